@@ -1,0 +1,23 @@
+import type { Db } from '../db/open';
+import { localDateOf } from '../shared/domain/dates';
+
+export interface Clock {
+  now(): Date;
+  /** Today's calendar date in the business's (the machine's) time zone. */
+  today(): string;
+}
+
+export const systemClock: Clock = { now: () => new Date(), today: () => localDateOf(new Date()) };
+
+/** A clock fixed at one moment, for tests and for the CLI's --as-of. */
+export function fixedClock(isoDate: string): Clock {
+  const moment = new Date(`${isoDate}T12:00:00`);
+  return { now: () => moment, today: () => isoDate };
+}
+
+export interface HandlerContext {
+  db: Db;
+  clock: Clock;
+  dbPath: string;
+  appVersion: string;
+}

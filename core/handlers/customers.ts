@@ -1,0 +1,112 @@
+import { AppError, notFound, type ParsedInputOf } from '../../shared/contract';
+import { deriveLocality } from '../../shared/domain/locality';
+import { normalizeQuery } from '../../shared/domain/pinyin';
+import * as repo from '../../db/repos/customers';
+import { toCustomer } from '../../db/repos/rows';
+import { readSettings } from '../../db/repos/settings';
+import type { HandlerContext } from '../context';
+import { newId } from '../ids';
+import { buildSearchText } from '../search-text';
+import { normalizeContacts } from './contacts';
+import type { HandlerMap } from './types';
+
+type CustomerInput = ParsedInputOf<'customers:create'>;
+
+function loadCustomer(ctx: HandlerContext, id: string) {
+  const row = repo.findCustomer(ctx.db, id);
+  if (!row) throw notFound('customer', id);
+  return toCustomer(row, repo.liveContactsOf(ctx.db, id));
+}
+
+/** Input → the columns stored for it; contacts normalised and the search text rebuilt with them. */
+function toRecord(ctx: HandlerContext, input: CustomerInput) {
+  const settings = readSettings(ctx.db);
+  const contacts = normalizeContacts(input.contacts, settings.homeCountry);
+  const locality = input.localityOverride ?? deriveLocality(input, settings);
+  const record = {
+    name: input.name,
+    company: input.company,
+    type: input.type,
+    industry: input.industry,
+    country: input.country,
+    region: input.region,
+    city: input.city,
+    locality,
+    localityManual: input.localityOverride !== null,
+    sizeBand: input.sizeBand,
+    incomeBand: input.incomeBand,
+    needs: input.needs,
+    tags: JSON.stringify([...new Set(input.tags)]),
+    owner: input.owner,
+    source: input.source,
+    manualLevel: input.manualLevel,
+    notes: input.notes,
+    searchText: buildSearchText(input, contacts),
+  };
+  return { record, contacts };
+}
+
+export function customerHandlers(ctx: HandlerContext): HandlerMap<'customers'> {
+  const { db } = ctx;
+  const setDeleted = (id: string, deleted: boolean) => {
+    const row = repo.findCustomer(db, id);
+    if (!row) throw notFound('customer', id);
+    const now = ctx.clock.now().toISOString();
+    repo.updateCustomerRecord(db, id, { deletedAt: deleted ? now : null, updatedAt: now });
+    return loadCustomer(ctx, id);
+  };
+
+  return {
+    'customers:list': (input) => repo.listCustomers(db, input, normalizeQuery(input.search)),
+
+    'customers:get': ({ id }) => loadCustomer(ctx, id),
+
+    'customers:create': (input) =>
+      db.transaction(() => {
+        const { record, contacts } = toRecord(ctx, input);
+        const duplicates = repo.findContactMatches(db, contacts);
+        const now = ctx.clock.now().toISOString();
+        const id = newId();
+        repo.insertCustomer(db, { id, createdAt: now, updatedAt: now, ...record });
+        repo.replaceContacts(db, id, contacts, now, newId);
+        return { customer: loadCustomer(ctx, id), duplicates };
+      }),
+
+    'customers:update': ({ id, customer }) =>
+      db.transaction(() => {
+        if (!repo.findCustomer(db, id)) throw notFound('customer', id);
+        const { record, contacts } = toRecord(ctx, customer);
+        const duplicates = repo.findContactMatches(db, contacts, id);
+        const now = ctx.clock.now().toISOString();
+        repo.updateCustomerRecord(db, id, { ...record, updatedAt: now });
+        repo.replaceContacts(db, id, contacts, now, newId);
+        return { customer: loadCustomer(ctx, id), duplicates };
+      }),
+
+    'customers:checkDuplicates': ({ contacts, excludeId }) => {
+      const settings = readSettings(db);
+      // Half-typed values are not errors here: check only what already normalises.
+      const usable = contacts.flatMap((c) => {
+        try {
+          return normalizeContacts([c], settings.homeCountry);
+        } catch (error) {
+          if (error instanceof AppError) return [];
+          throw error;
+        }
+      });
+      return { duplicates: repo.findContactMatches(db, usable, excludeId) };
+    },
+
+    'customers:archive': ({ id, archived }) => {
+      if (!repo.findCustomer(db, id)) throw notFound('customer', id);
+      const now = ctx.clock.now().toISOString();
+      repo.updateCustomerRecord(db, id, { archivedAt: archived ? now : null, updatedAt: now });
+      return loadCustomer(ctx, id);
+    },
+
+    'customers:delete': ({ id }) => setDeleted(id, true),
+    'customers:restore': ({ id }) => setDeleted(id, false),
+
+    'customers:facets': () => ({ ...repo.customerFacets(db), sources: readSettings(db).sources }),
+  };
+}

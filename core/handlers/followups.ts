@@ -1,0 +1,83 @@
+import { eq } from 'drizzle-orm';
+import { notFound, type ParsedInputOf } from '../../shared/contract';
+import { addDays, daysBetween } from '../../shared/domain/dates';
+import { findCustomer, refreshCustomerStats } from '../../db/repos/customers';
+import { dueReminders, findFollowUp, followUpsOf, openRemindersBefore } from '../../db/repos/followups';
+import { toFollowUp } from '../../db/repos/rows';
+import { followUps } from '../../db/schema';
+import type { HandlerContext } from '../context';
+import { newId } from '../ids';
+import type { HandlerMap } from './types';
+
+function toColumns(ctx: HandlerContext, input: ParsedInputOf<'followups:create'>) {
+  if (!findCustomer(ctx.db, input.customerId)) throw notFound('customer', input.customerId);
+  return {
+    customerId: input.customerId,
+    occurredAt: new Date(input.occurredAt ?? ctx.clock.now().toISOString()).toISOString(),
+    channel: input.channel,
+    content: input.content.trim(),
+    outcome: input.outcome,
+    intent: input.intent,
+    satisfaction: input.satisfaction,
+    nextContactDate: input.nextContactDate,
+  };
+}
+
+export function followUpHandlers(ctx: HandlerContext): HandlerMap<'followups'> {
+  const { db } = ctx;
+  const load = (id: string) => {
+    const row = findFollowUp(db, id);
+    if (!row || row.deletedAt) throw notFound('follow-up', id);
+    return row;
+  };
+  const touch = (id: string, patch: Partial<typeof followUps.$inferInsert>) =>
+    db.transaction(() => {
+      const row = load(id);
+      db.update(followUps).set({ ...patch, updatedAt: ctx.clock.now().toISOString() }).where(eq(followUps.id, id)).run();
+      refreshCustomerStats(db, row.customerId);
+      return toFollowUp(load(id));
+    });
+
+  return {
+    'followups:list': ({ customerId }) => ({ followUps: followUpsOf(db, customerId).map(toFollowUp) }),
+
+    // Logging a contact answers the reminders that earlier contacts set: the newest contact decides what is next.
+    'followups:create': (input) =>
+      db.transaction(() => {
+        const columns = toColumns(ctx, input);
+        const now = ctx.clock.now().toISOString();
+        const id = newId();
+        db.insert(followUps).values({ id, createdAt: now, updatedAt: now, ...columns }).run();
+        const answered = openRemindersBefore(db, columns.customerId, columns.occurredAt, id).map((r) => r.id);
+        for (const reminderId of answered) {
+          db.update(followUps).set({ done: true, answeredBy: id, updatedAt: now }).where(eq(followUps.id, reminderId)).run();
+        }
+        refreshCustomerStats(db, columns.customerId);
+        return { followUp: toFollowUp(load(id)), answered };
+      }),
+
+    'followups:update': ({ id, followUp }) =>
+      db.transaction(() => {
+        const before = load(id);
+        const columns = toColumns(ctx, followUp);
+        db.update(followUps).set({ ...columns, updatedAt: ctx.clock.now().toISOString() }).where(eq(followUps.id, id)).run();
+        refreshCustomerStats(db, columns.customerId);
+        if (before.customerId !== columns.customerId) refreshCustomerStats(db, before.customerId);
+        return toFollowUp(load(id));
+      }),
+
+    'followups:due': ({ asOf, horizonDays }) => {
+      const today = asOf ?? ctx.clock.today();
+      const items = dueReminders(db, addDays(today, horizonDays)).map((r) => ({ ...r, daysOverdue: daysBetween(r.dueDate, today) }));
+      return {
+        asOf: today,
+        overdue: items.filter((i) => i.dueDate < today),
+        today: items.filter((i) => i.dueDate === today),
+        upcoming: items.filter((i) => i.dueDate > today),
+      };
+    },
+
+    'followups:markDone': ({ id }) => touch(id, { done: true }),
+    'followups:reschedule': ({ id, nextContactDate }) => touch(id, { nextContactDate, done: false }),
+  };
+}

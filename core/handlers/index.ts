@@ -1,0 +1,29 @@
+import type { HandlerContext } from '../context';
+import { customerHandlers } from './customers';
+import { followUpHandlers } from './followups';
+import { orderHandlers } from './orders';
+import { settingsHandlers } from './settings';
+import type { Handlers } from './types';
+import { workspaceHandlers } from './workspace';
+
+/** Merges domain handler maps; a channel registered twice is a programming error and fails loudly. */
+export function mergeHandlerMaps(maps: Record<string, unknown>[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const map of maps) {
+    for (const [name, handler] of Object.entries(map)) {
+      if (name in merged) throw new Error(`Handler registered twice: ${name}`);
+      merged[name] = handler;
+    }
+  }
+  return merged;
+}
+
+export function createHandlers(ctx: HandlerContext): Handlers {
+  return mergeHandlerMaps([
+    customerHandlers(ctx),
+    orderHandlers(ctx),
+    followUpHandlers(ctx),
+    settingsHandlers(ctx),
+    workspaceHandlers(ctx),
+  ]) as Handlers;
+}

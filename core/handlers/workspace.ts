@@ -1,0 +1,30 @@
+import { isNull, sql } from 'drizzle-orm';
+import { readSettings, writeSettings } from '../../db/repos/settings';
+import { customers, followUps, orders } from '../../db/schema';
+import type { HandlerContext } from '../context';
+import { loadDemoWorkspace } from '../demo/load';
+import type { HandlerMap } from './types';
+
+export function workspaceHandlers(ctx: HandlerContext): HandlerMap<'workspace'> {
+  const { db } = ctx;
+  const count = (table: typeof customers | typeof orders | typeof followUps) =>
+    db.select({ n: sql<number>`count(*)` }).from(table).where(isNull(table.deletedAt)).get()!.n;
+  return {
+    'workspace:status': () => ({
+      onboarded: readSettings(db).onboarded,
+      customers: count(customers),
+      orders: count(orders),
+      followUps: count(followUps),
+      dbPath: ctx.dbPath,
+      version: ctx.appVersion,
+    }),
+
+    'workspace:startEmpty': () => {
+      if (!readSettings(db).onboarded) writeSettings(db, { onboardedAt: ctx.clock.now().toISOString(), updatedAt: ctx.clock.now().toISOString() });
+      return { onboarded: true };
+    },
+
+    'workspace:loadDemo': ({ seed, customers: n }) =>
+      loadDemoWorkspace(db, { seed, customers: n, anchor: ctx.clock.today(), now: ctx.clock.now().toISOString() }),
+  };
+}

@@ -1,0 +1,45 @@
+import { AppError } from '../shared/contract';
+
+/** The database's own constraints, named in the schema, as the field and issue a user can act on. */
+const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
+  customers_name_not_blank: { path: ['name'], key: 'required' },
+  customers_type_valid: { path: ['type'], key: 'invalid_choice' },
+  customers_country_iso: { path: ['country'], key: 'invalid_country' },
+  customers_locality_valid: { path: ['locality'], key: 'invalid_choice' },
+  customers_needs_valid: { path: ['needs'], key: 'invalid_choice' },
+  customers_manual_level_valid: { path: ['manualLevel'], key: 'invalid_choice' },
+  customers_tags_array: { path: ['tags'], key: 'invalid_value' },
+  contact_kind_valid: { path: ['contacts', 'kind'], key: 'invalid_choice' },
+  contact_value_not_blank: { path: ['contacts', 'value'], key: 'required' },
+  contact_phone_e164: { path: ['contacts', 'value'], key: 'invalid_phone' },
+  orders_date_valid: { path: ['orderDate'], key: 'invalid_date' },
+  orders_amount_positive: { path: ['amount'], key: 'amount_not_positive' },
+  orders_currency_iso: { path: ['currency'], key: 'invalid_currency' },
+  orders_base_currency_iso: { path: ['baseCurrency'], key: 'invalid_currency' },
+  orders_fx_rate_positive: { path: ['fxRate'], key: 'invalid_rate' },
+  orders_base_amount_non_negative: { path: ['amount'], key: 'invalid_amount' },
+  follow_ups_channel_valid: { path: ['channel'], key: 'invalid_choice' },
+  follow_ups_intent_valid: { path: ['intent'], key: 'invalid_choice' },
+  follow_ups_satisfaction_range: { path: ['satisfaction'], key: 'satisfaction_range' },
+  follow_ups_next_date_valid: { path: ['nextContactDate'], key: 'invalid_date' },
+  follow_ups_occurred_at_valid: { path: ['occurredAt'], key: 'invalid_instant' },
+  settings_home_country_iso: { path: ['homeCountry'], key: 'invalid_country' },
+  settings_base_currency_iso: { path: ['baseCurrency'], key: 'invalid_currency' },
+  settings_language_valid: { path: ['language'], key: 'invalid_choice' },
+  settings_sources_array: { path: ['sources'], key: 'invalid_value' },
+  fx_rates_currency_iso: { path: ['currency'], key: 'invalid_currency' },
+  fx_rates_date_valid: { path: ['rateDate'], key: 'invalid_date' },
+  fx_rates_rate_positive: { path: ['rate'], key: 'invalid_rate' },
+};
+
+export function constraintError(error: unknown): AppError | null {
+  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string' || !error.code.startsWith('SQLITE_CONSTRAINT')) return null;
+  const name = /CHECK constraint failed: (\w+)/.exec(error.message)?.[1];
+  const known = name ? CONSTRAINTS[name] : undefined;
+  if (known) return new AppError('constraint', `Rejected by the database: ${known.path.join('.')} (${name})`, [{ path: known.path, key: known.key }]);
+  if (error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new AppError('constraint', 'Rejected by the database: it refers to a record that does not exist', [{ path: [], key: 'invalid_value' }]);
+  if (error.code === 'SQLITE_CONSTRAINT_UNIQUE') return new AppError('conflict', `Rejected by the database: an identical record already exists (${error.message})`);
+  return new AppError('constraint', `Rejected by the database: ${error.message}`);
+}
+
+export const KNOWN_CONSTRAINTS = Object.keys(CONSTRAINTS);

@@ -1,0 +1,139 @@
+CREATE TABLE `contact_channels` (
+	`id` text PRIMARY KEY NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`deleted_at` text,
+	`customer_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`value` text NOT NULL,
+	`label` text,
+	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "contact_kind_valid" CHECK("contact_channels"."kind" IN ('phone','email','wechat','whatsapp')),
+	CONSTRAINT "contact_value_not_blank" CHECK(length(trim("contact_channels"."value")) > 0),
+	CONSTRAINT "contact_phone_e164" CHECK("contact_channels"."kind" NOT IN ('phone','whatsapp') OR "contact_channels"."value" GLOB '+[1-9]*')
+);
+--> statement-breakpoint
+CREATE INDEX `contact_channels_lookup` ON `contact_channels` (`kind`,`value`);--> statement-breakpoint
+CREATE INDEX `contact_channels_customer` ON `contact_channels` (`customer_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `contact_channels_unique_per_customer` ON `contact_channels` (`customer_id`,`kind`,`value`) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE TABLE `customers` (
+	`id` text PRIMARY KEY NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`deleted_at` text,
+	`name` text NOT NULL,
+	`company` text,
+	`type` text NOT NULL,
+	`industry` text,
+	`country` text,
+	`region` text,
+	`city` text,
+	`locality` text,
+	`locality_manual` integer DEFAULT false NOT NULL,
+	`size_band` text,
+	`income_band` text,
+	`needs` text,
+	`tags` text DEFAULT '[]' NOT NULL,
+	`owner` text,
+	`source` text,
+	`manual_level` text,
+	`notes` text,
+	`archived_at` text,
+	`search_text` text DEFAULT '' NOT NULL,
+	`last_contact_at` text,
+	`next_contact_date` text,
+	`last_order_date` text,
+	`order_count` integer DEFAULT 0 NOT NULL,
+	`revenue_base_minor` integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "customers_name_not_blank" CHECK(length(trim("customers"."name")) > 0),
+	CONSTRAINT "customers_type_valid" CHECK("customers"."type" IN ('individual','enterprise','government','distributor','internal')),
+	CONSTRAINT "customers_country_iso" CHECK("customers"."country" IS NULL OR (length("customers"."country") = 2 AND "customers"."country" = upper("customers"."country"))),
+	CONSTRAINT "customers_locality_valid" CHECK("customers"."locality" IS NULL OR "customers"."locality" IN ('local','non_local','overseas')),
+	CONSTRAINT "customers_needs_valid" CHECK("customers"."needs" IS NULL OR "customers"."needs" IN ('product','service','solution')),
+	CONSTRAINT "customers_manual_level_valid" CHECK("customers"."manual_level" IS NULL OR "customers"."manual_level" IN ('A','B','C')),
+	CONSTRAINT "customers_tags_array" CHECK(json_valid("customers"."tags") AND json_type("customers"."tags") = 'array')
+);
+--> statement-breakpoint
+CREATE INDEX `customers_live_name` ON `customers` (`deleted_at`,`archived_at`,`name`);--> statement-breakpoint
+CREATE INDEX `customers_owner` ON `customers` (`owner`);--> statement-breakpoint
+CREATE INDEX `customers_next_contact` ON `customers` (`next_contact_date`);--> statement-breakpoint
+CREATE INDEX `customers_revenue` ON `customers` (`revenue_base_minor`);--> statement-breakpoint
+CREATE TABLE `orders` (
+	`id` text PRIMARY KEY NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`deleted_at` text,
+	`customer_id` text NOT NULL,
+	`order_date` text NOT NULL,
+	`amount_minor` integer NOT NULL,
+	`currency` text NOT NULL,
+	`fx_rate` real NOT NULL,
+	`base_currency` text NOT NULL,
+	`base_amount_minor` integer NOT NULL,
+	`note` text,
+	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "orders_date_valid" CHECK((order_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(order_date) = order_date)),
+	CONSTRAINT "orders_amount_positive" CHECK("orders"."amount_minor" > 0),
+	CONSTRAINT "orders_currency_iso" CHECK(length("orders"."currency") = 3 AND "orders"."currency" = upper("orders"."currency")),
+	CONSTRAINT "orders_base_currency_iso" CHECK(length("orders"."base_currency") = 3 AND "orders"."base_currency" = upper("orders"."base_currency")),
+	CONSTRAINT "orders_fx_rate_positive" CHECK("orders"."fx_rate" > 0),
+	CONSTRAINT "orders_base_amount_non_negative" CHECK("orders"."base_amount_minor" >= 0)
+);
+--> statement-breakpoint
+CREATE INDEX `orders_customer_date` ON `orders` (`customer_id`,`order_date`);--> statement-breakpoint
+CREATE INDEX `orders_date` ON `orders` (`order_date`);--> statement-breakpoint
+CREATE TABLE `follow_ups` (
+	`id` text PRIMARY KEY NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`deleted_at` text,
+	`customer_id` text NOT NULL,
+	`occurred_at` text NOT NULL,
+	`channel` text NOT NULL,
+	`content` text DEFAULT '' NOT NULL,
+	`outcome` text,
+	`intent` text,
+	`satisfaction` integer,
+	`next_contact_date` text,
+	`done` integer DEFAULT false NOT NULL,
+	`answered_by` text,
+	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "follow_ups_channel_valid" CHECK("follow_ups"."channel" IN ('call','visit','wechat','whatsapp','email','meeting','other')),
+	CONSTRAINT "follow_ups_intent_valid" CHECK("follow_ups"."intent" IS NULL OR "follow_ups"."intent" IN ('interested','hesitant','not_now','never')),
+	CONSTRAINT "follow_ups_satisfaction_range" CHECK("follow_ups"."satisfaction" IS NULL OR ("follow_ups"."satisfaction" BETWEEN 1 AND 5)),
+	CONSTRAINT "follow_ups_next_date_valid" CHECK(next_contact_date IS NULL OR (next_contact_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(next_contact_date) = next_contact_date)),
+	CONSTRAINT "follow_ups_occurred_at_valid" CHECK("follow_ups"."occurred_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*' AND julianday("follow_ups"."occurred_at") IS NOT NULL)
+);
+--> statement-breakpoint
+CREATE INDEX `follow_ups_customer_time` ON `follow_ups` (`customer_id`,`occurred_at`);--> statement-breakpoint
+CREATE INDEX `follow_ups_due` ON `follow_ups` (`done`,`next_contact_date`);--> statement-breakpoint
+CREATE TABLE `fx_rates` (
+	`id` text PRIMARY KEY NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`deleted_at` text,
+	`currency` text NOT NULL,
+	`rate_date` text NOT NULL,
+	`rate` real NOT NULL,
+	CONSTRAINT "fx_rates_currency_iso" CHECK(length("fx_rates"."currency") = 3 AND "fx_rates"."currency" = upper("fx_rates"."currency")),
+	CONSTRAINT "fx_rates_date_valid" CHECK((rate_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(rate_date) = rate_date)),
+	CONSTRAINT "fx_rates_rate_positive" CHECK("fx_rates"."rate" > 0)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `fx_rates_currency_date` ON `fx_rates` (`currency`,`rate_date`) WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE TABLE `settings` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`business_name` text DEFAULT '' NOT NULL,
+	`home_country` text DEFAULT 'CN' NOT NULL,
+	`home_region` text,
+	`base_currency` text DEFAULT 'CNY' NOT NULL,
+	`language` text,
+	`sources` text NOT NULL,
+	`onboarded_at` text,
+	`updated_at` text NOT NULL,
+	CONSTRAINT "settings_single_row" CHECK("settings"."id" = 1),
+	CONSTRAINT "settings_home_country_iso" CHECK(length("settings"."home_country") = 2 AND "settings"."home_country" = upper("settings"."home_country")),
+	CONSTRAINT "settings_base_currency_iso" CHECK(length("settings"."base_currency") = 3 AND "settings"."base_currency" = upper("settings"."base_currency")),
+	CONSTRAINT "settings_language_valid" CHECK("settings"."language" IS NULL OR "settings"."language" IN ('zh-CN','en')),
+	CONSTRAINT "settings_sources_array" CHECK(json_valid("settings"."sources") AND json_type("settings"."sources") = 'array')
+);

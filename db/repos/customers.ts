@@ -1,0 +1,208 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../open';
+import { contactChannels, customers } from '../schema';
+import type { ContactKind } from '../../shared/contract/enums';
+import type { CustomerRow, DuplicateMatch } from '../../shared/contract/customers';
+import type { ParsedInputOf } from '../../shared/contract';
+
+export type CustomerRecord = typeof customers.$inferSelect;
+export type NewCustomerRecord = typeof customers.$inferInsert;
+export type ContactRecord = typeof contactChannels.$inferSelect;
+
+export function findCustomer(db: Db, id: string): CustomerRecord | undefined {
+  return db.select().from(customers).where(eq(customers.id, id)).get();
+}
+
+export function liveContactsOf(db: Db, customerId: string): ContactRecord[] {
+  return db
+    .select()
+    .from(contactChannels)
+    .where(and(eq(contactChannels.customerId, customerId), isNull(contactChannels.deletedAt)))
+    .orderBy(asc(contactChannels.createdAt), asc(contactChannels.id))
+    .all();
+}
+
+export function insertCustomer(db: Db, record: NewCustomerRecord): void {
+  db.insert(customers).values(record).run();
+}
+
+export function updateCustomerRecord(db: Db, id: string, patch: Partial<NewCustomerRecord>): void {
+  db.update(customers).set(patch).where(eq(customers.id, id)).run();
+}
+
+/** Replaces a customer's contacts: kept ones stay (same id), missing ones are soft-deleted, new ones added. */
+export function replaceContacts(
+  db: Db,
+  customerId: string,
+  wanted: { kind: ContactKind; value: string; label: string | null }[],
+  now: string,
+  newId: () => string,
+): void {
+  const existing = liveContactsOf(db, customerId);
+  const key = (c: { kind: string; value: string }) => `${c.kind}\u0000${c.value}`;
+  const wantedKeys = new Set(wanted.map(key));
+  for (const c of existing) {
+    if (!wantedKeys.has(key(c))) db.update(contactChannels).set({ deletedAt: now, updatedAt: now }).where(eq(contactChannels.id, c.id)).run();
+  }
+  const existingByKey = new Map(existing.map((c) => [key(c), c]));
+  for (const w of wanted) {
+    const found = existingByKey.get(key(w));
+    if (found) {
+      if (found.label !== w.label) db.update(contactChannels).set({ label: w.label, updatedAt: now }).where(eq(contactChannels.id, found.id)).run();
+    } else {
+      db.insert(contactChannels).values({ id: newId(), customerId, kind: w.kind, value: w.value, label: w.label, createdAt: now, updatedAt: now }).run();
+    }
+  }
+}
+
+/** Live customers (not deleted; archived ones count — they are still the same person) holding any of these contacts. */
+export function findContactMatches(db: Db, contacts: { kind: ContactKind; value: string }[], excludeId?: string): DuplicateMatch[] {
+  if (contacts.length === 0) return [];
+  const conditions = contacts.map((c) => and(eq(contactChannels.kind, c.kind), eq(contactChannels.value, c.value)));
+  const rows = db
+    .select({ customerId: customers.id, name: customers.name, company: customers.company, kind: contactChannels.kind, value: contactChannels.value })
+    .from(contactChannels)
+    .innerJoin(customers, eq(customers.id, contactChannels.customerId))
+    .where(
+      and(
+        isNull(contactChannels.deletedAt),
+        isNull(customers.deletedAt),
+        excludeId ? sql`${customers.id} <> ${excludeId}` : undefined,
+        sql`(${sql.join(conditions as SQL[], sql` OR `)})`,
+      ),
+    )
+    .orderBy(asc(customers.name))
+    .all();
+  return rows;
+}
+
+/** Recomputes the denormalised order and follow-up figures of one customer from its live rows. */
+export function refreshCustomerStats(db: Db, customerId: string): void {
+  db.run(sql`
+    UPDATE customers SET
+      order_count = (SELECT count(*) FROM orders o WHERE o.customer_id = customers.id AND o.deleted_at IS NULL),
+      revenue_base_minor = (SELECT coalesce(sum(o.base_amount_minor), 0) FROM orders o WHERE o.customer_id = customers.id AND o.deleted_at IS NULL),
+      last_order_date = (SELECT max(o.order_date) FROM orders o WHERE o.customer_id = customers.id AND o.deleted_at IS NULL),
+      last_contact_at = (SELECT max(f.occurred_at) FROM follow_ups f WHERE f.customer_id = customers.id AND f.deleted_at IS NULL),
+      next_contact_date = (SELECT min(f.next_contact_date) FROM follow_ups f
+                           WHERE f.customer_id = customers.id AND f.deleted_at IS NULL AND f.done = 0 AND f.next_contact_date IS NOT NULL)
+    WHERE id = ${customerId}`);
+}
+
+export function refreshAllCustomerStats(db: Db): void {
+  db.run(sql`
+    UPDATE customers SET
+      order_count = coalesce(s.n, 0), revenue_base_minor = coalesce(s.revenue, 0), last_order_date = s.last_order
+    FROM (SELECT customer_id, count(*) AS n, sum(base_amount_minor) AS revenue, max(order_date) AS last_order
+          FROM orders WHERE deleted_at IS NULL GROUP BY customer_id) AS s
+    WHERE s.customer_id = customers.id`);
+  db.run(sql`
+    UPDATE customers SET last_contact_at = s.last_at, next_contact_date = s.next_date
+    FROM (SELECT customer_id, max(occurred_at) AS last_at,
+                 min(CASE WHEN done = 0 THEN next_contact_date END) AS next_date
+          FROM follow_ups WHERE deleted_at IS NULL GROUP BY customer_id) AS s
+    WHERE s.customer_id = customers.id`);
+}
+
+type ListInput = ParsedInputOf<'customers:list'>;
+
+const SORT_COLUMNS = {
+  name: customers.name,
+  company: customers.company,
+  type: customers.type,
+  country: customers.country,
+  city: customers.city,
+  owner: customers.owner,
+  lastContactAt: customers.lastContactAt,
+  nextContactDate: customers.nextContactDate,
+  orderCount: customers.orderCount,
+  revenueBaseMinor: customers.revenueBaseMinor,
+  createdAt: customers.createdAt,
+} as const;
+
+function listConditions(input: ListInput, searchKey: string): SQL | undefined {
+  const view =
+    input.view === 'trash'
+      ? isNotNull(customers.deletedAt)
+      : input.view === 'archived'
+        ? and(isNull(customers.deletedAt), isNotNull(customers.archivedAt))
+        : and(isNull(customers.deletedAt), isNull(customers.archivedAt));
+  return and(
+    view,
+    searchKey ? sql`instr(${customers.searchText}, ${searchKey}) > 0` : undefined,
+    input.types.length ? inArray(customers.type, input.types) : undefined,
+    input.localities.length ? inArray(customers.locality, input.localities) : undefined,
+    input.countries.length ? inArray(customers.country, input.countries) : undefined,
+    input.owners.length ? inArray(customers.owner, input.owners) : undefined,
+    input.tags.length
+      ? sql`EXISTS (SELECT 1 FROM json_each(${customers.tags}) WHERE json_each.value IN (${sql.join(
+          input.tags.map((t) => sql`${t}`),
+          sql`, `,
+        )}))`
+      : undefined,
+  );
+}
+
+const contactOf = (kind: ContactKind) =>
+  sql<string | null>`(SELECT c.value FROM contact_channels c WHERE c.customer_id = customers.id AND c.kind = ${kind} AND c.deleted_at IS NULL ORDER BY c.created_at, c.id LIMIT 1)`;
+
+export function listCustomers(db: Db, input: ListInput, searchKey: string): { total: number; rows: CustomerRow[] } {
+  const where = listConditions(input, searchKey);
+  const total = db.select({ n: sql<number>`count(*)` }).from(customers).where(where).get()?.n ?? 0;
+  const column = SORT_COLUMNS[input.sort.field];
+  // NULLs last in both directions; id breaks ties so paging is stable.
+  const order = [sql`${column} IS NULL`, input.sort.desc ? desc(column) : asc(column), asc(customers.id)];
+  const rows = db
+    .select({
+      id: customers.id,
+      name: customers.name,
+      company: customers.company,
+      type: customers.type,
+      industry: customers.industry,
+      country: customers.country,
+      region: customers.region,
+      city: customers.city,
+      locality: customers.locality,
+      tags: customers.tags,
+      owner: customers.owner,
+      source: customers.source,
+      manualLevel: customers.manualLevel,
+      phone: contactOf('phone'),
+      wechat: contactOf('wechat'),
+      whatsapp: contactOf('whatsapp'),
+      email: contactOf('email'),
+      lastContactAt: customers.lastContactAt,
+      nextContactDate: customers.nextContactDate,
+      orderCount: customers.orderCount,
+      revenueBaseMinor: customers.revenueBaseMinor,
+      createdAt: customers.createdAt,
+      archivedAt: customers.archivedAt,
+      deletedAt: customers.deletedAt,
+    })
+    .from(customers)
+    .where(where)
+    .orderBy(...order)
+    .limit(input.limit)
+    .offset(input.offset)
+    .all();
+  return { total, rows: rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as string[] })) };
+}
+
+export function customerFacets(db: Db): { countries: string[]; tags: string[]; owners: string[] } {
+  const live = and(isNull(customers.deletedAt), isNull(customers.archivedAt));
+  const countries = db.selectDistinct({ v: customers.country }).from(customers).where(and(live, isNotNull(customers.country))).orderBy(asc(customers.country)).all();
+  const owners = db.selectDistinct({ v: customers.owner }).from(customers).where(and(live, isNotNull(customers.owner))).orderBy(asc(customers.owner)).all();
+  const tags = db.all<{ v: string }>(
+    sql`SELECT DISTINCT json_each.value AS v FROM customers, json_each(customers.tags) WHERE customers.deleted_at IS NULL AND customers.archived_at IS NULL ORDER BY v`,
+  );
+  return { countries: countries.map((r) => r.v!), owners: owners.map((r) => r.v!), tags: tags.map((r) => r.v) };
+}
+
+/** Every live customer whose locality follows the home country/region (not overridden). */
+export function customersWithDerivedLocality(db: Db): { id: string; country: string | null; region: string | null; locality: string | null }[] {
+  return db
+    .select({ id: customers.id, country: customers.country, region: customers.region, locality: customers.locality })
+    .from(customers)
+    .where(eq(customers.localityManual, false))
+    .all();
+}

@@ -1,0 +1,16 @@
+import { sql } from 'drizzle-orm';
+import { text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Columns every user-created row carries: a time-ordered UUID v7 (so laptops can later sync without
+ * renumbering), ISO timestamps, and a soft-delete mark (so deletions can sync and be undone).
+ */
+export const rowIdentity = {
+  id: text('id').primaryKey(),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  deletedAt: text('deleted_at'),
+};
+
+/** SQL fragment: the column holds a real calendar date in YYYY-MM-DD form. */
+export const isCalendarDate = (column: string) => sql.raw(`(${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(${column}) = ${column})`);

@@ -1,0 +1,4 @@
+export * from './customers';
+export * from './orders';
+export * from './followups';
+export * from './settings';

@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { check, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { isCalendarDate, rowIdentity } from './columns';
+
+/** One row (id = 1): the business this database belongs to. */
+export const settings = sqliteTable(
+  'settings',
+  {
+    id: integer('id').primaryKey(),
+    businessName: text('business_name').notNull().default(''),
+    homeCountry: text('home_country').notNull().default('CN'),
+    homeRegion: text('home_region'),
+    baseCurrency: text('base_currency').notNull().default('CNY'),
+    /** null: follow the operating system's language. */
+    language: text('language', { enum: ['zh-CN', 'en'] }),
+    /** JSON array of the editable list of customer sources. */
+    sources: text('sources').notNull(),
+    /** Set once the user has chosen "start empty" or "load demo" on the welcome screen. */
+    onboardedAt: text('onboarded_at'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    check('settings_single_row', sql`${t.id} = 1`),
+    check('settings_home_country_iso', sql`length(${t.homeCountry}) = 2 AND ${t.homeCountry} = upper(${t.homeCountry})`),
+    check('settings_base_currency_iso', sql`length(${t.baseCurrency}) = 3 AND ${t.baseCurrency} = upper(${t.baseCurrency})`),
+    check('settings_language_valid', sql`${t.language} IS NULL OR ${t.language} IN ('zh-CN','en')`),
+    check('settings_sources_array', sql`json_valid(${t.sources}) AND json_type(${t.sources}) = 'array'`),
+  ],
+);
+
+/** Rates to the base currency by date; an order takes the latest rate on or before its date. */
+export const fxRates = sqliteTable(
+  'fx_rates',
+  {
+    ...rowIdentity,
+    currency: text('currency').notNull(),
+    rateDate: text('rate_date').notNull(),
+    /** Base-currency units per one unit of `currency`. */
+    rate: real('rate').notNull(),
+  },
+  (t) => [
+    check('fx_rates_currency_iso', sql`length(${t.currency}) = 3 AND ${t.currency} = upper(${t.currency})`),
+    check('fx_rates_date_valid', isCalendarDate('rate_date')),
+    check('fx_rates_rate_positive', sql`${t.rate} > 0`),
+    uniqueIndex('fx_rates_currency_date').on(t.currency, t.rateDate).where(sql`deleted_at IS NULL`),
+  ],
+);

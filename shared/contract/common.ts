@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { isIsoDate, isIsoInstant } from '../domain/dates';
+
+/** Schemas used across domains. Messages are issue keys (see errors.ts), never prose. */
+export const idSchema = z.string().min(1, 'required').max(64, 'too_long');
+export const isoDateSchema = z.string().refine(isIsoDate, 'invalid_date');
+export const isoInstantSchema = z.string().refine(isIsoInstant, 'invalid_instant');
+export const currencySchema = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .refine((s) => /^[A-Z]{3}$/.test(s), 'invalid_currency');
+export const countrySchema = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .refine((s) => /^[A-Z]{2}$/.test(s), 'invalid_country');
+export const requiredText = (max = 200) => z.string().trim().min(1, 'required').max(max, 'too_long');
+/** Optional free text: blank becomes null so "cleared" and "never set" look the same. */
+export const optionalText = (max = 200) =>
+  z
+    .string()
+    .max(max, 'too_long')
+    .nullish()
+    .transform((s) => (s == null || s.trim() === '' ? null : s.trim()));
+export const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'invalid_choice' });
+
+export const timestampsSchema = {
+  id: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};

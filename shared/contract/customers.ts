@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { countrySchema, enumOf, idSchema, isoDateSchema, optionalText, requiredText, timestampsSchema } from './common';
+import { CONTACT_KINDS, CUSTOMER_TYPES, LOCALITIES, MANUAL_LEVELS, NEEDS } from './enums';
+
+export const contactInputSchema = z.object({
+  kind: enumOf(CONTACT_KINDS),
+  value: requiredText(120),
+  label: optionalText(60),
+});
+
+export const contactSchema = z.object({ id: z.string(), kind: enumOf(CONTACT_KINDS), value: z.string(), label: z.string().nullable() });
+
+export const customerInputSchema = z.object({
+  name: requiredText(120),
+  company: optionalText(),
+  type: enumOf(CUSTOMER_TYPES).default('individual'),
+  industry: optionalText(80),
+  country: countrySchema.nullish().transform((c) => c ?? null),
+  region: optionalText(80),
+  city: optionalText(80),
+  /** null: derive from the business's home country and region. */
+  localityOverride: enumOf(LOCALITIES).nullish().transform((l) => l ?? null),
+  sizeBand: optionalText(40),
+  incomeBand: optionalText(40),
+  needs: enumOf(NEEDS).nullish().transform((n) => n ?? null),
+  tags: z.array(z.string().trim().min(1, 'required').max(40, 'too_long')).max(50, 'too_long').default([]),
+  owner: optionalText(80),
+  source: optionalText(60),
+  manualLevel: enumOf(MANUAL_LEVELS).nullish().transform((l) => l ?? null),
+  notes: optionalText(4000),
+  contacts: z.array(contactInputSchema).max(20, 'too_long').default([]),
+});
+export type CustomerInput = z.input<typeof customerInputSchema>;
+
+export const customerSchema = z.object({
+  ...timestampsSchema,
+  name: z.string(),
+  company: z.string().nullable(),
+  type: enumOf(CUSTOMER_TYPES),
+  industry: z.string().nullable(),
+  country: z.string().nullable(),
+  region: z.string().nullable(),
+  city: z.string().nullable(),
+  locality: enumOf(LOCALITIES).nullable(),
+  localityManual: z.boolean(),
+  sizeBand: z.string().nullable(),
+  incomeBand: z.string().nullable(),
+  needs: enumOf(NEEDS).nullable(),
+  tags: z.array(z.string()),
+  owner: z.string().nullable(),
+  source: z.string().nullable(),
+  manualLevel: enumOf(MANUAL_LEVELS).nullable(),
+  notes: z.string().nullable(),
+  archivedAt: z.string().nullable(),
+  deletedAt: z.string().nullable(),
+  contacts: z.array(contactSchema),
+});
+export type Customer = z.infer<typeof customerSchema>;
+
+/** Another live customer who already has one of the contacts being entered. */
+export const duplicateMatchSchema = z.object({
+  customerId: z.string(),
+  name: z.string(),
+  company: z.string().nullable(),
+  kind: enumOf(CONTACT_KINDS),
+  value: z.string(),
+});
+export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;
+
+export const customerRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  company: z.string().nullable(),
+  type: enumOf(CUSTOMER_TYPES),
+  industry: z.string().nullable(),
+  country: z.string().nullable(),
+  region: z.string().nullable(),
+  city: z.string().nullable(),
+  locality: enumOf(LOCALITIES).nullable(),
+  tags: z.array(z.string()),
+  owner: z.string().nullable(),
+  source: z.string().nullable(),
+  manualLevel: enumOf(MANUAL_LEVELS).nullable(),
+  phone: z.string().nullable(),
+  wechat: z.string().nullable(),
+  whatsapp: z.string().nullable(),
+  email: z.string().nullable(),
+  lastContactAt: z.string().nullable(),
+  nextContactDate: z.string().nullable(),
+  orderCount: z.number().int(),
+  revenueBaseMinor: z.number().int(),
+  createdAt: z.string(),
+  archivedAt: z.string().nullable(),
+  deletedAt: z.string().nullable(),
+});
+export type CustomerRow = z.infer<typeof customerRowSchema>;
+
+export const CUSTOMER_SORT_FIELDS = ['name', 'company', 'type', 'country', 'city', 'owner', 'lastContactAt', 'nextContactDate', 'orderCount', 'revenueBaseMinor', 'createdAt'] as const;
+export const CUSTOMER_VIEWS = ['active', 'archived', 'trash'] as const;
+
+export const customerListInputSchema = z.object({
+  search: z.string().max(100, 'too_long').default(''),
+  view: enumOf(CUSTOMER_VIEWS).default('active'),
+  types: z.array(enumOf(CUSTOMER_TYPES)).default([]),
+  localities: z.array(enumOf(LOCALITIES)).default([]),
+  countries: z.array(z.string()).default([]),
+  tags: z.array(z.string()).default([]),
+  owners: z.array(z.string()).default([]),
+  sort: z.object({ field: enumOf(CUSTOMER_SORT_FIELDS), desc: z.boolean() }).default({ field: 'name', desc: false }),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(5000).default(100),
+});
+export type CustomerListInput = z.input<typeof customerListInputSchema>;
+
+export const customersContract = {
+  'customers:list': {
+    input: customerListInputSchema,
+    output: z.object({ total: z.number().int(), rows: z.array(customerRowSchema) }),
+  },
+  'customers:get': { input: z.object({ id: idSchema }), output: customerSchema },
+  'customers:create': {
+    input: customerInputSchema,
+    output: z.object({ customer: customerSchema, duplicates: z.array(duplicateMatchSchema) }),
+  },
+  'customers:update': {
+    input: z.object({ id: idSchema, customer: customerInputSchema }),
+    output: z.object({ customer: customerSchema, duplicates: z.array(duplicateMatchSchema) }),
+  },
+  'customers:checkDuplicates': {
+    input: z.object({ contacts: z.array(contactInputSchema), excludeId: idSchema.optional() }),
+    output: z.object({ duplicates: z.array(duplicateMatchSchema) }),
+  },
+  'customers:archive': { input: z.object({ id: idSchema, archived: z.boolean() }), output: customerSchema },
+  'customers:delete': { input: z.object({ id: idSchema }), output: customerSchema },
+  'customers:restore': { input: z.object({ id: idSchema }), output: customerSchema },
+  'customers:facets': {
+    input: z.object({}).default({}),
+    output: z.object({ countries: z.array(z.string()), tags: z.array(z.string()), owners: z.array(z.string()), sources: z.array(z.string()) }),
+  },
+} as const;
+
+export { isoDateSchema };

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * Every failure crosses a transport as `{ code, message, issues }`. `message` is English (the CLI prints
+ * it); the renderer translates `issues[].key` (and `code`) into the user's language.
+ */
+export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'constraint', 'unknown_channel', 'db_too_new', 'internal'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const issueSchema = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type Issue = z.infer<typeof issueSchema>;
+
+export const appErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  issues: z.array(issueSchema).optional(),
+});
+export type AppErrorBody = z.infer<typeof appErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorBody };
+
+/** English texts of issue keys; the renderer has its own translations of the same keys (a test keeps them in step). */
+export const ISSUE_MESSAGES: Record<string, string> = {
+  required: 'is required',
+  invalid_value: 'is not valid',
+  invalid_choice: 'is not one of the allowed values',
+  invalid_date: 'must be a date like 2026-03-05',
+  invalid_instant: 'must be a date and time',
+  invalid_currency: 'must be a 3-letter currency code such as CNY, USD or EUR',
+  invalid_country: 'must be a 2-letter country code such as CN, US or DE',
+  invalid_amount: 'must be a positive amount such as 12.34',
+  amount_too_many_decimals: 'has more decimals than the currency allows',
+  amount_not_positive: 'must be greater than zero',
+  amount_too_large: 'is too large',
+  invalid_phone: 'is not a valid phone number',
+  invalid_email: 'is not a valid email address',
+  invalid_wechat: 'is not a valid WeChat ID',
+  invalid_rate: 'must be a positive exchange rate',
+  no_fx_rate: 'has no exchange rate to the base currency on or before that date; enter one or add it under FX rates',
+  satisfaction_range: 'must be between 1 and 5',
+  too_long: 'is too long',
+  duplicate_contact: 'is entered twice',
+  base_currency_locked: 'cannot change once orders exist: their rates are locked to the current base currency',
+  already_onboarded: 'the workspace is already set up',
+};
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: Issue[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toBody(): AppErrorBody {
+    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+  }
+}
+
+/** A field-level validation failure, phrased once in English from the issue keys. */
+export function invalidInput(issues: Issue[]): AppError {
+  const text = issues.map((i) => `${i.path.join('.') || 'input'} ${ISSUE_MESSAGES[i.key] ?? ISSUE_MESSAGES.invalid_value}`).join('; ');
+  return new AppError('invalid_input', text, issues);
+}
+
+export function notFound(what: string, id: string): AppError {
+  return new AppError('not_found', `No ${what} with id ${id}`);
+}

@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import { customersContract } from './customers';
+import { followUpsContract } from './followups';
+import { ordersContract } from './orders';
+import { settingsContract } from './settings';
+import { workspaceContract } from './workspace';
+
+/** Every call the renderer, the bridge and the CLI can make: `<domain>:<verb>` → input and output schemas. */
+export const contract = {
+  ...customersContract,
+  ...ordersContract,
+  ...followUpsContract,
+  ...settingsContract,
+  ...workspaceContract,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What a caller passes (defaults may be omitted). */
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives (defaults applied, text normalised). */
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './errors';

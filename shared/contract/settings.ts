@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { countrySchema, currencySchema, enumOf, idSchema, isoDateSchema, optionalText, timestampsSchema } from './common';
+import { LANGUAGES } from './enums';
+
+export const settingsSchema = z.object({
+  businessName: z.string(),
+  homeCountry: z.string(),
+  homeRegion: z.string().nullable(),
+  baseCurrency: z.string(),
+  language: enumOf(LANGUAGES).nullable(),
+  sources: z.array(z.string()),
+  onboarded: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsInputSchema = z.object({
+  businessName: z.string().trim().max(120, 'too_long').optional(),
+  homeCountry: countrySchema.optional(),
+  homeRegion: optionalText(80).optional(),
+  baseCurrency: currencySchema.optional(),
+  language: enumOf(LANGUAGES).nullable().optional(),
+  sources: z.array(z.string().trim().min(1, 'required').max(60, 'too_long')).max(100, 'too_long').optional(),
+});
+
+export const fxRateSchema = z.object({ ...timestampsSchema, currency: z.string(), rateDate: z.string(), rate: z.number() });
+export type FxRate = z.infer<typeof fxRateSchema>;
+
+export const settingsContract = {
+  'settings:get': { input: z.object({}).default({}), output: settingsSchema },
+  'settings:update': { input: settingsInputSchema, output: settingsSchema },
+  'fx:list': { input: z.object({ currency: currencySchema.optional() }).default({}), output: z.object({ rates: z.array(fxRateSchema) }) },
+  'fx:upsert': {
+    input: z.object({ currency: currencySchema, rateDate: isoDateSchema, rate: z.number({ error: 'invalid_rate' }).positive('invalid_rate').finite('invalid_rate') }),
+    output: fxRateSchema,
+  },
+  'fx:delete': { input: z.object({ id: idSchema }), output: z.object({ id: z.string() }) },
+  'fx:lookup': {
+    input: z.object({ currency: currencySchema, date: isoDateSchema }),
+    output: z.object({ rate: z.number().nullable(), rateDate: z.string().nullable() }),
+  },
+} as const;

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+export const workspaceContract = {
+  'workspace:status': {
+    input: z.object({}).default({}),
+    output: z.object({ onboarded: z.boolean(), customers: z.number().int(), orders: z.number().int(), followUps: z.number().int(), dbPath: z.string(), version: z.string() }),
+  },
+  'workspace:startEmpty': { input: z.object({}).default({}), output: z.object({ onboarded: z.boolean() }) },
+  'workspace:loadDemo': {
+    input: z.object({ seed: z.number().int().min(0).default(20261123), customers: z.number().int().min(1).max(200_000).default(360) }),
+    output: z.object({ customers: z.number().int(), orders: z.number().int(), followUps: z.number().int() }),
+  },
+} as const;

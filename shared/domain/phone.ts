@@ -1,0 +1,24 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: 'empty' | 'invalid' };
+
+/**
+ * Normalises a phone number as people type it at a stall or paste it from a card:
+ * "+86 138 0013 8000", "0086-138…", "138 0013 8000" (home country assumed), "(212) 555-0100".
+ * "00" is the international prefix almost everywhere our users live, so it is read as "+".
+ */
+export function normalizePhone(raw: string, homeCountry: string): PhoneResult {
+  const trimmed = raw.trim();
+  if (trimmed === '') return { ok: false, reason: 'empty' };
+  const compact = trimmed.replace(/[\s\-().\u00a0\u3000]/g, '').replace(/^＋/, '+');
+  const international = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
+  const parsed = parsePhoneNumberFromString(international, homeCountry.toUpperCase() as CountryCode);
+  if (!parsed || !parsed.isValid()) return { ok: false, reason: 'invalid' };
+  return { ok: true, e164: parsed.number };
+}
+
+/** E.164 to a readable international form for display ("+86 138 0013 8000"). */
+export function formatPhone(e164: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  return parsed ? parsed.formatInternational() : e164;
+}
