@@ -1,0 +1,32 @@
+import { parseArgs } from 'node:util';
+
+/** The flags every command understands plus its own; unknown flags are an error, not silently ignored. */
+export function parseFlags(argv: string[], spec: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { db: { type: 'string' }, json: { type: 'boolean' }, ...spec },
+    allowPositionals: true,
+    strict: true,
+  });
+  return { values: values as Record<string, string | boolean | string[] | undefined>, positionals };
+}
+
+export function requireFlag(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+export function optionalString(values: Record<string, unknown>, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function optionalInt(values: Record<string, unknown>, name: string): number | undefined {
+  const value = optionalString(values, name);
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, got "${value}"`);
+  return Number(value);
+}
+
+export class UsageError extends Error {}

@@ -1,0 +1,148 @@
+import { formatPhone } from '../../shared/domain/phone';
+import { minorToDecimal } from '../../shared/domain/money';
+import type { Channel, InputOf, OutputOf } from '../../shared/contract';
+import { optionalInt, optionalString, requireFlag, UsageError } from './args';
+
+type Flags = Record<string, string | boolean | string[] | undefined>;
+type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
+export type Caller = <C extends Channel>(name: C, input: InputOf<C>) => Promise<OutputOf<C>>;
+
+export interface Command {
+  words: string[];
+  summary: string;
+  flags: FlagSpec;
+  /** Returns what --json prints; `human` turns it into lines for people. */
+  run(flags: Flags, call: Caller): Promise<unknown>;
+  human(output: never): string;
+}
+
+const list = (values: Flags, name: string): string[] => {
+  const value = values[name];
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [String(value)]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+};
+
+function contactsFrom(values: Flags) {
+  return (['phone', 'email', 'wechat', 'whatsapp'] as const).flatMap((kind) => list(values, kind).map((value) => ({ kind, value })));
+}
+
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0)));
+
+export const COMMANDS: Command[] = [
+  {
+    words: ['demo'],
+    summary: 'Create or fill a database with the demo workspace (a Guangzhou stall and an export desk).',
+    flags: { seed: { type: 'string' }, customers: { type: 'string' } },
+    run: (v, call) => call('workspace:loadDemo', { seed: optionalInt(v, 'seed'), customers: optionalInt(v, 'customers') }),
+    human: (o: OutputOf<'workspace:loadDemo'>) => `Demo workspace loaded: ${o.customers} customers, ${o.orders} orders, ${o.followUps} follow-ups.`,
+  },
+  {
+    words: ['customers', 'list'],
+    summary: 'List customers; --search matches name, company, pinyin (zs / zhangsan), phone, WeChat, WhatsApp, email.',
+    flags: { search: { type: 'string' }, limit: { type: 'string' }, view: { type: 'string' } },
+    run: (v, call) =>
+      call('customers:list', { search: optionalString(v, 'search') ?? '', limit: optionalInt(v, 'limit') ?? 50, view: optionalString(v, 'view') as 'active' | undefined }),
+    human: (o: OutputOf<'customers:list'>) =>
+      [
+        ...o.rows.map((r) => `${r.id}  ${pad(r.name, 20)} ${pad(r.company ?? '', 30)} ${r.phone ? formatPhone(r.phone) : ''}`),
+        `${o.rows.length} of ${o.total} customers`,
+      ].join('\n'),
+  },
+  {
+    words: ['customers', 'add'],
+    summary: 'Add a customer. Repeatable contacts: --phone, --email, --wechat, --whatsapp.',
+    flags: {
+      name: { type: 'string' }, company: { type: 'string' }, type: { type: 'string' }, industry: { type: 'string' },
+      country: { type: 'string' }, region: { type: 'string' }, city: { type: 'string' }, tags: { type: 'string', multiple: true },
+      owner: { type: 'string' }, source: { type: 'string' }, level: { type: 'string' }, notes: { type: 'string' },
+      phone: { type: 'string', multiple: true }, email: { type: 'string', multiple: true },
+      wechat: { type: 'string', multiple: true }, whatsapp: { type: 'string', multiple: true },
+    },
+    run: (v, call) =>
+      call('customers:create', {
+        name: requireFlag(v, 'name'),
+        company: optionalString(v, 'company'),
+        type: optionalString(v, 'type') as 'individual' | undefined,
+        industry: optionalString(v, 'industry'),
+        country: optionalString(v, 'country'),
+        region: optionalString(v, 'region'),
+        city: optionalString(v, 'city'),
+        tags: list(v, 'tags'),
+        owner: optionalString(v, 'owner'),
+        source: optionalString(v, 'source'),
+        manualLevel: optionalString(v, 'level') as 'A' | undefined,
+        notes: optionalString(v, 'notes'),
+        contacts: contactsFrom(v),
+      }),
+    human: (o: OutputOf<'customers:create'>) =>
+      [
+        `Added ${o.customer.name} (${o.customer.id})`,
+        ...o.duplicates.map((d) => `warning: possible duplicate — ${d.name}${d.company ? ` (${d.company})` : ''} ${d.customerId} has the same ${d.kind} ${d.value}`),
+      ].join('\n'),
+  },
+  {
+    words: ['orders', 'add'],
+    summary: 'Record an order: --customer ID --date YYYY-MM-DD --amount 12.34 --currency CNY [--fx-rate R] [--note …].',
+    flags: { customer: { type: 'string' }, date: { type: 'string' }, amount: { type: 'string' }, currency: { type: 'string' }, 'fx-rate': { type: 'string' }, note: { type: 'string' } },
+    run: (v, call) => {
+      const rate = optionalString(v, 'fx-rate');
+      if (rate !== undefined && !(Number(rate) > 0)) throw new UsageError(`--fx-rate must be a positive number, got "${rate}"`);
+      return call('orders:create', {
+        customerId: requireFlag(v, 'customer'),
+        orderDate: requireFlag(v, 'date'),
+        amount: requireFlag(v, 'amount'),
+        currency: requireFlag(v, 'currency'),
+        fxRate: rate === undefined ? undefined : Number(rate),
+        note: optionalString(v, 'note'),
+      });
+    },
+    human: (o: OutputOf<'orders:create'>) =>
+      `Added order ${o.id}: ${minorToDecimal(o.amountMinor, o.currency)} ${o.currency} on ${o.orderDate}` +
+      (o.currency === o.baseCurrency ? '' : ` (= ${minorToDecimal(o.baseAmountMinor, o.baseCurrency)} ${o.baseCurrency} at ${o.fxRate})`),
+  },
+  {
+    words: ['followups', 'add'],
+    summary: 'Log a follow-up: --customer ID [--channel call] [--content …] [--outcome …] [--intent interested] [--satisfaction 1-5] [--next YYYY-MM-DD] [--at ISO-time].',
+    flags: { customer: { type: 'string' }, channel: { type: 'string' }, content: { type: 'string' }, outcome: { type: 'string' }, intent: { type: 'string' }, satisfaction: { type: 'string' }, next: { type: 'string' }, at: { type: 'string' } },
+    run: (v, call) =>
+      call('followups:create', {
+        customerId: requireFlag(v, 'customer'),
+        channel: optionalString(v, 'channel') as 'call' | undefined,
+        content: optionalString(v, 'content'),
+        outcome: optionalString(v, 'outcome'),
+        intent: optionalString(v, 'intent') as 'interested' | undefined,
+        satisfaction: optionalInt(v, 'satisfaction'),
+        nextContactDate: optionalString(v, 'next'),
+        occurredAt: optionalString(v, 'at'),
+      }),
+    human: (o: OutputOf<'followups:create'>) =>
+      `Logged follow-up ${o.followUp.id}${o.followUp.nextContactDate ? `; next contact ${o.followUp.nextContactDate}` : ''}${o.answered.length ? `; closed ${o.answered.length} reminder(s)` : ''}`,
+  },
+  {
+    words: ['followups', 'due'],
+    summary: 'Follow-ups due: overdue, today and the next 7 days [--as-of YYYY-MM-DD] [--days N].',
+    flags: { 'as-of': { type: 'string' }, days: { type: 'string' } },
+    run: (v, call) => call('followups:due', { asOf: optionalString(v, 'as-of'), horizonDays: optionalInt(v, 'days') }),
+    human: (o: OutputOf<'followups:due'>) => {
+      const section = (title: string, items: OutputOf<'followups:due'>['overdue']) =>
+        [`${title} (${items.length})`, ...items.map((i) => `  ${i.dueDate}  ${pad(i.customerName, 20)} ${i.phone ? formatPhone(i.phone) : ''}  ${i.lastContent}`)];
+      return [...section('Overdue', o.overdue), ...section(`Today ${o.asOf}`, o.today), ...section('Next days', o.upcoming)].join('\n');
+    },
+  },
+];
+
+export function findCommand(args: string[]): { command: Command; rest: string[] } | undefined {
+  for (const command of COMMANDS) {
+    if (command.words.every((w, i) => args[i] === w)) return { command, rest: args.slice(command.words.length) };
+  }
+  return undefined;
+}
+
+export function usage(): string {
+  return [
+    'Usage: tierbook <command> --db FILE [flags] [--json]',
+    '',
+    ...COMMANDS.map((c) => `  ${pad(c.words.join(' '), 18)} ${c.summary}`),
+    `  ${pad('serve', 18)} Serve the app to a browser on 127.0.0.1 (development and browser tests).`,
+  ].join('\n');
+}

@@ -1,0 +1,52 @@
+import { AppError, type Channel, type InputOf } from '../../shared/contract';
+import { openApp } from '../app';
+import { startBridge } from '../bridge/server';
+import { call } from '../dispatch';
+import { APP_VERSION, migrationsFolder, rendererFolder } from '../paths';
+import { parseFlags, requireFlag, UsageError } from './args';
+import { findCommand, usage } from './commands';
+
+/**
+ * `tierbook <command> --db FILE …`: the third transport. Flags become the same contract inputs the app
+ * sends; failures print one line on stderr and exit non-zero, and validation runs before any write.
+ */
+async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
+    process.stdout.write(`${usage()}\n`);
+    return argv.length === 0 ? 2 : 0;
+  }
+  if (argv[0] === 'serve') return serve(argv.slice(1));
+  const found = findCommand(argv);
+  if (!found) throw new UsageError(`unknown command "${argv.slice(0, 2).join(' ')}" (see tierbook --help)`);
+  const { values } = parseFlags(found.rest, found.command.flags);
+  const app = openApp({ dbPath: requireFlag(values, 'db'), migrationsFolder: migrationsFolder(), appVersion: APP_VERSION });
+  try {
+    const output = await found.command.run(values, <C extends Channel>(name: C, input: InputOf<C>) => call(app.dispatch, name, input));
+    process.stdout.write(values.json ? `${JSON.stringify(output, null, 2)}\n` : `${found.command.human(output as never)}\n`);
+    return 0;
+  } finally {
+    app.close();
+  }
+}
+
+async function serve(argv: string[]): Promise<number> {
+  const { values } = parseFlags(argv, { port: { type: 'string' }, 'open-url': { type: 'boolean' } });
+  const app = openApp({ dbPath: requireFlag(values, 'db'), migrationsFolder: migrationsFolder(), appVersion: APP_VERSION });
+  const bridge = await startBridge({ dispatch: app.dispatch, staticDir: rendererFolder(), port: values.port ? Number(values.port) : 0 });
+  process.stdout.write(`${bridge.pageUrl}\n`);
+  const stop = () => bridge.close().then(() => app.close()).then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return new Promise<number>(() => {});
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof AppError || error instanceof UsageError || error instanceof Error ? error.message : String(error);
+    process.stderr.write(`error: ${message}\n`);
+    process.exitCode = error instanceof UsageError || (error instanceof Error && error.name === 'TypeError' && 'code' in error) ? 2 : 1;
+  },
+);

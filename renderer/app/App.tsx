@@ -1,0 +1,107 @@
+import { BellOutlined, DollarOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { Badge, ConfigProvider, Layout, Menu, Select, Space, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { CustomerFilePage } from '../features/customer-file/CustomerFilePage';
+import { CustomerListPage } from '../features/customers/CustomerListPage';
+import { DuePage } from '../features/due/DuePage';
+import { FxRatesPage } from '../features/fx/FxRatesPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { systemLanguage, type UiLanguage } from '../i18n';
+import { hrefOf, useRoute, type Route } from './router';
+import { useWorkspace } from './workspace';
+
+const NAV: { key: Route['page']; icon: React.ReactNode; label: string }[] = [
+  { key: 'customers', icon: <TeamOutlined />, label: 'nav.customers' },
+  { key: 'due', icon: <BellOutlined />, label: 'nav.due' },
+  { key: 'fx', icon: <DollarOutlined />, label: 'nav.fx' },
+  { key: 'settings', icon: <SettingOutlined />, label: 'nav.settings' },
+];
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'customers':
+      return <CustomerListPage />;
+    case 'customer':
+      return <CustomerFilePage id={route.id} />;
+    case 'due':
+      return <DuePage />;
+    case 'fx':
+      return <FxRatesPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+/** Switches the UI language live and remembers the choice in the database ("system" follows the OS). */
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const { settings, setSettings } = useWorkspace();
+  const change = async (value: 'system' | UiLanguage) => {
+    const language = value === 'system' ? null : value;
+    await i18n.changeLanguage(language ?? systemLanguage());
+    setSettings(await api('settings:update', { language }));
+  };
+  return (
+    <Select
+      aria-label={t('language.label')}
+      data-testid="language-switch"
+      size="small"
+      style={{ width: 130 }}
+      value={settings.language ?? 'system'}
+      onChange={change}
+      options={[
+        { value: 'system', label: t('language.system') },
+        { value: 'zh-CN', label: '中文' },
+        { value: 'en', label: 'English' },
+      ]}
+    />
+  );
+}
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const route = useRoute();
+  const { dueNow, settings } = useWorkspace();
+  const selected = route.page === 'customer' ? 'customers' : route.page;
+  return (
+    <ConfigProvider locale={i18n.language === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f6f5c', borderRadius: 6 } }}>
+      <Layout style={{ height: '100vh' }}>
+        <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #eee' }}>
+          <div style={{ padding: '16px 20px 8px' }}>
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              {t('appName')}
+            </Typography.Title>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {settings.businessName}
+            </Typography.Text>
+          </div>
+          <Menu
+            mode="inline"
+            selectedKeys={[selected]}
+            items={NAV.map((item) => ({
+              key: item.key,
+              icon: item.icon,
+              label: (
+                <a href={hrefOf({ page: item.key } as Route)} data-testid={`nav-${item.key}`}>
+                  <Space>
+                    {t(item.label)}
+                    {item.key === 'due' && dueNow > 0 ? <Badge count={dueNow} data-testid="due-badge" /> : null}
+                  </Space>
+                </a>
+              ),
+            }))}
+          />
+          <div style={{ position: 'absolute', bottom: 16, left: 20 }}>
+            <LanguageSwitch />
+          </div>
+        </Layout.Sider>
+        <Layout.Content style={{ overflow: 'auto', background: '#fafafa' }}>
+          <Page route={route} />
+        </Layout.Content>
+      </Layout>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+
+/** Screens are addressed by the URL hash ("#/customers/ID"), so Back works and tests can deep-link. */
+export type Route =
+  | { page: 'customers' }
+  | { page: 'customer'; id: string }
+  | { page: 'due' }
+  | { page: 'settings' }
+  | { page: 'fx' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  if (parts[0] === 'customers' && parts[1]) return { page: 'customer', id: decodeURIComponent(parts[1]) };
+  if (parts[0] === 'due' || parts[0] === 'settings' || parts[0] === 'fx') return { page: parts[0] };
+  return { page: 'customers' };
+}
+
+export function hrefOf(route: Route): string {
+  return route.page === 'customer' ? `#/customers/${encodeURIComponent(route.id)}` : `#/${route.page}`;
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefOf(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,31 @@
+import type { FormInstance } from 'antd';
+import type { TFunction } from 'i18next';
+import { ApiError } from '../api/client';
+
+/** A failed call in the user's language: the first issue's text, or the error code's. */
+export function errorText(error: unknown, t: TFunction): string {
+  if (error instanceof ApiError) {
+    const issue = error.body.issues?.[0];
+    if (issue) return t(`errors:issue.${issue.key}`, { ...issue.params, defaultValue: error.body.message });
+    return t(`errors:code.${error.body.code}`, { defaultValue: error.body.message });
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Puts the contract's field issues on the form fields they belong to. Returns the issues that match
+ * no field, so the caller can show them in a message instead of losing them.
+ */
+export function showFieldErrors(form: FormInstance, error: unknown, t: TFunction, fieldOf: (path: (string | number)[]) => (string | number)[] | null = (p) => p): string[] {
+  if (!(error instanceof ApiError) || !error.body.issues?.length) return [errorText(error, t)];
+  const unplaced: string[] = [];
+  const fields: { name: (string | number)[]; errors: string[] }[] = [];
+  for (const issue of error.body.issues) {
+    const text = t(`errors:issue.${issue.key}`, { ...issue.params, defaultValue: error.body.message });
+    const name = fieldOf(issue.path);
+    if (name && name.length && form.getFieldInstance(name as never) !== undefined) fields.push({ name, errors: [text] });
+    else unplaced.push(text);
+  }
+  form.setFields(fields as never);
+  return unplaced;
+}

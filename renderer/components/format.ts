@@ -1,0 +1,32 @@
+import { minorDigits } from '../../shared/domain/money';
+
+/** Money as the user's language writes it ("¥1,234.50", "US$1,234.50"). */
+export function formatMoney(minor: number, currency: string, language: string): string {
+  return new Intl.NumberFormat(language, { style: 'currency', currency }).format(minor / 10 ** minorDigits(currency));
+}
+
+export function countryName(code: string | null, language: string): string {
+  if (!code) return '';
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function formatDateTime(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function formatDate(isoDate: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** Every ISO 3166 alpha-2 code Intl knows, for country pickers. */
+export const COUNTRY_CODES: string[] = (() => {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  const codes: string[] = [];
+  for (const a of letters) for (const b of letters) if (names.of(a + b) && !['EU', 'EZ', 'UN', 'ZZ', 'QO', 'XA', 'XB'].includes(a + b)) codes.push(a + b);
+  return codes;
+})();

@@ -1,0 +1,168 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Form, Popconfirm, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Customer } from '../../../shared/contract/customers';
+import type { FollowUp } from '../../../shared/contract/followups';
+import type { Order } from '../../../shared/contract/orders';
+import { api } from '../../api/client';
+import { navigate } from '../../app/router';
+import { useWorkspace } from '../../app/workspace';
+import { errorText, showFieldErrors } from '../../components/errors';
+import { formatDate, formatMoney } from '../../components/format';
+import { QuickFollowUp } from '../followups/QuickFollowUp';
+import { FollowUpTimeline } from './FollowUpTimeline';
+import { OrdersPanel } from './OrdersPanel';
+import { ProfileForm } from './ProfileForm';
+import { fieldOfIssue, profileFromCustomer, profileToInput, type ProfileValues } from './profile-form';
+
+interface FileData {
+  customer: Customer;
+  orders: Order[];
+  followUps: FollowUp[];
+}
+
+export function CustomerFilePage({ id }: { id: string }) {
+  const { t, i18n } = useTranslation('customerFile');
+  const { message } = App.useApp();
+  const { settings, refresh, version } = useWorkspace();
+  const [data, setData] = useState<FileData | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [quick, setQuick] = useState(false);
+  const [tab, setTab] = useState('followUps');
+  const [form] = Form.useForm<ProfileValues>();
+
+  const load = useCallback(async () => {
+    try {
+      const [customer, orders, followUps] = await Promise.all([api('customers:get', { id }), api('orders:list', { customerId: id }), api('followups:list', { customerId: id })]);
+      setData({ customer, orders: orders.orders, followUps: followUps.followUps });
+    } catch {
+      setMissing(true);
+    }
+  }, [id]);
+  useEffect(() => void load(), [load, version]);
+  useEffect(() => {
+    if (data) form.setFieldsValue(profileFromCustomer(data.customer));
+  }, [data?.customer, form]);
+
+  const changed = () => {
+    void load();
+    refresh();
+  };
+
+  if (missing) return <Result status="404" title={t('notFound')} extra={<Button onClick={() => navigate({ page: 'customers' })}>{t('common:actions.back')}</Button>} />;
+  if (!data) return <Spin style={{ margin: 48 }} />;
+  const { customer } = data;
+  const revenue = data.orders.reduce((s, o) => s + o.baseAmountMinor, 0);
+
+  const saveProfile = async () => {
+    await form.validateFields(['name']);
+    const values = form.getFieldsValue(true);
+    try {
+      const result = await api('customers:update', { id, customer: profileToInput(values) });
+      void message.success(t('common:saved'));
+      if (result.duplicates.length) void message.warning(t('duplicateWarning'));
+      changed();
+    } catch (error) {
+      for (const text of showFieldErrors(form, error, t, fieldOfIssue(values))) void message.error(text);
+    }
+  };
+
+  const act = async (action: () => Promise<unknown>, done?: string) => {
+    try {
+      await action();
+      if (done) void message.success(done);
+      changed();
+    } catch (error) {
+      void message.error(errorText(error, t));
+    }
+  };
+
+  const remove = () =>
+    act(async () => {
+      await api('customers:delete', { id });
+      void message.info({
+        content: (
+          <Space>
+            {t('deletedUndo', { name: customer.name })}
+            <a data-testid="undo-delete" onClick={() => void act(() => api('customers:restore', { id }), t('restored'))}>
+              {t('common:actions.undo')}
+            </a>
+          </Space>
+        ),
+        duration: 8,
+      });
+    });
+
+  return (
+    <div style={{ padding: 16, maxWidth: 1100 }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 8 }} wrap>
+        <Space>
+          <Button icon={<ArrowLeftOutlined />} onClick={() => window.history.back()} />
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="customer-title">
+            {customer.name}
+          </Typography.Title>
+          {customer.company ? <Typography.Text type="secondary">{customer.company}</Typography.Text> : null}
+          <Tag>{t(`common:customerType.${customer.type}`)}</Tag>
+          {customer.locality ? <Tag color="blue">{t(`common:locality.${customer.locality}`)}</Tag> : null}
+          {customer.manualLevel ? <Tag color="gold">{customer.manualLevel}</Tag> : null}
+          {customer.archivedAt ? <Tag color="orange">{t('archived')}</Tag> : null}
+        </Space>
+        <Space>
+          <Button type="primary" onClick={() => setQuick(true)} data-testid="file-quick-followup">
+            {t('quickFollowUp')}
+          </Button>
+          <Button onClick={() => void act(() => api('customers:archive', { id, archived: !customer.archivedAt }))}>
+            {customer.archivedAt ? t('common:actions.unarchive') : t('common:actions.archive')}
+          </Button>
+          {customer.deletedAt ? (
+            <Button onClick={() => void act(() => api('customers:restore', { id }), t('restored'))}>{t('common:actions.restore')}</Button>
+          ) : (
+            <Popconfirm title={t('common:confirmDelete')} onConfirm={() => void remove()} okText={t('common:actions.delete')} cancelText={t('common:actions.cancel')}>
+              <Button danger data-testid="delete-customer">
+                {t('common:actions.delete')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      </Space>
+      <Typography.Paragraph type="secondary" data-testid="customer-summary">
+        {t('summary', {
+          orders: data.orders.length,
+          revenue: formatMoney(revenue, settings.baseCurrency, i18n.language),
+          last: data.followUps[0] ? formatDate(data.followUps[0].occurredAt.slice(0, 10), i18n.language) : t('common:none'),
+        })}
+      </Typography.Paragraph>
+      {customer.deletedAt ? <Alert type="error" title={t('deletedBanner')} showIcon style={{ marginBottom: 12 }} /> : null}
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          { key: 'followUps', label: <span data-testid="tab-followups">{t('tabs.followUps')}</span>, children: <FollowUpTimeline customerId={id} followUps={data.followUps} onChanged={changed} /> },
+          { key: 'orders', label: <span data-testid="tab-orders">{t('tabs.orders')}</span>, children: <OrdersPanel customerId={id} orders={data.orders} onChanged={changed} /> },
+          {
+            key: 'profile',
+            label: <span data-testid="tab-profile">{t('tabs.profile')}</span>,
+            forceRender: true,
+            children: (
+              <>
+                <ProfileForm form={form} customerId={id} initial={profileFromCustomer(customer)} />
+                <Button type="primary" onClick={() => void saveProfile().catch(() => undefined)} data-testid="profile-save">
+                  {t('common:actions.save')}
+                </Button>
+              </>
+            ),
+          },
+        ]}
+      />
+      <QuickFollowUp
+        customer={quick ? customer : null}
+        onClose={() => setQuick(false)}
+        onSaved={() => {
+          setQuick(false);
+          changed();
+        }}
+      />
+    </div>
+  );
+}

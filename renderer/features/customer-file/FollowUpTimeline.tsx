@@ -1,0 +1,106 @@
+import { App, Button, Card, Form, Modal, Rate, Space, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FollowUp } from '../../../shared/contract/followups';
+import { localDateOf } from '../../../shared/domain/dates';
+import { api } from '../../api/client';
+import { showFieldErrors } from '../../components/errors';
+import { formatDate, formatDateTime } from '../../components/format';
+import { FollowUpFields } from '../followups/FollowUpFields';
+import { toFollowUpInput, type FollowUpFormValues } from '../followups/followup-form';
+
+const INTENT_COLORS = { interested: 'green', hesitant: 'orange', not_now: 'default', never: 'red' } as const;
+
+/** The contact history, newest first, with an inline form to log the next contact. */
+export function FollowUpTimeline({ customerId, followUps, onChanged }: { customerId: string; followUps: FollowUp[]; onChanged(): void }) {
+  const { t, i18n } = useTranslation('customerFile');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FollowUpFormValues>();
+  const [editForm] = Form.useForm<FollowUpFormValues>();
+  const [editing, setEditing] = useState<FollowUp | null>(null);
+  const today = localDateOf(new Date());
+
+  useEffect(() => {
+    if (editing)
+      editForm.setFieldsValue({ ...editing, outcome: editing.outcome ?? undefined, satisfaction: editing.satisfaction ?? 0, nextContactDate: editing.nextContactDate ? dayjs(editing.nextContactDate) : null });
+  }, [editing, editForm]);
+
+  const add = async () => {
+    try {
+      await api('followups:create', toFollowUpInput(customerId, form.getFieldsValue(true)));
+      form.resetFields();
+      void message.success(t('followUps:saved'));
+      onChanged();
+    } catch (error) {
+      for (const text of showFieldErrors(form, error, t)) void message.error(text);
+    }
+  };
+
+  const saveEdit = async () => {
+    if (!editing) return;
+    try {
+      await api('followups:update', { id: editing.id, followUp: toFollowUpInput(customerId, editForm.getFieldsValue(true), editing.occurredAt) });
+      setEditing(null);
+      void message.success(t('timeline.saved'));
+      onChanged();
+    } catch (error) {
+      for (const text of showFieldErrors(editForm, error, t)) void message.error(text);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="large">
+      <Card size="small" title={t('timeline.add')}>
+        <Form form={form} layout="vertical" initialValues={{ channel: 'call', satisfaction: 0 }} data-testid="followup-form">
+          <FollowUpFields today={today} />
+          <Button type="primary" onClick={() => void add()} data-testid="followup-add">
+            {t('common:actions.save')}
+          </Button>
+        </Form>
+      </Card>
+      {followUps.length === 0 ? <Typography.Text type="secondary">{t('timeline.empty')}</Typography.Text> : null}
+      <Timeline
+        data-testid="followup-timeline"
+        items={followUps.map((f) => ({
+          key: f.id,
+          color: f.intent === 'never' ? 'red' : f.intent === 'interested' ? 'green' : 'blue',
+          children: (
+            <div data-testid="followup-item">
+              <Space wrap>
+                <Typography.Text strong>{formatDateTime(f.occurredAt, i18n.language)}</Typography.Text>
+                <Tag>{t(`common:channel.${f.channel}`)}</Tag>
+                {f.intent ? <Tag color={INTENT_COLORS[f.intent]}>{t(`common:intent.${f.intent}`)}</Tag> : null}
+                {f.satisfaction ? <Rate disabled value={f.satisfaction} style={{ fontSize: 12 }} /> : null}
+                <a onClick={() => setEditing(f)}>{t('common:actions.edit')}</a>
+              </Space>
+              {f.content ? <div>{f.content}</div> : null}
+              {f.outcome ? <Typography.Text type="secondary">{f.outcome}</Typography.Text> : null}
+              {f.nextContactDate ? (
+                <div>
+                  <Tag color={f.done ? 'default' : f.nextContactDate < today ? 'red' : 'processing'}>
+                    {t('timeline.next', { date: formatDate(f.nextContactDate, i18n.language) })} · {f.done ? t('timeline.done') : t('timeline.open')}
+                  </Tag>
+                </div>
+              ) : null}
+            </div>
+          ),
+        }))}
+      />
+      <Modal
+        open={editing !== null}
+        title={t('timeline.editTitle')}
+        onCancel={() => setEditing(null)}
+        onOk={() => void saveEdit()}
+        okText={t('common:actions.save')}
+        cancelText={t('common:actions.cancel')}
+        forceRender
+        width={600}
+      >
+        <Form form={editForm} layout="vertical">
+          <FollowUpFields today={today} />
+        </Form>
+      </Modal>
+    </Space>
+  );
+}

@@ -1,0 +1,50 @@
+import { App, Button, Drawer, Form, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { showFieldErrors } from '../../components/errors';
+import { ProfileForm } from './ProfileForm';
+import { EMPTY_PROFILE, fieldOfIssue, profileToInput, type ProfileValues } from './profile-form';
+
+export function NewCustomerDrawer({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(id: string): void }) {
+  const { t } = useTranslation('customers');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ProfileValues>();
+  const [saving, setSaving] = useState(false);
+
+  const save = async () => {
+    await form.validateFields(['name']);
+    const values = form.getFieldsValue(true);
+    setSaving(true);
+    try {
+      const result = await api('customers:create', profileToInput(values));
+      void message.success(t('created', { name: result.customer.name }));
+      form.resetFields();
+      onCreated(result.customer.id);
+    } catch (error) {
+      for (const text of showFieldErrors(form, error, t, fieldOfIssue(values))) void message.error(text);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={t('newTitle')}
+      size={760}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => void save().catch(() => undefined)} data-testid="new-customer-save">
+            {t('common:actions.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <ProfileForm form={form} initial={EMPTY_PROFILE} />
+    </Drawer>
+  );
+}

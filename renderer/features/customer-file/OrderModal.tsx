@@ -1,0 +1,115 @@
+import { App, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Order } from '../../../shared/contract/orders';
+import { minorToDecimal, parseAmount } from '../../../shared/domain/money';
+import { api } from '../../api/client';
+import { useWorkspace } from '../../app/workspace';
+import { showFieldErrors } from '../../components/errors';
+
+interface OrderValues {
+  orderDate: Dayjs;
+  amount: string;
+  currency: string;
+  fxRate?: number | null;
+  note?: string | null;
+}
+
+export const COMMON_CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'GBP', 'JPY', 'AUD', 'CAD', 'SGD', 'AED', 'RUB', 'BRL'];
+const AMOUNT_KEYS = { empty: 'required', not_a_number: 'invalid_amount', too_many_decimals: 'amount_too_many_decimals', too_large: 'amount_too_large' } as const;
+
+/** Add or edit an order. The amount is checked as typed, with the currency's own decimals, before anything is sent. */
+export function OrderModal({ customerId, order, open, onClose, onSaved }: { customerId: string; order: Order | null; open: boolean; onClose(): void; onSaved(): void }) {
+  const { t } = useTranslation('customerFile');
+  const { message } = App.useApp();
+  const { settings } = useWorkspace();
+  const [form] = Form.useForm<OrderValues>();
+  const [saving, setSaving] = useState(false);
+  const [lookup, setLookup] = useState<{ rate: number | null; rateDate: string | null } | null>(null);
+  const currency = Form.useWatch('currency', form);
+  const orderDate = Form.useWatch('orderDate', form);
+
+  useEffect(() => {
+    if (!open) return;
+    form.setFieldsValue(
+      order
+        ? { orderDate: dayjs(order.orderDate), amount: minorToDecimal(order.amountMinor, order.currency), currency: order.currency, fxRate: order.currency === order.baseCurrency ? null : order.fxRate, note: order.note }
+        : { orderDate: dayjs(), amount: '', currency: settings.baseCurrency, fxRate: null, note: null },
+    );
+  }, [open, order, form, settings.baseCurrency]);
+
+  useEffect(() => {
+    if (!open || !currency || !orderDate || currency === settings.baseCurrency || !/^[A-Z]{3}$/.test(currency)) return setLookup(null);
+    void api('fx:lookup', { currency, date: orderDate.format('YYYY-MM-DD') }).then(setLookup, () => setLookup(null));
+  }, [open, currency, orderDate, settings.baseCurrency]);
+
+  const save = async () => {
+    const values = await form.validateFields();
+    setSaving(true);
+    try {
+      const input = { customerId, orderDate: values.orderDate.format('YYYY-MM-DD'), amount: values.amount, currency: values.currency, fxRate: values.fxRate ?? null, note: values.note ?? null };
+      if (order) await api('orders:update', { id: order.id, order: input });
+      else await api('orders:create', input);
+      void message.success(t('orders.saved'));
+      onSaved();
+    } catch (error) {
+      for (const text of showFieldErrors(form, error, t)) void message.error(text);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const foreign = currency && currency !== settings.baseCurrency;
+  return (
+    <Modal
+      open={open}
+      title={order ? t('orders.editTitle') : t('orders.addTitle')}
+      onCancel={onClose}
+      onOk={() => void save().catch(() => undefined)}
+      okText={t('common:actions.save')}
+      cancelText={t('common:actions.cancel')}
+      okButtonProps={{ 'data-testid': 'order-save' } as never}
+      confirmLoading={saving}
+      forceRender
+    >
+      <Form form={form} layout="vertical" data-testid="order-form">
+        <Form.Item name="orderDate" label={t('orders.date')} rules={[{ required: true, message: t('errors:issue.required') }]}>
+          <DatePicker allowClear={false} />
+        </Form.Item>
+        <Form.Item
+          name="amount"
+          label={t('orders.amount')}
+          rules={[
+            {
+              validator: async (_rule, value: string | undefined) => {
+                const parsed = parseAmount((value ?? '').replace(/,/g, ''), /^[A-Z]{3}$/.test(currency ?? '') ? currency! : 'CNY');
+                if (!parsed.ok) throw new Error(t(`errors:issue.${AMOUNT_KEYS[parsed.reason]}`));
+                if (parsed.minor <= 0) throw new Error(t('errors:issue.amount_not_positive'));
+              },
+            },
+          ]}
+          normalize={(value: string) => value.replace(/,/g, '')}
+        >
+          <Input data-testid="order-amount" inputMode="decimal" placeholder="1234.50" />
+        </Form.Item>
+        <Form.Item name="currency" label={t('orders.currency')} rules={[{ required: true, message: t('errors:issue.required') }]}>
+          <Select showSearch data-testid="order-currency" options={COMMON_CURRENCIES.map((c) => ({ value: c, label: c }))} />
+        </Form.Item>
+        {foreign ? (
+          <Form.Item name="fxRate" label={t('orders.fxRate')} extra={t('orders.fxHint', { currency, base: settings.baseCurrency })}>
+            <InputNumber min={0} step={0.0001} style={{ width: 200 }} placeholder={lookup?.rate ? String(lookup.rate) : ''} data-testid="order-fx" />
+          </Form.Item>
+        ) : null}
+        {foreign && lookup ? (
+          <Typography.Paragraph type={lookup.rate ? 'secondary' : 'warning'}>
+            {lookup.rate ? t('orders.fxFound', { rate: lookup.rate, date: lookup.rateDate }) : t('orders.fxMissing', { currency })}
+          </Typography.Paragraph>
+        ) : null}
+        <Form.Item name="note" label={t('orders.note')}>
+          <Input maxLength={1000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,158 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, Form, Input, Row, Select, Space, type FormInstance } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONTACT_KINDS, CUSTOMER_TYPES, LOCALITIES, MANUAL_LEVELS, NEEDS } from '../../../shared/contract/enums';
+import type { DuplicateMatch } from '../../../shared/contract/customers';
+import { deriveLocality } from '../../../shared/domain/locality';
+import { api } from '../../api/client';
+import { hrefOf } from '../../app/router';
+import { useWorkspace } from '../../app/workspace';
+import { COUNTRY_CODES, countryName } from '../../components/format';
+import { profileToInput, type ProfileValues } from './profile-form';
+
+/** The customer profile with its contact channels; warns live when a contact already belongs to someone else. */
+export function ProfileForm({ form, customerId, initial }: { form: FormInstance<ProfileValues>; customerId?: string; initial: ProfileValues }) {
+  const { t, i18n } = useTranslation('customerFile');
+  const { settings } = useWorkspace();
+  const [duplicates, setDuplicates] = useState<DuplicateMatch[]>([]);
+  const country = Form.useWatch('country', form);
+  const region = Form.useWatch('region', form);
+  const derived = deriveLocality({ country: country ?? null, region: region ?? null }, settings);
+
+  const checkDuplicates = async () => {
+    const contacts = profileToInput(form.getFieldsValue(true)).contacts ?? [];
+    const result = await api('customers:checkDuplicates', { contacts, excludeId: customerId });
+    setDuplicates(result.duplicates);
+  };
+
+  const sourceOptions = settings.sources.map((s) => ({ value: s, label: t(`common:source.${s}`, { defaultValue: s }) }));
+  return (
+    <Form form={form} layout="vertical" initialValues={initial} data-testid="profile-form" onValuesChange={(changed) => 'contacts' in changed || setDuplicates((d) => d)}>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="name" label={t('fields.name')} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }]}>
+            <Input data-testid="profile-name" maxLength={120} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="company" label={t('fields.company')}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="type" label={t('fields.type')}>
+            <Select options={CUSTOMER_TYPES.map((v) => ({ value: v, label: t(`common:customerType.${v}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="industry" label={t('fields.industry')}>
+            <Input maxLength={80} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="manualLevel" label={t('fields.manualLevel')}>
+            <Select allowClear options={MANUAL_LEVELS.map((v) => ({ value: v, label: v }))} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="country" label={t('fields.country')}>
+            <Select allowClear showSearch optionFilterProp="label" options={COUNTRY_CODES.map((c) => ({ value: c, label: `${countryName(c, i18n.language)} (${c})` }))} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="region" label={t('fields.region')}>
+            <Input maxLength={80} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="city" label={t('fields.city')}>
+            <Input maxLength={80} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="localityOverride" label={t('fields.locality')}>
+            <Select
+              options={[
+                { value: 'auto', label: t('fields.localityAuto', { value: derived ? t(`common:locality.${derived}`) : t('common:unknown') }) },
+                ...LOCALITIES.map((v) => ({ value: v, label: t(`common:locality.${v}`) })),
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="sizeBand" label={t('fields.sizeBand')}>
+            <Input maxLength={40} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="incomeBand" label={t('fields.incomeBand')}>
+            <Input maxLength={40} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="needs" label={t('fields.needs')}>
+            <Select allowClear options={NEEDS.map((v) => ({ value: v, label: t(`common:needs.${v}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="owner" label={t('fields.owner')}>
+            <Input maxLength={80} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="source" label={t('fields.source')}>
+            <Select allowClear showSearch options={sourceOptions} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="tags" label={t('fields.tags')}>
+            <Select mode="tags" tokenSeparators={[',', '，']} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label={t('fields.contacts')}>
+        <Form.List name="contacts">
+          {(fields, { add, remove }) => (
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              {fields.map((field) => (
+                <Space key={field.key} align="start" data-testid="contact-row">
+                  <Form.Item name={[field.name, 'kind']} noStyle>
+                    <Select style={{ width: 120 }} options={CONTACT_KINDS.map((k) => ({ value: k, label: t(`common:contactKind.${k}`) }))} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'value']} style={{ marginBottom: 0 }}>
+                    <Input style={{ width: 260 }} placeholder={t('fields.contactValue')} onBlur={() => void checkDuplicates()} data-testid="contact-value" />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'label']} style={{ marginBottom: 0 }}>
+                    <Input style={{ width: 160 }} placeholder={t('fields.contactLabel')} />
+                  </Form.Item>
+                  <MinusCircleOutlined onClick={() => remove(field.name)} style={{ marginTop: 8 }} />
+                </Space>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'phone', value: '' })}>
+                {t('addContact')}
+              </Button>
+            </Space>
+          )}
+        </Form.List>
+      </Form.Item>
+      {duplicates.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="duplicate-warning"
+          title={t('duplicateWarning')}
+          description={duplicates.map((d) => (
+            <div key={`${d.customerId}-${d.kind}-${d.value}`}>
+              <a href={hrefOf({ page: 'customer', id: d.customerId })}>{t('duplicateItem', { name: d.company ? `${d.name} · ${d.company}` : d.name, kind: t(`common:contactKind.${d.kind}`), value: d.value })}</a>
+            </div>
+          ))}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
+      <Form.Item name="notes" label={t('fields.notes')}>
+        <Input.TextArea rows={3} maxLength={4000} />
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,149 @@
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import type { SortingState, VisibilityState } from '@tanstack/react-table';
+import { Button, Input, Segmented, Space, Typography, type InputRef } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CUSTOMER_SORT_FIELDS, CUSTOMER_VIEWS, type CustomerRow } from '../../../shared/contract/customers';
+import { localDateOf } from '../../../shared/domain/dates';
+import { navigate } from '../../app/router';
+import { useWorkspace } from '../../app/workspace';
+import { QuickFollowUp } from '../followups/QuickFollowUp';
+import { NewCustomerDrawer } from '../customer-file/NewCustomerDrawer';
+import { ColumnChooser, loadVisibility } from './ColumnChooser';
+import { customerColumns, DEFAULT_VISIBLE } from './customer-columns';
+import { CustomerFilters, NO_FILTERS, type FilterValues } from './CustomerFilters';
+import { useCustomerPages } from './use-customer-pages';
+import { VirtualCustomerTable } from './VirtualCustomerTable';
+
+type SortField = (typeof CUSTOMER_SORT_FIELDS)[number];
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+export function CustomerListPage() {
+  const { t, i18n } = useTranslation('customers');
+  const { settings, version, refresh } = useWorkspace();
+  const [search, setSearch] = useState('');
+  const [view, setView] = useState<(typeof CUSTOMER_VIEWS)[number]>('active');
+  const [filters, setFilters] = useState<FilterValues>(NO_FILTERS);
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
+  const [selected, setSelected] = useState(-1);
+  const [followUpFor, setFollowUpFor] = useState<CustomerRow | null>(null);
+  const [adding, setAdding] = useState(false);
+  const searchRef = useRef<InputRef>(null);
+  const query = useDebounced(search, 150);
+  const today = localDateOf(new Date());
+
+  const sort = sorting[0] ?? { id: 'name', desc: false };
+  const pages = useCustomerPages({ search: query, view, ...filters, sort: { field: sort.id as SortField, desc: sort.desc } }, version);
+  const env = useMemo(
+    () => ({ t, language: i18n.language, baseCurrency: settings.baseCurrency, today, onFollowUp: setFollowUpFor }),
+    [t, i18n.language, settings.baseCurrency, today],
+  );
+  const allColumns = useMemo(() => customerColumns(env).map((c) => c.id ?? (c as { accessorKey: string }).accessorKey), [env]);
+  const [visibility, setVisibility] = useState<VisibilityState>(() => loadVisibility(allColumns, DEFAULT_VISIBLE));
+  useEffect(() => setSelected(-1), [query, view, filters, sorting]);
+
+  const open = useCallback((row: CustomerRow) => navigate({ page: 'customer', id: row.id }), []);
+
+  // Keyboard-first: "/" to search, arrows to move, Enter to open, F to log a follow-up.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLElement && (['INPUT', 'TEXTAREA'].includes(event.target.tagName) || event.target.isContentEditable);
+      if (event.key === '/' && !typing) {
+        event.preventDefault();
+        searchRef.current?.focus();
+        return;
+      }
+      if (followUpFor || adding) return;
+      const total = pages.total ?? 0;
+      if (event.key === 'ArrowDown' && (!typing || event.target === searchRef.current?.input)) {
+        event.preventDefault();
+        setSelected((s) => Math.min(total - 1, s + 1));
+        (document.activeElement as HTMLElement | null)?.blur();
+      } else if (event.key === 'ArrowUp' && !typing) {
+        event.preventDefault();
+        setSelected((s) => Math.max(0, s - 1));
+      } else if (!typing && selected >= 0) {
+        const row = pages.rowAt(selected);
+        if (!row) return;
+        if (event.key === 'Enter') open(row);
+        else if (event.key === 'f' || event.key === 'F') {
+          event.preventDefault();
+          setFollowUpFor(row);
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [pages, selected, followUpFor, adding, open]);
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', padding: 16, gap: 12 }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('title')}
+        </Typography.Title>
+        <Space>
+          <Segmented data-testid="customer-view" value={view} onChange={(v) => setView(v as typeof view)} options={CUSTOMER_VIEWS.map((v) => ({ value: v, label: t(`views.${v}`) }))} />
+          <ColumnChooser all={allColumns} value={visibility} onChange={setVisibility} />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-customer">
+            {t('add')}
+          </Button>
+        </Space>
+      </Space>
+      <Input
+        ref={searchRef}
+        allowClear
+        size="large"
+        prefix={<SearchOutlined />}
+        placeholder={t('searchPlaceholder')}
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        data-testid="customer-search"
+      />
+      <CustomerFilters value={filters} onChange={setFilters} reloadKey={version} />
+      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Text type="secondary" data-testid="customer-count">
+          {pages.total === null ? t('common:loading') : t('count', { total: pages.total })}
+        </Typography.Text>
+        <Typography.Text type="secondary">{t('keyboardHint')}</Typography.Text>
+      </Space>
+      <VirtualCustomerTable
+        total={pages.total ?? 0}
+        rowAt={pages.rowAt}
+        ensureRange={pages.ensureRange}
+        env={env}
+        sorting={sorting}
+        onSortingChange={(next) => setSorting(next.length ? next : [{ id: sort.id, desc: !sort.desc }])}
+        columnVisibility={visibility}
+        selected={selected}
+        onSelect={setSelected}
+        onOpen={open}
+      />
+      <QuickFollowUp
+        customer={followUpFor}
+        onClose={() => setFollowUpFor(null)}
+        onSaved={() => {
+          setFollowUpFor(null);
+          refresh();
+        }}
+      />
+      <NewCustomerDrawer
+        open={adding}
+        onClose={() => setAdding(false)}
+        onCreated={(id) => {
+          setAdding(false);
+          refresh();
+          navigate({ page: 'customer', id });
+        }}
+      />
+    </div>
+  );
+}

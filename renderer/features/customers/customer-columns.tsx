@@ -1,0 +1,69 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import { Button, Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
+import type { CustomerRow } from '../../../shared/contract/customers';
+import { formatPhone } from '../../../shared/domain/phone';
+import { countryName, formatDate, formatMoney } from '../../components/format';
+
+const column = createColumnHelper<CustomerRow>();
+
+export interface ColumnEnv {
+  t: TFunction;
+  language: string;
+  baseCurrency: string;
+  today: string;
+  onFollowUp(row: CustomerRow): void;
+}
+
+/** Column ids double as sort fields where the server can sort by them. */
+export const SORTABLE = new Set(['name', 'company', 'type', 'country', 'city', 'owner', 'lastContactAt', 'nextContactDate', 'orderCount', 'revenueBaseMinor']);
+export const DEFAULT_VISIBLE = ['name', 'company', 'type', 'phone', 'wechat', 'city', 'locality', 'tags', 'owner', 'lastContactAt', 'nextContactDate', 'revenueBaseMinor', 'actions'];
+
+const text = (value: string | null) => value ?? '';
+
+export function customerColumns(env: ColumnEnv) {
+  const { t, language } = env;
+  return [
+    column.accessor('name', { size: 150, cell: (c) => <Typography.Text strong>{c.getValue()}</Typography.Text> }),
+    column.accessor('company', { size: 220, cell: (c) => text(c.getValue()) }),
+    column.accessor('type', { size: 90, cell: (c) => t(`common:customerType.${c.getValue()}`) }),
+    column.accessor('phone', { size: 160, cell: (c) => (c.getValue() ? formatPhone(c.getValue()!) : '') }),
+    column.accessor('wechat', { size: 140, cell: (c) => text(c.getValue()) }),
+    column.accessor('whatsapp', { size: 160, cell: (c) => (c.getValue() ? formatPhone(c.getValue()!) : '') }),
+    column.accessor('email', { size: 220, cell: (c) => text(c.getValue()) }),
+    column.accessor('country', { size: 110, cell: (c) => countryName(c.getValue(), language) }),
+    column.accessor('city', { size: 100, cell: (c) => text(c.getValue()) }),
+    column.accessor('locality', { size: 80, cell: (c) => (c.getValue() ? t(`common:locality.${c.getValue()}`) : '') }),
+    column.accessor('tags', { size: 150, cell: (c) => c.getValue().map((tag) => <Tag key={tag}>{tag}</Tag>) }),
+    column.accessor('owner', { size: 90, cell: (c) => text(c.getValue()) }),
+    column.accessor('source', { size: 110, cell: (c) => (c.getValue() ? t(`common:source.${c.getValue()}`, { defaultValue: c.getValue() }) : '') }),
+    column.accessor('manualLevel', { size: 60, cell: (c) => (c.getValue() ? <Tag color="gold">{c.getValue()}</Tag> : '') }),
+    column.accessor('lastContactAt', { size: 120, cell: (c) => (c.getValue() ? formatDate(c.getValue()!.slice(0, 10), language) : '') }),
+    column.accessor('nextContactDate', {
+      size: 120,
+      cell: (c) => {
+        const date = c.getValue();
+        if (!date) return '';
+        return <Typography.Text type={date < env.today ? 'danger' : date === env.today ? 'warning' : undefined}>{formatDate(date, language)}</Typography.Text>;
+      },
+    }),
+    column.accessor('orderCount', { size: 80, cell: (c) => c.getValue() }),
+    column.accessor('revenueBaseMinor', { size: 130, cell: (c) => formatMoney(c.getValue(), env.baseCurrency, language) }),
+    column.display({
+      id: 'actions',
+      size: 90,
+      cell: (c) => (
+        <Button
+          size="small"
+          data-testid="quick-followup-button"
+          onClick={(event) => {
+            event.stopPropagation();
+            env.onFollowUp(c.row.original);
+          }}
+        >
+          {t('customers:followUp')}
+        </Button>
+      ),
+    }),
+  ];
+}

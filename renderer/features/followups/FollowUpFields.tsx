@@ -1,0 +1,45 @@
+import { DatePicker, Form, Input, Radio, Rate, Select, Space, Button } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { FOLLOW_UP_CHANNELS, INTENTS } from '../../../shared/contract/enums';
+
+export const NEXT_CONTACT_SHORTCUTS = [1, 3, 7, 14, 30];
+
+/** The fields of a follow-up, shared by the quick modal and the timeline's edit form. */
+export function FollowUpFields({ autoFocus, today }: { autoFocus?: boolean; today: string }) {
+  const { t } = useTranslation('followUps');
+  const form = Form.useFormInstance();
+  return (
+    <>
+      <Form.Item name="content" label={t('content')}>
+        <Input.TextArea autoFocus={autoFocus} rows={3} placeholder={t('contentPlaceholder')} data-testid="followup-content" maxLength={4000} />
+      </Form.Item>
+      <Space wrap size="large">
+        <Form.Item name="channel" label={t('channel')}>
+          <Select style={{ width: 140 }} data-testid="followup-channel" options={FOLLOW_UP_CHANNELS.map((c) => ({ value: c, label: t(`common:channel.${c}`) }))} />
+        </Form.Item>
+        <Form.Item name="satisfaction" label={t('satisfaction')}>
+          <Rate count={5} />
+        </Form.Item>
+      </Space>
+      <Form.Item name="intent" label={t('intent')}>
+        <Radio.Group optionType="button" buttonStyle="solid" options={INTENTS.map((i) => ({ value: i, label: t(`common:intent.${i}`) }))} />
+      </Form.Item>
+      <Form.Item name="outcome" label={t('outcome')}>
+        <Input maxLength={1000} />
+      </Form.Item>
+      <Form.Item label={t('nextContact')}>
+        <Space wrap>
+          <Form.Item name="nextContactDate" noStyle>
+            <DatePicker data-testid="followup-next-date" allowClear />
+          </Form.Item>
+          {NEXT_CONTACT_SHORTCUTS.map((days) => (
+            <Button key={days} size="small" onClick={() => form.setFieldValue('nextContactDate', dayjs(today).add(days, 'day'))}>
+              {t('inDays', { count: days })}
+            </Button>
+          ))}
+        </Space>
+      </Form.Item>
+    </>
+  );
+}

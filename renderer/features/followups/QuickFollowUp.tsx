@@ -1,0 +1,67 @@
+import { App, Form, Modal, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localDateOf } from '../../../shared/domain/dates';
+import { api } from '../../api/client';
+import { showFieldErrors } from '../../components/errors';
+import { FollowUpFields } from './FollowUpFields';
+import { toFollowUpInput, type FollowUpFormValues } from './followup-form';
+
+/**
+ * Keyboard-first logging: the modal opens with the cursor in the text, Ctrl/⌘+Enter saves, Esc closes.
+ * Saving closes the reminders the customer's earlier follow-ups had set.
+ */
+export function QuickFollowUp({ customer, onClose, onSaved }: { customer: { id: string; name: string } | null; onClose(): void; onSaved(): void }) {
+  const { t } = useTranslation('followUps');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FollowUpFormValues>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (customer) form.setFieldsValue({ content: '', channel: 'call', outcome: undefined, intent: null, satisfaction: 0, nextContactDate: null });
+  }, [customer, form]);
+
+  const save = async () => {
+    if (!customer || saving) return;
+    setSaving(true);
+    try {
+      const result = await api('followups:create', toFollowUpInput(customer.id, form.getFieldsValue(true)));
+      void message.success(result.answered.length ? t('savedAnswered', { count: result.answered.length }) : t('saved'));
+      onSaved();
+    } catch (error) {
+      for (const text of showFieldErrors(form, error, t)) void message.error(text);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={customer !== null}
+      title={customer ? t('quickTitle', { name: customer.name }) : ''}
+      onCancel={onClose}
+      onOk={() => void save()}
+      okText={t('common:actions.save')}
+      cancelText={t('common:actions.cancel')}
+      confirmLoading={saving}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'followup-save' } as never}
+      width={600}
+    >
+      <div
+        data-testid="quick-followup"
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            void save();
+          }
+        }}
+      >
+        <Form form={form} layout="vertical" initialValues={{ channel: 'call' }}>
+          <FollowUpFields autoFocus today={localDateOf(new Date())} />
+        </Form>
+        <Typography.Text type="secondary">{t('shortcut')}</Typography.Text>
+      </div>
+    </Modal>
+  );
+}

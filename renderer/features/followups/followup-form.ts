@@ -1,0 +1,26 @@
+import type { Dayjs } from 'dayjs';
+import type { FollowUpChannel, Intent } from '../../../shared/contract/enums';
+import type { InputOf } from '../../../shared/contract';
+
+export interface FollowUpFormValues {
+  content?: string;
+  channel: FollowUpChannel;
+  outcome?: string;
+  intent?: Intent | null;
+  satisfaction?: number;
+  nextContactDate?: Dayjs | null;
+}
+
+/** Form values → the contract's input (dates as YYYY-MM-DD, unset satisfaction as null). */
+export function toFollowUpInput(customerId: string, values: FollowUpFormValues, occurredAt?: string): InputOf<'followups:create'> {
+  return {
+    customerId,
+    occurredAt,
+    channel: values.channel,
+    content: values.content ?? '',
+    outcome: values.outcome ?? null,
+    intent: values.intent ?? null,
+    satisfaction: values.satisfaction ? values.satisfaction : null,
+    nextContactDate: values.nextContactDate ? values.nextContactDate.format('YYYY-MM-DD') : null,
+  };
+}

@@ -1,0 +1,62 @@
+import { DatabaseOutlined, FileAddOutlined } from '@ant-design/icons';
+import { Alert, Card, Col, Row, Select, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../shared/contract/settings';
+import { api } from '../../api/client';
+import { errorText } from '../../components/errors';
+
+/** First run: an empty database, and the choice between starting empty and a realistic demo. */
+export function WelcomePage({ onDone }: { onDone: (settings: Settings) => void }) {
+  const { t, i18n } = useTranslation('welcome');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      onDone(await api('settings:get', {}));
+    } catch (e) {
+      setError(t('failed', { message: errorText(e, t) }));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div style={{ maxWidth: 860, margin: '64px auto', padding: 24 }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'start' }}>
+        <div>
+          <Typography.Title level={2}>{t('title')}</Typography.Title>
+          <Typography.Paragraph type="secondary">{t('subtitle')}</Typography.Paragraph>
+        </div>
+        <Select
+          data-testid="welcome-language"
+          value={i18n.language}
+          style={{ width: 110 }}
+          onChange={(lng) => void i18n.changeLanguage(lng)}
+          options={[
+            { value: 'zh-CN', label: '中文' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
+      </div>
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <Spin spinning={busy} description={t('loading')}>
+        <Row gutter={24}>
+          <Col span={12}>
+            <Card hoverable data-testid="start-empty" onClick={() => !busy && void run(() => api('workspace:startEmpty', {}))}>
+              <Card.Meta avatar={<FileAddOutlined style={{ fontSize: 28 }} />} title={t('startEmpty')} description={t('startEmptyHint')} />
+            </Card>
+          </Col>
+          <Col span={12}>
+            <Card hoverable data-testid="load-demo" onClick={() => !busy && void run(() => api('workspace:loadDemo', {}))}>
+              <Card.Meta avatar={<DatabaseOutlined style={{ fontSize: 28 }} />} title={t('loadDemo')} description={t('loadDemoHint')} />
+            </Card>
+          </Col>
+        </Row>
+      </Spin>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+/** Words used across screens, and the labels of the data model's fixed vocabularies. */
+export const common = {
+  'zh-CN': {
+    appName: '客户分级簿',
+    nav: { customers: '客户档案', due: '待跟进', settings: '设置', fx: '汇率' },
+    language: { label: '语言', system: '跟随系统', 'zh-CN': '中文', en: 'English' },
+    actions: {
+      save: '保存', cancel: '取消', add: '新增', edit: '编辑', delete: '删除', restore: '恢复', undo: '撤销', archive: '归档',
+      unarchive: '取消归档', back: '返回', confirm: '确定', open: '打开', close: '关闭', search: '搜索', columns: '显示列', clear: '清除',
+    },
+    saved: '已保存',
+    deleted: '已删除',
+    loading: '加载中…',
+    none: '无',
+    unknown: '未知',
+    customerType: { individual: '个人', enterprise: '企业', government: '政府', distributor: '经销商', internal: '内部' },
+    locality: { local: '本地', non_local: '外地', overseas: '海外' },
+    needs: { product: '产品', service: '服务', solution: '解决方案' },
+    contactKind: { phone: '电话', email: '邮箱', wechat: '微信', whatsapp: 'WhatsApp' },
+    channel: { call: '电话', visit: '拜访', wechat: '微信', whatsapp: 'WhatsApp', email: '邮件', meeting: '会议', other: '其他' },
+    intent: { interested: '有意向', hesitant: '犹豫', not_now: '暂不需要', never: '无意向' },
+    source: {
+      walk_in: '到店', referral: '转介绍', trade_fair: '展会', b2b_platform: 'B2B平台', website: '网站', wechat: '微信', cold_call: '陌生电话', other: '其他',
+    },
+    confirmDelete: '确定删除？可在回收站恢复。',
+  },
+  en: {
+    appName: 'TierBook',
+    nav: { customers: 'Customers', due: 'Follow-ups due', settings: 'Settings', fx: 'FX rates' },
+    language: { label: 'Language', system: 'Follow system', 'zh-CN': '中文', en: 'English' },
+    actions: {
+      save: 'Save', cancel: 'Cancel', add: 'Add', edit: 'Edit', delete: 'Delete', restore: 'Restore', undo: 'Undo', archive: 'Archive',
+      unarchive: 'Unarchive', back: 'Back', confirm: 'OK', open: 'Open', close: 'Close', search: 'Search', columns: 'Columns', clear: 'Clear',
+    },
+    saved: 'Saved',
+    deleted: 'Deleted',
+    loading: 'Loading…',
+    none: 'None',
+    unknown: 'Unknown',
+    customerType: { individual: 'Individual', enterprise: 'Enterprise', government: 'Government', distributor: 'Distributor', internal: 'Internal' },
+    locality: { local: 'Local', non_local: 'Non-local', overseas: 'Overseas' },
+    needs: { product: 'Product', service: 'Service', solution: 'Solution' },
+    contactKind: { phone: 'Phone', email: 'Email', wechat: 'WeChat', whatsapp: 'WhatsApp' },
+    channel: { call: 'Call', visit: 'Visit', wechat: 'WeChat', whatsapp: 'WhatsApp', email: 'Email', meeting: 'Meeting', other: 'Other' },
+    intent: { interested: 'Interested', hesitant: 'Hesitant', not_now: 'Not now', never: 'Never' },
+    source: {
+      walk_in: 'Walk-in at the stall', referral: 'Referral', trade_fair: 'Trade fair', b2b_platform: 'B2B platform', website: 'Website', wechat: 'WeChat', cold_call: 'Cold call', other: 'Other',
+    },
+    confirmDelete: 'Delete? You can restore it from the trash.',
+  },
+};

@@ -1,0 +1,38 @@
+export const customers = {
+  'zh-CN': {
+    title: '客户档案',
+    searchPlaceholder: '搜索姓名、公司、拼音（如 zs）、电话、微信、邮箱… 按 / 聚焦',
+    add: '新增客户',
+    count: '共 {{total}} 位客户',
+    views: { active: '在用', archived: '已归档', trash: '回收站' },
+    filters: { type: '类型', locality: '地域', country: '国家/地区', tag: '标签', owner: '负责人' },
+    columns: {
+      name: '姓名', company: '公司', type: '类型', phone: '电话', wechat: '微信', whatsapp: 'WhatsApp', email: '邮箱', country: '国家/地区',
+      city: '城市', locality: '地域', tags: '标签', owner: '负责人', source: '来源', manualLevel: '等级', lastContactAt: '最近联系',
+      nextContactDate: '下次联系', orderCount: '订单数', revenueBaseMinor: '累计金额', actions: '操作',
+    },
+    followUp: '跟进',
+    keyboardHint: '↑↓ 选择 · Enter 打开 · F 记录跟进',
+    empty: '没有符合条件的客户',
+    newTitle: '新增客户',
+    created: '已新增客户 {{name}}',
+  },
+  en: {
+    title: 'Customers',
+    searchPlaceholder: 'Search name, company, pinyin (e.g. zs), phone, WeChat, email… press / to focus',
+    add: 'Add customer',
+    count: '{{total}} customers',
+    views: { active: 'Active', archived: 'Archived', trash: 'Trash' },
+    filters: { type: 'Type', locality: 'Locality', country: 'Country', tag: 'Tag', owner: 'Owner' },
+    columns: {
+      name: 'Name', company: 'Company', type: 'Type', phone: 'Phone', wechat: 'WeChat', whatsapp: 'WhatsApp', email: 'Email', country: 'Country',
+      city: 'City', locality: 'Locality', tags: 'Tags', owner: 'Owner', source: 'Source', manualLevel: 'Level', lastContactAt: 'Last contact',
+      nextContactDate: 'Next contact', orderCount: 'Orders', revenueBaseMinor: 'Revenue', actions: 'Actions',
+    },
+    followUp: 'Follow up',
+    keyboardHint: '↑↓ select · Enter open · F log a follow-up',
+    empty: 'No customers match',
+    newTitle: 'New customer',
+    created: 'Added {{name}}',
+  },
+};

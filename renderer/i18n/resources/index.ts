@@ -1,0 +1,12 @@
+import { common } from './common';
+import { customerFile } from './customer-file';
+import { customers } from './customers';
+import { due } from './due';
+import { errors } from './errors';
+import { followUps } from './followups';
+import { fx } from './fx';
+import { settings } from './settings';
+import { welcome } from './welcome';
+
+/** One namespace per feature, each holding both languages side by side so neither falls behind. */
+export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx };

@@ -1,0 +1,42 @@
+import './styles.css';
+import { App as AntApp } from 'antd';
+import { StrictMode, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Settings } from '../shared/contract/settings';
+import { api } from './api/client';
+import { App } from './app/App';
+import { WorkspaceProvider } from './app/workspace';
+import { WelcomePage } from './features/welcome/WelcomePage';
+import { setupI18n, systemLanguage } from './i18n';
+
+function Root({ initial }: { initial: Settings }) {
+  const [settings, setSettings] = useState(initial);
+  useEffect(() => {
+    document.documentElement.lang = settings.language ?? systemLanguage();
+  }, [settings.language]);
+  if (!settings.onboarded) return <WelcomePage onDone={setSettings} />;
+  return (
+    <WorkspaceProvider initial={settings}>
+      <App />
+    </WorkspaceProvider>
+  );
+}
+
+async function boot() {
+  const root = createRoot(document.getElementById('root')!);
+  try {
+    const settings = await api('settings:get', {});
+    setupI18n(settings.language ?? systemLanguage());
+    root.render(
+      <StrictMode>
+        <AntApp>
+          <Root initial={settings} />
+        </AntApp>
+      </StrictMode>,
+    );
+  } catch (error) {
+    root.render(<pre style={{ padding: 24, color: '#b00' }}>TierBook could not start: {error instanceof Error ? error.message : String(error)}</pre>);
+  }
+}
+
+void boot();

@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+beforeEach(() => {
+  app = openTestApp('2026-11-23');
+});
+afterEach(() => app.cleanup());
+
+const customer = (name: string) => app.call('customers:create', { name }).then((r) => r.customer.id);
+const log = (customerId: string, nextContactDate: string | null, occurredAt = '2026-11-01T03:00:00.000Z') =>
+  app.call('followups:create', { customerId, occurredAt, channel: 'call', content: 'hello', nextContactDate }).then((r) => r.followUp);
+const dueNames = async (asOf?: string) => {
+  const due = await app.call('followups:due', { asOf });
+  return { overdue: due.overdue.map((i) => i.customerName), today: due.today.map((i) => i.customerName), upcoming: due.upcoming.map((i) => i.customerName) };
+};
+
+describe('follow-ups due', () => {
+  it('sorts reminders into overdue, today and the next 7 days, on any given date', async () => {
+    await log(await customer('过期'), '2026-11-20');
+    await log(await customer('今天'), '2026-11-23');
+    await log(await customer('第七天'), '2026-11-30');
+    await log(await customer('第八天'), '2026-12-01');
+    await log(await customer('不提醒'), null);
+    expect(await dueNames()).toEqual({ overdue: ['过期'], today: ['今天'], upcoming: ['第七天'] });
+    expect(await dueNames('2026-12-01')).toEqual({ overdue: ['过期', '今天', '第七天'], today: ['第八天'], upcoming: [] });
+    const due = await app.call('followups:due', { asOf: '2026-11-23' });
+    expect(due.overdue[0]!.daysOverdue).toBe(3);
+    expect(due.upcoming[0]!.daysOverdue).toBe(-7);
+  });
+
+  it('logging a follow-up answers the reminders earlier contacts had set', async () => {
+    const id = await customer('张三');
+    const first = await log(id, '2026-11-20');
+    const second = await app.call('followups:create', { customerId: id, occurredAt: '2026-11-23T02:00:00.000Z', content: '回电了', nextContactDate: '2026-11-26' });
+    expect(second.answered).toEqual([first.id]);
+    expect(await dueNames()).toEqual({ overdue: [], today: [], upcoming: ['张三'] });
+    const history = (await app.call('followups:list', { customerId: id })).followUps;
+    expect(history.map((f) => [f.content, f.done, f.answeredBy])).toEqual([
+      ['回电了', false, null],
+      ['hello', true, second.followUp.id],
+    ]);
+    const row = (await app.call('customers:list', {})).rows[0]!;
+    expect([row.lastContactAt, row.nextContactDate]).toEqual(['2026-11-23T02:00:00.000Z', '2026-11-26']);
+  });
+
+  it('a back-dated entry does not close a reminder set after it', async () => {
+    const id = await customer('李四');
+    await log(id, '2026-11-20', '2026-11-10T00:00:00.000Z');
+    const older = await app.call('followups:create', { customerId: id, occurredAt: '2026-11-01T00:00:00.000Z', content: 'old note' });
+    expect(older.answered).toEqual([]);
+    expect((await dueNames()).overdue).toEqual(['李四']);
+  });
+
+  it('marks done and reschedules', async () => {
+    const a = await log(await customer('甲'), '2026-11-20');
+    const b = await log(await customer('乙'), '2026-11-21');
+    await app.call('followups:markDone', { id: a.id });
+    await app.call('followups:reschedule', { id: b.id, nextContactDate: '2026-11-25' });
+    expect(await dueNames()).toEqual({ overdue: [], today: [], upcoming: ['乙'] });
+  });
+
+  it('leaves archived and deleted customers out', async () => {
+    const a = await customer('甲');
+    const b = await customer('乙');
+    await log(a, '2026-11-23');
+    await log(b, '2026-11-23');
+    await app.call('customers:archive', { id: a, archived: true });
+    await app.call('customers:delete', { id: b });
+    expect(await dueNames()).toEqual({ overdue: [], today: [], upcoming: [] });
+  });
+
+  it('validates satisfaction, intent and dates field by field', async () => {
+    const id = await customer('丙');
+    const bad = await app.dispatch('followups:create', { customerId: id, satisfaction: 6, intent: 'maybe', nextContactDate: '2026-13-01' });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        issues: [
+          { path: ['intent'], key: 'invalid_choice' },
+          { path: ['satisfaction'], key: 'satisfaction_range' },
+          { path: ['nextContactDate'], key: 'invalid_date' },
+        ],
+      },
+    });
+    expect((await app.call('followups:list', { customerId: id })).followUps).toEqual([]);
+  });
+});

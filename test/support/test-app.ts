@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openApp, type OpenedApp } from '../../core/app';
+import { fixedClock } from '../../core/context';
+import { call } from '../../core/dispatch';
+import type { Channel, InputOf, OutputOf } from '../../shared/contract';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const MIGRATIONS = join(ROOT, 'db', 'migrations');
+
+export interface TestApp extends OpenedApp {
+  dir: string;
+  dbPath: string;
+  call<C extends Channel>(name: C, input: InputOf<C>): Promise<OutputOf<C>>;
+  cleanup(): void;
+}
+
+/** A real database file built by the real migrations, behind the real dispatch, with a fixed "today". */
+export function openTestApp(today = '2026-11-23'): TestApp {
+  const dir = mkdtempSync(join(tmpdir(), 'tierbook-test-'));
+  const dbPath = join(dir, 'tierbook.sqlite');
+  const app = openApp({ dbPath, migrationsFolder: MIGRATIONS, appVersion: 'test', clock: fixedClock(today), checkOutput: true });
+  return {
+    ...app,
+    dir,
+    dbPath,
+    call: (name, input) => call(app.dispatch, name, input),
+    cleanup() {
+      app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'tierbook-test-'));
+}
