@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { decodeBytes, detectEncoding } from '../../../core/import/decode';
+import { sniffFileKind } from '../../../core/import/file-kind';
+import { encodeText, fakeXls, garbage } from './fixtures';
+
+const SIMPLIFIED = '客户名称,电话,公司\n张三,13800138000,广州市天河区贸易有限公司\n李四,13912345678,深圳华强电子\n';
+const TRADITIONAL = '客戶名稱,電話,公司\n陳大文,0912345678,台北貿易有限公司\n林小明,0922333444,高雄電子股份有限公司\n';
+
+describe('decodeBytes', () => {
+  it.each([
+    ['utf-8', false],
+    ['utf-8', true],
+    ['utf-16le', true],
+    ['utf-16le', false],
+    ['utf-16be', true],
+    ['utf-16be', false],
+  ] as const)('reads %s (BOM: %s)', (encoding, bom) => {
+    const decoded = decodeBytes(encodeText(SIMPLIFIED, encoding, bom));
+    expect(decoded).toMatchObject({ text: SIMPLIFIED, encoding, hadBom: bom });
+  });
+
+  it('tells GBK from Big5 by frequent characters', () => {
+    expect(decodeBytes(encodeText(SIMPLIFIED, 'gbk'))).toMatchObject({ text: SIMPLIFIED, encoding: 'gb18030' });
+    expect(decodeBytes(encodeText(TRADITIONAL, 'big5'))).toMatchObject({ text: TRADITIONAL, encoding: 'big5' });
+    // Traditional characters written in GBK are still GBK.
+    expect(decodeBytes(encodeText(TRADITIONAL, 'gbk'))).toMatchObject({ text: TRADITIONAL, encoding: 'gb18030' });
+  });
+
+  it('reads GB18030 four-byte characters', () => {
+    const text = '名称,备注\n𠀀记,€ 🙂\n';
+    expect(decodeBytes(encodeText(text, 'gb18030')).text).toBe(text);
+  });
+
+  it('falls back to Windows-1252 for Western legacy files', () => {
+    const text = 'Name;Stadt\nMüller;München\nGarçon;Besançon\n';
+    expect(decodeBytes(encodeText(text, 'windows-1252'))).toMatchObject({ text, encoding: 'windows-1252' });
+  });
+
+  it('treats plain ASCII as UTF-8 with full confidence', () => {
+    expect(decodeBytes(encodeText('a,b\n1,2\n', 'utf-8'))).toMatchObject({ encoding: 'utf-8', confidence: 1 });
+  });
+
+  it('obeys the caller’s override and still strips a matching BOM', () => {
+    const bytes = encodeText(TRADITIONAL, 'big5');
+    expect(decodeBytes(bytes, 'big5').text).toBe(TRADITIONAL);
+    expect(decodeBytes(bytes, 'gb18030').text).not.toBe(TRADITIONAL);
+    expect(decodeBytes(encodeText('a,b', 'utf-8', true), 'utf-8')).toMatchObject({ text: 'a,b', hadBom: true });
+  });
+
+  it('refuses empty and binary input with typed errors', () => {
+    expect(() => decodeBytes(new Uint8Array())).toThrow(expect.objectContaining({ code: 'empty_file' }));
+    expect(() => decodeBytes(garbage(4096))).toThrow(expect.objectContaining({ code: 'binary_file' }));
+    const controls = new Uint8Array(200).map((_, i) => (i % 5 === 0 ? 1 : 0x41));
+    expect(() => decodeBytes(controls)).toThrow(expect.objectContaining({ code: 'binary_file' }));
+  });
+
+  it('detects from a sample cut in the middle of a UTF-8 character', () => {
+    const bytes = encodeText('名称,电话\n张三,1\n', 'utf-8');
+    expect(detectEncoding(bytes.subarray(0, 5), false).encoding).toBe('utf-8');
+  });
+});
+
+describe('sniffFileKind', () => {
+  it('goes by magic bytes', () => {
+    expect(sniffFileKind(fakeXls())).toBe('xls');
+    expect(sniffFileKind(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0]))).toBe('xlsx');
+    expect(sniffFileKind(encodeText('a,b', 'utf-8'))).toBe('text');
+    expect(sniffFileKind(new Uint8Array())).toBe('empty');
+  });
+});
