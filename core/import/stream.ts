@@ -74,7 +74,9 @@ export async function openCsvStream(path: string, options: CsvStreamOptions = {}
       return decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     };
 
-    let text = (await readText()) ?? '';
+    // Sniff the delimiter from a full sample even when chunks are small.
+    let text = '';
+    while (position < Math.min(totalBytes, SNIFF_BYTES)) text += (await readText()) ?? '';
     assertText(text);
     const guess = options.delimiter ? { delimiter: options.delimiter } : sniffDelimiter(text, position >= totalBytes);
     const reader = new CsvRecordReader({ delimiter: guess.delimiter, maxRecordChars: options.maxRecordChars });
