@@ -1,0 +1,51 @@
+import { CalendarOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Popover, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addDays } from '../../../shared/domain/dates';
+
+const SHORTCUTS = [1, 3, 7];
+
+/** "Reschedule": a date picker plus one-click shortcuts, relative to the day the list was computed for. */
+export function RescheduleButton({ today, dueDate, busy, onPick }: { today: string; dueDate: string; busy: boolean; onPick(date: string): void }) {
+  const { t } = useTranslation('due');
+  const [open, setOpen] = useState(false);
+  const pick = (date: string) => {
+    setOpen(false);
+    onPick(date);
+  };
+  const content = (
+    <Space orientation="vertical" data-testid="due-reschedule-popover">
+      <DatePicker
+        data-testid="due-reschedule-date"
+        defaultPickerValue={dayjs(dueDate < today ? today : dueDate)}
+        placeholder={t('pickDate')}
+        allowClear={false}
+        disabledDate={(d: Dayjs) => d.format('YYYY-MM-DD') < today}
+        onChange={(d: Dayjs | null) => d && pick(d.format('YYYY-MM-DD'))}
+      />
+      <Space wrap size={4}>
+        {SHORTCUTS.map((days) => (
+          <Button key={days} size="small" onClick={() => pick(addDays(today, days))}>
+            {days === 1 ? t('tomorrow') : t('inDays', { count: days })}
+          </Button>
+        ))}
+      </Space>
+    </Space>
+  );
+  return (
+    <Popover
+      trigger="click"
+      open={open}
+      onOpenChange={setOpen}
+      destroyOnHidden
+      title={<Typography.Text strong>{t('rescheduleTitle')}</Typography.Text>}
+      content={content}
+    >
+      <Button size="small" icon={<CalendarOutlined />} loading={busy} data-testid="due-reschedule">
+        {t('actions.reschedule')}
+      </Button>
+    </Popover>
+  );
+}

@@ -1,0 +1,121 @@
+import { Alert, App, DatePicker, Form, InputNumber, Modal, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FxRate } from '../../../shared/contract/settings';
+import { localDateOf } from '../../../shared/domain/dates';
+import { api } from '../../api/client';
+import { showFieldErrors } from '../../components/errors';
+import { formatDate } from '../../components/format';
+import { CurrencySelect } from '../settings/CurrencySelect';
+import { formatRate } from './fx-format';
+
+interface FxFormValues {
+  currency?: string;
+  rateDate?: Dayjs;
+  rate?: number;
+}
+
+interface Props {
+  /** The rate being edited, or null to add one. */
+  editing: FxRate | null;
+  open: boolean;
+  baseCurrency: string;
+  rates: FxRate[];
+  onClose(): void;
+  afterClose(): void;
+  onSaved(): void;
+}
+
+/** Add or edit one rate. Editing changes only the rate: currency + date identify it (upsert). */
+export function FxRateModal({ editing, open, baseCurrency, rates, onClose, afterClose, onSaved }: Props) {
+  const { t, i18n } = useTranslation('fx');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FxFormValues>();
+  const [saving, setSaving] = useState(false);
+  const currency = Form.useWatch('currency', form);
+  const rateDate = Form.useWatch('rateDate', form);
+  const replaced =
+    editing === null && currency && rateDate ? rates.find((r) => r.currency === currency && r.rateDate === rateDate.format('YYYY-MM-DD')) : undefined;
+
+  const save = async () => {
+    let values: FxFormValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    try {
+      await api('fx:upsert', { currency: values.currency ?? '', rateDate: values.rateDate?.format('YYYY-MM-DD') ?? '', rate: values.rate ?? Number.NaN });
+      void message.success(t('saved'));
+      onSaved();
+    } catch (error) {
+      for (const text of showFieldErrors(form, error, t)) void message.error(text);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const initialValues: FxFormValues = editing
+    ? { currency: editing.currency, rateDate: dayjs(editing.rateDate), rate: editing.rate }
+    : { rateDate: dayjs(localDateOf(new Date())) };
+  return (
+    <Modal
+      open={open}
+      title={editing ? t('editTitle') : t('addTitle')}
+      onCancel={onClose}
+      afterClose={afterClose}
+      onOk={() => void save()}
+      okText={t('common:actions.save')}
+      cancelText={t('common:actions.cancel')}
+      confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'fx-save' } as never}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" name="fx" initialValues={initialValues} data-testid="fx-form" onFinish={() => void save()}>
+        <Form.Item
+          name="currency"
+          label={t('currency')}
+          rules={[
+            { required: true, message: t('errors:issue.required') },
+            { pattern: /^[A-Za-z]{3}$/, message: t('errors:issue.invalid_currency') },
+            { validator: async (_, v?: string) => { if (v && v.toUpperCase() === baseCurrency) throw new Error(t('sameAsBase', { base: baseCurrency })); } },
+          ]}
+        >
+          <CurrencySelect testId="fx-currency" disabled={editing !== null} extra={[...new Set(rates.map((r) => r.currency))]} />
+        </Form.Item>
+        <Form.Item name="rateDate" label={t('date')} rules={[{ required: true, message: t('errors:issue.invalid_date') }]}>
+          <DatePicker data-testid="fx-date" allowClear={false} disabled={editing !== null} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          name="rate"
+          label={t('rate')}
+          extra={t('rateHelp', { base: baseCurrency })}
+          rules={[
+            { required: true, message: t('errors:issue.invalid_rate') },
+            { type: 'number', min: Number.MIN_VALUE, message: t('errors:issue.invalid_rate') },
+          ]}
+        >
+          <InputNumber<number>
+            data-testid="fx-rate"
+            autoFocus={editing !== null}
+            min={0}
+            step={0.0001}
+            style={{ width: '100%' }}
+            prefix={`1 ${currency ?? '···'} =`}
+            suffix={baseCurrency}
+          />
+        </Form.Item>
+        {replaced ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('replaces', { currency: replaced.currency, date: formatDate(replaced.rateDate, i18n.language), rate: formatRate(replaced.rate, i18n.language) })}
+          />
+        ) : null}
+        {editing ? <Typography.Text type="secondary">{t('editHint')}</Typography.Text> : null}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,156 @@
+import { App, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_SOURCES } from '../../../shared/contract/enums';
+import { api } from '../../api/client';
+import { useWorkspace } from '../../app/workspace';
+import { showFieldErrors } from '../../components/errors';
+import { COUNTRY_CODES, countryName } from '../../components/format';
+import { systemLanguage } from '../../i18n';
+import { CurrencySelect } from './CurrencySelect';
+import { fieldOfIssue, toFormValues, toSettingsInput, type LanguageChoice, type SettingsFormValues } from './settings-form';
+
+const BUILT_IN_SOURCES: readonly string[] = DEFAULT_SOURCES;
+
+const uiLanguageOf = (choice: LanguageChoice) => (choice === 'system' ? systemLanguage() : choice);
+
+/** Business identity, home (for local/non-local), base currency, language and the list of customer sources. */
+export function SettingsPage() {
+  const { t, i18n } = useTranslation('settings');
+  const { message } = App.useApp();
+  const { settings, setSettings, refresh } = useWorkspace();
+  const [form] = Form.useForm<SettingsFormValues>();
+  const [saving, setSaving] = useState(false);
+  const sources = Form.useWatch('sources', form) ?? settings.sources;
+
+  // The language applies live while choosing; leaving without saving returns to the saved one.
+  const savedLanguage = useRef<LanguageChoice>(settings.language ?? 'system');
+  useEffect(() => {
+    savedLanguage.current = settings.language ?? 'system';
+    form.setFieldValue('language', savedLanguage.current);
+  }, [settings.language, form]);
+  useEffect(
+    () => () => {
+      const saved = uiLanguageOf(savedLanguage.current);
+      if (i18n.language !== saved) void i18n.changeLanguage(saved);
+    },
+    [i18n],
+  );
+
+  const countryOptions = useMemo(
+    () =>
+      COUNTRY_CODES.map((c) => ({ value: c, label: `${countryName(c, i18n.language)} (${c})` })).sort((a, b) =>
+        a.label.localeCompare(b.label, i18n.language),
+      ),
+    [i18n.language],
+  );
+  const sourceOptions = [...new Set([...BUILT_IN_SOURCES, ...sources])].map((s) => ({
+    value: s,
+    label: BUILT_IN_SOURCES.includes(s) ? t(`common:source.${s}`) : s,
+  }));
+
+  const save = async (values: SettingsFormValues) => {
+    setSaving(true);
+    try {
+      const next = await api('settings:update', toSettingsInput(values));
+      savedLanguage.current = next.language ?? 'system';
+      setSettings(next);
+      form.setFieldsValue(toFormValues(next));
+      refresh();
+      void message.success(t('saved'));
+    } catch (error) {
+      for (const text of showFieldErrors(form, error, t, fieldOfIssue)) void message.error(text);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const reset = () => {
+    form.resetFields();
+    form.setFieldsValue(toFormValues(settings));
+    void i18n.changeLanguage(uiLanguageOf(savedLanguage.current));
+  };
+
+  const tooLong = (max: number) => ({ max, message: t('errors:issue.too_long') });
+  return (
+    <div style={{ maxWidth: 760, padding: 24 }} data-testid="settings-page">
+      <Typography.Title level={3}>{t('title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('subtitle')}</Typography.Paragraph>
+      <Form
+        form={form}
+        name="settings"
+        layout="vertical"
+        initialValues={toFormValues(settings)}
+        onFinish={(values) => void save(values)}
+        onValuesChange={(changed: Partial<SettingsFormValues>) => {
+          if (changed.language) void i18n.changeLanguage(uiLanguageOf(changed.language));
+        }}
+      >
+        <Card title={t('business')} style={{ marginBottom: 16 }}>
+          <Form.Item name="businessName" label={t('businessName')} rules={[tooLong(120)]}>
+            <Input data-testid="settings-business-name" placeholder={t('businessNamePlaceholder')} />
+          </Form.Item>
+          <Space wrap size="large" align="start">
+            <Form.Item
+              name="homeCountry"
+              label={t('homeCountry')}
+              extra={t('homeCountryHelp')}
+              rules={[{ required: true, message: t('errors:issue.required') }]}
+            >
+              <Select data-testid="settings-home-country" style={{ width: 260 }} showSearch={{ optionFilterProp: 'label' }} options={countryOptions} />
+            </Form.Item>
+            <Form.Item name="homeRegion" label={t('homeRegion')} rules={[tooLong(80)]}>
+              <Input data-testid="settings-home-region" style={{ width: 220 }} placeholder={t('homeRegionPlaceholder')} />
+            </Form.Item>
+          </Space>
+          <Form.Item
+            name="baseCurrency"
+            label={t('baseCurrency')}
+            extra={t('baseCurrencyHelp')}
+            rules={[
+              { required: true, message: t('errors:issue.required') },
+              { pattern: /^[A-Za-z]{3}$/, message: t('errors:issue.invalid_currency') },
+            ]}
+          >
+            <CurrencySelect testId="settings-base-currency" style={{ width: 260 }} />
+          </Form.Item>
+        </Card>
+        <Card title={t('preferences')} style={{ marginBottom: 16 }}>
+          <Form.Item name="language" label={t('language')}>
+            <Select
+              data-testid="settings-language"
+              style={{ width: 200 }}
+              options={[
+                { value: 'system', label: t('common:language.system') },
+                { value: 'zh-CN', label: '中文' },
+                { value: 'en', label: 'English' },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item
+            name="sources"
+            label={t('sources')}
+            extra={t('sourcesHelp')}
+            rules={[
+              {
+                validator: async (_, value: string[] | undefined) => {
+                  if ((value ?? []).some((s) => s.trim().length > 60)) throw new Error(t('errors:issue.too_long'));
+                },
+              },
+            ]}
+          >
+            <Select data-testid="settings-sources" mode="tags" tokenSeparators={[',', '，']} options={sourceOptions} />
+          </Form.Item>
+        </Card>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">
+            {t('common:actions.save')}
+          </Button>
+          <Button onClick={reset} disabled={saving}>
+            {t('reset')}
+          </Button>
+        </Space>
+      </Form>
+    </div>
+  );
+}

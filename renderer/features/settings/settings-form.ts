@@ -1,0 +1,41 @@
+import type { InputOf } from '../../../shared/contract';
+import type { Language } from '../../../shared/contract/enums';
+import type { Settings } from '../../../shared/contract/settings';
+
+export type LanguageChoice = 'system' | Language;
+
+export interface SettingsFormValues {
+  businessName: string;
+  homeCountry: string;
+  homeRegion: string | null;
+  baseCurrency: string;
+  language: LanguageChoice;
+  sources: string[];
+}
+
+export function toFormValues(settings: Settings): SettingsFormValues {
+  return {
+    businessName: settings.businessName,
+    homeCountry: settings.homeCountry,
+    homeRegion: settings.homeRegion,
+    baseCurrency: settings.baseCurrency,
+    language: settings.language ?? 'system',
+    sources: settings.sources,
+  };
+}
+
+export function toSettingsInput(values: SettingsFormValues): InputOf<'settings:update'> {
+  return {
+    businessName: values.businessName.trim(),
+    homeCountry: values.homeCountry,
+    homeRegion: values.homeRegion ?? null,
+    baseCurrency: values.baseCurrency,
+    language: values.language === 'system' ? null : values.language,
+    sources: values.sources.map((s) => s.trim()).filter(Boolean),
+  };
+}
+
+/** Server issues point at contract paths; `sources.3` belongs to the whole sources field. */
+export function fieldOfIssue(path: (string | number)[]): (string | number)[] | null {
+  return path.length ? [path[0]!] : null;
+}
