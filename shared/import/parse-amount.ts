@@ -1,0 +1,186 @@
+import { minorDigits, parseAmount } from '../domain/money';
+import { genericAllows, matchCurrency, type CurrencyDefaults } from './currency';
+import { fail, ok, type ValueResult } from './result';
+import type { Cell } from './table';
+
+export type DecimalSeparator = '.' | ',';
+
+export interface AmountOptions extends CurrencyDefaults {
+  /** Used when neither the cell nor `statedCurrency` names one. */
+  defaultCurrency: string;
+  /** The currency another column of the same row states; a symbol in the cell must agree with it. */
+  statedCurrency?: string | null;
+  /** Settles "1,234" and "1.234"; inferred per column with inferDecimalSeparator. Default '.'. */
+  decimal?: DecimalSeparator;
+}
+
+export interface ParsedMoney {
+  minor: number;
+  currency: string;
+  /** Plain decimal text ("-1234.50"), the form orders:create takes. */
+  decimal: string;
+  /** Where the currency came from, so the UI can show assumed currencies. */
+  currencyFrom: 'cell' | 'column' | 'default';
+}
+
+const NUMBER_RE = /[0-9](?:[0-9.,' \u00a0\u202f\u2009’]*[0-9])?/;
+const MINUS = /[-−–]/;
+
+/**
+ * Reads amounts as people write them: "¥1,234.50", "1.234,50 €", "US$ 1,234", "(1,234.00)", "1 234,50",
+ * "RMB 1234", "1234元", "1.5万", "１２３４" — into integer minor units of the detected currency.
+ */
+export function parseMoney(cell: Cell, options: AmountOptions): ValueResult<ParsedMoney> {
+  if (typeof cell === 'number') return moneyFromNumber(cell, options);
+  const text = cell.normalize('NFKC').trim();
+  if (text === '') return fail('required');
+  const match = NUMBER_RE.exec(text);
+  if (!match) return fail('invalid_amount');
+  let prefix = text.slice(0, match.index);
+  let suffix = text.slice(match.index + match[0].length);
+
+  let negative = false;
+  if (prefix.includes('(') && suffix.includes(')')) {
+    negative = true;
+    prefix = prefix.replace('(', '');
+    suffix = suffix.replace(')', '');
+  }
+  if (MINUS.test(prefix) || /^\s*[-−–]/.test(suffix)) {
+    negative = true;
+    prefix = prefix.replace(MINUS, '');
+    suffix = suffix.replace(MINUS, '');
+  }
+  if (prefix.includes('负')) {
+    negative = true;
+    prefix = prefix.replace('负', '');
+  }
+  prefix = prefix.replace(/^\s*\+/, '');
+  let shift = 0;
+  suffix = suffix.replace(/^\s*(万|萬|亿|億)/, (_, unit: string) => {
+    shift = unit === '万' || unit === '萬' ? 4 : 8;
+    return '';
+  });
+
+  const plain = plainDecimal(match[0], options.decimal ?? '.');
+  if (!plain.ok) return plain;
+  const currencyText = `${prefix}${suffix}`.trim();
+  // Digits outside the number ("2024-03-05", "12 x 3") mean this is not an amount at all.
+  if (/\d/.test(currencyText)) return fail('invalid_amount');
+  let fromCell = null;
+  if (currencyText !== '') {
+    fromCell = matchCurrency(currencyText, options);
+    if (!fromCell) return fail('unknown_currency');
+  }
+  const resolved = resolveCurrency(fromCell, options);
+  if (!resolved.ok) return resolved;
+  const money = toMinor(shiftDecimal(plain.value, shift), negative, resolved.value.code, resolved.value.from);
+  // "1.234" with no column evidence: a thousand, or one and a bit? Refuse rather than guess.
+  if (!money.ok && money.reason === 'too_many_decimals' && !options.decimal && /^\d{1,3}\.\d{3}$/.test(match[0])) return fail('ambiguous_amount');
+  return money;
+}
+
+/** "1,234.50" → "1234.50"; "1.234,50" → "1234.50"; decides ambiguous single separators with `decimal`. */
+export function plainDecimal(numberText: string, decimal: DecimalSeparator): ValueResult<string> {
+  const compact = numberText.replace(/[' \u00a0\u202f\u2009’]/g, '');
+  const lastDot = compact.lastIndexOf('.');
+  const lastComma = compact.lastIndexOf(',');
+  let decimalChar: string | null;
+  if (lastDot !== -1 && lastComma !== -1) decimalChar = lastDot > lastComma ? '.' : ',';
+  else if (lastDot === -1 && lastComma === -1) decimalChar = null;
+  else {
+    const sep = lastDot !== -1 ? '.' : ',';
+    const count = compact.split(sep).length - 1;
+    const after = compact.length - compact.lastIndexOf(sep) - 1;
+    // Several of the same separator can only be grouping; one followed by other than 3 digits only a decimal point.
+    if (count > 1) decimalChar = null;
+    else if (after !== 3) decimalChar = sep;
+    else decimalChar = decimal === sep ? sep : null;
+  }
+  const [whole, fraction = ''] = decimalChar ? [compact.slice(0, compact.lastIndexOf(decimalChar)), compact.slice(compact.lastIndexOf(decimalChar) + 1)] : [compact];
+  if (!/^\d+$/.test(fraction) && fraction !== '') return fail('invalid_amount');
+  const groups = whole.split(/[.,]/);
+  if (groups.length > 1 && (groups[0] === '' || groups.slice(1).some((g) => !/^\d{2,3}$/.test(g)))) return fail('invalid_amount');
+  const digits = groups.join('');
+  if (!/^\d+$/.test(digits)) return fail('invalid_amount');
+  return ok(fraction ? `${digits}.${fraction}` : digits);
+}
+
+function shiftDecimal(plain: string, places: number): string {
+  if (places === 0) return plain;
+  const [whole = '0', fraction = ''] = plain.split('.');
+  const padded = fraction.padEnd(places, '0');
+  const rest = padded.slice(places);
+  return `${whole}${padded.slice(0, places)}${rest ? `.${rest}` : ''}`;
+}
+
+function resolveCurrency(fromCell: { code: string; generic: boolean } | null, options: AmountOptions): ValueResult<{ code: string; from: ParsedMoney['currencyFrom'] }> {
+  const stated = options.statedCurrency ?? null;
+  if (fromCell && stated) {
+    const agrees = fromCell.generic ? genericAllows(fromCell.code, stated) : fromCell.code === stated;
+    return agrees ? ok({ code: stated, from: 'column' }) : fail('currency_conflict');
+  }
+  if (stated) return ok({ code: stated, from: 'column' });
+  if (fromCell) return ok({ code: fromCell.code, from: 'cell' });
+  return ok({ code: options.defaultCurrency, from: 'default' });
+}
+
+function toMinor(plain: string, negative: boolean, currency: string, from: ParsedMoney['currencyFrom']): ValueResult<ParsedMoney> {
+  // Trailing zeros beyond the currency's digits ("100.000" yen) are harmless; parseAmount would refuse them.
+  const trimmed = plain.includes('.') ? plain.replace(/0+$/, '').replace(/\.$/, '') : plain;
+  const parsed = parseAmount(trimmed.replace(/^0+(?=\d)/, ''), currency);
+  if (!parsed.ok) {
+    if (parsed.reason === 'too_many_decimals') return fail('too_many_decimals');
+    if (parsed.reason === 'too_large') return fail('amount_too_large');
+    return fail('invalid_amount');
+  }
+  const minor = negative ? -parsed.minor : parsed.minor;
+  const digits = minorDigits(currency);
+  const abs = Math.abs(minor).toString().padStart(digits + 1, '0');
+  const decimal = `${minor < 0 ? '-' : ''}${digits === 0 ? abs : `${abs.slice(0, -digits)}.${abs.slice(-digits)}`}`;
+  return ok({ minor: minor === 0 ? 0 : minor, currency, decimal, currencyFrom: from });
+}
+
+function moneyFromNumber(value: number, options: AmountOptions): ValueResult<ParsedMoney> {
+  if (!Number.isFinite(value)) return fail('invalid_amount');
+  // Spreadsheet floats carry noise (0.1 + 0.2); 15 significant digits is what Excel itself keeps.
+  const text = String(Number(Math.abs(value).toPrecision(15)));
+  if (/e/i.test(text)) return fail(Math.abs(value) >= 1 ? 'amount_too_large' : 'too_many_decimals');
+  const resolved = resolveCurrency(null, options);
+  if (!resolved.ok) return resolved;
+  return toMinor(text, value < 0, resolved.value.code, resolved.value.from);
+}
+
+/**
+ * Which decimal separator a column uses, from values that settle it: "12,50" or "1.234,56" say comma,
+ * "12.50" or "1,234.56" say point. A column of "1,234" alone stays ambiguous (and reads as grouping).
+ */
+export function inferDecimalSeparator(samples: readonly Cell[]): DecimalSeparator | 'ambiguous' {
+  let comma = 0;
+  let point = 0;
+  for (const sample of samples) {
+    if (typeof sample !== 'string') continue;
+    const number = NUMBER_RE.exec(sample.normalize('NFKC'))?.[0].replace(/[' \u00a0\u202f\u2009’]/g, '') ?? '';
+    const lastDot = number.lastIndexOf('.');
+    const lastComma = number.lastIndexOf(',');
+    if (lastDot !== -1 && lastComma !== -1) {
+      if (lastComma > lastDot) comma++;
+      else point++;
+      continue;
+    }
+    const sep = lastDot !== -1 ? '.' : lastComma !== -1 ? ',' : null;
+    if (!sep) continue;
+    const count = number.split(sep).length - 1;
+    const after = number.length - number.lastIndexOf(sep) - 1;
+    if (count === 1 && after !== 3) {
+      if (sep === ',') comma++;
+      else point++;
+    } else if (count > 1) {
+      // "1.234.567" groups with points, so decimals are commas (and vice versa).
+      if (sep === '.') comma++;
+      else point++;
+    }
+  }
+  if (comma > 0 && point === 0) return ',';
+  if (point > 0 && comma === 0) return '.';
+  return 'ambiguous';
+}

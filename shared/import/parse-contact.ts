@@ -1,0 +1,61 @@
+import { normalizePhone } from '../domain/phone';
+import { fail, ok, type ValueResult } from './result';
+import type { Cell } from './table';
+
+/** Separators people put between several values in one cell: "138…, 139…", "VIP；老客户", "a/b". */
+const LIST_SEPARATORS = /[,，;；、|\n]+/;
+
+export function splitList(cell: Cell): string[] {
+  return String(cell)
+    .split(LIST_SEPARATORS)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/**
+ * One phone number to E.164 via the shared normalizer ("+86 138 0013 8000", "0086-138…", a bare
+ * national number in the home country). Spreadsheets store long numbers as numbers; those are read
+ * back as digits, but "1.38001E+10" has lost digits and is refused.
+ */
+export function parsePhone(cell: Cell, homeCountry: string): ValueResult<string> {
+  const text = typeof cell === 'number' ? (Number.isSafeInteger(cell) ? String(cell) : '') : cell.normalize('NFKC');
+  if (typeof cell === 'number' && text === '') return fail('invalid_phone');
+  if (/e\+?\d+$/i.test(text.trim())) return fail('invalid_phone');
+  const result = normalizePhone(text, homeCountry);
+  if (result.ok) return ok(result.e164);
+  return fail(result.reason === 'empty' ? 'required' : 'invalid_phone');
+}
+
+/** Several phone numbers in one cell ("138…/139…" is split too, since "/" never occurs inside a number). */
+export function parsePhones(cell: Cell, homeCountry: string): ValueResult<string[]> {
+  if (typeof cell === 'number') return mapOk(parsePhone(cell, homeCountry), (p) => [p]);
+  const parts = cell.split(/[,，;；、|\n/]+/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0) return fail('required');
+  const phones: string[] = [];
+  for (const part of parts) {
+    const phone = parsePhone(part, homeCountry);
+    if (!phone.ok) return phone;
+    if (!phones.includes(phone.value)) phones.push(phone.value);
+  }
+  return ok(phones);
+}
+
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@.]{2,}$/;
+
+export function parseEmails(cell: Cell): ValueResult<string[]> {
+  const parts = splitList(String(cell).normalize('NFKC').replace(/^mailto:/i, ''));
+  if (parts.length === 0) return fail('required');
+  for (const part of parts) if (!EMAIL_RE.test(part) || part.length > 120) return fail('invalid_email');
+  return ok([...new Set(parts)]);
+}
+
+/** Free text with the contract's length limit; blank is null (optional fields) as the contract has it. */
+export function parseText(cell: Cell, max: number): ValueResult<string | null> {
+  const text = String(cell).trim();
+  if (text === '') return ok(null);
+  return text.length > max ? fail('too_long') : ok(text);
+}
+
+function mapOk<T, U>(result: ValueResult<T>, map: (value: T) => U): ValueResult<U> {
+  return result.ok ? ok(map(result.value)) : result;
+}

@@ -1,0 +1,150 @@
+import { addDays, isIsoDate } from '../domain/dates';
+import { fail, ok, type ValueResult } from './result';
+import type { Cell } from './table';
+
+/** How a column writes "day/month/year"-style dates; 'ambiguous' refuses 3/5/2024 but still reads 13/5/2024. */
+export type DateOrder = 'dmy' | 'mdy' | 'ymd' | 'ambiguous';
+
+export interface DateOptions {
+  order?: DateOrder;
+  /** Workbooks made on old Macs count from 1904. */
+  date1904?: boolean;
+}
+
+export interface ParsedDateTime {
+  date: string;
+  /** 'HH:mm' or 'HH:mm:ss'; null when only a date was given. */
+  time: string | null;
+  /** '+08:00' / 'Z' when the text states its offset (ISO datetimes). */
+  offset: string | null;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+};
+
+const TIME = String.raw`(?:(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(am|pm|上午|下午)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?`;
+const YMD_RE = new RegExp(String.raw`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?${TIME}$`, 'i');
+const COMPACT_RE = new RegExp(String.raw`^(\d{4})(\d{2})(\d{2})${TIME}$`, 'i');
+const DOTTED_RE = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})${TIME}$`, 'i');
+const SLASHED_RE = new RegExp(String.raw`^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})${TIME}$`, 'i');
+const DAY_MONTH_NAME_RE = new RegExp(String.raw`^(\d{1,2})[\s\-/.]*([a-z]{3,9})\.?[\s\-/.,]*(\d{2}|\d{4})${TIME}$`, 'i');
+const MONTH_NAME_DAY_RE = new RegExp(String.raw`^([a-z]{3,9})\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})${TIME}$`, 'i');
+/** Serial numbers written out as text: 5 digits covers 1927–2173. */
+const SERIAL_TEXT_RE = /^\d{5}(?:\.\d+)?$/;
+
+/** A calendar date ('YYYY-MM-DD') from any supported form; the time part, if any, is ignored. */
+export function parseDate(cell: Cell, options: DateOptions = {}): ValueResult<string> {
+  const parsed = parseDateTime(cell, options);
+  return parsed.ok ? ok(parsed.value.date) : parsed;
+}
+
+/**
+ * Dates as they appear in files from China and abroad: 2024-03-05, 2024/3/5, 2024年3月5日, 20240305,
+ * 05.03.2024 (dots are always day-first), 3/5/2024 (order from `options.order`, or obvious when a part
+ * exceeds 12), 5 Mar 2024, Mar 5, 2024, ISO datetimes, and Excel serial numbers.
+ */
+export function parseDateTime(cell: Cell, options: DateOptions = {}): ValueResult<ParsedDateTime> {
+  if (typeof cell === 'number') return fromSerial(cell, options.date1904 ?? false);
+  const text = cell.normalize('NFKC').trim();
+  if (text === '') return fail('required');
+  if (SERIAL_TEXT_RE.test(text)) return fromSerial(Number(text), options.date1904 ?? false);
+
+  let m = YMD_RE.exec(text) ?? COMPACT_RE.exec(text);
+  if (m) return build(m[1], m[2], m[3], m.slice(4));
+  if ((m = DOTTED_RE.exec(text))) return build(m[3], m[2], m[1], m.slice(4));
+  if ((m = SLASHED_RE.exec(text))) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const order = a > 12 ? 'dmy' : b > 12 ? 'mdy' : a === b ? 'dmy' : options.order;
+    if (order === 'dmy') return build(m[3], m[2], m[1], m.slice(4));
+    if (order === 'mdy') return build(m[3], m[1], m[2], m.slice(4));
+    return fail('ambiguous_date');
+  }
+  if ((m = DAY_MONTH_NAME_RE.exec(text))) return buildNamed(m[3], m[2], m[1], m.slice(4));
+  if ((m = MONTH_NAME_DAY_RE.exec(text))) return buildNamed(m[3], m[1], m[2], m.slice(4));
+  return fail('invalid_date');
+}
+
+function buildNamed(year: string | undefined, monthName: string | undefined, day: string | undefined, time: Array<string | undefined>): ValueResult<ParsedDateTime> {
+  const month = MONTHS[(monthName ?? '').toLowerCase()];
+  return month ? build(year, String(month), day, time) : fail('invalid_date');
+}
+
+function build(year: string | undefined, month: string | undefined, day: string | undefined, time: Array<string | undefined>): ValueResult<ParsedDateTime> {
+  let y = Number(year);
+  // Two-digit years: 00–69 are this century, 70–99 the last, as Excel reads them.
+  if (year?.length === 2) y += y < 70 ? 2000 : 1900;
+  const date = `${String(y).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (!isIsoDate(date) || y < 1900 || y > 2999) return fail('invalid_date');
+  const [hh, mm, ss, meridiem, offset] = time;
+  if (hh === undefined) return ok({ date, time: null, offset: null });
+  let hours = Number(hh);
+  const pm = meridiem !== undefined && /pm|下午/i.test(meridiem);
+  if (meridiem !== undefined) {
+    if (hours < 1 || hours > 12) return fail('invalid_time');
+    hours = (hours % 12) + (pm ? 12 : 0);
+  }
+  if (hours > 23 || Number(mm) > 59 || (ss !== undefined && Number(ss) > 59)) return fail('invalid_time');
+  const clock = `${String(hours).padStart(2, '0')}:${mm}${ss !== undefined ? `:${ss}` : ''}`;
+  return ok({ date, time: clock, offset: offset === undefined ? null : normalizeOffset(offset) });
+}
+
+function normalizeOffset(offset: string): string {
+  if (offset.toUpperCase() === 'Z') return 'Z';
+  if (offset.length === 3) return `${offset}:00`;
+  return offset.includes(':') ? offset : `${offset.slice(0, 3)}:${offset.slice(3)}`;
+}
+
+/**
+ * Excel serial day numbers. The 1900 system counts 1900-01-01 as 1 and, copying Lotus 1-2-3, has a
+ * fictitious 1900-02-29 as day 60, so real dates from March 1900 on are one day later than a plain count.
+ */
+export function excelSerialToDate(serial: number, date1904 = false): string | null {
+  if (!Number.isFinite(serial) || serial < (date1904 ? 0 : 1) || serial >= 2958466) return null;
+  const day = Math.floor(serial);
+  if (date1904) return addDays('1904-01-01', day);
+  if (day === 60) return null;
+  return day < 60 ? addDays('1899-12-31', day) : addDays('1899-12-30', day);
+}
+
+function fromSerial(serial: number, date1904: boolean): ValueResult<ParsedDateTime> {
+  const date = excelSerialToDate(serial, date1904);
+  if (!date) return fail('invalid_date');
+  const seconds = Math.round((serial - Math.floor(serial)) * 86_400);
+  if (seconds === 0 || seconds === 86_400) return ok({ date, time: null, offset: null });
+  const hh = String(Math.floor(seconds / 3600)).padStart(2, '0');
+  const mm = String(Math.floor((seconds % 3600) / 60)).padStart(2, '0');
+  const ss = seconds % 60;
+  return ok({ date, time: `${hh}:${mm}${ss ? `:${String(ss).padStart(2, '0')}` : ''}`, offset: null });
+}
+
+/**
+ * Reads the day/month order off a column: a first part above 12 can only be a day (dmy), a second part
+ * above 12 only a day (mdy); dotted dates are day-first. Conflicting or no evidence is 'ambiguous',
+ * unless the column uses year-first dates only ('ymd'), which need no order.
+ */
+export function inferDateOrder(samples: readonly Cell[]): DateOrder {
+  let dmy = 0;
+  let mdy = 0;
+  let unsettled = 0;
+  let ymd = 0;
+  for (const sample of samples) {
+    if (typeof sample !== 'string') continue;
+    const text = sample.normalize('NFKC').trim();
+    if (YMD_RE.test(text) || COMPACT_RE.test(text)) ymd++;
+    else if (DOTTED_RE.test(text)) dmy++;
+    else {
+      const m = SLASHED_RE.exec(text);
+      if (!m) continue;
+      const [a, b] = [Number(m[1]), Number(m[2])];
+      if (a > 12 && b <= 12) dmy++;
+      else if (b > 12 && a <= 12) mdy++;
+      else if (a !== b) unsettled++;
+    }
+  }
+  if (dmy > 0 && mdy === 0) return 'dmy';
+  if (mdy > 0 && dmy === 0) return 'mdy';
+  if (dmy === 0 && mdy === 0 && unsettled === 0 && ymd > 0) return 'ymd';
+  return 'ambiguous';
+}
