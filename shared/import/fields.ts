@@ -1,0 +1,89 @@
+/**
+ * The target fields of each import kind and the header words that mean them. "strong" words are
+ * unmistakable; "weak" ones are used only when nothing better claims the column ("名称" might be a
+ * product name, "备注" might be the follow-up content). Words are compared folded (see foldKey).
+ */
+export const IMPORT_KINDS = ['customers', 'orders', 'followups'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const CUSTOMER_FIELDS = [
+  'name', 'company', 'type', 'industry', 'country', 'region', 'city', 'phone', 'email', 'wechat', 'whatsapp',
+  'tags', 'owner', 'source', 'notes', 'code', 'sizeBand', 'incomeBand', 'needs', 'manualLevel',
+] as const;
+export const CUSTOMER_KEY_FIELDS = ['customerCode', 'customerName', 'customerPhone', 'customerCompany'] as const;
+export const ORDER_FIELDS = [...CUSTOMER_KEY_FIELDS, 'date', 'amount', 'currency', 'fxRate', 'note'] as const;
+export const FOLLOW_UP_FIELDS = [...CUSTOMER_KEY_FIELDS, 'occurredAt', 'channel', 'content', 'outcome', 'intent', 'satisfaction', 'nextContactDate'] as const;
+
+export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
+export type OrderField = (typeof ORDER_FIELDS)[number];
+export type FollowUpField = (typeof FOLLOW_UP_FIELDS)[number];
+export type FieldOf<K extends ImportKind> = K extends 'customers' ? CustomerField : K extends 'orders' ? OrderField : FollowUpField;
+export type ImportField = CustomerField | OrderField | FollowUpField;
+
+export const FIELDS_OF: { [K in ImportKind]: readonly FieldOf<K>[] } = {
+  customers: CUSTOMER_FIELDS,
+  orders: ORDER_FIELDS,
+  followups: FOLLOW_UP_FIELDS,
+};
+
+export interface Synonyms {
+  strong: string[];
+  weak?: string[];
+}
+
+const CUSTOMER_KEY_SYNONYMS: Record<(typeof CUSTOMER_KEY_FIELDS)[number], Synonyms> = {
+  customerCode: { strong: ['客户编号', '客户编码', '客户代码', '客户号', '客户ID', 'customer code', 'customer id', 'customer no', 'customer number', 'client id', 'client code'] },
+  customerName: { strong: ['客户名称', '客户', '客户名', '客户姓名', '姓名', '买家', '采购商', 'customer', 'customer name', 'client', 'client name', 'buyer'], weak: ['名称', 'name', '联系人', 'contact'] },
+  customerPhone: { strong: ['电话', '手机', '联系电话', '手机号', '手机号码', '电话号码', '客户电话', 'phone', 'mobile', 'tel', 'telephone', 'customer phone', 'phone number'] },
+  customerCompany: { strong: ['公司名称', '公司', '单位', '单位名称', '企业名称', 'company', 'company name', 'organization', 'organisation'] },
+};
+
+export const SYNONYMS: { [K in ImportKind]: Record<FieldOf<K>, Synonyms> } = {
+  customers: {
+    name: { strong: ['客户名称', '客户名', '客户', '姓名', '客户姓名', '名字', 'name', 'customer', 'customer name', 'client', 'client name', 'full name'], weak: ['名称', '联系人', 'contact', 'contact name', 'contact person'] },
+    company: { strong: ['公司名称', '公司', '单位', '单位名称', '企业名称', '企业', '工作单位', '所属公司', 'company', 'company name', 'organization', 'organisation', 'firm', 'business name', 'employer'] },
+    type: { strong: ['客户类型', '类型', '客户类别', '类别', '客户性质', '性质', 'type', 'customer type', 'client type'], weak: ['category', '分类'] },
+    industry: { strong: ['行业', '所属行业', '行业类别', 'industry', 'sector'] },
+    country: { strong: ['国家', '国家地区', '国家/地区', '地区', '国别', '国家或地区', 'country', 'country/region', 'nation'] },
+    region: { strong: ['省份', '省', '省/州', '州', '省区', '所在省份', '省市', 'region', 'province', 'state', 'state/province'] },
+    city: { strong: ['城市', '市', '所在城市', '城市/区', 'city', 'town'] },
+    phone: { strong: ['电话', '手机', '联系电话', '手机号', '手机号码', '电话号码', '移动电话', '座机', 'tel', 'telephone', 'phone', 'phone number', 'mobile', 'mobile phone', 'cell', 'cellphone'], weak: ['联系方式'] },
+    email: { strong: ['邮箱', '电子邮件', '电子邮箱', '邮件', '邮箱地址', 'email', 'e-mail', 'mail', 'email address'] },
+    wechat: { strong: ['微信', '微信号', 'wechat', 'wechat id', 'weixin', 'wx'] },
+    whatsapp: { strong: ['whatsapp', 'whatsapp number', 'whatsapp号', 'wa'] },
+    tags: { strong: ['标签', '客户标签', 'tags', 'tag', 'labels'] },
+    owner: { strong: ['负责人', '业务员', '销售', '销售员', '跟进人', '所属销售', '归属人', '客户经理', 'owner', 'sales', 'salesperson', 'sales rep', 'account manager', 'assigned to'] },
+    source: { strong: ['来源', '客户来源', '获客渠道', '渠道', '来源渠道', 'source', 'lead source'] },
+    notes: { strong: ['备注', '说明', '附注', '备注信息', 'notes', 'note', 'remarks', 'remark', 'comments', 'comment', 'memo'] },
+    code: { strong: ['客户编号', '客户编码', '客户代码', '客户号', '编号', '编码', '客户ID', 'customer code', 'customer id', 'customer no', 'customer number', 'client id', 'code'], weak: ['id', 'no', '序号'] },
+    sizeBand: { strong: ['规模', '公司规模', '企业规模', '员工人数', '人数', 'size', 'company size', 'employees', 'headcount'] },
+    incomeBand: { strong: ['收入', '年收入', '营业额', '年营业额', '收入水平', '年销售额', 'income', 'revenue', 'annual revenue', 'turnover', 'income band'] },
+    needs: { strong: ['需求', '需求类型', '客户需求', 'needs', 'need', 'requirement'] },
+    manualLevel: { strong: ['等级', '客户等级', '级别', '客户级别', '分级', '手动等级', 'level', 'grade', 'tier', 'customer level', 'manual level'] },
+  },
+  orders: {
+    ...CUSTOMER_KEY_SYNONYMS,
+    date: { strong: ['日期', '下单日期', '订单日期', '下单时间', '成交日期', '交易日期', '订单时间', '成交时间', 'date', 'order date', 'ordered', 'ordered on', 'purchase date'] },
+    amount: { strong: ['金额', '订单金额', '总金额', '成交金额', '合计', '总价', '总额', '销售额', '交易金额', '实收金额', '合同金额', 'amount', 'total', 'order amount', 'total amount', 'order total', 'value'], weak: ['价格', 'price', 'sum'] },
+    currency: { strong: ['币种', '货币', '币别', '币制', 'currency', 'ccy', 'curr'] },
+    fxRate: { strong: ['汇率', '兑换率', 'fx rate', 'exchange rate', 'fx', 'rate'] },
+    note: { strong: ['备注', '说明', '订单备注', 'note', 'notes', 'remark', 'remarks', 'comment', 'memo'], weak: ['description', '描述'] },
+  },
+  followups: {
+    ...CUSTOMER_KEY_SYNONYMS,
+    occurredAt: { strong: ['跟进时间', '跟进日期', '联系时间', '联系日期', '拜访时间', '拜访日期', '沟通时间', '沟通日期', '日期', '时间', 'date', 'time', 'datetime', 'date/time', 'follow-up date', 'follow up date', 'contact date', 'contacted at', 'occurred at'] },
+    channel: { strong: ['跟进方式', '联系方式', '方式', '渠道', '沟通方式', '跟进渠道', 'channel', 'method', 'via'], weak: ['type', '类型'] },
+    content: { strong: ['跟进内容', '内容', '沟通内容', '跟进记录', '记录', '详情', 'content', 'details', 'summary'], weak: ['备注', 'notes', 'note', 'description', '说明'] },
+    outcome: { strong: ['结果', '跟进结果', '沟通结果', 'outcome', 'result'] },
+    intent: { strong: ['意向', '客户意向', '意向程度', '购买意向', 'intent', 'intention', 'interest', 'interest level'] },
+    satisfaction: { strong: ['满意度', '评分', '满意程度', '星级', 'satisfaction', 'rating', 'score', 'stars'] },
+    nextContactDate: { strong: ['下次联系日期', '下次联系时间', '下次联系', '下次跟进', '下次跟进日期', '下次跟进时间', '提醒日期', 'next contact', 'next contact date', 'next follow-up', 'next follow up', 'next date', 'reminder', 'follow up on'] },
+  },
+};
+
+/** What a file of each kind must map for its rows to make sense (customer key: any one of them). */
+export const REQUIRED_FIELDS: { [K in ImportKind]: { all: FieldOf<K>[]; anyOf: FieldOf<K>[] } } = {
+  customers: { all: [], anyOf: ['name', 'company'] },
+  orders: { all: ['date', 'amount'], anyOf: [...CUSTOMER_KEY_FIELDS] },
+  followups: { all: ['occurredAt'], anyOf: [...CUSTOMER_KEY_FIELDS] },
+};
