@@ -12,7 +12,12 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
     sourcemap: false,
+    rollupOptions: {
+      // antd marks its modules "use client" for React Server Components; meaningless in a desktop bundle.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
   },
-  esbuild: { jsx: 'automatic' },
   oxc: { jsx: { runtime: 'automatic' } },
 });

@@ -67,7 +67,13 @@ export function App() {
   const { dueNow, settings } = useWorkspace();
   const selected = route.page === 'customer' ? 'customers' : route.page;
   return (
-    <ConfigProvider locale={i18n.language === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f6f5c', borderRadius: 6 } }}>
+    // autoInsertSpace off: antd's "两个汉字 → 两 个" spacing flips state forever inside re-rendering lists
+    // (seen with the row buttons of the virtual customer table), and Chinese users read "保存" fine.
+    <ConfigProvider
+      locale={i18n.language === 'zh-CN' ? zhCN : enUS}
+      theme={{ token: { colorPrimary: '#1f6f5c', borderRadius: 6 } }}
+      button={{ autoInsertSpace: false }}
+    >
       <Layout style={{ height: '100vh' }}>
         <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #eee' }}>
           <div style={{ padding: '16px 20px 8px' }}>

@@ -117,6 +117,7 @@ export function CustomerListPage() {
       </Space>
       <VirtualCustomerTable
         total={pages.total ?? 0}
+        revision={pages.revision}
         rowAt={pages.rowAt}
         ensureRange={pages.ensureRange}
         env={env}

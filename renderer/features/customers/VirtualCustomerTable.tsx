@@ -10,6 +10,7 @@ const ROW_HEIGHT = 40;
 
 interface Props {
   total: number;
+  revision: number;
   rowAt(index: number): CustomerRow | undefined;
   ensureRange(first: number, last: number): void;
   env: ColumnEnv;
@@ -38,7 +39,11 @@ export function VirtualCustomerTable(props: Props) {
     if (props.selected >= 0) virtualizer.scrollToIndex(props.selected, { align: 'auto' });
   }, [props.selected, virtualizer]);
 
-  const visibleRows = items.map((item) => props.rowAt(item.index)).filter((row): row is CustomerRow => row !== undefined);
+  const loaded = items.map((item) => props.rowAt(item.index)).filter((row): row is CustomerRow => row !== undefined);
+  // The table model must only change when the visible rows do: a new array each render makes
+  // tanstack-table reset its state on every render, and that never settles.
+  const loadedKey = `${props.revision}:${loaded.map((row) => row.id).join(',')}`;
+  const visibleRows = useMemo(() => loaded, [loadedKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const columns = useMemo(() => customerColumns(props.env), [props.env]);
   const table = useReactTable({
     data: visibleRows,
@@ -46,6 +51,8 @@ export function VirtualCustomerTable(props: Props) {
     getRowId: (row) => row.id,
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
+    manualPagination: true,
+    autoResetAll: false,
     enableMultiSort: false,
     state: { sorting: props.sorting, columnVisibility: props.columnVisibility },
     onSortingChange: (updater) => props.onSortingChange(typeof updater === 'function' ? updater(props.sorting) : updater),

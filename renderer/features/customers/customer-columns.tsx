@@ -1,5 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { Button, Tag, Typography } from 'antd';
+import { Button, Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import type { CustomerRow } from '../../../shared/contract/customers';
 import { formatPhone } from '../../../shared/domain/phone';
@@ -24,7 +24,7 @@ const text = (value: string | null) => value ?? '';
 export function customerColumns(env: ColumnEnv) {
   const { t, language } = env;
   return [
-    column.accessor('name', { size: 150, cell: (c) => <Typography.Text strong>{c.getValue()}</Typography.Text> }),
+    column.accessor('name', { size: 150, cell: (c) => <strong>{c.getValue()}</strong> }),
     column.accessor('company', { size: 220, cell: (c) => text(c.getValue()) }),
     column.accessor('type', { size: 90, cell: (c) => t(`common:customerType.${c.getValue()}`) }),
     column.accessor('phone', { size: 160, cell: (c) => (c.getValue() ? formatPhone(c.getValue()!) : '') }),
@@ -44,7 +44,8 @@ export function customerColumns(env: ColumnEnv) {
       cell: (c) => {
         const date = c.getValue();
         if (!date) return '';
-        return <Typography.Text type={date < env.today ? 'danger' : date === env.today ? 'warning' : undefined}>{formatDate(date, language)}</Typography.Text>;
+        // Plain elements in cells: antd's Typography re-renders itself in a loop inside virtual rows.
+        return <span style={{ color: date < env.today ? '#cf1322' : date === env.today ? '#d48806' : undefined }}>{formatDate(date, language)}</span>;
       },
     }),
     column.accessor('orderCount', { size: 80, cell: (c) => c.getValue() }),

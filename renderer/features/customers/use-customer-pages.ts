@@ -10,7 +10,7 @@ const PAGE_SIZE = 100;
  */
 export function useCustomerPages(query: Omit<CustomerListInput, 'offset' | 'limit'>, reloadKey: number) {
   const [total, setTotal] = useState<number | null>(null);
-  const [, setTick] = useState(0);
+  const [revision, setRevision] = useState(0);
   const pages = useRef(new Map<number, CustomerRow[]>());
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
@@ -25,7 +25,7 @@ export function useCustomerPages(query: Omit<CustomerListInput, 'offset' | 'limi
         if (gen !== generation.current) return;
         pages.current.set(page, result.rows);
         setTotal(result.total);
-        setTick((t) => t + 1);
+        setRevision((r) => r + 1);
       } finally {
         pending.current.delete(page);
       }
@@ -49,5 +49,6 @@ export function useCustomerPages(query: Omit<CustomerListInput, 'offset' | 'limi
 
   const rowAt = useCallback((index: number): CustomerRow | undefined => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
 
-  return { total, rowAt, ensureRange };
+  /** `revision` changes whenever any loaded row may have changed. */
+  return { total, rowAt, ensureRange, revision };
 }

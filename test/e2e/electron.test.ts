@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { ROOT, tempDir } from '../support/test-app';
+import { firstRunToDueAndBadAmount } from './journeys';
+
+/** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
+function electronBinary(): string {
+  let path: unknown;
+  try {
+    path = createRequire(import.meta.url)('electron');
+  } catch {
+    path = null;
+  }
+  if (typeof path !== 'string' || !existsSync(path)) {
+    throw new Error('The Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD was set). Run `npm install` with network access to GitHub, then `npm run test:e2e:electron`.');
+  }
+  return path;
+}
+
+describe('TierBook as the Electron app', () => {
+  let app: ElectronApplication;
+  let page: Page;
+  beforeAll(async () => {
+    app = await electron.launch({
+      executablePath: electronBinary(),
+      args: [ROOT, '--lang=zh-CN'],
+      env: { ...process.env, TIERBOOK_DB: join(tempDir(), 'electron-e2e.sqlite'), LANG: 'zh_CN.UTF-8' },
+    });
+    page = await app.firstWindow();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('first run → demo → pinyin search → file → follow-up → due → English → bad amount refused', async () => {
+    await firstRunToDueAndBadAmount({ page, screenshot: async () => undefined });
+  });
+});

@@ -1,0 +1,102 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Channel, InputOf, OutputOf, Result } from '../../shared/contract';
+import { addDays, localDateOf } from '../../shared/domain/dates';
+import { searchKeys } from '../../shared/domain/pinyin';
+
+/**
+ * End-to-end test bodies, written once. Each launcher (Chromium + loopback bridge, or the real Electron
+ * app) opens the app on an empty database and hands the page here; the bodies only use what a user sees,
+ * plus the page's own `window.tierbook` to double-check what was saved.
+ */
+export interface Journey {
+  page: Page;
+  /** Saves a screenshot for the README (docs/screenshots/<name>.png). */
+  screenshot(name: string): Promise<void>;
+}
+
+export async function invoke<C extends Channel>(page: Page, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  const result = (await page.evaluate(([c, i]) => window.tierbook!.invoke(c as string, i), [channel, input] as const)) as Result<OutputOf<C>>;
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
+  return result.value;
+}
+
+const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+/** antd puts a test id on the <input> itself or on its wrapper, depending on the decorations. */
+const inputOf = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], textarea[data-testid="${id}"], [data-testid="${id}"] input`).first();
+
+async function chooseOption(page: Page, testId: string, label: string) {
+  await byTestId(page, testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+}
+
+export async function firstRunToDueAndBadAmount({ page, screenshot }: Journey): Promise<void> {
+  // First run: an empty database shows the welcome screen, in the system's language (Chinese here).
+  await expect.poll(() => page.locator('body').innerText(), { timeout: 30_000 }).toContain('欢迎使用客户分级簿');
+  await screenshot('welcome-zh-CN');
+  await byTestId(page, 'load-demo').click();
+  await byTestId(page, 'customer-search').waitFor({ timeout: 60_000 });
+  const status = await invoke(page, 'workspace:status', {});
+  expect(status.customers).toBeGreaterThanOrEqual(300);
+  await expect.poll(() => byTestId(page, 'customer-count').innerText()).toBe(`共 ${status.customers} 位客户`);
+  await byTestId(page, 'customer-row').first().waitFor();
+  await screenshot('customers-zh-CN');
+
+  // Find a Chinese-named customer by pinyin initials, as a stall owner types it.
+  const candidates = await invoke(page, 'customers:list', { types: ['individual'], countries: ['CN'], limit: 50 });
+  const target = candidates.rows.find((r) => /^\p{Script=Han}+$/u.test(r.name))!;
+  const initials = searchKeys(target.name, { personName: true }).at(-1)!;
+  expect(initials).toMatch(/^[a-z]{2,4}$/);
+  await inputOf(page, 'customer-search').fill(initials);
+  const expected = await invoke(page, 'customers:list', { search: initials, limit: 500 });
+  await expect.poll(() => byTestId(page, 'customer-count').innerText()).toBe(`共 ${expected.total} 位客户`);
+  const row = page.locator(`[data-testid="customer-row"][data-customer-id="${target.id}"]`);
+  await row.waitFor();
+  await screenshot('search-pinyin-zh-CN');
+
+  // Open the customer file and log a follow-up with a next-contact date three days out.
+  await row.dblclick();
+  await expect.poll(() => byTestId(page, 'customer-title').innerText()).toBe(target.name);
+  const form = byTestId(page, 'followup-form');
+  await form.locator('[data-testid="followup-content"]').fill('电话确认了新款到货，周四再联系');
+  await form.getByRole('button', { name: '3 天后' }).click();
+  await byTestId(page, 'followup-add').click();
+  await expect.poll(() => byTestId(page, 'followup-timeline').innerText()).toContain('电话确认了新款到货');
+  await screenshot('customer-file-zh-CN');
+  const dueDate = addDays(localDateOf(new Date()), 3);
+  const saved = (await invoke(page, 'followups:list', { customerId: target.id })).followUps[0]!;
+  expect([saved.content, saved.nextContactDate, saved.done]).toEqual(['电话确认了新款到货，周四再联系', dueDate, false]);
+
+  // It is now under "due" for the coming days.
+  await byTestId(page, 'nav-due').click();
+  const upcoming = byTestId(page, 'due-section-upcoming');
+  await upcoming.locator(`[data-testid="due-item"][data-customer-id="${target.id}"]`).waitFor();
+  await screenshot('due-zh-CN');
+
+  // Switch the language live; the same screen answers in English.
+  await chooseOption(page, 'language-switch', 'English');
+  await expect.poll(() => byTestId(page, 'nav-due').innerText()).toContain('Follow-ups due');
+  await expect.poll(() => page.locator('body').innerText()).toContain('Next 7 days');
+  await screenshot('due-en');
+  expect((await invoke(page, 'settings:get', {})).language).toBe('en');
+
+  // A bad amount is explained in the user's language and nothing is saved.
+  const ordersBefore = (await invoke(page, 'orders:list', { customerId: target.id })).orders.length;
+  await page.goto(page.url().replace(/#.*$/, `#/customers/${target.id}`));
+  await byTestId(page, 'tab-orders').click();
+  await byTestId(page, 'add-order').click();
+  await inputOf(page, 'order-amount').fill('12,3x');
+  await byTestId(page, 'order-save').click();
+  await expect.poll(() => byTestId(page, 'order-form').innerText()).toContain('Not a valid amount — enter a number such as 12.34');
+  await screenshot('bad-amount-en');
+  await inputOf(page, 'order-amount').fill('-5');
+  await byTestId(page, 'order-save').click();
+  await expect.poll(() => byTestId(page, 'order-form').innerText()).toContain('The amount must be greater than 0');
+  expect((await invoke(page, 'orders:list', { customerId: target.id })).orders.length).toBe(ordersBefore);
+
+  // A good amount saves, and the file's total follows.
+  await inputOf(page, 'order-amount').fill('1234.50');
+  await byTestId(page, 'order-save').click();
+  await expect.poll(async () => (await invoke(page, 'orders:list', { customerId: target.id })).orders.length).toBe(ordersBefore + 1);
+  await screenshot('customer-orders-en');
+}

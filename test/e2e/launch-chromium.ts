@@ -1,0 +1,49 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { openApp, type OpenedApp } from '../../core/app';
+import { startBridge, type Bridge } from '../../core/bridge/server';
+import { MIGRATIONS, ROOT, tempDir } from '../support/test-app';
+
+export const CHROMIUM = process.env.TIERBOOK_CHROMIUM ?? '/usr/bin/chromium';
+// The flags this machine's closed network needs: no background calls home, no sandbox as root.
+export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export interface ChromiumSession {
+  page: Page;
+  app: OpenedApp;
+  close(): Promise<void>;
+}
+
+/** The real renderer in Debian's Chromium, talking to a fresh database through the loopback bridge. */
+export async function launchChromium(): Promise<ChromiumSession> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is required for the end-to-end tests but ${CHROMIUM} does not exist. Install it: apt-get install -y chromium fonts-noto-cjk`);
+  const staticDir = join(ROOT, 'dist', 'renderer');
+  if (!existsSync(join(staticDir, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` (npm test does it for you).');
+  const app = openApp({ dbPath: join(tempDir(), 'e2e.sqlite'), migrationsFolder: MIGRATIONS, appVersion: 'e2e', checkOutput: true });
+  const bridge: Bridge = await startBridge({ dispatch: app.dispatch, staticDir });
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 860 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(bridge.pageUrl);
+  return {
+    page,
+    app,
+    async close() {
+      await browser.close();
+      await bridge.close();
+      app.close();
+      if (errors.length) throw new Error(`The page threw: ${errors.join('\n')}`);
+    },
+  };
+}
+
+export function screenshotter(page: Page, prefix: string) {
+  const dir = join(ROOT, 'docs', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  return async (name: string) => {
+    await page.screenshot({ path: join(dir, `${prefix}${name}.png`) });
+  };
+}
