@@ -87,3 +87,10 @@ export const REQUIRED_FIELDS: { [K in ImportKind]: { all: FieldOf<K>[]; anyOf: F
   orders: { all: ['date', 'amount'], anyOf: [...CUSTOMER_KEY_FIELDS] },
   followups: { all: ['occurredAt'], anyOf: [...CUSTOMER_KEY_FIELDS] },
 };
+
+/** The fields holding dates, whose day/month order is inferred per column. */
+export const DATE_FIELDS: { [K in ImportKind]: FieldOf<K>[] } = {
+  customers: [],
+  orders: ['date'],
+  followups: ['occurredAt', 'nextContactDate'],
+};

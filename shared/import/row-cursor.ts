@@ -1,0 +1,124 @@
+import type { ValueReason, ValueResult } from './result';
+import { isBlankCell, type Cell, type SourceRow } from './table';
+
+export interface RowError {
+  row: number;
+  line: number;
+  /** Column index in the file; null when the problem is a field no column provides. */
+  column: number | null;
+  header: string | null;
+  field: string | null;
+  value: string;
+  reason: ValueReason;
+  /** English, for logs and the CLI; the UI translates `reason`. */
+  message: string;
+}
+
+const REASON_TEXT: Record<ValueReason, string> = {
+  required: 'is required',
+  invalid_date: 'is not a date',
+  ambiguous_date: 'could be day/month or month/day; choose the date order',
+  invalid_time: 'is not a valid time',
+  invalid_amount: 'is not an amount',
+  ambiguous_amount: 'could be a thousand or a decimal; choose the decimal separator',
+  too_many_decimals: 'has more decimals than the currency allows',
+  amount_too_large: 'is too large',
+  unknown_currency: 'names an unknown currency',
+  currency_conflict: "names a different currency than the row's currency column",
+  invalid_rate: 'is not a positive exchange rate',
+  invalid_phone: 'is not a valid phone number',
+  invalid_email: 'is not a valid email address',
+  invalid_country: 'is not a known country',
+  invalid_choice: 'is not one of the allowed choices',
+  satisfaction_range: 'must be a whole number from 1 to 5',
+  too_long: 'is too long',
+  missing_customer_key: 'no customer code, name, phone or company to find the customer by',
+};
+
+export function describeReason(reason: ValueReason): string {
+  return REASON_TEXT[reason];
+}
+
+/**
+ * One row seen through the column mapping: fetch a field's cells, parse them, and collect every
+ * problem instead of stopping at the first, so the user can fix a file in one pass.
+ */
+export class RowCursor {
+  readonly errors: RowError[] = [];
+
+  constructor(
+    private readonly source: SourceRow,
+    private readonly headers: readonly string[],
+    private readonly columnsOf: ReadonlyMap<string, number[]>,
+  ) {}
+
+  get row(): number {
+    return this.source.row;
+  }
+
+  get line(): number {
+    return this.source.line;
+  }
+
+  /** The first column mapped to the field, for errors about a blank or derived value. */
+  columnOf(field: string): number | null {
+    return this.columnsOf.get(field)?.[0] ?? null;
+  }
+
+  /** The field's non-blank cells, in column order (several for multi-column fields). */
+  cells(field: string): Array<{ column: number; cell: Cell }> {
+    const columns = this.columnsOf.get(field) ?? [];
+    return columns.map((column) => ({ column, cell: this.source.cells[column] ?? '' })).filter((c) => !isBlankCell(c.cell));
+  }
+
+  has(field: string): boolean {
+    return this.cells(field).length > 0;
+  }
+
+  /** Parses the field's first non-blank cell; blank gives null, a bad value records an error and gives null. */
+  take<T>(field: string, parse: (cell: Cell) => ValueResult<T>): T | null {
+    const first = this.cells(field)[0];
+    if (!first) return null;
+    const result = parse(first.cell);
+    if (result.ok) return result.value;
+    this.fail(field, result.reason, first.column, first.cell);
+    return null;
+  }
+
+  /** Parses every non-blank cell of a multi-column field. */
+  takeAll<T>(field: string, parse: (cell: Cell) => ValueResult<T>): T[] {
+    const out: T[] = [];
+    for (const { column, cell } of this.cells(field)) {
+      const result = parse(cell);
+      if (result.ok) out.push(result.value);
+      else this.fail(field, result.reason, column, cell);
+    }
+    return out;
+  }
+
+  /** Like take, but a blank or unmapped field is itself an error. */
+  require<T>(field: string, parse: (cell: Cell) => ValueResult<T>): T | null {
+    if (!this.has(field)) {
+      this.fail(field, 'required', this.columnOf(field), '');
+      return null;
+    }
+    return this.take(field, parse);
+  }
+
+  fail(field: string | null, reason: ValueReason, column: number | null, cell: Cell): void {
+    const header = column === null ? null : (this.headers[column] ?? null);
+    const value = String(cell);
+    const where = header !== null ? `column "${header}"` : field !== null ? `field ${field}` : 'the row';
+    const shown = value === '' ? '' : ` "${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
+    this.errors.push({
+      row: this.source.row,
+      line: this.source.line,
+      column,
+      header,
+      field,
+      value,
+      reason,
+      message: header === null && field === null ? `Row ${this.source.row}: ${describeReason(reason)}.` : `Row ${this.source.row}, ${where}:${shown} ${describeReason(reason)}.`,
+    });
+  }
+}

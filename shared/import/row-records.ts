@@ -1,0 +1,205 @@
+import type { ContactKind, CustomerType, FollowUpChannel, Intent } from '../contract/enums';
+import { isDollarCurrency, parseCurrency } from './currency';
+import { parseMoney, type DecimalSeparator } from './parse-amount';
+import { CHANNEL_WORDS, CUSTOMER_TYPE_WORDS, INTENT_WORDS, MANUAL_LEVEL_WORDS, NEEDS_WORDS, parseChoice, parseSatisfaction, SOURCE_WORDS } from './parse-choice';
+import { parseEmails, parsePhone, parsePhones, parseText, splitList } from './parse-contact';
+import { parseCountry } from './parse-country';
+import { parseDate, parseDateTime, type DateOrder, type ParsedDateTime } from './parse-date';
+import { fail, ok, type ValueResult } from './result';
+import type { RowCursor } from './row-cursor';
+import type { Cell } from './table';
+
+/** Everything a row needs beyond its cells: the business's settings and what was learned from the columns. */
+export interface RowContext {
+  homeCountry: string;
+  /** Currency for amounts that name none: the amount header's currency, else the business's base. */
+  defaultCurrency: string;
+  date1904: boolean;
+  /** Day/month order per date field, from the caller or inferred from the column. */
+  dateOrder: Record<string, DateOrder | undefined>;
+  decimal: DecimalSeparator | undefined;
+}
+
+export interface CustomerRecord {
+  name: string;
+  company: string | null;
+  type: CustomerType | null;
+  industry: string | null;
+  country: string | null;
+  region: string | null;
+  city: string | null;
+  sizeBand: string | null;
+  incomeBand: string | null;
+  needs: 'product' | 'service' | 'solution' | null;
+  tags: string[];
+  owner: string | null;
+  source: string | null;
+  manualLevel: 'A' | 'B' | 'C' | null;
+  notes: string | null;
+  code: string | null;
+  contacts: Array<{ kind: ContactKind; value: string }>;
+}
+
+/** How an order or follow-up row names its customer; the importer looks the customer up by these. */
+export interface CustomerKey {
+  code: string | null;
+  name: string | null;
+  /** E.164. */
+  phone: string | null;
+  company: string | null;
+}
+
+export interface OrderRecord {
+  customer: CustomerKey;
+  orderDate: string;
+  amountMinor: number;
+  /** Plain decimal ("1234.50"), the form orders:create takes. */
+  amount: string;
+  currency: string;
+  currencyFrom: 'cell' | 'column' | 'default';
+  fxRate: number | null;
+  note: string | null;
+}
+
+export interface FollowUpRecord {
+  customer: CustomerKey;
+  /** ISO instant. A date without a time is taken as local noon (see toInstant). */
+  occurredAt: string;
+  occurredDate: string;
+  channel: FollowUpChannel | null;
+  content: string;
+  outcome: string | null;
+  intent: Intent | null;
+  satisfaction: number | null;
+  nextContactDate: string | null;
+}
+
+const text = (max: number) => (cell: Cell) => parseText(cell, max);
+
+/** Several columns of free text (two note columns) joined line by line. */
+function joinedText(cursor: RowCursor, field: string, max: number): string | null {
+  const parts = cursor.takeAll(field, text(Number.MAX_SAFE_INTEGER)).filter((t): t is string => t !== null);
+  if (parts.length === 0) return null;
+  const joined = parts.join('\n');
+  if (joined.length > max) {
+    cursor.fail(field, 'too_long', cursor.cells(field)[0]?.column ?? null, joined);
+    return null;
+  }
+  return joined;
+}
+
+export function customerRecord(cursor: RowCursor, ctx: RowContext): CustomerRecord | null {
+  const company = cursor.take('company', text(200));
+  // Many B2B lists have only a company; the contract needs a name, so the company stands in for it.
+  let name: string | null = null;
+  if (cursor.has('name')) name = cursor.take('name', text(120));
+  else if (company !== null && company.length <= 120) name = company;
+  else if (company !== null) cursor.fail('name', 'too_long', cursor.columnOf('company'), company);
+  else if (!cursor.has('company')) cursor.fail('name', 'required', cursor.columnOf('name'), '');
+
+  const contacts: CustomerRecord['contacts'] = [];
+  const add = (kind: ContactKind, values: string[][]) => {
+    for (const value of values.flat()) if (!contacts.some((c) => c.kind === kind && c.value === value)) contacts.push({ kind, value });
+  };
+  add('phone', cursor.takeAll('phone', (c) => parsePhones(c, ctx.homeCountry)));
+  add('whatsapp', cursor.takeAll('whatsapp', (c) => parsePhones(c, ctx.homeCountry)));
+  add('email', cursor.takeAll('email', parseEmails));
+  add('wechat', cursor.takeAll('wechat', (c) => listOf(c, 120)));
+  if (contacts.length > 20) cursor.fail('phone', 'too_long', null, '');
+
+  const tags = [...new Set(cursor.takeAll('tags', (c) => listOf(c, 40)).flat())];
+  if (tags.length > 50) cursor.fail('tags', 'too_long', cursor.cells('tags')[0]?.column ?? null, tags.join(','));
+
+  const record: CustomerRecord = {
+    name: name ?? '',
+    company,
+    type: cursor.take('type', (c) => parseChoice(c, CUSTOMER_TYPE_WORDS)),
+    industry: cursor.take('industry', text(80)),
+    country: cursor.take('country', parseCountry),
+    region: cursor.take('region', text(80)),
+    city: cursor.take('city', text(80)),
+    sizeBand: cursor.take('sizeBand', text(40)),
+    incomeBand: cursor.take('incomeBand', text(40)),
+    needs: cursor.take('needs', (c) => parseChoice(c, NEEDS_WORDS)),
+    tags,
+    owner: cursor.take('owner', text(80)),
+    // Known sources become their settings key ("转介绍" → referral); others are kept as typed.
+    source: cursor.take('source', (c) => {
+      const known = parseChoice(c, SOURCE_WORDS);
+      return known.ok ? known : parseText(c, 60);
+    }),
+    manualLevel: cursor.take('manualLevel', (c) => parseChoice(c, MANUAL_LEVEL_WORDS)),
+    notes: joinedText(cursor, 'notes', 4000),
+    code: cursor.take('code', text(64)),
+    contacts,
+  };
+  return cursor.errors.length === 0 ? record : null;
+}
+
+function listOf(cell: Cell, max: number): ValueResult<string[]> {
+  const items = splitList(cell);
+  return items.some((i) => i.length > max) ? fail('too_long') : ok(items);
+}
+
+function customerKey(cursor: RowCursor, ctx: RowContext): CustomerKey {
+  const key: CustomerKey = {
+    code: cursor.take('customerCode', text(64)),
+    name: cursor.take('customerName', text(120)),
+    phone: cursor.take('customerPhone', (c) => parsePhone(c, ctx.homeCountry)),
+    company: cursor.take('customerCompany', text(200)),
+  };
+  const anyGiven = ['customerCode', 'customerName', 'customerPhone', 'customerCompany'].some((f) => cursor.has(f));
+  if (!anyGiven) cursor.fail(null, 'missing_customer_key', null, '');
+  return key;
+}
+
+export function orderRecord(cursor: RowCursor, ctx: RowContext): OrderRecord | null {
+  const customer = customerKey(cursor, ctx);
+  const orderDate = cursor.require('date', (c) => parseDate(c, { order: ctx.dateOrder.date, date1904: ctx.date1904 }));
+  const currencyDefaults = { yen: ctx.defaultCurrency === 'JPY' ? ('JPY' as const) : ('CNY' as const), dollar: isDollarCurrency(ctx.defaultCurrency) ? ctx.defaultCurrency : 'USD' };
+  const stated = cursor.take('currency', (c) => {
+    const code = parseCurrency(String(c), currencyDefaults);
+    return code ? ok(code) : fail('unknown_currency');
+  });
+  const currencyFailed = cursor.has('currency') && stated === null;
+  const money = currencyFailed
+    ? null
+    : cursor.require('amount', (c) => parseMoney(c, { ...currencyDefaults, defaultCurrency: ctx.defaultCurrency, statedCurrency: stated, decimal: ctx.decimal }));
+  const fxRate = cursor.take('fxRate', parseRate);
+  const note = joinedText(cursor, 'note', 1000);
+  if (cursor.errors.length > 0 || !orderDate || !money) return null;
+  return { customer, orderDate, amountMinor: money.minor, amount: money.decimal, currency: money.currency, currencyFrom: money.currencyFrom, fxRate, note };
+}
+
+function parseRate(cell: Cell): ValueResult<number> {
+  const raw = typeof cell === 'number' ? cell : Number(cell.normalize('NFKC').trim().replace(/^(\d+),(\d+)$/, '$1.$2'));
+  return Number.isFinite(raw) && raw > 0 ? ok(raw) : fail('invalid_rate');
+}
+
+export function followUpRecord(cursor: RowCursor, ctx: RowContext): FollowUpRecord | null {
+  const customer = customerKey(cursor, ctx);
+  const when = cursor.require('occurredAt', (c) => parseDateTime(c, { order: ctx.dateOrder.occurredAt, date1904: ctx.date1904 }));
+  const record = {
+    channel: cursor.take('channel', (c) => parseChoice(c, CHANNEL_WORDS)),
+    content: joinedText(cursor, 'content', 4000) ?? '',
+    outcome: cursor.take('outcome', text(1000)),
+    intent: cursor.take('intent', (c) => parseChoice(c, INTENT_WORDS)),
+    satisfaction: cursor.take('satisfaction', parseSatisfaction),
+    nextContactDate: cursor.take('nextContactDate', (c) => parseDate(c, { order: ctx.dateOrder.nextContactDate, date1904: ctx.date1904 })),
+  };
+  if (cursor.errors.length > 0 || !when) return null;
+  return { customer, occurredAt: toInstant(when), occurredDate: when.date, ...record };
+}
+
+/**
+ * A file's local date and time as an instant. Without a stated offset the time is the machine's local
+ * time (the business's calendar, as everywhere in TierBook); a date alone becomes local noon, which no
+ * daylight-saving jump skips and which stays on the same calendar day in neighbouring time zones.
+ */
+export function toInstant(when: ParsedDateTime): string {
+  const time = when.time ?? '12:00';
+  if (when.offset) return new Date(`${when.date}T${time}${when.offset}`).toISOString();
+  const [y, m, d] = when.date.split('-').map(Number) as [number, number, number];
+  const [hh, mm, ss] = time.split(':').map(Number) as [number, number, number?];
+  return new Date(y, m - 1, d, hh, mm, ss ?? 0).toISOString();
+}

@@ -1,0 +1,102 @@
+import { DATE_FIELDS, type ImportKind } from './fields';
+import type { ColumnMapping } from './header-map';
+import { inferDecimalSeparator, type DecimalSeparator } from './parse-amount';
+import { inferDateOrder, type DateOrder } from './parse-date';
+import { RowCursor, type RowError } from './row-cursor';
+import { customerRecord, followUpRecord, orderRecord, type CustomerRecord, type FollowUpRecord, type OrderRecord, type RowContext } from './row-records';
+import { isBlankCell, type SourceRow } from './table';
+
+export type { RowError } from './row-cursor';
+export type { CustomerKey, CustomerRecord, FollowUpRecord, OrderRecord } from './row-records';
+
+export type RecordOf<K extends ImportKind> = K extends 'customers' ? CustomerRecord : K extends 'orders' ? OrderRecord : FollowUpRecord;
+
+export interface ValidateOptions {
+  /** ISO 3166 alpha-2; numbers without a country code are read as this country's. */
+  homeCountry: string;
+  /** ISO 4217; for amounts that name no currency (after the amount header's own currency). */
+  defaultCurrency: string;
+  /** The amount header's currency ("金额（美元）"), from HeaderMapping.currencyHint. */
+  currencyHint?: string | null;
+  /** Day/month order of slashed dates; omitted → inferred per column from the rows. */
+  dateOrder?: DateOrder;
+  /** Decimal separator of amounts; omitted → inferred from the amount column. */
+  decimal?: DecimalSeparator;
+  /** The workbook counts serial dates from 1904 (old Mac Excel). */
+  date1904?: boolean;
+}
+
+export interface ValidatedRecord<R> {
+  row: number;
+  line: number;
+  record: R;
+}
+
+export interface Validation<R> {
+  records: ValidatedRecord<R>[];
+  errors: RowError[];
+  /** What was inferred from the columns, for the UI to show and let the user override. */
+  inferred: { dateOrder: Record<string, DateOrder>; decimal: DecimalSeparator | 'ambiguous' | null };
+}
+
+export interface RowValidator<K extends ImportKind> {
+  validate(row: SourceRow): { record: RecordOf<K>; errors: [] } | { record: null; errors: RowError[] };
+  inferred: Validation<unknown>['inferred'];
+}
+
+const BUILDERS = { customers: customerRecord, orders: orderRecord, followups: followUpRecord } as const;
+
+/**
+ * Prepares validation of rows of one file. Date order and decimal separator are read off `samples`
+ * (the whole table, or the first batch of a stream) unless the caller fixed them, so a column of
+ * 13/3/2024 … settles 3/5/2024 for every row, including rows in later batches.
+ */
+export function createRowValidator<K extends ImportKind>(
+  kind: K,
+  headers: readonly string[],
+  mapping: ColumnMapping<K>,
+  options: ValidateOptions,
+  samples: readonly SourceRow[] = [],
+): RowValidator<K> {
+  const columnsOf = new Map<string, number[]>();
+  mapping.forEach((field, column) => {
+    if (field) columnsOf.set(field, [...(columnsOf.get(field) ?? []), column]);
+  });
+  const valuesOf = (field: string) => (columnsOf.get(field) ?? []).flatMap((c) => samples.map((r) => r.cells[c] ?? '').filter((v) => !isBlankCell(v)));
+
+  const dateOrder: Record<string, DateOrder> = {};
+  for (const field of DATE_FIELDS[kind]) {
+    if (columnsOf.has(field)) dateOrder[field] = options.dateOrder ?? inferDateOrder(valuesOf(field));
+  }
+  const decimal = columnsOf.has('amount') ? (options.decimal ?? inferDecimalSeparator(valuesOf('amount'))) : null;
+
+  const ctx: RowContext = {
+    homeCountry: options.homeCountry,
+    defaultCurrency: options.currencyHint ?? options.defaultCurrency,
+    date1904: options.date1904 ?? false,
+    dateOrder,
+    decimal: decimal === '.' || decimal === ',' ? decimal : undefined,
+  };
+  const build = BUILDERS[kind] as (cursor: RowCursor, ctx: RowContext) => RecordOf<K> | null;
+  return {
+    inferred: { dateOrder, decimal },
+    validate(row) {
+      const cursor = new RowCursor(row, headers, columnsOf);
+      const record = build(cursor, ctx);
+      return record && cursor.errors.length === 0 ? { record, errors: [] } : { record: null, errors: cursor.errors };
+    },
+  };
+}
+
+/** Validates a whole table: typed records for good rows, every problem of the bad ones. */
+export function validateRows<K extends ImportKind>(kind: K, headers: readonly string[], rows: readonly SourceRow[], mapping: ColumnMapping<K>, options: ValidateOptions): Validation<RecordOf<K>> {
+  const validator = createRowValidator(kind, headers, mapping, options, rows);
+  const records: ValidatedRecord<RecordOf<K>>[] = [];
+  const errors: RowError[] = [];
+  for (const row of rows) {
+    const result = validator.validate(row);
+    if (result.record) records.push({ row: row.row, line: row.line, record: result.record });
+    else errors.push(...result.errors);
+  }
+  return { records, errors, inferred: validator.inferred };
+}

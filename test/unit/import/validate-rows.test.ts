@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../shared/import/csv';
+import { autoMapHeaders } from '../../../shared/import/header-map';
+import { createRowValidator, validateRows } from '../../../shared/import/validate-rows';
+
+const options = { homeCountry: 'CN', defaultCurrency: 'CNY' };
+
+function run<K extends 'customers' | 'orders' | 'followups'>(kind: K, csv: string, extra: Partial<Parameters<typeof validateRows>[4]> = {}) {
+  const table = parseCsv(csv);
+  const mapping = autoMapHeaders(table.headers, kind);
+  return validateRows(kind, table.headers, table.rows, mapping.mapping, { ...options, currencyHint: mapping.currencyHint, ...extra });
+}
+
+describe('validateRows: customers', () => {
+  it('builds customer records with contacts, tags and enums', () => {
+    const v = run(
+      'customers',
+      [
+        '客户名称,公司,类型,国家,省份,城市,手机,座机,微信,邮箱,标签,来源,客户等级,备注',
+        '张三,广州贸易有限公司,企业,中国,广东,广州,138 0013 8000,020-8888 6666,zhangsan_wx,zs@example.com,"VIP，老客户",转介绍,A,首次合作',
+      ].join('\n'),
+    );
+    expect(v.errors).toEqual([]);
+    expect(v.records[0]).toEqual({
+      row: 2,
+      line: 2,
+      record: {
+        name: '张三',
+        company: '广州贸易有限公司',
+        type: 'enterprise',
+        industry: null,
+        country: 'CN',
+        region: '广东',
+        city: '广州',
+        sizeBand: null,
+        incomeBand: null,
+        needs: null,
+        tags: ['VIP', '老客户'],
+        owner: null,
+        source: 'referral',
+        manualLevel: 'A',
+        notes: '首次合作',
+        code: null,
+        contacts: [
+          { kind: 'phone', value: '+8613800138000' },
+          { kind: 'phone', value: '+862088886666' },
+          { kind: 'email', value: 'zs@example.com' },
+          { kind: 'wechat', value: 'zhangsan_wx' },
+        ],
+      },
+    });
+  });
+
+  it('uses the company as name when there is none, and requires one of them', () => {
+    const v = run('customers', 'Name,Company,Phone\n,Acme Ltd,\n,,+1 212 555 0100\n');
+    expect(v.records.map((r) => r.record.name)).toEqual(['Acme Ltd']);
+    expect(v.errors).toMatchObject([{ row: 3, field: 'name', column: 0, header: 'Name', reason: 'required' }]);
+  });
+
+  it('collects every bad value of a row, with row, column and English message', () => {
+    const v = run('customers', '姓名,电话,邮箱,国家,类型\n李四,12345,not-mail,火星,外星人\n');
+    expect(v.records).toEqual([]);
+    expect(v.errors.map((e) => [e.row, e.header, e.reason])).toEqual([
+      [2, '电话', 'invalid_phone'],
+      [2, '邮箱', 'invalid_email'],
+      [2, '类型', 'invalid_choice'],
+      [2, '国家', 'invalid_country'],
+    ]);
+    expect(v.errors[0]!.message).toBe('Row 2, column "电话": "12345" is not a valid phone number.');
+  });
+
+  it('refuses overlong text with too_long', () => {
+    const v = run('customers', `name,city\nA,${'x'.repeat(81)}\n`);
+    expect(v.errors.map((e) => e.reason)).toEqual(['too_long']);
+  });
+});
+
+describe('validateRows: orders', () => {
+  it('reads amounts, currencies and dates, inferring the date order from the column', () => {
+    const v = run('orders', ['客户,日期,金额,币种,汇率,备注', '张三,13/3/2024,"¥1,234.50",,,', '李四,3/5/2024,US$ 99,USD,7.1,样品', '王五,2024年3月6日,1.5万,,,'].join('\n'));
+    expect(v.errors).toEqual([]);
+    expect(v.inferred.dateOrder).toEqual({ date: 'dmy' });
+    expect(v.records.map((r) => r.record)).toEqual([
+      { customer: { code: null, name: '张三', phone: null, company: null }, orderDate: '2024-03-13', amountMinor: 123450, amount: '1234.50', currency: 'CNY', currencyFrom: 'cell', fxRate: null, note: null },
+      { customer: { code: null, name: '李四', phone: null, company: null }, orderDate: '2024-05-03', amountMinor: 9900, amount: '99.00', currency: 'USD', currencyFrom: 'column', fxRate: 7.1, note: '样品' },
+      { customer: { code: null, name: '王五', phone: null, company: null }, orderDate: '2024-03-06', amountMinor: 1500000, amount: '15000.00', currency: 'CNY', currencyFrom: 'default', fxRate: null, note: null },
+    ]);
+  });
+
+  it('reads European amounts after inferring the decimal comma', () => {
+    // German headers are not in the synonym lists: mapped by hand, as the user would.
+    const table = parseCsv('Kunde;Datum;Betrag\nMüller;05.03.2024;1.234\nSchmidt;06.03.2024;12,50\n');
+    const ok = validateRows('orders', table.headers, table.rows, ['customerName', 'date', 'amount'], { ...options, defaultCurrency: 'EUR' });
+    expect(ok.inferred.decimal).toBe(',');
+    expect(ok.records.map((r) => [r.record.orderDate, r.record.amountMinor, r.record.currency])).toEqual([
+      ['2024-03-05', 123400, 'EUR'],
+      ['2024-03-06', 1250, 'EUR'],
+    ]);
+  });
+
+  it('takes the currency from the amount header', () => {
+    const v = run('orders', '客户,日期,金额（美元）\nA,2024-03-05,100\n');
+    expect(v.records[0]!.record).toMatchObject({ currency: 'USD', amountMinor: 10000 });
+  });
+
+  it('reports missing keys, required values, conflicts and bad rates', () => {
+    const v = run('orders', '客户,日期,金额,币种,汇率\n,2024-03-05,100,,\nA,,€5,USD,-1\nB,3/4/2024,5,XYZ,\n');
+    expect(v.errors.map((e) => [e.row, e.field, e.reason])).toEqual([
+      [2, null, 'missing_customer_key'],
+      [3, 'date', 'required'],
+      [3, 'amount', 'currency_conflict'],
+      [3, 'fxRate', 'invalid_rate'],
+      [4, 'date', 'ambiguous_date'],
+      [4, 'currency', 'unknown_currency'],
+    ]);
+    expect(v.errors[0]!.message).toBe('Row 2: no customer code, name, phone or company to find the customer by.');
+  });
+
+  it('honours an explicit date order', () => {
+    const v = run('orders', '客户,日期,金额\nA,3/4/2024,5\n', { dateOrder: 'mdy' });
+    expect(v.records[0]!.record.orderDate).toBe('2024-03-04');
+  });
+});
+
+describe('validateRows: follow-ups', () => {
+  it('builds follow-ups with instants, choices and next dates', () => {
+    const v = run(
+      'followups',
+      ['客户名称,联系电话,跟进时间,跟进方式,跟进内容,结果,意向,满意度,下次联系日期', '张三,13800138000,2024-03-05 14:30,微信,报价,待回复,犹豫,★★★★,2024/3/12', '李四,,2024-03-06T10:00:00+08:00,拜访,,,有意向,5,'].join('\n'),
+    );
+    expect(v.errors).toEqual([]);
+    const [first, second] = v.records.map((r) => r.record);
+    expect(first).toMatchObject({ customer: { name: '张三', phone: '+8613800138000' }, occurredDate: '2024-03-05', channel: 'wechat', content: '报价', outcome: '待回复', intent: 'hesitant', satisfaction: 4, nextContactDate: '2024-03-12' });
+    expect(first!.occurredAt).toBe(new Date(2024, 2, 5, 14, 30).toISOString());
+    expect(second).toMatchObject({ occurredAt: '2024-03-06T02:00:00.000Z', channel: 'visit', content: '', intent: 'interested', satisfaction: 5, nextContactDate: null });
+  });
+
+  it('validates a stream batch by batch with what the first batch taught', () => {
+    const table = parseCsv('客户,跟进日期,内容\nA,13/3/2024,x\nB,3/5/2024,y\n');
+    const mapping = autoMapHeaders(table.headers, 'followups').mapping;
+    const validator = createRowValidator('followups', table.headers, mapping, options, table.rows.slice(0, 1));
+    expect(validator.inferred.dateOrder).toEqual({ occurredAt: 'dmy' });
+    expect(validator.validate(table.rows[1]!).record?.occurredDate).toBe('2024-05-03');
+  });
+});
