@@ -1,3 +1,5 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { resources as all } from './resources';
@@ -15,6 +17,10 @@ export function setupI18n(language: UiLanguage) {
     resources['zh-CN'][namespace] = byLanguage['zh-CN'];
     resources.en[namespace] = byLanguage.en;
   }
+  // Date pickers take their month and weekday names from dayjs: keep it in the UI language.
+  const syncDayjs = (lng: string) => dayjs.locale(lng === 'zh-CN' ? 'zh-cn' : 'en');
+  i18next.on('languageChanged', syncDayjs);
+  syncDayjs(language);
   void i18next.use(initReactI18next).init({
     resources,
     lng: language,

@@ -28,6 +28,7 @@ const inputOf = (page: Page, id: string) => page.locator(`input[data-testid="${i
 async function chooseOption(page: Page, testId: string, label: string) {
   await byTestId(page, testId).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 export async function firstRunToDueAndBadAmount({ page, screenshot }: Journey): Promise<void> {

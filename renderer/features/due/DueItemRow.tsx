@@ -8,6 +8,7 @@ import { hrefOf } from '../../app/router';
 import { errorText } from '../../components/errors';
 import { formatDate } from '../../components/format';
 import { RescheduleButton } from './RescheduleButton';
+import { formatPhone } from '../../../shared/domain/phone';
 
 export type DueKind = 'overdue' | 'today' | 'upcoming';
 
@@ -63,7 +64,7 @@ export function DueItemRow({ item, kind, today, onLog, onChanged }: Props) {
           {item.company ? <Typography.Text type="secondary">{item.company}</Typography.Text> : null}
           {item.phone ? (
             <Typography.Text type="secondary" copyable={{ text: item.phone }}>
-              <PhoneOutlined /> {item.phone}
+              <PhoneOutlined /> {formatPhone(item.phone)}
             </Typography.Text>
           ) : null}
           <DueWhen item={item} kind={kind} />

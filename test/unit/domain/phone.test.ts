@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { formatPhone, normalizePhone } from '../../../shared/domain/phone';
+
+describe('phone normalisation to E.164', () => {
+  it.each([
+    ['+86 138 0013 8000', 'CN', '+8613800138000'],
+    ['0086-138-0013-8000', 'CN', '+8613800138000'],
+    ['138 0013 8000', 'CN', '+8613800138000'],
+    ['(138) 0013-8000', 'CN', '+8613800138000'],
+    ['＋86 13800138000', 'CN', '+8613800138000'],
+    ['020-8888 6666', 'CN', '+862088886666'],
+    ['+49 30 12345678', 'CN', '+493012345678'],
+    ['030 12345678', 'DE', '+493012345678'],
+    ['(212) 555-0100', 'US', '+12125550100'],
+  ])('%s with home %s → %s', (raw, home, expected) => {
+    expect(normalizePhone(raw, home)).toEqual({ ok: true, e164: expected });
+  });
+  it.each([['12345'], ['not a phone'], ['+86 138']])('refuses %s', (raw) => {
+    expect(normalizePhone(raw, 'CN')).toEqual({ ok: false, reason: 'invalid' });
+  });
+  it('calls a blank value empty', () => {
+    expect(normalizePhone('   ', 'CN')).toEqual({ ok: false, reason: 'empty' });
+  });
+  it('formats E.164 for reading', () => {
+    expect(formatPhone('+8613800138000')).toBe('+86 138 0013 8000');
+  });
+});
