@@ -1,0 +1,66 @@
+/**
+ * Class keys only, column by column (scheme → one key per customer, in input order). This is the cheap
+ * path that runs for every customer; explanations are built per customer on request (customer-view.ts)
+ * from the same class functions, so the two always agree.
+ */
+import { assignAttribute, ATTRIBUTE_SCHEME_KEYS } from './attributes';
+import { behaviorClassOf } from './behavior';
+import { intentClassOf } from './intent';
+import { lifecycleStateOf } from './lifecycle';
+import { ownMetricsOf } from './local-schemes';
+import { classifyLoyalty } from './loyalty';
+import { pyramidClassOf } from './pyramid';
+import { rfmClassOf, rfSegmentClassOf } from './rfm';
+import type { Run } from './run';
+import type { SchemeKey } from './schemes';
+import { valueClassOf } from './value';
+
+export function classColumns(run: Run): Record<string, string[]> {
+  const { pop, ranking, config } = run;
+  const n = pop.customers.length;
+  const column = (): string[] => new Array<string>(n);
+  const columns: Record<SchemeKey, string[]> = {
+    rfm: column(),
+    rf_segment: column(),
+    value: column(),
+    pyramid: column(),
+    lifecycle: column(),
+    loyalty: column(),
+    behavior: column(),
+    intent: column(),
+    locality: column(),
+    continent: column(),
+    country: column(),
+    type: column(),
+    industry: column(),
+    income: column(),
+    size: column(),
+    needs: column(),
+  };
+  const { r, f, m } = ranking.scores;
+  for (let i = 0; i < n; i++) {
+    const customer = pop.customers[i]!;
+    const lifecycle = lifecycleStateOf(pop, i, run.medianGaps[i]!, config).classKey;
+    const scores = r[i]! > 0 ? { r: r[i]!, f: f[i]!, m: m[i]! } : null;
+    columns.rfm[i] = rfmClassOf(ranking, i);
+    columns.rf_segment[i] = rfSegmentClassOf(ranking, i);
+    columns.value[i] = valueClassOf(ranking, i);
+    columns.pyramid[i] = pyramidClassOf(ranking, i);
+    columns.lifecycle[i] = lifecycle;
+    columns.loyalty[i] = classifyLoyalty(lifecycle, scores, config.loyalty).classKey;
+    columns.behavior[i] = behaviorClassOf(pop, ranking, i);
+    columns.intent[i] = intentClassOf(pop, i);
+    for (const key of ATTRIBUTE_SCHEME_KEYS) columns[key][i] = assignAttribute(key, customer).classKey;
+  }
+
+  const all: Record<string, string[]> = columns;
+  for (const segment of run.segments) {
+    const out = column();
+    for (let i = 0; i < n; i++) {
+      const classOf = (scheme: string): string => all[scheme]![i]!;
+      out[i] = segment.run({ customer: pop.customers[i]!, metrics: ownMetricsOf(pop, i), classOf }).result ? 'member' : 'non_member';
+    }
+    all[segment.key] = out;
+  }
+  return all;
+}

@@ -1,0 +1,105 @@
+/**
+ * Engine configuration. asOf has no default on purpose: the engine never reads the clock, so the caller
+ * decides which day "today" is (and tests can pin it).
+ */
+import { z } from 'zod';
+import { dayNumber } from './day-number';
+import { customSegmentsSchema } from './custom-rules';
+
+const isoDate = z.string().refine((s) => {
+  try {
+    dayNumber(s);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'invalid_date');
+const share = z.number().min(0).max(1);
+const weight = z.number().min(0).max(100);
+const score = z.int().min(1).max(5);
+
+export const engineConfigSchema = z.object({
+  asOf: isoDate,
+  /** 'days': the last N calendar days up to and including asOf. */
+  window: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('days'), days: z.int().min(1).max(36_500) }),
+    z.object({ kind: z.literal('all') }),
+  ]),
+  value: z
+    .object({
+      weights: z
+        .object({ r: weight, f: weight, m: weight, followUps: weight })
+        .refine((w) => w.r + w.f + w.m + w.followUps > 0, 'invalid_weights'),
+      highShare: share,
+      mediumShare: share,
+    })
+    .refine((v) => v.highShare + v.mediumShare <= 1, 'invalid_shares'),
+  pyramid: z
+    .object({
+      platinumShare: share,
+      goldShare: share,
+      ironShare: share,
+      /** 'predicted' ranks by a caller-supplied per-customer value map instead of window revenue. */
+      basis: z.enum(['revenue', 'predicted']),
+    })
+    .refine((p) => p.platinumShare + p.goldShare + p.ironShare <= 1, 'invalid_shares'),
+  lifecycle: z
+    .object({
+      newDays: z.int().min(0).max(3650),
+      atRiskMultiplier: z.number().positive().max(100),
+      churnedMultiplier: z.number().positive().max(100),
+      /** Floor under the median gap, so a customer who orders daily is not "at risk" after two quiet days. */
+      minGapDays: z.number().min(0).max(3650),
+      oneOrderAtRiskDays: z.int().min(0).max(36_500),
+      oneOrderChurnedDays: z.int().min(0).max(36_500),
+    })
+    .refine((l) => l.churnedMultiplier >= l.atRiskMultiplier && l.oneOrderChurnedDays >= l.oneOrderAtRiskDays, 'invalid_thresholds'),
+  behavior: z.object({
+    threshold: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('median') }),
+      z.object({ kind: z.literal('fixed'), orders: z.number().positive().max(1_000_000) }),
+    ]),
+  }),
+  loyalty: z.object({ loyalMinF: score, loyalMinR: score, potentialMinR: score, potentialMinM: score }),
+  customSegments: customSegmentsSchema,
+});
+
+export type EngineConfig = z.infer<typeof engineConfigSchema>;
+
+export const DEFAULT_CONFIG: Omit<EngineConfig, 'asOf'> = {
+  window: { kind: 'days', days: 365 },
+  value: { weights: { r: 1, f: 1, m: 1, followUps: 0 }, highShare: 0.2, mediumShare: 0.3 },
+  pyramid: { platinumShare: 0.01, goldShare: 0.04, ironShare: 0.15, basis: 'revenue' },
+  lifecycle: {
+    newDays: 90,
+    atRiskMultiplier: 1.5,
+    churnedMultiplier: 3,
+    minGapDays: 7,
+    oneOrderAtRiskDays: 90,
+    oneOrderChurnedDays: 180,
+  },
+  behavior: { threshold: { kind: 'median' } },
+  loyalty: { loyalMinF: 4, loyalMinR: 3, potentialMinR: 4, potentialMinM: 4 },
+  customSegments: [],
+};
+
+type Section = 'value' | 'pyramid' | 'lifecycle' | 'loyalty' | 'behavior';
+
+/** asOf is required; every other section may be given partially and is merged over DEFAULT_CONFIG. */
+export type ConfigOverrides = { asOf: string } & Partial<Omit<EngineConfig, 'asOf' | Section>> & {
+    [K in Section]?: Partial<EngineConfig[K]>;
+  } & { value?: { weights?: Partial<EngineConfig['value']['weights']> } };
+
+/** Merges overrides over the defaults and validates; throws a ZodError for an invalid result. */
+export function buildConfig(overrides: ConfigOverrides): EngineConfig {
+  const d = DEFAULT_CONFIG;
+  return engineConfigSchema.parse({
+    ...d,
+    ...overrides,
+    value: { ...d.value, ...overrides.value, weights: { ...d.value.weights, ...overrides.value?.weights } },
+    pyramid: { ...d.pyramid, ...overrides.pyramid },
+    lifecycle: { ...d.lifecycle, ...overrides.lifecycle },
+    behavior: { ...d.behavior, ...overrides.behavior },
+    loyalty: { ...d.loyalty, ...overrides.loyalty },
+  });
+}

@@ -1,0 +1,136 @@
+/**
+ * Custom segments are data, never SQL or code: a tree of and/or groups over profile fields, tags, the
+ * customer's own metrics and the classes of the built-in schemes. The zod schemas here are the contract
+ * for storing and exchanging rules; the engine re-validates them before evaluating.
+ */
+import { z } from 'zod';
+import { classKeysOf, CLOSED_SCHEME_KEYS, OPEN_SCHEME_KEYS, type SchemeKey } from './schemes';
+
+export const PROFILE_FIELDS = [
+  'name',
+  'type',
+  'industry',
+  'country',
+  'region',
+  'city',
+  'locality',
+  'sizeBand',
+  'incomeBand',
+  'needs',
+  'owner',
+  'source',
+  'manualLevel',
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+/** revenue/averageOrderValue in minor units and orderCount/followUpCount are window figures; daysSinceLastOrder spans all history. */
+export const RULE_METRICS = ['revenue', 'orderCount', 'daysSinceLastOrder', 'averageOrderValue', 'followUpCount'] as const;
+export type RuleMetric = (typeof RULE_METRICS)[number];
+
+export type FieldCondition =
+  | { kind: 'field'; field: ProfileField; op: 'equals' | 'not_equals' | 'contains'; value: string }
+  | { kind: 'field'; field: ProfileField; op: 'in'; values: string[] }
+  | { kind: 'field'; field: ProfileField; op: 'is_empty' | 'is_not_empty' };
+export type TagCondition = { kind: 'tag'; op: 'has' | 'lacks'; tag: string };
+export type MetricCondition =
+  | { kind: 'metric'; metric: RuleMetric; op: 'gt' | 'gte' | 'lt' | 'lte' | 'eq'; value: number }
+  | { kind: 'metric'; metric: RuleMetric; op: 'between'; min: number; max: number };
+export type SchemeCondition = { kind: 'in_scheme'; scheme: SchemeKey; classes: string[] };
+export type Condition = FieldCondition | TagCondition | MetricCondition | SchemeCondition;
+/** An empty 'and' group matches everyone; an empty 'or' group matches no one. */
+export type RuleGroup = { kind: 'group'; op: 'and' | 'or'; conditions: (Condition | RuleGroup)[] };
+export interface CustomSegment {
+  id: string;
+  name: string;
+  rule: RuleGroup;
+}
+
+export const MAX_RULE_DEPTH = 8;
+export const MAX_RULE_NODES = 200;
+
+const ruleText = z.string().max(200, 'too_long');
+const field = z.enum(PROFILE_FIELDS);
+const metric = z.enum(RULE_METRICS);
+
+const fieldConditionSchema = z.union([
+  z.object({ kind: z.literal('field'), field, op: z.enum(['equals', 'not_equals', 'contains']), value: ruleText }),
+  z.object({ kind: z.literal('field'), field, op: z.literal('in'), values: z.array(ruleText).min(1, 'required').max(200, 'too_long') }),
+  z.object({ kind: z.literal('field'), field, op: z.enum(['is_empty', 'is_not_empty']) }),
+]);
+
+const tagConditionSchema = z.object({
+  kind: z.literal('tag'),
+  op: z.enum(['has', 'lacks']),
+  tag: z.string().trim().min(1, 'required').max(40, 'too_long'),
+});
+
+const metricConditionSchema = z.union([
+  z.object({ kind: z.literal('metric'), metric, op: z.enum(['gt', 'gte', 'lt', 'lte', 'eq']), value: z.number() }),
+  z
+    .object({ kind: z.literal('metric'), metric, op: z.literal('between'), min: z.number(), max: z.number() })
+    .refine((c) => c.min <= c.max, { message: 'invalid_range', path: ['max'] }),
+]);
+
+const schemeConditionSchema = z
+  .object({
+    kind: z.literal('in_scheme'),
+    scheme: z.enum([...CLOSED_SCHEME_KEYS, ...OPEN_SCHEME_KEYS]),
+    classes: z.array(z.string().min(1, 'required').max(200, 'too_long')).min(1, 'required').max(200, 'too_long'),
+  })
+  // For closed schemes a misspelt class would silently never match, so reject it up front.
+  .refine((c) => c.classes.every((k) => classKeysOf(c.scheme)?.includes(k) ?? true), { message: 'invalid_choice', path: ['classes'] });
+
+export const conditionSchema: z.ZodType<Condition> = z.union([
+  fieldConditionSchema,
+  tagConditionSchema,
+  metricConditionSchema,
+  schemeConditionSchema,
+]);
+
+export const ruleGroupSchema: z.ZodType<RuleGroup> = z.lazy(() =>
+  z.object({
+    kind: z.literal('group'),
+    op: z.enum(['and', 'or']),
+    conditions: z.array(z.union([conditionSchema, ruleGroupSchema])).max(50, 'too_long'),
+  }),
+);
+
+function measure(group: RuleGroup): { depth: number; nodes: number } {
+  let depth = 1;
+  let nodes = 1;
+  for (const child of group.conditions) {
+    if (child.kind === 'group') {
+      const inner = measure(child);
+      depth = Math.max(depth, inner.depth + 1);
+      nodes += inner.nodes;
+    } else {
+      nodes += 1;
+    }
+  }
+  return { depth, nodes };
+}
+
+export const customSegmentSchema = z.object({
+  // The id becomes part of the scheme key 'custom:<id>', so keep it to URL- and file-safe characters.
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'invalid_id'),
+  name: z.string().trim().min(1, 'required').max(80, 'too_long'),
+  rule: ruleGroupSchema.refine(
+    (rule) => {
+      const { depth, nodes } = measure(rule);
+      return depth <= MAX_RULE_DEPTH && nodes <= MAX_RULE_NODES;
+    },
+    { message: 'too_complex' },
+  ),
+});
+
+export const customSegmentsSchema = z
+  .array(customSegmentSchema)
+  .max(100, 'too_long')
+  .refine((segments) => new Set(segments.map((s) => s.id)).size === segments.length, { message: 'duplicate_id' });
+
+/** True when a rule reads only the customer's own data, so it can be re-evaluated for one customer alone. */
+export function isLocalRule(group: RuleGroup, localSchemes: readonly string[]): boolean {
+  return group.conditions.every((c) =>
+    c.kind === 'group' ? isLocalRule(c, localSchemes) : c.kind !== 'in_scheme' || localSchemes.includes(c.scheme),
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * One customer's full segmentation — metrics, and class key plus explanation for every scheme — built on
+ * request. Building all 100k eagerly would allocate millions of objects nobody reads; the UI shows one
+ * customer's explanations at a time. Each call returns fresh plain data (safe to clone, send or mutate).
+ */
+import { assignBehavior } from './behavior';
+import { assignCustom } from './custom-eval';
+import { holdsUntil } from './hints';
+import { assignLocal, ownMetricsOf } from './local-schemes';
+import { assignLoyalty } from './loyalty';
+import { assignPyramid } from './pyramid';
+import { assignRfm, assignRfSegment } from './rfm';
+import type { Run } from './run';
+import { UNKNOWN } from './schemes';
+import type { Assignments, CustomerMetrics, CustomerSegmentation, CustomerViews, FixedAssignments } from './types';
+import { assignValue } from './value';
+
+export function buildCustomer(run: Run, i: number): CustomerSegmentation {
+  const { pop, ranking, config } = run;
+  const customer = pop.customers[i]!;
+  const own = ownMetricsOf(pop, i);
+  const local = assignLocal(pop, i, run.medianGaps[i]!, config);
+  const by = holdsUntil(pop, i, config);
+  const fixed: FixedAssignments = {
+    rfm: assignRfm(pop, ranking, i),
+    rf_segment: assignRfSegment(pop, ranking, i),
+    value: assignValue(pop, ranking, i, config),
+    pyramid: assignPyramid(ranking, i, config, by),
+    lifecycle: local.lifecycle,
+    loyalty: assignLoyalty(pop, ranking, i, local.lifecycle.classKey, config),
+    behavior: assignBehavior(pop, ranking, i, config, by),
+    intent: local.intent,
+    locality: local.locality,
+    continent: local.continent,
+    country: local.country,
+    type: local.type,
+    industry: local.industry,
+    income: local.income,
+    size: local.size,
+    needs: local.needs,
+  };
+  const assignments = fixed as Assignments;
+  const byKey = fixed as unknown as Record<string, { classKey: string } | undefined>;
+  const classOf = (scheme: string): string => byKey[scheme]?.classKey ?? UNKNOWN;
+  for (const segment of run.segments) assignments[segment.key] = assignCustom(segment.run, { customer, metrics: own, classOf });
+  const { r, f, m, followUps } = ranking.scores;
+  const scores = own.orderCount > 0 ? { r: r[i]!, f: f[i]!, m: m[i]!, followUps: followUps[i]! } : null;
+  const metrics: CustomerMetrics = { ...own, scores };
+  return { customerId: customer.id, metrics, assignments };
+}
+
+export function customerViews(run: Run): CustomerViews {
+  const ids = run.pop.customers.map((c) => c.id);
+  const indexOf = new Map(ids.map((id, i) => [id, i]));
+  function* values(): Generator<CustomerSegmentation, void, undefined> {
+    for (let i = 0; i < ids.length; i++) yield buildCustomer(run, i);
+  }
+  return {
+    size: ids.length,
+    has: (customerId) => indexOf.has(customerId),
+    get: (customerId) => {
+      const i = indexOf.get(customerId);
+      return i === undefined ? undefined : buildCustomer(run, i);
+    },
+    values,
+    [Symbol.iterator]: values,
+  };
+}

@@ -1,0 +1,23 @@
+/** Public surface of the segmentation engine. Pure: no I/O, no clock; asOf is an input. */
+export { segmentAll, type SegmentOptions } from './segment-all';
+export { segmentOne, type LocalSegmentation } from './segment-one';
+export { buildConfig, DEFAULT_CONFIG, engineConfigSchema, type ConfigOverrides, type EngineConfig } from './config';
+export {
+  classKeysOf,
+  CLOSED_SCHEME_KEYS,
+  customSchemeKey,
+  isClosedScheme,
+  isSchemeKey,
+  LOCAL_SCHEME_KEYS,
+  OPEN_SCHEME_KEYS,
+  SCHEME_KEYS,
+  type ClosedSchemeKey,
+  type LocalSchemeKey,
+  type OpenSchemeKey,
+  type SchemeKey,
+} from './schemes';
+export * from './custom-rules';
+export { CONTINENTS, CONTINENT_OF_COUNTRY, COUNTRY_CODES, type Continent } from './continents';
+export { textKey, normalizeText } from './attributes';
+export { RF_GRID, rfSegmentOf } from './rfm';
+export type * from './types';

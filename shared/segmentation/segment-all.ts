@@ -1,0 +1,80 @@
+/**
+ * segmentAll: every customer, every scheme. Class keys for everyone are computed up front (one pass to
+ * group orders and follow-ups, one sort per ranked dimension, O(log n) per customer per scheme — no
+ * pairwise work); explanations are built per customer when asked for (customer-view.ts).
+ */
+import { behaviorCuts } from './behavior';
+import { classColumns } from './columns';
+import { engineConfigSchema, type EngineConfig } from './config';
+import { customerViews } from './customer-view';
+import { isoDateOf } from './day-number';
+import { loyaltyCuts } from './loyalty';
+import { pyramidCuts } from './pyramid';
+import type { Ranking } from './ranking';
+import { rfmCuts, rfSegmentCuts } from './rfm';
+import { prepareRun } from './run';
+import { classKeysOf, isSchemeKey, SCHEME_KEYS, type SchemeKey } from './schemes';
+import type { EngineCustomer, EngineFollowUp, EngineOrder, SchemeCuts, SchemeSummary, SegmentationResult } from './types';
+import { valueCuts } from './value';
+
+export interface SegmentOptions {
+  /** Per-customer predicted value (minor units) for pyramid basis 'predicted'; customers absent are 'none'. */
+  predictedValueMinor?: ReadonlyMap<string, number>;
+}
+
+function cutsOf(scheme: SchemeKey, ranking: Ranking, config: EngineConfig): SchemeCuts {
+  switch (scheme) {
+    case 'rfm':
+      return rfmCuts(ranking);
+    case 'rf_segment':
+      return rfSegmentCuts(ranking);
+    case 'value':
+      return valueCuts(ranking, config);
+    case 'pyramid':
+      return pyramidCuts(ranking, config);
+    case 'lifecycle':
+      return { kind: 'lifecycle', ...config.lifecycle };
+    case 'loyalty':
+      return loyaltyCuts(config);
+    case 'behavior':
+      return behaviorCuts(ranking, config);
+    default:
+      return { kind: 'none' };
+  }
+}
+
+/** Closed schemes list every class, zeros included, in classKeysOf order; open ones list what occurs. */
+function countClasses(scheme: string, column: readonly string[]): Record<string, number> {
+  // A Map while counting: a 250-key object (country) would drop into slow dictionary mode.
+  const counter = new Map<string, number>();
+  for (const classKey of column) counter.set(classKey, (counter.get(classKey) ?? 0) + 1);
+  const counts: Record<string, number> = Object.fromEntries((classKeysOf(scheme) ?? []).map((c) => [c, 0]));
+  for (const [classKey, count] of counter) counts[classKey] = count;
+  return counts;
+}
+
+export function segmentAll(
+  customers: readonly EngineCustomer[],
+  orders: readonly EngineOrder[],
+  followUps: readonly EngineFollowUp[],
+  config: EngineConfig,
+  options: SegmentOptions = {},
+): SegmentationResult {
+  const cfg = engineConfigSchema.parse(config);
+  const run = prepareRun(customers, orders, followUps, cfg, options.predictedValueMinor);
+  const classKeys = classColumns(run);
+  const schemeKeys: string[] = [...SCHEME_KEYS, ...run.segments.map((s) => s.key)];
+  const schemes: Record<string, SchemeSummary> = {};
+  for (const key of schemeKeys) {
+    schemes[key] = { counts: countClasses(key, classKeys[key]!), cuts: isSchemeKey(key) ? cutsOf(key, run.ranking, cfg) : { kind: 'none' } };
+  }
+  return {
+    asOf: cfg.asOf,
+    window: { start: Number.isFinite(run.pop.windowStartDay) ? isoDateOf(run.pop.windowStartDay) : null, end: cfg.asOf },
+    schemeKeys,
+    customerIds: customers.map((c) => c.id),
+    classKeys,
+    customers: customerViews(run),
+    schemes,
+  };
+}
