@@ -38,7 +38,7 @@ export function bomOf(bytes: Uint8Array): { encoding: EncodingName; length: numb
 
 /**
  * Decodes a whole text file. Detection order: BOM; the NUL-byte pattern of BOM-less UTF-16; strict
- * UTF-8 (which pure ASCII also passes); otherwise a legacy code page. Between GB18030 and Big5 the
+ * UTF-8 (which pure ASCII also passes) or UTF-8 with a rare damaged byte; otherwise a legacy code page. Between GB18030 and Big5 the
  * decodings are scored on frequent characters, with jschardet only breaking near-ties because its
  * confidence for GBK is low even when right. Windows-1252 is the fallback for Western files.
  */
@@ -60,7 +60,25 @@ export function detectEncoding(sample: Uint8Array, complete: boolean): EncodingG
   if (utf16) return { encoding: utf16, confidence: 0.9, bomLength: 0 };
   if (head.includes(0)) throw binaryFile();
   if (isStrictUtf8(head, partial)) return { encoding: 'utf-8', confidence: 1, bomLength: 0 };
+  if (isMostlyUtf8(head)) return { encoding: 'utf-8', confidence: 0.8, bomLength: 0 };
   return guessLegacy(head);
+}
+
+/**
+ * A UTF-8 file with a byte or two damaged (a truncated copy, one cell pasted from elsewhere) is still
+ * UTF-8: reading it as GBK would garble every line to save one character.
+ */
+function isMostlyUtf8(bytes: Uint8Array): boolean {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let nonAscii = 0;
+  let replaced = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    nonAscii++;
+    if (c === 0xfffd) replaced++;
+  }
+  return nonAscii >= 20 && replaced <= nonAscii * 0.05;
 }
 
 function matchingBomLength(bytes: Uint8Array, encoding: EncodingName): number {

@@ -1,4 +1,5 @@
 import { CsvRecordReader } from './record-reader';
+import { SEP_LINE } from './sep-line';
 import { isBlankRecord } from './table';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -23,6 +24,8 @@ const SAMPLE_RECORDS = 100;
  */
 export function sniffDelimiter(text: string, complete = text.length <= SAMPLE_CHARS): DelimiterGuess {
   const sample = text.slice(0, SAMPLE_CHARS);
+  const declared = declaredDelimiter(text);
+  if (declared) return { ...scoreCounts(declared, fieldCounts(sample, declared, complete && sample.length === text.length)), confidence: 1 };
   let best: DelimiterGuess = { delimiter: ',', confidence: 0, columns: 1 };
   for (const delimiter of DELIMITERS) {
     const counts = fieldCounts(sample, delimiter, complete && sample.length === text.length);
@@ -53,4 +56,11 @@ function scoreCounts(delimiter: Delimiter, counts: number[]): DelimiterGuess {
     if (n > hits || (n === hits && count > columns)) [columns, hits] = [count, n];
   }
   return { delimiter, confidence: columns < 2 ? 0 : hits / counts.length, columns };
+}
+
+/** The delimiter a "sep=" first line states, if any. */
+export function declaredDelimiter(text: string): Delimiter | null {
+  const firstLine = text.slice(0, 16).split(/\r\n|\r|\n/, 1)[0] ?? '';
+  const found = SEP_LINE.exec(firstLine)?.[1];
+  return found !== undefined && (DELIMITERS as readonly string[]).includes(found) ? (found as Delimiter) : null;
 }

@@ -1,3 +1,5 @@
+import { isSepLine } from './sep-line';
+
 /**
  * The one row shape every reader (CSV text, streamed CSV, .xlsx) produces, so header mapping and
  * validation never care where the data came from. Numbers are kept 1-based as the user sees them:
@@ -92,6 +94,7 @@ export class TableBuilder {
   accept(record: RawRecord, rows: SourceRow[], issues: TableIssue[]): void {
     if (record.quoteProblem) issues.push({ code: record.quoteProblem, row: record.row, line: record.line });
     if (isBlankRecord(record.cells)) return;
+    if (!this.header && isSepLine(record.cells)) return;
     if (!this.header) {
       const built = buildHeader(record);
       this.header = built.header;
