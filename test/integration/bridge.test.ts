@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge, type Bridge } from '../../core/bridge/server';
+import { openTestApp, ROOT, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+let bridge: Bridge;
+beforeAll(async () => {
+  app = openTestApp();
+  bridge = await startBridge({ dispatch: app.dispatch, staticDir: join(ROOT, 'renderer') });
+});
+afterAll(async () => {
+  await bridge.close();
+  app.cleanup();
+});
+
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string }> {
+  const url = new URL(path, bridge.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: url.port, path: url.pathname, method: options.method ?? 'GET', headers: { host: url.host, ...options.headers } }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const invoke = (channel: string, input: unknown, token = bridge.token) =>
+  send('/api/invoke', { method: 'POST', headers: { 'x-tierbook-token': token, 'content-type': 'application/json' }, body: JSON.stringify({ channel, input }) });
+
+describe('the loopback bridge', () => {
+  it('listens on 127.0.0.1 only, with a fresh random token in the page address', () => {
+    expect(bridge.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(bridge.token).toMatch(/^[0-9a-f]{48}$/);
+    expect(bridge.pageUrl).toBe(`${bridge.url}/?token=${bridge.token}`);
+  });
+  it('runs contract calls through dispatch, envelopes included', async () => {
+    const created = await invoke('customers:create', { name: '张三' });
+    expect(created.status).toBe(200);
+    expect(JSON.parse(created.body)).toMatchObject({ ok: true, value: { customer: { name: '张三' } } });
+    expect(JSON.parse((await invoke('customers:create', { name: '' })).body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+  it('refuses calls without the token, with a wrong one, or from another host name', async () => {
+    expect((await invoke('customers:list', {}, 'x'.repeat(48))).status).toBe(401);
+    expect((await send('/api/invoke', { method: 'POST', body: '{}' })).status).toBe(401);
+    expect((await send('/index.html', { headers: { host: 'evil.example:80' } })).status).toBe(403);
+    expect((await send('/api/invoke', { method: 'GET' })).status).toBe(405);
+  });
+  it('serves the renderer’s files and nothing outside them', async () => {
+    expect((await send('/')).body).toContain('<div id="root">');
+    expect((await send('/../package.json')).status).toBe(404);
+    expect((await send('/%2e%2e/package.json')).status).toBe(404);
+  });
+  it('answers a body that is not JSON with a typed error', async () => {
+    const res = await send('/api/invoke', { method: 'POST', headers: { 'x-tierbook-token': bridge.token }, body: 'nope' });
+    expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON' } });
+  });
+});

@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../support/test-app';
+
+/** The CLI as a user runs it: a separate process, flags in, text or --json out, exit code. */
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+let db: string;
+beforeAll(() => {
+  db = join(tempDir(), 'cli.sqlite');
+});
+const count = (table: string) => {
+  const raw = new Database(db, { readonly: true });
+  try {
+    return raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+  } finally {
+    raw.close();
+  }
+};
+
+describe('the tierbook CLI', () => {
+  it('fills a database with the demo workspace', () => {
+    const run = cli('demo', '--db', db, '--customers', '40', '--seed', '3', '--json');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { customers: number; orders: number };
+    expect(out.customers).toBe(40);
+    expect(count('customers')).toBe(40);
+    expect(count('orders')).toBe(out.orders);
+  });
+
+  it('adds a customer with contacts and warns about a likely duplicate on stderr-free stdout', () => {
+    const first = cli('customers', 'add', '--db', db, '--name', '张三', '--phone', '138 0013 8000', '--tags', '老客户,月结', '--json');
+    expect(first.code).toBe(0);
+    const added = JSON.parse(first.stdout) as { customer: { id: string; contacts: { value: string }[]; tags: string[] } };
+    expect(added.customer.contacts[0]!.value).toBe('+8613800138000');
+    expect(added.customer.tags).toEqual(['老客户', '月结']);
+    const second = cli('customers', 'add', '--db', db, '--name', '张三丰', '--phone', '+86 138-0013-8000');
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain(`warning: possible duplicate — 张三 ${added.customer.id} has the same phone +8613800138000`);
+  });
+
+  it('lists customers found by pinyin, as text and as stable JSON', () => {
+    const json = cli('customers', 'list', '--db', db, '--search', 'zs', '--json');
+    const out = JSON.parse(json.stdout) as { total: number; rows: { name: string }[] };
+    expect(out.rows.map((r) => r.name)).toContain('张三');
+    expect(Object.keys(out)).toEqual(['total', 'rows']);
+    const text = cli('customers', 'list', '--db', db, '--search', 'zhangsan');
+    expect(text.stdout).toMatch(/张三 .*\+86 138 0013 8000/);
+    expect(text.stdout).toMatch(/\d+ of \d+ customers/);
+  });
+
+  it('records orders and follow-ups and lists what is due on a given date', () => {
+    const id = (JSON.parse(cli('customers', 'list', '--db', db, '--search', 'zhangsanfeng', '--json').stdout) as { rows: { id: string }[] }).rows[0]!.id;
+    const order = cli('orders', 'add', '--db', db, '--customer', id, '--date', '2026-11-20', '--amount', '1234.50', '--currency', 'CNY');
+    expect([order.code, order.stdout]).toEqual([0, expect.stringContaining('1234.50 CNY on 2026-11-20')]);
+    const follow = cli('followups', 'add', '--db', db, '--customer', id, '--content', '报价', '--next', '2099-01-05', '--json');
+    expect(follow.code).toBe(0);
+    const due = JSON.parse(cli('followups', 'due', '--db', db, '--as-of', '2099-01-05', '--json').stdout) as { today: { customerId: string }[] };
+    expect(due.today.map((d) => d.customerId)).toEqual([id]);
+  });
+
+  it('refuses bad input with one clear line on stderr, a non-zero exit, and nothing written', () => {
+    const before = count('orders');
+    const id = (JSON.parse(cli('customers', 'list', '--db', db, '--search', 'zhangsan', '--json').stdout) as { rows: { id: string }[] }).rows[0]!.id;
+    for (const [amount, message] of [
+      ['12,3x', 'error: amount must be a positive amount such as 12.34'],
+      ['-5', 'error: amount must be greater than zero'],
+    ] as const) {
+      const run = cli('orders', 'add', '--db', db, '--customer', id, '--date', '2026-11-20', `--amount=${amount}`, '--currency', 'CNY');
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(`${message}\n`);
+      expect(run.stdout).toBe('');
+    }
+    const noRate = cli('orders', 'add', '--db', db, '--customer', id, '--date', '2020-01-01', '--amount', '5', '--currency', 'GBP');
+    expect(noRate.stderr).toBe('error: fxRate has no exchange rate to the base currency on or before that date; enter one or add it under FX rates\n');
+    expect(cli('orders', 'add', '--db', db, '--customer', 'nobody', '--date', '2026-11-20', '--amount', '5', '--currency', 'CNY').stderr).toBe('error: No customer with id nobody\n');
+    expect(count('orders')).toBe(before);
+  });
+
+  it('treats unknown commands, unknown flags and missing flags as usage errors (exit 2)', () => {
+    expect(cli('customers', 'lst', '--db', db)).toMatchObject({ code: 2, stderr: 'error: unknown command "customers lst" (see tierbook --help)\n' });
+    expect(cli('customers', 'list', '--db', db, '--bogus').code).toBe(2);
+    expect(cli('orders', 'add', '--db', db)).toMatchObject({ code: 2, stderr: 'error: --customer is required\n' });
+    expect(cli('--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: tierbook <command> --db FILE') });
+  });
+});

@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { constraintError, KNOWN_CONSTRAINTS } from '../../core/sqlite-errors';
+import { MIGRATIONS, openTestApp, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+beforeEach(() => {
+  app = openTestApp();
+  const now = '2026-11-23T00:00:00.000Z';
+  app.db.$client.prepare(`INSERT INTO customers (id, created_at, updated_at, name, type) VALUES ('c1', ?, ?, '张三', 'individual')`).run(now, now);
+});
+afterEach(() => app.cleanup());
+
+/** One statement per CHECK constraint, each breaking exactly that rule. */
+const VIOLATIONS: Record<string, string> = {
+  customers_name_not_blank: `INSERT INTO customers (id, created_at, updated_at, name, type) VALUES ('x', 'n', 'n', '  ', 'individual')`,
+  customers_type_valid: `INSERT INTO customers (id, created_at, updated_at, name, type) VALUES ('x', 'n', 'n', 'A', 'alien')`,
+  customers_country_iso: `UPDATE customers SET country = 'china'`,
+  customers_locality_valid: `UPDATE customers SET locality = 'moon'`,
+  customers_needs_valid: `UPDATE customers SET needs = 'love'`,
+  customers_manual_level_valid: `UPDATE customers SET manual_level = 'Z'`,
+  customers_tags_array: `UPDATE customers SET tags = '{"a":1}'`,
+  contact_kind_valid: `INSERT INTO contact_channels (id, created_at, updated_at, customer_id, kind, value) VALUES ('k', 'n', 'n', 'c1', 'fax', '1')`,
+  contact_value_not_blank: `INSERT INTO contact_channels (id, created_at, updated_at, customer_id, kind, value) VALUES ('k', 'n', 'n', 'c1', 'email', ' ')`,
+  contact_phone_e164: `INSERT INTO contact_channels (id, created_at, updated_at, customer_id, kind, value) VALUES ('k', 'n', 'n', 'c1', 'phone', '13800138000')`,
+  orders_date_valid: `INSERT INTO orders (id, created_at, updated_at, customer_id, order_date, amount_minor, currency, fx_rate, base_currency, base_amount_minor) VALUES ('o', 'n', 'n', 'c1', '2026-02-30', 1, 'CNY', 1, 'CNY', 1)`,
+  orders_amount_positive: `INSERT INTO orders (id, created_at, updated_at, customer_id, order_date, amount_minor, currency, fx_rate, base_currency, base_amount_minor) VALUES ('o', 'n', 'n', 'c1', '2026-02-03', 0, 'CNY', 1, 'CNY', 0)`,
+  orders_currency_iso: `INSERT INTO orders (id, created_at, updated_at, customer_id, order_date, amount_minor, currency, fx_rate, base_currency, base_amount_minor) VALUES ('o', 'n', 'n', 'c1', '2026-02-03', 1, 'rmb', 1, 'CNY', 1)`,
+  orders_base_currency_iso: `INSERT INTO orders (id, created_at, updated_at, customer_id, order_date, amount_minor, currency, fx_rate, base_currency, base_amount_minor) VALUES ('o', 'n', 'n', 'c1', '2026-02-03', 1, 'CNY', 1, 'Y', 1)`,
+  orders_fx_rate_positive: `INSERT INTO orders (id, created_at, updated_at, customer_id, order_date, amount_minor, currency, fx_rate, base_currency, base_amount_minor) VALUES ('o', 'n', 'n', 'c1', '2026-02-03', 1, 'USD', 0, 'CNY', 1)`,
+  orders_base_amount_non_negative: `INSERT INTO orders (id, created_at, updated_at, customer_id, order_date, amount_minor, currency, fx_rate, base_currency, base_amount_minor) VALUES ('o', 'n', 'n', 'c1', '2026-02-03', 1, 'CNY', 1, 'CNY', -1)`,
+  follow_ups_channel_valid: `INSERT INTO follow_ups (id, created_at, updated_at, customer_id, occurred_at, channel) VALUES ('f', 'n', 'n', 'c1', '2026-01-01T00:00:00Z', 'pigeon')`,
+  follow_ups_intent_valid: `INSERT INTO follow_ups (id, created_at, updated_at, customer_id, occurred_at, channel, intent) VALUES ('f', 'n', 'n', 'c1', '2026-01-01T00:00:00Z', 'call', 'maybe')`,
+  follow_ups_satisfaction_range: `INSERT INTO follow_ups (id, created_at, updated_at, customer_id, occurred_at, channel, satisfaction) VALUES ('f', 'n', 'n', 'c1', '2026-01-01T00:00:00Z', 'call', 6)`,
+  follow_ups_next_date_valid: `INSERT INTO follow_ups (id, created_at, updated_at, customer_id, occurred_at, channel, next_contact_date) VALUES ('f', 'n', 'n', 'c1', '2026-01-01T00:00:00Z', 'call', 'tomorrow')`,
+  follow_ups_occurred_at_valid: `INSERT INTO follow_ups (id, created_at, updated_at, customer_id, occurred_at, channel) VALUES ('f', 'n', 'n', 'c1', 'yesterday', 'call')`,
+  settings_single_row: `INSERT INTO settings (id, sources, updated_at) VALUES (2, '[]', 'n')`,
+  settings_home_country_iso: `UPDATE settings SET home_country = 'CHN'`,
+  settings_base_currency_iso: `UPDATE settings SET base_currency = 'RMB1'`,
+  settings_language_valid: `UPDATE settings SET language = 'fr'`,
+  settings_sources_array: `UPDATE settings SET sources = 'walk-in'`,
+  fx_rates_currency_iso: `INSERT INTO fx_rates (id, created_at, updated_at, currency, rate_date, rate) VALUES ('r', 'n', 'n', 'usd', '2026-01-01', 7)`,
+  fx_rates_date_valid: `INSERT INTO fx_rates (id, created_at, updated_at, currency, rate_date, rate) VALUES ('r', 'n', 'n', 'USD', '2026/01/01', 7)`,
+  fx_rates_rate_positive: `INSERT INTO fx_rates (id, created_at, updated_at, currency, rate_date, rate) VALUES ('r', 'n', 'n', 'USD', '2026-01-01', -7)`,
+};
+
+function checkConstraintNames(): string[] {
+  const sql = readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).map((f) => readFileSync(join(MIGRATIONS, f), 'utf8')).join('\n');
+  return [...sql.matchAll(/CONSTRAINT "(\w+)" CHECK/g)].map((m) => m[1]!).sort();
+}
+
+describe('database constraints', () => {
+  it('every CHECK in the migrations has a violation below and a field the UI can point at', () => {
+    expect(Object.keys(VIOLATIONS).sort()).toEqual(checkConstraintNames());
+    expect([...KNOWN_CONSTRAINTS, 'settings_single_row'].sort()).toEqual(checkConstraintNames());
+  });
+
+  it.each(Object.entries(VIOLATIONS))('%s stops bad data from landing, with a typed error', (name, statement) => {
+    let thrown: unknown;
+    try {
+      app.db.$client.prepare(statement).run();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(String(thrown)).toContain(`CHECK constraint failed: ${name}`);
+    const mapped = constraintError(thrown)!.toBody();
+    expect(mapped.code).toBe('constraint');
+    expect(mapped.message).toContain(name);
+    if (name !== 'settings_single_row') expect(mapped.issues?.[0]?.key).toMatch(/^[a-z_]+$/);
+  });
+
+  it('refuses orphans: an order for a customer that does not exist', () => {
+    let thrown: unknown;
+    try {
+      app.db.$client
+        .prepare(`INSERT INTO orders (id, created_at, updated_at, customer_id, order_date, amount_minor, currency, fx_rate, base_currency, base_amount_minor) VALUES ('o', 'n', 'n', 'ghost', '2026-02-03', 1, 'CNY', 1, 'CNY', 1)`)
+        .run();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(constraintError(thrown)!.toBody()).toMatchObject({ code: 'constraint', message: 'Rejected by the database: it refers to a record that does not exist' });
+  });
+
+  it('a handler whose write breaks a constraint answers with the typed error, not a crash', async () => {
+    // The settings handler validates currencies itself; a raw language value only the database checks.
+    app.db.$client.exec(`CREATE TRIGGER poison BEFORE UPDATE ON settings BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: settings_language_valid'); END`);
+    const result = await app.dispatch('settings:update', { businessName: 'x' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'constraint', issues: [{ path: ['language'], key: 'invalid_choice' }] } });
+  });
+});
