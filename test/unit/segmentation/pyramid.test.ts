@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { segmentAll } from '../../../shared/segmentation';
+import { assignment, config, customer, ids, order, run } from './fixtures';
+
+/** n customers, customer k (1-based) with one order of k × 100 on 2026-06-01. */
+function ladder(n: number, overrides = {}) {
+  const names = ids(n);
+  return run(
+    names.map((id) => customer(id)),
+    names.map((id, k) => order(id, '2026-06-01', (k + 1) * 100)),
+    [],
+    overrides,
+  );
+}
+
+const countsOf = (n: number) => ladder(n).schemes.pyramid!.counts;
+
+describe('pyramid', () => {
+  it('sizes classes by round-half-up of cumulative share × n: 1, 2, 3, 50, 101 customers', () => {
+    expect(countsOf(1)).toEqual({ platinum: 0, gold: 0, iron: 0, lead: 1, none: 0 });
+    expect(countsOf(2)).toEqual({ platinum: 0, gold: 0, iron: 0, lead: 2, none: 0 });
+    expect(countsOf(3)).toEqual({ platinum: 0, gold: 0, iron: 1, lead: 2, none: 0 });
+    expect(countsOf(50)).toEqual({ platinum: 1, gold: 2, iron: 7, lead: 40, none: 0 });
+    expect(countsOf(101)).toEqual({ platinum: 1, gold: 4, iron: 15, lead: 81, none: 0 });
+  });
+
+  it('publishes the money cut of each class', () => {
+    expect(ladder(50).schemes.pyramid!.cuts).toEqual({
+      kind: 'pyramid',
+      basis: 'revenue',
+      ranked: 50,
+      platinum: { targetCount: 1, minValue: 5000 },
+      gold: { targetCount: 3, minValue: 4800 },
+      iron: { targetCount: 10, minValue: 4100 },
+    });
+  });
+
+  it('tells each customer how much more to spend, and until when that figure holds', () => {
+    const result = ladder(50);
+    expect(assignment(result, 'c47', 'pyramid')).toEqual({
+      classKey: 'iron',
+      explanation: {
+        kind: 'pyramid',
+        basis: 'revenue',
+        rankValue: 4700,
+        rank: 4,
+        ranked: 50,
+        cuts: { platinum: 5000, gold: 4800, iron: 4100 },
+        // the 2026-06-01 order stays in the 365-day window through 2027-05-31
+        moves: [{ kind: 'spend_more', amountMinor: 100, by: '2027-05-31', toClass: 'gold' }],
+      },
+    });
+    expect(assignment(result, 'c40', 'pyramid').explanation.moves).toEqual([{ kind: 'spend_more', amountMinor: 100, by: '2027-05-31', toClass: 'iron' }]);
+    expect(assignment(result, 'c50', 'pyramid').explanation.moves).toEqual([]);
+    expect(assignment(ladder(50, { window: { kind: 'all' } }), 'c49', 'pyramid').explanation.moves).toEqual([
+      { kind: 'spend_more', amountMinor: 100, by: null, toClass: 'platinum' },
+    ]);
+  });
+
+  it('puts a tie at a boundary in the higher class', () => {
+    const names = ids(50);
+    const result = run(
+      names.map((id) => customer(id)),
+      names.map((id, k) => order(id, '2026-06-01', k >= 48 ? 9999 : (k + 1) * 100)),
+    );
+    expect(result.schemes.pyramid!.counts).toEqual({ platinum: 2, gold: 1, iron: 7, lead: 40, none: 0 });
+  });
+
+  it("gives 'none' to customers without orders in the window", () => {
+    const result = run([customer('a'), customer('b')], [order('a', '2026-06-01'), order('b', '2025-06-30')]);
+    expect(result.classKeys.pyramid).toEqual(['lead', 'none']);
+    expect(assignment(result, 'b', 'pyramid').explanation).toMatchObject({ rankValue: null, rank: null, moves: [] });
+  });
+
+  it("ranks by a caller's predicted values with basis 'predicted'", () => {
+    const names = ids(51);
+    const cs = names.map((id) => customer(id));
+    const predicted = new Map(names.slice(0, 50).map((id, k) => [id, (50 - k) * 10])); // c51 has none
+    const result = segmentAll(cs, [], [], config({ pyramid: { basis: 'predicted' } }), { predictedValueMinor: predicted });
+    expect(result.classKeys.pyramid!.slice(0, 3)).toEqual(['platinum', 'gold', 'gold']);
+    expect(result.classKeys.pyramid![50]).toBe('none');
+    expect(result.schemes.pyramid!.counts).toEqual({ platinum: 1, gold: 2, iron: 7, lead: 40, none: 1 });
+    expect(assignment(result, 'c2', 'pyramid').explanation.moves).toEqual([]); // a prediction is not spendable
+    expect(() => segmentAll(cs, [], [], config({ pyramid: { basis: 'predicted' } }))).toThrow(/predicted/);
+  });
+
+  it('property: with distinct revenues each class is within one customer of its share', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 10_000_000 }), { minLength: 1, maxLength: 300 }), (amounts) => {
+        const names = amounts.map((_, k) => `p${k}`);
+        const result = run(
+          names.map((id) => customer(id)),
+          names.map((id, k) => order(id, '2026-06-01', amounts[k])),
+        );
+        const counts = result.schemes.pyramid!.counts;
+        const n = amounts.length;
+        expect(Math.abs(counts.platinum! - 0.01 * n)).toBeLessThanOrEqual(1);
+        expect(Math.abs(counts.gold! - 0.04 * n)).toBeLessThanOrEqual(1);
+        expect(Math.abs(counts.iron! - 0.15 * n)).toBeLessThanOrEqual(1);
+        expect(Math.abs(counts.lead! - 0.8 * n)).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
