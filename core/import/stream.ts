@@ -91,6 +91,7 @@ export async function openCsvStream(path: string, options: CsvStreamOptions = {}
         ended = true;
         const rest = decoder.end() ?? '';
         for (const r of [...reader.push(rest), ...reader.end()]) builder.accept(r, rows, issues);
+        builder.finish(issues);
         return;
       }
       for (const r of reader.push(next)) builder.accept(r, rows, issues);
@@ -101,7 +102,7 @@ export async function openCsvStream(path: string, options: CsvStreamOptions = {}
     while (!builder.header && !ended) await pump();
     if (!builder.header) throw new ImportError('no_header', 'The file has no header row (it is empty or blank).');
     const header = builder.header;
-    const [headerIssues, rowIssues] = partition(issues, (i) => !('row' in i));
+    const [headerIssues, rowIssues] = partition(issues, (i) => !('row' in i) || i.code === 'title_row_skipped');
     issues = rowIssues;
 
     async function* batches(): AsyncGenerator<CsvStreamBatch> {

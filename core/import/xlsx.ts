@@ -38,14 +38,25 @@ export async function readXlsx(bytes: Uint8Array, options: { sheet?: string } = 
   const builder = new TableBuilder();
   const rows: SourceRow[] = [];
   const issues: TableIssue[] = [];
+  const merges = sheet.hasMerges;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     // row.values is 1-based and sparse: index 0 is always empty.
     const values = (row.values as ExcelJS.CellValue[]).slice(1);
-    const cells = Array.from(values, toCell);
+    const cells = Array.from(values, (value, i) => (merges && isMergedAcross(row.getCell(i + 1)) ? '' : toCell(value)));
     builder.accept({ row: rowNumber, line: rowNumber, cells }, rows, issues);
   });
+  builder.finish(issues);
   if (!builder.header) throw new ImportError('no_header', `The sheet "${sheet.name}" is empty.`, { sheetName: sheet.name });
   return { ...builder.header, rows, issues, sheetName: sheet.name, sheetNames };
+}
+
+/**
+ * exceljs gives every cell of a merged range the top-left value. Down a column that is what a merged
+ * "customer" cell over three order rows means, so it is kept; along a row (a title across the sheet)
+ * it would invent columns, so those copies are blanked.
+ */
+function isMergedAcross(cell: ExcelJS.Cell): boolean {
+  return cell.isMerged && cell.master !== cell && cell.master.row === cell.row;
 }
 
 export function toCell(value: ExcelJS.CellValue): Cell {

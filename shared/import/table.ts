@@ -31,7 +31,8 @@ export type TableIssue =
   | ({ code: 'missing_columns'; expected: number; actual: number } & At)
   | ({ code: 'extra_columns'; expected: number; actual: number; extra: Cell[] } & At)
   | ({ code: 'unterminated_quote' } & At)
-  | ({ code: 'malformed_quote' } & At);
+  | ({ code: 'malformed_quote' } & At)
+  | ({ code: 'title_row_skipped'; text: string } & At);
 
 export interface TableHeader {
   /** Unique, trimmed column names (duplicates renamed "Phone (2)"). */
@@ -53,6 +54,10 @@ export function isBlankCell(cell: Cell | undefined): boolean {
 
 export function isBlankRecord(cells: readonly Cell[]): boolean {
   return cells.every(isBlankCell);
+}
+
+function filledCells(cells: readonly Cell[]): number {
+  return cells.reduce<number>((n, c) => (isBlankCell(c) ? n : n + 1), 0);
 }
 
 /** Header names as shown to the user: trimmed, blank ones named by position, duplicates numbered. */
@@ -87,20 +92,53 @@ export function buildHeader(record: RawRecord): { header: TableHeader; issues: T
  * Turns raw records into the table: the first non-blank record is the header, blank records are skipped,
  * short rows are padded and long rows cut, each reported once. Extra cells that are all empty (a trailing
  * delimiter) are dropped silently because they carry no data.
+ *
+ * Reports exported from Chinese accounting and ERP software often start with a title row ("客户列表
+ * 2024年3月", merged across the sheet). A first record with only its first cell filled, followed by a
+ * record with several cells, is taken as such a title and skipped. Call finish() after the last record.
  */
 export class TableBuilder {
   header: TableHeader | null = null;
+  private possibleTitle: RawRecord | null = null;
 
   accept(record: RawRecord, rows: SourceRow[], issues: TableIssue[]): void {
     if (record.quoteProblem) issues.push({ code: record.quoteProblem, row: record.row, line: record.line });
     if (isBlankRecord(record.cells)) return;
-    if (!this.header && isSepLine(record.cells)) return;
     if (!this.header) {
-      const built = buildHeader(record);
-      this.header = built.header;
-      issues.push(...built.issues);
-      return;
+      if (isSepLine(record.cells)) return;
+      const filled = filledCells(record.cells);
+      const title = this.possibleTitle;
+      if (!title) {
+        if (filled === 1 && !isBlankCell(record.cells[0])) this.possibleTitle = record;
+        else this.setHeader(record, issues);
+        return;
+      }
+      this.possibleTitle = null;
+      if (filled >= 2) {
+        issues.push({ code: 'title_row_skipped', row: title.row, line: title.line, text: String(title.cells[0]).trim() });
+        this.setHeader(record, issues);
+        return;
+      }
+      // A one-column file: the single cell was its header, and this record is data.
+      this.setHeader(title, issues);
     }
+    this.addRow(record, rows, issues);
+  }
+
+  /** Settles a pending one-cell first record as the header of a one-column file. */
+  finish(issues: TableIssue[]): void {
+    if (!this.header && this.possibleTitle) this.setHeader(this.possibleTitle, issues);
+    this.possibleTitle = null;
+  }
+
+  private setHeader(record: RawRecord, issues: TableIssue[]): void {
+    const built = buildHeader(record);
+    this.header = built.header;
+    issues.push(...built.issues);
+  }
+
+  private addRow(record: RawRecord, rows: SourceRow[], issues: TableIssue[]): void {
+    if (!this.header) return;
     const width = this.header.headers.length;
     const cells = record.cells;
     const at = { row: record.row, line: record.line };
@@ -134,5 +172,7 @@ export function describeIssue(issue: TableIssue): string {
       return `A quoted value starting on line ${issue.line} is never closed.`;
     case 'malformed_quote':
       return `A quoted value on line ${issue.line} has text after its closing quote.`;
+    case 'title_row_skipped':
+      return `Row ${issue.row} ("${issue.text}") looks like a title and was skipped; the header is the next row.`;
   }
 }

@@ -169,6 +169,13 @@ const CASES: Case[] = [
   { file: 'header-only-no-newline.csv', bytes: () => encodeText('name,phone', 'utf-8', true), outcome: { check: (r) => (expect(r.headers).toEqual(['name', 'phone']), expect(r.rows).toEqual([])) } },
   { file: 'bom-and-leading-blank-lines.csv', bytes: () => encodeText('\r\n\r\nname\r\nA\r\n', 'utf-8', true), outcome: { check: (r) => (expect(r.headerRow).toBe(3), expect(cellsOf(r)).toEqual([['A']])) } },
 
+  {
+    file: 'report-title-row.csv',
+    bytes: () => encodeText('客户列表（2024年3月）,,\r\n客户名称,电话,城市\r\n张三,13800138000,广州\r\n', 'gbk'),
+    outcome: { check: (r) => (expect(r.headers).toEqual(['客户名称', '电话', '城市']), expect(r.issues).toMatchObject([{ code: 'title_row_skipped', row: 1, text: '客户列表（2024年3月）' }]), expect(r.rows).toHaveLength(1)) },
+  },
+  { file: 'one-column.csv', bytes: () => 'name\nA\nB\n', outcome: { check: (r) => (expect(r.headers).toEqual(['name']), expect(cellsOf(r)).toEqual([['A'], ['B']])) } },
+
   // Files that are not importable text.
   { file: 'zero-bytes.csv', bytes: () => new Uint8Array(), outcome: { error: 'empty_file' } },
   { file: 'only-blank-lines.csv', bytes: () => '\r\n\r\n  \r\n', outcome: { error: 'no_header' } },
@@ -247,6 +254,19 @@ const CASES: Case[] = [
         s.getRow(6).values = [4];
       }),
     outcome: { check: (r) => (expect(r.rows.map((x) => [x.row, x.cells])).toEqual([[3, [1, 2]], [6, [4, '']]]), expect(codesOf(r)).toEqual(['extra_columns', 'missing_columns'])) },
+  },
+  {
+    file: 'report-title-merged.xlsx',
+    bytes: () =>
+      makeXlsx((wb) => {
+        const s = wb.addWorksheet('报表');
+        s.addRow(['2024年3月 订单汇总']);
+        s.mergeCells('A1:C1');
+        s.addRow([]);
+        s.addRow(['客户', '日期', '金额']);
+        s.addRow(['张三', new Date(Date.UTC(2024, 2, 5)), 88]);
+      }),
+    outcome: { check: (r) => (expect(r).toMatchObject({ headers: ['客户', '日期', '金额'], headerRow: 3 }), expect(cellsOf(r)).toEqual([['张三', '2024-03-05', 88]])) },
   },
   { file: 'old.xls', bytes: () => fakeXls(), outcome: { error: 'xls_not_supported' } },
   { file: 'old-xls-renamed.xlsx', bytes: () => fakeXls(), outcome: { error: 'xls_not_supported' } },

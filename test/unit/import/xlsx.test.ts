@@ -31,6 +31,24 @@ describe('readXlsx', () => {
     ]);
   });
 
+  it('fills a cell merged down a column into each row, but not one merged across', async () => {
+    const bytes = await makeXlsx((wb) => {
+      const s = wb.addWorksheet('S');
+      s.addRow(['Report']);
+      s.mergeCells('A1:C1');
+      s.addRow(['customer', 'date', 'amount']);
+      s.addRow(['Acme', '2024-03-05', 1]);
+      s.addRow([null, '2024-03-06', 2]);
+      s.mergeCells('A3:A4');
+    });
+    const table = await readXlsx(bytes);
+    expect(table.issues.map((i) => i.code)).toEqual(['title_row_skipped']);
+    expect(table.rows.map((r) => r.cells)).toEqual([
+      ['Acme', '2024-03-05', 1],
+      ['Acme', '2024-03-06', 2],
+    ]);
+  });
+
   it('reads a named sheet and refuses an unknown one', async () => {
     const bytes = await typedWorkbook();
     expect((await readXlsx(bytes, { sheet: 'Orders' })).rows[0]!.cells).toEqual([5]);
