@@ -10,7 +10,7 @@ import type { MoveHint, ScoreCut, ScoreDimension, Scores } from './types';
 
 export function scoreCutsOf(dim: ScoreDimension, scale: ScoreScale): ScoreCut[] {
   return scaleCuts(scale).map(({ score, above }) =>
-    dim === 'r' ? { score, bound: 'at_most', value: -above - 1 } : { score, bound: 'at_least', value: above + 1 },
+    dim === 'r' ? { score, bound: 'at_most', value: 0 - above - 1 } : { score, bound: 'at_least', value: above + 1 },
   );
 }
 
@@ -32,7 +32,8 @@ export function reachScore(ranking: Ranking, pop: Population, i: number, dim: Sc
   if (bound === null) return null;
   const reached = bound + 1;
   const score = scoreAfterChange(scale, current, reached);
-  if (dim === 'r') return -reached < 0 ? null : { score, bound: 'at_most', value: -reached };
+  // 0 - x, not -x: a recency of -0 would leak into the data.
+  if (dim === 'r') return reached > 0 ? null : { score, bound: 'at_most', value: 0 - reached };
   return { score, bound: 'at_least', value: reached };
 }
 
