@@ -38,30 +38,52 @@ export function bomOf(bytes: Uint8Array): { encoding: EncodingName; length: numb
 
 /**
  * Decodes a whole text file. Detection order: BOM; the NUL-byte pattern of BOM-less UTF-16; strict
- * UTF-8 (which pure ASCII also passes) or UTF-8 with a rare damaged byte; otherwise a legacy code page. Between GB18030 and Big5 the
- * decodings are scored on frequent characters, with jschardet only breaking near-ties because its
- * confidence for GBK is low even when right. Windows-1252 is the fallback for Western files.
+ * UTF-8 (which pure ASCII also passes) or UTF-8 with a rare damaged byte; otherwise a legacy code
+ * page. Between GB18030 and Big5 the decodings are scored on frequent characters, with jschardet only
+ * breaking near-ties because its confidence for GBK is low even when right. Windows-1252 is the
+ * fallback for Western files.
  */
 export function decodeBytes(bytes: Uint8Array, override?: EncodingName): Decoded {
   if (bytes.length === 0) throw new ImportError('empty_file', 'The file is empty (0 bytes).');
-  const guess = override ? { encoding: override, confidence: 1, bomLength: matchingBomLength(bytes, override) } : detectEncoding(bytes, true);
+  const guess = override ? { encoding: override, confidence: 1, bomLength: matchingBomLength(bytes, override) } : detectEncoding(bytes, textSampleOf(bytes));
   const text = decodeWith(bytes.subarray(guess.bomLength), guess.encoding);
   assertText(text);
   return { text, encoding: guess.encoding, confidence: guess.confidence, hadBom: guess.bomLength > 0 };
 }
 
-/** Guesses the encoding from a sample; `complete` is false when the sample may end mid-character. */
-export function detectEncoding(sample: Uint8Array, complete: boolean): EncodingGuess {
-  const bom = bomOf(sample);
+/** Bytes to judge the text encoding by; `complete` when they run to the end of the file. */
+export interface TextSample {
+  bytes: Uint8Array;
+  complete: boolean;
+}
+
+/**
+ * A file can open with pages of ASCII (codes, dates, amounts) before its first Chinese name; the text
+ * encoding is judged where non-ASCII bytes are. Starting at the first one is always a character start.
+ */
+export function textSampleOf(bytes: Uint8Array, offset = 0, fileSize = bytes.length): TextSample {
+  const start = Math.max(0, bytes.findIndex((b) => b >= 0x80));
+  const sample = bytes.subarray(start, start + SNIFF_BYTES);
+  return { bytes: sample, complete: offset + start + sample.length >= fileSize };
+}
+
+/**
+ * Guesses the encoding. `head` is the start of the file (for the BOM and the UTF-16 pattern); the
+ * text sample is where the non-ASCII text is (see textSampleOf), by default the head itself.
+ */
+export function detectEncoding(head: Uint8Array, sample: TextSample = { bytes: head, complete: head.length <= SNIFF_BYTES }): EncodingGuess {
+  const bom = bomOf(head);
   if (bom) return { encoding: bom.encoding, confidence: 1, bomLength: bom.length };
-  const head = sample.subarray(0, SNIFF_BYTES);
-  const partial = !complete || head.length < sample.length;
-  const utf16 = utf16ByNulPattern(head);
+  const start = head.subarray(0, SNIFF_BYTES);
+  const utf16 = utf16ByNulPattern(start);
   if (utf16) return { encoding: utf16, confidence: 0.9, bomLength: 0 };
-  if (head.includes(0)) throw binaryFile();
-  if (isStrictUtf8(head, partial)) return { encoding: 'utf-8', confidence: 1, bomLength: 0 };
-  if (isMostlyUtf8(head)) return { encoding: 'utf-8', confidence: 0.8, bomLength: 0 };
-  return guessLegacy(head);
+  if (start.includes(0)) throw binaryFile();
+  const text = sample.bytes.subarray(0, SNIFF_BYTES);
+  // A sample that stops before the end of the file may stop inside a character.
+  const partial = !sample.complete || text.length < sample.bytes.length;
+  if (isStrictUtf8(text, partial)) return { encoding: 'utf-8', confidence: 1, bomLength: 0 };
+  if (isMostlyUtf8(text)) return { encoding: 'utf-8', confidence: 0.8, bomLength: 0 };
+  return guessLegacy(text);
 }
 
 /**

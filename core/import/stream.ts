@@ -4,7 +4,7 @@ import { sniffDelimiter, type Delimiter } from '../../shared/import/delimiter';
 import { ImportError } from '../../shared/import/errors';
 import { CsvRecordReader } from '../../shared/import/record-reader';
 import { TableBuilder, type SourceRow, type TableHeader, type TableIssue } from '../../shared/import/table';
-import { assertText, detectEncoding, SNIFF_BYTES, type EncodingName } from './decode';
+import { assertText, detectEncoding, SNIFF_BYTES, textSampleOf, type EncodingName, type TextSample } from './decode';
 import { sniffFileKind } from './file-kind';
 import { xlsNotSupported } from './xlsx';
 
@@ -47,6 +47,7 @@ export interface CsvStream extends TableHeader, AsyncIterable<CsvStreamBatch> {
 export async function openCsvStream(path: string, options: CsvStreamOptions = {}): Promise<CsvStream> {
   const chunkBytes = options.chunkBytes ?? 256 * 1024;
   const batchSize = options.batchSize ?? 1000;
+  if (options.signal?.aborted) throw new ImportError('aborted', 'The import was cancelled.', {}, { cause: options.signal.reason });
   const handle = await open(path, 'r');
   let closed = false;
   const close = async () => {
@@ -61,7 +62,7 @@ export async function openCsvStream(path: string, options: CsvStreamOptions = {}
     const kind = sniffFileKind(sample);
     if (kind === 'xls') throw xlsNotSupported();
     if (kind === 'xlsx') throw new ImportError('binary_file', 'This is an Excel workbook, not a CSV file; read it as .xlsx.', { kind });
-    const detected = options.encoding ? { encoding: options.encoding, confidence: 1, bomLength: 0 } : detectEncoding(sample, sample.length === totalBytes);
+    const detected = options.encoding ? { encoding: options.encoding, confidence: 1, bomLength: 0 } : detectEncoding(sample, await findTextSample(handle, sample, totalBytes));
     const decoder = iconv.getDecoder(detected.encoding, { stripBOM: true });
 
     let position = 0;
@@ -142,6 +143,18 @@ export async function openCsvStream(path: string, options: CsvStreamOptions = {}
     await close();
     throw error;
   }
+}
+
+/** Scans past leading pure-ASCII pages (up to 16 MB) to where the text encoding shows. */
+async function findTextSample(handle: FileHandle, head: Uint8Array, totalBytes: number): Promise<TextSample> {
+  const scanLimit = 16 * 1024 * 1024;
+  let offset = 0;
+  let window = head;
+  while (!window.some((b) => b >= 0x80) && offset + window.length < Math.min(totalBytes, scanLimit)) {
+    offset += window.length;
+    window = await readAt(handle, offset, Math.min(SNIFF_BYTES * 2, totalBytes - offset));
+  }
+  return textSampleOf(window, offset, totalBytes);
 }
 
 async function readAt(handle: FileHandle, position: number, length: number): Promise<Uint8Array> {

@@ -56,7 +56,16 @@ describe('decodeBytes', () => {
 
   it('detects from a sample cut in the middle of a UTF-8 character', () => {
     const bytes = encodeText('名称,电话\n张三,1\n', 'utf-8');
-    expect(detectEncoding(bytes.subarray(0, 5), false).encoding).toBe('utf-8');
+    const head = bytes.subarray(0, 5);
+    expect(detectEncoding(head, { bytes: head, complete: false }).encoding).toBe('utf-8');
+  });
+
+  it('judges the encoding where the first non-ASCII text is, past pages of ASCII', () => {
+    const ascii = `code,amount,name\n${'A0001,100,x\n'.repeat(20_000)}`;
+    const simplified = `${ascii}B0001,200,张三丰\nB0002,300,李四\n`;
+    const traditional = `${ascii}B0001,200,陳大文\nB0002,300,林小明\n`;
+    expect(decodeBytes(encodeText(simplified, 'gbk'))).toMatchObject({ encoding: 'gb18030', text: simplified });
+    expect(decodeBytes(encodeText(traditional, 'big5'))).toMatchObject({ encoding: 'big5', text: traditional });
   });
 });
 

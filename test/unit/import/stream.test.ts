@@ -53,6 +53,14 @@ describe('openCsvStream', () => {
     expect(batches.map((b) => b.issues.map((i) => i.code))).toEqual([[], ['missing_columns'], ['extra_columns']]);
   });
 
+  it('detects GBK that starts after more than the first chunk of ASCII', async () => {
+    const text = `code,name\n${'A0001,x\n'.repeat(30_000)}B0001,张三丰\n`;
+    const stream = await openCsvStream(files.write('late-gbk.csv', encodeText(text, 'gbk')));
+    expect(stream.encoding).toBe('gb18030');
+    const rows = (await collect(stream)).flatMap((b) => b.rows);
+    expect(rows.at(-1)!.cells).toEqual(['B0001', '张三丰']);
+  });
+
   it('reads a UTF-16LE tab file with BOM and reports duplicate headers up front', async () => {
     const path = files.write('unicode.txt', encodeText('名称\t电话\t电话\r\n张三\t1\t2\r\n', 'utf-16le', true));
     const stream = await openCsvStream(path, { chunkBytes: 5 });
