@@ -120,13 +120,20 @@ export const COMMANDS: Command[] = [
   },
   {
     words: ['followups', 'due'],
-    summary: 'Follow-ups due: overdue, today and the next 7 days [--as-of YYYY-MM-DD] [--days N].',
-    flags: { 'as-of': { type: 'string' }, days: { type: 'string' } },
-    run: (v, call) => call('followups:due', { asOf: optionalString(v, 'as-of'), horizonDays: optionalInt(v, 'days') }),
+    summary: 'Follow-ups due: overdue, today and the next 7 days [--as-of YYYY-MM-DD] [--days N] [--limit N per section].',
+    flags: { 'as-of': { type: 'string' }, days: { type: 'string' }, limit: { type: 'string' } },
+    run: (v, call) => call('followups:due', { asOf: optionalString(v, 'as-of'), horizonDays: optionalInt(v, 'days'), limit: optionalInt(v, 'limit') }),
     human: (o: OutputOf<'followups:due'>) => {
-      const section = (title: string, items: OutputOf<'followups:due'>['overdue']) =>
-        [`${title} (${items.length})`, ...items.map((i) => `  ${i.dueDate}  ${pad(i.customerName, 20)} ${i.phone ? formatPhone(i.phone) : ''}  ${i.lastContent}`)];
-      return [...section('Overdue', o.overdue), ...section(`Today ${o.asOf}`, o.today), ...section('Next days', o.upcoming)].join('\n');
+      const section = (title: string, items: OutputOf<'followups:due'>['overdue'], total: number) => [
+        `${title} (${total})`,
+        ...items.map((i) => `  ${i.dueDate}  ${pad(i.customerName, 20)} ${i.phone ? formatPhone(i.phone) : ''}  ${i.lastContent}`),
+        ...(total > items.length ? [`  … and ${total - items.length} more (--limit N)`] : []),
+      ];
+      return [
+        ...section('Overdue', o.overdue, o.counts.overdue),
+        ...section(`Today ${o.asOf}`, o.today, o.counts.today),
+        ...section('Next days', o.upcoming, o.counts.upcoming),
+      ].join('\n');
     },
   },
 ];

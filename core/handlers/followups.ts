@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { notFound, type ParsedInputOf } from '../../shared/contract';
 import { addDays, daysBetween } from '../../shared/domain/dates';
 import { findCustomer, refreshCustomerStats } from '../../db/repos/customers';
-import { dueReminders, findFollowUp, followUpsOf, openRemindersBefore } from '../../db/repos/followups';
+import { dueCounts, dueReminders, findFollowUp, followUpsOf, openRemindersBefore } from '../../db/repos/followups';
 import { toFollowUp } from '../../db/repos/rows';
 import { followUps } from '../../db/schema';
 import type { HandlerContext } from '../context';
@@ -66,14 +66,17 @@ export function followUpHandlers(ctx: HandlerContext): HandlerMap<'followups'> {
         return toFollowUp(load(id));
       }),
 
-    'followups:due': ({ asOf, horizonDays }) => {
+    'followups:due': ({ asOf, horizonDays, limit }) => {
       const today = asOf ?? ctx.clock.today();
-      const items = dueReminders(db, addDays(today, horizonDays)).map((r) => ({ ...r, daysOverdue: daysBetween(r.dueDate, today) }));
+      const until = addDays(today, horizonDays);
+      const section = (from: string | null, to: string) =>
+        dueReminders(db, { from, to }, limit).map((r) => ({ ...r, daysOverdue: daysBetween(r.dueDate, today) }));
       return {
         asOf: today,
-        overdue: items.filter((i) => i.dueDate < today),
-        today: items.filter((i) => i.dueDate === today),
-        upcoming: items.filter((i) => i.dueDate > today),
+        counts: dueCounts(db, today, until),
+        overdue: section(null, addDays(today, -1)),
+        today: section(today, today),
+        upcoming: horizonDays > 0 ? section(addDays(today, 1), until) : [],
       };
     },
 

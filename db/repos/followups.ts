@@ -47,8 +47,27 @@ export interface DueRow {
   lastChannel: FollowUpChannel;
 }
 
-/** Open reminders of live, unarchived customers due on or before `until`, oldest first. */
-export function dueReminders(db: Db, until: string): DueRow[] {
+/** The open reminders of live, unarchived customers: the one place that says what "due" means. */
+const openReminderOfLiveCustomer = () =>
+  and(eq(followUps.done, false), isNull(followUps.deletedAt), sql`${followUps.nextContactDate} IS NOT NULL`, isNull(customers.deletedAt), isNull(customers.archivedAt));
+
+/** How many reminders fall before, on and after `today` (up to `until`). */
+export function dueCounts(db: Db, today: string, until: string): { overdue: number; today: number; upcoming: number } {
+  const row = db
+    .select({
+      overdue: sql<number>`coalesce(sum(${followUps.nextContactDate} < ${today}), 0)`,
+      today: sql<number>`coalesce(sum(${followUps.nextContactDate} = ${today}), 0)`,
+      upcoming: sql<number>`coalesce(sum(${followUps.nextContactDate} > ${today}), 0)`,
+    })
+    .from(followUps)
+    .innerJoin(customers, eq(customers.id, followUps.customerId))
+    .where(and(openReminderOfLiveCustomer(), sql`${followUps.nextContactDate} <= ${until}`))
+    .get();
+  return row ?? { overdue: 0, today: 0, upcoming: 0 };
+}
+
+/** Open reminders due in [from, to] (either end open when null), oldest first, at most `limit`. */
+export function dueReminders(db: Db, range: { from: string | null; to: string }, limit: number): DueRow[] {
   return db
     .select({
       followUpId: followUps.id,
@@ -64,13 +83,12 @@ export function dueReminders(db: Db, until: string): DueRow[] {
     .innerJoin(customers, eq(customers.id, followUps.customerId))
     .where(
       and(
-        eq(followUps.done, false),
-        isNull(followUps.deletedAt),
-        sql`${followUps.nextContactDate} IS NOT NULL AND ${followUps.nextContactDate} <= ${until}`,
-        isNull(customers.deletedAt),
-        isNull(customers.archivedAt),
+        openReminderOfLiveCustomer(),
+        range.from === null ? undefined : sql`${followUps.nextContactDate} >= ${range.from}`,
+        sql`${followUps.nextContactDate} <= ${range.to}`,
       ),
     )
     .orderBy(asc(followUps.nextContactDate), asc(customers.name), asc(followUps.id))
+    .limit(limit)
     .all();
 }

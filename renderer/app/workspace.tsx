@@ -23,8 +23,8 @@ export function WorkspaceProvider({ initial, children }: { initial: Settings; ch
 
   useEffect(() => {
     let cancelled = false;
-    void api('followups:due', {}).then((d) => {
-      if (!cancelled) setDue({ now: d.overdue.length + d.today.length, soon: d.upcoming.length });
+    void api('followups:due', { limit: 1 }).then((d) => {
+      if (!cancelled) setDue({ now: d.counts.overdue + d.counts.today, soon: d.counts.upcoming });
     });
     return () => {
       cancelled = true;

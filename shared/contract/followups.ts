@@ -49,9 +49,15 @@ export const followUpsContract = {
   'followups:create': { input: followUpInputSchema, output: z.object({ followUp: followUpSchema, answered: z.array(z.string()) }) },
   'followups:update': { input: z.object({ id: idSchema, followUp: followUpInputSchema }), output: followUpSchema },
   'followups:due': {
-    input: z.object({ asOf: isoDateSchema.optional(), horizonDays: z.number().int().min(0).max(60).default(7) }),
+    input: z.object({
+      asOf: isoDateSchema.optional(),
+      horizonDays: z.number().int().min(0).max(60).default(7),
+      /** Most items returned per section; `counts` always tells the full numbers. */
+      limit: z.number().int().min(1).max(5000).default(200),
+    }),
     output: z.object({
       asOf: z.string(),
+      counts: z.object({ overdue: z.number().int(), today: z.number().int(), upcoming: z.number().int() }),
       overdue: z.array(dueItemSchema),
       today: z.array(dueItemSchema),
       upcoming: z.array(dueItemSchema),

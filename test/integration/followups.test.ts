@@ -87,3 +87,12 @@ describe('follow-ups due', () => {
     expect((await app.call('followups:list', { customerId: id })).followUps).toEqual([]);
   });
 });
+
+describe('follow-ups due at scale', () => {
+  it('returns at most `limit` items per section, earliest first, with the full counts', async () => {
+    for (let i = 0; i < 5; i++) await log(await customer(`客户${i}`), `2026-11-1${i}`);
+    const due = await app.call('followups:due', { limit: 2 });
+    expect(due.counts).toEqual({ overdue: 5, today: 0, upcoming: 0 });
+    expect(due.overdue.map((d) => d.dueDate)).toEqual(['2026-11-10', '2026-11-11']);
+  });
+});

@@ -62,7 +62,7 @@ export function DuePage() {
         />
       ) : null}
       {list ? (
-        KINDS.map((kind) => <DueSection key={kind} kind={kind} items={list[kind]} today={list.asOf} onLog={setLogging} onChanged={changed} />)
+        KINDS.map((kind) => <DueSection key={kind} kind={kind} items={list[kind]} total={list.counts[kind]} today={list.asOf} onLog={setLogging} onChanged={changed} />)
       ) : error ? null : (
         <Spin description={t('common:loading')}>
           <div style={{ height: 200 }} />
