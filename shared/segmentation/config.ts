@@ -83,12 +83,14 @@ export const DEFAULT_CONFIG: Omit<EngineConfig, 'asOf'> = {
   customSegments: [],
 };
 
-type Section = 'value' | 'pyramid' | 'lifecycle' | 'loyalty' | 'behavior';
-
 /** asOf is required; every other section may be given partially and is merged over DEFAULT_CONFIG. */
-export type ConfigOverrides = { asOf: string } & Partial<Omit<EngineConfig, 'asOf' | Section>> & {
-    [K in Section]?: Partial<EngineConfig[K]>;
-  } & { value?: { weights?: Partial<EngineConfig['value']['weights']> } };
+export type ConfigOverrides = { asOf: string } & Partial<Pick<EngineConfig, 'window' | 'customSegments'>> & {
+    value?: Partial<Omit<EngineConfig['value'], 'weights'>> & { weights?: Partial<EngineConfig['value']['weights']> };
+    pyramid?: Partial<EngineConfig['pyramid']>;
+    lifecycle?: Partial<EngineConfig['lifecycle']>;
+    behavior?: Partial<EngineConfig['behavior']>;
+    loyalty?: Partial<EngineConfig['loyalty']>;
+  };
 
 /** Merges overrides over the defaults and validates; throws a ZodError for an invalid result. */
 export function buildConfig(overrides: ConfigOverrides): EngineConfig {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { buildConfig, DEFAULT_CONFIG, segmentAll } from '../../../shared/segmentation';
+import { customer } from './fixtures';
+
+describe('config', () => {
+  it('has the documented defaults', () => {
+    expect(DEFAULT_CONFIG).toEqual({
+      window: { kind: 'days', days: 365 },
+      value: { weights: { r: 1, f: 1, m: 1, followUps: 0 }, highShare: 0.2, mediumShare: 0.3 },
+      pyramid: { platinumShare: 0.01, goldShare: 0.04, ironShare: 0.15, basis: 'revenue' },
+      lifecycle: { newDays: 90, atRiskMultiplier: 1.5, churnedMultiplier: 3, minGapDays: 7, oneOrderAtRiskDays: 90, oneOrderChurnedDays: 180 },
+      behavior: { threshold: { kind: 'median' } },
+      loyalty: { loyalMinF: 4, loyalMinR: 3, potentialMinR: 4, potentialMinM: 4 },
+      customSegments: [],
+    });
+  });
+
+  it('merges partial overrides section by section', () => {
+    const config = buildConfig({ asOf: '2026-01-31', value: { weights: { m: 3 } }, lifecycle: { newDays: 30 } });
+    expect(config.asOf).toBe('2026-01-31');
+    expect(config.value).toEqual({ weights: { r: 1, f: 1, m: 3, followUps: 0 }, highShare: 0.2, mediumShare: 0.3 });
+    expect(config.lifecycle).toEqual({ ...DEFAULT_CONFIG.lifecycle, newDays: 30 });
+    expect(config.pyramid).toEqual(DEFAULT_CONFIG.pyramid);
+  });
+
+  it('rejects inconsistent settings', () => {
+    expect(() => buildConfig({ asOf: '2026-02-30' })).toThrow();
+    expect(() => buildConfig({ asOf: '2026-01-31', window: { kind: 'days', days: 0 } })).toThrow();
+    expect(() => buildConfig({ asOf: '2026-01-31', value: { highShare: 0.8, mediumShare: 0.3 } })).toThrow();
+    expect(() => buildConfig({ asOf: '2026-01-31', value: { weights: { r: 0, f: 0, m: 0, followUps: 0 } } })).toThrow();
+    expect(() => buildConfig({ asOf: '2026-01-31', pyramid: { ironShare: 0.99 } })).toThrow();
+    expect(() => buildConfig({ asOf: '2026-01-31', lifecycle: { churnedMultiplier: 1 } })).toThrow();
+    expect(() => buildConfig({ asOf: '2026-01-31', lifecycle: { oneOrderChurnedDays: 30 } })).toThrow();
+    expect(() => buildConfig({ asOf: '2026-01-31', loyalty: { loyalMinF: 6 } })).toThrow();
+  });
+
+  it('re-validates a config handed straight to segmentAll', () => {
+    const config = { ...buildConfig({ asOf: '2026-01-31' }), asOf: 'yesterday' };
+    expect(() => segmentAll([customer('a')], [], [], config)).toThrow();
+    expect(() => segmentAll([customer('a'), customer('a')], [], [], buildConfig({ asOf: '2026-01-31' }))).toThrow(/Duplicate/);
+  });
+});
