@@ -1,9 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { readImportFile, type ReadImportResult } from '../../../core/import/read-file';
-import type { ImportErrorCode } from '../../../shared/import/errors';
-import type { ImportKind } from '../../../shared/import/fields';
-import { autoMapHeaders } from '../../../shared/import/header-map';
-import { validateRows } from '../../../shared/import/validate-rows';
+// Through the barrels, as the app's importer will use them.
+import { readImportFile, type ReadImportResult } from '../../../core/import';
+import { autoMapHeaders, validateRows, type ImportErrorCode, type ImportKind } from '../../../shared/import';
 import { encodeText, fakeXls, garbage, makeXlsx, tempDir } from './fixtures';
 
 /**
