@@ -146,8 +146,10 @@ function guessLegacy(bytes: Uint8Array): EncodingGuess {
   const gb = scoreDecoding(decodeWith(bytes, 'gb18030'), 'gb18030');
   const big5 = scoreDecoding(decodeWith(bytes, 'big5'), 'big5');
   const best = Math.max(gb.score, big5.score);
-  // Latin text (ü, é …) decodes into rare ideographs in both; a Chinese file has mostly frequent ones.
-  if (best < 0.5) return { encoding: 'windows-1252', confidence: 0.5, bomLength: 0 };
+  // Latin text (ü, é …) decodes into rare ideographs in both, and its high bytes stand alone between
+  // ASCII letters; Chinese has mostly frequent ideographs, and its high bytes come in runs even when
+  // every name in the file happens to be rare.
+  if (best < 0.5 && isolatedHighShare(bytes) >= 0.5) return { encoding: 'windows-1252', confidence: 0.5, bomLength: 0 };
   let encoding: EncodingName = gb.score >= big5.score ? 'gb18030' : 'big5';
   if (Math.abs(gb.score - big5.score) < 0.1) {
     const hint = jschardet.detect(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).encoding?.toLowerCase() ?? '';
@@ -156,6 +158,18 @@ function guessLegacy(bytes: Uint8Array): EncodingGuess {
   }
   const margin = Math.abs(gb.score - big5.score);
   return { encoding, confidence: Math.round(Math.min(1, best * (0.5 + margin)) * 100) / 100, bomLength: 0 };
+}
+
+/** Share of bytes ≥ 0x80 with no such neighbour: near 1 for Western text, near 0 for CJK. */
+function isolatedHighShare(bytes: Uint8Array): number {
+  let high = 0;
+  let isolated = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! < 0x80) continue;
+    high++;
+    if ((i === 0 || bytes[i - 1]! < 0x80) && (i + 1 === bytes.length || bytes[i + 1]! < 0x80)) isolated++;
+  }
+  return high === 0 ? 0 : isolated / high;
 }
 
 /** Refuses text that is really binary: NULs, or more than 1% control characters other than tab/CR/LF/FF/VT/^Z. */

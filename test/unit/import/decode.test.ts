@@ -26,6 +26,16 @@ describe('decodeBytes', () => {
     expect(decodeBytes(encodeText(TRADITIONAL, 'gbk'))).toMatchObject({ text: TRADITIONAL, encoding: 'gb18030' });
   });
 
+  it('keeps GBK for a file whose few names are all rare characters', () => {
+    const text = '姓名,电话\n王喆,1\n李彧,2\n赟燚,3\n';
+    expect(decodeBytes(encodeText(text, 'gbk'))).toMatchObject({ encoding: 'gb18030', text });
+  });
+
+  it('reads Big5 characters whose second byte is ASCII (許功蓋)', () => {
+    const text = 'name,phone\n許功蓋,1\n';
+    expect(decodeBytes(encodeText(text, 'big5'))).toMatchObject({ encoding: 'big5', text });
+  });
+
   it('reads GB18030 four-byte characters', () => {
     const text = '名称,备注\n𠀀记,€ 🙂\n';
     expect(decodeBytes(encodeText(text, 'gb18030')).text).toBe(text);
