@@ -54,13 +54,18 @@ export function classColumns(run: Run): Record<string, string[]> {
   }
 
   const all: Record<string, string[]> = columns;
-  for (const segment of run.segments) {
+  if (run.segments.length === 0) return all;
+  const segmentColumns = run.segments.map((segment) => {
     const out = column();
-    for (let i = 0; i < n; i++) {
-      const classOf = (scheme: string): string => all[scheme]![i]!;
-      out[i] = segment.run({ customer: pop.customers[i]!, metrics: ownMetricsOf(pop, i), classOf }).result ? 'member' : 'non_member';
-    }
     all[segment.key] = out;
+    return out;
+  });
+  for (let i = 0; i < n; i++) {
+    // Custom rules may read built-in classes (never other custom segments), all filled in above.
+    const ctx = { customer: pop.customers[i]!, metrics: ownMetricsOf(pop, i), classOf: (scheme: string): string => all[scheme]![i]! };
+    run.segments.forEach((segment, s) => {
+      segmentColumns[s]![i] = segment.run(ctx).result ? 'member' : 'non_member';
+    });
   }
   return all;
 }

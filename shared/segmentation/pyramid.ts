@@ -13,13 +13,12 @@ import type { Assignment, MoveHint, PyramidExplanation, SchemeCuts } from './typ
 
 export function pyramidClassOf(ranking: Ranking, i: number): string {
   const value = ranking.pyramidValue[i]!;
-  const { platinum, gold, iron } = ranking.pyramidCuts;
-  return Number.isNaN(value) ? NONE : PYRAMID_CLASSES[tierIndex(value, [platinum, gold, iron])]!;
+  return Number.isNaN(value) ? NONE : PYRAMID_CLASSES[tierIndex(value, ranking.pyramidTiers)]!;
 }
 
 export function assignPyramid(ranking: Ranking, i: number, config: EngineConfig, by: string | null): Assignment<PyramidExplanation> {
   const { platinum, gold, iron } = ranking.pyramidCuts;
-  const tiers = [platinum, gold, iron];
+  const tiers = ranking.pyramidTiers;
   const value = ranking.pyramidValue[i]!;
   const basis = config.pyramid.basis;
   const ranked = ranking.pyramidRanked.length;

@@ -18,10 +18,13 @@ export interface Ranking {
   /** NaN for non-buyers. */
   valueScore: Float64Array;
   valueCuts: { high: TierCut; medium: TierCut };
+  /** The same cuts best-first, as tierIndex takes them. */
+  valueTiers: readonly TierCut[];
   /** NaN for customers outside the pyramid's ranked population. */
   pyramidValue: Float64Array;
   pyramidRanked: Float64Array;
   pyramidCuts: { platinum: TierCut; gold: TierCut; iron: TierCut };
+  pyramidTiers: readonly TierCut[];
   /** Window order counts of buyers, ascending (behavior's median reads it). */
   sortedOrderCounts: Float64Array;
   behaviorThreshold: number | null;
@@ -96,9 +99,11 @@ export function rankPopulation(pop: Population, config: EngineConfig, predicted?
     scores,
     valueScore,
     valueCuts: { high, medium },
+    valueTiers: [high, medium],
     pyramidValue,
     pyramidRanked,
     pyramidCuts: { platinum, gold, iron },
+    pyramidTiers: [platinum, gold, iron],
     sortedOrderCounts,
     behaviorThreshold,
   };

@@ -15,12 +15,12 @@ const DIMS = ['r', 'f', 'm', 'followUps'] as const;
 
 export function valueClassOf(ranking: Ranking, i: number): string {
   const valueScore = ranking.valueScore[i]!;
-  return Number.isNaN(valueScore) ? NONE : VALUE_CLASSES[tierIndex(valueScore, [ranking.valueCuts.high, ranking.valueCuts.medium])]!;
+  return Number.isNaN(valueScore) ? NONE : VALUE_CLASSES[tierIndex(valueScore, ranking.valueTiers)]!;
 }
 
 export function assignValue(pop: Population, ranking: Ranking, i: number, config: EngineConfig): Assignment<ValueExplanation> {
   const weights = config.value.weights;
-  const tierList = [ranking.valueCuts.high, ranking.valueCuts.medium];
+  const tierList = ranking.valueTiers;
   const cuts = { high: ranking.valueCuts.high.minValue, medium: ranking.valueCuts.medium.minValue };
   const orderCount = pop.orderCount[i]!;
   const followUpCount = pop.followUpCount[i]!;
