@@ -1,7 +1,8 @@
 /**
  * One customer's full segmentation — metrics, and class key plus explanation for every scheme — built on
  * request. Building all 100k eagerly would allocate millions of objects nobody reads; the UI shows one
- * customer's explanations at a time. Each call returns fresh plain data (safe to clone, send or mutate).
+ * customer's explanations at a time. Each call returns fresh plain data, safe to clone or send; treat it
+ * as read-only, since attribute and no-intent assignments are shared frozen objects.
  */
 import { assignBehavior } from './behavior';
 import { assignCustom } from './custom-eval';
