@@ -1,4 +1,4 @@
-import { searchKeys } from '../shared/domain/pinyin';
+import { searchKeys, sortKey } from '../shared/domain/pinyin';
 import type { NormalizedContact } from './handlers/contacts';
 
 /**
@@ -12,4 +12,8 @@ export function buildSearchText(customer: { name: string; company: string | null
     ...contacts.map((c) => (c.kind === 'phone' || c.kind === 'whatsapp' ? c.value.replace(/^\+/, '') : c.value.toLowerCase())),
   ];
   return ` ${[...new Set(keys)].join(' ')} `;
+}
+
+export function buildSortName(customer: { name: string; type: string }): string {
+  return sortKey(customer.name, { personName: customer.type === 'individual' });
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../db/open';
 import { refreshAllCustomerStats } from '../../db/repos/customers';
 import { readSettings, writeSettings } from '../../db/repos/settings';
 import { deriveLocality } from '../../shared/domain/locality';
-import { buildSearchText } from '../search-text';
+import { buildSearchText, buildSortName } from '../search-text';
 import { generateDemoWorkspace } from './generate';
 
 /**
@@ -19,9 +19,9 @@ export function loadDemoWorkspace(db: Db, options: { seed: number; customers: nu
     }
     const settings = readSettings(db);
     const insertCustomer = client.prepare(`INSERT INTO customers (id, created_at, updated_at, name, company, type, industry, country, region, city, locality,
-      size_band, income_band, needs, tags, owner, source, manual_level, notes, search_text)
+      size_band, income_band, needs, tags, owner, source, manual_level, notes, search_text, sort_name)
       VALUES (@id, @createdAt, @createdAt, @name, @company, @type, @industry, @country, @region, @city, @locality,
-      @sizeBand, @incomeBand, @needs, @tags, @owner, @source, @manualLevel, @notes, @searchText)`);
+      @sizeBand, @incomeBand, @needs, @tags, @owner, @source, @manualLevel, @notes, @searchText, @sortName)`);
     const insertContact = client.prepare(`INSERT INTO contact_channels (id, created_at, updated_at, customer_id, kind, value) VALUES (?, ?, ?, ?, ?, ?)`);
     const insertOrder = client.prepare(`INSERT INTO orders (id, created_at, updated_at, customer_id, order_date, amount_minor, currency, fx_rate, base_currency, base_amount_minor)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -36,6 +36,7 @@ export function loadDemoWorkspace(db: Db, options: { seed: number; customers: nu
         locality: deriveLocality(c, settings),
         tags: JSON.stringify(c.tags),
         searchText: buildSearchText(c, c.contacts.map((k) => ({ ...k, label: null }))),
+        sortName: buildSortName(c),
       });
       for (const k of c.contacts) insertContact.run(k.id, c.createdAt, c.createdAt, c.id, k.kind, k.value);
     }

@@ -6,7 +6,7 @@ import { toCustomer } from '../../db/repos/rows';
 import { readSettings } from '../../db/repos/settings';
 import type { HandlerContext } from '../context';
 import { newId } from '../ids';
-import { buildSearchText } from '../search-text';
+import { buildSearchText, buildSortName } from '../search-text';
 import { normalizeContacts } from './contacts';
 import type { HandlerMap } from './types';
 
@@ -42,6 +42,7 @@ function toRecord(ctx: HandlerContext, input: CustomerInput) {
     manualLevel: input.manualLevel,
     notes: input.notes,
     searchText: buildSearchText(input, contacts),
+    sortName: buildSortName(input),
   };
   return { record, contacts };
 }

@@ -40,6 +40,7 @@ CREATE TABLE `customers` (
 	`notes` text,
 	`archived_at` text,
 	`search_text` text DEFAULT '' NOT NULL,
+	`sort_name` text DEFAULT '' NOT NULL,
 	`last_contact_at` text,
 	`next_contact_date` text,
 	`last_order_date` text,
@@ -54,7 +55,7 @@ CREATE TABLE `customers` (
 	CONSTRAINT "customers_tags_array" CHECK(json_valid("customers"."tags") AND json_type("customers"."tags") = 'array')
 );
 --> statement-breakpoint
-CREATE INDEX `customers_live_name` ON `customers` (`deleted_at`,`archived_at`,`name`);--> statement-breakpoint
+CREATE INDEX `customers_live_name` ON `customers` (`deleted_at`,`archived_at`,`sort_name`,`id`);--> statement-breakpoint
 CREATE INDEX `customers_owner` ON `customers` (`owner`);--> statement-breakpoint
 CREATE INDEX `customers_next_contact` ON `customers` (`next_contact_date`);--> statement-breakpoint
 CREATE INDEX `customers_revenue` ON `customers` (`revenue_base_minor`);--> statement-breakpoint

@@ -107,7 +107,7 @@ export function refreshAllCustomerStats(db: Db): void {
 type ListInput = ParsedInputOf<'customers:list'>;
 
 const SORT_COLUMNS = {
-  name: customers.name,
+  name: customers.sortName,
   company: customers.company,
   type: customers.type,
   country: customers.country,
@@ -119,6 +119,8 @@ const SORT_COLUMNS = {
   revenueBaseMinor: customers.revenueBaseMinor,
   createdAt: customers.createdAt,
 } as const;
+
+const NOT_NULL_SORTS = new Set(['name', 'type', 'orderCount', 'revenueBaseMinor', 'createdAt']);
 
 function listConditions(input: ListInput, searchKey: string): SQL | undefined {
   const view =
@@ -150,13 +152,19 @@ const contactOf = (kind: ContactKind) =>
  * One page of the list. Two steps: the page's ids from the filtered, sorted index scan, then the details
  * of just those rows — so a deep page (offset 50,000) never computes contacts for the rows it skips.
  */
-export function listCustomers(db: Db, input: ListInput, searchKey: string): { total: number; rows: CustomerRow[] } {
-  const where = listConditions(input, searchKey);
-  const total = db.select({ n: sql<number>`count(*)` }).from(customers).where(where).get()?.n ?? 0;
+/** The ids of one page, filtered and sorted; exported so a test can check its query plan. */
+export function pageIdsQuery(db: Db, input: ListInput, searchKey: string) {
   const column = SORT_COLUMNS[input.sort.field];
-  // NULLs last in both directions; id breaks ties so paging is stable.
-  const order = [sql`${column} IS NULL`, input.sort.desc ? desc(column) : asc(column), asc(customers.id)];
-  const ids = db.select({ id: customers.id }).from(customers).where(where).orderBy(...order).limit(input.limit).offset(input.offset).all().map((r) => r.id);
+  // NULLs last in both directions (only where a column can be empty, so the name index still serves
+  // the default order); id breaks ties so paging is stable.
+  const nullable = !NOT_NULL_SORTS.has(input.sort.field);
+  const order = [...(nullable ? [sql`${column} IS NULL`] : []), input.sort.desc ? desc(column) : asc(column), input.sort.desc ? desc(customers.id) : asc(customers.id)];
+  return db.select({ id: customers.id }).from(customers).where(listConditions(input, searchKey)).orderBy(...order).limit(input.limit).offset(input.offset);
+}
+
+export function listCustomers(db: Db, input: ListInput, searchKey: string): { total: number; rows: CustomerRow[] } {
+  const total = db.select({ n: sql<number>`count(*)` }).from(customers).where(listConditions(input, searchKey)).get()?.n ?? 0;
+  const ids = pageIdsQuery(db, input, searchKey).all().map((r) => r.id);
   if (ids.length === 0) return { total, rows: [] };
   const details = db
     .select({

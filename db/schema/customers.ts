@@ -28,6 +28,8 @@ export const customers = sqliteTable(
     archivedAt: text('archived_at'),
     /** Lower-case search keys (name, pinyin, initials, contacts) joined by spaces; maintained by the repo. */
     searchText: text('search_text').notNull().default(''),
+    /** Lower-case pinyin of the name ("zhang san"), so Chinese and Latin names sort together alphabetically. */
+    sortName: text('sort_name').notNull().default(''),
     // Denormalised from orders and follow-ups by the repo in the same transaction, so the list can sort
     // and filter 100k customers by them without joins.
     lastContactAt: text('last_contact_at'),
@@ -44,7 +46,7 @@ export const customers = sqliteTable(
     check('customers_needs_valid', sql`${t.needs} IS NULL OR ${t.needs} IN ('product','service','solution')`),
     check('customers_manual_level_valid', sql`${t.manualLevel} IS NULL OR ${t.manualLevel} IN ('A','B','C')`),
     check('customers_tags_array', sql`json_valid(${t.tags}) AND json_type(${t.tags}) = 'array'`),
-    index('customers_live_name').on(t.deletedAt, t.archivedAt, t.name),
+    index('customers_live_name').on(t.deletedAt, t.archivedAt, t.sortName, t.id),
     index('customers_owner').on(t.owner),
     index('customers_next_contact').on(t.nextContactDate),
     index('customers_revenue').on(t.revenueBaseMinor),

@@ -26,3 +26,10 @@ export function searchKeys(text: string | null | undefined, opts: { personName?:
 export function normalizeQuery(query: string): string {
   return query.toLowerCase().replace(/\s+/g, '');
 }
+
+/** The key a name sorts by: pinyin syllables for Chinese ("张三" → "zhang san"), lower-case text otherwise. */
+export function sortKey(text: string, opts: { personName?: boolean } = {}): string {
+  const lower = text.toLowerCase().trim();
+  if (!HAN.test(lower)) return lower;
+  return pinyin(lower, { toneType: 'none', type: 'array', mode: opts.personName ? 'surname' : 'normal', nonZh: 'consecutive', v: true }).join(' ');
+}

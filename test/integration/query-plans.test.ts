@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageIdsQuery } from '../../db/repos/customers';
+import { customerListInputSchema } from '../../shared/contract/customers';
 import { openTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -23,8 +25,14 @@ describe('query plans', () => {
     expect(plan(`SELECT * FROM orders WHERE customer_id = ? ORDER BY order_date`, 'x')).toContain('USING INDEX orders_customer_date');
     expect(plan(`SELECT * FROM follow_ups WHERE customer_id = ? ORDER BY occurred_at DESC`, 'x')).toContain('USING INDEX follow_ups_customer_time');
   });
-  it('pages the customer list by name without sorting the whole table', () => {
-    expect(plan(`SELECT id FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL ORDER BY name LIMIT 100`)).toContain('USING INDEX customers_live_name');
+  it('pages the customer list by name straight from the index, at any depth', () => {
+    for (const desc of [false, true]) {
+      const input = customerListInputSchema.parse({ offset: 200, limit: 100, sort: { field: 'name', desc } });
+      const query = pageIdsQuery(app.db, input, '').toSQL();
+      const detail = plan(query.sql, ...query.params);
+      expect(detail).toContain('customers_live_name');
+      expect(detail).not.toContain('TEMP B-TREE');
+    }
   });
   it('finds the FX rate in force through the currency/date index', () => {
     expect(plan(`SELECT rate FROM fx_rates WHERE deleted_at IS NULL AND currency = ? AND rate_date <= ? ORDER BY rate_date DESC LIMIT 1`, 'USD', '2026-11-01')).toContain('USING INDEX fx_rates_currency_date');
