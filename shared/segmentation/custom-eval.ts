@@ -70,7 +70,8 @@ function compileCondition(c: Condition): Compiled {
     case 'tag': {
       const wanted = normalizeText(c.tag);
       const wantHas = c.op === 'has';
-      return (ctx) => leaf(ctx.customer.tags.some((t) => normalizeText(t) === wanted) === wantHas, ctx.customer.tags);
+      // A copy in the trace, so the explanation never aliases the caller's input.
+      return (ctx) => leaf(ctx.customer.tags.some((t) => normalizeText(t) === wanted) === wantHas, [...ctx.customer.tags]);
     }
     case 'metric': {
       const test: (v: number) => boolean =

@@ -47,7 +47,3 @@ export function kthAfterReplace(sorted: NumericArray, removed: number, inserted:
   if (k === insertAt) return inserted;
   return others(k - 1);
 }
-
-export function sortedCopy(values: NumericArray): Float64Array {
-  return Float64Array.from(values).sort();
-}

@@ -11,6 +11,7 @@ import { NONE, VALUE_CLASSES } from './schemes';
 import { reachScore, reachScoreHint, scoreCutsOf } from './score-hints';
 import { tierIndex } from './tiered-cut';
 import type { Assignment, MoveHint, SchemeCuts, Scores, ValueExplanation } from './types';
+
 const DIMS = ['r', 'f', 'm', 'followUps'] as const;
 
 export function valueClassOf(ranking: Ranking, i: number): string {
@@ -37,8 +38,8 @@ export function assignValue(pop: Population, ranking: Ranking, i: number, config
   if (target !== null) {
     const toClass = VALUE_CLASSES[tierIndex(target, tierList)]!;
     moves.push({ kind: 'raise_value_score', points: Math.round((target - valueScore) * 1e6) / 1e6, toClass });
-    // Per dimension, the smallest score that alone closes the gap. Sufficient, not always minimal: passing
-    // other customers can only lower their scores, which never raises the cut.
+    // Per dimension, the least raw value whose score alone closes the gap. Sufficient, not always minimal:
+    // passing other customers can only lower their scores, which never raises the cut.
     const probe: Scores = { ...scores };
     for (const dim of DIMS) {
       if (weights[dim] === 0) continue;
