@@ -26,7 +26,7 @@ function contactsFrom(values: Flags) {
   return (['phone', 'email', 'wechat', 'whatsapp'] as const).flatMap((kind) => list(values, kind).map((value) => ({ kind, value })));
 }
 
-const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0)));
+export const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0)));
 
 export const COMMANDS: Command[] = [
   {
@@ -137,19 +137,3 @@ export const COMMANDS: Command[] = [
     },
   },
 ];
-
-export function findCommand(args: string[]): { command: Command; rest: string[] } | undefined {
-  for (const command of COMMANDS) {
-    if (command.words.every((w, i) => args[i] === w)) return { command, rest: args.slice(command.words.length) };
-  }
-  return undefined;
-}
-
-export function usage(): string {
-  return [
-    'Usage: tierbook <command> --db FILE [flags] [--json]',
-    '',
-    ...COMMANDS.map((c) => `  ${pad(c.words.join(' '), 18)} ${c.summary}`),
-    `  ${pad('serve', 18)} Serve the app to a browser on 127.0.0.1 (development and browser tests).`,
-  ].join('\n');
-}

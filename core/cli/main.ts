@@ -4,7 +4,7 @@ import { startBridge } from '../bridge/server';
 import { call } from '../dispatch';
 import { APP_VERSION, migrationsFolder, rendererFolder } from '../paths';
 import { parseFlags, requireFlag, UsageError } from './args';
-import { findCommand, usage } from './commands';
+import { findCommand, usage } from './registry';
 
 /**
  * `tierbook <command> --db FILE …`: the third transport. Flags become the same contract inputs the app
