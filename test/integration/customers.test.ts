@@ -70,6 +70,9 @@ describe('customer files', () => {
     expect(await names('4930123')).toEqual(['Lukas Weber']);
     expect(await names('weber handels')).toEqual(['Lukas Weber']);
     expect(await names('nobody')).toEqual([]);
+    // LIKE's wildcards typed by the user are plain characters.
+    expect(await names('%')).toEqual([]);
+    expect(await names('_')).toEqual([]);
   });
 
   it('warns about likely duplicates by any normalised contact and links to the other customer', async () => {
