@@ -30,6 +30,19 @@ const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
   fx_rates_currency_iso: { path: ['currency'], key: 'invalid_currency' },
   fx_rates_date_valid: { path: ['rateDate'], key: 'invalid_date' },
   fx_rates_rate_positive: { path: ['rate'], key: 'invalid_rate' },
+  segment_assignments_as_of_valid: { path: ['asOf'], key: 'invalid_date' },
+  segment_assignments_scheme_not_blank: { path: ['scheme'], key: 'required' },
+  segment_assignments_class_not_blank: { path: ['classKey'], key: 'required' },
+  segment_runs_as_of_valid: { path: ['asOf'], key: 'invalid_date' },
+  segment_runs_customer_count_non_negative: { path: ['customerCount'], key: 'invalid_value' },
+  segmentation_settings_single_row: { path: [], key: 'invalid_value' },
+  segmentation_settings_overrides_object: { path: ['config'], key: 'invalid_value' },
+  custom_segments_name_not_blank: { path: ['name'], key: 'required' },
+  custom_segments_rule_object: { path: ['rule'], key: 'invalid_value' },
+  service_policies_scheme_not_blank: { path: ['scheme'], key: 'required' },
+  service_policies_class_not_blank: { path: ['classKey'], key: 'required' },
+  service_policies_cadence_range: { path: ['cadenceDays'], key: 'invalid_value' },
+  service_policies_priority_range: { path: ['priority'], key: 'invalid_value' },
 };
 
 export function constraintError(error: unknown): AppError | null {

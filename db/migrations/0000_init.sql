@@ -138,3 +138,62 @@ CREATE TABLE `settings` (
 	CONSTRAINT "settings_language_valid" CHECK("settings"."language" IS NULL OR "settings"."language" IN ('zh-CN','en')),
 	CONSTRAINT "settings_sources_array" CHECK(json_valid("settings"."sources") AND json_type("settings"."sources") = 'array')
 );
+--> statement-breakpoint
+CREATE TABLE `custom_segments` (
+	`id` text PRIMARY KEY NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`deleted_at` text,
+	`name` text NOT NULL,
+	`rule` text NOT NULL,
+	CONSTRAINT "custom_segments_name_not_blank" CHECK(length(trim("custom_segments"."name")) > 0),
+	CONSTRAINT "custom_segments_rule_object" CHECK(json_valid("custom_segments"."rule") AND json_type("custom_segments"."rule") = 'object')
+);
+--> statement-breakpoint
+CREATE TABLE `segment_assignments` (
+	`scheme` text NOT NULL,
+	`as_of` text NOT NULL,
+	`customer_id` text NOT NULL,
+	`class_key` text NOT NULL,
+	PRIMARY KEY(`scheme`, `as_of`, `customer_id`),
+	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "segment_assignments_as_of_valid" CHECK((as_of GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(as_of) = as_of)),
+	CONSTRAINT "segment_assignments_scheme_not_blank" CHECK(length(trim("segment_assignments"."scheme")) > 0),
+	CONSTRAINT "segment_assignments_class_not_blank" CHECK(length(trim("segment_assignments"."class_key")) > 0)
+);
+--> statement-breakpoint
+CREATE INDEX `segment_assignments_customer` ON `segment_assignments` (`customer_id`,`scheme`,`as_of`);--> statement-breakpoint
+CREATE TABLE `segment_runs` (
+	`as_of` text PRIMARY KEY NOT NULL,
+	`computed_at` text NOT NULL,
+	`customer_count` integer NOT NULL,
+	CONSTRAINT "segment_runs_as_of_valid" CHECK((as_of GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(as_of) = as_of)),
+	CONSTRAINT "segment_runs_customer_count_non_negative" CHECK("segment_runs"."customer_count" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE `segmentation_settings` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`overrides` text DEFAULT '{}' NOT NULL,
+	`updated_at` text NOT NULL,
+	CONSTRAINT "segmentation_settings_single_row" CHECK("segmentation_settings"."id" = 1),
+	CONSTRAINT "segmentation_settings_overrides_object" CHECK(json_valid("segmentation_settings"."overrides") AND json_type("segmentation_settings"."overrides") = 'object')
+);
+--> statement-breakpoint
+CREATE TABLE `service_policies` (
+	`id` text PRIMARY KEY NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`deleted_at` text,
+	`scheme` text NOT NULL,
+	`class_key` text NOT NULL,
+	`cadence_days` integer,
+	`priority` integer DEFAULT 3 NOT NULL,
+	`notes` text DEFAULT '' NOT NULL,
+	`next_action` text DEFAULT '' NOT NULL,
+	CONSTRAINT "service_policies_scheme_not_blank" CHECK(length(trim("service_policies"."scheme")) > 0),
+	CONSTRAINT "service_policies_class_not_blank" CHECK(length(trim("service_policies"."class_key")) > 0),
+	CONSTRAINT "service_policies_cadence_range" CHECK("service_policies"."cadence_days" IS NULL OR ("service_policies"."cadence_days" BETWEEN 1 AND 3650)),
+	CONSTRAINT "service_policies_priority_range" CHECK("service_policies"."priority" BETWEEN 1 AND 5)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `service_policies_scheme_class` ON `service_policies` (`scheme`,`class_key`);

@@ -2,3 +2,5 @@ export * from './customers';
 export * from './orders';
 export * from './followups';
 export * from './settings';
+export * from './imports';
+export * from './segmentation';

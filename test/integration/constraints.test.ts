@@ -43,6 +43,19 @@ const VIOLATIONS: Record<string, string> = {
   fx_rates_currency_iso: `INSERT INTO fx_rates (id, created_at, updated_at, currency, rate_date, rate) VALUES ('r', 'n', 'n', 'usd', '2026-01-01', 7)`,
   fx_rates_date_valid: `INSERT INTO fx_rates (id, created_at, updated_at, currency, rate_date, rate) VALUES ('r', 'n', 'n', 'USD', '2026/01/01', 7)`,
   fx_rates_rate_positive: `INSERT INTO fx_rates (id, created_at, updated_at, currency, rate_date, rate) VALUES ('r', 'n', 'n', 'USD', '2026-01-01', -7)`,
+  segment_assignments_as_of_valid: `INSERT INTO segment_assignments (scheme, as_of, customer_id, class_key) VALUES ('pyramid', '2026-02-30', 'c1', 'gold')`,
+  segment_assignments_scheme_not_blank: `INSERT INTO segment_assignments (scheme, as_of, customer_id, class_key) VALUES (' ', '2026-11-23', 'c1', 'gold')`,
+  segment_assignments_class_not_blank: `INSERT INTO segment_assignments (scheme, as_of, customer_id, class_key) VALUES ('pyramid', '2026-11-23', 'c1', '')`,
+  segment_runs_as_of_valid: `INSERT INTO segment_runs (as_of, computed_at, customer_count) VALUES ('today', 'n', 1)`,
+  segment_runs_customer_count_non_negative: `INSERT INTO segment_runs (as_of, computed_at, customer_count) VALUES ('2026-11-23', 'n', -1)`,
+  segmentation_settings_single_row: `INSERT INTO segmentation_settings (id, overrides, updated_at) VALUES (2, '{}', 'n')`,
+  segmentation_settings_overrides_object: `INSERT INTO segmentation_settings (id, overrides, updated_at) VALUES (1, '[1]', 'n')`,
+  custom_segments_name_not_blank: `INSERT INTO custom_segments (id, created_at, updated_at, name, rule) VALUES ('s', 'n', 'n', ' ', '{}')`,
+  custom_segments_rule_object: `INSERT INTO custom_segments (id, created_at, updated_at, name, rule) VALUES ('s', 'n', 'n', 'VIP', 'SELECT 1')`,
+  service_policies_scheme_not_blank: `INSERT INTO service_policies (id, created_at, updated_at, scheme, class_key, cadence_days, priority) VALUES ('p', 'n', 'n', '', 'gold', 14, 1)`,
+  service_policies_class_not_blank: `INSERT INTO service_policies (id, created_at, updated_at, scheme, class_key, cadence_days, priority) VALUES ('p', 'n', 'n', 'pyramid', ' ', 14, 1)`,
+  service_policies_cadence_range: `INSERT INTO service_policies (id, created_at, updated_at, scheme, class_key, cadence_days, priority) VALUES ('p', 'n', 'n', 'pyramid', 'gold', 0, 1)`,
+  service_policies_priority_range: `INSERT INTO service_policies (id, created_at, updated_at, scheme, class_key, cadence_days, priority) VALUES ('p', 'n', 'n', 'pyramid', 'gold', 14, 9)`,
 };
 
 function checkConstraintNames(): string[] {
