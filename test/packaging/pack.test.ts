@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../support/test-app';
+
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+// @electron/fuses V1 order: RunAsNode, CookieEncryption, NodeOptions, NodeCliInspect, EmbeddedAsarIntegrity,
+// OnlyLoadAppFromAsar, BrowserProcessV8Snapshot, GrantFileProtocolExtraPrivileges.
+const EXPECTED_FUSES = '01001110';
+
+/**
+ * Packs the app with electron-builder --dir as a release would, around a stand-in Electron (its real
+ * binary cannot be downloaded here): a file carrying Electron's fuse wire, so the fuses are really flipped.
+ */
+function standInElectron(): string {
+  const dir = join(tempDir(), 'electron-dist');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\nexit 0\n'), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from('11111111')]));
+  chmodSync(join(dir, 'electron'), 0o755);
+  writeFileSync(join(dir, 'version'), '45.4.1');
+  writeFileSync(join(dir, 'LICENSE'), '');
+  writeFileSync(join(dir, 'LICENSES.chromium.html'), '');
+  mkdirSync(join(dir, 'resources'));
+  return dir;
+}
+
+describe('the packaged app (electron-builder --dir)', () => {
+  it('ships the bundles, the migrations and one native driver, with hardened fuses', () => {
+    if (!existsSync(join(ROOT, 'dist', 'main', 'main.cjs'))) throw new Error('Build first: npm run build (npm test does it).');
+    const out = join(tempDir(), 'release');
+    const bin = join(ROOT, 'node_modules', '.bin');
+    execFileSync(join(bin, 'electron-builder'), ['--dir', '--linux', '--x64', `-c.electronDist=${standInElectron()}`, '-c.electronVersion=45.4.1', `-c.directories.output=${out}`], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}` },
+      timeout: 240_000,
+    });
+    const app = join(out, 'linux-unpacked');
+    const binary = readFileSync(join(app, 'tierbook'));
+    const wire = binary.indexOf(SENTINEL) + SENTINEL.length;
+    expect(binary.subarray(wire + 2, wire + 10).toString()).toBe(EXPECTED_FUSES);
+
+    const files = execFileSync(join(bin, 'asar'), ['list', join(app, 'resources', 'app.asar')], { encoding: 'utf8' }).split('\n');
+    for (const file of ['/package.json', '/dist/main/main.cjs', '/dist/main/preload.cjs', '/dist/renderer/index.html', '/db/migrations/meta/_journal.json', '/db/migrations/0000_init.sql']) {
+      expect(files).toContain(file);
+    }
+    expect(files.filter((f) => /\.(ts|tsx|map)$/.test(f) || f.startsWith('/node_modules/better-sqlite3/src') || f.startsWith('/core/'))).toEqual([]);
+    expect(files.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/')[2]).filter((v, i, a) => a.indexOf(v) === i)).toEqual(['better-sqlite3', 'node-addon-api']);
+    expect(existsSync(join(app, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds', 'linux-x64.node'))).toBe(true);
+    expect(statSync(join(app, 'resources', 'app.asar')).size).toBeLessThan(8 * 1024 * 1024);
+  });
+});
