@@ -46,6 +46,8 @@ CREATE TABLE `customers` (
 	`last_order_date` text,
 	`order_count` integer DEFAULT 0 NOT NULL,
 	`revenue_base_minor` integer DEFAULT 0 NOT NULL,
+	`code` text,
+	`import_batch_id` text,
 	CONSTRAINT "customers_name_not_blank" CHECK(length(trim("customers"."name")) > 0),
 	CONSTRAINT "customers_type_valid" CHECK("customers"."type" IN ('individual','enterprise','government','distributor','internal')),
 	CONSTRAINT "customers_country_iso" CHECK("customers"."country" IS NULL OR (length("customers"."country") = 2 AND "customers"."country" = upper("customers"."country"))),
@@ -59,6 +61,8 @@ CREATE INDEX `customers_live_name` ON `customers` (`deleted_at`,`archived_at`,`s
 CREATE INDEX `customers_owner` ON `customers` (`owner`);--> statement-breakpoint
 CREATE INDEX `customers_next_contact` ON `customers` (`next_contact_date`);--> statement-breakpoint
 CREATE INDEX `customers_revenue` ON `customers` (`revenue_base_minor`);--> statement-breakpoint
+CREATE INDEX `customers_code` ON `customers` (`code`);--> statement-breakpoint
+CREATE INDEX `customers_import_batch` ON `customers` (`import_batch_id`);--> statement-breakpoint
 CREATE TABLE `orders` (
 	`id` text PRIMARY KEY NOT NULL,
 	`created_at` text NOT NULL,
@@ -72,6 +76,7 @@ CREATE TABLE `orders` (
 	`base_currency` text NOT NULL,
 	`base_amount_minor` integer NOT NULL,
 	`note` text,
+	`import_batch_id` text,
 	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "orders_date_valid" CHECK((order_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(order_date) = order_date)),
 	CONSTRAINT "orders_amount_positive" CHECK("orders"."amount_minor" > 0),
@@ -83,6 +88,7 @@ CREATE TABLE `orders` (
 --> statement-breakpoint
 CREATE INDEX `orders_customer_date` ON `orders` (`customer_id`,`order_date`);--> statement-breakpoint
 CREATE INDEX `orders_date` ON `orders` (`order_date`);--> statement-breakpoint
+CREATE INDEX `orders_import_batch` ON `orders` (`import_batch_id`);--> statement-breakpoint
 CREATE TABLE `follow_ups` (
 	`id` text PRIMARY KEY NOT NULL,
 	`created_at` text NOT NULL,
@@ -98,6 +104,7 @@ CREATE TABLE `follow_ups` (
 	`next_contact_date` text,
 	`done` integer DEFAULT false NOT NULL,
 	`answered_by` text,
+	`import_batch_id` text,
 	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "follow_ups_channel_valid" CHECK("follow_ups"."channel" IN ('call','visit','wechat','whatsapp','email','meeting','other')),
 	CONSTRAINT "follow_ups_intent_valid" CHECK("follow_ups"."intent" IS NULL OR "follow_ups"."intent" IN ('interested','hesitant','not_now','never')),
@@ -108,6 +115,7 @@ CREATE TABLE `follow_ups` (
 --> statement-breakpoint
 CREATE INDEX `follow_ups_customer_time` ON `follow_ups` (`customer_id`,`occurred_at`);--> statement-breakpoint
 CREATE INDEX `follow_ups_due` ON `follow_ups` (`done`,`next_contact_date`);--> statement-breakpoint
+CREATE INDEX `follow_ups_import_batch` ON `follow_ups` (`import_batch_id`);--> statement-breakpoint
 CREATE TABLE `fx_rates` (
 	`id` text PRIMARY KEY NOT NULL,
 	`created_at` text NOT NULL,
@@ -139,6 +147,56 @@ CREATE TABLE `settings` (
 	CONSTRAINT "settings_sources_array" CHECK(json_valid("settings"."sources") AND json_type("settings"."sources") = 'array')
 );
 --> statement-breakpoint
+CREATE TABLE `import_batch_changes` (
+	`id` text PRIMARY KEY NOT NULL,
+	`batch_id` text NOT NULL,
+	`customer_id` text NOT NULL,
+	`before` text NOT NULL,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`batch_id`) REFERENCES `import_batches`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "import_batch_changes_before_object" CHECK(json_valid("import_batch_changes"."before") AND json_type("import_batch_changes"."before") = 'object')
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `import_batch_changes_batch_customer` ON `import_batch_changes` (`batch_id`,`customer_id`);--> statement-breakpoint
+CREATE TABLE `import_batches` (
+	`id` text PRIMARY KEY NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`deleted_at` text,
+	`kind` text NOT NULL,
+	`file_name` text NOT NULL,
+	`format` text NOT NULL,
+	`encoding` text,
+	`delimiter` text,
+	`on_error` text NOT NULL,
+	`rows_total` integer DEFAULT 0 NOT NULL,
+	`added` integer DEFAULT 0 NOT NULL,
+	`updated` integer DEFAULT 0 NOT NULL,
+	`skipped` integer DEFAULT 0 NOT NULL,
+	`rejected` integer DEFAULT 0 NOT NULL,
+	`customers_created` integer DEFAULT 0 NOT NULL,
+	`status` text DEFAULT 'committed' NOT NULL,
+	`undone_at` text,
+	CONSTRAINT "import_batches_kind_valid" CHECK("import_batches"."kind" IN ('customers','orders','followups')),
+	CONSTRAINT "import_batches_format_valid" CHECK("import_batches"."format" IN ('csv','xlsx')),
+	CONSTRAINT "import_batches_on_error_valid" CHECK("import_batches"."on_error" IN ('abort','skip')),
+	CONSTRAINT "import_batches_status_valid" CHECK("import_batches"."status" IN ('committed','undone')),
+	CONSTRAINT "import_batches_undone_consistent" CHECK(("import_batches"."status" = 'undone') = ("import_batches"."undone_at" IS NOT NULL)),
+	CONSTRAINT "import_batches_counts_non_negative" CHECK("import_batches"."rows_total" >= 0 AND "import_batches"."added" >= 0 AND "import_batches"."updated" >= 0 AND "import_batches"."skipped" >= 0 AND "import_batches"."rejected" >= 0 AND "import_batches"."customers_created" >= 0)
+);
+--> statement-breakpoint
+CREATE INDEX `import_batches_created` ON `import_batches` (`created_at`);--> statement-breakpoint
+CREATE TABLE `import_mappings` (
+	`kind` text NOT NULL,
+	`signature` text NOT NULL,
+	`mapping` text NOT NULL,
+	`updated_at` text NOT NULL,
+	CONSTRAINT "import_mappings_kind_valid" CHECK("import_mappings"."kind" IN ('customers','orders','followups')),
+	CONSTRAINT "import_mappings_mapping_object" CHECK(json_valid("import_mappings"."mapping") AND json_type("import_mappings"."mapping") = 'object')
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `import_mappings_kind_signature` ON `import_mappings` (`kind`,`signature`);--> statement-breakpoint
 CREATE TABLE `custom_segments` (
 	`id` text PRIMARY KEY NOT NULL,
 	`created_at` text NOT NULL,

@@ -37,6 +37,10 @@ export const customers = sqliteTable(
     lastOrderDate: text('last_order_date'),
     orderCount: integer('order_count').notNull().default(0),
     revenueBaseMinor: integer('revenue_base_minor').notNull().default(0),
+    /** The customer's number in the system it was imported from; links imported orders and follow-ups. */
+    code: text('code'),
+    /** The import that created this customer (see import_batches), so the batch can be undone. */
+    importBatchId: text('import_batch_id'),
   },
   (t) => [
     check('customers_name_not_blank', sql`length(trim(${t.name})) > 0`),
@@ -50,6 +54,8 @@ export const customers = sqliteTable(
     index('customers_owner').on(t.owner),
     index('customers_next_contact').on(t.nextContactDate),
     index('customers_revenue').on(t.revenueBaseMinor),
+    index('customers_code').on(t.code),
+    index('customers_import_batch').on(t.importBatchId),
   ],
 );
 

@@ -22,6 +22,8 @@ export const followUps = sqliteTable(
     /** The reminder is closed: answered by a later follow-up or marked done by hand. */
     done: integer('done', { mode: 'boolean' }).notNull().default(false),
     answeredBy: text('answered_by'),
+    /** The import that created this follow-up (see import_batches). */
+    importBatchId: text('import_batch_id'),
   },
   (t) => [
     check('follow_ups_channel_valid', sql`${t.channel} IN ('call','visit','wechat','whatsapp','email','meeting','other')`),
@@ -31,5 +33,6 @@ export const followUps = sqliteTable(
     check('follow_ups_occurred_at_valid', sql`${t.occurredAt} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*' AND julianday(${t.occurredAt}) IS NOT NULL`),
     index('follow_ups_customer_time').on(t.customerId, t.occurredAt),
     index('follow_ups_due').on(t.done, t.nextContactDate),
+    index('follow_ups_import_batch').on(t.importBatchId),
   ],
 );

@@ -20,6 +20,8 @@ export const orders = sqliteTable(
     /** amount converted at fx_rate, in the base currency's minor units; what every analysis sums. */
     baseAmountMinor: integer('base_amount_minor').notNull(),
     note: text('note'),
+    /** The import that created this order (see import_batches). */
+    importBatchId: text('import_batch_id'),
   },
   (t) => [
     check('orders_date_valid', isCalendarDate('order_date')),
@@ -30,5 +32,6 @@ export const orders = sqliteTable(
     check('orders_base_amount_non_negative', sql`${t.baseAmountMinor} >= 0`),
     index('orders_customer_date').on(t.customerId, t.orderDate),
     index('orders_date').on(t.orderDate),
+    index('orders_import_batch').on(t.importBatchId),
   ],
 );
