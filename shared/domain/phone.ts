@@ -10,6 +10,8 @@ export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: 'emp
 export function normalizePhone(raw: string, homeCountry: string): PhoneResult {
   const trimmed = raw.trim();
   if (trimmed === '') return { ok: false, reason: 'empty' };
+  // Only digits and the separators people type; letters (even "ext") mean it is not a number we can dial.
+  if (!/^[+＋]?[\d\s\-().\u00a0\u3000]+$/.test(trimmed)) return { ok: false, reason: 'invalid' };
   const compact = trimmed.replace(/[\s\-().\u00a0\u3000]/g, '').replace(/^＋/, '+');
   const international = compact.startsWith('00') ? `+${compact.slice(2)}` : compact;
   const parsed = parsePhoneNumberFromString(international, homeCountry.toUpperCase() as CountryCode);

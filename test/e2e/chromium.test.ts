@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { firstRunToDueAndBadAmount } from './journeys';
+import { firstRunToDueAndBadAmount, newCustomerValidationAndDuplicate } from './journeys';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 
 describe('TierBook in Chromium through the loopback bridge', () => {
@@ -13,5 +13,9 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('first run → demo → pinyin search → file → follow-up → due → English → bad amount refused', async () => {
     await firstRunToDueAndBadAmount({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('a new customer: field-level errors, then a likely duplicate linked', async () => {
+    await newCustomerValidationAndDuplicate({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ROOT, tempDir } from '../support/test-app';
-import { firstRunToDueAndBadAmount } from './journeys';
+import { firstRunToDueAndBadAmount, newCustomerValidationAndDuplicate } from './journeys';
 
 /** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
 function electronBinary(): string {
@@ -37,5 +37,9 @@ describe('TierBook as the Electron app', () => {
 
   it('first run → demo → pinyin search → file → follow-up → due → English → bad amount refused', async () => {
     await firstRunToDueAndBadAmount({ page, screenshot: async () => undefined });
+  });
+
+  it('a new customer: field-level errors, then a likely duplicate linked', async () => {
+    await newCustomerValidationAndDuplicate({ page: page, screenshot: async () => undefined });
   });
 });

@@ -101,3 +101,32 @@ export async function firstRunToDueAndBadAmount({ page, screenshot }: Journey): 
   await expect.poll(async () => (await invoke(page, 'orders:list', { customerId: target.id })).orders.length).toBe(ordersBefore + 1);
   await screenshot('customer-orders-en');
 }
+
+/** Runs after the first journey (demo loaded, UI in English). */
+export async function newCustomerValidationAndDuplicate({ page, screenshot }: Journey): Promise<void> {
+  const existing = (await invoke(page, 'customers:list', { types: ['distributor'], countries: ['CN'], limit: 1 })).rows[0]!;
+  expect(existing.phone).toMatch(/^\+\d+$/);
+  await page.goto(page.url().replace(/#.*$/, '#/customers'));
+  await byTestId(page, 'add-customer').click();
+  await inputOf(page, 'profile-name').fill('Test Buyer');
+  await inputOf(page, 'contact-value').fill('call me maybe');
+  await byTestId(page, 'new-customer-save').click();
+  // The field says what is wrong, in the user's language, and nothing is saved.
+  await expect.poll(() => byTestId(page, 'profile-form').innerText()).toContain('Not a valid phone number');
+  expect((await invoke(page, 'customers:list', { search: 'test buyer' })).total).toBe(0);
+  await screenshot('new-customer-invalid-phone-en');
+
+  // Someone else's number, typed the way people type it: a warning that links to them.
+  const spaced = existing.phone!.replace(/^\+(\d{2})(\d{3})(\d{4})/, '+$1 $2 $3 ');
+  await inputOf(page, 'contact-value').fill(spaced);
+  await inputOf(page, 'profile-name').click();
+  const warning = byTestId(page, 'duplicate-warning');
+  await warning.waitFor();
+  await expect.poll(() => warning.innerText()).toContain(existing.name);
+  expect(await warning.locator('a').first().getAttribute('href')).toBe(`#/customers/${existing.id}`);
+  await screenshot('new-customer-duplicate-en');
+  await byTestId(page, 'new-customer-save').click();
+  await expect.poll(() => byTestId(page, 'customer-title').innerText()).toBe('Test Buyer');
+  const created = (await invoke(page, 'customers:list', { search: 'test buyer' })).rows[0]!;
+  expect(created.phone).toBe(existing.phone);
+}

@@ -15,7 +15,7 @@ describe('phone normalisation to E.164', () => {
   ])('%s with home %s → %s', (raw, home, expected) => {
     expect(normalizePhone(raw, home)).toEqual({ ok: true, e164: expected });
   });
-  it.each([['12345'], ['not a phone'], ['+86 138']])('refuses %s', (raw) => {
+  it.each([['12345'], ['not a phone'], ['+86 138'], ['138 0013 8000x'], ['13800138000 ext 12']])('refuses %s', (raw) => {
     expect(normalizePhone(raw, 'CN')).toEqual({ ok: false, reason: 'invalid' });
   });
   it('calls a blank value empty', () => {
