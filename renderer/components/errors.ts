@@ -29,3 +29,22 @@ export function showFieldErrors(form: FormInstance, error: unknown, t: TFunction
   form.setFields(fields as never);
   return unplaced;
 }
+
+/**
+ * For a Form's onValuesChange: an error the server put on a field goes away as soon as the user edits
+ * that field (antd keeps errors set by setFields until something replaces them). Rule errors are left to
+ * the rules, which re-run on the same change.
+ */
+export function clearErrorsOnEdit(form: FormInstance) {
+  return (changed: Record<string, unknown>) => {
+    const paths: (string | number)[][] = [];
+    const walk = (value: unknown, path: (string | number)[]) => {
+      if (Array.isArray(value)) value.forEach((v, i) => v !== undefined && walk(v, [...path, i]));
+      else if (value && typeof value === 'object' && !('$d' in value)) for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+      else paths.push(path);
+    };
+    walk(changed, []);
+    const stale = paths.filter((name) => form.getFieldError(name as never).length > 0);
+    if (stale.length) form.setFields(stale.map((name) => ({ name, errors: [] })) as never);
+  };
+}

@@ -120,6 +120,7 @@ export async function newCustomerValidationAndDuplicate({ page, screenshot }: Jo
   const spaced = existing.phone!.replace(/^\+(\d{2})(\d{3})(\d{4})/, '+$1 $2 $3 ');
   await inputOf(page, 'contact-value').fill(spaced);
   await inputOf(page, 'profile-name').click();
+  await expect.poll(() => byTestId(page, 'profile-form').innerText()).not.toContain('Not a valid phone number');
   const warning = byTestId(page, 'duplicate-warning');
   await warning.waitFor();
   await expect.poll(() => warning.innerText()).toContain(existing.name);

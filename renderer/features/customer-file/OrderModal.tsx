@@ -6,7 +6,7 @@ import type { Order } from '../../../shared/contract/orders';
 import { minorToDecimal, parseAmount } from '../../../shared/domain/money';
 import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
-import { showFieldErrors } from '../../components/errors';
+import { clearErrorsOnEdit, showFieldErrors } from '../../components/errors';
 
 interface OrderValues {
   orderDate: Dayjs;
@@ -73,7 +73,7 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
       confirmLoading={saving}
       forceRender
     >
-      <Form form={form} layout="vertical" data-testid="order-form">
+      <Form form={form} layout="vertical" data-testid="order-form" onValuesChange={clearErrorsOnEdit(form)}>
         <Form.Item name="orderDate" label={t('orders.date')} rules={[{ required: true, message: t('errors:issue.required') }]}>
           <DatePicker allowClear={false} />
         </Form.Item>

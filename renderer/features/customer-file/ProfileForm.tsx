@@ -8,7 +8,9 @@ import { deriveLocality } from '../../../shared/domain/locality';
 import { api } from '../../api/client';
 import { hrefOf } from '../../app/router';
 import { useWorkspace } from '../../app/workspace';
+import { clearErrorsOnEdit } from '../../components/errors';
 import { COUNTRY_CODES, countryName } from '../../components/format';
+import { formatPhone } from '../../../shared/domain/phone';
 import { profileToInput, type ProfileValues } from './profile-form';
 
 /** The customer profile with its contact channels; warns live when a contact already belongs to someone else. */
@@ -28,7 +30,7 @@ export function ProfileForm({ form, customerId, initial }: { form: FormInstance<
 
   const sourceOptions = settings.sources.map((s) => ({ value: s, label: t(`common:source.${s}`, { defaultValue: s }) }));
   return (
-    <Form form={form} layout="vertical" initialValues={initial} data-testid="profile-form" onValuesChange={(changed) => 'contacts' in changed || setDuplicates((d) => d)}>
+    <Form form={form} layout="vertical" initialValues={initial} data-testid="profile-form" onValuesChange={clearErrorsOnEdit(form)}>
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item name="name" label={t('fields.name')} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }]}>
@@ -144,7 +146,7 @@ export function ProfileForm({ form, customerId, initial }: { form: FormInstance<
           title={t('duplicateWarning')}
           description={duplicates.map((d) => (
             <div key={`${d.customerId}-${d.kind}-${d.value}`}>
-              <a href={hrefOf({ page: 'customer', id: d.customerId })}>{t('duplicateItem', { name: d.company ? `${d.name} · ${d.company}` : d.name, kind: t(`common:contactKind.${d.kind}`), value: d.value })}</a>
+              <a href={hrefOf({ page: 'customer', id: d.customerId })}>{t('duplicateItem', { name: d.company ? `${d.name} · ${d.company}` : d.name, kind: t(`common:contactKind.${d.kind}`), value: d.kind === 'phone' || d.kind === 'whatsapp' ? formatPhone(d.value) : d.value })}</a>
             </div>
           ))}
           style={{ marginBottom: 16 }}
