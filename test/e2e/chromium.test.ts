@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { firstRunToDueAndBadAmount, newCustomerValidationAndDuplicate } from './journeys';
+import { firstRunToDueAndBadAmount, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate } from './journeys';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 
 describe('TierBook in Chromium through the loopback bridge', () => {
@@ -17,5 +17,9 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('a new customer: field-level errors, then a likely duplicate linked', async () => {
     await newCustomerValidationAndDuplicate({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('keyboard follow-up from the list; due chores (done, reschedule, log); delete and undo', async () => {
+    await keyboardFollowUpDueChoresAndUndo({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });

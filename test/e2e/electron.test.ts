@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ROOT, tempDir } from '../support/test-app';
-import { firstRunToDueAndBadAmount, newCustomerValidationAndDuplicate } from './journeys';
+import { firstRunToDueAndBadAmount, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate } from './journeys';
 
 /** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
 function electronBinary(): string {
@@ -41,5 +41,9 @@ describe('TierBook as the Electron app', () => {
 
   it('a new customer: field-level errors, then a likely duplicate linked', async () => {
     await newCustomerValidationAndDuplicate({ page: page, screenshot: async () => undefined });
+  });
+
+  it('keyboard follow-up from the list; due chores (done, reschedule, log); delete and undo', async () => {
+    await keyboardFollowUpDueChoresAndUndo({ page: page, screenshot: async () => undefined });
   });
 });

@@ -131,3 +131,57 @@ export async function newCustomerValidationAndDuplicate({ page, screenshot }: Jo
   const created = (await invoke(page, 'customers:list', { search: 'test buyer' })).rows[0]!;
   expect(created.phone).toBe(existing.phone);
 }
+
+/** Runs after the others (demo loaded, UI in English): the keyboard path and the daily reminder chores. */
+export async function keyboardFollowUpDueChoresAndUndo({ page, screenshot }: Journey): Promise<void> {
+  // From the list, without the mouse: ↓ selects the first customer, F opens the quick follow-up, Ctrl+Enter saves.
+  await page.goto(page.url().replace(/#.*$/, '#/customers'));
+  await inputOf(page, 'customer-search').fill('');
+  const first = (await invoke(page, 'customers:list', { limit: 1 })).rows[0]!;
+  await byTestId(page, 'customer-row').first().waitFor();
+  await byTestId(page, 'customer-count').click();
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => page.locator(`[data-testid="customer-row"][aria-selected="true"]`).getAttribute('data-customer-id')).toBe(first.id);
+  await page.keyboard.press('f');
+  await byTestId(page, 'quick-followup').waitFor();
+  await page.keyboard.type('Called from the list, all by keyboard');
+  await page.keyboard.press('Control+Enter');
+  await byTestId(page, 'quick-followup').waitFor({ state: 'hidden' });
+  expect((await invoke(page, 'followups:list', { customerId: first.id })).followUps[0]!.content).toBe('Called from the list, all by keyboard');
+
+  // The due list: mark one done, move one three days out, answer one by logging a follow-up.
+  await byTestId(page, 'nav-due').click();
+  const overdue = byTestId(page, 'due-section-overdue');
+  const itemOf = (followUpId: string) => page.locator(`[data-testid="due-item"][data-follow-up-id="${followUpId}"]`);
+  const before = await invoke(page, 'followups:due', {});
+  const [a, b, c] = before.overdue;
+  await overdue.waitFor();
+
+  await itemOf(a!.followUpId).locator('[data-testid="due-done"]').click();
+  await itemOf(a!.followUpId).waitFor({ state: 'detached' });
+
+  await itemOf(b!.followUpId).locator('[data-testid="due-reschedule"]').click();
+  await page.locator('[data-testid="due-reschedule-popover"]').getByRole('button', { name: 'In 3 days' }).click();
+  await byTestId(page, 'due-section-upcoming').locator(`[data-testid="due-item"][data-follow-up-id="${b!.followUpId}"]`).waitFor();
+
+  await itemOf(c!.followUpId).locator('[data-testid="due-log"]').click();
+  await byTestId(page, 'quick-followup').waitFor();
+  await page.keyboard.type('Reached them, they will order next week');
+  await page.keyboard.press('Control+Enter');
+  await itemOf(c!.followUpId).waitFor({ state: 'detached' });
+
+  const after = await invoke(page, 'followups:due', {});
+  expect(after.counts.overdue).toBe(before.counts.overdue - 3);
+  expect(after.upcoming.map((i) => i.followUpId)).toContain(b!.followUpId);
+  await expect.poll(() => overdue.getAttribute('data-count')).toBe(String(after.counts.overdue));
+  await screenshot('due-after-chores-en');
+
+  // Delete asks first and can be undone.
+  await page.goto(page.url().replace(/#.*$/, `#/customers/${first.id}`));
+  await byTestId(page, 'delete-customer').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(async () => (await invoke(page, 'customers:get', { id: first.id })).deletedAt).not.toBeNull();
+  expect((await invoke(page, 'customers:list', { view: 'trash' })).rows.map((r) => r.id)).toContain(first.id);
+  await byTestId(page, 'undo-delete').click();
+  await expect.poll(async () => (await invoke(page, 'customers:get', { id: first.id })).deletedAt).toBeNull();
+}
