@@ -12,6 +12,7 @@ import { call } from '../core/dispatch';
 import { migrationsFolder } from '../core/paths';
 import type { Channel, InputOf } from '../shared/contract';
 import { medianMs, mib } from './measure';
+import { measureUi } from './ui';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -50,6 +51,7 @@ for (const c of cases) {
   const t = await medianMs(RUNS, c.step);
   rows.push({ case: c.name, medianMs: round(t.median), minMs: round(t.min), maxMs: round(t.max), floor: c.floor, floorMs: round(floors[c.floor].median), xFloor: round(t.median / floors[c.floor].median) });
 }
+const ui = await measureUi(app.dispatch, 9);
 const memory = process.memoryUsage();
 const result = {
   when: new Date().toISOString(),
@@ -63,10 +65,13 @@ const result = {
   heapUsedMiB: mib(memory.heapUsed),
   floors: Object.fromEntries(Object.entries(floors).map(([k, v]) => [k, round(v.median)])),
   cases: rows,
+  ui,
 };
 
 console.log(`TierBook bench — ${loaded.customers} customers, ${loaded.orders} orders, ${loaded.followUps} follow-ups (${RUNS} runs each; demo load ${result.demoLoadMs} ms; RSS ${result.rssMiB} MiB)`);
 console.table(rows);
+console.log('In Chromium (ms; frame times are intervals between frames, the idle page being the floor):');
+console.log(JSON.stringify(ui, null, 2));
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
 console.log('wrote bench/results/latest.json');

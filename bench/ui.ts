@@ -1,0 +1,90 @@
+/**
+ * The customer list in a real browser at 100k customers: the renderer in Debian's Chromium through the
+ * loopback bridge, on the bench database. Measures what a user feels — search-to-result, and frame times
+ * while scrolling — next to the frame time of the same page sitting idle (the floor).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Dispatch } from '../core/dispatch';
+import { startBridge } from '../core/bridge/server';
+import { rendererFolder } from '../core/paths';
+
+const CHROMIUM = process.env.TIERBOOK_CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Frame intervals (ms) over `ms` of wall time, collected inside the page. */
+const FRAMES = `(ms) => new Promise((resolve) => {
+  const times = []; let last = performance.now(); const end = last + ms;
+  const tick = (now) => { times.push(now - last); last = now; if (now < end) requestAnimationFrame(tick); else resolve(times); };
+  requestAnimationFrame(tick);
+})`;
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 100) / 100;
+  return { median: at(0.5), p95: at(0.95), max: at(1) };
+}
+
+export async function measureUi(dispatch: Dispatch, runs: number) {
+  if (!existsSync(CHROMIUM) || !existsSync(join(rendererFolder(), 'index.html'))) {
+    return { skipped: `needs ${CHROMIUM} and a built renderer (npm run build)` };
+  }
+  const bridge = await startBridge({ dispatch, staticDir: rendererFolder() });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  try {
+    const page = await (await browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 860 } })).newPage();
+    const input = page.locator('input[data-testid="customer-search"]');
+    const openStart = performance.now();
+    await page.goto(bridge.pageUrl);
+    await page.locator('[data-testid="customer-row"]').first().waitFor({ timeout: 60_000 });
+    const firstRowsMs = Math.round(performance.now() - openStart);
+
+    const idle = stats((await page.evaluate(`(${FRAMES})(1500)`)) as number[]);
+
+    // Scroll the virtual table in big jumps while recording frames; rows must keep arriving.
+    const scrolling = page.evaluate(`(${FRAMES})(3000)`) as Promise<number[]>;
+    for (let i = 1; i <= 30; i++) {
+      await page.evaluate(`document.querySelector('[data-testid="customer-table"]').scrollTop = ${i * 40_000}`);
+      await page.waitForTimeout(90);
+    }
+    const scroll = stats(await scrolling);
+    const deepRowMs = await timeUntil(page, async () => {
+      await page.evaluate(`document.querySelector('[data-testid="customer-table"]').scrollTop = 3_000_000`);
+    }, '[data-testid="customer-row"]');
+
+    // Search as typed: from the keystroke to the new count and rows on screen (includes the 150 ms debounce).
+    const countText = () => page.locator('[data-testid="customer-count"]').innerText();
+    const all = await countText();
+    const search: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const query = i % 2 ? 'zhangwei' : 'zw';
+      const expected = (await callList(dispatch, query)).total;
+      const start = performance.now();
+      await input.fill(query);
+      await page.waitForFunction((text) => document.querySelector('[data-testid="customer-count"]')?.textContent === text, `${expected} customers`);
+      await page.locator('[data-testid="customer-row"]').first().waitFor();
+      search.push(performance.now() - start);
+      await input.fill('');
+      await page.waitForFunction((text) => document.querySelector('[data-testid="customer-count"]')?.textContent === text, all);
+    }
+    return { firstRowsMs, idleFrameMs: idle, scrollFrameMs: scroll, deepRowMs, searchToRowsMs: stats(search) };
+  } finally {
+    await browser.close();
+    await bridge.close();
+  }
+}
+
+async function callList(dispatch: Dispatch, search: string): Promise<{ total: number }> {
+  const result = await dispatch('customers:list', { search, limit: 1 });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as { total: number };
+}
+
+async function timeUntil(page: import('playwright-core').Page, act: () => Promise<void>, selector: string): Promise<number> {
+  const start = performance.now();
+  await act();
+  await page.locator(selector).first().waitFor();
+  await page.waitForFunction((s) => document.querySelectorAll(s).length > 5, selector);
+  return Math.round(performance.now() - start);
+}
