@@ -15,6 +15,7 @@ export function installBridgeTransport(): void {
         headers: { 'content-type': 'application/json', 'x-tierbook-token': token },
         body: JSON.stringify({ channel, input }),
       });
+      if (!response.ok) return { ok: false, error: { code: 'internal', message: `TierBook refused the connection (HTTP ${response.status}). Reopen the page from the address the app printed.` } };
       return (await response.json()) as Result<unknown>;
     },
   };
