@@ -67,32 +67,22 @@ export const duplicateMatchSchema = z.object({
 });
 export type DuplicateMatch = z.infer<typeof duplicateMatchSchema>;
 
-export const customerRowSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  company: z.string().nullable(),
-  type: enumOf(CUSTOMER_TYPES),
-  industry: z.string().nullable(),
-  country: z.string().nullable(),
-  region: z.string().nullable(),
-  city: z.string().nullable(),
-  locality: enumOf(LOCALITIES).nullable(),
-  tags: z.array(z.string()),
-  owner: z.string().nullable(),
-  source: z.string().nullable(),
-  manualLevel: enumOf(MANUAL_LEVELS).nullable(),
-  phone: z.string().nullable(),
-  wechat: z.string().nullable(),
-  whatsapp: z.string().nullable(),
-  email: z.string().nullable(),
-  lastContactAt: z.string().nullable(),
-  nextContactDate: z.string().nullable(),
-  orderCount: z.number().int(),
-  revenueBaseMinor: z.number().int(),
-  createdAt: z.string(),
-  archivedAt: z.string().nullable(),
-  deletedAt: z.string().nullable(),
-});
+/** One line of the customer list: the profile's listable fields plus the figures kept beside it. */
+export const customerRowSchema = customerSchema
+  .pick({
+    id: true, name: true, company: true, type: true, industry: true, country: true, region: true, city: true, locality: true,
+    tags: true, owner: true, source: true, manualLevel: true, createdAt: true, archivedAt: true, deletedAt: true,
+  })
+  .extend({
+    phone: z.string().nullable(),
+    wechat: z.string().nullable(),
+    whatsapp: z.string().nullable(),
+    email: z.string().nullable(),
+    lastContactAt: z.string().nullable(),
+    nextContactDate: z.string().nullable(),
+    orderCount: z.number().int(),
+    revenueBaseMinor: z.number().int(),
+  });
 export type CustomerRow = z.infer<typeof customerRowSchema>;
 
 export const CUSTOMER_SORT_FIELDS = ['name', 'company', 'type', 'country', 'city', 'owner', 'lastContactAt', 'nextContactDate', 'orderCount', 'revenueBaseMinor', 'createdAt'] as const;
