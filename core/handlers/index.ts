@@ -2,6 +2,7 @@ import type { HandlerContext } from '../context';
 import { customerHandlers } from './customers';
 import { followUpHandlers } from './followups';
 import { orderHandlers } from './orders';
+import { segmentationHandlers } from './segmentation';
 import { settingsHandlers } from './settings';
 import type { Handlers } from './types';
 import { workspaceHandlers } from './workspace';
@@ -25,5 +26,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     followUpHandlers(ctx),
     settingsHandlers(ctx),
     workspaceHandlers(ctx),
+    segmentationHandlers(ctx),
   ]) as Handlers;
 }

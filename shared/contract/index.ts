@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { customersContract } from './customers';
 import { followUpsContract } from './followups';
 import { ordersContract } from './orders';
+import { segmentationContract } from './segmentation';
 import { settingsContract } from './settings';
+import { transferContract } from './transfer';
 import { workspaceContract } from './workspace';
 
 /** Every call the renderer, the bridge and the CLI can make: `<domain>:<verb>` → input and output schemas. */
@@ -12,6 +14,8 @@ export const contract = {
   ...followUpsContract,
   ...settingsContract,
   ...workspaceContract,
+  ...transferContract,
+  ...segmentationContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,46 @@
+import { findPolicy, insertMissingPolicies, livePolicies, softDeletePolicy, upsertPolicy, type PolicyRecord } from '../../db/repos/service-policies';
+import { readSettings } from '../../db/repos/settings';
+import type { Policy } from '../../shared/contract/policies';
+import type { HandlerContext } from '../context';
+import { newId } from '../ids';
+import { defaultPolicies, policiesDue } from '../segmentation/policies';
+import { segmentationFor } from '../segmentation/state';
+import type { HandlerMap } from './types';
+
+const toPolicy = (r: PolicyRecord): Policy => ({ ...r });
+
+export function policyHandlers(ctx: HandlerContext): HandlerMap<'policies'> {
+  const { db } = ctx;
+  // Shipped defaults land on first use rather than at migration time, in the language the settings name.
+  let defaultsChecked = false;
+  const ensureDefaults = () => {
+    if (defaultsChecked) return;
+    db.transaction(() => insertMissingPolicies(db, defaultPolicies(readSettings(db).language), newId, ctx.clock.now().toISOString()));
+    defaultsChecked = true;
+  };
+
+  return {
+    'policies:list': ({ scheme }) => {
+      ensureDefaults();
+      return { policies: livePolicies(db, scheme).map(toPolicy) };
+    },
+
+    'policies:save': (input) => {
+      ensureDefaults();
+      db.transaction(() => upsertPolicy(db, newId(), input, ctx.clock.now().toISOString()));
+      return toPolicy(findPolicy(db, input.scheme, input.classKey)!);
+    },
+
+    'policies:delete': ({ scheme, classKey }) => {
+      ensureDefaults();
+      return { deleted: softDeletePolicy(db, scheme, classKey, ctx.clock.now().toISOString()) };
+    },
+
+    'policies:due': ({ asOf, limit }) => {
+      ensureDefaults();
+      const day = asOf ?? ctx.clock.today();
+      const items = policiesDue(segmentationFor(ctx, day), livePolicies(db));
+      return { asOf: day, total: items.length, items: items.slice(0, limit) };
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import { findCustomer } from '../../db/repos/customers';
+import {
+  customerHistory,
+  findCustomSegment,
+  hasSnapshot,
+  liveCustomSegments,
+  readConfigOverrides,
+  snapshotClasses,
+  softDeleteCustomSegment,
+  upsertCustomSegment,
+  type CustomSegmentRecord,
+} from '../../db/repos/segmentation';
+import { readSettings } from '../../db/repos/settings';
+import { invalidInput, notFound } from '../../shared/contract';
+import type { CustomSegmentRow, Explanation } from '../../shared/contract/segmentation';
+import { writeConfigOverrides } from '../../db/repos/segmentation';
+import { classKeysOf, customSegmentSchema, type RuleGroup } from '../../shared/segmentation';
+import type { HandlerContext } from '../context';
+import { newId } from '../ids';
+import { effectiveConfig } from '../segmentation/config';
+import { members, overview } from '../segmentation/lists';
+import { recomputeSegmentation, segmentationFor } from '../segmentation/state';
+import { policyHandlers } from './policies';
+import type { HandlerMap } from './types';
+
+const MAX_CUSTOM_SEGMENTS = 100;
+
+const toSegmentRow = (r: CustomSegmentRecord): CustomSegmentRow => ({ ...r, rule: JSON.parse(r.rule) as RuleGroup });
+
+/** Classes of both days in the scheme's own order; free-text classes after, alphabetically. */
+function orderedClasses(scheme: string, seen: Set<string>): string[] {
+  const known = (classKeysOf(scheme) ?? []).filter((c) => seen.has(c));
+  return [...known, ...[...seen].filter((c) => !known.includes(c)).sort()];
+}
+
+function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
+  const { db } = ctx;
+  const today = (asOf: string | undefined) => asOf ?? ctx.clock.today();
+  const configOutput = () => {
+    const overrides = readConfigOverrides(db);
+    return { overrides, effective: effectiveConfig(overrides, ctx.clock.today()) };
+  };
+
+  return {
+    'segments:recompute': ({ asOf }) => {
+      const state = recomputeSegmentation(ctx, today(asOf));
+      return { asOf: state.asOf, schemes: Object.fromEntries(state.result.schemeKeys.map((s) => [s, state.result.schemes[s]!.counts])) };
+    },
+
+    'segments:overview': ({ scheme, asOf }) => overview(segmentationFor(ctx, today(asOf)), scheme, readSettings(db).baseCurrency),
+
+    'segments:members': (input) => members(segmentationFor(ctx, today(input.asOf)), input),
+
+    'segments:explain': ({ customerId, asOf }) => {
+      const state = segmentationFor(ctx, today(asOf));
+      const view = state.result.customers.get(customerId);
+      if (!view) throw notFound('live customer', customerId);
+      const assignments = view.assignments as unknown as Record<string, { classKey: string; explanation: Explanation }>;
+      return {
+        asOf: state.asOf,
+        customerId,
+        metrics: view.metrics,
+        schemes: Object.fromEntries(state.result.schemeKeys.map((s) => [s, { classKey: assignments[s]!.classKey, explanation: assignments[s]!.explanation }])),
+      };
+    },
+
+    'segments:history': ({ customerId, scheme }) => {
+      if (!findCustomer(db, customerId)) throw notFound('customer', customerId);
+      const schemes: Record<string, { asOf: string; classKey: string }[]> = {};
+      for (const row of customerHistory(db, customerId)) {
+        if (scheme !== undefined && row.scheme !== scheme) continue;
+        (schemes[row.scheme] ??= []).push({ asOf: row.asOf, classKey: row.classKey });
+      }
+      return { customerId, schemes };
+    },
+
+    'segments:migration': ({ scheme, from, to }) => {
+      for (const day of [from, to]) if (!hasSnapshot(db, day)) throw notFound('snapshot for', day);
+      const before = snapshotClasses(db, scheme, from);
+      const after = snapshotClasses(db, scheme, to);
+      const cells = new Map<string, { from: string | null; to: string | null; count: number; customerIds: string[] }>();
+      for (const id of new Set([...before.keys(), ...after.keys()])) {
+        const cell = { from: before.get(id) ?? null, to: after.get(id) ?? null };
+        const key = `${cell.from}\u0000${cell.to}`;
+        if (!cells.has(key)) cells.set(key, { ...cell, count: 0, customerIds: [] });
+        const entry = cells.get(key)!;
+        entry.count += 1;
+        entry.customerIds.push(id);
+      }
+      const classes = orderedClasses(scheme, new Set([...before.values(), ...after.values()]));
+      const rank = (c: string | null) => (c === null ? classes.length : classes.indexOf(c));
+      const sorted = [...cells.values()].sort((a, b) => rank(a.from) - rank(b.from) || rank(a.to) - rank(b.to));
+      for (const cell of sorted) cell.customerIds.sort();
+      return { scheme, from, to, classes, cells: sorted };
+    },
+
+    'segments:config:get': () => configOutput(),
+
+    'segments:config:set': ({ overrides }) => {
+      effectiveConfig(overrides, ctx.clock.today());
+      writeConfigOverrides(db, overrides, ctx.clock.now().toISOString());
+      return configOutput();
+    },
+
+    'segments:custom:list': () => ({ segments: liveCustomSegments(db).map(toSegmentRow) }),
+
+    'segments:custom:save': ({ id, name, rule }) =>
+      db.transaction(() => {
+        if (id !== undefined && !findCustomSegment(db, id)) throw notFound('custom segment', id);
+        if (id === undefined && liveCustomSegments(db).length >= MAX_CUSTOM_SEGMENTS) throw invalidInput([{ path: [], key: 'too_long' }]);
+        const parsed = customSegmentSchema.safeParse({ id: id ?? newId(), name, rule });
+        if (!parsed.success) throw invalidInput(parsed.error.issues.map((i) => ({ path: i.path.filter((p): p is string | number => typeof p !== 'symbol'), key: 'invalid_value' })));
+        upsertCustomSegment(db, { ...parsed.data, rule: JSON.stringify(parsed.data.rule) }, ctx.clock.now().toISOString());
+        return toSegmentRow(findCustomSegment(db, parsed.data.id)!);
+      }),
+
+    'segments:custom:delete': ({ id }) => {
+      if (!softDeleteCustomSegment(db, id, ctx.clock.now().toISOString())) throw notFound('custom segment', id);
+      return { id };
+    },
+  };
+}
+
+/** Segments and the service policies built on them: one registration line in handlers/index.ts. */
+export function segmentationHandlers(ctx: HandlerContext): HandlerMap<'segments'> & HandlerMap<'policies'> {
+  return { ...segmentsHandlers(ctx), ...policyHandlers(ctx) };
+}

@@ -1,0 +1,111 @@
+import { notFound, type OutputOf, type ParsedInputOf } from '../../shared/contract';
+import type { MemberRow } from '../../shared/contract/segmentation';
+import { normalizeQuery } from '../../shared/domain/pinyin';
+import type { SegmentationState } from './state';
+import { daysSince } from './window-metrics';
+
+/** The class column of one scheme, or not_found for a custom segment that does not exist. */
+export function columnOf(state: SegmentationState, scheme: string): readonly string[] {
+  const column = state.result.classKeys[scheme];
+  if (!column) throw notFound('scheme', scheme);
+  return column;
+}
+
+/** Classes with counts and window revenue; the shares add up to 1 whenever anyone bought. */
+export function overview(state: SegmentationState, scheme: string, baseCurrency: string): OutputOf<'segments:overview'> {
+  const column = columnOf(state, scheme);
+  const summary = state.result.schemes[scheme]!;
+  const revenueByClass = new Map<string, number>(Object.keys(summary.counts).map((c) => [c, 0]));
+  let total = 0;
+  for (let k = 0; k < column.length; k++) {
+    const revenue = state.metrics.revenue[k]!;
+    revenueByClass.set(column[k]!, (revenueByClass.get(column[k]!) ?? 0) + revenue);
+    total += revenue;
+  }
+  return {
+    asOf: state.asOf,
+    scheme,
+    window: state.result.window,
+    baseCurrency,
+    customers: column.length,
+    revenueMinor: total,
+    classes: Object.entries(summary.counts).map(([classKey, count]) => {
+      const revenueMinor = revenueByClass.get(classKey) ?? 0;
+      return { classKey, count, revenueMinor, revenueShare: total > 0 ? revenueMinor / total : 0 };
+    }),
+    cuts: summary.cuts,
+  };
+}
+
+function rfmScores(rfm: string): MemberRow['scores'] {
+  return /^[1-5]{3}$/.test(rfm) ? { r: Number(rfm[0]), f: Number(rfm[1]), m: Number(rfm[2]) } : null;
+}
+
+export function memberRow(state: SegmentationState, k: number, classKey: string): MemberRow {
+  const c = state.customers[k]!;
+  const m = state.metrics;
+  const orderCount = m.orderCount[k]!;
+  const revenueMinor = m.revenue[k]!;
+  return {
+    id: c.id,
+    name: c.name,
+    company: c.company,
+    classKey,
+    scores: rfmScores(state.result.classKeys.rfm![k]!),
+    revenueMinor,
+    orderCount,
+    averageOrderValueMinor: orderCount > 0 ? Math.round(revenueMinor / orderCount) : null,
+    followUpCount: m.followUpCount[k]!,
+    daysSinceLastOrder: daysSince(m.lastOrderDate[k]!, state.asOf),
+    lastOrderDate: m.lastOrderDate[k]!,
+  };
+}
+
+type SortKey = ParsedInputOf<'segments:members'>['sort'];
+
+/** Sort value of customer k; null (no order) always sorts last, whatever the direction. */
+function sortValue(state: SegmentationState, sort: SortKey): (k: number) => number | string | null {
+  const m = state.metrics;
+  switch (sort) {
+    case 'name':
+      return (k) => state.customers[k]!.sortName || state.customers[k]!.name;
+    case 'revenue':
+      return (k) => m.revenue[k]!;
+    case 'orders':
+      return (k) => m.orderCount[k]!;
+    case 'followUps':
+      return (k) => m.followUpCount[k]!;
+    case 'aov':
+      return (k) => (m.orderCount[k]! > 0 ? m.revenue[k]! / m.orderCount[k]! : null);
+    case 'recency':
+      return (k) => daysSince(m.lastOrderDate[k]!, state.asOf);
+    case 'lastOrder':
+      return (k) => m.lastOrderDate[k]!;
+  }
+}
+
+export function members(state: SegmentationState, input: ParsedInputOf<'segments:members'>): OutputOf<'segments:members'> {
+  const column = columnOf(state, input.scheme);
+  const key = normalizeQuery(input.search);
+  const picked: number[] = [];
+  for (let k = 0; k < column.length; k++) {
+    if (input.classKey !== undefined && column[k] !== input.classKey) continue;
+    if (key && !state.customers[k]!.searchText.includes(key)) continue;
+    picked.push(k);
+  }
+  const value = sortValue(state, input.sort);
+  const keys = new Map(picked.map((k) => [k, value(k)]));
+  const sign = input.direction === 'asc' ? 1 : -1;
+  picked.sort((a, b) => {
+    const va = keys.get(a)!;
+    const vb = keys.get(b)!;
+    if (va === null || vb === null) return va === vb ? 0 : va === null ? 1 : -1;
+    const order = va < vb ? -1 : va > vb ? 1 : 0;
+    return order !== 0 ? order * sign : state.customers[a]!.id < state.customers[b]!.id ? -1 : 1;
+  });
+  return {
+    asOf: state.asOf,
+    total: picked.length,
+    rows: picked.slice(input.offset, input.offset + input.limit).map((k) => memberRow(state, k, column[k]!)),
+  };
+}

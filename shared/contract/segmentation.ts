@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { isSchemeKey, ruleGroupSchema, type MoveHint, type RuleGroup, type SchemeCuts } from '../segmentation';
+import { idSchema, isoDateSchema, requiredText } from './common';
+import { policiesContract } from './policies';
+
+/**
+ * Segmentation calls. Class keys and scheme keys are the engine's stable names (docs/segmentation.md);
+ * cuts and explanations are the engine's own plain-data types, passed through unchanged, so their
+ * shapes are documented once (shared/segmentation/types.ts) and typed here without a second schema.
+ */
+export const schemeSchema = z.string().refine((s) => isSchemeKey(s) || /^custom:[A-Za-z0-9_-]{1,64}$/.test(s), 'invalid_choice');
+const classKeySchema = z.string().min(1, 'required').max(200, 'too_long');
+const countsSchema = z.record(z.string(), z.number().int());
+
+export const classSummarySchema = z.object({
+  classKey: z.string(),
+  count: z.number().int(),
+  /** Revenue in the analysis window, base-currency minor units. */
+  revenueMinor: z.number().int(),
+  /** revenueMinor ÷ the scheme's total revenue in the window (0 when nobody bought). */
+  revenueShare: z.number(),
+});
+
+export const MEMBER_SORTS = ['name', 'revenue', 'orders', 'recency', 'followUps', 'lastOrder', 'aov'] as const;
+
+export const memberRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  company: z.string().nullable(),
+  classKey: z.string(),
+  /** R, F, M scores 1–5 (the rfm class digits); null for customers without an order in the window. */
+  scores: z.object({ r: z.number().int(), f: z.number().int(), m: z.number().int() }).nullable(),
+  revenueMinor: z.number().int(),
+  orderCount: z.number().int(),
+  averageOrderValueMinor: z.number().int().nullable(),
+  followUpCount: z.number().int(),
+  daysSinceLastOrder: z.number().int().nullable(),
+  lastOrderDate: z.string().nullable(),
+});
+export type MemberRow = z.infer<typeof memberRowSchema>;
+
+const metricsSchema = z.object({
+  orderCount: z.number().int(),
+  revenueMinor: z.number().int(),
+  averageOrderValueMinor: z.number().nullable(),
+  followUpCount: z.number().int(),
+  daysSinceLastOrder: z.number().int().nullable(),
+  firstOrderDate: z.string().nullable(),
+  lastOrderDate: z.string().nullable(),
+  lifetimeOrderCount: z.number().int(),
+  scores: z.object({ r: z.number().int(), f: z.number().int(), m: z.number().int(), followUps: z.number().int() }).nullable(),
+});
+
+/** An explanation: { kind, …inputs, scores and cuts…, moves } as built by the engine. */
+export type Explanation = { kind: string; moves: readonly MoveHint[] } & Record<string, unknown>;
+
+export const configOverridesSchema = z.record(z.string(), z.unknown());
+
+export const customSegmentRowSchema = z.object({ id: z.string(), name: z.string(), rule: z.custom<RuleGroup>(), createdAt: z.string(), updatedAt: z.string() });
+export type CustomSegmentRow = z.infer<typeof customSegmentRowSchema>;
+
+const asOfInput = z.object({ asOf: isoDateSchema.optional() });
+
+export const segmentationContract = {
+  /** Recompute every scheme for asOf (default today) and store that day's snapshot. */
+  'segments:recompute': { input: asOfInput.default({}), output: z.object({ asOf: z.string(), schemes: z.record(z.string(), countsSchema) }) },
+  'segments:overview': {
+    input: z.object({ scheme: schemeSchema, asOf: isoDateSchema.optional() }),
+    output: z.object({
+      asOf: z.string(),
+      scheme: z.string(),
+      window: z.object({ start: z.string().nullable(), end: z.string() }),
+      baseCurrency: z.string(),
+      customers: z.number().int(),
+      revenueMinor: z.number().int(),
+      classes: z.array(classSummarySchema),
+      cuts: z.custom<SchemeCuts>(),
+    }),
+  },
+  'segments:members': {
+    input: z.object({
+      scheme: schemeSchema,
+      classKey: classKeySchema.optional(),
+      asOf: isoDateSchema.optional(),
+      search: z.string().max(200, 'too_long').default(''),
+      sort: z.enum(MEMBER_SORTS, { error: 'invalid_choice' }).default('revenue'),
+      direction: z.enum(['asc', 'desc'], { error: 'invalid_choice' }).default('desc'),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(5000).default(200),
+    }),
+    output: z.object({ asOf: z.string(), total: z.number().int(), rows: z.array(memberRowSchema) }),
+  },
+  'segments:explain': {
+    input: z.object({ customerId: idSchema, asOf: isoDateSchema.optional() }),
+    output: z.object({
+      asOf: z.string(),
+      customerId: z.string(),
+      metrics: metricsSchema,
+      schemes: z.record(z.string(), z.object({ classKey: z.string(), explanation: z.custom<Explanation>() })),
+    }),
+  },
+  'segments:history': {
+    input: z.object({ customerId: idSchema, scheme: schemeSchema.optional() }),
+    output: z.object({ customerId: z.string(), schemes: z.record(z.string(), z.array(z.object({ asOf: z.string(), classKey: z.string() }))) }),
+  },
+  'segments:migration': {
+    input: z.object({ scheme: schemeSchema, from: isoDateSchema, to: isoDateSchema }),
+    output: z.object({
+      scheme: z.string(),
+      from: z.string(),
+      to: z.string(),
+      /** Every class seen on either day, in the scheme's order. */
+      classes: z.array(z.string()),
+      /** Non-empty cells; null: the customer was not in that day's snapshot (new, or archived since). */
+      cells: z.array(z.object({ from: z.string().nullable(), to: z.string().nullable(), count: z.number().int(), customerIds: z.array(z.string()) })),
+    }),
+  },
+  'segments:config:get': {
+    input: z.object({}).default({}),
+    output: z.object({ overrides: configOverridesSchema, effective: configOverridesSchema }),
+  },
+  'segments:config:set': {
+    input: z.object({ overrides: configOverridesSchema }),
+    output: z.object({ overrides: configOverridesSchema, effective: configOverridesSchema }),
+  },
+  'segments:custom:list': { input: z.object({}).default({}), output: z.object({ segments: z.array(customSegmentRowSchema) }) },
+  'segments:custom:save': {
+    input: z.object({ id: idSchema.optional(), name: requiredText(80), rule: ruleGroupSchema }),
+    output: customSegmentRowSchema,
+  },
+  'segments:custom:delete': { input: z.object({ id: idSchema }), output: z.object({ id: z.string() }) },
+  ...policiesContract,
+} as const;
