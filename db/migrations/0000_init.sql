@@ -59,6 +59,7 @@ CREATE TABLE `customers` (
 --> statement-breakpoint
 CREATE INDEX `customers_live_name` ON `customers` (`deleted_at`,`archived_at`,`sort_name`,`id`);--> statement-breakpoint
 CREATE INDEX `customers_owner` ON `customers` (`owner`);--> statement-breakpoint
+CREATE INDEX `customers_live_by_id` ON `customers` (`id`,`deleted_at`,`archived_at`);--> statement-breakpoint
 CREATE INDEX `customers_next_contact` ON `customers` (`next_contact_date`);--> statement-breakpoint
 CREATE INDEX `customers_revenue` ON `customers` (`revenue_base_minor`);--> statement-breakpoint
 CREATE INDEX `customers_code` ON `customers` (`code`);--> statement-breakpoint
@@ -114,7 +115,7 @@ CREATE TABLE `follow_ups` (
 );
 --> statement-breakpoint
 CREATE INDEX `follow_ups_customer_time` ON `follow_ups` (`customer_id`,`occurred_at`);--> statement-breakpoint
-CREATE INDEX `follow_ups_due` ON `follow_ups` (`done`,`next_contact_date`);--> statement-breakpoint
+CREATE INDEX `follow_ups_due` ON `follow_ups` (`done`,`next_contact_date`,`deleted_at`,`customer_id`);--> statement-breakpoint
 CREATE INDEX `follow_ups_import_batch` ON `follow_ups` (`import_batch_id`);--> statement-breakpoint
 CREATE TABLE `fx_rates` (
 	`id` text PRIMARY KEY NOT NULL,

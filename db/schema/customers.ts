@@ -52,6 +52,8 @@ export const customers = sqliteTable(
     check('customers_tags_array', sql`json_valid(${t.tags}) AND json_type(${t.tags}) = 'array'`),
     index('customers_live_name').on(t.deletedAt, t.archivedAt, t.sortName, t.id),
     index('customers_owner').on(t.owner),
+    // Answers "is this customer live?" from the index alone, for joins from reminders and orders.
+    index('customers_live_by_id').on(t.id, t.deletedAt, t.archivedAt),
     index('customers_next_contact').on(t.nextContactDate),
     index('customers_revenue').on(t.revenueBaseMinor),
     index('customers_code').on(t.code),

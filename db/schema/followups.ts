@@ -32,7 +32,8 @@ export const followUps = sqliteTable(
     check('follow_ups_next_date_valid', sql`next_contact_date IS NULL OR ${isCalendarDate('next_contact_date')}`),
     check('follow_ups_occurred_at_valid', sql`${t.occurredAt} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*' AND julianday(${t.occurredAt}) IS NOT NULL`),
     index('follow_ups_customer_time').on(t.customerId, t.occurredAt),
-    index('follow_ups_due').on(t.done, t.nextContactDate),
+    // Covers the due counts: date range, liveness and the customer to check, without reading the rows.
+    index('follow_ups_due').on(t.done, t.nextContactDate, t.deletedAt, t.customerId),
     index('follow_ups_import_batch').on(t.importBatchId),
   ],
 );
