@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageIdsQuery } from '../../db/repos/customers';
+import { dueCountsQuery } from '../../db/repos/followups';
 import { customerListInputSchema } from '../../shared/contract/customers';
 import { openTestApp, type TestApp } from '../support/test-app';
 
@@ -20,6 +21,12 @@ describe('query plans', () => {
   });
   it('reads due reminders through the due index', () => {
     expect(plan(`SELECT id FROM follow_ups WHERE done = 0 AND next_contact_date IS NOT NULL AND next_contact_date <= ?`, '2026-11-30')).toContain('USING INDEX follow_ups_due');
+  });
+  it('counts due reminders from two covering indexes, without reading a row', () => {
+    const query = dueCountsQuery(app.db, '2026-11-23', '2026-11-30').toSQL();
+    const detail = plan(query.sql, ...query.params);
+    expect(detail).toContain('COVERING INDEX follow_ups_due');
+    expect(detail).toContain('COVERING INDEX customers_live_by_id');
   });
   it('reads one customer’s orders and follow-ups through their customer indexes', () => {
     expect(plan(`SELECT * FROM orders WHERE customer_id = ? ORDER BY order_date`, 'x')).toContain('USING INDEX orders_customer_date');
