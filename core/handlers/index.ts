@@ -4,6 +4,7 @@ import { followUpHandlers } from './followups';
 import { orderHandlers } from './orders';
 import { segmentationHandlers } from './segmentation';
 import { settingsHandlers } from './settings';
+import { transferHandlers } from './transfer';
 import type { Handlers } from './types';
 import { workspaceHandlers } from './workspace';
 
@@ -26,6 +27,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     followUpHandlers(ctx),
     settingsHandlers(ctx),
     workspaceHandlers(ctx),
+    transferHandlers(ctx),
     segmentationHandlers(ctx),
   ]) as Handlers;
 }

@@ -1,0 +1,32 @@
+import type Database from 'better-sqlite3';
+import { extname } from 'node:path';
+import { AppError } from '../../shared/contract';
+import type { Language } from '../../shared/contract/enums';
+import { EXPORT_COLUMNS, type ExportKind } from '../../shared/export/columns';
+import { exportRows } from './rows';
+import { writeCsv, writeXlsx } from './write';
+
+export { neutralize, unneutralize } from './neutralize';
+
+const SHEET_NAMES: Record<ExportKind, Record<Language, string>> = {
+  customers: { 'zh-CN': '客户', en: 'Customers' },
+  orders: { 'zh-CN': '订单', en: 'Orders' },
+  followUps: { 'zh-CN': '跟进记录', en: 'Follow-ups' },
+};
+
+export function exportFormatOf(path: string, format?: 'xlsx' | 'csv'): 'xlsx' | 'csv' {
+  if (format) return format;
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xlsx') return 'xlsx';
+  if (ext === '.csv') return 'csv';
+  throw new AppError('invalid_input', 'The export file name must end in .xlsx or .csv', [{ path: ['path'], key: 'export_format_unknown' }]);
+}
+
+/** Writes one kind of record to a file; reads a consistent snapshot (one read transaction). */
+export async function exportToFile(client: Database.Database, kind: ExportKind, path: string, options: { format?: 'xlsx' | 'csv'; language: Language }) {
+  const format = exportFormatOf(path, options.format);
+  const columns = EXPORT_COLUMNS[kind];
+  const rows = exportRows(client, kind, options.language);
+  const count = format === 'csv' ? await writeCsv(path, columns, options.language, rows) : await writeXlsx(path, SHEET_NAMES[kind][options.language], columns, options.language, rows);
+  return { path, format, rows: count };
+}

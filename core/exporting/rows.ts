@@ -1,0 +1,63 @@
+import type Database from 'better-sqlite3';
+import type { Language } from '../../shared/contract/enums';
+import { minorDigits } from '../../shared/domain/money';
+import { EXPORT_VALUE_LABELS, type ExportKind } from '../../shared/export/columns';
+
+export type ExportRow = Record<string, string | number | null>;
+
+const contactList = (kind: string) =>
+  `(SELECT group_concat(value, '; ') FROM (SELECT value FROM contact_channels WHERE customer_id = c.id AND kind = '${kind}' AND deleted_at IS NULL ORDER BY created_at, id))`;
+const firstPhone = `(SELECT value FROM contact_channels WHERE customer_id = c.id AND kind = 'phone' AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1)`;
+
+const QUERIES: Record<ExportKind, string> = {
+  customers: `SELECT c.id, c.code, c.name, c.company, c.type, ${contactList('phone')} AS phone, ${contactList('email')} AS email, ${contactList('wechat')} AS wechat,
+      ${contactList('whatsapp')} AS whatsapp, c.industry, c.country, c.region, c.city, c.size_band AS sizeBand, c.income_band AS incomeBand, c.needs, c.tags,
+      c.owner, c.source, c.manual_level AS manualLevel, c.notes, c.locality, c.order_count AS orderCount, c.revenue_base_minor AS revenueBaseMinor,
+      c.last_order_date AS lastOrderDate, c.last_contact_at AS lastContactAt, c.next_contact_date AS nextContactDate, c.created_at AS createdAt,
+      (SELECT base_currency FROM settings WHERE id = 1) AS baseCurrency
+    FROM customers c WHERE c.deleted_at IS NULL ORDER BY c.sort_name, c.id`,
+  orders: `SELECT o.id, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, ${firstPhone} AS customerPhone, o.order_date AS orderDate,
+      o.amount_minor AS amountMinor, o.currency, o.fx_rate AS fxRate, o.note, o.base_amount_minor AS baseAmountMinor, o.base_currency AS baseCurrency
+    FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY o.order_date, o.id`,
+  followUps: `SELECT f.id, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, ${firstPhone} AS customerPhone, f.occurred_at AS occurredAt,
+      f.channel, f.content, f.outcome, f.intent, f.satisfaction, f.next_contact_date AS nextContactDate, f.done
+    FROM follow_ups f JOIN customers c ON c.id = f.customer_id WHERE f.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY f.occurred_at, f.id`,
+};
+
+/** Minor units as a number of major units (1234.5 for 123450 fen): a real number cell, not text. */
+const major = (minor: number, currency: string) => minor / 10 ** minorDigits(currency);
+
+/** An instant as the business's local time, the way people write it and the importer reads it back. */
+export function localDateTime(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+/**
+ * Rows for one export, one at a time (the statement is iterated, so 100k customers never sit in
+ * memory at once). Enum values become words of the chosen language that the importer reads back.
+ */
+export function* exportRows(client: Database.Database, kind: ExportKind, language: Language): Generator<ExportRow> {
+  const labels = EXPORT_VALUE_LABELS[language];
+  const label = (group: string, value: unknown) => (value === null || value === undefined ? null : (labels[group]?.[String(value)] ?? String(value)));
+  for (const r of client.prepare(QUERIES[kind]).iterate() as Iterable<Record<string, string | number | null>>) {
+    if (kind === 'customers') {
+      yield {
+        ...r,
+        type: label('type', r.type),
+        needs: label('needs', r.needs),
+        source: label('source', r.source),
+        locality: label('locality', r.locality),
+        tags: (JSON.parse(String(r.tags)) as string[]).join(', ') || null,
+        revenueBase: major(Number(r.revenueBaseMinor), String(r.baseCurrency)),
+        lastContactAt: r.lastContactAt ? localDateTime(String(r.lastContactAt)) : null,
+        createdAt: localDateTime(String(r.createdAt)),
+      };
+    } else if (kind === 'orders') {
+      yield { ...r, amount: major(Number(r.amountMinor), String(r.currency)), baseAmount: major(Number(r.baseAmountMinor), String(r.baseCurrency)) };
+    } else {
+      yield { ...r, occurredAt: localDateTime(String(r.occurredAt)), channel: label('channel', r.channel), intent: label('intent', r.intent), done: label('done', r.done ? 'true' : 'false') };
+    }
+  }
+}

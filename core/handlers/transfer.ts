@@ -1,0 +1,77 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { AppError, type ParsedInputOf } from '../../shared/contract';
+import { isImportError } from '../../shared/import/errors';
+import type { ExportKind } from '../../shared/export/columns';
+import { backupFolder, backupHere, backupTo, listBackups, restoreFrom } from '../backup';
+import type { HandlerContext } from '../context';
+import { exportToFile } from '../exporting';
+import { ImportRejected, openImportConnection, runImport, undoBatch, type ImportSource } from '../importing';
+import { listBatches } from '../../db/repos/imports';
+import { migrationsFolder } from '../paths';
+import type { HandlerMap } from './types';
+
+type ImportInput = ParsedInputOf<'import:commit'>;
+
+/** Whole-file problems (unreadable, cancelled, all-or-nothing refused) as errors the UI translates. */
+function asAppError(error: unknown): unknown {
+  if (error instanceof ImportRejected) {
+    const { rejected, rowsTotal } = error.result;
+    return new AppError('invalid_input', error.message, [{ path: ['rows'], key: 'import_rows_rejected', params: { rejected, total: rowsTotal } }]);
+  }
+  if (isImportError(error)) {
+    const missing = error.details.missing as { all: string[]; anyOf: string[] } | undefined;
+    if (missing) return new AppError('invalid_input', error.message, [{ path: ['mapping'], key: 'import_mapping_incomplete', params: { fields: [...missing.all, ...missing.anyOf].join(', ') } }]);
+    return new AppError('invalid_input', error.message, [{ path: ['source'], key: `import_${error.code}` }]);
+  }
+  if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
+    const path = (error as NodeJS.ErrnoException).path ?? '';
+    return new AppError('not_found', `No such file: ${path}`, [{ path: ['source'], key: 'file_not_found', params: { path } }]);
+  }
+  return error;
+}
+
+function sourceOf(input: ImportInput): ImportSource {
+  return 'path' in input.source ? { path: input.source.path } : { bytes: Buffer.from(input.source.base64, 'base64'), fileName: input.source.fileName };
+}
+
+/**
+ * Import, export and backup. An import runs on its own connection (see core/importing/connection.ts);
+ * exports read on their own read-only connection, because iterating 100k rows while the file is
+ * written would otherwise keep the app's connection busy for every other call.
+ */
+export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & HandlerMap<'export'> & HandlerMap<'backup'> {
+  const now = () => ctx.clock.now().toISOString();
+  const runOn = async (input: ImportInput, dryRun: boolean) => {
+    const conn = openImportConnection(ctx.dbPath, ctx.db.$client);
+    try {
+      return await runImport(conn.client, { ...input, source: sourceOf(input), dryRun, rejectsPath: input.rejectsPath ?? null }, now());
+    } catch (error) {
+      throw asAppError(error);
+    } finally {
+      conn.close();
+    }
+  };
+  const exportKind = (kind: ExportKind) => async (input: ParsedInputOf<'export:customers'>) => {
+    const shared = ctx.dbPath === ':memory:' || !existsSync(ctx.dbPath);
+    const reader = shared ? ctx.db.$client : new Database(ctx.dbPath, { readonly: true });
+    try {
+      return await exportToFile(reader, kind, input.path, { format: input.format, language: input.language });
+    } finally {
+      if (!shared) reader.close();
+    }
+  };
+
+  return {
+    'import:preview': (input) => runOn(input, true),
+    'import:commit': (input) => runOn(input, false),
+    'import:undo': ({ batchId }) => undoBatch(ctx.db, batchId, now()),
+    'import:batches': ({ limit }) => ({ batches: listBatches(ctx.db.$client, limit) }),
+    'export:customers': exportKind('customers'),
+    'export:orders': exportKind('orders'),
+    'export:followUps': exportKind('followUps'),
+    'backup:create': ({ path }) => (path ? backupTo(ctx.db.$client, path, 'manual', ctx.clock.now()) : backupHere(ctx.db.$client, ctx.dbPath, 'manual', ctx.clock.now())),
+    'backup:restore': ({ path }) => restoreFrom(ctx.db, ctx.dbPath, path, migrationsFolder(), ctx.clock.now()),
+    'backup:list': () => ({ folder: backupFolder(ctx.dbPath), backups: listBackups(backupFolder(ctx.dbPath)) }),
+  };
+}

@@ -1,0 +1,25 @@
+import type { SourceRow } from '../../shared/import/table';
+import type { RowOutcome } from './row-writer';
+import type { ImportReason, ImportRowError } from './types';
+
+/** English for the reasons found while writing (the value parsers' reasons come with their own text). */
+const TEXT: Partial<Record<ImportReason, string>> = {
+  unknown_customer: 'no customer with this key exists (choose to create unknown customers, or import the customers first)',
+  ambiguous_customer: 'several customers have this name; add the company, phone or customer code',
+  no_fx_rate: 'has no exchange rate to the base currency on or before the order date; add an FX rate column or the rate under FX rates',
+  missing_customer_key: 'no customer code, name, phone or company to find the customer by',
+  invalid_phone: 'is not a valid phone number',
+  invalid_email: 'is not a valid email address',
+  invalid_wechat: 'is not a valid WeChat ID',
+};
+
+export function describeOutcomeError(row: SourceRow, outcome: Extract<RowOutcome, { kind: 'error' }>, columnOf: Map<string, number>, headers: string[]): ImportRowError {
+  const field = outcome.field;
+  // A missing FX rate is about the currency; without a currency column, the amount carries it.
+  const mappedField = field === 'currency' && !columnOf.has('currency') ? 'amount' : field;
+  const column = mappedField ? (columnOf.get(mappedField) ?? null) : null;
+  const header = column === null ? null : (headers[column] ?? null);
+  const value = column === null ? '' : String(row.cells[column] ?? '');
+  const where = header ? `column "${header}"${value ? ` "${value}"` : ''}` : 'the row';
+  return { row: row.row, line: row.line, column, header, field, value, reason: outcome.reason, message: `Row ${row.row}, ${where}: ${TEXT[outcome.reason] ?? outcome.reason}.` };
+}

@@ -1,0 +1,152 @@
+import type Database from 'better-sqlite3';
+import { createRowValidator, toSavedMapping, type ImportKind } from '../../shared/import';
+import { ImportError } from '../../shared/import/errors';
+import type { SourceRow, TableIssue } from '../../shared/import/table';
+import { closeAnsweredReminders, insertBatch, rememberMapping, setBatchCounts } from '../../db/repos/imports';
+import { refreshAllCustomerStats, refreshCustomerStats } from '../../db/repos/customers';
+import { readSettings } from '../../db/repos/settings';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import * as schema from '../../db/schema';
+import type { Db } from '../../db/open';
+import { unneutralize } from '../exporting/neutralize';
+import { newId } from '../ids';
+import { RejectsFile } from './rejects';
+import { RowWriter, type RowOutcome } from './row-writer';
+import { resolveMapping } from './mapping';
+import { openSource } from './source';
+import type { ImportOptions, ImportResult, ImportRowError } from './types';
+import { describeOutcomeError } from './messages';
+
+/** Thrown when an all-or-nothing import meets bad rows: nothing was written; the result says why. */
+export class ImportRejected extends Error {
+  constructor(readonly result: ImportResult) {
+    super(`Nothing was imported: ${result.rejected} of ${result.rowsTotal} rows have errors (first: ${result.errors[0]?.message ?? 'unknown'}).`);
+    this.name = 'ImportRejected';
+  }
+}
+
+const SAMPLE_ROWS = 20;
+
+/**
+ * Reads, maps, validates and writes one file in ONE transaction on `client`: commit (or, for a dry
+ * run, an all-or-nothing failure, a cancel or a crash) leaves the database either with the whole
+ * batch or exactly as before. The batch row is written first (the before-images refer to it) and
+ * its counts last, in the same transaction, so it exists only for committed imports.
+ */
+export async function runImport(client: Database.Database, options: ImportOptions, now: string): Promise<ImportResult> {
+  const started = Date.now();
+  const limit = options.reportLimit ?? 1000;
+  const source = await openSource(options.source, { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet, batchSize: options.batchSize, signal: options.signal });
+  let rejects: RejectsFile | null = null;
+  let began = false;
+  try {
+    const { mapping, source: mappingSource } = resolveMapping(client, options.kind, source.headers, options.mapping);
+    const db = drizzle(client, { schema }) as unknown as Db;
+    const settings = readSettings(db);
+    const validator = createRowValidator(
+      options.kind,
+      source.headers,
+      mapping.mapping,
+      { homeCountry: settings.homeCountry, defaultCurrency: settings.baseCurrency, currencyHint: mapping.currencyHint, dateOrder: options.dateOrder, decimal: options.decimal },
+      source.sample.map(clean),
+    );
+    const result: ImportResult = {
+      batchId: null, dryRun: options.dryRun, kind: options.kind, fileName: source.fileName, format: source.format, encoding: source.encoding, delimiter: source.delimiter,
+      headers: source.headers, columns: mapping.columns, mappingSource, missing: mapping.missing, inferred: validator.inferred,
+      rowsTotal: 0, added: 0, updated: 0, skipped: 0, rejected: 0, customersCreated: 0, errors: [], duplicates: [], tableIssues: [...source.headerIssues],
+      sample: source.sample.slice(0, SAMPLE_ROWS).map((r) => ({ row: r.row, cells: r.cells.map(String) })), rejectsPath: null, elapsedMs: 0,
+    };
+    if (!options.dryRun && (mapping.missing.all.length > 0 || mapping.missing.anyOf.length > 0)) {
+      throw new ImportError('no_header', `The mapping leaves out required fields: ${[...mapping.missing.all, ...mapping.missing.anyOf].join(', ')}.`, { missing: mapping.missing });
+    }
+    const batchId = newId();
+    client.exec('BEGIN IMMEDIATE');
+    began = true;
+    insertBatch(client, {
+      id: batchId, kind: options.kind, fileName: source.fileName, format: source.format, encoding: source.encoding, delimiter: source.delimiter, onError: options.onError,
+      rowsTotal: 0, added: 0, updated: 0, skipped: 0, rejected: 0, customersCreated: 0, createdAt: now,
+    });
+    const writer = new RowWriter(client, batchId, now, settings, options);
+    if (options.onError === 'skip' && options.rejectsPath && !options.dryRun) rejects = new RejectsFile(options.rejectsPath, source.headers);
+    const columnOf = new Map<string, number>();
+    mapping.mapping.forEach((field, column) => field && !columnOf.has(field) && columnOf.set(field, column));
+    const write = (row: SourceRow): RowOutcome | { kind: 'invalid'; errors: ImportRowError[] } => {
+      const checked = validator.validate(row);
+      if (!checked.record) return { kind: 'invalid', errors: checked.errors };
+      return options.kind === 'customers'
+        ? writer.customer(checked.record as never)
+        : options.kind === 'orders'
+          ? writer.order(checked.record as never)
+          : writer.followUp(checked.record as never);
+    };
+
+    for await (const batch of source.batches) {
+      if (options.signal?.aborted) throw new ImportError('aborted', 'The import was cancelled.');
+      if (result.tableIssues.length < limit) result.tableIssues.push(...(batch.issues as TableIssue[]).slice(0, limit - result.tableIssues.length));
+      for (const raw of batch.rows) {
+        const row = clean(raw);
+        result.rowsTotal++;
+        const outcome = write(row);
+        if (outcome.kind === 'invalid' || outcome.kind === 'error') {
+          const errors = outcome.kind === 'invalid' ? outcome.errors : [describeOutcomeError(row, outcome, columnOf, source.headers)];
+          result.rejected++;
+          if (result.errors.length < limit) result.errors.push(...errors.slice(0, limit - result.errors.length));
+          rejects?.add(row, errors);
+          continue;
+        }
+        result[outcome.kind]++;
+        if (outcome.duplicate && result.duplicates.length < limit) result.duplicates.push({ row: row.row, ...outcome.duplicate });
+      }
+      options.onProgress?.({ rows: result.rowsTotal, bytesRead: batch.bytesRead, totalBytes: batch.totalBytes, rowsPerSecond: Math.round(result.rowsTotal / Math.max(0.001, (Date.now() - started) / 1000)) });
+      // Let timers and the cancel button's message in between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    result.customersCreated = writer.customersCreated;
+    result.elapsedMs = Date.now() - started;
+
+    if (options.dryRun || (options.onError === 'abort' && result.rejected > 0)) {
+      client.exec('ROLLBACK');
+      began = false;
+      if (!options.dryRun) throw new ImportRejected(result);
+      return result;
+    }
+    finishBatch(client, db, options.kind, writer, batchId, now);
+    setBatchCounts(client, batchId, result);
+    rememberMapping(client, options.kind, mapping.signature, toSavedMapping(source.headers, mapping.mapping), now);
+    client.exec('COMMIT');
+    began = false;
+    result.batchId = batchId;
+    result.rejectsPath = rejects?.commit() ?? null;
+    rejects = null;
+    return result;
+  } finally {
+    if (began && client.inTransaction) client.exec('ROLLBACK');
+    rejects?.discard();
+    await source.close();
+  }
+}
+
+/** Denormalised figures and reminders of the customers the batch gave orders or follow-ups. */
+function finishBatch(client: Database.Database, db: Db, kind: ImportKind, writer: RowWriter, batchId: string, now: string): void {
+  if (kind === 'followups') closeAnsweredReminders(client, batchId, now);
+  if (kind === 'customers') return;
+  // One set-based pass beats thousands of per-customer recomputations once the batch is large.
+  if (writer.affected.size > 2000) refreshAllCustomerStats(db);
+  else for (const id of writer.affected) refreshCustomerStats(db, id);
+}
+
+/** Undoes the exporter's formula neutralisation, so an exported file imports back unchanged. */
+function clean(row: SourceRow): SourceRow {
+  let cells = row.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (typeof cell === 'string' && cell.charCodeAt(0) === 39) {
+      const plain = unneutralize(cell);
+      if (plain !== cell) {
+        if (cells === row.cells) cells = [...cells];
+        cells[i] = plain;
+      }
+    }
+  }
+  return cells === row.cells ? row : { ...row, cells };
+}

@@ -1,0 +1,42 @@
+import { AppError, notFound } from '../../shared/contract';
+import type { Db } from '../../db/open';
+import { refreshCustomerStats, replaceContacts } from '../../db/repos/customers';
+import { customersOfBatch, findBatch, importStatements, snapshotsOf, softDeleteBatchRows } from '../../db/repos/imports';
+import type { ContactKind } from '../../shared/contract/enums';
+import { newId } from '../ids';
+
+export interface UndoResult {
+  batchId: string;
+  customersRemoved: number;
+  customersRestored: number;
+  ordersRemoved: number;
+  followUpsRemoved: number;
+}
+
+/**
+ * Takes a whole batch back in one transaction: what it created is soft-deleted, customers it updated
+ * get their profile and contacts from before the batch, and the figures of every customer it touched
+ * are recomputed. Undoing twice is refused rather than silently doing nothing.
+ */
+export function undoBatch(db: Db, batchId: string, now: string): UndoResult {
+  const client = db.$client;
+  return client.transaction(() => {
+    const batch = findBatch(client, batchId);
+    if (!batch) throw notFound('import batch', batchId);
+    if (batch.status === 'undone') throw new AppError('conflict', `Import batch ${batchId} was already undone on ${batch.undoneAt}.`, [{ path: ['batchId'], key: 'import_already_undone' }]);
+    const count = (table: string) => client.prepare(`SELECT count(*) FROM ${table} WHERE import_batch_id = ? AND deleted_at IS NULL`).pluck().get(batchId) as number;
+    const result: UndoResult = { batchId, customersRemoved: count('customers'), customersRestored: 0, ordersRemoved: count('orders'), followUpsRemoved: count('follow_ups') };
+    const touched = customersOfBatch(client, batchId);
+    const created = new Set(client.prepare(`SELECT id FROM customers WHERE import_batch_id = ?`).pluck().all(batchId) as string[]);
+    const sql = importStatements(client);
+    for (const { customerId, before } of snapshotsOf(client, batchId)) {
+      const snapshot = JSON.parse(before) as { profile: Record<string, unknown>; contacts: Array<{ kind: ContactKind; value: string; label: string | null }> };
+      sql.updateCustomer({ ...snapshot.profile, id: customerId, now });
+      replaceContacts(db, customerId, snapshot.contacts, now, newId);
+      result.customersRestored++;
+    }
+    softDeleteBatchRows(client, batchId, now);
+    for (const id of touched) if (!created.has(id)) refreshCustomerStats(db, id);
+    return result;
+  })();
+}

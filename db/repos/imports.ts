@@ -1,0 +1,139 @@
+import type Database from 'better-sqlite3';
+import type { ContactKind } from '../../shared/contract/enums';
+
+/**
+ * The import's writes as prepared statements on one connection: 100k rows through drizzle's query
+ * builder would spend most of their time building SQL. Column lists follow db/schema.
+ */
+export function importStatements(client: Database.Database) {
+  const profileSet = `name = @name, company = @company, type = @type, industry = @industry, country = @country, region = @region, city = @city,
+    locality = @locality, locality_manual = @locality_manual, size_band = @size_band, income_band = @income_band, needs = @needs, tags = @tags,
+    owner = @owner, source = @source, manual_level = @manual_level, notes = @notes, code = @code, search_text = @search_text, sort_name = @sort_name`;
+  const insertCustomer = client.prepare(`INSERT INTO customers (id, created_at, updated_at, import_batch_id, name, company, type, industry, country, region, city,
+    locality, locality_manual, size_band, income_band, needs, tags, owner, source, manual_level, notes, code, search_text, sort_name)
+    VALUES (@id, @now, @now, @batch, @name, @company, @type, @industry, @country, @region, @city,
+    @locality, @locality_manual, @size_band, @income_band, @needs, @tags, @owner, @source, @manual_level, @notes, @code, @search_text, @sort_name)`);
+  const updateCustomer = client.prepare(`UPDATE customers SET ${profileSet}, updated_at = @now WHERE id = @id`);
+  const selectProfile = client.prepare(`SELECT name, company, type, industry, country, region, city, locality, locality_manual, size_band, income_band,
+    needs, tags, owner, source, manual_level, notes, code, search_text, sort_name FROM customers WHERE id = ?`);
+  const liveContacts = client.prepare(`SELECT kind, value, label FROM contact_channels WHERE customer_id = ? AND deleted_at IS NULL ORDER BY created_at, id`);
+  const insertContact = client.prepare(`INSERT INTO contact_channels (id, created_at, updated_at, customer_id, kind, value, label) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const insertSnapshot = client.prepare(`INSERT OR IGNORE INTO import_batch_changes (id, batch_id, customer_id, before, created_at) VALUES (?, ?, ?, ?, ?)`);
+  const insertOrder = client.prepare(`INSERT INTO orders (id, created_at, updated_at, import_batch_id, customer_id, order_date, amount_minor, currency, fx_rate,
+    base_currency, base_amount_minor, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertFollowUp = client.prepare(`INSERT INTO follow_ups (id, created_at, updated_at, import_batch_id, customer_id, occurred_at, channel, content, outcome,
+    intent, satisfaction, next_contact_date, done) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`);
+  const fxRateOn = client.prepare(`SELECT rate FROM fx_rates WHERE deleted_at IS NULL AND currency = ? AND rate_date <= ? ORDER BY rate_date DESC LIMIT 1`).pluck();
+
+  return {
+    insertCustomer: (row: Record<string, unknown>) => insertCustomer.run(row),
+    updateCustomer: (row: Record<string, unknown>) => updateCustomer.run(row),
+    selectProfile: (id: string) => selectProfile.get(id) as Record<string, string | number | null>,
+    liveContacts: (id: string) => liveContacts.all(id) as Array<{ kind: ContactKind; value: string; label: string | null }>,
+    insertContact: (id: string, now: string, customerId: string, kind: ContactKind, value: string, label: string | null) => insertContact.run(id, now, now, customerId, kind, value, label),
+    insertSnapshot: (id: string, batchId: string, customerId: string, before: string, now: string) => insertSnapshot.run(id, batchId, customerId, before, now),
+    insertOrder: (o: [id: string, now: string, batch: string, customerId: string, date: string, minor: number, currency: string, rate: number, base: string, baseMinor: number, note: string | null]) =>
+      insertOrder.run(o[0], o[1], o[1], ...o.slice(2)),
+    insertFollowUp: (f: [id: string, now: string, batch: string, customerId: string, at: string, channel: string, content: string, outcome: string | null, intent: string | null, satisfaction: number | null, next: string | null]) =>
+      insertFollowUp.run(f[0], f[1], f[1], ...f.slice(2)),
+    fxRateOn: (currency: string, date: string) => fxRateOn.get(currency, date) as number | undefined,
+  };
+}
+export type ImportStatements = ReturnType<typeof importStatements>;
+
+/**
+ * Imported follow-ups are history: a reminder one of them set is closed by any later follow-up of the
+ * same customer, as logging a contact in the app does. Only the batch's own rows change, so undoing
+ * the batch leaves earlier reminders exactly as they were.
+ */
+export function closeAnsweredReminders(client: Database.Database, batchId: string, now: string): void {
+  client
+    .prepare(
+      `UPDATE follow_ups AS f SET done = 1, updated_at = @now,
+         answered_by = (SELECT l.id FROM follow_ups l WHERE l.customer_id = f.customer_id AND l.deleted_at IS NULL AND l.occurred_at > f.occurred_at ORDER BY l.occurred_at, l.id LIMIT 1)
+       WHERE f.import_batch_id = @batch AND f.done = 0 AND f.next_contact_date IS NOT NULL
+         AND EXISTS (SELECT 1 FROM follow_ups l WHERE l.customer_id = f.customer_id AND l.deleted_at IS NULL AND l.occurred_at > f.occurred_at)`,
+    )
+    .run({ batch: batchId, now });
+}
+
+export interface BatchRow {
+  id: string;
+  kind: 'customers' | 'orders' | 'followups';
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  onError: 'abort' | 'skip';
+  rowsTotal: number;
+  added: number;
+  updated: number;
+  skipped: number;
+  rejected: number;
+  customersCreated: number;
+  status: 'committed' | 'undone';
+  createdAt: string;
+  undoneAt: string | null;
+}
+
+const BATCH_COLUMNS = `id, kind, file_name AS fileName, format, encoding, delimiter, on_error AS onError, rows_total AS rowsTotal, added, updated, skipped,
+  rejected, customers_created AS customersCreated, status, created_at AS createdAt, undone_at AS undoneAt`;
+
+export function insertBatch(client: Database.Database, b: Omit<BatchRow, 'status' | 'undoneAt'>): void {
+  client
+    .prepare(
+      `INSERT INTO import_batches (id, created_at, updated_at, kind, file_name, format, encoding, delimiter, on_error, rows_total, added, updated, skipped, rejected, customers_created)
+       VALUES (@id, @createdAt, @createdAt, @kind, @fileName, @format, @encoding, @delimiter, @onError, @rowsTotal, @added, @updated, @skipped, @rejected, @customersCreated)`,
+    )
+    .run(b);
+}
+
+export function setBatchCounts(client: Database.Database, id: string, c: Pick<BatchRow, 'rowsTotal' | 'added' | 'updated' | 'skipped' | 'rejected' | 'customersCreated'>): void {
+  client
+    .prepare(`UPDATE import_batches SET rows_total = @rowsTotal, added = @added, updated = @updated, skipped = @skipped, rejected = @rejected, customers_created = @customersCreated WHERE id = @id`)
+    .run({ id, rowsTotal: c.rowsTotal, added: c.added, updated: c.updated, skipped: c.skipped, rejected: c.rejected, customersCreated: c.customersCreated });
+}
+
+export function listBatches(client: Database.Database, limit: number): BatchRow[] {
+  return client.prepare(`SELECT ${BATCH_COLUMNS} FROM import_batches WHERE deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT ?`).all(limit) as BatchRow[];
+}
+
+export function findBatch(client: Database.Database, id: string): BatchRow | undefined {
+  return client.prepare(`SELECT ${BATCH_COLUMNS} FROM import_batches WHERE id = ? AND deleted_at IS NULL`).get(id) as BatchRow | undefined;
+}
+
+/** Customers touched by a batch: the ones it created or updated, and the owners of its orders and follow-ups. */
+export function customersOfBatch(client: Database.Database, batchId: string): string[] {
+  return client
+    .prepare(
+      `SELECT id FROM customers WHERE import_batch_id = @b
+       UNION SELECT customer_id FROM import_batch_changes WHERE batch_id = @b
+       UNION SELECT customer_id FROM orders WHERE import_batch_id = @b
+       UNION SELECT customer_id FROM follow_ups WHERE import_batch_id = @b`,
+    )
+    .pluck()
+    .all({ b: batchId }) as string[];
+}
+
+export function snapshotsOf(client: Database.Database, batchId: string): Array<{ customerId: string; before: string }> {
+  return client.prepare(`SELECT customer_id AS customerId, before FROM import_batch_changes WHERE batch_id = ? ORDER BY created_at, id`).all(batchId) as Array<{ customerId: string; before: string }>;
+}
+
+/** Soft-deletes what the batch created; the rows stay for a later sync and for the audit of what was undone. */
+export function softDeleteBatchRows(client: Database.Database, batchId: string, now: string): void {
+  for (const table of ['follow_ups', 'orders', 'customers']) {
+    client.prepare(`UPDATE ${table} SET deleted_at = @now, updated_at = @now WHERE import_batch_id = @b AND deleted_at IS NULL`).run({ b: batchId, now });
+  }
+  client.prepare(`UPDATE import_batches SET status = 'undone', undone_at = @now, updated_at = @now WHERE id = @b`).run({ b: batchId, now });
+}
+
+export function rememberedMapping(client: Database.Database, kind: string, signature: string): Record<string, string | null> | null {
+  const json = client.prepare(`SELECT mapping FROM import_mappings WHERE kind = ? AND signature = ?`).pluck().get(kind, signature) as string | undefined;
+  return json ? (JSON.parse(json) as Record<string, string | null>) : null;
+}
+
+export function rememberMapping(client: Database.Database, kind: string, signature: string, mapping: Record<string, string | null>, now: string): void {
+  client
+    .prepare(`INSERT INTO import_mappings (kind, signature, mapping, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (kind, signature) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at`)
+    .run(kind, signature, JSON.stringify(mapping), now);
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { DELIMITERS } from '../import/delimiter';
+import { IMPORT_KINDS } from '../import/fields';
+import { enumOf, idSchema, requiredText } from './common';
+import { LANGUAGES } from './enums';
+
+/** Text encodings a user may force when detection guesses wrong (the names core/import decodes). */
+export const IMPORT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5', 'windows-1252'] as const;
+
+const pathSchema = z.string().trim().min(1, 'required').max(4096, 'too_long');
+
+/** A file by path (CLI, Electron), or its contents (the renderer in a browser cannot read paths). */
+const importSourceSchema = z.union([
+  z.object({ path: pathSchema }),
+  z.object({ base64: z.string().min(1, 'required'), fileName: requiredText(255) }),
+]);
+
+const importInputSchema = z.object({
+  kind: enumOf(IMPORT_KINDS),
+  source: importSourceSchema,
+  encoding: enumOf(IMPORT_ENCODINGS).optional(),
+  delimiter: enumOf(DELIMITERS).optional(),
+  sheet: z.string().max(200, 'too_long').optional(),
+  /** File header → field (null: leave the column out). Omitted: the remembered mapping, else automatic. */
+  mapping: z.record(z.string(), z.string().nullable()).nullish(),
+  dateOrder: enumOf(['dmy', 'mdy', 'ymd'] as const).optional(),
+  decimal: enumOf(['.', ','] as const).optional(),
+  onError: enumOf(['abort', 'skip'] as const).default('abort'),
+  duplicates: enumOf(['skip', 'update', 'create'] as const).default('skip'),
+  linkBy: enumOf(['auto', 'code', 'phone', 'name'] as const).default('auto'),
+  unknownCustomers: enumOf(['reject', 'create'] as const).default('reject'),
+  /** skip mode: where to write the rejected rows with their reasons. */
+  rejectsPath: pathSchema.nullish(),
+  reportLimit: z.number().int().min(0).max(100_000).default(1000),
+});
+
+const rowErrorSchema = z.object({
+  row: z.number().int(),
+  line: z.number().int(),
+  column: z.number().int().nullable(),
+  header: z.string().nullable(),
+  field: z.string().nullable(),
+  value: z.string(),
+  reason: z.string(),
+  message: z.string(),
+});
+
+const importResultSchema = z.object({
+  batchId: z.string().nullable(),
+  dryRun: z.boolean(),
+  kind: enumOf(IMPORT_KINDS),
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  headers: z.array(z.string()),
+  columns: z.array(z.object({ column: z.number().int(), header: z.string(), field: z.string().nullable(), confidence: z.number() })),
+  mappingSource: z.enum(['given', 'remembered', 'auto']),
+  missing: z.object({ all: z.array(z.string()), anyOf: z.array(z.string()) }),
+  inferred: z.object({ dateOrder: z.record(z.string(), z.string()), decimal: z.string().nullable() }),
+  rowsTotal: z.number().int(),
+  added: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
+  rejected: z.number().int(),
+  customersCreated: z.number().int(),
+  errors: z.array(rowErrorSchema),
+  duplicates: z.array(
+    z.object({ row: z.number().int(), customerId: z.string(), via: z.string(), value: z.string(), inFile: z.boolean(), action: z.enum(['skipped', 'updated', 'created']) }),
+  ),
+  tableIssues: z.array(z.looseObject({ code: z.string() })),
+  sample: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
+  rejectsPath: z.string().nullable(),
+  elapsedMs: z.number(),
+});
+export type ImportResultDto = z.infer<typeof importResultSchema>;
+
+const batchSchema = z.object({
+  id: z.string(),
+  kind: enumOf(IMPORT_KINDS),
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx']),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  onError: z.enum(['abort', 'skip']),
+  rowsTotal: z.number().int(),
+  added: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
+  rejected: z.number().int(),
+  customersCreated: z.number().int(),
+  status: z.enum(['committed', 'undone']),
+  createdAt: z.string(),
+  undoneAt: z.string().nullable(),
+});
+
+const exportInputSchema = z.object({
+  path: pathSchema,
+  /** Omitted: from the file name's extension (.xlsx or .csv). */
+  format: enumOf(['xlsx', 'csv'] as const).optional(),
+  language: enumOf(LANGUAGES).default('zh-CN'),
+});
+const exportOutputSchema = z.object({ path: z.string(), format: z.enum(['xlsx', 'csv']), rows: z.number().int() });
+
+const backupSchema = z.object({ path: z.string(), name: z.string(), bytes: z.number().int(), createdAt: z.string(), kind: z.enum(['daily', 'weekly', 'manual', 'before_restore']) });
+
+export const transferContract = {
+  /** Everything an import would do (counts, every row error, duplicates), in a transaction that is rolled back. */
+  'import:preview': { input: importInputSchema, output: importResultSchema },
+  /** The import as one batch. abort: any bad row and nothing is written (invalid_input); skip: valid rows only. */
+  'import:commit': { input: importInputSchema, output: importResultSchema },
+  'import:undo': {
+    input: z.object({ batchId: idSchema }),
+    output: z.object({ batchId: z.string(), customersRemoved: z.number().int(), customersRestored: z.number().int(), ordersRemoved: z.number().int(), followUpsRemoved: z.number().int() }),
+  },
+  'import:batches': { input: z.object({ limit: z.number().int().min(1).max(1000).default(50) }).default({ limit: 50 }), output: z.object({ batches: z.array(batchSchema) }) },
+  'export:customers': { input: exportInputSchema, output: exportOutputSchema },
+  'export:orders': { input: exportInputSchema, output: exportOutputSchema },
+  'export:followUps': { input: exportInputSchema, output: exportOutputSchema },
+  /** Online backup (safe while the app writes). Omitted path: a manual backup in the backups folder beside the database. */
+  'backup:create': { input: z.object({ path: pathSchema.optional() }).default({}), output: backupSchema },
+  /** Replaces the data with a backup's after checking it; the current data is backed up first. */
+  'backup:restore': { input: z.object({ path: pathSchema }), output: z.object({ restoredFrom: z.string(), safetyBackup: backupSchema }) },
+  'backup:list': { input: z.object({}).default({}), output: z.object({ folder: z.string(), backups: z.array(backupSchema) }) },
+} as const;
