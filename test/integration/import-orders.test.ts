@@ -1,0 +1,91 @@
+import ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+let zhang: string;
+let hans: string;
+beforeEach(async () => {
+  app = openTestApp();
+  await app.call('settings:update', { homeCountry: 'CN', homeRegion: '广东', baseCurrency: 'CNY' });
+  zhang = (await app.call('customers:create', { name: '张三', company: '佳美', contacts: [{ kind: 'phone', value: '13800138000' }] })).customer.id;
+  hans = (await app.call('customers:create', { name: 'Hans Müller', company: 'Müller GmbH', country: 'DE', contacts: [{ kind: 'phone', value: '+49 30 1234567' }] })).customer.id;
+  await app.call('fx:upsert', { currency: 'EUR', rateDate: '2024-01-01', rate: 7.8 });
+});
+afterEach(() => app.cleanup());
+
+const file = (name: string, content: string | Buffer) => {
+  const path = join(app.dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+describe('importing orders and follow-ups', () => {
+  it('reads a European ";" file with 1.234,50 amounts and day-first dates, links by phone and locks the FX rate', async () => {
+    const path = file('bestellungen.csv', ['Customer;Phone;Order date;Amount;Currency;Note', 'Hans Müller;+49 30 1234567;05.03.2024;1.234,50;EUR;erste', 'Hans Müller;+49 30 1234567;13.03.2024;99,90 €;;zweite'].join('\n'));
+    const result = await app.call('import:commit', { kind: 'orders', source: { path } });
+    expect(result).toMatchObject({ delimiter: ';', added: 2, rejected: 0, inferred: { decimal: ',', dateOrder: { date: 'dmy' } } });
+    const orders = (await app.call('orders:list', { customerId: hans })).orders;
+    expect(orders.map((o) => [o.orderDate, o.amountMinor, o.currency, o.fxRate, o.baseAmountMinor, o.note])).toEqual([
+      ['2024-03-05', 123450, 'EUR', 7.8, 962910, 'erste'],
+      ['2024-03-13', 9990, 'EUR', 7.8, 77922, 'zweite'],
+    ]);
+    const row = (await app.call('customers:list', { search: 'hans' })).rows[0]!;
+    expect(row).toMatchObject({ orderCount: 2, revenueBaseMinor: 962910 + 77922 });
+  });
+
+  it('reads an .xlsx workbook with typed date and number cells; unknown customers are rejected or created as chosen', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('订单');
+    sheet.addRow(['客户名称', '公司名称', '下单日期', '订单金额', '币种']);
+    sheet.addRow(['张三', '佳美', new Date(Date.UTC(2025, 0, 15)), 1200.5, 'CNY']);
+    sheet.addRow(['陌生人', '', new Date(Date.UTC(2025, 1, 1)), 88, '人民币']);
+    const path = join(app.dir, 'orders.xlsx');
+    await workbook.xlsx.writeFile(path);
+
+    const rejected = await app.call('import:preview', { kind: 'orders', source: { path } });
+    expect(rejected).toMatchObject({ format: 'xlsx', encoding: null, added: 1, rejected: 1 });
+    expect(rejected.errors).toMatchObject([{ row: 3, header: '客户名称', value: '陌生人', reason: 'unknown_customer' }]);
+
+    const created = await app.call('import:commit', { kind: 'orders', source: { path }, unknownCustomers: 'create' });
+    expect(created).toMatchObject({ added: 2, customersCreated: 1, rejected: 0 });
+    expect((await app.call('orders:list', { customerId: zhang })).orders.map((o) => [o.orderDate, o.amountMinor])).toEqual([['2025-01-15', 120050]]);
+    const stranger = (await app.call('customers:list', { search: '陌生人' })).rows[0]!;
+    expect(stranger).toMatchObject({ orderCount: 1, revenueBaseMinor: 8800 });
+
+    const undo = await app.call('import:undo', { batchId: created.batchId! });
+    expect(undo).toMatchObject({ customersRemoved: 1, ordersRemoved: 2 });
+    expect((await app.call('customers:list', { search: '张三' })).rows[0]).toMatchObject({ orderCount: 0, revenueBaseMinor: 0 });
+    expect((await app.call('customers:list', { search: '陌生人' })).total).toBe(0);
+  });
+
+  it('reports an order in a currency with no rate, at its column, instead of inventing one', async () => {
+    const path = file('usd.csv', ['客户,金额,币种,日期', '张三,100,USD,2025-01-02', '张三,5,CNY,2025-01-02'].join('\n'));
+    const result = await app.call('import:preview', { kind: 'orders', source: { path } });
+    expect(result).toMatchObject({ added: 1, rejected: 1 });
+    expect(result.errors[0]).toMatchObject({ row: 2, header: '币种', value: 'USD', reason: 'no_fx_rate' });
+  });
+
+  it('imports follow-ups linked by name + company; a later imported contact closes the earlier reminder', async () => {
+    const path = file('跟进.csv', [
+      '客户名称,公司名称,跟进时间,跟进方式,跟进内容,意向,满意度,下次联系日期',
+      '张三,佳美,2026-11-01 10:00,电话,报价,有意向,4,2026-11-10',
+      '张三,佳美,2026-11-12 15:30,拜访,签约,有意向,5,2026-12-01',
+    ].join('\n'));
+    const result = await app.call('import:commit', { kind: 'followups', source: { path } });
+    expect(result).toMatchObject({ added: 2, rejected: 0 });
+    const list = (await app.call('followups:list', { customerId: zhang })).followUps;
+    expect(list.map((f) => [f.channel, f.intent, f.satisfaction, f.nextContactDate, f.done])).toEqual(
+      expect.arrayContaining([
+        ['call', 'interested', 4, '2026-11-10', true],
+        ['visit', 'interested', 5, '2026-12-01', false],
+      ]),
+    );
+    expect((await app.call('customers:list', { search: '张三' })).rows[0]!.nextContactDate).toBe('2026-12-01');
+    await app.call('import:undo', { batchId: result.batchId! });
+    expect((await app.call('followups:list', { customerId: zhang })).followUps).toEqual([]);
+    expect((await app.call('customers:list', { search: '张三' })).rows[0]!).toMatchObject({ nextContactDate: null, lastContactAt: null });
+  });
+});
