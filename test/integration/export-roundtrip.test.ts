@@ -1,0 +1,96 @@
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../support/test-app';
+
+let source: TestApp;
+let target: TestApp;
+beforeEach(async () => {
+  source = openTestApp();
+  target = openTestApp();
+  for (const app of [source, target]) await app.call('settings:update', { homeCountry: 'CN', homeRegion: '广东', baseCurrency: 'CNY' });
+  await source.call('workspace:loadDemo', { customers: 40, seed: 7 });
+  // The demo's FX table is part of the workspace, not of an export; the target needs the same rates.
+  for (const r of (await source.call('fx:list', {})).rates) await target.call('fx:upsert', { currency: r.currency, rateDate: r.rateDate, rate: r.rate });
+  await source.call('customers:create', { name: '=HYPERLINK("http://evil")', company: '+SUM(A1)', notes: '@cmd', tags: ['-x'], contacts: [{ kind: 'phone', value: '13800138000' }] });
+});
+afterEach(() => {
+  source.cleanup();
+  target.cleanup();
+});
+
+/** Everything a user can see of the customers, in a stable order, without ids and timestamps. */
+async function snapshot(app: TestApp) {
+  const customers = app.db.$client
+    .prepare(
+      `SELECT name, company, type, industry, country, region, city, locality, size_band, income_band, needs, tags, owner, source, manual_level, notes, code,
+              order_count, revenue_base_minor, last_order_date, last_contact_at, next_contact_date,
+              (SELECT group_concat(kind || ':' || value, ' ') FROM (SELECT kind, value FROM contact_channels k WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY kind, value)) AS contacts
+       FROM customers c WHERE deleted_at IS NULL ORDER BY name, company, contacts`,
+    )
+    .all();
+  const orders = app.db.$client
+    .prepare(`SELECT c.name, o.order_date, o.amount_minor, o.currency, o.fx_rate, o.base_amount_minor, o.note FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.deleted_at IS NULL ORDER BY 1, 2, 3, 7`)
+    .all();
+  const followUps = app.db.$client
+    .prepare(
+      `SELECT c.name, f.occurred_at, f.channel, f.content, f.outcome, f.intent, f.satisfaction, f.next_contact_date, f.done FROM follow_ups f JOIN customers c ON c.id = f.customer_id WHERE f.deleted_at IS NULL ORDER BY 1, 2, 4`,
+    )
+    .all();
+  return { customers, orders, followUps };
+}
+
+describe('export → import round trips', () => {
+  it.each(['xlsx', 'csv'] as const)('customers, orders and follow-ups exported as .%s import back into an empty workspace unchanged', async (format) => {
+    for (const [channel, kind] of [['export:customers', 'customers'], ['export:orders', 'orders'], ['export:followUps', 'followups']] as const) {
+      const path = join(source.dir, `${kind}.${format}`);
+      const exported = await source.call(channel, { path, language: kind === 'orders' ? 'en' : 'zh-CN' });
+      const imported = await target.call('import:commit', { kind, source: { path }, linkBy: 'phone' });
+      expect(imported).toMatchObject({ rowsTotal: exported.rows, added: exported.rows, rejected: 0, skipped: 0 });
+    }
+    const expected = await snapshot(source);
+    expect(expected.customers.length).toBe(41);
+    expect(expected.orders.length).toBeGreaterThan(100);
+    expect(expected.followUps.length).toBeGreaterThan(50);
+    expect(await snapshot(target)).toEqual(expected);
+  });
+
+  it('writes a bold frozen header in the chosen language, typed cells, and neutralises formulas', async () => {
+    const path = join(source.dir, 'orders-en.xlsx');
+    await source.call('export:customers', { path, language: 'en' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('Customers');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getRow(1).getCell(1).value).toBe('Customer code');
+    expect(sheet.getRow(1).font?.bold ?? sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const evil = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => String(r.getCell(headers.indexOf('Name') + 1).value).includes('HYPERLINK'))!;
+    expect(evil.getCell(headers.indexOf('Name') + 1).value).toBe(`'=HYPERLINK("http://evil")`);
+    expect(evil.getCell(headers.indexOf('Company') + 1).value).toBe(`'+SUM(A1)`);
+    expect(evil.getCell(headers.indexOf('Phone') + 1).value).toBe('+8613800138000');
+    expect(typeof evil.getCell(headers.indexOf('Orders (info)') + 1).value).toBe('number');
+
+    const orders = join(source.dir, 'orders.xlsx');
+    await source.call('export:orders', { path: orders, language: 'zh-CN' });
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(orders);
+    const row = wb2.worksheets[0]!.getRow(2);
+    expect(wb2.worksheets[0]!.getRow(1).getCell(5).value).toBe('下单日期');
+    expect(row.getCell(5).value).toBeInstanceOf(Date);
+    expect(typeof row.getCell(6).value).toBe('number');
+  });
+
+  it('writes CSV as UTF-8 with a BOM and Chinese headers', async () => {
+    const path = join(source.dir, 'c.csv');
+    const result = await source.call('export:customers', { path, language: 'zh-CN' });
+    const text = readFileSync(path, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.slice(1, 20)).toBe('客户编号,客户名称,公司名称,客户类型'.slice(0, 19));
+    expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(text.trimEnd().split('\r\n')).toHaveLength(result.rows + 1);
+    await expect(source.call('export:customers', { path: join(source.dir, 'c.txt') })).rejects.toMatchObject({ issues: [{ key: 'export_format_unknown' }] });
+  });
+});
