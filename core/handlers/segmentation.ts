@@ -1,10 +1,11 @@
 import { findCustomer } from '../../db/repos/customers';
 import {
+  allCustomSegmentIds,
   customerHistory,
   findCustomSegment,
-  hasSnapshot,
   liveCustomSegments,
   readConfigOverrides,
+  runOnOrBefore,
   snapshotClasses,
   softDeleteCustomSegment,
   upsertCustomSegment,
@@ -14,12 +15,12 @@ import { readSettings } from '../../db/repos/settings';
 import { invalidInput, notFound } from '../../shared/contract';
 import type { CustomSegmentRow, Explanation } from '../../shared/contract/segmentation';
 import { writeConfigOverrides } from '../../db/repos/segmentation';
-import { classKeysOf, customSegmentSchema, type RuleGroup } from '../../shared/segmentation';
+import { classKeysOf, customSchemeKey, customSegmentSchema, SCHEME_KEYS, type RuleGroup } from '../../shared/segmentation';
 import type { HandlerContext } from '../context';
 import { newId } from '../ids';
 import { effectiveConfig } from '../segmentation/config';
 import { members, overview } from '../segmentation/lists';
-import { recomputeSegmentation, segmentationFor } from '../segmentation/state';
+import { recomputeSegmentation, segmentationFor, storeTodayIfStale } from '../segmentation/state';
 import { policyHandlers } from './policies';
 import type { HandlerMap } from './types';
 
@@ -43,8 +44,8 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
 
   return {
     'segments:recompute': ({ asOf }) => {
-      const state = recomputeSegmentation(ctx, today(asOf));
-      return { asOf: state.asOf, schemes: Object.fromEntries(state.result.schemeKeys.map((s) => [s, state.result.schemes[s]!.counts])) };
+      const { state, stored } = recomputeSegmentation(ctx, today(asOf));
+      return { asOf: state.asOf, stored, schemes: Object.fromEntries(state.result.schemeKeys.map((s) => [s, state.result.schemes[s]!.counts])) };
     },
 
     'segments:overview': ({ scheme, asOf }) => overview(segmentationFor(ctx, today(asOf)), scheme, readSettings(db).baseCurrency),
@@ -66,18 +67,20 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
 
     'segments:history': ({ customerId, scheme }) => {
       if (!findCustomer(db, customerId)) throw notFound('customer', customerId);
-      const schemes: Record<string, { asOf: string; classKey: string }[]> = {};
-      for (const row of customerHistory(db, customerId)) {
-        if (scheme !== undefined && row.scheme !== scheme) continue;
-        (schemes[row.scheme] ??= []).push({ asOf: row.asOf, classKey: row.classKey });
-      }
+      storeTodayIfStale(ctx);
+      const all = [...SCHEME_KEYS, ...allCustomSegmentIds(db).map(customSchemeKey)];
+      const schemes: Record<string, { asOf: string; classKey: string | null }[]> = {};
+      for (const row of customerHistory(db, customerId, scheme === undefined ? all : [scheme])) (schemes[row.scheme] ??= []).push({ asOf: row.asOf, classKey: row.classKey });
       return { customerId, schemes };
     },
 
     'segments:migration': ({ scheme, from, to }) => {
-      for (const day of [from, to]) if (!hasSnapshot(db, day)) throw notFound('snapshot for', day);
-      const before = snapshotClasses(db, scheme, from);
-      const after = snapshotClasses(db, scheme, to);
+      storeTodayIfStale(ctx);
+      const [fromSnapshot, toSnapshot] = [runOnOrBefore(db, from), runOnOrBefore(db, to)];
+      if (fromSnapshot === null) throw notFound('snapshot on or before', from);
+      if (toSnapshot === null) throw notFound('snapshot on or before', to);
+      const before = snapshotClasses(db, scheme, fromSnapshot);
+      const after = snapshotClasses(db, scheme, toSnapshot);
       const cells = new Map<string, { from: string | null; to: string | null; count: number; customerIds: string[] }>();
       for (const id of new Set([...before.keys(), ...after.keys()])) {
         const cell = { from: before.get(id) ?? null, to: after.get(id) ?? null };
@@ -91,7 +94,7 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
       const rank = (c: string | null) => (c === null ? classes.length : classes.indexOf(c));
       const sorted = [...cells.values()].sort((a, b) => rank(a.from) - rank(b.from) || rank(a.to) - rank(b.to));
       for (const cell of sorted) cell.customerIds.sort();
-      return { scheme, from, to, classes, cells: sorted };
+      return { scheme, from, to, fromSnapshot, toSnapshot, classes, cells: sorted };
     },
 
     'segments:config:get': () => configOutput(),

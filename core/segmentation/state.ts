@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
 import {
+  latestRunDay,
   liveCustomSegments,
   loadSegmentCustomers,
   loadSegmentFollowUps,
@@ -24,8 +25,9 @@ import { windowMetrics, type WindowMetrics } from './window-metrics';
  * Writes that do not affect segmentation (a contact, an FX rate) cost one needless recompute; that is the
  * price of never missing one.
  *
- * A computation for today also stores today's snapshot (one transaction), so history follows every
- * change; other days are stored only by an explicit `segments:recompute`.
+ * Reads never write. The snapshot (tier history) is stored by `segments:recompute` and, for today, by
+ * the history and migration reads when today's stored snapshot is older than the data — so history
+ * follows every change without making each list read pay for the write.
  */
 export interface SegmentationState {
   asOf: string;
@@ -40,6 +42,8 @@ export interface SegmentationState {
 interface Cached {
   fingerprint: string;
   state: SegmentationState;
+  /** This state's snapshot is in the database. */
+  stored: boolean;
 }
 
 /** Per database connection; at most a few days (today and what the user looked back at). */
@@ -67,33 +71,53 @@ function compute(db: Db, asOf: string): SegmentationState {
   return { asOf, config, result, customers, indexOf, metrics: windowMetrics(indexOf, orders, followUps, result.window) };
 }
 
-function remember(db: Db, state: SegmentationState): void {
+function remember(db: Db, state: SegmentationState, stored: boolean): void {
   let days = caches.get(db);
   if (!days) caches.set(db, (days = new Map()));
   days.delete(state.asOf);
   if (days.size >= MAX_CACHED_DAYS) days.delete(days.keys().next().value!);
-  days.set(state.asOf, { fingerprint: fingerprint(db), state });
+  days.set(state.asOf, { fingerprint: fingerprint(db), state, stored });
 }
 
-function store(ctx: HandlerContext, state: SegmentationState): void {
+/** Stores asOf's snapshot unless a later day is already stored (history is written forward only). */
+function store(ctx: HandlerContext, state: SegmentationState): boolean {
+  const { db } = ctx;
   const { result } = state;
-  ctx.db.transaction(() => writeSnapshot(ctx.db, state.asOf, ctx.clock.now().toISOString(), result.customerIds, result.classKeys));
+  return db.transaction(() => {
+    const latest = latestRunDay(db);
+    if (latest !== null && state.asOf < latest) return false;
+    writeSnapshot(db, state.asOf, ctx.clock.now().toISOString(), result.customerIds, result.classKeys);
+    return true;
+  });
+}
+
+function fresh(db: Db, asOf: string): Cached | undefined {
+  const cached = caches.get(db)?.get(asOf);
+  return cached && cached.fingerprint === fingerprint(db) ? cached : undefined;
 }
 
 /** The segmentation for asOf: the cached one while nothing changed, else recomputed now. */
 export function segmentationFor(ctx: HandlerContext, asOf: string): SegmentationState {
-  const cached = caches.get(ctx.db)?.get(asOf);
-  if (cached && cached.fingerprint === fingerprint(ctx.db)) return cached.state;
+  const cached = fresh(ctx.db, asOf);
+  if (cached) return cached.state;
   const state = compute(ctx.db, asOf);
-  if (asOf === ctx.clock.today()) store(ctx, state);
-  remember(ctx.db, state);
+  remember(ctx.db, state, false);
   return state;
 }
 
-/** Always recomputes and stores asOf's snapshot, whatever the cache holds. */
-export function recomputeSegmentation(ctx: HandlerContext, asOf: string): SegmentationState {
+/** Always recomputes and stores asOf's snapshot; false when a later day is stored already. */
+export function recomputeSegmentation(ctx: HandlerContext, asOf: string): { state: SegmentationState; stored: boolean } {
   const state = compute(ctx.db, asOf);
-  store(ctx, state);
-  remember(ctx.db, state);
-  return state;
+  const stored = store(ctx, state);
+  remember(ctx.db, state, stored);
+  return { state, stored };
+}
+
+/** Brings today's stored snapshot up to date with the data, if it is not already. */
+export function storeTodayIfStale(ctx: HandlerContext): void {
+  const today = ctx.clock.today();
+  const cached = fresh(ctx.db, today);
+  if (cached?.stored) return;
+  const state = cached?.state ?? compute(ctx.db, today);
+  remember(ctx.db, state, store(ctx, state));
 }

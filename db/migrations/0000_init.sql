@@ -211,17 +211,16 @@ CREATE TABLE `custom_segments` (
 --> statement-breakpoint
 CREATE TABLE `segment_assignments` (
 	`scheme` text NOT NULL,
-	`as_of` text NOT NULL,
 	`customer_id` text NOT NULL,
+	`as_of` text NOT NULL,
 	`class_key` text NOT NULL,
-	PRIMARY KEY(`scheme`, `as_of`, `customer_id`),
+	PRIMARY KEY(`scheme`, `customer_id`, `as_of`),
 	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "segment_assignments_as_of_valid" CHECK((as_of GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(as_of) = as_of)),
 	CONSTRAINT "segment_assignments_scheme_not_blank" CHECK(length(trim("segment_assignments"."scheme")) > 0),
 	CONSTRAINT "segment_assignments_class_not_blank" CHECK(length(trim("segment_assignments"."class_key")) > 0)
 );
 --> statement-breakpoint
-CREATE INDEX `segment_assignments_customer` ON `segment_assignments` (`customer_id`,`scheme`,`as_of`);--> statement-breakpoint
 CREATE TABLE `segment_runs` (
 	`as_of` text PRIMARY KEY NOT NULL,
 	`computed_at` text NOT NULL,

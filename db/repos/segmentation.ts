@@ -1,4 +1,5 @@
 import type { Db } from '../open';
+import { OUT_OF_POPULATION } from '../schema';
 import type { EngineCustomer, EngineFollowUp, EngineOrder } from '../../shared/segmentation';
 import { localDateOf } from '../../shared/domain/dates';
 
@@ -42,28 +43,40 @@ export function loadSegmentFollowUps(db: Db): EngineFollowUp[] {
   return rows.map((r) => ({ ...r, date: localDateOf(new Date(r.occurredAt)) }));
 }
 
+export function latestRunDay(db: Db): string | null {
+  return (db.$client.prepare(`SELECT max(as_of) FROM segment_runs`).pluck().get() as string | null) ?? null;
+}
+
 /**
- * Writes one day's snapshot: upserts every (scheme, customer) class, skipping unchanged rows so a
- * recompute of an unchanged day costs lookups, not page writes, and removes the day's rows of customers
- * or schemes that are gone (archived since, custom segment deleted). Call inside a transaction.
+ * Writes day asOf's snapshot as change points (see the schema). Per scheme, one scan of its rows up to
+ * asOf gives each customer's class before asOf and the row already stored at asOf; then only rows that
+ * must change are written or removed. Only for asOf on or after the latest stored day: a row inserted
+ * before a later snapshot would change what that later day means. Call inside a transaction.
  */
 export function writeSnapshot(db: Db, asOf: string, computedAt: string, customerIds: readonly string[], classKeys: Record<string, readonly string[]>): void {
   const client = db.$client;
+  const scan = client.prepare(`SELECT customer_id, as_of, class_key FROM segment_assignments WHERE scheme = ? AND as_of <= ?`).raw();
   const upsert = client.prepare(
-    `INSERT INTO segment_assignments (scheme, as_of, customer_id, class_key) VALUES (?, ?, ?, ?)
-     ON CONFLICT (scheme, as_of, customer_id) DO UPDATE SET class_key = excluded.class_key WHERE class_key <> excluded.class_key`,
+    `INSERT INTO segment_assignments (scheme, customer_id, as_of, class_key) VALUES (?, ?, ?, ?)
+     ON CONFLICT (scheme, customer_id, as_of) DO UPDATE SET class_key = excluded.class_key`,
   );
+  const remove = client.prepare(`DELETE FROM segment_assignments WHERE scheme = ? AND customer_id = ? AND as_of = ?`);
   for (const [scheme, column] of Object.entries(classKeys)) {
-    for (let k = 0; k < customerIds.length; k++) upsert.run(scheme, asOf, customerIds[k], column[k]);
+    const before = new Map<string, string>();
+    const stored = new Map<string, string>();
+    // Rows come in key order (customer, then day), so the last row before asOf wins.
+    for (const [id, day, classKey] of scan.iterate(scheme, asOf) as Iterable<[string, string, string]>) (day === asOf ? stored : before).set(id, classKey);
+    const target = new Map<string, string>();
+    for (let k = 0; k < customerIds.length; k++) target.set(customerIds[k]!, column[k]!);
+    for (const [id, classKey] of before) if (!target.has(id) && classKey !== OUT_OF_POPULATION) target.set(id, OUT_OF_POPULATION);
+    for (const id of new Set([...target.keys(), ...stored.keys()])) {
+      const wanted = target.get(id);
+      const row = wanted === undefined || wanted === before.get(id) ? undefined : wanted;
+      if (row === stored.get(id)) continue;
+      if (row === undefined) remove.run(scheme, id, asOf);
+      else upsert.run(scheme, id, asOf, row);
+    }
   }
-  const schemes = JSON.stringify(Object.keys(classKeys));
-  client.prepare(`DELETE FROM segment_assignments WHERE as_of = ? AND scheme NOT IN (SELECT value FROM json_each(?))`).run(asOf, schemes);
-  client
-    .prepare(
-      `DELETE FROM segment_assignments WHERE as_of = ? AND customer_id IN
-         (SELECT id FROM customers WHERE deleted_at IS NOT NULL OR archived_at IS NOT NULL)`,
-    )
-    .run(asOf);
   client
     .prepare(
       `INSERT INTO segment_runs (as_of, computed_at, customer_count) VALUES (?, ?, ?)
@@ -72,24 +85,32 @@ export function writeSnapshot(db: Db, asOf: string, computedAt: string, customer
     .run(asOf, computedAt, customerIds.length);
 }
 
-export function hasSnapshot(db: Db, asOf: string): boolean {
-  return db.$client.prepare(`SELECT 1 FROM segment_runs WHERE as_of = ?`).get(asOf) !== undefined;
+/** The latest snapshot day on or before `day`, if any. */
+export function runOnOrBefore(db: Db, day: string): string | null {
+  return (db.$client.prepare(`SELECT max(as_of) FROM segment_runs WHERE as_of <= ?`).pluck().get(day) as string | null) ?? null;
 }
 
-/** Class per customer of one scheme on one snapshot day. */
-export function snapshotClasses(db: Db, scheme: string, asOf: string): Map<string, string> {
+/** Class per classified customer of one scheme as of `day` (the latest change point on or before it). */
+export function snapshotClasses(db: Db, scheme: string, day: string): Map<string, string> {
+  // SQLite takes the bare class_key from the row holding max(as_of).
   const rows = db.$client
-    .prepare(`SELECT customer_id, class_key FROM segment_assignments WHERE scheme = ? AND as_of = ?`)
+    .prepare(`SELECT customer_id, class_key, max(as_of) FROM segment_assignments WHERE scheme = ? AND as_of <= ? GROUP BY customer_id`)
     .raw()
-    .all(scheme, asOf) as [string, string][];
-  return new Map(rows);
+    .all(scheme, day) as [string, string, string][];
+  return new Map(rows.filter((r) => r[1] !== OUT_OF_POPULATION).map((r) => [r[0], r[1]]));
 }
 
-/** A customer's stored classes over time, oldest first. */
-export function customerHistory(db: Db, customerId: string): { scheme: string; asOf: string; classKey: string }[] {
-  return db.$client
-    .prepare(`SELECT scheme, as_of AS asOf, class_key AS classKey FROM segment_assignments WHERE customer_id = ? ORDER BY scheme, as_of`)
-    .all(customerId) as { scheme: string; asOf: string; classKey: string }[];
+/** A customer's change points in the given schemes, oldest first; classKey null: no longer classified. */
+export function customerHistory(db: Db, customerId: string, schemes: readonly string[]): { scheme: string; asOf: string; classKey: string | null }[] {
+  const query = db.$client.prepare(`SELECT as_of AS asOf, class_key AS classKey FROM segment_assignments WHERE scheme = ? AND customer_id = ? ORDER BY as_of`);
+  return schemes.flatMap((scheme) =>
+    (query.all(scheme, customerId) as { asOf: string; classKey: string }[]).map((r) => ({ scheme, asOf: r.asOf, classKey: r.classKey === OUT_OF_POPULATION ? null : r.classKey })),
+  );
+}
+
+/** Every custom segment id ever saved (deleted ones keep their history). */
+export function allCustomSegmentIds(db: Db): string[] {
+  return db.$client.prepare(`SELECT id FROM custom_segments ORDER BY id`).pluck().all() as string[];
 }
 
 export function readConfigOverrides(db: Db): Record<string, unknown> {

@@ -1,32 +1,37 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { isCalendarDate, rowIdentity } from './columns';
 import { customers } from './customers';
 
 /**
- * Snapshot of every customer's class per scheme on one day: the history behind tier timelines and
- * migration matrices. Derived data, so no rowIdentity: a recompute rewrites a day (upsert on the key),
- * it never edits rows one by one, and another laptop can recompute the same rows instead of syncing them.
- * The key leads with scheme and day because every list and matrix reads one scheme on one day.
+ * Tier history: a customer's class per scheme, stored as change points. A snapshot of day D writes a row
+ * only where the class differs from the customer's class at the latest earlier snapshot, so the class on
+ * any day is the latest row on or before it — a full 100k × 17-scheme copy every day would cost ~1.6M rows
+ * (and seconds of writing) per day for mostly unchanged classes. At most one row per customer, scheme and
+ * day: recomputing a day rewrites its rows in place. OUT_OF_POPULATION marks a customer archived or
+ * deleted since the earlier snapshot. Derived data, so no rowIdentity: any laptop can recompute it.
+ * The key leads with scheme because every list and matrix reads one scheme.
  */
 export const segmentAssignments = sqliteTable(
   'segment_assignments',
   {
     scheme: text('scheme').notNull(),
-    asOf: text('as_of').notNull(),
     customerId: text('customer_id')
       .notNull()
       .references(() => customers.id),
+    asOf: text('as_of').notNull(),
     classKey: text('class_key').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.scheme, t.asOf, t.customerId] }),
+    primaryKey({ columns: [t.scheme, t.customerId, t.asOf] }),
     check('segment_assignments_as_of_valid', isCalendarDate('as_of')),
     check('segment_assignments_scheme_not_blank', sql`length(trim(${t.scheme})) > 0`),
     check('segment_assignments_class_not_blank', sql`length(trim(${t.classKey})) > 0`),
-    index('segment_assignments_customer').on(t.customerId, t.scheme, t.asOf),
   ],
 );
+
+/** class_key of a change point meaning "no longer classified" (archived or deleted). */
+export const OUT_OF_POPULATION = '_out';
 
 /** One row per snapshot day: which days have history, and when that day was last recomputed. */
 export const segmentRuns = sqliteTable(

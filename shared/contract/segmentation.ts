@@ -62,8 +62,11 @@ export type CustomSegmentRow = z.infer<typeof customSegmentRowSchema>;
 const asOfInput = z.object({ asOf: isoDateSchema.optional() });
 
 export const segmentationContract = {
-  /** Recompute every scheme for asOf (default today) and store that day's snapshot. */
-  'segments:recompute': { input: asOfInput.default({}), output: z.object({ asOf: z.string(), schemes: z.record(z.string(), countsSchema) }) },
+  /** Recompute every scheme for asOf (default today) and store that day's snapshot (stored: false when a later day is stored). */
+  'segments:recompute': {
+    input: asOfInput.default({}),
+    output: z.object({ asOf: z.string(), stored: z.boolean(), schemes: z.record(z.string(), countsSchema) }),
+  },
   'segments:overview': {
     input: z.object({ scheme: schemeSchema, asOf: isoDateSchema.optional() }),
     output: z.object({
@@ -101,7 +104,8 @@ export const segmentationContract = {
   },
   'segments:history': {
     input: z.object({ customerId: idSchema, scheme: schemeSchema.optional() }),
-    output: z.object({ customerId: z.string(), schemes: z.record(z.string(), z.array(z.object({ asOf: z.string(), classKey: z.string() }))) }),
+    /** Change points per scheme, oldest first (the class holds until the next one); null: no longer classified. */
+    output: z.object({ customerId: z.string(), schemes: z.record(z.string(), z.array(z.object({ asOf: z.string(), classKey: z.string().nullable() }))) }),
   },
   'segments:migration': {
     input: z.object({ scheme: schemeSchema, from: isoDateSchema, to: isoDateSchema }),
@@ -109,6 +113,9 @@ export const segmentationContract = {
       scheme: z.string(),
       from: z.string(),
       to: z.string(),
+      /** The stored snapshot days the dates resolve to (the latest on or before each). */
+      fromSnapshot: z.string(),
+      toSnapshot: z.string(),
       /** Every class seen on either day, in the scheme's order. */
       classes: z.array(z.string()),
       /** Non-empty cells; null: the customer was not in that day's snapshot (new, or archived since). */

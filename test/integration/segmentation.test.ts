@@ -103,23 +103,32 @@ describe('segmentation through dispatch', () => {
     expect(await app.dispatch('segments:explain', { customerId: ids.E })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
-  it('stores at most one row per customer, scheme and day; a change the same day updates it in place', async () => {
+  it('stores history as change points: at most one row per customer, scheme and day, rewritten in place', async () => {
+    expect(await app.call('segments:recompute', { asOf: '2026-01-01' })).toMatchObject({ asOf: '2026-01-01', stored: true });
     await app.call('segments:recompute', {});
     await app.call('segments:recompute', {});
     const raw = app.db.$client;
     const perKey = raw.prepare(`SELECT max(n) FROM (SELECT count(*) AS n FROM segment_assignments GROUP BY scheme, as_of, customer_id)`).pluck().get();
     expect(perKey).toBe(1);
+    // The first snapshot holds everyone; later ones only the classes that changed (C's type did not).
     const schemes = raw.prepare(`SELECT count(DISTINCT scheme) FROM segment_assignments`).pluck().get() as number;
-    expect(raw.prepare(`SELECT count(*) FROM segment_assignments WHERE as_of = '2026-11-23'`).pluck().get()).toBe(4 * schemes);
+    expect(raw.prepare(`SELECT count(*) FROM segment_assignments WHERE as_of = '2026-01-01'`).pluck().get()).toBe(4 * schemes);
+    expect(raw.prepare(`SELECT count(*) FROM segment_assignments WHERE as_of = '2026-11-23' AND scheme = 'type'`).pluck().get()).toBe(0);
     await addOrder(ids.B!, '2026-11-22', '900000');
-    // A read after the change recomputes (the data changed) and rewrites today's row, not a second one.
     expect(await classOf('pyramid', 'B')).toBe('iron');
-    const rows = raw.prepare(`SELECT class_key FROM segment_assignments WHERE scheme = 'pyramid' AND customer_id = ?`).pluck().all(ids.B);
-    expect(rows).toEqual(['iron']);
-    await app.call('segments:recompute', { asOf: '2026-01-01' });
+    // Reading history brings today's snapshot up to date: B's row for today is rewritten, not doubled.
     expect((await app.call('segments:history', { customerId: ids.B!, scheme: 'pyramid' })).schemes.pyramid).toEqual([
       { asOf: '2026-01-01', classKey: 'none' },
       { asOf: '2026-11-23', classKey: 'iron' },
+    ]);
+    expect(raw.prepare(`SELECT count(*) FROM segment_assignments WHERE scheme = 'pyramid' AND customer_id = ? AND as_of = '2026-11-23'`).pluck().get(ids.B)).toBe(1);
+    // A day before the latest stored one is computed but not stored: it would rewrite what later days mean.
+    expect(await app.call('segments:recompute', { asOf: '2026-06-01' })).toMatchObject({ asOf: '2026-06-01', stored: false });
+    await app.call('customers:archive', { id: ids.D!, archived: true });
+    await app.call('segments:recompute', {});
+    expect((await app.call('segments:history', { customerId: ids.D!, scheme: 'pyramid' })).schemes.pyramid).toEqual([
+      { asOf: '2026-01-01', classKey: 'none' },
+      { asOf: '2026-11-23', classKey: null },
     ]);
   });
 
