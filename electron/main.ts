@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openApp, type OpenedApp } from '../core/app';
+import { runAutomaticBackups } from '../core/backup';
 import { APP_VERSION, appRoot, migrationsFolder } from '../core/paths';
 import { registerIpc } from './ipc';
 import { isAllowedExternalUrl, mainWindowOptions } from './window-options';
@@ -42,6 +43,7 @@ async function start(): Promise<void> {
     return;
   }
   registerIpc(opened.dispatch, isOwnPage);
+  void runAutomaticBackups(opened.db.$client, dbPath).catch((error: unknown) => console.error('Automatic backup failed:', error));
   app.on('will-quit', () => opened.close());
 
   const window = new BrowserWindow(mainWindowOptions(join(root, 'dist', 'main', 'preload.cjs')));
