@@ -2,6 +2,7 @@ import { v7 } from 'uuid';
 import type { ContactKind, CustomerType, FollowUpChannel, Intent } from '../../shared/contract/enums';
 import { addDays, daysBetween } from '../../shared/domain/dates';
 import { convertMinor } from '../../shared/domain/money';
+import { sortKey } from '../../shared/domain/pinyin';
 import { createRandom, type Random } from './random';
 import * as V from './vocabulary';
 
@@ -87,7 +88,8 @@ function localCustomer(rng: Random): Omit<DemoCustomer, 'id' | 'createdAt' | 'co
     manualLevel: rng.chance(0.5) ? rng.pick(['A', 'B', 'C'] as const) : null,
     notes: rng.chance(0.4) ? rng.pick(V.CN_NEEDS_NOTES) : null,
     phone: mobile,
-    wechat: rng.chance(0.75) ? `wx_${asciiFold(name) || 'kh'}${rng.int(1000, 999_999)}`.slice(0, 20) : null,
+    // WeChat IDs as people pick them: their name in pinyin plus a few digits.
+    wechat: rng.chance(0.75) ? `${sortKey(name, { personName: true }).replace(/[^a-z]/g, '')}${rng.int(10, 99_999)}`.slice(0, 20) : null,
     currency: 'CNY',
   };
 }
