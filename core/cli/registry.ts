@@ -1,7 +1,9 @@
 import { COMMANDS, pad, type Command } from './commands';
+import { SEGMENTATION_COMMANDS } from './commands-segmentation';
+import { TRANSFER_COMMANDS } from './commands-transfer';
 
 /** Every CLI command, by domain. A domain adds its commands file here with one spread. */
-export const ALL_COMMANDS: Command[] = [...COMMANDS];
+export const ALL_COMMANDS: Command[] = [...COMMANDS, ...SEGMENTATION_COMMANDS, ...TRANSFER_COMMANDS];
 
 export function findCommand(args: string[]): { command: Command; rest: string[] } | undefined {
   for (const command of ALL_COMMANDS) {

@@ -1,0 +1,68 @@
+import type { OutputOf } from '../../shared/contract';
+import { optionalInt, optionalString, requireFlag } from './args';
+import { pad, type Command } from './commands';
+
+/** Segmentation from the command line: the same calls the Tiered lists screen makes. */
+export const SEGMENTATION_COMMANDS: Command[] = [
+  {
+    words: ['segment'],
+    summary: 'Recompute every scheme and store the day\'s tier snapshot [--as-of YYYY-MM-DD]; prints counts per class.',
+    flags: { 'as-of': { type: 'string' } },
+    run: (v, call) => call('segments:recompute', { asOf: optionalString(v, 'as-of') }),
+    human: (o: OutputOf<'segments:recompute'>) =>
+      [
+        `Segmented as of ${o.asOf}${o.stored ? '' : ' (not stored: a later day is stored already)'}`,
+        ...Object.entries(o.schemes).map(
+          ([scheme, counts]) =>
+            `  ${pad(scheme, 12)} ${Object.entries(counts)
+              .filter(([, n]) => n > 0)
+              .map(([c, n]) => `${c} ${n}`)
+              .join(', ')}`,
+        ),
+      ].join('\n'),
+  },
+  {
+    words: ['tiers'],
+    summary: 'Members of a scheme (or one class): --scheme KEY [--class KEY] [--as-of YYYY-MM-DD] [--search Q] [--sort revenue] [--limit N].',
+    flags: { scheme: { type: 'string' }, class: { type: 'string' }, 'as-of': { type: 'string' }, search: { type: 'string' }, sort: { type: 'string' }, limit: { type: 'string' } },
+    run: (v, call) =>
+      call('segments:members', {
+        scheme: requireFlag(v, 'scheme'),
+        classKey: optionalString(v, 'class'),
+        asOf: optionalString(v, 'as-of'),
+        search: optionalString(v, 'search'),
+        sort: optionalString(v, 'sort') as 'revenue' | undefined,
+        limit: optionalInt(v, 'limit') ?? 5000,
+      }),
+    human: (o: OutputOf<'segments:members'>) =>
+      [
+        ...o.rows.map(
+          (r) =>
+            `${r.id}  ${pad(r.name, 20)} ${pad(r.classKey, 18)} ${r.scores ? `R${r.scores.r} F${r.scores.f} M${r.scores.m}` : '        '}  revenue ${r.revenueMinor} (minor units)`,
+        ),
+        `${o.rows.length} of ${o.total} customers as of ${o.asOf}`,
+      ].join('\n'),
+  },
+  {
+    words: ['explain'],
+    summary: 'Why a customer is in each class, and what would move them: --customer ID [--as-of YYYY-MM-DD].',
+    flags: { customer: { type: 'string' }, 'as-of': { type: 'string' } },
+    run: (v, call) => call('segments:explain', { customerId: requireFlag(v, 'customer'), asOf: optionalString(v, 'as-of') }),
+    human: (o: OutputOf<'segments:explain'>) =>
+      [
+        `${o.customerId} as of ${o.asOf}: ${o.metrics.orderCount} orders, revenue ${o.metrics.revenueMinor} (minor units) in the window`,
+        ...Object.entries(o.schemes).map(([scheme, a]) => `  ${pad(scheme, 12)} ${pad(a.classKey, 18)} ${a.explanation.moves.map((m) => JSON.stringify(m)).join(' ')}`),
+      ].join('\n'),
+  },
+  {
+    words: ['migration'],
+    summary: 'How customers moved between classes of a scheme: --scheme KEY --from YYYY-MM-DD --to YYYY-MM-DD.',
+    flags: { scheme: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+    run: (v, call) => call('segments:migration', { scheme: requireFlag(v, 'scheme'), from: requireFlag(v, 'from'), to: requireFlag(v, 'to') }),
+    human: (o: OutputOf<'segments:migration'>) =>
+      [
+        `${o.scheme}: ${o.fromSnapshot} → ${o.toSnapshot}`,
+        ...o.cells.map((c) => `  ${pad(c.from ?? '(absent)', 18)} → ${pad(c.to ?? '(absent)', 18)} ${c.count}`),
+      ].join('\n'),
+  },
+];
