@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 declare const __dirname: string | undefined;
@@ -19,4 +19,5 @@ export function appRoot(): string {
 
 export const migrationsFolder = () => join(appRoot(), 'db', 'migrations');
 export const rendererFolder = () => join(appRoot(), 'dist', 'renderer');
-export const APP_VERSION = '0.1.0';
+/** The version in the app's own package.json (shipped inside the asar too). */
+export const APP_VERSION: string = (JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version;

@@ -35,7 +35,11 @@ export function WelcomePage({ onDone }: { onDone: (settings: Settings) => void }
           data-testid="welcome-language"
           value={i18n.language}
           style={{ width: 110 }}
-          onChange={(lng) => void i18n.changeLanguage(lng)}
+          onChange={(lng: 'zh-CN' | 'en') => {
+            void i18n.changeLanguage(lng);
+            // Remember an explicit choice, so the app opens in it next time too.
+            void api('settings:update', { language: lng });
+          }}
           options={[
             { value: 'zh-CN', label: '中文' },
             { value: 'en', label: 'English' },
