@@ -18,10 +18,11 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'serve') return serve(argv.slice(1));
   const found = findCommand(argv);
   if (!found) throw new UsageError(`unknown command "${argv.slice(0, 2).join(' ')}" (see tierbook --help)`);
-  const { values } = parseFlags(found.rest, found.command.flags);
+  const { values, positionals } = parseFlags(found.rest, found.command.flags);
   const app = openApp({ dbPath: requireFlag(values, 'db'), migrationsFolder: migrationsFolder(), appVersion: APP_VERSION });
   try {
-    const output = await found.command.run(values, <C extends Channel>(name: C, input: InputOf<C>) => call(app.dispatch, name, input));
+    // Positional arguments (a FILE after the command words) reach the command as `_`.
+    const output = await found.command.run({ ...values, _: positionals }, <C extends Channel>(name: C, input: InputOf<C>) => call(app.dispatch, name, input));
     process.stdout.write(values.json ? `${JSON.stringify(output, null, 2)}\n` : `${found.command.human(output as never)}\n`);
     return 0;
   } finally {

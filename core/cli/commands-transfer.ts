@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { OutputOf } from '../../shared/contract';
+import { IMPORT_ENCODINGS } from '../../shared/contract/transfer';
+import { optionalString, requireFlag, UsageError } from './args';
+import type { Command } from './commands';
+
+type Flags = Parameters<Command['run']>[0];
+
+/** The one FILE argument after the command words (main passes positionals as `_`). */
+function fileArgument(values: Flags, what: string): string {
+  const positionals = (values._ as string[] | undefined) ?? [];
+  if (positionals.length !== 1) throw new UsageError(`expected exactly one ${what} FILE, got ${positionals.length}`);
+  return resolve(positionals[0]!);
+}
+
+/** Names people type for the encodings the importer knows. */
+const ENCODING_ALIASES: Record<string, (typeof IMPORT_ENCODINGS)[number]> = {
+  utf8: 'utf-8', 'utf-8': 'utf-8', 'utf-8-sig': 'utf-8', utf16le: 'utf-16le', 'utf-16le': 'utf-16le', 'utf-16': 'utf-16le', utf16be: 'utf-16be', 'utf-16be': 'utf-16be',
+  gbk: 'gb18030', gb2312: 'gb18030', cp936: 'gb18030', gb18030: 'gb18030', big5: 'big5', cp950: 'big5', 'windows-1252': 'windows-1252', cp1252: 'windows-1252', latin1: 'windows-1252',
+};
+
+function encodingFlag(values: Flags) {
+  const value = optionalString(values, 'encoding');
+  if (value === undefined) return undefined;
+  const encoding = ENCODING_ALIASES[value.toLowerCase()];
+  if (!encoding) throw new UsageError(`--encoding must be one of ${IMPORT_ENCODINGS.join(', ')} (or gbk, utf8 …), got "${value}"`);
+  return encoding;
+}
+
+function mappingFlag(values: Flags): Record<string, string | null> | undefined {
+  const path = optionalString(values, 'mapping');
+  if (path === undefined) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, string | null>;
+  } catch (error) {
+    throw new UsageError(`--mapping must be a JSON file of {"header": "field"}: ${(error as Error).message}`);
+  }
+}
+
+function choice<T extends string>(values: Flags, name: string, allowed: readonly T[]): T | undefined {
+  const value = optionalString(values, name);
+  if (value !== undefined && !allowed.includes(value as T)) throw new UsageError(`--${name} must be ${allowed.join('|')}, got "${value}"`);
+  return value as T | undefined;
+}
+
+const IMPORT_FLAGS = {
+  mapping: { type: 'string' }, encoding: { type: 'string' }, 'date-order': { type: 'string' }, 'on-error': { type: 'string' }, rejects: { type: 'string' },
+  'dry-run': { type: 'boolean' }, duplicates: { type: 'string' }, 'link-by': { type: 'string' }, 'create-customers': { type: 'boolean' }, sheet: { type: 'string' },
+} as const;
+
+type ImportSummary = { batchId: string | null; added: number; updated: number; skipped: number; rejected: number; encoding: string | null; delimiter: string | null };
+
+function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
+  return {
+    words: ['import', kind],
+    summary: `Import ${kind} from a CSV/TSV/.xlsx FILE as one undoable batch (--dry-run writes nothing; --on-error abort|skip, --rejects FILE).`,
+    flags: IMPORT_FLAGS,
+    run: async (v, call) => {
+      const rejects = optionalString(v, 'rejects');
+      const input = {
+        kind,
+        source: { path: fileArgument(v, 'import') },
+        mapping: mappingFlag(v),
+        encoding: encodingFlag(v),
+        sheet: optionalString(v, 'sheet'),
+        dateOrder: choice(v, 'date-order', ['dmy', 'mdy', 'ymd'] as const),
+        onError: choice(v, 'on-error', ['abort', 'skip'] as const) ?? (rejects ? 'skip' : 'abort'),
+        duplicates: choice(v, 'duplicates', ['skip', 'update', 'create'] as const),
+        linkBy: choice(v, 'link-by', ['auto', 'code', 'phone', 'name'] as const),
+        unknownCustomers: v['create-customers'] ? ('create' as const) : ('reject' as const),
+        rejectsPath: rejects ? resolve(rejects) : undefined,
+        reportLimit: 20,
+      };
+      const result = await call(v['dry-run'] ? 'import:preview' : 'import:commit', input);
+      const { batchId, added, updated, skipped, rejected, encoding, delimiter } = result;
+      const summary: ImportSummary = { batchId, added, updated, skipped, rejected, encoding, delimiter };
+      // Not part of --json (kept to the documented shape), but worth a line each for people.
+      Object.defineProperty(summary, 'errors', { value: result.errors, enumerable: false });
+      return summary;
+    },
+    human: (o: ImportSummary & { errors?: OutputOf<'import:commit'>['errors'] }) =>
+      [
+        o.batchId ? `Imported as batch ${o.batchId} (undo: tierbook import undo --batch ${o.batchId}).` : 'Dry run: nothing was written.',
+        `added ${o.added}, updated ${o.updated}, skipped ${o.skipped}, rejected ${o.rejected}; encoding ${o.encoding ?? 'xlsx'}, delimiter ${JSON.stringify(o.delimiter)}`,
+        ...(o.errors ?? []).map((e) => `  ${e.message}`),
+      ].join('\n'),
+  };
+}
+
+const EXPORT_CHANNELS = { customers: 'export:customers', orders: 'export:orders', followups: 'export:followUps' } as const;
+
+function exportCommand(kind: keyof typeof EXPORT_CHANNELS): Command {
+  return {
+    words: ['export', kind],
+    summary: `Export ${kind} to FILE.xlsx or FILE.csv (UTF-8 with BOM); --lang zh-CN|en for the headers.`,
+    flags: { lang: { type: 'string' } },
+    run: (v, call) => call(EXPORT_CHANNELS[kind], { path: fileArgument(v, 'export'), language: choice(v, 'lang', ['zh-CN', 'en'] as const) }),
+    human: (o: OutputOf<'export:customers'>) => `Exported ${o.rows} rows to ${o.path}.`,
+  };
+}
+
+/** Longer word lists first: findCommand takes the first command whose words prefix the arguments. */
+export const TRANSFER_COMMANDS: Command[] = [
+  {
+    words: ['import', 'undo'],
+    summary: 'Undo an import batch: its rows are removed and the customers it updated get their old values back.',
+    flags: { batch: { type: 'string' } },
+    run: (v, call) => call('import:undo', { batchId: requireFlag(v, 'batch') }),
+    human: (o: OutputOf<'import:undo'>) =>
+      `Undid batch ${o.batchId}: removed ${o.customersRemoved} customers, ${o.ordersRemoved} orders, ${o.followUpsRemoved} follow-ups; restored ${o.customersRestored} customers.`,
+  },
+  {
+    words: ['import', 'batches'],
+    summary: 'List recent import batches.',
+    flags: {},
+    run: (_v, call) => call('import:batches', {}),
+    human: (o: OutputOf<'import:batches'>) =>
+      o.batches.map((b) => `${b.id}  ${b.createdAt}  ${b.kind}  ${b.fileName}  +${b.added} ~${b.updated} skipped ${b.skipped} rejected ${b.rejected}  ${b.status}`).join('\n') || 'No imports yet.',
+  },
+  importCommand('customers'),
+  importCommand('orders'),
+  importCommand('followups'),
+  exportCommand('customers'),
+  exportCommand('orders'),
+  exportCommand('followups'),
+  {
+    words: ['backup'],
+    summary: 'Copy the database to --to FILE with SQLite online backup (safe while the app runs).',
+    flags: { to: { type: 'string' } },
+    run: (v, call) => call('backup:create', { path: resolve(requireFlag(v, 'to')) }),
+    human: (o: OutputOf<'backup:create'>) => `Backed up to ${o.path} (${o.bytes} bytes).`,
+  },
+  {
+    words: ['restore'],
+    summary: 'Replace the data with a checked backup --from FILE; the current data is backed up first.',
+    flags: { from: { type: 'string' } },
+    run: (v, call) => call('backup:restore', { path: resolve(requireFlag(v, 'from')) }),
+    human: (o: OutputOf<'backup:restore'>) => `Restored from ${o.restoredFrom}; the previous data is kept in ${o.safetyBackup.path}.`,
+  },
+];

@@ -1,0 +1,93 @@
+import Database from 'better-sqlite3';
+import iconv from 'iconv-lite';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../support/test-app';
+
+/** The CLI as a user runs it: a separate process, flags in, --json out, exit code. */
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+let dir: string;
+let db: string;
+const count = (table: string, file = db) => {
+  const raw = new Database(file, { readonly: true });
+  try {
+    return raw.prepare(`SELECT count(*) FROM ${table} WHERE deleted_at IS NULL`).pluck().get() as number;
+  } finally {
+    raw.close();
+  }
+};
+beforeAll(() => {
+  dir = tempDir();
+  db = join(dir, 'shop.sqlite');
+});
+
+describe('import, export and backup on the command line', () => {
+  it('imports a GBK file as one batch, prints the documented JSON, and undoes it', () => {
+    const file = join(dir, '客户.csv');
+    writeFileSync(file, iconv.encode('客户名称\t手机\t负责人\r\n张三\t13800138000\t小王\r\n李四\t13900139000\t小李\r\n', 'gbk'));
+    const dry = cli('import', 'customers', file, '--db', db, '--encoding', 'gbk', '--dry-run', '--json');
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout)).toEqual({ batchId: null, added: 2, updated: 0, skipped: 0, rejected: 0, encoding: 'gb18030', delimiter: '\t' });
+    expect(count('customers')).toBe(0);
+
+    const run = cli('import', 'customers', file, '--db', db, '--json');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { batchId: string };
+    expect(out).toEqual({ batchId: expect.stringMatching(/^[0-9a-f-]{36}$/), added: 2, updated: 0, skipped: 0, rejected: 0, encoding: 'gb18030', delimiter: '\t' });
+    expect(count('customers')).toBe(2);
+
+    const undo = cli('import', 'undo', '--db', db, '--batch', out.batchId);
+    expect(undo.code).toBe(0);
+    expect(undo.stdout).toContain('removed 2 customers');
+    expect(count('customers')).toBe(0);
+  });
+
+  it('an all-or-nothing import with a bad row exits 1 and writes nothing; --on-error skip writes the rejects file', () => {
+    const file = join(dir, 'orders.csv');
+    writeFileSync(file, ['Customer,Phone,Date,Amount,Currency', '王五,13700137000,2026-01-05,"1,234.50",CNY', '王五,13700137000,2026-13-45,10,CNY'].join('\n'));
+    const failed = cli('import', 'orders', file, '--db', db, '--create-customers', '--json');
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^error: Nothing was imported: 1 of 2 rows have errors/);
+    expect(failed.stdout).toBe('');
+    expect(count('orders')).toBe(0);
+    expect(count('customers')).toBe(0);
+
+    const rejects = join(dir, 'rejects.csv');
+    const skipped = cli('import', 'orders', file, '--db', db, '--create-customers', '--on-error', 'skip', '--rejects', rejects, '--date-order', 'ymd', '--json');
+    expect(skipped.code).toBe(0);
+    expect(JSON.parse(skipped.stdout)).toMatchObject({ added: 1, rejected: 1, delimiter: ',' });
+    expect(readFileSync(rejects, 'utf8')).toContain('2026-13-45');
+    expect(count('orders')).toBe(1);
+  });
+
+  it('exports to .xlsx and .csv, backs up and restores', () => {
+    const xlsx = join(dir, 'customers.xlsx');
+    const exported = cli('export', 'customers', xlsx, '--db', db, '--lang', 'en', '--json');
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout)).toEqual({ path: xlsx, format: 'xlsx', rows: 1 });
+
+    const copy = join(dir, 'copy.sqlite');
+    expect(cli('backup', '--db', db, '--to', copy).code).toBe(0);
+    const raw = new Database(db);
+    raw.prepare(`INSERT INTO customers (id, created_at, updated_at, name, type) VALUES ('later', 'n', 'n', 'Later', 'individual')`).run();
+    raw.close();
+    expect(count('customers')).toBe(2);
+    const restored = cli('restore', '--db', db, '--from', copy, '--json');
+    expect(restored.code).toBe(0);
+    expect(existsSync(JSON.parse(restored.stdout).safetyBackup.path)).toBe(true);
+    expect(count('customers')).toBe(1);
+
+    const refused = cli('restore', '--db', db, '--from', xlsx);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/is not a database file, or it is damaged/);
+    const usage = cli('import', 'customers', xlsx, '--db', db, '--encoding', 'ebcdic');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--encoding must be one of');
+  });
+});
