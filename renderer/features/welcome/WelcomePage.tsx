@@ -31,11 +31,11 @@ export function WelcomePage({ onDone }: { onDone: (settings: Settings) => void }
           <Typography.Title level={2}>{t('title')}</Typography.Title>
           <Typography.Paragraph type="secondary">{t('subtitle')}</Typography.Paragraph>
         </div>
-        <Select
+        <Select<'zh-CN' | 'en'>
           data-testid="welcome-language"
-          value={i18n.language}
+          value={i18n.language === 'zh-CN' ? 'zh-CN' : 'en'}
           style={{ width: 110 }}
-          onChange={(lng: 'zh-CN' | 'en') => {
+          onChange={(lng) => {
             void i18n.changeLanguage(lng);
             // Remember an explicit choice, so the app opens in it next time too.
             void api('settings:update', { language: lng });
