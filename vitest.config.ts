@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { CHANNELS } from './shared/contract';
 
 /**
  * The Electron launcher runs only where Electron's binary was downloaded (`npm install` with access to
@@ -15,6 +16,8 @@ if (!withElectron) console.log('Electron binary not installed: the Electron laun
 const e2e = { testTimeout: 180_000, hookTimeout: 120_000, fileParallelism: false };
 
 export default defineConfig({
+  // What scripts/build.mjs bakes into the preload bundle.
+  define: { __CONTRACT_CHANNELS__: JSON.stringify(CHANNELS) },
   test: {
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },

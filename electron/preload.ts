@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS } from '../shared/contract';
-
-const allowed = new Set<string>(CHANNELS);
+// Baked in at build time from the contract (scripts/build.mjs), so the sandboxed preload carries names, not zod.
+declare const __CONTRACT_CHANNELS__: readonly string[];
+const allowed = new Set<string>(__CONTRACT_CHANNELS__);
 
 // Exposes exactly one capability: calling contract channels. No Node, no ipcRenderer, no other names.
 contextBridge.exposeInMainWorld('tierbook', {

@@ -2,7 +2,22 @@
 // main process, preload and CLI with esbuild. better-sqlite3 stays external: it ships its own native binary.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { chmodSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The contract's channel names, read from the contract itself, for the preload's allow-list. */
+async function contractChannels() {
+  const dir = mkdtempSync(join(tmpdir(), 'tierbook-build-'));
+  try {
+    const outfile = join(dir, 'contract.mjs');
+    await esbuild({ entryPoints: ['shared/contract/index.ts'], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'warning' });
+    return (await import(pathToFileURL(outfile).href)).CHANNELS;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const common = {
   bundle: true,
@@ -10,14 +25,23 @@ const common = {
   format: 'cjs',
   target: 'node22',
   sourcemap: 'linked',
+  minify: true,
+  keepNames: true,
   logLevel: 'warning',
   logOverride: { 'empty-import-meta': 'silent' },
 };
 
 await Promise.all([
   esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/main/main.cjs', external: ['electron', 'better-sqlite3'] }),
-  // The preload runs sandboxed: only `electron` may be required, everything else is bundled in.
-  esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/main/preload.cjs', external: ['electron'], sourcemap: false }),
+  // The preload runs sandboxed and stays tiny: the channel names are baked in, not the contract's schemas.
+  esbuild({
+    ...common,
+    entryPoints: ['electron/preload.ts'],
+    outfile: 'dist/main/preload.cjs',
+    external: ['electron'],
+    sourcemap: false,
+    define: { __CONTRACT_CHANNELS__: JSON.stringify(await contractChannels()) },
+  }),
   esbuild({ ...common, entryPoints: ['core/cli/main.ts'], outfile: 'dist/cli/tierbook.cjs', external: ['better-sqlite3'], banner: { js: '#!/usr/bin/env node' } }),
 ]);
 chmodSync('dist/cli/tierbook.cjs', 0o755);
