@@ -8,6 +8,7 @@ import {
   readConfigOverrides,
   writeSnapshot,
   type SegmentCustomer,
+  type SnapshotColumns,
 } from '../../db/repos/segmentation';
 import { buildConfig, segmentAll, type ConfigOverrides, type CustomSegment, type EngineConfig, type SegmentationResult } from '../../shared/segmentation';
 import type { HandlerContext } from '../context';
@@ -79,16 +80,28 @@ function remember(db: Db, state: SegmentationState, stored: boolean): void {
   days.set(state.asOf, { fingerprint: fingerprint(db), state, stored });
 }
 
+/**
+ * What this connection last stored, so the next write compares in memory instead of scanning history.
+ * Trusted only while no other connection committed (data_version) and it is still the latest day.
+ */
+const lastStored = new WeakMap<Db, { columns: SnapshotColumns; dataVersion: number }>();
+
+const dataVersion = (db: Db) => db.$client.pragma('data_version', { simple: true }) as number;
+
 /** Stores asOf's snapshot unless a later day is already stored (history is written forward only). */
 function store(ctx: HandlerContext, state: SegmentationState): boolean {
   const { db } = ctx;
-  const { result } = state;
-  return db.transaction(() => {
+  const columns: SnapshotColumns = { asOf: state.asOf, customerIds: state.result.customerIds, classKeys: state.result.classKeys };
+  const stored = db.transaction(() => {
     const latest = latestRunDay(db);
     if (latest !== null && state.asOf < latest) return false;
-    writeSnapshot(db, state.asOf, ctx.clock.now().toISOString(), result.customerIds, result.classKeys);
+    const last = lastStored.get(db);
+    const previous = last && last.dataVersion === dataVersion(db) && last.columns.asOf === latest ? last.columns : undefined;
+    writeSnapshot(db, ctx.clock.now().toISOString(), columns, previous);
     return true;
   });
+  if (stored) lastStored.set(db, { columns, dataVersion: dataVersion(db) });
+  return stored;
 }
 
 function fresh(db: Db, asOf: string): Cached | undefined {

@@ -47,21 +47,70 @@ export function latestRunDay(db: Db): string | null {
   return (db.$client.prepare(`SELECT max(as_of) FROM segment_runs`).pluck().get() as string | null) ?? null;
 }
 
+/** One day's classes: classKeys[scheme][k] is the class of customerIds[k]. */
+export interface SnapshotColumns {
+  asOf: string;
+  customerIds: readonly string[];
+  classKeys: Record<string, readonly string[]>;
+}
+
 /**
- * Writes day asOf's snapshot as change points (see the schema). Per scheme, one scan of its rows up to
- * asOf gives each customer's class before asOf and the row already stored at asOf; then only rows that
- * must change are written or removed. Only for asOf on or after the latest stored day: a row inserted
- * before a later snapshot would change what that later day means. Call inside a transaction.
+ * Writes day asOf's snapshot as change points (see the schema): a row only where a customer's class
+ * differs from their class before asOf; a day written again is corrected in place. Only for asOf on or
+ * after the latest stored day: a row inserted before a later snapshot would change what that later day
+ * means. Call inside a transaction.
+ *
+ * `previous`, when given, must be the classes in effect on the latest stored day (what the last write
+ * stored); it turns the per-scheme scan of all rows into an in-memory comparison plus a point query per
+ * changed customer — at 100k customers, milliseconds instead of seconds.
  */
-export function writeSnapshot(db: Db, asOf: string, computedAt: string, customerIds: readonly string[], classKeys: Record<string, readonly string[]>): void {
+export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColumns, previous?: SnapshotColumns): void {
   const client = db.$client;
+  const { asOf, customerIds } = current;
   const scan = client.prepare(`SELECT customer_id, as_of, class_key FROM segment_assignments WHERE scheme = ? AND as_of <= ?`).raw();
+  const latestTwo = client.prepare(`SELECT as_of, class_key FROM segment_assignments WHERE scheme = ? AND customer_id = ? AND as_of <= ? ORDER BY as_of DESC LIMIT 2`).raw();
   const upsert = client.prepare(
     `INSERT INTO segment_assignments (scheme, customer_id, as_of, class_key) VALUES (?, ?, ?, ?)
      ON CONFLICT (scheme, customer_id, as_of) DO UPDATE SET class_key = excluded.class_key`,
   );
   const remove = client.prepare(`DELETE FROM segment_assignments WHERE scheme = ? AND customer_id = ? AND as_of = ?`);
-  for (const [scheme, column] of Object.entries(classKeys)) {
+  /** Makes the row at asOf say `wanted` exactly when it differs from the class before asOf. */
+  const settle = (scheme: string, id: string, wanted: string | undefined, before: string | undefined, stored: string | undefined) => {
+    const row = wanted === undefined || wanted === before ? undefined : wanted;
+    if (row === stored) return;
+    if (row === undefined) remove.run(scheme, id, asOf);
+    else upsert.run(scheme, id, asOf, row);
+  };
+  const settleByLookup = (scheme: string, id: string, wanted: string) => {
+    const rows = latestTwo.all(scheme, id, asOf) as [string, string][];
+    const stored = rows[0]?.[0] === asOf ? rows[0][1] : undefined;
+    settle(scheme, id, wanted, rows.find((r) => r[0] < asOf)?.[1], stored);
+  };
+
+  const samePopulation = previous !== undefined && previous.customerIds.length === customerIds.length && previous.customerIds.every((id, k) => id === customerIds[k]);
+  const previousIndex = previous && !samePopulation ? new Map(previous.customerIds.map((id, k) => [id, k])) : undefined;
+  const currentIds = previousIndex ? new Set(customerIds) : undefined;
+
+  for (const [scheme, column] of Object.entries(current.classKeys)) {
+    const prior = previous?.classKeys[scheme];
+    if (previous && prior) {
+      const newDay = previous.asOf < asOf;
+      for (let k = 0; k < customerIds.length; k++) {
+        const p = previousIndex ? prior[previousIndex.get(customerIds[k]!) ?? -1] : prior[k];
+        if (column[k] === p) continue;
+        if (newDay) settle(scheme, customerIds[k]!, column[k], p, undefined);
+        else settleByLookup(scheme, customerIds[k]!, column[k]!);
+      }
+      if (currentIds) {
+        for (let k = 0; k < previous.customerIds.length; k++) {
+          const id = previous.customerIds[k]!;
+          if (currentIds.has(id)) continue;
+          if (newDay) settle(scheme, id, OUT_OF_POPULATION, prior[k], undefined);
+          else settleByLookup(scheme, id, OUT_OF_POPULATION);
+        }
+      }
+      continue;
+    }
     const before = new Map<string, string>();
     const stored = new Map<string, string>();
     // Rows come in key order (customer, then day), so the last row before asOf wins.
@@ -69,13 +118,7 @@ export function writeSnapshot(db: Db, asOf: string, computedAt: string, customer
     const target = new Map<string, string>();
     for (let k = 0; k < customerIds.length; k++) target.set(customerIds[k]!, column[k]!);
     for (const [id, classKey] of before) if (!target.has(id) && classKey !== OUT_OF_POPULATION) target.set(id, OUT_OF_POPULATION);
-    for (const id of new Set([...target.keys(), ...stored.keys()])) {
-      const wanted = target.get(id);
-      const row = wanted === undefined || wanted === before.get(id) ? undefined : wanted;
-      if (row === stored.get(id)) continue;
-      if (row === undefined) remove.run(scheme, id, asOf);
-      else upsert.run(scheme, id, asOf, row);
-    }
+    for (const id of new Set([...target.keys(), ...stored.keys()])) settle(scheme, id, target.get(id), before.get(id), stored.get(id));
   }
   client
     .prepare(
