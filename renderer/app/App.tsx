@@ -1,4 +1,4 @@
-import { BellOutlined, DollarOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, BellOutlined, DollarOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, ConfigProvider, Layout, Menu, Select, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -9,6 +9,7 @@ import { CustomerListPage } from '../features/customers/CustomerListPage';
 import { DuePage } from '../features/due/DuePage';
 import { FxRatesPage } from '../features/fx/FxRatesPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { TiersPage } from '../features/tiers/TiersPage';
 import { systemLanguage, type UiLanguage } from '../i18n';
 import { hrefOf, useRoute, type Route } from './router';
 import { useWorkspace } from './workspace';
@@ -16,6 +17,7 @@ import { useWorkspace } from './workspace';
 const NAV: { key: Route['page']; icon: React.ReactNode; label: string }[] = [
   { key: 'customers', icon: <TeamOutlined />, label: 'nav.customers' },
   { key: 'due', icon: <BellOutlined />, label: 'nav.due' },
+  { key: 'tiers', icon: <BarChartOutlined />, label: 'tiers:nav' },
   { key: 'fx', icon: <DollarOutlined />, label: 'nav.fx' },
   { key: 'settings', icon: <SettingOutlined />, label: 'nav.settings' },
 ];
@@ -32,6 +34,8 @@ function Page({ route }: { route: Route }) {
       return <FxRatesPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'tiers':
+      return <TiersPage />;
   }
 }
 

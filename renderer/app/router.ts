@@ -6,12 +6,13 @@ export type Route =
   | { page: 'customer'; id: string }
   | { page: 'due' }
   | { page: 'settings' }
-  | { page: 'fx' };
+  | { page: 'fx' }
+  | { page: 'tiers' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'customers' && parts[1]) return { page: 'customer', id: decodeURIComponent(parts[1]) };
-  if (parts[0] === 'due' || parts[0] === 'settings' || parts[0] === 'fx') return { page: parts[0] };
+  if (parts[0] === 'due' || parts[0] === 'settings' || parts[0] === 'fx' || parts[0] === 'tiers') return { page: parts[0] };
   return { page: 'customers' };
 }
 

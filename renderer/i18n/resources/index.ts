@@ -6,7 +6,8 @@ import { errors } from './errors';
 import { followUps } from './followups';
 import { fx } from './fx';
 import { settings } from './settings';
+import { tiers } from './tiers';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx, tiers };

@@ -1,0 +1,154 @@
+import type { SortingState } from '@tanstack/react-table';
+import { Alert, Button, Input, message, Select, Space, Spin, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../shared/contract';
+import type { MemberRow } from '../../../shared/contract/segmentation';
+import { SCHEME_KEYS } from '../../../shared/segmentation';
+import { api } from '../../api/client';
+import { useWorkspace } from '../../app/workspace';
+import { errorText } from '../../components/errors';
+import { formatDate, formatMoney } from '../../components/format';
+import { ClassSummary } from './ClassSummary';
+import { ExplainDrawer } from './ExplainDrawer';
+import { exportMembersCsv } from './export-csv';
+import { classLabel, schemeLabel } from './labels';
+import { SORT_OF } from './member-columns';
+import { MemberTable } from './MemberTable';
+import { useMemberPages, type MemberQuery } from './use-member-pages';
+
+/** Tiered lists: pick a scheme → its classes with counts, revenue and share → the members of a class. */
+export function TiersPage() {
+  const { t, i18n } = useTranslation('tiers');
+  const language = i18n.language;
+  const { settings, version } = useWorkspace();
+  const [scheme, setScheme] = useState('pyramid');
+  const [classKey, setClassKey] = useState<string | undefined>(undefined);
+  const [search, setSearch] = useState('');
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'revenueMinor', desc: true }]);
+  const [overview, setOverview] = useState<OutputOf<'segments:overview'> | null>(null);
+  const [customNames, setCustomNames] = useState<ReadonlyMap<string, string>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const [open, setOpen] = useState<{ id: string; name: string } | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    api('segments:custom:list', {})
+      .then(({ segments }) => !cancelled && setCustomNames(new Map(segments.map((s) => [s.id, s.name]))))
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [version]);
+
+  useEffect(() => {
+    let cancelled = false;
+    api('segments:overview', { scheme })
+      .then((next) => {
+        if (cancelled) return;
+        setOverview(next);
+        setError(null);
+      })
+      .catch((e: unknown) => !cancelled && setError(errorText(e, t)));
+    return () => {
+      cancelled = true;
+    };
+  }, [scheme, version, reloads, t]);
+
+  const sort = sorting[0];
+  const query: MemberQuery = useMemo(
+    () => ({ scheme, classKey, search, sort: (SORT_OF[sort?.id ?? 'revenueMinor'] ?? 'revenue') as 'revenue', direction: sort?.desc === false ? 'asc' : 'desc' }),
+    [scheme, classKey, search, sort?.id, sort?.desc],
+  );
+  const pages = useMemberPages(query, version + reloads);
+  const env = useMemo(() => ({ t, language, baseCurrency: settings.baseCurrency, scheme }), [t, language, settings.baseCurrency, scheme]);
+  const schemes = [...SCHEME_KEYS, ...[...customNames.keys()].map((id) => `custom:${id}`)];
+
+  const recompute = async () => {
+    try {
+      await api('segments:recompute', {});
+      void message.success(t('recomputed'));
+      setReloads((n) => n + 1);
+    } catch (e) {
+      setError(errorText(e, t));
+    }
+  };
+  const exportCsv = () =>
+    void exportMembersCsv(query, { t, language, currency: settings.baseCurrency, fileName: `tiers-${scheme.replace(':', '-')}${classKey ? `-${classKey}` : ''}.csv` }).catch((e: unknown) =>
+      setError(errorText(e, t)),
+    );
+
+  return (
+    <div style={{ padding: 24, height: '100%', display: 'flex', flexDirection: 'column', gap: 12 }} data-testid="tiers-page">
+      <div>
+        <Typography.Title level={3} style={{ marginBottom: 4 }}>
+          {t('title')}
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {overview
+            ? overview.window.start
+              ? t('asOf', { date: formatDate(overview.asOf, language), start: formatDate(overview.window.start, language), end: formatDate(overview.window.end, language) })
+              : t('asOfAll', { date: formatDate(overview.asOf, language) })
+            : t('subtitle')}
+        </Typography.Text>
+      </div>
+      <Space wrap>
+        <Select
+          aria-label={t('scheme')}
+          data-testid="scheme-select"
+          style={{ width: 220 }}
+          value={scheme}
+          onChange={(next) => {
+            setScheme(next);
+            setClassKey(undefined);
+          }}
+          options={schemes.map((s) => ({ value: s, label: schemeLabel(t, s, customNames) }))}
+        />
+        <Select
+          aria-label={t('allClasses')}
+          data-testid="class-select"
+          style={{ width: 200 }}
+          allowClear
+          placeholder={t('allClasses')}
+          value={classKey}
+          onChange={(next) => setClassKey(next)}
+          options={(overview?.scheme === scheme ? overview.classes.filter((c) => c.count > 0) : []).map((c) => ({ value: c.classKey, label: classLabel(t, scheme, c.classKey, language) }))}
+        />
+        <Input.Search allowClear placeholder={t('search')} style={{ width: 240 }} onSearch={setSearch} data-testid="tiers-search" />
+        <Button onClick={() => void recompute()} data-testid="recompute">
+          {t('recompute')}
+        </Button>
+        <Button onClick={exportCsv} data-testid="export-csv">
+          {t('exportCsv')}
+        </Button>
+      </Space>
+      {error ? (
+        <Alert type="error" showIcon title={t('loadFailed', { message: error })} action={<Button size="small" onClick={() => setReloads((n) => n + 1)}>{t('retry')}</Button>} />
+      ) : null}
+      {overview ? (
+        <>
+          <Typography.Text data-testid="tiers-total">
+            {t('totalRevenue', { amount: formatMoney(overview.revenueMinor, overview.baseCurrency, language), count: overview.customers })}
+          </Typography.Text>
+          <ClassSummary overview={overview} selected={classKey} onSelect={setClassKey} />
+        </>
+      ) : error ? null : (
+        <Spin />
+      )}
+      {pages.total !== null ? (
+        <MemberTable
+          total={pages.total}
+          revision={pages.revision}
+          rowAt={pages.rowAt}
+          ensureRange={pages.ensureRange}
+          env={env}
+          sorting={sorting}
+          onSortingChange={setSorting}
+          onOpen={(row: MemberRow) => setOpen({ id: row.id, name: row.name })}
+        />
+      ) : null}
+      <ExplainDrawer customer={open} scheme={scheme} schemes={schemes} customNames={customNames} baseCurrency={settings.baseCurrency} onClose={() => setOpen(null)} />
+    </div>
+  );
+}

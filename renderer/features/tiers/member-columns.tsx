@@ -1,0 +1,43 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import type { TFunction } from 'i18next';
+import type { MemberRow } from '../../../shared/contract/segmentation';
+import { formatDate, formatMoney } from '../../components/format';
+import { classLabel } from './labels';
+
+const column = createColumnHelper<MemberRow>();
+
+export interface MemberColumnEnv {
+  t: TFunction;
+  language: string;
+  baseCurrency: string;
+  scheme: string;
+}
+
+/** Column id → the server's sort key, for the columns the server can sort by. */
+export const SORT_OF: Record<string, string> = {
+  name: 'name',
+  revenueMinor: 'revenue',
+  orderCount: 'orders',
+  averageOrderValueMinor: 'aov',
+  followUpCount: 'followUps',
+  daysSinceLastOrder: 'recency',
+  lastOrderDate: 'lastOrder',
+};
+
+// Plain elements only: antd's Typography re-renders itself in a loop inside virtual rows.
+export function memberColumns(env: MemberColumnEnv) {
+  const { t, language, baseCurrency } = env;
+  const money = (v: number | null) => (v === null ? '' : formatMoney(v, baseCurrency, language));
+  return [
+    column.accessor('name', { size: 160, cell: (c) => <strong>{c.getValue()}</strong> }),
+    column.accessor('company', { size: 200, cell: (c) => c.getValue() ?? '' }),
+    column.accessor('classKey', { size: 130, cell: (c) => classLabel(t, env.scheme, c.getValue(), language) }),
+    column.accessor('scores', { size: 90, cell: (c) => (c.getValue() ? t('tiers:explain.scores', c.getValue()!) : '') }),
+    column.accessor('revenueMinor', { size: 140, cell: (c) => money(c.getValue()) }),
+    column.accessor('orderCount', { size: 80, cell: (c) => c.getValue() }),
+    column.accessor('averageOrderValueMinor', { size: 120, cell: (c) => money(c.getValue()) }),
+    column.accessor('followUpCount', { size: 90, cell: (c) => c.getValue() }),
+    column.accessor('daysSinceLastOrder', { size: 110, cell: (c) => (c.getValue() === null ? '' : t('tiers:days', { count: c.getValue()! })) }),
+    column.accessor('lastOrderDate', { size: 120, cell: (c) => (c.getValue() ? formatDate(c.getValue()!, language) : '') }),
+  ];
+}
