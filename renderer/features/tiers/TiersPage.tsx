@@ -15,6 +15,8 @@ import { exportMembersCsv } from './export-csv';
 import { classLabel, schemeLabel } from './labels';
 import { SORT_OF } from './member-columns';
 import { MemberTable } from './MemberTable';
+import { PoliciesDrawer } from './PoliciesDrawer';
+import { PolicyDueDrawer } from './PolicyDueDrawer';
 import { useMemberPages, type MemberQuery } from './use-member-pages';
 
 /** Tiered lists: pick a scheme → its classes with counts, revenue and share → the members of a class. */
@@ -31,6 +33,7 @@ export function TiersPage() {
   const [error, setError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
   const [open, setOpen] = useState<{ id: string; name: string } | null>(null);
+  const [panel, setPanel] = useState<'policies' | 'due' | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -63,6 +66,8 @@ export function TiersPage() {
   );
   const pages = useMemberPages(query, version + reloads);
   const env = useMemo(() => ({ t, language, baseCurrency: settings.baseCurrency, scheme }), [t, language, settings.baseCurrency, scheme]);
+  // Stable while the overview is, so the policies drawer does not reload on every render.
+  const policyClasses = useMemo(() => (overview ? overview.classes.filter((c) => c.count > 0 || overview.classes.length <= 12).map((c) => c.classKey) : []), [overview]);
   const schemes = [...SCHEME_KEYS, ...[...customNames.keys()].map((id) => `custom:${id}`)];
 
   const recompute = async () => {
@@ -122,6 +127,12 @@ export function TiersPage() {
         <Button onClick={exportCsv} data-testid="export-csv">
           {t('exportCsv')}
         </Button>
+        <Button onClick={() => setPanel('policies')} data-testid="open-policies">
+          {t('policies.button')}
+        </Button>
+        <Button onClick={() => setPanel('due')} data-testid="open-policy-due">
+          {t('policyDue.button')}
+        </Button>
       </Space>
       {error ? (
         <Alert type="error" showIcon title={t('loadFailed', { message: error })} action={<Button size="small" onClick={() => setReloads((n) => n + 1)}>{t('retry')}</Button>} />
@@ -148,6 +159,8 @@ export function TiersPage() {
           onOpen={(row: MemberRow) => setOpen({ id: row.id, name: row.name })}
         />
       ) : null}
+      <PoliciesDrawer open={panel === 'policies'} scheme={scheme} classes={policyClasses} customNames={customNames} onClose={() => setPanel(null)} />
+      <PolicyDueDrawer open={panel === 'due'} customNames={customNames} onClose={() => setPanel(null)} />
       <ExplainDrawer customer={open} scheme={scheme} schemes={schemes} customNames={customNames} baseCurrency={settings.baseCurrency} onClose={() => setOpen(null)} />
     </div>
   );

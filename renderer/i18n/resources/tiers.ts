@@ -60,6 +60,23 @@ export const tiers = {
       revenue: '分析期营收', predicted: '预测价值', median_gap: '按本人下单间隔', one_order_fallback: '只下过一天单，按固定天数', median: '有订单客户的中位数', fixed: '固定门槛',
       churned: '已流失', never_ordered: '从未下单', frequent_and_recent: '下单频繁且近期有单', new: '新客户', recent_or_big: '近期有单或金额大', otherwise: '其他情况',
     },
+    policies: {
+      button: '服务策略',
+      title: '服务策略：{{scheme}}',
+      help: '为每个级别设定跟进周期（天）、优先级（1 最高）、服务说明和建议的下一步。超过周期未联系的客户会出现在「按策略待跟进」。',
+      cadenceDays: '跟进周期（天）',
+      priority: '优先级',
+      notes: '服务说明',
+      nextAction: '建议下一步',
+    },
+    policyDue: {
+      button: '按策略待跟进',
+      title: '按服务策略待跟进',
+      count: '显示 {{shown}} 位，共 {{total}} 位',
+      reason_one: '{{cls}}：每 {{cadence}} 天联系一次 — 上次联系在 {{count}} 天前',
+      reason_other: '{{cls}}：每 {{cadence}} 天联系一次 — 上次联系在 {{count}} 天前',
+      reasonNever: '{{cls}}：每 {{cadence}} 天联系一次 — 从未联系',
+    },
     hints: {
       spend_more: '再消费 {{amount}} → {{toClass}}',
       spend_more_by: '在 {{by}} 前再消费 {{amount}} → {{toClass}}',
@@ -135,6 +152,23 @@ export const tiers = {
     factValues: {
       revenue: 'Revenue in window', predicted: 'Predicted value', median_gap: "The customer's own order rhythm", one_order_fallback: 'One order day: fixed days', median: 'Median among buyers', fixed: 'Fixed threshold',
       churned: 'Churned', never_ordered: 'Never ordered', frequent_and_recent: 'Frequent and recent', new: 'New customer', recent_or_big: 'Recent or big spender', otherwise: 'Otherwise',
+    },
+    policies: {
+      button: 'Service policies',
+      title: 'Service policies: {{scheme}}',
+      help: 'Per class: contact cadence in days, priority (1 is highest), service notes and the suggested next action. Customers not contacted within their cadence appear under "Due by policy".',
+      cadenceDays: 'Cadence (days)',
+      priority: 'Priority',
+      notes: 'Service notes',
+      nextAction: 'Suggested next action',
+    },
+    policyDue: {
+      button: 'Due by policy',
+      title: 'Follow-ups due by service policy',
+      count: 'Showing {{shown}} of {{total}}',
+      reason_one: '{{cls}}: every {{cadence}} days — last contact {{count}} day ago',
+      reason_other: '{{cls}}: every {{cadence}} days — last contact {{count}} days ago',
+      reasonNever: '{{cls}}: every {{cadence}} days — never contacted',
     },
     hints: {
       spend_more: 'Spend {{amount}} more → {{toClass}}',

@@ -1,0 +1,98 @@
+import { Button, Drawer, Input, InputNumber, message, Select, Table } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Policy } from '../../../shared/contract/policies';
+import { api } from '../../api/client';
+import { errorText } from '../../components/errors';
+import { classLabel, schemeLabel } from './labels';
+
+interface Props {
+  open: boolean;
+  scheme: string;
+  classes: string[];
+  customNames: ReadonlyMap<string, string>;
+  onClose(): void;
+}
+
+type Draft = { cadenceDays: number | null; priority: number; notes: string; nextAction: string };
+const EMPTY: Draft = { cadenceDays: null, priority: 3, notes: '', nextAction: '' };
+
+/** Service policies of one scheme, a row per class: cadence, priority, notes and the suggested next action. */
+export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: Props) {
+  const { t, i18n } = useTranslation('tiers');
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const [saving, setSaving] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    let cancelled = false;
+    api('policies:list', { scheme })
+      .then(({ policies }) => {
+        if (cancelled) return;
+        const byClass = new Map<string, Policy>(policies.map((p) => [p.classKey, p]));
+        setDrafts(Object.fromEntries(classes.map((c) => [c, byClass.get(c) ?? EMPTY])));
+      })
+      .catch((e: unknown) => void message.error(errorText(e, t)));
+    return () => {
+      cancelled = true;
+    };
+  }, [open, scheme, classes, t]);
+
+  const edit = (classKey: string, patch: Partial<Draft>) => setDrafts((d) => ({ ...d, [classKey]: { ...(d[classKey] ?? EMPTY), ...patch } }));
+  const save = async (classKey: string) => {
+    setSaving(classKey);
+    try {
+      const draft = drafts[classKey] ?? EMPTY;
+      await api('policies:save', { scheme, classKey, cadenceDays: draft.cadenceDays, priority: draft.priority, notes: draft.notes, nextAction: draft.nextAction });
+      void message.success(t('common:saved'));
+    } catch (e) {
+      void message.error(errorText(e, t));
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  return (
+    <Drawer open={open} onClose={onClose} size={980} title={t('policies.title', { scheme: schemeLabel(t, scheme, customNames) })} data-testid="policies-drawer">
+      <p>{t('policies.help')}</p>
+      <Table
+        size="small"
+        rowKey={(c) => c}
+        pagination={false}
+        dataSource={classes}
+        columns={[
+          { key: 'class', title: t('columns.classKey'), width: 130, render: (_, c) => classLabel(t, scheme, c, i18n.language) },
+          {
+            key: 'cadence',
+            title: t('policies.cadenceDays'),
+            width: 120,
+            render: (_, c) => <InputNumber min={1} max={3650} value={drafts[c]?.cadenceDays ?? null} onChange={(v) => edit(c, { cadenceDays: v ?? null })} data-testid={`cadence-${c}`} />,
+          },
+          {
+            key: 'priority',
+            title: t('policies.priority'),
+            width: 90,
+            render: (_, c) => (
+              <Select value={drafts[c]?.priority ?? 3} onChange={(v) => edit(c, { priority: v })} options={[1, 2, 3, 4, 5].map((p) => ({ value: p, label: p }))} />
+            ),
+          },
+          { key: 'notes', title: t('policies.notes'), render: (_, c) => <Input value={drafts[c]?.notes ?? ''} onChange={(e) => edit(c, { notes: e.target.value })} /> },
+          {
+            key: 'next',
+            title: t('policies.nextAction'),
+            render: (_, c) => <Input value={drafts[c]?.nextAction ?? ''} onChange={(e) => edit(c, { nextAction: e.target.value })} />,
+          },
+          {
+            key: 'save',
+            width: 80,
+            render: (_, c) => (
+              <Button size="small" type="primary" loading={saving === c} onClick={() => void save(c)} data-testid={`save-policy-${c}`}>
+                {t('common:actions.save')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </Drawer>
+  );
+}
