@@ -1,4 +1,4 @@
-import { BarChartOutlined, BellOutlined, DollarOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, BellOutlined, DollarOutlined, ImportOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, ConfigProvider, Layout, Menu, Select, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -8,6 +8,7 @@ import { CustomerFilePage } from '../features/customer-file/CustomerFilePage';
 import { CustomerListPage } from '../features/customers/CustomerListPage';
 import { DuePage } from '../features/due/DuePage';
 import { FxRatesPage } from '../features/fx/FxRatesPage';
+import { ImportPage } from '../features/import/ImportPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TiersPage } from '../features/tiers/TiersPage';
 import { systemLanguage, type UiLanguage } from '../i18n';
@@ -19,6 +20,7 @@ const NAV: { key: Route['page']; icon: React.ReactNode; label: string }[] = [
   { key: 'due', icon: <BellOutlined />, label: 'nav.due' },
   { key: 'tiers', icon: <BarChartOutlined />, label: 'tiers:nav' },
   { key: 'fx', icon: <DollarOutlined />, label: 'nav.fx' },
+  { key: 'import', icon: <ImportOutlined />, label: 'importing:nav' },
   { key: 'settings', icon: <SettingOutlined />, label: 'nav.settings' },
 ];
 
@@ -36,6 +38,8 @@ function Page({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'tiers':
       return <TiersPage />;
+    case 'import':
+      return <ImportPage />;
   }
 }
 

@@ -5,9 +5,10 @@ import { due } from './due';
 import { errors } from './errors';
 import { followUps } from './followups';
 import { fx } from './fx';
+import { importing } from './import';
 import { settings } from './settings';
 import { tiers } from './tiers';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx, tiers };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx, tiers, importing };

@@ -1,0 +1,184 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Divider, Popconfirm, Segmented, Select, Space, Spin, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InputOf, OutputOf } from '../../../shared/contract';
+import { IMPORT_ENCODINGS, type ImportResultDto } from '../../../shared/contract/transfer';
+import type { ImportKind } from '../../../shared/import/fields';
+import { api } from '../../api/client';
+import { useWorkspace } from '../../app/workspace';
+import { errorText } from '../../components/errors';
+import { BatchList } from './BatchList';
+import { downloadRejects, readAsBase64 } from './file-data';
+import { MappingTable } from './MappingTable';
+import { PreviewSummary } from './PreviewSummary';
+
+type Options = Pick<InputOf<'import:preview'>, 'encoding' | 'dateOrder' | 'duplicates' | 'unknownCustomers'>;
+type Batches = OutputOf<'import:batches'>['batches'];
+
+/**
+ * The import wizard: pick what and which file, check the column mapping against sample values, see the
+ * preview (a full dry run: counts and every row error), import all-or-nothing or the valid rows, then
+ * download the rejected rows or undo the batch.
+ */
+export function ImportPage() {
+  const { t } = useTranslation('importing');
+  const { message } = App.useApp();
+  const { refresh } = useWorkspace();
+  const [kind, setKind] = useState<ImportKind>('customers');
+  const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
+  const [options, setOptions] = useState<Options>({ duplicates: 'skip', unknownCustomers: 'reject' });
+  const [mapping, setMapping] = useState<Record<string, string | null> | null>(null);
+  const [preview, setPreview] = useState<ImportResultDto | null>(null);
+  const [done, setDone] = useState<ImportResultDto | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [batches, setBatches] = useState<Batches>([]);
+  const input = useRef<HTMLInputElement>(null);
+
+  const loadBatches = useCallback(() => void api('import:batches', {}).then((r) => setBatches(r.batches), () => {}), []);
+  useEffect(loadBatches, [loadBatches]);
+
+  const request = (source: { fileName: string; base64: string }) => ({ kind, source, ...options, mapping, reportLimit: 100_000 });
+
+  useEffect(() => {
+    if (!file) return;
+    let cancelled = false;
+    setBusy(true);
+    api('import:preview', request(file))
+      .then((p) => !cancelled && (setPreview(p), setError(null)))
+      .catch((e: unknown) => !cancelled && (setPreview(null), setError(errorText(e, t))))
+      .finally(() => !cancelled && setBusy(false));
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- request() reads exactly these
+  }, [file, kind, options, mapping, t]);
+
+  const choose = async (chosen: File | undefined) => {
+    if (!chosen) return;
+    try {
+      setDone(null);
+      setMapping(null);
+      setFile({ fileName: chosen.name, base64: await readAsBase64(chosen) });
+    } catch (e) {
+      setError(t('readFailed', { message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  const commit = async (onError: 'abort' | 'skip') => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const result = await api('import:commit', { ...request(file), onError });
+      setDone(result);
+      setPreview(null);
+      void message.success(t('done', result));
+      loadBatches();
+      refresh();
+    } catch (e) {
+      setError(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const undo = async (batchId: string) => {
+    try {
+      await api('import:undo', { batchId });
+      void message.success(t('undone'));
+      loadBatches();
+      refresh();
+    } catch (e) {
+      void message.error(errorText(e, t));
+    }
+  };
+
+  const reset = () => {
+    setFile(null);
+    setPreview(null);
+    setDone(null);
+    setMapping(null);
+    setError(null);
+    if (input.current) input.current.value = '';
+  };
+
+  const set = <K extends keyof Options>(key: K) => (value: Options[K] | '') => setOptions((o) => ({ ...o, [key]: value === '' ? undefined : value }));
+
+  return (
+    <div style={{ maxWidth: 1100, padding: 24 }} data-testid="import-page">
+      <Typography.Title level={3} style={{ marginBottom: 4 }}>
+        {t('title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Segmented<ImportKind>
+          data-testid="import-kind"
+          value={kind}
+          onChange={(k) => (setKind(k), setMapping(null), setDone(null))}
+          options={(['customers', 'orders', 'followups'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+        />
+        <input ref={input} type="file" accept=".csv,.tsv,.txt,.xlsx,.xls" style={{ display: 'none' }} data-testid="import-file" onChange={(e) => void choose(e.target.files?.[0])} />
+        <Button icon={<UploadOutlined />} onClick={() => input.current?.click()}>
+          {t('chooseFile')}
+        </Button>
+        <Select aria-label={t('options.encoding')} style={{ width: 150 }} value={options.encoding ?? ''} onChange={set('encoding')} data-testid="import-encoding"
+          options={[{ value: '', label: `${t('options.encoding')}: ${t('options.encodingAuto')}` }, ...IMPORT_ENCODINGS.map((e) => ({ value: e, label: e }))]} />
+        <Select aria-label={t('options.dateOrder')} style={{ width: 170 }} value={options.dateOrder ?? ''} onChange={set('dateOrder')}
+          options={[{ value: '', label: `${t('options.dateOrder')}: ${t('options.dateOrderAuto')}` }, ...(['dmy', 'mdy', 'ymd'] as const).map((o) => ({ value: o, label: t(`options.${o}`) }))]} />
+        {kind === 'customers' ? (
+          <Select aria-label={t('options.duplicates')} style={{ width: 210 }} value={options.duplicates} onChange={set('duplicates')}
+            options={(['skip', 'update', 'create'] as const).map((d) => ({ value: d, label: `${t('options.duplicates')}: ${t(`options.dup${d[0]!.toUpperCase()}${d.slice(1)}`)}` }))} />
+        ) : (
+          <Select aria-label={t('options.unknownCustomers')} style={{ width: 230 }} value={options.unknownCustomers} onChange={set('unknownCustomers')}
+            options={(['reject', 'create'] as const).map((d) => ({ value: d, label: `${t('options.unknownCustomers')}: ${t(`options.unknown${d[0]!.toUpperCase()}${d.slice(1)}`)}` }))} />
+        )}
+      </Space>
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="import-error-alert" /> : null}
+      <Spin spinning={busy}>
+        {preview ? (
+          <>
+            <Typography.Text type="secondary" data-testid="import-file-info">
+              {t('fileInfo', { file: preview.fileName, format: preview.format === 'xlsx' ? t('xlsx') : 'CSV', encoding: preview.encoding ?? '—', delimiter: preview.delimiter === '\t' ? 'Tab' : (preview.delimiter ?? '—') })}
+            </Typography.Text>
+            <Divider titlePlacement="start">{t('step.mapping')}</Divider>
+            <MappingTable preview={preview} onChange={setMapping} />
+            <Divider titlePlacement="start">{t('step.preview')}</Divider>
+            <PreviewSummary result={preview} />
+            <Space style={{ marginTop: 16 }}>
+              <Button type="primary" data-testid="import-commit-skip" disabled={preview.added + preview.updated === 0} onClick={() => void commit('skip')}>
+                {t('importValid')}
+              </Button>
+              <Button data-testid="import-commit-abort" disabled={preview.rejected > 0} onClick={() => void commit('abort')}>
+                {t('importAll')}
+              </Button>
+            </Space>
+          </>
+        ) : null}
+        {done ? (
+          <div data-testid="import-done">
+            <Alert type="success" showIcon title={t('done', done)} style={{ marginBottom: 16 }} />
+            <PreviewSummary result={done} />
+            <Space style={{ marginTop: 16 }}>
+              {done.rejected > 0 ? (
+                <Button data-testid="import-download-rejects" onClick={() => downloadRejects(done, t)}>
+                  {t('downloadRejects')}
+                </Button>
+              ) : null}
+              {done.batchId ? (
+                <Popconfirm title={t('confirmUndo')} onConfirm={() => void undo(done.batchId!).then(reset)} okText={t('undo')} cancelText={t('common:actions.cancel')}>
+                  <Button danger data-testid="import-undo">
+                    {t('undo')}
+                  </Button>
+                </Popconfirm>
+              ) : null}
+              <Button onClick={reset}>{t('startOver')}</Button>
+            </Space>
+          </div>
+        ) : null}
+      </Spin>
+      <Divider titlePlacement="start">{t('batches.title')}</Divider>
+      <BatchList batches={batches} onUndo={(id) => void undo(id)} />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { Alert, Col, Row, Statistic, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ImportResultDto } from '../../../shared/contract/transfer';
+
+type RowError = ImportResultDto['errors'][number];
+
+/** What the import will do (or did): the counts, duplicates, and every row error with its row and column. */
+export function PreviewSummary({ result }: { result: ImportResultDto }) {
+  const { t } = useTranslation('importing');
+  const duplicates = result.duplicates.length;
+  return (
+    <div data-testid="import-summary">
+      <Row gutter={16} style={{ marginBottom: 16 }}>
+        {(['rowsTotal', 'added', 'updated', 'skipped', 'rejected'] as const).map((key) => (
+          <Col key={key} span={4}>
+            <Statistic title={t(`counts.${key === 'rowsTotal' ? 'rows' : key}`)} value={result[key]} data-testid={`import-count-${key}`} />
+          </Col>
+        ))}
+      </Row>
+      {duplicates ? <Alert type="info" showIcon title={t('duplicates', { count: duplicates })} style={{ marginBottom: 12 }} /> : null}
+      {result.errors.length ? (
+        <>
+          <Typography.Title level={5}>{t('errors.title')}</Typography.Title>
+          <Table<RowError>
+            rowKey={(e) => `${e.row}:${e.column}:${e.reason}:${e.field}`}
+            size="small"
+            dataSource={result.errors}
+            pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+            onRow={(e) => ({ 'data-testid': 'import-error', 'data-row': e.row }) as React.HTMLAttributes<HTMLElement>}
+            columns={[
+              { title: t('errors.row'), dataIndex: 'row', width: 80 },
+              { title: t('errors.column'), key: 'column', width: 160, render: (_: unknown, e) => e.header ?? (e.field ? t(`fields.${e.field}`, { defaultValue: e.field }) : '') },
+              { title: t('errors.value'), dataIndex: 'value', width: 200 },
+              { title: t('errors.reason'), key: 'reason', render: (_: unknown, e) => t(`reasons.${e.reason}`, { defaultValue: e.message }) },
+            ]}
+          />
+          {result.rejected > 0 && result.errors.length < result.rejected ? <Typography.Text type="secondary">{t('errors.more', { count: result.rejected - result.errors.length })}</Typography.Text> : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
