@@ -11,6 +11,7 @@ import { useWorkspace } from '../../app/workspace';
 import { errorText, showFieldErrors } from '../../components/errors';
 import { formatDate, formatMoney } from '../../components/format';
 import { QuickFollowUp } from '../followups/QuickFollowUp';
+import { CustomerTiersPanel } from '../tiers/CustomerTiersPanel';
 import { FollowUpTimeline } from './FollowUpTimeline';
 import { OrdersPanel } from './OrdersPanel';
 import { ProfileForm } from './ProfileForm';
@@ -140,6 +141,7 @@ export function CustomerFilePage({ id }: { id: string }) {
         items={[
           { key: 'followUps', label: <span data-testid="tab-followups">{t('tabs.followUps')}</span>, children: <FollowUpTimeline customerId={id} followUps={data.followUps} onChanged={changed} /> },
           { key: 'orders', label: <span data-testid="tab-orders">{t('tabs.orders')}</span>, children: <OrdersPanel customerId={id} orders={data.orders} onChanged={changed} /> },
+          { key: 'tiers', label: <span data-testid="tab-tiers">{t('tiers:tab')}</span>, children: <CustomerTiersPanel customerId={id} reloadKey={data} /> },
           {
             key: 'profile',
             label: <span data-testid="tab-profile">{t('tabs.profile')}</span>,

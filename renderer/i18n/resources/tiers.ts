@@ -2,6 +2,7 @@
 export const tiers = {
   'zh-CN': {
     nav: '客户分级',
+    tab: '分级',
     title: '客户分级',
     subtitle: '选择分级方式，查看各级客户数量、营收和占比；点击客户查看分级原因。',
     scheme: '分级方式',
@@ -95,6 +96,7 @@ export const tiers = {
   },
   en: {
     nav: 'Tiered lists',
+    tab: 'Tiers',
     title: 'Tiered lists',
     subtitle: 'Pick a scheme to see each class with its customers, revenue and share; click a customer to see why.',
     scheme: 'Scheme',

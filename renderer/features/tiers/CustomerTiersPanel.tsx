@@ -1,0 +1,73 @@
+import { Alert, Descriptions, Spin, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../shared/contract';
+import { api } from '../../api/client';
+import { useWorkspace } from '../../app/workspace';
+import { errorText } from '../../components/errors';
+import { formatDate } from '../../components/format';
+import { classLabel, hintText } from './labels';
+
+/** The schemes a shop owner acts on; the Tiered lists drawer shows all of them. */
+const SCHEMES = ['pyramid', 'value', 'lifecycle', 'rf_segment', 'loyalty', 'behavior', 'intent'] as const;
+
+interface Props {
+  customerId: string;
+  /** Changes whenever the customer's orders or follow-ups do, so the tiers are fetched again. */
+  reloadKey: unknown;
+}
+
+/** On the customer file: class per scheme, what would move the customer, and their pyramid history. */
+export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
+  const { t, i18n } = useTranslation('tiers');
+  const { settings } = useWorkspace();
+  const [data, setData] = useState<{ explain: OutputOf<'segments:explain'>; history: OutputOf<'segments:history'> } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([api('segments:explain', { customerId }), api('segments:history', { customerId })])
+      .then(([explain, history]) => {
+        if (cancelled) return;
+        setData({ explain, history });
+        setError(null);
+      })
+      .catch((e: unknown) => !cancelled && setError(errorText(e, t)));
+    return () => {
+      cancelled = true;
+    };
+  }, [customerId, reloadKey, t]);
+
+  if (error) return <Alert type="info" showIcon title={error} />;
+  if (!data) return <Spin />;
+  const env = { language: i18n.language, currency: settings.baseCurrency };
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={1}
+      data-testid="customer-tiers"
+      items={SCHEMES.filter((s) => data.explain.schemes[s]).map((s) => {
+        const { classKey, explanation } = data.explain.schemes[s]!;
+        const history = data.history.schemes[s] ?? [];
+        return {
+          key: s,
+          label: t(`schemes.${s}`),
+          children: (
+            <div data-testid={`customer-tier-${s}`}>
+              <Tag color="green">{classLabel(t, s, classKey, i18n.language)}</Tag>
+              {explanation.moves.map((hint, i) => (
+                <div key={i}>{hintText(t, hint, s, env)}</div>
+              ))}
+              {history.length > 1 ? (
+                <div style={{ color: '#888', marginTop: 4 }}>
+                  {t('explain.history')}: {history.map((h) => `${formatDate(h.asOf, i18n.language)} ${h.classKey === null ? '—' : classLabel(t, s, h.classKey, i18n.language)}`).join(' → ')}
+                </div>
+              ) : null}
+            </div>
+          ),
+        };
+      })}
+    />
+  );
+}
