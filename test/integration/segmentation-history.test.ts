@@ -91,4 +91,18 @@ describe('tier history', () => {
       twin.cleanup();
     }
   });
+
+  it('reads history through the primary key: a day for one scheme, a customer\'s change points, no temporary sort', () => {
+    const plan = (query: string) => (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const key = 'USING INDEX sqlite_autoindex_segment_assignments_1';
+    expect(plan(`SELECT customer_id, class_key, max(as_of) FROM segment_assignments WHERE scheme = 'pyramid' AND as_of <= '2026-11-23' GROUP BY customer_id`)).toBe(
+      `SEARCH segment_assignments ${key} (scheme=?)`,
+    );
+    expect(plan(`SELECT as_of, class_key FROM segment_assignments WHERE scheme = 'pyramid' AND customer_id = 'c' ORDER BY as_of`)).toBe(
+      `SEARCH segment_assignments ${key} (scheme=? AND customer_id=?)`,
+    );
+    expect(plan(`SELECT as_of, class_key FROM segment_assignments WHERE scheme = 'pyramid' AND customer_id = 'c' AND as_of <= '2026-11-23' ORDER BY as_of DESC LIMIT 2`)).toBe(
+      `SEARCH segment_assignments ${key} (scheme=? AND customer_id=? AND as_of<?)`,
+    );
+  });
 });
