@@ -1,6 +1,30 @@
 import type { OutputOf } from '../../shared/contract';
+import type { MoveHint } from '../../shared/segmentation';
 import { optionalInt, optionalString, requireFlag } from './args';
 import { pad, type Command } from './commands';
+
+const UNITS = { r: 'days since the last order', f: 'orders in the window', m: 'revenue in the window (minor units)', followUps: 'follow-ups in the window' } as const;
+
+/** A "what would move them" hint in plain English (the app translates the same data). */
+function hintLine(hint: MoveHint): string {
+  const by = 'by' in hint && hint.by ? ` by ${hint.by}` : '';
+  switch (hint.kind) {
+    case 'spend_more':
+      return `spend ${hint.amountMinor} (minor units) more${by} → ${hint.toClass}`;
+    case 'order_more':
+      return `${hint.orders} more order(s)${by} → ${hint.toClass}`;
+    case 'order_within':
+      return `an order within ${hint.days} days (by ${hint.by}) keeps them ${hint.keeps}`;
+    case 'changes_on':
+      return `becomes ${hint.toClass} on ${hint.date}`;
+    case 'place_order':
+      return `one order → ${hint.toClass}`;
+    case 'raise_value_score':
+      return `value score +${hint.points} → ${hint.toClass}`;
+    case 'reach_score':
+      return `${hint.dimension} score ${hint.score} needs ${hint.bound === 'at_most' ? '≤' : '≥'} ${hint.value} ${UNITS[hint.dimension]}${hint.toClass ? ` → ${hint.toClass}` : ''}`;
+  }
+}
 
 /** Segmentation from the command line: the same calls the Tiered lists screen makes. */
 export const SEGMENTATION_COMMANDS: Command[] = [
@@ -51,7 +75,7 @@ export const SEGMENTATION_COMMANDS: Command[] = [
     human: (o: OutputOf<'segments:explain'>) =>
       [
         `${o.customerId} as of ${o.asOf}: ${o.metrics.orderCount} orders, revenue ${o.metrics.revenueMinor} (minor units) in the window`,
-        ...Object.entries(o.schemes).map(([scheme, a]) => `  ${pad(scheme, 12)} ${pad(a.classKey, 18)} ${a.explanation.moves.map((m) => JSON.stringify(m)).join(' ')}`),
+        ...Object.entries(o.schemes).map(([scheme, a]) => `  ${pad(scheme, 12)} ${pad(a.classKey, 18)} ${a.explanation.moves.map(hintLine).join('; ')}`),
       ].join('\n'),
   },
   {

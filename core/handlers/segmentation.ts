@@ -12,7 +12,7 @@ import {
   type CustomSegmentRecord,
 } from '../../db/repos/segmentation';
 import { readSettings } from '../../db/repos/settings';
-import { invalidInput, notFound } from '../../shared/contract';
+import { AppError, invalidInput, notFound } from '../../shared/contract';
 import type { CustomSegmentRow, Explanation } from '../../shared/contract/segmentation';
 import { writeConfigOverrides } from '../../db/repos/segmentation';
 import { classKeysOf, customSchemeKey, customSegmentSchema, SCHEME_KEYS, type RuleGroup } from '../../shared/segmentation';
@@ -77,10 +77,11 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
     'segments:migration': ({ scheme, from, to }) => {
       storeTodayIfStale(ctx);
       const [fromSnapshot, toSnapshot] = [runOnOrBefore(db, from), runOnOrBefore(db, to)];
-      if (fromSnapshot === null) throw notFound('snapshot on or before', from);
-      if (toSnapshot === null) throw notFound('snapshot on or before', to);
-      const before = snapshotClasses(db, scheme, fromSnapshot);
-      const after = snapshotClasses(db, scheme, toSnapshot);
+      for (const [day, stored] of [[from, fromSnapshot], [to, toSnapshot]] as const) {
+        if (stored === null) throw new AppError('not_found', `No tier snapshot is stored on or before ${day} (run segment first)`);
+      }
+      const before = snapshotClasses(db, scheme, fromSnapshot!);
+      const after = snapshotClasses(db, scheme, toSnapshot!);
       const cells = new Map<string, { from: string | null; to: string | null; count: number; customerIds: string[] }>();
       for (const id of new Set([...before.keys(), ...after.keys()])) {
         const cell = { from: before.get(id) ?? null, to: after.get(id) ?? null };
@@ -94,7 +95,7 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
       const rank = (c: string | null) => (c === null ? classes.length : classes.indexOf(c));
       const sorted = [...cells.values()].sort((a, b) => rank(a.from) - rank(b.from) || rank(a.to) - rank(b.to));
       for (const cell of sorted) cell.customerIds.sort();
-      return { scheme, from, to, fromSnapshot, toSnapshot, classes, cells: sorted };
+      return { scheme, from, to, fromSnapshot: fromSnapshot!, toSnapshot: toSnapshot!, classes, cells: sorted };
     },
 
     'segments:config:get': () => configOutput(),

@@ -84,7 +84,7 @@ describe('segmentation on the command line', () => {
   it('refuses bad input (exit 1) and usage mistakes (exit 2)', () => {
     expect(cli('tiers', '--db', db, '--scheme', 'custom:nope')).toMatchObject({ code: 1, stderr: 'error: No scheme with id custom:nope\n' });
     expect(cli('tiers', '--db', db)).toMatchObject({ code: 2, stderr: 'error: --scheme is required\n' });
-    expect(cli('migration', '--db', db, '--scheme', 'pyramid', '--from', '2000-01-01', '--to', today).stderr).toBe('error: No snapshot on or before with id 2000-01-01\n');
+    expect(cli('migration', '--db', db, '--scheme', 'pyramid', '--from', '2000-01-01', '--to', today).stderr).toBe('error: No tier snapshot is stored on or before 2000-01-01 (run segment first)\n');
     expect(cli('explain', '--db', db, '--customer', 'ghost').code).toBe(1);
   });
 });
