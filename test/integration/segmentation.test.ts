@@ -180,4 +180,18 @@ describe('segmentation through dispatch', () => {
     expect((await app.call('policies:list', { scheme: 'pyramid' })).policies.map((p) => p.classKey)).toEqual(['platinum', 'gold', 'lead']);
     expect(after.total).toBe(after.items.length);
   });
+
+  it('an empty workspace: every call answers, with zero counts', async () => {
+    const empty = openTestApp('2026-11-23');
+    try {
+      const out = await empty.call('segments:recompute', {});
+      expect(out.schemes.pyramid).toEqual({ platinum: 0, gold: 0, iron: 0, lead: 0, none: 0 });
+      expect(await empty.call('segments:overview', { scheme: 'value' })).toMatchObject({ customers: 0, revenueMinor: 0 });
+      expect(await empty.call('segments:members', { scheme: 'value' })).toEqual({ asOf: '2026-11-23', total: 0, rows: [] });
+      expect(await empty.call('policies:due', {})).toEqual({ asOf: '2026-11-23', total: 0, items: [] });
+      expect((await empty.call('segments:migration', { scheme: 'value', from: '2026-11-23', to: '2026-11-23' })).cells).toEqual([]);
+    } finally {
+      empty.cleanup();
+    }
+  });
 });
