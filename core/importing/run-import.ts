@@ -53,7 +53,7 @@ export async function runImport(client: Database.Database, options: ImportOption
     const result: ImportResult = {
       batchId: null, dryRun: options.dryRun, kind: options.kind, fileName: source.fileName, format: source.format, encoding: source.encoding, delimiter: source.delimiter,
       headers: source.headers, columns: mapping.columns, mappingSource, missing: mapping.missing, inferred: validator.inferred,
-      rowsTotal: 0, added: 0, updated: 0, skipped: 0, rejected: 0, customersCreated: 0, errors: [], duplicates: [], tableIssues: [...source.headerIssues],
+      rowsTotal: 0, added: 0, updated: 0, skipped: 0, rejected: 0, customersCreated: 0, errors: [], rejectedRows: [], duplicates: [], tableIssues: [...source.headerIssues],
       sample: source.sample.slice(0, SAMPLE_ROWS).map((r) => ({ row: r.row, cells: r.cells.map(String) })), rejectsPath: null, elapsedMs: 0,
     };
     if (!options.dryRun && (mapping.missing.all.length > 0 || mapping.missing.anyOf.length > 0)) {
@@ -91,6 +91,7 @@ export async function runImport(client: Database.Database, options: ImportOption
           const errors = outcome.kind === 'invalid' ? outcome.errors : [describeOutcomeError(row, outcome, columnOf, source.headers)];
           result.rejected++;
           if (result.errors.length < limit) result.errors.push(...errors.slice(0, limit - result.errors.length));
+          if (result.rejectedRows.length < limit) result.rejectedRows.push({ row: row.row, cells: row.cells.map(String) });
           rejects?.add(row, errors);
           continue;
         }

@@ -86,6 +86,8 @@ export interface ImportResult {
   errors: ImportRowError[];
   duplicates: DuplicateRow[];
   tableIssues: TableIssue[];
+  /** The rejected rows as read (up to reportLimit), so a client without file access can hand them back for fixing. */
+  rejectedRows: Array<{ row: number; cells: string[] }>;
   /** The first rows as read, for the preview table. */
   sample: Array<{ row: number; cells: string[] }>;
   rejectsPath: string | null;

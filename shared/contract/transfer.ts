@@ -69,6 +69,7 @@ const importResultSchema = z.object({
     z.object({ row: z.number().int(), customerId: z.string(), via: z.string(), value: z.string(), inFile: z.boolean(), action: z.enum(['skipped', 'updated', 'created']) }),
   ),
   tableIssues: z.array(z.looseObject({ code: z.string() })),
+  rejectedRows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
   sample: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
   rejectsPath: z.string().nullable(),
   elapsedMs: z.number(),

@@ -87,6 +87,11 @@ describe('importing customers', () => {
       [3, '电话', 'invalid_phone'],
       [4, '邮箱', 'invalid_email'],
     ]);
+    // The rows as read travel in the result too, for the screen, which cannot read the rejects file.
+    expect(result.rejectedRows).toEqual([
+      { row: 3, cells: ['乙', '12345', 'b@example.com'] },
+      { row: 4, cells: ['丙', '13900139000', 'not-an-email'] },
+    ]);
     const rejects = readFileSync(rejectsPath, 'utf8');
     expect(rejects.charCodeAt(0)).toBe(0xfeff);
     const lines = rejects.slice(1).trimEnd().split('\r\n');

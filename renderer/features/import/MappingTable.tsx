@@ -43,6 +43,8 @@ export function MappingTable({ preview, onChange }: { preview: ImportResultDto; 
               <Select
                 data-testid="import-field"
                 style={{ width: 200 }}
+                // Two dozen fields: rendering them all keeps "(not imported)" reachable from any selection.
+                virtual={false}
                 value={c.field ?? ''}
                 onChange={(v: string) => change(c.column, v || null)}
                 options={[{ value: '', label: t('mapping.ignore') }, ...fields.map((f) => ({ value: f, label: t(`fields.${f}`) }))]}

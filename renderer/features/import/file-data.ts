@@ -12,15 +12,22 @@ export async function readAsBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
+/** A CSV cell; text that a spreadsheet would run as a formula gets a leading apostrophe (the importer strips it). */
 const cell = (value: string | number) => {
-  const text = String(value);
-  return /[",\r\n]/.test(text) || /^[=+\-@]/.test(text) ? `"${/^[=+\-@]/.test(text) ? "'" : ''}${text.replace(/"/g, '""')}"` : text;
+  const raw = String(value);
+  const text = /^[=+\-@]/.test(raw) && !/^[+-]?[\d\s().,-]*\d[\d\s().,-]*$/.test(raw) ? `'${raw}` : raw;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** The rows that were left out, with where and why, as a CSV the user can fix them from (UTF-8 with BOM for Excel). */
+/**
+ * The rows that were left out, as the file had them plus the row number and the reasons, so they can
+ * be fixed and imported again (UTF-8 with BOM for Excel; formulas neutralised like every export).
+ */
 export function downloadRejects(result: ImportResultDto, t: TFunction): void {
-  const header = [t('importing:errors.row'), t('importing:errors.column'), t('importing:errors.value'), t('importing:errors.reason')];
-  const lines = [header, ...result.errors.map((e) => [e.row, e.header ?? '', e.value, t(`importing:reasons.${e.reason}`, { defaultValue: e.message })])];
+  const reasons = new Map<number, string[]>();
+  for (const e of result.errors) reasons.set(e.row, [...(reasons.get(e.row) ?? []), `${e.header ?? ''} ${t(`importing:reasons.${e.reason}`, { defaultValue: e.message })}`.trim()]);
+  const header = [t('importing:errors.row'), ...result.headers, t('importing:errors.reason')];
+  const lines = [header, ...result.rejectedRows.map((r) => [r.row, ...r.cells, (reasons.get(r.row) ?? []).join('; ')])];
   const blob = new Blob([`\uFEFF${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
