@@ -6,7 +6,7 @@ import type { ExportKind } from '../../shared/export/columns';
 import { backupFolder, backupHere, backupTo, listBackups, restoreFrom } from '../backup';
 import type { HandlerContext } from '../context';
 import { exportToFile } from '../exporting';
-import { ImportRejected, openImportConnection, runImport, undoBatch, type ImportSource } from '../importing';
+import { ImportJobs, ImportRejected, openImportConnection, runImport, undoBatch, type ImportSource } from '../importing';
 import { listBatches } from '../../db/repos/imports';
 import { migrationsFolder } from '../paths';
 import type { HandlerMap } from './types';
@@ -42,14 +42,18 @@ function sourceOf(input: ImportInput): ImportSource {
  */
 export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & HandlerMap<'export'> & HandlerMap<'backup'> {
   const now = () => ctx.clock.now().toISOString();
+  const jobs = new ImportJobs();
   const runOn = async (input: ImportInput, dryRun: boolean) => {
+    const job = jobs.start(input.jobId);
     const conn = openImportConnection(ctx.dbPath, ctx.db.$client);
     try {
-      return await runImport(conn.client, { ...input, source: sourceOf(input), dryRun, rejectsPath: input.rejectsPath ?? null }, now());
+      const { jobId: _jobId, ...options } = input;
+      return await runImport(conn.client, { ...options, source: sourceOf(input), dryRun, rejectsPath: input.rejectsPath ?? null, signal: job.signal, onProgress: job.onProgress }, now());
     } catch (error) {
       throw asAppError(error);
     } finally {
       conn.close();
+      job.done();
     }
   };
   const exportKind = (kind: ExportKind) => async (input: ParsedInputOf<'export:customers'>) => {
@@ -65,6 +69,8 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
   return {
     'import:preview': (input) => runOn(input, true),
     'import:commit': (input) => runOn(input, false),
+    'import:progress': ({ jobId }) => jobs.progress(jobId),
+    'import:cancel': ({ jobId }) => jobs.cancel(jobId),
     'import:undo': ({ batchId }) => undoBatch(ctx.db, batchId, now()),
     'import:batches': ({ limit }) => ({ batches: listBatches(ctx.db.$client, limit) }),
     'export:customers': exportKind('customers'),

@@ -32,6 +32,8 @@ const importInputSchema = z.object({
   /** skip mode: where to write the rejected rows with their reasons. */
   rejectsPath: pathSchema.nullish(),
   reportLimit: z.number().int().min(0).max(100_000).default(1000),
+  /** Names the run so import:progress and import:cancel can refer to it while it works. */
+  jobId: z.string().min(1, 'required').max(64, 'too_long').optional(),
 });
 
 const rowErrorSchema = z.object({
@@ -110,6 +112,13 @@ export const transferContract = {
   'import:preview': { input: importInputSchema, output: importResultSchema },
   /** The import as one batch. abort: any bad row and nothing is written (invalid_input); skip: valid rows only. */
   'import:commit': { input: importInputSchema, output: importResultSchema },
+  /** How far a running import (by jobId) has got; `running: false` once it has finished or never started. */
+  'import:progress': {
+    input: z.object({ jobId: z.string().min(1, 'required').max(64, 'too_long') }),
+    output: z.object({ rows: z.number().int(), bytesRead: z.number().int(), totalBytes: z.number().int(), rowsPerSecond: z.number(), running: z.boolean() }),
+  },
+  /** Stops a running import; its transaction rolls back, so the database stays exactly as before. */
+  'import:cancel': { input: z.object({ jobId: z.string().min(1, 'required').max(64, 'too_long') }), output: z.object({ cancelled: z.boolean() }) },
   'import:undo': {
     input: z.object({ batchId: idSchema }),
     output: z.object({ batchId: z.string(), customersRemoved: z.number().int(), customersRestored: z.number().int(), ordersRemoved: z.number().int(), followUpsRemoved: z.number().int() }),

@@ -10,6 +10,7 @@ import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
 import { BatchList } from './BatchList';
 import { downloadRejects, readAsBase64 } from './file-data';
+import { JobProgress } from './JobProgress';
 import { MappingTable } from './MappingTable';
 import { PreviewSummary } from './PreviewSummary';
 
@@ -32,6 +33,8 @@ export function ImportPage() {
   const [preview, setPreview] = useState<ImportResultDto | null>(null);
   const [done, setDone] = useState<ImportResultDto | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The running preview or import, for its progress bar and cancel button. */
+  const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [batches, setBatches] = useState<Batches>([]);
   const input = useRef<HTMLInputElement>(null);
@@ -39,18 +42,26 @@ export function ImportPage() {
   const loadBatches = useCallback(() => void api('import:batches', {}).then((r) => setBatches(r.batches), () => {}), []);
   useEffect(loadBatches, [loadBatches]);
 
-  const request = (source: { fileName: string; base64: string }) => ({ kind, source, ...options, mapping, reportLimit: 100_000 });
+  const request = (source: { fileName: string; base64: string }, job: string) => ({ kind, source, ...options, mapping, reportLimit: 100_000, jobId: job });
+  const newJob = () => {
+    const id = crypto.randomUUID();
+    setJobId(id);
+    return id;
+  };
 
   useEffect(() => {
     if (!file) return;
     let cancelled = false;
     setBusy(true);
-    api('import:preview', request(file))
+    const job = newJob();
+    api('import:preview', request(file, job))
       .then((p) => !cancelled && (setPreview(p), setError(null)))
       .catch((e: unknown) => !cancelled && (setPreview(null), setError(errorText(e, t))))
-      .finally(() => !cancelled && setBusy(false));
+      .finally(() => !cancelled && (setBusy(false), setJobId(null)));
     return () => {
       cancelled = true;
+      // A newer preview replaces this one: stop the old run instead of letting it finish unseen.
+      void api('import:cancel', { jobId: job }).catch(() => {});
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- request() reads exactly these
   }, [file, kind, options, mapping, t]);
@@ -70,7 +81,7 @@ export function ImportPage() {
     if (!file) return;
     setBusy(true);
     try {
-      const result = await api('import:commit', { ...request(file), onError });
+      const result = await api('import:commit', { ...request(file, newJob()), onError });
       setDone(result);
       setPreview(null);
       void message.success(t('done', result));
@@ -80,6 +91,7 @@ export function ImportPage() {
       setError(errorText(e, t));
     } finally {
       setBusy(false);
+      setJobId(null);
     }
   };
 
@@ -135,6 +147,7 @@ export function ImportPage() {
         )}
       </Space>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="import-error-alert" /> : null}
+      {busy && jobId ? <JobProgress jobId={jobId} /> : null}
       <Spin spinning={busy}>
         {preview ? (
           <>

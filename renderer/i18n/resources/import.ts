@@ -62,6 +62,8 @@ export const importing = {
       no_fx_rate: '没有该币种在此日期前的汇率', invalid_wechat: '微信号无效',
     },
     readFailed: '无法读取文件：{{message}}',
+    progress: '已处理 {{rows}} 行 · 每秒 {{speed}} 行',
+    cancel: '取消',
   },
   en: {
     nav: 'Import',
@@ -125,5 +127,7 @@ export const importing = {
       no_fx_rate: 'No FX rate for this currency on or before the date', invalid_wechat: 'Not a valid WeChat ID',
     },
     readFailed: 'The file could not be read: {{message}}',
+    progress: '{{rows}} rows · {{speed}} rows/s',
+    cancel: 'Cancel',
   },
 };
