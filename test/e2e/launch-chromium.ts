@@ -40,8 +40,12 @@ export async function launchChromium(): Promise<ChromiumSession> {
   };
 }
 
+/**
+ * Screenshots go to test-results/screenshots on every run; `npm run screenshots` sets
+ * TIERBOOK_SCREENSHOTS=docs to refresh the README's pictures in docs/screenshots instead.
+ */
 export function screenshotter(page: Page, prefix: string) {
-  const dir = join(ROOT, 'docs', 'screenshots');
+  const dir = process.env.TIERBOOK_SCREENSHOTS === 'docs' ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'test-results', 'screenshots');
   mkdirSync(dir, { recursive: true });
   return async (name: string) => {
     await page.screenshot({ path: join(dir, `${prefix}${name}.png`) });
