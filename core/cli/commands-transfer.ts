@@ -91,11 +91,17 @@ function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
 const EXPORT_CHANNELS = { customers: 'export:customers', orders: 'export:orders', followups: 'export:followUps' } as const;
 
 function exportCommand(kind: keyof typeof EXPORT_CHANNELS): Command {
+  const tiers = kind === 'customers';
   return {
     words: ['export', kind],
-    summary: `Export ${kind} to FILE.xlsx or FILE.csv (UTF-8 with BOM); --lang zh-CN|en for the headers.`,
-    flags: { lang: { type: 'string' } },
-    run: (v, call) => call(EXPORT_CHANNELS[kind], { path: fileArgument(v, 'export'), language: choice(v, 'lang', ['zh-CN', 'en'] as const) }),
+    summary: `Export ${kind} to FILE.xlsx or FILE.csv (UTF-8 with BOM); --lang zh-CN|en for the headers${tiers ? '; --scheme KEY --class KEY for one tier' : ''}.`,
+    flags: { lang: { type: 'string' }, ...(tiers ? { scheme: { type: 'string' }, class: { type: 'string' } } : {}) },
+    run: (v, call) =>
+      call(EXPORT_CHANNELS[kind], {
+        path: fileArgument(v, 'export'),
+        language: choice(v, 'lang', ['zh-CN', 'en'] as const),
+        ...(tiers ? { scheme: optionalString(v, 'scheme'), classKey: optionalString(v, 'class') } : {}),
+      }),
     human: (o: OutputOf<'export:customers'>) => `Exported ${o.rows} rows to ${o.path}.`,
   };
 }

@@ -3,7 +3,8 @@ import { extname } from 'node:path';
 import { AppError } from '../../shared/contract';
 import type { Language } from '../../shared/contract/enums';
 import { EXPORT_COLUMNS, type ExportKind } from '../../shared/export/columns';
-import { exportRows } from './rows';
+import { classLookup, exportRows, type ClassFilter } from './rows';
+import { classColumn } from '../../shared/export/columns';
 import { writeCsv, writeXlsx } from './write';
 
 export { neutralize, unneutralize } from './neutralize';
@@ -22,11 +23,18 @@ export function exportFormatOf(path: string, format?: 'xlsx' | 'csv'): 'xlsx' | 
   throw new AppError('invalid_input', 'The export file name must end in .xlsx or .csv', [{ path: ['path'], key: 'export_format_unknown' }]);
 }
 
-/** Writes one kind of record to a file; reads a consistent snapshot (one read transaction). */
-export async function exportToFile(client: Database.Database, kind: ExportKind, path: string, options: { format?: 'xlsx' | 'csv'; language: Language }) {
+/**
+ * Writes one kind of record to a file, reading one statement's consistent snapshot. Customers carry a
+ * column per segmentation scheme (their class as of the latest run); `classFilter` exports one tier.
+ */
+export async function exportToFile(client: Database.Database, kind: ExportKind, path: string, options: { format?: 'xlsx' | 'csv'; language: Language; classFilter?: ClassFilter }) {
   const format = exportFormatOf(path, options.format);
-  const columns = EXPORT_COLUMNS[kind];
-  const rows = exportRows(client, kind, options.language);
+  const schemes = kind === 'customers' ? (classLookup(client)?.schemes ?? []) : [];
+  if (options.classFilter && !schemes.includes(options.classFilter.scheme)) {
+    throw new AppError('invalid_input', `No segmentation results for scheme ${options.classFilter.scheme}; recompute the tiers first.`, [{ path: ['scheme'], key: 'export_scheme_unknown', params: { scheme: options.classFilter.scheme } }]);
+  }
+  const columns = [...EXPORT_COLUMNS[kind], ...schemes.map(classColumn)];
+  const rows = exportRows(client, kind, options.language, options.classFilter);
   const count = format === 'csv' ? await writeCsv(path, columns, options.language, rows) : await writeXlsx(path, SHEET_NAMES[kind][options.language], columns, options.language, rows);
   return { path, format, rows: count };
 }

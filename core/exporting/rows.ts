@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Language } from '../../shared/contract/enums';
 import { minorDigits } from '../../shared/domain/money';
 import { EXPORT_VALUE_LABELS, type ExportKind } from '../../shared/export/columns';
+import { OUT_OF_POPULATION } from '../../db/schema/segmentation';
 
 export type ExportRow = Record<string, string | number | null>;
 
@@ -34,16 +35,48 @@ export function localDateTime(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
+/** Keeps a customer export to one class of one scheme (a tiered list), as of the latest segmentation run. */
+export interface ClassFilter {
+  scheme: string;
+  classKey: string;
+}
+
+/**
+ * The customers' classes in every scheme of the latest segmentation run. Assignments are stored as
+ * change points, so a customer's class is its latest row on or before that day (one primary-key seek per
+ * scheme). Nothing when segmentation never ran.
+ */
+export function classLookup(client: Database.Database): { schemes: string[]; classesOf(customerId: string): Record<string, string | null> } | null {
+  const asOf = client.prepare(`SELECT max(as_of) FROM segment_runs`).pluck().get() as string | null;
+  if (!asOf) return null;
+  const schemes = client.prepare(`SELECT DISTINCT scheme FROM segment_assignments ORDER BY scheme`).pluck().all() as string[];
+  const latest = client.prepare(`SELECT class_key FROM segment_assignments WHERE scheme = ? AND customer_id = ? AND as_of <= ? ORDER BY as_of DESC LIMIT 1`).pluck();
+  return {
+    schemes,
+    classesOf: (customerId) =>
+      Object.fromEntries(
+        schemes.map((scheme) => {
+          const key = latest.get(scheme, customerId, asOf) as string | undefined;
+          return [scheme, key === undefined || key === OUT_OF_POPULATION ? null : key];
+        }),
+      ),
+  };
+}
+
 /**
  * Rows for one export, one at a time (the statement is iterated, so 100k customers never sit in
  * memory at once). Enum values become words of the chosen language that the importer reads back.
  */
-export function* exportRows(client: Database.Database, kind: ExportKind, language: Language): Generator<ExportRow> {
+export function* exportRows(client: Database.Database, kind: ExportKind, language: Language, filter?: ClassFilter): Generator<ExportRow> {
   const labels = EXPORT_VALUE_LABELS[language];
+  const classes = kind === 'customers' ? classLookup(client) : null;
   const label = (group: string, value: unknown) => (value === null || value === undefined ? null : (labels[group]?.[String(value)] ?? String(value)));
   for (const r of client.prepare(QUERIES[kind]).iterate() as Iterable<Record<string, string | number | null>>) {
     if (kind === 'customers') {
+      const tiers = classes?.classesOf(String(r.id)) ?? {};
+      if (filter && tiers[filter.scheme] !== filter.classKey) continue;
       yield {
+        ...Object.fromEntries(Object.entries(tiers).map(([scheme, key]) => [`class:${scheme}`, key])),
         ...r,
         type: label('type', r.type),
         needs: label('needs', r.needs),

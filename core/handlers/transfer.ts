@@ -57,10 +57,12 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
     }
   };
   const exportKind = (kind: ExportKind) => async (input: ParsedInputOf<'export:customers'>) => {
+    if ((input.scheme === undefined) !== (input.classKey === undefined)) throw new AppError('invalid_input', 'Give both scheme and classKey, or neither.', [{ path: [input.scheme ? 'classKey' : 'scheme'], key: 'required' }]);
+    const classFilter = input.scheme && input.classKey ? { scheme: input.scheme, classKey: input.classKey } : undefined;
     const shared = ctx.dbPath === ':memory:' || !existsSync(ctx.dbPath);
     const reader = shared ? ctx.db.$client : new Database(ctx.dbPath, { readonly: true });
     try {
-      return await exportToFile(reader, kind, input.path, { format: input.format, language: input.language });
+      return await exportToFile(reader, kind, input.path, { format: input.format, language: input.language, classFilter });
     } finally {
       if (!shared) reader.close();
     }

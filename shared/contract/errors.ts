@@ -61,6 +61,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   file_not_found: 'no such file: {{path}}',
   file_not_writable: 'cannot be written: {{path}}',
   export_format_unknown: 'must end in .xlsx or .csv',
+  export_scheme_unknown: 'has no segmentation results for scheme {{scheme}}; recompute the tiers first',
   backup_unreadable: 'is not a database file, or it is damaged',
   backup_corrupt: 'is a damaged database (integrity check failed)',
   backup_not_tierbook: 'is not a TierBook database',

@@ -103,6 +103,11 @@ const exportInputSchema = z.object({
   format: enumOf(['xlsx', 'csv'] as const).optional(),
   language: enumOf(LANGUAGES).default('zh-CN'),
 });
+/** Customers may be limited to one class of one scheme: a tiered list, as of the latest segmentation run. */
+const customerExportInputSchema = exportInputSchema.extend({
+  scheme: z.string().trim().min(1, 'required').max(64, 'too_long').optional(),
+  classKey: z.string().trim().min(1, 'required').max(64, 'too_long').optional(),
+});
 const exportOutputSchema = z.object({ path: z.string(), format: z.enum(['xlsx', 'csv']), rows: z.number().int() });
 
 const backupSchema = z.object({ path: z.string(), name: z.string(), bytes: z.number().int(), createdAt: z.string(), kind: z.enum(['daily', 'weekly', 'manual', 'before_restore']) });
@@ -124,7 +129,7 @@ export const transferContract = {
     output: z.object({ batchId: z.string(), customersRemoved: z.number().int(), customersRestored: z.number().int(), ordersRemoved: z.number().int(), followUpsRemoved: z.number().int() }),
   },
   'import:batches': { input: z.object({ limit: z.number().int().min(1).max(1000).default(50) }).default({ limit: 50 }), output: z.object({ batches: z.array(batchSchema) }) },
-  'export:customers': { input: exportInputSchema, output: exportOutputSchema },
+  'export:customers': { input: customerExportInputSchema, output: exportOutputSchema },
   'export:orders': { input: exportInputSchema, output: exportOutputSchema },
   'export:followUps': { input: exportInputSchema, output: exportOutputSchema },
   /** Online backup (safe while the app writes). Omitted path: a manual backup in the backups folder beside the database. */

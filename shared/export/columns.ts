@@ -82,6 +82,12 @@ export const EXPORT_COLUMNS: Record<ExportKind, ExportColumn[]> = {
 };
 
 /**
+ * A customer's class in one segmentation scheme. The header avoids the words the importer maps
+ * (等级, 分级, tier, level …), so a re-import leaves these derived columns out.
+ */
+export const classColumn = (scheme: string): ExportColumn => col(`class:${scheme}`, 'text', `分层·${scheme}`, `Class · ${scheme}`, 14);
+
+/**
  * The fixed vocabularies as exported: words the importer reads back to the same value (see
  * shared/import/parse-choice.ts). English uses the keys' own words.
  */

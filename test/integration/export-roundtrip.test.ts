@@ -93,4 +93,25 @@ describe('export → import round trips', () => {
     expect(text.trimEnd().split('\r\n')).toHaveLength(result.rows + 1);
     await expect(source.call('export:customers', { path: join(source.dir, 'c.txt') })).rejects.toMatchObject({ issues: [{ key: 'export_format_unknown' }] });
   });
+
+  it('exports customers with their class in every scheme, or one tier only (--scheme/--class)', async () => {
+    const run = await source.call('segments:recompute', {});
+    const schemes = Object.keys(run.schemes).sort();
+    const path = join(source.dir, 'tiers.csv');
+    const all = await source.call('export:customers', { path, language: 'en' });
+    const header = readFileSync(path, 'utf8').slice(1).split('\r\n')[0]!.split(',');
+    expect(header.filter((h) => h.startsWith('Class · '))).toEqual(schemes.map((s) => `Class · ${s}`));
+
+    const scheme = schemes.includes('pyramid') ? 'pyramid' : schemes[0]!;
+    const overview = await source.call('segments:overview', { scheme });
+    const biggest = [...overview.classes].sort((a, b) => b.count - a.count)[0]!;
+    const members = await source.call('segments:members', { scheme, classKey: biggest.classKey, limit: 5000 });
+    const tier = await source.call('export:customers', { path: join(source.dir, 'tier.xlsx'), scheme, classKey: biggest.classKey });
+    expect(tier.rows).toBe(members.total);
+    expect(tier.rows).toBeLessThan(all.rows);
+    // The class columns are derived: an export with them imports back without touching the tier data.
+    const imported = await target.call('import:preview', { kind: 'customers', source: { path } });
+    expect(imported.columns.filter((c) => c.header.startsWith('Class · ')).map((c) => c.field)).toEqual(schemes.map(() => null));
+    await expect(source.call('export:customers', { path: join(source.dir, 'x.csv'), scheme: 'nope', classKey: 'a' })).rejects.toMatchObject({ issues: [{ key: 'export_scheme_unknown' }] });
+  });
 });
