@@ -17,6 +17,7 @@ import { SORT_OF } from './member-columns';
 import { MemberTable } from './MemberTable';
 import { PoliciesDrawer } from './PoliciesDrawer';
 import { PolicyDueDrawer } from './PolicyDueDrawer';
+import { SegmentationSettingsDrawer } from './SegmentationSettingsDrawer';
 import { useMemberPages, type MemberQuery } from './use-member-pages';
 
 /** Tiered lists: pick a scheme → its classes with counts, revenue and share → the members of a class. */
@@ -33,7 +34,7 @@ export function TiersPage() {
   const [error, setError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
   const [open, setOpen] = useState<{ id: string; name: string } | null>(null);
-  const [panel, setPanel] = useState<'policies' | 'due' | null>(null);
+  const [panel, setPanel] = useState<'policies' | 'due' | 'config' | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -133,6 +134,9 @@ export function TiersPage() {
         <Button onClick={() => setPanel('due')} data-testid="open-policy-due">
           {t('policyDue.button')}
         </Button>
+        <Button onClick={() => setPanel('config')} data-testid="open-segmentation-settings">
+          {t('config.button')}
+        </Button>
       </Space>
       {error ? (
         <Alert type="error" showIcon title={t('loadFailed', { message: error })} action={<Button size="small" onClick={() => setReloads((n) => n + 1)}>{t('retry')}</Button>} />
@@ -160,6 +164,7 @@ export function TiersPage() {
         />
       ) : null}
       <PoliciesDrawer open={panel === 'policies'} scheme={scheme} classes={policyClasses} customNames={customNames} onClose={() => setPanel(null)} />
+      <SegmentationSettingsDrawer open={panel === 'config'} onClose={() => setPanel(null)} onSaved={() => setReloads((n) => n + 1)} />
       <PolicyDueDrawer open={panel === 'due'} customNames={customNames} onClose={() => setPanel(null)} />
       <ExplainDrawer customer={open} scheme={scheme} schemes={schemes} customNames={customNames} baseCurrency={settings.baseCurrency} onClose={() => setOpen(null)} />
     </div>
