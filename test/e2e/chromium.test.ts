@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { firstRunToDueAndBadAmount, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate } from './journeys';
+import { tempFiles } from '../support/temp-files';
+import { firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate } from './journeys';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 
 describe('TierBook in Chromium through the loopback bridge', () => {
@@ -21,5 +22,9 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('keyboard follow-up from the list; due chores (done, reschedule, log); delete and undo', async () => {
     await keyboardFollowUpDueChoresAndUndo({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('import a GBK CSV with Chinese headers: fix a mapping, preview one bad row, import the rest, rejects, undo', async () => {
+    await importGbkCsvThenUndo({ page: session.page, screenshot: screenshotter(session.page, '') }, tempFiles());
   });
 });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ROOT, tempDir } from '../support/test-app';
-import { firstRunToDueAndBadAmount, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate } from './journeys';
+import { tempFiles } from '../support/temp-files';
+import { firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate } from './journeys';
 
 /** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
 function electronBinary(): string {
@@ -45,5 +46,9 @@ describe('TierBook as the Electron app', () => {
 
   it('keyboard follow-up from the list; due chores (done, reschedule, log); delete and undo', async () => {
     await keyboardFollowUpDueChoresAndUndo({ page: page, screenshot: async () => undefined });
+  });
+
+  it('import a GBK CSV with Chinese headers: fix a mapping, preview one bad row, import the rest, rejects, undo', async () => {
+    await importGbkCsvThenUndo({ page: page, screenshot: async () => undefined }, tempFiles());
   });
 });

@@ -185,3 +185,56 @@ export async function keyboardFollowUpDueChoresAndUndo({ page, screenshot }: Jou
   await byTestId(page, 'undo-delete').click();
   await expect.poll(async () => (await invoke(page, 'customers:get', { id: first.id })).deletedAt).toBeNull();
 }
+
+/**
+ * Runs after the others (UI in English). A Chinese Excel export: GBK, Chinese headers, one column the app
+ * cannot guess, one bad phone number. Map it, preview, import the valid rows, take the rejects, undo.
+ */
+export async function importGbkCsvThenUndo({ page, screenshot }: Journey, files: { write(name: string, bytes: Uint8Array): string }): Promise<void> {
+  const iconv = (await import('iconv-lite')).default;
+  const csv = [
+    '客户名称,公司名称,手机,城市,业务归属',
+    '郝建国,佛山建国布行,13912345670,佛山,阿强',
+    '葛春燕,东莞春燕服饰,13912345671,东莞,小林',
+    '聂海涛,中山海涛商行,12345,中山,阿强',
+    '滕美玲,惠州美玲百货,13912345673,惠州,小林',
+  ].join('\r\n');
+  const path = files.write('客户名单.csv', iconv.encode(csv, 'gbk'));
+  const total = (await invoke(page, 'customers:list', {})).total;
+
+  await page.goto(page.url().replace(/#.*$/, '#/import'));
+  await byTestId(page, 'import-page').waitFor();
+  await page.locator('input[data-testid="import-file"]').setInputFiles(path);
+  await expect.poll(() => byTestId(page, 'import-file-info').innerText(), { timeout: 30_000 }).toMatch(/gb18030|gbk/i);
+
+  // The column it could not map: the user says it is the owner.
+  const ownerRow = page.locator('[data-testid="import-mapping-row"][data-header="业务归属"]');
+  await ownerRow.locator('[data-testid="import-field"]').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^Owner$/ }).click();
+  await expect.poll(() => byTestId(page, 'import-count-added').innerText()).toContain('3');
+  await expect.poll(() => byTestId(page, 'import-count-rejected').innerText()).toContain('1');
+  const error = page.locator('[data-testid="import-error"]');
+  await expect.poll(() => error.count()).toBe(1);
+  expect(await error.getAttribute('data-row')).toBe('4');
+  expect((await invoke(page, 'customers:list', {})).total).toBe(total);
+  await screenshot('import-preview-en');
+
+  await byTestId(page, 'import-commit-skip').click();
+  await byTestId(page, 'import-done').waitFor();
+  const imported = (await invoke(page, 'customers:list', { search: 'haojianguo' })).rows[0]!;
+  expect([imported.name, imported.company, imported.phone, imported.owner]).toEqual(['郝建国', '佛山建国布行', '+8613912345670', '阿强']);
+  expect((await invoke(page, 'customers:list', {})).total).toBe(total + 3);
+
+  const download = page.waitForEvent('download');
+  await byTestId(page, 'import-download-rejects').click();
+  const rejects = await (await download).path();
+  const text = (await import('node:fs')).readFileSync(rejects!, 'utf8');
+  expect(text).toContain('聂海涛');
+  expect(text).toContain('12345');
+  await screenshot('import-done-en');
+
+  await byTestId(page, 'import-undo').click();
+  await page.locator('.ant-popconfirm .ant-btn-primary').click();
+  await expect.poll(async () => (await invoke(page, 'customers:list', {})).total).toBe(total);
+  expect((await invoke(page, 'customers:list', { search: 'haojianguo' })).total).toBe(0);
+}
