@@ -21,25 +21,31 @@ interface Props {
 export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
   const { t, i18n } = useTranslation('tiers');
   const { settings } = useWorkspace();
-  const [data, setData] = useState<{ explain: OutputOf<'segments:explain'>; history: OutputOf<'segments:history'> } | null>(null);
+  const [explain, setExplain] = useState<OutputOf<'segments:explain'> | null>(null);
+  // Fetched apart: the first history read may store today's snapshot (seconds at 100k customers).
+  const [history, setHistory] = useState<OutputOf<'segments:history'> | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    Promise.all([api('segments:explain', { customerId }), api('segments:history', { customerId })])
-      .then(([explain, history]) => {
+    const failed = (e: unknown) => !cancelled && setError(errorText(e, t));
+    api('segments:explain', { customerId })
+      .then((next) => {
         if (cancelled) return;
-        setData({ explain, history });
+        setExplain(next);
         setError(null);
       })
-      .catch((e: unknown) => !cancelled && setError(errorText(e, t)));
+      .catch(failed);
+    api('segments:history', { customerId })
+      .then((next) => !cancelled && setHistory(next))
+      .catch(failed);
     return () => {
       cancelled = true;
     };
   }, [customerId, reloadKey, t]);
 
   if (error) return <Alert type="info" showIcon title={error} />;
-  if (!data) return <Spin />;
+  if (!explain) return <Spin />;
   const env = { language: i18n.language, currency: settings.baseCurrency };
   return (
     <Descriptions
@@ -47,9 +53,9 @@ export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
       size="small"
       column={1}
       data-testid="customer-tiers"
-      items={SCHEMES.filter((s) => data.explain.schemes[s]).map((s) => {
-        const { classKey, explanation } = data.explain.schemes[s]!;
-        const history = data.history.schemes[s] ?? [];
+      items={SCHEMES.filter((s) => explain.schemes[s]).map((s) => {
+        const { classKey, explanation } = explain.schemes[s]!;
+        const changes = history?.schemes[s] ?? [];
         return {
           key: s,
           label: t(`schemes.${s}`),
@@ -59,9 +65,9 @@ export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
               {explanation.moves.map((hint, i) => (
                 <div key={i}>{hintText(t, hint, s, env)}</div>
               ))}
-              {history.length > 1 ? (
+              {changes.length > 1 ? (
                 <div style={{ color: '#888', marginTop: 4 }}>
-                  {t('explain.history')}: {history.map((h) => `${formatDate(h.asOf, i18n.language)} ${h.classKey === null ? '—' : classLabel(t, s, h.classKey, i18n.language)}`).join(' → ')}
+                  {t('explain.history')}: {changes.map((h) => `${formatDate(h.asOf, i18n.language)} ${h.classKey === null ? '—' : classLabel(t, s, h.classKey, i18n.language)}`).join(' → ')}
                 </div>
               ) : null}
             </div>

@@ -30,17 +30,25 @@ function facts(explanation: Explanation): [string, string | number][] {
 export function ExplainDrawer({ customer, scheme, schemes, customNames, baseCurrency, onClose }: Props) {
   const { t, i18n } = useTranslation('tiers');
   const language = i18n.language;
-  const [data, setData] = useState<{ explain: OutputOf<'segments:explain'>; history: OutputOf<'segments:history'> } | null>(null);
+  const [explain, setExplain] = useState<OutputOf<'segments:explain'> | null>(null);
+  // Separate from the explanation: the first history read may store today's snapshot, which takes
+  // seconds on a large workspace, and the explanation should not wait for it.
+  const [history, setHistory] = useState<OutputOf<'segments:history'> | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    setData(null);
+    setExplain(null);
+    setHistory(null);
     setError(null);
     if (!customer) return;
     let cancelled = false;
-    Promise.all([api('segments:explain', { customerId: customer.id }), api('segments:history', { customerId: customer.id, scheme })])
-      .then(([explain, history]) => !cancelled && setData({ explain, history }))
-      .catch((e: unknown) => !cancelled && setError(errorText(e, t)));
+    const failed = (e: unknown) => !cancelled && setError(errorText(e, t));
+    api('segments:explain', { customerId: customer.id })
+      .then((next) => !cancelled && setExplain(next))
+      .catch(failed);
+    api('segments:history', { customerId: customer.id, scheme })
+      .then((next) => !cancelled && setHistory(next))
+      .catch(failed);
     return () => {
       cancelled = true;
     };
@@ -59,17 +67,19 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, baseCurr
   return (
     <Drawer open={customer !== null} onClose={onClose} size={720} title={customer ? t('explain.title', { name: customer.name }) : ''} data-testid="explain-drawer">
       {error ? <Alert type="error" showIcon title={error} /> : null}
-      {!data && !error ? <Spin /> : null}
-      {data && customer ? (
+      {!explain && !error ? <Spin /> : null}
+      {explain && customer ? (
         <>
           <Button onClick={() => navigate({ page: 'customer', id: customer.id })} style={{ marginBottom: 16 }}>
             {t('explain.openCustomer')}
           </Button>
           <h4>{t('explain.history')}</h4>
-          {data.history.schemes[scheme]?.length ? (
+          {!history ? (
+            <Spin size="small" />
+          ) : history.schemes[scheme]?.length ? (
             <Timeline
               data-testid="tier-history"
-              items={data.history.schemes[scheme]!.map((h) => ({
+              items={history.schemes[scheme]!.map((h) => ({
                 key: h.asOf,
                 children: `${formatDate(h.asOf, language)} · ${h.classKey === null ? '—' : classLabel(t, scheme, h.classKey, language)}`,
               }))}
@@ -78,9 +88,9 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, baseCurr
             <Empty description={t('explain.noHistory')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
           )}
           {ordered
-            .filter((s) => data.explain.schemes[s])
+            .filter((s) => explain.schemes[s])
             .map((s) => {
-              const { classKey, explanation } = data.explain.schemes[s]!;
+              const { classKey, explanation } = explain.schemes[s]!;
               return (
                 <div key={s} data-testid={`explain-${s}`} style={{ marginBottom: 20 }}>
                   <h4>
