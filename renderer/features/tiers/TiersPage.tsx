@@ -18,6 +18,7 @@ import { MemberTable } from './MemberTable';
 import { PoliciesDrawer } from './PoliciesDrawer';
 import { PolicyDueDrawer } from './PolicyDueDrawer';
 import { SegmentationSettingsDrawer } from './SegmentationSettingsDrawer';
+import { CustomSegmentsDrawer } from './CustomSegmentsDrawer';
 import { useMemberPages, type MemberQuery } from './use-member-pages';
 
 /** Tiered lists: pick a scheme → its classes with counts, revenue and share → the members of a class. */
@@ -34,7 +35,7 @@ export function TiersPage() {
   const [error, setError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
   const [open, setOpen] = useState<{ id: string; name: string } | null>(null);
-  const [panel, setPanel] = useState<'policies' | 'due' | 'config' | null>(null);
+  const [panel, setPanel] = useState<'policies' | 'due' | 'config' | 'custom' | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -44,7 +45,7 @@ export function TiersPage() {
     return () => {
       cancelled = true;
     };
-  }, [version]);
+  }, [version, reloads]);
 
   useEffect(() => {
     let cancelled = false;
@@ -59,6 +60,11 @@ export function TiersPage() {
       cancelled = true;
     };
   }, [scheme, version, reloads, t]);
+
+  // A deleted custom segment cannot stay selected.
+  useEffect(() => {
+    if (scheme.startsWith('custom:') && !customNames.has(scheme.slice('custom:'.length))) setScheme('pyramid');
+  }, [scheme, customNames]);
 
   const sort = sorting[0];
   const query: MemberQuery = useMemo(
@@ -104,6 +110,8 @@ export function TiersPage() {
           aria-label={t('scheme')}
           data-testid="scheme-select"
           style={{ width: 220 }}
+          showSearch
+          optionFilterProp="label"
           value={scheme}
           onChange={(next) => {
             setScheme(next);
@@ -137,6 +145,9 @@ export function TiersPage() {
         <Button onClick={() => setPanel('config')} data-testid="open-segmentation-settings">
           {t('config.button')}
         </Button>
+        <Button onClick={() => setPanel('custom')} data-testid="open-custom-segments">
+          {t('custom.button')}
+        </Button>
       </Space>
       {error ? (
         <Alert type="error" showIcon title={t('loadFailed', { message: error })} action={<Button size="small" onClick={() => setReloads((n) => n + 1)}>{t('retry')}</Button>} />
@@ -164,6 +175,7 @@ export function TiersPage() {
         />
       ) : null}
       <PoliciesDrawer open={panel === 'policies'} scheme={scheme} classes={policyClasses} customNames={customNames} onClose={() => setPanel(null)} />
+      <CustomSegmentsDrawer open={panel === 'custom'} baseCurrency={settings.baseCurrency} onClose={() => setPanel(null)} onChanged={() => setReloads((n) => n + 1)} />
       <SegmentationSettingsDrawer open={panel === 'config'} onClose={() => setPanel(null)} onSaved={() => setReloads((n) => n + 1)} />
       <PolicyDueDrawer open={panel === 'due'} customNames={customNames} onClose={() => setPanel(null)} />
       <ExplainDrawer customer={open} scheme={scheme} schemes={schemes} customNames={customNames} baseCurrency={settings.baseCurrency} onClose={() => setOpen(null)} />

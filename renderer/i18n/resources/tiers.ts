@@ -95,6 +95,26 @@ export const tiers = {
       wFollowUps: '价值分权重：跟进次数',
       newDays: '首次下单多少天内算新客户',
     },
+    custom: {
+      button: '自定义分组',
+      title: '自定义分组',
+      none: '还没有自定义分组',
+      name: '名称',
+      match: '符合',
+      all: '全部条件',
+      any: '任一条件',
+      kinds: { metric: '指标', tag: '标签', field: '档案字段', in_scheme: '所在级别' },
+      metrics: { revenue: '分析期营收', orderCount: '分析期订单数', daysSinceLastOrder: '距上次下单天数', averageOrderValue: '客单价', followUpCount: '分析期跟进次数' },
+      ops: {
+        gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=', has: '有', lacks: '没有', equals: '等于', not_equals: '不等于', contains: '包含', is_empty: '为空', is_not_empty: '不为空',
+      },
+      fields: {
+        name: '姓名', type: '类型', industry: '行业', country: '国家/地区', region: '省/州', city: '城市', locality: '地域', sizeBand: '规模',
+        incomeBand: '收入水平', needs: '需求类型', owner: '负责人', source: '来源', manualLevel: '手动等级',
+      },
+      addCondition: '添加条件',
+      save: '保存分组',
+    },
     hints: {
       spend_more: '再消费 {{amount}} → {{toClass}}',
       spend_more_by: '在 {{by}} 前再消费 {{amount}} → {{toClass}}',
@@ -205,6 +225,26 @@ export const tiers = {
       wM: 'Value score weight: monetary (M)',
       wFollowUps: 'Value score weight: follow-ups',
       newDays: 'New customer for (days after first order)',
+    },
+    custom: {
+      button: 'Custom segments',
+      title: 'Custom segments',
+      none: 'No custom segments yet',
+      name: 'Name',
+      match: 'Match',
+      all: 'All conditions',
+      any: 'Any condition',
+      kinds: { metric: 'Metric', tag: 'Tag', field: 'Profile field', in_scheme: 'Class' },
+      metrics: { revenue: 'Revenue in window', orderCount: 'Orders in window', daysSinceLastOrder: 'Days since last order', averageOrderValue: 'Average order value', followUpCount: 'Follow-ups in window' },
+      ops: {
+        gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=', has: 'has', lacks: 'lacks', equals: 'equals', not_equals: 'is not', contains: 'contains', is_empty: 'is empty', is_not_empty: 'is not empty',
+      },
+      fields: {
+        name: 'Name', type: 'Type', industry: 'Industry', country: 'Country', region: 'Region', city: 'City', locality: 'Locality', sizeBand: 'Size',
+        incomeBand: 'Income', needs: 'Needs', owner: 'Owner', source: 'Source', manualLevel: 'Manual level',
+      },
+      addCondition: 'Add condition',
+      save: 'Save segment',
     },
     hints: {
       spend_more: 'Spend {{amount}} more → {{toClass}}',
