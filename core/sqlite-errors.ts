@@ -52,6 +52,11 @@ const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
   service_policies_class_not_blank: { path: ['classKey'], key: 'required' },
   service_policies_cadence_range: { path: ['cadenceDays'], key: 'invalid_value' },
   service_policies_priority_range: { path: ['priority'], key: 'invalid_value' },
+  customer_merges_status_valid: { path: ['status'], key: 'invalid_choice' },
+  customer_merges_undone_consistent: { path: ['undoneAt'], key: 'invalid_value' },
+  customer_merges_kept_before_object: { path: ['keptBefore'], key: 'invalid_value' },
+  customer_merges_kept_after_object: { path: ['keptAfter'], key: 'invalid_value' },
+  customer_merge_rows_table_valid: { path: ['rowTable'], key: 'invalid_choice' },
 };
 
 export function constraintError(error: unknown): AppError | null {

@@ -8,6 +8,7 @@ import type { HandlerContext } from '../context';
 import { newId } from '../ids';
 import { buildSearchText, buildSortName } from '../search-text';
 import { normalizeContacts } from './contacts';
+import type { MergeChannel } from './merges';
 import type { HandlerMap } from './types';
 
 type CustomerInput = ParsedInputOf<'customers:create'>;
@@ -47,7 +48,7 @@ function toRecord(ctx: HandlerContext, input: CustomerInput) {
   return { record, contacts };
 }
 
-export function customerHandlers(ctx: HandlerContext): HandlerMap<'customers'> {
+export function customerHandlers(ctx: HandlerContext): Omit<HandlerMap<'customers'>, MergeChannel> {
   const { db } = ctx;
   const setDeleted = (id: string, deleted: boolean) => {
     const row = repo.findCustomer(db, id);

@@ -1,6 +1,7 @@
 import type { HandlerContext } from '../context';
 import { customerHandlers } from './customers';
 import { followUpHandlers } from './followups';
+import { mergeHandlers } from './merges';
 import { orderHandlers } from './orders';
 import { segmentationHandlers } from './segmentation';
 import { settingsHandlers } from './settings';
@@ -29,5 +30,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     workspaceHandlers(ctx),
     transferHandlers(ctx),
     segmentationHandlers(ctx),
+    mergeHandlers(ctx),
   ]) as Handlers;
 }

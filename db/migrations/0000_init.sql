@@ -254,4 +254,37 @@ CREATE TABLE `service_policies` (
 	CONSTRAINT "service_policies_priority_range" CHECK("service_policies"."priority" BETWEEN 1 AND 5)
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `service_policies_scheme_class` ON `service_policies` (`scheme`,`class_key`);
+CREATE UNIQUE INDEX `service_policies_scheme_class` ON `service_policies` (`scheme`,`class_key`);--> statement-breakpoint
+CREATE TABLE `customer_merge_rows` (
+	`id` text PRIMARY KEY NOT NULL,
+	`merge_id` text NOT NULL,
+	`row_table` text NOT NULL,
+	`row_id` text NOT NULL,
+	`from_customer_id` text NOT NULL,
+	`previous_updated_at` text NOT NULL,
+	FOREIGN KEY (`merge_id`) REFERENCES `customer_merges`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`from_customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "customer_merge_rows_table_valid" CHECK("customer_merge_rows"."row_table" IN ('customers','orders','follow_ups','contact_channels'))
+);
+--> statement-breakpoint
+CREATE INDEX `customer_merge_rows_merge` ON `customer_merge_rows` (`merge_id`,`row_table`);--> statement-breakpoint
+CREATE INDEX `customer_merge_rows_from` ON `customer_merge_rows` (`from_customer_id`);--> statement-breakpoint
+CREATE TABLE `customer_merges` (
+	`id` text PRIMARY KEY NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`deleted_at` text,
+	`kept_customer_id` text NOT NULL,
+	`kept_before` text NOT NULL,
+	`kept_after` text NOT NULL,
+	`status` text DEFAULT 'merged' NOT NULL,
+	`undone_at` text,
+	FOREIGN KEY (`kept_customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "customer_merges_status_valid" CHECK("customer_merges"."status" IN ('merged','undone')),
+	CONSTRAINT "customer_merges_undone_consistent" CHECK(("customer_merges"."status" = 'undone') = ("customer_merges"."undone_at" IS NOT NULL)),
+	CONSTRAINT "customer_merges_kept_before_object" CHECK(json_valid("customer_merges"."kept_before") AND json_type("customer_merges"."kept_before") = 'object'),
+	CONSTRAINT "customer_merges_kept_after_object" CHECK(json_valid("customer_merges"."kept_after") AND json_type("customer_merges"."kept_after") = 'object')
+);
+--> statement-breakpoint
+CREATE INDEX `customer_merges_created` ON `customer_merges` (`created_at`);--> statement-breakpoint
+CREATE INDEX `customer_merges_kept` ON `customer_merges` (`kept_customer_id`);

@@ -4,3 +4,4 @@ export * from './followups';
 export * from './settings';
 export * from './imports';
 export * from './segmentation';
+export * from './merges';

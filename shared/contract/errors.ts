@@ -66,6 +66,10 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   backup_corrupt: 'is a damaged database (integrity check failed)',
   backup_not_tierbook: 'is not a TierBook database',
   backup_too_new: 'was written by a newer TierBook; update TierBook to restore it',
+  merge_keep_in_merge: 'cannot hold the customer that is kept',
+  merge_customer_deleted: 'is a deleted customer; restore it from the trash before merging',
+  merge_already_undone: 'this merge was already undone',
+  merge_undo_later_first: 'a later merge changed these customers again; undo that one first',
 };
 
 export class AppError extends Error {

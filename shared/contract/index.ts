@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { customersContract } from './customers';
 import { followUpsContract } from './followups';
+import { mergesContract } from './merges';
 import { ordersContract } from './orders';
 import { segmentationContract } from './segmentation';
 import { settingsContract } from './settings';
@@ -16,6 +17,7 @@ export const contract = {
   ...workspaceContract,
   ...transferContract,
   ...segmentationContract,
+  ...mergesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -65,6 +65,11 @@ const VIOLATIONS: Record<string, string> = {
   service_policies_class_not_blank: `INSERT INTO service_policies (id, created_at, updated_at, scheme, class_key, cadence_days, priority) VALUES ('p', 'n', 'n', 'pyramid', ' ', 14, 1)`,
   service_policies_cadence_range: `INSERT INTO service_policies (id, created_at, updated_at, scheme, class_key, cadence_days, priority) VALUES ('p', 'n', 'n', 'pyramid', 'gold', 0, 1)`,
   service_policies_priority_range: `INSERT INTO service_policies (id, created_at, updated_at, scheme, class_key, cadence_days, priority) VALUES ('p', 'n', 'n', 'pyramid', 'gold', 14, 9)`,
+  customer_merges_status_valid: `INSERT INTO customer_merges (id, created_at, updated_at, kept_customer_id, kept_before, kept_after, status) VALUES ('m', 'n', 'n', 'c1', '{}', '{}', 'split')`,
+  customer_merges_undone_consistent: `INSERT INTO customer_merges (id, created_at, updated_at, kept_customer_id, kept_before, kept_after, status) VALUES ('m', 'n', 'n', 'c1', '{}', '{}', 'undone')`,
+  customer_merges_kept_before_object: `INSERT INTO customer_merges (id, created_at, updated_at, kept_customer_id, kept_before, kept_after) VALUES ('m', 'n', 'n', 'c1', '[]', '{}')`,
+  customer_merges_kept_after_object: `INSERT INTO customer_merges (id, created_at, updated_at, kept_customer_id, kept_before, kept_after) VALUES ('m', 'n', 'n', 'c1', '{}', 'nope')`,
+  customer_merge_rows_table_valid: `INSERT INTO customer_merge_rows (id, merge_id, row_table, row_id, from_customer_id, previous_updated_at) VALUES ('r', 'm', 'invoices', 'x', 'c1', 'n')`,
 };
 
 function checkConstraintNames(): string[] {

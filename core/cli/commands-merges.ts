@@ -1,0 +1,46 @@
+import type { OutputOf } from '../../shared/contract';
+import type { DuplicateReason } from '../../shared/contract/merges';
+import { optionalInt, requireFlag } from './args';
+import type { Command } from './commands';
+
+const reasonText = (r: DuplicateReason) => (r.kind === 'nameCompany' ? `same name + company: ${r.name}${r.company ? ` / ${r.company}` : ''}` : `same ${r.kind} ${r.value}`);
+
+/** Duplicate customers: find them, merge them, undo a merge. */
+export const MERGE_COMMANDS: Command[] = [
+  {
+    words: ['duplicates'],
+    summary: 'List groups of customers that share a phone, email, WeChat, WhatsApp, or name + company [--limit N].',
+    flags: { limit: { type: 'string' } },
+    run: (v, call) => call('customers:duplicates', { limit: optionalInt(v, 'limit') }),
+    human: (o: OutputOf<'customers:duplicates'>) =>
+      [
+        ...o.groups.flatMap((g) => [
+          g.reasons.map(reasonText).join('; '),
+          ...g.customers.map((c) => `  ${c.id}  ${c.name}${c.company ? ` (${c.company})` : ''}  orders ${c.orderCount}, follow-ups ${c.followUpCount}, since ${c.createdAt.slice(0, 10)}`),
+        ]),
+        `${o.groups.length} of ${o.total} groups`,
+      ].join('\n'),
+  },
+  {
+    words: ['merge'],
+    summary: 'Merge customers into one: --keep ID --merge ID[,ID]; orders, follow-ups and contacts move to the kept one (undo: tierbook unmerge).',
+    flags: { keep: { type: 'string' }, merge: { type: 'string', multiple: true } },
+    run: (v, call) =>
+      call('customers:merge', {
+        keepId: requireFlag(v, 'keep'),
+        mergeIds: ([v.merge ?? []].flat() as string[]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean),
+      }),
+    human: (o: OutputOf<'customers:merge'>) =>
+      `Merged ${o.mergedIds.length} customer(s) into ${o.customer.name} (${o.customer.id}): moved ${o.moved.orders} orders, ${o.moved.followUps} follow-ups, ${o.moved.contacts} contacts.\n` +
+      `Undo: tierbook unmerge --merge-id ${o.mergeId}`,
+  },
+  {
+    words: ['unmerge'],
+    summary: 'Undo a merge: --merge-id ID; rows go back, merged customers return, the kept one gets its earlier values.',
+    flags: { 'merge-id': { type: 'string' } },
+    run: (v, call) => call('customers:unmerge', { mergeId: requireFlag(v, 'merge-id') }),
+    human: (o: OutputOf<'customers:unmerge'>) =>
+      `Undid merge ${o.mergeId}: restored ${o.restoredIds.length} customer(s); moved back ${o.moved.orders} orders, ${o.moved.followUps} follow-ups, ${o.moved.contacts} contacts.` +
+      (o.editedSince.length ? `\nKept as edited after the merge: ${o.editedSince.join(', ')}` : ''),
+  },
+];

@@ -1,0 +1,3 @@
+export { findDuplicateGroups } from './find-duplicates';
+export { mergeCustomers } from './merge';
+export { unmergeCustomers } from './unmerge';

@@ -1,0 +1,201 @@
+import type Database from 'better-sqlite3';
+import { getTableConfig } from 'drizzle-orm/sqlite-core';
+import type { ContactKind } from '../../shared/contract/enums';
+import type { MergeCandidate, MergeSummary } from '../../shared/contract/merges';
+import { customers } from '../schema';
+
+export type MovedTable = 'orders' | 'follow_ups' | 'contact_channels';
+export type CustomerColumns = Record<string, string | number | null>;
+
+/** Figures refreshCustomerStats recounts; a merge snapshot leaves them out, since undo recounts them anyway. */
+const DERIVED = new Set(['order_count', 'revenue_base_minor', 'last_order_date', 'last_contact_at', 'next_contact_date']);
+/** Every other customers column, from the schema itself, so a new column is snapshotted without touching this file. */
+export const SNAPSHOT_COLUMNS: string[] = getTableConfig(customers)
+  .columns.map((c) => c.name)
+  .filter((name) => name !== 'id' && !DERIVED.has(name));
+
+/** The customer's row as stored (snake_case columns), derived figures left out; undefined if no such id. */
+export function customerColumns(client: Database.Database, id: string): CustomerColumns | undefined {
+  return client.prepare(`SELECT ${SNAPSHOT_COLUMNS.join(', ')} FROM customers WHERE id = ?`).get(id) as CustomerColumns | undefined;
+}
+
+/** Writes the given columns (names checked against the schema: they come from stored JSON). */
+export function writeCustomerColumns(client: Database.Database, id: string, values: CustomerColumns): void {
+  const names = Object.keys(values).filter((name) => SNAPSHOT_COLUMNS.includes(name));
+  if (names.length === 0) return;
+  client.prepare(`UPDATE customers SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @__id`).run({ ...pick(values, names), __id: id });
+}
+
+const pick = (values: CustomerColumns, names: string[]) => Object.fromEntries(names.map((n) => [n, values[n]]));
+
+/** Contacts shared by more than one live customer: the strongest sign of a duplicate. */
+export function sharedContacts(client: Database.Database): Array<{ kind: ContactKind; value: string; ids: string }> {
+  return client
+    .prepare(
+      `SELECT c.kind, c.value, group_concat(DISTINCT c.customer_id) AS ids
+       FROM contact_channels c JOIN customers k ON k.id = c.customer_id
+       WHERE c.deleted_at IS NULL AND k.deleted_at IS NULL
+       GROUP BY c.kind, c.value HAVING count(DISTINCT c.customer_id) > 1`,
+    )
+    .all() as Array<{ kind: ContactKind; value: string; ids: string }>;
+}
+
+export function liveCustomerNames(client: Database.Database): Iterable<[id: string, name: string, company: string | null, createdAt: string]> {
+  return client.prepare(`SELECT id, name, company, created_at FROM customers WHERE deleted_at IS NULL ORDER BY id`).raw().iterate() as Iterable<[string, string, string | null, string]>;
+}
+
+/** The side-by-side view of customers, in the order of `ids`; unknown ids are left out. */
+export function mergeCandidates(client: Database.Database, ids: string[]): MergeCandidate[] {
+  if (ids.length === 0) return [];
+  const marks = ids.map(() => '?').join(', ');
+  const rows = client
+    .prepare(
+      `SELECT id, name, company, type, industry, country, region, city, locality, locality_manual AS localityManual, size_band AS sizeBand,
+         income_band AS incomeBand, needs, owner, source, manual_level AS manualLevel, code, tags, notes, created_at AS createdAt, archived_at AS archivedAt,
+         order_count AS orderCount, revenue_base_minor AS revenueBaseMinor, last_order_date AS lastOrderDate, last_contact_at AS lastContactAt,
+         (SELECT count(*) FROM follow_ups f WHERE f.customer_id = customers.id AND f.deleted_at IS NULL) AS followUpCount
+       FROM customers WHERE id IN (${marks})`,
+    )
+    .all(...ids) as Array<Omit<MergeCandidate, 'tags' | 'localityManual' | 'contacts'> & { tags: string; localityManual: number }>;
+  const contacts = client
+    .prepare(`SELECT customer_id AS customerId, kind, value, label FROM contact_channels WHERE customer_id IN (${marks}) AND deleted_at IS NULL ORDER BY created_at, id`)
+    .all(...ids) as Array<{ customerId: string; kind: ContactKind; value: string; label: string | null }>;
+  const byId = new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        ...r,
+        tags: JSON.parse(r.tags) as string[],
+        localityManual: r.localityManual === 1,
+        contacts: contacts.filter((c) => c.customerId === r.id).map(({ kind, value, label }) => ({ kind, value, label })),
+      },
+    ]),
+  );
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export function liveRowsOf(client: Database.Database, table: MovedTable, customerId: string): Array<{ id: string; updatedAt: string; kind?: string; value?: string }> {
+  const extra = table === 'contact_channels' ? ', kind, value' : '';
+  return client.prepare(`SELECT id, updated_at AS updatedAt${extra} FROM ${table} WHERE customer_id = ? AND deleted_at IS NULL ORDER BY created_at, id`).all(customerId) as Array<{
+    id: string;
+    updatedAt: string;
+    kind?: string;
+    value?: string;
+  }>;
+}
+
+export function moveRow(client: Database.Database, table: MovedTable, id: string, toCustomerId: string, now: string): void {
+  client.prepare(`UPDATE ${table} SET customer_id = ?, updated_at = ? WHERE id = ?`).run(toCustomerId, now, id);
+}
+
+/**
+ * Moves a row back to where the merge took it from, if it is still on the kept customer; its stamp
+ * returns too unless something changed it after the merge (then it gets `now`).
+ */
+export function moveRowBack(client: Database.Database, table: MovedTable, row: MergeRow, keptId: string, mergedAt: string, now: string): boolean {
+  return (
+    client
+      .prepare(`UPDATE ${table} SET customer_id = @from, updated_at = CASE WHEN updated_at = @mergedAt THEN @previous ELSE @now END WHERE id = @id AND customer_id = @kept`)
+      .run({ from: row.fromCustomerId, mergedAt, previous: row.previousUpdatedAt, now, id: row.rowId, kept: keptId }).changes === 1
+  );
+}
+
+export function softDeleteCustomer(client: Database.Database, id: string, now: string): void {
+  client.prepare(`UPDATE customers SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(now, now, id);
+}
+
+/** Brings back a customer the merge deleted, unless someone already restored it from the trash. */
+export function restoreMergedCustomer(client: Database.Database, row: MergeRow, mergedAt: string, now: string): boolean {
+  return (
+    client
+      .prepare(`UPDATE customers SET deleted_at = NULL, updated_at = CASE WHEN updated_at = @mergedAt THEN @previous ELSE @now END WHERE id = @id AND deleted_at = @mergedAt`)
+      .run({ mergedAt, previous: row.previousUpdatedAt, now, id: row.rowId }).changes === 1
+  );
+}
+
+export interface MergeRecord {
+  id: string;
+  keptCustomerId: string;
+  keptBefore: string;
+  keptAfter: string;
+  status: 'merged' | 'undone';
+  createdAt: string;
+  undoneAt: string | null;
+}
+
+export interface MergeRow {
+  rowTable: MovedTable | 'customers';
+  rowId: string;
+  fromCustomerId: string;
+  previousUpdatedAt: string;
+}
+
+export function insertMerge(client: Database.Database, merge: Omit<MergeRecord, 'status' | 'undoneAt'>, rows: Array<MergeRow & { id: string }>): void {
+  client
+    .prepare(`INSERT INTO customer_merges (id, created_at, updated_at, kept_customer_id, kept_before, kept_after) VALUES (@id, @createdAt, @createdAt, @keptCustomerId, @keptBefore, @keptAfter)`)
+    .run(merge);
+  const insert = client.prepare(
+    `INSERT INTO customer_merge_rows (id, merge_id, row_table, row_id, from_customer_id, previous_updated_at) VALUES (@id, @mergeId, @rowTable, @rowId, @fromCustomerId, @previousUpdatedAt)`,
+  );
+  for (const row of rows) insert.run({ ...row, mergeId: merge.id });
+}
+
+export function findMerge(client: Database.Database, id: string): MergeRecord | undefined {
+  return client
+    .prepare(
+      `SELECT id, kept_customer_id AS keptCustomerId, kept_before AS keptBefore, kept_after AS keptAfter, status, created_at AS createdAt, undone_at AS undoneAt
+       FROM customer_merges WHERE id = ? AND deleted_at IS NULL`,
+    )
+    .get(id) as MergeRecord | undefined;
+}
+
+export function rowsOfMerge(client: Database.Database, mergeId: string): MergeRow[] {
+  return client
+    .prepare(`SELECT row_table AS rowTable, row_id AS rowId, from_customer_id AS fromCustomerId, previous_updated_at AS previousUpdatedAt FROM customer_merge_rows WHERE merge_id = ? ORDER BY rowid`)
+    .all(mergeId) as MergeRow[];
+}
+
+/** Standing merges made after this one that involve any of these customers, as kept or as merged away. */
+export function laterMergesTouching(client: Database.Database, merge: MergeRecord, customerIds: string[]): string[] {
+  const marks = customerIds.map(() => '?').join(', ');
+  return client
+    .prepare(
+      `SELECT m.id FROM customer_merges m
+       WHERE m.status = 'merged' AND m.deleted_at IS NULL AND (m.created_at > ? OR (m.created_at = ? AND m.id > ?))
+         AND (m.kept_customer_id IN (${marks})
+              OR EXISTS (SELECT 1 FROM customer_merge_rows r WHERE r.merge_id = m.id AND r.row_table = 'customers' AND r.from_customer_id IN (${marks})))`,
+    )
+    .pluck()
+    .all(merge.createdAt, merge.createdAt, merge.id, ...customerIds, ...customerIds) as string[];
+}
+
+export function markUndone(client: Database.Database, id: string, now: string): void {
+  client.prepare(`UPDATE customer_merges SET status = 'undone', undone_at = ?, updated_at = ? WHERE id = ?`).run(now, now, id);
+}
+
+/** Recent merges with the names involved and how many rows each moved. */
+export function listMerges(client: Database.Database, limit: number): MergeSummary[] {
+  const merges = client
+    .prepare(
+      `SELECT m.id, m.created_at AS createdAt, m.status, m.undone_at AS undoneAt, m.kept_customer_id AS keptId, k.name AS keptName
+       FROM customer_merges m JOIN customers k ON k.id = m.kept_customer_id
+       WHERE m.deleted_at IS NULL ORDER BY m.created_at DESC, m.id DESC LIMIT ?`,
+    )
+    .all(limit) as Array<{ id: string; createdAt: string; status: 'merged' | 'undone'; undoneAt: string | null; keptId: string; keptName: string }>;
+  const rows = client.prepare(
+    `SELECT r.row_table AS rowTable, r.from_customer_id AS fromId, c.name FROM customer_merge_rows r JOIN customers c ON c.id = r.from_customer_id WHERE r.merge_id = ? ORDER BY r.rowid`,
+  );
+  return merges.map((m) => {
+    const moves = rows.all(m.id) as Array<{ rowTable: MergeRow['rowTable']; fromId: string; name: string }>;
+    const count = (table: MovedTable) => moves.filter((r) => r.rowTable === table).length;
+    return {
+      id: m.id,
+      createdAt: m.createdAt,
+      status: m.status,
+      undoneAt: m.undoneAt,
+      kept: { id: m.keptId, name: m.keptName },
+      merged: moves.filter((r) => r.rowTable === 'customers').map((r) => ({ id: r.fromId, name: r.name })),
+      moved: { orders: count('orders'), followUps: count('follow_ups'), contacts: count('contact_channels') },
+    };
+  });
+}
