@@ -79,7 +79,7 @@ CREATE TABLE `orders` (
 	`note` text,
 	`import_batch_id` text,
 	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "orders_date_valid" CHECK((order_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(order_date) = order_date)),
+	CONSTRAINT "orders_date_valid" CHECK((order_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(order_date) IS order_date)),
 	CONSTRAINT "orders_amount_positive" CHECK("orders"."amount_minor" > 0),
 	CONSTRAINT "orders_currency_iso" CHECK(length("orders"."currency") = 3 AND "orders"."currency" = upper("orders"."currency")),
 	CONSTRAINT "orders_base_currency_iso" CHECK(length("orders"."base_currency") = 3 AND "orders"."base_currency" = upper("orders"."base_currency")),
@@ -110,7 +110,7 @@ CREATE TABLE `follow_ups` (
 	CONSTRAINT "follow_ups_channel_valid" CHECK("follow_ups"."channel" IN ('call','visit','wechat','whatsapp','email','meeting','other')),
 	CONSTRAINT "follow_ups_intent_valid" CHECK("follow_ups"."intent" IS NULL OR "follow_ups"."intent" IN ('interested','hesitant','not_now','never')),
 	CONSTRAINT "follow_ups_satisfaction_range" CHECK("follow_ups"."satisfaction" IS NULL OR ("follow_ups"."satisfaction" BETWEEN 1 AND 5)),
-	CONSTRAINT "follow_ups_next_date_valid" CHECK(next_contact_date IS NULL OR (next_contact_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(next_contact_date) = next_contact_date)),
+	CONSTRAINT "follow_ups_next_date_valid" CHECK(next_contact_date IS NULL OR (next_contact_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(next_contact_date) IS next_contact_date)),
 	CONSTRAINT "follow_ups_occurred_at_valid" CHECK("follow_ups"."occurred_at" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*' AND julianday("follow_ups"."occurred_at") IS NOT NULL)
 );
 --> statement-breakpoint
@@ -126,7 +126,7 @@ CREATE TABLE `fx_rates` (
 	`rate_date` text NOT NULL,
 	`rate` real NOT NULL,
 	CONSTRAINT "fx_rates_currency_iso" CHECK(length("fx_rates"."currency") = 3 AND "fx_rates"."currency" = upper("fx_rates"."currency")),
-	CONSTRAINT "fx_rates_date_valid" CHECK((rate_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(rate_date) = rate_date)),
+	CONSTRAINT "fx_rates_date_valid" CHECK((rate_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(rate_date) IS rate_date)),
 	CONSTRAINT "fx_rates_rate_positive" CHECK("fx_rates"."rate" > 0)
 );
 --> statement-breakpoint
@@ -216,7 +216,7 @@ CREATE TABLE `segment_assignments` (
 	`class_key` text NOT NULL,
 	PRIMARY KEY(`scheme`, `customer_id`, `as_of`),
 	FOREIGN KEY (`customer_id`) REFERENCES `customers`(`id`) ON UPDATE no action ON DELETE no action,
-	CONSTRAINT "segment_assignments_as_of_valid" CHECK((as_of GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(as_of) = as_of)),
+	CONSTRAINT "segment_assignments_as_of_valid" CHECK((as_of GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(as_of) IS as_of)),
 	CONSTRAINT "segment_assignments_scheme_not_blank" CHECK(length(trim("segment_assignments"."scheme")) > 0),
 	CONSTRAINT "segment_assignments_class_not_blank" CHECK(length(trim("segment_assignments"."class_key")) > 0)
 );
@@ -225,7 +225,7 @@ CREATE TABLE `segment_runs` (
 	`as_of` text PRIMARY KEY NOT NULL,
 	`computed_at` text NOT NULL,
 	`customer_count` integer NOT NULL,
-	CONSTRAINT "segment_runs_as_of_valid" CHECK((as_of GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(as_of) = as_of)),
+	CONSTRAINT "segment_runs_as_of_valid" CHECK((as_of GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(as_of) IS as_of)),
 	CONSTRAINT "segment_runs_customer_count_non_negative" CHECK("segment_runs"."customer_count" >= 0)
 );
 --> statement-breakpoint

@@ -13,4 +13,5 @@ export const rowIdentity = {
 };
 
 /** SQL fragment: the column holds a real calendar date in YYYY-MM-DD form. */
-export const isCalendarDate = (column: string) => sql.raw(`(${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(${column}) = ${column})`);
+// `IS`, not `=`: date('2026-13-01') is NULL, and a CHECK that evaluates to NULL would let the row in.
+export const isCalendarDate = (column: string) => sql.raw(`(${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(${column}) IS ${column})`);

@@ -97,6 +97,16 @@ describe('database constraints', () => {
     if (name !== 'settings_single_row') expect(mapped.issues?.[0]?.key).toMatch(/^[a-z_]+$/);
   });
 
+  it('refuses impossible calendar dates that SQLite’s date() turns into NULL', () => {
+    for (const date of ['2026-13-01', '2026-00-10', '2026-02-30']) {
+      expect(() =>
+        app.db.$client
+          .prepare(`INSERT INTO orders (id, created_at, updated_at, customer_id, order_date, amount_minor, currency, fx_rate, base_currency, base_amount_minor) VALUES (?, 'n', 'n', 'c1', ?, 1, 'CNY', 1, 'CNY', 1)`)
+          .run(`o-${date}`, date),
+      ).toThrow('CHECK constraint failed: orders_date_valid');
+    }
+  });
+
   it('refuses orphans: an order for a customer that does not exist', () => {
     let thrown: unknown;
     try {
