@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { openApp, type OpenedApp } from '../core/app';
 import { runAutomaticBackups } from '../core/backup';
 import { APP_VERSION, appRoot, migrationsFolder } from '../core/paths';
+import { recomputeIfDayChanged } from '../core/segmentation/daily';
+import { localDateOf } from '../shared/domain/dates';
 import { registerIpc } from './ipc';
 import { isAllowedExternalUrl, mainWindowOptions } from './window-options';
 
@@ -49,7 +51,13 @@ async function start(): Promise<void> {
   const window = new BrowserWindow(mainWindowOptions(join(root, 'dist', 'main', 'preload.cjs')));
   window.once('ready-to-show', () => window.show());
   await window.loadURL(pageUrl);
+  // After the first screen is up, so its own first calls are not kept waiting behind a recompute.
+  setTimeout(() => {
+    recomputeIfDayChanged(opened, localDateOf(new Date())).catch((error: unknown) => console.error('Daily tier snapshot failed:', error));
+  }, DAILY_RECOMPUTE_DELAY_MS);
 }
+
+const DAILY_RECOMPUTE_DELAY_MS = 1000;
 
 hardenWebContents();
 app.on('window-all-closed', () => app.quit());

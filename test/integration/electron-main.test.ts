@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { localDateOf } from '../../shared/domain/dates';
 import { ROOT, tempDir } from '../support/test-app';
 
 /** Electron replaced by recorders, so main.ts's wiring runs here for real (database included). */
@@ -79,6 +80,12 @@ describe('electron/main.ts', () => {
     const db = new Database(process.env.TIERBOOK_DB, { readonly: true });
     expect(db.prepare(`SELECT count(*) FROM settings`).pluck().get()).toBe(1);
     db.close();
+
+    // A second later, today's tiers are stored once (the day changed since the app last ran: never).
+    await new Promise((resolve) => setTimeout(resolve, 1300));
+    const stored = new Database(process.env.TIERBOOK_DB, { readonly: true });
+    expect(stored.prepare(`SELECT max(as_of) FROM segment_runs`).pluck().get()).toBe(localDateOf(new Date()));
+    stored.close();
 
     let granted: boolean | undefined;
     fake.permissionRequest!(null, 'geolocation', (ok) => (granted = ok));
