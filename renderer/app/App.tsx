@@ -1,4 +1,4 @@
-import { BarChartOutlined, BellOutlined, DollarOutlined, ImportOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, BellOutlined, DollarOutlined, ImportOutlined, MergeCellsOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, ConfigProvider, Layout, Menu, Select, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -9,6 +9,7 @@ import { CustomerListPage } from '../features/customers/CustomerListPage';
 import { DuePage } from '../features/due/DuePage';
 import { FxRatesPage } from '../features/fx/FxRatesPage';
 import { ImportPage } from '../features/import/ImportPage';
+import { DuplicatesPage } from '../features/merge/DuplicatesPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TiersPage } from '../features/tiers/TiersPage';
 import { systemLanguage, type UiLanguage } from '../i18n';
@@ -21,6 +22,7 @@ const NAV: { key: Route['page']; icon: React.ReactNode; label: string }[] = [
   { key: 'tiers', icon: <BarChartOutlined />, label: 'tiers:nav' },
   { key: 'fx', icon: <DollarOutlined />, label: 'nav.fx' },
   { key: 'import', icon: <ImportOutlined />, label: 'importing:nav' },
+  { key: 'duplicates', icon: <MergeCellsOutlined />, label: 'merge:nav' },
   { key: 'settings', icon: <SettingOutlined />, label: 'nav.settings' },
 ];
 
@@ -40,6 +42,8 @@ function Page({ route }: { route: Route }) {
       return <TiersPage />;
     case 'import':
       return <ImportPage />;
+    case 'duplicates':
+      return <DuplicatesPage />;
   }
 }
 

@@ -1,11 +1,11 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { MergeCellsOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import type { SortingState, VisibilityState } from '@tanstack/react-table';
 import { Button, Input, Segmented, Space, Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_SORT_FIELDS, CUSTOMER_VIEWS, type CustomerRow } from '../../../shared/contract/customers';
 import { localDateOf } from '../../../shared/domain/dates';
-import { navigate } from '../../app/router';
+import { hrefOf, navigate } from '../../app/router';
 import { useWorkspace } from '../../app/workspace';
 import { QuickFollowUp } from '../followups/QuickFollowUp';
 import { NewCustomerDrawer } from '../customer-file/NewCustomerDrawer';
@@ -93,6 +93,9 @@ export function CustomerListPage() {
         <Space>
           <Segmented data-testid="customer-view" value={view} onChange={(v) => setView(v as typeof view)} options={CUSTOMER_VIEWS.map((v) => ({ value: v, label: t(`views.${v}`) }))} />
           <ColumnChooser all={allColumns} value={visibility} onChange={setVisibility} />
+          <Button icon={<MergeCellsOutlined />} href={hrefOf({ page: 'duplicates' })} data-testid="find-duplicates">
+            {t('merge:toolbar')}
+          </Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-customer">
             {t('add')}
           </Button>

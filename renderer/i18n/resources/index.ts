@@ -6,9 +6,10 @@ import { errors } from './errors';
 import { followUps } from './followups';
 import { fx } from './fx';
 import { importing } from './import';
+import { merge } from './merge';
 import { settings } from './settings';
 import { tiers } from './tiers';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx, tiers, importing };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx, tiers, importing, merge };

@@ -1,0 +1,137 @@
+import { App, Button, Card, Popconfirm, Radio, Space, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../shared/contract';
+import type { DuplicateGroup, MergeCandidate, MergeField } from '../../../shared/contract/merges';
+import { differingFields, fieldSources, joinedNotes, unitedTags } from '../../../shared/domain/merge-fields';
+import { api } from '../../api/client';
+import { hrefOf } from '../../app/router';
+import { errorText } from '../../components/errors';
+import { formatDate } from '../../components/format';
+import { contactText, displayValue, reasonText, rowsOf, type MergeRowKey } from './merge-rows';
+
+type Row = { key: MergeRowKey };
+type Merged = OutputOf<'customers:merge'>;
+
+/**
+ * One group of likely duplicates side by side: pick the customer to keep (the oldest by default), and
+ * for each field whose values differ, whose value to keep; the last column shows the result before merging.
+ * The defaults come from the same fieldSources the server applies, so the preview is what will be saved.
+ */
+export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup; onMerged: (result: Merged) => void }) {
+  const { t, i18n } = useTranslation('merge');
+  const { message } = App.useApp();
+  const [keepId, setKeepId] = useState(group.customers[0]!.id);
+  const [choices, setChoices] = useState<Partial<Record<MergeField, string>>>({});
+  const [busy, setBusy] = useState(false);
+
+  const kept = group.customers.find((c) => c.id === keepId) ?? group.customers[0]!;
+  const others = useMemo(() => group.customers.filter((c) => c.id !== kept.id), [group, kept]);
+  const ordered = useMemo(() => [kept, ...others], [kept, others]);
+  const sources = useMemo(() => fieldSources(kept, others, choices), [kept, others, choices]);
+  const differing = useMemo(() => new Set(differingFields(group.customers)), [group]);
+  const rows = useMemo(() => rowsOf(group.customers), [group]);
+  const byId = useMemo(() => new Map(group.customers.map((c) => [c.id, c])), [group]);
+  const resultName = byId.get(sources.name)!.name;
+
+  const keep = (id: string) => {
+    setKeepId(id);
+    setChoices({});
+  };
+
+  const columns = useMemo<ColumnsType<Row>>(() => {
+    const cell = (c: MergeCandidate, key: MergeRowKey) => {
+      if (key === 'tags') return c.tags.map((tag) => <Tag key={tag}>{tag}</Tag>);
+      if (key === 'notes') return <span style={{ whiteSpace: 'pre-wrap' }}>{c.notes ?? '—'}</span>;
+      if (key === 'contacts') return c.contacts.map((k) => <div key={`${k.kind}${k.value}`}>{contactText(k, t)}</div>);
+      const text = displayValue(c, key, t, i18n.language);
+      if (!differing.has(key)) return text;
+      return (
+        <Radio checked={sources[key] === c.id} onChange={() => setChoices((prev) => ({ ...prev, [key]: c.id }))} data-testid={`merge-field-${key}-${c.id}`}>
+          {text}
+        </Radio>
+      );
+    };
+    const result = (key: MergeRowKey) => {
+      if (key === 'tags') return unitedTags(ordered).map((tag) => <Tag key={tag}>{tag}</Tag>);
+      if (key === 'notes') return <span style={{ whiteSpace: 'pre-wrap' }}>{joinedNotes(ordered) ?? '—'}</span>;
+      if (key === 'contacts') {
+        const seen = new Set<string>();
+        return ordered.flatMap((c) => c.contacts).filter((k) => !seen.has(`${k.kind}${k.value}`) && seen.add(`${k.kind}${k.value}`)).map((k) => <div key={`${k.kind}${k.value}`}>{contactText(k, t)}</div>);
+      }
+      return <b>{displayValue(byId.get(sources[key])!, key, t, i18n.language)}</b>;
+    };
+    return [
+      { title: t('field.label'), key: 'label', width: 110, render: (_: unknown, r: Row) => t(`field.${r.key}`) },
+      ...group.customers.map((c) => ({
+        key: c.id,
+        title: (
+          <div>
+            <Radio checked={c.id === kept.id} onChange={() => keep(c.id)} data-testid={`merge-keep-${c.id}`}>
+              {t('keep')}
+            </Radio>
+            <div>
+              <a href={hrefOf({ page: 'customer', id: c.id })}>{c.name}</a> {c.archivedAt ? <Tag>{t('archived')}</Tag> : null}
+            </div>
+            <div style={{ fontWeight: 'normal', color: '#888', fontSize: 12 }}>
+              {t('since', { date: formatDate(c.createdAt.slice(0, 10), i18n.language) })} · {t('counts', { orders: c.orderCount, followUps: c.followUpCount })}
+            </div>
+            {c.id === kept.id ? null : <Tag color="orange">{t('mergedAway')}</Tag>}
+          </div>
+        ),
+        render: (_: unknown, r: Row) => cell(c, r.key),
+      })),
+      { title: t('result'), key: 'result', render: (_: unknown, r: Row) => result(r.key) },
+    ];
+  }, [group, kept, ordered, sources, differing, byId, t, i18n.language]);
+
+  const merge = async () => {
+    setBusy(true);
+    try {
+      // Every contested field is sent explicitly, so what is saved is exactly what the last column showed.
+      const fields = Object.fromEntries([...differing].map((field) => [field, sources[field]]));
+      onMerged(await api('customers:merge', { keepId: kept.id, mergeIds: others.map((c) => c.id), fields }));
+    } catch (error) {
+      void message.error(errorText(error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card
+      size="small"
+      data-testid="duplicate-group"
+      title={
+        <Space wrap size={4}>
+          {group.reasons.map((r) => (
+            <Tag key={JSON.stringify(r)} color="blue">
+              {reasonText(r, t)}
+            </Tag>
+          ))}
+        </Space>
+      }
+      extra={
+        <Popconfirm
+          title={t('confirmTitle', { name: resultName })}
+          description={<div style={{ maxWidth: 360 }}>{t('confirmBody', { name: resultName, others: others.map((c) => c.name).join('、') })}</div>}
+          okText={t('confirmOk')}
+          cancelText={t('common:actions.cancel')}
+          okButtonProps={{ 'data-testid': 'merge-confirm' } as React.ComponentProps<typeof Button>}
+          onConfirm={merge}
+        >
+          <Button type="primary" loading={busy} data-testid="merge-start">
+            {t('mergeButton', { count: group.customers.length })}
+          </Button>
+        </Popconfirm>
+      }
+    >
+      {differing.size ? <div style={{ color: '#888', marginBottom: 8 }}>{t('chooseHint')}</div> : null}
+      {/* A plain scrolling box, not Table's scroll.x: that renders the header twice, doubling every radio in it. */}
+      <div style={{ overflowX: 'auto' }}>
+        <Table<Row> rowKey="key" size="small" pagination={false} columns={columns} dataSource={rows} />
+      </div>
+    </Card>
+  );
+}

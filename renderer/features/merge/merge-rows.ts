@@ -1,0 +1,46 @@
+import type { TFunction } from 'i18next';
+import { MERGE_FIELDS, type DuplicateReason, type MergeCandidate, type MergeField } from '../../../shared/contract/merges';
+import { fieldValue } from '../../../shared/domain/merge-fields';
+import { formatPhone } from '../../../shared/domain/phone';
+import { countryName } from '../../components/format';
+
+/** One line of the side-by-side table: a choosable field, or one of the parts a merge always unites. */
+export type MergeRowKey = MergeField | 'tags' | 'notes' | 'contacts';
+
+/** The lines worth showing for a group: fields some customer has filled, then what is united. Built once per group. */
+export function rowsOf(customers: MergeCandidate[]): { key: MergeRowKey }[] {
+  const filled = MERGE_FIELDS.filter((f) => customers.some((c) => fieldValue(c, f) !== null));
+  const extras = (['tags', 'notes', 'contacts'] as const).filter((k) => customers.some((c) => (k === 'notes' ? c.notes : c[k].length)));
+  return [...filled, ...extras].map((key) => ({ key }));
+}
+
+/** A field's value as the user reads it: vocabulary labels translated, countries named. */
+export function displayValue(customer: MergeCandidate, field: MergeField, t: TFunction, language: string): string {
+  const value = fieldValue(customer, field);
+  if (value === null) return '—';
+  switch (field) {
+    case 'type':
+      return t(`common:customerType.${value}`);
+    case 'locality':
+      return t(`common:locality.${value}`);
+    case 'needs':
+      return t(`common:needs.${value}`);
+    case 'country':
+      return countryName(value, language);
+    case 'source':
+      // The shipped sources are keys with labels; ones the user typed are shown as typed.
+      return t(`common:source.${value}`, { defaultValue: value });
+    default:
+      return value;
+  }
+}
+
+export function contactText(contact: { kind: string; value: string }, t: TFunction): string {
+  const value = contact.kind === 'phone' || contact.kind === 'whatsapp' ? formatPhone(contact.value) : contact.value;
+  return `${t(`common:contactKind.${contact.kind}`)} ${value}`;
+}
+
+export function reasonText(reason: DuplicateReason, t: TFunction): string {
+  if (reason.kind === 'nameCompany') return t('merge:reason.nameCompany', { name: reason.company ? `${reason.name} · ${reason.company}` : reason.name });
+  return t(`merge:reason.${reason.kind}`, { value: reason.kind === 'phone' || reason.kind === 'whatsapp' ? formatPhone(reason.value) : reason.value });
+}
