@@ -6,6 +6,7 @@ import { toCustomer } from '../../db/repos/rows';
 import { readSettings } from '../../db/repos/settings';
 import type { HandlerContext } from '../context';
 import { newId } from '../ids';
+import { withClasses } from '../segmentation/row-classes';
 import { buildSearchText, buildSortName } from '../search-text';
 import { normalizeContacts } from './contacts';
 import type { MergeChannel } from './merges';
@@ -59,7 +60,10 @@ export function customerHandlers(ctx: HandlerContext): Omit<HandlerMap<'customer
   };
 
   return {
-    'customers:list': (input) => repo.listCustomers(db, input, normalizeQuery(input.search)),
+    'customers:list': (input) => {
+      const { total, rows } = repo.listCustomers(db, input, normalizeQuery(input.search));
+      return { total, rows: withClasses(ctx, rows, input.schemes) };
+    },
 
     'customers:get': ({ id }) => loadCustomer(ctx, id),
 

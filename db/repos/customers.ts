@@ -169,7 +169,8 @@ function pageOrder(input: ListInput, searchKey: string): SQL[] {
   return [...(nullable ? [sql`${column} IS NULL`] : []), input.sort.desc ? desc(key) : asc(key), input.sort.desc ? desc(customers.id) : asc(customers.id)];
 }
 
-export function listCustomers(db: Db, input: ListInput, searchKey: string): { total: number; rows: CustomerRow[] } {
+/** Rows without their classes: those come from the in-memory segmentation (core/segmentation/row-classes.ts). */
+export function listCustomers(db: Db, input: ListInput, searchKey: string): { total: number; rows: Omit<CustomerRow, 'classes'>[] } {
   let total: number;
   let ids: string[];
   if (searchKey) {

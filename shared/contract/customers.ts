@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { countrySchema, enumOf, idSchema, isoDateSchema, optionalText, requiredText, timestampsSchema } from './common';
 import { CONTACT_KINDS, CUSTOMER_TYPES, LOCALITIES, MANUAL_LEVELS, NEEDS } from './enums';
+import { schemeSchema } from './segmentation';
 
 export const contactInputSchema = z.object({
   kind: enumOf(CONTACT_KINDS),
@@ -82,6 +83,11 @@ export const customerRowSchema = customerSchema
     nextContactDate: z.string().nullable(),
     orderCount: z.number().int(),
     revenueBaseMinor: z.number().int(),
+    /**
+     * Today's class per requested scheme (`schemes` in the list input), keyed by scheme. `{}` when none was
+     * requested; a scheme is absent for archived or deleted customers, who are in no class.
+     */
+    classes: z.record(z.string(), z.string()),
   });
 export type CustomerRow = z.infer<typeof customerRowSchema>;
 
@@ -99,6 +105,11 @@ export const customerListInputSchema = z.object({
   sort: z.object({ field: enumOf(CUSTOMER_SORT_FIELDS), desc: z.boolean() }).default({ field: 'name', desc: false }),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(5000).default(100),
+  /**
+   * Schemes whose class each row should carry (`rfm`, `pyramid`, …, `custom:<id>`). Empty by default so the
+   * plain list never waits for a segmentation; a well-formed custom key of no live segment is refused by the handler.
+   */
+  schemes: z.array(schemeSchema).max(40, 'too_long').default([]),
 });
 export type CustomerListInput = z.input<typeof customerListInputSchema>;
 
