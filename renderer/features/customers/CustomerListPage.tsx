@@ -5,12 +5,15 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_SORT_FIELDS, CUSTOMER_VIEWS, type CustomerRow } from '../../../shared/contract/customers';
 import { localDateOf } from '../../../shared/domain/dates';
+import { SCHEME_KEYS } from '../../../shared/segmentation';
+import { api } from '../../api/client';
 import { hrefOf, navigate } from '../../app/router';
 import { useWorkspace } from '../../app/workspace';
 import { QuickFollowUp } from '../followups/QuickFollowUp';
 import { NewCustomerDrawer } from '../customer-file/NewCustomerDrawer';
-import { ColumnChooser, loadVisibility } from './ColumnChooser';
-import { customerColumns, DEFAULT_VISIBLE } from './customer-columns';
+import { schemeLabel } from '../tiers/labels';
+import { ColumnChooser, savedVisibility, visibilityOf } from './ColumnChooser';
+import { columnLabel, customerColumns, DEFAULT_VISIBLE, schemeColumnId, type SchemeColumn } from './customer-columns';
 import { CustomerFilters, NO_FILTERS, type FilterValues } from './CustomerFilters';
 import { useCustomerPages } from './use-customer-pages';
 import { VirtualCustomerTable } from './VirtualCustomerTable';
@@ -24,6 +27,21 @@ function useDebounced<T>(value: T, ms: number): T {
     return () => clearTimeout(timer);
   }, [value, ms]);
   return debounced;
+}
+
+/** Names of the live custom segments by id, for their columns; empty until loaded (or if that fails). */
+function useCustomSegmentNames(reloadKey: number): ReadonlyMap<string, string> {
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    let cancelled = false;
+    api('segments:custom:list', {})
+      .then(({ segments }) => !cancelled && setNames(new Map(segments.map((s) => [s.id, s.name]))))
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [reloadKey]);
+  return names;
 }
 
 export function CustomerListPage() {
@@ -40,14 +58,29 @@ export function CustomerListPage() {
   const query = useDebounced(search, 150);
   const today = localDateOf(new Date());
 
-  const sort = sorting[0] ?? { id: 'name', desc: false };
-  const pages = useCustomerPages({ search: query, view, ...filters, sort: { field: sort.id as SortField, desc: sort.desc } }, version);
-  const env = useMemo(
-    () => ({ t, language: i18n.language, baseCurrency: settings.baseCurrency, today, onFollowUp: setFollowUpFor }),
-    [t, i18n.language, settings.baseCurrency, today],
+  const customNames = useCustomSegmentNames(version);
+  const schemeColumns = useMemo<SchemeColumn[]>(
+    () => [...SCHEME_KEYS, ...[...customNames.keys()].map((id) => `custom:${id}`)].map((scheme) => ({ scheme, label: schemeLabel(t, scheme, customNames) })),
+    [t, customNames],
   );
-  const allColumns = useMemo(() => customerColumns(env).map((c) => c.id ?? (c as { accessorKey: string }).accessorKey), [env]);
-  const [visibility, setVisibility] = useState<VisibilityState>(() => loadVisibility(allColumns, DEFAULT_VISIBLE));
+  const env = useMemo(
+    () => ({ t, language: i18n.language, baseCurrency: settings.baseCurrency, today, onFollowUp: setFollowUpFor, schemeColumns }),
+    [t, i18n.language, settings.baseCurrency, today, schemeColumns],
+  );
+  const allColumns = useMemo(
+    () => customerColumns(env).map((c) => {
+      const id = c.id ?? (c as { accessorKey: string }).accessorKey;
+      return { id, label: columnLabel(t, id, c.header) };
+    }),
+    [env, t],
+  );
+  const [saved, setSaved] = useState<VisibilityState>(savedVisibility);
+  const visibility = useMemo(() => visibilityOf(allColumns.map((c) => c.id), saved, DEFAULT_VISIBLE), [allColumns, saved]);
+  // Classes are computed only for the scheme columns on screen (none: the plain, fastest list).
+  const schemes = schemeColumns.filter((c) => visibility[schemeColumnId(c.scheme)]).map((c) => c.scheme);
+
+  const sort = sorting[0] ?? { id: 'name', desc: false };
+  const pages = useCustomerPages({ search: query, view, ...filters, sort: { field: sort.id as SortField, desc: sort.desc }, schemes }, version);
   useEffect(() => setSelected(-1), [query, view, filters, sorting]);
 
   const open = useCallback((row: CustomerRow) => navigate({ page: 'customer', id: row.id }), []);
@@ -92,7 +125,7 @@ export function CustomerListPage() {
         </Typography.Title>
         <Space>
           <Segmented data-testid="customer-view" value={view} onChange={(v) => setView(v as typeof view)} options={CUSTOMER_VIEWS.map((v) => ({ value: v, label: t(`views.${v}`) }))} />
-          <ColumnChooser all={allColumns} value={visibility} onChange={setVisibility} />
+          <ColumnChooser columns={allColumns} value={visibility} onChange={setSaved} />
           <Button icon={<MergeCellsOutlined />} href={hrefOf({ page: 'duplicates' })} data-testid="find-duplicates">
             {t('merge:toolbar')}
           </Button>

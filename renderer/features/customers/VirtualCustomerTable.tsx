@@ -4,7 +4,7 @@ import { Empty, Skeleton } from 'antd';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../shared/contract/customers';
-import { customerColumns, SORTABLE, type ColumnEnv } from './customer-columns';
+import { columnLabel, customerColumns, SORTABLE, type ColumnEnv } from './customer-columns';
 
 const ROW_HEIGHT = 40;
 
@@ -76,7 +76,7 @@ export function VirtualCustomerTable(props: Props) {
                   onClick={sortable ? header.column.getToggleSortingHandler() : undefined}
                   style={{ width: header.getSize(), flex: 'none', padding: '8px', cursor: sortable ? 'pointer' : 'default', userSelect: 'none', whiteSpace: 'nowrap' }}
                 >
-                  {t(`columns.${header.column.id}`)}
+                  {columnLabel(t, header.column.id, header.column.columnDef.header)}
                   {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
                 </div>
               );

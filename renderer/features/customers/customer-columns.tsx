@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { CustomerRow } from '../../../shared/contract/customers';
 import { formatPhone } from '../../../shared/domain/phone';
 import { countryName, formatDate, formatMoney } from '../../components/format';
+import { classLabel } from '../tiers/labels';
 
 const column = createColumnHelper<CustomerRow>();
 
@@ -13,11 +14,33 @@ export interface ColumnEnv {
   baseCurrency: string;
   today: string;
   onFollowUp(row: CustomerRow): void;
+  /** One column per scheme the user can show (built-in and custom), with its display name. */
+  schemeColumns: readonly SchemeColumn[];
 }
+
+export interface SchemeColumn {
+  scheme: string;
+  label: string;
+}
+
+/** Scheme columns are `scheme:<key>`; the list asks the server for the classes of the visible ones only. */
+export const schemeColumnId = (scheme: string) => `scheme:${scheme}`;
+export const schemeOfColumn = (id: string): string | undefined => (id.startsWith('scheme:') ? id.slice('scheme:'.length) : undefined);
 
 /** Column ids double as sort fields where the server can sort by them. */
 export const SORTABLE = new Set(['name', 'company', 'type', 'country', 'city', 'owner', 'lastContactAt', 'nextContactDate', 'orderCount', 'revenueBaseMinor']);
-export const DEFAULT_VISIBLE = ['name', 'company', 'type', 'phone', 'wechat', 'city', 'locality', 'tags', 'owner', 'lastContactAt', 'nextContactDate', 'revenueBaseMinor', 'actions'];
+export const DEFAULT_VISIBLE = [
+  'name', 'company', 'type', 'phone', 'wechat', 'city', 'locality', 'tags', 'owner', 'lastContactAt', 'nextContactDate', 'revenueBaseMinor',
+  schemeColumnId('pyramid'), schemeColumnId('value'), 'actions',
+];
+
+/** Header text: scheme columns carry their own (a custom segment's name is data, not a translation key). */
+export function columnLabel(t: TFunction, id: string, header: unknown): string {
+  return typeof header === 'string' ? header : t(`customers:columns.${id}`);
+}
+
+/** Classes that say "not in any tier" stay grey so the tiered customers stand out. */
+const UNRANKED = new Set(['none', 'unknown', 'non_member']);
 
 const text = (value: string | null) => value ?? '';
 
@@ -50,6 +73,18 @@ export function customerColumns(env: ColumnEnv) {
     }),
     column.accessor('orderCount', { size: 80, cell: (c) => c.getValue() }),
     column.accessor('revenueBaseMinor', { size: 130, cell: (c) => formatMoney(c.getValue(), env.baseCurrency, language) }),
+    ...env.schemeColumns.map(({ scheme, label }) =>
+      column.accessor((row) => row.classes[scheme], {
+        id: schemeColumnId(scheme),
+        header: label,
+        size: scheme === 'rfm' ? 80 : 120,
+        // A Tag, not Typography (see nextContactDate). No class: an archived or deleted customer.
+        cell: (c) => {
+          const classKey = c.getValue();
+          return classKey === undefined ? '' : <Tag color={UNRANKED.has(classKey) ? undefined : 'green'}>{classLabel(t, scheme, classKey, language)}</Tag>;
+        },
+      }),
+    ),
     column.display({
       id: 'actions',
       size: 90,
