@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { tempFiles } from '../support/temp-files';
-import { firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate } from './journeys';
+import { firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 
 describe('TierBook in Chromium through the loopback bridge', () => {
@@ -26,5 +26,9 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('import a GBK CSV with Chinese headers: fix a mapping, preview one bad row, import the rest, rejects, undo', async () => {
     await importGbkCsvThenUndo({ page: session.page, screenshot: screenshotter(session.page, '') }, tempFiles());
+  });
+
+  it('pyramid → a gold customer → explanation → a large order → moves up, with history', async () => {
+    await pyramidGoldCustomerMovesUp({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });

@@ -5,7 +5,7 @@ import { _electron as electron, type ElectronApplication, type Page } from 'play
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ROOT, tempDir } from '../support/test-app';
 import { tempFiles } from '../support/temp-files';
-import { firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate } from './journeys';
+import { firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
 
 /** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
 function electronBinary(): string {
@@ -50,5 +50,9 @@ describe('TierBook as the Electron app', () => {
 
   it('import a GBK CSV with Chinese headers: fix a mapping, preview one bad row, import the rest, rejects, undo', async () => {
     await importGbkCsvThenUndo({ page: page, screenshot: async () => undefined }, tempFiles());
+  });
+
+  it('pyramid → a gold customer → explanation → a large order → moves up, with history', async () => {
+    await pyramidGoldCustomerMovesUp({ page: page, screenshot: async () => undefined });
   });
 });

@@ -238,3 +238,55 @@ export async function importGbkCsvThenUndo({ page, screenshot }: Journey, files:
   await expect.poll(async () => (await invoke(page, 'customers:list', {})).total).toBe(total);
   expect((await invoke(page, 'customers:list', { search: 'haojianguo' })).total).toBe(0);
 }
+
+/**
+ * Runs after the others (UI in English). Yesterday's tiers were stored (as when the app ran yesterday);
+ * today: the pyramid → a gold customer → why → a large order → they move up, and the history shows it.
+ */
+export async function pyramidGoldCustomerMovesUp({ page, screenshot }: Journey): Promise<void> {
+  const today = localDateOf(new Date());
+  expect((await invoke(page, 'segments:recompute', { asOf: addDays(today, -1) })).stored).toBe(true);
+
+  await page.goto(page.url().replace(/#.*$/, '#/tiers'));
+  await byTestId(page, 'tiers-page').waitFor();
+  await chooseOption(page, 'scheme-select', 'Customer pyramid');
+  const overview = await invoke(page, 'segments:overview', { scheme: 'pyramid' });
+  const gold = overview.classes.find((c) => c.classKey === 'gold')!;
+  expect(gold.count).toBeGreaterThan(0);
+  await expect.poll(() => page.locator('[data-testid="class-summary"] [data-class="gold"]').innerText()).toContain(String(gold.count));
+  await page.locator('[data-testid="class-summary"] [data-class="gold"]').click();
+  const members = await invoke(page, 'segments:members', { scheme: 'pyramid', classKey: 'gold', limit: 500 });
+  expect(members.total).toBe(gold.count);
+  // Only gold customers are listed now.
+  const goldIds = new Set(members.rows.map((r) => r.id));
+  await expect
+    .poll(async () => {
+      const shown = await page.locator('[data-testid="member-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-customer-id')));
+      return shown.length > 0 && shown.every((id) => goldIds.has(id!));
+    })
+    .toBe(true);
+  const target = members.rows[members.rows.length - 1]!;
+  await page.locator(`[data-testid="member-row"][data-customer-id="${target.id}"]`).click();
+  const explanation = byTestId(page, 'explain-pyramid');
+  await expect.poll(() => explanation.innerText()).toContain('Gold');
+  await expect.poll(() => byTestId(page, 'moves-pyramid').innerText()).toMatch(/Platinum/);
+  await screenshot('tiers-gold-explained-en');
+
+  // A large order: more than the best customer's whole history, so nothing can stay above them.
+  const top = (await invoke(page, 'customers:list', { sort: { field: 'revenueBaseMinor', desc: true }, limit: 1 })).rows[0]!;
+  const amount = String(Math.ceil((top.revenueBaseMinor * 2) / 100));
+  await page.goto(page.url().replace(/#.*$/, `#/customers/${target.id}`));
+  await byTestId(page, 'tab-orders').click();
+  await byTestId(page, 'add-order').click();
+  await inputOf(page, 'order-amount').fill(amount);
+  await byTestId(page, 'order-save').click();
+  await expect.poll(async () => (await invoke(page, 'segments:explain', { customerId: target.id })).schemes.pyramid!.classKey).toBe('platinum');
+
+  await byTestId(page, 'tab-tiers').click();
+  const tier = byTestId(page, 'customer-tier-pyramid');
+  await expect.poll(() => tier.innerText()).toContain('Platinum');
+  await expect.poll(() => tier.innerText()).toMatch(/Gold\s*→.*Platinum/);
+  const history = await invoke(page, 'segments:history', { customerId: target.id });
+  expect(history.schemes.pyramid!.map((h) => h.classKey)).toEqual(['gold', 'platinum']);
+  await screenshot('customer-moved-up-en');
+}
