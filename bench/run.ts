@@ -12,6 +12,7 @@ import { call } from '../core/dispatch';
 import { migrationsFolder } from '../core/paths';
 import type { Channel, InputOf } from '../shared/contract';
 import { medianMs, mib } from './measure';
+import { measureImport } from './import';
 import { measureUi } from './ui';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
@@ -52,6 +53,9 @@ for (const c of cases) {
   rows.push({ case: c.name, medianMs: round(t.median), minMs: round(t.min), maxMs: round(t.max), floor: c.floor, floorMs: round(floors[c.floor].median), xFloor: round(t.median / floors[c.floor].median) });
 }
 const ui = await measureUi(app.dispatch, 9);
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
+const phones = raw.prepare(`SELECT value FROM contact_channels WHERE kind = 'phone' AND deleted_at IS NULL LIMIT 5000`).pluck().all() as string[];
+const importing = IMPORT_ROWS > 0 ? await measureImport(app.dispatch, dir, IMPORT_ROWS, phones) : { skipped: 'BENCH_IMPORT_ROWS=0' };
 const memory = process.memoryUsage();
 const result = {
   when: new Date().toISOString(),
@@ -66,12 +70,15 @@ const result = {
   floors: Object.fromEntries(Object.entries(floors).map(([k, v]) => [k, round(v.median)])),
   cases: rows,
   ui,
+  importing,
 };
 
 console.log(`TierBook bench — ${loaded.customers} customers, ${loaded.orders} orders, ${loaded.followUps} follow-ups (${RUNS} runs each; demo load ${result.demoLoadMs} ms; RSS ${result.rssMiB} MiB)`);
 console.table(rows);
 console.log('In Chromium (ms; frame times are intervals between frames, the idle page being the floor):');
 console.log(JSON.stringify(ui, null, 2));
+console.log('Import of an orders CSV (one batch, then undone); floor = the streaming reader alone:');
+console.log(JSON.stringify(importing, null, 2));
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
 console.log('wrote bench/results/latest.json');
