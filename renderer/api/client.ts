@@ -4,6 +4,8 @@ import { installBridgeTransport } from './bridge-transport';
 /** What the preload (Electron) or the bridge shim (browser) puts on window: the only door to the data. */
 export interface TierbookTransport {
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  /** Electron only: where a file the user picked lives on disk ('' when it has no path). */
+  pathForFile?(file: File): string;
 }
 
 declare global {

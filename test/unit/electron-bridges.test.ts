@@ -8,6 +8,7 @@ vi.mock('electron', () => ({
   ipcMain: { handle: (channel: string, handler: (...args: unknown[]) => unknown) => handlers.set(channel, handler) },
   contextBridge: { exposeInMainWorld: (name: string, api: unknown) => exposed.set(name, api) },
   ipcRenderer: { invoke: (...args: unknown[]) => (invoked.push(args), Promise.resolve({ ok: true, value: 'from main' })) },
+  webUtils: { getPathForFile: (file: { name: string }) => `/home/user/${file.name}` },
 }));
 
 describe('ipc.ts (main process)', () => {
@@ -30,11 +31,12 @@ describe('ipc.ts (main process)', () => {
 });
 
 describe('preload.ts (sandboxed renderer side)', () => {
-  it('exposes one name with one function, and only forwards contract channels', async () => {
+  it('exposes one name with two functions, and only forwards contract channels', async () => {
     await import('../../electron/preload');
     expect([...exposed.keys()]).toEqual(['tierbook']);
-    const api = exposed.get('tierbook') as { invoke(channel: string, input: unknown): Promise<unknown> };
-    expect(Object.keys(api)).toEqual(['invoke']);
+    const api = exposed.get('tierbook') as { invoke(channel: string, input: unknown): Promise<unknown>; pathForFile(file: unknown): string };
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'pathForFile']);
+    expect(api.pathForFile({ name: '客户.csv' })).toBe('/home/user/客户.csv');
     expect(await api.invoke('customers:list', { limit: 1 })).toEqual({ ok: true, value: 'from main' });
     expect(invoked).toEqual([['tierbook:invoke', 'customers:list', { limit: 1 }]]);
     expect(await api.invoke('shell:openExternal', 'file:///etc/passwd')).toEqual({ ok: false, error: { code: 'unknown_channel', message: 'Unknown channel: shell:openExternal' } });

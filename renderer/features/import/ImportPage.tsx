@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
 import { BatchList } from './BatchList';
-import { downloadRejects, readAsBase64 } from './file-data';
+import { downloadRejects, sourceOf, type ChosenFile } from './file-data';
 import { JobProgress } from './JobProgress';
 import { MappingTable } from './MappingTable';
 import { PreviewSummary } from './PreviewSummary';
@@ -27,7 +27,7 @@ export function ImportPage() {
   const { message } = App.useApp();
   const { refresh } = useWorkspace();
   const [kind, setKind] = useState<ImportKind>('customers');
-  const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
+  const [file, setFile] = useState<ChosenFile | null>(null);
   const [options, setOptions] = useState<Options>({ duplicates: 'skip', unknownCustomers: 'reject' });
   const [mapping, setMapping] = useState<Record<string, string | null> | null>(null);
   const [preview, setPreview] = useState<ImportResultDto | null>(null);
@@ -42,7 +42,7 @@ export function ImportPage() {
   const loadBatches = useCallback(() => void api('import:batches', {}).then((r) => setBatches(r.batches), () => {}), []);
   useEffect(loadBatches, [loadBatches]);
 
-  const request = (source: { fileName: string; base64: string }, job: string) => ({ kind, source, ...options, mapping, reportLimit: 100_000, jobId: job });
+  const request = (chosen: ChosenFile, job: string) => ({ kind, source: chosen.source, ...options, mapping, reportLimit: 100_000, jobId: job });
   const newJob = () => {
     const id = crypto.randomUUID();
     setJobId(id);
@@ -71,7 +71,7 @@ export function ImportPage() {
     try {
       setDone(null);
       setMapping(null);
-      setFile({ fileName: chosen.name, base64: await readAsBase64(chosen) });
+      setFile(await sourceOf(chosen));
     } catch (e) {
       setError(t('readFailed', { message: e instanceof Error ? e.message : String(e) }));
     }

@@ -1,10 +1,22 @@
 import type { TFunction } from 'i18next';
 import type { ImportResultDto } from '../../../shared/contract/transfer';
 
+export interface ChosenFile {
+  fileName: string;
+  source: { path: string } | { base64: string; fileName: string };
+}
+
 /**
- * The renderer cannot hand a path to the importer (in a browser there is none), so the file travels
- * as base64 in the call. Encoded in slices: one String.fromCharCode over megabytes overflows the stack.
+ * In the app the picked file's path goes to the importer, which streams it from disk (a 1M-row file never
+ * crosses IPC). In a browser there is no path, so the file travels as base64 in the call.
  */
+export async function sourceOf(file: File): Promise<ChosenFile> {
+  const path = window.tierbook?.pathForFile?.(file) ?? '';
+  if (path) return { fileName: file.name, source: { path } };
+  return { fileName: file.name, source: { base64: await readAsBase64(file), fileName: file.name } };
+}
+
+/** Encoded in slices: one String.fromCharCode over megabytes overflows the stack. */
 export async function readAsBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
