@@ -6,6 +6,7 @@ import { runAutomaticBackups } from '../core/backup';
 import { APP_VERSION, appRoot, migrationsFolder } from '../core/paths';
 import { recomputeIfDayChanged } from '../core/segmentation/daily';
 import { localDateOf } from '../shared/domain/dates';
+import { registerFileDialogs } from './file-dialogs';
 import { registerIpc } from './ipc';
 import { isAllowedExternalUrl, mainWindowOptions } from './window-options';
 
@@ -45,6 +46,7 @@ async function start(): Promise<void> {
     return;
   }
   registerIpc(opened.dispatch, isOwnPage);
+  registerFileDialogs(isOwnPage);
   void runAutomaticBackups(opened.db.$client, dbPath).catch((error: unknown) => console.error('Automatic backup failed:', error));
   app.on('will-quit', () => opened.close());
 

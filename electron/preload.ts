@@ -7,6 +7,9 @@ const allowed = new Set<string>(__CONTRACT_CHANNELS__);
 // from disk in the main process instead of travelling through IPC). No Node, no ipcRenderer.
 contextBridge.exposeInMainWorld('tierbook', {
   pathForFile: (file: File) => webUtils.getPathForFile(file),
+  // The system's save/open dialogs: where an export or backup goes, which backup to restore.
+  pickSavePath: (options: unknown) => ipcRenderer.invoke('tierbook:pickSavePath', options),
+  pickOpenPath: (options: unknown) => ipcRenderer.invoke('tierbook:pickOpenPath', options),
   invoke: (channel: string, input: unknown) =>
     allowed.has(channel)
       ? ipcRenderer.invoke('tierbook:invoke', channel, input)

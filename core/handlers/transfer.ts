@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { AppError, type ParsedInputOf } from '../../shared/contract';
 import { isImportError } from '../../shared/import/errors';
 import type { ExportKind } from '../../shared/export/columns';
@@ -62,7 +63,8 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
     const shared = ctx.dbPath === ':memory:' || !existsSync(ctx.dbPath);
     const reader = shared ? ctx.db.$client : new Database(ctx.dbPath, { readonly: true });
     try {
-      return await exportToFile(reader, kind, input.path, { format: input.format, language: input.language, classFilter });
+      const path = input.path ?? defaultExportPath(ctx.dbPath, kind, input.format ?? 'xlsx', ctx.clock.today(), classFilter);
+      return await exportToFile(reader, kind, path, { format: input.format, language: input.language, classFilter });
     } finally {
       if (!shared) reader.close();
     }
@@ -82,4 +84,12 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
     'backup:restore': ({ path }) => restoreFrom(ctx.db, ctx.dbPath, path, migrationsFolder(), ctx.clock.now()),
     'backup:list': () => ({ folder: backupFolder(ctx.dbPath), backups: listBackups(backupFolder(ctx.dbPath)) }),
   };
+}
+
+/** `<database folder>/exports/customers-gold-2026-11-23.xlsx`: where an export goes when no path was chosen. */
+function defaultExportPath(dbPath: string, kind: ExportKind, format: 'xlsx' | 'csv', today: string, classFilter?: { scheme: string; classKey: string }): string {
+  const folder = join(dirname(dbPath), 'exports');
+  mkdirSync(folder, { recursive: true });
+  const name = [kind, classFilter ? `${classFilter.scheme}-${classFilter.classKey}` : null, today].filter(Boolean).join('-').replace(/[^\w.-]+/g, '_');
+  return join(folder, `${name}.${format}`);
 }

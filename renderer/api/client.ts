@@ -6,6 +6,9 @@ export interface TierbookTransport {
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
   /** Electron only: where a file the user picked lives on disk ('' when it has no path). */
   pathForFile?(file: File): string;
+  /** Electron only: the system's save / open dialog; null when the user cancelled. */
+  pickSavePath?(options: { defaultName?: string; filters?: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  pickOpenPath?(options: { filters?: { name: string; extensions: string[] }[] }): Promise<string | null>;
 }
 
 declare global {

@@ -98,7 +98,8 @@ const batchSchema = z.object({
 });
 
 const exportInputSchema = z.object({
-  path: pathSchema,
+  /** Omitted: a dated file in the `exports` folder beside the database (a browser has no save dialog). */
+  path: pathSchema.optional(),
   /** Omitted: from the file name's extension (.xlsx or .csv). */
   format: enumOf(['xlsx', 'csv'] as const).optional(),
   language: enumOf(LANGUAGES).default('zh-CN'),

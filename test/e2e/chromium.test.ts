@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { tempFiles } from '../support/temp-files';
-import { firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
+import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 
 describe('TierBook in Chromium through the loopback bridge', () => {
@@ -30,5 +30,9 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('pyramid → a gold customer → explanation → a large order → moves up, with history', async () => {
     await pyramidGoldCustomerMovesUp({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('export the customers to Excel; back up from Settings', async () => {
+    await exportAndBackUp({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });

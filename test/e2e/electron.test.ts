@@ -5,7 +5,7 @@ import { _electron as electron, type ElectronApplication, type Page } from 'play
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ROOT, tempDir } from '../support/test-app';
 import { tempFiles } from '../support/temp-files';
-import { firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
+import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
 
 /** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
 function electronBinary(): string {
@@ -31,6 +31,14 @@ describe('TierBook as the Electron app', () => {
       env: { ...process.env, TIERBOOK_DB: join(tempDir(), 'electron-e2e.sqlite'), LANG: 'zh_CN.UTF-8' },
     });
     page = await app.firstWindow();
+    // No one is there to click a save dialog: answer it with a file in a scratch folder.
+    const saveDir = tempDir();
+    await app.evaluate(({ dialog }, dir) => {
+      dialog.showSaveDialog = (async (...args: unknown[]) => {
+        const options = (args.length > 1 ? args[1] : args[0]) as { defaultPath?: string };
+        return { canceled: false, filePath: `${dir}/${options.defaultPath ?? 'export'}` };
+      }) as typeof dialog.showSaveDialog;
+    }, saveDir);
   });
   afterAll(async () => {
     await app?.close();
@@ -54,5 +62,9 @@ describe('TierBook as the Electron app', () => {
 
   it('pyramid → a gold customer → explanation → a large order → moves up, with history', async () => {
     await pyramidGoldCustomerMovesUp({ page: page, screenshot: async () => undefined });
+  });
+
+  it('export the customers to Excel; back up from Settings', async () => {
+    await exportAndBackUp({ page: page, screenshot: async () => undefined });
   });
 });

@@ -290,3 +290,24 @@ export async function pyramidGoldCustomerMovesUp({ page, screenshot }: Journey):
   expect(history.schemes.pyramid!.map((h) => h.classKey)).toEqual(['gold', 'platinum']);
   await screenshot('customer-moved-up-en');
 }
+
+/** Runs after the others (UI in English): export the customers to Excel, and back up from Settings. */
+export async function exportAndBackUp({ page, screenshot }: Journey): Promise<void> {
+  const { existsSync, statSync } = await import('node:fs');
+  const customers = (await invoke(page, 'customers:list', {})).total;
+  await page.goto(page.url().replace(/#.*$/, '#/customers'));
+  await byTestId(page, 'export-menu').click();
+  await byTestId(page, 'export-customers-xlsx').click();
+  const notice = page.locator('.ant-message-notice', { hasText: 'Exported' }).last();
+  await expect.poll(() => notice.innerText()).toMatch(/Exported \d+ rows: .+\.xlsx/);
+  const [, rows, path] = /Exported (\d+) rows: (.+\.xlsx)/.exec(await notice.innerText())!;
+  expect(Number(rows)).toBe(customers);
+  expect(existsSync(path!) && statSync(path!).size > 0).toBe(true);
+
+  const before = (await invoke(page, 'backup:list', {})).backups.length;
+  await page.goto(page.url().replace(/#.*$/, '#/settings'));
+  await byTestId(page, 'backup-now').click();
+  await expect.poll(async () => (await invoke(page, 'backup:list', {})).backups.length).toBe(before + 1);
+  await expect.poll(() => page.locator('[data-testid="backup-row"]').count()).toBeGreaterThan(0);
+  await screenshot('backup-en');
+}

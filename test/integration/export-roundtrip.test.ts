@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../support/test-app';
@@ -113,5 +113,19 @@ describe('export → import round trips', () => {
     const imported = await target.call('import:preview', { kind: 'customers', source: { path } });
     expect(imported.columns.filter((c) => c.header.startsWith('Class · ')).map((c) => c.field)).toEqual(schemes.map(() => null));
     await expect(source.call('export:customers', { path: join(source.dir, 'x.csv'), scheme: 'nope', classKey: 'a' })).rejects.toMatchObject({ issues: [{ key: 'export_scheme_unknown' }] });
+  });
+});
+
+describe('an export without a chosen path', () => {
+  it('goes to a dated file in the exports folder beside the database', async () => {
+    const app = openTestApp('2026-11-23');
+    try {
+      await app.call('workspace:loadDemo', { customers: 20 });
+      const result = await app.call('export:customers', { format: 'csv' });
+      expect(result.path).toBe(join(app.dir, 'exports', 'customers-2026-11-23.csv'));
+      expect([existsSync(result.path), result.rows]).toEqual([true, 20]);
+    } finally {
+      app.cleanup();
+    }
   });
 });

@@ -31,11 +31,11 @@ describe('ipc.ts (main process)', () => {
 });
 
 describe('preload.ts (sandboxed renderer side)', () => {
-  it('exposes one name with two functions, and only forwards contract channels', async () => {
+  it('exposes one name with its few functions, and only forwards contract channels', async () => {
     await import('../../electron/preload');
     expect([...exposed.keys()]).toEqual(['tierbook']);
     const api = exposed.get('tierbook') as { invoke(channel: string, input: unknown): Promise<unknown>; pathForFile(file: unknown): string };
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'pathForFile']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'pathForFile', 'pickOpenPath', 'pickSavePath']);
     expect(api.pathForFile({ name: '客户.csv' })).toBe('/home/user/客户.csv');
     expect(await api.invoke('customers:list', { limit: 1 })).toEqual({ ok: true, value: 'from main' });
     expect(invoked).toEqual([['tierbook:invoke', 'customers:list', { limit: 1 }]]);

@@ -17,6 +17,7 @@ import { columnLabel, customerColumns, DEFAULT_VISIBLE, schemeColumnId, type Sch
 import { CustomerFilters, NO_FILTERS, type FilterValues } from './CustomerFilters';
 import { useCustomerPages } from './use-customer-pages';
 import { VirtualCustomerTable } from './VirtualCustomerTable';
+import { ExportButton } from '../../components/ExportButton';
 
 type SortField = (typeof CUSTOMER_SORT_FIELDS)[number];
 
@@ -126,6 +127,7 @@ export function CustomerListPage() {
         <Space>
           <Segmented data-testid="customer-view" value={view} onChange={(v) => setView(v as typeof view)} options={CUSTOMER_VIEWS.map((v) => ({ value: v, label: t(`views.${v}`) }))} />
           <ColumnChooser columns={allColumns} value={visibility} onChange={setSaved} />
+          <ExportButton what={['customers', 'orders', 'followUps']} />
           <Button icon={<MergeCellsOutlined />} href={hrefOf({ page: 'duplicates' })} data-testid="find-duplicates">
             {t('merge:toolbar')}
           </Button>

@@ -9,6 +9,7 @@ import { COUNTRY_CODES, countryName } from '../../components/format';
 import { systemLanguage } from '../../i18n';
 import { CurrencySelect } from './CurrencySelect';
 import { fieldOfIssue, toFormValues, toSettingsInput, type LanguageChoice, type SettingsFormValues } from './settings-form';
+import { BackupPanel } from '../backup/BackupPanel';
 
 const BUILT_IN_SOURCES: readonly string[] = DEFAULT_SOURCES;
 
@@ -151,6 +152,7 @@ export function SettingsPage() {
           </Button>
         </Space>
       </Form>
+      <BackupPanel />
     </div>
   );
 }

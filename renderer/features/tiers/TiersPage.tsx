@@ -20,6 +20,7 @@ import { PolicyDueDrawer } from './PolicyDueDrawer';
 import { SegmentationSettingsDrawer } from './SegmentationSettingsDrawer';
 import { CustomSegmentsDrawer } from './CustomSegmentsDrawer';
 import { useMemberPages, type MemberQuery } from './use-member-pages';
+import { ExportButton } from '../../components/ExportButton';
 
 /** Tiered lists: pick a scheme → its classes with counts, revenue and share → the members of a class. */
 export function TiersPage() {
@@ -136,6 +137,7 @@ export function TiersPage() {
         <Button onClick={exportCsv} data-testid="export-csv">
           {t('exportCsv')}
         </Button>
+        {classKey ? <ExportButton what={['customers']} tier={{ scheme, classKey }} label={t('transfer:exportTier')} /> : null}
         <Button onClick={() => setPanel('policies')} data-testid="open-policies">
           {t('policies.button')}
         </Button>

@@ -9,7 +9,8 @@ import { importing } from './import';
 import { merge } from './merge';
 import { settings } from './settings';
 import { tiers } from './tiers';
+import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx, tiers, importing, merge };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx, tiers, importing, merge, transfer };

@@ -1,0 +1,90 @@
+import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../shared/contract';
+import { localDateOf } from '../../../shared/domain/dates';
+import { api } from '../../api/client';
+import { errorText } from '../../components/errors';
+import { formatDateTime } from '../../components/format';
+
+type Backup = OutputOf<'backup:list'>['backups'][number];
+
+/** Back up now (to a chosen file in the app, to the backups folder in a browser), and restore a backup. */
+export function BackupPanel() {
+  const { t, i18n } = useTranslation('transfer');
+  const { message } = App.useApp();
+  const [list, setList] = useState<OutputOf<'backup:list'> | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = useCallback(() => void api('backup:list', {}).then(setList, () => setList(null)), []);
+  useEffect(load, [load]);
+
+  const act = async (action: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await action();
+    } catch (error) {
+      void message.error(errorText(error, t));
+    } finally {
+      setBusy(false);
+      load();
+    }
+  };
+
+  const backUp = () =>
+    act(async () => {
+      const picker = window.tierbook?.pickSavePath;
+      const path = picker ? await picker({ defaultName: `tierbook-backup-${localDateOf(new Date())}.sqlite`, filters: [{ name: 'TierBook', extensions: ['sqlite'] }] }) : undefined;
+      if (path === null) return;
+      const made = await api('backup:create', path ? { path } : {});
+      void message.success({ content: t('backup.done', { path: made.path }), duration: 8 });
+    });
+
+  // Everything on screen came from the old data: start the page over on the restored file.
+  const restore = (path: string) =>
+    act(async () => {
+      const result = await api('backup:restore', { path });
+      void message.success({ content: t('backup.restored', { path: result.safetyBackup.path }), duration: 8 });
+      setTimeout(() => window.location.reload(), 1500);
+    });
+
+  const restoreFromFile = async () => {
+    const path = await window.tierbook?.pickOpenPath?.({ filters: [{ name: 'TierBook', extensions: ['sqlite', 'db'] }] });
+    if (path) await restore(path);
+  };
+
+  return (
+    <Card title={t('backup.title')} data-testid="backup-panel" style={{ marginTop: 16 }}>
+      <Typography.Paragraph type="secondary">{t('backup.intro')}</Typography.Paragraph>
+      <Space style={{ marginBottom: 12 }}>
+        <Button type="primary" loading={busy} onClick={() => void backUp()} data-testid="backup-now">
+          {t('backup.now')}
+        </Button>
+        {window.tierbook?.pickOpenPath ? <Button onClick={() => void restoreFromFile()}>{t('backup.restoreFile')}</Button> : null}
+      </Space>
+      {list ? <Typography.Paragraph type="secondary">{t('backup.folder', { folder: list.folder })}</Typography.Paragraph> : null}
+      <Table<Backup>
+        rowKey="path"
+        size="small"
+        data-testid="backup-list"
+        dataSource={list?.backups ?? []}
+        locale={{ emptyText: t('backup.empty') }}
+        pagination={{ pageSize: 8, hideOnSinglePage: true }}
+        onRow={(b) => ({ 'data-testid': 'backup-row', 'data-name': b.name }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: t('backup.columns.name'), dataIndex: 'name' },
+          { title: t('backup.columns.kind'), dataIndex: 'kind', render: (kind: Backup['kind']) => <Tag>{t(`backup.kind.${kind}`)}</Tag> },
+          { title: t('backup.columns.size'), dataIndex: 'bytes', align: 'right', render: (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB` },
+          { title: t('backup.columns.created'), dataIndex: 'createdAt', render: (at: string) => formatDateTime(at, i18n.language) },
+          {
+            title: '',
+            render: (_: unknown, b) => (
+              <Popconfirm title={t('backup.confirmRestore')} onConfirm={() => void restore(b.path)} okText={t('backup.restore')} cancelText={t('common:actions.cancel')}>
+                <a data-testid="backup-restore">{t('backup.restore')}</a>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
