@@ -20,7 +20,8 @@ import type { HandlerContext } from '../context';
 import { newId } from '../ids';
 import { effectiveConfig } from '../segmentation/config';
 import { members, overview } from '../segmentation/lists';
-import { recomputeSegmentation, segmentationFor, storeTodayIfStale } from '../segmentation/state';
+import { RecomputeJobs } from '../segmentation/progress';
+import { recomputeInSteps, segmentationFor, storeTodayIfStale } from '../segmentation/state';
 import { policyHandlers } from './policies';
 import type { HandlerMap } from './types';
 
@@ -36,6 +37,7 @@ function orderedClasses(scheme: string, seen: Set<string>): string[] {
 
 function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
   const { db } = ctx;
+  const recomputeJobs = new RecomputeJobs();
   const today = (asOf: string | undefined) => asOf ?? ctx.clock.today();
   const configOutput = () => {
     const overrides = readConfigOverrides(db);
@@ -43,10 +45,18 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
   };
 
   return {
-    'segments:recompute': ({ asOf }) => {
-      const { state, stored } = recomputeSegmentation(ctx, today(asOf));
-      return { asOf: state.asOf, stored, schemes: Object.fromEntries(state.result.schemeKeys.map((s) => [s, state.result.schemes[s]!.counts])) };
+    // In steps, so the app keeps answering (and segments:progress can report) during a long recompute.
+    'segments:recompute': async ({ asOf, jobId }) => {
+      const id = jobId ?? newId();
+      try {
+        const { state, stored } = await recomputeInSteps(ctx, today(asOf), recomputeJobs.start(id));
+        return { asOf: state.asOf, stored, schemes: Object.fromEntries(state.result.schemeKeys.map((s) => [s, state.result.schemes[s]!.counts])) };
+      } finally {
+        recomputeJobs.finish(id);
+      }
     },
+
+    'segments:progress': ({ jobId }) => recomputeJobs.progress(jobId),
 
     'segments:overview': ({ scheme, asOf }) => overview(segmentationFor(ctx, today(asOf)), scheme, readSettings(db).baseCurrency),
 

@@ -10,7 +10,7 @@ import {
   type SegmentCustomer,
   type SnapshotColumns,
 } from '../../db/repos/segmentation';
-import { buildConfig, segmentAll, type ConfigOverrides, type CustomSegment, type EngineConfig, type SegmentationResult } from '../../shared/segmentation';
+import { buildConfig, segmentAll, type ConfigOverrides, type CustomSegment, type EngineConfig, type EngineFollowUp, type EngineOrder, type SegmentationResult } from '../../shared/segmentation';
 import type { HandlerContext } from '../context';
 import { windowMetrics, type WindowMetrics } from './window-metrics';
 
@@ -64,12 +64,49 @@ export function engineConfigFor(db: Db, asOf: string): EngineConfig {
 
 function compute(db: Db, asOf: string): SegmentationState {
   const config = engineConfigFor(db, asOf);
-  const customers = loadSegmentCustomers(db);
-  const orders = loadSegmentOrders(db);
-  const followUps = loadSegmentFollowUps(db);
+  return assemble(asOf, config, loadSegmentCustomers(db), loadSegmentOrders(db), loadSegmentFollowUps(db));
+}
+
+function assemble(asOf: string, config: EngineConfig, customers: SegmentCustomer[], orders: EngineOrder[], followUps: EngineFollowUp[]): SegmentationState {
   const result = segmentAll(customers, orders, followUps, config);
   const indexOf = new Map(result.customerIds.map((id, i) => [id, i]));
   return { asOf, config, result, customers, indexOf, metrics: windowMetrics(indexOf, orders, followUps, result.window) };
+}
+
+/** The steps of a recompute, in order, as reported to a progress bar. */
+export const RECOMPUTE_PHASES = ['customers', 'orders', 'followUps', 'classes', 'history'] as const;
+export type RecomputePhase = (typeof RECOMPUTE_PHASES)[number];
+
+/** Lets other calls (a progress poll, a page of the list) run between the steps of a long recompute. */
+const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * recomputeSegmentation in steps, reporting each before it starts and giving the event loop a turn in
+ * between, so the app keeps answering (and can show progress) during a recompute of 100k customers.
+ */
+export async function recomputeInSteps(ctx: HandlerContext, asOf: string, report: (phase: RecomputePhase) => void): Promise<{ state: SegmentationState; stored: boolean }> {
+  const { db } = ctx;
+  const step = async (phase: RecomputePhase) => {
+    report(phase);
+    await yieldTurn();
+  };
+  const before = fingerprint(db);
+  await step('customers');
+  const config = engineConfigFor(db, asOf);
+  const customers = loadSegmentCustomers(db);
+  await step('orders');
+  const orders = loadSegmentOrders(db);
+  await step('followUps');
+  const followUps = loadSegmentFollowUps(db);
+  await step('classes');
+  const state = assemble(asOf, config, customers, orders, followUps);
+  await step('history');
+  // Something was written while the rows were being read between turns: what was read may not fit
+  // together, so do it again in one go rather than store a mixture.
+  if (fingerprint(db) !== before) return recomputeSegmentation(ctx, asOf);
+  const stored = store(ctx, state);
+  remember(db, state, stored);
+  return { state, stored };
 }
 
 function remember(db: Db, state: SegmentationState, stored: boolean): void {

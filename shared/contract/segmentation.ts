@@ -64,8 +64,14 @@ const asOfInput = z.object({ asOf: isoDateSchema.optional() });
 export const segmentationContract = {
   /** Recompute every scheme for asOf (default today) and store that day's snapshot (stored: false when a later day is stored). */
   'segments:recompute': {
-    input: asOfInput.default({}),
+    /** jobId: names the run so segments:progress can report its steps while it works. */
+    input: asOfInput.extend({ jobId: z.string().min(1, 'required').max(64, 'too_long').optional() }).default({}),
     output: z.object({ asOf: z.string(), stored: z.boolean(), schemes: z.record(z.string(), countsSchema) }),
+  },
+  /** The step a named recompute is on (customers, orders, followUps, classes, history); running: false when done. */
+  'segments:progress': {
+    input: z.object({ jobId: z.string().min(1, 'required').max(64, 'too_long') }),
+    output: z.object({ phase: z.string().nullable(), step: z.number().int(), steps: z.number().int(), running: z.boolean(), elapsedMs: z.number().int() }),
   },
   'segments:overview': {
     input: z.object({ scheme: schemeSchema, asOf: isoDateSchema.optional() }),
