@@ -250,6 +250,8 @@ export async function pyramidGoldCustomerMovesUp({ page, screenshot }: Journey):
   await page.goto(page.url().replace(/#.*$/, '#/tiers'));
   await byTestId(page, 'tiers-page').waitFor();
   await chooseOption(page, 'scheme-select', 'Customer pyramid');
+  await byTestId(page, 'recompute').click();
+  await page.locator('.ant-message-notice', { hasText: "Recomputed and saved today's tiers" }).waitFor();
   const overview = await invoke(page, 'segments:overview', { scheme: 'pyramid' });
   const gold = overview.classes.find((c) => c.classKey === 'gold')!;
   expect(gold.count).toBeGreaterThan(0);

@@ -21,6 +21,7 @@ import { SegmentationSettingsDrawer } from './SegmentationSettingsDrawer';
 import { CustomSegmentsDrawer } from './CustomSegmentsDrawer';
 import { useMemberPages, type MemberQuery } from './use-member-pages';
 import { ExportButton } from '../../components/ExportButton';
+import { RecomputeButton } from './RecomputeButton';
 
 /** Tiered lists: pick a scheme → its classes with counts, revenue and share → the members of a class. */
 export function TiersPage() {
@@ -78,15 +79,6 @@ export function TiersPage() {
   const policyClasses = useMemo(() => (overview ? overview.classes.filter((c) => c.count > 0 || overview.classes.length <= 12).map((c) => c.classKey) : []), [overview]);
   const schemes = [...SCHEME_KEYS, ...[...customNames.keys()].map((id) => `custom:${id}`)];
 
-  const recompute = async () => {
-    try {
-      await api('segments:recompute', {});
-      void message.success(t('recomputed'));
-      setReloads((n) => n + 1);
-    } catch (e) {
-      setError(errorText(e, t));
-    }
-  };
   const exportCsv = () =>
     void exportMembersCsv(query, { t, language, currency: settings.baseCurrency, fileName: `tiers-${scheme.replace(':', '-')}${classKey ? `-${classKey}` : ''}.csv` }).catch((e: unknown) =>
       setError(errorText(e, t)),
@@ -131,9 +123,7 @@ export function TiersPage() {
           options={(overview?.scheme === scheme ? overview.classes.filter((c) => c.count > 0) : []).map((c) => ({ value: c.classKey, label: classLabel(t, scheme, c.classKey, language) }))}
         />
         <Input.Search allowClear placeholder={t('search')} style={{ width: 240 }} onSearch={setSearch} data-testid="tiers-search" />
-        <Button onClick={() => void recompute()} data-testid="recompute">
-          {t('recompute')}
-        </Button>
+        <RecomputeButton onDone={() => setReloads((n) => n + 1)} />
         <Button onClick={exportCsv} data-testid="export-csv">
           {t('exportCsv')}
         </Button>
