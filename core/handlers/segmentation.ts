@@ -21,7 +21,7 @@ import { newId } from '../ids';
 import { effectiveConfig } from '../segmentation/config';
 import { members, overview } from '../segmentation/lists';
 import { RecomputeJobs } from '../segmentation/progress';
-import { recomputeInSteps, segmentationFor, storeTodayIfStale } from '../segmentation/state';
+import { recomputeInSteps, segmentationFor, segmentationInSteps, storeTodayIfStale } from '../segmentation/state';
 import { policyHandlers } from './policies';
 import type { HandlerMap } from './types';
 
@@ -58,12 +58,12 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
 
     'segments:progress': ({ jobId }) => recomputeJobs.progress(jobId),
 
-    'segments:overview': ({ scheme, asOf }) => overview(segmentationFor(ctx, today(asOf)), scheme, readSettings(db).baseCurrency),
+    'segments:overview': async ({ scheme, asOf }) => overview(await segmentationInSteps(ctx, today(asOf)), scheme, readSettings(db).baseCurrency),
 
-    'segments:members': (input) => members(segmentationFor(ctx, today(input.asOf)), input),
+    'segments:members': async (input) => members(await segmentationInSteps(ctx, today(input.asOf)), input),
 
-    'segments:explain': ({ customerId, asOf }) => {
-      const state = segmentationFor(ctx, today(asOf));
+    'segments:explain': async ({ customerId, asOf }) => {
+      const state = await segmentationInSteps(ctx, today(asOf));
       const view = state.result.customers.get(customerId);
       if (!view) throw notFound('live customer', customerId);
       const assignments = view.assignments as unknown as Record<string, { classKey: string; explanation: Explanation }>;

@@ -86,6 +86,46 @@ const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export async function recomputeInSteps(ctx: HandlerContext, asOf: string, report: (phase: RecomputePhase) => void): Promise<{ state: SegmentationState; stored: boolean }> {
   const { db } = ctx;
+  const read = await computeInSteps(db, asOf, report);
+  report('history');
+  await yieldTurn();
+  // Something was written while the rows were being read between turns: what was read may not fit
+  // together, so do it again in one go rather than store a mixture.
+  if (!read) return recomputeSegmentation(ctx, asOf);
+  const stored = store(ctx, read);
+  remember(db, read, stored);
+  return { state: read, stored };
+}
+
+/**
+ * segmentationFor for the screens' reads: the cached result while nothing changed, else computed in
+ * steps (so a page of the list or a progress poll can be answered in between) — without storing.
+ */
+export async function segmentationInSteps(ctx: HandlerContext, asOf: string): Promise<SegmentationState> {
+  const cached = fresh(ctx.db, asOf);
+  if (cached) return cached.state;
+  // The screen asks for the overview and the members at once: both wait for the same computation.
+  const running = inFlight.get(ctx.db);
+  const key = `${asOf}@${fingerprint(ctx.db)}`;
+  const shared = running?.key === key ? running.promise : undefined;
+  if (shared) return shared;
+  const promise = computeInSteps(ctx.db, asOf, () => undefined).then((read) => {
+    if (!read) return segmentationFor(ctx, asOf);
+    remember(ctx.db, read, false);
+    return read;
+  });
+  inFlight.set(ctx.db, { key, promise });
+  try {
+    return await promise;
+  } finally {
+    if (inFlight.get(ctx.db)?.promise === promise) inFlight.delete(ctx.db);
+  }
+}
+
+const inFlight = new WeakMap<Db, { key: string; promise: Promise<SegmentationState> }>();
+
+/** The rows read and the engine run with a turn of the event loop between steps; null if data changed meanwhile. */
+async function computeInSteps(db: Db, asOf: string, report: (phase: RecomputePhase) => void): Promise<SegmentationState | null> {
   const step = async (phase: RecomputePhase) => {
     report(phase);
     await yieldTurn();
@@ -100,13 +140,7 @@ export async function recomputeInSteps(ctx: HandlerContext, asOf: string, report
   const followUps = loadSegmentFollowUps(db);
   await step('classes');
   const state = assemble(asOf, config, customers, orders, followUps);
-  await step('history');
-  // Something was written while the rows were being read between turns: what was read may not fit
-  // together, so do it again in one go rather than store a mixture.
-  if (fingerprint(db) !== before) return recomputeSegmentation(ctx, asOf);
-  const stored = store(ctx, state);
-  remember(db, state, stored);
-  return { state, stored };
+  return fingerprint(db) === before ? state : null;
 }
 
 function remember(db: Db, state: SegmentationState, stored: boolean): void {

@@ -47,3 +47,23 @@ describe('a recompute reports its progress', () => {
     expect(await app.call('segments:progress', { jobId: 'nope' })).toEqual({ phase: null, step: 0, steps: 5, running: false, elapsedMs: 0 });
   });
 });
+
+describe('screen reads after a change', () => {
+  it('compute in steps, agree with each other, and never return a mixture of before and after', async () => {
+    await app.call('segments:recompute', {});
+    const customerId = (await app.call('customers:list', { limit: 1 })).rows[0]!.id;
+    await app.call('orders:create', { customerId, orderDate: '2026-11-20', amount: '99999999', currency: 'CNY' });
+    // Overview and members asked together, as the screen does; a new customer lands between their steps.
+    const overview = app.call('segments:overview', { scheme: 'pyramid' });
+    const members = app.call('segments:members', { scheme: 'pyramid', classKey: 'platinum', limit: 50 });
+    await new Promise((resolve) => setImmediate(resolve));
+    const { customer } = await app.call('customers:create', { name: '半路客户' });
+    const [o, m] = await Promise.all([overview, members]);
+    expect(m.rows.map((r) => r.id)).toContain(customerId);
+    expect(o.classes.find((c) => c.classKey === 'platinum')!.count).toBe(m.total);
+    // Read again: the new customer is there now (classes of customers without orders: 'none').
+    const after = await app.call('segments:overview', { scheme: 'pyramid' });
+    expect(after.customers).toBe((await app.call('customers:list', {})).total);
+    expect((await app.call('segments:explain', { customerId: customer.id })).schemes.pyramid!.classKey).toBe('none');
+  });
+});
