@@ -1,0 +1,124 @@
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type VisibilityState } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Empty, Skeleton } from 'antd';
+import { useEffect, useMemo, useRef } from 'react';
+
+const ROW_HEIGHT = 40;
+
+export interface VirtualTableProps<Row extends { id: string }> {
+  /** data-testid of the scrolling box and of each row (a loading row gets `${rowTestId}-loading`). */
+  testId: string;
+  rowTestId: string;
+  total: number;
+  /** Changes whenever a loaded row may have changed (usePagedRows' revision). */
+  revision: number;
+  rowAt(index: number): Row | undefined;
+  ensureRange(first: number, last: number): void;
+  columns: ColumnDef<Row, never>[];
+  headerLabel(column: { id: string; header: unknown }): string;
+  isSortable(columnId: string): boolean;
+  sorting: SortingState;
+  onSortingChange(sorting: SortingState): void;
+  columnVisibility?: VisibilityState;
+  emptyText: string;
+  selected?: number;
+  onRowClick?(row: Row, index: number): void;
+  onRowDoubleClick?(row: Row): void;
+  minHeight?: number;
+}
+
+/**
+ * A server-sorted table where only the rows on screen exist in the DOM and in the table model, so
+ * 100k rows scroll like 100. Rows come page by page from usePagedRows.
+ */
+export function VirtualTable<Row extends { id: string }>(props: VirtualTableProps<Row>) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: props.total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => props.ensureRange(first, last), [first, last, props.ensureRange]);
+  useEffect(() => {
+    if (props.selected !== undefined && props.selected >= 0) virtualizer.scrollToIndex(props.selected, { align: 'auto' });
+  }, [props.selected, virtualizer]);
+
+  const loaded = items.map((item) => props.rowAt(item.index)).filter((row): row is Row => row !== undefined);
+  // The table model must only change when the visible rows do: a new array each render makes
+  // tanstack-table reset its state on every render, and that never settles.
+  const loadedKey = `${props.revision}:${loaded.map((row) => row.id).join(',')}`;
+  const visibleRows = useMemo(() => loaded, [loadedKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const table = useReactTable({
+    data: visibleRows,
+    columns: props.columns,
+    getRowId: (row) => row.id,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    manualPagination: true,
+    autoResetAll: false,
+    enableMultiSort: false,
+    state: { sorting: props.sorting, ...(props.columnVisibility ? { columnVisibility: props.columnVisibility } : {}) },
+    onSortingChange: (updater) => props.onSortingChange(typeof updater === 'function' ? updater(props.sorting) : updater),
+  });
+  const rowsById = new Map(table.getRowModel().rows.map((row) => [row.id, row]));
+  const width = table.getVisibleLeafColumns().reduce((sum, c) => sum + c.getSize(), 0);
+
+  return (
+    <div ref={scrollRef} data-testid={props.testId} style={{ flex: 1, minHeight: props.minHeight, overflow: 'auto', background: '#fff', border: '1px solid #f0f0f0' }}>
+      <div style={{ width, minWidth: '100%' }}>
+        {table.getHeaderGroups().map((group) => (
+          <div key={group.id} style={{ display: 'flex', position: 'sticky', top: 0, zIndex: 1, background: '#fafafa', borderBottom: '1px solid #f0f0f0', fontWeight: 600 }}>
+            {group.headers.map((header) => {
+              const sortable = props.isSortable(header.column.id);
+              const sorted = header.column.getIsSorted();
+              return (
+                <div
+                  key={header.id}
+                  role="columnheader"
+                  data-column={header.column.id}
+                  onClick={sortable ? header.column.getToggleSortingHandler() : undefined}
+                  style={{ width: header.getSize(), flex: 'none', padding: 8, cursor: sortable ? 'pointer' : 'default', userSelect: 'none', whiteSpace: 'nowrap' }}
+                >
+                  {props.headerLabel({ id: header.column.id, header: header.column.columnDef.header })}
+                  {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                </div>
+              );
+            })}
+          </div>
+        ))}
+        {props.total === 0 ? <Empty description={props.emptyText} style={{ padding: 48 }} /> : null}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const data = props.rowAt(item.index);
+            const row = data ? rowsById.get(data.id) : undefined;
+            const isSelected = item.index === props.selected;
+            return (
+              <div
+                key={item.key}
+                role="row"
+                data-testid={row ? props.rowTestId : `${props.rowTestId}-loading`}
+                data-customer-id={data?.id}
+                aria-selected={props.selected === undefined ? undefined : isSelected}
+                onClick={() => data && props.onRowClick?.(data, item.index)}
+                onDoubleClick={() => data && props.onRowDoubleClick?.(data)}
+                style={{
+                  position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${item.start}px)`,
+                  display: 'flex', alignItems: 'center', borderBottom: '1px solid #f5f5f5', cursor: 'pointer',
+                  background: isSelected ? '#e6f4ef' : undefined,
+                }}
+              >
+                {row
+                  ? row.getVisibleCells().map((cell) => (
+                      <div key={cell.id} style={{ width: cell.column.getSize(), flex: 'none', padding: '0 8px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </div>
+                    ))
+                  : <Skeleton.Input active size="small" style={{ margin: '0 8px', width: 300 }} />}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
