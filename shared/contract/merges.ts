@@ -18,35 +18,21 @@ export const duplicateReasonSchema = z.union([
 export type DuplicateReason = z.infer<typeof duplicateReasonSchema>;
 
 /** One customer of a duplicate group: every field a merge can take, and what it would bring along. */
-export const mergeCandidateSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  company: z.string().nullable(),
-  type: enumOf(CUSTOMER_TYPES),
-  industry: z.string().nullable(),
-  country: z.string().nullable(),
-  region: z.string().nullable(),
-  city: z.string().nullable(),
-  locality: enumOf(LOCALITIES).nullable(),
-  localityManual: z.boolean(),
-  sizeBand: z.string().nullable(),
-  incomeBand: z.string().nullable(),
-  needs: enumOf(NEEDS).nullable(),
-  owner: z.string().nullable(),
-  source: z.string().nullable(),
-  manualLevel: enumOf(MANUAL_LEVELS).nullable(),
-  code: z.string().nullable(),
-  tags: z.array(z.string()),
-  notes: z.string().nullable(),
-  createdAt: z.string(),
-  archivedAt: z.string().nullable(),
-  orderCount: z.number().int(),
-  followUpCount: z.number().int(),
-  revenueBaseMinor: z.number().int(),
-  lastOrderDate: z.string().nullable(),
-  lastContactAt: z.string().nullable(),
-  contacts: z.array(z.object({ kind: enumOf(CONTACT_KINDS), value: z.string(), label: z.string().nullable() })),
-});
+export const mergeCandidateSchema = customerSchema
+  .pick({
+    id: true, name: true, company: true, type: true, industry: true, country: true, region: true, city: true, locality: true,
+    localityManual: true, sizeBand: true, incomeBand: true, needs: true, owner: true, source: true, manualLevel: true, tags: true,
+    notes: true, createdAt: true, archivedAt: true,
+  })
+  .extend({
+    code: z.string().nullable(),
+    orderCount: z.number().int(),
+    followUpCount: z.number().int(),
+    revenueBaseMinor: z.number().int(),
+    lastOrderDate: z.string().nullable(),
+    lastContactAt: z.string().nullable(),
+    contacts: z.array(z.object({ kind: enumOf(CONTACT_KINDS), value: z.string(), label: z.string().nullable() })),
+  });
 export type MergeCandidate = z.infer<typeof mergeCandidateSchema>;
 
 export const duplicateGroupSchema = z.object({
