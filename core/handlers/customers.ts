@@ -60,9 +60,9 @@ export function customerHandlers(ctx: HandlerContext): Omit<HandlerMap<'customer
   };
 
   return {
-    'customers:list': (input) => {
+    'customers:list': async (input) => {
       const { total, rows } = repo.listCustomers(db, input, normalizeQuery(input.search));
-      return { total, rows: withClasses(ctx, rows, input.schemes) };
+      return { total, rows: await withClasses(ctx, rows, input.schemes) };
     },
 
     'customers:get': ({ id }) => loadCustomer(ctx, id),

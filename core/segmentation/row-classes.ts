@@ -1,7 +1,7 @@
 import { liveCustomSegments } from '../../db/repos/segmentation';
 import { invalidInput } from '../../shared/contract';
 import type { HandlerContext } from '../context';
-import { segmentationFor } from './state';
+import { segmentationInSteps } from './state';
 
 interface ListedRow {
   id: string;
@@ -17,13 +17,14 @@ interface ListedRow {
  * by class would need the classes in the query (or every customer ranked in memory per page) and is not
  * offered; the Tiered lists screen does that per scheme.
  */
-export function withClasses<R extends ListedRow>(ctx: HandlerContext, rows: R[], schemes: readonly string[]): (R & { classes: Record<string, string> })[] {
+export async function withClasses<R extends ListedRow>(ctx: HandlerContext, rows: R[], schemes: readonly string[]): Promise<(R & { classes: Record<string, string> })[]> {
   if (schemes.length === 0) return rows.map((row) => ({ ...row, classes: {} }));
   assertCustomSchemesExist(ctx, schemes);
   // Archived and deleted customers are in no class; a page of only those (the archive, the trash) never
   // needs the segmentation, which may cost a recompute after a write.
   const live = rows.some((row) => row.archivedAt === null && row.deletedAt === null);
-  const state = live ? segmentationFor(ctx, ctx.clock.today()) : undefined;
+  // Read in steps like the tier screens, so a stale result after a write does not hold the app in one block.
+  const state = live ? await segmentationInSteps(ctx, ctx.clock.today()) : undefined;
   return rows.map((row) => {
     const classes: Record<string, string> = {};
     // state.indexOf is built once per computed state (customer id → position in every class column).
