@@ -60,7 +60,15 @@ function asciiFold(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-zA-Z]/g, '').toLowerCase();
 }
 
-function localCustomer(rng: Random): Omit<DemoCustomer, 'id' | 'createdAt' | 'contacts'> & { phone: string; wechat: string | null; currency: string } {
+type DemoProfile = Omit<DemoCustomer, 'id' | 'createdAt' | 'contacts'>;
+/** A generated customer before ids are given: the profile, its contacts in display order, its currency. */
+interface DemoDraft {
+  profile: DemoProfile;
+  contacts: { kind: ContactKind; value: string }[];
+  currency: string;
+}
+
+function localCustomer(rng: Random): DemoDraft {
   const totalWeight = V.CN_PLACES.reduce((s, p) => s + p.weight, 0);
   let roll = rng.next() * totalWeight;
   const place = V.CN_PLACES.find((p) => (roll -= p.weight) < 0) ?? V.CN_PLACES[0]!;
@@ -71,7 +79,7 @@ function localCustomer(rng: Random): Omit<DemoCustomer, 'id' | 'createdAt' | 'co
   const name = rng.pick(V.SURNAMES) + rng.pick(V.GIVEN);
   const company = type === 'individual' && rng.chance(0.6) ? null : `${city}${rng.pick(trade.words)}${trade.suffix}${rng.pick(V.CN_COMPANY_SUFFIX)}`;
   const mobile = `+86${rng.pick(['138', '139', '135', '137', '150', '158', '186', '188'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
-  return {
+  const profile: DemoProfile = {
     name,
     company,
     type,
@@ -87,18 +95,17 @@ function localCustomer(rng: Random): Omit<DemoCustomer, 'id' | 'createdAt' | 'co
     source: rng.pick(['walk_in', 'walk_in', 'referral', 'wechat', 'b2b_platform', 'cold_call']),
     manualLevel: rng.chance(0.5) ? rng.pick(['A', 'B', 'C'] as const) : null,
     notes: rng.chance(0.4) ? rng.pick(V.CN_NEEDS_NOTES) : null,
-    phone: mobile,
-    // WeChat IDs as people pick them: their name in pinyin plus a few digits.
-    wechat: rng.chance(0.75) ? `${sortKey(name, { personName: true }).replace(/[^a-z]/g, '')}${rng.int(10, 99_999)}`.slice(0, 20) : null,
-    currency: 'CNY',
   };
+  // WeChat IDs as people pick them: their name in pinyin plus a few digits.
+  const wechat = rng.chance(0.75) ? `${sortKey(name, { personName: true }).replace(/[^a-z]/g, '')}${rng.int(10, 99_999)}`.slice(0, 20) : null;
+  return { profile, contacts: [{ kind: 'phone', value: mobile }, ...(wechat ? [{ kind: 'wechat' as const, value: wechat }] : [])], currency: 'CNY' };
 }
 
-function foreignClient(rng: Random): Omit<DemoCustomer, 'id' | 'createdAt' | 'contacts'> & { phone: string; email: string; whatsapp: boolean; currency: string } {
+function foreignClient(rng: Random): DemoDraft {
   const market = rng.pick(V.FOREIGN);
   const first = rng.pick(market.first);
   const last = rng.pick(market.last);
-  return {
+  const profile: DemoProfile = {
     name: `${first} ${last}`,
     company: `${last} ${rng.pick(market.suffix)}`,
     type: rng.chance(0.7) ? 'distributor' : 'enterprise',
@@ -114,11 +121,12 @@ function foreignClient(rng: Random): Omit<DemoCustomer, 'id' | 'createdAt' | 'co
     source: rng.pick(['trade_fair', 'trade_fair', 'b2b_platform', 'website', 'referral']),
     manualLevel: rng.chance(0.4) ? rng.pick(['A', 'B', 'C'] as const) : null,
     notes: null,
-    phone: `${market.phonePrefix}${String(rng.int(0, 10 ** market.digits - 1)).padStart(market.digits, '0')}`,
-    email: `${asciiFold(first)}.${asciiFold(last)}${rng.int(1, 99)}@${asciiFold(last)}-trade.example`,
-    whatsapp: rng.chance(0.6),
-    currency: market.currency,
   };
+  const phone = `${market.phonePrefix}${String(rng.int(0, 10 ** market.digits - 1)).padStart(market.digits, '0')}`;
+  const email = `${asciiFold(first)}.${asciiFold(last)}${rng.int(1, 99)}@${asciiFold(last)}-trade.example`;
+  const whatsapp = rng.chance(0.6);
+  const contacts: DemoDraft['contacts'] = [{ kind: 'phone', value: phone }, { kind: 'email', value: email }, ...(whatsapp ? [{ kind: 'whatsapp' as const, value: phone }] : [])];
+  return { profile, contacts, currency: market.currency };
 }
 
 /**
@@ -135,23 +143,16 @@ export function generateDemoWorkspace(options: { seed: number; customers: number
   for (let i = 0; i < options.customers; i++) {
     const exporter = rng.chance(0.35);
     const since = addDays(anchor, -rng.int(20, 1000));
-    const base = exporter ? foreignClient(rng) : localCustomer(rng);
+    const { profile, contacts: drafts, currency } = exporter ? foreignClient(rng) : localCustomer(rng);
     const id = idAt(rng, since);
-    const contacts: DemoCustomer['contacts'] = [{ id: idAt(rng, since), kind: 'phone', value: base.phone }];
-    if ('wechat' in base && base.wechat) contacts.push({ id: idAt(rng, since), kind: 'wechat', value: base.wechat });
-    if ('email' in base) contacts.push({ id: idAt(rng, since), kind: 'email', value: base.email });
-    if ('whatsapp' in base && base.whatsapp) contacts.push({ id: idAt(rng, since), kind: 'whatsapp', value: base.phone });
-    const { phone: _p, currency, ...profile } = base as typeof base & { wechat?: unknown; email?: unknown; whatsapp?: unknown };
-    delete (profile as Record<string, unknown>).wechat;
-    delete (profile as Record<string, unknown>).email;
-    delete (profile as Record<string, unknown>).whatsapp;
-    result.customers.push({ id, createdAt: `${since}T08:00:00.000Z`, contacts, ...(profile as Omit<DemoCustomer, 'id' | 'createdAt' | 'contacts'>) });
+    const contacts = drafts.map((c) => ({ id: idAt(rng, since), ...c }));
+    result.customers.push({ id, createdAt: `${since}T08:00:00.000Z`, contacts, ...profile });
 
     // Buying: a personal rate per year, an optional point where they stopped, exponential gaps between orders.
     const prospect = rng.chance(0.12);
     const perYear = Math.max(0.5, rng.logNormal(exporter ? 3 : 7, 0.8));
     const stopsAt = rng.chance(0.25) ? addDays(since, rng.int(30, Math.max(31, daysBetween(since, anchor)))) : anchor;
-    const median = exporter ? (currency === 'EUR' ? 6_000 : 7_000) : base.type === 'distributor' ? 6_000 : base.type === 'individual' ? 800 : 2_500;
+    const median = exporter ? (currency === 'EUR' ? 6_000 : 7_000) : profile.type === 'distributor' ? 6_000 : profile.type === 'individual' ? 800 : 2_500;
     let day = since;
     while (!prospect) {
       day = addDays(day, Math.max(1, Math.round((-Math.log(Math.max(rng.next(), 1e-9)) * 365) / perYear)));
