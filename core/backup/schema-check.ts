@@ -71,15 +71,19 @@ function describeColumns(columns: Column[]): string {
   return columns.map((c) => `${c.name} ${c.type}${c.notnull ? ' not null' : ''}${c.pk ? ' pk' : ''}${c.dflt_value !== null ? ` default ${c.dflt_value}` : ''}`).join(', ');
 }
 
-/** The first difference between a file's schema and the reference, in words, or null when they match. */
+/** The first difference between a file's schema and the reference, in words, or null when they match. Tables and their columns first: they say the most. */
 function firstDifference(actual: Schema, expected: Schema): string | null {
-  for (const key of expected.keys()) if (!actual.has(key)) return `it has no ${key}`;
-  for (const key of actual.keys()) if (!expected.has(key)) return `it has a ${key} that TierBook does not create`;
-  for (const [key, want] of expected) {
-    const got = actual.get(key)!;
-    if (describeColumns(got.columns) !== describeColumns(want.columns)) return `${key} has columns (${describeColumns(got.columns)}) instead of (${describeColumns(want.columns)})`;
-    // The journal table's CREATE text is drizzle's, which may change between drizzle versions; its columns are what matter.
-    if (got.name !== JOURNAL && got.sql !== want.sql) return `${key} is defined differently (constraints, index columns or trigger body)`;
+  const isTable = (key: string) => key.startsWith('table ');
+  for (const pass of [isTable, (key: string) => !isTable(key)]) {
+    for (const key of expected.keys()) if (pass(key) && !actual.has(key)) return `it has no ${key}`;
+    for (const key of actual.keys()) if (pass(key) && !expected.has(key)) return `it has a ${key} that TierBook does not create`;
+    for (const [key, want] of expected) {
+      if (!pass(key)) continue;
+      const got = actual.get(key)!;
+      if (describeColumns(got.columns) !== describeColumns(want.columns)) return `${key} has columns (${describeColumns(got.columns)}) instead of (${describeColumns(want.columns)})`;
+      // The journal table's CREATE text is drizzle's, which may change between drizzle versions; its columns are what matter.
+      if (got.name !== JOURNAL && got.sql !== want.sql) return `${key} is defined differently (constraints, index columns or trigger body)`;
+    }
   }
   return null;
 }
@@ -89,7 +93,8 @@ function assertJournal(db: Database.Database, migrationsFolder: string, version:
   const shipped = readMigrationFiles({ migrationsFolder });
   let rows: Array<{ hash: string; created_at: unknown }>;
   try {
-    rows = db.prepare(`SELECT hash, created_at FROM ${JOURNAL} ORDER BY id`).all() as typeof rows;
+    // drizzle's `id SERIAL` is not SQLite's integer key, so ids are NULL: insertion order is the rowid's.
+    rows = db.prepare(`SELECT hash, created_at FROM ${JOURNAL} ORDER BY rowid`).all() as typeof rows;
   } catch (error) {
     throw refuse('backup_history_mismatch', `${path} has no readable migration history (${(error as Error).message}). Nothing was restored.`, path);
   }
