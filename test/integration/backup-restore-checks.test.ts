@@ -152,6 +152,26 @@ describe('restore of an older version', () => {
   });
 });
 
+describe('restore of a file with another page size', () => {
+  it('restores a genuine backup written with 1 KiB pages into the 4 KiB-page live database', async () => {
+    const path = join(app.dir, 'small-pages.sqlite');
+    await app.call('backup:create', { path });
+    const file = new Database(path);
+    file.pragma('journal_mode = DELETE');
+    file.pragma('page_size = 1024');
+    file.exec('VACUUM');
+    expect(file.pragma('page_size', { simple: true })).toBe(1024);
+    file.close();
+    const expected = counts(app.db.$client);
+    await app.call('customers:create', { name: 'After the backup' });
+
+    await app.call('backup:restore', { path });
+    expect(counts(app.db.$client)).toEqual(expected);
+    expect(app.db.$client.pragma('page_size', { simple: true })).toBe(4096);
+    expect(app.db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});
+
 describe('restore puts the previous data back when the replaced database fails', () => {
   async function setUp() {
     const path = join(app.dir, 'good.sqlite');
