@@ -1,22 +1,27 @@
-import Database from 'better-sqlite3';
-import { copyFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import type { Db } from '../../db/open';
+import type Database from 'better-sqlite3';
+import { copyFileSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { backupFolder, backupName, listBackups, localDay, weekOf, type BackupFile, type BackupKind } from './files';
-import { verifyBackupFile } from './verify';
+import { assertWritableTarget } from './target';
+import { commitTemp, createTempBeside, discardTemp } from './temp-file';
 
 /**
  * A consistent copy through SQLite's online backup API: safe while the app keeps writing, and the
- * result is a single self-contained file (no -wal beside it). Written under a temporary name and
- * renamed, so a crash never leaves a half-written file that looks like a backup.
+ * result is a single self-contained file (no -wal beside it). Written under a temporary name created
+ * for this copy alone and renamed, so a crash never leaves a half-written file that looks like a
+ * backup. The target is checked before and again right before the rename: never the open database
+ * or its working files, never a folder, link, device or pipe (see target.ts).
  */
 export async function backupTo(client: Database.Database, path: string, kind: BackupKind = 'manual', at = new Date()): Promise<BackupFile> {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.partial`;
-  rmSync(temp, { force: true });
-  await client.backup(temp);
-  renameSync(temp, path);
+  assertWritableTarget(client, path);
+  const temp = createTempBeside(path);
+  try {
+    await client.backup(temp.path);
+  } catch (error) {
+    discardTemp(temp);
+    throw error;
+  }
+  commitTemp(client, temp, path);
   const stat = statSync(path);
   return { path, name: basename(path), bytes: stat.size, createdAt: at.toISOString(), kind };
 }
@@ -25,28 +30,17 @@ export function backupHere(client: Database.Database, dbPath: string, kind: Back
   return backupTo(client, join(backupFolder(dbPath), backupName(kind, at)), kind, at);
 }
 
-/**
- * Replaces the open database's contents with a verified backup's, page by page through the backup
- * API into the live file (the app's connection stays valid and sees the restored data). The current
- * data is backed up first, so a restore of the wrong file can itself be undone.
- */
-export async function restoreFrom(db: Db, dbPath: string, from: string, migrationsFolder: string, at = new Date()): Promise<{ restoredFrom: string; safetyBackup: BackupFile }> {
-  const client = db.$client;
-  const appVersion = client.pragma('user_version', { simple: true }) as number;
-  const { schemaVersion } = verifyBackupFile(from, appVersion);
-  const safetyBackup = await backupHere(client, dbPath, 'before_restore', at);
-  const source = new Database(from, { readonly: true, fileMustExist: true });
+/** A file copy with the same care as a backup: exclusive temp, checks, rename. */
+function copyBackup(client: Database.Database, from: string, to: string): void {
+  assertWritableTarget(client, to);
+  const temp = createTempBeside(to);
   try {
-    await source.backup(dbPath);
-  } finally {
-    source.close();
+    copyFileSync(from, temp.path);
+  } catch (error) {
+    discardTemp(temp);
+    throw error;
   }
-  // A backup from an older TierBook is brought up to this version's schema, as opening it would.
-  if (schemaVersion < appVersion) {
-    migrate(db, { migrationsFolder });
-    client.pragma(`user_version = ${appVersion}`);
-  }
-  return { restoredFrom: from, safetyBackup };
+  commitTemp(client, temp, to);
 }
 
 export const DAILY_KEPT = 7;
@@ -71,7 +65,7 @@ export async function runAutomaticBackups(client: Database.Database, dbPath: str
   const hasWeekly = existing.some((b) => b.kind === 'weekly' && weekOf(dayOf(b.name)) === thisWeek);
   if (!hasWeekly) {
     const weeklyPath = join(folder, backupName('weekly', now));
-    copyFileSync(dailyPath, weeklyPath);
+    copyBackup(client, dailyPath, weeklyPath);
     created.push(weeklyPath);
   }
   const removed: string[] = [];

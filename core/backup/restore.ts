@@ -1,0 +1,141 @@
+import Database from 'better-sqlite3';
+import { knownSchemaVersion, openDatabase, type Db } from '../../db/open';
+import { AppError } from '../../shared/contract';
+import { backupHere } from './backup';
+import type { BackupFile } from './files';
+import { assertTierBookSchema } from './schema-check';
+import { assertReadableSource } from './target';
+import { createTempBeside, discardTemp, type TempFile } from './temp-file';
+import { unreadable, verifyBackupFile } from './verify';
+
+/** Test seam: runs right after the live data was replaced, so a test can make that step fail for real. */
+export interface RestoreSeams {
+  afterReplace?: () => void;
+}
+
+/** Restore's working copy beside the database: `<db>.restore.<random>.partial` (removed at start-up if a restore was killed). */
+export const stagingTarget = (dbPath: string) => `${dbPath}.restore`;
+
+/**
+ * Replaces the open database's contents with a backup's, in steps that each either finish or change
+ * nothing:
+ *  1. the picked file is copied beside the database, and only that copy is examined from here on
+ *     (the original may change under us): integrity, TierBook's tables, migration history and every
+ *     table's columns as the shipped migrations make them (schema-check.ts);
+ *  2. the copy is opened the way the app opens its database (migrated to this version), then checked
+ *     again, integrity and foreign keys;
+ *  3. the current data is backed up, so a restore of the wrong file can itself be undone;
+ *  4. the prepared copy goes into the live file through SQLite's backup API — one write transaction,
+ *     so the app's connection sees the old data or the new, never a mix — and the live database must
+ *     then read back whole;
+ *  5. if step 4 fails, the backup from step 3 is put back the same way and the error says so.
+ * Nothing before step 3 touches the live file, so a refused file leaves no trace but its message.
+ */
+export async function restoreFrom(db: Db, dbPath: string, from: string, migrationsFolder: string, at = new Date(), seams: RestoreSeams = {}): Promise<{ restoredFrom: string; safetyBackup: BackupFile }> {
+  const client = db.$client;
+  const appVersion = knownSchemaVersion(migrationsFolder);
+  assertReadableSource(from);
+  const staging = createTempBeside(stagingTarget(dbPath));
+  try {
+    try {
+      await copyDatabase(from, staging.path);
+    } catch (error) {
+      throw unreadable(from, error);
+    }
+    verifyBackupFile(staging.path, appVersion, from);
+    const candidate = new Database(staging.path, { readonly: true, fileMustExist: true });
+    try {
+      assertTierBookSchema(candidate, migrationsFolder, from);
+    } finally {
+      candidate.close();
+    }
+    prepareForThisVersion(staging, migrationsFolder, client.pragma('page_size', { simple: true }) as number, from);
+
+    const safetyBackup = await backupHere(client, dbPath, 'before_restore', at);
+    try {
+      await copyDatabase(staging.path, dbPath);
+      seams.afterReplace?.();
+      assertReadsWhole(client, appVersion);
+    } catch (error) {
+      await putBack(client, dbPath, safetyBackup, appVersion, error);
+      throw new AppError('invalid_input', `Restoring ${from} failed after the data was replaced (${reason(error)}); the data from before the restore was put back.`, [{ path: ['path'], key: 'backup_restore_rolled_back' }]);
+    }
+    return { restoredFrom: from, safetyBackup };
+  } finally {
+    discardTemp(staging);
+  }
+}
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Page by page through the backup API; the destination is written in one transaction. */
+async function copyDatabase(from: string, to: string): Promise<void> {
+  const source = new Database(from, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(to);
+  } finally {
+    source.close();
+  }
+}
+
+/**
+ * Opens the working copy through the app's own open path (which migrates an older backup to this
+ * version), checks it, and leaves it a single self-contained file with the live database's page size
+ * (SQLite cannot copy pages of another size into a WAL database).
+ */
+function prepareForThisVersion(staging: TempFile, migrationsFolder: string, pageSize: number, shownAs: string): void {
+  let opened: Db;
+  try {
+    opened = openDatabase(staging.path, migrationsFolder);
+  } catch (error) {
+    throw unusable(shownAs, reason(error));
+  }
+  const client = opened.$client;
+  try {
+    const problems = problemsIn(client);
+    if (problems) throw unusable(shownAs, problems);
+    client.pragma('journal_mode = DELETE');
+    if ((client.pragma('page_size', { simple: true }) as number) !== pageSize) {
+      client.pragma(`page_size = ${pageSize}`);
+      client.exec('VACUUM');
+    }
+  } finally {
+    client.close();
+  }
+}
+
+const unusable = (path: string, why: string) =>
+  new AppError('invalid_input', `${path} passed the first checks but could not be prepared for this version of TierBook (${why}). Nothing was restored.`, [{ path: ['path'], key: 'backup_unusable' }]);
+
+/** Integrity and foreign keys, as one sentence, or null when both are clean. */
+function problemsIn(client: Database.Database): string | null {
+  const integrity = (client.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+  if (integrity.length !== 1 || integrity[0] !== 'ok') return `integrity check: ${integrity.slice(0, 3).join('; ')}`;
+  const orphans = client.pragma('foreign_key_check') as Array<{ table: string; parent: string }>;
+  if (orphans.length > 0) return `${orphans.length} rows point to missing rows (first: ${orphans[0]!.table} → ${orphans[0]!.parent})`;
+  return null;
+}
+
+/** What the app needs from its database right after a restore: clean checks, this schema version, every table readable, the settings row. */
+function assertReadsWhole(client: Database.Database, appVersion: number): void {
+  const problems = problemsIn(client);
+  if (problems) throw new Error(problems);
+  const version = client.pragma('user_version', { simple: true }) as number;
+  if (version !== appVersion) throw new Error(`schema version ${version} instead of ${appVersion}`);
+  const tables = client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).pluck().all() as string[];
+  for (const table of tables) client.prepare(`SELECT count(*) FROM "${table.replace(/"/g, '""')}"`).get();
+  if (client.prepare('SELECT count(*) FROM settings WHERE id = 1').pluck().get() !== 1) throw new Error('the settings row is missing');
+}
+
+async function putBack(client: Database.Database, dbPath: string, safetyBackup: BackupFile, appVersion: number, cause: unknown): Promise<void> {
+  try {
+    await copyDatabase(safetyBackup.path, dbPath);
+    assertReadsWhole(client, appVersion);
+  } catch (error) {
+    throw new AppError(
+      'internal',
+      `Restoring failed (${reason(cause)}) and the previous data could not be put back automatically (${reason(error)}). It is kept in ${safetyBackup.path}: restore that file.`,
+      [{ path: ['path'], key: 'backup_put_back_failed', params: { path: safetyBackup.path } }],
+    );
+  }
+}

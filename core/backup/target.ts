@@ -1,0 +1,97 @@
+import type Database from 'better-sqlite3';
+import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { AppError } from '../../shared/contract';
+
+/** The files SQLite keeps for one open database: replacing any of them under a live connection corrupts it. */
+const COMPANIONS = ['', '-wal', '-shm', '-journal'];
+
+interface LiveFile {
+  path: string;
+  identity: { dev: number; ino: number } | null;
+}
+
+/** A path with every existing directory resolved through its symlinks, so two spellings of one file compare equal. */
+export function resolvedPath(path: string): string {
+  const absolute = resolve(path);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    try {
+      return join(realpathSync(dirname(absolute)), basename(absolute));
+    } catch {
+      return absolute;
+    }
+  }
+}
+
+// macOS and Windows volumes are case-insensitive by default: "TierBook.sqlite" is the same file there.
+const foldCase = process.platform === 'darwin' || process.platform === 'win32';
+const samePath = (a: string, b: string) => (foldCase ? a.toLowerCase() === b.toLowerCase() : a === b);
+
+function identityOf(path: string): LiveFile['identity'] {
+  try {
+    const stat = statSync(path);
+    return { dev: stat.dev, ino: stat.ino };
+  } catch {
+    return null;
+  }
+}
+
+/** Every database file this connection has open (main and attached), with its journal, WAL and shared-memory files. */
+export function liveFiles(client: Database.Database): LiveFile[] {
+  const files = (client.pragma('database_list') as Array<{ file: string }>).map((d) => d.file).filter((file) => file !== '');
+  return files.flatMap((file) => COMPANIONS.map((suffix) => ({ path: resolvedPath(file + suffix), identity: identityOf(file + suffix) })));
+}
+
+const isLive = (live: LiveFile[], stat: Stats) => live.some((f) => f.identity !== null && f.identity.dev === stat.dev && f.identity.ino === stat.ino);
+
+const refuse = (key: string, message: string, path: string) => new AppError('invalid_input', message, [{ path: ['path'], key, params: { path } }]);
+
+export const targetIsDatabase = (path: string) =>
+  refuse('backup_target_is_database', `${path} is the open database or one of its working files; a backup there would destroy it. Choose another file.`, path);
+export const notAFile = (path: string) =>
+  refuse('backup_not_a_file', `${path} is not a regular file (a folder, link, device or pipe). Choose a file.`, path);
+
+/**
+ * Throws unless `path` is a place a backup may be written: nothing there yet, or a regular file that
+ * is not the open database. The database is recognised by its resolved path (also when it does not
+ * exist yet, like a -journal) and by device and inode (a hard link or a symlink to it). Links are
+ * refused outright: renaming over one replaces the link, not the file the user thinks of.
+ */
+export function assertWritableTarget(client: Database.Database, path: string): void {
+  const live = liveFiles(client);
+  const resolved = resolvedPath(path);
+  if (live.some((f) => samePath(f.path, resolved))) throw targetIsDatabase(path);
+  let stat: Stats;
+  try {
+    stat = lstatSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  if (stat.isSymbolicLink()) {
+    let linked: Stats | null = null;
+    try {
+      linked = statSync(path);
+    } catch {
+      // A dangling link is still a link; refused below like any other.
+    }
+    if (linked && isLive(live, linked)) throw targetIsDatabase(path);
+    throw notAFile(path);
+  }
+  if (!stat.isFile()) throw notAFile(path);
+  if (isLive(live, stat)) throw targetIsDatabase(path);
+}
+
+/** Reading follows links (the user picked the file), but only into a regular file: a FIFO or device would block or never end. */
+export function assertReadableSource(path: string): void {
+  let stat: Stats;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('not_found', `No such file: ${path}`, [{ path: ['path'], key: 'file_not_found', params: { path } }]);
+    throw error;
+  }
+  if (!stat.isFile()) throw notAFile(path);
+}

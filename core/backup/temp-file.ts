@@ -1,0 +1,64 @@
+import type Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppError } from '../../shared/contract';
+import { assertWritableTarget } from './target';
+
+/** What SQLite may leave beside a database file it was writing when the process died. */
+export const SQLITE_SIDE_FILES = ['-journal', '-wal', '-shm'];
+
+export interface TempFile {
+  path: string;
+  /** Device and inode of the file we created, to notice if something else took its name meanwhile. */
+  dev: number;
+  ino: number;
+}
+
+const unwritable = (path: string, error: unknown) =>
+  new AppError('invalid_input', `Cannot write ${path} (${(error as Error).message}).`, [{ path: ['path'], key: 'file_not_writable', params: { path } }]);
+
+/**
+ * Creates `<target>.<random>.partial` exclusively (O_EXCL: an existing file or a planted symlink of
+ * that name makes it fail instead of being followed), readable by the owner only, as backups hold
+ * customers' data. The random part keeps two writers — and anyone guessing — apart.
+ */
+export function createTempBeside(target: string): TempFile {
+  const path = `${target}.${randomBytes(8).toString('hex')}.partial`;
+  let fd: number;
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    fd = openSync(path, 'wx', 0o600);
+  } catch (error) {
+    throw unwritable(target, error);
+  }
+  try {
+    const { dev, ino } = fstatSync(fd);
+    return { path, dev, ino };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The temp file and whatever SQLite left beside it. */
+export function discardTemp(temp: TempFile): void {
+  for (const suffix of ['', ...SQLITE_SIDE_FILES]) rmSync(temp.path + suffix, { force: true });
+}
+
+/**
+ * Moves a finished temp file onto the target. Both are checked right before the rename: the temp must
+ * still be the file we created, and the target still nothing or a regular file that is not the open
+ * database — whatever happened to the folder while the copy was being written.
+ */
+export function commitTemp(client: Database.Database, temp: TempFile, target: string): void {
+  try {
+    const now = lstatSync(temp.path);
+    if (!now.isFile() || now.dev !== temp.dev || now.ino !== temp.ino) throw new Error(`${temp.path} was replaced while the backup was written`);
+    assertWritableTarget(client, target);
+    renameSync(temp.path, target);
+  } catch (error) {
+    discardTemp(temp);
+    if (error instanceof AppError) throw error;
+    throw unwritable(target, error);
+  }
+}

@@ -1,0 +1,166 @@
+import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openApp } from '../../core/app';
+import { removeStrayBackupFiles } from '../../core/backup';
+import { MIGRATIONS, openTestApp, tempDir, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+beforeEach(async () => {
+  app = openTestApp();
+  await app.call('workspace:loadDemo', { customers: 30, seed: 3 });
+});
+afterEach(() => app.cleanup());
+
+/** Row counts of every table, read with plain SQL. */
+function counts(client: Database.Database): Record<string, number> {
+  const tables = client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
+  return Object.fromEntries(tables.map((t) => [t, client.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]));
+}
+
+/** Closes the app and opens the file afresh, as a restart would: the data must be whole and unchanged. */
+function expectIntactAfterRestart(before: Record<string, number>) {
+  app.close();
+  const reopened = new Database(app.dbPath);
+  try {
+    expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(counts(reopened)).toEqual(before);
+  } finally {
+    reopened.close();
+  }
+}
+
+const partialsIn = (folder: string) => (existsSync(folder) ? readdirSync(folder).filter((n) => n.includes('.partial')) : []);
+
+describe('backup targets', () => {
+  it('refuses the open database and its -wal, -shm and -journal, however they are named', async () => {
+    const before = counts(app.db.$client);
+    expect(existsSync(`${app.dbPath}-wal`)).toBe(true);
+    const link = join(app.dir, 'link-to-db.sqlite');
+    symlinkSync(app.dbPath, link);
+    const hardLink = join(app.dir, 'hard-link.sqlite');
+    linkSync(app.dbPath, hardLink);
+    mkdirSync(join(app.dir, 'sub'));
+    const spelledOtherwise = join(app.dir, 'sub', '..', '.', 'tierbook.sqlite');
+    const linkedFolder = join(app.dir, 'same-folder');
+    symlinkSync(app.dir, linkedFolder);
+
+    const targets = [app.dbPath, `${app.dbPath}-wal`, `${app.dbPath}-shm`, `${app.dbPath}-journal`, link, hardLink, spelledOtherwise, join(linkedFolder, 'tierbook.sqlite'), join(linkedFolder, 'tierbook.sqlite-wal')];
+    for (const path of targets) {
+      await expect(app.call('backup:create', { path }), path).rejects.toMatchObject({
+        code: 'invalid_input',
+        issues: [{ path: ['path'], key: 'backup_target_is_database' }],
+        message: expect.stringContaining('is the open database'),
+      });
+    }
+    expect(existsSync(`${app.dbPath}-journal`)).toBe(false);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(partialsIn(app.dir)).toEqual([]);
+    // The app goes on working on the same data.
+    expect((await app.call('customers:list', { limit: 1 })).total).toBe(30);
+    expectIntactAfterRestart(before);
+  });
+
+  it('refuses a folder, a FIFO, and links (to a FIFO, to a file, or to nothing), leaving each as it was', async () => {
+    const before = counts(app.db.$client);
+    const folder = join(app.dir, 'a-folder');
+    mkdirSync(folder);
+    const fifo = join(app.dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const toFifo = join(app.dir, 'link-to-pipe');
+    symlinkSync(fifo, toFifo);
+    const someFile = join(app.dir, 'notes.txt');
+    writeFileSync(someFile, 'my notes');
+    const toFile = join(app.dir, 'link-to-notes');
+    symlinkSync(someFile, toFile);
+    const dangling = join(app.dir, 'link-to-nothing');
+    symlinkSync(join(app.dir, 'missing'), dangling);
+
+    for (const path of [folder, fifo, toFifo, toFile, dangling]) {
+      await expect(app.call('backup:create', { path }), path).rejects.toMatchObject({ code: 'invalid_input', issues: [{ path: ['path'], key: 'backup_not_a_file' }] });
+    }
+    expect(lstatSync(folder).isDirectory()).toBe(true);
+    expect(readdirSync(folder)).toEqual([]);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(lstatSync(toFifo).isSymbolicLink()).toBe(true);
+    expect(lstatSync(toFile).isSymbolicLink()).toBe(true);
+    expect(readFileSync(someFile, 'utf8')).toBe('my notes');
+    expect(lstatSync(dangling).isSymbolicLink()).toBe(true);
+    expect(existsSync(join(app.dir, 'missing'))).toBe(false);
+    expect(partialsIn(app.dir)).toEqual([]);
+    expectIntactAfterRestart(before);
+  });
+
+  it('writes a new file (creating its folder) and replaces an existing regular file, each a whole database', async () => {
+    const before = counts(app.db.$client);
+    const fresh = join(app.dir, 'new', 'folder', 'copy.sqlite');
+    const existing = join(app.dir, 'old-copy.sqlite');
+    writeFileSync(existing, 'an older file the user chose to overwrite');
+    for (const path of [fresh, existing]) {
+      const made = await app.call('backup:create', { path });
+      expect(made).toMatchObject({ path, kind: 'manual' });
+      expect(lstatSync(path).isFile()).toBe(true);
+      const copy = new Database(path, { readonly: true });
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(counts(copy)).toEqual(before);
+      copy.close();
+    }
+    // Backups hold customers' data: readable by the owner only.
+    expect(lstatSync(fresh).mode & 0o077).toBe(0);
+    expect(partialsIn(app.dir)).toEqual([]);
+    expect(partialsIn(join(app.dir, 'new', 'folder'))).toEqual([]);
+    expectIntactAfterRestart(before);
+  });
+});
+
+describe('start-up clean-up', () => {
+  const ours = [
+    'backups/tierbook-manual-2026-11-20-101500.sqlite.0123456789abcdef.partial',
+    'backups/tierbook-manual-2026-11-20-101500.sqlite.0123456789abcdef.partial-journal',
+    'backups/tierbook-daily-2026-11-19.sqlite.partial',
+    'tierbook.sqlite.restore.fedcba9876543210.partial',
+    'tierbook.sqlite.restore.fedcba9876543210.partial-journal',
+    'tierbook.sqlite.restore.fedcba9876543210.partial-wal',
+  ];
+  const notOurs = [
+    'tierbook.sqlite-journal',
+    'tierbook.sqlite-wal',
+    'tierbook.sqlite-shm',
+    'other.sqlite-journal',
+    'notes.partial',
+    'other.sqlite.restore.fedcba9876543210.partial',
+    'backups/tierbook-manual-2026-11-20-101500.sqlite',
+    'backups/holiday.partial',
+  ];
+
+  it('removes only the temp files of killed backups and restores, never a journal of the database', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'backups'));
+    for (const name of [...ours, ...notOurs]) writeFileSync(join(dir, name), 'left behind');
+    try {
+      const removed = removeStrayBackupFiles(join(dir, 'tierbook.sqlite'));
+      expect(removed.map((p) => p.slice(dir.length + 1)).sort()).toEqual([...ours].sort());
+      for (const name of ours) expect(existsSync(join(dir, name)), name).toBe(false);
+      for (const name of notOurs) expect(readFileSync(join(dir, name), 'utf8'), name).toBe('left behind');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs when the app opens', async () => {
+    const before = counts(app.db.$client);
+    app.close();
+    const strays = ours;
+    mkdirSync(join(app.dir, 'backups'), { recursive: true });
+    for (const name of strays) writeFileSync(join(app.dir, name), 'left behind');
+    const reopened = openApp({ dbPath: app.dbPath, migrationsFolder: MIGRATIONS, appVersion: 'test' });
+    try {
+      for (const name of strays) expect(existsSync(join(app.dir, name)), name).toBe(false);
+      expect(counts(reopened.db.$client)).toEqual(before);
+    } finally {
+      reopened.close();
+    }
+  });
+});
