@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { copyFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { backupFolder, backupName, listBackups, localDay, weekOf, type BackupFile, type BackupKind } from './files';
+import { backupFolder, backupName, freshBackupPath, listBackups, localDay, weekOf, type BackupFile, type BackupKind } from './files';
 import { assertWritableTarget } from './target';
 import { commitTemp, createTempBeside, discardTemp } from './temp-file';
 
@@ -27,7 +27,7 @@ export async function backupTo(client: Database.Database, path: string, kind: Ba
 }
 
 export function backupHere(client: Database.Database, dbPath: string, kind: BackupKind, at = new Date()): Promise<BackupFile> {
-  return backupTo(client, join(backupFolder(dbPath), backupName(kind, at)), kind, at);
+  return backupTo(client, freshBackupPath(backupFolder(dbPath), kind, at), kind, at);
 }
 
 /** A file copy with the same care as a backup: exclusive temp, checks, rename. */

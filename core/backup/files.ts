@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export type BackupKind = 'daily' | 'weekly' | 'manual' | 'before_restore';
@@ -17,15 +17,28 @@ export function backupFolder(dbPath: string): string {
 }
 
 const PREFIX: Record<BackupKind, string> = { daily: 'daily', weekly: 'weekly', manual: 'manual', before_restore: 'before-restore' };
-const NAME = /^tierbook-(daily|weekly|manual|before-restore)-(\d{4}-\d{2}-\d{2}(?:-\d{6})?)\.sqlite$/;
+const NAME = /^tierbook-(daily|weekly|manual|before-restore)-(\d{4}-\d{2}-\d{2}(?:-\d{6}(?:-\d+)?)?)\.sqlite$/;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 export const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 const stamp = (d: Date) => `${localDay(d)}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
 
 /** Daily and weekly backups are named by day (one per day or week); the others by the second they were made. */
-export function backupName(kind: BackupKind, at: Date): string {
-  return `tierbook-${PREFIX[kind]}-${kind === 'daily' || kind === 'weekly' ? localDay(at) : stamp(at)}.sqlite`;
+export function backupName(kind: BackupKind, at: Date, copy = 1): string {
+  const suffix = copy > 1 ? `-${copy}` : '';
+  return `tierbook-${PREFIX[kind]}-${kind === 'daily' || kind === 'weekly' ? localDay(at) : stamp(at) + suffix}.sqlite`;
+}
+
+/**
+ * A manual or before-restore backup never replaces another: two within the same second get `-2`, `-3`…
+ * (a second restore must not overwrite the safety copy of the first). Daily and weekly keep one per slot.
+ */
+export function freshBackupPath(folder: string, kind: BackupKind, at: Date): string {
+  if (kind === 'daily' || kind === 'weekly') return join(folder, backupName(kind, at));
+  for (let copy = 1; ; copy++) {
+    const path = join(folder, backupName(kind, at, copy));
+    if (!existsSync(path)) return path;
+  }
 }
 
 export function listBackups(folder: string): BackupFile[] {

@@ -47,6 +47,21 @@ describe('backups', () => {
     expect((await app.call('backup:list', {})).backups.map((b) => b.kind)).toEqual(['before_restore']);
   });
 
+  it('keeps the safety copy of every restore, even two restores within the same second', async () => {
+    const target = join(app.dir, 'copy.sqlite');
+    await app.call('backup:create', { path: target });
+    await app.call('customers:create', { name: 'Only in the first safety copy' });
+    const first = await app.call('backup:restore', { path: target });
+    const second = await app.call('backup:restore', { path: target });
+    // The test clock is fixed, so both restores happen "in the same second".
+    expect(second.safetyBackup.path).not.toBe(first.safetyBackup.path);
+    const kept = new Database(first.safetyBackup.path, { readonly: true });
+    expect(kept.prepare(`SELECT count(*) FROM customers WHERE name = 'Only in the first safety copy'`).pluck().get()).toBe(1);
+    kept.close();
+    const listed = (await app.call('backup:list', {})).backups.filter((b) => b.kind === 'before_restore').map((b) => b.path);
+    expect(listed.sort()).toEqual([first.safetyBackup.path, second.safetyBackup.path].sort());
+  });
+
   it('refuses a corrupt, a foreign and a newer file with a clear message, and changes nothing', async () => {
     const before = dump(app.db.$client);
     const garbage = join(app.dir, 'garbage.sqlite');
