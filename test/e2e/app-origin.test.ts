@@ -105,13 +105,14 @@ describe('the built renderer under the app origin rules (a standard, non-file or
     const primary = page.locator('.ant-btn-color-primary.ant-btn-variant-solid').first();
     await primary.waitFor();
     expect(await primary.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(31, 111, 92)');
-    // A modal (antd locks the page's scroll with a <style> of its own) and a chart page.
+    // A modal (antd locks the page's scroll with a <style> of its own, asking for no nonce) and the tiers page.
     await page.getByTestId('nav-fx').click();
     await page.getByTestId('fx-add').click();
     await page.locator('.ant-modal').waitFor();
     await page.keyboard.press('Escape');
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
     await page.getByTestId('nav-tiers').click();
-    await page.waitForTimeout(1000);
+    await page.getByTestId('tiers-total').waitFor();
     expect(await violationsOf(page)).toEqual([]);
     expect(errors).toEqual([]);
 
