@@ -31,6 +31,7 @@ async function boot() {
     setupI18n(settings.language ?? systemLanguage());
     root.render(
       <StrictMode>
+        {/* antd's <style> elements carry the app's per-load nonce (none in browser mode): see style-nonce.ts */}
         <ConfigProvider csp={{ nonce: styleNonce }}>
           <AntApp>
             <Root initial={settings} />
