@@ -1,31 +1,47 @@
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, protocol, session } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { openApp, type OpenedApp } from '../core/app';
 import { runAutomaticBackups } from '../core/backup';
+import { call } from '../core/dispatch';
 import { APP_VERSION, appRoot, migrationsFolder } from '../core/paths';
 import { recomputeIfDayChanged } from '../core/segmentation/daily';
 import { localDateOf } from '../shared/domain/dates';
+import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createRendererHandler, isOwnPage } from './app-protocol';
 import { registerFileDialogs } from './file-dialogs';
 import { registerIpc } from './ipc';
-import { isAllowedExternalUrl, mainWindowOptions } from './window-options';
+import { openExternalLink, type ShellLanguage } from './open-external';
+import { mainWindowOptions } from './window-options';
 
 const root = appRoot();
-const pageFile = join(root, 'dist', 'renderer', 'index.html');
-const pageUrl = pathToFileURL(pageFile).toString();
-const isOwnPage = (url: string) => url === pageUrl || url.startsWith(`${pageUrl}#`) || url.startsWith(`${pageUrl}?`);
+// Before `ready`: only then can a scheme become standard and secure (see app-protocol.ts for why not file://).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 
 // Tests point the app at a throwaway database; users get one file in their profile folder.
 const dbPath = process.env.TIERBOOK_DB ?? join(app.getPath('userData'), 'tierbook.sqlite');
 
+/** Filled in once the database is open: the confirm dialog for outside links speaks the user's language. */
+let userLanguage: () => Promise<ShellLanguage> = async () => systemLanguage();
+
+function systemLanguage(): ShellLanguage {
+  return app.getLocale().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+function openOutside(url: string): void {
+  const parent = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null;
+  openExternalLink(url, { language: () => userLanguage(), parent }).catch((error: unknown) => console.error('Opening a link failed:', error));
+}
+
 function hardenWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
+    // No new windows ever; a link meant for the browser goes through openExternalLink's checks.
     contents.setWindowOpenHandler(({ url }) => {
-      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+      openOutside(url);
       return { action: 'deny' };
     });
     contents.on('will-navigate', (event, url) => {
-      if (!isOwnPage(url)) event.preventDefault();
+      if (isOwnPage(url)) return;
+      event.preventDefault();
+      openOutside(url);
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
@@ -35,6 +51,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.protocol.handle(APP_SCHEME, createRendererHandler(join(root, 'dist', 'renderer')));
 
   let opened: OpenedApp;
   try {
@@ -45,6 +62,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
+  userLanguage = async () => (await call(opened.dispatch, 'settings:get', {})).language ?? systemLanguage();
   registerIpc(opened.dispatch, isOwnPage);
   registerFileDialogs(isOwnPage);
   void runAutomaticBackups(opened.db.$client, dbPath).catch((error: unknown) => console.error('Automatic backup failed:', error));
@@ -52,7 +70,7 @@ async function start(): Promise<void> {
 
   const window = new BrowserWindow(mainWindowOptions(join(root, 'dist', 'main', 'preload.cjs')));
   window.once('ready-to-show', () => window.show());
-  await window.loadURL(pageUrl);
+  await window.loadURL(APP_PAGE_URL);
   // After the first screen is up, so its own first calls are not kept waiting behind a recompute.
   setTimeout(() => {
     recomputeIfDayChanged(opened, localDateOf(new Date())).catch((error: unknown) => console.error('Daily tier snapshot failed:', error));

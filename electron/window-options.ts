@@ -23,13 +23,3 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     },
   };
 }
-
-/** Links the renderer may hand to the operating system; everything else is refused. */
-export function isAllowedExternalUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'mailto:';
-  } catch {
-    return false;
-  }
-}

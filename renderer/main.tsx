@@ -1,5 +1,7 @@
+import './zod-jitless';
+import { styleNonce } from './style-nonce';
 import './styles.css';
-import { App as AntApp } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Settings } from '../shared/contract/settings';
@@ -29,9 +31,12 @@ async function boot() {
     setupI18n(settings.language ?? systemLanguage());
     root.render(
       <StrictMode>
-        <AntApp>
-          <Root initial={settings} />
-        </AntApp>
+        {/* antd's <style> elements carry the app's per-load nonce (none in browser mode): see style-nonce.ts */}
+        <ConfigProvider csp={{ nonce: styleNonce }}>
+          <AntApp>
+            <Root initial={settings} />
+          </AntApp>
+        </ConfigProvider>
       </StrictMode>,
     );
   } catch (error) {

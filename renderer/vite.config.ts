@@ -1,9 +1,9 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
-// The renderer is served from file:// in Electron and from the loopback bridge in browser tests,
-// so every asset path is relative. antd writes CSS-in-JS <style> tags, hence style-src 'unsafe-inline' in the CSP
-// (scripts stay 'self' only).
+// The renderer is served from app://tierbook/ in Electron and from the loopback bridge in browser tests,
+// so every asset path is relative. The app's CSP admits antd's CSS-in-JS <style> tags by a per-load nonce
+// (electron/app-protocol.ts); the page's own meta CSP, all browser mode has, still allows inline styles.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',

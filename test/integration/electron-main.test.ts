@@ -16,6 +16,12 @@ const fake = vi.hoisted(() => {
     exits: [] as number[],
     opened: [] as string[],
     ipc: new Map<string, unknown>(),
+    /** What happened in order: privileged schemes must be registered before the app is ready. */
+    sequence: [] as string[],
+    privileged: [] as unknown[],
+    protocols: new Map<string, (request: Request) => Promise<Response>>(),
+    questions: [] as { message: string; detail: string; buttons: string[] }[],
+    answer: 1,
   };
   return state;
 });
@@ -23,18 +29,25 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => ({
   app: {
     on: (event: string, handler: (...args: unknown[]) => void) => fake.appHandlers.set(event, handler),
-    whenReady: () => Promise.resolve(),
+    whenReady: () => (fake.sequence.push('whenReady'), Promise.resolve()),
     getPath: () => '/nonexistent',
+    getLocale: () => 'zh-CN',
     exit: (code: number) => fake.exits.push(code),
     quit: () => undefined,
   },
+  protocol: {
+    registerSchemesAsPrivileged: (schemes: unknown[]) => (fake.sequence.push('registerSchemesAsPrivileged'), fake.privileged.push(...schemes)),
+  },
   session: {
     defaultSession: {
+      protocol: { handle: (scheme: string, handler: (request: Request) => Promise<Response>) => fake.protocols.set(scheme, handler) },
       setPermissionRequestHandler: (h: typeof fake.permissionRequest) => (fake.permissionRequest = h),
       setPermissionCheckHandler: (h: typeof fake.permissionCheck) => (fake.permissionCheck = h),
     },
   },
   BrowserWindow: class {
+    static getFocusedWindow = () => null;
+    static getAllWindows = () => fake.windows;
     loaded: string[] = [];
     constructor(readonly options: Record<string, unknown>) {
       fake.windows.push(this);
@@ -44,13 +57,20 @@ vi.mock('electron', () => ({
       this.loaded.push(url);
     }
   },
-  dialog: { showErrorBox: (title: string, body: string) => fake.errorBoxes.push([title, body]) },
+  dialog: {
+    showErrorBox: (title: string, body: string) => fake.errorBoxes.push([title, body]),
+    showMessageBox: async (_parent: unknown, options: { message: string; detail: string; buttons: string[] }) => {
+      fake.questions.push({ message: options.message, detail: options.detail, buttons: options.buttons });
+      return { response: fake.answer };
+    },
+  },
   shell: { openExternal: async (url: string) => void fake.opened.push(url) },
   ipcMain: { handle: (channel: string, handler: unknown) => fake.ipc.set(channel, handler) },
 }));
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
-const pageUrl = pathToFileURL(join(ROOT, 'dist', 'renderer', 'index.html')).toString();
+const fileUrl = pathToFileURL(join(ROOT, 'dist', 'renderer', 'index.html')).toString();
+const pageUrl = 'app://tierbook/index.html';
 
 beforeEach(() => {
   vi.resetModules();
@@ -60,6 +80,11 @@ beforeEach(() => {
   fake.exits.length = 0;
   fake.opened.length = 0;
   fake.ipc.clear();
+  fake.sequence.length = 0;
+  fake.privileged.length = 0;
+  fake.protocols.clear();
+  fake.questions.length = 0;
+  fake.answer = 1;
 });
 afterEach(() => {
   delete process.env.TIERBOOK_DB;
@@ -75,6 +100,13 @@ describe('electron/main.ts', () => {
     expect(fake.windows).toHaveLength(1);
     const window = fake.windows[0]!;
     expect(window.loaded).toEqual([pageUrl]);
+    // The page's origin: a standard, secure scheme registered before ready, served by the renderer handler.
+    expect(fake.sequence.slice(0, 2)).toEqual(['registerSchemesAsPrivileged', 'whenReady']);
+    expect(fake.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
+    const serve = fake.protocols.get('app')!;
+    expect((await serve(new Request('app://tierbook/index.html', { method: 'POST' }))).status).toBe(405);
+    expect((await serve(new Request('app://other/index.html'))).status).toBe(403);
+    expect((await serve(new Request('app://tierbook/no-such-file.js'))).status).toBe(404);
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: join(ROOT, 'dist', 'main', 'preload.cjs') });
     expect([...fake.ipc.keys()].sort()).toEqual(['tierbook:invoke', 'tierbook:pickOpenPath', 'tierbook:pickSavePath']);
     const db = new Database(process.env.TIERBOOK_DB, { readonly: true });
@@ -92,7 +124,18 @@ describe('electron/main.ts', () => {
     expect([granted, fake.permissionCheck!()]).toEqual([false, false]);
   });
 
-  it('denies new windows, hands only https/mailto to the system, and blocks navigation away', async () => {
+  it('takes IPC calls only from app://tierbook pages', async () => {
+    process.env.TIERBOOK_DB = join(tempDir(), 'app.sqlite');
+    await import('../../electron/main');
+    await settle();
+    const invoke = fake.ipc.get('tierbook:invoke') as (event: { senderFrame: { url: string } }, channel: string, input: unknown) => Promise<{ ok: boolean }>;
+    const from = async (url: string) => (await invoke({ senderFrame: { url } }, 'settings:get', {})).ok;
+    expect(await from(`${pageUrl}#/due`)).toBe(true);
+    expect(await from('app://tierbook/')).toBe(true);
+    for (const url of [fileUrl, 'http://127.0.0.1:5173/index.html', 'app://other/index.html', 'app://tierbook.evil/index.html']) expect([url, await from(url)]).toEqual([url, false]);
+  });
+
+  it('denies new windows; opens trusted links, asks (in the user\'s language) before other https hosts, refuses the rest', async () => {
     process.env.TIERBOOK_DB = join(tempDir(), 'app.sqlite');
     await import('../../electron/main');
     await settle();
@@ -102,15 +145,43 @@ describe('electron/main.ts', () => {
       setWindowOpenHandler: (h: typeof openHandler) => (openHandler = h),
       on: (event: string, h: (e: { preventDefault(): void }, url?: string) => void) => listeners.set(event, h),
     });
-    expect(openHandler({ url: 'https://example.com/help' })).toEqual({ action: 'deny' });
-    expect(openHandler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(fake.opened).toEqual(['https://example.com/help']);
+    const open = async (url: string) => {
+      expect(openHandler({ url })).toEqual({ action: 'deny' });
+      await settle();
+    };
+
+    await open('https://wa.me/8613800138000');
+    await open('mailto:a@b.co');
+    await open('file:///etc/passwd');
+    await open('http://example.com/');
+    expect(fake.questions).toEqual([]);
+    expect(fake.opened).toEqual(['https://wa.me/8613800138000', 'mailto:a@b.co']);
+
+    // Another host: a question first, in the system's language (no language chosen yet); "cancel" opens nothing.
+    await open('https://example.com/help');
+    expect(fake.questions).toEqual([{ message: '在浏览器中打开 example.com？', detail: expect.stringContaining('https://example.com/help'), buttons: ['打开', '取消'] }]);
+    expect(fake.opened).toHaveLength(2);
+    fake.answer = 0;
+    await open('https://example.com/help');
+    expect(fake.opened).toEqual(['https://wa.me/8613800138000', 'mailto:a@b.co', 'https://example.com/help']);
+
+    // Once the user picks English in Settings, the question is asked in English.
+    const invoke = fake.ipc.get('tierbook:invoke') as (event: { senderFrame: { url: string } }, channel: string, input: unknown) => Promise<{ ok: boolean }>;
+    expect((await invoke({ senderFrame: { url: pageUrl } }, 'settings:update', { language: 'en' })).ok).toBe(true);
+    await open('https://example.org/');
+    expect(fake.questions[2]).toMatchObject({ message: 'Open example.org in your browser?', buttons: ['Open', 'Cancel'] });
+
     const navigate = (url: string) => {
       let prevented = false;
       listeners.get('will-navigate')!({ preventDefault: () => (prevented = true) }, url);
       return prevented;
     };
+    fake.answer = 1;
     expect(navigate('https://evil.example/')).toBe(true);
+    await settle();
+    expect(fake.questions[3]).toMatchObject({ message: 'Open evil.example in your browser?' });
+    expect(fake.opened).not.toContain('https://evil.example/');
+    expect(navigate(fileUrl)).toBe(true);
     expect(navigate(`${pageUrl}#/due`)).toBe(false);
   });
 

@@ -17,7 +17,7 @@ describe('ipc.ts (main process)', () => {
   it('dispatches calls from our own page and refuses any other frame', async () => {
     const { registerIpc, INVOKE_CHANNEL } = await import('../../electron/ipc');
     const dispatched: unknown[][] = [];
-    const own = 'file:///app/dist/renderer/index.html';
+    const own = 'app://tierbook/index.html';
     registerIpc(async (name, input) => (dispatched.push([name, input]), { ok: true, value: 1 }), (url) => url === own);
     const handler = handlers.get(INVOKE_CHANNEL)!;
     expect(await handler({ senderFrame: { url: own } }, 'customers:list', { search: 'zs' })).toEqual({ ok: true, value: 1 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl, mainWindowOptions } from '../../electron/window-options';
+import { externalLinkDecision, TRUSTED_LINK_HOSTS } from '../../electron/external-links';
+import { mainWindowOptions } from '../../electron/window-options';
 import { ROOT } from '../support/test-app';
 
 describe('Electron window security', () => {
@@ -19,9 +20,16 @@ describe('Electron window security', () => {
       webviewTag: false,
     });
   });
-  it('hands only https and mailto links to the operating system', () => {
-    expect(['https://tierbook.app', 'mailto:a@b.co'].map(isAllowedExternalUrl)).toEqual([true, true]);
-    expect(['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'not a url'].map(isAllowedExternalUrl)).toEqual([false, false, false, false, false]);
+  it('opens mailto and the few trusted hosts, asks before any other https host, refuses the rest', () => {
+    const decide = (urls: string[]) => urls.map((url) => [url, externalLinkDecision(url)]);
+    const open = ['mailto:a@b.co', 'https://wa.me/8613800138000', 'https://api.whatsapp.com/send?phone=8613800138000', 'https://WA.ME/1'];
+    expect(decide(open)).toEqual(open.map((url) => [url, 'open']));
+    // Look-alikes of a trusted host are other hosts: asked about, never opened silently.
+    const confirm = ['https://tierbook.app', 'https://example.com/help', 'https://wa.me.evil.example/', 'https://evilwa.me/', 'https://wa.me:8443/1', 'https://xn--w-ela.me/'];
+    expect(decide(confirm)).toEqual(confirm.map((url) => [url, 'confirm']));
+    const refuse = ['http://example.com', 'http://wa.me/1', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'tel:+8613800138000', 'ms-msdt:/id', 'https://wa.me@evil.example/', 'https://user:pw@example.com/', 'not a url', ''];
+    expect(decide(refuse)).toEqual(refuse.map((url) => [url, 'refuse']));
+    expect(TRUSTED_LINK_HOSTS.length).toBeLessThanOrEqual(3);
   });
   it('ships a strict Content-Security-Policy: own origin only, no inline or remote scripts', () => {
     const html = readFileSync(join(ROOT, 'renderer', 'index.html'), 'utf8');

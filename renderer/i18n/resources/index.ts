@@ -8,9 +8,10 @@ import { fx } from './fx';
 import { importing } from './import';
 import { merge } from './merge';
 import { settings } from './settings';
+import { shell } from './shell';
 import { tiers } from './tiers';
 import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx, tiers, importing, merge, transfer };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx, tiers, importing, merge, transfer, shell };
