@@ -1,10 +1,11 @@
 import { lstatSync, mkdirSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { refuse } from './refusals';
 
 const isInside = (folder: string, target: string) => {
   const rel = relative(folder, target);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  // `..x` is a name inside; only `..` as a whole first segment leads out.
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 };
 const isInsideOrSame = (folder: string, target: string) => folder === target || isInside(folder, target);
 

@@ -76,7 +76,7 @@ describe('electron/main.ts', () => {
     const window = fake.windows[0]!;
     expect(window.loaded).toEqual([pageUrl]);
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: join(ROOT, 'dist', 'main', 'preload.cjs') });
-    expect([...fake.ipc.keys()].sort()).toEqual(['tierbook:invoke', 'tierbook:pickOpenPath', 'tierbook:pickSavePath']);
+    expect([...fake.ipc.keys()].sort()).toEqual(['tierbook:invoke', 'tierbook:pickOpenFile', 'tierbook:pickSaveFile']);
     const db = new Database(process.env.TIERBOOK_DB, { readonly: true });
     expect(db.prepare(`SELECT count(*) FROM settings`).pluck().get()).toBe(1);
     db.close();
