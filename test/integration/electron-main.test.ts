@@ -16,6 +16,7 @@ const fake = vi.hoisted(() => {
     exits: [] as number[],
     opened: [] as string[],
     ipc: new Map<string, unknown>(),
+    saveAs: '',
   };
   return state;
 });
@@ -35,6 +36,9 @@ vi.mock('electron', () => ({
     },
   },
   BrowserWindow: class {
+    static fromWebContents() {
+      return null;
+    }
     loaded: string[] = [];
     constructor(readonly options: Record<string, unknown>) {
       fake.windows.push(this);
@@ -44,7 +48,11 @@ vi.mock('electron', () => ({
       this.loaded.push(url);
     }
   },
-  dialog: { showErrorBox: (title: string, body: string) => fake.errorBoxes.push([title, body]) },
+  dialog: {
+    showErrorBox: (title: string, body: string) => fake.errorBoxes.push([title, body]),
+    // The user "chooses" a file in the save dialog: where the test says.
+    showSaveDialog: async () => ({ canceled: false, filePath: fake.saveAs }),
+  },
   shell: { openExternal: async (url: string) => void fake.opened.push(url) },
   ipcMain: { handle: (channel: string, handler: unknown) => fake.ipc.set(channel, handler) },
 }));
@@ -112,6 +120,23 @@ describe('electron/main.ts', () => {
     };
     expect(navigate('https://evil.example/')).toBe(true);
     expect(navigate(`${pageUrl}#/due`)).toBe(false);
+  });
+
+  it('gives the renderer file access by dialog handles only: a raw path is refused, the dialog’s handle works once', async () => {
+    process.env.TIERBOOK_DB = join(tempDir(), 'app.sqlite');
+    await import('../../electron/main');
+    await settle();
+    type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
+    const event = { senderFrame: { url: pageUrl }, sender: {} };
+    const invoke = (channel: string, input: unknown) => (fake.ipc.get('tierbook:invoke') as Handler)(event, channel, input) as Promise<{ ok: boolean; value?: { path: string }; error?: { issues?: { key: string }[] } }>;
+    fake.saveAs = join(tempDir(), 'chosen.csv');
+
+    const refused = await invoke('export:customers', { path: fake.saveAs });
+    expect(refused.error?.issues?.[0]?.key).toBe('path_not_allowed');
+    const picked = (await (fake.ipc.get('tierbook:pickSaveFile') as Handler)(event, { purpose: 'export' })) as { handle: string; name: string };
+    expect(picked.name).toBe('chosen.csv');
+    expect(await invoke('export:customers', { handle: picked.handle })).toMatchObject({ ok: true, value: { path: fake.saveAs } });
+    expect((await invoke('export:customers', { handle: picked.handle })).error?.issues?.[0]?.key).toBe('handle_unknown');
   });
 
   it('stops with a clear message, and no window, when the database is from a newer version', async () => {

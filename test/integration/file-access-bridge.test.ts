@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -147,6 +148,34 @@ describe('the bridge and file access', () => {
       await expect(startBridge({ dispatch: cli.dispatch, fileMode: cli.fileMode, staticDir: join(ROOT, 'renderer') })).rejects.toThrow(/confined file access/);
     } finally {
       cli.cleanup();
+    }
+  });
+});
+
+describe('tierbook serve', () => {
+  it('opens its database with confined file access', async () => {
+    const db = join(tempDir(), 'served.sqlite');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), 'serve', '--db', db], { cwd: ROOT });
+    try {
+      const pageUrl = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes('\n')) resolve(out.trim());
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      const url = new URL(pageUrl);
+      const response = await fetch(new URL('/api/invoke', url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tierbook-token': url.searchParams.get('token')! },
+        body: JSON.stringify({ channel: 'export:customers', input: { path: join(elsewhere, 'served.csv') } }),
+      });
+      const result = (await response.json()) as Result<unknown>;
+      expect(result.ok ? null : result.error.issues?.[0]?.key).toBe('path_outside_folder');
+      expect(existsSync(join(elsewhere, 'served.csv'))).toBe(false);
+    } finally {
+      child.kill();
     }
   });
 });

@@ -39,6 +39,7 @@ describe('confine: a caller’s path kept inside one folder', () => {
     expect(judge('2026/customers.csv')).toBe(join(real, '2026', 'customers.csv'));
     expect(judge(join(folder, 'a.csv'))).toBe(join(real, 'a.csv'));
     expect(judge('./x/../b.csv')).toBe(join(real, 'b.csv')); // `..` that stays inside is just a spelling
+    expect(judge('..hidden.csv')).toBe(join(real, '..hidden.csv')); // a name that starts with two dots is still a name
   });
 
   it('refuses `..` out of the folder, absolute paths elsewhere, and the folder itself', () => {
