@@ -19,7 +19,9 @@ const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
 const dir = mkdtempSync(join(tmpdir(), 'tierbook-bench-'));
-const app = openApp({ dbPath: join(dir, 'bench.sqlite'), migrationsFolder: migrationsFolder(), appVersion: 'bench', clock: fixedClock('2026-11-23') });
+const dbPath = join(dir, 'bench.sqlite');
+// The bench drives the handlers like the CLI (the import reads a generated file by path).
+const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'paths' }, clock: fixedClock('2026-11-23') });
 const run = <C extends Channel>(name: C, input: InputOf<C>) => call(app.dispatch, name, input);
 
 const loadStart = performance.now();
@@ -52,7 +54,9 @@ for (const c of cases) {
   const t = await medianMs(RUNS, c.step);
   rows.push({ case: c.name, medianMs: round(t.median), minMs: round(t.min), maxMs: round(t.max), floor: c.floor, floorMs: round(floors[c.floor].median), xFloor: round(t.median / floors[c.floor].median) });
 }
-const ui = await measureUi(app.dispatch, 9);
+// The browser reaches the same database through the bridge, which serves only confined file access.
+const browserApp = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'confined' }, clock: fixedClock('2026-11-23') });
+const ui = await measureUi(browserApp, 9).finally(() => browserApp.close());
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 const phones = raw.prepare(`SELECT value FROM contact_channels WHERE kind = 'phone' AND deleted_at IS NULL LIMIT 5000`).pluck().all() as string[];
 const importing = IMPORT_ROWS > 0 ? await measureImport(app.dispatch, dir, IMPORT_ROWS, phones) : { skipped: 'BENCH_IMPORT_ROWS=0' };

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import type { OpenedApp } from '../core/app';
 import type { Dispatch } from '../core/dispatch';
 import { startBridge } from '../core/bridge/server';
 import { rendererFolder } from '../core/paths';
@@ -26,11 +27,11 @@ function stats(samples: number[]) {
   return { median: at(0.5), p95: at(0.95), max: at(1) };
 }
 
-export async function measureUi(dispatch: Dispatch, runs: number) {
+export async function measureUi(app: Pick<OpenedApp, 'dispatch' | 'fileMode'>, runs: number) {
   if (!existsSync(CHROMIUM) || !existsSync(join(rendererFolder(), 'index.html'))) {
     return { skipped: `needs ${CHROMIUM} and a built renderer (npm run build)` };
   }
-  const bridge = await startBridge({ dispatch, staticDir: rendererFolder() });
+  const bridge = await startBridge({ dispatch: app.dispatch, fileMode: app.fileMode, staticDir: rendererFolder() });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   try {
     const page = await (await browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 860 } })).newPage();
@@ -59,7 +60,7 @@ export async function measureUi(dispatch: Dispatch, runs: number) {
     const search: number[] = [];
     for (let i = 0; i < runs; i++) {
       const query = i % 2 ? 'zhangwei' : 'zw';
-      const expected = (await callList(dispatch, query)).total;
+      const expected = (await callList(app.dispatch, query)).total;
       const start = performance.now();
       await input.fill(query);
       await page.waitForFunction((text) => document.querySelector('[data-testid="customer-count"]')?.textContent === text, `${expected} customers`);

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import type { FileAccess } from './files';
 import { localDateOf } from '../shared/domain/dates';
 
 export interface Clock {
@@ -20,4 +21,6 @@ export interface HandlerContext {
   clock: Clock;
   dbPath: string;
   appVersion: string;
+  /** Which files callers may name: real paths (CLI), confined folders (bridge) or dialog handles (Electron). */
+  files: FileAccess;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openApp, type OpenedApp } from '../core/app';
 import { runAutomaticBackups } from '../core/backup';
 import { call } from '../core/dispatch';
+import { FileHandles } from '../core/files';
 import { APP_VERSION, appRoot, migrationsFolder } from '../core/paths';
 import { recomputeIfDayChanged } from '../core/segmentation/daily';
 import { localDateOf } from '../shared/domain/dates';
@@ -54,9 +55,11 @@ async function start(): Promise<void> {
   session.defaultSession.protocol.handle(APP_SCHEME, createRendererHandler(join(root, 'dist', 'renderer')));
 
   let opened: OpenedApp;
+  // The renderer never names a file: the dialogs below register what the user picks and hand it a handle.
+  const fileHandles = new FileHandles();
   try {
     // Migrations run before any window exists; a failure stops here with the reason, never half-migrated.
-    opened = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION });
+    opened = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'handles', handles: fileHandles } });
   } catch (error) {
     dialog.showErrorBox('TierBook cannot open its database', `${dbPath}\n\n${error instanceof Error ? error.message : String(error)}`);
     app.exit(1);
@@ -64,7 +67,7 @@ async function start(): Promise<void> {
   }
   userLanguage = async () => (await call(opened.dispatch, 'settings:get', {})).language ?? systemLanguage();
   registerIpc(opened.dispatch, isOwnPage);
-  registerFileDialogs(isOwnPage);
+  registerFileDialogs(isOwnPage, fileHandles);
   void runAutomaticBackups(opened.db.$client, dbPath).catch((error: unknown) => console.error('Automatic backup failed:', error));
   app.on('will-quit', () => opened.close());
 

@@ -1,15 +1,14 @@
-import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
 // Baked in at build time from the contract (scripts/build.mjs), so the sandboxed preload carries names, not zod.
 declare const __CONTRACT_CHANNELS__: readonly string[];
 const allowed = new Set<string>(__CONTRACT_CHANNELS__);
 
-// Exposes calling contract channels, and the path of a file the user picked (so a 1M-row import streams
-// from disk in the main process instead of travelling through IPC). No Node, no ipcRenderer.
+// Exposes calling contract channels, and the system's open/save dialogs. The dialogs answer with an opaque
+// handle for the file the user chose (never its path), which contract calls take instead of a path.
+// No Node, no ipcRenderer.
 contextBridge.exposeInMainWorld('tierbook', {
-  pathForFile: (file: File) => webUtils.getPathForFile(file),
-  // The system's save/open dialogs: where an export or backup goes, which backup to restore.
-  pickSavePath: (options: unknown) => ipcRenderer.invoke('tierbook:pickSavePath', options),
-  pickOpenPath: (options: unknown) => ipcRenderer.invoke('tierbook:pickOpenPath', options),
+  pickSaveFile: (options: unknown) => ipcRenderer.invoke('tierbook:pickSaveFile', options),
+  pickOpenFile: (options: unknown) => ipcRenderer.invoke('tierbook:pickOpenFile', options),
   invoke: (channel: string, input: unknown) =>
     allowed.has(channel)
       ? ipcRenderer.invoke('tierbook:invoke', channel, input)

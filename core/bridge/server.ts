@@ -3,6 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Dispatch } from '../dispatch';
+import type { FileMode } from '../files';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,7 +28,9 @@ export interface Bridge {
  * The loopback transport: serves the built renderer and the contract over HTTP on 127.0.0.1 only.
  * Every call needs this run's random token; a Host check stops DNS-rebinding pages from reaching it.
  */
-export async function startBridge(options: { dispatch: Dispatch; staticDir: string; port?: number }): Promise<Bridge> {
+export async function startBridge(options: { dispatch: Dispatch; fileMode: FileMode; staticDir: string; port?: number }): Promise<Bridge> {
+  // A page in the browser is not the local user at a shell: it must not name files outside the app's folders.
+  if (options.fileMode === 'paths') throw new Error('The bridge serves only an app opened with confined file access (files: { mode: "confined" })');
   const token = randomBytes(24).toString('hex');
   const tokenBytes = Buffer.from(token);
   let origin = '';

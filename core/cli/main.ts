@@ -19,7 +19,8 @@ async function main(argv: string[]): Promise<number> {
   const found = findCommand(argv);
   if (!found) throw new UsageError(`unknown command "${argv.slice(0, 2).join(' ')}" (see tierbook --help)`);
   const { values, positionals } = parseFlags(found.rest, found.command.flags);
-  const app = openApp({ dbPath: requireFlag(values, 'db'), migrationsFolder: migrationsFolder(), appVersion: APP_VERSION });
+  // The local user at their own shell: any file they can open is theirs to name.
+  const app = openApp({ dbPath: requireFlag(values, 'db'), migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'paths' } });
   try {
     // Positional arguments (a FILE after the command words) reach the command as `_`.
     const output = await found.command.run({ ...values, _: positionals }, <C extends Channel>(name: C, input: InputOf<C>) => call(app.dispatch, name, input));
@@ -32,8 +33,9 @@ async function main(argv: string[]): Promise<number> {
 
 async function serve(argv: string[]): Promise<number> {
   const { values } = parseFlags(argv, { port: { type: 'string' }, 'open-url': { type: 'boolean' } });
-  const app = openApp({ dbPath: requireFlag(values, 'db'), migrationsFolder: migrationsFolder(), appVersion: APP_VERSION });
-  const bridge = await startBridge({ dispatch: app.dispatch, staticDir: rendererFolder(), port: values.port ? Number(values.port) : 0 });
+  // Anything that reaches the loopback port may call: files stay inside the folders beside the database.
+  const app = openApp({ dbPath: requireFlag(values, 'db'), migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'confined' } });
+  const bridge = await startBridge({ dispatch: app.dispatch, fileMode: app.fileMode, staticDir: rendererFolder(), port: values.port ? Number(values.port) : 0 });
   process.stdout.write(`${bridge.pageUrl}\n`);
   const stop = () => bridge.close().then(() => app.close()).then(() => process.exit(0));
   process.on('SIGINT', stop);

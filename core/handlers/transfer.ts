@@ -7,6 +7,7 @@ import type { ExportKind } from '../../shared/export/columns';
 import { backupFolder, backupHere, backupTo, listBackups, restoreFrom } from '../backup';
 import type { HandlerContext } from '../context';
 import { exportToFile } from '../exporting';
+import { resolveImportFiles, restoreSource, writeTarget, type ResolvedImportInput } from '../files/transfer-files';
 import { ImportJobs, ImportRejected, openImportConnection, runImport, undoBatch, type ImportSource } from '../importing';
 import { listBatches } from '../../db/repos/imports';
 import { migrationsFolder } from '../paths';
@@ -32,7 +33,7 @@ function asAppError(error: unknown): unknown {
   return error;
 }
 
-function sourceOf(input: ImportInput): ImportSource {
+function sourceOf(input: ResolvedImportInput): ImportSource {
   return 'path' in input.source ? { path: input.source.path } : { bytes: Buffer.from(input.source.base64, 'base64'), fileName: input.source.fileName };
 }
 
@@ -44,7 +45,7 @@ function sourceOf(input: ImportInput): ImportSource {
 export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & HandlerMap<'export'> & HandlerMap<'backup'> {
   const now = () => ctx.clock.now().toISOString();
   const jobs = new ImportJobs();
-  const runOn = async (input: ImportInput, dryRun: boolean) => {
+  const runOn = async (input: ResolvedImportInput, dryRun: boolean) => {
     const job = jobs.start(input.jobId);
     const conn = openImportConnection(ctx.dbPath, ctx.db.$client);
     try {
@@ -57,13 +58,19 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
       job.done();
     }
   };
+  const importFile = async (raw: ImportInput, dryRun: boolean) => {
+    const files = resolveImportFiles(ctx.files, raw, !dryRun);
+    const result = await runOn(files.input, dryRun);
+    if (!dryRun) files.used();
+    return result;
+  };
   const exportKind = (kind: ExportKind) => async (input: ParsedInputOf<'export:customers'>) => {
     if ((input.scheme === undefined) !== (input.classKey === undefined)) throw new AppError('invalid_input', 'Give both scheme and classKey, or neither.', [{ path: [input.scheme ? 'classKey' : 'scheme'], key: 'required' }]);
     const classFilter = input.scheme && input.classKey ? { scheme: input.scheme, classKey: input.classKey } : undefined;
     const shared = ctx.dbPath === ':memory:' || !existsSync(ctx.dbPath);
     const reader = shared ? ctx.db.$client : new Database(ctx.dbPath, { readonly: true });
     try {
-      const path = input.path ?? defaultExportPath(ctx.dbPath, kind, input.format ?? 'xlsx', ctx.clock.today(), classFilter);
+      const path = writeTarget(ctx.files, input, 'export') ?? defaultExportPath(ctx.dbPath, kind, input.format ?? 'xlsx', ctx.clock.today(), classFilter);
       return await exportToFile(reader, kind, path, { format: input.format, language: input.language, classFilter });
     } finally {
       if (!shared) reader.close();
@@ -71,8 +78,8 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
   };
 
   return {
-    'import:preview': (input) => runOn(input, true),
-    'import:commit': (input) => runOn(input, false),
+    'import:preview': (input) => importFile(input, true),
+    'import:commit': (input) => importFile(input, false),
     'import:progress': ({ jobId }) => jobs.progress(jobId),
     'import:cancel': ({ jobId }) => jobs.cancel(jobId),
     'import:undo': ({ batchId }) => undoBatch(ctx.db, batchId, now()),
@@ -80,8 +87,16 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
     'export:customers': exportKind('customers'),
     'export:orders': exportKind('orders'),
     'export:followUps': exportKind('followUps'),
-    'backup:create': ({ path }) => (path ? backupTo(ctx.db.$client, path, 'manual', ctx.clock.now()) : backupHere(ctx.db.$client, ctx.dbPath, 'manual', ctx.clock.now())),
-    'backup:restore': ({ path }) => restoreFrom(ctx.db, ctx.dbPath, path, migrationsFolder(), ctx.clock.now()),
+    'backup:create': (input) => {
+      const path = writeTarget(ctx.files, input, 'backup');
+      return path ? backupTo(ctx.db.$client, path, 'manual', ctx.clock.now()) : backupHere(ctx.db.$client, ctx.dbPath, 'manual', ctx.clock.now());
+    },
+    'backup:restore': async (input) => {
+      const from = restoreSource(ctx.files, input);
+      const restored = await restoreFrom(ctx.db, ctx.dbPath, from.path, migrationsFolder(), ctx.clock.now());
+      from.used();
+      return restored;
+    },
     'backup:list': () => ({ folder: backupFolder(ctx.dbPath), backups: listBackups(backupFolder(ctx.dbPath)) }),
   };
 }

@@ -4,11 +4,23 @@ import { installBridgeTransport } from './bridge-transport';
 /** What the preload (Electron) or the bridge shim (browser) puts on window: the only door to the data. */
 export interface TierbookTransport {
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
-  /** Electron only: where a file the user picked lives on disk ('' when it has no path). */
-  pathForFile?(file: File): string;
-  /** Electron only: the system's save / open dialog; null when the user cancelled. */
-  pickSavePath?(options: { defaultName?: string; filters?: { name: string; extensions: string[] }[] }): Promise<string | null>;
-  pickOpenPath?(options: { filters?: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  /**
+   * Electron only: the system's save / open dialog, for one purpose; null when the user cancelled. The
+   * answer is an opaque handle that contract calls take instead of a path (the page never sees paths).
+   */
+  pickSaveFile?(options: { purpose: 'export' | 'backup'; defaultName?: string; filters?: FileFilter[] }): Promise<PickedFile | null>;
+  pickOpenFile?(options: { purpose: 'import' | 'restore'; filters?: FileFilter[] }): Promise<PickedFile | null>;
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** A file the user chose in a dialog: the handle to send, and its name to show. */
+export interface PickedFile {
+  handle: string;
+  name: string;
 }
 
 declare global {

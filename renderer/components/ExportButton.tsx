@@ -9,8 +9,9 @@ type What = 'customers' | 'orders' | 'followUps';
 const CHANNEL = { customers: 'export:customers', orders: 'export:orders', followUps: 'export:followUps' } as const;
 
 /**
- * Export to Excel or CSV. In the app the system's save dialog picks the file; in a browser (no dialog)
- * the file goes to the `exports` folder beside the database, and the message says where.
+ * Export to Excel or CSV. In the app the system's save dialog picks the file (the call carries its
+ * handle, never a path); in a browser (no dialog) the file goes to the `exports` folder beside the
+ * database, and the message says where.
  */
 export function ExportButton({ what, tier, label }: { what: What[]; tier?: { scheme: string; classKey: string }; label?: string }) {
   const { t, i18n } = useTranslation('transfer');
@@ -19,11 +20,11 @@ export function ExportButton({ what, tier, label }: { what: What[]; tier?: { sch
 
   const run = async (kind: What, format: 'xlsx' | 'csv') => {
     const defaultName = `${kind}${tier ? `-${tier.scheme}-${tier.classKey}` : ''}-${localDateOf(new Date())}.${format}`;
-    const picker = window.tierbook?.pickSavePath;
-    const path = picker ? await picker({ defaultName, filters: [{ name: format === 'xlsx' ? 'Excel' : 'CSV', extensions: [format] }] }) : undefined;
-    if (path === null) return; // cancelled
+    const picker = window.tierbook?.pickSaveFile;
+    const picked = picker ? await picker({ purpose: 'export', defaultName, filters: [{ name: format === 'xlsx' ? 'Excel' : 'CSV', extensions: [format] }] }) : undefined;
+    if (picked === null) return; // cancelled
     try {
-      const input = { ...(path ? { path } : {}), format, language } as const;
+      const input = { ...(picked ? { handle: picked.handle } : {}), format, language } as const;
       const result = kind === 'customers' ? await api(CHANNEL.customers, { ...input, ...(tier ? { scheme: tier.scheme, classKey: tier.classKey } : {}) }) : await api(CHANNEL[kind], input);
       void message.success({ content: t('exported', { rows: result.rows, path: result.path }), duration: 8 });
     } catch (error) {

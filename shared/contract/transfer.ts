@@ -7,11 +7,18 @@ import { LANGUAGES } from './enums';
 /** Text encodings a user may force when detection guesses wrong (the names core/import decodes). */
 export const IMPORT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5', 'windows-1252'] as const;
 
-const pathSchema = z.string().trim().min(1, 'required').max(4096, 'too_long');
+/** A NUL byte names no file anywhere; refused here so it never reaches the file system. */
+const pathSchema = z.string().trim().min(1, 'required').max(4096, 'too_long').refine((s) => !s.includes('\0'), 'path_not_allowed');
+/** An opaque token from the app's own open/save dialog (core/files/handles.ts); only Electron issues them. */
+const handleSchema = z.string().regex(/^[\w-]{16,64}$/, 'handle_unknown');
 
-/** A file by path (CLI, Electron), or its contents (the renderer in a browser cannot read paths). */
+/**
+ * Which file, by transport (core/files/access.ts): a path (the CLI: any file; the browser: a name in the
+ * imports folder), a dialog handle (Electron), or the contents themselves (an upload).
+ */
 const importSourceSchema = z.union([
   z.object({ path: pathSchema }),
+  z.object({ handle: handleSchema }),
   z.object({ base64: z.string().min(1, 'required'), fileName: requiredText(255) }),
 ]);
 
@@ -29,12 +36,13 @@ const importInputSchema = z.object({
   duplicates: enumOf(['skip', 'update', 'create'] as const).default('skip'),
   linkBy: enumOf(['auto', 'code', 'phone', 'name'] as const).default('auto'),
   unknownCustomers: enumOf(['reject', 'create'] as const).default('reject'),
-  /** skip mode: where to write the rejected rows with their reasons. */
+  /** skip mode: where to write the rejected rows with their reasons (a path, or in Electron a save dialog's handle). */
   rejectsPath: pathSchema.nullish(),
+  rejectsHandle: handleSchema.nullish(),
   reportLimit: z.number().int().min(0).max(100_000).default(1000),
   /** Names the run so import:progress and import:cancel can refer to it while it works. */
   jobId: z.string().min(1, 'required').max(64, 'too_long').optional(),
-});
+}).refine((i) => i.rejectsPath == null || i.rejectsHandle == null, { message: 'invalid_value', path: ['rejectsHandle'] });
 
 const rowErrorSchema = z.object({
   row: z.number().int(),
@@ -98,8 +106,10 @@ const batchSchema = z.object({
 });
 
 const exportInputSchema = z.object({
-  /** Omitted: a dated file in the `exports` folder beside the database (a browser has no save dialog). */
+  /** Omitted (with handle): a dated file in the `exports` folder beside the database (a browser has no save dialog). */
   path: pathSchema.optional(),
+  /** Electron: the save dialog's handle instead of a path. */
+  handle: handleSchema.optional(),
   /** Omitted: from the file name's extension (.xlsx or .csv). */
   format: enumOf(['xlsx', 'csv'] as const).optional(),
   language: enumOf(LANGUAGES).default('zh-CN'),
@@ -110,6 +120,13 @@ const customerExportInputSchema = exportInputSchema.extend({
   classKey: z.string().trim().min(1, 'required').max(64, 'too_long').optional(),
 });
 const exportOutputSchema = z.object({ path: z.string(), format: z.enum(['xlsx', 'csv']), rows: z.number().int() });
+
+/** At most one way of naming the file a call writes. */
+const notBoth = (input: { path?: unknown; handle?: unknown }) => input.path === undefined || input.handle === undefined;
+const oneTarget = { message: 'invalid_value', path: ['handle'] };
+const backupCreateInputSchema = z.object({ path: pathSchema.optional(), handle: handleSchema.optional() }).refine(notBoth, oneTarget);
+/** A backup by path, by save-dialog handle (Electron), or by the name backup:list shows (in the backups folder). */
+const backupRestoreInputSchema = z.union([z.object({ path: pathSchema }), z.object({ handle: handleSchema }), z.object({ name: requiredText(255) })]);
 
 const backupSchema = z.object({ path: z.string(), name: z.string(), bytes: z.number().int(), createdAt: z.string(), kind: z.enum(['daily', 'weekly', 'manual', 'before_restore']) });
 
@@ -130,12 +147,12 @@ export const transferContract = {
     output: z.object({ batchId: z.string(), customersRemoved: z.number().int(), customersRestored: z.number().int(), ordersRemoved: z.number().int(), followUpsRemoved: z.number().int() }),
   },
   'import:batches': { input: z.object({ limit: z.number().int().min(1).max(1000).default(50) }).default({ limit: 50 }), output: z.object({ batches: z.array(batchSchema) }) },
-  'export:customers': { input: customerExportInputSchema, output: exportOutputSchema },
-  'export:orders': { input: exportInputSchema, output: exportOutputSchema },
-  'export:followUps': { input: exportInputSchema, output: exportOutputSchema },
+  'export:customers': { input: customerExportInputSchema.refine(notBoth, oneTarget), output: exportOutputSchema },
+  'export:orders': { input: exportInputSchema.refine(notBoth, oneTarget), output: exportOutputSchema },
+  'export:followUps': { input: exportInputSchema.refine(notBoth, oneTarget), output: exportOutputSchema },
   /** Online backup (safe while the app writes). Omitted path: a manual backup in the backups folder beside the database. */
-  'backup:create': { input: z.object({ path: pathSchema.optional() }).default({}), output: backupSchema },
+  'backup:create': { input: backupCreateInputSchema.default({}), output: backupSchema },
   /** Replaces the data with a backup's after checking it; the current data is backed up first. */
-  'backup:restore': { input: z.object({ path: pathSchema }), output: z.object({ restoredFrom: z.string(), safetyBackup: backupSchema }) },
+  'backup:restore': { input: backupRestoreInputSchema, output: z.object({ restoredFrom: z.string(), safetyBackup: backupSchema }) },
   'backup:list': { input: z.object({}).default({}), output: z.object({ folder: z.string(), backups: z.array(backupSchema) }) },
 } as const;

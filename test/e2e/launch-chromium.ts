@@ -20,8 +20,8 @@ export async function launchChromium(): Promise<ChromiumSession> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is required for the end-to-end tests but ${CHROMIUM} does not exist. Install it: apt-get install -y chromium fonts-noto-cjk`);
   const staticDir = join(ROOT, 'dist', 'renderer');
   if (!existsSync(join(staticDir, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` (npm test does it for you).');
-  const app = openApp({ dbPath: join(tempDir(), 'e2e.sqlite'), migrationsFolder: MIGRATIONS, appVersion: 'e2e', checkOutput: true });
-  const bridge: Bridge = await startBridge({ dispatch: app.dispatch, staticDir });
+  const app = openApp({ dbPath: join(tempDir(), 'e2e.sqlite'), migrationsFolder: MIGRATIONS, appVersion: 'e2e', files: { mode: 'confined' }, checkOutput: true });
+  const bridge: Bridge = await startBridge({ dispatch: app.dispatch, fileMode: app.fileMode, staticDir });
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 860 } });
   const page = await context.newPage();

@@ -7,8 +7,8 @@ import { openTestApp, ROOT, type TestApp } from '../support/test-app';
 let app: TestApp;
 let bridge: Bridge;
 beforeAll(async () => {
-  app = openTestApp();
-  bridge = await startBridge({ dispatch: app.dispatch, staticDir: join(ROOT, 'renderer') });
+  app = openTestApp('2026-11-23', { mode: 'confined' });
+  bridge = await startBridge({ dispatch: app.dispatch, fileMode: app.fileMode, staticDir: join(ROOT, 'renderer') });
 });
 afterAll(async () => {
   await bridge.close();

@@ -22,6 +22,7 @@ const fake = vi.hoisted(() => {
     protocols: new Map<string, (request: Request) => Promise<Response>>(),
     questions: [] as { message: string; detail: string; buttons: string[] }[],
     answer: 1,
+    saveAs: '',
   };
   return state;
 });
@@ -48,6 +49,9 @@ vi.mock('electron', () => ({
   BrowserWindow: class {
     static getFocusedWindow = () => null;
     static getAllWindows = () => fake.windows;
+    static fromWebContents() {
+      return null;
+    }
     loaded: string[] = [];
     constructor(readonly options: Record<string, unknown>) {
       fake.windows.push(this);
@@ -63,6 +67,8 @@ vi.mock('electron', () => ({
       fake.questions.push({ message: options.message, detail: options.detail, buttons: options.buttons });
       return { response: fake.answer };
     },
+    // The user "chooses" a file in the save dialog: where the test says.
+    showSaveDialog: async () => ({ canceled: false, filePath: fake.saveAs }),
   },
   shell: { openExternal: async (url: string) => void fake.opened.push(url) },
   ipcMain: { handle: (channel: string, handler: unknown) => fake.ipc.set(channel, handler) },
@@ -108,7 +114,7 @@ describe('electron/main.ts', () => {
     expect((await serve(new Request('app://other/index.html'))).status).toBe(403);
     expect((await serve(new Request('app://tierbook/no-such-file.js'))).status).toBe(404);
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: join(ROOT, 'dist', 'main', 'preload.cjs') });
-    expect([...fake.ipc.keys()].sort()).toEqual(['tierbook:invoke', 'tierbook:pickOpenPath', 'tierbook:pickSavePath']);
+    expect([...fake.ipc.keys()].sort()).toEqual(['tierbook:invoke', 'tierbook:pickOpenFile', 'tierbook:pickSaveFile']);
     const db = new Database(process.env.TIERBOOK_DB, { readonly: true });
     expect(db.prepare(`SELECT count(*) FROM settings`).pluck().get()).toBe(1);
     db.close();
@@ -183,6 +189,23 @@ describe('electron/main.ts', () => {
     expect(fake.opened).not.toContain('https://evil.example/');
     expect(navigate(fileUrl)).toBe(true);
     expect(navigate(`${pageUrl}#/due`)).toBe(false);
+  });
+
+  it('gives the renderer file access by dialog handles only: a raw path is refused, the dialog’s handle works once', async () => {
+    process.env.TIERBOOK_DB = join(tempDir(), 'app.sqlite');
+    await import('../../electron/main');
+    await settle();
+    type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
+    const event = { senderFrame: { url: pageUrl }, sender: {} };
+    const invoke = (channel: string, input: unknown) => (fake.ipc.get('tierbook:invoke') as Handler)(event, channel, input) as Promise<{ ok: boolean; value?: { path: string }; error?: { issues?: { key: string }[] } }>;
+    fake.saveAs = join(tempDir(), 'chosen.csv');
+
+    const refused = await invoke('export:customers', { path: fake.saveAs });
+    expect(refused.error?.issues?.[0]?.key).toBe('path_not_allowed');
+    const picked = (await (fake.ipc.get('tierbook:pickSaveFile') as Handler)(event, { purpose: 'export' })) as { handle: string; name: string };
+    expect(picked.name).toBe('chosen.csv');
+    expect(await invoke('export:customers', { handle: picked.handle })).toMatchObject({ ok: true, value: { path: fake.saveAs } });
+    expect((await invoke('export:customers', { handle: picked.handle })).error?.issues?.[0]?.key).toBe('handle_unknown');
   });
 
   it('stops with a clear message, and no window, when the database is from a newer version', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeHandlerMaps } from '../../core/handlers';
 import { CHANNELS } from '../../shared/contract';
 import { openTestApp } from '../support/test-app';
+import { fileAccess } from '../../core/files';
 import { createHandlers } from '../../core/handlers';
 import { systemClock } from '../../core/context';
 
@@ -12,7 +13,7 @@ describe('the handler registry', () => {
   it('has exactly one handler for every channel of the contract', () => {
     const app = openTestApp();
     try {
-      const handlers = createHandlers({ db: app.db, clock: systemClock, dbPath: app.dbPath, appVersion: 'test' });
+      const handlers = createHandlers({ db: app.db, clock: systemClock, dbPath: app.dbPath, appVersion: 'test', files: fileAccess({ mode: 'paths' }, app.dbPath) });
       expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
     } finally {
       app.cleanup();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/context';
 import { call, createDispatch } from '../../core/dispatch';
+import { fileAccess } from '../../core/files';
 import { createHandlers } from '../../core/handlers';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import { openTestApp, ROOT, type TestApp } from '../support/test-app';
@@ -16,7 +17,7 @@ afterEach(() => app.cleanup());
 
 /** The same database behind handlers whose clock reads another day, so changed timestamps are visible. */
 function on(day: string) {
-  const dispatch = createDispatch(createHandlers({ db: app.db, clock: fixedClock(day), dbPath: app.dbPath, appVersion: 'test' }), { checkOutput: true });
+  const dispatch = createDispatch(createHandlers({ db: app.db, clock: fixedClock(day), dbPath: app.dbPath, appVersion: 'test', files: fileAccess({ mode: 'paths' }, app.dbPath) }), { checkOutput: true });
   return { dispatch, call: <C extends Channel>(name: C, input: InputOf<C>): Promise<OutputOf<C>> => call(dispatch, name, input) };
 }
 

@@ -77,7 +77,7 @@ describe('tier history', () => {
     await app.call('segments:recompute', {});
     // … the twin writes today through a second connection, which knows nothing and scans.
     const twin = openTestApp('2026-11-23');
-    const second = openApp({ dbPath: twin.dbPath, migrationsFolder: MIGRATIONS, appVersion: 'test', clock: fixedClock('2026-11-23') });
+    const second = openApp({ dbPath: twin.dbPath, migrationsFolder: MIGRATIONS, appVersion: 'test', files: { mode: 'paths' }, clock: fixedClock('2026-11-23') });
     try {
       await twin.call('workspace:loadDemo', { customers: 150, seed: 11 });
       await twin.call('segments:recompute', { asOf: '2026-11-01' });

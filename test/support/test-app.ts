@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openApp, type OpenedApp } from '../../core/app';
 import { fixedClock } from '../../core/context';
+import type { FileAccessChoice } from '../../core/files';
 import { call } from '../../core/dispatch';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 
@@ -16,11 +17,14 @@ export interface TestApp extends OpenedApp {
   cleanup(): void;
 }
 
-/** A real database file built by the real migrations, behind the real dispatch, with a fixed "today". */
-export function openTestApp(today = '2026-11-23'): TestApp {
+/**
+ * A real database file built by the real migrations, behind the real dispatch, with a fixed "today".
+ * Tests call like the CLI (real paths) unless they ask for the bridge's or Electron's file access.
+ */
+export function openTestApp(today = '2026-11-23', files: FileAccessChoice = { mode: 'paths' }): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'tierbook-test-'));
   const dbPath = join(dir, 'tierbook.sqlite');
-  const app = openApp({ dbPath, migrationsFolder: MIGRATIONS, appVersion: 'test', clock: fixedClock(today), checkOutput: true });
+  const app = openApp({ dbPath, migrationsFolder: MIGRATIONS, appVersion: 'test', files, clock: fixedClock(today), checkOutput: true });
   return {
     ...app,
     dir,

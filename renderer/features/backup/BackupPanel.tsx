@@ -1,7 +1,7 @@
 import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutputOf } from '../../../shared/contract';
+import type { InputOf, OutputOf } from '../../../shared/contract';
 import { localDateOf } from '../../../shared/domain/dates';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
@@ -9,7 +9,10 @@ import { formatDateTime } from '../../components/format';
 
 type Backup = OutputOf<'backup:list'>['backups'][number];
 
-/** Back up now (to a chosen file in the app, to the backups folder in a browser), and restore a backup. */
+/**
+ * Back up now (to a chosen file in the app, to the backups folder in a browser), and restore a backup:
+ * one of the list by its name (in the backups folder), or in the app any file chosen in the open dialog.
+ */
 export function BackupPanel() {
   const { t, i18n } = useTranslation('transfer');
   const { message } = App.useApp();
@@ -32,24 +35,24 @@ export function BackupPanel() {
 
   const backUp = () =>
     act(async () => {
-      const picker = window.tierbook?.pickSavePath;
-      const path = picker ? await picker({ defaultName: `tierbook-backup-${localDateOf(new Date())}.sqlite`, filters: [{ name: 'TierBook', extensions: ['sqlite'] }] }) : undefined;
-      if (path === null) return;
-      const made = await api('backup:create', path ? { path } : {});
+      const picker = window.tierbook?.pickSaveFile;
+      const picked = picker ? await picker({ purpose: 'backup', defaultName: `tierbook-backup-${localDateOf(new Date())}.sqlite`, filters: [{ name: 'TierBook', extensions: ['sqlite'] }] }) : undefined;
+      if (picked === null) return;
+      const made = await api('backup:create', picked ? { handle: picked.handle } : {});
       void message.success({ content: t('backup.done', { path: made.path }), duration: 8 });
     });
 
   // Everything on screen came from the old data: start the page over on the restored file.
-  const restore = (path: string) =>
+  const restore = (from: InputOf<'backup:restore'>) =>
     act(async () => {
-      const result = await api('backup:restore', { path });
+      const result = await api('backup:restore', from);
       void message.success({ content: t('backup.restored', { path: result.safetyBackup.path }), duration: 8 });
       setTimeout(() => window.location.reload(), 1500);
     });
 
   const restoreFromFile = async () => {
-    const path = await window.tierbook?.pickOpenPath?.({ filters: [{ name: 'TierBook', extensions: ['sqlite', 'db'] }] });
-    if (path) await restore(path);
+    const picked = await window.tierbook?.pickOpenFile?.({ purpose: 'restore', filters: [{ name: 'TierBook', extensions: ['sqlite', 'db'] }] });
+    if (picked) await restore({ handle: picked.handle });
   };
 
   return (
@@ -59,7 +62,7 @@ export function BackupPanel() {
         <Button type="primary" loading={busy} onClick={() => void backUp()} data-testid="backup-now">
           {t('backup.now')}
         </Button>
-        {window.tierbook?.pickOpenPath ? <Button onClick={() => void restoreFromFile()}>{t('backup.restoreFile')}</Button> : null}
+        {window.tierbook?.pickOpenFile ? <Button onClick={() => void restoreFromFile()}>{t('backup.restoreFile')}</Button> : null}
       </Space>
       {list ? <Typography.Paragraph type="secondary">{t('backup.folder', { folder: list.folder })}</Typography.Paragraph> : null}
       <Table<Backup>
@@ -78,7 +81,7 @@ export function BackupPanel() {
           {
             title: '',
             render: (_: unknown, b) => (
-              <Popconfirm title={t('backup.confirmRestore')} onConfirm={() => void restore(b.path)} okText={t('backup.restore')} cancelText={t('common:actions.cancel')}>
+              <Popconfirm title={t('backup.confirmRestore')} onConfirm={() => void restore({ name: b.name })} okText={t('backup.restore')} cancelText={t('common:actions.cancel')}>
                 <a data-testid="backup-restore">{t('backup.restore')}</a>
               </Popconfirm>
             ),

@@ -9,10 +9,12 @@ import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
 import { BatchList } from './BatchList';
-import { downloadRejects, sourceOf, type ChosenFile } from './file-data';
+import { downloadRejects, FileTooLarge, hasOpenDialog, pickImportFile, sourceOf, type ChosenFile } from './file-data';
 import { JobProgress } from './JobProgress';
 import { MappingTable } from './MappingTable';
 import { PreviewSummary } from './PreviewSummary';
+
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 type Options = Pick<InputOf<'import:preview'>, 'encoding' | 'dateOrder' | 'duplicates' | 'unknownCustomers'>;
 type Batches = OutputOf<'import:batches'>['batches'];
@@ -66,16 +68,25 @@ export function ImportPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- request() reads exactly these
   }, [file, kind, options, mapping, t]);
 
-  const choose = async (chosen: File | undefined) => {
+  const choose = async (chosen: File | Promise<ChosenFile | null> | undefined) => {
     if (!chosen) return;
     try {
+      const next = chosen instanceof File ? await sourceOf(chosen) : await chosen;
+      if (!next) return; // the dialog was cancelled
       setDone(null);
       setMapping(null);
-      setFile(await sourceOf(chosen));
+      setError(null);
+      setFile(next);
     } catch (e) {
-      setError(t('readFailed', { message: e instanceof Error ? e.message : String(e) }));
+      if (e instanceof FileTooLarge) {
+        const size = { size: megabytes(e.bytes), limit: megabytes(e.limit) };
+        setError(hasOpenDialog() ? t('tooLargeApp', size) : t('tooLargeBrowser', size));
+      } else setError(t('readFailed', { message: e instanceof Error ? e.message : String(e) }));
     }
   };
+  // In the app the button opens the system dialog (the file streams from disk); a file dropped on the page,
+  // or picked in a browser, travels in the call.
+  const openChooser = () => (hasOpenDialog() ? void choose(pickImportFile()) : input.current?.click());
 
   const commit = async (onError: 'abort' | 'skip') => {
     if (!file) return;
@@ -118,7 +129,7 @@ export function ImportPage() {
   const set = <K extends keyof Options>(key: K) => (value: Options[K] | '') => setOptions((o) => ({ ...o, [key]: value === '' ? undefined : value }));
 
   return (
-    <div style={{ maxWidth: 1100, padding: 24 }} data-testid="import-page">
+    <div style={{ maxWidth: 1100, padding: 24 }} data-testid="import-page" onDragOver={(e) => e.preventDefault()} onDrop={(e) => (e.preventDefault(), void choose(e.dataTransfer.files[0]))}>
       <Typography.Title level={3} style={{ marginBottom: 4 }}>
         {t('title')}
       </Typography.Title>
@@ -131,7 +142,7 @@ export function ImportPage() {
           options={(['customers', 'orders', 'followups'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))}
         />
         <input ref={input} type="file" accept=".csv,.tsv,.txt,.xlsx,.xls" style={{ display: 'none' }} data-testid="import-file" onChange={(e) => void choose(e.target.files?.[0])} />
-        <Button icon={<UploadOutlined />} onClick={() => input.current?.click()}>
+        <Button icon={<UploadOutlined />} onClick={openChooser} data-testid="import-choose">
           {t('chooseFile')}
         </Button>
         <Select aria-label={t('options.encoding')} style={{ width: 150 }} value={options.encoding ?? ''} onChange={set('encoding')} data-testid="import-encoding"

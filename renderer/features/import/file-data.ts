@@ -3,17 +3,43 @@ import type { ImportResultDto } from '../../../shared/contract/transfer';
 
 export interface ChosenFile {
   fileName: string;
-  source: { path: string } | { base64: string; fileName: string };
+  source: { handle: string } | { base64: string; fileName: string };
 }
 
 /**
- * In the app the picked file's path goes to the importer, which streams it from disk (a 1M-row file never
- * crosses IPC). In a browser there is no path, so the file travels as base64 in the call.
+ * A file given to the page (picked in a browser, dropped in the app) travels as bytes inside the call. The
+ * bridge takes a body of 20 MB, and base64 adds a third; over IPC the limit keeps the window responsive.
+ * Bigger files go through the app's own open dialog, which the importer streams from disk.
  */
+export const UPLOAD_LIMIT_BYTES = { app: 50 * 1024 * 1024, browser: 14 * 1024 * 1024 } as const;
+
+export class FileTooLarge extends Error {
+  constructor(
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    super(`The file has ${bytes} bytes; at most ${limit} can be sent with the call`);
+    this.name = 'FileTooLarge';
+  }
+}
+
+/** In the app (Electron) the system's open dialog exists; in a browser it does not. */
+export const hasOpenDialog = () => Boolean(window.tierbook?.pickOpenFile);
+
+/** A file the page holds, as base64 in the call; over the limit, a FileTooLarge the screen explains. */
 export async function sourceOf(file: File): Promise<ChosenFile> {
-  const path = window.tierbook?.pathForFile?.(file) ?? '';
-  if (path) return { fileName: file.name, source: { path } };
+  const limit = hasOpenDialog() ? UPLOAD_LIMIT_BYTES.app : UPLOAD_LIMIT_BYTES.browser;
+  if (file.size > limit) throw new FileTooLarge(file.size, limit);
   return { fileName: file.name, source: { base64: await readAsBase64(file), fileName: file.name } };
+}
+
+/**
+ * In the app: the system's open dialog. The page gets a handle for the chosen file (never its path); the
+ * importer streams the file from disk, so a 1M-row file never crosses IPC. null when cancelled.
+ */
+export async function pickImportFile(): Promise<ChosenFile | null> {
+  const picked = await window.tierbook?.pickOpenFile?.({ purpose: 'import', filters: [{ name: 'CSV / Excel', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xls'] }] });
+  return picked ? { fileName: picked.name, source: { handle: picked.handle } } : null;
 }
 
 /** Encoded in slices: one String.fromCharCode over megabytes overflows the stack. */
