@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type OpenedApp } from '../../core/app';
+import { FileHandles } from '../../core/files';
 import { createRendererHandler } from '../../electron/app-protocol';
 import { MIGRATIONS, ROOT, tempDir } from '../support/test-app';
 import { CHROMIUM, CHROMIUM_FLAGS } from './launch-chromium';
@@ -68,7 +69,7 @@ describe('the built renderer under the app origin rules (a standard, non-file or
   /** A context on a fresh database whose ORIGIN requests all go through the app's handler; `rewrite` lets a control spoil the page. */
   async function appContext(rewrite: (html: string) => string = (html) => html): Promise<BrowserContext> {
     const handler = createRendererHandler(RENDERER, ORIGIN);
-    const app = openApp({ dbPath: join(tempDir(), 'origin.sqlite'), migrationsFolder: MIGRATIONS, appVersion: 'e2e', checkOutput: true });
+    const app = openApp({ dbPath: join(tempDir(), 'origin.sqlite'), migrationsFolder: MIGRATIONS, appVersion: 'e2e', checkOutput: true, files: { mode: 'handles', handles: new FileHandles() } });
     apps.push(app);
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 860 } });
     await context.route(`${ORIGIN}/**`, async (route) => {

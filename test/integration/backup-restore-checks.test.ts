@@ -127,7 +127,7 @@ describe('restore of an older version', () => {
       // Everything the backup holds, plus the newer build's own migration in the journal.
       const expected = { ...counts(app.db.$client), __drizzle_migrations: journal.entries.length };
 
-      const upgraded = openApp({ dbPath: join(dir, 'tierbook.sqlite'), migrationsFolder: newer, appVersion: 'test' });
+      const upgraded = openApp({ dbPath: join(dir, 'tierbook.sqlite'), migrationsFolder: newer, appVersion: 'test', files: { mode: 'paths' } });
       try {
         await call(upgraded.dispatch, 'customers:create', { name: 'Only in the newer app' });
         const result = await restoreFrom(upgraded.db, join(dir, 'tierbook.sqlite'), older, newer);

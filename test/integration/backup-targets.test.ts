@@ -155,7 +155,7 @@ describe('start-up clean-up', () => {
     const strays = ours;
     mkdirSync(join(app.dir, 'backups'), { recursive: true });
     for (const name of strays) writeFileSync(join(app.dir, name), 'left behind');
-    const reopened = openApp({ dbPath: app.dbPath, migrationsFolder: MIGRATIONS, appVersion: 'test' });
+    const reopened = openApp({ dbPath: app.dbPath, migrationsFolder: MIGRATIONS, appVersion: 'test', files: { mode: 'paths' } });
     try {
       for (const name of strays) expect(existsSync(join(app.dir, name)), name).toBe(false);
       expect(counts(reopened.db.$client)).toEqual(before);
