@@ -2,17 +2,42 @@ import { openDatabase, type Db } from '../db/open';
 import { systemClock, type Clock } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { inlineImportRunner, processImportRunner, type ImportRunner, type WorkerLauncher } from './importing';
 
 export interface OpenedApp {
   db: Db;
   dispatch: Dispatch;
+  importRunner: ImportRunner;
   close(): void;
 }
 
-/** Opens a database file (migrating it first) and wires the handlers behind one dispatch. */
-export function openApp(options: { dbPath: string; migrationsFolder: string; appVersion: string; clock?: Clock; checkOutput?: boolean }): OpenedApp {
+/**
+ * How long a call's write waits for the database while another connection writes (an import worker
+ * holding its transaction, a CLI run). better-sqlite3 waits synchronously, freezing the event loop —
+ * in Electron the whole main process — so the wait is short: past it the call fails with `busy`
+ * ("try again when the import finishes") instead of hanging the window for seconds.
+ */
+export const APP_WRITE_WAIT_MS = 250;
+
+/**
+ * Opens a database file (migrating it first) and wires the handlers behind one dispatch. With
+ * `importWorker` (the app, the CLI, the bridge) every import runs in a process of its own; without it
+ * (tests, ':memory:'), in this process.
+ */
+export function openApp(options: { dbPath: string; migrationsFolder: string; appVersion: string; clock?: Clock; checkOutput?: boolean; importWorker?: WorkerLauncher }): OpenedApp {
   const db = openDatabase(options.dbPath, options.migrationsFolder);
-  const handlers = createHandlers({ db, clock: options.clock ?? systemClock, dbPath: options.dbPath, appVersion: options.appVersion });
+  db.$client.pragma(`busy_timeout = ${APP_WRITE_WAIT_MS}`);
+  const inMemory = options.dbPath === ':memory:' || options.dbPath === '';
+  const importRunner = options.importWorker && !inMemory ? processImportRunner(options.importWorker) : inlineImportRunner(db.$client);
+  const handlers = createHandlers({ db, clock: options.clock ?? systemClock, dbPath: options.dbPath, appVersion: options.appVersion, importRunner });
   const dispatch = createDispatch(handlers, { checkOutput: options.checkOutput ?? false });
-  return { db, dispatch, close: () => db.$client.close() };
+  return {
+    db,
+    dispatch,
+    importRunner,
+    close: () => {
+      importRunner.close();
+      db.$client.close();
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import type { ImportRunner } from './importing/worker/runner';
 import { localDateOf } from '../shared/domain/dates';
 
 export interface Clock {
@@ -20,4 +21,6 @@ export interface HandlerContext {
   clock: Clock;
   dbPath: string;
   appVersion: string;
+  /** Where imports run; omitted, in this process (see core/importing/worker/runner.ts). */
+  importRunner?: ImportRunner;
 }

@@ -7,6 +7,7 @@ import { APP_VERSION, appRoot, migrationsFolder } from '../core/paths';
 import { recomputeIfDayChanged } from '../core/segmentation/daily';
 import { localDateOf } from '../shared/domain/dates';
 import { registerFileDialogs } from './file-dialogs';
+import { utilityImportWorker } from './import-process';
 import { registerIpc } from './ipc';
 import { isAllowedExternalUrl, mainWindowOptions } from './window-options';
 
@@ -39,7 +40,7 @@ async function start(): Promise<void> {
   let opened: OpenedApp;
   try {
     // Migrations run before any window exists; a failure stops here with the reason, never half-migrated.
-    opened = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION });
+    opened = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, importWorker: utilityImportWorker() });
   } catch (error) {
     dialog.showErrorBox('TierBook cannot open its database', `${dbPath}\n\n${error instanceof Error ? error.message : String(error)}`);
     app.exit(1);

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { openApp, type OpenedApp } from '../../core/app';
 import { fixedClock } from '../../core/context';
 import { call } from '../../core/dispatch';
+import type { WorkerLauncher } from '../../core/importing';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -16,11 +17,14 @@ export interface TestApp extends OpenedApp {
   cleanup(): void;
 }
 
-/** A real database file built by the real migrations, behind the real dispatch, with a fixed "today". */
-export function openTestApp(today = '2026-11-23'): TestApp {
+/**
+ * A real database file built by the real migrations, behind the real dispatch, with a fixed "today".
+ * Imports run in this process unless `importWorker` is given (as the app, the CLI and the bridge do).
+ */
+export function openTestApp(today = '2026-11-23', options: { importWorker?: WorkerLauncher } = {}): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'tierbook-test-'));
   const dbPath = join(dir, 'tierbook.sqlite');
-  const app = openApp({ dbPath, migrationsFolder: MIGRATIONS, appVersion: 'test', clock: fixedClock(today), checkOutput: true });
+  const app = openApp({ dbPath, migrationsFolder: MIGRATIONS, appVersion: 'test', clock: fixedClock(today), checkOutput: true, importWorker: options.importWorker });
   return {
     ...app,
     dir,
