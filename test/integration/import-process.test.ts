@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract';
 import { forkImportWorker, importWorkerCommand } from '../../core/importing';
+import { IMPORT_WORKER_HEAP_MB } from '../../core/importing/worker/launcher';
 import { openTestApp, ROOT, tempDir, type TestApp } from '../support/test-app';
 // @ts-expect-error -- a plain .mjs module of the build script, without type declarations
 import { importWorkerBuild } from '../../scripts/import-worker-build.mjs';
@@ -148,6 +149,17 @@ describe('imports in a worker process', () => {
     expect(crashed.message).toContain('JavaScript heap out of memory');
     expect(counts(t)).toEqual({ customers: 0, contacts: 0, batches: 0 });
     expect((await t.call('customers:list', {})).total).toBe(0);
+  });
+
+  it('starts workers with the heap cap, so a runaway file ends in the worker and not in the swap', async () => {
+    const dir = tempDir();
+    const script = join(dir, 'heap-reporting-worker.cjs');
+    writeFileSync(script, `process.stderr.write('Error: heap limit ' + Math.round(require('v8').getHeapStatistics().heap_size_limit / 1048576) + ' MB\\n'); process.exit(3);`);
+    const t = open(forkImportWorker({ script, execArgv: [], cwd: dir }));
+    const crashed = await failure(t.call('import:preview', { kind: 'customers', source: { path: customersCsv(t.dir, 1) } }));
+    const limit = Number(/heap limit (\d+) MB/.exec(crashed.message)?.[1]);
+    expect(limit).toBeGreaterThanOrEqual(IMPORT_WORKER_HEAP_MB);
+    expect(limit).toBeLessThan(IMPORT_WORKER_HEAP_MB + 256);
   });
 
   it('runs the bundled worker that ships in dist/main (better-sqlite3 loaded from outside the bundle)', async () => {

@@ -89,8 +89,16 @@ export function processImportRunner(launch: WorkerLauncher): ImportRunner {
 /** The worker ended without an answer. Its transaction was never committed, so the database is as before. */
 export function workerCrashed(exit: WorkerExit, stderr: string): AppError {
   const reason = exit.signal ? `signal ${exit.signal}` : exit.code !== null ? `exit code ${exit.code}` : 'it could not be started';
-  const detail = stderr ? `: ${stderr.split('\n').filter(Boolean).slice(-3).join(' | ')}` : '';
+  const detail = lastWords(stderr);
   return new AppError('invalid_input', `The import stopped unexpectedly (${reason})${detail}. Nothing was imported; TierBook keeps running.`, [
     { path: ['source'], key: 'import_worker_crashed', params: { reason } },
   ]);
+}
+
+/** The lines of a dying worker's stderr that say why (V8's "heap out of memory", "Cannot find module"…). */
+function lastWords(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+  const errors = lines.filter((line) => /error/i.test(line));
+  const chosen = (errors.length ? errors : lines).slice(-2).join(' | ');
+  return chosen ? `: ${chosen.slice(0, 400)}` : '';
 }
