@@ -4,25 +4,57 @@ import { systemClock, type Clock } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
 import { fileAccess, type FileAccessChoice, type FileMode } from './files';
 import { createHandlers } from './handlers';
+import { inlineImportRunner, processImportRunner, type ImportRunner, type WorkerLauncher } from './importing';
 
 export interface OpenedApp {
   db: Db;
   dispatch: Dispatch;
   /** How this app's callers name files; the bridge refuses to serve an app that takes real paths. */
   fileMode: FileMode;
+  importRunner: ImportRunner;
   close(): void;
 }
 
 /**
- * Opens a database file (migrating it first) and wires the handlers behind one dispatch. `files` has no
- * default on purpose: each transport states who its callers are (see core/files/access.ts).
+ * How long a call's write waits for the database while another connection writes (an import worker
+ * holding its transaction, a CLI run). better-sqlite3 waits synchronously, freezing the event loop —
+ * in Electron the whole main process — so the wait is short: past it the call fails with `busy`
+ * ("try again when the import finishes") instead of hanging the window for seconds.
  */
-export function openApp(options: { dbPath: string; migrationsFolder: string; appVersion: string; files: FileAccessChoice; clock?: Clock; checkOutput?: boolean }): OpenedApp {
+export const APP_WRITE_WAIT_MS = 250;
+
+/**
+ * Opens a database file (migrating it first) and wires the handlers behind one dispatch. `files` has no
+ * default on purpose: each transport states who its callers are (see core/files/access.ts). With
+ * `importWorker` (the app, the CLI, the bridge) every import runs in a process of its own; without it
+ * (tests, ':memory:'), in this process.
+ */
+export function openApp(options: {
+  dbPath: string;
+  migrationsFolder: string;
+  appVersion: string;
+  files: FileAccessChoice;
+  clock?: Clock;
+  checkOutput?: boolean;
+  importWorker?: WorkerLauncher;
+}): OpenedApp {
   const db = openDatabase(options.dbPath, options.migrationsFolder);
+  db.$client.pragma(`busy_timeout = ${APP_WRITE_WAIT_MS}`);
+  const inMemory = options.dbPath === ':memory:' || options.dbPath === '';
   // What a backup or restore killed half-way left behind; never the database's own journal files.
-  if (options.dbPath !== ':memory:') removeStrayBackupFiles(options.dbPath);
+  if (!inMemory) removeStrayBackupFiles(options.dbPath);
   const files = fileAccess(options.files, options.dbPath);
-  const handlers = createHandlers({ db, clock: options.clock ?? systemClock, dbPath: options.dbPath, appVersion: options.appVersion, files });
+  const importRunner = options.importWorker && !inMemory ? processImportRunner(options.importWorker) : inlineImportRunner(db.$client);
+  const handlers = createHandlers({ db, clock: options.clock ?? systemClock, dbPath: options.dbPath, appVersion: options.appVersion, files, importRunner });
   const dispatch = createDispatch(handlers, { checkOutput: options.checkOutput ?? false });
-  return { db, dispatch, fileMode: files.mode, close: () => db.$client.close() };
+  return {
+    db,
+    dispatch,
+    fileMode: files.mode,
+    importRunner,
+    close: () => {
+      importRunner.close();
+      db.$client.close();
+    },
+  };
 }

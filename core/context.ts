@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import type { FileAccess } from './files';
+import type { ImportRunner } from './importing/worker/runner';
 import { localDateOf } from '../shared/domain/dates';
 
 export interface Clock {
@@ -23,4 +24,6 @@ export interface HandlerContext {
   appVersion: string;
   /** Which files callers may name: real paths (CLI), confined folders (bridge) or dialog handles (Electron). */
   files: FileAccess;
+  /** Where imports run; omitted, in this process (see core/importing/worker/runner.ts). */
+  importRunner?: ImportRunner;
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError, contract, invalidInput, isChannel, type Channel, type Issue, type OutputOf, type Result } from '../shared/contract';
-import { constraintError } from './sqlite-errors';
+import { busyError, constraintError } from './sqlite-errors';
 import type { Handlers } from './handlers/types';
 
 export type Dispatch = (name: string, rawInput: unknown) => Promise<Result<unknown>>;
@@ -30,8 +30,8 @@ export function createDispatch(handlers: Handlers, options: { checkOutput?: bool
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toBody() };
-      const constraint = constraintError(error);
-      if (constraint) return { ok: false, error: constraint.toBody() };
+      const known = constraintError(error) ?? busyError(error);
+      if (known) return { ok: false, error: known.toBody() };
       options.onInternalError?.(error);
       return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
     }

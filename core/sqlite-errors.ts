@@ -69,4 +69,13 @@ export function constraintError(error: unknown): AppError | null {
   return new AppError('constraint', `Rejected by the database: ${error.message}`);
 }
 
+/**
+ * Another connection holds the write lock past our wait (an import worker's transaction, a CLI run):
+ * the call wrote nothing and can simply be repeated, so the user is told that instead of `internal`.
+ */
+export function busyError(error: unknown): AppError | null {
+  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string' || !error.code.startsWith('SQLITE_BUSY')) return null;
+  return new AppError('busy', 'The database is being written by an import or another task; nothing was saved. Try again when it finishes.');
+}
+
 export const KNOWN_CONSTRAINTS = Object.keys(CONSTRAINTS);

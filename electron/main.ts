@@ -9,6 +9,7 @@ import { recomputeIfDayChanged } from '../core/segmentation/daily';
 import { localDateOf } from '../shared/domain/dates';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createRendererHandler, isOwnPage } from './app-protocol';
 import { registerFileDialogs } from './file-dialogs';
+import { utilityImportWorker } from './import-process';
 import { registerIpc } from './ipc';
 import { openExternalLink, type ShellLanguage } from './open-external';
 import { mainWindowOptions } from './window-options';
@@ -59,7 +60,7 @@ async function start(): Promise<void> {
   const fileHandles = new FileHandles();
   try {
     // Migrations run before any window exists; a failure stops here with the reason, never half-migrated.
-    opened = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'handles', handles: fileHandles } });
+    opened = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'handles', handles: fileHandles }, importWorker: utilityImportWorker() });
   } catch (error) {
     dialog.showErrorBox('TierBook cannot open its database', `${dbPath}\n\n${error instanceof Error ? error.message : String(error)}`);
     app.exit(1);

@@ -6,6 +6,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { importWorkerBuild, importWorkerOutfile } from './import-worker-build.mjs';
 
 /** The contract's channel names, read from the contract itself, for the preload's allow-list. */
 async function contractChannels() {
@@ -42,6 +43,8 @@ await Promise.all([
     sourcemap: false,
     define: { __CONTRACT_CHANNELS__: JSON.stringify(await contractChannels()) },
   }),
+  // Imports run in a process of their own (core/importing/worker): a crash there leaves the app running.
+  esbuild({ ...common, ...importWorkerBuild, outfile: importWorkerOutfile }),
   esbuild({ ...common, entryPoints: ['core/cli/main.ts'], outfile: 'dist/cli/tierbook.cjs', external: ['better-sqlite3'], banner: { js: '#!/usr/bin/env node' } }),
 ]);
 chmodSync('dist/cli/tierbook.cjs', 0o755);

@@ -2,6 +2,7 @@ import { AppError, type Channel, type InputOf } from '../../shared/contract';
 import { openApp } from '../app';
 import { startBridge } from '../bridge/server';
 import { call } from '../dispatch';
+import { forkImportWorker } from '../importing';
 import { APP_VERSION, migrationsFolder, rendererFolder } from '../paths';
 import { parseFlags, requireFlag, UsageError } from './args';
 import { findCommand, usage } from './registry';
@@ -20,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
   if (!found) throw new UsageError(`unknown command "${argv.slice(0, 2).join(' ')}" (see tierbook --help)`);
   const { values, positionals } = parseFlags(found.rest, found.command.flags);
   // The local user at their own shell: any file they can open is theirs to name.
-  const app = openApp({ dbPath: requireFlag(values, 'db'), migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'paths' } });
+  const app = openApp({ dbPath: requireFlag(values, 'db'), migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'paths' }, importWorker: forkImportWorker() });
   try {
     // Positional arguments (a FILE after the command words) reach the command as `_`.
     const output = await found.command.run({ ...values, _: positionals }, <C extends Channel>(name: C, input: InputOf<C>) => call(app.dispatch, name, input));
@@ -34,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
 async function serve(argv: string[]): Promise<number> {
   const { values } = parseFlags(argv, { port: { type: 'string' }, 'open-url': { type: 'boolean' } });
   // Anything that reaches the loopback port may call: files stay inside the folders beside the database.
-  const app = openApp({ dbPath: requireFlag(values, 'db'), migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'confined' } });
+  const app = openApp({ dbPath: requireFlag(values, 'db'), migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'confined' }, importWorker: forkImportWorker() });
   const bridge = await startBridge({ dispatch: app.dispatch, fileMode: app.fileMode, staticDir: rendererFolder(), port: values.port ? Number(values.port) : 0 });
   process.stdout.write(`${bridge.pageUrl}\n`);
   const stop = () => bridge.close().then(() => app.close()).then(() => process.exit(0));

@@ -8,7 +8,7 @@ import { backupFolder, backupHere, backupTo, listBackups, restoreFrom } from '..
 import type { HandlerContext } from '../context';
 import { exportToFile } from '../exporting';
 import { resolveImportFiles, restoreSource, writeTarget, type ResolvedImportInput } from '../files/transfer-files';
-import { ImportJobs, ImportRejected, openImportConnection, runImport, undoBatch, type ImportSource } from '../importing';
+import { ImportJobs, ImportRejected, inlineImportRunner, undoBatch, type ImportSource } from '../importing';
 import { listBatches } from '../../db/repos/imports';
 import { migrationsFolder } from '../paths';
 import type { HandlerMap } from './types';
@@ -38,23 +38,24 @@ function sourceOf(input: ResolvedImportInput): ImportSource {
 }
 
 /**
- * Import, export and backup. An import runs on its own connection (see core/importing/connection.ts);
+ * Import, export and backup. An import runs on its own connection (see core/importing/connection.ts),
+ * in a worker process when the app was given one (core/importing/worker/runner.ts);
  * exports read on their own read-only connection, because iterating 100k rows while the file is
  * written would otherwise keep the app's connection busy for every other call.
  */
 export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & HandlerMap<'export'> & HandlerMap<'backup'> {
   const now = () => ctx.clock.now().toISOString();
   const jobs = new ImportJobs();
+  // In the app, the CLI and the bridge each import runs in a worker process (see core/importing/worker).
+  const runner = ctx.importRunner ?? inlineImportRunner(ctx.db.$client);
   const runOn = async (input: ResolvedImportInput, dryRun: boolean) => {
     const job = jobs.start(input.jobId);
-    const conn = openImportConnection(ctx.dbPath, ctx.db.$client);
     try {
       const { jobId: _jobId, ...options } = input;
-      return await runImport(conn.client, { ...options, source: sourceOf(input), dryRun, rejectsPath: input.rejectsPath ?? null, signal: job.signal, onProgress: job.onProgress }, now());
+      return await runner.run(ctx.dbPath, { ...options, source: sourceOf(input), dryRun, rejectsPath: input.rejectsPath ?? null }, now(), { signal: job.signal, onProgress: job.onProgress });
     } catch (error) {
       throw asAppError(error);
     } finally {
-      conn.close();
       job.done();
     }
   };

@@ -1,5 +1,8 @@
 import Database from 'better-sqlite3';
 
+/** How long an import waits for another writer (a save in the app, another import) before giving up. */
+const IMPORT_BUSY_TIMEOUT_MS = 5000;
+
 /**
  * An import holds one write transaction across many awaited batches (reading the file, reporting
  * progress, honouring cancel). On the app's shared connection other calls arriving meanwhile would
@@ -8,8 +11,18 @@ import Database from 'better-sqlite3';
  */
 export function openImportConnection(dbPath: string, shared: Database.Database): { client: Database.Database; close(): void } {
   if (dbPath === ':memory:' || dbPath === '') return { client: shared, close: () => {} };
-  const client = new Database(dbPath);
-  client.pragma('foreign_keys = ON');
-  client.pragma('busy_timeout = 5000');
+  const client = openWriterConnection(dbPath);
   return { client, close: () => client.close() };
+}
+
+/**
+ * The import's connection to a database the app has already opened and migrated (in-process, or in
+ * the import worker). It never creates the file: a worker pointed at a missing path fails instead of
+ * importing into a new, unmigrated database.
+ */
+export function openWriterConnection(dbPath: string): Database.Database {
+  const client = new Database(dbPath, { fileMustExist: true });
+  client.pragma('foreign_keys = ON');
+  client.pragma(`busy_timeout = ${IMPORT_BUSY_TIMEOUT_MS}`);
+  return client;
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Every failure crosses a transport as `{ code, message, issues }`. `message` is English (the CLI prints
  * it); the renderer translates `issues[].key` (and `code`) into the user's language.
  */
-export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'constraint', 'unknown_channel', 'db_too_new', 'internal'] as const;
+export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'constraint', 'unknown_channel', 'db_too_new', 'busy', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const issueSchema = z.object({
@@ -55,6 +55,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   import_record_too_large: 'has a record too large to read (an unclosed quote?)',
   import_no_header: 'has no header row',
   import_aborted: 'the import was cancelled; nothing was written',
+  import_worker_crashed: 'the import stopped unexpectedly ({{reason}}); nothing was written — the file may be too large or damaged',
   import_mapping_incomplete: 'the column mapping leaves out required fields: {{fields}}',
   import_rows_rejected: '{{rejected}} of {{total}} rows have errors; nothing was imported',
   import_already_undone: 'this import was already undone',

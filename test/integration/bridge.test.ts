@@ -7,7 +7,7 @@ import { openTestApp, ROOT, type TestApp } from '../support/test-app';
 let app: TestApp;
 let bridge: Bridge;
 beforeAll(async () => {
-  app = openTestApp('2026-11-23', { mode: 'confined' });
+  app = openTestApp('2026-11-23', { files: { mode: 'confined' } });
   bridge = await startBridge({ dispatch: app.dispatch, fileMode: app.fileMode, staticDir: join(ROOT, 'renderer') });
 });
 afterAll(async () => {

@@ -19,7 +19,7 @@ const CUSTOMERS_CSV = 'Name,Phone\n李四,13800138001\n王五,13800138002\n坏�
 const SECRET = 'MARKER-outside-the-folders';
 
 beforeAll(async () => {
-  app = openTestApp('2026-11-23', { mode: 'confined' });
+  app = openTestApp('2026-11-23', { files: { mode: 'confined' } });
   bridge = await startBridge({ dispatch: app.dispatch, fileMode: app.fileMode, staticDir: join(ROOT, 'renderer') });
   elsewhere = tempDir();
   writeFileSync(join(elsewhere, 'secret.csv'), `Name,Phone\n${SECRET},13800138009\n`);
@@ -143,7 +143,7 @@ describe('file channels over the bridge stay inside the folders beside the datab
 
 describe('the bridge and file access', () => {
   it('will not serve an app that takes real paths', async () => {
-    const cli = openTestApp('2026-11-23', { mode: 'paths' });
+    const cli = openTestApp('2026-11-23', { files: { mode: 'paths' } });
     try {
       await expect(startBridge({ dispatch: cli.dispatch, fileMode: cli.fileMode, staticDir: join(ROOT, 'renderer') })).rejects.toThrow(/confined file access/);
     } finally {

@@ -18,7 +18,7 @@ const CSV = 'Name,Phone\n李四,13800138001\n坏行,not-a-phone\n';
 
 beforeAll(() => {
   handles = new FileHandles();
-  app = openTestApp('2026-11-23', { mode: 'handles', handles });
+  app = openTestApp('2026-11-23', { files: { mode: 'handles', handles } });
   home = tempDir();
   writeFileSync(join(home, 'customers.csv'), CSV);
 });

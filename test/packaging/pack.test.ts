@@ -42,12 +42,13 @@ describe('the packaged app (electron-builder --dir)', () => {
     expect(binary.subarray(wire + 2, wire + 10).toString()).toBe(EXPECTED_FUSES);
 
     const files = execFileSync(join(bin, 'asar'), ['list', join(app, 'resources', 'app.asar')], { encoding: 'utf8' }).split('\n');
-    for (const file of ['/package.json', '/dist/main/main.cjs', '/dist/main/preload.cjs', '/dist/renderer/index.html', '/db/migrations/meta/_journal.json', '/db/migrations/0000_init.sql']) {
+    for (const file of ['/package.json', '/dist/main/main.cjs', '/dist/main/preload.cjs', '/dist/main/import-worker.cjs', '/dist/renderer/index.html', '/db/migrations/meta/_journal.json', '/db/migrations/0000_init.sql']) {
       expect(files).toContain(file);
     }
     expect(files.filter((f) => /\.(ts|tsx|map)$/.test(f) || f.startsWith('/node_modules/better-sqlite3/src') || f.startsWith('/core/'))).toEqual([]);
     expect(files.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/')[2]).filter((v, i, a) => a.indexOf(v) === i)).toEqual(['better-sqlite3', 'node-addon-api']);
     expect(existsSync(join(app, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds', 'linux-x64.node'))).toBe(true);
-    expect(statSync(join(app, 'resources', 'app.asar')).size).toBeLessThan(8 * 1024 * 1024);
+    // The import worker carries the file readers a second time (about 4 MB), the price of a crash there not taking the app down.
+    expect(statSync(join(app, 'resources', 'app.asar')).size).toBeLessThan(12 * 1024 * 1024);
   });
 });

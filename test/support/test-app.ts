@@ -5,6 +5,7 @@ import { openApp, type OpenedApp } from '../../core/app';
 import { fixedClock } from '../../core/context';
 import type { FileAccessChoice } from '../../core/files';
 import { call } from '../../core/dispatch';
+import type { WorkerLauncher } from '../../core/importing';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -19,12 +20,13 @@ export interface TestApp extends OpenedApp {
 
 /**
  * A real database file built by the real migrations, behind the real dispatch, with a fixed "today".
- * Tests call like the CLI (real paths) unless they ask for the bridge's or Electron's file access.
+ * Tests call like the CLI (real paths) unless they ask for the bridge's or Electron's file access, and
+ * imports run in this process unless `importWorker` is given (as the app, the CLI and the bridge do).
  */
-export function openTestApp(today = '2026-11-23', files: FileAccessChoice = { mode: 'paths' }): TestApp {
+export function openTestApp(today = '2026-11-23', options: { files?: FileAccessChoice; importWorker?: WorkerLauncher } = {}): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'tierbook-test-'));
   const dbPath = join(dir, 'tierbook.sqlite');
-  const app = openApp({ dbPath, migrationsFolder: MIGRATIONS, appVersion: 'test', files, clock: fixedClock(today), checkOutput: true });
+  const app = openApp({ dbPath, migrationsFolder: MIGRATIONS, appVersion: 'test', files: options.files ?? { mode: 'paths' }, clock: fixedClock(today), checkOutput: true, importWorker: options.importWorker });
   return {
     ...app,
     dir,

@@ -3,7 +3,8 @@ export const errors = {
   'zh-CN': {
     code: {
       invalid_input: '输入有误', not_found: '记录不存在或已删除', conflict: '已有相同记录', constraint: '数据不符合要求，未保存',
-      unknown_channel: '未知操作', db_too_new: '数据库来自更新版本的客户分级簿', internal: '出现意外错误',
+      unknown_channel: '未知操作', db_too_new: '数据库来自更新版本的客户分级簿',
+      busy: '正在写入导入的数据，本次修改未保存，请等导入结束后再试', internal: '出现意外错误',
     },
     issue: {
       required: '必填',
@@ -36,6 +37,7 @@ export const errors = {
       import_record_too_large: '有一行过长，可能缺少闭合引号',
       import_no_header: '文件没有表头行',
       import_aborted: '导入已取消，没有写入任何数据',
+      import_worker_crashed: '导入意外中止（{{reason}}），没有写入任何数据；文件可能过大或已损坏',
       import_mapping_incomplete: '列对应缺少必需字段：{{fields}}',
       import_rows_rejected: '{{total}} 行中有 {{rejected}} 行有错误，未导入任何数据',
       import_already_undone: '这次导入已撤销',
@@ -69,6 +71,7 @@ export const errors = {
     code: {
       invalid_input: 'Please check the input', not_found: 'This record does not exist or was deleted', conflict: 'An identical record already exists',
       constraint: 'The data was rejected and nothing was saved', unknown_channel: 'Unknown operation', db_too_new: 'This database is from a newer TierBook',
+      busy: 'An import is being written; your change was not saved — try again when it finishes',
       internal: 'Something went wrong',
     },
     issue: {
@@ -102,6 +105,7 @@ export const errors = {
       import_record_too_large: 'A record is too large to read (an unclosed quote?)',
       import_no_header: 'The file has no header row',
       import_aborted: 'The import was cancelled; nothing was written',
+      import_worker_crashed: 'The import stopped unexpectedly ({{reason}}); nothing was written. The file may be too large or damaged',
       import_mapping_incomplete: 'The column mapping leaves out required fields: {{fields}}',
       import_rows_rejected: '{{rejected}} of {{total}} rows have errors; nothing was imported',
       import_already_undone: 'This import was already undone',

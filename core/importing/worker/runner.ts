@@ -1,0 +1,104 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/contract';
+import { openImportConnection } from '../connection';
+import { runImport } from '../run-import';
+import type { ImportProgress, ImportResult } from '../types';
+import type { WorkerExit, WorkerHandle, WorkerLauncher } from './launcher';
+import { fromWorkerError, type WorkerImportOptions } from './protocol';
+
+export interface ImportControl {
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/**
+ * Runs one import and answers with its result, or throws what runImport throws (ImportRejected,
+ * ImportError, errno and SQLite errors), so the handler treats both kinds of runner alike.
+ */
+export interface ImportRunner {
+  readonly kind: 'inline' | 'process';
+  run(dbPath: string, options: WorkerImportOptions, now: string, control: ImportControl): Promise<ImportResult>;
+  /** The process ids of the import workers running now (always empty inline). */
+  workers(): number[];
+  /** Stops every running import; their transactions roll back. */
+  close(): void;
+}
+
+/**
+ * In the app's own process, on a connection of its own: for ':memory:' databases (a worker could not
+ * see them) and for tests of the import logic itself.
+ */
+export function inlineImportRunner(shared: Database.Database): ImportRunner {
+  return {
+    kind: 'inline',
+    async run(dbPath, options, now, control) {
+      const conn = openImportConnection(dbPath, shared);
+      try {
+        return await runImport(conn.client, { ...options, signal: control.signal, onProgress: control.onProgress }, now);
+      } finally {
+        conn.close();
+      }
+    },
+    workers: () => [],
+    close: () => {},
+  };
+}
+
+/**
+ * Each import in a worker process of its own (see ./entry.ts). Progress and cancel travel as messages;
+ * a worker that dies before answering (exit code ≠ 0, a signal, V8 out of memory) becomes a clear
+ * import error while the app keeps running: the worker's transaction was never committed.
+ */
+export function processImportRunner(launch: WorkerLauncher): ImportRunner {
+  const active = new Set<WorkerHandle>();
+  return {
+    kind: 'process',
+    run(dbPath, options, now, control) {
+      return new Promise<ImportResult>((resolve, reject) => {
+        const worker = launch();
+        active.add(worker);
+        let settled = false;
+        const cancel = () => worker.send({ type: 'cancel' });
+        const settle = (finish: () => void) => {
+          if (settled) return;
+          settled = true;
+          active.delete(worker);
+          control.signal?.removeEventListener('abort', cancel);
+          // It has answered and closed its connection; ending it now saves waiting for it to wind down.
+          worker.kill();
+          finish();
+        };
+        worker.onMessage((message) => {
+          if (message.type === 'progress') control.onProgress?.(message.progress);
+          else if (message.type === 'done') settle(() => resolve(message.result));
+          else if (message.type === 'failed') settle(() => reject(fromWorkerError(message.error)));
+        });
+        worker.onExit((exit) => settle(() => reject(workerCrashed(exit, worker.stderrTail()))));
+        worker.send({ type: 'start', dbPath, options, now });
+        if (control.signal?.aborted) cancel();
+        else control.signal?.addEventListener('abort', cancel, { once: true });
+      });
+    },
+    workers: () => [...active].map((w) => w.pid).filter((pid): pid is number => pid !== undefined),
+    close: () => {
+      for (const worker of active) worker.kill();
+    },
+  };
+}
+
+/** The worker ended without an answer. Its transaction was never committed, so the database is as before. */
+export function workerCrashed(exit: WorkerExit, stderr: string): AppError {
+  const reason = exit.signal ? `signal ${exit.signal}` : exit.code !== null ? `exit code ${exit.code}` : 'it could not be started';
+  const detail = lastWords(stderr);
+  return new AppError('invalid_input', `The import stopped unexpectedly (${reason})${detail}. Nothing was imported; TierBook keeps running.`, [
+    { path: ['source'], key: 'import_worker_crashed', params: { reason } },
+  ]);
+}
+
+/** The lines of a dying worker's stderr that say why (V8's "heap out of memory", "Cannot find module"…). */
+function lastWords(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+  const errors = lines.filter((line) => /error/i.test(line));
+  const chosen = (errors.length ? errors : lines).slice(-2).join(' | ');
+  return chosen ? `: ${chosen.slice(0, 400)}` : '';
+}
