@@ -14,6 +14,12 @@ import { MAX_COLUMNS } from '../../shared/import/limits';
  */
 export const MAX_PART_BYTES = 256 * 1024 * 1024;
 
+/**
+ * The workbook's own description (workbook.xml, relationships, styles) is a few KB to a few MB even for
+ * workbooks with hundreds of sheets and styles; 16 MiB refuses a bomb hidden there.
+ */
+export const MAX_META_PART_BYTES = 16 * 1024 * 1024;
+
 /** All the parts one read inflates together (workbook, styles, shared strings and the sheet). */
 export const MAX_TOTAL_BYTES = 384 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { cellTooLong, MAX_CELL_CHARS } from './xlsx-limits';
+import { cellTooLong, MAX_CELL_CHARS, MAX_META_PART_BYTES } from './xlsx-limits';
 import { streamXml } from './xml-stream';
 import { unreadable, type ZipParts } from './zip-parts';
 
@@ -37,7 +37,7 @@ async function readRelationships(parts: ZipParts, relsPart: string, baseDir: str
       if (name !== 'Relationship' || !a.Id || !a.Target || a.TargetMode === 'External') return;
       rels.set(a.Id, { type: a.Type ?? '', target: resolvePart(baseDir, a.Target) });
     },
-  });
+  }, MAX_META_PART_BYTES);
   return rels;
 }
 
@@ -64,7 +64,7 @@ export async function readWorkbookInfo(parts: ZipParts): Promise<WorkbookInfo> {
       const state = a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible';
       declared.push({ name: a.name, state, rid: a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1] });
     },
-  });
+  }, MAX_META_PART_BYTES);
   const byType = (re: RegExp) => [...rels.values()].find((r) => re.test(r.type))?.target ?? null;
   return {
     sheets: declared.map((s) => ({ name: s.name, state: s.state, part: (s.rid && rels.get(s.rid)?.target) || null })),
@@ -149,6 +149,6 @@ export async function readDateStyles(parts: ZipParts, part: string | null): Prom
     close(name) {
       if (name === 'cellXfs') inCellXfs = false;
     },
-  });
+  }, MAX_META_PART_BYTES);
   return dateStyles;
 }

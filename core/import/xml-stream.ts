@@ -15,7 +15,7 @@ export interface XmlHandlers {
  * ImportError to stop reading. saxes does not expand entities declared in a DTD, so the "billion
  * laughs" trick has nothing to grow.
  */
-export async function streamXml(parts: ZipParts, entry: yauzl.Entry, handlers: XmlHandlers): Promise<void> {
+export async function streamXml(parts: ZipParts, entry: yauzl.Entry, handlers: XmlHandlers, limit?: number): Promise<void> {
   const parser = new SaxesParser({ xmlns: false });
   if (handlers.open) {
     const open = handlers.open;
@@ -30,7 +30,7 @@ export async function streamXml(parts: ZipParts, entry: yauzl.Entry, handlers: X
     parser.on('cdata', handlers.text);
   }
   try {
-    await parts.readText(entry, (text) => void parser.write(text));
+    await parts.readText(entry, (text) => void parser.write(text), limit);
     parser.close();
   } catch (error) {
     throw error instanceof ImportError ? error : unreadable(error);

@@ -11,7 +11,7 @@ export interface ZipParts {
   /** The entry for a part name (case-insensitive, as Excel treats them), or undefined. */
   entry(name: string): yauzl.Entry | undefined;
   /** Streams a part as decoded UTF-8 text; `onText` may throw to stop at once. */
-  readText(entry: yauzl.Entry, onText: (text: string) => void): Promise<void>;
+  readText(entry: yauzl.Entry, onText: (text: string) => void, limit?: number): Promise<void>;
   close(): void;
 }
 
@@ -28,7 +28,7 @@ export async function openZipParts(bytes: Uint8Array): Promise<ZipParts> {
     const entries = await listEntries(zip);
     return {
       entry: (name) => entries.get(name.replace(/^\/+/, '').toLowerCase()),
-      readText: (entry, onText) => readText(zip, entry, onText),
+      readText: (entry, onText, limit = MAX_PART_BYTES) => readText(zip, entry, onText, limit),
       close: () => zip.close(),
     };
   } catch (error) {
@@ -51,9 +51,9 @@ function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
   });
 }
 
-function readText(zip: yauzl.ZipFile, entry: yauzl.Entry, onText: (text: string) => void): Promise<void> {
+function readText(zip: yauzl.ZipFile, entry: yauzl.Entry, onText: (text: string) => void, limit: number): Promise<void> {
   // Checked here too, so no caller can inflate a part without the size check.
-  if (entry.uncompressedSize > MAX_PART_BYTES) return Promise.reject(partTooLarge(entry.fileName, entry.uncompressedSize, MAX_PART_BYTES));
+  if (entry.uncompressedSize > limit) return Promise.reject(partTooLarge(entry.fileName, entry.uncompressedSize, limit));
   if (entry.isEncrypted()) return Promise.reject(unreadable(new Error('encrypted entry')));
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (error, stream) => {
