@@ -32,7 +32,9 @@ export type TableIssue =
   | ({ code: 'extra_columns'; expected: number; actual: number; extra: Cell[] } & At)
   | ({ code: 'unterminated_quote' } & At)
   | ({ code: 'malformed_quote' } & At)
-  | ({ code: 'title_row_skipped'; text: string } & At);
+  | ({ code: 'title_row_skipped'; text: string } & At)
+  /** Rows the detected encoding seems to have garbled (a file mixing GBK and UTF-8): the first few, and how many. */
+  | { code: 'decoding_suspect'; encoding: string; rows: number[]; count: number };
 
 export interface TableHeader {
   /** Unique, trimmed column names (duplicates renamed "Phone (2)"). */
@@ -179,5 +181,9 @@ export function describeIssue(issue: TableIssue): string {
       return `A quoted value on line ${issue.line} has text after its closing quote.`;
     case 'title_row_skipped':
       return `Row ${issue.row} ("${issue.text}") looks like a title and was skipped; the header is the next row.`;
+    case 'decoding_suspect': {
+      const more = issue.count > issue.rows.length ? ` and ${issue.count - issue.rows.length} more` : '';
+      return `Read as ${issue.encoding}, ${issue.count} row(s) look garbled (rows ${issue.rows.join(', ')}${more}); the file may mix text encodings. Check them, or choose the encoding by hand.`;
+    }
   }
 }
