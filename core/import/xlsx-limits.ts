@@ -47,6 +47,13 @@ export const MAX_SHEET_CELLS = 3_000_000;
  */
 export const MAX_XML_RUN_CHARS = MAX_CELL_CHARS * 8;
 
+/**
+ * Merged ranges in one sheet. Report-style sheets merge titles and group cells: hundreds, a few thousand
+ * at most. Each range is kept until the sheet ends (merges follow the rows in the XML), so a sheet of
+ * millions of tiny merges would otherwise fill the heap with them.
+ */
+export const MAX_MERGED_RANGES = 100_000;
+
 /** A workbook with more entries than this is not something Excel or WPS wrote. */
 export const MAX_ZIP_ENTRIES = 10_000;
 
@@ -74,6 +81,10 @@ export function tooManyRows(row: number): ImportError {
 
 export function tooManyCells(): ImportError {
   return new ImportError('too_many_rows', `The sheet has more than ${MAX_SHEET_CELLS.toLocaleString('en')} filled cells; split it or save it as CSV and import that instead.`, { limit: MAX_SHEET_CELLS });
+}
+
+export function tooManyMerges(): ImportError {
+  return new ImportError('too_many_rows', `The sheet has more than ${MAX_MERGED_RANGES.toLocaleString('en')} merged ranges; unmerge them or save the sheet as CSV and import that instead.`, { limit: MAX_MERGED_RANGES });
 }
 
 export function tooManyColumns(column: number, row: number): ImportError {

@@ -1,7 +1,7 @@
 import type yauzl from 'yauzl';
 import type { Cell } from '../../shared/import/table';
 import { formatSheetDate, serialToDate } from './xlsx-dates';
-import { cellTooLong, MAX_CELL_CHARS, MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, tooManyCells, tooManyColumns, tooManyRows } from './xlsx-limits';
+import { cellTooLong, MAX_CELL_CHARS, MAX_MERGED_RANGES, MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, tooManyCells, tooManyColumns, tooManyMerges, tooManyRows } from './xlsx-limits';
 import { unescapeOoxml } from './xlsx-workbook';
 import { streamXml } from './xml-stream';
 import type { ZipParts } from './zip-parts';
@@ -93,7 +93,7 @@ export async function readSheetRecords(parts: ZipParts, entry: yauzl.Entry, cont
           return;
         case 'mergeCell': {
           const range = a.ref ? parseRange(a.ref) : null;
-          if (range) merges.push(range);
+          if (range && merges.push(range) > MAX_MERGED_RANGES) throw tooManyMerges();
           return;
         }
       }

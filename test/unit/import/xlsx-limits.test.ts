@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../../core/import/xlsx';
-import { MAX_CELL_CHARS, MAX_PART_BYTES, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from '../../../core/import/xlsx-limits';
+import { MAX_CELL_CHARS, MAX_MERGED_RANGES, MAX_PART_BYTES, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from '../../../core/import/xlsx-limits';
 import { part, repeatedPart, SHEET_HEAD, SHEET_TAIL, sheetWorkbook, workbookParts, zip } from './zip-builder';
 
 /**
@@ -83,9 +83,11 @@ describe('readXlsx refuses workbooks past its limits', () => {
     expect(widest.headers).toHaveLength(MAX_SHEET_COLUMNS);
   }, 20_000);
 
-  it('refuses a merged range that would copy a value into millions of cells', async () => {
+  it('refuses a merged range that would copy a value into millions of cells, and a sheet of endless merges', async () => {
     const sheet = `${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>`;
     await expect(readXlsx(zip([...workbookParts(), part('xl/worksheets/sheet1.xml', sheet)]))).rejects.toMatchObject({ code: 'too_many_rows' });
+    const many = `${SHEET_HEAD}${ROW(1)}</sheetData><mergeCells>${'<mergeCell ref="C1:D1"/>'.repeat(MAX_MERGED_RANGES + 1)}</mergeCells></worksheet>`;
+    await expect(readXlsx(zip([...workbookParts(), part('xl/worksheets/sheet1.xml', many)]))).rejects.toMatchObject({ code: 'too_many_rows', details: { limit: MAX_MERGED_RANGES } });
   });
 
   it('refuses a zip whose workbook part is missing or whose XML is broken', async () => {
