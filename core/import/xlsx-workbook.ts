@@ -17,6 +17,8 @@ export interface WorkbookInfo {
   date1904: boolean;
   sharedStringsPart: string | null;
   stylesPart: string | null;
+  /** The parts read to learn all this, for the total-size check. */
+  describedBy: string[];
 }
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
@@ -53,7 +55,8 @@ export async function readWorkbookInfo(parts: ZipParts): Promise<WorkbookInfo> {
   const entry = parts.entry(workbookPart);
   if (!entry) throw unreadable(new Error(`no ${workbookPart}`));
   const dir = posix.dirname(workbookPart);
-  const rels = await readRelationships(parts, posix.join(dir, '_rels', `${posix.basename(workbookPart)}.rels`), dir);
+  const relsPart = posix.join(dir, '_rels', `${posix.basename(workbookPart)}.rels`);
+  const rels = await readRelationships(parts, relsPart, dir);
 
   const declared: Array<{ name: string; state: SheetInfo['state']; rid: string | undefined }> = [];
   let date1904 = false;
@@ -71,6 +74,7 @@ export async function readWorkbookInfo(parts: ZipParts): Promise<WorkbookInfo> {
     date1904,
     sharedStringsPart: byType(REL_SHARED_STRINGS) ?? (parts.entry(posix.join(dir, 'sharedStrings.xml')) ? posix.join(dir, 'sharedStrings.xml') : null),
     stylesPart: byType(REL_STYLES) ?? (parts.entry(posix.join(dir, 'styles.xml')) ? posix.join(dir, 'styles.xml') : null),
+    describedBy: ['_rels/.rels', workbookPart, relsPart],
   };
 }
 

@@ -53,7 +53,7 @@ async function readSheet(parts: ZipParts, wanted: string | undefined): Promise<X
   // The sheet's own size first, so a bomb sheet is refused before the shared strings are read.
   if (sheetEntry.uncompressedSize > MAX_PART_BYTES) throw partTooLarge(sheetEntry.fileName, sheetEntry.uncompressedSize, MAX_PART_BYTES);
   // Everything this read will inflate, judged from the zip directory before any of it is.
-  const needed = ['_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', info.sharedStringsPart, info.stylesPart, sheet.part];
+  const needed = [...info.describedBy, info.sharedStringsPart, info.stylesPart, sheet.part];
   const total = [...new Set(needed)].reduce((sum, name) => sum + ((name && parts.entry(name)?.uncompressedSize) || 0), 0);
   if (total > MAX_TOTAL_BYTES) throw totalTooLarge(total);
 
