@@ -33,10 +33,10 @@ export const MAX_SHEET_COLUMNS = MAX_COLUMNS;
 export const MAX_CELL_CHARS = 32_767;
 
 /**
- * The whole table is held in memory for the preview, so the number of filled cells is bounded too:
- * 3 million is 150,000 rows × 20 columns. Measured: a sheet refused at this limit peaks at ~360 MB RSS
- * after 6 s; the worst case the limits allow (1,048,576 rows of 2 cells) at ~500 MB. Larger data is
- * what the streamed CSV import is for.
+ * The whole table is held in memory for the preview, so the cells of the used range (each row as wide
+ * as its last value) are bounded too: 3 million is 150,000 rows × 20 columns. Measured: a sheet refused
+ * at this limit peaks at ~360 MB RSS after 6 s; the worst case the limits allow (1,048,576 rows of 2
+ * cells) at ~500 MB. Larger data is what the streamed CSV import is for.
  */
 export const MAX_SHEET_CELLS = 3_000_000;
 
@@ -80,7 +80,7 @@ export function tooManyRows(row: number): ImportError {
 }
 
 export function tooManyCells(): ImportError {
-  return new ImportError('too_many_rows', `The sheet has more than ${MAX_SHEET_CELLS.toLocaleString('en')} filled cells; split it or save it as CSV and import that instead.`, { limit: MAX_SHEET_CELLS });
+  return new ImportError('too_many_rows', `The sheet has more than ${MAX_SHEET_CELLS.toLocaleString('en')} cells; split it or save it as CSV and import that instead.`, { limit: MAX_SHEET_CELLS });
 }
 
 export function tooManyMerges(): ImportError {

@@ -33,7 +33,7 @@ export interface MergeRange {
 export async function readSheetRecords(parts: ZipParts, entry: yauzl.Entry, context: SheetContext): Promise<{ records: SheetRecord[]; merges: MergeRange[] }> {
   const records: SheetRecord[] = [];
   const merges: MergeRange[] = [];
-  let filledCells = 0;
+  let usedCells = 0;
   let rowNumber = 0;
   let cells: Cell[] = [];
   let column = 0;
@@ -113,11 +113,14 @@ export async function readSheetRecords(parts: ZipParts, entry: yauzl.Entry, cont
         case 'c': {
           const cell = value === null ? (hasFormula ? '' : undefined) : cellValue(cellType, cellStyle, value.join(''), context);
           if (cell === undefined) return;
-          if (++filledCells > MAX_SHEET_CELLS) throw tooManyCells();
           cells[column - 1] = cell;
           return;
         }
         case 'row':
+          // Counted as the row's width, not its filled cells: a lone value in column XFD makes the row
+          // 16,384 cells wide once the blanks are filled in.
+          usedCells += cells.length;
+          if (usedCells > MAX_SHEET_CELLS) throw tooManyCells();
           if (cells.length > 0) records.push({ row: rowNumber, cells });
           cells = [];
           return;

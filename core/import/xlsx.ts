@@ -1,4 +1,5 @@
 import { ImportError } from '../../shared/import/errors';
+import { MAX_PADDED_CELLS } from '../../shared/import/limits';
 import { TableBuilder, type Cell, type ImportTable, type SourceRow, type TableIssue } from '../../shared/import/table';
 import { sniffFileKind } from './file-kind';
 import { readSheetRecords, type MergeRange, type SheetRecord } from './xlsx-sheet';
@@ -60,10 +61,10 @@ async function readSheet(parts: ZipParts, wanted: string | undefined): Promise<X
   const sharedStrings = await readSharedStrings(parts, info.sharedStringsPart);
   const dateStyles = await readDateStyles(parts, info.stylesPart);
   const { records, merges } = await readSheetRecords(parts, sheetEntry, { sharedStrings, dateStyles, date1904: info.date1904 });
-  const filled = records.reduce((n, r) => n + r.cells.length, 0);
-  const merged = applyMerges(records, merges, MAX_SHEET_CELLS - filled);
+  const used = records.reduce((n, r) => n + r.cells.length, 0);
+  const merged = applyMerges(records, merges, MAX_SHEET_CELLS - used);
 
-  const builder = new TableBuilder();
+  const builder = new TableBuilder({ maxPaddedCells: MAX_PADDED_CELLS });
   const rows: SourceRow[] = [];
   const issues: TableIssue[] = [];
   for (const record of merged) {

@@ -15,3 +15,11 @@ export const MAX_COLUMNS = 16_384;
  * a 30 MB line is refused after reading 16 Mi characters instead of being split into millions of cells.
  */
 export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+
+/**
+ * Empty cells added to rows shorter than the header, in a table held whole (a preview, a workbook).
+ * Padding is the one place a reader creates more than the file holds: a 16,384-column header over a
+ * million one-value lines would ask for 16 billion cells from a 2 MB file. Ten million shared empty
+ * strings are about 80 MB; ragged real files need a small fraction of that.
+ */
+export const MAX_PADDED_CELLS = 10_000_000;

@@ -1,3 +1,4 @@
+import { ImportError } from './errors';
 import { isSepLine } from './sep-line';
 
 /**
@@ -107,6 +108,13 @@ export function buildHeader(record: RawRecord): { header: TableHeader; issues: T
 export class TableBuilder {
   header: TableHeader | null = null;
   private possibleTitle: RawRecord | null = null;
+  private padded = 0;
+
+  /**
+   * `maxPaddedCells` bounds the empty cells added to short rows over the whole table (see
+   * MAX_PADDED_CELLS); readers that keep every row pass it, streams that hand rows on do not.
+   */
+  constructor(private readonly options: { maxPaddedCells?: number } = {}) {}
 
   accept(record: RawRecord, rows: SourceRow[], issues: TableIssue[]): void {
     if (record.quoteProblem) issues.push({ code: record.quoteProblem, row: record.row, line: record.line });
@@ -150,6 +158,13 @@ export class TableBuilder {
     const cells = record.cells;
     const at = { row: record.row, line: record.line };
     if (cells.length < width) {
+      this.padded += width - cells.length;
+      if (this.padded > (this.options.maxPaddedCells ?? Number.POSITIVE_INFINITY)) {
+        throw new ImportError('too_many_columns', `The rows are much shorter than the ${width}-column header; filling them in would take more than ${this.options.maxPaddedCells!.toLocaleString('en')} empty cells.`, {
+          columns: width,
+          limit: this.options.maxPaddedCells,
+        });
+      }
       issues.push({ code: 'missing_columns', expected: width, actual: cells.length, ...at });
       rows.push({ ...at, cells: [...cells, ...new Array<Cell>(width - cells.length).fill('')] });
       return;

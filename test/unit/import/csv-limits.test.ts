@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readImportBytes } from '../../../core/import/read-file';
 import { openCsvStream } from '../../../core/import/stream';
 import { parseCsv } from '../../../shared/import/csv';
-import { MAX_COLUMNS, MAX_RECORD_CHARS } from '../../../shared/import/limits';
+import { MAX_COLUMNS, MAX_PADDED_CELLS, MAX_RECORD_CHARS } from '../../../shared/import/limits';
 import { buildHeader } from '../../../shared/import/table';
 import { tempDir } from './fixtures';
 
@@ -50,6 +50,13 @@ describe('CSV limits', () => {
     expect(() => parseCsv(text)).toThrow(expect.objectContaining({ code: 'too_many_columns', details: expect.objectContaining({ columns: 50_000, limit: MAX_COLUMNS }) }));
     await expect(readImportBytes(Buffer.from(text))).rejects.toMatchObject({ code: 'too_many_columns' });
     await expect(readStream(files.write('wide.csv', text))).rejects.toMatchObject({ code: 'too_many_columns' });
+  }, 20_000);
+
+  it('refuses a 16,384-column header over hundreds of one-value lines rather than pad them into millions of blanks', () => {
+    const text = `${'x,'.repeat(MAX_COLUMNS - 1)}x\n${'1\n'.repeat(700)}`;
+    expect(() => parseCsv(text)).toThrow(expect.objectContaining({ code: 'too_many_columns', details: { columns: MAX_COLUMNS, limit: MAX_PADDED_CELLS } }));
+    // A few hundred short lines under a wide header are still read.
+    expect(parseCsv(`${'x,'.repeat(MAX_COLUMNS - 1)}x\n${'1\n'.repeat(300)}`).rows).toHaveLength(300);
   }, 20_000);
 
   it('refuses a 30 MB single line, of cells or of one quoted value, whole or streamed', async () => {

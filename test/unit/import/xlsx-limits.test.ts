@@ -83,6 +83,14 @@ describe('readXlsx refuses workbooks past its limits', () => {
     expect(widest.headers).toHaveLength(MAX_SHEET_COLUMNS);
   }, 20_000);
 
+  it('counts a row as wide as its last value, and refuses padding short rows into millions of blanks', async () => {
+    const sparse = Array.from({ length: 200 }, (_, i) => `<row r="${i + 1}"><c r="XFD${i + 1}"><v>1</v></c></row>`).join('');
+    await expect(readXlsx(sheetWorkbook(sparse))).rejects.toMatchObject({ code: 'too_many_rows' });
+    const wideHeader = `<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="XFD1" t="inlineStr"><is><t>z</t></is></c></row>`;
+    const shortRows = Array.from({ length: 700 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>1</v></c></row>`).join('');
+    await expect(readXlsx(sheetWorkbook(wideHeader + shortRows))).rejects.toMatchObject({ code: 'too_many_columns', details: { columns: MAX_SHEET_COLUMNS } });
+  });
+
   it('refuses a merged range that would copy a value into millions of cells, and a sheet of endless merges', async () => {
     const sheet = `${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>`;
     await expect(readXlsx(zip([...workbookParts(), part('xl/worksheets/sheet1.xml', sheet)]))).rejects.toMatchObject({ code: 'too_many_rows' });
