@@ -1,6 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import i18next from 'i18next';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PreviewSummary } from '../../renderer/features/import/PreviewSummary';
+import { setupI18n } from '../../renderer/i18n';
 import { encodeText } from '../unit/import/fixtures';
 import { part, repeatedPart, SHEET_HEAD, SHEET_TAIL, workbookParts, zip } from '../unit/import/zip-builder';
 import { openTestApp, type TestApp } from '../support/test-app';
@@ -71,5 +76,12 @@ describe('hostile import files', () => {
     expect(preview).toMatchObject({ encoding: 'gb18030', rowsTotal: 5 });
     expect(preview.tableIssues).toContainEqual({ code: 'decoding_suspect', encoding: 'gb18030', rows: [6], count: 1 });
     expect(snapshot()).toEqual(before);
+
+    // The import screen's summary of that very preview says so, in either language.
+    setupI18n('zh-CN');
+    await i18next.changeLanguage('zh-CN');
+    expect(renderToStaticMarkup(createElement(PreviewSummary, { result: preview }))).toContain('按 GB18030 编码读取时，有 1 行文字看起来是乱码（第 6 行）');
+    await i18next.changeLanguage('en');
+    expect(renderToStaticMarkup(createElement(PreviewSummary, { result: preview }))).toContain('Read as GB18030, these rows look garbled: 6 (1 in all).');
   });
 });

@@ -106,8 +106,8 @@ export const importing = {
     errors: { title: 'Rows with problems', row: 'Row', column: 'Column', value: 'Value', reason: 'Problem', more: '{{count}} more problems not listed' },
     duplicates: '{{count}} rows duplicate an existing customer or an earlier row (same phone, email, WeChat, WhatsApp, or name + company)',
     tableIssues: {
-      decoding_suspect: 'Read as {{encoding}}, {{count}} rows look garbled (rows {{rows}}); the file may mix text encodings such as GBK and UTF-8. Check those rows, or choose the text encoding by hand.',
-      decoding_suspect_more: 'Read as {{encoding}}, {{count}} rows look garbled (rows {{rows}} and {{more}} more); the file may mix text encodings such as GBK and UTF-8. Check those rows, or choose the text encoding by hand.',
+      decoding_suspect: 'Read as {{encoding}}, these rows look garbled: {{rows}} ({{count}} in all). The file may mix text encodings such as GBK and UTF-8; check those rows, or choose the text encoding by hand.',
+      decoding_suspect_more: 'Read as {{encoding}}, these rows look garbled: {{rows}} and {{more}} more ({{count}} in all). The file may mix text encodings such as GBK and UTF-8; check those rows, or choose the text encoding by hand.',
     },
     importValid: 'Import the valid rows',
     importAll: 'Import all (nothing if any row has errors)',
