@@ -4,6 +4,7 @@ import type { Delimiter } from '../../shared/import/delimiter';
 import { ImportError } from '../../shared/import/errors';
 import type { ImportTable } from '../../shared/import/table';
 import { decodeBytes, type EncodingName } from './decode';
+import { DecodingCheck } from './decoding-check';
 import { sniffFileKind } from './file-kind';
 import { readXlsx, xlsNotSupported } from './xlsx';
 
@@ -36,6 +37,11 @@ export async function readImportBytes(bytes: Uint8Array, options: ReadImportOpti
     case 'text': {
       const decoded = decodeBytes(bytes, options.encoding);
       const table = parseCsv(decoded.text, { delimiter: options.delimiter });
+      const check = new DecodingCheck(decoded.encoding);
+      check.check(table.headerRow, table.rawHeaders);
+      for (const row of table.rows) check.check(row.row, row.cells);
+      const suspect = check.issue();
+      if (suspect) table.issues.push(suspect);
       return { ...table, format: 'csv', encoding: decoded.encoding, encodingConfidence: decoded.confidence, hadBom: decoded.hadBom };
     }
   }

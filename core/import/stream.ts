@@ -3,8 +3,9 @@ import iconv from 'iconv-lite';
 import { sniffDelimiter, type Delimiter } from '../../shared/import/delimiter';
 import { ImportError } from '../../shared/import/errors';
 import { CsvRecordReader } from '../../shared/import/record-reader';
-import { TableBuilder, type SourceRow, type TableHeader, type TableIssue } from '../../shared/import/table';
+import { TableBuilder, type RawRecord, type SourceRow, type TableHeader, type TableIssue } from '../../shared/import/table';
 import { assertText, detectEncoding, SNIFF_BYTES, textSampleOf, type EncodingName, type TextSample } from './decode';
+import { DecodingCheck } from './decoding-check';
 import { sniffFileKind } from './file-kind';
 import { xlsNotSupported } from './xlsx';
 
@@ -85,20 +86,28 @@ export async function openCsvStream(path: string, options: CsvStreamOptions = {}
     let rows: SourceRow[] = [];
     let issues: TableIssue[] = [];
     let ended = false;
+    // Garbled rows are only all known at the end; the warning travels with the last batch.
+    const decoding = new DecodingCheck(detected.encoding);
+    const accept = (record: RawRecord) => {
+      decoding.check(record.row, record.cells);
+      builder.accept(record, rows, issues);
+    };
 
     const pump = async (): Promise<void> => {
       const next = ended ? null : await readText();
       if (next === null) {
         ended = true;
         const rest = decoder.end() ?? '';
-        for (const r of [...reader.push(rest), ...reader.end()]) builder.accept(r, rows, issues);
+        for (const r of [...reader.push(rest), ...reader.end()]) accept(r);
         builder.finish(issues);
+        const suspect = decoding.issue();
+        if (suspect) issues.push(suspect);
         return;
       }
-      for (const r of reader.push(next)) builder.accept(r, rows, issues);
+      for (const r of reader.push(next)) accept(r);
     };
 
-    for (const r of reader.push(text)) builder.accept(r, rows, issues);
+    for (const r of reader.push(text)) accept(r);
     text = '';
     while (!builder.header && !ended) await pump();
     if (!builder.header) throw new ImportError('no_header', 'The file has no header row (it is empty or blank).');

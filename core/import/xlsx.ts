@@ -1,7 +1,13 @@
-import ExcelJS from 'exceljs';
 import { ImportError } from '../../shared/import/errors';
+import { MAX_PADDED_CELLS } from '../../shared/import/limits';
 import { TableBuilder, type Cell, type ImportTable, type SourceRow, type TableIssue } from '../../shared/import/table';
 import { sniffFileKind } from './file-kind';
+import { readSheetRecords, type MergeRange, type SheetRecord } from './xlsx-sheet';
+import { MAX_PART_BYTES, MAX_SHEET_CELLS, MAX_TOTAL_BYTES, partTooLarge, tooManyCells, totalTooLarge } from './xlsx-limits';
+import { readDateStyles, readSharedStrings, readWorkbookInfo } from './xlsx-workbook';
+import { openZipParts, unreadable, type ZipParts } from './zip-parts';
+
+export { formatSheetDate } from './xlsx-dates';
 
 export interface XlsxTable extends ImportTable {
   sheetName: string;
@@ -19,67 +25,89 @@ export function xlsNotSupported(): ImportError {
  * Reads one worksheet (the named one, else the first visible one) into the common table shape.
  * Cells keep their type: numbers stay numbers, date cells become 'YYYY-MM-DD' (with the time when it
  * is not midnight), formulas give their cached result, rich text and hyperlinks give their text.
+ *
+ * The workbook is read part by part from the zip, each part streamed through an XML parser under the
+ * limits in xlsx-limits.ts: only the parts this sheet needs are inflated, and a bomb is refused from
+ * its declared sizes before inflating, or at the first byte past a limit if the sizes lie.
  */
 export async function readXlsx(bytes: Uint8Array, options: { sheet?: string } = {}): Promise<XlsxTable> {
   const kind = sniffFileKind(bytes);
   if (kind === 'empty') throw new ImportError('empty_file', 'The file is empty (0 bytes).');
   if (kind === 'xls') throw xlsNotSupported();
   if (kind !== 'xlsx') throw new ImportError('xlsx_unreadable', 'This is not an .xlsx workbook.');
-  const workbook = new ExcelJS.Workbook();
+  const parts = await openZipParts(bytes);
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  } catch (cause) {
-    throw new ImportError('xlsx_unreadable', 'The workbook could not be read; it may be damaged. Open and save it again in Excel or WPS.', {}, { cause });
+    return await readSheet(parts, options.sheet);
+  } finally {
+    parts.close();
   }
-  const sheetNames = workbook.worksheets.map((w) => w.name);
-  const sheet = options.sheet !== undefined ? workbook.getWorksheet(options.sheet) : (workbook.worksheets.find((w) => w.state === 'visible') ?? workbook.worksheets[0]);
-  if (!sheet) throw new ImportError('sheet_not_found', `The workbook has no sheet "${options.sheet ?? ''}".`, { sheet: options.sheet, sheetNames });
+}
 
-  const builder = new TableBuilder();
+async function readSheet(parts: ZipParts, wanted: string | undefined): Promise<XlsxTable> {
+  const info = await readWorkbookInfo(parts);
+  const sheetNames = info.sheets.map((s) => s.name);
+  const sheet = wanted !== undefined ? info.sheets.find((s) => s.name === wanted) : (info.sheets.find((s) => s.state === 'visible') ?? info.sheets[0]);
+  if (!sheet) throw new ImportError('sheet_not_found', `The workbook has no sheet "${wanted ?? ''}".`, { sheet: wanted, sheetNames });
+  const sheetEntry = sheet.part ? parts.entry(sheet.part) : undefined;
+  if (!sheetEntry) throw unreadable(new Error(`sheet "${sheet.name}" has no part`));
+
+  // The sheet's own size first, so a bomb sheet is refused before the shared strings are read.
+  if (sheetEntry.uncompressedSize > MAX_PART_BYTES) throw partTooLarge(sheetEntry.fileName, sheetEntry.uncompressedSize, MAX_PART_BYTES);
+  // Everything this read will inflate, judged from the zip directory before any of it is.
+  const needed = [...info.describedBy, info.sharedStringsPart, info.stylesPart, sheet.part];
+  const total = [...new Set(needed)].reduce((sum, name) => sum + ((name && parts.entry(name)?.uncompressedSize) || 0), 0);
+  if (total > MAX_TOTAL_BYTES) throw totalTooLarge(total);
+
+  const sharedStrings = await readSharedStrings(parts, info.sharedStringsPart);
+  const dateStyles = await readDateStyles(parts, info.stylesPart);
+  const { records, merges } = await readSheetRecords(parts, sheetEntry, { sharedStrings, dateStyles, date1904: info.date1904 });
+  const used = records.reduce((n, r) => n + r.cells.length, 0);
+  const merged = applyMerges(records, merges, MAX_SHEET_CELLS - used);
+
+  const builder = new TableBuilder({ maxPaddedCells: MAX_PADDED_CELLS });
   const rows: SourceRow[] = [];
   const issues: TableIssue[] = [];
-  const merges = sheet.hasMerges;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    // row.values is 1-based and sparse: index 0 is always empty.
-    const values = (row.values as ExcelJS.CellValue[]).slice(1);
-    const cells = Array.from(values, (value, i) => (merges && isMergedAcross(row.getCell(i + 1)) ? '' : toCell(value)));
-    builder.accept({ row: rowNumber, line: rowNumber, cells }, rows, issues);
-  });
+  for (const record of merged) {
+    const cells = Array.from(record.cells, (c): Cell => c ?? '');
+    builder.accept({ row: record.row, line: record.row, cells }, rows, issues);
+  }
   builder.finish(issues);
   if (!builder.header) throw new ImportError('no_header', `The sheet "${sheet.name}" is empty.`, { sheetName: sheet.name });
   return { ...builder.header, rows, issues, sheetName: sheet.name, sheetNames };
 }
 
 /**
- * exceljs gives every cell of a merged range the top-left value. Down a column that is what a merged
- * "customer" cell over three order rows means, so it is kept; along a row (a title across the sheet)
- * it would invent columns, so those copies are blanked.
+ * Excel stores a merged range's value in its top-left cell only. Down a column the value means every
+ * row ("customer" merged over three order rows), so it is copied into the rows below; along a row (a
+ * title across the sheet) copies would invent columns, so those cells stay blank. Each cell touched
+ * counts against the sheet's cell budget, so a merge over a million rows cannot grow the table unbounded.
  */
-function isMergedAcross(cell: ExcelJS.Cell): boolean {
-  return cell.isMerged && cell.master !== cell && cell.master.row === cell.row;
-}
-
-export function toCell(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return formatSheetDate(value);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : toCell(value.text as ExcelJS.CellValue);
-  if ('error' in value) return value.error;
-  if ('result' in value || 'formula' in value || 'sharedFormula' in value) return toCell((value as ExcelJS.CellFormulaValue).result ?? null);
-  return String(value);
-}
-
-/** exceljs builds Dates from the serial in UTC, so the UTC fields are the wall-clock time in the sheet. */
-export function formatSheetDate(date: Date): string {
-  if (Number.isNaN(date.getTime())) return '';
-  // Serials are floats; round to the second so 0.999999 of a second does not show as :59.
-  const rounded = new Date(Math.round(date.getTime() / 1000) * 1000);
-  const iso = rounded.toISOString();
-  const day = iso.slice(0, 10);
-  const time = iso.slice(11, 19);
-  if (time === '00:00:00') return day;
-  return `${day} ${time.endsWith(':00') ? time.slice(0, 5) : time}`;
+function applyMerges(records: SheetRecord[], merges: MergeRange[], budget: number): SheetRecord[] {
+  if (merges.length === 0) return records;
+  const byRow = new Map(records.map((r) => [r.row, r]));
+  let left = budget;
+  const spend = (n: number) => {
+    left -= n;
+    if (left < 0) throw tooManyCells();
+  };
+  for (const m of merges) {
+    const master = byRow.get(m.top)?.cells[m.left - 1];
+    const top = byRow.get(m.top);
+    if (top) {
+      // Keep the row as wide as the merge, as Excel shows it, with the copies blank.
+      spend(m.right - m.left);
+      for (let c = m.left + 1; c <= m.right; c++) top.cells[c - 1] = '';
+    }
+    if (master === undefined || master === '') continue;
+    spend((m.bottom - m.top) * (m.right - m.left + 1));
+    for (let r = m.top + 1; r <= m.bottom; r++) {
+      let record = byRow.get(r);
+      if (!record) {
+        record = { row: r, cells: [] };
+        byRow.set(r, record);
+      }
+      for (let c = m.left; c <= m.right; c++) record.cells[c - 1] = master;
+    }
+  }
+  return [...byRow.values()].sort((a, b) => a.row - b.row);
 }

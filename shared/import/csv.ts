@@ -1,5 +1,6 @@
 import { sniffDelimiter, type Delimiter } from './delimiter';
 import { ImportError } from './errors';
+import { MAX_PADDED_CELLS } from './limits';
 import { CsvRecordReader } from './record-reader';
 import { TableBuilder, type ImportTable, type SourceRow, type TableIssue } from './table';
 
@@ -20,7 +21,7 @@ export interface CsvTable extends ImportTable {
 export function parseCsv(text: string, options: CsvParseOptions = {}): CsvTable {
   const delimiter = options.delimiter ?? sniffDelimiter(text, true).delimiter;
   const reader = new CsvRecordReader({ delimiter, maxRecordChars: options.maxRecordChars });
-  const builder = new TableBuilder();
+  const builder = new TableBuilder({ maxPaddedCells: MAX_PADDED_CELLS });
   const rows: SourceRow[] = [];
   const issues: TableIssue[] = [];
   for (const record of reader.push(text)) builder.accept(record, rows, issues);

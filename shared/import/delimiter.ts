@@ -37,7 +37,9 @@ export function sniffDelimiter(text: string, complete = text.length <= SAMPLE_CH
 }
 
 function fieldCounts(sample: string, delimiter: Delimiter, complete: boolean): number[] {
-  const reader = new CsvRecordReader({ delimiter });
+  // Sniffing tries every delimiter on the sample: a wrong one may split a line into many cells, which
+  // is a bad guess to score, not a file to refuse.
+  const reader = new CsvRecordReader({ delimiter, maxColumns: Number.POSITIVE_INFINITY });
   const records = reader.push(sample);
   if (complete) records.push(...reader.end());
   return records

@@ -11,6 +11,10 @@ export const IMPORT_ERROR_CODES = [
   'sheet_not_found',
   'unsupported_encoding',
   'record_too_large',
+  'too_many_columns',
+  'too_many_rows',
+  'cell_too_long',
+  'xlsx_too_large',
   'no_header',
   'aborted',
 ] as const;

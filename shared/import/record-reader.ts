@@ -1,14 +1,18 @@
 import Papa from 'papaparse';
 import { ImportError } from './errors';
+import { MAX_COLUMNS, MAX_RECORD_CHARS } from './limits';
 import type { RawRecord } from './table';
 
 export interface RecordReaderOptions {
   delimiter: string;
-  /** A single record longer than this (usually a stray quote swallowing the rest of the file) aborts the read. */
+  /**
+   * A single record or physical line longer than this (a stray quote swallowing the rest of the file,
+   * or a hostile one-line file) aborts the read. Default MAX_RECORD_CHARS.
+   */
   maxRecordChars?: number;
+  /** A record with more cells aborts the read. Default MAX_COLUMNS; delimiter sniffing lifts it. */
+  maxColumns?: number;
 }
-
-const DEFAULT_MAX_RECORD_CHARS = 50_000_000;
 
 /**
  * Splits CSV text into records incrementally, so the same code serves a pasted string and a 1 GB file
@@ -28,9 +32,14 @@ export class CsvRecordReader {
   private consumed = 0;
   private readonly parser: Papa.Parser;
   private readonly maxRecordChars: number;
+  private readonly maxColumns: number;
+  /** Physical lines seen so far, and the length of the current one, for the line-length limit. */
+  private physicalLine = 1;
+  private lineChars = 0;
 
   constructor(options: RecordReaderOptions) {
-    this.maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+    this.maxRecordChars = options.maxRecordChars ?? MAX_RECORD_CHARS;
+    this.maxColumns = options.maxColumns ?? MAX_COLUMNS;
     this.parser = new Papa.Parser({
       delimiter: options.delimiter,
       newline: '\n',
@@ -44,7 +53,7 @@ export class CsvRecordReader {
     const records = this.parse(true);
     if (records.length === 0) {
       if (this.pending.length > this.maxRecordChars) {
-        throw new ImportError('record_too_large', `The record starting on line ${this.line} is longer than ${this.maxRecordChars} characters; is a quote left open?`, { line: this.line });
+        throw new ImportError('record_too_large', `The record starting on line ${this.line} is longer than ${this.maxRecordChars.toLocaleString('en')} characters; is a quote left open?`, { line: this.line, limit: this.maxRecordChars });
       }
       this.nextParseAt = this.pending.length * 2;
     } else {
@@ -69,7 +78,30 @@ export class CsvRecordReader {
     // A \r at the end may be the first half of \r\n; decide when the next chunk arrives.
     this.heldCR = text.endsWith('\r');
     if (this.heldCR) text = text.slice(0, -1);
-    this.pending += text.replace(/\r\n?/g, '\n');
+    text = text.replace(/\r\n?/g, '\n');
+    this.checkLineLengths(text);
+    this.pending += text;
+  }
+
+  /**
+   * Refuses a physical line past the limit before the parser sees it: a 30 MB line of commas would
+   * otherwise become millions of cells before any other check could run.
+   */
+  private checkLineLengths(text: string): void {
+    let from = 0;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', from)) {
+      this.lineChars += at - from;
+      if (this.lineChars > this.maxRecordChars) throw this.lineTooLong();
+      this.lineChars = 0;
+      this.physicalLine++;
+      from = at + 1;
+    }
+    this.lineChars += text.length - from;
+    if (this.lineChars > this.maxRecordChars) throw this.lineTooLong();
+  }
+
+  private lineTooLong(): ImportError {
+    return new ImportError('record_too_large', `Line ${this.physicalLine} is longer than ${this.maxRecordChars.toLocaleString('en')} characters.`, { line: this.physicalLine, limit: this.maxRecordChars });
   }
 
   private parse(ignoreLastRow: boolean): RawRecord[] {
@@ -83,6 +115,13 @@ export class CsvRecordReader {
   private onStep(results: Papa.ParseStepResult<string[][]>): void {
     // The low-level Parser hands over a one-row array per step (the high-level API unwraps it).
     const cells = results.data[0] ?? [];
+    if (cells.length > this.maxColumns) {
+      throw new ImportError('too_many_columns', `The record on line ${this.line} has ${cells.length.toLocaleString('en')} columns, more than the ${this.maxColumns.toLocaleString('en')} a spreadsheet can hold.`, {
+        line: this.line,
+        columns: cells.length,
+        limit: this.maxColumns,
+      });
+    }
     const end = results.meta.cursor;
     const start = this.consumed;
     const record: RawRecord = { row: ++this.row, line: this.line, cells };

@@ -1,3 +1,4 @@
+import { ImportError } from './errors';
 import { isSepLine } from './sep-line';
 
 /**
@@ -32,7 +33,9 @@ export type TableIssue =
   | ({ code: 'extra_columns'; expected: number; actual: number; extra: Cell[] } & At)
   | ({ code: 'unterminated_quote' } & At)
   | ({ code: 'malformed_quote' } & At)
-  | ({ code: 'title_row_skipped'; text: string } & At);
+  | ({ code: 'title_row_skipped'; text: string } & At)
+  /** Rows the detected encoding seems to have garbled (a file mixing GBK and UTF-8): the first few, and how many. */
+  | { code: 'decoding_suspect'; encoding: string; rows: number[]; count: number };
 
 export interface TableHeader {
   /** Unique, trimmed column names (duplicates renamed "Phone (2)"). */
@@ -68,13 +71,18 @@ export function buildHeader(record: RawRecord): { header: TableHeader; issues: T
   while (width > 0 && rawHeaders[width - 1]!.trim() === '') width--;
   const issues: TableIssue[] = [];
   const used = new Set<string>();
+  // The next number to try for each repeated name. Names are only ever added, so every number below it
+  // is still taken: starting there gives the same names as counting from 2, in linear time (counting
+  // from 2 each time took minutes for a header repeating one name 50,000 times).
+  const nextNumber = new Map<string, number>();
   const headers: string[] = [];
   for (let i = 0; i < width; i++) {
     const original = rawHeaders[i]!.trim();
     let name = original === '' ? `Column ${i + 1}` : original;
     if (used.has(name)) {
-      let n = 2;
+      let n = nextNumber.get(name) ?? 2;
       while (used.has(`${name} (${n})`)) n++;
+      nextNumber.set(name, n + 1);
       name = `${name} (${n})`;
     }
     if (original === '') issues.push({ code: 'blank_header', column: i, renamedTo: name });
@@ -100,6 +108,13 @@ export function buildHeader(record: RawRecord): { header: TableHeader; issues: T
 export class TableBuilder {
   header: TableHeader | null = null;
   private possibleTitle: RawRecord | null = null;
+  private padded = 0;
+
+  /**
+   * `maxPaddedCells` bounds the empty cells added to short rows over the whole table (see
+   * MAX_PADDED_CELLS); readers that keep every row pass it, streams that hand rows on do not.
+   */
+  constructor(private readonly options: { maxPaddedCells?: number } = {}) {}
 
   accept(record: RawRecord, rows: SourceRow[], issues: TableIssue[]): void {
     if (record.quoteProblem) issues.push({ code: record.quoteProblem, row: record.row, line: record.line });
@@ -143,6 +158,13 @@ export class TableBuilder {
     const cells = record.cells;
     const at = { row: record.row, line: record.line };
     if (cells.length < width) {
+      this.padded += width - cells.length;
+      if (this.padded > (this.options.maxPaddedCells ?? Number.POSITIVE_INFINITY)) {
+        throw new ImportError('too_many_columns', `The rows are much shorter than the ${width}-column header; filling them in would take more than ${this.options.maxPaddedCells!.toLocaleString('en')} empty cells.`, {
+          columns: width,
+          limit: this.options.maxPaddedCells,
+        });
+      }
       issues.push({ code: 'missing_columns', expected: width, actual: cells.length, ...at });
       rows.push({ ...at, cells: [...cells, ...new Array<Cell>(width - cells.length).fill('')] });
       return;
@@ -174,5 +196,9 @@ export function describeIssue(issue: TableIssue): string {
       return `A quoted value on line ${issue.line} has text after its closing quote.`;
     case 'title_row_skipped':
       return `Row ${issue.row} ("${issue.text}") looks like a title and was skipped; the header is the next row.`;
+    case 'decoding_suspect': {
+      const more = issue.count > issue.rows.length ? ` and ${issue.count - issue.rows.length} more` : '';
+      return `Read as ${issue.encoding}, ${issue.count} row(s) look garbled (rows ${issue.rows.join(', ')}${more}); the file may mix text encodings. Check them, or choose the encoding by hand.`;
+    }
   }
 }

@@ -18,6 +18,7 @@ export function PreviewSummary({ result }: { result: ImportResultDto }) {
         ))}
       </Row>
       {duplicates ? <Alert type="info" showIcon title={t('duplicates', { count: duplicates })} style={{ marginBottom: 12 }} /> : null}
+      <DecodingWarnings issues={result.tableIssues} />
       {result.errors.length ? (
         <>
           <Typography.Title level={5}>{t('errors.title')}</Typography.Title>
@@ -40,3 +41,20 @@ export function PreviewSummary({ result }: { result: ImportResultDto }) {
     </div>
   );
 }
+
+/** A file mixing text encodings reads without error but garbles some rows: say which, before importing. */
+function DecodingWarnings({ issues }: { issues: ImportResultDto['tableIssues'] }) {
+  const { t } = useTranslation('importing');
+  const suspects = issues.filter((i): i is typeof i & DecodingSuspect => i.code === 'decoding_suspect' && Array.isArray(i.rows));
+  return (
+    <>
+      {suspects.map((issue) => {
+        const more = Number(issue.count) - issue.rows.length;
+        const params = { encoding: String(issue.encoding).toUpperCase(), count: Number(issue.count), rows: issue.rows.join(', '), more };
+        return <Alert key={issue.rows.join()} type="warning" showIcon data-testid="import-decoding-warning" title={t(more > 0 ? 'tableIssues.decoding_suspect_more' : 'tableIssues.decoding_suspect', params)} style={{ marginBottom: 12 }} />;
+      })}
+    </>
+  );
+}
+
+type DecodingSuspect = { code: 'decoding_suspect'; encoding: string; rows: number[]; count: number };

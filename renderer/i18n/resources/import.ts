@@ -36,6 +36,10 @@ export const importing = {
     counts: { rows: '总行数', added: '新增', updated: '更新', skipped: '跳过', rejected: '有错误' },
     errors: { title: '有问题的行', row: '行号', column: '列', value: '内容', reason: '问题', more: '另有 {{count}} 个问题未列出' },
     duplicates: '{{count}} 行与已有客户或文件中前面的行重复（按电话、邮箱、微信、WhatsApp 或名称+公司）',
+    tableIssues: {
+      decoding_suspect: '按 {{encoding}} 编码读取时，有 {{count}} 行文字看起来是乱码（第 {{rows}} 行），文件可能混用了不同的编码（如 GBK 和 UTF-8）。请检查这些行，或在“文字编码”中手动选择编码。',
+      decoding_suspect_more: '按 {{encoding}} 编码读取时，有 {{count}} 行文字看起来是乱码（第 {{rows}} 行，另有 {{more}} 行未列出），文件可能混用了不同的编码（如 GBK 和 UTF-8）。请检查这些行，或在“文字编码”中手动选择编码。',
+    },
     importValid: '导入有效的行',
     importAll: '全部导入（有错误则不导入）',
     importing: '正在导入…',
@@ -103,6 +107,10 @@ export const importing = {
     counts: { rows: 'Rows', added: 'New', updated: 'Updated', skipped: 'Skipped', rejected: 'With errors' },
     errors: { title: 'Rows with problems', row: 'Row', column: 'Column', value: 'Value', reason: 'Problem', more: '{{count}} more problems not listed' },
     duplicates: '{{count}} rows duplicate an existing customer or an earlier row (same phone, email, WeChat, WhatsApp, or name + company)',
+    tableIssues: {
+      decoding_suspect: 'Read as {{encoding}}, these rows look garbled: {{rows}} ({{count}} in all). The file may mix text encodings such as GBK and UTF-8; check those rows, or choose the text encoding by hand.',
+      decoding_suspect_more: 'Read as {{encoding}}, these rows look garbled: {{rows}} and {{more}} more ({{count}} in all). The file may mix text encodings such as GBK and UTF-8; check those rows, or choose the text encoding by hand.',
+    },
     importValid: 'Import the valid rows',
     importAll: 'Import all (nothing if any row has errors)',
     importing: 'Importing…',

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { readXlsx } from '../../../core/import/xlsx';
+import { part, SHEET_HEAD, SHEET_TAIL, sheetWorkbook, workbookParts, zip } from './zip-builder';
+
+/**
+ * Cell kinds as Excel and WPS write them, in hand-written XML: the shapes exceljs never writes
+ * (built-in date styles, the 1904 epoch, phonetic guides, escaped control characters, error values).
+ */
+const STYLES = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+  <numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="[Red]0.00&quot;d&quot;"/></numFmts>
+  <cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="22"/></cellXfs>
+</styleSheet>`;
+const STRINGS = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+  <si><t>name</t></si><si><t>when</t></si><si><t>amount</t></si><si><t>flag</t></si><si><t>note</t></si>
+  <si><r><rPr><b/></rPr><t>山田</t></r><r><t xml:space="preserve"> 太郎</t></r><rPh sb="0" eb="2"><t>ヤマダ</t></rPh></si>
+  <si><t>line one_x000D_
+line two</t></si>
+</sst>`;
+
+const ROWS = [
+  '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c></row>',
+  '<row r="2"><c r="A2" t="s"><v>5</v></c><c r="B2" s="1"><v>45356</v></c><c r="C2" s="3"><v>12.5</v></c><c r="D2" t="b"><v>1</v></c><c r="E2" t="s"><v>6</v></c></row>',
+  '<row r="3"><c r="A3" t="str"><f>A1&amp;"!"</f><v>name!</v></c><c r="B3" s="2"><v>45357</v></c><c r="C3"><f>C2*2</f><v>25</v></c><c r="D3" t="e"><v>#N/A</v></c><c r="E3"><f>NOW()</f></c></row>',
+  '<row r="5"><c r="A5" t="inlineStr"><is><t>行内</t></is></c><c r="B5" s="4"><v>45358.75</v></c><c r="C5" t="d"><v>2024-03-09T00:00:00</v></c></row>',
+].join('');
+
+describe('readXlsx cell kinds', () => {
+  it('reads shared, rich and inline strings, built-in and custom date styles, booleans, errors and cached formula results', async () => {
+    const bytes = zip([...workbookParts({ sharedStrings: true, styles: true }), part('xl/worksheets/sheet1.xml', `${SHEET_HEAD}${ROWS}${SHEET_TAIL}`), part('xl/sharedStrings.xml', STRINGS), part('xl/styles.xml', STYLES)]);
+    const table = await readXlsx(bytes);
+    expect(table.headers).toEqual(['name', 'when', 'amount', 'flag', 'note']);
+    expect(table.rows).toEqual([
+      // The colour-bracketed "d" is text in brackets and quotes, not a day: 12.5 stays a number.
+      { row: 2, line: 2, cells: ['山田 太郎', '2024-03-05', 12.5, 'TRUE', 'line one\r\nline two'] },
+      // A formula with no cached result is an empty cell, not an error.
+      { row: 3, line: 3, cells: ['name!', '2024-03-06', 25, '#N/A', ''] },
+      { row: 5, line: 5, cells: ['行内', '2024-03-07 18:00', '2024-03-09', '', ''] },
+    ]);
+  });
+
+  it('counts serial dates from 1904 when the workbook says so', async () => {
+    const styles = part('xl/styles.xml', '<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>');
+    const rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>d</t></is></c><c r="B1" t="inlineStr"><is><t>n</t></is></c></row><row r="2"><c r="A2" s="1"><v>0</v></c><c r="B2"><v>0</v></c></row>';
+    const table = await readXlsx(sheetWorkbook(rows, [styles], { styles: true, date1904: true }));
+    expect(table.rows[0]!.cells).toEqual(['1904-01-01', 0]);
+  });
+
+  it('picks the first visible sheet, or one by name, and names them all', async () => {
+    const parts = workbookParts({ sheets: ['Hidden', 'Data'] });
+    const workbook = parts.find((p) => p.name === 'xl/workbook.xml')!;
+    const hidden = part(
+      workbook.name,
+      '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Hidden" state="hidden" r:id="rId1"/><sheet name="Data" r:id="rId2"/></sheets></workbook>',
+    );
+    const sheet = (text: string) => `${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>h</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>${text}</t></is></c></row>${SHEET_TAIL}`;
+    const bytes = zip([...parts.filter((p) => p !== workbook), hidden, part('xl/worksheets/sheet1.xml', sheet('secret')), part('xl/worksheets/sheet2.xml', sheet('data'))]);
+    expect(await readXlsx(bytes)).toMatchObject({ sheetName: 'Data', sheetNames: ['Hidden', 'Data'], rows: [{ cells: ['data'] }] });
+    expect(await readXlsx(bytes, { sheet: 'Hidden' })).toMatchObject({ rows: [{ cells: ['secret'] }] });
+  });
+
+  it('copies a merged value down a column and blanks its copies across a row', async () => {
+    const sheet = `${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>Report</t></is></c></row>
+      <row r="2"><c r="A2" t="inlineStr"><is><t>customer</t></is></c><c r="B2" t="inlineStr"><is><t>amount</t></is></c><c r="C2" t="inlineStr"><is><t>note</t></is></c></row>
+      <row r="3"><c r="A3" t="inlineStr"><is><t>Acme</t></is></c><c r="B3"><v>1</v></c><c r="C3" t="inlineStr"><is><t>wide</t></is></c></row>
+      <row r="4"><c r="B4"><v>2</v></c></row>
+    </sheetData><mergeCells count="3"><mergeCell ref="A1:C1"/><mergeCell ref="A3:A5"/><mergeCell ref="C3:C3"/></mergeCells></worksheet>`;
+    const table = await readXlsx(zip([...workbookParts(), part('xl/worksheets/sheet1.xml', sheet)]));
+    expect(table.issues.map((i) => i.code)).toEqual(['title_row_skipped', 'missing_columns', 'missing_columns']);
+    expect(table.rows.map((r) => [r.row, r.cells])).toEqual([
+      [3, ['Acme', 1, 'wide']],
+      [4, ['Acme', 2, '']],
+      [5, ['Acme', '', '']],
+    ]);
+  });
+});
