@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Settings } from '../../shared/contract/settings';
 import type { ContactKind } from '../../shared/contract/enums';
-import { convertMinor } from '../../shared/domain/money';
+import { convertMinor, isStorableMinor } from '../../shared/domain/money';
 import type { CustomerKey, CustomerRecord, FollowUpRecord, OrderRecord } from '../../shared/import';
 import { importStatements, type ImportStatements } from '../../db/repos/imports';
 import { newId } from '../ids';
@@ -64,6 +64,7 @@ export class RowWriter {
     const rate = record.currency === base ? 1 : (record.fxRate ?? this.rateOn(record.currency, record.orderDate));
     if (rate === undefined) return { kind: 'error', reason: 'no_fx_rate', field: 'currency' };
     const baseMinor = convertMinor(record.amountMinor, record.currency, rate, base);
+    if (!isStorableMinor(baseMinor)) return { kind: 'error', reason: 'amount_too_large', field: 'amount' };
     this.sql.insertOrder([newId(), this.now, this.batchId, customer, record.orderDate, record.amountMinor, record.currency, rate, base, baseMinor, record.note]);
     this.affected.add(customer);
     return { kind: 'added' };
