@@ -17,17 +17,17 @@ import { MIGRATIONS } from '../support/test-app';
  * no input may end in an `internal` error (bad input is invalid_input, not_found, conflict or
  * constraint), nothing may reach Object.prototype, and the database stays sound.
  *
- * TIERBOOK_FUZZ_RUNS sets the cases per channel (default 200; file, import, backup and recompute
+ * TIERBOOK_FUZZ_RUNS sets the cases per channel (default 300; file, import, backup and recompute
  * channels run a fifth of it, as each case reads or writes files); TIERBOOK_FUZZ_SEED varies the cases.
  */
-const RUNS = Math.max(1, Number(process.env.TIERBOOK_FUZZ_RUNS ?? 200));
+const RUNS = Math.max(1, Number(process.env.TIERBOOK_FUZZ_RUNS ?? 300));
 const SEED = Number(process.env.TIERBOOK_FUZZ_SEED ?? 20261201);
 const HEAVY = /^(import:(preview|commit)|export:|backup:(create|restore)|segments:recompute|workspace:loadDemo)/;
 const runsFor = (channel: Channel) => (HEAVY.test(channel) ? Math.max(1, Math.ceil(RUNS / 5)) : RUNS);
 /** The demo generator is linear in its customer count: cap it so one case stays milliseconds. */
 const MAX_DEMO_CUSTOMERS = 40;
 
-const ALLOWED_CODES = new Set(ERROR_CODES.filter((c) => c !== 'internal' && c !== 'unknown_channel'));
+const ALLOWED_CODES: ReadonlySet<string> = new Set(ERROR_CODES.filter((c) => c !== 'internal' && c !== 'unknown_channel'));
 
 let root: string;
 let files: string;
@@ -35,7 +35,7 @@ let app: OpenedApp;
 let fixture: Fixture;
 let seeds: Partial<Record<Channel, unknown>>;
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
-const tally = { calls: 0, ok: 0, refused: 0 };
+const tally = { calls: 0, ok: 0, refused: 0, failed: 0 };
 const started = Date.now();
 
 beforeAll(async () => {
@@ -55,7 +55,7 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
   const cases = CHANNELS.map(runsFor);
   console.log(
-    `contract fuzz: ${CHANNELS.length} channels × ${RUNS} cases (${cases.filter((n) => n !== RUNS).length} file/heavy channels × ${runsFor('backup:create')}) = ${tally.calls} calls, seed ${SEED}: ${tally.ok} ok, ${tally.refused} refused, 0 internal, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `contract fuzz: ${CHANNELS.length} channels × ${RUNS} cases (${cases.filter((n) => n !== RUNS).length} file/heavy channels × ${runsFor('backup:create')}) = ${tally.calls} calls, seed ${SEED}: ${tally.ok} ok, ${tally.refused} refused, ${tally.failed} internal or thrown, ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 });
 
@@ -112,6 +112,7 @@ describe('the contract under fuzzing', () => {
       } catch (error) {
         outcome = `threw: ${String(error).slice(0, 300)}`;
       }
+      if (outcome) tally.failed++;
       if (outcome && failures.length < 5) failures.push(`${outcome}\n    input: ${describeInput(input)}`);
     }
     expect(failures, `${channel} (seed ${SEED})`).toEqual([]);

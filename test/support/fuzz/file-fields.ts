@@ -21,26 +21,30 @@ export function fuzzFilePath(folder: string, requested: string): string {
 
 /**
  * A deep copy of a file channel's input with every path field confined to `folder`. Objects are rebuilt
- * from their own keys, so nothing (a `path` on a prototype, say) can reach the handler unconfined.
+ * from their own keys, so nothing (a `path` on a prototype, say) can reach the handler unconfined; the
+ * walk is iterative because the inputs nest thousands of levels deep on purpose.
  */
 export function confineFileFields(input: unknown, folder: string): unknown {
-  const seen = new Map<object, unknown>();
-  const walk = (value: unknown): unknown => {
-    if (value === null || typeof value !== 'object') return value;
-    if (seen.has(value)) return seen.get(value);
-    if (Array.isArray(value)) {
-      const copy: unknown[] = [];
-      seen.set(value, copy);
-      for (const item of value) copy.push(walk(item));
-      return copy;
+  if (input === null || typeof input !== 'object') return input;
+  const fresh = (value: object): object => (Array.isArray(value) ? [] : {});
+  const copies = new Map<object, object>([[input, fresh(input)]]);
+  const pending: object[] = [input];
+  while (pending.length > 0) {
+    const source = pending.pop()!;
+    const copy = copies.get(source)!;
+    for (const key of Object.keys(source)) {
+      const child: unknown = (source as Record<string, unknown>)[key];
+      let value: unknown = child;
+      if (PATH_KEYS.has(key) && typeof child === 'string') value = fuzzFilePath(folder, child);
+      else if (child !== null && typeof child === 'object') {
+        if (!copies.has(child)) {
+          copies.set(child, fresh(child));
+          pending.push(child);
+        }
+        value = copies.get(child);
+      }
+      setOwn(copy, key, value);
     }
-    const copy: Record<string, unknown> = {};
-    seen.set(value, copy);
-    for (const key of Object.keys(value)) {
-      const child = (value as Record<string, unknown>)[key];
-      setOwn(copy, key, PATH_KEYS.has(key) && typeof child === 'string' ? fuzzFilePath(folder, child) : walk(child));
-    }
-    return copy;
-  };
-  return walk(input);
+  }
+  return copies.get(input);
 }

@@ -26,7 +26,8 @@ function nested(levels: number): unknown {
 const HUGE_TEXT = '汉'.repeat(50_000) + 'x'.repeat(150_000);
 const DEEP_SHALLOW = nested(40);
 const DEEP_VERY = nested(5_000);
-const LONG_TEXTS = Array.from({ length: 10_000 }, (_, i) => `v${i}`);
+// Past SQLite's 32,766 bound parameters, should a list reach a query unbounded.
+const LONG_TEXTS = Array.from({ length: 40_000 }, (_, i) => `v${i}`);
 const LONG_OBJECTS = Array.from({ length: 2_000 }, () => ({ kind: 'phone', value: '+8613800138000' }));
 
 /** Frozen, so an edit that lands inside a shared value is refused instead of changing it for later cases. */
@@ -165,6 +166,7 @@ export function describeInput(value: unknown): string {
     });
     return (text ?? String(value)).slice(0, 400);
   } catch {
-    return String(value).slice(0, 400);
+    // Too deep for JSON.stringify: say what it is instead.
+    return `${Array.isArray(value) ? 'array' : typeof value} nested beyond what JSON.stringify prints, keys: ${value !== null && typeof value === 'object' ? Object.keys(value).join(',').slice(0, 200) : ''}`;
   }
 }
