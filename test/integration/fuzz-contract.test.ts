@@ -9,7 +9,7 @@ import { CHANNELS, contract, ERROR_CODES, type Channel } from '../../shared/cont
 import { exampleOf } from '../support/fuzz/examples';
 import { confineFileFields, FILE_CHANNEL } from '../support/fuzz/file-fields';
 import { applyMutations, describeInput, mutationsArb } from '../support/fuzz/mutations';
-import { buildFixture, handSeeds, writeSeedFiles, type Fixture } from '../support/fuzz/seeds';
+import { buildFixture, FILE_NAMES, handSeeds, writeSeedFiles, type Fixture } from '../support/fuzz/seeds';
 import { MIGRATIONS } from '../support/test-app';
 
 /**
@@ -97,7 +97,7 @@ describe('the contract under fuzzing', () => {
 
   it.each(CHANNELS.map((c) => [c]))('%s: mutated inputs end in a value or a typed refusal, never internal', async (channel) => {
     const seed = seedFor(channel);
-    const cases = fc.sample(mutationsArb, { numRuns: runsFor(channel), seed: SEED + CHANNELS.indexOf(channel) });
+    const cases = fc.sample(mutationsArb([...Object.values(fixture), ...FILE_NAMES]), { numRuns: runsFor(channel), seed: SEED + CHANNELS.indexOf(channel) });
     const failures: string[] = [];
     for (const mutations of cases) {
       const input = prepared(channel, applyMutations(seed, mutations));

@@ -56,7 +56,14 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.anything({ maxDepth: 3, maxKeys: 5 }) },
 );
 
-export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
+/** Texts that mean something to some field: dates, codes, amounts in odd spellings, scheme and class keys. */
+const MEANINGFUL_TEXTS = [
+  '2026-11-23', '2026-01-31', '2020-02-29', '2026-11-23T23:59:59.999Z', '1970-01-01', 'USD', 'JPY', 'KWD', 'XXX', 'DE', 'ZZ', 'rfm', 'lifecycle', 'value',
+  'custom:x', 'gold', 'platinum', '0', '-0', '0.00', '0.001', '1e5', '12,50', '１２３', '99999999999999.99', '9007199254740993', 'a@b.c', '+8613800138000',
+];
+
+/** Mutations of an input; `knownTexts` (real ids, say) join the values a "similar" edit may choose, so references between records get exercised. */
+export const mutationArb = (knownTexts: readonly string[] = []): fc.Arbitrary<Mutation> => fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'seed' as const }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('set' as const), at: fc.nat(), value: hostileValue }) },
   {
@@ -64,7 +71,7 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('similar' as const),
       at: fc.nat(),
-      text: fc.oneof(fc.string({ maxLength: 24 }), fc.constantFrom('2026-11-23', '2026-01-31', '2020-02-29', 'USD', 'JPY', 'KWD', 'DE', 'rfm', 'lifecycle', 'value')),
+      text: fc.oneof(fc.string({ maxLength: 24 }), fc.constantFrom(...MEANINGFUL_TEXTS, ...knownTexts)),
       number: fc.oneof(fc.integer({ min: -5, max: 400 }), fc.double({ noNaN: true, min: -1e6, max: 1e6 })),
       flag: fc.boolean(),
     }),
@@ -75,7 +82,7 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
 );
 
 /** One to three mutations applied in turn. */
-export const mutationsArb = fc.array(mutationArb, { minLength: 1, maxLength: 3 });
+export const mutationsArb = (knownTexts: readonly string[] = []) => fc.array(mutationArb(knownTexts), { minLength: 1, maxLength: 3 });
 
 /** Every place in a JSON-like value, root first: [] is the value itself. */
 function placesOf(value: unknown, path: Path = [], out: Path[] = []): Path[] {

@@ -20,6 +20,9 @@ const ORDERS_CSV = ['客户名称,下单日期,金额,币种,汇率', '王五,20
 const FOLLOWUPS_CSV = ['客户名称,时间,方式,内容,下次联系', '王五,2026-10-05 10:00,电话,问价,2026-12-01'].join('\n');
 export const CUSTOMERS_BASE64 = Buffer.from(CUSTOMERS_CSV).toString('base64');
 
+/** Names a path field may be mutated to: the files below, the backup the fixture makes, and new outputs. */
+export const FILE_NAMES = ['customers.csv', 'orders.csv', 'followups.csv', 'empty.csv', 'garbage.bin', 'not-a-database.sqlite', 'backup.sqlite', 'out.xlsx', 'out.csv', 'out.txt', 'rejects.csv'];
+
 /** Files the file channels' seeds name, written into the fuzz's own folder. */
 export function writeSeedFiles(folder: string): void {
   writeFileSync(join(folder, 'customers.csv'), CUSTOMERS_CSV);
