@@ -12,6 +12,7 @@ export type Mutation =
   | { kind: 'set'; at: number; value: unknown }
   | { kind: 'similar'; at: number; text: string; number: number; flag: boolean }
   | { kind: 'drop'; at: number }
+  | { kind: 'grow'; at: number; length: number; text: string }
   | { kind: 'add'; at: number; key: string; value: unknown }
   | { kind: 'replace'; value: unknown };
 
@@ -77,6 +78,8 @@ export const mutationArb = (knownTexts: readonly string[] = []): fc.Arbitrary<Mu
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }) },
+  // An array of the right kind, only far too long: past each bound, and past SQLite's 32,766 parameters.
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('grow' as const), at: fc.nat(), length: fc.constantFrom(51, 201, 1_001, 40_000), text: fc.constantFrom('CN', 'vip', 'x', ...knownTexts) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('add' as const), at: fc.nat(), key: fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ maxLength: 10 })), value: hostileValue }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('replace' as const), value: hostileValue }) },
 );
@@ -143,6 +146,16 @@ function applyOne(input: unknown, m: Mutation): unknown {
     const path = containers[m.at % containers.length]!;
     const target = path.length === 0 ? value : (parentOf(value, path) as Record<string | number, unknown>)[path[path.length - 1]!];
     setOwn(target as object, m.key, m.value);
+    return value;
+  }
+  if (m.kind === 'grow') {
+    const arrays = places.filter((p) => Array.isArray(p.length === 0 ? value : (parentOf(value, p) as Record<string | number, unknown> | null)?.[p[p.length - 1]!]));
+    if (arrays.length === 0) return value;
+    const path = arrays[m.at % arrays.length]!;
+    const current = (path.length === 0 ? value : (parentOf(value, path) as Record<string | number, unknown>)[path[path.length - 1]!]) as unknown[];
+    const grown = Array.from({ length: m.length }, () => (current.length > 0 ? current[0] : m.text));
+    if (path.length === 0) return grown;
+    setOwn(parentOf(value, path)!, path[path.length - 1]!, grown);
     return value;
   }
   const inner = places.filter((p) => p.length > 0);
