@@ -15,7 +15,8 @@ import { MIGRATIONS } from '../support/test-app';
 /**
  * Every channel of the contract, called with mutated valid inputs: nothing may throw out of dispatch,
  * no input may end in an `internal` error (bad input is invalid_input, not_found, conflict or
- * constraint), nothing may reach Object.prototype, and the database stays sound.
+ * constraint), nothing may reach Object.prototype, and the database stays sound with every stored
+ * amount an exact integer.
  *
  * TIERBOOK_FUZZ_RUNS sets the cases per channel (default 300; file, import, backup and recompute
  * channels run a fifth of it, as each case reads or writes files); TIERBOOK_FUZZ_SEED varies the cases.
@@ -76,6 +77,10 @@ function databaseIsSound(): void {
   const client = app.db.$client;
   expect(client.pragma('integrity_check', { simple: true })).toBe('ok');
   expect(client.pragma('foreign_key_check')).toEqual([]);
+  // Money stays exact: no float and nothing past 2^53 in any stored amount.
+  const inexact = (column: string) => `(typeof(${column}) <> 'integer' OR abs(${column}) > ${Number.MAX_SAFE_INTEGER})`;
+  expect(client.prepare(`SELECT count(*) FROM orders WHERE ${inexact('amount_minor')} OR ${inexact('base_amount_minor')}`).pluck().get()).toBe(0);
+  expect(client.prepare(`SELECT count(*) FROM customers WHERE ${inexact('revenue_base_minor')}`).pluck().get()).toBe(0);
 }
 
 describe('the contract under fuzzing', () => {
