@@ -15,6 +15,12 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
 };
 const MAX_BODY = 20 * 1024 * 1024;
+/**
+ * How much of an oversized body is still read (and thrown away) so the client gets its 413: a client
+ * that is still writing when the socket closes sees a reset instead of the answer. Beyond this the
+ * connection is cut, so a sender that never stops cannot keep the bridge busy.
+ */
+const MAX_DRAIN = 256 * 1024 * 1024;
 
 export interface Bridge {
   url: string;
@@ -41,26 +47,31 @@ export async function startBridge(options: { dispatch: Dispatch; fileMode: FileM
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (req.headers.host !== origin.slice('http://'.length)) return send(res, 403, { error: 'bad host' });
-    const url = new URL(req.url ?? '/', origin);
+    const url = parseUrl(req.url ?? '/', origin);
+    if (url === null) return send(res, 400, { error: 'malformed address' });
     if (url.pathname === '/api/invoke') {
       if (req.method !== 'POST') return send(res, 405, { error: 'POST only' });
       const given = Buffer.from(String(req.headers['x-tierbook-token'] ?? ''));
       if (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) return send(res, 401, { error: 'bad token' });
       const body = await readBody(req);
-      let message: { channel?: unknown; input?: unknown };
+      if (body === null) return send(res, 413, { ok: false, error: { code: 'invalid_input', message: `The request body is larger than ${MAX_BODY} bytes` } }, { connection: 'close' });
+      let message: unknown;
       try {
-        message = JSON.parse(body) as typeof message;
+        message = JSON.parse(body);
       } catch {
         return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON' } });
       }
-      return send(res, 200, await options.dispatch(String(message.channel), message.input));
+      if (!isCallMessage(message)) return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body must be an object with a channel name' } });
+      return send(res, 200, await options.dispatch(message.channel, message.input));
     }
     if (req.method !== 'GET') return send(res, 405, { error: 'GET only' });
     return serveStatic(url.pathname, res);
   }
 
   function serveStatic(pathname: string, res: ServerResponse) {
-    const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
+    const decoded = decodePath(pathname === '/' ? '/index.html' : pathname);
+    if (decoded === null) return send(res, 400, { error: 'malformed path' });
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(options.staticDir, relative);
     if (!file.startsWith(options.staticDir + sep) || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, { error: 'not found' });
     res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
@@ -79,23 +90,49 @@ export async function startBridge(options: { dispatch: Dispatch; fileMode: FileM
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * The whole body as text, or null when it is larger than MAX_BODY. An oversized body is read to its end
+ * without keeping it (up to MAX_DRAIN), so the caller can answer 413 to a client that is listening.
+ */
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('Request body too large'));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size > MAX_DRAIN) req.destroy();
+      else if (size > MAX_BODY) chunks.length = 0;
+      else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
-function send(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+/** The request target as a URL, or null when it is not one (an absolute-form target such as "http://[x"). */
+function parseUrl(target: string, origin: string): URL | null {
+  try {
+    return new URL(target, origin);
+  } catch {
+    return null;
+  }
+}
+
+/** A URL path with its %-escapes decoded, or null when an escape is malformed ("%E0%A4%A", "%zz"). */
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
+/** `{ channel: "<name>", input?: … }`: anything else (null, an array, a channel that is not text) is refused before dispatch. */
+function isCallMessage(message: unknown): message is { channel: string; input?: unknown } {
+  return typeof message === 'object' && message !== null && !Array.isArray(message) && typeof (message as { channel?: unknown }).channel === 'string';
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
 }

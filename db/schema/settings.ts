@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { isCalendarDate, rowIdentity } from './columns';
+import { MAX_FX_RATE, MIN_FX_RATE } from '../../shared/domain/money';
+import { isCalendarDate, isFxRateInRange, rowIdentity } from './columns';
 
 /** One row (id = 1): the business this database belongs to. */
 export const settings = sqliteTable(
@@ -42,6 +43,7 @@ export const fxRates = sqliteTable(
     check('fx_rates_currency_iso', sql`length(${t.currency}) = 3 AND ${t.currency} = upper(${t.currency})`),
     check('fx_rates_date_valid', isCalendarDate('rate_date')),
     check('fx_rates_rate_positive', sql`${t.rate} > 0`),
+    check('fx_rates_rate_range', isFxRateInRange('rate', MIN_FX_RATE, MAX_FX_RATE)),
     uniqueIndex('fx_rates_currency_date').on(t.currency, t.rateDate).where(sql`deleted_at IS NULL`),
   ],
 );
