@@ -13,7 +13,8 @@ function electronInstalled(): boolean {
 const withElectron = electronInstalled();
 if (!withElectron) console.log('Electron binary not installed: the Electron launcher of the end-to-end tests did not run (the Chromium launcher did).');
 
-const e2e = { testTimeout: 180_000, hookTimeout: 120_000, fileParallelism: false };
+// Polls wait up to 10 s: a busy 2-core machine can take seconds to paint a screen that a user would see at once.
+const e2e = { testTimeout: 180_000, hookTimeout: 120_000, fileParallelism: false, expect: { poll: { timeout: 10_000 } } };
 
 export default defineConfig({
   // What scripts/build.mjs bakes into the preload bundle.

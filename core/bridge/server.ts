@@ -1,19 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
 import type { Dispatch } from '../dispatch';
+import { createRendererHandler, type RendererHandler } from '../renderer-serving';
 import type { FileMode } from '../files';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 const MAX_BODY = 20 * 1024 * 1024;
 /**
  * How much of an oversized body is still read (and thrown away) so the client gets its 413: a client
@@ -40,6 +30,7 @@ export async function startBridge(options: { dispatch: Dispatch; fileMode: FileM
   const token = randomBytes(24).toString('hex');
   const tokenBytes = Buffer.from(token);
   let origin = '';
+  let serveRenderer: RendererHandler = async () => new Response('starting', { status: 503 });
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => send(res, 500, { ok: false, error: { code: 'internal', message: String(error) } }));
@@ -65,23 +56,23 @@ export async function startBridge(options: { dispatch: Dispatch; fileMode: FileM
       return send(res, 200, await options.dispatch(message.channel, message.input));
     }
     if (req.method !== 'GET') return send(res, 405, { error: 'GET only' });
-    return serveStatic(url.pathname, res);
+    return serveStatic(url, res);
   }
 
-  function serveStatic(pathname: string, res: ServerResponse) {
-    const decoded = decodePath(pathname === '/' ? '/index.html' : pathname);
-    if (decoded === null) return send(res, 400, { error: 'malformed path' });
-    const relative = normalize(decoded).replace(/^([/\\])+/, '');
-    const file = join(options.staticDir, relative);
-    if (!file.startsWith(options.staticDir + sep) || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, { error: 'not found' });
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    createReadStream(file).pipe(res);
+  /** The renderer exactly as the app serves it: confined to its folder, CSP header, a style nonce per load. */
+  async function serveStatic(url: URL, res: ServerResponse) {
+    if (decodePath(url.pathname) === null) return send(res, 400, { error: 'malformed path' });
+    const response = await serveRenderer(new Request(new URL(url.pathname === '/' ? '/index.html' : url.pathname, origin)));
+    const headers = Object.fromEntries(response.headers);
+    res.writeHead(response.status, { ...headers, 'cache-control': 'no-store' });
+    res.end(Buffer.from(await response.arrayBuffer()));
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('The bridge did not get a TCP port');
   origin = `http://127.0.0.1:${address.port}`;
+  serveRenderer = createRendererHandler(options.staticDir, origin);
   return {
     url: origin,
     pageUrl: `${origin}/?token=${token}`,
