@@ -1,4 +1,4 @@
-import { BrowserWindow, Notification } from 'electron';
+import { app, BrowserWindow, Notification } from 'electron';
 import { call, type Dispatch } from '../core/dispatch';
 import { reminders as reminderTexts } from '../renderer/i18n/resources/reminders';
 import { noticeContent } from '../shared/reminders/notice-text';
@@ -16,6 +16,8 @@ export function startReminders(options: {
   language: () => Promise<ShellLanguage>;
   window: () => BrowserWindow | null;
 }): ReminderScheduler {
+  // Windows shows an app's notifications only under its AppUserModelID: the appId of electron-builder.yml.
+  if (process.platform === 'win32') app.setAppUserModelId(WINDOWS_APP_ID);
   const typedCall: ContractCall = (channel, input) => call(options.dispatch, channel, input);
   // Held until clicked or closed: a notification nobody references can be collected, and its click lost.
   const live = new Set<Notification>();
@@ -41,6 +43,8 @@ export function startReminders(options: {
   void scheduler.start();
   return scheduler;
 }
+
+const WINDOWS_APP_ID = 'app.tierbook.desktop';
 
 /** Routes a notification may open: Today, or one customer's file (ids are URL-encoded by customerRoute). */
 const OPENABLE = /^#\/(today|customers\/[A-Za-z0-9%._~-]+)$/;

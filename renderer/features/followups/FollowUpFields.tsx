@@ -43,7 +43,7 @@ export function FollowUpFields({ autoFocus, today }: { autoFocus?: boolean; toda
               placeholder={t('reminders:followUp.time')}
               title={t('reminders:followUp.timeHint')}
               aria-label={t('reminders:followUp.time')}
-              style={{ width: 130 }}
+              style={{ width: 160 }}
             />
           </Form.Item>
           {NEXT_CONTACT_SHORTCUTS.map((days) => (
