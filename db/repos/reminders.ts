@@ -12,6 +12,11 @@ export interface TimedReminderRow {
 
 /** Open reminders with a time of day, of live unarchived customers, dated in [from, to], earliest first. */
 export function timedReminders(db: Db, from: string, to: string, limit: number): TimedReminderRow[] {
+  return timedRemindersQuery(db, from, to, limit).all();
+}
+
+/** The query behind timedReminders; exported for its query-plan test (it runs at every scheduler wake). */
+export function timedRemindersQuery(db: Db, from: string, to: string, limit: number) {
   return db
     .select({
       followUpId: followUps.id,
@@ -35,8 +40,7 @@ export function timedReminders(db: Db, from: string, to: string, limit: number):
       ),
     )
     .orderBy(asc(followUps.nextContactDate), asc(followUps.nextContactTime), asc(followUps.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 export function reminderSummaryShownOn(db: Db): string | null {

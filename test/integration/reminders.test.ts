@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { timedRemindersQuery } from '../../db/repos/reminders';
 import { AppError } from '../../shared/contract';
 import { contractReminderSource, summariseToday } from '../../shared/reminders/source';
 import { openTestApp, type TestApp } from '../support/test-app';
@@ -81,6 +82,14 @@ describe('timed follow-up reminders', () => {
     // Rescheduling moves the date and keeps the time.
     await app.call('followups:reschedule', { id: a.id, nextContactDate: '2026-11-24' });
     expect((await app.call('reminders:timed', { from: '2026-11-24', to: '2026-11-24' })).items.map((i) => [i.customerName, i.time])).toEqual([['Li Lei', '15:30']]);
+  });
+
+  it('reads the day’s timed reminders through the due index, not by scanning every follow-up', async () => {
+    await app.call('workspace:loadDemo', { customers: 200 });
+    const query = timedRemindersQuery(app.db, '2026-11-23', '2026-11-23', 500).toSQL();
+    const detail = (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(detail).toContain('INDEX follow_ups_due');
+    expect(detail).not.toMatch(/SCAN follow_ups(?! USING)/);
   });
 
   it('a time needs a date, and must be HH:MM', async () => {
