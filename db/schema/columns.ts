@@ -23,3 +23,7 @@ export const isSafeInteger = (column: string) =>
 
 /** SQL fragment: an FX rate inside the range the contract accepts (shared/domain/money.ts). */
 export const isFxRateInRange = (column: string, min: number, max: number) => sql.raw(`(${column} BETWEEN ${min} AND ${max})`);
+
+/** SQL fragment: the column holds a wall-clock time "HH:MM" (00:00–23:59). */
+export const isTimeOfDay = (column: string) =>
+  sql.raw(`(length(${column}) = 5 AND ${column} GLOB '[0-2][0-9]:[0-5][0-9]' AND substr(${column}, 1, 2) <= '23')`);

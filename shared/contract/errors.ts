@@ -30,6 +30,8 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   invalid_choice: 'is not one of the allowed values',
   invalid_date: 'must be a date like 2026-03-05',
   invalid_instant: 'must be a date and time',
+  invalid_time: 'must be a time like 09:30 (24-hour)',
+  time_without_date: 'needs a next-contact date',
   invalid_currency: 'must be a 3-letter currency code such as CNY, USD or EUR',
   invalid_country: 'must be a 2-letter country code such as CN, US or DE',
   invalid_amount: 'must be a positive amount such as 12.34',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { countrySchema, currencySchema, enumOf, fxRateValueSchema, idSchema, isoDateSchema, optionalText, timestampsSchema } from './common';
 import { LANGUAGES } from './enums';
 import { boundedArray } from './limits';
+import { timeOfDaySchema } from './reminders';
 
 export const settingsSchema = z.object({
   businessName: z.string(),
@@ -11,6 +12,9 @@ export const settingsSchema = z.object({
   language: enumOf(LANGUAGES).nullable(),
   sources: z.array(z.string()),
   onboarded: z.boolean(),
+  /** Desktop reminders: a daily summary at `reminderTime` (local "HH:MM") and timed follow-up reminders. */
+  remindersEnabled: z.boolean(),
+  reminderTime: z.string(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -21,6 +25,8 @@ export const settingsInputSchema = z.object({
   baseCurrency: currencySchema.optional(),
   language: enumOf(LANGUAGES).nullable().optional(),
   sources: boundedArray(z.string().trim().min(1, 'required').max(60, 'too_long'), 100).optional(),
+  remindersEnabled: z.boolean({ error: 'invalid_value' }).optional(),
+  reminderTime: timeOfDaySchema.optional(),
 });
 
 export const fxRateSchema = z.object({ ...timestampsSchema, currency: z.string(), rateDate: z.string(), rate: z.number() });

@@ -44,6 +44,9 @@ const VIOLATIONS: Record<string, string> = {
   settings_base_currency_iso: `UPDATE settings SET base_currency = 'RMB1'`,
   settings_language_valid: `UPDATE settings SET language = 'fr'`,
   settings_sources_array: `UPDATE settings SET sources = 'walk-in'`,
+  settings_reminder_time_valid: `UPDATE settings SET reminder_time = '9:30'`,
+  settings_reminder_shown_valid: `UPDATE settings SET reminder_summary_shown_on = '2026-02-30'`,
+  follow_ups_next_time_valid: `INSERT INTO follow_ups (id, created_at, updated_at, customer_id, occurred_at, channel, next_contact_date, next_contact_time) VALUES ('f', 'n', 'n', 'c1', '2026-01-01T00:00:00Z', 'call', '2026-01-02', '24:00')`,
   fx_rates_currency_iso: `INSERT INTO fx_rates (id, created_at, updated_at, currency, rate_date, rate) VALUES ('r', 'n', 'n', 'usd', '2026-01-01', 7)`,
   fx_rates_date_valid: `INSERT INTO fx_rates (id, created_at, updated_at, currency, rate_date, rate) VALUES ('r', 'n', 'n', 'USD', '2026/01/01', 7)`,
   fx_rates_rate_positive: `INSERT INTO fx_rates (id, created_at, updated_at, currency, rate_date, rate) VALUES ('r', 'n', 'n', 'USD', '2026-01-01', -7)`,
@@ -80,6 +83,7 @@ const VIOLATIONS: Record<string, string> = {
 /** Every CHECK the migrations declare, plus triggers that raise as one; a table rebuilt by a later migration repeats its names. */
 function checkConstraintNames(): string[] {
   const sql = readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).map((f) => readFileSync(join(MIGRATIONS, f), 'utf8')).join('\n');
+  // A migration that rebuilds a table repeats that table's constraints: each name once.
   const checks = [...sql.matchAll(/CONSTRAINT "(\w+)" CHECK/g)].map((m) => m[1]!);
   const raised = [...sql.matchAll(/RAISE\(ABORT, 'CHECK constraint failed: (\w+)'\)/g)].map((m) => m[1]!);
   return [...new Set([...checks, ...raised])].sort();

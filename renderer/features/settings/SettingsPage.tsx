@@ -10,6 +10,7 @@ import { systemLanguage } from '../../i18n';
 import { CurrencySelect } from './CurrencySelect';
 import { fieldOfIssue, toFormValues, toSettingsInput, type LanguageChoice, type SettingsFormValues } from './settings-form';
 import { BackupPanel } from '../backup/BackupPanel';
+import { ReminderSettings } from '../reminders/ReminderSettings';
 
 const BUILT_IN_SOURCES: readonly string[] = DEFAULT_SOURCES;
 
@@ -143,6 +144,7 @@ export function SettingsPage() {
             <Select data-testid="settings-sources" mode="tags" tokenSeparators={[',', '，']} options={sourceOptions} />
           </Form.Item>
         </Card>
+        <ReminderSettings />
         <Space>
           <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">
             {t('common:actions.save')}

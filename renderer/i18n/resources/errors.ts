@@ -9,6 +9,8 @@ export const errors = {
     issue: {
       required: '必填',
       invalid_value: '格式不正确',
+      invalid_time: '时间格式应为 09:30（24 小时制）',
+      time_without_date: '设置提醒时间前请先选择下次联系日期',
       invalid_choice: '不是可选的值',
       invalid_date: '日期格式应为 2026-03-05',
       invalid_instant: '请填写日期和时间',
@@ -86,6 +88,8 @@ export const errors = {
     issue: {
       required: 'Required',
       invalid_value: 'Not valid',
+      invalid_time: 'Use a time like 09:30 (24-hour)',
+      time_without_date: 'Choose a next-contact date before setting a reminder time',
       invalid_choice: 'Not one of the allowed values',
       invalid_date: 'Use a date like 2026-03-05',
       invalid_instant: 'Enter a date and time',
