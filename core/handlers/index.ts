@@ -5,6 +5,7 @@ import { mergeHandlers } from './merges';
 import { orderHandlers } from './orders';
 import { segmentationHandlers } from './segmentation';
 import { settingsHandlers } from './settings';
+import { todayHandlers } from './today';
 import { transferHandlers } from './transfer';
 import type { Handlers } from './types';
 import { workspaceHandlers } from './workspace';
@@ -31,5 +32,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     transferHandlers(ctx),
     segmentationHandlers(ctx),
     mergeHandlers(ctx),
+    todayHandlers(ctx),
   ]) as Handlers;
 }

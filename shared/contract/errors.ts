@@ -86,6 +86,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   merge_customer_deleted: 'is a deleted customer; restore it from the trash before merging',
   merge_already_undone: 'this merge was already undone',
   merge_undo_later_first: 'a later merge changed these customers again; undo that one first',
+  today_likelihood_unavailable: 'needs purchase-likelihood scores, and none exist yet; rank by priority',
 };
 
 export class AppError extends Error {

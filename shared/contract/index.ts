@@ -5,6 +5,7 @@ import { mergesContract } from './merges';
 import { ordersContract } from './orders';
 import { segmentationContract } from './segmentation';
 import { settingsContract } from './settings';
+import { todayContract } from './today';
 import { transferContract } from './transfer';
 import { workspaceContract } from './workspace';
 
@@ -18,6 +19,7 @@ export const contract = {
   ...transferContract,
   ...segmentationContract,
   ...mergesContract,
+  ...todayContract,
 } as const;
 
 export type Contract = typeof contract;
