@@ -29,6 +29,8 @@ export async function todayFromFreshDemo({ page, screenshot }: Journey): Promise
   await rows.first().waitFor();
   await expect.poll(async () => (await rows.first().boundingBox())!.y).toBeLessThan(300);
   expect(await rows.first().getAttribute('data-customer-id')).toBe(list.items[list.counts.overdue]!.customerId);
+  // No stray toast from the journey before in the picture.
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 });
   await screenshot('today-overview-en');
 
   // Every row on screen says why it is there; a policy reason names the contact it counted, in days
