@@ -7,16 +7,15 @@ import type { TierChange, TodayReminder } from '../../shared/today/types';
  * reminder query runs straight off the follow_ups_due index (see test/integration/query-plans.test.ts).
  */
 
+/** Exported for its query-plan test. */
+export const REMINDERS_SQL = `SELECT f.id AS followUpId, f.customer_id AS customerId, f.next_contact_date AS dueDate
+  FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+  WHERE f.done = 0 AND f.next_contact_date IS NOT NULL AND f.next_contact_date <= ? AND f.deleted_at IS NULL
+    AND c.deleted_at IS NULL AND c.archived_at IS NULL`;
+
 /** Open reminders of live, unarchived customers due on or before asOf (the same rule as followups:due). */
 export function openRemindersDueBy(db: Db, asOf: string): TodayReminder[] {
-  return db.$client
-    .prepare(
-      `SELECT f.id AS followUpId, f.customer_id AS customerId, f.next_contact_date AS dueDate
-       FROM follow_ups f JOIN customers c ON c.id = f.customer_id
-       WHERE f.done = 0 AND f.next_contact_date IS NOT NULL AND f.next_contact_date <= ? AND f.deleted_at IS NULL
-         AND c.deleted_at IS NULL AND c.archived_at IS NULL`,
-    )
-    .all(asOf) as TodayReminder[];
+  return db.$client.prepare(REMINDERS_SQL).all(asOf) as TodayReminder[];
 }
 
 /**

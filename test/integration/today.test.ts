@@ -7,6 +7,7 @@ import { fixedClock } from '../../core/context';
 import { fileAccess } from '../../core/files';
 import { createHandlers } from '../../core/handlers';
 import type { OutputOf } from '../../shared/contract';
+import { REMINDERS_SQL } from '../../db/repos/today';
 import { openTestApp, ROOT, type TestApp } from '../support/test-app';
 
 /**
@@ -163,6 +164,12 @@ describe('today:list through dispatch', () => {
     const byPriority = await call<'today:list'>(dispatch, 'today:list', {});
     expect(byPriority.items.map((i) => i.customerId)).toEqual((await app.call('today:list', {})).items.map((i) => i.customerId));
     expect((await app.call('today:list', {})).likelihoodAvailable).toBe(false);
+  });
+
+  it("reads today's reminders from the due index, not by scanning follow-ups", () => {
+    const plan = (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${REMINDERS_SQL}`).all(TODAY) as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/follow_ups_due/);
+    expect(plan).not.toMatch(/SCAN f\b/);
   });
 
   it('the CLI prints the same list in the same order, reasons in English', async () => {
