@@ -39,7 +39,8 @@ export const todayItemSchema = z.object({
 });
 export type TodayItemRow = z.infer<typeof todayItemSchema>;
 
-const countsSchema = z.object(Object.fromEntries(TODAY_KINDS.map((k) => [k, z.number().int().min(0)])) as Record<(typeof TODAY_KINDS)[number], z.ZodNumber>);
+const count = () => z.number().int().min(0).max(100_000_000);
+const countsSchema = z.object(Object.fromEntries(TODAY_KINDS.map((k) => [k, count()])) as Record<(typeof TODAY_KINDS)[number], ReturnType<typeof count>>);
 
 const filtersSchema = {
   asOf: isoDateSchema.optional(),
@@ -65,7 +66,7 @@ export const todayContract = {
       .default({ rankBy: 'priority', limit: 200, offset: 0 }),
     output: z.object({
       asOf: z.string().max(10),
-      total: z.number().int().min(0),
+      total: count(),
       /** Rows per kind (the kind of each row's most urgent reason), over the whole filtered list. */
       counts: countsSchema,
       rankBy: z.enum(['priority', 'likelihood']),
@@ -77,6 +78,6 @@ export const todayContract = {
   /** For the navigation badge: rows on Today, and how many of them are overdue. */
   'today:count': {
     input: z.object({ asOf: isoDateSchema.optional() }).default({}),
-    output: z.object({ asOf: z.string().max(10), total: z.number().int().min(0), overdue: z.number().int().min(0) }),
+    output: z.object({ asOf: z.string().max(10), total: count(), overdue: count() }),
   },
 } as const;

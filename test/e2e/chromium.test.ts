@@ -25,7 +25,7 @@ describe('TierBook in Chromium through the loopback bridge', () => {
     await newCustomerValidationAndDuplicate({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 
-  it('keyboard follow-up from the list; Today's overdue chores (done, reschedule, log); delete and undo', async () => {
+  it('keyboard follow-up from the list; overdue chores on Today (done, reschedule, log); delete and undo', async () => {
     await keyboardFollowUpDueChoresAndUndo({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 

@@ -57,7 +57,7 @@ describe('TierBook as the Electron app', () => {
     await newCustomerValidationAndDuplicate({ page: page, screenshot: async () => undefined });
   });
 
-  it('keyboard follow-up from the list; Today's overdue chores (done, reschedule, log); delete and undo', async () => {
+  it('keyboard follow-up from the list; overdue chores on Today (done, reschedule, log); delete and undo', async () => {
     await keyboardFollowUpDueChoresAndUndo({ page: page, screenshot: async () => undefined });
   });
 
