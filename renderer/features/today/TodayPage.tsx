@@ -1,6 +1,6 @@
 import { DownOutlined, RightOutlined } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Alert, App, Button, Empty, Skeleton, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Empty, Skeleton, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TodayItemRow } from '../../../shared/contract/today';
@@ -60,6 +60,8 @@ export function TodayPage() {
     getScrollElement: () => scrollRef.current,
     estimateSize: (v) => (entryAt(v).type === 'header' ? HEADER_HEIGHT : ROW_HEIGHT),
     overscan: 8,
+    // Rows render in the same frame as their data arrives, not one resize observation later.
+    initialRect: { width: 1100, height: 640 },
   });
   useEffect(() => virtualizer.measure(), [open, overdue, virtualizer]);
   const visible = virtualizer.getVirtualItems();
@@ -137,13 +139,8 @@ export function TodayPage() {
         {t('subtitle')} {t('keyboardHint')}
       </Typography.Text>
       {error ? <Alert type="error" showIcon title={t('loadFailed', { message: errorText(error, t) })} action={<Button size="small" onClick={refresh}>{t('retry')}</Button>} /> : null}
-      {total === null && !error ? (
-        <Spin description={t('common:loading')}>
-          <div style={{ height: 200 }} />
-        </Spin>
-      ) : null}
-      {total === 0 ? <Empty data-testid="today-empty" description={t('empty')} style={{ padding: 48 }} /> : null}
-      <div ref={scrollRef} data-testid="today-list" role="grid" style={{ flex: 1, overflow: 'auto', background: '#fff', border: '1px solid #f0f0f0', display: count ? undefined : 'none' }}>
+      <div ref={scrollRef} data-testid="today-list" role="grid" style={{ flex: 1, overflow: 'auto', background: '#fff', border: '1px solid #f0f0f0' }}>
+        {total === 0 ? <Empty data-testid="today-empty" description={t('empty')} style={{ padding: 48 }} /> : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {visible.map((v) => {
             const entry = entryAt(v.index);
