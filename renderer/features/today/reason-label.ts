@@ -13,6 +13,7 @@ export function reasonLabel(t: TFunction, reason: TodayReason, asOf: string, lan
   const p = reason.params;
   const cls = (scheme = p.scheme ?? '', key = p.classKey ?? '') => classLabel(t, scheme, key, language);
   const date = p.date ? shortDate(p.date, asOf, language) : '';
+  const cadence = t('today:every', { count: p.cadenceDays });
   switch (reason.key) {
     case 'reminder_overdue':
       return t('today:reasons.reminder_overdue', { date, count: p.days });
@@ -20,9 +21,9 @@ export function reasonLabel(t: TFunction, reason: TodayReason, asOf: string, lan
       return t('today:reasons.reminder_today');
     case 'policy_last_order':
     case 'policy_last_follow_up':
-      return t(`today:reasons.${reason.key}`, { cls: cls(), cadence: p.cadenceDays, count: p.days });
+      return t(`today:reasons.${reason.key}`, { cls: cls(), cadence, count: p.days });
     case 'policy_never':
-      return t('today:reasons.policy_never', { cls: cls(), cadence: p.cadenceDays });
+      return t('today:reasons.policy_never', { cls: cls(), cadence });
     case 'slipping_down':
       return t('today:reasons.slipping_down', { from: cls(p.scheme, p.from), to: cls(p.scheme, p.to), date });
     case 'slipping_at_risk':
