@@ -10,7 +10,12 @@ const byTestId = (page: Journey['page'], id: string) => page.locator(`[data-test
  * and the navigation badge counts one fewer.
  */
 export async function todayFromFreshDemo({ page, screenshot }: Journey): Promise<void> {
-  await page.goto(page.url().replace(/#.*$/, '#/'));
+  // English whatever the journey before left (it switches the language itself when it gets that far).
+  if ((await invoke(page, 'settings:get', {})).language !== 'en') {
+    await invoke(page, 'settings:update', { language: 'en' });
+    await page.goto(page.url().replace(/#.*$/, '#/'));
+    await page.reload();
+  } else await page.goto(page.url().replace(/#.*$/, '#/'));
   await byTestId(page, 'today-page').waitFor();
   const today = localDateOf(new Date());
   const count = await invoke(page, 'today:count', {});
