@@ -14,6 +14,7 @@ import type { Channel, InputOf } from '../shared/contract';
 import { medianMs, mib } from './measure';
 import { measureImport } from './import';
 import { measureUi } from './ui';
+import { measureToday } from './ui-today';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -45,6 +46,8 @@ const cases: { name: string; floor: keyof typeof floors; step: () => Promise<unk
   { name: `search: phone digits "${samplePhone}"`, floor: 'scan all customers', step: () => run('customers:list', { search: samplePhone, limit: 100 }) },
   { name: 'filter: tag + type', floor: 'scan all customers', step: () => run('customers:list', { tags: ['大单'], types: ['distributor'], limit: 100 }) },
   { name: 'follow-ups due (7 days)', floor: 'first 100 by index', step: () => run('followups:due', {}) },
+  { name: 'Today: first 100 rows (list cached)', floor: 'first 100 by index', step: () => run('today:list', { limit: 100 }) },
+  { name: 'Today: count for the badge', floor: 'first 100 by index', step: () => run('today:count', {}) },
   { name: 'duplicate check (phone)', floor: 'first 100 by index', step: () => run('customers:checkDuplicates', { contacts: [{ kind: 'phone', value: sample.phone! }] }) },
   { name: 'customer file (get + orders + follow-ups)', floor: 'first 100 by index', step: () => Promise.all([run('customers:get', { id: sample.id }), run('orders:list', { customerId: sample.id }), run('followups:list', { customerId: sample.id })]) },
 ];
@@ -56,7 +59,20 @@ for (const c of cases) {
 }
 // The browser reaches the same database through the bridge, which serves only confined file access.
 const browserApp = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'confined' }, clock: fixedClock('2026-11-23') });
-const ui = await measureUi(browserApp, 9).finally(() => browserApp.close());
+const ui = await measureUi(browserApp, 9);
+const today = { benchSize: await measureToday(browserApp, 9, { scroll: true }).finally(() => browserApp.close()), demoSize: await todayAtDemoSize() };
+
+/** Today at the demo's size (a fresh demo workspace in a database of its own): the < 200 ms figure. */
+async function todayAtDemoSize() {
+  const demoApp = openApp({ dbPath: join(dir, 'demo.sqlite'), migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'confined' } });
+  try {
+    await call(demoApp.dispatch, 'workspace:loadDemo', {});
+    await call(demoApp.dispatch, 'settings:update', { language: 'en' });
+    return await measureToday(demoApp, 15, { scroll: false });
+  } finally {
+    demoApp.close();
+  }
+}
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 const phones = raw.prepare(`SELECT value FROM contact_channels WHERE kind = 'phone' AND deleted_at IS NULL LIMIT 5000`).pluck().all() as string[];
 const importing = IMPORT_ROWS > 0 ? await measureImport(app.dispatch, dir, IMPORT_ROWS, phones) : { skipped: 'BENCH_IMPORT_ROWS=0' };
@@ -74,6 +90,7 @@ const result = {
   floors: Object.fromEntries(Object.entries(floors).map(([k, v]) => [k, round(v.median)])),
   cases: rows,
   ui,
+  today,
   importing,
 };
 
@@ -81,6 +98,8 @@ console.log(`TierBook bench — ${loaded.customers} customers, ${loaded.orders} 
 console.table(rows);
 console.log('In Chromium (ms; frame times are intervals between frames, the idle page being the floor):');
 console.log(JSON.stringify(ui, null, 2));
+console.log('Today in Chromium (ms from opening the screen to its rows painted; frames while scrolling at the bench size):');
+console.log(JSON.stringify(today, null, 2));
 console.log('Import of an orders CSV (one batch, then undone); floor = the streaming reader alone:');
 console.log(JSON.stringify(importing, null, 2));
 mkdirSync('bench/results', { recursive: true });

@@ -37,7 +37,8 @@ export async function measureUi(app: Pick<OpenedApp, 'dispatch' | 'fileMode'>, r
     const page = await (await browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 860 } })).newPage();
     const input = page.locator('input[data-testid="customer-search"]');
     const openStart = performance.now();
-    await page.goto(bridge.pageUrl);
+    // Today is the home screen; this part measures the customer list, so it opens that.
+    await page.goto(`${bridge.pageUrl}#/customers`);
     await page.locator('[data-testid="customer-row"]').first().waitFor({ timeout: 60_000 });
     const firstRowsMs = Math.round(performance.now() - openStart);
 

@@ -17,6 +17,12 @@ export function fixedClock(isoDate: string): Clock {
   return { now: () => moment, today: () => isoDate };
 }
 
+/**
+ * Purchase-likelihood scores (0–1) by customer id for a day, or null when none exist (no model trained,
+ * too little data). Today ranks by them when asked; the prediction work plugs its model in here.
+ */
+export type PurchaseLikelihoodProvider = (asOf: string) => ReadonlyMap<string, number> | null;
+
 export interface HandlerContext {
   db: Db;
   clock: Clock;
@@ -26,4 +32,6 @@ export interface HandlerContext {
   files: FileAccess;
   /** Where imports run; omitted, in this process (see core/importing/worker/runner.ts). */
   importRunner?: ImportRunner;
+  /** Omitted: Today cannot rank by likelihood (today:list refuses rankBy 'likelihood'). */
+  purchaseLikelihood?: PurchaseLikelihoodProvider;
 }

@@ -6,6 +6,7 @@ import { orderHandlers } from './orders';
 import { reminderHandlers } from './reminders';
 import { segmentationHandlers } from './segmentation';
 import { settingsHandlers } from './settings';
+import { todayHandlers } from './today';
 import { transferHandlers } from './transfer';
 import type { Handlers } from './types';
 import { workspaceHandlers } from './workspace';
@@ -33,5 +34,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     segmentationHandlers(ctx),
     mergeHandlers(ctx),
     reminderHandlers(ctx),
+    todayHandlers(ctx),
   ]) as Handlers;
 }

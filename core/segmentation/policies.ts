@@ -29,7 +29,8 @@ export function defaultPolicies(language: 'en' | 'zh-CN' | null): PolicyDefault[
 }
 
 /**
- * Customers whose last follow-up (on or before asOf) is at least their strictest cadence ago: of all
+ * Customers whose last contact — a follow-up or an order, whichever is later, on or before asOf — is at
+ * least their strictest cadence ago (the same rule as Today's policy reasons, shared/today/build.ts): of all
  * policies matching one of the customer's classes, the shortest cadence wins (then the higher priority).
  * Never contacted counts as due. Most urgent first: priority, then never contacted, then days overdue.
  */
@@ -48,7 +49,8 @@ export function policiesDue(state: SegmentationState, policies: readonly PolicyR
       if (p && (!strictest || p.cadenceDays! < strictest.cadenceDays! || (p.cadenceDays === strictest.cadenceDays && p.priority < strictest.priority))) strictest = p;
     }
     if (!strictest) continue;
-    const lastContactDate = state.metrics.lastContactDate[k]!;
+    const [followUp, order] = [state.metrics.lastContactDate[k]!, state.metrics.lastOrderDate[k]!];
+    const lastContactDate = followUp === null ? order : order === null || followUp >= order ? followUp : order;
     const days = daysSince(lastContactDate, state.asOf);
     if (days !== null && days < strictest.cadenceDays!) continue;
     const c = state.customers[k]!;

@@ -1,4 +1,4 @@
-import { BarChartOutlined, BellOutlined, DollarOutlined, ImportOutlined, MergeCellsOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CalendarOutlined, DollarOutlined, ImportOutlined, MergeCellsOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, ConfigProvider, Layout, Menu, Select, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -6,19 +6,19 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { CustomerFilePage } from '../features/customer-file/CustomerFilePage';
 import { CustomerListPage } from '../features/customers/CustomerListPage';
-import { DuePage } from '../features/due/DuePage';
 import { FxRatesPage } from '../features/fx/FxRatesPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { DuplicatesPage } from '../features/merge/DuplicatesPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TiersPage } from '../features/tiers/TiersPage';
+import { TodayPage } from '../features/today/TodayPage';
 import { systemLanguage, type UiLanguage } from '../i18n';
 import { hrefOf, useRoute, type Route } from './router';
 import { useWorkspace } from './workspace';
 
 const NAV: { key: Route['page']; icon: React.ReactNode; label: string }[] = [
+  { key: 'today', icon: <CalendarOutlined />, label: 'today:nav' },
   { key: 'customers', icon: <TeamOutlined />, label: 'nav.customers' },
-  { key: 'due', icon: <BellOutlined />, label: 'nav.due' },
   { key: 'tiers', icon: <BarChartOutlined />, label: 'tiers:nav' },
   { key: 'fx', icon: <DollarOutlined />, label: 'nav.fx' },
   { key: 'import', icon: <ImportOutlined />, label: 'importing:nav' },
@@ -32,8 +32,8 @@ function Page({ route }: { route: Route }) {
       return <CustomerListPage />;
     case 'customer':
       return <CustomerFilePage id={route.id} />;
-    case 'due':
-      return <DuePage />;
+    case 'today':
+      return <TodayPage />;
     case 'fx':
       return <FxRatesPage />;
     case 'settings':
@@ -76,7 +76,7 @@ function LanguageSwitch() {
 export function App() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
-  const { dueNow, settings } = useWorkspace();
+  const { todayCount, settings } = useWorkspace();
   const selected = route.page === 'customer' ? 'customers' : route.page;
   return (
     // autoInsertSpace off: antd's "两个汉字 → 两 个" spacing flips state forever inside re-rendering lists
@@ -106,7 +106,7 @@ export function App() {
                 <a href={hrefOf({ page: item.key } as Route)} data-testid={`nav-${item.key}`}>
                   <Space>
                     {t(item.label)}
-                    {item.key === 'due' && dueNow > 0 ? <Badge count={dueNow} data-testid="due-badge" /> : null}
+                    {item.key === 'today' && todayCount > 0 ? <Badge count={todayCount} overflowCount={9999} data-testid="today-badge" /> : null}
                   </Space>
                 </a>
               ),

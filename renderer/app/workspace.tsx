@@ -4,9 +4,8 @@ import { api } from '../api/client';
 
 interface Workspace {
   settings: Settings;
-  /** Overdue + due today, for the navigation badge. */
-  dueNow: number;
-  dueSoon: number;
+  /** Customers on Today's list, for the navigation badge. */
+  todayCount: number;
   /** Bumped after every change so screens that show derived figures reload them. */
   version: number;
   refresh(): void;
@@ -18,21 +17,21 @@ const WorkspaceContext = createContext<Workspace | null>(null);
 export function WorkspaceProvider({ initial, children }: { initial: Settings; children: ReactNode }) {
   const [settings, setSettings] = useState(initial);
   const [version, setVersion] = useState(0);
-  const [due, setDue] = useState({ now: 0, soon: 0 });
+  const [todayCount, setTodayCount] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
 
   useEffect(() => {
     let cancelled = false;
-    void api('followups:due', { limit: 1 }).then((d) => {
-      if (!cancelled) setDue({ now: d.counts.overdue + d.counts.today, soon: d.counts.upcoming });
-    });
+    api('today:count', {})
+      .then((c) => !cancelled && setTodayCount(c.total))
+      .catch(() => undefined);
     return () => {
       cancelled = true;
     };
   }, [version]);
 
   return (
-    <WorkspaceContext.Provider value={{ settings, setSettings, version, refresh, dueNow: due.now, dueSoon: due.soon }}>{children}</WorkspaceContext.Provider>
+    <WorkspaceContext.Provider value={{ settings, setSettings, version, refresh, todayCount }}>{children}</WorkspaceContext.Provider>
   );
 }
 

@@ -2,15 +2,17 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 const PAGE_SIZE = 100;
 
-export type FetchPage<Query, Row> = (query: Query, offset: number, limit: number) => Promise<{ total: number; rows: Row[] }>;
+/** `meta`: whatever else the answer carries about the whole result (counts, the day); the latest page's wins. */
+export type FetchPage<Query, Row, Meta = undefined> = (query: Query, offset: number, limit: number) => Promise<{ total: number; rows: Row[]; meta?: Meta }>;
 
 /**
  * Rows of a (possibly 100k-row) server query, fetched page by page as a virtual list scrolls to them.
  * A new query (compared by value) starts over; answers to an outdated query are dropped.
  * `revision` changes whenever any loaded row may have changed.
  */
-export function usePagedRows<Query, Row>(query: Query, reloadKey: unknown, fetchPage: FetchPage<Query, Row>) {
+export function usePagedRows<Query, Row, Meta = undefined>(query: Query, reloadKey: unknown, fetchPage: FetchPage<Query, Row, Meta>) {
   const [total, setTotal] = useState<number | null>(null);
+  const [meta, setMeta] = useState<Meta | undefined>(undefined);
   const [revision, setRevision] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const pages = useRef(new Map<number, Row[]>());
@@ -27,6 +29,7 @@ export function usePagedRows<Query, Row>(query: Query, reloadKey: unknown, fetch
         if (gen !== generation.current) return;
         pages.current.set(page, result.rows);
         setTotal(result.total);
+        if (result.meta !== undefined) setMeta(result.meta);
         setError(null);
         setRevision((r) => r + 1);
       } catch (e) {
@@ -55,5 +58,5 @@ export function usePagedRows<Query, Row>(query: Query, reloadKey: unknown, fetch
 
   const rowAt = useCallback((index: number): Row | undefined => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
 
-  return { total, rowAt, ensureRange, revision, error };
+  return { total, rowAt, ensureRange, revision, error, meta };
 }

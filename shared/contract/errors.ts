@@ -93,6 +93,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   too_deep: 'is nested too deeply',
   too_complex: 'has too many conditions or groups',
   invalid_range: 'must not be smaller than the lower bound',
+  today_likelihood_unavailable: 'needs purchase-likelihood scores, and none exist yet; rank by priority',
 };
 
 export class AppError extends Error {

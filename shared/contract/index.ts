@@ -6,6 +6,7 @@ import { ordersContract } from './orders';
 import { remindersContract } from './reminders';
 import { segmentationContract } from './segmentation';
 import { settingsContract } from './settings';
+import { todayContract } from './today';
 import { transferContract } from './transfer';
 import { workspaceContract } from './workspace';
 
@@ -20,6 +21,7 @@ export const contract = {
   ...segmentationContract,
   ...mergesContract,
   ...remindersContract,
+  ...todayContract,
 } as const;
 
 export type Contract = typeof contract;

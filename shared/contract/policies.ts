@@ -28,7 +28,7 @@ export const policyDueItemSchema = z.object({
   cadenceDays: z.number().int(),
   priority: z.number().int(),
   nextAction: z.string(),
-  /** Local date of the last follow-up on or before asOf; null: never contacted. */
+  /** Local date of the last contact (a follow-up or an order) on or before asOf; null: never contacted. */
   lastContactDate: z.string().nullable(),
   /** Whole days from lastContactDate to asOf; null: never contacted. */
   daysSinceContact: z.number().int().nullable(),

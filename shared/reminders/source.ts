@@ -8,23 +8,12 @@ export type ContractCall = <C extends Channel>(channel: C, input: InputOf<C>) =>
 const NAMES_SHOWN = 3;
 
 /**
- * Today's work in numbers, from what exists now: open follow-up reminders due today or overdue, and
- * customers due for contact by their class's service policy. `total` counts list items (a customer due
- * both ways counts twice), as the Today list does.
- *
- * TODAY LIST: once `today:count` / `today:list` exist, replace this body with one call, e.g.
- *   const { total, items } = await call('today:list', { limit: NAMES_SHOWN }); → overdue from items' kind/dueDate
- * so the notification and the Today screen can never disagree.
+ * Today's work in numbers, read from the Today list itself (`today:list`), so the notification and the
+ * Today screen can never disagree: its total, how many items are overdue, and the first names in its order.
  */
 export async function summariseToday(call: ContractCall): Promise<TodaySummary> {
-  const due = await call('followups:due', { horizonDays: 0, limit: NAMES_SHOWN });
-  const policies = await call('policies:due', { limit: NAMES_SHOWN });
-  const names = [...due.overdue, ...due.today, ...policies.items].map((i) => i.customerName);
-  return {
-    total: due.counts.overdue + due.counts.today + policies.total,
-    overdue: due.counts.overdue,
-    first: [...new Set(names)].slice(0, NAMES_SHOWN),
-  };
+  const [list, count] = await Promise.all([call('today:list', { limit: NAMES_SHOWN }), call('today:count', {})]);
+  return { total: list.total, overdue: count.overdue, first: [...new Set(list.items.map((i) => i.customerName))].slice(0, NAMES_SHOWN) };
 }
 
 /** The scheduler's data, read and recorded through contract calls (the same ones in Electron and a browser). */
@@ -34,7 +23,6 @@ export function contractReminderSource(call: ContractCall): ReminderSource {
       const s = await call('settings:get', {});
       return { enabled: s.remindersEnabled, dailyTime: s.reminderTime };
     },
-    // The one line to change when the Today list lands (see summariseToday above).
     summariseToday: () => summariseToday(call),
     timedReminders: async (from, to) => (await call('reminders:timed', { from, to })).items,
     lastSummaryDate: async () => (await call('reminders:state', {})).summaryShownOn,

@@ -103,6 +103,8 @@ describe('the built renderer under the app origin rules (a standard, non-file or
 
     // Into the app: the themed ConfigProvider inside inherits the nonce (primary colour #1f6f5c).
     await page.getByTestId('start-empty').click();
+    // The app opens on Today; the customer list carries a primary button.
+    await page.getByTestId('nav-customers').click();
     const primary = page.locator('.ant-btn-color-primary.ant-btn-variant-solid').first();
     await primary.waitFor();
     expect(await primary.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(31, 111, 92)');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { tempFiles } from '../support/temp-files';
+import { todayFromFreshDemo } from './journeys-today';
 import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
 import { remindersSettingsAndTimedFollowUp } from './journeys-reminders';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
@@ -13,15 +14,19 @@ describe('TierBook in Chromium through the loopback bridge', () => {
     await session?.close();
   });
 
-  it('first run → demo → pinyin search → file → follow-up → due → English → bad amount refused', async () => {
+  it('first run → demo → Today → pinyin search → file → follow-up → English → bad amount refused', async () => {
     await firstRunToDueAndBadAmount({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('Today from the fresh demo: reasons on every row, log a follow-up, the row leaves, the badge counts down', async () => {
+    await todayFromFreshDemo({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 
   it('a new customer: field-level errors, then a likely duplicate linked', async () => {
     await newCustomerValidationAndDuplicate({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 
-  it('keyboard follow-up from the list; due chores (done, reschedule, log); delete and undo', async () => {
+  it('keyboard follow-up from the list; overdue chores on Today (done, reschedule, log); delete and undo', async () => {
     await keyboardFollowUpDueChoresAndUndo({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 

@@ -5,6 +5,7 @@ import { _electron as electron, type ElectronApplication, type Page } from 'play
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ROOT, tempDir } from '../support/test-app';
 import { tempFiles } from '../support/temp-files';
+import { todayFromFreshDemo } from './journeys-today';
 import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
 import { remindersSettingsAndTimedFollowUp } from './journeys-reminders';
 
@@ -45,15 +46,19 @@ describe('TierBook as the Electron app', () => {
     await app?.close();
   });
 
-  it('first run → demo → pinyin search → file → follow-up → due → English → bad amount refused', async () => {
+  it('first run → demo → Today → pinyin search → file → follow-up → English → bad amount refused', async () => {
     await firstRunToDueAndBadAmount({ page, screenshot: async () => undefined });
+  });
+
+  it('Today from the fresh demo: reasons on every row, log a follow-up, the row leaves, the badge counts down', async () => {
+    await todayFromFreshDemo({ page: page, screenshot: async () => undefined });
   });
 
   it('a new customer: field-level errors, then a likely duplicate linked', async () => {
     await newCustomerValidationAndDuplicate({ page: page, screenshot: async () => undefined });
   });
 
-  it('keyboard follow-up from the list; due chores (done, reschedule, log); delete and undo', async () => {
+  it('keyboard follow-up from the list; overdue chores on Today (done, reschedule, log); delete and undo', async () => {
     await keyboardFollowUpDueChoresAndUndo({ page: page, screenshot: async () => undefined });
   });
 

@@ -36,6 +36,9 @@ export async function firstRunToDueAndBadAmount({ page, screenshot }: Journey): 
   await expect.poll(() => page.locator('body').innerText(), { timeout: 30_000 }).toContain('欢迎使用客户分级簿');
   await screenshot('welcome-zh-CN');
   await byTestId(page, 'load-demo').click();
+  // The app opens on Today; the customer list is one click away.
+  await byTestId(page, 'today-page').waitFor({ timeout: 60_000 });
+  await byTestId(page, 'nav-customers').click();
   await byTestId(page, 'customer-search').waitFor({ timeout: 60_000 });
   const status = await invoke(page, 'workspace:status', {});
   expect(status.customers).toBeGreaterThanOrEqual(300);
@@ -68,17 +71,14 @@ export async function firstRunToDueAndBadAmount({ page, screenshot }: Journey): 
   const saved = (await invoke(page, 'followups:list', { customerId: target.id })).followUps[0]!;
   expect([saved.content, saved.nextContactDate, saved.done]).toEqual(['电话确认了新款到货，周四再联系', dueDate, false]);
 
-  // It is now under "due" for the coming days.
-  await byTestId(page, 'nav-due').click();
-  const upcoming = byTestId(page, 'due-section-upcoming');
-  await upcoming.locator(`[data-testid="due-item"][data-customer-id="${target.id}"]`).waitFor();
-  await screenshot('due-zh-CN');
-
-  // Switch the language live; the same screen answers in English.
+  // Today, the home screen, in Chinese; then the language switches live and the same screen answers in English.
+  await byTestId(page, 'nav-today').click();
+  await byTestId(page, 'today-item').first().waitFor();
+  await screenshot('today-zh-CN');
   await chooseOption(page, 'language-switch', 'English');
-  await expect.poll(() => byTestId(page, 'nav-due').innerText()).toContain('Follow-ups due');
-  await expect.poll(() => page.locator('body').innerText()).toContain('Next 7 days');
-  await screenshot('due-en');
+  await expect.poll(() => byTestId(page, 'nav-today').innerText()).toContain('Today');
+  await expect.poll(() => page.locator('body').innerText()).toContain("Today's work");
+  await screenshot('today-en');
   expect((await invoke(page, 'settings:get', {})).language).toBe('en');
 
   // A bad amount is explained in the user's language and nothing is saved.
@@ -149,32 +149,35 @@ export async function keyboardFollowUpDueChoresAndUndo({ page, screenshot }: Jou
   await byTestId(page, 'quick-followup').waitFor({ state: 'hidden' });
   expect((await invoke(page, 'followups:list', { customerId: first.id })).followUps[0]!.content).toBe('Called from the list, all by keyboard');
 
-  // The due list: mark one done, move one three days out, answer one by logging a follow-up.
-  await byTestId(page, 'nav-due').click();
-  const overdue = byTestId(page, 'due-section-overdue');
-  const itemOf = (followUpId: string) => page.locator(`[data-testid="due-item"][data-follow-up-id="${followUpId}"]`);
-  const before = await invoke(page, 'followups:due', {});
-  const [a, b, c] = before.overdue;
+  // Today's overdue reminders: mark one done, move one three days out, answer one by logging a follow-up.
+  await byTestId(page, 'nav-today').click();
+  const overdue = byTestId(page, 'today-group-overdue');
   await overdue.waitFor();
+  if ((await overdue.getAttribute('aria-expanded')) === 'false') await overdue.click();
+  const overdueRowOf = (customerId: string) => page.locator(`[data-testid="today-item"][data-kind="overdue"][data-customer-id="${customerId}"]`);
+  const before = await invoke(page, 'today:list', { limit: 3 });
+  const [a, b, c] = before.items;
+  expect([a, b, c].map((i) => i!.kind)).toEqual(['overdue', 'overdue', 'overdue']);
 
-  await itemOf(a!.followUpId).locator('[data-testid="due-done"]').click();
-  await itemOf(a!.followUpId).waitFor({ state: 'detached' });
+  await overdueRowOf(a!.customerId).locator('[data-testid="today-done"]').click();
+  await overdueRowOf(a!.customerId).waitFor({ state: 'detached' });
 
-  await itemOf(b!.followUpId).locator('[data-testid="due-reschedule"]').click();
-  await page.locator('[data-testid="due-reschedule-popover"]').getByRole('button', { name: 'In 3 days' }).click();
-  await byTestId(page, 'due-section-upcoming').locator(`[data-testid="due-item"][data-follow-up-id="${b!.followUpId}"]`).waitFor();
+  await overdueRowOf(b!.customerId).locator('[data-testid="today-reschedule"]').click();
+  await page.locator('[data-testid="today-reschedule-popover"]').getByRole('button', { name: 'In 3 days' }).click();
+  await overdueRowOf(b!.customerId).waitFor({ state: 'detached' });
 
-  await itemOf(c!.followUpId).locator('[data-testid="due-log"]').click();
+  await overdueRowOf(c!.customerId).locator('[data-testid="today-log"]').click();
   await byTestId(page, 'quick-followup').waitFor();
   await page.keyboard.type('Reached them, they will order next week');
   await page.keyboard.press('Control+Enter');
-  await itemOf(c!.followUpId).waitFor({ state: 'detached' });
+  await overdueRowOf(c!.customerId).waitFor({ state: 'detached' });
 
-  const after = await invoke(page, 'followups:due', {});
+  const after = await invoke(page, 'today:list', { limit: 1 });
   expect(after.counts.overdue).toBe(before.counts.overdue - 3);
-  expect(after.upcoming.map((i) => i.followUpId)).toContain(b!.followUpId);
+  const rescheduled = await invoke(page, 'followups:list', { customerId: b!.customerId });
+  expect(rescheduled.followUps.map((f) => f.nextContactDate)).toContain(addDays(localDateOf(new Date()), 3));
   await expect.poll(() => overdue.getAttribute('data-count')).toBe(String(after.counts.overdue));
-  await screenshot('due-after-chores-en');
+  await screenshot('today-after-chores-en');
 
   // Delete asks first and can be undone.
   await page.goto(page.url().replace(/#.*$/, `#/customers/${first.id}`));

@@ -164,16 +164,20 @@ describe('segmentation through dispatch', () => {
     await app.call('followups:create', { customerId: ids.C!, occurredAt: '2026-10-01T03:00:00Z', channel: 'call' });
     await app.call('followups:create', { customerId: ids.A!, occurredAt: '2026-11-20T03:00:00Z', channel: 'call' });
     const due = await app.call('policies:due', {});
-    // C is pyramid iron and value medium, both every 30 days: the tie goes to the higher priority (value medium, 2).
-    const c = due.items.find((i) => i.customerId === ids.C);
-    expect(c).toMatchObject({ scheme: 'value', classKey: 'medium', cadenceDays: 30, priority: 2, lastContactDate: '2026-10-01', daysSinceContact: 53, daysOverdue: 23 });
-    // B (value low: every 60 days) was never contacted; A (value high: every 14) was 3 days ago; D has no policy.
-    expect(due.items.find((i) => i.customerId === ids.B)).toMatchObject({ classKey: 'low', cadenceDays: 60, daysSinceContact: null, daysOverdue: null });
+    // An order is contact too: C (pyramid iron and value medium, both every 30 days) ordered on 11-01, after
+    // its follow-up of 10-01, so 22 days ago: not due. B (value low: every 60) ordered 175 days ago; A
+    // (value high: every 14) was contacted 3 days ago; D has no policy.
+    expect(due.items.find((i) => i.customerId === ids.C)).toBeUndefined();
+    expect(due.items.find((i) => i.customerId === ids.B)).toMatchObject({ classKey: 'low', cadenceDays: 60, lastContactDate: '2026-06-01', daysSinceContact: 175, daysOverdue: 115 });
     expect(due.items.find((i) => i.customerId === ids.A)).toBeUndefined();
     expect(due.items.find((i) => i.customerId === ids.D)).toBeUndefined();
-    await app.call('policies:save', { scheme: 'value', classKey: 'medium', cadenceDays: 60, priority: 2 });
+    // Both of C's classes every 20 days: the tie goes to the higher priority (value medium, 2, over pyramid iron, 3).
+    await app.call('policies:save', { scheme: 'pyramid', classKey: 'iron', cadenceDays: 20, priority: 3 });
+    await app.call('policies:save', { scheme: 'value', classKey: 'medium', cadenceDays: 20, priority: 2 });
     const after = await app.call('policies:due', {});
-    expect(after.items.find((i) => i.customerId === ids.C)).toMatchObject({ scheme: 'pyramid', classKey: 'iron', cadenceDays: 30, daysOverdue: 23 });
+    expect(after.items.find((i) => i.customerId === ids.C)).toMatchObject({ scheme: 'value', classKey: 'medium', cadenceDays: 20, priority: 2, lastContactDate: '2026-11-01', daysSinceContact: 22, daysOverdue: 2 });
+    await app.call('policies:delete', { scheme: 'value', classKey: 'medium' });
+    expect((await app.call('policies:due', {})).items.find((i) => i.customerId === ids.C)).toMatchObject({ scheme: 'pyramid', classKey: 'iron', cadenceDays: 20, daysOverdue: 2 });
     await app.call('policies:delete', { scheme: 'pyramid', classKey: 'iron' });
     expect((await app.call('policies:due', {})).items.find((i) => i.customerId === ids.C)).toBeUndefined();
     // A removed default stays removed (defaults fill only scheme + class pairs that never had a row).

@@ -16,7 +16,6 @@ import { classLabel, schemeLabel } from './labels';
 import { SORT_OF } from './member-columns';
 import { MemberTable } from './MemberTable';
 import { PoliciesDrawer } from './PoliciesDrawer';
-import { PolicyDueDrawer } from './PolicyDueDrawer';
 import { SegmentationSettingsDrawer } from './SegmentationSettingsDrawer';
 import { CustomSegmentsDrawer } from './CustomSegmentsDrawer';
 import { useMemberPages, type MemberQuery } from './use-member-pages';
@@ -37,7 +36,7 @@ export function TiersPage() {
   const [error, setError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
   const [open, setOpen] = useState<{ id: string; name: string } | null>(null);
-  const [panel, setPanel] = useState<'policies' | 'due' | 'config' | 'custom' | null>(null);
+  const [panel, setPanel] = useState<'policies' | 'config' | 'custom' | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -131,9 +130,6 @@ export function TiersPage() {
         <Button onClick={() => setPanel('policies')} data-testid="open-policies">
           {t('policies.button')}
         </Button>
-        <Button onClick={() => setPanel('due')} data-testid="open-policy-due">
-          {t('policyDue.button')}
-        </Button>
         <Button onClick={() => setPanel('config')} data-testid="open-segmentation-settings">
           {t('config.button')}
         </Button>
@@ -169,7 +165,6 @@ export function TiersPage() {
       <PoliciesDrawer open={panel === 'policies'} scheme={scheme} classes={policyClasses} customNames={customNames} onClose={() => setPanel(null)} />
       <CustomSegmentsDrawer open={panel === 'custom'} baseCurrency={settings.baseCurrency} onClose={() => setPanel(null)} onChanged={() => setReloads((n) => n + 1)} />
       <SegmentationSettingsDrawer open={panel === 'config'} onClose={() => setPanel(null)} onSaved={() => setReloads((n) => n + 1)} />
-      <PolicyDueDrawer open={panel === 'due'} customNames={customNames} onClose={() => setPanel(null)} />
       <ExplainDrawer customer={open} scheme={scheme} schemes={schemes} customNames={customNames} baseCurrency={settings.baseCurrency} onClose={() => setOpen(null)} />
     </div>
   );

@@ -2,7 +2,7 @@
 export const common = {
   'zh-CN': {
     appName: '客户分级簿',
-    nav: { customers: '客户档案', due: '待跟进', settings: '设置', fx: '汇率' },
+    nav: { customers: '客户档案', settings: '设置', fx: '汇率' },
     language: { label: '语言', system: '跟随系统', 'zh-CN': '中文', en: 'English' },
     actions: {
       save: '保存', cancel: '取消', add: '新增', edit: '编辑', delete: '删除', restore: '恢复', undo: '撤销', archive: '归档',
@@ -26,7 +26,7 @@ export const common = {
   },
   en: {
     appName: 'TierBook',
-    nav: { customers: 'Customers', due: 'Follow-ups due', settings: 'Settings', fx: 'FX rates' },
+    nav: { customers: 'Customers', settings: 'Settings', fx: 'FX rates' },
     language: { label: 'Language', system: 'Follow system', 'zh-CN': '中文', en: 'English' },
     actions: {
       save: 'Save', cancel: 'Cancel', add: 'Add', edit: 'Edit', delete: 'Delete', restore: 'Restore', undo: 'Undo', archive: 'Archive',

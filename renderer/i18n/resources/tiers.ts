@@ -71,14 +71,6 @@ export const tiers = {
       notes: '服务说明',
       nextAction: '建议下一步',
     },
-    policyDue: {
-      button: '按策略待跟进',
-      title: '按服务策略待跟进',
-      count: '显示 {{shown}} 位，共 {{total}} 位',
-      reason_one: '{{cls}}：每 {{cadence}} 天联系一次 — 上次联系在 {{count}} 天前',
-      reason_other: '{{cls}}：每 {{cadence}} 天联系一次 — 上次联系在 {{count}} 天前',
-      reasonNever: '{{cls}}：每 {{cadence}} 天联系一次 — 从未联系',
-    },
     config: {
       button: '分级设置',
       title: '分级设置',
@@ -202,14 +194,6 @@ export const tiers = {
       priority: 'Priority',
       notes: 'Service notes',
       nextAction: 'Suggested next action',
-    },
-    policyDue: {
-      button: 'Due by policy',
-      title: 'Follow-ups due by service policy',
-      count: 'Showing {{shown}} of {{total}}',
-      reason_one: '{{cls}}: every {{cadence}} days — last contact {{count}} day ago',
-      reason_other: '{{cls}}: every {{cadence}} days — last contact {{count}} days ago',
-      reasonNever: '{{cls}}: every {{cadence}} days — never contacted',
     },
     config: {
       button: 'Tier settings',

@@ -7,18 +7,38 @@ import { addDays } from '../../../shared/domain/dates';
 
 const SHORTCUTS = [1, 3, 7];
 
-/** "Reschedule": a date picker plus one-click shortcuts, relative to the day the list was computed for. */
+/**
+ * "Reschedule": a date picker plus one-click shortcuts, relative to the day the list was computed for.
+ * The popover is built on first click only: every row has this button, few rows ever open it.
+ */
 export function RescheduleButton({ today, dueDate, busy, onPick }: { today: string; dueDate: string; busy: boolean; onPick(date: string): void }) {
-  const { t } = useTranslation('due');
+  const { t } = useTranslation('today');
   const [open, setOpen] = useState(false);
+  const [armed, setArmed] = useState(false);
   const pick = (date: string) => {
     setOpen(false);
     onPick(date);
   };
+  const button = (
+    <button
+      type="button"
+      className="today-action"
+      disabled={busy}
+      data-testid="today-reschedule"
+      onClick={() => {
+        setArmed(true);
+        setOpen(true);
+      }}
+    >
+      <CalendarOutlined />
+      {t('actions.reschedule')}
+    </button>
+  );
+  if (!armed) return button;
   const content = (
-    <Space orientation="vertical" data-testid="due-reschedule-popover">
+    <Space orientation="vertical" data-testid="today-reschedule-popover">
       <DatePicker
-        data-testid="due-reschedule-date"
+        data-testid="today-reschedule-date"
         defaultPickerValue={dayjs(dueDate < today ? today : dueDate)}
         placeholder={t('pickDate')}
         allowClear={false}
@@ -35,17 +55,8 @@ export function RescheduleButton({ today, dueDate, busy, onPick }: { today: stri
     </Space>
   );
   return (
-    <Popover
-      trigger="click"
-      open={open}
-      onOpenChange={setOpen}
-      destroyOnHidden
-      title={<Typography.Text strong>{t('rescheduleTitle')}</Typography.Text>}
-      content={content}
-    >
-      <Button size="small" icon={<CalendarOutlined />} loading={busy} data-testid="due-reschedule">
-        {t('actions.reschedule')}
-      </Button>
+    <Popover trigger="click" open={open} onOpenChange={setOpen} destroyOnHidden title={<Typography.Text strong>{t('rescheduleTitle')}</Typography.Text>} content={content}>
+      {button}
     </Popover>
   );
 }

@@ -1,0 +1,39 @@
+import type { OutputOf } from '../../shared/contract';
+import { reasonsText } from '../../shared/today/reason-text';
+import { optionalInt, optionalString } from './args';
+import { pad, type Command } from './commands';
+
+/** One row of `today --json`: the screen's row with its reasons worded in English. */
+export interface TodayCliItem {
+  customerId: string;
+  customerName: string;
+  kind: string;
+  reason: string;
+  priority: number;
+  dueDate: string;
+}
+
+/** The CLI's view of today:list: the same rows in the same order as the screen, reasons as English text. */
+export function todayForCli(o: OutputOf<'today:list'>): { asOf: string; total: number; items: TodayCliItem[] } {
+  return {
+    asOf: o.asOf,
+    total: o.total,
+    items: o.items.map((i) => ({ customerId: i.customerId, customerName: i.customerName, kind: i.kind, reason: reasonsText(i.reasons, o.asOf), priority: i.priority, dueDate: i.dueDate })),
+  };
+}
+
+export const TODAY_COMMANDS: Command[] = [
+  {
+    words: ['today'],
+    summary: "Today's work, most urgent first, with the reason for each [--as-of YYYY-MM-DD] [--owner X] [--limit N] (the Today screen's list).",
+    flags: { 'as-of': { type: 'string' }, owner: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
+    run: async (v, call) =>
+      todayForCli(await call('today:list', { asOf: optionalString(v, 'as-of'), owner: optionalString(v, 'owner'), limit: optionalInt(v, 'limit'), offset: optionalInt(v, 'offset') })),
+    human: (o: ReturnType<typeof todayForCli>) =>
+      [
+        `Today ${o.asOf}`,
+        ...o.items.map((i) => `  ${String(i.priority).padStart(3)}  ${i.dueDate}  ${pad(i.customerName, 20)} ${i.reason}`),
+        o.total > o.items.length ? `${o.items.length} of ${o.total} (--limit N, --offset N for more)` : `${o.total} to serve`,
+      ].join('\n'),
+  },
+];

@@ -1,0 +1,97 @@
+import type { Db } from '../../db/open';
+import { insertMissingPolicies, livePolicies } from '../../db/repos/service-policies';
+import { readSettings } from '../../db/repos/settings';
+import { latestTierChanges, openRemindersDueBy } from '../../db/repos/today';
+import { invalidInput } from '../../shared/contract';
+import { localDateOf } from '../../shared/domain/dates';
+import { buildToday, byLikelihood, VALUABLE_TIERS } from '../../shared/today/build';
+import { TODAY_KINDS, type TierChange, type TodayItem, type TodayKind } from '../../shared/today/types';
+import type { HandlerContext } from '../context';
+import { newId } from '../ids';
+import { defaultPolicies } from '../segmentation/policies';
+import { segmentationInSteps, type SegmentationState } from '../segmentation/state';
+
+export interface TodayQuery {
+  asOf?: string;
+  owner?: string;
+  scheme?: string;
+  classKey?: string;
+  rankBy?: 'priority' | 'likelihood';
+}
+
+export interface TodayList {
+  asOf: string;
+  total: number;
+  counts: Record<TodayKind, number>;
+  rankBy: 'priority' | 'likelihood';
+  likelihoodAvailable: boolean;
+  /** The whole filtered list in order; callers page it. */
+  items: TodayItem[];
+}
+
+/**
+ * The whole list for one day, kept while the database is unchanged (the same freshness test as the
+ * segmentation cache: this connection's total_changes() and other connections' data_version), so the
+ * badge, the screen and paging do not rebuild it.
+ */
+const cache = new WeakMap<Db, { key: string; state: SegmentationState; items: TodayItem[] }>();
+
+function fingerprint(db: Db, asOf: string): string {
+  const version = db.$client.pragma('data_version', { simple: true }) as number;
+  const changes = db.$client.prepare('SELECT total_changes()').pluck().get() as number;
+  return `${asOf}:${version}:${changes}`;
+}
+
+/** Shipped service policies land on first use (as policies:list does); later calls skip the write. */
+const defaultsChecked = new WeakSet<Db>();
+function ensureDefaultPolicies(ctx: HandlerContext): void {
+  if (defaultsChecked.has(ctx.db)) return;
+  ctx.db.transaction(() => insertMissingPolicies(ctx.db, defaultPolicies(readSettings(ctx.db).language), newId, ctx.clock.now().toISOString()));
+  defaultsChecked.add(ctx.db);
+}
+
+async function fullList(ctx: HandlerContext, asOf: string): Promise<{ state: SegmentationState; items: TodayItem[] }> {
+  ensureDefaultPolicies(ctx);
+  const key = fingerprint(ctx.db, asOf);
+  const cached = cache.get(ctx.db);
+  if (cached?.key === key) return cached;
+  const state = await segmentationInSteps(ctx, asOf);
+  const tierChanges: Record<string, Map<string, TierChange>> = {};
+  for (const scheme of Object.keys(VALUABLE_TIERS)) tierChanges[scheme] = latestTierChanges(ctx.db, scheme, asOf);
+  const items = buildToday({
+    asOf,
+    customers: state.customers.map((c) => ({ id: c.id, name: c.name, company: c.company, owner: c.owner, createdDate: localDateOf(new Date(c.createdAt)) })),
+    classKeys: state.result.classKeys,
+    lastOrderDate: state.metrics.lastOrderDate,
+    lastFollowUpDate: state.metrics.lastContactDate,
+    reminders: openRemindersDueBy(ctx.db, asOf),
+    policies: livePolicies(ctx.db),
+    tierChanges,
+  });
+  const entry = { key: fingerprint(ctx.db, asOf), state, items };
+  cache.set(ctx.db, entry);
+  return entry;
+}
+
+/** Today's list, filtered and ranked; the one computation behind the screen, the badge, the CLI and reminders. */
+export async function todayList(ctx: HandlerContext, query: TodayQuery): Promise<TodayList> {
+  const asOf = query.asOf ?? ctx.clock.today();
+  if ((query.scheme === undefined) !== (query.classKey === undefined)) throw invalidInput([{ path: [query.scheme === undefined ? 'scheme' : 'classKey'], key: 'required' }]);
+  const { state, items: all } = await fullList(ctx, asOf);
+  const column = query.scheme === undefined ? undefined : state.result.classKeys[query.scheme];
+  if (query.scheme !== undefined && !column) throw invalidInput([{ path: ['scheme'], key: 'invalid_choice' }]);
+  let items = all.filter(
+    (i) => (query.owner === undefined || i.owner === query.owner) && (column === undefined || column[state.indexOf.get(i.customerId)!] === query.classKey),
+  );
+
+  const scores = ctx.purchaseLikelihood?.(asOf) ?? null;
+  const rankBy = query.rankBy ?? 'priority';
+  if (rankBy === 'likelihood' && scores === null) throw invalidInput([{ path: ['rankBy'], key: 'today_likelihood_unavailable' }]);
+  if (scores !== null) {
+    items = items.map((i) => ({ ...i, likelihood: scores.get(i.customerId) ?? null }));
+    if (rankBy === 'likelihood') items.sort(byLikelihood);
+  }
+  const counts = Object.fromEntries(TODAY_KINDS.map((k) => [k, 0])) as Record<TodayKind, number>;
+  for (const i of items) counts[i.kind] += 1;
+  return { asOf, total: items.length, counts, rankBy, likelihoodAvailable: scores !== null, items };
+}

@@ -1,0 +1,43 @@
+import type { Db } from '../open';
+import { OUT_OF_POPULATION } from '../schema';
+import type { TierChange, TodayReminder } from '../../shared/today/types';
+
+/**
+ * Reads for Today. Raw prepared statements: at 100k customers this is the whole cost of the list, and the
+ * reminder query runs straight off the follow_ups_due index (see test/integration/query-plans.test.ts).
+ */
+
+/** Exported for its query-plan test. */
+export const REMINDERS_SQL = `SELECT f.id AS followUpId, f.customer_id AS customerId, f.next_contact_date AS dueDate
+  FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+  WHERE f.done = 0 AND f.next_contact_date IS NOT NULL AND f.next_contact_date <= ? AND f.deleted_at IS NULL
+    AND c.deleted_at IS NULL AND c.archived_at IS NULL`;
+
+/** Open reminders of live, unarchived customers due on or before asOf (the same rule as followups:due). */
+export function openRemindersDueBy(db: Db, asOf: string): TodayReminder[] {
+  return db.$client.prepare(REMINDERS_SQL).all(asOf) as TodayReminder[];
+}
+
+/**
+ * Per customer, the latest stored change of class in `scheme` on or before asOf, with the class before it
+ * (null: none stored, or the customer was outside the population). "No longer classified" is not a class.
+ */
+export function latestTierChanges(db: Db, scheme: string, asOf: string): Map<string, TierChange> {
+  const rows = db.$client
+    .prepare(
+      `SELECT customer_id, as_of, class_key, previous FROM (
+         SELECT customer_id, as_of, class_key,
+                lag(class_key) OVER (PARTITION BY customer_id ORDER BY as_of) AS previous,
+                row_number() OVER (PARTITION BY customer_id ORDER BY as_of DESC) AS newest
+         FROM segment_assignments WHERE scheme = ? AND as_of <= ?)
+       WHERE newest = 1`,
+    )
+    .raw()
+    .all(scheme, asOf) as [string, string, string, string | null][];
+  const changes = new Map<string, TierChange>();
+  for (const [customerId, day, classKey, previous] of rows) {
+    if (classKey === OUT_OF_POPULATION) continue;
+    changes.set(customerId, { asOf: day, classKey, previous: previous === OUT_OF_POPULATION ? null : previous });
+  }
+  return changes;
+}

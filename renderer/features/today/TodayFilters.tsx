@@ -1,0 +1,81 @@
+import { Segmented, Select, Space } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { classKeysOf } from '../../../shared/segmentation';
+import { api } from '../../api/client';
+import { classLabel, schemeLabel } from '../tiers/labels';
+
+export interface TodayFilterValues {
+  owner?: string;
+  scheme?: string;
+  classKey?: string;
+  rankBy: 'priority' | 'likelihood';
+}
+
+/** The schemes a stall owner plans the day by: tiers, value, RFM segments, lifecycle, loyalty. */
+const FILTER_SCHEMES = ['pyramid', 'value', 'rf_segment', 'lifecycle', 'loyalty'] as const;
+const NO_CUSTOM_NAMES = new Map<string, string>();
+
+/** Owner, class (scheme + class in one pick) and, when scores exist, the ranking. */
+export function TodayFilters({ value, onChange, likelihoodAvailable }: { value: TodayFilterValues; onChange(next: TodayFilterValues): void; likelihoodAvailable: boolean }) {
+  const { t, i18n } = useTranslation('today');
+  // Owners are read when the list is first opened, not with the page: Today's rows come first.
+  const [owners, setOwners] = useState<string[] | null>(null);
+  const loadOwners = (open: boolean) => {
+    if (!open || owners !== null) return;
+    setOwners([]);
+    api('customers:facets', {})
+      .then((f) => setOwners(f.owners))
+      .catch(() => setOwners(null));
+  };
+  const classOptions = useMemo(
+    () =>
+      FILTER_SCHEMES.map((scheme) => ({
+        label: schemeLabel(t, scheme, NO_CUSTOM_NAMES),
+        options: (classKeysOf(scheme) ?? []).map((classKey) => ({ value: `${scheme}|${classKey}`, label: `${schemeLabel(t, scheme, NO_CUSTOM_NAMES)} · ${classLabel(t, scheme, classKey, i18n.language)}` })),
+      })),
+    [t, i18n.language],
+  );
+  return (
+    <Space wrap>
+      <Select
+        data-testid="today-filter-owner"
+        allowClear
+        showSearch
+        style={{ width: 170 }}
+        placeholder={t('filters.allOwners')}
+        value={value.owner}
+        onChange={(owner?: string) => onChange({ ...value, owner: owner ?? undefined })}
+        onOpenChange={loadOwners}
+        options={(owners ?? (value.owner ? [value.owner] : [])).map((o) => ({ value: o, label: o }))}
+        aria-label={t('filters.owner')}
+      />
+      <Select
+        data-testid="today-filter-class"
+        allowClear
+        showSearch
+        optionFilterProp="label"
+        style={{ width: 230 }}
+        placeholder={t('filters.allClasses')}
+        value={value.scheme && value.classKey ? `${value.scheme}|${value.classKey}` : undefined}
+        onChange={(picked?: string) => {
+          const [scheme, classKey] = picked ? picked.split('|') : [undefined, undefined];
+          onChange({ ...value, scheme, classKey });
+        }}
+        options={classOptions}
+        aria-label={t('filters.cls')}
+      />
+      {likelihoodAvailable ? (
+        <Segmented
+          data-testid="today-rank-by"
+          value={value.rankBy}
+          onChange={(rankBy) => onChange({ ...value, rankBy: rankBy as TodayFilterValues['rankBy'] })}
+          options={[
+            { value: 'priority', label: t('filters.priority') },
+            { value: 'likelihood', label: t('filters.likelihood') },
+          ]}
+        />
+      ) : null}
+    </Space>
+  );
+}

@@ -1,0 +1,201 @@
+import { DownOutlined, RightOutlined } from '@ant-design/icons';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Alert, App, Button, Empty, Skeleton, Space, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TodayItemRow } from '../../../shared/contract/today';
+import { api } from '../../api/client';
+import { navigate } from '../../app/router';
+import { useWorkspace } from '../../app/workspace';
+import { errorText } from '../../components/errors';
+import { formatDate } from '../../components/format';
+import { QuickFollowUp } from '../followups/QuickFollowUp';
+import { TodayFilters, type TodayFilterValues } from './TodayFilters';
+import { ROW_HEIGHT, TodayRow } from './TodayRow';
+import { useToday } from './use-today';
+
+const HEADER_HEIGHT = 40;
+/** Above this many overdue reminders the group starts collapsed, so today's work is on the first screen. */
+const OPEN_OVERDUE_UP_TO = 3;
+
+type Entry = { type: 'header'; group: 'overdue' | 'today'; count: number } | { type: 'item'; index: number };
+
+/**
+ * Today (今日), the home screen: one prioritised list of whom to serve and why. Overdue reminders come
+ * first as a collapsible group; today's work follows. Only the rows on screen exist (virtualised), so the
+ * list opens at once at any size.
+ */
+export function TodayPage() {
+  const { t, i18n } = useTranslation('today');
+  const { message } = App.useApp();
+  const { version, refresh } = useWorkspace();
+  const [filters, setFilters] = useState<TodayFilterValues>({ rankBy: 'priority' });
+  const [overdueOpen, setOverdueOpen] = useState<boolean | null>(null);
+  const [selected, setSelected] = useState(-1);
+  const [logging, setLogging] = useState<{ id: string; name: string } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const { rowAt, ensureRange, revision, total, summary, error } = useToday(filters, version);
+
+  const overdue = summary?.counts.overdue ?? 0;
+  const count = total ?? 0;
+  const open = overdueOpen ?? overdue <= OPEN_OVERDUE_UP_TO;
+  // The list as shown: [overdue header, overdue rows if open, today header, today's rows]; headers only when there is an overdue group.
+  const entries = useMemo(() => ({ length: overdue === 0 ? count : count - (open ? 0 : overdue) + 2 }), [count, overdue, open]);
+  const entryAt = useCallback(
+    (v: number): Entry => {
+      if (overdue === 0) return { type: 'item', index: v };
+      if (v === 0) return { type: 'header', group: 'overdue', count: overdue };
+      const shownOverdue = open ? overdue : 0;
+      if (v <= shownOverdue) return { type: 'item', index: v - 1 };
+      if (v === shownOverdue + 1) return { type: 'header', group: 'today', count: count - overdue };
+      return { type: 'item', index: v - 2 + (open ? 0 : overdue) };
+    },
+    [overdue, open, count],
+  );
+  const entryOf = useCallback((index: number) => (overdue === 0 ? index : index < overdue ? index + 1 : index + 2 - (open ? 0 : overdue)), [overdue, open]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (v) => (entryAt(v).type === 'header' ? HEADER_HEIGHT : ROW_HEIGHT),
+    overscan: 8,
+    // Rows render in the same frame as their data arrives, not one resize observation later.
+    initialRect: { width: 1100, height: 640 },
+  });
+  useEffect(() => virtualizer.measure(), [open, overdue, virtualizer]);
+  const visible = virtualizer.getVirtualItems();
+  const items = visible.map((v) => entryAt(v.index)).filter((e): e is { type: 'item'; index: number } => e.type === 'item');
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => ensureRange(first, last), [first, last, ensureRange]);
+  useEffect(() => setSelected(-1), [filters]);
+  useEffect(() => {
+    if (selected >= 0) virtualizer.scrollToIndex(entryOf(selected), { align: 'auto' });
+  }, [selected, entryOf, virtualizer]);
+
+  /** After any action: the list reloads and the navigation badge recounts. */
+  const changed = refresh;
+  const act = async (item: TodayItemRow, what: 'done' | 'reschedule', date?: string) => {
+    setBusy(item.customerId);
+    try {
+      for (const id of item.followUpIds) {
+        if (what === 'done') await api('followups:markDone', { id });
+        else await api('followups:reschedule', { id, nextContactDate: date! });
+      }
+      void message.success(what === 'done' ? t('markedDone') : t('rescheduled', { date: formatDate(date!, i18n.language) }));
+      changed();
+    } catch (e) {
+      void message.error(errorText(e, t));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const openFile = useCallback((item: TodayItemRow) => navigate({ page: 'customer', id: item.customerId }), []);
+
+  // Keyboard as on the customer list: ↑↓ move (over the rows on show), Enter opens the file, F logs a follow-up.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLElement && (['INPUT', 'TEXTAREA'].includes(event.target.tagName) || event.target.isContentEditable);
+      if (typing || logging || document.querySelector('.ant-popover:not(.ant-popover-hidden)')) return;
+      const firstShown = overdue > 0 && !open ? overdue : 0;
+      if (event.key === 'ArrowDown') {
+        event.preventDefault();
+        setSelected((s) => Math.min(count - 1, Math.max(firstShown, s + 1)));
+      } else if (event.key === 'ArrowUp') {
+        event.preventDefault();
+        setSelected((s) => Math.max(firstShown, s - 1));
+      } else if (selected >= 0) {
+        const row = rowAt(selected);
+        if (!row) return;
+        if (event.key === 'Enter') openFile(row);
+        else if (event.key === 'f' || event.key === 'F') {
+          event.preventDefault();
+          setLogging({ id: row.customerId, name: row.customerName });
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [count, overdue, open, selected, logging, rowAt, openFile]);
+
+  return (
+    <div data-testid="today-page" data-total={total ?? ''} data-overdue={summary?.counts.overdue ?? ''} style={{ display: 'flex', flexDirection: 'column', height: '100%', padding: 16, gap: 10 }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Space align="baseline" wrap>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('title')}
+          </Typography.Title>
+          {summary ? <Typography.Text type="secondary">{t('asOf', { date: formatDate(summary.asOf, i18n.language) })}</Typography.Text> : null}
+          {total !== null ? (
+            <Typography.Text data-testid="today-total" strong>
+              {t('total', { count: total })}
+            </Typography.Text>
+          ) : null}
+        </Space>
+        <TodayFilters value={filters} onChange={setFilters} likelihoodAvailable={summary?.likelihoodAvailable ?? false} />
+      </Space>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('subtitle')} {t('keyboardHint')}
+      </Typography.Text>
+      {error ? <Alert type="error" showIcon title={t('loadFailed', { message: errorText(error, t) })} action={<Button size="small" onClick={refresh}>{t('retry')}</Button>} /> : null}
+      <div ref={scrollRef} data-testid="today-list" role="grid" style={{ flex: 1, overflow: 'auto', background: '#fff', border: '1px solid #f0f0f0' }}>
+        {total === 0 ? <Empty data-testid="today-empty" description={t('empty')} style={{ padding: 48 }} /> : null}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {visible.map((v) => {
+            const entry = entryAt(v.index);
+            const style = { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${v.start}px)` } as const;
+            if (entry.type === 'header') {
+              const collapsible = entry.group === 'overdue';
+              return (
+                <div
+                  key={`h-${entry.group}`}
+                  data-testid={`today-group-${entry.group}`}
+                  data-count={entry.count}
+                  aria-expanded={collapsible ? open : undefined}
+                  onClick={collapsible ? () => setOverdueOpen(!open) : undefined}
+                  style={{ ...style, height: HEADER_HEIGHT, display: 'flex', alignItems: 'center', gap: 8, padding: '0 12px', background: '#fafafa', borderBottom: '1px solid #f0f0f0', fontWeight: 600, cursor: collapsible ? 'pointer' : 'default', color: entry.group === 'overdue' ? '#cf1322' : undefined }}
+                >
+                  {collapsible ? open ? <DownOutlined /> : <RightOutlined /> : null}
+                  {t(`group.${entry.group}`)} ({entry.count})
+                  {collapsible ? <Typography.Link style={{ fontWeight: 400, fontSize: 12 }}>{open ? t('collapse') : t('expand')}</Typography.Link> : null}
+                  {entry.group === 'today' && entry.count === 0 ? <Typography.Text type="secondary" style={{ fontWeight: 400 }}>{t('emptyToday')}</Typography.Text> : null}
+                </div>
+              );
+            }
+            const row = rowAt(entry.index);
+            return (
+              <div key={v.key} style={style}>
+                {row ? (
+                  <TodayRow
+                    item={row}
+                    asOf={summary?.asOf ?? row.dueDate}
+                    selected={selected === entry.index}
+                    busy={busy === row.customerId}
+                    onSelect={() => setSelected(entry.index)}
+                    onOpen={() => openFile(row)}
+                    onLog={() => setLogging({ id: row.customerId, name: row.customerName })}
+                    onDone={() => void act(row, 'done')}
+                    onReschedule={(date) => void act(row, 'reschedule', date)}
+                  />
+                ) : (
+                  <div data-testid="today-item-loading" style={{ height: ROW_HEIGHT, padding: '14px 12px' }} key={revision}>
+                    <Skeleton.Input active size="small" style={{ width: 300 }} />
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <QuickFollowUp
+        customer={logging}
+        onClose={() => setLogging(null)}
+        onSaved={() => {
+          setLogging(null);
+          changed();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { CheckOutlined, EditOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TodayItemRow } from '../../../shared/contract/today';
+import type { TodayKind } from '../../../shared/today/types';
+import { RescheduleButton } from './RescheduleButton';
+import './today.css';
+import { reasonLabel } from './reason-label';
+
+export const ROW_HEIGHT = 60;
+
+/** Colours by meaning: broken promises red, today's promises orange, valuables slipping gold, routine grey-blue. */
+export const KIND_COLORS: Record<TodayKind, string> = { overdue: '#cf1322', due_today: '#d46b08', slipping: '#ad6800', policy: '#1d39c4', new_customer: '#389e0d' };
+
+interface Props {
+  item: TodayItemRow;
+  asOf: string;
+  selected: boolean;
+  busy: boolean;
+  onSelect(): void;
+  onOpen(): void;
+  onLog(): void;
+  onDone(): void;
+  onReschedule(date: string): void;
+}
+
+/**
+ * One customer on Today: name, every reason (the first is why the row is where it is), and the actions.
+ * Plain elements and a handful of buttons: a visible screen holds ~12 of these, rebuilt as it scrolls.
+ */
+export const TodayRow = memo(function TodayRow({ item, asOf, selected, busy, onSelect, onOpen, onLog, onDone, onReschedule }: Props) {
+  const { t, i18n } = useTranslation('today');
+  const reasons = item.reasons.map((r) => reasonLabel(t, r, asOf, i18n.language));
+  const hasReminder = item.followUpIds.length > 0;
+  return (
+    <div
+      role="row"
+      data-testid="today-item"
+      data-customer-id={item.customerId}
+      data-kind={item.kind}
+      aria-selected={selected}
+      onClick={onSelect}
+      onDoubleClick={onOpen}
+      style={{ height: ROW_HEIGHT, display: 'flex', alignItems: 'center', gap: 12, padding: '0 12px', borderBottom: '1px solid #f0f0f0', background: selected ? '#e6f4ef' : '#fff', cursor: 'pointer' }}
+    >
+      <div style={{ minWidth: 0, flex: 1 }}>
+        <div style={{ display: 'flex', gap: 8, alignItems: 'baseline', whiteSpace: 'nowrap', overflow: 'hidden' }}>
+          <a href={`#/customers/${encodeURIComponent(item.customerId)}`} data-testid="today-customer-link" style={{ fontWeight: 600 }} onClick={(e) => e.stopPropagation()}>
+            {item.customerName}
+          </a>
+          {item.company ? <span style={{ color: '#8c8c8c', overflow: 'hidden', textOverflow: 'ellipsis' }}>{item.company}</span> : null}
+          {item.owner ? <span style={{ color: '#8c8c8c' }}>· {item.owner}</span> : null}
+          {item.likelihood !== null ? <span style={{ color: '#1f6f5c' }}>· {t('likelihood', { percent: Math.round(item.likelihood * 100) })}</span> : null}
+        </div>
+        <div data-testid="today-reasons" title={reasons.join('\n')} style={{ marginTop: 2, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', fontSize: 13 }}>
+          {item.reasons.map((r, i) => (
+            <span key={i} data-testid="today-reason" data-reason={r.key} style={{ color: KIND_COLORS[r.kind], marginRight: 12 }}>
+              {reasons[i]}
+            </span>
+          ))}
+        </div>
+      </div>
+      <div style={{ display: 'flex', gap: 4 }} onClick={(e) => e.stopPropagation()} onDoubleClick={(e) => e.stopPropagation()}>
+        <button type="button" className="today-action today-action-primary" data-testid="today-log" onClick={onLog}>
+          <EditOutlined />
+          {t('actions.log')}
+        </button>
+        {hasReminder ? (
+          <>
+            <button type="button" className="today-action" disabled={busy} data-testid="today-done" onClick={onDone}>
+              <CheckOutlined />
+              {t('actions.done')}
+            </button>
+            <RescheduleButton today={asOf} dueDate={item.dueDate} busy={busy} onPick={onReschedule} />
+          </>
+        ) : null}
+        <button type="button" className="today-action" data-testid="today-open" onClick={onOpen} title={t('actions.open')} aria-label={t('actions.open')}>
+          <FolderOpenOutlined />
+        </button>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,20 @@
+import type { InputOf, OutputOf } from '../../../shared/contract';
+import type { TodayItemRow } from '../../../shared/contract/today';
+import { api } from '../../api/client';
+import { usePagedRows } from '../../components/use-paged-rows';
+
+export type TodayQuery = Omit<InputOf<'today:list'>, 'limit' | 'offset'>;
+export type TodaySummary = Omit<OutputOf<'today:list'>, 'items'>;
+export type TodayRowData = TodayItemRow & { id: string };
+
+// One call per page: the rows and the summary (counts per kind, the day, whether likelihood ranking is offered) together.
+const fetchToday = async (query: TodayQuery, offset: number, limit: number) => {
+  const { items, ...summary } = await api('today:list', { ...query, offset, limit });
+  return { total: summary.total, rows: items.map((i) => ({ ...i, id: i.customerId })), meta: summary };
+};
+
+/** Today's rows page by page as the list scrolls (a day at 100k customers can hold tens of thousands). */
+export function useToday(query: TodayQuery, reloadKey: number) {
+  const { meta, ...pages } = usePagedRows<TodayQuery, TodayRowData, TodaySummary>(query, reloadKey, fetchToday);
+  return { ...pages, summary: meta ?? null };
+}

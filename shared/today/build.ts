@@ -1,0 +1,192 @@
+import { addDays, daysBetween } from '../domain/dates';
+import type { ReasonKey, ReasonParams, TodayInput, TodayItem, TodayKind, TodayReason } from './types';
+
+/**
+ * The priority of each reason: a lower number is served first. Bands of 100 keep the kinds apart, the
+ * step inside a band orders reasons of one kind (a policy's own priority 1–5 becomes 410–450).
+ *
+ *   100  a reminder the user set that is past its date (a promise already broken)
+ *   200  a reminder due today (a promise for today)
+ *   300  a valuable customer who moved down a tier; 310 one who is now at risk
+ *   410–450  due by the service policy of their class (policy priority 1 → 410 … 5 → 450)
+ *   500  a new customer without a first follow-up
+ *
+ * Ties: the earlier due date first (who has waited longest), then the name.
+ */
+export const PRIORITY = { overdue: 100, dueToday: 200, slippingDown: 300, slippingAtRisk: 310, policyBase: 400, policyStep: 10, newCustomer: 500 } as const;
+
+/** Tiers worth watching: a customer in one of these who drops or is at risk is "slipping". Best class first. */
+export const VALUABLE_TIERS: Readonly<Record<string, { order: readonly string[]; valuable: readonly string[] }>> = {
+  pyramid: { order: ['platinum', 'gold', 'iron', 'lead', 'none'], valuable: ['platinum', 'gold'] },
+  value: { order: ['high', 'medium', 'low', 'none'], valuable: ['high'] },
+};
+
+/** Classes that say a customer is about to be lost. */
+export const AT_RISK_CLASSES: Readonly<Record<string, readonly string[]>> = { lifecycle: ['at_risk'], rf_segment: ['at_risk', 'cant_lose'] };
+
+/** A drop recorded more than this many days ago is old news (the policy cadence takes over). */
+export const SLIPPING_RECENT_DAYS = 30;
+/** An at-risk valuable customer followed up this recently is being looked after. */
+export const SLIPPING_QUIET_DAYS = 14;
+/** A customer created this many days ago or fewer counts as new. */
+export const NEW_CUSTOMER_DAYS = 30;
+
+const later = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+
+/**
+ * Builds Today's list: one row per customer with every reason they are on it, most urgent first.
+ * `include(k)` filters customers (owner, class) before any work is done for them.
+ */
+export function buildToday(input: TodayInput, include: (k: number) => boolean = () => true): TodayItem[] {
+  const { asOf, customers, classKeys } = input;
+  const reasons = new Map<number, TodayReason[]>();
+  const followUpIds = new Map<number, string[]>();
+  const add = (k: number, kind: TodayKind, key: ReasonKey, params: ReasonParams, priority: number, dueDate: string) => {
+    let list = reasons.get(k);
+    if (!list) reasons.set(k, (list = []));
+    list.push({ kind, key, params, priority, dueDate });
+  };
+  const indexOf = new Map(customers.map((c, k) => [c.id, k]));
+
+  // Reminders: the oldest open one of each kind per customer speaks; all of them are what "done" closes.
+  const seenReminder = new Set<string>();
+  for (const r of [...input.reminders].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))) {
+    const k = indexOf.get(r.customerId);
+    if (k === undefined || r.dueDate > asOf || !include(k)) continue;
+    const ids = followUpIds.get(k);
+    if (ids) ids.push(r.followUpId);
+    else followUpIds.set(k, [r.followUpId]);
+    const overdue = r.dueDate < asOf;
+    const once = `${k}:${overdue}`;
+    if (seenReminder.has(once)) continue;
+    seenReminder.add(once);
+    if (overdue) add(k, 'overdue', 'reminder_overdue', { date: r.dueDate, days: daysBetween(r.dueDate, asOf) }, PRIORITY.overdue, r.dueDate);
+    else add(k, 'due_today', 'reminder_today', { date: r.dueDate }, PRIORITY.dueToday, r.dueDate);
+  }
+
+  const strictest = strictestPolicyOf(input);
+  for (let k = 0; k < customers.length; k++) {
+    if (!include(k)) continue;
+    const c = customers[k]!;
+    const lastFollowUp = input.lastFollowUpDate[k] ?? null;
+    const lastOrder = input.lastOrderDate[k] ?? null;
+
+    // Service policy: a follow-up or an order is contact; the reason names whichever was later.
+    const policy = strictest(k);
+    if (policy) {
+      const priority = PRIORITY.policyBase + PRIORITY.policyStep * policy.priority;
+      const base = { scheme: policy.scheme, classKey: policy.classKey, cadenceDays: policy.cadenceDays };
+      const last = later(lastFollowUp, lastOrder);
+      if (last === null) add(k, 'policy', 'policy_never', base, priority, c.createdDate < asOf ? c.createdDate : asOf);
+      else {
+        const days = daysBetween(last, asOf);
+        if (days >= policy.cadenceDays) {
+          const key = last === lastFollowUp ? 'policy_last_follow_up' : 'policy_last_order';
+          add(k, 'policy', key, { ...base, days, date: last }, priority, addDays(last, policy.cadenceDays));
+        }
+      }
+    }
+
+    slipping(input, k, lastFollowUp, add);
+
+    const age = daysBetween(c.createdDate, asOf);
+    if (lastFollowUp === null && age >= 0 && age <= NEW_CUSTOMER_DAYS) add(k, 'new_customer', 'new_customer', { date: c.createdDate, days: age }, PRIORITY.newCustomer, c.createdDate);
+  }
+
+  const items: TodayItem[] = [];
+  for (const [k, list] of reasons) {
+    list.sort((a, b) => a.priority - b.priority || (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+    const c = customers[k]!;
+    const top = list[0]!;
+    items.push({
+      customerId: c.id,
+      customerName: c.name,
+      company: c.company,
+      owner: c.owner,
+      kind: top.kind,
+      priority: top.priority,
+      dueDate: top.dueDate,
+      reasons: list,
+      followUpIds: followUpIds.get(k) ?? [],
+      likelihood: null,
+    });
+  }
+  return items.sort(byPriority);
+}
+
+/** Of the policies matching a customer's classes, the shortest cadence wins, then the higher priority. */
+function strictestPolicyOf(input: TodayInput) {
+  const byScheme = new Map<string, Map<string, { scheme: string; classKey: string; cadenceDays: number; priority: number }>>();
+  for (const p of input.policies) {
+    if (p.cadenceDays === null || !input.classKeys[p.scheme]) continue;
+    if (!byScheme.has(p.scheme)) byScheme.set(p.scheme, new Map());
+    byScheme.get(p.scheme)!.set(p.classKey, { ...p, cadenceDays: p.cadenceDays });
+  }
+  return (k: number) => {
+    let best: { scheme: string; classKey: string; cadenceDays: number; priority: number } | undefined;
+    for (const [scheme, byClass] of byScheme) {
+      const p = byClass.get(input.classKeys[scheme]![k]!);
+      if (p && (!best || p.cadenceDays < best.cadenceDays || (p.cadenceDays === best.cadenceDays && p.priority < best.priority))) best = p;
+    }
+    return best;
+  };
+}
+
+/**
+ * A valuable customer slipping: moved down from a valuable tier (recorded in the last SLIPPING_RECENT_DAYS
+ * days, or happening in today's classes and not stored yet), or in a valuable tier and now at risk.
+ * A follow-up since the drop (or in the last SLIPPING_QUIET_DAYS days, for at risk) answers it.
+ */
+function slipping(
+  input: TodayInput,
+  k: number,
+  lastFollowUp: string | null,
+  add: (k: number, kind: TodayKind, key: ReasonKey, params: ReasonParams, priority: number, dueDate: string) => void,
+): void {
+  const { asOf, classKeys } = input;
+  const id = input.customers[k]!.id;
+  let valuableNow: { scheme: string; classKey: string } | undefined;
+  for (const [scheme, tiers] of Object.entries(VALUABLE_TIERS)) {
+    const now = classKeys[scheme]?.[k];
+    if (now === undefined) continue;
+    if (!valuableNow && tiers.valuable.includes(now)) valuableNow = { scheme, classKey: now };
+    const change = input.tierChanges[scheme]?.get(id);
+    if (!change) continue;
+    const drop =
+      change.classKey !== now
+        ? { from: change.classKey, to: now, since: asOf }
+        : change.previous !== null && daysBetween(change.asOf, asOf) <= SLIPPING_RECENT_DAYS
+          ? { from: change.previous, to: now, since: change.asOf }
+          : undefined;
+    if (!drop || !tiers.valuable.includes(drop.from)) continue;
+    const rank = (c: string) => (tiers.order.includes(c) ? tiers.order.indexOf(c) : tiers.order.length);
+    if (rank(drop.to) <= rank(drop.from)) continue;
+    if (lastFollowUp !== null && lastFollowUp >= drop.since) continue;
+    add(k, 'slipping', 'slipping_down', { scheme, from: drop.from, to: drop.to, date: drop.since }, PRIORITY.slippingDown, drop.since);
+  }
+  if (!valuableNow) return;
+  if (lastFollowUp !== null && daysBetween(lastFollowUp, asOf) < SLIPPING_QUIET_DAYS) return;
+  for (const [riskScheme, classes] of Object.entries(AT_RISK_CLASSES)) {
+    const riskClass = classKeys[riskScheme]?.[k];
+    if (riskClass === undefined || !classes.includes(riskClass)) continue;
+    add(k, 'slipping', 'slipping_at_risk', { ...valuableNow, riskScheme, riskClass }, PRIORITY.slippingAtRisk, asOf);
+    return;
+  }
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The list's order by priority: see PRIORITY. */
+export function byPriority(a: TodayItem, b: TodayItem): number {
+  return a.priority - b.priority || cmp(a.dueDate, b.dueDate) || a.customerName.localeCompare(b.customerName) || cmp(a.customerId, b.customerId);
+}
+
+/**
+ * Ranking by purchase likelihood: overdue reminders stay first (the screen groups them at the top), then
+ * the most likely buyers; customers without a score after those with one; ties by priority.
+ */
+export function byLikelihood(a: TodayItem, b: TodayItem): number {
+  const group = (i: TodayItem) => (i.kind === 'overdue' ? 0 : 1);
+  const score = (i: TodayItem) => (i.likelihood === null ? -1 : i.likelihood);
+  return group(a) - group(b) || score(b) - score(a) || byPriority(a, b);
+}

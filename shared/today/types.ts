@@ -1,0 +1,111 @@
+/**
+ * Today's work list, as plain data: who to serve today and why. Pure code (no DB, no Node, no React):
+ * the handler loads the rows, this folder decides what goes on the list and in which order.
+ */
+
+/** Why a row is on Today, most urgent first in this list (see PRIORITY in rank.ts). */
+export const TODAY_KINDS = ['overdue', 'due_today', 'slipping', 'policy', 'new_customer'] as const;
+export type TodayKind = (typeof TODAY_KINDS)[number];
+
+/**
+ * A reason as a key plus the values it names, so each screen words it in its own language and the CLI
+ * in English. Dates are local calendar dates; `days` is a whole number of days.
+ */
+export const REASON_KEYS = [
+  'reminder_overdue',
+  'reminder_today',
+  'policy_last_order',
+  'policy_last_follow_up',
+  'policy_never',
+  'slipping_down',
+  'slipping_at_risk',
+  'new_customer',
+] as const;
+export type ReasonKey = (typeof REASON_KEYS)[number];
+
+export interface ReasonParams {
+  /** The scheme and class a policy or a tier names. */
+  scheme?: string;
+  classKey?: string;
+  cadenceDays?: number;
+  days?: number;
+  date?: string;
+  /** slipping_down: the class before and after the drop, and the day it was recorded. */
+  from?: string;
+  to?: string;
+  /** slipping_at_risk: the scheme and class that say the customer is at risk. */
+  riskScheme?: string;
+  riskClass?: string;
+}
+
+export interface TodayReason {
+  kind: TodayKind;
+  key: ReasonKey;
+  params: ReasonParams;
+  priority: number;
+  /** The day this reason fell due (local calendar date). */
+  dueDate: string;
+}
+
+export interface TodayItem {
+  customerId: string;
+  customerName: string;
+  company: string | null;
+  owner: string | null;
+  /** The kind of the most urgent reason. */
+  kind: TodayKind;
+  /** The lowest number among the reasons: the list is ordered by it (see rank.ts). */
+  priority: number;
+  dueDate: string;
+  /** Every reason the customer is on the list for, most urgent first. */
+  reasons: TodayReason[];
+  /** Open reminders due by today: what "done" and "reschedule" act on (empty: no reminder behind the row). */
+  followUpIds: string[];
+  /** Purchase likelihood (0–1) when a score provider answered, else null. */
+  likelihood: number | null;
+}
+
+/** One customer as the list needs them; arrays in TodayInput are aligned with `customers`. */
+export interface TodayCustomer {
+  id: string;
+  name: string;
+  company: string | null;
+  owner: string | null;
+  /** Local calendar day the customer was created. */
+  createdDate: string;
+}
+
+export interface TodayReminder {
+  followUpId: string;
+  customerId: string;
+  dueDate: string;
+}
+
+export interface TodayPolicy {
+  scheme: string;
+  classKey: string;
+  cadenceDays: number | null;
+  /** 1 (highest) to 5. */
+  priority: number;
+}
+
+/** The latest stored tier change of one customer in one scheme, and the class before it. */
+export interface TierChange {
+  asOf: string;
+  classKey: string;
+  previous: string | null;
+}
+
+export interface TodayInput {
+  asOf: string;
+  customers: readonly TodayCustomer[];
+  /** classKeys[scheme][k]: the class of customers[k] today. */
+  classKeys: Readonly<Record<string, readonly string[]>>;
+  lastOrderDate: readonly (string | null)[];
+  lastFollowUpDate: readonly (string | null)[];
+  /** Open reminders of live customers due on or before asOf. */
+  reminders: readonly TodayReminder[];
+  policies: readonly TodayPolicy[];
+  /** tierChanges[scheme]: customerId → latest stored change on or before asOf. */
+  tierChanges: Readonly<Record<string, ReadonlyMap<string, TierChange>>>;
+}

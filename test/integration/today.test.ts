@@ -1,0 +1,194 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createDispatch } from '../../core/dispatch';
+import { call } from '../../core/dispatch';
+import { fixedClock } from '../../core/context';
+import { fileAccess } from '../../core/files';
+import { createHandlers } from '../../core/handlers';
+import type { OutputOf } from '../../shared/contract';
+import { REMINDERS_SQL } from '../../db/repos/today';
+import { openTestApp, ROOT, type TestApp } from '../support/test-app';
+
+/**
+ * Today on a real database, today = 2026-11-23, pyramid shares set to 25 % / 25 % / 25 % so four buyers
+ * fill the four tiers. Stored snapshot on 2026-11-03, when G's ¥30,000 of 2025-11-10 was still in the window:
+ *   P ¥50,000 (05-01) + ¥100,000 (11-08)   platinum both days; last order 15 days ago, never followed up
+ *   G ¥30,000 (2025-11-10) + ¥5,000 (09-01) gold on 11-03, iron today (the big order left the window)
+ *   X ¥5,000 (08-01) + ¥5,000 (09-01)      gold today; a 31-day rhythm, quiet for 83 days: lifecycle at risk
+ *   L ¥100 (07-01)                          lead
+ *   O reminder for 11-20 (overdue), T reminder for today, W created 11-20 with no follow-up (new).
+ * Every customer but W was created on 2026-01-01 (set in SQL: the app stamps "now").
+ */
+const TODAY = '2026-11-23';
+let app: TestApp;
+const ids: Record<string, string> = {};
+
+async function add(name: string, owner: string) {
+  ids[name] = (await app.call('customers:create', { name, type: 'enterprise', owner, contacts: [] })).customer.id;
+}
+const order = (name: string, orderDate: string, amount: string) => app.call('orders:create', { customerId: ids[name]!, orderDate, amount, currency: 'CNY' });
+const sql = <T>(query: string, ...args: unknown[]) => app.db.$client.prepare(query).pluck().get(...args) as T;
+/** Whole days between two calendar dates, by SQLite's own calendar. */
+const daysFrom = (date: string, to = TODAY) => sql<number>(`SELECT CAST(julianday(?) - julianday(?) AS INTEGER)`, to, date);
+const itemOf = (list: OutputOf<'today:list'>, name: string) => list.items.find((i) => i.customerId === ids[name]);
+
+beforeEach(async () => {
+  app = openTestApp(TODAY);
+  for (const name of ['P', 'G', 'X', 'L', 'O', 'T']) await add(name, name === 'P' ? 'Ann' : 'Bo');
+  await add('W', 'Ann');
+  app.db.$client.prepare(`UPDATE customers SET created_at = '2026-01-01T04:00:00.000Z' WHERE id <> ?`).run(ids.W);
+  app.db.$client.prepare(`UPDATE customers SET created_at = '2026-11-20T04:00:00.000Z' WHERE id = ?`).run(ids.W);
+  await app.call('segments:config:set', { overrides: { pyramid: { platinumShare: 0.25, goldShare: 0.25, ironShare: 0.25 } } });
+  await order('P', '2026-05-01', '50000');
+  await order('G', '2025-11-10', '30000');
+  await order('G', '2026-09-01', '5000');
+  await order('X', '2026-08-01', '5000');
+  await order('X', '2026-09-01', '5000');
+  await order('L', '2026-07-01', '100');
+  await app.call('segments:recompute', { asOf: '2026-11-03' });
+  await order('P', '2026-11-08', '100000');
+  await app.call('followups:create', { customerId: ids.O!, occurredAt: '2026-11-01T03:00:00Z', content: 'call back', nextContactDate: '2026-11-20' });
+  await app.call('followups:create', { customerId: ids.T!, occurredAt: '2026-11-10T03:00:00Z', content: 'quote sent', nextContactDate: TODAY });
+});
+afterEach(() => app.cleanup());
+
+describe('today:list through dispatch', () => {
+  it('the setup holds: the classes the reasons below rely on', async () => {
+    const classOf = async (scheme: string, name: string) => (await app.call('segments:members', { scheme, limit: 100 })).rows.find((r) => r.id === ids[name])?.classKey;
+    expect([await classOf('pyramid', 'P'), await classOf('pyramid', 'G'), await classOf('pyramid', 'X'), await classOf('lifecycle', 'X')]).toEqual(['platinum', 'iron', 'gold', 'at_risk']);
+  });
+
+  it('each kind appears with the reason that put it there', async () => {
+    const list = await app.call('today:list', {});
+    expect(list.asOf).toBe(TODAY);
+    const lastOrderOfP = sql<string>(`SELECT max(order_date) FROM orders WHERE customer_id = ?`, ids.P);
+    // An order is contact: P's reason names the order, 15 days ago, against platinum's 7-day policy.
+    expect(itemOf(list, 'P')!.reasons).toContainEqual(
+      expect.objectContaining({ kind: 'policy', key: 'policy_last_order', params: { scheme: 'pyramid', classKey: 'platinum', cadenceDays: 7, days: daysFrom(lastOrderOfP), date: lastOrderOfP } }),
+    );
+    expect(daysFrom(lastOrderOfP)).toBe(15);
+    expect(itemOf(list, 'G')!.reasons[0]).toMatchObject({ kind: 'slipping', key: 'slipping_down', params: { scheme: 'pyramid', from: 'gold', to: 'iron', date: TODAY } });
+    expect(itemOf(list, 'X')!.reasons[0]).toMatchObject({ kind: 'slipping', key: 'slipping_at_risk', params: { scheme: 'pyramid', classKey: 'gold', riskScheme: 'lifecycle', riskClass: 'at_risk' } });
+    const reminderOf = (name: string) => sql<string>(`SELECT id FROM follow_ups WHERE customer_id = ? AND next_contact_date IS NOT NULL`, ids[name]);
+    expect(itemOf(list, 'O')).toMatchObject({ kind: 'overdue', dueDate: '2026-11-20', followUpIds: [reminderOf('O')], reasons: [{ key: 'reminder_overdue', params: { date: '2026-11-20', days: daysFrom('2026-11-20') } }] });
+    expect(itemOf(list, 'T')).toMatchObject({ kind: 'due_today', dueDate: TODAY, followUpIds: [reminderOf('T')], reasons: [{ key: 'reminder_today' }] });
+    expect(itemOf(list, 'W')).toMatchObject({ kind: 'new_customer', reasons: [{ key: 'new_customer', params: { date: '2026-11-20', days: 3 } }] });
+    expect(list.counts).toEqual({
+      overdue: list.items.filter((i) => i.kind === 'overdue').length,
+      due_today: list.items.filter((i) => i.kind === 'due_today').length,
+      slipping: list.items.filter((i) => i.kind === 'slipping').length,
+      policy: list.items.filter((i) => i.kind === 'policy').length,
+      new_customer: list.items.filter((i) => i.kind === 'new_customer').length,
+    });
+    expect(list.counts).toMatchObject({ overdue: 1, due_today: 1, new_customer: 1 });
+  });
+
+  it('a stored drop is dated by its snapshot: "Gold → Iron since" the day it was recorded', async () => {
+    await app.call('segments:recompute', { asOf: '2026-11-12' });
+    const g = itemOf(await app.call('today:list', {}), 'G')!;
+    expect(g.reasons[0]).toMatchObject({ key: 'slipping_down', params: { from: 'gold', to: 'iron', date: '2026-11-12' }, dueDate: '2026-11-12' });
+    // A follow-up since the drop answers it.
+    await app.call('followups:create', { customerId: ids.G!, occurredAt: '2026-11-15T03:00:00Z' });
+    expect(itemOf(await app.call('today:list', {}), 'G')?.reasons.some((r) => r.key === 'slipping_down') ?? false).toBe(false);
+  });
+
+  it('an order counts as contact: not due under a 30-day policy, due under a 7-day one with the order named', async () => {
+    await app.call('policies:save', { scheme: 'pyramid', classKey: 'platinum', cadenceDays: 30, priority: 1 });
+    await app.call('policies:save', { scheme: 'value', classKey: 'high', cadenceDays: 30, priority: 1 });
+    expect(itemOf(await app.call('today:list', {}), 'P')).toBeUndefined();
+    await app.call('policies:save', { scheme: 'pyramid', classKey: 'platinum', cadenceDays: 7, priority: 1 });
+    const p = itemOf(await app.call('today:list', {}), 'P')!;
+    expect(p.reasons).toEqual([expect.objectContaining({ key: 'policy_last_order', priority: 410, dueDate: '2026-11-15', params: expect.objectContaining({ cadenceDays: 7, days: 15 }) })]);
+    // A later follow-up becomes the contact the reason names, and it answers the policy for 7 days.
+    await app.call('followups:create', { customerId: ids.P!, occurredAt: '2026-11-20T03:00:00Z' });
+    expect(itemOf(await app.call('today:list', {}), 'P')).toBeUndefined();
+    expect(itemOf(await app.call('today:list', { asOf: '2026-11-28' }), 'P')!.reasons[0]).toMatchObject({ key: 'policy_last_follow_up', params: { days: 8, date: '2026-11-20' } });
+  });
+
+  it('a customer with several reasons appears once, the most urgent reason first', async () => {
+    await app.call('followups:create', { customerId: ids.X!, occurredAt: '2026-10-01T03:00:00Z', nextContactDate: '2026-11-01' });
+    const list = await app.call('today:list', {});
+    expect(list.items.filter((i) => i.customerId === ids.X).length).toBe(1);
+    const x = itemOf(list, 'X')!;
+    expect(x.reasons.map((r) => r.key)).toEqual(['reminder_overdue', 'slipping_at_risk', 'policy_last_follow_up']);
+    expect([x.kind, x.priority]).toEqual(['overdue', 100]);
+    expect(new Set(list.items.map((i) => i.customerId)).size).toBe(list.items.length);
+  });
+
+  it('ordering: priority, then the earliest due date, then the name; paging keeps the order', async () => {
+    const list = await app.call('today:list', {});
+    const sorted = [...list.items].sort((a, b) => a.priority - b.priority || a.dueDate.localeCompare(b.dueDate) || a.customerName.localeCompare(b.customerName));
+    expect(list.items.map((i) => i.customerId)).toEqual(sorted.map((i) => i.customerId));
+    expect(list.items.map((i) => i.customerId).slice(0, 3)).toEqual([ids.O, ids.T, ids.G]);
+    const page = await app.call('today:list', { limit: 2, offset: 2 });
+    expect(page.items.map((i) => i.customerId)).toEqual(list.items.slice(2, 4).map((i) => i.customerId));
+    expect(page.total).toBe(list.total);
+  });
+
+  it('filters by owner and by class; bad filters are refused with the field named', async () => {
+    const all = await app.call('today:list', {});
+    const ann = await app.call('today:list', { owner: 'Ann' });
+    const annIds = sql<number>(`SELECT count(*) FROM customers WHERE owner = 'Ann'`);
+    expect(ann.items.map((i) => i.customerId).sort()).toEqual([ids.P, ids.W].sort());
+    expect(annIds).toBe(2);
+    expect(ann.total).toBe(all.items.filter((i) => i.owner === 'Ann').length);
+    const gold = await app.call('today:list', { scheme: 'pyramid', classKey: 'gold' });
+    expect(gold.items.map((i) => i.customerId)).toEqual([ids.X]);
+    expect(await app.dispatch('today:list', { classKey: 'gold' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['scheme'], key: 'required' }] } });
+    expect(await app.dispatch('today:list', { scheme: 'nope', classKey: 'gold' })).toMatchObject({ ok: false, error: { issues: [{ path: ['scheme'], key: 'invalid_choice' }] } });
+    expect(await app.dispatch('today:list', { limit: 5001 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('done, reschedule and a logged follow-up take a row off; the count follows', async () => {
+    const before = await app.call('today:count', {});
+    const list = await app.call('today:list', {});
+    expect(before).toEqual({ asOf: TODAY, total: list.total, overdue: list.counts.overdue });
+    await app.call('followups:markDone', { id: itemOf(list, 'O')!.followUpIds[0]! });
+    await app.call('followups:reschedule', { id: itemOf(list, 'T')!.followUpIds[0]!, nextContactDate: '2026-11-26' });
+    await app.call('followups:create', { customerId: ids.W! });
+    const after = await app.call('today:list', {});
+    for (const name of ['O', 'T', 'W']) expect([name, itemOf(after, name)]).toEqual([name, undefined]);
+    expect(await app.call('today:count', {})).toEqual({ asOf: TODAY, total: before.total - 3, overdue: before.overdue - 1 });
+  });
+
+  it('ranking by purchase likelihood needs a score provider; with one, overdue stays first and the likeliest follow', async () => {
+    expect(await app.dispatch('today:list', { rankBy: 'likelihood' })).toMatchObject({ ok: false, error: { issues: [{ path: ['rankBy'], key: 'today_likelihood_unavailable' }] } });
+    const scores = new Map([[ids.W!, 0.9], [ids.L!, 0.6], [ids.P!, 0.1]]);
+    const ctx = { db: app.db, clock: fixedClock(TODAY), dbPath: app.dbPath, appVersion: 'test', files: fileAccess({ mode: 'paths' }, app.dbPath), purchaseLikelihood: () => scores };
+    const dispatch = createDispatch(createHandlers(ctx), { checkOutput: true });
+    const ranked = await call<'today:list'>(dispatch, 'today:list', { rankBy: 'likelihood' });
+    expect(ranked.likelihoodAvailable).toBe(true);
+    expect(ranked.items.map((i) => i.customerId).slice(0, 4)).toEqual([ids.O, ids.W, ids.L, ids.P]);
+    expect(ranked.items.find((i) => i.customerId === ids.W)!.likelihood).toBe(0.9);
+    const byPriority = await call<'today:list'>(dispatch, 'today:list', {});
+    expect(byPriority.items.map((i) => i.customerId)).toEqual((await app.call('today:list', {})).items.map((i) => i.customerId));
+    expect((await app.call('today:list', {})).likelihoodAvailable).toBe(false);
+  });
+
+  it("reads today's reminders from the due index, not by scanning follow-ups", () => {
+    const plan = (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${REMINDERS_SQL}`).all(TODAY) as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/follow_ups_due/);
+    expect(plan).not.toMatch(/SCAN f\b/);
+  });
+
+  it('the CLI prints the same list in the same order, reasons in English', async () => {
+    const list = await app.call('today:list', { limit: 5000 });
+    app.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), 'today', '--db', app.dbPath, '--as-of', TODAY, '--limit', '5000', '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout) as { asOf: string; total: number; items: { customerId: string; customerName: string; kind: string; reason: string; priority: number; dueDate: string }[] };
+    expect([out.asOf, out.total]).toEqual([TODAY, list.total]);
+    expect(out.items.map((i) => [i.customerId, i.customerName, i.kind, i.priority, i.dueDate])).toEqual(list.items.map((i) => [i.customerId, i.customerName, i.kind, i.priority, i.dueDate]));
+    const reasonOf = (name: string) => out.items.find((i) => i.customerId === ids[name])!.reason;
+    expect(reasonOf('P')).toContain('Platinum · contact every 7 days · last order 15 days ago');
+    // G dropped in two valuable tiers (pyramid gold, value high), both named, pyramid first.
+    expect(reasonOf('G')).toMatch(/^Gold → Iron since Nov 23; High value → \S/);
+    expect(reasonOf('O')).toBe('Reminder for Nov 20 · 3 days overdue');
+    expect(reasonOf('W')).toBe('New customer since Nov 20 · no follow-up yet');
+  });
+});
