@@ -9,9 +9,10 @@ import { importing } from './import';
 import { merge } from './merge';
 import { settings } from './settings';
 import { shell } from './shell';
+import { tierLabels } from './tier-labels';
 import { tiers } from './tiers';
 import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx, tiers, importing, merge, transfer, shell };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx, tiers, tierLabels, importing, merge, transfer, shell };
