@@ -23,7 +23,7 @@ function conditionIssues(c: Condition, path: (string | number)[]): Issue[] {
   if (c.field in KEYED || c.field === 'country') {
     if (c.op === 'contains') return [{ path: [...path, 'op'], key: 'invalid_choice' }];
   }
-  return valueIsKey(c.field, c.value) ? [] : [{ path: [...path, 'value'], key: 'invalid_choice' }];
+  return valueIsKey(c.field, (c as Extract<Condition, { value: string }>).value) ? [] : [{ path: [...path, 'value'], key: 'invalid_choice' }];
 }
 
 export function keyedValueIssues(group: RuleGroup, path: (string | number)[] = ['rule']): Issue[] {

@@ -92,7 +92,16 @@ export const customerRowSchema = customerSchema
 export type CustomerRow = z.infer<typeof customerRowSchema>;
 
 export const CUSTOMER_SORT_FIELDS = ['name', 'company', 'type', 'country', 'city', 'owner', 'lastContactAt', 'nextContactDate', 'orderCount', 'revenueBaseMinor', 'createdAt'] as const;
+export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
+/** 'tier' sorts by the class's rank in `sort.scheme` (best first ascending); ties keep name order. */
+export const CUSTOMER_LIST_SORTS = [...CUSTOMER_SORT_FIELDS, 'tier'] as const;
 export const CUSTOMER_VIEWS = ['active', 'archived', 'trash'] as const;
+
+/** Only customers whose class today in `scheme` is one of `classes` (archived and deleted ones have none). */
+export const classFilterSchema = z.object({
+  scheme: schemeSchema,
+  classes: z.array(z.string().min(1, 'required').max(200, 'too_long')).min(1, 'required').max(200, 'too_long'),
+});
 
 export const customerListInputSchema = z.object({
   search: z.string().max(100, 'too_long').default(''),
@@ -102,7 +111,11 @@ export const customerListInputSchema = z.object({
   countries: z.array(z.string()).default([]),
   tags: z.array(z.string()).default([]),
   owners: z.array(z.string()).default([]),
-  sort: z.object({ field: enumOf(CUSTOMER_SORT_FIELDS), desc: z.boolean() }).default({ field: 'name', desc: false }),
+  sort: z
+    .object({ field: enumOf(CUSTOMER_LIST_SORTS), desc: z.boolean(), scheme: schemeSchema.optional() })
+    .refine((s) => s.field !== 'tier' || s.scheme !== undefined, { message: 'required', path: ['scheme'] })
+    .default({ field: 'name', desc: false }),
+  classFilter: classFilterSchema.optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(5000).default(100),
   /**

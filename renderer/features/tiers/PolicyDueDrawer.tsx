@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
 import { classLabel, schemeLabel } from './labels';
+import { useTierWindow } from './use-tier-window';
 
 interface Props {
   open: boolean;
@@ -16,6 +17,7 @@ interface Props {
 /** Customers whose last contact is older than the strictest cadence of their classes, with the reason. */
 export function PolicyDueDrawer({ open, customNames, onClose }: Props) {
   const { t, i18n } = useTranslation('tiers');
+  const tierWindow = useTierWindow();
   const [due, setDue] = useState<OutputOf<'policies:due'> | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -41,7 +43,7 @@ export function PolicyDueDrawer({ open, customNames, onClose }: Props) {
           <List
             dataSource={due.items}
             renderItem={(item) => {
-              const cls = `${schemeLabel(t, item.scheme, customNames)} · ${classLabel(t, item.scheme, item.classKey, i18n.language)}`;
+              const cls = `${schemeLabel(t, item.scheme, customNames)} · ${classLabel(t, item.scheme, item.classKey, i18n.language, tierWindow)}`;
               const reason =
                 item.daysSinceContact === null
                   ? t('policyDue.reasonNever', { cls, cadence: item.cadenceDays })

@@ -48,7 +48,7 @@ export function toRows(rule: RuleGroup, currency: string): Row[] | null {
       case 'field':
         if (c.op === 'in') rows.push({ kind: 'field', field: c.field, op: 'in', values: [...c.values] });
         else if (c.op === 'is_empty' || c.op === 'is_not_empty') rows.push({ kind: 'field', field: c.field, op: c.op });
-        else rows.push({ kind: 'field', field: c.field, op: c.op, value: c.value });
+        else rows.push({ kind: 'field', field: c.field, op: c.op, value: (c as Extract<Condition, { value: string }>).value });
         break;
       case 'in_scheme':
         if (c.scheme === 'industry' || c.scheme === 'income' || c.scheme === 'size') return null;

@@ -9,16 +9,16 @@ export type TierWindow = { kind: 'all' } | { kind: 'days'; days: number };
 export const WINDOW_SCHEMES: ReadonlySet<string> = new Set(['rfm', 'rf_segment', 'value', 'pyramid', 'behavior', 'loyalty']);
 
 /** "12个月" / "the last 12 months": whole years and months read as months, anything else as days. */
-export function periodText(t: TFunction, window: TierWindow): string {
-  if (window.kind === 'all') return t('tierLabels:period.all');
+export function periodText(t: TFunction, window: TierWindow, form: 'period' | 'short' = 'period'): string {
+  if (window.kind === 'all') return t(`tierLabels:${form}.all`);
   const { days } = window;
   const months = days % 365 === 0 ? (days / 365) * 12 : days % 30 === 0 ? days / 30 : null;
-  return months !== null ? t('tierLabels:period.months', { count: months }) : t('tierLabels:period.days', { count: days });
+  return months !== null ? t(`tierLabels:${form}.months`, { count: months }) : t(`tierLabels:${form}.days`, { count: days });
 }
 
-/** "近12个月" / "the last 12 months", for column headers and totals. */
+/** "近12个月" / "last 12 months", for column headers and totals. */
 export function windowText(t: TFunction, window: TierWindow): string {
-  return window.kind === 'all' ? t('tierLabels:withinAll') : t('tierLabels:within', { period: periodText(t, window) });
+  return periodText(t, window, 'short');
 }
 
 /** Display name of a scheme key ("custom:<id>" shows the segment's own name). */
@@ -65,6 +65,21 @@ export function classLabel(t: TFunction, scheme: string, classKey: string, langu
   }
 }
 
+/** The profile value an attribute class came from, in words: 'overseas' → "海外", 'CN' → "中国"; free text as typed. */
+export function profileValueText(t: TFunction, scheme: string, value: string, language: string): string {
+  switch (scheme) {
+    case 'locality':
+    case 'type':
+    case 'needs':
+      return classLabel(t, scheme, value, language);
+    case 'country':
+    case 'continent':
+      return countryName(value.trim().toUpperCase(), language);
+    default:
+      return value;
+  }
+}
+
 /** A tier column's header: the scheme's name with the window it covers, when it depends on one. */
 export function schemeColumnLabel(t: TFunction, scheme: string, label: string, window: TierWindow | undefined): string {
   return window && WINDOW_SCHEMES.has(scheme) ? t('tierLabels:columnWindow', { label, window: windowText(t, window) }) : label;
@@ -73,7 +88,7 @@ export function schemeColumnLabel(t: TFunction, scheme: string, label: string, w
 /** A tier column header's tooltip: what the column is computed from. */
 export function schemeColumnTooltip(t: TFunction, scheme: string, label: string, window: TierWindow | undefined): string {
   if (!window || !WINDOW_SCHEMES.has(scheme)) return t('tierLabels:columnTooltipProfile', { label });
-  return t('tierLabels:columnTooltip', { label, window: windowText(t, window), none: classLabel(t, scheme, 'none', '', window) });
+  return t('tierLabels:columnTooltip', { label, window: periodText(t, window), none: classLabel(t, scheme, 'none', '', window) });
 }
 
 export interface HintEnv {

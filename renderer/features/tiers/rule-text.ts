@@ -57,7 +57,8 @@ export function conditionText(t: TFunction, c: Condition, env: RuleEnv): string 
       const field = t(`tiers:custom.fields.${c.field}`);
       if (c.op === 'is_empty' || c.op === 'is_not_empty') return `${field} ${opLabel(t, c.op)}`;
       if (c.op === 'in') return `${field} ${opLabel(t, 'in')} ${join(c.values.map((v) => fieldValueLabel(t, c.field, v, env.language)))}`;
-      return `${field} ${opLabel(t, c.op)} ${fieldValueLabel(t, c.field, c.value, env.language)}`;
+      const { value } = c as Extract<Condition, { value: string }>;
+      return `${field} ${opLabel(t, c.op)} ${fieldValueLabel(t, c.field, value, env.language)}`;
     }
     case 'tag':
       return `${t('tiers:custom.kinds.tag')} ${opLabel(t, c.op)} ${c.tag}`;

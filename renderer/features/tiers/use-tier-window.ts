@@ -6,18 +6,18 @@ import type { TierWindow } from './labels';
 /** The analysis window in effect (reloaded after every change, so a new setting relabels at once); undefined until read. */
 export function useTierWindow(): TierWindow | undefined {
   const { version } = useWorkspace();
-  const [window, setWindow] = useState<TierWindow | undefined>(undefined);
+  const [tierWindow, setTierWindow] = useState<TierWindow | undefined>(undefined);
   useEffect(() => {
     let cancelled = false;
     api('segments:config:get', {})
       .then(({ effective }) => {
         const w = effective.window as TierWindow | undefined;
-        if (!cancelled && w && (w.kind === 'all' || (w.kind === 'days' && typeof w.days === 'number'))) setWindow(w);
+        if (!cancelled && w && (w.kind === 'all' || (w.kind === 'days' && typeof w.days === 'number'))) setTierWindow(w);
       })
       .catch(() => undefined);
     return () => {
       cancelled = true;
     };
   }, [version]);
-  return window;
+  return tierWindow;
 }

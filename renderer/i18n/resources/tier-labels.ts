@@ -7,8 +7,8 @@ export const tierLabels = {
     period: {
       months_one: '{{count}}个月', months_other: '{{count}}个月', days_one: '{{count}}天', days_other: '{{count}}天', all: '全部历史', window: '分析期',
     },
-    within: '近{{period}}',
-    withinAll: '全部历史',
+    short: { months_one: '近{{count}}个月', months_other: '近{{count}}个月', days_one: '近{{count}}天', days_other: '近{{count}}天', all: '全部历史' },
+    memberColumns: { revenueMinor: '营收', orderCount: '订单数', averageOrderValueMinor: '客单价', followUpCount: '跟进次数' },
     noneInWindow: '近{{period}}无订单',
     noneEver: '从未下单',
     noneAnyWindow: '分析期内无订单',
@@ -19,6 +19,7 @@ export const tierLabels = {
     rfmCode: '{{segment}} · {{code}}',
     dims: { r: '最近购买', f: '频率', m: '金额', followUps: '跟进' },
     scores: '最近购买 {{r}} 分 · 频率 {{f}} 分 · 金额 {{m}} 分',
+    scoresRF: '最近购买 {{r}} 分 · 频率 {{f}} 分',
     rfmHelp:
       'RFM 给每位有订单的客户打三个 1–5 分：R（最近购买）越近越高，F（频率）分析期内订单越多越高，M（金额）分析期内消费越多越高。代码 545 即 R5 F4 M5；下面按 R×F 客户分群归组。',
     hints: {
@@ -60,8 +61,8 @@ export const tierLabels = {
     period: {
       months_one: 'the last month', months_other: 'the last {{count}} months', days_one: 'the last day', days_other: 'the last {{count}} days', all: 'all history', window: 'the analysis window',
     },
-    within: '{{period}}',
-    withinAll: 'all history',
+    short: { months_one: 'last month', months_other: 'last {{count}} months', days_one: 'last day', days_other: 'last {{count}} days', all: 'all history' },
+    memberColumns: { revenueMinor: 'Revenue', orderCount: 'Orders', averageOrderValueMinor: 'Avg. order', followUpCount: 'Follow-ups' },
     noneInWindow: 'No orders in {{period}}',
     noneEver: 'Never ordered',
     noneAnyWindow: 'No orders in the analysis window',
@@ -72,6 +73,7 @@ export const tierLabels = {
     rfmCode: '{{segment}} · {{code}}',
     dims: { r: 'recency', f: 'frequency', m: 'monetary', followUps: 'follow-ups' },
     scores: 'Recency {{r}} · Frequency {{f}} · Monetary {{m}}',
+    scoresRF: 'Recency {{r}} · Frequency {{f}}',
     rfmHelp:
       'RFM scores each customer with orders from 1 to 5 three times: R (recency) is higher the more recent the last order, F (frequency) the more orders in the window, M (monetary) the more spent in the window. Code 545 means R5 F4 M5; the cells below are grouped by R×F segment.',
     hints: {
