@@ -11,7 +11,7 @@ export function toneColor(scheme: string, classKey: string): string | undefined 
 /** A class drawn as a tag coloured by what it means (shared/segmentation/class-tone.ts). */
 export function ClassTag({ scheme, classKey, label }: { scheme: string; classKey: string; label: string }) {
   return (
-    <Tag color={toneColor(scheme, classKey)} data-tone={classTone(scheme, classKey)} data-class={classKey}>
+    <Tag color={toneColor(scheme, classKey)} data-tone={classTone(scheme, classKey)} data-scheme={scheme} data-class-key={classKey}>
       {label}
     </Tag>
   );
