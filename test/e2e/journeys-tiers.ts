@@ -12,9 +12,14 @@ const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]
 const inputOf = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
 const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
-/** Opens an antd Select by test id and picks the option whose whole label is `label` (or matches it). */
-async function choose(page: Page, testId: string, label: string | RegExp, within = page.locator('body')) {
-  await within.locator(`[data-testid="${testId}"]`).first().click();
+/**
+ * Opens an antd Select by test id and picks the option whose whole label is `label` (or matches it).
+ * `search`: type first, for long lists whose virtual scroll has not rendered the option yet.
+ */
+async function choose(page: Page, testId: string, label: string | RegExp, within = page.locator('body'), search?: string) {
+  const select = within.locator(`[data-testid="${testId}"]`).first();
+  await select.click();
+  if (search) await select.locator('input').fill(search);
   const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ has: page.locator('.ant-select-item-option-content', { hasText: typeof label === 'string' ? exactly(label) : label }) });
   await option.first().click();
 }
@@ -27,7 +32,7 @@ async function closeDropdowns(page: Page) {
 const liveCount = async (page: Page, locality: 'local' | 'non_local') => (await invoke(page, 'customers:list', { localities: [locality], limit: 1 })).total;
 
 export async function customSegmentOnLocalityThenEdited({ page, screenshot }: Journey): Promise<void> {
-  await page.goto(page.url().replace(/#.*$/, '#/tiers'));
+  await page.goto(`${page.url().replace(/#.*$/, '')}#/tiers`);
   await byTestId(page, 'tiers-page').waitFor();
   await byTestId(page, 'open-custom-segments').click();
   const drawer = byTestId(page, 'custom-segments');
@@ -48,10 +53,12 @@ export async function customSegmentOnLocalityThenEdited({ page, screenshot }: Jo
   await drawer.locator('[data-testid="custom-view"]').first().click();
   await expect.poll(() => drawer.locator('[data-testid="custom-rule-lines"]').innerText()).toContain('Locality equals Local');
   await drawer.locator('.ant-drawer-close').click();
+  // Closing hands focus back to the button that opened the drawer: wait for it before using the toolbar.
+  await drawer.waitFor({ state: 'hidden' });
 
   const local = await liveCount(page, 'local');
   expect(local).toBeGreaterThan(0);
-  await choose(page, 'scheme-select', 'Local customers');
+  await choose(page, 'scheme-select', 'Local customers', page.locator('body'), 'Local customers');
   const member = page.locator('[data-testid="class-summary"] [data-class="member"]');
   await expect.poll(() => member.innerText()).toMatch(new RegExp(`Matches\\s+${local}\\b`));
   await screenshot('custom-segment-local-en');
@@ -66,6 +73,7 @@ export async function customSegmentOnLocalityThenEdited({ page, screenshot }: Jo
   await byTestId(page, 'custom-save').click();
   await expect.poll(async () => (await invoke(page, 'segments:custom:list', {})).segments.map((s) => [s.id, s.name])).toEqual([[saved!.id, 'Non-local customers']]);
   await drawer.locator('.ant-drawer-close').click();
+  await drawer.waitFor({ state: 'hidden' });
 
   const nonLocal = await liveCount(page, 'non_local');
   await expect.poll(() => page.locator('[data-testid="scheme-select"]').innerText()).toContain('Non-local customers');
@@ -76,7 +84,7 @@ export async function customSegmentOnLocalityThenEdited({ page, screenshot }: Jo
 export async function classFilterOnCustomerList({ page, screenshot }: Journey): Promise<void> {
   const gold = (await invoke(page, 'segments:overview', { scheme: 'pyramid' })).classes.find((c) => c.classKey === 'gold')!;
   expect(gold.count).toBeGreaterThan(0);
-  await page.goto(page.url().replace(/#.*$/, '#/customers'));
+  await page.goto(`${page.url().replace(/#.*$/, '')}#/customers`);
   await byTestId(page, 'customer-row').first().waitFor();
 
   await choose(page, 'filter-tier-scheme', 'Customer pyramid');

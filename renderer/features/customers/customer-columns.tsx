@@ -50,6 +50,13 @@ export function columnLabel(t: TFunction, id: string, header: unknown): string {
 
 const text = (value: string | null) => value ?? '';
 
+/** Rough header width in px: CJK characters are about twice as wide as Latin ones; padding and the sort arrow on top. */
+export function headerWidth(label: string): number {
+  let width = 0;
+  for (const ch of label) width += /[\u2E80-\uFFEF]/u.test(ch) ? 15 : 8;
+  return width + 36;
+}
+
 export function customerColumns(env: ColumnEnv) {
   const { t, language } = env;
   return [
@@ -83,7 +90,8 @@ export function customerColumns(env: ColumnEnv) {
       column.accessor((row) => row.classes[scheme], {
         id: schemeColumnId(scheme),
         header: label,
-        size: scheme === 'rfm' ? 170 : 150,
+        // Wide enough for the header with its window ("客户金字塔（近12个月）") and RFM's "Champions · 545".
+        size: Math.max(scheme === 'rfm' ? 170 : 130, headerWidth(label)),
         // A Tag, not Typography (see nextContactDate), coloured by the class's meaning. No class: an archived or deleted customer.
         cell: (c) => {
           const classKey = c.getValue();

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberRow } from '../../../shared/contract/segmentation';
 import { VirtualTable } from '../../components/VirtualTable';
-import { windowText } from './labels';
+import { periodText, windowText } from './labels';
 import { memberColumns, SORT_OF, type MemberColumnEnv } from './member-columns';
 
 /** Figures counted in the analysis window: their headers say which window. */
@@ -34,10 +34,12 @@ export function MemberTable(props: Props) {
       ensureRange={props.ensureRange}
       columns={columns}
       headerLabel={(c) =>
-        WINDOW_COLUMNS.has(c.id) && props.env.window
-          ? t('tierLabels:columnWindow', { label: t(`tierLabels:memberColumns.${c.id}`), window: windowText(t, props.env.window) })
+        // Revenue names its window in the header; the other window figures say it in their tooltip, so headers stay short.
+        c.id === 'revenueMinor' && props.env.window
+          ? t('tierLabels:columnWindow', { label: t('tierLabels:memberColumns.revenueMinor'), window: windowText(t, props.env.window) })
           : t(`columns.${c.id}`)
       }
+      headerTitle={(c) => (WINDOW_COLUMNS.has(c.id) && props.env.window ? t('tierLabels:countedIn', { window: periodText(t, props.env.window) }) : undefined)}
       isSortable={(id) => id in SORT_OF}
       sorting={props.sorting}
       onSortingChange={props.onSortingChange}

@@ -38,7 +38,7 @@ export function memberColumns(env: MemberColumnEnv) {
       cell: (c) => <ClassTag scheme={env.scheme} classKey={c.getValue()} label={classLabel(t, env.scheme, c.getValue(), language, env.window)} />,
     }),
     column.accessor('scores', { size: 90, cell: (c) => (c.getValue() ? t('tiers:explain.scores', c.getValue()!) : '') }),
-    column.accessor('revenueMinor', { size: 140, cell: (c) => money(c.getValue()) }),
+    column.accessor('revenueMinor', { size: 210, cell: (c) => money(c.getValue()) }),
     column.accessor('orderCount', { size: 80, cell: (c) => c.getValue() }),
     column.accessor('averageOrderValueMinor', { size: 120, cell: (c) => money(c.getValue()) }),
     column.accessor('followUpCount', { size: 90, cell: (c) => c.getValue() }),
