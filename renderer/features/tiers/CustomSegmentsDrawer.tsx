@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Drawer, Form, Input, InputNumber, List, message, Popconfirm, Radio, Select, Space, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Drawer, Form, Input, InputNumber, List, message, Popconfirm, Radio, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
@@ -26,6 +26,12 @@ const TEXT_FIELD_OPS = ['equals', 'not_equals', 'contains', 'is_empty', 'is_not_
 // A keyed field compares whole keys: "contains" on 'non_local' would also match 'local'.
 const KEYED_FIELD_OPS = ['equals', 'not_equals', 'in', 'is_empty', 'is_not_empty'];
 const NEW_ROW: Row = { kind: 'metric', metric: 'revenue', op: 'gte' };
+const ROW_DEFAULTS: Record<Row['kind'], Row> = {
+  metric: NEW_ROW,
+  tag: { kind: 'tag', op: 'has' },
+  field: { kind: 'field', field: 'city', op: 'equals' },
+  in_scheme: { kind: 'in_scheme', scheme: 'pyramid', classes: [] },
+};
 
 /** The choices of a keyed field as translated options; null for free-text fields. */
 function fieldChoices(field: string | undefined, facets: Facets, label: (value: string) => string): { value: string; label: string }[] | null {
@@ -158,6 +164,8 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
                             style={{ width: 120 }}
                             data-testid="custom-kind"
                             options={(['metric', 'tag', 'field', 'in_scheme'] as const).map((k) => ({ value: k, label: t(`custom.kinds.${k}`) }))}
+                            // A new kind starts from its own defaults: a metric's "≥" is no operator for a tag or a field.
+                            onChange={(kind: Row['kind']) => form.setFieldValue(['rows', f.name], ROW_DEFAULTS[kind])}
                           />
                         </Form.Item>
                         {row.kind === 'metric' ? (
@@ -179,11 +187,11 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
                               <Select style={{ width: 100 }} options={['has', 'lacks'].map((o) => ({ value: o, label: opLabel(t, o) }))} />
                             </Form.Item>
                             <Form.Item name={[f.name, 'value']} noStyle>
-                              <Select
+                              {/* Tags are free text the shop made up: suggest the ones in use, accept a new one. */}
+                              <AutoComplete
                                 style={{ width: 160 }}
-                                showSearch
-                                options={facets.tags.map((tag) => ({ value: tag, label: tag }))}
-                                placeholder={t('tierLabels:rule.choose')}
+                                options={facets.tags.map((tag) => ({ value: tag }))}
+                                filterOption={(input, option) => String(option?.value ?? '').toLowerCase().includes(input.toLowerCase())}
                               />
                             </Form.Item>
                           </>
