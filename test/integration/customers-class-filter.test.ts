@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listIdsQuery } from '../../db/repos/customers';
+import { listRowidsQuery } from '../../db/repos/customers';
 import type { InputOf } from '../../shared/contract';
 import { customerListInputSchema } from '../../shared/contract/customers';
 import { classRanks } from '../../core/segmentation/class-list';
@@ -107,7 +107,7 @@ describe('customers:list by class', () => {
 
   it('reads the ids for a class filter or tier sort straight from the name index', () => {
     const input = customerListInputSchema.parse({});
-    const query = listIdsQuery(app.db, { ...input, sort: { field: 'name', desc: false } }, '').toSQL();
+    const query = listRowidsQuery(app.db, { ...input, sort: { field: 'name', desc: false } }, '').toSQL();
     const detail = (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params) as { detail: string }[]).map((r) => r.detail).join('\n');
     expect(detail).toContain('customers_live_name');
     expect(detail).not.toContain('TEMP B-TREE');
