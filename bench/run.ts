@@ -45,6 +45,9 @@ const cases: { name: string; floor: keyof typeof floors; step: () => Promise<unk
   { name: 'search: full pinyin "zhangwei"', floor: 'scan all customers', step: () => run('customers:list', { search: 'zhangwei', limit: 100 }) },
   { name: `search: phone digits "${samplePhone}"`, floor: 'scan all customers', step: () => run('customers:list', { search: samplePhone, limit: 100 }) },
   { name: 'filter: tag + type', floor: 'scan all customers', step: () => run('customers:list', { tags: ['大单'], types: ['distributor'], limit: 100 }) },
+  // In memory on the cached segmentation after one index scan of ids (core/segmentation/class-list.ts).
+  { name: 'filter: class (pyramid iron)', floor: 'scan all customers', step: () => run('customers:list', { classFilter: { scheme: 'pyramid', classes: ['iron'] }, schemes: ['pyramid'], limit: 100 }) },
+  { name: 'sort: by tier (pyramid), page 500', floor: 'scan all customers', step: () => run('customers:list', { sort: { field: 'tier', desc: false, scheme: 'pyramid' }, offset: 50_000, limit: 100 }) },
   { name: 'follow-ups due (7 days)', floor: 'first 100 by index', step: () => run('followups:due', {}) },
   { name: 'Today: first 100 rows (list cached)', floor: 'first 100 by index', step: () => run('today:list', { limit: 100 }) },
   { name: 'Today: count for the badge', floor: 'first 100 by index', step: () => run('today:count', {}) },

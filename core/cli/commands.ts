@@ -38,13 +38,27 @@ export const COMMANDS: Command[] = [
   },
   {
     words: ['customers', 'list'],
-    summary: 'List customers; --search matches name, company, pinyin (zs / zhangsan), phone, WeChat, WhatsApp, email.',
-    flags: { search: { type: 'string' }, limit: { type: 'string' }, view: { type: 'string' } },
-    run: (v, call) =>
-      call('customers:list', { search: optionalString(v, 'search') ?? '', limit: optionalInt(v, 'limit') ?? 50, view: optionalString(v, 'view') as 'active' | undefined }),
+    summary:
+      'List customers; --search matches name, company, pinyin (zs / zhangsan), phone, WeChat, WhatsApp, email. --scheme KEY --class a,b keeps those classes; --sort-tier KEY sorts by tier (best first).',
+    flags: { search: { type: 'string' }, limit: { type: 'string' }, view: { type: 'string' }, scheme: { type: 'string' }, class: { type: 'string' }, 'sort-tier': { type: 'string' } },
+    run: (v, call) => {
+      const scheme = optionalString(v, 'scheme');
+      const classes = optionalString(v, 'class')?.split(',').map((c) => c.trim()).filter(Boolean);
+      const tier = optionalString(v, 'sort-tier');
+      const shown = [...new Set([scheme, tier].filter((s): s is string => s !== undefined))];
+      return call('customers:list', {
+        search: optionalString(v, 'search') ?? '',
+        limit: optionalInt(v, 'limit') ?? 50,
+        view: optionalString(v, 'view') as 'active' | undefined,
+        // A class without a scheme (or the reverse) is passed on as given: the contract names what is missing.
+        ...(scheme !== undefined || classes !== undefined ? { classFilter: { scheme: scheme as string, classes: classes as string[] } } : {}),
+        ...(tier !== undefined ? { sort: { field: 'tier' as const, desc: false, scheme: tier } } : {}),
+        schemes: shown,
+      });
+    },
     human: (o: OutputOf<'customers:list'>) =>
       [
-        ...o.rows.map((r) => `${r.id}  ${pad(r.name, 20)} ${pad(r.company ?? '', 30)} ${r.phone ? formatPhone(r.phone) : ''}`),
+        ...o.rows.map((r) => `${r.id}  ${pad(r.name, 20)} ${pad(r.company ?? '', 30)} ${r.phone ? formatPhone(r.phone) : ''}${Object.entries(r.classes).map(([s, c]) => `  ${s}=${c}`).join('')}`),
         `${o.rows.length} of ${o.total} customers`,
       ].join('\n'),
   },

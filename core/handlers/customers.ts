@@ -6,6 +6,7 @@ import { toCustomer } from '../../db/repos/rows';
 import { readSettings } from '../../db/repos/settings';
 import type { HandlerContext } from '../context';
 import { newId } from '../ids';
+import { listByClass } from '../segmentation/class-list';
 import { withClasses } from '../segmentation/row-classes';
 import { buildSearchText, buildSortName } from '../search-text';
 import { normalizeContacts } from './contacts';
@@ -61,7 +62,9 @@ export function customerHandlers(ctx: HandlerContext): Omit<HandlerMap<'customer
 
   return {
     'customers:list': async (input) => {
-      const { total, rows } = repo.listCustomers(db, input, normalizeQuery(input.search));
+      const searchKey = normalizeQuery(input.search);
+      const { total, rows } =
+        input.classFilter || input.sort.field === 'tier' ? await listByClass(ctx, input, searchKey) : repo.listCustomers(db, input, searchKey);
       return { total, rows: await withClasses(ctx, rows, input.schemes) };
     },
 

@@ -19,6 +19,7 @@ import { classKeysOf, customSchemeKey, customSegmentSchema, SCHEME_KEYS, type Ru
 import type { HandlerContext } from '../context';
 import { newId } from '../ids';
 import { effectiveConfig } from '../segmentation/config';
+import { keyedValueIssues } from '../segmentation/custom-values';
 import { members, overview } from '../segmentation/lists';
 import { RecomputeJobs } from '../segmentation/progress';
 import { recomputeInSteps, segmentationFor, segmentationInSteps, storeTodayIfStale } from '../segmentation/state';
@@ -124,6 +125,8 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
         if (id === undefined && liveCustomSegments(db).length >= MAX_CUSTOM_SEGMENTS) throw invalidInput([{ path: [], key: 'too_long' }]);
         const parsed = customSegmentSchema.safeParse({ id: id ?? newId(), name, rule });
         if (!parsed.success) throw invalidInput(parsed.error.issues.map((i) => ({ path: i.path.filter((p): p is string | number => typeof p !== 'symbol'), key: 'invalid_value' })));
+        const keyIssues = keyedValueIssues(parsed.data.rule);
+        if (keyIssues.length > 0) throw invalidInput(keyIssues);
         upsertCustomSegment(db, { ...parsed.data, rule: JSON.stringify(parsed.data.rule) }, ctx.clock.now().toISOString());
         return toSegmentRow(findCustomSegment(db, parsed.data.id)!);
       }),

@@ -13,9 +13,8 @@ interface ListedRow {
  * Each listed row's class under the requested schemes, read from today's in-memory segmentation — the same
  * result `segments:members` and `segments:explain` answer from, so the three always agree.
  *
- * Display only: the page's rows still come from SQL, in SQL's order. Sorting or filtering the customer list
- * by class would need the classes in the query (or every customer ranked in memory per page) and is not
- * offered; the Tiered lists screen does that per scheme.
+ * Display only: the page's rows come in the order they are given. Filtering or sorting the list by class
+ * happens before paging, in class-list.ts, on this same state.
  */
 export async function withClasses<R extends ListedRow>(ctx: HandlerContext, rows: R[], schemes: readonly string[]): Promise<(R & { classes: Record<string, string> })[]> {
   if (schemes.length === 0) return rows.map((row) => ({ ...row, classes: {} }));
@@ -43,7 +42,7 @@ export async function withClasses<R extends ListedRow>(ctx: HandlerContext, rows
  * The contract checks the shape of `custom:<id>`; whether that segment exists (and is not deleted) is only
  * known here. Checked against the table, not the segmentation, so the archive and trash views stay cheap.
  */
-function assertCustomSchemesExist(ctx: HandlerContext, schemes: readonly string[]): void {
+export function assertCustomSchemesExist(ctx: HandlerContext, schemes: readonly string[]): void {
   if (!schemes.some((s) => s.startsWith('custom:'))) return;
   const live = new Set(liveCustomSegments(ctx.db).map((s) => `custom:${s.id}`));
   const unknown = schemes.flatMap((s, i) => (s.startsWith('custom:') && !live.has(s) ? [i] : []));

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'd
 import type { Db } from '../open';
 import { contactChannels, customers } from '../schema';
 import type { ContactKind } from '../../shared/contract/enums';
-import type { CustomerRow, DuplicateMatch } from '../../shared/contract/customers';
+import type { CustomerRow, CustomerSortField, DuplicateMatch } from '../../shared/contract/customers';
 import type { ParsedInputOf } from '../../shared/contract';
 
 export type CustomerRecord = typeof customers.$inferSelect;
@@ -104,7 +104,13 @@ export function refreshAllCustomerStats(db: Db): void {
     WHERE s.customer_id = customers.id`);
 }
 
-type ListInput = ParsedInputOf<'customers:list'>;
+/**
+ * The list input as SQL answers it. A class filter and a tier sort are applied in memory (class-list.ts);
+ * here 'tier' orders by name, the order ties within a class keep.
+ */
+export type ListInput = Omit<ParsedInputOf<'customers:list'>, 'classFilter'>;
+
+const sqlSortField = (field: ListInput['sort']['field']): CustomerSortField => (field === 'tier' ? 'name' : field);
 
 const SORT_COLUMNS = {
   name: customers.sortName,
@@ -159,10 +165,11 @@ export function pageIdsQuery(db: Db, input: ListInput, searchKey: string) {
 }
 
 function pageOrder(input: ListInput, searchKey: string): SQL[] {
-  const column = SORT_COLUMNS[input.sort.field];
+  const field = sqlSortField(input.sort.field);
+  const column = SORT_COLUMNS[field];
   // NULLs last in both directions (only where a column can be empty, so the name index still serves
   // the default order); id breaks ties so paging is stable.
-  const nullable = !NOT_NULL_SORTS.has(input.sort.field);
+  const nullable = !NOT_NULL_SORTS.has(field);
   // While searching, walking the name index would visit every row in index order (random reads) to
   // find a few matches; `+column` makes SQLite scan the table once and sort just the matches instead.
   const key = searchKey ? sql`+${column}` : column;
@@ -189,7 +196,32 @@ export function listCustomers(db: Db, input: ListInput, searchKey: string): { to
     total = db.select({ n: sql<number>`count(*)` }).from(customers).where(listConditions(input, searchKey)).get()?.n ?? 0;
     ids = pageIdsQuery(db, input, searchKey).all().map((r) => r.id);
   }
-  if (ids.length === 0) return { total, rows: [] };
+  return { total, rows: customerRowsByIds(db, ids) };
+}
+
+/**
+ * The rowids the list's filters match, in the list's order, without paging: for a class filter or a tier
+ * sort, applied in memory on today's segmentation (core/segmentation/class-list.ts). Rowids, not ids:
+ * every index carries them, so the name-ordered walk reads no row, and integers cost nothing to look up.
+ */
+export function listRowidsQuery(db: Db, input: ListInput, searchKey: string) {
+  return db.select({ rowid: sql<number>`${customers}.rowid` }).from(customers).where(listConditions(input, searchKey)).orderBy(...pageOrder(input, searchKey));
+}
+
+export function listRowids(db: Db, input: ListInput, searchKey: string): number[] {
+  // Plucked through the driver: drizzle's per-row objects cost 3–4× the query itself at 100k rows.
+  const query = listRowidsQuery(db, input, searchKey).toSQL();
+  return db.$client.prepare(query.sql).pluck().all(...query.params) as number[];
+}
+
+/** rowid and id of every live, unarchived customer: the population the segmentation classifies. */
+export function liveRowids(db: Db): [number, string][] {
+  return db.$client.prepare(`SELECT rowid, id FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL`).raw().all() as [number, string][];
+}
+
+/** The listed fields of these customers, in the order of `ids`. */
+export function customerRowsByIds(db: Db, ids: readonly string[]): Omit<CustomerRow, 'classes'>[] {
+  if (ids.length === 0) return [];
   const details = db
     .select({
       id: customers.id,
@@ -218,10 +250,10 @@ export function listCustomers(db: Db, input: ListInput, searchKey: string): { to
       deletedAt: customers.deletedAt,
     })
     .from(customers)
-    .where(inArray(customers.id, ids))
+    .where(inArray(customers.id, [...ids]))
     .all();
   const byId = new Map(details.map((r) => [r.id, { ...r, tags: JSON.parse(r.tags) as string[] }]));
-  return { total, rows: ids.map((id) => byId.get(id)!) };
+  return ids.map((id) => byId.get(id)!);
 }
 
 export function customerFacets(db: Db): { countries: string[]; tags: string[]; owners: string[] } {

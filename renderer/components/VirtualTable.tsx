@@ -16,6 +16,8 @@ export interface VirtualTableProps<Row extends { id: string }> {
   ensureRange(first: number, last: number): void;
   columns: ColumnDef<Row, never>[];
   headerLabel(column: { id: string; header: unknown }): string;
+  /** A header's tooltip (what the column covers), when it has one. */
+  headerTitle?(column: { id: string; header: unknown }): string | undefined;
   isSortable(columnId: string): boolean;
   sorting: SortingState;
   onSortingChange(sorting: SortingState): void;
@@ -76,6 +78,7 @@ export function VirtualTable<Row extends { id: string }>(props: VirtualTableProp
                   key={header.id}
                   role="columnheader"
                   data-column={header.column.id}
+                  title={props.headerTitle?.({ id: header.column.id, header: header.column.columnDef.header })}
                   onClick={sortable ? header.column.getToggleSortingHandler() : undefined}
                   style={{ width: header.getSize(), flex: 'none', padding: 8, cursor: sortable ? 'pointer' : 'default', userSelect: 'none', whiteSpace: 'nowrap' }}
                 >

@@ -96,7 +96,16 @@ export const customerRowSchema = customerSchema
 export type CustomerRow = z.infer<typeof customerRowSchema>;
 
 export const CUSTOMER_SORT_FIELDS = ['name', 'company', 'type', 'country', 'city', 'owner', 'lastContactAt', 'nextContactDate', 'orderCount', 'revenueBaseMinor', 'createdAt'] as const;
+export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
+/** 'tier' sorts by the class's rank in `sort.scheme` (best first ascending); ties keep name order. */
+export const CUSTOMER_LIST_SORTS = [...CUSTOMER_SORT_FIELDS, 'tier'] as const;
 export const CUSTOMER_VIEWS = ['active', 'archived', 'trash'] as const;
+
+/** Only customers whose class today in `scheme` is one of `classes` (archived and deleted ones have none). */
+export const classFilterSchema = z.object({
+  scheme: schemeSchema,
+  classes: z.array(z.string().min(1, 'required').max(200, 'too_long')).min(1, 'required').max(200, 'too_many'),
+});
 
 export const customerListInputSchema = z.object({
   search: z.string().max(100, 'too_long').default(''),
@@ -106,7 +115,11 @@ export const customerListInputSchema = z.object({
   countries: boundedArray(z.string().max(2, 'too_long'), MAX_FILTER_VALUES).default([]),
   tags: boundedArray(z.string().max(40, 'too_long'), MAX_FILTER_VALUES).default([]),
   owners: boundedArray(z.string().max(80, 'too_long'), MAX_FILTER_VALUES).default([]),
-  sort: z.object({ field: enumOf(CUSTOMER_SORT_FIELDS), desc: z.boolean() }).default({ field: 'name', desc: false }),
+  sort: z
+    .object({ field: enumOf(CUSTOMER_LIST_SORTS), desc: z.boolean(), scheme: schemeSchema.optional() })
+    .refine((s) => s.field !== 'tier' || s.scheme !== undefined, { message: 'required', path: ['scheme'] })
+    .default({ field: 'name', desc: false }),
+  classFilter: classFilterSchema.optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(5000).default(100),
   /**

@@ -9,7 +9,7 @@ import { policiesContract } from './policies';
  * cuts and explanations are the engine's own plain-data types, passed through unchanged, so their
  * shapes are documented once (shared/segmentation/types.ts) and typed here without a second schema.
  */
-export const schemeSchema = z.string().refine((s) => isSchemeKey(s) || /^custom:[A-Za-z0-9_-]{1,64}$/.test(s), 'invalid_choice');
+export const schemeSchema = z.string().max(80, 'too_long').refine((s) => isSchemeKey(s) || /^custom:[A-Za-z0-9_-]{1,64}$/.test(s), 'invalid_choice');
 const classKeySchema = z.string().min(1, 'required').max(200, 'too_long');
 const countsSchema = z.record(z.string(), z.number().int());
 

@@ -20,4 +20,5 @@ export * from './custom-rules';
 export { CONTINENTS, CONTINENT_OF_COUNTRY, COUNTRY_CODES, type Continent } from './continents';
 export { textKey, normalizeText } from './attributes';
 export { RF_GRID, rfSegmentOf } from './rfm';
+export { CLASS_TONES, classTone, type ClassTone } from './class-tone';
 export type * from './types';

@@ -3,6 +3,7 @@ import { tempFiles } from '../support/temp-files';
 import { todayFromFreshDemo } from './journeys-today';
 import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
 import { remindersSettingsAndTimedFollowUp } from './journeys-reminders';
+import { classFilterOnCustomerList, customSegmentOnLocalityThenEdited } from './journeys-tiers';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 
 describe('TierBook in Chromium through the loopback bridge', () => {
@@ -36,6 +37,14 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('pyramid → a gold customer → explanation → a large order → moves up, with history', async () => {
     await pyramidGoldCustomerMovesUp({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('a custom segment on locality = local with the right count, then edited', async () => {
+    await customSegmentOnLocalityThenEdited({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('the customer list filtered by a class and sorted by tier', async () => {
+    await classFilterOnCustomerList({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 
   it('export the customers to Excel; back up from Settings', async () => {

@@ -8,6 +8,7 @@ import { tempFiles } from '../support/temp-files';
 import { todayFromFreshDemo } from './journeys-today';
 import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
 import { remindersSettingsAndTimedFollowUp } from './journeys-reminders';
+import { classFilterOnCustomerList, customSegmentOnLocalityThenEdited } from './journeys-tiers';
 
 /** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
 function electronBinary(): string {
@@ -68,6 +69,14 @@ describe('TierBook as the Electron app', () => {
 
   it('pyramid → a gold customer → explanation → a large order → moves up, with history', async () => {
     await pyramidGoldCustomerMovesUp({ page: page, screenshot: async () => undefined });
+  });
+
+  it('a custom segment on locality = local with the right count, then edited', async () => {
+    await customSegmentOnLocalityThenEdited({ page: page, screenshot: async () => undefined });
+  });
+
+  it('the customer list filtered by a class and sorted by tier', async () => {
+    await classFilterOnCustomerList({ page: page, screenshot: async () => undefined });
   });
 
   it('export the customers to Excel; back up from Settings', async () => {

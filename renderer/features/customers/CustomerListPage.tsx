@@ -11,10 +11,12 @@ import { hrefOf, navigate } from '../../app/router';
 import { useWorkspace } from '../../app/workspace';
 import { QuickFollowUp } from '../followups/QuickFollowUp';
 import { NewCustomerDrawer } from '../customer-file/NewCustomerDrawer';
-import { schemeLabel } from '../tiers/labels';
+import { schemeColumnLabel, schemeColumnTooltip, schemeLabel } from '../tiers/labels';
+import { useTierWindow } from '../tiers/use-tier-window';
 import { ColumnChooser, savedVisibility, visibilityOf } from './ColumnChooser';
-import { columnLabel, customerColumns, DEFAULT_VISIBLE, schemeColumnId, type SchemeColumn } from './customer-columns';
+import { columnLabel, customerColumns, DEFAULT_VISIBLE, schemeColumnId, schemeOfColumn, type SchemeColumn } from './customer-columns';
 import { CustomerFilters, NO_FILTERS, type FilterValues } from './CustomerFilters';
+import { TierFilter, type TierFilterValue } from './TierFilter';
 import { useCustomerPages } from './use-customer-pages';
 import { VirtualCustomerTable } from './VirtualCustomerTable';
 import { ExportButton } from '../../components/ExportButton';
@@ -51,6 +53,8 @@ export function CustomerListPage() {
   const [search, setSearch] = useState('');
   const [view, setView] = useState<(typeof CUSTOMER_VIEWS)[number]>('active');
   const [filters, setFilters] = useState<FilterValues>(NO_FILTERS);
+  const [tierFilter, setTierFilter] = useState<TierFilterValue | null>(null);
+  const tierWindow = useTierWindow();
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
   const [selected, setSelected] = useState(-1);
   const [followUpFor, setFollowUpFor] = useState<CustomerRow | null>(null);
@@ -61,12 +65,16 @@ export function CustomerListPage() {
 
   const customNames = useCustomSegmentNames(version);
   const schemeColumns = useMemo<SchemeColumn[]>(
-    () => [...SCHEME_KEYS, ...[...customNames.keys()].map((id) => `custom:${id}`)].map((scheme) => ({ scheme, label: schemeLabel(t, scheme, customNames) })),
-    [t, customNames],
+    () =>
+      [...SCHEME_KEYS, ...[...customNames.keys()].map((id) => `custom:${id}`)].map((scheme) => {
+        const name = schemeLabel(t, scheme, customNames);
+        return { scheme, name, label: schemeColumnLabel(t, scheme, name, tierWindow), tooltip: schemeColumnTooltip(t, scheme, name, tierWindow) };
+      }),
+    [t, customNames, tierWindow],
   );
   const env = useMemo(
-    () => ({ t, language: i18n.language, baseCurrency: settings.baseCurrency, today, onFollowUp: setFollowUpFor, schemeColumns }),
-    [t, i18n.language, settings.baseCurrency, today, schemeColumns],
+    () => ({ t, language: i18n.language, baseCurrency: settings.baseCurrency, today, onFollowUp: setFollowUpFor, schemeColumns, window: tierWindow }),
+    [t, i18n.language, settings.baseCurrency, today, schemeColumns, tierWindow],
   );
   const allColumns = useMemo(
     () => customerColumns(env).map((c) => {
@@ -81,8 +89,11 @@ export function CustomerListPage() {
   const schemes = schemeColumns.filter((c) => visibility[schemeColumnId(c.scheme)]).map((c) => c.scheme);
 
   const sort = sorting[0] ?? { id: 'name', desc: false };
-  const pages = useCustomerPages({ search: query, view, ...filters, sort: { field: sort.id as SortField, desc: sort.desc }, schemes }, version);
-  useEffect(() => setSelected(-1), [query, view, filters, sorting]);
+  // A scheme column sorts by tier: the class's rank in that scheme, best first.
+  const sortScheme = schemeOfColumn(sort.id);
+  const listSort = sortScheme ? { field: 'tier' as const, desc: sort.desc, scheme: sortScheme } : { field: sort.id as SortField, desc: sort.desc };
+  const pages = useCustomerPages({ search: query, view, ...filters, sort: listSort, ...(tierFilter ? { classFilter: tierFilter } : {}), schemes }, version);
+  useEffect(() => setSelected(-1), [query, view, filters, tierFilter, sorting]);
 
   const open = useCallback((row: CustomerRow) => navigate({ page: 'customer', id: row.id }), []);
 
@@ -146,7 +157,10 @@ export function CustomerListPage() {
         onChange={(e) => setSearch(e.target.value)}
         data-testid="customer-search"
       />
-      <CustomerFilters value={filters} onChange={setFilters} reloadKey={version} />
+      <Space wrap>
+        <CustomerFilters value={filters} onChange={setFilters} reloadKey={version} />
+        <TierFilter value={tierFilter} onChange={setTierFilter} schemes={schemeColumns.map((c) => ({ scheme: c.scheme, label: c.name ?? c.label }))} window={tierWindow} reloadKey={version} />
+      </Space>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Text type="secondary" data-testid="customer-count">
           {pages.total === null ? t('common:loading') : t('count', { total: pages.total })}

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../shared/contract/customers';
 import { VirtualTable } from '../../components/VirtualTable';
-import { columnLabel, customerColumns, SORTABLE, type ColumnEnv } from './customer-columns';
+import { columnLabel, customerColumns, isSortableColumn, schemeOfColumn, type ColumnEnv } from './customer-columns';
 
 interface Props {
   total: number;
@@ -33,7 +33,11 @@ export function VirtualCustomerTable(props: Props) {
       ensureRange={props.ensureRange}
       columns={columns}
       headerLabel={(c) => columnLabel(t, c.id, c.header)}
-      isSortable={(id) => SORTABLE.has(id)}
+      headerTitle={(c) => {
+        const scheme = schemeOfColumn(c.id);
+        return scheme ? props.env.schemeColumns.find((s) => s.scheme === scheme)?.tooltip : undefined;
+      }}
+      isSortable={isSortableColumn}
       sorting={props.sorting}
       onSortingChange={props.onSortingChange}
       columnVisibility={props.columnVisibility}

@@ -4,7 +4,8 @@ import type { TFunction } from 'i18next';
 import type { CustomerRow } from '../../../shared/contract/customers';
 import { formatPhone } from '../../../shared/domain/phone';
 import { countryName, formatDate, formatMoney } from '../../components/format';
-import { classLabel } from '../tiers/labels';
+import { ClassTag } from '../tiers/ClassTag';
+import { classLabel, type TierWindow } from '../tiers/labels';
 
 const column = createColumnHelper<CustomerRow>();
 
@@ -16,19 +17,27 @@ export interface ColumnEnv {
   onFollowUp(row: CustomerRow): void;
   /** One column per scheme the user can show (built-in and custom), with its display name. */
   schemeColumns: readonly SchemeColumn[];
+  /** The analysis window, named on the 'no orders' class of window schemes. */
+  window?: TierWindow;
 }
 
 export interface SchemeColumn {
   scheme: string;
+  /** The scheme's own name, for pickers. */
+  name?: string;
+  /** Header: the scheme's name, with the window it covers for order-based schemes. */
   label: string;
+  /** Header tooltip: what the column is computed from. */
+  tooltip?: string;
 }
 
 /** Scheme columns are `scheme:<key>`; the list asks the server for the classes of the visible ones only. */
 export const schemeColumnId = (scheme: string) => `scheme:${scheme}`;
 export const schemeOfColumn = (id: string): string | undefined => (id.startsWith('scheme:') ? id.slice('scheme:'.length) : undefined);
 
-/** Column ids double as sort fields where the server can sort by them. */
+/** Column ids double as sort fields where the server can sort by them; scheme columns sort by tier. */
 export const SORTABLE = new Set(['name', 'company', 'type', 'country', 'city', 'owner', 'lastContactAt', 'nextContactDate', 'orderCount', 'revenueBaseMinor']);
+export const isSortableColumn = (id: string) => SORTABLE.has(id) || schemeOfColumn(id) !== undefined;
 export const DEFAULT_VISIBLE = [
   'name', 'company', 'type', 'phone', 'wechat', 'city', 'locality', 'tags', 'owner', 'lastContactAt', 'nextContactDate', 'revenueBaseMinor',
   schemeColumnId('pyramid'), schemeColumnId('value'), 'actions',
@@ -39,10 +48,14 @@ export function columnLabel(t: TFunction, id: string, header: unknown): string {
   return typeof header === 'string' ? header : t(`customers:columns.${id}`);
 }
 
-/** Classes that say "not in any tier" stay grey so the tiered customers stand out. */
-const UNRANKED = new Set(['none', 'unknown', 'non_member']);
-
 const text = (value: string | null) => value ?? '';
+
+/** Rough header width in px: CJK characters are about twice as wide as Latin ones; padding and the sort arrow on top. */
+export function headerWidth(label: string): number {
+  let width = 0;
+  for (const ch of label) width += /[\u2E80-\uFFEF]/u.test(ch) ? 15 : 8;
+  return width + 36;
+}
 
 export function customerColumns(env: ColumnEnv) {
   const { t, language } = env;
@@ -72,16 +85,17 @@ export function customerColumns(env: ColumnEnv) {
       },
     }),
     column.accessor('orderCount', { size: 80, cell: (c) => c.getValue() }),
-    column.accessor('revenueBaseMinor', { size: 130, cell: (c) => formatMoney(c.getValue(), env.baseCurrency, language) }),
+    column.accessor('revenueBaseMinor', { size: 150, cell: (c) => formatMoney(c.getValue(), env.baseCurrency, language) }),
     ...env.schemeColumns.map(({ scheme, label }) =>
       column.accessor((row) => row.classes[scheme], {
         id: schemeColumnId(scheme),
         header: label,
-        size: scheme === 'rfm' ? 80 : 120,
-        // A Tag, not Typography (see nextContactDate). No class: an archived or deleted customer.
+        // Wide enough for the header with its window ("客户金字塔（近12个月）") and RFM's "Champions · 545".
+        size: Math.max(scheme === 'rfm' ? 170 : 130, headerWidth(label)),
+        // A Tag, not Typography (see nextContactDate), coloured by the class's meaning. No class: an archived or deleted customer.
         cell: (c) => {
           const classKey = c.getValue();
-          return classKey === undefined ? '' : <Tag color={UNRANKED.has(classKey) ? undefined : 'green'}>{classLabel(t, scheme, classKey, language)}</Tag>;
+          return classKey === undefined ? '' : <ClassTag scheme={scheme} classKey={classKey} label={classLabel(t, scheme, classKey, language, env.window)} />;
         },
       }),
     ),

@@ -1,13 +1,16 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Drawer, Form, Input, InputNumber, List, message, Popconfirm, Radio, Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, AutoComplete, Button, Drawer, Form, Input, InputNumber, List, message, Popconfirm, Radio, Select, Space, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../shared/contract';
 import type { CustomSegmentRow } from '../../../shared/contract/segmentation';
-import { minorDigits } from '../../../shared/domain/money';
-import { classKeysOf, CLOSED_SCHEME_KEYS, PROFILE_FIELDS, RULE_METRICS, type Condition, type RuleGroup } from '../../../shared/segmentation';
+import { classKeysOf, CLOSED_SCHEME_KEYS, PROFILE_FIELDS, RULE_METRICS, type RuleGroup } from '../../../shared/segmentation';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
+import { COUNTRY_CODES } from '../../components/format';
+import { toCondition, toRows, type Row } from './custom-rows';
 import { classLabel } from './labels';
+import { fieldValueLabel, KEYED_FIELDS, opLabel, ruleLines } from './rule-text';
 
 interface Props {
   open: boolean;
@@ -16,59 +19,69 @@ interface Props {
   onChanged(): void;
 }
 
-/** One row of the editor; money metrics are typed in currency units and stored in minor units. */
-interface Row {
-  kind: 'metric' | 'tag' | 'field' | 'in_scheme';
-  metric?: (typeof RULE_METRICS)[number];
-  op?: string;
-  value?: number | string;
-  field?: (typeof PROFILE_FIELDS)[number];
-  scheme?: (typeof CLOSED_SCHEME_KEYS)[number];
-  classes?: string[];
-}
+type Facets = OutputOf<'customers:facets'>;
 
-const MONEY = new Set(['revenue', 'averageOrderValue']);
 const METRIC_OPS = ['gte', 'gt', 'lte', 'lt', 'eq'];
-const FIELD_OPS = ['equals', 'not_equals', 'contains', 'is_empty', 'is_not_empty'];
+const TEXT_FIELD_OPS = ['equals', 'not_equals', 'contains', 'is_empty', 'is_not_empty'];
+// A keyed field compares whole keys: "contains" on 'non_local' would also match 'local'.
+const KEYED_FIELD_OPS = ['equals', 'not_equals', 'in', 'is_empty', 'is_not_empty'];
+const NEW_ROW: Row = { kind: 'metric', metric: 'revenue', op: 'gte' };
+const ROW_DEFAULTS: Record<Row['kind'], Row> = {
+  metric: NEW_ROW,
+  tag: { kind: 'tag', op: 'has' },
+  field: { kind: 'field', field: 'city', op: 'equals' },
+  in_scheme: { kind: 'in_scheme', scheme: 'pyramid', classes: [] },
+};
 
-function toCondition(row: Row, digits: number): Condition {
-  switch (row.kind) {
-    case 'metric': {
-      const value = Number(row.value ?? 0);
-      return { kind: 'metric', metric: row.metric!, op: row.op as 'gte', value: MONEY.has(row.metric!) ? Math.round(value * 10 ** digits) : value };
-    }
-    case 'tag':
-      return { kind: 'tag', op: (row.op ?? 'has') as 'has', tag: String(row.value ?? '') };
-    case 'field':
-      return row.op === 'is_empty' || row.op === 'is_not_empty'
-        ? { kind: 'field', field: row.field!, op: row.op }
-        : { kind: 'field', field: row.field!, op: (row.op ?? 'equals') as 'equals', value: String(row.value ?? '') };
-    case 'in_scheme':
-      return { kind: 'in_scheme', scheme: row.scheme!, classes: row.classes ?? [] };
-  }
+/** The choices of a keyed field as translated options; null for free-text fields. */
+function fieldChoices(field: string | undefined, facets: Facets, label: (value: string) => string): { value: string; label: string }[] | null {
+  const vocabulary = field ? KEYED_FIELDS[field as keyof typeof KEYED_FIELDS] : undefined;
+  if (!vocabulary) return null;
+  const values =
+    vocabulary === 'country' ? [...new Set([...facets.countries, ...COUNTRY_CODES])] : vocabulary === 'source' ? facets.sources : vocabulary === 'owner' ? facets.owners : vocabulary;
+  return values.map((value) => ({ value, label: label(value) }));
 }
 
-/** Custom segments: a name and conditions joined by "all" or "any"; the engine computes the members. */
+/** Custom segments: a name and conditions joined by "all" or "any"; the engine computes the members. Saved ones can be viewed and edited. */
 export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }: Props) {
   const { t, i18n } = useTranslation('tiers');
+  const language = i18n.language;
   const [form] = Form.useForm<{ name: string; op: 'and' | 'or'; rows: Row[] }>();
   const [segments, setSegments] = useState<CustomSegmentRow[]>([]);
+  const [facets, setFacets] = useState<Facets>({ countries: [], tags: [], owners: [], sources: [] });
+  const [editing, setEditing] = useState<CustomSegmentRow | null>(null);
+  const [shown, setShown] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
+  const env = useMemo(() => ({ language, currency: baseCurrency }), [language, baseCurrency]);
 
   useEffect(() => {
     if (!open) return;
     api('segments:custom:list', {})
       .then((r) => setSegments(r.segments))
       .catch((e: unknown) => void message.error(errorText(e, t)));
+    api('customers:facets', {})
+      .then(setFacets)
+      .catch(() => undefined);
   }, [open, reloads, t]);
+
+  const startNew = () => {
+    setEditing(null);
+    form.resetFields();
+  };
+  const startEdit = (segment: CustomSegmentRow) => {
+    const rows = toRows(segment.rule, baseCurrency);
+    if (!rows) return;
+    setEditing(segment);
+    form.setFieldsValue({ name: segment.name, op: segment.rule.op, rows });
+  };
 
   const save = async () => {
     const v = await form.validateFields();
-    const rule: RuleGroup = { kind: 'group', op: v.op, conditions: (v.rows ?? []).map((r) => toCondition(r, minorDigits(baseCurrency))) };
+    const rule: RuleGroup = { kind: 'group', op: v.op, conditions: (v.rows ?? []).map((r) => toCondition(r, baseCurrency)) };
     try {
-      await api('segments:custom:save', { name: v.name, rule });
+      await api('segments:custom:save', { ...(editing ? { id: editing.id } : {}), name: v.name, rule });
       void message.success(t('common:saved'));
-      form.resetFields();
+      startNew();
       setReloads((n) => n + 1);
       onChanged();
     } catch (e) {
@@ -77,6 +90,7 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
   };
   const remove = async (id: string) => {
     await api('segments:custom:delete', { id }).catch((e: unknown) => void message.error(errorText(e, t)));
+    if (editing?.id === id) startNew();
     setReloads((n) => n + 1);
     onChanged();
   };
@@ -89,17 +103,45 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
         locale={{ emptyText: t('custom.none') }}
         renderItem={(s) => (
           <List.Item
+            data-testid="custom-segment-item"
             actions={[
+              <Button key="view" size="small" type="link" onClick={() => setShown(shown === s.id ? null : s.id)} data-testid="custom-view">
+                {t('tierLabels:rule.view')}
+              </Button>,
+              <Button key="edit" size="small" icon={<EditOutlined />} disabled={!toRows(s.rule, baseCurrency)} onClick={() => startEdit(s)} data-testid="custom-edit">
+                {t('tierLabels:rule.edit')}
+              </Button>,
               <Popconfirm key="delete" title={t('common:confirmDelete')} onConfirm={() => void remove(s.id)}>
                 <Button size="small" icon={<DeleteOutlined />} aria-label={t('common:actions.delete')} />
               </Popconfirm>,
             ]}
           >
-            {s.name}
+            <div>
+              <strong>{s.name}</strong>
+              {shown === s.id ? (
+                <div data-testid="custom-rule-lines" style={{ marginTop: 4 }}>
+                  {ruleLines(t, s.rule, env).map((line, i) => (
+                    <div key={i} style={{ paddingLeft: line.depth * 16 }}>
+                      {line.text}
+                    </div>
+                  ))}
+                </div>
+              ) : null}
+            </div>
           </List.Item>
         )}
       />
-      <Form form={form} layout="vertical" initialValues={{ op: 'and', rows: [{ kind: 'metric', metric: 'revenue', op: 'gte' }] }} style={{ marginTop: 16 }}>
+      <Space style={{ marginTop: 16, justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={5} style={{ margin: 0 }} data-testid="custom-form-title">
+          {editing ? t('tierLabels:rule.editing', { name: editing.name }) : t('tierLabels:rule.newSegment')}
+        </Typography.Title>
+        {editing ? (
+          <Button size="small" onClick={startNew}>
+            {t('common:actions.cancel')}
+          </Button>
+        ) : null}
+      </Space>
+      <Form form={form} layout="vertical" initialValues={{ op: 'and', rows: [NEW_ROW] }} style={{ marginTop: 8 }}>
         <Form.Item name="name" label={t('custom.name')} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }]}>
           <Input maxLength={80} data-testid="custom-name" />
         </Form.Item>
@@ -113,10 +155,18 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
                 <Form.Item key={f.key} noStyle shouldUpdate>
                   {() => {
                     const row: Row = form.getFieldValue(['rows', f.name]) ?? { kind: 'metric' };
+                    const choices = row.kind === 'field' ? fieldChoices(row.field, facets, (v) => fieldValueLabel(t, row.field!, v, language)) : null;
+                    const fieldOps = choices ? KEYED_FIELD_OPS : TEXT_FIELD_OPS;
                     return (
                       <Space wrap style={{ marginBottom: 8 }} data-testid="custom-condition">
                         <Form.Item name={[f.name, 'kind']} noStyle>
-                          <Select style={{ width: 120 }} options={(['metric', 'tag', 'field', 'in_scheme'] as const).map((k) => ({ value: k, label: t(`custom.kinds.${k}`) }))} />
+                          <Select
+                            style={{ width: 120 }}
+                            data-testid="custom-kind"
+                            options={(['metric', 'tag', 'field', 'in_scheme'] as const).map((k) => ({ value: k, label: t(`custom.kinds.${k}`) }))}
+                            // A new kind starts from its own defaults: a metric's "≥" is no operator for a tag or a field.
+                            onChange={(kind: Row['kind']) => form.setFieldValue(['rows', f.name], ROW_DEFAULTS[kind])}
+                          />
                         </Form.Item>
                         {row.kind === 'metric' ? (
                           <>
@@ -124,7 +174,7 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
                               <Select style={{ width: 150 }} options={RULE_METRICS.map((m) => ({ value: m, label: t(`custom.metrics.${m}`) }))} />
                             </Form.Item>
                             <Form.Item name={[f.name, 'op']} noStyle initialValue="gte">
-                              <Select style={{ width: 80 }} options={METRIC_OPS.map((o) => ({ value: o, label: t(`custom.ops.${o}`) }))} />
+                              <Select style={{ width: 80 }} options={METRIC_OPS.map((o) => ({ value: o, label: opLabel(t, o) }))} />
                             </Form.Item>
                             <Form.Item name={[f.name, 'value']} noStyle>
                               <InputNumber style={{ width: 140 }} data-testid="custom-value" />
@@ -134,24 +184,46 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
                         {row.kind === 'tag' ? (
                           <>
                             <Form.Item name={[f.name, 'op']} noStyle initialValue="has">
-                              <Select style={{ width: 100 }} options={['has', 'lacks'].map((o) => ({ value: o, label: t(`custom.ops.${o}`) }))} />
+                              <Select style={{ width: 100 }} options={['has', 'lacks'].map((o) => ({ value: o, label: opLabel(t, o) }))} />
                             </Form.Item>
                             <Form.Item name={[f.name, 'value']} noStyle>
-                              <Input style={{ width: 160 }} />
+                              {/* Tags are free text the shop made up: suggest the ones in use, accept a new one. */}
+                              <AutoComplete
+                                style={{ width: 160 }}
+                                options={facets.tags.map((tag) => ({ value: tag }))}
+                                filterOption={(input, option) => String(option?.value ?? '').toLowerCase().includes(input.toLowerCase())}
+                              />
                             </Form.Item>
                           </>
                         ) : null}
                         {row.kind === 'field' ? (
                           <>
                             <Form.Item name={[f.name, 'field']} noStyle initialValue="city">
-                              <Select style={{ width: 130 }} options={PROFILE_FIELDS.map((p) => ({ value: p, label: t(`custom.fields.${p}`) }))} />
+                              <Select
+                                style={{ width: 130 }}
+                                data-testid="custom-field"
+                                options={PROFILE_FIELDS.map((p) => ({ value: p, label: t(`custom.fields.${p}`) }))}
+                                onChange={() => form.setFieldValue(['rows', f.name], { kind: 'field', field: form.getFieldValue(['rows', f.name, 'field']), op: 'equals' })}
+                              />
                             </Form.Item>
                             <Form.Item name={[f.name, 'op']} noStyle initialValue="equals">
-                              <Select style={{ width: 110 }} options={FIELD_OPS.map((o) => ({ value: o, label: t(`custom.ops.${o}`) }))} />
+                              <Select style={{ width: 110 }} data-testid="custom-op" options={fieldOps.map((o) => ({ value: o, label: opLabel(t, o) }))} />
                             </Form.Item>
-                            {row.op === 'is_empty' || row.op === 'is_not_empty' ? null : (
+                            {row.op === 'is_empty' || row.op === 'is_not_empty' ? null : choices ? (
+                              <Form.Item name={[f.name, row.op === 'in' ? 'values' : 'value']} noStyle>
+                                <Select
+                                  mode={row.op === 'in' ? 'multiple' : undefined}
+                                  showSearch
+                                  optionFilterProp="label"
+                                  style={{ minWidth: 160 }}
+                                  data-testid="custom-field-value"
+                                  placeholder={t('tierLabels:rule.choose')}
+                                  options={choices}
+                                />
+                              </Form.Item>
+                            ) : (
                               <Form.Item name={[f.name, 'value']} noStyle>
-                                <Input style={{ width: 160 }} />
+                                <Input style={{ width: 160 }} data-testid="custom-field-text" />
                               </Form.Item>
                             )}
                           </>
@@ -161,11 +233,13 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
                             <Form.Item name={[f.name, 'scheme']} noStyle initialValue="pyramid">
                               <Select style={{ width: 150 }} options={CLOSED_SCHEME_KEYS.map((s) => ({ value: s, label: t(`schemes.${s}`) }))} />
                             </Form.Item>
+                            <span>{opLabel(t, 'in')}</span>
                             <Form.Item name={[f.name, 'classes']} noStyle>
                               <Select
                                 mode="multiple"
                                 style={{ minWidth: 200 }}
-                                options={(classKeysOf(row.scheme ?? 'pyramid') ?? []).map((c) => ({ value: c, label: classLabel(t, row.scheme ?? 'pyramid', c, i18n.language) }))}
+                                optionFilterProp="label"
+                                options={(classKeysOf(row.scheme ?? 'pyramid') ?? []).map((c) => ({ value: c, label: classLabel(t, row.scheme ?? 'pyramid', c, language) }))}
                               />
                             </Form.Item>
                           </>
@@ -176,14 +250,15 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
                   }}
                 </Form.Item>
               ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({ kind: 'metric', metric: 'revenue', op: 'gte' })} style={{ display: 'block', marginBottom: 16 }}>
+              <Button icon={<PlusOutlined />} onClick={() => add(NEW_ROW)} style={{ display: 'block', marginBottom: 16 }} data-testid="custom-add-condition">
                 {t('custom.addCondition')}
               </Button>
             </>
           )}
         </Form.List>
+        {editing ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('tierLabels:rule.keepsHistory')} /> : null}
         <Button type="primary" onClick={() => void save().catch(() => undefined)} data-testid="custom-save">
-          {t('custom.save')}
+          {editing ? t('tierLabels:rule.saveChanges') : t('custom.save')}
         </Button>
       </Form>
     </Drawer>

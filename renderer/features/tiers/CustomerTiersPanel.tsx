@@ -1,4 +1,4 @@
-import { Alert, Descriptions, Spin, Tag } from 'antd';
+import { Alert, Descriptions, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
@@ -6,7 +6,9 @@ import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
 import { formatDate } from '../../components/format';
+import { ClassTag } from './ClassTag';
 import { classLabel, hintText } from './labels';
+import { useTierWindow } from './use-tier-window';
 
 /** The schemes a shop owner acts on; the Tiered lists drawer shows all of them. */
 const SCHEMES = ['pyramid', 'value', 'lifecycle', 'rf_segment', 'loyalty', 'behavior', 'intent'] as const;
@@ -21,6 +23,7 @@ interface Props {
 export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
   const { t, i18n } = useTranslation('tiers');
   const { settings } = useWorkspace();
+  const tierWindow = useTierWindow();
   const [explain, setExplain] = useState<OutputOf<'segments:explain'> | null>(null);
   // Fetched apart: the first history read may store today's snapshot (seconds at 100k customers).
   const [history, setHistory] = useState<OutputOf<'segments:history'> | null>(null);
@@ -46,7 +49,7 @@ export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
 
   if (error) return <Alert type="info" showIcon title={error} />;
   if (!explain) return <Spin />;
-  const env = { language: i18n.language, currency: settings.baseCurrency };
+  const env = { language: i18n.language, currency: settings.baseCurrency, window: tierWindow, current: explain.metrics };
   return (
     <Descriptions
       bordered
@@ -61,13 +64,13 @@ export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
           label: t(`schemes.${s}`),
           children: (
             <div data-testid={`customer-tier-${s}`}>
-              <Tag color="green">{classLabel(t, s, classKey, i18n.language)}</Tag>
+              <ClassTag scheme={s} classKey={classKey} label={classLabel(t, s, classKey, i18n.language, tierWindow)} />
               {explanation.moves.map((hint, i) => (
                 <div key={i}>{hintText(t, hint, s, env)}</div>
               ))}
               {changes.length > 1 ? (
                 <div style={{ color: '#888', marginTop: 4 }}>
-                  {t('explain.history')}: {changes.map((h) => `${formatDate(h.asOf, i18n.language)} ${h.classKey === null ? '—' : classLabel(t, s, h.classKey, i18n.language)}`).join(' → ')}
+                  {t('explain.history')}: {changes.map((h) => `${formatDate(h.asOf, i18n.language)} ${h.classKey === null ? '—' : classLabel(t, s, h.classKey, i18n.language, tierWindow)}`).join(' → ')}
                 </div>
               ) : null}
             </div>

@@ -1,35 +1,34 @@
-import { Alert, Button, Descriptions, Drawer, Empty, Spin, Tag, Timeline } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Empty, Spin, Timeline } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
-import type { Explanation } from '../../../shared/contract/segmentation';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
-import { formatDate, formatMoney } from '../../components/format';
+import { formatDate } from '../../components/format';
+import type { RuleGroup, RuleTrace } from '../../../shared/segmentation';
+import { ClassTag } from './ClassTag';
+import { explanationFacts } from './explain-facts';
 import { classLabel, hintText, schemeLabel } from './labels';
+import { ruleLines } from './rule-text';
+import { useTierWindow } from './use-tier-window';
 
 interface Props {
   customer: { id: string; name: string } | null;
   scheme: string;
   schemes: string[];
   customNames: ReadonlyMap<string, string>;
+  /** Custom segments' rules by id, so their explanation shows each condition and whether it is met. */
+  customRules?: ReadonlyMap<string, RuleGroup>;
   baseCurrency: string;
   onClose(): void;
 }
 
-const MONEY_FACTS = new Set(['revenueMinor', 'rankValue']);
-const DATE_FACTS = new Set(['firstOrderDate', 'lastOrderDate', 'newUntil']);
-
-/** The plain facts of an explanation (numbers, dates, words), in the engine's field order. */
-function facts(explanation: Explanation): [string, string | number][] {
-  return Object.entries(explanation).filter((e): e is [string, string | number] => e[0] !== 'kind' && (typeof e[1] === 'number' || typeof e[1] === 'string'));
-}
-
 /** Why the customer is in each class, what would move them, and how their class changed over time. */
-export function ExplainDrawer({ customer, scheme, schemes, customNames, baseCurrency, onClose }: Props) {
+export function ExplainDrawer({ customer, scheme, schemes, customNames, customRules, baseCurrency, onClose }: Props) {
   const { t, i18n } = useTranslation('tiers');
   const language = i18n.language;
+  const tierWindow = useTierWindow();
   const [explain, setExplain] = useState<OutputOf<'segments:explain'> | null>(null);
   // Separate from the explanation: the first history read may store today's snapshot, which takes
   // seconds on a large workspace, and the explanation should not wait for it.
@@ -54,14 +53,7 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, baseCurr
     };
   }, [customer, scheme, t]);
 
-  const env = { language, currency: baseCurrency };
-  const value = (key: string, v: string | number): string => {
-    if (MONEY_FACTS.has(key) && typeof v === 'number') return formatMoney(v, baseCurrency, language);
-    if (DATE_FACTS.has(key) && typeof v === 'string') return formatDate(v, language);
-    if (key === 'basis' || key === 'rule') return t(`factValues.${v}`, { defaultValue: String(v) });
-    if (key === 'lifecycle') return classLabel(t, 'lifecycle', String(v), language);
-    return typeof v === 'number' ? String(Math.round(v * 100) / 100) : v;
-  };
+  const env = { language, currency: baseCurrency, window: tierWindow, current: explain?.metrics };
   const ordered = [scheme, ...schemes.filter((s) => s !== scheme)];
 
   return (
@@ -81,7 +73,7 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, baseCurr
               data-testid="tier-history"
               items={history.schemes[scheme]!.map((h) => ({
                 key: h.asOf,
-                children: `${formatDate(h.asOf, language)} · ${h.classKey === null ? '—' : classLabel(t, scheme, h.classKey, language)}`,
+                children: `${formatDate(h.asOf, language)} · ${h.classKey === null ? '—' : classLabel(t, scheme, h.classKey, language, tierWindow)}`,
               }))}
             />
           ) : (
@@ -91,12 +83,27 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, baseCurr
             .filter((s) => explain.schemes[s])
             .map((s) => {
               const { classKey, explanation } = explain.schemes[s]!;
+              const rule = s.startsWith('custom:') ? customRules?.get(s.slice('custom:'.length)) : undefined;
               return (
                 <div key={s} data-testid={`explain-${s}`} style={{ marginBottom: 20 }}>
                   <h4>
-                    {schemeLabel(t, s, customNames)} <Tag color="green">{classLabel(t, s, classKey, language)}</Tag>
+                    {schemeLabel(t, s, customNames)} <ClassTag scheme={s} classKey={classKey} label={classLabel(t, s, classKey, language, tierWindow)} />
                   </h4>
-                  <Descriptions size="small" column={2} items={facts(explanation).map(([k, v]) => ({ key: k, label: t(`facts.${k}`, { defaultValue: k }), children: value(k, v) }))} />
+                  <Descriptions
+                    size="small"
+                    column={2}
+                    items={explanationFacts(t, s, explanation, env).map((f) => ({ key: f.key, label: f.label, children: f.text }))}
+                  />
+                  {rule ? (
+                    <div data-testid={`rule-${s}`}>
+                      {ruleLines(t, rule, env, explanation.trace as RuleTrace | undefined).map((line, i) => (
+                        <div key={i} style={{ paddingLeft: line.depth * 16 }}>
+                          {line.met === undefined ? '' : line.met ? '✓ ' : '✗ '}
+                          {line.text}
+                        </div>
+                      ))}
+                    </div>
+                  ) : null}
                   {explanation.moves.length > 0 ? (
                     <ul style={{ margin: '8px 0 0', paddingLeft: 20 }} data-testid={`moves-${s}`}>
                       {explanation.moves.map((hint, i) => (

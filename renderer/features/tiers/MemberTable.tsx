@@ -3,7 +3,11 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberRow } from '../../../shared/contract/segmentation';
 import { VirtualTable } from '../../components/VirtualTable';
+import { periodText, windowText } from './labels';
 import { memberColumns, SORT_OF, type MemberColumnEnv } from './member-columns';
+
+/** Figures counted in the analysis window: their headers say which window. */
+const WINDOW_COLUMNS = new Set(['revenueMinor', 'orderCount', 'averageOrderValueMinor', 'followUpCount']);
 
 interface Props {
   total: number;
@@ -29,7 +33,13 @@ export function MemberTable(props: Props) {
       rowAt={props.rowAt}
       ensureRange={props.ensureRange}
       columns={columns}
-      headerLabel={(c) => t(`columns.${c.id}`)}
+      headerLabel={(c) =>
+        // Revenue names its window in the header; the other window figures say it in their tooltip, so headers stay short.
+        c.id === 'revenueMinor' && props.env.window
+          ? t('tierLabels:columnWindow', { label: t('tierLabels:memberColumns.revenueMinor'), window: windowText(t, props.env.window) })
+          : t(`columns.${c.id}`)
+      }
+      headerTitle={(c) => (WINDOW_COLUMNS.has(c.id) && props.env.window ? t('tierLabels:countedIn', { window: periodText(t, props.env.window) }) : undefined)}
       isSortable={(id) => id in SORT_OF}
       sorting={props.sorting}
       onSortingChange={props.onSortingChange}

@@ -5,6 +5,7 @@ import type { Policy } from '../../../shared/contract/policies';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { classLabel, schemeLabel } from './labels';
+import { useTierWindow } from './use-tier-window';
 
 interface Props {
   open: boolean;
@@ -20,6 +21,7 @@ const EMPTY: Draft = { cadenceDays: null, priority: 3, notes: '', nextAction: ''
 /** Service policies of one scheme, a row per class: cadence, priority, notes and the suggested next action. */
 export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: Props) {
   const { t, i18n } = useTranslation('tiers');
+  const tierWindow = useTierWindow();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [saving, setSaving] = useState<string | null>(null);
 
@@ -61,7 +63,7 @@ export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: 
         pagination={false}
         dataSource={classes}
         columns={[
-          { key: 'class', title: t('columns.classKey'), width: 130, render: (_, c) => classLabel(t, scheme, c, i18n.language) },
+          { key: 'class', title: t('columns.classKey'), width: 130, render: (_, c) => classLabel(t, scheme, c, i18n.language, tierWindow) },
           {
             key: 'cadence',
             title: t('policies.cadenceDays'),

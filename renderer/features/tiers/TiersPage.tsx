@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
 import type { MemberRow } from '../../../shared/contract/segmentation';
-import { SCHEME_KEYS } from '../../../shared/segmentation';
+import { SCHEME_KEYS, type RuleGroup } from '../../../shared/segmentation';
 import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
@@ -21,6 +21,7 @@ import { CustomSegmentsDrawer } from './CustomSegmentsDrawer';
 import { useMemberPages, type MemberQuery } from './use-member-pages';
 import { ExportButton } from '../../components/ExportButton';
 import { RecomputeButton } from './RecomputeButton';
+import { useTierWindow } from './use-tier-window';
 
 /** Tiered lists: pick a scheme → its classes with counts, revenue and share → the members of a class. */
 export function TiersPage() {
@@ -33,6 +34,8 @@ export function TiersPage() {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'revenueMinor', desc: true }]);
   const [overview, setOverview] = useState<OutputOf<'segments:overview'> | null>(null);
   const [customNames, setCustomNames] = useState<ReadonlyMap<string, string>>(new Map());
+  const [customRules, setCustomRules] = useState<ReadonlyMap<string, RuleGroup>>(new Map());
+  const tierWindow = useTierWindow();
   const [error, setError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
   const [open, setOpen] = useState<{ id: string; name: string } | null>(null);
@@ -41,7 +44,11 @@ export function TiersPage() {
   useEffect(() => {
     let cancelled = false;
     api('segments:custom:list', {})
-      .then(({ segments }) => !cancelled && setCustomNames(new Map(segments.map((s) => [s.id, s.name]))))
+      .then(({ segments }) => {
+        if (cancelled) return;
+        setCustomNames(new Map(segments.map((s) => [s.id, s.name])));
+        setCustomRules(new Map(segments.map((s) => [s.id, s.rule])));
+      })
       .catch(() => undefined);
     return () => {
       cancelled = true;
@@ -73,13 +80,13 @@ export function TiersPage() {
     [scheme, classKey, search, sort?.id, sort?.desc],
   );
   const pages = useMemberPages(query, version + reloads);
-  const env = useMemo(() => ({ t, language, baseCurrency: settings.baseCurrency, scheme }), [t, language, settings.baseCurrency, scheme]);
+  const env = useMemo(() => ({ t, language, baseCurrency: settings.baseCurrency, scheme, window: tierWindow }), [t, language, settings.baseCurrency, scheme, tierWindow]);
   // Stable while the overview is, so the policies drawer does not reload on every render.
   const policyClasses = useMemo(() => (overview ? overview.classes.filter((c) => c.count > 0 || overview.classes.length <= 12).map((c) => c.classKey) : []), [overview]);
   const schemes = [...SCHEME_KEYS, ...[...customNames.keys()].map((id) => `custom:${id}`)];
 
   const exportCsv = () =>
-    void exportMembersCsv(query, { t, language, currency: settings.baseCurrency, fileName: `tiers-${scheme.replace(':', '-')}${classKey ? `-${classKey}` : ''}.csv` }).catch((e: unknown) =>
+    void exportMembersCsv(query, { t, language, currency: settings.baseCurrency, window: tierWindow, fileName: `tiers-${scheme.replace(':', '-')}${classKey ? `-${classKey}` : ''}.csv` }).catch((e: unknown) =>
       setError(errorText(e, t)),
     );
 
@@ -119,7 +126,7 @@ export function TiersPage() {
           placeholder={t('allClasses')}
           value={classKey}
           onChange={(next) => setClassKey(next)}
-          options={(overview?.scheme === scheme ? overview.classes.filter((c) => c.count > 0) : []).map((c) => ({ value: c.classKey, label: classLabel(t, scheme, c.classKey, language) }))}
+          options={(overview?.scheme === scheme ? overview.classes.filter((c) => c.count > 0) : []).map((c) => ({ value: c.classKey, label: classLabel(t, scheme, c.classKey, language, tierWindow) }))}
         />
         <Input.Search allowClear placeholder={t('search')} style={{ width: 240 }} onSearch={setSearch} data-testid="tiers-search" />
         <RecomputeButton onDone={() => setReloads((n) => n + 1)} />
@@ -145,7 +152,12 @@ export function TiersPage() {
           <Typography.Text data-testid="tiers-total">
             {t('totalRevenue', { amount: formatMoney(overview.revenueMinor, overview.baseCurrency, language), count: overview.customers })}
           </Typography.Text>
-          <ClassSummary overview={overview} selected={classKey} onSelect={setClassKey} />
+          {overview.scheme === 'rfm' ? (
+            <Typography.Paragraph type="secondary" style={{ margin: 0 }} data-testid="rfm-help">
+              {t('tierLabels:rfmHelp')}
+            </Typography.Paragraph>
+          ) : null}
+          <ClassSummary overview={overview} selected={classKey} window={tierWindow} onSelect={setClassKey} />
         </>
       ) : error ? null : (
         <Spin />
@@ -165,7 +177,7 @@ export function TiersPage() {
       <PoliciesDrawer open={panel === 'policies'} scheme={scheme} classes={policyClasses} customNames={customNames} onClose={() => setPanel(null)} />
       <CustomSegmentsDrawer open={panel === 'custom'} baseCurrency={settings.baseCurrency} onClose={() => setPanel(null)} onChanged={() => setReloads((n) => n + 1)} />
       <SegmentationSettingsDrawer open={panel === 'config'} onClose={() => setPanel(null)} onSaved={() => setReloads((n) => n + 1)} />
-      <ExplainDrawer customer={open} scheme={scheme} schemes={schemes} customNames={customNames} baseCurrency={settings.baseCurrency} onClose={() => setOpen(null)} />
+      <ExplainDrawer customer={open} scheme={scheme} schemes={schemes} customNames={customNames} customRules={customRules} baseCurrency={settings.baseCurrency} onClose={() => setOpen(null)} />
     </div>
   );
 }

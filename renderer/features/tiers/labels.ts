@@ -1,6 +1,25 @@
 import type { TFunction } from 'i18next';
-import type { MoveHint } from '../../../shared/segmentation';
+import { rfSegmentOf, type MoveHint } from '../../../shared/segmentation';
 import { countryName, formatDate, formatMoney } from '../../components/format';
+
+/** The analysis window the order-based schemes look at (the engine's `window` setting). */
+export type TierWindow = { kind: 'all' } | { kind: 'days'; days: number };
+
+/** Schemes computed from orders in the window: their 'none' class means "no orders in the window". */
+export const WINDOW_SCHEMES: ReadonlySet<string> = new Set(['rfm', 'rf_segment', 'value', 'pyramid', 'behavior', 'loyalty']);
+
+/** "12个月" / "the last 12 months": whole years and months read as months, anything else as days. */
+export function periodText(t: TFunction, window: TierWindow, form: 'period' | 'short' = 'period'): string {
+  if (window.kind === 'all') return t(`tierLabels:${form}.all`);
+  const { days } = window;
+  const months = days % 365 === 0 ? (days / 365) * 12 : days % 30 === 0 ? days / 30 : null;
+  return months !== null ? t(`tierLabels:${form}.months`, { count: months }) : t(`tierLabels:${form}.days`, { count: days });
+}
+
+/** "近12个月" / "last 12 months", for column headers and totals. */
+export function windowText(t: TFunction, window: TierWindow): string {
+  return periodText(t, window, 'short');
+}
 
 /** Display name of a scheme key ("custom:<id>" shows the segment's own name). */
 export function schemeLabel(t: TFunction, scheme: string, customNames: ReadonlyMap<string, string>): string {
@@ -8,11 +27,25 @@ export function schemeLabel(t: TFunction, scheme: string, customNames: ReadonlyM
   return t(`tiers:schemes.${scheme}`);
 }
 
-/** Class keys are stable names; the profile schemes reuse the customer vocabularies, free text shows as typed. */
-export function classLabel(t: TFunction, scheme: string, classKey: string, language: string): string {
-  if (classKey === 'none' || classKey === 'unknown') return t(`tiers:classes.${classKey}`);
+const RFM_CODE = /^[1-5]{3}$/;
+
+/**
+ * Class keys are stable names; the profile schemes reuse the customer vocabularies, free text shows as typed.
+ * 'none' names the window it covers: a customer with years of revenue and no order this year is not "No orders".
+ * Without a window (not loaded yet) it still says "in the analysis window", never a bare "No orders".
+ */
+export function classLabel(t: TFunction, scheme: string, classKey: string, language: string, window?: TierWindow): string {
+  if (classKey === 'none') {
+    if (!window) return t('tierLabels:noneAnyWindow');
+    return window.kind === 'all' ? t('tierLabels:noneEver') : t('tierLabels:noneInWindow', { period: periodText(t, window) });
+  }
+  if (classKey === 'unknown') return t('tiers:classes.unknown');
   switch (scheme) {
     case 'rfm':
+      // The R×F segment says what the code means; the code stays for those who read scores.
+      return RFM_CODE.test(classKey)
+        ? t('tierLabels:rfmCode', { segment: t(`tiers:classes.${rfSegmentOf(Number(classKey[0]), Number(classKey[1]))}`), code: classKey })
+        : classKey;
     case 'industry':
     case 'income':
     case 'size':
@@ -32,18 +65,74 @@ export function classLabel(t: TFunction, scheme: string, classKey: string, langu
   }
 }
 
-/** One "what would move them" hint as a sentence in the UI language. */
-export function hintText(t: TFunction, hint: MoveHint, scheme: string, env: { language: string; currency: string }): string {
-  const cls = (key: string) => classLabel(t, scheme, key, env.language);
+/** The profile value an attribute class came from, in words: 'overseas' → "海外", 'CN' → "中国"; free text as typed. */
+export function profileValueText(t: TFunction, scheme: string, value: string, language: string): string {
+  switch (scheme) {
+    case 'locality':
+    case 'type':
+    case 'needs':
+      return classLabel(t, scheme, value, language);
+    case 'country':
+    case 'continent':
+      return countryName(value.trim().toUpperCase(), language);
+    default:
+      return value;
+  }
+}
+
+/** A tier column's header: the scheme's name with the window it covers, when it depends on one. */
+export function schemeColumnLabel(t: TFunction, scheme: string, label: string, window: TierWindow | undefined): string {
+  return window && WINDOW_SCHEMES.has(scheme) ? t('tierLabels:columnWindow', { label, window: windowText(t, window) }) : label;
+}
+
+/** A tier column header's tooltip: what the column is computed from. */
+export function schemeColumnTooltip(t: TFunction, scheme: string, label: string, window: TierWindow | undefined): string {
+  if (!window || !WINDOW_SCHEMES.has(scheme)) return t('tierLabels:columnTooltipProfile', { label });
+  return t('tierLabels:columnTooltip', { label, window: periodText(t, window), none: classLabel(t, scheme, 'none', '', window) });
+}
+
+export interface HintEnv {
+  language: string;
+  currency: string;
+  window?: TierWindow;
+  /** The customer's window figures: with them a score hint says how much more, not the bare target. */
+  current?: { orderCount: number; revenueMinor: number; followUpCount: number };
+}
+
+function scoreHint(t: TFunction, hint: Extract<MoveHint, { kind: 'reach_score' }>, env: HintEnv): string {
+  const money = (minor: number) => formatMoney(minor, env.currency, env.language);
+  const { score, value } = hint;
+  const period = env.window ? periodText(t, env.window) : t('tierLabels:period.window');
+  switch (hint.dimension) {
+    case 'r':
+      return t('tierLabels:hints.order_again', { score, value });
+    case 'f':
+      return env.current && value > env.current.orderCount
+        ? t('tierLabels:hints.more_orders', { count: value - env.current.orderCount, score })
+        : t('tierLabels:hints.at_least_orders', { count: value, score, period });
+    case 'm':
+      return env.current && value > env.current.revenueMinor
+        ? t('tierLabels:hints.more_spend', { amount: money(value - env.current.revenueMinor), score })
+        : t('tierLabels:hints.at_least_spend', { amount: money(value), score, period });
+    case 'followUps':
+      return env.current && value > env.current.followUpCount
+        ? t('tierLabels:hints.more_followUps', { count: value - env.current.followUpCount, score })
+        : t('tierLabels:hints.at_least_followUps', { count: value, score, period });
+  }
+}
+
+/** One "what would move them" hint as a sentence in the UI language: actions and words, never "→ F4". */
+export function hintText(t: TFunction, hint: MoveHint, scheme: string, env: HintEnv): string {
+  const cls = (key: string) => classLabel(t, scheme, key, env.language, env.window);
   const money = (minor: number) => formatMoney(minor, env.currency, env.language);
   const date = (d: string) => formatDate(d, env.language);
   switch (hint.kind) {
     case 'spend_more':
       return t(hint.by ? 'tiers:hints.spend_more_by' : 'tiers:hints.spend_more', { amount: money(hint.amountMinor), by: hint.by && date(hint.by), toClass: cls(hint.toClass) });
     case 'order_more':
-      return t(hint.by ? 'tiers:hints.order_more_by' : 'tiers:hints.order_more', { count: hint.orders, by: hint.by && date(hint.by), toClass: cls(hint.toClass) });
+      return t(hint.by ? 'tierLabels:hints.order_more_by' : 'tierLabels:hints.order_more', { count: hint.orders, by: hint.by && date(hint.by), toClass: cls(hint.toClass) });
     case 'order_within':
-      return t('tiers:hints.order_within', { days: hint.days, by: date(hint.by), keeps: cls(hint.keeps) });
+      return t('tierLabels:hints.order_within', { count: hint.days, by: date(hint.by), keeps: cls(hint.keeps) });
     case 'changes_on':
       return t('tiers:hints.changes_on', { date: date(hint.date), toClass: cls(hint.toClass) });
     case 'place_order':
@@ -51,7 +140,7 @@ export function hintText(t: TFunction, hint: MoveHint, scheme: string, env: { la
     case 'raise_value_score':
       return t('tiers:hints.raise_value_score', { points: Math.round(hint.points * 100) / 100, toClass: cls(hint.toClass) });
     case 'reach_score': {
-      const text = t(`tiers:hints.reach_${hint.dimension}`, { value: hint.value, amount: money(hint.value), score: hint.score });
+      const text = scoreHint(t, hint, env);
       return hint.toClass ? text + t('tiers:hints.toClass', { toClass: cls(hint.toClass) }) : text;
     }
   }

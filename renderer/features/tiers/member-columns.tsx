@@ -2,7 +2,8 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { MemberRow } from '../../../shared/contract/segmentation';
 import { formatDate, formatMoney } from '../../components/format';
-import { classLabel } from './labels';
+import { ClassTag } from './ClassTag';
+import { classLabel, type TierWindow } from './labels';
 
 const column = createColumnHelper<MemberRow>();
 
@@ -11,6 +12,7 @@ export interface MemberColumnEnv {
   language: string;
   baseCurrency: string;
   scheme: string;
+  window?: TierWindow;
 }
 
 /** Column id → the server's sort key, for the columns the server can sort by. */
@@ -31,9 +33,12 @@ export function memberColumns(env: MemberColumnEnv) {
   return [
     column.accessor('name', { size: 160, cell: (c) => <strong>{c.getValue()}</strong> }),
     column.accessor('company', { size: 200, cell: (c) => c.getValue() ?? '' }),
-    column.accessor('classKey', { size: 130, cell: (c) => classLabel(t, env.scheme, c.getValue(), language) }),
+    column.accessor('classKey', {
+      size: env.scheme === 'rfm' ? 170 : 150,
+      cell: (c) => <ClassTag scheme={env.scheme} classKey={c.getValue()} label={classLabel(t, env.scheme, c.getValue(), language, env.window)} />,
+    }),
     column.accessor('scores', { size: 90, cell: (c) => (c.getValue() ? t('tiers:explain.scores', c.getValue()!) : '') }),
-    column.accessor('revenueMinor', { size: 140, cell: (c) => money(c.getValue()) }),
+    column.accessor('revenueMinor', { size: 210, cell: (c) => money(c.getValue()) }),
     column.accessor('orderCount', { size: 80, cell: (c) => c.getValue() }),
     column.accessor('averageOrderValueMinor', { size: 120, cell: (c) => money(c.getValue()) }),
     column.accessor('followUpCount', { size: 90, cell: (c) => c.getValue() }),

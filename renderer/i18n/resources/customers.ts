@@ -9,7 +9,7 @@ export const customers = {
     columns: {
       name: '姓名', company: '公司', type: '类型', phone: '电话', wechat: '微信', whatsapp: 'WhatsApp', email: '邮箱', country: '国家/地区',
       city: '城市', locality: '地域', tags: '标签', owner: '负责人', source: '来源', manualLevel: '等级', lastContactAt: '最近联系',
-      nextContactDate: '下次联系', orderCount: '订单数', revenueBaseMinor: '累计金额', actions: '操作',
+      nextContactDate: '下次联系', orderCount: '订单数', revenueBaseMinor: '累计金额（全部）', actions: '操作',
     },
     followUp: '跟进',
     keyboardHint: '↑↓ 选择 · Enter 打开 · F 记录跟进',
@@ -27,7 +27,7 @@ export const customers = {
     columns: {
       name: 'Name', company: 'Company', type: 'Type', phone: 'Phone', wechat: 'WeChat', whatsapp: 'WhatsApp', email: 'Email', country: 'Country',
       city: 'City', locality: 'Locality', tags: 'Tags', owner: 'Owner', source: 'Source', manualLevel: 'Level', lastContactAt: 'Last contact',
-      nextContactDate: 'Next contact', orderCount: 'Orders', revenueBaseMinor: 'Revenue', actions: 'Actions',
+      nextContactDate: 'Next contact', orderCount: 'Orders', revenueBaseMinor: 'Revenue (all time)', actions: 'Actions',
     },
     followUp: 'Follow up',
     keyboardHint: '↑↓ select · Enter open · F log a follow-up',

@@ -9,10 +9,11 @@ import { merge } from './merge';
 import { reminders } from './reminders';
 import { settings } from './settings';
 import { shell } from './shell';
+import { tierLabels } from './tier-labels';
 import { tiers } from './tiers';
 import { today } from './today';
 import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, importing, merge, transfer, shell, reminders, today };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today };

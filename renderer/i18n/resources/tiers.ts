@@ -99,7 +99,7 @@ export const tiers = {
       kinds: { metric: '指标', tag: '标签', field: '档案字段', in_scheme: '所在级别' },
       metrics: { revenue: '分析期营收', orderCount: '分析期订单数', daysSinceLastOrder: '距上次下单天数', averageOrderValue: '客单价', followUpCount: '分析期跟进次数' },
       ops: {
-        gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=', has: '有', lacks: '没有', equals: '等于', not_equals: '不等于', contains: '包含', is_empty: '为空', is_not_empty: '不为空',
+        gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=', has: '有', lacks: '没有', equals: '等于', not_equals: '不等于', contains: '包含', is_empty: '为空', is_not_empty: '不为空', in: '属于', between: '介于',
       },
       fields: {
         name: '姓名', type: '类型', industry: '行业', country: '国家/地区', region: '省/州', city: '城市', locality: '地域', sizeBand: '规模',
@@ -223,7 +223,7 @@ export const tiers = {
       kinds: { metric: 'Metric', tag: 'Tag', field: 'Profile field', in_scheme: 'Class' },
       metrics: { revenue: 'Revenue in window', orderCount: 'Orders in window', daysSinceLastOrder: 'Days since last order', averageOrderValue: 'Average order value', followUpCount: 'Follow-ups in window' },
       ops: {
-        gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=', has: 'has', lacks: 'lacks', equals: 'equals', not_equals: 'is not', contains: 'contains', is_empty: 'is empty', is_not_empty: 'is not empty',
+        gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=', has: 'has', lacks: 'lacks', equals: 'equals', not_equals: 'is not', contains: 'contains', is_empty: 'is empty', is_not_empty: 'is not empty', in: 'is one of', between: 'between',
       },
       fields: {
         name: 'Name', type: 'Type', industry: 'Industry', country: 'Country', region: 'Region', city: 'City', locality: 'Locality', sizeBand: 'Size',

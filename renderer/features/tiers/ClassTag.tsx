@@ -1,0 +1,18 @@
+import { Tag } from 'antd';
+import { classTone, type ClassTone } from '../../../shared/segmentation';
+
+/** antd preset colours per tone: the one place a tone becomes a colour. Neutral is antd's default grey. */
+export const TONE_COLORS: Record<ClassTone, string | undefined> = { good: 'green', warning: 'orange', bad: 'red', neutral: undefined };
+
+export function toneColor(scheme: string, classKey: string): string | undefined {
+  return TONE_COLORS[classTone(scheme, classKey)];
+}
+
+/** A class drawn as a tag coloured by what it means (shared/segmentation/class-tone.ts). */
+export function ClassTag({ scheme, classKey, label }: { scheme: string; classKey: string; label: string }) {
+  return (
+    <Tag color={toneColor(scheme, classKey)} data-tone={classTone(scheme, classKey)} data-scheme={scheme} data-class-key={classKey}>
+      {label}
+    </Tag>
+  );
+}

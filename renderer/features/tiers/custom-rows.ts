@@ -1,0 +1,60 @@
+import type { Condition, PROFILE_FIELDS, RULE_METRICS, CLOSED_SCHEME_KEYS, RuleGroup } from '../../../shared/segmentation';
+import { fromMinor, MONEY_METRICS, toMinor } from './rule-text';
+
+/** One row of the segment editor; money metrics are typed in currency units and stored in minor units. */
+export interface Row {
+  kind: 'metric' | 'tag' | 'field' | 'in_scheme';
+  metric?: (typeof RULE_METRICS)[number];
+  op?: string;
+  value?: number | string;
+  values?: string[];
+  field?: (typeof PROFILE_FIELDS)[number];
+  scheme?: (typeof CLOSED_SCHEME_KEYS)[number];
+  classes?: string[];
+}
+
+export function toCondition(row: Row, currency: string): Condition {
+  switch (row.kind) {
+    case 'metric': {
+      const value = Number(row.value ?? 0);
+      return { kind: 'metric', metric: row.metric!, op: (row.op ?? 'gte') as 'gte', value: MONEY_METRICS.has(row.metric!) ? toMinor(value, currency) : value };
+    }
+    case 'tag':
+      return { kind: 'tag', op: (row.op ?? 'has') as 'has', tag: String(row.value ?? '') };
+    case 'field':
+      if (row.op === 'is_empty' || row.op === 'is_not_empty') return { kind: 'field', field: row.field!, op: row.op };
+      if (row.op === 'in') return { kind: 'field', field: row.field!, op: 'in', values: row.values ?? [] };
+      return { kind: 'field', field: row.field!, op: (row.op ?? 'equals') as 'equals', value: String(row.value ?? '') };
+    case 'in_scheme':
+      return { kind: 'in_scheme', scheme: row.scheme!, classes: row.classes ?? [] };
+  }
+}
+
+/** The editor's rows for a saved rule; null when the rule nests groups, which the editor cannot show as rows. */
+export function toRows(rule: RuleGroup, currency: string): Row[] | null {
+  const rows: Row[] = [];
+  for (const c of rule.conditions) {
+    switch (c.kind) {
+      case 'group':
+        return null;
+      case 'metric':
+        // 'between' is written by the CLI only; shown as two rows it would change meaning under "any".
+        if (c.op === 'between') return null;
+        rows.push({ kind: 'metric', metric: c.metric, op: c.op, value: MONEY_METRICS.has(c.metric) ? fromMinor(c.value, currency) : c.value });
+        break;
+      case 'tag':
+        rows.push({ kind: 'tag', op: c.op, value: c.tag });
+        break;
+      case 'field':
+        if (c.op === 'in') rows.push({ kind: 'field', field: c.field, op: 'in', values: [...c.values] });
+        else if (c.op === 'is_empty' || c.op === 'is_not_empty') rows.push({ kind: 'field', field: c.field, op: c.op });
+        else rows.push({ kind: 'field', field: c.field, op: c.op, value: (c as Extract<Condition, { value: string }>).value });
+        break;
+      case 'in_scheme':
+        if (c.scheme === 'industry' || c.scheme === 'income' || c.scheme === 'size') return null;
+        rows.push({ kind: 'in_scheme', scheme: c.scheme, classes: [...c.classes] });
+        break;
+    }
+  }
+  return rows;
+}
