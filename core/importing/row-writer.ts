@@ -97,8 +97,10 @@ export class RowWriter {
     if (found === 'ambiguous') return { kind: 'error', reason: 'ambiguous_customer', field };
     if (found) return found;
     if (field === null) return { kind: 'error', reason: 'missing_customer_key', field: null };
-    if (this.options.unknownCustomers === 'reject' || !name) return { kind: 'error', reason: 'unknown_customer', field };
-    return this.createFromKey(key, name);
+    if (this.options.unknownCustomers === 'reject') return { kind: 'error', reason: 'unknown_customer', field };
+    // A file that knows its customers only by code (CDNOW's ids) or phone still creates them: named by that key
+    // until a customer import or an edit gives the real name.
+    return this.createFromKey(key, name ?? key.code ?? key.phone ?? '');
   }
 
   /** A customer for an order or follow-up row whose customer is new: what the row says about them. */

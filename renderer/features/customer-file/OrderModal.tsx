@@ -85,7 +85,7 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
               validator: async (_rule, value: string | undefined) => {
                 const parsed = parseAmount((value ?? '').replace(/,/g, ''), /^[A-Z]{3}$/.test(currency ?? '') ? currency! : 'CNY');
                 if (!parsed.ok) throw new Error(t(`errors:issue.${AMOUNT_KEYS[parsed.reason]}`));
-                if (parsed.minor <= 0) throw new Error(t('errors:issue.amount_not_positive'));
+                if (parsed.minor < 0) throw new Error(t('errors:issue.amount_negative'));
               },
             },
           ]}
