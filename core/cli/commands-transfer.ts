@@ -54,6 +54,8 @@ type RowErrorSummary = { row: number; column: string | null; field: string | nul
 type ImportSummary = {
   batchId: string | null; dryRun: boolean; rowsTotal: number; added: number; updated: number; skipped: number; rejected: number; customersCreated: number;
   encoding: string | null; delimiter: string | null; rejectsPath: string | null;
+  /** Customers whose country (or province) the file left out and the import filled in, by source. */
+  inferredPlaces: OutputOf<'import:commit'>['inferred']['places'] | null;
   /** The first rows in error (up to 20; `rejected` counts them all): row number, column header, reason. */
   errors: RowErrorSummary[];
 };
@@ -61,7 +63,7 @@ type ImportSummary = {
 function summarize(result: OutputOf<'import:commit'>): ImportSummary {
   const { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath } = result;
   const errors = result.errors.map((e) => ({ row: e.row, column: e.header, field: e.field, value: e.value, reason: e.reason, message: e.message }));
-  return { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, errors };
+  return { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, inferredPlaces: result.inferred.places ?? null, errors };
 }
 
 function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {

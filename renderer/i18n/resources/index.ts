@@ -1,6 +1,7 @@
 import { common } from './common';
 import { customerFile } from './customer-file';
 import { customers } from './customers';
+import { data } from './data';
 import { due } from './due';
 import { errors } from './errors';
 import { followUps } from './followups';
@@ -14,4 +15,4 @@ import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx, tiers, importing, merge, transfer, shell };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx, tiers, importing, merge, transfer, shell, data };
