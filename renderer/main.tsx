@@ -8,6 +8,7 @@ import type { Settings } from '../shared/contract/settings';
 import { api } from './api/client';
 import { App } from './app/App';
 import { WorkspaceProvider } from './app/workspace';
+import { HomePrompt } from './features/home/HomePrompt';
 import { WelcomePage } from './features/welcome/WelcomePage';
 import { setupI18n, systemLanguage } from './i18n';
 
@@ -20,6 +21,7 @@ function Root({ initial }: { initial: Settings }) {
   return (
     <WorkspaceProvider initial={settings}>
       <App />
+      <HomePrompt />
     </WorkspaceProvider>
   );
 }

@@ -63,7 +63,7 @@ export function parseMoney(cell: Cell, options: AmountOptions): ValueResult<Pars
 
   const written = plainDecimal(match[0], options.decimal ?? '.');
   if (!written.ok) return written;
-  const plain = ok(withoutFloatNoise(written.value));
+  const plain = { ok: true as const, value: withoutFloatNoise(written.value) };
   const currencyText = `${prefix}${suffix}`.trim();
   // Digits outside the number ("2024-03-05", "12 x 3") mean this is not an amount at all.
   if (/\d/.test(currencyText)) return fail('invalid_amount');

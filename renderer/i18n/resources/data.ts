@@ -24,8 +24,6 @@ export const data = {
     orders: {
       usualCurrency: '按该客户最近一笔订单的币种 {{currency}} 预填',
       converted: '折合本位币：{{amount}}（汇率 {{rate}}）',
-      convertedSame: '本位币订单，无需换算',
-      noRate: '没有 {{currency}} 在 {{date}} 或之前的汇率：请填写汇率',
     },
     settings: {
       baseCurrencyLocked: '已有订单，本位币不能再修改：订单的汇率已按当前本位币锁定。',
@@ -55,8 +53,6 @@ export const data = {
     orders: {
       usualCurrency: 'Prefilled with {{currency}}, the currency of this customer’s last order',
       converted: 'In the base currency: {{amount}} (rate {{rate}})',
-      convertedSame: 'In the base currency: no conversion needed',
-      noRate: 'No {{currency}} rate on or before {{date}}: enter the rate',
     },
     settings: {
       baseCurrencyLocked: 'Orders exist, so the base currency can no longer change: their rates are locked to it.',

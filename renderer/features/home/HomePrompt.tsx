@@ -1,0 +1,42 @@
+import { Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useWorkspace } from '../../app/workspace';
+import { errorText } from '../../components/errors';
+import { HomeLocationFields, type HomeLocation } from './HomeLocationFields';
+
+/** Remembered on this computer: the question is asked once, "later" included (Settings can change it any time). */
+const ASKED_KEY = 'tierbook.homeLocationAsked';
+
+/**
+ * A workspace set up before the welcome screen asked where the business is (or one that skipped it) has no
+ * home province, so no customer can be "local": ask once.
+ */
+export function HomePrompt() {
+  const { t } = useTranslation('data');
+  const { settings, setSettings, refresh } = useWorkspace();
+  const [open, setOpen] = useState(() => settings.homeRegion === null && localStorage.getItem(ASKED_KEY) === null);
+  const [value, setValue] = useState<HomeLocation>({ homeCountry: settings.homeCountry, homeRegion: '' });
+  const [error, setError] = useState<string | null>(null);
+  const close = () => {
+    localStorage.setItem(ASKED_KEY, new Date().toISOString());
+    setOpen(false);
+  };
+  const save = async () => {
+    try {
+      setSettings(await api('settings:update', { homeCountry: value.homeCountry, homeRegion: value.homeRegion }));
+      refresh();
+      close();
+    } catch (e) {
+      setError(errorText(e, t));
+    }
+  };
+  return (
+    <Modal open={open} title={t('home.title')} okText={t('home.save')} cancelText={t('home.later')} onOk={() => void save()} onCancel={close} okButtonProps={{ 'data-testid': 'home-save' } as never} data-testid="home-prompt">
+      <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
+      <HomeLocationFields value={value} onChange={setValue} />
+      {error ? <Typography.Paragraph type="danger">{error}</Typography.Paragraph> : null}
+    </Modal>
+  );
+}
