@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { tempFiles } from '../support/temp-files';
 import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
+import { dataArrivesComplete } from './journeys-data';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 
 describe('TierBook in Chromium through the loopback bridge', () => {
@@ -34,5 +35,9 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('export the customers to Excel; back up from Settings', async () => {
     await exportAndBackUp({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('data arrives complete: country from the city, usual currency and base amount, base currency locked', async () => {
+    await dataArrivesComplete({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });

@@ -92,7 +92,7 @@ export async function firstRunToDueAndBadAmount({ page, screenshot }: Journey): 
   await screenshot('bad-amount-en');
   await inputOf(page, 'order-amount').fill('-5');
   await byTestId(page, 'order-save').click();
-  await expect.poll(() => byTestId(page, 'order-form').innerText()).toContain('The amount must be greater than 0');
+  await expect.poll(() => byTestId(page, 'order-form').innerText()).toContain('The amount cannot be negative (0 is a free order)');
   expect((await invoke(page, 'orders:list', { customerId: target.id })).orders.length).toBe(ordersBefore);
 
   // A good amount saves, and the file's total follows.

@@ -94,7 +94,7 @@ export function ProfileForm({ form, customerId, initial }: { form: FormInstance<
         </Col>
         <Col span={8}>
           <Form.Item name="city" label={t('fields.city')}>
-            <Input maxLength={80} />
+            <Input maxLength={80} data-testid="profile-city" />
           </Form.Item>
         </Col>
         <Col span={8}>

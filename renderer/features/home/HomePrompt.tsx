@@ -9,6 +9,11 @@ import { HomeLocationFields, type HomeLocation } from './HomeLocationFields';
 /** Remembered on this computer: the question is asked once, "later" included (Settings can change it any time). */
 const ASKED_KEY = 'tierbook.homeLocationAsked';
 
+/** The welcome screen asked already (its answer may leave the province blank): do not ask again. */
+export function markHomeLocationAsked(): void {
+  localStorage.setItem(ASKED_KEY, new Date().toISOString());
+}
+
 /**
  * A workspace set up before the welcome screen asked where the business is (or one that skipped it) has no
  * home province, so no customer can be "local": ask once.
@@ -20,7 +25,7 @@ export function HomePrompt() {
   const [value, setValue] = useState<HomeLocation>({ homeCountry: settings.homeCountry, homeRegion: '' });
   const [error, setError] = useState<string | null>(null);
   const close = () => {
-    localStorage.setItem(ASKED_KEY, new Date().toISOString());
+    markHomeLocationAsked();
     setOpen(false);
   };
   const save = async () => {

@@ -6,6 +6,7 @@ import type { Settings } from '../../../shared/contract/settings';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { HomeLocationFields, type HomeLocation } from '../home/HomeLocationFields';
+import { markHomeLocationAsked } from '../home/HomePrompt';
 
 /** First run: an empty database, and the choice between starting empty and a realistic demo. */
 export function WelcomePage({ onDone }: { onDone: (settings: Settings) => void }) {
@@ -64,7 +65,14 @@ export function WelcomePage({ onDone }: { onDone: (settings: Settings) => void }
             <Card
               hoverable
               data-testid="start-empty"
-              onClick={() => !busy && void run(async () => api('settings:update', { homeCountry: home.homeCountry, homeRegion: home.homeRegion }).then(() => api('workspace:startEmpty', {})))}
+              onClick={() =>
+                !busy &&
+                void run(async () => {
+                  await api('settings:update', { homeCountry: home.homeCountry, homeRegion: home.homeRegion });
+                  markHomeLocationAsked();
+                  return api('workspace:startEmpty', {});
+                })
+              }
             >
               <Card.Meta avatar={<FileAddOutlined style={{ fontSize: 28 }} />} title={t('startEmpty')} description={t('startEmptyHint')} />
             </Card>
