@@ -63,4 +63,20 @@ export async function dataArrivesComplete({ page, screenshot }: Journey): Promis
   await page.goto(page.url().replace(/#.*$/, '#/settings'));
   await byTestId(page, 'settings-base-currency-locked').waitFor();
   expect(await byTestId(page, 'settings-base-currency').getAttribute('class')).toContain('ant-select-disabled');
+
+  // A workspace without a home province, whose customers have provinces: asked once where the business is.
+  await invoke(page, 'settings:update', { homeRegion: '' });
+  await page.reload();
+  await byTestId(page, 'home-region').waitFor({ timeout: 30_000 });
+  await inputOf(page, 'home-region').fill('浙江');
+  await byTestId(page, 'home-save').click();
+  await byTestId(page, 'home-region').waitFor({ state: 'hidden' });
+  expect((await invoke(page, 'settings:get', {})).homeRegion).toBe('浙江');
+  // Locality follows the new home: a customer in Zhejiang is now local.
+  const zhejiang = await invoke(page, 'customers:list', { search: '', localities: ['local'], limit: 5 });
+  expect(zhejiang.rows.every((r) => r.region === null || /浙江|zhejiang/i.test(r.region))).toBe(true);
+  await invoke(page, 'settings:update', { homeRegion: '广东' });
+  await page.reload();
+  await byTestId(page, 'customer-search').or(page.locator('.ant-layout')).first().waitFor();
+  expect(await byTestId(page, 'home-region').count()).toBe(0);
 }

@@ -1,5 +1,5 @@
 import { Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
@@ -15,13 +15,26 @@ export function markHomeLocationAsked(): void {
 }
 
 /**
- * A workspace set up before the welcome screen asked where the business is (or one that skipped it) has no
- * home province, so no customer can be "local": ask once.
+ * A workspace set up before the welcome screen asked where the business is has no home province, so none of
+ * its customers with a province can be "local": ask once, when that is the case (not on a fresh, empty one,
+ * and never as a blocking surprise on every start).
  */
 export function HomePrompt() {
   const { t } = useTranslation('data');
   const { settings, setSettings, refresh } = useWorkspace();
-  const [open, setOpen] = useState(() => settings.homeRegion === null && localStorage.getItem(ASKED_KEY) === null);
+  const [open, setOpen] = useState(false);
+  const unset = settings.homeRegion === null && localStorage.getItem(ASKED_KEY) === null;
+  useEffect(() => {
+    if (!unset) return;
+    let cancelled = false;
+    // Only when it matters: some customers in the home country have a province to compare with.
+    void api('customers:list', { countries: [settings.homeCountry], limit: 200 }).then(({ rows }) => {
+      if (!cancelled && rows.some((r) => r.region)) setOpen(true);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [unset, settings.homeCountry]);
   const [value, setValue] = useState<HomeLocation>({ homeCountry: settings.homeCountry, homeRegion: '' });
   const [error, setError] = useState<string | null>(null);
   const close = () => {
