@@ -13,7 +13,7 @@ const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
   contact_value_not_blank: { path: ['contacts', 'value'], key: 'required' },
   contact_phone_e164: { path: ['contacts', 'value'], key: 'invalid_phone' },
   orders_date_valid: { path: ['orderDate'], key: 'invalid_date' },
-  orders_amount_positive: { path: ['amount'], key: 'amount_not_positive' },
+  orders_amount_non_negative: { path: ['amount'], key: 'amount_negative' },
   orders_currency_iso: { path: ['currency'], key: 'invalid_currency' },
   orders_base_currency_iso: { path: ['baseCurrency'], key: 'invalid_currency' },
   orders_fx_rate_positive: { path: ['fxRate'], key: 'invalid_rate' },

@@ -9,6 +9,7 @@ import { api } from './api/client';
 import { App } from './app/App';
 import { WorkspaceProvider } from './app/workspace';
 import { BrowserReminders } from './features/reminders/BrowserReminders';
+import { HomePrompt } from './features/home/HomePrompt';
 import { WelcomePage } from './features/welcome/WelcomePage';
 import { setupI18n, systemLanguage } from './i18n';
 
@@ -22,6 +23,7 @@ function Root({ initial }: { initial: Settings }) {
     <WorkspaceProvider initial={settings}>
       <BrowserReminders />
       <App />
+      <HomePrompt />
     </WorkspaceProvider>
   );
 }

@@ -6,7 +6,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { importWorkerBuild, importWorkerOutfile } from './import-worker-build.mjs';
+import { bundleDefaults, cliBundles, cliOutfile } from './cli-build.mjs';
 
 /** The contract's channel names, read from the contract itself, for the preload's allow-list. */
 async function contractChannels() {
@@ -20,17 +20,7 @@ async function contractChannels() {
   }
 }
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node22',
-  sourcemap: 'linked',
-  minify: true,
-  keepNames: true,
-  logLevel: 'warning',
-  logOverride: { 'empty-import-meta': 'silent' },
-};
+const common = bundleDefaults;
 
 await Promise.all([
   esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/main/main.cjs', external: ['electron', 'better-sqlite3'] }),
@@ -43,11 +33,10 @@ await Promise.all([
     sourcemap: false,
     define: { __CONTRACT_CHANNELS__: JSON.stringify(await contractChannels()) },
   }),
-  // Imports run in a process of their own (core/importing/worker): a crash there leaves the app running.
-  esbuild({ ...common, ...importWorkerBuild, outfile: importWorkerOutfile }),
-  esbuild({ ...common, entryPoints: ['core/cli/main.ts'], outfile: 'dist/cli/tierbook.cjs', external: ['better-sqlite3'], banner: { js: '#!/usr/bin/env node' } }),
+  // The CLI and the import worker (a process of its own: a crash there leaves the app running).
+  ...cliBundles.map((options) => esbuild(options)),
 ]);
-chmodSync('dist/cli/tierbook.cjs', 0o755);
+chmodSync(cliOutfile, 0o755);
 
 await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
 console.log('built dist/main, dist/cli and dist/renderer');

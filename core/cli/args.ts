@@ -30,3 +30,13 @@ export function optionalInt(values: Record<string, unknown>, name: string): numb
 }
 
 export class UsageError extends Error {}
+
+/** A refusal that still has a result to show: `--json` prints `output` on stdout, and the exit code is 1. */
+export class CommandFailed extends Error {
+  constructor(
+    message: string,
+    readonly output: unknown,
+  ) {
+    super(message);
+  }
+}

@@ -2,6 +2,7 @@ import type { OutputOf } from '../../shared/contract';
 import type { DuplicateReason } from '../../shared/contract/merges';
 import { optionalInt, requireFlag } from './args';
 import type { Command } from './commands';
+import { localDateOf } from '../../shared/domain/dates';
 
 const reasonText = (r: DuplicateReason) => (r.kind === 'nameCompany' ? `same name + company: ${r.name}${r.company ? ` / ${r.company}` : ''}` : `same ${r.kind} ${r.value}`);
 
@@ -16,7 +17,7 @@ export const MERGE_COMMANDS: Command[] = [
       [
         ...o.groups.flatMap((g) => [
           g.reasons.map(reasonText).join('; '),
-          ...g.customers.map((c) => `  ${c.id}  ${c.name}${c.company ? ` (${c.company})` : ''}  orders ${c.orderCount}, follow-ups ${c.followUpCount}, since ${c.createdAt.slice(0, 10)}`),
+          ...g.customers.map((c) => `  ${c.id}  ${c.name}${c.company ? ` (${c.company})` : ''}  orders ${c.orderCount}, follow-ups ${c.followUpCount}, since ${localDateOf(new Date(c.createdAt))}`),
         ]),
         `${o.groups.length} of ${o.total} groups`,
       ].join('\n'),

@@ -1,7 +1,10 @@
 import type { OutputOf } from '../../shared/contract';
 import type { MoveHint } from '../../shared/segmentation';
-import { optionalInt, optionalString, requireFlag } from './args';
+import { optionalInt, optionalString, requireFlag, UsageError } from './args';
 import { pad, type Command } from './commands';
+
+/** The largest page segments:members serves (its input's limit). */
+const MEMBER_PAGE = 5000;
 
 const UNITS = { r: 'days since the last order', f: 'orders in the window', m: 'revenue in the window (minor units)', followUps: 'follow-ups in the window' } as const;
 
@@ -47,24 +50,43 @@ export const SEGMENTATION_COMMANDS: Command[] = [
   },
   {
     words: ['tiers'],
-    summary: 'Members of a scheme (or one class): --scheme KEY [--class KEY] [--as-of YYYY-MM-DD] [--search Q] [--sort revenue] [--limit N].',
-    flags: { scheme: { type: 'string' }, class: { type: 'string' }, 'as-of': { type: 'string' }, search: { type: 'string' }, sort: { type: 'string' }, limit: { type: 'string' } },
-    run: (v, call) =>
-      call('segments:members', {
-        scheme: requireFlag(v, 'scheme'),
-        classKey: optionalString(v, 'class'),
-        asOf: optionalString(v, 'as-of'),
-        search: optionalString(v, 'search'),
-        sort: optionalString(v, 'sort') as 'revenue' | undefined,
-        limit: optionalInt(v, 'limit') ?? 5000,
-      }),
-    human: (o: OutputOf<'segments:members'>) =>
+    summary: 'Members of a scheme (or one class), every one unless --limit N: --scheme KEY [--class KEY] [--as-of YYYY-MM-DD] [--search Q] [--sort revenue] [--offset N] [--limit N].',
+    flags: {
+      scheme: { type: 'string' }, class: { type: 'string' }, 'as-of': { type: 'string' }, search: { type: 'string' }, sort: { type: 'string' }, offset: { type: 'string' }, limit: { type: 'string' },
+    },
+    run: async (v, call) => {
+      const offset = optionalInt(v, 'offset') ?? 0;
+      const limit = optionalInt(v, 'limit');
+      if (offset < 0) throw new UsageError(`--offset must be 0 or more, got ${offset}`);
+      if (limit !== undefined && limit < 1) throw new UsageError(`--limit must be 1 or more, got ${limit}`);
+      const page = (from: number, size: number) =>
+        call('segments:members', {
+          scheme: requireFlag(v, 'scheme'),
+          classKey: optionalString(v, 'class'),
+          asOf: optionalString(v, 'as-of'),
+          search: optionalString(v, 'search'),
+          sort: optionalString(v, 'sort') as 'revenue' | undefined,
+          offset: from,
+          limit: size,
+        });
+      // The channel serves pages of at most MEMBER_PAGE; a script asking for a whole class gets all of it.
+      const first = await page(offset, Math.min(limit ?? MEMBER_PAGE, MEMBER_PAGE));
+      const rows = [...first.rows];
+      const wanted = limit === undefined ? first.total - offset : Math.min(limit, first.total - offset);
+      while (rows.length < wanted) {
+        const next = await page(offset + rows.length, Math.min(wanted - rows.length, MEMBER_PAGE));
+        if (next.rows.length === 0 || next.asOf !== first.asOf) break;
+        rows.push(...next.rows);
+      }
+      return { asOf: first.asOf, total: first.total, offset, rows };
+    },
+    human: (o: OutputOf<'segments:members'> & { offset: number }) =>
       [
         ...o.rows.map(
           (r) =>
-            `${r.id}  ${pad(r.name, 20)} ${pad(r.classKey, 18)} ${r.scores ? `R${r.scores.r} F${r.scores.f} M${r.scores.m}` : '        '}  revenue ${r.revenueMinor} (minor units)`,
+            `${r.id}  ${pad(r.code ?? '', 12)} ${pad(r.name, 20)} ${pad(r.classKey, 18)} ${r.scores ? `R${r.scores.r} F${r.scores.f} M${r.scores.m}` : '        '}  revenue ${r.revenueMinor} (minor units)`,
         ),
-        `${o.rows.length} of ${o.total} customers as of ${o.asOf}`,
+        o.rows.length === 0 ? `none of ${o.total} customers (offset ${o.offset}) as of ${o.asOf}` : `${o.offset + 1}–${o.offset + o.rows.length} of ${o.total} customers as of ${o.asOf}`,
       ].join('\n'),
   },
   {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { OutputOf } from '../../shared/contract';
 import { IMPORT_ENCODINGS } from '../../shared/contract/transfer';
-import { optionalString, requireFlag, UsageError } from './args';
+import { AppError } from '../../shared/contract';
+import { CommandFailed, optionalString, requireFlag, UsageError } from './args';
 import type { Command } from './commands';
 
 type Flags = Parameters<Command['run']>[0];
@@ -44,12 +45,26 @@ function choice<T extends string>(values: Flags, name: string, allowed: readonly
   return value as T | undefined;
 }
 
-const IMPORT_FLAGS = {
+export const IMPORT_FLAGS = {
   mapping: { type: 'string' }, encoding: { type: 'string' }, 'date-order': { type: 'string' }, 'on-error': { type: 'string' }, rejects: { type: 'string' },
-  'dry-run': { type: 'boolean' }, duplicates: { type: 'string' }, 'link-by': { type: 'string' }, 'create-customers': { type: 'boolean' }, sheet: { type: 'string' },
+  'dry-run': { type: 'boolean' }, decimal: { type: 'string' }, duplicates: { type: 'string' }, 'link-by': { type: 'string' }, 'create-customers': { type: 'boolean' }, sheet: { type: 'string' },
 } as const;
 
-type ImportSummary = { batchId: string | null; added: number; updated: number; skipped: number; rejected: number; encoding: string | null; delimiter: string | null };
+type RowErrorSummary = { row: number; column: string | null; field: string | null; value: string; reason: string; message: string };
+type ImportSummary = {
+  batchId: string | null; dryRun: boolean; rowsTotal: number; added: number; updated: number; skipped: number; rejected: number; customersCreated: number;
+  encoding: string | null; delimiter: string | null; rejectsPath: string | null;
+  /** Customers whose country (or province) the file left out and the import filled in, by source. */
+  inferredPlaces: OutputOf<'import:commit'>['inferred']['places'] | null;
+  /** The first rows in error (up to 20; `rejected` counts them all): row number, column header, reason. */
+  errors: RowErrorSummary[];
+};
+
+function summarize(result: OutputOf<'import:commit'>): ImportSummary {
+  const { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath } = result;
+  const errors = result.errors.map((e) => ({ row: e.row, column: e.header, field: e.field, value: e.value, reason: e.reason, message: e.message }));
+  return { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, inferredPlaces: result.inferred.places ?? null, errors };
+}
 
 function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
   return {
@@ -65,6 +80,7 @@ function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
         encoding: encodingFlag(v),
         sheet: optionalString(v, 'sheet'),
         dateOrder: choice(v, 'date-order', ['dmy', 'mdy', 'ymd'] as const),
+        decimal: choice(v, 'decimal', ['.', ','] as const),
         onError: choice(v, 'on-error', ['abort', 'skip'] as const) ?? (rejects ? 'skip' : 'abort'),
         duplicates: choice(v, 'duplicates', ['skip', 'update', 'create'] as const),
         linkBy: choice(v, 'link-by', ['auto', 'code', 'phone', 'name'] as const),
@@ -72,18 +88,24 @@ function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
         rejectsPath: rejects ? resolve(rejects) : undefined,
         reportLimit: 20,
       };
-      const result = await call(v['dry-run'] ? 'import:preview' : 'import:commit', input);
-      const { batchId, added, updated, skipped, rejected, encoding, delimiter } = result;
-      const summary: ImportSummary = { batchId, added, updated, skipped, rejected, encoding, delimiter };
-      // Not part of --json (kept to the documented shape), but worth a line each for people.
-      Object.defineProperty(summary, 'errors', { value: result.errors, enumerable: false });
-      return summary;
+      let result: OutputOf<'import:commit'>;
+      try {
+        result = await call(v['dry-run'] ? 'import:preview' : 'import:commit', input);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.issues?.[0]?.key !== 'import_rows_rejected') throw error;
+        // All-or-nothing refused the file and wrote nothing: read it again without writing, to name the rows.
+        const preview = await call('import:preview', input);
+        throw new CommandFailed(error.message, summarize(preview));
+      }
+      return summarize(result);
     },
-    human: (o: ImportSummary & { errors?: OutputOf<'import:commit'>['errors'] }) =>
+    human: (o: ImportSummary) =>
       [
         o.batchId ? `Imported as batch ${o.batchId} (undo: tierbook import undo --batch ${o.batchId}).` : 'Dry run: nothing was written.',
         `added ${o.added}, updated ${o.updated}, skipped ${o.skipped}, rejected ${o.rejected}; encoding ${o.encoding ?? 'xlsx'}, delimiter ${JSON.stringify(o.delimiter)}`,
-        ...(o.errors ?? []).map((e) => `  ${e.message}`),
+        ...(o.customersCreated > 0 ? [`created ${o.customersCreated} customers`] : []),
+        ...(o.rejectsPath ? [`rejected rows written to ${o.rejectsPath}`] : []),
+        ...o.errors.map((e) => `  ${e.message}`),
       ].join('\n'),
   };
 }

@@ -4,7 +4,7 @@ import { startBridge } from '../bridge/server';
 import { call } from '../dispatch';
 import { forkImportWorker } from '../importing';
 import { APP_VERSION, migrationsFolder, rendererFolder } from '../paths';
-import { parseFlags, requireFlag, UsageError } from './args';
+import { CommandFailed, parseFlags, requireFlag, UsageError } from './args';
 import { findCommand, usage } from './registry';
 
 /**
@@ -24,8 +24,16 @@ async function main(argv: string[]): Promise<number> {
   const app = openApp({ dbPath: requireFlag(values, 'db'), migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'paths' }, importWorker: forkImportWorker() });
   try {
     // Positional arguments (a FILE after the command words) reach the command as `_`.
-    const output = await found.command.run({ ...values, _: positionals }, <C extends Channel>(name: C, input: InputOf<C>) => call(app.dispatch, name, input));
-    process.stdout.write(values.json ? `${JSON.stringify(output, null, 2)}\n` : `${found.command.human(output as never)}\n`);
+    const print = (output: unknown) => process.stdout.write(values.json ? `${JSON.stringify(output, null, 2)}\n` : `${found.command.human(output as never)}\n`);
+    try {
+      print(await found.command.run({ ...values, _: positionals }, <C extends Channel>(name: C, input: InputOf<C>) => call(app.dispatch, name, input)));
+    } catch (error) {
+      // The refusal line goes to stderr as always; what was found (e.g. an import's row errors) to stdout.
+      if (!(error instanceof CommandFailed)) throw error;
+      print(error.output);
+      process.stderr.write(`error: ${error.message}\n`);
+      return 1;
+    }
     return 0;
   } finally {
     app.close();

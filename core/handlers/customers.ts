@@ -1,5 +1,6 @@
 import { AppError, notFound, type ParsedInputOf } from '../../shared/contract';
 import { deriveLocality } from '../../shared/domain/locality';
+import { inferPlace } from '../../shared/domain/place';
 import { normalizeQuery } from '../../shared/domain/pinyin';
 import * as repo from '../../db/repos/customers';
 import { toCustomer } from '../../db/repos/rows';
@@ -22,9 +23,16 @@ function loadCustomer(ctx: HandlerContext, id: string) {
 }
 
 /** Input → the columns stored for it; contacts normalised and the search text rebuilt with them. */
-function toRecord(ctx: HandlerContext, input: CustomerInput) {
+/**
+ * The stored columns of a customer. A new customer's missing country (and the province of a known city)
+ * is inferred from the province/city names or the phone, as the form shows while typing; an edit keeps
+ * what the user left, even blank.
+ */
+function toRecord(ctx: HandlerContext, given: CustomerInput, infer: boolean) {
   const settings = readSettings(ctx.db);
-  const contacts = normalizeContacts(input.contacts, settings.homeCountry);
+  const contacts = normalizeContacts(given.contacts, settings.homeCountry);
+  const place = infer ? inferPlace(given, contacts.filter((c) => c.kind === 'phone' || c.kind === 'whatsapp').map((c) => c.value)) : given;
+  const input = { ...given, country: place.country, region: place.region };
   const locality = input.localityOverride ?? deriveLocality(input, settings);
   const record = {
     name: input.name,
@@ -72,7 +80,7 @@ export function customerHandlers(ctx: HandlerContext): Omit<HandlerMap<'customer
 
     'customers:create': (input) =>
       db.transaction(() => {
-        const { record, contacts } = toRecord(ctx, input);
+        const { record, contacts } = toRecord(ctx, input, true);
         const duplicates = repo.findContactMatches(db, contacts);
         const now = ctx.clock.now().toISOString();
         const id = newId();
@@ -84,7 +92,7 @@ export function customerHandlers(ctx: HandlerContext): Omit<HandlerMap<'customer
     'customers:update': ({ id, customer }) =>
       db.transaction(() => {
         if (!repo.findCustomer(db, id)) throw notFound('customer', id);
-        const { record, contacts } = toRecord(ctx, customer);
+        const { record, contacts } = toRecord(ctx, customer, false);
         const duplicates = repo.findContactMatches(db, contacts, id);
         const now = ctx.clock.now().toISOString();
         repo.updateCustomerRecord(db, id, { ...record, updatedAt: now });

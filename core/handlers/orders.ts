@@ -17,7 +17,8 @@ function priceOrder(ctx: HandlerContext, input: ParsedInputOf<'orders:create'>) 
   if (!isCurrencyCode(input.currency)) throw invalidInput([{ path: ['currency'], key: 'invalid_currency' }]);
   const amount = parseAmount(input.amount, input.currency);
   if (!amount.ok) throw invalidInput([{ path: ['amount'], key: AMOUNT_ISSUE[amount.reason], params: { value: input.amount } }]);
-  if (amount.minor <= 0) throw invalidInput([{ path: ['amount'], key: 'amount_not_positive', params: { value: input.amount } }]);
+  // Zero is a purchase with no revenue (a free sample); only negatives are refused.
+  if (amount.minor < 0) throw invalidInput([{ path: ['amount'], key: 'amount_negative', params: { value: input.amount } }]);
   const { baseCurrency } = readSettings(ctx.db);
   const fxRate = input.currency === baseCurrency ? 1 : (input.fxRate ?? fxRateOn(ctx.db, input.currency, input.orderDate)?.rate);
   if (fxRate === undefined) throw invalidInput([{ path: ['fxRate'], key: 'no_fx_rate', params: { currency: input.currency, date: input.orderDate } }]);

@@ -2,6 +2,7 @@ import { eq, isNull, sql } from 'drizzle-orm';
 import { invalidInput, notFound } from '../../shared/contract';
 import { deriveLocality } from '../../shared/domain/locality';
 import { isCurrencyCode } from '../../shared/domain/money';
+import { COUNTRY_CODES } from '../../shared/segmentation/continents';
 import { customersWithDerivedLocality, updateCustomerRecord } from '../../db/repos/customers';
 import { findFxRate, fxRateOn, listFxRates, readSettings, writeSettings } from '../../db/repos/settings';
 import { fxRates, orders } from '../../db/schema';
@@ -17,6 +18,8 @@ export function settingsHandlers(ctx: HandlerContext): HandlerMap<'settings' | '
     'settings:update': (input) =>
       db.transaction(() => {
         const current = readSettings(db);
+        // Locality is derived from home: an unknown code would make every customer "overseas".
+        if (input.homeCountry !== undefined && !COUNTRY_CODES.includes(input.homeCountry)) throw invalidInput([{ path: ['homeCountry'], key: 'invalid_country' }]);
         if (input.baseCurrency !== undefined && input.baseCurrency !== current.baseCurrency) {
           if (!isCurrencyCode(input.baseCurrency)) throw invalidInput([{ path: ['baseCurrency'], key: 'invalid_currency' }]);
           const hasOrders = db.select({ n: sql<number>`count(*)` }).from(orders).where(isNull(orders.deletedAt)).get()!.n > 0;

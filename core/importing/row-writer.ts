@@ -7,7 +7,11 @@ import { importStatements, type ImportStatements } from '../../db/repos/imports'
 import { newId } from '../ids';
 import { CustomerIndex } from './customer-index';
 import { mergeProfile, rowContacts, storedProfile, type StoredProfile } from './customer-rows';
-import type { DuplicateRow, ImportOptions, ImportReason } from './types';
+import type { DuplicateRow, ImportOptions, ImportReason, PlaceCounts } from './types';
+import { inferPlace, type PlaceInference } from '../../shared/domain/place';
+
+/** The numbers a country can be read from (WhatsApp numbers are phone numbers too). */
+const phonesOf = (contacts: ReadonlyArray<{ kind: ContactKind; value: string }>) => contacts.filter((c) => c.kind === 'phone' || c.kind === 'whatsapp').map((c) => c.value);
 
 /** What became of one valid row; `error` rows are rejected with that reason (at the field's column). */
 export type RowOutcome =
@@ -30,6 +34,8 @@ export class RowWriter {
   /** Customers whose order and follow-up figures must be recomputed. */
   readonly affected = new Set<string>();
   customersCreated = 0;
+  /** Countries and provinces filled in from phones and place names (shown in the preview). */
+  readonly places: PlaceCounts = { countryFromPhone: 0, countryFromRegion: 0, countryFromCity: 0, regionFromCity: 0 };
 
   constructor(
     client: Database.Database,
@@ -42,19 +48,23 @@ export class RowWriter {
     this.index = CustomerIndex.load(client);
   }
 
-  customer(record: CustomerRecord): RowOutcome {
-    const normalized = rowContacts(record, this.settings.homeCountry);
-    if (!normalized.ok) return { kind: 'error', reason: normalized.key as ImportReason, field: record.contacts[normalized.index]?.kind ?? null };
+  customer(given: CustomerRecord): RowOutcome {
+    const normalized = rowContacts(given, this.settings.homeCountry);
+    if (!normalized.ok) return { kind: 'error', reason: normalized.key as ImportReason, field: given.contacts[normalized.index]?.kind ?? null };
     const contacts = normalized.contacts;
+    const placed = inferPlace(given, phonesOf(contacts));
+    const record = { ...given, country: placed.country, region: placed.region };
     const match = this.index.findDuplicate({ ...record, contacts });
     if (match && this.options.duplicates !== 'create') {
       const inFile = this.touchedHere.has(match.id);
       const duplicate = { customerId: match.id, via: match.via, value: match.value, inFile };
       if (this.options.duplicates === 'skip') return { kind: 'skipped', duplicate: { ...duplicate, action: 'skipped' } };
-      this.update(match.id, record, contacts);
+      // An update fills only what the customer lacks: an inferred place never replaces a stored one.
+      this.update(match.id, given, contacts);
       return { kind: 'updated', duplicate: { ...duplicate, action: 'updated' } };
     }
     const id = this.insertCustomer(storedProfile(record, this.settings, contacts), contacts);
+    this.countPlace(placed.inferred);
     this.index.add(id, { name: record.name, company: record.company, code: record.code, contacts });
     return match ? { kind: 'added', duplicate: { customerId: match.id, via: match.via, value: match.value, inFile: this.touchedHere.has(match.id), action: 'created' } } : { kind: 'added' };
   }
@@ -103,8 +113,10 @@ export class RowWriter {
     if (found === 'ambiguous') return { kind: 'error', reason: 'ambiguous_customer', field };
     if (found) return found;
     if (field === null) return { kind: 'error', reason: 'missing_customer_key', field: null };
-    if (this.options.unknownCustomers === 'reject' || !name) return { kind: 'error', reason: 'unknown_customer', field };
-    return this.createFromKey(key, name);
+    if (this.options.unknownCustomers === 'reject') return { kind: 'error', reason: 'unknown_customer', field };
+    // A file that knows its customers only by code (CDNOW's ids) or phone still creates them: named by that key
+    // until a customer import or an edit gives the real name.
+    return this.createFromKey(key, name ?? key.code ?? key.phone ?? '');
   }
 
   /** A customer for an order or follow-up row whose customer is new: what the row says about them. */
@@ -114,7 +126,9 @@ export class RowWriter {
       tags: [], owner: null, source: null, manualLevel: null, notes: null, code: key.code, contacts: key.phone ? [{ kind: 'phone', value: key.phone }] : [],
     };
     const contacts = key.phone ? [{ kind: 'phone' as const, value: key.phone, label: null }] : [];
-    const id = this.insertCustomer(storedProfile(record, this.settings, contacts), contacts);
+    const placed = inferPlace(record, phonesOf(contacts));
+    const id = this.insertCustomer(storedProfile({ ...record, country: placed.country, region: placed.region }, this.settings, contacts), contacts);
+    this.countPlace(placed.inferred);
     this.index.add(id, { name, company: key.company, code: key.code, contacts });
     this.customersCreated++;
     return id;
@@ -129,8 +143,20 @@ export class RowWriter {
     return id;
   }
 
-  private update(id: string, record: CustomerRecord, incoming: Array<{ kind: ContactKind; value: string; label: string | null }>): void {
+  private countPlace(inferred: PlaceInference): void {
+    if (inferred.country === 'phone') this.places.countryFromPhone++;
+    if (inferred.country === 'region') this.places.countryFromRegion++;
+    if (inferred.country === 'city') this.places.countryFromCity++;
+    if (inferred.region === 'city') this.places.regionFromCity++;
+  }
+
+  private update(id: string, given: CustomerRecord, incoming: Array<{ kind: ContactKind; value: string; label: string | null }>): void {
     const current = this.sql.selectProfile(id) as StoredProfile;
+    // Inferred from the customer as it will be (file over stored), so a stored US customer in "广州" gets no province.
+    const text = (value: unknown) => (typeof value === 'string' ? value : null);
+    const placed = inferPlace({ country: given.country ?? text(current.country), region: given.region ?? text(current.region), city: given.city ?? text(current.city) }, phonesOf(incoming));
+    const record = { ...given, country: given.country ?? (current.country ? null : placed.country), region: given.region ?? (current.region ? null : placed.region) };
+    this.countPlace(placed.inferred);
     const existing = this.sql.liveContacts(id);
     // The state before the batch first touched the customer, so undo can put it back exactly.
     if (!this.createdHere.has(id) && !this.snapshotted.has(id)) {

@@ -103,6 +103,7 @@ export async function runImport(client: Database.Database, options: ImportOption
       await new Promise((resolve) => setImmediate(resolve));
     }
     result.customersCreated = writer.customersCreated;
+    result.inferred = { ...result.inferred, places: { ...writer.places } };
     result.elapsedMs = Date.now() - started;
 
     if (options.dryRun || (options.onError === 'abort' && result.rejected > 0)) {

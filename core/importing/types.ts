@@ -64,6 +64,13 @@ export interface DuplicateRow {
   action: 'skipped' | 'updated' | 'created';
 }
 
+export interface PlaceCounts {
+  countryFromPhone: number;
+  countryFromRegion: number;
+  countryFromCity: number;
+  regionFromCity: number;
+}
+
 export interface ImportResult {
   batchId: string | null;
   dryRun: boolean;
@@ -76,7 +83,12 @@ export interface ImportResult {
   columns: ColumnMatch[];
   mappingSource: 'given' | 'remembered' | 'auto';
   missing: { all: string[]; anyOf: string[] };
-  inferred: { dateOrder: Record<string, DateOrder>; decimal: '.' | ',' | 'ambiguous' | null };
+  inferred: {
+    dateOrder: Record<string, DateOrder>;
+    decimal: '.' | ',' | 'ambiguous' | null;
+    /** Customers written with a country (or province) the file left out, by what it was read from. */
+    places?: PlaceCounts;
+  };
   rowsTotal: number;
   added: number;
   updated: number;

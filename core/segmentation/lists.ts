@@ -50,6 +50,7 @@ export function memberRow(state: SegmentationState, k: number, classKey: string)
     id: c.id,
     name: c.name,
     company: c.company,
+    code: c.code,
     classKey,
     scores: rfmScores(state.result.classKeys.rfm![k]!),
     revenueMinor,

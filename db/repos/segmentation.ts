@@ -11,6 +11,8 @@ import { localDateOf } from '../../shared/domain/dates';
 /** What the engine needs of a customer, plus what lists show and sort by. */
 export interface SegmentCustomer extends EngineCustomer {
   company: string | null;
+  /** The customer's own code (from their system or an import), shown beside the name in tier lists. */
+  code: string | null;
   searchText: string;
   sortName: string;
 }
@@ -19,7 +21,7 @@ export interface SegmentCustomer extends EngineCustomer {
 export function loadSegmentCustomers(db: Db): SegmentCustomer[] {
   const rows = db.$client
     .prepare(
-      `SELECT id, name, company, created_at AS createdAt, type, industry, country, region, city, locality,
+      `SELECT id, name, company, code, created_at AS createdAt, type, industry, country, region, city, locality,
               size_band AS sizeBand, income_band AS incomeBand, needs, tags, owner, source,
               manual_level AS manualLevel, search_text AS searchText, sort_name AS sortName
        FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL ORDER BY id`,

@@ -26,7 +26,7 @@ export const orders = sqliteTable(
   },
   (t) => [
     check('orders_date_valid', isCalendarDate('order_date')),
-    check('orders_amount_positive', sql`${t.amountMinor} > 0`),
+    check('orders_amount_non_negative', sql`${t.amountMinor} >= 0`),
     check('orders_currency_iso', sql`length(${t.currency}) = 3 AND ${t.currency} = upper(${t.currency})`),
     check('orders_base_currency_iso', sql`length(${t.baseCurrency}) = 3 AND ${t.baseCurrency} = upper(${t.baseCurrency})`),
     check('orders_fx_rate_positive', sql`${t.fxRate} > 0`),

@@ -1,3 +1,4 @@
+import { localDateOf } from '../../shared/domain/dates';
 import { minorDigits } from '../../shared/domain/money';
 
 /** Money as the user's language writes it ("¥1,234.50", "US$1,234.50"). */
@@ -20,6 +21,14 @@ export function formatDateTime(iso: string, language: string): string {
 
 export function formatDate(isoDate: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/**
+ * The user's calendar day of an instant ("last contact", "since"): 05:16 in Shanghai is 21:16 UTC the day
+ * before, so cutting the ISO string at 10 characters would show yesterday. Always go through the local day.
+ */
+export function formatLocalDay(instant: string, language: string): string {
+  return formatDate(localDateOf(new Date(instant)), language);
 }
 
 /** Every ISO 3166 alpha-2 code Intl knows, for country pickers. */

@@ -36,7 +36,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   invalid_country: 'must be a 2-letter country code such as CN, US or DE',
   invalid_amount: 'must be a positive amount such as 12.34',
   amount_too_many_decimals: 'has more decimals than the currency allows',
-  amount_not_positive: 'must be greater than zero',
+  amount_negative: 'must not be negative (0 is a free order)',
   amount_too_large: 'is too large',
   invalid_phone: 'is not a valid phone number',
   invalid_email: 'is not a valid email address',

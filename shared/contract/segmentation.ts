@@ -28,6 +28,7 @@ export const memberRowSchema = z.object({
   id: z.string(),
   name: z.string(),
   company: z.string().nullable(),
+  code: z.string().max(200).nullable(),
   classKey: z.string(),
   /** R, F, M scores 1–5 (the rfm class digits); null for customers without an order in the window. */
   scores: z.object({ r: z.number().int(), f: z.number().int(), m: z.number().int() }).nullable(),

@@ -68,7 +68,12 @@ const importResultSchema = z.object({
   columns: z.array(z.object({ column: z.number().int(), header: z.string(), field: z.string().nullable(), confidence: z.number() })),
   mappingSource: z.enum(['given', 'remembered', 'auto']),
   missing: z.object({ all: z.array(z.string()), anyOf: z.array(z.string()) }),
-  inferred: z.object({ dateOrder: z.record(z.string(), z.string()), decimal: z.string().nullable() }),
+  inferred: z.object({
+    dateOrder: z.record(z.string(), z.string()),
+    decimal: z.string().nullable(),
+    /** Customers written with a country (or province) the file left out, by what it was read from. */
+    places: z.object({ countryFromPhone: z.number().int(), countryFromRegion: z.number().int(), countryFromCity: z.number().int(), regionFromCity: z.number().int() }).optional(),
+  }),
   rowsTotal: z.number().int(),
   added: z.number().int(),
   updated: z.number().int(),

@@ -63,7 +63,16 @@ export const SYNONYMS: { [K in ImportKind]: Record<FieldOf<K>, Synonyms> } = {
   },
   orders: {
     ...CUSTOMER_KEY_SYNONYMS,
-    date: { strong: ['日期', '下单日期', '订单日期', '下单时间', '成交日期', '交易日期', '订单时间', '成交时间', 'date', 'order date', 'ordered', 'ordered on', 'purchase date'] },
+    // Invoice dates name the order date in retail exports (Online Retail's "InvoiceDate"); exact synonyms
+    // win over the "invoice means something else" rule that applies to partial matches.
+    date: {
+      strong: [
+        '日期', '下单日期', '订单日期', '下单时间', '成交日期', '交易日期', '订单时间', '成交时间', '交易时间', '付款时间', '付款日期', '支付时间', '购买日期', '购买时间',
+        '销售日期', '单据日期', '开单日期', '开票日期', '发票日期', 'date', 'order date', 'order time', 'ordered', 'ordered on', 'purchase date', 'purchased', 'purchased on',
+        'invoice date', 'invoice time', 'transaction date', 'sale date', 'sales date', 'txn date', 'payment date', 'paid on',
+      ],
+      weak: ['时间', 'time', 'datetime', 'date/time'],
+    },
     amount: { strong: ['金额', '订单金额', '总金额', '成交金额', '合计', '总价', '总额', '销售额', '交易金额', '实收金额', '合同金额', 'amount', 'total', 'order amount', 'total amount', 'order total', 'value'], weak: ['价格', 'price', 'sum'] },
     currency: { strong: ['币种', '货币', '币别', '币制', 'currency', 'ccy', 'curr'] },
     fxRate: { strong: ['汇率', '兑换率', 'fx rate', 'exchange rate', 'fx', 'rate'] },

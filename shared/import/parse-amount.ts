@@ -61,8 +61,9 @@ export function parseMoney(cell: Cell, options: AmountOptions): ValueResult<Pars
     return '';
   });
 
-  const plain = plainDecimal(match[0], options.decimal ?? '.');
-  if (!plain.ok) return plain;
+  const written = plainDecimal(match[0], options.decimal ?? '.');
+  if (!written.ok) return written;
+  const plain = { ok: true as const, value: withoutFloatNoise(written.value) };
   const currencyText = `${prefix}${suffix}`.trim();
   // Digits outside the number ("2024-03-05", "12 x 3") mean this is not an amount at all.
   if (/\d/.test(currencyText)) return fail('invalid_amount');
@@ -103,6 +104,19 @@ export function plainDecimal(numberText: string, decimal: DecimalSeparator): Val
   const digits = groups.join('');
   if (!/^\d+$/.test(digits)) return fail('invalid_amount');
   return ok(fraction ? `${digits}.${fraction}` : digits);
+}
+
+/**
+ * Spreadsheets and scripts write binary floats with all 17 digits ("22.200000000000003", "19.999999999999996").
+ * A number with 16 or more significant digits whose 15-digit reading is short is that noise: read it as the
+ * 15-digit value, as Excel itself does. A value typed with a genuine third decimal ("22.205") has few digits
+ * and is left alone, so it still fails as too many decimals.
+ */
+export function withoutFloatNoise(plain: string): string {
+  const significant = plain.replace('.', '').replace(/^0+/, '').length;
+  if (significant < 16 || !plain.includes('.')) return plain;
+  const rounded = String(Number(Number(plain).toPrecision(15)));
+  return /e/i.test(rounded) ? plain : rounded;
 }
 
 function shiftDecimal(plain: string, places: number): string {

@@ -11,6 +11,7 @@ export const VALUE_REASONS = [
   'ambiguous_amount',
   'too_many_decimals',
   'amount_too_large',
+  'negative_amount',
   'unknown_currency',
   'currency_conflict',
   'invalid_rate',

@@ -165,7 +165,11 @@ export function orderRecord(cursor: RowCursor, ctx: RowContext): OrderRecord | n
   const currencyFailed = cursor.has('currency') && stated === null;
   const money = currencyFailed
     ? null
-    : cursor.require('amount', (c) => parseMoney(c, { ...currencyDefaults, defaultCurrency: ctx.defaultCurrency, statedCurrency: stated, decimal: ctx.decimal }));
+    : cursor.require('amount', (c) => {
+        const parsed = parseMoney(c, { ...currencyDefaults, defaultCurrency: ctx.defaultCurrency, statedCurrency: stated, decimal: ctx.decimal });
+        // 0 is a purchase with no revenue (a free sample) and is kept; a negative order is a refund, refused per row.
+        return parsed.ok && parsed.value.minor < 0 ? fail('negative_amount') : parsed;
+      });
   const fxRate = cursor.take('fxRate', parseRate);
   const note = joinedText(cursor, 'note', 1000);
   if (cursor.errors.length > 0 || !orderDate || !money) return null;

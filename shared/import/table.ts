@@ -198,7 +198,7 @@ export function describeIssue(issue: TableIssue): string {
       return `Row ${issue.row} ("${issue.text}") looks like a title and was skipped; the header is the next row.`;
     case 'decoding_suspect': {
       const more = issue.count > issue.rows.length ? ` and ${issue.count - issue.rows.length} more` : '';
-      return `Read as ${issue.encoding}, ${issue.count} row(s) look garbled (rows ${issue.rows.join(', ')}${more}); the file may mix text encodings. Check them, or choose the encoding by hand.`;
+      return `Read as ${issue.encoding}, ${issue.count} row(s) look garbled (rows ${issue.rows.join(', ')}${more}); the file may mix text encodings. Check them, or choose the encoding by hand (CLI: --encoding gb18030|utf-8|big5 …).`;
     }
   }
 }

@@ -4,6 +4,7 @@ import { todayFromFreshDemo } from './journeys-today';
 import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
 import { remindersSettingsAndTimedFollowUp } from './journeys-reminders';
 import { classFilterOnCustomerList, customSegmentOnLocalityThenEdited } from './journeys-tiers';
+import { dataArrivesComplete } from './journeys-data';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 
 describe('TierBook in Chromium through the loopback bridge', () => {
@@ -53,5 +54,9 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('reminders: settings saved, today’s summary as a web notification that opens Today, a timed follow-up', async () => {
     await remindersSettingsAndTimedFollowUp({ page: session.page, screenshot: screenshotter(session.page, '') }, { browserNotifications: true });
+  });
+
+  it('data arrives complete: country from the city, usual currency and base amount, base currency locked', async () => {
+    await dataArrivesComplete({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });

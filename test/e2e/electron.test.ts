@@ -9,6 +9,7 @@ import { todayFromFreshDemo } from './journeys-today';
 import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
 import { remindersSettingsAndTimedFollowUp } from './journeys-reminders';
 import { classFilterOnCustomerList, customSegmentOnLocalityThenEdited } from './journeys-tiers';
+import { dataArrivesComplete } from './journeys-data';
 
 /** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
 function electronBinary(): string {
@@ -85,5 +86,9 @@ describe('TierBook as the Electron app', () => {
 
   it('reminders: settings saved, a timed follow-up (native notifications come from the main process)', async () => {
     await remindersSettingsAndTimedFollowUp({ page, screenshot: async () => undefined }, { browserNotifications: false });
+  });
+
+  it('data arrives complete: country from the city, usual currency and base amount, base currency locked', async () => {
+    await dataArrivesComplete({ page, screenshot: async () => undefined });
   });
 });

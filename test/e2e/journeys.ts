@@ -92,7 +92,7 @@ export async function firstRunToDueAndBadAmount({ page, screenshot }: Journey): 
   await screenshot('bad-amount-en');
   await inputOf(page, 'order-amount').fill('-5');
   await byTestId(page, 'order-save').click();
-  await expect.poll(() => byTestId(page, 'order-form').innerText()).toContain('The amount must be greater than 0');
+  await expect.poll(() => byTestId(page, 'order-form').innerText()).toContain('The amount cannot be negative (0 is a free order)');
   expect((await invoke(page, 'orders:list', { customerId: target.id })).orders.length).toBe(ordersBefore);
 
   // A good amount saves, and the file's total follows.
@@ -219,6 +219,9 @@ export async function importGbkCsvThenUndo({ page, screenshot }: Journey, files:
   const error = page.locator('[data-testid="import-error"]');
   await expect.poll(() => error.count()).toBe(1);
   expect(await error.getAttribute('data-row')).toBe('4');
+  // No country column: the three valid rows' cities (佛山, 东莞, 惠州) give country and province, and the preview says so.
+  await expect.poll(() => byTestId(page, 'import-inferred-countryFromCity').innerText()).toContain('3');
+  await expect.poll(() => byTestId(page, 'import-inferred-regionFromCity').innerText()).toContain('3');
   expect((await invoke(page, 'customers:list', {})).total).toBe(total);
   await screenshot('import-preview-en');
 
@@ -226,6 +229,7 @@ export async function importGbkCsvThenUndo({ page, screenshot }: Journey, files:
   await byTestId(page, 'import-done').waitFor();
   const imported = (await invoke(page, 'customers:list', { search: 'haojianguo' })).rows[0]!;
   expect([imported.name, imported.company, imported.phone, imported.owner]).toEqual(['郝建国', '佛山建国布行', '+8613912345670', '阿强']);
+  expect([imported.country, imported.region, imported.city]).toEqual(['CN', '广东', '佛山']);
   expect((await invoke(page, 'customers:list', {})).total).toBe(total + 3);
 
   const download = page.waitForEvent('download');

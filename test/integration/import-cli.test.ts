@@ -33,13 +33,13 @@ describe('import, export and backup on the command line', () => {
     writeFileSync(file, iconv.encode('客户名称\t手机\t负责人\r\n张三\t13800138000\t小王\r\n李四\t13900139000\t小李\r\n', 'gbk'));
     const dry = cli('import', 'customers', file, '--db', db, '--encoding', 'gbk', '--dry-run', '--json');
     expect(dry.code).toBe(0);
-    expect(JSON.parse(dry.stdout)).toEqual({ batchId: null, added: 2, updated: 0, skipped: 0, rejected: 0, encoding: 'gb18030', delimiter: '\t' });
+    expect(JSON.parse(dry.stdout)).toEqual({ batchId: null, dryRun: true, rowsTotal: 2, added: 2, updated: 0, skipped: 0, rejected: 0, customersCreated: 0, encoding: 'gb18030', delimiter: '\t', rejectsPath: null, inferredPlaces: { countryFromPhone: 2, countryFromRegion: 0, countryFromCity: 0, regionFromCity: 0 }, errors: [] });
     expect(count('customers')).toBe(0);
 
     const run = cli('import', 'customers', file, '--db', db, '--json');
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as { batchId: string };
-    expect(out).toEqual({ batchId: expect.stringMatching(/^[0-9a-f-]{36}$/), added: 2, updated: 0, skipped: 0, rejected: 0, encoding: 'gb18030', delimiter: '\t' });
+    expect(out).toEqual({ batchId: expect.stringMatching(/^[0-9a-f-]{36}$/), dryRun: false, rowsTotal: 2, added: 2, updated: 0, skipped: 0, rejected: 0, customersCreated: 0, encoding: 'gb18030', delimiter: '\t', rejectsPath: null, inferredPlaces: { countryFromPhone: 2, countryFromRegion: 0, countryFromCity: 0, regionFromCity: 0 }, errors: [] });
     expect(count('customers')).toBe(2);
 
     const undo = cli('import', 'undo', '--db', db, '--batch', out.batchId);
@@ -54,7 +54,8 @@ describe('import, export and backup on the command line', () => {
     const failed = cli('import', 'orders', file, '--db', db, '--create-customers', '--json');
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/^error: Nothing was imported: 1 of 2 rows have errors/);
-    expect(failed.stdout).toBe('');
+    // Nothing written, and the JSON names the row, the column and the reason.
+    expect(JSON.parse(failed.stdout)).toMatchObject({ batchId: null, rowsTotal: 2, rejected: 1, errors: [{ row: 3, column: 'Date', field: 'date', value: '2026-13-45', reason: 'invalid_date' }] });
     expect(count('orders')).toBe(0);
     expect(count('customers')).toBe(0);
 

@@ -71,14 +71,23 @@ describe('orders', () => {
     ['abc', 'invalid_amount'],
     ['12,3x', 'invalid_amount'],
     ['', 'required'],
-    ['-5', 'amount_not_positive'],
-    ['0', 'amount_not_positive'],
+    ['-5', 'amount_negative'],
+    ['-0.01', 'amount_negative'],
     ['1.234', 'amount_too_many_decimals'],
     ['99999999999999999999', 'amount_too_large'],
   ])('rejects the amount %j with %s and saves nothing', async (amount, key) => {
     const result = await app.dispatch('orders:create', { customerId, orderDate: '2026-11-01', amount, currency: 'CNY' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['amount'], key }] } });
     expect(count()).toBe(0);
+  });
+
+  it('records a zero-value order (a free sample) as a purchase with no revenue', async () => {
+    await app.call('orders:create', { customerId, orderDate: '2026-11-01', amount: '0', currency: 'CNY' });
+    await app.call('orders:create', { customerId, orderDate: '2026-11-02', amount: '0.00', currency: 'CNY' });
+    const row = (await app.call('customers:list', {})).rows[0]!;
+    const stored = app.db.$client.prepare('SELECT count(*) AS n, sum(base_amount_minor) AS total FROM orders WHERE customer_id = ?').get(customerId) as { n: number; total: number };
+    expect([row.orderCount, row.revenueBaseMinor]).toEqual([stored.n, stored.total]);
+    expect(stored).toEqual({ n: 2, total: 0 });
   });
 
   it('rejects impossible dates and unknown currencies', async () => {

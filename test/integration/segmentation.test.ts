@@ -76,6 +76,7 @@ describe('segmentation through dispatch', () => {
     expect(page.rows[0]).toEqual({
       id: ids.C,
       name: 'C',
+      code: null,
       company: null,
       classKey: 'hibernating',
       scores: { r: 2, f: 1, m: 4 },

@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useWorkspace } from '../../app/workspace';
 import { errorText, showFieldErrors } from '../../components/errors';
-import { formatDate, formatMoney } from '../../components/format';
+import { formatLocalDay, formatMoney } from '../../components/format';
 import { QuickFollowUp } from '../followups/QuickFollowUp';
 import { CustomerTiersPanel } from '../tiers/CustomerTiersPanel';
 import { FollowUpTimeline } from './FollowUpTimeline';
@@ -131,7 +131,7 @@ export function CustomerFilePage({ id }: { id: string }) {
         {t('summary', {
           orders: data.orders.length,
           revenue: formatMoney(revenue, settings.baseCurrency, i18n.language),
-          last: data.followUps[0] ? formatDate(data.followUps[0].occurredAt.slice(0, 10), i18n.language) : t('common:none'),
+          last: data.followUps[0] ? formatLocalDay(data.followUps[0].occurredAt, i18n.language) : t('common:none'),
         })}
       </Typography.Paragraph>
       {customer.deletedAt ? <Alert type="error" title={t('deletedBanner')} showIcon style={{ marginBottom: 12 }} /> : null}

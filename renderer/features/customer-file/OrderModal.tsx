@@ -7,6 +7,8 @@ import { minorToDecimal, parseAmount } from '../../../shared/domain/money';
 import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { clearErrorsOnEdit, showFieldErrors } from '../../components/errors';
+import { formatMoney } from '../../components/format';
+import { convertedPreview, usualCurrency } from './order-preview';
 
 interface OrderValues {
   orderDate: Dayjs;
@@ -21,7 +23,7 @@ const AMOUNT_KEYS = { empty: 'required', not_a_number: 'invalid_amount', too_man
 
 /** Add or edit an order. The amount is checked as typed, with the currency's own decimals, before anything is sent. */
 export function OrderModal({ customerId, order, open, onClose, onSaved }: { customerId: string; order: Order | null; open: boolean; onClose(): void; onSaved(): void }) {
-  const { t } = useTranslation('customerFile');
+  const { t, i18n } = useTranslation('customerFile');
   const { message } = App.useApp();
   const { settings } = useWorkspace();
   const [form] = Form.useForm<OrderValues>();
@@ -29,6 +31,10 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
   const [lookup, setLookup] = useState<{ rate: number | null; rateDate: string | null } | null>(null);
   const currency = Form.useWatch('currency', form);
   const orderDate = Form.useWatch('orderDate', form);
+  const amount = Form.useWatch('amount', form);
+  const fxRate = Form.useWatch('fxRate', form);
+  // A new order starts in the customer's usual currency (their last order's), not always the base one.
+  const [usual, setUsual] = useState<string | null>(null);
 
   useEffect(() => {
     if (!open) return;
@@ -37,7 +43,20 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
         ? { orderDate: dayjs(order.orderDate), amount: minorToDecimal(order.amountMinor, order.currency), currency: order.currency, fxRate: order.currency === order.baseCurrency ? null : order.fxRate, note: order.note }
         : { orderDate: dayjs(), amount: '', currency: settings.baseCurrency, fxRate: null, note: null },
     );
-  }, [open, order, form, settings.baseCurrency]);
+    setUsual(null);
+    if (order) return;
+    let cancelled = false;
+    void api('orders:list', { customerId }).then(({ orders }) => {
+      if (cancelled || orders.length === 0) return;
+      const code = usualCurrency(orders, settings.baseCurrency);
+      // Only if the user has not picked one meanwhile.
+      if (form.getFieldValue('currency') === settings.baseCurrency) form.setFieldValue('currency', code);
+      setUsual(code);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [open, order, form, settings.baseCurrency, customerId]);
 
   useEffect(() => {
     if (!open || !currency || !orderDate || currency === settings.baseCurrency || !/^[A-Z]{3}$/.test(currency)) return setLookup(null);
@@ -85,7 +104,7 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
               validator: async (_rule, value: string | undefined) => {
                 const parsed = parseAmount((value ?? '').replace(/,/g, ''), /^[A-Z]{3}$/.test(currency ?? '') ? currency! : 'CNY');
                 if (!parsed.ok) throw new Error(t(`errors:issue.${AMOUNT_KEYS[parsed.reason]}`));
-                if (parsed.minor <= 0) throw new Error(t('errors:issue.amount_not_positive'));
+                if (parsed.minor < 0) throw new Error(t('errors:issue.amount_negative'));
               },
             },
           ]}
@@ -96,6 +115,11 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
         <Form.Item name="currency" label={t('orders.currency')} rules={[{ required: true, message: t('errors:issue.required') }]}>
           <Select showSearch data-testid="order-currency" options={COMMON_CURRENCIES.map((c) => ({ value: c, label: c }))} />
         </Form.Item>
+        {usual && currency === usual ? (
+          <Typography.Paragraph type="secondary" data-testid="order-usual-currency">
+            {t('data:orders.usualCurrency', { currency: usual })}
+          </Typography.Paragraph>
+        ) : null}
         {foreign ? (
           <Form.Item name="fxRate" label={t('orders.fxRate')} extra={t('orders.fxHint', { currency, base: settings.baseCurrency })}>
             <InputNumber min={0} step={0.0001} style={{ width: 200 }} placeholder={lookup?.rate ? String(lookup.rate) : ''} data-testid="order-fx" />
@@ -106,10 +130,23 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
             {lookup.rate ? t('orders.fxFound', { rate: lookup.rate, date: lookup.rateDate }) : t('orders.fxMissing', { currency })}
           </Typography.Paragraph>
         ) : null}
+        <ConvertedLine preview={convertedPreview(amount, currency, settings.baseCurrency, fxRate ?? lookup?.rate)} base={settings.baseCurrency} language={i18n.language} />
         <Form.Item name="note" label={t('orders.note')}>
           <Input maxLength={1000} />
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** The amount in the base currency, before saving: what every figure and tier will count. */
+function ConvertedLine({ preview, base, language }: { preview: ReturnType<typeof convertedPreview>; base: string; language: string }) {
+  const { t } = useTranslation('data');
+  if (!preview || preview.kind === 'same') return null;
+  if (preview.kind === 'no_rate') return null; // the rate field and its warning already say what is missing
+  return (
+    <Typography.Paragraph strong data-testid="order-converted">
+      {t('orders.converted', { amount: formatMoney(preview.baseMinor, base, language), rate: preview.rate })}
+    </Typography.Paragraph>
   );
 }

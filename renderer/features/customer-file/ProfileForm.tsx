@@ -10,7 +10,8 @@ import { hrefOf } from '../../app/router';
 import { useWorkspace } from '../../app/workspace';
 import { clearErrorsOnEdit } from '../../components/errors';
 import { COUNTRY_CODES, countryName } from '../../components/format';
-import { formatPhone } from '../../../shared/domain/phone';
+import { formatPhone, normalizePhone } from '../../../shared/domain/phone';
+import { inferPlace } from '../../../shared/domain/place';
 import { profileToInput, type ProfileValues } from './profile-form';
 
 /** The customer profile with its contact channels; warns live when a contact already belongs to someone else. */
@@ -20,7 +21,14 @@ export function ProfileForm({ form, customerId, initial }: { form: FormInstance<
   const [duplicates, setDuplicates] = useState<DuplicateMatch[]>([]);
   const country = Form.useWatch('country', form);
   const region = Form.useWatch('region', form);
-  const derived = deriveLocality({ country: country ?? null, region: region ?? null }, settings);
+  const city = Form.useWatch('city', form);
+  const contacts = Form.useWatch('contacts', form);
+  // A new customer's missing country (and a known city's province) is filled in on save, as imports do: show it now.
+  const phones = (contacts ?? []).filter((c) => c && (c.kind === 'phone' || c.kind === 'whatsapp') && c.value?.trim()).map((c) => normalizePhone(c.value, settings.homeCountry));
+  const inferred = customerId
+    ? null
+    : inferPlace({ country: country ?? null, region: region?.trim() || null, city: city?.trim() || null }, phones.flatMap((p) => (p.ok ? [p.e164] : [])));
+  const derived = deriveLocality({ country: inferred?.country ?? country ?? null, region: inferred?.region ?? region ?? null }, settings);
 
   const checkDuplicates = async () => {
     const contacts = profileToInput(form.getFieldsValue(true)).contacts ?? [];
@@ -58,18 +66,35 @@ export function ProfileForm({ form, customerId, initial }: { form: FormInstance<
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="country" label={t('fields.country')}>
+          <Form.Item
+            name="country"
+            label={t('fields.country')}
+            extra={
+              inferred?.inferred.country ? (
+                <span data-testid="profile-country-inferred">
+                  {t('data:places.formHint', { from: t(`data:places.from.${inferred.inferred.country}`), country: countryName(inferred.country, i18n.language) })}{' '}
+                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => form.setFieldsValue({ country: inferred.country ?? undefined, ...(inferred.inferred.region ? { region: inferred.region ?? undefined } : {}) })}>
+                    {t('data:places.apply')}
+                  </Button>
+                </span>
+              ) : undefined
+            }
+          >
             <Select allowClear showSearch optionFilterProp="label" options={COUNTRY_CODES.map((c) => ({ value: c, label: `${countryName(c, i18n.language)} (${c})` }))} />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="region" label={t('fields.region')}>
+          <Form.Item
+            name="region"
+            label={t('fields.region')}
+            extra={inferred?.inferred.region && country ? <span data-testid="profile-region-inferred">{t('data:places.formRegionHint', { region: inferred.region })}</span> : undefined}
+          >
             <Input maxLength={80} />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item name="city" label={t('fields.city')}>
-            <Input maxLength={80} />
+            <Input maxLength={80} data-testid="profile-city" />
           </Form.Item>
         </Col>
         <Col span={8}>

@@ -3,7 +3,7 @@ import { Button, Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import type { CustomerRow } from '../../../shared/contract/customers';
 import { formatPhone } from '../../../shared/domain/phone';
-import { countryName, formatDate, formatMoney } from '../../components/format';
+import { countryName, formatDate, formatLocalDay, formatMoney } from '../../components/format';
 import { ClassTag } from '../tiers/ClassTag';
 import { classLabel, type TierWindow } from '../tiers/labels';
 
@@ -74,7 +74,7 @@ export function customerColumns(env: ColumnEnv) {
     column.accessor('owner', { size: 90, cell: (c) => text(c.getValue()) }),
     column.accessor('source', { size: 110, cell: (c) => (c.getValue() ? t(`common:source.${c.getValue()}`, { defaultValue: c.getValue() }) : '') }),
     column.accessor('manualLevel', { size: 60, cell: (c) => (c.getValue() ? <Tag color="gold">{c.getValue()}</Tag> : '') }),
-    column.accessor('lastContactAt', { size: 120, cell: (c) => (c.getValue() ? formatDate(c.getValue()!.slice(0, 10), language) : '') }),
+    column.accessor('lastContactAt', { size: 120, cell: (c) => (c.getValue() ? formatLocalDay(c.getValue()!, language) : '') }),
     column.accessor('nextContactDate', {
       size: 120,
       cell: (c) => {

@@ -17,6 +17,7 @@ export function PreviewSummary({ result }: { result: ImportResultDto }) {
           </Col>
         ))}
       </Row>
+      <InferredPlaces places={result.inferred.places} />
       {duplicates ? <Alert type="info" showIcon title={t('duplicates', { count: duplicates })} style={{ marginBottom: 12 }} /> : null}
       <DecodingWarnings issues={result.tableIssues} />
       {result.errors.length ? (
@@ -39,6 +40,32 @@ export function PreviewSummary({ result }: { result: ImportResultDto }) {
         </>
       ) : null}
     </div>
+  );
+}
+
+/** Countries and provinces the file left out, filled in from phones and place names: say so before importing. */
+function InferredPlaces({ places }: { places: ImportResultDto['inferred']['places'] }) {
+  const { t } = useTranslation('data');
+  if (!places) return null;
+  const lines = (['countryFromPhone', 'countryFromRegion', 'countryFromCity', 'regionFromCity'] as const).filter((key) => places[key] > 0);
+  if (lines.length === 0) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="import-inferred-places"
+      title={t('places.title')}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+          {lines.map((key) => (
+            <li key={key} data-testid={`import-inferred-${key}`}>
+              {t(`places.${key}`, { count: places[key] })}
+            </li>
+          ))}
+        </ul>
+      }
+      style={{ marginBottom: 12 }}
+    />
   );
 }
 

@@ -8,7 +8,7 @@ import { differingFields, fieldSources, joinedNotes, unitedTags } from '../../..
 import { api } from '../../api/client';
 import { hrefOf } from '../../app/router';
 import { errorText } from '../../components/errors';
-import { formatDate } from '../../components/format';
+import { formatLocalDay } from '../../components/format';
 import { contactText, displayValue, reasonText, rowsOf, type MergeRowKey } from './merge-rows';
 
 type Row = { key: MergeRowKey };
@@ -75,7 +75,7 @@ export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup;
               <a href={hrefOf({ page: 'customer', id: c.id })}>{c.name}</a> {c.archivedAt ? <Tag>{t('archived')}</Tag> : null}
             </div>
             <div style={{ fontWeight: 'normal', color: '#888', fontSize: 12 }}>
-              {t('since', { date: formatDate(c.createdAt.slice(0, 10), i18n.language) })} · {t('counts', { orders: c.orderCount, followUps: c.followUpCount })}
+              {t('since', { date: formatLocalDay(c.createdAt, i18n.language) })} · {t('counts', { orders: c.orderCount, followUps: c.followUpCount })}
             </div>
             {c.id === kept.id ? null : <Tag color="orange">{t('mergedAway')}</Tag>}
           </div>

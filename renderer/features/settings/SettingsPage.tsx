@@ -20,7 +20,16 @@ const uiLanguageOf = (choice: LanguageChoice) => (choice === 'system' ? systemLa
 export function SettingsPage() {
   const { t, i18n } = useTranslation('settings');
   const { message } = App.useApp();
-  const { settings, setSettings, refresh } = useWorkspace();
+  const { settings, setSettings, refresh, version } = useWorkspace();
+  // Orders lock their rate to the base currency: once there are any, the currency cannot change (the server refuses too).
+  const [hasOrders, setHasOrders] = useState(false);
+  useEffect(() => {
+    let cancelled = false;
+    void api('workspace:status', {}).then((s) => !cancelled && setHasOrders(s.orders > 0));
+    return () => {
+      cancelled = true;
+    };
+  }, [version]);
   const [form] = Form.useForm<SettingsFormValues>();
   const [saving, setSaving] = useState(false);
   const sources = Form.useWatch('sources', form) ?? settings.sources;
@@ -108,13 +117,13 @@ export function SettingsPage() {
           <Form.Item
             name="baseCurrency"
             label={t('baseCurrency')}
-            extra={t('baseCurrencyHelp')}
+            extra={hasOrders ? <span data-testid="settings-base-currency-locked">{t('data:settings.baseCurrencyLocked')}</span> : t('baseCurrencyHelp')}
             rules={[
               { required: true, message: t('errors:issue.required') },
               { pattern: /^[A-Za-z]{3}$/, message: t('errors:issue.invalid_currency') },
             ]}
           >
-            <CurrencySelect testId="settings-base-currency" style={{ width: 260 }} />
+            <CurrencySelect testId="settings-base-currency" style={{ width: 260 }} disabled={hasOrders} />
           </Form.Item>
         </Card>
         <Card title={t('preferences')} style={{ marginBottom: 16 }}>

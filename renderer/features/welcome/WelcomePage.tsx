@@ -1,16 +1,23 @@
 import { DatabaseOutlined, FileAddOutlined } from '@ant-design/icons';
 import { Alert, Card, Col, Row, Select, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/contract/settings';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
+import { HomeLocationFields, type HomeLocation } from '../home/HomeLocationFields';
+import { markHomeLocationAsked } from '../home/HomePrompt';
 
 /** First run: an empty database, and the choice between starting empty and a realistic demo. */
 export function WelcomePage({ onDone }: { onDone: (settings: Settings) => void }) {
   const { t, i18n } = useTranslation('welcome');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Asked here, once: an empty workspace starts with its home, so customers read as local or not from day one.
+  const [home, setHome] = useState<HomeLocation>({ homeCountry: 'CN', homeRegion: '' });
+  useEffect(() => {
+    void api('settings:get', {}).then((s) => setHome({ homeCountry: s.homeCountry, homeRegion: s.homeRegion ?? '' }));
+  }, []);
 
   const run = async (action: () => Promise<unknown>) => {
     setBusy(true);
@@ -47,10 +54,26 @@ export function WelcomePage({ onDone }: { onDone: (settings: Settings) => void }
         />
       </div>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+      <div style={{ marginBottom: 24 }} data-testid="welcome-home">
+        <Typography.Title level={4}>{t('data:home.title')}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t('data:home.intro')}</Typography.Paragraph>
+        <HomeLocationFields value={home} onChange={setHome} />
+      </div>
       <Spin spinning={busy} description={t('loading')}>
         <Row gutter={24}>
           <Col span={12}>
-            <Card hoverable data-testid="start-empty" onClick={() => !busy && void run(() => api('workspace:startEmpty', {}))}>
+            <Card
+              hoverable
+              data-testid="start-empty"
+              onClick={() =>
+                !busy &&
+                void run(async () => {
+                  await api('settings:update', { homeCountry: home.homeCountry, homeRegion: home.homeRegion });
+                  markHomeLocationAsked();
+                  return api('workspace:startEmpty', {});
+                })
+              }
+            >
               <Card.Meta avatar={<FileAddOutlined style={{ fontSize: 28 }} />} title={t('startEmpty')} description={t('startEmptyHint')} />
             </Card>
           </Col>

@@ -59,7 +59,7 @@ export const importing = {
     },
     reasons: {
       required: '必填但为空', invalid_date: '不是有效日期', ambiguous_date: '无法判断是日/月还是月/日，请选择日期顺序', invalid_time: '时间无效',
-      invalid_amount: '不是有效金额', ambiguous_amount: '无法判断是千分位还是小数点', too_many_decimals: '小数位数超过币种允许', amount_too_large: '金额过大',
+      invalid_amount: '不是有效金额', ambiguous_amount: '无法判断是千分位还是小数点', too_many_decimals: '小数位数超过币种允许', amount_too_large: '金额过大', negative_amount: '金额为负数（0 可以，表示免费订单）',
       unknown_currency: '未知币种', currency_conflict: '与币种列不一致', invalid_rate: '汇率无效', invalid_phone: '电话号码无效', invalid_email: '邮箱无效',
       invalid_country: '未知国家', invalid_choice: '不是可选的值', satisfaction_range: '满意度应为 1–5', too_long: '内容过长',
       missing_customer_key: '没有可用来找到客户的编号、名称、电话或公司', unknown_customer: '找不到这个客户', ambiguous_customer: '有多个同名客户，请补充公司、电话或编号',
@@ -130,7 +130,7 @@ export const importing = {
     },
     reasons: {
       required: 'Required but empty', invalid_date: 'Not a valid date', ambiguous_date: 'Day/month or month/day? Choose the date order', invalid_time: 'Not a valid time',
-      invalid_amount: 'Not a valid amount', ambiguous_amount: 'Thousands separator or decimal point?', too_many_decimals: 'More decimals than the currency allows', amount_too_large: 'Amount too large',
+      invalid_amount: 'Not a valid amount', ambiguous_amount: 'Thousands separator or decimal point?', too_many_decimals: 'More decimals than the currency allows', amount_too_large: 'Amount too large', negative_amount: 'Negative amount (0 is fine: a free order)',
       unknown_currency: 'Unknown currency', currency_conflict: "Differs from the row's currency column", invalid_rate: 'Not a valid FX rate', invalid_phone: 'Not a valid phone number', invalid_email: 'Not a valid email',
       invalid_country: 'Unknown country', invalid_choice: 'Not one of the allowed values', satisfaction_range: 'Satisfaction is 1–5', too_long: 'Too long',
       missing_customer_key: 'No customer code, name, phone or company to find the customer by', unknown_customer: 'No such customer', ambiguous_customer: 'Several customers have this name; add company, phone or code',

@@ -1,6 +1,7 @@
 import { common } from './common';
 import { customerFile } from './customer-file';
 import { customers } from './customers';
+import { data } from './data';
 import { errors } from './errors';
 import { followUps } from './followups';
 import { fx } from './fx';
@@ -16,4 +17,4 @@ import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data };

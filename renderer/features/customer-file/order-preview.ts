@@ -1,0 +1,21 @@
+import type { Order } from '../../../shared/contract/orders';
+import { convertMinor, isCurrencyCode, parseAmount } from '../../../shared/domain/money';
+
+/** What the order will count for in the base currency, shown before saving: the same rounding as orders:create. */
+export type ConvertedPreview = { kind: 'same' } | { kind: 'converted'; baseMinor: number; rate: number } | { kind: 'no_rate' } | null;
+
+export function convertedPreview(amount: string | undefined, currency: string | undefined, baseCurrency: string, rate: number | null | undefined): ConvertedPreview {
+  if (!currency || !isCurrencyCode(currency)) return null;
+  const parsed = parseAmount((amount ?? '').replace(/,/g, ''), currency);
+  if (!parsed.ok || parsed.minor < 0) return null;
+  if (currency === baseCurrency) return { kind: 'same' };
+  if (!rate || !(rate > 0)) return { kind: 'no_rate' };
+  return { kind: 'converted', baseMinor: convertMinor(parsed.minor, currency, rate, baseCurrency), rate };
+}
+
+/** A customer's usual currency: that of their latest order (by date, then entry), else the base currency. */
+export function usualCurrency(orders: readonly Pick<Order, 'orderDate' | 'currency' | 'createdAt'>[], baseCurrency: string): string {
+  let latest: (typeof orders)[number] | undefined;
+  for (const o of orders) if (!latest || o.orderDate > latest.orderDate || (o.orderDate === latest.orderDate && o.createdAt > latest.createdAt)) latest = o;
+  return latest?.currency ?? baseCurrency;
+}

@@ -1,0 +1,82 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { convertMinor, minorDigits, parseAmount } from '../../shared/domain/money';
+import { invoke, type Journey } from './journeys';
+
+const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+const inputOf = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], textarea[data-testid="${id}"], [data-testid="${id}"] input`).first();
+
+/**
+ * Runs after the demo is loaded, UI in English: a new customer's country read from the city, an order
+ * that starts in the customer's usual currency and shows its base-currency amount, and the base
+ * currency locked because orders exist.
+ */
+export async function dataArrivesComplete({ page, screenshot }: Journey): Promise<void> {
+  // A new customer typed with a city but no country: the form says what it will infer, and it is saved.
+  await page.goto(page.url().replace(/#.*$/, '#/customers'));
+  await byTestId(page, 'add-customer').click();
+  await inputOf(page, 'profile-name').fill('Shenzhen Walk-in');
+  await inputOf(page, 'profile-city').fill('Shenzhen');
+  await expect.poll(() => byTestId(page, 'profile-country-inferred').innerText()).toContain('Inferred from the city: China');
+  await screenshot('new-customer-inferred-country-en');
+  await byTestId(page, 'new-customer-save').click();
+  await expect.poll(() => byTestId(page, 'customer-title').innerText()).toBe('Shenzhen Walk-in');
+  const created = (await invoke(page, 'customers:list', { search: 'Shenzhen Walk-in' })).rows[0]!;
+  const stored = await invoke(page, 'customers:get', { id: created.id });
+  expect([stored.country, stored.region, stored.city]).toEqual(['CN', '广东', 'Shenzhen']);
+
+  // A customer whose last order was in a foreign currency: a new order starts in it and shows the base amount.
+  const { baseCurrency } = await invoke(page, 'settings:get', {});
+  const candidates = (await invoke(page, 'customers:list', { limit: 200, sort: { field: 'revenueBaseMinor', desc: true } })).rows;
+  let target: { id: string; currency: string } | null = null;
+  for (const c of candidates) {
+    const { orders } = await invoke(page, 'orders:list', { customerId: c.id });
+    const last = [...orders].sort((a, b) => (a.orderDate < b.orderDate ? -1 : a.orderDate > b.orderDate ? 1 : a.createdAt < b.createdAt ? -1 : 1)).at(-1);
+    if (last && last.currency !== baseCurrency) {
+      target = { id: c.id, currency: last.currency };
+      break;
+    }
+  }
+  expect(target, 'the demo has customers who order in a foreign currency').not.toBeNull();
+  await page.goto(page.url().replace(/#.*$/, `#/customers/${target!.id}`));
+  await byTestId(page, 'tab-orders').click();
+  await byTestId(page, 'add-order').click();
+  await expect.poll(() => byTestId(page, 'order-currency').innerText()).toContain(target!.currency);
+  await byTestId(page, 'order-usual-currency').waitFor();
+  await inputOf(page, 'order-amount').fill('100');
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  const { rate } = await invoke(page, 'fx:lookup', { currency: target!.currency, date: today });
+  expect(rate).not.toBeNull();
+  // 100 units at the locked rate, rounded to the base currency's minor unit, as the page's own Intl writes it.
+  const typed = parseAmount('100', target!.currency);
+  if (!typed.ok) throw new Error('100 is an amount in every currency');
+  const baseMinor = convertMinor(typed.minor, target!.currency, rate!, baseCurrency);
+  const shown = await page.evaluate(([value, code]) => new Intl.NumberFormat('en', { style: 'currency', currency: code as string }).format(value as number), [baseMinor / 10 ** minorDigits(baseCurrency), baseCurrency] as const);
+  await expect.poll(() => byTestId(page, 'order-converted').innerText()).toContain(shown);
+  await screenshot('order-converted-en');
+  await page.keyboard.press('Escape');
+
+  // Orders exist: the base currency cannot change, and the settings page says why.
+  await page.goto(page.url().replace(/#.*$/, '#/settings'));
+  await byTestId(page, 'settings-base-currency-locked').waitFor();
+  expect(await byTestId(page, 'settings-base-currency').getAttribute('class')).toContain('ant-select-disabled');
+
+  // A workspace without a home province, whose customers have provinces: asked once where the business is.
+  await invoke(page, 'settings:update', { homeRegion: '' });
+  await page.reload();
+  await byTestId(page, 'home-region').waitFor({ timeout: 30_000 });
+  await inputOf(page, 'home-region').fill('浙江');
+  await byTestId(page, 'home-save').click();
+  await byTestId(page, 'home-region').waitFor({ state: 'hidden' });
+  expect((await invoke(page, 'settings:get', {})).homeRegion).toBe('浙江');
+  // Locality follows the new home: a customer in Zhejiang is now local.
+  const zhejiang = await invoke(page, 'customers:list', { search: '', localities: ['local'], limit: 5 });
+  expect(zhejiang.rows.every((r) => r.region === null || /浙江|zhejiang/i.test(r.region))).toBe(true);
+  await invoke(page, 'settings:update', { homeRegion: '广东' });
+  await page.reload();
+  await byTestId(page, 'customer-search').or(page.locator('.ant-layout')).first().waitFor();
+  expect(await byTestId(page, 'home-region').count()).toBe(0);
+}

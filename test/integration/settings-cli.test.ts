@@ -1,0 +1,56 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from '../support/test-app';
+
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const stored = (db: string) => {
+  const raw = new Database(db, { readonly: true });
+  try {
+    return raw.prepare('SELECT home_country AS homeCountry, home_region AS homeRegion, base_currency AS baseCurrency FROM settings WHERE id = 1').get();
+  } finally {
+    raw.close();
+  }
+};
+
+let db: string;
+beforeAll(() => {
+  db = join(tempDir(), 'shop.sqlite');
+});
+
+describe('settings on the command line', () => {
+  it('sets the base currency, home country and region, and reads them back', () => {
+    const set = cli('settings', 'set', '--db', db, '--base-currency', 'usd', '--home-country', 'de', '--region', 'Bayern', '--json');
+    expect(set.code, set.stderr).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({ baseCurrency: 'USD', homeCountry: 'DE', homeRegion: 'Bayern' });
+    expect(stored(db)).toEqual({ homeCountry: 'DE', homeRegion: 'Bayern', baseCurrency: 'USD' });
+    const get = cli('settings', 'get', '--db', db);
+    expect(get.code).toBe(0);
+    expect(get.stdout).toMatch(/home country\s+DE/);
+    expect(get.stdout).toMatch(/base currency\s+USD/);
+  });
+
+  it('refuses an unknown country and a base-currency change once orders exist, changing nothing', () => {
+    const bad = cli('settings', 'set', '--db', db, '--home-country', 'XX');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('homeCountry');
+    cli('customers', 'add', '--db', db, '--name', 'Anna');
+    const id = (JSON.parse(cli('customers', 'list', '--db', db, '--json').stdout) as { rows: Array<{ id: string }> }).rows[0]!.id;
+    expect(cli('orders', 'add', '--db', db, '--customer', id, '--date', '2026-11-20', '--amount', '10', '--currency', 'USD').code).toBe(0);
+    const locked = cli('settings', 'set', '--db', db, '--base-currency', 'EUR');
+    expect(locked.code).toBe(1);
+    expect(locked.stderr).toContain('cannot change once orders exist');
+    expect(stored(db)).toEqual({ homeCountry: 'DE', homeRegion: 'Bayern', baseCurrency: 'USD' });
+  });
+
+  it('asks for at least one setting', () => {
+    const none = cli('settings', 'set', '--db', db);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--base-currency');
+  });
+});
