@@ -1,0 +1,68 @@
+/**
+ * Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"): each transaction's value is
+ * Gamma(p, ν), and ν ~ Gamma(q, γ) across customers. Fitted on repeat buyers' mean repeat-order value;
+ * customers whose mean is 0 (only zero-value orders) carry no information about ν's scale and are left
+ * out of the fit (their log-density is −∞), then predicted like everyone else.
+ */
+import { logGamma } from './log-gamma';
+import { minimize } from './nelder-mead';
+
+export interface Spend {
+  /** Number of repeat purchases the mean is over. */
+  x: number;
+  /** Mean value of those purchases (any currency unit; the fit is scale-equivariant). */
+  mean: number;
+}
+
+export interface GammaGammaParams {
+  p: number;
+  q: number;
+  gamma: number;
+}
+
+export interface GammaGammaFit {
+  params: GammaGammaParams;
+  ll: number;
+  converged: boolean;
+  customers: number;
+}
+
+export function gammaGammaLogLikelihood(params: GammaGammaParams, rows: readonly Spend[]): number {
+  const { p, q, gamma } = params;
+  if (!(p > 0 && q > 0 && gamma > 0)) return Number.NaN;
+  const constant = -logGamma(q) + q * Math.log(gamma);
+  let total = 0;
+  for (const { x, mean } of rows) {
+    const px = p * x;
+    total += logGamma(px + q) - logGamma(px) + constant + (px - 1) * Math.log(mean) + px * Math.log(x) - (px + q) * Math.log(x * mean + gamma);
+  }
+  return total;
+}
+
+/** Rows the fit can use: at least one repeat purchase and a positive mean. */
+export function spendRowsForFit(rows: readonly Spend[]): Spend[] {
+  return rows.filter((s) => s.x > 0 && s.mean > 0 && Number.isFinite(s.mean));
+}
+
+export function fitGammaGamma(rows: readonly Spend[]): GammaGammaFit {
+  const usable = spendRowsForFit(rows);
+  if (usable.length === 0) throw new RangeError('No repeat buyers with a positive order value to fit');
+  // Scale γ's start to the data so the optimiser starts near the right order of magnitude (cents or dollars).
+  const meanOfMeans = usable.reduce((s, r) => s + r.mean, 0) / usable.length;
+  const x0 = [Math.log(1), Math.log(2), Math.log(meanOfMeans)];
+  const toParams = (v: readonly number[]): GammaGammaParams => ({ p: Math.exp(v[0]!), q: Math.exp(v[1]!), gamma: Math.exp(v[2]!) });
+  const result = minimize((v) => (v.some((u) => Math.abs(u) > 40) ? Number.POSITIVE_INFINITY : -gammaGammaLogLikelihood(toParams(v), usable)), x0);
+  const params = toParams(result.x);
+  return { params, ll: gammaGammaLogLikelihood(params, usable), converged: result.converged && Number.isFinite(result.value), customers: usable.length };
+}
+
+/** Population mean order value p·γ/(q−1); infinite when q ≤ 1 (the model then has no finite mean). */
+export function populationMeanValue(params: GammaGammaParams): number {
+  return params.q > 1 ? (params.p * params.gamma) / (params.q - 1) : Number.POSITIVE_INFINITY;
+}
+
+/** E[order value | x repeat purchases with mean m]: a weighted mix of the population mean and the customer's own. */
+export function expectedOrderValue(params: GammaGammaParams, s: Spend): number {
+  const { p, q, gamma } = params;
+  return (p * (gamma + s.x * s.mean)) / (p * s.x + q - 1);
+}
