@@ -3,6 +3,7 @@ import { customerHandlers } from './customers';
 import { followUpHandlers } from './followups';
 import { mergeHandlers } from './merges';
 import { orderHandlers } from './orders';
+import { predictionHandlers } from './prediction';
 import { segmentationHandlers } from './segmentation';
 import { settingsHandlers } from './settings';
 import { transferHandlers } from './transfer';
@@ -31,5 +32,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     transferHandlers(ctx),
     segmentationHandlers(ctx),
     mergeHandlers(ctx),
+    predictionHandlers(ctx),
   ]) as Handlers;
 }

@@ -3,6 +3,7 @@ import { customersContract } from './customers';
 import { followUpsContract } from './followups';
 import { mergesContract } from './merges';
 import { ordersContract } from './orders';
+import { predictionContract } from './prediction';
 import { segmentationContract } from './segmentation';
 import { settingsContract } from './settings';
 import { transferContract } from './transfer';
@@ -18,6 +19,7 @@ export const contract = {
   ...transferContract,
   ...segmentationContract,
   ...mergesContract,
+  ...predictionContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -89,7 +89,7 @@ export function fitBase(histories: readonly Recency[], unit: TimeUnit): Pick<Mod
   return { method: 'shrunk', fallbackReason: reason, bgnbd: fitBgNbd(groups, { prior: bgNbdPrior(unit) }) };
 }
 
-function fitSpend(histories: readonly CustomerHistory[]): Pick<ModelSummary, 'spendMethod' | 'gammaGamma' | 'populationMeanValue'> {
+export function fitSpend(histories: readonly CustomerHistory[]): Pick<ModelSummary, 'spendMethod' | 'gammaGamma' | 'populationMeanValue'> {
   const rows = histories.map((h) => ({ x: h.x, mean: h.repeatMeanValue }));
   if (spendRowsForFit(rows).length >= MIN_SPEND_ROWS) {
     const gg = fitGammaGamma(rows);
