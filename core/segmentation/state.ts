@@ -11,6 +11,7 @@ import {
   type SnapshotColumns,
 } from '../../db/repos/segmentation';
 import { buildConfig, segmentAll, type ConfigOverrides, type CustomSegment, type EngineConfig, type EngineFollowUp, type EngineOrder, type SegmentationResult } from '../../shared/segmentation';
+import { storePredictions } from '../prediction/store';
 import type { HandlerContext } from '../context';
 import { windowMetrics, type WindowMetrics } from './window-metrics';
 
@@ -172,6 +173,8 @@ function store(ctx: HandlerContext, state: SegmentationState): boolean {
     return true;
   });
   if (stored) lastStored.set(db, { columns, dataVersion: dataVersion(db) });
+  // Each stored recompute also refits purchase likelihood and value on the orders up to its day.
+  if (stored) storePredictions(db, state.asOf, ctx.clock.now().toISOString());
   return stored;
 }
 

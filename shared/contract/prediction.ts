@@ -49,6 +49,12 @@ export const holdoutSchema = z.object({
 export type Holdout = z.infer<typeof holdoutSchema>;
 
 const asOfOptional = isoDateSchema.optional();
+export const PREDICTION_SORTS = ['score', 'pAlive', 'expectedValue', 'clv', 'likelyValue'] as const;
+const sortSchema = z.enum(PREDICTION_SORTS, { error: 'invalid_choice' });
+
+/** A best-list row: the prediction plus who the customer is. */
+export const bestRowSchema = customerPredictionSchema.extend({ name: z.string().max(500), owner: z.string().max(200).nullable(), classKey: z.string().max(100).nullable() });
+export type BestRow = z.infer<typeof bestRowSchema>;
 
 export const predictionContract = {
   /** Fit the model on the orders up to asOf (default today) and report its parameters. */
@@ -56,17 +62,34 @@ export const predictionContract = {
     input: z.object({ asOf: asOfOptional, unit: unitSchema.default('day') }).default({ unit: 'day' }),
     output: fitSummarySchema.extend({ asOf: z.string().max(10) }),
   },
-  /** Per-customer predictions as of a date (default: the latest stored, else today), one page at a time. */
+  /**
+   * Per-customer predictions, one page at a time: without asOf, the ones the last recompute stored (sorted
+   * by `sort`); with an asOf other than the stored one, fitted on demand (in customer order).
+   */
   'prediction:customers': {
     input: z
       .object({
         asOf: asOfOptional,
         customerId: idSchema.optional(),
+        sort: sortSchema.default('score'),
+        limit: z.number().int().min(1).max(5000).default(100),
+        offset: z.number().int().min(0).max(10_000_000).default(0),
+      })
+      .default({ sort: 'score', limit: 100, offset: 0 }),
+    output: z.object({ asOf: z.string().max(10), total: z.number().int().min(0), model: fitSummarySchema.nullable(), rows: z.array(customerPredictionSchema).max(5000) }),
+  },
+  /** The "likely to buy" best list: stored predictions by likelihood × expected value, filtered by class and owner. */
+  'prediction:best': {
+    input: z
+      .object({
+        scheme: z.string().min(1).max(100).optional(),
+        classKey: z.string().min(1).max(100).optional(),
+        owner: z.string().max(200).optional(),
         limit: z.number().int().min(1).max(5000).default(100),
         offset: z.number().int().min(0).max(10_000_000).default(0),
       })
       .default({ limit: 100, offset: 0 }),
-    output: z.object({ asOf: z.string().max(10), total: z.number().int().min(0), model: fitSummarySchema.nullable(), rows: z.array(customerPredictionSchema).max(5000) }),
+    output: z.object({ asOf: z.string().max(10).nullable(), total: z.number().int().min(0), model: fitSummarySchema.nullable(), rows: z.array(bestRowSchema).max(5000) }),
   },
   /** Split at a date, predict the period after it from the one before, and compare with what happened. */
   'prediction:holdout': {
