@@ -7,6 +7,7 @@ import { followUps } from './followups';
 import { fx } from './fx';
 import { importing } from './import';
 import { merge } from './merge';
+import { prediction } from './prediction';
 import { settings } from './settings';
 import { shell } from './shell';
 import { tiers } from './tiers';
@@ -14,4 +15,4 @@ import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx, tiers, importing, merge, transfer, shell };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx, tiers, importing, merge, transfer, shell, prediction };
