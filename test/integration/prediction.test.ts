@@ -132,3 +132,33 @@ describe('a thin base falls back and says so', () => {
     }
   });
 });
+
+describe('the customer list carries and sorts by the stored predictions', () => {
+  it.each(['likelihood', 'pAlive', 'expectedValueMinor', 'clvMinor'] as const)('sort by %s, highest first, nulls (no orders) last, values equal the stored rows', async (field) => {
+    const list = await app.call('customers:list', { sort: { field, desc: true }, limit: 5000 });
+    const stored = new Map(sqlAll<{ customer_id: string }>('SELECT * FROM customer_predictions').map((r) => [r.customer_id, r]));
+    const column = { likelihood: 'score', pAlive: 'p_alive', expectedValueMinor: 'expected_order_value_minor', clvMinor: 'clv_minor' } as const;
+    const values = list.rows.map((r) => r[field] ?? null);
+    const present = values.filter((v): v is number => v !== null);
+    expect(present).toEqual([...present].sort((a, b) => b - a));
+    expect(values.slice(present.length).every((v) => v === null)).toBe(true);
+    for (const r of list.rows) {
+      const s = stored.get(r.id) as Record<string, number> | undefined;
+      expect(r[field] ?? null).toBe(s ? s[column[field]]! : null);
+    }
+  });
+});
+
+describe('tier members carry and sort by the stored predictions', () => {
+  it('sort pyramid members by likelihood and by CLV, each equal to the stored row', async () => {
+    const stored = new Map(sqlAll<{ customer_id: string; score: number; clv_minor: number }>('SELECT customer_id, score, clv_minor FROM customer_predictions').map((r) => [r.customer_id, r]));
+    for (const [sort, field, column] of [['likelihood', 'likelihood', 'score'], ['clv', 'clvMinor', 'clv_minor']] as const) {
+      const page = await app.call('segments:members', { scheme: 'pyramid', sort, direction: 'desc', limit: 5000 });
+      const values = page.rows.map((r) => r[field] ?? null);
+      const present = values.filter((v): v is number => v !== null);
+      expect(present.length).toBeGreaterThan(0);
+      expect(present).toEqual([...present].sort((a, b) => b - a));
+      for (const r of page.rows) expect(r[field] ?? null).toBe(stored.get(r.id)?.[column] ?? null);
+    }
+  });
+});

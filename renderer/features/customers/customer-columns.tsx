@@ -5,6 +5,7 @@ import type { CustomerRow } from '../../../shared/contract/customers';
 import { formatPhone } from '../../../shared/domain/phone';
 import { countryName, formatDate, formatMoney } from '../../components/format';
 import { classLabel } from '../tiers/labels';
+import { PREDICTION_COLUMN_IDS, predictionColumns } from '../prediction/prediction-columns';
 
 const column = createColumnHelper<CustomerRow>();
 
@@ -28,9 +29,9 @@ export const schemeColumnId = (scheme: string) => `scheme:${scheme}`;
 export const schemeOfColumn = (id: string): string | undefined => (id.startsWith('scheme:') ? id.slice('scheme:'.length) : undefined);
 
 /** Column ids double as sort fields where the server can sort by them. */
-export const SORTABLE = new Set(['name', 'company', 'type', 'country', 'city', 'owner', 'lastContactAt', 'nextContactDate', 'orderCount', 'revenueBaseMinor']);
+export const SORTABLE = new Set(['name', 'company', 'type', 'country', 'city', 'owner', 'lastContactAt', 'nextContactDate', 'orderCount', 'revenueBaseMinor', ...PREDICTION_COLUMN_IDS]);
 export const DEFAULT_VISIBLE = [
-  'name', 'company', 'type', 'phone', 'wechat', 'city', 'locality', 'tags', 'owner', 'lastContactAt', 'nextContactDate', 'revenueBaseMinor',
+  'name', 'company', 'type', 'phone', 'wechat', 'city', 'locality', 'tags', 'owner', 'lastContactAt', 'nextContactDate', 'revenueBaseMinor', 'likelihood',
   schemeColumnId('pyramid'), schemeColumnId('value'), 'actions',
 ];
 
@@ -73,6 +74,7 @@ export function customerColumns(env: ColumnEnv) {
     }),
     column.accessor('orderCount', { size: 80, cell: (c) => c.getValue() }),
     column.accessor('revenueBaseMinor', { size: 130, cell: (c) => formatMoney(c.getValue(), env.baseCurrency, language) }),
+    ...predictionColumns(column, env),
     ...env.schemeColumns.map(({ scheme, label }) =>
       column.accessor((row) => row.classes[scheme], {
         id: schemeColumnId(scheme),

@@ -29,7 +29,7 @@ export function MemberTable(props: Props) {
       rowAt={props.rowAt}
       ensureRange={props.ensureRange}
       columns={columns}
-      headerLabel={(c) => t(`columns.${c.id}`)}
+      headerLabel={(c) => (typeof c.header === 'string' ? c.header : t(`columns.${c.id}`))}
       isSortable={(id) => id in SORT_OF}
       sorting={props.sorting}
       onSortingChange={props.onSortingChange}
