@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../db/open';
 import type { CustomerPrediction, FitSummary } from '../../shared/contract/prediction';
-import { DEFAULT_PREDICTION_OPTIONS, fitBase, predictCustomers, type CustomerHistory, type TimeUnit } from '../../shared/prediction';
+import { DEFAULT_PREDICTION_OPTIONS, predictCustomers, type CustomerHistory, type TimeUnit } from '../../shared/prediction';
 import { loadHistories, UNIT_DAYS } from './histories';
 import { fitSummaryOf } from './summary';
 
@@ -50,4 +50,7 @@ export function fitFromDb(db: Db, asOf: string, unit: TimeUnit): FitSummary | nu
   return predictFromHistories(histories, unit).model;
 }
 
-export { fitBase };
+/** Each customer's predicted 12-month value (CLV, minor units): what pyramid basis 'predicted' ranks by. */
+export function predictedValueMap(db: Db, asOf: string): Map<string, number> {
+  return new Map(predictFromDb(db, asOf).rows.map((r) => [r.id, r.clvMinor]));
+}

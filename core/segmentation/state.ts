@@ -11,6 +11,7 @@ import {
   type SnapshotColumns,
 } from '../../db/repos/segmentation';
 import { buildConfig, segmentAll, type ConfigOverrides, type CustomSegment, type EngineConfig, type EngineFollowUp, type EngineOrder, type SegmentationResult } from '../../shared/segmentation';
+import { predictedValueMap } from '../prediction/predict';
 import { storePredictions } from '../prediction/store';
 import type { HandlerContext } from '../context';
 import { windowMetrics, type WindowMetrics } from './window-metrics';
@@ -65,11 +66,16 @@ export function engineConfigFor(db: Db, asOf: string): EngineConfig {
 
 function compute(db: Db, asOf: string): SegmentationState {
   const config = engineConfigFor(db, asOf);
-  return assemble(asOf, config, loadSegmentCustomers(db), loadSegmentOrders(db), loadSegmentFollowUps(db));
+  return assemble(asOf, config, loadSegmentCustomers(db), loadSegmentOrders(db), loadSegmentFollowUps(db), predictedFor(db, config));
 }
 
-function assemble(asOf: string, config: EngineConfig, customers: SegmentCustomer[], orders: EngineOrder[], followUps: EngineFollowUp[]): SegmentationState {
-  const result = segmentAll(customers, orders, followUps, config);
+/** Pyramid basis 'predicted' ranks by each customer's predicted 12-month value (CLV), fitted on the orders up to asOf. */
+function predictedFor(db: Db, config: EngineConfig): ReadonlyMap<string, number> | undefined {
+  return config.pyramid.basis === 'predicted' ? predictedValueMap(db, config.asOf) : undefined;
+}
+
+function assemble(asOf: string, config: EngineConfig, customers: SegmentCustomer[], orders: EngineOrder[], followUps: EngineFollowUp[], predicted?: ReadonlyMap<string, number>): SegmentationState {
+  const result = segmentAll(customers, orders, followUps, config, { predictedValueMinor: predicted });
   const indexOf = new Map(result.customerIds.map((id, i) => [id, i]));
   return { asOf, config, result, customers, indexOf, metrics: windowMetrics(indexOf, orders, followUps, result.window) };
 }
@@ -140,7 +146,7 @@ async function computeInSteps(db: Db, asOf: string, report: (phase: RecomputePha
   await step('followUps');
   const followUps = loadSegmentFollowUps(db);
   await step('classes');
-  const state = assemble(asOf, config, customers, orders, followUps);
+  const state = assemble(asOf, config, customers, orders, followUps, predictedFor(db, config));
   return fingerprint(db) === before ? state : null;
 }
 

@@ -162,3 +162,26 @@ describe('tier members carry and sort by the stored predictions', () => {
     }
   });
 });
+
+describe('pyramid ranked by predicted value', () => {
+  it('basis predicted ranks by the stored CLV: every platinum customer is worth at least every gold one', async () => {
+    const { effective } = await app.call('segments:config:get', {});
+    const pyramid = (effective as { pyramid: Record<string, unknown> }).pyramid;
+    await app.call('segments:config:set', { overrides: { pyramid: { ...pyramid, basis: 'predicted' } } });
+    try {
+      await app.call('segments:recompute', {});
+      const clv = new Map(sqlAll<{ customer_id: string; clv_minor: number }>('SELECT customer_id, clv_minor FROM customer_predictions').map((r) => [r.customer_id, r.clv_minor]));
+      const platinum = await app.call('segments:members', { scheme: 'pyramid', classKey: 'platinum', limit: 5000 });
+      const gold = await app.call('segments:members', { scheme: 'pyramid', classKey: 'gold', limit: 5000 });
+      expect(platinum.total).toBeGreaterThan(0);
+      expect(gold.total).toBeGreaterThan(0);
+      const minPlatinum = Math.min(...platinum.rows.map((r) => clv.get(r.id)!));
+      const maxGold = Math.max(...gold.rows.map((r) => clv.get(r.id)!));
+      expect(minPlatinum).toBeGreaterThanOrEqual(maxGold);
+      const explained = await app.call('segments:explain', { customerId: platinum.rows[0]!.id });
+      expect(JSON.stringify(explained.schemes.pyramid)).toContain('predicted');
+    } finally {
+      await app.call('segments:config:set', { overrides: {} });
+    }
+  });
+});

@@ -34,6 +34,10 @@ export const prediction = {
       mayReturn: '可能会回购',
       quiet: '近期回购可能性小',
     },
+    basis: {
+      label: '按预测价值排名',
+      help: '开启后，金字塔按每位客户未来 12 个月的预测价值（客户价值 CLV）排名，而不是分析期营收；分级原因里会显示“依据：预测价值”。',
+    },
     best: {
       help: '按“购买可能性 × 预计客单价”排序：先联系最可能下单、单子也最大的客户。',
       scheme: '分级方式',
@@ -96,6 +100,10 @@ export const prediction = {
       lost: 'probably lost',
       mayReturn: 'may come back',
       quiet: 'unlikely to buy again soon',
+    },
+    basis: {
+      label: 'Rank by predicted value',
+      help: 'When on, the pyramid ranks customers by their predicted value over the next 12 months (CLV) instead of revenue in the window; the explanation shows "Basis: Predicted value".',
     },
     best: {
       help: 'Ranked by purchase likelihood × expected order value: call the customers most likely to place the biggest orders first.',
