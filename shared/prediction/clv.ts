@@ -15,12 +15,17 @@ export interface ClvOptions {
 }
 
 export function customerLifetimeValue(p: BgNbdParams, c: Recency, expectedValue: number, options: ClvOptions): number {
+  const cumulative = Array.from({ length: options.months }, (_, m) => expectedPurchases(p, c, (m + 1) * options.monthLength));
+  return discountedValue(cumulative, expectedValue, options.monthlyDiscount);
+}
+
+/** Σ over months of (purchases expected in month m) × value / (1 + d)^m, from cumulative expected purchases by month end. */
+export function discountedValue(cumulative: readonly number[], expectedValue: number, monthlyDiscount: number): number {
   let total = 0;
   let before = 0;
-  for (let m = 1; m <= options.months; m++) {
-    const upTo = expectedPurchases(p, c, m * options.monthLength);
-    total += ((upTo - before) * expectedValue) / (1 + options.monthlyDiscount) ** m;
+  cumulative.forEach((upTo, i) => {
+    total += ((upTo - before) * expectedValue) / (1 + monthlyDiscount) ** (i + 1);
     before = upTo;
-  }
+  });
   return total;
 }

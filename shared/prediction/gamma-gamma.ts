@@ -28,13 +28,46 @@ export interface GammaGammaFit {
 }
 
 export function gammaGammaLogLikelihood(params: GammaGammaParams, rows: readonly Spend[]): number {
+  return preparedSpendLogLikelihood(params, prepareSpend(rows));
+}
+
+/** Rows with their parameter-free logarithms taken once, and indices into the distinct x values. */
+interface PreparedSpend {
+  x: Float64Array;
+  mean: Float64Array;
+  logMean: Float64Array;
+  logX: Float64Array;
+  xIndex: Int32Array;
+  distinctX: Float64Array;
+}
+
+function prepareSpend(rows: readonly Spend[]): PreparedSpend {
+  const distinct = new Map<number, number>();
+  const xIndex = new Int32Array(rows.length);
+  rows.forEach((r, i) => {
+    if (!distinct.has(r.x)) distinct.set(r.x, distinct.size);
+    xIndex[i] = distinct.get(r.x)!;
+  });
+  return {
+    x: Float64Array.from(rows, (r) => r.x),
+    mean: Float64Array.from(rows, (r) => r.mean),
+    logMean: Float64Array.from(rows, (r) => Math.log(r.mean)),
+    logX: Float64Array.from(rows, (r) => Math.log(r.x)),
+    xIndex,
+    distinctX: Float64Array.from(distinct.keys()),
+  };
+}
+
+/** The log-gamma pair depends on x only: computed once per distinct x, leaving one logarithm per row. */
+function preparedSpendLogLikelihood(params: GammaGammaParams, s: PreparedSpend): number {
   const { p, q, gamma } = params;
   if (!(p > 0 && q > 0 && gamma > 0)) return Number.NaN;
+  const perX = s.distinctX.map((x) => logGamma(p * x + q) - logGamma(p * x));
   const constant = -logGamma(q) + q * Math.log(gamma);
   let total = 0;
-  for (const { x, mean } of rows) {
-    const px = p * x;
-    total += logGamma(px + q) - logGamma(px) + constant + (px - 1) * Math.log(mean) + px * Math.log(x) - (px + q) * Math.log(x * mean + gamma);
+  for (let i = 0; i < s.x.length; i++) {
+    const x = s.x[i]!, px = p * x;
+    total += perX[s.xIndex[i]!]! + constant + (px - 1) * s.logMean[i]! + px * s.logX[i]! - (px + q) * Math.log(x * s.mean[i]! + gamma);
   }
   return total;
 }
@@ -51,9 +84,10 @@ export function fitGammaGamma(rows: readonly Spend[]): GammaGammaFit {
   const meanOfMeans = usable.reduce((s, r) => s + r.mean, 0) / usable.length;
   const x0 = [Math.log(1), Math.log(2), Math.log(meanOfMeans)];
   const toParams = (v: readonly number[]): GammaGammaParams => ({ p: Math.exp(v[0]!), q: Math.exp(v[1]!), gamma: Math.exp(v[2]!) });
-  const result = minimize((v) => (v.some((u) => Math.abs(u) > 40) ? Number.POSITIVE_INFINITY : -gammaGammaLogLikelihood(toParams(v), usable)), x0);
+  const prepared = prepareSpend(usable);
+  const result = minimize((v) => (v.some((u) => Math.abs(u) > 40) ? Number.POSITIVE_INFINITY : -preparedSpendLogLikelihood(toParams(v), prepared)), x0);
   const params = toParams(result.x);
-  return { params, ll: gammaGammaLogLikelihood(params, usable), converged: result.converged && Number.isFinite(result.value), customers: usable.length };
+  return { params, ll: preparedSpendLogLikelihood(params, prepared), converged: result.converged && Number.isFinite(result.value), customers: usable.length };
 }
 
 /** Population mean order value p·γ/(q−1); infinite when q ≤ 1 (the model then has no finite mean). */

@@ -6,3 +6,4 @@ export * from './clv';
 export * from './predict-customers';
 export { logGamma } from './log-gamma';
 export { minimize } from './nelder-mead';
+export { digamma } from './log-gamma';

@@ -113,3 +113,16 @@ describe('awkward bases fall back and say so', () => {
     }
   });
 });
+
+describe('CLV', () => {
+  it('is the month-by-month forecast times the value, discounted monthly (checked by hand here)', async () => {
+    const { customerLifetimeValue } = await import('../../../shared/prediction');
+    const c = { x: 3, tx: 120, T: 200 };
+    const options = { months: 12, monthlyDiscount: 0.01, monthLength: 30 };
+    let expected = 0;
+    for (let m = 1; m <= 12; m++) expected += ((expectedPurchases(P, c, 30 * m) - expectedPurchases(P, c, 30 * (m - 1))) * 5000) / 1.01 ** m;
+    expect(customerLifetimeValue(P, c, 5000, options)).toBeCloseTo(expected, 6);
+    // Without discounting it is simply a year's expected purchases times the value.
+    expect(customerLifetimeValue(P, c, 5000, { ...options, monthlyDiscount: 0 })).toBeCloseTo(expectedPurchases(P, c, 360) * 5000, 6);
+  });
+});
