@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { tempFiles } from '../support/temp-files';
 import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
+import { predictionScoreSortAndHoldout } from './journeys-prediction';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 
 describe('TierBook in Chromium through the loopback bridge', () => {
@@ -34,5 +35,9 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('export the customers to Excel; back up from Settings', async () => {
     await exportAndBackUp({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('purchase likelihood: the customer file\'s score and sentence, the list sorted by likelihood, the holdout chart and table', async () => {
+    await predictionScoreSortAndHoldout({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ROOT, tempDir } from '../support/test-app';
 import { tempFiles } from '../support/temp-files';
 import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
+import { predictionScoreSortAndHoldout } from './journeys-prediction';
 
 /** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
 function electronBinary(): string {
@@ -66,5 +67,9 @@ describe('TierBook as the Electron app', () => {
 
   it('export the customers to Excel; back up from Settings', async () => {
     await exportAndBackUp({ page: page, screenshot: async () => undefined });
+  });
+
+  it('purchase likelihood: the customer file\'s score and sentence, the list sorted by likelihood, the holdout chart and table', async () => {
+    await predictionScoreSortAndHoldout({ page: page, screenshot: async () => undefined });
   });
 });

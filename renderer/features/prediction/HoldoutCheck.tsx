@@ -37,8 +37,8 @@ export function HoldoutCheck() {
     () =>
       result && {
         tooltip: { trigger: 'axis' },
-        legend: { data: [t('holdout.actual'), t('holdout.predicted')] },
-        grid: { left: 40, right: 16, top: 32, bottom: 32 },
+        legend: { top: 0, data: [t('holdout.actual'), t('holdout.predicted')] },
+        grid: { left: 40, right: 16, top: 36, bottom: 40 },
         xAxis: { type: 'category', name: t('holdout.x'), nameLocation: 'middle', nameGap: 24, data: result.byFrequency.map((b) => (b.x === 7 ? '7+' : String(b.x))) },
         yAxis: { type: 'value' },
         series: [series(t('holdout.actual'), ACTUAL, 'bar', result.byFrequency.map((b) => b.actual)), series(t('holdout.predicted'), PREDICTED, 'bar', result.byFrequency.map((b) => b.predicted))],
@@ -49,8 +49,8 @@ export function HoldoutCheck() {
     () =>
       result && {
         tooltip: { trigger: 'axis' },
-        legend: { data: [t('holdout.actual'), t('holdout.predicted')] },
-        grid: { left: 48, right: 16, top: 32, bottom: 32 },
+        legend: { top: 0, data: [t('holdout.actual'), t('holdout.predicted')] },
+        grid: { left: 48, right: 16, top: 36, bottom: 40 },
         xAxis: { type: 'category', name: t('holdout.week'), nameLocation: 'middle', nameGap: 24, data: result.cumulative.map((c) => String(c.week)) },
         yAxis: { type: 'value' },
         series: [series(t('holdout.actual'), ACTUAL, 'line', result.cumulative.map((c) => c.actual)), series(t('holdout.predicted'), PREDICTED, 'line', result.cumulative.map((c) => c.predicted))],
