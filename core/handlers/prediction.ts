@@ -15,8 +15,9 @@ export function predictionHandlers(ctx: HandlerContext): HandlerMap<'prediction'
       if (!fit) throw invalidInput([{ path: ['asOf'], key: 'prediction_no_orders' }]);
       return { ...fit, asOf: day };
     },
-    'prediction:customers': ({ asOf, customerId, sort, limit, offset }) => {
+    'prediction:customers': ({ asOf, customerId, sort, storedOnly, limit, offset }) => {
       const run = storedRun(ctx.db);
+      if (storedOnly && !run) return { asOf: asOf ?? ctx.clock.today(), total: 0, model: null, rows: [] };
       if (run && (asOf === undefined || asOf === run.asOf)) {
         const page = readStoredPredictions(ctx.db, { customerIds: customerId ? [customerId] : undefined, sort, limit, offset });
         return { asOf: run.asOf, total: page.total, model: run.model, rows: page.rows.map(({ name: _n, owner: _o, ...row }) => row) };

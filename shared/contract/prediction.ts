@@ -72,10 +72,12 @@ export const predictionContract = {
         asOf: asOfOptional,
         customerId: idSchema.optional(),
         sort: sortSchema.default('score'),
+        /** Only what the last recompute stored: screens use it so opening a file never waits for a fit. */
+        storedOnly: z.boolean().default(false),
         limit: z.number().int().min(1).max(5000).default(100),
         offset: z.number().int().min(0).max(10_000_000).default(0),
       })
-      .default({ sort: 'score', limit: 100, offset: 0 }),
+      .default({ sort: 'score', storedOnly: false, limit: 100, offset: 0 }),
     output: z.object({ asOf: z.string().max(10), total: z.number().int().min(0), model: fitSummarySchema.nullable(), rows: z.array(customerPredictionSchema).max(5000) }),
   },
   /** The "likely to buy" best list: stored predictions by likelihood × expected value, filtered by class and owner. */

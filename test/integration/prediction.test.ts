@@ -185,3 +185,19 @@ describe('pyramid ranked by predicted value', () => {
     }
   });
 });
+
+describe('before the first recompute', () => {
+  it('storedOnly answers at once with nothing (the customer file then says "not yet"); without it the fit runs on demand', async () => {
+    const fresh = openTestApp(TODAY);
+    try {
+      const { customer } = await fresh.call('customers:create', { name: 'Only' });
+      await fresh.call('orders:create', { customerId: customer.id, orderDate: '2026-05-01', amount: '80', currency: 'CNY' });
+      expect(await fresh.call('prediction:customers', { customerId: customer.id, storedOnly: true })).toEqual({ asOf: TODAY, total: 0, model: null, rows: [] });
+      const onDemand = await fresh.call('prediction:customers', { customerId: customer.id });
+      expect(onDemand.rows).toHaveLength(1);
+      expect(onDemand.rows[0]!.daysSinceLast).toBe(206);
+    } finally {
+      fresh.cleanup();
+    }
+  });
+});

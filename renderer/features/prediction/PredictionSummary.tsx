@@ -19,7 +19,7 @@ export function PredictionSummary({ customerId, reloadKey }: { customerId: strin
 
   useEffect(() => {
     let cancelled = false;
-    api('prediction:customers', { customerId, limit: 1 })
+    api('prediction:customers', { customerId, storedOnly: true, limit: 1 })
       .then((next) => !cancelled && (setPage(next), setError(null)))
       .catch((e: unknown) => !cancelled && setError(errorText(e, t)));
     return () => {
@@ -30,7 +30,7 @@ export function PredictionSummary({ customerId, reloadKey }: { customerId: strin
   if (error) return <Alert type="info" showIcon title={error} style={{ marginBottom: 12 }} />;
   if (!page) return <Spin />;
   const row = page.rows[0];
-  if (!row) return <Typography.Paragraph type="secondary" data-testid="prediction-none">{t('noOrders')}</Typography.Paragraph>;
+  if (!row) return <Typography.Paragraph type="secondary" data-testid="prediction-none">{t(page.model ? 'noOrders' : 'notYet')}</Typography.Paragraph>;
   const why = whySentence(row);
   const number = (v: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(v);
   const money = (minor: number) => formatMoney(minor, settings.baseCurrency, i18n.language);
