@@ -24,7 +24,7 @@ export function bfgs(
   let { f, g } = fg(x);
   if (!Number.isFinite(f) || g.some((v) => !Number.isFinite(v))) return { x, value: f, iterations: 0, converged: false };
   // Inverse Hessian approximation, starting as the identity.
-  let H = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  let H: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
   for (let it = 0; it < maxIterations; it++) {
     const gmax = Math.max(...g.map(Math.abs));
     if (gmax <= gtol * Math.max(1, Math.abs(f))) return { x, value: f, iterations: it, converged: true };
