@@ -101,6 +101,9 @@ export async function recomputeInSteps(ctx: HandlerContext, asOf: string, report
   if (!read) return recomputeSegmentation(ctx, asOf);
   const stored = store(ctx, read);
   remember(db, read, stored);
+  // The fit gets a turn of its own, so a progress poll or a page of the list is answered before it.
+  await yieldTurn();
+  predictIfStored(ctx, asOf, stored);
   return { state: read, stored };
 }
 
@@ -179,9 +182,12 @@ function store(ctx: HandlerContext, state: SegmentationState): boolean {
     return true;
   });
   if (stored) lastStored.set(db, { columns, dataVersion: dataVersion(db) });
-  // Each stored recompute also refits purchase likelihood and value on the orders up to its day.
-  if (stored) storePredictions(db, state.asOf, ctx.clock.now().toISOString());
   return stored;
+}
+
+/** Each stored recompute also refits purchase likelihood and value on the orders up to its day. */
+function predictIfStored(ctx: HandlerContext, asOf: string, stored: boolean): void {
+  if (stored) storePredictions(ctx.db, asOf, ctx.clock.now().toISOString());
 }
 
 function fresh(db: Db, asOf: string): Cached | undefined {
@@ -203,6 +209,7 @@ export function recomputeSegmentation(ctx: HandlerContext, asOf: string): { stat
   const state = compute(ctx.db, asOf);
   const stored = store(ctx, state);
   remember(ctx.db, state, stored);
+  predictIfStored(ctx, asOf, stored);
   return { state, stored };
 }
 
@@ -212,5 +219,7 @@ export function storeTodayIfStale(ctx: HandlerContext): void {
   const cached = fresh(ctx.db, today);
   if (cached?.stored) return;
   const state = cached?.state ?? compute(ctx.db, today);
-  remember(ctx.db, state, store(ctx, state));
+  const stored = store(ctx, state);
+  remember(ctx.db, state, stored);
+  predictIfStored(ctx, today, stored);
 }

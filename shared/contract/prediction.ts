@@ -6,13 +6,15 @@ const unitSchema = z.enum(['day', 'week'], { error: 'invalid_choice' });
 const methodSchema = z.enum(['bgnbd', 'shrunk']);
 const finite = z.number().finite();
 const nonNegative = z.number().finite().min(0);
+/** Model parameters: positive by construction (fitted on their logarithms). */
+const parameter = z.number().finite().min(0).max(1e12);
 
 export const fitSummarySchema = z.object({
-  bgnbd: z.object({ r: finite, alpha: finite, a: finite, b: finite, ll: finite }),
+  bgnbd: z.object({ r: parameter, alpha: parameter, a: parameter, b: parameter, ll: finite }),
   /** Present when order values allowed a Gamma-Gamma fit; γ in the base currency's minor units. */
-  gammaGamma: z.object({ p: finite, q: finite, gamma: finite, ll: finite }).optional(),
-  customers: z.number().int().min(0),
-  repeatBuyers: z.number().int().min(0),
+  gammaGamma: z.object({ p: parameter, q: parameter, gamma: parameter, ll: finite }).optional(),
+  customers: z.number().int().min(0).max(100_000_000),
+  repeatBuyers: z.number().int().min(0).max(100_000_000),
   method: methodSchema,
   fallbackReason: z.enum(['few-customers', 'few-repeat-buyers', 'not-converged', 'implausible']).nullable(),
   spendMethod: z.enum(['gamma-gamma', 'mean']),
