@@ -4,7 +4,8 @@
  * customers whose mean is 0 (only zero-value orders) carry no information about ν's scale and are left
  * out of the fit (their log-density is −∞), then predicted like everyone else.
  */
-import { logGamma } from './log-gamma';
+import { bfgs } from './bfgs';
+import { digamma, logGamma } from './log-gamma';
 import { minimize } from './nelder-mead';
 
 export interface Spend {
@@ -72,6 +73,31 @@ function preparedSpendLogLikelihood(params: GammaGammaParams, s: PreparedSpend):
   return total;
 }
 
+/** The log-likelihood and its gradient in (ln p, ln q, ln γ); digammas once per distinct x. */
+function spendValueAndGradient(params: GammaGammaParams, s: PreparedSpend): { ll: number; grad: [number, number, number] } {
+  const { p, q, gamma } = params;
+  const nx = s.distinctX.length;
+  const perX = new Float64Array(nx), psiPxQ = new Float64Array(nx), psiPx = new Float64Array(nx);
+  for (let k = 0; k < nx; k++) {
+    const px = p * s.distinctX[k]!;
+    perX[k] = logGamma(px + q) - logGamma(px);
+    psiPxQ[k] = digamma(px + q);
+    psiPx[k] = digamma(px);
+  }
+  const logGammaParam = Math.log(gamma), psiQ = digamma(q);
+  const constant = -logGamma(q) + q * logGammaParam;
+  let ll = 0, gp = 0, gq = 0, gg = 0;
+  for (let i = 0; i < s.x.length; i++) {
+    const x = s.x[i]!, px = p * x, k = s.xIndex[i]!;
+    const logSum = Math.log(x * s.mean[i]! + gamma);
+    ll += perX[k]! + constant + (px - 1) * s.logMean[i]! + px * s.logX[i]! - (px + q) * logSum;
+    gp += x * (psiPxQ[k]! - psiPx[k]! + s.logMean[i]! + s.logX[i]! - logSum);
+    gq += psiPxQ[k]! - psiQ + logGammaParam - logSum;
+    gg += q / gamma - (px + q) / (x * s.mean[i]! + gamma);
+  }
+  return { ll, grad: [p * gp, q * gq, gamma * gg] };
+}
+
 /** Rows the fit can use: at least one repeat purchase and a positive mean. */
 export function spendRowsForFit(rows: readonly Spend[]): Spend[] {
   return rows.filter((s) => s.x > 0 && s.mean > 0 && Number.isFinite(s.mean));
@@ -85,7 +111,13 @@ export function fitGammaGamma(rows: readonly Spend[]): GammaGammaFit {
   const x0 = [Math.log(1), Math.log(2), Math.log(meanOfMeans)];
   const toParams = (v: readonly number[]): GammaGammaParams => ({ p: Math.exp(v[0]!), q: Math.exp(v[1]!), gamma: Math.exp(v[2]!) });
   const prepared = prepareSpend(usable);
-  const result = minimize((v) => (v.some((u) => Math.abs(u) > 40) ? Number.POSITIVE_INFINITY : -preparedSpendLogLikelihood(toParams(v), prepared)), x0);
+  // BFGS on the analytic gradient first; Nelder–Mead from where it stopped if it did not converge.
+  const quick = bfgs((v) => {
+    if (v.some((u) => Math.abs(u) > 40)) return { f: Number.POSITIVE_INFINITY, g: [0, 0, 0] };
+    const { ll, grad } = spendValueAndGradient(toParams(v), prepared);
+    return { f: -ll, g: grad.map((d) => -d) };
+  }, x0);
+  const result = quick.converged ? quick : minimize((v) => (v.some((u) => Math.abs(u) > 40) ? Number.POSITIVE_INFINITY : -preparedSpendLogLikelihood(toParams(v), prepared)), quick.x);
   const params = toParams(result.x);
   return { params, ll: preparedSpendLogLikelihood(params, prepared), converged: result.converged && Number.isFinite(result.value), customers: usable.length };
 }

@@ -31,3 +31,16 @@ describe('BG/NBD gradient', () => {
     expect(digamma(1)).toBeCloseTo(-0.5772156649015329, 10);
   });
 });
+
+describe('Gamma-Gamma fit', () => {
+  it('BFGS and Nelder–Mead reach the same maximum on simulated spend', async () => {
+    const { fitGammaGamma, gammaGammaLogLikelihood, minimize } = await import('../../../shared/prediction');
+    const { simulateSpend } = await import('./simulate');
+    const rows = simulateSpend(9, Array.from({ length: 3000 }, (_, i) => 1 + (i % 5)), { p: 4, q: 3, gamma: 20 });
+    const fit = fitGammaGamma(rows);
+    const nm = minimize((v) => -gammaGammaLogLikelihood({ p: Math.exp(v[0]!), q: Math.exp(v[1]!), gamma: Math.exp(v[2]!) }, rows), [0, Math.log(2), Math.log(30)]);
+    expect(fit.converged).toBe(true);
+    expect(Math.abs(fit.ll - -nm.value)).toBeLessThan(1e-6 * Math.abs(fit.ll));
+    expect(fit.params.p).toBeCloseTo(Math.exp(nm.x[0]!), 3);
+  });
+});
