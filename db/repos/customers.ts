@@ -106,6 +106,11 @@ export function refreshAllCustomerStats(db: Db): void {
 
 type ListInput = ParsedInputOf<'customers:list'>;
 
+/** One stored prediction column of the row's customer (NULL before the first recompute): a primary-key lookup. */
+function predicted(column: 'score' | 'p_alive' | 'expected_order_value_minor' | 'clv_minor') {
+  return sql<number | null>`(SELECT ${sql.raw(column)} FROM customer_predictions p WHERE p.customer_id = ${customers.id})`;
+}
+
 const SORT_COLUMNS = {
   name: customers.sortName,
   company: customers.company,
@@ -118,6 +123,10 @@ const SORT_COLUMNS = {
   orderCount: customers.orderCount,
   revenueBaseMinor: customers.revenueBaseMinor,
   createdAt: customers.createdAt,
+  likelihood: predicted('score'),
+  pAlive: predicted('p_alive'),
+  expectedValueMinor: predicted('expected_order_value_minor'),
+  clvMinor: predicted('clv_minor'),
 } as const;
 
 const NOT_NULL_SORTS = new Set(['name', 'type', 'orderCount', 'revenueBaseMinor', 'createdAt']);
@@ -216,6 +225,10 @@ export function listCustomers(db: Db, input: ListInput, searchKey: string): { to
       createdAt: customers.createdAt,
       archivedAt: customers.archivedAt,
       deletedAt: customers.deletedAt,
+      likelihood: predicted('score'),
+      pAlive: predicted('p_alive'),
+      expectedValueMinor: predicted('expected_order_value_minor'),
+      clvMinor: predicted('clv_minor'),
     })
     .from(customers)
     .where(inArray(customers.id, ids))
