@@ -15,6 +15,7 @@ import { medianMs, mib } from './measure';
 import { measureImport } from './import';
 import { measureUi } from './ui';
 import { measureToday } from './ui-today';
+import { measurePrediction } from './prediction';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -79,6 +80,7 @@ async function todayAtDemoSize() {
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 const phones = raw.prepare(`SELECT value FROM contact_channels WHERE kind = 'phone' AND deleted_at IS NULL LIMIT 5000`).pluck().all() as string[];
 const importing = IMPORT_ROWS > 0 ? await measureImport(app.dispatch, dir, IMPORT_ROWS, phones) : { skipped: 'BENCH_IMPORT_ROWS=0' };
+const prediction = await measurePrediction({ customers: CUSTOMERS, db: app.db, asOf: '2026-11-23' });
 const memory = process.memoryUsage();
 const result = {
   when: new Date().toISOString(),
@@ -95,6 +97,7 @@ const result = {
   ui,
   today,
   importing,
+  prediction,
 };
 
 console.log(`TierBook bench — ${loaded.customers} customers, ${loaded.orders} orders, ${loaded.followUps} follow-ups (${RUNS} runs each; demo load ${result.demoLoadMs} ms; RSS ${result.rssMiB} MiB)`);
@@ -105,6 +108,8 @@ console.log('Today in Chromium (ms from opening the screen to its rows painted; 
 console.log(JSON.stringify(today, null, 2));
 console.log('Import of an orders CSV (one batch, then undone); floor = the streaming reader alone:');
 console.log(JSON.stringify(importing, null, 2));
+console.log('Prediction (BG/NBD fit alone; the whole base scored; the recompute\'s part on the demo database):');
+console.log(JSON.stringify(prediction, null, 2));
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
 console.log('wrote bench/results/latest.json');

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
 import { fileAccess, type FileAccessChoice, type FileMode } from './files';
 import { createHandlers } from './handlers';
+import { storedLikelihood } from './prediction/likelihood-provider';
 import { inlineImportRunner, processImportRunner, type ImportRunner, type WorkerLauncher } from './importing';
 
 export interface OpenedApp {
@@ -45,7 +46,7 @@ export function openApp(options: {
   if (!inMemory) removeStrayBackupFiles(options.dbPath);
   const files = fileAccess(options.files, options.dbPath);
   const importRunner = options.importWorker && !inMemory ? processImportRunner(options.importWorker) : inlineImportRunner(db.$client);
-  const handlers = createHandlers({ db, clock: options.clock ?? systemClock, dbPath: options.dbPath, appVersion: options.appVersion, files, importRunner });
+  const handlers = createHandlers({ db, clock: options.clock ?? systemClock, dbPath: options.dbPath, appVersion: options.appVersion, files, importRunner, purchaseLikelihood: storedLikelihood(db) });
   const dispatch = createDispatch(handlers, { checkOutput: options.checkOutput ?? false });
   return {
     db,

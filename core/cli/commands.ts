@@ -14,6 +14,8 @@ export interface Command {
   /** Returns what --json prints; `human` turns it into lines for people. */
   run(flags: Flags, call: Caller): Promise<unknown>;
   human(output: never): string;
+  /** True when these flags need no database (e.g. `predict fit --summary FILE`): main then opens none. */
+  offline?(flags: Flags): boolean;
 }
 
 const list = (values: Flags, name: string): string[] => {

@@ -20,6 +20,11 @@ async function main(argv: string[]): Promise<number> {
   const found = findCommand(argv);
   if (!found) throw new UsageError(`unknown command "${argv.slice(0, 2).join(' ')}" (see tierbook --help)`);
   const { values, positionals } = parseFlags(found.rest, found.command.flags);
+  if (found.command.offline?.(values)) {
+    const output = await found.command.run({ ...values, _: positionals }, () => Promise.reject(new UsageError('this command needs no --db')));
+    process.stdout.write(values.json ? `${JSON.stringify(output, null, 2)}\n` : `${found.command.human(output as never)}\n`);
+    return 0;
+  }
   // The local user at their own shell: any file they can open is theirs to name.
   const app = openApp({ dbPath: requireFlag(values, 'db'), migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'paths' }, importWorker: forkImportWorker() });
   try {

@@ -4,6 +4,7 @@ import { followUpHandlers } from './followups';
 import { mergeHandlers } from './merges';
 import { orderHandlers } from './orders';
 import { reminderHandlers } from './reminders';
+import { predictionHandlers } from './prediction';
 import { segmentationHandlers } from './segmentation';
 import { settingsHandlers } from './settings';
 import { todayHandlers } from './today';
@@ -35,5 +36,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     mergeHandlers(ctx),
     reminderHandlers(ctx),
     todayHandlers(ctx),
+    predictionHandlers(ctx),
   ]) as Handlers;
 }

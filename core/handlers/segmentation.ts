@@ -16,6 +16,7 @@ import { AppError, invalidInput, notFound } from '../../shared/contract';
 import type { CustomSegmentRow, Explanation } from '../../shared/contract/segmentation';
 import { writeConfigOverrides } from '../../db/repos/segmentation';
 import { classKeysOf, customSchemeKey, customSegmentSchema, SCHEME_KEYS, type RuleGroup } from '../../shared/segmentation';
+import { predictionCells } from '../prediction/cells';
 import type { HandlerContext } from '../context';
 import { newId } from '../ids';
 import { effectiveConfig } from '../segmentation/config';
@@ -61,7 +62,7 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
 
     'segments:overview': async ({ scheme, asOf }) => overview(await segmentationInSteps(ctx, today(asOf)), scheme, readSettings(db).baseCurrency),
 
-    'segments:members': async (input) => members(await segmentationInSteps(ctx, today(input.asOf)), input),
+    'segments:members': async (input) => members(await segmentationInSteps(ctx, today(input.asOf)), input, predictionCells(ctx.db)),
 
     'segments:explain': async ({ customerId, asOf }) => {
       const state = await segmentationInSteps(ctx, today(asOf));

@@ -3,6 +3,7 @@ import type { MemberRow } from '../../shared/contract/segmentation';
 import { normalizeQuery } from '../../shared/domain/pinyin';
 import type { SegmentationState } from './state';
 import { daysSince } from './window-metrics';
+import type { PredictionCells } from '../prediction/cells';
 
 /** The class column of one scheme, or not_found for a custom segment that does not exist. */
 export function columnOf(state: SegmentationState, scheme: string): readonly string[] {
@@ -41,8 +42,9 @@ function rfmScores(rfm: string): MemberRow['scores'] {
   return /^[1-5]{3}$/.test(rfm) ? { r: Number(rfm[0]), f: Number(rfm[1]), m: Number(rfm[2]) } : null;
 }
 
-export function memberRow(state: SegmentationState, k: number, classKey: string): MemberRow {
+export function memberRow(state: SegmentationState, k: number, classKey: string, predictions?: ReadonlyMap<string, PredictionCells>): MemberRow {
   const c = state.customers[k]!;
+  const p = predictions?.get(c.id);
   const m = state.metrics;
   const orderCount = m.orderCount[k]!;
   const revenueMinor = m.revenue[k]!;
@@ -59,15 +61,26 @@ export function memberRow(state: SegmentationState, k: number, classKey: string)
     followUpCount: m.followUpCount[k]!,
     daysSinceLastOrder: daysSince(m.lastOrderDate[k]!, state.asOf),
     lastOrderDate: m.lastOrderDate[k]!,
+    // Only customers with a stored prediction carry the fields (none before the first recompute).
+    ...(p ? { likelihood: p.likelihood, pAlive: p.pAlive, expectedValueMinor: p.expectedValueMinor, clvMinor: p.clvMinor } : {}),
   };
 }
 
 type SortKey = ParsedInputOf<'segments:members'>['sort'];
 
 /** Sort value of customer k; null (no order) always sorts last, whatever the direction. */
-function sortValue(state: SegmentationState, sort: SortKey): (k: number) => number | string | null {
+function sortValue(state: SegmentationState, sort: SortKey, predictions?: ReadonlyMap<string, PredictionCells>): (k: number) => number | string | null {
   const m = state.metrics;
+  const predicted = (field: keyof PredictionCells) => (k: number) => predictions?.get(state.customers[k]!.id)?.[field] ?? null;
   switch (sort) {
+    case 'likelihood':
+      return predicted('likelihood');
+    case 'pAlive':
+      return predicted('pAlive');
+    case 'expectedValue':
+      return predicted('expectedValueMinor');
+    case 'clv':
+      return predicted('clvMinor');
     case 'name':
       return (k) => state.customers[k]!.sortName || state.customers[k]!.name;
     case 'revenue':
@@ -85,7 +98,8 @@ function sortValue(state: SegmentationState, sort: SortKey): (k: number) => numb
   }
 }
 
-export function members(state: SegmentationState, input: ParsedInputOf<'segments:members'>): OutputOf<'segments:members'> {
+/** `predictions` (stored per customer, see core/prediction/cells.ts) adds the prediction columns and sorts. */
+export function members(state: SegmentationState, input: ParsedInputOf<'segments:members'>, predictions?: ReadonlyMap<string, PredictionCells>): OutputOf<'segments:members'> {
   const column = columnOf(state, input.scheme);
   const key = normalizeQuery(input.search);
   const picked: number[] = [];
@@ -94,7 +108,7 @@ export function members(state: SegmentationState, input: ParsedInputOf<'segments
     if (key && !state.customers[k]!.searchText.includes(key)) continue;
     picked.push(k);
   }
-  const value = sortValue(state, input.sort);
+  const value = sortValue(state, input.sort, predictions);
   const keys = new Map(picked.map((k) => [k, value(k)]));
   const sign = input.direction === 'asc' ? 1 : -1;
   picked.sort((a, b) => {
@@ -107,6 +121,6 @@ export function members(state: SegmentationState, input: ParsedInputOf<'segments
   return {
     asOf: state.asOf,
     total: picked.length,
-    rows: picked.slice(input.offset, input.offset + input.limit).map((k) => memberRow(state, k, column[k]!)),
+    rows: picked.slice(input.offset, input.offset + input.limit).map((k) => memberRow(state, k, column[k]!, predictions)),
   };
 }

@@ -11,6 +11,8 @@ import {
   type SnapshotColumns,
 } from '../../db/repos/segmentation';
 import { buildConfig, segmentAll, type ConfigOverrides, type CustomSegment, type EngineConfig, type EngineFollowUp, type EngineOrder, type SegmentationResult } from '../../shared/segmentation';
+import { predictedValueMap } from '../prediction/predict';
+import { storePredictions } from '../prediction/store';
 import type { HandlerContext } from '../context';
 import { windowMetrics, type WindowMetrics } from './window-metrics';
 
@@ -64,11 +66,16 @@ export function engineConfigFor(db: Db, asOf: string): EngineConfig {
 
 function compute(db: Db, asOf: string): SegmentationState {
   const config = engineConfigFor(db, asOf);
-  return assemble(asOf, config, loadSegmentCustomers(db), loadSegmentOrders(db), loadSegmentFollowUps(db));
+  return assemble(asOf, config, loadSegmentCustomers(db), loadSegmentOrders(db), loadSegmentFollowUps(db), predictedFor(db, config));
 }
 
-function assemble(asOf: string, config: EngineConfig, customers: SegmentCustomer[], orders: EngineOrder[], followUps: EngineFollowUp[]): SegmentationState {
-  const result = segmentAll(customers, orders, followUps, config);
+/** Pyramid basis 'predicted' ranks by each customer's predicted 12-month value (CLV), fitted on the orders up to asOf. */
+function predictedFor(db: Db, config: EngineConfig): ReadonlyMap<string, number> | undefined {
+  return config.pyramid.basis === 'predicted' ? predictedValueMap(db, config.asOf) : undefined;
+}
+
+function assemble(asOf: string, config: EngineConfig, customers: SegmentCustomer[], orders: EngineOrder[], followUps: EngineFollowUp[], predicted?: ReadonlyMap<string, number>): SegmentationState {
+  const result = segmentAll(customers, orders, followUps, config, { predictedValueMinor: predicted });
   const indexOf = new Map(result.customerIds.map((id, i) => [id, i]));
   return { asOf, config, result, customers, indexOf, metrics: windowMetrics(indexOf, orders, followUps, result.window) };
 }
@@ -94,6 +101,9 @@ export async function recomputeInSteps(ctx: HandlerContext, asOf: string, report
   if (!read) return recomputeSegmentation(ctx, asOf);
   const stored = store(ctx, read);
   remember(db, read, stored);
+  // The fit gets a turn of its own, so a progress poll or a page of the list is answered before it.
+  await yieldTurn();
+  predictIfStored(ctx, asOf, stored);
   return { state: read, stored };
 }
 
@@ -139,7 +149,7 @@ async function computeInSteps(db: Db, asOf: string, report: (phase: RecomputePha
   await step('followUps');
   const followUps = loadSegmentFollowUps(db);
   await step('classes');
-  const state = assemble(asOf, config, customers, orders, followUps);
+  const state = assemble(asOf, config, customers, orders, followUps, predictedFor(db, config));
   return fingerprint(db) === before ? state : null;
 }
 
@@ -175,6 +185,11 @@ function store(ctx: HandlerContext, state: SegmentationState): boolean {
   return stored;
 }
 
+/** Each stored recompute also refits purchase likelihood and value on the orders up to its day. */
+function predictIfStored(ctx: HandlerContext, asOf: string, stored: boolean): void {
+  if (stored) storePredictions(ctx.db, asOf, ctx.clock.now().toISOString());
+}
+
 function fresh(db: Db, asOf: string): Cached | undefined {
   const cached = caches.get(db)?.get(asOf);
   return cached && cached.fingerprint === fingerprint(db) ? cached : undefined;
@@ -194,6 +209,7 @@ export function recomputeSegmentation(ctx: HandlerContext, asOf: string): { stat
   const state = compute(ctx.db, asOf);
   const stored = store(ctx, state);
   remember(ctx.db, state, stored);
+  predictIfStored(ctx, asOf, stored);
   return { state, stored };
 }
 
@@ -203,5 +219,7 @@ export function storeTodayIfStale(ctx: HandlerContext): void {
   const cached = fresh(ctx.db, today);
   if (cached?.stored) return;
   const state = cached?.state ?? compute(ctx.db, today);
-  remember(ctx.db, state, store(ctx, state));
+  const stored = store(ctx, state);
+  remember(ctx.db, state, stored);
+  predictIfStored(ctx, today, stored);
 }

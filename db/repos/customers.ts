@@ -112,6 +112,11 @@ export type ListInput = Omit<ParsedInputOf<'customers:list'>, 'classFilter'>;
 
 const sqlSortField = (field: ListInput['sort']['field']): CustomerSortField => (field === 'tier' ? 'name' : field);
 
+/** One stored prediction column of the row's customer (NULL before the first recompute): a primary-key lookup. */
+function predicted(column: 'score' | 'p_alive' | 'expected_order_value_minor' | 'clv_minor') {
+  return sql<number | null>`(SELECT ${sql.raw(column)} FROM customer_predictions p WHERE p.customer_id = ${customers.id})`;
+}
+
 const SORT_COLUMNS = {
   name: customers.sortName,
   company: customers.company,
@@ -124,6 +129,10 @@ const SORT_COLUMNS = {
   orderCount: customers.orderCount,
   revenueBaseMinor: customers.revenueBaseMinor,
   createdAt: customers.createdAt,
+  likelihood: predicted('score'),
+  pAlive: predicted('p_alive'),
+  expectedValueMinor: predicted('expected_order_value_minor'),
+  clvMinor: predicted('clv_minor'),
 } as const;
 
 const NOT_NULL_SORTS = new Set(['name', 'type', 'orderCount', 'revenueBaseMinor', 'createdAt']);
@@ -248,6 +257,10 @@ export function customerRowsByIds(db: Db, ids: readonly string[]): Omit<Customer
       createdAt: customers.createdAt,
       archivedAt: customers.archivedAt,
       deletedAt: customers.deletedAt,
+      likelihood: predicted('score'),
+      pAlive: predicted('p_alive'),
+      expectedValueMinor: predicted('expected_order_value_minor'),
+      clvMinor: predicted('clv_minor'),
     })
     .from(customers)
     .where(inArray(customers.id, [...ids]))

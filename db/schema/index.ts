@@ -5,3 +5,4 @@ export * from './settings';
 export * from './imports';
 export * from './segmentation';
 export * from './merges';
+export * from './prediction';

@@ -1,4 +1,4 @@
-import { BarChartOutlined, CalendarOutlined, DollarOutlined, ImportOutlined, MergeCellsOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, BellOutlined, CalendarOutlined, DollarOutlined, ImportOutlined, MergeCellsOutlined, RiseOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, ConfigProvider, Layout, Menu, Select, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -12,6 +12,7 @@ import { DuplicatesPage } from '../features/merge/DuplicatesPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TiersPage } from '../features/tiers/TiersPage';
 import { TodayPage } from '../features/today/TodayPage';
+import { PredictionPage } from '../features/prediction/PredictionPage';
 import { systemLanguage, type UiLanguage } from '../i18n';
 import { hrefOf, useRoute, type Route } from './router';
 import { useWorkspace } from './workspace';
@@ -20,6 +21,7 @@ const NAV: { key: Route['page']; icon: React.ReactNode; label: string }[] = [
   { key: 'today', icon: <CalendarOutlined />, label: 'today:nav' },
   { key: 'customers', icon: <TeamOutlined />, label: 'nav.customers' },
   { key: 'tiers', icon: <BarChartOutlined />, label: 'tiers:nav' },
+  { key: 'prediction', icon: <RiseOutlined />, label: 'prediction:nav' },
   { key: 'fx', icon: <DollarOutlined />, label: 'nav.fx' },
   { key: 'import', icon: <ImportOutlined />, label: 'importing:nav' },
   { key: 'duplicates', icon: <MergeCellsOutlined />, label: 'merge:nav' },
@@ -44,6 +46,8 @@ function Page({ route }: { route: Route }) {
       return <ImportPage />;
     case 'duplicates':
       return <DuplicatesPage />;
+    case 'prediction':
+      return <PredictionPage />;
   }
 }
 

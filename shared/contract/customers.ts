@@ -92,10 +92,15 @@ export const customerRowSchema = customerSchema
      * requested; a scheme is absent for archived or deleted customers, who are in no class.
      */
     classes: z.record(z.string(), z.string()),
+    /** The last recompute's purchase likelihood (0–100), P(alive), expected order value and CLV; null before one. */
+    likelihood: z.number().int().min(0).max(100).nullable().optional(),
+    pAlive: z.number().min(0).max(1).nullable().optional(),
+    expectedValueMinor: z.number().int().min(0).nullable().optional(),
+    clvMinor: z.number().int().min(0).nullable().optional(),
   });
 export type CustomerRow = z.infer<typeof customerRowSchema>;
 
-export const CUSTOMER_SORT_FIELDS = ['name', 'company', 'type', 'country', 'city', 'owner', 'lastContactAt', 'nextContactDate', 'orderCount', 'revenueBaseMinor', 'createdAt'] as const;
+export const CUSTOMER_SORT_FIELDS = ['name', 'company', 'type', 'country', 'city', 'owner', 'lastContactAt', 'nextContactDate', 'orderCount', 'revenueBaseMinor', 'createdAt', 'likelihood', 'pAlive', 'expectedValueMinor', 'clvMinor'] as const;
 export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
 /** 'tier' sorts by the class's rank in `sort.scheme` (best first ascending); ties keep name order. */
 export const CUSTOMER_LIST_SORTS = [...CUSTOMER_SORT_FIELDS, 'tier'] as const;

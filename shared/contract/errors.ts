@@ -60,6 +60,8 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   import_cell_too_long: 'has a cell longer than 32,767 characters (Excel’s limit)',
   import_xlsx_too_large: 'is a workbook that unpacks to too much data; save it as CSV',
   import_no_header: 'has no header row',
+  prediction_no_orders: 'has no orders on or before that date to predict from',
+  prediction_until_before_split: 'must not be before the split date',
   import_aborted: 'the import was cancelled; nothing was written',
   import_worker_crashed: 'the import stopped unexpectedly ({{reason}}); nothing was written — the file may be too large or damaged',
   import_mapping_incomplete: 'the column mapping leaves out required fields: {{fields}}',

@@ -4,6 +4,7 @@ import { followUpsContract } from './followups';
 import { mergesContract } from './merges';
 import { ordersContract } from './orders';
 import { remindersContract } from './reminders';
+import { predictionContract } from './prediction';
 import { segmentationContract } from './segmentation';
 import { settingsContract } from './settings';
 import { todayContract } from './today';
@@ -22,6 +23,7 @@ export const contract = {
   ...mergesContract,
   ...remindersContract,
   ...todayContract,
+  ...predictionContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -22,7 +22,7 @@ export const classSummarySchema = z.object({
   revenueShare: z.number(),
 });
 
-export const MEMBER_SORTS = ['name', 'revenue', 'orders', 'recency', 'followUps', 'lastOrder', 'aov'] as const;
+export const MEMBER_SORTS = ['name', 'revenue', 'orders', 'recency', 'followUps', 'lastOrder', 'aov', 'likelihood', 'pAlive', 'expectedValue', 'clv'] as const;
 
 export const memberRowSchema = z.object({
   id: z.string(),
@@ -38,6 +38,11 @@ export const memberRowSchema = z.object({
   followUpCount: z.number().int(),
   daysSinceLastOrder: z.number().int().nullable(),
   lastOrderDate: z.string().nullable(),
+  /** The last recompute's purchase likelihood (0–100), P(alive), expected order value and CLV; absent before one. */
+  likelihood: z.number().int().min(0).max(100).nullable().optional(),
+  pAlive: z.number().min(0).max(1).nullable().optional(),
+  expectedValueMinor: z.number().int().min(0).nullable().optional(),
+  clvMinor: z.number().int().min(0).nullable().optional(),
 });
 export type MemberRow = z.infer<typeof memberRowSchema>;
 

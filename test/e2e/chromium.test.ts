@@ -5,6 +5,7 @@ import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keybo
 import { remindersSettingsAndTimedFollowUp } from './journeys-reminders';
 import { classFilterOnCustomerList, customSegmentOnLocalityThenEdited } from './journeys-tiers';
 import { dataArrivesComplete } from './journeys-data';
+import { predictionScoreSortAndHoldout } from './journeys-prediction';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 
 describe('TierBook in Chromium through the loopback bridge', () => {
@@ -58,5 +59,9 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('data arrives complete: country from the city, usual currency and base amount, base currency locked', async () => {
     await dataArrivesComplete({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('purchase likelihood: the customer file\'s score and sentence, the list sorted by likelihood, the holdout chart and table', async () => {
+    await predictionScoreSortAndHoldout({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });

@@ -10,6 +10,7 @@ import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keybo
 import { remindersSettingsAndTimedFollowUp } from './journeys-reminders';
 import { classFilterOnCustomerList, customSegmentOnLocalityThenEdited } from './journeys-tiers';
 import { dataArrivesComplete } from './journeys-data';
+import { predictionScoreSortAndHoldout } from './journeys-prediction';
 
 /** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
 function electronBinary(): string {
@@ -90,5 +91,9 @@ describe('TierBook as the Electron app', () => {
 
   it('data arrives complete: country from the city, usual currency and base amount, base currency locked', async () => {
     await dataArrivesComplete({ page, screenshot: async () => undefined });
+  });
+
+  it('purchase likelihood: the customer file\'s score and sentence, the list sorted by likelihood, the holdout chart and table', async () => {
+    await predictionScoreSortAndHoldout({ page: page, screenshot: async () => undefined });
   });
 });

@@ -153,17 +153,34 @@ describe('today:list through dispatch', () => {
   });
 
   it('ranking by purchase likelihood needs a score provider; with one, overdue stays first and the likeliest follow', async () => {
-    expect(await app.dispatch('today:list', { rankBy: 'likelihood' })).toMatchObject({ ok: false, error: { issues: [{ path: ['rankBy'], key: 'today_likelihood_unavailable' }] } });
+    const base = { db: app.db, clock: fixedClock(TODAY), dbPath: app.dbPath, appVersion: 'test', files: fileAccess({ mode: 'paths' }, app.dbPath) };
+    const without = createDispatch(createHandlers(base), { checkOutput: true });
+    expect(await without('today:list', { rankBy: 'likelihood' })).toMatchObject({ ok: false, error: { issues: [{ path: ['rankBy'], key: 'today_likelihood_unavailable' }] } });
     const scores = new Map([[ids.W!, 0.9], [ids.L!, 0.6], [ids.P!, 0.1]]);
-    const ctx = { db: app.db, clock: fixedClock(TODAY), dbPath: app.dbPath, appVersion: 'test', files: fileAccess({ mode: 'paths' }, app.dbPath), purchaseLikelihood: () => scores };
-    const dispatch = createDispatch(createHandlers(ctx), { checkOutput: true });
+    const dispatch = createDispatch(createHandlers({ ...base, purchaseLikelihood: () => scores }), { checkOutput: true });
     const ranked = await call<'today:list'>(dispatch, 'today:list', { rankBy: 'likelihood' });
     expect(ranked.likelihoodAvailable).toBe(true);
     expect(ranked.items.map((i) => i.customerId).slice(0, 4)).toEqual([ids.O, ids.W, ids.L, ids.P]);
     expect(ranked.items.find((i) => i.customerId === ids.W)!.likelihood).toBe(0.9);
     const byPriority = await call<'today:list'>(dispatch, 'today:list', {});
     expect(byPriority.items.map((i) => i.customerId)).toEqual((await app.call('today:list', {})).items.map((i) => i.customerId));
-    expect((await app.call('today:list', {})).likelihoodAvailable).toBe(false);
+  });
+
+  it('in the app, the likelihood is the stored prediction score (as a share), once a prediction run exists', async () => {
+    const runs = app.db.$client.prepare('SELECT count(*) FROM prediction_runs WHERE as_of <= ?').pluck().get(TODAY) as number;
+    const list = await app.call('today:list', {});
+    expect(list.likelihoodAvailable).toBe(runs > 0);
+    if (runs === 0) {
+      expect(await app.dispatch('today:list', { rankBy: 'likelihood' })).toMatchObject({ ok: false, error: { issues: [{ path: ['rankBy'], key: 'today_likelihood_unavailable' }] } });
+      await app.call('segments:recompute', {});
+    }
+    const stored = new Map(
+      (app.db.$client.prepare('SELECT customer_id AS id, score FROM customer_predictions WHERE as_of = (SELECT max(as_of) FROM prediction_runs WHERE as_of <= ?)').all(TODAY) as Array<{ id: string; score: number }>).map((r) => [r.id, r.score / 100]),
+    );
+    expect(stored.size).toBeGreaterThan(0);
+    const ranked = await app.call('today:list', { rankBy: 'likelihood' });
+    expect(ranked.likelihoodAvailable).toBe(true);
+    for (const item of ranked.items) expect([item.customerId, item.likelihood]).toEqual([item.customerId, stored.get(item.customerId) ?? null]);
   });
 
   it("reads today's reminders from the due index, not by scanning follow-ups", () => {

@@ -12,6 +12,7 @@ import { errorText, showFieldErrors } from '../../components/errors';
 import { formatLocalDay, formatMoney } from '../../components/format';
 import { QuickFollowUp } from '../followups/QuickFollowUp';
 import { CustomerTiersPanel } from '../tiers/CustomerTiersPanel';
+import { PredictionSummary } from '../prediction/PredictionSummary';
 import { FollowUpTimeline } from './FollowUpTimeline';
 import { OrdersPanel } from './OrdersPanel';
 import { ProfileForm } from './ProfileForm';
@@ -135,6 +136,7 @@ export function CustomerFilePage({ id }: { id: string }) {
         })}
       </Typography.Paragraph>
       {customer.deletedAt ? <Alert type="error" title={t('deletedBanner')} showIcon style={{ marginBottom: 12 }} /> : null}
+      <PredictionSummary customerId={id} reloadKey={data} />
       <Tabs
         activeKey={tab}
         onChange={setTab}

@@ -6,6 +6,7 @@ import { formatPhone } from '../../../shared/domain/phone';
 import { countryName, formatDate, formatLocalDay, formatMoney } from '../../components/format';
 import { ClassTag } from '../tiers/ClassTag';
 import { classLabel, type TierWindow } from '../tiers/labels';
+import { PREDICTION_COLUMN_IDS, predictionColumns } from '../prediction/prediction-columns';
 
 const column = createColumnHelper<CustomerRow>();
 
@@ -36,10 +37,10 @@ export const schemeColumnId = (scheme: string) => `scheme:${scheme}`;
 export const schemeOfColumn = (id: string): string | undefined => (id.startsWith('scheme:') ? id.slice('scheme:'.length) : undefined);
 
 /** Column ids double as sort fields where the server can sort by them; scheme columns sort by tier. */
-export const SORTABLE = new Set(['name', 'company', 'type', 'country', 'city', 'owner', 'lastContactAt', 'nextContactDate', 'orderCount', 'revenueBaseMinor']);
+export const SORTABLE = new Set(['name', 'company', 'type', 'country', 'city', 'owner', 'lastContactAt', 'nextContactDate', 'orderCount', 'revenueBaseMinor', ...PREDICTION_COLUMN_IDS]);
 export const isSortableColumn = (id: string) => SORTABLE.has(id) || schemeOfColumn(id) !== undefined;
 export const DEFAULT_VISIBLE = [
-  'name', 'company', 'type', 'phone', 'wechat', 'city', 'locality', 'tags', 'owner', 'lastContactAt', 'nextContactDate', 'revenueBaseMinor',
+  'name', 'company', 'type', 'phone', 'wechat', 'city', 'locality', 'tags', 'owner', 'lastContactAt', 'nextContactDate', 'revenueBaseMinor', 'likelihood',
   schemeColumnId('pyramid'), schemeColumnId('value'), 'actions',
 ];
 
@@ -86,6 +87,7 @@ export function customerColumns(env: ColumnEnv) {
     }),
     column.accessor('orderCount', { size: 80, cell: (c) => c.getValue() }),
     column.accessor('revenueBaseMinor', { size: 150, cell: (c) => formatMoney(c.getValue(), env.baseCurrency, language) }),
+    ...predictionColumns(column, env),
     ...env.schemeColumns.map(({ scheme, label }) =>
       column.accessor((row) => row.classes[scheme], {
         id: schemeColumnId(scheme),

@@ -37,7 +37,9 @@ export function MemberTable(props: Props) {
         // Revenue names its window in the header; the other window figures say it in their tooltip, so headers stay short.
         c.id === 'revenueMinor' && props.env.window
           ? t('tierLabels:columnWindow', { label: t('tierLabels:memberColumns.revenueMinor'), window: windowText(t, props.env.window) })
-          : t(`columns.${c.id}`)
+          : typeof c.header === 'string'
+            ? c.header
+            : t(`columns.${c.id}`)
       }
       headerTitle={(c) => (WINDOW_COLUMNS.has(c.id) && props.env.window ? t('tierLabels:countedIn', { window: periodText(t, props.env.window) }) : undefined)}
       isSortable={(id) => id in SORT_OF}

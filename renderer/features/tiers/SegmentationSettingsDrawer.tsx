@@ -24,6 +24,8 @@ interface Values {
   wM: number;
   wFollowUps: number;
   newDays: number;
+  /** Pyramid ranks by predicted 12-month value instead of window revenue. */
+  predictedBasis: boolean;
 }
 
 type Effective = {
@@ -49,6 +51,7 @@ function toValues(e: Effective): Values {
     wM: e.value.weights.m,
     wFollowUps: e.value.weights.followUps,
     newDays: e.lifecycle.newDays,
+    predictedBasis: e.pyramid.basis === 'predicted',
   };
 }
 
@@ -56,7 +59,7 @@ function toValues(e: Effective): Values {
 function toOverrides(v: Values): Record<string, unknown> {
   return {
     window: v.windowAll ? { kind: 'all' } : { kind: 'days', days: v.windowDays },
-    pyramid: { platinumShare: v.platinum / 100, goldShare: v.gold / 100, ironShare: v.iron / 100 },
+    pyramid: { platinumShare: v.platinum / 100, goldShare: v.gold / 100, ironShare: v.iron / 100, basis: v.predictedBasis ? 'predicted' : 'revenue' },
     value: { highShare: v.high / 100, mediumShare: v.medium / 100, weights: { r: v.wR, f: v.wF, m: v.wM, followUps: v.wFollowUps } },
     lifecycle: { newDays: v.newDays },
   };
@@ -128,6 +131,9 @@ export function SegmentationSettingsDrawer({ open, onClose, onSaved }: Props) {
         {percent('platinum')}
         {percent('gold')}
         {percent('iron')}
+        <Form.Item name="predictedBasis" label={t('prediction:basis.label')} valuePropName="checked" extra={t('prediction:basis.help')}>
+          <Switch data-testid="config-predictedBasis" />
+        </Form.Item>
         <Divider>{t('schemes.value')}</Divider>
         {percent('high')}
         {percent('medium')}

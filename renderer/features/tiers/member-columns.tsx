@@ -4,6 +4,7 @@ import type { MemberRow } from '../../../shared/contract/segmentation';
 import { formatDate, formatMoney } from '../../components/format';
 import { ClassTag } from './ClassTag';
 import { classLabel, type TierWindow } from './labels';
+import { predictionColumns } from '../prediction/prediction-columns';
 
 const column = createColumnHelper<MemberRow>();
 
@@ -24,6 +25,10 @@ export const SORT_OF: Record<string, string> = {
   followUpCount: 'followUps',
   daysSinceLastOrder: 'recency',
   lastOrderDate: 'lastOrder',
+  likelihood: 'likelihood',
+  pAlive: 'pAlive',
+  expectedValueMinor: 'expectedValue',
+  clvMinor: 'clv',
 };
 
 // Plain elements only: antd's Typography re-renders itself in a loop inside virtual rows.
@@ -44,5 +49,6 @@ export function memberColumns(env: MemberColumnEnv) {
     column.accessor('followUpCount', { size: 90, cell: (c) => c.getValue() }),
     column.accessor('daysSinceLastOrder', { size: 110, cell: (c) => (c.getValue() === null ? '' : t('tiers:days', { count: c.getValue()! })) }),
     column.accessor('lastOrderDate', { size: 120, cell: (c) => (c.getValue() ? formatDate(c.getValue()!, language) : '') }),
+    ...predictionColumns(column, env),
   ];
 }

@@ -8,6 +8,7 @@ import { fx } from './fx';
 import { importing } from './import';
 import { merge } from './merge';
 import { reminders } from './reminders';
+import { prediction } from './prediction';
 import { settings } from './settings';
 import { shell } from './shell';
 import { tierLabels } from './tier-labels';
@@ -17,4 +18,4 @@ import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction };

@@ -1,0 +1,27 @@
+/**
+ * The stored predictions as a map for in-memory lists (tier members): one scan of customer_predictions,
+ * kept while the table is unchanged (SQLite's data_version and total_changes say when it may have changed).
+ */
+import type { Db } from '../../db/open';
+
+export interface PredictionCells {
+  likelihood: number;
+  pAlive: number;
+  expectedValueMinor: number;
+  clvMinor: number;
+}
+
+const cache = new WeakMap<Db, { stamp: string; cells: ReadonlyMap<string, PredictionCells> }>();
+
+export function predictionCells(db: Db): ReadonlyMap<string, PredictionCells> {
+  const client = db.$client;
+  const stamp = `${client.pragma('data_version', { simple: true })}:${(client.prepare('SELECT total_changes()').pluck().get() as number)}`;
+  const hit = cache.get(db);
+  if (hit && hit.stamp === stamp) return hit.cells;
+  const rows = client
+    .prepare('SELECT customer_id AS id, score AS likelihood, p_alive AS pAlive, expected_order_value_minor AS expectedValueMinor, clv_minor AS clvMinor FROM customer_predictions')
+    .all() as (PredictionCells & { id: string })[];
+  const cells = new Map(rows.map(({ id, ...c }) => [id, c]));
+  cache.set(db, { stamp, cells });
+  return cells;
+}

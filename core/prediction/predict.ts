@@ -1,0 +1,56 @@
+/**
+ * The model run on the database's own orders: load histories, fit, and predict every customer, in the
+ * contract's shape (money rounded to whole minor units, the facts behind the sentence of why attached).
+ */
+import type { Db } from '../../db/open';
+import type { CustomerPrediction, FitSummary } from '../../shared/contract/prediction';
+import { DEFAULT_PREDICTION_OPTIONS, predictCustomers, type CustomerHistory, type TimeUnit } from '../../shared/prediction';
+import { loadHistories, UNIT_DAYS } from './histories';
+import { fitSummaryOf } from './summary';
+
+export interface DbPrediction {
+  model: FitSummary | null;
+  rows: CustomerPrediction[];
+}
+
+function clampMinor(v: number): number {
+  return Number.isFinite(v) && v > 0 ? Math.round(v) : 0;
+}
+
+export function predictFromHistories(histories: readonly CustomerHistory[], unit: TimeUnit = 'day'): DbPrediction {
+  const { model, customers } = predictCustomers(histories, { ...DEFAULT_PREDICTION_OPTIONS, unit });
+  const perUnit = UNIT_DAYS[unit];
+  const rows = customers.map((c, i): CustomerPrediction => {
+    const h = histories[i]!;
+    return {
+      id: c.id,
+      pAlive: c.pAlive,
+      expectedPurchases: c.expectedPurchases,
+      expectedOrderValueMinor: clampMinor(c.expectedOrderValue),
+      clvMinor: clampMinor(c.clv),
+      score: c.score,
+      confidence: c.confidence,
+      method: c.method,
+      purchases: h.x + 1,
+      typicalGapDays: h.x > 0 ? (h.tx * perUnit) / h.x : null,
+      daysSinceLast: Math.round((h.T - h.tx) * perUnit),
+    };
+  });
+  return { model: model ? fitSummaryOf(model) : null, rows };
+}
+
+export function predictFromDb(db: Db, asOf: string, unit: TimeUnit = 'day'): DbPrediction {
+  return predictFromHistories(loadHistories(db, asOf, unit), unit);
+}
+
+/** Only the fit (no per-customer predictions): what `predict fit --db` prints. */
+export function fitFromDb(db: Db, asOf: string, unit: TimeUnit): FitSummary | null {
+  const histories = loadHistories(db, asOf, unit);
+  if (histories.length === 0) return null;
+  return predictFromHistories(histories, unit).model;
+}
+
+/** Each customer's predicted 12-month value (CLV, minor units): what pyramid basis 'predicted' ranks by. */
+export function predictedValueMap(db: Db, asOf: string): Map<string, number> {
+  return new Map(predictFromDb(db, asOf).rows.map((r) => [r.id, r.clvMinor]));
+}

@@ -1,0 +1,105 @@
+/**
+ * Stored predictions: each recompute fits on the orders up to its as-of date and rewrites every
+ * customer's row in one transaction (forward only: an older as-of never overwrites a newer one).
+ * Reads page through the stored rows, optionally sorted by a prediction column.
+ */
+import type { Db } from '../../db/open';
+import type { CustomerPrediction, FitSummary, PREDICTION_SORTS } from '../../shared/contract/prediction';
+import { predictFromDb } from './predict';
+
+type PredictionSort = (typeof PREDICTION_SORTS)[number];
+
+/** SQL for each sort, highest first; ties broken by customer id so pages never overlap. */
+export const SORT_SQL: Record<PredictionSort, string> = {
+  score: 'p.score DESC',
+  pAlive: 'p.p_alive DESC',
+  expectedValue: 'p.expected_order_value_minor DESC',
+  clv: 'p.clv_minor DESC',
+  // The "likely to buy" best list: the chance of a purchase times what one is worth.
+  likelyValue: 'p.score * p.expected_order_value_minor DESC',
+};
+
+interface StoredRow {
+  customer_id: string;
+  p_alive: number;
+  expected_30: number;
+  expected_90: number;
+  expected_365: number;
+  expected_order_value_minor: number;
+  clv_minor: number;
+  score: number;
+  confidence: CustomerPrediction['confidence'];
+  method: CustomerPrediction['method'];
+  purchases: number;
+  typical_gap_days: number | null;
+  days_since_last: number;
+}
+
+export function rowToPrediction(r: StoredRow): CustomerPrediction {
+  return {
+    id: r.customer_id,
+    pAlive: r.p_alive,
+    expectedPurchases: { d30: r.expected_30, d90: r.expected_90, d365: r.expected_365 },
+    expectedOrderValueMinor: r.expected_order_value_minor,
+    clvMinor: r.clv_minor,
+    score: r.score,
+    confidence: r.confidence,
+    method: r.method,
+    purchases: r.purchases,
+    typicalGapDays: r.typical_gap_days,
+    daysSinceLast: r.days_since_last,
+  };
+}
+
+export function storedRun(db: Db): { asOf: string; model: FitSummary } | null {
+  const row = db.$client.prepare('SELECT as_of AS asOf, model FROM prediction_runs ORDER BY as_of DESC LIMIT 1').get() as { asOf: string; model: string } | undefined;
+  return row ? { asOf: row.asOf, model: JSON.parse(row.model) as FitSummary } : null;
+}
+
+/** Fits and stores asOf's predictions; false (nothing written) when a later day is stored already. */
+export function storePredictions(db: Db, asOf: string, now: string): boolean {
+  const latest = storedRun(db)?.asOf ?? null;
+  if (latest !== null && asOf < latest) return false;
+  const { model, rows } = predictFromDb(db, asOf);
+  const client = db.$client;
+  const insert = client.prepare(
+    `INSERT INTO customer_predictions (customer_id, as_of, p_alive, expected_30, expected_90, expected_365, expected_order_value_minor, clv_minor,
+       score, confidence, method, purchases, typical_gap_days, days_since_last) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  client.transaction(() => {
+    client.prepare('DELETE FROM customer_predictions').run();
+    client.prepare('DELETE FROM prediction_runs').run();
+    for (const r of rows) {
+      // Forecasts are non-decreasing in the horizon; max() guards the stored CHECK against rounding in the last bit.
+      const d30 = r.expectedPurchases.d30, d90 = Math.max(d30, r.expectedPurchases.d90), d365 = Math.max(d90, r.expectedPurchases.d365);
+      insert.run(r.id, asOf, r.pAlive, d30, d90, d365, r.expectedOrderValueMinor, r.clvMinor, r.score, r.confidence, r.method, r.purchases, r.typicalGapDays, r.daysSinceLast);
+    }
+    if (model) client.prepare('INSERT INTO prediction_runs (as_of, computed_at, model) VALUES (?, ?, ?)').run(asOf, now, JSON.stringify(model));
+  })();
+  return true;
+}
+
+export interface StoredPage {
+  total: number;
+  rows: (CustomerPrediction & { name: string; owner: string | null })[];
+}
+
+/** A page of stored predictions of live customers, optionally only some ids, sorted by a prediction column. */
+export function readStoredPredictions(db: Db, options: { customerIds?: readonly string[]; owner?: string; sort?: PredictionSort; limit: number; offset: number }): StoredPage {
+  const where = ['c.deleted_at IS NULL', 'c.archived_at IS NULL'];
+  const params: unknown[] = [];
+  if (options.owner !== undefined) {
+    where.push('c.owner = ?');
+    params.push(options.owner);
+  }
+  // A set of ids (one customer, or a class's members) goes in as one JSON parameter, not N placeholders.
+  if (options.customerIds !== undefined) {
+    where.push('p.customer_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(options.customerIds));
+  }
+  const from = `FROM customer_predictions p JOIN customers c ON c.id = p.customer_id WHERE ${where.join(' AND ')}`;
+  const total = db.$client.prepare(`SELECT COUNT(*) ${from}`).pluck().get(...params) as number;
+  const order = `${SORT_SQL[options.sort ?? 'score']}, p.customer_id`;
+  const rows = db.$client.prepare(`SELECT p.*, c.name AS name, c.owner AS owner ${from} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, options.limit, options.offset) as (StoredRow & { name: string; owner: string | null })[];
+  return { total, rows: rows.map((r) => ({ ...rowToPrediction(r), name: r.name, owner: r.owner })) };
+}

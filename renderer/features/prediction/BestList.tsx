@@ -1,0 +1,120 @@
+import { Alert, Button, Select, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../shared/contract';
+import type { BestRow } from '../../../shared/contract/prediction';
+import { classKeysOf } from '../../../shared/segmentation';
+import { api } from '../../api/client';
+import { hrefOf } from '../../app/router';
+import { useWorkspace } from '../../app/workspace';
+import { errorText } from '../../components/errors';
+import { formatMoney } from '../../components/format';
+import { classLabel } from '../tiers/labels';
+import { exportBestCsv } from './export-best';
+
+/** The schemes a salesperson filters a call list by. */
+export const BEST_SCHEMES = ['pyramid', 'value', 'lifecycle', 'rf_segment', 'loyalty', 'behavior', 'intent'] as const;
+const PAGE = 200;
+
+/** "Likely to buy": stored predictions ranked by likelihood × expected order value, filtered by class and owner. */
+export function BestList() {
+  const { t, i18n } = useTranslation('prediction');
+  const { settings, version } = useWorkspace();
+  const [scheme, setScheme] = useState<string>('pyramid');
+  const [classKey, setClassKey] = useState<string | undefined>(undefined);
+  const [owner, setOwner] = useState<string | undefined>(undefined);
+  const [owners, setOwners] = useState<string[]>([]);
+  const [page, setPage] = useState<OutputOf<'prediction:best'> | null>(null);
+  const [offset, setOffset] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [exported, setExported] = useState<number | null>(null);
+
+  useEffect(() => {
+    api('customers:facets', {}).then((f) => setOwners(f.owners), () => setOwners([]));
+  }, [version]);
+
+  useEffect(() => {
+    let cancelled = false;
+    api('prediction:best', { scheme, classKey, owner, limit: PAGE, offset })
+      .then((next) => !cancelled && (setPage(next), setError(null)))
+      .catch((e: unknown) => !cancelled && setError(errorText(e, t)));
+    return () => {
+      cancelled = true;
+    };
+  }, [scheme, classKey, owner, offset, version, t]);
+
+  const money = (minor: number) => formatMoney(minor, settings.baseCurrency, i18n.language);
+  const classes = classKeysOf(scheme) ?? [];
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Typography.Paragraph type="secondary">{t('best.help')}</Typography.Paragraph>
+      <Space wrap>
+        <Select
+          data-testid="best-scheme"
+          aria-label={t('best.scheme')}
+          style={{ width: 160 }}
+          value={scheme}
+          onChange={(v) => (setScheme(v), setClassKey(undefined), setOffset(0))}
+          options={BEST_SCHEMES.map((s) => ({ value: s, label: t(`tiers:schemes.${s}`) }))}
+        />
+        <Select
+          data-testid="best-class"
+          aria-label={t('best.classKey')}
+          style={{ width: 160 }}
+          allowClear
+          placeholder={t('best.anyClass')}
+          value={classKey}
+          onChange={(v) => (setClassKey(v), setOffset(0))}
+          options={classes.map((c) => ({ value: c, label: classLabel(t, scheme, c, i18n.language) }))}
+        />
+        <Select
+          data-testid="best-owner"
+          aria-label={t('best.owner')}
+          style={{ width: 160 }}
+          allowClear
+          placeholder={t('best.anyOwner')}
+          value={owner}
+          onChange={(v) => (setOwner(v), setOffset(0))}
+          options={owners.map((o) => ({ value: o, label: o }))}
+        />
+        <Button
+          data-testid="best-export"
+          onClick={() =>
+            void exportBestCsv({ scheme, classKey, owner }, { t, language: i18n.language, currency: settings.baseCurrency }).then(setExported, (e: unknown) => setError(errorText(e, t)))
+          }
+        >
+          {t('best.exportCsv')}
+        </Button>
+        {page ? <Typography.Text type="secondary">{t('best.total', { count: page.total })}</Typography.Text> : null}
+        {exported !== null ? <Typography.Text type="success">{t('best.exported', { rows: exported })}</Typography.Text> : null}
+      </Space>
+      {error ? <Alert type="error" showIcon title={error} /> : null}
+      {page && page.asOf === null ? <Alert type="info" showIcon title={t('notYet')} /> : null}
+      <Table<BestRow>
+        data-testid="best-table"
+        size="small"
+        rowKey="id"
+        loading={!page}
+        dataSource={page?.rows ?? []}
+        scroll={{ y: 480 }}
+        pagination={{
+          current: offset / PAGE + 1,
+          pageSize: PAGE,
+          total: page?.total ?? 0,
+          showSizeChanger: false,
+          onChange: (p) => setOffset((p - 1) * PAGE),
+        }}
+        columns={[
+          { key: 'name', title: t('best.name'), render: (_, r) => <a href={hrefOf({ page: 'customer', id: r.id })}>{r.name}</a> },
+          { key: 'class', title: t('best.classKey'), render: (_, r) => (r.classKey ? classLabel(t, scheme, r.classKey, i18n.language) : '') },
+          { key: 'owner', title: t('best.owner'), dataIndex: 'owner' },
+          { key: 'score', title: t('score'), dataIndex: 'score', align: 'right' },
+          { key: 'pAlive', title: t('pAlive'), align: 'right', render: (_, r) => `${Math.round(r.pAlive * 100)}%` },
+          { key: 'value', title: t('expectedValue'), align: 'right', render: (_, r) => money(r.expectedOrderValueMinor) },
+          { key: 'clv', title: t('clv'), align: 'right', render: (_, r) => money(r.clvMinor) },
+          { key: 'method', title: '', render: (_, r) => (r.method === 'shrunk' ? <Tag color="orange">{t('method.shrunk')}</Tag> : null) },
+        ]}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,27 @@
+import { Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BestList } from './BestList';
+import { HoldoutCheck } from './HoldoutCheck';
+
+/** Predictions: the "likely to buy" best list and the holdout check of the model against what happened. */
+export function PredictionPage() {
+  const { t } = useTranslation('prediction');
+  const [tab, setTab] = useState('best');
+  return (
+    <div style={{ padding: 24 }}>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('subtitle')}</Typography.Paragraph>
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          { key: 'best', label: <span data-testid="prediction-tab-best">{t('tabs.best')}</span>, children: <BestList /> },
+          { key: 'holdout', label: <span data-testid="prediction-tab-holdout">{t('tabs.holdout')}</span>, children: <HoldoutCheck /> },
+        ]}
+      />
+    </div>
+  );
+}

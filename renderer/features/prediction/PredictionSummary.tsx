@@ -1,0 +1,68 @@
+import { Alert, Card, Descriptions, Progress, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../shared/contract';
+import { api } from '../../api/client';
+import { useWorkspace } from '../../app/workspace';
+import { errorText } from '../../components/errors';
+import { formatDate, formatMoney } from '../../components/format';
+import { whySentence } from './why-sentence';
+
+const CONFIDENCE_COLOR = { high: 'green', medium: 'blue', low: 'default' } as const;
+
+/** On the customer file: the purchase-likelihood score, its sentence of why, and the value forecast. */
+export function PredictionSummary({ customerId, reloadKey }: { customerId: string; reloadKey: unknown }) {
+  const { t, i18n } = useTranslation('prediction');
+  const { settings } = useWorkspace();
+  const [page, setPage] = useState<OutputOf<'prediction:customers'> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    api('prediction:customers', { customerId, storedOnly: true, limit: 1 })
+      .then((next) => !cancelled && (setPage(next), setError(null)))
+      .catch((e: unknown) => !cancelled && setError(errorText(e, t)));
+    return () => {
+      cancelled = true;
+    };
+  }, [customerId, reloadKey, t]);
+
+  if (error) return <Alert type="info" showIcon title={error} style={{ marginBottom: 12 }} />;
+  if (!page) return <Spin />;
+  const row = page.rows[0];
+  if (!row) return <Typography.Paragraph type="secondary" data-testid="prediction-none">{t(page.model ? 'noOrders' : 'notYet')}</Typography.Paragraph>;
+  const why = whySentence(row);
+  const number = (v: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(v);
+  const money = (minor: number) => formatMoney(minor, settings.baseCurrency, i18n.language);
+  return (
+    <Card size="small" style={{ marginBottom: 12 }} data-testid="prediction-summary">
+      <Space align="start" size="large" wrap>
+        <Tooltip title={t('scoreHelp')}>
+          <Progress type="circle" size={64} percent={row.score} format={() => <span data-testid="prediction-score">{row.score}</span>} />
+        </Tooltip>
+        <Space orientation="vertical" size={4} style={{ maxWidth: 620 }}>
+          <Typography.Text strong data-testid="prediction-why">
+            {t(why.key, { ...why.values, verdict: t(`verdict.${why.verdict}`) })}
+          </Typography.Text>
+          <Space wrap size={4}>
+            <Tag color={CONFIDENCE_COLOR[row.confidence]} data-testid="prediction-confidence">{t(`confidence.${row.confidence}`)}</Tag>
+            <Tooltip title={t(`methodHelp.${row.method}`)}>
+              <Tag color={row.method === 'shrunk' ? 'orange' : undefined} data-testid="prediction-method">{t(`method.${row.method}`)}</Tag>
+            </Tooltip>
+            <Typography.Text type="secondary">{t('asOf', { date: formatDate(page.asOf, i18n.language) })}</Typography.Text>
+          </Space>
+          <Descriptions
+            size="small"
+            column={{ xs: 1, md: 2 }}
+            items={[
+              { key: 'pAlive', label: t('pAlive'), children: <span data-testid="prediction-palive">{`${Math.round(row.pAlive * 100)}%`}</span> },
+              { key: 'expected', label: t('expected'), children: t('next', { d30: number(row.expectedPurchases.d30), d90: number(row.expectedPurchases.d90), d365: number(row.expectedPurchases.d365) }) },
+              { key: 'value', label: t('expectedValue'), children: <span data-testid="prediction-value">{money(row.expectedOrderValueMinor)}</span> },
+              { key: 'clv', label: t('clv'), children: money(row.clvMinor) },
+            ]}
+          />
+        </Space>
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,25 @@
+import type { ColumnHelper } from '@tanstack/react-table';
+import type { TFunction } from 'i18next';
+import { formatMoney } from '../../components/format';
+
+/** The customer list's prediction columns; their ids are also the list's sort fields. */
+export const PREDICTION_COLUMN_IDS = ['likelihood', 'pAlive', 'expectedValueMinor', 'clvMinor'] as const;
+
+interface PredictionFields {
+  likelihood?: number | null;
+  pAlive?: number | null;
+  expectedValueMinor?: number | null;
+  clvMinor?: number | null;
+}
+
+/** Headers come from the prediction namespace (columnLabel shows a string header as is). Empty before the first recompute. */
+export function predictionColumns<Row extends PredictionFields>(column: ColumnHelper<Row>, env: { t: TFunction; language: string; baseCurrency: string }) {
+  const { t, language, baseCurrency } = env;
+  const money = (v: number | null | undefined) => (v === null || v === undefined ? '' : formatMoney(v, baseCurrency, language));
+  return [
+    column.accessor((r) => r.likelihood ?? null, { id: 'likelihood', header: t('prediction:score'), size: 100, cell: (c) => (c.getValue() === null ? '' : <span data-testid="cell-likelihood">{c.getValue()}</span>) }),
+    column.accessor((r) => r.pAlive ?? null, { id: 'pAlive', header: t('prediction:pAlive'), size: 90, cell: (c) => (c.getValue() === null ? '' : `${Math.round(c.getValue()! * 100)}%`) }),
+    column.accessor((r) => r.expectedValueMinor ?? null, { id: 'expectedValueMinor', header: t('prediction:expectedValue'), size: 120, cell: (c) => money(c.getValue()) }),
+    column.accessor((r) => r.clvMinor ?? null, { id: 'clvMinor', header: t('prediction:clv'), size: 130, cell: (c) => money(c.getValue()) }),
+  ];
+}

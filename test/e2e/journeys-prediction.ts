@@ -1,0 +1,67 @@
+import { expect } from 'vitest';
+import { daysBetween, localDateOf } from '../../shared/domain/dates';
+import { invoke, type Journey } from './journeys';
+
+const byTestId = (page: Journey['page'], id: string) => page.locator(`[data-testid="${id}"]`);
+/** The app's address with another screen's hash (the first page load has no hash at all). */
+const at = (page: Journey['page'], hash: string) => `${page.url().replace(/#.*$/, '')}${hash}`;
+
+/**
+ * Runs after the others (demo loaded, UI in English): the customer file shows a purchase-likelihood score
+ * and its sentence of why, the list sorts by likelihood, and the holdout check draws its charts beside
+ * their tables. Figures on screen are checked against the stored rows and the orders themselves.
+ */
+export async function predictionScoreSortAndHoldout({ page, screenshot }: Journey): Promise<void> {
+  const today = localDateOf(new Date());
+  // Demo data: loaded by the first journey; loaded here when this one runs alone.
+  if ((await invoke(page, 'workspace:status', {})).customers === 0) {
+    await invoke(page, 'workspace:loadDemo', {});
+    await page.reload();
+  }
+  await invoke(page, 'segments:recompute', {});
+  const best = await invoke(page, 'prediction:best', { limit: 1 });
+  const top = best.rows[0]!;
+
+  // The customer file: the score, and a sentence whose "days ago" is today minus the last order date.
+  await page.goto(at(page, `#/customers/${top.id}`));
+  await byTestId(page, 'prediction-summary').waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
+    throw new Error(`no prediction summary on ${page.url()}: ${(await page.locator('body').innerText()).slice(0, 300)}`, { cause: error });
+  });
+  await expect.poll(() => byTestId(page, 'prediction-score').innerText()).toBe(String(top.score));
+  const orders = await invoke(page, 'orders:list', { customerId: top.id });
+  const lastOrder = orders.orders.map((o) => o.orderDate).sort().at(-1)!;
+  const purchaseDays = new Set(orders.orders.map((o) => o.orderDate)).size;
+  const why = await byTestId(page, 'prediction-why').innerText();
+  // In whichever language the UI is in (English after the first journey, the system's when run alone).
+  const days = daysBetween(lastOrder, today);
+  expect(why).toMatch(new RegExp(`(${days} days ago|${days}天前)`));
+  expect(why).toMatch(purchaseDays > 1 ? new RegExp(`(Bought ${purchaseDays} times|买过${purchaseDays}次)`) : /(Bought once|只买过1次)/);
+  expect(why).toMatch(/→ \S/);
+  await screenshot('customer-prediction-en');
+
+  // The customer list sorted by likelihood, highest first.
+  await page.goto(at(page, '#/customers'));
+  const header = page.locator('[role="columnheader"][data-column="likelihood"]');
+  await header.waitFor({ timeout: 30_000 });
+  for (let i = 0; i < 3 && !(await header.innerText()).endsWith('▼'); i++) await header.click();
+  expect(await header.innerText()).toMatch(/▼$/);
+  const sorted = await invoke(page, 'customers:list', { sort: { field: 'likelihood', desc: true }, limit: 5 });
+  await expect.poll(() => page.locator('[data-testid="customer-row"]').first().getAttribute('data-customer-id')).toBe(sorted.rows[0]!.id);
+  await expect.poll(() => page.locator('[data-testid="cell-likelihood"]').first().innerText()).toBe(String(sorted.rows[0]!.likelihood));
+
+  // The holdout check: charts drawn, and the tables beside them hold the same numbers as the call.
+  await page.goto(at(page, '#/prediction'));
+  await byTestId(page, 'prediction-tab-holdout').click();
+  const split = await page.locator('[data-testid="holdout-split"] input, input[data-testid="holdout-split"]').first().inputValue();
+  expect(split).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await byTestId(page, 'holdout-run').click();
+  await page.locator('[data-testid="holdout-frequency-chart"] canvas').waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid="holdout-cumulative-chart"] canvas').waitFor();
+  const expected = await invoke(page, 'prediction:holdout', { split });
+  const cells = await page.locator('[data-testid="holdout-frequency-table"] tbody tr.ant-table-row').first().locator('td').allInnerTexts();
+  expect(cells).toEqual(['0', String(expected.byFrequency[0]!.customers), expect.any(String), expect.any(String)]);
+  expect(Number(cells[2]!.replace(/,/g, ''))).toBeCloseTo(expected.byFrequency[0]!.actual, 2);
+  const summary = await byTestId(page, 'holdout-summary').innerText();
+  expect(summary.replace(/,/g, '')).toContain(String(expected.cumulative.at(-1)!.actual));
+  await screenshot('holdout-check-en');
+}
