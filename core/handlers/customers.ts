@@ -9,6 +9,7 @@ import { newId } from '../ids';
 import { withClasses } from '../segmentation/row-classes';
 import { buildSearchText, buildSortName } from '../search-text';
 import { normalizeContacts } from './contacts';
+import type { BulkChannel } from './customers-bulk';
 import type { MergeChannel } from './merges';
 import type { HandlerMap } from './types';
 
@@ -49,7 +50,7 @@ function toRecord(ctx: HandlerContext, input: CustomerInput) {
   return { record, contacts };
 }
 
-export function customerHandlers(ctx: HandlerContext): Omit<HandlerMap<'customers'>, MergeChannel> {
+export function customerHandlers(ctx: HandlerContext): Omit<HandlerMap<'customers'>, MergeChannel | BulkChannel> {
   const { db } = ctx;
   const setDeleted = (id: string, deleted: boolean) => {
     const row = repo.findCustomer(db, id);

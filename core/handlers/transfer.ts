@@ -10,6 +10,8 @@ import { exportToFile } from '../exporting';
 import { resolveImportFiles, restoreSource, writeTarget, type ResolvedImportInput } from '../files/transfer-files';
 import { ImportJobs, ImportRejected, inlineImportRunner, undoBatch, type ImportSource } from '../importing';
 import { listBatches } from '../../db/repos/imports';
+import { listedIds } from '../../db/repos/customers';
+import { normalizeQuery } from '../../shared/domain/pinyin';
 import { migrationsFolder } from '../paths';
 import type { HandlerMap } from './types';
 
@@ -68,11 +70,14 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
   const exportKind = (kind: ExportKind) => async (input: ParsedInputOf<'export:customers'>) => {
     if ((input.scheme === undefined) !== (input.classKey === undefined)) throw new AppError('invalid_input', 'Give both scheme and classKey, or neither.', [{ path: [input.scheme ? 'classKey' : 'scheme'], key: 'required' }]);
     const classFilter = input.scheme && input.classKey ? { scheme: input.scheme, classKey: input.classKey } : undefined;
+    if (input.filter && input.ids) throw new AppError('invalid_input', 'Give a filter or ids, not both.', [{ path: ['ids'], key: 'invalid_value' }]);
+    // The list's filter is resolved on the app's connection, the same query the list pages through.
+    const only = input.ids ?? (input.filter ? listedIds(ctx.db, { ...input.filter, offset: 0, limit: 1, schemes: [] }, normalizeQuery(input.filter.search)) : undefined);
     const shared = ctx.dbPath === ':memory:' || !existsSync(ctx.dbPath);
     const reader = shared ? ctx.db.$client : new Database(ctx.dbPath, { readonly: true });
     try {
       const path = writeTarget(ctx.files, input, 'export') ?? defaultExportPath(ctx.dbPath, kind, input.format ?? 'xlsx', ctx.clock.today(), classFilter);
-      return await exportToFile(reader, kind, path, { format: input.format, language: input.language, classFilter });
+      return await exportToFile(reader, kind, path, { format: input.format, language: input.language, classFilter, only });
     } finally {
       if (!shared) reader.close();
     }

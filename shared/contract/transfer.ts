@@ -3,6 +3,8 @@ import { DELIMITERS } from '../import/delimiter';
 import { IMPORT_KINDS } from '../import/fields';
 import { enumOf, idSchema, requiredText } from './common';
 import { LANGUAGES } from './enums';
+import { customerListInputSchema } from './customers';
+import { BULK_MAX_IDS } from './customers-bulk';
 
 /** Text encodings a user may force when detection guesses wrong (the names core/import decodes). */
 export const IMPORT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5', 'windows-1252'] as const;
@@ -118,6 +120,10 @@ const exportInputSchema = z.object({
 const customerExportInputSchema = exportInputSchema.extend({
   scheme: z.string().trim().min(1, 'required').max(64, 'too_long').optional(),
   classKey: z.string().trim().min(1, 'required').max(64, 'too_long').optional(),
+  /** The customer list's filter and sort: export what the list shows, in its order. */
+  filter: customerListInputSchema.omit({ offset: true, limit: true, schemes: true }).optional(),
+  /** Just these customers (a selection on the list), in this order. */
+  ids: z.array(idSchema).min(1, 'required').max(BULK_MAX_IDS, 'too_long').optional(),
 });
 const exportOutputSchema = z.object({ path: z.string(), format: z.enum(['xlsx', 'csv']), rows: z.number().int() });
 
