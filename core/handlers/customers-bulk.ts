@@ -1,4 +1,5 @@
-import { AppError, type Handlers } from '../../shared/contract';
+import { AppError } from '../../shared/contract';
+import type { Handlers } from './types';
 import type { BulkAction } from '../../shared/contract/customers-bulk';
 import { liveBulkFields, untouchedSince, writeBulkFields, type BulkFields } from '../../db/repos/customers-bulk';
 import type { HandlerContext } from '../context';

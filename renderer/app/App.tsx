@@ -2,6 +2,7 @@ import { BarChartOutlined, BellOutlined, DollarOutlined, ImportOutlined, MergeCe
 import { Badge, ConfigProvider, Layout, Menu, Select, Space, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { CustomerFilePage } from '../features/customer-file/CustomerFilePage';
@@ -78,6 +79,10 @@ export function App() {
   const route = useRoute();
   const { dueNow, settings } = useWorkspace();
   const selected = route.page === 'customer' ? 'customers' : route.page;
+  // Every screen opens at its top, not wherever the previous one was scrolled to.
+  const contentRef = useRef<HTMLElement>(null);
+  const routeKey = route.page === 'customer' ? `customer:${route.id}` : route.page;
+  useEffect(() => contentRef.current?.scrollTo({ top: 0 }), [routeKey]);
   return (
     // autoInsertSpace off: antd's "两个汉字 → 两 个" spacing flips state forever inside re-rendering lists
     // (seen with the row buttons of the virtual customer table), and Chinese users read "保存" fine.
@@ -116,7 +121,7 @@ export function App() {
             <LanguageSwitch />
           </div>
         </Layout.Sider>
-        <Layout.Content style={{ overflow: 'auto', background: '#fafafa' }}>
+        <Layout.Content ref={contentRef} style={{ overflow: 'auto', background: '#fafafa' }}>
           <Page route={route} />
         </Layout.Content>
       </Layout>

@@ -26,10 +26,44 @@ export function navigate(route: Route): void {
   window.location.hash = hrefOf(route);
 }
 
+/**
+ * A screen with unsaved edits holds the route (see useUnsavedChangesPrompt): `isDirty` is asked on every
+ * hash change, and `confirm(leave)` asks the user, calling `leave` only if they choose to go.
+ */
+export interface NavigationGuard {
+  isDirty(): boolean;
+  confirm(leave: () => void): void;
+}
+
+const guards = new Set<NavigationGuard>();
+
+export function addNavigationGuard(guard: NavigationGuard): () => void {
+  guards.add(guard);
+  return () => guards.delete(guard);
+}
+
+/** Set while a confirmed navigation goes through, so the guard that allowed it does not ask again. */
+let leaving = false;
+
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
+    const onChange = (event: HashChangeEvent) => {
+      const dirty = leaving ? undefined : [...guards].find((g) => g.isDirty());
+      if (dirty) {
+        // Links, Back and navigate() all end here, after the address changed: put it back without a
+        // new history entry, and move on only once the user confirms.
+        const target = window.location.hash;
+        window.history.replaceState(window.history.state, '', event.oldURL);
+        dirty.confirm(() => {
+          leaving = true;
+          window.location.hash = target;
+        });
+        return;
+      }
+      leaving = false;
+      setRoute(parseRoute(window.location.hash));
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);

@@ -22,6 +22,11 @@ export function formatDate(isoDate: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
+/** A date in digits ("2026/11/23", "11/23/2026"): for table cells, where it must fit whole. */
+export function formatShortDate(isoDate: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
 /** Every ISO 3166 alpha-2 code Intl knows, for country pickers. */
 export const COUNTRY_CODES: string[] = (() => {
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';

@@ -1,9 +1,9 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { Button, Tag } from 'antd';
+import { Button, Checkbox, Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import type { CustomerRow } from '../../../shared/contract/customers';
 import { formatPhone } from '../../../shared/domain/phone';
-import { countryName, formatDate, formatMoney } from '../../components/format';
+import { countryName, formatDate, formatMoney, formatShortDate } from '../../components/format';
 import { classLabel } from '../tiers/labels';
 
 const column = createColumnHelper<CustomerRow>();
@@ -16,6 +16,9 @@ export interface ColumnEnv {
   onFollowUp(row: CustomerRow): void;
   /** One column per scheme the user can show (built-in and custom), with its display name. */
   schemeColumns: readonly SchemeColumn[];
+  /** Ticked customers for bulk actions; `onTick` gets the row's list index and whether Shift was held (a range). */
+  ticked: ReadonlySet<string>;
+  onTick(row: CustomerRow, index: number, range: boolean): void;
 }
 
 export interface SchemeColumn {
@@ -29,10 +32,16 @@ export const schemeOfColumn = (id: string): string | undefined => (id.startsWith
 
 /** Column ids double as sort fields where the server can sort by them. */
 export const SORTABLE = new Set(['name', 'company', 'type', 'country', 'city', 'owner', 'lastContactAt', 'nextContactDate', 'orderCount', 'revenueBaseMinor']);
+/**
+ * What a new user sees: the columns a stall owner works from, summing to 1,110 px so the list fits a
+ * 1366 px wide screen beside the navigation with nothing to scroll (the column chooser shows the rest).
+ */
 export const DEFAULT_VISIBLE = [
-  'name', 'company', 'type', 'phone', 'wechat', 'city', 'locality', 'tags', 'owner', 'lastContactAt', 'nextContactDate', 'revenueBaseMinor',
-  schemeColumnId('pyramid'), schemeColumnId('value'), 'actions',
+  'select', 'name', 'company', 'phone', 'tags', 'lastContactAt', 'nextContactDate', 'revenueBaseMinor', schemeColumnId('pyramid'), 'actions',
 ];
+/** Always shown, whatever the column chooser says, and kept in view while scrolling sideways. */
+export const FIXED_COLUMNS = ['select', 'name'];
+export const PINNED = { left: FIXED_COLUMNS, right: [] as string[] };
 
 /** Header text: scheme columns carry their own (a custom segment's name is data, not a translation key). */
 export function columnLabel(t: TFunction, id: string, header: unknown): string {
@@ -47,37 +56,69 @@ const text = (value: string | null) => value ?? '';
 export function customerColumns(env: ColumnEnv) {
   const { t, language } = env;
   return [
-    column.accessor('name', { size: 150, cell: (c) => <strong>{c.getValue()}</strong> }),
-    column.accessor('company', { size: 220, cell: (c) => text(c.getValue()) }),
+    column.display({
+      id: 'select',
+      header: '',
+      size: 36,
+      cell: (c) => (
+        <span
+          // The box, not the row: a click here ticks (Shift: the whole range since the last tick) and never opens the file.
+          onClick={(event) => {
+            event.stopPropagation();
+            const index = Number((event.currentTarget.closest('[role="row"]') as HTMLElement | null)?.dataset.index ?? -1);
+            env.onTick(c.row.original, index, event.shiftKey);
+          }}
+          style={{ display: 'inline-block', padding: '0 4px', cursor: 'pointer' }}
+        >
+          <Checkbox checked={env.ticked.has(c.row.original.id)} aria-label={t('comfort:bulk.selectRow')} data-testid="row-tick" />
+        </span>
+      ),
+    }),
+    column.accessor('name', { size: 140, cell: (c) => <strong title={c.getValue()}>{c.getValue()}</strong> }),
+    column.accessor('company', { size: 150, cell: (c) => <span title={c.getValue() ?? undefined}>{text(c.getValue())}</span> }),
     column.accessor('type', { size: 90, cell: (c) => t(`common:customerType.${c.getValue()}`) }),
-    column.accessor('phone', { size: 160, cell: (c) => (c.getValue() ? formatPhone(c.getValue()!) : '') }),
+    column.accessor('phone', { size: 130, cell: (c) => (c.getValue() ? formatPhone(c.getValue()!) : '') }),
     column.accessor('wechat', { size: 140, cell: (c) => text(c.getValue()) }),
     column.accessor('whatsapp', { size: 160, cell: (c) => (c.getValue() ? formatPhone(c.getValue()!) : '') }),
     column.accessor('email', { size: 220, cell: (c) => text(c.getValue()) }),
     column.accessor('country', { size: 110, cell: (c) => countryName(c.getValue(), language) }),
     column.accessor('city', { size: 100, cell: (c) => text(c.getValue()) }),
     column.accessor('locality', { size: 80, cell: (c) => (c.getValue() ? t(`common:locality.${c.getValue()}`) : '') }),
-    column.accessor('tags', { size: 150, cell: (c) => c.getValue().map((tag) => <Tag key={tag}>{tag}</Tag>) }),
+    column.accessor('tags', {
+      size: 120,
+      // The first tags that fit, then "+N": a tag is never cut in half; all of them on hover.
+      cell: (c) => {
+        const tags = c.getValue();
+        const shown = tags.slice(0, tags.length > 2 ? 1 : 2);
+        return (
+          <span title={tags.join(', ')}>
+            {shown.map((tag) => <Tag key={tag} style={{ marginInlineEnd: 4, maxWidth: 80, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>{tag}</Tag>)}
+            {tags.length > shown.length ? <Tag style={{ marginInlineEnd: 0, verticalAlign: 'middle' }}>+{tags.length - shown.length}</Tag> : null}
+          </span>
+        );
+      },
+    }),
     column.accessor('owner', { size: 90, cell: (c) => text(c.getValue()) }),
     column.accessor('source', { size: 110, cell: (c) => (c.getValue() ? t(`common:source.${c.getValue()}`, { defaultValue: c.getValue() }) : '') }),
     column.accessor('manualLevel', { size: 60, cell: (c) => (c.getValue() ? <Tag color="gold">{c.getValue()}</Tag> : '') }),
-    column.accessor('lastContactAt', { size: 120, cell: (c) => (c.getValue() ? formatDate(c.getValue()!.slice(0, 10), language) : '') }),
+    // Dates as short numbers ("2026/11/23", "11/23/2026") so they always fit their column whole.
+    column.accessor('lastContactAt', { size: 104, cell: (c) => (c.getValue() ? formatShortDate(c.getValue()!.slice(0, 10), language) : '') }),
     column.accessor('nextContactDate', {
-      size: 120,
+      size: 104,
       cell: (c) => {
         const date = c.getValue();
         if (!date) return '';
         // Plain elements in cells: antd's Typography re-renders itself in a loop inside virtual rows.
-        return <span style={{ color: date < env.today ? '#cf1322' : date === env.today ? '#d48806' : undefined }}>{formatDate(date, language)}</span>;
+        return <span title={formatDate(date, language)} style={{ color: date < env.today ? '#cf1322' : date === env.today ? '#d48806' : undefined }}>{formatShortDate(date, language)}</span>;
       },
     }),
     column.accessor('orderCount', { size: 80, cell: (c) => c.getValue() }),
-    column.accessor('revenueBaseMinor', { size: 130, cell: (c) => formatMoney(c.getValue(), env.baseCurrency, language) }),
+    column.accessor('revenueBaseMinor', { size: 120, cell: (c) => formatMoney(c.getValue(), env.baseCurrency, language) }),
     ...env.schemeColumns.map(({ scheme, label }) =>
       column.accessor((row) => row.classes[scheme], {
         id: schemeColumnId(scheme),
         header: label,
-        size: scheme === 'rfm' ? 80 : 120,
+        size: scheme === 'rfm' ? 80 : 110,
         // A Tag, not Typography (see nextContactDate). No class: an archived or deleted customer.
         cell: (c) => {
           const classKey = c.getValue();
@@ -87,7 +128,7 @@ export function customerColumns(env: ColumnEnv) {
     ),
     column.display({
       id: 'actions',
-      size: 90,
+      size: 96,
       cell: (c) => (
         <Button
           size="small"

@@ -9,6 +9,7 @@ import { COUNTRY_CODES, countryName } from '../../components/format';
 import { systemLanguage } from '../../i18n';
 import { CurrencySelect } from './CurrencySelect';
 import { fieldOfIssue, toFormValues, toSettingsInput, type LanguageChoice, type SettingsFormValues } from './settings-form';
+import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { BackupPanel } from '../backup/BackupPanel';
 
 const BUILT_IN_SOURCES: readonly string[] = DEFAULT_SOURCES;
@@ -22,6 +23,8 @@ export function SettingsPage() {
   const { settings, setSettings, refresh } = useWorkspace();
   const [form] = Form.useForm<SettingsFormValues>();
   const [saving, setSaving] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChangesPrompt(dirty);
   const sources = Form.useWatch('sources', form) ?? settings.sources;
 
   // The language applies live while choosing; leaving without saving returns to the saved one.
@@ -57,6 +60,7 @@ export function SettingsPage() {
       savedLanguage.current = next.language ?? 'system';
       setSettings(next);
       form.setFieldsValue(toFormValues(next));
+      setDirty(false);
       refresh();
       void message.success(t('saved'));
     } catch (error) {
@@ -69,6 +73,7 @@ export function SettingsPage() {
   const reset = () => {
     form.resetFields();
     form.setFieldsValue(toFormValues(settings));
+    setDirty(false);
     void i18n.changeLanguage(uiLanguageOf(savedLanguage.current));
   };
 
@@ -83,7 +88,8 @@ export function SettingsPage() {
         layout="vertical"
         initialValues={toFormValues(settings)}
         onFinish={(values) => void save(values)}
-        onValuesChange={(changed: Partial<SettingsFormValues>) => {
+        onValuesChange={(changed: Partial<SettingsFormValues>, all: SettingsFormValues) => {
+          setDirty(JSON.stringify(toSettingsInput({ ...toFormValues(settings), ...all })) !== JSON.stringify(toSettingsInput(toFormValues(settings))));
           if (changed.language) void i18n.changeLanguage(uiLanguageOf(changed.language));
         }}
       >

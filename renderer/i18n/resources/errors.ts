@@ -116,7 +116,7 @@ export const errors = {
       import_aborted: 'The import was cancelled; nothing was written',
       import_worker_crashed: 'The import stopped unexpectedly ({{reason}}); nothing was written. The file may be too large or damaged',
       import_mapping_incomplete: 'The column mapping leaves out required fields: {{fields}}',
-      import_rows_rejected: '{{rejected}} of {{total}} rows have errors; nothing was imported',
+      import_rows_rejected: 'rows with errors: {{rejected}} of {{total}}; nothing was imported',
       import_already_undone: 'This import was already undone',
       file_not_found: 'No such file: {{path}}',
       file_not_writable: 'Cannot write {{path}}',

@@ -1,3 +1,4 @@
+import { comfort } from './comfort';
 import { common } from './common';
 import { customerFile } from './customer-file';
 import { customers } from './customers';
@@ -14,4 +15,4 @@ import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx, tiers, importing, merge, transfer, shell };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx, tiers, importing, merge, transfer, shell, comfort };
