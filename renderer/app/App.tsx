@@ -1,5 +1,5 @@
 import { BarChartOutlined, BellOutlined, DollarOutlined, ImportOutlined, MergeCellsOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
-import { Badge, ConfigProvider, Layout, Menu, Select, Space, Typography } from 'antd';
+import { Badge, ConfigProvider, Layout, Menu, Select, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useEffect, useRef } from 'react';
@@ -82,7 +82,10 @@ export function App() {
   // Every screen opens at its top, not wherever the previous one was scrolled to.
   const contentRef = useRef<HTMLElement>(null);
   const routeKey = route.page === 'customer' ? `customer:${route.id}` : route.page;
-  useEffect(() => contentRef.current?.scrollTo({ top: 0 }), [routeKey]);
+  useEffect(() => {
+    // Braces matter: Chromium's scrollTo now returns a promise, which React would take for a cleanup.
+    contentRef.current?.scrollTo({ top: 0 });
+  }, [routeKey]);
   return (
     // autoInsertSpace off: antd's "两个汉字 → 两 个" spacing flips state forever inside re-rendering lists
     // (seen with the row buttons of the virtual customer table), and Chinese users read "保存" fine.
@@ -108,11 +111,12 @@ export function App() {
               key: item.key,
               icon: item.icon,
               label: (
-                <a href={hrefOf({ page: item.key } as Route)} data-testid={`nav-${item.key}`}>
-                  <Space>
+                // A long label gives way (ellipsis), never the counter: the badge stays whole beside it.
+                <a href={hrefOf({ page: item.key } as Route)} data-testid={`nav-${item.key}`} style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+                  <span style={{ flex: '0 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }} title={t(item.label)}>
                     {t(item.label)}
-                    {item.key === 'due' && dueNow > 0 ? <Badge count={dueNow} data-testid="due-badge" /> : null}
-                  </Space>
+                  </span>
+                  {item.key === 'due' && dueNow > 0 ? <Badge count={dueNow} size="small" style={{ flex: 'none' }} data-testid="due-badge" /> : null}
                 </a>
               ),
             }))}

@@ -90,12 +90,12 @@ export function VirtualTable<Row extends { id: string }>(props: VirtualTableProp
                   title={label}
                   onClick={sortable ? header.column.getToggleSortingHandler() : undefined}
                   style={{
-                    width: header.getSize(), flex: 'none', padding: 8, cursor: sortable ? 'pointer' : 'default', userSelect: 'none', whiteSpace: 'nowrap',
-                    // A header longer than its column is cut with an ellipsis (full text on hover), never drawn over the next one.
-                    overflow: 'hidden', textOverflow: 'ellipsis', ...pinnedStyle(header.column, '#fafafa'),
+                    width: header.getSize(), flex: 'none', padding: '6px 8px', cursor: sortable ? 'pointer' : 'default', userSelect: 'none',
+                    // A header longer than its column wraps onto a second line ("Last / contact"), never runs into the next one.
+                    lineHeight: 1.3, overflowWrap: 'break-word', overflow: 'hidden', display: 'flex', alignItems: 'center', ...pinnedStyle(header.column, '#fafafa'),
                   }}
                 >
-                  {typeof header.column.columnDef.header === 'function' ? flexRender(header.column.columnDef.header, header.getContext()) : label}
+                  {label}
                   {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
                 </div>
               );

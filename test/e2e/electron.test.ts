@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ROOT, tempDir } from '../support/test-app';
 import { tempFiles } from '../support/temp-files';
 import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
+import { bulkTagAndUndo, unsavedEditPrompt } from './journeys-comfort';
 
 /** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
 function electronBinary(): string {
@@ -66,5 +67,13 @@ describe('TierBook as the Electron app', () => {
 
   it('export the customers to Excel; back up from Settings', async () => {
     await exportAndBackUp({ page: page, screenshot: async () => undefined });
+  });
+
+  it('a click opens a customer; leaving an unsaved profile edit asks first (stay keeps it, leave drops it)', async () => {
+    await unsavedEditPrompt({ page: page, screenshot: async () => undefined });
+  });
+
+  it('tick a range of customers, tag them in one action, undo it', async () => {
+    await bulkTagAndUndo({ page: page, screenshot: async () => undefined });
   });
 });

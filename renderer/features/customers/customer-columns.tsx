@@ -33,7 +33,7 @@ export const schemeOfColumn = (id: string): string | undefined => (id.startsWith
 /** Column ids double as sort fields where the server can sort by them. */
 export const SORTABLE = new Set(['name', 'company', 'type', 'country', 'city', 'owner', 'lastContactAt', 'nextContactDate', 'orderCount', 'revenueBaseMinor']);
 /**
- * What a new user sees: the columns a stall owner works from, summing to 1,110 px so the list fits a
+ * What a new user sees: the columns a stall owner works from, summing to 1,114 px so the list fits a
  * 1366 px wide screen beside the navigation with nothing to scroll (the column chooser shows the rest).
  */
 export const DEFAULT_VISIBLE = [
@@ -59,7 +59,7 @@ export function customerColumns(env: ColumnEnv) {
     column.display({
       id: 'select',
       header: '',
-      size: 36,
+      size: 40,
       cell: (c) => (
         <span
           // The box, not the row: a click here ticks (Shift: the whole range since the last tick) and never opens the file.
@@ -68,16 +68,16 @@ export function customerColumns(env: ColumnEnv) {
             const index = Number((event.currentTarget.closest('[role="row"]') as HTMLElement | null)?.dataset.index ?? -1);
             env.onTick(c.row.original, index, event.shiftKey);
           }}
-          style={{ display: 'inline-block', padding: '0 4px', cursor: 'pointer' }}
+          style={{ display: 'inline-block', cursor: 'pointer' }}
         >
           <Checkbox checked={env.ticked.has(c.row.original.id)} aria-label={t('comfort:bulk.selectRow')} data-testid="row-tick" />
         </span>
       ),
     }),
-    column.accessor('name', { size: 140, cell: (c) => <strong title={c.getValue()}>{c.getValue()}</strong> }),
-    column.accessor('company', { size: 150, cell: (c) => <span title={c.getValue() ?? undefined}>{text(c.getValue())}</span> }),
+    column.accessor('name', { size: 130, cell: (c) => <strong title={c.getValue()}>{c.getValue()}</strong> }),
+    column.accessor('company', { size: 146, cell: (c) => <span title={c.getValue() ?? undefined}>{text(c.getValue())}</span> }),
     column.accessor('type', { size: 90, cell: (c) => t(`common:customerType.${c.getValue()}`) }),
-    column.accessor('phone', { size: 130, cell: (c) => (c.getValue() ? formatPhone(c.getValue()!) : '') }),
+    column.accessor('phone', { size: 150, cell: (c) => (c.getValue() ? formatPhone(c.getValue()!) : '') }),
     column.accessor('wechat', { size: 140, cell: (c) => text(c.getValue()) }),
     column.accessor('whatsapp', { size: 160, cell: (c) => (c.getValue() ? formatPhone(c.getValue()!) : '') }),
     column.accessor('email', { size: 220, cell: (c) => text(c.getValue()) }),
@@ -85,14 +85,18 @@ export function customerColumns(env: ColumnEnv) {
     column.accessor('city', { size: 100, cell: (c) => text(c.getValue()) }),
     column.accessor('locality', { size: 80, cell: (c) => (c.getValue() ? t(`common:locality.${c.getValue()}`) : '') }),
     column.accessor('tags', {
-      size: 120,
-      // The first tags that fit, then "+N": a tag is never cut in half; all of them on hover.
+      size: 130,
+      // The first tag, then "+N" for the rest (all of them on hover), so a row never shows half a badge.
       cell: (c) => {
         const tags = c.getValue();
-        const shown = tags.slice(0, tags.length > 2 ? 1 : 2);
+        const shown = tags.slice(0, 1);
         return (
           <span title={tags.join(', ')}>
-            {shown.map((tag) => <Tag key={tag} style={{ marginInlineEnd: 4, maxWidth: 80, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>{tag}</Tag>)}
+            {shown.map((tag) => (
+              <Tag key={tag} style={{ marginInlineEnd: 4, maxWidth: tags.length > 1 ? 76 : 112, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>
+                {tag}
+              </Tag>
+            ))}
             {tags.length > shown.length ? <Tag style={{ marginInlineEnd: 0, verticalAlign: 'middle' }}>+{tags.length - shown.length}</Tag> : null}
           </span>
         );
@@ -102,9 +106,9 @@ export function customerColumns(env: ColumnEnv) {
     column.accessor('source', { size: 110, cell: (c) => (c.getValue() ? t(`common:source.${c.getValue()}`, { defaultValue: c.getValue() }) : '') }),
     column.accessor('manualLevel', { size: 60, cell: (c) => (c.getValue() ? <Tag color="gold">{c.getValue()}</Tag> : '') }),
     // Dates as short numbers ("2026/11/23", "11/23/2026") so they always fit their column whole.
-    column.accessor('lastContactAt', { size: 104, cell: (c) => (c.getValue() ? formatShortDate(c.getValue()!.slice(0, 10), language) : '') }),
+    column.accessor('lastContactAt', { size: 96, cell: (c) => (c.getValue() ? formatShortDate(c.getValue()!.slice(0, 10), language) : '') }),
     column.accessor('nextContactDate', {
-      size: 104,
+      size: 96,
       cell: (c) => {
         const date = c.getValue();
         if (!date) return '';
@@ -113,12 +117,12 @@ export function customerColumns(env: ColumnEnv) {
       },
     }),
     column.accessor('orderCount', { size: 80, cell: (c) => c.getValue() }),
-    column.accessor('revenueBaseMinor', { size: 120, cell: (c) => formatMoney(c.getValue(), env.baseCurrency, language) }),
+    column.accessor('revenueBaseMinor', { size: 130, cell: (c) => formatMoney(c.getValue(), env.baseCurrency, language) }),
     ...env.schemeColumns.map(({ scheme, label }) =>
       column.accessor((row) => row.classes[scheme], {
         id: schemeColumnId(scheme),
         header: label,
-        size: scheme === 'rfm' ? 80 : 110,
+        size: scheme === 'rfm' ? 80 : 100,
         // A Tag, not Typography (see nextContactDate). No class: an archived or deleted customer.
         cell: (c) => {
           const classKey = c.getValue();
