@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { AppError, type ParsedInputOf } from '../../shared/contract';
 import { isImportError } from '../../shared/import/errors';
 import type { ExportKind } from '../../shared/export/columns';
@@ -99,9 +99,15 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
     },
     'backup:restore': async (input) => {
       const from = restoreSource(ctx.files, input);
+      // The interface language is this computer's choice, not part of the data: a backup made in another
+      // language must not switch the screen the user is reading.
+      const language = ctx.db.$client.prepare('SELECT language FROM settings WHERE id = 1').pluck().get() as string | null | undefined;
       const restored = await restoreFrom(ctx.db, ctx.dbPath, from.path, migrationsFolder(), ctx.clock.now());
       from.used();
-      return restored;
+      const fileDate = statSync(from.path).mtime.toISOString();
+      if (language !== undefined) ctx.db.$client.prepare('UPDATE settings SET language = ? WHERE id = 1').run(language);
+      const customers = ctx.db.$client.prepare('SELECT count(*) FROM customers WHERE deleted_at IS NULL').pluck().get() as number;
+      return { ...restored, summary: { fileName: basename(from.path), fileDate, customers } };
     },
     'backup:list': () => ({ folder: backupFolder(ctx.dbPath), backups: listBackups(backupFolder(ctx.dbPath)) }),
   };

@@ -159,6 +159,14 @@ export const transferContract = {
   /** Online backup (safe while the app writes). Omitted path: a manual backup in the backups folder beside the database. */
   'backup:create': { input: backupCreateInputSchema.default({}), output: backupSchema },
   /** Replaces the data with a backup's after checking it; the current data is backed up first. */
-  'backup:restore': { input: backupRestoreInputSchema, output: z.object({ restoredFrom: z.string(), safetyBackup: backupSchema }) },
+  'backup:restore': {
+    input: backupRestoreInputSchema,
+    output: z.object({
+      restoredFrom: z.string(),
+      safetyBackup: backupSchema,
+      /** What the user now has, to confirm it: the file's name, when it was written, and its customers (not in the trash). */
+      summary: z.object({ fileName: z.string().max(4096), fileDate: z.string().max(40), customers: z.number().int().min(0) }),
+    }),
+  },
   'backup:list': { input: z.object({}).default({}), output: z.object({ folder: z.string(), backups: z.array(backupSchema) }) },
 } as const;

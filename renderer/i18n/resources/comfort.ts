@@ -43,6 +43,16 @@ export const comfort = {
     list: {
       openHint: '单击打开客户档案',
     },
+    merge: {
+      keeps: '保留：',
+      mergesAway: '并入并移入回收站：',
+    },
+    restore: {
+      title: '备份已恢复',
+      content_one: '现在使用的是备份文件 {{file}}（保存于 {{date}}），其中有 {{count}} 位客户。恢复前的数据已另存为备份，可以随时恢复回去。',
+      content_other: '现在使用的是备份文件 {{file}}（保存于 {{date}}），其中有 {{count}} 位客户。恢复前的数据已另存为备份，可以随时恢复回去。',
+      ok: '好的',
+    },
   },
   en: {
     unsaved: {
@@ -86,6 +96,16 @@ export const comfort = {
     },
     list: {
       openHint: 'Click a customer to open their file',
+    },
+    merge: {
+      keeps: 'Keep:',
+      mergesAway: 'Merge in and move to the trash:',
+    },
+    restore: {
+      title: 'Backup restored',
+      content_one: 'You are now working from the backup {{file}} (saved {{date}}), with {{count}} customer. The data from before the restore was saved as a backup, so you can go back to it.',
+      content_other: 'You are now working from the backup {{file}} (saved {{date}}), with {{count}} customers. The data from before the restore was saved as a backup, so you can go back to it.',
+      ok: 'OK',
     },
   },
 } as const;
