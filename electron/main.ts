@@ -13,6 +13,8 @@ import { utilityImportWorker } from './import-process';
 import { registerIpc } from './ipc';
 import { openExternalLink, type ShellLanguage } from './open-external';
 import { mainWindowOptions } from './window-options';
+import { askBeforeDiscardingEdits } from './unsaved-close';
+import { readSettings } from '../db/repos/settings';
 
 const root = appRoot();
 // Before `ready`: only then can a scheme become standard and secure (see app-protocol.ts for why not file://).
@@ -74,6 +76,7 @@ async function start(): Promise<void> {
 
   const window = new BrowserWindow(mainWindowOptions(join(root, 'dist', 'main', 'preload.cjs')));
   window.once('ready-to-show', () => window.show());
+  askBeforeDiscardingEdits(window, () => readSettings(opened.db).language ?? systemLanguage());
   await window.loadURL(APP_PAGE_URL);
   // After the first screen is up, so its own first calls are not kept waiting behind a recompute.
   setTimeout(() => {

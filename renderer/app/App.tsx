@@ -106,6 +106,7 @@ export function App() {
           </div>
           <Menu
             mode="inline"
+            inlineIndent={16}
             selectedKeys={[selected]}
             items={NAV.map((item) => ({
               key: item.key,
