@@ -19,7 +19,7 @@ export async function unsavedEditPrompt({ page, screenshot }: Journey): Promise<
   await row.waitFor();
   // One click on the row opens the file.
   await row.click();
-  await expect.poll(() => byTestId(page, 'customer-title').innerText()).toBe(first.name);
+  await expect.poll(() => byTestId(page, 'customer-title').innerText(), { timeout: 15_000 }).toBe(first.name);
   const fileHash = `#/customers/${first.id}`;
   expect(hashOf(page)).toBe(fileHash);
 
@@ -35,7 +35,7 @@ export async function unsavedEditPrompt({ page, screenshot }: Journey): Promise<
   await byTestId(page, 'unsaved-stay').waitFor({ state: 'detached' });
   expect(await inputOf(page, 'profile-name').inputValue()).toBe(edited);
   expect(hashOf(page)).toBe(fileHash);
-  await expect.poll(() => byTestId(page, 'customer-title').innerText()).toBe(first.name);
+  await expect.poll(() => byTestId(page, 'customer-title').innerText(), { timeout: 15_000 }).toBe(first.name);
 
   // The browser's Back asks too.
   await page.evaluate(() => window.history.back());
@@ -56,7 +56,7 @@ export async function unsavedEditPrompt({ page, screenshot }: Journey): Promise<
   await byTestId(page, 'tab-profile').click();
   await inputOf(page, 'profile-name').fill(edited);
   await byTestId(page, 'profile-save').click();
-  await expect.poll(async () => (await invoke(page, 'customers:get', { id: first.id })).name).toBe(edited);
+  await expect.poll(async () => (await invoke(page, 'customers:get', { id: first.id })).name, { timeout: 15_000 }).toBe(edited);
   await byTestId(page, 'nav-customers').click();
   await byTestId(page, 'customer-search').waitFor();
   expect(await byTestId(page, 'unsaved-stay').count()).toBe(0);
@@ -71,7 +71,7 @@ export async function bulkTagAndUndo({ page, screenshot }: Journey): Promise<voi
   // A tick, then Shift on the fourth row ticks the range: four customers, and the file did not open.
   await tick(top[0]!.id);
   await tick(top[3]!.id, true);
-  await expect.poll(() => byTestId(page, 'bulk-count').innerText()).toMatch(/4/);
+  await expect.poll(() => byTestId(page, 'bulk-count').innerText(), { timeout: 15_000 }).toMatch(/4/);
   expect(hashOf(page)).toBe('#/customers');
   await screenshot('bulk-bar');
 
@@ -84,7 +84,7 @@ export async function bulkTagAndUndo({ page, screenshot }: Journey): Promise<voi
 
   // Undo takes the whole action back.
   await byTestId(page, 'bulk-undo').click();
-  await expect.poll(async () => (await invoke(page, 'customers:list', { tags: ['spring-fair'], limit: 100 })).total).toBe(0);
+  await expect.poll(async () => (await invoke(page, 'customers:list', { tags: ['spring-fair'], limit: 100 })).total, { timeout: 15_000 }).toBe(0);
   await byTestId(page, 'bulk-clear').click();
   await byTestId(page, 'bulk-bar').waitFor({ state: 'detached' });
 }
