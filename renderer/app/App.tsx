@@ -1,5 +1,5 @@
 import { BarChartOutlined, BellOutlined, DollarOutlined, ImportOutlined, MergeCellsOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
-import { Badge, ConfigProvider, Layout, Menu, Select, Typography } from 'antd';
+import { App as AntApp, Badge, ConfigProvider, Layout, Menu, Select, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useEffect, useRef } from 'react';
@@ -94,42 +94,45 @@ export function App() {
       theme={{ token: { colorPrimary: '#1f6f5c', borderRadius: 6 } }}
       button={{ autoInsertSpace: false }}
     >
-      <Layout style={{ height: '100vh' }}>
-        <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #eee' }}>
-          <div style={{ padding: '16px 20px 8px' }}>
-            <Typography.Title level={5} style={{ margin: 0 }}>
-              {t('appName')}
-            </Typography.Title>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {settings.businessName}
-            </Typography.Text>
-          </div>
-          <Menu
-            mode="inline"
-            inlineIndent={16}
-            selectedKeys={[selected]}
-            items={NAV.map((item) => ({
-              key: item.key,
-              icon: item.icon,
-              label: (
-                // A long label gives way (ellipsis), never the counter: the badge stays whole beside it.
-                <a href={hrefOf({ page: item.key } as Route)} data-testid={`nav-${item.key}`} style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
-                  <span style={{ flex: '0 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }} title={t(item.label)}>
-                    {t(item.label)}
-                  </span>
-                  {item.key === 'due' && dueNow > 0 ? <Badge count={dueNow} size="small" style={{ flex: 'none' }} data-testid="due-badge" /> : null}
-                </a>
-              ),
-            }))}
-          />
-          <div style={{ position: 'absolute', bottom: 16, left: 20 }}>
-            <LanguageSwitch />
-          </div>
-        </Layout.Sider>
-        <Layout.Content ref={contentRef} style={{ overflow: 'auto', background: '#fafafa' }}>
-          <Page route={route} />
-        </Layout.Content>
-      </Layout>
+      {/* Dialogs and messages opened through App.useApp() take this theme, locale and button spacing too. */}
+      <AntApp component={false}>
+        <Layout style={{ height: '100vh' }}>
+          <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #eee' }}>
+            <div style={{ padding: '16px 20px 8px' }}>
+              <Typography.Title level={5} style={{ margin: 0 }}>
+                {t('appName')}
+              </Typography.Title>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {settings.businessName}
+              </Typography.Text>
+            </div>
+            <Menu
+              mode="inline"
+              inlineIndent={16}
+              selectedKeys={[selected]}
+              items={NAV.map((item) => ({
+                key: item.key,
+                icon: item.icon,
+                label: (
+                  // A long label gives way (ellipsis), never the counter: the badge stays whole beside it.
+                  <a href={hrefOf({ page: item.key } as Route)} data-testid={`nav-${item.key}`} style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+                    <span style={{ flex: '0 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }} title={t(item.label)}>
+                      {t(item.label)}
+                    </span>
+                    {item.key === 'due' && dueNow > 0 ? <Badge count={dueNow} size="small" style={{ flex: 'none' }} data-testid="due-badge" /> : null}
+                  </a>
+                ),
+              }))}
+            />
+            <div style={{ position: 'absolute', bottom: 16, left: 20 }}>
+              <LanguageSwitch />
+            </div>
+          </Layout.Sider>
+          <Layout.Content ref={contentRef} style={{ overflow: 'auto', background: '#fafafa' }}>
+            <Page route={route} />
+          </Layout.Content>
+        </Layout>
+      </AntApp>
     </ConfigProvider>
   );
 }

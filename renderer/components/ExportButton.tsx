@@ -9,9 +9,9 @@ import { errorText } from './errors';
 type What = 'customers' | 'orders' | 'followUps';
 const CHANNEL = { customers: 'export:customers', orders: 'export:orders', followUps: 'export:followUps' } as const;
 
-/** Which customers an export covers: the whole book, what the filtered list shows, or the ticked ones. */
+/** Which customers an export covers: the whole book (archived too), the list as shown (its filter and view), or the ticked ones. */
 export interface CustomerScope {
-  key: 'all' | 'filtered' | 'selected';
+  key: 'all' | 'shown' | 'selected';
   count: number;
   input: Pick<InputOf<'export:customers'>, 'filter' | 'ids'>;
 }

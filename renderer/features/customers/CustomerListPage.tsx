@@ -120,10 +120,13 @@ export function CustomerListPage() {
   const listFilter = useMemo(() => ({ search: query, view, ...filters, sort: { field: sort.id as SortField, desc: sort.desc } }), [query, view, filters, sort.id, sort.desc]);
   const filtered = query.trim() !== '' || view !== 'active' || Object.values(filters).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)));
   const exportScopes = useCallback(async (): Promise<CustomerScope[]> => {
-    const all = filtered ? (await api('customers:list', { limit: 1 })).total : (pages.total ?? 0);
+    // "All" is what an unfiltered export writes: active and archived customers (never the trash).
+    const [active, archived] = await Promise.all([api('customers:list', { limit: 1 }), api('customers:list', { view: 'archived', limit: 1 })]);
+    const all = active.total + archived.total;
     return [
       { key: 'all', count: all, input: {} },
-      ...(filtered ? [{ key: 'filtered' as const, count: pages.total ?? 0, input: { filter: listFilter } }] : []),
+      // The list as shown differs from "all" when filtered, or when archived customers are hidden from it.
+      ...(filtered || archived.total > 0 ? [{ key: 'shown' as const, count: pages.total ?? 0, input: { filter: listFilter } }] : []),
       ...(ticked.length ? [{ key: 'selected' as const, count: ticked.length, input: { ids: [...ticked] } }] : []),
     ];
   }, [filtered, pages.total, listFilter, ticked]);
