@@ -60,6 +60,17 @@ export async function unsavedEditPrompt({ page, screenshot }: Journey): Promise<
   await byTestId(page, 'nav-customers').click();
   await byTestId(page, 'customer-search').waitFor();
   expect(await byTestId(page, 'unsaved-stay').count()).toBe(0);
+
+  // Every screen opens at its top: scroll Settings to its end, then open the (long) customer file.
+  const content = page.locator('.ant-layout-content');
+  await byTestId(page, 'nav-settings').click();
+  await byTestId(page, 'backup-panel').waitFor();
+  await content.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect.poll(() => content.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+  await page.evaluate((hash) => (window.location.hash = hash), fileHash);
+  await byTestId(page, 'customer-title').waitFor();
+  expect(await content.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeGreaterThan(100);
+  await expect.poll(() => content.evaluate((el) => el.scrollTop), { timeout: 5_000 }).toBe(0);
 }
 
 export async function bulkTagAndUndo({ page, screenshot }: Journey): Promise<void> {
