@@ -119,11 +119,13 @@ export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup;
             // Both sides named in full (code, company, phone, file date): two customers called 王芳 must not be confused here.
             <div style={{ maxWidth: 420 }} data-testid="merge-confirm-body">
               <div>
-                {t('comfort:merge.keeps')} <strong>{candidateIdentity(kept, t, i18n.language)}</strong>
+                {t('comfort:merge.keeps')}
+                <strong>{candidateIdentity(kept, t, i18n.language)}</strong>
               </div>
               {others.map((c) => (
                 <div key={c.id}>
-                  {t('comfort:merge.mergesAway')} {candidateIdentity(c, t, i18n.language)}
+                  {t('comfort:merge.mergesAway')}
+                  {candidateIdentity(c, t, i18n.language)}
                 </div>
               ))}
               <div style={{ marginTop: 6 }}>{t('confirmBody', { name: resultName, others: others.map((c) => c.name).join('、') })}</div>

@@ -98,8 +98,8 @@ export const comfort = {
       openHint: 'Click a customer to open their file',
     },
     merge: {
-      keeps: 'Keep:',
-      mergesAway: 'Merge in and move to the trash:',
+      keeps: 'Keep: ',
+      mergesAway: 'Merge in and move to the trash: ',
     },
     restore: {
       title: 'Backup restored',
