@@ -13,8 +13,7 @@ function electronInstalled(): boolean {
 const withElectron = electronInstalled();
 if (!withElectron) console.log('Electron binary not installed: the Electron launcher of the end-to-end tests did not run (the Chromium launcher did).');
 
-// expect.poll waits up to 10 s (not vitest's 1 s): a save, its reload and a repaint take longer than a
-// second on a busy machine, and a poll that passes only on an idle one tests the machine, not the app.
+// Polls wait up to 10 s: a busy 2-core machine can take seconds to paint a screen that a user would see at once.
 const e2e = { testTimeout: 180_000, hookTimeout: 120_000, fileParallelism: false, expect: { poll: { timeout: 10_000 } } };
 
 export default defineConfig({

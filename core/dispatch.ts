@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import type * as zc from 'zod/v4/core';
 import { AppError, contract, invalidInput, isChannel, type Channel, type Issue, type OutputOf, type Result } from '../shared/contract';
+import { MAX_INPUT_DEPTH, nestsDeeperThan } from '../shared/contract/limits';
 import { busyError, constraintError } from './sqlite-errors';
 import type { Handlers } from './handlers/types';
 
@@ -9,8 +11,18 @@ export type Dispatch = (name: string, rawInput: unknown) => Promise<Result<unkno
 function toIssues(error: z.ZodError): Issue[] {
   return error.issues.map((issue) => {
     const key = /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code === 'invalid_type' && issue.input === undefined ? 'required' : 'invalid_value';
-    return { path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'), key };
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const max = maximumOf(issue);
+    return max === undefined ? { path, key } : { path, key, params: { max } };
   });
+}
+
+/** The bound a "too many" issue broke, so the message can name it (arrays carry it as `maximum`, bounded records as params). */
+function maximumOf(issue: zc.$ZodIssue): number | undefined {
+  if (issue.message !== 'too_many') return undefined;
+  if (issue.code === 'too_big') return Number(issue.maximum);
+  const max = issue.code === 'custom' ? (issue.params as { max?: unknown } | undefined)?.max : undefined;
+  return typeof max === 'number' ? max : undefined;
 }
 
 /**
@@ -22,6 +34,8 @@ export function createDispatch(handlers: Handlers, options: { checkOutput?: bool
     try {
       if (!isChannel(name)) throw new AppError('unknown_channel', `Unknown channel: ${String(name)}`);
       const schema = contract[name];
+      // Before zod walks it: a recursive schema would follow a 10,000-level input down the stack.
+      if (nestsDeeperThan(rawInput, MAX_INPUT_DEPTH)) throw invalidInput([{ path: [], key: 'too_deep' }]);
       const parsed = schema.input.safeParse(rawInput ?? {});
       if (!parsed.success) throw invalidInput(toIssues(parsed.error));
       const handler = handlers[name] as (input: unknown) => unknown;

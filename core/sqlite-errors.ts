@@ -18,10 +18,17 @@ const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
   orders_base_currency_iso: { path: ['baseCurrency'], key: 'invalid_currency' },
   orders_fx_rate_positive: { path: ['fxRate'], key: 'invalid_rate' },
   orders_base_amount_non_negative: { path: ['amount'], key: 'invalid_amount' },
+  orders_amount_safe_integer: { path: ['amount'], key: 'amount_too_large' },
+  orders_base_amount_safe_integer: { path: ['amount'], key: 'amount_too_large' },
+  orders_fx_rate_range: { path: ['fxRate'], key: 'rate_out_of_range' },
+  customers_revenue_safe_integer: { path: ['amount'], key: 'amount_too_large' },
   follow_ups_channel_valid: { path: ['channel'], key: 'invalid_choice' },
   follow_ups_intent_valid: { path: ['intent'], key: 'invalid_choice' },
   follow_ups_satisfaction_range: { path: ['satisfaction'], key: 'satisfaction_range' },
   follow_ups_next_date_valid: { path: ['nextContactDate'], key: 'invalid_date' },
+  follow_ups_next_time_valid: { path: ['nextContactTime'], key: 'invalid_time' },
+  settings_reminder_time_valid: { path: ['reminderTime'], key: 'invalid_time' },
+  settings_reminder_shown_valid: { path: ['date'], key: 'invalid_date' },
   follow_ups_occurred_at_valid: { path: ['occurredAt'], key: 'invalid_instant' },
   settings_home_country_iso: { path: ['homeCountry'], key: 'invalid_country' },
   settings_base_currency_iso: { path: ['baseCurrency'], key: 'invalid_currency' },
@@ -30,6 +37,7 @@ const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
   fx_rates_currency_iso: { path: ['currency'], key: 'invalid_currency' },
   fx_rates_date_valid: { path: ['rateDate'], key: 'invalid_date' },
   fx_rates_rate_positive: { path: ['rate'], key: 'invalid_rate' },
+  fx_rates_rate_range: { path: ['rate'], key: 'rate_out_of_range' },
   import_batches_kind_valid: { path: ['kind'], key: 'invalid_choice' },
   import_batches_format_valid: { path: ['format'], key: 'invalid_choice' },
   import_batches_on_error_valid: { path: ['onError'], key: 'invalid_choice' },
@@ -59,7 +67,18 @@ const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
   customer_merge_rows_table_valid: { path: ['rowTable'], key: 'invalid_choice' },
 };
 
-export function constraintError(error: unknown): AppError | null {
+/** The SQLite error behind `error`: drizzle wraps a failing query's error in its own, with the original as `cause`. */
+function sqliteCause(error: unknown): unknown {
+  let current = error;
+  for (let hops = 0; hops < 5 && current instanceof Error; hops++) {
+    if ('code' in current && typeof current.code === 'string' && current.code.startsWith('SQLITE_')) return current;
+    current = current.cause;
+  }
+  return error;
+}
+
+export function constraintError(thrown: unknown): AppError | null {
+  const error = sqliteCause(thrown);
   if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string' || !error.code.startsWith('SQLITE_CONSTRAINT')) return null;
   const name = /CHECK constraint failed: (\w+)/.exec(error.message)?.[1];
   const known = name ? CONSTRAINTS[name] : undefined;
@@ -73,7 +92,8 @@ export function constraintError(error: unknown): AppError | null {
  * Another connection holds the write lock past our wait (an import worker's transaction, a CLI run):
  * the call wrote nothing and can simply be repeated, so the user is told that instead of `internal`.
  */
-export function busyError(error: unknown): AppError | null {
+export function busyError(thrown: unknown): AppError | null {
+  const error = sqliteCause(thrown);
   if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string' || !error.code.startsWith('SQLITE_BUSY')) return null;
   return new AppError('busy', 'The database is being written by an import or another task; nothing was saved. Try again when it finishes.');
 }

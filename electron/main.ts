@@ -11,6 +11,8 @@ import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createRendererHandler,
 import { registerFileDialogs } from './file-dialogs';
 import { utilityImportWorker } from './import-process';
 import { registerIpc } from './ipc';
+import { rearmingDispatch, startReminders } from './notifications';
+import type { ReminderScheduler } from '../shared/reminders/scheduler';
 import { openExternalLink, type ShellLanguage } from './open-external';
 import { mainWindowOptions } from './window-options';
 import { askBeforeDiscardingEdits } from './unsaved-close';
@@ -69,15 +71,21 @@ async function start(): Promise<void> {
     return;
   }
   userLanguage = async () => (await call(opened.dispatch, 'settings:get', {})).language ?? systemLanguage();
-  registerIpc(opened.dispatch, isOwnPage);
+  // Desktop reminders (electron/notifications.ts): saving a reminder time or a follow-up re-arms them at once.
+  let reminders: ReminderScheduler | undefined;
+  registerIpc(rearmingDispatch(opened.dispatch, () => reminders), isOwnPage);
   registerFileDialogs(isOwnPage, fileHandles);
   void runAutomaticBackups(opened.db.$client, dbPath).catch((error: unknown) => console.error('Automatic backup failed:', error));
-  app.on('will-quit', () => opened.close());
+  app.on('will-quit', () => {
+    reminders?.stop();
+    opened.close();
+  });
 
   const window = new BrowserWindow(mainWindowOptions(join(root, 'dist', 'main', 'preload.cjs')));
   window.once('ready-to-show', () => window.show());
   askBeforeDiscardingEdits(window, () => readSettings(opened.db).language ?? systemLanguage());
   await window.loadURL(APP_PAGE_URL);
+  reminders = startReminders({ dispatch: opened.dispatch, language: () => userLanguage(), window: () => window });
   // After the first screen is up, so its own first calls are not kept waiting behind a recompute.
   setTimeout(() => {
     recomputeIfDayChanged(opened, localDateOf(new Date())).catch((error: unknown) => console.error('Daily tier snapshot failed:', error));

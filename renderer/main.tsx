@@ -8,6 +8,7 @@ import type { Settings } from '../shared/contract/settings';
 import { api } from './api/client';
 import { App } from './app/App';
 import { WorkspaceProvider } from './app/workspace';
+import { BrowserReminders } from './features/reminders/BrowserReminders';
 import { WelcomePage } from './features/welcome/WelcomePage';
 import { setupI18n, systemLanguage } from './i18n';
 
@@ -19,6 +20,7 @@ function Root({ initial }: { initial: Settings }) {
   if (!settings.onboarded) return <WelcomePage onDone={setSettings} />;
   return (
     <WorkspaceProvider initial={settings}>
+      <BrowserReminders />
       <App />
     </WorkspaceProvider>
   );

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 // The renderer is served from app://tierbook/ in Electron and from the loopback bridge in browser tests,
 // so every asset path is relative. The app's CSP admits antd's CSS-in-JS <style> tags by a per-load nonce
-// (electron/app-protocol.ts); the page's own meta CSP, all browser mode has, still allows inline styles.
+// (core/renderer-serving.ts, used by the app's protocol and by the bridge alike).
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',

@@ -102,8 +102,8 @@ export const COMMANDS: Command[] = [
   },
   {
     words: ['followups', 'add'],
-    summary: 'Log a follow-up: --customer ID [--channel call] [--content …] [--outcome …] [--intent interested] [--satisfaction 1-5] [--next YYYY-MM-DD] [--at ISO-time].',
-    flags: { customer: { type: 'string' }, channel: { type: 'string' }, content: { type: 'string' }, outcome: { type: 'string' }, intent: { type: 'string' }, satisfaction: { type: 'string' }, next: { type: 'string' }, at: { type: 'string' } },
+    summary: 'Log a follow-up: --customer ID [--channel call] [--content …] [--outcome …] [--intent interested] [--satisfaction 1-5] [--next YYYY-MM-DD] [--next-time HH:MM] [--at ISO-time].',
+    flags: { customer: { type: 'string' }, channel: { type: 'string' }, content: { type: 'string' }, outcome: { type: 'string' }, intent: { type: 'string' }, satisfaction: { type: 'string' }, next: { type: 'string' }, 'next-time': { type: 'string' }, at: { type: 'string' } },
     run: (v, call) =>
       call('followups:create', {
         customerId: requireFlag(v, 'customer'),
@@ -113,10 +113,11 @@ export const COMMANDS: Command[] = [
         intent: optionalString(v, 'intent') as 'interested' | undefined,
         satisfaction: optionalInt(v, 'satisfaction'),
         nextContactDate: optionalString(v, 'next'),
+        nextContactTime: optionalString(v, 'next-time'),
         occurredAt: optionalString(v, 'at'),
       }),
     human: (o: OutputOf<'followups:create'>) =>
-      `Logged follow-up ${o.followUp.id}${o.followUp.nextContactDate ? `; next contact ${o.followUp.nextContactDate}` : ''}${o.answered.length ? `; closed ${o.answered.length} reminder(s)` : ''}`,
+      `Logged follow-up ${o.followUp.id}${o.followUp.nextContactDate ? `; next contact ${o.followUp.nextContactDate}${o.followUp.nextContactTime ? ` ${o.followUp.nextContactTime}` : ''}` : ''}${o.answered.length ? `; closed ${o.answered.length} reminder(s)` : ''}`,
   },
   {
     words: ['followups', 'due'],

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { notFound, type ParsedInputOf } from '../../shared/contract';
+import { invalidInput, notFound, type ParsedInputOf } from '../../shared/contract';
 import { addDays, daysBetween } from '../../shared/domain/dates';
 import { findCustomer, refreshCustomerStats } from '../../db/repos/customers';
 import { dueCounts, dueReminders, findFollowUp, followUpsOf, openRemindersBefore } from '../../db/repos/followups';
@@ -11,6 +11,8 @@ import type { HandlerMap } from './types';
 
 function toColumns(ctx: HandlerContext, input: ParsedInputOf<'followups:create'>) {
   if (!findCustomer(ctx.db, input.customerId)) throw notFound('customer', input.customerId);
+  // A time is a time on the next-contact date; alone it names no moment.
+  if (input.nextContactTime !== null && input.nextContactDate === null) throw invalidInput([{ path: ['nextContactTime'], key: 'time_without_date' }]);
   return {
     customerId: input.customerId,
     occurredAt: new Date(input.occurredAt ?? ctx.clock.now().toISOString()).toISOString(),
@@ -20,6 +22,7 @@ function toColumns(ctx: HandlerContext, input: ParsedInputOf<'followups:create'>
     intent: input.intent,
     satisfaction: input.satisfaction,
     nextContactDate: input.nextContactDate,
+    nextContactTime: input.nextContactDate === null ? null : input.nextContactTime,
   };
 }
 

@@ -4,6 +4,7 @@ import { customerBulkHandlers } from './customers-bulk';
 import { followUpHandlers } from './followups';
 import { mergeHandlers } from './merges';
 import { orderHandlers } from './orders';
+import { reminderHandlers } from './reminders';
 import { segmentationHandlers } from './segmentation';
 import { settingsHandlers } from './settings';
 import { transferHandlers } from './transfer';
@@ -33,5 +34,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     transferHandlers(ctx),
     segmentationHandlers(ctx),
     mergeHandlers(ctx),
+    reminderHandlers(ctx),
   ]) as Handlers;
 }

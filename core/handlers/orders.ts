@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { invalidInput, notFound, type ParsedInputOf } from '../../shared/contract';
-import { convertMinor, isCurrencyCode, parseAmount } from '../../shared/domain/money';
+import { convertMinor, isCurrencyCode, isStorableMinor, parseAmount } from '../../shared/domain/money';
 import { findCustomer, refreshCustomerStats } from '../../db/repos/customers';
 import { toOrder } from '../../db/repos/rows';
 import { fxRateOn, readSettings } from '../../db/repos/settings';
@@ -21,6 +21,9 @@ function priceOrder(ctx: HandlerContext, input: ParsedInputOf<'orders:create'>) 
   const { baseCurrency } = readSettings(ctx.db);
   const fxRate = input.currency === baseCurrency ? 1 : (input.fxRate ?? fxRateOn(ctx.db, input.currency, input.orderDate)?.rate);
   if (fxRate === undefined) throw invalidInput([{ path: ['fxRate'], key: 'no_fx_rate', params: { currency: input.currency, date: input.orderDate } }]);
+  const baseAmountMinor = convertMinor(amount.minor, input.currency, fxRate, baseCurrency);
+  // A large amount at a high rate can pass both checks and still convert to more than a number holds exactly.
+  if (!isStorableMinor(baseAmountMinor)) throw invalidInput([{ path: ['amount'], key: 'amount_too_large', params: { value: input.amount } }]);
   return {
     customerId: input.customerId,
     orderDate: input.orderDate,
@@ -28,7 +31,7 @@ function priceOrder(ctx: HandlerContext, input: ParsedInputOf<'orders:create'>) 
     currency: input.currency,
     fxRate,
     baseCurrency,
-    baseAmountMinor: convertMinor(amount.minor, input.currency, fxRate, baseCurrency),
+    baseAmountMinor,
     note: input.note,
   };
 }

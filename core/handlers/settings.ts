@@ -29,6 +29,8 @@ export function settingsHandlers(ctx: HandlerContext): HandlerMap<'settings' | '
           ...(input.baseCurrency !== undefined ? { baseCurrency: input.baseCurrency } : {}),
           ...(input.language !== undefined ? { language: input.language } : {}),
           ...(input.sources !== undefined ? { sources: JSON.stringify([...new Set(input.sources)]) } : {}),
+          ...(input.remindersEnabled !== undefined ? { remindersEnabled: input.remindersEnabled } : {}),
+          ...(input.reminderTime !== undefined ? { reminderTime: input.reminderTime } : {}),
           updatedAt: ctx.clock.now().toISOString(),
         });
         const next = readSettings(db);

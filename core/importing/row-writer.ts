@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Settings } from '../../shared/contract/settings';
 import type { ContactKind } from '../../shared/contract/enums';
-import { convertMinor } from '../../shared/domain/money';
+import { convertMinor, isStorableMinor } from '../../shared/domain/money';
 import type { CustomerKey, CustomerRecord, FollowUpRecord, OrderRecord } from '../../shared/import';
 import { importStatements, type ImportStatements } from '../../db/repos/imports';
 import { newId } from '../ids';
@@ -25,6 +25,8 @@ export class RowWriter {
   private readonly touchedHere = new Set<string>();
   private readonly snapshotted = new Set<string>();
   private readonly fx = new Map<string, number | undefined>();
+  /** Each linked customer's revenue so far, stored plus this file's orders, in base minor units. */
+  private readonly revenue = new Map<string, number>();
   /** Customers whose order and follow-up figures must be recomputed. */
   readonly affected = new Set<string>();
   customersCreated = 0;
@@ -64,6 +66,10 @@ export class RowWriter {
     const rate = record.currency === base ? 1 : (record.fxRate ?? this.rateOn(record.currency, record.orderDate));
     if (rate === undefined) return { kind: 'error', reason: 'no_fx_rate', field: 'currency' };
     const baseMinor = convertMinor(record.amountMinor, record.currency, rate, base);
+    // The order alone, and the customer's total with it, must stay exact integers (the database refuses either otherwise).
+    const revenue = (this.revenue.get(customer) ?? this.sql.revenueOf(customer)) + baseMinor;
+    if (!isStorableMinor(baseMinor) || !isStorableMinor(revenue)) return { kind: 'error', reason: 'amount_too_large', field: 'amount' };
+    this.revenue.set(customer, revenue);
     this.sql.insertOrder([newId(), this.now, this.batchId, customer, record.orderDate, record.amountMinor, record.currency, rate, base, baseMinor, record.note]);
     this.affected.add(customer);
     return { kind: 'added' };

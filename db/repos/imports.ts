@@ -24,6 +24,7 @@ export function importStatements(client: Database.Database) {
   const insertFollowUp = client.prepare(`INSERT INTO follow_ups (id, created_at, updated_at, import_batch_id, customer_id, occurred_at, channel, content, outcome,
     intent, satisfaction, next_contact_date, done) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`);
   const fxRateOn = client.prepare(`SELECT rate FROM fx_rates WHERE deleted_at IS NULL AND currency = ? AND rate_date <= ? ORDER BY rate_date DESC LIMIT 1`).pluck();
+  const revenueOf = client.prepare(`SELECT revenue_base_minor FROM customers WHERE id = ?`).pluck();
 
   return {
     insertCustomer: (row: Record<string, unknown>) => insertCustomer.run(row),
@@ -37,6 +38,7 @@ export function importStatements(client: Database.Database) {
     insertFollowUp: (f: [id: string, now: string, batch: string, customerId: string, at: string, channel: string, content: string, outcome: string | null, intent: string | null, satisfaction: number | null, next: string | null]) =>
       insertFollowUp.run(f[0], f[1], f[1], ...f.slice(2)),
     fxRateOn: (currency: string, date: string) => fxRateOn.get(currency, date) as number | undefined,
+    revenueOf: (customerId: string) => (revenueOf.get(customerId) as number | undefined) ?? 0,
   };
 }
 export type ImportStatements = ReturnType<typeof importStatements>;

@@ -61,6 +61,7 @@ export function toFollowUp(row: typeof followUps.$inferSelect): FollowUp {
     intent: row.intent,
     satisfaction: row.satisfaction,
     nextContactDate: row.nextContactDate,
+    nextContactTime: row.nextContactTime,
     done: row.done,
     answeredBy: row.answeredBy,
   };

@@ -14,6 +14,8 @@ export function readSettings(db: Db): Settings {
     language: row.language,
     sources: JSON.parse(row.sources) as string[],
     onboarded: row.onboardedAt !== null,
+    remindersEnabled: row.remindersEnabled,
+    reminderTime: row.reminderTime,
   };
 }
 

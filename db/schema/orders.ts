@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { isCalendarDate, rowIdentity } from './columns';
+import { MAX_FX_RATE, MIN_FX_RATE } from '../../shared/domain/money';
+import { isCalendarDate, isFxRateInRange, isSafeInteger, rowIdentity } from './columns';
 import { customers } from './customers';
 
 export const orders = sqliteTable(
@@ -30,6 +31,9 @@ export const orders = sqliteTable(
     check('orders_base_currency_iso', sql`length(${t.baseCurrency}) = 3 AND ${t.baseCurrency} = upper(${t.baseCurrency})`),
     check('orders_fx_rate_positive', sql`${t.fxRate} > 0`),
     check('orders_base_amount_non_negative', sql`${t.baseAmountMinor} >= 0`),
+    check('orders_amount_safe_integer', isSafeInteger('amount_minor')),
+    check('orders_base_amount_safe_integer', isSafeInteger('base_amount_minor')),
+    check('orders_fx_rate_range', isFxRateInRange('fx_rate', MIN_FX_RATE, MAX_FX_RATE)),
     index('orders_customer_date').on(t.customerId, t.orderDate),
     index('orders_date').on(t.orderDate),
     index('orders_import_batch').on(t.importBatchId),

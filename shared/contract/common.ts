@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate, isIsoInstant } from '../domain/dates';
+import { isFxRateInRange } from '../domain/money';
 
 /** Schemas used across domains. Messages are issue keys (see errors.ts), never prose. */
 export const idSchema = z.string().min(1, 'required').max(64, 'too_long');
@@ -13,6 +14,11 @@ export const countrySchema = z
   .string()
   .transform((s) => s.trim().toUpperCase())
   .refine((s) => /^[A-Z]{2}$/.test(s), 'invalid_country');
+/** Base-currency units per one unit of a currency: positive, and inside the range real rates live in. */
+export const fxRateValueSchema = z.number({ error: 'invalid_rate' }).superRefine((rate, ctx) => {
+  if (!(rate > 0) || !Number.isFinite(rate)) ctx.addIssue({ code: 'custom', message: 'invalid_rate' });
+  else if (!isFxRateInRange(rate)) ctx.addIssue({ code: 'custom', message: 'rate_out_of_range' });
+});
 export const requiredText = (max = 200) => z.string().trim().min(1, 'required').max(max, 'too_long');
 /** Optional free text: blank becomes null so "cleared" and "never set" look the same. */
 export const optionalText = (max = 200) =>

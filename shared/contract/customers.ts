@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { countrySchema, enumOf, idSchema, isoDateSchema, optionalText, requiredText, timestampsSchema } from './common';
+import { boundedArray, MAX_FILTER_VALUES } from './limits';
 import { CONTACT_KINDS, CUSTOMER_TYPES, LOCALITIES, MANUAL_LEVELS, NEEDS } from './enums';
 import { schemeSchema } from './segmentation';
+
+/** Contacts of one customer, as the form and a duplicate check send them. */
+const MAX_CONTACTS = 20;
 
 export const contactInputSchema = z.object({
   kind: enumOf(CONTACT_KINDS),
@@ -24,12 +28,12 @@ export const customerInputSchema = z.object({
   sizeBand: optionalText(40),
   incomeBand: optionalText(40),
   needs: enumOf(NEEDS).nullish().transform((n) => n ?? null),
-  tags: z.array(z.string().trim().min(1, 'required').max(40, 'too_long')).max(50, 'too_long').default([]),
+  tags: boundedArray(z.string().trim().min(1, 'required').max(40, 'too_long'), 50).default([]),
   owner: optionalText(80),
   source: optionalText(60),
   manualLevel: enumOf(MANUAL_LEVELS).nullish().transform((l) => l ?? null),
   notes: optionalText(4000),
-  contacts: z.array(contactInputSchema).max(20, 'too_long').default([]),
+  contacts: boundedArray(contactInputSchema, MAX_CONTACTS).default([]),
 });
 export type CustomerInput = z.input<typeof customerInputSchema>;
 
@@ -97,11 +101,11 @@ export const CUSTOMER_VIEWS = ['active', 'archived', 'trash'] as const;
 export const customerListInputSchema = z.object({
   search: z.string().max(100, 'too_long').default(''),
   view: enumOf(CUSTOMER_VIEWS).default('active'),
-  types: z.array(enumOf(CUSTOMER_TYPES)).default([]),
-  localities: z.array(enumOf(LOCALITIES)).default([]),
-  countries: z.array(z.string()).default([]),
-  tags: z.array(z.string()).default([]),
-  owners: z.array(z.string()).default([]),
+  types: boundedArray(enumOf(CUSTOMER_TYPES), CUSTOMER_TYPES.length).default([]),
+  localities: boundedArray(enumOf(LOCALITIES), LOCALITIES.length).default([]),
+  countries: boundedArray(z.string().max(2, 'too_long'), MAX_FILTER_VALUES).default([]),
+  tags: boundedArray(z.string().max(40, 'too_long'), MAX_FILTER_VALUES).default([]),
+  owners: boundedArray(z.string().max(80, 'too_long'), MAX_FILTER_VALUES).default([]),
   sort: z.object({ field: enumOf(CUSTOMER_SORT_FIELDS), desc: z.boolean() }).default({ field: 'name', desc: false }),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(5000).default(100),
@@ -109,7 +113,7 @@ export const customerListInputSchema = z.object({
    * Schemes whose class each row should carry (`rfm`, `pyramid`, …, `custom:<id>`). Empty by default so the
    * plain list never waits for a segmentation; a well-formed custom key of no live segment is refused by the handler.
    */
-  schemes: z.array(schemeSchema).max(40, 'too_long').default([]),
+  schemes: boundedArray(schemeSchema, 40).default([]),
 });
 export type CustomerListInput = z.input<typeof customerListInputSchema>;
 
@@ -128,7 +132,7 @@ export const customersContract = {
     output: z.object({ customer: customerSchema, duplicates: z.array(duplicateMatchSchema) }),
   },
   'customers:checkDuplicates': {
-    input: z.object({ contacts: z.array(contactInputSchema), excludeId: idSchema.optional() }),
+    input: z.object({ contacts: boundedArray(contactInputSchema, MAX_CONTACTS), excludeId: idSchema.optional() }),
     output: z.object({ duplicates: z.array(duplicateMatchSchema) }),
   },
   'customers:archive': { input: z.object({ id: idSchema, archived: z.boolean() }), output: customerSchema },

@@ -30,6 +30,8 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   invalid_choice: 'is not one of the allowed values',
   invalid_date: 'must be a date like 2026-03-05',
   invalid_instant: 'must be a date and time',
+  invalid_time: 'must be a time like 09:30 (24-hour)',
+  time_without_date: 'needs a next-contact date',
   invalid_currency: 'must be a 3-letter currency code such as CNY, USD or EUR',
   invalid_country: 'must be a 2-letter country code such as CN, US or DE',
   invalid_amount: 'must be a positive amount such as 12.34',
@@ -87,6 +89,11 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   merge_customer_deleted: 'is a deleted customer; restore it from the trash before merging',
   merge_already_undone: 'this merge was already undone',
   merge_undo_later_first: 'a later merge changed these customers again; undo that one first',
+  rate_out_of_range: 'must be an exchange rate between 0.000000001 and 1,000,000,000',
+  too_many: 'has too many entries (at most {{max}})',
+  too_deep: 'is nested too deeply',
+  too_complex: 'has too many conditions or groups',
+  invalid_range: 'must not be smaller than the lower bound',
 };
 
 export class AppError extends Error {
@@ -106,8 +113,13 @@ export class AppError extends Error {
 
 /** A field-level validation failure, phrased once in English from the issue keys. */
 export function invalidInput(issues: Issue[]): AppError {
-  const text = issues.map((i) => `${i.path.join('.') || 'input'} ${ISSUE_MESSAGES[i.key] ?? ISSUE_MESSAGES.invalid_value}`).join('; ');
+  const text = issues.map((i) => `${i.path.join('.') || 'input'} ${withParams(ISSUE_MESSAGES[i.key] ?? ISSUE_MESSAGES.invalid_value!, i.params)}`).join('; ');
   return new AppError('invalid_input', text, issues);
+}
+
+/** Fills `{{name}}` from the issue's params; a placeholder without a value stays as written. */
+function withParams(text: string, params: Issue['params']): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (params?.[name] === undefined ? whole : String(params[name])));
 }
 
 export function notFound(what: string, id: string): AppError {

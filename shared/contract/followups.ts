@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { enumOf, idSchema, isoDateSchema, isoInstantSchema, optionalText, timestampsSchema } from './common';
 import { FOLLOW_UP_CHANNELS, INTENTS } from './enums';
+import { timeOfDaySchema } from './reminders';
 
 export const followUpInputSchema = z.object({
   customerId: idSchema,
@@ -12,6 +13,8 @@ export const followUpInputSchema = z.object({
   intent: enumOf(INTENTS).nullish().transform((i) => i ?? null),
   satisfaction: z.number().int('satisfaction_range').min(1, 'satisfaction_range').max(5, 'satisfaction_range').nullish().transform((s) => s ?? null),
   nextContactDate: isoDateSchema.nullish().transform((d) => d ?? null),
+  /** Optional "HH:MM" on the next-contact date: a timed reminder, announced at that minute. Needs a date. */
+  nextContactTime: timeOfDaySchema.nullish().transform((t) => t ?? null),
 });
 export type FollowUpInput = z.input<typeof followUpInputSchema>;
 
@@ -25,6 +28,7 @@ export const followUpSchema = z.object({
   intent: enumOf(INTENTS).nullable(),
   satisfaction: z.number().int().nullable(),
   nextContactDate: z.string().nullable(),
+  nextContactTime: z.string().nullable(),
   done: z.boolean(),
   answeredBy: z.string().nullable(),
 });

@@ -4,6 +4,7 @@ import { customersBulkContract } from './customers-bulk';
 import { followUpsContract } from './followups';
 import { mergesContract } from './merges';
 import { ordersContract } from './orders';
+import { remindersContract } from './reminders';
 import { segmentationContract } from './segmentation';
 import { settingsContract } from './settings';
 import { transferContract } from './transfer';
@@ -20,6 +21,7 @@ export const contract = {
   ...transferContract,
   ...segmentationContract,
   ...mergesContract,
+  ...remindersContract,
 } as const;
 
 export type Contract = typeof contract;

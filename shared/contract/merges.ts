@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { enumOf, idSchema } from './common';
+import { boundedArray } from './limits';
 import { customerSchema } from './customers';
 import { CONTACT_KINDS, CUSTOMER_TYPES, LOCALITIES, MANUAL_LEVELS, NEEDS } from './enums';
 
@@ -50,10 +51,8 @@ const movedSchema = z.object({ orders: z.number().int(), followUps: z.number().i
 export const mergeInputSchema = z
   .object({
     keepId: idSchema,
-    mergeIds: z
-      .array(idSchema)
+    mergeIds: boundedArray(idSchema, 50)
       .min(1, 'required')
-      .max(50, 'too_long')
       .transform((ids) => [...new Set(ids)]),
     /** Field → the id of the customer whose value to keep. Omitted fields keep the kept customer's value, or the first merged one's where it has none. */
     fields: z.partialRecord(enumOf(MERGE_FIELDS), idSchema).default({}),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencySchema, idSchema, isoDateSchema, optionalText, timestampsSchema } from './common';
+import { currencySchema, fxRateValueSchema, idSchema, isoDateSchema, optionalText, timestampsSchema } from './common';
 
 export const orderInputSchema = z.object({
   customerId: idSchema,
@@ -8,7 +8,7 @@ export const orderInputSchema = z.object({
   amount: z.string().trim().min(1, 'required').max(24, 'too_long'),
   currency: currencySchema,
   /** Base units per one unit of `currency`; omitted → the FX table's rate on or before the order date. */
-  fxRate: z.number().positive('invalid_rate').finite('invalid_rate').nullish(),
+  fxRate: fxRateValueSchema.nullish(),
   note: optionalText(1000),
 });
 export type OrderInput = z.input<typeof orderInputSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { isSchemeKey, ruleGroupSchema, type MoveHint, type RuleGroup, type SchemeCuts } from '../segmentation';
+import { boundedRuleGroupSchema, isSchemeKey, type MoveHint, type RuleGroup, type SchemeCuts } from '../segmentation';
 import { idSchema, isoDateSchema, requiredText } from './common';
+import { boundedRecord } from './limits';
 import { policiesContract } from './policies';
 
 /**
@@ -54,7 +55,8 @@ const metricsSchema = z.object({
 /** An explanation: { kind, …inputs, scores and cuts…, moves } as built by the engine. */
 export type Explanation = { kind: string; moves: readonly MoveHint[] } & Record<string, unknown>;
 
-export const configOverridesSchema = z.record(z.string(), z.unknown());
+/** Sections of the segmentation config (a handful) and their settings; the engine checks each value's shape. */
+export const configOverridesSchema = boundedRecord(z.unknown(), 50, 80);
 
 export const customSegmentRowSchema = z.object({ id: z.string(), name: z.string(), rule: z.custom<RuleGroup>(), createdAt: z.string(), updatedAt: z.string() });
 export type CustomSegmentRow = z.infer<typeof customSegmentRowSchema>;
@@ -138,7 +140,7 @@ export const segmentationContract = {
   },
   'segments:custom:list': { input: z.object({}).default({}), output: z.object({ segments: z.array(customSegmentRowSchema) }) },
   'segments:custom:save': {
-    input: z.object({ id: idSchema.optional(), name: requiredText(80), rule: ruleGroupSchema }),
+    input: z.object({ id: idSchema.optional(), name: requiredText(80), rule: boundedRuleGroupSchema }),
     output: customSegmentRowSchema,
   },
   'segments:custom:delete': { input: z.object({ id: idSchema }), output: z.object({ id: z.string() }) },

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { countrySchema, currencySchema, enumOf, idSchema, isoDateSchema, optionalText, timestampsSchema } from './common';
+import { countrySchema, currencySchema, enumOf, fxRateValueSchema, idSchema, isoDateSchema, optionalText, timestampsSchema } from './common';
 import { LANGUAGES } from './enums';
+import { boundedArray } from './limits';
+import { timeOfDaySchema } from './reminders';
 
 export const settingsSchema = z.object({
   businessName: z.string(),
@@ -10,6 +12,9 @@ export const settingsSchema = z.object({
   language: enumOf(LANGUAGES).nullable(),
   sources: z.array(z.string()),
   onboarded: z.boolean(),
+  /** Desktop reminders: a daily summary at `reminderTime` (local "HH:MM") and timed follow-up reminders. */
+  remindersEnabled: z.boolean(),
+  reminderTime: z.string(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -19,7 +24,9 @@ export const settingsInputSchema = z.object({
   homeRegion: optionalText(80).optional(),
   baseCurrency: currencySchema.optional(),
   language: enumOf(LANGUAGES).nullable().optional(),
-  sources: z.array(z.string().trim().min(1, 'required').max(60, 'too_long')).max(100, 'too_long').optional(),
+  sources: boundedArray(z.string().trim().min(1, 'required').max(60, 'too_long'), 100).optional(),
+  remindersEnabled: z.boolean({ error: 'invalid_value' }).optional(),
+  reminderTime: timeOfDaySchema.optional(),
 });
 
 export const fxRateSchema = z.object({ ...timestampsSchema, currency: z.string(), rateDate: z.string(), rate: z.number() });
@@ -30,7 +37,7 @@ export const settingsContract = {
   'settings:update': { input: settingsInputSchema, output: settingsSchema },
   'fx:list': { input: z.object({ currency: currencySchema.optional() }).default({}), output: z.object({ rates: z.array(fxRateSchema) }) },
   'fx:upsert': {
-    input: z.object({ currency: currencySchema, rateDate: isoDateSchema, rate: z.number({ error: 'invalid_rate' }).positive('invalid_rate').finite('invalid_rate') }),
+    input: z.object({ currency: currencySchema, rateDate: isoDateSchema, rate: fxRateValueSchema }),
     output: fxRateSchema,
   },
   'fx:delete': { input: z.object({ id: idSchema }), output: z.object({ id: z.string() }) },

@@ -5,6 +5,7 @@ import { enumOf, idSchema, requiredText } from './common';
 import { LANGUAGES } from './enums';
 import { customerListInputSchema } from './customers';
 import { BULK_MAX_IDS } from './customers-bulk';
+import { boundedRecord, MAX_RECORD_KEYS } from './limits';
 
 /** Text encodings a user may force when detection guesses wrong (the names core/import decodes). */
 export const IMPORT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5', 'windows-1252'] as const;
@@ -31,7 +32,7 @@ const importInputSchema = z.object({
   delimiter: enumOf(DELIMITERS).optional(),
   sheet: z.string().max(200, 'too_long').optional(),
   /** File header → field (null: leave the column out). Omitted: the remembered mapping, else automatic. */
-  mapping: z.record(z.string(), z.string().nullable()).nullish(),
+  mapping: boundedRecord(z.string().max(200, 'too_long').nullable(), MAX_RECORD_KEYS, 1000).nullish(),
   dateOrder: enumOf(['dmy', 'mdy', 'ymd'] as const).optional(),
   decimal: enumOf(['.', ','] as const).optional(),
   onError: enumOf(['abort', 'skip'] as const).default('abort'),

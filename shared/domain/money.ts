@@ -54,8 +54,29 @@ export function minorToDecimal(minor: number, currency: string): string {
 }
 
 /**
+ * The exchange rates anyone can mean (base units per one unit of a currency). Real rates between any two
+ * currencies sit well inside; outside it a typo or a hostile caller would produce base amounts that no
+ * number holds exactly, so the contract, the importer and the database all refuse them.
+ */
+export const MIN_FX_RATE = 1e-9;
+export const MAX_FX_RATE = 1e9;
+
+export function isFxRateInRange(rate: number): boolean {
+  return Number.isFinite(rate) && rate >= MIN_FX_RATE && rate <= MAX_FX_RATE;
+}
+
+/**
+ * Every stored money value is an integer JavaScript holds exactly: beyond 2^53 sums and comparisons
+ * silently round, and SQLite would store a float. The database's CHECKs use the same bound.
+ */
+export function isStorableMinor(minor: number): boolean {
+  return Number.isSafeInteger(minor);
+}
+
+/**
  * Converts an amount to the base currency at a locked rate (base units per one unit of the order currency),
- * rounding half away from zero to the base currency's minor unit.
+ * rounding half away from zero to the base currency's minor unit. The result can exceed the safe range for
+ * a huge amount at a high rate: callers check it with isStorableMinor before storing it.
  */
 export function convertMinor(minor: number, fromCurrency: string, rate: number, baseCurrency: string): number {
   const value = (minor / 10 ** minorDigits(fromCurrency)) * rate;

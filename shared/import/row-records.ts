@@ -5,6 +5,7 @@ import { CHANNEL_WORDS, CUSTOMER_TYPE_WORDS, INTENT_WORDS, MANUAL_LEVEL_WORDS, N
 import { parseEmails, parsePhone, parsePhones, parseText, splitList } from './parse-contact';
 import { parseCountry } from './parse-country';
 import { parseDate, parseDateTime, type DateOrder, type ParsedDateTime } from './parse-date';
+import { isFxRateInRange } from '../domain/money';
 import { fail, ok, type ValueResult } from './result';
 import type { RowCursor } from './row-cursor';
 import type { Cell } from './table';
@@ -173,7 +174,7 @@ export function orderRecord(cursor: RowCursor, ctx: RowContext): OrderRecord | n
 
 function parseRate(cell: Cell): ValueResult<number> {
   const raw = typeof cell === 'number' ? cell : Number(cell.normalize('NFKC').trim().replace(/^(\d+),(\d+)$/, '$1.$2'));
-  return Number.isFinite(raw) && raw > 0 ? ok(raw) : fail('invalid_rate');
+  return isFxRateInRange(raw) ? ok(raw) : fail('invalid_rate');
 }
 
 export function followUpRecord(cursor: RowCursor, ctx: RowContext): FollowUpRecord | null {

@@ -54,7 +54,7 @@ const metric = z.enum(RULE_METRICS);
 
 const fieldConditionSchema = z.union([
   z.object({ kind: z.literal('field'), field, op: z.enum(['equals', 'not_equals', 'contains']), value: ruleText }),
-  z.object({ kind: z.literal('field'), field, op: z.literal('in'), values: z.array(ruleText).min(1, 'required').max(200, 'too_long') }),
+  z.object({ kind: z.literal('field'), field, op: z.literal('in'), values: z.array(ruleText).min(1, 'required').max(200, 'too_many') }),
   z.object({ kind: z.literal('field'), field, op: z.enum(['is_empty', 'is_not_empty']) }),
 ]);
 
@@ -75,7 +75,7 @@ const schemeConditionSchema = z
   .object({
     kind: z.literal('in_scheme'),
     scheme: z.enum([...CLOSED_SCHEME_KEYS, ...OPEN_SCHEME_KEYS]),
-    classes: z.array(z.string().min(1, 'required').max(200, 'too_long')).min(1, 'required').max(200, 'too_long'),
+    classes: z.array(z.string().min(1, 'required').max(200, 'too_long')).min(1, 'required').max(200, 'too_many'),
   })
   // For closed schemes a misspelt class would silently never match, so reject it up front.
   .refine((c) => c.classes.every((k) => classKeysOf(c.scheme)?.includes(k) ?? true), { message: 'invalid_choice', path: ['classes'] });
@@ -91,9 +91,22 @@ export const ruleGroupSchema: z.ZodType<RuleGroup> = z.lazy(() =>
   z.object({
     kind: z.literal('group'),
     op: z.enum(['and', 'or']),
-    conditions: z.array(z.union([conditionSchema, ruleGroupSchema])).max(50, 'too_long'),
+    conditions: z.array(z.union([conditionSchema, ruleGroupSchema])).max(50, 'too_many'),
   }),
 );
+
+/** A rule's nesting and size against MAX_RULE_DEPTH and MAX_RULE_NODES: the issue key to report, or null when it fits. */
+export function ruleLimitIssue(rule: RuleGroup): 'too_deep' | 'too_complex' | null {
+  const { depth, nodes } = measure(rule);
+  if (depth > MAX_RULE_DEPTH) return 'too_deep';
+  return nodes > MAX_RULE_NODES ? 'too_complex' : null;
+}
+
+/** A rule as the contract takes it: well formed, no deeper than MAX_RULE_DEPTH groups, no more than MAX_RULE_NODES nodes. */
+export const boundedRuleGroupSchema = ruleGroupSchema.superRefine((rule, ctx) => {
+  const issue = ruleLimitIssue(rule);
+  if (issue) ctx.addIssue({ code: 'custom', message: issue });
+});
 
 function measure(group: RuleGroup): { depth: number; nodes: number } {
   let depth = 1;

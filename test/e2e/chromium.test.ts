@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { tempFiles } from '../support/temp-files';
 import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
 import { bulkTagAndUndo, unsavedEditPrompt } from './journeys-comfort';
+import { remindersSettingsAndTimedFollowUp } from './journeys-reminders';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 
 describe('TierBook in Chromium through the loopback bridge', () => {
@@ -43,5 +44,9 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('tick a range of customers, tag them in one action, undo it', async () => {
     await bulkTagAndUndo({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('reminders: settings saved, today’s summary as a web notification that opens Today, a timed follow-up', async () => {
+    await remindersSettingsAndTimedFollowUp({ page: session.page, screenshot: screenshotter(session.page, '') }, { browserNotifications: true });
   });
 });

@@ -7,6 +7,7 @@ import { ROOT, tempDir } from '../support/test-app';
 import { tempFiles } from '../support/temp-files';
 import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
 import { bulkTagAndUndo, unsavedEditPrompt } from './journeys-comfort';
+import { remindersSettingsAndTimedFollowUp } from './journeys-reminders';
 
 /** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
 function electronBinary(): string {
@@ -75,5 +76,9 @@ describe('TierBook as the Electron app', () => {
 
   it('tick a range of customers, tag them in one action, undo it', async () => {
     await bulkTagAndUndo({ page: page, screenshot: async () => undefined });
+  });
+
+  it('reminders: settings saved, a timed follow-up (native notifications come from the main process)', async () => {
+    await remindersSettingsAndTimedFollowUp({ page, screenshot: async () => undefined }, { browserNotifications: false });
   });
 });

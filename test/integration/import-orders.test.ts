@@ -68,6 +68,36 @@ describe('importing orders and follow-ups', () => {
     expect(result.errors[0]).toMatchObject({ row: 2, header: '币种', value: 'USD', reason: 'no_fx_rate' });
   });
 
+  it('reports amounts and rates too large to store exactly as row errors, and never stores a float', async () => {
+    const path = file('huge.csv', [
+      '客户,金额,币种,日期,汇率',
+      '张三,99999999999999999999,CNY,2025-01-02,',
+      '张三,90000000000000,EUR,2025-01-02,',
+      '张三,100,EUR,2025-01-02,1e300',
+      '张三,100,EUR,2025-01-02,7.5',
+    ].join('\n'));
+    const result = await app.call('import:preview', { kind: 'orders', source: { path } });
+    expect(result).toMatchObject({ added: 1, rejected: 3 });
+    expect(result.errors.map((e) => [e.row, e.reason])).toEqual([[2, 'amount_too_large'], [3, 'amount_too_large'], [4, 'invalid_rate']]);
+    const committed = await app.call('import:commit', { kind: 'orders', source: { path }, onError: 'skip' });
+    expect(committed).toMatchObject({ added: 1, rejected: 3 });
+    expect(app.db.$client.prepare(`SELECT count(*) FROM orders WHERE typeof(amount_minor) <> 'integer' OR typeof(base_amount_minor) <> 'integer'`).pluck().get()).toBe(0);
+    expect((await app.call('orders:list', { customerId: zhang })).orders.map((o) => [o.amountMinor, o.fxRate, o.baseAmountMinor])).toEqual([[10000, 7.5, 75000]]);
+  });
+
+  it('rejects the row that would take a customer’s revenue past what a number holds exactly, naming it', async () => {
+    await app.call('orders:create', { customerId: hans, orderDate: '2025-01-01', amount: '45000000000000', currency: 'CNY' });
+    const path = file('sum.csv', ['客户,金额,币种,日期', '张三,50000000000000,CNY,2025-01-02', '张三,50000000000000,CNY,2025-01-03', 'Hans Müller,50000000000000,CNY,2025-01-04', 'Hans Müller,1,CNY,2025-01-05'].join('\n'));
+    const preview = await app.call('import:preview', { kind: 'orders', source: { path } });
+    expect(preview.errors.map((e) => [e.row, e.reason])).toEqual([[3, 'amount_too_large'], [4, 'amount_too_large']]);
+    expect(await app.dispatch('import:commit', { kind: 'orders', source: { path } })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ key: 'import_rows_rejected' }] } });
+    expect((await app.call('orders:list', { customerId: zhang })).orders).toEqual([]);
+    expect(await app.call('import:commit', { kind: 'orders', source: { path }, onError: 'skip' })).toMatchObject({ added: 2, rejected: 2 });
+    expect((await app.call('customers:get', { id: zhang })).id).toBe(zhang);
+    const revenue = app.db.$client.prepare('SELECT id, revenue_base_minor FROM customers WHERE id IN (?, ?) ORDER BY name').all(zhang, hans);
+    expect(revenue).toEqual([{ id: hans, revenue_base_minor: 4_500_000_000_000_000 + 100 }, { id: zhang, revenue_base_minor: 5_000_000_000_000_000 }]);
+  });
+
   it('imports follow-ups linked by name + company; a later imported contact closes the earlier reminder', async () => {
     const path = file('跟进.csv', [
       '客户名称,公司名称,跟进时间,跟进方式,跟进内容,意向,满意度,下次联系日期',

@@ -58,4 +58,64 @@ describe('opening a database', () => {
     expect(raw.prepare(`SELECT count(*) FROM sqlite_master WHERE name IN ('half_done', 'customers')`).pluck().get()).toBe(0);
     expect(raw.pragma('user_version', { simple: true })).toBe(0);
   });
+
+  it('upgrades a database from the first release keeping every order, rate and index, with the money bounds in force', () => {
+    // The first release's schema: the migrations folder cut back to its first entry.
+    const folder = join(tempDir(), 'first-release');
+    cpSync(MIGRATIONS, folder, { recursive: true });
+    const journalPath = join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] };
+    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }));
+    const file = join(tempDir(), 'old.sqlite');
+    const old = openDatabase(file, folder).$client;
+    old.exec(`
+      INSERT INTO customers (id, created_at, updated_at, name, type, order_count, revenue_base_minor) VALUES ('c1', 'n', 'n', '张三', 'individual', 2, 72234);
+      INSERT INTO orders (id, created_at, updated_at, customer_id, order_date, amount_minor, currency, fx_rate, base_currency, base_amount_minor, note)
+        VALUES ('o1', 'n', 'n', 'c1', '2026-03-05', 10000, 'USD', 7.1234, 'CNY', 71234, '首单'), ('o2', 'n', 'n', 'c1', '2026-03-06', 1000, 'CNY', 1, 'CNY', 1000, NULL);
+      INSERT INTO fx_rates (id, created_at, updated_at, currency, rate_date, rate) VALUES ('r1', 'n', 'n', 'USD', '2026-03-01', 7.1234);
+    `);
+    const before = { orders: old.prepare('SELECT * FROM orders ORDER BY id').all(), rates: old.prepare('SELECT * FROM fx_rates').all() };
+    old.close();
+
+    const db = openDatabase(file, MIGRATIONS).$client;
+    opened.push(db);
+    expect(db.prepare('SELECT * FROM orders ORDER BY id').all()).toEqual(before.orders);
+    expect(db.prepare('SELECT * FROM fx_rates').all()).toEqual(before.rates);
+    const objects = db.prepare(`SELECT type || ':' || name FROM sqlite_master WHERE tbl_name IN ('orders', 'fx_rates', 'customers') AND name NOT LIKE 'sqlite_%' ORDER BY 1`).pluck().all();
+    expect(objects).toEqual(expect.arrayContaining(['index:orders_customer_date', 'index:orders_date', 'index:orders_import_batch', 'index:fx_rates_currency_date', 'trigger:customers_revenue_safe_integer_insert', 'trigger:customers_revenue_safe_integer_update']));
+    expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE instr(name, '__new_') > 0 OR instr(sql, '__new_') > 0`).pluck().get()).toBe(0);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(() => db.prepare(`UPDATE orders SET base_amount_minor = 1.2e305 WHERE id = 'o1'`).run()).toThrow('orders_base_amount_safe_integer');
+    expect(() => db.prepare(`UPDATE fx_rates SET rate = 1e300`).run()).toThrow('fx_rates_rate_range');
+  });
+
+  it('upgrades a first-release database holding inexact money: those orders go to the trash with their figures in the note, nothing else changes', () => {
+    const folder = join(tempDir(), 'first-release');
+    cpSync(MIGRATIONS, folder, { recursive: true });
+    const journalPath = join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] };
+    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }));
+    const file = join(tempDir(), 'inexact.sqlite');
+    const old = openDatabase(file, folder).$client;
+    // What the unbounded contract let in: fxRate 1e300 on a 12.00 USD order, and a rate to match.
+    old.exec(`
+      INSERT INTO customers (id, created_at, updated_at, name, type, order_count, revenue_base_minor) VALUES ('c1', 'n', 'n', '张三', 'individual', 2, 1.2e305);
+      INSERT INTO orders (id, created_at, updated_at, customer_id, order_date, amount_minor, currency, fx_rate, base_currency, base_amount_minor, note)
+        VALUES ('bad', 'n', 'n', 'c1', '2026-03-05', 1200, 'USD', 1e300, 'CNY', 1.2e305, '首单'), ('good', 'n', 'n', 'c1', '2026-03-06', 1000, 'CNY', 1, 'CNY', 1000, NULL);
+      INSERT INTO fx_rates (id, created_at, updated_at, currency, rate_date, rate) VALUES ('r-bad', 'n', 'n', 'USD', '2026-03-01', 1e300), ('r-good', 'n', 'n', 'EUR', '2026-03-01', 7.8);
+    `);
+    const good = old.prepare(`SELECT * FROM orders WHERE id = 'good'`).get();
+    old.close();
+
+    const db = openDatabase(file, MIGRATIONS).$client;
+    opened.push(db);
+    expect(db.prepare(`SELECT * FROM orders WHERE id = 'good'`).get()).toEqual(good);
+    const bad = db.prepare(`SELECT amount_minor, fx_rate, base_amount_minor, deleted_at IS NOT NULL AS trashed, note FROM orders WHERE id = 'bad'`).get();
+    expect(bad).toEqual({ amount_minor: 1200, fx_rate: 1, base_amount_minor: 0, trashed: 1, note: '首单 [quarantined: amount_minor=1200 fx_rate=1.0e+300 base_amount_minor=1.2e+305]' });
+    expect(db.prepare(`SELECT order_count, revenue_base_minor, typeof(revenue_base_minor) AS type FROM customers WHERE id = 'c1'`).get()).toEqual({ order_count: 1, revenue_base_minor: 1000, type: 'integer' });
+    expect(db.prepare(`SELECT id, rate, deleted_at IS NOT NULL AS deleted FROM fx_rates ORDER BY id`).all()).toEqual([{ id: 'r-bad', rate: 1, deleted: 1 }, { id: 'r-good', rate: 7.8, deleted: 0 }]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
 });

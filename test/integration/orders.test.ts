@@ -34,6 +34,33 @@ describe('orders', () => {
     expect(entered.baseAmountMinor).toBe(72500);
   });
 
+  it('refuses rates and amounts whose base amount no number holds exactly, before anything is stored', async () => {
+    const huge = await app.dispatch('orders:create', { customerId, orderDate: '2026-11-01', amount: '12', currency: 'USD', fxRate: 1e300 });
+    expect(huge).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['fxRate'], key: 'rate_out_of_range' }] } });
+    const tiny = await app.dispatch('orders:create', { customerId, orderDate: '2026-11-01', amount: '12', currency: 'USD', fxRate: 1e-12 });
+    expect(tiny).toMatchObject({ ok: false, error: { issues: [{ path: ['fxRate'], key: 'rate_out_of_range' }] } });
+    expect(await app.dispatch('fx:upsert', { currency: 'USD', rateDate: '2026-01-01', rate: 1e300 })).toMatchObject({ ok: false, error: { issues: [{ path: ['rate'], key: 'rate_out_of_range' }] } });
+    // Each within bounds, the product beyond 2^53.
+    const product = await app.dispatch('orders:create', { customerId, orderDate: '2026-11-01', amount: '9000000000000', currency: 'USD', fxRate: 1e6 });
+    expect(product).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['amount'], key: 'amount_too_large' }] } });
+    expect(await app.dispatch('orders:create', { customerId, orderDate: '2026-11-01', amount: '100000000000000000000', currency: 'CNY' })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: ['amount'], key: 'amount_too_large' }] },
+    });
+    expect(count()).toBe(0);
+    // The largest rate still converts exactly.
+    const top = await app.call('orders:create', { customerId, orderDate: '2026-11-01', amount: '1', currency: 'USD', fxRate: 1e9 });
+    expect(top.baseAmountMinor).toBe(100_000_000_000);
+  });
+
+  it('refuses a second order that would take the customer’s revenue past what a number holds exactly, keeping the first', async () => {
+    await app.call('orders:create', { customerId, orderDate: '2026-11-01', amount: '50000000000000', currency: 'CNY' });
+    const second = await app.dispatch('orders:create', { customerId, orderDate: '2026-11-02', amount: '50000000000000', currency: 'CNY' });
+    expect(second).toMatchObject({ ok: false, error: { code: 'constraint', issues: [{ key: 'amount_too_large' }] } });
+    expect(count()).toBe(1);
+    expect((await app.call('customers:get', { id: customerId })).name).toBe('Lukas Weber');
+  });
+
   it('refuses a foreign order without a rate and says how to fix it', async () => {
     const result = await app.dispatch('orders:create', { customerId, orderDate: '2026-11-01', amount: '100', currency: 'EUR' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['fxRate'], key: 'no_fx_rate', params: { currency: 'EUR', date: '2026-11-01' } }] } });

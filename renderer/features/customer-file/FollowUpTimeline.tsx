@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { FollowUpFields } from '../followups/FollowUpFields';
 import { toFollowUpInput, type FollowUpFormValues } from '../followups/followup-form';
+import { timeValue } from '../reminders/time-value';
 
 const INTENT_COLORS = { interested: 'green', hesitant: 'orange', not_now: 'default', never: 'red' } as const;
 
@@ -26,7 +27,7 @@ export function FollowUpTimeline({ customerId, followUps, onChanged }: { custome
 
   useEffect(() => {
     if (editing)
-      editForm.setFieldsValue({ ...editing, outcome: editing.outcome ?? undefined, satisfaction: editing.satisfaction ?? 0, nextContactDate: editing.nextContactDate ? dayjs(editing.nextContactDate) : null });
+      editForm.setFieldsValue({ ...editing, outcome: editing.outcome ?? undefined, satisfaction: editing.satisfaction ?? 0, nextContactDate: editing.nextContactDate ? dayjs(editing.nextContactDate) : null, nextContactTime: timeValue(editing.nextContactTime) });
   }, [editing, editForm]);
 
   const add = async () => {
@@ -83,7 +84,7 @@ export function FollowUpTimeline({ customerId, followUps, onChanged }: { custome
               {f.nextContactDate ? (
                 <div>
                   <Tag color={f.done ? 'default' : f.nextContactDate < today ? 'red' : 'processing'}>
-                    {t('timeline.next', { date: formatDate(f.nextContactDate, i18n.language) })} · {f.done ? t('timeline.done') : t('timeline.open')}
+                    {t('timeline.next', { date: `${formatDate(f.nextContactDate, i18n.language)}${f.nextContactTime ? ` ${f.nextContactTime}` : ''}` })} · {f.done ? t('timeline.done') : t('timeline.open')}
                   </Tag>
                 </div>
               ) : null}

@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input, Radio, Rate, Select, Space, Button } from 'antd';
+import { DatePicker, Form, Input, Radio, Rate, Select, Space, Button, TimePicker } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_CHANNELS, INTENTS } from '../../../shared/contract/enums';
@@ -9,6 +9,7 @@ export const NEXT_CONTACT_SHORTCUTS = [1, 3, 7, 14, 30];
 export function FollowUpFields({ autoFocus, today }: { autoFocus?: boolean; today: string }) {
   const { t } = useTranslation('followUps');
   const form = Form.useFormInstance();
+  const nextDate = Form.useWatch('nextContactDate', form) as unknown;
   return (
     <>
       <Form.Item name="content" label={t('content')}>
@@ -32,6 +33,18 @@ export function FollowUpFields({ autoFocus, today }: { autoFocus?: boolean; toda
         <Space wrap>
           <Form.Item name="nextContactDate" noStyle>
             <DatePicker data-testid="followup-next-date" allowClear />
+          </Form.Item>
+          <Form.Item name="nextContactTime" noStyle>
+            <TimePicker
+              data-testid="followup-next-time"
+              format="HH:mm"
+              needConfirm={false}
+              disabled={!nextDate}
+              placeholder={t('reminders:followUp.time')}
+              title={t('reminders:followUp.timeHint')}
+              aria-label={t('reminders:followUp.time')}
+              style={{ width: 160 }}
+            />
           </Form.Item>
           {NEXT_CONTACT_SHORTCUTS.map((days) => (
             <Button key={days} size="small" onClick={() => form.setFieldValue('nextContactDate', dayjs(today).add(days, 'day'))}>

@@ -22,7 +22,7 @@ export function QuickFollowUp({ customer, onClose, onSaved }: { customer: { id: 
 
   useEffect(() => {
     setEdited(false);
-    if (customer) form.setFieldsValue({ content: '', channel: 'call', outcome: undefined, intent: null, satisfaction: 0, nextContactDate: null });
+    if (customer) form.setFieldsValue({ content: '', channel: 'call', outcome: undefined, intent: null, satisfaction: 0, nextContactDate: null, nextContactTime: null });
   }, [customer, form]);
 
   const save = async () => {

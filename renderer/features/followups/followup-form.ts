@@ -9,6 +9,8 @@ export interface FollowUpFormValues {
   intent?: Intent | null;
   satisfaction?: number;
   nextContactDate?: Dayjs | null;
+  /** Optional time on the next-contact date: a timed reminder (hours and minutes only). */
+  nextContactTime?: Dayjs | null;
 }
 
 /** Form values → the contract's input (dates as YYYY-MM-DD, unset satisfaction as null). */
@@ -22,5 +24,7 @@ export function toFollowUpInput(customerId: string, values: FollowUpFormValues, 
     intent: values.intent ?? null,
     satisfaction: values.satisfaction ? values.satisfaction : null,
     nextContactDate: values.nextContactDate ? values.nextContactDate.format('YYYY-MM-DD') : null,
+    // A time without a date names no moment: dropped with the date.
+    nextContactTime: values.nextContactDate && values.nextContactTime ? values.nextContactTime.format('HH:mm') : null,
   };
 }

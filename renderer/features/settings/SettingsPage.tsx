@@ -11,6 +11,7 @@ import { CurrencySelect } from './CurrencySelect';
 import { fieldOfIssue, toFormValues, toSettingsInput, type LanguageChoice, type SettingsFormValues } from './settings-form';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { BackupPanel } from '../backup/BackupPanel';
+import { ReminderSettings } from '../reminders/ReminderSettings';
 
 const BUILT_IN_SOURCES: readonly string[] = DEFAULT_SOURCES;
 
@@ -149,6 +150,7 @@ export function SettingsPage() {
             <Select data-testid="settings-sources" mode="tags" tokenSeparators={[',', '，']} options={sourceOptions} />
           </Form.Item>
         </Card>
+        <ReminderSettings />
         <Space>
           <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">
             {t('common:actions.save')}

@@ -1,6 +1,8 @@
+import type { Dayjs } from 'dayjs';
 import type { InputOf } from '../../../shared/contract';
 import type { Language } from '../../../shared/contract/enums';
 import type { Settings } from '../../../shared/contract/settings';
+import { timeValue } from '../reminders/time-value';
 
 export type LanguageChoice = 'system' | Language;
 
@@ -11,6 +13,9 @@ export interface SettingsFormValues {
   baseCurrency: string;
   language: LanguageChoice;
   sources: string[];
+  remindersEnabled: boolean;
+  /** The daily reminder time as the time picker holds it (only hours and minutes matter). */
+  reminderTime: Dayjs | null;
 }
 
 export function toFormValues(settings: Settings): SettingsFormValues {
@@ -21,6 +26,8 @@ export function toFormValues(settings: Settings): SettingsFormValues {
     baseCurrency: settings.baseCurrency,
     language: settings.language ?? 'system',
     sources: settings.sources,
+    remindersEnabled: settings.remindersEnabled,
+    reminderTime: timeValue(settings.reminderTime),
   };
 }
 
@@ -32,6 +39,9 @@ export function toSettingsInput(values: SettingsFormValues): InputOf<'settings:u
     baseCurrency: values.baseCurrency,
     language: values.language === 'system' ? null : values.language,
     sources: values.sources.map((s) => s.trim()).filter(Boolean),
+    remindersEnabled: values.remindersEnabled,
+    // Left empty, the saved time stays (the contract treats a missing field as unchanged).
+    ...(values.reminderTime ? { reminderTime: values.reminderTime.format('HH:mm') } : {}),
   };
 }
 

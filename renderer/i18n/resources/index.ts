@@ -8,6 +8,7 @@ import { followUps } from './followups';
 import { fx } from './fx';
 import { importing } from './import';
 import { merge } from './merge';
+import { reminders } from './reminders';
 import { settings } from './settings';
 import { shell } from './shell';
 import { tiers } from './tiers';
@@ -15,4 +16,4 @@ import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx, tiers, importing, merge, transfer, shell, comfort };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, due, settings, fx, tiers, importing, merge, transfer, shell, reminders, comfort };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { convertMinor, isCurrencyCode, minorDigits, minorToDecimal, parseAmount } from '../../../shared/domain/money';
+import { convertMinor, isCurrencyCode, isFxRateInRange, isStorableMinor, MAX_FX_RATE, MIN_FX_RATE, minorDigits, minorToDecimal, parseAmount } from '../../../shared/domain/money';
 
 describe('money in integer minor units', () => {
   it('knows each currency’s own minor digits', () => {
@@ -33,5 +33,16 @@ describe('money in integer minor units', () => {
     expect(convertMinor(1, 'USD', 0.5, 'CNY')).toBe(1); // 0.005 CNY → 0.01
     expect(convertMinor(10000, 'JPY', 0.048, 'CNY')).toBe(48000);
     expect(convertMinor(12345, 'CNY', 1, 'CNY')).toBe(12345);
+  });
+  it('accepts FX rates real currencies can have, and nothing a typo or a hostile caller makes of them', () => {
+    for (const rate of [MIN_FX_RATE, 0.0000073, 0.048, 1, 7.1234, 25_000, 3_000_000, MAX_FX_RATE]) expect(isFxRateInRange(rate), String(rate)).toBe(true);
+    for (const rate of [0, -1, 1e-12, MAX_FX_RATE * 1.0001, 1e300, NaN, Infinity, -Infinity]) expect(isFxRateInRange(rate), String(rate)).toBe(false);
+  });
+  it('calls a converted amount storable only while it is an exact integer', () => {
+    expect(isStorableMinor(convertMinor(10000, 'USD', 7.1234, 'CNY'))).toBe(true);
+    expect(isStorableMinor(Number.MAX_SAFE_INTEGER)).toBe(true);
+    expect(isStorableMinor(convertMinor(Number.MAX_SAFE_INTEGER, 'USD', 7, 'CNY'))).toBe(false);
+    expect(isStorableMinor(convertMinor(1200, 'USD', 1e300, 'CNY'))).toBe(false);
+    expect(isStorableMinor(0.5)).toBe(false);
   });
 });
