@@ -15,6 +15,8 @@ import { rearmingDispatch, startReminders } from './notifications';
 import type { ReminderScheduler } from '../shared/reminders/scheduler';
 import { openExternalLink, type ShellLanguage } from './open-external';
 import { mainWindowOptions } from './window-options';
+import { askBeforeDiscardingEdits } from './unsaved-close';
+import { readSettings } from '../db/repos/settings';
 
 const root = appRoot();
 // Before `ready`: only then can a scheme become standard and secure (see app-protocol.ts for why not file://).
@@ -81,6 +83,7 @@ async function start(): Promise<void> {
 
   const window = new BrowserWindow(mainWindowOptions(join(root, 'dist', 'main', 'preload.cjs')));
   window.once('ready-to-show', () => window.show());
+  askBeforeDiscardingEdits(window, () => readSettings(opened.db).language ?? systemLanguage());
   await window.loadURL(APP_PAGE_URL);
   reminders = startReminders({ dispatch: opened.dispatch, language: () => userLanguage(), window: () => window });
   // After the first screen is up, so its own first calls are not kept waiting behind a recompute.

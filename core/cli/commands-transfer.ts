@@ -110,19 +110,34 @@ function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
   };
 }
 
+/** The customer list's filter from --search/--view/--owner/--tag; none given: no filter (every customer not in the trash). */
+function listFilterOf(v: Flags) {
+  const search = optionalString(v, 'search');
+  const view = v.view === undefined ? undefined : choice(v, 'view', ['active', 'archived', 'trash'] as const);
+  const owners = (v.owner as string[] | undefined) ?? [];
+  const tags = (v.tag as string[] | undefined) ?? [];
+  if (search === undefined && view === undefined && owners.length === 0 && tags.length === 0) return {};
+  return { filter: { search: search ?? '', ...(view ? { view } : {}), owners, tags } };
+}
+
 const EXPORT_CHANNELS = { customers: 'export:customers', orders: 'export:orders', followups: 'export:followUps' } as const;
 
 function exportCommand(kind: keyof typeof EXPORT_CHANNELS): Command {
   const tiers = kind === 'customers';
   return {
     words: ['export', kind],
-    summary: `Export ${kind} to FILE.xlsx or FILE.csv (UTF-8 with BOM); --lang zh-CN|en for the headers${tiers ? '; --scheme KEY --class KEY for one tier' : ''}.`,
-    flags: { lang: { type: 'string' }, ...(tiers ? { scheme: { type: 'string' }, class: { type: 'string' } } : {}) },
+    summary: `Export ${kind} to FILE.xlsx or FILE.csv (UTF-8 with BOM); --lang zh-CN|en for the headers${tiers ? '; --scheme KEY --class KEY for one tier; --search Q, --view active|archived|trash, --owner X, --tag X (repeatable) for what the customer list would show, in its order' : ''}.`,
+    flags: {
+      lang: { type: 'string' },
+      ...(tiers
+        ? { scheme: { type: 'string' }, class: { type: 'string' }, search: { type: 'string' }, view: { type: 'string' }, owner: { type: 'string', multiple: true }, tag: { type: 'string', multiple: true } }
+        : {}),
+    },
     run: (v, call) =>
       call(EXPORT_CHANNELS[kind], {
         path: fileArgument(v, 'export'),
         language: choice(v, 'lang', ['zh-CN', 'en'] as const),
-        ...(tiers ? { scheme: optionalString(v, 'scheme'), classKey: optionalString(v, 'class') } : {}),
+        ...(tiers ? { scheme: optionalString(v, 'scheme'), classKey: optionalString(v, 'class'), ...listFilterOf(v) } : {}),
       }),
     human: (o: OutputOf<'export:customers'>) => `Exported ${o.rows} rows to ${o.path}.`,
   };

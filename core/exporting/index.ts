@@ -5,6 +5,7 @@ import type { Language } from '../../shared/contract/enums';
 import { EXPORT_COLUMNS, type ExportKind } from '../../shared/export/columns';
 import { classLookup, exportRows, type ClassFilter } from './rows';
 import { classColumn } from '../../shared/export/columns';
+import { classLabels } from './class-labels';
 import { writeCsv, writeXlsx } from './write';
 
 export { neutralize, unneutralize } from './neutralize';
@@ -27,14 +28,15 @@ export function exportFormatOf(path: string, format?: 'xlsx' | 'csv'): 'xlsx' | 
  * Writes one kind of record to a file, reading one statement's consistent snapshot. Customers carry a
  * column per segmentation scheme (their class as of the latest run); `classFilter` exports one tier.
  */
-export async function exportToFile(client: Database.Database, kind: ExportKind, path: string, options: { format?: 'xlsx' | 'csv'; language: Language; classFilter?: ClassFilter }) {
+export async function exportToFile(client: Database.Database, kind: ExportKind, path: string, options: { format?: 'xlsx' | 'csv'; language: Language; classFilter?: ClassFilter; only?: readonly string[] }) {
   const format = exportFormatOf(path, options.format);
   const schemes = kind === 'customers' ? (classLookup(client)?.schemes ?? []) : [];
   if (options.classFilter && !schemes.includes(options.classFilter.scheme)) {
     throw new AppError('invalid_input', `No segmentation results for scheme ${options.classFilter.scheme}; recompute the tiers first.`, [{ path: ['scheme'], key: 'export_scheme_unknown', params: { scheme: options.classFilter.scheme } }]);
   }
-  const columns = [...EXPORT_COLUMNS[kind], ...schemes.map(classColumn)];
-  const rows = exportRows(client, kind, options.language, options.classFilter);
+  const names = { 'zh-CN': classLabels(client, 'zh-CN'), en: classLabels(client, 'en') };
+  const columns = [...EXPORT_COLUMNS[kind], ...schemes.map((s) => classColumn(s, { 'zh-CN': names['zh-CN'].scheme(s), en: names.en.scheme(s) }))];
+  const rows = exportRows(client, kind, options.language, options.classFilter, options.only, names[options.language]);
   const count = format === 'csv' ? await writeCsv(path, columns, options.language, rows) : await writeXlsx(path, SHEET_NAMES[kind][options.language], columns, options.language, rows);
   return { path, format, rows: count };
 }

@@ -3,6 +3,7 @@ import type { Language } from '../../shared/contract/enums';
 import { minorDigits } from '../../shared/domain/money';
 import { EXPORT_VALUE_LABELS, type ExportKind } from '../../shared/export/columns';
 import { OUT_OF_POPULATION } from '../../db/schema/segmentation';
+import type { ClassLabels } from './class-labels';
 
 export type ExportRow = Record<string, string | number | null>;
 
@@ -10,13 +11,15 @@ const contactList = (kind: string) =>
   `(SELECT group_concat(value, '; ') FROM (SELECT value FROM contact_channels WHERE customer_id = c.id AND kind = '${kind}' AND deleted_at IS NULL ORDER BY created_at, id))`;
 const firstPhone = `(SELECT value FROM contact_channels WHERE customer_id = c.id AND kind = 'phone' AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1)`;
 
-const QUERIES: Record<ExportKind, string> = {
-  customers: `SELECT c.id, c.code, c.name, c.company, c.type, ${contactList('phone')} AS phone, ${contactList('email')} AS email, ${contactList('wechat')} AS wechat,
+const CUSTOMER_SELECT = `SELECT c.id, c.code, c.name, c.company, c.type, ${contactList('phone')} AS phone, ${contactList('email')} AS email, ${contactList('wechat')} AS wechat,
       ${contactList('whatsapp')} AS whatsapp, c.industry, c.country, c.region, c.city, c.size_band AS sizeBand, c.income_band AS incomeBand, c.needs, c.tags,
       c.owner, c.source, c.manual_level AS manualLevel, c.notes, c.locality, c.order_count AS orderCount, c.revenue_base_minor AS revenueBaseMinor,
       c.last_order_date AS lastOrderDate, c.last_contact_at AS lastContactAt, c.next_contact_date AS nextContactDate, c.created_at AS createdAt,
       (SELECT base_currency FROM settings WHERE id = 1) AS baseCurrency
-    FROM customers c WHERE c.deleted_at IS NULL ORDER BY c.sort_name, c.id`,
+    FROM customers c`;
+
+const QUERIES: Record<ExportKind, string> = {
+  customers: `${CUSTOMER_SELECT} WHERE c.deleted_at IS NULL ORDER BY c.sort_name, c.id`,
   orders: `SELECT o.id, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, ${firstPhone} AS customerPhone, o.order_date AS orderDate,
       o.amount_minor AS amountMinor, o.currency, o.fx_rate AS fxRate, o.note, o.base_amount_minor AS baseAmountMinor, o.base_currency AS baseCurrency
     FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY o.order_date, o.id`,
@@ -67,16 +70,17 @@ export function classLookup(client: Database.Database): { schemes: string[]; cla
  * Rows for one export, one at a time (the statement is iterated, so 100k customers never sit in
  * memory at once). Enum values become words of the chosen language that the importer reads back.
  */
-export function* exportRows(client: Database.Database, kind: ExportKind, language: Language, filter?: ClassFilter): Generator<ExportRow> {
+export function* exportRows(client: Database.Database, kind: ExportKind, language: Language, filter?: ClassFilter, only?: readonly string[], names?: ClassLabels): Generator<ExportRow> {
   const labels = EXPORT_VALUE_LABELS[language];
   const classes = kind === 'customers' ? classLookup(client) : null;
   const label = (group: string, value: unknown) => (value === null || value === undefined ? null : (labels[group]?.[String(value)] ?? String(value)));
-  for (const r of client.prepare(QUERIES[kind]).iterate() as Iterable<Record<string, string | number | null>>) {
+  const source = kind === 'customers' && only ? customersInOrder(client, only) : (client.prepare(QUERIES[kind]).iterate() as Iterable<Record<string, string | number | null>>);
+  for (const r of source) {
     if (kind === 'customers') {
       const tiers = classes?.classesOf(String(r.id)) ?? {};
       if (filter && tiers[filter.scheme] !== filter.classKey) continue;
       yield {
-        ...Object.fromEntries(Object.entries(tiers).map(([scheme, key]) => [`class:${scheme}`, key])),
+        ...Object.fromEntries(Object.entries(tiers).map(([scheme, key]) => [`class:${scheme}`, key === null || !names ? key : names.classOf(scheme, key)])),
         ...r,
         type: label('type', r.type),
         needs: label('needs', r.needs),
@@ -91,6 +95,23 @@ export function* exportRows(client: Database.Database, kind: ExportKind, languag
       yield { ...r, amount: major(Number(r.amountMinor), String(r.currency)), baseAmount: major(Number(r.baseAmountMinor), String(r.baseCurrency)) };
     } else {
       yield { ...r, occurredAt: localDateTime(String(r.occurredAt)), channel: label('channel', r.channel), intent: label('intent', r.intent), done: label('done', r.done ? 'true' : 'false') };
+    }
+  }
+}
+
+/**
+ * The given customers in the given order (the list's filter and sort, or a selection), a chunk at a
+ * time so a long list never passes SQLite's variable limit. Customers in the trash are left out.
+ */
+function* customersInOrder(client: Database.Database, ids: readonly string[]): Generator<Record<string, string | number | null>> {
+  const select = client.prepare(`${CUSTOMER_SELECT} WHERE c.deleted_at IS NULL AND c.id IN (SELECT value FROM json_each(?))`);
+  const CHUNK = 500;
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const byId = new Map((select.all(JSON.stringify(chunk)) as Record<string, string | number | null>[]).map((r) => [String(r.id), r]));
+    for (const id of chunk) {
+      const row = byId.get(id);
+      if (row) yield row;
     }
   }
 }

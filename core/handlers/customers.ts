@@ -11,6 +11,7 @@ import { listByClass } from '../segmentation/class-list';
 import { withClasses } from '../segmentation/row-classes';
 import { buildSearchText, buildSortName } from '../search-text';
 import { normalizeContacts } from './contacts';
+import type { BulkChannel } from './customers-bulk';
 import type { MergeChannel } from './merges';
 import type { HandlerMap } from './types';
 
@@ -58,7 +59,7 @@ function toRecord(ctx: HandlerContext, given: CustomerInput, infer: boolean) {
   return { record, contacts };
 }
 
-export function customerHandlers(ctx: HandlerContext): Omit<HandlerMap<'customers'>, MergeChannel> {
+export function customerHandlers(ctx: HandlerContext): Omit<HandlerMap<'customers'>, MergeChannel | BulkChannel> {
   const { db } = ctx;
   const setDeleted = (id: string, deleted: boolean) => {
     const row = repo.findCustomer(db, id);

@@ -1,5 +1,6 @@
 import type { HandlerContext } from '../context';
 import { customerHandlers } from './customers';
+import { customerBulkHandlers } from './customers-bulk';
 import { followUpHandlers } from './followups';
 import { mergeHandlers } from './merges';
 import { orderHandlers } from './orders';
@@ -27,6 +28,7 @@ export function mergeHandlerMaps(maps: Record<string, unknown>[]): Record<string
 export function createHandlers(ctx: HandlerContext): Handlers {
   return mergeHandlerMaps([
     customerHandlers(ctx),
+    customerBulkHandlers(ctx),
     orderHandlers(ctx),
     followUpHandlers(ctx),
     settingsHandlers(ctx),

@@ -31,6 +31,13 @@ export function policyHandlers(ctx: HandlerContext): HandlerMap<'policies'> {
       return toPolicy(findPolicy(db, input.scheme, input.classKey)!);
     },
 
+    'policies:saveMany': ({ policies }) => {
+      ensureDefaults();
+      const now = ctx.clock.now().toISOString();
+      db.transaction(() => policies.forEach((input) => upsertPolicy(db, newId(), input, now)));
+      return { policies: policies.map((input) => toPolicy(findPolicy(db, input.scheme, input.classKey)!)) };
+    },
+
     'policies:delete': ({ scheme, classKey }) => {
       ensureDefaults();
       return { deleted: softDeletePolicy(db, scheme, classKey, ctx.clock.now().toISOString()) };

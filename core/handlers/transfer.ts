@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { AppError, type ParsedInputOf } from '../../shared/contract';
 import { isImportError } from '../../shared/import/errors';
 import type { ExportKind } from '../../shared/export/columns';
@@ -10,6 +10,9 @@ import { exportToFile } from '../exporting';
 import { resolveImportFiles, restoreSource, writeTarget, type ResolvedImportInput } from '../files/transfer-files';
 import { ImportJobs, ImportRejected, inlineImportRunner, undoBatch, type ImportSource } from '../importing';
 import { listBatches } from '../../db/repos/imports';
+import { listedIds } from '../../db/repos/customers';
+import { listByClass } from '../segmentation/class-list';
+import { normalizeQuery } from '../../shared/domain/pinyin';
 import { migrationsFolder } from '../paths';
 import type { HandlerMap } from './types';
 
@@ -68,11 +71,14 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
   const exportKind = (kind: ExportKind) => async (input: ParsedInputOf<'export:customers'>) => {
     if ((input.scheme === undefined) !== (input.classKey === undefined)) throw new AppError('invalid_input', 'Give both scheme and classKey, or neither.', [{ path: [input.scheme ? 'classKey' : 'scheme'], key: 'required' }]);
     const classFilter = input.scheme && input.classKey ? { scheme: input.scheme, classKey: input.classKey } : undefined;
+    if (input.filter && input.ids) throw new AppError('invalid_input', 'Give a filter or ids, not both.', [{ path: ['ids'], key: 'invalid_value' }]);
+    // The list's filter is resolved on the app's connection, the same query the list pages through.
+    const only = input.ids ?? (input.filter ? await shownIds(ctx, input.filter) : undefined);
     const shared = ctx.dbPath === ':memory:' || !existsSync(ctx.dbPath);
     const reader = shared ? ctx.db.$client : new Database(ctx.dbPath, { readonly: true });
     try {
       const path = writeTarget(ctx.files, input, 'export') ?? defaultExportPath(ctx.dbPath, kind, input.format ?? 'xlsx', ctx.clock.today(), classFilter);
-      return await exportToFile(reader, kind, path, { format: input.format, language: input.language, classFilter });
+      return await exportToFile(reader, kind, path, { format: input.format, language: input.language, classFilter, only });
     } finally {
       if (!shared) reader.close();
     }
@@ -94,9 +100,15 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
     },
     'backup:restore': async (input) => {
       const from = restoreSource(ctx.files, input);
+      // The interface language is this computer's choice, not part of the data: a backup made in another
+      // language must not switch the screen the user is reading.
+      const language = ctx.db.$client.prepare('SELECT language FROM settings WHERE id = 1').pluck().get() as string | null | undefined;
       const restored = await restoreFrom(ctx.db, ctx.dbPath, from.path, migrationsFolder(), ctx.clock.now());
       from.used();
-      return restored;
+      const fileDate = statSync(from.path).mtime.toISOString();
+      if (language !== undefined) ctx.db.$client.prepare('UPDATE settings SET language = ? WHERE id = 1').run(language);
+      const customers = ctx.db.$client.prepare('SELECT count(*) FROM customers WHERE deleted_at IS NULL').pluck().get() as number;
+      return { ...restored, summary: { fileName: basename(from.path), fileDate, customers } };
     },
     'backup:list': () => ({ folder: backupFolder(ctx.dbPath), backups: listBackups(backupFolder(ctx.dbPath)) }),
   };
@@ -108,4 +120,16 @@ function defaultExportPath(dbPath: string, kind: ExportKind, format: 'xlsx' | 'c
   mkdirSync(folder, { recursive: true });
   const name = [kind, classFilter ? `${classFilter.scheme}-${classFilter.classKey}` : null, today].filter(Boolean).join('-').replace(/[^\w.-]+/g, '_');
   return join(folder, `${name}.${format}`);
+}
+
+/**
+ * The customers the list shows for this filter, in its order: the list's own query, or, with a class
+ * filter or a tier sort, the same in-memory classes the list pages through (core/segmentation/class-list.ts).
+ */
+async function shownIds(ctx: HandlerContext, filter: NonNullable<ParsedInputOf<'export:customers'>['filter']>): Promise<string[]> {
+  const searchKey = normalizeQuery(filter.search);
+  const input = { ...filter, offset: 0, limit: 1, schemes: [] };
+  if (!filter.classFilter && filter.sort.field !== 'tier') return listedIds(ctx.db, input, searchKey);
+  const all = await listByClass(ctx, { ...input, limit: Number.MAX_SAFE_INTEGER }, searchKey);
+  return all.rows.map((r) => r.id);
 }

@@ -173,6 +173,11 @@ export function pageIdsQuery(db: Db, input: ListInput, searchKey: string) {
   return db.select({ id: customers.id }).from(customers).where(listConditions(input, searchKey)).orderBy(...pageOrder(input, searchKey)).limit(input.limit).offset(input.offset);
 }
 
+/** Every id the list shows for this filter, in its order: what "export the filtered list" writes. */
+export function listedIds(db: Db, input: ListInput, searchKey: string): string[] {
+  return db.select({ id: customers.id }).from(customers).where(listConditions(input, searchKey)).orderBy(...pageOrder(input, searchKey)).all().map((r) => r.id);
+}
+
 function pageOrder(input: ListInput, searchKey: string): SQL[] {
   const field = sqlSortField(input.sort.field);
   const column = SORT_COLUMNS[field];

@@ -1,7 +1,8 @@
 import { BarChartOutlined, BellOutlined, CalendarOutlined, DollarOutlined, ImportOutlined, MergeCellsOutlined, RiseOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
-import { Badge, ConfigProvider, Layout, Menu, Select, Space, Typography } from 'antd';
+import { App as AntApp, Badge, ConfigProvider, Layout, Menu, Select, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { CustomerFilePage } from '../features/customer-file/CustomerFilePage';
@@ -82,6 +83,13 @@ export function App() {
   const route = useRoute();
   const { todayCount, settings } = useWorkspace();
   const selected = route.page === 'customer' ? 'customers' : route.page;
+  // Every screen opens at its top, not wherever the previous one was scrolled to.
+  const contentRef = useRef<HTMLElement>(null);
+  const routeKey = route.page === 'customer' ? `customer:${route.id}` : route.page;
+  useEffect(() => {
+    // Braces matter: Chromium's scrollTo now returns a promise, which React would take for a cleanup.
+    contentRef.current?.scrollTo({ top: 0 });
+  }, [routeKey]);
   return (
     // autoInsertSpace off: antd's "两个汉字 → 两 个" spacing flips state forever inside re-rendering lists
     // (seen with the row buttons of the virtual customer table), and Chinese users read "保存" fine.
@@ -90,40 +98,45 @@ export function App() {
       theme={{ token: { colorPrimary: '#1f6f5c', borderRadius: 6 } }}
       button={{ autoInsertSpace: false }}
     >
-      <Layout style={{ height: '100vh' }}>
-        <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #eee' }}>
-          <div style={{ padding: '16px 20px 8px' }}>
-            <Typography.Title level={5} style={{ margin: 0 }}>
-              {t('appName')}
-            </Typography.Title>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {settings.businessName}
-            </Typography.Text>
-          </div>
-          <Menu
-            mode="inline"
-            selectedKeys={[selected]}
-            items={NAV.map((item) => ({
-              key: item.key,
-              icon: item.icon,
-              label: (
-                <a href={hrefOf({ page: item.key } as Route)} data-testid={`nav-${item.key}`}>
-                  <Space>
-                    {t(item.label)}
-                    {item.key === 'today' && todayCount > 0 ? <Badge count={todayCount} overflowCount={9999} data-testid="today-badge" /> : null}
-                  </Space>
-                </a>
-              ),
-            }))}
-          />
-          <div style={{ position: 'absolute', bottom: 16, left: 20 }}>
-            <LanguageSwitch />
-          </div>
-        </Layout.Sider>
-        <Layout.Content style={{ overflow: 'auto', background: '#fafafa' }}>
-          <Page route={route} />
-        </Layout.Content>
-      </Layout>
+      {/* Dialogs and messages opened through App.useApp() take this theme, locale and button spacing too. */}
+      <AntApp component={false}>
+        <Layout style={{ height: '100vh' }}>
+          <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #eee' }}>
+            <div style={{ padding: '16px 20px 8px' }}>
+              <Typography.Title level={5} style={{ margin: 0 }}>
+                {t('appName')}
+              </Typography.Title>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {settings.businessName}
+              </Typography.Text>
+            </div>
+            <Menu
+              mode="inline"
+              inlineIndent={16}
+              selectedKeys={[selected]}
+              items={NAV.map((item) => ({
+                key: item.key,
+                icon: item.icon,
+                label: (
+                  // A long label gives way (ellipsis), never the counter: the badge stays whole beside it.
+                  <a href={hrefOf({ page: item.key } as Route)} data-testid={`nav-${item.key}`} style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+                    <span style={{ flex: '0 1 auto', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }} title={t(item.label)}>
+                      {t(item.label)}
+                    </span>
+                    {item.key === 'today' && todayCount > 0 ? <Badge count={todayCount} overflowCount={9999} size="small" style={{ flex: 'none' }} data-testid="today-badge" /> : null}
+                  </a>
+                ),
+              }))}
+            />
+            <div style={{ position: 'absolute', bottom: 16, left: 20 }}>
+              <LanguageSwitch />
+            </div>
+          </Layout.Sider>
+          <Layout.Content ref={contentRef} style={{ overflow: 'auto', background: '#fafafa' }}>
+            <Page route={route} />
+          </Layout.Content>
+        </Layout>
+      </AntApp>
     </ConfigProvider>
   );
 }

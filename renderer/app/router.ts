@@ -27,15 +27,70 @@ export function hrefOf(route: Route): string {
 }
 
 export function navigate(route: Route): void {
-  window.location.hash = hrefOf(route);
+  const target = hrefOf(route);
+  if (!heldByGuard(target, () => (window.location.hash = target))) window.location.hash = target;
+}
+
+/**
+ * A screen with unsaved edits holds the route (see useUnsavedChangesPrompt): `isDirty` is asked before
+ * every move, and `confirm(leave)` asks the user, calling `leave` only if they choose to go.
+ */
+export interface NavigationGuard {
+  isDirty(): boolean;
+  confirm(leave: () => void): void;
+}
+
+const guards = new Set<NavigationGuard>();
+
+export function addNavigationGuard(guard: NavigationGuard): () => void {
+  guards.add(guard);
+  return () => guards.delete(guard);
+}
+
+/** Set while a confirmed move goes through, so the guard that allowed it does not ask again. */
+let leaving = false;
+
+/** Whether a dirty screen holds this move; if so its question is on screen and `go` runs once the user agrees. */
+function heldByGuard(target: string, go: () => void): boolean {
+  if (leaving || target === window.location.hash) return false;
+  const dirty = [...guards].find((g) => g.isDirty());
+  if (!dirty) return false;
+  dirty.confirm(() => {
+    leaving = true;
+    go();
+  });
+  return true;
 }
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
+    // In-app links are held before the address changes, so a refused move leaves no history entry behind.
+    const onClick = (event: MouseEvent) => {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const link = event.target instanceof Element ? event.target.closest('a[href^="#"]') : null;
+      const target = link?.getAttribute('href');
+      if (target && heldByGuard(target, () => (window.location.hash = target))) event.preventDefault();
+    };
+    // Back, Forward and a typed address arrive after the address changed: put it back without a new
+    // history entry, and move on only once the user confirms.
+    const onChange = (event: HashChangeEvent) => {
+      const target = window.location.hash;
+      const held = !leaving && [...guards].some((g) => g.isDirty());
+      if (held) {
+        window.history.replaceState(window.history.state, '', event.oldURL);
+        heldByGuard(target, () => (window.location.hash = target));
+        return;
+      }
+      leaving = false;
+      setRoute(parseRoute(window.location.hash));
+    };
+    document.addEventListener('click', onClick, true);
     window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
+    return () => {
+      document.removeEventListener('click', onClick, true);
+      window.removeEventListener('hashchange', onChange);
+    };
   }, []);
   return route;
 }

@@ -31,6 +31,16 @@ export function formatLocalDay(instant: string, language: string): string {
   return formatDate(localDateOf(new Date(instant)), language);
 }
 
+/** A date in digits ("2026/11/23", "11/23/2026"): for table cells, where it must fit whole. */
+export function formatShortDate(isoDate: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** The user's own calendar day of an instant, in digits: "last contact" in a table cell. */
+export function formatShortLocalDay(instant: string, language: string): string {
+  return formatShortDate(localDateOf(new Date(instant)), language);
+}
+
 /** Every ISO 3166 alpha-2 code Intl knows, for country pickers. */
 export const COUNTRY_CODES: string[] = (() => {
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';

@@ -75,6 +75,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   handle_wrong_purpose: 'was chosen for something else: choose the file again',
   export_format_unknown: 'must end in .xlsx or .csv',
   export_scheme_unknown: 'has no segmentation results for scheme {{scheme}}; recompute the tiers first',
+  bulk_undo_expired: 'can no longer be undone',
   backup_unreadable: 'is not a database file, or it is damaged',
   backup_corrupt: 'is a damaged database (integrity check failed)',
   backup_not_tierbook: 'is not a TierBook database',

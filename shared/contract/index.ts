@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { customersContract } from './customers';
+import { customersBulkContract } from './customers-bulk';
 import { followUpsContract } from './followups';
 import { mergesContract } from './merges';
 import { ordersContract } from './orders';
@@ -14,6 +15,7 @@ import { workspaceContract } from './workspace';
 /** Every call the renderer, the bridge and the CLI can make: `<domain>:<verb>` → input and output schemas. */
 export const contract = {
   ...customersContract,
+  ...customersBulkContract,
   ...ordersContract,
   ...followUpsContract,
   ...settingsContract,

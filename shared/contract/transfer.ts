@@ -3,6 +3,8 @@ import { DELIMITERS } from '../import/delimiter';
 import { IMPORT_KINDS } from '../import/fields';
 import { enumOf, idSchema, requiredText } from './common';
 import { LANGUAGES } from './enums';
+import { customerListInputSchema } from './customers';
+import { BULK_MAX_IDS } from './customers-bulk';
 import { boundedRecord, MAX_RECORD_KEYS } from './limits';
 
 /** Text encodings a user may force when detection guesses wrong (the names core/import decodes). */
@@ -124,6 +126,10 @@ const exportInputSchema = z.object({
 const customerExportInputSchema = exportInputSchema.extend({
   scheme: z.string().trim().min(1, 'required').max(64, 'too_long').optional(),
   classKey: z.string().trim().min(1, 'required').max(64, 'too_long').optional(),
+  /** The customer list's filter and sort: export what the list shows, in its order. */
+  filter: customerListInputSchema.omit({ offset: true, limit: true, schemes: true }).optional(),
+  /** Just these customers (a selection on the list), in this order. */
+  ids: z.array(idSchema).min(1, 'required').max(BULK_MAX_IDS, 'too_long').optional(),
 });
 const exportOutputSchema = z.object({ path: z.string(), format: z.enum(['xlsx', 'csv']), rows: z.number().int() });
 
@@ -159,6 +165,14 @@ export const transferContract = {
   /** Online backup (safe while the app writes). Omitted path: a manual backup in the backups folder beside the database. */
   'backup:create': { input: backupCreateInputSchema.default({}), output: backupSchema },
   /** Replaces the data with a backup's after checking it; the current data is backed up first. */
-  'backup:restore': { input: backupRestoreInputSchema, output: z.object({ restoredFrom: z.string(), safetyBackup: backupSchema }) },
+  'backup:restore': {
+    input: backupRestoreInputSchema,
+    output: z.object({
+      restoredFrom: z.string(),
+      safetyBackup: backupSchema,
+      /** What the user now has, to confirm it: the file's name, when it was written, and its customers (not in the trash). */
+      summary: z.object({ fileName: z.string().max(4096), fileDate: z.string().max(40), customers: z.number().int().min(0) }),
+    }),
+  },
   'backup:list': { input: z.object({}).default({}), output: z.object({ folder: z.string(), backups: z.array(backupSchema) }) },
 } as const;

@@ -85,7 +85,8 @@ export const EXPORT_COLUMNS: Record<ExportKind, ExportColumn[]> = {
  * A customer's class in one segmentation scheme. The header avoids the words the importer maps
  * (等级, 分级, tier, level …), so a re-import leaves these derived columns out.
  */
-export const classColumn = (scheme: string): ExportColumn => col(`class:${scheme}`, 'text', `分层·${scheme}`, `Class · ${scheme}`, 14);
+export const classColumn = (scheme: string, names: Record<Language, string> = { 'zh-CN': scheme, en: scheme }): ExportColumn =>
+  col(`class:${scheme}`, 'text', `分层·${names['zh-CN']}`, `Class · ${names.en}`, 14);
 
 /**
  * The fixed vocabularies as exported: words the importer reads back to the same value (see

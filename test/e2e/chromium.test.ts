@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { tempFiles } from '../support/temp-files';
 import { todayFromFreshDemo } from './journeys-today';
 import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
+import { bulkTagAndUndo, unsavedEditPrompt } from './journeys-comfort';
 import { remindersSettingsAndTimedFollowUp } from './journeys-reminders';
 import { classFilterOnCustomerList, customSegmentOnLocalityThenEdited } from './journeys-tiers';
 import { dataArrivesComplete } from './journeys-data';
@@ -51,6 +52,14 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('export the customers to Excel; back up from Settings', async () => {
     await exportAndBackUp({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('a click opens a customer; leaving an unsaved profile edit asks first (stay keeps it, leave drops it)', async () => {
+    await unsavedEditPrompt({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('tick a range of customers, tag them in one action, undo it', async () => {
+    await bulkTagAndUndo({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 
   it('reminders: settings saved, today’s summary as a web notification that opens Today, a timed follow-up', async () => {

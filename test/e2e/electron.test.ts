@@ -7,6 +7,7 @@ import { ROOT, tempDir } from '../support/test-app';
 import { tempFiles } from '../support/temp-files';
 import { todayFromFreshDemo } from './journeys-today';
 import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
+import { bulkTagAndUndo, unsavedEditPrompt } from './journeys-comfort';
 import { remindersSettingsAndTimedFollowUp } from './journeys-reminders';
 import { classFilterOnCustomerList, customSegmentOnLocalityThenEdited } from './journeys-tiers';
 import { dataArrivesComplete } from './journeys-data';
@@ -83,6 +84,14 @@ describe('TierBook as the Electron app', () => {
 
   it('export the customers to Excel; back up from Settings', async () => {
     await exportAndBackUp({ page: page, screenshot: async () => undefined });
+  });
+
+  it('a click opens a customer; leaving an unsaved profile edit asks first (stay keeps it, leave drops it)', async () => {
+    await unsavedEditPrompt({ page: page, screenshot: async () => undefined });
+  });
+
+  it('tick a range of customers, tag them in one action, undo it', async () => {
+    await bulkTagAndUndo({ page: page, screenshot: async () => undefined });
   });
 
   it('reminders: settings saved, a timed follow-up (native notifications come from the main process)', async () => {

@@ -59,7 +59,7 @@ export async function firstRunToDueAndBadAmount({ page, screenshot }: Journey): 
   await screenshot('search-pinyin-zh-CN');
 
   // Open the customer file and log a follow-up with a next-contact date three days out.
-  await row.dblclick();
+  await row.click();
   await expect.poll(() => byTestId(page, 'customer-title').innerText()).toBe(target.name);
   const form = byTestId(page, 'followup-form');
   await form.locator('[data-testid="followup-content"]').fill('电话确认了新款到货，周四再联系');

@@ -9,7 +9,7 @@ import { ROOT, tempDir } from '../support/test-app';
 const fake = vi.hoisted(() => {
   const state = {
     appHandlers: new Map<string, (...args: unknown[]) => void>(),
-    windows: [] as { options: Record<string, unknown>; loaded: string[] }[],
+    windows: [] as { options: Record<string, unknown>; loaded: string[]; contentsEvents: Map<string, (...args: unknown[]) => void> }[],
     permissionRequest: undefined as undefined | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
     permissionCheck: undefined as undefined | (() => boolean),
     errorBoxes: [] as [string, string][],
@@ -53,6 +53,8 @@ vi.mock('electron', () => ({
       return null;
     }
     loaded: string[] = [];
+    contentsEvents = new Map<string, (...args: unknown[]) => void>();
+    webContents = { on: (event: string, listener: (...args: unknown[]) => void) => this.contentsEvents.set(event, listener) };
     constructor(readonly options: Record<string, unknown>) {
       fake.windows.push(this);
     }
@@ -66,6 +68,10 @@ vi.mock('electron', () => ({
     showMessageBox: async (_parent: unknown, options: { message: string; detail: string; buttons: string[] }) => {
       fake.questions.push({ message: options.message, detail: options.detail, buttons: options.buttons });
       return { response: fake.answer };
+    },
+    showMessageBoxSync: (_parent: unknown, options: { message: string; detail: string; buttons: string[] }) => {
+      fake.questions.push({ message: options.message, detail: options.detail, buttons: options.buttons });
+      return fake.answer;
     },
     // The user "chooses" a file in the save dialog: where the test says.
     showSaveDialog: async () => ({ canceled: false, filePath: fake.saveAs }),
@@ -128,6 +134,27 @@ describe('electron/main.ts', () => {
     let granted: boolean | undefined;
     fake.permissionRequest!(null, 'geolocation', (ok) => (granted = ok));
     expect([granted, fake.permissionCheck!()]).toEqual([false, false]);
+  });
+
+  it('asks in the user\'s language before a close or reload drops unsaved edits, and goes only if told to', async () => {
+    process.env.TIERBOOK_DB = join(tempDir(), 'app.sqlite');
+    await import('../../electron/main');
+    await settle();
+    const invoke = fake.ipc.get('tierbook:invoke') as (event: { senderFrame: { url: string } }, channel: string, input: unknown) => Promise<{ ok: boolean }>;
+    await invoke({ senderFrame: { url: pageUrl } }, 'settings:update', { language: 'en' });
+    const willPreventUnload = fake.windows[0]!.contentsEvents.get('will-prevent-unload')!;
+    const decide = (answer: number) => {
+      fake.answer = answer;
+      let left = false;
+      willPreventUnload({ preventDefault: () => (left = true) });
+      return left;
+    };
+    expect(decide(1)).toBe(false); // "Keep editing": the page's refusal stands, the edits stay on screen
+    expect(decide(0)).toBe(true); // "Discard and leave": the close goes ahead
+    expect(fake.questions.at(-1)).toEqual({ message: 'You have unsaved changes', detail: 'If you leave this page, the changes you just made will be lost.', buttons: ['Discard and leave', 'Keep editing'] });
+    await invoke({ senderFrame: { url: pageUrl } }, 'settings:update', { language: 'zh-CN' });
+    decide(1);
+    expect(fake.questions.at(-1)!.buttons).toEqual(['放弃修改并离开', '继续编辑']);
   });
 
   it('takes IPC calls only from app://tierbook pages', async () => {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tiers } from '../../renderer/i18n/resources/tiers';
 import { openTestApp, type TestApp } from '../support/test-app';
 
 let source: TestApp;
@@ -100,7 +101,8 @@ describe('export → import round trips', () => {
     const path = join(source.dir, 'tiers.csv');
     const all = await source.call('export:customers', { path, language: 'en' });
     const header = readFileSync(path, 'utf8').slice(1).split('\r\n')[0]!.split(',');
-    expect(header.filter((h) => h.startsWith('Class · '))).toEqual(schemes.map((s) => `Class · ${s}`));
+    const names = tiers.en.schemes as Record<string, string>;
+    expect(header.filter((h) => h.startsWith('Class · '))).toEqual(schemes.map((s) => `Class · ${names[s] ?? s}`));
 
     const scheme = schemes.includes('pyramid') ? 'pyramid' : schemes[0]!;
     const overview = await source.call('segments:overview', { scheme });

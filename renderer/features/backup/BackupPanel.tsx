@@ -15,7 +15,7 @@ type Backup = OutputOf<'backup:list'>['backups'][number];
  */
 export function BackupPanel() {
   const { t, i18n } = useTranslation('transfer');
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [list, setList] = useState<OutputOf<'backup:list'> | null>(null);
   const [busy, setBusy] = useState(false);
   const load = useCallback(() => void api('backup:list', {}).then(setList, () => setList(null)), []);
@@ -46,8 +46,14 @@ export function BackupPanel() {
   const restore = (from: InputOf<'backup:restore'>) =>
     act(async () => {
       const result = await api('backup:restore', from);
-      void message.success({ content: t('backup.restored', { path: result.safetyBackup.path }), duration: 8 });
-      setTimeout(() => window.location.reload(), 1500);
+      // Say what the user now has (they can check the count against what they expected) before the page starts over.
+      const { fileName, fileDate, customers } = result.summary;
+      modal.success({
+        title: t('comfort:restore.title'),
+        content: <span data-testid="restore-summary">{t('comfort:restore.content', { file: fileName, date: formatDateTime(fileDate, i18n.language), count: customers })}</span>,
+        okText: t('comfort:restore.ok'),
+        onOk: () => window.location.reload(),
+      });
     });
 
   const restoreFromFile = async () => {

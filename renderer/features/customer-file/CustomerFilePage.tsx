@@ -16,7 +16,8 @@ import { PredictionSummary } from '../prediction/PredictionSummary';
 import { FollowUpTimeline } from './FollowUpTimeline';
 import { OrdersPanel } from './OrdersPanel';
 import { ProfileForm } from './ProfileForm';
-import { fieldOfIssue, profileFromCustomer, profileToInput, type ProfileValues } from './profile-form';
+import { fieldOfIssue, profileFromCustomer, profileToInput, sameProfile, type ProfileValues } from './profile-form';
+import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 
 interface FileData {
   customer: Customer;
@@ -33,6 +34,8 @@ export function CustomerFilePage({ id }: { id: string }) {
   const [quick, setQuick] = useState(false);
   const [tab, setTab] = useState('followUps');
   const [form] = Form.useForm<ProfileValues>();
+  const [profileDirty, setProfileDirty] = useState(false);
+  useUnsavedChangesPrompt(profileDirty);
 
   const load = useCallback(async () => {
     try {
@@ -45,6 +48,7 @@ export function CustomerFilePage({ id }: { id: string }) {
   useEffect(() => void load(), [load, version]);
   useEffect(() => {
     if (data) form.setFieldsValue(profileFromCustomer(data.customer));
+    setProfileDirty(false);
   }, [data?.customer, form]);
 
   const changed = () => {
@@ -150,7 +154,7 @@ export function CustomerFilePage({ id }: { id: string }) {
             forceRender: true,
             children: (
               <>
-                <ProfileForm form={form} customerId={id} initial={profileFromCustomer(customer)} />
+                <ProfileForm form={form} customerId={id} initial={profileFromCustomer(customer)} onEdit={(values) => setProfileDirty(!sameProfile(values, profileFromCustomer(customer)))} />
                 <Button type="primary" onClick={() => void saveProfile().catch(() => undefined)} data-testid="profile-save">
                   {t('common:actions.save')}
                 </Button>

@@ -7,6 +7,7 @@ import { localDateOf } from '../../../shared/domain/dates';
 import { api } from '../../api/client';
 import { showFieldErrors } from '../../components/errors';
 import { formatDate, formatDateTime } from '../../components/format';
+import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { FollowUpFields } from '../followups/FollowUpFields';
 import { toFollowUpInput, type FollowUpFormValues } from '../followups/followup-form';
 import { timeValue } from '../reminders/time-value';
@@ -20,6 +21,8 @@ export function FollowUpTimeline({ customerId, followUps, onChanged }: { custome
   const [form] = Form.useForm<FollowUpFormValues>();
   const [editForm] = Form.useForm<FollowUpFormValues>();
   const [editing, setEditing] = useState<FollowUp | null>(null);
+  const [drafting, setDrafting] = useState(false);
+  useUnsavedChangesPrompt(drafting);
   const today = localDateOf(new Date());
 
   useEffect(() => {
@@ -31,6 +34,7 @@ export function FollowUpTimeline({ customerId, followUps, onChanged }: { custome
     try {
       await api('followups:create', toFollowUpInput(customerId, form.getFieldsValue(true)));
       form.resetFields();
+      setDrafting(false);
       void message.success(t('followUps:saved'));
       onChanged();
     } catch (error) {
@@ -53,7 +57,7 @@ export function FollowUpTimeline({ customerId, followUps, onChanged }: { custome
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="large">
       <Card size="small" title={t('timeline.add')}>
-        <Form form={form} layout="vertical" initialValues={{ channel: 'call', satisfaction: 0 }} data-testid="followup-form">
+        <Form form={form} layout="vertical" initialValues={{ channel: 'call', satisfaction: 0 }} data-testid="followup-form" onValuesChange={(_, all: FollowUpFormValues) => setDrafting(Boolean(all.content?.trim() || all.outcome?.trim()))}>
           <FollowUpFields today={today} />
           <Button type="primary" onClick={() => void add()} data-testid="followup-add">
             {t('common:actions.save')}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../shared/contract/orders';
 import { minorToDecimal, parseAmount } from '../../../shared/domain/money';
 import { api } from '../../api/client';
+import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { useWorkspace } from '../../app/workspace';
 import { clearErrorsOnEdit, showFieldErrors } from '../../components/errors';
 import { formatMoney } from '../../components/format';
@@ -28,6 +29,8 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
   const { settings } = useWorkspace();
   const [form] = Form.useForm<OrderValues>();
   const [saving, setSaving] = useState(false);
+  const [edited, setEdited] = useState(false);
+  useUnsavedChangesPrompt(open && edited);
   const [lookup, setLookup] = useState<{ rate: number | null; rateDate: string | null } | null>(null);
   const currency = Form.useWatch('currency', form);
   const orderDate = Form.useWatch('orderDate', form);
@@ -37,6 +40,7 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
   const [usual, setUsual] = useState<string | null>(null);
 
   useEffect(() => {
+    setEdited(false);
     if (!open) return;
     form.setFieldsValue(
       order
@@ -92,7 +96,10 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
       confirmLoading={saving}
       forceRender
     >
-      <Form form={form} layout="vertical" data-testid="order-form" onValuesChange={clearErrorsOnEdit(form)}>
+      <Form form={form} layout="vertical" data-testid="order-form" onValuesChange={(changed) => {
+          clearErrorsOnEdit(form)(changed);
+          setEdited(true);
+        }}>
         <Form.Item name="orderDate" label={t('orders.date')} rules={[{ required: true, message: t('errors:issue.required') }]}>
           <DatePicker allowClear={false} />
         </Form.Item>

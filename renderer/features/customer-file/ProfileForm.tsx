@@ -15,7 +15,7 @@ import { inferPlace } from '../../../shared/domain/place';
 import { profileToInput, type ProfileValues } from './profile-form';
 
 /** The customer profile with its contact channels; warns live when a contact already belongs to someone else. */
-export function ProfileForm({ form, customerId, initial }: { form: FormInstance<ProfileValues>; customerId?: string; initial: ProfileValues }) {
+export function ProfileForm({ form, customerId, initial, onEdit }: { form: FormInstance<ProfileValues>; customerId?: string; initial: ProfileValues; onEdit?(values: ProfileValues): void }) {
   const { t, i18n } = useTranslation('customerFile');
   const { settings } = useWorkspace();
   const [duplicates, setDuplicates] = useState<DuplicateMatch[]>([]);
@@ -38,7 +38,10 @@ export function ProfileForm({ form, customerId, initial }: { form: FormInstance<
 
   const sourceOptions = settings.sources.map((s) => ({ value: s, label: t(`common:source.${s}`, { defaultValue: s }) }));
   return (
-    <Form form={form} layout="vertical" initialValues={initial} data-testid="profile-form" onValuesChange={clearErrorsOnEdit(form)}>
+    <Form form={form} layout="vertical" initialValues={initial} data-testid="profile-form" onValuesChange={(changed, all) => {
+      clearErrorsOnEdit(form)(changed);
+      onEdit?.(all);
+    }}>
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item name="name" label={t('fields.name')} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }]}>

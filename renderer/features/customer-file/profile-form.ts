@@ -54,6 +54,12 @@ export function profileToInput(values: ProfileValues): CustomerInput {
   };
 }
 
+/** Whether two sets of form values would save the same profile (a field typed and cleared again is not an edit). */
+export function sameProfile(a: ProfileValues, b: ProfileValues): boolean {
+  const blankAsNull = (_key: string, value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
+  return JSON.stringify(profileToInput(a), blankAsNull) === JSON.stringify(profileToInput(b), blankAsNull);
+}
+
 /** Server issue paths → form field names. Contact issues index the submitted (non-blank) rows. */
 export function fieldOfIssue(values: ProfileValues) {
   const kept = (values.contacts ?? []).map((c, i) => (c && c.value?.trim() ? i : -1)).filter((i) => i >= 0);

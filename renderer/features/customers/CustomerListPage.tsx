@@ -14,12 +14,13 @@ import { NewCustomerDrawer } from '../customer-file/NewCustomerDrawer';
 import { schemeColumnLabel, schemeColumnTooltip, schemeLabel } from '../tiers/labels';
 import { useTierWindow } from '../tiers/use-tier-window';
 import { ColumnChooser, savedVisibility, visibilityOf } from './ColumnChooser';
-import { columnLabel, customerColumns, DEFAULT_VISIBLE, schemeColumnId, schemeOfColumn, type SchemeColumn } from './customer-columns';
+import { BulkActionBar } from './BulkActionBar';
+import { columnLabel, customerColumns, DEFAULT_VISIBLE, FIXED_COLUMNS, schemeColumnId, schemeOfColumn, type SchemeColumn } from './customer-columns';
 import { CustomerFilters, NO_FILTERS, type FilterValues } from './CustomerFilters';
 import { TierFilter, type TierFilterValue } from './TierFilter';
 import { useCustomerPages } from './use-customer-pages';
 import { VirtualCustomerTable } from './VirtualCustomerTable';
-import { ExportButton } from '../../components/ExportButton';
+import { ExportButton, type CustomerScope } from '../../components/ExportButton';
 
 type SortField = (typeof CUSTOMER_SORT_FIELDS)[number];
 
@@ -59,6 +60,10 @@ export function CustomerListPage() {
   const [selected, setSelected] = useState(-1);
   const [followUpFor, setFollowUpFor] = useState<CustomerRow | null>(null);
   const [adding, setAdding] = useState(false);
+  // Ticked for bulk actions, in the order ticked; `anchor` is the list index a Shift-click extends from.
+  const [ticked, setTicked] = useState<readonly string[]>([]);
+  const anchor = useRef(-1);
+  const tickedSet = useMemo(() => new Set(ticked), [ticked]);
   const searchRef = useRef<InputRef>(null);
   const query = useDebounced(search, 150);
   const today = localDateOf(new Date());
@@ -72,28 +77,74 @@ export function CustomerListPage() {
       }),
     [t, customNames, tierWindow],
   );
+  const rowAtRef = useRef<(index: number) => CustomerRow | undefined>(() => undefined);
+  const onTick = useCallback((row: CustomerRow, index: number, range: boolean) => {
+    setTicked((current) => {
+      const has = current.includes(row.id);
+      if (range && anchor.current >= 0 && index >= 0) {
+        // Shift: everything between the last tick and this one (the rows loaded there) takes this row's new state.
+        const [from, to] = anchor.current < index ? [anchor.current, index] : [index, anchor.current];
+        const span: string[] = [];
+        for (let i = from; i <= to; i++) {
+          const r = rowAtRef.current(i);
+          if (r) span.push(r.id);
+        }
+        const spanSet = new Set(span);
+        return has ? current.filter((id) => !spanSet.has(id)) : [...current, ...span.filter((id) => !current.includes(id))];
+      }
+      return has ? current.filter((id) => id !== row.id) : [...current, row.id];
+    });
+    anchor.current = index;
+  }, []);
   const env = useMemo(
-    () => ({ t, language: i18n.language, baseCurrency: settings.baseCurrency, today, onFollowUp: setFollowUpFor, schemeColumns, window: tierWindow }),
-    [t, i18n.language, settings.baseCurrency, today, schemeColumns, tierWindow],
+    () => ({ t, language: i18n.language, baseCurrency: settings.baseCurrency, today, onFollowUp: setFollowUpFor, schemeColumns, window: tierWindow, ticked: tickedSet, onTick }),
+    [t, i18n.language, settings.baseCurrency, today, schemeColumns, tierWindow, tickedSet, onTick],
   );
   const allColumns = useMemo(
-    () => customerColumns(env).map((c) => {
+    () => customerColumns(env).filter((c) => !FIXED_COLUMNS.includes(c.id ?? (c as { accessorKey: string }).accessorKey)).map((c) => {
       const id = c.id ?? (c as { accessorKey: string }).accessorKey;
       return { id, label: columnLabel(t, id, c.header) };
     }),
     [env, t],
   );
   const [saved, setSaved] = useState<VisibilityState>(savedVisibility);
-  const visibility = useMemo(() => visibilityOf(allColumns.map((c) => c.id), saved, DEFAULT_VISIBLE), [allColumns, saved]);
+  const visibility = useMemo(
+    () => ({ ...visibilityOf(allColumns.map((c) => c.id), saved, DEFAULT_VISIBLE), ...Object.fromEntries(FIXED_COLUMNS.map((id) => [id, true])) }),
+    [allColumns, saved],
+  );
   // Classes are computed only for the scheme columns on screen (none: the plain, fastest list).
   const schemes = schemeColumns.filter((c) => visibility[schemeColumnId(c.scheme)]).map((c) => c.scheme);
 
   const sort = sorting[0] ?? { id: 'name', desc: false };
   // A scheme column sorts by tier: the class's rank in that scheme, best first.
   const sortScheme = schemeOfColumn(sort.id);
-  const listSort = sortScheme ? { field: 'tier' as const, desc: sort.desc, scheme: sortScheme } : { field: sort.id as SortField, desc: sort.desc };
+  const listSort = useMemo(
+    () => (sortScheme ? { field: 'tier' as const, desc: sort.desc, scheme: sortScheme } : { field: sort.id as SortField, desc: sort.desc }),
+    [sortScheme, sort.id, sort.desc],
+  );
   const pages = useCustomerPages({ search: query, view, ...filters, sort: listSort, ...(tierFilter ? { classFilter: tierFilter } : {}), schemes }, version);
+  rowAtRef.current = pages.rowAt;
   useEffect(() => setSelected(-1), [query, view, filters, tierFilter, sorting]);
+  // A new filter or view shows other customers: ticks on rows no longer shown would act unseen.
+  useEffect(() => {
+    setTicked([]);
+    anchor.current = -1;
+  }, [query, view, filters, tierFilter]);
+
+  // "The list as shown" carries the class filter and the tier sort too.
+  const listFilter = useMemo(() => ({ search: query, view, ...filters, sort: listSort, ...(tierFilter ? { classFilter: tierFilter } : {}) }), [query, view, filters, listSort, tierFilter]);
+  const filtered = query.trim() !== '' || view !== 'active' || tierFilter !== null || Object.values(filters).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)));
+  const exportScopes = useCallback(async (): Promise<CustomerScope[]> => {
+    // "All" is what an unfiltered export writes: active and archived customers (never the trash).
+    const [active, archived] = await Promise.all([api('customers:list', { limit: 1 }), api('customers:list', { view: 'archived', limit: 1 })]);
+    const all = active.total + archived.total;
+    return [
+      { key: 'all', count: all, input: {} },
+      // The list as shown differs from "all" when filtered, or when archived customers are hidden from it.
+      ...(filtered || archived.total > 0 ? [{ key: 'shown' as const, count: pages.total ?? 0, input: { filter: listFilter } }] : []),
+      ...(ticked.length ? [{ key: 'selected' as const, count: ticked.length, input: { ids: [...ticked] } }] : []),
+    ];
+  }, [filtered, pages.total, listFilter, ticked]);
 
   const open = useCallback((row: CustomerRow) => navigate({ page: 'customer', id: row.id }), []);
 
@@ -138,7 +189,7 @@ export function CustomerListPage() {
         <Space>
           <Segmented data-testid="customer-view" value={view} onChange={(v) => setView(v as typeof view)} options={CUSTOMER_VIEWS.map((v) => ({ value: v, label: t(`views.${v}`) }))} />
           <ColumnChooser columns={allColumns} value={visibility} onChange={setSaved} />
-          <ExportButton what={['customers', 'orders', 'followUps']} />
+          <ExportButton what={['customers', 'orders', 'followUps']} scopes={exportScopes} />
           <Button icon={<MergeCellsOutlined />} href={hrefOf({ page: 'duplicates' })} data-testid="find-duplicates">
             {t('merge:toolbar')}
           </Button>
@@ -163,10 +214,29 @@ export function CustomerListPage() {
       </Space>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Text type="secondary" data-testid="customer-count">
-          {pages.total === null ? t('common:loading') : t('count', { total: pages.total })}
+          {pages.total === null ? t('common:loading') : t('count', { count: pages.total, total: pages.total })}
         </Typography.Text>
-        <Typography.Text type="secondary">{t('keyboardHint')}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('comfort:list.openHint')} · {t('keyboardHint')}
+        </Typography.Text>
       </Space>
+      {ticked.length > 0 ? (
+        <BulkActionBar
+          ids={ticked}
+          archivedView={view === 'archived'}
+          onDone={refresh}
+          onClear={() => setTicked([])}
+          exportButton={
+            <ExportButton
+              what={['customers']}
+              size="small"
+              testId="bulk-export"
+              label={t('comfort:bulk.exportSelected')}
+              scopes={async () => [{ key: 'selected', count: ticked.length, input: { ids: [...ticked] } }]}
+            />
+          }
+        />
+      ) : null}
       <VirtualCustomerTable
         total={pages.total ?? 0}
         revision={pages.revision}

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../shared/contract/customers';
 import { VirtualTable } from '../../components/VirtualTable';
-import { columnLabel, customerColumns, isSortableColumn, schemeOfColumn, type ColumnEnv } from './customer-columns';
+import { columnLabel, customerColumns, isSortableColumn, PINNED, schemeOfColumn, type ColumnEnv } from './customer-columns';
 
 interface Props {
   total: number;
@@ -19,7 +19,10 @@ interface Props {
   onOpen(row: CustomerRow): void;
 }
 
-/** The customer list: click selects (for the keyboard), double-click opens; the database sorts. */
+/**
+ * The customer list: a click opens the customer's file (as in a mail or contacts app); ↑↓ and Enter do the
+ * same from the keyboard; the tick box column selects for bulk actions. Name stays in view when scrolling sideways.
+ */
 export function VirtualCustomerTable(props: Props) {
   const { t } = useTranslation('customers');
   const columns = useMemo(() => customerColumns(props.env) as ColumnDef<CustomerRow, never>[], [props.env]);
@@ -41,10 +44,13 @@ export function VirtualCustomerTable(props: Props) {
       sorting={props.sorting}
       onSortingChange={props.onSortingChange}
       columnVisibility={props.columnVisibility}
+      columnPinning={PINNED}
       emptyText={t('empty')}
       selected={props.selected}
-      onRowClick={(_row, index) => props.onSelect(index)}
-      onRowDoubleClick={props.onOpen}
+      onRowClick={(row, index) => {
+        props.onSelect(index);
+        props.onOpen(row);
+      }}
     />
   );
 }

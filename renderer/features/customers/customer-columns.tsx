@@ -1,9 +1,9 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { Button, Tag } from 'antd';
+import { Button, Checkbox, Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import type { CustomerRow } from '../../../shared/contract/customers';
 import { formatPhone } from '../../../shared/domain/phone';
-import { countryName, formatDate, formatLocalDay, formatMoney } from '../../components/format';
+import { countryName, formatDate, formatMoney, formatShortDate, formatShortLocalDay } from '../../components/format';
 import { ClassTag } from '../tiers/ClassTag';
 import { classLabel, type TierWindow } from '../tiers/labels';
 import { PREDICTION_COLUMN_IDS, predictionColumns } from '../prediction/prediction-columns';
@@ -20,6 +20,9 @@ export interface ColumnEnv {
   schemeColumns: readonly SchemeColumn[];
   /** The analysis window, named on the 'no orders' class of window schemes. */
   window?: TierWindow;
+  /** Ticked customers for bulk actions; `onTick` gets the row's list index and whether Shift was held (a range). */
+  ticked: ReadonlySet<string>;
+  onTick(row: CustomerRow, index: number, range: boolean): void;
 }
 
 export interface SchemeColumn {
@@ -39,10 +42,16 @@ export const schemeOfColumn = (id: string): string | undefined => (id.startsWith
 /** Column ids double as sort fields where the server can sort by them; scheme columns sort by tier. */
 export const SORTABLE = new Set(['name', 'company', 'type', 'country', 'city', 'owner', 'lastContactAt', 'nextContactDate', 'orderCount', 'revenueBaseMinor', ...PREDICTION_COLUMN_IDS]);
 export const isSortableColumn = (id: string) => SORTABLE.has(id) || schemeOfColumn(id) !== undefined;
+/**
+ * What a new user sees: the columns a stall owner works from, chosen to fit a 1366 px wide screen beside
+ * the navigation with nothing to scroll (the column chooser shows the rest).
+ */
 export const DEFAULT_VISIBLE = [
-  'name', 'company', 'type', 'phone', 'wechat', 'city', 'locality', 'tags', 'owner', 'lastContactAt', 'nextContactDate', 'revenueBaseMinor', 'likelihood',
-  schemeColumnId('pyramid'), schemeColumnId('value'), 'actions',
+  'select', 'name', 'company', 'phone', 'tags', 'lastContactAt', 'nextContactDate', 'revenueBaseMinor', 'likelihood', schemeColumnId('pyramid'), 'actions',
 ];
+/** Always shown, whatever the column chooser says, and kept in view while scrolling sideways. */
+export const FIXED_COLUMNS = ['select', 'name'];
+export const PINNED = { left: FIXED_COLUMNS, right: [] as string[] };
 
 /** Header text: scheme columns carry their own (a custom segment's name is data, not a translation key). */
 export function columnLabel(t: TFunction, id: string, header: unknown): string {
@@ -61,28 +70,64 @@ export function headerWidth(label: string): number {
 export function customerColumns(env: ColumnEnv) {
   const { t, language } = env;
   return [
-    column.accessor('name', { size: 150, cell: (c) => <strong>{c.getValue()}</strong> }),
-    column.accessor('company', { size: 220, cell: (c) => text(c.getValue()) }),
+    column.display({
+      id: 'select',
+      header: '',
+      size: 40,
+      cell: (c) => (
+        <span
+          // The box, not the row: a click here ticks (Shift: the whole range since the last tick) and never opens the file.
+          onClick={(event) => {
+            event.stopPropagation();
+            const index = Number((event.currentTarget.closest('[role="row"]') as HTMLElement | null)?.dataset.index ?? -1);
+            env.onTick(c.row.original, index, event.shiftKey);
+          }}
+          style={{ display: 'inline-block', cursor: 'pointer' }}
+        >
+          <Checkbox checked={env.ticked.has(c.row.original.id)} aria-label={t('comfort:bulk.selectRow')} data-testid="row-tick" />
+        </span>
+      ),
+    }),
+    column.accessor('name', { size: 130, cell: (c) => <strong title={c.getValue()}>{c.getValue()}</strong> }),
+    column.accessor('company', { size: 146, cell: (c) => <span title={c.getValue() ?? undefined}>{text(c.getValue())}</span> }),
     column.accessor('type', { size: 90, cell: (c) => t(`common:customerType.${c.getValue()}`) }),
-    column.accessor('phone', { size: 160, cell: (c) => (c.getValue() ? formatPhone(c.getValue()!) : '') }),
+    column.accessor('phone', { size: 150, cell: (c) => (c.getValue() ? formatPhone(c.getValue()!) : '') }),
     column.accessor('wechat', { size: 140, cell: (c) => text(c.getValue()) }),
     column.accessor('whatsapp', { size: 160, cell: (c) => (c.getValue() ? formatPhone(c.getValue()!) : '') }),
     column.accessor('email', { size: 220, cell: (c) => text(c.getValue()) }),
     column.accessor('country', { size: 110, cell: (c) => countryName(c.getValue(), language) }),
     column.accessor('city', { size: 100, cell: (c) => text(c.getValue()) }),
     column.accessor('locality', { size: 80, cell: (c) => (c.getValue() ? t(`common:locality.${c.getValue()}`) : '') }),
-    column.accessor('tags', { size: 150, cell: (c) => c.getValue().map((tag) => <Tag key={tag}>{tag}</Tag>) }),
+    column.accessor('tags', {
+      size: 130,
+      // The first tag, then "+N" for the rest (all of them on hover), so a row never shows half a badge.
+      cell: (c) => {
+        const tags = c.getValue();
+        const shown = tags.slice(0, 1);
+        return (
+          <span title={tags.join(', ')}>
+            {shown.map((tag) => (
+              <Tag key={tag} style={{ marginInlineEnd: 4, maxWidth: tags.length > 1 ? 76 : 112, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>
+                {tag}
+              </Tag>
+            ))}
+            {tags.length > shown.length ? <Tag style={{ marginInlineEnd: 0, verticalAlign: 'middle' }}>+{tags.length - shown.length}</Tag> : null}
+          </span>
+        );
+      },
+    }),
     column.accessor('owner', { size: 90, cell: (c) => text(c.getValue()) }),
     column.accessor('source', { size: 110, cell: (c) => (c.getValue() ? t(`common:source.${c.getValue()}`, { defaultValue: c.getValue() }) : '') }),
     column.accessor('manualLevel', { size: 60, cell: (c) => (c.getValue() ? <Tag color="gold">{c.getValue()}</Tag> : '') }),
-    column.accessor('lastContactAt', { size: 120, cell: (c) => (c.getValue() ? formatLocalDay(c.getValue()!, language) : '') }),
+    // Dates as short numbers ("2026/11/23", "11/23/2026") of the user's own day, so they always fit their column whole.
+    column.accessor('lastContactAt', { size: 96, cell: (c) => (c.getValue() ? formatShortLocalDay(c.getValue()!, language) : '') }),
     column.accessor('nextContactDate', {
-      size: 120,
+      size: 96,
       cell: (c) => {
         const date = c.getValue();
         if (!date) return '';
         // Plain elements in cells: antd's Typography re-renders itself in a loop inside virtual rows.
-        return <span style={{ color: date < env.today ? '#cf1322' : date === env.today ? '#d48806' : undefined }}>{formatDate(date, language)}</span>;
+        return <span title={formatDate(date, language)} style={{ color: date < env.today ? '#cf1322' : date === env.today ? '#d48806' : undefined }}>{formatShortDate(date, language)}</span>;
       },
     }),
     column.accessor('orderCount', { size: 80, cell: (c) => c.getValue() }),
@@ -103,7 +148,7 @@ export function customerColumns(env: ColumnEnv) {
     ),
     column.display({
       id: 'actions',
-      size: 90,
+      size: 96,
       cell: (c) => (
         <Button
           size="small"

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { localDateOf } from '../../../shared/domain/dates';
 import { api } from '../../api/client';
 import { showFieldErrors } from '../../components/errors';
+import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { FollowUpFields } from './FollowUpFields';
 import { toFollowUpInput, type FollowUpFormValues } from './followup-form';
 
@@ -16,8 +17,11 @@ export function QuickFollowUp({ customer, onClose, onSaved }: { customer: { id: 
   const { message } = App.useApp();
   const [form] = Form.useForm<FollowUpFormValues>();
   const [saving, setSaving] = useState(false);
+  const [edited, setEdited] = useState(false);
+  useUnsavedChangesPrompt(customer !== null && edited);
 
   useEffect(() => {
+    setEdited(false);
     if (customer) form.setFieldsValue({ content: '', channel: 'call', outcome: undefined, intent: null, satisfaction: 0, nextContactDate: null, nextContactTime: null });
   }, [customer, form]);
 
@@ -57,7 +61,7 @@ export function QuickFollowUp({ customer, onClose, onSaved }: { customer: { id: 
           }
         }}
       >
-        <Form form={form} layout="vertical" initialValues={{ channel: 'call' }}>
+        <Form form={form} layout="vertical" initialValues={{ channel: 'call' }} onValuesChange={(_, all: FollowUpFormValues) => setEdited(Boolean(all.content?.trim() || all.outcome?.trim()))}>
           <FollowUpFields autoFocus today={localDateOf(new Date())} />
         </Form>
         <Typography.Text type="secondary">{t('shortcut')}</Typography.Text>

@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { hrefOf } from '../../app/router';
 import { errorText } from '../../components/errors';
 import { formatLocalDay } from '../../components/format';
-import { contactText, displayValue, reasonText, rowsOf, type MergeRowKey } from './merge-rows';
+import { candidateIdentity, contactText, displayValue, reasonText, rowsOf, type MergeRowKey } from './merge-rows';
 
 type Row = { key: MergeRowKey };
 type Merged = OutputOf<'customers:merge'>;
@@ -115,7 +115,22 @@ export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup;
       extra={
         <Popconfirm
           title={t('confirmTitle', { name: resultName })}
-          description={<div style={{ maxWidth: 360 }}>{t('confirmBody', { name: resultName, others: others.map((c) => c.name).join('、') })}</div>}
+          description={
+            // Both sides named in full (code, company, phone, file date): two customers called 王芳 must not be confused here.
+            <div style={{ maxWidth: 420 }} data-testid="merge-confirm-body">
+              <div>
+                {t('comfort:merge.keeps')}
+                <strong>{candidateIdentity(kept, t, i18n.language)}</strong>
+              </div>
+              {others.map((c) => (
+                <div key={c.id}>
+                  {t('comfort:merge.mergesAway')}
+                  {candidateIdentity(c, t, i18n.language)}
+                </div>
+              ))}
+              <div style={{ marginTop: 6 }}>{t('confirmBody', { name: resultName, others: others.map((c) => c.name).join('、') })}</div>
+            </div>
+          }
           okText={t('confirmOk')}
           cancelText={t('common:actions.cancel')}
           okButtonProps={{ 'data-testid': 'merge-confirm' } as React.ComponentProps<typeof Button>}

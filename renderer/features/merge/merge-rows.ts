@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { MERGE_FIELDS, type DuplicateReason, type MergeCandidate, type MergeField } from '../../../shared/contract/merges';
 import { fieldValue } from '../../../shared/domain/merge-fields';
 import { formatPhone } from '../../../shared/domain/phone';
-import { countryName } from '../../components/format';
+import { countryName, formatDate } from '../../components/format';
 
 /** One line of the side-by-side table: a choosable field, or one of the parts a merge always unites. */
 export type MergeRowKey = MergeField | 'tags' | 'notes' | 'contacts';
@@ -38,6 +38,17 @@ export function displayValue(customer: MergeCandidate, field: MergeField, t: TFu
 export function contactText(contact: { kind: string; value: string }, t: TFunction): string {
   const value = contact.kind === 'phone' || contact.kind === 'whatsapp' ? formatPhone(contact.value) : contact.value;
   return `${t(`common:contactKind.${contact.kind}`)} ${value}`;
+}
+
+/**
+ * A customer named so that two look-alikes cannot be mistaken in a confirmation: name, then their code,
+ * company, first phone (or other contact) and file date — whatever they have.
+ */
+export function candidateIdentity(c: { name: string; code: string | null; company: string | null; createdAt: string; contacts: { kind: string; value: string }[] }, t: TFunction, language: string): string {
+  const contact = c.contacts.find((k) => k.kind === 'phone') ?? c.contacts[0];
+  const parts = [c.code ? `#${c.code}` : null, c.company, contact ? contactText(contact, t) : null, t('merge:since', { date: formatDate(c.createdAt.slice(0, 10), language) })];
+  const details = parts.filter(Boolean).join(' · ');
+  return language === 'zh-CN' ? `${c.name}（${details}）` : `${c.name} (${details})`;
 }
 
 export function reasonText(reason: DuplicateReason, t: TFunction): string {

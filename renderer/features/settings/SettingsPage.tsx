@@ -9,6 +9,7 @@ import { COUNTRY_CODES, countryName } from '../../components/format';
 import { systemLanguage } from '../../i18n';
 import { CurrencySelect } from './CurrencySelect';
 import { fieldOfIssue, toFormValues, toSettingsInput, type LanguageChoice, type SettingsFormValues } from './settings-form';
+import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { BackupPanel } from '../backup/BackupPanel';
 import { ReminderSettings } from '../reminders/ReminderSettings';
 
@@ -32,6 +33,8 @@ export function SettingsPage() {
   }, [version]);
   const [form] = Form.useForm<SettingsFormValues>();
   const [saving, setSaving] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChangesPrompt(dirty);
   const sources = Form.useWatch('sources', form) ?? settings.sources;
 
   // The language applies live while choosing; leaving without saving returns to the saved one.
@@ -67,6 +70,7 @@ export function SettingsPage() {
       savedLanguage.current = next.language ?? 'system';
       setSettings(next);
       form.setFieldsValue(toFormValues(next));
+      setDirty(false);
       refresh();
       void message.success(t('saved'));
     } catch (error) {
@@ -79,6 +83,7 @@ export function SettingsPage() {
   const reset = () => {
     form.resetFields();
     form.setFieldsValue(toFormValues(settings));
+    setDirty(false);
     void i18n.changeLanguage(uiLanguageOf(savedLanguage.current));
   };
 
@@ -93,7 +98,8 @@ export function SettingsPage() {
         layout="vertical"
         initialValues={toFormValues(settings)}
         onFinish={(values) => void save(values)}
-        onValuesChange={(changed: Partial<SettingsFormValues>) => {
+        onValuesChange={(changed: Partial<SettingsFormValues>, all: SettingsFormValues) => {
+          setDirty(JSON.stringify(toSettingsInput({ ...toFormValues(settings), ...all })) !== JSON.stringify(toSettingsInput(toFormValues(settings))));
           if (changed.language) void i18n.changeLanguage(uiLanguageOf(changed.language));
         }}
       >

@@ -1,9 +1,10 @@
-import { Button, Drawer, Input, InputNumber, message, Select, Table } from 'antd';
+import { App, Button, Drawer, Input, InputNumber, Select, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Policy } from '../../../shared/contract/policies';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
+import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { classLabel, schemeLabel } from './labels';
 import { useTierWindow } from './use-tier-window';
 
@@ -22,8 +23,12 @@ const EMPTY: Draft = { cadenceDays: null, priority: 3, notes: '', nextAction: ''
 export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: Props) {
   const { t, i18n } = useTranslation('tiers');
   const tierWindow = useTierWindow();
+  const { message, modal } = App.useApp();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
-  const [saving, setSaving] = useState<string | null>(null);
+  // Classes edited since the last load or save: one Save writes them all together.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const [saving, setSaving] = useState(false);
+  useUnsavedChangesPrompt(open && edited.size > 0);
 
   useEffect(() => {
     if (!open) return;
@@ -33,29 +38,67 @@ export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: 
         if (cancelled) return;
         const byClass = new Map<string, Policy>(policies.map((p) => [p.classKey, p]));
         setDrafts(Object.fromEntries(classes.map((c) => [c, byClass.get(c) ?? EMPTY])));
+        setEdited(new Set());
       })
       .catch((e: unknown) => void message.error(errorText(e, t)));
     return () => {
       cancelled = true;
     };
-  }, [open, scheme, classes, t]);
+  }, [open, scheme, classes, t, message]);
 
-  const edit = (classKey: string, patch: Partial<Draft>) => setDrafts((d) => ({ ...d, [classKey]: { ...(d[classKey] ?? EMPTY), ...patch } }));
-  const save = async (classKey: string) => {
-    setSaving(classKey);
+  const edit = (classKey: string, patch: Partial<Draft>) => {
+    setDrafts((d) => ({ ...d, [classKey]: { ...(d[classKey] ?? EMPTY), ...patch } }));
+    setEdited((e) => new Set([...e, classKey]));
+  };
+  const saveAll = async () => {
+    if (edited.size === 0) return;
+    setSaving(true);
     try {
-      const draft = drafts[classKey] ?? EMPTY;
-      await api('policies:save', { scheme, classKey, cadenceDays: draft.cadenceDays, priority: draft.priority, notes: draft.notes, nextAction: draft.nextAction });
+      const policies = [...edited].map((classKey) => {
+        const draft = drafts[classKey] ?? EMPTY;
+        return { scheme, classKey, cadenceDays: draft.cadenceDays, priority: draft.priority, notes: draft.notes, nextAction: draft.nextAction };
+      });
+      await api('policies:saveMany', { policies });
+      setEdited(new Set());
       void message.success(t('common:saved'));
     } catch (e) {
       void message.error(errorText(e, t));
     } finally {
-      setSaving(null);
+      setSaving(false);
     }
+  };
+  // Closing the drawer with edits asks, as leaving a page does.
+  const close = () => {
+    if (edited.size === 0) return onClose();
+    modal.confirm({
+      title: t('comfort:unsaved.title'),
+      content: t('comfort:unsaved.content'),
+      okText: t('comfort:unsaved.leave'),
+      okButtonProps: { danger: true },
+      cancelText: t('comfort:unsaved.stay'),
+      onOk: () => {
+        setEdited(new Set());
+        onClose();
+      },
+    });
   };
 
   return (
-    <Drawer open={open} onClose={onClose} size={980} title={t('policies.title', { scheme: schemeLabel(t, scheme, customNames) })} data-testid="policies-drawer">
+    <Drawer
+      open={open}
+      onClose={close}
+      size={980}
+      extra={
+        <Space>
+          <Button onClick={close}>{t('common:actions.cancel')}</Button>
+          <Button type="primary" loading={saving} disabled={edited.size === 0} onClick={() => void saveAll()} data-testid="save-policies">
+            {t('common:actions.save')}
+          </Button>
+        </Space>
+      }
+      title={t('policies.title', { scheme: schemeLabel(t, scheme, customNames) })}
+      data-testid="policies-drawer"
+    >
       <p>{t('policies.help')}</p>
       <Table
         size="small"
@@ -83,15 +126,6 @@ export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: 
             key: 'next',
             title: t('policies.nextAction'),
             render: (_, c) => <Input value={drafts[c]?.nextAction ?? ''} onChange={(e) => edit(c, { nextAction: e.target.value })} />,
-          },
-          {
-            key: 'save',
-            width: 80,
-            render: (_, c) => (
-              <Button size="small" type="primary" loading={saving === c} onClick={() => void save(c)} data-testid={`save-policy-${c}`}>
-                {t('common:actions.save')}
-              </Button>
-            ),
           },
         ]}
       />

@@ -41,7 +41,7 @@ export const customerFile = {
     restored: 'Restored',
     quickFollowUp: 'Log follow-up',
     notFound: 'This customer was not found',
-    summary: '{{orders}} orders · {{revenue}} in total · last contact {{last}}',
+    summary: 'Orders: {{orders}} · total {{revenue}} · last contact {{last}}',
     orders: {
       add: 'Add order', date: 'Date', amount: 'Amount', currency: 'Currency', fxRate: 'FX rate', base: 'In {{currency}}', note: 'Note',
       fxHint: '1 {{currency}} = ? {{base}}; leave empty to lock the FX table rate on or before the order date', fxFound: 'FX table: {{rate}} ({{date}})', fxMissing: 'No {{currency}} rate on or before this date in the FX table — enter one',

@@ -3,7 +3,8 @@ export const customers = {
     title: '客户档案',
     searchPlaceholder: '搜索姓名、公司、拼音（如 zs）、电话、微信、邮箱… 按 / 聚焦',
     add: '新增客户',
-    count: '共 {{total}} 位客户',
+    count_one: '共 {{count}} 位客户',
+    count_other: '共 {{count}} 位客户',
     views: { active: '在用', archived: '已归档', trash: '回收站' },
     filters: { type: '类型', locality: '地域', country: '国家/地区', tag: '标签', owner: '负责人' },
     columns: {
@@ -21,7 +22,8 @@ export const customers = {
     title: 'Customers',
     searchPlaceholder: 'Search name, company, pinyin (e.g. zs), phone, WeChat, email… press / to focus',
     add: 'Add customer',
-    count: '{{total}} customers',
+    count_one: '{{count}} customer',
+    count_other: '{{count}} customers',
     views: { active: 'Active', archived: 'Archived', trash: 'Trash' },
     filters: { type: 'Type', locality: 'Locality', country: 'Country', tag: 'Tag', owner: 'Owner' },
     columns: {

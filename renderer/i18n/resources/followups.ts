@@ -9,9 +9,9 @@ export const followUps = {
     satisfaction: '满意度',
     nextContact: '下次联系',
     noNext: '不设',
-    inDays: '{{count}} 天后',
+    inDays_one: '{{count}} 天后', inDays_other: '{{count}} 天后',
     saved: '跟进已记录',
-    savedAnswered: '跟进已记录，已完成 {{count}} 条提醒',
+    savedAnswered_one: '跟进已记录，已完成 {{count}} 条提醒', savedAnswered_other: '跟进已记录，已完成 {{count}} 条提醒',
     shortcut: 'Ctrl+Enter 保存 · Esc 关闭',
   },
   en: {
@@ -24,9 +24,9 @@ export const followUps = {
     satisfaction: 'Satisfaction',
     nextContact: 'Next contact',
     noNext: 'None',
-    inDays: 'in {{count}} days',
+    inDays_one: 'in {{count}} day', inDays_other: 'in {{count}} days',
     saved: 'Follow-up logged',
-    savedAnswered: 'Follow-up logged; {{count}} reminder(s) closed',
+    savedAnswered_one: 'Follow-up logged; {{count}} reminder closed', savedAnswered_other: 'Follow-up logged; {{count}} reminders closed',
     shortcut: 'Ctrl+Enter saves · Esc closes',
   },
 };

@@ -5,7 +5,8 @@ export const transfer = {
     exportWhat: { customers: '客户', orders: '订单', followUps: '跟进记录' },
     exportAs: '{{what}} · {{format}}',
     exportTier: '导出本分级客户',
-    exported: '已导出 {{rows}} 行：{{path}}',
+    exported_one: '已导出 {{count}} 行：{{path}}',
+    exported_other: '已导出 {{count}} 行：{{path}}',
     backup: {
       title: '备份与恢复',
       intro: '每天自动备份到数据文件旁的 backups 文件夹（保留 7 个每日、4 个每周备份）。也可以随时手动备份。',
@@ -26,7 +27,8 @@ export const transfer = {
     exportWhat: { customers: 'Customers', orders: 'Orders', followUps: 'Follow-ups' },
     exportAs: '{{what}} · {{format}}',
     exportTier: 'Export this tier',
-    exported: 'Exported {{rows}} rows: {{path}}',
+    exported_one: 'Exported {{count}} row: {{path}}',
+    exported_other: 'Exported {{count}} rows: {{path}}',
     backup: {
       title: 'Backup and restore',
       intro: 'A backup is made every day in the backups folder beside the data file (7 daily and 4 weekly are kept). You can also back up at any time.',

@@ -13,6 +13,8 @@ export interface Fixture {
   segment: string;
   merge: string;
   batch: string;
+  /** A bulk action's undo token (single use: the seed spends it, mutations of it are refused). */
+  bulkUndo: string;
 }
 
 const CUSTOMERS_CSV = ['客户名称,公司,电话,国家,标签', '王五,五金行,13900139000,CN,vip', 'Ana Silva,Loja,+351 912 345 678,PT,', '赵六,,13700137000,,"a,b"'].join('\n');
@@ -54,7 +56,8 @@ export async function buildFixture(dispatch: Dispatch): Promise<Fixture> {
   const batch = (await call(dispatch, 'import:commit', { kind: 'customers', source: { path: 'customers.csv' } })).batchId!;
   await call(dispatch, 'segments:recompute', {});
   await call(dispatch, 'backup:create', { path: 'backup.sqlite' });
-  return { customer, other, order, followUp, fxRate, segment, merge, batch };
+  const bulkUndo = (await call(dispatch, 'customers:bulkUpdate', { ids: [customer], action: { kind: 'addTag', tag: 'fuzz' } })).undoToken!;
+  return { customer, other, order, followUp, fxRate, segment, merge, batch, bulkUndo };
 }
 
 /**
@@ -74,6 +77,8 @@ export function handSeeds(f: Fixture): Partial<Record<Channel, unknown>> {
     'customers:restore': { id: f.other },
     'customers:merge': { keepId: f.customer, mergeIds: [f.other], fields: { name: f.customer } },
     'customers:unmerge': { mergeId: f.merge },
+    'customers:bulkUpdate': { ids: [f.customer, f.other], action: { kind: 'setOwner', owner: '小王' } },
+    'customers:bulkUndo': { undoToken: f.bulkUndo },
     'orders:list': { customerId: f.customer },
     'orders:create': { customerId: f.customer, orderDate: '2026-11-01', amount: '12.50', currency: 'USD', fxRate: 7.2, note: 'fuzz' },
     'orders:update': { id: f.order, order: { customerId: f.customer, orderDate: '2026-10-02', amount: '99', currency: 'CNY' } },
@@ -97,10 +102,11 @@ export function handSeeds(f: Fixture): Partial<Record<Channel, unknown>> {
     'segments:custom:delete': { id: f.segment },
     'policies:save': { scheme: 'pyramid', classKey: 'silver', cadenceDays: 30, priority: 2, nextAction: '回访' },
     'policies:delete': { scheme: 'pyramid', classKey: 'gold' },
+    'policies:saveMany': { policies: [{ scheme: 'pyramid', classKey: 'platinum', cadenceDays: 7, priority: 1 }, { scheme: 'pyramid', classKey: 'iron', cadenceDays: null }] },
     'import:preview': { kind: 'customers', source: { base64: CUSTOMERS_BASE64, fileName: 'customers.csv' }, duplicates: 'update' },
     'import:commit': { kind: 'orders', source: { path: 'orders.csv' }, onError: 'skip', unknownCustomers: 'create', rejectsPath: 'rejects.csv' },
     'import:undo': { batchId: f.batch },
-    'export:customers': { path: 'customers-out.xlsx', scheme: 'pyramid', classKey: 'gold' },
+    'export:customers': { path: 'customers-out.xlsx', scheme: 'pyramid', classKey: 'gold', filter: { search: '张', owners: ['小王'] } },
     'export:orders': { path: 'orders-out.csv', language: 'en' },
     'export:followUps': { path: 'followups-out.xlsx' },
     'backup:create': { path: 'backup-more.sqlite' },

@@ -1,0 +1,139 @@
+import { CloseOutlined, InboxOutlined, TagOutlined, UserOutlined } from '@ant-design/icons';
+import { App, AutoComplete, Button, Popconfirm, Popover, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../shared/contract';
+import type { BulkAction } from '../../../shared/contract/customers-bulk';
+import { api } from '../../api/client';
+import { errorText } from '../../components/errors';
+
+interface Props {
+  ids: readonly string[];
+  /** The list's view: in "archived" the archive action puts customers back instead. */
+  archivedView: boolean;
+  onDone(): void;
+  onClear(): void;
+  /** Export slot (the list's export button, limited to the selection). */
+  exportButton: React.ReactNode;
+}
+
+/** A text (tag or owner) asked for in a small popover, with the values already in use offered as you type. */
+function TextAction({ icon, label, placeholder, options, testId, allowEmpty, onApply }: {
+  icon: React.ReactNode; label: string; placeholder: string; options: string[]; testId: string; allowEmpty?: boolean; onApply(value: string): void;
+}) {
+  const { t } = useTranslation('comfort');
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState('');
+  const apply = () => {
+    if (!allowEmpty && !value.trim()) return;
+    setOpen(false);
+    onApply(value.trim());
+    setValue('');
+  };
+  return (
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      trigger="click"
+      content={
+        <Space.Compact>
+          <AutoComplete
+            autoFocus
+            style={{ width: 200 }}
+            value={value}
+            onChange={setValue}
+            placeholder={placeholder}
+            options={options.filter((o) => o.toLowerCase().includes(value.toLowerCase())).slice(0, 20).map((o) => ({ value: o }))}
+            onKeyDown={(e) => e.key === 'Enter' && !e.defaultPrevented && apply()}
+            data-testid={`${testId}-input`}
+            maxLength={80}
+          />
+          <Button type="primary" onClick={apply} disabled={!allowEmpty && !value.trim()} data-testid={`${testId}-apply`}>
+            {t('bulk.apply')}
+          </Button>
+        </Space.Compact>
+      }
+    >
+      <Button size="small" icon={icon} data-testid={testId}>
+        {label}
+      </Button>
+    </Popover>
+  );
+}
+
+/** Shown while customers are ticked: tag, untag, set the owner, archive or export them all at once, with one undo. */
+export function BulkActionBar({ ids, archivedView, onDone, onClear, exportButton }: Props) {
+  const { t } = useTranslation('comfort');
+  const { message } = App.useApp();
+  const [facets, setFacets] = useState<OutputOf<'customers:facets'>>({ countries: [], tags: [], owners: [], sources: [] });
+  const [busy, setBusy] = useState(false);
+  useEffect(() => void api('customers:facets', {}).then(setFacets, () => undefined), []);
+
+  const run = async (action: BulkAction) => {
+    setBusy(true);
+    try {
+      const result = await api('customers:bulkUpdate', { ids: [...ids], action });
+      const key = `bulk-${Date.now()}`;
+      const undo = async () => {
+        message.destroy(key);
+        try {
+          const { restored } = await api('customers:bulkUndo', { undoToken: result.undoToken! });
+          void message.success(t('bulk.undone', { count: restored }));
+          onDone();
+        } catch (error) {
+          void message.error(errorText(error, t));
+        }
+      };
+      void message.success({
+        key,
+        duration: 8,
+        content: (
+          <Space>
+            <span data-testid="bulk-result">{t('bulk.done', { count: result.updated })}</span>
+            {result.undoToken ? (
+              <a onClick={() => void undo()} data-testid="bulk-undo">
+                {t('bulk.undo')}
+              </a>
+            ) : null}
+          </Space>
+        ),
+      });
+      // Archived (or restored) customers leave this view: their ticks would act on rows no longer shown.
+      if (action.kind === 'archive') onClear();
+      onDone();
+    } catch (error) {
+      void message.error(errorText(error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Space wrap data-testid="bulk-bar" style={{ padding: '4px 8px', background: '#e6f4ef', borderRadius: 6, width: '100%' }}>
+      <Typography.Text strong data-testid="bulk-count">
+        {t('bulk.selected', { count: ids.length })}
+      </Typography.Text>
+      <TextAction icon={<TagOutlined />} label={t('bulk.addTag')} placeholder={t('bulk.tagPlaceholder')} options={facets.tags} testId="bulk-add-tag" onApply={(tag) => void run({ kind: 'addTag', tag })} />
+      <TextAction icon={<TagOutlined />} label={t('bulk.removeTag')} placeholder={t('bulk.tagPlaceholder')} options={facets.tags} testId="bulk-remove-tag" onApply={(tag) => void run({ kind: 'removeTag', tag })} />
+      <TextAction icon={<UserOutlined />} label={t('bulk.setOwner')} placeholder={t('bulk.ownerPlaceholder')} options={facets.owners} testId="bulk-owner" allowEmpty onApply={(owner) => void run({ kind: 'setOwner', owner: owner || null })} />
+      {archivedView ? (
+        <Button size="small" icon={<InboxOutlined />} loading={busy} onClick={() => void run({ kind: 'archive', archived: false })} data-testid="bulk-unarchive">
+          {t('bulk.unarchive')}
+        </Button>
+      ) : (
+        <Popconfirm title={t('bulk.confirmArchive', { count: ids.length })} onConfirm={() => void run({ kind: 'archive', archived: true })} okText={t('bulk.archive')} cancelText={t('common:actions.cancel')}>
+          <Button size="small" icon={<InboxOutlined />} loading={busy} data-testid="bulk-archive">
+            {t('bulk.archive')}
+          </Button>
+        </Popconfirm>
+      )}
+      {exportButton}
+      <Button size="small" type="text" icon={<CloseOutlined />} onClick={onClear} data-testid="bulk-clear">
+        {t('bulk.clear')}
+      </Button>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('bulk.shiftHint')}
+      </Typography.Text>
+    </Space>
+  );
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { idSchema, optionalText } from './common';
+
+/** Most customers one bulk action may touch: a screenful of selections, small enough for one transaction. */
+export const BULK_MAX_IDS = 10_000;
+
+const tagSchema = z.string().trim().min(1, 'required').max(40, 'too_long');
+
+/** What to do to every selected customer. */
+export const bulkActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('addTag'), tag: tagSchema }),
+  z.object({ kind: z.literal('removeTag'), tag: tagSchema }),
+  /** null (or blank) clears the owner. */
+  z.object({ kind: z.literal('setOwner'), owner: optionalText(80) }),
+  z.object({ kind: z.literal('archive'), archived: z.boolean() }),
+]);
+export type BulkAction = z.infer<typeof bulkActionSchema>;
+
+export const customersBulkContract = {
+  /**
+   * One action on many customers in one transaction. Customers in the trash or unknown ids are left out
+   * (`skipped`), as is a tag that would pass the 50-tag limit; `undoToken` undoes the whole action once.
+   */
+  'customers:bulkUpdate': {
+    input: z.object({ ids: z.array(idSchema).min(1, 'required').max(BULK_MAX_IDS, 'too_long'), action: bulkActionSchema }),
+    output: z.object({ updated: z.number().int().min(0), unchanged: z.number().int().min(0), skipped: z.number().int().min(0), undoToken: z.string().max(64).nullable() }),
+  },
+  /** Puts back what one bulk action changed, except on customers edited since (they keep the newer edit). */
+  'customers:bulkUndo': {
+    input: z.object({ undoToken: z.string().min(1, 'required').max(64, 'too_long') }),
+    output: z.object({ restored: z.number().int().min(0) }),
+  },
+} as const;
