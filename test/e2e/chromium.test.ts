@@ -6,6 +6,7 @@ import { bulkTagAndUndo, unsavedEditPrompt } from './journeys-comfort';
 import { remindersSettingsAndTimedFollowUp } from './journeys-reminders';
 import { classFilterOnCustomerList, customSegmentOnLocalityThenEdited } from './journeys-tiers';
 import { dataArrivesComplete } from './journeys-data';
+import { readmeScreenshots } from './journeys-screenshots';
 import { predictionScoreSortAndHoldout } from './journeys-prediction';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 
@@ -72,5 +73,9 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('purchase likelihood: the customer file\'s score and sentence, the list sorted by likelihood, the holdout chart and table', async () => {
     await predictionScoreSortAndHoldout({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('the README pictures: Today, customers, a customer file and an explained tier, in Chinese and English', async () => {
+    await readmeScreenshots({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });

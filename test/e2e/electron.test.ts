@@ -11,6 +11,7 @@ import { bulkTagAndUndo, unsavedEditPrompt } from './journeys-comfort';
 import { remindersSettingsAndTimedFollowUp } from './journeys-reminders';
 import { classFilterOnCustomerList, customSegmentOnLocalityThenEdited } from './journeys-tiers';
 import { dataArrivesComplete } from './journeys-data';
+import { readmeScreenshots } from './journeys-screenshots';
 import { predictionScoreSortAndHoldout } from './journeys-prediction';
 
 /** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
@@ -104,5 +105,9 @@ describe('TierBook as the Electron app', () => {
 
   it('purchase likelihood: the customer file\'s score and sentence, the list sorted by likelihood, the holdout chart and table', async () => {
     await predictionScoreSortAndHoldout({ page: page, screenshot: async () => undefined });
+  });
+
+  it('the README pictures: Today, customers, a customer file and an explained tier, in Chinese and English', async () => {
+    await readmeScreenshots({ page, screenshot: async () => undefined });
   });
 });

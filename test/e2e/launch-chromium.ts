@@ -23,7 +23,7 @@ export async function launchChromium(): Promise<ChromiumSession> {
   const app = openApp({ dbPath: join(tempDir(), 'e2e.sqlite'), migrationsFolder: MIGRATIONS, appVersion: 'e2e', files: { mode: 'confined' }, checkOutput: true });
   const bridge: Bridge = await startBridge({ dispatch: app.dispatch, fileMode: app.fileMode, staticDir });
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 860 } });
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -48,6 +48,27 @@ export function screenshotter(page: Page, prefix: string) {
   const dir = process.env.TIERBOOK_SCREENSHOTS === 'docs' ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'test-results', 'screenshots');
   mkdirSync(dir, { recursive: true });
   return async (name: string) => {
+    await settle(page);
+    // A success message from an earlier step is not part of the screen being shown: hidden for the picture.
+    const hidden = await page.evaluate(() => {
+      const toasts = [...document.querySelectorAll<HTMLElement>('.ant-message, .ant-notification')];
+      for (const toast of toasts) toast.style.visibility = 'hidden';
+      return toasts.length;
+    });
     await page.screenshot({ path: join(dir, `${prefix}${name}.png`) });
+    if (hidden > 0) await page.evaluate(() => document.querySelectorAll<HTMLElement>('.ant-message, .ant-notification').forEach((t) => (t.style.visibility = '')));
   };
+}
+
+/** Waits until no CSS animation or transition is running (drawers sliding, tags fading) and fonts are in. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    for (let i = 0; i < 20; i++) {
+      // A spinner loops forever: only animations that end are waited for.
+      const running = document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
+      if (running.length === 0) break;
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+    }
+  });
 }

@@ -69,7 +69,7 @@ describe('the tierbook CLI', () => {
     const id = (JSON.parse(cli('customers', 'list', '--db', db, '--search', 'zhangsan', '--json').stdout) as { rows: { id: string }[] }).rows[0]!.id;
     for (const [amount, message] of [
       ['12,3x', 'error: amount must be a positive amount such as 12.34'],
-      ['-5', 'error: amount must be greater than zero'],
+      ['-5', 'error: amount must not be negative (0 is a free order)'],
     ] as const) {
       const run = cli('orders', 'add', '--db', db, '--customer', id, '--date', '2026-11-20', `--amount=${amount}`, '--currency', 'CNY');
       expect(run.code).toBe(1);

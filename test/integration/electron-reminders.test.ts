@@ -29,7 +29,7 @@ vi.mock('electron', () => ({
     static getAllWindows = () => fake.windows;
     calls: string[] = [];
     scripts: string[] = [];
-    webContents = { executeJavaScript: async (script: string) => void this.scripts.push(script) };
+    webContents = { executeJavaScript: async (script: string) => void this.scripts.push(script), on: () => undefined };
     constructor() {
       fake.windows.push(this);
     }
@@ -61,6 +61,8 @@ vi.mock('electron', () => ({
 }));
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+/** The start-up summary reads the Today list, which computes the day's tiers first: wait for it, not a fixed pause. */
+const summaryShown = () => vi.waitFor(() => expect(fake.notifications.length).toBeGreaterThan(0), { timeout: 15_000, interval: 50 });
 const pageUrl = 'app://tierbook/index.html';
 
 /** A database with work due today, prepared the way a user would have left it (English, 00:00 summary). */
@@ -79,6 +81,9 @@ async function prepareDatabase(language: 'en' | 'zh-CN') {
   await call(prep.dispatch, 'settings:update', { language, reminderTime: '00:00' });
   const count = (op: string) => prep.db.$client.prepare(`SELECT count(*) FROM follow_ups WHERE done = 0 AND next_contact_date ${op} ?`).pluck().get(today) as number;
   const expected = { total: count('<='), overdue: count('<') };
+  // The summary is the Today list; with no policies and everyone followed up, that list is exactly these reminders.
+  const listed = await call(prep.dispatch, 'today:count', {});
+  expect({ total: listed.total, overdue: listed.overdue }).toEqual(expected);
   prep.close();
   return { dbPath, ids, expected };
 }
@@ -102,7 +107,7 @@ describe('desktop reminders in the Electron main process', () => {
     expect(expected).toEqual({ total: 2, overdue: 1 });
     process.env.TIERBOOK_DB = dbPath;
     await import('../../electron/main');
-    await settle();
+    await summaryShown();
     expect(fake.notifications.map((n) => [n.options.title, n.options.body, n.shown])).toEqual([
       [`Today: ${expected.total} items to handle`, `${expected.overdue} is overdue.\nFirst: 王芳, Li Lei\nClick to open Today.`, true],
     ]);
@@ -123,7 +128,7 @@ describe('desktop reminders in the Electron main process', () => {
     const { dbPath, ids } = await prepareDatabase('zh-CN');
     process.env.TIERBOOK_DB = dbPath;
     await import('../../electron/main');
-    await settle();
+    await summaryShown();
     expect(fake.notifications.map((n) => n.options.title)).toEqual(['今日待办：2 项']);
     expect(fake.notifications[0]!.options.body).toBe('其中 1 项已逾期。\n先联系：王芳、Li Lei\n点击打开“今日”。');
 

@@ -94,6 +94,8 @@ export function handSeeds(f: Fixture): Partial<Record<Channel, unknown>> {
     'fx:delete': { id: f.fxRate },
     'segments:overview': { scheme: 'pyramid' },
     'segments:members': { scheme: 'rfm', search: '张', sort: 'recency', limit: 20 },
+    'today:list': { scheme: 'pyramid', classKey: 'gold', limit: 50 },
+    'prediction:best': { scheme: 'pyramid', classKey: 'gold', limit: 20 },
     'segments:explain': { customerId: f.customer },
     'segments:history': { customerId: f.customer, scheme: 'pyramid' },
     'segments:migration': { scheme: 'pyramid', from: '2026-11-23', to: '2026-11-23' },
