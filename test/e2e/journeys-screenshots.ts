@@ -7,7 +7,8 @@ const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]
 async function chooseOption(page: Page, testId: string, label: string) {
   await byTestId(page, testId).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  // Two dropdowns may be closing at once (one sliding out as another opens): wait for none, not for one.
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 const LANGUAGES = [

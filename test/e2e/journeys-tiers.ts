@@ -26,7 +26,8 @@ async function choose(page: Page, testId: string, label: string | RegExp, within
 
 async function closeDropdowns(page: Page) {
   await page.keyboard.press('Escape');
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  // Two dropdowns may be closing at once (one sliding out as another opens): wait for none, not for one.
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 const liveCount = async (page: Page, locality: 'local' | 'non_local') => (await invoke(page, 'customers:list', { localities: [locality], limit: 1 })).total;

@@ -28,7 +28,8 @@ const inputOf = (page: Page, id: string) => page.locator(`input[data-testid="${i
 async function chooseOption(page: Page, testId: string, label: string) {
   await byTestId(page, testId).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  // Two dropdowns may be closing at once (one sliding out as another opens): wait for none, not for one.
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 export async function firstRunToDueAndBadAmount({ page, screenshot }: Journey): Promise<void> {

@@ -47,7 +47,8 @@ export const isSortableColumn = (id: string) => SORTABLE.has(id) || schemeOfColu
  * the navigation with nothing to scroll (the column chooser shows the rest).
  */
 export const DEFAULT_VISIBLE = [
-  'select', 'name', 'company', 'phone', 'tags', 'lastContactAt', 'nextContactDate', 'revenueBaseMinor', 'likelihood', schemeColumnId('pyramid'), 'actions',
+  // Tags and the rest are one click away in Columns: with the likelihood and the pyramid shown, they would not fit.
+  'select', 'name', 'company', 'phone', 'lastContactAt', 'nextContactDate', 'revenueBaseMinor', 'likelihood', schemeColumnId('pyramid'), 'actions',
 ];
 /** Always shown, whatever the column chooser says, and kept in view while scrolling sideways. */
 export const FIXED_COLUMNS = ['select', 'name'];
@@ -91,7 +92,7 @@ export function customerColumns(env: ColumnEnv) {
     column.accessor('name', { size: 130, cell: (c) => <strong title={c.getValue()}>{c.getValue()}</strong> }),
     column.accessor('company', { size: 146, cell: (c) => <span title={c.getValue() ?? undefined}>{text(c.getValue())}</span> }),
     column.accessor('type', { size: 90, cell: (c) => t(`common:customerType.${c.getValue()}`) }),
-    column.accessor('phone', { size: 150, cell: (c) => (c.getValue() ? formatPhone(c.getValue()!) : '') }),
+    column.accessor('phone', { size: 134, cell: (c) => (c.getValue() ? formatPhone(c.getValue()!) : '') }),
     column.accessor('wechat', { size: 140, cell: (c) => text(c.getValue()) }),
     column.accessor('whatsapp', { size: 160, cell: (c) => (c.getValue() ? formatPhone(c.getValue()!) : '') }),
     column.accessor('email', { size: 220, cell: (c) => text(c.getValue()) }),
@@ -131,14 +132,15 @@ export function customerColumns(env: ColumnEnv) {
       },
     }),
     column.accessor('orderCount', { size: 80, cell: (c) => c.getValue() }),
-    column.accessor('revenueBaseMinor', { size: 150, cell: (c) => formatMoney(c.getValue(), env.baseCurrency, language) }),
+    column.accessor('revenueBaseMinor', { size: 140, cell: (c) => formatMoney(c.getValue(), env.baseCurrency, language) }),
     ...predictionColumns(column, env),
     ...env.schemeColumns.map(({ scheme, label }) =>
       column.accessor((row) => row.classes[scheme], {
         id: schemeColumnId(scheme),
         header: label,
-        // Wide enough for the header with its window ("客户金字塔（近12个月）") and RFM's "Champions · 545".
-        size: Math.max(scheme === 'rfm' ? 170 : 130, headerWidth(label)),
+        // Wide enough for RFM's "Champions · 545", and for the header with its window ("客户金字塔（近12个月）")
+        // on the two lines headers wrap to.
+        size: Math.max(scheme === 'rfm' ? 170 : 130, Math.ceil(headerWidth(label) / 2) + 18),
         // A Tag, not Typography (see nextContactDate), coloured by the class's meaning. No class: an archived or deleted customer.
         cell: (c) => {
           const classKey = c.getValue();

@@ -11,7 +11,15 @@ export function toneColor(scheme: string, classKey: string): string | undefined 
 /** A class drawn as a tag coloured by what it means (shared/segmentation/class-tone.ts). */
 export function ClassTag({ scheme, classKey, label }: { scheme: string; classKey: string; label: string }) {
   return (
-    <Tag color={toneColor(scheme, classKey)} data-tone={classTone(scheme, classKey)} data-scheme={scheme} data-class-key={classKey}>
+    // In a narrow table column a long label ("No orders in the last 12 months") ends in … and shows whole on hover.
+    <Tag
+      color={toneColor(scheme, classKey)}
+      data-tone={classTone(scheme, classKey)}
+      data-scheme={scheme}
+      data-class-key={classKey}
+      title={label}
+      style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}
+    >
       {label}
     </Tag>
   );
