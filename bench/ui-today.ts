@@ -10,15 +10,9 @@ import { chromium } from 'playwright-core';
 import type { OpenedApp } from '../core/app';
 import { startBridge } from '../core/bridge/server';
 import { rendererFolder } from '../core/paths';
+import { CHROMIUM, FLAGS, FRAMES } from './ui';
 
-const CHROMIUM = process.env.TIERBOOK_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-const FRAMES = `(ms) => new Promise((resolve) => {
-  const times = []; let last = performance.now(); const end = last + ms;
-  const tick = (now) => { times.push(now - last); last = now; if (now < end) requestAnimationFrame(tick); else resolve(times); };
-  requestAnimationFrame(tick);
-})`;
+// The same browser, flags and frame sampler as the list's UI bench (bench/ui.ts).
 
 /** From setting the hash to the frame after `[data-testid=testId]` appears. */
 const OPEN = `([route, testId]) => new Promise((resolve) => {

@@ -11,11 +11,11 @@ import type { Dispatch } from '../core/dispatch';
 import { startBridge } from '../core/bridge/server';
 import { rendererFolder } from '../core/paths';
 
-const CHROMIUM = process.env.TIERBOOK_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM = process.env.TIERBOOK_CHROMIUM ?? '/usr/bin/chromium';
+export const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Frame intervals (ms) over `ms` of wall time, collected inside the page. */
-const FRAMES = `(ms) => new Promise((resolve) => {
+export const FRAMES = `(ms) => new Promise((resolve) => {
   const times = []; let last = performance.now(); const end = last + ms;
   const tick = (now) => { times.push(now - last); last = now; if (now < end) requestAnimationFrame(tick); else resolve(times); };
   requestAnimationFrame(tick);

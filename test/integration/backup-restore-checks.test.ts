@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp } from '../../core/app';
 import { restoreFrom } from '../../core/backup';
 import { call } from '../../core/dispatch';
+import { tableCounts } from '../support/table-counts';
 import { MIGRATIONS, openTestApp, tempDir, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -16,11 +17,7 @@ beforeEach(async () => {
 });
 afterEach(() => app.cleanup());
 
-/** Row counts of every table, read with plain SQL. */
-function counts(client: Database.Database): Record<string, number> {
-  const tables = client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
-  return Object.fromEntries(tables.map((t) => [t, client.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]));
-}
+const counts = tableCounts;
 
 /** The journal rows a genuine file holds: each shipped migration's SQL hash and timestamp, as drizzle writes them. */
 function shippedJournal(folder = MIGRATIONS): Array<{ hash: string; when: number }> {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp } from '../../core/app';
 import { removeStrayBackupFiles } from '../../core/backup';
+import { tableCounts } from '../support/table-counts';
 import { MIGRATIONS, openTestApp, tempDir, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -14,11 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => app.cleanup());
 
-/** Row counts of every table, read with plain SQL. */
-function counts(client: Database.Database): Record<string, number> {
-  const tables = client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
-  return Object.fromEntries(tables.map((t) => [t, client.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]));
-}
+const counts = tableCounts;
 
 /** Closes the app and opens the file afresh, as a restart would: the data must be whole and unchanged. */
 function expectIntactAfterRestart(before: Record<string, number>) {
