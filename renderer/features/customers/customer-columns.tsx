@@ -121,7 +121,7 @@ export function customerColumns(env: ColumnEnv) {
     column.accessor('source', { size: 110, cell: (c) => (c.getValue() ? t(`common:source.${c.getValue()}`, { defaultValue: c.getValue() }) : '') }),
     column.accessor('manualLevel', { size: 60, cell: (c) => (c.getValue() ? <Tag color="gold">{c.getValue()}</Tag> : '') }),
     // Dates as short numbers ("2026/11/23", "11/23/2026") of the user's own day, so they always fit their column whole.
-    column.accessor('lastContactAt', { size: 96, cell: (c) => (c.getValue() ? formatShortLocalDay(c.getValue()!, language) : '') }),
+    column.accessor('lastContactAt', { size: 96, cell: (c) => (c.getValue() ? <span data-testid="last-contact">{formatShortLocalDay(c.getValue()!, language)}</span> : '') }),
     column.accessor('nextContactDate', {
       size: 96,
       cell: (c) => {
