@@ -12,6 +12,11 @@ import { CHROMIUM, CHROMIUM_FLAGS } from './launch-chromium';
  * user's time zone (as the app itself would), and Chromium shows it in the same zone. A follow-up logged early
  * in the morning in Shanghai is the day before in UTC; one logged late in the evening in Los Angeles is the day
  * after. Either way the list, the customer file and Today must show the user's own day.
+ *
+ * The follow-up's instant is chosen so that its UTC day is never the user's: the list and the file would show
+ * the wrong day at any hour if they cut the ISO string. Today's "due today" depends on the server's clock,
+ * which is real here: a server counting UTC days is caught when the clock puts UTC on another date than the
+ * zone (Shanghai from 16:00 UTC, Los Angeles until 07:00/08:00 UTC), which is when users there would see it.
  */
 const CLI = join(ROOT, 'dist', 'cli', 'tierbook.cjs');
 
@@ -69,6 +74,8 @@ interface Seen {
   todayReason: string | null;
   /** The Today screen's counts (overdue among the total) and whether it drew an overdue group. */
   todayCounts: { total: string | null; overdue: string | null; overdueGroups: number };
+  /** The Today screen's text, whose title carries the day the server counts as today. */
+  todayText: string;
 }
 
 /** Opens the app in `zone`, logs one follow-up at `hh:mm` local today (next contact: today), and reads what the screens show. */
@@ -118,6 +125,7 @@ async function logAndLook(browser: Browser, zone: string, hh: number, mm: number
       todayKind: await todayItem.getAttribute('data-kind'),
       todayReason: await reason.innerText(),
       todayCounts,
+      todayText: await todayPage.innerText(),
     } satisfies Seen;
     expect(errors).toEqual([]);
     return { ...seen, today, instant };
@@ -156,6 +164,7 @@ describe("the user's calendar day on screen (the server and the browser in the u
     expect(seen.todayKind).toBe('due_today');
     expect(seen.todayReason).toBe('今天有跟进提醒');
     expect(seen.todayCounts).toEqual({ total: '1', overdue: '0', overdueGroups: 0 });
+    expect(seen.todayText).toContain(mediumZh(seen.today));
   });
 
   it("America/Los_Angeles: a follow-up at 22:30 (the next day in UTC) is today on the list, the file and Today", async () => {
@@ -167,5 +176,6 @@ describe("the user's calendar day on screen (the server and the browser in the u
     expect(seen.todayKind).toBe('due_today');
     expect(seen.todayReason).toBe('今天有跟进提醒');
     expect(seen.todayCounts).toEqual({ total: '1', overdue: '0', overdueGroups: 0 });
+    expect(seen.todayText).toContain(mediumZh(seen.today));
   });
 });
