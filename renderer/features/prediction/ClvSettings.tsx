@@ -14,7 +14,7 @@ export function ClvSettings() {
           <InputNumber data-testid="settings-clv-horizon" min={1} max={CLV_HORIZON_MONTHS_MAX} step={1} precision={0} suffix={t('horizonUnit')} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name="clvDiscountPercent" label={t('discount')} extra={t('discountHelp')} rules={[discountRule]} style={{ maxWidth: 320 }}>
-          <InputNumber data-testid="settings-clv-discount" min={0} max={CLV_DISCOUNT_PERCENT_MAX} step={0.5} suffix="%" style={{ width: 160 }} />
+          <InputNumber data-testid="settings-clv-discount" min={0} max={CLV_DISCOUNT_PERCENT_MAX} step={1} suffix="%" style={{ width: 160 }} />
         </Form.Item>
       </Space>
       <Typography.Text type="secondary">{t('appliesAtRecompute')}</Typography.Text>
