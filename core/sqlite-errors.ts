@@ -34,6 +34,8 @@ const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
   settings_base_currency_iso: { path: ['baseCurrency'], key: 'invalid_currency' },
   settings_language_valid: { path: ['language'], key: 'invalid_choice' },
   settings_sources_array: { path: ['sources'], key: 'invalid_value' },
+  settings_clv_discount_range: { path: ['clvDiscountPercent'], key: 'clv_discount_range' },
+  settings_clv_horizon_range: { path: ['clvHorizonMonths'], key: 'clv_horizon_range' },
   fx_rates_currency_iso: { path: ['currency'], key: 'invalid_currency' },
   fx_rates_date_valid: { path: ['rateDate'], key: 'invalid_date' },
   fx_rates_rate_positive: { path: ['rate'], key: 'invalid_rate' },

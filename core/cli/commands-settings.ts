@@ -2,6 +2,16 @@ import type { OutputOf } from '../../shared/contract';
 import { optionalString, UsageError } from './args';
 import type { Command } from './commands';
 
+type Flags = Parameters<Command['run']>[0];
+
+/** A plain decimal number ("1.5", or "1.5%" for a rate); its range is the contract's to judge, so the refusal names the setting. */
+function optionalNumber(v: Flags, name: string): number | undefined {
+  const value = optionalString(v, name)?.trim().replace(/%$/, '');
+  if (value === undefined) return undefined;
+  if (!/^-?\d+(\.\d+)?$/.test(value)) throw new UsageError(`--${name} must be a number, got "${optionalString(v, name)}"`);
+  return Number(value);
+}
+
 /** The business's own settings, as the app's settings page edits them. */
 function describe(o: OutputOf<'settings:get'>): string {
   return [
@@ -10,21 +20,30 @@ function describe(o: OutputOf<'settings:get'>): string {
     `home region     ${o.homeRegion ?? '(not set)'}`,
     `base currency   ${o.baseCurrency}`,
     `language        ${o.language ?? '(follows the system)'}`,
+    `customer value  over ${o.clvHorizonMonths} months, discounted ${o.clvDiscountPercent} % a month`,
   ].join('\n');
 }
 
 export const SETTINGS_COMMANDS: Command[] = [
   {
     words: ['settings', 'get'],
-    summary: 'Show the business settings: name, home country and region, base currency, language.',
+    summary: 'Show the business settings: name, home country and region, base currency, language, the CLV horizon and discount rate.',
     flags: {},
     run: (_v, call) => call('settings:get', {}),
     human: describe,
   },
   {
     words: ['settings', 'set'],
-    summary: 'Change settings: --base-currency CNY (only while there are no orders), --home-country CN, --region 广东, --business-name …, --language zh-CN|en|system.',
-    flags: { 'base-currency': { type: 'string' }, 'home-country': { type: 'string' }, region: { type: 'string' }, 'business-name': { type: 'string' }, language: { type: 'string' } },
+    summary: 'Change settings: --base-currency CNY (only while there are no orders), --home-country CN, --region 广东, --business-name …, --language zh-CN|en|system, --clv-discount 1.5 (percent a month, 0–10), --clv-horizon 24 (months, 1–120; both apply at the next recompute).',
+    flags: {
+      'base-currency': { type: 'string' },
+      'home-country': { type: 'string' },
+      region: { type: 'string' },
+      'business-name': { type: 'string' },
+      language: { type: 'string' },
+      'clv-discount': { type: 'string' },
+      'clv-horizon': { type: 'string' },
+    },
     run: (v, call) => {
       const language = optionalString(v, 'language');
       const input = {
@@ -34,9 +53,11 @@ export const SETTINGS_COMMANDS: Command[] = [
         homeRegion: optionalString(v, 'region'),
         businessName: optionalString(v, 'business-name'),
         language: language === undefined ? undefined : language === 'system' ? null : (language as 'zh-CN' | 'en'),
+        clvDiscountPercent: optionalNumber(v, 'clv-discount'),
+        clvHorizonMonths: optionalNumber(v, 'clv-horizon'),
       };
       if (Object.values(input).every((value) => value === undefined)) {
-        throw new UsageError('settings set needs at least one of --base-currency, --home-country, --region, --business-name, --language');
+        throw new UsageError('settings set needs at least one of --base-currency, --home-country, --region, --business-name, --language, --clv-discount, --clv-horizon');
       }
       return call('settings:update', input);
     },

@@ -34,6 +34,8 @@ export function settingsHandlers(ctx: HandlerContext): HandlerMap<'settings' | '
           ...(input.sources !== undefined ? { sources: JSON.stringify([...new Set(input.sources)]) } : {}),
           ...(input.remindersEnabled !== undefined ? { remindersEnabled: input.remindersEnabled } : {}),
           ...(input.reminderTime !== undefined ? { reminderTime: input.reminderTime } : {}),
+          ...(input.clvDiscountPercent !== undefined ? { clvDiscountPercent: input.clvDiscountPercent } : {}),
+          ...(input.clvHorizonMonths !== undefined ? { clvHorizonMonths: input.clvHorizonMonths } : {}),
           updatedAt: ctx.clock.now().toISOString(),
         });
         const next = readSettings(db);

@@ -4,7 +4,8 @@
  */
 import type { Db } from '../../db/open';
 import type { CustomerPrediction, FitSummary } from '../../shared/contract/prediction';
-import { DEFAULT_PREDICTION_OPTIONS, predictCustomers, type CustomerHistory, type TimeUnit } from '../../shared/prediction';
+import { readSettings } from '../../db/repos/settings';
+import { DEFAULT_PREDICTION_OPTIONS, predictCustomers, type CustomerHistory, type PredictionOptions, type TimeUnit } from '../../shared/prediction';
 import { loadHistories, UNIT_DAYS } from './histories';
 import { fitSummaryOf } from './summary';
 
@@ -17,8 +18,16 @@ function clampMinor(v: number): number {
   return Number.isFinite(v) && v > 0 ? Math.round(v) : 0;
 }
 
-export function predictFromHistories(histories: readonly CustomerHistory[], unit: TimeUnit = 'day'): DbPrediction {
-  const { model, customers } = predictCustomers(histories, { ...DEFAULT_PREDICTION_OPTIONS, unit });
+type ClvOptions = Pick<PredictionOptions, 'clvMonths' | 'monthlyDiscount'>;
+
+/** The CLV horizon and monthly discount rate the user chose in Settings (read at each fit, so a change applies at the next one). */
+export function clvOptionsOf(db: Db): ClvOptions {
+  const s = readSettings(db);
+  return { clvMonths: s.clvHorizonMonths, monthlyDiscount: s.clvDiscountPercent / 100 };
+}
+
+export function predictFromHistories(histories: readonly CustomerHistory[], unit: TimeUnit = 'day', clv: ClvOptions = DEFAULT_PREDICTION_OPTIONS): DbPrediction {
+  const { model, customers } = predictCustomers(histories, { ...DEFAULT_PREDICTION_OPTIONS, ...clv, unit });
   const perUnit = UNIT_DAYS[unit];
   const rows = customers.map((c, i): CustomerPrediction => {
     const h = histories[i]!;
@@ -40,7 +49,7 @@ export function predictFromHistories(histories: readonly CustomerHistory[], unit
 }
 
 export function predictFromDb(db: Db, asOf: string, unit: TimeUnit = 'day'): DbPrediction {
-  return predictFromHistories(loadHistories(db, asOf, unit), unit);
+  return predictFromHistories(loadHistories(db, asOf, unit), unit, clvOptionsOf(db));
 }
 
 /** Only the fit (no per-customer predictions): what `predict fit --db` prints. */
@@ -50,7 +59,7 @@ export function fitFromDb(db: Db, asOf: string, unit: TimeUnit): FitSummary | nu
   return predictFromHistories(histories, unit).model;
 }
 
-/** Each customer's predicted 12-month value (CLV, minor units): what pyramid basis 'predicted' ranks by. */
+/** Each customer's predicted value over the CLV horizon in Settings (CLV, minor units): what pyramid basis 'predicted' ranks by. */
 export function predictedValueMap(db: Db, asOf: string): Map<string, number> {
   return new Map(predictFromDb(db, asOf).rows.map((r) => [r.id, r.clvMinor]));
 }

@@ -69,7 +69,7 @@ function compute(db: Db, asOf: string): SegmentationState {
   return assemble(asOf, config, loadSegmentCustomers(db), loadSegmentOrders(db), loadSegmentFollowUps(db), predictedFor(db, config));
 }
 
-/** Pyramid basis 'predicted' ranks by each customer's predicted 12-month value (CLV), fitted on the orders up to asOf. */
+/** Pyramid basis 'predicted' ranks by each customer's predicted value over the CLV horizon in Settings, fitted on the orders up to asOf. */
 function predictedFor(db: Db, config: EngineConfig): ReadonlyMap<string, number> | undefined {
   return config.pyramid.basis === 'predicted' ? predictedValueMap(db, config.asOf) : undefined;
 }

@@ -16,6 +16,8 @@ export function readSettings(db: Db): Settings {
     onboarded: row.onboardedAt !== null,
     remindersEnabled: row.remindersEnabled,
     reminderTime: row.reminderTime,
+    clvDiscountPercent: row.clvDiscountPercent,
+    clvHorizonMonths: row.clvHorizonMonths,
   };
 }
 

@@ -23,6 +23,9 @@ export const settings = sqliteTable(
     reminderTime: text('reminder_time').notNull().default('09:00'),
     /** The local date the daily summary was last shown on, so a restart never shows it twice. */
     reminderSummaryShownOn: text('reminder_summary_shown_on'),
+    /** Customer lifetime value: the monthly discount rate in percent (1 = 1 % a month) and the horizon in months. */
+    clvDiscountPercent: real('clv_discount_percent').notNull().default(1),
+    clvHorizonMonths: integer('clv_horizon_months').notNull().default(12),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
@@ -32,6 +35,8 @@ export const settings = sqliteTable(
     check('settings_language_valid', sql`${t.language} IS NULL OR ${t.language} IN ('zh-CN','en')`),
     check('settings_reminder_time_valid', isTimeOfDay('reminder_time')),
     check('settings_reminder_shown_valid', sql`reminder_summary_shown_on IS NULL OR ${isCalendarDate('reminder_summary_shown_on')}`),
+    check('settings_clv_discount_range', sql`${t.clvDiscountPercent} BETWEEN 0 AND 10`),
+    check('settings_clv_horizon_range', sql`${t.clvHorizonMonths} BETWEEN 1 AND 120 AND ${t.clvHorizonMonths} = CAST(${t.clvHorizonMonths} AS INTEGER)`),
     check('settings_sources_array', sql`json_valid(${t.sources}) AND json_type(${t.sources}) = 'array'`),
   ],
 );

@@ -4,6 +4,10 @@ import { LANGUAGES } from './enums';
 import { boundedArray } from './limits';
 import { timeOfDaySchema } from './reminders';
 
+/** Bounds of the CLV settings (the settings table's CHECKs say the same). */
+export const CLV_DISCOUNT_PERCENT_MAX = 10;
+export const CLV_HORIZON_MONTHS_MAX = 120;
+
 export const settingsSchema = z.object({
   businessName: z.string(),
   homeCountry: z.string(),
@@ -15,6 +19,9 @@ export const settingsSchema = z.object({
   /** Desktop reminders: a daily summary at `reminderTime` (local "HH:MM") and timed follow-up reminders. */
   remindersEnabled: z.boolean(),
   reminderTime: z.string(),
+  /** Customer lifetime value: monthly discount rate in percent and horizon in months (docs/prediction.md). */
+  clvDiscountPercent: z.number(),
+  clvHorizonMonths: z.number().int(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -27,6 +34,8 @@ export const settingsInputSchema = z.object({
   sources: boundedArray(z.string().trim().min(1, 'required').max(60, 'too_long'), 100).optional(),
   remindersEnabled: z.boolean({ error: 'invalid_value' }).optional(),
   reminderTime: timeOfDaySchema.optional(),
+  clvDiscountPercent: z.number({ error: 'clv_discount_range' }).finite('clv_discount_range').min(0, 'clv_discount_range').max(CLV_DISCOUNT_PERCENT_MAX, 'clv_discount_range').optional(),
+  clvHorizonMonths: z.number({ error: 'clv_horizon_range' }).int('clv_horizon_range').min(1, 'clv_horizon_range').max(CLV_HORIZON_MONTHS_MAX, 'clv_horizon_range').optional(),
 });
 
 export const fxRateSchema = z.object({ ...timestampsSchema, currency: z.string(), rateDate: z.string(), rate: z.number() });

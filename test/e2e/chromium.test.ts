@@ -8,6 +8,7 @@ import { classFilterOnCustomerList, customSegmentOnLocalityThenEdited } from './
 import { dataArrivesComplete } from './journeys-data';
 import { readmeScreenshots } from './journeys-screenshots';
 import { predictionScoreSortAndHoldout } from './journeys-prediction';
+import { clvSettingsSavedAndStated } from './journeys-clv';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 
 describe('TierBook in Chromium through the loopback bridge', () => {
@@ -73,6 +74,10 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('purchase likelihood: the customer file\'s score and sentence, the list sorted by likelihood, the holdout chart and table', async () => {
     await predictionScoreSortAndHoldout({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('CLV settings: 24 months at 1.5 % saved, stated on the Predictions screen, used by the next recompute', async () => {
+    await clvSettingsSavedAndStated({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 
   it('the README pictures: Today, customers, a customer file and an explained tier, in Chinese and English', async () => {

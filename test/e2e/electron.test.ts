@@ -13,6 +13,7 @@ import { classFilterOnCustomerList, customSegmentOnLocalityThenEdited } from './
 import { dataArrivesComplete } from './journeys-data';
 import { readmeScreenshots } from './journeys-screenshots';
 import { predictionScoreSortAndHoldout } from './journeys-prediction';
+import { clvSettingsSavedAndStated } from './journeys-clv';
 
 /** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
 function electronBinary(): string {
@@ -105,6 +106,10 @@ describe('TierBook as the Electron app', () => {
 
   it('purchase likelihood: the customer file\'s score and sentence, the list sorted by likelihood, the holdout chart and table', async () => {
     await predictionScoreSortAndHoldout({ page: page, screenshot: async () => undefined });
+  });
+
+  it('CLV settings: 24 months at 1.5 % saved, stated on the Predictions screen, used by the next recompute', async () => {
+    await clvSettingsSavedAndStated({ page, screenshot: async () => undefined });
   });
 
   it('the README pictures: Today, customers, a customer file and an explained tier, in Chinese and English', async () => {

@@ -46,6 +46,8 @@ const VIOLATIONS: Record<string, string> = {
   settings_sources_array: `UPDATE settings SET sources = 'walk-in'`,
   settings_reminder_time_valid: `UPDATE settings SET reminder_time = '9:30'`,
   settings_reminder_shown_valid: `UPDATE settings SET reminder_summary_shown_on = '2026-02-30'`,
+  settings_clv_discount_range: `UPDATE settings SET clv_discount_percent = 10.01`,
+  settings_clv_horizon_range: `UPDATE settings SET clv_horizon_months = 12.5`,
   follow_ups_next_time_valid: `INSERT INTO follow_ups (id, created_at, updated_at, customer_id, occurred_at, channel, next_contact_date, next_contact_time) VALUES ('f', 'n', 'n', 'c1', '2026-01-01T00:00:00Z', 'call', '2026-01-02', '24:00')`,
   fx_rates_currency_iso: `INSERT INTO fx_rates (id, created_at, updated_at, currency, rate_date, rate) VALUES ('r', 'n', 'n', 'usd', '2026-01-01', 7)`,
   fx_rates_date_valid: `INSERT INTO fx_rates (id, created_at, updated_at, currency, rate_date, rate) VALUES ('r', 'n', 'n', 'USD', '2026/01/01', 7)`,

@@ -54,3 +54,38 @@ describe('settings on the command line', () => {
     expect(none.stderr).toContain('--base-currency');
   });
 });
+
+describe('the CLV settings on the command line', () => {
+  const clvStored = (file: string) => {
+    const raw = new Database(file, { readonly: true });
+    try {
+      return raw.prepare('SELECT clv_discount_percent AS discount, clv_horizon_months AS horizon FROM settings WHERE id = 1').get();
+    } finally {
+      raw.close();
+    }
+  };
+
+  it('sets the monthly discount rate and horizon, reads them back, and refuses out-of-range values changing nothing', () => {
+    const file = join(tempDir(), 'clv.sqlite');
+    const set = cli('settings', 'set', '--db', file, '--clv-discount', '1.5', '--clv-horizon', '24', '--json');
+    expect(set.code, set.stderr).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({ clvDiscountPercent: 1.5, clvHorizonMonths: 24 });
+    expect(clvStored(file)).toEqual({ discount: 1.5, horizon: 24 });
+    const get = cli('settings', 'get', '--db', file);
+    expect(get.code).toBe(0);
+    expect(get.stdout).toMatch(/customer value\s+over 24 months, discounted 1\.5 % a month/);
+    const json = JSON.parse(cli('settings', 'get', '--db', file, '--json').stdout) as { clvDiscountPercent: number; clvHorizonMonths: number };
+    expect([json.clvDiscountPercent, json.clvHorizonMonths]).toEqual([1.5, 24]);
+
+    const tooHigh = cli('settings', 'set', '--db', file, '--clv-discount', '12');
+    expect(tooHigh.code).toBe(1);
+    expect(tooHigh.stderr).toContain('clvDiscountPercent must be a monthly discount rate from 0 to 10');
+    const fractional = cli('settings', 'set', '--db', file, '--clv-horizon', '6.5', '--clv-discount', '2');
+    expect(fractional.code).toBe(1);
+    expect(fractional.stderr).toContain('clvHorizonMonths must be a whole number of months from 1 to 120');
+    const words = cli('settings', 'set', '--db', file, '--clv-discount', 'abc');
+    expect(words.code).toBe(2);
+    expect(words.stderr).toContain('--clv-discount must be a number');
+    expect(clvStored(file)).toEqual({ discount: 1.5, horizon: 24 });
+  });
+});

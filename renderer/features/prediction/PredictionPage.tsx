@@ -1,19 +1,25 @@
 import { Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useWorkspace } from '../../app/workspace';
 import { BestList } from './BestList';
 import { HoldoutCheck } from './HoldoutCheck';
 
 /** Predictions: the "likely to buy" best list and the holdout check of the model against what happened. */
 export function PredictionPage() {
-  const { t } = useTranslation('prediction');
+  const { t, i18n } = useTranslation('prediction');
+  const { settings } = useWorkspace();
   const [tab, setTab] = useState('best');
+  const rate = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(settings.clvDiscountPercent);
   return (
     <div style={{ padding: 24 }}>
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {t('title')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('subtitle')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" data-testid="prediction-clv-basis">
+        {t('clv:basis', { months: settings.clvHorizonMonths, rate })}
+      </Typography.Paragraph>
       <Tabs
         activeKey={tab}
         onChange={setTab}

@@ -12,6 +12,7 @@ import { fieldOfIssue, toFormValues, toSettingsInput, type LanguageChoice, type 
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { BackupPanel } from '../backup/BackupPanel';
 import { ReminderSettings } from '../reminders/ReminderSettings';
+import { ClvSettings } from '../prediction/ClvSettings';
 
 const BUILT_IN_SOURCES: readonly string[] = DEFAULT_SOURCES;
 
@@ -160,6 +161,7 @@ export function SettingsPage() {
           </Form.Item>
         </Card>
         <ReminderSettings />
+        <ClvSettings />
         <Space>
           <Button type="primary" htmlType="submit" loading={saving} data-testid="settings-save">
             {t('common:actions.save')}

@@ -16,6 +16,9 @@ export interface SettingsFormValues {
   remindersEnabled: boolean;
   /** The daily reminder time as the time picker holds it (only hours and minutes matter). */
   reminderTime: Dayjs | null;
+  /** Customer value: monthly discount rate in percent and horizon in months (null while the field is cleared). */
+  clvDiscountPercent: number | null;
+  clvHorizonMonths: number | null;
 }
 
 export function toFormValues(settings: Settings): SettingsFormValues {
@@ -28,6 +31,8 @@ export function toFormValues(settings: Settings): SettingsFormValues {
     sources: settings.sources,
     remindersEnabled: settings.remindersEnabled,
     reminderTime: timeValue(settings.reminderTime),
+    clvDiscountPercent: settings.clvDiscountPercent,
+    clvHorizonMonths: settings.clvHorizonMonths,
   };
 }
 
@@ -42,6 +47,8 @@ export function toSettingsInput(values: SettingsFormValues): InputOf<'settings:u
     remindersEnabled: values.remindersEnabled,
     // Left empty, the saved time stays (the contract treats a missing field as unchanged).
     ...(values.reminderTime ? { reminderTime: values.reminderTime.format('HH:mm') } : {}),
+    ...(values.clvDiscountPercent != null ? { clvDiscountPercent: values.clvDiscountPercent } : {}),
+    ...(values.clvHorizonMonths != null ? { clvHorizonMonths: values.clvHorizonMonths } : {}),
   };
 }
 

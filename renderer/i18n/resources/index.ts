@@ -1,4 +1,5 @@
 import { comfort } from './comfort';
+import { clv } from './clv';
 import { common } from './common';
 import { customerFile } from './customer-file';
 import { customers } from './customers';
@@ -19,4 +20,4 @@ import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction, comfort };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv };

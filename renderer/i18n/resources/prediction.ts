@@ -11,7 +11,7 @@ export const prediction = {
     pAlive: '仍活跃概率',
     expected: '预计购买次数',
     expectedValue: '预计客单价',
-    clv: '12 个月客户价值',
+    clv: '客户价值 (CLV)',
     next: '30 天 {{d30}} · 90 天 {{d90}} · 365 天 {{d365}}',
     confidence: { high: '把握较大', medium: '把握一般', low: '把握较小' },
     method: { bgnbd: 'BG/NBD 模型', shrunk: '数据较少：已向典型值收缩' },
@@ -36,7 +36,7 @@ export const prediction = {
     },
     basis: {
       label: '按预测价值排名',
-      help: '开启后，金字塔按每位客户未来 12 个月的预测价值（客户价值 CLV）排名，而不是分析期营收；分级原因里会显示“依据：预测价值”。',
+      help: '开启后，金字塔按每位客户预测客户价值（CLV，期限和折现率见“设置”）排名，而不是分析期营收；分级原因里会显示“依据：预测价值”。',
     },
     best: {
       help: '按“购买可能性 × 预计客单价”排序：先联系最可能下单、单子也最大的客户。',
@@ -79,7 +79,7 @@ export const prediction = {
     pAlive: 'Still active',
     expected: 'Expected purchases',
     expectedValue: 'Expected order value',
-    clv: '12-month customer value',
+    clv: 'Customer value (CLV)',
     next: '30 days {{d30}} · 90 days {{d90}} · 365 days {{d365}}',
     confidence: { high: 'fairly sure', medium: 'somewhat sure', low: 'not very sure' },
     method: { bgnbd: 'BG/NBD model', shrunk: 'Little data: pulled toward typical values' },
@@ -104,7 +104,7 @@ export const prediction = {
     },
     basis: {
       label: 'Rank by predicted value',
-      help: 'When on, the pyramid ranks customers by their predicted value over the next 12 months (CLV) instead of revenue in the window; the explanation shows "Basis: Predicted value".',
+      help: 'When on, the pyramid ranks customers by their predicted customer value (CLV, over the horizon and at the discount rate set in Settings) instead of revenue in the window; the explanation shows "Basis: Predicted value".',
     },
     best: {
       help: 'Ranked by purchase likelihood × expected order value: call the customers most likely to place the biggest orders first.',

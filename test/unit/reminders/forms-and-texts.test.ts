@@ -8,7 +8,7 @@ import { timeValue } from '../../../renderer/features/reminders/time-value';
 import { toFormValues, toSettingsInput } from '../../../renderer/features/settings/settings-form';
 import { noticeContent } from '../../../shared/reminders/notice-text';
 
-const settings = { businessName: '', homeCountry: 'CN', homeRegion: null, baseCurrency: 'CNY', language: null, sources: [], onboarded: true, remindersEnabled: true, reminderTime: '07:05' };
+const settings = { businessName: '', homeCountry: 'CN', homeRegion: null, baseCurrency: 'CNY', language: null, sources: [], onboarded: true, remindersEnabled: true, reminderTime: '07:05', clvDiscountPercent: 1, clvHorizonMonths: 12 };
 
 describe('reminder fields in the forms', () => {
   it('the settings form shows the saved time and sends back HH:MM the contract accepts', () => {
