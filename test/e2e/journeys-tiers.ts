@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { invoke, type Journey } from './journeys';
 
 /**
@@ -22,6 +22,16 @@ async function choose(page: Page, testId: string, label: string | RegExp, within
   if (search) await select.locator('input').fill(search);
   const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ has: page.locator('.ant-select-item-option-content', { hasText: typeof label === 'string' ? exactly(label) : label }) });
   await option.first().click();
+}
+
+/**
+ * A success message can sit over the drawer's close button, and a pointer resting on a message keeps it
+ * open: move the pointer away, let the messages time out, then close.
+ */
+async function closeDrawer(page: Page, drawer: Locator) {
+  await page.mouse.move(5, 700);
+  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 15_000 }).toBe(0);
+  await drawer.locator('.ant-drawer-close').click();
 }
 
 async function closeDropdowns(page: Page) {
@@ -53,7 +63,7 @@ export async function customSegmentOnLocalityThenEdited({ page, screenshot }: Jo
   // The saved segment lists its conditions in words.
   await drawer.locator('[data-testid="custom-view"]').first().click();
   await expect.poll(() => drawer.locator('[data-testid="custom-rule-lines"]').innerText()).toContain('Locality equals Local');
-  await drawer.locator('.ant-drawer-close').click();
+  await closeDrawer(page, drawer);
   // Closing hands focus back to the button that opened the drawer: wait for it before using the toolbar.
   await drawer.waitFor({ state: 'hidden' });
 
@@ -73,7 +83,7 @@ export async function customSegmentOnLocalityThenEdited({ page, screenshot }: Jo
   await choose(page, 'custom-field-value', 'Non-local', drawer);
   await byTestId(page, 'custom-save').click();
   await expect.poll(async () => (await invoke(page, 'segments:custom:list', {})).segments.map((s) => [s.id, s.name])).toEqual([[saved!.id, 'Non-local customers']]);
-  await drawer.locator('.ant-drawer-close').click();
+  await closeDrawer(page, drawer);
   await drawer.waitFor({ state: 'hidden' });
 
   const nonLocal = await liveCount(page, 'non_local');
