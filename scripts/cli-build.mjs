@@ -16,9 +16,18 @@ export const bundleDefaults = {
 
 export const cliOutfile = 'dist/cli/tierbook.cjs';
 
+/**
+ * better-sqlite3 13 crashes (a segmentation fault, no message) when loaded by Node older than 22. The bundle
+ * checks first, before anything is required, and says what to do instead.
+ */
+export const NODE_GUARD = [
+  '#!/usr/bin/env node',
+  "if (Number(process.versions.node.split('.')[0]) < 22) { console.error('error: TierBook needs Node 22 or newer, and this is ' + process.version + '. Run it with npm run cli -- …, which uses the project\\'s own Node.'); process.exit(1); }",
+].join('\n');
+
 /** esbuild options for each bundle the CLI needs. */
 export const cliBundles = [
-  { ...bundleDefaults, entryPoints: ['core/cli/main.ts'], outfile: cliOutfile, external: ['better-sqlite3'], banner: { js: '#!/usr/bin/env node' } },
+  { ...bundleDefaults, entryPoints: ['core/cli/main.ts'], outfile: cliOutfile, external: ['better-sqlite3'], banner: { js: NODE_GUARD } },
   // Imports run in a process of their own (core/importing/worker): a crash there leaves the CLI able to report it.
   { ...bundleDefaults, ...importWorkerBuild, outfile: importWorkerOutfile },
 ];
