@@ -6,6 +6,7 @@ import { invalidInput } from '../../shared/contract';
 import { localDateOf } from '../../shared/domain/dates';
 import { buildToday, byLikelihood, VALUABLE_TIERS } from '../../shared/today/build';
 import { TODAY_KINDS, type TierChange, type TodayItem, type TodayKind } from '../../shared/today/types';
+import { changeStamp } from '../change-stamp';
 import type { HandlerContext } from '../context';
 import { newId } from '../ids';
 import { defaultPolicies } from '../segmentation/policies';
@@ -36,11 +37,7 @@ export interface TodayList {
  */
 const cache = new WeakMap<Db, { key: string; state: SegmentationState; items: TodayItem[] }>();
 
-function fingerprint(db: Db, asOf: string): string {
-  const version = db.$client.pragma('data_version', { simple: true }) as number;
-  const changes = db.$client.prepare('SELECT total_changes()').pluck().get() as number;
-  return `${asOf}:${version}:${changes}`;
-}
+const fingerprint = (db: Db, asOf: string) => `${asOf}:${changeStamp(db)}`;
 
 /** Shipped service policies land on first use (as policies:list does); later calls skip the write. */
 const defaultsChecked = new WeakSet<Db>();
