@@ -1,6 +1,5 @@
 import type { Db } from '../../db/open';
-import { insertMissingPolicies, livePolicies } from '../../db/repos/service-policies';
-import { readSettings } from '../../db/repos/settings';
+import { livePolicies } from '../../db/repos/service-policies';
 import { latestTierChanges, openRemindersDueBy } from '../../db/repos/today';
 import { invalidInput } from '../../shared/contract';
 import { localDateOf } from '../../shared/domain/dates';
@@ -8,8 +7,7 @@ import { buildToday, byLikelihood, VALUABLE_TIERS } from '../../shared/today/bui
 import { TODAY_KINDS, type TierChange, type TodayItem, type TodayKind } from '../../shared/today/types';
 import { changeStamp } from '../change-stamp';
 import type { HandlerContext } from '../context';
-import { newId } from '../ids';
-import { defaultPolicies } from '../segmentation/policies';
+import { ensureDefaultPolicies } from '../segmentation/policies';
 import { segmentationInSteps, type SegmentationState } from '../segmentation/state';
 
 export interface TodayQuery {
@@ -38,14 +36,6 @@ export interface TodayList {
 const cache = new WeakMap<Db, { key: string; state: SegmentationState; items: TodayItem[] }>();
 
 const fingerprint = (db: Db, asOf: string) => `${asOf}:${changeStamp(db)}`;
-
-/** Shipped service policies land on first use (as policies:list does); later calls skip the write. */
-const defaultsChecked = new WeakSet<Db>();
-function ensureDefaultPolicies(ctx: HandlerContext): void {
-  if (defaultsChecked.has(ctx.db)) return;
-  ctx.db.transaction(() => insertMissingPolicies(ctx.db, defaultPolicies(readSettings(ctx.db).language), newId, ctx.clock.now().toISOString()));
-  defaultsChecked.add(ctx.db);
-}
 
 async function fullList(ctx: HandlerContext, asOf: string): Promise<{ state: SegmentationState; items: TodayItem[] }> {
   ensureDefaultPolicies(ctx);
