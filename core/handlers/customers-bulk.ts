@@ -1,14 +1,13 @@
 import { AppError } from '../../shared/contract';
 import type { Handlers } from './types';
 import type { BulkAction } from '../../shared/contract/customers-bulk';
+import { MAX_CUSTOMER_TAGS } from '../../shared/contract/customers';
 import { liveBulkFields, untouchedSince, writeBulkFields, type BulkFields } from '../../db/repos/customers-bulk';
 import type { HandlerContext } from '../context';
 import { newId } from '../ids';
 
 export type BulkChannel = 'customers:bulkUpdate' | 'customers:bulkUndo';
 
-/** A customer's tag list has the same limit as the profile form. */
-const MAX_TAGS = 50;
 /** Undo is for "oops, not those": the last few actions are kept, in memory, for this session only. */
 const UNDO_KEPT = 20;
 
@@ -18,7 +17,7 @@ function apply(row: BulkFields, action: BulkAction, now: string): BulkFields | '
   switch (action.kind) {
     case 'addTag':
       if (tags.includes(action.tag)) return 'unchanged';
-      if (tags.length >= MAX_TAGS) return 'skipped';
+      if (tags.length >= MAX_CUSTOMER_TAGS) return 'skipped';
       return { ...row, tags: JSON.stringify([...tags, action.tag]), updatedAt: now };
     case 'removeTag':
       return tags.includes(action.tag) ? { ...row, tags: JSON.stringify(tags.filter((t) => t !== action.tag)), updatedAt: now } : 'unchanged';

@@ -1,9 +1,8 @@
-import { findPolicy, insertMissingPolicies, livePolicies, softDeletePolicy, upsertPolicy, type PolicyRecord } from '../../db/repos/service-policies';
-import { readSettings } from '../../db/repos/settings';
+import { findPolicy, livePolicies, softDeletePolicy, upsertPolicy, type PolicyRecord } from '../../db/repos/service-policies';
 import type { Policy } from '../../shared/contract/policies';
 import type { HandlerContext } from '../context';
 import { newId } from '../ids';
-import { defaultPolicies, policiesDue } from '../segmentation/policies';
+import { ensureDefaultPolicies, policiesDue } from '../segmentation/policies';
 import { segmentationFor } from '../segmentation/state';
 import type { HandlerMap } from './types';
 
@@ -11,13 +10,7 @@ const toPolicy = (r: PolicyRecord): Policy => ({ ...r });
 
 export function policyHandlers(ctx: HandlerContext): HandlerMap<'policies'> {
   const { db } = ctx;
-  // Shipped defaults land on first use rather than at migration time, in the language the settings name.
-  let defaultsChecked = false;
-  const ensureDefaults = () => {
-    if (defaultsChecked) return;
-    db.transaction(() => insertMissingPolicies(db, defaultPolicies(readSettings(db).language), newId, ctx.clock.now().toISOString()));
-    defaultsChecked = true;
-  };
+  const ensureDefaults = () => ensureDefaultPolicies(ctx);
 
   return {
     'policies:list': ({ scheme }) => {

@@ -3,6 +3,7 @@
  * kept while the table is unchanged (SQLite's data_version and total_changes say when it may have changed).
  */
 import type { Db } from '../../db/open';
+import { changeStamp } from '../change-stamp';
 
 export interface PredictionCells {
   likelihood: number;
@@ -15,7 +16,7 @@ const cache = new WeakMap<Db, { stamp: string; cells: ReadonlyMap<string, Predic
 
 export function predictionCells(db: Db): ReadonlyMap<string, PredictionCells> {
   const client = db.$client;
-  const stamp = `${client.pragma('data_version', { simple: true })}:${(client.prepare('SELECT total_changes()').pluck().get() as number)}`;
+  const stamp = changeStamp(db);
   const hit = cache.get(db);
   if (hit && hit.stamp === stamp) return hit.cells;
   const rows = client

@@ -1,5 +1,9 @@
-import type { PolicyRecord } from '../../db/repos/service-policies';
+import { insertMissingPolicies, type PolicyRecord } from '../../db/repos/service-policies';
+import { readSettings } from '../../db/repos/settings';
+import type { Db } from '../../db/open';
 import type { PolicyDueItem } from '../../shared/contract/policies';
+import type { HandlerContext } from '../context';
+import { newId } from '../ids';
 import type { SegmentationState } from './state';
 import { daysSince } from './window-metrics';
 
@@ -26,6 +30,17 @@ const DEFAULTS: [scheme: string, classKey: string, cadenceDays: number | null, p
 export function defaultPolicies(language: 'en' | 'zh-CN' | null): PolicyDefault[] {
   const lang = language === 'en' ? 'en' : 'zh-CN';
   return DEFAULTS.map(([scheme, classKey, cadenceDays, priority, texts]) => ({ scheme, classKey, cadenceDays, priority, ...texts[lang] }));
+}
+
+/**
+ * Shipped defaults land on first use rather than at migration time, in the language the settings name;
+ * once per connection, so later reads skip the write.
+ */
+const defaultsChecked = new WeakSet<Db>();
+export function ensureDefaultPolicies(ctx: HandlerContext): void {
+  if (defaultsChecked.has(ctx.db)) return;
+  ctx.db.transaction(() => insertMissingPolicies(ctx.db, defaultPolicies(readSettings(ctx.db).language), newId, ctx.clock.now().toISOString()));
+  defaultsChecked.add(ctx.db);
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 import { buildConfig, segmentAll, type ConfigOverrides, type CustomSegment, type EngineConfig, type EngineFollowUp, type EngineOrder, type SegmentationResult } from '../../shared/segmentation';
 import { predictedValueMap } from '../prediction/predict';
 import { storePredictions } from '../prediction/store';
+import { changeStamp } from '../change-stamp';
 import type { HandlerContext } from '../context';
 import { windowMetrics, type WindowMetrics } from './window-metrics';
 
@@ -52,12 +53,6 @@ interface Cached {
 /** Per database connection; at most a few days (today and what the user looked back at). */
 const caches = new WeakMap<Db, Map<string, Cached>>();
 const MAX_CACHED_DAYS = 3;
-
-function fingerprint(db: Db): string {
-  const version = db.$client.pragma('data_version', { simple: true }) as number;
-  const changes = db.$client.prepare('SELECT total_changes()').pluck().get() as number;
-  return `${version}:${changes}`;
-}
 
 export function engineConfigFor(db: Db, asOf: string): EngineConfig {
   const customSegments: CustomSegment[] = liveCustomSegments(db).map((s) => ({ id: s.id, name: s.name, rule: JSON.parse(s.rule) as CustomSegment['rule'] }));
@@ -116,7 +111,7 @@ export async function segmentationInSteps(ctx: HandlerContext, asOf: string): Pr
   if (cached) return cached.state;
   // The screen asks for the overview and the members at once: both wait for the same computation.
   const running = inFlight.get(ctx.db);
-  const key = `${asOf}@${fingerprint(ctx.db)}`;
+  const key = `${asOf}@${changeStamp(ctx.db)}`;
   const shared = running?.key === key ? running.promise : undefined;
   if (shared) return shared;
   const promise = computeInSteps(ctx.db, asOf, () => undefined).then((read) => {
@@ -140,7 +135,7 @@ async function computeInSteps(db: Db, asOf: string, report: (phase: RecomputePha
     report(phase);
     await yieldTurn();
   };
-  const before = fingerprint(db);
+  const before = changeStamp(db);
   await step('customers');
   const config = engineConfigFor(db, asOf);
   const customers = loadSegmentCustomers(db);
@@ -150,7 +145,7 @@ async function computeInSteps(db: Db, asOf: string, report: (phase: RecomputePha
   const followUps = loadSegmentFollowUps(db);
   await step('classes');
   const state = assemble(asOf, config, customers, orders, followUps, predictedFor(db, config));
-  return fingerprint(db) === before ? state : null;
+  return changeStamp(db) === before ? state : null;
 }
 
 function remember(db: Db, state: SegmentationState, stored: boolean): void {
@@ -158,7 +153,7 @@ function remember(db: Db, state: SegmentationState, stored: boolean): void {
   if (!days) caches.set(db, (days = new Map()));
   days.delete(state.asOf);
   if (days.size >= MAX_CACHED_DAYS) days.delete(days.keys().next().value!);
-  days.set(state.asOf, { fingerprint: fingerprint(db), state, stored });
+  days.set(state.asOf, { fingerprint: changeStamp(db), state, stored });
 }
 
 /**
@@ -192,7 +187,7 @@ function predictIfStored(ctx: HandlerContext, asOf: string, stored: boolean): vo
 
 function fresh(db: Db, asOf: string): Cached | undefined {
   const cached = caches.get(db)?.get(asOf);
-  return cached && cached.fingerprint === fingerprint(db) ? cached : undefined;
+  return cached && cached.fingerprint === changeStamp(db) ? cached : undefined;
 }
 
 /** The segmentation for asOf: the cached one while nothing changed, else recomputed now. */

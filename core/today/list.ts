@@ -1,14 +1,13 @@
 import type { Db } from '../../db/open';
-import { insertMissingPolicies, livePolicies } from '../../db/repos/service-policies';
-import { readSettings } from '../../db/repos/settings';
+import { livePolicies } from '../../db/repos/service-policies';
 import { latestTierChanges, openRemindersDueBy } from '../../db/repos/today';
 import { invalidInput } from '../../shared/contract';
 import { localDateOf } from '../../shared/domain/dates';
 import { buildToday, byLikelihood, VALUABLE_TIERS } from '../../shared/today/build';
 import { TODAY_KINDS, type TierChange, type TodayItem, type TodayKind } from '../../shared/today/types';
+import { changeStamp } from '../change-stamp';
 import type { HandlerContext } from '../context';
-import { newId } from '../ids';
-import { defaultPolicies } from '../segmentation/policies';
+import { ensureDefaultPolicies } from '../segmentation/policies';
 import { segmentationInSteps, type SegmentationState } from '../segmentation/state';
 
 export interface TodayQuery {
@@ -36,19 +35,7 @@ export interface TodayList {
  */
 const cache = new WeakMap<Db, { key: string; state: SegmentationState; items: TodayItem[] }>();
 
-function fingerprint(db: Db, asOf: string): string {
-  const version = db.$client.pragma('data_version', { simple: true }) as number;
-  const changes = db.$client.prepare('SELECT total_changes()').pluck().get() as number;
-  return `${asOf}:${version}:${changes}`;
-}
-
-/** Shipped service policies land on first use (as policies:list does); later calls skip the write. */
-const defaultsChecked = new WeakSet<Db>();
-function ensureDefaultPolicies(ctx: HandlerContext): void {
-  if (defaultsChecked.has(ctx.db)) return;
-  ctx.db.transaction(() => insertMissingPolicies(ctx.db, defaultPolicies(readSettings(ctx.db).language), newId, ctx.clock.now().toISOString()));
-  defaultsChecked.add(ctx.db);
-}
+const fingerprint = (db: Db, asOf: string) => `${asOf}:${changeStamp(db)}`;
 
 async function fullList(ctx: HandlerContext, asOf: string): Promise<{ state: SegmentationState; items: TodayItem[] }> {
   ensureDefaultPolicies(ctx);

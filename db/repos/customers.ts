@@ -170,12 +170,16 @@ const contactOf = (kind: ContactKind) =>
  */
 /** The ids of one page, filtered and sorted; exported so a test can check its query plan. */
 export function pageIdsQuery(db: Db, input: ListInput, searchKey: string) {
-  return db.select({ id: customers.id }).from(customers).where(listConditions(input, searchKey)).orderBy(...pageOrder(input, searchKey)).limit(input.limit).offset(input.offset);
+  return listedIdsQuery(db, input, searchKey).limit(input.limit).offset(input.offset);
+}
+
+function listedIdsQuery(db: Db, input: ListInput, searchKey: string) {
+  return db.select({ id: customers.id }).from(customers).where(listConditions(input, searchKey)).orderBy(...pageOrder(input, searchKey));
 }
 
 /** Every id the list shows for this filter, in its order: what "export the filtered list" writes. */
 export function listedIds(db: Db, input: ListInput, searchKey: string): string[] {
-  return db.select({ id: customers.id }).from(customers).where(listConditions(input, searchKey)).orderBy(...pageOrder(input, searchKey)).all().map((r) => r.id);
+  return listedIdsQuery(db, input, searchKey).all().map((r) => r.id);
 }
 
 function pageOrder(input: ListInput, searchKey: string): SQL[] {

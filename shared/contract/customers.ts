@@ -15,6 +15,9 @@ export const contactInputSchema = z.object({
 
 export const contactSchema = z.object({ id: z.string(), kind: enumOf(CONTACT_KINDS), value: z.string(), label: z.string().nullable() });
 
+/** The most tags a customer carries: the profile form and the bulk "add tag" both stop here. */
+export const MAX_CUSTOMER_TAGS = 50;
+
 export const customerInputSchema = z.object({
   name: requiredText(120),
   company: optionalText(),
@@ -28,7 +31,7 @@ export const customerInputSchema = z.object({
   sizeBand: optionalText(40),
   incomeBand: optionalText(40),
   needs: enumOf(NEEDS).nullish().transform((n) => n ?? null),
-  tags: boundedArray(z.string().trim().min(1, 'required').max(40, 'too_long'), 50).default([]),
+  tags: boundedArray(z.string().trim().min(1, 'required').max(40, 'too_long'), MAX_CUSTOMER_TAGS).default([]),
   owner: optionalText(80),
   source: optionalText(60),
   manualLevel: enumOf(MANUAL_LEVELS).nullish().transform((l) => l ?? null),

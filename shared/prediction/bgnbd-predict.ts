@@ -63,8 +63,3 @@ export function probabilityOfPurchase(p: BgNbdParams, c: Recency, t: number): nu
   const none = Math.exp((p.r + c.x) * (Math.log(p.alpha + c.T) - Math.log(p.alpha + c.T + t)));
   return probabilityAlive(p, c) * (1 - none);
 }
-
-/** E[purchases in (0, t]] for a customer who just made a first purchase (the paper's E[X(t)]); used by holdout tracking. */
-export function expectedPurchasesFromStart(p: BgNbdParams, t: number): number {
-  return expectedPurchases(p, { x: 0, tx: 0, T: 0 }, t);
-}

@@ -3,10 +3,6 @@ import { addDays, localDateOf } from '../domain/dates';
 /** "HH:MM", 24-hour, as the settings and follow-up reminders store a time of day. */
 export const TIME_OF_DAY_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-export function isTimeOfDay(text: string): boolean {
-  return TIME_OF_DAY_RE.test(text);
-}
-
 /**
  * The instant a local calendar date and wall-clock time name, in the machine's current time zone.
  * Built from local fields on every call (never by adding hours to an earlier instant), so a daylight-saving
