@@ -1,10 +1,7 @@
 import { expect } from 'vitest';
-import { invoke, type Journey } from './journeys';
+import { at, byTestId, inputOf, invoke, type Journey } from './journeys';
 
 const SLOW = { timeout: 15_000 };
-const byTestId = (page: Journey['page'], id: string) => page.locator(`[data-testid="${id}"]`);
-const inputOf = (page: Journey['page'], id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
-const at = (page: Journey['page'], hash: string) => `${page.url().replace(/#.*$/, '')}${hash}`;
 
 async function typeNumber(page: Journey['page'], id: string, value: string) {
   const input = inputOf(page, id);

@@ -1,14 +1,12 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { invoke, type Journey } from './journeys';
+import { byTestId, inputOf, invoke, type Journey } from './journeys';
 
 /**
  * Everyday comfort on the customer list and file: a click opens, unsaved edits are not lost by a stray
  * click, bulk actions act on exactly the ticked customers. Bodies run after the main journeys (demo
  * loaded); they use test ids, so they work in either UI language.
  */
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-const inputOf = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], textarea[data-testid="${id}"], [data-testid="${id}"] input`).first();
 const hashOf = (page: Page) => new URL(page.url()).hash;
 
 export async function unsavedEditPrompt({ page, screenshot }: Journey): Promise<void> {

@@ -1,10 +1,6 @@
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
 import { convertMinor, minorDigits, parseAmount } from '../../shared/domain/money';
-import { invoke, type Journey } from './journeys';
-
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-const inputOf = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], textarea[data-testid="${id}"], [data-testid="${id}"] input`).first();
+import { byTestId, inputOf, invoke, type Journey } from './journeys';
 
 /**
  * Runs after the demo is loaded, UI in English: a new customer's country read from the city, an order

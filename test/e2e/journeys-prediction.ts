@@ -1,10 +1,6 @@
 import { expect } from 'vitest';
 import { daysBetween, localDateOf } from '../../shared/domain/dates';
-import { invoke, type Journey } from './journeys';
-
-const byTestId = (page: Journey['page'], id: string) => page.locator(`[data-testid="${id}"]`);
-/** The app's address with another screen's hash (the first page load has no hash at all). */
-const at = (page: Journey['page'], hash: string) => `${page.url().replace(/#.*$/, '')}${hash}`;
+import { at, byTestId, invoke, type Journey } from './journeys';
 
 /**
  * Runs after the others (demo loaded, UI in English): the customer file shows a purchase-likelihood score

@@ -1,11 +1,9 @@
 import { expect } from 'vitest';
 import { addDays, localDateOf } from '../../shared/domain/dates';
-import { invoke, type Journey } from './journeys';
+import { byTestId, inputOf, invoke, type Journey } from './journeys';
 
 /** A screen change on a busy machine can take longer than a poll's default second. */
 const SLOW = { timeout: 15_000 };
-const byTestId = (page: Journey['page'], id: string) => page.locator(`[data-testid="${id}"]`);
-const inputOf = (page: Journey['page'], id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
 
 /** Types a time into an antd TimePicker and commits it. */
 async function typeTime(page: Journey['page'], testId: string, time: string) {

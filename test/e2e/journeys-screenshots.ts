@@ -1,15 +1,5 @@
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
-import { invoke, type Journey } from './journeys';
-
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-
-async function chooseOption(page: Page, testId: string, label: string) {
-  await byTestId(page, testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-  // Two dropdowns may be closing at once (one sliding out as another opens): wait for none, not for one.
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-}
+import { byTestId, chooseOption, invoke, type Journey } from './journeys';
 
 const LANGUAGES = [
   { code: 'zh-CN', option: '中文', today: '今日', pyramid: '客户金字塔', gold: '黄金' },

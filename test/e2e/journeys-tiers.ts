@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { invoke, type Journey } from './journeys';
+import { byTestId, inputOf, invoke, type Journey } from './journeys';
 
 /**
  * Tiers a user can trust (UI in English, after the main journeys): a custom segment built from choices
@@ -8,8 +8,6 @@ import { invoke, type Journey } from './journeys';
  * the customer list filters by a class and sorts by tier. Counts are checked against other calls
  * (the SQL-filtered customer list, the tier overview), not against the screen's own path.
  */
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-const inputOf = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
 const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 /**

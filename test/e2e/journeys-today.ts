@@ -1,8 +1,6 @@
 import { expect } from 'vitest';
 import { daysBetween, localDateOf } from '../../shared/domain/dates';
-import { invoke, type Journey } from './journeys';
-
-const byTestId = (page: Journey['page'], id: string) => page.locator(`[data-testid="${id}"]`);
+import { byTestId, invoke, type Journey } from './journeys';
 
 /**
  * Runs right after the first journey (the demo just loaded, UI in English): Today is where the day

@@ -21,11 +21,14 @@ export async function invoke<C extends Channel>(page: Page, channel: C, input: I
   return result.value;
 }
 
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+export const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
 /** antd puts a test id on the <input> itself or on its wrapper, depending on the decorations. */
-const inputOf = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], textarea[data-testid="${id}"], [data-testid="${id}"] input`).first();
+export const inputOf = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], textarea[data-testid="${id}"], [data-testid="${id}"] input`).first();
 
-async function chooseOption(page: Page, testId: string, label: string) {
+/** The app's address with another screen's hash (the first page load has no hash at all). */
+export const at = (page: Page, hash: string) => `${page.url().replace(/#.*$/, '')}${hash}`;
+
+export async function chooseOption(page: Page, testId: string, label: string) {
   await byTestId(page, testId).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
   // Two dropdowns may be closing at once (one sliding out as another opens): wait for none, not for one.

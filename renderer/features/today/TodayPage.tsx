@@ -1,7 +1,7 @@
 import { DownOutlined, RightOutlined } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Alert, App, Button, Empty, Skeleton, Space, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TodayItemRow } from '../../../shared/contract/today';
 import { api } from '../../api/client';
@@ -40,7 +40,7 @@ export function TodayPage() {
   const count = total ?? 0;
   const open = overdueOpen ?? overdue <= OPEN_OVERDUE_UP_TO;
   // The list as shown: [overdue header, overdue rows if open, today header, today's rows]; headers only when there is an overdue group.
-  const entries = useMemo(() => ({ length: overdue === 0 ? count : count - (open ? 0 : overdue) + 2 }), [count, overdue, open]);
+  const entryCount = overdue === 0 ? count : count - (open ? 0 : overdue) + 2;
   const entryAt = useCallback(
     (v: number): Entry => {
       if (overdue === 0) return { type: 'item', index: v };
@@ -56,7 +56,7 @@ export function TodayPage() {
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: entries.length,
+    count: entryCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: (v) => (entryAt(v).type === 'header' ? HEADER_HEIGHT : ROW_HEIGHT),
     overscan: 8,
