@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { MAX_FX_RATE, MIN_FX_RATE } from '../../shared/domain/money';
 import { isCalendarDate, isFxRateInRange, isSafeInteger, rowIdentity } from './columns';
 import { customers } from './customers';
@@ -23,19 +23,114 @@ export const orders = sqliteTable(
     note: text('note'),
     /** The import that created this order (see import_batches). */
     importBatchId: text('import_batch_id'),
+    /** The business's own order or invoice number (单号); unique among live orders when given. */
+    orderNumber: text('order_number'),
+    /**
+     * 'sale' or 'return'. A return carries a negative amount (and cost), optionally against the sale it
+     * returns; it nets out of revenue and profit wherever orders are summed.
+     */
+    kind: text('kind', { enum: ['sale', 'return'] }).notNull().default('sale'),
+    /** The sale a return is recorded against; null for a standalone return and for every sale. */
+    returnOfOrderId: text('return_of_order_id'),
+    /** Cost of goods in minor units of `currency`; null when unknown (profit then falls back to revenue). */
+    costMinor: integer('cost_minor'),
+    /** costMinor converted at the same locked fx_rate. */
+    baseCostMinor: integer('base_cost_minor'),
+    /** What the customer still owes on this order, minor units of `currency`: 0 = paid in full (赊账 when > 0). */
+    unpaidMinor: integer('unpaid_minor').notNull().default(0),
+    /** unpaidMinor converted at the same locked fx_rate, so balances add up across currencies. */
+    baseUnpaidMinor: integer('base_unpaid_minor').notNull().default(0),
+    /** When the unpaid amount falls due (月结 etc.); null = no agreed date. */
+    paymentDueDate: text('payment_due_date'),
   },
   (t) => [
     check('orders_date_valid', isCalendarDate('order_date')),
-    check('orders_amount_non_negative', sql`${t.amountMinor} >= 0`),
+    // A sale is worth zero or more (zero: a free sample), a return zero or less; any other kind fails here.
+    check('orders_amount_sign', sql`(${t.kind} = 'sale' AND ${t.amountMinor} >= 0) OR (${t.kind} = 'return' AND ${t.amountMinor} <= 0)`),
+    check('orders_return_of_only_returns', sql`${t.returnOfOrderId} IS NULL OR ${t.kind} = 'return'`),
     check('orders_currency_iso', sql`length(${t.currency}) = 3 AND ${t.currency} = upper(${t.currency})`),
     check('orders_base_currency_iso', sql`length(${t.baseCurrency}) = 3 AND ${t.baseCurrency} = upper(${t.baseCurrency})`),
     check('orders_fx_rate_positive', sql`${t.fxRate} > 0`),
-    check('orders_base_amount_non_negative', sql`${t.baseAmountMinor} >= 0`),
+    check('orders_base_amount_sign', sql`(${t.kind} = 'sale' AND ${t.baseAmountMinor} >= 0) OR (${t.kind} = 'return' AND ${t.baseAmountMinor} <= 0)`),
+    check('orders_cost_pairs', sql`(${t.costMinor} IS NULL) = (${t.baseCostMinor} IS NULL)`),
+    check('orders_cost_sign', sql`${t.costMinor} IS NULL OR (${t.kind} = 'sale' AND ${t.costMinor} >= 0 AND ${t.baseCostMinor} >= 0) OR (${t.kind} = 'return' AND ${t.costMinor} <= 0 AND ${t.baseCostMinor} <= 0)`),
+    check('orders_cost_safe_integer', sql`${t.costMinor} IS NULL OR (${isSafeInteger('cost_minor')} AND ${isSafeInteger('base_cost_minor')})`),
+    // Only a sale can be owed on, and never more than its amount.
+    check('orders_unpaid_range', sql`${t.unpaidMinor} >= 0 AND ${t.baseUnpaidMinor} >= 0 AND ${t.unpaidMinor} <= max(${t.amountMinor}, 0) AND (${t.kind} = 'sale' OR ${t.unpaidMinor} = 0)`),
+    check('orders_unpaid_safe_integer', sql`${isSafeInteger('unpaid_minor')} AND ${isSafeInteger('base_unpaid_minor')}`),
+    check('orders_payment_due_valid', sql`${t.paymentDueDate} IS NULL OR ${isCalendarDate('payment_due_date')}`),
+    check('orders_number_not_blank', sql`${t.orderNumber} IS NULL OR length(trim(${t.orderNumber})) > 0`),
     check('orders_amount_safe_integer', isSafeInteger('amount_minor')),
     check('orders_base_amount_safe_integer', isSafeInteger('base_amount_minor')),
     check('orders_fx_rate_range', isFxRateInRange('fx_rate', MIN_FX_RATE, MAX_FX_RATE)),
     index('orders_customer_date').on(t.customerId, t.orderDate),
     index('orders_date').on(t.orderDate),
     index('orders_import_batch').on(t.importBatchId),
+    uniqueIndex('orders_number_live').on(t.orderNumber).where(sql`${t.orderNumber} IS NOT NULL AND ${t.deletedAt} IS NULL`),
+    index('orders_return_of').on(t.returnOfOrderId),
+    index('orders_unpaid').on(t.customerId).where(sql`${t.unpaidMinor} > 0 AND ${t.deletedAt} IS NULL`),
+  ],
+);
+
+/**
+ * The line items of an order (product, quantity, unit price). When an order has lines, its amount is the
+ * sum of their amounts; lines of a return carry negative quantities. Lines live and die with their order
+ * (no soft delete of their own: the order's deleted_at covers them).
+ */
+export const orderLines = sqliteTable(
+  'order_lines',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    /** 0-based position on the order, as entered or imported. */
+    position: integer('position').notNull(),
+    productId: text('product_id').references(() => products.id),
+    sku: text('sku'),
+    name: text('name').notNull(),
+    /** Units sold; fractional for goods sold by weight, negative on a return. */
+    quantity: real('quantity').notNull(),
+    /** Price of one unit in minor units of the order's currency. */
+    unitPriceMinor: integer('unit_price_minor').notNull(),
+    /** round(quantity × unitPriceMinor): what the line adds to the order's amount. */
+    amountMinor: integer('amount_minor').notNull(),
+    /** Cost of the line's goods in minor units of the order's currency, when known. */
+    costMinor: integer('cost_minor'),
+  },
+  (t) => [
+    check('order_lines_name_not_blank', sql`length(trim(${t.name})) > 0`),
+    check('order_lines_quantity_range', sql`typeof(${t.quantity}) IN ('integer','real') AND ${t.quantity} BETWEEN -1000000000 AND 1000000000 AND ${t.quantity} <> 0`),
+    check('order_lines_unit_price_safe', sql`${isSafeInteger('unit_price_minor')} AND ${t.unitPriceMinor} >= 0`),
+    check('order_lines_amount_safe', isSafeInteger('amount_minor')),
+    check('order_lines_cost_safe', sql`${t.costMinor} IS NULL OR ${isSafeInteger('cost_minor')}`),
+    check('order_lines_position_non_negative', sql`${t.position} >= 0`),
+    uniqueIndex('order_lines_order_position').on(t.orderId, t.position),
+    index('order_lines_product').on(t.productId),
+  ],
+);
+
+/**
+ * Products, grown from what is entered or imported on order lines (no catalogue chore). Identified by SKU
+ * when there is one, else by the folded name; `identityKey` holds that ('sku:ABC-1' / 'name:green tea').
+ */
+export const products = sqliteTable(
+  'products',
+  {
+    ...rowIdentity,
+    identityKey: text('identity_key').notNull(),
+    sku: text('sku'),
+    name: text('name').notNull(),
+    /** Lower-case search keys (name, pinyin, initials, SKU) joined by spaces, like customers.search_text. */
+    searchText: text('search_text').notNull().default(''),
+    lastUnitPriceMinor: integer('last_unit_price_minor'),
+    lastCurrency: text('last_currency'),
+    lastSoldOn: text('last_sold_on'),
+  },
+  (t) => [
+    check('products_name_not_blank', sql`length(trim(${t.name})) > 0`),
+    check('products_last_price_safe', sql`${t.lastUnitPriceMinor} IS NULL OR ${isSafeInteger('last_unit_price_minor')}`),
+    check('products_last_sold_valid', sql`${t.lastSoldOn} IS NULL OR ${isCalendarDate('last_sold_on')}`),
+    uniqueIndex('products_identity_live').on(t.identityKey).where(sql`${t.deletedAt} IS NULL`),
   ],
 );

@@ -8,13 +8,28 @@ import { MIGRATIONS, tempDir } from '../support/test-app';
 const opened: { close(): void }[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
 
+/** An order from before trade records, as it reads after the upgrade: a sale, paid in full, no number or cost. */
+function asUpgradedOrder(order: unknown): unknown {
+  return {
+    ...(order as object),
+    order_number: null,
+    kind: 'sale',
+    return_of_order_id: null,
+    cost_minor: null,
+    base_cost_minor: null,
+    unpaid_minor: 0,
+    base_unpaid_minor: 0,
+    payment_due_date: null,
+  };
+}
+
 describe('opening a database', () => {
   it('builds an empty file up to the latest migration, with WAL and foreign keys on', () => {
     const file = join(tempDir(), 'new.sqlite');
     const db = openDatabase(file, MIGRATIONS).$client;
     opened.push(db);
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name`).pluck().all();
-    expect(tables).toEqual(['contact_channels', 'custom_segments', 'customer_merge_rows', 'customer_merges', 'customer_predictions', 'customers', 'follow_ups', 'fx_rates', 'import_batch_changes', 'import_batches', 'import_mappings', 'orders', 'prediction_runs', 'segment_assignments', 'segment_runs', 'segmentation_settings', 'service_policies', 'settings']);
+    expect(tables).toEqual(['contact_channels', 'custom_segments', 'customer_merge_rows', 'customer_merges', 'customer_predictions', 'customers', 'follow_ups', 'fx_rates', 'import_batch_changes', 'import_batches', 'import_mappings', 'order_lines', 'orders', 'prediction_runs', 'products', 'segment_assignments', 'segment_runs', 'segmentation_settings', 'service_policies', 'settings']);
     expect(db.pragma('user_version', { simple: true })).toBe(knownSchemaVersion(MIGRATIONS));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -79,7 +94,7 @@ describe('opening a database', () => {
 
     const db = openDatabase(file, MIGRATIONS).$client;
     opened.push(db);
-    expect(db.prepare('SELECT * FROM orders ORDER BY id').all()).toEqual(before.orders);
+    expect(db.prepare('SELECT * FROM orders ORDER BY id').all()).toEqual(before.orders.map(asUpgradedOrder));
     expect(db.prepare('SELECT * FROM fx_rates').all()).toEqual(before.rates);
     const objects = db.prepare(`SELECT type || ':' || name FROM sqlite_master WHERE tbl_name IN ('orders', 'fx_rates', 'customers') AND name NOT LIKE 'sqlite_%' ORDER BY 1`).pluck().all();
     expect(objects).toEqual(expect.arrayContaining(['index:orders_customer_date', 'index:orders_date', 'index:orders_import_batch', 'index:fx_rates_currency_date', 'trigger:customers_revenue_safe_integer_insert', 'trigger:customers_revenue_safe_integer_update']));
@@ -110,7 +125,7 @@ describe('opening a database', () => {
 
     const db = openDatabase(file, MIGRATIONS).$client;
     opened.push(db);
-    expect(db.prepare(`SELECT * FROM orders WHERE id = 'good'`).get()).toEqual(good);
+    expect(db.prepare(`SELECT * FROM orders WHERE id = 'good'`).get()).toEqual(asUpgradedOrder(good));
     const bad = db.prepare(`SELECT amount_minor, fx_rate, base_amount_minor, deleted_at IS NOT NULL AS trashed, note FROM orders WHERE id = 'bad'`).get();
     expect(bad).toEqual({ amount_minor: 1200, fx_rate: 1, base_amount_minor: 0, trashed: 1, note: '首单 [quarantined: amount_minor=1200 fx_rate=1.0e+300 base_amount_minor=1.2e+305]' });
     expect(db.prepare(`SELECT order_count, revenue_base_minor, typeof(revenue_base_minor) AS type FROM customers WHERE id = 'c1'`).get()).toEqual({ order_count: 1, revenue_base_minor: 1000, type: 'integer' });
