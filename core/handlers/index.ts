@@ -4,6 +4,7 @@ import { customerBulkHandlers } from './customers-bulk';
 import { followUpHandlers } from './followups';
 import { mergeHandlers } from './merges';
 import { orderHandlers } from './orders';
+import { productHandlers } from './products';
 import { reminderHandlers } from './reminders';
 import { predictionHandlers } from './prediction';
 import { segmentationHandlers } from './segmentation';
@@ -30,6 +31,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     customerHandlers(ctx),
     customerBulkHandlers(ctx),
     orderHandlers(ctx),
+    productHandlers(ctx),
     followUpHandlers(ctx),
     settingsHandlers(ctx),
     workspaceHandlers(ctx),

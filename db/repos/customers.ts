@@ -76,13 +76,17 @@ export function findContactMatches(db: Db, contacts: { kind: ContactKind; value:
   return rows;
 }
 
-/** Recomputes the denormalised order and follow-up figures of one customer from its live rows. */
+/**
+ * Recomputes the denormalised order and follow-up figures of one customer from its live rows. Returns are
+ * orders with negative amounts: they reduce revenue but are not purchases, so they count neither as an
+ * order nor as the last order date; a zero-value sale (a free sample) is a purchase.
+ */
 export function refreshCustomerStats(db: Db, customerId: string): void {
   db.run(sql`
     UPDATE customers SET
-      order_count = (SELECT count(*) FROM orders o WHERE o.customer_id = customers.id AND o.deleted_at IS NULL),
+      order_count = (SELECT count(*) FROM orders o WHERE o.customer_id = customers.id AND o.deleted_at IS NULL AND o.kind = 'sale'),
       revenue_base_minor = (SELECT coalesce(sum(o.base_amount_minor), 0) FROM orders o WHERE o.customer_id = customers.id AND o.deleted_at IS NULL),
-      last_order_date = (SELECT max(o.order_date) FROM orders o WHERE o.customer_id = customers.id AND o.deleted_at IS NULL),
+      last_order_date = (SELECT max(o.order_date) FROM orders o WHERE o.customer_id = customers.id AND o.deleted_at IS NULL AND o.kind = 'sale'),
       last_contact_at = (SELECT max(f.occurred_at) FROM follow_ups f WHERE f.customer_id = customers.id AND f.deleted_at IS NULL),
       next_contact_date = (SELECT min(f.next_contact_date) FROM follow_ups f
                            WHERE f.customer_id = customers.id AND f.deleted_at IS NULL AND f.done = 0 AND f.next_contact_date IS NOT NULL)
@@ -91,9 +95,14 @@ export function refreshCustomerStats(db: Db, customerId: string): void {
 
 export function refreshAllCustomerStats(db: Db): void {
   db.run(sql`
+    UPDATE customers SET order_count = 0, revenue_base_minor = 0, last_order_date = NULL
+    WHERE (order_count <> 0 OR revenue_base_minor <> 0 OR last_order_date IS NOT NULL)
+      AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = customers.id AND o.deleted_at IS NULL)`);
+  db.run(sql`
     UPDATE customers SET
       order_count = coalesce(s.n, 0), revenue_base_minor = coalesce(s.revenue, 0), last_order_date = s.last_order
-    FROM (SELECT customer_id, count(*) AS n, sum(base_amount_minor) AS revenue, max(order_date) AS last_order
+    FROM (SELECT customer_id, count(CASE WHEN kind = 'sale' THEN 1 END) AS n, sum(base_amount_minor) AS revenue,
+                 max(CASE WHEN kind = 'sale' THEN order_date END) AS last_order
           FROM orders WHERE deleted_at IS NULL GROUP BY customer_id) AS s
     WHERE s.customer_id = customers.id`);
   db.run(sql`
