@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../open';
+import { saleBaseBalanceSql } from './orders';
 import { contactChannels, customers } from '../schema';
 import type { ContactKind } from '../../shared/contract/enums';
 import type { CustomerRow, CustomerSortField, DuplicateMatch } from '../../shared/contract/customers';
@@ -117,7 +118,19 @@ export function refreshAllCustomerStats(db: Db): void {
  * The list input as SQL answers it. A class filter and a tier sort are applied in memory (class-list.ts);
  * here 'tier' orders by name, the order ties within a class keep.
  */
-export type ListInput = Omit<ParsedInputOf<'customers:list'>, 'classFilter'>;
+export type ListInput = Omit<ParsedInputOf<'customers:list'>, 'classFilter'> & {
+  /** The local day the payment filter compares due dates with; the handler sets it from its clock. */
+  today?: string;
+};
+
+/** Customers with a live sale that still owes something (and, for 'overdue', is past its due date). */
+function paymentCondition(filter: NonNullable<ListInput['payment']>, today: string | undefined): SQL {
+  if (filter === 'overdue' && today === undefined) throw new Error('The overdue filter needs today’s date');
+  return sql`EXISTS (SELECT 1 FROM orders o
+    WHERE o.customer_id = ${customers.id} AND o.kind = 'sale' AND o.unpaid_minor > 0 AND o.deleted_at IS NULL
+      ${filter === 'overdue' ? sql`AND o.payment_due_date < ${today}` : sql``}
+      AND ${saleBaseBalanceSql} > 0)`;
+}
 
 const sqlSortField = (field: ListInput['sort']['field']): CustomerSortField => (field === 'tier' ? 'name' : field);
 
@@ -161,6 +174,7 @@ function listConditions(input: ListInput, searchKey: string): SQL | undefined {
     input.localities.length ? inArray(customers.locality, input.localities) : undefined,
     input.countries.length ? inArray(customers.country, input.countries) : undefined,
     input.owners.length ? inArray(customers.owner, input.owners) : undefined,
+    input.payment ? paymentCondition(input.payment, input.today) : undefined,
     input.tags.length
       ? sql`EXISTS (SELECT 1 FROM json_each(${customers.tags}) WHERE json_each.value IN (${sql.join(
           input.tags.map((t) => sql`${t}`),
