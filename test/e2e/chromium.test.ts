@@ -9,6 +9,7 @@ import { dataArrivesComplete } from './journeys-data';
 import { readmeScreenshots } from './journeys-screenshots';
 import { predictionScoreSortAndHoldout } from './journeys-prediction';
 import { clvSettingsSavedAndStated } from './journeys-clv';
+import { orderLinesReturnAndBalance } from './journeys-orders';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 
 describe('TierBook in Chromium through the loopback bridge', () => {
@@ -82,5 +83,9 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('the README pictures: Today, customers, a customer file and an explained tier, in Chinese and English', async () => {
     await readmeScreenshots({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('an order with two lines, a cost and part payment → balance owed → a return → revenue and balance follow → a payment', async () => {
+    await orderLinesReturnAndBalance({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });

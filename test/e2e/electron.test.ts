@@ -14,6 +14,7 @@ import { dataArrivesComplete } from './journeys-data';
 import { readmeScreenshots } from './journeys-screenshots';
 import { predictionScoreSortAndHoldout } from './journeys-prediction';
 import { clvSettingsSavedAndStated } from './journeys-clv';
+import { orderLinesReturnAndBalance } from './journeys-orders';
 
 /** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
 function electronBinary(): string {
@@ -114,5 +115,9 @@ describe('TierBook as the Electron app', () => {
 
   it('the README pictures: Today, customers, a customer file and an explained tier, in Chinese and English', async () => {
     await readmeScreenshots({ page, screenshot: async () => undefined });
+  });
+
+  it('an order with two lines, a cost and part payment → balance owed → a return → revenue and balance follow → a payment', async () => {
+    await orderLinesReturnAndBalance({ page, screenshot: async () => undefined });
   });
 });

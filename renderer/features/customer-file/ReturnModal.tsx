@@ -1,0 +1,86 @@
+import { App, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Order } from '../../../shared/contract/orders';
+import { minorToDecimal } from '../../../shared/domain/money';
+import { api } from '../../api/client';
+import { clearErrorsOnEdit, showFieldErrors } from '../../components/errors';
+import { formatDate, formatMoney } from '../../components/format';
+
+interface ReturnValues {
+  amount?: string;
+  orderDate: Dayjs;
+  cost?: string | null;
+  note?: string | null;
+}
+
+/** Records goods coming back against one sale: by default all that is left to return of it. */
+export function ReturnModal({ order, onClose, onSaved }: { order: Order | null; onClose(): void; onSaved(): void }) {
+  const { t, i18n } = useTranslation('orders');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ReturnValues>();
+  const [saving, setSaving] = useState(false);
+  const left = order ? order.amountMinor - order.returnedMinor : 0;
+
+  useEffect(() => {
+    if (order) form.setFieldsValue({ amount: minorToDecimal(left, order.currency), orderDate: dayjs(), cost: null, note: null });
+  }, [order, form, left]);
+
+  const save = async () => {
+    if (!order) return;
+    const values = await form.validateFields();
+    setSaving(true);
+    try {
+      await api('orders:return', {
+        orderId: order.id,
+        amount: values.amount?.trim() ? values.amount.replace(/,/g, '') : undefined,
+        orderDate: values.orderDate.format('YYYY-MM-DD'),
+        cost: values.cost?.trim() ? values.cost.replace(/,/g, '') : null,
+        note: values.note ?? null,
+      });
+      void message.success(t('returnSaved'));
+      onSaved();
+    } catch (error) {
+      for (const text of showFieldErrors(form, error, t)) void message.error(text);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={order !== null}
+      title={t('returnTitle')}
+      onCancel={onClose}
+      onOk={() => void save().catch(() => undefined)}
+      okText={t('common:actions.save')}
+      cancelText={t('common:actions.cancel')}
+      okButtonProps={{ 'data-testid': 'return-save' } as never}
+      confirmLoading={saving}
+      forceRender
+    >
+      {order ? (
+        <Typography.Paragraph type="secondary" data-testid="return-of">
+          {t('returnOf', { date: formatDate(order.orderDate, i18n.language), number: order.orderNumber ?? '', amount: formatMoney(order.amountMinor, order.currency, i18n.language) })}
+          {' · '}
+          {t('returnLeft', { amount: formatMoney(left, order.currency, i18n.language) })}
+        </Typography.Paragraph>
+      ) : null}
+      <Form form={form} layout="vertical" data-testid="return-form" onValuesChange={clearErrorsOnEdit(form)}>
+        <Form.Item name="amount" label={t('returnAmount')} extra={t('returnAmountHelp')}>
+          <Input inputMode="decimal" style={{ width: 200 }} data-testid="return-amount" />
+        </Form.Item>
+        <Form.Item name="orderDate" label={t('returnDate')} rules={[{ required: true, message: t('errors:issue.required') }]}>
+          <DatePicker allowClear={false} />
+        </Form.Item>
+        <Form.Item name="cost" label={t('costBack')} extra={t('costBackHelp')}>
+          <Input inputMode="decimal" style={{ width: 200 }} data-testid="return-cost" />
+        </Form.Item>
+        <Form.Item name="note" label={t('customerFile:orders.note')}>
+          <Input maxLength={1000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
