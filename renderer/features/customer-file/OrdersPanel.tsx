@@ -101,7 +101,7 @@ export function OrdersPanel({ customerId, orders, onChanged }: { customerId: str
           },
           {
             title: to('lines'),
-            render: (_, o) => (o.lines.length === 0 ? '' : <Typography.Text ellipsis style={{ maxWidth: 180 }}>{o.lines.map((l) => l.name).join('、')}</Typography.Text>),
+            render: (_, o) => (o.lines.length === 0 ? '' : <Typography.Text ellipsis style={{ maxWidth: 140 }}>{o.lines.map((l) => l.name).join('、')}</Typography.Text>),
           },
           {
             title: t('orders.amount'),
@@ -113,7 +113,13 @@ export function OrdersPanel({ customerId, orders, onChanged }: { customerId: str
               </span>
             ),
           },
-          { title: t('orders.base', { currency: settings.baseCurrency }), align: 'right', render: (_, o) => formatMoney(o.baseAmountMinor, o.baseCurrency, language) },
+          // The converted amount only says something when some order is in another currency.
+          ...(orders.some((o) => o.currency !== o.baseCurrency)
+            ? [
+                { title: t('orders.fxRate'), align: 'right' as const, render: (_: unknown, o: Order) => (o.currency === o.baseCurrency ? '' : o.fxRate) },
+                { title: t('orders.base', { currency: settings.baseCurrency }), align: 'right' as const, render: (_: unknown, o: Order) => formatMoney(o.baseAmountMinor, o.baseCurrency, language) },
+              ]
+            : []),
           {
             title: to('profit'),
             align: 'right',
