@@ -315,4 +315,17 @@ describe('customer figures on every path that moves orders', () => {
     expect(figures(other).kept).toEqual([0, 0, null]);
     expect(figures().kept).toEqual(figures().counted);
   });
+
+  it('after a merge, a return recorded against a moved order goes back with it on unmerge', async () => {
+    const other = (await app.call('customers:create', { name: '另一个王芳' })).customer.id;
+    const theirs = await app.call('orders:create', { customerId: other, orderDate: '2026-11-01', currency: 'CNY', amount: '300' });
+    const merged = await app.call('customers:merge', { keepId: customerId, mergeIds: [other] });
+    const back = await app.call('orders:return', { orderId: theirs.id, amount: '100', orderDate: '2026-11-10' });
+    expect(back.customerId).toBe(customerId);
+    const undone = await app.call('customers:unmerge', { mergeId: merged.mergeId });
+    expect(undone.moved.orders).toBe(2);
+    expect(sql<{ c: string }>('SELECT customer_id AS c FROM orders WHERE id = ?', back.id).c).toBe(other);
+    expect(figures(other).kept).toEqual([1, 20000, '2026-11-01']);
+    expect(figures().kept).toEqual([0, 0, null]);
+  });
 });
