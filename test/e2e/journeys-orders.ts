@@ -90,4 +90,16 @@ export async function orderLinesReturnAndBalance({ page, screenshot }: Journey):
   await byTestId(page, 'payment-save').click();
   await expect.poll(() => balance.innerText(), SLOW).toContain('40.00');
   expect((await invoke(page, 'orders:list', { customerId: id })).balanceBaseMinor).toBe(12600 - 2600 - 6000);
+
+  // A return without an order (goods from an old sale nobody recorded): revenue 200.00 − 10.00 = 190.00, balance unchanged.
+  await byTestId(page, 'add-return').click();
+  await expect.poll(() => field(page.locator('body'), 'return-amount').inputValue()).toBe('');
+  await field(page.locator('body'), 'return-amount').fill('10');
+  await byTestId(page, 'return-save').click();
+  await expect.poll(() => page.locator('tr[data-kind="return"]').count(), SLOW).toBe(2);
+  await expect.poll(() => byTestId(page, 'orders-total').innerText()).toContain('190.00');
+  await expect.poll(() => byTestId(page, 'customer-summary').innerText()).toMatch(/Orders: 1 · total .*190\.00/);
+  expect(await balance.innerText()).toContain('40.00');
+  const standalone = (await invoke(page, 'orders:list', { customerId: id })).orders.find((o) => o.kind === 'return' && o.returnOfOrderId === null)!;
+  expect([standalone.amountMinor, standalone.currency]).toEqual([-1000, base]);
 }

@@ -33,7 +33,7 @@ export function OrdersPanel({ customerId, orders, onChanged }: { customerId: str
   const { message } = App.useApp();
   const { settings } = useWorkspace();
   const [editing, setEditing] = useState<Order | 'new' | null>(null);
-  const [returning, setReturning] = useState<Order | null>(null);
+  const [returning, setReturning] = useState<Order | 'standalone' | null>(null);
   const [paying, setPaying] = useState<Order | null>(null);
   // Net of returns: what the customer's revenue counts.
   const total = orders.reduce((sum, o) => sum + o.baseAmountMinor, 0);
@@ -62,9 +62,14 @@ export function OrdersPanel({ customerId, orders, onChanged }: { customerId: str
         <Typography.Text strong data-testid="orders-total">
           {t('orders.total', { currency: settings.baseCurrency })}: {formatMoney(total, settings.baseCurrency, language)}
         </Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="add-order">
-          {t('orders.add')}
-        </Button>
+        <Space>
+          <Button onClick={() => setReturning('standalone')} data-testid="add-return">
+            {to('addReturn')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="add-order">
+            {t('orders.add')}
+          </Button>
+        </Space>
       </Space>
       <Table<Order>
         rowKey="id"
@@ -161,7 +166,8 @@ export function OrdersPanel({ customerId, orders, onChanged }: { customerId: str
         }}
       />
       <ReturnModal
-        order={returning}
+        customerId={customerId}
+        target={returning}
         onClose={() => setReturning(null)}
         onSaved={() => {
           setReturning(null);

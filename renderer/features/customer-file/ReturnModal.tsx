@@ -1,4 +1,4 @@
-import { App, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,33 +7,42 @@ import { minorToDecimal } from '../../../shared/domain/money';
 import { api } from '../../api/client';
 import { clearErrorsOnEdit, showFieldErrors } from '../../components/errors';
 import { formatDate, formatMoney } from '../../components/format';
+import { useWorkspace } from '../../app/workspace';
+import { COMMON_CURRENCIES } from './OrderModal';
 
 interface ReturnValues {
   amount?: string;
+  currency?: string;
   orderDate: Dayjs;
   cost?: string | null;
   note?: string | null;
 }
 
-/** Records goods coming back against one sale: by default all that is left to return of it. */
-export function ReturnModal({ order, onClose, onSaved }: { order: Order | null; onClose(): void; onSaved(): void }) {
+/**
+ * Records goods coming back: against one sale (by default all that is left to return of it), or
+ * standalone for the customer (`target` 'standalone': amount and currency then typed).
+ */
+export function ReturnModal({ customerId, target, onClose, onSaved }: { customerId: string; target: Order | 'standalone' | null; onClose(): void; onSaved(): void }) {
   const { t, i18n } = useTranslation('orders');
   const { message } = App.useApp();
+  const { settings } = useWorkspace();
   const [form] = Form.useForm<ReturnValues>();
   const [saving, setSaving] = useState(false);
+  const order = target === 'standalone' ? null : target;
   const left = order ? order.amountMinor - order.returnedMinor : 0;
 
   useEffect(() => {
     if (order) form.setFieldsValue({ amount: minorToDecimal(left, order.currency), orderDate: dayjs(), cost: null, note: null });
-  }, [order, form, left]);
+    else if (target === 'standalone') form.setFieldsValue({ amount: '', currency: settings.baseCurrency, orderDate: dayjs(), cost: null, note: null });
+  }, [order, target, form, left, settings.baseCurrency]);
 
   const save = async () => {
-    if (!order) return;
+    if (!target) return;
     const values = await form.validateFields();
     setSaving(true);
     try {
       await api('orders:return', {
-        orderId: order.id,
+        ...(order ? { orderId: order.id } : { customerId, currency: values.currency }),
         amount: values.amount?.trim() ? values.amount.replace(/,/g, '') : undefined,
         orderDate: values.orderDate.format('YYYY-MM-DD'),
         cost: values.cost?.trim() ? values.cost.replace(/,/g, '') : null,
@@ -50,7 +59,7 @@ export function ReturnModal({ order, onClose, onSaved }: { order: Order | null; 
 
   return (
     <Modal
-      open={order !== null}
+      open={target !== null}
       title={t('returnTitle')}
       onCancel={onClose}
       onOk={() => void save().catch(() => undefined)}
@@ -68,13 +77,23 @@ export function ReturnModal({ order, onClose, onSaved }: { order: Order | null; 
         </Typography.Paragraph>
       ) : null}
       <Form form={form} layout="vertical" data-testid="return-form" onValuesChange={clearErrorsOnEdit(form)}>
-        <Form.Item name="amount" label={t('returnAmount')} extra={t('returnAmountHelp')}>
+        <Form.Item
+          name="amount"
+          label={t('returnAmount')}
+          extra={order ? t('returnAmountHelp') : undefined}
+          rules={order ? [] : [{ required: true, whitespace: true, message: t('errors:issue.required') }]}
+        >
           <Input inputMode="decimal" style={{ width: 200 }} data-testid="return-amount" />
         </Form.Item>
+        {order ? null : (
+          <Form.Item name="currency" label={t('customerFile:orders.currency')} rules={[{ required: true, message: t('errors:issue.required') }]}>
+            <Select showSearch style={{ width: 200 }} options={COMMON_CURRENCIES.map((c) => ({ value: c, label: c }))} />
+          </Form.Item>
+        )}
         <Form.Item name="orderDate" label={t('returnDate')} rules={[{ required: true, message: t('errors:issue.required') }]}>
           <DatePicker allowClear={false} />
         </Form.Item>
-        <Form.Item name="cost" label={t('costBack')} extra={t('costBackHelp')}>
+        <Form.Item name="cost" label={t('costBack')} extra={order ? t('costBackHelp') : undefined}>
           <Input inputMode="decimal" style={{ width: 200 }} data-testid="return-cost" />
         </Form.Item>
         <Form.Item name="note" label={t('customerFile:orders.note')}>
