@@ -102,4 +102,15 @@ export async function orderLinesReturnAndBalance({ page, screenshot }: Journey):
   expect(await balance.innerText()).toContain('40.00');
   const standalone = (await invoke(page, 'orders:list', { customerId: id })).orders.find((o) => o.kind === 'return' && o.returnOfOrderId === null)!;
   expect([standalone.amountMinor, standalone.currency]).toEqual([-1000, base]);
+
+  // The same file in Chinese: the balance in the header, the statuses in the list.
+  await invoke(page, 'settings:update', { language: 'zh-CN' });
+  await page.reload();
+  await byTestId(page, 'tab-orders').click();
+  await expect.poll(() => byTestId(page, 'customer-balance').innerText(), SLOW).toMatch(/^欠款 .*40\.00$/);
+  await expect.poll(() => saleRow.locator('[data-testid="order-payment-status"]').innerText()).toContain('部分付款');
+  await screenshot('order-file-zh');
+  await invoke(page, 'settings:update', { language: 'en' });
+  await page.reload();
 }
+
