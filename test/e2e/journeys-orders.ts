@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { localDateOf } from '../../shared/domain/dates';
-import { at, byTestId, invoke, type Journey } from './journeys';
+import { at, byTestId, chooseOption, invoke, type Journey } from './journeys';
 
 const SLOW = { timeout: 15_000 };
 
@@ -103,8 +103,23 @@ export async function orderLinesReturnAndBalance({ page, screenshot }: Journey):
   const standalone = (await invoke(page, 'orders:list', { customerId: id })).orders.find((o) => o.kind === 'return' && o.returnOfOrderId === null)!;
   expect([standalone.amountMinor, standalone.currency]).toEqual([-1000, base]);
 
+  // The customer list filtered to those who owe money shows exactly the customers the contract says owe.
+  await page.goto(at(page, '#/customers'));
+  await byTestId(page, 'customer-row').first().waitFor(SLOW);
+  await chooseOption(page, 'filter-payment', 'Owes money');
+  const owing = await invoke(page, 'customers:list', { payment: 'owes', limit: 5000 });
+  const owingIds = owing.rows.map((r) => r.id);
+  expect(owingIds).toContain(id);
+  await expect.poll(() => byTestId(page, 'customer-count').innerText(), SLOW).toMatch(new RegExp(`^${owing.total} customers?`));
+  const shown = async () => page.locator('[data-testid="customer-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-customer-id')!));
+  await expect.poll(async () => (await shown()).length > 0, SLOW).toBe(true);
+  expect((await shown()).every((shownId) => owingIds.includes(shownId))).toBe(true);
+  if (owing.total <= 10) expect((await shown()).sort()).toEqual([...owingIds].sort());
+  await screenshot('customers-owe-en');
+
   // The same file in Chinese: the balance in the header, the statuses in the list.
   await invoke(page, 'settings:update', { language: 'zh-CN' });
+  await page.goto(at(page, `#/customers/${id}`));
   await page.reload();
   await byTestId(page, 'tab-orders').click();
   await expect.poll(() => byTestId(page, 'customer-balance').innerText(), SLOW).toMatch(/^欠款 .*40\.00$/);
