@@ -14,6 +14,9 @@ export function PaymentModal({ order, onClose, onSaved }: { order: Order | null;
   const [form] = Form.useForm<{ amount: string }>();
   const [saving, setSaving] = useState(false);
 
+  // Not forceRender, which would keep a hidden dialog listening for Escape in front of the one on screen:
+  // the form mounts at the first opening (initialValues) and is refilled at every later one.
+  const initialValues = { amount: order ? minorToDecimal(order.balanceMinor, order.currency) : '' };
   useEffect(() => {
     if (order) form.setFieldsValue({ amount: minorToDecimal(order.balanceMinor, order.currency) });
   }, [order, form]);
@@ -43,10 +46,9 @@ export function PaymentModal({ order, onClose, onSaved }: { order: Order | null;
       cancelText={t('common:actions.cancel')}
       okButtonProps={{ 'data-testid': 'payment-save' } as never}
       confirmLoading={saving}
-      forceRender
     >
       {order ? <Typography.Paragraph data-testid="payment-balance">{t('payBalance', { amount: formatMoney(order.balanceMinor, order.currency, i18n.language) })}</Typography.Paragraph> : null}
-      <Form form={form} layout="vertical" onValuesChange={clearErrorsOnEdit(form)}>
+      <Form form={form} layout="vertical" initialValues={initialValues} onValuesChange={clearErrorsOnEdit(form)}>
         <Form.Item name="amount" label={t('payAmount')} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }]}>
           <Input inputMode="decimal" style={{ width: 200 }} data-testid="payment-amount" />
         </Form.Item>

@@ -31,10 +31,17 @@ export function ReturnModal({ customerId, target, onClose, onSaved }: { customer
   const order = target === 'standalone' ? null : target;
   const left = order ? order.amountMinor - order.returnedMinor : 0;
 
+  // Not forceRender: a hidden dialog kept rendered would take the Escape key from the one on screen. So the
+  // form is mounted at the first opening (initialValues) and stays mounted after (the effect refills it).
+  const initialValues: ReturnValues | null = !target
+    ? null
+    : order
+      ? { amount: minorToDecimal(left, order.currency), orderDate: dayjs(), cost: null, note: null }
+      : { amount: '', currency: settings.baseCurrency, orderDate: dayjs(), cost: null, note: null };
   useEffect(() => {
-    if (order) form.setFieldsValue({ amount: minorToDecimal(left, order.currency), orderDate: dayjs(), cost: null, note: null });
-    else if (target === 'standalone') form.setFieldsValue({ amount: '', currency: settings.baseCurrency, orderDate: dayjs(), cost: null, note: null });
-  }, [order, target, form, left, settings.baseCurrency]);
+    if (initialValues) form.setFieldsValue(initialValues);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refill once per opening, not per render
+  }, [target]);
 
   const save = async () => {
     if (!target) return;
@@ -67,7 +74,6 @@ export function ReturnModal({ customerId, target, onClose, onSaved }: { customer
       cancelText={t('common:actions.cancel')}
       okButtonProps={{ 'data-testid': 'return-save' } as never}
       confirmLoading={saving}
-      forceRender
     >
       {order ? (
         <Typography.Paragraph type="secondary" data-testid="return-of">
@@ -76,7 +82,7 @@ export function ReturnModal({ customerId, target, onClose, onSaved }: { customer
           {t('returnLeft', { amount: formatMoney(left, order.currency, i18n.language) })}
         </Typography.Paragraph>
       ) : null}
-      <Form form={form} layout="vertical" data-testid="return-form" onValuesChange={clearErrorsOnEdit(form)}>
+      <Form form={form} layout="vertical" data-testid="return-form" initialValues={initialValues ?? undefined} onValuesChange={clearErrorsOnEdit(form)}>
         <Form.Item
           name="amount"
           label={t('returnAmount')}
