@@ -131,7 +131,7 @@ describe('partitions', () => {
     expect(run(customers, orders, [], { partition: { kind: 'tag', tag: 'stall' } }).groupKeys).toEqual(['with', 'without', 'with']);
     const segment = { id: 'big', name: 'big', rule: { kind: 'group' as const, op: 'and' as const, conditions: [{ kind: 'tag' as const, op: 'has' as const, tag: 'stall' }] } };
     expect(run(customers, orders, [], { customSegments: [segment], partition: { kind: 'segment', segmentId: 'big' } }).groupKeys).toEqual(['member', 'non_member', 'member']);
-    const rankedRule = { id: 'top', name: 'top', rule: { kind: 'group' as const, op: 'and' as const, conditions: [{ kind: 'in_scheme' as const, scheme: 'pyramid', classes: ['platinum'] }] } };
+    const rankedRule = { id: 'top', name: 'top', rule: { kind: 'group' as const, op: 'and' as const, conditions: [{ kind: 'in_scheme' as const, scheme: 'pyramid' as const, classes: ['platinum'] }] } };
     expect(() => run(customers, orders, [], { customSegments: [rankedRule], partition: { kind: 'segment', segmentId: 'top' } })).toThrow(/ranked scheme/);
   });
 });

@@ -15,7 +15,6 @@ describe('rfm', () => {
       classKey: '312',
       explanation: {
         kind: 'rfm',
-      group: null,
         group: null,
         recencyDays: 10,
         orderCount: 1,
