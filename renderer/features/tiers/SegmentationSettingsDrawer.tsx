@@ -252,7 +252,7 @@ export function SegmentationSettingsDrawer({ open, onClose, onSaved }: Props) {
           </Form.Item>
         ) : null}
         <Divider>{t('schemes.pyramid')}</Divider>
-        <Form.Item name="pyramidBasis" label={t('tierSettings:basis.label')} extra={`${t('tierSettings:basis.help')} ${t('prediction:basis.help')}`}>
+        <Form.Item name="pyramidBasis" label={t('tierSettings:basis.label')} extra={t('tierSettings:basis.help')}>
           <Select data-testid="config-pyramidBasis" options={basisOptions(true)} />
         </Form.Item>
         {modeRadio('pyramidMode')}

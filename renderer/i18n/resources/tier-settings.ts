@@ -9,7 +9,7 @@ export const tierSettings = {
       revenue: '营收',
       gross_profit: '毛利（营收 − 成本）',
       predicted: '预测价值 (CLV)',
-      help: '毛利：没有成本数据的客户按营收排名，说明中会注明。',
+      help: '毛利：没有成本数据的客户按营收排名，说明中会注明。预测价值：按“设置”中的预测期和折现率计算的客户价值。',
       valueLabel: '价值分 M 的依据',
     },
     mode: {
@@ -87,7 +87,7 @@ export const tierSettings = {
       revenue: 'Revenue',
       gross_profit: 'Gross profit (revenue − cost)',
       predicted: 'Predicted value (CLV)',
-      help: 'Gross profit: customers without cost data are ranked by revenue, and the explanation says so.',
+      help: 'Gross profit: customers without cost data are ranked by revenue, and the explanation says so. Predicted value: customer value over the horizon and discount rate set in Settings.',
       valueLabel: 'Value score M from',
     },
     mode: {
