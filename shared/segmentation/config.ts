@@ -26,7 +26,8 @@ export type TierBasis = (typeof TIER_BASES)[number];
 
 /**
  * Customer fields a ranked scheme can be partitioned by. 'market' is locality folded to the two business
- * lines a Chinese trader runs, 内贸 / 外贸: 'domestic' (local or non-local) and 'overseas'.
+ * lines a Chinese trader runs, 内贸 / 外贸: 'overseas', and 'domestic' for everyone else (local, non-local,
+ * or a place not yet known — a walk-in customer of the stall rarely has one).
  */
 export const PARTITION_FIELDS = ['market', 'locality', 'type', 'country', 'owner', 'source', 'industry'] as const;
 export type PartitionField = (typeof PARTITION_FIELDS)[number];

@@ -2,7 +2,8 @@
  * Partitions: ranked schemes can be computed within groups of customers ("rank stall customers among stall
  * customers, exporters among exporters"). This file only decides each customer's group; ranking.ts ranks
  * each group on its own. Group keys are stable strings the UI translates like class keys:
- *   field market                     'domestic' (locality local or non_local), 'overseas', or unknown
+ *   field market                     'overseas' (locality overseas), else 'domestic' — a place not yet known
+ *                                    counts as domestic: a stall's walk-in customers rarely have one
  *   field locality / type / country  the attribute scheme's class key (local, enterprise, cn, unknown …)
  *   field owner / source / industry  the text key of the field (trimmed, NFKC, lower case), or unknown
  *   tag                              'with' or 'without' the tag (compared as text keys)
@@ -34,10 +35,7 @@ function keyFunction(pop: Population, partition: Partition, segments: readonly C
     case 'field': {
       const field = partition.field;
       if (field === 'market') {
-        return (i) => {
-          const locality = pop.customers[i]!.locality;
-          return locality === 'overseas' ? 'overseas' : locality === null ? UNKNOWN : 'domestic';
-        };
+        return (i) => (pop.customers[i]!.locality === 'overseas' ? 'overseas' : 'domestic');
       }
       if (field === 'locality' || field === 'type' || field === 'country' || field === 'industry') {
         return (i) => assignAttribute(field, pop.customers[i]!).classKey;

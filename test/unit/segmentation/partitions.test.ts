@@ -135,3 +135,11 @@ describe('partitions', () => {
     expect(() => run(customers, orders, [], { customSegments: [rankedRule], partition: { kind: 'segment', segmentId: 'top' } })).toThrow(/ranked scheme/);
   });
 });
+
+describe('market partition', () => {
+  it('puts overseas customers apart and everyone else, a place not yet known included, in domestic', () => {
+    const customers = [customer('o', { locality: 'overseas' }), customer('l', { locality: 'local' }), customer('n', { locality: 'non_local' }), customer('u', { locality: null })];
+    const orders = customers.map((c) => order(c.id, '2026-06-01'));
+    expect(run(customers, orders, [], { partition: { kind: 'field', field: 'market' } }).groupKeys).toEqual(['overseas', 'domestic', 'domestic', 'domestic']);
+  });
+});
