@@ -63,5 +63,13 @@ export async function partitionInSettingsShowsGroups({ page, screenshot }: Journ
   await screenshot('tier-explained-group-en');
   await page.keyboard.press('Escape');
 
+  // The customer file's Tiers tab says the same: the group and the cut, in words.
+  await page.goto(at(page, `#/customers/${top.id}`));
+  await byTestId(page, 'tab-tiers').click();
+  const own = (await invoke(page, 'segments:explain', { customerId: top.id })).schemes.pyramid!;
+  expect(own.explanation.group).toMatchObject({ partition: 'type', key: 'distributor', size: distributors.customers });
+  await expect.poll(() => byTestId(page, 'customer-tier-pyramid').innerText(), SLOW).toMatch(new RegExp(`in Distributor: top \\d+ % of ${String(own.explanation.ranked)} ranked customers`));
+  await screenshot('customer-tiers-group-en');
+
   await invoke(page, 'segments:config:set', { overrides: saved });
 }

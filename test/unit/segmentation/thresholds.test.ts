@@ -1,6 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildConfig } from '../../../shared/segmentation';
 import { assignment, classOf, customer, order, run } from './fixtures';
+
+const ladder = fc.tuple(fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 0, max: 50_000 }), fc.integer({ min: 0, max: 50_000 })).map((t) => {
+  const [platinum, gold, iron] = [...t].sort((a, b) => b - a) as [number, number, number];
+  return { platinum, gold, iron };
+});
 
 /** Fixed thresholds instead of shares: 年采购额 ≥ ¥500,000 铂金, ≥ ¥100,000 黄金, ≥ ¥20,000 铁 (fen). */
 describe('fixed thresholds', () => {
@@ -59,5 +65,29 @@ describe('fixed thresholds', () => {
   it('refuses thresholds out of order', () => {
     expect(() => buildConfig({ asOf: '2026-06-30', pyramid: { mode: 'thresholds', thresholds: { platinum: 1, gold: 2, iron: 0 } } })).toThrow(/invalid_thresholds/);
     expect(() => buildConfig({ asOf: '2026-06-30', value: { thresholds: { high: 5, medium: 6 } } })).toThrow(/invalid_thresholds/);
+  });
+
+  it('puts every ranked customer in the first tier whose threshold (its group\'s own, if set) it reaches', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ amount: fc.integer({ min: 0, max: 60_000 }), local: fc.boolean() }), { minLength: 1, maxLength: 40 }),
+        ladder,
+        ladder,
+        (people, shared, local) => {
+          const customers = people.map((p, k) => customer(`c${k}`, { locality: p.local ? 'local' : 'overseas' }));
+          const orders = people.map((p, k) => order(`c${k}`, '2026-06-01', p.amount));
+          const result = run(customers, orders, [], {
+            partition: { kind: 'field', field: 'locality' },
+            pyramid: { mode: 'thresholds', thresholds: shared, groupThresholds: { local } },
+          });
+          people.forEach((p, k) => {
+            const t = p.local ? local : shared;
+            const expected = p.amount >= t.platinum ? 'platinum' : p.amount >= t.gold ? 'gold' : p.amount >= t.iron ? 'iron' : 'lead';
+            expect(classOf(result, `c${k}`, 'pyramid')).toBe(expected);
+          });
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });
