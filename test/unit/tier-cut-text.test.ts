@@ -89,3 +89,17 @@ describe('tier explanations state basis, group and cut in words', () => {
     expect(groupText(ts.en, 'owner', 'unknown', {}, 'en')).toBe('Not filled in');
   });
 });
+
+describe('value tiers state their cut', () => {
+  it('high and medium read "value score ≥ cut", low "below" the medium cut, with how the cut was set', () => {
+    const customers = Array.from({ length: 10 }, (_, k) => customer(`v${k}`));
+    const orders = customers.flatMap((c, k) => Array.from({ length: k + 1 }, (_, j) => order(c.id, `2026-06-${String(j + 1).padStart(2, '0')}`, 1000 * (k + 1))));
+    const result = run(customers, orders, [], { value: { mode: 'thresholds', thresholds: { high: 13, medium: 8 } } });
+    const top = explain(result, 'v9', 'value');
+    const low = explain(result, 'v0', 'value');
+    expect(top.classKey).toBe('high');
+    expect(cutLines(ts.en, 'value', top.classKey, top.explanation, env('en'))).toEqual(['Ranked by Revenue', 'High value: value score ≥ 13 (fixed threshold)']);
+    expect(low.classKey).toBe('low');
+    expect(cutLines(ts['zh-CN'], 'value', low.classKey, low.explanation, env('zh-CN'))[1]).toBe('低价值：价值分低于 8（固定门槛）');
+  });
+});

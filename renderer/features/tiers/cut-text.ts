@@ -89,7 +89,7 @@ export function cutLines(t: TFunction, scheme: string, classKey: string, e: Expl
     if (typeof e.rankValue === 'number') lines.push(t('tierSettings:cut.rank', { rank: e.rank, basis, amount: money(e.rankValue) }));
   } else if (scheme === 'value' && classKey !== 'none') {
     const cuts = e.cuts as { high: number | null; medium: number | null };
-    const mode = t(`tiers:factValues.${String(e.mode)}`);
+    const mode = t(`tierSettings:cut.mode.${String(e.mode)}`);
     const cut = classKey === 'high' ? cuts.high : classKey === 'medium' ? cuts.medium : (cuts.medium ?? cuts.high);
     if (cut === null) lines.push(t('tierSettings:cut.empty', { class: cls }));
     else lines.push(t(`tierSettings:cut.${classKey === 'low' ? 'valueBelow' : 'value'}${suffix}`, { class: cls, group: groupName, score: cut, mode }));

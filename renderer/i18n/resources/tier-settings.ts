@@ -74,6 +74,7 @@ export const tierSettings = {
       basis: '排名依据：{{basis}}',
       fallback: '没有成本数据，按营收排名',
       group: '分组：{{group}}（{{size}} 位客户）',
+      mode: { shares: '按比例', thresholds: '固定门槛' },
     },
     hints: {
       profit_more: '再多 {{amount}} 毛利 → {{toClass}}',
@@ -152,6 +153,7 @@ export const tierSettings = {
       basis: 'Ranked by {{basis}}',
       fallback: 'no cost data, so ranked by revenue',
       group: 'Group: {{group}} ({{size}} customers)',
+      mode: { shares: 'by share', thresholds: 'fixed threshold' },
     },
     hints: {
       profit_more: '{{amount}} more gross profit → {{toClass}}',
