@@ -71,5 +71,31 @@ export async function partitionInSettingsShowsGroups({ page, screenshot }: Journ
   await expect.poll(() => byTestId(page, 'customer-tier-pyramid').innerText(), SLOW).toMatch(new RegExp(`in Distributor: top \\d+ % of ${String(own.explanation.ranked)} ranked customers`));
   await screenshot('customer-tiers-group-en');
 
+  // Fixed thresholds, with the distributors' own platinum threshold: ¥500,000 for everyone, ¥800,000 for them.
+  await page.goto(at(page, '#/tiers'));
+  await byTestId(page, 'open-segmentation-settings').click();
+  await drawer.waitFor();
+  await byTestId(page, 'config-pyramidMode').getByText('Fixed thresholds').click();
+  await byTestId(page, 'group-own-distributor').waitFor(SLOW);
+  await byTestId(page, 'group-own-distributor').click();
+  const input = page.locator('[data-testid="group-distributor-platinum"] input, input[data-testid="group-distributor-platinum"]').first();
+  await input.click();
+  await input.press('ControlOrMeta+a');
+  await input.pressSequentially('800000');
+  await input.press('Tab');
+  await screenshot('tier-settings-group-thresholds-en');
+  await byTestId(page, 'config-save').click();
+  await expect
+    .poll(async () => {
+      const p = (await invoke(page, 'segments:config:get', {})).effective.pyramid as { mode: string; thresholds: { platinum: number }; groupThresholds: Record<string, { platinum: number; gold: number }> };
+      return [p.mode, p.groupThresholds.distributor?.platinum, p.groupThresholds.distributor?.gold, p.thresholds.platinum];
+    }, SLOW)
+    .toEqual(['thresholds', 80_000_000, 10_000_000, 50_000_000]);
+  // Every distributor at or above ¥800,000 of revenue is platinum, and only they.
+  const after = await invoke(page, 'segments:members', { scheme: 'pyramid', group: 'distributor', limit: 5000 });
+  expect(after.rows.filter((r) => r.classKey === 'platinum').map((r) => r.id).sort()).toEqual(after.rows.filter((r) => r.revenueMinor >= 80_000_000).map((r) => r.id).sort());
+  await page.mouse.move(5, 700);
+  await drawer.locator('.ant-drawer-close').click();
+
   await invoke(page, 'segments:config:set', { overrides: saved });
 }

@@ -6,6 +6,8 @@ import { PARTITION_FIELDS, TIER_BASES, type Partition, type TierBasis } from '..
 import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
+import { groupText as groupWords } from './cut-text';
+import { GroupThresholds, type PyramidThresholds } from './GroupThresholds';
 
 interface Props {
   open: boolean;
@@ -106,7 +108,7 @@ function toValues(e: Effective, unit: number): Values {
  * Only the edited sections are stored as overrides; everything else keeps following the shipped defaults.
  * Per-group thresholds are not edited here and are kept as they are.
  */
-function toOverrides(v: Values, unit: number, kept: Pick<Effective, 'pyramid' | 'value'> | null): Record<string, unknown> {
+function toOverrides(v: Values, unit: number, kept: Pick<Effective, 'pyramid' | 'value'> | null, pyramidGroups: Record<string, PyramidThresholds>): Record<string, unknown> {
   const minor = (units: number) => Math.round(units * unit);
   return {
     window: v.windowAll ? { kind: 'all' } : { kind: 'days', days: v.windowDays },
@@ -117,7 +119,7 @@ function toOverrides(v: Values, unit: number, kept: Pick<Effective, 'pyramid' | 
       basis: v.pyramidBasis,
       mode: v.pyramidMode,
       thresholds: { platinum: minor(v.platinumAt), gold: minor(v.goldAt), iron: minor(v.ironAt) },
-      groupThresholds: kept?.pyramid.groupThresholds ?? {},
+      groupThresholds: pyramidGroups,
     },
     value: {
       highShare: v.high / 100,
@@ -138,7 +140,7 @@ function toOverrides(v: Values, unit: number, kept: Pick<Effective, 'pyramid' | 
  * or fixed thresholds; the partition they are ranked within; value weights and the "new customer" period.
  */
 export function SegmentationSettingsDrawer({ open, onClose, onSaved }: Props) {
-  const { t } = useTranslation('tiers');
+  const { t, i18n } = useTranslation('tiers');
   const { settings } = useWorkspace();
   const currency = settings.baseCurrency;
   const unit = 10 ** minorDigits(currency);
@@ -146,16 +148,26 @@ export function SegmentationSettingsDrawer({ open, onClose, onSaved }: Props) {
   const [saving, setSaving] = useState(false);
   const [effective, setEffective] = useState<Effective | null>(null);
   const [segments, setSegments] = useState<{ id: string; name: string }[]>([]);
+  // The saved partition's groups (from the pyramid overview) and the pyramid's per-group thresholds.
+  const [groups, setGroups] = useState<string[]>([]);
+  const [pyramidGroups, setPyramidGroups] = useState<Record<string, PyramidThresholds>>({});
   const windowAll = Form.useWatch('windowAll', form);
   const pyramidMode = Form.useWatch('pyramidMode', form);
   const valueMode = Form.useWatch('valueMode', form);
   const partitionKind = Form.useWatch('partitionKind', form);
+  const sharedAt = [Form.useWatch('platinumAt', form), Form.useWatch('goldAt', form), Form.useWatch('ironAt', form)].map((v: number | undefined) => Math.round((v ?? 0) * unit));
 
   // Unmounted fields (thresholds while cutting by shares, and the reverse) keep their values: the form is read
   // with getFieldsValue(true), so switching back and forth loses nothing.
   const show = (e: Effective) => {
     setEffective(e);
+    setPyramidGroups(e.pyramid.groupThresholds as Record<string, PyramidThresholds>);
     form.setFieldsValue(toValues(e, unit));
+    if (e.partition.kind === 'none') setGroups([]);
+    else
+      api('segments:overview', { scheme: 'pyramid' })
+        .then((o) => setGroups((o.groups ?? []).map((g) => g.group)))
+        .catch(() => setGroups([]));
   };
 
   useEffect(() => {
@@ -202,9 +214,31 @@ export function SegmentationSettingsDrawer({ open, onClose, onSaved }: Props) {
     </Form.Item>
   );
   const perGroup = (scheme: 'pyramid' | 'value') => {
-    const groups = Object.keys(effective?.[scheme].groupThresholds ?? {});
-    return groups.length > 0 ? <Typography.Paragraph type="secondary">{t('tierSettings:thresholds.perGroupKept', { groups: groups.join(', ') })}</Typography.Paragraph> : null;
+    const kept = Object.keys(effective?.[scheme].groupThresholds ?? {});
+    return kept.length > 0 ? <Typography.Paragraph type="secondary">{t('tierSettings:thresholds.perGroupKept', { groups: kept.join(', ') })}</Typography.Paragraph> : null;
   };
+  // Per-group pyramid thresholds are edited for the saved partition's groups; a partition just picked in the
+  // form shows its groups once saved.
+  const savedPartition = effective ? (effective.partition.kind === 'field' ? effective.partition.field : effective.partition.kind) : 'none';
+  const names = { tag: effective?.partition.kind === 'tag' ? effective.partition.tag : undefined, segmentName: segments.find((s) => effective?.partition.kind === 'segment' && s.id === effective.partition.segmentId)?.name };
+  const pyramidPerGroup =
+    effective && groups.length > 0 && partitionKind === savedPartition ? (
+      // Full width: a label column beside a four-column table would not fit the drawer at 1366×768.
+      <Form.Item wrapperCol={{ span: 24 }} extra={t('tierSettings:thresholds.perGroupHelp')}>
+        <Typography.Text strong>{t('tierSettings:thresholds.perGroup')}</Typography.Text>
+        <GroupThresholds
+          groups={groups}
+          groupText={(g) => groupWords(t, savedPartition, g, names, i18n.language)}
+          unit={unit}
+          currency={currency}
+          shared={{ platinum: sharedAt[0]!, gold: sharedAt[1]!, iron: sharedAt[2]! }}
+          value={pyramidGroups}
+          onChange={setPyramidGroups}
+        />
+      </Form.Item>
+    ) : (
+      perGroup('pyramid')
+    );
   const weight = (name: keyof Values) => (
     <Form.Item name={name} label={t(`config.${name}`)}>
       <InputNumber min={0} max={100} />
@@ -215,13 +249,13 @@ export function SegmentationSettingsDrawer({ open, onClose, onSaved }: Props) {
     <Drawer
       open={open}
       onClose={onClose}
-      size={560}
+      size={640}
       title={t('config.title')}
       data-testid="segmentation-settings"
       extra={
         <Space>
           <Button onClick={() => void save({})}>{t('config.reset')}</Button>
-          <Button type="primary" loading={saving} onClick={() => void form.validateFields().then(() => save(toOverrides(form.getFieldsValue(true) as Values, unit, effective)))} data-testid="config-save">
+          <Button type="primary" loading={saving} onClick={() => void form.validateFields().then(() => save(toOverrides(form.getFieldsValue(true) as Values, unit, effective, pyramidGroups)))} data-testid="config-save">
             {t('common:actions.save')}
           </Button>
         </Space>
@@ -261,7 +295,7 @@ export function SegmentationSettingsDrawer({ open, onClose, onSaved }: Props) {
             {money('platinumAt', 'tierSettings:thresholds.platinum')}
             {money('goldAt', 'tierSettings:thresholds.gold')}
             {money('ironAt', 'tierSettings:thresholds.iron')}
-            {perGroup('pyramid')}
+            {pyramidPerGroup}
           </>
         ) : (
           <>

@@ -24,6 +24,8 @@ export const tierSettings = {
       high: '高价值：价值分至少',
       medium: '中价值：价值分至少',
       perGroupKept: '各分组自己的门槛（在命令行 segment config set 中设置）仍然有效：{{groups}}',
+      perGroup: '各分组的门槛',
+      perGroupHelp: '勾选的分组使用自己的门槛，其余分组使用上面的门槛。',
     },
     partition: {
       label: '分组排名',
@@ -103,6 +105,8 @@ export const tierSettings = {
       high: 'High: value score at least',
       medium: 'Medium: value score at least',
       perGroupKept: 'Per-group thresholds (set with segment config set on the command line) still apply: {{groups}}',
+      perGroup: 'Per-group thresholds',
+      perGroupHelp: 'A ticked group uses its own thresholds; the others use the ones above.',
     },
     partition: {
       label: 'Rank within groups',
