@@ -2,6 +2,7 @@
  * The holdout check: fit on the orders up to the split, predict the calibration customers' repeat
  * purchases after it, and compare with the purchase days that actually followed — per number of
  * calibration repeat purchases (the paper's conditional-expectation table) and week by week, cumulated.
+ * As in histories.ts, a purchase is a day with a sale: returns are never counted.
  */
 import type { Db } from '../../db/open';
 import type { Holdout } from '../../shared/contract/prediction';
@@ -16,15 +17,15 @@ const TOP_BUCKET = 7;
 const ACTUAL_SQL = `
 SELECT o.customer_id AS id, COUNT(DISTINCT o.order_date) AS days
 FROM orders o JOIN customers c ON c.id = o.customer_id
-WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL AND o.order_date > @split AND o.order_date <= @until
+WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL AND o.kind = 'sale' AND o.order_date > @split AND o.order_date <= @until
 GROUP BY o.customer_id`;
 
 const ACTUAL_BY_DAY_SQL = `
 SELECT day, COUNT(*) AS purchases FROM (
   SELECT o.customer_id, o.order_date AS day
   FROM orders o JOIN customers c ON c.id = o.customer_id
-  WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL AND o.order_date > @split AND o.order_date <= @until
-    AND o.customer_id IN (SELECT customer_id FROM orders WHERE deleted_at IS NULL AND order_date <= @split)
+  WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL AND o.kind = 'sale' AND o.order_date > @split AND o.order_date <= @until
+    AND o.customer_id IN (SELECT customer_id FROM orders WHERE deleted_at IS NULL AND kind = 'sale' AND order_date <= @split)
   GROUP BY o.customer_id, o.order_date
 ) GROUP BY day ORDER BY day`;
 

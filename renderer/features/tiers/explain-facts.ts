@@ -3,7 +3,7 @@ import type { Explanation } from '../../../shared/contract/segmentation';
 import { formatDate, formatMoney } from '../../components/format';
 import { classLabel, profileValueText, type HintEnv } from './labels';
 
-const MONEY_FACTS = new Set(['revenueMinor', 'rankValue']);
+const MONEY_FACTS = new Set(['revenueMinor', 'rankValue', 'basisAmountMinor']);
 const DATE_FACTS = new Set(['firstOrderDate', 'lastOrderDate', 'newUntil']);
 
 export interface Fact {
@@ -22,7 +22,7 @@ export function explanationFacts(t: TFunction, scheme: string, explanation: Expl
   const text = (key: string, v: string | number): string => {
     if (MONEY_FACTS.has(key) && typeof v === 'number') return formatMoney(v, currency, language);
     if (DATE_FACTS.has(key) && typeof v === 'string') return formatDate(v, language);
-    if (key === 'basis' || key === 'rule') return t(`tiers:factValues.${v}`);
+    if (key === 'basis' || key === 'rule' || key === 'mode') return t(`tiers:factValues.${v}`);
     if (key === 'lifecycle') return classLabel(t, 'lifecycle', String(v), language, env.window);
     // A profile value is a stored key ('overseas', 'CN'): shown in words.
     if (key === 'value' && typeof v === 'string') return profileValueText(t, scheme, v, language);

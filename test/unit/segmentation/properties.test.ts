@@ -90,7 +90,7 @@ describe('segmentation properties', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 30_000); // 150 random populations: seconds on a loaded 2-core machine
 
   it('is deterministic: the same input in a different order gives the same output', () => {
     const shuffled = data.chain((d) =>
