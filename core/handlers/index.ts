@@ -5,6 +5,7 @@ import { followUpHandlers } from './followups';
 import { mergeHandlers } from './merges';
 import { orderHandlers } from './orders';
 import { reminderHandlers } from './reminders';
+import { reportHandlers } from './reports';
 import { predictionHandlers } from './prediction';
 import { segmentationHandlers } from './segmentation';
 import { settingsHandlers } from './settings';
@@ -39,5 +40,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     reminderHandlers(ctx),
     todayHandlers(ctx),
     predictionHandlers(ctx),
+    reportHandlers(ctx),
   ]) as Handlers;
 }
