@@ -26,8 +26,10 @@ function figureLine(name: string, f: ClassFigures, responsible: string | null): 
     `${number(f.satisfactionAvg, 2)} (${f.satisfactionN})`.padStart(10),
     percent(f.coverageRate).padStart(7),
     (f.grossProfitMinor === undefined ? '–' : String(f.grossProfitMinor)).padStart(13),
-    responsible ? `  ${responsible}` : '',
-  ].join(' ');
+    responsible ? ` ${responsible}` : '',
+  ]
+    .join(' ')
+    .trimEnd();
 }
 
 const HEADER = [
