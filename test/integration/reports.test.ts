@@ -286,6 +286,21 @@ describe('reports:migration and its members', () => {
   });
 });
 
+describe('the responsible person of a class', () => {
+  it('is saved with the policy; blank clears it; more than 100 characters is refused and nothing changes', async () => {
+    const saved = await app.call('policies:save', { scheme: 'value', classKey: 'high', cadenceDays: 14, priority: 1, responsible: '  Ms Chen  ' });
+    expect(saved.responsible).toBe('Ms Chen');
+    await expect(app.call('policies:save', { scheme: 'value', classKey: 'high', cadenceDays: 14, priority: 1, responsible: 'x'.repeat(101) })).rejects.toMatchObject({
+      code: 'invalid_input',
+      issues: [{ path: ['responsible'], key: 'too_long' }],
+    });
+    expect(one<string>(`SELECT responsible FROM service_policies WHERE scheme = 'value' AND class_key = 'high'`)).toBe('Ms Chen');
+    expect((await app.call('policies:save', { scheme: 'value', classKey: 'high', cadenceDays: 14, priority: 1, responsible: ' ' })).responsible).toBeNull();
+    // The table refuses what the contract would, whoever writes.
+    expect(() => app.db.$client.prepare(`UPDATE service_policies SET responsible = ? WHERE scheme = 'value' AND class_key = 'high'`).run('y'.repeat(101))).toThrow(/service_policies_responsible_length/);
+  });
+});
+
 describe('reports:export-xlsx', () => {
   it('writes the periods, pyramid, Pareto and migration sheets with numbers as numbers', async () => {
     const path = join(app.dir, 'report.xlsx');
