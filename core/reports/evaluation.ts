@@ -4,16 +4,17 @@ import { MAX_REPORT_CLASSES, MAX_REPORT_PERIODS, type EvaluationReport, type Mov
 import { addDays } from '../../shared/domain/dates';
 import { classKeysOf } from '../../shared/segmentation';
 import type { HandlerContext } from '../context';
-import { dayStartInstant, eachFollowUpRow, eachOrderRow, type OrderRow } from './activity';
+import { dayStartInstant, followUpMonths, orderMonths } from './activity';
 import { classPolicies } from './class-policies';
 import { directionOf, isOrderedScheme, orderedClasses } from './class-order';
 import { addTally, emptyTally, figuresOf, type Tally } from './figures';
-import { periodCount, periodOf, periodsCovering, periodsPerYear } from './periods';
+import { monthIndexOf, periodCount, periodOf, periodsCovering, periodsPerYear } from './periods';
 import { paretoCurve } from './pyramid';
-import { classAt, NO_CLASS, TierTimeline } from './timeline';
+import { classAt, NO_CLASS, tierTimeline, type TierTimeline } from './timeline';
 
 /** A scheme listing at most this many classes shows every one of them, even empty (a tier that emptied still shows, at 0). */
 const SHOW_ALL_UP_TO = 20;
+const MONTHS_PER_PERIOD: Record<ReportPeriod, number> = { month: 1, quarter: 3, year: 12 };
 
 export interface EvaluationInput {
   scheme: string;
@@ -40,7 +41,7 @@ export function evaluation(ctx: HandlerContext, { scheme, from, to, period }: Ev
   const lastDay = periods.map((p) => (p.end < today ? p.end : p.start > today ? p.start : today));
   const pyramidDay = to < today ? to : today;
 
-  const timeline = new TierTimeline(db, scheme, [pyramidDay, ...lastDay].reduce((a, b) => (a > b ? a : b)));
+  const timeline = tierTimeline(db, scheme);
   const startClasses = periods.map((p) => timeline.classesOn(p.start));
   const endClasses = periods.map((p, i) => (i < back ? undefined : timeline.classesOn(lastDay[i]!)));
   const pyramidClasses = timeline.classesOn(pyramidDay);
@@ -52,6 +53,8 @@ export function evaluation(ctx: HandlerContext, { scheme, from, to, period }: Ev
 
   const tallies = periods.map(() => Array.from({ length: unclassified + 1 }, emptyTally));
   const unclassifiedActive = periods.map(() => new Set<number>());
+  const buyers = periods.map(() => new Set<number>());
+  const raters = periods.map(() => new Set<number>());
   /**
    * Per period (and −1, the look-back) each customer's last sale day and last follow-up instant in it:
    * coverage compares them with each class's threshold, so no instant is turned into a day per row.
@@ -72,42 +75,65 @@ export function evaluation(ctx: HandlerContext, { scheme, from, to, period }: Ev
   };
   // Contacts before the first reported period count for coverage as far back as the longest cadence.
   const firstReported = periods[back]!.start;
-  const lookBackFrom = longestCadence > 0 ? addDays(firstReported, -longestCadence) : firstReported;
+  const firstMonth = monthIndexOf(periods[0]!.start);
+  const lastMonth = monthIndexOf(periods[periods.length - 1]!.end);
+  const lookBackMonth = Math.min(monthIndexOf(firstReported), monthIndexOf(addDays(firstReported, -longestCadence)));
+  const perPeriod = MONTHS_PER_PERIOD[period];
+  /** Period index of a month; −1 before the first period (the coverage look-back). */
+  const periodOfMonth = (m: number) => (m < firstMonth ? -1 : Math.floor((m - firstMonth) / perPeriod));
+  const toTimeline = (ids: readonly string[]) => Int32Array.from(ids, (id) => timeline.indexOf(id));
 
-  const addOrders = (row: OrderRow) => {
-    const k = timeline.indexOf(row.customerId);
-    if (row.lastSale !== null) note(lastSale, row.index, k, row.lastSale);
-    if (row.index < 0) return;
-    const slot = slotOf(row.index, k);
-    const t = tallies[row.index]![slot]!;
-    t.revenueMinor += row.revenueMinor;
-    t.sales += row.sales;
-    t.returns += row.returns;
-    if (row.sales > 0) t.buyers += 1;
-    t.costedRevenueMinor += row.costedRevenueMinor;
-    t.costMinor += row.costMinor;
-    t.costed += row.costed;
-    if (slot === unclassified) unclassifiedActive[row.index]!.add(k);
-    if (row.index >= back) rangeRevenue[k] = (rangeRevenue[k] ?? 0) + row.revenueMinor;
-  };
-  // The year before the report: revenue for growth, and the last sale for coverage.
-  eachOrderRow(db, periods.slice(0, back), lookBackFrom, true, 0, addOrders);
-  eachOrderRow(db, periods.slice(back), firstReported, false, back, addOrders);
-
-  // Follow-ups only in the reported periods, and before them as far as coverage looks (index −1 then).
-  eachFollowUpRow(db, periods.slice(back), lookBackFrom, back, (row) => {
-    const index = row.index;
-    const k = timeline.indexOf(row.customerId);
-    note(lastFollowUp, index, k, row.lastAt);
-    if (index < 0) return;
+  const ordersFrom = Math.min(firstMonth, lookBackMonth);
+  const orders = orderMonths(db, ordersFrom, lastMonth);
+  const orderCustomer = toTimeline(orders.customerIds);
+  const o = orders.rows;
+  for (let r = 0; r < o.length; r++) {
+    const m = o.month[r]!;
+    if (m > lastMonth || m < ordersFrom) continue;
+    const index = periodOfMonth(m);
+    const k = orderCustomer[o.customer[r]!]!;
+    const sale = o.lastSale[r]!;
+    if (sale !== null) note(lastSale, index, k, sale);
+    if (index < 0) continue;
     const slot = slotOf(index, k);
     const t = tallies[index]![slot]!;
-    t.followUps += row.followUps;
-    t.satisfactionSum += row.satisfactionSum;
-    t.satisfactionFollowUps += row.satisfactionCount;
-    if (row.satisfactionCount > 0) t.satisfactionCustomers += 1;
+    t.revenueMinor += o.revenue[r]!;
+    t.sales += o.sales[r]!;
+    t.returns += o.returns[r]!;
+    // A quarter or a year holds several months of the same customer: count each buyer once per period.
+    if (o.sales[r]! > 0 && !buyers[index]!.has(k)) {
+      buyers[index]!.add(k);
+      t.buyers += 1;
+    }
+    t.costedRevenueMinor += o.costedRevenue[r]!;
+    t.costMinor += o.cost[r]!;
+    t.costed += o.costed[r]!;
     if (slot === unclassified) unclassifiedActive[index]!.add(k);
-  });
+    if (index >= back) rangeRevenue[k] = (rangeRevenue[k] ?? 0) + o.revenue[r]!;
+  }
+
+  // Follow-ups only in the reported periods, and before them as far as coverage looks.
+  const followUps = followUpMonths(db, lookBackMonth, lastMonth);
+  const followUpCustomer = toTimeline(followUps.customerIds);
+  const f = followUps.rows;
+  for (let r = 0; r < f.length; r++) {
+    const m = f.month[r]!;
+    if (m > lastMonth || m < lookBackMonth) continue;
+    const index = periodOfMonth(m);
+    const k = followUpCustomer[f.customer[r]!]!;
+    note(lastFollowUp, index, k, f.lastAt[r]!);
+    if (index < back) continue;
+    const slot = slotOf(index, k);
+    const t = tallies[index]![slot]!;
+    t.followUps += f.count[r]!;
+    t.satisfactionSum += f.satisfactionSum[r]!;
+    t.satisfactionFollowUps += f.satisfactionCount[r]!;
+    if (f.satisfactionCount[r]! > 0 && !raters[index]!.has(k)) {
+      raters[index]!.add(k);
+      t.satisfactionCustomers += 1;
+    }
+    if (slot === unclassified) unclassifiedActive[index]!.add(k);
+  }
 
   // Cohort sizes, and coverage: a cohort customer of a class with a cadence of d days is covered when
   // their last contact (a sale or a follow-up) on or before the period's last day L is fewer than d days
