@@ -11,11 +11,13 @@ type Cell = OutputOf<'reports:migration'>['cells'][number];
 /**
  * Who moved between two days. The same days and classes as `segments:migration` (the CLI's `migration`):
  * each date resolves to the latest stored snapshot on or before it, a customer's class there is the latest
- * change point on or before that snapshot, and a customer absent on one side is null there.
+ * change point on or before that snapshot, and a customer absent on one side is null there. Like it,
+ * today's snapshot is brought up to date first when `to` reaches today.
  */
 function movers(ctx: HandlerContext, scheme: string, from: string, to: string) {
   const { db } = ctx;
-  storeTodayIfStale(ctx);
+  // Only a `to` of today or later can resolve to today's snapshot; storing it costs a full recompute.
+  if (to >= ctx.clock.today()) storeTodayIfStale(ctx);
   const [fromSnapshot, toSnapshot] = [runOnOrBefore(db, from), runOnOrBefore(db, to)];
   for (const [field, day, stored] of [['from', from, fromSnapshot], ['to', to, toSnapshot]] as const) {
     if (stored === null) throw new AppError('not_found', `No tier snapshot is stored on or before ${day} (run segment first)`, [{ path: [field], key: 'report_no_snapshot' }]);
