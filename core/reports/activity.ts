@@ -24,8 +24,8 @@ export interface OrderMonths {
   costedRevenue: Float64Array;
   cost: Float64Array;
   costed: Int32Array;
-  /** The month's last sale date, or null when the customer only returned goods. */
-  lastSale: (string | null)[];
+  /** The month's last sale date as a day number (dayNumberOf), or −1 when the customer only returned goods. */
+  lastSale: Int32Array;
 }
 
 export interface FollowUpMonths {
@@ -35,8 +35,8 @@ export interface FollowUpMonths {
   count: Int32Array;
   satisfactionSum: Float64Array;
   satisfactionCount: Int32Array;
-  /** The month's last follow-up instant (UTC ISO, as stored). */
-  lastAt: string[];
+  /** The month's last follow-up instant, in epoch milliseconds. */
+  lastAt: Float64Array;
 }
 
 export interface MonthlyActivity<T> {
@@ -48,6 +48,9 @@ export interface MonthlyActivity<T> {
 
 /** The instant a local calendar day begins (the business's time zone: the machine's, as everywhere). */
 export const dayStartInstant = (day: string): string => new Date(`${day}T00:00:00`).toISOString();
+
+/** Days since 1970-01-01 of a calendar date: dates compared and subtracted as integers. */
+export const dayNumberOf = (day: string): number => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
 
 /**
  * An SQL expression giving the bucket of `column`: i where bounds[i] ≤ value < bounds[i + 1], as a
@@ -110,13 +113,13 @@ function loadOrderMonths(db: Db, firstMonth: number, lastMonth: number): Monthly
     costedRevenue: new Float64Array(n),
     cost: new Float64Array(n),
     costed: new Int32Array(n),
-    lastSale: new Array<string | null>(n),
+    lastSale: new Int32Array(n),
   };
   rows.forEach((r, i) => {
     out.customer[i] = ids.of(r[0]);
     out.month[i] = firstMonth + r[1];
     out.revenue[i] = r[2];
-    out.lastSale[i] = r[3];
+    out.lastSale[i] = r[3] === null ? -1 : dayNumberOf(r[3]);
     out.sales[i] = r[4];
     out.returns[i] = r[5];
     out.costedRevenue[i] = r[6];
@@ -149,7 +152,7 @@ function loadFollowUpMonths(db: Db, firstMonth: number, lastMonth: number): Mont
     count: new Int32Array(n),
     satisfactionSum: new Float64Array(n),
     satisfactionCount: new Int32Array(n),
-    lastAt: new Array<string>(n),
+    lastAt: new Float64Array(n),
   };
   rows.forEach((r, i) => {
     out.customer[i] = ids.of(r[0]);
@@ -157,7 +160,7 @@ function loadFollowUpMonths(db: Db, firstMonth: number, lastMonth: number): Mont
     out.count[i] = r[2];
     out.satisfactionSum[i] = r[3];
     out.satisfactionCount[i] = r[4];
-    out.lastAt[i] = r[5];
+    out.lastAt[i] = Date.parse(r[5]);
   });
   return { firstMonth, lastMonth, customerIds: ids.ids, rows: out };
 }
