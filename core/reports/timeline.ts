@@ -2,6 +2,9 @@ import type { Db } from '../../db/open';
 import { OUT_OF_POPULATION } from '../../db/schema';
 import { changeStamp } from '../change-stamp';
 
+/** One scheme's change points up to a day, in primary-key order (scheme, customer, day): no sort. */
+export const HISTORY_QUERY = `SELECT customer_id, as_of, class_key FROM segment_assignments WHERE scheme = ? AND as_of <= ? ORDER BY customer_id, as_of`;
+
 /** Class index meaning "in no class that day" (before the history starts, or archived/deleted). */
 export const NO_CLASS = -1;
 
@@ -25,7 +28,7 @@ export class TierTimeline {
 
   constructor(db: Db, scheme: string, until: string) {
     const rows = db.$client
-      .prepare(`SELECT customer_id, as_of, class_key FROM segment_assignments WHERE scheme = ? AND as_of <= ? ORDER BY customer_id, as_of`)
+      .prepare(HISTORY_QUERY)
       .raw()
       .all(scheme, until) as [string, string, string][];
     const first: number[] = [];

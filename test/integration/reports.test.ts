@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HISTORY_QUERY } from '../../core/reports/timeline';
 import type { ClassFigures, EvaluationReport } from '../../shared/contract/reports';
 import { buildReportFixture, FIXTURE_TODAY, type FixtureIds } from '../support/report-fixture';
 import { openTestApp, type TestApp } from '../support/test-app';
@@ -288,6 +289,14 @@ describe('reports:migration and its members', () => {
 
   it('a date before any snapshot is refused with the key the screen translates', async () => {
     await expect(app.call('reports:migration', { scheme: 'pyramid', from: '2020-01-01', to: '2026-04-30' })).rejects.toMatchObject({ code: 'not_found', issues: [{ path: ['from'], key: 'report_no_snapshot' }] });
+  });
+});
+
+describe('query plans', () => {
+  it('reads a scheme\'s history through the primary key, in its order, without sorting', () => {
+    const detail = (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${HISTORY_QUERY}`).all('pyramid', '2026-04-30') as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(detail).toMatch(/SEARCH segment_assignments USING (INDEX|PRIMARY KEY)/);
+    expect(detail).not.toContain('TEMP B-TREE');
   });
 });
 
