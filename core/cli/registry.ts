@@ -2,6 +2,7 @@ import { COMMANDS, pad, type Command } from './commands';
 import { MERGE_COMMANDS } from './commands-merges';
 import { ORDER_COMMANDS } from './commands-orders';
 import { PREDICTION_COMMANDS } from './commands-prediction';
+import { REPORT_COMMANDS } from './commands-reports';
 import { SEGMENTATION_COMMANDS } from './commands-segmentation';
 import { SETTINGS_COMMANDS } from './commands-settings';
 import { TODAY_COMMANDS } from './commands-today';

@@ -6,6 +6,7 @@ import { mergeHandlers } from './merges';
 import { orderHandlers } from './orders';
 import { productHandlers } from './products';
 import { reminderHandlers } from './reminders';
+import { reportHandlers } from './reports';
 import { predictionHandlers } from './prediction';
 import { segmentationHandlers } from './segmentation';
 import { settingsHandlers } from './settings';
@@ -41,5 +42,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     reminderHandlers(ctx),
     todayHandlers(ctx),
     predictionHandlers(ctx),
+    reportHandlers(ctx),
   ]) as Handlers;
 }

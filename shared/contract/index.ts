@@ -5,6 +5,7 @@ import { followUpsContract } from './followups';
 import { mergesContract } from './merges';
 import { ordersContract } from './orders';
 import { remindersContract } from './reminders';
+import { reportsContract } from './reports';
 import { predictionContract } from './prediction';
 import { segmentationContract } from './segmentation';
 import { settingsContract } from './settings';
@@ -26,6 +27,7 @@ export const contract = {
   ...remindersContract,
   ...todayContract,
   ...predictionContract,
+  ...reportsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -16,10 +16,13 @@ interface Props {
   onClose(): void;
 }
 
-type Draft = { cadenceDays: number | null; priority: number; notes: string; nextAction: string };
-const EMPTY: Draft = { cadenceDays: null, priority: 3, notes: '', nextAction: '' };
+type Draft = { cadenceDays: number | null; priority: number; notes: string; nextAction: string; responsible: string | null };
+const EMPTY: Draft = { cadenceDays: null, priority: 3, notes: '', nextAction: '', responsible: null };
 
-/** Service policies of one scheme, a row per class: cadence, priority, notes and the suggested next action. */
+/**
+ * Service policies of one scheme, a row per class: cadence, priority, notes, the suggested next action and
+ * the person responsible for the class (shown beside its figures on the evaluation dashboard).
+ */
 export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: Props) {
   const { t, i18n } = useTranslation('tiers');
   const tierWindow = useTierWindow();
@@ -56,7 +59,7 @@ export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: 
     try {
       const policies = [...edited].map((classKey) => {
         const draft = drafts[classKey] ?? EMPTY;
-        return { scheme, classKey, cadenceDays: draft.cadenceDays, priority: draft.priority, notes: draft.notes, nextAction: draft.nextAction };
+        return { scheme, classKey, cadenceDays: draft.cadenceDays, priority: draft.priority, notes: draft.notes, nextAction: draft.nextAction, responsible: draft.responsible };
       });
       await api('policies:saveMany', { policies });
       setEdited(new Set());
@@ -126,6 +129,14 @@ export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: 
             key: 'next',
             title: t('policies.nextAction'),
             render: (_, c) => <Input value={drafts[c]?.nextAction ?? ''} onChange={(e) => edit(c, { nextAction: e.target.value })} />,
+          },
+          {
+            key: 'responsible',
+            title: t('reportFigures:columns.responsible'),
+            width: 120,
+            render: (_, c) => (
+              <Input maxLength={100} value={drafts[c]?.responsible ?? ''} onChange={(e) => edit(c, { responsible: e.target.value })} data-testid={`responsible-${c}`} />
+            ),
           },
         ]}
       />
