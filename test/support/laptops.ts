@@ -55,6 +55,7 @@ export async function settle(laptops: Laptop[], maxPasses = 6): Promise<void> {
       const r = await laptop.call('team:sync-now', {});
       moved += r.pushed + r.pulled;
     }
+    if (process.env.TEAM_DEBUG) console.log("pass", pass, moved);
     if (moved === 0) return;
   }
   throw new Error('laptops did not settle');
