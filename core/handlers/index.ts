@@ -10,6 +10,7 @@ import { reportHandlers } from './reports';
 import { predictionHandlers } from './prediction';
 import { segmentationHandlers } from './segmentation';
 import { settingsHandlers } from './settings';
+import { teamHandlers } from './team';
 import { todayHandlers } from './today';
 import { transferHandlers } from './transfer';
 import type { Handlers } from './types';
@@ -43,5 +44,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     todayHandlers(ctx),
     predictionHandlers(ctx),
     reportHandlers(ctx),
+    teamHandlers(ctx),
   ]) as Handlers;
 }

@@ -9,6 +9,7 @@ import { reportsContract } from './reports';
 import { predictionContract } from './prediction';
 import { segmentationContract } from './segmentation';
 import { settingsContract } from './settings';
+import { teamContract } from './team';
 import { todayContract } from './today';
 import { transferContract } from './transfer';
 import { workspaceContract } from './workspace';
@@ -28,6 +29,7 @@ export const contract = {
   ...todayContract,
   ...predictionContract,
   ...reportsContract,
+  ...teamContract,
 } as const;
 
 export type Contract = typeof contract;
