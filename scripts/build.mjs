@@ -24,7 +24,7 @@ async function contractChannels() {
 const common = bundleDefaults;
 
 await Promise.all([
-  esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/main/main.cjs', external: ['electron', 'better-sqlite3', 'pouchdb'] }),
+  esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/main/main.cjs', external: ['electron', 'better-sqlite3', 'leveldown'] }),
   // The preload runs sandboxed and stays tiny: the channel names are baked in, not the contract's schemas.
   esbuild({
     ...common,
