@@ -120,7 +120,7 @@ function listFilterOf(v: Flags) {
   return { filter: { search: search ?? '', ...(view ? { view } : {}), owners, tags } };
 }
 
-const EXPORT_CHANNELS = { customers: 'export:customers', orders: 'export:orders', followups: 'export:followUps' } as const;
+const EXPORT_CHANNELS = { customers: 'export:customers', orders: 'export:orders', 'order-lines': 'export:orderLines', followups: 'export:followUps' } as const;
 
 function exportCommand(kind: keyof typeof EXPORT_CHANNELS): Command {
   const tiers = kind === 'customers';
@@ -166,6 +166,7 @@ export const TRANSFER_COMMANDS: Command[] = [
   importCommand('followups'),
   exportCommand('customers'),
   exportCommand('orders'),
+  exportCommand('order-lines'),
   exportCommand('followups'),
   {
     words: ['backup'],

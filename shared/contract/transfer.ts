@@ -162,6 +162,8 @@ export const transferContract = {
   'import:batches': { input: z.object({ limit: z.number().int().min(1).max(1000).default(50) }).default({ limit: 50 }), output: z.object({ batches: z.array(batchSchema) }) },
   'export:customers': { input: customerExportInputSchema.refine(notBoth, oneTarget), output: exportOutputSchema },
   'export:orders': { input: exportInputSchema.refine(notBoth, oneTarget), output: exportOutputSchema },
+  /** One row per order line, the order's columns repeated: imports back as the same orders with lines. */
+  'export:orderLines': { input: exportInputSchema.refine(notBoth, oneTarget), output: exportOutputSchema },
   'export:followUps': { input: exportInputSchema.refine(notBoth, oneTarget), output: exportOutputSchema },
   /** Online backup (safe while the app writes). Omitted path: a manual backup in the backups folder beside the database. */
   'backup:create': { input: backupCreateInputSchema.default({}), output: backupSchema },
