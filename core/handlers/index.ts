@@ -3,6 +3,7 @@ import { customerHandlers } from './customers';
 import { customerBulkHandlers } from './customers-bulk';
 import { followUpHandlers } from './followups';
 import { mergeHandlers } from './merges';
+import { offeringHandlers } from './offering';
 import { orderHandlers } from './orders';
 import { reminderHandlers } from './reminders';
 import { predictionHandlers } from './prediction';
@@ -39,5 +40,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     reminderHandlers(ctx),
     todayHandlers(ctx),
     predictionHandlers(ctx),
+    offeringHandlers(ctx),
   ]) as Handlers;
 }

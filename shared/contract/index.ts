@@ -3,6 +3,7 @@ import { customersContract } from './customers';
 import { customersBulkContract } from './customers-bulk';
 import { followUpsContract } from './followups';
 import { mergesContract } from './merges';
+import { offeringContract } from './offering';
 import { ordersContract } from './orders';
 import { remindersContract } from './reminders';
 import { predictionContract } from './prediction';
@@ -26,6 +27,7 @@ export const contract = {
   ...remindersContract,
   ...todayContract,
   ...predictionContract,
+  ...offeringContract,
 } as const;
 
 export type Contract = typeof contract;
