@@ -110,6 +110,10 @@ export function constraintError(thrown: unknown): AppError | null {
   const known = name ? CONSTRAINTS[name] : undefined;
   if (known) return new AppError('constraint', `Rejected by the database: ${known.path.join('.')} (${name})`, [{ path: known.path, key: known.key }]);
   if (error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new AppError('constraint', 'Rejected by the database: it refers to a record that does not exist', [{ path: [], key: 'invalid_value' }]);
+  // The live-order-number index: a caller that skipped the handler's own check (an import) still gets the field.
+  if (error.code === 'SQLITE_CONSTRAINT_UNIQUE' && /orders\.order_number/.test(error.message)) {
+    return new AppError('constraint', 'Rejected by the database: orderNumber (orders_number_live)', [{ path: ['orderNumber'], key: 'order_number_taken' }]);
+  }
   if (error.code === 'SQLITE_CONSTRAINT_UNIQUE') return new AppError('conflict', `Rejected by the database: an identical record already exists (${error.message})`);
   return new AppError('constraint', `Rejected by the database: ${error.message}`);
 }

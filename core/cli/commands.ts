@@ -1,7 +1,6 @@
 import { formatPhone } from '../../shared/domain/phone';
-import { minorToDecimal } from '../../shared/domain/money';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
-import { optionalInt, optionalString, requireFlag, UsageError } from './args';
+import { optionalInt, optionalString, requireFlag } from './args';
 
 type Flags = Record<string, string | boolean | string[] | undefined>;
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
@@ -95,26 +94,6 @@ export const COMMANDS: Command[] = [
         `Added ${o.customer.name} (${o.customer.id})`,
         ...o.duplicates.map((d) => `warning: possible duplicate — ${d.name}${d.company ? ` (${d.company})` : ''} ${d.customerId} has the same ${d.kind} ${d.value}`),
       ].join('\n'),
-  },
-  {
-    words: ['orders', 'add'],
-    summary: 'Record an order: --customer ID --date YYYY-MM-DD --amount 12.34 --currency CNY [--fx-rate R] [--note …].',
-    flags: { customer: { type: 'string' }, date: { type: 'string' }, amount: { type: 'string' }, currency: { type: 'string' }, 'fx-rate': { type: 'string' }, note: { type: 'string' } },
-    run: (v, call) => {
-      const rate = optionalString(v, 'fx-rate');
-      if (rate !== undefined && !(Number(rate) > 0)) throw new UsageError(`--fx-rate must be a positive number, got "${rate}"`);
-      return call('orders:create', {
-        customerId: requireFlag(v, 'customer'),
-        orderDate: requireFlag(v, 'date'),
-        amount: requireFlag(v, 'amount'),
-        currency: requireFlag(v, 'currency'),
-        fxRate: rate === undefined ? undefined : Number(rate),
-        note: optionalString(v, 'note'),
-      });
-    },
-    human: (o: OutputOf<'orders:create'>) =>
-      `Added order ${o.id}: ${minorToDecimal(o.amountMinor, o.currency)} ${o.currency} on ${o.orderDate}` +
-      (o.currency === o.baseCurrency ? '' : ` (= ${minorToDecimal(o.baseAmountMinor, o.baseCurrency)} ${o.baseCurrency} at ${o.fxRate})`),
   },
   {
     words: ['followups', 'add'],

@@ -70,7 +70,8 @@ export function customerHandlers(ctx: HandlerContext): Omit<HandlerMap<'customer
   };
 
   return {
-    'customers:list': async (input) => {
+    'customers:list': async (parsed) => {
+      const input = { ...parsed, today: ctx.clock.today() };
       const searchKey = normalizeQuery(input.search);
       const { total, rows } =
         input.classFilter || input.sort.field === 'tier' ? await listByClass(ctx, input, searchKey) : repo.listCustomers(db, input, searchKey);

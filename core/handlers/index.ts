@@ -5,6 +5,7 @@ import { followUpHandlers } from './followups';
 import { mergeHandlers } from './merges';
 import { offeringHandlers } from './offering';
 import { orderHandlers } from './orders';
+import { productHandlers } from './products';
 import { reminderHandlers } from './reminders';
 import { predictionHandlers } from './prediction';
 import { segmentationHandlers } from './segmentation';
@@ -31,6 +32,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     customerHandlers(ctx),
     customerBulkHandlers(ctx),
     orderHandlers(ctx),
+    productHandlers(ctx),
     followUpHandlers(ctx),
     settingsHandlers(ctx),
     workspaceHandlers(ctx),

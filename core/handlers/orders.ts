@@ -1,90 +1,261 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { invalidInput, notFound, type ParsedInputOf } from '../../shared/contract';
-import { convertMinor, isCurrencyCode, isStorableMinor, parseAmount } from '../../shared/domain/money';
+import { minorToDecimal } from '../../shared/domain/money';
 import { findCustomer, refreshCustomerStats } from '../../db/repos/customers';
-import { toOrder } from '../../db/repos/rows';
-import { fxRateOn, readSettings } from '../../db/repos/settings';
-import { orders } from '../../db/schema';
+import {
+  findOrder,
+  liveOrdersOf,
+  liveReturnCount,
+  orderNumberHolder,
+  orderViews,
+  owingSales,
+  replaceOrderLines,
+  returnedAgainst,
+  type OrderRecord,
+} from '../../db/repos/orders';
+import { productIdentityKey, upsertProducts } from '../../db/repos/products';
+import { readSettings } from '../../db/repos/settings';
+import { orderLines, orders } from '../../db/schema';
 import type { HandlerContext } from '../context';
 import { newId } from '../ids';
+import {
+  checkCurrency,
+  lockedRate,
+  nonNegativeMinor,
+  priceLines,
+  pricePayment,
+  resolveAmount,
+  tidyOrderNumber,
+  toBase,
+  type PricedLine,
+} from '../orders/pricing';
 import type { HandlerMap } from './types';
 
-const AMOUNT_ISSUE = { empty: 'required', not_a_number: 'invalid_amount', too_many_decimals: 'amount_too_many_decimals', too_large: 'amount_too_large' } as const;
-
-/** Validates an order against the data (amount digits, FX rate) and computes its locked base amount. */
-function priceOrder(ctx: HandlerContext, input: ParsedInputOf<'orders:create'>) {
-  if (!findCustomer(ctx.db, input.customerId)) throw notFound('customer', input.customerId);
-  if (!isCurrencyCode(input.currency)) throw invalidInput([{ path: ['currency'], key: 'invalid_currency' }]);
-  const amount = parseAmount(input.amount, input.currency);
-  if (!amount.ok) throw invalidInput([{ path: ['amount'], key: AMOUNT_ISSUE[amount.reason], params: { value: input.amount } }]);
-  // Zero is a purchase with no revenue (a free sample); only negatives are refused.
-  if (amount.minor < 0) throw invalidInput([{ path: ['amount'], key: 'amount_negative', params: { value: input.amount } }]);
-  const { baseCurrency } = readSettings(ctx.db);
-  const fxRate = input.currency === baseCurrency ? 1 : (input.fxRate ?? fxRateOn(ctx.db, input.currency, input.orderDate)?.rate);
-  if (fxRate === undefined) throw invalidInput([{ path: ['fxRate'], key: 'no_fx_rate', params: { currency: input.currency, date: input.orderDate } }]);
-  const baseAmountMinor = convertMinor(amount.minor, input.currency, fxRate, baseCurrency);
-  // A large amount at a high rate can pass both checks and still convert to more than a number holds exactly.
-  if (!isStorableMinor(baseAmountMinor)) throw invalidInput([{ path: ['amount'], key: 'amount_too_large', params: { value: input.amount } }]);
-  return {
-    customerId: input.customerId,
-    orderDate: input.orderDate,
-    amountMinor: amount.minor,
-    currency: input.currency,
-    fxRate,
-    baseCurrency,
-    baseAmountMinor,
-    note: input.note,
-  };
-}
+/** Negation that never produces -0 (SQLite would store it as a REAL, which the integer CHECKs refuse). */
+const negate = (minor: number) => (minor === 0 ? 0 : -minor);
 
 export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
   const { db } = ctx;
   const load = (id: string) => {
-    const row = db.select().from(orders).where(eq(orders.id, id)).get();
+    const row = findOrder(db, id);
     if (!row) throw notFound('order', id);
     return row;
   };
+  const view = (id: string) => orderViews(db, [load(id)], ctx.clock.today())[0]!;
+
+  const checkNumberFree = (orderNumber: string | null, exceptId?: string) => {
+    if (orderNumber !== null && orderNumberHolder(db, orderNumber, exceptId)) {
+      throw invalidInput([{ path: ['orderNumber'], key: 'order_number_taken', params: { value: orderNumber } }]);
+    }
+  };
+
+  /** Writes an order's lines, making their products known (a sale also tells each product's latest price). */
+  const writeLines = (orderId: string, lines: PricedLine[], sale: { currency: string; soldOn: string } | null, now: string) => {
+    const productIds = upsertProducts(
+      db,
+      lines.map((l) => ({ sku: l.sku, name: l.name, sale: sale && l.quantity > 0 ? { unitPriceMinor: l.unitPriceMinor, currency: sale.currency, soldOn: sale.soldOn } : null })),
+      { now, newId },
+    );
+    replaceOrderLines(db, orderId, lines.map((l) => ({ id: newId(), productId: productIds.get(productIdentityKey(l.sku, l.name)) ?? null, ...l })));
+  };
+
+  /** A sale's columns from the form; `existing` when editing (omitted fields then keep their values). */
+  const priceSale = (input: ParsedInputOf<'orders:create'>, existing?: OrderRecord) => {
+    if (!findCustomer(db, input.customerId)) throw notFound('customer', input.customerId);
+    checkCurrency(input.currency);
+    const { fxRate, baseCurrency } = lockedRate(ctx, input.currency, input.orderDate, input.fxRate);
+    const lines = input.lines ? priceLines(input.lines, input.currency, 1) : null;
+    const keptLinesTotal =
+      !input.lines && existing
+        ? (db.select({ n: sql<number>`count(*)`, total: sql<number>`coalesce(sum(${orderLines.amountMinor}), 0)` }).from(orderLines).where(eq(orderLines.orderId, existing.id)).get() ?? { n: 0, total: 0 })
+        : { n: 0, total: 0 };
+    const linesTotal = lines ? (lines.lines.length > 0 ? lines.totalMinor : null) : keptLinesTotal.n > 0 ? keptLinesTotal.total : null;
+    const amountMinor = resolveAmount(input.amount, linesTotal, input.currency);
+    const shown = input.amount ?? minorToDecimal(amountMinor, input.currency);
+    const baseAmountMinor = toBase(amountMinor, input.currency, fxRate, baseCurrency, ['amount'], shown);
+    if (existing) {
+      const returned = -returnedAgainst(db, existing.id).minor;
+      if (amountMinor < returned) throw invalidInput([{ path: ['amount'], key: 'amount_below_returns', params: { value: shown, returned: minorToDecimal(returned, input.currency) } }]);
+    }
+    const costMinor =
+      input.cost === undefined ? (existing?.costMinor ?? null) : input.cost === null ? null : nonNegativeMinor(input.cost, input.currency, ['cost'], 'cost_negative');
+    const baseCostMinor = costMinor === null ? null : toBase(costMinor, input.currency, fxRate, baseCurrency, ['cost'], input.cost ?? String(costMinor));
+    const payment = pricePayment(input.payment, amountMinor, input.currency, existing);
+    const orderNumber = input.orderNumber === undefined ? (existing?.orderNumber ?? null) : tidyOrderNumber(input.orderNumber);
+    checkNumberFree(orderNumber, existing?.id);
+    return {
+      columns: {
+        customerId: input.customerId,
+        orderDate: input.orderDate,
+        amountMinor,
+        currency: input.currency,
+        fxRate,
+        baseCurrency,
+        baseAmountMinor,
+        note: input.note,
+        orderNumber,
+        costMinor,
+        baseCostMinor,
+        unpaidMinor: payment.unpaidMinor,
+        baseUnpaidMinor: toBase(payment.unpaidMinor, input.currency, fxRate, baseCurrency, ['payment', 'paid'], shown),
+        paymentDueDate: payment.paymentDueDate,
+      },
+      lines: lines?.lines ?? null,
+    };
+  };
+
   const setDeleted = (id: string, deleted: boolean) =>
     db.transaction(() => {
       const row = load(id);
+      if (deleted && row.kind === 'sale' && liveReturnCount(db, id) > 0) throw invalidInput([{ path: ['id'], key: 'order_has_returns' }]);
+      if (!deleted && row.deletedAt !== null) {
+        checkNumberFree(row.orderNumber, row.id);
+        if (row.returnOfOrderId !== null) {
+          const sale = load(row.returnOfOrderId);
+          if (sale.deletedAt !== null) throw invalidInput([{ path: ['id'], key: 'return_of_deleted_order' }]);
+          const left = sale.amountMinor + returnedAgainst(db, sale.id, row.id).minor;
+          if (-row.amountMinor > left) throw invalidInput([{ path: ['amount'], key: 'return_exceeds_order', params: { left: minorToDecimal(left, sale.currency), currency: sale.currency } }]);
+        }
+      }
       const now = ctx.clock.now().toISOString();
       db.update(orders).set({ deletedAt: deleted ? now : null, updatedAt: now }).where(eq(orders.id, id)).run();
       refreshCustomerStats(db, row.customerId);
-      return toOrder(load(id));
+      return view(id);
     });
 
   return {
-    'orders:list': ({ customerId }) => ({
-      orders: db
-        .select()
-        .from(orders)
-        .where(and(eq(orders.customerId, customerId), isNull(orders.deletedAt)))
-        .orderBy(asc(orders.orderDate), asc(orders.id))
-        .all()
-        .map(toOrder),
-    }),
+    'orders:list': ({ customerId }) => {
+      const today = ctx.clock.today();
+      const owing = owingSales(db, customerId);
+      return {
+        orders: orderViews(db, liveOrdersOf(db, customerId), today),
+        balanceBaseMinor: owing.reduce((sum, s) => sum + s.baseBalanceMinor, 0),
+        overdueBaseMinor: owing.filter((s) => s.paymentDueDate !== null && s.paymentDueDate < today).reduce((sum, s) => sum + s.baseBalanceMinor, 0),
+        baseCurrency: readSettings(db).baseCurrency,
+      };
+    },
 
     'orders:create': (input) =>
       db.transaction(() => {
-        const priced = priceOrder(ctx, input);
+        const { columns, lines } = priceSale(input);
         const now = ctx.clock.now().toISOString();
         const id = newId();
-        db.insert(orders).values({ id, createdAt: now, updatedAt: now, ...priced }).run();
-        refreshCustomerStats(db, priced.customerId);
-        return toOrder(load(id));
+        db.insert(orders).values({ id, createdAt: now, updatedAt: now, kind: 'sale', ...columns }).run();
+        if (lines) writeLines(id, lines, { currency: columns.currency, soldOn: columns.orderDate }, now);
+        refreshCustomerStats(db, columns.customerId);
+        return view(id);
       }),
 
     'orders:update': ({ id, order }) =>
       db.transaction(() => {
         const before = load(id);
-        const priced = priceOrder(ctx, order);
-        db.update(orders).set({ ...priced, updatedAt: ctx.clock.now().toISOString() }).where(eq(orders.id, id)).run();
-        refreshCustomerStats(db, priced.customerId);
-        if (before.customerId !== priced.customerId) refreshCustomerStats(db, before.customerId);
-        return toOrder(load(id));
+        if (before.kind === 'return') throw invalidInput([{ path: ['id'], key: 'return_not_editable' }]);
+        if (before.customerId !== order.customerId && liveReturnCount(db, id) > 0) throw invalidInput([{ path: ['customerId'], key: 'order_has_returns' }]);
+        const { columns, lines } = priceSale(order, before);
+        const now = ctx.clock.now().toISOString();
+        db.update(orders).set({ ...columns, updatedAt: now }).where(eq(orders.id, id)).run();
+        if (lines) writeLines(id, lines, { currency: columns.currency, soldOn: columns.orderDate }, now);
+        refreshCustomerStats(db, columns.customerId);
+        if (before.customerId !== columns.customerId) refreshCustomerStats(db, before.customerId);
+        return view(id);
       }),
 
     'orders:delete': ({ id }) => setDeleted(id, true),
     'orders:restore': ({ id }) => setDeleted(id, false),
+
+    'orders:return': (input) =>
+      db.transaction(() => {
+        const orderDate = input.orderDate ?? ctx.clock.today();
+        let sale: OrderRecord | null = null;
+        let customerId: string;
+        let currency: string;
+        let rate: { fxRate: number; baseCurrency: string };
+        if (input.orderId !== undefined) {
+          sale = findOrder(db, input.orderId) ?? null;
+          if (!sale || sale.deletedAt !== null) throw notFound('order', input.orderId);
+          if (sale.kind !== 'sale') throw invalidInput([{ path: ['orderId'], key: 'return_needs_sale' }]);
+          if (input.customerId !== undefined && input.customerId !== sale.customerId) throw invalidInput([{ path: ['customerId'], key: 'invalid_value' }]);
+          if (input.currency !== undefined && input.currency !== sale.currency) throw invalidInput([{ path: ['currency'], key: 'return_currency_differs', params: { currency: sale.currency } }]);
+          if (orderDate < sale.orderDate) throw invalidInput([{ path: ['orderDate'], key: 'return_before_order', params: { date: sale.orderDate } }]);
+          customerId = sale.customerId;
+          currency = sale.currency;
+          // The sale's locked rate, so a full return nets its base amount out exactly.
+          rate = { fxRate: sale.fxRate, baseCurrency: sale.baseCurrency };
+        } else {
+          customerId = input.customerId!;
+          if (!findCustomer(db, customerId)) throw notFound('customer', customerId);
+          if (input.currency === undefined) throw invalidInput([{ path: ['currency'], key: 'required' }]);
+          currency = input.currency;
+          checkCurrency(currency);
+          rate = lockedRate(ctx, currency, orderDate, input.fxRate);
+        }
+        const lines = input.lines && input.lines.length > 0 ? priceLines(input.lines, currency, -1) : null;
+        const left = sale ? sale.amountMinor + returnedAgainst(db, sale.id).minor : undefined;
+        if (left === 0 && input.amount === undefined && !lines) throw invalidInput([{ path: ['amount'], key: 'nothing_to_return' }]);
+        const amountMinor = resolveAmount(input.amount, lines ? -lines.totalMinor : null, currency, left);
+        if (left !== undefined && amountMinor > left) {
+          throw invalidInput([{ path: ['amount'], key: 'return_exceeds_order', params: { left: minorToDecimal(left, currency), currency } }]);
+        }
+        const shown = input.amount ?? minorToDecimal(amountMinor, currency);
+        // Cost back: as typed, else the returned share of the sale's cost, so profit nets out with revenue.
+        const costMinor =
+          input.cost != null
+            ? nonNegativeMinor(input.cost, currency, ['cost'], 'cost_negative')
+            : sale && sale.costMinor !== null && sale.amountMinor > 0
+              ? Math.round((sale.costMinor * amountMinor) / sale.amountMinor)
+              : null;
+        const orderNumber = tidyOrderNumber(input.orderNumber);
+        checkNumberFree(orderNumber);
+        const now = ctx.clock.now().toISOString();
+        const id = newId();
+        db.insert(orders)
+          .values({
+            id,
+            createdAt: now,
+            updatedAt: now,
+            customerId,
+            orderDate,
+            kind: 'return',
+            returnOfOrderId: sale?.id ?? null,
+            amountMinor: negate(amountMinor),
+            currency,
+            ...rate,
+            baseAmountMinor: negate(toBase(amountMinor, currency, rate.fxRate, rate.baseCurrency, ['amount'], shown)),
+            costMinor: costMinor === null ? null : negate(costMinor),
+            baseCostMinor: costMinor === null ? null : negate(toBase(costMinor, currency, rate.fxRate, rate.baseCurrency, ['cost'], shown)),
+            unpaidMinor: 0,
+            baseUnpaidMinor: 0,
+            paymentDueDate: null,
+            orderNumber,
+            note: input.note,
+          })
+          .run();
+        if (lines) writeLines(id, lines.lines, null, now);
+        refreshCustomerStats(db, customerId);
+        return view(id);
+      }),
+
+    'orders:record-payment': ({ id, amount }) =>
+      db.transaction(() => {
+        const row = load(id);
+        if (row.deletedAt !== null) throw notFound('order', id);
+        const current = view(id);
+        if (row.kind !== 'sale' || current.balanceMinor === 0) throw invalidInput([{ path: ['id'], key: 'nothing_owed' }]);
+        const paid = amount === undefined ? current.balanceMinor : nonNegativeMinor(amount, row.currency, ['amount'], 'paid_out_of_range');
+        if (paid === 0 || paid > current.balanceMinor) {
+          throw invalidInput([{ path: ['amount'], key: 'payment_out_of_range', params: { value: amount ?? '', balance: minorToDecimal(current.balanceMinor, row.currency) } }]);
+        }
+        const unpaidMinor = row.unpaidMinor - paid;
+        db.update(orders)
+          .set({
+            unpaidMinor,
+            baseUnpaidMinor: toBase(unpaidMinor, row.currency, row.fxRate, row.baseCurrency, ['amount'], String(unpaidMinor)),
+            paymentDueDate: unpaidMinor > 0 ? row.paymentDueDate : null,
+            updatedAt: ctx.clock.now().toISOString(),
+          })
+          .where(eq(orders.id, id))
+          .run();
+        return view(id);
+      }),
   };
 }

@@ -129,7 +129,7 @@ function defaultExportPath(dbPath: string, kind: ExportKind, format: 'xlsx' | 'c
  */
 async function shownIds(ctx: HandlerContext, filter: NonNullable<ParsedInputOf<'export:customers'>['filter']>): Promise<string[]> {
   const searchKey = normalizeQuery(filter.search);
-  const input = { ...filter, offset: 0, limit: 1, schemes: [] };
+  const input = { ...filter, offset: 0, limit: 1, schemes: [], today: ctx.clock.today() };
   if (!filter.classFilter && filter.sort.field !== 'tier') return listedIds(ctx.db, input, searchKey);
   const all = await listByClass(ctx, { ...input, limit: Number.MAX_SAFE_INTEGER }, searchKey);
   return all.rows.map((r) => r.id);

@@ -7,7 +7,7 @@ import type { HandlerContext } from '../context';
 import { assertCustomSchemesExist } from './row-classes';
 import { segmentationInSteps, type SegmentationState } from './state';
 
-type ListInput = ParsedInputOf<'customers:list'>;
+type ListInput = ParsedInputOf<'customers:list'> & { today?: string };
 type Rows = { total: number; rows: Omit<CustomerRow, 'classes'>[] };
 
 /**

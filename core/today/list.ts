@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open';
 import { livePolicies } from '../../db/repos/service-policies';
-import { latestTierChanges, openRemindersDueBy } from '../../db/repos/today';
+import { latestTierChanges, openRemindersDueBy, overduePaymentsBy } from '../../db/repos/today';
+import { readSettings } from '../../db/repos/settings';
 import { invalidInput } from '../../shared/contract';
 import { localDateOf } from '../../shared/domain/dates';
 import { buildToday, byLikelihood, VALUABLE_TIERS } from '../../shared/today/build';
@@ -54,6 +55,7 @@ async function fullList(ctx: HandlerContext, asOf: string): Promise<{ state: Seg
     reminders: openRemindersDueBy(ctx.db, asOf),
     policies: livePolicies(ctx.db),
     tierChanges,
+    overduePayments: overduePaymentsBy(ctx.db, asOf, readSettings(ctx.db).baseCurrency),
   });
   const entry = { key: fingerprint(ctx.db, asOf), state, items };
   cache.set(ctx.db, entry);

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../open';
+import { saleBaseBalanceSql } from './orders';
 import { contactChannels, customers } from '../schema';
 import type { ContactKind } from '../../shared/contract/enums';
 import type { CustomerRow, CustomerSortField, DuplicateMatch } from '../../shared/contract/customers';
@@ -76,13 +77,17 @@ export function findContactMatches(db: Db, contacts: { kind: ContactKind; value:
   return rows;
 }
 
-/** Recomputes the denormalised order and follow-up figures of one customer from its live rows. */
+/**
+ * Recomputes the denormalised order and follow-up figures of one customer from its live rows. Returns are
+ * orders with negative amounts: they reduce revenue but are not purchases, so they count neither as an
+ * order nor as the last order date; a zero-value sale (a free sample) is a purchase.
+ */
 export function refreshCustomerStats(db: Db, customerId: string): void {
   db.run(sql`
     UPDATE customers SET
-      order_count = (SELECT count(*) FROM orders o WHERE o.customer_id = customers.id AND o.deleted_at IS NULL),
+      order_count = (SELECT count(*) FROM orders o WHERE o.customer_id = customers.id AND o.deleted_at IS NULL AND o.kind = 'sale'),
       revenue_base_minor = (SELECT coalesce(sum(o.base_amount_minor), 0) FROM orders o WHERE o.customer_id = customers.id AND o.deleted_at IS NULL),
-      last_order_date = (SELECT max(o.order_date) FROM orders o WHERE o.customer_id = customers.id AND o.deleted_at IS NULL),
+      last_order_date = (SELECT max(o.order_date) FROM orders o WHERE o.customer_id = customers.id AND o.deleted_at IS NULL AND o.kind = 'sale'),
       last_contact_at = (SELECT max(f.occurred_at) FROM follow_ups f WHERE f.customer_id = customers.id AND f.deleted_at IS NULL),
       next_contact_date = (SELECT min(f.next_contact_date) FROM follow_ups f
                            WHERE f.customer_id = customers.id AND f.deleted_at IS NULL AND f.done = 0 AND f.next_contact_date IS NOT NULL)
@@ -91,9 +96,14 @@ export function refreshCustomerStats(db: Db, customerId: string): void {
 
 export function refreshAllCustomerStats(db: Db): void {
   db.run(sql`
+    UPDATE customers SET order_count = 0, revenue_base_minor = 0, last_order_date = NULL
+    WHERE (order_count <> 0 OR revenue_base_minor <> 0 OR last_order_date IS NOT NULL)
+      AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = customers.id AND o.deleted_at IS NULL)`);
+  db.run(sql`
     UPDATE customers SET
       order_count = coalesce(s.n, 0), revenue_base_minor = coalesce(s.revenue, 0), last_order_date = s.last_order
-    FROM (SELECT customer_id, count(*) AS n, sum(base_amount_minor) AS revenue, max(order_date) AS last_order
+    FROM (SELECT customer_id, count(CASE WHEN kind = 'sale' THEN 1 END) AS n, sum(base_amount_minor) AS revenue,
+                 max(CASE WHEN kind = 'sale' THEN order_date END) AS last_order
           FROM orders WHERE deleted_at IS NULL GROUP BY customer_id) AS s
     WHERE s.customer_id = customers.id`);
   db.run(sql`
@@ -108,7 +118,19 @@ export function refreshAllCustomerStats(db: Db): void {
  * The list input as SQL answers it. A class filter and a tier sort are applied in memory (class-list.ts);
  * here 'tier' orders by name, the order ties within a class keep.
  */
-export type ListInput = Omit<ParsedInputOf<'customers:list'>, 'classFilter'>;
+export type ListInput = Omit<ParsedInputOf<'customers:list'>, 'classFilter'> & {
+  /** The local day the payment filter compares due dates with; the handler sets it from its clock. */
+  today?: string;
+};
+
+/** Customers with a live sale that still owes something (and, for 'overdue', is past its due date). */
+function paymentCondition(filter: NonNullable<ListInput['payment']>, today: string | undefined): SQL {
+  if (filter === 'overdue' && today === undefined) throw new Error('The overdue filter needs today’s date');
+  return sql`EXISTS (SELECT 1 FROM orders o
+    WHERE o.customer_id = ${customers.id} AND o.kind = 'sale' AND o.unpaid_minor > 0 AND o.deleted_at IS NULL
+      ${filter === 'overdue' ? sql`AND o.payment_due_date < ${today}` : sql``}
+      AND ${saleBaseBalanceSql} > 0)`;
+}
 
 const sqlSortField = (field: ListInput['sort']['field']): CustomerSortField => (field === 'tier' ? 'name' : field);
 
@@ -152,6 +174,7 @@ function listConditions(input: ListInput, searchKey: string): SQL | undefined {
     input.localities.length ? inArray(customers.locality, input.localities) : undefined,
     input.countries.length ? inArray(customers.country, input.countries) : undefined,
     input.owners.length ? inArray(customers.owner, input.owners) : undefined,
+    input.payment ? paymentCondition(input.payment, input.today) : undefined,
     input.tags.length
       ? sql`EXISTS (SELECT 1 FROM json_each(${customers.tags}) WHERE json_each.value IN (${sql.join(
           input.tags.map((t) => sql`${t}`),

@@ -1,7 +1,6 @@
 import type { Customer } from '../../shared/contract/customers';
 import type { FollowUp } from '../../shared/contract/followups';
-import type { Order } from '../../shared/contract/orders';
-import type { contactChannels, customers, followUps, orders } from '../schema';
+import type { contactChannels, customers, followUps } from '../schema';
 
 /** Database rows → contract shapes. Kept in one place so every handler returns the same form. */
 export function toCustomer(row: typeof customers.$inferSelect, contacts: (typeof contactChannels.$inferSelect)[]): Customer {
@@ -29,22 +28,6 @@ export function toCustomer(row: typeof customers.$inferSelect, contacts: (typeof
     archivedAt: row.archivedAt,
     deletedAt: row.deletedAt,
     contacts: contacts.map((c) => ({ id: c.id, kind: c.kind, value: c.value, label: c.label })),
-  };
-}
-
-export function toOrder(row: typeof orders.$inferSelect): Order {
-  return {
-    id: row.id,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    customerId: row.customerId,
-    orderDate: row.orderDate,
-    amountMinor: row.amountMinor,
-    currency: row.currency,
-    fxRate: row.fxRate,
-    baseCurrency: row.baseCurrency,
-    baseAmountMinor: row.baseAmountMinor,
-    note: row.note,
   };
 }
 

@@ -108,6 +108,7 @@ export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
 /** 'tier' sorts by the class's rank in `sort.scheme` (best first ascending); ties keep name order. */
 export const CUSTOMER_LIST_SORTS = [...CUSTOMER_SORT_FIELDS, 'tier'] as const;
 export const CUSTOMER_VIEWS = ['active', 'archived', 'trash'] as const;
+export const PAYMENT_FILTERS = ['owes', 'overdue'] as const;
 
 /** Only customers whose class today in `scheme` is one of `classes` (archived and deleted ones have none). */
 export const classFilterSchema = z.object({
@@ -128,6 +129,8 @@ export const customerListInputSchema = z.object({
     .refine((s) => s.field !== 'tier' || s.scheme !== undefined, { message: 'required', path: ['scheme'] })
     .default({ field: 'name', desc: false }),
   classFilter: classFilterSchema.optional(),
+  /** 'owes': a sale still has a balance; 'overdue': such a balance is past its due date (before today). */
+  payment: enumOf(PAYMENT_FILTERS).optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(5000).default(100),
   /**

@@ -20,6 +20,8 @@ export const todayReasonSchema = z.object({
     to: key.optional(),
     riskScheme: key.optional(),
     riskClass: key.optional(),
+    amountMinor: z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).optional(),
+    currency: z.string().max(3, 'too_long').optional(),
   }),
   priority: z.number().int().min(0).max(1000),
   dueDate: date,

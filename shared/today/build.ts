@@ -6,6 +6,7 @@ import type { ReasonKey, ReasonParams, TodayInput, TodayItem, TodayKind, TodayRe
  * step inside a band orders reasons of one kind (a policy's own priority 1–5 becomes 410–450).
  *
  *   100  a reminder the user set that is past its date (a promise already broken)
+ *   150  money owed past its due date (赊账 overdue: the customer broke a promise)
  *   200  a reminder due today (a promise for today)
  *   300  a valuable customer who moved down a tier; 310 one who is now at risk
  *   410–450  due by the service policy of their class (policy priority 1 → 410 … 5 → 450)
@@ -13,7 +14,7 @@ import type { ReasonKey, ReasonParams, TodayInput, TodayItem, TodayKind, TodayRe
  *
  * Ties: the earlier due date first (who has waited longest), then the name.
  */
-export const PRIORITY = { overdue: 100, dueToday: 200, slippingDown: 300, slippingAtRisk: 310, policyBase: 400, policyStep: 10, newCustomer: 500 } as const;
+export const PRIORITY = { overdue: 100, paymentOverdue: 150, dueToday: 200, slippingDown: 300, slippingAtRisk: 310, policyBase: 400, policyStep: 10, newCustomer: 500 } as const;
 
 /** Tiers worth watching: a customer in one of these who drops or is at risk is "slipping". Best class first. */
 export const VALUABLE_TIERS: Readonly<Record<string, { order: readonly string[]; valuable: readonly string[] }>> = {
@@ -62,6 +63,13 @@ export function buildToday(input: TodayInput, include: (k: number) => boolean = 
     seenReminder.add(once);
     if (overdue) add(k, 'overdue', 'reminder_overdue', { date: r.dueDate, days: daysBetween(r.dueDate, asOf) }, PRIORITY.overdue, r.dueDate);
     else add(k, 'due_today', 'reminder_today', { date: r.dueDate }, PRIORITY.dueToday, r.dueDate);
+  }
+
+  for (const p of input.overduePayments ?? []) {
+    const k = indexOf.get(p.customerId);
+    if (k === undefined || p.dueDate >= asOf || !include(k)) continue;
+    const params = { date: p.dueDate, days: daysBetween(p.dueDate, asOf), amountMinor: p.amountMinor, currency: p.currency };
+    add(k, 'payment', 'payment_overdue', params, PRIORITY.paymentOverdue, p.dueDate);
   }
 
   const strictest = strictestPolicyOf(input);

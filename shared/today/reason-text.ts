@@ -1,3 +1,4 @@
+import { minorToDecimal } from '../domain/money';
 import type { TodayReason } from './types';
 
 /**
@@ -30,6 +31,8 @@ export function reasonText(reason: TodayReason, asOf: string): string {
       return `Reminder for ${shortDate(p.date!, asOf)} · ${p.days === 1 ? '1 day' : `${p.days} days`} overdue`;
     case 'reminder_today':
       return 'Reminder due today';
+    case 'payment_overdue':
+      return `Owes ${minorToDecimal(p.amountMinor!, p.currency!)} ${p.currency} · due ${shortDate(p.date!, asOf)} · ${p.days === 1 ? '1 day' : `${p.days} days`} overdue`;
     case 'policy_last_order':
       return `${cls()} · contact ${every(p.cadenceDays!)} · last order ${daysAgo(p.days!)}`;
     case 'policy_last_follow_up':

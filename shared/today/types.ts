@@ -4,7 +4,7 @@
  */
 
 /** Why a row is on Today, most urgent first in this list (see PRIORITY in rank.ts). */
-export const TODAY_KINDS = ['overdue', 'due_today', 'slipping', 'policy', 'new_customer'] as const;
+export const TODAY_KINDS = ['overdue', 'payment', 'due_today', 'slipping', 'policy', 'new_customer'] as const;
 export type TodayKind = (typeof TODAY_KINDS)[number];
 
 /**
@@ -14,6 +14,7 @@ export type TodayKind = (typeof TODAY_KINDS)[number];
 export const REASON_KEYS = [
   'reminder_overdue',
   'reminder_today',
+  'payment_overdue',
   'policy_last_order',
   'policy_last_follow_up',
   'policy_never',
@@ -36,6 +37,9 @@ export interface ReasonParams {
   /** slipping_at_risk: the scheme and class that say the customer is at risk. */
   riskScheme?: string;
   riskClass?: string;
+  /** payment_overdue: what is owed past its due date, in minor units of `currency` (the base currency). */
+  amountMinor?: number;
+  currency?: string;
 }
 
 export interface TodayReason {
@@ -108,4 +112,14 @@ export interface TodayInput {
   policies: readonly TodayPolicy[];
   /** tierChanges[scheme]: customerId → latest stored change on or before asOf. */
   tierChanges: Readonly<Record<string, ReadonlyMap<string, TierChange>>>;
+  /** Per customer, what live sales owe past their due date (before asOf), with the oldest due date. */
+  overduePayments?: readonly TodayOverduePayment[];
+}
+
+export interface TodayOverduePayment {
+  customerId: string;
+  amountMinor: number;
+  currency: string;
+  /** The oldest due date among the overdue sales. */
+  dueDate: string;
 }

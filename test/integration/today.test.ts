@@ -76,6 +76,7 @@ describe('today:list through dispatch', () => {
     expect(itemOf(list, 'W')).toMatchObject({ kind: 'new_customer', reasons: [{ key: 'new_customer', params: { date: '2026-11-20', days: 3 } }] });
     expect(list.counts).toEqual({
       overdue: list.items.filter((i) => i.kind === 'overdue').length,
+      payment: list.items.filter((i) => i.kind === 'payment').length,
       due_today: list.items.filter((i) => i.kind === 'due_today').length,
       slipping: list.items.filter((i) => i.kind === 'slipping').length,
       policy: list.items.filter((i) => i.kind === 'policy').length,

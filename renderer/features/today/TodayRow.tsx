@@ -10,7 +10,7 @@ import { reasonLabel } from './reason-label';
 export const ROW_HEIGHT = 60;
 
 /** Colours by meaning: broken promises red, today's promises orange, valuables slipping gold, routine grey-blue. */
-export const KIND_COLORS: Record<TodayKind, string> = { overdue: '#cf1322', due_today: '#d46b08', slipping: '#ad6800', policy: '#1d39c4', new_customer: '#389e0d' };
+export const KIND_COLORS: Record<TodayKind, string> = { overdue: '#cf1322', payment: '#c41d7f', due_today: '#d46b08', slipping: '#ad6800', policy: '#1d39c4', new_customer: '#389e0d' };
 
 interface Props {
   item: TodayItemRow;

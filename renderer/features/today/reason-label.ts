@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { TodayReason } from '../../../shared/today/types';
+import { formatMoney } from '../../../shared/domain/money';
 import { classLabel } from '../tiers/labels';
 
 /** "Nov 3" / "11月3日"; the year only when it is not the list's year. */
@@ -19,6 +20,8 @@ export function reasonLabel(t: TFunction, reason: TodayReason, asOf: string, lan
       return t('today:reasons.reminder_overdue', { date, count: p.days });
     case 'reminder_today':
       return t('today:reasons.reminder_today');
+    case 'payment_overdue':
+      return t('today:reasons.payment_overdue', { amount: formatMoney(p.amountMinor ?? 0, p.currency ?? 'CNY', language), date, count: p.days });
     case 'policy_last_order':
     case 'policy_last_follow_up':
       return t(`today:reasons.${reason.key}`, { cls: cls(), cadence, count: p.days });

@@ -47,7 +47,7 @@ export async function buildFixture(dispatch: Dispatch): Promise<Fixture> {
   const other = (await call(dispatch, 'customers:create', { name: 'Hans Müller', country: 'DE', contacts: [{ kind: 'email', value: 'hans@example.com' }] })).customer.id;
   const twinA = (await call(dispatch, 'customers:create', { name: '李四', company: '四海' })).customer.id;
   const twinB = (await call(dispatch, 'customers:create', { name: '李四', company: '四海' })).customer.id;
-  const order = (await call(dispatch, 'orders:create', { customerId: customer, orderDate: '2026-10-01', amount: '1234.50', currency: 'USD' })).id;
+  const order = (await call(dispatch, 'orders:create', { customerId: customer, orderDate: '2026-10-01', amount: '1234.50', currency: 'USD', payment: { status: 'unpaid', dueDate: '2026-10-31' } })).id;
   await call(dispatch, 'orders:create', { customerId: other, orderDate: '2026-09-01', amount: '88', currency: 'CNY' });
   const followUp = (await call(dispatch, 'followups:create', { customerId: customer, content: '报价', nextContactDate: '2026-11-30' })).followUp.id;
   const segment = (await call(dispatch, 'segments:custom:save', { name: 'VIP', rule: { kind: 'group', op: 'and', conditions: [{ kind: 'tag', op: 'has', tag: 'vip' }] } })).id;
@@ -80,10 +80,23 @@ export function handSeeds(f: Fixture): Partial<Record<Channel, unknown>> {
     'customers:bulkUpdate': { ids: [f.customer, f.other], action: { kind: 'setOwner', owner: '小王' } },
     'customers:bulkUndo': { undoToken: f.bulkUndo },
     'orders:list': { customerId: f.customer },
-    'orders:create': { customerId: f.customer, orderDate: '2026-11-01', amount: '12.50', currency: 'USD', fxRate: 7.2, note: 'fuzz' },
+    'orders:create': {
+      customerId: f.customer,
+      orderDate: '2026-11-01',
+      currency: 'USD',
+      fxRate: 7.2,
+      note: 'fuzz',
+      orderNumber: 'F-1',
+      cost: '5',
+      lines: [{ sku: 'T-1', name: '茶', quantity: 2.5, unitPrice: '5' }],
+      payment: { status: 'part', paid: '2', dueDate: '2026-12-01' },
+    },
     'orders:update': { id: f.order, order: { customerId: f.customer, orderDate: '2026-10-02', amount: '99', currency: 'CNY' } },
     'orders:delete': { id: f.order },
     'orders:restore': { id: f.order },
+    'orders:return': { orderId: f.order, amount: '10', orderDate: '2026-11-02', lines: [{ sku: 'T-1', name: '茶', quantity: 1, unitPrice: '10' }] },
+    'orders:record-payment': { id: f.order, amount: '1' },
+    'products:search': { query: 'cha', limit: 5 },
     'followups:list': { customerId: f.customer },
     'followups:create': { customerId: f.customer, channel: 'wechat', content: '回访', intent: 'interested', satisfaction: 4, nextContactDate: '2026-12-01' },
     'followups:update': { id: f.followUp, followUp: { customerId: f.customer, content: '改', nextContactDate: '2026-12-02' } },

@@ -1,0 +1,132 @@
+import type { OutputOf } from '../../shared/contract';
+import type { Order, OrderLineInput } from '../../shared/contract/orders';
+import { minorToDecimal } from '../../shared/domain/money';
+import { optionalInt, optionalString, requireFlag, UsageError } from './args';
+import { pad, type Command } from './commands';
+
+type Flags = Record<string, string | boolean | string[] | undefined>;
+
+const many = (v: Flags, name: string): string[] => {
+  const value = v[name];
+  return value === undefined ? [] : Array.isArray(value) ? value : [String(value)];
+};
+
+/** `--line "SKU|name|qty|unit price"` (SKU may be empty: "|Green tea|2|12.50"). */
+export function parseLineFlag(text: string): OrderLineInput {
+  const parts = text.split('|').map((p) => p.trim());
+  if (parts.length !== 4) throw new UsageError(`--line must be "SKU|name|quantity|unit price" (SKU may be empty), got "${text}"`);
+  const [sku, name, qty, unitPrice] = parts as [string, string, string, string];
+  if (name === '') throw new UsageError(`--line needs a product name, got "${text}"`);
+  if (!/^-?\d+(\.\d+)?$/.test(qty) || Number(qty) === 0) throw new UsageError(`--line quantity must be a number other than 0, got "${qty}"`);
+  return { sku: sku === '' ? null : sku, name, quantity: Number(qty), unitPrice };
+}
+
+function rate(v: Flags): number | undefined {
+  const text = optionalString(v, 'fx-rate');
+  if (text !== undefined && !(Number(text) > 0)) throw new UsageError(`--fx-rate must be a positive number, got "${text}"`);
+  return text === undefined ? undefined : Number(text);
+}
+
+const money = (minor: number, currency: string) => `${minorToDecimal(minor, currency)} ${currency}`;
+
+function describe(o: Order): string {
+  const head = `${o.orderDate}  ${o.kind === 'return' ? 'return' : 'sale  '}  ${pad(o.orderNumber ?? '-', 12)} ${pad(money(o.amountMinor, o.currency), 16)}`;
+  const profit = o.profitMinor === null ? '' : `  profit ${money(o.profitMinor, o.currency)}`;
+  const pay = o.kind === 'sale' ? `  ${o.paymentStatus}${o.balanceMinor > 0 ? ` owes ${money(o.balanceMinor, o.currency)}${o.paymentDueDate ? ` due ${o.paymentDueDate}` : ''}${o.overdue ? ' OVERDUE' : ''}` : ''}` : '';
+  const lines = o.lines.map((l) => `      ${l.sku ? `[${l.sku}] ` : ''}${l.name} × ${l.quantity} @ ${minorToDecimal(l.unitPriceMinor, o.currency)} = ${minorToDecimal(l.amountMinor, o.currency)}`);
+  return [`${head}${profit}${pay}  ${o.id}`, ...lines].join('\n');
+}
+
+/** Orders as trade records: add (with lines, cost, payment), return, payments, the list, products. */
+export const ORDER_COMMANDS: Command[] = [
+  {
+    words: ['orders', 'add'],
+    summary:
+      'Record an order: --customer ID --date YYYY-MM-DD --currency CNY (--amount 12.34 | --line "SKU|name|qty|unit price"…) [--number N] [--cost X] [--paid X] [--due D] [--fx-rate R] [--note …].',
+    flags: {
+      customer: { type: 'string' }, date: { type: 'string' }, amount: { type: 'string' }, currency: { type: 'string' }, 'fx-rate': { type: 'string' }, note: { type: 'string' },
+      number: { type: 'string' }, cost: { type: 'string' }, paid: { type: 'string' }, due: { type: 'string' }, line: { type: 'string', multiple: true },
+    },
+    run: (v, call) => {
+      const customerId = requireFlag(v, 'customer');
+      const orderDate = requireFlag(v, 'date');
+      const currency = requireFlag(v, 'currency');
+      const lines = many(v, 'line').map(parseLineFlag);
+      const paid = optionalString(v, 'paid');
+      const due = optionalString(v, 'due');
+      if (lines.length === 0 && optionalString(v, 'amount') === undefined) throw new UsageError('--amount or at least one --line is required');
+      return call('orders:create', {
+        customerId,
+        orderDate,
+        amount: optionalString(v, 'amount'),
+        currency,
+        fxRate: rate(v),
+        note: optionalString(v, 'note'),
+        orderNumber: optionalString(v, 'number'),
+        cost: optionalString(v, 'cost'),
+        lines: lines.length > 0 ? lines : undefined,
+        // --paid alone: what was paid (the rest is owed); --due alone: nothing paid yet.
+        payment: paid !== undefined ? { status: 'part', paid, dueDate: due } : due !== undefined ? { status: 'unpaid', dueDate: due } : undefined,
+      });
+    },
+    human: (o: OutputOf<'orders:create'>) =>
+      `Added order ${o.id}${o.orderNumber ? ` (${o.orderNumber})` : ''}: ${money(o.amountMinor, o.currency)} on ${o.orderDate}` +
+      (o.currency === o.baseCurrency ? '' : ` (= ${money(o.baseAmountMinor, o.baseCurrency)} at ${o.fxRate})`) +
+      (o.balanceMinor > 0 ? `, owes ${money(o.balanceMinor, o.currency)}${o.paymentDueDate ? ` by ${o.paymentDueDate}` : ''}` : ''),
+  },
+  {
+    words: ['orders', 'return'],
+    summary:
+      'Record a return: --order ID [--amount X] (default: all that is left) or --customer ID --currency C --amount X; [--date D] [--cost X] [--line "SKU|name|qty|unit price"]… [--number N] [--note …].',
+    flags: {
+      order: { type: 'string' }, customer: { type: 'string' }, currency: { type: 'string' }, amount: { type: 'string' }, date: { type: 'string' }, cost: { type: 'string' },
+      'fx-rate': { type: 'string' }, line: { type: 'string', multiple: true }, number: { type: 'string' }, note: { type: 'string' },
+    },
+    run: (v, call) => {
+      const orderId = optionalString(v, 'order');
+      if (orderId === undefined && optionalString(v, 'customer') === undefined) throw new UsageError('--order (the sale returned) or --customer (a standalone return) is required');
+      const lines = many(v, 'line').map(parseLineFlag);
+      return call('orders:return', {
+        orderId,
+        customerId: optionalString(v, 'customer'),
+        currency: optionalString(v, 'currency'),
+        fxRate: rate(v),
+        amount: optionalString(v, 'amount'),
+        orderDate: optionalString(v, 'date'),
+        cost: optionalString(v, 'cost'),
+        lines: lines.length > 0 ? lines : undefined,
+        orderNumber: optionalString(v, 'number'),
+        note: optionalString(v, 'note'),
+      });
+    },
+    human: (o: OutputOf<'orders:return'>) => `Recorded return ${o.id}: ${money(o.amountMinor, o.currency)} on ${o.orderDate}${o.returnOfOrderId ? ` against ${o.returnOfOrderId}` : ''}`,
+  },
+  {
+    words: ['orders', 'pay'],
+    summary: 'Record a payment on an order: --order ID [--amount X] (default: all that is owed).',
+    flags: { order: { type: 'string' }, amount: { type: 'string' } },
+    run: (v, call) => call('orders:record-payment', { id: requireFlag(v, 'order'), amount: optionalString(v, 'amount') }),
+    human: (o: OutputOf<'orders:record-payment'>) => (o.balanceMinor > 0 ? `Payment recorded; still owed on ${o.id}: ${money(o.balanceMinor, o.currency)}` : `Payment recorded; ${o.id} is paid in full`),
+  },
+  {
+    words: ['orders', 'list'],
+    summary: "List a customer's orders and returns with lines, profit and what is owed: --customer ID.",
+    flags: { customer: { type: 'string' } },
+    run: (v, call) => call('orders:list', { customerId: requireFlag(v, 'customer') }),
+    human: (o: OutputOf<'orders:list'>) =>
+      [
+        ...o.orders.map(describe),
+        `${o.orders.length} orders; owed ${money(o.balanceBaseMinor, o.baseCurrency)}${o.overdueBaseMinor > 0 ? `, overdue ${money(o.overdueBaseMinor, o.baseCurrency)}` : ''}`,
+      ].join('\n'),
+  },
+  {
+    words: ['products', 'search'],
+    summary: 'Find products named on order lines by name, pinyin, initials or SKU: [--query TEXT] [--limit N].',
+    flags: { query: { type: 'string' }, limit: { type: 'string' } },
+    run: (v, call) => call('products:search', { query: optionalString(v, 'query') ?? '', limit: optionalInt(v, 'limit') }),
+    human: (o: OutputOf<'products:search'>) =>
+      o.products
+        .map((p) => `${pad(p.sku ?? '-', 12)} ${pad(p.name, 30)} ${p.lastUnitPriceMinor !== null && p.lastCurrency ? `${money(p.lastUnitPriceMinor, p.lastCurrency)} on ${p.lastSoldOn}` : ''}`.trimEnd())
+        .join('\n') || 'No products found.',
+  },
+];

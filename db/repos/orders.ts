@@ -1,0 +1,150 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../open';
+import { orderLines, orders } from '../schema';
+import type { Order, OrderLine } from '../../shared/contract/orders';
+
+export type OrderRecord = typeof orders.$inferSelect;
+export type NewOrderLineRecord = typeof orderLines.$inferInsert;
+
+export function findOrder(db: Db, id: string): OrderRecord | undefined {
+  return db.select().from(orders).where(eq(orders.id, id)).get();
+}
+
+/** A live order other than `exceptId` holding this order number (numbers are unique among live orders). */
+export function orderNumberHolder(db: Db, orderNumber: string, exceptId?: string): string | undefined {
+  return db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.orderNumber, orderNumber), isNull(orders.deletedAt), exceptId ? sql`${orders.id} <> ${exceptId}` : undefined))
+    .get()?.id;
+}
+
+/** Live returns recorded against a sale, as a negative total in its currency and in the base currency. */
+export function returnedAgainst(db: Db, saleId: string, exceptReturnId?: string): { minor: number; baseMinor: number } {
+  const row = db
+    .select({ minor: sql<number>`coalesce(sum(${orders.amountMinor}), 0)`, baseMinor: sql<number>`coalesce(sum(${orders.baseAmountMinor}), 0)` })
+    .from(orders)
+    .where(and(eq(orders.returnOfOrderId, saleId), isNull(orders.deletedAt), exceptReturnId ? sql`${orders.id} <> ${exceptReturnId}` : undefined))
+    .get();
+  return { minor: row?.minor ?? 0, baseMinor: row?.baseMinor ?? 0 };
+}
+
+export function liveReturnCount(db: Db, saleId: string): number {
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(orders)
+    .where(and(eq(orders.returnOfOrderId, saleId), isNull(orders.deletedAt)))
+    .get()!.n;
+}
+
+export function replaceOrderLines(db: Db, orderId: string, lines: Omit<NewOrderLineRecord, 'orderId' | 'position'>[]): void {
+  db.delete(orderLines).where(eq(orderLines.orderId, orderId)).run();
+  if (lines.length > 0) db.insert(orderLines).values(lines.map((l, position) => ({ ...l, orderId, position }))).run();
+}
+
+function linesByOrder(db: Db, orderIds: readonly string[]): Map<string, OrderLine[]> {
+  const byOrder = new Map<string, OrderLine[]>();
+  for (let i = 0; i < orderIds.length; i += 500) {
+    const rows = db
+      .select()
+      .from(orderLines)
+      .where(inArray(orderLines.orderId, orderIds.slice(i, i + 500)))
+      .orderBy(asc(orderLines.orderId), asc(orderLines.position))
+      .all();
+    for (const r of rows) {
+      const list = byOrder.get(r.orderId) ?? [];
+      list.push({ id: r.id, position: r.position, productId: r.productId, sku: r.sku, name: r.name, quantity: r.quantity, unitPriceMinor: r.unitPriceMinor, amountMinor: r.amountMinor });
+      byOrder.set(r.orderId, list);
+    }
+  }
+  return byOrder;
+}
+
+/** Live returns per sale, negative totals. */
+function returnsBySale(db: Db, saleIds: readonly string[]): Map<string, { minor: number; baseMinor: number }> {
+  const totals = new Map<string, { minor: number; baseMinor: number }>();
+  for (let i = 0; i < saleIds.length; i += 500) {
+    const rows = db
+      .select({ saleId: orders.returnOfOrderId, minor: sql<number>`sum(${orders.amountMinor})`, baseMinor: sql<number>`sum(${orders.baseAmountMinor})` })
+      .from(orders)
+      .where(and(inArray(orders.returnOfOrderId, saleIds.slice(i, i + 500)), isNull(orders.deletedAt)))
+      .groupBy(orders.returnOfOrderId)
+      .all();
+    for (const r of rows) totals.set(r.saleId!, { minor: r.minor, baseMinor: r.baseMinor });
+  }
+  return totals;
+}
+
+/**
+ * What a sale still owes: what was left unpaid (amount − paid) less what has been returned of it, never
+ * below zero — goods sent back on credit cancel that much of the debt; beyond it, the return was refunded.
+ */
+export function balanceOf(unpaidMinor: number, returnedNegativeMinor: number): number {
+  return Math.max(0, unpaidMinor + returnedNegativeMinor);
+}
+
+/** Orders as the contract shows them, with lines, returns, balance and payment status derived. */
+export function orderViews(db: Db, rows: readonly OrderRecord[], today: string): Order[] {
+  const ids = rows.map((r) => r.id);
+  const lines = linesByOrder(db, ids);
+  const returns = returnsBySale(db, rows.filter((r) => r.kind === 'sale').map((r) => r.id));
+  return rows.map((row) => {
+    const returned = returns.get(row.id) ?? { minor: 0, baseMinor: 0 };
+    const sale = row.kind === 'sale';
+    const balanceMinor = sale ? balanceOf(row.unpaidMinor, returned.minor) : 0;
+    const baseBalanceMinor = sale ? balanceOf(row.baseUnpaidMinor, returned.baseMinor) : 0;
+    return {
+      id: row.id,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      customerId: row.customerId,
+      orderDate: row.orderDate,
+      amountMinor: row.amountMinor,
+      currency: row.currency,
+      fxRate: row.fxRate,
+      baseCurrency: row.baseCurrency,
+      baseAmountMinor: row.baseAmountMinor,
+      note: row.note,
+      orderNumber: row.orderNumber,
+      kind: row.kind,
+      returnOfOrderId: row.returnOfOrderId,
+      costMinor: row.costMinor,
+      baseCostMinor: row.baseCostMinor,
+      profitMinor: row.costMinor === null ? null : row.amountMinor - row.costMinor,
+      unpaidMinor: row.unpaidMinor,
+      baseUnpaidMinor: row.baseUnpaidMinor,
+      paymentDueDate: row.paymentDueDate,
+      returnedMinor: -returned.minor,
+      balanceMinor,
+      baseBalanceMinor,
+      paymentStatus: !sale ? null : balanceMinor === 0 ? 'paid' : row.unpaidMinor === row.amountMinor ? 'unpaid' : 'part',
+      overdue: balanceMinor > 0 && row.paymentDueDate !== null && row.paymentDueDate < today,
+      lines: lines.get(row.id) ?? [],
+    };
+  });
+}
+
+export function liveOrdersOf(db: Db, customerId: string): OrderRecord[] {
+  return db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.customerId, customerId), isNull(orders.deletedAt)))
+    .orderBy(asc(orders.orderDate), asc(orders.id))
+    .all();
+}
+
+/**
+ * SQL: the base-currency balance one live sale `o` still owes (0 when settled), for sums over many.
+ * Only sales with unpaid_minor > 0 can owe anything, which the partial index orders_unpaid serves.
+ */
+export const saleBaseBalanceSql = sql.raw(
+  `max(0, o.base_unpaid_minor + coalesce((SELECT sum(r.base_amount_minor) FROM orders r WHERE r.return_of_order_id = o.id AND r.deleted_at IS NULL), 0))`,
+);
+
+/** A customer's live sales that still owe something, with their base balance: the source of every balance figure. */
+export function owingSales(db: Db, customerId: string): { id: string; baseBalanceMinor: number; paymentDueDate: string | null }[] {
+  return db.all<{ id: string; baseBalanceMinor: number; paymentDueDate: string | null }>(sql`
+    SELECT o.id AS id, ${saleBaseBalanceSql} AS baseBalanceMinor, o.payment_due_date AS paymentDueDate
+    FROM orders o
+    WHERE o.customer_id = ${customerId} AND o.kind = 'sale' AND o.unpaid_minor > 0 AND o.deleted_at IS NULL`).filter((r) => r.baseBalanceMinor > 0);
+}

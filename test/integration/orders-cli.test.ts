@@ -1,0 +1,84 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Order } from '../../shared/contract/orders';
+import { ROOT, tempDir } from '../support/test-app';
+
+/** The CLI as a user runs it: a separate process, flags in, text or --json out, exit code. */
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+const json = <T>(...args: string[]): T => {
+  const run = cli(...args, '--json');
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as T;
+};
+
+let db: string;
+let customerId: string;
+beforeAll(() => {
+  db = join(tempDir(), 'orders-cli.sqlite');
+  customerId = json<{ customer: { id: string } }>('customers', 'add', '--db', db, '--name', '陈记茶行').customer.id;
+});
+const query = (sql: string, ...params: unknown[]) => {
+  const raw = new Database(db, { readonly: true });
+  try {
+    return raw.prepare(sql).get(...params) as Record<string, unknown>;
+  } finally {
+    raw.close();
+  }
+};
+
+describe('orders on the command line', () => {
+  it('adds an order with lines, a number, a cost, part payment and a due date; returns against it; takes a payment; lists it', () => {
+    const order = json<Order>(
+      'orders', 'add', '--db', db, '--customer', customerId, '--date', '2026-11-02', '--currency', 'CNY',
+      '--number', 'INV-7', '--cost', '150', '--paid', '100', '--due', '2026-11-30',
+      '--line', 'LJ-250|龙井茶|2|88.50', '--line', '|茶杯|4|12.25',
+    );
+    // 2 × 88.50 + 4 × 12.25 = 177 + 49 = 226
+    expect([order.amountMinor, order.costMinor, order.unpaidMinor, order.paymentDueDate, order.orderNumber]).toEqual([22600, 15000, 22600 - 10000, '2026-11-30', 'INV-7']);
+    expect(query('SELECT count(*) AS n, sum(amount_minor) AS total FROM order_lines WHERE order_id = ?', order.id)).toEqual({ n: 2, total: 22600 });
+
+    const back = json<Order>('orders', 'return', '--db', db, '--order', order.id, '--amount', '26', '--date', '2026-11-05');
+    expect([back.kind, back.amountMinor, back.returnOfOrderId, back.orderDate]).toEqual(['return', -2600, order.id, '2026-11-05']);
+    // Its share of the cost comes back: 15000 × 2600 / 22600.
+    expect(back.costMinor).toBe(-Math.round((15000 * 2600) / 22600));
+
+    const paid = json<Order>('orders', 'pay', '--db', db, '--order', order.id, '--amount', '50');
+    // Owed 126 less 26 returned = 100; paying 50 leaves 50.
+    expect(paid.balanceMinor).toBe(12600 - 2600 - 5000);
+
+    const listed = json<{ orders: Order[]; balanceBaseMinor: number }>('orders', 'list', '--db', db, '--customer', customerId);
+    expect(listed.orders.map((o) => [o.kind, o.amountMinor])).toEqual([['sale', 22600], ['return', -2600]]);
+    expect(listed.balanceBaseMinor).toBe(5000);
+    expect(query('SELECT order_count, revenue_base_minor FROM customers WHERE id = ?', customerId)).toEqual({ order_count: 1, revenue_base_minor: 22600 - 2600 });
+
+    const text = cli('orders', 'list', '--db', db, '--customer', customerId);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('[LJ-250] 龙井茶 × 2 @ 88.50 = 177.00');
+    expect(text.stdout).toContain('part owes 50.00 CNY due 2026-11-30');
+    expect(text.stdout).toContain('2 orders; owed 50.00 CNY');
+
+    expect(cli('products', 'search', '--db', db, '--query', 'ljc').stdout).toContain('龙井茶');
+  });
+
+  it('refuses what it cannot record with exit codes and messages, changing nothing', () => {
+    const before = query('SELECT count(*) AS n FROM orders');
+    expect(cli('orders', 'add', '--db', db, '--customer', customerId, '--date', '2026-11-02', '--currency', 'CNY')).toMatchObject({ code: 2, stderr: 'error: --amount or at least one --line is required\n' });
+    expect(cli('orders', 'add', '--db', db, '--customer', customerId, '--date', '2026-11-02', '--currency', 'CNY', '--line', 'x|y|2')).toMatchObject({ code: 2 });
+    expect(cli('orders', 'add', '--db', db, '--customer', customerId, '--date', '2026-11-02', '--currency', 'CNY', '--line', '|茶|abc|1').stderr).toContain('quantity must be a number');
+    const taken = cli('orders', 'add', '--db', db, '--customer', customerId, '--date', '2026-11-02', '--currency', 'CNY', '--amount', '5', '--number', 'INV-7');
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain('orderNumber this order number is already used by another order');
+    const sale = json<{ orders: Order[] }>('orders', 'list', '--db', db, '--customer', customerId).orders[0]!;
+    const tooMuch = cli('orders', 'return', '--db', db, '--order', sale.id, '--amount', '9999');
+    expect(tooMuch.code).toBe(1);
+    expect(tooMuch.stderr).toContain('is more than is left to return of the order (200.00 CNY)');
+    expect(cli('orders', 'return', '--db', db, '--amount', '1')).toMatchObject({ code: 2 });
+    expect(query('SELECT count(*) AS n FROM orders')).toEqual(before);
+  });
+});
