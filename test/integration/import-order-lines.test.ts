@@ -65,7 +65,8 @@ describe('importing a file of order lines', () => {
     );
     expect(customers).toEqual([
       { code: '13047', order_count: 2, revenue_base_minor: 6668, last_order_date: '2010-12-01' },
-      { code: '17850', order_count: 3, revenue_base_minor: 3564 + 1110 - 465, last_order_date: '2010-12-01' },
+      // A return is not a purchase: two sales counted, the return netted out of revenue.
+      { code: '17850', order_count: 2, revenue_base_minor: 3564 + 1110 - 465, last_order_date: '2010-12-01' },
     ]);
     // The products grew from the lines, one per stock code.
     expect(one<{ n: number }>(`SELECT count(*) AS n FROM products WHERE deleted_at IS NULL`).n).toBe(7);
@@ -114,7 +115,7 @@ describe('importing a file of order lines', () => {
       { n: 'B1', kind: 'sale', a: 50000, c: 30000, u: 40000 },
       { n: 'B2', kind: 'return', a: -12000, c: -7000, u: 0 },
     ]);
-    expect(one(`SELECT order_count AS n, revenue_base_minor AS r FROM customers WHERE name = '李四'`)).toEqual({ n: 2, r: 50000 - 12000 });
+    expect(one(`SELECT order_count AS n, revenue_base_minor AS r FROM customers WHERE name = '李四'`)).toEqual({ n: 1, r: 50000 - 12000 });
     const again = await app.call('import:commit', { kind: 'orders', source: { path }, unknownCustomers: 'create', onError: 'skip' });
     expect(again.errors.map((e) => [e.row, e.reason])).toEqual([[2, 'order_number_taken'], [3, 'order_number_taken'], [4, 'negative_amount']]);
   });
