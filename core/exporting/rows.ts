@@ -45,7 +45,7 @@ const major = (minor: number, currency: string) => minor / 10 ** minorDigits(cur
 function payment(r: Record<string, string | number | null>): { paid: number | null; dueDate: string | number | null } {
   if (r.kind === 'return') return { paid: null, dueDate: null };
   const unpaid = Number(r.unpaidMinor);
-  return { paid: unpaid === 0 ? null : major(Number(r.amountMinor) - unpaid, String(r.currency)), dueDate: r.dueDate };
+  return { paid: unpaid === 0 ? null : major(Number(r.amountMinor) - unpaid, String(r.currency)), dueDate: r.dueDate ?? null };
 }
 
 /** An instant as the business's local time, the way people write it and the importer reads it back. */

@@ -22,6 +22,7 @@ import { useMemberPages, type MemberQuery } from './use-member-pages';
 import { ExportButton } from '../../components/ExportButton';
 import { RecomputeButton } from './RecomputeButton';
 import { useTierWindow } from './use-tier-window';
+import { ClassTopProducts } from '../offering/ClassTopProducts';
 
 /** Tiered lists: pick a scheme → its classes with counts, revenue and share → the members of a class. */
 export function TiersPage() {
@@ -158,6 +159,7 @@ export function TiersPage() {
             </Typography.Paragraph>
           ) : null}
           <ClassSummary overview={overview} selected={classKey} window={tierWindow} onSelect={setClassKey} />
+          <ClassTopProducts scheme={scheme} classKey={classKey} window={tierWindow} reloadKey={overview} />
         </>
       ) : error ? null : (
         <Spin />

@@ -9,6 +9,7 @@ import { followUps } from './followups';
 import { fx } from './fx';
 import { importing } from './import';
 import { merge } from './merge';
+import { offering } from './offering';
 import { reminders } from './reminders';
 import { prediction } from './prediction';
 import { settings } from './settings';
@@ -20,4 +21,4 @@ import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv, offering };

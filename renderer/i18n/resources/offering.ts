@@ -1,0 +1,53 @@
+/** What to offer: a customer's usual products, what customers like them buy, and each class's top products. */
+export const offering = {
+  'zh-CN': {
+    tab: '商品与推荐',
+    usual: { title: '常买', empty: '还没有带商品明细的订单' },
+    peers: {
+      title: '同类客户还买',
+      basis_one: '同类 = {{scheme}}中同为「{{cls}}」的其他 {{count}} 位客户',
+      basis_other: '同类 = {{scheme}}中同为「{{cls}}」的其他 {{count}} 位客户',
+      basisGroup_one: '同类 = {{scheme}}中同为「{{cls}}」、同属「{{group}}」的其他 {{count}} 位客户',
+      basisGroup_other: '同类 = {{scheme}}中同为「{{cls}}」、同属「{{group}}」的其他 {{count}} 位客户',
+      empty: '同类客户买的商品他都买过，或还没有同类客户的商品明细',
+      noClass: '还没有分层结果：先在“客户分层”中计算一次',
+    },
+    reason: {
+      usual_one: '买过 {{count}} 单，共 {{quantity}} 件，最近一次 {{date}}',
+      usual_other: '买过 {{count}} 单，共 {{quantity}} 件，最近一次 {{date}}',
+      usualNoDate_one: '买过 {{count}} 单，共 {{quantity}} 件',
+      usualNoDate_other: '买过 {{count}} 单，共 {{quantity}} 件',
+      peers_one: '同类 {{count}} 位客户中有 {{buyers}} 位在买（{{share}}）',
+      peers_other: '同类 {{count}} 位客户中有 {{buyers}} 位在买（{{share}}）',
+    },
+    lines: { title: '订单明细', date: '日期', number: '单号', product: '商品', sku: '货号', quantity: '数量', unitPrice: '单价', amount: '金额', empty: '订单都没有商品明细' },
+    product: '商品',
+    amount: '金额（{{currency}}）',
+    classTop: { title: '各层热销商品', titleClass: '「{{cls}}」热销商品', customers_one: '{{count}} 位客户', customers_other: '{{count}} 位客户', empty: '这一层的客户还没有带商品明细的订单' },
+  },
+  en: {
+    tab: 'Products & offers',
+    usual: { title: 'Usually buys', empty: 'No orders with line items yet' },
+    peers: {
+      title: 'Customers like them also buy',
+      basis_one: 'Like them = the {{count}} other customer in {{cls}} ({{scheme}})',
+      basis_other: 'Like them = the {{count}} other customers in {{cls}} ({{scheme}})',
+      basisGroup_one: 'Like them = the {{count}} other customer in {{cls}} ({{scheme}}), group {{group}}',
+      basisGroup_other: 'Like them = the {{count}} other customers in {{cls}} ({{scheme}}), group {{group}}',
+      empty: 'They already buy what customers like them buy, or those customers have no line items yet',
+      noClass: 'No tiers computed yet: compute them once under Tiers',
+    },
+    reason: {
+      usual_one: '{{count}} order, {{quantity}} units in all, last on {{date}}',
+      usual_other: '{{count}} orders, {{quantity}} units in all, last on {{date}}',
+      usualNoDate_one: '{{count}} order, {{quantity}} units in all',
+      usualNoDate_other: '{{count}} orders, {{quantity}} units in all',
+      peers_one: '{{buyers}} of {{count}} similar customer buys it ({{share}})',
+      peers_other: '{{buyers}} of {{count}} similar customers buy it ({{share}})',
+    },
+    lines: { title: 'Order lines', date: 'Date', number: 'Order no.', product: 'Product', sku: 'SKU', quantity: 'Qty', unitPrice: 'Unit price', amount: 'Amount', empty: 'No order has line items' },
+    product: 'Product',
+    amount: 'Amount ({{currency}})',
+    classTop: { title: 'Top products by class', titleClass: 'Top products in {{cls}}', customers_one: '{{count}} customer', customers_other: '{{count}} customers', empty: 'No customer in this class has orders with line items yet' },
+  },
+};
