@@ -9,6 +9,7 @@ import { dataArrivesComplete } from './journeys-data';
 import { readmeScreenshots } from './journeys-screenshots';
 import { predictionScoreSortAndHoldout } from './journeys-prediction';
 import { clvSettingsSavedAndStated } from './journeys-clv';
+import { orderLinesImportToUsuallyBuys } from './journeys-lines';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 
 describe('TierBook in Chromium through the loopback bridge', () => {
@@ -82,5 +83,9 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('the README pictures: Today, customers, a customer file and an explained tier, in Chinese and English', async () => {
     await readmeScreenshots({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('order lines imported through the import screen: the customer file lists the lines and what they usually buy', async () => {
+    await orderLinesImportToUsuallyBuys({ page: session.page, screenshot: screenshotter(session.page, '') }, tempFiles());
   });
 });

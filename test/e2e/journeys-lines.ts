@@ -1,0 +1,77 @@
+import { expect } from 'vitest';
+import { addDays, localDateOf } from '../../shared/domain/dates';
+import { at, byTestId, invoke, type Journey } from './journeys';
+
+/** The English date the file shows for a day: the format's own words, computed here from the parts. */
+const englishDate = (day: string) => {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${d}, ${y}`;
+};
+
+/**
+ * Runs after the others (demo loaded). A wholesaler's order lines — two invoices, a cancellation with a
+ * negative quantity — imported through the import screen become orders with lines; the customer file
+ * lists the lines and says what the customer usually buys, in English and in Chinese. The import is
+ * undone at the end, so the demo is as it was.
+ */
+export async function orderLinesImportToUsuallyBuys({ page, screenshot }: Journey, files: { write(name: string, bytes: Uint8Array): string }): Promise<void> {
+  if ((await invoke(page, 'settings:get', {})).language !== 'en') await invoke(page, 'settings:update', { language: 'en' });
+  // Run on its own (vitest -t), the workspace is still new: start it with the demo, as the first journey does.
+  if ((await invoke(page, 'customers:list', { limit: 1 })).total === 0) {
+    await invoke(page, 'workspace:loadDemo', { customers: 40, seed: 7 });
+    await invoke(page, 'workspace:startEmpty', {});
+  }
+  const customer = (await invoke(page, 'customers:list', { limit: 50 })).rows.find((r) => r.phone)!;
+  expect(customer).toBeTruthy();
+  const today = localDateOf(new Date());
+  const [first, second, returned] = [addDays(today, -9), addDays(today, -4), addDays(today, -2)];
+  const csv = [
+    'InvoiceNo,Customer phone,InvoiceDate,StockCode,Description,Quantity,UnitPrice',
+    `E2E-1001,${customer.phone},${first},LJ-01,Longjing tea,3,120`,
+    `E2E-1001,${customer.phone},${first},CUP-6,Tea cup,2,15.50`,
+    `E2E-1002,${customer.phone},${second},LJ-01,Longjing tea,2,120`,
+    `CE2E-1003,${customer.phone},${returned},CUP-6,Tea cup,-1,15.50`,
+  ].join('\n');
+  const path = files.write('order-lines.csv', new TextEncoder().encode(csv));
+
+  await page.goto(at(page, '#/import'));
+  await page.reload();
+  await byTestId(page, 'import-page').waitFor();
+  await page.locator('[data-testid="import-kind"] .ant-segmented-item', { hasText: /^Orders$/ }).click();
+  await page.locator('input[data-testid="import-file"]').setInputFiles(path);
+  await expect.poll(() => byTestId(page, 'import-count-added').innerText(), { timeout: 30_000 }).toContain('4');
+  // Four lines make three orders, one of them the cancellation.
+  await expect.poll(() => byTestId(page, 'import-order-lines').innerText()).toContain('4 lines make 3 orders (1 of them returns)');
+  await byTestId(page, 'import-commit-skip').click();
+  await byTestId(page, 'import-done').waitFor();
+  const batchId = (await invoke(page, 'import:batches', { limit: 1 })).batches[0]!.id;
+
+  await page.goto(at(page, `#/customers/${customer.id}`));
+  await byTestId(page, 'tab-offers').click();
+  // Usually buys, by hand: tea 3 + 2 = 5 units at ¥120 in two orders, last on the second day; cups 2 − 1 = 1.
+  const usual = page.locator('[data-testid="usual-item"]');
+  await expect.poll(() => usual.count()).toBe(2);
+  expect(await usual.nth(0).innerText()).toContain('Longjing tea · LJ-01');
+  expect(await usual.nth(0).innerText()).toContain(`2 orders, 5 bought in all, last on ${englishDate(second)}`);
+  expect(await usual.nth(0).innerText()).toContain('600.00');
+  expect(await usual.nth(1).innerText()).toContain(`1 order, 1 bought, last on ${englishDate(first)}`);
+  // The lines, the return's with its negative quantity.
+  const lines = byTestId(page, 'order-lines-table');
+  await expect.poll(() => lines.locator('tbody tr').count()).toBeGreaterThanOrEqual(4);
+  const text = await lines.innerText();
+  expect(text).toContain('CE2E-1003');
+  expect(text).toMatch(/Tea cup\s+CUP-6\s+-1/);
+  await screenshot('customer-offers-en');
+
+  // The same in Chinese.
+  await invoke(page, 'settings:update', { language: 'zh-CN' });
+  await page.reload();
+  await byTestId(page, 'tab-offers').click();
+  await expect.poll(() => usual.nth(0).innerText()).toContain('买过 2 单，共 5 件');
+  expect(await byTestId(page, 'tab-offers').innerText()).toBe('商品与推荐');
+  await screenshot('customer-offers-zh');
+
+  await invoke(page, 'import:undo', { batchId });
+  await invoke(page, 'settings:update', { language: 'en' });
+  await page.reload();
+}
