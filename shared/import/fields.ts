@@ -11,8 +11,13 @@ export const CUSTOMER_FIELDS = [
   'tags', 'owner', 'source', 'notes', 'code', 'sizeBand', 'incomeBand', 'needs', 'manualLevel',
 ] as const;
 export const CUSTOMER_KEY_FIELDS = ['customerCode', 'customerName', 'customerPhone', 'customerCompany'] as const;
-/** The order-line fields: a file mapping any of them is a file of order lines (one row per line item). */
+/** The order-line fields. */
 export const ORDER_LINE_FIELDS = ['product', 'sku', 'quantity', 'unitPrice'] as const;
+/**
+ * A file mapping any of these is a file of order lines (one row per line item). A product column alone is
+ * not enough: "Description" beside an amount is as often a note on a whole order, and is kept as one.
+ */
+export const LINE_MODE_FIELDS = ['sku', 'quantity', 'unitPrice'] as const;
 export const ORDER_FIELDS = [
   ...CUSTOMER_KEY_FIELDS, 'date', 'amount', 'currency', 'fxRate', 'note', 'orderNumber', ...ORDER_LINE_FIELDS, 'cost', 'paid', 'dueDate', 'isReturn',
 ] as const;

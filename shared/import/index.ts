@@ -5,7 +5,7 @@
 export { parseCsv, type CsvParseOptions, type CsvTable } from './csv';
 export { declaredDelimiter, DELIMITERS, sniffDelimiter, type Delimiter, type DelimiterGuess } from './delimiter';
 export { IMPORT_ERROR_CODES, ImportError, isImportError, type ImportErrorCode } from './errors';
-export { DATE_FIELDS, FIELDS_OF, ORDER_LINE_FIELDS, IMPORT_KINDS, REQUIRED_FIELDS, SYNONYMS, type FieldOf, type ImportField, type ImportKind } from './fields';
+export { DATE_FIELDS, FIELDS_OF, LINE_MODE_FIELDS, ORDER_LINE_FIELDS, IMPORT_KINDS, REQUIRED_FIELDS, SYNONYMS, type FieldOf, type ImportField, type ImportKind } from './fields';
 export {
   autoMapHeaders,
   describeMapping,

@@ -131,7 +131,10 @@ export function orderRecord(cursor: RowCursor, ctx: RowContext): OrderRecord | n
   if (paid && (paid.minor < 0 || (!ctx.lines && !isReturn && paid.minor > amountMinor))) cursor.fail('paid', 'paid_out_of_range', cursor.columnOf('paid'), cursor.cells('paid')[0]?.cell ?? '');
   const dueDate = cursor.take('dueDate', (c) => parseDate(c, { order: ctx.dateOrder.dueDate, date1904: ctx.date1904 }));
   const fxRate = cursor.take('fxRate', parseRate);
-  const note = joinedText(cursor, 'note', 1000);
+  // A whole-order file's product column describes the order: it joins the note rather than being lost.
+  const described = ctx.lines ? null : cursor.take('product', text(200));
+  const written = joinedText(cursor, 'note', 1000);
+  const note = described === null ? written : written === null ? described : `${described}\n${written}`.slice(0, 1000);
   const parsed = ctx.lines ? line : total;
   if (cursor.errors.length > 0 || !orderDate || !parsed) return null;
   const currency = rowCurrency ?? ctx.defaultCurrency;

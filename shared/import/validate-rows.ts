@@ -1,4 +1,4 @@
-import { DATE_FIELDS, ORDER_LINE_FIELDS, type ImportKind } from './fields';
+import { DATE_FIELDS, LINE_MODE_FIELDS, type ImportKind } from './fields';
 import type { ColumnMapping } from './header-map';
 import { inferDecimalSeparator, type DecimalSeparator } from './parse-amount';
 import { inferDateOrder, type DateOrder } from './parse-date';
@@ -79,7 +79,7 @@ export function createRowValidator<K extends ImportKind>(
     date1904: options.date1904 ?? false,
     dateOrder,
     decimal: decimal === '.' || decimal === ',' ? decimal : undefined,
-    lines: kind === 'orders' && ORDER_LINE_FIELDS.some((f) => columnsOf.has(f)),
+    lines: kind === 'orders' && LINE_MODE_FIELDS.some((f) => columnsOf.has(f)),
   };
   const build = BUILDERS[kind] as (cursor: RowCursor, ctx: RowContext) => RecordOf<K> | null;
   return {
