@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { OutputOf } from '../../shared/contract';
+import type { Explanation } from '../../shared/contract/segmentation';
 import type { MoveHint } from '../../shared/segmentation';
 import { optionalInt, optionalString, requireFlag, UsageError } from './args';
 import { pad, type Command } from './commands';
@@ -29,8 +31,53 @@ function hintLine(hint: MoveHint): string {
   }
 }
 
+/** The config file for `segment config set`: a JSON object of sections, as `segment config get --json` prints under "overrides". */
+function readConfigFile(path: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--file must be a JSON file of config sections (basis, partition, thresholds …): ${(error as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError('--file must hold a JSON object such as {"pyramid": {"basis": "gross_profit"}}');
+  // `segment config get --json` prints {overrides, effective}; its output can be edited and given back.
+  const record = parsed as Record<string, unknown>;
+  return 'overrides' in record && typeof record.overrides === 'object' && record.overrides !== null ? (record.overrides as Record<string, unknown>) : record;
+}
+
+const money = (minor: number | null | undefined) => (minor === null || minor === undefined ? '–' : `${minor} (minor units)`);
+
+/** "basis revenue, group local (210 customers), cut ≥ 4800000 (minor units) by shares" for pyramid and value. */
+function cutLine(classKey: string, e: Explanation): string {
+  const parts: string[] = [];
+  if (typeof e.basis === 'string' && (e.kind === 'pyramid' || e.kind === 'value')) parts.push(`basis ${e.basis}${e.fellBackToRevenue ? ' (no cost data: revenue)' : ''}`);
+  const group = e.group as { partition: string; key: string; size: number } | null | undefined;
+  if (group) parts.push(`group ${group.partition}=${group.key} (${group.size} customers)`);
+  const cuts = e.cuts as Record<string, number | null> | undefined;
+  if ((e.kind === 'pyramid' || e.kind === 'value') && cuts && classKey in cuts) {
+    parts.push(`cut ${e.kind === 'pyramid' ? `≥ ${money(cuts[classKey])}` : `value score ≥ ${cuts[classKey] ?? '–'}`} by ${String(e.mode)}`);
+  }
+  if (e.kind === 'pyramid' && e.rankValue !== null && e.rankValue !== undefined) parts.push(`rank ${String(e.rank)} of ${String(e.ranked)} at ${money(e.rankValue as number)}`);
+  return parts.join(', ');
+}
+
 /** Segmentation from the command line: the same calls the Tiered lists screen makes. */
 export const SEGMENTATION_COMMANDS: Command[] = [
+  // Before `segment`: commands are matched by their leading words, first match wins.
+  {
+    words: ['segment', 'config', 'get'],
+    summary: 'The tier settings: what is overridden and the effective config (basis, partition, thresholds, shares, windows).',
+    flags: {},
+    run: (_v, call) => call('segments:config:get', {}),
+    human: (o: OutputOf<'segments:config:get'>) => [`Overrides: ${JSON.stringify(o.overrides)}`, `Effective: ${JSON.stringify(o.effective, null, 2)}`].join('\n'),
+  },
+  {
+    words: ['segment', 'config', 'set'],
+    summary: 'Replace the tier settings with a JSON file of sections (--file CONFIG.json), validated by the engine; a bad file changes nothing.',
+    flags: { file: { type: 'string' } },
+    run: (v, call) => call('segments:config:set', { overrides: readConfigFile(requireFlag(v, 'file')) }),
+    human: (o: OutputOf<'segments:config:set'>) => `Tier settings saved: ${JSON.stringify(o.overrides)}`,
+  },
   {
     words: ['segment'],
     summary: 'Recompute every scheme and store the day\'s tier snapshot [--as-of YYYY-MM-DD]; prints counts per class.',
@@ -50,9 +97,9 @@ export const SEGMENTATION_COMMANDS: Command[] = [
   },
   {
     words: ['tiers'],
-    summary: 'Members of a scheme (or one class), every one unless --limit N: --scheme KEY [--class KEY] [--as-of YYYY-MM-DD] [--search Q] [--sort revenue] [--offset N] [--limit N].',
+    summary: 'Members of a scheme (or one class, or one --group of a partition), every one unless --limit N: --scheme KEY [--class KEY] [--group KEY] [--as-of YYYY-MM-DD] [--search Q] [--sort revenue] [--offset N] [--limit N].',
     flags: {
-      scheme: { type: 'string' }, class: { type: 'string' }, 'as-of': { type: 'string' }, search: { type: 'string' }, sort: { type: 'string' }, offset: { type: 'string' }, limit: { type: 'string' },
+      scheme: { type: 'string' }, class: { type: 'string' }, group: { type: 'string' }, 'as-of': { type: 'string' }, search: { type: 'string' }, sort: { type: 'string' }, offset: { type: 'string' }, limit: { type: 'string' },
     },
     run: async (v, call) => {
       const offset = optionalInt(v, 'offset') ?? 0;
@@ -63,6 +110,7 @@ export const SEGMENTATION_COMMANDS: Command[] = [
         call('segments:members', {
           scheme: requireFlag(v, 'scheme'),
           classKey: optionalString(v, 'class'),
+          group: optionalString(v, 'group'),
           asOf: optionalString(v, 'as-of'),
           search: optionalString(v, 'search'),
           sort: optionalString(v, 'sort') as 'revenue' | undefined,
@@ -84,7 +132,7 @@ export const SEGMENTATION_COMMANDS: Command[] = [
       [
         ...o.rows.map(
           (r) =>
-            `${r.id}  ${pad(r.code ?? '', 12)} ${pad(r.name, 20)} ${pad(r.classKey, 18)} ${r.scores ? `R${r.scores.r} F${r.scores.f} M${r.scores.m}` : '        '}  revenue ${r.revenueMinor} (minor units)`,
+            `${r.id}  ${pad(r.code ?? '', 12)} ${pad(r.name, 20)} ${r.group !== undefined ? `${pad(r.group, 12)} ` : ''}${pad(r.classKey, 18)} ${r.scores ? `R${r.scores.r} F${r.scores.f} M${r.scores.m}` : '        '}  revenue ${r.revenueMinor} (minor units)`,
         ),
         o.rows.length === 0 ? `none of ${o.total} customers (offset ${o.offset}) as of ${o.asOf}` : `${o.offset + 1}–${o.offset + o.rows.length} of ${o.total} customers as of ${o.asOf}`,
       ].join('\n'),
@@ -97,7 +145,10 @@ export const SEGMENTATION_COMMANDS: Command[] = [
     human: (o: OutputOf<'segments:explain'>) =>
       [
         `${o.customerId} as of ${o.asOf}: ${o.metrics.orderCount} orders, revenue ${o.metrics.revenueMinor} (minor units) in the window`,
-        ...Object.entries(o.schemes).map(([scheme, a]) => `  ${pad(scheme, 12)} ${pad(a.classKey, 18)} ${a.explanation.moves.map(hintLine).join('; ')}`),
+        ...Object.entries(o.schemes).map(([scheme, a]) => {
+          const cut = cutLine(a.classKey, a.explanation);
+          return `  ${pad(scheme, 12)} ${pad(a.classKey, 18)} ${[cut, a.explanation.moves.map(hintLine).join('; ')].filter(Boolean).join('; ')}`;
+        }),
       ].join('\n'),
   },
   {

@@ -1,10 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { refreshAllCustomerStats } from '../../db/repos/customers';
+import { readConfigOverrides, writeConfigOverrides } from '../../db/repos/segmentation';
 import { readSettings, writeSettings } from '../../db/repos/settings';
 import { deriveLocality } from '../../shared/domain/locality';
 import { buildSearchText, buildSortName } from '../search-text';
 import { generateDemoWorkspace } from './generate';
+
+/** The demo business's tier settings: ranked schemes partitioned by business line (domestic stall, export desk). */
+export const DEMO_TIER_SETTINGS = { partition: { kind: 'field', field: 'market' } } as const;
 
 /**
  * Writes the demo workspace in one transaction with prepared statements (100k customers take seconds,
@@ -16,6 +20,9 @@ export function loadDemoWorkspace(db: Db, options: { seed: number; customers: nu
   client.transaction(() => {
     if (!readSettings(db).onboarded) {
       writeSettings(db, { businessName: '佳美服装批发 · Jiamei Trading', homeCountry: 'CN', homeRegion: '广东', baseCurrency: 'CNY', onboardedAt: options.now, updatedAt: options.now });
+      // The stall (内贸) and the export desk (外贸) are two businesses: each ranks its own customers, so
+      // both have platinum and gold customers instead of every top customer being an exporter.
+      if (Object.keys(readConfigOverrides(db)).length === 0) writeConfigOverrides(db, DEMO_TIER_SETTINGS, options.now);
     }
     const settings = readSettings(db);
     const insertCustomer = client.prepare(`INSERT INTO customers (id, created_at, updated_at, name, company, type, industry, country, region, city, locality,

@@ -15,7 +15,7 @@ import { readSettings } from '../../db/repos/settings';
 import { AppError, invalidInput, notFound } from '../../shared/contract';
 import type { CustomSegmentRow, Explanation } from '../../shared/contract/segmentation';
 import { writeConfigOverrides } from '../../db/repos/segmentation';
-import { classKeysOf, customSchemeKey, customSegmentSchema, SCHEME_KEYS, type RuleGroup } from '../../shared/segmentation';
+import { classKeysOf, customSchemeKey, customSegmentSchema, isLocalRule, LOCAL_SCHEME_KEYS, SCHEME_KEYS, type RuleGroup } from '../../shared/segmentation';
 import { predictionCells } from '../prediction/cells';
 import type { HandlerContext } from '../context';
 import { newId } from '../ids';
@@ -114,6 +114,11 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
 
     'segments:config:set': ({ overrides }) => {
       effectiveConfig(overrides, ctx.clock.today());
+      const partition = overrides.partition as { kind?: string; segmentId?: string } | undefined;
+      if (partition?.kind === 'segment') {
+        const segment = findCustomSegment(db, partition.segmentId ?? '');
+        if (!segment || !isLocalRule(JSON.parse(segment.rule) as RuleGroup, LOCAL_SCHEME_KEYS)) throw invalidInput([{ path: ['overrides', 'partition', 'segmentId'], key: 'partition_segment_unusable' }]);
+      }
       writeConfigOverrides(db, overrides, ctx.clock.now().toISOString());
       return configOutput();
     },

@@ -35,14 +35,24 @@ export function overview(state: SegmentationState, scheme: string, baseCurrency:
       return { classKey, count, revenueMinor, revenueShare: total > 0 ? revenueMinor / total : 0 };
     }),
     cuts: summary.cuts,
+    partition: state.result.partition,
+    groups:
+      summary.groups?.map((g) => ({ group: g.group, customers: g.customers, classes: Object.entries(g.counts).map(([classKey, count]) => ({ classKey, count })), cuts: g.cuts })) ?? null,
   };
+}
+
+const RANKED_SCHEMES: readonly string[] = ['rfm', 'rf_segment', 'value', 'pyramid', 'loyalty', 'behavior'];
+
+/** Customer k's group, when the scheme is ranked within the groups of a partition. */
+function groupOf(state: SegmentationState, k: number, scheme: string): string | undefined {
+  return state.result.partition !== 'none' && RANKED_SCHEMES.includes(scheme) ? state.result.groupKeys[k] : undefined;
 }
 
 function rfmScores(rfm: string): MemberRow['scores'] {
   return /^[1-5]{3}$/.test(rfm) ? { r: Number(rfm[0]), f: Number(rfm[1]), m: Number(rfm[2]) } : null;
 }
 
-export function memberRow(state: SegmentationState, k: number, classKey: string, predictions?: ReadonlyMap<string, PredictionCells>): MemberRow {
+export function memberRow(state: SegmentationState, k: number, classKey: string, predictions?: ReadonlyMap<string, PredictionCells>, scheme?: string): MemberRow {
   const c = state.customers[k]!;
   const p = predictions?.get(c.id);
   const m = state.metrics;
@@ -63,6 +73,7 @@ export function memberRow(state: SegmentationState, k: number, classKey: string,
     lastOrderDate: m.lastOrderDate[k]!,
     // Only customers with a stored prediction carry the fields (none before the first recompute).
     ...(p ? { likelihood: p.likelihood, pAlive: p.pAlive, expectedValueMinor: p.expectedValueMinor, clvMinor: p.clvMinor } : {}),
+    ...(scheme !== undefined && groupOf(state, k, scheme) !== undefined ? { group: groupOf(state, k, scheme) } : {}),
   };
 }
 
@@ -105,6 +116,7 @@ export function members(state: SegmentationState, input: ParsedInputOf<'segments
   const picked: number[] = [];
   for (let k = 0; k < column.length; k++) {
     if (input.classKey !== undefined && column[k] !== input.classKey) continue;
+    if (input.group !== undefined && state.result.groupKeys[k] !== input.group) continue;
     if (key && !state.customers[k]!.searchText.includes(key)) continue;
     picked.push(k);
   }
@@ -121,6 +133,6 @@ export function members(state: SegmentationState, input: ParsedInputOf<'segments
   return {
     asOf: state.asOf,
     total: picked.length,
-    rows: picked.slice(input.offset, input.offset + input.limit).map((k) => memberRow(state, k, column[k]!, predictions)),
+    rows: picked.slice(input.offset, input.offset + input.limit).map((k) => memberRow(state, k, column[k]!, predictions, input.scheme)),
   };
 }

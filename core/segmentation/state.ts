@@ -10,7 +10,7 @@ import {
   type SegmentCustomer,
   type SnapshotColumns,
 } from '../../db/repos/segmentation';
-import { buildConfig, segmentAll, type ConfigOverrides, type CustomSegment, type EngineConfig, type EngineFollowUp, type EngineOrder, type SegmentationResult } from '../../shared/segmentation';
+import { buildConfig, isLocalRule, LOCAL_SCHEME_KEYS, segmentAll, type ConfigOverrides, type CustomSegment, type EngineConfig, type EngineFollowUp, type EngineOrder, type SegmentationResult } from '../../shared/segmentation';
 import { predictedValueMap } from '../prediction/predict';
 import { storePredictions } from '../prediction/store';
 import { changeStamp } from '../change-stamp';
@@ -56,7 +56,19 @@ const MAX_CACHED_DAYS = 3;
 
 export function engineConfigFor(db: Db, asOf: string): EngineConfig {
   const customSegments: CustomSegment[] = liveCustomSegments(db).map((s) => ({ id: s.id, name: s.name, rule: JSON.parse(s.rule) as CustomSegment['rule'] }));
-  return buildConfig({ ...(readConfigOverrides(db) as Partial<ConfigOverrides>), asOf, customSegments });
+  const overrides = readConfigOverrides(db) as Partial<ConfigOverrides>;
+  return buildConfig({ ...overrides, asOf, customSegments, partition: usablePartition(overrides.partition, customSegments) });
+}
+
+/**
+ * The partition as saved, unless it names a custom segment that was deleted since, or edited to read a
+ * ranked scheme (which would make the partition depend on itself): then the tiers are ranked unpartitioned
+ * rather than not at all. Saving such a partition is refused (segments:config:set).
+ */
+function usablePartition(partition: ConfigOverrides['partition'], segments: readonly CustomSegment[]): ConfigOverrides['partition'] {
+  if (partition?.kind !== 'segment') return partition;
+  const segment = segments.find((s) => s.id === partition.segmentId);
+  return segment && isLocalRule(segment.rule, LOCAL_SCHEME_KEYS) ? partition : { kind: 'none' };
 }
 
 function compute(db: Db, asOf: string): SegmentationState {
@@ -64,9 +76,9 @@ function compute(db: Db, asOf: string): SegmentationState {
   return assemble(asOf, config, loadSegmentCustomers(db), loadSegmentOrders(db), loadSegmentFollowUps(db), predictedFor(db, config));
 }
 
-/** Pyramid basis 'predicted' ranks by each customer's predicted value over the CLV horizon in Settings, fitted on the orders up to asOf. */
+/** Basis 'predicted' (pyramid or value) ranks by each customer's predicted value over the CLV horizon in Settings, fitted on the orders up to asOf. */
 function predictedFor(db: Db, config: EngineConfig): ReadonlyMap<string, number> | undefined {
-  return config.pyramid.basis === 'predicted' ? predictedValueMap(db, config.asOf) : undefined;
+  return config.pyramid.basis === 'predicted' || config.value.basis === 'predicted' ? predictedValueMap(db, config.asOf) : undefined;
 }
 
 function assemble(asOf: string, config: EngineConfig, customers: SegmentCustomer[], orders: EngineOrder[], followUps: EngineFollowUp[], predicted?: ReadonlyMap<string, number>): SegmentationState {

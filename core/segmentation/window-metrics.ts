@@ -34,10 +34,12 @@ export function windowMetrics(
   for (const o of orders) {
     const i = indexOf.get(o.customerId);
     if (i === undefined || o.date > window.end) continue;
-    if (m.lastOrderDate[i] === null || o.date > m.lastOrderDate[i]!) m.lastOrderDate[i] = o.date;
+    // As in the engine: a return nets out of revenue but is not an order and not a last purchase.
+    const sale = o.kind !== 'return';
+    if (sale && (m.lastOrderDate[i] === null || o.date > m.lastOrderDate[i]!)) m.lastOrderDate[i] = o.date;
     if (inWindow(o.date)) {
       m.revenue[i]! += o.baseAmountMinor;
-      m.orderCount[i]! += 1;
+      if (sale) m.orderCount[i]! += 1;
     }
   }
   for (const f of followUps) {

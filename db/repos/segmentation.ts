@@ -30,10 +30,16 @@ export function loadSegmentCustomers(db: Db): SegmentCustomer[] {
   return rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as string[] }));
 }
 
-/** Live orders in base-currency minor units (locked at the order date); the engine ignores unknown customers. */
+/**
+ * Live orders in base-currency minor units (locked at the order date), sales and returns with their cost
+ * (null when unknown); the engine nets returns into money and ignores unknown customers.
+ */
 export function loadSegmentOrders(db: Db): EngineOrder[] {
   return db.$client
-    .prepare(`SELECT customer_id AS customerId, order_date AS date, base_amount_minor AS baseAmountMinor FROM orders WHERE deleted_at IS NULL`)
+    .prepare(
+      `SELECT customer_id AS customerId, order_date AS date, base_amount_minor AS baseAmountMinor, kind, base_cost_minor AS baseCostMinor
+       FROM orders WHERE deleted_at IS NULL`,
+    )
     .all() as EngineOrder[];
 }
 

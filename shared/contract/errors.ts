@@ -27,6 +27,9 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorBod
 export const ISSUE_MESSAGES: Record<string, string> = {
   required: 'is required',
   invalid_value: 'is not valid',
+  invalid_thresholds: 'must go down from the top tier (platinum ≥ gold ≥ iron, high ≥ medium)',
+  invalid_shares: 'add up to more than 100 %',
+  partition_segment_unusable: 'must name a saved custom segment that reads only the customer\'s own data (no tier scheme)',
   invalid_choice: 'is not one of the allowed values',
   invalid_date: 'must be a date like 2026-03-05',
   invalid_instant: 'must be a date and time',

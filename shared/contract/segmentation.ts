@@ -43,6 +43,8 @@ export const memberRowSchema = z.object({
   pAlive: z.number().min(0).max(1).nullable().optional(),
   expectedValueMinor: z.number().int().min(0).nullable().optional(),
   clvMinor: z.number().int().min(0).nullable().optional(),
+  /** The customer's group when the ranked schemes are partitioned (docs/segmentation.md §4.3); absent otherwise. */
+  group: z.string().max(200).optional(),
 });
 export type MemberRow = z.infer<typeof memberRowSchema>;
 
@@ -92,12 +94,21 @@ export const segmentationContract = {
       revenueMinor: z.number().int(),
       classes: z.array(classSummarySchema),
       cuts: z.custom<SchemeCuts>(),
+      /** 'none', or what the ranked schemes are partitioned by ('locality', 'tag', …). */
+      partition: z.string().max(40),
+      /** A ranked scheme under a partition: each group's size, class counts and own cuts; null otherwise. */
+      groups: z
+        .array(z.object({ group: z.string().max(200), customers: z.number().int(), classes: z.array(z.object({ classKey: z.string(), count: z.number().int() })).max(200), cuts: z.custom<SchemeCuts>() }))
+        .max(400)
+        .nullable(),
     }),
   },
   'segments:members': {
     input: z.object({
       scheme: schemeSchema,
       classKey: classKeySchema.optional(),
+      /** Only customers of this group of the partition. */
+      group: z.string().min(1, 'required').max(200, 'too_long').optional(),
       asOf: isoDateSchema.optional(),
       search: z.string().max(200, 'too_long').default(''),
       sort: z.enum(MEMBER_SORTS, { error: 'invalid_choice' }).default('revenue'),

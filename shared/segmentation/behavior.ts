@@ -44,7 +44,7 @@ export function assignBehavior(pop: Population, ranking: Ranking, i: number, con
   const orderCount = pop.orderCount[i]!;
   const basis = config.behavior.threshold.kind;
   const thresholdOrders = ranking.behaviorThreshold;
-  const explain = (moves: readonly MoveHint[]): BehaviorExplanation => ({ kind: 'behavior', orderCount, basis, thresholdOrders, moves });
+  const explain = (moves: readonly MoveHint[]): BehaviorExplanation => ({ kind: 'behavior', group: null, orderCount, basis, thresholdOrders, moves });
   const classKey = behaviorClassOf(pop, ranking, i);
   if (classKey !== 'low_frequency' || thresholdOrders === null) return { classKey, explanation: explain(NO_MOVES) };
   const needed = basis === 'fixed' ? Math.ceil(thresholdOrders) : ordersToReachMedian(ranking.sortedOrderCounts, orderCount);

@@ -16,7 +16,7 @@ import type { SchemeKey } from './schemes';
 import { valueClassOf } from './value';
 
 export function classColumns(run: Run): Record<string, string[]> {
-  const { pop, ranking, config } = run;
+  const { pop, config } = run;
   const n = pop.customers.length;
   const column = (): string[] => new Array<string>(n);
   const columns: Record<SchemeKey, string[]> = {
@@ -37,9 +37,10 @@ export function classColumns(run: Run): Record<string, string[]> {
     size: column(),
     needs: column(),
   };
-  const { r, f, m } = ranking.scores;
   for (let i = 0; i < n; i++) {
     const customer = pop.customers[i]!;
+    const ranking = run.rankingOf(i);
+    const { r, f, m } = ranking.scores;
     const lifecycle = lifecycleStateOf(pop, i, run.medianGaps[i]!, config).classKey;
     const scores = r[i]! > 0 ? { r: r[i]!, f: f[i]!, m: m[i]! } : null;
     columns.rfm[i] = rfmClassOf(ranking, i);

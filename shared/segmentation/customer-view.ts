@@ -12,12 +12,16 @@ import { assignLoyalty } from './loyalty';
 import { assignPyramid } from './pyramid';
 import { assignRfm, assignRfSegment } from './rfm';
 import type { Run } from './run';
+import { partitionName } from './partition';
 import { UNKNOWN } from './schemes';
+
+const RANKED_SCHEMES = ['rfm', 'rf_segment', 'value', 'pyramid', 'loyalty', 'behavior'] as const;
 import type { Assignments, CustomerMetrics, CustomerSegmentation, CustomerViews, FixedAssignments } from './types';
 import { assignValue } from './value';
 
 export function buildCustomer(run: Run, i: number): CustomerSegmentation {
-  const { pop, ranking, config } = run;
+  const { pop, config } = run;
+  const ranking = run.rankingOf(i);
   const customer = pop.customers[i]!;
   const own = ownMetricsOf(pop, i);
   const local = assignLocal(pop, i, run.medianGaps[i]!, config);
@@ -26,7 +30,7 @@ export function buildCustomer(run: Run, i: number): CustomerSegmentation {
     rfm: assignRfm(pop, ranking, i),
     rf_segment: assignRfSegment(pop, ranking, i),
     value: assignValue(pop, ranking, i, config),
-    pyramid: assignPyramid(ranking, i, config, by),
+    pyramid: assignPyramid(pop, ranking, i, config, by),
     lifecycle: local.lifecycle,
     loyalty: assignLoyalty(pop, ranking, i, local.lifecycle.classKey, config),
     behavior: assignBehavior(pop, ranking, i, config, by),
@@ -40,6 +44,10 @@ export function buildCustomer(run: Run, i: number): CustomerSegmentation {
     size: local.size,
     needs: local.needs,
   };
+  if (config.partition.kind !== 'none') {
+    const group = { partition: partitionName(config.partition), key: ranking.group, size: ranking.groupSize };
+    for (const scheme of RANKED_SCHEMES) fixed[scheme].explanation.group = group;
+  }
   const assignments = fixed as Assignments;
   const byKey = fixed as unknown as Record<string, { classKey: string } | undefined>;
   const classOf = (scheme: string): string => byKey[scheme]?.classKey ?? UNKNOWN;

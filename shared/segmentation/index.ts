@@ -1,7 +1,20 @@
 /** Public surface of the segmentation engine. Pure: no I/O, no clock; asOf is an input. */
 export { segmentAll, type SegmentOptions } from './segment-all';
 export { segmentOne, type LocalSegmentation } from './segment-one';
-export { buildConfig, DEFAULT_CONFIG, engineConfigSchema, type ConfigOverrides, type EngineConfig } from './config';
+export {
+  buildConfig,
+  DEFAULT_CONFIG,
+  engineConfigSchema,
+  PARTITION_FIELDS,
+  partitionSchema,
+  TIER_BASES,
+  type ConfigOverrides,
+  type EngineConfig,
+  type Partition,
+  type PartitionField,
+  type TierBasis,
+} from './config';
+export { ALL_GROUP } from './partition';
 export {
   classKeysOf,
   CLOSED_SCHEME_KEYS,

@@ -42,7 +42,7 @@ export function assignLoyalty(pop: Population, ranking: Ranking, i: number, life
     scores && classKey !== 'churned'
       ? classChangingHints(ranking, pop, i, { ...scores, followUps: 0 }, ['r', 'f', 'm'], (s) => classifyLoyalty(lifecycle, s, config.loyalty).classKey)
       : NO_MOVES;
-  return { classKey, explanation: { kind: 'loyalty', lifecycle, scores, rule, moves } };
+  return { classKey, explanation: { kind: 'loyalty', group: null, lifecycle, scores, rule, moves } };
 }
 
 export function loyaltyCuts(config: EngineConfig): SchemeCuts {

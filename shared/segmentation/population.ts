@@ -19,9 +19,13 @@ export interface Population {
   orderDays: Int32Array;
   /** Customer i's orders are orderDays[orderStart[i] .. orderStart[i + 1]). */
   orderStart: Int32Array;
-  /** Window figures. */
+  /** Window figures. orderCount counts sales only; revenue and cost net returns in. */
   orderCount: Int32Array;
   revenue: Float64Array;
+  /** Sum of the known costs of window orders (sales and returns). */
+  cost: Float64Array;
+  /** Window orders (sales and returns) whose cost is known; 0 means gross profit falls back to revenue. */
+  costKnown: Int32Array;
   firstWindowDay: Int32Array;
   followUpCount: Int32Array;
   /** Latest follow-up (by occurredAt, up to asOf) that recorded an intent. */
@@ -56,6 +60,8 @@ export function collectPopulation(
 
   const orderCount = new Int32Array(n);
   const revenue = new Float64Array(n);
+  const cost = new Float64Array(n);
+  const costKnown = new Int32Array(n);
   const firstWindowDay = new Int32Array(n).fill(2 ** 31 - 1);
   const historyCount = new Int32Array(n);
   // Pass 1: parse each date once, remember it, count per customer.
@@ -75,12 +81,23 @@ export function collectPopulation(
     if (i === undefined) continue;
     const day = dayNumber(order.date);
     if (day > asOfDay) continue;
+    const inWindow = day >= windowStartDay;
+    if (inWindow) {
+      // Money nets every row, returns included ("negative amounts are added like any other").
+      revenue[i]! += order.baseAmountMinor;
+      const orderCost = order.baseCostMinor;
+      if (orderCost !== undefined && orderCost !== null) {
+        cost[i]! += orderCost;
+        costKnown[i]! += 1;
+      }
+    }
+    // A return is not a purchase: it never counts as an order, an order day, or for recency.
+    if (order.kind === 'return') continue;
     ownerOf[o] = i;
     dayOf[o] = day;
     historyCount[i]! += 1;
-    if (day >= windowStartDay) {
+    if (inWindow) {
       orderCount[i]! += 1;
-      revenue[i]! += order.baseAmountMinor;
       if (day < firstWindowDay[i]!) firstWindowDay[i] = day;
     }
   }
@@ -125,5 +142,5 @@ export function collectPopulation(
     }
   }
 
-  return { customers, asOfDay, windowStartDay, orderDays, orderStart, orderCount, revenue, firstWindowDay, followUpCount, latestIntent };
+  return { customers, asOfDay, windowStartDay, orderDays, orderStart, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntent };
 }

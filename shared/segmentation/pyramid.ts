@@ -1,11 +1,12 @@
 /**
- * pyramid: platinum / gold / iron / lead by window revenue (or a caller's predicted value), default top
- * 1% / next 4% / next 15% / rest, cut by tiered-cut.ts. Customers outside the ranked population: 'none'.
+ * pyramid: platinum / gold / iron / lead by the basis amount (window revenue, gross profit, or a caller's
+ * predicted value), default top 1% / next 4% / next 15% / rest, cut by tiered-cut.ts — or by fixed
+ * thresholds (basis amount ≥ ¥500,000 → platinum …). Customers outside the ranked population: 'none'.
  */
 import type { EngineConfig } from './config';
 import { NO_MOVES } from './hints';
 import type { Population } from './population';
-import type { Ranking } from './ranking';
+import { profitFallsBack, type Ranking } from './ranking';
 import { NONE, PYRAMID_CLASSES } from './schemes';
 import { countAbove } from './sorted';
 import { tierIndex } from './tiered-cut';
@@ -16,27 +17,39 @@ export function pyramidClassOf(ranking: Ranking, i: number): string {
   return Number.isNaN(value) ? NONE : PYRAMID_CLASSES[tierIndex(value, ranking.pyramidTiers)]!;
 }
 
-export function assignPyramid(ranking: Ranking, i: number, config: EngineConfig, by: string | null): Assignment<PyramidExplanation> {
+/** How the tiers were cut: each tier's own share, or each tier's threshold in the customer's group. */
+function cutRule(ranking: Ranking, config: EngineConfig): Pick<PyramidExplanation, 'mode' | 'shares' | 'thresholds'> {
+  const p = config.pyramid;
+  if (p.mode === 'thresholds') return { mode: 'thresholds', shares: null, thresholds: p.groupThresholds[ranking.group] ?? p.thresholds };
+  return { mode: 'shares', shares: { platinum: p.platinumShare, gold: p.goldShare, iron: p.ironShare }, thresholds: null };
+}
+
+export function assignPyramid(pop: Population, ranking: Ranking, i: number, config: EngineConfig, by: string | null): Assignment<PyramidExplanation> {
   const { platinum, gold, iron } = ranking.pyramidCuts;
   const tiers = ranking.pyramidTiers;
   const value = ranking.pyramidValue[i]!;
   const basis = config.pyramid.basis;
   const ranked = ranking.pyramidRanked.length;
   const cuts = { platinum: platinum.minValue, gold: gold.minValue, iron: iron.minValue };
+  const rule = cutRule(ranking, config);
+  // Gross profit without any known cost ranks the customer by revenue; the explanation says so.
+  const fellBackToRevenue = basis === 'gross_profit' && pop.orderCount[i]! > 0 && profitFallsBack(pop, i);
+  const base = { kind: 'pyramid' as const, basis, fellBackToRevenue, ranked, cuts, ...rule, group: null };
   if (Number.isNaN(value)) {
-    return { classKey: NONE, explanation: { kind: 'pyramid', basis, rankValue: null, rank: null, ranked, cuts, moves: NO_MOVES } };
+    return { classKey: NONE, explanation: { ...base, rankValue: null, rank: null, moves: NO_MOVES } };
   }
   const tier = tierIndex(value, tiers);
   const next = tier > 0 ? tiers[tier - 1]!.minValue : null;
-  // Exact: other customers' revenue does not move when this one spends. Predicted values are not spendable.
+  // Exact: other customers' amounts do not move when this one spends, and each sale adds its whole amount
+  // to revenue. For gross profit "spend" means margin; predicted values are not spendable at all.
   const moves: readonly MoveHint[] =
-    next !== null && basis === 'revenue'
+    next !== null && basis !== 'predicted'
       ? [{ kind: 'spend_more', amountMinor: next - value, by, toClass: PYRAMID_CLASSES[tierIndex(next, tiers)]! }]
       : NO_MOVES;
   const rank = countAbove(ranking.pyramidRanked, value) + 1;
-  return { classKey: pyramidClassOf(ranking, i), explanation: { kind: 'pyramid', basis, rankValue: value, rank, ranked, cuts, moves } };
+  return { classKey: pyramidClassOf(ranking, i), explanation: { ...base, rankValue: value, rank, moves } };
 }
 
 export function pyramidCuts(ranking: Ranking, config: EngineConfig): SchemeCuts {
-  return { kind: 'pyramid', basis: config.pyramid.basis, ranked: ranking.pyramidRanked.length, ...ranking.pyramidCuts };
+  return { kind: 'pyramid', basis: config.pyramid.basis, mode: config.pyramid.mode, ranked: ranking.pyramidRanked.length, ...ranking.pyramidCuts };
 }

@@ -1,20 +1,32 @@
 /**
- * The population-wide numbers the relative schemes share: who the buyers are (≥ 1 order in the window),
- * their R/F/M/follow-up scores, value scores and the tier cuts. Each numeric array is sorted once and then
- * only binary-searched, so ranking n customers is O(n log n).
+ * The group-wide numbers the relative schemes share: who the buyers are (≥ 1 sale in the window), their
+ * R/F/M/follow-up scores, value scores and the tier cuts. Without a partition there is one group, the whole
+ * population; with one, each group is ranked on its own (partition.ts). Each numeric array is sorted once
+ * and then only binary-searched, so ranking n customers is O(n log n).
+ *
+ * Per-customer arrays (scores, valueScore, pyramidValue, basis amounts) are allocated once for the whole
+ * population and shared by every group's Ranking — groups are disjoint, so each writes only its members.
  */
-import type { EngineConfig } from './config';
+import type { EngineConfig, TierBasis } from './config';
 import type { Population } from './population';
 import { makeScale, scoreOf, type ScoreScale } from './quintile';
+import { countBelow, medianOfSorted } from './sorted';
 import { tierCuts } from './tiered-cut';
 import type { Scores, ScoreDimension, TierCut } from './types';
-import { medianOfSorted } from './sorted';
 
 export interface Ranking {
+  /** Group key ('all' without a partition) and the number of customers in the group. */
+  group: string;
+  groupSize: number;
   buyers: number;
   scales: Record<ScoreDimension, ScoreScale>;
   /** 0 for customers without orders in the window. */
   scores: Record<ScoreDimension, Uint8Array>;
+  /** The value scheme's M: the basis amount's scale and scores (the same as scales.m / scores.m for revenue). */
+  valueMScale: ScoreScale;
+  valueMScores: Uint8Array;
+  /** Basis amount of value's M per customer (NaN outside the value basis). */
+  valueMoney: Float64Array;
   /** NaN for non-buyers. */
   valueScore: Float64Array;
   valueCuts: { high: TierCut; medium: TierCut };
@@ -44,6 +56,28 @@ export function goodnessOf(pop: Population, i: number, dim: ScoreDimension): num
   }
 }
 
+/** True when gross profit has no cost to go on for customer i and falls back to revenue. */
+export function profitFallsBack(pop: Population, i: number): boolean {
+  return pop.costKnown[i] === 0;
+}
+
+/**
+ * Customer i's amount on a money basis: window revenue; gross profit = revenue − known costs (revenue when
+ * no window order has a cost); or the caller's predicted value (NaN when the map has none).
+ */
+export function basisAmount(pop: Population, i: number, basis: TierBasis, predicted: ReadonlyMap<string, number> | undefined): number {
+  switch (basis) {
+    case 'revenue':
+      return pop.revenue[i]!;
+    case 'gross_profit':
+      return profitFallsBack(pop, i) ? pop.revenue[i]! : pop.revenue[i]! - pop.cost[i]!;
+    case 'predicted': {
+      const v = predicted?.get(pop.customers[i]!.id);
+      return v !== undefined && Number.isFinite(v) ? v : Number.NaN;
+    }
+  }
+}
+
 const DIMENSIONS: readonly ScoreDimension[] = ['r', 'f', 'm', 'followUps'];
 
 /** Rounded so that equal weighted sums compare equal despite binary floating point. */
@@ -52,51 +86,100 @@ export function valueScoreOf(scores: Scores, weights: Scores): number {
   return Math.round(raw * 1e6) / 1e6;
 }
 
-export function rankPopulation(pop: Population, config: EngineConfig, predicted?: ReadonlyMap<string, number>): Ranking {
-  const n = pop.customers.length;
+/**
+ * Fixed thresholds as cuts: tier i holds every value ≥ threshold_i (its targetCount is then simply how many
+ * ranked values reach it, cumulatively), so "再采购 ¥12,000 → 黄金" is exact.
+ */
+function thresholdCuts(sortedAsc: Float64Array, thresholds: readonly number[]): TierCut[] {
+  return thresholds.map((minValue) => ({ targetCount: sortedAsc.length - countBelow(sortedAsc, minValue), minValue }));
+}
+
+interface SharedArrays {
+  scores: Record<ScoreDimension, Uint8Array>;
+  valueMScores: Uint8Array;
+  valueMoney: Float64Array;
+  valueScore: Float64Array;
+  pyramidValue: Float64Array;
+}
+
+function sharedArrays(n: number): SharedArrays {
+  return {
+    scores: { r: new Uint8Array(n), f: new Uint8Array(n), m: new Uint8Array(n), followUps: new Uint8Array(n) },
+    valueMScores: new Uint8Array(n),
+    valueMoney: new Float64Array(n).fill(Number.NaN),
+    valueScore: new Float64Array(n).fill(Number.NaN),
+    pyramidValue: new Float64Array(n).fill(Number.NaN),
+  };
+}
+
+function rankGroup(pop: Population, config: EngineConfig, predicted: ReadonlyMap<string, number> | undefined, group: string, members: readonly number[], shared: SharedArrays): Ranking {
   const buyerIdx: number[] = [];
-  for (let i = 0; i < n; i++) if (pop.orderCount[i]! > 0) buyerIdx.push(i);
+  for (const i of members) if (pop.orderCount[i]! > 0) buyerIdx.push(i);
 
   const scales = {} as Record<ScoreDimension, ScoreScale>;
-  const scores = {} as Record<ScoreDimension, Uint8Array>;
+  const { scores } = shared;
   for (const dim of DIMENSIONS) {
     const scale = makeScale(buyerIdx.map((i) => goodnessOf(pop, i, dim)));
-    const dimScores = new Uint8Array(n);
+    const dimScores = scores[dim];
     for (const i of buyerIdx) dimScores[i] = scoreOf(scale, goodnessOf(pop, i, dim));
     scales[dim] = scale;
-    scores[dim] = dimScores;
   }
 
-  const valueScore = new Float64Array(n).fill(Number.NaN);
-  const weights = config.value.weights;
+  // Value's M follows its basis; among buyers a missing prediction counts as 0.
+  const v = config.value;
+  let valueMScale = scales.m;
+  let valueMScores = scores.m;
+  if (v.basis !== 'revenue') {
+    for (const i of buyerIdx) {
+      const amount = basisAmount(pop, i, v.basis, predicted);
+      shared.valueMoney[i] = Number.isNaN(amount) ? 0 : amount;
+    }
+    valueMScale = makeScale(buyerIdx.map((i) => shared.valueMoney[i]!));
+    valueMScores = shared.valueMScores;
+    for (const i of buyerIdx) valueMScores[i] = scoreOf(valueMScale, shared.valueMoney[i]!);
+  } else {
+    for (const i of buyerIdx) shared.valueMoney[i] = pop.revenue[i]!;
+  }
+
+  const { valueScore } = shared;
   for (const i of buyerIdx) {
-    valueScore[i] = valueScoreOf({ r: scores.r[i]!, f: scores.f[i]!, m: scores.m[i]!, followUps: scores.followUps[i]! }, weights);
+    valueScore[i] = valueScoreOf({ r: scores.r[i]!, f: scores.f[i]!, m: valueMScores[i]!, followUps: scores.followUps[i]! }, v.weights);
   }
   const sortedValues = Float64Array.from(buyerIdx, (i) => valueScore[i]!).sort();
-  const [high, medium] = tierCuts(sortedValues, [config.value.highShare, config.value.mediumShare]) as [TierCut, TierCut];
+  const valueThresholds = v.groupThresholds[group] ?? v.thresholds;
+  const [high, medium] = (
+    v.mode === 'thresholds' ? thresholdCuts(sortedValues, [valueThresholds.high, valueThresholds.medium]) : tierCuts(sortedValues, [v.highShare, v.mediumShare])
+  ) as [TierCut, TierCut];
 
-  const pyramidValue = new Float64Array(n).fill(Number.NaN);
-  if (config.pyramid.basis === 'revenue') {
-    for (const i of buyerIdx) pyramidValue[i] = pop.revenue[i]!;
-  } else {
-    if (!predicted) throw new RangeError("pyramid basis 'predicted' needs a predicted value map");
-    for (let i = 0; i < n; i++) {
-      const v = predicted.get(pop.customers[i]!.id);
-      if (v !== undefined && Number.isFinite(v)) pyramidValue[i] = v;
-    }
-  }
-  const pyramidRanked = pyramidValue.filter((v) => !Number.isNaN(v)).sort();
   const p = config.pyramid;
-  const [platinum, gold, iron] = tierCuts(pyramidRanked, [p.platinumShare, p.goldShare, p.ironShare]) as [TierCut, TierCut, TierCut];
+  const { pyramidValue } = shared;
+  if (p.basis === 'predicted') {
+    if (!predicted) throw new RangeError("pyramid basis 'predicted' needs a predicted value map");
+    for (const i of members) pyramidValue[i] = basisAmount(pop, i, 'predicted', predicted);
+  } else {
+    for (const i of buyerIdx) pyramidValue[i] = basisAmount(pop, i, p.basis, predicted);
+  }
+  const pyramidRanked = Float64Array.from(members.filter((i) => !Number.isNaN(pyramidValue[i]!)), (i) => pyramidValue[i]!).sort();
+  const pyramidThresholds = p.groupThresholds[group] ?? p.thresholds;
+  const [platinum, gold, iron] = (
+    p.mode === 'thresholds'
+      ? thresholdCuts(pyramidRanked, [pyramidThresholds.platinum, pyramidThresholds.gold, pyramidThresholds.iron])
+      : tierCuts(pyramidRanked, [p.platinumShare, p.goldShare, p.ironShare])
+  ) as [TierCut, TierCut, TierCut];
 
   const sortedOrderCounts = scales.f.sorted;
   const t = config.behavior.threshold;
   const behaviorThreshold = t.kind === 'fixed' ? t.orders : buyerIdx.length > 0 ? medianOfSorted(sortedOrderCounts) : null;
 
   return {
+    group,
+    groupSize: members.length,
     buyers: buyerIdx.length,
     scales,
     scores,
+    valueMScale,
+    valueMScores,
+    valueMoney: shared.valueMoney,
     valueScore,
     valueCuts: { high, medium },
     valueTiers: [high, medium],
@@ -107,4 +190,22 @@ export function rankPopulation(pop: Population, config: EngineConfig, predicted?
     sortedOrderCounts,
     behaviorThreshold,
   };
+}
+
+/** One Ranking per group (keys and members from partition.ts), all sharing the per-customer arrays. */
+export function rankGroups(
+  pop: Population,
+  config: EngineConfig,
+  predicted: ReadonlyMap<string, number> | undefined,
+  groups: { keys: readonly string[]; members: readonly (readonly number[])[] },
+): Ranking[] {
+  if (config.value.basis === 'predicted' && !predicted) throw new RangeError("value basis 'predicted' needs a predicted value map");
+  const shared = sharedArrays(pop.customers.length);
+  return groups.keys.map((key, g) => rankGroup(pop, config, predicted, key, groups.members[g]!, shared));
+}
+
+/** The whole population as one group (segmentOne-style callers and tests). */
+export function rankPopulation(pop: Population, config: EngineConfig, predicted?: ReadonlyMap<string, number>): Ranking {
+  const all = Array.from({ length: pop.customers.length }, (_, i) => i);
+  return rankGroups(pop, config, predicted, { keys: ['all'], members: [all] })[0]!;
 }

@@ -59,7 +59,7 @@ export function rfSegmentClassOf(ranking: Ranking, i: number): string {
 
 export function assignRfm(pop: Population, ranking: Ranking, i: number): Assignment<RfmExplanation> {
   if (pop.orderCount[i] === 0) {
-    const explanation: RfmExplanation = { kind: 'rfm', recencyDays: null, orderCount: 0, revenueMinor: 0, scores: null, buyers: ranking.buyers, moves: NO_MOVES };
+    const explanation: RfmExplanation = { kind: 'rfm', group: null, recencyDays: null, orderCount: 0, revenueMinor: 0, scores: null, buyers: ranking.buyers, moves: NO_MOVES };
     return { classKey: NONE, explanation };
   }
   const r = ranking.scores.r[i]!;
@@ -76,6 +76,7 @@ export function assignRfm(pop: Population, ranking: Ranking, i: number): Assignm
   }
   const explanation: RfmExplanation = {
     kind: 'rfm',
+    group: null,
     recencyDays: recencyOf(pop, i),
     orderCount: pop.orderCount[i]!,
     revenueMinor: pop.revenue[i]!,
@@ -89,13 +90,13 @@ export function assignRfm(pop: Population, ranking: Ranking, i: number): Assignm
 export function assignRfSegment(pop: Population, ranking: Ranking, i: number): Assignment<RfSegmentExplanation> {
   const orderCount = pop.orderCount[i]!;
   if (orderCount === 0) {
-    return { classKey: NONE, explanation: { kind: 'rf_segment', recencyDays: null, orderCount, scores: null, moves: NO_MOVES } };
+    return { classKey: NONE, explanation: { kind: 'rf_segment', group: null, recencyDays: null, orderCount, scores: null, moves: NO_MOVES } };
   }
   const scores = { r: ranking.scores.r[i]!, f: ranking.scores.f[i]!, m: 0, followUps: 0 };
   const moves = classChangingHints(ranking, pop, i, scores, ['r', 'f'], (s) => rfSegmentOf(s.r, s.f));
   return {
     classKey: rfSegmentClassOf(ranking, i),
-    explanation: { kind: 'rf_segment', recencyDays: recencyOf(pop, i), orderCount, scores: { r: scores.r, f: scores.f }, moves },
+    explanation: { kind: 'rf_segment', group: null, recencyDays: recencyOf(pop, i), orderCount, scores: { r: scores.r, f: scores.f }, moves },
   };
 }
 

@@ -1,18 +1,23 @@
 /**
- * Everything one segmentation run computes once and shares: the grouped data, the population ranking,
- * the median gaps and the compiled custom segments. Class columns and per-customer views read it.
+ * Everything one segmentation run computes once and shares: the grouped data, the ranking of each group
+ * of the partition (one group without a partition), the median gaps and the compiled custom segments.
+ * Class columns and per-customer views read it.
  */
 import type { EngineConfig } from './config';
 import { medianGaps } from './lifecycle';
 import { compileSegments, type CompiledSegment } from './local-schemes';
+import { groupCustomers, type Groups } from './partition';
 import { collectPopulation, type Population } from './population';
-import { rankPopulation, type Ranking } from './ranking';
+import { rankGroups, type Ranking } from './ranking';
 import type { EngineCustomer, EngineFollowUp, EngineOrder } from './types';
 
 export interface Run {
   config: EngineConfig;
   pop: Population;
-  ranking: Ranking;
+  groups: Groups;
+  /** rankings[g] ranks group g; rankingOf(i) is customer i's group's. */
+  rankings: Ranking[];
+  rankingOf: (i: number) => Ranking;
   medianGaps: Float64Array;
   segments: CompiledSegment[];
 }
@@ -25,5 +30,10 @@ export function prepareRun(
   predicted: ReadonlyMap<string, number> | undefined,
 ): Run {
   const pop = collectPopulation(customers, orders, followUps, config);
-  return { config, pop, ranking: rankPopulation(pop, config, predicted), medianGaps: medianGaps(pop), segments: compileSegments(config) };
+  const gaps = medianGaps(pop);
+  const segments = compileSegments(config);
+  const groups = groupCustomers(pop, config, segments, gaps);
+  const rankings = rankGroups(pop, config, predicted, groups);
+  const rankingOf = (i: number): Ranking => rankings[groups.groupOf[i]!]!;
+  return { config, pop, groups, rankings, rankingOf, medianGaps: gaps, segments };
 }

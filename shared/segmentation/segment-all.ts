@@ -14,7 +14,10 @@ import type { Ranking } from './ranking';
 import { rfmCuts, rfSegmentCuts } from './rfm';
 import { prepareRun } from './run';
 import { classKeysOf, isSchemeKey, SCHEME_KEYS, type SchemeKey } from './schemes';
-import type { EngineCustomer, EngineFollowUp, EngineOrder, SchemeCuts, SchemeSummary, SegmentationResult } from './types';
+import { partitionName } from './partition';
+import type { EngineCustomer, EngineFollowUp, EngineOrder, GroupSummary, SchemeCuts, SchemeSummary, SegmentationResult } from './types';
+
+const RANKED = ['rfm', 'rf_segment', 'value', 'pyramid', 'loyalty', 'behavior'] as const;
 import { valueCuts } from './value';
 
 export interface SegmentOptions {
@@ -65,8 +68,27 @@ export function segmentAll(
   const classKeys = classColumns(run);
   const schemeKeys: string[] = [...SCHEME_KEYS, ...run.segments.map((s) => s.key)];
   const schemes: Record<string, SchemeSummary> = {};
+  const { groups, rankings } = run;
+  const partitioned = cfg.partition.kind !== 'none';
   for (const key of schemeKeys) {
-    schemes[key] = { counts: countClasses(key, classKeys[key]!), cuts: isSchemeKey(key) ? cutsOf(key, run.ranking, cfg) : { kind: 'none' } };
+    const counts = countClasses(key, classKeys[key]!);
+    if (!isSchemeKey(key)) {
+      schemes[key] = { counts, cuts: { kind: 'none' }, groups: null };
+      continue;
+    }
+    const ranked = (RANKED as readonly string[]).includes(key);
+    const groupSummaries: GroupSummary[] | null =
+      ranked && partitioned
+        ? rankings.map((ranking, g) => ({
+            group: ranking.group,
+            customers: ranking.groupSize,
+            counts: countClasses(key, groups.members[g]!.map((i) => classKeys[key]![i]!)),
+            cuts: cutsOf(key, ranking, cfg),
+          }))
+        : null;
+    // One group: its cuts are the scheme's. Several: each group's cuts are in groups.
+    const cuts: SchemeCuts = rankings.length === 1 || !ranked ? cutsOf(key, rankings[0]!, cfg) : { kind: 'partitioned', groups: rankings.length };
+    schemes[key] = { counts, cuts, groups: groupSummaries };
   }
   return {
     asOf: cfg.asOf,
@@ -76,5 +98,7 @@ export function segmentAll(
     classKeys,
     customers: customerViews(run),
     schemes,
+    partition: partitionName(cfg.partition),
+    groupKeys: Array.from(groups.groupOf, (g) => groups.keys[g]!),
   };
 }

@@ -34,8 +34,15 @@ export interface EngineOrder {
   customerId: string;
   /** 'YYYY-MM-DD'. */
   date: string;
-  /** Integer minor units of the base currency, already converted. */
+  /** Integer minor units of the base currency, already converted (≤ 0 for a return). */
   baseAmountMinor: number;
+  /**
+   * 'sale' (default) is a purchase; a 'return' only nets its (negative) amount and cost out of the money
+   * figures: it is not an order for counts, recency, order days or lifecycle.
+   */
+  kind?: 'sale' | 'return';
+  /** Cost of goods in base-currency minor units (≤ 0 for a return); null or absent when unknown. */
+  baseCostMinor?: number | null;
 }
 
 export interface EngineFollowUp {
@@ -90,8 +97,20 @@ export interface CustomerMetrics {
   scores: Scores | null;
 }
 
+/**
+ * The group a ranked scheme placed the customer in when the config partitions the population: the
+ * partition's name ('locality', 'tag', …), the group key ('local', 'with', …) and how many customers the
+ * group has. Null without a partition.
+ */
+export interface GroupInfo {
+  partition: string;
+  key: string;
+  size: number;
+}
+
 export interface RfmExplanation {
   kind: 'rfm';
+  group: GroupInfo | null;
   recencyDays: number | null;
   orderCount: number;
   revenueMinor: number;
@@ -102,6 +121,7 @@ export interface RfmExplanation {
 
 export interface RfSegmentExplanation {
   kind: 'rf_segment';
+  group: GroupInfo | null;
   recencyDays: number | null;
   orderCount: number;
   scores: { r: number; f: number } | null;
@@ -110,6 +130,13 @@ export interface RfSegmentExplanation {
 
 export interface ValueExplanation {
   kind: 'value';
+  group: GroupInfo | null;
+  /** The money M is scored from, and whether gross profit fell back to revenue for want of cost data. */
+  basis: 'revenue' | 'gross_profit' | 'predicted';
+  fellBackToRevenue: boolean;
+  /** The basis amount M was scored from (null for non-buyers). */
+  basisAmountMinor: number | null;
+  mode: 'shares' | 'thresholds';
   recencyDays: number | null;
   orderCount: number;
   revenueMinor: number;
@@ -124,12 +151,20 @@ export interface ValueExplanation {
 
 export interface PyramidExplanation {
   kind: 'pyramid';
-  basis: 'revenue' | 'predicted';
-  /** The ranked amount (revenue or predicted value, minor units); null when not ranked. */
+  group: GroupInfo | null;
+  basis: 'revenue' | 'gross_profit' | 'predicted';
+  /** Gross profit basis, but none of the customer's window orders has a cost: ranked by revenue instead. */
+  fellBackToRevenue: boolean;
+  /** The ranked amount (basis, minor units); null when not ranked. */
   rankValue: number | null;
-  /** 1 + number of ranked customers with a strictly greater value. */
+  /** 1 + number of ranked customers (in the group) with a strictly greater value. */
   rank: number | null;
+  /** Customers ranked in the customer's group (the whole population without a partition). */
   ranked: number;
+  /** 'shares': each tier's own share; 'thresholds': the group's fixed minimum per tier (minor units). */
+  mode: 'shares' | 'thresholds';
+  shares: { platinum: number; gold: number; iron: number } | null;
+  thresholds: { platinum: number; gold: number; iron: number } | null;
   cuts: { platinum: number | null; gold: number | null; iron: number | null };
   moves: readonly MoveHint[];
 }
@@ -156,6 +191,7 @@ export type LoyaltyRule = 'churned' | 'never_ordered' | 'frequent_and_recent' | 
 
 export interface LoyaltyExplanation {
   kind: 'loyalty';
+  group: GroupInfo | null;
   lifecycle: string;
   scores: { r: number; f: number; m: number } | null;
   rule: LoyaltyRule;
@@ -164,6 +200,7 @@ export interface LoyaltyExplanation {
 
 export interface BehaviorExplanation {
   kind: 'behavior';
+  group: GroupInfo | null;
   orderCount: number;
   basis: 'median' | 'fixed';
   /** Orders needed for high_frequency (may be fractional for a median); null when nobody bought. */
@@ -245,17 +282,28 @@ export interface TierCut {
 export type SchemeCuts =
   | { kind: 'rfm'; buyers: number; r: ScoreCut[]; f: ScoreCut[]; m: ScoreCut[] }
   | { kind: 'rf_segment'; buyers: number; r: ScoreCut[]; f: ScoreCut[] }
-  | { kind: 'value'; buyers: number; weights: Scores; followUps: ScoreCut[]; high: TierCut; medium: TierCut }
-  | { kind: 'pyramid'; basis: 'revenue' | 'predicted'; ranked: number; platinum: TierCut; gold: TierCut; iron: TierCut }
+  | { kind: 'value'; buyers: number; basis: 'revenue' | 'gross_profit' | 'predicted'; mode: 'shares' | 'thresholds'; weights: Scores; followUps: ScoreCut[]; high: TierCut; medium: TierCut }
+  | { kind: 'pyramid'; basis: 'revenue' | 'gross_profit' | 'predicted'; mode: 'shares' | 'thresholds'; ranked: number; platinum: TierCut; gold: TierCut; iron: TierCut }
   | { kind: 'lifecycle'; newDays: number; atRiskMultiplier: number; churnedMultiplier: number; minGapDays: number; oneOrderAtRiskDays: number; oneOrderChurnedDays: number }
   | { kind: 'loyalty'; loyalMinF: number; loyalMinR: number; potentialMinR: number; potentialMinM: number }
   | { kind: 'behavior'; basis: 'median' | 'fixed'; thresholdOrders: number | null }
+  | { kind: 'partitioned'; groups: number }
   | { kind: 'none' };
+
+export interface GroupSummary {
+  group: string;
+  customers: number;
+  counts: Record<string, number>;
+  cuts: SchemeCuts;
+}
 
 export interface SchemeSummary {
   /** Customers per class; closed schemes list every class, zeros included. */
   counts: Record<string, number>;
+  /** The scheme's cuts; for a ranked scheme under a partition of several groups, each group has its own (groups). */
   cuts: SchemeCuts;
+  /** Ranked schemes under a partition: per group, in first-seen order. Null otherwise. */
+  groups: GroupSummary[] | null;
 }
 
 /** Read-only, Map-like access to per-customer results; each get/iteration builds fresh plain data. */
@@ -280,4 +328,7 @@ export interface SegmentationResult {
   /** Per customer: metrics plus { classKey, explanation } for every scheme, built when asked for. */
   customers: CustomerViews;
   schemes: Record<string, SchemeSummary>;
+  /** Partition of the ranked schemes ('none' without one) and each customer's group key, aligned with customerIds. */
+  partition: string;
+  groupKeys: string[];
 }

@@ -6,9 +6,10 @@
 import type { EngineConfig } from './config';
 import { NO_MOVES } from './hints';
 import type { Population } from './population';
-import { valueScoreOf, type Ranking } from './ranking';
+import { exceedToReach, scoreAfterChange } from './quintile';
+import { profitFallsBack, valueScoreOf, type Ranking } from './ranking';
 import { NONE, VALUE_CLASSES } from './schemes';
-import { reachScore, reachScoreHint, scoreCutsOf } from './score-hints';
+import { reachScore, reachScoreHint, scoreCutsOf, type ScoreStep } from './score-hints';
 import { tierIndex } from './tiered-cut';
 import type { Assignment, MoveHint, SchemeCuts, Scores, ValueExplanation } from './types';
 
@@ -19,18 +20,37 @@ export function valueClassOf(ranking: Ranking, i: number): string {
   return Number.isNaN(valueScore) ? NONE : VALUE_CLASSES[tierIndex(valueScore, ranking.valueTiers)]!;
 }
 
+/**
+ * The M step on value's own basis: for revenue the usual reach_score; for gross profit the least profit
+ * (minor units) that lifts value's M to the target; none for predicted values, which nobody can spend.
+ */
+function reachValueM(pop: Population, ranking: Ranking, i: number, target: number, config: EngineConfig): ScoreStep | null {
+  const basis = config.value.basis;
+  if (basis === 'revenue') return reachScore(ranking, pop, i, 'm', target);
+  if (basis === 'predicted') return null;
+  const current = ranking.valueMoney[i]!;
+  const bound = exceedToReach(ranking.valueMScale, current, target);
+  if (bound === null) return null;
+  return { score: scoreAfterChange(ranking.valueMScale, current, bound + 1), bound: 'at_least', value: bound + 1 };
+}
+
 export function assignValue(pop: Population, ranking: Ranking, i: number, config: EngineConfig): Assignment<ValueExplanation> {
   const weights = config.value.weights;
   const tierList = ranking.valueTiers;
   const cuts = { high: ranking.valueCuts.high.minValue, medium: ranking.valueCuts.medium.minValue };
   const orderCount = pop.orderCount[i]!;
   const followUpCount = pop.followUpCount[i]!;
+  const { basis, mode } = config.value;
   if (orderCount === 0) {
-    const explanation: ValueExplanation = { kind: 'value', recencyDays: null, orderCount, revenueMinor: 0, followUpCount, scores: null, weights, valueScore: null, cuts, moves: NO_MOVES };
+    const explanation: ValueExplanation = {
+      kind: 'value', group: null, basis, fellBackToRevenue: false, basisAmountMinor: null, mode,
+      recencyDays: null, orderCount, revenueMinor: pop.revenue[i]!, followUpCount, scores: null, weights, valueScore: null, cuts, moves: NO_MOVES,
+    };
     return { classKey: NONE, explanation };
   }
 
-  const scores: Scores = { r: ranking.scores.r[i]!, f: ranking.scores.f[i]!, m: ranking.scores.m[i]!, followUps: ranking.scores.followUps[i]! };
+  // M is value's own M: scored from the basis amount (the same as the RFM M for revenue).
+  const scores: Scores = { r: ranking.scores.r[i]!, f: ranking.scores.f[i]!, m: ranking.valueMScores[i]!, followUps: ranking.scores.followUps[i]! };
   const valueScore = ranking.valueScore[i]!;
   const tier = tierIndex(valueScore, tierList);
   const moves: MoveHint[] = [];
@@ -45,7 +65,7 @@ export function assignValue(pop: Population, ranking: Ranking, i: number, config
       if (weights[dim] === 0) continue;
       let s = scores[dim] + 1;
       while (s <= 5) {
-        const step = reachScore(ranking, pop, i, dim, s);
+        const step = dim === 'm' ? reachValueM(pop, ranking, i, s, config) : reachScore(ranking, pop, i, dim, s);
         if (!step) break;
         probe[dim] = step.score;
         const raised = valueScoreOf(probe, weights);
@@ -60,6 +80,11 @@ export function assignValue(pop: Population, ranking: Ranking, i: number, config
   }
   const explanation: ValueExplanation = {
     kind: 'value',
+    group: null,
+    basis,
+    fellBackToRevenue: basis === 'gross_profit' && profitFallsBack(pop, i),
+    basisAmountMinor: ranking.valueMoney[i]!,
+    mode,
     recencyDays: pop.asOfDay - pop.orderDays[pop.orderStart[i + 1]! - 1]!,
     orderCount,
     revenueMinor: pop.revenue[i]!,
@@ -77,6 +102,8 @@ export function valueCuts(ranking: Ranking, config: EngineConfig): SchemeCuts {
   return {
     kind: 'value',
     buyers: ranking.buyers,
+    basis: config.value.basis,
+    mode: config.value.mode,
     weights: config.value.weights,
     followUps: scoreCutsOf('followUps', ranking.scales.followUps),
     high: ranking.valueCuts.high,

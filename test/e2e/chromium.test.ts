@@ -5,6 +5,7 @@ import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keybo
 import { bulkTagAndUndo, unsavedEditPrompt } from './journeys-comfort';
 import { remindersSettingsAndTimedFollowUp } from './journeys-reminders';
 import { classFilterOnCustomerList, customSegmentOnLocalityThenEdited } from './journeys-tiers';
+import { partitionInSettingsShowsGroups } from './journeys-tier-settings';
 import { dataArrivesComplete } from './journeys-data';
 import { readmeScreenshots } from './journeys-screenshots';
 import { predictionScoreSortAndHoldout } from './journeys-prediction';
@@ -51,6 +52,10 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('the customer list filtered by a class and sorted by tier', async () => {
     await classFilterOnCustomerList({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('tier settings: rank within groups by customer type → the tiered lists show each group, the explanation names it', async () => {
+    await partitionInSettingsShowsGroups({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 
   it('export the customers to Excel; back up from Settings', async () => {

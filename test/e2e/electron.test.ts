@@ -10,6 +10,7 @@ import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keybo
 import { bulkTagAndUndo, unsavedEditPrompt } from './journeys-comfort';
 import { remindersSettingsAndTimedFollowUp } from './journeys-reminders';
 import { classFilterOnCustomerList, customSegmentOnLocalityThenEdited } from './journeys-tiers';
+import { partitionInSettingsShowsGroups } from './journeys-tier-settings';
 import { dataArrivesComplete } from './journeys-data';
 import { readmeScreenshots } from './journeys-screenshots';
 import { predictionScoreSortAndHoldout } from './journeys-prediction';
@@ -83,6 +84,10 @@ describe('TierBook as the Electron app', () => {
 
   it('the customer list filtered by a class and sorted by tier', async () => {
     await classFilterOnCustomerList({ page: page, screenshot: async () => undefined });
+  });
+
+  it('tier settings: rank within groups by customer type → the tiered lists show each group, the explanation names it', async () => {
+    await partitionInSettingsShowsGroups({ page, screenshot: async () => undefined });
   });
 
   it('export the customers to Excel; back up from Settings', async () => {

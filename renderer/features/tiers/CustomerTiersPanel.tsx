@@ -7,7 +7,9 @@ import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
 import { formatDate } from '../../components/format';
 import { ClassTag } from './ClassTag';
-import { classLabel, hintText } from './labels';
+import { cutLines } from './cut-text';
+import { classLabel, hintEnvFor, hintText } from './labels';
+import { useTierPartition } from './use-tier-partition';
 import { useTierWindow } from './use-tier-window';
 
 /** The schemes a shop owner acts on; the Tiered lists drawer shows all of them. */
@@ -24,6 +26,7 @@ export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
   const { t, i18n } = useTranslation('tiers');
   const { settings } = useWorkspace();
   const tierWindow = useTierWindow();
+  const groupNames = useTierPartition();
   const [explain, setExplain] = useState<OutputOf<'segments:explain'> | null>(null);
   // Fetched apart: the first history read may store today's snapshot (seconds at 100k customers).
   const [history, setHistory] = useState<OutputOf<'segments:history'> | null>(null);
@@ -65,8 +68,13 @@ export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
           children: (
             <div data-testid={`customer-tier-${s}`}>
               <ClassTag scheme={s} classKey={classKey} label={classLabel(t, s, classKey, i18n.language, tierWindow)} />
+              {cutLines(t, s, classKey, explanation, env, groupNames).map((line, i) => (
+                <div key={`cut-${i}`} data-testid={`customer-tier-cut-${s}`} style={{ color: '#555' }}>
+                  {line}
+                </div>
+              ))}
               {explanation.moves.map((hint, i) => (
-                <div key={i}>{hintText(t, hint, s, env)}</div>
+                <div key={i}>{hintText(t, hint, s, hintEnvFor(env, explanation))}</div>
               ))}
               {changes.length > 1 ? (
                 <div style={{ color: '#888', marginTop: 4 }}>

@@ -9,7 +9,9 @@ import { formatDate } from '../../components/format';
 import type { RuleGroup, RuleTrace } from '../../../shared/segmentation';
 import { ClassTag } from './ClassTag';
 import { explanationFacts } from './explain-facts';
-import { classLabel, hintText, schemeLabel } from './labels';
+import { cutLines } from './cut-text';
+import { classLabel, hintEnvFor, hintText, schemeLabel } from './labels';
+import { useTierPartition } from './use-tier-partition';
 import { ruleLines } from './rule-text';
 import { useTierWindow } from './use-tier-window';
 
@@ -29,6 +31,7 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, customRu
   const { t, i18n } = useTranslation('tiers');
   const language = i18n.language;
   const tierWindow = useTierWindow();
+  const groupNames = useTierPartition();
   const [explain, setExplain] = useState<OutputOf<'segments:explain'> | null>(null);
   // Separate from the explanation: the first history read may store today's snapshot, which takes
   // seconds on a large workspace, and the explanation should not wait for it.
@@ -89,6 +92,11 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, customRu
                   <h4>
                     {schemeLabel(t, s, customNames)} <ClassTag scheme={s} classKey={classKey} label={classLabel(t, s, classKey, language, tierWindow)} />
                   </h4>
+                  {cutLines(t, s, classKey, explanation, env, groupNames).map((line, i) => (
+                    <div key={i} data-testid={`explain-cut-${s}`}>
+                      {line}
+                    </div>
+                  ))}
                   <Descriptions
                     size="small"
                     column={2}
@@ -107,7 +115,7 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, customRu
                   {explanation.moves.length > 0 ? (
                     <ul style={{ margin: '8px 0 0', paddingLeft: 20 }} data-testid={`moves-${s}`}>
                       {explanation.moves.map((hint, i) => (
-                        <li key={i}>{hintText(t, hint, s, env)}</li>
+                        <li key={i}>{hintText(t, hint, s, hintEnvFor(env, explanation))}</li>
                       ))}
                     </ul>
                   ) : null}

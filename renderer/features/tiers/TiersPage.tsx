@@ -10,6 +10,9 @@ import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
 import { formatDate, formatMoney } from '../../components/format';
 import { ClassSummary } from './ClassSummary';
+import { groupText as groupWords, partitionText } from './cut-text';
+import { GroupSummary } from './GroupSummary';
+import { useTierPartition } from './use-tier-partition';
 import { ExplainDrawer } from './ExplainDrawer';
 import { exportMembersCsv } from './export-csv';
 import { classLabel, schemeLabel } from './labels';
@@ -31,6 +34,8 @@ export function TiersPage() {
   const { settings, version } = useWorkspace();
   const [scheme, setScheme] = useState('pyramid');
   const [classKey, setClassKey] = useState<string | undefined>(undefined);
+  const [group, setGroup] = useState<string | undefined>(undefined);
+  const groupNames = useTierPartition();
   const [search, setSearch] = useState('');
   const [sorting, setSorting] = useState<SortingState>([{ id: 'revenueMinor', desc: true }]);
   const [overview, setOverview] = useState<OutputOf<'segments:overview'> | null>(null);
@@ -77,11 +82,20 @@ export function TiersPage() {
 
   const sort = sorting[0];
   const query: MemberQuery = useMemo(
-    () => ({ scheme, classKey, search, sort: (SORT_OF[sort?.id ?? 'revenueMinor'] ?? 'revenue') as 'revenue', direction: sort?.desc === false ? 'asc' : 'desc' }),
-    [scheme, classKey, search, sort?.id, sort?.desc],
+    () => ({ scheme, classKey, group, search, sort: (SORT_OF[sort?.id ?? 'revenueMinor'] ?? 'revenue') as 'revenue', direction: sort?.desc === false ? 'asc' : 'desc' }),
+    [scheme, classKey, group, search, sort?.id, sort?.desc],
   );
+  const partitioned = overview?.scheme === scheme && overview.groups !== null && overview.partition !== 'none';
+  const groupText = useMemo(
+    () => (partitioned && overview ? (key: string) => groupWords(t, overview.partition, key, groupNames ?? {}, language) : undefined),
+    [partitioned, overview, t, groupNames, language],
+  );
+  // A group filter belongs to the partition it came from.
+  useEffect(() => {
+    if (overview && group !== undefined && !overview.groups?.some((g) => g.group === group)) setGroup(undefined);
+  }, [overview, group]);
   const pages = useMemberPages(query, version + reloads);
-  const env = useMemo(() => ({ t, language, baseCurrency: settings.baseCurrency, scheme, window: tierWindow }), [t, language, settings.baseCurrency, scheme, tierWindow]);
+  const env = useMemo(() => ({ t, language, baseCurrency: settings.baseCurrency, scheme, window: tierWindow, groupText }), [t, language, settings.baseCurrency, scheme, tierWindow, groupText]);
   // Stable while the overview is, so the policies drawer does not reload on every render.
   const policyClasses = useMemo(() => (overview ? overview.classes.filter((c) => c.count > 0 || overview.classes.length <= 12).map((c) => c.classKey) : []), [overview]);
   const schemes = [...SCHEME_KEYS, ...[...customNames.keys()].map((id) => `custom:${id}`)];
@@ -157,6 +171,9 @@ export function TiersPage() {
             <Typography.Paragraph type="secondary" style={{ margin: 0 }} data-testid="rfm-help">
               {t('tierLabels:rfmHelp')}
             </Typography.Paragraph>
+          ) : null}
+          {partitioned && groupText ? (
+            <GroupSummary overview={overview} partitionName={partitionText(t, overview.partition)} groupText={groupText} selected={group} window={tierWindow} onSelect={setGroup} />
           ) : null}
           <ClassSummary overview={overview} selected={classKey} window={tierWindow} onSelect={setClassKey} />
           <ClassTopProducts scheme={scheme} classKey={classKey} window={tierWindow} reloadKey={overview} />

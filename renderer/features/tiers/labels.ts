@@ -97,6 +97,19 @@ export interface HintEnv {
   window?: TierWindow;
   /** The customer's window figures: with them a score hint says how much more, not the bare target. */
   current?: { orderCount: number; revenueMinor: number; followUpCount: number };
+  /**
+   * The scheme's money basis for this customer (from the explanation): with gross profit, "spend more" is
+   * "earn more gross profit", counted from basisAmount. Revenue when the customer fell back to it.
+   */
+  basis?: string;
+  basisAmount?: number;
+}
+
+/** HintEnv for one explanation: its basis, unless gross profit fell back to revenue for want of cost data. */
+export function hintEnvFor(env: HintEnv, explanation: Readonly<Record<string, unknown>>): HintEnv {
+  const basis = explanation.fellBackToRevenue === true ? 'revenue' : typeof explanation.basis === 'string' ? explanation.basis : undefined;
+  const amount = typeof explanation.basisAmountMinor === 'number' ? explanation.basisAmountMinor : typeof explanation.rankValue === 'number' ? explanation.rankValue : undefined;
+  return { ...env, basis, basisAmount: amount };
 }
 
 function scoreHint(t: TFunction, hint: Extract<MoveHint, { kind: 'reach_score' }>, env: HintEnv): string {
@@ -111,6 +124,7 @@ function scoreHint(t: TFunction, hint: Extract<MoveHint, { kind: 'reach_score' }
         ? t('tierLabels:hints.more_orders', { count: value - env.current.orderCount, score })
         : t('tierLabels:hints.at_least_orders', { count: value, score, period });
     case 'm':
+      if (env.basis === 'gross_profit' && env.basisAmount !== undefined) return t('tierSettings:hints.profit_score', { amount: money(value - env.basisAmount), score });
       return env.current && value > env.current.revenueMinor
         ? t('tierLabels:hints.more_spend', { amount: money(value - env.current.revenueMinor), score })
         : t('tierLabels:hints.at_least_spend', { amount: money(value), score, period });
@@ -128,6 +142,9 @@ export function hintText(t: TFunction, hint: MoveHint, scheme: string, env: Hint
   const date = (d: string) => formatDate(d, env.language);
   switch (hint.kind) {
     case 'spend_more':
+      if (env.basis === 'gross_profit') {
+        return t(hint.by ? 'tierSettings:hints.profit_more_by' : 'tierSettings:hints.profit_more', { amount: money(hint.amountMinor), by: hint.by && date(hint.by), toClass: cls(hint.toClass) });
+      }
       return t(hint.by ? 'tiers:hints.spend_more_by' : 'tiers:hints.spend_more', { amount: money(hint.amountMinor), by: hint.by && date(hint.by), toClass: cls(hint.toClass) });
     case 'order_more':
       return t(hint.by ? 'tierLabels:hints.order_more_by' : 'tierLabels:hints.order_more', { count: hint.orders, by: hint.by && date(hint.by), toClass: cls(hint.toClass) });

@@ -14,6 +14,8 @@ export interface MemberColumnEnv {
   baseCurrency: string;
   scheme: string;
   window?: TierWindow;
+  /** Set when the scheme is ranked within groups: the group column shows each row's group in words. */
+  groupText?: (key: string) => string;
 }
 
 /** Column id → the server's sort key, for the columns the server can sort by. */
@@ -42,6 +44,9 @@ export function memberColumns(env: MemberColumnEnv) {
       size: env.scheme === 'rfm' ? 170 : 150,
       cell: (c) => <ClassTag scheme={env.scheme} classKey={c.getValue()} label={classLabel(t, env.scheme, c.getValue(), language, env.window)} />,
     }),
+    ...(env.groupText
+      ? [column.accessor('group', { header: t('tierSettings:list.group'), size: 120, cell: (c) => (c.getValue() ? env.groupText!(c.getValue()!) : '') })]
+      : []),
     column.accessor('scores', { size: 90, cell: (c) => (c.getValue() ? t('tiers:explain.scores', c.getValue()!) : '') }),
     column.accessor('revenueMinor', { size: 210, cell: (c) => money(c.getValue()) }),
     column.accessor('orderCount', { size: 80, cell: (c) => c.getValue() }),

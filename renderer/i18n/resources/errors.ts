@@ -9,6 +9,9 @@ export const errors = {
     issue: {
       required: '必填',
       invalid_value: '格式不正确',
+      invalid_thresholds: '门槛须从高到低（铂金 ≥ 黄金 ≥ 铁，高 ≥ 中）',
+      invalid_shares: '各层占比合计超过 100%',
+      partition_segment_unusable: '须选择已保存、且只看客户自身资料（不引用分级方案）的自定义分组',
       invalid_time: '时间格式应为 09:30（24 小时制）',
       time_without_date: '设置提醒时间前请先选择下次联系日期',
       invalid_choice: '不是可选的值',
@@ -110,6 +113,9 @@ export const errors = {
     issue: {
       required: 'Required',
       invalid_value: 'Not valid',
+      invalid_thresholds: 'Thresholds must go down from the top tier (platinum ≥ gold ≥ iron, high ≥ medium)',
+      invalid_shares: 'The shares add up to more than 100 %',
+      partition_segment_unusable: 'Choose a saved custom segment that reads only the customer\'s own data (no tier scheme)',
       invalid_time: 'Use a time like 09:30 (24-hour)',
       time_without_date: 'Choose a next-contact date before setting a reminder time',
       invalid_choice: 'Not one of the allowed values',

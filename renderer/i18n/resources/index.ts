@@ -15,10 +15,11 @@ import { prediction } from './prediction';
 import { settings } from './settings';
 import { shell } from './shell';
 import { tierLabels } from './tier-labels';
+import { tierSettings } from './tier-settings';
 import { tiers } from './tiers';
 import { today } from './today';
 import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv, offering };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, tierSettings, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv, offering };

@@ -56,10 +56,10 @@ export const tiers = {
       valueScore: '价值分', rankValue: '排名依据金额', rank: '排名', ranked: '参与排名客户数', basis: '依据', firstOrderDate: '首次下单',
       lastOrderDate: '上次下单', daysSinceFirstOrder: '距首次下单（天）', daysSinceLastOrder: '距上次下单（天）', orderDays: '下单天数',
       medianGapDays: '下单间隔中位数（天）', atRiskAfterDays: '超过多少天算有风险', churnedAfterDays: '超过多少天算流失', newUntil: '新客户截至',
-      lifecycle: '生命周期', rule: '规则', thresholdOrders: '高频门槛（订单数）', value: '档案值',
+      lifecycle: '生命周期', rule: '规则', thresholdOrders: '高频门槛（订单数）', value: '档案值', mode: '划分方式', basisAmountMinor: '价值分 M 的依据金额',
     },
     factValues: {
-      revenue: '分析期营收', predicted: '预测价值', median_gap: '按本人下单间隔', one_order_fallback: '只下过一天单，按固定天数', median: '有订单客户的中位数', fixed: '固定门槛',
+      revenue: '分析期营收', predicted: '预测价值', gross_profit: '分析期毛利', shares: '按比例', thresholds: '按固定门槛', median_gap: '按本人下单间隔', one_order_fallback: '只下过一天单，按固定天数', median: '有订单客户的中位数', fixed: '固定门槛',
       churned: '已流失', never_ordered: '从未下单', frequent_and_recent: '下单频繁且近期有单', new: '新客户', recent_or_big: '近期有单或金额大', otherwise: '其他情况',
     },
     policies: {
@@ -180,10 +180,10 @@ export const tiers = {
       valueScore: 'Value score', rankValue: 'Ranked amount', rank: 'Rank', ranked: 'Customers ranked', basis: 'Basis', firstOrderDate: 'First order',
       lastOrderDate: 'Last order', daysSinceFirstOrder: 'Days since first order', daysSinceLastOrder: 'Days since last order', orderDays: 'Days with an order',
       medianGapDays: 'Median gap between orders (days)', atRiskAfterDays: 'At risk after (days)', churnedAfterDays: 'Churned after (days)', newUntil: 'New until',
-      lifecycle: 'Lifecycle', rule: 'Rule', thresholdOrders: 'High-frequency threshold (orders)', value: 'Profile value',
+      lifecycle: 'Lifecycle', rule: 'Rule', thresholdOrders: 'High-frequency threshold (orders)', value: 'Profile value', mode: 'Cut by', basisAmountMinor: 'Amount M is scored from',
     },
     factValues: {
-      revenue: 'Revenue in window', predicted: 'Predicted value', median_gap: "The customer's own order rhythm", one_order_fallback: 'One order day: fixed days', median: 'Median among buyers', fixed: 'Fixed threshold',
+      revenue: 'Revenue in window', predicted: 'Predicted value', gross_profit: 'Gross profit in window', shares: 'By share', thresholds: 'By fixed threshold', median_gap: "The customer's own order rhythm", one_order_fallback: 'One order day: fixed days', median: 'Median among buyers', fixed: 'Fixed threshold',
       churned: 'Churned', never_ordered: 'Never ordered', frequent_and_recent: 'Frequent and recent', new: 'New customer', recent_or_big: 'Recent or big spender', otherwise: 'Otherwise',
     },
     policies: {

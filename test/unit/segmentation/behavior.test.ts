@@ -17,6 +17,7 @@ describe('behavior', () => {
       classKey: 'low_frequency',
       explanation: {
         kind: 'behavior',
+        group: null,
         orderCount: 1,
         basis: 'median',
         thresholdOrders: 2,
@@ -48,6 +49,6 @@ describe('behavior', () => {
   it("is 'potential' for everyone when nobody bought in the window", () => {
     const result = run([customer('a')], [order('a', '2024-01-01')]);
     expect(result.classKeys.behavior).toEqual(['potential']);
-    expect(assignment(result, 'a', 'behavior').explanation).toEqual({ kind: 'behavior', orderCount: 0, basis: 'median', thresholdOrders: null, moves: [] });
+    expect(assignment(result, 'a', 'behavior').explanation).toEqual({ kind: 'behavior', group: null, orderCount: 0, basis: 'median', thresholdOrders: null, moves: [] });
   });
 });

@@ -6,19 +6,36 @@ describe('config', () => {
   it('has the documented defaults', () => {
     expect(DEFAULT_CONFIG).toEqual({
       window: { kind: 'days', days: 365 },
-      value: { weights: { r: 1, f: 1, m: 1, followUps: 0 }, highShare: 0.2, mediumShare: 0.3 },
-      pyramid: { platinumShare: 0.01, goldShare: 0.04, ironShare: 0.15, basis: 'revenue' },
+      value: {
+        weights: { r: 1, f: 1, m: 1, followUps: 0 },
+        highShare: 0.2,
+        mediumShare: 0.3,
+        basis: 'revenue',
+        mode: 'shares',
+        thresholds: { high: 12, medium: 9 },
+        groupThresholds: {},
+      },
+      pyramid: {
+        platinumShare: 0.01,
+        goldShare: 0.04,
+        ironShare: 0.15,
+        basis: 'revenue',
+        mode: 'shares',
+        thresholds: { platinum: 50_000_000, gold: 10_000_000, iron: 2_000_000 },
+        groupThresholds: {},
+      },
       lifecycle: { newDays: 90, atRiskMultiplier: 1.5, churnedMultiplier: 3, minGapDays: 7, oneOrderAtRiskDays: 90, oneOrderChurnedDays: 180 },
       behavior: { threshold: { kind: 'median' } },
       loyalty: { loyalMinF: 4, loyalMinR: 3, potentialMinR: 4, potentialMinM: 4 },
       customSegments: [],
+      partition: { kind: 'none' },
     });
   });
 
   it('merges partial overrides section by section', () => {
     const config = buildConfig({ asOf: '2026-01-31', value: { weights: { m: 3 } }, lifecycle: { newDays: 30 } });
     expect(config.asOf).toBe('2026-01-31');
-    expect(config.value).toEqual({ weights: { r: 1, f: 1, m: 3, followUps: 0 }, highShare: 0.2, mediumShare: 0.3 });
+    expect(config.value).toEqual({ ...DEFAULT_CONFIG.value, weights: { r: 1, f: 1, m: 3, followUps: 0 } });
     expect(config.lifecycle).toEqual({ ...DEFAULT_CONFIG.lifecycle, newDays: 30 });
     expect(config.pyramid).toEqual(DEFAULT_CONFIG.pyramid);
   });

@@ -72,7 +72,7 @@ describe('custom segments', () => {
         },
       },
     });
-    expect(result.schemes['custom:vip_or_big']).toEqual({ counts: { member: 2, non_member: 4 }, cuts: { kind: 'none' } });
+    expect(result.schemes['custom:vip_or_big']).toEqual({ counts: { member: 2, non_member: 4 }, cuts: { kind: 'none' }, groups: null });
     expect(result.schemeKeys.at(-1)).toBe('custom:vip_or_big');
   });
 

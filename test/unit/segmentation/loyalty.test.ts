@@ -27,6 +27,7 @@ describe('loyalty', () => {
     expect(result.classKeys.loyalty).toEqual(['loyal', 'potential', 'potential', 'loyal', 'churned', 'churned']);
     expect(assignment(result, 'E', 'loyalty').explanation).toEqual({
       kind: 'loyalty',
+      group: null,
       lifecycle: 'churned',
       scores: { r: 1, f: 1, m: 1 },
       rule: 'churned',
@@ -62,6 +63,7 @@ describe('loyalty', () => {
     expect(result.classKeys.loyalty).toEqual(['potential', 'marginal', 'potential']);
     expect(assignment(result, 'Y', 'loyalty').explanation).toEqual({
       kind: 'loyalty',
+      group: null,
       lifecycle: 'active',
       scores: { r: 2, f: 1, m: 1 },
       rule: 'otherwise',

@@ -29,6 +29,7 @@ describe('pyramid', () => {
     expect(ladder(50).schemes.pyramid!.cuts).toEqual({
       kind: 'pyramid',
       basis: 'revenue',
+      mode: 'shares',
       ranked: 50,
       platinum: { targetCount: 1, minValue: 5000 },
       gold: { targetCount: 3, minValue: 4800 },
@@ -42,7 +43,12 @@ describe('pyramid', () => {
       classKey: 'iron',
       explanation: {
         kind: 'pyramid',
+        group: null,
         basis: 'revenue',
+        fellBackToRevenue: false,
+        mode: 'shares',
+        shares: { platinum: 0.01, gold: 0.04, iron: 0.15 },
+        thresholds: null,
         rankValue: 4700,
         rank: 4,
         ranked: 50,

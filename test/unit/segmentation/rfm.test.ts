@@ -15,6 +15,7 @@ describe('rfm', () => {
       classKey: '312',
       explanation: {
         kind: 'rfm',
+        group: null,
         recencyDays: 10,
         orderCount: 1,
         revenueMinor: 5000,

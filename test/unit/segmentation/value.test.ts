@@ -16,6 +16,8 @@ describe('value', () => {
     expect(result.schemes.value!.cuts).toEqual({
       kind: 'value',
       buyers: 5,
+      basis: 'revenue',
+      mode: 'shares',
       weights: { r: 1, f: 1, m: 1, followUps: 0 },
       followUps: [
         { score: 2, bound: 'at_least', value: 1 },
@@ -34,6 +36,11 @@ describe('value', () => {
       classKey: 'low',
       explanation: {
         kind: 'value',
+        group: null,
+        basis: 'revenue',
+        fellBackToRevenue: false,
+        basisAmountMinor: 5000,
+        mode: 'shares',
         recencyDays: 10,
         orderCount: 1,
         revenueMinor: 5000,

@@ -39,7 +39,12 @@ describe('docs/segmentation.md worked example', () => {
     });
     expect(assignment(result, 'A', 'pyramid').explanation).toEqual({
       kind: 'pyramid',
+      group: null,
       basis: 'revenue',
+      fellBackToRevenue: false,
+      mode: 'shares',
+      shares: { platinum: 0.01, gold: 0.04, iron: 0.15 },
+      thresholds: null,
       rankValue: 40000,
       rank: 2,
       ranked: 5,

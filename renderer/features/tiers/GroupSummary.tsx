@@ -1,0 +1,46 @@
+import { Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../shared/contract';
+import { classLabel, type TierWindow } from './labels';
+
+interface Props {
+  overview: OutputOf<'segments:overview'>;
+  partitionName: string;
+  groupText(key: string): string;
+  selected: string | undefined;
+  window?: TierWindow;
+  onSelect(group: string | undefined): void;
+}
+
+/**
+ * A ranked scheme under a partition: one line per group with its size and the customers in each class, so
+ * "the stall has its own platinum customers" is visible at a glance; a click narrows the list to the group.
+ */
+export function GroupSummary({ overview, partitionName, groupText, selected, window, onSelect }: Props) {
+  const { t, i18n } = useTranslation('tiers');
+  if (!overview.groups) return null;
+  return (
+    <div data-testid="tier-groups">
+      <Typography.Text type="secondary">{t('tierSettings:list.partitioned', { partition: partitionName })}</Typography.Text>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 4 }}>
+        {overview.groups.map((g) => (
+          <Tag.CheckableTag
+            key={g.group}
+            checked={selected === g.group}
+            onChange={(checked) => onSelect(checked ? g.group : undefined)}
+            data-testid={`tier-group-${g.group}`}
+            style={{ border: '1px solid #d9d9d9', padding: '2px 8px' }}
+          >
+            <strong>{t('tierSettings:list.groupSummary', { group: groupText(g.group), count: g.customers })}</strong>
+            {' · '}
+            {g.classes
+              .filter((c) => c.count > 0)
+              .slice(0, 6)
+              .map((c) => `${classLabel(t, overview.scheme, c.classKey, i18n.language, window)} ${c.count}`)
+              .join(' · ')}
+          </Tag.CheckableTag>
+        ))}
+      </div>
+    </div>
+  );
+}
