@@ -13,8 +13,8 @@ export const OFFERING_COMMANDS: Command[] = [
     flags: { scheme: { type: 'string' }, limit: { type: 'string' } },
     run: (v, call) => call('offers:classes', { scheme: requireFlag(v, 'scheme'), limit: optionalInt(v, 'limit') }),
     human: (o: OutputOf<'offers:classes'>) =>
-      o.asOf === null
-        ? 'No tiers computed yet: run `tierbook segment --db FILE` first.'
+      o.classes.every((c) => c.products.length === 0)
+        ? `No customer in the ${o.scheme} classes has orders with line items yet.`
         : o.classes
             .map((c) => [`${c.classKey} (${c.customers} customers)`, ...c.products.map((p) => `  ${p.name}${p.sku ? ` [${p.sku}]` : ''}: ${p.reason.buyers} of ${p.reason.peers} buy it (${percent(p.reason.share)})`)].join('\n'))
             .join('\n'),
@@ -31,7 +31,7 @@ export const OFFERING_COMMANDS: Command[] = [
         ...o.usuallyBuys.map(
           (p) => `  ${p.name}${p.sku ? ` [${p.sku}]` : ''}: ${p.reason.orders} order${p.reason.orders === 1 ? '' : 's'}, ${p.quantity} bought, ${minorToDecimal(p.amountBaseMinor, o.baseCurrency)} ${o.baseCurrency}${p.reason.lastBought ? `, last ${p.reason.lastBought}` : ''}`,
         ),
-        o.classKey === null ? 'Customers like them: no class yet (run `tierbook segment`).' : `Customers like them also buy (${o.peers} others in ${o.scheme} ${o.classKey}${o.group ? `, group ${o.group}` : ''}):`,
+        o.classKey === null ? `Customers like them: not classified in ${o.scheme}.` : `Customers like them also buy (${o.peers} others in ${o.scheme} ${o.classKey}${o.group ? `, group ${o.group}` : ''}):`,
         ...o.alsoBuy.map((p) => `  ${p.name}${p.sku ? ` [${p.sku}]` : ''}: ${p.reason.buyers} of ${p.reason.peers} buy it (${percent(p.reason.share)})`),
       ].join('\n'),
   },

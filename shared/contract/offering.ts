@@ -31,9 +31,14 @@ export const offeringContract = {
     output: z.object({
       customerId: z.string().max(64),
       scheme: z.string().max(80),
-      asOf: day.nullable(),
+      /** The day of the tiers the peers come from (today's, as the screens show them). */
+      asOf: day,
       classKey: z.string().max(200).nullable(),
+      /** The scheme's partition ('type', 'market', 'tag' …) and the customer's group, when it is ranked within groups. */
+      partition: z.string().max(80).nullable(),
       group: z.string().max(200).nullable(),
+      /** The tag a 'tag' partition splits by, to word the group ("with the tag 外贸"). */
+      partitionTag: z.string().max(200).nullable(),
       peers: count,
       baseCurrency: z.string().max(3),
       usuallyBuys: z.array(usualProductSchema).max(20),
@@ -45,7 +50,7 @@ export const offeringContract = {
     input: z.object({ scheme: schemeSchema, limit: limitSchema }),
     output: z.object({
       scheme: z.string().max(80),
-      asOf: day.nullable(),
+      asOf: day,
       baseCurrency: z.string().max(3),
       classes: z.array(z.object({ classKey: z.string().max(200), customers: count, products: z.array(peerProductSchema).max(20) })).max(1000),
     }),

@@ -80,6 +80,24 @@ describe('what to offer', () => {
     for (const c of result.classes) for (const p of c.products) expect(p.reason.buyers).toBeLessThanOrEqual(c.customers);
   });
 
+  it('with the tiers partitioned, the peers are the customer’s class within their own group', async () => {
+    // C and D trade abroad (tag 外贸); the pyramid is then ranked within "with the tag" (C, D) and "without" (A, B, E).
+    await app.call('customers:bulkUpdate', { ids: [id.C!, id.D!], action: { kind: 'addTag', tag: '外贸' } });
+    await app.call('segments:config:set', { overrides: { partition: { kind: 'tag', tag: '外贸' } } });
+    const offers = await app.call('offers:customer', { customerId: id.A!, scheme: 'pyramid' });
+    expect(offers).toMatchObject({ partition: 'tag', group: 'without', partitionTag: '外贸' });
+    // A's class in its group, as the tier list shows it; the peers are the rest of that class and group.
+    const rows = (await app.call('segments:members', { scheme: 'pyramid', group: 'without', limit: 50 })).rows;
+    const cls = rows.find((r) => r.id === id.A)!.classKey;
+    const peers = rows.filter((r) => r.id !== id.A && r.classKey === cls).map((r) => Object.keys(id).find((code) => id[code] === r.id)!);
+    expect(peers.length).toBeGreaterThan(0);
+    expect(peers.every((code) => code === 'B' || code === 'E')).toBe(true);
+    expect(offers.peers).toBe(peers.length);
+    const buyers = new Map<string, number>();
+    for (const code of peers) for (const [sku, qty] of Object.entries(NET[code]!)) if (qty > 0 && sku !== 'TEA' && sku !== 'CUP') buyers.set(sku, (buyers.get(sku) ?? 0) + 1);
+    expect(offers.alsoBuy.map((p) => [p.sku, p.reason.buyers])).toEqual([...buyers].sort((a, b) => b[1] - a[1]));
+  });
+
   it('a customer with no lines and no class gets empty lists, and an unknown customer is not found', async () => {
     const lone = (await app.call('customers:create', { name: '新客' })).customer.id;
     expect(await app.call('offers:customer', { customerId: lone })).toMatchObject({ usuallyBuys: [], alsoBuy: [] });

@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { formatDate, formatMoney } from '../../components/format';
 import { classLabel, schemeLabel } from '../tiers/labels';
+import { groupText } from '../tiers/cut-text';
 import { formatQuantity, reasonText } from './reason-text';
 
 /** The schemes whose classes make sensible peers ("customers like them"). */
@@ -52,7 +53,12 @@ export function CustomerOffersPanel({ customerId, orders }: Props) {
   const currency = offers?.baseCurrency ?? '';
   const basis =
     offers && offers.classKey
-      ? t(offers.group ? 'peers.basisGroup' : 'peers.basis', { count: offers.peers, cls: classLabel(t, offers.scheme, offers.classKey, language), scheme: schemeLabel(t, offers.scheme, NO_NAMES), group: offers.group })
+      ? t(offers.group !== null ? 'peers.basisGroup' : 'peers.basis', {
+          count: offers.peers,
+          cls: classLabel(t, offers.scheme, offers.classKey, language),
+          scheme: schemeLabel(t, offers.scheme, NO_NAMES),
+          group: offers.group !== null && offers.partition !== null ? groupText(t, offers.partition, offers.group, { tag: offers.partitionTag ?? undefined }, language) : '',
+        })
       : null;
 
   return (
@@ -92,7 +98,7 @@ export function CustomerOffersPanel({ customerId, orders }: Props) {
             {basis ? <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }} data-testid="peers-basis">{basis}</Typography.Paragraph> : null}
             <List
               size="small"
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={offers && !offers.classKey ? t('peers.noClass') : t('peers.empty')} /> }}
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={offers && offers.classKey === null ? t('peers.noClass') : t('peers.empty')} /> }}
               dataSource={offers?.alsoBuy ?? []}
               renderItem={(p) => (
                 <List.Item data-testid="also-buy-item">

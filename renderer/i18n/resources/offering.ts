@@ -10,7 +10,7 @@ export const offering = {
       basisGroup_one: '同类 = {{scheme}}中同为「{{cls}}」、同属「{{group}}」的其他 {{count}} 位客户',
       basisGroup_other: '同类 = {{scheme}}中同为「{{cls}}」、同属「{{group}}」的其他 {{count}} 位客户',
       empty: '同类客户买的商品他都买过，或还没有同类客户的商品明细',
-      noClass: '还没有分级结果：先在“客户分级”中计算一次',
+      noClass: '这个客户在此分级方案中没有分级',
     },
     reason: {
       usual_one: '买过 {{count}} 单，共 {{quantity}} 件，最近一次 {{date}}',
@@ -35,7 +35,7 @@ export const offering = {
       basisGroup_one: 'Like them = the {{count}} other customer in {{cls}} ({{scheme}}), group {{group}}',
       basisGroup_other: 'Like them = the {{count}} other customers in {{cls}} ({{scheme}}), group {{group}}',
       empty: 'They already buy what customers like them buy, or those customers have no line items yet',
-      noClass: 'No tiers computed yet: compute them once under Tiered lists',
+      noClass: 'This customer has no class in this scheme',
     },
     reason: {
       usual_one: '{{count}} order, {{quantity}} bought, last on {{date}}',
