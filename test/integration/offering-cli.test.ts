@@ -22,7 +22,7 @@ describe('order lines and offers on the command line', () => {
     writeFileSync(file, ['Invoice,Customer code,Date,SKU,Product,Quantity,Unit price', 'S1,K1,2025-05-01,TEA,Green tea,4,25', 'S1,K1,2025-05-01,CUP,Cup,1,8', 'C-S2,K1,2025-05-09,CUP,Cup,-1,8'].join('\n'));
     const imported = cli('import', 'orders', file, '--db', db, '--create-customers', '--json');
     expect(imported.code, imported.stderr).toBe(0);
-    expect(JSON.parse(imported.stdout)).toMatchObject({ added: 3, rejected: 0, customersCreated: 1 });
+    expect(JSON.parse(imported.stdout)).toMatchObject({ added: 3, rejected: 0, customersCreated: 1, orders: { orders: 2, lines: 3, returns: 1 } });
 
     const out = join(dir, 'lines-out.csv');
     const exported = cli('export', 'order-lines', out, '--db', db, '--lang', 'en', '--json');
