@@ -21,8 +21,15 @@ export async function orderLinesImportToUsuallyBuys({ page, screenshot }: Journe
     await invoke(page, 'workspace:loadDemo', { customers: 40, seed: 7 });
     await invoke(page, 'workspace:startEmpty', {});
   }
-  const customer = (await invoke(page, 'customers:list', { limit: 50 })).rows.find((r) => r.phone)!;
-  expect(customer).toBeTruthy();
+  // Two customers of the same pyramid class (and group, when the tiers are partitioned), the least valuable
+  // of the bottom class, so a few hundred yuan of tea does not move them: the first buys tea and cups, the
+  // second a teapot — which the first should then be offered.
+  const phones = new Map((await invoke(page, 'customers:list', { limit: 1000 })).rows.filter((r) => r.phone).map((r) => [r.id, r.phone!]));
+  const members = (await invoke(page, 'segments:members', { scheme: 'pyramid', classKey: 'lead', sort: 'revenue', direction: 'asc', limit: 500 })).rows.filter((r) => phones.has(r.id));
+  const buyer = members[0]!;
+  const peer = members.find((r) => r.id !== buyer.id && r.group === buyer.group)!;
+  expect(peer).toBeTruthy();
+  const customer = { id: buyer.id, phone: phones.get(buyer.id)! };
   const today = localDateOf(new Date());
   const [first, second, returned] = [addDays(today, -9), addDays(today, -4), addDays(today, -2)];
   const csv = [
@@ -31,6 +38,7 @@ export async function orderLinesImportToUsuallyBuys({ page, screenshot }: Journe
     `E2E-1001,${customer.phone},${first},CUP-6,Tea cup,2,15.50`,
     `E2E-1002,${customer.phone},${second},LJ-01,Longjing tea,2,120`,
     `CE2E-1003,${customer.phone},${returned},CUP-6,Tea cup,-1,15.50`,
+    `E2E-2001,${phones.get(peer.id)},${second},POT-1,Teapot,1,88`,
   ].join('\n');
   const path = files.write('order-lines.csv', new TextEncoder().encode(csv));
 
@@ -39,9 +47,9 @@ export async function orderLinesImportToUsuallyBuys({ page, screenshot }: Journe
   await byTestId(page, 'import-page').waitFor();
   await page.locator('[data-testid="import-kind"] .ant-segmented-item', { hasText: /^Orders$/ }).click();
   await page.locator('input[data-testid="import-file"]').setInputFiles(path);
-  await expect.poll(() => byTestId(page, 'import-count-added').innerText(), { timeout: 30_000 }).toContain('4');
-  // Four lines make three orders, one of them the cancellation.
-  await expect.poll(() => byTestId(page, 'import-order-lines').innerText()).toContain('4 lines make 3 orders (1 of them returns)');
+  await expect.poll(() => byTestId(page, 'import-count-added').innerText(), { timeout: 30_000 }).toContain('5');
+  // Five lines make four orders, one of them the cancellation.
+  await expect.poll(() => byTestId(page, 'import-order-lines').innerText()).toContain('5 lines make 4 orders (1 of them returns)');
   await byTestId(page, 'import-commit-skip').click();
   await byTestId(page, 'import-done').waitFor();
   const batchId = (await invoke(page, 'import:batches', { limit: 1 })).batches[0]!.id;
@@ -61,6 +69,15 @@ export async function orderLinesImportToUsuallyBuys({ page, screenshot }: Journe
   const text = await lines.innerText();
   expect(text).toContain('CE2E-1003');
   expect(text).toMatch(/Tea cup\s+CUP-6\s+-1/);
+  // Customers like them: the others of the buyer's class and group as the tier list now shows them.
+  const after = (await invoke(page, 'segments:members', { scheme: 'pyramid', limit: 5000 })).rows;
+  const mine = after.find((r) => r.id === buyer.id)!;
+  const peers = after.filter((r) => r.id !== buyer.id && r.classKey === mine.classKey && r.group === mine.group);
+  expect(peers.map((r) => r.id)).toContain(peer.id);
+  const also = page.locator('[data-testid="also-buy-item"]');
+  await expect.poll(() => also.count()).toBe(1);
+  expect(await also.first().innerText()).toContain(`Teapot · POT-1`);
+  expect(await also.first().innerText()).toContain(`1 of ${peers.length} similar customers buy it (${Math.round((100 * 1) / peers.length)}%)`);
   await screenshot('customer-offers-en');
 
   // The same in Chinese.
