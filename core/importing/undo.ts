@@ -38,9 +38,19 @@ export function undoBatch(db: Db, batchId: string, now: string): UndoResult {
       replaceContacts(db, customerId, snapshot.contacts, now, newId);
       result.customersRestored++;
     }
+    // A return recorded since against an order of the batch goes with that order: no return outlives its sale.
+    const orphans = client
+      .prepare(
+        `SELECT r.id, r.customer_id AS customerId FROM orders r JOIN orders s ON s.id = r.return_of_order_id
+         WHERE s.import_batch_id = ? AND s.deleted_at IS NULL AND r.deleted_at IS NULL AND r.import_batch_id IS NOT ?`,
+      )
+      .all(batchId, batchId) as { id: string; customerId: string }[];
+    const dropReturn = client.prepare(`UPDATE orders SET deleted_at = ?, updated_at = ? WHERE id = ?`);
+    for (const r of orphans) dropReturn.run(now, now, r.id);
+    result.ordersRemoved += orphans.length;
     softDeleteBatchRows(client, batchId, now);
     if (batch.kind === 'orders') result.productsRemoved = dropOrphanProducts(client, batchId, batch.createdAt, now);
-    for (const id of touched) if (!created.has(id)) refreshCustomerStats(db, id);
+    for (const id of new Set([...touched, ...orphans.map((r) => r.customerId)])) if (!created.has(id)) refreshCustomerStats(db, id);
     return result;
   })();
 }

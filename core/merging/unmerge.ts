@@ -33,6 +33,18 @@ export function unmergeCustomers(db: Db, mergeId: string, now: string) {
       else if (repo.moveRowBack(client, row.rowTable, row, merge.keptCustomerId, merge.createdAt, now)) moved[counter[row.rowTable]]++;
     }
 
+    // A return recorded since against an order that now goes back follows its order, so a sale and its
+    // returns always belong to one customer (revenue and the balance owed stay with the buyer).
+    const movedOrders = rows.filter((r) => r.rowTable === 'orders').map((r) => r.rowId);
+    for (const saleId of movedOrders) {
+      moved.orders += client
+        .prepare(
+          `UPDATE orders SET customer_id = (SELECT s.customer_id FROM orders s WHERE s.id = orders.return_of_order_id), updated_at = ?
+           WHERE return_of_order_id = ? AND customer_id = ? AND customer_id <> (SELECT s.customer_id FROM orders s WHERE s.id = orders.return_of_order_id)`,
+        )
+        .run(now, saleId, merge.keptCustomerId).changes;
+    }
+
     const editedSince = restoreKept(db, merge, now);
     for (const id of new Set([merge.keptCustomerId, ...members.map((m) => m.rowId)])) refreshCustomerStats(db, id);
     repo.markUndone(client, mergeId, now);

@@ -137,9 +137,8 @@ export function liveOrdersOf(db: Db, customerId: string): OrderRecord[] {
  * SQL: the base-currency balance one live sale `o` still owes (0 when settled), for sums over many.
  * Only sales with unpaid_minor > 0 can owe anything, which the partial index orders_unpaid serves.
  */
-export const saleBaseBalanceSql = sql.raw(
-  `max(0, o.base_unpaid_minor + coalesce((SELECT sum(r.base_amount_minor) FROM orders r WHERE r.return_of_order_id = o.id AND r.deleted_at IS NULL), 0))`,
-);
+export const SALE_BASE_BALANCE = `max(0, o.base_unpaid_minor + coalesce((SELECT sum(r.base_amount_minor) FROM orders r WHERE r.return_of_order_id = o.id AND r.deleted_at IS NULL), 0))`;
+export const saleBaseBalanceSql = sql.raw(SALE_BASE_BALANCE);
 
 /** A customer's live sales that still owe something, with their base balance: the source of every balance figure. */
 export function owingSales(db: Db, customerId: string): { id: string; baseBalanceMinor: number; paymentDueDate: string | null }[] {

@@ -1,8 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../open';
 import { OUT_OF_POPULATION } from '../schema';
 import type { TierChange, TodayOverduePayment, TodayReminder } from '../../shared/today/types';
-import { saleBaseBalanceSql } from './orders';
+import { SALE_BASE_BALANCE } from './orders';
 
 /**
  * Reads for Today. Raw prepared statements: at 100k customers this is the whole cost of the list, and the
@@ -48,14 +47,16 @@ export function latestTierChanges(db: Db, scheme: string, asOf: string): Map<str
  * Per live, unarchived customer: what their live sales still owe past a due date before asOf, in the base
  * currency, with the oldest such date. Starts from the partial index of sales with something unpaid.
  */
+/** Exported for its query-plan test. One parameter: asOf. */
+export const OVERDUE_PAYMENTS_SQL = `SELECT customerId, sum(balance) AS amountMinor, min(dueDate) AS dueDate FROM (
+    SELECT o.customer_id AS customerId, o.payment_due_date AS dueDate, ${SALE_BASE_BALANCE} AS balance
+    FROM orders o JOIN customers c ON c.id = o.customer_id
+    WHERE o.kind = 'sale' AND o.unpaid_minor > 0 AND o.deleted_at IS NULL AND o.payment_due_date < ?
+      AND c.deleted_at IS NULL AND c.archived_at IS NULL)
+  WHERE balance > 0
+  GROUP BY customerId`;
+
 export function overduePaymentsBy(db: Db, asOf: string, baseCurrency: string): TodayOverduePayment[] {
-  const rows = db.all<{ customerId: string; amountMinor: number; dueDate: string }>(sql`
-    SELECT customerId, sum(balance) AS amountMinor, min(dueDate) AS dueDate FROM (
-      SELECT o.customer_id AS customerId, o.payment_due_date AS dueDate, ${saleBaseBalanceSql} AS balance
-      FROM orders o JOIN customers c ON c.id = o.customer_id
-      WHERE o.kind = 'sale' AND o.unpaid_minor > 0 AND o.deleted_at IS NULL AND o.payment_due_date < ${asOf}
-        AND c.deleted_at IS NULL AND c.archived_at IS NULL)
-    WHERE balance > 0
-    GROUP BY customerId`);
+  const rows = db.$client.prepare(OVERDUE_PAYMENTS_SQL).all(asOf) as Omit<TodayOverduePayment, 'currency'>[];
   return rows.map((r) => ({ ...r, currency: baseCurrency }));
 }

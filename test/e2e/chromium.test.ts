@@ -11,6 +11,7 @@ import { readmeScreenshots } from './journeys-screenshots';
 import { predictionScoreSortAndHoldout } from './journeys-prediction';
 import { clvSettingsSavedAndStated } from './journeys-clv';
 import { orderLinesImportToUsuallyBuys } from './journeys-lines';
+import { orderLinesReturnAndBalance } from './journeys-orders';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 
 describe('TierBook in Chromium through the loopback bridge', () => {
@@ -92,5 +93,9 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('order lines imported through the import screen: the customer file lists the lines and what they usually buy', async () => {
     await orderLinesImportToUsuallyBuys({ page: session.page, screenshot: screenshotter(session.page, '') }, tempFiles());
+  });
+
+  it('an order with two lines, a cost and part payment → balance owed → a return → revenue and balance follow → a payment', async () => {
+    await orderLinesReturnAndBalance({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });

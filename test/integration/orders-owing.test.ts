@@ -50,6 +50,14 @@ describe('who owes money', () => {
     expect(await ids('overdue')).toEqual(hand.overdue);
     expect(await ids('overdue')).toEqual([overdue]);
     expect((await app.call('customers:list', { payment: 'overdue' })).total).toBe(1);
+    // Export of the filtered list writes the same customers.
+    const { join } = await import('node:path');
+    const { readFileSync } = await import('node:fs');
+    const path = join(app.dir, 'owing.csv');
+    const exported = await app.call('export:customers', { path, language: 'en', filter: { payment: 'owes' } });
+    expect(exported.rows).toBe(hand.owes.length);
+    expect(readFileSync(path, 'utf8')).toContain('欠款逾期');
+    expect(readFileSync(path, 'utf8')).not.toContain('付清');
     // Paying the overdue balance takes the customer off both lists.
     const [debt] = (await app.call('orders:list', { customerId: overdue })).orders;
     await app.call('orders:record-payment', { id: debt!.id });

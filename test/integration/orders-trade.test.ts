@@ -315,4 +315,33 @@ describe('customer figures on every path that moves orders', () => {
     expect(figures(other).kept).toEqual([0, 0, null]);
     expect(figures().kept).toEqual(figures().counted);
   });
+
+  it('after a merge, a return recorded against a moved order goes back with it on unmerge', async () => {
+    const other = (await app.call('customers:create', { name: '另一个王芳' })).customer.id;
+    const theirs = await app.call('orders:create', { customerId: other, orderDate: '2026-11-01', currency: 'CNY', amount: '300' });
+    const merged = await app.call('customers:merge', { keepId: customerId, mergeIds: [other] });
+    const back = await app.call('orders:return', { orderId: theirs.id, amount: '100', orderDate: '2026-11-10' });
+    expect(back.customerId).toBe(customerId);
+    const undone = await app.call('customers:unmerge', { mergeId: merged.mergeId });
+    expect(undone.moved.orders).toBe(2);
+    expect(sql<{ c: string }>('SELECT customer_id AS c FROM orders WHERE id = ?', back.id).c).toBe(other);
+    expect(figures(other).kept).toEqual([1, 20000, '2026-11-01']);
+    expect(figures().kept).toEqual([0, 0, null]);
+  });
+
+  it('undoing an import takes a return recorded against one of its orders with it', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const path = join(app.dir, 'orders.csv');
+    writeFileSync(path, ['Customer,Order date,Amount,Currency', '王芳,2026-10-01,500,CNY'].join('\n'));
+    const batch = await app.call('import:commit', { kind: 'orders', source: { path } });
+    const [imported] = (await app.call('orders:list', { customerId })).orders;
+    await app.call('orders:return', { orderId: imported!.id, amount: '100', orderDate: '2026-10-05' });
+    await sale({ amount: '70' });
+    expect(figures().kept).toEqual([2, 50000 - 10000 + 7000, '2026-11-01']);
+    const undone = await app.call('import:undo', { batchId: batch.batchId! });
+    expect(undone.ordersRemoved).toBe(2);
+    expect(figures().kept).toEqual(figures().counted);
+    expect(figures().kept).toEqual([1, 7000, '2026-11-01']);
+  });
 });

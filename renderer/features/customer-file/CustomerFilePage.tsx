@@ -23,6 +23,8 @@ import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-pr
 interface FileData {
   customer: Customer;
   orders: Order[];
+  /** What the customer owes over all sales, and how much of it is past due, in the base currency. */
+  balance: { owed: number; overdue: number };
   followUps: FollowUp[];
 }
 
@@ -41,7 +43,7 @@ export function CustomerFilePage({ id }: { id: string }) {
   const load = useCallback(async () => {
     try {
       const [customer, orders, followUps] = await Promise.all([api('customers:get', { id }), api('orders:list', { customerId: id }), api('followups:list', { customerId: id })]);
-      setData({ customer, orders: orders.orders, followUps: followUps.followUps });
+      setData({ customer, orders: orders.orders, balance: { owed: orders.balanceBaseMinor, overdue: orders.overdueBaseMinor }, followUps: followUps.followUps });
     } catch {
       setMissing(true);
     }
@@ -60,7 +62,9 @@ export function CustomerFilePage({ id }: { id: string }) {
   if (missing) return <Result status="404" title={t('notFound')} extra={<Button onClick={() => navigate({ page: 'customers' })}>{t('common:actions.back')}</Button>} />;
   if (!data) return <Spin style={{ margin: 48 }} />;
   const { customer } = data;
+  // Returns net out of revenue but are not orders.
   const revenue = data.orders.reduce((s, o) => s + o.baseAmountMinor, 0);
+  const saleCount = data.orders.filter((o) => o.kind === 'sale').length;
 
   const saveProfile = async () => {
     await form.validateFields(['name']);
@@ -114,6 +118,12 @@ export function CustomerFilePage({ id }: { id: string }) {
           {customer.locality ? <Tag color="blue">{t(`common:locality.${customer.locality}`)}</Tag> : null}
           {customer.manualLevel ? <Tag color="gold">{customer.manualLevel}</Tag> : null}
           {customer.archivedAt ? <Tag color="orange">{t('archived')}</Tag> : null}
+          {data.balance.owed > 0 ? (
+            <Tag color={data.balance.overdue > 0 ? 'red' : 'orange'} data-testid="customer-balance">
+              {t('orders:balanceHeader', { amount: formatMoney(data.balance.owed, settings.baseCurrency, i18n.language) })}
+              {data.balance.overdue > 0 ? ` · ${t('orders:overdueHeader', { amount: formatMoney(data.balance.overdue, settings.baseCurrency, i18n.language) })}` : ''}
+            </Tag>
+          ) : null}
         </Space>
         <Space>
           <Button type="primary" onClick={() => setQuick(true)} data-testid="file-quick-followup">
@@ -135,7 +145,7 @@ export function CustomerFilePage({ id }: { id: string }) {
       </Space>
       <Typography.Paragraph type="secondary" data-testid="customer-summary">
         {t('summary', {
-          orders: data.orders.length,
+          orders: saleCount,
           revenue: formatMoney(revenue, settings.baseCurrency, i18n.language),
           last: data.followUps[0] ? formatLocalDay(data.followUps[0].occurredAt, i18n.language) : t('common:none'),
         })}

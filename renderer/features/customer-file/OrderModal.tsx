@@ -1,5 +1,5 @@
-import { App, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../shared/contract/orders';
@@ -10,14 +10,8 @@ import { useWorkspace } from '../../app/workspace';
 import { clearErrorsOnEdit, showFieldErrors } from '../../components/errors';
 import { formatMoney } from '../../components/format';
 import { convertedPreview, usualCurrency } from './order-preview';
-
-interface OrderValues {
-  orderDate: Dayjs;
-  amount: string;
-  currency: string;
-  fxRate?: number | null;
-  note?: string | null;
-}
+import { linesTotalMinor, startedLines, toOrderInput, type OrderValues } from './order-form';
+import { OrderLinesField } from './OrderLinesField';
 
 export const COMMON_CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'GBP', 'JPY', 'AUD', 'CAD', 'SGD', 'AED', 'RUB', 'BRL'];
 const AMOUNT_KEYS = { empty: 'required', not_a_number: 'invalid_amount', too_many_decimals: 'amount_too_many_decimals', too_large: 'amount_too_large' } as const;
@@ -25,6 +19,7 @@ const AMOUNT_KEYS = { empty: 'required', not_a_number: 'invalid_amount', too_man
 /** Add or edit an order. The amount is checked as typed, with the currency's own decimals, before anything is sent. */
 export function OrderModal({ customerId, order, open, onClose, onSaved }: { customerId: string; order: Order | null; open: boolean; onClose(): void; onSaved(): void }) {
   const { t, i18n } = useTranslation('customerFile');
+  const { t: to } = useTranslation('orders');
   const { message } = App.useApp();
   const { settings } = useWorkspace();
   const [form] = Form.useForm<OrderValues>();
@@ -36,6 +31,11 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
   const orderDate = Form.useWatch('orderDate', form);
   const amount = Form.useWatch('amount', form);
   const fxRate = Form.useWatch('fxRate', form);
+  const lines = Form.useWatch('lines', form);
+  const paymentStatus = Form.useWatch('paymentStatus', form);
+  const hasLines = startedLines(lines).length > 0;
+  const linesTotal = linesTotalMinor(lines, currency);
+  const shownAmount = hasLines ? (linesTotal === null ? '' : minorToDecimal(linesTotal, currency)) : amount;
   // A new order starts in the customer's usual currency (their last order's), not always the base one.
   const [usual, setUsual] = useState<string | null>(null);
 
@@ -44,8 +44,20 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
     if (!open) return;
     form.setFieldsValue(
       order
-        ? { orderDate: dayjs(order.orderDate), amount: minorToDecimal(order.amountMinor, order.currency), currency: order.currency, fxRate: order.currency === order.baseCurrency ? null : order.fxRate, note: order.note }
-        : { orderDate: dayjs(), amount: '', currency: settings.baseCurrency, fxRate: null, note: null },
+        ? {
+            orderDate: dayjs(order.orderDate),
+            orderNumber: order.orderNumber,
+            amount: minorToDecimal(order.amountMinor, order.currency),
+            currency: order.currency,
+            fxRate: order.currency === order.baseCurrency ? null : order.fxRate,
+            note: order.note,
+            lines: order.lines.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, unitPrice: minorToDecimal(l.unitPriceMinor, order.currency) })),
+            cost: order.costMinor === null ? null : minorToDecimal(order.costMinor, order.currency),
+            paymentStatus: order.unpaidMinor === 0 ? 'paid' : order.unpaidMinor === order.amountMinor ? 'unpaid' : 'part',
+            paid: minorToDecimal(order.amountMinor - order.unpaidMinor, order.currency),
+            dueDate: order.paymentDueDate ? dayjs(order.paymentDueDate) : null,
+          }
+        : { orderDate: dayjs(), orderNumber: null, amount: '', currency: settings.baseCurrency, fxRate: null, note: null, lines: [], cost: null, paymentStatus: 'paid', paid: null, dueDate: null },
     );
     setUsual(null);
     if (order) return;
@@ -71,13 +83,15 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
     const values = await form.validateFields();
     setSaving(true);
     try {
-      const input = { customerId, orderDate: values.orderDate.format('YYYY-MM-DD'), amount: values.amount, currency: values.currency, fxRate: values.fxRate ?? null, note: values.note ?? null };
+      const input = toOrderInput(customerId, values);
       if (order) await api('orders:update', { id: order.id, order: input });
       else await api('orders:create', input);
       void message.success(t('orders.saved'));
       onSaved();
     } catch (error) {
-      for (const text of showFieldErrors(form, error, t)) void message.error(text);
+      // The contract nests payment fields; the form keeps them flat.
+      const fieldOf = (path: (string | number)[]) => (path[0] === 'payment' ? [path[1] === 'dueDate' ? 'dueDate' : 'paid'] : path);
+      for (const text of showFieldErrors(form, error, t, fieldOf)) void message.error(text);
     } finally {
       setSaving(false);
     }
@@ -94,21 +108,35 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
       cancelText={t('common:actions.cancel')}
       okButtonProps={{ 'data-testid': 'order-save' } as never}
       confirmLoading={saving}
+      width={820}
       forceRender
     >
       <Form form={form} layout="vertical" data-testid="order-form" onValuesChange={(changed) => {
           clearErrorsOnEdit(form)(changed);
           setEdited(true);
         }}>
-        <Form.Item name="orderDate" label={t('orders.date')} rules={[{ required: true, message: t('errors:issue.required') }]}>
-          <DatePicker allowClear={false} />
-        </Form.Item>
+        <Space wrap>
+          <Form.Item name="orderDate" label={t('orders.date')} rules={[{ required: true, message: t('errors:issue.required') }]}>
+            <DatePicker allowClear={false} />
+          </Form.Item>
+          <Form.Item name="orderNumber" label={to('number')}>
+            <Input placeholder={to('numberPlaceholder')} maxLength={64} style={{ width: 220 }} data-testid="order-number" />
+          </Form.Item>
+        </Space>
+        <OrderLinesField form={form} currency={currency} />
+        {hasLines ? (
+          <Typography.Paragraph strong style={{ marginTop: 8 }} data-testid="order-lines-total">
+            {to('linesTotal', { amount: linesTotal === null ? '—' : formatMoney(linesTotal, currency, i18n.language) })}
+          </Typography.Paragraph>
+        ) : null}
         <Form.Item
+          hidden={hasLines}
           name="amount"
           label={t('orders.amount')}
           rules={[
             {
               validator: async (_rule, value: string | undefined) => {
+                if (startedLines(form.getFieldValue('lines')).length > 0) return;
                 const parsed = parseAmount((value ?? '').replace(/,/g, ''), /^[A-Z]{3}$/.test(currency ?? '') ? currency! : 'CNY');
                 if (!parsed.ok) throw new Error(t(`errors:issue.${AMOUNT_KEYS[parsed.reason]}`));
                 if (parsed.minor < 0) throw new Error(t('errors:issue.amount_negative'));
@@ -137,7 +165,25 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
             {lookup.rate ? t('orders.fxFound', { rate: lookup.rate, date: lookup.rateDate }) : t('orders.fxMissing', { currency })}
           </Typography.Paragraph>
         ) : null}
-        <ConvertedLine preview={convertedPreview(amount, currency, settings.baseCurrency, fxRate ?? lookup?.rate)} base={settings.baseCurrency} language={i18n.language} />
+        <ConvertedLine preview={convertedPreview(shownAmount, currency, settings.baseCurrency, fxRate ?? lookup?.rate)} base={settings.baseCurrency} language={i18n.language} />
+        <Form.Item name="cost" label={to('cost')} extra={to('costHelp')} normalize={(v: string) => v.replace(/,/g, '')}>
+          <Input inputMode="decimal" style={{ width: 200 }} data-testid="order-cost" />
+        </Form.Item>
+        <Form.Item name="paymentStatus" label={to('payment')}>
+          <Radio.Group data-testid="order-payment" optionType="button" options={(['paid', 'unpaid', 'part'] as const).map((s) => ({ value: s, label: <span data-testid={`order-payment-${s}`}>{to(`paymentStatus.${s}`)}</span> }))} />
+        </Form.Item>
+        {paymentStatus && paymentStatus !== 'paid' ? (
+          <Space wrap>
+            {paymentStatus === 'part' ? (
+              <Form.Item name="paid" label={to('paid')} rules={[{ required: true, message: t('errors:issue.required') }]} normalize={(v: string) => v.replace(/,/g, '')}>
+                <Input inputMode="decimal" style={{ width: 200 }} data-testid="order-paid" />
+              </Form.Item>
+            ) : null}
+            <Form.Item name="dueDate" label={to('dueDate')} extra={to('dueDateHelp')}>
+              <DatePicker data-testid="order-due" />
+            </Form.Item>
+          </Space>
+        ) : null}
         <Form.Item name="note" label={t('orders.note')}>
           <Input maxLength={1000} />
         </Form.Item>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space, Table, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../shared/contract/orders';
@@ -8,12 +8,34 @@ import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
 import { formatDate, formatMoney } from '../../components/format';
 import { OrderModal } from './OrderModal';
+import { PaymentModal } from './PaymentModal';
+import { ReturnModal } from './ReturnModal';
+
+const STATUS_COLORS = { paid: 'green', unpaid: 'red', part: 'orange' } as const;
+
+/** Payment state of a sale: status, what is still owed and by when. */
+function PaymentCell({ order, language }: { order: Order; language: string }) {
+  const { t } = useTranslation('orders');
+  if (order.kind === 'return' || order.paymentStatus === null) return null;
+  return (
+    <Space size={4} wrap data-testid="order-payment-status" data-status={order.paymentStatus}>
+      <Tag color={STATUS_COLORS[order.paymentStatus]}>{t(`paymentStatus.${order.paymentStatus}`)}</Tag>
+      {order.balanceMinor > 0 ? <Typography.Text data-testid="order-balance">{t('owes', { amount: formatMoney(order.balanceMinor, order.currency, language) })}</Typography.Text> : null}
+      {order.balanceMinor > 0 && order.paymentDueDate ? <Typography.Text type="secondary">{t('dueOn', { date: formatDate(order.paymentDueDate, language) })}</Typography.Text> : null}
+      {order.overdue ? <Tag color="red" data-testid="order-overdue">{t('overdue')}</Tag> : null}
+    </Space>
+  );
+}
 
 export function OrdersPanel({ customerId, orders, onChanged }: { customerId: string; orders: Order[]; onChanged(): void }) {
   const { t, i18n } = useTranslation('customerFile');
+  const { t: to } = useTranslation('orders');
   const { message } = App.useApp();
   const { settings } = useWorkspace();
   const [editing, setEditing] = useState<Order | 'new' | null>(null);
+  const [returning, setReturning] = useState<Order | 'standalone' | null>(null);
+  const [paying, setPaying] = useState<Order | null>(null);
+  // Net of returns: what the customer's revenue counts.
   const total = orders.reduce((sum, o) => sum + o.baseAmountMinor, 0);
   const language = i18n.language;
 
@@ -24,7 +46,7 @@ export function OrdersPanel({ customerId, orders, onChanged }: { customerId: str
         content: (
           <Space>
             {t('orders.deleted')}
-            <a onClick={() => void api('orders:restore', { id: order.id }).then(onChanged)}>{t('common:actions.undo')}</a>
+            <a onClick={() => void api('orders:restore', { id: order.id }).then(onChanged, (error: unknown) => void message.error(errorText(error, t)))}>{t('common:actions.undo')}</a>
           </Space>
         ),
       });
@@ -40,9 +62,14 @@ export function OrdersPanel({ customerId, orders, onChanged }: { customerId: str
         <Typography.Text strong data-testid="orders-total">
           {t('orders.total', { currency: settings.baseCurrency })}: {formatMoney(total, settings.baseCurrency, language)}
         </Typography.Text>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="add-order">
-          {t('orders.add')}
-        </Button>
+        <Space>
+          <Button onClick={() => setReturning('standalone')} data-testid="add-return">
+            {to('addReturn')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="add-order">
+            {t('orders.add')}
+          </Button>
+        </Space>
       </Space>
       <Table<Order>
         rowKey="id"
@@ -51,17 +78,75 @@ export function OrdersPanel({ customerId, orders, onChanged }: { customerId: str
         dataSource={[...orders].reverse()}
         locale={{ emptyText: t('orders.empty') }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
+        onRow={(o) => ({ 'data-kind': o.kind, 'data-order-id': o.id }) as never}
+        expandable={{
+          rowExpandable: (o) => o.lines.length > 0,
+          expandedRowRender: (o) => (
+            <div data-testid="order-lines-view">
+              {o.lines.map((l) => (
+                <div key={l.id} data-testid="order-line-view">
+                  {l.sku ? <Typography.Text type="secondary">[{l.sku}] </Typography.Text> : null}
+                  {l.name} × {Math.abs(l.quantity)} @ {formatMoney(l.unitPriceMinor, o.currency, language)} = {formatMoney(l.amountMinor, o.currency, language)}
+                </div>
+              ))}
+            </div>
+          ),
+        }}
         columns={[
           { title: t('orders.date'), dataIndex: 'orderDate', render: (d: string) => formatDate(d, language) },
-          { title: t('orders.amount'), align: 'right', render: (_, o) => formatMoney(o.amountMinor, o.currency, language) },
-          { title: t('orders.fxRate'), align: 'right', render: (_, o) => (o.currency === o.baseCurrency ? '' : o.fxRate) },
-          { title: t('orders.base', { currency: settings.baseCurrency }), align: 'right', render: (_, o) => formatMoney(o.baseAmountMinor, o.baseCurrency, language) },
+          {
+            title: to('number'),
+            render: (_, o) => (
+              <Space size={4}>
+                {o.kind === 'return' ? <Tag color="volcano">{to('kind.return')}</Tag> : null}
+                <span data-testid="order-number-cell">{o.orderNumber ?? ''}</span>
+              </Space>
+            ),
+          },
+          {
+            title: to('lines'),
+            render: (_, o) => (o.lines.length === 0 ? '' : <Typography.Text ellipsis style={{ maxWidth: 140 }}>{o.lines.map((l) => l.name).join('、')}</Typography.Text>),
+          },
+          {
+            title: t('orders.amount'),
+            align: 'right',
+            render: (_, o) => (
+              <span data-testid="order-amount-cell">
+                {formatMoney(o.amountMinor, o.currency, language)}
+                {o.returnedMinor > 0 ? <Typography.Text type="secondary"> ({to('returned', { amount: formatMoney(o.returnedMinor, o.currency, language) })})</Typography.Text> : null}
+              </span>
+            ),
+          },
+          // The converted amount only says something when some order is in another currency.
+          ...(orders.some((o) => o.currency !== o.baseCurrency)
+            ? [
+                { title: t('orders.fxRate'), align: 'right' as const, render: (_: unknown, o: Order) => (o.currency === o.baseCurrency ? '' : o.fxRate) },
+                { title: t('orders.base', { currency: settings.baseCurrency }), align: 'right' as const, render: (_: unknown, o: Order) => formatMoney(o.baseAmountMinor, o.baseCurrency, language) },
+              ]
+            : []),
+          {
+            title: to('profit'),
+            align: 'right',
+            render: (_, o) => (o.profitMinor === null ? '' : <span data-testid="order-profit">{formatMoney(o.profitMinor, o.currency, language)}</span>),
+          },
+          { title: to('payment'), render: (_, o) => <PaymentCell order={o} language={language} /> },
           { title: t('orders.note'), dataIndex: 'note' },
           {
             title: '',
             render: (_, o) => (
               <Space>
-                <a onClick={() => setEditing(o)}>{t('common:actions.edit')}</a>
+                {o.kind === 'sale' ? <a onClick={() => setEditing(o)}>{t('common:actions.edit')}</a> : null}
+                {o.kind === 'sale' && o.amountMinor > o.returnedMinor ? (
+                  <a onClick={() => setReturning(o)} data-testid="order-return">
+                    {to('actions.return')}
+                  </a>
+                ) : null}
+                {o.balanceMinor > 0 ? (
+                  <a onClick={() => setPaying(o)} data-testid="order-pay">
+                    {to('actions.pay')}
+                  </a>
+                ) : null}
                 <Popconfirm title={t('common:confirmDelete')} onConfirm={() => void remove(o)} okText={t('common:actions.delete')} cancelText={t('common:actions.cancel')}>
                   <a>{t('common:actions.delete')}</a>
                 </Popconfirm>
@@ -77,6 +162,23 @@ export function OrdersPanel({ customerId, orders, onChanged }: { customerId: str
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
+          onChanged();
+        }}
+      />
+      <ReturnModal
+        customerId={customerId}
+        target={returning}
+        onClose={() => setReturning(null)}
+        onSaved={() => {
+          setReturning(null);
+          onChanged();
+        }}
+      />
+      <PaymentModal
+        order={paying}
+        onClose={() => setPaying(null)}
+        onSaved={() => {
+          setPaying(null);
           onChanged();
         }}
       />

@@ -2,6 +2,9 @@ import { Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_TYPES, LOCALITIES, type CustomerType, type Locality } from '../../../shared/contract/enums';
+import { PAYMENT_FILTERS } from '../../../shared/contract/customers';
+
+type PaymentFilter = (typeof PAYMENT_FILTERS)[number];
 import type { OutputOf } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { countryName } from '../../components/format';
@@ -12,6 +15,8 @@ export interface FilterValues {
   countries: string[];
   tags: string[];
   owners: string[];
+  /** Customers who owe money, or whose payment is overdue. */
+  payment?: PaymentFilter;
 }
 
 export const NO_FILTERS: FilterValues = { types: [], localities: [], countries: [], tags: [], owners: [] };
@@ -23,7 +28,7 @@ export function CustomerFilters({ value, onChange, reloadKey }: { value: FilterV
     void api('customers:facets', {}).then(setFacets);
   }, [reloadKey]);
 
-  const select = <K extends keyof FilterValues>(key: K, options: { value: string; label: string }[], width = 140) => (
+  const select = <K extends Exclude<keyof FilterValues, 'payment'>>(key: K, options: { value: string; label: string }[], width = 140) => (
     <Select
       mode="multiple"
       allowClear
@@ -45,6 +50,15 @@ export function CustomerFilters({ value, onChange, reloadKey }: { value: FilterV
       {select('countries', facets.countries.map((v) => ({ value: v, label: countryName(v, i18n.language) })), 160)}
       {select('tags', facets.tags.map((v) => ({ value: v, label: v })))}
       {select('owners', facets.owners.map((v) => ({ value: v, label: v })))}
+      <Select<PaymentFilter>
+        allowClear
+        placeholder={t('orders:filter.placeholder')}
+        data-testid="filter-payment"
+        style={{ width: 140 }}
+        value={value.payment}
+        onChange={(next) => onChange({ ...value, payment: next ?? undefined })}
+        options={PAYMENT_FILTERS.map((v) => ({ value: v, label: t(`orders:filter.${v}`) }))}
+      />
     </Space>
   );
 }

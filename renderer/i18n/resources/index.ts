@@ -10,6 +10,7 @@ import { fx } from './fx';
 import { importing } from './import';
 import { merge } from './merge';
 import { offering } from './offering';
+import { orders } from './orders';
 import { reminders } from './reminders';
 import { prediction } from './prediction';
 import { settings } from './settings';
@@ -22,4 +23,4 @@ import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, tierSettings, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv, offering };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, tierSettings, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv, offering, orders };

@@ -1,0 +1,58 @@
+import { App, Form, Input, Modal, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Order } from '../../../shared/contract/orders';
+import { minorToDecimal } from '../../../shared/domain/money';
+import { api } from '../../api/client';
+import { clearErrorsOnEdit, showFieldErrors } from '../../components/errors';
+import { formatMoney } from '../../components/format';
+
+/** The customer pays part or all of what one sale still owes. */
+export function PaymentModal({ order, onClose, onSaved }: { order: Order | null; onClose(): void; onSaved(): void }) {
+  const { t, i18n } = useTranslation('orders');
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ amount: string }>();
+  const [saving, setSaving] = useState(false);
+
+  // Not forceRender, which would keep a hidden dialog listening for Escape in front of the one on screen:
+  // the form mounts at the first opening (initialValues) and is refilled at every later one.
+  const initialValues = { amount: order ? minorToDecimal(order.balanceMinor, order.currency) : '' };
+  useEffect(() => {
+    if (order) form.setFieldsValue({ amount: minorToDecimal(order.balanceMinor, order.currency) });
+  }, [order, form]);
+
+  const save = async () => {
+    if (!order) return;
+    const { amount } = await form.validateFields();
+    setSaving(true);
+    try {
+      await api('orders:record-payment', { id: order.id, amount: amount.replace(/,/g, '') });
+      void message.success(t('paySaved'));
+      onSaved();
+    } catch (error) {
+      for (const text of showFieldErrors(form, error, t)) void message.error(text);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={order !== null}
+      title={t('payTitle')}
+      onCancel={onClose}
+      onOk={() => void save().catch(() => undefined)}
+      okText={t('common:actions.save')}
+      cancelText={t('common:actions.cancel')}
+      okButtonProps={{ 'data-testid': 'payment-save' } as never}
+      confirmLoading={saving}
+    >
+      {order ? <Typography.Paragraph data-testid="payment-balance">{t('payBalance', { amount: formatMoney(order.balanceMinor, order.currency, i18n.language) })}</Typography.Paragraph> : null}
+      <Form form={form} layout="vertical" initialValues={initialValues} onValuesChange={clearErrorsOnEdit(form)}>
+        <Form.Item name="amount" label={t('payAmount')} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }]}>
+          <Input inputMode="decimal" style={{ width: 200 }} data-testid="payment-amount" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

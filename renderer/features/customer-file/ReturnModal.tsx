@@ -1,0 +1,111 @@
+import { App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Order } from '../../../shared/contract/orders';
+import { minorToDecimal } from '../../../shared/domain/money';
+import { api } from '../../api/client';
+import { clearErrorsOnEdit, showFieldErrors } from '../../components/errors';
+import { formatDate, formatMoney } from '../../components/format';
+import { useWorkspace } from '../../app/workspace';
+import { COMMON_CURRENCIES } from './OrderModal';
+
+interface ReturnValues {
+  amount?: string;
+  currency?: string;
+  orderDate: Dayjs;
+  cost?: string | null;
+  note?: string | null;
+}
+
+/**
+ * Records goods coming back: against one sale (by default all that is left to return of it), or
+ * standalone for the customer (`target` 'standalone': amount and currency then typed).
+ */
+export function ReturnModal({ customerId, target, onClose, onSaved }: { customerId: string; target: Order | 'standalone' | null; onClose(): void; onSaved(): void }) {
+  const { t, i18n } = useTranslation('orders');
+  const { message } = App.useApp();
+  const { settings } = useWorkspace();
+  const [form] = Form.useForm<ReturnValues>();
+  const [saving, setSaving] = useState(false);
+  const order = target === 'standalone' ? null : target;
+  const left = order ? order.amountMinor - order.returnedMinor : 0;
+
+  // Not forceRender: a hidden dialog kept rendered would take the Escape key from the one on screen. So the
+  // form is mounted at the first opening (initialValues) and stays mounted after (the effect refills it).
+  const initialValues: ReturnValues | null = !target
+    ? null
+    : order
+      ? { amount: minorToDecimal(left, order.currency), orderDate: dayjs(), cost: null, note: null }
+      : { amount: '', currency: settings.baseCurrency, orderDate: dayjs(), cost: null, note: null };
+  useEffect(() => {
+    if (initialValues) form.setFieldsValue(initialValues);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refill once per opening, not per render
+  }, [target]);
+
+  const save = async () => {
+    if (!target) return;
+    const values = await form.validateFields();
+    setSaving(true);
+    try {
+      await api('orders:return', {
+        ...(order ? { orderId: order.id } : { customerId, currency: values.currency }),
+        amount: values.amount?.trim() ? values.amount.replace(/,/g, '') : undefined,
+        orderDate: values.orderDate.format('YYYY-MM-DD'),
+        cost: values.cost?.trim() ? values.cost.replace(/,/g, '') : null,
+        note: values.note ?? null,
+      });
+      void message.success(t('returnSaved'));
+      onSaved();
+    } catch (error) {
+      for (const text of showFieldErrors(form, error, t)) void message.error(text);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={target !== null}
+      title={t('returnTitle')}
+      onCancel={onClose}
+      onOk={() => void save().catch(() => undefined)}
+      okText={t('common:actions.save')}
+      cancelText={t('common:actions.cancel')}
+      okButtonProps={{ 'data-testid': 'return-save' } as never}
+      confirmLoading={saving}
+    >
+      {order ? (
+        <Typography.Paragraph type="secondary" data-testid="return-of">
+          {t('returnOf', { date: formatDate(order.orderDate, i18n.language), number: order.orderNumber ?? '', amount: formatMoney(order.amountMinor, order.currency, i18n.language) })}
+          {' · '}
+          {t('returnLeft', { amount: formatMoney(left, order.currency, i18n.language) })}
+        </Typography.Paragraph>
+      ) : null}
+      <Form form={form} layout="vertical" data-testid="return-form" initialValues={initialValues ?? undefined} onValuesChange={clearErrorsOnEdit(form)}>
+        <Form.Item
+          name="amount"
+          label={t('returnAmount')}
+          extra={order ? t('returnAmountHelp') : undefined}
+          rules={order ? [] : [{ required: true, whitespace: true, message: t('errors:issue.required') }]}
+        >
+          <Input inputMode="decimal" style={{ width: 200 }} data-testid="return-amount" />
+        </Form.Item>
+        {order ? null : (
+          <Form.Item name="currency" label={t('customerFile:orders.currency')} rules={[{ required: true, message: t('errors:issue.required') }]}>
+            <Select showSearch style={{ width: 200 }} options={COMMON_CURRENCIES.map((c) => ({ value: c, label: c }))} />
+          </Form.Item>
+        )}
+        <Form.Item name="orderDate" label={t('returnDate')} rules={[{ required: true, message: t('errors:issue.required') }]}>
+          <DatePicker allowClear={false} />
+        </Form.Item>
+        <Form.Item name="cost" label={t('costBack')} extra={order ? t('costBackHelp') : undefined}>
+          <Input inputMode="decimal" style={{ width: 200 }} data-testid="return-cost" />
+        </Form.Item>
+        <Form.Item name="note" label={t('customerFile:orders.note')}>
+          <Input maxLength={1000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Dayjs } from 'dayjs';
+import type { OrderInput, PaymentStatus } from '../../../shared/contract/orders';
+import { isCurrencyCode, parseAmount } from '../../../shared/domain/money';
+import { lineAmountMinor } from '../../../shared/domain/order-lines';
+
+export interface LineValues {
+  sku?: string | null;
+  name?: string;
+  quantity?: number | null;
+  unitPrice?: string;
+}
+
+export interface OrderValues {
+  orderDate: Dayjs;
+  orderNumber?: string | null;
+  amount?: string;
+  currency: string;
+  fxRate?: number | null;
+  note?: string | null;
+  lines?: LineValues[];
+  cost?: string | null;
+  paymentStatus: PaymentStatus;
+  paid?: string | null;
+  dueDate?: Dayjs | null;
+}
+
+/** Rows the user has started (a name typed); empty rows left at the end of the list are ignored. */
+export const startedLines = (lines: readonly (LineValues | undefined)[] | undefined) => (lines ?? []).filter((l): l is LineValues => Boolean(l?.name?.trim()));
+
+/**
+ * The order amount the lines make, as the handler will compute it (shared rounding), or null while any
+ * started line is incomplete or there are none.
+ */
+export function linesTotalMinor(lines: readonly (LineValues | undefined)[] | undefined, currency: string | undefined): number | null {
+  const started = startedLines(lines);
+  if (started.length === 0 || !currency || !isCurrencyCode(currency)) return null;
+  let total = 0;
+  for (const line of started) {
+    const price = parseAmount((line.unitPrice ?? '').replace(/,/g, ''), currency);
+    if (!price.ok || price.minor < 0 || !line.quantity) return null;
+    total += lineAmountMinor(line.quantity, price.minor);
+  }
+  return total;
+}
+
+const blankToNull = (text: string | null | undefined) => (text == null || text.trim() === '' ? null : text.trim());
+
+/** The form's values as the contract's order input: with lines, the amount is theirs (left out). */
+export function toOrderInput(customerId: string, values: OrderValues): OrderInput {
+  const lines = startedLines(values.lines).map((l) => ({ sku: blankToNull(l.sku), name: l.name!.trim(), quantity: l.quantity ?? 0, unitPrice: (l.unitPrice ?? '').replace(/,/g, '') }));
+  return {
+    customerId,
+    orderDate: values.orderDate.format('YYYY-MM-DD'),
+    orderNumber: blankToNull(values.orderNumber),
+    amount: lines.length > 0 ? undefined : (values.amount ?? '').replace(/,/g, ''),
+    currency: values.currency,
+    fxRate: values.fxRate ?? null,
+    note: values.note ?? null,
+    lines,
+    cost: blankToNull(values.cost)?.replace(/,/g, '') ?? null,
+    payment: {
+      status: values.paymentStatus,
+      paid: values.paymentStatus === 'part' ? (blankToNull(values.paid)?.replace(/,/g, '') ?? null) : null,
+      dueDate: values.paymentStatus === 'paid' ? null : (values.dueDate?.format('YYYY-MM-DD') ?? null),
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { expect } from 'vitest';
+import { localDateOf } from '../../shared/domain/dates';
+import { at, byTestId, chooseOption, invoke, type Journey } from './journeys';
+
+const SLOW = { timeout: 15_000 };
+
+/** An input inside a test id: antd puts the id on the input itself or on a wrapper around it. */
+const field = (scope: ReturnType<Journey['page']['locator']>, id: string) => scope.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
+
+/**
+ * The customer file records a trade: an order with two lines (one picked from the product list by its
+ * pinyin initials), a cost and part payment → the balance owed shows on the file → a return against
+ * the order → revenue, the order list and the balance follow → a payment settles part of the rest.
+ * Every figure is checked against hand arithmetic on the amounts typed here.
+ */
+export async function orderLinesReturnAndBalance({ page, screenshot }: Journey): Promise<void> {
+  if ((await invoke(page, 'settings:get', {})).language !== 'en') await invoke(page, 'settings:update', { language: 'en' });
+  const status = await invoke(page, 'workspace:status', {});
+  if (status.customers === 0) await invoke(page, 'workspace:startEmpty', {}).catch(() => undefined);
+  const base = (await invoke(page, 'settings:get', {})).baseCurrency;
+  const today = localDateOf(new Date());
+  // A product already sold to someone else: the form finds it by "ljc" (龙井茶) and offers its last price.
+  const other = (await invoke(page, 'customers:create', { name: '旅程 老客户' })).customer.id;
+  await invoke(page, 'orders:create', { customerId: other, orderDate: today, currency: base, lines: [{ sku: 'LJ-250', name: '龙井茶', quantity: 1, unitPrice: '88' }] });
+  const id = (await invoke(page, 'customers:create', { name: '旅程 赊账客户' })).customer.id;
+
+  await page.goto(at(page, `#/customers/${id}`));
+  await page.reload();
+  await byTestId(page, 'tab-orders').click();
+  await byTestId(page, 'add-order').click();
+  const form = byTestId(page, 'order-form');
+  await form.waitFor();
+  await field(form, 'order-number').fill('E2E-001');
+
+  await byTestId(page, 'order-add-line').click();
+  await byTestId(page, 'order-add-line').click();
+  const lines = form.locator('[data-testid="order-line"]');
+  await expect.poll(() => lines.count()).toBe(2);
+  await field(lines.nth(0), 'order-line-name').click();
+  await field(lines.nth(0), 'order-line-name').pressSequentially('ljc');
+  await page.locator('[data-testid="product-option"]', { hasText: '龙井茶' }).first().click();
+  await expect.poll(() => field(lines.nth(0), 'order-line-sku').inputValue(), SLOW).toBe('LJ-250');
+  await expect.poll(() => field(lines.nth(0), 'order-line-price').inputValue()).toBe('88.00');
+  await field(lines.nth(0), 'order-line-qty').fill('2');
+  await field(lines.nth(1), 'order-line-name').fill('Tea cups');
+  await field(lines.nth(1), 'order-line-qty').fill('4');
+  await field(lines.nth(1), 'order-line-price').fill('12.50');
+  // 2 × 88.00 + 4 × 12.50 = 226.00
+  await expect.poll(() => byTestId(page, 'order-lines-total').innerText()).toContain('226.00');
+  await field(form, 'order-cost').fill('150');
+  await byTestId(page, 'order-payment-part').click();
+  await field(form, 'order-paid').fill('100');
+  await screenshot('order-lines-en');
+  await byTestId(page, 'order-save').click();
+
+  await expect.poll(async () => (await invoke(page, 'orders:list', { customerId: id })).orders.some((o) => o.orderNumber === 'E2E-001'), SLOW).toBe(true);
+  const sale = (await invoke(page, 'orders:list', { customerId: id })).orders.find((o) => o.orderNumber === 'E2E-001')!;
+  expect([sale.amountMinor, sale.costMinor, sale.unpaidMinor, sale.lines.length]).toEqual([22600, 15000, 22600 - 10000, 2]);
+  expect(sale.lines.map((l) => [l.sku, l.name, l.quantity, l.unitPriceMinor])).toEqual([['LJ-250', '龙井茶', 2, 8800], [null, 'Tea cups', 4, 1250]]);
+
+  // The file: owes 226.00 − 100.00 = 126.00; one order worth 226.00; profit 226.00 − 150.00 = 76.00.
+  const balance = byTestId(page, 'customer-balance');
+  await expect.poll(() => balance.innerText(), SLOW).toContain('126.00');
+  await expect.poll(() => byTestId(page, 'customer-summary').innerText()).toMatch(/Orders: 1 · total .*226\.00/);
+  const saleRow = page.locator(`tr[data-order-id="${sale.id}"]`);
+  await expect.poll(() => saleRow.locator('[data-testid="order-profit"]').innerText()).toContain('76.00');
+  await expect.poll(() => saleRow.locator('[data-testid="order-payment-status"]').getAttribute('data-status')).toBe('part');
+  await screenshot('order-balance-en');
+
+  // A return of 26.00 against it: revenue 200.00, still one order, owes 126.00 − 26.00 = 100.00.
+  await saleRow.locator('[data-testid="order-return"]').click();
+  await expect.poll(() => field(page.locator('body'), 'return-amount').inputValue()).toBe('226.00');
+  await field(page.locator('body'), 'return-amount').fill('26');
+  await byTestId(page, 'return-save').click();
+  await expect.poll(() => page.locator('tr[data-kind="return"]').count(), SLOW).toBe(1);
+  await expect.poll(() => page.locator('tr[data-kind="return"] [data-testid="order-amount-cell"]').innerText()).toContain('-');
+  await expect.poll(() => page.locator('tr[data-kind="return"] [data-testid="order-amount-cell"]').innerText()).toContain('26.00');
+  await expect.poll(() => byTestId(page, 'customer-summary').innerText(), SLOW).toMatch(/Orders: 1 · total .*200\.00/);
+  await expect.poll(() => byTestId(page, 'orders-total').innerText()).toContain('200.00');
+  await expect.poll(() => balance.innerText()).toContain('100.00');
+  const stored = (await invoke(page, 'customers:list', { search: '旅程 赊账客户' })).rows[0]!;
+  expect([stored.orderCount, stored.revenueBaseMinor]).toEqual([1, 22600 - 2600]);
+  expect((await invoke(page, 'customers:list', { payment: 'owes', search: '旅程 赊账客户' })).rows.map((r) => r.id)).toEqual([id]);
+  await screenshot('order-return-en');
+
+  // The customer pays 60.00 of the 100.00: 40.00 left.
+  await saleRow.locator('[data-testid="order-pay"]').click();
+  await expect.poll(() => field(page.locator('body'), 'payment-amount').inputValue()).toBe('100.00');
+  await field(page.locator('body'), 'payment-amount').fill('60');
+  await byTestId(page, 'payment-save').click();
+  await expect.poll(() => balance.innerText(), SLOW).toContain('40.00');
+  expect((await invoke(page, 'orders:list', { customerId: id })).balanceBaseMinor).toBe(12600 - 2600 - 6000);
+
+  // A return without an order (goods from an old sale nobody recorded): revenue 200.00 − 10.00 = 190.00, balance unchanged.
+  // Escape closes the dialog on screen (no hidden dialog takes the key), and it opens again empty.
+  await byTestId(page, 'add-order').click();
+  await byTestId(page, 'order-form').waitFor();
+  await page.keyboard.press('Escape');
+  await byTestId(page, 'order-form').waitFor({ state: 'hidden' });
+  await byTestId(page, 'add-return').click();
+  await byTestId(page, 'return-form').waitFor();
+  await page.keyboard.press('Escape');
+  await byTestId(page, 'return-form').waitFor({ state: 'hidden' });
+  await byTestId(page, 'add-return').click();
+  await expect.poll(() => field(page.locator('body'), 'return-amount').inputValue()).toBe('');
+  await field(page.locator('body'), 'return-amount').fill('10');
+  await byTestId(page, 'return-save').click();
+  await expect.poll(() => page.locator('tr[data-kind="return"]').count(), SLOW).toBe(2);
+  await expect.poll(() => byTestId(page, 'orders-total').innerText()).toContain('190.00');
+  await expect.poll(() => byTestId(page, 'customer-summary').innerText()).toMatch(/Orders: 1 · total .*190\.00/);
+  expect(await balance.innerText()).toContain('40.00');
+  const standalone = (await invoke(page, 'orders:list', { customerId: id })).orders.find((o) => o.kind === 'return' && o.returnOfOrderId === null)!;
+  expect([standalone.amountMinor, standalone.currency]).toEqual([-1000, base]);
+
+  // The customer list filtered to those who owe money shows exactly the customers the contract says owe.
+  await page.goto(at(page, '#/customers'));
+  await byTestId(page, 'customer-row').first().waitFor(SLOW);
+  await chooseOption(page, 'filter-payment', 'Owes money');
+  const owing = await invoke(page, 'customers:list', { payment: 'owes', limit: 5000 });
+  const owingIds = owing.rows.map((r) => r.id);
+  expect(owingIds).toContain(id);
+  await expect.poll(() => byTestId(page, 'customer-count').innerText(), SLOW).toMatch(new RegExp(`^${owing.total} customers?`));
+  const shown = async () => page.locator('[data-testid="customer-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-customer-id')!));
+  await expect.poll(async () => (await shown()).length > 0, SLOW).toBe(true);
+  expect((await shown()).every((shownId) => owingIds.includes(shownId))).toBe(true);
+  if (owing.total <= 10) expect((await shown()).sort()).toEqual([...owingIds].sort());
+  await screenshot('customers-owe-en');
+
+  // The same file in Chinese: the balance in the header, the statuses in the list.
+  await invoke(page, 'settings:update', { language: 'zh-CN' });
+  await page.goto(at(page, `#/customers/${id}`));
+  await page.reload();
+  await byTestId(page, 'tab-orders').click();
+  await expect.poll(() => byTestId(page, 'customer-balance').innerText(), SLOW).toMatch(/^欠款 .*40\.00$/);
+  await expect.poll(() => saleRow.locator('[data-testid="order-payment-status"]').innerText()).toContain('部分付款');
+  await screenshot('order-file-zh');
+  await invoke(page, 'settings:update', { language: 'en' });
+  await page.reload();
+}
+

@@ -1,0 +1,22 @@
+import dayjs from 'dayjs';
+import { describe, expect, it } from 'vitest';
+import { linesTotalMinor, toOrderInput } from '../../renderer/features/customer-file/order-form';
+
+describe('the order form', () => {
+  it('totals the lines as the handler will: round(quantity × unit price) per line', () => {
+    expect(linesTotalMinor([{ name: 'a', quantity: 3, unitPrice: '88.50' }, { name: 'b', quantity: 0.333, unitPrice: '10.01' }], 'CNY')).toBe(26550 + 333);
+    expect(linesTotalMinor([{ name: 'a', quantity: 2, unitPrice: '1,000' }], 'JPY')).toBe(2000);
+    // An incomplete line: no total yet; a row without a name is not a line.
+    expect(linesTotalMinor([{ name: 'a', quantity: 2, unitPrice: '' }], 'CNY')).toBeNull();
+    expect(linesTotalMinor([{ name: '', quantity: 2, unitPrice: '5' }], 'CNY')).toBeNull();
+    expect(linesTotalMinor([], 'CNY')).toBeNull();
+  });
+
+  it('sends the lines instead of an amount, and payment fields only where they mean something', () => {
+    const base = { orderDate: dayjs('2026-11-02'), currency: 'CNY', amount: '999', orderNumber: ' ', cost: '1,200', dueDate: dayjs('2026-11-30') };
+    const withLines = toOrderInput('c1', { ...base, lines: [{ sku: ' ', name: ' 龙井 ', quantity: 2, unitPrice: '88' }, { name: '' }], paymentStatus: 'part', paid: '50' });
+    expect(withLines).toMatchObject({ amount: undefined, orderNumber: null, cost: '1200', lines: [{ sku: null, name: '龙井', quantity: 2, unitPrice: '88' }], payment: { status: 'part', paid: '50', dueDate: '2026-11-30' } });
+    const paid = toOrderInput('c1', { ...base, lines: [], paymentStatus: 'paid', paid: '50' });
+    expect(paid).toMatchObject({ amount: '999', lines: [], payment: { status: 'paid', paid: null, dueDate: null } });
+  });
+});
