@@ -120,6 +120,27 @@ describe('importing a file of order lines', () => {
     expect(again.errors.map((e) => [e.row, e.reason])).toEqual([[2, 'order_number_taken'], [3, 'order_number_taken'], [4, 'negative_amount']]);
   });
 
+  it('a batch touching more than 2,000 customers keeps their figures right through the set-based refresh', async () => {
+    // Customer i buys i % 7 + 1 units at ¥3.00 and, every fifth customer, returns one unit in a second order.
+    const rows = ['Invoice,Customer code,Date,SKU,Product,Quantity,Unit price'];
+    let expectedRevenue = 0;
+    let expectedSales = 0;
+    for (let i = 0; i < 2100; i++) {
+      const units = (i % 7) + 1;
+      rows.push(`S${i},K${i},2025-02-01,TEA,Tea,${units},3`);
+      expectedRevenue += units * 300;
+      expectedSales++;
+      if (i % 5 === 0) {
+        rows.push(`R${i},K${i},2025-02-03,TEA,Tea,-1,3`);
+        expectedRevenue -= 300;
+      }
+    }
+    const result = await app.call('import:commit', { kind: 'orders', source: { path: file('many.csv', rows) }, unknownCustomers: 'create' });
+    expect(result).toMatchObject({ rejected: 0, customersCreated: 2100, orders: { orders: 2100 + 420, returns: 420 } });
+    expect(one(`SELECT sum(order_count) AS sales, sum(revenue_base_minor) AS revenue, count(DISTINCT last_order_date) AS days FROM customers`)).toEqual({ sales: expectedSales, revenue: expectedRevenue, days: 1 });
+    expect(one(`SELECT revenue_base_minor AS r, order_count AS n FROM customers WHERE code = 'K5'`)).toEqual({ r: 6 * 300 - 300, n: 1 });
+  });
+
   it('undo takes the orders and their lines back and leaves products other orders still use', async () => {
     const first = await app.call('import:commit', { kind: 'orders', source: { path: file('a.csv', ['Invoice,Customer,Date,Product,Quantity,Unit price', 'I1,Ann,2025-05-01,Green tea,1,4.00']) }, unknownCustomers: 'create' });
     const second = await app.call('import:commit', {
