@@ -80,7 +80,23 @@ export async function orderLinesImportToUsuallyBuys({ page, screenshot }: Journe
   expect(await also.first().innerText()).toContain(`1 of ${peers.length} similar customers buy it (${Math.round((100 * 1) / peers.length)}%)`);
   await screenshot('customer-offers-en');
 
+  // The tier screen's top products of the class: the buyer and the peer are among its customers.
+  await page.goto(at(page, '#/tiers'));
+  await byTestId(page, 'tiers-page').waitFor();
+  const top = byTestId(page, 'class-top-products');
+  await top.locator('.ant-collapse-header').click();
+  const classBlock = byTestId(page, `class-top-${mine.classKey}`);
+  const classes = await invoke(page, 'offers:classes', { scheme: 'pyramid', limit: 5 });
+  const lead = classes.classes.find((c) => c.classKey === mine.classKey)!;
+  // One buyer each: the tea and cups are the buyer's, the teapot the peer's; the class size is the tier list's.
+  expect(lead.customers).toBe(after.filter((r) => r.classKey === mine.classKey).length);
+  await expect.poll(() => classBlock.innerText()).toContain('Longjing tea · LJ-01');
+  expect(await classBlock.innerText()).toContain('Teapot · POT-1');
+  expect(await classBlock.innerText()).toContain(`1 of the ${lead.customers} customers in this class buy it`);
+  await screenshot('tiers-top-products-en');
+
   // The same in Chinese.
+  await page.goto(at(page, `#/customers/${customer.id}`));
   await invoke(page, 'settings:update', { language: 'zh-CN' });
   await page.reload();
   await byTestId(page, 'tab-offers').click();

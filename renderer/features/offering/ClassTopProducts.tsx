@@ -72,7 +72,7 @@ export function ClassTopProducts({ scheme, classKey, window, reloadKey }: Props)
                     dataSource={c.products}
                     renderItem={(p) => (
                       <List.Item extra={formatMoney(p.amountBaseMinor, result!.baseCurrency, language)}>
-                        <List.Item.Meta title={p.sku ? `${p.name} · ${p.sku}` : p.name} description={reasonText(t, p.reason, language)} />
+                        <List.Item.Meta title={p.sku ? `${p.name} · ${p.sku}` : p.name} description={reasonText(t, p.reason, language, 'class')} />
                       </List.Item>
                     )}
                   />

@@ -7,8 +7,11 @@ export function formatQuantity(quantity: number, language: string): string {
   return new Intl.NumberFormat(language, { maximumFractionDigits: 3 }).format(quantity);
 }
 
-/** Why a product is offered, in words: the reason comes as data from the main process. */
-export function reasonText(t: TFunction, reason: UsualProductRow['reason'] | PeerProductRow['reason'], language: string): string {
+/**
+ * Why a product is offered, in words: the reason comes as data from the main process. On the tier screen
+ * the peers are the class itself ('class'); on a customer file, the customers like them ('peers').
+ */
+export function reasonText(t: TFunction, reason: UsualProductRow['reason'] | PeerProductRow['reason'], language: string, context: 'peers' | 'class' = 'peers'): string {
   if (reason.kind === 'usual') {
     const quantity = formatQuantity(reason.quantity, language);
     return reason.lastBought
@@ -16,5 +19,5 @@ export function reasonText(t: TFunction, reason: UsualProductRow['reason'] | Pee
       : t('offering:reason.usualNoDate', { count: reason.orders, quantity });
   }
   const share = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(reason.share);
-  return t('offering:reason.peers', { count: reason.peers, buyers: reason.buyers, share });
+  return t(context === 'class' ? 'offering:reason.classBuyers' : 'offering:reason.peers', { count: reason.peers, buyers: reason.buyers, share });
 }
