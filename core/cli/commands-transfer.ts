@@ -56,6 +56,8 @@ type ImportSummary = {
   encoding: string | null; delimiter: string | null; rejectsPath: string | null;
   /** Customers whose country (or province) the file left out and the import filled in, by source. */
   inferredPlaces: OutputOf<'import:commit'>['inferred']['places'] | null;
+  /** A file of order lines: the orders its lines made (returns among them) and the lines written; absent otherwise. */
+  orders?: { orders: number; lines: number; returns: number };
   /** The first rows in error (up to 20; `rejected` counts them all): row number, column header, reason. */
   errors: RowErrorSummary[];
 };
@@ -63,7 +65,7 @@ type ImportSummary = {
 function summarize(result: OutputOf<'import:commit'>): ImportSummary {
   const { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath } = result;
   const errors = result.errors.map((e) => ({ row: e.row, column: e.header, field: e.field, value: e.value, reason: e.reason, message: e.message }));
-  return { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, inferredPlaces: result.inferred.places ?? null, errors };
+  return { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, inferredPlaces: result.inferred.places ?? null, ...(result.orders ? { orders: result.orders } : {}), errors };
 }
 
 function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
@@ -104,6 +106,7 @@ function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
         o.batchId ? `Imported as batch ${o.batchId} (undo: tierbook import undo --batch ${o.batchId}).` : 'Dry run: nothing was written.',
         `added ${o.added}, updated ${o.updated}, skipped ${o.skipped}, rejected ${o.rejected}; encoding ${o.encoding ?? 'xlsx'}, delimiter ${JSON.stringify(o.delimiter)}`,
         ...(o.customersCreated > 0 ? [`created ${o.customersCreated} customers`] : []),
+        ...(o.orders ? [`order lines: ${o.orders.lines} lines → ${o.orders.orders} orders (${o.orders.returns} returns)`] : []),
         ...(o.rejectsPath ? [`rejected rows written to ${o.rejectsPath}`] : []),
         ...o.errors.map((e) => `  ${e.message}`),
       ].join('\n'),
@@ -120,7 +123,7 @@ function listFilterOf(v: Flags) {
   return { filter: { search: search ?? '', ...(view ? { view } : {}), owners, tags } };
 }
 
-const EXPORT_CHANNELS = { customers: 'export:customers', orders: 'export:orders', followups: 'export:followUps' } as const;
+const EXPORT_CHANNELS = { customers: 'export:customers', orders: 'export:orders', 'order-lines': 'export:orderLines', followups: 'export:followUps' } as const;
 
 function exportCommand(kind: keyof typeof EXPORT_CHANNELS): Command {
   const tiers = kind === 'customers';
@@ -166,6 +169,7 @@ export const TRANSFER_COMMANDS: Command[] = [
   importCommand('followups'),
   exportCommand('customers'),
   exportCommand('orders'),
+  exportCommand('order-lines'),
   exportCommand('followups'),
   {
     words: ['backup'],

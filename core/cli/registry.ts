@@ -1,5 +1,6 @@
 import { COMMANDS, pad, type Command } from './commands';
 import { MERGE_COMMANDS } from './commands-merges';
+import { OFFERING_COMMANDS } from './commands-offering';
 import { ORDER_COMMANDS } from './commands-orders';
 import { PREDICTION_COMMANDS } from './commands-prediction';
 import { REPORT_COMMANDS } from './commands-reports';
@@ -10,7 +11,7 @@ import { TODAY_COMMANDS } from './commands-today';
 import { TRANSFER_COMMANDS } from './commands-transfer';
 
 /** Every CLI command, by domain. A domain adds its commands file here with one spread. */
-export const ALL_COMMANDS: Command[] = [...COMMANDS, ...ORDER_COMMANDS, ...SEGMENTATION_COMMANDS, ...TRANSFER_COMMANDS, ...MERGE_COMMANDS, ...TODAY_COMMANDS, ...SETTINGS_COMMANDS, ...PREDICTION_COMMANDS, ...REPORT_COMMANDS, ...TEAM_COMMANDS];
+export const ALL_COMMANDS: Command[] = [...COMMANDS, ...ORDER_COMMANDS, ...SEGMENTATION_COMMANDS, ...TRANSFER_COMMANDS, ...MERGE_COMMANDS, ...TODAY_COMMANDS, ...SETTINGS_COMMANDS, ...PREDICTION_COMMANDS, ...REPORT_COMMANDS, ...TEAM_COMMANDS, ...OFFERING_COMMANDS];
 
 export function findCommand(args: string[]): { command: Command; rest: string[] } | undefined {
   for (const command of ALL_COMMANDS) {

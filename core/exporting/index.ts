@@ -13,6 +13,7 @@ export { neutralize, unneutralize } from './neutralize';
 const SHEET_NAMES: Record<ExportKind, Record<Language, string>> = {
   customers: { 'zh-CN': '客户', en: 'Customers' },
   orders: { 'zh-CN': '订单', en: 'Orders' },
+  orderLines: { 'zh-CN': '订单明细', en: 'Order lines' },
   followUps: { 'zh-CN': '跟进记录', en: 'Follow-ups' },
 };
 

@@ -20,9 +20,16 @@ const CUSTOMER_SELECT = `SELECT c.id, c.code, c.name, c.company, c.type, ${conta
 
 const QUERIES: Record<ExportKind, string> = {
   customers: `${CUSTOMER_SELECT} WHERE c.deleted_at IS NULL ORDER BY c.sort_name, c.id`,
-  orders: `SELECT o.id, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, ${firstPhone} AS customerPhone, o.order_date AS orderDate,
-      o.amount_minor AS amountMinor, o.currency, o.fx_rate AS fxRate, o.note, o.base_amount_minor AS baseAmountMinor, o.base_currency AS baseCurrency
+  orders: `SELECT o.id, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, ${firstPhone} AS customerPhone, o.order_number AS orderNumber,
+      o.order_date AS orderDate, o.amount_minor AS amountMinor, o.currency, o.fx_rate AS fxRate, o.kind, o.cost_minor AS costMinor, o.unpaid_minor AS unpaidMinor,
+      o.payment_due_date AS dueDate, o.note, (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id) AS lineCount,
+      o.base_amount_minor AS baseAmountMinor, o.base_currency AS baseCurrency
     FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY o.order_date, o.id`,
+  orderLines: `SELECT o.order_number AS orderNumber, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, ${firstPhone} AS customerPhone,
+      o.order_date AS orderDate, l.sku, l.name AS product, l.quantity, l.unit_price_minor AS unitPriceMinor, l.amount_minor AS lineMinor, l.cost_minor AS costMinor,
+      o.currency, o.fx_rate AS fxRate, o.kind, o.amount_minor AS amountMinor, o.unpaid_minor AS unpaidMinor, o.payment_due_date AS dueDate, o.note
+    FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN customers c ON c.id = o.customer_id
+    WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY o.order_date, o.id, l.position`,
   followUps: `SELECT f.id, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, ${firstPhone} AS customerPhone, f.occurred_at AS occurredAt,
       f.channel, f.content, f.outcome, f.intent, f.satisfaction, f.next_contact_date AS nextContactDate, f.done
     FROM follow_ups f JOIN customers c ON c.id = f.customer_id WHERE f.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY f.occurred_at, f.id`,
@@ -30,6 +37,16 @@ const QUERIES: Record<ExportKind, string> = {
 
 /** Minor units as a number of major units (1234.5 for 123450 fen): a real number cell, not text. */
 const major = (minor: number, currency: string) => minor / 10 ** minorDigits(currency);
+
+/**
+ * What was paid on a sale (its amount less what is still owed), so a re-import owes the same; blank on a
+ * return, which is never owed on. The due date only matters while something is owed.
+ */
+function payment(r: Record<string, string | number | null>): { paid: number | null; dueDate: string | number | null } {
+  if (r.kind === 'return') return { paid: null, dueDate: null };
+  const unpaid = Number(r.unpaidMinor);
+  return { paid: unpaid === 0 ? null : major(Number(r.amountMinor) - unpaid, String(r.currency)), dueDate: r.dueDate ?? null };
+}
 
 /** An instant as the business's local time, the way people write it and the importer reads it back. */
 export function localDateTime(iso: string): string {
@@ -92,7 +109,25 @@ export function* exportRows(client: Database.Database, kind: ExportKind, languag
         createdAt: localDateTime(String(r.createdAt)),
       };
     } else if (kind === 'orders') {
-      yield { ...r, amount: major(Number(r.amountMinor), String(r.currency)), baseAmount: major(Number(r.baseAmountMinor), String(r.baseCurrency)) };
+      const currency = String(r.currency);
+      yield {
+        ...r,
+        amount: major(Number(r.amountMinor), currency),
+        isReturn: label('isReturn', r.kind === 'return' ? 'true' : 'false'),
+        cost: r.costMinor === null ? null : major(Number(r.costMinor), currency),
+        ...payment(r),
+        owed: major(Number(r.unpaidMinor), currency),
+        baseAmount: major(Number(r.baseAmountMinor), String(r.baseCurrency)),
+      };
+    } else if (kind === 'orderLines') {
+      const currency = String(r.currency);
+      yield {
+        ...r,
+        unitPrice: major(Number(r.unitPriceMinor), currency),
+        amount: major(Number(r.lineMinor), currency),
+        cost: r.costMinor === null ? null : major(Number(r.costMinor), currency),
+        ...payment(r),
+      };
     } else {
       yield { ...r, occurredAt: localDateTime(String(r.occurredAt)), channel: label('channel', r.channel), intent: label('intent', r.intent), done: label('done', r.done ? 'true' : 'false') };
     }

@@ -3,6 +3,7 @@ import { customerHandlers } from './customers';
 import { customerBulkHandlers } from './customers-bulk';
 import { followUpHandlers } from './followups';
 import { mergeHandlers } from './merges';
+import { offeringHandlers } from './offering';
 import { orderHandlers } from './orders';
 import { productHandlers } from './products';
 import { reminderHandlers } from './reminders';
@@ -45,5 +46,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     predictionHandlers(ctx),
     reportHandlers(ctx),
     teamHandlers(ctx),
+    offeringHandlers(ctx),
   ]) as Handlers;
 }

@@ -93,6 +93,7 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
     'import:batches': ({ limit }) => ({ batches: listBatches(ctx.db.$client, limit) }),
     'export:customers': exportKind('customers'),
     'export:orders': exportKind('orders'),
+    'export:orderLines': exportKind('orderLines'),
     'export:followUps': exportKind('followUps'),
     'backup:create': (input) => {
       const path = writeTarget(ctx.files, input, 'backup');

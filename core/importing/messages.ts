@@ -11,6 +11,8 @@ const TEXT: Partial<Record<ImportReason, string>> = {
   invalid_phone: 'is not a valid phone number',
   invalid_email: 'is not a valid email address',
   invalid_wechat: 'is not a valid WeChat ID',
+  order_lines_disagree: 'differs from the earlier rows of the same order number (the rows of one order must name the same customer, date and currency)',
+  order_number_taken: 'is the number of an order already recorded (import each order once; undo the earlier import to import it again)',
 };
 
 export function describeOutcomeError(row: SourceRow, outcome: Extract<RowOutcome, { kind: 'error' }>, columnOf: Map<string, number>, headers: string[]): ImportRowError {

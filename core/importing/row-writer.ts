@@ -4,6 +4,10 @@ import type { ContactKind } from '../../shared/contract/enums';
 import { convertMinor, isStorableMinor } from '../../shared/domain/money';
 import type { CustomerKey, CustomerRecord, FollowUpRecord, OrderRecord } from '../../shared/import';
 import { importStatements, type ImportStatements } from '../../db/repos/imports';
+import { orderImportStatements, type OrderImportStatements } from '../../db/repos/order-imports';
+import { OrderAssembler } from './order-assembler';
+import { productIdentityKey, upsertProducts } from '../../db/repos/products';
+import type { Db } from '../../db/open';
 import { newId } from '../ids';
 import { CustomerIndex } from './customer-index';
 import { mergeProfile, rowContacts, storedProfile, type StoredProfile } from './customer-rows';
@@ -24,6 +28,9 @@ export type RowOutcome =
  */
 export class RowWriter {
   private readonly sql: ImportStatements;
+  private readonly orderSql: OrderImportStatements;
+  /** Groups the rows of an order-lines file into orders; idle for files of whole orders. */
+  readonly assembler: OrderAssembler;
   private readonly index: CustomerIndex;
   private readonly createdHere = new Set<string>();
   private readonly touchedHere = new Set<string>();
@@ -43,9 +50,24 @@ export class RowWriter {
     private readonly now: string,
     private readonly settings: Settings,
     private readonly options: Pick<ImportOptions, 'duplicates' | 'linkBy' | 'unknownCustomers'>,
+    db: Db,
   ) {
     this.sql = importStatements(client);
+    this.orderSql = orderImportStatements(client);
     this.index = CustomerIndex.load(client);
+    this.assembler = new OrderAssembler(this.orderSql, {
+      batchId,
+      now,
+      baseCurrency: settings.baseCurrency,
+      link: (record) => this.link(record.customer),
+      rateOf: (record) => this.rateFor(record),
+      productIds: (lines, currency, date) => {
+        const sightings = lines.map((l) => ({ sku: l.sku, name: l.name, sale: l.quantity > 0 ? { unitPriceMinor: l.unitPriceMinor, currency, soldOn: date } : null }));
+        const ids = upsertProducts(db, sightings, { now, newId });
+        return lines.map((l) => ids.get(productIdentityKey(l.sku, l.name)) as string);
+      },
+      onCustomer: (id) => this.affected.add(id),
+    });
   }
 
   customer(given: CustomerRecord): RowOutcome {
@@ -70,17 +92,26 @@ export class RowWriter {
   }
 
   order(record: OrderRecord): RowOutcome {
+    if (record.line) return this.assembler.add(record);
+    if (record.orderNumber !== null && this.orderSql.byNumber(record.orderNumber)) return { kind: 'error', reason: 'order_number_taken', field: 'orderNumber' };
     const customer = this.link(record.customer);
     if (typeof customer !== 'string') return customer;
     const base = this.settings.baseCurrency;
-    const rate = record.currency === base ? 1 : (record.fxRate ?? this.rateOn(record.currency, record.orderDate));
+    const rate = this.rateFor(record);
     if (rate === undefined) return { kind: 'error', reason: 'no_fx_rate', field: 'currency' };
     const baseMinor = convertMinor(record.amountMinor, record.currency, rate, base);
     // The order alone, and the customer's total with it, must stay exact integers (the database refuses either otherwise).
     const revenue = (this.revenue.get(customer) ?? this.sql.revenueOf(customer)) + baseMinor;
     if (!isStorableMinor(baseMinor) || !isStorableMinor(revenue)) return { kind: 'error', reason: 'amount_too_large', field: 'amount' };
     this.revenue.set(customer, revenue);
-    this.sql.insertOrder([newId(), this.now, this.batchId, customer, record.orderDate, record.amountMinor, record.currency, rate, base, baseMinor, record.note]);
+    const kind = record.isReturn ? 'return' : 'sale';
+    const unpaid = kind === 'sale' && record.paidMinor !== null ? Math.max(0, record.amountMinor - record.paidMinor) : 0;
+    this.orderSql.insertOrder({
+      id: newId(), now: this.now, batch: this.batchId, customerId: customer, date: record.orderDate, amountMinor: record.amountMinor, currency: record.currency, rate, base,
+      baseAmountMinor: baseMinor, note: record.note, orderNumber: record.orderNumber, kind, costMinor: record.costMinor,
+      baseCostMinor: record.costMinor === null ? null : convertMinor(record.costMinor, record.currency, rate, base),
+      unpaidMinor: unpaid, baseUnpaidMinor: convertMinor(unpaid, record.currency, rate, base), dueDate: record.dueDate,
+    });
     this.affected.add(customer);
     return { kind: 'added' };
   }
@@ -93,6 +124,11 @@ export class RowWriter {
     ]);
     this.affected.add(customer);
     return { kind: 'added' };
+  }
+
+  /** The row's own rate, else the one locked on the order date. */
+  private rateFor(record: OrderRecord): number | undefined {
+    return record.currency === this.settings.baseCurrency ? 1 : (record.fxRate ?? this.rateOn(record.currency, record.orderDate));
   }
 
   /** The FX rate locked on the order date: the latest on or before it, as orders:create does. */

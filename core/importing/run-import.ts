@@ -66,7 +66,7 @@ export async function runImport(client: Database.Database, options: ImportOption
       id: batchId, kind: options.kind, fileName: source.fileName, format: source.format, encoding: source.encoding, delimiter: source.delimiter, onError: options.onError,
       rowsTotal: 0, added: 0, updated: 0, skipped: 0, rejected: 0, customersCreated: 0, createdAt: now,
     });
-    const writer = new RowWriter(client, batchId, now, settings, options);
+    const writer = new RowWriter(client, batchId, now, settings, options, db);
     if (options.onError === 'skip' && options.rejectsPath && !options.dryRun) rejects = new RejectsFile(options.rejectsPath, source.headers);
     const columnOf = new Map<string, number>();
     mapping.mapping.forEach((field, column) => field && !columnOf.has(field) && columnOf.set(field, column));
@@ -102,6 +102,9 @@ export async function runImport(client: Database.Database, options: ImportOption
       // Let timers and the cancel button's message in between batches.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    // The last orders of a lines file wait in the assembler's buffer until the file ends.
+    writer.assembler.flushAll();
+    if (writer.assembler.lines > 0) result.orders = { orders: writer.assembler.orders, lines: writer.assembler.lines, returns: writer.assembler.returns };
     result.customersCreated = writer.customersCreated;
     result.inferred = { ...result.inferred, places: { ...writer.places } };
     result.elapsedMs = Date.now() - started;

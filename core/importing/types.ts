@@ -41,7 +41,7 @@ export interface ImportProgress {
   rowsPerSecond: number;
 }
 
-export type ImportReason = import('../../shared/import/result').ValueReason | 'unknown_customer' | 'ambiguous_customer' | 'no_fx_rate' | 'invalid_wechat';
+export type ImportReason = import('../../shared/import/result').ValueReason | 'unknown_customer' | 'ambiguous_customer' | 'no_fx_rate' | 'invalid_wechat' | 'order_lines_disagree' | 'order_number_taken';
 
 export interface ImportRowError {
   row: number;
@@ -95,6 +95,8 @@ export interface ImportResult {
   skipped: number;
   rejected: number;
   customersCreated: number;
+  /** A file of order lines: the orders its lines made (returns among them) and the lines written. */
+  orders?: { orders: number; lines: number; returns: number };
   errors: ImportRowError[];
   duplicates: DuplicateRow[];
   tableIssues: TableIssue[];

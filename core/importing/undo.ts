@@ -4,6 +4,7 @@ import { refreshCustomerStats, replaceContacts } from '../../db/repos/customers'
 import { customersOfBatch, findBatch, importStatements, snapshotsOf, softDeleteBatchRows } from '../../db/repos/imports';
 import type { ContactKind } from '../../shared/contract/enums';
 import { newId } from '../ids';
+import type Database from 'better-sqlite3';
 
 export interface UndoResult {
   batchId: string;
@@ -11,6 +12,8 @@ export interface UndoResult {
   customersRestored: number;
   ordersRemoved: number;
   followUpsRemoved: number;
+  /** Products the batch's lines brought in that no live order uses any more. */
+  productsRemoved?: number;
 }
 
 /**
@@ -46,7 +49,23 @@ export function undoBatch(db: Db, batchId: string, now: string): UndoResult {
     for (const r of orphans) dropReturn.run(now, now, r.id);
     result.ordersRemoved += orphans.length;
     softDeleteBatchRows(client, batchId, now);
+    if (batch.kind === 'orders') result.productsRemoved = dropOrphanProducts(client, batchId, batch.createdAt, now);
     for (const id of new Set([...touched, ...orphans.map((r) => r.customerId)])) if (!created.has(id)) refreshCustomerStats(db, id);
     return result;
   })();
+}
+
+/**
+ * The batch's order lines went with their orders; a product they brought in goes too unless a live order
+ * still has a line of it. Products known before the batch stay: the list is the user's as much as the file's.
+ */
+function dropOrphanProducts(client: Database.Database, batchId: string, batchCreatedAt: string, now: string): number {
+  return client
+    .prepare(
+      `UPDATE products SET deleted_at = @now, updated_at = @now
+       WHERE deleted_at IS NULL AND created_at >= @created
+         AND id IN (SELECT l.product_id FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.import_batch_id = @b)
+         AND NOT EXISTS (SELECT 1 FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.product_id = products.id AND o.deleted_at IS NULL)`,
+    )
+    .run({ b: batchId, created: batchCreatedAt, now }).changes;
 }

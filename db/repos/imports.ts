@@ -2,8 +2,9 @@ import type Database from 'better-sqlite3';
 import type { ContactKind } from '../../shared/contract/enums';
 
 /**
- * The import's writes as prepared statements on one connection: 100k rows through drizzle's query
- * builder would spend most of their time building SQL. Column lists follow db/schema.
+ * The import's customer and follow-up writes as prepared statements on one connection (orders are in
+ * order-imports.ts): 100k rows through drizzle's query builder would spend most of their time building
+ * SQL. Column lists follow db/schema.
  */
 export function importStatements(client: Database.Database) {
   const profileSet = `name = @name, company = @company, type = @type, industry = @industry, country = @country, region = @region, city = @city,
@@ -19,8 +20,6 @@ export function importStatements(client: Database.Database) {
   const liveContacts = client.prepare(`SELECT kind, value, label FROM contact_channels WHERE customer_id = ? AND deleted_at IS NULL ORDER BY created_at, id`);
   const insertContact = client.prepare(`INSERT INTO contact_channels (id, created_at, updated_at, customer_id, kind, value, label) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const insertSnapshot = client.prepare(`INSERT OR IGNORE INTO import_batch_changes (id, batch_id, customer_id, before, created_at) VALUES (?, ?, ?, ?, ?)`);
-  const insertOrder = client.prepare(`INSERT INTO orders (id, created_at, updated_at, import_batch_id, customer_id, order_date, amount_minor, currency, fx_rate,
-    base_currency, base_amount_minor, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertFollowUp = client.prepare(`INSERT INTO follow_ups (id, created_at, updated_at, import_batch_id, customer_id, occurred_at, channel, content, outcome,
     intent, satisfaction, next_contact_date, done) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`);
   const fxRateOn = client.prepare(`SELECT rate FROM fx_rates WHERE deleted_at IS NULL AND currency = ? AND rate_date <= ? ORDER BY rate_date DESC LIMIT 1`).pluck();
@@ -33,8 +32,6 @@ export function importStatements(client: Database.Database) {
     liveContacts: (id: string) => liveContacts.all(id) as Array<{ kind: ContactKind; value: string; label: string | null }>,
     insertContact: (id: string, now: string, customerId: string, kind: ContactKind, value: string, label: string | null) => insertContact.run(id, now, now, customerId, kind, value, label),
     insertSnapshot: (id: string, batchId: string, customerId: string, before: string, now: string) => insertSnapshot.run(id, batchId, customerId, before, now),
-    insertOrder: (o: [id: string, now: string, batch: string, customerId: string, date: string, minor: number, currency: string, rate: number, base: string, baseMinor: number, note: string | null]) =>
-      insertOrder.run(o[0], o[1], o[1], ...o.slice(2)),
     insertFollowUp: (f: [id: string, now: string, batch: string, customerId: string, at: string, channel: string, content: string, outcome: string | null, intent: string | null, satisfaction: number | null, next: string | null]) =>
       insertFollowUp.run(f[0], f[1], f[1], ...f.slice(2)),
     fxRateOn: (currency: string, date: string) => fxRateOn.get(currency, date) as number | undefined,

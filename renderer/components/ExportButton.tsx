@@ -6,8 +6,8 @@ import { localDateOf } from '../../shared/domain/dates';
 import { api } from '../api/client';
 import { errorText } from './errors';
 
-type What = 'customers' | 'orders' | 'followUps';
-const CHANNEL = { customers: 'export:customers', orders: 'export:orders', followUps: 'export:followUps' } as const;
+type What = 'customers' | 'orders' | 'orderLines' | 'followUps';
+const CHANNEL = { customers: 'export:customers', orders: 'export:orders', orderLines: 'export:orderLines', followUps: 'export:followUps' } as const;
 
 /** Which customers an export covers: the whole book (archived too), the list as shown (its filter and view), or the ticked ones. */
 export interface CustomerScope {

@@ -3,6 +3,7 @@ import { customersContract } from './customers';
 import { customersBulkContract } from './customers-bulk';
 import { followUpsContract } from './followups';
 import { mergesContract } from './merges';
+import { offeringContract } from './offering';
 import { ordersContract } from './orders';
 import { remindersContract } from './reminders';
 import { reportsContract } from './reports';
@@ -30,6 +31,7 @@ export const contract = {
   ...predictionContract,
   ...reportsContract,
   ...teamContract,
+  ...offeringContract,
 } as const;
 
 export type Contract = typeof contract;

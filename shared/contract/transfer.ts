@@ -82,6 +82,7 @@ const importResultSchema = z.object({
   skipped: z.number().int(),
   rejected: z.number().int(),
   customersCreated: z.number().int(),
+  orders: z.object({ orders: z.number().int(), lines: z.number().int(), returns: z.number().int() }).optional(),
   errors: z.array(rowErrorSchema),
   duplicates: z.array(
     z.object({ row: z.number().int(), customerId: z.string(), via: z.string(), value: z.string(), inFile: z.boolean(), action: z.enum(['skipped', 'updated', 'created']) }),
@@ -156,11 +157,13 @@ export const transferContract = {
   'import:cancel': { input: z.object({ jobId: z.string().min(1, 'required').max(64, 'too_long') }), output: z.object({ cancelled: z.boolean() }) },
   'import:undo': {
     input: z.object({ batchId: idSchema }),
-    output: z.object({ batchId: z.string(), customersRemoved: z.number().int(), customersRestored: z.number().int(), ordersRemoved: z.number().int(), followUpsRemoved: z.number().int() }),
+    output: z.object({ batchId: z.string(), customersRemoved: z.number().int(), customersRestored: z.number().int(), ordersRemoved: z.number().int(), followUpsRemoved: z.number().int(), productsRemoved: z.number().int().optional() }),
   },
   'import:batches': { input: z.object({ limit: z.number().int().min(1).max(1000).default(50) }).default({ limit: 50 }), output: z.object({ batches: z.array(batchSchema) }) },
   'export:customers': { input: customerExportInputSchema.refine(notBoth, oneTarget), output: exportOutputSchema },
   'export:orders': { input: exportInputSchema.refine(notBoth, oneTarget), output: exportOutputSchema },
+  /** One row per order line, the order's columns repeated: imports back as the same orders with lines. */
+  'export:orderLines': { input: exportInputSchema.refine(notBoth, oneTarget), output: exportOutputSchema },
   'export:followUps': { input: exportInputSchema.refine(notBoth, oneTarget), output: exportOutputSchema },
   /** Online backup (safe while the app writes). Omitted path: a manual backup in the backups folder beside the database. */
   'backup:create': { input: backupCreateInputSchema.default({}), output: backupSchema },

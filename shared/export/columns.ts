@@ -6,7 +6,7 @@ import type { Language } from '../contract/enums';
  * without adjusting anything. Columns marked `info` are figures the app computes (locality, totals);
  * they are exported for reading and ignored on import.
  */
-export type ExportKind = 'customers' | 'orders' | 'followUps';
+export type ExportKind = 'customers' | 'orders' | 'orderLines' | 'followUps';
 export type CellType = 'text' | 'int' | 'number' | 'date';
 
 export interface ExportColumn {
@@ -59,10 +59,37 @@ export const EXPORT_COLUMNS: Record<ExportKind, ExportColumn[]> = {
     col('amount', 'number', '金额', 'Amount', 12),
     col('currency', 'text', '币种', 'Currency', 8),
     col('fxRate', 'number', '汇率', 'FX rate', 10),
+    col('orderNumber', 'text', '单号', 'Order number', 14),
+    col('isReturn', 'text', '退货', 'Return', 6),
+    col('cost', 'number', '成本', 'Cost', 12),
+    col('paid', 'number', '已付', 'Paid', 12),
+    col('dueDate', 'date', '到期日', 'Payment due', 12),
     col('note', 'text', '备注', 'Note', 30),
+    col('lineCount', 'int', '明细行数（参考）', 'Lines (info)', 8),
+    col('owed', 'number', '欠款（参考）', 'Still owed (info)', 12),
     col('baseAmount', 'number', '本位币金额（参考）', 'Base-currency value (info)', 14),
     col('baseCurrency', 'text', '本位币（参考）', 'Base (info)', 8),
     col('id', 'text', '系统ID', 'Record ID', 38),
+  ],
+  // One row per line item, the order's own columns repeated on each: the form the importer groups back into orders.
+  orderLines: [
+    col('orderNumber', 'text', '单号', 'Order number', 14),
+    col('customerCode', 'text', '客户编号', 'Customer code', 12),
+    col('customerName', 'text', '客户名称', 'Customer', 18),
+    col('customerCompany', 'text', '公司名称', 'Company', 24),
+    col('customerPhone', 'text', '电话', 'Phone', 18),
+    col('orderDate', 'date', '下单日期', 'Order date', 12),
+    col('sku', 'text', '货号', 'SKU', 12),
+    col('product', 'text', '商品', 'Product', 24),
+    col('quantity', 'number', '数量', 'Quantity', 8),
+    col('unitPrice', 'number', '单价', 'Unit price', 10),
+    col('amount', 'number', '金额', 'Amount', 12),
+    col('cost', 'number', '成本', 'Cost', 12),
+    col('currency', 'text', '币种', 'Currency', 8),
+    col('fxRate', 'number', '汇率', 'FX rate', 10),
+    col('paid', 'number', '已付', 'Paid', 12),
+    col('dueDate', 'date', '到期日', 'Payment due', 12),
+    col('note', 'text', '备注', 'Note', 30),
   ],
   followUps: [
     col('customerCode', 'text', '客户编号', 'Customer code', 12),
@@ -101,6 +128,7 @@ export const EXPORT_VALUE_LABELS: Record<Language, Record<string, Record<string,
     source: { walk_in: '进店', referral: '转介绍', trade_fair: '展会', b2b_platform: 'B2B平台', website: '官网', wechat: '微信', cold_call: '陌拜', other: '其他' },
     locality: { local: '本地', non_local: '外地', overseas: '海外' },
     done: { true: '是', false: '否' },
+    isReturn: { true: '是', false: '否' },
   },
   en: {
     type: { individual: 'Individual', enterprise: 'Enterprise', government: 'Government', distributor: 'Distributor', internal: 'Internal' },
@@ -110,5 +138,6 @@ export const EXPORT_VALUE_LABELS: Record<Language, Record<string, Record<string,
     source: { walk_in: 'Walk-in', referral: 'Referral', trade_fair: 'Trade fair', b2b_platform: 'B2B platform', website: 'Website', wechat: 'WeChat', cold_call: 'Cold call', other: 'Other' },
     locality: { local: 'Local', non_local: 'Non-local', overseas: 'Overseas' },
     done: { true: 'Yes', false: 'No' },
+    isReturn: { true: 'Yes', false: 'No' },
   },
 };

@@ -11,7 +11,16 @@ export const CUSTOMER_FIELDS = [
   'tags', 'owner', 'source', 'notes', 'code', 'sizeBand', 'incomeBand', 'needs', 'manualLevel',
 ] as const;
 export const CUSTOMER_KEY_FIELDS = ['customerCode', 'customerName', 'customerPhone', 'customerCompany'] as const;
-export const ORDER_FIELDS = [...CUSTOMER_KEY_FIELDS, 'date', 'amount', 'currency', 'fxRate', 'note'] as const;
+/** The order-line fields. */
+export const ORDER_LINE_FIELDS = ['product', 'sku', 'quantity', 'unitPrice'] as const;
+/**
+ * A file mapping any of these is a file of order lines (one row per line item). A product column alone is
+ * not enough: "Description" beside an amount is as often a note on a whole order, and is kept as one.
+ */
+export const LINE_MODE_FIELDS = ['sku', 'quantity', 'unitPrice'] as const;
+export const ORDER_FIELDS = [
+  ...CUSTOMER_KEY_FIELDS, 'date', 'amount', 'currency', 'fxRate', 'note', 'orderNumber', ...ORDER_LINE_FIELDS, 'cost', 'paid', 'dueDate', 'isReturn',
+] as const;
 export const FOLLOW_UP_FIELDS = [...CUSTOMER_KEY_FIELDS, 'occurredAt', 'channel', 'content', 'outcome', 'intent', 'satisfaction', 'nextContactDate'] as const;
 
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
@@ -76,7 +85,18 @@ export const SYNONYMS: { [K in ImportKind]: Record<FieldOf<K>, Synonyms> } = {
     amount: { strong: ['金额', '订单金额', '总金额', '成交金额', '合计', '总价', '总额', '销售额', '交易金额', '实收金额', '合同金额', 'amount', 'total', 'order amount', 'total amount', 'order total', 'value'], weak: ['价格', 'price', 'sum'] },
     currency: { strong: ['币种', '货币', '币别', '币制', 'currency', 'ccy', 'curr'] },
     fxRate: { strong: ['汇率', '兑换率', 'fx rate', 'exchange rate', 'fx', 'rate'] },
-    note: { strong: ['备注', '说明', '订单备注', 'note', 'notes', 'remark', 'remarks', 'comment', 'memo'], weak: ['description', '描述'] },
+    note: { strong: ['备注', '说明', '订单备注', 'note', 'notes', 'remark', 'remarks', 'comment', 'memo'], weak: ['描述'] },
+    orderNumber: {
+      strong: ['单号', '订单号', '订单编号', '单据号', '单据编号', '销售单号', '发票号', '发票号码', 'invoice', 'invoice no', 'invoiceno', 'invoice number', 'order no', 'order number', 'order id', 'order #'],
+    },
+    product: { strong: ['商品', '产品', '品名', '商品名称', '产品名称', '货品', '货品名称', '物料名称', 'description', 'product', 'product name', 'item', 'item name', 'goods'] },
+    sku: { strong: ['货号', 'sku', '商品编码', '商品编号', '产品编号', '产品编码', '物料编码', '款号', 'stockcode', 'stock code', 'item code', 'item no', 'product code', 'article'] },
+    quantity: { strong: ['数量', '件数', '销售数量', '购买数量', 'quantity', 'qty', 'units', 'pcs'] },
+    unitPrice: { strong: ['单价', '销售单价', '成交单价', 'unit price', 'unitprice', 'price each'] },
+    cost: { strong: ['成本', '成本金额', '进货成本', '销售成本', 'cost', 'cogs', 'cost of goods', 'total cost'] },
+    paid: { strong: ['已付', '已付金额', '已付款', '已收', '已收款', '已收金额', 'paid', 'amount paid', 'paid amount'] },
+    dueDate: { strong: ['到期', '到期日', '到期日期', '付款期限', '应付日期', '应收日期', '账期', 'due', 'due date', 'payment due', 'due on'] },
+    isReturn: { strong: ['退货', '是否退货', '退货标记', '退款', 'return', 'returned', 'is return', 'refund'] },
   },
   followups: {
     ...CUSTOMER_KEY_SYNONYMS,
@@ -97,9 +117,15 @@ export const REQUIRED_FIELDS: { [K in ImportKind]: { all: FieldOf<K>[]; anyOf: F
   followups: { all: ['occurredAt'], anyOf: [...CUSTOMER_KEY_FIELDS] },
 };
 
+/**
+ * A required field another column stands in for: a file of order lines has unit prices (× quantity)
+ * instead of an amount column.
+ */
+export const REQUIRED_ALTERNATIVES: Partial<Record<string, readonly string[]>> = { amount: ['unitPrice'] };
+
 /** The fields holding dates, whose day/month order is inferred per column. */
 export const DATE_FIELDS: { [K in ImportKind]: FieldOf<K>[] } = {
   customers: [],
-  orders: ['date'],
+  orders: ['date', 'dueDate'],
   followups: ['occurredAt', 'nextContactDate'],
 };

@@ -1,5 +1,5 @@
 import { parseCurrency } from './currency';
-import { FIELDS_OF, REQUIRED_FIELDS, SYNONYMS, type FieldOf, type ImportKind } from './fields';
+import { FIELDS_OF, REQUIRED_ALTERNATIVES, REQUIRED_FIELDS, SYNONYMS, type FieldOf, type ImportKind } from './fields';
 import { foldKey, splitBrackets } from './fold';
 
 /** Column index → target field (or null: not imported). The form validateRows takes. */
@@ -79,7 +79,7 @@ export function describeMapping<K extends ImportKind>(headers: readonly string[]
     columns,
     unmapped: columns.filter((c) => c.field === null).map((c) => c.header),
     missing: {
-      all: required.all.filter((f) => !present.has(f)),
+      all: required.all.filter((f) => !present.has(f) && !(REQUIRED_ALTERNATIVES[f] ?? []).some((alt) => present.has(alt))),
       anyOf: required.anyOf.some((f) => present.has(f)) ? [] : required.anyOf,
     },
     confidence: mapped.length === 0 ? 0 : Math.round((mapped.reduce((s, c) => s + c.confidence, 0) / mapped.length) * 100) / 100,

@@ -5,7 +5,7 @@
 export { parseCsv, type CsvParseOptions, type CsvTable } from './csv';
 export { declaredDelimiter, DELIMITERS, sniffDelimiter, type Delimiter, type DelimiterGuess } from './delimiter';
 export { IMPORT_ERROR_CODES, ImportError, isImportError, type ImportErrorCode } from './errors';
-export { DATE_FIELDS, FIELDS_OF, IMPORT_KINDS, REQUIRED_FIELDS, SYNONYMS, type FieldOf, type ImportField, type ImportKind } from './fields';
+export { DATE_FIELDS, FIELDS_OF, LINE_MODE_FIELDS, ORDER_LINE_FIELDS, IMPORT_KINDS, REQUIRED_FIELDS, SYNONYMS, type FieldOf, type ImportField, type ImportKind } from './fields';
 export {
   autoMapHeaders,
   describeMapping,
@@ -20,7 +20,8 @@ export {
 } from './header-map';
 export { CsvRecordReader, type RecordReaderOptions } from './record-reader';
 export { describeReason, type RowError } from './row-cursor';
-export { toInstant, type CustomerKey, type CustomerRecord, type FollowUpRecord, type OrderRecord } from './row-records';
+export { toInstant, type CustomerKey, type CustomerRecord, type FollowUpRecord } from './row-records';
+export type { OrderLineRecord, OrderRecord } from './order-record';
 export { describeIssue, TableBuilder, type Cell, type ImportTable, type RawRecord, type SourceRow, type TableHeader, type TableIssue } from './table';
 export { createRowValidator, validateRows, type RecordOf, type RowValidator, type ValidatedRecord, type Validation, type ValidateOptions } from './validate-rows';
 export * from './values';

@@ -22,6 +22,9 @@ export const VALUE_REASONS = [
   'satisfaction_range',
   'too_long',
   'missing_customer_key',
+  'invalid_quantity',
+  'paid_out_of_range',
+  'invalid_yes_no',
 ] as const;
 export type ValueReason = (typeof VALUE_REASONS)[number];
 

@@ -23,7 +23,7 @@ const REASON_TEXT: Record<ValueReason, string> = {
   ambiguous_amount: 'could be a thousand or a decimal; choose the decimal separator (CLI: --decimal . or --decimal ,)',
   too_many_decimals: 'has more decimals than the currency allows',
   amount_too_large: 'is too large',
-  negative_amount: 'is negative; an order cannot be (0 is allowed: a free order)',
+  negative_amount: 'is negative; an order cannot be (0 is allowed: a free order); mark a return in a Return (退货) column or give the line a negative quantity',
   unknown_currency: 'names an unknown currency',
   currency_conflict: "names a different currency than the row's currency column",
   invalid_rate: 'is not a positive exchange rate',
@@ -34,6 +34,9 @@ const REASON_TEXT: Record<ValueReason, string> = {
   satisfaction_range: 'must be a whole number from 1 to 5',
   too_long: 'is too long',
   missing_customer_key: 'no customer code, name, phone or company to find the customer by',
+  invalid_quantity: 'is not a quantity (a number other than 0; negative for a returned line)',
+  paid_out_of_range: 'is more than the order amount, or negative',
+  invalid_yes_no: 'is not yes or no (是/否, Y/N, 1/0)',
 };
 
 export function describeReason(reason: ValueReason): string {

@@ -19,6 +19,8 @@ export interface RowContext {
   /** Day/month order per date field, from the caller or inferred from the column. */
   dateOrder: Record<string, DateOrder | undefined>;
   decimal: DecimalSeparator | undefined;
+  /** The mapping has line fields (product, SKU, quantity, unit price): each row is one line of an order. */
+  lines: boolean;
 }
 
 export interface CustomerRecord {
@@ -50,17 +52,7 @@ export interface CustomerKey {
   company: string | null;
 }
 
-export interface OrderRecord {
-  customer: CustomerKey;
-  orderDate: string;
-  amountMinor: number;
-  /** Plain decimal ("1234.50"), the form orders:create takes. */
-  amount: string;
-  currency: string;
-  currencyFrom: 'cell' | 'column' | 'default';
-  fxRate: number | null;
-  note: string | null;
-}
+export type { OrderLineRecord, OrderRecord } from './order-record';
 
 export interface FollowUpRecord {
   customer: CustomerKey;
@@ -78,7 +70,7 @@ export interface FollowUpRecord {
 const text = (max: number) => (cell: Cell) => parseText(cell, max);
 
 /** Several columns of free text (two note columns) joined line by line. */
-function joinedText(cursor: RowCursor, field: string, max: number): string | null {
+export function joinedText(cursor: RowCursor, field: string, max: number): string | null {
   const parts = cursor.takeAll(field, text(Number.MAX_SAFE_INTEGER)).filter((t): t is string => t !== null);
   if (parts.length === 0) return null;
   const joined = parts.join('\n');
@@ -142,41 +134,23 @@ function listOf(cell: Cell, max: number): ValueResult<string[]> {
   return items.some((i) => i.length > max) ? fail('too_long') : ok(items);
 }
 
-function customerKey(cursor: RowCursor, ctx: RowContext): CustomerKey {
+const MISSING_MARKERS = new Set(['NA', 'N/A', '#N/A', 'NULL']);
+
+export function customerKey(cursor: RowCursor, ctx: RowContext): CustomerKey {
   const key: CustomerKey = {
     code: cursor.take('customerCode', text(64)),
     name: cursor.take('customerName', text(120)),
     phone: cursor.take('customerPhone', (c) => parsePhone(c, ctx.homeCountry)),
     company: cursor.take('customerCompany', text(200)),
   };
+  // R and many exports write a missing value as "NA" (the Online Retail data's 135,080 lines without a customer).
+  if (key.code !== null && MISSING_MARKERS.has(key.code.toUpperCase())) key.code = null;
   const anyGiven = ['customerCode', 'customerName', 'customerPhone', 'customerCompany'].some((f) => cursor.has(f));
-  if (!anyGiven) cursor.fail(null, 'missing_customer_key', null, '');
+  if (!anyGiven || (cursor.errors.length === 0 && key.code === null && key.name === null && key.phone === null && key.company === null)) cursor.fail(null, 'missing_customer_key', null, '');
   return key;
 }
 
-export function orderRecord(cursor: RowCursor, ctx: RowContext): OrderRecord | null {
-  const customer = customerKey(cursor, ctx);
-  const orderDate = cursor.require('date', (c) => parseDate(c, { order: ctx.dateOrder.date, date1904: ctx.date1904 }));
-  const currencyDefaults = { yen: ctx.defaultCurrency === 'JPY' ? ('JPY' as const) : ('CNY' as const), dollar: isDollarCurrency(ctx.defaultCurrency) ? ctx.defaultCurrency : 'USD' };
-  const stated = cursor.take('currency', (c) => {
-    const code = parseCurrency(String(c), currencyDefaults);
-    return code ? ok(code) : fail('unknown_currency');
-  });
-  const currencyFailed = cursor.has('currency') && stated === null;
-  const money = currencyFailed
-    ? null
-    : cursor.require('amount', (c) => {
-        const parsed = parseMoney(c, { ...currencyDefaults, defaultCurrency: ctx.defaultCurrency, statedCurrency: stated, decimal: ctx.decimal });
-        // 0 is a purchase with no revenue (a free sample) and is kept; a negative order is a refund, refused per row.
-        return parsed.ok && parsed.value.minor < 0 ? fail('negative_amount') : parsed;
-      });
-  const fxRate = cursor.take('fxRate', parseRate);
-  const note = joinedText(cursor, 'note', 1000);
-  if (cursor.errors.length > 0 || !orderDate || !money) return null;
-  return { customer, orderDate, amountMinor: money.minor, amount: money.decimal, currency: money.currency, currencyFrom: money.currencyFrom, fxRate, note };
-}
-
-function parseRate(cell: Cell): ValueResult<number> {
+export function parseRate(cell: Cell): ValueResult<number> {
   const raw = typeof cell === 'number' ? cell : Number(cell.normalize('NFKC').trim().replace(/^(\d+),(\d+)$/, '$1.$2'));
   return isFxRateInRange(raw) ? ok(raw) : fail('invalid_rate');
 }

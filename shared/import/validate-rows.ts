@@ -1,13 +1,15 @@
-import { DATE_FIELDS, type ImportKind } from './fields';
+import { DATE_FIELDS, LINE_MODE_FIELDS, type ImportKind } from './fields';
 import type { ColumnMapping } from './header-map';
 import { inferDecimalSeparator, type DecimalSeparator } from './parse-amount';
 import { inferDateOrder, type DateOrder } from './parse-date';
 import { RowCursor, type RowError } from './row-cursor';
-import { customerRecord, followUpRecord, orderRecord, type CustomerRecord, type FollowUpRecord, type OrderRecord, type RowContext } from './row-records';
+import { orderRecord, type OrderRecord } from './order-record';
+import { customerRecord, followUpRecord, type CustomerRecord, type FollowUpRecord, type RowContext } from './row-records';
 import { isBlankCell, type SourceRow } from './table';
 
 export type { RowError } from './row-cursor';
-export type { CustomerKey, CustomerRecord, FollowUpRecord, OrderRecord } from './row-records';
+export type { CustomerKey, CustomerRecord, FollowUpRecord } from './row-records';
+export type { OrderLineRecord, OrderRecord } from './order-record';
 
 export type RecordOf<K extends ImportKind> = K extends 'customers' ? CustomerRecord : K extends 'orders' ? OrderRecord : FollowUpRecord;
 
@@ -68,7 +70,8 @@ export function createRowValidator<K extends ImportKind>(
   for (const field of DATE_FIELDS[kind]) {
     if (columnsOf.has(field)) dateOrder[field] = options.dateOrder ?? inferDateOrder(valuesOf(field));
   }
-  const decimal = columnsOf.has('amount') ? (options.decimal ?? inferDecimalSeparator(valuesOf('amount'))) : null;
+  const moneyField = columnsOf.has('amount') ? 'amount' : columnsOf.has('unitPrice') ? 'unitPrice' : null;
+  const decimal = moneyField ? (options.decimal ?? inferDecimalSeparator(valuesOf(moneyField))) : null;
 
   const ctx: RowContext = {
     homeCountry: options.homeCountry,
@@ -76,6 +79,7 @@ export function createRowValidator<K extends ImportKind>(
     date1904: options.date1904 ?? false,
     dateOrder,
     decimal: decimal === '.' || decimal === ',' ? decimal : undefined,
+    lines: kind === 'orders' && LINE_MODE_FIELDS.some((f) => columnsOf.has(f)),
   };
   const build = BUILDERS[kind] as (cursor: RowCursor, ctx: RowContext) => RecordOf<K> | null;
   return {

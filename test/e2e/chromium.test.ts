@@ -10,6 +10,7 @@ import { dataArrivesComplete } from './journeys-data';
 import { readmeScreenshots } from './journeys-screenshots';
 import { predictionScoreSortAndHoldout } from './journeys-prediction';
 import { clvSettingsSavedAndStated } from './journeys-clv';
+import { orderLinesImportToUsuallyBuys } from './journeys-lines';
 import { orderLinesReturnAndBalance } from './journeys-orders';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 
@@ -88,6 +89,10 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('the README pictures: Today, customers, a customer file and an explained tier, in Chinese and English', async () => {
     await readmeScreenshots({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('order lines imported through the import screen: the customer file lists the lines and what they usually buy', async () => {
+    await orderLinesImportToUsuallyBuys({ page: session.page, screenshot: screenshotter(session.page, '') }, tempFiles());
   });
 
   it('an order with two lines, a cost and part payment → balance owed → a return → revenue and balance follow → a payment', async () => {

@@ -15,6 +15,7 @@ import { dataArrivesComplete } from './journeys-data';
 import { readmeScreenshots } from './journeys-screenshots';
 import { predictionScoreSortAndHoldout } from './journeys-prediction';
 import { clvSettingsSavedAndStated } from './journeys-clv';
+import { orderLinesImportToUsuallyBuys } from './journeys-lines';
 import { orderLinesReturnAndBalance } from './journeys-orders';
 
 /** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
@@ -120,6 +121,10 @@ describe('TierBook as the Electron app', () => {
 
   it('the README pictures: Today, customers, a customer file and an explained tier, in Chinese and English', async () => {
     await readmeScreenshots({ page, screenshot: async () => undefined });
+  });
+
+  it('order lines imported through the import screen: the customer file lists the lines and what they usually buy', async () => {
+    await orderLinesImportToUsuallyBuys({ page, screenshot: async () => undefined }, tempFiles());
   });
 
   it('an order with two lines, a cost and part payment → balance owed → a return → revenue and balance follow → a payment', async () => {

@@ -12,6 +12,7 @@ import { errorText, showFieldErrors } from '../../components/errors';
 import { formatLocalDay, formatMoney } from '../../components/format';
 import { QuickFollowUp } from '../followups/QuickFollowUp';
 import { CustomerTiersPanel } from '../tiers/CustomerTiersPanel';
+import { CustomerOffersPanel } from '../offering/CustomerOffersPanel';
 import { PredictionSummary } from '../prediction/PredictionSummary';
 import { FollowUpTimeline } from './FollowUpTimeline';
 import { OrdersPanel } from './OrdersPanel';
@@ -158,6 +159,7 @@ export function CustomerFilePage({ id }: { id: string }) {
           { key: 'followUps', label: <span data-testid="tab-followups">{t('tabs.followUps')}</span>, children: <FollowUpTimeline customerId={id} followUps={data.followUps} onChanged={changed} /> },
           { key: 'orders', label: <span data-testid="tab-orders">{t('tabs.orders')}</span>, children: <OrdersPanel customerId={id} orders={data.orders} onChanged={changed} /> },
           { key: 'tiers', label: <span data-testid="tab-tiers">{t('tiers:tab')}</span>, children: <CustomerTiersPanel customerId={id} reloadKey={data} /> },
+          { key: 'offers', label: <span data-testid="tab-offers">{t('offering:tab')}</span>, children: <CustomerOffersPanel customerId={id} orders={data.orders} /> },
           {
             key: 'profile',
             label: <span data-testid="tab-profile">{t('tabs.profile')}</span>,

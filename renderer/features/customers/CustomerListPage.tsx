@@ -189,7 +189,7 @@ export function CustomerListPage() {
         <Space>
           <Segmented data-testid="customer-view" value={view} onChange={(v) => setView(v as typeof view)} options={CUSTOMER_VIEWS.map((v) => ({ value: v, label: t(`views.${v}`) }))} />
           <ColumnChooser columns={allColumns} value={visibility} onChange={setSaved} />
-          <ExportButton what={['customers', 'orders', 'followUps']} scopes={exportScopes} />
+          <ExportButton what={['customers', 'orders', 'orderLines', 'followUps']} scopes={exportScopes} />
           <Button icon={<MergeCellsOutlined />} href={hrefOf({ page: 'duplicates' })} data-testid="find-duplicates">
             {t('merge:toolbar')}
           </Button>

@@ -17,6 +17,9 @@ export function PreviewSummary({ result }: { result: ImportResultDto }) {
           </Col>
         ))}
       </Row>
+      {result.orders ? (
+        <Alert type="info" showIcon data-testid="import-order-lines" style={{ marginBottom: 12 }} title={t('orderLines', { count: result.orders.orders, lines: result.orders.lines, returns: result.orders.returns })} />
+      ) : null}
       <InferredPlaces places={result.inferred.places} />
       {duplicates ? <Alert type="info" showIcon title={t('duplicates', { count: duplicates })} style={{ marginBottom: 12 }} /> : null}
       <DecodingWarnings issues={result.tableIssues} />

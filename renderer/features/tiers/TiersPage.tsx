@@ -25,6 +25,7 @@ import { useMemberPages, type MemberQuery } from './use-member-pages';
 import { ExportButton } from '../../components/ExportButton';
 import { RecomputeButton } from './RecomputeButton';
 import { useTierWindow } from './use-tier-window';
+import { ClassTopProducts } from '../offering/ClassTopProducts';
 
 /** Tiered lists: pick a scheme → its classes with counts, revenue and share → the members of a class. */
 export function TiersPage() {
@@ -175,6 +176,7 @@ export function TiersPage() {
             <GroupSummary overview={overview} partitionName={partitionText(t, overview.partition)} groupText={groupText} selected={group} window={tierWindow} onSelect={setGroup} />
           ) : null}
           <ClassSummary overview={overview} selected={classKey} window={tierWindow} onSelect={setClassKey} />
+          <ClassTopProducts scheme={scheme} classKey={classKey} window={tierWindow} reloadKey={overview} />
         </>
       ) : error ? null : (
         <Spin />

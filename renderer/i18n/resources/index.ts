@@ -9,6 +9,7 @@ import { followUps } from './followups';
 import { fx } from './fx';
 import { importing } from './import';
 import { merge } from './merge';
+import { offering } from './offering';
 import { orders } from './orders';
 import { reminders } from './reminders';
 import { reportFigures } from './report-figures';
@@ -23,4 +24,4 @@ import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv, orders, tierSettings, reportFigures };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv, orders, tierSettings, reportFigures, offering };

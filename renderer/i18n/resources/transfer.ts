@@ -2,7 +2,7 @@
 export const transfer = {
   'zh-CN': {
     export: '导出',
-    exportWhat: { customers: '客户', orders: '订单', followUps: '跟进记录' },
+    exportWhat: { customers: '客户', orders: '订单', orderLines: '订单明细', followUps: '跟进记录' },
     exportAs: '{{what}} · {{format}}',
     exportTier: '导出本分级客户',
     exported_one: '已导出 {{count}} 行：{{path}}',
@@ -24,7 +24,7 @@ export const transfer = {
   },
   en: {
     export: 'Export',
-    exportWhat: { customers: 'Customers', orders: 'Orders', followUps: 'Follow-ups' },
+    exportWhat: { customers: 'Customers', orders: 'Orders', orderLines: 'Order lines', followUps: 'Follow-ups' },
     exportAs: '{{what}} · {{format}}',
     exportTier: 'Export this tier',
     exported_one: 'Exported {{count}} row: {{path}}',

@@ -80,10 +80,12 @@ describe('validateRows: orders', () => {
     const v = run('orders', ['客户,日期,金额,币种,汇率,备注', '张三,13/3/2024,"¥1,234.50",,,', '李四,3/5/2024,US$ 99,USD,7.1,样品', '王五,2024年3月6日,1.5万,,,'].join('\n'));
     expect(v.errors).toEqual([]);
     expect(v.inferred.dateOrder).toEqual({ date: 'dmy' });
+    // A file of whole orders: no line, no number, cost or payment columns.
+    const none = { orderNumber: null, isReturn: false, line: null, costMinor: null, paidMinor: null, dueDate: null };
     expect(v.records.map((r) => r.record)).toEqual([
-      { customer: { code: null, name: '张三', phone: null, company: null }, orderDate: '2024-03-13', amountMinor: 123450, amount: '1234.50', currency: 'CNY', currencyFrom: 'cell', fxRate: null, note: null },
-      { customer: { code: null, name: '李四', phone: null, company: null }, orderDate: '2024-05-03', amountMinor: 9900, amount: '99.00', currency: 'USD', currencyFrom: 'column', fxRate: 7.1, note: '样品' },
-      { customer: { code: null, name: '王五', phone: null, company: null }, orderDate: '2024-03-06', amountMinor: 1500000, amount: '15000.00', currency: 'CNY', currencyFrom: 'default', fxRate: null, note: null },
+      { customer: { code: null, name: '张三', phone: null, company: null }, orderDate: '2024-03-13', amountMinor: 123450, amount: '1234.50', currency: 'CNY', currencyFrom: 'cell', fxRate: null, note: null, ...none },
+      { customer: { code: null, name: '李四', phone: null, company: null }, orderDate: '2024-05-03', amountMinor: 9900, amount: '99.00', currency: 'USD', currencyFrom: 'column', fxRate: 7.1, note: '样品', ...none },
+      { customer: { code: null, name: '王五', phone: null, company: null }, orderDate: '2024-03-06', amountMinor: 1500000, amount: '15000.00', currency: 'CNY', currencyFrom: 'default', fxRate: null, note: null, ...none },
     ]);
   });
 

@@ -1,0 +1,83 @@
+import type Database from 'better-sqlite3';
+
+/** An order as the importer writes it: every trade-record column of db/schema/orders.ts. */
+export interface ImportedOrderRow {
+  id: string;
+  now: string;
+  batch: string;
+  customerId: string;
+  date: string;
+  amountMinor: number;
+  currency: string;
+  rate: number;
+  base: string;
+  baseAmountMinor: number;
+  note: string | null;
+  orderNumber: string | null;
+  kind: 'sale' | 'return';
+  costMinor: number | null;
+  baseCostMinor: number | null;
+  unpaidMinor: number;
+  baseUnpaidMinor: number;
+  dueDate: string | null;
+}
+
+export interface ImportedLineRow {
+  id: string;
+  orderId: string;
+  position: number;
+  productId: string | null;
+  sku: string | null;
+  name: string;
+  quantity: number;
+  unitPriceMinor: number;
+  amountMinor: number;
+  costMinor: number | null;
+}
+
+/** A live order found by its number: enough to tell whether this import wrote it, and to go on adding lines. */
+export interface NumberedOrder {
+  id: string;
+  customerId: string;
+  date: string;
+  currency: string;
+  rate: number;
+  batch: string | null;
+  unpaidMinor: number;
+  amountMinor: number;
+  costMinor: number | null;
+  costKnown: number;
+  lines: number;
+  negativeLines: number;
+}
+
+/**
+ * The import's order and line writes as prepared statements on one connection (see importStatements for
+ * why not the query builder). An order written earlier in the same batch can be rewritten when more of
+ * its lines turn up later in the file.
+ */
+export function orderImportStatements(client: Database.Database) {
+  const insertOrder = client.prepare(`INSERT INTO orders (id, created_at, updated_at, import_batch_id, customer_id, order_date, amount_minor, currency, fx_rate, base_currency,
+    base_amount_minor, note, order_number, kind, cost_minor, base_cost_minor, unpaid_minor, base_unpaid_minor, payment_due_date)
+    VALUES (@id, @now, @now, @batch, @customerId, @date, @amountMinor, @currency, @rate, @base, @baseAmountMinor, @note, @orderNumber, @kind, @costMinor, @baseCostMinor,
+    @unpaidMinor, @baseUnpaidMinor, @dueDate)`);
+  // More lines of an order this batch wrote: its totals change, what the first rows said (note, due date) stays.
+  const updateTotals = client.prepare(`UPDATE orders SET amount_minor = @amountMinor, base_amount_minor = @baseAmountMinor, kind = @kind, cost_minor = @costMinor,
+    base_cost_minor = @baseCostMinor, unpaid_minor = @unpaidMinor, base_unpaid_minor = @baseUnpaidMinor, updated_at = @now WHERE id = @id AND import_batch_id = @batch`);
+  const insertLine = client.prepare(`INSERT INTO order_lines (id, order_id, position, product_id, sku, name, quantity, unit_price_minor, amount_minor, cost_minor)
+    VALUES (@id, @orderId, @position, @productId, @sku, @name, @quantity, @unitPriceMinor, @amountMinor, @costMinor)`);
+  const byNumber = client.prepare(`SELECT o.id, o.customer_id AS customerId, o.order_date AS date, o.currency, o.fx_rate AS rate, o.import_batch_id AS batch, o.unpaid_minor AS unpaidMinor,
+      coalesce(sum(l.amount_minor), o.amount_minor) AS amountMinor, sum(l.cost_minor) AS costMinor, count(l.cost_minor) AS costKnown, count(l.id) AS lines,
+      coalesce(sum(l.quantity < 0), 0) AS negativeLines
+    FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
+    WHERE o.order_number = ? AND o.deleted_at IS NULL GROUP BY o.id`);
+  return {
+    insertOrder: (row: ImportedOrderRow) => insertOrder.run(row),
+    updateTotals: (row: Pick<ImportedOrderRow, 'id' | 'now' | 'batch' | 'amountMinor' | 'baseAmountMinor' | 'kind' | 'costMinor' | 'baseCostMinor' | 'unpaidMinor' | 'baseUnpaidMinor'>) =>
+      updateTotals.run(row),
+    insertLine: (row: ImportedLineRow) => insertLine.run(row),
+    /** The live order with this number (the partial unique index makes it at most one). */
+    byNumber: (orderNumber: string) => byNumber.get(orderNumber) as NumberedOrder | undefined,
+  };
+}
+export type OrderImportStatements = ReturnType<typeof orderImportStatements>;

@@ -1,0 +1,157 @@
+import { isStorableMinor, minorToDecimal } from '../domain/money';
+import { isDollarCurrency, parseCurrency } from './currency';
+import { foldKey } from './fold';
+import { parseMoney, type ParsedMoney } from './parse-amount';
+import { parseText } from './parse-contact';
+import { parseDate } from './parse-date';
+import { fail, ok, type ValueResult } from './result';
+import type { RowCursor } from './row-cursor';
+import { customerKey, joinedText, parseRate, type CustomerKey, type RowContext } from './row-records';
+import type { Cell } from './table';
+
+/** One line item as read from a row of an order-lines file; signed like its order (negative on a return). */
+export interface OrderLineRecord {
+  sku: string | null;
+  name: string;
+  quantity: number;
+  /** Price of one unit, minor units of the row's currency; never negative (the quantity carries the sign). */
+  unitPriceMinor: number;
+  /** What the line adds to its order: the amount column when given, else round(quantity × unit price). */
+  amountMinor: number;
+  costMinor: number | null;
+}
+
+export interface OrderRecord {
+  customer: CustomerKey;
+  orderDate: string;
+  /** The row's amount: the whole order's, or (in a file of lines) this line's. Negative on a return. */
+  amountMinor: number;
+  /** Plain decimal ("1234.50"), the form orders:create takes. */
+  amount: string;
+  currency: string;
+  currencyFrom: 'cell' | 'column' | 'default';
+  fxRate: number | null;
+  note: string | null;
+  /** The business's own order or invoice number; the rows of a lines file sharing one make one order. */
+  orderNumber: string | null;
+  /** A return: stated by the return column, or read from a negative quantity. */
+  isReturn: boolean;
+  /** Set when the file is a file of order lines. */
+  line: OrderLineRecord | null;
+  /** Cost of goods, signed like the amount; null when the file gives none. */
+  costMinor: number | null;
+  /** What the customer has paid so far (≥ 0); null when the file says nothing (paid in full). */
+  paidMinor: number | null;
+  dueDate: string | null;
+}
+
+const text = (max: number) => (cell: Cell) => parseText(cell, max);
+
+const YES = new Set(['是', '对', '有', '退', '退货', '退款', 'y', 'yes', 'true', '1', 'x', '√', '✓', 'return', 'returned', 'refund', 'refunded'].map(foldKey));
+const NO = new Set(['否', '不是', '无', '没有', '正常', '销售', 'n', 'no', 'false', '0', '-', 'sale', 'sold'].map(foldKey));
+
+export function parseYesNo(cell: Cell): ValueResult<boolean> {
+  const key = foldKey(String(cell));
+  if (YES.has(key)) return ok(true);
+  if (NO.has(key)) return ok(false);
+  return fail('invalid_yes_no');
+}
+
+/** A quantity as people write it ("12", "-3", "1,200", "2.5"): any number but 0, within ±10⁹. */
+export function parseQuantity(cell: Cell): ValueResult<number> {
+  const raw = typeof cell === 'number' ? cell : Number(cell.normalize('NFKC').trim().replace(/^[−–]/, '-').replace(/,(?=\d{3}(?:\D|$))/g, ''));
+  if (!Number.isFinite(raw) || raw === 0 || Math.abs(raw) > 1e9) return fail('invalid_quantity');
+  return ok(Math.round(raw * 1e6) / 1e6);
+}
+
+const sign = (negative: boolean, minor: number) => (negative ? -Math.abs(minor) : Math.abs(minor));
+
+/**
+ * An order row, or a line row when the file maps line fields. Returns are read three ways: a return
+ * column saying yes, a negative quantity (as the public Online Retail data records cancellations), or a
+ * negative amount on a row the return column marks. A negative amount on an unmarked whole-order row
+ * stays an error: it is more often a typo than a refund.
+ */
+export function orderRecord(cursor: RowCursor, ctx: RowContext): OrderRecord | null {
+  const customer = customerKey(cursor, ctx);
+  const orderDate = cursor.require('date', (c) => parseDate(c, { order: ctx.dateOrder.date, date1904: ctx.date1904 }));
+  const currencyDefaults = { yen: ctx.defaultCurrency === 'JPY' ? ('JPY' as const) : ('CNY' as const), dollar: isDollarCurrency(ctx.defaultCurrency) ? ctx.defaultCurrency : 'USD' };
+  const stated = cursor.take('currency', (c) => {
+    const code = parseCurrency(String(c), currencyDefaults);
+    return code ? ok(code) : fail('unknown_currency');
+  });
+  const currencyFailed = cursor.has('currency') && stated === null;
+  // Every money cell of the row must be in one currency: the currency column's, else the first one read.
+  let rowCurrency: string | null = stated;
+  const money = (field: string, required: boolean): ParsedMoney | null => {
+    if (currencyFailed) return null;
+    const parse = (c: Cell) => parseMoney(c, { ...currencyDefaults, defaultCurrency: ctx.defaultCurrency, statedCurrency: rowCurrency, decimal: ctx.decimal });
+    const parsed = required ? cursor.require(field, parse) : cursor.take(field, parse);
+    if (parsed && rowCurrency === null && parsed.currencyFrom === 'cell') rowCurrency = parsed.currency;
+    return parsed;
+  };
+  const orderNumber = cursor.take('orderNumber', text(64));
+  const returnStated = cursor.take('isReturn', parseYesNo) ?? false;
+
+  let line: OrderLineRecord | null = null;
+  let total: ParsedMoney | null = null;
+  let amountMinor = 0;
+  if (ctx.lines) {
+    const quantity = cursor.take('quantity', parseQuantity);
+    const quantityFailed = cursor.has('quantity') && quantity === null;
+    const unit = money('unitPrice', false);
+    total = money('amount', false);
+    if (!unit && !total && !cursor.has('unitPrice') && !cursor.has('amount')) cursor.fail(cursor.columnOf('unitPrice') !== null ? 'unitPrice' : 'amount', 'required', cursor.columnOf('unitPrice') ?? cursor.columnOf('amount'), '');
+    if (unit && unit.minor < 0) cursor.fail('unitPrice', 'negative_amount', cursor.columnOf('unitPrice'), cursor.cells('unitPrice')[0]?.cell ?? '');
+    const name = cursor.take('product', text(200));
+    const sku = cursor.take('sku', text(64));
+    if (name === null && sku === null && !cursor.has('product') && !cursor.has('sku')) cursor.fail('product', 'required', cursor.columnOf('product') ?? cursor.columnOf('sku'), '');
+    let qty = quantity ?? 1;
+    if (returnStated && qty > 0) qty = -qty;
+    const money0 = unit ?? total;
+    if (!quantityFailed && money0 && cursor.errors.length === 0) {
+      const unitMinor = unit ? unit.minor : Math.round(Math.abs(total!.minor / qty));
+      let lineMinor = total ? total.minor : Math.round(qty * unitMinor);
+      // A positive amount beside a returned quantity is the same return written without its minus sign.
+      if (qty < 0) lineMinor = sign(true, lineMinor);
+      else if (lineMinor < 0) cursor.fail('amount', 'negative_amount', cursor.columnOf('amount'), cursor.cells('amount')[0]?.cell ?? '');
+      if (!isStorableMinor(lineMinor) || !isStorableMinor(unitMinor)) cursor.fail(unit ? 'unitPrice' : 'amount', 'amount_too_large', cursor.columnOf(unit ? 'unitPrice' : 'amount'), '');
+      const cost = money('cost', false);
+      line = { sku, name: name ?? sku ?? '', quantity: qty, unitPriceMinor: unitMinor, amountMinor: lineMinor, costMinor: cost ? sign(qty < 0, cost.minor) : null };
+      amountMinor = lineMinor;
+    }
+  } else {
+    total = money('amount', true);
+    if (total && total.minor < 0 && !returnStated) cursor.fail('amount', 'negative_amount', cursor.columnOf('amount'), cursor.cells('amount')[0]?.cell ?? '');
+    if (total) amountMinor = sign(returnStated, total.minor);
+  }
+  const isReturn = returnStated || (line !== null && line.quantity < 0);
+  const cost = ctx.lines ? null : money('cost', false);
+  const paid = money('paid', false);
+  if (paid && (paid.minor < 0 || (!ctx.lines && !isReturn && paid.minor > amountMinor))) cursor.fail('paid', 'paid_out_of_range', cursor.columnOf('paid'), cursor.cells('paid')[0]?.cell ?? '');
+  const dueDate = cursor.take('dueDate', (c) => parseDate(c, { order: ctx.dateOrder.dueDate, date1904: ctx.date1904 }));
+  const fxRate = cursor.take('fxRate', parseRate);
+  // A whole-order file's product column describes the order: it joins the note rather than being lost.
+  const described = ctx.lines ? null : cursor.take('product', text(200));
+  const written = joinedText(cursor, 'note', 1000);
+  const note = described === null ? written : written === null ? described : `${described}\n${written}`.slice(0, 1000);
+  const parsed = ctx.lines ? line : total;
+  if (cursor.errors.length > 0 || !orderDate || !parsed) return null;
+  const currency = rowCurrency ?? ctx.defaultCurrency;
+  return {
+    customer,
+    orderDate,
+    amountMinor,
+    amount: minorToDecimal(amountMinor, currency),
+    currency,
+    currencyFrom: stated ? 'column' : rowCurrency ? 'cell' : 'default',
+    fxRate,
+    note,
+    orderNumber,
+    isReturn,
+    line,
+    costMinor: line ? line.costMinor : cost ? sign(isReturn, cost.minor) : null,
+    paidMinor: paid ? paid.minor : null,
+    dueDate,
+  };
+}
