@@ -1,0 +1,51 @@
+/** The evaluation dashboard, the tiered lists' "as of" view and the customer file's tier history chart. */
+export const evaluation = {
+  'zh-CN': {
+    scheme: '分级方案',
+    history: {
+      title: '分级变化',
+      none: '还没有保存的分级历史：每次重新计算（或每天首次打开）都会记下当天的分级。',
+      unclassified: '未分级',
+      since: '自',
+      class: '级别',
+    },
+    asOf: {
+      label: '查看日期',
+      placeholder: '今天（实时）',
+      showing_one: '显示 {{day}} 保存的分级（{{count}} 位客户）。这是当天实际的分级记录，不会因之后的订单或设置改变。',
+      showing_other: '显示 {{day}} 保存的分级（{{count}} 位客户）。这是当天实际的分级记录，不会因之后的订单或设置改变。',
+      showingBetween_one: '{{asOf}} 没有保存分级，显示此前最近一次 {{day}} 的记录（{{count}} 位客户）。',
+      showingBetween_other: '{{asOf}} 没有保存分级，显示此前最近一次 {{day}} 的记录（{{count}} 位客户）。',
+      nothing: '{{asOf}} 及之前没有保存的分级历史。',
+      range: '已保存的分级历史：{{first}} 至 {{last}}',
+      noRange: '还没有保存的分级历史',
+      back: '回到今天',
+      columns: { name: '客户', company: '公司', code: '编号', classKey: '级别' },
+      allClasses: '全部级别',
+    },
+  },
+  en: {
+    scheme: 'Scheme',
+    history: {
+      title: 'Tier changes',
+      none: 'No tier history stored yet: every recompute (or the first opening of a day) records that day’s tiers.',
+      unclassified: 'Not classified',
+      since: 'Since',
+      class: 'Class',
+    },
+    asOf: {
+      label: 'As of',
+      placeholder: 'Today (live)',
+      showing_one: 'Tiers as stored on {{day}} ({{count}} customer). This is what the app recorded that day; later orders or settings do not change it.',
+      showing_other: 'Tiers as stored on {{day}} ({{count}} customers). This is what the app recorded that day; later orders or settings do not change it.',
+      showingBetween_one: 'Nothing was stored on {{asOf}}; showing the latest earlier record, {{day}} ({{count}} customer).',
+      showingBetween_other: 'Nothing was stored on {{asOf}}; showing the latest earlier record, {{day}} ({{count}} customers).',
+      nothing: 'No tier history is stored on or before {{asOf}}.',
+      range: 'Stored tier history: {{first}} to {{last}}',
+      noRange: 'No tier history stored yet',
+      back: 'Back to today',
+      columns: { name: 'Customer', company: 'Company', code: 'Code', classKey: 'Class' },
+      allClasses: 'All classes',
+    },
+  },
+} as const;
