@@ -1,4 +1,5 @@
 import type { HandlerContext } from '../context';
+import { chartHandlers } from './charts';
 import { customerHandlers } from './customers';
 import { customerBulkHandlers } from './customers-bulk';
 import { followUpHandlers } from './followups';
@@ -41,5 +42,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     todayHandlers(ctx),
     predictionHandlers(ctx),
     snapshotHandlers(ctx),
+    chartHandlers(ctx),
   ]) as Handlers;
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { chartsContract } from './charts';
 import { customersContract } from './customers';
 import { customersBulkContract } from './customers-bulk';
 import { followUpsContract } from './followups';
@@ -28,6 +29,7 @@ export const contract = {
   ...todayContract,
   ...predictionContract,
   ...snapshotsContract,
+  ...chartsContract,
 } as const;
 
 export type Contract = typeof contract;

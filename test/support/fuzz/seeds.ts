@@ -114,5 +114,7 @@ export function handSeeds(f: Fixture): Partial<Record<Channel, unknown>> {
     'backup:create': { path: 'backup-more.sqlite' },
     'backup:restore': { path: 'backup.sqlite' },
     'workspace:loadDemo': { seed: 7, customers: 20 },
+    // A 1×1 PNG: only PNG bytes are written.
+    'charts:save-png': { image: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', name: 'chart.png' },
   };
 }
