@@ -86,6 +86,7 @@ const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
   service_policies_class_not_blank: { path: ['classKey'], key: 'required' },
   service_policies_cadence_range: { path: ['cadenceDays'], key: 'invalid_value' },
   service_policies_priority_range: { path: ['priority'], key: 'invalid_value' },
+  service_policies_responsible_length: { path: ['responsible'], key: 'too_long' },
   customer_merges_status_valid: { path: ['status'], key: 'invalid_choice' },
   customer_merges_undone_consistent: { path: ['undoneAt'], key: 'invalid_value' },
   customer_merges_kept_before_object: { path: ['keptBefore'], key: 'invalid_value' },

@@ -6,6 +6,7 @@ import { followUpHandlers } from './followups';
 import { mergeHandlers } from './merges';
 import { orderHandlers } from './orders';
 import { reminderHandlers } from './reminders';
+import { reportHandlers } from './reports';
 import { predictionHandlers } from './prediction';
 import { segmentationHandlers } from './segmentation';
 import { settingsHandlers } from './settings';
@@ -41,6 +42,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     reminderHandlers(ctx),
     todayHandlers(ctx),
     predictionHandlers(ctx),
+    reportHandlers(ctx),
     snapshotHandlers(ctx),
     chartHandlers(ctx),
   ]) as Handlers;

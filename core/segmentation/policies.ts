@@ -29,7 +29,7 @@ const DEFAULTS: [scheme: string, classKey: string, cadenceDays: number | null, p
 
 export function defaultPolicies(language: 'en' | 'zh-CN' | null): PolicyDefault[] {
   const lang = language === 'en' ? 'en' : 'zh-CN';
-  return DEFAULTS.map(([scheme, classKey, cadenceDays, priority, texts]) => ({ scheme, classKey, cadenceDays, priority, ...texts[lang] }));
+  return DEFAULTS.map(([scheme, classKey, cadenceDays, priority, texts]) => ({ scheme, classKey, cadenceDays, priority, ...texts[lang], responsible: null }));
 }
 
 /**

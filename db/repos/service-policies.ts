@@ -10,12 +10,14 @@ export interface PolicyRecord {
   priority: number;
   notes: string;
   nextAction: string;
+  /** Who answers for the class; null: nobody named. */
+  responsible: string | null;
 }
 
 type PolicyValues = Omit<PolicyRecord, 'id' | 'createdAt' | 'updatedAt'>;
 
 const COLUMNS = `id, created_at AS createdAt, updated_at AS updatedAt, scheme, class_key AS classKey,
-  cadence_days AS cadenceDays, priority, notes, next_action AS nextAction`;
+  cadence_days AS cadenceDays, priority, notes, next_action AS nextAction, responsible`;
 
 export function livePolicies(db: Db, scheme?: string): PolicyRecord[] {
   const where = scheme === undefined ? '' : 'AND scheme = ?';
@@ -34,10 +36,10 @@ export function findPolicy(db: Db, scheme: string, classKey: string): PolicyReco
 export function upsertPolicy(db: Db, id: string, values: PolicyValues, now: string): void {
   db.$client
     .prepare(
-      `INSERT INTO service_policies (id, created_at, updated_at, scheme, class_key, cadence_days, priority, notes, next_action)
-       VALUES (@id, @now, @now, @scheme, @classKey, @cadenceDays, @priority, @notes, @nextAction)
+      `INSERT INTO service_policies (id, created_at, updated_at, scheme, class_key, cadence_days, priority, notes, next_action, responsible)
+       VALUES (@id, @now, @now, @scheme, @classKey, @cadenceDays, @priority, @notes, @nextAction, @responsible)
        ON CONFLICT (scheme, class_key) DO UPDATE SET cadence_days = excluded.cadence_days, priority = excluded.priority,
-         notes = excluded.notes, next_action = excluded.next_action, updated_at = excluded.updated_at, deleted_at = NULL`,
+         notes = excluded.notes, next_action = excluded.next_action, responsible = excluded.responsible, updated_at = excluded.updated_at, deleted_at = NULL`,
     )
     .run({ id, now, ...values });
 }
@@ -52,8 +54,8 @@ export function softDeletePolicy(db: Db, scheme: string, classKey: string, now: 
 /** Inserts each default whose scheme + class never had a row (removed ones stay removed). */
 export function insertMissingPolicies(db: Db, defaults: readonly PolicyValues[], newId: () => string, now: string): void {
   const insert = db.$client.prepare(
-    `INSERT INTO service_policies (id, created_at, updated_at, scheme, class_key, cadence_days, priority, notes, next_action)
-     VALUES (@id, @now, @now, @scheme, @classKey, @cadenceDays, @priority, @notes, @nextAction)
+    `INSERT INTO service_policies (id, created_at, updated_at, scheme, class_key, cadence_days, priority, notes, next_action, responsible)
+     VALUES (@id, @now, @now, @scheme, @classKey, @cadenceDays, @priority, @notes, @nextAction, @responsible)
      ON CONFLICT (scheme, class_key) DO NOTHING`,
   );
   for (const values of defaults) insert.run({ id: newId(), now, ...values });

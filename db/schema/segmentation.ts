@@ -93,12 +93,15 @@ export const servicePolicies = sqliteTable(
     priority: integer('priority').notNull().default(3),
     notes: text('notes').notNull().default(''),
     nextAction: text('next_action').notNull().default(''),
+    /** The person who answers for this class (its revenue against its cost); null: nobody named. */
+    responsible: text('responsible'),
   },
   (t) => [
     check('service_policies_scheme_not_blank', sql`length(trim(${t.scheme})) > 0`),
     check('service_policies_class_not_blank', sql`length(trim(${t.classKey})) > 0`),
     check('service_policies_cadence_range', sql`${t.cadenceDays} IS NULL OR (${t.cadenceDays} BETWEEN 1 AND 3650)`),
     check('service_policies_priority_range', sql`${t.priority} BETWEEN 1 AND 5`),
+    check('service_policies_responsible_length', sql`${t.responsible} IS NULL OR length(${t.responsible}) BETWEEN 1 AND 100`),
     uniqueIndex('service_policies_scheme_class').on(t.scheme, t.classKey),
   ],
 );

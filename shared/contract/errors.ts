@@ -103,6 +103,9 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   too_complex: 'has too many conditions or groups',
   invalid_range: 'must not be smaller than the lower bound',
   today_likelihood_unavailable: 'needs purchase-likelihood scores, and none exist yet; rank by priority',
+  report_range_reversed: 'must not be before the start date',
+  report_too_many_periods: 'covers more than {{max}} periods; choose a shorter range or a longer period',
+  report_no_snapshot: 'has no tier snapshot stored on or before it (recompute the tiers first)',
 };
 
 export class AppError extends Error {

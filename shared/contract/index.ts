@@ -6,6 +6,7 @@ import { followUpsContract } from './followups';
 import { mergesContract } from './merges';
 import { ordersContract } from './orders';
 import { remindersContract } from './reminders';
+import { reportsContract } from './reports';
 import { predictionContract } from './prediction';
 import { segmentationContract } from './segmentation';
 import { settingsContract } from './settings';
@@ -28,6 +29,7 @@ export const contract = {
   ...remindersContract,
   ...todayContract,
   ...predictionContract,
+  ...reportsContract,
   ...snapshotsContract,
   ...chartsContract,
 } as const;

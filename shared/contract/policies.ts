@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema } from './common';
+import { isoDateSchema, optionalText } from './common';
 
 /** Service policies: how to serve each class of a scheme, and who is due for contact by them. */
 const policySchemeSchema = z.string().min(1, 'required').max(80, 'too_long');
@@ -13,6 +13,8 @@ export const policyInputSchema = z.object({
   priority: z.number().int('invalid_value').min(1, 'invalid_value').max(5, 'invalid_value').default(3),
   notes: z.string().max(2000, 'too_long').default(''),
   nextAction: z.string().max(500, 'too_long').default(''),
+  /** The person who answers for this class (shown beside its figures on the evaluation dashboard); blank: nobody. */
+  responsible: optionalText(100),
 });
 
 export const policySchema = policyInputSchema.extend({ id: z.string(), createdAt: z.string(), updatedAt: z.string() });

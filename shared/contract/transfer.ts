@@ -11,9 +11,9 @@ import { boundedRecord, MAX_RECORD_KEYS } from './limits';
 export const IMPORT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5', 'windows-1252'] as const;
 
 /** A NUL byte names no file anywhere; refused here so it never reaches the file system. */
-const pathSchema = z.string().trim().min(1, 'required').max(4096, 'too_long').refine((s) => !s.includes('\0'), 'path_not_allowed');
+export const pathSchema = z.string().trim().min(1, 'required').max(4096, 'too_long').refine((s) => !s.includes('\0'), 'path_not_allowed');
 /** An opaque token from the app's own open/save dialog (core/files/handles.ts); only Electron issues them. */
-const handleSchema = z.string().regex(/^[\w-]{16,64}$/, 'handle_unknown');
+export const handleSchema = z.string().regex(/^[\w-]{16,64}$/, 'handle_unknown');
 
 /**
  * Which file, by transport (core/files/access.ts): a path (the CLI: any file; the browser: a name in the

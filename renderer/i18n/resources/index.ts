@@ -11,6 +11,7 @@ import { fx } from './fx';
 import { importing } from './import';
 import { merge } from './merge';
 import { reminders } from './reminders';
+import { reportFigures } from './report-figures';
 import { prediction } from './prediction';
 import { settings } from './settings';
 import { shell } from './shell';
@@ -21,4 +22,4 @@ import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv, evaluation };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv, reportFigures, evaluation };

@@ -1,0 +1,98 @@
+import type { Db } from '../../db/open';
+import { OUT_OF_POPULATION } from '../../db/schema';
+
+/** Class index meaning "in no class that day" (before the history starts, or archived/deleted). */
+export const NO_CLASS = -1;
+
+/**
+ * One scheme's tier history in memory: every change point up to a day, read once in key order (the
+ * primary key leads with scheme, customer, day, so no sort), then asked "who was in which class on day D"
+ * for each period's first and last day. Asking SQL per day would scan the scheme's rows once per day;
+ * a report needs up to ~40 days, so one read and a walk per customer wins at 100k customers.
+ */
+export class TierTimeline {
+  /** Customer ids by index; customers seen only in orders or follow-ups are added by indexOf. */
+  readonly customerIds: string[] = [];
+  private readonly index = new Map<string, number>();
+  /** Interned class keys; a class index points in here. */
+  readonly classKeys: string[] = [];
+  private readonly classIndex = new Map<string, number>();
+  /** Change points of customer k: days[first[k] … first[k + 1]) with their classes, oldest first. */
+  private first: Int32Array = new Int32Array(1);
+  private days: string[] = [];
+  private classes: Int32Array = new Int32Array(0);
+
+  constructor(db: Db, scheme: string, until: string) {
+    const rows = db.$client
+      .prepare(`SELECT customer_id, as_of, class_key FROM segment_assignments WHERE scheme = ? AND as_of <= ? ORDER BY customer_id, as_of`)
+      .raw()
+      .all(scheme, until) as [string, string, string][];
+    const first: number[] = [];
+    this.classes = new Int32Array(rows.length);
+    this.days = new Array<string>(rows.length);
+    let previous: string | undefined;
+    rows.forEach(([customerId, day, classKey], i) => {
+      if (customerId !== previous) {
+        first.push(i);
+        this.index.set(customerId, this.customerIds.length);
+        this.customerIds.push(customerId);
+        previous = customerId;
+      }
+      this.days[i] = day;
+      this.classes[i] = classKey === OUT_OF_POPULATION ? NO_CLASS : this.intern(classKey);
+    });
+    first.push(rows.length);
+    this.first = Int32Array.from(first);
+  }
+
+  /** How many customers have change points (the rest, added by indexOf, never had a class). */
+  get classifiedCount(): number {
+    return this.first.length - 1;
+  }
+
+  get customerCount(): number {
+    return this.customerIds.length;
+  }
+
+  /** The customer's index, adding a never-classified customer if needed. */
+  indexOf(customerId: string): number {
+    let k = this.index.get(customerId);
+    if (k === undefined) {
+      k = this.customerIds.length;
+      this.index.set(customerId, k);
+      this.customerIds.push(customerId);
+    }
+    return k;
+  }
+
+  private intern(classKey: string): number {
+    let c = this.classIndex.get(classKey);
+    if (c === undefined) {
+      c = this.classKeys.length;
+      this.classIndex.set(classKey, c);
+      this.classKeys.push(classKey);
+    }
+    return c;
+  }
+
+  /**
+   * Class index of every classified customer on `day`: the latest change point on or before it
+   * (docs/evaluation.md, "Class on a day"); NO_CLASS before their first one or after an _out point.
+   */
+  classesOn(day: string): Int32Array {
+    const n = this.classifiedCount;
+    const out = new Int32Array(n).fill(NO_CLASS);
+    for (let k = 0; k < n; k++) {
+      for (let i = this.first[k + 1]! - 1; i >= this.first[k]!; i--) {
+        if (this.days[i]! <= day) {
+          out[k] = this.classes[i]!;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+}
+
+/** The class of customer k in a classesOn() array; customers added after it was taken were in no class. */
+export const classAt = (classes: Int32Array, k: number): number => (k < classes.length ? classes[k]! : NO_CLASS);

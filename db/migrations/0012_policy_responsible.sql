@@ -1,0 +1,1 @@
+ALTER TABLE `service_policies` ADD `responsible` text;
