@@ -1,10 +1,10 @@
 import { readSettings } from '../../db/repos/settings';
 import { AppError } from '../../shared/contract';
 import { MAX_REPORT_CLASSES, MAX_REPORT_PERIODS, type EvaluationReport, type Movement, type ReportPeriod } from '../../shared/contract/reports';
-import { addDays, daysBetween, localDateOf } from '../../shared/domain/dates';
+import { addDays } from '../../shared/domain/dates';
 import { classKeysOf } from '../../shared/segmentation';
 import type { HandlerContext } from '../context';
-import { eachFollowUpRow, eachOrderRow } from './activity';
+import { dayStartInstant, eachFollowUpRow, eachOrderRow, type OrderRow } from './activity';
 import { classPolicies } from './class-policies';
 import { directionOf, isOrderedScheme, orderedClasses } from './class-order';
 import { addTally, emptyTally, figuresOf, type Tally } from './figures';
@@ -14,8 +14,6 @@ import { classAt, NO_CLASS, TierTimeline } from './timeline';
 
 /** A scheme listing at most this many classes shows every one of them, even empty (a tier that emptied still shows, at 0). */
 const SHOW_ALL_UP_TO = 20;
-
-const MONTHS: Record<ReportPeriod, number> = { month: 1, quarter: 3, year: 12 };
 
 export interface EvaluationInput {
   scheme: string;
@@ -54,12 +52,16 @@ export function evaluation(ctx: HandlerContext, { scheme, from, to, period }: Ev
 
   const tallies = periods.map(() => Array.from({ length: unclassified + 1 }, emptyTally));
   const unclassifiedActive = periods.map(() => new Set<number>());
-  /** Per period (and index −1: the look-back), each customer's last contact (a sale or a follow-up) in it. */
-  const lastContact = new Map<number, string[]>();
-  const noteContact = (index: number, k: number, day: string) => {
-    let days = lastContact.get(index);
-    if (!days) lastContact.set(index, (days = []));
-    if (days[k] === undefined || days[k]! < day) days[k] = day;
+  /**
+   * Per period (and −1, the look-back) each customer's last sale day and last follow-up instant in it:
+   * coverage compares them with each class's threshold, so no instant is turned into a day per row.
+   */
+  const lastSale = new Map<number, string[]>();
+  const lastFollowUp = new Map<number, string[]>();
+  const note = (into: Map<number, string[]>, index: number, k: number, value: string) => {
+    let values = into.get(index);
+    if (!values) into.set(index, (values = []));
+    if (values[k] === undefined || values[k]! < value) values[k] = value;
   };
   /** Net revenue per customer over the report's own periods (the pyramid and the Pareto curve). */
   const rangeRevenue: number[] = [];
@@ -68,11 +70,13 @@ export function evaluation(ctx: HandlerContext, { scheme, from, to, period }: Ev
     const c = classAt(startClasses[index]!, k);
     return c === NO_CLASS ? unclassified : c;
   };
-  const lookBackFrom = longestCadence > 0 ? addDays(periods[back]!.start, -longestCadence) : periods[0]!.start;
+  // Contacts before the first reported period count for coverage as far back as the longest cadence.
+  const firstReported = periods[back]!.start;
+  const lookBackFrom = longestCadence > 0 ? addDays(firstReported, -longestCadence) : firstReported;
 
-  eachOrderRow(db, periods, MONTHS[period], lookBackFrom, (row) => {
+  const addOrders = (row: OrderRow) => {
     const k = timeline.indexOf(row.customerId);
-    if (row.lastSale !== null) noteContact(Math.max(row.index, -1), k, row.lastSale);
+    if (row.lastSale !== null) note(lastSale, row.index, k, row.lastSale);
     if (row.index < 0) return;
     const slot = slotOf(row.index, k);
     const t = tallies[row.index]![slot]!;
@@ -85,37 +89,56 @@ export function evaluation(ctx: HandlerContext, { scheme, from, to, period }: Ev
     t.costed += row.costed;
     if (slot === unclassified) unclassifiedActive[row.index]!.add(k);
     if (row.index >= back) rangeRevenue[k] = (rangeRevenue[k] ?? 0) + row.revenueMinor;
-  });
+  };
+  // The year before the report: revenue for growth, and the last sale for coverage.
+  eachOrderRow(db, periods.slice(0, back), lookBackFrom, true, 0, addOrders);
+  eachOrderRow(db, periods.slice(back), firstReported, false, back, addOrders);
 
-  eachFollowUpRow(db, periods, lookBackFrom, (row) => {
+  // Follow-ups only in the reported periods, and before them as far as coverage looks (index −1 then).
+  eachFollowUpRow(db, periods.slice(back), lookBackFrom, back, (row) => {
+    const index = row.index;
     const k = timeline.indexOf(row.customerId);
-    noteContact(row.index, k, localDateOf(new Date(row.lastAt)));
-    if (row.index < 0) return;
-    const slot = slotOf(row.index, k);
-    const t = tallies[row.index]![slot]!;
+    note(lastFollowUp, index, k, row.lastAt);
+    if (index < 0) return;
+    const slot = slotOf(index, k);
+    const t = tallies[index]![slot]!;
     t.followUps += row.followUps;
     t.satisfactionSum += row.satisfactionSum;
     t.satisfactionFollowUps += row.satisfactionCount;
     if (row.satisfactionCount > 0) t.satisfactionCustomers += 1;
-    if (slot === unclassified) unclassifiedActive[row.index]!.add(k);
+    if (slot === unclassified) unclassifiedActive[index]!.add(k);
   });
 
-  // Cohort sizes, and coverage: a cohort customer of a class with a cadence whose last contact on or
-  // before the period's last day is fewer than `cadence` days before it (the policies:due rule).
-  const running: (string | undefined)[] = [...(lastContact.get(-1) ?? [])];
+  // Cohort sizes, and coverage: a cohort customer of a class with a cadence of d days is covered when
+  // their last contact (a sale or a follow-up) on or before the period's last day L is fewer than d days
+  // before L — the policies:due rule — i.e. falls on one of the days L − d + 1 … L.
+  const sales: (string | undefined)[] = [...(lastSale.get(-1) ?? [])];
+  const follows: (string | undefined)[] = [...(lastFollowUp.get(-1) ?? [])];
+  const advance = (running: (string | undefined)[], values: string[] | undefined) => {
+    values?.forEach((v, k) => {
+      if (running[k] === undefined || running[k]! < v) running[k] = v;
+    });
+  };
   periods.forEach((_, i) => {
-    for (const [k, day] of (lastContact.get(i) ?? []).entries()) if (day !== undefined && (running[k] === undefined || running[k]! < day)) running[k] = day;
+    advance(sales, lastSale.get(i));
+    advance(follows, lastFollowUp.get(i));
+    if (i < back) return;
+    const last = lastDay[i]!;
+    const lastEnds = dayStartInstant(addDays(last, 1));
+    const from = cadenceOf.map((d) => (d === null ? null : addDays(last, 1 - d)));
+    const fromInstant = from.map((day) => (day === null ? null : dayStartInstant(day)));
     const starts = startClasses[i]!;
     for (let k = 0; k < starts.length; k++) {
       const c = starts[k]!;
       if (c === NO_CLASS) continue;
       const t = tallies[i]![c]!;
       t.customers += 1;
-      const cadence = cadenceOf[c];
-      if (cadence === null || cadence === undefined) continue;
+      const threshold = from[c];
+      if (threshold === null || threshold === undefined) continue;
       t.cadenceCustomers += 1;
-      const last = running[k];
-      if (last !== undefined && last <= lastDay[i]! && daysBetween(last, lastDay[i]!) < cadence) t.covered += 1;
+      const sale = sales[k];
+      const follow = follows[k];
+      if ((sale !== undefined && sale >= threshold && sale <= last) || (follow !== undefined && follow >= fromInstant[c]! && follow < lastEnds)) t.covered += 1;
     }
     tallies[i]![unclassified]!.customers = unclassifiedActive[i]!.size;
   });

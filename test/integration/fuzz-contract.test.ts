@@ -23,7 +23,7 @@ import { MIGRATIONS } from '../support/test-app';
  */
 const RUNS = Math.max(1, Number(process.env.TIERBOOK_FUZZ_RUNS ?? 300));
 const SEED = Number(process.env.TIERBOOK_FUZZ_SEED ?? 20261201);
-const HEAVY = /^(import:(preview|commit)|export:|backup:(create|restore)|segments:recompute|workspace:loadDemo)/;
+const HEAVY = /^(import:(preview|commit)|export:|reports:export-xlsx|backup:(create|restore)|segments:recompute|workspace:loadDemo)/;
 const runsFor = (channel: Channel) => (HEAVY.test(channel) ? Math.max(1, Math.ceil(RUNS / 5)) : RUNS);
 /** The demo generator is linear in its customer count: cap it so one case stays milliseconds. */
 const MAX_DEMO_CUSTOMERS = 40;
