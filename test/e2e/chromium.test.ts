@@ -9,6 +9,7 @@ import { dataArrivesComplete } from './journeys-data';
 import { readmeScreenshots } from './journeys-screenshots';
 import { predictionScoreSortAndHoldout } from './journeys-prediction';
 import { clvSettingsSavedAndStated } from './journeys-clv';
+import { evaluationDashboardAndMigration } from './journeys-evaluation';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 
 describe('TierBook in Chromium through the loopback bridge', () => {
@@ -82,5 +83,20 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('the README pictures: Today, customers, a customer file and an explained tier, in Chinese and English', async () => {
     await readmeScreenshots({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+});
+
+// Its own database: a year of tier history can only be stored before any later day is (history is written forward only).
+describe('TierBook evaluation in Chromium, on a demo with a year of tier history', () => {
+  let session: ChromiumSession;
+  beforeAll(async () => {
+    session = await launchChromium();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('demo → Evaluation → scheme and period → a heatmap cell lists the customers the migration answer names; PNG, .xlsx, both languages', async () => {
+    await evaluationDashboardAndMigration({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });

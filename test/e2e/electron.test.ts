@@ -14,6 +14,7 @@ import { dataArrivesComplete } from './journeys-data';
 import { readmeScreenshots } from './journeys-screenshots';
 import { predictionScoreSortAndHoldout } from './journeys-prediction';
 import { clvSettingsSavedAndStated } from './journeys-clv';
+import { evaluationDashboardAndMigration } from './journeys-evaluation';
 
 /** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
 function electronBinary(): string {
@@ -114,5 +115,33 @@ describe('TierBook as the Electron app', () => {
 
   it('the README pictures: Today, customers, a customer file and an explained tier, in Chinese and English', async () => {
     await readmeScreenshots({ page, screenshot: async () => undefined });
+  });
+});
+
+// Its own app and database: a year of tier history can only be stored before any later day is (history is written forward only).
+describe('TierBook evaluation as the Electron app, on a demo with a year of tier history', () => {
+  let app: ElectronApplication;
+  let page: Page;
+  beforeAll(async () => {
+    app = await electron.launch({
+      executablePath: electronBinary(),
+      args: [ROOT, '--lang=en'],
+      env: { ...process.env, TIERBOOK_DB: join(tempDir(), 'electron-evaluation.sqlite'), LANG: 'en_US.UTF-8' },
+    });
+    page = await app.firstWindow();
+    const saveDir = tempDir();
+    await app.evaluate(({ dialog }, dir) => {
+      dialog.showSaveDialog = (async (...args: unknown[]) => {
+        const options = (args.length > 1 ? args[1] : args[0]) as { defaultPath?: string };
+        return { canceled: false, filePath: `${dir}/${options.defaultPath ?? 'export'}` };
+      }) as typeof dialog.showSaveDialog;
+    }, saveDir);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('demo → Evaluation → scheme and period → a heatmap cell lists the customers the migration answer names; PNG, .xlsx, both languages', async () => {
+    await evaluationDashboardAndMigration({ page, screenshot: async () => undefined });
   });
 });

@@ -1,5 +1,5 @@
 import { PictureOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Space } from 'antd';
+import { App, Button, Card, Col, Empty, Row, Space } from 'antd';
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDateOf } from '../../../shared/domain/dates';
@@ -23,10 +23,12 @@ interface Props {
   table: ReactNode;
   /** Lines under the table (what a figure means, N, footnotes). */
   footer?: ReactNode;
+  /** 'side': the table beside the chart on a wide screen (under it on a narrow one). */
+  layout?: 'below' | 'side';
 }
 
 /** One chart of the dashboard: title, the chart, its numbers in a table, and "Save as PNG". */
-export function ChartCard({ id, scheme, title, empty, option, height = 300, onChartClick, extra, table, footer }: Props) {
+export function ChartCard({ id, scheme, title, empty, option, height = 300, onChartClick, extra, table, footer, layout = 'below' }: Props) {
   const { t } = useTranslation('evaluation');
   const { message } = App.useApp();
   const chart = useRef<ChartHandle>(null);
@@ -60,6 +62,16 @@ export function ChartCard({ id, scheme, title, empty, option, height = 300, onCh
     >
       {empty ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} data-testid={`empty-${id}`} />
+      ) : layout === 'side' ? (
+        <Row gutter={[16, 8]} align="middle">
+          <Col xs={24} lg={10}>
+            <EChart ref={chart} option={option} height={height} testId={`chart-${id}`} onClick={onChartClick} />
+          </Col>
+          <Col xs={24} lg={14}>
+            {table}
+            {footer}
+          </Col>
+        </Row>
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <EChart ref={chart} option={option} height={height} testId={`chart-${id}`} onClick={onChartClick} />

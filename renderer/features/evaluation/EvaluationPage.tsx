@@ -1,5 +1,5 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, DatePicker, Row, Segmented, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Segmented, Select, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -151,14 +151,8 @@ export function EvaluationPage() {
               {t('historyFrom', { date: formatDate(report.historyFrom, language), ms: Math.round(report.elapsedMs) })}
             </Typography.Text>
           ) : null}
-          <Row gutter={[16, 16]}>
-            <Col xs={24} xl={12}>
-              <PyramidCard report={report} env={env} />
-            </Col>
-            <Col xs={24} xl={12}>
-              <ParetoCard report={report} env={env} />
-            </Col>
-          </Row>
+          <PyramidCard report={report} env={env} />
+          <ParetoCard report={report} env={env} />
           <ClassMetricCard id="sizes" report={report} env={env} title={t('cards.sizes')} metrics={[metrics.customers]} chart="stacked" empty={t('empty.sizes')} withTotals />
           <ClassMetricCard id="revenue" report={report} env={env} title={t('cards.revenue')} metrics={[metrics.revenueMinor, metrics.revenueShare]} chart="stacked" empty={t('empty.revenue')} withTotals />
           <ClassMetricCard id="activity" report={report} env={env} title={t('cards.activity')} metrics={[metrics.aovMinor, metrics.purchaseFrequency, metrics.followUpFrequency]} chart="bars" empty={t('empty.activity')} withTotals />

@@ -24,13 +24,14 @@ export function PyramidCard({ report, env }: { report: EvaluationReport; env: Fi
           type: 'funnel',
           // Class order, best on top: a pyramid narrows toward the few best customers only when drawn so.
           sort: 'none',
-          left: '10%',
-          width: '80%',
+          left: '2%',
+          width: '56%',
           top: 8,
           bottom: 8,
           minSize: '12%',
           gap: 2,
-          label: { show: true, position: 'inside', color: '#fff', textBorderColor: 'rgba(0,0,0,0.45)', textBorderWidth: 2 },
+          label: { show: true, position: 'right', color: '#333' },
+          labelLine: { show: true, length: 12 },
           data: levels.map((l) => ({
             name: `${classText(env, l.classKey)}  ${decimal(env.language, l.customers, 0)} · ${share(l.revenueShare)}`,
             value: l.customers,
@@ -49,7 +50,8 @@ export function PyramidCard({ report, env }: { report: EvaluationReport; env: Fi
       title={t('cards.pyramid', { date: formatDate(pyramid.asOf, env.language) })}
       empty={customers === 0 ? t('empty.pyramid') : null}
       option={option}
-      height={Math.max(220, 48 * levels.length)}
+      height={Math.max(240, 52 * levels.length)}
+      layout="side"
       table={
         <Table
           size="small"
@@ -77,7 +79,7 @@ export function ParetoCard({ report, env }: { report: EvaluationReport; env: Fig
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? percent(env.language, v) : '—') },
-      grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 24, top: 24, bottom: 32, containLabel: true },
       xAxis: { type: 'value', min: 0, max: 1, name: t('pareto.x'), nameLocation: 'middle', nameGap: 24, axisLabel: { formatter: (v: number) => percent(env.language, v, 0) } },
       yAxis: { type: 'value', min: 0, max: (v: { max: number }) => Math.max(1, v.max), axisLabel: { formatter: (v: number) => percent(env.language, v, 0) } },
       series: [
