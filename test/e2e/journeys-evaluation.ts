@@ -56,6 +56,15 @@ export async function evaluationDashboardAndMigration({ page, screenshot }: Jour
     if ((await invoke(page, 'settings:get', {})).language !== 'en') await invoke(page, 'settings:update', { language: 'en' });
     await page.goto(at(page, '#/today'));
     await page.reload();
+
+    // Who answers for the gold class, named with its service policy on the Tiered lists screen.
+    await byTestId(page, 'nav-tiers').click();
+    await byTestId(page, 'open-policies').click();
+    await page.locator('input[data-testid="responsible-gold"]').fill('Wang Fang');
+    await byTestId(page, 'save-policies').click();
+    await expect.poll(async () => (await invoke(page, 'policies:list', { scheme: 'pyramid' })).policies.find((p) => p.classKey === 'gold')?.responsible).toBe('Wang Fang');
+    await page.keyboard.press('Escape');
+
     await byTestId(page, 'nav-evaluation').click();
     const report = byTestId(page, 'evaluation-report');
     await report.waitFor({ timeout: 60_000 });
@@ -69,9 +78,18 @@ export async function evaluationDashboardAndMigration({ page, screenshot }: Jour
     expect(Object.fromEntries(evaluation.pyramid.levels.filter((l) => l.customers > 0).map((l) => [l.classKey, l.customers]))).toEqual(Object.fromEntries(stored.classes.map((c) => [c.classKey, c.count])));
     const pyramidRows = page.locator('[data-testid="table-pyramid"] tbody tr.ant-table-row');
     await expect.poll(() => pyramidRows.count()).toBe(evaluation.pyramid.levels.length);
-    // Twelve months, each a column of the sizes table, and the sizes chart drawn.
+    await expect.poll(() => page.locator('[data-testid="table-pyramid"] tr', { hasText: 'Gold' }).innerText()).toContain('Responsible: Wang Fang');
+    // Twelve months, each a column of the sizes table; each cell is the class's count stored on the month's first day.
     await byTestId(page, 'chart-sizes').waitFor();
     await expect.poll(() => page.locator('[data-testid="table-sizes"] thead th').count()).toBe(evaluation.periods.length + 1);
+    const sizeRows = page.locator('[data-testid="table-sizes"] tbody tr.ant-table-row');
+    for (const [i, period] of evaluation.periods.entries()) {
+      const first = await invoke(page, 'snapshots:day', { scheme: 'pyramid', asOf: period.start, limit: 1 });
+      for (const [row, c] of evaluation.classes.entries()) {
+        const count = first.classes.find((k) => k.classKey === c.key)?.count ?? 0;
+        expect([period.start, c.key, (await sizeRows.nth(row).locator('td').nth(i + 1).innerText()).replace(/,/g, '')]).toEqual([period.start, c.key, String(count)]);
+      }
+    }
     await page.waitForTimeout(400); // transitions settle (a quarter second)
     await screenshot('evaluation-en');
 
@@ -109,7 +127,7 @@ export async function evaluationDashboardAndMigration({ page, screenshot }: Jour
     // The same cell from the table lists the same customers.
     await byTestId(page, `migration-cell-${moved!.from}-${moved!.to}`).click();
     await expect.poll(() => listed.count()).toBe(moved!.count);
-    await members.scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.querySelector('[data-testid="card-migration-heatmap"]')!.scrollIntoView({ block: 'start' }));
     await page.waitForTimeout(400);
     await screenshot('evaluation-migration-en');
 
@@ -141,6 +159,14 @@ export async function evaluationDashboardAndMigration({ page, screenshot }: Jour
     await page.keyboard.press('Enter');
     await expect.poll(() => byTestId(page, 'as-of-view').getAttribute('data-snapshot-day')).toBe(day.snapshotDay);
     await expect.poll(() => byTestId(page, 'as-of-note').innerText()).toContain(`${day.customers} customers`);
+
+    // A mover's file charts their class over time from the stored history, change by change.
+    const mover = moved!.customerIds[0]!;
+    const history = await invoke(page, 'segments:history', { customerId: mover, scheme: 'pyramid' });
+    await page.goto(at(page, `#/customers/${encodeURIComponent(mover)}`));
+    await byTestId(page, 'tab-tiers').click();
+    await byTestId(page, 'tier-history-chart').waitFor();
+    await expect.poll(() => page.locator('[data-testid="tier-history-table"] tbody tr.ant-table-row').count()).toBe(history.schemes.pyramid!.length);
     expect(consoleErrors).toEqual([]);
   } finally {
     page.off('console', onConsole);

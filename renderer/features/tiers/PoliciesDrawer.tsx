@@ -16,10 +16,10 @@ interface Props {
   onClose(): void;
 }
 
-type Draft = { cadenceDays: number | null; priority: number; notes: string; nextAction: string };
-const EMPTY: Draft = { cadenceDays: null, priority: 3, notes: '', nextAction: '' };
+type Draft = { cadenceDays: number | null; priority: number; notes: string; nextAction: string; responsible: string | null };
+const EMPTY: Draft = { cadenceDays: null, priority: 3, notes: '', nextAction: '', responsible: null };
 
-/** Service policies of one scheme, a row per class: cadence, priority, notes and the suggested next action. */
+/** Service policies of one scheme, a row per class: cadence, priority, who answers for it, notes and the suggested next action. */
 export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: Props) {
   const { t, i18n } = useTranslation('tiers');
   const tierWindow = useTierWindow();
@@ -56,7 +56,7 @@ export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: 
     try {
       const policies = [...edited].map((classKey) => {
         const draft = drafts[classKey] ?? EMPTY;
-        return { scheme, classKey, cadenceDays: draft.cadenceDays, priority: draft.priority, notes: draft.notes, nextAction: draft.nextAction };
+        return { scheme, classKey, cadenceDays: draft.cadenceDays, priority: draft.priority, notes: draft.notes, nextAction: draft.nextAction, responsible: draft.responsible };
       });
       await api('policies:saveMany', { policies });
       setEdited(new Set());
@@ -119,6 +119,14 @@ export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: 
             width: 90,
             render: (_, c) => (
               <Select value={drafts[c]?.priority ?? 3} onChange={(v) => edit(c, { priority: v })} options={[1, 2, 3, 4, 5].map((p) => ({ value: p, label: p }))} />
+            ),
+          },
+          {
+            key: 'responsible',
+            title: t('evaluation:policies.responsible'),
+            width: 130,
+            render: (_, c) => (
+              <Input maxLength={100} value={drafts[c]?.responsible ?? ''} placeholder={t('evaluation:policies.responsiblePlaceholder')} onChange={(e) => edit(c, { responsible: e.target.value })} data-testid={`responsible-${c}`} />
             ),
           },
           { key: 'notes', title: t('policies.notes'), render: (_, c) => <Input value={drafts[c]?.notes ?? ''} onChange={(e) => edit(c, { notes: e.target.value })} /> },
