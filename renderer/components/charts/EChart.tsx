@@ -59,7 +59,10 @@ export const EChart = forwardRef<ChartHandle, Props>(function EChart({ option, h
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ ...SETTLE, ...option }, true);
+    // Tooltips drawn on the canvas, not as HTML: class names can be free text from customer files
+    // (industry, size…), and a formatter's string must never become markup.
+    const tooltip = option.tooltip ? { ...(option.tooltip as object), renderMode: 'richText' } : undefined;
+    chart.current?.setOption({ ...SETTLE, ...option, ...(tooltip ? { tooltip } : {}) }, true);
   }, [option]);
 
   useImperativeHandle(handle, () => ({

@@ -70,7 +70,7 @@ export function MigrationCard({ env, scheme, defaultFrom, defaultTo }: { env: Fi
     const values = data.cells.map((c) => [axis.indexOf(c.to), axis.indexOf(c.from), measureOf(c)]);
     const max = Math.max(1, ...values.map((v) => Math.abs(v[2]!)));
     return {
-      tooltip: { position: 'top', formatter: (p: { data: number[] }) => `${labels[p.data[1]!]} → ${labels[p.data[0]!]}<br/>${measureText(p.data[2]!)}` },
+      tooltip: { position: 'top', formatter: (p: { data: number[] }) => `${labels[p.data[1]!]} → ${labels[p.data[0]!]}\n${measureText(p.data[2]!)}` },
       grid: HEATMAP_GRID,
       xAxis: { type: 'category', data: labels, name: t('migration.to', { date: formatDate(data.toSnapshot, env.language) }), nameLocation: 'middle', nameGap: 44, axisLabel: { interval: 0, rotate: labels.length > 6 ? 30 : 0, width: 90, overflow: 'truncate' }, splitArea: { show: true } },
       yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 120, overflow: 'truncate' }, splitArea: { show: true } },
