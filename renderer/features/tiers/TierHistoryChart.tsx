@@ -2,21 +2,10 @@ import { Select, Space, Table, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
-import { classKeysOf } from '../../../shared/segmentation';
 import { EChart } from '../../components/charts/EChart';
 import { formatDate } from '../../components/format';
+import { historyClasses } from './history-classes';
 import { classLabel, type TierWindow } from './labels';
-
-type Changes = OutputOf<'segments:history'>['schemes'][string];
-
-/** Classes seen in the history, top class first (the scheme's own order), "not classified" last. */
-export function historyClasses(scheme: string, changes: Changes): (string | null)[] {
-  const seen = new Set(changes.map((c) => c.classKey));
-  const order = classKeysOf(scheme) ?? [];
-  const known = order.filter((c) => seen.has(c));
-  const free = [...seen].filter((c): c is string => c !== null && !order.includes(c)).sort();
-  return [...known, ...free, ...(seen.has(null) ? [null] : [])];
-}
 
 /**
  * The customer's class over time in one scheme, as a step line over the stored change points (a class holds
