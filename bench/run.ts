@@ -16,6 +16,7 @@ import { measureImport } from './import';
 import { measureUi } from './ui';
 import { measureToday } from './ui-today';
 import { measurePrediction } from './prediction';
+import { measureDashboard } from './dashboard';
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -81,6 +82,7 @@ const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 const phones = raw.prepare(`SELECT value FROM contact_channels WHERE kind = 'phone' AND deleted_at IS NULL LIMIT 5000`).pluck().all() as string[];
 const importing = IMPORT_ROWS > 0 ? await measureImport(app.dispatch, dir, IMPORT_ROWS, phones) : { skipped: 'BENCH_IMPORT_ROWS=0' };
 const prediction = await measurePrediction({ customers: CUSTOMERS, db: app.db, asOf: '2026-11-23' });
+const dashboard = await measureDashboard({ customers: CUSTOMERS, runs: Math.min(RUNS, 5) });
 const memory = process.memoryUsage();
 const result = {
   when: new Date().toISOString(),
@@ -98,6 +100,7 @@ const result = {
   today,
   importing,
   prediction,
+  dashboard,
 };
 
 console.log(`TierBook bench — ${loaded.customers} customers, ${loaded.orders} orders, ${loaded.followUps} follow-ups (${RUNS} runs each; demo load ${result.demoLoadMs} ms; RSS ${result.rssMiB} MiB)`);
@@ -110,6 +113,8 @@ console.log('Import of an orders CSV (one batch, then undone); floor = the strea
 console.log(JSON.stringify(importing, null, 2));
 console.log('Prediction (BG/NBD fit alone; the whole base scored; the recompute\'s part on the demo database):');
 console.log(JSON.stringify(prediction, null, 2));
+console.log(`Evaluation dashboard (own demo database with ${dashboard.snapshots} monthly snapshots; budget ${dashboard.cases[0]!.budgetMs} ms at 100k customers):`);
+console.table(dashboard.cases);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
 console.log('wrote bench/results/latest.json');

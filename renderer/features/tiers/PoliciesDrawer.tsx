@@ -19,7 +19,10 @@ interface Props {
 type Draft = { cadenceDays: number | null; priority: number; notes: string; nextAction: string; responsible: string | null };
 const EMPTY: Draft = { cadenceDays: null, priority: 3, notes: '', nextAction: '', responsible: null };
 
-/** Service policies of one scheme, a row per class: cadence, priority, who answers for it, notes and the suggested next action. */
+/**
+ * Service policies of one scheme, a row per class: cadence, priority, notes, the suggested next action and
+ * the person responsible for the class (shown beside its figures on the evaluation dashboard).
+ */
 export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: Props) {
   const { t, i18n } = useTranslation('tiers');
   const tierWindow = useTierWindow();
@@ -121,19 +124,19 @@ export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: 
               <Select value={drafts[c]?.priority ?? 3} onChange={(v) => edit(c, { priority: v })} options={[1, 2, 3, 4, 5].map((p) => ({ value: p, label: p }))} />
             ),
           },
-          {
-            key: 'responsible',
-            title: t('evaluation:policies.responsible'),
-            width: 130,
-            render: (_, c) => (
-              <Input maxLength={100} value={drafts[c]?.responsible ?? ''} placeholder={t('evaluation:policies.responsiblePlaceholder')} onChange={(e) => edit(c, { responsible: e.target.value })} data-testid={`responsible-${c}`} />
-            ),
-          },
           { key: 'notes', title: t('policies.notes'), render: (_, c) => <Input value={drafts[c]?.notes ?? ''} onChange={(e) => edit(c, { notes: e.target.value })} /> },
           {
             key: 'next',
             title: t('policies.nextAction'),
             render: (_, c) => <Input value={drafts[c]?.nextAction ?? ''} onChange={(e) => edit(c, { nextAction: e.target.value })} />,
+          },
+          {
+            key: 'responsible',
+            title: t('reportFigures:columns.responsible'),
+            width: 120,
+            render: (_, c) => (
+              <Input maxLength={100} value={drafts[c]?.responsible ?? ''} onChange={(e) => edit(c, { responsible: e.target.value })} data-testid={`responsible-${c}`} />
+            ),
           },
         ]}
       />

@@ -79,7 +79,6 @@ export const evaluation = {
       noExplanation: '当天未分级（已归档或删除）',
     },
     scheme: '分级方案',
-    policies: { responsible: '负责人', responsiblePlaceholder: '姓名' },
     history: {
       title: '分级变化',
       none: '还没有保存的分级历史：每次重新计算（或每天首次打开）都会记下当天的分级。',
@@ -181,7 +180,6 @@ export const evaluation = {
       noExplanation: 'Not classified that day (archived or deleted)',
     },
     scheme: 'Scheme',
-    policies: { responsible: 'Responsible', responsiblePlaceholder: 'Name' },
     history: {
       title: 'Tier changes',
       none: 'No tier history stored yet: every recompute (or the first opening of a day) records that day’s tiers.',

@@ -1,0 +1,63 @@
+/**
+ * The evaluation dashboard at the bench size: a year by month (the issue's "under 1 s at 100k customers"),
+ * on a demo database of its own with two years of monthly tier snapshots (the demo stores none, and
+ * history is written forward only, so the backfill must come before anything stores today's).
+ * Alone: `BENCH_CUSTOMERS=10000 npx tsx bench/dashboard.ts`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openApp } from '../core/app';
+import { fixedClock } from '../core/context';
+import { call } from '../core/dispatch';
+import { migrationsFolder } from '../core/paths';
+import type { Channel, InputOf } from '../shared/contract';
+import { medianMs } from './measure';
+
+const TODAY = '2026-11-23';
+/** The issue's budget for a year by month at 100k customers. */
+const BUDGET_MS = 1000;
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export async function measureDashboard(options: { customers: number; runs: number }) {
+  const dir = mkdtempSync(join(tmpdir(), 'tierbook-bench-dashboard-'));
+  const app = openApp({ dbPath: join(dir, 'dashboard.sqlite'), migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'paths' }, clock: fixedClock(TODAY) });
+  const run = <C extends Channel>(name: C, input: InputOf<C>) => call(app.dispatch, name, input);
+  try {
+    const loaded = await run('workspace:loadDemo', { seed: 1, customers: options.customers });
+    const historyStart = performance.now();
+    const days: string[] = [];
+    for (let m = 24; m >= 1; m--) days.push(new Date(Date.UTC(2026, 10 - m + 1, 1)).toISOString().slice(0, 10));
+    days.push(TODAY);
+    for (const asOf of days) await run('segments:recompute', { asOf });
+    const historyMs = performance.now() - historyStart;
+    const raw = app.db.$client;
+    const changePoints = raw.prepare(`SELECT count(*) FROM segment_assignments WHERE scheme = 'pyramid'`).pluck().get() as number;
+    const year = { from: '2025-12-01', to: '2026-11-30', period: 'month' as const };
+    const cases: [string, () => Promise<unknown>][] = [
+      ['dashboard: pyramid, a year by month', () => run('reports:evaluation', { scheme: 'pyramid', ...year })],
+      ['dashboard: rfm (125 classes), a year by month', () => run('reports:evaluation', { scheme: 'rfm', ...year })],
+      ['dashboard: value, two years by quarter', () => run('reports:evaluation', { scheme: 'value', from: '2024-12-01', to: '2026-11-30', period: 'quarter' })],
+      ['migration matrix: pyramid over the year', () => run('reports:migration', { scheme: 'pyramid', from: '2025-12-01', to: TODAY })],
+    ];
+    const rows = [];
+    for (const [name, step] of cases) {
+      const cpuBefore = process.cpuUsage();
+      const t = await medianMs(options.runs, step);
+      const cpu = process.cpuUsage(cpuBefore);
+      rows.push({ case: name, medianMs: round(t.median), minMs: round(t.min), maxMs: round(t.max), cpuMsPerRun: round((cpu.user + cpu.system) / 1000 / options.runs), budgetMs: BUDGET_MS });
+    }
+    const orders = raw.prepare(`SELECT count(*) FROM orders WHERE order_date BETWEEN '2024-12-01' AND '2026-11-30'`).pluck().get() as number;
+    return { customers: loaded.customers, orders: loaded.orders, ordersInTwoYears: orders, snapshots: days.length, pyramidChangePoints: changePoints, historyBackfillMs: Math.round(historyMs), cases: rows };
+  } finally {
+    app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const result = await measureDashboard({ customers: Number(process.env.BENCH_CUSTOMERS ?? 100_000), runs: Number(process.env.BENCH_RUNS ?? 5) });
+  console.log(`Evaluation dashboard — ${result.customers} customers, ${result.orders} orders (${result.ordersInTwoYears} in the two years read), ${result.snapshots} snapshots, ${result.pyramidChangePoints} pyramid change points; history backfill ${result.historyBackfillMs} ms`);
+  console.table(result.cases);
+}

@@ -1,0 +1,97 @@
+import { AppError, type OutputOf } from '../../shared/contract';
+import type { ClassFigures, ReportPeriod } from '../../shared/contract/reports';
+import { optionalString, requireFlag } from './args';
+import { pad, type Command } from './commands';
+
+type Evaluation = OutputOf<'reports:evaluation'>;
+type Migration = OutputOf<'reports:migration'>;
+/** What `report --json` prints: the evaluation, the migration over the same dates (null before any snapshot), and the export when asked. */
+type Report = Evaluation & { migration: Migration | null; exported?: OutputOf<'reports:export-xlsx'> };
+
+const percent = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${(value * 100).toFixed(1)}%`);
+const number = (value: number | null | undefined, digits = 0) => (value === null || value === undefined ? '–' : value.toFixed(digits));
+
+/** One class's line of the readable table (money in minor units, as every CLI figure). */
+function figureLine(name: string, f: ClassFigures, responsible: string | null): string {
+  return [
+    pad(name, 14),
+    number(f.customers).padStart(7),
+    number(f.revenueMinor).padStart(14),
+    percent(f.revenueShare).padStart(7),
+    number(f.orders).padStart(6),
+    number(f.aovMinor).padStart(11),
+    percent(f.retentionRate).padStart(7),
+    percent(f.growthRate).padStart(8),
+    percent(f.yoyGrowthRate).padStart(8),
+    `${number(f.satisfactionAvg, 2)} (${f.satisfactionN})`.padStart(10),
+    percent(f.coverageRate).padStart(7),
+    (f.grossProfitMinor === undefined ? '–' : String(f.grossProfitMinor)).padStart(13),
+    responsible ? ` ${responsible}` : '',
+  ]
+    .join(' ')
+    .trimEnd();
+}
+
+const HEADER = [
+  pad('class', 14),
+  'custs'.padStart(7),
+  'revenue'.padStart(14),
+  'share'.padStart(7),
+  'orders'.padStart(6),
+  'aov'.padStart(11),
+  'retain'.padStart(7),
+  'growth'.padStart(8),
+  'yoy'.padStart(8),
+  'satisf (n)'.padStart(10),
+  'cover'.padStart(7),
+  'gross profit'.padStart(13),
+].join(' ');
+
+function human(o: Report): string {
+  const lines = [`${o.scheme} by ${o.period}, ${o.from} – ${o.to} (${o.baseCurrency} minor units; history from ${o.historyFrom ?? 'nowhere yet: run segment'})`];
+  for (const p of o.periods) {
+    lines.push('', `${p.start} – ${p.end}${p.complete ? '' : ' (still running)'}`, HEADER);
+    for (const c of o.classes) lines.push(figureLine(c.key, p.classes[c.key]!, c.responsible));
+    lines.push(figureLine('(unclassified)', p.unclassified, null), figureLine('(total)', p.total, null));
+    const m = p.movement;
+    lines.push(`  moves: ${m.stayed} stayed, ${m.upgraded ?? '–'} upgraded, ${m.downgraded ?? '–'} downgraded, ${m.sideways} sideways, ${m.entered} entered, ${m.left} left`);
+  }
+  lines.push('', `Pyramid on ${o.pyramid.asOf}: ${o.pyramid.levels.map((l) => `${l.classKey} ${l.customers} (${percent(l.revenueShare)})`).join(', ')}`);
+  const at = (share: number) => o.pareto.find((p) => Math.abs(p.customerShare - share) < 1e-9)?.revenueShare;
+  if (o.pareto.length > 0) lines.push(`Pareto: top 20% of customers bring ${percent(at(0.2))} of revenue, top 50% ${percent(at(0.5))}`);
+  if (o.migration) {
+    const t = o.migration.totals;
+    lines.push(`Migration ${o.migration.fromSnapshot} → ${o.migration.toSnapshot}: ${t.stayed} stayed, ${t.upgraded ?? '–'} upgraded, ${t.downgraded ?? '–'} downgraded, ${t.sideways} sideways, ${t.entered} entered, ${t.left} left`);
+    for (const c of o.migration.cells) lines.push(`  ${pad(c.from ?? '(absent)', 18)} → ${pad(c.to ?? '(absent)', 18)} ${String(c.customers).padStart(6)}  revenue ${c.revenueMinor}`);
+  }
+  if (o.exported) lines.push(`Wrote ${o.exported.path} (${o.exported.sheets.join(', ')})`);
+  lines.push(`(${o.elapsedMs.toFixed(0)} ms)`);
+  return lines.join('\n');
+}
+
+/** The evaluation dashboard's figures from the command line (docs/evaluation.md defines each). */
+export const REPORT_COMMANDS: Command[] = [
+  {
+    words: ['report'],
+    summary:
+      'Evaluation of a scheme\'s tiers period by period, the pyramid, the Pareto curve and the migration: --scheme KEY --from YYYY-MM-DD --to YYYY-MM-DD [--period month|quarter|year] [--xlsx FILE [--language en|zh-CN]].',
+    flags: { scheme: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, period: { type: 'string' }, xlsx: { type: 'string' }, language: { type: 'string' } },
+    run: async (v, call): Promise<Report> => {
+      const input = { scheme: requireFlag(v, 'scheme'), from: requireFlag(v, 'from'), to: requireFlag(v, 'to'), period: (optionalString(v, 'period') ?? 'month') as ReportPeriod };
+      const evaluation = await call('reports:evaluation', input);
+      let migration: Migration | null = null;
+      try {
+        migration = await call('reports:migration', { scheme: input.scheme, from: input.from, to: input.to });
+      } catch (error) {
+        // No snapshot on or before `from` yet: the report stands without its migration.
+        if (!(error instanceof AppError && error.code === 'not_found')) throw error;
+      }
+      const path = optionalString(v, 'xlsx');
+      const exported = path
+        ? await call('reports:export-xlsx', { ...input, path, language: (optionalString(v, 'language') ?? 'zh-CN') as 'en', ...(migration ? { migrationFrom: input.from, migrationTo: input.to } : {}) })
+        : undefined;
+      return { ...evaluation, migration, ...(exported ? { exported } : {}) };
+    },
+    human: (o: Report) => human(o),
+  },
+];
