@@ -18,6 +18,8 @@ type Measure = 'customers' | 'revenue';
 export const HEATMAP_GRID = { left: 132, right: 16, top: 8, bottom: 72 };
 
 const keyOf = (c: string | null) => c ?? '';
+/** Beyond this many classes (RFM's 125 cells, countries) a from × to table is unreadable: the cells are listed instead. */
+const MATRIX_MAX = 16;
 
 /** Who moved between classes from one day to another: heatmap, Sankey, the matrix as a table, and a cell's customers. */
 export function MigrationCard({ env, scheme, defaultFrom, defaultTo }: { env: FigureEnv; scheme: string; defaultFrom: string; defaultTo: string }) {
@@ -72,10 +74,10 @@ export function MigrationCard({ env, scheme, defaultFrom, defaultTo }: { env: Fi
     return {
       tooltip: { position: 'top', formatter: (p: { data: number[] }) => `${labels[p.data[1]!]} → ${labels[p.data[0]!]}\n${measureText(p.data[2]!)}` },
       grid: HEATMAP_GRID,
-      xAxis: { type: 'category', data: labels, name: t('migration.to', { date: formatDate(data.toSnapshot, env.language) }), nameLocation: 'middle', nameGap: 44, axisLabel: { interval: 0, rotate: labels.length > 6 ? 30 : 0, width: 90, overflow: 'truncate' }, splitArea: { show: true } },
+      xAxis: { type: 'category', data: labels, name: t('migration.to', { date: formatDate(data.toSnapshot, env.language) }), nameLocation: 'middle', nameGap: 44, axisLabel: { interval: labels.length > MATRIX_MAX ? 'auto' : 0, rotate: labels.length > 6 ? 30 : 0, width: 90, overflow: 'truncate' }, splitArea: { show: true } },
       yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 120, overflow: 'truncate' }, splitArea: { show: true } },
       visualMap: { min: 0, max, show: false, inRange: { color: ['#e6f4ef', '#1f6f5c'] } },
-      series: [{ type: 'heatmap', data: values, label: { show: true, formatter: (p: { data: number[] }) => (measure === 'customers' ? String(p.data[2]) : '') }, emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } } }],
+      series: [{ type: 'heatmap', data: values, label: { show: axis.length <= MATRIX_MAX, formatter: (p: { data: number[] }) => (measure === 'customers' ? String(p.data[2]) : '') }, emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } } }],
     };
     // measureOf/measureText follow measure and env.
   }, [data, axis, env, measure, t]);
@@ -131,6 +133,41 @@ export function MigrationCard({ env, scheme, defaultFrom, defaultTo }: { env: Fi
     );
   }
   const totals = data.totals;
+  const wide = axis.length > MATRIX_MAX;
+  const cellButton = (c: Migration['cells'][number]) => {
+    const selected = cell && cell.from === c.from && cell.to === c.to;
+    return (
+      <Button
+        type={selected ? 'primary' : 'link'}
+        size="small"
+        onClick={() => pick(c.from, c.to)}
+        data-testid={`migration-cell-${keyOf(c.from) || '_'}-${keyOf(c.to) || '_'}`}
+        data-customers={c.customers}
+        style={{ color: selected ? undefined : MOVEMENT_COLORS[c.direction] }}
+      >
+        {decimal(env.language, c.customers, 0)} · {money(env, c.revenueMinor)}
+      </Button>
+    );
+  };
+  // The non-empty cells as rows: under the Sankey, and instead of the matrix when a scheme has too many classes for one.
+  const cellList = (clickable: boolean) => (
+    <Table
+      size="small"
+      rowKey={(c) => `${keyOf(c.from)}>${keyOf(c.to)}`}
+      pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+      data-testid={clickable ? 'table-migration' : 'table-sankey'}
+      dataSource={data.cells}
+      columns={[
+        { key: 'from', title: t('migration.fromClass'), render: (_, c) => classText(env, c.from) },
+        { key: 'to', title: t('migration.toClass'), render: (_, c) => classText(env, c.to) },
+        { key: 'direction', title: t('columns.movement'), render: (_, c) => <span style={{ color: MOVEMENT_COLORS[c.direction] }}>{t(`movement.${c.direction}`)}</span> },
+        clickable
+          ? { key: 'cell', title: `${t('columns.customers')} · ${t('columns.revenueInRange')}`, align: 'right' as const, render: (_: unknown, c: Migration['cells'][number]) => cellButton(c) }
+          : { key: 'customers', title: t('columns.customers'), align: 'right' as const, render: (_: unknown, c: Migration['cells'][number]) => decimal(env.language, c.customers, 0) },
+        ...(clickable ? [] : [{ key: 'revenue', title: t('columns.revenueInRange'), align: 'right' as const, render: (_: unknown, c: Migration['cells'][number]) => money(env, c.revenueMinor) }]),
+      ]}
+    />
+  );
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card size="small" title={t('cards.migration')} extra={controls} data-testid="card-migration">
@@ -150,46 +187,35 @@ export function MigrationCard({ env, scheme, defaultFrom, defaultTo }: { env: Fi
         scheme={scheme}
         title={t('cards.heatmap')}
         option={heatmap}
-        height={HEATMAP_GRID.top + HEATMAP_GRID.bottom + 36 * axis.length}
+        height={HEATMAP_GRID.top + HEATMAP_GRID.bottom + Math.min(36 * axis.length, 720)}
         onChartClick={(e) => {
           const [x, y] = e.data as number[];
           pick(axis[y!] ?? null, axis[x!] ?? null);
         }}
         footer={<Typography.Text type="secondary">{t('migration.clickHint')}</Typography.Text>}
         table={
-          <Table
-            size="small"
-            rowKey={(row) => keyOf(row.from)}
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            data-testid="table-migration"
-            dataSource={axis.map((f) => ({ from: f }))}
-            columns={[
-              { key: 'from', title: t('migration.fromTo'), fixed: 'left', render: (_, row) => <ClassCell env={env} classKey={keyOf(row.from)} responsible={row.from ? responsible.get(row.from) : null} /> },
-              ...axis.map((to_) => ({
-                key: keyOf(to_),
-                title: classText(env, to_),
-                align: 'right' as const,
-                render: (_: unknown, row: { from: string | null }) => {
-                  const c = cellAt(row.from, to_);
-                  if (!c) return '·';
-                  const selected = cell && cell.from === row.from && cell.to === to_;
-                  return (
-                    <Button
-                      type={selected ? 'primary' : 'link'}
-                      size="small"
-                      onClick={() => pick(row.from, to_)}
-                      data-testid={`migration-cell-${keyOf(row.from) || '_'}-${keyOf(to_) || '_'}`}
-                      data-customers={c.customers}
-                      style={{ color: selected ? undefined : MOVEMENT_COLORS[c.direction] }}
-                    >
-                      {decimal(env.language, c.customers, 0)} · {money(env, c.revenueMinor)}
-                    </Button>
-                  );
-                },
-              })),
-            ]}
-          />
+          wide ? cellList(true) : (
+            <Table
+              size="small"
+              rowKey={(row) => keyOf(row.from)}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              data-testid="table-migration"
+              dataSource={axis.map((f) => ({ from: f }))}
+              columns={[
+                { key: 'from', title: t('migration.fromTo'), fixed: 'left', render: (_, row) => <ClassCell env={env} classKey={keyOf(row.from)} responsible={row.from ? responsible.get(row.from) : null} /> },
+                ...axis.map((to_) => ({
+                  key: keyOf(to_),
+                  title: classText(env, to_),
+                  align: 'right' as const,
+                  render: (_: unknown, row: { from: string | null }) => {
+                    const c = cellAt(row.from, to_);
+                    return c ? cellButton(c) : '·';
+                  },
+                })),
+              ]}
+            />
+          )
         }
       />
       {cell ? <MigrationMembers env={env} scheme={scheme} from={from} to={to} cell={cell} /> : null}
@@ -199,22 +225,7 @@ export function MigrationCard({ env, scheme, defaultFrom, defaultTo }: { env: Fi
         title={t('cards.sankey')}
         option={sankey}
         height={Math.max(260, 40 * axis.length)}
-        table={
-          <Table
-            size="small"
-            rowKey={(c) => `${keyOf(c.from)}>${keyOf(c.to)}`}
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            data-testid="table-sankey"
-            dataSource={data.cells}
-            columns={[
-              { key: 'from', title: t('migration.fromClass'), render: (_, c) => classText(env, c.from) },
-              { key: 'to', title: t('migration.toClass'), render: (_, c) => classText(env, c.to) },
-              { key: 'direction', title: t('columns.movement'), render: (_, c) => <span style={{ color: MOVEMENT_COLORS[c.direction] }}>{t(`movement.${c.direction}`)}</span> },
-              { key: 'customers', title: t('columns.customers'), align: 'right', render: (_, c) => decimal(env.language, c.customers, 0) },
-              { key: 'revenue', title: t('columns.revenueInRange'), align: 'right', render: (_, c) => money(env, c.revenueMinor) },
-            ]}
-          />
-        }
+        table={cellList(false)}
       />
     </Space>
   );
