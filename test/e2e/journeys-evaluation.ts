@@ -111,6 +111,7 @@ export async function evaluationDashboardAndMigration({ page, screenshot }: Jour
     await byTestId(page, 'migration-totals').waitFor();
     await clickHeatmapCell(page, axis.indexOf(moved!.to), axis.indexOf(moved!.from), axis.length);
     const members = byTestId(page, 'migration-members');
+    await members.waitFor({ timeout: 30_000 });
     await expect.poll(() => members.getAttribute('data-from')).toBe(moved!.from);
     expect(await members.getAttribute('data-to')).toBe(moved!.to);
     const listed = members.locator('[data-customer-id]');
@@ -137,6 +138,18 @@ export async function evaluationDashboardAndMigration({ page, screenshot }: Jour
     await byTestId(page, 'evaluation-export-xlsx').click();
     await expect.poll(() => page.locator('.ant-message-notice').last().innerText()).toMatch(/\.xlsx/);
 
+    // RFM has 125 cells: the matrix becomes a list of its non-empty cells, each still a click away from its customers.
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 20_000 });
+    await page.evaluate(() => document.querySelector('.ant-layout-content')!.scrollTo({ top: 0 }));
+    await chooseOption(page, 'evaluation-scheme', 'RFM scores');
+    await expect.poll(() => report.getAttribute('data-scheme')).toBe('rfm');
+    const firstCell = page.locator('[data-testid="table-migration"] [data-testid^="migration-cell-"]').first();
+    await firstCell.waitFor();
+    const inCell = Number(await firstCell.getAttribute('data-customers'));
+    await firstCell.click();
+    await expect.poll(() => listed.count()).toBe(Math.min(inCell, 20));
+    await expect.poll(() => page.evaluate(() => { const m = document.querySelector('.ant-layout-content')!; return m.scrollWidth - m.clientWidth; })).toBeLessThanOrEqual(0);
+
     // Chinese: the same screen in the other language, for the README.
     await chooseOption(page, 'language-switch', '中文');
     await expect.poll(async () => (await invoke(page, 'settings:get', {})).language).toBe('zh-CN');
@@ -147,6 +160,7 @@ export async function evaluationDashboardAndMigration({ page, screenshot }: Jour
     await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 15_000 });
     await page.evaluate(() => document.querySelector('main, .ant-layout-content')?.scrollTo({ top: 0 }));
     await page.waitForTimeout(400);
+    await expect.poll(() => page.evaluate(() => { const m = document.querySelector('.ant-layout-content')!; return m.scrollWidth - m.clientWidth; })).toBeLessThanOrEqual(0);
     await screenshot('evaluation-zh-CN');
     await chooseOption(page, 'language-switch', 'English');
     // A past day's tiered list, as stored: the as-of view on the Tiered lists screen.
