@@ -3,7 +3,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClassTag } from '../tiers/ClassTag';
 import { ChartCard } from './ChartCard';
-import { classText, colorOf, figuresOf, hasValues, periodLabel, UNCLASSIFIED, type EvaluationReport, type FigureEnv, type Metric } from './figures';
+import { classText, colorOf, figuresOf, hasValues, pagingFor, periodLabel, UNCLASSIFIED, type EvaluationReport, type FigureEnv, type Metric } from './figures';
 
 interface Props {
   id: string;
@@ -96,7 +96,7 @@ export function ClassMetricCard({ id, report, env, title, metrics, chart, empty,
           size="small"
           rowKey="key"
           data-testid={`table-${id}`}
-          pagination={false}
+          pagination={pagingFor(rows.length)}
           scroll={{ x: 'max-content' }}
           dataSource={rows}
           columns={[

@@ -174,7 +174,7 @@ export function MigrationCard({ env, scheme, defaultFrom, defaultTo }: { env: Fi
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
           {t('migration.snapshots', { from: formatDate(data.fromSnapshot, env.language), to: formatDate(data.toSnapshot, env.language) })}
         </Typography.Paragraph>
-        <Row gutter={[16, 8]} data-testid="migration-totals">
+        <Row gutter={[16, 8]} data-testid="migration-totals" data-scheme={data.scheme} data-from={data.from} data-to={data.to}>
           {MOVEMENT_KINDS.map((k) => (
             <Col key={k} xs={8} md={4}>
               <Statistic title={t(`movement.${k}`)} value={totals[k] ?? '—'} valueStyle={{ color: MOVEMENT_COLORS[k], fontSize: 20 }} data-testid={`migration-total-${k}`} />

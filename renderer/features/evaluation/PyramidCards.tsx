@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/format';
 import { ChartCard } from './ChartCard';
 import { ClassCell } from './ClassMetricCard';
-import { classText, colorOf, decimal, money, percent, type EvaluationReport, type FigureEnv } from './figures';
+import { classText, colorOf, decimal, money, pagingFor, percent, type EvaluationReport, type FigureEnv } from './figures';
 
 /** The pyramid on the report's last day: customers per class, drawn top (best) to bottom, with revenue share. */
 export function PyramidCard({ report, env }: { report: EvaluationReport; env: FigureEnv }) {
@@ -30,7 +30,8 @@ export function PyramidCard({ report, env }: { report: EvaluationReport; env: Fi
           bottom: 8,
           minSize: '12%',
           gap: 2,
-          label: { show: true, position: 'right', color: '#333' },
+          // Past a screenful of levels the labels would overlap: the table beside says the numbers.
+          label: { show: levels.length <= 12, position: 'right', color: '#333' },
           labelLine: { show: true, length: 12 },
           data: levels.map((l) => ({
             name: `${classText(env, l.classKey)}  ${decimal(env.language, l.customers, 0)} · ${share(l.revenueShare)}`,
@@ -50,15 +51,15 @@ export function PyramidCard({ report, env }: { report: EvaluationReport; env: Fi
       title={t('cards.pyramid', { date: formatDate(pyramid.asOf, env.language) })}
       empty={customers === 0 ? t('empty.pyramid') : null}
       option={option}
-      height={Math.max(240, 52 * levels.length)}
+      height={Math.min(Math.max(240, 52 * levels.length), 640)}
       layout="side"
       table={
         <Table
           size="small"
           rowKey="classKey"
-          pagination={false}
           data-testid="table-pyramid"
           dataSource={pyramid.levels}
+          pagination={pagingFor(pyramid.levels.length)}
           columns={[
             { key: 'class', title: t('columns.class'), render: (_, l) => <ClassCell env={env} classKey={l.classKey} responsible={responsible.get(l.classKey)} /> },
             { key: 'customers', title: t('columns.customers'), align: 'right', render: (_, l) => decimal(env.language, l.customers, 0) },

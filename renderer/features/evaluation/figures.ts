@@ -71,3 +71,7 @@ export function hasValues(report: EvaluationReport, metric: Metric): boolean {
 export const MOVEMENT_KINDS = ['upgraded', 'downgraded', 'stayed', 'sideways', 'entered', 'left'] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 export const MOVEMENT_COLORS: Record<MovementKind, string> = { upgraded: '#389e0d', downgraded: '#cf1322', stayed: '#8c8c8c', sideways: '#d48806', entered: '#1677ff', left: '#595959' };
+
+/** Tables of a scheme with many classes (RFM's 125, countries) page at this many rows, so the screen stays quick. */
+export const TABLE_PAGE = 20;
+export const pagingFor = (rows: number) => (rows > TABLE_PAGE + 2 ? { pageSize: TABLE_PAGE, showSizeChanger: false, size: 'small' as const } : false);
