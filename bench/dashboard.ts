@@ -35,7 +35,11 @@ export async function measureDashboard(options: { customers: number; runs: numbe
     const raw = app.db.$client;
     const changePoints = raw.prepare(`SELECT count(*) FROM segment_assignments WHERE scheme = 'pyramid'`).pluck().get() as number;
     const year = { from: '2025-12-01', to: '2026-11-30', period: 'month' as const };
+    // A write (any write) makes the next report read the orders, follow-ups and history again: the first
+    // open after a change. Without one, the months already read are reused (core/reports/activity.ts).
+    const touch = () => raw.prepare(`UPDATE settings SET updated_at = updated_at WHERE id = 1`).run();
     const cases: [string, () => Promise<unknown>][] = [
+      ['dashboard: pyramid, a year by month, first open after a change', () => (touch(), run('reports:evaluation', { scheme: 'pyramid', ...year }))],
       ['dashboard: pyramid, a year by month', () => run('reports:evaluation', { scheme: 'pyramid', ...year })],
       ['dashboard: rfm (125 classes), a year by month', () => run('reports:evaluation', { scheme: 'rfm', ...year })],
       ['dashboard: value, two years by quarter', () => run('reports:evaluation', { scheme: 'value', from: '2024-12-01', to: '2026-11-30', period: 'quarter' })],

@@ -1,49 +1,65 @@
 import type { Db } from '../../db/open';
-import { addDays } from '../../shared/domain/dates';
-import type { Period } from './periods';
+import { changeStamp } from '../change-stamp';
+import { firstDayOfMonth } from './periods';
 
 /**
- * Orders and follow-ups summed per customer and period in SQL, so JavaScript sees one row per customer
- * who did something in a period rather than every order. `index` counts periods from the first one;
- * −1 is the look-back before it (read only for coverage: the last contact before a period ends).
+ * Orders and follow-ups summed per customer and calendar month in SQL, so JavaScript sees one row per
+ * customer who did something in a month rather than every order, and kept in memory while the database
+ * is unchanged (the segmentation's freshness rule: core/change-stamp.ts). Months are the unit because
+ * every report period is a whole number of them; changing the scheme, the period or the range within
+ * the months already read then costs a pass over typed arrays instead of a pass over the orders.
  */
 
-export interface OrderRow {
-  customerId: string;
-  index: number;
+export interface OrderMonths {
+  length: number;
+  /** Index into `customerIds`. */
+  customer: Int32Array;
+  /** Month index (monthIndexOf). */
+  month: Int32Array;
   /** Net of returns, base-currency minor units. */
-  revenueMinor: number;
-  sales: number;
-  returns: number;
+  revenue: Float64Array;
+  sales: Int32Array;
+  returns: Int32Array;
   /** Net revenue and net cost of the orders that carry a cost; costed = how many do. */
-  costedRevenueMinor: number;
-  costMinor: number;
-  costed: number;
-  /** The last sale's date in the period, or null when the customer only returned goods. */
-  lastSale: string | null;
+  costedRevenue: Float64Array;
+  cost: Float64Array;
+  costed: Int32Array;
+  /** The month's last sale date as a day number (dayNumberOf), or −1 when the customer only returned goods. */
+  lastSale: Int32Array;
 }
 
-export interface FollowUpRow {
-  customerId: string;
-  index: number;
-  followUps: number;
-  satisfactionSum: number;
-  satisfactionCount: number;
-  /** The last follow-up's instant in the period (UTC ISO, as stored). */
-  lastAt: string;
+export interface FollowUpMonths {
+  length: number;
+  customer: Int32Array;
+  month: Int32Array;
+  count: Int32Array;
+  satisfactionSum: Float64Array;
+  satisfactionCount: Int32Array;
+  /** The month's last follow-up instant, in epoch milliseconds. */
+  lastAt: Float64Array;
+}
+
+export interface MonthlyActivity<T> {
+  firstMonth: number;
+  lastMonth: number;
+  customerIds: string[];
+  rows: T;
 }
 
 /** The instant a local calendar day begins (the business's time zone: the machine's, as everywhere). */
 export const dayStartInstant = (day: string): string => new Date(`${day}T00:00:00`).toISOString();
 
+/** Days since 1970-01-01 of a calendar date: dates compared and subtracted as integers. */
+export const dayNumberOf = (day: string): number => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
+
 /**
  * An SQL expression giving the bucket of `column`: i where bounds[i] ≤ value < bounds[i + 1], as a
- * balanced tree of comparisons (about log2 of the periods per row instead of one per period), minus
- * `shift`. Bounds are generated here from dates, never from input text, and are bound as parameters.
+ * balanced tree of comparisons (about log2 of the months per row instead of one per month). Bounds are
+ * generated here from month numbers and reach SQLite as bound parameters.
  */
-function bucketOf(column: string, bounds: readonly string[], shift: number, params: string[]): string {
+function bucketOf(column: string, bounds: readonly string[], params: string[]): string {
   const tree = (lo: number, hi: number): string => {
-    if (hi - lo <= 1) return String(lo - shift);
+    if (hi - lo <= 1) return String(lo);
     const mid = (lo + hi) >> 1;
     params.push(bounds[mid]!);
     return `(CASE WHEN ${column} < ? THEN ${tree(lo, mid)} ELSE ${tree(mid, hi)} END)`;
@@ -51,75 +67,121 @@ function bucketOf(column: string, bounds: readonly string[], shift: number, para
   return tree(0, bounds.length - 1);
 }
 
-/** Period starts, then the day after the last one ends; with the look-back's first day in front when it is earlier. */
-function dayBounds(periods: readonly Period[], lookBackFrom: string): { bounds: string[]; shift: number } {
-  const bounds = [...periods.map((p) => p.start), addDays(periods[periods.length - 1]!.end, 1)];
-  return lookBackFrom < bounds[0]! ? { bounds: [lookBackFrom, ...bounds], shift: 1 } : { bounds, shift: 0 };
+const monthDays = (first: number, last: number) => Array.from({ length: last - first + 2 }, (_, i) => firstDayOfMonth(first + i));
+
+class Interner {
+  readonly ids: string[] = [];
+  private readonly index = new Map<string, number>();
+  of(id: string): number {
+    let k = this.index.get(id);
+    if (k === undefined) {
+      k = this.ids.length;
+      this.index.set(id, k);
+      this.ids.push(id);
+    }
+    return k;
+  }
 }
 
 /**
- * Calls `each` per customer and period with that customer's orders in it (returns net out of revenue
- * and cost); `index` counts from `indexOffset` for the first period, −1 for the look-back. The row
- * object is reused between calls: copy what you keep. `revenueOnly`: just revenue and the last sale (what growth and coverage need of the year
- * before a report), which reads less per row. The scan reads the table in storage order: the range is
- * most of the orders in practice, and walking an index would cost a random table read per order.
+ * Reads the table in storage order (NOT INDEXED): a report's months are most of the orders in practice,
+ * and walking an index would cost a random table read per order.
  */
-export function eachOrderRow(db: Db, periods: readonly Period[], lookBackFrom: string, revenueOnly: boolean, indexOffset: number, each: (row: OrderRow) => void): void {
-  const { bounds, shift } = dayBounds(periods, lookBackFrom);
+function loadOrderMonths(db: Db, firstMonth: number, lastMonth: number): MonthlyActivity<OrderMonths> {
+  const bounds = monthDays(firstMonth, lastMonth);
   const params: string[] = [];
-  const bucket = bucketOf('order_date', bounds, shift, params);
-  const figures = revenueOnly
-    ? `sum(base_amount_minor), max(CASE WHEN kind = 'sale' THEN order_date END)`
-    : `sum(base_amount_minor), max(CASE WHEN kind = 'sale' THEN order_date END), sum(kind = 'sale'), sum(kind = 'return'),
-       total(CASE WHEN base_cost_minor IS NOT NULL THEN base_amount_minor END), total(base_cost_minor), count(base_cost_minor)`;
+  const bucket = bucketOf('order_date', bounds, params);
   const rows = db.$client
     .prepare(
-      `SELECT customer_id, ${bucket} AS bucket, ${figures}
+      `SELECT customer_id, ${bucket} AS bucket, sum(base_amount_minor), max(CASE WHEN kind = 'sale' THEN order_date END), sum(kind = 'sale'), sum(kind = 'return'),
+              total(CASE WHEN base_cost_minor IS NOT NULL THEN base_amount_minor END), total(base_cost_minor), count(base_cost_minor)
        FROM orders NOT INDEXED
        WHERE order_date >= ? AND order_date < ? AND deleted_at IS NULL
        GROUP BY customer_id, bucket`,
     )
     .raw()
-    .iterate(...params, bounds[0]!, bounds[bounds.length - 1]!) as Iterable<[string, number, number, string | null, number?, number?, number?, number?, number?]>;
-  // One row object, refilled: at 100k customers there are ~500k rows, and garbage costs as much as the query.
-  const row: OrderRow = { customerId: '', index: 0, revenueMinor: 0, sales: 0, returns: 0, costedRevenueMinor: 0, costMinor: 0, costed: 0, lastSale: null };
-  for (const r of rows) {
-    row.customerId = r[0];
-    row.index = r[1] < 0 ? -1 : r[1] + indexOffset;
-    row.revenueMinor = r[2];
-    row.lastSale = r[3];
-    row.sales = r[4] ?? 0;
-    row.returns = r[5] ?? 0;
-    row.costedRevenueMinor = r[6] ?? 0;
-    row.costMinor = r[7] ?? 0;
-    row.costed = r[8] ?? 0;
-    each(row);
-  }
+    .all(...params, bounds[0]!, bounds[bounds.length - 1]!) as [string, number, number, string | null, number, number, number, number, number][];
+  const ids = new Interner();
+  const n = rows.length;
+  const out: OrderMonths = {
+    length: n,
+    customer: new Int32Array(n),
+    month: new Int32Array(n),
+    revenue: new Float64Array(n),
+    sales: new Int32Array(n),
+    returns: new Int32Array(n),
+    costedRevenue: new Float64Array(n),
+    cost: new Float64Array(n),
+    costed: new Int32Array(n),
+    lastSale: new Int32Array(n),
+  };
+  rows.forEach((r, i) => {
+    out.customer[i] = ids.of(r[0]);
+    out.month[i] = firstMonth + r[1];
+    out.revenue[i] = r[2];
+    out.lastSale[i] = r[3] === null ? -1 : dayNumberOf(r[3]);
+    out.sales[i] = r[4];
+    out.returns[i] = r[5];
+    out.costedRevenue[i] = r[6];
+    out.cost[i] = r[7];
+    out.costed[i] = r[8];
+  });
+  return { firstMonth, lastMonth, customerIds: ids.ids, rows: out };
 }
 
-/**
- * Calls `each` per customer and period with that customer's follow-ups in it. A follow-up belongs to the
- * local calendar day of its instant, so the bounds are the instants those days begin. Indexes and the
- * reused row object as eachOrderRow.
- */
-export function eachFollowUpRow(db: Db, periods: readonly Period[], lookBackFrom: string, indexOffset: number, each: (row: FollowUpRow) => void): void {
-  const { bounds: days, shift } = dayBounds(periods, lookBackFrom);
-  const bounds = days.map(dayStartInstant);
+/** A follow-up belongs to the local calendar day of its instant, so month bounds are the instants those months begin. */
+function loadFollowUpMonths(db: Db, firstMonth: number, lastMonth: number): MonthlyActivity<FollowUpMonths> {
+  const bounds = monthDays(firstMonth, lastMonth).map(dayStartInstant);
   const params: string[] = [];
-  const bucket = bucketOf('occurred_at', bounds, shift, params);
+  const bucket = bucketOf('occurred_at', bounds, params);
   const rows = db.$client
     .prepare(
       `SELECT customer_id, ${bucket} AS bucket, count(*), total(satisfaction), count(satisfaction), max(occurred_at)
-       FROM follow_ups
+       FROM follow_ups NOT INDEXED
        WHERE occurred_at >= ? AND occurred_at < ? AND deleted_at IS NULL
        GROUP BY customer_id, bucket`,
     )
     .raw()
-    .iterate(...params, bounds[0]!, bounds[bounds.length - 1]!) as Iterable<[string, number, number, number, number, string]>;
-  const row: FollowUpRow = { customerId: '', index: 0, followUps: 0, satisfactionSum: 0, satisfactionCount: 0, lastAt: '' };
-  for (const r of rows) {
-    [row.customerId, row.index, row.followUps, row.satisfactionSum, row.satisfactionCount, row.lastAt] = r;
-    row.index = r[1] < 0 ? -1 : r[1] + indexOffset;
-    each(row);
-  }
+    .all(...params, bounds[0]!, bounds[bounds.length - 1]!) as [string, number, number, number, number, string][];
+  const ids = new Interner();
+  const n = rows.length;
+  const out: FollowUpMonths = {
+    length: n,
+    customer: new Int32Array(n),
+    month: new Int32Array(n),
+    count: new Int32Array(n),
+    satisfactionSum: new Float64Array(n),
+    satisfactionCount: new Int32Array(n),
+    lastAt: new Float64Array(n),
+  };
+  rows.forEach((r, i) => {
+    out.customer[i] = ids.of(r[0]);
+    out.month[i] = firstMonth + r[1];
+    out.count[i] = r[2];
+    out.satisfactionSum[i] = r[3];
+    out.satisfactionCount[i] = r[4];
+    out.lastAt[i] = Date.parse(r[5]);
+  });
+  return { firstMonth, lastMonth, customerIds: ids.ids, rows: out };
 }
+
+interface Cached<T> {
+  stamp: string;
+  activity: MonthlyActivity<T>;
+}
+const orderCache = new WeakMap<Db, Cached<OrderMonths>>();
+const followUpCache = new WeakMap<Db, Cached<FollowUpMonths>>();
+
+/** Months already read are kept; a wider request reads the union once, so moving a range back and forth reads nothing twice. */
+function cachedMonths<T>(cache: WeakMap<Db, Cached<T>>, load: (db: Db, first: number, last: number) => MonthlyActivity<T>, db: Db, firstMonth: number, lastMonth: number): MonthlyActivity<T> {
+  const stamp = changeStamp(db);
+  const cached = cache.get(db);
+  if (cached && cached.stamp === stamp && cached.activity.firstMonth <= firstMonth && cached.activity.lastMonth >= lastMonth) return cached.activity;
+  const [first, last] = cached && cached.stamp === stamp ? [Math.min(firstMonth, cached.activity.firstMonth), Math.max(lastMonth, cached.activity.lastMonth)] : [firstMonth, lastMonth];
+  const activity = load(db, first, last);
+  cache.set(db, { stamp, activity });
+  return activity;
+}
+
+export const orderMonths = (db: Db, firstMonth: number, lastMonth: number) => cachedMonths(orderCache, loadOrderMonths, db, firstMonth, lastMonth);
+export const followUpMonths = (db: Db, firstMonth: number, lastMonth: number) => cachedMonths(followUpCache, loadFollowUpMonths, db, firstMonth, lastMonth);

@@ -4,16 +4,17 @@ import { MAX_REPORT_CLASSES, MAX_REPORT_PERIODS, type EvaluationReport, type Mov
 import { addDays } from '../../shared/domain/dates';
 import { classKeysOf } from '../../shared/segmentation';
 import type { HandlerContext } from '../context';
-import { dayStartInstant, eachFollowUpRow, eachOrderRow, type OrderRow } from './activity';
+import { dayNumberOf, dayStartInstant, followUpMonths, orderMonths, type MonthlyActivity } from './activity';
 import { classPolicies } from './class-policies';
 import { directionOf, isOrderedScheme, orderedClasses } from './class-order';
 import { addTally, emptyTally, figuresOf, type Tally } from './figures';
-import { periodCount, periodOf, periodsCovering, periodsPerYear } from './periods';
+import { monthIndexOf, periodCount, periodOf, periodsCovering, periodsPerYear } from './periods';
 import { paretoCurve } from './pyramid';
-import { classAt, NO_CLASS, TierTimeline } from './timeline';
+import { classAt, NO_CLASS, tierTimeline, type TierTimeline } from './timeline';
 
 /** A scheme listing at most this many classes shows every one of them, even empty (a tier that emptied still shows, at 0). */
 const SHOW_ALL_UP_TO = 20;
+const MONTHS_PER_PERIOD: Record<ReportPeriod, number> = { month: 1, quarter: 3, year: 12 };
 
 export interface EvaluationInput {
   scheme: string;
@@ -40,7 +41,7 @@ export function evaluation(ctx: HandlerContext, { scheme, from, to, period }: Ev
   const lastDay = periods.map((p) => (p.end < today ? p.end : p.start > today ? p.start : today));
   const pyramidDay = to < today ? to : today;
 
-  const timeline = new TierTimeline(db, scheme, [pyramidDay, ...lastDay].reduce((a, b) => (a > b ? a : b)));
+  const timeline = tierTimeline(db, scheme);
   const startClasses = periods.map((p) => timeline.classesOn(p.start));
   const endClasses = periods.map((p, i) => (i < back ? undefined : timeline.classesOn(lastDay[i]!)));
   const pyramidClasses = timeline.classesOn(pyramidDay);
@@ -51,97 +52,108 @@ export function evaluation(ctx: HandlerContext, { scheme, from, to, period }: Ev
   const longestCadence = Math.max(0, ...cadenceOf.map((c) => c ?? 0));
 
   const tallies = periods.map(() => Array.from({ length: unclassified + 1 }, emptyTally));
-  const unclassifiedActive = periods.map(() => new Set<number>());
-  /**
-   * Per period (and −1, the look-back) each customer's last sale day and last follow-up instant in it:
-   * coverage compares them with each class's threshold, so no instant is turned into a day per row.
-   */
-  const lastSale = new Map<number, string[]>();
-  const lastFollowUp = new Map<number, string[]>();
-  const note = (into: Map<number, string[]>, index: number, k: number, value: string) => {
-    let values = into.get(index);
-    if (!values) into.set(index, (values = []));
-    if (values[k] === undefined || values[k]! < value) values[k] = value;
-  };
-  /** Net revenue per customer over the report's own periods (the pyramid and the Pareto curve). */
-  const rangeRevenue: number[] = [];
 
-  const slotOf = (index: number, k: number) => {
-    const c = classAt(startClasses[index]!, k);
-    return c === NO_CLASS ? unclassified : c;
-  };
   // Contacts before the first reported period count for coverage as far back as the longest cadence.
   const firstReported = periods[back]!.start;
-  const lookBackFrom = longestCadence > 0 ? addDays(firstReported, -longestCadence) : firstReported;
+  const firstMonth = monthIndexOf(periods[0]!.start);
+  const lastMonth = monthIndexOf(periods[periods.length - 1]!.end);
+  const lookBackMonth = Math.min(monthIndexOf(firstReported), monthIndexOf(addDays(firstReported, -longestCadence)));
+  const ordersFrom = Math.min(firstMonth, lookBackMonth);
+  const perPeriod = MONTHS_PER_PERIOD[period];
+  const orders = orderMonths(db, ordersFrom, lastMonth);
+  const followUps = followUpMonths(db, lookBackMonth, lastMonth);
+  const orderCustomer = timelineIndexes(timeline, orders);
+  const followUpCustomer = timelineIndexes(timeline, followUps);
+  const o = orders.rows;
+  const f = followUps.rows;
+  /** Row numbers by period (slot 0: the look-back before the first period), so periods are taken in order. */
+  const byPeriod = (months: Int32Array, length: number, from: number) =>
+    rowsByPeriod(months, length, periods.length, (m) => (m > lastMonth || m < from ? null : m < firstMonth ? -1 : Math.floor((m - firstMonth) / perPeriod)));
+  const orderRows = byPeriod(o.month, o.length, ordersFrom);
+  const followUpRows = byPeriod(f.month, f.length, lookBackMonth);
 
-  const addOrders = (row: OrderRow) => {
-    const k = timeline.indexOf(row.customerId);
-    if (row.lastSale !== null) note(lastSale, row.index, k, row.lastSale);
-    if (row.index < 0) return;
-    const slot = slotOf(row.index, k);
-    const t = tallies[row.index]![slot]!;
-    t.revenueMinor += row.revenueMinor;
-    t.sales += row.sales;
-    t.returns += row.returns;
-    if (row.sales > 0) t.buyers += 1;
-    t.costedRevenueMinor += row.costedRevenueMinor;
-    t.costMinor += row.costMinor;
-    t.costed += row.costed;
-    if (slot === unclassified) unclassifiedActive[row.index]!.add(k);
-    if (row.index >= back) rangeRevenue[k] = (rangeRevenue[k] ?? 0) + row.revenueMinor;
-  };
-  // The year before the report: revenue for growth, and the last sale for coverage.
-  eachOrderRow(db, periods.slice(0, back), lookBackFrom, true, 0, addOrders);
-  eachOrderRow(db, periods.slice(back), firstReported, false, back, addOrders);
+  // Per customer: the last sale day and last follow-up instant so far, and marks so that a customer is a
+  // buyer, a rater or an active unclassified customer once per period (a quarter holds three months of rows).
+  const customers = timeline.customerCount;
+  const lastSaleDay = new Int32Array(customers).fill(-1);
+  const lastFollowUpAt = new Float64Array(customers).fill(-1);
+  const boughtIn = new Int32Array(customers).fill(-2);
+  const ratedIn = new Int32Array(customers).fill(-2);
+  const activeIn = new Int32Array(customers).fill(-2);
+  /** Net revenue per customer over the report's own periods (the pyramid and the Pareto curve). */
+  const rangeRevenue = new Float64Array(customers);
 
-  // Follow-ups only in the reported periods, and before them as far as coverage looks (index −1 then).
-  eachFollowUpRow(db, periods.slice(back), lookBackFrom, back, (row) => {
-    const index = row.index;
-    const k = timeline.indexOf(row.customerId);
-    note(lastFollowUp, index, k, row.lastAt);
-    if (index < 0) return;
-    const slot = slotOf(index, k);
-    const t = tallies[index]![slot]!;
-    t.followUps += row.followUps;
-    t.satisfactionSum += row.satisfactionSum;
-    t.satisfactionFollowUps += row.satisfactionCount;
-    if (row.satisfactionCount > 0) t.satisfactionCustomers += 1;
-    if (slot === unclassified) unclassifiedActive[index]!.add(k);
-  });
-
-  // Cohort sizes, and coverage: a cohort customer of a class with a cadence of d days is covered when
-  // their last contact (a sale or a follow-up) on or before the period's last day L is fewer than d days
-  // before L — the policies:due rule — i.e. falls on one of the days L − d + 1 … L.
-  const sales: (string | undefined)[] = [...(lastSale.get(-1) ?? [])];
-  const follows: (string | undefined)[] = [...(lastFollowUp.get(-1) ?? [])];
-  const advance = (running: (string | undefined)[], values: string[] | undefined) => {
-    values?.forEach((v, k) => {
-      if (running[k] === undefined || running[k]! < v) running[k] = v;
-    });
-  };
-  periods.forEach((_, i) => {
-    advance(sales, lastSale.get(i));
-    advance(follows, lastFollowUp.get(i));
-    if (i < back) return;
-    const last = lastDay[i]!;
-    const lastEnds = dayStartInstant(addDays(last, 1));
-    const from = cadenceOf.map((d) => (d === null ? null : addDays(last, 1 - d)));
-    const fromInstant = from.map((day) => (day === null ? null : dayStartInstant(day)));
-    const starts = startClasses[i]!;
-    for (let k = 0; k < starts.length; k++) {
-      const c = starts[k]!;
-      if (c === NO_CLASS) continue;
-      const t = tallies[i]![c]!;
-      t.customers += 1;
-      const threshold = from[c];
-      if (threshold === null || threshold === undefined) continue;
-      t.cadenceCustomers += 1;
-      const sale = sales[k];
-      const follow = follows[k];
-      if ((sale !== undefined && sale >= threshold && sale <= last) || (follow !== undefined && follow >= fromInstant[c]! && follow < lastEnds)) t.covered += 1;
+  for (let i = -1; i < periods.length; i++) {
+    const slots = i < 0 ? undefined : tallies[i]!;
+    const starts = i < 0 ? undefined : startClasses[i]!;
+    const slotOf = (k: number) => {
+      const c = k < starts!.length ? starts![k]! : NO_CLASS;
+      return c === NO_CLASS ? unclassified : c;
+    };
+    let activeUnclassified = 0;
+    for (const r of orderRows[i + 1]!) {
+      const k = orderCustomer[o.customer[r]!]!;
+      if (o.lastSale[r]! > lastSaleDay[k]!) lastSaleDay[k] = o.lastSale[r]!;
+      if (!slots) continue;
+      const slot = slotOf(k);
+      const t = slots[slot]!;
+      t.revenueMinor += o.revenue[r]!;
+      t.sales += o.sales[r]!;
+      t.returns += o.returns[r]!;
+      t.costedRevenueMinor += o.costedRevenue[r]!;
+      t.costMinor += o.cost[r]!;
+      t.costed += o.costed[r]!;
+      if (o.sales[r]! > 0 && boughtIn[k] !== i) {
+        boughtIn[k] = i;
+        t.buyers += 1;
+      }
+      if (slot === unclassified && activeIn[k] !== i) {
+        activeIn[k] = i;
+        activeUnclassified += 1;
+      }
+      if (i >= back) rangeRevenue[k] = rangeRevenue[k]! + o.revenue[r]!;
     }
-    tallies[i]![unclassified]!.customers = unclassifiedActive[i]!.size;
-  });
+    for (const r of followUpRows[i + 1]!) {
+      const k = followUpCustomer[f.customer[r]!]!;
+      if (f.lastAt[r]! > lastFollowUpAt[k]!) lastFollowUpAt[k] = f.lastAt[r]!;
+      if (!slots || i < back) continue;
+      const slot = slotOf(k);
+      const t = slots[slot]!;
+      t.followUps += f.count[r]!;
+      t.satisfactionSum += f.satisfactionSum[r]!;
+      t.satisfactionFollowUps += f.satisfactionCount[r]!;
+      if (f.satisfactionCount[r]! > 0 && ratedIn[k] !== i) {
+        ratedIn[k] = i;
+        t.satisfactionCustomers += 1;
+      }
+      if (slot === unclassified && activeIn[k] !== i) {
+        activeIn[k] = i;
+        activeUnclassified += 1;
+      }
+    }
+    if (!slots || i < back) continue;
+    slots[unclassified]!.customers = activeUnclassified;
+
+    // Cohort sizes, and coverage: a cohort customer of a class with a cadence of d days is covered when
+    // their last contact (a sale or a follow-up) on or before the period's last day L is fewer than d days
+    // before L — the policies:due rule — i.e. falls on one of the days L − d + 1 … L.
+    const last = lastDay[i]!;
+    const lastNumber = dayNumberOf(last);
+    const lastEnds = Date.parse(dayStartInstant(addDays(last, 1)));
+    const fromDay = cadenceOf.map((d) => (d === null ? -1 : lastNumber + 1 - d));
+    const fromAt = cadenceOf.map((d) => (d === null ? -1 : Date.parse(dayStartInstant(addDays(last, 1 - d)))));
+    for (let k = 0; k < starts!.length; k++) {
+      const c = starts![k]!;
+      if (c === NO_CLASS) continue;
+      const t = slots[c]!;
+      t.customers += 1;
+      if (cadenceOf[c] === null) continue;
+      t.cadenceCustomers += 1;
+      const sale = lastSaleDay[k]!;
+      const follow = lastFollowUpAt[k]!;
+      if ((sale >= fromDay[c]! && sale <= lastNumber) || (follow >= fromAt[c]! && follow < lastEnds)) t.covered += 1;
+    }
+  }
 
   // Which classes to show: every class of a short list, and every class anyone was in on a day the report reads.
   const seen = new Set<number>();
@@ -230,4 +242,34 @@ function movementOf(scheme: string, timeline: TierTimeline, start: Int32Array, e
     m[directionOf(scheme, keyOf(a), keyOf(b))] += 1;
   }
   return ordered ? m : { ...m, upgraded: null, downgraded: null };
+}
+
+/** Each activity customer's index in the timeline, kept per pair (the timeline only ever adds customers). */
+const indexes = new WeakMap<object, WeakMap<TierTimeline, Int32Array>>();
+function timelineIndexes(timeline: TierTimeline, activity: MonthlyActivity<unknown>): Int32Array {
+  let byTimeline = indexes.get(activity);
+  if (!byTimeline) indexes.set(activity, (byTimeline = new WeakMap()));
+  let found = byTimeline.get(timeline);
+  if (!found) byTimeline.set(timeline, (found = Int32Array.from(activity.customerIds, (id) => timeline.indexOf(id))));
+  return found;
+}
+
+/** Row numbers grouped by period (a counting sort): slot 0 the look-back, slot i + 1 period i; rows out of range left out. */
+function rowsByPeriod(months: Int32Array, length: number, periods: number, periodOf: (month: number) => number | null): Int32Array[] {
+  const index = new Int32Array(length);
+  const counts = new Int32Array(periods + 1);
+  for (let r = 0; r < length; r++) {
+    const p = periodOf(months[r]!);
+    index[r] = p === null ? -2 : p;
+    if (p !== null) counts[p + 1] = counts[p + 1]! + 1;
+  }
+  const out = Array.from(counts, (n) => new Int32Array(n));
+  const filled = new Int32Array(periods + 1);
+  for (let r = 0; r < length; r++) {
+    const slot = index[r]! + 1;
+    if (slot < 0) continue;
+    out[slot]![filled[slot]!] = r;
+    filled[slot] = filled[slot]! + 1;
+  }
+  return out;
 }

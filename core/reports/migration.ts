@@ -1,27 +1,39 @@
-import { runOnOrBefore, snapshotClasses } from '../../db/repos/segmentation';
+import { runOnOrBefore } from '../../db/repos/segmentation';
 import { AppError, type OutputOf, type ParsedInputOf } from '../../shared/contract';
 import type { Explanation } from '../../shared/contract/segmentation';
 import type { HandlerContext } from '../context';
 import { segmentationInSteps, storeTodayIfStale } from '../segmentation/state';
 import { classPolicies } from './class-policies';
 import { directionOf, isOrderedScheme, orderedClasses, type Direction } from './class-order';
+import { NO_CLASS, tierTimeline } from './timeline';
 
 type Cell = OutputOf<'reports:migration'>['cells'][number];
 
 /**
  * Who moved between two days. The same days and classes as `segments:migration` (the CLI's `migration`):
  * each date resolves to the latest stored snapshot on or before it, a customer's class there is the latest
- * change point on or before that snapshot, and a customer absent on one side is null there.
+ * change point on or before that snapshot, and a customer absent on one side is null there. Like it,
+ * today's snapshot is brought up to date first when `to` reaches today.
  */
 function movers(ctx: HandlerContext, scheme: string, from: string, to: string) {
   const { db } = ctx;
-  storeTodayIfStale(ctx);
+  // Only a `to` of today or later can resolve to today's snapshot; storing it costs a full recompute.
+  if (to >= ctx.clock.today()) storeTodayIfStale(ctx);
   const [fromSnapshot, toSnapshot] = [runOnOrBefore(db, from), runOnOrBefore(db, to)];
   for (const [field, day, stored] of [['from', from, fromSnapshot], ['to', to, toSnapshot]] as const) {
     if (stored === null) throw new AppError('not_found', `No tier snapshot is stored on or before ${day} (run segment first)`, [{ path: [field], key: 'report_no_snapshot' }]);
   }
-  const before = snapshotClasses(db, scheme, fromSnapshot!);
-  const after = snapshotClasses(db, scheme, toSnapshot!);
+  // The scheme's history in memory (core/reports/timeline.ts): the same "latest change point on or
+  // before the day" as snapshotClasses, without a grouped scan of every change point per day.
+  const timeline = tierTimeline(db, scheme);
+  const classesOn = (day: string) => {
+    const classes = timeline.classesOn(day);
+    const out = new Map<string, string>();
+    for (let k = 0; k < classes.length; k++) if (classes[k] !== NO_CLASS) out.set(timeline.customerIds[k]!, timeline.classKeys[classes[k]!]!);
+    return out;
+  };
+  const before = classesOn(fromSnapshot!);
+  const after = classesOn(toSnapshot!);
   const ids = [...new Set([...before.keys(), ...after.keys()])];
   return { fromSnapshot: fromSnapshot!, toSnapshot: toSnapshot!, before, after, ids };
 }

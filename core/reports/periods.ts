@@ -15,13 +15,14 @@ const MONTHS: Record<ReportPeriod, number> = { month: 1, quarter: 3, year: 12 };
 /** Months since year 0 (January of year 0 = 0): the one integer the period arithmetic works in. */
 export const monthIndexOf = (day: string): number => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
 
-const firstOfMonth = (index: number): string => `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+/** The first day of month `index` (monthIndexOf's inverse). */
+export const firstDayOfMonth = (index: number): string => `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 
 function lastOfMonth(index: number): string {
   const year = Math.floor(index / 12);
   const month = index % 12;
   const days = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return `${firstOfMonth(index).slice(0, 8)}${String(days).padStart(2, '0')}`;
+  return `${firstDayOfMonth(index).slice(0, 8)}${String(days).padStart(2, '0')}`;
 }
 
 /** The first month (index) of the period that holds `day`. */
@@ -33,7 +34,7 @@ const periodMonthOf = (day: string, kind: ReportPeriod): number => {
 /** The period of `kind` holding `day`, moved by `shift` periods (−1: the one before). */
 export function periodOf(day: string, kind: ReportPeriod, shift = 0): Period {
   const first = periodMonthOf(day, kind) + shift * MONTHS[kind];
-  return { start: firstOfMonth(first), end: lastOfMonth(first + MONTHS[kind] - 1) };
+  return { start: firstDayOfMonth(first), end: lastOfMonth(first + MONTHS[kind] - 1) };
 }
 
 /** Whole periods from the one holding `from` to the one holding `to`, oldest first. */

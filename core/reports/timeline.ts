@@ -1,5 +1,9 @@
 import type { Db } from '../../db/open';
 import { OUT_OF_POPULATION } from '../../db/schema';
+import { changeStamp } from '../change-stamp';
+
+/** One scheme's change points up to a day, in primary-key order (scheme, customer, day): no sort. */
+export const HISTORY_QUERY = `SELECT customer_id, as_of, class_key FROM segment_assignments WHERE scheme = ? AND as_of <= ? ORDER BY customer_id, as_of`;
 
 /** Class index meaning "in no class that day" (before the history starts, or archived/deleted). */
 export const NO_CLASS = -1;
@@ -24,7 +28,7 @@ export class TierTimeline {
 
   constructor(db: Db, scheme: string, until: string) {
     const rows = db.$client
-      .prepare(`SELECT customer_id, as_of, class_key FROM segment_assignments WHERE scheme = ? AND as_of <= ? ORDER BY customer_id, as_of`)
+      .prepare(HISTORY_QUERY)
       .raw()
       .all(scheme, until) as [string, string, string][];
     const first: number[] = [];
@@ -96,3 +100,21 @@ export class TierTimeline {
 
 /** The class of customer k in a classesOn() array; customers added after it was taken were in no class. */
 export const classAt = (classes: Int32Array, k: number): number => (k < classes.length ? classes[k]! : NO_CLASS);
+
+/** Per connection and scheme, while the database is unchanged: the history is read once for any day. */
+const timelines = new WeakMap<Db, Map<string, { stamp: string; timeline: TierTimeline }>>();
+const MAX_CACHED_SCHEMES = 4;
+
+/** The scheme's whole stored history (every change point), kept while the database is unchanged. */
+export function tierTimeline(db: Db, scheme: string): TierTimeline {
+  const stamp = changeStamp(db);
+  let schemes = timelines.get(db);
+  if (!schemes) timelines.set(db, (schemes = new Map()));
+  const cached = schemes.get(scheme);
+  if (cached && cached.stamp === stamp) return cached.timeline;
+  const timeline = new TierTimeline(db, scheme, '9999-12-31');
+  schemes.delete(scheme);
+  if (schemes.size >= MAX_CACHED_SCHEMES) schemes.delete(schemes.keys().next().value!);
+  schemes.set(scheme, { stamp, timeline });
+  return timeline;
+}

@@ -98,7 +98,7 @@ export async function recomputeInSteps(ctx: HandlerContext, asOf: string, report
   remember(db, read, stored);
   // The fit gets a turn of its own, so a progress poll or a page of the list is answered before it.
   await yieldTurn();
-  predictIfStored(ctx, asOf, stored);
+  predictKeepingFresh(ctx, read, stored);
   return { state: read, stored };
 }
 
@@ -185,6 +185,19 @@ function predictIfStored(ctx: HandlerContext, asOf: string, stored: boolean): vo
   if (stored) storePredictions(ctx.db, asOf, ctx.clock.now().toISOString());
 }
 
+/**
+ * predictIfStored, then the remembered state stays fresh: the predictions are derived from the same
+ * orders (the segmentation never reads them back), so their own writes must not mark it stale — else
+ * every read that stores today's snapshot (a migration to today) would find it stale and recompute
+ * everything again, each time. A write by anyone else in between still does.
+ */
+function predictKeepingFresh(ctx: HandlerContext, state: SegmentationState, stored: boolean): void {
+  const before = changeStamp(ctx.db);
+  predictIfStored(ctx, state.asOf, stored);
+  const cached = caches.get(ctx.db)?.get(state.asOf);
+  if (cached?.state === state && cached.fingerprint === before) cached.fingerprint = changeStamp(ctx.db);
+}
+
 function fresh(db: Db, asOf: string): Cached | undefined {
   const cached = caches.get(db)?.get(asOf);
   return cached && cached.fingerprint === changeStamp(db) ? cached : undefined;
@@ -204,7 +217,7 @@ export function recomputeSegmentation(ctx: HandlerContext, asOf: string): { stat
   const state = compute(ctx.db, asOf);
   const stored = store(ctx, state);
   remember(ctx.db, state, stored);
-  predictIfStored(ctx, asOf, stored);
+  predictKeepingFresh(ctx, state, stored);
   return { state, stored };
 }
 
@@ -216,5 +229,5 @@ export function storeTodayIfStale(ctx: HandlerContext): void {
   const state = cached?.state ?? compute(ctx.db, today);
   const stored = store(ctx, state);
   remember(ctx.db, state, stored);
-  predictIfStored(ctx, today, stored);
+  predictKeepingFresh(ctx, state, stored);
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HISTORY_QUERY } from '../../core/reports/timeline';
 import type { ClassFigures, EvaluationReport } from '../../shared/contract/reports';
 import { buildReportFixture, FIXTURE_TODAY, type FixtureIds } from '../support/report-fixture';
 import { openTestApp, type TestApp } from '../support/test-app';
@@ -39,11 +40,12 @@ function classesOn(day: string): Map<string, string> {
 const IN = `customer_id IN (SELECT value FROM json_each(?))`;
 const revenueOf = (who: string[], start: string, end: string) => one<number>(`SELECT coalesce(sum(base_amount_minor), 0) FROM orders WHERE deleted_at IS NULL AND order_date BETWEEN ? AND ? AND ${IN}`, start, end, JSON.stringify(who));
 const cohort = (day: string, classKey: string) => [...classesOn(day)].filter(([, c]) => c === classKey).map(([id]) => id);
-const monthBefore = (start: string, months: number) => {
+/** The period of `length` months starting `months` months before `start`. */
+const monthBefore = (start: string, months: number, length = 1) => {
   const d = new Date(`${start}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() - months);
   const s = d.toISOString().slice(0, 10);
-  const e = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+  const e = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + length, 0)).toISOString().slice(0, 10);
   return [s, e] as const;
 };
 
@@ -182,11 +184,15 @@ describe('reports:evaluation on the hand-made fixture', () => {
     expect([report.periods[1]!.unclassified.customers, report.periods[1]!.unclassified.followUps, report.periods[1]!.unclassified.satisfactionAvg]).toEqual([1, 1, 3]);
   });
 
-  it('every figure of every class and period equals plain SQL over the fixture', () => {
-    for (const p of report.periods) {
+  it.each([
+    ['month', 1],
+    ['quarter', 3],
+  ] as const)('every figure of every class and %s equals plain SQL over the fixture', async (period, length) => {
+    const r = period === 'month' ? report : await app.call('reports:evaluation', { scheme: 'pyramid', from: '2025-10-01', to: '2026-06-30', period });
+    for (const p of r.periods) {
       const start = classesOn(p.start);
-      const prior = [monthBefore(p.start, 1), monthBefore(p.start, 12)];
-      for (const c of report.classes) {
+      const prior = [monthBefore(p.start, length, length), monthBefore(p.start, 12, length)];
+      for (const c of r.classes) {
         const who = [...start].filter(([, k]) => k === c.key).map(([id]) => id);
         const [before, yearBefore] = prior.map(([s, e]) => revenueOf(cohort(s, c.key), s, e));
         const want = expected(who, p.start, p.end, CADENCE[c.key] ?? null, { before: before!, yearBefore: yearBefore! });
@@ -206,7 +212,7 @@ describe('reports:evaluation on the hand-made fixture', () => {
       const total = p.total;
       expect(total.revenueMinor).toBe(one<number>(`SELECT coalesce(sum(base_amount_minor), 0) FROM orders WHERE order_date BETWEEN ? AND ?`, p.start, p.end));
       expect(total.customers).toBe(start.size + unclassified.length);
-      expect(total.covered).toBe(report.classes.reduce((n, c) => n + p.classes[c.key]!.covered, 0));
+      expect(total.covered).toBe(r.classes.reduce((n, c) => n + p.classes[c.key]!.covered, 0));
       // Movement: class on the first day against class on the last, by the pyramid's order of worth.
       const end = classesOn(p.end < FIXTURE_TODAY ? p.end : FIXTURE_TODAY);
       const level = (c: string) => ['none', 'lead', 'iron', 'gold', 'platinum'].indexOf(c);
@@ -283,6 +289,14 @@ describe('reports:migration and its members', () => {
 
   it('a date before any snapshot is refused with the key the screen translates', async () => {
     await expect(app.call('reports:migration', { scheme: 'pyramid', from: '2020-01-01', to: '2026-04-30' })).rejects.toMatchObject({ code: 'not_found', issues: [{ path: ['from'], key: 'report_no_snapshot' }] });
+  });
+});
+
+describe('query plans', () => {
+  it('reads a scheme\'s history through the primary key, in its order, without sorting', () => {
+    const detail = (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${HISTORY_QUERY}`).all('pyramid', '2026-04-30') as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(detail).toMatch(/SEARCH segment_assignments USING (INDEX|PRIMARY KEY)/);
+    expect(detail).not.toContain('TEMP B-TREE');
   });
 });
 
