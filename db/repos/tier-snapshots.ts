@@ -6,7 +6,7 @@ import { OUT_OF_POPULATION } from '../schema';
  * row on or before D (the primary key leads with scheme and customer, so this is one index walk per
  * scheme). A latest row saying OUT_OF_POPULATION means they had left the book by then.
  */
-const CLASSES_ON = `SELECT customer_id, class_key, max(as_of) AS as_of FROM segment_assignments WHERE scheme = @scheme AND as_of <= @day GROUP BY customer_id`;
+export const CLASSES_ON = `SELECT customer_id, class_key, max(as_of) AS as_of FROM segment_assignments WHERE scheme = @scheme AND as_of <= @day GROUP BY customer_id`;
 
 export interface StoredDayRange {
   first: string | null;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLASSES_ON } from '../../db/repos/tier-snapshots';
 import { normalizeQuery } from '../../shared/domain/pinyin';
 import { openTestApp, type TestApp } from '../support/test-app';
 
@@ -99,5 +100,11 @@ describe('snapshots:day', () => {
 
     const before = await app.call('snapshots:day', { scheme: 'lifecycle', asOf: '2026-09-30' });
     expect(before).toMatchObject({ snapshotDay: null, firstDay: '2026-10-01', customers: 0, total: 0, rows: [], classes: [] });
+  });
+
+  it('reads a day\'s classes through the primary key, grouped in its order without a sort', () => {
+    const detail = (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${CLASSES_ON}`).all({ scheme: 'pyramid', day: '2026-10-01' }) as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(detail).toMatch(/SEARCH segment_assignments USING (INDEX|PRIMARY KEY)/);
+    expect(detail).not.toContain('TEMP B-TREE');
   });
 });
