@@ -88,14 +88,19 @@ export async function evaluationDashboardAndMigration({ page, screenshot }: Jour
     await expect.poll(() => pyramidRows.count()).toBe(evaluation.pyramid.levels.length);
     await expect.poll(() => page.locator('[data-testid="table-pyramid"] tr', { hasText: 'Gold' }).innerText()).toContain('Responsible: Wang Fang');
     // Twelve months, each a column of the sizes table; each cell is the class's count stored on the month's first day.
-    await byTestId(page, 'chart-sizes').waitFor();
-    await expect.poll(() => page.locator('[data-testid="table-sizes"] thead th').count()).toBe(evaluation.periods.length + 1);
-    const sizeRows = page.locator('[data-testid="table-sizes"] tbody tr.ant-table-row');
-    for (const [i, period] of evaluation.periods.entries()) {
-      const first = await invoke(page, 'snapshots:day', { scheme: 'pyramid', asOf: period.start, limit: 1 });
-      for (const [row, c] of evaluation.classes.entries()) {
-        const count = first.classes.find((k) => k.classKey === c.key)?.count ?? 0;
-        expect([period.start, c.key, (await sizeRows.nth(row).locator('td').nth(i + 1).innerText()).replace(/,/g, '')]).toEqual([period.start, c.key, String(count)]);
+    // (Where nothing was stored before this month, as on a database that already held today, the card says so.)
+    const cohorts = evaluation.periods.some((p) => Object.values(p.classes).some((f) => f.customers > 0));
+    if (!cohorts) await expect.poll(() => byTestId(page, 'empty-sizes').innerText()).toContain('Needs stored tier history');
+    else {
+      await byTestId(page, 'chart-sizes').waitFor();
+      await expect.poll(() => page.locator('[data-testid="table-sizes"] thead th').count()).toBe(evaluation.periods.length + 1);
+      const sizeRows = page.locator('[data-testid="table-sizes"] tbody tr.ant-table-row');
+      for (const [i, period] of evaluation.periods.entries()) {
+        const first = await invoke(page, 'snapshots:day', { scheme: 'pyramid', asOf: period.start, limit: 1 });
+        for (const [row, c] of evaluation.classes.entries()) {
+          const count = first.classes.find((k) => k.classKey === c.key)?.count ?? 0;
+          expect([period.start, c.key, (await sizeRows.nth(row).locator('td').nth(i + 1).innerText()).replace(/,/g, '')]).toEqual([period.start, c.key, String(count)]);
+        }
       }
     }
     await page.waitForTimeout(400); // transitions settle (a quarter second)
@@ -122,9 +127,12 @@ export async function evaluationDashboardAndMigration({ page, screenshot }: Jour
     // The matrix drawn for this scheme (the previous one's stays on screen until the new one arrives), settled.
     await expect.poll(() => byTestId(page, 'migration-totals').getAttribute('data-scheme')).toBe('value');
     await page.waitForTimeout(400);
-    await clickHeatmapCell(page, axis.indexOf(moved!.to), axis.indexOf(moved!.from), axis.length);
+    // Cards above may still change height as they redraw: a click that lands while the canvas moves is tried again.
     const members = byTestId(page, 'migration-members');
-    await members.waitFor({ timeout: 30_000 });
+    for (let attempt = 0; attempt < 4 && (await members.count()) === 0; attempt++) {
+      await clickHeatmapCell(page, axis.indexOf(moved!.to), axis.indexOf(moved!.from), axis.length);
+      await members.waitFor({ timeout: 5_000 }).catch(() => undefined);
+    }
     await expect.poll(() => members.getAttribute('data-from')).toBe(moved!.from);
     expect(await members.getAttribute('data-to')).toBe(moved!.to);
     const listed = members.locator('[data-customer-id]');
@@ -156,6 +164,7 @@ export async function evaluationDashboardAndMigration({ page, screenshot }: Jour
     await page.evaluate(() => document.querySelector('.ant-layout-content')!.scrollTo({ top: 0 }));
     await pickScheme(page, 'RFM scores');
     await expect.poll(() => report.getAttribute('data-scheme')).toBe('rfm');
+    await expect.poll(() => byTestId(page, 'migration-totals').getAttribute('data-scheme')).toBe('rfm');
     const firstCell = page.locator('[data-testid="table-migration"] [data-testid^="migration-cell-"]').first();
     await firstCell.waitFor();
     const inCell = Number(await firstCell.getAttribute('data-customers'));
@@ -200,8 +209,12 @@ export async function evaluationDashboardAndMigration({ page, screenshot }: Jour
     await byTestId(page, 'tiers-as-of').click();
     await page.keyboard.type(past);
     await page.keyboard.press('Enter');
-    await expect.poll(() => byTestId(page, 'as-of-view').getAttribute('data-snapshot-day')).toBe(day.snapshotDay);
-    await expect.poll(() => byTestId(page, 'as-of-note').innerText()).toContain(`${day.customers} customers`);
+    if (day.snapshotDay === null) await byTestId(page, 'as-of-nothing').waitFor();
+    else {
+      await expect.poll(() => byTestId(page, 'as-of-view').getAttribute('data-snapshot-day')).toBe(day.snapshotDay);
+      await expect.poll(() => byTestId(page, 'as-of-note').innerText()).toContain(`${day.customers} customers`);
+      await expect.poll(() => page.locator('[data-testid="as-of-members"] tbody tr.ant-table-row').count()).toBe(Math.min(day.customers, 50));
+    }
 
     // A mover's file charts their class over time from the stored history, change by change.
     const mover = moved!.customerIds[0]!;
@@ -210,7 +223,7 @@ export async function evaluationDashboardAndMigration({ page, screenshot }: Jour
     await byTestId(page, 'tab-tiers').click();
     await byTestId(page, 'tier-history-chart').waitFor();
     await expect.poll(() => page.locator('[data-testid="tier-history-table"] tbody tr.ant-table-row').count()).toBe(history.schemes.pyramid!.length);
-    expect(consoleErrors).toEqual([]);
+    expect([...new Set(consoleErrors)]).toEqual([]);
   } finally {
     page.off('console', onConsole);
   }

@@ -177,7 +177,7 @@ export function MigrationCard({ env, scheme, defaultFrom, defaultTo }: { env: Fi
         <Row gutter={[16, 8]} data-testid="migration-totals" data-scheme={data.scheme} data-from={data.from} data-to={data.to}>
           {MOVEMENT_KINDS.map((k) => (
             <Col key={k} xs={8} md={4}>
-              <Statistic title={t(`movement.${k}`)} value={totals[k] ?? '—'} valueStyle={{ color: MOVEMENT_COLORS[k], fontSize: 20 }} data-testid={`migration-total-${k}`} />
+              <Statistic title={t(`movement.${k}`)} value={totals[k] ?? '—'} styles={{ content: { color: MOVEMENT_COLORS[k], fontSize: 20 } }} data-testid={`migration-total-${k}`} />
             </Col>
           ))}
         </Row>

@@ -67,7 +67,7 @@ export function hasValues(report: EvaluationReport, metric: Metric): boolean {
   }));
 }
 
-/** A page-wide summary of how many customers moved, per kind, over all periods. */
+/** The ways a customer can move between a period's first and last day, in the order the screen lists them. */
 export const MOVEMENT_KINDS = ['upgraded', 'downgraded', 'stayed', 'sideways', 'entered', 'left'] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 export const MOVEMENT_COLORS: Record<MovementKind, string> = { upgraded: '#389e0d', downgraded: '#cf1322', stayed: '#8c8c8c', sideways: '#d48806', entered: '#1677ff', left: '#595959' };
