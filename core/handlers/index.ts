@@ -1,4 +1,5 @@
 import type { HandlerContext } from '../context';
+import { chartHandlers } from './charts';
 import { customerHandlers } from './customers';
 import { customerBulkHandlers } from './customers-bulk';
 import { followUpHandlers } from './followups';
@@ -11,6 +12,7 @@ import { reportHandlers } from './reports';
 import { predictionHandlers } from './prediction';
 import { segmentationHandlers } from './segmentation';
 import { settingsHandlers } from './settings';
+import { snapshotHandlers } from './snapshots';
 import { teamHandlers } from './team';
 import { todayHandlers } from './today';
 import { transferHandlers } from './transfer';
@@ -47,5 +49,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     reportHandlers(ctx),
     teamHandlers(ctx),
     offeringHandlers(ctx),
+    snapshotHandlers(ctx),
+    chartHandlers(ctx),
   ]) as Handlers;
 }

@@ -1,4 +1,4 @@
-import { BarChartOutlined, BellOutlined, CalendarOutlined, DollarOutlined, ImportOutlined, MergeCellsOutlined, RiseOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, BellOutlined, FundOutlined, CalendarOutlined, DollarOutlined, ImportOutlined, MergeCellsOutlined, RiseOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { App as AntApp, Badge, ConfigProvider, Layout, Menu, Select, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -14,6 +14,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { TiersPage } from '../features/tiers/TiersPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { PredictionPage } from '../features/prediction/PredictionPage';
+import { EvaluationPage } from '../features/evaluation/EvaluationPage';
 import { systemLanguage, type UiLanguage } from '../i18n';
 import { hrefOf, useRoute, type Route } from './router';
 import { useWorkspace } from './workspace';
@@ -22,6 +23,7 @@ const NAV: { key: Route['page']; icon: React.ReactNode; label: string }[] = [
   { key: 'today', icon: <CalendarOutlined />, label: 'today:nav' },
   { key: 'customers', icon: <TeamOutlined />, label: 'nav.customers' },
   { key: 'tiers', icon: <BarChartOutlined />, label: 'tiers:nav' },
+  { key: 'evaluation', icon: <FundOutlined />, label: 'evaluation:nav' },
   { key: 'prediction', icon: <RiseOutlined />, label: 'prediction:nav' },
   { key: 'fx', icon: <DollarOutlined />, label: 'nav.fx' },
   { key: 'import', icon: <ImportOutlined />, label: 'importing:nav' },
@@ -49,6 +51,8 @@ function Page({ route }: { route: Route }) {
       return <DuplicatesPage />;
     case 'prediction':
       return <PredictionPage />;
+    case 'evaluation':
+      return <EvaluationPage />;
   }
 }
 

@@ -10,14 +10,15 @@ export type Route =
   | { page: 'tiers' }
   | { page: 'import' }
   | { page: 'duplicates' }
-  | { page: 'prediction' };
+  | { page: 'prediction' }
+  | { page: 'evaluation' };
 
 /** Today is the home screen: no address, "#/today", and the old follow-ups-due page ("#/due") open it. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'customers' && parts[1]) return { page: 'customer', id: decodeURIComponent(parts[1]) };
   if (parts[0] === 'customers') return { page: 'customers' };
-  if (parts[0] === 'settings' || parts[0] === 'fx' || parts[0] === 'tiers' || parts[0] === 'import' || parts[0] === 'duplicates' || parts[0] === 'prediction') return { page: parts[0] };
+  if (parts[0] === 'settings' || parts[0] === 'fx' || parts[0] === 'tiers' || parts[0] === 'import' || parts[0] === 'duplicates' || parts[0] === 'prediction' || parts[0] === 'evaluation') return { page: parts[0] };
   // "#/due", "#/today", nothing, or an address this version does not know.
   return { page: 'today' };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { chartsContract } from './charts';
 import { customersContract } from './customers';
 import { customersBulkContract } from './customers-bulk';
 import { followUpsContract } from './followups';
@@ -10,6 +11,7 @@ import { reportsContract } from './reports';
 import { predictionContract } from './prediction';
 import { segmentationContract } from './segmentation';
 import { settingsContract } from './settings';
+import { snapshotsContract } from './snapshots';
 import { teamContract } from './team';
 import { todayContract } from './today';
 import { transferContract } from './transfer';
@@ -32,6 +34,8 @@ export const contract = {
   ...reportsContract,
   ...teamContract,
   ...offeringContract,
+  ...snapshotsContract,
+  ...chartsContract,
 } as const;
 
 export type Contract = typeof contract;

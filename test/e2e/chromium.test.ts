@@ -12,6 +12,7 @@ import { predictionScoreSortAndHoldout } from './journeys-prediction';
 import { clvSettingsSavedAndStated } from './journeys-clv';
 import { orderLinesImportToUsuallyBuys } from './journeys-lines';
 import { orderLinesReturnAndBalance } from './journeys-orders';
+import { evaluationDashboardAndMigration } from './journeys-evaluation';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 
 describe('TierBook in Chromium through the loopback bridge', () => {
@@ -97,5 +98,20 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('an order with two lines, a cost and part payment → balance owed → a return → revenue and balance follow → a payment', async () => {
     await orderLinesReturnAndBalance({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+});
+
+// Its own database: a year of tier history can only be stored before any later day is (history is written forward only).
+describe('TierBook evaluation in Chromium, on a demo with a year of tier history', () => {
+  let session: ChromiumSession;
+  beforeAll(async () => {
+    session = await launchChromium();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('demo → Evaluation → scheme and period → a heatmap cell lists the customers the migration answer names; PNG, .xlsx, both languages', async () => {
+    await evaluationDashboardAndMigration({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });

@@ -17,6 +17,7 @@ import { predictionScoreSortAndHoldout } from './journeys-prediction';
 import { clvSettingsSavedAndStated } from './journeys-clv';
 import { orderLinesImportToUsuallyBuys } from './journeys-lines';
 import { orderLinesReturnAndBalance } from './journeys-orders';
+import { evaluationDashboardAndMigration } from './journeys-evaluation';
 
 /** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
 function electronBinary(): string {
@@ -129,5 +130,33 @@ describe('TierBook as the Electron app', () => {
 
   it('an order with two lines, a cost and part payment → balance owed → a return → revenue and balance follow → a payment', async () => {
     await orderLinesReturnAndBalance({ page, screenshot: async () => undefined });
+  });
+});
+
+// Its own app and database: a year of tier history can only be stored before any later day is (history is written forward only).
+describe('TierBook evaluation as the Electron app, on a demo with a year of tier history', () => {
+  let app: ElectronApplication;
+  let page: Page;
+  beforeAll(async () => {
+    app = await electron.launch({
+      executablePath: electronBinary(),
+      args: [ROOT, '--lang=en'],
+      env: { ...process.env, TIERBOOK_DB: join(tempDir(), 'electron-evaluation.sqlite'), LANG: 'en_US.UTF-8' },
+    });
+    page = await app.firstWindow();
+    const saveDir = tempDir();
+    await app.evaluate(({ dialog }, dir) => {
+      dialog.showSaveDialog = (async (...args: unknown[]) => {
+        const options = (args.length > 1 ? args[1] : args[0]) as { defaultPath?: string };
+        return { canceled: false, filePath: `${dir}/${options.defaultPath ?? 'export'}` };
+      }) as typeof dialog.showSaveDialog;
+    }, saveDir);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('demo → Evaluation → scheme and period → a heatmap cell lists the customers the migration answer names; PNG, .xlsx, both languages', async () => {
+    await evaluationDashboardAndMigration({ page, screenshot: async () => undefined });
   });
 });

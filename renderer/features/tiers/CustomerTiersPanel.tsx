@@ -1,4 +1,4 @@
-import { Alert, Descriptions, Spin } from 'antd';
+import { Alert, Descriptions, Space, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
@@ -6,9 +6,11 @@ import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
 import { formatDate } from '../../components/format';
+import { localDateOf } from '../../../shared/domain/dates';
 import { ClassTag } from './ClassTag';
 import { cutLines } from './cut-text';
 import { classLabel, hintEnvFor, hintText } from './labels';
+import { TierHistoryChart } from './TierHistoryChart';
 import { useTierPartition } from './use-tier-partition';
 import { useTierWindow } from './use-tier-window';
 
@@ -54,37 +56,40 @@ export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
   if (!explain) return <Spin />;
   const env = { language: i18n.language, currency: settings.baseCurrency, window: tierWindow, current: explain.metrics };
   return (
-    <Descriptions
-      bordered
-      size="small"
-      column={1}
-      data-testid="customer-tiers"
-      items={SCHEMES.filter((s) => explain.schemes[s]).map((s) => {
-        const { classKey, explanation } = explain.schemes[s]!;
-        const changes = history?.schemes[s] ?? [];
-        return {
-          key: s,
-          label: t(`schemes.${s}`),
-          children: (
-            <div data-testid={`customer-tier-${s}`}>
-              <ClassTag scheme={s} classKey={classKey} label={classLabel(t, s, classKey, i18n.language, tierWindow)} />
-              {cutLines(t, s, classKey, explanation, env, groupNames).map((line, i) => (
-                <div key={`cut-${i}`} data-testid={`customer-tier-cut-${s}`} style={{ color: '#555' }}>
-                  {line}
-                </div>
-              ))}
-              {explanation.moves.map((hint, i) => (
-                <div key={i}>{hintText(t, hint, s, hintEnvFor(env, explanation))}</div>
-              ))}
-              {changes.length > 1 ? (
-                <div style={{ color: '#888', marginTop: 4 }}>
-                  {t('explain.history')}: {changes.map((h) => `${formatDate(h.asOf, i18n.language)} ${h.classKey === null ? '—' : classLabel(t, s, h.classKey, i18n.language, tierWindow)}`).join(' → ')}
-                </div>
-              ) : null}
-            </div>
-          ),
-        };
-      })}
-    />
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Descriptions
+        bordered
+        size="small"
+        column={1}
+        data-testid="customer-tiers"
+        items={SCHEMES.filter((s) => explain.schemes[s]).map((s) => {
+          const { classKey, explanation } = explain.schemes[s]!;
+          const changes = history?.schemes[s] ?? [];
+          return {
+            key: s,
+            label: t(`schemes.${s}`),
+            children: (
+              <div data-testid={`customer-tier-${s}`}>
+                <ClassTag scheme={s} classKey={classKey} label={classLabel(t, s, classKey, i18n.language, tierWindow)} />
+                {cutLines(t, s, classKey, explanation, env, groupNames).map((line, i) => (
+                  <div key={`cut-${i}`} data-testid={`customer-tier-cut-${s}`} style={{ color: '#555' }}>
+                    {line}
+                  </div>
+                ))}
+                {explanation.moves.map((hint, i) => (
+                  <div key={i}>{hintText(t, hint, s, hintEnvFor(env, explanation))}</div>
+                ))}
+                {changes.length > 1 ? (
+                  <div style={{ color: '#888', marginTop: 4 }}>
+                    {t('explain.history')}: {changes.map((h) => `${formatDate(h.asOf, i18n.language)} ${h.classKey === null ? '—' : classLabel(t, s, h.classKey, i18n.language, tierWindow)}`).join(' → ')}
+                  </div>
+                ) : null}
+              </div>
+            ),
+          };
+        })}
+      />
+      {history ? <TierHistoryChart history={history} schemes={SCHEMES} today={localDateOf(new Date())} window={tierWindow} /> : null}
+    </Space>
   );
 }

@@ -1,5 +1,6 @@
 import type { SortingState } from '@tanstack/react-table';
-import { Alert, Button, Input, message, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, DatePicker, Input, message, Select, Space, Spin, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
@@ -26,6 +27,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { RecomputeButton } from './RecomputeButton';
 import { useTierWindow } from './use-tier-window';
 import { ClassTopProducts } from '../offering/ClassTopProducts';
+import { StoredDayView } from './StoredDayView';
 
 /** Tiered lists: pick a scheme → its classes with counts, revenue and share → the members of a class. */
 export function TiersPage() {
@@ -46,6 +48,9 @@ export function TiersPage() {
   const [reloads, setReloads] = useState(0);
   const [open, setOpen] = useState<{ id: string; name: string } | null>(null);
   const [panel, setPanel] = useState<'policies' | 'config' | 'custom' | null>(null);
+  // A past day shows that day's stored tiers (StoredDayView); empty or today: the live list.
+  const [asOf, setAsOf] = useState<Dayjs | null>(null);
+  const pastDay = asOf && asOf.isBefore(dayjs(), 'day') ? asOf.format('YYYY-MM-DD') : null;
 
   useEffect(() => {
     let cancelled = false;
@@ -143,6 +148,16 @@ export function TiersPage() {
           onChange={(next) => setClassKey(next)}
           options={(overview?.scheme === scheme ? overview.classes.filter((c) => c.count > 0) : []).map((c) => ({ value: c.classKey, label: classLabel(t, scheme, c.classKey, language, tierWindow) }))}
         />
+        <DatePicker
+          aria-label={t('evaluation:asOf.label')}
+          data-testid="tiers-as-of"
+          placeholder={t('evaluation:asOf.placeholder')}
+          prefix={t('evaluation:asOf.label')}
+          value={asOf}
+          onChange={setAsOf}
+          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          style={{ width: 230 }}
+        />
         <Input.Search allowClear placeholder={t('search')} style={{ width: 240 }} onSearch={setSearch} data-testid="tiers-search" />
         <RecomputeButton onDone={() => setReloads((n) => n + 1)} />
         <Button onClick={exportCsv} data-testid="export-csv">
@@ -162,7 +177,9 @@ export function TiersPage() {
       {error ? (
         <Alert type="error" showIcon title={t('loadFailed', { message: error })} action={<Button size="small" onClick={() => setReloads((n) => n + 1)}>{t('retry')}</Button>} />
       ) : null}
-      {overview ? (
+      {pastDay ? (
+        <StoredDayView scheme={scheme} asOf={pastDay} search={search} window={tierWindow} onBack={() => setAsOf(null)} />
+      ) : overview ? (
         <>
           <Typography.Text data-testid="tiers-total">
             {t('totalRevenue', { amount: formatMoney(overview.revenueMinor, overview.baseCurrency, language), count: overview.customers })}
@@ -181,7 +198,7 @@ export function TiersPage() {
       ) : error ? null : (
         <Spin />
       )}
-      {pages.total !== null ? (
+      {!pastDay && pages.total !== null ? (
         <MemberTable
           total={pages.total}
           revision={pages.revision}

@@ -5,6 +5,7 @@ import { customerFile } from './customer-file';
 import { customers } from './customers';
 import { data } from './data';
 import { errors } from './errors';
+import { evaluation } from './evaluation';
 import { followUps } from './followups';
 import { fx } from './fx';
 import { importing } from './import';
@@ -24,4 +25,4 @@ import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv, orders, tierSettings, reportFigures, offering };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv, orders, tierSettings, reportFigures, offering, evaluation };

@@ -139,5 +139,7 @@ export function handSeeds(f: Fixture, teamServerUrl: string): Partial<Record<Cha
     'team:create': { serverUrl: teamServerUrl, database: 'fuzz', user: 'admin', password: 'secret' },
     'team:join': { serverUrl: teamServerUrl, database: 'fuzz', user: 'admin', password: 'secret' },
     'team:conflicts': { limit: 20, customerId: f.customer },
+    // A 1×1 PNG: only PNG bytes are written.
+    'charts:save-png': { image: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==', name: 'chart.png' },
   };
 }

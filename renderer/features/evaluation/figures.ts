@@ -1,0 +1,77 @@
+import type { TFunction } from 'i18next';
+import type { OutputOf } from '../../../shared/contract';
+import { formatMoney } from '../../components/format';
+import { classLabel, type TierWindow } from '../tiers/labels';
+
+export type EvaluationReport = OutputOf<'reports:evaluation'>;
+export type ReportPeriod = EvaluationReport['periods'][number];
+export type Figures = ReportPeriod['total'];
+export type ReportClass = EvaluationReport['classes'][number];
+
+/** Key of the "in no class" row in tables and charts (never a real class key: those are non-empty words). */
+export const UNCLASSIFIED = '';
+
+/** What the screen needs to turn report values into words. */
+export interface FigureEnv {
+  t: TFunction;
+  language: string;
+  currency: string;
+  scheme: string;
+  window?: TierWindow;
+}
+
+/** Ten colours that stay apart in a stacked chart; classes take them in their order (best first). */
+export const CLASS_COLORS = ['#1f6f5c', '#d48806', '#2f54eb', '#c41d7f', '#13a8a8', '#7cb305', '#fa541c', '#722ed1', '#8c8c8c', '#a0d911'];
+export const colorOf = (index: number) => CLASS_COLORS[index % CLASS_COLORS.length]!;
+
+/** "Mar 2026" / "2026年3月", "2026 Q1" / "2026年第1季度", "2026". */
+export function periodLabel(env: FigureEnv, period: { start: string }, kind: EvaluationReport['period']): string {
+  const [year, month] = period.start.split('-').map(Number) as [number, number];
+  if (kind === 'year') return String(year);
+  if (kind === 'quarter') return env.t('evaluation:period.quarterLabel', { year, quarter: Math.floor((month - 1) / 3) + 1 });
+  return new Intl.DateTimeFormat(env.language, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
+export function classText(env: FigureEnv, classKey: string | null): string {
+  if (classKey === null || classKey === UNCLASSIFIED) return env.t('evaluation:unclassified');
+  return classLabel(env.t, env.scheme, classKey, env.language, env.window);
+}
+
+export const percent = (language: string, value: number, digits = 1) => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: digits }).format(value);
+export const decimal = (language: string, value: number, digits = 2) => new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value);
+export const money = (env: FigureEnv, minor: number) => formatMoney(minor, env.currency, env.language);
+/** Growth reads with its sign: "+12.5%", "−3%". */
+export const signedPercent = (language: string, value: number) => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
+
+/** One figure the dashboard charts per class and period. */
+export interface Metric {
+  key: string;
+  label: string;
+  value(f: Figures): number | null | undefined;
+  /** The value as a table cell shows it (the figures row is there for "4.2 (N = 12)"). */
+  text(value: number, f: Figures): string;
+  /** Axis tick labels. */
+  axis(value: number): string;
+}
+
+/** The figures of one class (or the unclassified, or everyone) in one period. */
+export function figuresOf(period: ReportPeriod, classKey: string): Figures | undefined {
+  return classKey === UNCLASSIFIED ? period.unclassified : period.classes[classKey];
+}
+
+/** Whether a metric has anything to draw: some class in some period has a value other than nothing or zero. */
+export function hasValues(report: EvaluationReport, metric: Metric): boolean {
+  return report.periods.some((p) => [...Object.values(p.classes), p.unclassified].some((f) => {
+    const v = metric.value(f);
+    return v !== null && v !== undefined && v !== 0;
+  }));
+}
+
+/** The ways a customer can move between a period's first and last day, in the order the screen lists them. */
+export const MOVEMENT_KINDS = ['upgraded', 'downgraded', 'stayed', 'sideways', 'entered', 'left'] as const;
+export type MovementKind = (typeof MOVEMENT_KINDS)[number];
+export const MOVEMENT_COLORS: Record<MovementKind, string> = { upgraded: '#389e0d', downgraded: '#cf1322', stayed: '#8c8c8c', sideways: '#d48806', entered: '#1677ff', left: '#595959' };
+
+/** Tables of a scheme with many classes (RFM's 125, countries) page at this many rows, so the screen stays quick. */
+export const TABLE_PAGE = 20;
+export const pagingFor = (rows: number) => (rows > TABLE_PAGE + 2 ? { pageSize: TABLE_PAGE, showSizeChanger: false, size: 'small' as const } : false);

@@ -1,0 +1,65 @@
+import { Select, Space, Table, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../shared/contract';
+import { EChart } from '../../components/charts/EChart';
+import { formatDate } from '../../components/format';
+import { historyClasses } from './history-classes';
+import { classLabel, type TierWindow } from './labels';
+
+/**
+ * The customer's class over time in one scheme, as a step line over the stored change points (a class holds
+ * until the next one; the last holds until today), with the same change points in a table beneath.
+ */
+export function TierHistoryChart({ history, schemes, today, window }: { history: OutputOf<'segments:history'>; schemes: readonly string[]; today: string; window?: TierWindow }) {
+  const { t, i18n } = useTranslation('evaluation');
+  const language = i18n.language;
+  const withHistory = schemes.filter((s) => (history.schemes[s]?.length ?? 0) > 0);
+  const [scheme, setScheme] = useState<string>(withHistory[0] ?? 'pyramid');
+  const changes = useMemo(() => history.schemes[scheme] ?? [], [history, scheme]);
+  const label = useCallback((classKey: string | null) => (classKey === null ? t('history.unclassified') : classLabel(t, scheme, classKey, language, window)), [t, scheme, language, window]);
+
+  const option = useMemo(() => {
+    // Top class at the top: the category axis draws its first entry at the bottom.
+    const classes = historyClasses(scheme, changes).reverse();
+    const last = changes.at(-1);
+    const points = changes.map((c) => [c.asOf, label(c.classKey)]);
+    if (last && last.asOf < today) points.push([today, label(last.classKey)]);
+    return {
+      tooltip: { trigger: 'axis' },
+      grid: { left: 8, right: 24, top: 16, bottom: 28, containLabel: true },
+      xAxis: { type: 'time' },
+      yAxis: { type: 'category', data: classes.map(label), boundaryGap: false },
+      series: [{ type: 'line', step: 'end', data: points, symbolSize: 8, lineStyle: { color: '#1f6f5c', width: 2 }, itemStyle: { color: '#1f6f5c' } }],
+    };
+  }, [scheme, changes, today, label]);
+
+  if (withHistory.length === 0) return <Typography.Text type="secondary">{t('history.none')}</Typography.Text>;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="tier-history">
+      <Space wrap>
+        <Typography.Text strong>{t('history.title')}</Typography.Text>
+        <Select
+          aria-label={t('scheme')}
+          data-testid="tier-history-scheme"
+          style={{ width: 200 }}
+          value={scheme}
+          onChange={setScheme}
+          options={withHistory.map((s) => ({ value: s, label: t(`tiers:schemes.${s}`) }))}
+        />
+      </Space>
+      <EChart option={option} height={Math.max(160, 48 + 28 * historyClasses(scheme, changes).length)} testId="tier-history-chart" />
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="asOf"
+        data-testid="tier-history-table"
+        dataSource={[...changes].reverse()}
+        columns={[
+          { key: 'asOf', title: t('history.since'), render: (_, row) => formatDate(row.asOf, language) },
+          { key: 'class', title: t('history.class'), render: (_, row) => label(row.classKey) },
+        ]}
+      />
+    </Space>
+  );
+}
