@@ -1,0 +1,80 @@
+import { DOC_RULES, type DocRules } from './doc-rules';
+import { DESIGN_DOC_ID, validationDesignDoc, type ValidationDesignDoc } from './validate-doc-update';
+
+export interface TeamDatabase {
+  /** The team database's address, e.g. https://couch.example.com/acme (no credentials in it). */
+  url: string;
+  user?: string;
+  password?: string;
+}
+
+/** Why the document check could not be put on the server, for the caller to word in the user's language. */
+export type InstallFailure = 'unreachable' | 'unauthorized' | 'not_admin' | 'no_database' | 'server_error';
+
+export class ValidationInstallError extends Error {
+  constructor(
+    readonly reason: InstallFailure,
+    detail: string,
+  ) {
+    super(`Could not install TierBook's document check on the team database: ${detail}`);
+    this.name = 'ValidationInstallError';
+  }
+}
+
+/** created: it was not there; updated: an older version was replaced; current: ours was there; newer: a newer app's was there and is kept. */
+export type InstallOutcome = 'created' | 'updated' | 'current' | 'newer';
+
+const TIMEOUT_MS = 15_000;
+
+function authHeader(db: TeamDatabase): Record<string, string> {
+  if (db.user === undefined) return {};
+  return { authorization: `Basic ${Buffer.from(`${db.user}:${db.password ?? ''}`, 'utf8').toString('base64')}` };
+}
+
+async function request(db: TeamDatabase, method: 'GET' | 'PUT', body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const url = `${db.url.replace(/\/+$/, '')}/${DESIGN_DOC_ID}`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: { accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}), ...authHeader(db) },
+      body: body ? JSON.stringify(body) : undefined,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new ValidationInstallError('unreachable', `${db.url} did not answer (${(error as Error).message})`);
+  }
+  const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  return { status: response.status, json };
+}
+
+function failure(status: number, json: Record<string, unknown>): ValidationInstallError {
+  const said = [json.error, json.reason].filter(Boolean).join(': ') || `HTTP ${status}`;
+  if (status === 401) return new ValidationInstallError('unauthorized', `the user name or password was not accepted (${said})`);
+  // CouchDB answers 403 to a member who is not a database admin: design documents are admin-only.
+  if (status === 403) return new ValidationInstallError('not_admin', `only a database admin may install it (${said})`);
+  if (status === 404) return new ValidationInstallError('no_database', `the database does not exist (${said})`);
+  return new ValidationInstallError('server_error', `the server answered ${said}`);
+}
+
+/**
+ * Puts the `validate_doc_update` design document on a team's database, replacing an older version and
+ * leaving a newer one (written by a newer app) alone. Safe to call on every team creation or join.
+ */
+export async function installValidation(db: TeamDatabase, rules: DocRules = DOC_RULES): Promise<InstallOutcome> {
+  const wanted = validationDesignDoc(rules);
+  const existing = await request(db, 'GET');
+  let rev: string | undefined;
+  if (existing.status === 200) {
+    const found = existing.json as Partial<ValidationDesignDoc>;
+    const version = typeof found.tierbookRulesVersion === 'number' ? found.tierbookRulesVersion : 0;
+    if (version > rules.version) return 'newer';
+    if (version === rules.version && found.validate_doc_update === wanted.validate_doc_update) return 'current';
+    rev = found._rev;
+  } else if (existing.status !== 404 || existing.json.reason === 'no_db_file' || existing.json.reason === 'Database does not exist.') {
+    throw failure(existing.status, existing.json);
+  }
+  const put = await request(db, 'PUT', rev ? { ...wanted, _rev: rev } : wanted);
+  if (put.status === 201 || put.status === 202 || put.status === 200) return rev ? 'updated' : 'created';
+  throw failure(put.status, put.json);
+}
