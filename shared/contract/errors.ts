@@ -103,6 +103,16 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   too_complex: 'has too many conditions or groups',
   invalid_range: 'must not be smaller than the lower bound',
   today_likelihood_unavailable: 'needs purchase-likelihood scores, and none exist yet; rank by priority',
+  team_unreachable: 'the team server cannot be reached; work continues offline and syncs when it is back',
+  team_unauthorized: 'the team server refused the user name or password',
+  team_forbidden: 'this user may not read or write the team database',
+  team_database_missing: 'the team database does not exist on the server; create the team first',
+  team_server_error: 'the team server answered with an error; try again later',
+  team_not_joined: 'this laptop is not in a team',
+  team_already_joined: 'this laptop is already in a team; leave it first',
+  team_identity_required: 'set your name (负责人) for this laptop first',
+  team_invalid_url: 'must be a server address starting with http:// or https://, without a user name or password in it',
+  team_invalid_database: 'must be a team database name in lowercase letters, digits, _ or -, starting with a letter',
 };
 
 export class AppError extends Error {

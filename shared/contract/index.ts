@@ -8,6 +8,7 @@ import { remindersContract } from './reminders';
 import { predictionContract } from './prediction';
 import { segmentationContract } from './segmentation';
 import { settingsContract } from './settings';
+import { teamContract } from './team';
 import { todayContract } from './today';
 import { transferContract } from './transfer';
 import { workspaceContract } from './workspace';
@@ -26,6 +27,7 @@ export const contract = {
   ...remindersContract,
   ...todayContract,
   ...predictionContract,
+  ...teamContract,
 } as const;
 
 export type Contract = typeof contract;
