@@ -181,9 +181,9 @@ describe('the team database refuses malformed documents (validate_doc_update on 
   });
 
   it('says plainly when the database is missing or the server is not there', async () => {
-    await expect(installValidation({ url: `${couch.url}/no-such-team` })).rejects.toMatchObject({ reason: 'no_database' });
+    await expect(installValidation({ url: `${couch.url}/no-such-team` })).rejects.toMatchObject({ reason: 'team_database_missing' });
     const nobody = installValidation({ url: 'http://127.0.0.1:1/team' });
     await expect(nobody).rejects.toBeInstanceOf(ValidationInstallError);
-    await expect(nobody).rejects.toMatchObject({ reason: 'unreachable' });
+    await expect(nobody).rejects.toMatchObject({ reason: 'team_unreachable' });
   });
 });

@@ -1,3 +1,4 @@
+import type { TeamErrorKey } from '../../../shared/contract/team';
 import { DOC_RULES, type DocRules } from './doc-rules';
 import { DESIGN_DOC_ID, validationDesignDoc, type ValidationDesignDoc } from './validate-doc-update';
 
@@ -8,8 +9,8 @@ export interface TeamDatabase {
   password?: string;
 }
 
-/** Why the document check could not be put on the server, for the caller to word in the user's language. */
-export type InstallFailure = 'unreachable' | 'unauthorized' | 'not_admin' | 'no_database' | 'server_error';
+/** Why the document check could not be put on the server: the contract's error key, worded in the user's language by the screen. */
+export type InstallFailure = Extract<TeamErrorKey, 'team_unreachable' | 'team_unauthorized' | 'team_forbidden' | 'team_database_missing' | 'team_server_error'>;
 
 export class ValidationInstallError extends Error {
   constructor(
@@ -42,7 +43,7 @@ async function request(db: TeamDatabase, method: 'GET' | 'PUT', body?: unknown):
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
-    throw new ValidationInstallError('unreachable', `${db.url} did not answer (${(error as Error).message})`);
+    throw new ValidationInstallError('team_unreachable', `${db.url} did not answer (${(error as Error).message})`);
   }
   const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   return { status: response.status, json };
@@ -50,11 +51,11 @@ async function request(db: TeamDatabase, method: 'GET' | 'PUT', body?: unknown):
 
 function failure(status: number, json: Record<string, unknown>): ValidationInstallError {
   const said = [json.error, json.reason].filter(Boolean).join(': ') || `HTTP ${status}`;
-  if (status === 401) return new ValidationInstallError('unauthorized', `the user name or password was not accepted (${said})`);
+  if (status === 401) return new ValidationInstallError('team_unauthorized', `the user name or password was not accepted (${said})`);
   // CouchDB answers 403 to a member who is not a database admin: design documents are admin-only.
-  if (status === 403) return new ValidationInstallError('not_admin', `only a database admin may install it (${said})`);
-  if (status === 404) return new ValidationInstallError('no_database', `the database does not exist (${said})`);
-  return new ValidationInstallError('server_error', `the server answered ${said}`);
+  if (status === 403) return new ValidationInstallError('team_forbidden', `only a database admin may install it (${said})`);
+  if (status === 404) return new ValidationInstallError('team_database_missing', `the database does not exist (${said})`);
+  return new ValidationInstallError('team_server_error', `the server answered ${said}`);
 }
 
 /**

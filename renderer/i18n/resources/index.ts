@@ -13,6 +13,7 @@ import { reminders } from './reminders';
 import { prediction } from './prediction';
 import { settings } from './settings';
 import { shell } from './shell';
+import { team } from './team';
 import { tierLabels } from './tier-labels';
 import { tiers } from './tiers';
 import { today } from './today';
@@ -20,4 +21,4 @@ import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv, team };
