@@ -187,3 +187,40 @@ describe('the team database refuses malformed documents (validate_doc_update on 
     await expect(nobody).rejects.toMatchObject({ reason: 'team_unreachable' });
   });
 });
+
+describe('the document check on a server with users, as a team runs it', () => {
+  let couch: TestCouch;
+  let dbUrl: string;
+  beforeAll(async () => {
+    couch = await startTestCouch();
+    await couch.addServerAdmin('admin', 'admin-secret');
+    await couch.addUser('boss', 'boss-secret');
+    await couch.addUser('lin', 'lin-secret');
+    dbUrl = await couch.createDb('acme');
+    await couch.setSecurity('acme', { admins: ['boss'], members: ['boss', 'lin'] });
+  }, 60_000);
+  afterAll(async () => {
+    await couch?.stop();
+  });
+
+  const as = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`, 'content-type': 'application/json' });
+
+  it('a member may not install it, a wrong password is told apart, a database admin installs it', async () => {
+    await expect(installValidation({ url: dbUrl, user: 'lin', password: 'lin-secret' })).rejects.toMatchObject({ reason: 'team_forbidden' });
+    await expect(installValidation({ url: dbUrl, user: 'lin', password: 'wrong' })).rejects.toMatchObject({ reason: 'team_unauthorized' });
+    expect(await installValidation({ url: dbUrl, user: 'boss', password: 'boss-secret' })).toBe('created');
+    expect(await installValidation({ url: dbUrl, user: 'lin', password: 'lin-secret' })).toBe('current');
+  });
+
+  it("checks a member's documents and keeps design documents to admins", async () => {
+    const followup = goodDocs().followup!;
+    const good = await fetch(`${dbUrl}/${followup._id}`, { method: 'PUT', headers: as('lin', 'lin-secret'), body: JSON.stringify(followup) });
+    expect(good.status).toBe(201);
+    const bad = await fetch(`${dbUrl}/order:${ORDER_ID}`, { method: 'PUT', headers: as('lin', 'lin-secret'), body: JSON.stringify({ ...goodDocs().order, orderDate: '2026-13-01' }) });
+    expect([bad.status, ((await bad.json()) as { reason: string }).reason]).toEqual([403, `TierBook refused order:${ORDER_ID}: order.orderDate is not a calendar date (YYYY-MM-DD): "2026-13-01"`]);
+    const design = await fetch(`${dbUrl}/_design/other`, { method: 'PUT', headers: as('lin', 'lin-secret'), body: JSON.stringify({ validate_doc_update: 'function () {}' }) });
+    expect(design.status).toBe(401);
+    const outsider = await fetch(`${dbUrl}/${followup._id}`, { headers: as('admin', 'wrong') });
+    expect(outsider.status).toBe(401);
+  });
+});

@@ -4,13 +4,26 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ROOT, tempDir } from './test-app';
 
-/** pouchdb-server, the CouchDB stand-in the team tests replicate through, on 127.0.0.1 only. */
+/**
+ * pouchdb-server, the CouchDB stand-in the team tests replicate through, on 127.0.0.1 only.
+ * Beware: pouchdb-server 4.2 crashes when a non-admin user asks it to create a database (CouchDB answers
+ * 401); tests create databases as the server admin.
+ */
 export interface TestCouch {
   /** http://127.0.0.1:PORT (no trailing slash). */
   url: string;
   port: number;
-  /** Creates a database and returns its address. */
+  /** Creates a database (as the server admin once there is one) and returns its address. */
   createDb(name: string): Promise<string>;
+  /**
+   * Ends the "admin party" (everyone an admin) as a real CouchDB install does: from then on the server
+   * checks users, database members and admins like CouchDB.
+   */
+  addServerAdmin(name: string, password: string): Promise<void>;
+  /** A person's user in `_users`. */
+  addUser(name: string, password: string): Promise<void>;
+  /** The database's `_security`: who may read and write documents, and who may also change design documents. */
+  setSecurity(db: string, security: { admins: string[]; members: string[] }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -61,13 +74,27 @@ export async function startTestCouch(options: { timeoutMs?: number } = {}): Prom
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+  let admin: Record<string, string> = {};
+  const send = async (method: 'PUT', path: string, body?: unknown) => {
+    const response = await fetch(`${url}${path}`, { method, headers: { 'content-type': 'application/json', ...admin }, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (response.status !== 201 && response.status !== 200) throw new Error(`${method} ${path} failed: HTTP ${response.status} ${await response.text()}`);
+  };
   return {
     url,
     port,
     async createDb(name) {
-      const response = await fetch(`${url}/${name}`, { method: 'PUT' });
-      if (response.status !== 201 && response.status !== 200) throw new Error(`Could not create database ${name}: HTTP ${response.status} ${await response.text()}`);
+      await send('PUT', `/${name}`);
       return `${url}/${name}`;
+    },
+    async addServerAdmin(name, password) {
+      await send('PUT', `/_config/admins/${encodeURIComponent(name)}`, password);
+      admin = { authorization: `Basic ${Buffer.from(`${name}:${password}`).toString('base64')}` };
+    },
+    async addUser(name, password) {
+      await send('PUT', `/_users/org.couchdb.user:${encodeURIComponent(name)}`, { name, password, roles: [], type: 'user' });
+    },
+    async setSecurity(db, security) {
+      await send('PUT', `/${db}/_security`, { admins: { names: security.admins, roles: [] }, members: { names: security.members, roles: [] } });
     },
     async stop() {
       if (exited === undefined) {

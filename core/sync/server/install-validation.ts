@@ -32,8 +32,7 @@ function authHeader(db: TeamDatabase): Record<string, string> {
   return { authorization: `Basic ${Buffer.from(`${db.user}:${db.password ?? ''}`, 'utf8').toString('base64')}` };
 }
 
-async function request(db: TeamDatabase, method: 'GET' | 'PUT', body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const url = `${db.url.replace(/\/+$/, '')}/${DESIGN_DOC_ID}`;
+async function call(db: TeamDatabase, url: string, method: 'GET' | 'PUT', body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -49,11 +48,26 @@ async function request(db: TeamDatabase, method: 'GET' | 'PUT', body?: unknown):
   return { status: response.status, json };
 }
 
-function failure(status: number, json: Record<string, unknown>): ValidationInstallError {
+const designDoc = (db: TeamDatabase, method: 'GET' | 'PUT', body?: unknown) => call(db, `${db.url.replace(/\/+$/, '')}/${DESIGN_DOC_ID}`, method, body);
+
+/**
+ * CouchDB answers 401 both to a wrong password and to a member who may not change design documents:
+ * its `_session` tells the two apart (it names the user only when the password was right).
+ */
+async function signedIn(db: TeamDatabase): Promise<boolean> {
+  if (db.user === undefined) return false;
+  const server = db.url.replace(/\/+$/, '').replace(/\/[^/]+$/, '');
+  const session = await call(db, `${server}/_session`, 'GET');
+  const userCtx = session.json.userCtx as { name?: unknown } | undefined;
+  return session.status === 200 && userCtx?.name === db.user;
+}
+
+async function failure(db: TeamDatabase, status: number, json: Record<string, unknown>): Promise<ValidationInstallError> {
   const said = [json.error, json.reason].filter(Boolean).join(': ') || `HTTP ${status}`;
-  if (status === 401) return new ValidationInstallError('team_unauthorized', `the user name or password was not accepted (${said})`);
-  // CouchDB answers 403 to a member who is not a database admin: design documents are admin-only.
-  if (status === 403) return new ValidationInstallError('team_forbidden', `only a database admin may install it (${said})`);
+  if (status === 401 || status === 403) {
+    if (db.user !== undefined && !(await signedIn(db))) return new ValidationInstallError('team_unauthorized', `the user name or password was not accepted (${said})`);
+    return new ValidationInstallError('team_forbidden', `only an admin of the database may install it (${said})`);
+  }
   if (status === 404) return new ValidationInstallError('team_database_missing', `the database does not exist (${said})`);
   return new ValidationInstallError('team_server_error', `the server answered ${said}`);
 }
@@ -64,7 +78,7 @@ function failure(status: number, json: Record<string, unknown>): ValidationInsta
  */
 export async function installValidation(db: TeamDatabase, rules: DocRules = DOC_RULES): Promise<InstallOutcome> {
   const wanted = validationDesignDoc(rules);
-  const existing = await request(db, 'GET');
+  const existing = await designDoc(db, 'GET');
   let rev: string | undefined;
   if (existing.status === 200) {
     const found = existing.json as Partial<ValidationDesignDoc>;
@@ -73,9 +87,9 @@ export async function installValidation(db: TeamDatabase, rules: DocRules = DOC_
     if (version === rules.version && found.validate_doc_update === wanted.validate_doc_update) return 'current';
     rev = found._rev;
   } else if (existing.status !== 404 || existing.json.reason === 'no_db_file' || existing.json.reason === 'Database does not exist.') {
-    throw failure(existing.status, existing.json);
+    throw await failure(db, existing.status, existing.json);
   }
-  const put = await request(db, 'PUT', rev ? { ...wanted, _rev: rev } : wanted);
+  const put = await designDoc(db, 'PUT', rev ? { ...wanted, _rev: rev } : wanted);
   if (put.status === 201 || put.status === 202 || put.status === 200) return rev ? 'updated' : 'created';
-  throw failure(put.status, put.json);
+  throw await failure(db, put.status, put.json);
 }
