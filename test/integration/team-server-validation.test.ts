@@ -6,94 +6,97 @@ import { startTestCouch, type TestCouch } from '../support/pouchdb-server';
 
 const CUSTOMER_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 const ORDER_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a60';
-const stamp = { createdAt: '2026-11-20T08:00:00.000Z', updatedAt: '2026-11-20T08:00:00.000Z', deletedAt: null, createdBy: 'lin', updatedBy: 'lin', hlc: '000001936f1a2b00:0000:lap-a' };
+const T1 = '001763625600000.000000.lap-a';
+const T2 = '001763625700000.000003.lap-b';
+const at = '2026-11-20T08:00:00.000Z';
 
-/** One well-formed document of every type the team database holds. */
-function goodDocs(): Record<string, Record<string, unknown>> {
+type Values = Record<string, string | number | null>;
+type Doc = { _id: string; table: string; fields: Record<string, unknown> } & Record<string, unknown>;
+
+/** A row as the sync core writes it: every column with its value, clock, previous clock and author. */
+function doc(table: string, values: Values, id = `${table}:${String(values.id)}`): Doc {
+  const fields: Record<string, { v: string | number | null; t: string; b: string; by: string | null }> = {};
+  for (const [column, v] of Object.entries(values)) fields[column] = { v, t: T2, b: T1, by: '林晓' };
+  return { _id: id, table, fields };
+}
+const stamp = { created_at: at, updated_at: at, deleted_at: null };
+const authors = { created_by: '林晓', updated_by: 'Wang' };
+
+/** One well-formed document of every synced table. */
+function goodDocs(): Record<string, Doc> {
   return {
-    customer: {
-      _id: `customer:${CUSTOMER_ID}`,
-      type: 'customer',
-      ...stamp,
-      name: '张三',
-      customerType: 'individual',
-      country: 'CN',
-      tags: ['老客户'],
-      owner: '林',
-      contacts: [{ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a61', kind: 'phone', value: '+8613800138000', label: null }],
-      fieldClocks: { name: '000001936f1a2b00:0000:lap-a' },
-    },
-    followup: {
-      _id: 'followup:0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a62',
-      type: 'followup',
-      ...stamp,
-      customerId: CUSTOMER_ID,
-      occurredAt: '2026-11-20T08:00:00.000Z',
-      channel: 'call',
-      content: '电话确认了新款到货',
-      nextContactDate: '2026-11-23',
-      nextContactTime: '14:30',
-      done: false,
-    },
-    order: {
-      _id: `order:${ORDER_ID}`,
-      type: 'order',
-      ...stamp,
-      customerId: CUSTOMER_ID,
-      orderDate: '2026-11-20',
-      kind: 'sale',
-      amountMinor: 123450,
-      currency: 'USD',
-      fxRate: 7.1,
-      baseCurrency: 'CNY',
-      baseAmountMinor: 876495,
-      unpaidMinor: 0,
-      baseUnpaidMinor: 0,
-      lines: [{ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a63', position: 0, name: 'Green tea', quantity: 2.5, unitPriceMinor: 49380, amountMinor: 123450 }],
-    },
-    fx_rate: { _id: 'fx_rate:0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a64', type: 'fx_rate', ...stamp, currency: 'USD', rateDate: '2026-11-01', rate: 7.1 },
-    custom_segment: { _id: 'custom_segment:0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a65', type: 'custom_segment', ...stamp, name: '本地', rule: { field: 'locality', op: 'eq', value: 'local' } },
-    service_policy: { _id: 'service_policy:0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a66', type: 'service_policy', ...stamp, scheme: 'abc', classKey: 'A', cadenceDays: 14, priority: 1, notes: '', nextAction: '' },
-    settings: { _id: 'settings:team', type: 'settings', ...stamp, businessName: '林记茶行', baseCurrency: 'CNY', sources: ['展会'] },
-    merge: { _id: 'merge:0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a67', type: 'merge', ...stamp, keptCustomerId: CUSTOMER_ID, mergedCustomerIds: [ORDER_ID], status: 'merged' },
+    customers: doc('customers', {
+      id: CUSTOMER_ID, ...stamp, name: '张三', company: null, type: 'individual', industry: null, country: 'CN', region: '浙江', city: '杭州', locality: 'non_local',
+      locality_manual: 0, size_band: null, income_band: null, needs: 'product', tags: '["老客户","展会"]', owner: '林晓', source: '展会', manual_level: 'A',
+      notes: '喜欢绿茶', archived_at: null, code: 'C-001', ...authors,
+    }),
+    contact_channels: doc('contact_channels', { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a61', ...stamp, customer_id: CUSTOMER_ID, kind: 'phone', value: '+8613800138000', label: null }),
+    products: doc('products', { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a68', ...stamp, identity_key: 'name:green tea', sku: null, name: 'Green tea', search_text: 'green tea', last_unit_price_minor: 49380, last_currency: 'USD', last_sold_on: '2026-11-20' }),
+    orders: doc('orders', {
+      id: ORDER_ID, ...stamp, customer_id: CUSTOMER_ID, order_date: '2026-11-20', amount_minor: 123450, currency: 'USD', fx_rate: 7.1, base_currency: 'CNY', base_amount_minor: 876495,
+      note: null, order_number: 'SO-1', kind: 'sale', return_of_order_id: null, cost_minor: null, base_cost_minor: null, unpaid_minor: 0, base_unpaid_minor: 0, payment_due_date: null, ...authors,
+    }),
+    order_lines: doc('order_lines', { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a63', order_id: ORDER_ID, position: 0, product_id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a68', sku: null, name: 'Green tea', quantity: 2.5, unit_price_minor: 49380, amount_minor: 123450, cost_minor: null }),
+    follow_ups: doc('follow_ups', {
+      id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a62', ...stamp, customer_id: CUSTOMER_ID, occurred_at: at, channel: 'call', content: '电话确认了新款到货', outcome: null, intent: 'interested',
+      satisfaction: 4, next_contact_date: '2026-11-23', next_contact_time: '14:30', done: 0, answered_by: null, ...authors,
+    }),
+    fx_rates: doc('fx_rates', { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a64', ...stamp, currency: 'USD', rate_date: '2026-11-01', rate: 7.1 }),
+    custom_segments: doc('custom_segments', { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a65', ...stamp, name: '本地', rule: '{"all":[{"field":"locality","op":"eq","value":"local"}]}' }),
+    service_policies: doc('service_policies', { ...stamp, scheme: 'custom:0190a1b2', class_key: 'A', cadence_days: 14, priority: 1, notes: '', next_action: '' }, 'service_policies:custom:0190a1b2:A'),
+    settings: doc('settings', { id: 1, business_name: '林记茶行', home_country: 'CN', home_region: null, sources: '["展会","转介绍"]', clv_discount_percent: 1.5, clv_horizon_months: 24, updated_at: at }),
+    segmentation_settings: doc('segmentation_settings', { id: 1, overrides: '{}', updated_at: at }),
   };
 }
 
+const withField = (d: Doc, column: string, v: unknown): Doc => ({ ...d, fields: { ...d.fields, [column]: { v, t: T2, b: T1, by: 'x' } } });
+const withState = (d: Doc, column: string, state: unknown): Doc => ({ ...d, fields: { ...d.fields, [column]: state } });
+const without = (d: Doc, column: string): Doc => ({ ...d, fields: Object.fromEntries(Object.entries(d.fields).filter(([c]) => c !== column)) });
+
 /** A malformed document of each kind, and the words the server's refusal must contain. */
-function badDocs(): { what: string; doc: Record<string, unknown>; reason: string }[] {
+function badDocs(): { what: string; doc: Doc; reason: string }[] {
   const good = goodDocs();
-  const customer = good.customer!;
-  const order = good.order!;
-  const followup = good.followup!;
+  const customer = good.customers!;
+  const order = good.orders!;
+  const followUp = good.follow_ups!;
   return [
-    { what: 'no type', doc: { _id: `customer:${CUSTOMER_ID}`, name: 'x' }, reason: 'unknown document type null' },
-    { what: 'an unknown type', doc: { ...customer, type: 'invoice' }, reason: 'unknown document type "invoice"' },
-    { what: 'a type that is not text', doc: { ...customer, type: 7 }, reason: 'unknown document type 7' },
-    { what: 'an id of another type', doc: { ...customer, _id: `order:${CUSTOMER_ID}` }, reason: 'the id does not match ^customer:' },
-    { what: 'an id that is not a UUID', doc: { ...customer, _id: 'customer:42' }, reason: 'the id does not match' },
-    { what: 'a missing customer id on a follow-up', doc: { ...followup, customerId: undefined }, reason: 'followup.customerId is missing' },
-    { what: 'a customer id that is not a UUID', doc: { ...followup, customerId: 'Robert' }, reason: 'followup.customerId is not an id (a lower-case UUID): "Robert"' },
-    { what: 'a missing name', doc: { ...customer, name: null }, reason: 'customer.name is missing' },
-    { what: 'a blank name', doc: { ...customer, name: '   ' }, reason: 'customer.name is empty' },
-    { what: 'an impossible calendar date', doc: { ...order, orderDate: '2026-02-30' }, reason: 'order.orderDate is not a calendar date (YYYY-MM-DD): "2026-02-30"' },
-    { what: 'a date in another form', doc: { ...order, orderDate: '20/11/2026' }, reason: 'order.orderDate is not a calendar date' },
-    { what: 'a bad instant', doc: { ...followup, occurredAt: 'yesterday' }, reason: 'followup.occurredAt is not a date and time' },
-    { what: 'a bad time of day', doc: { ...followup, nextContactTime: '25:00' }, reason: 'followup.nextContactTime is not a time of day (HH:MM): "25:00"' },
-    { what: 'an amount with a fraction', doc: { ...order, amountMinor: 12.5 }, reason: 'order.amountMinor is not a whole number: 12.5' },
-    { what: 'an amount as text', doc: { ...order, amountMinor: '1234.50' }, reason: 'order.amountMinor is not a whole number: "1234.50"' },
-    { what: 'an amount beyond exact integers', doc: { ...order, baseAmountMinor: 2 ** 60 }, reason: 'order.baseAmountMinor is 1152921504606847000, outside' },
-    { what: 'a negative amount still owed', doc: { ...order, unpaidMinor: -1 }, reason: 'order.unpaidMinor is -1, outside 0 to' },
-    { what: 'a bad currency', doc: { ...order, currency: 'usd' }, reason: 'order.currency is not a currency code (three capital letters): "usd"' },
-    { what: 'a zero exchange rate', doc: { ...order, fxRate: 0 }, reason: 'order.fxRate is 0, outside' },
-    { what: 'a bad order line', doc: { ...order, lines: [{ ...(order.lines as object[])[0], unitPriceMinor: -3 }] }, reason: 'order.lines[0].unitPriceMinor is -3, outside 0 to' },
-    { what: 'a value not in the list', doc: { ...followup, channel: 'fax' }, reason: 'followup.channel is "fax", not one of call, visit' },
-    { what: 'an oversized field', doc: { ...followup, content: 'x'.repeat(10_001) }, reason: 'followup.content is 10001 characters long, more than 10000' },
-    { what: 'too many tags', doc: { ...customer, tags: Array.from({ length: 51 }, (_, i) => `t${i}`) }, reason: 'customer.tags has 51 items, more than 50' },
-    { what: 'a document far over the size limit', doc: { ...customer, notes: 'x'.repeat(DOC_RULES.maxDocBytes) }, reason: `more than ${DOC_RULES.maxDocBytes}` },
-    { what: 'an unknown field', doc: { ...customer, password: 'hunter2' }, reason: 'customer.password is not a field of this document' },
-    { what: 'a bad contact inside a customer', doc: { ...customer, contacts: [{ id: CUSTOMER_ID, kind: 'pager', value: '1' }] }, reason: 'customer.contacts[0].kind is "pager", not one of phone' },
-    { what: 'a boolean as text', doc: { ...followup, done: 'no' }, reason: 'followup.done is not true or false: "no"' },
-    { what: 'a settings document with another id', doc: { ...good.settings, _id: 'settings:mine' }, reason: 'the id does not match ^settings:team$' },
+    { what: 'no table', doc: { _id: `customers:${CUSTOMER_ID}`, fields: customer.fields } as Doc, reason: 'unknown table null (expected one of customers, contact_channels' },
+    { what: 'an unknown table', doc: { ...customer, table: 'invoices' }, reason: 'unknown table "invoices"' },
+    { what: 'a table that is not text', doc: { ...customer, table: 7 as unknown as string }, reason: 'unknown table 7' },
+    { what: 'something beside table and fields', doc: { ...customer, owner: 'me' }, reason: '"owner" is not part of a TierBook document' },
+    { what: 'no fields', doc: { _id: customer._id, table: 'customers' } as Doc, reason: 'fields is missing or not an object' },
+    { what: 'an id of another table', doc: { ...customer, _id: `orders:${CUSTOMER_ID}` }, reason: `the id does not match the row (expected "customers:${CUSTOMER_ID}")` },
+    { what: 'an id that is not the row’s', doc: { ...customer, _id: `customers:${ORDER_ID}` }, reason: 'the id does not match the row' },
+    { what: 'a natural key that does not match', doc: { ...good.service_policies!, _id: 'service_policies:custom:0190a1b2:B' }, reason: 'the id does not match the row (expected "service_policies:custom:0190a1b2:A")' },
+    { what: 'a row id that is not a UUID', doc: withField(customer, 'id', '42'), reason: 'customers.id is not an id (a lower-case UUID): "42"' },
+    { what: 'a missing customer id on a follow-up', doc: without(followUp, 'customer_id'), reason: 'follow_ups.customer_id is missing' },
+    { what: 'an empty customer id', doc: withField(followUp, 'customer_id', null), reason: 'follow_ups.customer_id is missing' },
+    { what: 'a customer id that is not a UUID', doc: withField(followUp, 'customer_id', 'Robert'), reason: 'follow_ups.customer_id is not an id (a lower-case UUID): "Robert"' },
+    { what: 'a blank name', doc: withField(customer, 'name', '   '), reason: 'customers.name is empty' },
+    { what: 'an unknown column', doc: withField(customer, 'password', 'hunter2'), reason: 'customers.password is not a column of customers' },
+    { what: 'an impossible calendar date', doc: withField(order, 'order_date', '2026-02-30'), reason: 'orders.order_date is not a calendar date (YYYY-MM-DD): "2026-02-30"' },
+    { what: 'a date in another form', doc: withField(order, 'order_date', '20/11/2026'), reason: 'orders.order_date is not a calendar date' },
+    { what: 'a bad instant', doc: withField(followUp, 'occurred_at', 'yesterday'), reason: 'follow_ups.occurred_at is not a date and time' },
+    { what: 'a bad time of day', doc: withField(followUp, 'next_contact_time', '25:00'), reason: 'follow_ups.next_contact_time is not a time of day (HH:MM): "25:00"' },
+    { what: 'an amount with a fraction', doc: withField(order, 'amount_minor', 12.5), reason: 'orders.amount_minor is not a whole number: 12.5' },
+    { what: 'an amount as text', doc: withField(order, 'amount_minor', '1234.50'), reason: 'orders.amount_minor is not a whole number: "1234.50"' },
+    { what: 'an amount beyond exact integers', doc: withField(order, 'base_amount_minor', 2 ** 60), reason: 'orders.base_amount_minor is 1152921504606847000, outside' },
+    { what: 'a negative amount still owed', doc: withField(order, 'unpaid_minor', -1), reason: 'orders.unpaid_minor is -1, outside 0 to' },
+    { what: 'a bad currency', doc: withField(order, 'currency', 'usd'), reason: 'orders.currency is not a currency code (three capital letters): "usd"' },
+    { what: 'a zero exchange rate', doc: withField(order, 'fx_rate', 0), reason: 'orders.fx_rate is 0, outside' },
+    { what: 'a negative unit price', doc: withField(good.order_lines!, 'unit_price_minor', -3), reason: 'order_lines.unit_price_minor is -3, outside 0 to' },
+    { what: 'a value not in the list', doc: withField(followUp, 'channel', 'fax'), reason: 'follow_ups.channel is "fax", not one of call, visit' },
+    { what: 'a flag that is not 0 or 1', doc: withField(followUp, 'done', 'no'), reason: 'follow_ups.done is not 0 or 1: "no"' },
+    { what: 'an oversized field', doc: withField(followUp, 'content', 'x'.repeat(10_001)), reason: 'follow_ups.content is 10001 characters long, more than 10000' },
+    { what: 'tags that are not JSON', doc: withField(customer, 'tags', 'vip, hot'), reason: 'customers.tags is not JSON: "vip, hot"' },
+    { what: 'too many tags', doc: withField(customer, 'tags', JSON.stringify(Array.from({ length: 101 }, (_, i) => `t${i}`))), reason: 'customers.tags has 101 items, more than 100' },
+    { what: 'a segment rule that is not an object', doc: withField(good.custom_segments!, 'rule', '[1]'), reason: 'custom_segments.rule is not a JSON object: "[1]"' },
+    { what: 'a document over the size limit', doc: withField(customer, 'notes', 'x'.repeat(DOC_RULES.maxDocBytes)), reason: `more than ${DOC_RULES.maxDocBytes}` },
+    { what: 'a value without its clock', doc: withState(customer, 'name', { v: '张三' }), reason: 'customers.name has no valid clock (t): undefined' },
+    { what: 'a malformed clock', doc: withState(customer, 'name', { v: '张三', t: '2026-11-20', b: '', by: null }), reason: 'customers.name has no valid clock (t): "2026-11-20"' },
+    { what: 'an extra part in a value', doc: withState(customer, 'name', { v: '张三', t: T2, b: '', by: null, html: '<b>' }), reason: 'customers.name has "html", not only v, t, b and by' },
+    { what: 'an oversized author', doc: withState(customer, 'name', { v: '张三', t: T2, b: '', by: 'y'.repeat(301) }), reason: 'customers.name author (by) is 301 characters long, more than 300' },
+    { what: 'a settings row other than the one', doc: { ...withField(good.settings!, 'id', 2), _id: 'settings:2' }, reason: 'settings.id is 2, outside 1 to 1' },
   ];
 }
 
@@ -122,7 +125,7 @@ describe('the team database refuses malformed documents (validate_doc_update on 
 
   it('accepts a well-formed document of every type, written directly and by replication', async () => {
     const docs = goodDocs();
-    expect(Object.keys(docs).sort()).toEqual(Object.keys(DOC_RULES.types).sort());
+    expect(Object.keys(docs).sort()).toEqual(Object.keys(DOC_RULES.tables).sort());
     for (const doc of Object.values(docs)) {
       const written = await put(dbUrl, doc);
       expect([doc._id, written.status, written.body.reason]).toEqual([doc._id, 201, undefined]);
@@ -137,12 +140,13 @@ describe('the team database refuses malformed documents (validate_doc_update on 
   });
 
   it('a later edit and a deletion of a good document are accepted', async () => {
-    const followup = { ...goodDocs().followup!, _id: 'followup:0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a70' };
-    const first = await put(dbUrl, followup);
+    const followUp = withField(withField(goodDocs().follow_ups!, 'id', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a70'), 'content', 'first');
+    followUp._id = 'follow_ups:0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a70';
+    const first = await put(dbUrl, followUp);
     expect(first.status).toBe(201);
-    const edited = await put(dbUrl, { ...followup, _rev: first.body.rev, done: true });
+    const edited = await put(dbUrl, { ...withField(followUp, 'done', 1), _rev: first.body.rev });
     expect(edited.status).toBe(201);
-    const deleted = await fetch(`${dbUrl}/${followup._id}?rev=${edited.body.rev}`, { method: 'DELETE' });
+    const deleted = await fetch(`${dbUrl}/${followUp._id}?rev=${edited.body.rev}`, { method: 'DELETE' });
     expect(deleted.status).toBe(200);
   });
 
@@ -158,14 +162,13 @@ describe('the team database refuses malformed documents (validate_doc_update on 
     expect(replicated[0]!.reason).toContain(reason);
   });
 
-  it('refuses changing a document into another type', async () => {
-    const customer = { ...goodDocs().customer!, _id: 'customer:0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a71' };
+  it('refuses changing a document into another table', async () => {
+    const customer = { ...withField(goodDocs().customers!, 'id', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a71'), _id: 'customers:0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a71' };
     const first = await put(dbUrl, customer);
     expect(first.status).toBe(201);
-    // Only the id pattern and the type change: everything else would pass as a follow-up.
-    const asFollowup = { ...goodDocs().followup!, _id: customer._id, _rev: first.body.rev };
-    const refused = await put(dbUrl, asFollowup);
-    expect(refused.body.reason).toContain('the id does not match ^followup:');
+    const asFx = { ...withField(goodDocs().fx_rates!, 'id', '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a71'), _id: customer._id, _rev: first.body.rev };
+    const refused = await put(dbUrl, asFx);
+    expect(refused.body.reason).toContain('the table cannot change from "customers" to "fx_rates"');
   });
 
   it('installing again leaves the current document alone, replaces an older one and keeps a newer one', async () => {
@@ -213,14 +216,14 @@ describe('the document check on a server with users, as a team runs it', () => {
   });
 
   it("checks a member's documents and keeps design documents to admins", async () => {
-    const followup = goodDocs().followup!;
-    const good = await fetch(`${dbUrl}/${followup._id}`, { method: 'PUT', headers: as('lin', 'lin-secret'), body: JSON.stringify(followup) });
+    const followUp = goodDocs().follow_ups!;
+    const good = await fetch(`${dbUrl}/${followUp._id}`, { method: 'PUT', headers: as('lin', 'lin-secret'), body: JSON.stringify(followUp) });
     expect(good.status).toBe(201);
-    const bad = await fetch(`${dbUrl}/order:${ORDER_ID}`, { method: 'PUT', headers: as('lin', 'lin-secret'), body: JSON.stringify({ ...goodDocs().order, orderDate: '2026-13-01' }) });
-    expect([bad.status, ((await bad.json()) as { reason: string }).reason]).toEqual([403, `TierBook refused order:${ORDER_ID}: order.orderDate is not a calendar date (YYYY-MM-DD): "2026-13-01"`]);
+    const bad = await fetch(`${dbUrl}/orders:${ORDER_ID}`, { method: 'PUT', headers: as('lin', 'lin-secret'), body: JSON.stringify(withField(goodDocs().orders!, 'order_date', '2026-13-01')) });
+    expect([bad.status, ((await bad.json()) as { reason: string }).reason]).toEqual([403, `TierBook refused orders:${ORDER_ID}: orders.order_date is not a calendar date (YYYY-MM-DD): "2026-13-01"`]);
     const design = await fetch(`${dbUrl}/_design/other`, { method: 'PUT', headers: as('lin', 'lin-secret'), body: JSON.stringify({ validate_doc_update: 'function () {}' }) });
     expect(design.status).toBe(401);
-    const outsider = await fetch(`${dbUrl}/${followup._id}`, { headers: as('admin', 'wrong') });
+    const outsider = await fetch(`${dbUrl}/${followUp._id}`, { headers: as('admin', 'wrong') });
     expect(outsider.status).toBe(401);
   });
 });

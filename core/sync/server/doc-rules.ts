@@ -1,14 +1,20 @@
 /**
- * What a team's CouchDB accepts, as data: the document types TierBook replicates and the shape of each
- * field. The server's `validate_doc_update` function (validate-doc-update.ts) interprets these rules, so
- * the same list can be read, tested and versioned here instead of inside a string of JavaScript.
+ * What a team's CouchDB accepts, as data: every synced table (core/sync/tables.ts) and the shape of each
+ * of its columns. The server's `validate_doc_update` (validate-doc-update.ts) interprets these rules, so
+ * they can be read, tested and versioned here instead of inside a string of JavaScript.
  *
- * The rules are the server's last line of defence (a laptop with a bug, an old version or a hand-made
- * request): the app validates every write with its contract long before a document leaves the laptop.
+ * A document is one row: `{_id: "<table>:<key>", table, fields: {<column>: {v, t, b, by}}}` with the
+ * column's value `v`, the hybrid logical clock `t` of the edit that wrote it, the clock `b` of the value it
+ * replaced ('' for the first) and who wrote it (`by`).
+ *
+ * The rules are the server's last line of defence (a laptop with a bug, an old version, a hand-made
+ * request): the app checks every write with its contract and SQLite's CHECKs long before a document
+ * leaves the laptop. Bounds are therefore wider than the contract's (about 2.5×): the server refuses what
+ * no version of the app produces, not what today's screens happen to allow.
  */
 
 export type Rule =
-  | { kind: 'string'; max: number; min?: number; pattern?: string; patternName?: string }
+  | { kind: 'string'; max: number; min?: number }
   | { kind: 'enum'; values: readonly string[] }
   | { kind: 'uuid' }
   | { kind: 'date' }
@@ -16,192 +22,193 @@ export type Rule =
   | { kind: 'time' }
   | { kind: 'int'; min: number; max: number }
   | { kind: 'number'; min: number; max: number }
-  | { kind: 'bool' }
+  /** SQLite's boolean: 0 or 1. */
+  | { kind: 'flag' }
   | { kind: 'currency' }
   | { kind: 'country' }
-  | { kind: 'array'; max: number; items: Rule }
-  | { kind: 'object'; fields: Readonly<Record<string, Field>>; open?: boolean }
-  | { kind: 'map'; max: number; keyMax: number; values: Rule }
-  /** Any JSON value, bounded by the length of its JSON text (for values the server need not understand). */
-  | { kind: 'json'; maxBytes: number };
+  /** Text holding JSON of one shape (SQLite keeps tags, sources and rules as JSON text). */
+  | { kind: 'json'; max: number; shape: 'object' | 'strings'; items?: number; itemMax?: number };
 
-/** `required`: the key must be present and not null; `nullable`: null is allowed when present. */
-export type Field = Rule & { required?: boolean; nullable?: boolean };
+/** `required`: the column must be there with a value (NOT NULL in SQLite); otherwise null is allowed. */
+export type Column = Rule & { required?: boolean };
 
-export interface DocType {
-  /** The document id: `<type>:<uuid>` unless a pattern says otherwise (e.g. one settings document). */
-  idPattern?: string;
-  fields: Readonly<Record<string, Field>>;
+export interface TableRules {
+  /** The columns naming the document after the table: `id` (a UUID) or a natural key every laptop agrees on. */
+  key: readonly string[];
+  columns: Readonly<Record<string, Column>>;
 }
 
 export interface DocRules {
   /** Bumped whenever the rules change, so the app replaces an older design document on the server. */
   version: number;
-  /** The field naming a document's type. */
-  typeField: string;
-  /** Upper bound on one document's JSON text, attachments aside. */
+  /** Upper bound on one document's JSON text. */
   maxDocBytes: number;
-  types: Readonly<Record<string, DocType>>;
+  /** Upper bound on `by`, the name of who wrote a value. */
+  maxByLength: number;
+  tables: Readonly<Record<string, TableRules>>;
 }
 
-// Bounds follow the contract's limits (shared/contract/limits.ts) with room to spare: the server refuses
-// what no version of the app can produce, not what today's screens happen to allow.
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
-const text = (max: number, required = false): Field => ({ kind: 'string', max, required, nullable: !required });
-const optional = (rule: Rule): Field => ({ ...rule, nullable: true });
-const required = (rule: Rule): Field => ({ ...rule, required: true });
+const need = (rule: Rule): Column => ({ ...rule, required: true });
+const text = (max: number): Column => ({ kind: 'string', max });
+const name = (max: number): Column => need({ kind: 'string', min: 1, max });
 const minor = (min = -MAX_SAFE, max = MAX_SAFE): Rule => ({ kind: 'int', min, max });
+const instant: Rule = { kind: 'instant' };
+const uuid: Rule = { kind: 'uuid' };
+const fxRate: Rule = { kind: 'number', min: 1e-9, max: 1e9 };
 
-/** Who wrote a document: the team member's user and display name (负责人), with the hybrid logical clock. */
-const stamp = {
-  createdAt: required({ kind: 'instant' }),
-  updatedAt: required({ kind: 'instant' }),
-  deletedAt: optional({ kind: 'instant' }),
-  createdBy: text(120),
-  updatedBy: text(120),
-  hlc: text(64),
-} satisfies Record<string, Field>;
-
-const contact: Rule = {
-  kind: 'object',
-  fields: {
-    id: required({ kind: 'uuid' }),
-    kind: required({ kind: 'enum', values: ['phone', 'email', 'wechat', 'whatsapp'] }),
-    value: required({ kind: 'string', min: 1, max: 200 }),
-    label: text(60),
-    deletedAt: optional({ kind: 'instant' }),
-  },
-};
-
-const orderLine: Rule = {
-  kind: 'object',
-  fields: {
-    id: required({ kind: 'uuid' }),
-    position: required({ kind: 'int', min: 0, max: 10_000 }),
-    productId: optional({ kind: 'uuid' }),
-    sku: text(80),
-    name: required({ kind: 'string', min: 1, max: 200 }),
-    quantity: required({ kind: 'number', min: -1_000_000_000, max: 1_000_000_000 }),
-    unitPriceMinor: required(minor(0)),
-    amountMinor: required(minor()),
-    costMinor: optional(minor()),
-  },
-};
+/** The columns every user-created row carries (db/schema/columns.ts). */
+const identity = { id: need(uuid), created_at: need(instant), updated_at: need(instant), deleted_at: instant } satisfies Record<string, Column>;
+const authors = { created_by: text(300), updated_by: text(300) } satisfies Record<string, Column>;
 
 export const DOC_RULES: DocRules = {
   version: 1,
-  typeField: 'type',
   maxDocBytes: 256 * 1024,
-  types: {
-    customer: {
-      fields: {
-        ...stamp,
-        name: required({ kind: 'string', min: 1, max: 200 }),
-        company: text(200),
-        customerType: required({ kind: 'enum', values: ['individual', 'enterprise', 'government', 'distributor', 'internal'] }),
-        industry: text(80),
-        country: optional({ kind: 'country' }),
-        region: text(80),
-        city: text(80),
-        locality: optional({ kind: 'enum', values: ['local', 'non_local', 'overseas'] }),
-        localityManual: optional({ kind: 'bool' }),
-        sizeBand: text(40),
-        incomeBand: text(40),
-        needs: optional({ kind: 'enum', values: ['product', 'service', 'solution'] }),
-        tags: optional({ kind: 'array', max: 50, items: { kind: 'string', min: 1, max: 60 } }),
-        owner: text(120),
-        source: text(60),
-        manualLevel: optional({ kind: 'enum', values: ['A', 'B', 'C'] }),
+  maxByLength: 300,
+  tables: {
+    customers: {
+      key: ['id'],
+      columns: {
+        ...identity,
+        name: name(300),
+        company: text(500),
+        type: need({ kind: 'enum', values: ['individual', 'enterprise', 'government', 'distributor', 'internal'] }),
+        industry: text(200),
+        country: { kind: 'country' },
+        region: text(200),
+        city: text(200),
+        locality: { kind: 'enum', values: ['local', 'non_local', 'overseas'] },
+        locality_manual: need({ kind: 'flag' }),
+        size_band: text(100),
+        income_band: text(100),
+        needs: { kind: 'enum', values: ['product', 'service', 'solution'] },
+        tags: need({ kind: 'json', shape: 'strings', max: 10_000, items: 100, itemMax: 100 }),
+        owner: text(300),
+        source: text(150),
+        manual_level: { kind: 'enum', values: ['A', 'B', 'C'] },
         notes: text(10_000),
-        archivedAt: optional({ kind: 'instant' }),
-        code: text(80),
-        contacts: optional({ kind: 'array', max: 50, items: contact }),
-        fieldClocks: optional({ kind: 'map', max: 60, keyMax: 40, values: { kind: 'string', max: 64 } }),
+        archived_at: instant,
+        code: text(500),
+        ...authors,
       },
     },
-    followup: {
-      fields: {
-        ...stamp,
-        customerId: required({ kind: 'uuid' }),
-        occurredAt: required({ kind: 'instant' }),
-        channel: required({ kind: 'enum', values: ['call', 'visit', 'wechat', 'whatsapp', 'email', 'meeting', 'other'] }),
-        content: text(10_000),
-        outcome: text(2_000),
-        intent: optional({ kind: 'enum', values: ['interested', 'hesitant', 'not_now', 'never'] }),
-        satisfaction: optional({ kind: 'int', min: 1, max: 5 }),
-        nextContactDate: optional({ kind: 'date' }),
-        nextContactTime: optional({ kind: 'time' }),
-        done: optional({ kind: 'bool' }),
-        answeredBy: optional({ kind: 'uuid' }),
+    contact_channels: {
+      key: ['id'],
+      columns: {
+        ...identity,
+        customer_id: need(uuid),
+        kind: need({ kind: 'enum', values: ['phone', 'email', 'wechat', 'whatsapp'] }),
+        value: name(300),
+        label: text(150),
       },
     },
-    order: {
-      fields: {
-        ...stamp,
-        customerId: required({ kind: 'uuid' }),
-        orderDate: required({ kind: 'date' }),
-        kind: optional({ kind: 'enum', values: ['sale', 'return'] }),
-        amountMinor: required(minor()),
-        currency: required({ kind: 'currency' }),
-        fxRate: required({ kind: 'number', min: 1e-9, max: 1e9 }),
-        baseCurrency: required({ kind: 'currency' }),
-        baseAmountMinor: required(minor()),
-        note: text(2_000),
-        orderNumber: text(80),
-        returnOfOrderId: optional({ kind: 'uuid' }),
-        costMinor: optional(minor()),
-        baseCostMinor: optional(minor()),
-        unpaidMinor: optional(minor(0)),
-        baseUnpaidMinor: optional(minor(0)),
-        paymentDueDate: optional({ kind: 'date' }),
-        lines: optional({ kind: 'array', max: 500, items: orderLine }),
+    products: {
+      key: ['id'],
+      columns: {
+        ...identity,
+        identity_key: name(1_000),
+        sku: text(300),
+        name: name(500),
+        search_text: need({ kind: 'string', max: 10_000 }),
+        last_unit_price_minor: minor(),
+        last_currency: { kind: 'currency' },
+        last_sold_on: { kind: 'date' },
       },
     },
-    fx_rate: {
-      fields: {
-        ...stamp,
-        currency: required({ kind: 'currency' }),
-        rateDate: required({ kind: 'date' }),
-        rate: required({ kind: 'number', min: 1e-9, max: 1e9 }),
+    orders: {
+      key: ['id'],
+      columns: {
+        ...identity,
+        customer_id: need(uuid),
+        order_date: need({ kind: 'date' }),
+        amount_minor: need(minor()),
+        currency: need({ kind: 'currency' }),
+        fx_rate: need(fxRate),
+        base_currency: need({ kind: 'currency' }),
+        base_amount_minor: need(minor()),
+        note: text(2_500),
+        order_number: text(300),
+        kind: need({ kind: 'enum', values: ['sale', 'return'] }),
+        return_of_order_id: uuid,
+        cost_minor: minor(),
+        base_cost_minor: minor(),
+        unpaid_minor: need(minor(0)),
+        base_unpaid_minor: need(minor(0)),
+        payment_due_date: { kind: 'date' },
+        ...authors,
       },
     },
-    custom_segment: {
-      fields: {
-        ...stamp,
-        name: required({ kind: 'string', min: 1, max: 80 }),
-        rule: required({ kind: 'json', maxBytes: 20_000 }),
+    order_lines: {
+      key: ['id'],
+      columns: {
+        id: need(uuid),
+        order_id: need(uuid),
+        position: need({ kind: 'int', min: 0, max: 100_000 }),
+        product_id: uuid,
+        sku: text(300),
+        name: name(500),
+        quantity: need({ kind: 'number', min: -1_000_000_000, max: 1_000_000_000 }),
+        unit_price_minor: need(minor(0)),
+        amount_minor: need(minor()),
+        cost_minor: minor(),
       },
     },
-    service_policy: {
-      fields: {
-        ...stamp,
-        scheme: required({ kind: 'string', min: 1, max: 80 }),
-        classKey: required({ kind: 'string', min: 1, max: 80 }),
-        cadenceDays: optional({ kind: 'int', min: 1, max: 3650 }),
-        priority: optional({ kind: 'int', min: 1, max: 5 }),
-        notes: text(2_000),
-        nextAction: text(500),
+    follow_ups: {
+      key: ['id'],
+      columns: {
+        ...identity,
+        customer_id: need(uuid),
+        occurred_at: need(instant),
+        channel: need({ kind: 'enum', values: ['call', 'visit', 'wechat', 'whatsapp', 'email', 'meeting', 'other'] }),
+        content: need({ kind: 'string', max: 10_000 }),
+        outcome: text(2_500),
+        intent: { kind: 'enum', values: ['interested', 'hesitant', 'not_now', 'never'] },
+        satisfaction: { kind: 'int', min: 1, max: 5 },
+        next_contact_date: { kind: 'date' },
+        next_contact_time: { kind: 'time' },
+        done: need({ kind: 'flag' }),
+        answered_by: uuid,
+        ...authors,
+      },
+    },
+    fx_rates: {
+      key: ['id'],
+      columns: { ...identity, currency: need({ kind: 'currency' }), rate_date: need({ kind: 'date' }), rate: need(fxRate) },
+    },
+    custom_segments: {
+      key: ['id'],
+      columns: { ...identity, name: name(200), rule: need({ kind: 'json', shape: 'object', max: 100_000 }) },
+    },
+    service_policies: {
+      key: ['scheme', 'class_key'],
+      columns: {
+        created_at: need(instant),
+        updated_at: need(instant),
+        deleted_at: instant,
+        scheme: name(200),
+        class_key: name(500),
+        cadence_days: { kind: 'int', min: 1, max: 3650 },
+        priority: need({ kind: 'int', min: 1, max: 5 }),
+        notes: need({ kind: 'string', max: 5_000 }),
+        next_action: need({ kind: 'string', max: 1_250 }),
       },
     },
     settings: {
-      idPattern: '^settings:team$',
-      fields: {
-        ...stamp,
-        businessName: text(120),
-        homeCountry: optional({ kind: 'country' }),
-        homeRegion: text(80),
-        baseCurrency: optional({ kind: 'currency' }),
-        sources: optional({ kind: 'array', max: 100, items: { kind: 'string', min: 1, max: 60 } }),
+      key: ['id'],
+      columns: {
+        id: need({ kind: 'int', min: 1, max: 1 }),
+        business_name: need({ kind: 'string', max: 300 }),
+        home_country: need({ kind: 'country' }),
+        home_region: text(200),
+        sources: need({ kind: 'json', shape: 'strings', max: 20_000, items: 250, itemMax: 150 }),
+        clv_discount_percent: need({ kind: 'number', min: 0, max: 10 }),
+        clv_horizon_months: need({ kind: 'int', min: 1, max: 120 }),
+        updated_at: need(instant),
       },
     },
-    merge: {
-      fields: {
-        ...stamp,
-        keptCustomerId: required({ kind: 'uuid' }),
-        mergedCustomerIds: required({ kind: 'array', max: 50, items: { kind: 'uuid' } }),
-        status: required({ kind: 'enum', values: ['merged', 'undone'] }),
-        undoneAt: optional({ kind: 'instant' }),
-      },
+    segmentation_settings: {
+      key: ['id'],
+      columns: { id: need({ kind: 'int', min: 1, max: 1 }), overrides: need({ kind: 'json', shape: 'object', max: 100_000 }), updated_at: need(instant) },
     },
   },
 };

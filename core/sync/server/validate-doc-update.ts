@@ -8,13 +8,14 @@ export const DESIGN_DOC_ID = '_design/tierbook';
  * purpose: CouchDB runs it in its own JavaScript engine (SpiderMonkey 1.8.5 on older installs, which knows
  * no arrow functions, `let` or template strings), and a string cannot be rewritten by our bundler.
  *
- * A refusal is `{forbidden: reason}`; the reason names the document, the field and what is wrong, in
+ * A refusal is `{forbidden: reason}`; the reason names the document, the column and what is wrong, in
  * plain English (CouchDB returns it as is, and the app shows it under its own translated heading).
  * `__RULES__` is replaced by the rules' JSON.
  */
 const INTERPRETER = String.raw`function (newDoc, oldDoc, userCtx, secObj) {
   var RULES = __RULES__;
   var id = newDoc._id;
+  var has = function (object, key) { return Object.prototype.hasOwnProperty.call(object, key); };
   var isAdmin = userCtx && userCtx.roles && userCtx.roles.indexOf('_admin') !== -1;
   function refuse(reason) { throw ({ forbidden: 'TierBook refused ' + id + ': ' + reason }); }
 
@@ -22,51 +23,42 @@ const INTERPRETER = String.raw`function (newDoc, oldDoc, userCtx, secObj) {
     if (!isAdmin) refuse('only a database admin may change design documents');
     return;
   }
-  if (id.indexOf('_local/') === 0) return;
   // A deletion tombstone carries no fields to check: allowed, the id alone says what it deletes.
   if (newDoc._deleted === true) return;
 
   var bytes = JSON.stringify(newDoc).length;
   if (bytes > RULES.maxDocBytes) refuse('the document is ' + bytes + ' characters long, more than ' + RULES.maxDocBytes);
 
-  var typeName = newDoc[RULES.typeField];
-  if (typeof typeName !== 'string' || !Object.prototype.hasOwnProperty.call(RULES.types, typeName)) {
-    refuse('unknown document type ' + JSON.stringify(typeName === undefined ? null : typeName).slice(0, 40) + ' (expected one of ' + Object.keys(RULES.types).join(', ') + ')');
-  }
-  var type = RULES.types[typeName];
-  var idPattern = type.idPattern || ('^' + typeName + ':[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$');
-  if (!new RegExp(idPattern).test(id)) refuse('the id does not match ' + idPattern);
-  if (oldDoc && !oldDoc._deleted && oldDoc[RULES.typeField] !== typeName) refuse('the type cannot change from ' + oldDoc[RULES.typeField] + ' to ' + typeName);
-
   var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
   var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
   var INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+  // Hybrid logical clock: 15 digits of milliseconds, 6 of counter, the laptop's node id (core/sync/hlc.ts).
+  var HLC = /^\d{15}\.\d{6}\.[A-Za-z0-9_-]{1,64}$/;
 
+  // A value quoted in a reason, cut short: reasons are read by people, and bad values can be huge.
+  function show(value, max) {
+    var text = JSON.stringify(value);
+    var limit = max || 40;
+    return text === undefined ? String(value) : (text.length > limit ? text.slice(0, limit) + '…' : text);
+  }
+  function isObject(value) { return value !== null && typeof value === 'object' && !Array.isArray(value); }
   function realDate(y, m, d) {
     var date = new Date(Date.UTC(+y, +m - 1, +d));
     return date.getUTCFullYear() === +y && date.getUTCMonth() === +m - 1 && date.getUTCDate() === +d;
   }
-  function show(value) {
-    var text = JSON.stringify(value);
-    return text === undefined ? String(value) : (text.length > 40 ? text.slice(0, 40) + '…' : text);
+  function textProblem(value, max, min) {
+    if (typeof value !== 'string') return 'is not text: ' + show(value);
+    if (value.length > max) return 'is ' + value.length + ' characters long, more than ' + max;
+    if (min && value.replace(/^\s+|\s+$/g, '').length < min) return 'is empty';
+    return null;
   }
-  // A problem found deeper starts with its path (".field", "[2]"); a problem of the value itself with words.
-  function nested(problemText) {
-    var first = problemText.charAt(0);
-    return first === '.' || first === '[' ? problemText : ' ' + problemText;
-  }
-  function isObject(value) { return value !== null && typeof value === 'object' && !Array.isArray(value); }
 
-  // Returns what is wrong with the value, or null when it fits the rule.
+  // What is wrong with a column's value (never null here), or null when it fits the rule.
   function problem(rule, value) {
     var m;
     switch (rule.kind) {
       case 'string':
-        if (typeof value !== 'string') return 'is not text';
-        if (value.length > rule.max) return 'is ' + value.length + ' characters long, more than ' + rule.max;
-        if (rule.min && value.replace(/^\s+|\s+$/g, '').length < rule.min) return 'is empty';
-        if (rule.pattern && !new RegExp(rule.pattern).test(value)) return 'is not ' + (rule.patternName || 'in the expected form') + ': ' + show(value);
-        return null;
+        return textProblem(value, rule.max, rule.min);
       case 'enum':
         return rule.values.indexOf(value) === -1 ? 'is ' + show(value) + ', not one of ' + rule.values.join(', ') : null;
       case 'uuid':
@@ -80,73 +72,77 @@ const INTERPRETER = String.raw`function (newDoc, oldDoc, userCtx, secObj) {
       case 'time':
         return typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? null : 'is not a time of day (HH:MM): ' + show(value);
       case 'int':
-        if (typeof value !== 'number' || value !== Math.floor(value) || !isFinite(value)) return 'is not a whole number: ' + show(value);
+        if (typeof value !== 'number' || !isFinite(value) || value !== Math.floor(value)) return 'is not a whole number: ' + show(value);
         return value < rule.min || value > rule.max ? 'is ' + value + ', outside ' + rule.min + ' to ' + rule.max : null;
       case 'number':
         if (typeof value !== 'number' || !isFinite(value)) return 'is not a number: ' + show(value);
         return value < rule.min || value > rule.max ? 'is ' + value + ', outside ' + rule.min + ' to ' + rule.max : null;
-      case 'bool':
-        return typeof value === 'boolean' ? null : 'is not true or false: ' + show(value);
+      case 'flag':
+        return value === 0 || value === 1 ? null : 'is not 0 or 1: ' + show(value);
       case 'currency':
         return typeof value === 'string' && /^[A-Z]{3}$/.test(value) ? null : 'is not a currency code (three capital letters): ' + show(value);
       case 'country':
         return typeof value === 'string' && /^[A-Z]{2}$/.test(value) ? null : 'is not a country code (two capital letters): ' + show(value);
       case 'json':
-        var json = JSON.stringify(value);
-        return json === undefined ? 'is not a JSON value' : (json.length > rule.maxBytes ? 'is ' + json.length + ' characters long, more than ' + rule.maxBytes : null);
-      case 'array':
-        if (!Array.isArray(value)) return 'is not a list';
-        if (value.length > rule.max) return 'has ' + value.length + ' items, more than ' + rule.max;
-        for (var i = 0; i < value.length; i++) {
-          var itemProblem = problem(rule.items, value[i]);
-          if (itemProblem) return '[' + i + ']' + nested(itemProblem);
+        var wrongText = textProblem(value, rule.max);
+        if (wrongText) return wrongText;
+        var parsed;
+        try { parsed = JSON.parse(value); } catch (e) { return 'is not JSON: ' + show(value); }
+        if (rule.shape === 'object') return isObject(parsed) ? null : 'is not a JSON object: ' + show(value);
+        if (!Array.isArray(parsed)) return 'is not a JSON list: ' + show(value);
+        if (parsed.length > rule.items) return 'has ' + parsed.length + ' items, more than ' + rule.items;
+        for (var i = 0; i < parsed.length; i++) {
+          var wrongItem = textProblem(parsed[i], rule.itemMax, 1);
+          if (wrongItem) return 'item ' + (i + 1) + ' ' + wrongItem;
         }
         return null;
-      case 'map':
-        if (!isObject(value)) return 'is not an object';
-        var keys = Object.keys(value);
-        if (keys.length > rule.max) return 'has ' + keys.length + ' keys, more than ' + rule.max;
-        for (var k = 0; k < keys.length; k++) {
-          if (keys[k].length > rule.keyMax) return 'has a key longer than ' + rule.keyMax + ' characters';
-          var valueProblem = problem(rule.values, value[keys[k]]);
-          if (valueProblem) return '.' + keys[k] + nested(valueProblem);
-        }
-        return null;
-      case 'object':
-        if (!isObject(value)) return 'is not an object';
-        var fieldProblem = fieldsProblem(rule.fields, value, rule.open);
-        return fieldProblem ? '.' + fieldProblem : null;
     }
     return 'has a rule this server does not know (' + rule.kind + ')';
   }
 
-  // Checks an object's fields; returns "<field> <problem>" for the first wrong one, or null.
-  function fieldsProblem(fields, object, open) {
-    var name;
-    for (name in fields) {
-      if (!Object.prototype.hasOwnProperty.call(fields, name)) continue;
-      var field = fields[name];
-      var present = Object.prototype.hasOwnProperty.call(object, name) && object[name] !== undefined;
-      if (!present || object[name] === null) {
-        if (field.required) return name + ' is missing';
-        if (present && !field.nullable) return name + ' cannot be empty (null)';
-        continue;
-      }
-      var wrong = problem(field, object[name]);
-      if (wrong) return name + nested(wrong);
+  for (var top in newDoc) {
+    if (has(newDoc, top) && top.charAt(0) !== '_' && top !== 'table' && top !== 'fields') refuse(show(top) + ' is not part of a TierBook document (only table and fields are)');
+  }
+  var tableName = newDoc.table;
+  if (typeof tableName !== 'string' || !has(RULES.tables, tableName)) {
+    refuse('unknown table ' + show(tableName === undefined ? null : tableName) + ' (expected one of ' + Object.keys(RULES.tables).join(', ') + ')');
+  }
+  if (oldDoc && !oldDoc._deleted && oldDoc.table !== tableName) refuse('the table cannot change from ' + show(oldDoc.table) + ' to ' + show(tableName));
+  var table = RULES.tables[tableName];
+  var fields = newDoc.fields;
+  if (!isObject(fields)) refuse('fields is missing or not an object');
+
+  var column;
+  for (column in fields) {
+    if (!has(fields, column)) continue;
+    if (!has(table.columns, column)) refuse(tableName + '.' + column + ' is not a column of ' + tableName);
+    var state = fields[column];
+    if (!isObject(state)) refuse(tableName + '.' + column + ' is not a {v, t, b, by} value');
+    for (var part in state) {
+      if (has(state, part) && part !== 'v' && part !== 't' && part !== 'b' && part !== 'by') refuse(tableName + '.' + column + ' has ' + show(part) + ', not only v, t, b and by');
     }
-    if (!open) {
-      for (name in object) {
-        if (!Object.prototype.hasOwnProperty.call(object, name)) continue;
-        if (name.charAt(0) === '_' || name === RULES.typeField) continue;
-        if (!Object.prototype.hasOwnProperty.call(fields, name)) return name + ' is not a field of this document';
-      }
+    if (typeof state.t !== 'string' || !HLC.test(state.t)) refuse(tableName + '.' + column + ' has no valid clock (t): ' + show(state.t));
+    if (state.b !== '' && (typeof state.b !== 'string' || !HLC.test(state.b))) refuse(tableName + '.' + column + ' has no valid previous clock (b): ' + show(state.b));
+    if (state.by !== null && state.by !== undefined) {
+      var wrongBy = textProblem(state.by, RULES.maxByLength);
+      if (wrongBy) refuse(tableName + '.' + column + ' author (by) ' + wrongBy);
     }
-    return null;
+    var rule = table.columns[column];
+    if (state.v === null || state.v === undefined) {
+      if (rule.required) refuse(tableName + '.' + column + ' is missing');
+      continue;
+    }
+    var wrong = problem(rule, state.v);
+    if (wrong) refuse(tableName + '.' + column + ' ' + wrong);
+  }
+  for (column in table.columns) {
+    if (has(table.columns, column) && table.columns[column].required && !has(fields, column)) refuse(tableName + '.' + column + ' is missing');
   }
 
-  var wrongField = fieldsProblem(type.fields, newDoc, false);
-  if (wrongField) refuse(typeName + '.' + wrongField);
+  // The id names the row: the table, then its key columns' values.
+  var expected = tableName;
+  for (var k = 0; k < table.key.length; k++) expected += ':' + fields[table.key[k]].v;
+  if (id !== expected) refuse('the id does not match the row (expected ' + show(expected, 200) + ')');
 }`;
 
 /** The function's source with the rules built in. */
