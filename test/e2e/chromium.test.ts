@@ -10,6 +10,8 @@ import { readmeScreenshots } from './journeys-screenshots';
 import { predictionScoreSortAndHoldout } from './journeys-prediction';
 import { clvSettingsSavedAndStated } from './journeys-clv';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
+import { twoLaptopsShareACustomerBook } from './journeys-team';
+import { launchTeam, type TeamSession } from './launch-team';
 
 describe('TierBook in Chromium through the loopback bridge', () => {
   let session: ChromiumSession;
@@ -82,5 +84,19 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('the README pictures: Today, customers, a customer file and an explained tier, in Chinese and English', async () => {
     await readmeScreenshots({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+});
+
+describe('a team of two laptops in Chromium, each app through its own loopback bridge, syncing through pouchdb-server', () => {
+  let team: TeamSession;
+  beforeAll(async () => {
+    team = await launchTeam(['zh-CN', 'en']);
+  });
+  afterAll(async () => {
+    await team?.close();
+  });
+
+  it('create and join in Settings → Team; a customer and a follow-up from one laptop appear in the other; a same-field edit resolved and listed', async () => {
+    await twoLaptopsShareACustomerBook({ laptops: team.laptops, couch: team.couch, screenshot: (page, name) => screenshotter(page, '')(name) });
   });
 });

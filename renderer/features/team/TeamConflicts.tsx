@@ -27,7 +27,11 @@ export function TeamConflicts({ reloadKey }: { reloadKey: string | null }) {
     };
   }, [reloadKey]);
 
-  const fieldLabel = (field: string) => t(`team:fieldNames.${field}`, { defaultValue: t(`customerFile:fields.${field}`, { defaultValue: field }) });
+  // Conflicts name SQLite columns (manual_level); the customer form's labels are keyed in camelCase.
+  const fieldLabel = (field: string) => {
+    const key = field.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    return t(`team:fieldNames.${key}`, { defaultValue: t(`customerFile:fields.${key}`, { defaultValue: field }) });
+  };
   const value = (text: string | null) => {
     if (text === null || text === '') return <Typography.Text type="secondary">{t('conflicts.emptyValue')}</Typography.Text>;
     return <span title={text.length > SHOWN_CHARS ? text : undefined}>{text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text}</span>;

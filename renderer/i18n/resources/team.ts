@@ -75,7 +75,7 @@ export const team = {
       emptyValue: '（空）',
       unnamed: '（未命名客户）',
     },
-    fieldNames: { phone: '电话', email: '邮箱', wechat: '微信', whatsapp: 'WhatsApp', contacts: '联系方式', archivedAt: '归档', deletedAt: '删除' },
+    fieldNames: { phone: '电话', email: '邮箱', wechat: '微信', whatsapp: 'WhatsApp', contacts: '联系方式', value: '联系方式', label: '联系方式备注', code: '客户编号', archivedAt: '归档', deletedAt: '删除' },
   },
   en: {
     title: 'Team sync',
@@ -152,6 +152,6 @@ export const team = {
       emptyValue: '(empty)',
       unnamed: '(unnamed customer)',
     },
-    fieldNames: { phone: 'Phone', email: 'Email', wechat: 'WeChat', whatsapp: 'WhatsApp', contacts: 'Contacts', archivedAt: 'Archived', deletedAt: 'Deleted' },
+    fieldNames: { phone: 'Phone', email: 'Email', wechat: 'WeChat', whatsapp: 'WhatsApp', contacts: 'Contacts', value: 'Contact', label: 'Contact note', code: 'Customer code', archivedAt: 'Archived', deletedAt: 'Deleted' },
   },
 };

@@ -1,0 +1,144 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { TestCouch } from '../support/pouchdb-server';
+import { at, byTestId, inputOf, invoke } from './journeys';
+import type { Laptop } from './launch-team';
+
+/** A sync round on a busy 2-core machine (two apps, a server and a browser) can take several seconds. */
+const SYNC = { timeout: 30_000 };
+const SLOW = { timeout: 15_000 };
+
+const DATABASE = 'e2e-team';
+const ADMIN = { user: 'admin', password: 'admin-secret' };
+const MEMBER = { user: 'wang', password: 'wang-secret' };
+
+export interface TeamJourney {
+  laptops: Laptop[];
+  couch: TestCouch;
+  screenshot(page: Page, name: string): Promise<void>;
+}
+
+/** The screen's words for each step, in the laptop's language (zh-CN on the first, English on the second). */
+const WORDS = {
+  'zh-CN': { welcome: '欢迎使用客户分级簿', create: '新建团队', never: '还没有同步过', noPending: '无', noConflicts: '没有冲突', city: '城市' },
+  en: { welcome: 'Welcome to TierBook', create: 'Create a team', never: 'Not synced yet', noPending: 'None', noConflicts: 'No conflicts', city: 'City' },
+} as const;
+
+async function startEmpty(page: Page) {
+  await byTestId(page, 'start-empty').click({ timeout: 60_000 });
+  await byTestId(page, 'today-page').waitFor({ timeout: 60_000 });
+}
+
+/** Settings → Team, this laptop's person, then create or join with the given account. */
+async function joinThroughSettings(laptop: Laptop, couch: TestCouch, who: string, account: { user: string; password: string }, create: boolean) {
+  const { page } = laptop;
+  await page.goto(at(page, '#/settings/team'));
+  const card = byTestId(page, 'settings-team');
+  await card.waitFor();
+  await inputOf(page, 'team-identity').fill(who);
+  await byTestId(page, 'team-identity-save').click();
+  await expect.poll(async () => (await invoke(page, 'team:identity-get', {})).userName, SLOW).toBe(who);
+  await expect.poll(() => byTestId(page, 'team-join-submit').isDisabled(), SLOW).toBe(false);
+  if (create) await byTestId(page, 'team-mode').getByText(WORDS[laptop.language].create).click();
+  await inputOf(page, 'team-server-url').fill(couch.url);
+  await inputOf(page, 'team-database').fill(DATABASE);
+  await inputOf(page, 'team-user').fill(account.user);
+  await inputOf(page, 'team-password').fill(account.password);
+  await byTestId(page, 'team-join-submit').click();
+  await byTestId(page, 'team-status').waitFor(SYNC);
+  await expect.poll(() => byTestId(page, 'team-status-server').innerText()).toBe(`${couch.url} · ${DATABASE}`);
+  // The password went to the app once and is not on the screen any more, nor in what the screen can read.
+  expect(await page.locator('[data-testid="team-password"]').count()).toBe(0);
+  expect(JSON.stringify(await invoke(page, 'team:status', {}))).not.toContain(account.password);
+}
+
+/** "Sync now" on Settings → Team, then waits for the status to say everything went up. */
+async function syncNow(laptop: Laptop) {
+  const { page } = laptop;
+  if (!page.url().endsWith('#/settings/team')) await page.goto(at(page, '#/settings/team'));
+  await byTestId(page, 'team-sync-now').click();
+  await expect.poll(() => byTestId(page, 'team-sync-now').getAttribute('class'), SYNC).not.toContain('ant-btn-loading');
+  await expect.poll(() => byTestId(page, 'team-status-pending').innerText(), SYNC).toBe(WORDS[laptop.language].noPending);
+  await expect.poll(() => byTestId(page, 'team-status-last-sync').innerText(), SYNC).not.toBe(WORDS[laptop.language].never);
+  expect(await byTestId(page, 'team-status-error').count()).toBe(0);
+}
+
+async function editCity(page: Page, customerId: string, city: string) {
+  await page.goto(at(page, `#/customers/${customerId}`));
+  await byTestId(page, 'tab-profile').click();
+  await inputOf(page, 'profile-city').fill(city);
+  await byTestId(page, 'profile-save').click();
+  await expect.poll(async () => (await invoke(page, 'customers:get', { id: customerId })).city, SLOW).toBe(city);
+}
+
+/**
+ * Two laptops, one team server: the first (Chinese) creates the team as the server admin, the admin adds the
+ * second person's user as a member, the second (English) joins through Settings. A customer and a follow-up
+ * logged on the first appear in the second's customer file after a sync; the same field edited on both is
+ * resolved the same way on both and listed for review with who and when.
+ */
+export async function twoLaptopsShareACustomerBook({ laptops, couch, screenshot }: TeamJourney): Promise<void> {
+  const [a, b] = laptops as [Laptop, Laptop];
+  await couch.addServerAdmin(ADMIN.user, ADMIN.password);
+  await couch.addUser(MEMBER.user, MEMBER.password);
+  for (const laptop of [a, b]) {
+    await expect.poll(() => laptop.page.locator('body').innerText(), { timeout: 30_000 }).toContain(WORDS[laptop.language].welcome);
+    await startEmpty(laptop.page);
+  }
+
+  // The first laptop creates the team: the database and its document check appear on the server.
+  await joinThroughSettings(a, couch, '林晓', ADMIN, true);
+  const adminAuth = { authorization: `Basic ${Buffer.from(`${ADMIN.user}:${ADMIN.password}`).toString('base64')}` };
+  const design = await fetch(`${couch.url}/${DATABASE}/_design/tierbook`, { headers: adminAuth });
+  expect(design.status).toBe(200);
+  expect(((await design.json()) as { validate_doc_update: string }).validate_doc_update).toContain('TierBook refused');
+  await couch.setSecurity(DATABASE, { admins: [], members: [MEMBER.user] });
+
+  // A customer on the first laptop, entered as a user does.
+  await a.page.goto(at(a.page, '#/customers'));
+  await byTestId(a.page, 'add-customer').click();
+  await inputOf(a.page, 'profile-name').fill('王小明');
+  await byTestId(a.page, 'new-customer-save').click();
+  await expect.poll(() => byTestId(a.page, 'customer-title').innerText(), SLOW).toBe('王小明');
+  const customerId = decodeURIComponent(a.page.url().replace(/^.*#\/customers\//, ''));
+  await syncNow(a);
+  await screenshot(a.page, 'settings-team-zh-CN');
+
+  // The second laptop joins with its own member account and receives the customer.
+  await joinThroughSettings(b, couch, 'Wang Li', MEMBER, false);
+  await syncNow(b);
+  await expect.poll(() => byTestId(b.page, 'settings-team').innerText()).toContain(WORDS.en.noConflicts);
+  await b.page.goto(at(b.page, '#/customers'));
+  await expect.poll(() => byTestId(b.page, 'customer-count').innerText(), SLOW).toBe('1 customer');
+  await b.page.locator(`[data-testid="customer-row"][data-customer-id="${customerId}"]`).click();
+  await expect.poll(() => byTestId(b.page, 'customer-title').innerText(), SLOW).toBe('王小明');
+
+  // A follow-up logged on the first laptop, synced, is in the second laptop's customer file.
+  await a.page.goto(at(a.page, `#/customers/${customerId}`));
+  await byTestId(a.page, 'followup-form').locator('[data-testid="followup-content"]').fill('电话确认样品已寄出，下周回访');
+  await byTestId(a.page, 'followup-add').click();
+  await expect.poll(() => byTestId(a.page, 'followup-timeline').innerText(), SLOW).toContain('电话确认样品已寄出');
+  await syncNow(a);
+  await syncNow(b);
+  await b.page.goto(at(b.page, `#/customers/${customerId}`));
+  await expect.poll(() => byTestId(b.page, 'followup-timeline').innerText(), SYNC).toContain('电话确认样品已寄出，下周回访');
+  const received = (await invoke(b.page, 'followups:list', { customerId })).followUps;
+  expect(received.map((f) => f.content)).toEqual(['电话确认样品已寄出，下周回访']);
+
+  // The same field changed on both laptops before either synced: the later edit (the second's) wins on
+  // both, and the overwritten value is listed for review with who made each edit.
+  await editCity(a.page, customerId, '杭州');
+  await editCity(b.page, customerId, '宁波');
+  await syncNow(a);
+  await syncNow(b);
+  await syncNow(a);
+  for (const laptop of [a, b]) expect((await invoke(laptop.page, 'customers:get', { id: customerId })).city).toBe('宁波');
+  const conflictRow = byTestId(b.page, 'team-conflict-row').first();
+  await conflictRow.waitFor(SYNC);
+  const rowText = await conflictRow.innerText();
+  for (const words of ['王小明', WORDS.en.city, '宁波', 'Wang Li', '杭州', '林晓']) expect(rowText).toContain(words);
+  await b.page.locator('[data-testid="settings-team"]').scrollIntoViewIfNeeded();
+  await screenshot(b.page, 'settings-team-en');
+  await conflictRow.getByRole('link', { name: '王小明' }).click();
+  await expect.poll(() => byTestId(b.page, 'customer-title').innerText(), SLOW).toBe('王小明');
+}
