@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
 import { fileAccess, type FileAccessChoice, type FileMode } from './files';
 import { createHandlers } from './handlers';
+import { existingTeamSync } from './sync/service';
 import { storedLikelihood } from './prediction/likelihood-provider';
 import { inlineImportRunner, processImportRunner, type ImportRunner, type WorkerLauncher } from './importing';
 
@@ -55,6 +56,7 @@ export function openApp(options: {
     importRunner,
     close: () => {
       importRunner.close();
+      void existingTeamSync(db)?.stop();
       db.$client.close();
     },
   };

@@ -8,6 +8,7 @@ import { reminderHandlers } from './reminders';
 import { predictionHandlers } from './prediction';
 import { segmentationHandlers } from './segmentation';
 import { settingsHandlers } from './settings';
+import { teamHandlers } from './team';
 import { todayHandlers } from './today';
 import { transferHandlers } from './transfer';
 import type { Handlers } from './types';
@@ -39,5 +40,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     reminderHandlers(ctx),
     todayHandlers(ctx),
     predictionHandlers(ctx),
+    teamHandlers(ctx),
   ]) as Handlers;
 }

@@ -41,6 +41,9 @@ export const customers = sqliteTable(
     code: text('code'),
     /** The import that created this customer (see import_batches), so the batch can be undone. */
     importBatchId: text('import_batch_id'),
+    /** Who created and who last changed the row (this laptop's person when it did); docs/team.md. */
+    createdBy: text('created_by'),
+    updatedBy: text('updated_by'),
   },
   (t) => [
     check('customers_name_not_blank', sql`length(trim(${t.name})) > 0`),

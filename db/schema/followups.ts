@@ -26,6 +26,9 @@ export const followUps = sqliteTable(
     answeredBy: text('answered_by'),
     /** The import that created this follow-up (see import_batches). */
     importBatchId: text('import_batch_id'),
+    /** Who created and who last changed the row (this laptop's person when it did); docs/team.md. */
+    createdBy: text('created_by'),
+    updatedBy: text('updated_by'),
   },
   (t) => [
     check('follow_ups_channel_valid', sql`${t.channel} IN ('call','visit','wechat','whatsapp','email','meeting','other')`),

@@ -42,6 +42,9 @@ export const orders = sqliteTable(
     baseUnpaidMinor: integer('base_unpaid_minor').notNull().default(0),
     /** When the unpaid amount falls due (月结 etc.); null = no agreed date. */
     paymentDueDate: text('payment_due_date'),
+    /** Who created and who last changed the row (this laptop's person when it did); docs/team.md. */
+    createdBy: text('created_by'),
+    updatedBy: text('updated_by'),
   },
   (t) => [
     check('orders_date_valid', isCalendarDate('order_date')),

@@ -1,0 +1,39 @@
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import type { TeamConflict } from '../../shared/contract/team';
+import type { FieldConflict } from './document';
+import { hlcToIso } from './hlc';
+
+const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
+/**
+ * Keeps the customer-profile conflicts a sync resolved, once each (the same pair can be met again when
+ * another laptop's merge arrives), for the Team screen and the customer's history.
+ */
+export function recordConflicts(client: Database.Database, conflicts: FieldConflict[], resolvedAt: string): number {
+  const insert = client.prepare(
+    `INSERT INTO sync_conflicts (id, customer_id, field, kept_value, overwritten_value, kept_by, overwritten_by, kept_at, overwritten_at, resolved_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+  );
+  let recorded = 0;
+  for (const c of conflicts) {
+    if (!c.docId.startsWith('customers:')) continue;
+    const customerId = c.docId.slice('customers:'.length);
+    const id = createHash('sha256').update(`${c.docId}\u0000${c.field}\u0000${c.kept.t}\u0000${c.overwritten.t}`).digest('hex').slice(0, 32);
+    const result = insert.run(id, customerId, c.field, text(c.kept.v), text(c.overwritten.v), c.kept.by, c.overwritten.by, hlcToIso(c.kept.t), hlcToIso(c.overwritten.t), resolvedAt);
+    recorded += result.changes;
+  }
+  return recorded;
+}
+
+export function listConflicts(client: Database.Database, limit: number, customerId?: string): TeamConflict[] {
+  return client
+    .prepare(
+      `SELECT c.id, c.customer_id AS customerId, cu.name AS customerName, c.field, c.kept_value AS keptValue, c.overwritten_value AS overwrittenValue,
+              c.kept_by AS keptBy, c.overwritten_by AS overwrittenBy, c.kept_at AS keptAt, c.overwritten_at AS overwrittenAt, c.resolved_at AS resolvedAt
+       FROM sync_conflicts c LEFT JOIN customers cu ON cu.id = c.customer_id
+       WHERE (? IS NULL OR c.customer_id = ?)
+       ORDER BY c.resolved_at DESC, c.id LIMIT ?`,
+    )
+    .all(customerId ?? null, customerId ?? null, limit) as TeamConflict[];
+}

@@ -1,0 +1,65 @@
+import PouchDB, { type PouchDatabase } from 'pouchdb';
+import type { Db } from '../../db/open';
+import type { TeamSyncResult } from '../../shared/contract/team';
+import { applyDocs } from './apply';
+import { recordConflicts } from './conflicts';
+import type { FieldConflict, SyncDoc } from './document';
+import { pumpOutbox } from './pump';
+import { isSyncDoc, openRemote, readMerged, writeAll, type TeamServer } from './replica';
+import { pendingChanges, readSyncState, updateSyncState } from './state';
+
+const BATCH = 200;
+
+/**
+ * One sync round: local edits into the replica, the replica replicated to the server and back with
+ * PouchDB's replicator (checkpointed and resumable), then the replica's new documents applied to SQLite.
+ * Any step can be cut off (network, crash) and the next round picks up where the checkpoints say.
+ */
+export async function syncOnce(db: Db, replica: PouchDatabase, server: TeamServer, now: () => Date): Promise<TeamSyncResult> {
+  const client = db.$client;
+  const conflicts: FieldConflict[] = [];
+  await pumpOutbox(client, replica, conflicts, () => now().getTime());
+  const remote = openRemote(server);
+  try {
+    let pushed = (await PouchDB.replicate(replica, remote, { batch_size: 100 })).docs_written;
+    const pulled = (await PouchDB.replicate(remote, replica, { batch_size: 100 })).docs_written;
+    await applyReplica(db, replica, conflicts, now);
+    if (pendingChanges(client) > 0) {
+      // Local edits that won fields against what arrived, or settled collisions, go back out in the same round.
+      await pumpOutbox(client, replica, conflicts, () => now().getTime());
+      pushed += (await PouchDB.replicate(replica, remote, { batch_size: 100 })).docs_written;
+    }
+    const recorded = recordConflicts(client, conflicts, now().toISOString());
+    updateSyncState(client, { lastSyncAt: now().toISOString(), lastErrorKey: null, lastErrorAt: null });
+    return { pushed, pulled, conflicts: recorded };
+  } finally {
+    recordConflicts(client, conflicts, now().toISOString());
+    await remote.close().catch(() => undefined);
+  }
+}
+
+/** Applies the replica's changes since the last applied sequence, batch by batch, then retries parked documents. */
+export async function applyReplica(db: Db, replica: PouchDatabase, conflicts: FieldConflict[], now: () => Date): Promise<number> {
+  const client = db.$client;
+  let applied = 0;
+  for (;;) {
+    const since = readSyncState(client).appliedSeq;
+    const changes = await replica.changes({ since: /^\d+$/.test(since) ? Number(since) : since, limit: BATCH, include_docs: true, conflicts: true });
+    if (changes.results.length === 0) break;
+    const docs: SyncDoc[] = [];
+    for (const change of changes.results) {
+      if (!isSyncDoc(change.doc)) continue;
+      const { merged, writes } = await readMerged(replica, change.doc, conflicts);
+      await writeAll(replica, writes);
+      docs.push(merged);
+    }
+    applied += applyDocs(db, docs, conflicts, now, String(changes.last_seq)).applied;
+  }
+  const parked = (client.prepare(`SELECT doc_id AS id FROM sync_parked ORDER BY doc_id LIMIT 5000`).all() as { id: string }[]).map((r) => r.id);
+  if (parked.length > 0) {
+    const rows = await replica.allDocs({ keys: parked, include_docs: true, conflicts: true });
+    const docs = rows.rows.map((r) => r.doc).filter(isSyncDoc);
+    applied += applyDocs(db, docs, conflicts, now).applied;
+  }
+  return applied;
+}

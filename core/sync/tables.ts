@@ -1,0 +1,87 @@
+/**
+ * Which SQLite rows become replication documents, and how (docs/team.md). Tiers, predictions, reports,
+ * import bookkeeping and merge journals are never here: each laptop recomputes or keeps them itself.
+ *
+ * The trigger migration (0013_team_sync_triggers.sql) was generated from this list by
+ * scripts/sync-triggers.mjs; a test checks every table here has its triggers and every column is known.
+ */
+export interface SyncedTable {
+  table: string;
+  /** Columns that travel, by SQL name (the row's key columns included). */
+  columns: readonly string[];
+  /** How the document is named: by the row's UUID, or by a natural key every laptop agrees on. */
+  key: 'id' | readonly string[];
+  /**
+   * A unique index two laptops can both fill offline. The row with the smaller id stays; the other is
+   * retired (soft-deleted) or renumbered, the same way on every laptop, and that change syncs too.
+   */
+  unique?: { columns: readonly string[]; resolve: 'retire' | 'renumber' };
+  /** The customer whose derived figures and search text depend on this row. */
+  customerColumn?: 'id' | 'customer_id';
+}
+
+const identity = ['id', 'created_at', 'updated_at', 'deleted_at'] as const;
+
+export const SYNCED_TABLES: readonly SyncedTable[] = [
+  {
+    table: 'customers',
+    columns: [...identity, 'name', 'company', 'type', 'industry', 'country', 'region', 'city', 'locality', 'locality_manual', 'size_band', 'income_band', 'needs', 'tags', 'owner', 'source', 'manual_level', 'notes', 'archived_at', 'code', 'created_by', 'updated_by'],
+    key: 'id',
+    customerColumn: 'id',
+  },
+  {
+    table: 'contact_channels',
+    columns: [...identity, 'customer_id', 'kind', 'value', 'label'],
+    key: 'id',
+    unique: { columns: ['customer_id', 'kind', 'value'], resolve: 'retire' },
+    customerColumn: 'customer_id',
+  },
+  { table: 'products', columns: [...identity, 'identity_key', 'sku', 'name', 'search_text', 'last_unit_price_minor', 'last_currency', 'last_sold_on'], key: 'id', unique: { columns: ['identity_key'], resolve: 'retire' } },
+  {
+    table: 'orders',
+    columns: [...identity, 'customer_id', 'order_date', 'amount_minor', 'currency', 'fx_rate', 'base_currency', 'base_amount_minor', 'note', 'order_number', 'kind', 'return_of_order_id', 'cost_minor', 'base_cost_minor', 'unpaid_minor', 'base_unpaid_minor', 'payment_due_date', 'created_by', 'updated_by'],
+    key: 'id',
+    unique: { columns: ['order_number'], resolve: 'renumber' },
+    customerColumn: 'customer_id',
+  },
+  { table: 'order_lines', columns: ['id', 'order_id', 'position', 'product_id', 'sku', 'name', 'quantity', 'unit_price_minor', 'amount_minor', 'cost_minor'], key: 'id' },
+  {
+    table: 'follow_ups',
+    columns: [...identity, 'customer_id', 'occurred_at', 'channel', 'content', 'outcome', 'intent', 'satisfaction', 'next_contact_date', 'next_contact_time', 'done', 'answered_by', 'created_by', 'updated_by'],
+    key: 'id',
+    customerColumn: 'customer_id',
+  },
+  { table: 'fx_rates', columns: [...identity, 'currency', 'rate_date', 'rate'], key: 'id', unique: { columns: ['currency', 'rate_date'], resolve: 'retire' } },
+  { table: 'custom_segments', columns: [...identity, 'name', 'rule'], key: 'id' },
+  // Every laptop ships default policies under its own ids: the scheme and class name the document instead.
+  { table: 'service_policies', columns: ['created_at', 'updated_at', 'deleted_at', 'scheme', 'class_key', 'cadence_days', 'priority', 'notes', 'next_action'], key: ['scheme', 'class_key'] },
+  // The team's shared settings; language, reminders and onboarding stay per laptop, and so does the base
+  // currency (orders lock their rate to it; docs/team.md says every laptop of a team uses the same one).
+  { table: 'settings', columns: ['id', 'business_name', 'home_country', 'home_region', 'sources', 'clv_discount_percent', 'clv_horizon_months', 'updated_at'], key: ['id'] },
+  { table: 'segmentation_settings', columns: ['id', 'overrides', 'updated_at'], key: ['id'] },
+];
+
+const byName = new Map(SYNCED_TABLES.map((t) => [t.table, t]));
+
+export function syncedTable(name: string): SyncedTable | undefined {
+  return byName.get(name);
+}
+
+/** Parents first, so one batch can carry a customer and its follow-ups. */
+export const APPLY_ORDER: ReadonlyMap<string, number> = new Map(SYNCED_TABLES.map((t, i) => [t.table, i]));
+
+/** The document id of a row: `<table>:<uuid>` or `<table>:<key>:<key>`. The trigger SQL builds the same string. */
+export function docIdOf(spec: SyncedTable, row: Record<string, unknown>): string {
+  return spec.key === 'id' ? `${spec.table}:${String(row.id)}` : `${spec.table}:${spec.key.map((c) => String(row[c])).join(':')}`;
+}
+
+export function tableOfDocId(docId: string): SyncedTable | undefined {
+  const at = docId.indexOf(':');
+  return at > 0 ? byName.get(docId.slice(0, at)) : undefined;
+}
+
+/** SQL expression of the document id over NEW./OLD. rows, as docIdOf builds it. */
+export function docIdSql(spec: SyncedTable, alias: 'NEW' | 'OLD'): string {
+  const keys = spec.key === 'id' ? ['id'] : spec.key;
+  return [`'${spec.table}:'`, ...keys.flatMap((c, i) => (i === 0 ? [`${alias}.${c}`] : [`':'`, `${alias}.${c}`]))].join(' || ');
+}

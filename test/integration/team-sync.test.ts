@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinAll, laptopsDir, openLaptop, settle, steppingClock, type Laptop } from '../support/laptops';
+import { startTeamServer, type TeamServerProcess } from '../support/team-server';
+
+let server: TeamServerProcess;
+let folder: ReturnType<typeof laptopsDir>;
+let a: Laptop, b: Laptop, c: Laptop;
+const clock = steppingClock();
+
+beforeAll(async () => {
+  folder = laptopsDir();
+  server = await startTeamServer(`${folder.dir}/server`);
+  [a, b, c] = ['ana', 'bo', 'chen'].map((name) => openLaptop(name, folder.dir, clock)) as [Laptop, Laptop, Laptop];
+  await joinAll([a, b, c], server.url);
+  await settle([a, b, c]);
+}, 60_000);
+
+afterAll(async () => {
+  for (const l of [a, b, c]) l?.close();
+  await server?.stop();
+  folder?.remove();
+});
+
+const customer = (l: Laptop, id: string) => l.call('customers:get', { id });
+const input = (over: Record<string, unknown> = {}) => ({ name: '王芳', company: 'Acme', contacts: [], tags: [], ...over });
+
+describe('three laptops and one server', () => {
+  it('keeps edits to different fields of one customer made offline on two laptops', async () => {
+    const { customer: created } = await a.call('customers:create', input());
+    await settle([a, b, c]);
+    const onB = await customer(b, created.id);
+    await a.call('customers:update', { id: created.id, customer: { ...input(), city: '杭州' } });
+    await b.call('customers:update', { id: created.id, customer: { ...input(), notes: 'prefers WeChat' } });
+    await settle([a, b, c]);
+    for (const l of [a, b, c]) {
+      const got = await customer(l, created.id);
+      expect(got).toMatchObject({ city: '杭州', notes: 'prefers WeChat' });
+    }
+    expect(onB.name).toBe('王芳');
+  }, 60_000);
+
+  it('lets the later edit of the same field win everywhere and keeps the overwritten value with who and when', async () => {
+    const { customer: created } = await a.call('customers:create', input({ name: '李雷' }));
+    await settle([a, b, c]);
+    await b.call('customers:update', { id: created.id, customer: input({ name: '李雷', city: '苏州' }) });
+    await c.call('customers:update', { id: created.id, customer: input({ name: '李雷', city: '无锡' }) }); // later
+    await settle([a, b, c]);
+    for (const l of [a, b, c]) expect((await customer(l, created.id)).city).toBe('无锡');
+    const { conflicts } = await b.call('team:conflicts', { customerId: created.id });
+    expect(conflicts).toMatchObject([{ field: 'city', keptValue: '无锡', overwrittenValue: '苏州', keptBy: 'chen', overwrittenBy: 'bo', customerName: '李雷' }]);
+    expect(Date.parse(conflicts[0]!.keptAt)).toBeGreaterThan(Date.parse(conflicts[0]!.overwrittenAt));
+  }, 60_000);
+
+  it('brings follow-ups and orders added offline on all three laptops to every laptop', async () => {
+    const { customer: created } = await a.call('customers:create', input({ name: '张伟' }));
+    await settle([a, b, c]);
+    for (const l of [a, b, c]) {
+      await l.call('followups:create', { customerId: created.id, channel: 'call', content: `call from ${l.name}` });
+      await l.call('orders:create', { customerId: created.id, orderDate: '2026-11-20', amount: '100', currency: 'CNY' });
+    }
+    await settle([a, b, c]);
+    for (const l of [a, b, c]) {
+      const { followUps } = await l.call('followups:list', { customerId: created.id });
+      expect(followUps.map((f) => f.content).sort()).toEqual(['call from ana', 'call from bo', 'call from chen']);
+      const count = l.db.$client.prepare(`SELECT count(*) AS n, sum(base_amount_minor) AS s FROM orders WHERE customer_id = ? AND deleted_at IS NULL`).get(created.id);
+      expect(count).toEqual({ n: 3, s: 30000 });
+      expect(l.db.$client.prepare(`SELECT order_count AS n, revenue_base_minor AS r FROM customers WHERE id = ?`).get(created.id)).toEqual({ n: 3, r: 30000 });
+    }
+  }, 60_000);
+
+  it('delete wins over an edit made without seeing it; the edit is kept inside the deleted customer', async () => {
+    const { customer: created } = await a.call('customers:create', input({ name: '赵敏' }));
+    await settle([a, b, c]);
+    await a.call('customers:delete', { id: created.id });
+    await b.call('customers:update', { id: created.id, customer: input({ name: '赵敏', city: '成都' }) }); // later than the delete
+    await settle([a, b, c]);
+    for (const l of [a, b, c]) {
+      const row = l.db.$client.prepare(`SELECT deleted_at, city FROM customers WHERE id = ?`).get(created.id) as { deleted_at: string | null; city: string };
+      expect(row.deleted_at).not.toBeNull();
+      expect(row.city).toBe('成都');
+    }
+  }, 60_000);
+
+  it('flags the same new customer entered on two laptops as duplicates after sync', async () => {
+    await a.call('customers:create', input({ name: '陈静', contacts: [{ kind: 'phone', value: '+8613800138000' }] }));
+    await b.call('customers:create', input({ name: '陈 静', company: null, contacts: [{ kind: 'phone', value: '+8613800138000' }] }));
+    await settle([a, b, c]);
+    for (const l of [a, b, c]) {
+      const { groups } = await l.call('customers:duplicates', {});
+      expect(groups.some((g) => g.reasons.some((r) => r.kind === 'phone' && 'value' in r && r.value === '+8613800138000') && g.customers.length === 2)).toBe(true);
+    }
+  }, 60_000);
+});
