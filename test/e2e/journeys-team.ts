@@ -86,12 +86,11 @@ export async function twoLaptopsShareACustomerBook({ laptops, couch, screenshot 
     await startEmpty(laptop.page);
   }
 
-  // The first laptop creates the team: the database and its document check appear on the server.
+  // The first laptop creates the team (the database appears on the server); the admin then lets the second
+  // person's user in, as docs/team.md tells them to. The document check is installed on Apache CouchDB
+  // only (pouchdb-server's validation plugin loses replicated edits), so it is not looked for here.
   await joinThroughSettings(a, couch, '林晓', ADMIN, true);
-  const adminAuth = { authorization: `Basic ${Buffer.from(`${ADMIN.user}:${ADMIN.password}`).toString('base64')}` };
-  const design = await fetch(`${couch.url}/${DATABASE}/_design/tierbook`, { headers: adminAuth });
-  expect(design.status).toBe(200);
-  expect(((await design.json()) as { validate_doc_update: string }).validate_doc_update).toContain('TierBook refused');
+  expect((await fetch(`${couch.url}/${DATABASE}`, { headers: { authorization: `Basic ${Buffer.from(`${ADMIN.user}:${ADMIN.password}`).toString('base64')}` } })).status).toBe(200);
   await couch.setSecurity(DATABASE, { admins: [], members: [MEMBER.user] });
 
   // A customer on the first laptop, entered as a user does.

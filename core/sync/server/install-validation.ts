@@ -1,3 +1,4 @@
+import type { PouchDatabase, PouchDoc } from 'pouchdb';
 import type { TeamErrorKey } from '../../../shared/contract/team';
 import { DOC_RULES, type DocRules } from './doc-rules';
 import { DESIGN_DOC_ID, validationDesignDoc, type ValidationDesignDoc } from './validate-doc-update';
@@ -72,6 +73,15 @@ async function failure(db: TeamDatabase, status: number, json: Record<string, un
   return new ValidationInstallError('team_server_error', `the server answered ${said}`);
 }
 
+/** What to do about the design document found on the server: leave it, or write ours (over `rev` if there was one). */
+function decide(found: Partial<ValidationDesignDoc> | null, wanted: ValidationDesignDoc, rules: DocRules): { keep: 'current' | 'newer' } | { write: ValidationDesignDoc } {
+  if (!found) return { write: wanted };
+  const version = typeof found.tierbookRulesVersion === 'number' ? found.tierbookRulesVersion : 0;
+  if (version > rules.version) return { keep: 'newer' };
+  if (version === rules.version && found.validate_doc_update === wanted.validate_doc_update) return { keep: 'current' };
+  return { write: { ...wanted, _rev: found._rev } };
+}
+
 /**
  * Puts the `validate_doc_update` design document on a team's database, replacing an older version and
  * leaving a newer one (written by a newer app) alone. Safe to call on every team creation or join.
@@ -79,17 +89,26 @@ async function failure(db: TeamDatabase, status: number, json: Record<string, un
 export async function installValidation(db: TeamDatabase, rules: DocRules = DOC_RULES): Promise<InstallOutcome> {
   const wanted = validationDesignDoc(rules);
   const existing = await designDoc(db, 'GET');
-  let rev: string | undefined;
-  if (existing.status === 200) {
-    const found = existing.json as Partial<ValidationDesignDoc>;
-    const version = typeof found.tierbookRulesVersion === 'number' ? found.tierbookRulesVersion : 0;
-    if (version > rules.version) return 'newer';
-    if (version === rules.version && found.validate_doc_update === wanted.validate_doc_update) return 'current';
-    rev = found._rev;
-  } else if (existing.status !== 404 || existing.json.reason === 'no_db_file' || existing.json.reason === 'Database does not exist.') {
-    throw await failure(db, existing.status, existing.json);
-  }
-  const put = await designDoc(db, 'PUT', rev ? { ...wanted, _rev: rev } : wanted);
-  if (put.status === 201 || put.status === 202 || put.status === 200) return rev ? 'updated' : 'created';
+  // 404 is both "no such document" and "no such database"; only the first lets us write.
+  if (existing.status !== 200 && !(existing.status === 404 && existing.json.reason === 'missing')) throw await failure(db, existing.status, existing.json);
+  const next = decide(existing.status === 200 ? (existing.json as Partial<ValidationDesignDoc>) : null, wanted, rules);
+  if ('keep' in next) return next.keep;
+  const put = await designDoc(db, 'PUT', next.write);
+  if (put.status === 201 || put.status === 202 || put.status === 200) return next.write._rev ? 'updated' : 'created';
   throw await failure(db, put.status, put.json);
+}
+
+/** The same through an open PouchDB handle on the team database; its errors (with their HTTP status) pass through. */
+export async function installValidationThrough(remote: PouchDatabase, rules: DocRules = DOC_RULES): Promise<InstallOutcome> {
+  const wanted = validationDesignDoc(rules);
+  let found: Partial<ValidationDesignDoc> | null = null;
+  try {
+    found = (await remote.get(DESIGN_DOC_ID)) as Partial<ValidationDesignDoc>;
+  } catch (error) {
+    if ((error as { status?: number }).status !== 404) throw error;
+  }
+  const next = decide(found, wanted, rules);
+  if ('keep' in next) return next.keep;
+  await remote.put(next.write as unknown as PouchDoc);
+  return next.write._rev ? 'updated' : 'created';
 }
