@@ -136,8 +136,9 @@ export async function twoLaptopsShareACustomerBook({ laptops, couch, screenshot 
   await conflictRow.waitFor(SYNC);
   const rowText = await conflictRow.innerText();
   for (const words of ['王小明', WORDS.en.city, '宁波', 'Wang Li', '杭州', '林晓']) expect(rowText).toContain(words);
-  await b.page.locator('[data-testid="settings-team"]').scrollIntoViewIfNeeded();
   await screenshot(b.page, 'settings-team-en');
+  await byTestId(b.page, 'team-conflicts').scrollIntoViewIfNeeded();
+  await screenshot(b.page, 'settings-team-conflicts-en');
   await conflictRow.getByRole('link', { name: '王小明' }).click();
   await expect.poll(() => byTestId(b.page, 'customer-title').innerText(), SLOW).toBe('王小明');
 }

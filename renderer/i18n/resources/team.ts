@@ -5,7 +5,7 @@ export const team = {
     intro: '多台电脑共用一本客户簿：每台电脑照常离线工作，连上团队服务器（Apache CouchDB）时自动互相同步。',
     identity: {
       label: '这台电脑的使用人（负责人）',
-      help: '新建或修改的客户、跟进和订单都会记下这个名字；新客户的负责人默认是它。',
+      help: '在这台电脑上新建或修改的客户、跟进和订单都会记下这个名字，团队里的人能看到是谁做的。',
       placeholder: '例如：林晓',
       save: '保存名字',
       saved: '名字已保存',
@@ -37,7 +37,7 @@ export const team = {
       state: '状态',
       syncing: '正在同步…',
       paused: '已暂停',
-      live: '自动同步中',
+      live: '已开启',
       lastSync: '上次同步',
       never: '还没有同步过',
       pending: '待上传的修改',
@@ -46,7 +46,7 @@ export const team = {
       noPending: '无',
       error: '上次同步出错',
       errorAt: '（{{time}}）',
-      offlineNote: '没有网络时一切照常：修改存在这台电脑上，联网后自动上传。',
+      offlineNote: '没有网络时一切照常：修改先存在这台电脑上，联网后的下一次同步时上传。',
     },
     actions: {
       syncNow: '立即同步',
@@ -82,7 +82,7 @@ export const team = {
     intro: 'Several laptops share one customer book: each works offline as usual and syncs with the team server (Apache CouchDB) whenever it can reach it.',
     identity: {
       label: 'Who uses this laptop (owner)',
-      help: 'Customers, follow-ups and orders created or changed here record this name; new customers get it as their owner.',
+      help: 'Customers, follow-ups and orders created or changed on this laptop record this name, so the team sees who did what.',
       placeholder: 'e.g. Lin Xiao',
       save: 'Save name',
       saved: 'Name saved',
@@ -114,7 +114,7 @@ export const team = {
       state: 'State',
       syncing: 'Syncing…',
       paused: 'Paused',
-      live: 'Syncing automatically',
+      live: 'On',
       lastSync: 'Last sync',
       never: 'Not synced yet',
       pending: 'Changes waiting to upload',
@@ -123,7 +123,7 @@ export const team = {
       noPending: 'None',
       error: 'Last sync failed',
       errorAt: ' ({{time}})',
-      offlineNote: 'Without a network everything works as usual: changes stay on this laptop and upload once it is back.',
+      offlineNote: 'Without a network everything works as usual: changes stay on this laptop and go up with the next sync once it is back.',
     },
     actions: {
       syncNow: 'Sync now',
