@@ -60,9 +60,15 @@ async function reachServer(server: TeamServer, create: boolean): Promise<void> {
  */
 export async function joinTeam(client: Database.Database, server: TeamServer, create: boolean): Promise<void> {
   const state = readSyncState(client);
-  if (state.serverUrl !== null) throw new AppError('conflict', 'This laptop is already in a team; leave it first', [{ path: [], key: 'team_already_joined' }]);
+  const sameTeam = state.serverUrl === server.serverUrl && state.database === server.database;
+  if (state.serverUrl !== null && !sameTeam) throw new AppError('conflict', 'This laptop is already in a team; leave it first', [{ path: [], key: 'team_already_joined' }]);
   if (!state.userName) throw invalidInput([{ path: ['user'], key: 'team_identity_required' }]);
-  await reachServer(server, create);
+  await reachServer(server, create && !sameTeam);
+  if (sameTeam) {
+    // The same team again: new credentials (a changed password), nothing else changes.
+    updateSyncState(client, { teamUser: server.user, teamPassword: server.password, lastErrorKey: null, lastErrorAt: null });
+    return;
+  }
   client.transaction(() => {
     updateSyncState(client, {
       serverUrl: server.serverUrl,

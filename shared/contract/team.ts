@@ -35,7 +35,8 @@ export const teamServerUrlSchema = z
     } catch {
       return false;
     }
-  }, 'team_invalid_url');
+  }, 'team_invalid_url')
+  .transform((value) => value.replace(/\/+$/, ''));
 
 /** CouchDB's own rule for database names, shortened: lowercase letter first, then lowercase, digits, _ and -. */
 export const teamDatabaseSchema = z
@@ -113,13 +114,14 @@ export type TeamIdentity = z.infer<typeof teamIdentitySchema>;
 const empty = z.object({}).default({});
 
 export const teamContract = {
+  // In this order the calls also make sense one after another (the contract fuzz runs them so).
+  'team:identity-get': { input: empty, output: teamIdentitySchema },
+  'team:identity-set': { input: z.object({ userName: requiredText(120) }), output: teamIdentitySchema },
   'team:status': { input: empty, output: teamStatusSchema },
-  /** Creates the team database on the server (with its validation design document) and joins it. */
+  /** Creates the team database on the server (with its validation design document on CouchDB) and joins it. */
   'team:create': { input: teamCredentialsSchema, output: teamStatusSchema },
-  /** Joins an existing team database; the first sync starts in the background. */
+  /** Joins an existing team database; the first sync starts in the background. Again for the same team: new credentials. */
   'team:join': { input: teamCredentialsSchema, output: teamStatusSchema },
-  /** Stops syncing and forgets the server and password; every local row stays as a single-user book. */
-  'team:leave': { input: empty, output: teamStatusSchema },
   /** Runs one full sync now (push then pull) and says what moved. */
   'team:sync-now': { input: empty, output: teamSyncResultSchema },
   'team:pause': { input: empty, output: teamStatusSchema },
@@ -128,6 +130,6 @@ export const teamContract = {
     input: z.object({ limit: z.number().int().min(1).max(200).default(50), customerId: idSchema.optional() }).default({ limit: 50 }),
     output: z.object({ conflicts: z.array(teamConflictSchema).max(200) }),
   },
-  'team:identity-get': { input: empty, output: teamIdentitySchema },
-  'team:identity-set': { input: z.object({ userName: requiredText(120) }), output: teamIdentitySchema },
+  /** Stops syncing and forgets the server and password; every local row stays as a single-user book. */
+  'team:leave': { input: empty, output: teamStatusSchema },
 } as const;

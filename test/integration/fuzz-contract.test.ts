@@ -10,6 +10,7 @@ import { exampleOf } from '../support/fuzz/examples';
 import { confineFileFields, FILE_CHANNEL, type FuzzLayout } from '../support/fuzz/file-fields';
 import { applyMutations, describeInput, mutationsArb } from '../support/fuzz/mutations';
 import { buildFixture, FILE_NAMES, handSeeds, writeSeedFiles, type Fixture } from '../support/fuzz/seeds';
+import { startTeamServer, type TeamServerProcess } from '../support/team-server';
 import { MIGRATIONS } from '../support/test-app';
 
 /**
@@ -23,7 +24,7 @@ import { MIGRATIONS } from '../support/test-app';
  */
 const RUNS = Math.max(1, Number(process.env.TIERBOOK_FUZZ_RUNS ?? 300));
 const SEED = Number(process.env.TIERBOOK_FUZZ_SEED ?? 20261201);
-const HEAVY = /^(import:(preview|commit)|export:|backup:(create|restore)|segments:recompute|workspace:loadDemo)/;
+const HEAVY = /^(import:(preview|commit)|export:|backup:(create|restore)|segments:recompute|workspace:loadDemo|team:(create|join|sync-now))/;
 const runsFor = (channel: Channel) => (HEAVY.test(channel) ? Math.max(1, Math.ceil(RUNS / 5)) : RUNS);
 /** The demo generator is linear in its customer count: cap it so one case stays milliseconds. */
 const MAX_DEMO_CUSTOMERS = 40;
@@ -36,6 +37,8 @@ const SENTINEL = 'nothing may touch this file';
 let app: OpenedApp;
 let fixture: Fixture;
 let seeds: Partial<Record<Channel, unknown>>;
+let teamServer: TeamServerProcess | undefined;
+let teamServerDir: string | undefined;
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 const tally = { calls: 0, ok: 0, refused: 0, failed: 0 };
 const started = Date.now();
@@ -50,11 +53,15 @@ beforeAll(async () => {
   writeSeedFiles(layout.dbFolder);
   app = openApp({ dbPath: join(layout.dbFolder, 'tierbook.sqlite'), migrationsFolder: MIGRATIONS, appVersion: 'fuzz', clock: fixedClock('2026-11-23'), checkOutput: true, files: { mode: 'confined' } });
   fixture = await buildFixture(app.dispatch);
-  seeds = handSeeds(fixture);
-});
+  teamServerDir = mkdtempSync(join(tmpdir(), 'tierbook-fuzz-team-'));
+  teamServer = await startTeamServer(teamServerDir);
+  seeds = handSeeds(fixture, teamServer.url);
+}, 60_000);
 
-afterAll(() => {
+afterAll(async () => {
   app?.close();
+  await teamServer?.stop();
+  if (teamServerDir) rmSync(teamServerDir, { recursive: true, force: true });
   rmSync(root, { recursive: true, force: true });
   const cases = CHANNELS.map(runsFor);
   console.log(

@@ -64,7 +64,7 @@ export async function buildFixture(dispatch: Dispatch): Promise<Fixture> {
  * Valid inputs for the channels whose derived example would only ever miss (ids, schemes, files).
  * File paths are plain names inside the confined folders (file-fields.ts turns some into escapes).
  */
-export function handSeeds(f: Fixture): Partial<Record<Channel, unknown>> {
+export function handSeeds(f: Fixture, teamServerUrl: string): Partial<Record<Channel, unknown>> {
   const rule = { kind: 'group', op: 'or', conditions: [{ kind: 'tag', op: 'has', tag: 'vip' }, { kind: 'metric', metric: 'revenue', op: 'between', min: 0, max: 100000 }, { kind: 'group', op: 'and', conditions: [{ kind: 'field', field: 'country', op: 'in', values: ['CN', 'DE'] }, { kind: 'in_scheme', scheme: 'pyramid', classes: ['gold'] }] }] };
   return {
     'customers:list': { search: '张', countries: ['CN'], tags: ['vip'], sort: { field: 'revenueBaseMinor', desc: true }, limit: 50, schemes: ['rfm', `custom:${f.segment}`] },
@@ -114,5 +114,10 @@ export function handSeeds(f: Fixture): Partial<Record<Channel, unknown>> {
     'backup:create': { path: 'backup-more.sqlite' },
     'backup:restore': { path: 'backup.sqlite' },
     'workspace:loadDemo': { seed: 7, customers: 20 },
+    // A pouchdb-server on 127.0.0.1 the fuzz starts; a mutated URL is refused or names the same test server.
+    'team:identity-set': { userName: '小王' },
+    'team:create': { serverUrl: teamServerUrl, database: 'fuzz', user: 'admin', password: 'secret' },
+    'team:join': { serverUrl: teamServerUrl, database: 'fuzz', user: 'admin', password: 'secret' },
+    'team:conflicts': { limit: 20, customerId: f.customer },
   };
 }
