@@ -1,5 +1,6 @@
 // Builds everything the app, the CLI and the browser tests run: the renderer with Vite, and the Electron
-// main process, preload and CLI with esbuild. better-sqlite3 stays external: it ships its own native binary.
+// main process, preload and CLI with esbuild. better-sqlite3 stays external: it ships its own native binary;
+// so does pouchdb (team sync), whose LevelDB store loads leveldown's N-API prebuild at run time (docs/team.md).
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -23,7 +24,7 @@ async function contractChannels() {
 const common = bundleDefaults;
 
 await Promise.all([
-  esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/main/main.cjs', external: ['electron', 'better-sqlite3'] }),
+  esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/main/main.cjs', external: ['electron', 'better-sqlite3', 'pouchdb'] }),
   // The preload runs sandboxed and stays tiny: the channel names are baked in, not the contract's schemas.
   esbuild({
     ...common,

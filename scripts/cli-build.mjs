@@ -27,7 +27,7 @@ export const NODE_GUARD = [
 
 /** esbuild options for each bundle the CLI needs. */
 export const cliBundles = [
-  { ...bundleDefaults, entryPoints: ['core/cli/main.ts'], outfile: cliOutfile, external: ['better-sqlite3'], banner: { js: NODE_GUARD } },
+  { ...bundleDefaults, entryPoints: ['core/cli/main.ts'], outfile: cliOutfile, external: ['better-sqlite3', 'pouchdb'], banner: { js: NODE_GUARD } },
   // Imports run in a process of their own (core/importing/worker): a crash there leaves the CLI able to report it.
   { ...bundleDefaults, ...importWorkerBuild, outfile: importWorkerOutfile },
 ];

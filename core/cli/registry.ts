@@ -3,11 +3,12 @@ import { MERGE_COMMANDS } from './commands-merges';
 import { PREDICTION_COMMANDS } from './commands-prediction';
 import { SEGMENTATION_COMMANDS } from './commands-segmentation';
 import { SETTINGS_COMMANDS } from './commands-settings';
+import { TEAM_COMMANDS } from './commands-team';
 import { TODAY_COMMANDS } from './commands-today';
 import { TRANSFER_COMMANDS } from './commands-transfer';
 
 /** Every CLI command, by domain. A domain adds its commands file here with one spread. */
-export const ALL_COMMANDS: Command[] = [...COMMANDS, ...SEGMENTATION_COMMANDS, ...TRANSFER_COMMANDS, ...MERGE_COMMANDS, ...TODAY_COMMANDS, ...SETTINGS_COMMANDS, ...PREDICTION_COMMANDS];
+export const ALL_COMMANDS: Command[] = [...COMMANDS, ...SEGMENTATION_COMMANDS, ...TRANSFER_COMMANDS, ...MERGE_COMMANDS, ...TODAY_COMMANDS, ...SETTINGS_COMMANDS, ...PREDICTION_COMMANDS, ...TEAM_COMMANDS];
 
 export function findCommand(args: string[]): { command: Command; rest: string[] } | undefined {
   for (const command of ALL_COMMANDS) {

@@ -7,7 +7,6 @@ export function teamErrorKey(error: unknown): TeamErrorKey {
   if (e?.status === 403 || e?.name === 'forbidden') return 'team_forbidden';
   if (e?.status === 404 || e?.name === 'not_found') return 'team_database_missing';
   const code = e?.code ?? e?.cause?.code ?? '';
-  if (/ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN/.test(code) || /fetch failed|ECONNREFUSED|socket hang up|network/i.test(e?.message ?? '')) return 'team_unreachable';
-  if (e?.status === undefined || e?.status === 0) return 'team_unreachable';
+  if (/ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|EPIPE/.test(code) || e?.name === 'FetchError' || /fetch failed|socket hang up|network/i.test(e?.message ?? '')) return 'team_unreachable';
   return 'team_server_error';
 }

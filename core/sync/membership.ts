@@ -43,7 +43,9 @@ async function isCouchDb(server: TeamServer): Promise<boolean> {
 async function reachServer(server: TeamServer, create: boolean): Promise<void> {
   const remote = openRemote(server, { create });
   try {
-    await remote.info();
+    // PouchDB's http adapter answers info() for a missing database or a refused login with an `error` field, not a rejection.
+    const info = (await remote.info()) as { error?: string };
+    if (info.error) throw { name: info.error };
     if (create && (await isCouchDb(server))) await installDesignDocument(remote);
   } catch (error) {
     const key = teamErrorKey(error);

@@ -37,9 +37,9 @@ export async function pumpOutbox(client: Database.Database, replica: PouchDataba
       }
       const { merged, writes: settle } = await readMerged(replica, current, conflicts);
       const target = mergeDocs(merged, doc);
-      if (settle.length === 0 && sameFields(target, merged)) continue;
-      if (settle.length > 0) settle[0] = { ...settle[0]!, fields: target.fields };
-      writes.push(...(settle.length > 0 ? settle : [{ _id: doc._id, _rev: current._rev, table: target.table, fields: target.fields }]));
+      const closing = settle.filter((w) => w._deleted);
+      if (sameFields(target, merged)) writes.push(...settle);
+      else writes.push({ _id: doc._id, _rev: current._rev, table: target.table, fields: target.fields }, ...closing);
     }
     await writeAll(replica, writes);
     written += writes.length;

@@ -1,5 +1,5 @@
 import PouchDB, { type PouchDatabase, type PouchDoc } from 'pouchdb';
-import { mergeDocs, type FieldConflict, type SyncDoc } from './document';
+import { mergeDocs, sameFields, type FieldConflict, type SyncDoc } from './document';
 
 /**
  * The laptop's local replica: a PouchDB (LevelDB) database next to the SQLite file. It mirrors the outbox
@@ -49,8 +49,12 @@ export async function readMerged(replica: PouchDatabase, doc: PouchDoc, conflict
     if (isSyncDoc(loser)) merged = mergeDocs(merged, loser, conflicts);
     writes.push({ _id: doc._id, _rev: rev, _deleted: true });
   }
-  writes.unshift({ _id: doc._id, _rev: doc._rev, table: merged.table, fields: merged.fields });
-  return { merged, writes };
+  // When the winning revision already holds the merge (another laptop settled the same conflict first, or
+  // every branch agrees), only the losing branches are closed: a fresh revision would be a new conflict
+  // with the other laptops' identical settlements, and they would chase each other round after round.
+  const winner: SyncDoc = { _id: doc._id, table: doc.table, fields: doc.fields };
+  if (!sameFields(merged, winner)) writes.unshift({ _id: doc._id, _rev: doc._rev, table: merged.table, fields: merged.fields });
+  return { merged: { ...merged, _rev: doc._rev }, writes };
 }
 
 /** Writes documents, failing loudly on anything but success (a 409 means another writer got there: the next round merges it). */

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import type { PouchDatabase } from 'pouchdb';
 import type { Db } from '../../db/open';
 import type { TeamSyncResult } from '../../shared/contract/team';
-import { AppError } from '../../shared/contract/errors';
+import { AppError, ISSUE_MESSAGES } from '../../shared/contract/errors';
 import { syncOnce } from './cycle';
 import { teamErrorKey } from './errors';
 import { openReplica, replicaPath, type TeamServer } from './replica';
@@ -48,8 +48,10 @@ export class TeamSync {
     if (!server) return Promise.reject(new AppError('conflict', 'This laptop is not in a team', [{ path: [], key: 'team_not_joined' }]));
     this.running ??= syncOnce(this.db, this.openedReplica(), server, this.now)
       .catch((error: unknown) => {
-        updateSyncState(this.db.$client, { lastErrorKey: teamErrorKey(error), lastErrorAt: this.now().toISOString() });
-        throw error;
+        const key = teamErrorKey(error);
+        updateSyncState(this.db.$client, { lastErrorKey: key, lastErrorAt: this.now().toISOString() });
+        // Said in words (the key is translated on screen); what the server or replica said goes to the log.
+        throw new AppError('conflict', `${ISSUE_MESSAGES[key]} (${error instanceof Error ? error.message : String((error as { reason?: string })?.reason ?? error)})`, [{ path: [], key }]);
       })
       .finally(() => {
         this.running = null;

@@ -55,7 +55,27 @@ export async function settle(laptops: Laptop[], maxPasses = 6): Promise<void> {
       const r = await laptop.call('team:sync-now', {});
       moved += r.pushed + r.pulled;
     }
+    if (process.env.TEAM_DEBUG) console.log("pass", pass, moved);
     if (moved === 0) return;
   }
   throw new Error('laptops did not settle');
+}
+
+/** What every laptop must agree on after sync: the synced facts, without local bookkeeping. */
+export function bookDigest(laptop: Laptop) {
+  const q = (sql: string) => laptop.db.$client.prepare(sql).all();
+  return {
+    customers: q(`SELECT id, name, company, city, notes, owner, tags, deleted_at, created_by FROM customers ORDER BY id`),
+    contacts: q(`SELECT id, customer_id, kind, value, deleted_at FROM contact_channels ORDER BY id`),
+    followUps: q(`SELECT id, customer_id, occurred_at, content, done, deleted_at FROM follow_ups ORDER BY id`),
+    orders: q(`SELECT id, customer_id, order_date, amount_minor, base_amount_minor, order_number, deleted_at FROM orders ORDER BY id`),
+    lines: q(`SELECT id, order_id, position, name, quantity, amount_minor FROM order_lines ORDER BY id`),
+  };
+}
+
+export function integrityOk(laptop: Laptop): void {
+  const client = laptop.db.$client;
+  if (client.pragma('integrity_check', { simple: true }) !== 'ok') throw new Error(`${laptop.name}: integrity_check failed`);
+  const fk = client.pragma('foreign_key_check') as unknown[];
+  if (fk.length > 0) throw new Error(`${laptop.name}: foreign_key_check found ${fk.length} rows`);
 }

@@ -1,0 +1,85 @@
+import type { OutputOf } from '../../shared/contract';
+import { startDevServer } from '../sync/dev-server';
+import { optionalInt, optionalString, requireFlag } from './args';
+import type { Command } from './commands';
+
+type Flags = Parameters<Command['run']>[0];
+
+function describeStatus(o: OutputOf<'team:status'>): string {
+  if (!o.joined) return `not in a team${o.identity ? ` (this laptop's person: ${o.identity})` : ''}`;
+  return [
+    `server          ${o.serverUrl} · database ${o.database} · user ${o.user}`,
+    `this laptop     ${o.identity ?? '(no name set)'}`,
+    `last sync       ${o.lastSyncAt ?? 'never'}${o.paused ? ' (paused)' : ''}`,
+    `pending changes ${o.pendingChanges}`,
+    ...(o.lastErrorKey ? [`last error      ${o.lastErrorKey} at ${o.lastErrorAt}`] : []),
+  ].join('\n');
+}
+
+const credentials = {
+  server: { type: 'string' as const },
+  database: { type: 'string' as const },
+  user: { type: 'string' as const },
+  password: { type: 'string' as const },
+  name: { type: 'string' as const },
+};
+
+/** Sets this laptop's person when --name is given, then joins or creates the team. */
+async function joinOrCreate(channel: 'team:join' | 'team:create', v: Flags, call: Parameters<Command['run']>[1]) {
+  const name = optionalString(v, 'name');
+  if (name !== undefined) await call('team:identity-set', { userName: name });
+  return call(channel, { serverUrl: requireFlag(v, 'server'), database: optionalString(v, 'database'), user: requireFlag(v, 'user'), password: requireFlag(v, 'password') });
+}
+
+export const TEAM_COMMANDS: Command[] = [
+  {
+    words: ['team', 'dev-server'],
+    summary: 'Start a test team server (pouchdb-server, CouchDB-compatible) on 127.0.0.1:--port, storing in --dir; user admin, password secret. Ctrl-C stops it.',
+    flags: { port: { type: 'string' }, dir: { type: 'string' } },
+    offline: () => true,
+    run: async (v) => {
+      const server = await startDevServer({ dir: requireFlag(v, 'dir'), port: optionalInt(v, 'port') });
+      process.stdout.write(`team server on ${server.url} (user admin, password secret); Ctrl-C stops it\n`);
+      const stop = () => void server.stop().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      return new Promise<never>(() => {});
+    },
+    human: () => '',
+  },
+  {
+    words: ['team', 'create'],
+    summary: 'Create the team database on --server (default database "tierbook") and join it: --user U --password P [--database D] [--name 负责人].',
+    flags: credentials,
+    run: (v, call) => joinOrCreate('team:create', v, call),
+    human: describeStatus,
+  },
+  {
+    words: ['team', 'join'],
+    summary: 'Join a team: --server URL --user U --password P [--database D] [--name 负责人 (this laptop’s person, needed once)].',
+    flags: credentials,
+    run: (v, call) => joinOrCreate('team:join', v, call),
+    human: describeStatus,
+  },
+  {
+    words: ['team', 'sync'],
+    summary: 'Sync with the team server now: prints {pushed, pulled, conflicts}.',
+    flags: {},
+    run: (_v, call) => call('team:sync-now', {}),
+    human: (o: OutputOf<'team:sync-now'>) => `pushed ${o.pushed} · pulled ${o.pulled} · conflicts resolved ${o.conflicts}`,
+  },
+  {
+    words: ['team', 'status'],
+    summary: 'Team status: server, this laptop’s person, last sync, pending changes, last error.',
+    flags: {},
+    run: (_v, call) => call('team:status', {}),
+    human: describeStatus,
+  },
+  {
+    words: ['team', 'leave'],
+    summary: 'Leave the team: stop syncing and forget the server; every customer, order and follow-up stays on this laptop.',
+    flags: {},
+    run: (_v, call) => call('team:leave', {}),
+    human: describeStatus,
+  },
+];

@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTeamServer, TEAM_ADMIN, type TeamServerProcess } from '../support/team-server';
+import { ROOT, tempDir } from '../support/test-app';
+
+/** The CLI as a user runs it: a separate process, flags in, --json out, exit code. */
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+let dir: string;
+let server: TeamServerProcess;
+beforeAll(async () => {
+  dir = tempDir();
+  server = await startTeamServer(join(dir, 'server'));
+}, 30_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('team commands of the CLI', () => {
+  it('joins, syncs a customer from one laptop file to another, reports status, and leaves keeping the data', () => {
+    const a = join(dir, 'a.sqlite');
+    const b = join(dir, 'b.sqlite');
+    const credentials = ['--server', server.url, '--database', 'shop', '--user', TEAM_ADMIN.user, '--password', TEAM_ADMIN.password];
+    expect(cli('team', 'create', '--db', a, ...credentials, '--name', '小王', '--json').code).toBe(0);
+    expect(cli('customers', 'add', '--db', a, '--name', '张三', '--phone', '13800138000', '--json').code).toBe(0);
+    const pushed = cli('team', 'sync', '--db', a, '--json');
+    expect(pushed.code).toBe(0);
+    const first = JSON.parse(pushed.stdout) as { pushed: number; pulled: number; conflicts: number };
+    // The customer, its phone and the shared settings (and default policies when present) went up; nothing new came down.
+    expect(first.pushed).toBeGreaterThanOrEqual(3);
+    expect(first.conflicts).toBe(0);
+
+    expect(cli('team', 'join', '--db', b, ...credentials, '--name', '小李', '--json').code).toBe(0);
+    const pulled = JSON.parse(cli('team', 'sync', '--db', b, '--json').stdout) as { pushed: number; pulled: number; conflicts: number };
+    expect(pulled.pulled).toBeGreaterThanOrEqual(3);
+    const raw = new Database(b, { readonly: true });
+    expect(raw.prepare(`SELECT c.name, c.created_by AS createdBy, k.value FROM customers c JOIN contact_channels k ON k.customer_id = c.id`).all()).toEqual([{ name: '张三', createdBy: '小王', value: '+8613800138000' }]);
+    raw.close();
+
+    const status = JSON.parse(cli('team', 'status', '--db', b, '--json').stdout) as Record<string, unknown>;
+    expect(status).toMatchObject({ joined: true, serverUrl: server.url, database: 'shop', user: 'admin', identity: '小李', pendingChanges: 0, lastErrorKey: null, paused: false });
+    expect(typeof status.lastSyncAt).toBe('string');
+
+    const left = JSON.parse(cli('team', 'leave', '--db', b, '--json').stdout) as Record<string, unknown>;
+    expect(left).toMatchObject({ joined: false, serverUrl: null, identity: '小李' });
+    expect(JSON.parse(cli('customers', 'list', '--db', b, '--json').stdout)).toMatchObject({ total: 1 });
+  }, 120_000);
+
+  it('says in words why joining fails: wrong password, no such team database, no server', () => {
+    const c = join(dir, 'c.sqlite');
+    const wrong = cli('team', 'join', '--db', c, '--server', server.url, '--database', 'shop', '--user', 'admin', '--password', 'nope', '--name', '小赵');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('the team server refused the user name or password');
+    const missing = cli('team', 'join', '--db', c, '--server', server.url, '--database', 'no-such-team', '--user', 'admin', '--password', 'secret');
+    expect(missing.stderr).toContain('the team database does not exist on the server');
+    const away = cli('team', 'join', '--db', c, '--server', 'http://127.0.0.1:1', '--user', 'admin', '--password', 'secret');
+    expect(away.stderr).toContain('the team server cannot be reached');
+    const url = cli('team', 'join', '--db', c, '--server', 'ftp://x', '--user', 'admin', '--password', 'secret');
+    expect(url.stderr).toContain('must be a server address starting with http:// or https://');
+    expect(JSON.parse(cli('team', 'status', '--db', c, '--json').stdout)).toMatchObject({ joined: false });
+  }, 120_000);
+});
