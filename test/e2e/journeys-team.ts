@@ -36,7 +36,8 @@ async function joinThroughSettings(laptop: Laptop, couch: TestCouch, who: string
   const card = byTestId(page, 'settings-team');
   await card.waitFor();
   await inputOf(page, 'team-identity').fill(who);
-  await byTestId(page, 'team-identity-save').click();
+  // Saving is offered only for a change (an earlier attempt may have saved the name already).
+  if (!(await byTestId(page, 'team-identity-save').isDisabled())) await byTestId(page, 'team-identity-save').click();
   await expect.poll(async () => (await invoke(page, 'team:identity-get', {})).userName, SLOW).toBe(who);
   await expect.poll(() => byTestId(page, 'team-join-submit').isDisabled(), SLOW).toBe(false);
   if (create) await byTestId(page, 'team-mode').getByText(WORDS[laptop.language].create).click();
@@ -100,10 +101,29 @@ export async function twoLaptopsShareACustomerBook({ laptops, couch, screenshot 
   await byTestId(a.page, 'new-customer-save').click();
   await expect.poll(() => byTestId(a.page, 'customer-title').innerText(), SLOW).toBe('王小明');
   const customerId = decodeURIComponent(a.page.url().replace(/^.*#\/customers\//, ''));
+  // What waits to upload, as the screen counts it and as the outbox table holds it.
+  await a.page.goto(at(a.page, '#/settings/team'));
+  const outbox = () => (a.app.db.$client.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
+  expect(outbox()).toBeGreaterThan(0);
+  await expect.poll(() => byTestId(a.page, 'team-status-pending').innerText(), SLOW).toBe(`${outbox()} 条`);
   await syncNow(a);
+  expect(outbox()).toBe(0);
   await screenshot(a.page, 'settings-team-zh-CN');
 
-  // The second laptop joins with its own member account and receives the customer.
+  // The second laptop: a wrong password is refused in words on the password field, nothing is joined;
+  // then it joins with its own member account and receives the customer.
+  await b.page.goto(at(b.page, '#/settings/team'));
+  await inputOf(b.page, 'team-identity').fill('Wang Li');
+  await byTestId(b.page, 'team-identity-save').click();
+  await expect.poll(() => byTestId(b.page, 'team-join-submit').isDisabled(), SLOW).toBe(false);
+  await inputOf(b.page, 'team-server-url').fill(couch.url);
+  await inputOf(b.page, 'team-database').fill(DATABASE);
+  await inputOf(b.page, 'team-user').fill(MEMBER.user);
+  await inputOf(b.page, 'team-password').fill('not-the-password');
+  await byTestId(b.page, 'team-join-submit').click();
+  await expect.poll(() => byTestId(b.page, 'team-join-form').innerText(), SYNC).toContain('The team server refused the user name or password');
+  expect(await inputOf(b.page, 'team-password').inputValue()).toBe('');
+  expect((await invoke(b.page, 'team:status', {})).joined).toBe(false);
   await joinThroughSettings(b, couch, 'Wang Li', MEMBER, false);
   await syncNow(b);
   await expect.poll(() => byTestId(b.page, 'settings-team').innerText()).toContain(WORDS.en.noConflicts);
@@ -141,4 +161,20 @@ export async function twoLaptopsShareACustomerBook({ laptops, couch, screenshot 
   await screenshot(b.page, 'settings-team-conflicts-en');
   await conflictRow.getByRole('link', { name: '王小明' }).click();
   await expect.poll(() => byTestId(b.page, 'customer-title').innerText(), SLOW).toBe('王小明');
+
+  // Pause holds sync (and "sync now") until resumed; leaving keeps every local row, as a single-user book.
+  await b.page.goto(at(b.page, '#/settings/team'));
+  await byTestId(b.page, 'team-pause').click();
+  await expect.poll(() => byTestId(b.page, 'team-status-state').innerText(), SLOW).toBe('Paused');
+  expect(await byTestId(b.page, 'team-sync-now').isDisabled()).toBe(true);
+  expect((await invoke(b.page, 'team:status', {})).paused).toBe(true);
+  await byTestId(b.page, 'team-pause').click();
+  await expect.poll(() => byTestId(b.page, 'team-status-state').innerText(), SLOW).toBe('On');
+  await byTestId(b.page, 'team-leave').click();
+  await expect.poll(() => byTestId(b.page, 'team-leave-content').innerText(), SLOW).toContain('Every customer, follow-up and order here stays');
+  await byTestId(b.page, 'team-leave-confirm').click();
+  await byTestId(b.page, 'team-join-form').waitFor(SLOW);
+  expect((await invoke(b.page, 'team:status', {})).joined).toBe(false);
+  expect((await invoke(b.page, 'followups:list', { customerId })).followUps.map((f) => f.content)).toEqual(['电话确认样品已寄出，下周回访']);
+  expect((await invoke(b.page, 'customers:get', { id: customerId })).name).toBe('王小明');
 }

@@ -15,7 +15,7 @@ interface JoinValues {
 
 /**
  * Create a team (a new database on the server, with its document check) or join one. The password goes
- * to the main process once and is never read back: the field is emptied whatever the outcome.
+ * to the main process once and is never read back: a refused one is emptied, an accepted one leaves with the form.
  */
 export function TeamJoinForm({ identityMissing, onJoined }: { identityMissing: boolean; onJoined(status: TeamStatus): void }) {
   const { t } = useTranslation('team');
@@ -32,9 +32,10 @@ export function TeamJoinForm({ identityMissing, onJoined }: { identityMissing: b
       void message.success(t(values.mode === 'create' ? 'join.created' : 'join.joined'));
       onJoined(status);
     } catch (error) {
+      // Emptied first: setting the value would otherwise wipe the error put on the field just after.
+      form.setFieldValue('password', '');
       for (const text of showFieldErrors(form, error, t)) void message.error(text);
     } finally {
-      form.setFieldValue('password', '');
       setBusy(false);
     }
   };
