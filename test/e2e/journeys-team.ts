@@ -161,6 +161,11 @@ export async function twoLaptopsShareACustomerBook({ laptops, couch, screenshot 
   await screenshot(b.page, 'settings-team-conflicts-en');
   await conflictRow.getByRole('link', { name: '王小明' }).click();
   await expect.poll(() => byTestId(b.page, 'customer-title').innerText(), SLOW).toBe('王小明');
+  // The customer's file keeps the overwritten value in its history too.
+  await byTestId(b.page, 'tab-profile').click();
+  const history = byTestId(b.page, 'customer-team-conflicts');
+  await history.waitFor(SLOW);
+  for (const words of ['Edits overwritten by team sync', WORDS.en.city, '宁波', '杭州', '林晓']) expect(await history.innerText()).toContain(words);
 
   // Pause holds sync (and "sync now") until resumed; leaving keeps every local row, as a single-user book.
   await b.page.goto(at(b.page, '#/settings/team'));

@@ -13,19 +13,19 @@ const SHOWN_CHARS = 80;
  * Same-field edits made on two laptops while offline: the later one was kept by the hybrid logical clock,
  * and the overwritten value is listed here with who made each edit and when, for the user to check.
  */
-export function TeamConflicts({ reloadKey }: { reloadKey: string | null }) {
+export function TeamConflicts({ reloadKey, customerId }: { reloadKey: unknown; customerId?: string }) {
   const { t, i18n } = useTranslation('team');
   const [conflicts, setConflicts] = useState<TeamConflict[] | null>(null);
   useEffect(() => {
     let cancelled = false;
-    void api('team:conflicts', { limit: 50 }).then(
+    void api('team:conflicts', customerId ? { limit: 50, customerId } : { limit: 50 }).then(
       (found) => !cancelled && setConflicts(found.conflicts),
       () => !cancelled && setConflicts([]),
     );
     return () => {
       cancelled = true;
     };
-  }, [reloadKey]);
+  }, [reloadKey, customerId]);
 
   // Conflicts name SQLite columns (manual_level); the customer form's labels are keyed in camelCase.
   const fieldLabel = (field: string) => {
@@ -42,9 +42,11 @@ export function TeamConflicts({ reloadKey }: { reloadKey: string | null }) {
     </Typography.Text>
   );
 
+  // In a customer's file the list is that customer's history of overwritten values, shown only when there is one.
+  if (customerId && !conflicts?.length) return null;
   return (
-    <div data-testid="team-conflicts">
-      <Typography.Title level={5}>{t('conflicts.heading')}</Typography.Title>
+    <div data-testid={customerId ? 'customer-team-conflicts' : 'team-conflicts'} style={customerId ? { marginTop: 24 } : undefined}>
+      <Typography.Title level={5}>{t(customerId ? 'conflicts.customerHeading' : 'conflicts.heading')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('conflicts.help')}</Typography.Paragraph>
       <Table<TeamConflict>
         rowKey="id"
@@ -56,11 +58,15 @@ export function TeamConflicts({ reloadKey }: { reloadKey: string | null }) {
         scroll={{ x: 'max-content' }}
         onRow={(row) => ({ 'data-testid': 'team-conflict-row', 'data-customer-id': row.customerId }) as object}
         columns={[
-          {
-            key: 'customer',
-            title: t('conflicts.customer'),
-            render: (_, row) => <a href={hrefOf({ page: 'customer', id: row.customerId })}>{row.customerName ?? t('conflicts.unnamed')}</a>,
-          },
+          ...(customerId
+            ? []
+            : [
+                {
+                  key: 'customer',
+                  title: t('conflicts.customer'),
+                  render: (_: unknown, row: TeamConflict) => <a href={hrefOf({ page: 'customer', id: row.customerId })}>{row.customerName ?? t('conflicts.unnamed')}</a>,
+                },
+              ]),
           { key: 'field', title: t('conflicts.field'), render: (_, row) => fieldLabel(row.field) },
           {
             key: 'kept',

@@ -63,6 +63,7 @@ export const team = {
     },
     conflicts: {
       heading: '最近自动解决的冲突',
+      customerHeading: '团队同步覆盖的修改',
       help: '两台电脑离线时改了同一客户的同一项：保留较晚的修改，被覆盖的值记在这里和客户的历史中，供你核对。',
       empty: '没有冲突',
       customer: '客户',
@@ -140,6 +141,7 @@ export const team = {
     },
     conflicts: {
       heading: 'Conflicts resolved recently',
+      customerHeading: 'Edits overwritten by team sync',
       help: 'Two laptops changed the same item of one customer while offline: the later change is kept, and the overwritten value is listed here and in the customer’s history for you to check.',
       empty: 'No conflicts',
       customer: 'Customer',
