@@ -14,6 +14,8 @@ import { dataArrivesComplete } from './journeys-data';
 import { readmeScreenshots } from './journeys-screenshots';
 import { predictionScoreSortAndHoldout } from './journeys-prediction';
 import { clvSettingsSavedAndStated } from './journeys-clv';
+import { oneLaptopSendsItsBook } from './journeys-team';
+import { startTestCouch } from '../support/pouchdb-server';
 
 /** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
 function electronBinary(): string {
@@ -114,5 +116,14 @@ describe('TierBook as the Electron app', () => {
 
   it('the README pictures: Today, customers, a customer file and an explained tier, in Chinese and English', async () => {
     await readmeScreenshots({ page, screenshot: async () => undefined });
+  });
+
+  it('team: the app creates a team on pouchdb-server in Settings → Team, sends its book, and a follow-up reaches the server signed by this laptop', async () => {
+    const couch = await startTestCouch();
+    try {
+      await oneLaptopSendsItsBook({ page, screenshot: async () => undefined }, couch);
+    } finally {
+      await couch.stop();
+    }
   });
 });

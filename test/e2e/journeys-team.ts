@@ -24,13 +24,16 @@ const WORDS = {
   en: { welcome: 'Welcome to TierBook', create: 'Create a team', never: 'Not synced yet', noPending: 'None', noConflicts: 'No conflicts', city: 'City' },
 } as const;
 
+/** What the screen helpers need of a laptop: its page, and the language it speaks. */
+type Screen = Pick<Laptop, 'page' | 'language'>;
+
 async function startEmpty(page: Page) {
   await byTestId(page, 'start-empty').click({ timeout: 60_000 });
   await byTestId(page, 'today-page').waitFor({ timeout: 60_000 });
 }
 
 /** Settings → Team, this laptop's person, then create or join with the given account. */
-async function joinThroughSettings(laptop: Laptop, couch: TestCouch, who: string, account: { user: string; password: string }, create: boolean) {
+async function joinThroughSettings(laptop: Screen, couch: TestCouch, who: string, account: { user: string; password: string }, create: boolean) {
   const { page } = laptop;
   await page.goto(at(page, '#/settings/team'));
   const card = byTestId(page, 'settings-team');
@@ -54,13 +57,13 @@ async function joinThroughSettings(laptop: Laptop, couch: TestCouch, who: string
 }
 
 /** "Sync now" on Settings → Team, then waits for the status to say everything went up. */
-async function syncNow(laptop: Laptop) {
+async function syncNow(laptop: Screen, wait = SYNC) {
   const { page } = laptop;
   if (!page.url().endsWith('#/settings/team')) await page.goto(at(page, '#/settings/team'));
   await byTestId(page, 'team-sync-now').click();
-  await expect.poll(() => byTestId(page, 'team-sync-now').getAttribute('class'), SYNC).not.toContain('ant-btn-loading');
-  await expect.poll(() => byTestId(page, 'team-status-pending').innerText(), SYNC).toBe(WORDS[laptop.language].noPending);
-  await expect.poll(() => byTestId(page, 'team-status-last-sync').innerText(), SYNC).not.toBe(WORDS[laptop.language].never);
+  await expect.poll(() => byTestId(page, 'team-sync-now').getAttribute('class'), wait).not.toContain('ant-btn-loading');
+  await expect.poll(() => byTestId(page, 'team-status-pending').innerText(), wait).toBe(WORDS[laptop.language].noPending);
+  await expect.poll(() => byTestId(page, 'team-status-last-sync').innerText(), wait).not.toBe(WORDS[laptop.language].never);
   expect(await byTestId(page, 'team-status-error').count()).toBe(0);
 }
 
@@ -182,4 +185,37 @@ export async function twoLaptopsShareACustomerBook({ laptops, couch, screenshot 
   expect((await invoke(b.page, 'team:status', {})).joined).toBe(false);
   expect((await invoke(b.page, 'followups:list', { customerId })).followUps.map((f) => f.content)).toEqual(['电话确认样品已寄出，下周回访']);
   expect((await invoke(b.page, 'customers:get', { id: customerId })).name).toBe('王小明');
+}
+
+/**
+ * One app (the Electron app, after the other journeys: demo book, English) joins a fresh team as its
+ * creator through Settings → Team, sends its whole book, then a follow-up logged in a customer's file
+ * reaches the server as that customer's document, signed with this laptop's person.
+ */
+export async function oneLaptopSendsItsBook({ page, screenshot }: { page: Page; screenshot(name: string): Promise<void> }, couch: TestCouch): Promise<void> {
+  await couch.addServerAdmin(ADMIN.user, ADMIN.password);
+  // The screen's words below are English; the language saved here applies when the page loads again.
+  await invoke(page, 'settings:update', { language: 'en' });
+  await page.reload();
+  await joinThroughSettings({ page, language: 'en' }, couch, 'Lin Xiao', ADMIN, true);
+  // The whole demo book (thousands of rows) goes up in this first round: about 50 s on a busy 2-core machine.
+  await syncNow({ page, language: 'en' }, { timeout: 150_000 });
+  await screenshot('settings-team-joined-en');
+  const auth = { authorization: `Basic ${Buffer.from(`${ADMIN.user}:${ADMIN.password}`).toString('base64')}` };
+  // Every customer of the book is on the server, one document each (deleted ones too: deletions sync).
+  const { customers } = await invoke(page, 'workspace:status', {});
+  const range = `startkey=${encodeURIComponent('"customers:"')}&endkey=${encodeURIComponent('"customers:\uffff"')}`;
+  const customerDocs = (await (await fetch(`${couch.url}/${DATABASE}/_all_docs?${range}`, { headers: auth })).json()) as { rows: unknown[] };
+  expect(customers).toBeGreaterThan(0);
+  expect(customerDocs.rows.length).toBeGreaterThanOrEqual(customers);
+
+  const customer = (await invoke(page, 'customers:list', { limit: 1 })).rows[0]!;
+  await page.goto(at(page, `#/customers/${customer.id}`));
+  await byTestId(page, 'followup-form').locator('[data-testid="followup-content"]').fill('Sent the price list by email');
+  await byTestId(page, 'followup-add').click();
+  await expect.poll(() => byTestId(page, 'followup-timeline').innerText(), SLOW).toContain('Sent the price list by email');
+  const followUp = (await invoke(page, 'followups:list', { customerId: customer.id })).followUps[0]!;
+  await syncNow({ page, language: 'en' });
+  const doc = (await (await fetch(`${couch.url}/${DATABASE}/follow_ups:${followUp.id}`, { headers: auth })).json()) as { fields: Record<string, { v: unknown; by: unknown }> };
+  expect([doc.fields.customer_id!.v, doc.fields.content!.v, doc.fields.content!.by]).toEqual([customer.id, 'Sent the price list by email', 'Lin Xiao']);
 }
