@@ -185,6 +185,19 @@ export async function twoLaptopsShareACustomerBook({ laptops, couch, screenshot 
   expect((await invoke(b.page, 'team:status', {})).joined).toBe(false);
   expect((await invoke(b.page, 'followups:list', { customerId })).followUps.map((f) => f.content)).toEqual(['电话确认样品已寄出，下周回访']);
   expect((await invoke(b.page, 'customers:get', { id: customerId })).name).toBe('王小明');
+
+  // The server goes away: the first laptop keeps working, counts what waits, and says why sync failed.
+  await couch.stop();
+  await a.page.goto(at(a.page, `#/customers/${customerId}`));
+  await byTestId(a.page, 'followup-form').locator('[data-testid="followup-content"]').fill('展会上见面，带了新样品');
+  await byTestId(a.page, 'followup-add').click();
+  await expect.poll(() => byTestId(a.page, 'followup-timeline').innerText(), SLOW).toContain('展会上见面，带了新样品');
+  await a.page.goto(at(a.page, '#/settings/team'));
+  expect(outbox()).toBeGreaterThan(0);
+  await expect.poll(() => byTestId(a.page, 'team-status-pending').innerText(), SLOW).toBe(`${outbox()} 条`);
+  await byTestId(a.page, 'team-sync-now').click();
+  await expect.poll(() => byTestId(a.page, 'team-status-error').innerText(), SYNC).toContain('连不上团队服务器；可继续离线工作，恢复连接后会自动同步');
+  await screenshot(a.page, 'settings-team-offline-zh-CN');
 }
 
 /**
