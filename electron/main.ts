@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { openApp, type OpenedApp } from '../core/app';
+import { teamSync } from '../core/sync/service';
 import { runAutomaticBackups } from '../core/backup';
 import { call } from '../core/dispatch';
 import { FileHandles } from '../core/files';
@@ -76,6 +77,8 @@ async function start(): Promise<void> {
   registerIpc(rearmingDispatch(opened.dispatch, () => reminders), isOwnPage);
   registerFileDialogs(isOwnPage, fileHandles);
   void runAutomaticBackups(opened.db.$client, dbPath).catch((error: unknown) => console.error('Automatic backup failed:', error));
+  // Team sync runs here in the background with back-off (docs/team.md); no screen waits for it.
+  teamSync(opened.db, dbPath, () => new Date()).startLive();
   app.on('will-quit', () => {
     reminders?.stop();
     opened.close();

@@ -4,7 +4,7 @@ import type { TeamSyncResult } from '../../shared/contract/team';
 import { applyDocs } from './apply';
 import { recordConflicts } from './conflicts';
 import type { FieldConflict, SyncDoc } from './document';
-import { pumpOutbox } from './pump';
+import { confirmPushed, pumpOutbox } from './pump';
 import { isSyncDoc, openRemote, readMerged, writeAll, type TeamServer } from './replica';
 import { pendingChanges, readSyncState, updateSyncState } from './state';
 
@@ -18,16 +18,19 @@ const BATCH = 200;
 export async function syncOnce(db: Db, replica: PouchDatabase, server: TeamServer, now: () => Date): Promise<TeamSyncResult> {
   const client = db.$client;
   const conflicts: FieldConflict[] = [];
-  await pumpOutbox(client, replica, conflicts, () => now().getTime());
+  const pump = () => pumpOutbox(client, replica, conflicts, () => now().getTime());
+  let pumped = await pump();
   const remote = openRemote(server);
   try {
     let pushed = (await PouchDB.replicate(replica, remote, { batch_size: 100 })).docs_written;
+    confirmPushed(client, pumped);
     const pulled = (await PouchDB.replicate(remote, replica, { batch_size: 100 })).docs_written;
     await applyReplica(db, replica, conflicts, now);
     if (pendingChanges(client) > 0) {
       // Local edits that won fields against what arrived, or settled collisions, go back out in the same round.
-      await pumpOutbox(client, replica, conflicts, () => now().getTime());
+      pumped = await pump();
       pushed += (await PouchDB.replicate(replica, remote, { batch_size: 100 })).docs_written;
+      confirmPushed(client, pumped);
     }
     const recorded = recordConflicts(client, conflicts, now().toISOString());
     updateSyncState(client, { lastSyncAt: now().toISOString(), lastErrorKey: null, lastErrorAt: null });

@@ -10,15 +10,18 @@ const BATCH = 200;
 
 /**
  * Moves local edits from the outbox into the local replica: each row is stamped field by field, merged
- * with what the replica holds (which may already carry other laptops' edits) and written; only then does
- * the outbox forget it, so a crash anywhere in between re-sends rather than loses. Works offline.
+ * with what the replica holds (which may already carry other laptops' edits) and written. Works
+ * offline. The outbox forgets an entry only once a push has taken it to the server (confirmPushed), so
+ * it always counts what the server does not have yet, and a crash anywhere re-sends rather than loses;
+ * pumping an entry again when nothing changed writes nothing.
  */
-export async function pumpOutbox(client: Database.Database, replica: PouchDatabase, conflicts: FieldConflict[], now = () => Date.now()): Promise<number> {
-  let written = 0;
-  const rounds = Math.ceil(countOutbox(client) / BATCH) + 2;
-  for (let round = 0; round < rounds; round++) {
-    const entries = outboxBatch(client, BATCH);
+export async function pumpOutbox(client: Database.Database, replica: PouchDatabase, conflicts: FieldConflict[], now = () => Date.now()): Promise<OutboxEntry[]> {
+  const pumped: OutboxEntry[] = [];
+  let after = '';
+  for (;;) {
+    const entries = outboxBatch(client, after, BATCH);
     if (entries.length === 0) break;
+    after = entries[entries.length - 1]!.docId;
     const stamped = client.transaction(() =>
       entries.map((entry) => {
         const spec = tableOfDocId(entry.docId);
@@ -42,17 +45,21 @@ export async function pumpOutbox(client: Database.Database, replica: PouchDataba
       else writes.push({ _id: doc._id, _rev: current._rev, table: target.table, fields: target.fields }, ...closing);
     }
     await writeAll(replica, writes);
-    written += writes.length;
     client.transaction(() => {
       for (const { entry, doc } of stamped) {
         if (doc) writeShadow(client, doc);
-        removeFromOutbox(client, entry);
+        // A row that is gone has nothing to send; the others stay until the server has them.
+        else removeFromOutbox(client, entry);
       }
     })();
+    pumped.push(...live.map((s) => s.entry));
   }
-  return written;
+  return pumped;
 }
 
-function countOutbox(client: Database.Database): number {
-  return (client.prepare(`SELECT count(*) AS n FROM sync_outbox`).get() as { n: number }).n;
+/** After a push succeeded: the entries pumped before it are on the server, unless their row changed since. */
+export function confirmPushed(client: Database.Database, entries: OutboxEntry[]): void {
+  client.transaction(() => {
+    for (const entry of entries) removeFromOutbox(client, entry);
+  })();
 }

@@ -29,8 +29,11 @@ export interface OutboxEntry {
   changedAt: string;
 }
 
-export function outboxBatch(client: Database.Database, limit: number): OutboxEntry[] {
-  return client.prepare(`SELECT doc_id AS docId, table_name AS tableName, row_id AS rowId, changed_at AS changedAt FROM sync_outbox ORDER BY changed_at, doc_id LIMIT ?`).all(limit) as OutboxEntry[];
+/** The next entries after `afterDocId`, in document-id order (entries stay until the server has them). */
+export function outboxBatch(client: Database.Database, afterDocId: string, limit: number): OutboxEntry[] {
+  return client
+    .prepare(`SELECT doc_id AS docId, table_name AS tableName, row_id AS rowId, changed_at AS changedAt FROM sync_outbox WHERE doc_id > ? ORDER BY doc_id LIMIT ?`)
+    .all(afterDocId, limit) as OutboxEntry[];
 }
 
 export function outboxEntry(client: Database.Database, docId: string): OutboxEntry | undefined {

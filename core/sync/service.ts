@@ -11,6 +11,11 @@ import { readSyncState, updateSyncState } from './state';
 const LIVE_INTERVAL_MS = 5_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 
+/** The wait before the next live round: the interval while rounds succeed, doubling per failure up to five minutes. */
+export function liveDelayMs(failures: number, intervalMs = LIVE_INTERVAL_MS): number {
+  return failures === 0 ? intervalMs : Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** Math.min(failures, 20));
+}
+
 /**
  * Team sync for one open database: one round at a time, a live loop in the background with back-off
  * when the server is away, and nothing a screen ever waits on (rounds run between its calls).
@@ -21,12 +26,18 @@ export class TeamSync {
   private timer: NodeJS.Timeout | null = null;
   private live = false;
   private failures = 0;
+  private interval = LIVE_INTERVAL_MS;
 
   constructor(
     private readonly db: Db,
     private readonly dbPath: string,
     private readonly now: () => Date,
   ) {}
+
+  /** Rounds that failed in a row (the live loop backs off by them). */
+  get failuresInARow(): number {
+    return this.failures;
+  }
 
   get syncing(): boolean {
     return this.running !== null;
@@ -60,7 +71,8 @@ export class TeamSync {
   }
 
   /** Starts the background loop (the Electron main process does; the CLI and tests sync on demand). */
-  startLive(): void {
+  startLive(intervalMs = LIVE_INTERVAL_MS): void {
+    this.interval = intervalMs;
     this.live = true;
     this.schedule(0);
   }
@@ -80,14 +92,14 @@ export class TeamSync {
     this.timer = null;
     if (!this.live) return;
     const state = readSyncState(this.db.$client);
-    if (!this.server() || state.paused) return this.schedule(LIVE_INTERVAL_MS);
+    if (!this.server() || state.paused) return this.schedule(this.interval);
     try {
       await this.syncNow();
       this.failures = 0;
     } catch {
       this.failures++;
     }
-    if (this.live) this.schedule(this.failures === 0 ? LIVE_INTERVAL_MS : Math.min(MAX_BACKOFF_MS, LIVE_INTERVAL_MS * 2 ** this.failures));
+    if (this.live) this.schedule(liveDelayMs(this.failures, this.interval));
   }
 
   /** Stops syncing and removes the local replica; SQLite keeps every row. */

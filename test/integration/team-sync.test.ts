@@ -90,4 +90,18 @@ describe('three laptops and one server', () => {
       expect(groups.some((g) => g.reasons.some((r) => r.kind === 'phone' && 'value' in r && r.value === '+8613800138000') && g.customers.length === 2)).toBe(true);
     }
   }, 60_000);
+
+  it('records an ownership transfer (转移) with both owners, the time and who, on every laptop, and who last changed the row', async () => {
+    const { customer: created } = await a.call('customers:create', input({ name: '周杰', owner: 'ana' }));
+    await settle([a, b, c]);
+    await b.call('customers:update', { id: created.id, customer: input({ name: '周杰', owner: 'bo' }) });
+    const changedAt = (await customer(b, created.id)).updatedAt;
+    await settle([a, b, c]);
+    for (const l of [a, b, c]) {
+      expect(l.db.$client.prepare(`SELECT from_owner AS fromOwner, to_owner AS toOwner, changed_at AS changedAt, changed_by AS changedBy FROM customer_owner_changes WHERE customer_id = ? ORDER BY id`).all(created.id)).toEqual([
+        { fromOwner: 'ana', toOwner: 'bo', changedAt, changedBy: 'bo' },
+      ]);
+      expect(l.db.$client.prepare(`SELECT created_by AS createdBy, updated_by AS updatedBy FROM customers WHERE id = ?`).get(created.id)).toEqual({ createdBy: 'ana', updatedBy: 'bo' });
+    }
+  }, 60_000);
 });
