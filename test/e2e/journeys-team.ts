@@ -197,6 +197,9 @@ export async function twoLaptopsShareACustomerBook({ laptops, couch, screenshot 
   await expect.poll(() => byTestId(a.page, 'team-status-pending').innerText(), SLOW).toBe(`${outbox()} 条`);
   await byTestId(a.page, 'team-sync-now').click();
   await expect.poll(() => byTestId(a.page, 'team-status-error').innerText(), SYNC).toContain('连不上团队服务器；可继续离线工作，恢复连接后会自动同步');
+  // The failed round sent nothing, so the same changes still wait.
+  expect(outbox()).toBeGreaterThan(0);
+  await expect.poll(() => byTestId(a.page, 'team-status-pending').innerText(), SLOW).toBe(`${outbox()} 条`);
   await screenshot(a.page, 'settings-team-offline-zh-CN');
 }
 
