@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOC_RULES } from '../../core/sync/server/doc-rules';
-import { installValidation, ValidationInstallError } from '../../core/sync/server/install-validation';
+import PouchDB from 'pouchdb';
+import { teamErrorKey } from '../../core/sync/errors';
+import { installValidation, installValidationThrough, ValidationInstallError } from '../../core/sync/server/install-validation';
 import { DESIGN_DOC_ID, validationDesignDoc } from '../../core/sync/server/validate-doc-update';
 import { startTestCouch, type TestCouch } from '../support/pouchdb-server';
 
@@ -213,6 +215,22 @@ describe('the document check on a server with users, as a team runs it', () => {
     await expect(installValidation({ url: dbUrl, user: 'lin', password: 'wrong' })).rejects.toMatchObject({ reason: 'team_unauthorized' });
     expect(await installValidation({ url: dbUrl, user: 'boss', password: 'boss-secret' })).toBe('created');
     expect(await installValidation({ url: dbUrl, user: 'lin', password: 'lin-secret' })).toBe('current');
+  });
+
+  it('installs through the sync core’s PouchDB handle too: a member is told it lacks the right, an admin installs it once', async () => {
+    const other = await couch.createDb('acme-two');
+    await couch.setSecurity('acme-two', { admins: ['boss'], members: ['boss', 'lin'] });
+    const asLin = new PouchDB(other, { auth: { username: 'lin', password: 'lin-secret' }, skip_setup: true });
+    const asBoss = new PouchDB(other, { auth: { username: 'boss', password: 'boss-secret' }, skip_setup: true });
+    try {
+      const refused = await installValidationThrough(asLin).then(() => null, (error: unknown) => error);
+      expect(teamErrorKey(refused)).toBe('team_forbidden');
+      expect(await installValidationThrough(asBoss)).toBe('created');
+      expect(await installValidationThrough(asLin)).toBe('current');
+    } finally {
+      await asLin.close();
+      await asBoss.close();
+    }
   });
 
   it("checks a member's documents and keeps design documents to admins", async () => {

@@ -109,6 +109,13 @@ export async function installValidationThrough(remote: PouchDatabase, rules: Doc
   }
   const next = decide(found, wanted, rules);
   if ('keep' in next) return next.keep;
-  await remote.put(next.write as unknown as PouchDoc);
+  try {
+    await remote.put(next.write as unknown as PouchDoc);
+  } catch (error) {
+    // The document was just read with these credentials, so a 401 here means "not a database admin"
+    // (CouchDB answers 401 to both), which the caller should word as a missing right, not a wrong password.
+    if ((error as { status?: number }).status === 401) throw Object.assign(new Error('only an admin of the database may install the document check'), { status: 403, name: 'forbidden' });
+    throw error;
+  }
   return next.write._rev ? 'updated' : 'created';
 }
