@@ -28,7 +28,7 @@ export const team = {
       submitJoin: '加入团队',
       created: '团队已建立，正在后台同步',
       joined: '已加入团队，正在后台同步',
-      tryLocal: '先在本机试用：在命令行运行 tierbook team dev-server --port 5984 --dir 文件夹，然后填写 http://127.0.0.1:5984。',
+      tryLocal: '先在本机试用：在命令行运行 tierbook team dev-server --port 5984 --dir 文件夹，然后填写 http://127.0.0.1:5984，用户名 admin，密码 secret。',
     },
     status: {
       heading: '同步状态',
@@ -106,7 +106,7 @@ export const team = {
       submitJoin: 'Join team',
       created: 'Team created; syncing in the background',
       joined: 'Joined the team; syncing in the background',
-      tryLocal: 'To try it on this computer: run tierbook team dev-server --port 5984 --dir FOLDER, then enter http://127.0.0.1:5984.',
+      tryLocal: 'To try it on this computer: run tierbook team dev-server --port 5984 --dir FOLDER, then enter http://127.0.0.1:5984, user admin, password secret.',
     },
     status: {
       heading: 'Sync status',
