@@ -17,6 +17,7 @@ import { PredictionPage } from '../features/prediction/PredictionPage';
 import { systemLanguage, type UiLanguage } from '../i18n';
 import { hrefOf, useRoute, type Route } from './router';
 import { useWorkspace } from './workspace';
+import { TeamSyncIndicator } from '../features/team/TeamSyncIndicator';
 
 const NAV: { key: Route['page']; icon: React.ReactNode; label: string }[] = [
   { key: 'today', icon: <CalendarOutlined />, label: 'today:nav' },
@@ -110,6 +111,7 @@ export function App() {
                 {settings.businessName}
               </Typography.Text>
             </div>
+            <TeamSyncIndicator />
             <Menu
               mode="inline"
               inlineIndent={16}

@@ -111,6 +111,8 @@ export async function twoLaptopsShareACustomerBook({ laptops, couch, screenshot 
   await expect.poll(() => byTestId(a.page, 'team-status-pending').innerText(), SLOW).toBe(`${outbox()} 条`);
   await syncNow(a);
   expect(outbox()).toBe(0);
+  // Under the navigation, on every screen: when this laptop last synced.
+  await expect.poll(() => byTestId(a.page, 'team-indicator').innerText(), SLOW).toMatch(/^团队 · 已同步 /);
   await screenshot(a.page, 'settings-team-zh-CN');
 
   // The second laptop: a wrong password is refused in words on the password field, nothing is joined;
@@ -174,6 +176,7 @@ export async function twoLaptopsShareACustomerBook({ laptops, couch, screenshot 
   await b.page.goto(at(b.page, '#/settings/team'));
   await byTestId(b.page, 'team-pause').click();
   await expect.poll(() => byTestId(b.page, 'team-status-state').innerText(), SLOW).toBe('Paused');
+  await expect.poll(() => byTestId(b.page, 'team-indicator').innerText(), SLOW).toBe('Team · sync paused');
   expect(await byTestId(b.page, 'team-sync-now').isDisabled()).toBe(true);
   expect((await invoke(b.page, 'team:status', {})).paused).toBe(true);
   await byTestId(b.page, 'team-pause').click();
@@ -182,6 +185,7 @@ export async function twoLaptopsShareACustomerBook({ laptops, couch, screenshot 
   await expect.poll(() => byTestId(b.page, 'team-leave-content').innerText(), SLOW).toContain('Every customer, follow-up and order here stays');
   await byTestId(b.page, 'team-leave-confirm').click();
   await byTestId(b.page, 'team-join-form').waitFor(SLOW);
+  await expect.poll(() => byTestId(b.page, 'team-indicator').count(), SLOW).toBe(0);
   expect((await invoke(b.page, 'team:status', {})).joined).toBe(false);
   expect((await invoke(b.page, 'followups:list', { customerId })).followUps.map((f) => f.content)).toEqual(['电话确认样品已寄出，下周回访']);
   expect((await invoke(b.page, 'customers:get', { id: customerId })).name).toBe('王小明');
@@ -197,6 +201,7 @@ export async function twoLaptopsShareACustomerBook({ laptops, couch, screenshot 
   await expect.poll(() => byTestId(a.page, 'team-status-pending').innerText(), SLOW).toBe(`${outbox()} 条`);
   await byTestId(a.page, 'team-sync-now').click();
   await expect.poll(() => byTestId(a.page, 'team-status-error').innerText(), SYNC).toContain('连不上团队服务器；可继续离线工作，恢复连接后会自动同步');
+  await expect.poll(() => byTestId(a.page, 'team-indicator').innerText(), SLOW).toBe('团队 · 上次同步出错');
   // The failed round sent nothing, so the same changes still wait.
   expect(outbox()).toBeGreaterThan(0);
   await expect.poll(() => byTestId(a.page, 'team-status-pending').innerText(), SLOW).toBe(`${outbox()} 条`);
