@@ -24,10 +24,17 @@ export function TeamPanel() {
     );
   }, []);
 
+  // "#/settings/team" (the navigation's sync line links there) opens Settings at this card, once it has content.
   const card = useRef<HTMLDivElement>(null);
+  const loaded = status !== null;
   useEffect(() => {
-    if (window.location.hash === TEAM_SETTINGS_HASH && status) card.current?.scrollIntoView({ block: 'start' });
-  }, [status !== null]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (!loaded) return;
+    const reveal = () => window.location.hash === TEAM_SETTINGS_HASH && card.current?.scrollIntoView({ block: 'start' });
+    reveal();
+    // Also when the link is followed while Settings is already open (same screen, no new mount).
+    window.addEventListener('hashchange', reveal);
+    return () => window.removeEventListener('hashchange', reveal);
+  }, [loaded]);
 
   return (
     <div ref={card}>
