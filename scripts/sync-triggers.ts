@@ -2,39 +2,6 @@
  * Prints the SQL of the team-sync triggers (db/migrations/0013_team_sync_triggers.sql was made from it
  * with `drizzle-kit generate --custom`). Run: npx tsx scripts/sync-triggers.ts
  */
-import { SYNCED_TABLES, docIdSql } from '../core/sync/tables';
+import { syncTriggerSql } from '../core/sync/trigger-sql';
 
-const state = (column: string) => `(SELECT ${column} FROM sync_state WHERE id = 1)`;
-const now = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
-const out: string[] = [];
-
-for (const spec of SYNCED_TABLES) {
-  const changedAt = spec.columns.includes('updated_at') ? `coalesce(NEW.updated_at, ${now})` : now;
-  const enqueue = `INSERT INTO sync_outbox (doc_id, table_name, row_id, changed_at) VALUES (${docIdSql(spec, 'NEW')}, '${spec.table}', NEW.id, ${changedAt})
-    ON CONFLICT (doc_id) DO UPDATE SET row_id = excluded.row_id, changed_at = max(sync_outbox.changed_at, excluded.changed_at);`;
-  out.push(`CREATE TRIGGER sync_enqueue_${spec.table}_insert AFTER INSERT ON ${spec.table} WHEN ${state('enqueue')} = 1 BEGIN
-  ${enqueue}
-END;`);
-  out.push(`CREATE TRIGGER sync_enqueue_${spec.table}_update AFTER UPDATE OF ${spec.columns.join(', ')} ON ${spec.table} WHEN ${state('enqueue')} = 1 BEGIN
-  ${enqueue}
-END;`);
-}
-
-for (const table of ['customers', 'orders', 'follow_ups']) {
-  const spec = SYNCED_TABLES.find((t) => t.table === table)!;
-  const local = `${state('applying')} IS NOT 1 AND ${state('user_name')} IS NOT NULL`;
-  out.push(`CREATE TRIGGER identity_${table}_insert AFTER INSERT ON ${table} WHEN NEW.created_by IS NULL AND ${local} BEGIN
-  UPDATE ${table} SET created_by = ${state('user_name')}, updated_by = ${state('user_name')} WHERE id = NEW.id;
-END;`);
-  const edited = spec.columns.filter((c) => c !== 'created_by' && c !== 'updated_by');
-  out.push(`CREATE TRIGGER identity_${table}_update AFTER UPDATE OF ${edited.join(', ')} ON ${table} WHEN NEW.updated_by IS OLD.updated_by AND NEW.updated_by IS NOT ${state('user_name')} AND ${local} BEGIN
-  UPDATE ${table} SET updated_by = ${state('user_name')} WHERE id = NEW.id;
-END;`);
-}
-
-out.push(`CREATE TRIGGER customer_owner_change AFTER UPDATE OF owner ON customers WHEN OLD.owner IS NOT NEW.owner BEGIN
-  INSERT INTO customer_owner_changes (customer_id, from_owner, to_owner, changed_at, changed_by)
-  VALUES (NEW.id, OLD.owner, NEW.owner, NEW.updated_at, CASE WHEN ${state('applying')} = 1 THEN NEW.updated_by ELSE coalesce(${state('user_name')}, NEW.updated_by) END);
-END;`);
-
-process.stdout.write(`-- Team sync: every write to a synced row enqueues its document (docs/team.md); identity and owner transfers are recorded.\n${out.join('\n--> statement-breakpoint\n')}\n`);
+process.stdout.write(syncTriggerSql());

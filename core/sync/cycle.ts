@@ -25,9 +25,9 @@ export async function syncOnce(db: Db, replica: PouchDatabase, server: TeamServe
     let pushed = (await PouchDB.replicate(replica, remote, { batch_size: 100 })).docs_written;
     confirmPushed(client, pumped);
     const pulled = (await PouchDB.replicate(remote, replica, { batch_size: 100 })).docs_written;
-    await applyReplica(db, replica, conflicts, now);
-    if (pendingChanges(client) > 0) {
-      // Local edits that won fields against what arrived, or settled collisions, go back out in the same round.
+    const { settled } = await applyReplica(db, replica, conflicts, now);
+    if (pendingChanges(client) > 0 || settled > 0) {
+      // Local edits that won fields against what arrived, settled collisions and settled conflicts go back out in the same round.
       pumped = await pump();
       pushed += (await PouchDB.replicate(replica, remote, { batch_size: 100 })).docs_written;
       confirmPushed(client, pumped);
@@ -42,9 +42,10 @@ export async function syncOnce(db: Db, replica: PouchDatabase, server: TeamServe
 }
 
 /** Applies the replica's changes since the last applied sequence, batch by batch, then retries parked documents. */
-export async function applyReplica(db: Db, replica: PouchDatabase, conflicts: FieldConflict[], now: () => Date): Promise<number> {
+export async function applyReplica(db: Db, replica: PouchDatabase, conflicts: FieldConflict[], now: () => Date): Promise<{ applied: number; settled: number }> {
   const client = db.$client;
   let applied = 0;
+  let settled = 0;
   for (;;) {
     const since = readSyncState(client).appliedSeq;
     const changes = await replica.changes({ since: /^\d+$/.test(since) ? Number(since) : since, limit: BATCH, include_docs: true, conflicts: true });
@@ -54,6 +55,7 @@ export async function applyReplica(db: Db, replica: PouchDatabase, conflicts: Fi
       if (!isSyncDoc(change.doc)) continue;
       const { merged, writes } = await readMerged(replica, change.doc, conflicts);
       await writeAll(replica, writes);
+      settled += writes.length;
       docs.push(merged);
     }
     applied += applyDocs(db, docs, conflicts, now, String(changes.last_seq)).applied;
@@ -64,5 +66,5 @@ export async function applyReplica(db: Db, replica: PouchDatabase, conflicts: Fi
     const docs = rows.rows.map((r) => r.doc).filter(isSyncDoc);
     applied += applyDocs(db, docs, conflicts, now).applied;
   }
-  return applied;
+  return { applied, settled };
 }
