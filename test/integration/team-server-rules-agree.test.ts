@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOC_RULES } from '../../core/sync/server/doc-rules';
+import { SYNCED_TABLES } from '../../core/sync/tables';
 import { validateDocUpdateSource } from '../../core/sync/server/validate-doc-update';
 import { laptopsDir, openLaptop, steppingClock, type Laptop } from '../support/laptops';
 import { startTestCouch, type TestCouch } from '../support/pouchdb-server';
@@ -19,6 +20,14 @@ function refusal(doc: Doc): string | null {
     return (error as { forbidden?: string }).forbidden ?? String(error);
   }
 }
+
+describe('the server’s document rules and the synced tables name the same columns', () => {
+  it('has a rule for exactly the columns each synced table sends, keyed the same way', () => {
+    const fromSync = Object.fromEntries(SYNCED_TABLES.map((t) => [t.table, { key: t.key === 'id' ? ['id'] : [...t.key], columns: [...t.columns].sort() }]));
+    const fromRules = Object.fromEntries(Object.entries(DOC_RULES.tables).map(([table, rules]) => [table, { key: [...rules.key], columns: Object.keys(rules.columns).sort() }]));
+    expect(fromRules).toEqual(fromSync);
+  });
+});
 
 /**
  * The document check and the sync core must describe the same documents: every document a real laptop
