@@ -18,6 +18,7 @@ import { EvaluationPage } from '../features/evaluation/EvaluationPage';
 import { systemLanguage, type UiLanguage } from '../i18n';
 import { hrefOf, useRoute, type Route } from './router';
 import { useWorkspace } from './workspace';
+import { TeamSyncIndicator } from '../features/team/TeamSyncIndicator';
 
 const NAV: { key: Route['page']; icon: React.ReactNode; label: string }[] = [
   { key: 'today', icon: <CalendarOutlined />, label: 'today:nav' },
@@ -114,6 +115,7 @@ export function App() {
                 {settings.businessName}
               </Typography.Text>
             </div>
+            <TeamSyncIndicator />
             <Menu
               mode="inline"
               inlineIndent={16}

@@ -14,6 +14,8 @@ import { orderLinesImportToUsuallyBuys } from './journeys-lines';
 import { orderLinesReturnAndBalance } from './journeys-orders';
 import { evaluationDashboardAndMigration } from './journeys-evaluation';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
+import { twoLaptopsShareACustomerBook } from './journeys-team';
+import { launchTeam, type TeamSession } from './launch-team';
 
 describe('TierBook in Chromium through the loopback bridge', () => {
   let session: ChromiumSession;
@@ -113,5 +115,19 @@ describe('TierBook evaluation in Chromium, on a demo with a year of tier history
 
   it('demo → Evaluation → scheme and period → a heatmap cell lists the customers the migration answer names; PNG, .xlsx, both languages', async () => {
     await evaluationDashboardAndMigration({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+});
+
+describe('a team of two laptops in Chromium, each app through its own loopback bridge, syncing through pouchdb-server', () => {
+  let team: TeamSession;
+  beforeAll(async () => {
+    team = await launchTeam(['zh-CN', 'en']);
+  });
+  afterAll(async () => {
+    await team?.close();
+  });
+
+  it('create and join in Settings → Team; a customer and a follow-up from one laptop appear in the other; a same-field edit resolved and listed', async () => {
+    await twoLaptopsShareACustomerBook({ laptops: team.laptops, couch: team.couch, screenshot: (page, name) => screenshotter(page, '')(name) });
   });
 });

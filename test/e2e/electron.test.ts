@@ -18,6 +18,8 @@ import { clvSettingsSavedAndStated } from './journeys-clv';
 import { orderLinesImportToUsuallyBuys } from './journeys-lines';
 import { orderLinesReturnAndBalance } from './journeys-orders';
 import { evaluationDashboardAndMigration } from './journeys-evaluation';
+import { oneLaptopSendsItsBook } from './journeys-team';
+import { startTestCouch } from '../support/pouchdb-server';
 
 /** The same journeys against the real Electron app (where its binary is installed: not on machines that skip the download). */
 function electronBinary(): string {
@@ -130,6 +132,14 @@ describe('TierBook as the Electron app', () => {
 
   it('an order with two lines, a cost and part payment → balance owed → a return → revenue and balance follow → a payment', async () => {
     await orderLinesReturnAndBalance({ page, screenshot: async () => undefined });
+  });
+  it('team: the app creates a team on pouchdb-server in Settings → Team, sends its book, and a follow-up reaches the server signed by this laptop', async () => {
+    const couch = await startTestCouch();
+    try {
+      await oneLaptopSendsItsBook({ page, screenshot: async () => undefined }, couch);
+    } finally {
+      await couch.stop();
+    }
   });
 });
 

@@ -19,6 +19,7 @@ import { OrdersPanel } from './OrdersPanel';
 import { ProfileForm } from './ProfileForm';
 import { fieldOfIssue, profileFromCustomer, profileToInput, sameProfile, type ProfileValues } from './profile-form';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
+import { TeamConflicts } from '../team/TeamConflicts';
 
 interface FileData {
   customer: Customer;
@@ -170,6 +171,7 @@ export function CustomerFilePage({ id }: { id: string }) {
                 <Button type="primary" onClick={() => void saveProfile().catch(() => undefined)} data-testid="profile-save">
                   {t('common:actions.save')}
                 </Button>
+                <TeamConflicts customerId={id} reloadKey={data} />
               </>
             ),
           },

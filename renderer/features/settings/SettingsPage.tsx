@@ -13,6 +13,7 @@ import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-pr
 import { BackupPanel } from '../backup/BackupPanel';
 import { ReminderSettings } from '../reminders/ReminderSettings';
 import { ClvSettings } from '../prediction/ClvSettings';
+import { TeamPanel } from '../team/TeamPanel';
 
 const BUILT_IN_SOURCES: readonly string[] = DEFAULT_SOURCES;
 
@@ -172,6 +173,7 @@ export function SettingsPage() {
         </Space>
       </Form>
       <BackupPanel />
+      <TeamPanel />
     </div>
   );
 }

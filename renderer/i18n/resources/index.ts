@@ -17,6 +17,7 @@ import { reportFigures } from './report-figures';
 import { prediction } from './prediction';
 import { settings } from './settings';
 import { shell } from './shell';
+import { team } from './team';
 import { tierLabels } from './tier-labels';
 import { tierSettings } from './tier-settings';
 import { tiers } from './tiers';
@@ -25,4 +26,4 @@ import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv, orders, tierSettings, reportFigures, offering, evaluation };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv, orders, tierSettings, reportFigures, offering, evaluation, team };

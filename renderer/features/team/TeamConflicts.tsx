@@ -1,0 +1,98 @@
+import { Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TeamConflict } from '../../../shared/contract/team';
+import { api } from '../../api/client';
+import { hrefOf } from '../../app/router';
+import { formatDateTime } from '../../components/format';
+
+/** Long values (notes) are cut for the table; the customer's history has them whole. */
+const SHOWN_CHARS = 80;
+
+/**
+ * Same-field edits made on two laptops while offline: the later one was kept by the hybrid logical clock,
+ * and the overwritten value is listed here with who made each edit and when, for the user to check.
+ */
+export function TeamConflicts({ reloadKey, customerId }: { reloadKey: unknown; customerId?: string }) {
+  const { t, i18n } = useTranslation('team');
+  const [conflicts, setConflicts] = useState<TeamConflict[] | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void api('team:conflicts', customerId ? { limit: 50, customerId } : { limit: 50 }).then(
+      (found) => !cancelled && setConflicts(found.conflicts),
+      () => !cancelled && setConflicts([]),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [reloadKey, customerId]);
+
+  // Conflicts name SQLite columns (manual_level); the customer form's labels are keyed in camelCase.
+  const fieldLabel = (field: string) => {
+    const key = field.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    return t(`team:fieldNames.${key}`, { defaultValue: t(`customerFile:fields.${key}`, { defaultValue: field }) });
+  };
+  const value = (text: string | null) => {
+    if (text === null || text === '') return <Typography.Text type="secondary">{t('conflicts.emptyValue')}</Typography.Text>;
+    return <span title={text.length > SHOWN_CHARS ? text : undefined}>{text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text}</span>;
+  };
+  const who = (person: string | null, at: string) => (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      {t('conflicts.by', { who: person ?? t('conflicts.unknownPerson'), time: formatDateTime(at, i18n.language) })}
+    </Typography.Text>
+  );
+
+  // In a customer's file the list is that customer's history of overwritten values, shown only when there is one.
+  if (customerId && !conflicts?.length) return null;
+  return (
+    <div data-testid={customerId ? 'customer-team-conflicts' : 'team-conflicts'} style={customerId ? { marginTop: 24 } : undefined}>
+      <Typography.Title level={5}>{t(customerId ? 'conflicts.customerHeading' : 'conflicts.heading')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('conflicts.help')}</Typography.Paragraph>
+      <Table<TeamConflict>
+        rowKey="id"
+        size="small"
+        loading={conflicts === null}
+        dataSource={conflicts ?? []}
+        locale={{ emptyText: t('conflicts.empty') }}
+        pagination={{ pageSize: 8, hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
+        onRow={(row) => ({ 'data-testid': 'team-conflict-row', 'data-customer-id': row.customerId }) as object}
+        columns={[
+          ...(customerId
+            ? []
+            : [
+                {
+                  key: 'customer',
+                  title: t('conflicts.customer'),
+                  render: (_: unknown, row: TeamConflict) => <a href={hrefOf({ page: 'customer', id: row.customerId })}>{row.customerName ?? t('conflicts.unnamed')}</a>,
+                },
+              ]),
+          { key: 'field', title: t('conflicts.field'), render: (_, row) => fieldLabel(row.field) },
+          {
+            key: 'kept',
+            title: t('conflicts.kept'),
+            render: (_, row) => (
+              <div style={{ maxWidth: 240 }}>
+                {value(row.keptValue)}
+                <br />
+                {who(row.keptBy, row.keptAt)}
+              </div>
+            ),
+          },
+          {
+            key: 'overwritten',
+            title: t('conflicts.overwritten'),
+            render: (_, row) => (
+              <div style={{ maxWidth: 240 }}>
+                <Typography.Text delete>{value(row.overwrittenValue)}</Typography.Text>
+                <br />
+                {who(row.overwrittenBy, row.overwrittenAt)}
+              </div>
+            ),
+          },
+          { key: 'resolved', title: t('conflicts.resolvedAt'), render: (_, row) => formatDateTime(row.resolvedAt, i18n.language) },
+        ]}
+      />
+    </div>
+  );
+}
