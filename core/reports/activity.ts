@@ -1,10 +1,11 @@
 import type { Db } from '../../db/open';
 import { changeStamp } from '../change-stamp';
-import { firstDayOfMonth } from './periods';
+import { ensureReportTotals } from './totals';
 
 /**
- * Orders and follow-ups summed per customer and calendar month in SQL, so JavaScript sees one row per
- * customer who did something in a month rather than every order, and kept in memory while the database
+ * Orders and follow-ups summed per customer and calendar month — kept so by triggers in SQLite
+ * (core/reports/totals.ts), so a report reads one row per customer who did something in a month rather
+ * than every order, and sums nothing at read time — and kept in memory while the database
  * is unchanged (the segmentation's freshness rule: core/change-stamp.ts). Months are the unit because
  * every report period is a whole number of them; changing the scheme, the period or the range within
  * the months already read then costs a pass over typed arrays instead of a pass over the orders.
@@ -52,23 +53,6 @@ export const dayStartInstant = (day: string): string => new Date(`${day}T00:00:0
 /** Days since 1970-01-01 of a calendar date: dates compared and subtracted as integers. */
 export const dayNumberOf = (day: string): number => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
 
-/**
- * An SQL expression giving the bucket of `column`: i where bounds[i] ≤ value < bounds[i + 1], as a
- * balanced tree of comparisons (about log2 of the months per row instead of one per month). Bounds are
- * generated here from month numbers and reach SQLite as bound parameters.
- */
-function bucketOf(column: string, bounds: readonly string[], params: string[]): string {
-  const tree = (lo: number, hi: number): string => {
-    if (hi - lo <= 1) return String(lo);
-    const mid = (lo + hi) >> 1;
-    params.push(bounds[mid]!);
-    return `(CASE WHEN ${column} < ? THEN ${tree(lo, mid)} ELSE ${tree(mid, hi)} END)`;
-  };
-  return tree(0, bounds.length - 1);
-}
-
-const monthDays = (first: number, last: number) => Array.from({ length: last - first + 2 }, (_, i) => firstDayOfMonth(first + i));
-
 class Interner {
   readonly ids: string[] = [];
   private readonly index = new Map<string, number>();
@@ -83,24 +67,15 @@ class Interner {
   }
 }
 
-/**
- * Reads the table in storage order (NOT INDEXED): a report's months are most of the orders in practice,
- * and walking an index would cost a random table read per order.
- */
+/** The maintained monthly totals (core/reports/totals.ts), a range of months read along their key. */
 function loadOrderMonths(db: Db, firstMonth: number, lastMonth: number): MonthlyActivity<OrderMonths> {
-  const bounds = monthDays(firstMonth, lastMonth);
-  const params: string[] = [];
-  const bucket = bucketOf('order_date', bounds, params);
   const rows = db.$client
     .prepare(
-      `SELECT customer_id, ${bucket} AS bucket, sum(base_amount_minor), max(CASE WHEN kind = 'sale' THEN order_date END), sum(kind = 'sale'), sum(kind = 'return'),
-              total(CASE WHEN base_cost_minor IS NOT NULL THEN base_amount_minor END), total(base_cost_minor), count(base_cost_minor)
-       FROM orders NOT INDEXED
-       WHERE order_date >= ? AND order_date < ? AND deleted_at IS NULL
-       GROUP BY customer_id, bucket`,
+      `SELECT customer_id, month - ?, revenue_minor, last_sale, sales, returns, costed_revenue_minor, cost_minor, costed
+       FROM order_month_totals WHERE month BETWEEN ? AND ?`,
     )
     .raw()
-    .all(...params, bounds[0]!, bounds[bounds.length - 1]!) as [string, number, number, string | null, number, number, number, number, number][];
+    .all(firstMonth, firstMonth, lastMonth) as [string, number, number, string | null, number, number, number, number, number][];
   const ids = new Interner();
   const n = rows.length;
   const out: OrderMonths = {
@@ -129,20 +104,15 @@ function loadOrderMonths(db: Db, firstMonth: number, lastMonth: number): Monthly
   return { firstMonth, lastMonth, customerIds: ids.ids, rows: out };
 }
 
-/** A follow-up belongs to the local calendar day of its instant, so month bounds are the instants those months begin. */
+/** A follow-up's month is the local month of its instant, as the triggers computed it. */
 function loadFollowUpMonths(db: Db, firstMonth: number, lastMonth: number): MonthlyActivity<FollowUpMonths> {
-  const bounds = monthDays(firstMonth, lastMonth).map(dayStartInstant);
-  const params: string[] = [];
-  const bucket = bucketOf('occurred_at', bounds, params);
   const rows = db.$client
     .prepare(
-      `SELECT customer_id, ${bucket} AS bucket, count(*), total(satisfaction), count(satisfaction), max(occurred_at)
-       FROM follow_ups NOT INDEXED
-       WHERE occurred_at >= ? AND occurred_at < ? AND deleted_at IS NULL
-       GROUP BY customer_id, bucket`,
+      `SELECT customer_id, month - ?, follow_ups, satisfaction_sum, satisfaction_count, last_at
+       FROM follow_up_month_totals WHERE month BETWEEN ? AND ?`,
     )
     .raw()
-    .all(...params, bounds[0]!, bounds[bounds.length - 1]!) as [string, number, number, number, number, string][];
+    .all(firstMonth, firstMonth, lastMonth) as [string, number, number, number, number, string][];
   const ids = new Interner();
   const n = rows.length;
   const out: FollowUpMonths = {
@@ -183,5 +153,5 @@ function cachedMonths<T>(cache: WeakMap<Db, Cached<T>>, load: (db: Db, first: nu
   return activity;
 }
 
-export const orderMonths = (db: Db, firstMonth: number, lastMonth: number) => cachedMonths(orderCache, loadOrderMonths, db, firstMonth, lastMonth);
-export const followUpMonths = (db: Db, firstMonth: number, lastMonth: number) => cachedMonths(followUpCache, loadFollowUpMonths, db, firstMonth, lastMonth);
+export const orderMonths = (db: Db, firstMonth: number, lastMonth: number) => (ensureReportTotals(db), cachedMonths(orderCache, loadOrderMonths, db, firstMonth, lastMonth));
+export const followUpMonths = (db: Db, firstMonth: number, lastMonth: number) => (ensureReportTotals(db), cachedMonths(followUpCache, loadFollowUpMonths, db, firstMonth, lastMonth));

@@ -6,3 +6,4 @@ export * from './imports';
 export * from './segmentation';
 export * from './merges';
 export * from './prediction';
+export * from './report-totals';
