@@ -1,7 +1,8 @@
 /**
  * The evaluation dashboard at the bench size: a year by month (the issue's "under 1 s at 100k customers"),
- * on a demo database of its own with two years of monthly tier snapshots (the demo stores none, and
- * history is written forward only, so the backfill must come before anything stores today's).
+ * on a demo database of its own with two years of monthly tier snapshots. Up to 20k customers the demo
+ * stores its month-end history itself (core/demo/history.ts); above, it stores none and the backfill
+ * here does it (history is written forward only, so before anything stores today's).
  * Alone: `BENCH_CUSTOMERS=10000 npx tsx bench/dashboard.ts`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { medianMs } from './measure';
 const TODAY = '2026-11-23';
 /** The issue's budget for a year by month at 100k customers. */
 const BUDGET_MS = 1000;
+const BUDGET_CUSTOMERS = 100_000;
 const round = (n: number) => Math.round(n * 100) / 100;
 
 export async function measureDashboard(options: { customers: number; runs: number }) {
@@ -26,13 +28,17 @@ export async function measureDashboard(options: { customers: number; runs: numbe
   const run = <C extends Channel>(name: C, input: InputOf<C>) => call(app.dispatch, name, input);
   try {
     const loaded = await run('workspace:loadDemo', { seed: 1, customers: options.customers });
-    const historyStart = performance.now();
-    const days: string[] = [];
-    for (let m = 24; m >= 1; m--) days.push(new Date(Date.UTC(2026, 10 - m + 1, 1)).toISOString().slice(0, 10));
-    days.push(TODAY);
-    for (const asOf of days) await run('segments:recompute', { asOf });
-    const historyMs = performance.now() - historyStart;
     const raw = app.db.$client;
+    const historyStart = performance.now();
+    const runs = () => raw.prepare(`SELECT count(*) FROM segment_runs`).pluck().get() as number;
+    const historyFromDemo = runs() > 0;
+    if (!historyFromDemo) {
+      const days: string[] = [];
+      for (let m = 24; m >= 1; m--) days.push(new Date(Date.UTC(2026, 10 - m + 1, 1)).toISOString().slice(0, 10));
+      days.push(TODAY);
+      for (const asOf of days) await run('segments:recompute', { asOf });
+    }
+    const historyMs = performance.now() - historyStart;
     const changePoints = raw.prepare(`SELECT count(*) FROM segment_assignments WHERE scheme = 'pyramid'`).pluck().get() as number;
     const year = { from: '2025-12-01', to: '2026-11-30', period: 'month' as const };
     // A write (any write) makes the next report read the orders, follow-ups and history again: the first
@@ -50,10 +56,21 @@ export async function measureDashboard(options: { customers: number; runs: numbe
       const cpuBefore = process.cpuUsage();
       const t = await medianMs(options.runs, step);
       const cpu = process.cpuUsage(cpuBefore);
-      rows.push({ case: name, medianMs: round(t.median), minMs: round(t.min), maxMs: round(t.max), cpuMsPerRun: round((cpu.user + cpu.system) / 1000 / options.runs), budgetMs: BUDGET_MS });
+      // The budget is the issue's figure at 100k customers; a smaller bench reports against it but cannot meet it for 100k.
+      const atBudgetSize = loaded.customers >= BUDGET_CUSTOMERS;
+      rows.push({
+        case: name,
+        customers: loaded.customers,
+        medianMs: round(t.median),
+        minMs: round(t.min),
+        maxMs: round(t.max),
+        cpuMsPerRun: round((cpu.user + cpu.system) / 1000 / options.runs),
+        budgetMs: BUDGET_MS,
+        withinBudget: atBudgetSize ? t.median <= BUDGET_MS : `n/a below ${BUDGET_CUSTOMERS} customers`,
+      });
     }
     const orders = raw.prepare(`SELECT count(*) FROM orders WHERE order_date BETWEEN '2024-12-01' AND '2026-11-30'`).pluck().get() as number;
-    return { customers: loaded.customers, orders: loaded.orders, ordersInTwoYears: orders, snapshots: days.length, pyramidChangePoints: changePoints, historyBackfillMs: Math.round(historyMs), cases: rows };
+    return { customers: loaded.customers, orders: loaded.orders, ordersInTwoYears: orders, snapshots: runs(), pyramidChangePoints: changePoints, historyBackfillMs: Math.round(historyMs), historyFromDemo, cases: rows };
   } finally {
     app.close();
     rmSync(dir, { recursive: true, force: true });
@@ -62,6 +79,6 @@ export async function measureDashboard(options: { customers: number; runs: numbe
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const result = await measureDashboard({ customers: Number(process.env.BENCH_CUSTOMERS ?? 100_000), runs: Number(process.env.BENCH_RUNS ?? 5) });
-  console.log(`Evaluation dashboard — ${result.customers} customers, ${result.orders} orders (${result.ordersInTwoYears} in the two years read), ${result.snapshots} snapshots, ${result.pyramidChangePoints} pyramid change points; history backfill ${result.historyBackfillMs} ms`);
+  console.log(`Evaluation dashboard — ${result.customers} customers, ${result.orders} orders (${result.ordersInTwoYears} in the two years read), ${result.snapshots} snapshots, ${result.pyramidChangePoints} pyramid change points; ${result.historyFromDemo ? 'history stored by the demo' : `history backfill ${result.historyBackfillMs} ms`}`);
   console.table(result.cases);
 }

@@ -10,7 +10,10 @@ import type { Db } from '../../db/open';
 
 /** Bump when the totals' meaning or the triggers change: every database then rebuilds once. */
 export const REPORT_TOTALS_VERSION = 1;
-const TRIGGERS = ['report_totals_order_insert', 'report_totals_order_update', 'report_totals_order_delete', 'report_totals_follow_up_insert', 'report_totals_follow_up_update', 'report_totals_follow_up_delete'];
+const TRIGGERS = [
+  ...['order', 'follow_up'].flatMap((table) => ['insert', 'update', 'delete'].map((event) => `report_totals_${table}_${event}`)),
+  ...['orders', 'follow_ups', 'segments'].flatMap((source) => ['insert', 'update', 'delete'].map((event) => `report_versions_${source}_${event}`)),
+];
 
 /** The month index (core/reports/periods.ts monthIndexOf) of an SQL expression holding 'YYYY-MM…'. */
 const monthOf = (expr: string) => `(CAST(substr(${expr}, 1, 4) AS INTEGER) * 12 + CAST(substr(${expr}, 6, 2) AS INTEGER) - 1)`;
@@ -50,6 +53,16 @@ export function reportTotalsTrusted(db: Db): boolean {
   const triggers = client.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (${TRIGGERS.map(() => '?').join(', ')})`).pluck().get(...TRIGGERS) as number;
   return triggers === TRIGGERS.length;
 }
+
+/** The counter of a source's month (db/schema/report-totals.ts reportMonthVersions); 0 before any change. */
+export function monthVersions(db: Db, source: 'orders' | 'follow_ups', firstMonth: number, lastMonth: number): Map<number, number> {
+  const rows = db.$client.prepare(`SELECT month, version FROM report_month_versions WHERE source = ? AND month BETWEEN ? AND ?`).raw().all(source, firstMonth, lastMonth) as [number, number][];
+  return new Map(rows);
+}
+
+/** The tier history's counter: moves with every write to segment_assignments. */
+export const historyVersion = (db: Db): number =>
+  (db.$client.prepare(`SELECT version FROM report_month_versions WHERE source = 'segments' AND month = 0`).pluck().get() as number | undefined) ?? 0;
 
 /** Before a report reads the totals: rebuilds them when they cannot be trusted (once per database, zone or version). */
 export function ensureReportTotals(db: Db): void {

@@ -51,3 +51,19 @@ export const reportTotalsState = sqliteTable('report_totals_state', {
   timeZone: text('time_zone').notNull(),
   builtAt: text('built_at').notNull(),
 });
+
+/**
+ * A counter per source and month that triggers move on every change of that month's totals ('orders',
+ * 'follow_ups') or of any tier history row ('segments', month 0). The report keeps what it read per
+ * month in memory and reads again only the months whose counter moved, so an edit costs the months it
+ * touched, not two years of everyone's.
+ */
+export const reportMonthVersions = sqliteTable(
+  'report_month_versions',
+  {
+    source: text('source').notNull(),
+    month: integer('month').notNull(),
+    version: integer('version').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.month] })],
+);

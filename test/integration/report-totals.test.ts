@@ -197,3 +197,46 @@ describe('monthly totals kept by triggers', () => {
     expect(reportTotalsTrusted(app.db)).toBe(false);
   });
 });
+
+describe('what the report keeps in memory', () => {
+  it('a write reads again only the months it touched, and the history only when the history changed', async () => {
+    const { followUpMonths } = await import('../../core/reports/activity');
+    const { tierTimeline } = await import('../../core/reports/timeline');
+    // A database of its own: the test before dropped a trigger.
+    app.cleanup();
+    app = openTestApp('2026-11-23');
+    customers.length = 0;
+    for (const name of ['A', 'B', 'C', 'D']) customers.push((await app.call('customers:create', { name: `Customer ${name}`, contacts: [] })).customer.id);
+    const january = monthIndex('2026-01');
+    const february = monthIndex('2026-02');
+    apply({ t: 'insertOrder', customer: 0, day: '2026-01-15', sale: true, amount: 700, cost: null, deleted: false });
+    apply({ t: 'insertOrder', customer: 1, day: '2026-02-01', sale: true, amount: 300, cost: 100, deleted: false });
+    const revenueIn = (a: ReturnType<typeof orderMonths>, month: number) => {
+      let sum = 0;
+      for (let r = 0; r < a.rows.length; r++) if (a.rows.month[r] === month) sum += a.rows.revenue[r]!;
+      return sum;
+    };
+    const sqlRevenue = (ym: string) => raw().prepare(`SELECT coalesce(sum(base_amount_minor), 0) FROM orders WHERE deleted_at IS NULL AND substr(order_date, 1, 7) = ?`).pluck().get(ym) as number;
+    const before = orderMonths(app.db, january, february);
+    expect([revenueIn(before, january), revenueIn(before, february)]).toEqual([sqlRevenue('2026-01'), sqlRevenue('2026-02')]);
+    // Unchanged data: the same object, nothing read.
+    expect(orderMonths(app.db, january, february)).toBe(before);
+    const timeline = tierTimeline(app.db, 'pyramid');
+    const followUps = followUpMonths(app.db, january, february);
+
+    apply({ t: 'insertOrder', customer: 2, day: '2026-02-10', sale: true, amount: 50, cost: null, deleted: false });
+    const after = orderMonths(app.db, january, february);
+    expect(after).not.toBe(before);
+    expect([revenueIn(after, january), revenueIn(after, february)]).toEqual([sqlRevenue('2026-01'), sqlRevenue('2026-02')]);
+    expect(revenueIn(after, february)).toBe(350);
+    // An order moves neither the follow-ups' months nor the tier history.
+    expect(followUpMonths(app.db, january, february)).toBe(followUps);
+    expect(tierTimeline(app.db, 'pyramid')).toBe(timeline);
+
+    await app.call('segments:recompute', {});
+    expect(tierTimeline(app.db, 'pyramid')).not.toBe(timeline);
+    apply({ t: 'deleteOrder', pick: 0, deleted: true });
+    const deleted = orderMonths(app.db, january, february);
+    expect([revenueIn(deleted, january), revenueIn(deleted, february)]).toEqual([sqlRevenue('2026-01'), sqlRevenue('2026-02')]);
+  });
+});
