@@ -25,9 +25,9 @@ export function workspaceHandlers(ctx: HandlerContext): HandlerMap<'workspace'> 
       return { onboarded: true };
     },
 
-    'workspace:loadDemo': ({ seed, customers: n }) => {
+    'workspace:loadDemo': ({ seed, customers: n, history }) => {
       const loaded = loadDemoWorkspace(db, { seed, customers: n, anchor: ctx.clock.today(), now: ctx.clock.now().toISOString() });
-      storeDemoHistory(ctx, loaded.customers);
+      if (history) storeDemoHistory(ctx, loaded.customers);
       return loaded;
     },
   };

@@ -19,7 +19,7 @@ beforeAll(async () => {
   // As the app does on start: today's tiers of the empty workspace are stored before the demo is loaded.
   await recomputeIfDayChanged(app, TODAY);
   const started = performance.now();
-  await app.call('workspace:loadDemo', {});
+  await app.call('workspace:loadDemo', { history: true });
   loadMs = performance.now() - started;
   report = await app.call('reports:evaluation', { scheme: 'pyramid', from: '2025-12-01', to: '2026-11-30', period: 'month' });
 });
@@ -95,4 +95,41 @@ describe('the demo workspace has tier history', () => {
     const cellMoves = migration.cells.filter((c) => c.from !== null && c.to !== null && c.from !== c.to).reduce((a, c) => a + c.customers, 0);
     expect(cellMoves).toBe(moves);
   });
+});
+
+describe('demo --history on the command line', () => {
+  it('stores the month-end history, and the report over the last 12 months has customers and moves, as plain SQL says', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const { default: Database } = await import('better-sqlite3');
+    const { ROOT, tempDir } = await import('../support/test-app');
+    const { localDateOf } = await import('../../shared/domain/dates');
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const db = join(tempDir(), 'demo.sqlite');
+    expect(cli('demo', '--db', db, '--customers', '120', '--seed', '4', '--history').status).toBe(0);
+    const today = localDateOf(new Date());
+    const from = `${monthEndsBefore(today, 11)[0]!.slice(0, 8)}01`;
+    const run = cli('report', '--db', db, '--scheme', 'pyramid', '--from', from, '--to', today, '--period', 'month', '--json');
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as EvaluationReport & { migration: { cells: { from: string | null; to: string | null; customers: number }[] } | null };
+    const raw = new Database(db, { readonly: true });
+    try {
+      expect(raw.prepare(`SELECT count(*) FROM segment_runs`).pluck().get()).toBe(25);
+      expect(out.periods).toHaveLength(12);
+      for (const p of out.periods) {
+        const classified = raw
+          .prepare(
+            `SELECT count(*) FROM segment_assignments s WHERE s.scheme = 'pyramid' AND s.class_key <> '_out'
+             AND s.as_of = (SELECT max(t.as_of) FROM segment_assignments t WHERE t.scheme = 'pyramid' AND t.customer_id = s.customer_id AND t.as_of <= ?)`,
+          )
+          .pluck()
+          .get(p.start) as number;
+        expect(classified).toBeGreaterThan(0);
+        expect([p.start, Object.values(p.classes).reduce((n, c) => n + c.customers, 0)]).toEqual([p.start, classified]);
+      }
+      expect(out.migration!.cells.some((c) => c.from !== null && c.to !== null && c.from !== c.to && c.customers > 0)).toBe(true);
+    } finally {
+      raw.close();
+    }
+  }, 180_000);
 });
