@@ -53,7 +53,7 @@ export const reportTotalsState = sqliteTable('report_totals_state', {
 });
 
 /**
- * A counter per source and month that triggers move on every change of that month's totals ('orders',
+ * A counter per source and month that triggers set to a fresh random value on every change of that month's totals ('orders',
  * 'follow_ups') or of any tier history row ('segments', month 0). The report keeps what it read per
  * month in memory and reads again only the months whose counter moved, so an edit costs the months it
  * touched, not two years of everyone's.
