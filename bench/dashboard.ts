@@ -1,10 +1,11 @@
 /**
  * The evaluation dashboard at the bench size: a year by month (the issue's "under 1 s at 100k customers"),
- * on a demo database of its own with two years of monthly tier snapshots (the demo stores none, and
- * history is written forward only, so the backfill must come before anything stores today's).
- * Alone: `BENCH_CUSTOMERS=10000 npx tsx bench/dashboard.ts`.
+ * on a demo database of its own with two years of monthly tier snapshots. Up to 20k customers the demo
+ * stores its month-end history itself (core/demo/history.ts); above, it stores none and the backfill
+ * here does it (history is written forward only, so before anything stores today's).
+ * Alone: `BENCH_CUSTOMERS=10000 npx tsx bench/dashboard.ts` (`BENCH_DASHBOARD_DB=FILE` measures a copy of a database built before).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,50 +19,99 @@ import { medianMs } from './measure';
 const TODAY = '2026-11-23';
 /** The issue's budget for a year by month at 100k customers. */
 const BUDGET_MS = 1000;
+const BUDGET_CUSTOMERS = 100_000;
 const round = (n: number) => Math.round(n * 100) / 100;
 
-export async function measureDashboard(options: { customers: number; runs: number }) {
+/**
+ * `reuse`: a copy of a database an earlier run built (demo and history), so repeated measurements at 100k
+ * skip the minutes of building it (BENCH_DASHBOARD_DB=FILE when run alone).
+ */
+export async function measureDashboard(options: { customers: number; runs: number; reuse?: string }) {
   const dir = mkdtempSync(join(tmpdir(), 'tierbook-bench-dashboard-'));
-  const app = openApp({ dbPath: join(dir, 'dashboard.sqlite'), migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'paths' }, clock: fixedClock(TODAY) });
+  const dbPath = join(dir, 'dashboard.sqlite');
+  if (options.reuse) copyFileSync(options.reuse, dbPath);
+  const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'paths' }, clock: fixedClock(TODAY) });
   const run = <C extends Channel>(name: C, input: InputOf<C>) => call(app.dispatch, name, input);
+  const closeLater: { close(): void }[] = [];
   try {
-    const loaded = await run('workspace:loadDemo', { seed: 1, customers: options.customers });
-    const historyStart = performance.now();
-    const days: string[] = [];
-    for (let m = 24; m >= 1; m--) days.push(new Date(Date.UTC(2026, 10 - m + 1, 1)).toISOString().slice(0, 10));
-    days.push(TODAY);
-    for (const asOf of days) await run('segments:recompute', { asOf });
-    const historyMs = performance.now() - historyStart;
     const raw = app.db.$client;
+    const count = (table: string) => raw.prepare(`SELECT count(*) FROM ${table} WHERE deleted_at IS NULL`).pluck().get() as number;
+    const loaded = options.reuse ? { customers: count('customers'), orders: count('orders') } : await run('workspace:loadDemo', { seed: 1, customers: options.customers });
+    const historyStart = performance.now();
+    const runs = () => raw.prepare(`SELECT count(*) FROM segment_runs`).pluck().get() as number;
+    const historyFromDemo = runs() > 0;
+    if (!historyFromDemo) {
+      const days: string[] = [];
+      for (let m = 24; m >= 1; m--) days.push(new Date(Date.UTC(2026, 10 - m + 1, 1)).toISOString().slice(0, 10));
+      days.push(TODAY);
+      for (const asOf of days) await run('segments:recompute', { asOf });
+    }
+    const historyMs = performance.now() - historyStart;
     const changePoints = raw.prepare(`SELECT count(*) FROM segment_assignments WHERE scheme = 'pyramid'`).pluck().get() as number;
     const year = { from: '2025-12-01', to: '2026-11-30', period: 'month' as const };
-    // A write (any write) makes the next report read the orders, follow-ups and history again: the first
-    // open after a change. Without one, the months already read are reused (core/reports/activity.ts).
+    // The report keeps what it read per month and reads again the months whose totals changed
+    // (core/reports/activity.ts): an order written makes the next open read its month again; a write
+    // elsewhere (settings) reads nothing again. A new connection starts with nothing in memory: the
+    // first open after the app starts.
     const touch = () => raw.prepare(`UPDATE settings SET updated_at = updated_at WHERE id = 1`).run();
+    const buyer = raw.prepare(`SELECT id FROM customers WHERE deleted_at IS NULL LIMIT 1`).pluck().get() as string;
+    let written = 0;
+    const writeOrder = () =>
+      raw
+        .prepare(`INSERT INTO orders (id, created_at, updated_at, customer_id, order_date, amount_minor, currency, fx_rate, base_currency, base_amount_minor) VALUES (?, ?, ?, ?, '2026-06-15', 1000, 'CNY', 1, 'CNY', 1000)`)
+        .run(`bench-order-${written++}`, TODAY, TODAY, buyer);
+    const fresh: (ReturnType<typeof openApp> | undefined)[] = Array.from({ length: options.runs }, () => openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'paths' }, clock: fixedClock(TODAY) }));
+    let opened = 0;
     const cases: [string, () => Promise<unknown>][] = [
-      ['dashboard: pyramid, a year by month, first open after a change', () => (touch(), run('reports:evaluation', { scheme: 'pyramid', ...year }))],
+      [
+        'dashboard: pyramid, a year by month, first open after the app starts',
+        async () => {
+          // Closed right after, so what it read does not stay in the heap the other cases run in.
+          const started = fresh[opened]!;
+          fresh[opened++] = undefined;
+          await call(started.dispatch, 'reports:evaluation', { scheme: 'pyramid', ...year });
+          started.close();
+        },
+      ],
+      ['dashboard: pyramid, a year by month, first open after an order is written', () => (writeOrder(), run('reports:evaluation', { scheme: 'pyramid', ...year }))],
+      ['dashboard: pyramid, a year by month, first open after another write', () => (touch(), run('reports:evaluation', { scheme: 'pyramid', ...year }))],
       ['dashboard: pyramid, a year by month', () => run('reports:evaluation', { scheme: 'pyramid', ...year })],
       ['dashboard: rfm (125 classes), a year by month', () => run('reports:evaluation', { scheme: 'rfm', ...year })],
       ['dashboard: value, two years by quarter', () => run('reports:evaluation', { scheme: 'value', from: '2024-12-01', to: '2026-11-30', period: 'quarter' })],
       ['migration matrix: pyramid over the year', () => run('reports:migration', { scheme: 'pyramid', from: '2025-12-01', to: TODAY })],
     ];
+    closeLater.push({ close: () => fresh.forEach((other) => other?.close()) });
     const rows = [];
+    // The cold case reads what a rebuild left behind: build the totals first, once, outside the timings.
+    await run('reports:evaluation', { scheme: 'pyramid', ...year });
     for (const [name, step] of cases) {
       const cpuBefore = process.cpuUsage();
       const t = await medianMs(options.runs, step);
       const cpu = process.cpuUsage(cpuBefore);
-      rows.push({ case: name, medianMs: round(t.median), minMs: round(t.min), maxMs: round(t.max), cpuMsPerRun: round((cpu.user + cpu.system) / 1000 / options.runs), budgetMs: BUDGET_MS });
+      // The budget is the issue's figure at 100k customers; a smaller bench reports against it but cannot meet it for 100k.
+      const atBudgetSize = loaded.customers >= BUDGET_CUSTOMERS;
+      rows.push({
+        case: name,
+        customers: loaded.customers,
+        medianMs: round(t.median),
+        minMs: round(t.min),
+        maxMs: round(t.max),
+        cpuMsPerRun: round((cpu.user + cpu.system) / 1000 / options.runs),
+        budgetMs: BUDGET_MS,
+        withinBudget: atBudgetSize ? t.median <= BUDGET_MS : `n/a below ${BUDGET_CUSTOMERS} customers`,
+      });
     }
     const orders = raw.prepare(`SELECT count(*) FROM orders WHERE order_date BETWEEN '2024-12-01' AND '2026-11-30'`).pluck().get() as number;
-    return { customers: loaded.customers, orders: loaded.orders, ordersInTwoYears: orders, snapshots: days.length, pyramidChangePoints: changePoints, historyBackfillMs: Math.round(historyMs), cases: rows };
+    return { customers: loaded.customers, orders: loaded.orders, ordersInTwoYears: orders, snapshots: runs(), pyramidChangePoints: changePoints, historyBackfillMs: Math.round(historyMs), historyFromDemo, cases: rows };
   } finally {
+    for (const other of closeLater) other.close();
     app.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = await measureDashboard({ customers: Number(process.env.BENCH_CUSTOMERS ?? 100_000), runs: Number(process.env.BENCH_RUNS ?? 5) });
-  console.log(`Evaluation dashboard — ${result.customers} customers, ${result.orders} orders (${result.ordersInTwoYears} in the two years read), ${result.snapshots} snapshots, ${result.pyramidChangePoints} pyramid change points; history backfill ${result.historyBackfillMs} ms`);
+  const result = await measureDashboard({ customers: Number(process.env.BENCH_CUSTOMERS ?? 100_000), runs: Number(process.env.BENCH_RUNS ?? 5), reuse: process.env.BENCH_DASHBOARD_DB });
+  console.log(`Evaluation dashboard — ${result.customers} customers, ${result.orders} orders (${result.ordersInTwoYears} in the two years read), ${result.snapshots} snapshots, ${result.pyramidChangePoints} pyramid change points; ${result.historyFromDemo ? 'history stored by the demo' : `history backfill ${result.historyBackfillMs} ms`}`);
   console.table(result.cases);
 }

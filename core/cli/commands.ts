@@ -32,9 +32,9 @@ export const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0
 export const COMMANDS: Command[] = [
   {
     words: ['demo'],
-    summary: 'Create or fill a database with the demo workspace (a Guangzhou stall and an export desk).',
-    flags: { seed: { type: 'string' }, customers: { type: 'string' } },
-    run: (v, call) => call('workspace:loadDemo', { seed: optionalInt(v, 'seed'), customers: optionalInt(v, 'customers') }),
+    summary: 'Create or fill a database with the demo workspace (a Guangzhou stall and an export desk); --history also stores its tiers at the last 24 month-ends and today, as the welcome screen does.',
+    flags: { seed: { type: 'string' }, customers: { type: 'string' }, history: { type: 'boolean' } },
+    run: (v, call) => call('workspace:loadDemo', { seed: optionalInt(v, 'seed'), customers: optionalInt(v, 'customers'), history: v.history === true }),
     human: (o: OutputOf<'workspace:loadDemo'>) => `Demo workspace loaded: ${o.customers} customers, ${o.orders} orders, ${o.followUps} follow-ups.`,
   },
   {

@@ -2,6 +2,7 @@ import { isNull, sql } from 'drizzle-orm';
 import { readSettings, writeSettings } from '../../db/repos/settings';
 import { customers, followUps, orders } from '../../db/schema';
 import type { HandlerContext } from '../context';
+import { storeDemoHistory } from '../demo/history';
 import { loadDemoWorkspace } from '../demo/load';
 import type { HandlerMap } from './types';
 
@@ -24,7 +25,10 @@ export function workspaceHandlers(ctx: HandlerContext): HandlerMap<'workspace'> 
       return { onboarded: true };
     },
 
-    'workspace:loadDemo': ({ seed, customers: n }) =>
-      loadDemoWorkspace(db, { seed, customers: n, anchor: ctx.clock.today(), now: ctx.clock.now().toISOString() }),
+    'workspace:loadDemo': ({ seed, customers: n, history }) => {
+      const loaded = loadDemoWorkspace(db, { seed, customers: n, anchor: ctx.clock.today(), now: ctx.clock.now().toISOString() });
+      if (history) storeDemoHistory(ctx, loaded.customers);
+      return loaded;
+    },
   };
 }

@@ -1,13 +1,14 @@
 import type { Db } from '../../db/open';
-import { changeStamp } from '../change-stamp';
-import { firstDayOfMonth } from './periods';
+import { ensureReportTotals, monthVersions } from './totals';
 
 /**
- * Orders and follow-ups summed per customer and calendar month in SQL, so JavaScript sees one row per
- * customer who did something in a month rather than every order, and kept in memory while the database
- * is unchanged (the segmentation's freshness rule: core/change-stamp.ts). Months are the unit because
- * every report period is a whole number of them; changing the scheme, the period or the range within
- * the months already read then costs a pass over typed arrays instead of a pass over the orders.
+ * Orders and follow-ups summed per customer and calendar month — kept so by triggers in SQLite
+ * (core/reports/totals.ts), so a report reads one row per customer who did something in a month rather
+ * than every order, and sums nothing at read time — and kept in memory month by month: a month is read
+ * again only when its counter (report_month_versions, moved by the same triggers) moved, so the first
+ * open after an edit reads the months the edit touched, not two years of everyone's (at 100k customers
+ * two years are ~500k customer-months, and turning SQLite rows into JavaScript values is most of the cost).
+ * Months are the unit because every report period is a whole number of them.
  */
 
 export interface OrderMonths {
@@ -52,23 +53,8 @@ export const dayStartInstant = (day: string): string => new Date(`${day}T00:00:0
 /** Days since 1970-01-01 of a calendar date: dates compared and subtracted as integers. */
 export const dayNumberOf = (day: string): number => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
 
-/**
- * An SQL expression giving the bucket of `column`: i where bounds[i] ≤ value < bounds[i + 1], as a
- * balanced tree of comparisons (about log2 of the months per row instead of one per month). Bounds are
- * generated here from month numbers and reach SQLite as bound parameters.
- */
-function bucketOf(column: string, bounds: readonly string[], params: string[]): string {
-  const tree = (lo: number, hi: number): string => {
-    if (hi - lo <= 1) return String(lo);
-    const mid = (lo + hi) >> 1;
-    params.push(bounds[mid]!);
-    return `(CASE WHEN ${column} < ? THEN ${tree(lo, mid)} ELSE ${tree(mid, hi)} END)`;
-  };
-  return tree(0, bounds.length - 1);
-}
 
-const monthDays = (first: number, last: number) => Array.from({ length: last - first + 2 }, (_, i) => firstDayOfMonth(first + i));
-
+/** Customer ids by index, shared by every month read on a connection (ids only ever join). */
 class Interner {
   readonly ids: string[] = [];
   private readonly index = new Map<string, number>();
@@ -83,105 +69,133 @@ class Interner {
   }
 }
 
-/**
- * Reads the table in storage order (NOT INDEXED): a report's months are most of the orders in practice,
- * and walking an index would cost a random table read per order.
- */
-function loadOrderMonths(db: Db, firstMonth: number, lastMonth: number): MonthlyActivity<OrderMonths> {
-  const bounds = monthDays(firstMonth, lastMonth);
-  const params: string[] = [];
-  const bucket = bucketOf('order_date', bounds, params);
-  const rows = db.$client
-    .prepare(
-      `SELECT customer_id, ${bucket} AS bucket, sum(base_amount_minor), max(CASE WHEN kind = 'sale' THEN order_date END), sum(kind = 'sale'), sum(kind = 'return'),
-              total(CASE WHEN base_cost_minor IS NOT NULL THEN base_amount_minor END), total(base_cost_minor), count(base_cost_minor)
-       FROM orders NOT INDEXED
-       WHERE order_date >= ? AND order_date < ? AND deleted_at IS NULL
-       GROUP BY customer_id, bucket`,
-    )
-    .raw()
-    .all(...params, bounds[0]!, bounds[bounds.length - 1]!) as [string, number, number, string | null, number, number, number, number, number][];
-  const ids = new Interner();
-  const n = rows.length;
-  const out: OrderMonths = {
-    length: n,
-    customer: new Int32Array(n),
-    month: new Int32Array(n),
-    revenue: new Float64Array(n),
-    sales: new Int32Array(n),
-    returns: new Int32Array(n),
-    costedRevenue: new Float64Array(n),
-    cost: new Float64Array(n),
-    costed: new Int32Array(n),
-    lastSale: new Int32Array(n),
-  };
-  rows.forEach((r, i) => {
-    out.customer[i] = ids.of(r[0]);
-    out.month[i] = firstMonth + r[1];
-    out.revenue[i] = r[2];
-    out.lastSale[i] = r[3] === null ? -1 : dayNumberOf(r[3]);
-    out.sales[i] = r[4];
-    out.returns[i] = r[5];
-    out.costedRevenue[i] = r[6];
-    out.cost[i] = r[7];
-    out.costed[i] = r[8];
-  });
-  return { firstMonth, lastMonth, customerIds: ids.ids, rows: out };
+/** The columns of OrderMonths or FollowUpMonths other than length, each a typed array. */
+type Columns<T> = { [K in Exclude<keyof T, 'length'>]: T[K] };
+type TypedArray = Int32Array | Float64Array;
+
+interface Source<T> {
+  name: 'orders' | 'follow_ups';
+  /** One month's rows of the maintained totals (customer as an interned index). */
+  read(db: Db, month: number, ids: Interner): T;
 }
 
-/** A follow-up belongs to the local calendar day of its instant, so month bounds are the instants those months begin. */
-function loadFollowUpMonths(db: Db, firstMonth: number, lastMonth: number): MonthlyActivity<FollowUpMonths> {
-  const bounds = monthDays(firstMonth, lastMonth).map(dayStartInstant);
-  const params: string[] = [];
-  const bucket = bucketOf('occurred_at', bounds, params);
-  const rows = db.$client
-    .prepare(
-      `SELECT customer_id, ${bucket} AS bucket, count(*), total(satisfaction), count(satisfaction), max(occurred_at)
-       FROM follow_ups NOT INDEXED
-       WHERE occurred_at >= ? AND occurred_at < ? AND deleted_at IS NULL
-       GROUP BY customer_id, bucket`,
-    )
-    .raw()
-    .all(...params, bounds[0]!, bounds[bounds.length - 1]!) as [string, number, number, number, number, string][];
-  const ids = new Interner();
-  const n = rows.length;
-  const out: FollowUpMonths = {
-    length: n,
-    customer: new Int32Array(n),
-    month: new Int32Array(n),
-    count: new Int32Array(n),
-    satisfactionSum: new Float64Array(n),
-    satisfactionCount: new Int32Array(n),
-    lastAt: new Float64Array(n),
-  };
-  rows.forEach((r, i) => {
-    out.customer[i] = ids.of(r[0]);
-    out.month[i] = firstMonth + r[1];
-    out.count[i] = r[2];
-    out.satisfactionSum[i] = r[3];
-    out.satisfactionCount[i] = r[4];
-    out.lastAt[i] = Date.parse(r[5]);
-  });
-  return { firstMonth, lastMonth, customerIds: ids.ids, rows: out };
+const orderSource: Source<OrderMonths> = {
+  name: 'orders',
+  read(db, month, ids) {
+    const rows = db.$client
+      .prepare(`SELECT customer_id, revenue_minor, last_sale, sales, returns, costed_revenue_minor, cost_minor, costed FROM order_month_totals WHERE month = ?`)
+      .raw()
+      .all(month) as [string, number, string | null, number, number, number, number, number][];
+    const n = rows.length;
+    const out: OrderMonths = {
+      length: n,
+      customer: new Int32Array(n),
+      month: new Int32Array(n).fill(month),
+      revenue: new Float64Array(n),
+      sales: new Int32Array(n),
+      returns: new Int32Array(n),
+      costedRevenue: new Float64Array(n),
+      cost: new Float64Array(n),
+      costed: new Int32Array(n),
+      lastSale: new Int32Array(n),
+    };
+    rows.forEach((r, i) => {
+      out.customer[i] = ids.of(r[0]);
+      out.revenue[i] = r[1];
+      out.lastSale[i] = r[2] === null ? -1 : dayNumberOf(r[2]);
+      out.sales[i] = r[3];
+      out.returns[i] = r[4];
+      out.costedRevenue[i] = r[5];
+      out.cost[i] = r[6];
+      out.costed[i] = r[7];
+    });
+    return out;
+  },
+};
+
+/** A follow-up's month is the local month of its instant, as the triggers computed it. */
+const followUpSource: Source<FollowUpMonths> = {
+  name: 'follow_ups',
+  read(db, month, ids) {
+    const rows = db.$client
+      .prepare(`SELECT customer_id, follow_ups, satisfaction_sum, satisfaction_count, last_at FROM follow_up_month_totals WHERE month = ?`)
+      .raw()
+      .all(month) as [string, number, number, number, string][];
+    const n = rows.length;
+    const out: FollowUpMonths = {
+      length: n,
+      customer: new Int32Array(n),
+      month: new Int32Array(n).fill(month),
+      count: new Int32Array(n),
+      satisfactionSum: new Float64Array(n),
+      satisfactionCount: new Int32Array(n),
+      lastAt: new Float64Array(n),
+    };
+    rows.forEach((r, i) => {
+      out.customer[i] = ids.of(r[0]);
+      out.count[i] = r[1];
+      out.satisfactionSum[i] = r[2];
+      out.satisfactionCount[i] = r[3];
+      out.lastAt[i] = Date.parse(r[4]);
+    });
+    return out;
+  },
+};
+
+/** The months' rows end to end, in month order. */
+function concatenate<T extends { length: number }>(months: T[]): T {
+  const length = months.reduce((n, m) => n + m.length, 0);
+  const out = { length } as Record<string, unknown>;
+  const keys = Object.keys(months[0] ?? {}).filter((k) => k !== 'length') as (keyof Columns<T>)[];
+  for (const key of keys) {
+    const first = months[0]![key] as unknown as TypedArray;
+    const joined = new (first.constructor as new (n: number) => TypedArray)(length);
+    let at = 0;
+    for (const m of months) {
+      const column = m[key] as unknown as TypedArray;
+      joined.set(column, at);
+      at += column.length;
+    }
+    out[key as string] = joined;
+  }
+  return out as T;
 }
 
-interface Cached<T> {
-  stamp: string;
-  activity: MonthlyActivity<T>;
+interface MonthMemory<T> {
+  ids: Interner;
+  months: Map<number, { version: number; rows: T }>;
+  /** The last range handed out, kept while no month of it moved (so its timeline indexes stay cached). */
+  last?: { firstMonth: number; lastMonth: number; versions: string; activity: MonthlyActivity<T> };
 }
-const orderCache = new WeakMap<Db, Cached<OrderMonths>>();
-const followUpCache = new WeakMap<Db, Cached<FollowUpMonths>>();
+const memories = new WeakMap<Db, Map<string, MonthMemory<unknown>>>();
 
-/** Months already read are kept; a wider request reads the union once, so moving a range back and forth reads nothing twice. */
-function cachedMonths<T>(cache: WeakMap<Db, Cached<T>>, load: (db: Db, first: number, last: number) => MonthlyActivity<T>, db: Db, firstMonth: number, lastMonth: number): MonthlyActivity<T> {
-  const stamp = changeStamp(db);
-  const cached = cache.get(db);
-  if (cached && cached.stamp === stamp && cached.activity.firstMonth <= firstMonth && cached.activity.lastMonth >= lastMonth) return cached.activity;
-  const [first, last] = cached && cached.stamp === stamp ? [Math.min(firstMonth, cached.activity.firstMonth), Math.max(lastMonth, cached.activity.lastMonth)] : [firstMonth, lastMonth];
-  const activity = load(db, first, last);
-  cache.set(db, { stamp, activity });
+function memoryOf<T>(db: Db, source: Source<T>): MonthMemory<T> {
+  let bySource = memories.get(db);
+  if (!bySource) memories.set(db, (bySource = new Map()));
+  let memory = bySource.get(source.name) as MonthMemory<T> | undefined;
+  if (!memory) bySource.set(source.name, (memory = { ids: new Interner(), months: new Map() }));
+  return memory;
+}
+
+/** The range's rows: months whose counter has not moved come from memory, the others are read again. */
+function monthsOf<T extends { length: number }>(source: Source<T>, db: Db, firstMonth: number, lastMonth: number): MonthlyActivity<T> {
+  ensureReportTotals(db);
+  const memory = memoryOf(db, source);
+  const versions = monthVersions(db, source.name, firstMonth, lastMonth);
+  const signature = [...versions].sort((a, b) => a[0] - b[0]).join(';');
+  const last = memory.last;
+  if (last && last.firstMonth === firstMonth && last.lastMonth === lastMonth && last.versions === signature && last.activity.customerIds.length === memory.ids.ids.length) return last.activity;
+  const months: T[] = [];
+  for (let month = firstMonth; month <= lastMonth; month++) {
+    const version = versions.get(month) ?? 0;
+    let kept = memory.months.get(month);
+    if (!kept || kept.version !== version) memory.months.set(month, (kept = { version, rows: source.read(db, month, memory.ids) }));
+    months.push(kept.rows);
+  }
+  const activity = { firstMonth, lastMonth, customerIds: memory.ids.ids.slice(), rows: concatenate(months) };
+  memory.last = { firstMonth, lastMonth, versions: signature, activity };
   return activity;
 }
 
-export const orderMonths = (db: Db, firstMonth: number, lastMonth: number) => cachedMonths(orderCache, loadOrderMonths, db, firstMonth, lastMonth);
-export const followUpMonths = (db: Db, firstMonth: number, lastMonth: number) => cachedMonths(followUpCache, loadFollowUpMonths, db, firstMonth, lastMonth);
+export const orderMonths = (db: Db, firstMonth: number, lastMonth: number) => monthsOf(orderSource, db, firstMonth, lastMonth);
+export const followUpMonths = (db: Db, firstMonth: number, lastMonth: number) => monthsOf(followUpSource, db, firstMonth, lastMonth);

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open';
 import { OUT_OF_POPULATION } from '../../db/schema';
-import { changeStamp } from '../change-stamp';
+import { historyVersion } from './totals';
 
 /** One scheme's change points up to a day, in primary-key order (scheme, customer, day): no sort. */
 export const HISTORY_QUERY = `SELECT customer_id, as_of, class_key FROM segment_assignments WHERE scheme = ? AND as_of <= ? ORDER BY customer_id, as_of`;
@@ -101,13 +101,17 @@ export class TierTimeline {
 /** The class of customer k in a classesOn() array; customers added after it was taken were in no class. */
 export const classAt = (classes: Int32Array, k: number): number => (k < classes.length ? classes[k]! : NO_CLASS);
 
-/** Per connection and scheme, while the database is unchanged: the history is read once for any day. */
+/**
+ * Per connection and scheme, while the tier history is unchanged (its counter, moved by triggers on
+ * every write to segment_assignments): the history is read once for any day, and an order or a
+ * follow-up written meanwhile does not make the report read it again.
+ */
 const timelines = new WeakMap<Db, Map<string, { stamp: string; timeline: TierTimeline }>>();
 const MAX_CACHED_SCHEMES = 4;
 
-/** The scheme's whole stored history (every change point), kept while the database is unchanged. */
+/** The scheme's whole stored history (every change point), kept while the history is unchanged. */
 export function tierTimeline(db: Db, scheme: string): TierTimeline {
-  const stamp = changeStamp(db);
+  const stamp = String(historyVersion(db));
   let schemes = timelines.get(db);
   if (!schemes) timelines.set(db, (schemes = new Map()));
   const cached = schemes.get(scheme);

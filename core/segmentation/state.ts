@@ -243,3 +243,23 @@ export function storeTodayIfStale(ctx: HandlerContext): void {
   remember(ctx.db, state, stored);
   predictKeepingFresh(ctx, state, stored);
 }
+
+/**
+ * Stores the snapshots of several past days, oldest first, reading the customers, orders and follow-ups
+ * once for all of them (the engine takes the day from its config and ignores what came after it). No
+ * prediction refit per day: that belongs to the day the business runs the app. Days on or before the
+ * latest stored one are skipped, as history is written forward only. Returns the days stored.
+ */
+export function storePastSnapshots(ctx: HandlerContext, days: readonly string[]): string[] {
+  const { db } = ctx;
+  const latest = latestRunDay(db);
+  const pending = [...days].sort().filter((day) => latest === null || day > latest);
+  if (pending.length === 0) return [];
+  const customers = loadSegmentCustomers(db);
+  const orders = loadSegmentOrders(db);
+  const followUps = loadSegmentFollowUps(db);
+  return pending.filter((day) => {
+    const config = engineConfigFor(db, day);
+    return store(ctx, assemble(day, config, customers, orders, followUps, predictedFor(db, config)));
+  });
+}

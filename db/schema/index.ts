@@ -7,3 +7,4 @@ export * from './segmentation';
 export * from './merges';
 export * from './prediction';
 export * from './sync';
+export * from './report-totals';

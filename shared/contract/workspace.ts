@@ -7,7 +7,12 @@ export const workspaceContract = {
   },
   'workspace:startEmpty': { input: z.object({}).default({}), output: z.object({ onboarded: z.boolean() }) },
   'workspace:loadDemo': {
-    input: z.object({ seed: z.number().int().min(0).default(20261123), customers: z.number().int().min(1).max(200_000).default(360) }),
+    input: z.object({
+      seed: z.number().int().min(0).default(20261123),
+      customers: z.number().int().min(1).max(200_000).default(360),
+      /** Also store tier snapshots at the last 24 month-ends and today (core/demo/history.ts), as the welcome screen and the CLI do. */
+      history: z.boolean().default(false),
+    }),
     output: z.object({ customers: z.number().int(), orders: z.number().int(), followUps: z.number().int() }),
   },
 } as const;

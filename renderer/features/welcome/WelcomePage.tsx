@@ -78,7 +78,7 @@ export function WelcomePage({ onDone }: { onDone: (settings: Settings) => void }
             </Card>
           </Col>
           <Col span={12}>
-            <Card hoverable data-testid="load-demo" onClick={() => !busy && void run(() => api('workspace:loadDemo', {}))}>
+            <Card hoverable data-testid="load-demo" onClick={() => !busy && void run(() => api('workspace:loadDemo', { history: true }))}>
               <Card.Meta avatar={<DatabaseOutlined style={{ fontSize: 28 }} />} title={t('loadDemo')} description={t('loadDemoHint')} />
             </Card>
           </Col>
