@@ -191,6 +191,7 @@ export const DOC_RULES: DocRules = {
         priority: need({ kind: 'int', min: 1, max: 5 }),
         notes: need({ kind: 'string', max: 5_000 }),
         next_action: need({ kind: 'string', max: 1_250 }),
+        responsible: { kind: 'string', min: 1, max: 100 },
       },
     },
     settings: {
