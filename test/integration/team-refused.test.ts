@@ -9,6 +9,9 @@ import { startTeamServer, TEAM_ADMIN, type TeamServerProcess } from '../support/
  */
 const REASON = 'TierBook refused customers: customers.name is not allowed here';
 const REFUSED_NAME = 'REFUSED BY SERVER';
+/** A per-document failure PouchDB does not treat as a refusal (it stops the replication): it must not block the rest either. */
+const BROKEN_NAME = 'BROKEN ON SERVER';
+const BROKEN_REASON = 'the server could not write this document';
 
 let server: TeamServerProcess;
 let proxy: RefusingProxy;
@@ -35,7 +38,9 @@ beforeAll(async () => {
   server = await startTeamServer(`${folder.dir}/server`);
   proxy = await startRefusingProxy(server.url, (doc) => {
     const name = (doc.fields as { name?: { v?: unknown } } | undefined)?.name?.v;
-    return name === REFUSED_NAME ? REASON : null;
+    if (name === REFUSED_NAME) return { error: 'forbidden', reason: REASON };
+    if (name === BROKEN_NAME) return { error: 'internal_server_error', reason: BROKEN_REASON };
+    return null;
   });
   a = openLaptop('ana', folder.dir, clock);
   b = openLaptop('bo', folder.dir, clock);
@@ -103,5 +108,23 @@ describe('a document the team server refuses', () => {
     expect(outboxSize()).toBe(0);
     await b.call('team:sync-now', {});
     expect((b.db.$client.prepare(`SELECT name FROM customers WHERE id = ?`).get(id) as { name: string }).name).toBe('张伟');
+  }, 60_000);
+
+  it('treats any other per-document write failure the same way, without stopping the others', async () => {
+    const before = proxy.refusals;
+    const { customer: broken } = await a.call('customers:create', input(BROKEN_NAME));
+    const { customer: after } = await a.call('customers:create', input('赵敏'));
+    await a.call('team:sync-now', {});
+    expect(proxy.refusals).toBe(before + 1);
+    expect((await onServer(`customers:${after.id}`))?.fields.name?.v).toBe('赵敏');
+    expect(await onServer(`customers:${broken.id}`)).toBeNull();
+    expect(outboxSize()).toBe(1);
+    expect(outboxHas(`customers:${broken.id}`)).toBe(1);
+    expect(await a.call('team:status', {})).toMatchObject({ pendingChanges: 1, refusedCount: 1, refusedReason: BROKEN_REASON, lastErrorKey: 'team_document_refused' });
+
+    await a.call('customers:update', { id: broken.id, customer: input('周芷若') });
+    await a.call('team:sync-now', {});
+    expect((await onServer(`customers:${broken.id}`))?.fields.name?.v).toBe('周芷若');
+    expect(await a.call('team:status', {})).toMatchObject({ pendingChanges: 0, refusedCount: 0, lastErrorKey: null });
   }, 60_000);
 });

@@ -3,7 +3,8 @@ import { createServer, request, type IncomingMessage, type Server } from 'node:h
 /**
  * A small HTTP proxy on 127.0.0.1 in front of the test server that refuses chosen documents the way Apache
  * CouchDB does when its validate_doc_update throws `{forbidden: reason}`: `_bulk_docs` stores the other
- * documents and answers 201 with `{id, error: 'forbidden', reason}` for each refused one. (pouchdb-server
+ * documents and answers 201 with `{id, error: 'forbidden', reason}` for each refused one (or another
+ * per-document error the test names). (pouchdb-server
  * 4.2 cannot host the design document itself: its validation plugin drops replicated revisions.)
  */
 export interface RefusingProxy {
@@ -24,7 +25,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-export async function startRefusingProxy(target: string, refuse: (doc: Doc) => string | null): Promise<RefusingProxy> {
+export async function startRefusingProxy(target: string, refuse: (doc: Doc) => { error: string; reason: string } | null): Promise<RefusingProxy> {
   const upstream = new URL(target);
   const state = { refusals: 0 };
   const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> =>
@@ -45,9 +46,9 @@ export async function startRefusingProxy(target: string, refuse: (doc: Doc) => s
         const parsed = JSON.parse(body.toString('utf8')) as { docs: Doc[]; new_edits?: boolean };
         const kept: Doc[] = [];
         for (const doc of parsed.docs) {
-          const reason = refuse(doc);
-          if (reason === null) kept.push(doc);
-          else refused.push({ id: doc._id, error: 'forbidden', reason });
+          const refusal = refuse(doc);
+          if (refusal === null) kept.push(doc);
+          else refused.push({ id: doc._id, ...refusal });
         }
         state.refusals += refused.length;
         body = Buffer.from(JSON.stringify({ ...parsed, docs: kept }));
