@@ -59,7 +59,7 @@ export async function startRefusingProxy(target: string, refuse: (doc: Doc) => {
         payload = Buffer.from(JSON.stringify([...(JSON.parse(answer.body.toString('utf8')) as unknown[]), ...refused]));
         answer.status = 201;
       }
-      const headers = { ...answer.headers, 'content-length': String(payload.length) };
+      const headers: Record<string, string | string[] | undefined> = { ...answer.headers, 'content-length': String(payload.length) };
       delete headers['transfer-encoding'];
       res.writeHead(answer.status, headers);
       res.end(payload);
