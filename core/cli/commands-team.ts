@@ -13,6 +13,7 @@ function describeStatus(o: OutputOf<'team:status'>): string {
     `last sync       ${o.lastSyncAt ?? 'never'}${o.paused ? ' (paused)' : ''}`,
     `pending changes ${o.pendingChanges}`,
     ...(o.lastErrorKey ? [`last error      ${o.lastErrorKey} at ${o.lastErrorAt}`] : []),
+    ...(o.refusedCount > 0 ? [`refused         ${o.refusedCount} change(s) stay pending; first reason: ${o.refusedReason ?? ''}`] : []),
   ].join('\n');
 }
 

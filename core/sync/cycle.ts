@@ -5,6 +5,7 @@ import { applyDocs } from './apply';
 import { recordConflicts } from './conflicts';
 import type { FieldConflict, SyncDoc } from './document';
 import { confirmPushed, pumpOutbox } from './pump';
+import { pushReplica, refusedSummary } from './push';
 import { isSyncDoc, openRemote, readMerged, writeAll, type TeamServer } from './replica';
 import { pendingChanges, readSyncState, updateSyncState } from './state';
 
@@ -13,6 +14,7 @@ const BATCH = 200;
 /**
  * One sync round: local edits into the replica, the replica replicated to the server and back with
  * PouchDB's replicator (checkpointed and resumable), then the replica's new documents applied to SQLite.
+ * Documents the server refuses stay in the outbox and are reported (push.ts).
  * Any step can be cut off (network, crash) and the next round picks up where the checkpoints say.
  */
 export async function syncOnce(db: Db, replica: PouchDatabase, server: TeamServer, now: () => Date): Promise<TeamSyncResult> {
@@ -22,18 +24,21 @@ export async function syncOnce(db: Db, replica: PouchDatabase, server: TeamServe
   let pumped = await pump();
   const remote = openRemote(server);
   try {
-    let pushed = (await PouchDB.replicate(replica, remote, { batch_size: 100 })).docs_written;
+    const push = () => pushReplica(client, replica, remote, now().toISOString());
+    let pushed = await push();
     confirmPushed(client, pumped);
     const pulled = (await PouchDB.replicate(remote, replica, { batch_size: 100 })).docs_written;
     const { settled } = await applyReplica(db, replica, conflicts, now);
     if (pendingChanges(client) > 0 || settled > 0) {
       // Local edits that won fields against what arrived, settled collisions and settled conflicts go back out in the same round.
       pumped = await pump();
-      pushed += (await PouchDB.replicate(replica, remote, { batch_size: 100 })).docs_written;
+      pushed += await push();
       confirmPushed(client, pumped);
     }
     const recorded = recordConflicts(client, conflicts, now().toISOString());
-    updateSyncState(client, { lastSyncAt: now().toISOString(), lastErrorKey: null, lastErrorAt: null });
+    // The round went through; documents the server refused stay pending and are named as the error in words.
+    const refused = refusedSummary(client).count > 0;
+    updateSyncState(client, { lastSyncAt: now().toISOString(), lastErrorKey: refused ? 'team_document_refused' : null, lastErrorAt: refused ? now().toISOString() : null });
     return { pushed, pulled, conflicts: recorded };
   } finally {
     recordConflicts(client, conflicts, now().toISOString());

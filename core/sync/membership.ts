@@ -3,6 +3,7 @@ import { invalidInput, AppError } from '../../shared/contract/errors';
 import type { TeamStatus } from '../../shared/contract/team';
 import { installDesignDocument } from './design-document';
 import { teamErrorKey } from './errors';
+import { refusedSummary } from './push';
 import { openRemote, type TeamServer } from './replica';
 import type { TeamSync } from './service';
 import { pendingChanges, readSyncState, updateSyncState } from './state';
@@ -11,6 +12,7 @@ import { SYNCED_TABLES, docIdSql } from './tables';
 export function teamStatus(client: Database.Database, sync: TeamSync | undefined): TeamStatus {
   const s = readSyncState(client);
   const joined = s.serverUrl !== null;
+  const refused = refusedSummary(client);
   return {
     joined,
     serverUrl: s.serverUrl,
@@ -20,6 +22,8 @@ export function teamStatus(client: Database.Database, sync: TeamSync | undefined
     lastSyncAt: s.lastSyncAt,
     pendingChanges: joined ? pendingChanges(client) : 0,
     lastErrorKey: s.lastErrorKey,
+    refusedCount: refused.count,
+    refusedReason: refused.reason,
     lastErrorAt: s.lastErrorAt,
     paused: s.paused,
     syncing: sync?.syncing ?? false,
@@ -103,5 +107,6 @@ export function forgetTeam(client: Database.Database): void {
     client.prepare(`DELETE FROM sync_outbox`).run();
     client.prepare(`DELETE FROM sync_docs`).run();
     client.prepare(`DELETE FROM sync_parked`).run();
+    client.prepare(`DELETE FROM sync_refused`).run();
   })();
 }

@@ -20,6 +20,8 @@ declare module 'pouchdb' {
   }
   interface Replication extends Promise<ReplicationResult> {
     cancel(): void;
+    /** 'denied': a document the target refused (CouchDB's `{id, error: 'forbidden', reason}`). */
+    on(event: 'denied' | 'error' | 'complete', listener: (value: unknown) => void): Replication;
   }
   interface PouchDatabase {
     get(id: string, options?: { conflicts?: boolean; rev?: string }): Promise<PouchDoc>;

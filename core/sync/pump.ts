@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { PouchDatabase, PouchDoc } from 'pouchdb';
 import { mergeDocs, sameFields, type FieldConflict, type SyncDoc } from './document';
+import { refusedDocIds } from './push';
 import { readMerged, writeAll } from './replica';
 import { outboxBatch, readRow, removeFromOutbox, writeShadow, type OutboxEntry } from './rows';
 import { stampRow } from './stamp';
@@ -57,9 +58,13 @@ export async function pumpOutbox(client: Database.Database, replica: PouchDataba
   return pumped;
 }
 
-/** After a push succeeded: the entries pumped before it are on the server, unless their row changed since. */
+/**
+ * After a push succeeded: the entries pumped before it are on the server, unless their row changed since or
+ * the server refused their document (those stay pending until a corrected revision is accepted).
+ */
 export function confirmPushed(client: Database.Database, entries: OutboxEntry[]): void {
+  const refused = refusedDocIds(client);
   client.transaction(() => {
-    for (const entry of entries) removeFromOutbox(client, entry);
+    for (const entry of entries) if (!refused.has(entry.docId)) removeFromOutbox(client, entry);
   })();
 }

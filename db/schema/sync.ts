@@ -54,6 +54,18 @@ export const syncParked = sqliteTable('sync_parked', {
   docId: text('doc_id').primaryKey(),
 });
 
+/**
+ * Documents the team server refused (its document check, or any per-document write failure): the revision it
+ * refused and its reason. Their outbox entries stay until a corrected revision reaches the server.
+ */
+export const syncRefused = sqliteTable('sync_refused', {
+  docId: text('doc_id').primaryKey(),
+  /** The replica revision the server refused; a later revision is offered to the server again. */
+  rev: text('rev').notNull(),
+  reason: text('reason').notNull(),
+  refusedAt: text('refused_at').notNull(),
+});
+
 /** Same-field edits made on two laptops without seeing each other: the value kept and the one overwritten. */
 export const syncConflicts = sqliteTable(
   'sync_conflicts',

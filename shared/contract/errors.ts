@@ -126,6 +126,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   team_forbidden: 'this user may not read or write the team database',
   team_database_missing: 'the team database does not exist on the server; create the team first',
   team_server_error: 'the team server answered with an error; try again later',
+  team_document_refused: 'the team server refused some changes; they stay on this laptop, waiting, until corrected',
   team_not_joined: 'this laptop is not in a team',
   team_already_joined: 'this laptop is already in a team; leave it first',
   team_identity_required: 'set your name (负责人) for this laptop first',

@@ -19,6 +19,7 @@ export const TEAM_ERROR_KEYS = [
   'team_identity_required',
   'team_invalid_url',
   'team_invalid_database',
+  'team_document_refused',
 ] as const;
 export type TeamErrorKey = (typeof TEAM_ERROR_KEYS)[number];
 
@@ -72,6 +73,10 @@ export const teamStatusSchema = z.object({
   /** Why the last attempt failed, as an error key (one of TEAM_ERROR_KEYS), or null. */
   lastErrorKey: z.string().max(60).nullable(),
   lastErrorAt: when.nullable(),
+  /** Local changes the server refused (its document check): they stay pending until corrected. */
+  refusedCount: z.number().int().min(0).max(1_000_000_000),
+  /** The server's reason for the first refused change, as it said it. */
+  refusedReason: z.string().max(400).nullable(),
   paused: z.boolean(),
   /** A sync is running right now. */
   syncing: z.boolean(),

@@ -75,7 +75,22 @@ export function TeamStatusView({ status, onChange }: { status: TeamStatus; onCha
             label: t('status.pending'),
             children: <span data-testid="team-status-pending">{status.pendingChanges > 0 ? t('status.pendingCount', { count: status.pendingChanges }) : t('status.noPending')}</span>,
           },
-          ...(status.lastErrorKey
+          ...(status.refusedCount > 0
+            ? [
+                {
+                  key: 'refused',
+                  label: t('status.refused'),
+                  children: (
+                    <Typography.Text type="danger" data-testid="team-status-refused">
+                      {t('errors:issue.team_document_refused')}
+                      {t('status.refusedCount', { count: status.refusedCount, reason: status.refusedReason ?? '' })}
+                    </Typography.Text>
+                  ),
+                },
+              ]
+            : []),
+          // A refusal is shown on its own line above; this one is for rounds that failed.
+          ...(status.lastErrorKey && status.lastErrorKey !== 'team_document_refused'
             ? [
                 {
                   key: 'error',

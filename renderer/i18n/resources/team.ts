@@ -46,6 +46,9 @@ export const team = {
       noPending: '无',
       error: '上次同步出错',
       errorAt: '（{{time}}）',
+      refused: '服务器拒收的修改',
+      refusedCount_one: '：{{count}} 条，第一条的原因：{{reason}}',
+      refusedCount_other: '：{{count}} 条，第一条的原因：{{reason}}',
       offlineNote: '没有网络时一切照常：修改先存在这台电脑上，联网后的下一次同步时上传。',
     },
     actions: {
@@ -125,6 +128,9 @@ export const team = {
       noPending: 'None',
       error: 'Last sync failed',
       errorAt: ' ({{time}})',
+      refused: 'Refused by the server',
+      refusedCount_one: ': {{count}} change; the reason given: {{reason}}',
+      refusedCount_other: ': {{count}} changes; the first reason given: {{reason}}',
       offlineNote: 'Without a network everything works as usual: changes stay on this laptop and go up with the next sync once it is back.',
     },
     actions: {
