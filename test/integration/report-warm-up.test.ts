@@ -28,7 +28,7 @@ function started(): OpenedApp {
 
 /** Every row as [customer id, month, …columns], sorted: two reads compared whatever order they interned ids in. */
 function rowsOf(activity: MonthlyActivity<{ length: number }>): string[] {
-  const columns = Object.entries(activity.rows).filter(([key]) => key !== 'length' && key !== 'customer') as [string, ArrayLike<number>][];
+  const columns = Object.entries(activity.rows as unknown as Record<string, ArrayLike<number>>).filter(([key]) => key !== 'length' && key !== 'customer');
   const customer = (activity.rows as unknown as { customer: Int32Array }).customer;
   const out: string[] = [];
   for (let i = 0; i < activity.rows.length; i++) out.push([activity.customerIds[customer[i]!], ...columns.map(([key, column]) => `${key}=${column[i]}`)].join('|'));
