@@ -115,6 +115,7 @@ console.log('Prediction (BG/NBD fit alone; the whole base scored; the recompute\
 console.log(JSON.stringify(prediction, null, 2));
 console.log(`Evaluation dashboard (own demo database with ${dashboard.snapshots} monthly snapshots; budget ${dashboard.cases[0]!.budgetMs} ms at 100k customers):`);
 console.table(dashboard.cases);
+console.log(`Dashboard warm-up after start: ${dashboard.warmUp.medianMs} ms in the background, longest step ${dashboard.warmUp.longestStepMs} ms`);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
 console.log('wrote bench/results/latest.json');

@@ -7,6 +7,7 @@ import { call } from '../core/dispatch';
 import { FileHandles } from '../core/files';
 import { APP_VERSION, appRoot, migrationsFolder } from '../core/paths';
 import { recomputeIfDayChanged } from '../core/segmentation/daily';
+import { warmReports } from '../core/reports/warm-up';
 import { localDateOf } from '../shared/domain/dates';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createRendererHandler, isOwnPage } from './app-protocol';
 import { registerFileDialogs } from './file-dialogs';
@@ -79,8 +80,12 @@ async function start(): Promise<void> {
   void runAutomaticBackups(opened.db.$client, dbPath).catch((error: unknown) => console.error('Automatic backup failed:', error));
   // Team sync runs here in the background with back-off (docs/team.md); no screen waits for it.
   teamSync(opened.db, dbPath, () => new Date()).startLive();
+  // The dashboard's months read in small steps now, so its first open finds them in memory (docs/evaluation.md §8).
+  const warmUp = warmReports(opened.db, { today: localDateOf(new Date()) });
+  warmUp.done.catch((error: unknown) => console.error('Warming the reports failed:', error));
   app.on('will-quit', () => {
     reminders?.stop();
+    warmUp.stop();
     opened.close();
   });
 

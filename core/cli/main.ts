@@ -4,6 +4,8 @@ import { startBridge } from '../bridge/server';
 import { call } from '../dispatch';
 import { forkImportWorker } from '../importing';
 import { APP_VERSION, migrationsFolder, rendererFolder } from '../paths';
+import { warmReports } from '../reports/warm-up';
+import { localDateOf } from '../../shared/domain/dates';
 import { CommandFailed, parseFlags, requireFlag, UsageError } from './args';
 import { findCommand, usage } from './registry';
 
@@ -51,7 +53,13 @@ async function serve(argv: string[]): Promise<number> {
   const app = openApp({ dbPath: requireFlag(values, 'db'), migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'confined' }, importWorker: forkImportWorker() });
   const bridge = await startBridge({ dispatch: app.dispatch, fileMode: app.fileMode, staticDir: rendererFolder(), port: values.port ? Number(values.port) : 0 });
   process.stdout.write(`${bridge.pageUrl}\n`);
-  const stop = () => bridge.close().then(() => app.close()).then(() => process.exit(0));
+  // As the desktop app does: the dashboard's months read in the background, a month per turn.
+  const warmUp = warmReports(app.db, { today: localDateOf(new Date()) });
+  warmUp.done.catch((error: unknown) => process.stderr.write(`warming the reports failed: ${error instanceof Error ? error.message : String(error)}\n`));
+  const stop = () => {
+    warmUp.stop();
+    return bridge.close().then(() => app.close()).then(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   return new Promise<number>(() => {});

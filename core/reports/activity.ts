@@ -199,3 +199,21 @@ function monthsOf<T extends { length: number }>(source: Source<T>, db: Db, first
 
 export const orderMonths = (db: Db, firstMonth: number, lastMonth: number) => monthsOf(orderSource, db, firstMonth, lastMonth);
 export const followUpMonths = (db: Db, firstMonth: number, lastMonth: number) => monthsOf(followUpSource, db, firstMonth, lastMonth);
+
+const SOURCES = { orders: orderSource, follow_ups: followUpSource } as const;
+
+/**
+ * Brings one month of a source into memory unless what is kept is current (core/reports/warm-up.ts
+ * calls it a month at a time); true when it read. The counter is read before the rows: a write landing
+ * between the two (another connection) leaves the kept counter behind the rows, so the next report reads
+ * that month again — never the reverse, which would keep stale rows under a current counter.
+ */
+export function warmMonth(db: Db, source: keyof typeof SOURCES, month: number): boolean {
+  const from = SOURCES[source] as Source<{ length: number }>;
+  const memory = memoryOf(db, from);
+  const version = monthVersions(db, source, month, month).get(month) ?? 0;
+  const kept = memory.months.get(month);
+  if (kept && kept.version === version) return false;
+  memory.months.set(month, { version, rows: from.read(db, month, memory.ids) });
+  return true;
+}

@@ -1,0 +1,72 @@
+import type { Db } from '../../db/open';
+import { warmMonth } from './activity';
+import { monthIndexOf } from './periods';
+import { tierTimeline } from './timeline';
+import { reportTotalsTrusted } from './totals';
+
+/**
+ * After the app starts, the report's month memory (core/reports/activity.ts) is empty, and the first
+ * dashboard open would read two years of customer-months (~900k rows at 100k customers, ~3 s). This reads
+ * them in the background instead, one month of one source per step with a turn of the event loop between
+ * steps, so IPC and bridge calls are answered in between (a step is one month: ~20k rows, tens of ms at
+ * 100k customers). Newest months first: they are the ones the dashboard's default range reads. A report
+ * asked for meanwhile takes what is already warm and reads the rest itself; a write during the warm-up
+ * moves its month's counter, so that month is read again by whichever comes next (warmMonth, a report).
+ */
+
+/** A year by month compared with the year before, plus a quarter of contacts before it (coverage look-back). */
+export const WARM_MONTHS = 27;
+/** The dashboard's scheme when it opens (renderer/features/evaluation/EvaluationPage.tsx). */
+export const WARM_SCHEME = 'pyramid';
+
+export interface WarmUpResult {
+  /** Month reads done (a month of orders and a month of follow-ups are two); 0 when all was warm already. */
+  read: number;
+  steps: number;
+  /** Why it ended early: stopped, the database closed, or the totals need the report's one-time rebuild first. */
+  skipped?: 'stopped' | 'closed' | 'totals_untrusted';
+}
+
+export interface WarmUp {
+  done: Promise<WarmUpResult>;
+  /** Ends it after the step under way (before the database closes). */
+  stop(): void;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function warmReports(db: Db, options: { today: string; months?: number; scheme?: string; betweenSteps?: () => Promise<void> }): WarmUp {
+  let stopped = false;
+  const betweenSteps = options.betweenSteps ?? nextTurn;
+  const lastMonth = monthIndexOf(options.today);
+  const months = options.months ?? WARM_MONTHS;
+  const steps: (() => boolean)[] = [];
+  for (let month = lastMonth; month > lastMonth - months; month--) {
+    steps.push(() => warmMonth(db, 'orders', month), () => warmMonth(db, 'follow_ups', month));
+  }
+  // The scheme's tier history is one read (~0.2 s at 100k customers); kept while the history is unchanged.
+  steps.push(() => (tierTimeline(db, options.scheme ?? WARM_SCHEME), false));
+
+  const run = async (): Promise<WarmUpResult> => {
+    let read = 0;
+    let done = 0;
+    // First turn before anything: the caller's start-up (window, first screen) goes first.
+    await betweenSteps();
+    // A rebuild of the totals is one ~5 s transaction: left to the first report rather than blocking here.
+    if (!stopped && db.$client.open && !reportTotalsTrusted(db)) return { read, steps: done, skipped: 'totals_untrusted' };
+    for (const step of steps) {
+      if (stopped) return { read, steps: done, skipped: 'stopped' };
+      if (!db.$client.open) return { read, steps: done, skipped: 'closed' };
+      if (step()) read++;
+      done++;
+      await betweenSteps();
+    }
+    return { read, steps: done };
+  };
+  return {
+    done: run(),
+    stop: () => {
+      stopped = true;
+    },
+  };
+}
