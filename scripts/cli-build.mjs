@@ -12,6 +12,9 @@ export const bundleDefaults = {
   keepNames: true,
   logLevel: 'warning',
   logOverride: { 'empty-import-meta': 'silent' },
+  // PouchDB's cookie jar (tough-cookie) asks for 'punycode', meaning the npm package; left alone, Node hands
+  // it the deprecated built-in and every command prints a DeprecationWarning. The trailing slash names the package.
+  alias: { punycode: 'punycode/' },
 };
 
 export const cliOutfile = 'dist/cli/tierbook.cjs';
