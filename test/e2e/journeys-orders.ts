@@ -66,6 +66,12 @@ export async function orderLinesReturnAndBalance({ page, screenshot }: Journey):
   await expect.poll(() => saleRow.locator('[data-testid="order-profit"]').innerText()).toContain('76.00');
   await expect.poll(() => saleRow.locator('[data-testid="order-payment-status"]').getAttribute('data-status')).toBe('part');
   await screenshot('order-balance-en');
+  // The tier engine ranks them by the sale: the pyramid's explanation names 226.00 as their amount.
+  const rankedAmount = async () => {
+    const explanation = (await invoke(page, 'segments:explain', { customerId: id })).schemes.pyramid!.explanation;
+    return explanation.kind === 'pyramid' ? explanation.rankValue : null;
+  };
+  await expect.poll(rankedAmount, SLOW).toBe(22600);
 
   // A return of 26.00 against it: revenue 200.00, still one order, owes 126.00 − 26.00 = 100.00.
   await saleRow.locator('[data-testid="order-return"]').click();
@@ -80,6 +86,8 @@ export async function orderLinesReturnAndBalance({ page, screenshot }: Journey):
   await expect.poll(() => balance.innerText()).toContain('100.00');
   const stored = (await invoke(page, 'customers:list', { search: '旅程 赊账客户' })).rows[0]!;
   expect([stored.orderCount, stored.revenueBaseMinor]).toEqual([1, 22600 - 2600]);
+  // … and after the return by 226.00 − 26.00 = 200.00: the return nets out of what the tiers rank.
+  await expect.poll(rankedAmount, SLOW).toBe(22600 - 2600);
   expect((await invoke(page, 'customers:list', { payment: 'owes', search: '旅程 赊账客户' })).rows.map((r) => r.id)).toEqual([id]);
   await screenshot('order-return-en');
 
