@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Holdout } from '../../../shared/contract/prediction';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
-import { EChart } from './EChart';
+import { EChart } from '../../components/charts/EChart';
 
 const ACTUAL = '#1f6f5c';
 const PREDICTED = '#d48806';
@@ -82,7 +82,7 @@ export function HoldoutCheck() {
           <Typography.Title level={5}>{t('holdout.byFrequency')}</Typography.Title>
           <Row gutter={16}>
             <Col xs={24} lg={14}>
-              <EChart option={frequencyOption} testId="holdout-frequency-chart" />
+              <EChart option={frequencyOption} height={280} testId="holdout-frequency-chart" />
             </Col>
             <Col xs={24} lg={10}>
               <Table
@@ -103,7 +103,7 @@ export function HoldoutCheck() {
           <Typography.Title level={5}>{t('holdout.cumulative')}</Typography.Title>
           <Row gutter={16}>
             <Col xs={24} lg={14}>
-              <EChart option={cumulativeOption!} testId="holdout-cumulative-chart" />
+              <EChart option={cumulativeOption!} height={280} testId="holdout-cumulative-chart" />
             </Col>
             <Col xs={24} lg={10}>
               <Table
