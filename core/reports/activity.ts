@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import { dayNumber } from '../../shared/segmentation/day-number';
 import { ensureReportTotals, monthVersions } from './totals';
 
 /**
@@ -25,7 +26,7 @@ export interface OrderMonths {
   costedRevenue: Float64Array;
   cost: Float64Array;
   costed: Int32Array;
-  /** The month's last sale date as a day number (dayNumberOf), or −1 when the customer only returned goods. */
+  /** The month's last sale date as a day number (dayNumber), or −1 when the customer only returned goods. */
   lastSale: Int32Array;
 }
 
@@ -50,8 +51,6 @@ export interface MonthlyActivity<T> {
 /** The instant a local calendar day begins (the business's time zone: the machine's, as everywhere). */
 export const dayStartInstant = (day: string): string => new Date(`${day}T00:00:00`).toISOString();
 
-/** Days since 1970-01-01 of a calendar date: dates compared and subtracted as integers. */
-export const dayNumberOf = (day: string): number => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
 
 
 /** Customer ids by index, shared by every month read on a connection (ids only ever join). */
@@ -102,7 +101,7 @@ const orderSource: Source<OrderMonths> = {
     rows.forEach((r, i) => {
       out.customer[i] = ids.of(r[0]);
       out.revenue[i] = r[1];
-      out.lastSale[i] = r[2] === null ? -1 : dayNumberOf(r[2]);
+      out.lastSale[i] = r[2] === null ? -1 : dayNumber(r[2]);
       out.sales[i] = r[3];
       out.returns[i] = r[4];
       out.costedRevenue[i] = r[5];

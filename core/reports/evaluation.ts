@@ -4,7 +4,8 @@ import { MAX_REPORT_CLASSES, MAX_REPORT_PERIODS, type EvaluationReport, type Mov
 import { addDays } from '../../shared/domain/dates';
 import { classKeysOf } from '../../shared/segmentation';
 import type { HandlerContext } from '../context';
-import { dayNumberOf, dayStartInstant, followUpMonths, orderMonths, type MonthlyActivity } from './activity';
+import { dayNumber } from '../../shared/segmentation/day-number';
+import { dayStartInstant, followUpMonths, orderMonths, type MonthlyActivity } from './activity';
 import { classPolicies } from './class-policies';
 import { directionOf, isOrderedScheme, orderedClasses } from './class-order';
 import { addTally, emptyTally, figuresOf, type Tally } from './figures';
@@ -138,7 +139,7 @@ export function evaluation(ctx: HandlerContext, { scheme, from, to, period }: Ev
     // their last contact (a sale or a follow-up) on or before the period's last day L is fewer than d days
     // before L — the policies:due rule — i.e. falls on one of the days L − d + 1 … L.
     const last = lastDay[i]!;
-    const lastNumber = dayNumberOf(last);
+    const lastNumber = dayNumber(last);
     const lastEnds = Date.parse(dayStartInstant(addDays(last, 1)));
     const fromDay = cadenceOf.map((d) => (d === null ? -1 : lastNumber + 1 - d));
     const fromAt = cadenceOf.map((d) => (d === null ? -1 : Date.parse(dayStartInstant(addDays(last, 1 - d)))));
