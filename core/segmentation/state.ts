@@ -3,14 +3,13 @@ import {
   latestRunDay,
   liveCustomSegments,
   loadSegmentCustomers,
-  loadSegmentFollowUps,
-  loadSegmentOrders,
   readConfigOverrides,
   writeSnapshot,
   type SegmentCustomer,
   type SnapshotColumns,
 } from '../../db/repos/segmentation';
-import { buildConfig, isLocalRule, LOCAL_SCHEME_KEYS, segmentAll, type ConfigOverrides, type CustomSegment, type EngineConfig, type EngineFollowUp, type EngineOrder, type SegmentationResult } from '../../shared/segmentation';
+import { loadActivities } from '../../db/repos/customer-activity';
+import { buildConfig, isLocalRule, LOCAL_SCHEME_KEYS, segmentActivity, type ConfigOverrides, type CustomerActivity, type CustomSegment, type EngineConfig, type SegmentationResult } from '../../shared/segmentation';
 import { predictedValueMap } from '../prediction/predict';
 import { storePredictions } from '../prediction/store';
 import { changeStamp } from '../change-stamp';
@@ -71,9 +70,26 @@ function usablePartition(partition: ConfigOverrides['partition'], segments: read
   return segment && isLocalRule(segment.rule, LOCAL_SCHEME_KEYS) ? partition : { kind: 'none' };
 }
 
+/** The population and each customer's activity row (one row per customer, kept by triggers), aligned. */
+interface Loaded {
+  customers: SegmentCustomer[];
+  indexOf: Map<string, number>;
+  activities: (CustomerActivity | undefined)[];
+}
+
+function loadCustomers(db: Db): Pick<Loaded, 'customers' | 'indexOf'> {
+  const customers = loadSegmentCustomers(db);
+  return { customers, indexOf: new Map(customers.map((c, i) => [c.id, i])) };
+}
+
+function load(db: Db): Loaded {
+  const people = loadCustomers(db);
+  return { ...people, activities: loadActivities(db, people.indexOf) };
+}
+
 function compute(db: Db, asOf: string): SegmentationState {
   const config = engineConfigFor(db, asOf);
-  return assemble(asOf, config, loadSegmentCustomers(db), loadSegmentOrders(db), loadSegmentFollowUps(db), predictedFor(db, config));
+  return assemble(asOf, config, load(db), predictedFor(db, config));
 }
 
 /** Basis 'predicted' (pyramid or value) ranks by each customer's predicted value over the CLV horizon in Settings, fitted on the orders up to asOf. */
@@ -81,14 +97,14 @@ function predictedFor(db: Db, config: EngineConfig): ReadonlyMap<string, number>
   return config.pyramid.basis === 'predicted' || config.value.basis === 'predicted' ? predictedValueMap(db, config.asOf) : undefined;
 }
 
-function assemble(asOf: string, config: EngineConfig, customers: SegmentCustomer[], orders: EngineOrder[], followUps: EngineFollowUp[], predicted?: ReadonlyMap<string, number>): SegmentationState {
-  const result = segmentAll(customers, orders, followUps, config, { predictedValueMinor: predicted });
-  const indexOf = new Map(result.customerIds.map((id, i) => [id, i]));
-  return { asOf, config, result, customers, indexOf, metrics: windowMetrics(indexOf, orders, followUps, result.window) };
+function assemble(asOf: string, config: EngineConfig, loaded: Loaded, predicted?: ReadonlyMap<string, number>): SegmentationState {
+  const { customers, indexOf, activities } = loaded;
+  const result = segmentActivity(customers, activities, config, { predictedValueMinor: predicted });
+  return { asOf, config, result, customers, indexOf, metrics: windowMetrics(activities, result.window) };
 }
 
 /** The steps of a recompute, in order, as reported to a progress bar. */
-export const RECOMPUTE_PHASES = ['customers', 'orders', 'followUps', 'classes', 'history'] as const;
+export const RECOMPUTE_PHASES = ['customers', 'activity', 'classes', 'history'] as const;
 export type RecomputePhase = (typeof RECOMPUTE_PHASES)[number];
 
 /** Lets other calls (a progress poll, a page of the list) run between the steps of a long recompute. */
@@ -150,13 +166,11 @@ async function computeInSteps(db: Db, asOf: string, report: (phase: RecomputePha
   const before = changeStamp(db);
   await step('customers');
   const config = engineConfigFor(db, asOf);
-  const customers = loadSegmentCustomers(db);
-  await step('orders');
-  const orders = loadSegmentOrders(db);
-  await step('followUps');
-  const followUps = loadSegmentFollowUps(db);
+  const people = loadCustomers(db);
+  await step('activity');
+  const activities = loadActivities(db, people.indexOf);
   await step('classes');
-  const state = assemble(asOf, config, customers, orders, followUps, predictedFor(db, config));
+  const state = assemble(asOf, config, { ...people, activities }, predictedFor(db, config));
   return changeStamp(db) === before ? state : null;
 }
 
@@ -245,7 +259,7 @@ export function storeTodayIfStale(ctx: HandlerContext): void {
 }
 
 /**
- * Stores the snapshots of several past days, oldest first, reading the customers, orders and follow-ups
+ * Stores the snapshots of several past days, oldest first, reading the customers and their activity rows
  * once for all of them (the engine takes the day from its config and ignores what came after it). No
  * prediction refit per day: that belongs to the day the business runs the app. Days on or before the
  * latest stored one are skipped, as history is written forward only. Returns the days stored.
@@ -255,11 +269,9 @@ export function storePastSnapshots(ctx: HandlerContext, days: readonly string[])
   const latest = latestRunDay(db);
   const pending = [...days].sort().filter((day) => latest === null || day > latest);
   if (pending.length === 0) return [];
-  const customers = loadSegmentCustomers(db);
-  const orders = loadSegmentOrders(db);
-  const followUps = loadSegmentFollowUps(db);
+  const loaded = load(db);
   return pending.filter((day) => {
     const config = engineConfigFor(db, day);
-    return store(ctx, assemble(day, config, customers, orders, followUps, predictedFor(db, config)));
+    return store(ctx, assemble(day, config, loaded, predictedFor(db, config)));
   });
 }

@@ -13,6 +13,8 @@ import { pyramidCuts } from './pyramid';
 import type { Ranking } from './ranking';
 import { rfmCuts, rfSegmentCuts } from './rfm';
 import { prepareRun } from './run';
+import { collectPopulationFromActivity, type CustomerActivity } from './activity';
+import { collectPopulation, type Population } from './population';
 import { classKeysOf, isSchemeKey, SCHEME_KEYS, type SchemeKey } from './schemes';
 import { partitionName } from './partition';
 import type { EngineCustomer, EngineFollowUp, EngineOrder, GroupSummary, SchemeCuts, SchemeSummary, SegmentationResult } from './types';
@@ -64,7 +66,26 @@ export function segmentAll(
   options: SegmentOptions = {},
 ): SegmentationResult {
   const cfg = engineConfigSchema.parse(config);
-  const run = prepareRun(customers, orders, followUps, cfg, options.predictedValueMinor);
+  return segmentPopulation(collectPopulation(customers, orders, followUps, cfg), cfg, options);
+}
+
+/**
+ * segmentAll from each customer's activity row (activity.ts) instead of every order and follow-up:
+ * the same result, read from one row per customer.
+ */
+export function segmentActivity(
+  customers: readonly EngineCustomer[],
+  activities: readonly (CustomerActivity | undefined)[],
+  config: EngineConfig,
+  options: SegmentOptions = {},
+): SegmentationResult {
+  const cfg = engineConfigSchema.parse(config);
+  return segmentPopulation(collectPopulationFromActivity(customers, activities, cfg), cfg, options);
+}
+
+function segmentPopulation(pop: Population, cfg: EngineConfig, options: SegmentOptions): SegmentationResult {
+  const customers = pop.customers;
+  const run = prepareRun(pop, cfg, options.predictedValueMinor);
   const classKeys = classColumns(run);
   const schemeKeys: string[] = [...SCHEME_KEYS, ...run.segments.map((s) => s.key)];
   const schemes: Record<string, SchemeSummary> = {};

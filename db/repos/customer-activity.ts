@@ -1,0 +1,50 @@
+import type { Db } from '../open';
+import { activityBackfillSql } from '../activity-sql';
+import { dayNumberOfCivil, type CustomerActivity } from '../../shared/segmentation';
+
+/**
+ * Reads of customer_activity (db/schema/customer-activity.ts): each customer's history in one row, kept
+ * by triggers. The follow-ups' local calendar days are worked out here, in the process's time zone, as
+ * everywhere else in the app.
+ */
+
+/** The local calendar day number of an instant. */
+function localDayNumber(occurredAt: string): number {
+  const moment = new Date(occurredAt);
+  return dayNumberOfCivil(moment.getFullYear(), moment.getMonth() + 1, moment.getDate());
+}
+
+export function parseActivity(orders: string, followUps: string): CustomerActivity {
+  const flat = JSON.parse(followUps) as (string | null)[];
+  const followUpDays = new Array<number>(flat.length / 2);
+  for (let f = 0; f < followUpDays.length; f++) followUpDays[f] = localDayNumber(flat[2 * f]!);
+  return { orders: JSON.parse(orders) as number[], followUps: flat, followUpDays };
+}
+
+/** Every row, aligned with `indexOf` (customer id → position); customers without a row get undefined. */
+export function loadActivities(db: Db, indexOf: ReadonlyMap<string, number>): (CustomerActivity | undefined)[] {
+  const activities = new Array<CustomerActivity | undefined>(indexOf.size).fill(undefined);
+  const rows = db.$client.prepare(`SELECT customer_id, orders, follow_ups FROM customer_activity`).raw().iterate() as Iterable<[string, string, string]>;
+  for (const [id, orders, followUps] of rows) {
+    const i = indexOf.get(id);
+    if (i !== undefined) activities[i] = parseActivity(orders, followUps);
+  }
+  return activities;
+}
+
+/** The orders arrays of live (not deleted) customers that have one, by id: what purchase prediction reads. */
+export function liveOrderActivity(db: Db): [id: string, orders: number[]][] {
+  const rows = db.$client
+    .prepare(`SELECT a.customer_id, a.orders FROM customer_activity a JOIN customers c ON c.id = a.customer_id WHERE c.deleted_at IS NULL AND a.orders <> '[]' ORDER BY a.customer_id`)
+    .raw()
+    .all() as [string, string][];
+  return rows.map(([id, orders]) => [id, JSON.parse(orders) as number[]]);
+}
+
+/** Rebuilds every row from the raw orders and follow-ups (`tierbook repair`); returns how many rows were written. */
+export function rebuildCustomerActivity(db: Db): number {
+  return db.transaction(() => {
+    db.$client.prepare(`DELETE FROM customer_activity`).run();
+    return db.$client.prepare(activityBackfillSql()).run().changes;
+  });
+}
