@@ -185,7 +185,7 @@ describe('customer activity after the app writes', () => {
     const other = openTestApp('2026-11-23');
     try {
       await other.call('workspace:loadDemo', { customers: 300 });
-      const fold = () => {
+      const fold = (): [ReturnType<typeof sorted>, ReturnType<typeof sorted>] => {
         const saved = app;
         app = other;
         try {
