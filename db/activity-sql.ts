@@ -42,6 +42,26 @@ function triggersOf(table: 'orders' | 'follow_ups', column: 'orders' | 'follow_u
   ];
 }
 
+/** What of a customer the tiers and the lists read (db/repos/segmentation.ts loadSegmentCustomers), and whether they are in the population. */
+export const SEGMENT_CUSTOMER_COLUMNS = [
+  'name', 'company', 'code', 'created_at', 'type', 'industry', 'country', 'region', 'city', 'locality', 'size_band', 'income_band',
+  'needs', 'tags', 'owner', 'source', 'manual_level', 'search_text', 'sort_name', 'deleted_at', 'archived_at',
+] as const;
+
+/**
+ * A customer's row also moves its rev when the customer is added or anything the tiers read of them
+ * changes, so a reader that kept the population in memory sees exactly which customers to read again.
+ */
+function customerTriggers(): string[] {
+  const bump = (id: string) => `  INSERT INTO customer_activity (customer_id, rev) VALUES (${id}, ${NEXT_ACTIVITY_REV})
+    ON CONFLICT (customer_id) DO UPDATE SET rev = excluded.rev;`;
+  const changed = SEGMENT_CUSTOMER_COLUMNS.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+  return [
+    `CREATE TRIGGER customer_activity_customers_insert AFTER INSERT ON customers BEGIN\n${bump('NEW.id')}\nEND;`,
+    `CREATE TRIGGER customer_activity_customers_update AFTER UPDATE OF ${SEGMENT_CUSTOMER_COLUMNS.join(', ')} ON customers\n  WHEN ${changed} BEGIN\n${bump('NEW.id')}\nEND;`,
+  ];
+}
+
 /** Builds every row from the raw tables (the migration's first fill; the repair command does the same). */
 export function activityBackfillSql(): string {
   return `INSERT INTO customer_activity (customer_id, orders, follow_ups, rev)
@@ -52,6 +72,7 @@ export function activityTriggerSql(): string {
   const statements = [
     ...triggersOf('orders', 'orders', ['customer_id', 'order_date', 'deleted_at', 'base_amount_minor', 'base_cost_minor', 'kind']),
     ...triggersOf('follow_ups', 'follow_ups', ['customer_id', 'occurred_at', 'deleted_at', 'intent']),
+    ...customerTriggers(),
     `${activityBackfillSql()};`,
   ];
   return `-- Keeps customer_activity (db/schema/customer-activity.ts) equal to each customer's live orders and follow-ups,\n-- inside the writing transaction. Printed by scripts/activity-triggers.ts from db/activity-sql.ts.\n${statements.join('\n--> statement-breakpoint\n')}\n`;

@@ -56,6 +56,17 @@ CREATE TRIGGER customer_activity_follow_ups_delete AFTER DELETE ON follow_ups WH
     ON CONFLICT (customer_id) DO UPDATE SET follow_ups = excluded.follow_ups, rev = excluded.rev;
 END;
 --> statement-breakpoint
+CREATE TRIGGER customer_activity_customers_insert AFTER INSERT ON customers BEGIN
+  INSERT INTO customer_activity (customer_id, rev) VALUES (NEW.id, (SELECT coalesce(max(rev), 0) + 1 FROM customer_activity))
+    ON CONFLICT (customer_id) DO UPDATE SET rev = excluded.rev;
+END;
+--> statement-breakpoint
+CREATE TRIGGER customer_activity_customers_update AFTER UPDATE OF name, company, code, created_at, type, industry, country, region, city, locality, size_band, income_band, needs, tags, owner, source, manual_level, search_text, sort_name, deleted_at, archived_at ON customers
+  WHEN OLD.name IS NOT NEW.name OR OLD.company IS NOT NEW.company OR OLD.code IS NOT NEW.code OR OLD.created_at IS NOT NEW.created_at OR OLD.type IS NOT NEW.type OR OLD.industry IS NOT NEW.industry OR OLD.country IS NOT NEW.country OR OLD.region IS NOT NEW.region OR OLD.city IS NOT NEW.city OR OLD.locality IS NOT NEW.locality OR OLD.size_band IS NOT NEW.size_band OR OLD.income_band IS NOT NEW.income_band OR OLD.needs IS NOT NEW.needs OR OLD.tags IS NOT NEW.tags OR OLD.owner IS NOT NEW.owner OR OLD.source IS NOT NEW.source OR OLD.manual_level IS NOT NEW.manual_level OR OLD.search_text IS NOT NEW.search_text OR OLD.sort_name IS NOT NEW.sort_name OR OLD.deleted_at IS NOT NEW.deleted_at OR OLD.archived_at IS NOT NEW.archived_at BEGIN
+  INSERT INTO customer_activity (customer_id, rev) VALUES (NEW.id, (SELECT coalesce(max(rev), 0) + 1 FROM customer_activity))
+    ON CONFLICT (customer_id) DO UPDATE SET rev = excluded.rev;
+END;
+--> statement-breakpoint
 INSERT INTO customer_activity (customer_id, orders, follow_ups, rev)
   SELECT src.cid, (SELECT '[' || coalesce(group_concat(entry, ',' ORDER BY day), '') || ']' FROM (
       SELECT CAST(julianday(order_date) - 2440587.5 AS INTEGER) AS day,

@@ -32,6 +32,25 @@ export function loadActivities(db: Db, indexOf: ReadonlyMap<string, number>): (C
   return activities;
 }
 
+export interface ActivityRow {
+  customerId: string;
+  orders: string;
+  followUps: string;
+  rev: number;
+}
+
+/** The highest rev: everything up to it has been read by whoever holds it. */
+export function latestActivityRev(db: Db): number {
+  return (db.$client.prepare(`SELECT coalesce(max(rev), 0) FROM customer_activity`).pluck().get() as number) ?? 0;
+}
+
+/** Rows changed after rev `since` (customers whose orders, follow-ups or tier-relevant fields changed), at most `limit`. */
+export function activityRowsSince(db: Db, since: number, limit: number): ActivityRow[] {
+  return db.$client
+    .prepare(`SELECT customer_id AS customerId, orders, follow_ups AS followUps, rev FROM customer_activity WHERE rev > ? ORDER BY rev LIMIT ?`)
+    .all(since, limit) as ActivityRow[];
+}
+
 /** The orders arrays of live (not deleted) customers that have one, by id: what purchase prediction reads. */
 export function liveOrderActivity(db: Db): [id: string, orders: number[]][] {
   const rows = db.$client

@@ -16,17 +16,23 @@ export interface SegmentCustomer extends EngineCustomer {
   sortName: string;
 }
 
+const SEGMENT_CUSTOMER_SQL = `SELECT id, name, company, code, created_at AS createdAt, type, industry, country, region, city, locality,
+    size_band AS sizeBand, income_band AS incomeBand, needs, tags, owner, source,
+    manual_level AS manualLevel, search_text AS searchText, sort_name AS sortName
+  FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL`;
+
+type CustomerRow = Omit<SegmentCustomer, 'tags'> & { tags: string };
+const toSegmentCustomer = (r: CustomerRow): SegmentCustomer => ({ ...r, tags: JSON.parse(r.tags) as string[] });
+
 /** Live, unarchived customers: the population every scheme classifies. */
 export function loadSegmentCustomers(db: Db): SegmentCustomer[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT id, name, company, code, created_at AS createdAt, type, industry, country, region, city, locality,
-              size_band AS sizeBand, income_band AS incomeBand, needs, tags, owner, source,
-              manual_level AS manualLevel, search_text AS searchText, sort_name AS sortName
-       FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL ORDER BY id`,
-    )
-    .all() as (Omit<SegmentCustomer, 'tags'> & { tags: string })[];
-  return rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as string[] }));
+  return (db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} ORDER BY id`).all() as CustomerRow[]).map(toSegmentCustomer);
+}
+
+/** One customer as loadSegmentCustomers reads them; undefined when deleted, archived or unknown. */
+export function loadSegmentCustomer(db: Db, id: string): SegmentCustomer | undefined {
+  const row = db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} AND id = ?`).get(id) as CustomerRow | undefined;
+  return row && toSegmentCustomer(row);
 }
 
 export function latestRunDay(db: Db): string | null {

@@ -12,7 +12,7 @@ import { loyaltyCuts } from './loyalty';
 import { pyramidCuts } from './pyramid';
 import type { Ranking } from './ranking';
 import { rfmCuts, rfSegmentCuts } from './rfm';
-import { prepareRun } from './run';
+import { prepareRun, type Run } from './run';
 import { collectPopulationFromActivity, type CustomerActivity } from './activity';
 import { collectPopulation, type Population } from './population';
 import { classKeysOf, isSchemeKey, SCHEME_KEYS, type SchemeKey } from './schemes';
@@ -66,7 +66,13 @@ export function segmentAll(
   options: SegmentOptions = {},
 ): SegmentationResult {
   const cfg = engineConfigSchema.parse(config);
-  return segmentPopulation(collectPopulation(customers, orders, followUps, cfg), cfg, options);
+  return segmentPopulation(collectPopulation(customers, orders, followUps, cfg), cfg, options).result;
+}
+
+/** A result with the run behind it, so one customer can be placed again on its cuts (reclassify.ts). */
+export interface SegmentedRun {
+  result: SegmentationResult;
+  run: Run;
 }
 
 /**
@@ -78,12 +84,12 @@ export function segmentActivity(
   activities: readonly (CustomerActivity | undefined)[],
   config: EngineConfig,
   options: SegmentOptions = {},
-): SegmentationResult {
+): SegmentedRun {
   const cfg = engineConfigSchema.parse(config);
   return segmentPopulation(collectPopulationFromActivity(customers, activities, cfg), cfg, options);
 }
 
-function segmentPopulation(pop: Population, cfg: EngineConfig, options: SegmentOptions): SegmentationResult {
+function segmentPopulation(pop: Population, cfg: EngineConfig, options: SegmentOptions): SegmentedRun {
   const customers = pop.customers;
   const run = prepareRun(pop, cfg, options.predictedValueMinor);
   const classKeys = classColumns(run);
@@ -111,7 +117,7 @@ function segmentPopulation(pop: Population, cfg: EngineConfig, options: SegmentO
     const cuts: SchemeCuts = rankings.length === 1 || !ranked ? cutsOf(key, rankings[0]!, cfg) : { kind: 'partitioned', groups: rankings.length };
     schemes[key] = { counts, cuts, groups: groupSummaries };
   }
-  return {
+  const result: SegmentationResult = {
     asOf: cfg.asOf,
     window: { start: Number.isFinite(run.pop.windowStartDay) ? isoDateOf(run.pop.windowStartDay) : null, end: cfg.asOf },
     schemeKeys,
@@ -122,4 +128,5 @@ function segmentPopulation(pop: Population, cfg: EngineConfig, options: SegmentO
     partition: partitionName(cfg.partition),
     groupKeys: Array.from(groups.groupOf, (g) => groups.keys[g]!),
   };
+  return { result, run };
 }

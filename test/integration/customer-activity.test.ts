@@ -120,7 +120,7 @@ describe('customer activity kept by triggers', () => {
         const config = buildConfig({ asOf, window });
         const { orders, followUps } = rawEngineRows();
         const fromRaw = segmentAll(people, orders, followUps, config);
-        const fromRows = segmentActivity(people, activities, config);
+        const fromRows = segmentActivity(people, activities, config).result;
         expect(fromRows.classKeys).toEqual(fromRaw.classKeys);
         expect(fromRows.schemes).toEqual(fromRaw.schemes);
         expect(fromRows.window).toEqual(fromRaw.window);
