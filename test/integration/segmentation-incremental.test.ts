@@ -104,6 +104,9 @@ describe('the tiers after a write', () => {
     await app.call('followups:create', { customerId: someone, channel: 'call', intent: 'never', occurredAt: `${TODAY}T03:00:00.000Z` });
 
     const explained = await app.call('segments:explain', { customerId: someone });
+    // Placed on the cuts of the run before the writes, and the overview says so.
+    const placed = await app.call('segments:overview', { scheme: 'pyramid' });
+    expect(placed.placedSince).toBe(1);
     const scratch = fullFromScratch(app);
     const k = scratch.customerIds.indexOf(someone);
     // Their own schemes are exact at once.
@@ -123,6 +126,8 @@ describe('the tiers after a write', () => {
 
     await sleep(2200);
     const overview = await app.call('segments:overview', { scheme: 'pyramid' });
+    expect(overview.placedSince).toBe(0);
+    expect(overview.cutsComputedAt >= placed.cutsComputedAt).toBe(true);
     const refreshed = fullFromScratch(app);
     const counts = Object.fromEntries(overview.classes.map((c) => [c.classKey, c.count]));
     for (const [classKey, n] of Object.entries(refreshed.schemes.pyramid!.counts)) expect(counts[classKey] ?? 0, classKey).toBe(n);
