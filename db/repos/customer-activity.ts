@@ -60,10 +60,20 @@ export function liveOrderActivity(db: Db): [id: string, orders: number[]][] {
   return rows.map(([id, orders]) => [id, JSON.parse(orders) as number[]]);
 }
 
+/** Each row's content (orders and follow-ups, not rev) by customer, for comparing before and after a rebuild. */
+export function activitySnapshot(db: Db): Map<string, string> {
+  const rows = db.$client.prepare(`SELECT customer_id, orders || '|' || follow_ups FROM customer_activity WHERE orders <> '[]' OR follow_ups <> '[]'`).raw().all() as [string, string][];
+  return new Map(rows);
+}
+
 /** Rebuilds every row from the raw orders and follow-ups (`tierbook repair`); returns how many rows were written. */
 export function rebuildCustomerActivity(db: Db): number {
   return db.transaction(() => {
+    // Above every rev handed out so far, so whoever keeps the rows in memory reads them all again.
+    const above = latestActivityRev(db);
     db.$client.prepare(`DELETE FROM customer_activity`).run();
-    return db.$client.prepare(activityBackfillSql()).run().changes;
+    const written = db.$client.prepare(activityBackfillSql()).run().changes;
+    db.$client.prepare(`UPDATE customer_activity SET rev = rev + ?`).run(above);
+    return written;
   });
 }

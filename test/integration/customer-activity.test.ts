@@ -180,6 +180,22 @@ describe('customer activity kept by triggers', () => {
   });
 });
 
+describe('repair', () => {
+  it('rebuilds rows that were tampered with, says how many differed, and leaves right rows as they were', async () => {
+    raw().prepare(`DELETE FROM orders`).run();
+    raw().prepare(`DELETE FROM follow_ups`).run();
+    for (const [k, day] of ['2026-01-15', '2026-02-01', '2026-03-01'].entries()) apply({ t: 'insertOrder', customer: k, day, sale: true, amount: 1000 + k, cost: null, deleted: false });
+    const clean = await app.call('workspace:repair', {});
+    expect(clean.activityRowsDiffering).toBe(0);
+    expect(clean.activityRows).toBe(3);
+    raw().prepare(`UPDATE customer_activity SET orders = '[]' WHERE customer_id = ?`).run(customers[1]);
+    raw().prepare(`DELETE FROM customer_activity WHERE customer_id = ?`).run(customers[2]);
+    const repaired = await app.call('workspace:repair', {});
+    expect(repaired.activityRowsDiffering).toBe(2);
+    expect(sorted(storedActivity())).toEqual(sorted(expectedActivity()));
+  });
+});
+
 describe('customer activity after the app writes', () => {
   it('matches the raw rows after the demo load, a merge and its undo', async () => {
     const other = openTestApp('2026-11-23');
