@@ -10,6 +10,7 @@ import {
 import { buildConfig, isLocalRule, LOCAL_SCHEME_KEYS, segmentActivity, type ConfigOverrides, type CustomSegment, type EngineConfig, type Run, type SegmentationResult } from '../../shared/segmentation';
 import { predictedValueMap } from '../prediction/predict';
 import { storePredictions } from '../prediction/store';
+import { refitSoon } from '../prediction/refit';
 import { changeStamp } from '../change-stamp';
 import type { HandlerContext } from '../context';
 import { windowMetrics, type WindowMetrics } from './window-metrics';
@@ -129,9 +130,8 @@ export async function recomputeInSteps(ctx: HandlerContext, asOf: string, report
   if (!read) return recomputeSegmentation(ctx, asOf);
   const stored = store(ctx, read);
   remember(db, read, stored);
-  // The fit gets a turn of its own, so a progress poll or a page of the list is answered before it.
-  await yieldTurn();
-  predictKeepingFresh(ctx, read, stored);
+  // The fit comes after the answer (core/prediction/refit.ts).
+  refitSoon(db, () => predictKeepingFresh(ctx, read, stored));
   return { state: read, stored };
 }
 
@@ -293,7 +293,7 @@ export function recomputeSegmentation(ctx: HandlerContext, asOf: string): { stat
   const state = compute(ctx, asOf);
   const stored = store(ctx, state);
   remember(ctx.db, state, stored);
-  predictKeepingFresh(ctx, state, stored);
+  refitSoon(ctx.db, () => predictKeepingFresh(ctx, state, stored));
   return { state, stored };
 }
 
@@ -309,7 +309,7 @@ export function storeTodayIfStale(ctx: HandlerContext): void {
   const state = current && current.patched.size === 0 ? current : compute(ctx, today);
   const stored = store(ctx, state);
   remember(ctx.db, state, stored);
-  predictKeepingFresh(ctx, state, stored);
+  refitSoon(ctx.db, () => predictKeepingFresh(ctx, state, stored));
 }
 
 /**
