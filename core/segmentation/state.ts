@@ -9,7 +9,9 @@ import {
 } from '../../db/repos/segmentation';
 import { buildConfig, isLocalRule, LOCAL_SCHEME_KEYS, segmentActivity, type ConfigOverrides, type CustomSegment, type EngineConfig, type Run, type SegmentationResult } from '../../shared/segmentation';
 import { predictedValueMap } from '../prediction/predict';
-import { storePredictions } from '../prediction/store';
+import { storedRun, storePredictions } from '../prediction/store';
+import { clvOptionsOf } from '../prediction/predict';
+import { latestActivityRev } from '../../db/repos/customer-activity';
 import { refitSoon } from '../prediction/refit';
 import { changeStamp } from '../change-stamp';
 import type { HandlerContext } from '../context';
@@ -214,10 +216,21 @@ function store(ctx: HandlerContext, state: SegmentationState): boolean {
   return stored;
 }
 
-/** Each stored recompute also refits purchase likelihood and value on the orders up to its day. */
+/**
+ * Each stored recompute also refits purchase likelihood and value on the orders up to its day — unless
+ * this connection already fitted that day on exactly these rows and settings (the activity rev moves
+ * with every order, follow-up and customer change), as when the same day is recomputed twice.
+ */
 function predictIfStored(ctx: HandlerContext, asOf: string, stored: boolean): void {
-  if (stored) storePredictions(ctx.db, asOf, ctx.clock.now().toISOString());
+  if (!stored) return;
+  const { db } = ctx;
+  const key = `${asOf}|${latestActivityRev(db)}|${JSON.stringify(clvOptionsOf(db))}`;
+  if (lastRefit.get(db) === key && storedRun(db)?.asOf === asOf) return;
+  storePredictions(db, asOf, ctx.clock.now().toISOString());
+  lastRefit.set(db, key);
 }
+
+const lastRefit = new WeakMap<Db, string>();
 
 /**
  * predictIfStored, then the remembered state stays fresh: the predictions are derived from the same
