@@ -18,6 +18,8 @@ export function parseActivity(orders: string, followUps: string): CustomerActivi
     followUpMs[f] = moment.getTime();
     // The local calendar day of the instant, in this process's time zone.
     followUpDays[f] = dayNumberOfCivil(moment.getFullYear(), moment.getMonth() + 1, moment.getDate());
+    // Only an intent's instant is shown (as the latest intent's source): the others need not be kept.
+    if (flat[2 * f + 1] === null) flat[2 * f] = null;
   }
   return { orders: JSON.parse(orders) as number[], followUps: flat, followUpDays, followUpMs };
 }

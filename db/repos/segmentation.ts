@@ -22,17 +22,47 @@ const SEGMENT_CUSTOMER_SQL = `SELECT id, name, company, code, created_at AS crea
   FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL`;
 
 type CustomerRow = Omit<SegmentCustomer, 'tags'> & { tags: string };
-const toSegmentCustomer = (r: CustomerRow): SegmentCustomer => ({ ...r, tags: JSON.parse(r.tags) as string[] });
+
+/** Fields most customers share a handful of values of (type, country, city, owner…). */
+const REPEATED_FIELDS = ['type', 'industry', 'country', 'region', 'city', 'locality', 'sizeBand', 'incomeBand', 'needs', 'owner', 'source', 'manualLevel'] as const;
+const NO_TAGS: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * Each repeated value, and each tag list, is kept once however many customers share it: at 100k customers
+ * the tiers hold every customer in memory, and a string per field per customer is tens of megabytes.
+ */
+function sharedValues(): (r: CustomerRow) => SegmentCustomer {
+  const strings = new Map<string, string>();
+  const one = (v: string | null) => {
+    if (v === null) return null;
+    const seen = strings.get(v);
+    if (seen !== undefined) return seen;
+    strings.set(v, v);
+    return v;
+  };
+  const tagLists = new Map<string, string[]>();
+  return (r) => {
+    const row = r as unknown as Record<string, string | null>;
+    for (const field of REPEATED_FIELDS) row[field] = one(row[field]!);
+    let tags = r.tags === '[]' ? NO_TAGS : tagLists.get(r.tags);
+    if (!tags) tagLists.set(r.tags, (tags = Object.freeze((JSON.parse(r.tags) as string[]).map((t) => one(t)!)) as string[]));
+    return { ...r, tags } as SegmentCustomer;
+  };
+}
+
 
 /** Live, unarchived customers: the population every scheme classifies. */
 export function loadSegmentCustomers(db: Db): SegmentCustomer[] {
-  return (db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} ORDER BY id`).all() as CustomerRow[]).map(toSegmentCustomer);
+  const shared = sharedValues();
+  const customers: SegmentCustomer[] = [];
+  for (const row of db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} ORDER BY id`).iterate() as Iterable<CustomerRow>) customers.push(shared(row));
+  return customers;
 }
 
 /** One customer as loadSegmentCustomers reads them; undefined when deleted, archived or unknown. */
 export function loadSegmentCustomer(db: Db, id: string): SegmentCustomer | undefined {
   const row = db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} AND id = ?`).get(id) as CustomerRow | undefined;
-  return row && toSegmentCustomer(row);
+  return row && sharedValues()(row);
 }
 
 export function latestRunDay(db: Db): string | null {

@@ -19,7 +19,7 @@ export interface CustomerActivity {
    * returns' amount (≤ 0), the known costs of the day's orders, how many of them had a cost.
    */
   orders: readonly number[];
-  /** Per live follow-up: occurredAt as stored, then its intent or null (2 values each). */
+  /** Per live follow-up: occurredAt as stored (may be null where no intent was recorded), then its intent or null (2 values each). */
   followUps: readonly (string | null)[];
   /** Local calendar day number of each follow-up's instant (one per follow-up). */
   followUpDays: readonly number[];
