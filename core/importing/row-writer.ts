@@ -4,7 +4,7 @@ import type { ContactKind } from '../../shared/contract/enums';
 import { convertMinor, isStorableMinor } from '../../shared/domain/money';
 import type { CustomerKey, CustomerRecord, FollowUpRecord, OrderRecord } from '../../shared/import';
 import { importStatements, type ImportStatements } from '../../db/repos/imports';
-import { orderImportStatements, type OrderImportStatements } from '../../db/repos/order-imports';
+import { orderImportStatements, orderInserter, type OrderImportStatements, type OrderInserter } from '../../db/repos/order-imports';
 import { OrderAssembler } from './order-assembler';
 import { productIdentityKey, upsertProducts } from '../../db/repos/products';
 import type { Db } from '../../db/open';
@@ -29,6 +29,8 @@ export type RowOutcome =
 export class RowWriter {
   private readonly sql: ImportStatements;
   private readonly orderSql: OrderImportStatements;
+  /** Whole orders wait here and go in by multi-row INSERTs; flush() before the batch ends. */
+  private readonly orderRows: OrderInserter;
   /** Groups the rows of an order-lines file into orders; idle for files of whole orders. */
   readonly assembler: OrderAssembler;
   private readonly index: CustomerIndex;
@@ -54,6 +56,7 @@ export class RowWriter {
   ) {
     this.sql = importStatements(client);
     this.orderSql = orderImportStatements(client);
+    this.orderRows = orderInserter(client);
     this.index = CustomerIndex.load(client);
     this.assembler = new OrderAssembler(this.orderSql, {
       batchId,
@@ -93,7 +96,7 @@ export class RowWriter {
 
   order(record: OrderRecord): RowOutcome {
     if (record.line) return this.assembler.add(record);
-    if (record.orderNumber !== null && this.orderSql.byNumber(record.orderNumber)) return { kind: 'error', reason: 'order_number_taken', field: 'orderNumber' };
+    if (record.orderNumber !== null && (this.orderRows.holds(record.orderNumber) || this.orderSql.byNumber(record.orderNumber))) return { kind: 'error', reason: 'order_number_taken', field: 'orderNumber' };
     const customer = this.link(record.customer);
     if (typeof customer !== 'string') return customer;
     const base = this.settings.baseCurrency;
@@ -106,7 +109,7 @@ export class RowWriter {
     this.revenue.set(customer, revenue);
     const kind = record.isReturn ? 'return' : 'sale';
     const unpaid = kind === 'sale' && record.paidMinor !== null ? Math.max(0, record.amountMinor - record.paidMinor) : 0;
-    this.orderSql.insertOrder({
+    this.orderRows.add({
       id: newId(), now: this.now, batch: this.batchId, customerId: customer, date: record.orderDate, amountMinor: record.amountMinor, currency: record.currency, rate, base,
       baseAmountMinor: baseMinor, note: record.note, orderNumber: record.orderNumber, kind, costMinor: record.costMinor,
       baseCostMinor: record.costMinor === null ? null : convertMinor(record.costMinor, record.currency, rate, base),
@@ -114,6 +117,11 @@ export class RowWriter {
     });
     this.affected.add(customer);
     return { kind: 'added' };
+  }
+
+  /** Writes the orders still held: at the end of every batch of the file, and before the batch commits. */
+  flush(): void {
+    this.orderRows.flush();
   }
 
   followUp(record: FollowUpRecord): RowOutcome {

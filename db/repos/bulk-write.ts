@@ -1,0 +1,114 @@
+import type Database from 'better-sqlite3';
+import type { Db } from '../open';
+
+/**
+ * Bulk writes (an import, its undo): a million rows through per-row triggers would recompute the same
+ * (customer, month) totals over and over. Inside the bulk writer's transaction bulk_write.active is 1, the
+ * report-totals triggers stand aside (migration bulk_write_triggers), and before it commits the aggregates
+ * of every customer it touched are recomputed here from the raw rows, set-based. The team outbox and
+ * identity triggers keep running: an imported row is still queued for sync.
+ *
+ * The flag is set and cleared inside the caller's transaction, never outside: a crash, an error or a
+ * rollback takes it back with the rows, so no later write can find it left on and skip its totals.
+ */
+
+/** Touched customers wait here, not in the heap: a file of a million new customers keeps memory flat. */
+const STAGED = 'temp.bulk_write_customers';
+
+/** One per-customer aggregate the triggers (or the writers) keep, recomputed for the staged customers. */
+interface RefreshStep {
+  name: string;
+  sql: string[];
+}
+
+const staged = `SELECT id FROM ${STAGED}`;
+const monthOf = (expr: string) => `(CAST(substr(${expr}, 1, 4) AS INTEGER) * 12 + CAST(substr(${expr}, 6, 2) AS INTEGER) - 1)`;
+
+/**
+ * What a bulk write leaves stale, in the order it is brought up to date. Each step replaces the figures of
+ * the staged customers with what the raw rows say (the same sums as core/reports/totals.ts's full rebuild).
+ */
+export const BULK_REFRESH_STEPS: readonly RefreshStep[] = [
+  {
+    name: 'order month totals',
+    sql: [
+      `DELETE FROM order_month_totals WHERE customer_id IN (${staged})`,
+      `INSERT INTO order_month_totals (month, customer_id, revenue_minor, sales, returns, costed_revenue_minor, cost_minor, costed, last_sale)
+       SELECT ${monthOf('order_date')} AS month, customer_id, total(base_amount_minor), sum(kind = 'sale'), sum(kind = 'return'),
+         total(CASE WHEN base_cost_minor IS NOT NULL THEN base_amount_minor END), total(base_cost_minor), count(base_cost_minor), max(CASE WHEN kind = 'sale' THEN order_date END)
+       FROM orders WHERE customer_id IN (${staged}) AND deleted_at IS NULL GROUP BY customer_id, month`,
+    ],
+  },
+  {
+    name: 'follow-up month totals',
+    sql: [
+      `DELETE FROM follow_up_month_totals WHERE customer_id IN (${staged})`,
+      `INSERT INTO follow_up_month_totals (month, customer_id, follow_ups, satisfaction_sum, satisfaction_count, last_at)
+       SELECT ${monthOf(`strftime('%Y-%m', occurred_at, 'localtime')`)} AS month, customer_id, count(*), total(satisfaction), count(satisfaction), max(occurred_at)
+       FROM follow_ups WHERE customer_id IN (${staged}) AND deleted_at IS NULL GROUP BY customer_id, month`,
+    ],
+  },
+  {
+    // The denormalised columns of customers (db/repos/customers.ts refreshCustomerStats, for the staged customers at once).
+    name: 'customer figures',
+    sql: [
+      `UPDATE customers SET order_count = coalesce(s.n, 0), revenue_base_minor = coalesce(s.revenue, 0), last_order_date = s.last_order
+       FROM ${STAGED} AS b LEFT JOIN (
+         SELECT customer_id, count(CASE WHEN kind = 'sale' THEN 1 END) AS n, sum(base_amount_minor) AS revenue, max(CASE WHEN kind = 'sale' THEN order_date END) AS last_order
+         FROM orders WHERE customer_id IN (${staged}) AND deleted_at IS NULL GROUP BY customer_id) AS s ON s.customer_id = b.id
+       WHERE customers.id = b.id`,
+      `UPDATE customers SET last_contact_at = s.last_at, next_contact_date = s.next_date
+       FROM ${STAGED} AS b LEFT JOIN (
+         SELECT customer_id, max(occurred_at) AS last_at, min(CASE WHEN done = 0 THEN next_contact_date END) AS next_date
+         FROM follow_ups WHERE customer_id IN (${staged}) AND deleted_at IS NULL GROUP BY customer_id) AS s ON s.customer_id = b.id
+       WHERE customers.id = b.id`,
+    ],
+  },
+];
+
+function ensureStaging(client: Database.Database): void {
+  client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_write_customers (id TEXT PRIMARY KEY) WITHOUT ROWID`);
+}
+
+/** Starts bulk mode inside the caller's open transaction; the touched customers are staged as it goes. */
+export function beginBulkWrite(client: Database.Database): BulkWrite {
+  if (!client.inTransaction) throw new Error('A bulk write sets its flag inside its own transaction, so a rollback clears it.');
+  ensureStaging(client);
+  client.exec(`DELETE FROM ${STAGED}`);
+  client.prepare(`UPDATE bulk_write SET active = 1 WHERE id = 1`).run();
+  const stage = client.prepare(`INSERT OR IGNORE INTO ${STAGED} (id) VALUES (?)`);
+  return {
+    touch(customerIds) {
+      for (const id of customerIds) stage.run(id);
+    },
+    finish(db) {
+      refreshAfterBulkWrite(db, []);
+      client.prepare(`UPDATE bulk_write SET active = 0 WHERE id = 1`).run();
+    },
+  };
+}
+
+export interface BulkWrite {
+  /** Customers whose orders or follow-ups this write changed. */
+  touch(customerIds: Iterable<string>): void;
+  /** Brings every staged customer's aggregates up to date and leaves bulk mode; the caller then commits. */
+  finish(db: Db): void;
+}
+
+/**
+ * Recomputes every per-customer aggregate of `customerIds` and of the customers staged by the running bulk
+ * write, from the raw rows, set-based; then empties the staging table.
+ */
+export function refreshAfterBulkWrite(db: Db, customerIds: Iterable<string>): void {
+  const client = db.$client;
+  ensureStaging(client);
+  const stage = client.prepare(`INSERT OR IGNORE INTO ${STAGED} (id) VALUES (?)`);
+  for (const id of customerIds) stage.run(id);
+  for (const step of BULK_REFRESH_STEPS) for (const statement of step.sql) client.prepare(statement).run();
+  client.exec(`DELETE FROM ${STAGED}`);
+}
+
+/** Whether bulk mode is on: only ever inside a bulk writer's transaction. */
+export function bulkWriteActive(client: Database.Database): boolean {
+  return client.prepare(`SELECT active FROM bulk_write WHERE id = 1`).pluck().get() === 1;
+}
