@@ -82,12 +82,12 @@ export function orderImportStatements(client: Database.Database) {
 }
 export type OrderImportStatements = ReturnType<typeof orderImportStatements>;
 
-/** Orders per INSERT statement: 19 values each stays far below SQLite's 32,766 bound variables. */
+/** Orders per INSERT statement: 21 values each stays far below SQLite's 32,766 bound variables. */
 export const ORDERS_PER_INSERT = 200;
 
 const ORDER_COLUMNS = `id, created_at, updated_at, import_batch_id, customer_id, order_date, amount_minor, currency, fx_rate, base_currency,
-  base_amount_minor, note, order_number, kind, cost_minor, base_cost_minor, unpaid_minor, base_unpaid_minor, payment_due_date`;
-const ORDER_VALUES = `(${Array.from({ length: 19 }, () => '?').join(', ')})`;
+  base_amount_minor, note, order_number, kind, cost_minor, base_cost_minor, unpaid_minor, base_unpaid_minor, payment_due_date, created_by, updated_by`;
+const ORDER_VALUES = `(${Array.from({ length: 21 }, () => '?').join(', ')})`;
 
 /**
  * Whole orders as the importer writes a file of them: held until ORDERS_PER_INSERT are waiting, then written by
@@ -105,6 +105,9 @@ export function orderInserter(client: Database.Database) {
     }
     return statement;
   };
+  // This laptop's person, as the identity trigger would stamp each row after its insert (an UPDATE per row, and the
+  // update triggers it fires): written with the row instead. Null outside a team, as the trigger leaves it.
+  const author = (client.prepare(`SELECT CASE WHEN applying IS NOT 1 THEN user_name END FROM sync_state WHERE id = 1`).pluck().get() as string | null | undefined) ?? null;
   let values: unknown[] = [];
   let held = 0;
   /** Order numbers held: a later row of the file with the same number is taken, though not yet written. */
@@ -119,7 +122,7 @@ export function orderInserter(client: Database.Database) {
   return {
     add(row: ImportedOrderRow): void {
       values.push(row.id, row.now, row.now, row.batch, row.customerId, row.date, row.amountMinor, row.currency, row.rate, row.base, row.baseAmountMinor, row.note,
-        row.orderNumber, row.kind, row.costMinor, row.baseCostMinor, row.unpaidMinor, row.baseUnpaidMinor, row.dueDate);
+        row.orderNumber, row.kind, row.costMinor, row.baseCostMinor, row.unpaidMinor, row.baseUnpaidMinor, row.dueDate, author, author);
       if (row.orderNumber !== null) numbers.add(row.orderNumber);
       if (++held === ORDERS_PER_INSERT) flush();
     },
