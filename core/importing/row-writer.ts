@@ -9,6 +9,7 @@ import { OrderAssembler } from './order-assembler';
 import { productIdentityKey, upsertProducts } from '../../db/repos/products';
 import type { Db } from '../../db/open';
 import { newId } from '../ids';
+import { batchIds } from './batch-ids';
 import { CustomerIndex } from './customer-index';
 import { mergeProfile, rowContacts, storedProfile, type StoredProfile } from './customer-rows';
 import type { DuplicateRow, ImportOptions, ImportReason, PlaceCounts } from './types';
@@ -31,6 +32,8 @@ export class RowWriter {
   private readonly orderSql: OrderImportStatements;
   /** Whole orders wait here and go in by multi-row INSERTs; flush() before the batch ends. */
   private readonly orderRows: OrderInserter;
+  /** One id per imported order or follow-up, from a pooled generator. */
+  private readonly nextId = batchIds();
   /** Groups the rows of an order-lines file into orders; idle for files of whole orders. */
   readonly assembler: OrderAssembler;
   private readonly index: CustomerIndex;
@@ -110,7 +113,7 @@ export class RowWriter {
     const kind = record.isReturn ? 'return' : 'sale';
     const unpaid = kind === 'sale' && record.paidMinor !== null ? Math.max(0, record.amountMinor - record.paidMinor) : 0;
     this.orderRows.add({
-      id: newId(), now: this.now, batch: this.batchId, customerId: customer, date: record.orderDate, amountMinor: record.amountMinor, currency: record.currency, rate, base,
+      id: this.nextId(), now: this.now, batch: this.batchId, customerId: customer, date: record.orderDate, amountMinor: record.amountMinor, currency: record.currency, rate, base,
       baseAmountMinor: baseMinor, note: record.note, orderNumber: record.orderNumber, kind, costMinor: record.costMinor,
       baseCostMinor: record.costMinor === null ? null : convertMinor(record.costMinor, record.currency, rate, base),
       unpaidMinor: unpaid, baseUnpaidMinor: convertMinor(unpaid, record.currency, rate, base), dueDate: record.dueDate,
@@ -128,7 +131,7 @@ export class RowWriter {
     const customer = this.link(record.customer);
     if (typeof customer !== 'string') return customer;
     this.sql.insertFollowUp([
-      newId(), this.now, this.batchId, customer, record.occurredAt, record.channel ?? 'other', record.content, record.outcome, record.intent, record.satisfaction, record.nextContactDate,
+      this.nextId(), this.now, this.batchId, customer, record.occurredAt, record.channel ?? 'other', record.content, record.outcome, record.intent, record.satisfaction, record.nextContactDate,
     ]);
     this.affected.add(customer);
     return { kind: 'added' };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImport } from '../../core/importing';
 import { ORDERS_PER_INSERT } from '../../db/repos/order-imports';
+import { SCAN_FROM_CUSTOMERS } from '../../db/repos/bulk-write';
 import { updateSyncState } from '../../core/sync/state';
 import { expectedFollowUpTotals, expectedOrderTotals, storedTotals } from '../support/report-totals-expected';
 import { openTestApp, type TestApp } from '../support/test-app';
@@ -105,16 +106,18 @@ describe('bulk writes: imports and their undo', () => {
     expect(bulkActive()).toBe(0);
   });
 
-  it('counts customers an orders file creates, and takes their totals away with them on undo', async () => {
-    const lines = ['客户名称,手机,下单日期,订单金额'];
-    for (let i = 0; i < 300; i++) lines.push(`新客户${i % 40},1591234${String(i % 40).padStart(4, '0')},2025-0${(i % 9) + 1}-15,${i + 1}`);
+  it('counts customers an orders file creates, and takes their totals away with them on undo (enough customers to read the orders by one pass)', async () => {
+    const count = SCAN_FROM_CUSTOMERS + 100;
+    const lines = ['客户名称,手机,下单日期,订单金额,退货'];
+    for (let i = 0; i < count * 2; i++) lines.push(`新客户${i % count},159${String(i % count).padStart(8, '0')},2025-0${(i % 9) + 1}-15,${i + 1},${i % 13 === 0 ? '是' : ''}`);
+    lines.push(`${'客户0'},${phones[0]},2025-04-30,9`);
     const result = await app.call('import:commit', { kind: 'orders', source: { path: file('new.csv', lines) }, unknownCustomers: 'create' });
-    expect(result).toMatchObject({ added: 300, customersCreated: 40 });
+    expect(result).toMatchObject({ added: count * 2 + 1, customersCreated: count });
     expectAggregatesMatchRawRows();
     await app.call('import:undo', { batchId: result.batchId! });
     expectAggregatesMatchRawRows();
     const created = raw().prepare(`SELECT id FROM customers WHERE import_batch_id = ?`).pluck().all(result.batchId) as string[];
-    expect(created).toHaveLength(40);
+    expect(created).toHaveLength(count);
     expect(raw().prepare(`SELECT count(*) FROM order_month_totals WHERE customer_id IN (${created.map(() => '?').join(', ')})`).pluck().get(...created)).toBe(0);
   });
 
