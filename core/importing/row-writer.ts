@@ -56,10 +56,12 @@ export class RowWriter {
     private readonly settings: Settings,
     private readonly options: Pick<ImportOptions, 'duplicates' | 'linkBy' | 'unknownCustomers'>,
     db: Db,
+    /** Hears the rowids of whole orders as they are written: their sums are added to the aggregates, not recomputed. */
+    onOrdersWritten?: (firstRowid: number, lastRowid: number) => void,
   ) {
     this.sql = importStatements(client);
     this.orderSql = orderImportStatements(client);
-    this.orderRows = orderInserter(client);
+    this.orderRows = orderInserter(client, onOrdersWritten);
     this.index = CustomerIndex.load(client);
     this.assembler = new OrderAssembler(this.orderSql, {
       batchId,
@@ -118,7 +120,6 @@ export class RowWriter {
       baseCostMinor: record.costMinor === null ? null : convertMinor(record.costMinor, record.currency, rate, base),
       unpaidMinor: unpaid, baseUnpaidMinor: convertMinor(unpaid, record.currency, rate, base), dueDate: record.dueDate,
     });
-    this.affected.add(customer);
     return { kind: 'added' };
   }
 

@@ -68,7 +68,7 @@ export async function runImport(client: Database.Database, options: ImportOption
     });
     // Aggregates are recomputed set-based for the touched customers before commit, not per row by triggers.
     const bulk = beginBulkWrite(client);
-    const writer = new RowWriter(client, batchId, now, settings, options, db);
+    const writer = new RowWriter(client, batchId, now, settings, options, db, (first, last) => bulk.insertedOrders(first, last));
     if (options.onError === 'skip' && options.rejectsPath && !options.dryRun) rejects = new RejectsFile(options.rejectsPath, source.headers);
     const columnOf = new Map<string, number>();
     mapping.mapping.forEach((field, column) => field && !columnOf.has(field) && columnOf.set(field, column));

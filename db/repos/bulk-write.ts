@@ -85,6 +85,39 @@ export const BULK_REFRESH_STEPS: readonly RefreshStep[] = [
   },
 ];
 
+/**
+ * Orders that a bulk write only inserted (a file of whole orders) change the aggregates by their own sums: these
+ * steps add the rows between two rowids to the totals and figures of their customers, set-based, reading
+ * only those rows (still in the page cache) instead of every order of every customer they touched. An
+ * aggregate that cannot be added to (a median, a gap) belongs in BULK_REFRESH_STEPS, and the writer then
+ * stages the customers instead.
+ */
+export const INSERTED_ORDERS_STEPS: readonly { name: string; sql: string }[] = [
+  {
+    name: 'order month totals',
+    sql: `INSERT INTO order_month_totals (month, customer_id, revenue_minor, sales, returns, costed_revenue_minor, cost_minor, costed, last_sale)
+      SELECT ${monthOf('order_date')} AS month, customer_id, sum(base_amount_minor), sum(kind = 'sale'), sum(kind = 'return'),
+        coalesce(sum(CASE WHEN base_cost_minor IS NOT NULL THEN base_amount_minor END), 0), coalesce(sum(base_cost_minor), 0), count(base_cost_minor),
+        max(CASE WHEN kind = 'sale' THEN order_date END)
+      FROM orders WHERE rowid BETWEEN @first AND @last AND deleted_at IS NULL GROUP BY customer_id, month
+      ON CONFLICT (month, customer_id) DO UPDATE SET
+        revenue_minor = revenue_minor + excluded.revenue_minor, sales = sales + excluded.sales, returns = returns + excluded.returns,
+        costed_revenue_minor = costed_revenue_minor + excluded.costed_revenue_minor, cost_minor = cost_minor + excluded.cost_minor, costed = costed + excluded.costed,
+        last_sale = CASE WHEN last_sale IS NULL OR excluded.last_sale > last_sale THEN coalesce(excluded.last_sale, last_sale) ELSE last_sale END`,
+  },
+  {
+    name: 'customer figures',
+    sql: `UPDATE customers SET order_count = order_count + s.n, revenue_base_minor = revenue_base_minor + s.revenue,
+        last_order_date = CASE WHEN s.last_sale IS NOT NULL AND (last_order_date IS NULL OR s.last_sale > last_order_date) THEN s.last_sale ELSE last_order_date END
+      FROM (SELECT customer_id, sum(kind = 'sale') AS n, sum(base_amount_minor) AS revenue, max(CASE WHEN kind = 'sale' THEN order_date END) AS last_sale
+            FROM orders WHERE rowid BETWEEN @first AND @last AND deleted_at IS NULL GROUP BY customer_id) AS s
+      WHERE customers.id = s.customer_id`,
+  },
+];
+
+/** Orders per addition: enough that a customer's rows in one stretch of the file are summed together. */
+const INSERTED_ORDERS_PER_STEP = 50_000;
+
 function ensureStaging(client: Database.Database): void {
   client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_write_customers (id TEXT PRIMARY KEY) WITHOUT ROWID`);
   client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_write_order_months (customer_id TEXT NOT NULL, month INTEGER NOT NULL, revenue INTEGER NOT NULL, sales INTEGER NOT NULL,
@@ -92,17 +125,31 @@ function ensureStaging(client: Database.Database): void {
 }
 
 /** Starts bulk mode inside the caller's open transaction; the touched customers are staged as it goes. */
-export function beginBulkWrite(client: Database.Database): BulkWrite {
+export function beginBulkWrite(client: Database.Database, options: { ordersPerAddition?: number } = {}): BulkWrite {
+  const ordersPerAddition = options.ordersPerAddition ?? INSERTED_ORDERS_PER_STEP;
   if (!client.inTransaction) throw new Error('A bulk write sets its flag inside its own transaction, so a rollback clears it.');
   ensureStaging(client);
   client.exec(`DELETE FROM ${STAGED}`);
   client.prepare(`UPDATE bulk_write SET active = 1 WHERE id = 1`).run();
   const stage = client.prepare(`INSERT OR IGNORE INTO ${STAGED} (id) VALUES (?)`);
+  const additions = INSERTED_ORDERS_STEPS.map((step) => client.prepare(step.sql));
+  // The stretch of rowids inserted and not yet added in; consecutive statements extend it.
+  let pending: { first: number; last: number } | null = null;
+  const addPending = () => {
+    if (pending) for (const addition of additions) addition.run(pending);
+    pending = null;
+  };
   return {
     touch(customerIds) {
       for (const id of customerIds) stage.run(id);
     },
+    insertedOrders(first, last) {
+      if (pending && first !== pending.last + 1) addPending();
+      pending = pending ? { first: pending.first, last } : { first, last };
+      if (pending.last - pending.first + 1 >= ordersPerAddition) addPending();
+    },
     finish(db) {
+      addPending();
       refreshAfterBulkWrite(db, []);
       client.prepare(`UPDATE bulk_write SET active = 0 WHERE id = 1`).run();
     },
@@ -110,8 +157,10 @@ export function beginBulkWrite(client: Database.Database): BulkWrite {
 }
 
 export interface BulkWrite {
-  /** Customers whose orders or follow-ups this write changed. */
+  /** Customers whose orders or follow-ups this write changed: their aggregates are recomputed. */
   touch(customerIds: Iterable<string>): void;
+  /** Live orders this write inserted and will not change again, by rowid: their sums are added (INSERTED_ORDERS_STEPS). */
+  insertedOrders(firstRowid: number, lastRowid: number): void;
   /** Brings every staged customer's aggregates up to date and leaves bulk mode; the caller then commits. */
   finish(db: Db): void;
 }

@@ -93,9 +93,10 @@ const ORDER_VALUES = `(${Array.from({ length: 21 }, () => '?').join(', ')})`;
  * Whole orders as the importer writes a file of them: held until ORDERS_PER_INSERT are waiting, then written by
  * one prepared multi-row INSERT (prepared once; a shorter remainder gets its own statement, prepared once per
  * length). Each statement costs one trip into SQLite instead of one per row. Held orders are not in the
- * database yet: the caller flushes before anything reads them back, and at the end.
+ * database yet: the caller flushes before anything reads them back, and at the end. `onWritten` hears the
+ * rowids each statement wrote, so their aggregates can be added from those rows (db/repos/bulk-write.ts).
  */
-export function orderInserter(client: Database.Database) {
+export function orderInserter(client: Database.Database, onWritten: (firstRowid: number, lastRowid: number) => void = () => {}) {
   const statements = new Map<number, Database.Statement>();
   const statementFor = (rows: number) => {
     let statement = statements.get(rows);
@@ -114,7 +115,9 @@ export function orderInserter(client: Database.Database) {
   const numbers = new Set<string>();
   const flush = () => {
     if (held === 0) return;
-    statementFor(held).run(values);
+    // One statement's rows take consecutive rowids: the last one, and as many before it.
+    const last = Number(statementFor(held).run(values).lastInsertRowid);
+    onWritten(last - held + 1, last);
     values = [];
     held = 0;
     numbers.clear();

@@ -3,8 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImport } from '../../core/importing';
-import { ORDERS_PER_INSERT } from '../../db/repos/order-imports';
-import { SCAN_FROM_CUSTOMERS } from '../../db/repos/bulk-write';
+import { ORDERS_PER_INSERT, orderInserter } from '../../db/repos/order-imports';
+import { beginBulkWrite, SCAN_FROM_CUSTOMERS } from '../../db/repos/bulk-write';
 import { updateSyncState } from '../../core/sync/state';
 import { expectedFollowUpTotals, expectedOrderTotals, storedTotals } from '../support/report-totals-expected';
 import { openTestApp, type TestApp } from '../support/test-app';
@@ -191,6 +191,38 @@ describe('bulk writes: imports and their undo', () => {
     expect(bulkActive()).toBe(0);
     await app.call('orders:create', { customerId: ids[3]!, orderDate: '2025-06-01', amount: '7.77', currency: 'CNY' });
     expect(raw().prepare(`SELECT revenue_minor FROM order_month_totals WHERE customer_id = ? AND month = ?`).pluck().get(ids[3], 2025 * 12 + 5)).toBe(777);
+    expectAggregatesMatchRawRows();
+  });
+});
+
+describe('bulk write: orders added in stretches', () => {
+  it('adds inserted orders stretch by stretch, recomputes staged customers, and matches plain SQL either way', async () => {
+    const client = raw();
+    client.exec('BEGIN IMMEDIATE');
+    try {
+      const bulk = beginBulkWrite(client, { ordersPerAddition: 7 });
+      const inserter = orderInserter(client, (first, last) => bulk.insertedOrders(first, last));
+      const days = ['2025-01-31', '2025-02-01', '2025-02-28', '2024-12-31'];
+      const row = (i: number) => ({
+        id: `bulk-${String(i).padStart(4, '0')}`, now: '2026-11-23T00:00:00.000Z', batch: null as unknown as string, customerId: ids[i % ids.length]!, date: days[i % days.length]!,
+        amountMinor: i % 5 === 0 ? -(i + 1) : i + 1, currency: 'CNY', rate: 1, base: 'CNY', baseAmountMinor: i % 5 === 0 ? -(i + 1) : i + 1, note: null, orderNumber: null,
+        kind: i % 5 === 0 ? ('return' as const) : ('sale' as const), costMinor: i % 3 === 0 ? (i % 5 === 0 ? -1 : 1) : null, baseCostMinor: i % 3 === 0 ? (i % 5 === 0 ? -1 : 1) : null,
+        unpaidMinor: 0, baseUnpaidMinor: 0, dueDate: null,
+      });
+      for (let i = 0; i < ORDERS_PER_INSERT + 30; i++) inserter.add(row(i));
+      inserter.flush();
+      // A write in between that is not a plain insert: its customer is staged and recomputed instead.
+      client.prepare(`UPDATE orders SET deleted_at = '2026-11-23T00:00:00.000Z' WHERE customer_id = ? AND order_date = '2025-01-31' AND id NOT LIKE 'bulk-%'`).run(ids[0]);
+      bulk.touch([ids[0]!]);
+      for (let i = ORDERS_PER_INSERT + 30; i < ORDERS_PER_INSERT + 45; i++) inserter.add(row(i));
+      inserter.flush();
+      bulk.finish(app.db);
+      client.exec('COMMIT');
+    } finally {
+      if (client.inTransaction) client.exec('ROLLBACK');
+    }
+    expect(bulkActive()).toBe(0);
+    expect(client.prepare(`SELECT count(*) FROM orders WHERE id LIKE 'bulk-%'`).pluck().get()).toBe(ORDERS_PER_INSERT + 45);
     expectAggregatesMatchRawRows();
   });
 });
