@@ -79,7 +79,7 @@ describe('bulk writes: imports and their undo', () => {
   it('leaves month totals and customer figures equal to plain SQL over the raw rows after an orders import and after its undo', async () => {
     const rows = ORDERS_PER_INSERT * 2 + 37;
     const before = storedTotals(raw(), 'order_month_totals');
-    const result = await app.call('import:commit', { kind: 'orders', source: { path: file('orders.csv', ordersCsv(rows)) }, linkBy: 'phone', batchSize: 150 });
+    const result = await app.call('import:commit', { kind: 'orders', source: { path: file('orders.csv', ordersCsv(rows)) }, linkBy: 'phone' });
     expect(result).toMatchObject({ added: rows, rejected: 0 });
     expect(raw().prepare(`SELECT count(*) FROM orders WHERE import_batch_id = ?`).pluck().get(result.batchId)).toBe(rows);
     expect(raw().prepare(`SELECT count(*) FROM orders WHERE import_batch_id = ? AND kind = 'return'`).pluck().get(result.batchId)).toBe(Array.from({ length: rows }, (_, i) => i % 7 === 3).filter(Boolean).length);
