@@ -1,9 +1,17 @@
 /**
  * The SQL that folds one customer's live orders and follow-ups into their customer_activity row
  * (db/schema/customer-activity.ts describes the format). One source for the triggers
- * (db/migrations/0020_customer_activity_triggers.sql is printed by scripts/activity-triggers.ts) and for
- * the rebuild in db/repos/customer-activity.ts, so the two cannot drift.
+ * (db/migrations/0022_customer_activity_triggers.sql is printed by scripts/activity-triggers.ts) and for
+ * the rebuild in db/repos/customer-activity.ts and the bulk writer's refresh (db/repos/bulk-write.ts), so
+ * they cannot drift.
  */
+
+/**
+ * While a bulk writer (an import, its undo) holds bulk_write.active, the order and follow-up triggers stand
+ * aside and it rebuilds the rows of the customers it touched before it commits. "IS NOT 1": should the flag
+ * row ever be missing, the triggers keep working.
+ */
+const NOT_BULK = `(SELECT active FROM bulk_write WHERE id = 1) IS NOT 1`;
 
 /** Day number of a 'YYYY-MM-DD' column: julianday of a date is a whole day + .5, so the cast is exact. */
 const dayNumberOf = (column: string) => `CAST(julianday(${column}) - 2440587.5 AS INTEGER)`;
@@ -36,9 +44,9 @@ function refresh(column: 'orders' | 'follow_ups', customerId: string, when = ' W
 function triggersOf(table: 'orders' | 'follow_ups', column: 'orders' | 'follow_ups', watched: readonly string[]): string[] {
   const changed = watched.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
   return [
-    `CREATE TRIGGER customer_activity_${table}_insert AFTER INSERT ON ${table} WHEN NEW.deleted_at IS NULL BEGIN\n${refresh(column, 'NEW.customer_id')}\nEND;`,
-    `CREATE TRIGGER customer_activity_${table}_update AFTER UPDATE OF ${watched.join(', ')} ON ${table}\n  WHEN ${changed} BEGIN\n${refresh(column, 'OLD.customer_id')}\n${refresh(column, 'NEW.customer_id', ' WHERE NEW.customer_id IS NOT OLD.customer_id')}\nEND;`,
-    `CREATE TRIGGER customer_activity_${table}_delete AFTER DELETE ON ${table} WHEN OLD.deleted_at IS NULL BEGIN\n${refresh(column, 'OLD.customer_id')}\nEND;`,
+    `CREATE TRIGGER customer_activity_${table}_insert AFTER INSERT ON ${table} WHEN NEW.deleted_at IS NULL AND ${NOT_BULK} BEGIN\n${refresh(column, 'NEW.customer_id')}\nEND;`,
+    `CREATE TRIGGER customer_activity_${table}_update AFTER UPDATE OF ${watched.join(', ')} ON ${table}\n  WHEN (${changed}) AND ${NOT_BULK} BEGIN\n${refresh(column, 'OLD.customer_id')}\n${refresh(column, 'NEW.customer_id', ' WHERE NEW.customer_id IS NOT OLD.customer_id')}\nEND;`,
+    `CREATE TRIGGER customer_activity_${table}_delete AFTER DELETE ON ${table} WHEN OLD.deleted_at IS NULL AND ${NOT_BULK} BEGIN\n${refresh(column, 'OLD.customer_id')}\nEND;`,
   ];
 }
 
@@ -76,4 +84,14 @@ export function activityTriggerSql(): string {
     `${activityBackfillSql()};`,
   ];
   return `-- Keeps customer_activity (db/schema/customer-activity.ts) equal to each customer's live orders and follow-ups,\n-- inside the writing transaction. Printed by scripts/activity-triggers.ts from db/activity-sql.ts.\n${statements.join('\n--> statement-breakpoint\n')}\n`;
+}
+
+/**
+ * The bulk writer's refresh of the customers in `customerIds` (an SQL list: a subquery or a table): their
+ * rows rebuilt from the raw orders and follow-ups, all at the next rev.
+ */
+export function activityRefreshSql(customerIds: string): string {
+  return `INSERT INTO customer_activity (customer_id, orders, follow_ups, rev)
+  SELECT src.cid, ${ordersDigestSql('src.cid')}, ${followUpsDigestSql('src.cid')}, ${NEXT_ACTIVITY_REV} FROM (SELECT DISTINCT id AS cid FROM (${customerIds})) AS src WHERE true
+  ON CONFLICT (customer_id) DO UPDATE SET orders = excluded.orders, follow_ups = excluded.follow_ups, rev = excluded.rev`;
 }

@@ -1,5 +1,5 @@
 /**
- * Prints the SQL of the customer-activity triggers (db/migrations/0020_customer_activity_triggers.sql was
+ * Prints the SQL of the customer-activity triggers (db/migrations/0022_customer_activity_triggers.sql was
  * made from it with `drizzle-kit generate --custom`). Run: npx tsx scripts/activity-triggers.ts
  */
 import { activityTriggerSql } from '../db/activity-sql';

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 
 /** How long an import waits for another writer (a save in the app, another import) before giving up. */
 const IMPORT_BUSY_TIMEOUT_MS = 5000;
+/** The import connection's page cache, KiB. */
+const IMPORT_CACHE_KIB = 64 * 1024;
 
 /**
  * An import holds one write transaction across many awaited batches (reading the file, reporting
@@ -24,5 +26,8 @@ export function openWriterConnection(dbPath: string): Database.Database {
   const client = new Database(dbPath, { fileMustExist: true });
   client.pragma('foreign_keys = ON');
   client.pragma(`busy_timeout = ${IMPORT_BUSY_TIMEOUT_MS}`);
+  // A million orders go into indexes of a million more: with SQLite's 2 MB default most index pages are
+  // read back from the OS for every batch. The import's connection lives for one import and is closed after.
+  client.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   return client;
 }

@@ -4,11 +4,12 @@ import type { ContactKind } from '../../shared/contract/enums';
 import { convertMinor, isStorableMinor } from '../../shared/domain/money';
 import type { CustomerKey, CustomerRecord, FollowUpRecord, OrderRecord } from '../../shared/import';
 import { importStatements, type ImportStatements } from '../../db/repos/imports';
-import { orderImportStatements, type OrderImportStatements } from '../../db/repos/order-imports';
+import { orderImportStatements, orderInserter, type OrderImportStatements, type OrderInserter } from '../../db/repos/order-imports';
 import { OrderAssembler } from './order-assembler';
 import { productIdentityKey, upsertProducts } from '../../db/repos/products';
 import type { Db } from '../../db/open';
 import { newId } from '../ids';
+import { batchIds } from './batch-ids';
 import { CustomerIndex } from './customer-index';
 import { mergeProfile, rowContacts, storedProfile, type StoredProfile } from './customer-rows';
 import type { DuplicateRow, ImportOptions, ImportReason, PlaceCounts } from './types';
@@ -29,6 +30,10 @@ export type RowOutcome =
 export class RowWriter {
   private readonly sql: ImportStatements;
   private readonly orderSql: OrderImportStatements;
+  /** Whole orders wait here and go in by multi-row INSERTs; flush() before the batch ends. */
+  private readonly orderRows: OrderInserter;
+  /** One id per imported order or follow-up, from a pooled generator. */
+  private readonly nextId = batchIds();
   /** Groups the rows of an order-lines file into orders; idle for files of whole orders. */
   readonly assembler: OrderAssembler;
   private readonly index: CustomerIndex;
@@ -51,9 +56,12 @@ export class RowWriter {
     private readonly settings: Settings,
     private readonly options: Pick<ImportOptions, 'duplicates' | 'linkBy' | 'unknownCustomers'>,
     db: Db,
+    /** Hears the rowids of whole orders as they are written: their sums are added to the aggregates, not recomputed. */
+    onOrdersWritten?: (firstRowid: number, lastRowid: number) => void,
   ) {
     this.sql = importStatements(client);
     this.orderSql = orderImportStatements(client);
+    this.orderRows = orderInserter(client, onOrdersWritten);
     this.index = CustomerIndex.load(client);
     this.assembler = new OrderAssembler(this.orderSql, {
       batchId,
@@ -93,7 +101,7 @@ export class RowWriter {
 
   order(record: OrderRecord): RowOutcome {
     if (record.line) return this.assembler.add(record);
-    if (record.orderNumber !== null && this.orderSql.byNumber(record.orderNumber)) return { kind: 'error', reason: 'order_number_taken', field: 'orderNumber' };
+    if (record.orderNumber !== null && (this.orderRows.holds(record.orderNumber) || this.orderSql.byNumber(record.orderNumber))) return { kind: 'error', reason: 'order_number_taken', field: 'orderNumber' };
     const customer = this.link(record.customer);
     if (typeof customer !== 'string') return customer;
     const base = this.settings.baseCurrency;
@@ -106,21 +114,25 @@ export class RowWriter {
     this.revenue.set(customer, revenue);
     const kind = record.isReturn ? 'return' : 'sale';
     const unpaid = kind === 'sale' && record.paidMinor !== null ? Math.max(0, record.amountMinor - record.paidMinor) : 0;
-    this.orderSql.insertOrder({
-      id: newId(), now: this.now, batch: this.batchId, customerId: customer, date: record.orderDate, amountMinor: record.amountMinor, currency: record.currency, rate, base,
+    this.orderRows.add({
+      id: this.nextId(), now: this.now, batch: this.batchId, customerId: customer, date: record.orderDate, amountMinor: record.amountMinor, currency: record.currency, rate, base,
       baseAmountMinor: baseMinor, note: record.note, orderNumber: record.orderNumber, kind, costMinor: record.costMinor,
       baseCostMinor: record.costMinor === null ? null : convertMinor(record.costMinor, record.currency, rate, base),
       unpaidMinor: unpaid, baseUnpaidMinor: convertMinor(unpaid, record.currency, rate, base), dueDate: record.dueDate,
     });
-    this.affected.add(customer);
     return { kind: 'added' };
+  }
+
+  /** Writes the orders still held: at the end of every batch of the file, and before the batch commits. */
+  flush(): void {
+    this.orderRows.flush();
   }
 
   followUp(record: FollowUpRecord): RowOutcome {
     const customer = this.link(record.customer);
     if (typeof customer !== 'string') return customer;
     this.sql.insertFollowUp([
-      newId(), this.now, this.batchId, customer, record.occurredAt, record.channel ?? 'other', record.content, record.outcome, record.intent, record.satisfaction, record.nextContactDate,
+      this.nextId(), this.now, this.batchId, customer, record.occurredAt, record.channel ?? 'other', record.content, record.outcome, record.intent, record.satisfaction, record.nextContactDate,
     ]);
     this.affected.add(customer);
     return { kind: 'added' };

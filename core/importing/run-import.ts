@@ -3,7 +3,7 @@ import { createRowValidator, toSavedMapping, type ImportKind } from '../../share
 import { ImportError } from '../../shared/import/errors';
 import type { SourceRow, TableIssue } from '../../shared/import/table';
 import { closeAnsweredReminders, insertBatch, rememberMapping, setBatchCounts } from '../../db/repos/imports';
-import { refreshAllCustomerStats, refreshCustomerStats } from '../../db/repos/customers';
+import { beginBulkWrite, type BulkWrite } from '../../db/repos/bulk-write';
 import { readSettings } from '../../db/repos/settings';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../../db/schema';
@@ -66,7 +66,9 @@ export async function runImport(client: Database.Database, options: ImportOption
       id: batchId, kind: options.kind, fileName: source.fileName, format: source.format, encoding: source.encoding, delimiter: source.delimiter, onError: options.onError,
       rowsTotal: 0, added: 0, updated: 0, skipped: 0, rejected: 0, customersCreated: 0, createdAt: now,
     });
-    const writer = new RowWriter(client, batchId, now, settings, options, db);
+    // Aggregates are recomputed set-based for the touched customers before commit, not per row by triggers.
+    const bulk = beginBulkWrite(client);
+    const writer = new RowWriter(client, batchId, now, settings, options, db, (first, last) => bulk.insertedOrders(first, last));
     if (options.onError === 'skip' && options.rejectsPath && !options.dryRun) rejects = new RejectsFile(options.rejectsPath, source.headers);
     const columnOf = new Map<string, number>();
     mapping.mapping.forEach((field, column) => field && !columnOf.has(field) && columnOf.set(field, column));
@@ -98,12 +100,15 @@ export async function runImport(client: Database.Database, options: ImportOption
         result[outcome.kind]++;
         if (outcome.duplicate && result.duplicates.length < limit) result.duplicates.push({ row: row.row, ...outcome.duplicate });
       }
+      writer.flush();
+      stageTouched(writer, bulk);
       options.onProgress?.({ rows: result.rowsTotal, bytesRead: batch.bytesRead, totalBytes: batch.totalBytes, rowsPerSecond: Math.round(result.rowsTotal / Math.max(0.001, (Date.now() - started) / 1000)) });
       // Let timers and the cancel button's message in between batches.
       await new Promise((resolve) => setImmediate(resolve));
     }
     // The last orders of a lines file wait in the assembler's buffer until the file ends.
     writer.assembler.flushAll();
+    writer.flush();
     if (writer.assembler.lines > 0) result.orders = { orders: writer.assembler.orders, lines: writer.assembler.lines, returns: writer.assembler.returns };
     result.customersCreated = writer.customersCreated;
     result.inferred = { ...result.inferred, places: { ...writer.places } };
@@ -115,7 +120,7 @@ export async function runImport(client: Database.Database, options: ImportOption
       if (!options.dryRun) throw new ImportRejected(result);
       return result;
     }
-    finishBatch(client, db, options.kind, writer, batchId, now);
+    finishBatch(client, db, options.kind, writer, bulk, batchId, now);
     setBatchCounts(client, batchId, result);
     rememberMapping(client, options.kind, mapping.signature, toSavedMapping(source.headers, mapping.mapping), now);
     client.exec('COMMIT');
@@ -131,13 +136,17 @@ export async function runImport(client: Database.Database, options: ImportOption
   }
 }
 
-/** Denormalised figures and reminders of the customers the batch gave orders or follow-ups. */
-function finishBatch(client: Database.Database, db: Db, kind: ImportKind, writer: RowWriter, batchId: string, now: string): void {
+/** Reminders the batch answered, then every aggregate of the customers it gave orders or follow-ups, and bulk mode off. */
+function finishBatch(client: Database.Database, db: Db, kind: ImportKind, writer: RowWriter, bulk: BulkWrite, batchId: string, now: string): void {
   if (kind === 'followups') closeAnsweredReminders(client, batchId, now);
-  if (kind === 'customers') return;
-  // One set-based pass beats thousands of per-customer recomputations once the batch is large.
-  if (writer.affected.size > 2000) refreshAllCustomerStats(db);
-  else for (const id of writer.affected) refreshCustomerStats(db, id);
+  stageTouched(writer, bulk);
+  bulk.finish(db);
+}
+
+/** Hands the customers touched since the last batch to the bulk write's staging table, so the set never grows with the file. */
+function stageTouched(writer: RowWriter, bulk: BulkWrite): void {
+  bulk.touch(writer.affected);
+  writer.affected.clear();
 }
 
 /** Undoes the exporter's formula neutralisation, so an exported file imports back unchanged. */

@@ -1,6 +1,7 @@
 import { AppError, notFound } from '../../shared/contract';
 import type { Db } from '../../db/open';
-import { refreshCustomerStats, replaceContacts } from '../../db/repos/customers';
+import { replaceContacts } from '../../db/repos/customers';
+import { beginBulkWrite } from '../../db/repos/bulk-write';
 import { customersOfBatch, findBatch, importStatements, snapshotsOf, softDeleteBatchRows } from '../../db/repos/imports';
 import type { ContactKind } from '../../shared/contract/enums';
 import { newId } from '../ids';
@@ -28,9 +29,10 @@ export function undoBatch(db: Db, batchId: string, now: string): UndoResult {
     if (!batch) throw notFound('import batch', batchId);
     if (batch.status === 'undone') throw new AppError('conflict', `Import batch ${batchId} was already undone on ${batch.undoneAt}.`, [{ path: ['batchId'], key: 'import_already_undone' }]);
     const count = (table: string) => client.prepare(`SELECT count(*) FROM ${table} WHERE import_batch_id = ? AND deleted_at IS NULL`).pluck().get(batchId) as number;
+    // Bulk mode, as the import: the report totals and customer figures are recomputed once, before commit.
+    const bulk = beginBulkWrite(client);
     const result: UndoResult = { batchId, customersRemoved: count('customers'), customersRestored: 0, ordersRemoved: count('orders'), followUpsRemoved: count('follow_ups') };
     const touched = customersOfBatch(client, batchId);
-    const created = new Set(client.prepare(`SELECT id FROM customers WHERE import_batch_id = ?`).pluck().all(batchId) as string[]);
     const sql = importStatements(client);
     for (const { customerId, before } of snapshotsOf(client, batchId)) {
       const snapshot = JSON.parse(before) as { profile: Record<string, unknown>; contacts: Array<{ kind: ContactKind; value: string; label: string | null }> };
@@ -39,10 +41,11 @@ export function undoBatch(db: Db, batchId: string, now: string): UndoResult {
       result.customersRestored++;
     }
     // A return recorded since against an order of the batch goes with that order: no return outlives its sale.
+    // From the (few) returns to their sales, not from the batch's million sales to their returns.
     const orphans = client
       .prepare(
-        `SELECT r.id, r.customer_id AS customerId FROM orders r JOIN orders s ON s.id = r.return_of_order_id
-         WHERE s.import_batch_id = ? AND s.deleted_at IS NULL AND r.deleted_at IS NULL AND r.import_batch_id IS NOT ?`,
+        `SELECT r.id, r.customer_id AS customerId FROM orders r CROSS JOIN orders s ON s.id = r.return_of_order_id
+         WHERE r.return_of_order_id IS NOT NULL AND s.import_batch_id = ? AND s.deleted_at IS NULL AND r.deleted_at IS NULL AND r.import_batch_id IS NOT ?`,
       )
       .all(batchId, batchId) as { id: string; customerId: string }[];
     const dropReturn = client.prepare(`UPDATE orders SET deleted_at = ?, updated_at = ? WHERE id = ?`);
@@ -50,7 +53,10 @@ export function undoBatch(db: Db, batchId: string, now: string): UndoResult {
     result.ordersRemoved += orphans.length;
     softDeleteBatchRows(client, batchId, now);
     if (batch.kind === 'orders') result.productsRemoved = dropOrphanProducts(client, batchId, batch.createdAt, now);
-    for (const id of new Set([...touched, ...orphans.map((r) => r.customerId)])) if (!created.has(id)) refreshCustomerStats(db, id);
+    // Customers the batch created too: their month totals must go with their orders.
+    bulk.touch(touched);
+    bulk.touch(orphans.map((r) => r.customerId));
+    bulk.finish(db);
     return result;
   })();
 }

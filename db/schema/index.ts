@@ -9,3 +9,4 @@ export * from './prediction';
 export * from './sync';
 export * from './report-totals';
 export * from './customer-activity';
+export * from './bulk-write';

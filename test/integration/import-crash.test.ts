@@ -77,6 +77,8 @@ describe('crash safety', () => {
             const customers = db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
             const contacts = db.prepare('SELECT count(*) FROM contact_channels').pluck().get() as number;
             const batches = db.prepare('SELECT count(*) FROM import_batches').pluck().get() as number;
+            // Bulk mode was set inside the killed transaction: it went with it.
+            expect(db.prepare('SELECT active FROM bulk_write WHERE id = 1').pluck().get()).toBe(0);
             expect([0, ROWS]).toContain(customers);
             expect(contacts).toBe(customers * 2);
             expect(batches).toBe(customers === ROWS ? 1 : 0);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderMonths } from '../../core/reports/activity';
 import { rebuildReportTotals, reportTotalsTrusted } from '../../core/reports/totals';
+import { expectedFollowUpTotals, expectedOrderTotals, storedTotals } from '../support/report-totals-expected';
 import { openTestApp, type TestApp } from '../support/test-app';
 import { applyWrite, writeOp, type WriteOp } from '../support/random-writes';
 
@@ -24,38 +25,9 @@ afterAll(() => app.cleanup());
 
 const raw = () => app.db.$client;
 const monthIndex = (yyyyMm: string) => Number(yyyyMm.slice(0, 4)) * 12 + Number(yyyyMm.slice(5, 7)) - 1;
-
-type Row = (string | number | null)[];
-function expectedOrders(): Row[] {
-  const rows = raw()
-    .prepare(
-      `SELECT substr(order_date, 1, 7) AS ym, customer_id, sum(base_amount_minor), sum(CASE WHEN kind = 'sale' THEN 1 ELSE 0 END), sum(CASE WHEN kind = 'return' THEN 1 ELSE 0 END),
-              coalesce(sum(CASE WHEN base_cost_minor IS NOT NULL THEN base_amount_minor END), 0), coalesce(sum(base_cost_minor), 0),
-              sum(CASE WHEN base_cost_minor IS NOT NULL THEN 1 ELSE 0 END), max(CASE WHEN kind = 'sale' THEN order_date END)
-       FROM orders WHERE deleted_at IS NULL GROUP BY ym, customer_id`,
-    )
-    .raw()
-    .all() as Row[];
-  return rows.map(([ym, ...rest]) => [monthIndex(ym as string), ...rest]).sort(byKey);
-}
-function expectedFollowUps(): Row[] {
-  const rows = raw().prepare(`SELECT customer_id, occurred_at, satisfaction FROM follow_ups WHERE deleted_at IS NULL`).raw().all() as [string, string, number | null][];
-  const sums = new Map<string, Row>();
-  for (const [customer, at, satisfaction] of rows) {
-    const local = new Date(at);
-    const month = local.getFullYear() * 12 + local.getMonth();
-    const key = `${month}|${customer}`;
-    const s = sums.get(key) ?? [month, customer, 0, 0, 0, at];
-    s[2] = (s[2] as number) + 1;
-    s[3] = (s[3] as number) + (satisfaction ?? 0);
-    s[4] = (s[4] as number) + (satisfaction === null ? 0 : 1);
-    if (at > (s[5] as string)) s[5] = at;
-    sums.set(key, s);
-  }
-  return [...sums.values()].sort(byKey);
-}
-const byKey = (a: Row, b: Row) => (a[0] as number) - (b[0] as number) || String(a[1]).localeCompare(String(b[1]));
-const stored = (table: string) => (raw().prepare(`SELECT * FROM ${table}`).raw().all() as Row[]).sort(byKey);
+const expectedOrders = () => expectedOrderTotals(raw());
+const expectedFollowUps = () => expectedFollowUpTotals(raw());
+const stored = (table: 'order_month_totals' | 'follow_up_month_totals') => storedTotals(raw(), table);
 
 describe('monthly totals kept by triggers', () => {
   it('equal a recomputation from the raw rows after any sequence of writes', () => {

@@ -1,6 +1,6 @@
 -- Keeps customer_activity (db/schema/customer-activity.ts) equal to each customer's live orders and follow-ups,
 -- inside the writing transaction. Printed by scripts/activity-triggers.ts from db/activity-sql.ts.
-CREATE TRIGGER customer_activity_orders_insert AFTER INSERT ON orders WHEN NEW.deleted_at IS NULL BEGIN
+CREATE TRIGGER customer_activity_orders_insert AFTER INSERT ON orders WHEN NEW.deleted_at IS NULL AND (SELECT active FROM bulk_write WHERE id = 1) IS NOT 1 BEGIN
   INSERT INTO customer_activity (customer_id, orders, rev) SELECT NEW.customer_id, (SELECT '[' || coalesce(group_concat(entry, ',' ORDER BY day), '') || ']' FROM (
       SELECT CAST(julianday(order_date) - 2440587.5 AS INTEGER) AS day,
         CAST(julianday(order_date) - 2440587.5 AS INTEGER) || ',' || sum(kind = 'sale') || ',' || coalesce(sum(CASE WHEN kind = 'sale' THEN base_amount_minor END), 0) || ',' ||
@@ -10,7 +10,7 @@ CREATE TRIGGER customer_activity_orders_insert AFTER INSERT ON orders WHEN NEW.d
 END;
 --> statement-breakpoint
 CREATE TRIGGER customer_activity_orders_update AFTER UPDATE OF customer_id, order_date, deleted_at, base_amount_minor, base_cost_minor, kind ON orders
-  WHEN OLD.customer_id IS NOT NEW.customer_id OR OLD.order_date IS NOT NEW.order_date OR OLD.deleted_at IS NOT NEW.deleted_at OR OLD.base_amount_minor IS NOT NEW.base_amount_minor OR OLD.base_cost_minor IS NOT NEW.base_cost_minor OR OLD.kind IS NOT NEW.kind BEGIN
+  WHEN (OLD.customer_id IS NOT NEW.customer_id OR OLD.order_date IS NOT NEW.order_date OR OLD.deleted_at IS NOT NEW.deleted_at OR OLD.base_amount_minor IS NOT NEW.base_amount_minor OR OLD.base_cost_minor IS NOT NEW.base_cost_minor OR OLD.kind IS NOT NEW.kind) AND (SELECT active FROM bulk_write WHERE id = 1) IS NOT 1 BEGIN
   INSERT INTO customer_activity (customer_id, orders, rev) SELECT OLD.customer_id, (SELECT '[' || coalesce(group_concat(entry, ',' ORDER BY day), '') || ']' FROM (
       SELECT CAST(julianday(order_date) - 2440587.5 AS INTEGER) AS day,
         CAST(julianday(order_date) - 2440587.5 AS INTEGER) || ',' || sum(kind = 'sale') || ',' || coalesce(sum(CASE WHEN kind = 'sale' THEN base_amount_minor END), 0) || ',' ||
@@ -25,7 +25,7 @@ CREATE TRIGGER customer_activity_orders_update AFTER UPDATE OF customer_id, orde
     ON CONFLICT (customer_id) DO UPDATE SET orders = excluded.orders, rev = excluded.rev;
 END;
 --> statement-breakpoint
-CREATE TRIGGER customer_activity_orders_delete AFTER DELETE ON orders WHEN OLD.deleted_at IS NULL BEGIN
+CREATE TRIGGER customer_activity_orders_delete AFTER DELETE ON orders WHEN OLD.deleted_at IS NULL AND (SELECT active FROM bulk_write WHERE id = 1) IS NOT 1 BEGIN
   INSERT INTO customer_activity (customer_id, orders, rev) SELECT OLD.customer_id, (SELECT '[' || coalesce(group_concat(entry, ',' ORDER BY day), '') || ']' FROM (
       SELECT CAST(julianday(order_date) - 2440587.5 AS INTEGER) AS day,
         CAST(julianday(order_date) - 2440587.5 AS INTEGER) || ',' || sum(kind = 'sale') || ',' || coalesce(sum(CASE WHEN kind = 'sale' THEN base_amount_minor END), 0) || ',' ||
@@ -34,14 +34,14 @@ CREATE TRIGGER customer_activity_orders_delete AFTER DELETE ON orders WHEN OLD.d
     ON CONFLICT (customer_id) DO UPDATE SET orders = excluded.orders, rev = excluded.rev;
 END;
 --> statement-breakpoint
-CREATE TRIGGER customer_activity_follow_ups_insert AFTER INSERT ON follow_ups WHEN NEW.deleted_at IS NULL BEGIN
+CREATE TRIGGER customer_activity_follow_ups_insert AFTER INSERT ON follow_ups WHEN NEW.deleted_at IS NULL AND (SELECT active FROM bulk_write WHERE id = 1) IS NOT 1 BEGIN
   INSERT INTO customer_activity (customer_id, follow_ups, rev) SELECT NEW.customer_id, (SELECT '[' || coalesce(group_concat(json_quote(occurred_at) || ',' || json_quote(intent), ',' ORDER BY occurred_at, id), '') || ']'
       FROM follow_ups WHERE customer_id = NEW.customer_id AND deleted_at IS NULL), (SELECT coalesce(max(rev), 0) + 1 FROM customer_activity) WHERE true
     ON CONFLICT (customer_id) DO UPDATE SET follow_ups = excluded.follow_ups, rev = excluded.rev;
 END;
 --> statement-breakpoint
 CREATE TRIGGER customer_activity_follow_ups_update AFTER UPDATE OF customer_id, occurred_at, deleted_at, intent ON follow_ups
-  WHEN OLD.customer_id IS NOT NEW.customer_id OR OLD.occurred_at IS NOT NEW.occurred_at OR OLD.deleted_at IS NOT NEW.deleted_at OR OLD.intent IS NOT NEW.intent BEGIN
+  WHEN (OLD.customer_id IS NOT NEW.customer_id OR OLD.occurred_at IS NOT NEW.occurred_at OR OLD.deleted_at IS NOT NEW.deleted_at OR OLD.intent IS NOT NEW.intent) AND (SELECT active FROM bulk_write WHERE id = 1) IS NOT 1 BEGIN
   INSERT INTO customer_activity (customer_id, follow_ups, rev) SELECT OLD.customer_id, (SELECT '[' || coalesce(group_concat(json_quote(occurred_at) || ',' || json_quote(intent), ',' ORDER BY occurred_at, id), '') || ']'
       FROM follow_ups WHERE customer_id = OLD.customer_id AND deleted_at IS NULL), (SELECT coalesce(max(rev), 0) + 1 FROM customer_activity) WHERE true
     ON CONFLICT (customer_id) DO UPDATE SET follow_ups = excluded.follow_ups, rev = excluded.rev;
@@ -50,7 +50,7 @@ CREATE TRIGGER customer_activity_follow_ups_update AFTER UPDATE OF customer_id, 
     ON CONFLICT (customer_id) DO UPDATE SET follow_ups = excluded.follow_ups, rev = excluded.rev;
 END;
 --> statement-breakpoint
-CREATE TRIGGER customer_activity_follow_ups_delete AFTER DELETE ON follow_ups WHEN OLD.deleted_at IS NULL BEGIN
+CREATE TRIGGER customer_activity_follow_ups_delete AFTER DELETE ON follow_ups WHEN OLD.deleted_at IS NULL AND (SELECT active FROM bulk_write WHERE id = 1) IS NOT 1 BEGIN
   INSERT INTO customer_activity (customer_id, follow_ups, rev) SELECT OLD.customer_id, (SELECT '[' || coalesce(group_concat(json_quote(occurred_at) || ',' || json_quote(intent), ',' ORDER BY occurred_at, id), '') || ']'
       FROM follow_ups WHERE customer_id = OLD.customer_id AND deleted_at IS NULL), (SELECT coalesce(max(rev), 0) + 1 FROM customer_activity) WHERE true
     ON CONFLICT (customer_id) DO UPDATE SET follow_ups = excluded.follow_ups, rev = excluded.rev;

@@ -1,0 +1,18 @@
+CREATE TABLE `segment_latest` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`as_of` text NOT NULL,
+	`history_version` integer NOT NULL,
+	`customer_ids` text NOT NULL,
+	`schemes` text NOT NULL,
+	`codes` blob NOT NULL,
+	CONSTRAINT "segment_latest_single_row" CHECK("segment_latest"."id" = 1)
+);
+--> statement-breakpoint
+CREATE TABLE `customer_activity` (
+	`customer_id` text PRIMARY KEY NOT NULL,
+	`orders` text DEFAULT '[]' NOT NULL,
+	`follow_ups` text DEFAULT '[]' NOT NULL,
+	`rev` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `customer_activity_rev` ON `customer_activity` (`rev`);

@@ -1,0 +1,188 @@
+import { activityRefreshSql } from '../activity-sql';
+import type Database from 'better-sqlite3';
+import type { Db } from '../open';
+
+/**
+ * Bulk writes (an import, its undo): a million rows through per-row triggers would recompute the same
+ * (customer, month) totals over and over. Inside the bulk writer's transaction bulk_write.active is 1, the
+ * report-totals triggers stand aside (migration bulk_write_triggers), and before it commits the aggregates
+ * of every customer it touched are recomputed here from the raw rows, set-based. The team outbox and
+ * identity triggers keep running: an imported row is still queued for sync.
+ *
+ * The flag is set and cleared inside the caller's transaction, never outside: a crash, an error or a
+ * rollback takes it back with the rows, so no later write can find it left on and skip its totals.
+ */
+
+/** Touched customers wait here, not in the heap: a file of a million new customers keeps memory flat. */
+const STAGED = 'temp.bulk_write_customers';
+
+/** One per-customer aggregate the triggers (or the writers) keep, recomputed for the staged customers. */
+interface RefreshStep {
+  name: string;
+  sql: string[];
+}
+
+const staged = `SELECT id FROM ${STAGED}`;
+/** The staged customers' live orders summed per month: read once, shared by the steps that need orders. */
+const ORDER_MONTHS = 'temp.bulk_write_order_months';
+const monthOf = (expr: string) => `(CAST(substr(${expr}, 1, 4) AS INTEGER) * 12 + CAST(substr(${expr}, 6, 2) AS INTEGER) - 1)`;
+
+/**
+ * What a bulk write leaves stale, in the order it is brought up to date. Each step replaces the figures of
+ * the staged customers with what the raw rows say (the same sums as core/reports/totals.ts's full rebuild
+ * and db/repos/customers.ts refreshCustomerStats). The first step reads the orders once for the others.
+ */
+export const BULK_REFRESH_STEPS: readonly RefreshStep[] = [
+  {
+    name: 'orders per customer and month',
+    sql: [
+      `DELETE FROM ${ORDER_MONTHS}`,
+      `INSERT INTO ${ORDER_MONTHS} (customer_id, month, revenue, sales, returns, costed_revenue, cost, costed, last_sale)
+       SELECT customer_id, ${monthOf('order_date')} AS month, sum(base_amount_minor), sum(kind = 'sale'), sum(kind = 'return'),
+         coalesce(sum(CASE WHEN base_cost_minor IS NOT NULL THEN base_amount_minor END), 0), coalesce(sum(base_cost_minor), 0), count(base_cost_minor),
+         max(CASE WHEN kind = 'sale' THEN order_date END)
+       FROM orders WHERE customer_id IN (${staged}) AND deleted_at IS NULL GROUP BY customer_id, month`,
+    ],
+  },
+  {
+    name: 'order month totals',
+    sql: [
+      `DELETE FROM order_month_totals WHERE customer_id IN (${staged})`,
+      `INSERT INTO order_month_totals (month, customer_id, revenue_minor, sales, returns, costed_revenue_minor, cost_minor, costed, last_sale)
+       SELECT month, customer_id, revenue, sales, returns, costed_revenue, cost, costed, last_sale FROM ${ORDER_MONTHS}`,
+    ],
+  },
+  {
+    name: 'follow-up month totals',
+    sql: [
+      `DELETE FROM follow_up_month_totals WHERE customer_id IN (${staged})`,
+      `INSERT INTO follow_up_month_totals (month, customer_id, follow_ups, satisfaction_sum, satisfaction_count, last_at)
+       SELECT ${monthOf(`strftime('%Y-%m', occurred_at, 'localtime')`)} AS month, customer_id, count(*), total(satisfaction), count(satisfaction), max(occurred_at)
+       FROM follow_ups WHERE customer_id IN (${staged}) AND deleted_at IS NULL GROUP BY customer_id, month`,
+    ],
+  },
+  {
+    // The denormalised columns of customers, for the staged customers at once.
+    name: 'customer figures',
+    sql: [
+      `UPDATE customers SET order_count = coalesce(s.n, 0), revenue_base_minor = coalesce(s.revenue, 0), last_order_date = s.last_order
+       FROM ${STAGED} AS b LEFT JOIN (
+         SELECT customer_id, sum(sales) AS n, sum(revenue) AS revenue, max(last_sale) AS last_order FROM ${ORDER_MONTHS} GROUP BY customer_id) AS s ON s.customer_id = b.id
+       WHERE customers.id = b.id`,
+      `UPDATE customers SET last_contact_at = s.last_at, next_contact_date = s.next_date
+       FROM ${STAGED} AS b LEFT JOIN (
+         SELECT customer_id, max(occurred_at) AS last_at, min(CASE WHEN done = 0 THEN next_contact_date END) AS next_date
+         FROM follow_ups WHERE customer_id IN (${staged}) AND deleted_at IS NULL GROUP BY customer_id) AS s ON s.customer_id = b.id
+       WHERE customers.id = b.id`,
+    ],
+  },
+  {
+    // Each customer's folded orders and follow-ups, which the tiers read (db/activity-sql.ts).
+    name: 'customer activity',
+    sql: [activityRefreshSql(staged)],
+  },
+];
+
+/**
+ * Orders that a bulk write only inserted (a file of whole orders) change the aggregates by their own sums: these
+ * steps add the rows between two rowids to the totals and figures of their customers, set-based, reading
+ * only those rows (still in the page cache) instead of every order of every customer they touched. An
+ * aggregate that cannot be added to (a median, a gap) belongs in BULK_REFRESH_STEPS, and the writer then
+ * stages the customers instead.
+ */
+export const INSERTED_ORDERS_STEPS: readonly { name: string; sql: string }[] = [
+  {
+    name: 'order month totals',
+    sql: `INSERT INTO order_month_totals (month, customer_id, revenue_minor, sales, returns, costed_revenue_minor, cost_minor, costed, last_sale)
+      SELECT ${monthOf('order_date')} AS month, customer_id, sum(base_amount_minor), sum(kind = 'sale'), sum(kind = 'return'),
+        coalesce(sum(CASE WHEN base_cost_minor IS NOT NULL THEN base_amount_minor END), 0), coalesce(sum(base_cost_minor), 0), count(base_cost_minor),
+        max(CASE WHEN kind = 'sale' THEN order_date END)
+      FROM orders WHERE rowid BETWEEN @first AND @last AND deleted_at IS NULL GROUP BY customer_id, month
+      ON CONFLICT (month, customer_id) DO UPDATE SET
+        revenue_minor = revenue_minor + excluded.revenue_minor, sales = sales + excluded.sales, returns = returns + excluded.returns,
+        costed_revenue_minor = costed_revenue_minor + excluded.costed_revenue_minor, cost_minor = cost_minor + excluded.cost_minor, costed = costed + excluded.costed,
+        last_sale = CASE WHEN last_sale IS NULL OR excluded.last_sale > last_sale THEN coalesce(excluded.last_sale, last_sale) ELSE last_sale END`,
+  },
+  {
+    name: 'customer figures',
+    sql: `UPDATE customers SET order_count = order_count + s.n, revenue_base_minor = revenue_base_minor + s.revenue,
+        last_order_date = CASE WHEN s.last_sale IS NOT NULL AND (last_order_date IS NULL OR s.last_sale > last_order_date) THEN s.last_sale ELSE last_order_date END
+      FROM (SELECT customer_id, sum(kind = 'sale') AS n, sum(base_amount_minor) AS revenue, max(CASE WHEN kind = 'sale' THEN order_date END) AS last_sale
+            FROM orders WHERE rowid BETWEEN @first AND @last AND deleted_at IS NULL GROUP BY customer_id) AS s
+      WHERE customers.id = s.customer_id`,
+  },
+  {
+    // Not a sum: the rows of the customers these orders went to are rebuilt from their orders and follow-ups.
+    name: 'customer activity',
+    sql: activityRefreshSql(`SELECT customer_id AS id FROM orders WHERE rowid BETWEEN @first AND @last`),
+  },
+];
+
+/** Orders per addition: a customer's rows in one stretch are summed into one upsert (each fires the report version triggers); 200k rows still sit in the import connection's page cache. */
+const INSERTED_ORDERS_PER_STEP = 200_000;
+
+function ensureStaging(client: Database.Database): void {
+  client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_write_customers (id TEXT PRIMARY KEY) WITHOUT ROWID`);
+  client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_write_order_months (customer_id TEXT NOT NULL, month INTEGER NOT NULL, revenue INTEGER NOT NULL, sales INTEGER NOT NULL,
+    returns INTEGER NOT NULL, costed_revenue INTEGER NOT NULL, cost INTEGER NOT NULL, costed INTEGER NOT NULL, last_sale TEXT)`);
+}
+
+/** Starts bulk mode inside the caller's open transaction; the touched customers are staged as it goes. */
+export function beginBulkWrite(client: Database.Database, options: { ordersPerAddition?: number } = {}): BulkWrite {
+  const ordersPerAddition = options.ordersPerAddition ?? INSERTED_ORDERS_PER_STEP;
+  if (!client.inTransaction) throw new Error('A bulk write sets its flag inside its own transaction, so a rollback clears it.');
+  ensureStaging(client);
+  client.exec(`DELETE FROM ${STAGED}`);
+  client.prepare(`UPDATE bulk_write SET active = 1 WHERE id = 1`).run();
+  const stage = client.prepare(`INSERT OR IGNORE INTO ${STAGED} (id) VALUES (?)`);
+  const additions = INSERTED_ORDERS_STEPS.map((step) => client.prepare(step.sql));
+  // The stretch of rowids inserted and not yet added in; consecutive statements extend it.
+  let pending: { first: number; last: number } | null = null;
+  const addPending = () => {
+    if (pending) for (const addition of additions) addition.run(pending);
+    pending = null;
+  };
+  return {
+    touch(customerIds) {
+      for (const id of customerIds) stage.run(id);
+    },
+    insertedOrders(first, last) {
+      if (pending && first !== pending.last + 1) addPending();
+      pending = pending ? { first: pending.first, last } : { first, last };
+      if (pending.last - pending.first + 1 >= ordersPerAddition) addPending();
+    },
+    finish(db) {
+      addPending();
+      refreshAfterBulkWrite(db, []);
+      client.prepare(`UPDATE bulk_write SET active = 0 WHERE id = 1`).run();
+    },
+  };
+}
+
+export interface BulkWrite {
+  /** Customers whose orders or follow-ups this write changed: their aggregates are recomputed. */
+  touch(customerIds: Iterable<string>): void;
+  /** Live orders this write inserted and will not change again, by rowid: their sums are added (INSERTED_ORDERS_STEPS). */
+  insertedOrders(firstRowid: number, lastRowid: number): void;
+  /** Brings every staged customer's aggregates up to date and leaves bulk mode; the caller then commits. */
+  finish(db: Db): void;
+}
+
+/**
+ * Recomputes every per-customer aggregate of `customerIds` and of the customers staged by the running bulk
+ * write, from the raw rows, set-based; then empties the staging table.
+ */
+export function refreshAfterBulkWrite(db: Db, customerIds: Iterable<string>): void {
+  const client = db.$client;
+  ensureStaging(client);
+  const stage = client.prepare(`INSERT OR IGNORE INTO ${STAGED} (id) VALUES (?)`);
+  for (const id of customerIds) stage.run(id);
+  for (const step of BULK_REFRESH_STEPS) for (const statement of step.sql) client.prepare(statement).run();
+  client.exec(`DELETE FROM ${STAGED}`);
+  client.exec(`DELETE FROM ${ORDER_MONTHS}`);
+}
+
+/** Whether bulk mode is on: only ever inside a bulk writer's transaction. */
+export function bulkWriteActive(client: Database.Database): boolean {
+  return client.prepare(`SELECT active FROM bulk_write WHERE id = 1`).pluck().get() === 1;
+}

@@ -1,0 +1,231 @@
+import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runImport } from '../../core/importing';
+import { ORDERS_PER_INSERT, orderInserter } from '../../db/repos/order-imports';
+import { beginBulkWrite } from '../../db/repos/bulk-write';
+import { updateSyncState } from '../../core/sync/state';
+import { expectedFollowUpTotals, expectedOrderTotals, storedTotals } from '../support/report-totals-expected';
+import { openTestApp, type TestApp } from '../support/test-app';
+import { foldedActivity, storedActivityRows } from '../support/activity-expected';
+
+/**
+ * Imports and their undo write in bulk mode (db/repos/bulk-write.ts): the report-totals triggers stand aside
+ * and the touched customers' aggregates are recomputed before commit. Whatever the path, the stored totals
+ * and customer figures must equal what plain SQL computes from the raw rows, every imported row must reach
+ * the team outbox, and the flag must be off after every ending: success, refusal, cancel, error.
+ */
+let app: TestApp;
+const phones = ['13800138000', '13900139000', '13700137000', '13600136000'];
+const ids: string[] = [];
+beforeEach(async () => {
+  app = openTestApp('2026-11-23');
+  await app.call('settings:update', { homeCountry: 'CN', baseCurrency: 'CNY' });
+  ids.length = 0;
+  for (const [i, phone] of phones.entries()) ids.push((await app.call('customers:create', { name: `客户${i}`, contacts: [{ kind: 'phone', value: phone }] })).customer.id);
+  await app.call('fx:upsert', { currency: 'USD', rateDate: '2024-01-01', rate: 7.1 });
+  // Orders and follow-ups from before the import, written one at a time through the app (the triggers keep their totals).
+  await app.call('orders:create', { customerId: ids[0]!, orderDate: '2025-01-31', amount: '500.00', currency: 'CNY' });
+  await app.call('orders:create', { customerId: ids[1]!, orderDate: '2025-02-01', amount: '123.45', currency: 'CNY' });
+  await app.call('followups:create', { customerId: ids[2]!, occurredAt: '2025-01-31T23:30:00.000Z', channel: 'call', content: '老客户', satisfaction: 4 });
+});
+afterEach(() => app.cleanup());
+
+const raw = () => app.db.$client;
+const file = (name: string, lines: string[]) => {
+  const path = join(app.dir, name);
+  writeFileSync(path, lines.join('\n'));
+  return path;
+};
+const bulkActive = () => raw().prepare(`SELECT active FROM bulk_write WHERE id = 1`).pluck().get();
+
+/** Orders over month edges, sales and returns, with and without cost, in two currencies: more rows than one INSERT holds. */
+function ordersCsv(rows: number): string[] {
+  const lines = ['手机,下单日期,订单金额,币种,成本,退货,备注'];
+  const days = ['2024-12-31', '2025-01-01', '2025-01-31', '2025-02-01', '2025-02-28', '2025-03-01'];
+  for (let i = 0; i < rows; i++) {
+    const returned = i % 7 === 3;
+    const cost = i % 3 === 0 ? String((i % 50) + 1) : '';
+    lines.push(`${phones[i % phones.length]},${days[i % days.length]},${(i % 97) + 1}.${String(i % 100).padStart(2, '0')},${i % 5 === 0 ? 'USD' : 'CNY'},${cost},${returned ? '是' : '否'},第${i}行`);
+  }
+  return lines;
+}
+
+/** Every customer's order and follow-up figures as plain SQL computes them from the raw rows. */
+function expectedFigures(): unknown[] {
+  return raw()
+    .prepare(
+      `SELECT c.id,
+         (SELECT count(*) FROM orders o WHERE o.customer_id = c.id AND o.deleted_at IS NULL AND o.kind = 'sale'),
+         (SELECT coalesce(sum(o.base_amount_minor), 0) FROM orders o WHERE o.customer_id = c.id AND o.deleted_at IS NULL),
+         (SELECT max(o.order_date) FROM orders o WHERE o.customer_id = c.id AND o.deleted_at IS NULL AND o.kind = 'sale'),
+         (SELECT max(f.occurred_at) FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL),
+         (SELECT min(f.next_contact_date) FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL AND f.done = 0)
+       FROM customers c WHERE c.deleted_at IS NULL ORDER BY c.id`,
+    )
+    .raw()
+    .all();
+}
+const storedFigures = () =>
+  raw().prepare(`SELECT id, order_count, revenue_base_minor, last_order_date, last_contact_at, next_contact_date FROM customers WHERE deleted_at IS NULL ORDER BY id`).raw().all();
+
+function expectAggregatesMatchRawRows() {
+  expect(storedTotals(raw(), 'order_month_totals')).toEqual(expectedOrderTotals(raw()));
+  expect(storedTotals(raw(), 'follow_up_month_totals')).toEqual(expectedFollowUpTotals(raw()));
+  expect(storedFigures()).toEqual(expectedFigures());
+  const sorted = (m: Map<string, unknown>) => [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  expect(sorted(storedActivityRows(raw()))).toEqual(sorted(foldedActivity(raw())));
+}
+
+describe('bulk writes: imports and their undo', () => {
+  it('leaves month totals and customer figures equal to plain SQL over the raw rows after an orders import and after its undo', async () => {
+    const rows = ORDERS_PER_INSERT * 2 + 37;
+    const before = storedTotals(raw(), 'order_month_totals');
+    const result = await app.call('import:commit', { kind: 'orders', source: { path: file('orders.csv', ordersCsv(rows)) }, linkBy: 'phone' });
+    expect(result).toMatchObject({ added: rows, rejected: 0 });
+    expect(raw().prepare(`SELECT count(*) FROM orders WHERE import_batch_id = ?`).pluck().get(result.batchId)).toBe(rows);
+    expect(raw().prepare(`SELECT count(*) FROM orders WHERE import_batch_id = ? AND kind = 'return'`).pluck().get(result.batchId)).toBe(Array.from({ length: rows }, (_, i) => i % 7 === 3).filter(Boolean).length);
+    expect(bulkActive()).toBe(0);
+    expectAggregatesMatchRawRows();
+    // Customer 0 gained rows in every month of the file: the import moved its totals.
+    expect(storedTotals(raw(), 'order_month_totals').length).toBeGreaterThan(before.length);
+
+    await app.call('import:undo', { batchId: result.batchId! });
+    expect(bulkActive()).toBe(0);
+    expectAggregatesMatchRawRows();
+    expect(storedTotals(raw(), 'order_month_totals')).toEqual(before);
+  });
+
+  it('keeps the follow-up totals and next contact dates of a follow-ups import and its undo', async () => {
+    const lines = ['手机,跟进时间,跟进方式,跟进内容,满意度,下次联系日期'];
+    const instants = ['2025-01-31T15:30:00.000Z', '2025-01-31T23:59:59.999Z', '2025-02-01T00:10:00.000Z', '2025-03-15T08:00:00.000Z'];
+    for (let i = 0; i < 260; i++) lines.push(`${phones[i % phones.length]},${instants[i % instants.length]},电话,第${i}次,${i % 3 === 0 ? '' : (i % 5) + 1},${i % 11 === 0 ? '2026-12-0' + ((i % 9) + 1) : ''}`);
+    const result = await app.call('import:commit', { kind: 'followups', source: { path: file('followups.csv', lines) }, linkBy: 'phone' });
+    expect(result).toMatchObject({ added: 260, rejected: 0 });
+    expectAggregatesMatchRawRows();
+    await app.call('import:undo', { batchId: result.batchId! });
+    expectAggregatesMatchRawRows();
+    expect(bulkActive()).toBe(0);
+  });
+
+  it('counts customers an orders file creates, and takes their totals away with them on undo', async () => {
+    const count = 2100;
+    const lines = ['客户名称,手机,下单日期,订单金额,退货'];
+    for (let i = 0; i < count * 2; i++) lines.push(`新客户${i % count},159${String(i % count).padStart(8, '0')},2025-0${(i % 9) + 1}-15,${i + 1},${i % 13 === 0 ? '是' : ''}`);
+    lines.push(`${'客户0'},${phones[0]},2025-04-30,9`);
+    const result = await app.call('import:commit', { kind: 'orders', source: { path: file('new.csv', lines) }, unknownCustomers: 'create' });
+    expect(result).toMatchObject({ added: count * 2 + 1, customersCreated: count });
+    expectAggregatesMatchRawRows();
+    await app.call('import:undo', { batchId: result.batchId! });
+    expectAggregatesMatchRawRows();
+    const created = raw().prepare(`SELECT id FROM customers WHERE import_batch_id = ?`).pluck().all(result.batchId) as string[];
+    expect(created).toHaveLength(count);
+    expect(raw().prepare(`SELECT count(*) FROM order_month_totals WHERE customer_id IN (${created.map(() => '?').join(', ')})`).pluck().get(...created)).toBe(0);
+  });
+
+  it('refuses a repeated order number within the rows not yet written, as it does one already stored', async () => {
+    const lines = ['手机,订单号,下单日期,订单金额'];
+    for (let i = 0; i < 20; i++) lines.push(`${phones[0]},NO-${i},2025-05-01,10`);
+    lines.push(`${phones[1]},NO-3,2025-05-02,20`);
+    const result = await app.call('import:commit', { kind: 'orders', source: { path: file('numbers.csv', lines) }, onError: 'skip' });
+    expect(result).toMatchObject({ added: 20, rejected: 1 });
+    expect(result.errors).toMatchObject([{ row: 22, reason: 'order_number_taken' }]);
+    const again = await app.call('import:commit', { kind: 'orders', source: { path: file('numbers2.csv', [lines[0]!, `${phones[2]},NO-7,2025-05-03,30`]) }, onError: 'skip' });
+    expect(again).toMatchObject({ added: 0, rejected: 1 });
+    expectAggregatesMatchRawRows();
+  });
+
+  it('queues every imported order for the team, and queues them again when the import is undone', async () => {
+    updateSyncState(raw(), { enqueue: 1, userName: '小王' });
+    raw().prepare(`DELETE FROM sync_outbox`).run();
+    const result = await app.call('import:commit', { kind: 'orders', source: { path: file('team.csv', ordersCsv(450)) }, linkBy: 'phone' });
+    const imported = raw().prepare(`SELECT id FROM orders WHERE import_batch_id = ? ORDER BY id`).pluck().all(result.batchId) as string[];
+    expect(imported).toHaveLength(450);
+    const queued = () => raw().prepare(`SELECT row_id FROM sync_outbox WHERE table_name = 'orders' ORDER BY row_id`).pluck().all();
+    expect(queued()).toEqual(imported);
+    // Stamped with this laptop's person, as an order entered by hand is.
+    expect(raw().prepare(`SELECT DISTINCT created_by FROM orders WHERE import_batch_id = ?`).pluck().all(result.batchId)).toEqual(['小王']);
+    expectAggregatesMatchRawRows();
+
+    raw().prepare(`DELETE FROM sync_outbox`).run();
+    await app.call('import:undo', { batchId: result.batchId! });
+    expect(queued()).toEqual(imported);
+    expectAggregatesMatchRawRows();
+  });
+
+  it('turns bulk mode off after a refused all-or-nothing import, a cancelled one and one that fails mid-file', async () => {
+    const bad = ordersCsv(500);
+    bad[400] = `${phones[0]},not a date,12,CNY,,否,坏行`;
+    await expect(app.call('import:commit', { kind: 'orders', source: { path: file('bad.csv', bad) }, onError: 'abort', linkBy: 'phone' })).rejects.toThrow();
+    expect(bulkActive()).toBe(0);
+
+    // Cancelled after its first batch was written, inside the transaction.
+    const client = new Database(app.dbPath);
+    try {
+      const controller = new AbortController();
+      const options = { kind: 'orders', source: { path: file('cancel.csv', ordersCsv(900)) }, onError: 'skip', linkBy: 'phone', duplicates: 'skip', unknownCustomers: 'reject', dryRun: false, batchSize: 100 } as const;
+      let activeMidway: unknown = null;
+      const cancelled = runImport(client, { ...options, signal: controller.signal, onProgress: () => ((activeMidway = client.prepare(`SELECT active FROM bulk_write`).pluck().get()), controller.abort()) }, '2026-11-23T00:00:00.000Z');
+      await expect(cancelled).rejects.toThrow(/cancelled/);
+      expect(activeMidway).toBe(1);
+      expect(bulkActive()).toBe(0);
+
+      // An error thrown by the database mid-file (a trigger refusing the 300th order) rolls the flag back with the rows.
+      client.exec(`CREATE TEMP TRIGGER refuse_order BEFORE INSERT ON orders WHEN NEW.note = '第300行' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+      await expect(runImport(client, { ...options, source: { path: file('fails.csv', ordersCsv(900)) } }, '2026-11-23T00:00:00.000Z')).rejects.toThrow(/disk on fire/);
+      expect(bulkActive()).toBe(0);
+      expect(client.inTransaction).toBe(false);
+    } finally {
+      client.close();
+    }
+    expect(raw().prepare(`SELECT count(*) FROM orders WHERE import_batch_id IS NOT NULL`).pluck().get()).toBe(0);
+    expectAggregatesMatchRawRows();
+  });
+
+  it('cannot leave the flag on across a crash: a bulk write killed before commit takes the flag back, and the next write keeps its totals', async () => {
+    const crashed = new Database(app.dbPath);
+    crashed.exec('BEGIN IMMEDIATE');
+    crashed.prepare(`UPDATE bulk_write SET active = 1 WHERE id = 1`).run();
+    crashed.prepare(`INSERT INTO orders (id, created_at, updated_at, customer_id, order_date, amount_minor, currency, fx_rate, base_currency, base_amount_minor, kind)
+      VALUES ('lost', '2026-01-01', '2026-01-01', ?, '2025-06-01', 100, 'CNY', 1, 'CNY', 100, 'sale')`).run(ids[3]);
+    // The process dies: its connection goes without COMMIT.
+    crashed.close();
+    expect(bulkActive()).toBe(0);
+    await app.call('orders:create', { customerId: ids[3]!, orderDate: '2025-06-01', amount: '7.77', currency: 'CNY' });
+    expect(raw().prepare(`SELECT revenue_minor FROM order_month_totals WHERE customer_id = ? AND month = ?`).pluck().get(ids[3], 2025 * 12 + 5)).toBe(777);
+    expectAggregatesMatchRawRows();
+  });
+});
+
+describe('bulk write: orders added in stretches', () => {
+  it('adds inserted orders stretch by stretch, recomputes staged customers, and matches plain SQL either way', async () => {
+    const client = raw();
+    client.exec('BEGIN IMMEDIATE');
+    try {
+      const bulk = beginBulkWrite(client, { ordersPerAddition: 7 });
+      const inserter = orderInserter(client, (first, last) => bulk.insertedOrders(first, last));
+      const days = ['2025-01-31', '2025-02-01', '2025-02-28', '2024-12-31'];
+      const row = (i: number) => ({
+        id: `bulk-${String(i).padStart(4, '0')}`, now: '2026-11-23T00:00:00.000Z', batch: null as unknown as string, customerId: ids[i % ids.length]!, date: days[i % days.length]!,
+        amountMinor: i % 5 === 0 ? -(i + 1) : i + 1, currency: 'CNY', rate: 1, base: 'CNY', baseAmountMinor: i % 5 === 0 ? -(i + 1) : i + 1, note: null, orderNumber: null,
+        kind: i % 5 === 0 ? ('return' as const) : ('sale' as const), costMinor: i % 3 === 0 ? (i % 5 === 0 ? -1 : 1) : null, baseCostMinor: i % 3 === 0 ? (i % 5 === 0 ? -1 : 1) : null,
+        unpaidMinor: 0, baseUnpaidMinor: 0, dueDate: null,
+      });
+      for (let i = 0; i < ORDERS_PER_INSERT + 30; i++) inserter.add(row(i));
+      inserter.flush();
+      // A write in between that is not a plain insert: its customer is staged and recomputed instead.
+      client.prepare(`UPDATE orders SET deleted_at = '2026-11-23T00:00:00.000Z' WHERE customer_id = ? AND order_date = '2025-01-31' AND id NOT LIKE 'bulk-%'`).run(ids[0]);
+      bulk.touch([ids[0]!]);
+      for (let i = ORDERS_PER_INSERT + 30; i < ORDERS_PER_INSERT + 45; i++) inserter.add(row(i));
+      inserter.flush();
+      bulk.finish(app.db);
+      client.exec('COMMIT');
+    } finally {
+      if (client.inTransaction) client.exec('ROLLBACK');
+    }
+    expect(bulkActive()).toBe(0);
+    expect(client.prepare(`SELECT count(*) FROM orders WHERE id LIKE 'bulk-%'`).pluck().get()).toBe(ORDERS_PER_INSERT + 45);
+    expectAggregatesMatchRawRows();
+  });
+});
