@@ -80,6 +80,9 @@ const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
   segment_runs_customer_count_non_negative: { path: ['customerCount'], key: 'invalid_value' },
   segmentation_settings_single_row: { path: [], key: 'invalid_value' },
   segment_latest_single_row: { path: [], key: 'invalid_value' },
+  // Bulk mode's flag: written only by db/repos/bulk-write.ts inside an import's transaction.
+  bulk_write_single_row: { path: [], key: 'invalid_value' },
+  bulk_write_active_flag: { path: [], key: 'invalid_value' },
   // Team sync's own bookkeeping: written only by core/sync, never from a form.
   sync_state_single_row: { path: [], key: 'invalid_value' },
   sync_state_enqueue_flag: { path: [], key: 'invalid_value' },
