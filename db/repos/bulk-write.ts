@@ -23,6 +23,8 @@ interface RefreshStep {
 }
 
 const staged = `SELECT id FROM ${STAGED}`;
+/** Customers whose orders a bulk write only inserted: summed in as it goes, their activity rows rebuilt at the end. */
+const ACTIVITY_STAGED = 'temp.bulk_write_activity_customers';
 /** The staged customers' live orders summed per month: read once, shared by the steps that need orders. */
 const ORDER_MONTHS = 'temp.bulk_write_order_months';
 const monthOf = (expr: string) => `(CAST(substr(${expr}, 1, 4) AS INTEGER) * 12 + CAST(substr(${expr}, 6, 2) AS INTEGER) - 1)`;
@@ -76,11 +78,6 @@ export const BULK_REFRESH_STEPS: readonly RefreshStep[] = [
        WHERE customers.id = b.id`,
     ],
   },
-  {
-    // Each customer's folded orders and follow-ups, which the tiers read (db/activity-sql.ts).
-    name: 'customer activity',
-    sql: [activityRefreshSql(staged)],
-  },
 ];
 
 /**
@@ -112,17 +109,24 @@ export const INSERTED_ORDERS_STEPS: readonly { name: string; sql: string }[] = [
       WHERE customers.id = s.customer_id`,
   },
   {
-    // Not a sum: the rows of the customers these orders went to are rebuilt from their orders and follow-ups.
+    // Not a sum: the customers these orders went to are noted, and their rows rebuilt once at the end.
     name: 'customer activity',
-    sql: activityRefreshSql(`SELECT customer_id AS id FROM orders WHERE rowid BETWEEN @first AND @last`),
+    sql: `INSERT OR IGNORE INTO ${ACTIVITY_STAGED} (id) SELECT customer_id FROM orders WHERE rowid BETWEEN @first AND @last`,
   },
 ];
+
+/**
+ * Each customer's folded orders and follow-ups, which the tiers read (db/activity-sql.ts): rebuilt once per
+ * bulk write, last, for the staged customers and those whose orders were only inserted.
+ */
+const ACTIVITY_REFRESH = activityRefreshSql(`SELECT id FROM ${STAGED} UNION SELECT id FROM ${ACTIVITY_STAGED}`);
 
 /** Orders per addition: a customer's rows in one stretch are summed into one upsert (each fires the report version triggers); 200k rows still sit in the import connection's page cache. */
 const INSERTED_ORDERS_PER_STEP = 200_000;
 
 function ensureStaging(client: Database.Database): void {
   client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_write_customers (id TEXT PRIMARY KEY) WITHOUT ROWID`);
+  client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_write_activity_customers (id TEXT PRIMARY KEY) WITHOUT ROWID`);
   client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_write_order_months (customer_id TEXT NOT NULL, month INTEGER NOT NULL, revenue INTEGER NOT NULL, sales INTEGER NOT NULL,
     returns INTEGER NOT NULL, costed_revenue INTEGER NOT NULL, cost INTEGER NOT NULL, costed INTEGER NOT NULL, last_sale TEXT)`);
 }
@@ -133,6 +137,7 @@ export function beginBulkWrite(client: Database.Database, options: { ordersPerAd
   if (!client.inTransaction) throw new Error('A bulk write sets its flag inside its own transaction, so a rollback clears it.');
   ensureStaging(client);
   client.exec(`DELETE FROM ${STAGED}`);
+  client.exec(`DELETE FROM ${ACTIVITY_STAGED}`);
   client.prepare(`UPDATE bulk_write SET active = 1 WHERE id = 1`).run();
   const stage = client.prepare(`INSERT OR IGNORE INTO ${STAGED} (id) VALUES (?)`);
   const additions = INSERTED_ORDERS_STEPS.map((step) => client.prepare(step.sql));
@@ -178,6 +183,8 @@ export function refreshAfterBulkWrite(db: Db, customerIds: Iterable<string>): vo
   const stage = client.prepare(`INSERT OR IGNORE INTO ${STAGED} (id) VALUES (?)`);
   for (const id of customerIds) stage.run(id);
   for (const step of BULK_REFRESH_STEPS) for (const statement of step.sql) client.prepare(statement).run();
+  client.prepare(ACTIVITY_REFRESH).run();
+  client.exec(`DELETE FROM ${ACTIVITY_STAGED}`);
   client.exec(`DELETE FROM ${STAGED}`);
   client.exec(`DELETE FROM ${ORDER_MONTHS}`);
 }
