@@ -79,6 +79,7 @@ const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
   prediction_runs_as_of_valid: { path: ['asOf'], key: 'invalid_date' },
   segment_runs_customer_count_non_negative: { path: ['customerCount'], key: 'invalid_value' },
   segmentation_settings_single_row: { path: [], key: 'invalid_value' },
+  segment_latest_single_row: { path: [], key: 'invalid_value' },
   // Team sync's own bookkeeping: written only by core/sync, never from a form.
   sync_state_single_row: { path: [], key: 'invalid_value' },
   sync_state_enqueue_flag: { path: [], key: 'invalid_value' },

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { knownSchemaVersion, openDatabase, type Db } from '../../db/open';
+import { latestActivityRev } from '../../db/repos/customer-activity';
 import { AppError } from '../../shared/contract';
 import { backupHere } from './backup';
 import type { BackupFile } from './files';
@@ -50,6 +51,7 @@ export async function restoreFrom(db: Db, dbPath: string, from: string, migratio
       candidate.close();
     }
     prepareForThisVersion(staging, migrationsFolder, client.pragma('page_size', { simple: true }) as number, from);
+    liftActivityRevs(staging.path, latestActivityRev(db));
 
     const safetyBackup = await backupHere(client, dbPath, 'before_restore', at);
     try {
@@ -63,6 +65,20 @@ export async function restoreFrom(db: Db, dbPath: string, from: string, migratio
     return { restoredFrom: from, safetyBackup };
   } finally {
     discardTemp(staging);
+  }
+}
+
+/**
+ * Every restored customer_activity row gets a rev above any the live database reached, so a process that
+ * kept tiers in memory (this one, or the app while the CLI restores) sees every row as changed instead of
+ * trusting revs that now mean other writes (core/segmentation/loaded.ts).
+ */
+function liftActivityRevs(path: string, above: number): void {
+  const staged = new Database(path, { fileMustExist: true });
+  try {
+    staged.prepare(`UPDATE customer_activity SET rev = rev + ?`).run(above);
+  } finally {
+    staged.close();
   }
 }
 

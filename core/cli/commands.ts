@@ -38,6 +38,14 @@ export const COMMANDS: Command[] = [
     human: (o: OutputOf<'workspace:loadDemo'>) => `Demo workspace loaded: ${o.customers} customers, ${o.orders} orders, ${o.followUps} follow-ups.`,
   },
   {
+    words: ['repair'],
+    summary: 'Rebuild the figures kept on every write (each customer\'s order and follow-up totals for the tiers, the report\'s monthly totals) from the raw orders and follow-ups; prints how many differed.',
+    flags: {},
+    run: (_v, call) => call('workspace:repair', {}),
+    human: (o: OutputOf<'workspace:repair'>) =>
+      `Rebuilt ${o.activityRows} customer activity rows (${o.activityRowsDiffering} differed from the kept ones), ${o.orderMonths} order months and ${o.followUpMonths} follow-up months.`,
+  },
+  {
     words: ['customers', 'list'],
     summary:
       'List customers; --search matches name, company, pinyin (zs / zhangsan), phone, WeChat, WhatsApp, email. --scheme KEY --class a,b keeps those classes; --sort-tier KEY sorts by tier (best first).',

@@ -4,6 +4,8 @@ import { customers, followUps, orders } from '../../db/schema';
 import type { HandlerContext } from '../context';
 import { storeDemoHistory } from '../demo/history';
 import { loadDemoWorkspace } from '../demo/load';
+import { rebuildReportTotals } from '../reports/totals';
+import { activitySnapshot, rebuildCustomerActivity } from '../../db/repos/customer-activity';
 import type { HandlerMap } from './types';
 
 export function workspaceHandlers(ctx: HandlerContext): HandlerMap<'workspace'> {
@@ -24,6 +26,17 @@ export function workspaceHandlers(ctx: HandlerContext): HandlerMap<'workspace'> 
       if (!readSettings(db).onboarded) writeSettings(db, { onboardedAt: ctx.clock.now().toISOString(), updatedAt: ctx.clock.now().toISOString() });
       return { onboarded: true };
     },
+
+    'workspace:repair': () =>
+      db.transaction(() => {
+        const before = activitySnapshot(db);
+        const activityRows = rebuildCustomerActivity(db);
+        const after = activitySnapshot(db);
+        let activityRowsDiffering = 0;
+        for (const [id, row] of after) if (before.get(id) !== row) activityRowsDiffering++;
+        for (const id of before.keys()) if (!after.has(id)) activityRowsDiffering++;
+        return { activityRows, activityRowsDiffering, ...rebuildReportTotals(db, ctx.clock.now().toISOString()) };
+      }),
 
     'workspace:loadDemo': ({ seed, customers: n, history }) => {
       const loaded = loadDemoWorkspace(db, { seed, customers: n, anchor: ctx.clock.today(), now: ctx.clock.now().toISOString() });

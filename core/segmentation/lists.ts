@@ -36,6 +36,8 @@ export function overview(state: SegmentationState, scheme: string, baseCurrency:
     }),
     cuts: summary.cuts,
     partition: state.result.partition,
+    cutsComputedAt: state.computedAt,
+    placedSince: state.patched.size,
     groups:
       summary.groups?.map((g) => ({ group: g.group, customers: g.customers, classes: Object.entries(g.counts).map(([classKey, count]) => ({ classKey, count })), cuts: g.cuts })) ?? null,
   };

@@ -2,36 +2,35 @@ import type { Db } from '../../db/open';
 import {
   latestRunDay,
   liveCustomSegments,
-  loadSegmentCustomers,
-  loadSegmentFollowUps,
-  loadSegmentOrders,
   readConfigOverrides,
   writeSnapshot,
   type SegmentCustomer,
   type SnapshotColumns,
 } from '../../db/repos/segmentation';
-import { buildConfig, isLocalRule, LOCAL_SCHEME_KEYS, segmentAll, type ConfigOverrides, type CustomSegment, type EngineConfig, type EngineFollowUp, type EngineOrder, type SegmentationResult } from '../../shared/segmentation';
+import { buildConfig, isLocalRule, LOCAL_SCHEME_KEYS, segmentActivity, type ConfigOverrides, type CustomSegment, type EngineConfig, type Run, type SegmentationResult } from '../../shared/segmentation';
 import { predictedValueMap } from '../prediction/predict';
 import { storePredictions } from '../prediction/store';
 import { changeStamp } from '../change-stamp';
 import type { HandlerContext } from '../context';
 import { windowMetrics, type WindowMetrics } from './window-metrics';
+import { followChanges, loadAll, loadCustomers, type Loaded } from './loaded';
+import { patchState } from './patch';
 
 /**
  * The segmentation of one day, kept in memory between calls so that paging a list or opening an
  * explanation does not re-rank 100k customers.
  *
- * Freshness without hooks: a result is reused only while the database is provably unchanged — SQLite's
+ * Freshness: a result is reused as it is while the database is provably unchanged — SQLite's
  * `total_changes()` (every row this connection wrote) and `PRAGMA data_version` (commits by any other
- * connection: the CLI, an import in another process) are both as they were right after the computation.
- * So every writer — orders, follow-ups, customers, imports, settings, custom segments — marks the result
- * stale with no call from its handler, and the next read recomputes ("recompute on read when stale").
- * Writes that do not affect segmentation (a contact, an FX rate) cost one needless recompute; that is the
- * price of never missing one.
+ * connection) are as they were. After a write, the customers whose activity row moved (customer_activity
+ * rev: their orders, follow-ups or tier-relevant fields changed — kept by triggers, so every writer is
+ * seen) are read again and placed at once on the last full run's cuts (patch.ts), and a full run follows
+ * in the background to refresh the population-wide cuts. `patched` says who was placed that way since the
+ * full run, which `computedAt` dates. A change to the population itself (a customer added, archived or
+ * deleted), to the settings, or to more customers than can be followed one by one, means a full run now.
  *
  * Reads never write. The snapshot (tier history) is stored by `segments:recompute` and, for today, by
- * the history and migration reads when today's stored snapshot is older than the data — so history
- * follows every change without making each list read pay for the write.
+ * the history and migration reads when today's stored snapshot is older than the data.
  */
 export interface SegmentationState {
   asOf: string;
@@ -41,6 +40,15 @@ export interface SegmentationState {
   customers: SegmentCustomer[];
   indexOf: Map<string, number>;
   metrics: WindowMetrics;
+  /** What the run read, brought up to date by patches. */
+  loaded: Loaded;
+  /** The full run behind result; its cuts place patched customers. */
+  run: Run;
+  predicted: ReadonlyMap<string, number> | undefined;
+  /** Customers placed on the run's cuts after their data changed since it ran. */
+  patched: ReadonlySet<string>;
+  /** When the full run behind this state ran (ISO instant). */
+  computedAt: string;
 }
 
 interface Cached {
@@ -71,9 +79,21 @@ function usablePartition(partition: ConfigOverrides['partition'], segments: read
   return segment && isLocalRule(segment.rule, LOCAL_SCHEME_KEYS) ? partition : { kind: 'none' };
 }
 
-function compute(db: Db, asOf: string): SegmentationState {
-  const config = engineConfigFor(db, asOf);
-  return assemble(asOf, config, loadSegmentCustomers(db), loadSegmentOrders(db), loadSegmentFollowUps(db), predictedFor(db, config));
+function compute(ctx: HandlerContext, asOf: string, loaded = freshLoaded(ctx.db)): SegmentationState {
+  const config = engineConfigFor(ctx.db, asOf);
+  return assemble(ctx, asOf, config, loaded, predictedFor(ctx.db, config));
+}
+
+/**
+ * The population and activity rows, current: a cached state's brought up to date when only a few
+ * customers changed since (the rows are the same whatever the day), else read in full.
+ */
+function freshLoaded(db: Db): Loaded {
+  for (const cached of caches.get(db)?.values() ?? []) {
+    const followed = followChanges(db, cached.state.loaded);
+    if (followed) return followed.loaded;
+  }
+  return loadAll(db);
 }
 
 /** Basis 'predicted' (pyramid or value) ranks by each customer's predicted value over the CLV horizon in Settings, fitted on the orders up to asOf. */
@@ -81,14 +101,15 @@ function predictedFor(db: Db, config: EngineConfig): ReadonlyMap<string, number>
   return config.pyramid.basis === 'predicted' || config.value.basis === 'predicted' ? predictedValueMap(db, config.asOf) : undefined;
 }
 
-function assemble(asOf: string, config: EngineConfig, customers: SegmentCustomer[], orders: EngineOrder[], followUps: EngineFollowUp[], predicted?: ReadonlyMap<string, number>): SegmentationState {
-  const result = segmentAll(customers, orders, followUps, config, { predictedValueMinor: predicted });
-  const indexOf = new Map(result.customerIds.map((id, i) => [id, i]));
-  return { asOf, config, result, customers, indexOf, metrics: windowMetrics(indexOf, orders, followUps, result.window) };
+function assemble(ctx: HandlerContext, asOf: string, config: EngineConfig, loaded: Loaded, predicted?: ReadonlyMap<string, number>): SegmentationState {
+  const { customers, indexOf, activities } = loaded;
+  const { result, run } = segmentActivity(customers, activities, config, { predictedValueMinor: predicted });
+  const metrics = windowMetrics(activities, result.window);
+  return { asOf, config, result, customers, indexOf, metrics, loaded, run, predicted, patched: new Set(), computedAt: ctx.clock.now().toISOString() };
 }
 
 /** The steps of a recompute, in order, as reported to a progress bar. */
-export const RECOMPUTE_PHASES = ['customers', 'orders', 'followUps', 'classes', 'history'] as const;
+export const RECOMPUTE_PHASES = ['customers', 'activity', 'classes', 'history'] as const;
 export type RecomputePhase = (typeof RECOMPUTE_PHASES)[number];
 
 /** Lets other calls (a progress poll, a page of the list) run between the steps of a long recompute. */
@@ -100,7 +121,7 @@ const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export async function recomputeInSteps(ctx: HandlerContext, asOf: string, report: (phase: RecomputePhase) => void): Promise<{ state: SegmentationState; stored: boolean }> {
   const { db } = ctx;
-  const read = await computeInSteps(db, asOf, report);
+  const read = await computeInSteps(ctx, asOf, report);
   report('history');
   await yieldTurn();
   // Something was written while the rows were being read between turns: what was read may not fit
@@ -115,18 +136,19 @@ export async function recomputeInSteps(ctx: HandlerContext, asOf: string, report
 }
 
 /**
- * segmentationFor for the screens' reads: the cached result while nothing changed, else computed in
- * steps (so a page of the list or a progress poll can be answered in between) — without storing.
+ * segmentationFor for the screens' reads: the cached result while nothing changed, brought up to date
+ * customer by customer after a few writes, else computed in steps (so a page of the list or a progress
+ * poll can be answered in between) — without storing.
  */
 export async function segmentationInSteps(ctx: HandlerContext, asOf: string): Promise<SegmentationState> {
-  const cached = fresh(ctx.db, asOf);
-  if (cached) return cached.state;
+  const current = currentState(ctx, asOf);
+  if (current) return current;
   // The screen asks for the overview and the members at once: both wait for the same computation.
   const running = inFlight.get(ctx.db);
   const key = `${asOf}@${changeStamp(ctx.db)}`;
   const shared = running?.key === key ? running.promise : undefined;
   if (shared) return shared;
-  const promise = computeInSteps(ctx.db, asOf, () => undefined).then((read) => {
+  const promise = computeInSteps(ctx, asOf, () => undefined).then((read) => {
     if (!read) return segmentationFor(ctx, asOf);
     remember(ctx.db, read, false);
     return read;
@@ -142,7 +164,8 @@ export async function segmentationInSteps(ctx: HandlerContext, asOf: string): Pr
 const inFlight = new WeakMap<Db, { key: string; promise: Promise<SegmentationState> }>();
 
 /** The rows read and the engine run with a turn of the event loop between steps; null if data changed meanwhile. */
-async function computeInSteps(db: Db, asOf: string, report: (phase: RecomputePhase) => void): Promise<SegmentationState | null> {
+async function computeInSteps(ctx: HandlerContext, asOf: string, report: (phase: RecomputePhase) => void): Promise<SegmentationState | null> {
+  const { db } = ctx;
   const step = async (phase: RecomputePhase) => {
     report(phase);
     await yieldTurn();
@@ -150,13 +173,12 @@ async function computeInSteps(db: Db, asOf: string, report: (phase: RecomputePha
   const before = changeStamp(db);
   await step('customers');
   const config = engineConfigFor(db, asOf);
-  const customers = loadSegmentCustomers(db);
-  await step('orders');
-  const orders = loadSegmentOrders(db);
-  await step('followUps');
-  const followUps = loadSegmentFollowUps(db);
+  const followed = [...(caches.get(db)?.values() ?? [])].map((c) => followChanges(db, c.state.loaded)).find((f) => f !== null);
+  const people = followed ? followed.loaded : loadCustomers(db);
+  await step('activity');
+  const loaded = followed ? followed.loaded : loadAll(db, people);
   await step('classes');
-  const state = assemble(asOf, config, customers, orders, followUps, predictedFor(db, config));
+  const state = assemble(ctx, asOf, config, loaded, predictedFor(db, config));
   return changeStamp(db) === before ? state : null;
 }
 
@@ -169,7 +191,7 @@ function remember(db: Db, state: SegmentationState, stored: boolean): void {
 }
 
 /**
- * What this connection last stored, so the next write compares in memory instead of scanning history.
+ * What this connection last stored, so the next write compares in memory instead of reading history.
  * Trusted only while no other connection committed (data_version) and it is still the latest day.
  */
 const lastStored = new WeakMap<Db, { columns: SnapshotColumns; dataVersion: number }>();
@@ -210,42 +232,88 @@ function predictKeepingFresh(ctx: HandlerContext, state: SegmentationState, stor
   if (cached?.state === state && cached.fingerprint === before) cached.fingerprint = changeStamp(ctx.db);
 }
 
-function fresh(db: Db, asOf: string): Cached | undefined {
+/**
+ * The cached state of asOf, as it is while nothing changed, or with the customers who changed placed
+ * again (and a full run scheduled); undefined when only a full run now will do.
+ */
+function currentState(ctx: HandlerContext, asOf: string): SegmentationState | undefined {
+  const { db } = ctx;
   const cached = caches.get(db)?.get(asOf);
-  return cached && cached.fingerprint === changeStamp(db) ? cached : undefined;
+  if (!cached) return undefined;
+  const stamp = changeStamp(db);
+  if (cached.fingerprint === stamp) return cached.state;
+  const state = cached.state;
+  // Settings, custom segments, or predicted values (refitted on writes) are read by every class: a full run.
+  if (state.predicted !== undefined || JSON.stringify(engineConfigFor(db, asOf)) !== JSON.stringify(state.config)) return undefined;
+  const followed = followChanges(db, state.loaded);
+  if (!followed) return undefined;
+  const patched = patchState(state, followed.loaded, followed.changes);
+  if (!patched) return undefined;
+  const unchanged = followed.changes.length === 0;
+  caches.get(db)!.set(asOf, { fingerprint: stamp, state: patched, stored: cached.stored && unchanged });
+  if (patched.patched.size > 0) refreshLater(ctx, asOf);
+  return patched;
 }
 
-/** The segmentation for asOf: the cached one while nothing changed, else recomputed now. */
+/** A quiet moment after the last write before the full run refreshes the cuts. */
+const REFRESH_DELAY_MS = 1500;
+const refreshTimers = new WeakMap<Db, NodeJS.Timeout>();
+
+/** Schedules the full run that replaces a patched state; each new write pushes it back. */
+function refreshLater(ctx: HandlerContext, asOf: string): void {
+  clearTimeout(refreshTimers.get(ctx.db));
+  const timer = setTimeout(() => {
+    if (!ctx.db.$client.open) return;
+    const cached = caches.get(ctx.db)?.get(asOf);
+    if (!cached || cached.state.patched.size === 0) return;
+    void segmentationInStepsUncached(ctx, asOf).catch(() => undefined);
+  }, REFRESH_DELAY_MS);
+  // Never keeps a CLI process alive: the next read does the same work.
+  timer.unref();
+  refreshTimers.set(ctx.db, timer);
+}
+
+/** A full run in steps replacing the cached state (the background refresh). */
+async function segmentationInStepsUncached(ctx: HandlerContext, asOf: string): Promise<void> {
+  const read = await computeInSteps(ctx, asOf, () => undefined);
+  if (read) remember(ctx.db, read, false);
+}
+
+/** The segmentation for asOf: the cached one (brought up to date) while it can be, else recomputed now. */
 export function segmentationFor(ctx: HandlerContext, asOf: string): SegmentationState {
-  const cached = fresh(ctx.db, asOf);
-  if (cached) return cached.state;
-  const state = compute(ctx.db, asOf);
+  const current = currentState(ctx, asOf);
+  if (current) return current;
+  const state = compute(ctx, asOf);
   remember(ctx.db, state, false);
   return state;
 }
 
 /** Always recomputes and stores asOf's snapshot; false when a later day is stored already. */
 export function recomputeSegmentation(ctx: HandlerContext, asOf: string): { state: SegmentationState; stored: boolean } {
-  const state = compute(ctx.db, asOf);
+  const state = compute(ctx, asOf);
   const stored = store(ctx, state);
   remember(ctx.db, state, stored);
   predictKeepingFresh(ctx, state, stored);
   return { state, stored };
 }
 
-/** Brings today's stored snapshot up to date with the data, if it is not already. */
+/**
+ * Brings today's stored snapshot up to date with the data, if it is not already: from a full run, as
+ * history must not keep classes placed on cuts that have moved.
+ */
 export function storeTodayIfStale(ctx: HandlerContext): void {
   const today = ctx.clock.today();
-  const cached = fresh(ctx.db, today);
-  if (cached?.stored) return;
-  const state = cached?.state ?? compute(ctx.db, today);
+  const cached = caches.get(ctx.db)?.get(today);
+  if (cached?.stored && cached.fingerprint === changeStamp(ctx.db)) return;
+  const current = currentState(ctx, today);
+  const state = current && current.patched.size === 0 ? current : compute(ctx, today);
   const stored = store(ctx, state);
   remember(ctx.db, state, stored);
   predictKeepingFresh(ctx, state, stored);
 }
 
 /**
- * Stores the snapshots of several past days, oldest first, reading the customers, orders and follow-ups
+ * Stores the snapshots of several past days, oldest first, reading the customers and their activity rows
  * once for all of them (the engine takes the day from its config and ignores what came after it). No
  * prediction refit per day: that belongs to the day the business runs the app. Days on or before the
  * latest stored one are skipped, as history is written forward only. Returns the days stored.
@@ -255,11 +323,9 @@ export function storePastSnapshots(ctx: HandlerContext, days: readonly string[])
   const latest = latestRunDay(db);
   const pending = [...days].sort().filter((day) => latest === null || day > latest);
   if (pending.length === 0) return [];
-  const customers = loadSegmentCustomers(db);
-  const orders = loadSegmentOrders(db);
-  const followUps = loadSegmentFollowUps(db);
+  const loaded = freshLoaded(db);
   return pending.filter((day) => {
     const config = engineConfigFor(db, day);
-    return store(ctx, assemble(day, config, customers, orders, followUps, predictedFor(db, config)));
+    return store(ctx, assemble(ctx, day, config, loaded, predictedFor(db, config)));
   });
 }

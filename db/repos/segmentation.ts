@@ -1,7 +1,6 @@
 import type { Db } from '../open';
 import { OUT_OF_POPULATION } from '../schema';
-import type { EngineCustomer, EngineFollowUp, EngineOrder } from '../../shared/segmentation';
-import { localDateOf } from '../../shared/domain/dates';
+import type { EngineCustomer } from '../../shared/segmentation';
 
 /**
  * Rows in and out of the segmentation tables. Reads for a recompute go straight to prepared statements:
@@ -17,38 +16,23 @@ export interface SegmentCustomer extends EngineCustomer {
   sortName: string;
 }
 
+const SEGMENT_CUSTOMER_SQL = `SELECT id, name, company, code, created_at AS createdAt, type, industry, country, region, city, locality,
+    size_band AS sizeBand, income_band AS incomeBand, needs, tags, owner, source,
+    manual_level AS manualLevel, search_text AS searchText, sort_name AS sortName
+  FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL`;
+
+type CustomerRow = Omit<SegmentCustomer, 'tags'> & { tags: string };
+const toSegmentCustomer = (r: CustomerRow): SegmentCustomer => ({ ...r, tags: JSON.parse(r.tags) as string[] });
+
 /** Live, unarchived customers: the population every scheme classifies. */
 export function loadSegmentCustomers(db: Db): SegmentCustomer[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT id, name, company, code, created_at AS createdAt, type, industry, country, region, city, locality,
-              size_band AS sizeBand, income_band AS incomeBand, needs, tags, owner, source,
-              manual_level AS manualLevel, search_text AS searchText, sort_name AS sortName
-       FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL ORDER BY id`,
-    )
-    .all() as (Omit<SegmentCustomer, 'tags'> & { tags: string })[];
-  return rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as string[] }));
+  return (db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} ORDER BY id`).all() as CustomerRow[]).map(toSegmentCustomer);
 }
 
-/**
- * Live orders in base-currency minor units (locked at the order date), sales and returns with their cost
- * (null when unknown); the engine nets returns into money and ignores unknown customers.
- */
-export function loadSegmentOrders(db: Db): EngineOrder[] {
-  return db.$client
-    .prepare(
-      `SELECT customer_id AS customerId, order_date AS date, base_amount_minor AS baseAmountMinor, kind, base_cost_minor AS baseCostMinor
-       FROM orders WHERE deleted_at IS NULL`,
-    )
-    .all() as EngineOrder[];
-}
-
-/** Live follow-ups; `date` is the local calendar day of the instant, as everywhere else in the app. */
-export function loadSegmentFollowUps(db: Db): EngineFollowUp[] {
-  const rows = db.$client
-    .prepare(`SELECT customer_id AS customerId, occurred_at AS occurredAt, intent, satisfaction FROM follow_ups WHERE deleted_at IS NULL`)
-    .all() as Omit<EngineFollowUp, 'date'>[];
-  return rows.map((r) => ({ ...r, date: localDateOf(new Date(r.occurredAt)) }));
+/** One customer as loadSegmentCustomers reads them; undefined when deleted, archived or unknown. */
+export function loadSegmentCustomer(db: Db, id: string): SegmentCustomer | undefined {
+  const row = db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} AND id = ?`).get(id) as CustomerRow | undefined;
+  return row && toSegmentCustomer(row);
 }
 
 export function latestRunDay(db: Db): string | null {
@@ -72,9 +56,10 @@ export interface SnapshotColumns {
  * stored); it turns the per-scheme scan of all rows into an in-memory comparison plus a point query per
  * changed customer — at 100k customers, milliseconds instead of seconds.
  */
-export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColumns, previous?: SnapshotColumns): void {
+export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColumns, given?: SnapshotColumns): void {
   const client = db.$client;
   const { asOf, customerIds } = current;
+  const previous = given ?? storedLatestColumns(db);
   const scan = client.prepare(`SELECT customer_id, as_of, class_key FROM segment_assignments WHERE scheme = ? AND as_of <= ?`).raw();
   const latestTwo = client.prepare(`SELECT as_of, class_key FROM segment_assignments WHERE scheme = ? AND customer_id = ? AND as_of <= ? ORDER BY as_of DESC LIMIT 2`).raw();
   const upsert = client.prepare(
@@ -134,6 +119,58 @@ export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColum
        ON CONFLICT (as_of) DO UPDATE SET computed_at = excluded.computed_at, customer_count = excluded.customer_count`,
     )
     .run(asOf, computedAt, customerIds.length);
+  storeLatestColumns(db, current);
+}
+
+/** The tier history's counter (report_month_versions 'segments'): moves with every write to segment_assignments. */
+const historyVersionOf = (db: Db): number =>
+  (db.$client.prepare(`SELECT version FROM report_month_versions WHERE source = 'segments' AND month = 0`).pluck().get() as number | undefined) ?? 0;
+
+/** Keeps day asOf's columns as segment_latest (see the schema), in writeSnapshot's transaction. */
+function storeLatestColumns(db: Db, columns: SnapshotColumns): void {
+  const n = columns.customerIds.length;
+  const entries = Object.entries(columns.classKeys);
+  const codes = new Uint32Array(n * entries.length);
+  const schemes = entries.map(([scheme, column], s) => {
+    const indexOf = new Map<string, number>();
+    for (let k = 0; k < n; k++) {
+      const classKey = column[k]!;
+      let code = indexOf.get(classKey);
+      if (code === undefined) indexOf.set(classKey, (code = indexOf.size));
+      codes[s * n + k] = code;
+    }
+    return [scheme, [...indexOf.keys()]] as const;
+  });
+  db.$client
+    .prepare(
+      `INSERT INTO segment_latest (id, as_of, history_version, customer_ids, schemes, codes) VALUES (1, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET as_of = excluded.as_of, history_version = excluded.history_version, customer_ids = excluded.customer_ids,
+         schemes = excluded.schemes, codes = excluded.codes`,
+    )
+    .run(columns.asOf, historyVersionOf(db), JSON.stringify(columns.customerIds), JSON.stringify(schemes), Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength));
+}
+
+/** segment_latest's columns when they are still those of the latest stored day, else undefined. */
+export function storedLatestColumns(db: Db): SnapshotColumns | undefined {
+  const row = db.$client.prepare(`SELECT as_of, history_version, customer_ids, schemes, codes FROM segment_latest WHERE id = 1`).raw().get() as
+    | [string, number, string, string, Buffer]
+    | undefined;
+  if (!row) return undefined;
+  const [asOf, version, ids, schemeText, bytes] = row;
+  if (asOf !== latestRunDay(db) || version !== historyVersionOf(db)) return undefined;
+  const customerIds = JSON.parse(ids) as string[];
+  const schemes = JSON.parse(schemeText) as [string, string[]][];
+  const n = customerIds.length;
+  // Copied into an aligned array: a Buffer from SQLite need not start on a 4-byte boundary.
+  const codes = new Uint32Array(n * schemes.length);
+  new Uint8Array(codes.buffer).set(bytes);
+  const classKeys: Record<string, string[]> = {};
+  schemes.forEach(([scheme, classes], s) => {
+    const column = new Array<string>(n);
+    for (let k = 0; k < n; k++) column[k] = classes[codes[s * n + k]!]!;
+    classKeys[scheme] = column;
+  });
+  return { asOf, customerIds, classKeys };
 }
 
 /** The latest snapshot day on or before `day`, if any. */

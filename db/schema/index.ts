@@ -8,3 +8,4 @@ export * from './merges';
 export * from './prediction';
 export * from './sync';
 export * from './report-totals';
+export * from './customer-activity';

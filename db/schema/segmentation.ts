@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { isCalendarDate, rowIdentity } from './columns';
 import { customers } from './customers';
 
@@ -45,6 +45,29 @@ export const segmentRuns = sqliteTable(
     check('segment_runs_as_of_valid', isCalendarDate('as_of')),
     check('segment_runs_customer_count_non_negative', sql`${t.customerCount} >= 0`),
   ],
+);
+
+/**
+ * One row (id = 1): the classes of the latest stored snapshot day, as columns, so a recompute in a new
+ * process (the CLI, the app after a restart) compares with them in memory instead of scanning the whole
+ * tier history for what each customer's class was (db/repos/segmentation.ts writeSnapshot). Written in
+ * the same transaction as the history; trusted only while its day is the latest stored one and the
+ * history's counter (report_month_versions 'segments') still has the value it had then.
+ */
+export const segmentLatest = sqliteTable(
+  'segment_latest',
+  {
+    id: integer('id').primaryKey(),
+    asOf: text('as_of').notNull(),
+    historyVersion: integer('history_version').notNull(),
+    /** JSON array of the customer ids, in column order. */
+    customerIds: text('customer_ids').notNull(),
+    /** JSON array of [scheme, [class keys…]]: each scheme's classes, indexed by the codes. */
+    schemes: text('schemes').notNull(),
+    /** Per scheme in `schemes` order, one little-endian uint32 per customer: the index of their class. */
+    codes: blob('codes', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [check('segment_latest_single_row', sql`${t.id} = 1`)],
 );
 
 /** One row (id = 1): the user's overrides of the engine defaults (window, shares, weights…), as JSON. */

@@ -96,6 +96,10 @@ export const segmentationContract = {
       cuts: z.custom<SchemeCuts>(),
       /** 'none', or what the ranked schemes are partitioned by ('locality', 'tag', …). */
       partition: z.string().max(40),
+      /** When the population-wide cuts (quintiles, shares) were last computed (ISO instant). */
+      cutsComputedAt: z.string().max(40),
+      /** Customers whose data changed since then, already placed on those cuts; a full run follows shortly. */
+      placedSince: z.number().int().min(0),
       /** A ranked scheme under a partition: each group's size, class counts and own cuts; null otherwise. */
       groups: z
         .array(z.object({ group: z.string().max(200), customers: z.number().int(), classes: z.array(z.object({ classKey: z.string(), count: z.number().int() })).max(200), cuts: z.custom<SchemeCuts>() }))

@@ -15,4 +15,13 @@ export const workspaceContract = {
     }),
     output: z.object({ customers: z.number().int(), orders: z.number().int(), followUps: z.number().int() }),
   },
+  /**
+   * Rebuilds the figures kept by triggers from the raw orders and follow-ups — each customer's activity
+   * row and the report's monthly totals — and says how many differed from the rebuilt ones (0 when the
+   * triggers kept them right, as they should).
+   */
+  'workspace:repair': {
+    input: z.object({}).default({}),
+    output: z.object({ activityRows: z.number().int(), activityRowsDiffering: z.number().int(), orderMonths: z.number().int(), followUpMonths: z.number().int() }),
+  },
 } as const;

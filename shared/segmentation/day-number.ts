@@ -32,6 +32,11 @@ export function dayNumber(isoDate: string): number {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw new RangeError(`Not a calendar date: ${isoDate}`);
   }
+  return dayNumberOfCivil(year, month, day);
+}
+
+/** Day number of a valid calendar year, month (1–12) and day of month (not checked: callers pass a real date). */
+export function dayNumberOfCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;

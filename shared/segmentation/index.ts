@@ -1,5 +1,9 @@
 /** Public surface of the segmentation engine. Pure: no I/O, no clock; asOf is an input. */
-export { segmentAll, type SegmentOptions } from './segment-all';
+export { segmentActivity, segmentAll, type SegmentedRun, type SegmentOptions } from './segment-all';
+export { reclassifyOne, type Reclassified } from './reclassify';
+export type { Run } from './run';
+export { ORDER_DAY_FIELDS, type CustomerActivity } from './activity';
+export { dayNumberOfCivil } from './day-number';
 export { segmentOne, type LocalSegmentation } from './segment-one';
 export {
   buildConfig,

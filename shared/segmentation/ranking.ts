@@ -94,7 +94,7 @@ function thresholdCuts(sortedAsc: Float64Array, thresholds: readonly number[]): 
   return thresholds.map((minValue) => ({ targetCount: sortedAsc.length - countBelow(sortedAsc, minValue), minValue }));
 }
 
-interface SharedArrays {
+export interface SharedArrays {
   scores: Record<ScoreDimension, Uint8Array>;
   valueMScores: Uint8Array;
   valueMoney: Float64Array;
@@ -102,7 +102,7 @@ interface SharedArrays {
   pyramidValue: Float64Array;
 }
 
-function sharedArrays(n: number): SharedArrays {
+export function sharedArrays(n: number): SharedArrays {
   return {
     scores: { r: new Uint8Array(n), f: new Uint8Array(n), m: new Uint8Array(n), followUps: new Uint8Array(n) },
     valueMScores: new Uint8Array(n),
@@ -112,39 +112,67 @@ function sharedArrays(n: number): SharedArrays {
   };
 }
 
+/** What value's M ranks a buyer by: the basis amount, a missing prediction counting as 0. */
+function valueMoneyOf(pop: Population, i: number, config: EngineConfig, predicted: ReadonlyMap<string, number> | undefined): number {
+  const amount = basisAmount(pop, i, config.value.basis, predicted);
+  return Number.isNaN(amount) ? 0 : amount;
+}
+
+/** A group's scales: what each score is relative to. */
+export interface GroupScales {
+  scales: Record<ScoreDimension, ScoreScale>;
+  valueMScale: ScoreScale;
+}
+
+/**
+ * Customer i's scores and ranked amounts on a group's scales, written into the per-customer arrays:
+ * what ranking does for each member once the scales are known (each on the scale it is part of). Also
+ * used alone to place one customer whose data just changed on scales computed before (reclassify.ts),
+ * with `place` saying how a value is scored on a scale it is no longer (or not yet) part of.
+ */
+/** The score of a goodness on a scale; `dimension` 'valueM' is value's M on its basis. */
+export type PlaceOnScale = (scale: ScoreScale, goodness: number, dimension: ScoreDimension | 'valueM') => number;
+
+const onOwnScale: PlaceOnScale = (scale, goodness) => scoreOf(scale, goodness);
+
+export function scoreMember(
+  pop: Population,
+  i: number,
+  config: EngineConfig,
+  predicted: ReadonlyMap<string, number> | undefined,
+  group: GroupScales,
+  out: SharedArrays,
+  place: PlaceOnScale = onOwnScale,
+): void {
+  const buyer = pop.orderCount[i]! > 0;
+  if (buyer) {
+    for (const dim of DIMENSIONS) out.scores[dim][i] = place(group.scales[dim], goodnessOf(pop, i, dim), dim);
+    const revenueBasis = config.value.basis === 'revenue';
+    out.valueMoney[i] = revenueBasis ? pop.revenue[i]! : valueMoneyOf(pop, i, config, predicted);
+    const m = revenueBasis ? out.scores.m[i]! : place(group.valueMScale, out.valueMoney[i]!, 'valueM');
+    if (!revenueBasis) out.valueMScores[i] = m;
+    out.valueScore[i] = valueScoreOf({ r: out.scores.r[i]!, f: out.scores.f[i]!, m, followUps: out.scores.followUps[i]! }, config.value.weights);
+  }
+  const p = config.pyramid;
+  if (p.basis === 'predicted') {
+    if (!predicted) throw new RangeError("pyramid basis 'predicted' needs a predicted value map");
+    out.pyramidValue[i] = basisAmount(pop, i, 'predicted', predicted);
+  } else if (buyer) out.pyramidValue[i] = basisAmount(pop, i, p.basis, predicted);
+}
+
 function rankGroup(pop: Population, config: EngineConfig, predicted: ReadonlyMap<string, number> | undefined, group: string, members: readonly number[], shared: SharedArrays): Ranking {
   const buyerIdx: number[] = [];
   for (const i of members) if (pop.orderCount[i]! > 0) buyerIdx.push(i);
 
   const scales = {} as Record<ScoreDimension, ScoreScale>;
-  const { scores } = shared;
-  for (const dim of DIMENSIONS) {
-    const scale = makeScale(buyerIdx.map((i) => goodnessOf(pop, i, dim)));
-    const dimScores = scores[dim];
-    for (const i of buyerIdx) dimScores[i] = scoreOf(scale, goodnessOf(pop, i, dim));
-    scales[dim] = scale;
-  }
-
-  // Value's M follows its basis; among buyers a missing prediction counts as 0.
+  for (const dim of DIMENSIONS) scales[dim] = makeScale(buyerIdx.map((i) => goodnessOf(pop, i, dim)));
   const v = config.value;
-  let valueMScale = scales.m;
-  let valueMScores = scores.m;
-  if (v.basis !== 'revenue') {
-    for (const i of buyerIdx) {
-      const amount = basisAmount(pop, i, v.basis, predicted);
-      shared.valueMoney[i] = Number.isNaN(amount) ? 0 : amount;
-    }
-    valueMScale = makeScale(buyerIdx.map((i) => shared.valueMoney[i]!));
-    valueMScores = shared.valueMScores;
-    for (const i of buyerIdx) valueMScores[i] = scoreOf(valueMScale, shared.valueMoney[i]!);
-  } else {
-    for (const i of buyerIdx) shared.valueMoney[i] = pop.revenue[i]!;
-  }
+  // Value's M follows its basis (revenue: the shared M).
+  const valueMScale = v.basis === 'revenue' ? scales.m : makeScale(buyerIdx.map((i) => valueMoneyOf(pop, i, config, predicted)));
+  const { scores, valueScore, pyramidValue } = shared;
+  const valueMScores = v.basis === 'revenue' ? scores.m : shared.valueMScores;
+  for (const i of members) scoreMember(pop, i, config, predicted, { scales, valueMScale }, shared);
 
-  const { valueScore } = shared;
-  for (const i of buyerIdx) {
-    valueScore[i] = valueScoreOf({ r: scores.r[i]!, f: scores.f[i]!, m: valueMScores[i]!, followUps: scores.followUps[i]! }, v.weights);
-  }
   const sortedValues = Float64Array.from(buyerIdx, (i) => valueScore[i]!).sort();
   const valueThresholds = v.groupThresholds[group] ?? v.thresholds;
   const [high, medium] = (
@@ -152,13 +180,6 @@ function rankGroup(pop: Population, config: EngineConfig, predicted: ReadonlyMap
   ) as [TierCut, TierCut];
 
   const p = config.pyramid;
-  const { pyramidValue } = shared;
-  if (p.basis === 'predicted') {
-    if (!predicted) throw new RangeError("pyramid basis 'predicted' needs a predicted value map");
-    for (const i of members) pyramidValue[i] = basisAmount(pop, i, 'predicted', predicted);
-  } else {
-    for (const i of buyerIdx) pyramidValue[i] = basisAmount(pop, i, p.basis, predicted);
-  }
   const pyramidRanked = Float64Array.from(members.filter((i) => !Number.isNaN(pyramidValue[i]!)), (i) => pyramidValue[i]!).sort();
   const pyramidThresholds = p.groupThresholds[group] ?? p.thresholds;
   const [platinum, gold, iron] = (

@@ -7,9 +7,8 @@ import type { EngineConfig } from './config';
 import { medianGaps } from './lifecycle';
 import { compileSegments, type CompiledSegment } from './local-schemes';
 import { groupCustomers, type Groups } from './partition';
-import { collectPopulation, type Population } from './population';
+import type { Population } from './population';
 import { rankGroups, type Ranking } from './ranking';
-import type { EngineCustomer, EngineFollowUp, EngineOrder } from './types';
 
 export interface Run {
   config: EngineConfig;
@@ -22,14 +21,8 @@ export interface Run {
   segments: CompiledSegment[];
 }
 
-export function prepareRun(
-  customers: readonly EngineCustomer[],
-  orders: readonly EngineOrder[],
-  followUps: readonly EngineFollowUp[],
-  config: EngineConfig,
-  predicted: ReadonlyMap<string, number> | undefined,
-): Run {
-  const pop = collectPopulation(customers, orders, followUps, config);
+/** The run over a population already collected (from raw rows: population.ts; from activity rows: activity.ts). */
+export function prepareRun(pop: Population, config: EngineConfig, predicted: ReadonlyMap<string, number> | undefined): Run {
   const gaps = medianGaps(pop);
   const segments = compileSegments(config);
   const groups = groupCustomers(pop, config, segments, gaps);

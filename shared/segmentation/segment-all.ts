@@ -12,7 +12,9 @@ import { loyaltyCuts } from './loyalty';
 import { pyramidCuts } from './pyramid';
 import type { Ranking } from './ranking';
 import { rfmCuts, rfSegmentCuts } from './rfm';
-import { prepareRun } from './run';
+import { prepareRun, type Run } from './run';
+import { collectPopulationFromActivity, type CustomerActivity } from './activity';
+import { collectPopulation, type Population } from './population';
 import { classKeysOf, isSchemeKey, SCHEME_KEYS, type SchemeKey } from './schemes';
 import { partitionName } from './partition';
 import type { EngineCustomer, EngineFollowUp, EngineOrder, GroupSummary, SchemeCuts, SchemeSummary, SegmentationResult } from './types';
@@ -64,7 +66,32 @@ export function segmentAll(
   options: SegmentOptions = {},
 ): SegmentationResult {
   const cfg = engineConfigSchema.parse(config);
-  const run = prepareRun(customers, orders, followUps, cfg, options.predictedValueMinor);
+  return segmentPopulation(collectPopulation(customers, orders, followUps, cfg), cfg, options).result;
+}
+
+/** A result with the run behind it, so one customer can be placed again on its cuts (reclassify.ts). */
+export interface SegmentedRun {
+  result: SegmentationResult;
+  run: Run;
+}
+
+/**
+ * segmentAll from each customer's activity row (activity.ts) instead of every order and follow-up:
+ * the same result, read from one row per customer.
+ */
+export function segmentActivity(
+  customers: readonly EngineCustomer[],
+  activities: readonly (CustomerActivity | undefined)[],
+  config: EngineConfig,
+  options: SegmentOptions = {},
+): SegmentedRun {
+  const cfg = engineConfigSchema.parse(config);
+  return segmentPopulation(collectPopulationFromActivity(customers, activities, cfg), cfg, options);
+}
+
+function segmentPopulation(pop: Population, cfg: EngineConfig, options: SegmentOptions): SegmentedRun {
+  const customers = pop.customers;
+  const run = prepareRun(pop, cfg, options.predictedValueMinor);
   const classKeys = classColumns(run);
   const schemeKeys: string[] = [...SCHEME_KEYS, ...run.segments.map((s) => s.key)];
   const schemes: Record<string, SchemeSummary> = {};
@@ -90,7 +117,7 @@ export function segmentAll(
     const cuts: SchemeCuts = rankings.length === 1 || !ranked ? cutsOf(key, rankings[0]!, cfg) : { kind: 'partitioned', groups: rankings.length };
     schemes[key] = { counts, cuts, groups: groupSummaries };
   }
-  return {
+  const result: SegmentationResult = {
     asOf: cfg.asOf,
     window: { start: Number.isFinite(run.pop.windowStartDay) ? isoDateOf(run.pop.windowStartDay) : null, end: cfg.asOf },
     schemeKeys,
@@ -101,4 +128,5 @@ export function segmentAll(
     partition: partitionName(cfg.partition),
     groupKeys: Array.from(groups.groupOf, (g) => groups.keys[g]!),
   };
+  return { result, run };
 }

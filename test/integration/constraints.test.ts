@@ -85,6 +85,7 @@ const VIOLATIONS: Record<string, string> = {
   segment_runs_as_of_valid: `INSERT INTO segment_runs (as_of, computed_at, customer_count) VALUES ('today', 'n', 1)`,
   segment_runs_customer_count_non_negative: `INSERT INTO segment_runs (as_of, computed_at, customer_count) VALUES ('2026-11-23', 'n', -1)`,
   segmentation_settings_single_row: `INSERT INTO segmentation_settings (id, overrides, updated_at) VALUES (2, '{}', 'n')`,
+  segment_latest_single_row: `INSERT INTO segment_latest (id, as_of, history_version, customer_ids, schemes, codes) VALUES (2, '2026-01-01', 0, '[]', '[]', x'')`,
   sync_state_single_row: `INSERT INTO sync_state (id, node_id) VALUES (2, 'n')`,
   sync_state_enqueue_flag: `INSERT INTO sync_state (id, node_id, enqueue) VALUES (1, 'n', 5)`,
   segmentation_settings_overrides_object: `INSERT INTO segmentation_settings (id, overrides, updated_at) VALUES (1, '[1]', 'n')`,

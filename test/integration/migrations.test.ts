@@ -31,7 +31,7 @@ describe('opening a database', () => {
     const db = openDatabase(file, MIGRATIONS).$client;
     opened.push(db);
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name`).pluck().all();
-    expect(tables).toEqual(['contact_channels', 'custom_segments', 'customer_merge_rows', 'customer_merges', 'customer_owner_changes', 'customer_predictions', 'customers', 'follow_up_month_totals', 'follow_ups', 'fx_rates', 'import_batch_changes', 'import_batches', 'import_mappings', 'order_lines', 'order_month_totals', 'orders', 'prediction_runs', 'products', 'report_month_versions', 'report_totals_state', 'segment_assignments', 'segment_runs', 'segmentation_settings', 'service_policies', 'settings', 'sync_conflicts', 'sync_docs', 'sync_outbox', 'sync_parked', 'sync_refused', 'sync_state']);
+    expect(tables).toEqual(['contact_channels', 'custom_segments', 'customer_activity', 'customer_merge_rows', 'customer_merges', 'customer_owner_changes', 'customer_predictions', 'customers', 'follow_up_month_totals', 'follow_ups', 'fx_rates', 'import_batch_changes', 'import_batches', 'import_mappings', 'order_lines', 'order_month_totals', 'orders', 'prediction_runs', 'products', 'report_month_versions', 'report_totals_state', 'segment_assignments', 'segment_latest', 'segment_runs', 'segmentation_settings', 'service_policies', 'settings', 'sync_conflicts', 'sync_docs', 'sync_outbox', 'sync_parked', 'sync_refused', 'sync_state']);
     expect(db.pragma('user_version', { simple: true })).toBe(knownSchemaVersion(MIGRATIONS));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);

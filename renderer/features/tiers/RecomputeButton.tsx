@@ -14,7 +14,7 @@ export function RecomputeButton({ onDone }: { onDone(): void }) {
 
   const recompute = async () => {
     const jobId = crypto.randomUUID();
-    setProgress({ step: 0, steps: 5, phase: null });
+    setProgress({ step: 0, steps: 4, phase: null });
     const poll = setInterval(() => {
       void api('segments:progress', { jobId }).then((p) => p.running && setProgress(p), () => undefined);
     }, POLL_MS);

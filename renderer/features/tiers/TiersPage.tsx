@@ -123,6 +123,11 @@ export function TiersPage() {
               : t('asOfAll', { date: formatDate(overview.asOf, language) })
             : t('subtitle')}
         </Typography.Text>
+        {overview && overview.placedSince > 0 ? (
+          <Typography.Text type="secondary" style={{ display: 'block' }} data-testid="tiers-placed-since">
+            {t('placedSince', { count: overview.placedSince, time: dayjs(overview.cutsComputedAt).format('HH:mm') })}
+          </Typography.Text>
+        ) : null}
       </div>
       <Space wrap>
         <Select

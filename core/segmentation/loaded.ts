@@ -1,0 +1,64 @@
+import type { Db } from '../../db/open';
+import { activityRowsSince, latestActivityRev, loadActivities, parseActivity, type ActivityRow } from '../../db/repos/customer-activity';
+import { loadSegmentCustomer, loadSegmentCustomers, type SegmentCustomer } from '../../db/repos/segmentation';
+import type { CustomerActivity } from '../../shared/segmentation';
+
+/**
+ * What a recompute reads: the population (live, unarchived customers by id) and each one's activity row,
+ * aligned. Neither depends on the day, so one read serves every day's run; `rev` says up to which
+ * customer_activity rev it is current, so bringing it up to date reads only the rows changed since.
+ */
+export interface Loaded {
+  customers: SegmentCustomer[];
+  indexOf: Map<string, number>;
+  activities: (CustomerActivity | undefined)[];
+  rev: number;
+}
+
+export function loadCustomers(db: Db): Pick<Loaded, 'customers' | 'indexOf'> {
+  const customers = loadSegmentCustomers(db);
+  return { customers, indexOf: new Map(customers.map((c, i) => [c.id, i])) };
+}
+
+/** Call inside one read (or with nothing written between the two reads): the rev must match the rows. */
+export function loadAll(db: Db, people = loadCustomers(db)): Loaded {
+  const rev = latestActivityRev(db);
+  return { ...people, activities: loadActivities(db, people.indexOf), rev };
+}
+
+export const activityOf = (row: ActivityRow): CustomerActivity | undefined =>
+  row.orders === '[]' && row.followUps === '[]' ? undefined : parseActivity(row.orders, row.followUps);
+
+/** More changed rows than this and reading everything again is as quick as following them one by one. */
+export const FOLLOW_LIMIT = 500;
+
+/** The customers whose rows changed since `loaded` was read, each with their current state. */
+export interface LoadedChange {
+  index: number;
+  customer: SegmentCustomer;
+  activity: CustomerActivity | undefined;
+}
+
+/**
+ * `loaded` brought up to date in a copy, with the list of what changed — or null when the population
+ * itself changed (a customer added, archived, deleted or restored) or too much changed to follow: then
+ * only a full read is right.
+ */
+export function followChanges(db: Db, loaded: Loaded): { loaded: Loaded; changes: LoadedChange[] } | null {
+  const rows = activityRowsSince(db, loaded.rev, FOLLOW_LIMIT + 1);
+  if (rows.length > FOLLOW_LIMIT) return null;
+  if (rows.length === 0) return { loaded, changes: [] };
+  const customers = loaded.customers.slice();
+  const activities = loaded.activities.slice();
+  const changes: LoadedChange[] = [];
+  for (const row of rows) {
+    const index = loaded.indexOf.get(row.customerId);
+    const customer = loadSegmentCustomer(db, row.customerId);
+    if ((index === undefined) !== (customer === undefined)) return null;
+    if (index === undefined || customer === undefined) continue;
+    customers[index] = customer;
+    activities[index] = activityOf(row);
+    changes.push({ index, customer, activity: activities[index] });
+  }
+  return { loaded: { customers, indexOf: loaded.indexOf, activities, rev: rows.at(-1)!.rev }, changes };
+}

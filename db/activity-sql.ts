@@ -1,0 +1,79 @@
+/**
+ * The SQL that folds one customer's live orders and follow-ups into their customer_activity row
+ * (db/schema/customer-activity.ts describes the format). One source for the triggers
+ * (db/migrations/0020_customer_activity_triggers.sql is printed by scripts/activity-triggers.ts) and for
+ * the rebuild in db/repos/customer-activity.ts, so the two cannot drift.
+ */
+
+/** Day number of a 'YYYY-MM-DD' column: julianday of a date is a whole day + .5, so the cast is exact. */
+const dayNumberOf = (column: string) => `CAST(julianday(${column}) - 2440587.5 AS INTEGER)`;
+
+/** The orders array of the customer whose id is the SQL expression `customerId`. */
+export function ordersDigestSql(customerId: string): string {
+  return `(SELECT '[' || coalesce(group_concat(entry, ',' ORDER BY day), '') || ']' FROM (
+      SELECT ${dayNumberOf('order_date')} AS day,
+        ${dayNumberOf('order_date')} || ',' || sum(kind = 'sale') || ',' || coalesce(sum(CASE WHEN kind = 'sale' THEN base_amount_minor END), 0) || ',' ||
+        coalesce(sum(CASE WHEN kind = 'return' THEN base_amount_minor END), 0) || ',' || coalesce(sum(base_cost_minor), 0) || ',' || count(base_cost_minor) AS entry
+      FROM orders WHERE customer_id = ${customerId} AND deleted_at IS NULL GROUP BY order_date))`;
+}
+
+/** The follow-ups array of the customer whose id is the SQL expression `customerId`. */
+export function followUpsDigestSql(customerId: string): string {
+  return `(SELECT '[' || coalesce(group_concat(json_quote(occurred_at) || ',' || json_quote(intent), ',' ORDER BY occurred_at, id), '') || ']'
+      FROM follow_ups WHERE customer_id = ${customerId} AND deleted_at IS NULL)`;
+}
+
+/** The next value of customer_activity.rev (the index makes max() one lookup). */
+export const NEXT_ACTIVITY_REV = `(SELECT coalesce(max(rev), 0) + 1 FROM customer_activity)`;
+
+// INSERT … SELECT with an upsert needs a WHERE clause, or SQLite would read ON CONFLICT as a join's ON.
+function refresh(column: 'orders' | 'follow_ups', customerId: string, when = ' WHERE true'): string {
+  const digest = column === 'orders' ? ordersDigestSql(customerId) : followUpsDigestSql(customerId);
+  return `  INSERT INTO customer_activity (customer_id, ${column}, rev) SELECT ${customerId}, ${digest}, ${NEXT_ACTIVITY_REV}${when}
+    ON CONFLICT (customer_id) DO UPDATE SET ${column} = excluded.${column}, rev = excluded.rev;`;
+}
+
+function triggersOf(table: 'orders' | 'follow_ups', column: 'orders' | 'follow_ups', watched: readonly string[]): string[] {
+  const changed = watched.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+  return [
+    `CREATE TRIGGER customer_activity_${table}_insert AFTER INSERT ON ${table} WHEN NEW.deleted_at IS NULL BEGIN\n${refresh(column, 'NEW.customer_id')}\nEND;`,
+    `CREATE TRIGGER customer_activity_${table}_update AFTER UPDATE OF ${watched.join(', ')} ON ${table}\n  WHEN ${changed} BEGIN\n${refresh(column, 'OLD.customer_id')}\n${refresh(column, 'NEW.customer_id', ' WHERE NEW.customer_id IS NOT OLD.customer_id')}\nEND;`,
+    `CREATE TRIGGER customer_activity_${table}_delete AFTER DELETE ON ${table} WHEN OLD.deleted_at IS NULL BEGIN\n${refresh(column, 'OLD.customer_id')}\nEND;`,
+  ];
+}
+
+/** What of a customer the tiers and the lists read (db/repos/segmentation.ts loadSegmentCustomers), and whether they are in the population. */
+export const SEGMENT_CUSTOMER_COLUMNS = [
+  'name', 'company', 'code', 'created_at', 'type', 'industry', 'country', 'region', 'city', 'locality', 'size_band', 'income_band',
+  'needs', 'tags', 'owner', 'source', 'manual_level', 'search_text', 'sort_name', 'deleted_at', 'archived_at',
+] as const;
+
+/**
+ * A customer's row also moves its rev when the customer is added or anything the tiers read of them
+ * changes, so a reader that kept the population in memory sees exactly which customers to read again.
+ */
+function customerTriggers(): string[] {
+  const bump = (id: string) => `  INSERT INTO customer_activity (customer_id, rev) VALUES (${id}, ${NEXT_ACTIVITY_REV})
+    ON CONFLICT (customer_id) DO UPDATE SET rev = excluded.rev;`;
+  const changed = SEGMENT_CUSTOMER_COLUMNS.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+  return [
+    `CREATE TRIGGER customer_activity_customers_insert AFTER INSERT ON customers BEGIN\n${bump('NEW.id')}\nEND;`,
+    `CREATE TRIGGER customer_activity_customers_update AFTER UPDATE OF ${SEGMENT_CUSTOMER_COLUMNS.join(', ')} ON customers\n  WHEN ${changed} BEGIN\n${bump('NEW.id')}\nEND;`,
+  ];
+}
+
+/** Builds every row from the raw tables (the migration's first fill; the repair command does the same). */
+export function activityBackfillSql(): string {
+  return `INSERT INTO customer_activity (customer_id, orders, follow_ups, rev)
+  SELECT src.cid, ${ordersDigestSql('src.cid')}, ${followUpsDigestSql('src.cid')}, 1 FROM (SELECT customer_id AS cid FROM orders UNION SELECT customer_id FROM follow_ups) AS src`;
+}
+
+export function activityTriggerSql(): string {
+  const statements = [
+    ...triggersOf('orders', 'orders', ['customer_id', 'order_date', 'deleted_at', 'base_amount_minor', 'base_cost_minor', 'kind']),
+    ...triggersOf('follow_ups', 'follow_ups', ['customer_id', 'occurred_at', 'deleted_at', 'intent']),
+    ...customerTriggers(),
+    `${activityBackfillSql()};`,
+  ];
+  return `-- Keeps customer_activity (db/schema/customer-activity.ts) equal to each customer's live orders and follow-ups,\n-- inside the writing transaction. Printed by scripts/activity-triggers.ts from db/activity-sql.ts.\n${statements.join('\n--> statement-breakpoint\n')}\n`;
+}

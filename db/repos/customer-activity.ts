@@ -1,0 +1,79 @@
+import type { Db } from '../open';
+import { activityBackfillSql } from '../activity-sql';
+import { dayNumberOfCivil, type CustomerActivity } from '../../shared/segmentation';
+
+/**
+ * Reads of customer_activity (db/schema/customer-activity.ts): each customer's history in one row, kept
+ * by triggers. The follow-ups' local calendar days are worked out here, in the process's time zone, as
+ * everywhere else in the app.
+ */
+
+/** The local calendar day number of an instant. */
+function localDayNumber(occurredAt: string): number {
+  const moment = new Date(occurredAt);
+  return dayNumberOfCivil(moment.getFullYear(), moment.getMonth() + 1, moment.getDate());
+}
+
+export function parseActivity(orders: string, followUps: string): CustomerActivity {
+  const flat = JSON.parse(followUps) as (string | null)[];
+  const followUpDays = new Array<number>(flat.length / 2);
+  for (let f = 0; f < followUpDays.length; f++) followUpDays[f] = localDayNumber(flat[2 * f]!);
+  return { orders: JSON.parse(orders) as number[], followUps: flat, followUpDays };
+}
+
+/** Every row, aligned with `indexOf` (customer id → position); customers without a row get undefined. */
+export function loadActivities(db: Db, indexOf: ReadonlyMap<string, number>): (CustomerActivity | undefined)[] {
+  const activities = new Array<CustomerActivity | undefined>(indexOf.size).fill(undefined);
+  const rows = db.$client.prepare(`SELECT customer_id, orders, follow_ups FROM customer_activity`).raw().iterate() as Iterable<[string, string, string]>;
+  for (const [id, orders, followUps] of rows) {
+    const i = indexOf.get(id);
+    if (i !== undefined) activities[i] = parseActivity(orders, followUps);
+  }
+  return activities;
+}
+
+export interface ActivityRow {
+  customerId: string;
+  orders: string;
+  followUps: string;
+  rev: number;
+}
+
+/** The highest rev: everything up to it has been read by whoever holds it. */
+export function latestActivityRev(db: Db): number {
+  return (db.$client.prepare(`SELECT coalesce(max(rev), 0) FROM customer_activity`).pluck().get() as number) ?? 0;
+}
+
+/** Rows changed after rev `since` (customers whose orders, follow-ups or tier-relevant fields changed), at most `limit`. */
+export function activityRowsSince(db: Db, since: number, limit: number): ActivityRow[] {
+  return db.$client
+    .prepare(`SELECT customer_id AS customerId, orders, follow_ups AS followUps, rev FROM customer_activity WHERE rev > ? ORDER BY rev LIMIT ?`)
+    .all(since, limit) as ActivityRow[];
+}
+
+/** The orders arrays of live (not deleted) customers that have one, by id: what purchase prediction reads. */
+export function liveOrderActivity(db: Db): [id: string, orders: number[]][] {
+  const rows = db.$client
+    .prepare(`SELECT a.customer_id, a.orders FROM customer_activity a JOIN customers c ON c.id = a.customer_id WHERE c.deleted_at IS NULL AND a.orders <> '[]' ORDER BY a.customer_id`)
+    .raw()
+    .all() as [string, string][];
+  return rows.map(([id, orders]) => [id, JSON.parse(orders) as number[]]);
+}
+
+/** Each row's content (orders and follow-ups, not rev) by customer, for comparing before and after a rebuild. */
+export function activitySnapshot(db: Db): Map<string, string> {
+  const rows = db.$client.prepare(`SELECT customer_id, orders || '|' || follow_ups FROM customer_activity WHERE orders <> '[]' OR follow_ups <> '[]'`).raw().all() as [string, string][];
+  return new Map(rows);
+}
+
+/** Rebuilds every row from the raw orders and follow-ups (`tierbook repair`); returns how many rows were written. */
+export function rebuildCustomerActivity(db: Db): number {
+  return db.transaction(() => {
+    // Above every rev handed out so far, so whoever keeps the rows in memory reads them all again.
+    const above = latestActivityRev(db);
+    db.$client.prepare(`DELETE FROM customer_activity`).run();
+    const written = db.$client.prepare(activityBackfillSql()).run().changes;
+    db.$client.prepare(`UPDATE customer_activity SET rev = rev + ?`).run(above);
+    return written;
+  });
+}

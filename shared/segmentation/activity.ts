@@ -1,0 +1,97 @@
+/**
+ * The engine's population built from each customer's activity row (db/schema/customer-activity.ts)
+ * instead of every order and follow-up: the rows are kept up to date on every write, so a recompute
+ * reads one row per customer. Same rules as collectPopulation (population.ts), to the last field: a
+ * property test builds both from the same data and requires them equal.
+ */
+import type { EngineConfig } from './config';
+import { dayNumber, isoDateOf } from './day-number';
+import type { Population } from './population';
+import type { EngineCustomer, EngineFollowUp, Intent } from './types';
+
+/** Numbers per day in CustomerActivity.orders. */
+export const ORDER_DAY_FIELDS = 6;
+
+/** One customer's whole history, folded. */
+export interface CustomerActivity {
+  /**
+   * Per calendar day with a live order, ascending: day number, sales that day, their amount, the
+   * returns' amount (≤ 0), the known costs of the day's orders, how many of them had a cost.
+   */
+  orders: readonly number[];
+  /** Per live follow-up: occurredAt as stored, then its intent or null (2 values each). */
+  followUps: readonly (string | null)[];
+  /** Local calendar day number of each follow-up's instant (one per follow-up). */
+  followUpDays: readonly number[];
+}
+
+const INTENT_PRECEDENCE: Record<Intent, number> = { interested: 0, hesitant: 1, not_now: 2, never: 3 };
+
+/** activities[i] is customers[i]'s (undefined: no orders, no follow-ups). */
+export function collectPopulationFromActivity(
+  customers: readonly EngineCustomer[],
+  activities: readonly (CustomerActivity | undefined)[],
+  config: EngineConfig,
+): Population {
+  const n = customers.length;
+  const asOfDay = dayNumber(config.asOf);
+  const windowStartDay = config.window.kind === 'all' ? Number.NEGATIVE_INFINITY : asOfDay - config.window.days + 1;
+  const orderCount = new Int32Array(n);
+  const revenue = new Float64Array(n);
+  const cost = new Float64Array(n);
+  const costKnown = new Int32Array(n);
+  const firstWindowDay = new Int32Array(n).fill(2 ** 31 - 1);
+  const followUpCount = new Int32Array(n);
+  const latestIntent: (EngineFollowUp | null)[] = new Array<EngineFollowUp | null>(n).fill(null);
+
+  // Pass 1: sales per customer up to asOf, to size the flat order-day array.
+  const orderStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const days = activities[i]?.orders;
+    let sales = 0;
+    if (days) for (let k = 0; k < days.length && days[k]! <= asOfDay; k += ORDER_DAY_FIELDS) sales += days[k + 1]!;
+    orderStart[i + 1] = orderStart[i]! + sales;
+  }
+  const orderDays = new Int32Array(orderStart[n]!);
+
+  for (let i = 0; i < n; i++) {
+    const activity = activities[i];
+    if (!activity) continue;
+    const days = activity.orders;
+    let at = orderStart[i]!;
+    for (let k = 0; k < days.length; k += ORDER_DAY_FIELDS) {
+      const day = days[k]!;
+      if (day > asOfDay) break;
+      const sales = days[k + 1]!;
+      // One entry per sale, as collectPopulation lists each order's day.
+      for (let s = 0; s < sales; s++) orderDays[at++] = day;
+      if (day < windowStartDay) continue;
+      // Money nets returns in; a return is never an order, an order day, or a first day.
+      revenue[i]! += days[k + 2]! + days[k + 3]!;
+      cost[i]! += days[k + 4]!;
+      costKnown[i]! += days[k + 5]!;
+      if (sales > 0) {
+        orderCount[i]! += sales;
+        if (day < firstWindowDay[i]!) firstWindowDay[i] = day;
+      }
+    }
+
+    const followUps = activity.followUps;
+    let latestMs = 0;
+    for (let f = 0; f < activity.followUpDays.length; f++) {
+      const day = activity.followUpDays[f]!;
+      if (day > asOfDay) continue;
+      if (day >= windowStartDay) followUpCount[i]! += 1;
+      const intent = followUps[2 * f + 1] as Intent | null;
+      if (intent === null) continue;
+      const occurredAt = followUps[2 * f]!;
+      const ms = Date.parse(occurredAt);
+      const current = latestIntent[i];
+      if (!current || ms > latestMs || (ms === latestMs && INTENT_PRECEDENCE[intent] > INTENT_PRECEDENCE[current.intent!])) {
+        latestIntent[i] = { customerId: customers[i]!.id, occurredAt, date: isoDateOf(day), intent, satisfaction: null };
+        latestMs = ms;
+      }
+    }
+  }
+  return { customers, asOfDay, windowStartDay, orderDays, orderStart, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntent };
+}

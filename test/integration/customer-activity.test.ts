@@ -1,0 +1,229 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadActivities, rebuildCustomerActivity } from '../../db/repos/customer-activity';
+import { loadSegmentCustomers } from '../../db/repos/segmentation';
+import { localDateOf } from '../../shared/domain/dates';
+import { buildConfig, segmentActivity, segmentAll, type EngineFollowUp, type EngineOrder } from '../../shared/segmentation';
+import { loadHistories } from '../../core/prediction/histories';
+import { windowMetrics } from '../../core/segmentation/window-metrics';
+import { applyWrite, writeOp, type WriteOp } from '../support/random-writes';
+import { MIGRATIONS, openTestApp, type TestApp } from '../support/test-app';
+import { activityTriggerSql } from '../../db/activity-sql';
+
+/**
+ * customer_activity (one row per customer, kept by triggers: db/activity-sql.ts) must always equal what
+ * JavaScript folds from the raw rows here; and everything read from it — the engine's classes and
+ * explanations, the lists' window figures, the prediction's histories — must equal the same figures
+ * computed from the raw orders and follow-ups (the engine's raw-row entry point, plain SQL).
+ */
+let app: TestApp;
+const customers: string[] = [];
+beforeAll(async () => {
+  app = openTestApp('2026-11-23');
+  for (const name of ['A', 'B', 'C', 'D']) customers.push((await app.call('customers:create', { name: `Customer ${name}`, contacts: [] })).customer.id);
+});
+afterAll(() => app.cleanup());
+
+const raw = () => app.db.$client;
+const apply = (o: WriteOp) => applyWrite(raw(), customers, o);
+const dayNumberByDate = (date: string) => Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000);
+
+/** Each customer's row as JavaScript folds it from the raw rows (customers without live rows left out). */
+function expectedActivity(): Map<string, { orders: number[]; followUps: (string | null)[] }> {
+  const result = new Map<string, { orders: number[]; followUps: (string | null)[] }>();
+  const entry = (id: string) => result.get(id) ?? result.set(id, { orders: [], followUps: [] }).get(id)!;
+  const orders = raw().prepare(`SELECT customer_id, order_date, kind, base_amount_minor, base_cost_minor FROM orders WHERE deleted_at IS NULL`).raw().all() as [string, string, string, number, number | null][];
+  const days = new Map<string, number[]>();
+  for (const [id, date, kind, amount, cost] of orders) {
+    const key = `${id}|${date}`;
+    const d = days.get(key) ?? days.set(key, [dayNumberByDate(date), 0, 0, 0, 0, 0]).get(key)!;
+    if (kind === 'sale') {
+      d[1]! += 1;
+      d[2]! += amount;
+    } else d[3]! += amount;
+    if (cost !== null) {
+      d[4]! += cost;
+      d[5]! += 1;
+    }
+  }
+  for (const key of [...days.keys()].sort()) entry(key.split('|')[0]!).orders.push(...days.get(key)!);
+  const followUps = raw().prepare(`SELECT customer_id, occurred_at, intent, id FROM follow_ups WHERE deleted_at IS NULL`).raw().all() as [string, string, string | null, string][];
+  followUps.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[3] < b[3] ? -1 : 1));
+  for (const [id, at, intent] of followUps) entry(id).followUps.push(at, intent);
+  return result;
+}
+
+function storedActivity(): Map<string, { orders: number[]; followUps: (string | null)[] }> {
+  const rows = raw().prepare(`SELECT customer_id, orders, follow_ups FROM customer_activity`).raw().all() as [string, string, string][];
+  return new Map(rows.filter(([, o, f]) => o !== '[]' || f !== '[]').map(([id, o, f]) => [id, { orders: JSON.parse(o) as number[], followUps: JSON.parse(f) as (string | null)[] }]));
+}
+
+const sorted = <V>(m: Map<string, V>) => [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+
+function rawEngineRows(): { orders: EngineOrder[]; followUps: EngineFollowUp[] } {
+  const orders = raw()
+    .prepare(`SELECT customer_id AS customerId, order_date AS date, base_amount_minor AS baseAmountMinor, kind, base_cost_minor AS baseCostMinor FROM orders WHERE deleted_at IS NULL`)
+    .all() as EngineOrder[];
+  const followUps = (
+    raw().prepare(`SELECT customer_id AS customerId, occurred_at AS occurredAt, intent, satisfaction FROM follow_ups WHERE deleted_at IS NULL`).all() as Omit<EngineFollowUp, 'date'>[]
+  ).map((f) => ({ ...f, date: localDateOf(new Date(f.occurredAt)) }));
+  return { orders, followUps };
+}
+
+const AS_OF = ['2025-12-30', '2026-01-01', '2026-01-20', '2026-02-01', '2026-03-15', '2026-11-23'];
+const WINDOWS = [{ kind: 'all' as const }, { kind: 'days' as const, days: 1 }, { kind: 'days' as const, days: 31 }, { kind: 'days' as const, days: 365 }];
+
+describe('customer activity kept by triggers', () => {
+  it('the migration holds exactly the triggers db/activity-sql.ts prints', () => {
+    expect(readFileSync(join(MIGRATIONS, '0020_customer_activity_triggers.sql'), 'utf8')).toBe(activityTriggerSql());
+  });
+
+  it('equals what the raw rows fold to after any sequence of writes, and the rebuild agrees', () => {
+    fc.assert(
+      fc.property(fc.array(writeOp, { minLength: 1, maxLength: 40 }), (ops) => {
+        raw().prepare(`DELETE FROM orders`).run();
+        raw().prepare(`DELETE FROM follow_ups`).run();
+        expect(storedActivity().size).toBe(0);
+        for (const o of ops) apply(o);
+        const expected = sorted(expectedActivity());
+        expect(sorted(storedActivity())).toEqual(expected);
+        rebuildCustomerActivity(app.db);
+        expect(sorted(storedActivity())).toEqual(expected);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('each row changes its rev when it changes, and only then', () => {
+    apply({ t: 'insertOrder', customer: 0, day: '2026-01-15', sale: true, amount: 500, cost: null, deleted: false });
+    const revOf = (id: string) => raw().prepare(`SELECT rev FROM customer_activity WHERE customer_id = ?`).pluck().get(id) as number;
+    const before = revOf(customers[0]!);
+    apply({ t: 'insertOrder', customer: 1, day: '2026-01-15', sale: true, amount: 700, cost: 100, deleted: false });
+    expect(revOf(customers[1]!)).toBeGreaterThan(before);
+    expect(revOf(customers[0]!)).toBe(before);
+    const id = raw().prepare(`SELECT id FROM orders WHERE customer_id = ? LIMIT 1`).pluck().get(customers[0]) as string;
+    raw().prepare(`UPDATE orders SET note = 'not read by the engine' WHERE id = ?`).run(id);
+    expect(revOf(customers[0]!)).toBe(before);
+  });
+
+  it('the engine reading the rows gives the classes and explanations it gives reading the raw orders and follow-ups', () => {
+    fc.assert(
+      fc.property(fc.array(writeOp, { minLength: 1, maxLength: 40 }), fc.constantFrom(...AS_OF), fc.constantFrom(...WINDOWS), (ops, asOf, window) => {
+        raw().prepare(`DELETE FROM orders`).run();
+        raw().prepare(`DELETE FROM follow_ups`).run();
+        for (const o of ops) apply(o);
+        const people = loadSegmentCustomers(app.db);
+        const indexOf = new Map(people.map((c, i) => [c.id, i]));
+        const activities = loadActivities(app.db, indexOf);
+        const config = buildConfig({ asOf, window });
+        const { orders, followUps } = rawEngineRows();
+        const fromRaw = segmentAll(people, orders, followUps, config);
+        const fromRows = segmentActivity(people, activities, config).result;
+        expect(fromRows.classKeys).toEqual(fromRaw.classKeys);
+        expect(fromRows.schemes).toEqual(fromRaw.schemes);
+        expect(fromRows.window).toEqual(fromRaw.window);
+        for (const id of customers) {
+          const a = fromRows.customers.get(id)!;
+          const b = fromRaw.customers.get(id)!;
+          expect(a.metrics).toEqual(b.metrics);
+          expect(JSON.parse(JSON.stringify(a.assignments))).toEqual(JSON.parse(JSON.stringify(b.assignments)));
+        }
+        // The lists' window figures against plain SQL over the raw rows.
+        const metrics = windowMetrics(activities, fromRows.window);
+        const start = fromRows.window.start ?? '0000-01-01';
+        for (const [i, id] of customers.entries()) {
+          const k = indexOf.get(id)!;
+          const sums = raw()
+            .prepare(
+              `SELECT coalesce(sum(base_amount_minor), 0), coalesce(sum(kind = 'sale'), 0) FROM orders WHERE customer_id = ? AND deleted_at IS NULL AND order_date BETWEEN ? AND ?`,
+            )
+            .raw()
+            .get(id, start, asOf) as [number, number];
+          expect([metrics.revenue[k], metrics.orderCount[k]], `customer ${i}`).toEqual(sums);
+          const lastSale = raw().prepare(`SELECT max(order_date) FROM orders WHERE customer_id = ? AND deleted_at IS NULL AND kind = 'sale' AND order_date <= ?`).pluck().get(id, asOf);
+          expect(metrics.lastOrderDate[k]).toBe(lastSale);
+          const days = followUps.filter((f) => f.customerId === id && f.date <= asOf).map((f) => f.date);
+          expect(metrics.followUpCount[k]).toBe(days.filter((d) => d >= start).length);
+          expect(metrics.lastContactDate[k]).toBe(days.length ? days.sort().at(-1) : null);
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('the prediction reads the same histories from the rows as plain SQL computes from the raw orders', () => {
+    const HISTORY_SQL = `
+      WITH live AS (SELECT customer_id AS id, order_date AS day, kind, base_amount_minor AS amount FROM orders WHERE deleted_at IS NULL AND order_date <= @asOf),
+      days AS (SELECT id, day, SUM(amount) AS value FROM live WHERE kind = 'sale' GROUP BY id, day),
+      returned AS (SELECT id, -SUM(amount) AS value FROM live WHERE kind = 'return' GROUP BY id)
+      SELECT d.id, COUNT(*) AS purchases, MIN(d.day) AS first, MAX(d.day) AS last, SUM(d.value) AS total,
+        (SELECT value FROM days f WHERE f.id = d.id ORDER BY f.day LIMIT 1) AS firstValue, coalesce((SELECT value FROM returned r WHERE r.id = d.id), 0) AS returned
+      FROM days d GROUP BY d.id ORDER BY d.id`;
+    fc.assert(
+      fc.property(fc.array(writeOp, { minLength: 1, maxLength: 40 }), fc.constantFrom(...AS_OF), (ops, asOf) => {
+        raw().prepare(`DELETE FROM orders`).run();
+        for (const o of ops) apply(o);
+        const rows = raw().prepare(HISTORY_SQL).all({ asOf }) as { id: string; purchases: number; first: string; last: string; total: number; firstValue: number; returned: number }[];
+        const end = dayNumberByDate(asOf);
+        const expected = rows.map((r) => {
+          const kept = r.returned <= 0 || r.total <= 0 ? 1 : Math.min(1, Math.max(0, (r.total - r.returned) / r.total));
+          const x = r.purchases - 1;
+          const first = dayNumberByDate(r.first);
+          return { id: r.id, x, tx: dayNumberByDate(r.last) - first, T: end - first, repeatMeanValue: x > 0 ? ((r.total - r.firstValue) * kept) / x : 0, meanValue: (r.total * kept) / r.purchases };
+        });
+        expect(loadHistories(app.db, asOf)).toEqual(expected);
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
+
+describe('repair', () => {
+  it('rebuilds rows that were tampered with, says how many differed, and leaves right rows as they were', async () => {
+    raw().prepare(`DELETE FROM orders`).run();
+    raw().prepare(`DELETE FROM follow_ups`).run();
+    for (const [k, day] of ['2026-01-15', '2026-02-01', '2026-03-01'].entries()) apply({ t: 'insertOrder', customer: k, day, sale: true, amount: 1000 + k, cost: null, deleted: false });
+    const clean = await app.call('workspace:repair', {});
+    expect(clean.activityRowsDiffering).toBe(0);
+    expect(clean.activityRows).toBe(3);
+    raw().prepare(`UPDATE customer_activity SET orders = '[]' WHERE customer_id = ?`).run(customers[1]);
+    raw().prepare(`DELETE FROM customer_activity WHERE customer_id = ?`).run(customers[2]);
+    const repaired = await app.call('workspace:repair', {});
+    expect(repaired.activityRowsDiffering).toBe(2);
+    expect(sorted(storedActivity())).toEqual(sorted(expectedActivity()));
+  });
+});
+
+describe('customer activity after the app writes', () => {
+  it('matches the raw rows after the demo load, a merge and its undo', async () => {
+    const other = openTestApp('2026-11-23');
+    try {
+      await other.call('workspace:loadDemo', { customers: 300 });
+      const fold = (): [ReturnType<typeof sorted>, ReturnType<typeof sorted>] => {
+        const saved = app;
+        app = other;
+        try {
+          return [sorted(expectedActivity()), sorted(storedActivity())];
+        } finally {
+          app = saved;
+        }
+      };
+      let [expected, stored] = fold();
+      expect(expected.length).toBeGreaterThan(200);
+      expect(stored).toEqual(expected);
+      const [keep, gone] = other.db.$client.prepare(`SELECT customer_id FROM orders GROUP BY customer_id HAVING count(*) > 2 LIMIT 2`).pluck().all() as string[];
+      const merged = await other.call('customers:merge', { keepId: keep!, mergeIds: [gone!], fields: {} });
+      [expected, stored] = fold();
+      expect(stored).toEqual(expected);
+      expect(expected.find(([id]) => id === gone)).toBeUndefined();
+      await other.call('customers:unmerge', { mergeId: merged.mergeId });
+      [expected, stored] = fold();
+      expect(stored).toEqual(expected);
+      expect(expected.find(([id]) => id === gone)).toBeDefined();
+    } finally {
+      other.cleanup();
+    }
+  });
+});

@@ -1,0 +1,156 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadActivities } from '../../db/repos/customer-activity';
+import { loadSegmentCustomers } from '../../db/repos/segmentation';
+import { engineConfigFor } from '../../core/segmentation/state';
+import { buildConfig, reclassifyOne, segmentActivity, SCHEME_KEYS, LOCAL_SCHEME_KEYS, type Partition } from '../../shared/segmentation';
+import { applyWrite, writeOp } from '../support/random-writes';
+import { openTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * After a write, the tiers are brought up to date customer by customer (core/segmentation/patch.ts) on the
+ * last full run's cuts, and a full run follows in the background. Held here to: one customer placed
+ * alone on a run's cuts is exactly what the run gave them when nothing changed; right after a write the
+ * changed customer's own schemes equal a full recompute and their figures equal plain SQL; once the
+ * background run is done, every class of everyone equals a full recompute from scratch.
+ */
+const TODAY = '2026-11-23';
+
+function fullFromScratch(app: TestApp, asOf = TODAY) {
+  const people = loadSegmentCustomers(app.db);
+  const activities = loadActivities(app.db, new Map(people.map((c, i) => [c.id, i])));
+  return segmentActivity(people, activities, engineConfigFor(app.db, asOf)).result;
+}
+
+describe('one customer placed on a run’s cuts', () => {
+  let app: TestApp;
+  const customers: string[] = [];
+  beforeAll(async () => {
+    app = openTestApp(TODAY);
+    for (const [k, type] of (['individual', 'enterprise', 'distributor', 'individual', 'individual', 'enterprise'] as const).entries()) {
+      customers.push((await app.call('customers:create', { name: `Customer ${k}`, type, contacts: [] })).customer.id);
+    }
+  });
+  afterAll(() => app.cleanup());
+
+  it('is what the run gave them, to the last explanation, with or without a partition', () => {
+    const partitions: Partition[] = [{ kind: 'none' }, { kind: 'field', field: 'type' }];
+    fc.assert(
+      fc.property(fc.array(writeOp, { minLength: 1, maxLength: 40 }), fc.constantFrom(...partitions), fc.constantFrom('2026-01-20', '2026-02-01', TODAY), (ops, partition, asOf) => {
+        app.db.$client.prepare(`DELETE FROM orders`).run();
+        app.db.$client.prepare(`DELETE FROM follow_ups`).run();
+        for (const o of ops) applyWrite(app.db.$client, customers.slice(0, 4), o);
+        const people = loadSegmentCustomers(app.db);
+        const activities = loadActivities(app.db, new Map(people.map((c, i) => [c.id, i])));
+        const { result, run } = segmentActivity(people, activities, buildConfig({ asOf, partition }));
+        people.forEach((customer, i) => {
+          const placed = reclassifyOne(run, i, customer, activities[i]);
+          expect(placed).not.toBeNull();
+          expect(placed!.groupKey).toBe(result.groupKeys[i]);
+          for (const scheme of result.schemeKeys) expect(placed!.classKeys[scheme], scheme).toBe(result.classKeys[scheme]![i]);
+          expect(JSON.parse(JSON.stringify(placed!.view))).toEqual(JSON.parse(JSON.stringify(result.customers.get(customer.id))));
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('after their own data changed: scores stay 1–5, and every scheme that reads only their own data equals a full recompute', () => {
+    const partitions: Partition[] = [{ kind: 'none' }, { kind: 'field', field: 'type' }];
+    fc.assert(
+      fc.property(fc.array(writeOp, { minLength: 1, maxLength: 30 }), fc.array(writeOp, { minLength: 1, maxLength: 6 }), fc.constantFrom(...partitions), (ops, more, partition) => {
+        const client = app.db.$client;
+        client.prepare(`DELETE FROM orders`).run();
+        client.prepare(`DELETE FROM follow_ups`).run();
+        for (const o of ops) applyWrite(client, customers.slice(0, 4), o);
+        const config = buildConfig({ asOf: TODAY, partition });
+        const read = () => {
+          const people = loadSegmentCustomers(app.db);
+          return { people, activities: loadActivities(app.db, new Map(people.map((c, i) => [c.id, i]))) };
+        };
+        const before = read();
+        const { run } = segmentActivity(before.people, before.activities, config);
+        for (const o of more) applyWrite(client, customers.slice(0, 4), o);
+        const after = read();
+        const full = segmentActivity(after.people, after.activities, config).result;
+        after.people.forEach((customer, i) => {
+          const placed = reclassifyOne(run, i, customer, after.activities[i]);
+          expect(placed).not.toBeNull();
+          const scores = placed!.view.metrics.scores;
+          if (scores) for (const s of Object.values(scores)) expect(s >= 1 && s <= 5, `score ${s}`).toBe(true);
+          for (const scheme of LOCAL_SCHEME_KEYS) expect(placed!.classKeys[scheme], scheme).toBe(full.classKeys[scheme]![i]);
+          expect(placed!.view.metrics.orderCount).toBe(full.customers.get(customer.id)!.metrics.orderCount);
+          expect(placed!.view.metrics.revenueMinor).toBe(full.customers.get(customer.id)!.metrics.revenueMinor);
+        });
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
+
+describe('the tiers after a write', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = openTestApp(TODAY);
+    await app.call('workspace:loadDemo', { customers: 400 });
+  });
+  afterAll(() => app.cleanup());
+
+  it('place the changed customer at once, and a full run in the background makes everyone equal a recompute from scratch', async () => {
+    await app.call('segments:overview', { scheme: 'rfm' });
+    const someone = app.db.$client.prepare(`SELECT customer_id FROM orders WHERE deleted_at IS NULL GROUP BY customer_id ORDER BY count(*) LIMIT 1`).pluck().get() as string;
+    await app.call('orders:create', { customerId: someone, orderDate: TODAY, currency: 'CNY', amount: '98765.43' });
+    await app.call('followups:create', { customerId: someone, channel: 'call', intent: 'never', occurredAt: `${TODAY}T03:00:00.000Z` });
+
+    const explained = await app.call('segments:explain', { customerId: someone });
+    // Placed on the cuts of the run before the writes, and the overview says so.
+    const placed = await app.call('segments:overview', { scheme: 'pyramid' });
+    expect(placed.placedSince).toBe(1);
+    const scratch = fullFromScratch(app);
+    const k = scratch.customerIds.indexOf(someone);
+    // Their own schemes are exact at once.
+    for (const scheme of LOCAL_SCHEME_KEYS) expect(explained.schemes[scheme]!.classKey, scheme).toBe(scratch.classKeys[scheme]![k]);
+    expect(explained.schemes.intent!.classKey).toBe('never');
+    // Their figures against plain SQL over the raw orders (the default window: the last 365 days).
+    const [revenue, orders] = app.db.$client
+      .prepare(`SELECT sum(base_amount_minor), sum(kind = 'sale') FROM orders WHERE customer_id = ? AND deleted_at IS NULL AND order_date BETWEEN date(?, '-364 days') AND ?`)
+      .raw()
+      .get(someone, TODAY, TODAY) as [number, number];
+    expect(explained.metrics.revenueMinor).toBe(revenue);
+    expect(explained.metrics.orderCount).toBe(orders);
+    // The lists see the new class at once.
+    const pyramid = explained.schemes.pyramid!.classKey;
+    const listed = await app.call('customers:list', { classFilter: { scheme: 'pyramid', classes: [pyramid] }, limit: 1000 });
+    expect(listed.rows.map((r) => r.id)).toContain(someone);
+
+    await sleep(2200);
+    const overview = await app.call('segments:overview', { scheme: 'pyramid' });
+    expect(overview.placedSince).toBe(0);
+    expect(overview.cutsComputedAt >= placed.cutsComputedAt).toBe(true);
+    const refreshed = fullFromScratch(app);
+    const counts = Object.fromEntries(overview.classes.map((c) => [c.classKey, c.count]));
+    for (const [classKey, n] of Object.entries(refreshed.schemes.pyramid!.counts)) expect(counts[classKey] ?? 0, classKey).toBe(n);
+    const explainedNow = await app.call('segments:explain', { customerId: someone });
+    const at = refreshed.customerIds.indexOf(someone);
+    for (const scheme of SCHEME_KEYS) expect(explainedNow.schemes[scheme]!.classKey, scheme).toBe(refreshed.classKeys[scheme]![at]);
+    // Everyone, through the list's class filter.
+    for (const classKey of Object.keys(refreshed.schemes.rfm!.counts).slice(0, 6)) {
+      const rows = await app.call('customers:list', { classFilter: { scheme: 'rfm', classes: [classKey] }, limit: 1000 });
+      const expected = refreshed.customerIds.filter((_, i) => refreshed.classKeys.rfm![i] === classKey);
+      expect(rows.rows.map((r) => r.id).sort(), classKey).toEqual(expected.sort());
+    }
+  });
+
+  it('a customer joining or leaving the population is a full run at once', async () => {
+    const leaving = app.db.$client.prepare(`SELECT id FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL ORDER BY id LIMIT 1`).pluck().get() as string;
+    await app.call('segments:overview', { scheme: 'pyramid' });
+    await app.call('customers:archive', { id: leaving, archived: true });
+    const overview = await app.call('segments:overview', { scheme: 'pyramid' });
+    const scratch = fullFromScratch(app);
+    expect(overview.classes.reduce((sum, c) => sum + c.count, 0)).toBe(scratch.customerIds.length);
+    expect(scratch.customerIds).not.toContain(leaving);
+    const counts = Object.fromEntries(overview.classes.map((c) => [c.classKey, c.count]));
+    for (const [classKey, n] of Object.entries(scratch.schemes.pyramid!.counts)) expect(counts[classKey] ?? 0, classKey).toBe(n);
+  });
+});
