@@ -9,8 +9,10 @@ import { resolve } from 'node:path';
 
 export const CLI = resolve('dist/cli/tierbook.cjs');
 
-export function measureCliSegment(options: { dbPath: string; asOf: string; runs: number }) {
-  if (!existsSync(CLI)) return { skipped: `needs ${CLI} (node scripts/build.mjs)` } as const;
+export type CliTiming = { median: number; min: number; max: number; runs: number };
+
+export function measureCliSegment(options: { dbPath: string; asOf: string; runs: number }): CliTiming | { skipped: string } {
+  if (!existsSync(CLI)) return { skipped: `needs ${CLI} (node scripts/build.mjs)` };
   const samples: number[] = [];
   for (let i = 0; i < options.runs; i++) {
     const start = performance.now();
