@@ -106,11 +106,21 @@ const newDay = await measureNewDay({ source: raw, copyPath: join(dir, 'next-day.
 step('main-process memory, in a child process');
 const rss = measureMainProcessRss(dbPath, TODAY);
 
+// Printed now, so a run stopped later (a slow import at 100k) still shows them.
+console.log('Customer list (ms, medians) next to its floors:');
+console.table(rows);
+console.log('Tiers (ms): the first snapshot, the app\'s recompute and reads, the CLI end to end, the next day, the floor and the peer, main-process memory:');
+console.log(JSON.stringify({ firstSnapshotMs: Math.round(firstSnapshotMs), ...tiers, cli, newDay, floor, duckdb, mainProcess: rss }, null, 2));
+
 step('renderer in Chromium');
 // The browser reaches the same database through the bridge, which serves only confined file access.
 const browserApp = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'confined' }, clock: fixedClock(TODAY) });
 const ui = await measureUi(browserApp, 9);
 const today = { benchSize: await measureToday(browserApp, 9, { scroll: true }).finally(() => browserApp.close()), demoSize: await todayAtDemoSize() };
+console.log('In Chromium (ms; frame times are intervals between frames, the idle page being the floor):');
+console.log(JSON.stringify(ui, null, 2));
+console.log('Today in Chromium (ms from opening the screen to its rows painted; frames while scrolling at the bench size):');
+console.log(JSON.stringify(today, null, 2));
 
 /** Today at the demo's size (a fresh demo workspace in a database of its own): the < 200 ms figure. */
 async function todayAtDemoSize() {
@@ -126,8 +136,12 @@ async function todayAtDemoSize() {
 step(`import of ${IMPORT_ROWS} rows`);
 const phones = raw.prepare(`SELECT value FROM contact_channels WHERE kind = 'phone' AND deleted_at IS NULL LIMIT 5000`).pluck().all() as string[];
 const importing = IMPORT_ROWS > 0 ? await measureImport(app.dispatch, dir, IMPORT_ROWS, phones) : { skipped: 'BENCH_IMPORT_ROWS=0' };
+console.log('Import of an orders CSV (one batch, then undone); floor = the streaming reader alone:');
+console.log(JSON.stringify(importing, null, 2));
 step('prediction');
 const prediction = await measurePrediction({ customers: CUSTOMERS, db: app.db, asOf: TODAY });
+console.log('Prediction (BG/NBD fit alone; the whole base scored; the recompute\'s part on the demo database):');
+console.log(JSON.stringify(prediction, null, 2));
 step('dashboard, on a demo database of its own');
 const dashboard = await measureDashboard({ customers: CUSTOMERS, runs: Math.min(RUNS, 5) });
 const memory = process.memoryUsage();
@@ -156,21 +170,11 @@ const result = {
   dashboard,
 };
 
+step('done');
 console.log(`TierBook bench — ${loaded.customers} customers, ${loaded.orders} orders, ${loaded.followUps} follow-ups (${RUNS} runs each; demo load ${result.demoLoadMs} ms; this process's RSS ${result.rssMiB} MiB)`);
-console.table(rows);
-console.log('In Chromium (ms; frame times are intervals between frames, the idle page being the floor):');
-console.log(JSON.stringify(ui, null, 2));
-console.log('Today in Chromium (ms from opening the screen to its rows painted; frames while scrolling at the bench size):');
-console.log(JSON.stringify(today, null, 2));
-console.log('Import of an orders CSV (one batch, then undone); floor = the streaming reader alone:');
-console.log(JSON.stringify(importing, null, 2));
-console.log('Prediction (BG/NBD fit alone; the whole base scored; the recompute\'s part on the demo database):');
-console.log(JSON.stringify(prediction, null, 2));
 console.log(`Evaluation dashboard (own demo database with ${dashboard.snapshots} monthly snapshots; budget ${dashboard.cases[0]!.budgetMs} ms at 100k customers):`);
 console.table(dashboard.cases);
 console.log(`Dashboard warm-up after start: ${dashboard.warmUp.medianMs} ms in the background, longest step ${dashboard.warmUp.longestStepMs} ms`);
-console.log('Tiers (ms): the first snapshot, the app\'s recompute and reads, the CLI end to end, the next day, the floor and the peer, main-process memory:');
-console.log(JSON.stringify(result.tiers, null, 2));
 budgets.print(`\nSummary — ${loaded.customers} customers, ${loaded.orders} orders, ${loaded.followUps} follow-ups; budgets are set for 100k customers; wall time ${wallSeconds} s (build not included)`);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
