@@ -36,4 +36,4 @@ export const cliBundles = [
 ];
 
 /** What the bundles are built from: a change to any of these makes them stale. */
-export const cliSources = ['core', 'shared', 'db/schema', 'db/repos', 'db/open.ts', 'renderer/i18n/resources', 'package.json', 'scripts/cli-build.mjs', 'scripts/import-worker-build.mjs'];
+export const cliSources = ['core', 'shared', 'db/schema', 'db/repos', 'db/open.ts', 'db/activity-sql.ts', 'renderer/i18n/resources', 'package.json', 'scripts/cli-build.mjs', 'scripts/import-worker-build.mjs'];

@@ -1,3 +1,4 @@
+import { predictionsSettled } from '../prediction/refit';
 import { AppError, type Channel, type InputOf } from '../../shared/contract';
 import { openApp } from '../app';
 import { startBridge } from '../bridge/server';
@@ -43,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } finally {
+    // A recompute's prediction refit runs after its answer: it lands before the process ends.
+    await predictionsSettled(app.db);
     app.close();
   }
 }

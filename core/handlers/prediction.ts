@@ -2,6 +2,7 @@ import type { HandlerContext } from '../context';
 import { holdoutCheck, latestOrderDate } from '../prediction/holdout';
 import { fitFromDb, predictFromDb } from '../prediction/predict';
 import { readStoredPredictions, storedRun } from '../prediction/store';
+import { predictionsSettled } from '../prediction/refit';
 import { segmentationFor } from '../segmentation/state';
 import { invalidInput } from '../../shared/contract';
 import type { HandlerMap } from './types';
@@ -15,7 +16,8 @@ export function predictionHandlers(ctx: HandlerContext): HandlerMap<'prediction'
       if (!fit) throw invalidInput([{ path: ['asOf'], key: 'prediction_no_orders' }]);
       return { ...fit, asOf: day };
     },
-    'prediction:customers': ({ asOf, customerId, sort, storedOnly, limit, offset }) => {
+    'prediction:customers': async ({ asOf, customerId, sort, storedOnly, limit, offset }) => {
+      await predictionsSettled(ctx.db);
       const run = storedRun(ctx.db);
       if (storedOnly && !run) return { asOf: asOf ?? ctx.clock.today(), total: 0, model: null, rows: [] };
       if (run && (asOf === undefined || asOf === run.asOf)) {
@@ -27,7 +29,8 @@ export function predictionHandlers(ctx: HandlerContext): HandlerMap<'prediction'
       const chosen = customerId ? rows.filter((r) => r.id === customerId) : rows;
       return { asOf: day, total: chosen.length, model, rows: chosen.slice(offset, offset + limit) };
     },
-    'prediction:best': ({ scheme, classKey, owner, limit, offset }) => {
+    'prediction:best': async ({ scheme, classKey, owner, limit, offset }) => {
+      await predictionsSettled(ctx.db);
       const run = storedRun(ctx.db);
       if (!run) return { asOf: null, total: 0, model: null, rows: [] };
       // The class filter reads the same day's segmentation (cached after the recompute that stored both).

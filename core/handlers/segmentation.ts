@@ -17,6 +17,7 @@ import type { CustomSegmentRow, Explanation } from '../../shared/contract/segmen
 import { writeConfigOverrides } from '../../db/repos/segmentation';
 import { classKeysOf, customSchemeKey, customSegmentSchema, isLocalRule, LOCAL_SCHEME_KEYS, SCHEME_KEYS, type RuleGroup } from '../../shared/segmentation';
 import { predictionCells } from '../prediction/cells';
+import { predictionsSettled } from '../prediction/refit';
 import type { HandlerContext } from '../context';
 import { newId } from '../ids';
 import { effectiveConfig } from '../segmentation/config';
@@ -62,7 +63,11 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
 
     'segments:overview': async ({ scheme, asOf }) => overview(await segmentationInSteps(ctx, today(asOf)), scheme, readSettings(db).baseCurrency),
 
-    'segments:members': async (input) => members(await segmentationInSteps(ctx, today(input.asOf)), input, predictionCells(ctx.db)),
+    'segments:members': async (input) => {
+      const state = await segmentationInSteps(ctx, today(input.asOf));
+      await predictionsSettled(ctx.db);
+      return members(state, input, predictionCells(ctx.db));
+    },
 
     'segments:explain': async ({ customerId, asOf }) => {
       const state = await segmentationInSteps(ctx, today(asOf));

@@ -12,7 +12,7 @@ import type { Db } from '../../db/open';
 export const REPORT_TOTALS_VERSION = 1;
 const TRIGGERS = [
   ...['order', 'follow_up'].flatMap((table) => ['insert', 'update', 'delete'].map((event) => `report_totals_${table}_${event}`)),
-  ...['orders', 'follow_ups', 'segments'].flatMap((source) => ['insert', 'update', 'delete'].map((event) => `report_versions_${source}_${event}`)),
+  ...['orders', 'follow_ups'].flatMap((source) => ['insert', 'update', 'delete'].map((event) => `report_versions_${source}_${event}`)),
 ];
 
 /** The month index (core/reports/periods.ts monthIndexOf) of an SQL expression holding 'YYYY-MM…'. */

@@ -9,7 +9,10 @@ import {
 } from '../../db/repos/segmentation';
 import { buildConfig, isLocalRule, LOCAL_SCHEME_KEYS, segmentActivity, type ConfigOverrides, type CustomSegment, type EngineConfig, type Run, type SegmentationResult } from '../../shared/segmentation';
 import { predictedValueMap } from '../prediction/predict';
-import { storePredictions } from '../prediction/store';
+import { storedRun, storePredictions } from '../prediction/store';
+import { clvOptionsOf } from '../prediction/predict';
+import { latestActivityRev } from '../../db/repos/customer-activity';
+import { refitSoon } from '../prediction/refit';
 import { changeStamp } from '../change-stamp';
 import type { HandlerContext } from '../context';
 import { windowMetrics, type WindowMetrics } from './window-metrics';
@@ -103,7 +106,7 @@ function predictedFor(db: Db, config: EngineConfig): ReadonlyMap<string, number>
 
 function assemble(ctx: HandlerContext, asOf: string, config: EngineConfig, loaded: Loaded, predicted?: ReadonlyMap<string, number>): SegmentationState {
   const { customers, indexOf, activities } = loaded;
-  const { result, run } = segmentActivity(customers, activities, config, { predictedValueMinor: predicted });
+  const { result, run } = segmentActivity(customers, activities, config, { predictedValueMinor: predicted, indexOf });
   const metrics = windowMetrics(activities, result.window);
   return { asOf, config, result, customers, indexOf, metrics, loaded, run, predicted, patched: new Set(), computedAt: ctx.clock.now().toISOString() };
 }
@@ -129,9 +132,8 @@ export async function recomputeInSteps(ctx: HandlerContext, asOf: string, report
   if (!read) return recomputeSegmentation(ctx, asOf);
   const stored = store(ctx, read);
   remember(db, read, stored);
-  // The fit gets a turn of its own, so a progress poll or a page of the list is answered before it.
-  await yieldTurn();
-  predictKeepingFresh(ctx, read, stored);
+  // The fit comes after the answer (core/prediction/refit.ts).
+  refitSoon(db, () => predictKeepingFresh(ctx, read, stored));
   return { state: read, stored };
 }
 
@@ -214,10 +216,21 @@ function store(ctx: HandlerContext, state: SegmentationState): boolean {
   return stored;
 }
 
-/** Each stored recompute also refits purchase likelihood and value on the orders up to its day. */
+/**
+ * Each stored recompute also refits purchase likelihood and value on the orders up to its day — unless
+ * this connection already fitted that day on exactly these rows and settings (the activity rev moves
+ * with every order, follow-up and customer change), as when the same day is recomputed twice.
+ */
 function predictIfStored(ctx: HandlerContext, asOf: string, stored: boolean): void {
-  if (stored) storePredictions(ctx.db, asOf, ctx.clock.now().toISOString());
+  if (!stored) return;
+  const { db } = ctx;
+  const key = `${asOf}|${latestActivityRev(db)}|${JSON.stringify(clvOptionsOf(db))}`;
+  if (lastRefit.get(db) === key && storedRun(db)?.asOf === asOf) return;
+  storePredictions(db, asOf, ctx.clock.now().toISOString());
+  lastRefit.set(db, key);
 }
+
+const lastRefit = new WeakMap<Db, string>();
 
 /**
  * predictIfStored, then the remembered state stays fresh: the predictions are derived from the same
@@ -293,7 +306,7 @@ export function recomputeSegmentation(ctx: HandlerContext, asOf: string): { stat
   const state = compute(ctx, asOf);
   const stored = store(ctx, state);
   remember(ctx.db, state, stored);
-  predictKeepingFresh(ctx, state, stored);
+  refitSoon(ctx.db, () => predictKeepingFresh(ctx, state, stored));
   return { state, stored };
 }
 
@@ -309,7 +322,7 @@ export function storeTodayIfStale(ctx: HandlerContext): void {
   const state = current && current.patched.size === 0 ? current : compute(ctx, today);
   const stored = store(ctx, state);
   remember(ctx.db, state, stored);
-  predictKeepingFresh(ctx, state, stored);
+  refitSoon(ctx.db, () => predictKeepingFresh(ctx, state, stored));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { predictionsSettled } from '../prediction/refit';
 import type { Db } from '../../db/open';
 import { livePolicies } from '../../db/repos/service-policies';
 import { latestTierChanges, openRemindersDueBy, overduePaymentsBy } from '../../db/repos/today';
@@ -73,6 +74,7 @@ export async function todayList(ctx: HandlerContext, query: TodayQuery): Promise
     (i) => (query.owner === undefined || i.owner === query.owner) && (column === undefined || column[state.indexOf.get(i.customerId)!] === query.classKey),
   );
 
+  await predictionsSettled(ctx.db);
   const scores = ctx.purchaseLikelihood?.(asOf) ?? null;
   const rankBy = query.rankBy ?? 'priority';
   if (rankBy === 'likelihood' && scores === null) throw invalidInput([{ path: ['rankBy'], key: 'today_likelihood_unavailable' }]);

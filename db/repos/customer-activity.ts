@@ -8,17 +8,20 @@ import { dayNumberOfCivil, type CustomerActivity } from '../../shared/segmentati
  * everywhere else in the app.
  */
 
-/** The local calendar day number of an instant. */
-function localDayNumber(occurredAt: string): number {
-  const moment = new Date(occurredAt);
-  return dayNumberOfCivil(moment.getFullYear(), moment.getMonth() + 1, moment.getDate());
-}
-
 export function parseActivity(orders: string, followUps: string): CustomerActivity {
   const flat = JSON.parse(followUps) as (string | null)[];
-  const followUpDays = new Array<number>(flat.length / 2);
-  for (let f = 0; f < followUpDays.length; f++) followUpDays[f] = localDayNumber(flat[2 * f]!);
-  return { orders: JSON.parse(orders) as number[], followUps: flat, followUpDays };
+  const count = flat.length / 2;
+  const followUpDays = new Array<number>(count);
+  const followUpMs = new Array<number>(count);
+  for (let f = 0; f < count; f++) {
+    const moment = new Date(flat[2 * f]!);
+    followUpMs[f] = moment.getTime();
+    // The local calendar day of the instant, in this process's time zone.
+    followUpDays[f] = dayNumberOfCivil(moment.getFullYear(), moment.getMonth() + 1, moment.getDate());
+    // Only an intent's instant is shown (as the latest intent's source): the others need not be kept.
+    if (flat[2 * f + 1] === null) flat[2 * f] = null;
+  }
+  return { orders: JSON.parse(orders) as number[], followUps: flat, followUpDays, followUpMs };
 }
 
 /** Every row, aligned with `indexOf` (customer id → position); customers without a row get undefined. */

@@ -22,17 +22,47 @@ const SEGMENT_CUSTOMER_SQL = `SELECT id, name, company, code, created_at AS crea
   FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL`;
 
 type CustomerRow = Omit<SegmentCustomer, 'tags'> & { tags: string };
-const toSegmentCustomer = (r: CustomerRow): SegmentCustomer => ({ ...r, tags: JSON.parse(r.tags) as string[] });
+
+/** Fields most customers share a handful of values of (type, country, city, owner…). */
+const REPEATED_FIELDS = ['type', 'industry', 'country', 'region', 'city', 'locality', 'sizeBand', 'incomeBand', 'needs', 'owner', 'source', 'manualLevel'] as const;
+const NO_TAGS: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * Each repeated value, and each tag list, is kept once however many customers share it: at 100k customers
+ * the tiers hold every customer in memory, and a string per field per customer is tens of megabytes.
+ */
+function sharedValues(): (r: CustomerRow) => SegmentCustomer {
+  const strings = new Map<string, string>();
+  const one = (v: string | null) => {
+    if (v === null) return null;
+    const seen = strings.get(v);
+    if (seen !== undefined) return seen;
+    strings.set(v, v);
+    return v;
+  };
+  const tagLists = new Map<string, string[]>();
+  return (r) => {
+    const row = r as unknown as Record<string, string | null>;
+    for (const field of REPEATED_FIELDS) row[field] = one(row[field]!);
+    let tags = r.tags === '[]' ? NO_TAGS : tagLists.get(r.tags);
+    if (!tags) tagLists.set(r.tags, (tags = Object.freeze((JSON.parse(r.tags) as string[]).map((t) => one(t)!)) as string[]));
+    return { ...r, tags } as SegmentCustomer;
+  };
+}
+
 
 /** Live, unarchived customers: the population every scheme classifies. */
 export function loadSegmentCustomers(db: Db): SegmentCustomer[] {
-  return (db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} ORDER BY id`).all() as CustomerRow[]).map(toSegmentCustomer);
+  const shared = sharedValues();
+  const customers: SegmentCustomer[] = [];
+  for (const row of db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} ORDER BY id`).iterate() as Iterable<CustomerRow>) customers.push(shared(row));
+  return customers;
 }
 
 /** One customer as loadSegmentCustomers reads them; undefined when deleted, archived or unknown. */
 export function loadSegmentCustomer(db: Db, id: string): SegmentCustomer | undefined {
   const row = db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} AND id = ?`).get(id) as CustomerRow | undefined;
-  return row && toSegmentCustomer(row);
+  return row && sharedValues()(row);
 }
 
 export function latestRunDay(db: Db): string | null {
@@ -56,25 +86,47 @@ export interface SnapshotColumns {
  * stored); it turns the per-scheme scan of all rows into an in-memory comparison plus a point query per
  * changed customer — at 100k customers, milliseconds instead of seconds.
  */
+/** Rows per multi-row INSERT (4 parameters each; SQLite allows 32,766). */
+const UPSERT_BATCH = 250;
+
 export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColumns, given?: SnapshotColumns): void {
   const client = db.$client;
   const { asOf, customerIds } = current;
   const previous = given ?? storedLatestColumns(db);
   const scan = client.prepare(`SELECT customer_id, as_of, class_key FROM segment_assignments WHERE scheme = ? AND as_of <= ?`).raw();
   const latestTwo = client.prepare(`SELECT as_of, class_key FROM segment_assignments WHERE scheme = ? AND customer_id = ? AND as_of <= ? ORDER BY as_of DESC LIMIT 2`).raw();
-  const upsert = client.prepare(
-    `INSERT INTO segment_assignments (scheme, customer_id, as_of, class_key) VALUES (?, ?, ?, ?)
-     ON CONFLICT (scheme, customer_id, as_of) DO UPDATE SET class_key = excluded.class_key`,
-  );
-  const remove = client.prepare(`DELETE FROM segment_assignments WHERE scheme = ? AND customer_id = ? AND as_of = ?`);
+  // Rows go in by the hundred: a first snapshot of 100k customers writes over a million of them.
+  const upsertSql = (rows: number) =>
+    `INSERT INTO segment_assignments (scheme, customer_id, as_of, class_key) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ')}
+     ON CONFLICT (scheme, customer_id, as_of) DO UPDATE SET class_key = excluded.class_key`;
+  const upsertMany = client.prepare(upsertSql(UPSERT_BATCH));
+  const pending: string[] = [];
+  const flush = () => {
+    if (pending.length === UPSERT_BATCH * 4) upsertMany.run(pending);
+    else if (pending.length > 0) client.prepare(upsertSql(pending.length / 4)).run(pending);
+    pending.length = 0;
+  };
+  const upsert = { run: (scheme: string, id: string, day: string, classKey: string) => {
+    pending.push(scheme, id, day, classKey);
+    if (pending.length === UPSERT_BATCH * 4) flush();
+  } };
+  const removeOne = client.prepare(`DELETE FROM segment_assignments WHERE scheme = ? AND customer_id = ? AND as_of = ?`);
+  // A pending upsert of the same row must land before its delete (and reads below see written rows).
+  const remove = { run: (scheme: string, id: string, day: string) => {
+    flush();
+    removeOne.run(scheme, id, day);
+  } };
   /** Makes the row at asOf say `wanted` exactly when it differs from the class before asOf. */
+  let written = 0;
   const settle = (scheme: string, id: string, wanted: string | undefined, before: string | undefined, stored: string | undefined) => {
     const row = wanted === undefined || wanted === before ? undefined : wanted;
     if (row === stored) return;
+    written++;
     if (row === undefined) remove.run(scheme, id, asOf);
     else upsert.run(scheme, id, asOf, row);
   };
   const settleByLookup = (scheme: string, id: string, wanted: string) => {
+    flush();
     const rows = latestTwo.all(scheme, id, asOf) as [string, string][];
     const stored = rows[0]?.[0] === asOf ? rows[0][1] : undefined;
     settle(scheme, id, wanted, rows.find((r) => r[0] < asOf)?.[1], stored);
@@ -113,12 +165,16 @@ export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColum
     for (const [id, classKey] of before) if (!target.has(id) && classKey !== OUT_OF_POPULATION) target.set(id, OUT_OF_POPULATION);
     for (const id of new Set([...target.keys(), ...stored.keys()])) settle(scheme, id, target.get(id), before.get(id), stored.get(id));
   }
+  flush();
   client
     .prepare(
       `INSERT INTO segment_runs (as_of, computed_at, customer_count) VALUES (?, ?, ?)
        ON CONFLICT (as_of) DO UPDATE SET computed_at = excluded.computed_at, customer_count = excluded.customer_count`,
     )
     .run(asOf, computedAt, customerIds.length);
+  // The report keeps history it read in memory while this counter stands (core/reports/timeline.ts): a fresh
+  // random value, not a count, so a database put back from a backup never shows a value already seen.
+  if (written > 0) client.prepare(`INSERT INTO report_month_versions (source, month, version) VALUES ('segments', 0, random() >> 11) ON CONFLICT (source, month) DO UPDATE SET version = random() >> 11`).run();
   storeLatestColumns(db, current);
 }
 

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { blob, check, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { isCalendarDate, rowIdentity } from './columns';
-import { customers } from './customers';
 
 /**
  * Tier history: a customer's class per scheme, stored as change points. A snapshot of day D writes a row
@@ -10,15 +9,15 @@ import { customers } from './customers';
  * (and seconds of writing) per day for mostly unchanged classes. At most one row per customer, scheme and
  * day: recomputing a day rewrites its rows in place. OUT_OF_POPULATION marks a customer archived or
  * deleted since the earlier snapshot. Derived data, so no rowIdentity: any laptop can recompute it.
- * The key leads with scheme because every list and matrix reads one scheme.
+ * The key leads with scheme because every list and matrix reads one scheme; the table is WITHOUT ROWID
+ * (migration segment_history_without_rowid), so a row is stored once, in key order, with no second index.
  */
 export const segmentAssignments = sqliteTable(
   'segment_assignments',
   {
     scheme: text('scheme').notNull(),
-    customerId: text('customer_id')
-      .notNull()
-      .references(() => customers.id),
+    /** Not a foreign key: derived rows, written a million at a time on a first snapshot, and customers are never erased. */
+    customerId: text('customer_id').notNull(),
     asOf: text('as_of').notNull(),
     classKey: text('class_key').notNull(),
   },

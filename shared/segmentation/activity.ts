@@ -19,10 +19,12 @@ export interface CustomerActivity {
    * returns' amount (≤ 0), the known costs of the day's orders, how many of them had a cost.
    */
   orders: readonly number[];
-  /** Per live follow-up: occurredAt as stored, then its intent or null (2 values each). */
+  /** Per live follow-up: occurredAt as stored (may be null where no intent was recorded), then its intent or null (2 values each). */
   followUps: readonly (string | null)[];
   /** Local calendar day number of each follow-up's instant (one per follow-up). */
   followUpDays: readonly number[];
+  /** Each follow-up's instant in epoch milliseconds (one per follow-up). */
+  followUpMs: readonly number[];
 }
 
 const INTENT_PRECEDENCE: Record<Intent, number> = { interested: 0, hesitant: 1, not_now: 2, never: 3 };
@@ -85,7 +87,7 @@ export function collectPopulationFromActivity(
       const intent = followUps[2 * f + 1] as Intent | null;
       if (intent === null) continue;
       const occurredAt = followUps[2 * f]!;
-      const ms = Date.parse(occurredAt);
+      const ms = activity.followUpMs[f]!;
       const current = latestIntent[i];
       if (!current || ms > latestMs || (ms === latestMs && INTENT_PRECEDENCE[intent] > INTENT_PRECEDENCE[current.intent!])) {
         latestIntent[i] = { customerId: customers[i]!.id, occurredAt, date: isoDateOf(day), intent, satisfaction: null };

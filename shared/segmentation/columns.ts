@@ -12,8 +12,25 @@ import { classifyLoyalty } from './loyalty';
 import { pyramidClassOf } from './pyramid';
 import { rfmClassOf, rfSegmentClassOf } from './rfm';
 import type { Run } from './run';
+import type { EngineCustomer } from './types';
 import type { SchemeKey } from './schemes';
 import { valueClassOf } from './value';
+
+/**
+ * A customer's attribute classes, in ATTRIBUTE_SCHEME_KEYS order, remembered per customer object: they
+ * read only the customer's own fields, and a caller that keeps its customers between runs (the app does,
+ * replacing the object of a customer who changed) gets them for free on the next run.
+ */
+const attributeClasses = new WeakMap<EngineCustomer, readonly string[]>();
+
+function attributeClassesOf(customer: EngineCustomer): readonly string[] {
+  let classes = attributeClasses.get(customer);
+  if (!classes) {
+    classes = ATTRIBUTE_SCHEME_KEYS.map((key) => assignAttribute(key, customer).classKey);
+    attributeClasses.set(customer, classes);
+  }
+  return classes;
+}
 
 export function classColumns(run: Run): Record<string, string[]> {
   const { pop, config } = run;
@@ -51,7 +68,8 @@ export function classColumns(run: Run): Record<string, string[]> {
     columns.loyalty[i] = classifyLoyalty(lifecycle, scores, config.loyalty).classKey;
     columns.behavior[i] = behaviorClassOf(pop, ranking, i);
     columns.intent[i] = intentClassOf(pop, i);
-    for (const key of ATTRIBUTE_SCHEME_KEYS) columns[key][i] = assignAttribute(key, customer).classKey;
+    const attributes = attributeClassesOf(customer);
+    for (let a = 0; a < ATTRIBUTE_SCHEME_KEYS.length; a++) columns[ATTRIBUTE_SCHEME_KEYS[a]!][i] = attributes[a]!;
   }
 
   const all: Record<string, string[]> = columns;

@@ -58,17 +58,19 @@ export function buildCustomer(run: Run, i: number): CustomerSegmentation {
   return { customerId: customer.id, metrics, assignments };
 }
 
-export function customerViews(run: Run): CustomerViews {
-  const ids = run.pop.customers.map((c) => c.id);
-  const indexOf = new Map(ids.map((id, i) => [id, i]));
+/** `index`, when the caller has one, maps each customer id to its position; else it is built on first use. */
+export function customerViews(run: Run, index?: ReadonlyMap<string, number>): CustomerViews {
+  const customers = run.pop.customers;
+  let built = index;
+  const indexOf = () => (built ??= new Map(customers.map((c, i) => [c.id, i])));
   function* values(): Generator<CustomerSegmentation, void, undefined> {
-    for (let i = 0; i < ids.length; i++) yield buildCustomer(run, i);
+    for (let i = 0; i < customers.length; i++) yield buildCustomer(run, i);
   }
   return {
-    size: ids.length,
-    has: (customerId) => indexOf.has(customerId),
+    size: customers.length,
+    has: (customerId) => indexOf().has(customerId),
     get: (customerId) => {
-      const i = indexOf.get(customerId);
+      const i = indexOf().get(customerId);
       return i === undefined ? undefined : buildCustomer(run, i);
     },
     values,

@@ -25,6 +25,8 @@ import { valueCuts } from './value';
 export interface SegmentOptions {
   /** Per-customer predicted value (minor units) for pyramid basis 'predicted'; customers absent are 'none'. */
   predictedValueMinor?: ReadonlyMap<string, number>;
+  /** Customer id → position in the input, when the caller already holds one (else built when first needed). */
+  indexOf?: ReadonlyMap<string, number>;
 }
 
 function cutsOf(scheme: SchemeKey, ranking: Ranking, config: EngineConfig): SchemeCuts {
@@ -48,13 +50,36 @@ function cutsOf(scheme: SchemeKey, ranking: Ranking, config: EngineConfig): Sche
   }
 }
 
+/** Distinct classes counted by a linear scan before switching to a Map (most schemes have a handful). */
+const FEW_CLASSES = 16;
+
 /** Closed schemes list every class, zeros included, in classKeysOf order; open ones list what occurs. */
 function countClasses(scheme: string, column: readonly string[]): Record<string, number> {
-  // A Map while counting: a 250-key object (country) would drop into slow dictionary mode.
-  const counter = new Map<string, number>();
-  for (const classKey of column) counter.set(classKey, (counter.get(classKey) ?? 0) + 1);
+  // A few classes: a short array scanned with === (the column holds the same few strings over and over),
+  // far cheaper than hashing each of 100k keys. More (country, industry): a Map, as a 250-key object would
+  // drop into slow dictionary mode.
+  const keys: string[] = [];
+  const tallies: number[] = [];
+  let many: Map<string, number> | null = null;
+  for (const classKey of column) {
+    if (many) {
+      many.set(classKey, (many.get(classKey) ?? 0) + 1);
+      continue;
+    }
+    let j = 0;
+    while (j < keys.length && keys[j] !== classKey) j++;
+    if (j < keys.length) tallies[j]! += 1;
+    else if (keys.length < FEW_CLASSES) {
+      keys.push(classKey);
+      tallies.push(1);
+    } else {
+      many = new Map(keys.map((key, x) => [key, tallies[x]!]));
+      many.set(classKey, 1);
+    }
+  }
   const counts: Record<string, number> = Object.fromEntries((classKeysOf(scheme) ?? []).map((c) => [c, 0]));
-  for (const [classKey, count] of counter) counts[classKey] = count;
+  if (many) for (const [classKey, count] of many) counts[classKey] = count;
+  else keys.forEach((classKey, x) => (counts[classKey] = tallies[x]!));
   return counts;
 }
 
@@ -123,7 +148,7 @@ function segmentPopulation(pop: Population, cfg: EngineConfig, options: SegmentO
     schemeKeys,
     customerIds: customers.map((c) => c.id),
     classKeys,
-    customers: customerViews(run),
+    customers: customerViews(run, options.indexOf),
     schemes,
     partition: partitionName(cfg.partition),
     groupKeys: Array.from(groups.groupOf, (g) => groups.keys[g]!),

@@ -94,7 +94,8 @@ describe('tier history', () => {
 
   it('reads history through the primary key: a day for one scheme, a customer\'s change points, no temporary sort', () => {
     const plan = (query: string) => (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
-    const key = 'USING INDEX sqlite_autoindex_segment_assignments_1';
+    // WITHOUT ROWID: the table is its primary key.
+    const key = 'USING PRIMARY KEY';
     expect(plan(`SELECT customer_id, class_key, max(as_of) FROM segment_assignments WHERE scheme = 'pyramid' AND as_of <= '2026-11-23' GROUP BY customer_id`)).toBe(
       `SEARCH segment_assignments ${key} (scheme=?)`,
     );

@@ -153,4 +153,38 @@ describe('the tiers after a write', () => {
     const counts = Object.fromEntries(overview.classes.map((c) => [c.classKey, c.count]));
     for (const [classKey, n] of Object.entries(scratch.schemes.pyramid!.counts)) expect(counts[classKey] ?? 0, classKey).toBe(n);
   });
+
+  it('the prediction refit follows the recompute’s answer, and readers of predictions wait for it', async () => {
+    await app.call('orders:create', { customerId: app.db.$client.prepare(`SELECT id FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL LIMIT 1`).pluck().get() as string, orderDate: TODAY, currency: 'CNY', amount: '10' });
+    app.db.$client.prepare(`DELETE FROM prediction_runs`).run();
+    const recomputed = await app.call('segments:recompute', {});
+    expect(recomputed.stored).toBe(true);
+    // Answered before the refit ran: the run is not there yet…
+    expect(app.db.$client.prepare(`SELECT count(*) FROM prediction_runs`).pluck().get()).toBe(0);
+    // …and a reader of predictions waits for it.
+    const page = await app.call('prediction:customers', { limit: 5 });
+    expect(page.asOf).toBe(TODAY);
+    expect(page.model).not.toBeNull();
+    expect(app.db.$client.prepare(`SELECT count(*) FROM customer_predictions`).pluck().get()).toBe(
+      app.db.$client.prepare(`SELECT count(DISTINCT o.customer_id) FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL AND o.kind = 'sale' AND o.order_date <= ?`).pluck().get(TODAY),
+    );
+  });
+
+  it('after a restore, the tiers held in memory give way to the restored data', async () => {
+    const { join } = await import('node:path');
+    await app.call('segments:overview', { scheme: 'rfm' });
+    const target = join(app.dir, 'before-orders.sqlite');
+    await app.call('backup:create', { path: target });
+    const ids = app.db.$client.prepare(`SELECT id FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL ORDER BY id LIMIT 3`).pluck().all() as string[];
+    for (const id of ids) await app.call('orders:create', { customerId: id, orderDate: TODAY, currency: 'CNY', amount: '50000' });
+    const patched = await app.call('segments:overview', { scheme: 'rfm' });
+    expect(patched.placedSince).toBe(3);
+    await app.call('backup:restore', { path: target });
+    const overview = await app.call('segments:overview', { scheme: 'rfm' });
+    const scratch = fullFromScratch(app);
+    const counts = Object.fromEntries(overview.classes.map((c) => [c.classKey, c.count]));
+    for (const [classKey, n] of Object.entries(scratch.schemes.rfm!.counts)) expect(counts[classKey] ?? 0, classKey).toBe(n);
+    const explained = await app.call('segments:explain', { customerId: ids[0]! });
+    expect(explained.metrics.revenueMinor).toBe(scratch.customers.get(ids[0]!)!.metrics.revenueMinor);
+  });
 });

@@ -1,0 +1,30 @@
+import type { Db } from '../../db/open';
+
+/**
+ * The refit of purchase likelihood and value that follows each stored tier snapshot runs after the
+ * recompute has answered, in a turn of its own, so a recompute is not held up by a second model. Reads
+ * of the stored predictions wait for a refit in flight (predictionsSettled), so nobody reads a table
+ * half a day behind the tiers they were just shown; the CLI waits for it before exiting.
+ */
+const inFlight = new WeakMap<Db, Promise<void>>();
+
+/** Queues `refit` after whatever refit is already queued for this database. */
+export function refitSoon(db: Db, refit: () => void): void {
+  const previous = inFlight.get(db) ?? Promise.resolve();
+  const next = previous
+    .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+    .then(() => {
+      // The app or a test may have closed the database meanwhile: the next stored recompute refits.
+      if (db.$client.open) refit();
+    })
+    .catch(() => undefined)
+    .finally(() => {
+      if (inFlight.get(db) === next) inFlight.delete(db);
+    });
+  inFlight.set(db, next);
+}
+
+/** Resolves once no refit is queued or running for this database. */
+export function predictionsSettled(db: Db): Promise<void> {
+  return inFlight.get(db) ?? Promise.resolve();
+}
