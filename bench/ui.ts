@@ -70,11 +70,32 @@ export async function measureUi(app: Pick<OpenedApp, 'dispatch' | 'fileMode'>, r
       await input.fill('');
       await page.waitForFunction((text) => document.querySelector('[data-testid="customer-count"]')?.textContent === text, all);
     }
-    return { firstRowsMs, idleFrameMs: idle, scrollFrameMs: scroll, deepRowMs, searchToRowsMs: stats(search) };
+    const tierMembers = await measureTierMembers(page);
+    return { firstRowsMs, idleFrameMs: idle, scrollFrameMs: scroll, deepRowMs, searchToRowsMs: stats(search), tierMembers };
   } finally {
     await browser.close();
     await bridge.close();
   }
+}
+
+/**
+ * The Tiers screen's member table (the pyramid, every customer, by revenue) scrolled as the customer list is:
+ * big jumps while frames are recorded, next to the same page idle.
+ */
+async function measureTierMembers(page: import('playwright-core').Page) {
+  const openStart = performance.now();
+  await page.evaluate(() => (location.hash = '#/tiers'));
+  await page.locator('[data-testid="member-row"]').first().waitFor({ timeout: 120_000 });
+  const firstRowsMs = Math.round(performance.now() - openStart);
+  const idle = stats((await page.evaluate(`(${FRAMES})(1500)`)) as number[]);
+  const scrolling = page.evaluate(`(${FRAMES})(3000)`) as Promise<number[]>;
+  for (let i = 1; i <= 30; i++) {
+    await page.evaluate(`document.querySelector('[data-testid="member-table"]').scrollTop = ${i * 40_000}`);
+    await page.waitForTimeout(90);
+  }
+  const scroll = stats(await scrolling);
+  const rowsAfterScroll = await page.locator('[data-testid="member-row"]').count();
+  return { firstRowsMs, idleFrameMs: idle, scrollFrameMs: scroll, rowsAfterScroll };
 }
 
 async function callList(dispatch: Dispatch, search: string): Promise<{ total: number }> {

@@ -114,27 +114,56 @@ function sortValue(state: SegmentationState, sort: SortKey, predictions?: Readon
 /** `predictions` (stored per customer, see core/prediction/cells.ts) adds the prediction columns and sorts. */
 export function members(state: SegmentationState, input: ParsedInputOf<'segments:members'>, predictions?: ReadonlyMap<string, PredictionCells>): OutputOf<'segments:members'> {
   const column = columnOf(state, input.scheme);
-  const key = normalizeQuery(input.search);
-  const picked: number[] = [];
-  for (let k = 0; k < column.length; k++) {
-    if (input.classKey !== undefined && column[k] !== input.classKey) continue;
-    if (input.group !== undefined && state.result.groupKeys[k] !== input.group) continue;
-    if (key && !state.customers[k]!.searchText.includes(key)) continue;
-    picked.push(k);
-  }
-  const value = sortValue(state, input.sort, predictions);
-  const keys = new Map(picked.map((k) => [k, value(k)]));
-  const sign = input.direction === 'asc' ? 1 : -1;
-  picked.sort((a, b) => {
-    const va = keys.get(a)!;
-    const vb = keys.get(b)!;
-    if (va === null || vb === null) return va === vb ? 0 : va === null ? 1 : -1;
-    const order = va < vb ? -1 : va > vb ? 1 : 0;
-    return order !== 0 ? order * sign : state.customers[a]!.id < state.customers[b]!.id ? -1 : 1;
-  });
+  const picked = orderedMembers(state, column, input, predictions);
   return {
     asOf: state.asOf,
     total: picked.length,
     rows: picked.slice(input.offset, input.offset + input.limit).map((k) => memberRow(state, k, column[k]!, predictions, input.scheme)),
   };
+}
+
+/**
+ * The members a query picks, in its order — kept per state, so paging through a class of 100k (the
+ * screen asks page after page with the same query) sorts once, not per page.
+ */
+const orders = new WeakMap<SegmentationState, { key: string; predictions: unknown; picked: number[] }[]>();
+const KEPT_ORDERS = 8;
+
+function orderedMembers(
+  state: SegmentationState,
+  column: readonly string[],
+  input: ParsedInputOf<'segments:members'>,
+  predictions: ReadonlyMap<string, PredictionCells> | undefined,
+): number[] {
+  const key = JSON.stringify([input.scheme, input.classKey ?? null, input.group ?? null, input.search ?? null, input.sort, input.direction]);
+  const kept = orders.get(state) ?? [];
+  const hit = kept.find((o) => o.key === key && o.predictions === predictions);
+  if (hit) return hit.picked;
+  const search = normalizeQuery(input.search);
+  const picked: number[] = [];
+  for (let k = 0; k < column.length; k++) {
+    if (input.classKey !== undefined && column[k] !== input.classKey) continue;
+    if (input.group !== undefined && state.result.groupKeys[k] !== input.group) continue;
+    if (search && !state.customers[k]!.searchText.includes(search)) continue;
+    picked.push(k);
+  }
+  // Values read once into an array beside the members, then an index sort on them.
+  const value = sortValue(state, input.sort, predictions);
+  const values = picked.map(value);
+  const ids = picked.map((k) => state.customers[k]!.id);
+  const sign = input.direction === 'asc' ? 1 : -1;
+  const order = picked.map((_, x) => x);
+  order.sort((a, b) => {
+    const va = values[a]!;
+    const vb = values[b]!;
+    if (va === null || vb === null) {
+      if (va !== vb) return va === null ? 1 : -1;
+    } else if (va !== vb) return (va < vb ? -1 : 1) * sign;
+    return ids[a]! < ids[b]! ? -1 : 1;
+  });
+  const sorted = order.map((x) => picked[x]!);
+  kept.unshift({ key, predictions, picked: sorted });
+  if (kept.length > KEPT_ORDERS) kept.pop();
+  orders.set(state, kept);
+  return sorted;
 }

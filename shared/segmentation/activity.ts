@@ -5,9 +5,9 @@
  * property test builds both from the same data and requires them equal.
  */
 import type { EngineConfig } from './config';
-import { dayNumber, isoDateOf } from './day-number';
-import type { Population } from './population';
-import type { EngineCustomer, EngineFollowUp, Intent } from './types';
+import { isoDateOf } from './day-number';
+import { emptyFigures, INTENT_PRECEDENCE, type Population } from './population';
+import type { EngineCustomer, Intent } from './types';
 
 /** Numbers per day in CustomerActivity.orders. */
 export const ORDER_DAY_FIELDS = 6;
@@ -27,8 +27,6 @@ export interface CustomerActivity {
   followUpMs: readonly number[];
 }
 
-const INTENT_PRECEDENCE: Record<Intent, number> = { interested: 0, hesitant: 1, not_now: 2, never: 3 };
-
 /** activities[i] is customers[i]'s (undefined: no orders, no follow-ups). */
 export function collectPopulationFromActivity(
   customers: readonly EngineCustomer[],
@@ -36,15 +34,7 @@ export function collectPopulationFromActivity(
   config: EngineConfig,
 ): Population {
   const n = customers.length;
-  const asOfDay = dayNumber(config.asOf);
-  const windowStartDay = config.window.kind === 'all' ? Number.NEGATIVE_INFINITY : asOfDay - config.window.days + 1;
-  const orderCount = new Int32Array(n);
-  const revenue = new Float64Array(n);
-  const cost = new Float64Array(n);
-  const costKnown = new Int32Array(n);
-  const firstWindowDay = new Int32Array(n).fill(2 ** 31 - 1);
-  const followUpCount = new Int32Array(n);
-  const latestIntent: (EngineFollowUp | null)[] = new Array<EngineFollowUp | null>(n).fill(null);
+  const { asOfDay, windowStartDay, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntent } = emptyFigures(n, config);
 
   // Pass 1: sales per customer up to asOf, to size the flat order-day array.
   const orderStart = new Int32Array(n + 1);

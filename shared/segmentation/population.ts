@@ -8,7 +8,7 @@ import type { EngineConfig } from './config';
 import type { EngineCustomer, EngineFollowUp, EngineOrder, Intent } from './types';
 
 /** When two intents were recorded at the same instant, the more cautious one wins (deterministically). */
-const INTENT_PRECEDENCE: Record<Intent, number> = { interested: 0, hesitant: 1, not_now: 2, never: 3 };
+export const INTENT_PRECEDENCE: Record<Intent, number> = { interested: 0, hesitant: 1, not_now: 2, never: 3 };
 
 export interface Population {
   customers: readonly EngineCustomer[];
@@ -47,6 +47,22 @@ function instantMs(followUp: EngineFollowUp): number {
   return ms;
 }
 
+/** The as-of and window days of a config, and every per-customer figure at zero: where both ways of collecting start. */
+export function emptyFigures(n: number, config: EngineConfig) {
+  const asOfDay = dayNumber(config.asOf);
+  return {
+    asOfDay,
+    windowStartDay: config.window.kind === 'all' ? Number.NEGATIVE_INFINITY : asOfDay - config.window.days + 1,
+    orderCount: new Int32Array(n),
+    revenue: new Float64Array(n),
+    cost: new Float64Array(n),
+    costKnown: new Int32Array(n),
+    firstWindowDay: new Int32Array(n).fill(2 ** 31 - 1),
+    followUpCount: new Int32Array(n),
+    latestIntent: new Array<EngineFollowUp | null>(n).fill(null),
+  };
+}
+
 export function collectPopulation(
   customers: readonly EngineCustomer[],
   orders: readonly EngineOrder[],
@@ -55,14 +71,7 @@ export function collectPopulation(
 ): Population {
   const n = customers.length;
   const indexOf = indexCustomers(customers);
-  const asOfDay = dayNumber(config.asOf);
-  const windowStartDay = config.window.kind === 'all' ? Number.NEGATIVE_INFINITY : asOfDay - config.window.days + 1;
-
-  const orderCount = new Int32Array(n);
-  const revenue = new Float64Array(n);
-  const cost = new Float64Array(n);
-  const costKnown = new Int32Array(n);
-  const firstWindowDay = new Int32Array(n).fill(2 ** 31 - 1);
+  const { asOfDay, windowStartDay, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntent } = emptyFigures(n, config);
   const historyCount = new Int32Array(n);
   // Pass 1: parse each date once, remember it, count per customer.
   const ownerOf = new Int32Array(orders.length).fill(-1);
@@ -115,8 +124,6 @@ export function collectPopulation(
     if (historyCount[i]! > 1) orderDays.subarray(orderStart[i], orderStart[i + 1]).sort();
   }
 
-  const followUpCount = new Int32Array(n);
-  const latestIntent: (EngineFollowUp | null)[] = new Array<EngineFollowUp | null>(n).fill(null);
   const latestMs = new Float64Array(n);
   lastId = null;
   for (const followUp of followUps) {

@@ -1,0 +1,28 @@
+/**
+ * The recompute as a power user runs it: the built CLI in a process of its own, end to end (node start,
+ * bundle load, migrations check, every scheme recomputed and stored, output printed), timed from spawn to
+ * exit. Needs `node scripts/build.mjs` first, which `npm run bench` does.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const CLI = resolve('dist/cli/tierbook.cjs');
+
+export type CliTiming = { median: number; min: number; max: number; runs: number };
+
+export function measureCliSegment(options: { dbPath: string; asOf: string; runs: number }): CliTiming | { skipped: string } {
+  if (!existsSync(CLI)) return { skipped: `needs ${CLI} (node scripts/build.mjs)` };
+  const samples: number[] = [];
+  for (let i = 0; i < options.runs; i++) {
+    const start = performance.now();
+    const child = spawnSync(process.execPath, [CLI, 'segment', '--db', options.dbPath, '--as-of', options.asOf, '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    samples.push(performance.now() - start);
+    if (child.status !== 0) throw new Error(`tierbook segment exited ${child.status}: ${child.stderr}`);
+    const out = JSON.parse(child.stdout) as { asOf: string };
+    if (out.asOf !== options.asOf) throw new Error(`tierbook segment computed ${out.asOf}, not ${options.asOf}`);
+  }
+  samples.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return { median: round(samples[Math.floor(samples.length / 2)]!), min: round(samples[0]!), max: round(samples[samples.length - 1]!), runs: options.runs };
+}

@@ -1,0 +1,83 @@
+/**
+ * The bench's figures against the budgets for 100k customers (README, "Benchmark"): which number of which
+ * measurement each budget reads, and how a relative budget resolves from the floor of the same run.
+ */
+import { Budgets } from './budgets';
+import type { measureDashboard } from './dashboard';
+import type { measureImport } from './import';
+import type { measureNewDay } from './new-day';
+import type { measureDuckDb } from './peer-duckdb';
+import type { measurePrediction } from './prediction';
+import type { measureMainProcessRss } from './rss';
+import type { measureSqliteFloor } from './sqlite-floor';
+import type { measureTiers } from './tiers';
+import type { measureCliSegment } from './cli-segment';
+
+type Result<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
+
+export interface BenchFigures {
+  demoLoadMs: number;
+  firstSnapshotMs: number;
+  floor: Result<typeof measureSqliteFloor>;
+  duckdb: Result<typeof measureDuckDb>;
+  tiers: Result<typeof measureTiers>;
+  cli: Result<typeof measureCliSegment>;
+  newDay: Result<typeof measureNewDay>;
+  rss: Result<typeof measureMainProcessRss>;
+  importing: Result<typeof measureImport> | { skipped: string };
+  prediction: Result<typeof measurePrediction>;
+  dashboard: Result<typeof measureDashboard>;
+  /** bench/ui.ts and bench/ui-today.ts: loosely typed, they return { skipped } without Chromium. */
+  ui: Record<string, unknown>;
+  today: { benchSize: Record<string, unknown>; demoSize: Record<string, unknown> };
+}
+
+type Frames = { scrollFrameMs?: { p95: number }; openToRowsMs?: { median: number }; skipped?: string };
+
+export function summarise(f: BenchFigures): Budgets {
+  const b = new Budgets();
+  const floor = f.floor.median;
+  const recompute = f.tiers.recomputeMs.median;
+
+  b.add('full recompute, every scheme stored (app, segments:recompute)', recompute, 'ms', { atMost: 300 });
+  if ('skipped' in f.cli) b.missing('full recompute through the CLI, process start included', 'ms', '≤ floor', f.cli.skipped);
+  else b.add('full recompute through the CLI, process start included', f.cli.median, 'ms', { atMost: floor }, { limitText: 'floor' });
+  b.add('floor: SQLite GROUP BY customer_id over the orders', floor, 'ms', { report: true }, { note: `${f.floor.groups} customers with orders` });
+  b.add('peer: DuckDB RFM quintiles from the raw orders', f.duckdb.rfmMs.median, 'ms', { report: true }, { note: `${f.duckdb.scoredCustomers} scored; sample ${f.duckdb.sampleChecked}: ${f.duckdb.sampleAgreesWithSqlite} agree with SQLite, ${f.duckdb.sampleAgreesWithApp} with the app` });
+  b.add('app recompute ÷ DuckDB (faster than the peer)', recompute / f.duckdb.rfmMs.median, '×', { below: 1 });
+  b.add('one new order → its classes readable (order + explain), p95', f.tiers.orderThenExplainMs.p95, 'ms', { below: 20 }, { note: `p50 ${f.tiers.orderThenExplainMs.p50} ms; ${f.tiers.orderThenExplainMs.reflected}/${f.tiers.orderThenExplainMs.pairs} showed the new order` });
+  b.add('customer list first page with tier column, after a write', f.tiers.listFirstPageAfterWriteMs.median, 'ms', { below: 50 });
+  b.add('first snapshot of a fresh database', f.firstSnapshotMs, 'ms', { below: 2 * floor }, { limitText: '2× floor', note: 'once, right after the demo load' });
+  b.add('first snapshot of a new day', f.newDay.firstRecomputeMs, 'ms', { below: 2 * floor }, { limitText: '2× floor', note: `once, a second app on the next day after ${f.newDay.writesInBetween} writes` });
+  b.add('tier history growth per day', f.newDay.growthBytes, 'bytes', { report: true }, { note: Object.entries(f.newDay.growthBytesByTable).map(([t, n]) => `${t} ${n}`).join(', ') });
+  b.add('tiered list page (segments:members, 100 rows), warm', f.tiers.warm.membersPageMs, 'ms', { below: 30 });
+  b.add('explanation (segments:explain), warm', f.tiers.warm.explainMs, 'ms', { below: 30 });
+  b.add('overview (segments:overview rfm), warm', f.tiers.warm.overviewMs, 'ms', { below: 30 });
+  b.add('main-process peak RSS, data set loaded and tiered (child process)', f.rss.peakRssMiB, 'MiB', { below: 400 }, { note: `RSS after the reads ${f.rss.rssMiB} MiB, at start ${f.rss.startRssMiB} MiB` });
+
+  if ('skipped' in f.importing) {
+    for (const figure of ['import of an orders CSV', 'import memory flat', 'undo of the import']) b.missing(figure, 'ms', '—', f.importing.skipped);
+  } else {
+    const i = f.importing;
+    b.add(`import of an orders CSV (${i.rows} rows), end to end`, i.rowsPerSecond, 'rows/s', { atLeast: 200_000 }, { note: `parsing alone ${i.floorRowsPerSecond} rows/s` });
+    const quarters = i.peakHeapMiBByQuarter;
+    if (quarters && quarters.every((q) => q > 0)) b.add('import memory flat: peak heap, last quarter ÷ first', quarters[3]! / quarters[0]!, '×', { atMost: 1.5 }, { note: `peak heap by quarter ${quarters.join(' / ')} MiB` });
+    else b.missing('import memory flat: peak heap, last quarter ÷ first', '×', '≤ 1.5 ×', `${i.memorySamples} memory samples${quarters ? ` (${quarters.join(' / ')} MiB by quarter)` : ''}: a quarter of the import went unsampled`);
+    b.add('undo of the import', i.undoMs, 'ms', { below: 2000 });
+  }
+  b.add('prediction: BG/NBD fit', f.prediction.fitMedianMs, 'ms', { below: 2000 }, { note: `${f.prediction.customers} simulated customers` });
+  const dashboard = (name: string) => f.dashboard.cases.find((c) => c.case === name)?.medianMs ?? null;
+  b.add('dashboard: pyramid, a year by month', dashboard('dashboard: pyramid, a year by month'), 'ms', { below: 1000 });
+  b.add('dashboard: a year by month, first open after an order', dashboard('dashboard: pyramid, a year by month, first open after an order is written'), 'ms', { below: 1000 });
+
+  const ui = f.ui as Frames & { tierMembers?: Frames };
+  const frames = (figure: string, m: Frames | undefined) =>
+    m?.scrollFrameMs ? b.add(figure, m.scrollFrameMs.p95, 'ms', { atMost: 17 }) : b.missing(figure, 'ms', '≤ 17 ms', ui.skipped ?? 'not measured');
+  frames('renderer: p95 frame scrolling the customer list', ui);
+  frames('renderer: p95 frame scrolling the tier members', ui.tierMembers);
+  const today = (figure: string, m: Frames) => (m.openToRowsMs ? b.add(figure, m.openToRowsMs.median, 'ms', { below: 200 }) : b.missing(figure, 'ms', '< 200 ms', m.skipped ?? 'not measured'));
+  today('renderer: Today renders (bench size)', f.today.benchSize as Frames);
+  today('renderer: Today renders (demo size)', f.today.demoSize as Frames);
+  b.add('demo load (workspace:loadDemo)', f.demoLoadMs, 'ms', { report: true });
+  return b;
+}

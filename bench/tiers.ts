@@ -1,0 +1,103 @@
+/**
+ * Tiers in the app at the bench size, through dispatch as the screens call it: a full recompute of every
+ * scheme with results stored, the warm reads of the Tiers screen (members page, explanation, overview), a
+ * new order followed by that customer's explanation, and the customer list's first page with its tier
+ * column right after a write. Writes go through `orders:create`, so whatever the app keeps up to date on
+ * a write is paid for inside the timing.
+ */
+import type { Database } from 'better-sqlite3';
+import { call, type Dispatch } from '../core/dispatch';
+import type { Channel, InputOf } from '../shared/contract';
+import { medianMs } from './measure';
+
+/** What the customer list asks for on first open (renderer/features/customers: defaults, pyramid column shown). */
+export const CUSTOMER_LIST_FIRST_PAGE = {
+  search: '',
+  view: 'active',
+  types: [],
+  localities: [],
+  countries: [],
+  tags: [],
+  owners: [],
+  sort: { field: 'name', desc: false },
+  schemes: ['pyramid'],
+  offset: 0,
+  limit: 100,
+} satisfies InputOf<'customers:list'>;
+
+/** A small seeded generator, so every run writes to the same customers. */
+export function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function percentile(samples: number[], q: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export function liveCustomerIds(raw: Database): string[] {
+  return raw.prepare(`SELECT id FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL ORDER BY id`).pluck().all() as string[];
+}
+
+export async function measureTiers(dispatch: Dispatch, raw: Database, options: { today: string; runs: number; writes: number; sampleId: string }) {
+  const run = <C extends Channel>(name: C, input: InputOf<C>) => call(dispatch, name, input);
+  const ids = liveCustomerIds(raw);
+  const random = seeded(12);
+  const pick = () => ids[Math.floor(random() * ids.length)]!;
+  let written = 0;
+  const writeOrder = (customerId: string) => run('orders:create', { customerId, orderDate: options.today, amount: `${100 + (written++ % 900)}.00`, currency: 'CNY', note: 'bench' });
+
+  // a. Every scheme recomputed and stored, as the Recompute button and the daily start do.
+  const recompute = await medianMs(options.runs, () => run('segments:recompute', { asOf: options.today }));
+
+  // h. The Tiers screen's reads once the tiers are computed: the second call on is the figure.
+  await run('segments:members', { scheme: 'pyramid', limit: 100 });
+  const members = await medianMs(options.runs, () => run('segments:members', { scheme: 'pyramid', limit: 100 }));
+  await run('segments:explain', { customerId: options.sampleId });
+  const explain = await medianMs(options.runs, () => run('segments:explain', { customerId: options.sampleId }));
+  await run('segments:overview', { scheme: 'rfm' });
+  const overview = await medianMs(options.runs, () => run('segments:overview', { scheme: 'rfm' }));
+
+  // e. One new order, then that customer's classes as the explanation drawer reads them. `reflected`
+  // counts the pairs whose explanation already counts the new order (one more order in the window).
+  const pairs: number[] = [];
+  let reflected = 0;
+  for (let i = 0; i < options.writes; i++) {
+    const customerId = pick();
+    const before = (await run('segments:explain', { customerId })).metrics.orderCount;
+    const start = performance.now();
+    await writeOrder(customerId);
+    const after = await run('segments:explain', { customerId });
+    pairs.push(performance.now() - start);
+    if (after.metrics.orderCount === before + 1) reflected++;
+  }
+
+  // f. The customer list's first page with its tier column, right after an order is written.
+  const listAfterWrite: number[] = [];
+  for (let i = 0; i < options.runs; i++) {
+    await writeOrder(pick());
+    const start = performance.now();
+    await run('customers:list', CUSTOMER_LIST_FIRST_PAGE);
+    listAfterWrite.push(performance.now() - start);
+  }
+
+  return {
+    recomputeMs: { median: round(recompute.median), min: round(recompute.min), max: round(recompute.max), runs: options.runs },
+    warm: {
+      membersPageMs: round(members.median),
+      explainMs: round(explain.median),
+      overviewMs: round(overview.median),
+    },
+    orderThenExplainMs: { p50: round(percentile(pairs, 0.5)), p95: round(percentile(pairs, 0.95)), max: round(Math.max(...pairs)), pairs: pairs.length, reflected },
+    listFirstPageAfterWriteMs: { median: round(percentile(listAfterWrite, 0.5)), max: round(Math.max(...listAfterWrite)), runs: listAfterWrite.length },
+  };
+}
