@@ -268,28 +268,32 @@ function currentState(ctx: HandlerContext, asOf: string): SegmentationState | un
   return patched;
 }
 
-/** A quiet moment after the last write before the full run refreshes the cuts. */
+/** How long after the first patched read the full run refreshes the cuts (writes in between join it). */
 const REFRESH_DELAY_MS = 1500;
 const refreshTimers = new WeakMap<Db, NodeJS.Timeout>();
 
-/** Schedules the full run that replaces a patched state; each new write pushes it back. */
+/**
+ * Schedules the full run that replaces a patched state. One at a time: a write meanwhile does not push it
+ * back (steady writes would starve it), it is simply included; if data changes while the run reads, it is
+ * scheduled again.
+ */
 function refreshLater(ctx: HandlerContext, asOf: string): void {
-  clearTimeout(refreshTimers.get(ctx.db));
+  if (refreshTimers.has(ctx.db)) return;
   const timer = setTimeout(() => {
+    refreshTimers.delete(ctx.db);
     if (!ctx.db.$client.open) return;
     const cached = caches.get(ctx.db)?.get(asOf);
     if (!cached || cached.state.patched.size === 0) return;
-    void segmentationInStepsUncached(ctx, asOf).catch(() => undefined);
+    void computeInSteps(ctx, asOf, () => undefined)
+      .then((read) => {
+        if (read) remember(ctx.db, read, false);
+        else if (ctx.db.$client.open) refreshLater(ctx, asOf);
+      })
+      .catch(() => undefined);
   }, REFRESH_DELAY_MS);
   // Never keeps a CLI process alive: the next read does the same work.
   timer.unref();
   refreshTimers.set(ctx.db, timer);
-}
-
-/** A full run in steps replacing the cached state (the background refresh). */
-async function segmentationInStepsUncached(ctx: HandlerContext, asOf: string): Promise<void> {
-  const read = await computeInSteps(ctx, asOf, () => undefined);
-  if (read) remember(ctx.db, read, false);
 }
 
 /** The segmentation for asOf: the cached one (brought up to date) while it can be, else recomputed now. */

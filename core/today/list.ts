@@ -32,8 +32,8 @@ export interface TodayList {
 
 /**
  * The whole list for one day, kept while the database is unchanged (the same freshness test as the
- * segmentation cache: this connection's total_changes() and other connections' data_version), so the
- * badge, the screen and paging do not rebuild it.
+ * segmentation cache: this connection's total_changes() and other connections' data_version) and the
+ * tiers are the same state, so the badge, the screen and paging do not rebuild it.
  */
 const cache = new WeakMap<Db, { key: string; state: SegmentationState; items: TodayItem[] }>();
 
@@ -42,9 +42,10 @@ const fingerprint = (db: Db, asOf: string) => `${asOf}:${changeStamp(db)}`;
 async function fullList(ctx: HandlerContext, asOf: string): Promise<{ state: SegmentationState; items: TodayItem[] }> {
   ensureDefaultPolicies(ctx);
   const key = fingerprint(ctx.db, asOf);
-  const cached = cache.get(ctx.db);
-  if (cached?.key === key) return cached;
+  // The tiers may have been refreshed in the background since (a full run after a write): a new state, a new list.
   const state = await segmentationInSteps(ctx, asOf);
+  const cached = cache.get(ctx.db);
+  if (cached?.key === key && cached.state === state) return cached;
   const tierChanges: Record<string, Map<string, TierChange>> = {};
   for (const scheme of Object.keys(VALUABLE_TIERS)) tierChanges[scheme] = latestTierChanges(ctx.db, scheme, asOf);
   const items = buildToday({
