@@ -92,11 +92,16 @@ function compute(ctx: HandlerContext, asOf: string, loaded = freshLoaded(ctx.db)
  * customers changed since (the rows are the same whatever the day), else read in full.
  */
 function freshLoaded(db: Db): Loaded {
+  return followedFromCache(db) ?? loadAll(db);
+}
+
+/** A cached state's rows brought up to date (the first that can be, stopping there), or null. */
+function followedFromCache(db: Db): Loaded | null {
   for (const cached of caches.get(db)?.values() ?? []) {
     const followed = followChanges(db, cached.state.loaded);
     if (followed) return followed.loaded;
   }
-  return loadAll(db);
+  return null;
 }
 
 /** Basis 'predicted' (pyramid or value) ranks by each customer's predicted value over the CLV horizon in Settings, fitted on the orders up to asOf. */
@@ -175,10 +180,10 @@ async function computeInSteps(ctx: HandlerContext, asOf: string, report: (phase:
   const before = changeStamp(db);
   await step('customers');
   const config = engineConfigFor(db, asOf);
-  const followed = [...(caches.get(db)?.values() ?? [])].map((c) => followChanges(db, c.state.loaded)).find((f) => f !== null);
-  const people = followed ? followed.loaded : loadCustomers(db);
+  const followed = followedFromCache(db);
+  const people = followed ?? loadCustomers(db);
   await step('activity');
-  const loaded = followed ? followed.loaded : loadAll(db, people);
+  const loaded = followed ?? loadAll(db, people);
   await step('classes');
   const state = assemble(ctx, asOf, config, loaded, predictedFor(db, config));
   return changeStamp(db) === before ? state : null;
