@@ -16,13 +16,24 @@ const NOT_BULK = `(SELECT active FROM bulk_write WHERE id = 1) IS NOT 1`;
 /** Day number of a 'YYYY-MM-DD' column: julianday of a date is a whole day + .5, so the cast is exact. */
 const dayNumberOf = (column: string) => `CAST(julianday(${column}) - 2440587.5 AS INTEGER)`;
 
+/**
+ * Rows of the orders table a reader may pass over without reading them: a stretch of rowids every order of
+ * which is known to be deleted (an undone import's), given as two SQL expressions. The customer index holds
+ * the rowid, so the test costs no seek into the table; nothing to skip is 0 and -1.
+ */
+export interface SkippedOrders {
+  first: string;
+  last: string;
+}
+
 /** The orders array of the customer whose id is the SQL expression `customerId`. */
-export function ordersDigestSql(customerId: string): string {
+export function ordersDigestSql(customerId: string, skipped?: SkippedOrders): string {
+  const skip = skipped ? ` AND rowid NOT BETWEEN ${skipped.first} AND ${skipped.last}` : '';
   return `(SELECT '[' || coalesce(group_concat(entry, ',' ORDER BY day), '') || ']' FROM (
       SELECT ${dayNumberOf('order_date')} AS day,
         ${dayNumberOf('order_date')} || ',' || sum(kind = 'sale') || ',' || coalesce(sum(CASE WHEN kind = 'sale' THEN base_amount_minor END), 0) || ',' ||
         coalesce(sum(CASE WHEN kind = 'return' THEN base_amount_minor END), 0) || ',' || coalesce(sum(base_cost_minor), 0) || ',' || count(base_cost_minor) AS entry
-      FROM orders WHERE customer_id = ${customerId} AND deleted_at IS NULL GROUP BY order_date))`;
+      FROM orders WHERE customer_id = ${customerId} AND deleted_at IS NULL${skip} GROUP BY order_date))`;
 }
 
 /** The follow-ups array of the customer whose id is the SQL expression `customerId`. */
@@ -88,10 +99,10 @@ export function activityTriggerSql(): string {
 
 /**
  * The bulk writer's refresh of the customers in `customerIds` (an SQL list: a subquery or a table): their
- * rows rebuilt from the raw orders and follow-ups, all at the next rev.
+ * rows rebuilt from the raw orders and follow-ups, all at the next rev. `skipped`: see SkippedOrders.
  */
-export function activityRefreshSql(customerIds: string): string {
+export function activityRefreshSql(customerIds: string, skipped?: SkippedOrders): string {
   return `INSERT INTO customer_activity (customer_id, orders, follow_ups, rev)
-  SELECT src.cid, ${ordersDigestSql('src.cid')}, ${followUpsDigestSql('src.cid')}, ${NEXT_ACTIVITY_REV} FROM (SELECT DISTINCT id AS cid FROM (${customerIds})) AS src WHERE true
+  SELECT src.cid, ${ordersDigestSql('src.cid', skipped)}, ${followUpsDigestSql('src.cid')}, ${NEXT_ACTIVITY_REV} FROM (SELECT DISTINCT id AS cid FROM (${customerIds})) AS src WHERE true
   ON CONFLICT (customer_id) DO UPDATE SET orders = excluded.orders, follow_ups = excluded.follow_ups, rev = excluded.rev`;
 }

@@ -2,7 +2,7 @@ import { AppError, notFound } from '../../shared/contract';
 import type { Db } from '../../db/open';
 import { replaceContacts } from '../../db/repos/customers';
 import { beginBulkWrite } from '../../db/repos/bulk-write';
-import { customersOfBatch, findBatch, importStatements, snapshotsOf, softDeleteBatchRows } from '../../db/repos/imports';
+import { batchOrdersStretch, customersOfBatch, findBatch, importStatements, snapshotsOf, softDeleteBatchRows } from '../../db/repos/imports';
 import type { ContactKind } from '../../shared/contract/enums';
 import { newId } from '../ids';
 import type Database from 'better-sqlite3';
@@ -52,6 +52,9 @@ export function undoBatch(db: Db, batchId: string, now: string): UndoResult {
     for (const r of orphans) dropReturn.run(now, now, r.id);
     result.ordersRemoved += orphans.length;
     softDeleteBatchRows(client, batchId, now);
+    // Every order of the batch is deleted now: the refresh need not read them again to find that out.
+    const stretch = batchOrdersStretch(client, batchId);
+    if (stretch) bulk.deletedOrders(stretch.first, stretch.last);
     if (batch.kind === 'orders') result.productsRemoved = dropOrphanProducts(client, batchId, batch.createdAt, now);
     // Customers the batch created too: their month totals must go with their orders.
     bulk.touch(touched);

@@ -1,4 +1,4 @@
-import { activityRefreshSql } from '../activity-sql';
+import { activityRefreshSql, type SkippedOrders } from '../activity-sql';
 import type Database from 'better-sqlite3';
 import type { Db } from '../open';
 
@@ -27,6 +27,13 @@ const staged = `SELECT id FROM ${STAGED}`;
 const ACTIVITY_STAGED = 'temp.bulk_write_activity_customers';
 /** The staged customers' live orders summed per month: read once, shared by the steps that need orders. */
 const ORDER_MONTHS = 'temp.bulk_write_order_months';
+/**
+ * The orders a bulk write soft-deleted in one stretch of rowids (an undone import), bound as @skipFirst and
+ * @skipLast: every refresh that reads orders through the customer index passes over them on the index entry
+ * alone, instead of seeking each deleted row to read its deleted_at. Nothing skipped: 0 and -1.
+ */
+const SKIPPED: SkippedOrders = { first: '@skipFirst', last: '@skipLast' };
+const NOTHING_SKIPPED = { skipFirst: 0, skipLast: -1 };
 const monthOf = (expr: string) => `(CAST(substr(${expr}, 1, 4) AS INTEGER) * 12 + CAST(substr(${expr}, 6, 2) AS INTEGER) - 1)`;
 
 /**
@@ -43,7 +50,8 @@ export const BULK_REFRESH_STEPS: readonly RefreshStep[] = [
        SELECT customer_id, ${monthOf('order_date')} AS month, sum(base_amount_minor), sum(kind = 'sale'), sum(kind = 'return'),
          coalesce(sum(CASE WHEN base_cost_minor IS NOT NULL THEN base_amount_minor END), 0), coalesce(sum(base_cost_minor), 0), count(base_cost_minor),
          max(CASE WHEN kind = 'sale' THEN order_date END)
-       FROM orders WHERE customer_id IN (${staged}) AND deleted_at IS NULL GROUP BY customer_id, month`,
+       FROM orders WHERE customer_id IN (${staged}) AND deleted_at IS NULL AND rowid NOT BETWEEN ${SKIPPED.first} AND ${SKIPPED.last}
+       GROUP BY customer_id, month`,
     ],
   },
   {
@@ -119,7 +127,7 @@ export const INSERTED_ORDERS_STEPS: readonly { name: string; sql: string }[] = [
  * Each customer's folded orders and follow-ups, which the tiers read (db/activity-sql.ts): rebuilt once per
  * bulk write, last, for the staged customers and those whose orders were only inserted.
  */
-const ACTIVITY_REFRESH = activityRefreshSql(`SELECT id FROM ${STAGED} UNION SELECT id FROM ${ACTIVITY_STAGED}`);
+const ACTIVITY_REFRESH = activityRefreshSql(`SELECT id FROM ${STAGED} UNION SELECT id FROM ${ACTIVITY_STAGED}`, SKIPPED);
 
 /** Orders per addition: a customer's rows in one stretch are summed into one upsert (each fires the report version triggers); 200k rows still sit in the import connection's page cache. */
 const INSERTED_ORDERS_PER_STEP = 200_000;
@@ -143,6 +151,7 @@ export function beginBulkWrite(client: Database.Database, options: { ordersPerAd
   const additions = INSERTED_ORDERS_STEPS.map((step) => client.prepare(step.sql));
   // The stretch of rowids inserted and not yet added in; consecutive statements extend it.
   let pending: { first: number; last: number } | null = null;
+  let skipped = NOTHING_SKIPPED;
   const addPending = () => {
     if (pending) for (const addition of additions) addition.run(pending);
     pending = null;
@@ -156,9 +165,12 @@ export function beginBulkWrite(client: Database.Database, options: { ordersPerAd
       pending = pending ? { first: pending.first, last } : { first, last };
       if (pending.last - pending.first + 1 >= ordersPerAddition) addPending();
     },
+    deletedOrders(first, last) {
+      skipped = { skipFirst: first, skipLast: last };
+    },
     finish(db) {
       addPending();
-      refreshAfterBulkWrite(db, []);
+      refreshAfterBulkWrite(db, [], skipped);
       client.prepare(`UPDATE bulk_write SET active = 0 WHERE id = 1`).run();
     },
   };
@@ -169,21 +181,27 @@ export interface BulkWrite {
   touch(customerIds: Iterable<string>): void;
   /** Live orders this write inserted and will not change again, by rowid: their sums are added (INSERTED_ORDERS_STEPS). */
   insertedOrders(firstRowid: number, lastRowid: number): void;
+  /**
+   * A stretch of rowids every order of which this write has soft-deleted (an undone import whose orders are
+   * one stretch): the refresh passes over them without reading them. Only the last stretch given is skipped.
+   */
+  deletedOrders(firstRowid: number, lastRowid: number): void;
   /** Brings every staged customer's aggregates up to date and leaves bulk mode; the caller then commits. */
   finish(db: Db): void;
 }
 
 /**
  * Recomputes every per-customer aggregate of `customerIds` and of the customers staged by the running bulk
- * write, from the raw rows, set-based; then empties the staging table.
+ * write, from the raw rows, set-based; then empties the staging table. `skipped`: orders known to be
+ * deleted, by rowid (BulkWrite.deletedOrders).
  */
-export function refreshAfterBulkWrite(db: Db, customerIds: Iterable<string>): void {
+export function refreshAfterBulkWrite(db: Db, customerIds: Iterable<string>, skipped = NOTHING_SKIPPED): void {
   const client = db.$client;
   ensureStaging(client);
   const stage = client.prepare(`INSERT OR IGNORE INTO ${STAGED} (id) VALUES (?)`);
   for (const id of customerIds) stage.run(id);
-  for (const step of BULK_REFRESH_STEPS) for (const statement of step.sql) client.prepare(statement).run();
-  client.prepare(ACTIVITY_REFRESH).run();
+  for (const step of BULK_REFRESH_STEPS) for (const statement of step.sql) client.prepare(statement).run(skipped);
+  client.prepare(ACTIVITY_REFRESH).run(skipped);
   client.exec(`DELETE FROM ${ACTIVITY_STAGED}`);
   client.exec(`DELETE FROM ${STAGED}`);
   client.exec(`DELETE FROM ${ORDER_MONTHS}`);

@@ -126,6 +126,19 @@ export function softDeleteBatchRows(client: Database.Database, batchId: string, 
   client.prepare(`UPDATE import_batches SET status = 'undone', undone_at = @now, updated_at = @now WHERE id = @b`).run({ b: batchId, now });
 }
 
+/**
+ * The batch's orders as one stretch of rowids, when they are one and nothing else is in it: one transaction
+ * wrote them, so they are unless rows were renumbered since. First and last are two seeks in the batch index
+ * (ordered by rowid within a batch); the count, which proves no other row sits between them, reads the index alone.
+ */
+export function batchOrdersStretch(client: Database.Database, batchId: string): { first: number; last: number } | null {
+  const first = client.prepare(`SELECT rowid FROM orders WHERE import_batch_id = ? ORDER BY rowid LIMIT 1`).pluck().get(batchId) as number | undefined;
+  const last = client.prepare(`SELECT rowid FROM orders WHERE import_batch_id = ? ORDER BY rowid DESC LIMIT 1`).pluck().get(batchId) as number | undefined;
+  if (first === undefined || last === undefined) return null;
+  const count = client.prepare(`SELECT count(*) FROM orders WHERE import_batch_id = ?`).pluck().get(batchId) as number;
+  return count === last - first + 1 ? { first, last } : null;
+}
+
 export function rememberedMapping(client: Database.Database, kind: string, signature: string): Record<string, string | null> | null {
   const json = client.prepare(`SELECT mapping FROM import_mappings WHERE kind = ? AND signature = ?`).pluck().get(kind, signature) as string | undefined;
   return json ? (JSON.parse(json) as Record<string, string | null>) : null;

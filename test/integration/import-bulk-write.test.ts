@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImport } from '../../core/importing';
 import { ORDERS_PER_INSERT, orderInserter } from '../../db/repos/order-imports';
 import { beginBulkWrite } from '../../db/repos/bulk-write';
+import { batchOrdersStretch } from '../../db/repos/imports';
 import { updateSyncState } from '../../core/sync/state';
 import { expectedFollowUpTotals, expectedOrderTotals, storedTotals } from '../support/report-totals-expected';
 import { openTestApp, type TestApp } from '../support/test-app';
@@ -95,6 +96,38 @@ describe('bulk writes: imports and their undo', () => {
     expect(bulkActive()).toBe(0);
     expectAggregatesMatchRawRows();
     expect(storedTotals(raw(), 'order_month_totals')).toEqual(before);
+  });
+
+  it('passes over the undone orders by their rowids only when the batch is one stretch of them, and counts the orders on either side', async () => {
+    const rows = ORDERS_PER_INSERT + 11;
+    const result = await app.call('import:commit', { kind: 'orders', source: { path: file('stretch.csv', ordersCsv(rows)) }, linkBy: 'phone' });
+    const batchId = result.batchId!;
+    const stretch = batchOrdersStretch(raw(), batchId)!;
+    const rowids = raw().prepare(`SELECT rowid FROM orders WHERE import_batch_id = ? ORDER BY rowid`).pluck().all(batchId) as number[];
+    expect(stretch).toEqual({ first: rowids[0], last: rowids.at(-1) });
+    expect(stretch.last - stretch.first + 1).toBe(rows);
+    // Orders written just before and just after the batch, to customers it touched: their rowids border the stretch.
+    expect(raw().prepare(`SELECT count(*) FROM orders WHERE rowid = ? AND import_batch_id IS NULL AND customer_id = ?`).pluck().get(stretch.first - 1, ids[1])).toBe(1);
+    const after = await app.call('orders:create', { customerId: ids[2]!, orderDate: '2025-01-31', amount: '31.00', currency: 'CNY' });
+    expect(raw().prepare(`SELECT rowid FROM orders WHERE id = ?`).pluck().get(after.id)).toBe(stretch.last + 1);
+
+    await app.call('import:undo', { batchId });
+    expect(raw().prepare(`SELECT count(*) FROM orders WHERE import_batch_id = ? AND deleted_at IS NULL`).pluck().get(batchId)).toBe(0);
+    expectAggregatesMatchRawRows();
+    expect(storedFigures().find((f) => f[0] === ids[2])).toEqual([ids[2], 1, 3100, '2025-01-31', '2025-01-31T23:30:00.000Z', null]);
+  });
+
+  it('reads every order again when a row that is not the batch\'s sits among its rowids', async () => {
+    const result = await app.call('import:commit', { kind: 'orders', source: { path: file('gap.csv', ordersCsv(60)) }, linkBy: 'phone' });
+    const batchId = result.batchId!;
+    const middle = raw().prepare(`SELECT rowid, customer_id FROM orders WHERE import_batch_id = ? ORDER BY rowid LIMIT 1 OFFSET 30`).get(batchId) as { rowid: number; customer_id: string };
+    // As if the row had come another way (rows renumbered, a sync): it stays live through the undo.
+    raw().prepare(`UPDATE orders SET import_batch_id = NULL WHERE rowid = ?`).run(middle.rowid);
+    expect(batchOrdersStretch(raw(), batchId)).toBeNull();
+    await app.call('import:undo', { batchId });
+    expect(raw().prepare(`SELECT deleted_at FROM orders WHERE rowid = ?`).pluck().get(middle.rowid)).toBeNull();
+    expectAggregatesMatchRawRows();
+    expect(raw().prepare(`SELECT count(*) FROM order_month_totals WHERE customer_id = ?`).pluck().get(middle.customer_id)).toBeGreaterThan(0);
   });
 
   it('keeps the follow-up totals and next contact dates of a follow-ups import and its undo', async () => {
