@@ -28,11 +28,13 @@ export function undoBatch(db: Db, batchId: string, now: string): UndoResult {
     const batch = findBatch(client, batchId);
     if (!batch) throw notFound('import batch', batchId);
     if (batch.status === 'undone') throw new AppError('conflict', `Import batch ${batchId} was already undone on ${batch.undoneAt}.`, [{ path: ['batchId'], key: 'import_already_undone' }]);
-    const count = (table: string) => client.prepare(`SELECT count(*) FROM ${table} WHERE import_batch_id = ? AND deleted_at IS NULL`).pluck().get(batchId) as number;
     // Bulk mode, as the import: the report totals and customer figures are recomputed once, before commit.
     const bulk = beginBulkWrite(client);
-    const result: UndoResult = { batchId, customersRemoved: count('customers'), customersRestored: 0, ordersRemoved: count('orders'), followUpsRemoved: count('follow_ups') };
-    const touched = customersOfBatch(client, batchId);
+    // The batch's orders as one stretch of rowids (one transaction wrote them): found by seeks, and the
+    // cheapest way to name them while they are read, deleted and passed over below.
+    const stretch = batchOrdersStretch(client, batchId);
+    const touched = customersOfBatch(client, batchId, stretch);
+    const result: UndoResult = { batchId, customersRemoved: 0, customersRestored: 0, ordersRemoved: 0, followUpsRemoved: 0 };
     const sql = importStatements(client);
     for (const { customerId, before } of snapshotsOf(client, batchId)) {
       const snapshot = JSON.parse(before) as { profile: Record<string, unknown>; contacts: Array<{ kind: ContactKind; value: string; label: string | null }> };
@@ -50,12 +52,15 @@ export function undoBatch(db: Db, batchId: string, now: string): UndoResult {
       .all(batchId, batchId) as { id: string; customerId: string }[];
     const dropReturn = client.prepare(`UPDATE orders SET deleted_at = ?, updated_at = ? WHERE id = ?`);
     for (const r of orphans) dropReturn.run(now, now, r.id);
-    result.ordersRemoved += orphans.length;
-    softDeleteBatchRows(client, batchId, now);
-    // Every order of the batch is deleted now: the refresh need not read them again to find that out.
-    const stretch = batchOrdersStretch(client, batchId);
-    if (stretch) bulk.deletedOrders(stretch.first, stretch.last);
+    const removed = softDeleteBatchRows(client, batchId, now);
+    result.customersRemoved = removed.customers;
+    result.ordersRemoved = removed.orders + orphans.length;
+    result.followUpsRemoved = removed.followUps;
     if (batch.kind === 'orders') result.productsRemoved = dropOrphanProducts(client, batchId, batch.createdAt, now);
+    // Every order of the batch is deleted now: the refresh need not read them again to find that out.
+    if (stretch) bulk.deletedOrders(stretch.first, stretch.last);
+    // Follow-ups are only ever taken back with their own batch: without one, every follow-up figure stands.
+    if (removed.followUps === 0) bulk.noFollowUpsChanged();
     // Customers the batch created too: their month totals must go with their orders.
     bulk.touch(touched);
     bulk.touch(orphans.map((r) => r.customerId));

@@ -19,6 +19,8 @@ const STAGED = 'temp.bulk_write_customers';
 /** One per-customer aggregate the triggers (or the writers) keep, recomputed for the staged customers. */
 interface RefreshStep {
   name: string;
+  /** The rows it sums: a write that changed no follow-up keeps the follow-up figures as they are. */
+  reads: 'orders' | 'follow_ups';
   sql: string[];
 }
 
@@ -44,6 +46,7 @@ const monthOf = (expr: string) => `(CAST(substr(${expr}, 1, 4) AS INTEGER) * 12 
 export const BULK_REFRESH_STEPS: readonly RefreshStep[] = [
   {
     name: 'orders per customer and month',
+    reads: 'orders',
     sql: [
       `DELETE FROM ${ORDER_MONTHS}`,
       `INSERT INTO ${ORDER_MONTHS} (customer_id, month, revenue, sales, returns, costed_revenue, cost, costed, last_sale)
@@ -56,6 +59,7 @@ export const BULK_REFRESH_STEPS: readonly RefreshStep[] = [
   },
   {
     name: 'order month totals',
+    reads: 'orders',
     sql: [
       `DELETE FROM order_month_totals WHERE customer_id IN (${staged})`,
       `INSERT INTO order_month_totals (month, customer_id, revenue_minor, sales, returns, costed_revenue_minor, cost_minor, costed, last_sale)
@@ -64,6 +68,7 @@ export const BULK_REFRESH_STEPS: readonly RefreshStep[] = [
   },
   {
     name: 'follow-up month totals',
+    reads: 'follow_ups',
     sql: [
       `DELETE FROM follow_up_month_totals WHERE customer_id IN (${staged})`,
       `INSERT INTO follow_up_month_totals (month, customer_id, follow_ups, satisfaction_sum, satisfaction_count, last_at)
@@ -73,12 +78,19 @@ export const BULK_REFRESH_STEPS: readonly RefreshStep[] = [
   },
   {
     // The denormalised columns of customers, for the staged customers at once.
-    name: 'customer figures',
+    name: 'customer order figures',
+    reads: 'orders',
     sql: [
       `UPDATE customers SET order_count = coalesce(s.n, 0), revenue_base_minor = coalesce(s.revenue, 0), last_order_date = s.last_order
        FROM ${STAGED} AS b LEFT JOIN (
          SELECT customer_id, sum(sales) AS n, sum(revenue) AS revenue, max(last_sale) AS last_order FROM ${ORDER_MONTHS} GROUP BY customer_id) AS s ON s.customer_id = b.id
        WHERE customers.id = b.id`,
+    ],
+  },
+  {
+    name: 'customer follow-up figures',
+    reads: 'follow_ups',
+    sql: [
       `UPDATE customers SET last_contact_at = s.last_at, next_contact_date = s.next_date
        FROM ${STAGED} AS b LEFT JOIN (
          SELECT customer_id, max(occurred_at) AS last_at, min(CASE WHEN done = 0 THEN next_contact_date END) AS next_date
@@ -152,6 +164,7 @@ export function beginBulkWrite(client: Database.Database, options: { ordersPerAd
   // The stretch of rowids inserted and not yet added in; consecutive statements extend it.
   let pending: { first: number; last: number } | null = null;
   let skipped = NOTHING_SKIPPED;
+  let followUpsUnchanged = false;
   const addPending = () => {
     if (pending) for (const addition of additions) addition.run(pending);
     pending = null;
@@ -168,9 +181,12 @@ export function beginBulkWrite(client: Database.Database, options: { ordersPerAd
     deletedOrders(first, last) {
       skipped = { skipFirst: first, skipLast: last };
     },
+    noFollowUpsChanged() {
+      followUpsUnchanged = true;
+    },
     finish(db) {
       addPending();
-      refreshAfterBulkWrite(db, [], skipped);
+      refreshAfterBulkWrite(db, [], { skipped, followUpsUnchanged });
       client.prepare(`UPDATE bulk_write SET active = 0 WHERE id = 1`).run();
     },
   };
@@ -186,6 +202,8 @@ export interface BulkWrite {
    * one stretch): the refresh passes over them without reading them. Only the last stretch given is skipped.
    */
   deletedOrders(firstRowid: number, lastRowid: number): void;
+  /** This write changed no follow-up (an undone orders file): the staged customers' follow-up figures stand as they are. */
+  noFollowUpsChanged(): void;
   /** Brings every staged customer's aggregates up to date and leaves bulk mode; the caller then commits. */
   finish(db: Db): void;
 }
@@ -193,14 +211,18 @@ export interface BulkWrite {
 /**
  * Recomputes every per-customer aggregate of `customerIds` and of the customers staged by the running bulk
  * write, from the raw rows, set-based; then empties the staging table. `skipped`: orders known to be
- * deleted, by rowid (BulkWrite.deletedOrders).
+ * deleted, by rowid (BulkWrite.deletedOrders); `followUpsUnchanged`: BulkWrite.noFollowUpsChanged.
  */
-export function refreshAfterBulkWrite(db: Db, customerIds: Iterable<string>, skipped = NOTHING_SKIPPED): void {
+export function refreshAfterBulkWrite(db: Db, customerIds: Iterable<string>, options: { skipped?: typeof NOTHING_SKIPPED; followUpsUnchanged?: boolean } = {}): void {
+  const skipped = options.skipped ?? NOTHING_SKIPPED;
   const client = db.$client;
   ensureStaging(client);
   const stage = client.prepare(`INSERT OR IGNORE INTO ${STAGED} (id) VALUES (?)`);
   for (const id of customerIds) stage.run(id);
-  for (const step of BULK_REFRESH_STEPS) for (const statement of step.sql) client.prepare(statement).run(skipped);
+  for (const step of BULK_REFRESH_STEPS) {
+    if (step.reads === 'follow_ups' && options.followUpsUnchanged) continue;
+    for (const statement of step.sql) client.prepare(statement).run(skipped);
+  }
   client.prepare(ACTIVITY_REFRESH).run(skipped);
   client.exec(`DELETE FROM ${ACTIVITY_STAGED}`);
   client.exec(`DELETE FROM ${STAGED}`);

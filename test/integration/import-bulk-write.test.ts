@@ -99,8 +99,15 @@ describe('bulk writes: imports and their undo', () => {
   });
 
   it('passes over the undone orders by their rowids only when the batch is one stretch of them, and counts the orders on either side', async () => {
-    const rows = ORDERS_PER_INSERT + 11;
-    const result = await app.call('import:commit', { kind: 'orders', source: { path: file('stretch.csv', ordersCsv(rows)) }, linkBy: 'phone' });
+    // Two customers with one order each in the file, its first and its last: found only at the stretch's ends.
+    const first = (await app.call('customers:create', { name: '首行', contacts: [{ kind: 'phone', value: '13500135000' }] })).customer.id;
+    const last = (await app.call('customers:create', { name: '末行', contacts: [{ kind: 'phone', value: '13400134000' }] })).customer.id;
+    const lines = ordersCsv(ORDERS_PER_INSERT + 9);
+    lines.splice(1, 0, '13500135000,2025-01-15,12.34,CNY,,否,首行');
+    lines.push('13400134000,2025-02-15,56.78,CNY,,否,末行');
+    const rows = lines.length - 1;
+    const result = await app.call('import:commit', { kind: 'orders', source: { path: file('stretch.csv', lines) }, linkBy: 'phone' });
+    expect(storedFigures().filter((f) => f[0] === first || f[0] === last).map((f) => f[2])).toEqual(first < last ? [1234, 5678] : [5678, 1234]);
     const batchId = result.batchId!;
     const stretch = batchOrdersStretch(raw(), batchId)!;
     const rowids = raw().prepare(`SELECT rowid FROM orders WHERE import_batch_id = ? ORDER BY rowid`).pluck().all(batchId) as number[];
@@ -111,9 +118,10 @@ describe('bulk writes: imports and their undo', () => {
     const after = await app.call('orders:create', { customerId: ids[2]!, orderDate: '2025-01-31', amount: '31.00', currency: 'CNY' });
     expect(raw().prepare(`SELECT rowid FROM orders WHERE id = ?`).pluck().get(after.id)).toBe(stretch.last + 1);
 
-    await app.call('import:undo', { batchId });
+    expect(await app.call('import:undo', { batchId })).toMatchObject({ ordersRemoved: rows, customersRemoved: 0, followUpsRemoved: 0 });
     expect(raw().prepare(`SELECT count(*) FROM orders WHERE import_batch_id = ? AND deleted_at IS NULL`).pluck().get(batchId)).toBe(0);
     expectAggregatesMatchRawRows();
+    expect(storedFigures().filter((f) => f[0] === first || f[0] === last).map((f) => f.slice(1, 4))).toEqual([[0, 0, null], [0, 0, null]]);
     expect(storedFigures().find((f) => f[0] === ids[2])).toEqual([ids[2], 1, 3100, '2025-01-31', '2025-01-31T23:30:00.000Z', null]);
   });
 
@@ -128,6 +136,18 @@ describe('bulk writes: imports and their undo', () => {
     expect(raw().prepare(`SELECT deleted_at FROM orders WHERE rowid = ?`).pluck().get(middle.rowid)).toBeNull();
     expectAggregatesMatchRawRows();
     expect(raw().prepare(`SELECT count(*) FROM order_month_totals WHERE customer_id = ?`).pluck().get(middle.customer_id)).toBeGreaterThan(0);
+  });
+
+  it('finds the customers of a batch that is a small part of the orders through the batch itself, and undoes it', async () => {
+    // A large file kept, then a small one undone: the small batch's owners are read from its own rows.
+    const kept = await app.call('import:commit', { kind: 'orders', source: { path: file('kept.csv', ordersCsv(400)) }, linkBy: 'phone' });
+    const small = await app.call('import:commit', { kind: 'orders', source: { path: file('small.csv', ['手机,下单日期,订单金额', `${phones[3]},2025-07-01,70`, `${phones[2]},2025-07-02,80`]) }, linkBy: 'phone' });
+    const stretch = batchOrdersStretch(raw(), small.batchId!)!;
+    expect((stretch.last - stretch.first + 1) * 4).toBeLessThan(raw().prepare(`SELECT max(rowid) FROM orders`).pluck().get() as number);
+    expect(await app.call('import:undo', { batchId: small.batchId! })).toMatchObject({ ordersRemoved: 2 });
+    expectAggregatesMatchRawRows();
+    expect(raw().prepare(`SELECT count(*) FROM orders WHERE import_batch_id = ? AND deleted_at IS NULL`).pluck().get(kept.batchId)).toBe(400);
+    expect(raw().prepare(`SELECT count(*) FROM order_month_totals WHERE month = ?`).pluck().get(2025 * 12 + 6)).toBe(0);
   });
 
   it('keeps the follow-up totals and next contact dates of a follow-ups import and its undo', async () => {
@@ -182,7 +202,8 @@ describe('bulk writes: imports and their undo', () => {
     expectAggregatesMatchRawRows();
 
     raw().prepare(`DELETE FROM sync_outbox`).run();
-    await app.call('import:undo', { batchId: result.batchId! });
+    // Counted from the soft delete itself: the stamp each row gets from its trigger is not counted again.
+    expect(await app.call('import:undo', { batchId: result.batchId! })).toMatchObject({ ordersRemoved: 450 });
     expect(queued()).toEqual(imported);
     expectAggregatesMatchRawRows();
   });
