@@ -72,13 +72,15 @@ export function undoBatch(db: Db, batchId: string, now: string): UndoResult {
 /**
  * The batch's order lines went with their orders; a product they brought in goes too unless a live order
  * still has a line of it. Products known before the batch stay: the list is the user's as much as the file's.
+ * From the (few) products created since the batch to their lines and each line's order, not from the batch's
+ * million orders to their lines.
  */
 function dropOrphanProducts(client: Database.Database, batchId: string, batchCreatedAt: string, now: string): number {
   return client
     .prepare(
       `UPDATE products SET deleted_at = @now, updated_at = @now
        WHERE deleted_at IS NULL AND created_at >= @created
-         AND id IN (SELECT l.product_id FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.import_batch_id = @b)
+         AND EXISTS (SELECT 1 FROM order_lines l WHERE l.product_id = products.id AND (SELECT o.import_batch_id FROM orders o WHERE o.id = l.order_id) = @b)
          AND NOT EXISTS (SELECT 1 FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.product_id = products.id AND o.deleted_at IS NULL)`,
     )
     .run({ b: batchId, created: batchCreatedAt, now }).changes;

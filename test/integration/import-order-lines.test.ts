@@ -149,9 +149,13 @@ describe('importing a file of order lines', () => {
     });
     expect(first.batchId && second.batchId).toBeTruthy();
     expect(one<{ r: number }>(`SELECT revenue_base_minor AS r FROM customers WHERE name = 'Ann'`).r).toBe(400 + 800 + 900);
+    // A product a later file brought in, whose only order was deleted since: no live line, but not the batch's to take.
+    const third = await app.call('import:commit', { kind: 'orders', source: { path: file('c.csv', ['Invoice,Customer,Date,Product,Quantity,Unit price', 'I3,Ann,2025-05-03,Oolong,1,5.00']) } });
+    await app.call('orders:delete', { id: one<{ id: string }>(`SELECT id FROM orders WHERE import_batch_id = ?`, third.batchId).id });
+    expect(one(`SELECT count(*) AS n FROM products WHERE name = 'Oolong' AND deleted_at IS NULL AND created_at >= (SELECT created_at FROM import_batches WHERE id = ?)`, second.batchId)).toEqual({ n: 1 });
     const undo = await app.call('import:undo', { batchId: second.batchId! });
     expect(undo).toMatchObject({ ordersRemoved: 1, productsRemoved: 1 });
-    expect(all(`SELECT name FROM products WHERE deleted_at IS NULL`)).toEqual([{ name: 'Green tea' }]);
+    expect(all(`SELECT name FROM products WHERE deleted_at IS NULL ORDER BY name`)).toEqual([{ name: 'Green tea' }, { name: 'Oolong' }]);
     expect(one(`SELECT count(*) AS n FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.deleted_at IS NULL`)).toEqual({ n: 1 });
     expect(one(`SELECT order_count AS n, revenue_base_minor AS r FROM customers WHERE name = 'Ann'`)).toEqual({ n: 1, r: 400 });
   });
