@@ -7,6 +7,16 @@ import type { ContactKind } from '../../shared/contract/enums';
 import { newId } from '../ids';
 import type Database from 'better-sqlite3';
 
+/**
+ * Live returns from outside the batch recorded against its live sales: from the returns index to each one's
+ * sale, never from the batch's million sales to their returns. `>= ''` is IS NOT NULL for a text column, put
+ * as a range so the planner walks the index even in a database without statistics; the sale is looked up by
+ * id alone in a scalar subquery, so statistics cannot send it through the batch index instead.
+ */
+export const ORPHAN_RETURNS_SQL = `SELECT r.id, r.customer_id AS customerId FROM orders r
+  WHERE r.return_of_order_id >= '' AND r.deleted_at IS NULL AND r.import_batch_id IS NOT @batch
+    AND (SELECT s.import_batch_id FROM orders s WHERE s.id = r.return_of_order_id AND s.deleted_at IS NULL) = @batch`;
+
 export interface UndoResult {
   batchId: string;
   customersRemoved: number;
@@ -43,13 +53,7 @@ export function undoBatch(db: Db, batchId: string, now: string): UndoResult {
       result.customersRestored++;
     }
     // A return recorded since against an order of the batch goes with that order: no return outlives its sale.
-    // From the (few) returns to their sales, not from the batch's million sales to their returns.
-    const orphans = client
-      .prepare(
-        `SELECT r.id, r.customer_id AS customerId FROM orders r CROSS JOIN orders s ON s.id = r.return_of_order_id
-         WHERE r.return_of_order_id IS NOT NULL AND s.import_batch_id = ? AND s.deleted_at IS NULL AND r.deleted_at IS NULL AND r.import_batch_id IS NOT ?`,
-      )
-      .all(batchId, batchId) as { id: string; customerId: string }[];
+    const orphans = client.prepare(ORPHAN_RETURNS_SQL).all({ batch: batchId }) as { id: string; customerId: string }[];
     const dropReturn = client.prepare(`UPDATE orders SET deleted_at = ?, updated_at = ? WHERE id = ?`);
     for (const r of orphans) dropReturn.run(now, now, r.id);
     const removed = softDeleteBatchRows(client, batchId, now);

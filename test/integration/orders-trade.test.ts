@@ -338,10 +338,16 @@ describe('customer figures on every path that moves orders', () => {
     const [imported] = (await app.call('orders:list', { customerId })).orders;
     await app.call('orders:return', { orderId: imported!.id, amount: '100', orderDate: '2026-10-05' });
     await sale({ amount: '70' });
-    expect(figures().kept).toEqual([2, 50000 - 10000 + 7000, '2026-11-01']);
+    // Another file's sale and a return against it: neither is the undone batch's, both stay.
+    const otherPath = join(app.dir, 'other.csv');
+    writeFileSync(otherPath, ['Customer,Order date,Amount,Currency', '王芳,2026-09-01,300,CNY'].join('\n'));
+    const other = await app.call('import:commit', { kind: 'orders', source: { path: otherPath } });
+    const otherSale = sql<{ id: string }>(`SELECT id FROM orders WHERE import_batch_id = ?`, other.batchId)!;
+    await app.call('orders:return', { orderId: otherSale.id, amount: '50', orderDate: '2026-09-05' });
+    expect(figures().kept).toEqual([3, 50000 - 10000 + 7000 + 30000 - 5000, '2026-11-01']);
     const undone = await app.call('import:undo', { batchId: batch.batchId! });
     expect(undone.ordersRemoved).toBe(2);
     expect(figures().kept).toEqual(figures().counted);
-    expect(figures().kept).toEqual([1, 7000, '2026-11-01']);
+    expect(figures().kept).toEqual([2, 7000 + 30000 - 5000, '2026-11-01']);
   });
 });
