@@ -58,12 +58,21 @@ export const BULK_REFRESH_STEPS: readonly RefreshStep[] = [
     ],
   },
   {
+    // Only the months that changed are written: each write of a total moves its month's report version by
+    // trigger, and an undone file leaves most of its customers' other months as they were.
     name: 'order month totals',
     reads: 'orders',
     sql: [
-      `DELETE FROM order_month_totals WHERE customer_id IN (${staged})`,
+      `DELETE FROM order_month_totals WHERE customer_id IN (${staged})
+         AND NOT EXISTS (SELECT 1 FROM ${ORDER_MONTHS} AS m WHERE m.customer_id = order_month_totals.customer_id AND m.month = order_month_totals.month)`,
       `INSERT INTO order_month_totals (month, customer_id, revenue_minor, sales, returns, costed_revenue_minor, cost_minor, costed, last_sale)
-       SELECT month, customer_id, revenue, sales, returns, costed_revenue, cost, costed, last_sale FROM ${ORDER_MONTHS}`,
+       SELECT month, customer_id, revenue, sales, returns, costed_revenue, cost, costed, last_sale FROM ${ORDER_MONTHS} WHERE true
+       ON CONFLICT (month, customer_id) DO UPDATE SET
+         revenue_minor = excluded.revenue_minor, sales = excluded.sales, returns = excluded.returns, costed_revenue_minor = excluded.costed_revenue_minor,
+         cost_minor = excluded.cost_minor, costed = excluded.costed, last_sale = excluded.last_sale
+       WHERE revenue_minor IS NOT excluded.revenue_minor OR sales IS NOT excluded.sales OR returns IS NOT excluded.returns
+         OR costed_revenue_minor IS NOT excluded.costed_revenue_minor OR cost_minor IS NOT excluded.cost_minor OR costed IS NOT excluded.costed
+         OR last_sale IS NOT excluded.last_sale`,
     ],
   },
   {
@@ -148,7 +157,7 @@ function ensureStaging(client: Database.Database): void {
   client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_write_customers (id TEXT PRIMARY KEY) WITHOUT ROWID`);
   client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_write_activity_customers (id TEXT PRIMARY KEY) WITHOUT ROWID`);
   client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_write_order_months (customer_id TEXT NOT NULL, month INTEGER NOT NULL, revenue INTEGER NOT NULL, sales INTEGER NOT NULL,
-    returns INTEGER NOT NULL, costed_revenue INTEGER NOT NULL, cost INTEGER NOT NULL, costed INTEGER NOT NULL, last_sale TEXT)`);
+    returns INTEGER NOT NULL, costed_revenue INTEGER NOT NULL, cost INTEGER NOT NULL, costed INTEGER NOT NULL, last_sale TEXT, PRIMARY KEY (customer_id, month)) WITHOUT ROWID`);
 }
 
 /** Starts bulk mode inside the caller's open transaction; the touched customers are staged as it goes. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImport } from '../../core/importing';
 import { ORDERS_PER_INSERT, orderInserter } from '../../db/repos/order-imports';
-import { beginBulkWrite } from '../../db/repos/bulk-write';
+import { beginBulkWrite, refreshAfterBulkWrite } from '../../db/repos/bulk-write';
 import { batchOrdersStretch } from '../../db/repos/imports';
 import { updateSyncState } from '../../core/sync/state';
 import { expectedFollowUpTotals, expectedOrderTotals, storedTotals } from '../support/report-totals-expected';
@@ -249,6 +249,33 @@ describe('bulk writes: imports and their undo', () => {
     await app.call('orders:create', { customerId: ids[3]!, orderDate: '2025-06-01', amount: '7.77', currency: 'CNY' });
     expect(raw().prepare(`SELECT revenue_minor FROM order_month_totals WHERE customer_id = ? AND month = ?`).pluck().get(ids[3], 2025 * 12 + 5)).toBe(777);
     expectAggregatesMatchRawRows();
+  });
+});
+
+describe('bulk write: month totals rewritten only where they differ', () => {
+  it('puts right every column of a staged customer\'s month, drops a month without orders, and leaves other customers alone', async () => {
+    const result = await app.call('import:commit', { kind: 'orders', source: { path: file('months.csv', ordersCsv(120)) }, linkBy: 'phone' });
+    expect(result.added).toBe(120);
+    const client = raw();
+    const expected = storedTotals(client, 'order_month_totals');
+    expect(expected).toEqual(expectedOrderTotals(client));
+    const columns = ['revenue_minor', 'sales', 'returns', 'costed_revenue_minor', 'cost_minor', 'costed', 'last_sale'] as const;
+    const staged = [ids[0]!, ids[1]!, ids[2]!];
+    const months = client.prepare(`SELECT month, customer_id FROM order_month_totals WHERE customer_id IN (?, ?, ?) ORDER BY customer_id, month`).raw().all(...staged) as [number, string][];
+    expect(months.length).toBeGreaterThanOrEqual(columns.length);
+    // One column wrong in each of seven months of the staged customers, a month that has no orders, and a wrong unstaged month.
+    columns.forEach((column, i) => {
+      const [month, customerId] = months[i]!;
+      client.prepare(`UPDATE order_month_totals SET ${column} = ${column === 'last_sale' ? `'1999-01-01'` : `${column} + 1`} WHERE month = ? AND customer_id = ?`).run(month, customerId);
+    });
+    client.prepare(`INSERT INTO order_month_totals (month, customer_id, revenue_minor, sales, returns, costed_revenue_minor, cost_minor, costed, last_sale) VALUES (?, ?, 1, 1, 0, 0, 0, 0, '2001-01-01')`).run(2001 * 12, ids[0]);
+    client.prepare(`UPDATE order_month_totals SET sales = sales + 5 WHERE customer_id = ?`).run(ids[3]);
+    const unstaged = storedTotals(client, 'order_month_totals').filter((row) => row[1] === ids[3]);
+
+    client.transaction(() => refreshAfterBulkWrite(app.db, staged))();
+    const after = storedTotals(client, 'order_month_totals');
+    expect(after.filter((row) => row[1] !== ids[3])).toEqual(expected.filter((row) => row[1] !== ids[3]));
+    expect(after.filter((row) => row[1] === ids[3])).toEqual(unstaged);
   });
 });
 
