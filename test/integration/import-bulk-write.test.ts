@@ -69,7 +69,7 @@ function expectedFigures(): unknown[] {
     .all();
 }
 const storedFigures = () =>
-  raw().prepare(`SELECT id, order_count, revenue_base_minor, last_order_date, last_contact_at, next_contact_date FROM customers WHERE deleted_at IS NULL ORDER BY id`).raw().all();
+  raw().prepare(`SELECT id, order_count, revenue_base_minor, last_order_date, last_contact_at, next_contact_date FROM customers WHERE deleted_at IS NULL ORDER BY id`).raw().all() as unknown[][];
 
 function expectAggregatesMatchRawRows() {
   expect(storedTotals(raw(), 'order_month_totals')).toEqual(expectedOrderTotals(raw()));
