@@ -56,7 +56,7 @@ export function undoBatch(db: Db, batchId: string, now: string): UndoResult {
     const orphans = client.prepare(ORPHAN_RETURNS_SQL).all({ batch: batchId }) as { id: string; customerId: string }[];
     const dropReturn = client.prepare(`UPDATE orders SET deleted_at = ?, updated_at = ? WHERE id = ?`);
     for (const r of orphans) dropReturn.run(now, now, r.id);
-    const removed = softDeleteBatchRows(client, batchId, now);
+    const removed = softDeleteBatchRows(client, batchId, now, stretch);
     result.customersRemoved = removed.customers;
     result.ordersRemoved = removed.orders + orphans.length;
     result.followUpsRemoved = removed.followUps;
