@@ -54,13 +54,17 @@ export function activityRowsSince(db: Db, since: number, limit: number): Activit
     .all(since, limit) as ActivityRow[];
 }
 
-/** The orders arrays of live (not deleted) customers that have one, by id: what purchase prediction reads. */
-export function liveOrderActivity(db: Db): [id: string, orders: number[]][] {
+/**
+ * The orders arrays of live (not deleted) customers that have one, in id order: what purchase prediction
+ * reads. Yielded one at a time from SQLite's cursor, so a caller that folds each array into a few numbers
+ * never holds every customer's history at once (at 100k customers that is tens of megabytes).
+ */
+export function* liveOrderActivity(db: Db): Generator<[id: string, orders: number[]]> {
   const rows = db.$client
     .prepare(`SELECT a.customer_id, a.orders FROM customer_activity a JOIN customers c ON c.id = a.customer_id WHERE c.deleted_at IS NULL AND a.orders <> '[]' ORDER BY a.customer_id`)
     .raw()
-    .all() as [string, string][];
-  return rows.map(([id, orders]) => [id, JSON.parse(orders) as number[]]);
+    .iterate() as Iterable<[string, string]>;
+  for (const [id, orders] of rows) yield [id, JSON.parse(orders) as number[]];
 }
 
 /** Each row's content (orders and follow-ups, not rev) by customer, for comparing before and after a rebuild. */
