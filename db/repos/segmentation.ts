@@ -182,20 +182,37 @@ export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColum
 const historyVersionOf = (db: Db): number =>
   (db.$client.prepare(`SELECT version FROM report_month_versions WHERE source = 'segments' AND month = 0`).pluck().get() as number | undefined) ?? 0;
 
+/** Classes compared one by one before a scheme's codes are looked up in a Map. */
+const FEW_CLASSES = 12;
+
 /** Keeps day asOf's columns as segment_latest (see the schema), in writeSnapshot's transaction. */
 function storeLatestColumns(db: Db, columns: SnapshotColumns): void {
   const n = columns.customerIds.length;
   const entries = Object.entries(columns.classKeys);
   const codes = new Uint32Array(n * entries.length);
   const schemes = entries.map(([scheme, column], s) => {
-    const indexOf = new Map<string, number>();
+    // Most schemes have a handful of classes, the same few strings over and over: a short list compared
+    // with === is several times quicker than hashing 100k keys; a Map takes over past a few (countries).
+    const classes: string[] = [];
+    let indexOf: Map<string, number> | null = null;
     for (let k = 0; k < n; k++) {
       const classKey = column[k]!;
-      let code = indexOf.get(classKey);
-      if (code === undefined) indexOf.set(classKey, (code = indexOf.size));
+      let code: number | undefined;
+      if (indexOf) code = indexOf.get(classKey);
+      else {
+        code = 0;
+        while (code < classes.length && classes[code] !== classKey) code++;
+        if (code === classes.length) code = undefined;
+      }
+      if (code === undefined) {
+        code = classes.length;
+        classes.push(classKey);
+        if (indexOf) indexOf.set(classKey, code);
+        else if (classes.length > FEW_CLASSES) indexOf = new Map(classes.map((c, x) => [c, x]));
+      }
       codes[s * n + k] = code;
     }
-    return [scheme, [...indexOf.keys()]] as const;
+    return [scheme, classes] as const;
   });
   db.$client
     .prepare(
