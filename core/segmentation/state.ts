@@ -112,7 +112,7 @@ function predictedFor(db: Db, config: EngineConfig): ReadonlyMap<string, number>
 function assemble(ctx: HandlerContext, asOf: string, config: EngineConfig, loaded: Loaded, predicted?: ReadonlyMap<string, number>): SegmentationState {
   const { customers, indexOf, activities } = loaded;
   const { result, run } = segmentActivity(customers, activities, config, { predictedValueMinor: predicted, indexOf });
-  const metrics = windowMetrics(activities, result.window);
+  const metrics = windowMetrics(run.pop, activities);
   return { asOf, config, result, customers, indexOf, metrics, loaded, run, predicted, patched: new Set(), computedAt: ctx.clock.now().toISOString() };
 }
 
