@@ -12,13 +12,12 @@ export interface SegmentCustomer extends EngineCustomer {
   company: string | null;
   /** The customer's own code (from their system or an import), shown beside the name in tier lists. */
   code: string | null;
-  searchText: string;
   sortName: string;
 }
 
 const SEGMENT_CUSTOMER_SQL = `SELECT id, name, company, code, created_at AS createdAt, type, industry, country, region, city, locality,
     size_band AS sizeBand, income_band AS incomeBand, needs, tags, owner, source,
-    manual_level AS manualLevel, search_text AS searchText, sort_name AS sortName
+    manual_level AS manualLevel, sort_name AS sortName
   FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL`;
 
 type CustomerRow = Omit<SegmentCustomer, 'tags'> & { tags: string };
@@ -57,6 +56,16 @@ export function loadSegmentCustomers(db: Db): SegmentCustomer[] {
   const customers: SegmentCustomer[] = [];
   for (const row of db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} ORDER BY id`).iterate() as Iterable<CustomerRow>) customers.push(shared(row));
   return customers;
+}
+
+/**
+ * Ids of the tiers' population whose search keys contain `query` (already normalised: normalizeQuery),
+ * as String.includes would find it. The keys (name, pinyin, initials, contacts) stay in SQLite rather
+ * than in the tiers' memory: at 100k customers they are tens of megabytes, read only by a search.
+ */
+export function customerIdsMatching(db: Db, query: string): Set<string> {
+  const ids = db.$client.prepare(`SELECT id FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL AND instr(search_text, ?) > 0`).pluck().all(query) as string[];
+  return new Set(ids);
 }
 
 /** One customer as loadSegmentCustomers reads them; undefined when deleted, archived or unknown. */
