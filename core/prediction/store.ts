@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../db/open';
 import type { CustomerPrediction, FitSummary, PREDICTION_SORTS } from '../../shared/contract/prediction';
+import type { ParsedActivity } from '../../db/repos/customer-activity';
 import { predictFromDb } from './predict';
 
 type PredictionSort = (typeof PREDICTION_SORTS)[number];
@@ -57,10 +58,10 @@ export function storedRun(db: Db): { asOf: string; model: FitSummary } | null {
 }
 
 /** Fits and stores asOf's predictions; false (nothing written) when a later day is stored already. */
-export function storePredictions(db: Db, asOf: string, now: string): boolean {
+export function storePredictions(db: Db, asOf: string, now: string, parsed?: ParsedActivity): boolean {
   const latest = storedRun(db)?.asOf ?? null;
   if (latest !== null && asOf < latest) return false;
-  const { model, rows } = predictFromDb(db, asOf);
+  const { model, rows } = predictFromDb(db, asOf, 'day', parsed);
   const client = db.$client;
   const insert = client.prepare(
     `INSERT INTO customer_predictions (customer_id, as_of, p_alive, expected_30, expected_90, expected_365, expected_order_value_minor, clv_minor,

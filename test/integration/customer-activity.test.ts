@@ -8,6 +8,7 @@ import { localDateOf } from '../../shared/domain/dates';
 import { buildConfig, segmentActivity, segmentAll, type EngineFollowUp, type EngineOrder } from '../../shared/segmentation';
 import { loadHistories } from '../../core/prediction/histories';
 import { windowMetrics } from '../../core/segmentation/window-metrics';
+import { loadAll } from '../../core/segmentation/loaded';
 import { applyWrite, writeOp, type WriteOp } from '../support/random-writes';
 import { MIGRATIONS, openTestApp, type TestApp } from '../support/test-app';
 import { dayNumberByDate, foldedActivity, storedActivityRows } from '../support/activity-expected';
@@ -135,9 +136,20 @@ describe('customer activity kept by triggers', () => {
         (SELECT value FROM days f WHERE f.id = d.id ORDER BY f.day LIMIT 1) AS firstValue, coalesce((SELECT value FROM returned r WHERE r.id = d.id), 0) AS returned
       FROM days d GROUP BY d.id ORDER BY d.id`;
     fc.assert(
-      fc.property(fc.array(writeOp, { minLength: 1, maxLength: 40 }), fc.constantFrom(...AS_OF), (ops, asOf) => {
+      fc.property(fc.array(writeOp, { minLength: 1, maxLength: 40 }), fc.constantFrom(...AS_OF), fc.nat(4), fc.option(writeOp), (ops, asOf, archived, after) => {
         raw().prepare(`DELETE FROM orders`).run();
+        raw().prepare(`UPDATE customers SET archived_at = NULL`).run();
+        // Every customer has bought on two days before the random writes, so each has a history to fold.
+        for (const [customer] of customers.entries()) {
+          for (const day of ['2025-12-31', '2026-01-15']) apply({ t: 'insertOrder', customer, day, sale: true, amount: 1000 + customer, cost: null, deleted: false });
+        }
         for (const o of ops) apply(o);
+        // An archived customer is out of the tiers' population but still predicted.
+        if (archived < customers.length) raw().prepare(`UPDATE customers SET archived_at = '2026-11-01T00:00:00.000Z' WHERE id = ?`).run(customers[archived]);
+        // The rows as the tiers hold them; a write after it (when there is one) makes them stale.
+        const loaded = loadAll(app.db);
+        const parsed = { ids: loaded.customers.map((c) => c.id), activities: loaded.activities, rev: loaded.rev };
+        if (after) apply(after);
         const rows = raw().prepare(HISTORY_SQL).all({ asOf }) as { id: string; purchases: number; first: string; last: string; total: number; firstValue: number; returned: number }[];
         const end = dayNumberByDate(asOf);
         const expected = rows.map((r) => {
@@ -147,8 +159,9 @@ describe('customer activity kept by triggers', () => {
           return { id: r.id, x, tx: dayNumberByDate(r.last) - first, T: end - first, repeatMeanValue: x > 0 ? ((r.total - r.firstValue) * kept) / x : 0, meanValue: (r.total * kept) / r.purchases };
         });
         expect(loadHistories(app.db, asOf)).toEqual(expected);
+        expect(loadHistories(app.db, asOf, 'day', parsed)).toEqual(expected);
       }),
-      { numRuns: 80 },
+      { numRuns: 120 },
     );
   });
 });
