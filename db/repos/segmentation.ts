@@ -184,7 +184,15 @@ export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColum
   // The report keeps history it read in memory while this counter stands (core/reports/timeline.ts): a fresh
   // random value, not a count, so a database put back from a backup never shows a value already seen.
   if (written > 0) client.prepare(`INSERT INTO report_month_versions (source, month, version) VALUES ('segments', 0, random() >> 11) ON CONFLICT (source, month) DO UPDATE SET version = random() >> 11`).run();
-  storeLatestColumns(db, current);
+  // Nothing written: the day's history already says what `current` says. If the kept columns were
+  // written for this same day since the history last moved, they say it too (a recompute with nothing new).
+  if (written > 0 || !keptColumnsAreFor(db, asOf)) storeLatestColumns(db, current);
+}
+
+/** True when segment_latest holds day asOf's columns, written since the tier history last changed. */
+function keptColumnsAreFor(db: Db, asOf: string): boolean {
+  const row = db.$client.prepare(`SELECT as_of, history_version FROM segment_latest WHERE id = 1`).raw().get() as [string, number] | undefined;
+  return row !== undefined && row[0] === asOf && row[1] === historyVersionOf(db);
 }
 
 /** The tier history's counter (report_month_versions 'segments'): moves with every write to segment_assignments. */

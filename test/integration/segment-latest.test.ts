@@ -64,6 +64,32 @@ describe('the latest day kept as columns', () => {
     }
   });
 
+  it('stays exactly the day written last when a day is written again unchanged, then changed', () => {
+    const t = (app = openTestApp());
+    const ids = Array.from({ length: 120 }, (_, k) => `c-${String(k).padStart(4, '0')}`);
+    const columns = columnsFor('2026-11-20', ids, seeded(3));
+    const write = (c: SnapshotColumns, given?: SnapshotColumns) => t.db.transaction(() => writeSnapshot(t.db, `${c.asOf}T09:00:00.000Z`, c, given));
+    write(columns);
+    write(columns);
+    write(columns, columns);
+    expect(storedLatestColumns(t.db)).toEqual(columns);
+    const changed = { ...columns, classKeys: { ...columns.classKeys, pyramid: columns.classKeys.pyramid!.map((c, k) => (k === 5 ? (c === 'gold' ? 'iron' : 'gold') : c)) } };
+    write(changed, columns);
+    expect(storedLatestColumns(t.db)).toEqual(changed);
+    // Back as before, told the day still holds `changed`: one class differs, so the kept columns follow.
+    write(columns, changed);
+    expect(storedLatestColumns(t.db)).toEqual(columns);
+    // A scheme added (a custom segment) is a change even when every other class is the same.
+    const withSegment = { ...columns, classKeys: { ...columns.classKeys, 'custom:vip': ids.map(() => 'member') } };
+    write(withSegment, columns);
+    expect(storedLatestColumns(t.db)).toEqual(withSegment);
+    // The next day with every class as the day before writes no history, yet the kept columns are that day's.
+    const nextDay = { ...withSegment, asOf: '2026-11-21' };
+    write(nextDay, withSegment);
+    expect(t.db.$client.prepare(`SELECT count(*) FROM segment_assignments WHERE as_of = '2026-11-21'`).pluck().get()).toBe(0);
+    expect(storedLatestColumns(t.db)).toEqual(nextDay);
+  });
+
   it('is not used once the history moved without it (another day stored after it)', () => {
     const t = (app = openTestApp());
     const ids = ['a', 'b', 'c'];
