@@ -15,46 +15,70 @@ export interface SegmentCustomer extends EngineCustomer {
   sortName: string;
 }
 
-const SEGMENT_CUSTOMER_SQL = `SELECT id, name, company, code, created_at AS createdAt, type, industry, country, region, city, locality,
-    size_band AS sizeBand, income_band AS incomeBand, needs, tags, owner, source,
-    manual_level AS manualLevel, sort_name AS sortName
+const SEGMENT_CUSTOMER_SQL = `SELECT id, name, company, code, created_at, type, industry, country, region, city, locality,
+    size_band, income_band, needs, tags, owner, source, manual_level, sort_name
   FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL`;
 
-type CustomerRow = Omit<SegmentCustomer, 'tags'> & { tags: string };
+/** A row of SEGMENT_CUSTOMER_SQL, column by column. */
+type CustomerRow = [
+  id: string, name: string, company: string | null, code: string | null, createdAt: string, type: string, industry: string | null,
+  country: string | null, region: string | null, city: string | null, locality: string | null, sizeBand: string | null,
+  incomeBand: string | null, needs: string | null, tags: string, owner: string | null, source: string | null,
+  manualLevel: string | null, sortName: string,
+];
 
-/** Fields most customers share a handful of values of (type, country, city, owner…). */
-const REPEATED_FIELDS = ['type', 'industry', 'country', 'region', 'city', 'locality', 'sizeBand', 'incomeBand', 'needs', 'owner', 'source', 'manualLevel'] as const;
 const NO_TAGS: string[] = Object.freeze([]) as unknown as string[];
 
 /**
- * Each repeated value, and each tag list, is kept once however many customers share it: at 100k customers
- * the tiers hold every customer in memory, and a string per field per customer is tens of megabytes.
+ * Each row as one object literal (one shape for every customer, no intermediate row object), with each
+ * repeated value (type, country, city, owner…) and each tag list kept once however many customers share
+ * it: at 100k customers the tiers hold every customer in memory, and a string per field per customer is
+ * tens of megabytes.
  */
 function sharedValues(): (r: CustomerRow) => SegmentCustomer {
   const strings = new Map<string, string>();
-  const one = (v: string | null) => {
-    if (v === null) return null;
+  const one = <T extends string | null>(v: T): T => {
+    if (v === null) return v;
     const seen = strings.get(v);
-    if (seen !== undefined) return seen;
+    if (seen !== undefined) return seen as T;
     strings.set(v, v);
     return v;
   };
   const tagLists = new Map<string, string[]>();
-  return (r) => {
-    const row = r as unknown as Record<string, string | null>;
-    for (const field of REPEATED_FIELDS) row[field] = one(row[field]!);
-    let tags = r.tags === '[]' ? NO_TAGS : tagLists.get(r.tags);
-    if (!tags) tagLists.set(r.tags, (tags = Object.freeze((JSON.parse(r.tags) as string[]).map((t) => one(t)!)) as string[]));
-    return { ...r, tags } as SegmentCustomer;
+  const tagsOf = (json: string): string[] => {
+    if (json === '[]') return NO_TAGS;
+    let tags = tagLists.get(json);
+    if (!tags) tagLists.set(json, (tags = Object.freeze((JSON.parse(json) as string[]).map((t) => one(t))) as string[]));
+    return tags;
   };
+  return (r) => ({
+    id: r[0],
+    name: r[1],
+    company: r[2],
+    code: r[3],
+    createdAt: r[4],
+    type: one(r[5]) as SegmentCustomer['type'],
+    industry: one(r[6]),
+    country: one(r[7]),
+    region: one(r[8]),
+    city: one(r[9]),
+    locality: one(r[10]) as SegmentCustomer['locality'],
+    sizeBand: one(r[11]),
+    incomeBand: one(r[12]),
+    needs: one(r[13]) as SegmentCustomer['needs'],
+    tags: tagsOf(r[14]),
+    owner: one(r[15]),
+    source: one(r[16]),
+    manualLevel: one(r[17]) as SegmentCustomer['manualLevel'],
+    sortName: r[18],
+  });
 }
-
 
 /** Live, unarchived customers: the population every scheme classifies. */
 export function loadSegmentCustomers(db: Db): SegmentCustomer[] {
   const shared = sharedValues();
   const customers: SegmentCustomer[] = [];
-  for (const row of db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} ORDER BY id`).iterate() as Iterable<CustomerRow>) customers.push(shared(row));
+  for (const row of db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} ORDER BY id`).raw().iterate() as Iterable<CustomerRow>) customers.push(shared(row));
   return customers;
 }
 
@@ -70,7 +94,7 @@ export function customerIdsMatching(db: Db, query: string): Set<string> {
 
 /** One customer as loadSegmentCustomers reads them; undefined when deleted, archived or unknown. */
 export function loadSegmentCustomer(db: Db, id: string): SegmentCustomer | undefined {
-  const row = db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} AND id = ?`).get(id) as CustomerRow | undefined;
+  const row = db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} AND id = ?`).raw().get(id) as CustomerRow | undefined;
   return row && sharedValues()(row);
 }
 
