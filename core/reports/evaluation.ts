@@ -236,11 +236,22 @@ export function evaluation(ctx: HandlerContext, { scheme, from, to, period }: Ev
 function movementOf(scheme: string, timeline: TierTimeline, start: Int32Array, end: Int32Array): Movement {
   const ordered = isOrderedScheme(scheme);
   const m = { stayed: 0, upgraded: 0, downgraded: 0, sideways: 0, entered: 0, left: 0 };
-  const keyOf = (c: number) => (c === NO_CLASS ? null : timeline.classKeys[c]!);
+  // Counted per pair of classes, then named: a direction per customer would parse an RFM code a million times.
+  const none = timeline.classKeys.length;
+  const width = none + 1;
+  const pairs = new Int32Array(width * width);
   for (let k = 0; k < start.length; k++) {
-    const [a, b] = [start[k]!, classAt(end, k)];
+    const a = start[k]!;
+    const b = classAt(end, k);
     if (a === NO_CLASS && b === NO_CLASS) continue;
-    m[directionOf(scheme, keyOf(a), keyOf(b))] += 1;
+    pairs[(a === NO_CLASS ? none : a) * width + (b === NO_CLASS ? none : b)] += 1;
+  }
+  const keyOf = (c: number) => (c === none ? null : timeline.classKeys[c]!);
+  for (let a = 0; a < width; a++) {
+    for (let b = 0; b < width; b++) {
+      const count = pairs[a * width + b]!;
+      if (count > 0) m[directionOf(scheme, keyOf(a), keyOf(b))] += count;
+    }
   }
   return ordered ? m : { ...m, upgraded: null, downgraded: null };
 }
