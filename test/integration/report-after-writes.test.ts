@@ -99,4 +99,13 @@ describe('the report after a write equals the report computed from scratch', () 
     expect(after).toEqual(await fromScratch());
     expect(after).not.toEqual(before);
   });
+
+  it("after today's snapshot is stored again (corrected in place) following a large order", async () => {
+    const before = await kept();
+    await app.call('orders:create', { customerId: ids.F, orderDate: '2026-06-29', amount: '90000', currency: 'CNY' });
+    await app.call('segments:recompute', {});
+    const after = await kept();
+    expect(after).toEqual(await fromScratch());
+    expect(after.evaluations[0]!.pyramid).not.toEqual(before.evaluations[0]!.pyramid);
+  });
 });
