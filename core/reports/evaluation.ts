@@ -26,6 +26,21 @@ export interface EvaluationInput {
 }
 
 /**
+ * The days a report reads classes on: the periods (with the year before them, `back` periods), each one's
+ * last day (its end, or today while it runs) and the pyramid's day. core/reports/warm-up.ts asks the tier
+ * timeline for the same days in the background.
+ */
+export function reportDays({ from, to, period }: Omit<EvaluationInput, 'scheme'>, today: string) {
+  const back = periodsPerYear(period);
+  const periods = periodsCovering(periodOf(from, period, -back).start, to, period);
+  const lastDay = periods.map((p) => (p.end < today ? p.end : p.start > today ? p.start : today));
+  const pyramidDay = to < today ? to : today;
+  /** Every day classesOn is asked for. */
+  const days = [...periods.map((p) => p.start), ...lastDay.slice(back), pyramidDay];
+  return { back, periods, lastDay, pyramidDay, days };
+}
+
+/**
  * Every figure of the evaluation dashboard (docs/evaluation.md defines each). The periods are read
  * together with the year before them (growth needs the previous period and the same one a year back),
  * each customer's class on a period's first day makes the cohort the period's figures belong to, and
@@ -37,11 +52,7 @@ export function evaluation(ctx: HandlerContext, { scheme, from, to, period }: Ev
   if (count > MAX_REPORT_PERIODS) throw new AppError('invalid_input', `The range covers ${count} periods; at most ${MAX_REPORT_PERIODS}.`, [{ path: ['to'], key: 'report_too_many_periods', params: { max: MAX_REPORT_PERIODS } }]);
   const { db } = ctx;
   const today = ctx.clock.today();
-  const back = periodsPerYear(period);
-  const periods = periodsCovering(periodOf(from, period, -back).start, to, period);
-  /** The last day a period's classes and contacts are read on: its end, or today while it runs. */
-  const lastDay = periods.map((p) => (p.end < today ? p.end : p.start > today ? p.start : today));
-  const pyramidDay = to < today ? to : today;
+  const { back, periods, lastDay, pyramidDay } = reportDays({ from, to, period }, today);
 
   const timeline = tierTimeline(db, scheme);
   const startClasses = periods.map((p) => timeline.classesOn(p.start));
