@@ -197,7 +197,8 @@ function movementOf(scheme: string, timeline: TierTimeline, start: Int32Array, e
     const a = start[k]!;
     const b = classAt(end, k);
     if (a === NO_CLASS && b === NO_CLASS) continue;
-    pairs[(a === NO_CLASS ? none : a) * width + (b === NO_CLASS ? none : b)] += 1;
+    const pair = (a === NO_CLASS ? none : a) * width + (b === NO_CLASS ? none : b);
+    pairs[pair] = pairs[pair]! + 1;
   }
   const keyOf = (c: number) => (c === none ? null : timeline.classKeys[c]!);
   for (let a = 0; a < width; a++) {
