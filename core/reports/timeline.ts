@@ -5,8 +5,12 @@ import { historyVersion } from './totals';
 
 export { HISTORY_QUERY, NO_CLASS } from './timeline-read';
 
-/** Days whose classes a timeline keeps (a year by month asks ~40; two years by month with the year before, ~75). */
-const MAX_KEPT_DAYS = 128;
+/**
+ * How much of each day's classes a timeline keeps: ~32 MiB (at 100k customers, 83 days: a year by month
+ * asks 36, two years by month with the year before 73), and at least 40 days however many customers.
+ */
+const KEPT_BYTES = 32 * 1024 * 1024;
+const MIN_KEPT_DAYS = 40;
 
 /**
  * One scheme's tier history in memory: every change point, read in key order (the primary key leads
@@ -59,7 +63,8 @@ export class TierTimeline {
     let out = this.kept.get(day);
     if (out) return out;
     out = this.walk(dayNumber(day));
-    if (this.kept.size >= MAX_KEPT_DAYS) this.kept.delete(this.kept.keys().next().value!);
+    const keep = Math.max(MIN_KEPT_DAYS, Math.floor(KEPT_BYTES / (4 * Math.max(1, out.length))));
+    if (this.kept.size >= keep) this.kept.delete(this.kept.keys().next().value!);
     this.kept.set(day, out);
     return out;
   }
