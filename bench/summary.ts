@@ -69,6 +69,7 @@ export function summarise(f: BenchFigures): Budgets {
   const dashboard = (name: string) => f.dashboard.cases.find((c) => c.case === name)?.medianMs ?? null;
   b.add('dashboard: pyramid, a year by month', dashboard('dashboard: pyramid, a year by month'), 'ms', { below: 1000 });
   b.add('dashboard: a year by month, first open after an order', dashboard('dashboard: pyramid, a year by month, first open after an order is written'), 'ms', { below: 1000 });
+  b.add('dashboard: a year by month, first open after a tier snapshot', dashboard('dashboard: pyramid, a year by month, first open after a tier snapshot'), 'ms', { below: 1000 });
 
   const ui = f.ui as Frames & { tierMembers?: Frames };
   const frames = (figure: string, m: Frames | undefined) =>
