@@ -9,6 +9,8 @@
  *   BENCH_SCROLL_MEMBERS=1  the Tiers screen's member table as well
  *   BENCH_SCROLL_PROFILE=DIR  a CPU profile (customers.cpuprofile) and a Chromium trace (customers.trace.json,
  *                             for chrome://tracing or DevTools) of the renderer during the last customer-list round
+ *   BENCH_SCROLL_RENDERER=DIR[,DIR...]  serve other built renderers instead, taking turns round by round on the
+ *                             same database (an older build beside this one: a before/after in the same minute)
  * Needs a built renderer (node scripts/build.mjs) and Chromium.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,11 +32,12 @@ const dir = mkdtempSync(join(tmpdir(), 'tierbook-bench-scroll-'));
 const dbPath = join(dir, 'scroll.sqlite');
 copyFileSync(source, dbPath);
 const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'confined' }, clock: fixedClock(TODAY) });
-const bridge = await startBridge({ dispatch: app.dispatch, fileMode: app.fileMode, staticDir: rendererFolder() });
+const renderers = process.env.BENCH_SCROLL_RENDERER?.split(',') ?? [rendererFolder()];
+const bridges = await Promise.all(renderers.map((staticDir) => startBridge({ dispatch: app.dispatch, fileMode: app.fileMode, staticDir })));
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 
 /** Opens `route` afresh, waits for its rows, then measures the idle page and a scroll. */
-async function round(page: Page, route: string, table: string, row: string, profile?: string) {
+async function round(page: Page, bridge: (typeof bridges)[number], route: string, table: string, row: string, profile?: string) {
   await page.goto('about:blank');
   const start = performance.now();
   await page.goto(`${bridge.pageUrl}#/${route}`);
@@ -62,19 +65,28 @@ async function round(page: Page, route: string, table: string, row: string, prof
 try {
   const page = await (await browser.newContext({ locale: 'en-US', viewport: { width: 1360, height: 860 } })).newPage();
   const results: Record<string, unknown>[] = [];
+  const label = (k: number) => renderers[k]!.split('/').slice(-2).join('/');
   for (let i = 0; i < rounds; i++) {
     const last = i === rounds - 1;
-    results.push({ screen: 'customers', ...(await round(page, 'customers', 'customer-table', 'customer-row', last ? profileDir : undefined)) });
+    for (const [k, bridge] of bridges.entries()) {
+      results.push({ renderer: label(k), screen: 'customers', ...(await round(page, bridge, 'customers', 'customer-table', 'customer-row', last && k === 0 ? profileDir : undefined)) });
+    }
   }
   if (process.env.BENCH_SCROLL_MEMBERS) {
-    for (let i = 0; i < rounds; i++) results.push({ screen: 'tier members', ...(await round(page, 'tiers', 'member-table', 'member-row')) });
+    for (let i = 0; i < rounds; i++) {
+      for (const [k, bridge] of bridges.entries()) results.push({ renderer: label(k), screen: 'tier members', ...(await round(page, bridge, 'tiers', 'member-table', 'member-row')) });
+    }
   }
   console.table(results);
-  const p95s = results.filter((r) => r.screen === 'customers').map((r) => r.scrollP95 as number).sort((a, b) => a - b);
-  console.log(`customer list: p95 frame while scrolling, median of ${rounds} rounds: ${p95s[Math.floor(p95s.length / 2)]} ms`);
+  for (const [k] of bridges.entries()) {
+    for (const screen of ['customers', 'tier members']) {
+      const p95s = results.filter((r) => r.screen === screen && r.renderer === label(k)).map((r) => r.scrollP95 as number).sort((a, b) => a - b);
+      if (p95s.length) console.log(`${label(k)}: ${screen}: p95 frame while scrolling, median of ${rounds} rounds: ${p95s[Math.floor(p95s.length / 2)]} ms`);
+    }
+  }
 } finally {
   await browser.close();
-  await bridge.close();
+  for (const bridge of bridges) await bridge.close();
   app.close();
   rmSync(dir, { recursive: true, force: true });
 }
