@@ -26,12 +26,17 @@ export const FRAMES = `(ms) => new Promise((resolve) => {
  * to fetch and draw at every jump), over 3 s. The customer list and the tier members are scrolled alike.
  */
 export async function scrollFrames(page: import('playwright-core').Page, testId: string) {
+  return stats(await scrollSamples(page, testId));
+}
+
+/** The frame intervals themselves (ms), for a closer look than the percentiles (bench/ui-scroll.ts). */
+export async function scrollSamples(page: import('playwright-core').Page, testId: string): Promise<number[]> {
   const scrolling = page.evaluate(`(${FRAMES})(3000)`) as Promise<number[]>;
   for (let i = 1; i <= 30; i++) {
     await page.evaluate(`document.querySelector('[data-testid="${testId}"]').scrollTop = ${i * 40_000}`);
     await page.waitForTimeout(90);
   }
-  return stats(await scrolling);
+  return scrolling;
 }
 
 export function stats(samples: number[]) {

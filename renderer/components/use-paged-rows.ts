@@ -61,10 +61,26 @@ export function usePagedRows<Query, Row, Meta = undefined>(query: Query, reloadK
     void loadPage(0, generation.current);
   }, [loadPage, reloadKey, revisions]);
 
+  // The rows a list shows are asked for in a task of their own, after the frame that drew their place:
+  // starting a request costs the renderer a few ms, too much inside a scroll frame. Only the latest range
+  // asked for is fetched, so pages a fast scroll went past are never asked for; and always for the
+  // current query (the latest loadPage), whatever query was current when the range was asked for.
+  const wanted = useRef<{ first: number; last: number } | null>(null);
+  const latestLoad = useRef(loadPage);
+  latestLoad.current = loadPage;
   const ensureRange = useCallback(
     (first: number, last: number) => {
-      for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) void loadPage(page, generation.current);
+      const due = wanted.current === null;
+      wanted.current = { first, last };
+      if (!due) return;
+      setTimeout(() => {
+        const range = wanted.current;
+        wanted.current = null;
+        if (!range) return;
+        for (let page = Math.floor(range.first / PAGE_SIZE); page <= Math.floor(range.last / PAGE_SIZE); page++) void latestLoad.current(page, generation.current);
+      });
     },
+    // A new query gives a new ensureRange, so a table asks again for the rows it shows.
     [loadPage],
   );
 

@@ -70,6 +70,18 @@ export function headerWidth(label: string): number {
 
 export function customerColumns(env: ColumnEnv) {
   const { t, language } = env;
+  // Built once per set of columns, not once per cell: a page of rows arriving draws hundreds of cells.
+  const followUpLabel = t('customers:followUp');
+  const classLabels = new Map<string, string>();
+  const classLabelOf = (scheme: string, classKey: string) => {
+    const key = `${scheme}\u0000${classKey}`;
+    let label = classLabels.get(key);
+    if (label === undefined) {
+      label = classLabel(t, scheme, classKey, language, env.window);
+      classLabels.set(key, label);
+    }
+    return label;
+  };
   return [
     column.display({
       id: 'select',
@@ -144,7 +156,7 @@ export function customerColumns(env: ColumnEnv) {
         // A Tag, not Typography (see nextContactDate), coloured by the class's meaning. No class: an archived or deleted customer.
         cell: (c) => {
           const classKey = c.getValue();
-          return classKey === undefined ? '' : <ClassTag scheme={scheme} classKey={classKey} label={classLabel(t, scheme, classKey, language, env.window)} />;
+          return classKey === undefined ? '' : <ClassTag scheme={scheme} classKey={classKey} label={classLabelOf(scheme, classKey)} />;
         },
       }),
     ),
@@ -160,7 +172,7 @@ export function customerColumns(env: ColumnEnv) {
             env.onFollowUp(c.row.original);
           }}
         >
-          {t('customers:followUp')}
+          {followUpLabel}
         </Button>
       ),
     }),
