@@ -1,9 +1,11 @@
 import { flexRender, getCoreRowModel, useReactTable, type Column, type ColumnDef, type ColumnPinningState, type Row as TableRow, type SortingState, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Button, Checkbox, Empty, Tag } from 'antd';
+import { Checkbox, Empty, Tag } from 'antd';
 import { memo, startTransition, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactElement, type RefObject } from 'react';
 import type { RowRevisions } from './use-paged-rows';
+import './virtual-table.css';
 
+/** Also the height of .virtual-row in virtual-table.css. */
 const ROW_HEIGHT = 40;
 /** Rows drawn beyond each edge of the view, so a small scroll shows rows already drawn. */
 const OVERSCAN = 5;
@@ -157,14 +159,13 @@ export function VirtualTable<Row extends { id: string }>(props: VirtualTableProp
 /**
  * antd builds a component's styles when its first instance mounts and forgets them when its last one
  * unmounts. A jump through a long list unmounts every row at once (their places are loading), so each
- * page arriving would build the styles of the widgets in the cells again (tick box, button, coloured tag:
+ * page arriving would build the styles of the antd widgets in the cells again (tick box, coloured tag:
  * about a fifth of drawing the rows). One hidden instance of each keeps them built while the table is shown.
  */
 const CellWidgetStyles = memo(function CellWidgetStyles() {
   return (
     <div hidden aria-hidden>
       <Checkbox tabIndex={-1} />
-      <Button size="small" tabIndex={-1} />
       <Tag color="green" />
     </div>
   );
@@ -191,35 +192,29 @@ const VirtualRow = memo(function VirtualRow<Row extends { id: string }>({ data, 
   return (
     <div
       role="row"
+      className={selected ? 'virtual-row virtual-row-selected' : 'virtual-row'}
       data-testid={row ? rowTestId : `${rowTestId}-loading`}
       data-customer-id={data?.id}
       data-index={index}
       aria-selected={selected}
       onClick={() => data && handlers.current.onRowClick?.(data, index)}
       onDoubleClick={() => data && handlers.current.onRowDoubleClick?.(data)}
-      style={{
-        position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${start}px)`,
-        display: 'flex', alignItems: 'center', borderBottom: '1px solid #f5f5f5', cursor: 'pointer',
-        background: selected ? '#e6f4ef' : undefined,
-      }}
+      style={{ transform: `translateY(${start}px)` }}
     >
       {row
         ? row.getVisibleCells().map((cell) => (
-            <div
-              key={cell.id}
-              style={{
-                width: cell.column.getSize(), flex: 'none', padding: '0 8px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap',
-                alignSelf: 'stretch', lineHeight: `${ROW_HEIGHT - 1}px`, ...pinnedStyle(cell.column, selected ? '#e6f4ef' : '#fff'),
-              }}
-            >
+            <div key={cell.id} className="virtual-cell" style={cellStyle(cell.column, selected)}>
               {flexRender(cell.column.columnDef.cell, cell.getContext())}
             </div>
           ))
         : // A row whose page is on its way: a plain grey bar, as cheap to draw as a row can be (the list draws dozens at every jump).
-          <div style={LOADING_BAR} />}
+          <div className="virtual-row-loading-bar" />}
     </div>
   );
 }, sameRow as never) as <Row extends { id: string }>(props: VirtualRowProps<Row>) => ReactElement;
 
-/** The look of antd's small Skeleton.Input, without a component per row. */
-const LOADING_BAR: CSSProperties = { margin: '0 8px', width: 300, height: 24, borderRadius: 4, background: 'rgba(0, 0, 0, 0.06)' };
+/** A cell's own width, and where it sticks when its column is pinned (everything else: .virtual-cell). */
+function cellStyle<Row>(column: Column<Row, unknown>, selected: boolean | undefined): CSSProperties {
+  const width = column.getSize();
+  return column.getIsPinned() ? { width, ...pinnedStyle(column, selected ? '#e6f4ef' : '#fff') } : { width };
+}
