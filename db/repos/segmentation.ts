@@ -193,6 +193,11 @@ export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColum
     const stored = new Map<string, string>();
     // Rows come in key order (customer, then day), so the last row before asOf wins.
     for (const [id, day, classKey] of scan.iterate(scheme, asOf) as Iterable<[string, string, string]>) (day === asOf ? stored : before).set(id, classKey);
+    if (before.size === 0 && stored.size === 0) {
+      // No history of this scheme yet (a first snapshot): every customer's class is a change point.
+      for (let k = 0; k < customerIds.length; k++) settle(scheme, customerIds[k]!, column[k], undefined, undefined);
+      continue;
+    }
     const target = new Map<string, string>();
     for (let k = 0; k < customerIds.length; k++) target.set(customerIds[k]!, column[k]!);
     for (const [id, classKey] of before) if (!target.has(id) && classKey !== OUT_OF_POPULATION) target.set(id, OUT_OF_POPULATION);
