@@ -109,6 +109,9 @@ export interface SnapshotColumns {
   classKeys: Record<string, readonly string[]>;
 }
 
+/** Rows per multi-row INSERT (4 parameters each; SQLite allows 32,766). */
+const UPSERT_BATCH = 250;
+
 /**
  * Writes day asOf's snapshot as change points (see the schema): a row only where a customer's class
  * differs from their class before asOf; a day written again is corrected in place. Only for asOf on or
@@ -119,9 +122,6 @@ export interface SnapshotColumns {
  * stored); it turns the per-scheme scan of all rows into an in-memory comparison plus a point query per
  * changed customer — at 100k customers, milliseconds instead of seconds.
  */
-/** Rows per multi-row INSERT (4 parameters each; SQLite allows 32,766). */
-const UPSERT_BATCH = 250;
-
 export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColumns, given?: SnapshotColumns): void {
   const client = db.$client;
   const { asOf, customerIds } = current;
@@ -133,6 +133,8 @@ export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColum
     `INSERT INTO segment_assignments (scheme, customer_id, as_of, class_key) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ')}
      ON CONFLICT (scheme, customer_id, as_of) DO UPDATE SET class_key = excluded.class_key`;
   const upsertMany = client.prepare(upsertSql(UPSERT_BATCH));
+  const insertSql = (rows: number) => `INSERT INTO segment_assignments (scheme, customer_id, as_of, class_key) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ')}`;
+  const insertMany = client.prepare(insertSql(UPSERT_BATCH));
   const pending: string[] = [];
   const flush = () => {
     if (pending.length === UPSERT_BATCH * 4) upsertMany.run(pending);
@@ -194,8 +196,19 @@ export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColum
     // Rows come in key order (customer, then day), so the last row before asOf wins.
     for (const [id, day, classKey] of scan.iterate(scheme, asOf) as Iterable<[string, string, string]>) (day === asOf ? stored : before).set(id, classKey);
     if (before.size === 0 && stored.size === 0) {
-      // No history of this scheme yet (a first snapshot): every customer's class is a change point.
-      for (let k = 0; k < customerIds.length; k++) settle(scheme, customerIds[k]!, column[k], undefined, undefined);
+      // No history of this scheme yet (a first snapshot): every customer's class is a change point, and
+      // no row can conflict, so they go in by plain INSERTs.
+      flush();
+      const values: string[] = [];
+      for (let k = 0; k < customerIds.length; k++) {
+        values.push(scheme, customerIds[k]!, asOf, column[k]!);
+        if (values.length === UPSERT_BATCH * 4) {
+          insertMany.run(values);
+          values.length = 0;
+        }
+      }
+      if (values.length > 0) client.prepare(insertSql(values.length / 4)).run(values);
+      written += customerIds.length;
       continue;
     }
     const target = new Map<string, string>();
