@@ -2,8 +2,10 @@
  * The first snapshot of a new day, and what a day of tier history costs on disk. On a copy of the bench
  * file (so the rest of the bench keeps its day): a few hundred orders written through dispatch on the
  * bench's day, then a second app opened with the next day's clock, as a user opening the app tomorrow,
- * and its first `segments:recompute` timed. Growth is counted in pages of the tier-history tables and
- * their indexes (dbstat), before the day's writes and after the next day's snapshot.
+ * and its first `segments:recompute` timed. Growth is counted two ways: the rows the day added to the
+ * history and their payload (what the day costs however SQLite packs it), and the pages of the tier-history
+ * tables (dbstat) before the day's writes and after the next day's snapshot — often 0, when the day's
+ * rows fit in the free space of pages already there.
  */
 import { copyFileSync, rmSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
@@ -51,6 +53,10 @@ export async function measureNewDay(options: { source: Database; copyPath: strin
     const recomputed = await call(tomorrow.dispatch, 'segments:recompute', {});
     const firstRecomputeMs = performance.now() - start;
     const after = tierStorageBytes(tomorrow.db.$client);
+    // Each row's payload: its four values as stored (text lengths), without SQLite's per-row overhead.
+    const dayRows = tomorrow.db.$client
+      .prepare(`SELECT count(*) AS rows, coalesce(sum(length(scheme) + length(customer_id) + length(as_of) + length(class_key)), 0) AS bytes FROM segment_assignments WHERE as_of = ?`)
+      .get(nextDay) as { rows: number; bytes: number };
     tomorrow.close();
     if (!recomputed.stored || recomputed.asOf !== nextDay) throw new Error(`the next day's snapshot was not stored (asOf ${recomputed.asOf}, stored ${recomputed.stored})`);
     return {
@@ -58,6 +64,8 @@ export async function measureNewDay(options: { source: Database; copyPath: strin
       writesInBetween: options.writes,
       firstRecomputeMs: Math.round(firstRecomputeMs),
       tierHistoryBytes: total(after),
+      growthRows: dayRows.rows,
+      growthPayloadBytes: dayRows.bytes,
       growthBytes: total(after) - total(before),
       growthBytesByTable: Object.fromEntries(Object.keys(after).map((t) => [t, after[t]! - (before[t] ?? 0)])),
     };

@@ -21,7 +21,25 @@ export const FRAMES = `(ms) => new Promise((resolve) => {
   requestAnimationFrame(tick);
 })`;
 
-function stats(samples: number[]) {
+/**
+ * Frame times while a virtual table is scrolled in 30 big jumps (40,000 px, 90 ms apart: a new page of rows
+ * to fetch and draw at every jump), over 3 s. The customer list and the tier members are scrolled alike.
+ */
+export async function scrollFrames(page: import('playwright-core').Page, testId: string) {
+  return stats(await scrollSamples(page, testId));
+}
+
+/** The frame intervals themselves (ms), for a closer look than the percentiles (bench/ui-scroll.ts). */
+export async function scrollSamples(page: import('playwright-core').Page, testId: string): Promise<number[]> {
+  const scrolling = page.evaluate(`(${FRAMES})(3000)`) as Promise<number[]>;
+  for (let i = 1; i <= 30; i++) {
+    await page.evaluate(`document.querySelector('[data-testid="${testId}"]').scrollTop = ${i * 40_000}`);
+    await page.waitForTimeout(90);
+  }
+  return scrolling;
+}
+
+export function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 100) / 100;
   return { median: at(0.5), p95: at(0.95), max: at(1) };
@@ -45,12 +63,7 @@ export async function measureUi(app: Pick<OpenedApp, 'dispatch' | 'fileMode'>, r
     const idle = stats((await page.evaluate(`(${FRAMES})(1500)`)) as number[]);
 
     // Scroll the virtual table in big jumps while recording frames; rows must keep arriving.
-    const scrolling = page.evaluate(`(${FRAMES})(3000)`) as Promise<number[]>;
-    for (let i = 1; i <= 30; i++) {
-      await page.evaluate(`document.querySelector('[data-testid="customer-table"]').scrollTop = ${i * 40_000}`);
-      await page.waitForTimeout(90);
-    }
-    const scroll = stats(await scrolling);
+    const scroll = await scrollFrames(page, 'customer-table');
     const deepRowMs = await timeUntil(page, async () => {
       await page.evaluate(`document.querySelector('[data-testid="customer-table"]').scrollTop = 3_000_000`);
     }, '[data-testid="customer-row"]');
@@ -88,12 +101,7 @@ async function measureTierMembers(page: import('playwright-core').Page) {
   await page.locator('[data-testid="member-row"]').first().waitFor({ timeout: 120_000 });
   const firstRowsMs = Math.round(performance.now() - openStart);
   const idle = stats((await page.evaluate(`(${FRAMES})(1500)`)) as number[]);
-  const scrolling = page.evaluate(`(${FRAMES})(3000)`) as Promise<number[]>;
-  for (let i = 1; i <= 30; i++) {
-    await page.evaluate(`document.querySelector('[data-testid="member-table"]').scrollTop = ${i * 40_000}`);
-    await page.waitForTimeout(90);
-  }
-  const scroll = stats(await scrolling);
+  const scroll = await scrollFrames(page, 'member-table');
   const rowsAfterScroll = await page.locator('[data-testid="member-row"]').count();
   return { firstRowsMs, idleFrameMs: idle, scrollFrameMs: scroll, rowsAfterScroll };
 }

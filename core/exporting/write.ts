@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Language } from '../../shared/contract/enums';
@@ -35,6 +34,8 @@ function dateCell(value: string): Date {
  * typed cells, a bold header row that stays frozen while scrolling, text neutralised against formulas.
  */
 export async function writeXlsx(path: string, sheetName: string, columns: ExportColumn[], language: Language, rows: Iterable<ExportRow>): Promise<number> {
+  // Loaded on first export: the app and CLI start without it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({

@@ -14,7 +14,7 @@ import {
 import { readSettings } from '../../db/repos/settings';
 import { AppError, invalidInput, notFound } from '../../shared/contract';
 import type { CustomSegmentRow, Explanation } from '../../shared/contract/segmentation';
-import { writeConfigOverrides } from '../../db/repos/segmentation';
+import { customerIdsMatching, writeConfigOverrides } from '../../db/repos/segmentation';
 import { classKeysOf, customSchemeKey, customSegmentSchema, isLocalRule, LOCAL_SCHEME_KEYS, SCHEME_KEYS, type RuleGroup } from '../../shared/segmentation';
 import { predictionCells } from '../prediction/cells';
 import { predictionsSettled } from '../prediction/refit';
@@ -66,7 +66,7 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
     'segments:members': async (input) => {
       const state = await segmentationInSteps(ctx, today(input.asOf));
       await predictionsSettled(ctx.db);
-      return members(state, input, predictionCells(ctx.db));
+      return members(state, input, (query) => customerIdsMatching(ctx.db, query), predictionCells(ctx.db));
     },
 
     'segments:explain': async ({ customerId, asOf }) => {

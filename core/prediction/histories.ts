@@ -12,7 +12,7 @@
  * be dated on the sale's day nor recorded against it, so spreading them is the one rule that always applies.
  */
 import type { Db } from '../../db/open';
-import { liveOrderActivity } from '../../db/repos/customer-activity';
+import { liveOrderActivity, type ParsedActivity } from '../../db/repos/customer-activity';
 import { dayNumber } from '../../shared/segmentation/day-number';
 import { ORDER_DAY_FIELDS } from '../../shared/segmentation';
 import type { CustomerHistory, TimeUnit } from '../../shared/prediction';
@@ -28,12 +28,13 @@ export const UNIT_DAYS: Record<TimeUnit, number> = { day: 1, week: 7 };
 /**
  * Read from each customer's activity row (one row per customer, kept by triggers): per day with a live
  * order, the day's sales count, their amount and the returns' amount. A purchase day is a day with a sale.
+ * `parsed`: the rows the tiers already hold, used while still current (db/repos/customer-activity.ts).
  */
-export function loadHistories(db: Db, asOf: string, unit: TimeUnit = 'day'): CustomerHistory[] {
+export function loadHistories(db: Db, asOf: string, unit: TimeUnit = 'day', parsed?: ParsedActivity): CustomerHistory[] {
   const end = dayNumber(asOf);
   const perUnit = UNIT_DAYS[unit];
   const histories: CustomerHistory[] = [];
-  for (const [id, days] of liveOrderActivity(db)) {
+  for (const [id, days] of liveOrderActivity(db, parsed)) {
     let purchases = 0;
     let first = 0;
     let last = 0;

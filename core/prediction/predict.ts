@@ -4,6 +4,7 @@
  */
 import type { Db } from '../../db/open';
 import type { CustomerPrediction, FitSummary } from '../../shared/contract/prediction';
+import type { ParsedActivity } from '../../db/repos/customer-activity';
 import { readSettings } from '../../db/repos/settings';
 import { DEFAULT_PREDICTION_OPTIONS, predictCustomers, type CustomerHistory, type PredictionOptions, type TimeUnit } from '../../shared/prediction';
 import { loadHistories, UNIT_DAYS } from './histories';
@@ -48,8 +49,8 @@ export function predictFromHistories(histories: readonly CustomerHistory[], unit
   return { model: model ? fitSummaryOf(model) : null, rows };
 }
 
-export function predictFromDb(db: Db, asOf: string, unit: TimeUnit = 'day'): DbPrediction {
-  return predictFromHistories(loadHistories(db, asOf, unit), unit, clvOptionsOf(db));
+export function predictFromDb(db: Db, asOf: string, unit: TimeUnit = 'day', parsed?: ParsedActivity): DbPrediction {
+  return predictFromHistories(loadHistories(db, asOf, unit, parsed), unit, clvOptionsOf(db));
 }
 
 /** Only the fit (no per-customer predictions): what `predict fit --db` prints. */

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../db/open';
 import type { CustomerPrediction, FitSummary, PREDICTION_SORTS } from '../../shared/contract/prediction';
+import type { ParsedActivity } from '../../db/repos/customer-activity';
 import { predictFromDb } from './predict';
 
 type PredictionSort = (typeof PREDICTION_SORTS)[number];
@@ -56,24 +57,36 @@ export function storedRun(db: Db): { asOf: string; model: FitSummary } | null {
   return row ? { asOf: row.asOf, model: JSON.parse(row.model) as FitSummary } : null;
 }
 
+/** Rows per INSERT, and the values each row binds (SQLite allows 32,766 per statement). */
+const INSERT_BATCH = 100;
+const PREDICTION_COLUMNS = 14;
+
 /** Fits and stores asOf's predictions; false (nothing written) when a later day is stored already. */
-export function storePredictions(db: Db, asOf: string, now: string): boolean {
+export function storePredictions(db: Db, asOf: string, now: string, parsed?: ParsedActivity): boolean {
   const latest = storedRun(db)?.asOf ?? null;
   if (latest !== null && asOf < latest) return false;
-  const { model, rows } = predictFromDb(db, asOf);
+  const { model, rows } = predictFromDb(db, asOf, 'day', parsed);
   const client = db.$client;
-  const insert = client.prepare(
+  const insertSql = (count: number) =>
     `INSERT INTO customer_predictions (customer_id, as_of, p_alive, expected_30, expected_90, expected_365, expected_order_value_minor, clv_minor,
-       score, confidence, method, purchases, typical_gap_days, days_since_last) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+       score, confidence, method, purchases, typical_gap_days, days_since_last) VALUES ${Array.from({ length: count }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+  const insertBatch = client.prepare(insertSql(INSERT_BATCH));
   client.transaction(() => {
     client.prepare('DELETE FROM customer_predictions').run();
     client.prepare('DELETE FROM prediction_runs').run();
-    for (const r of rows) {
+    // By the hundred: at 100k customers one statement per row is most of the refit's writing time.
+    const values: unknown[] = [];
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k]!;
       // Forecasts are non-decreasing in the horizon; max() guards the stored CHECK against rounding in the last bit.
       const d30 = r.expectedPurchases.d30, d90 = Math.max(d30, r.expectedPurchases.d90), d365 = Math.max(d90, r.expectedPurchases.d365);
-      insert.run(r.id, asOf, r.pAlive, d30, d90, d365, r.expectedOrderValueMinor, r.clvMinor, r.score, r.confidence, r.method, r.purchases, r.typicalGapDays, r.daysSinceLast);
+      values.push(r.id, asOf, r.pAlive, d30, d90, d365, r.expectedOrderValueMinor, r.clvMinor, r.score, r.confidence, r.method, r.purchases, r.typicalGapDays, r.daysSinceLast);
+      if (values.length === INSERT_BATCH * PREDICTION_COLUMNS) {
+        insertBatch.run(values);
+        values.length = 0;
+      }
     }
+    if (values.length > 0) client.prepare(insertSql(values.length / PREDICTION_COLUMNS)).run(values);
     if (model) client.prepare('INSERT INTO prediction_runs (as_of, computed_at, model) VALUES (?, ?, ?)').run(asOf, now, JSON.stringify(model));
   })();
   return true;

@@ -5,8 +5,9 @@ import { addDays } from '../../shared/domain/dates';
 import { classKeysOf } from '../../shared/segmentation';
 import type { HandlerContext } from '../context';
 import { dayNumber } from '../../shared/segmentation/day-number';
-import { dayStartInstant, followUpMonths, orderMonths, type MonthlyActivity } from './activity';
+import { dayStartInstant, followUpMonthList, orderMonthList } from './activity';
 import { classPolicies } from './class-policies';
+import { coverCohort, newWalk, timelineIndexes, walkFollowUps, walkOrders, type PeriodSlots } from './evaluation-walk';
 import { directionOf, isOrderedScheme, orderedClasses } from './class-order';
 import { addTally, emptyTally, figuresOf, type Tally } from './figures';
 import { monthIndexOf, periodCount, periodOf, periodsCovering, periodsPerYear } from './periods';
@@ -25,6 +26,21 @@ export interface EvaluationInput {
 }
 
 /**
+ * The days a report reads classes on: the periods (with the year before them, `back` periods), each one's
+ * last day (its end, or today while it runs) and the pyramid's day. core/reports/warm-up.ts asks the tier
+ * timeline for the same days in the background.
+ */
+export function reportDays({ from, to, period }: Omit<EvaluationInput, 'scheme'>, today: string) {
+  const back = periodsPerYear(period);
+  const periods = periodsCovering(periodOf(from, period, -back).start, to, period);
+  const lastDay = periods.map((p) => (p.end < today ? p.end : p.start > today ? p.start : today));
+  const pyramidDay = to < today ? to : today;
+  /** Every day classesOn is asked for. */
+  const days = [...periods.map((p) => p.start), ...lastDay.slice(back), pyramidDay];
+  return { back, periods, lastDay, pyramidDay, days };
+}
+
+/**
  * Every figure of the evaluation dashboard (docs/evaluation.md defines each). The periods are read
  * together with the year before them (growth needs the previous period and the same one a year back),
  * each customer's class on a period's first day makes the cohort the period's figures belong to, and
@@ -36,11 +52,7 @@ export function evaluation(ctx: HandlerContext, { scheme, from, to, period }: Ev
   if (count > MAX_REPORT_PERIODS) throw new AppError('invalid_input', `The range covers ${count} periods; at most ${MAX_REPORT_PERIODS}.`, [{ path: ['to'], key: 'report_too_many_periods', params: { max: MAX_REPORT_PERIODS } }]);
   const { db } = ctx;
   const today = ctx.clock.today();
-  const back = periodsPerYear(period);
-  const periods = periodsCovering(periodOf(from, period, -back).start, to, period);
-  /** The last day a period's classes and contacts are read on: its end, or today while it runs. */
-  const lastDay = periods.map((p) => (p.end < today ? p.end : p.start > today ? p.start : today));
-  const pyramidDay = to < today ? to : today;
+  const { back, periods, lastDay, pyramidDay } = reportDays({ from, to, period }, today);
 
   const timeline = tierTimeline(db, scheme);
   const startClasses = periods.map((p) => timeline.classesOn(p.start));
@@ -61,100 +73,41 @@ export function evaluation(ctx: HandlerContext, { scheme, from, to, period }: Ev
   const lookBackMonth = Math.min(monthIndexOf(firstReported), monthIndexOf(addDays(firstReported, -longestCadence)));
   const ordersFrom = Math.min(firstMonth, lookBackMonth);
   const perPeriod = MONTHS_PER_PERIOD[period];
-  const orders = orderMonths(db, ordersFrom, lastMonth);
-  const followUps = followUpMonths(db, lookBackMonth, lastMonth);
-  const orderCustomer = timelineIndexes(timeline, orders);
-  const followUpCustomer = timelineIndexes(timeline, followUps);
-  const o = orders.rows;
-  const f = followUps.rows;
-  /** Row numbers by period (slot 0: the look-back before the first period), so periods are taken in order. */
-  const byPeriod = (months: Int32Array, length: number, from: number) =>
-    rowsByPeriod(months, length, periods.length, (m) => (m > lastMonth || m < from ? null : m < firstMonth ? -1 : Math.floor((m - firstMonth) / perPeriod)));
-  const orderRows = byPeriod(o.month, o.length, ordersFrom);
-  const followUpRows = byPeriod(f.month, f.length, lookBackMonth);
+  const orders = orderMonthList(db, ordersFrom, lastMonth);
+  const followUps = followUpMonthList(db, lookBackMonth, lastMonth);
+  const orderCustomer = timelineIndexes(timeline, orders.customerIds);
+  const followUpCustomer = timelineIndexes(timeline, followUps.customerIds);
+  /** The months of period i (−1: the look-back before the first period, from `from` on), in order. */
+  const monthsIn = <T>(list: T[], from: number, i: number): T[] => {
+    const start = Math.max(from, i < 0 ? from : firstMonth + i * perPeriod);
+    const end = Math.min(lastMonth, i < 0 ? firstMonth - 1 : firstMonth + (i + 1) * perPeriod - 1);
+    return end < start ? [] : list.slice(start - from, end - from + 1);
+  };
 
   // Per customer: the last sale day and last follow-up instant so far, and marks so that a customer is a
   // buyer, a rater or an active unclassified customer once per period (a quarter holds three months of rows).
-  const customers = timeline.customerCount;
-  const lastSaleDay = new Int32Array(customers).fill(-1);
-  const lastFollowUpAt = new Float64Array(customers).fill(-1);
-  const boughtIn = new Int32Array(customers).fill(-2);
-  const ratedIn = new Int32Array(customers).fill(-2);
-  const activeIn = new Int32Array(customers).fill(-2);
-  /** Net revenue per customer over the report's own periods (the pyramid and the Pareto curve). */
-  const rangeRevenue = new Float64Array(customers);
+  const walk = newWalk(timeline.customerCount);
+  const hasCadence = Uint8Array.from(cadenceOf, (d) => (d === null ? 0 : 1));
 
   for (let i = -1; i < periods.length; i++) {
-    const slots = i < 0 ? undefined : tallies[i]!;
-    const starts = i < 0 ? undefined : startClasses[i]!;
-    const slotOf = (k: number) => {
-      const c = k < starts!.length ? starts![k]! : NO_CLASS;
-      return c === NO_CLASS ? unclassified : c;
-    };
+    const slots: PeriodSlots | undefined = i < 0 ? undefined : { index: i, slots: tallies[i]!, starts: startClasses[i]!, unclassified };
+    const own = i >= back;
     let activeUnclassified = 0;
-    for (const r of orderRows[i + 1]!) {
-      const k = orderCustomer[o.customer[r]!]!;
-      if (o.lastSale[r]! > lastSaleDay[k]!) lastSaleDay[k] = o.lastSale[r]!;
-      if (!slots) continue;
-      const slot = slotOf(k);
-      const t = slots[slot]!;
-      t.revenueMinor += o.revenue[r]!;
-      t.sales += o.sales[r]!;
-      t.returns += o.returns[r]!;
-      t.costedRevenueMinor += o.costedRevenue[r]!;
-      t.costMinor += o.cost[r]!;
-      t.costed += o.costed[r]!;
-      if (o.sales[r]! > 0 && boughtIn[k] !== i) {
-        boughtIn[k] = i;
-        t.buyers += 1;
-      }
-      if (slot === unclassified && activeIn[k] !== i) {
-        activeIn[k] = i;
-        activeUnclassified += 1;
-      }
-      if (i >= back) rangeRevenue[k] = rangeRevenue[k]! + o.revenue[r]!;
-    }
-    for (const r of followUpRows[i + 1]!) {
-      const k = followUpCustomer[f.customer[r]!]!;
-      if (f.lastAt[r]! > lastFollowUpAt[k]!) lastFollowUpAt[k] = f.lastAt[r]!;
-      if (!slots || i < back) continue;
-      const slot = slotOf(k);
-      const t = slots[slot]!;
-      t.followUps += f.count[r]!;
-      t.satisfactionSum += f.satisfactionSum[r]!;
-      t.satisfactionFollowUps += f.satisfactionCount[r]!;
-      if (f.satisfactionCount[r]! > 0 && ratedIn[k] !== i) {
-        ratedIn[k] = i;
-        t.satisfactionCustomers += 1;
-      }
-      if (slot === unclassified && activeIn[k] !== i) {
-        activeIn[k] = i;
-        activeUnclassified += 1;
-      }
-    }
-    if (!slots || i < back) continue;
-    slots[unclassified]!.customers = activeUnclassified;
+    for (const month of monthsIn(orders.months, ordersFrom, i)) activeUnclassified += walkOrders(month, orderCustomer, walk, slots, own);
+    for (const month of monthsIn(followUps.months, lookBackMonth, i)) activeUnclassified += walkFollowUps(month, followUpCustomer, walk, own ? slots : undefined);
+    if (!slots || !own) continue;
+    slots.slots[unclassified]!.customers = activeUnclassified;
 
-    // Cohort sizes, and coverage: a cohort customer of a class with a cadence of d days is covered when
-    // their last contact (a sale or a follow-up) on or before the period's last day L is fewer than d days
-    // before L — the policies:due rule — i.e. falls on one of the days L − d + 1 … L.
+    // Cohort sizes, and coverage (the policies:due rule, evaluation-walk.ts coverCohort): covered when the
+    // last contact on or before the period's last day L falls on one of the days L − d + 1 … L.
     const last = lastDay[i]!;
     const lastNumber = dayNumber(last);
     const lastEnds = Date.parse(dayStartInstant(addDays(last, 1)));
-    const fromDay = cadenceOf.map((d) => (d === null ? -1 : lastNumber + 1 - d));
-    const fromAt = cadenceOf.map((d) => (d === null ? -1 : Date.parse(dayStartInstant(addDays(last, 1 - d)))));
-    for (let k = 0; k < starts!.length; k++) {
-      const c = starts![k]!;
-      if (c === NO_CLASS) continue;
-      const t = slots[c]!;
-      t.customers += 1;
-      if (cadenceOf[c] === null) continue;
-      t.cadenceCustomers += 1;
-      const sale = lastSaleDay[k]!;
-      const follow = lastFollowUpAt[k]!;
-      if ((sale >= fromDay[c]! && sale <= lastNumber) || (follow >= fromAt[c]! && follow < lastEnds)) t.covered += 1;
-    }
+    const fromDay = Float64Array.from(cadenceOf, (d) => (d === null ? -1 : lastNumber + 1 - d));
+    const fromAt = Float64Array.from(cadenceOf, (d) => (d === null ? -1 : Date.parse(dayStartInstant(addDays(last, 1 - d)))));
+    coverCohort(slots, walk, hasCadence, fromDay, fromAt, lastNumber, lastEnds);
   }
+  const { rangeRevenue } = walk;
 
   // Which classes to show: every class of a short list, and every class anyone was in on a day the report reads.
   const seen = new Set<number>();
@@ -236,41 +189,23 @@ export function evaluation(ctx: HandlerContext, { scheme, from, to, period }: Ev
 function movementOf(scheme: string, timeline: TierTimeline, start: Int32Array, end: Int32Array): Movement {
   const ordered = isOrderedScheme(scheme);
   const m = { stayed: 0, upgraded: 0, downgraded: 0, sideways: 0, entered: 0, left: 0 };
-  const keyOf = (c: number) => (c === NO_CLASS ? null : timeline.classKeys[c]!);
+  // Counted per pair of classes, then named: a direction per customer would parse an RFM code a million times.
+  const none = timeline.classKeys.length;
+  const width = none + 1;
+  const pairs = new Int32Array(width * width);
   for (let k = 0; k < start.length; k++) {
-    const [a, b] = [start[k]!, classAt(end, k)];
+    const a = start[k]!;
+    const b = classAt(end, k);
     if (a === NO_CLASS && b === NO_CLASS) continue;
-    m[directionOf(scheme, keyOf(a), keyOf(b))] += 1;
+    const pair = (a === NO_CLASS ? none : a) * width + (b === NO_CLASS ? none : b);
+    pairs[pair] = pairs[pair]! + 1;
+  }
+  const keyOf = (c: number) => (c === none ? null : timeline.classKeys[c]!);
+  for (let a = 0; a < width; a++) {
+    for (let b = 0; b < width; b++) {
+      const count = pairs[a * width + b]!;
+      if (count > 0) m[directionOf(scheme, keyOf(a), keyOf(b))] += count;
+    }
   }
   return ordered ? m : { ...m, upgraded: null, downgraded: null };
-}
-
-/** Each activity customer's index in the timeline, kept per pair (the timeline only ever adds customers). */
-const indexes = new WeakMap<object, WeakMap<TierTimeline, Int32Array>>();
-function timelineIndexes(timeline: TierTimeline, activity: MonthlyActivity<unknown>): Int32Array {
-  let byTimeline = indexes.get(activity);
-  if (!byTimeline) indexes.set(activity, (byTimeline = new WeakMap()));
-  let found = byTimeline.get(timeline);
-  if (!found) byTimeline.set(timeline, (found = Int32Array.from(activity.customerIds, (id) => timeline.indexOf(id))));
-  return found;
-}
-
-/** Row numbers grouped by period (a counting sort): slot 0 the look-back, slot i + 1 period i; rows out of range left out. */
-function rowsByPeriod(months: Int32Array, length: number, periods: number, periodOf: (month: number) => number | null): Int32Array[] {
-  const index = new Int32Array(length);
-  const counts = new Int32Array(periods + 1);
-  for (let r = 0; r < length; r++) {
-    const p = periodOf(months[r]!);
-    index[r] = p === null ? -2 : p;
-    if (p !== null) counts[p + 1] = counts[p + 1]! + 1;
-  }
-  const out = Array.from(counts, (n) => new Int32Array(n));
-  const filled = new Int32Array(periods + 1);
-  for (let r = 0; r < length; r++) {
-    const slot = index[r]! + 1;
-    if (slot < 0) continue;
-    out[slot]![filled[slot]!] = r;
-    filled[slot] = filled[slot]! + 1;
-  }
-  return out;
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Language } from '../../shared/contract/enums';
 import type { ClassFigures, EvaluationReport } from '../../shared/contract/reports';
 import type { OutputOf } from '../../shared/contract';
@@ -52,6 +51,8 @@ function dateCell(value: string): Date {
 export async function writeReportXlsx(path: string, report: EvaluationReport, migration: Migration | undefined, language: Language, labels: ClassLabels): Promise<{ sheets: string[]; rows: number }> {
   const words = reportFigures[language];
   const digits = minorDigits(report.baseCurrency);
+  // Loaded on first export: the app and CLI start without it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   let rows = 0;
   const sheet = (name: string, columns: [Column, Kind][]) => {

@@ -3,7 +3,10 @@ import { AppError, type OutputOf, type ParsedInputOf } from '../../shared/contra
 import type { Explanation } from '../../shared/contract/segmentation';
 import type { HandlerContext } from '../context';
 import { segmentationInSteps, storeTodayIfStale } from '../segmentation/state';
+import { addDays } from '../../shared/domain/dates';
+import { orderMonthList } from './activity';
 import { classPolicies } from './class-policies';
+import { firstDayOfMonth, monthIndexOf, periodOf } from './periods';
 import { directionOf, isOrderedScheme, orderedClasses, type Direction } from './class-order';
 import { NO_CLASS, tierTimeline } from './timeline';
 
@@ -38,13 +41,36 @@ function movers(ctx: HandlerContext, scheme: string, from: string, to: string) {
   return { fromSnapshot: fromSnapshot!, toSnapshot: toSnapshot!, before, after, ids };
 }
 
-/** Net revenue per customer of the orders dated from…to (returns subtract). */
+/**
+ * Net revenue per customer of the orders dated from…to (returns subtract). The whole months come from the
+ * monthly totals the evaluation report keeps in memory (core/reports/activity.ts), the part-months at
+ * either end from the orders: summing a year of raw orders took ~0.3 s at 100k customers.
+ */
 function revenueBetween(ctx: HandlerContext, from: string, to: string): Map<string, number> {
-  const rows = ctx.db.$client
-    .prepare(`SELECT customer_id, sum(base_amount_minor) FROM orders WHERE order_date BETWEEN ? AND ? AND deleted_at IS NULL GROUP BY customer_id`)
-    .raw()
-    .all(from, to) as [string, number][];
-  return new Map(rows);
+  const revenue = new Map<string, number>();
+  const fromOrders = (start: string, end: string) => {
+    const rows = ctx.db.$client
+      .prepare(`SELECT customer_id, sum(base_amount_minor) FROM orders WHERE order_date BETWEEN ? AND ? AND deleted_at IS NULL GROUP BY customer_id`)
+      .raw()
+      .all(start, end) as [string, number][];
+    for (const [id, sum] of rows) revenue.set(id, (revenue.get(id) ?? 0) + sum);
+  };
+  const firstWhole = monthIndexOf(from) + (from.endsWith('-01') ? 0 : 1);
+  const lastWhole = monthIndexOf(to) - (to === periodOf(to, 'month').end ? 0 : 1);
+  if (lastWhole < firstWhole) {
+    fromOrders(from, to);
+    return revenue;
+  }
+  if (!from.endsWith('-01')) fromOrders(from, addDays(firstDayOfMonth(firstWhole), -1));
+  const { customerIds, months } = orderMonthList(ctx.db, firstWhole, lastWhole);
+  for (const month of months) {
+    for (let r = 0; r < month.length; r++) {
+      const id = customerIds[month.customer[r]!]!;
+      revenue.set(id, (revenue.get(id) ?? 0) + month.revenue[r]!);
+    }
+  }
+  if (lastWhole < monthIndexOf(to)) fromOrders(firstDayOfMonth(lastWhole + 1), to);
+  return revenue;
 }
 
 export function migration(ctx: HandlerContext, { scheme, from, to }: ParsedInputOf<'reports:migration'>): OutputOf<'reports:migration'> {

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open';
 import { warmMonth } from './activity';
-import { monthIndexOf } from './periods';
+import { reportDays } from './evaluation';
+import { firstDayOfMonth, monthIndexOf } from './periods';
 import { tierTimeline } from './timeline';
 import { reportTotalsTrusted } from './totals';
 
@@ -9,7 +10,8 @@ import { reportTotalsTrusted } from './totals';
  * dashboard open would read two years of customer-months (~900k rows at 100k customers, ~3 s). This reads
  * them in the background instead, one month of one source per step with a turn of the event loop between
  * steps, so IPC and bridge calls are answered in between (a step is one month: ~20k rows, tens of ms at
- * 100k customers). Newest months first: they are the ones the dashboard's default range reads. A report
+ * 100k customers). Newest months first: they are the ones the dashboard's default range reads; then the
+ * default scheme's tier history and its classes on each day that range reads. A report
  * asked for meanwhile takes what is already warm and reads the rest itself; a write during the warm-up
  * moves its month's counter, so that month is read again by whichever comes next (warmMonth, a report).
  */
@@ -33,6 +35,11 @@ export interface WarmUp {
   stop(): void;
 }
 
+/** The days the dashboard's default range (a year by month up to today) reads classes on, each once. */
+export const warmDays = (today: string): string[] => [
+  ...new Set(reportDays({ from: firstDayOfMonth(monthIndexOf(today) - 11), to: today, period: 'month' }, today).days),
+];
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function warmReports(db: Db, options: { today: string; months?: number; scheme?: string; betweenSteps?: () => Promise<void> }): WarmUp {
@@ -45,7 +52,11 @@ export function warmReports(db: Db, options: { today: string; months?: number; s
     steps.push(() => warmMonth(db, 'orders', month), () => warmMonth(db, 'follow_ups', month));
   }
   // The scheme's tier history is one read (~0.2 s at 100k customers); kept while the history is unchanged.
-  steps.push(() => (tierTimeline(db, options.scheme ?? WARM_SCHEME), false));
+  const scheme = options.scheme ?? WARM_SCHEME;
+  steps.push(() => (tierTimeline(db, scheme), false));
+  // Then the classes on each day the dashboard's default range reads (a year by month up to today), a
+  // day per step (a few ms each at 100k customers); kept with the history.
+  for (const day of warmDays(options.today)) steps.push(() => (tierTimeline(db, scheme).classesOn(day), false));
 
   const run = async (): Promise<WarmUpResult> => {
     let read = 0;

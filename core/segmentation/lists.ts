@@ -112,9 +112,17 @@ function sortValue(state: SegmentationState, sort: SortKey, predictions?: Readon
 }
 
 /** `predictions` (stored per customer, see core/prediction/cells.ts) adds the prediction columns and sorts. */
-export function members(state: SegmentationState, input: ParsedInputOf<'segments:members'>, predictions?: ReadonlyMap<string, PredictionCells>): OutputOf<'segments:members'> {
+/** Ids of the customers whose search keys contain a normalised query (db/repos/segmentation.ts customerIdsMatching). */
+export type SearchMatches = (query: string) => ReadonlySet<string>;
+
+export function members(
+  state: SegmentationState,
+  input: ParsedInputOf<'segments:members'>,
+  matching: SearchMatches,
+  predictions?: ReadonlyMap<string, PredictionCells>,
+): OutputOf<'segments:members'> {
   const column = columnOf(state, input.scheme);
-  const picked = orderedMembers(state, column, input, predictions);
+  const picked = orderedMembers(state, column, input, matching, predictions);
   return {
     asOf: state.asOf,
     total: picked.length,
@@ -133,6 +141,7 @@ function orderedMembers(
   state: SegmentationState,
   column: readonly string[],
   input: ParsedInputOf<'segments:members'>,
+  matching: SearchMatches,
   predictions: ReadonlyMap<string, PredictionCells> | undefined,
 ): number[] {
   const key = JSON.stringify([input.scheme, input.classKey ?? null, input.group ?? null, input.search ?? null, input.sort, input.direction]);
@@ -140,11 +149,12 @@ function orderedMembers(
   const hit = kept.find((o) => o.key === key && o.predictions === predictions);
   if (hit) return hit.picked;
   const search = normalizeQuery(input.search);
+  const found = search ? matching(search) : null;
   const picked: number[] = [];
   for (let k = 0; k < column.length; k++) {
     if (input.classKey !== undefined && column[k] !== input.classKey) continue;
     if (input.group !== undefined && state.result.groupKeys[k] !== input.group) continue;
-    if (search && !state.customers[k]!.searchText.includes(search)) continue;
+    if (found && !found.has(state.customers[k]!.id)) continue;
     picked.push(k);
   }
   // Values read once into an array beside the members, then an index sort on them.

@@ -42,7 +42,7 @@ export function patchState(state: SegmentationState, loaded: SegmentationState['
       if (counts[before] === 0 && classKeysOf(scheme) === null) delete counts[before];
       counts[classKey] = (counts[classKey] ?? 0) + 1;
     }
-    const own = windowMetrics([activity], result.window);
+    const own = windowMetrics(placed.pop, [activity]);
     metrics.revenue[index] = own.revenue[0]!;
     metrics.orderCount[index] = own.orderCount[0]!;
     metrics.followUpCount[index] = own.followUpCount[0]!;

@@ -112,7 +112,7 @@ function predictedFor(db: Db, config: EngineConfig): ReadonlyMap<string, number>
 function assemble(ctx: HandlerContext, asOf: string, config: EngineConfig, loaded: Loaded, predicted?: ReadonlyMap<string, number>): SegmentationState {
   const { customers, indexOf, activities } = loaded;
   const { result, run } = segmentActivity(customers, activities, config, { predictedValueMinor: predicted, indexOf });
-  const metrics = windowMetrics(activities, result.window);
+  const metrics = windowMetrics(run.pop, activities);
   return { asOf, config, result, customers, indexOf, metrics, loaded, run, predicted, patched: new Set(), computedAt: ctx.clock.now().toISOString() };
 }
 
@@ -226,12 +226,15 @@ function store(ctx: HandlerContext, state: SegmentationState): boolean {
  * this connection already fitted that day on exactly these rows and settings (the activity rev moves
  * with every order, follow-up and customer change), as when the same day is recomputed twice.
  */
-function predictIfStored(ctx: HandlerContext, asOf: string, stored: boolean): void {
+function predictIfStored(ctx: HandlerContext, state: SegmentationState, stored: boolean): void {
   if (!stored) return;
   const { db } = ctx;
+  const { asOf, loaded } = state;
   const key = `${asOf}|${latestActivityRev(db)}|${JSON.stringify(clvOptionsOf(db))}`;
   if (lastRefit.get(db) === key && storedRun(db)?.asOf === asOf) return;
-  storePredictions(db, asOf, ctx.clock.now().toISOString());
+  // The rows this state read, parsed already: the fit reads only the archived customers' rows besides.
+  const parsed = { ids: loaded.customers.map((c) => c.id), activities: loaded.activities, rev: loaded.rev };
+  storePredictions(db, asOf, ctx.clock.now().toISOString(), parsed);
   lastRefit.set(db, key);
 }
 
@@ -245,7 +248,7 @@ const lastRefit = new WeakMap<Db, string>();
  */
 function predictKeepingFresh(ctx: HandlerContext, state: SegmentationState, stored: boolean): void {
   const before = changeStamp(ctx.db);
-  predictIfStored(ctx, state.asOf, stored);
+  predictIfStored(ctx, state, stored);
   const cached = caches.get(ctx.db)?.get(state.asOf);
   if (cached?.state === state && cached.fingerprint === before) cached.fingerprint = changeStamp(ctx.db);
 }

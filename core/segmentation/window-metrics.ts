@@ -1,9 +1,10 @@
 import { daysBetween } from '../../shared/domain/dates';
-import { dayNumber, isoDateOf } from '../../shared/segmentation/day-number';
-import { ORDER_DAY_FIELDS, type CustomerActivity } from '../../shared/segmentation';
+import { isoDateOf } from '../../shared/segmentation/day-number';
+import type { CustomerActivity } from '../../shared/segmentation';
+import type { Population } from '../../shared/segmentation/population';
 
 /**
- * Per-customer figures the lists show and sort by, from the same activity rows the engine read, with the
+ * Per-customer figures the lists show and sort by, from the same population the engine ranked, with the
  * engine's window rules (docs/segmentation.md §2): orders and follow-ups dated in [start, asOf] count,
  * anything after asOf is ignored. Flat arrays aligned with the customer order.
  */
@@ -17,40 +18,28 @@ export interface WindowMetrics {
   lastContactDate: (string | null)[];
 }
 
-export function windowMetrics(activities: readonly (CustomerActivity | undefined)[], window: { start: string | null; end: string }): WindowMetrics {
+/**
+ * The figures from the run's own population (shared/segmentation/activity.ts), which already holds the
+ * window's revenue, orders and follow-ups and each customer's order days: the arrays are shared, not
+ * copied (nothing writes to a run's population; patch.ts copies before it changes a figure). Only the
+ * last contact is read from the activity rows, as the population keeps follow-up counts, not days.
+ */
+export function windowMetrics(pop: Population, activities: readonly (CustomerActivity | undefined)[]): WindowMetrics {
   const n = activities.length;
-  const m: WindowMetrics = {
-    revenue: new Float64Array(n),
-    orderCount: new Int32Array(n),
-    followUpCount: new Int32Array(n),
-    lastOrderDate: new Array<string | null>(n).fill(null),
-    lastContactDate: new Array<string | null>(n).fill(null),
-  };
-  const end = dayNumber(window.end);
-  const start = window.start === null ? Number.NEGATIVE_INFINITY : dayNumber(window.start);
+  const lastOrderDate = new Array<string | null>(n).fill(null);
+  const lastContactDate = new Array<string | null>(n).fill(null);
+  const end = pop.asOfDay;
   for (let i = 0; i < n; i++) {
-    const activity = activities[i];
-    if (!activity) continue;
-    const days = activity.orders;
-    let lastSale = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k < days.length && days[k]! <= end; k += ORDER_DAY_FIELDS) {
-      const day = days[k]!;
-      // As in the engine: a return nets out of revenue but is not an order and not a last purchase.
-      if (days[k + 1]! > 0) lastSale = day;
-      if (day < start) continue;
-      m.revenue[i]! += days[k + 2]! + days[k + 3]!;
-      m.orderCount[i]! += days[k + 1]!;
-    }
-    if (lastSale !== Number.NEGATIVE_INFINITY) m.lastOrderDate[i] = isoDateOf(lastSale);
+    // Order days up to asOf, whole history, one per sale: the last one is the last purchase.
+    const sales = pop.orderStart[i + 1]! - pop.orderStart[i]!;
+    if (sales > 0) lastOrderDate[i] = isoDateOf(pop.orderDays[pop.orderStart[i + 1]! - 1]!);
+    const followUpDays = activities[i]?.followUpDays;
+    if (!followUpDays) continue;
     let lastContact = Number.NEGATIVE_INFINITY;
-    for (const day of activity.followUpDays) {
-      if (day > end) continue;
-      if (day > lastContact) lastContact = day;
-      if (day >= start) m.followUpCount[i]! += 1;
-    }
-    if (lastContact !== Number.NEGATIVE_INFINITY) m.lastContactDate[i] = isoDateOf(lastContact);
+    for (const day of followUpDays) if (day <= end && day > lastContact) lastContact = day;
+    if (lastContact !== Number.NEGATIVE_INFINITY) lastContactDate[i] = isoDateOf(lastContact);
   }
-  return m;
+  return { revenue: pop.revenue, orderCount: pop.orderCount, followUpCount: pop.followUpCount, lastOrderDate, lastContactDate };
 }
 
 export function daysSince(date: string | null, asOf: string): number | null {

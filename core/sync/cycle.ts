@@ -1,4 +1,5 @@
-import PouchDB, { type PouchDatabase } from 'pouchdb';
+import type { PouchDatabase } from 'pouchdb';
+import { loadPouch } from './pouch';
 import type { Db } from '../../db/open';
 import type { TeamSyncResult } from '../../shared/contract/team';
 import { applyDocs } from './apply';
@@ -22,7 +23,8 @@ export async function syncOnce(db: Db, replica: PouchDatabase, server: TeamServe
   const conflicts: FieldConflict[] = [];
   const pump = () => pumpOutbox(client, replica, conflicts, () => now().getTime());
   let pumped = await pump();
-  const remote = openRemote(server);
+  const remote = await openRemote(server);
+  const PouchDB = await loadPouch();
   try {
     const push = () => pushReplica(client, replica, remote, now().toISOString());
     let pushed = await push();

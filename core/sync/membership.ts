@@ -45,7 +45,7 @@ async function isCouchDb(server: TeamServer): Promise<boolean> {
 
 /** Checks the server answers for this database and these credentials; `create` makes the database and installs its validation. */
 async function reachServer(server: TeamServer, create: boolean): Promise<void> {
-  const remote = openRemote(server, { create });
+  const remote = await openRemote(server, { create });
   try {
     // PouchDB's http adapter answers info() for a missing database or a refused login with an `error` field, not a rejection.
     const info = (await remote.info()) as { error?: string };

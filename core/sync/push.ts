@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import PouchDB, { type PouchDatabase } from 'pouchdb';
+import type { PouchDatabase } from 'pouchdb';
+import { loadPouch } from './pouch';
 
 /** The reason kept and shown is cut to this length (a server's reason may be long). */
 const REASON_MAX = 400;
@@ -52,6 +53,7 @@ async function recordRefusals(client: Database.Database, replica: PouchDatabase,
  * Returns how many documents the server took.
  */
 export async function pushReplica(client: Database.Database, replica: PouchDatabase, remote: PouchDatabase, at: string): Promise<number> {
+  const PouchDB = await loadPouch();
   let written = 0;
   const refusedNow = new Set<string>();
   for (let attempt = 0; ; attempt++) {

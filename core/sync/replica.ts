@@ -1,4 +1,5 @@
-import PouchDB, { type PouchDatabase, type PouchDoc } from 'pouchdb';
+import type { PouchDatabase, PouchDoc } from 'pouchdb';
+import { loadPouch } from './pouch';
 import { mergeDocs, sameFields, type FieldConflict, type SyncDoc } from './document';
 
 /**
@@ -10,7 +11,8 @@ export function replicaPath(dbPath: string): string {
   return `${dbPath}.team`;
 }
 
-export function openReplica(dbPath: string): PouchDatabase {
+export async function openReplica(dbPath: string): Promise<PouchDatabase> {
+  const PouchDB = await loadPouch();
   return new PouchDB(replicaPath(dbPath), { auto_compaction: true });
 }
 
@@ -25,7 +27,8 @@ export function databaseUrl(server: Pick<TeamServer, 'serverUrl' | 'database'>):
   return `${server.serverUrl.replace(/\/+$/, '')}/${encodeURIComponent(server.database)}`;
 }
 
-export function openRemote(server: TeamServer, options: { create?: boolean } = {}): PouchDatabase {
+export async function openRemote(server: TeamServer, options: { create?: boolean } = {}): Promise<PouchDatabase> {
+  const PouchDB = await loadPouch();
   return new PouchDB(databaseUrl(server), { auth: { username: server.user, password: server.password }, skip_setup: !options.create });
 }
 

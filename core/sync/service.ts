@@ -21,7 +21,7 @@ export function liveDelayMs(failures: number, intervalMs = LIVE_INTERVAL_MS): nu
  * when the server is away, and nothing a screen ever waits on (rounds run between its calls).
  */
 export class TeamSync {
-  private replica: PouchDatabase | null = null;
+  private replica: Promise<PouchDatabase> | null = null;
   private running: Promise<TeamSyncResult> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private live = false;
@@ -48,7 +48,7 @@ export class TeamSync {
     return s.serverUrl && s.database && s.teamUser && s.teamPassword !== null ? { serverUrl: s.serverUrl, database: s.database, user: s.teamUser, password: s.teamPassword } : null;
   }
 
-  private openedReplica(): PouchDatabase {
+  private openedReplica(): Promise<PouchDatabase> {
     this.replica ??= openReplica(this.dbPath);
     return this.replica;
   }
@@ -57,7 +57,8 @@ export class TeamSync {
   syncNow(): Promise<TeamSyncResult> {
     const server = this.server();
     if (!server) return Promise.reject(new AppError('conflict', 'This laptop is not in a team', [{ path: [], key: 'team_not_joined' }]));
-    this.running ??= syncOnce(this.db, this.openedReplica(), server, this.now)
+    this.running ??= this.openedReplica()
+      .then((replica) => syncOnce(this.db, replica, server, this.now))
       .catch((error: unknown) => {
         const key = teamErrorKey(error);
         updateSyncState(this.db.$client, { lastErrorKey: key, lastErrorAt: this.now().toISOString() });
@@ -112,7 +113,8 @@ export class TeamSync {
   async closeReplica(): Promise<void> {
     const replica = this.replica;
     this.replica = null;
-    await replica?.close().catch(() => undefined);
+    // A replica still opening is closed once open (or was never opened).
+    await replica?.then((opened) => opened.close()).catch(() => undefined);
   }
 
   async stop(): Promise<void> {

@@ -54,13 +54,45 @@ export function activityRowsSince(db: Db, since: number, limit: number): Activit
     .all(since, limit) as ActivityRow[];
 }
 
-/** The orders arrays of live (not deleted) customers that have one, by id: what purchase prediction reads. */
-export function liveOrderActivity(db: Db): [id: string, orders: number[]][] {
-  const rows = db.$client
-    .prepare(`SELECT a.customer_id, a.orders FROM customer_activity a JOIN customers c ON c.id = a.customer_id WHERE c.deleted_at IS NULL AND a.orders <> '[]' ORDER BY a.customer_id`)
-    .raw()
-    .all() as [string, string][];
-  return rows.map(([id, orders]) => [id, JSON.parse(orders) as number[]]);
+/**
+ * Activity rows already read and parsed (by the tiers: core/segmentation/loaded.ts), for the live,
+ * unarchived customers in id order, current up to `rev`.
+ */
+export interface ParsedActivity {
+  ids: readonly string[];
+  activities: readonly (CustomerActivity | undefined)[];
+  rev: number;
+}
+
+const LIVE_ORDERS_SQL = `SELECT a.customer_id, a.orders FROM customer_activity a JOIN customers c ON c.id = a.customer_id
+  WHERE c.deleted_at IS NULL AND a.orders <> '[]'`;
+
+/**
+ * The orders arrays of live (not deleted) customers that have one, in id order: what purchase prediction
+ * reads. Yielded one at a time from SQLite's cursor, so a caller that folds each array into a few numbers
+ * never holds every customer's history at once (at 100k customers that is tens of megabytes). Given rows
+ * the tiers parsed and still current (no rev moved since), only the archived customers' rows are read.
+ */
+export function* liveOrderActivity(db: Db, parsed?: ParsedActivity): Generator<[id: string, orders: readonly number[]]> {
+  const rows = (sql: string) => db.$client.prepare(sql).raw().iterate() as Iterable<[string, string]>;
+  if (!parsed || parsed.rev !== latestActivityRev(db)) {
+    for (const [id, orders] of rows(`${LIVE_ORDERS_SQL} ORDER BY a.customer_id`)) yield [id, JSON.parse(orders) as number[]];
+    return;
+  }
+  // The two id-ordered sequences merged (ids are ASCII, so JavaScript's order is SQLite's binary one).
+  const { ids, activities } = parsed;
+  let k = 0;
+  const knownUpTo = function* (id: string | null): Generator<[string, readonly number[]]> {
+    for (; k < ids.length && (id === null || ids[k]! < id); k++) {
+      const orders = activities[k]?.orders;
+      if (orders && orders.length > 0) yield [ids[k]!, orders];
+    }
+  };
+  for (const [id, orders] of rows(`${LIVE_ORDERS_SQL} AND c.archived_at IS NOT NULL ORDER BY a.customer_id`)) {
+    yield* knownUpTo(id);
+    yield [id, JSON.parse(orders) as number[]];
+  }
+  yield* knownUpTo(null);
 }
 
 /** Each row's content (orders and follow-ups, not rev) by customer, for comparing before and after a rebuild. */

@@ -12,56 +12,89 @@ export interface SegmentCustomer extends EngineCustomer {
   company: string | null;
   /** The customer's own code (from their system or an import), shown beside the name in tier lists. */
   code: string | null;
-  searchText: string;
   sortName: string;
 }
 
-const SEGMENT_CUSTOMER_SQL = `SELECT id, name, company, code, created_at AS createdAt, type, industry, country, region, city, locality,
-    size_band AS sizeBand, income_band AS incomeBand, needs, tags, owner, source,
-    manual_level AS manualLevel, search_text AS searchText, sort_name AS sortName
+const SEGMENT_CUSTOMER_SQL = `SELECT id, name, company, code, created_at, type, industry, country, region, city, locality,
+    size_band, income_band, needs, tags, owner, source, manual_level, sort_name
   FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL`;
 
-type CustomerRow = Omit<SegmentCustomer, 'tags'> & { tags: string };
+/** A row of SEGMENT_CUSTOMER_SQL, column by column. */
+type CustomerRow = [
+  id: string, name: string, company: string | null, code: string | null, createdAt: string, type: string, industry: string | null,
+  country: string | null, region: string | null, city: string | null, locality: string | null, sizeBand: string | null,
+  incomeBand: string | null, needs: string | null, tags: string, owner: string | null, source: string | null,
+  manualLevel: string | null, sortName: string,
+];
 
-/** Fields most customers share a handful of values of (type, country, city, owner…). */
-const REPEATED_FIELDS = ['type', 'industry', 'country', 'region', 'city', 'locality', 'sizeBand', 'incomeBand', 'needs', 'owner', 'source', 'manualLevel'] as const;
 const NO_TAGS: string[] = Object.freeze([]) as unknown as string[];
 
 /**
- * Each repeated value, and each tag list, is kept once however many customers share it: at 100k customers
- * the tiers hold every customer in memory, and a string per field per customer is tens of megabytes.
+ * Each row as one object literal (one shape for every customer, no intermediate row object), with each
+ * repeated value (type, country, city, owner…) and each tag list kept once however many customers share
+ * it: at 100k customers the tiers hold every customer in memory, and a string per field per customer is
+ * tens of megabytes.
  */
 function sharedValues(): (r: CustomerRow) => SegmentCustomer {
   const strings = new Map<string, string>();
-  const one = (v: string | null) => {
-    if (v === null) return null;
+  const one = <T extends string | null>(v: T): T => {
+    if (v === null) return v;
     const seen = strings.get(v);
-    if (seen !== undefined) return seen;
+    if (seen !== undefined) return seen as T;
     strings.set(v, v);
     return v;
   };
   const tagLists = new Map<string, string[]>();
-  return (r) => {
-    const row = r as unknown as Record<string, string | null>;
-    for (const field of REPEATED_FIELDS) row[field] = one(row[field]!);
-    let tags = r.tags === '[]' ? NO_TAGS : tagLists.get(r.tags);
-    if (!tags) tagLists.set(r.tags, (tags = Object.freeze((JSON.parse(r.tags) as string[]).map((t) => one(t)!)) as string[]));
-    return { ...r, tags } as SegmentCustomer;
+  const tagsOf = (json: string): string[] => {
+    if (json === '[]') return NO_TAGS;
+    let tags = tagLists.get(json);
+    if (!tags) tagLists.set(json, (tags = Object.freeze((JSON.parse(json) as string[]).map((t) => one(t))) as string[]));
+    return tags;
   };
+  return (r) => ({
+    id: r[0],
+    name: r[1],
+    company: r[2],
+    code: r[3],
+    createdAt: r[4],
+    type: one(r[5]) as SegmentCustomer['type'],
+    industry: one(r[6]),
+    country: one(r[7]),
+    region: one(r[8]),
+    city: one(r[9]),
+    locality: one(r[10]) as SegmentCustomer['locality'],
+    sizeBand: one(r[11]),
+    incomeBand: one(r[12]),
+    needs: one(r[13]) as SegmentCustomer['needs'],
+    tags: tagsOf(r[14]),
+    owner: one(r[15]),
+    source: one(r[16]),
+    manualLevel: one(r[17]) as SegmentCustomer['manualLevel'],
+    sortName: r[18],
+  });
 }
-
 
 /** Live, unarchived customers: the population every scheme classifies. */
 export function loadSegmentCustomers(db: Db): SegmentCustomer[] {
   const shared = sharedValues();
   const customers: SegmentCustomer[] = [];
-  for (const row of db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} ORDER BY id`).iterate() as Iterable<CustomerRow>) customers.push(shared(row));
+  for (const row of db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} ORDER BY id`).raw().iterate() as Iterable<CustomerRow>) customers.push(shared(row));
   return customers;
+}
+
+/**
+ * Ids of the tiers' population whose search keys contain `query` (already normalised: normalizeQuery),
+ * as String.includes would find it. The keys (name, pinyin, initials, contacts) stay in SQLite rather
+ * than in the tiers' memory: at 100k customers they are tens of megabytes, read only by a search.
+ */
+export function customerIdsMatching(db: Db, query: string): Set<string> {
+  const ids = db.$client.prepare(`SELECT id FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL AND instr(search_text, ?) > 0`).pluck().all(query) as string[];
+  return new Set(ids);
 }
 
 /** One customer as loadSegmentCustomers reads them; undefined when deleted, archived or unknown. */
 export function loadSegmentCustomer(db: Db, id: string): SegmentCustomer | undefined {
-  const row = db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} AND id = ?`).get(id) as CustomerRow | undefined;
+  const row = db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} AND id = ?`).raw().get(id) as CustomerRow | undefined;
   return row && sharedValues()(row);
 }
 
@@ -76,6 +109,9 @@ export interface SnapshotColumns {
   classKeys: Record<string, readonly string[]>;
 }
 
+/** Rows per multi-row INSERT (4 parameters each; SQLite allows 32,766). */
+const UPSERT_BATCH = 250;
+
 /**
  * Writes day asOf's snapshot as change points (see the schema): a row only where a customer's class
  * differs from their class before asOf; a day written again is corrected in place. Only for asOf on or
@@ -86,9 +122,6 @@ export interface SnapshotColumns {
  * stored); it turns the per-scheme scan of all rows into an in-memory comparison plus a point query per
  * changed customer — at 100k customers, milliseconds instead of seconds.
  */
-/** Rows per multi-row INSERT (4 parameters each; SQLite allows 32,766). */
-const UPSERT_BATCH = 250;
-
 export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColumns, given?: SnapshotColumns): void {
   const client = db.$client;
   const { asOf, customerIds } = current;
@@ -100,6 +133,8 @@ export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColum
     `INSERT INTO segment_assignments (scheme, customer_id, as_of, class_key) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ')}
      ON CONFLICT (scheme, customer_id, as_of) DO UPDATE SET class_key = excluded.class_key`;
   const upsertMany = client.prepare(upsertSql(UPSERT_BATCH));
+  const insertSql = (rows: number) => `INSERT INTO segment_assignments (scheme, customer_id, as_of, class_key) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ')}`;
+  const insertMany = client.prepare(insertSql(UPSERT_BATCH));
   const pending: string[] = [];
   const flush = () => {
     if (pending.length === UPSERT_BATCH * 4) upsertMany.run(pending);
@@ -160,6 +195,22 @@ export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColum
     const stored = new Map<string, string>();
     // Rows come in key order (customer, then day), so the last row before asOf wins.
     for (const [id, day, classKey] of scan.iterate(scheme, asOf) as Iterable<[string, string, string]>) (day === asOf ? stored : before).set(id, classKey);
+    if (before.size === 0 && stored.size === 0) {
+      // No history of this scheme yet (a first snapshot): every customer's class is a change point, and
+      // no row can conflict, so they go in by plain INSERTs.
+      flush();
+      const values: string[] = [];
+      for (let k = 0; k < customerIds.length; k++) {
+        values.push(scheme, customerIds[k]!, asOf, column[k]!);
+        if (values.length === UPSERT_BATCH * 4) {
+          insertMany.run(values);
+          values.length = 0;
+        }
+      }
+      if (values.length > 0) client.prepare(insertSql(values.length / 4)).run(values);
+      written += customerIds.length;
+      continue;
+    }
     const target = new Map<string, string>();
     for (let k = 0; k < customerIds.length; k++) target.set(customerIds[k]!, column[k]!);
     for (const [id, classKey] of before) if (!target.has(id) && classKey !== OUT_OF_POPULATION) target.set(id, OUT_OF_POPULATION);
@@ -175,12 +226,23 @@ export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColum
   // The report keeps history it read in memory while this counter stands (core/reports/timeline.ts): a fresh
   // random value, not a count, so a database put back from a backup never shows a value already seen.
   if (written > 0) client.prepare(`INSERT INTO report_month_versions (source, month, version) VALUES ('segments', 0, random() >> 11) ON CONFLICT (source, month) DO UPDATE SET version = random() >> 11`).run();
-  storeLatestColumns(db, current);
+  // Nothing written: the day's history already says what `current` says. If the kept columns were
+  // written for this same day since the history last moved, they say it too (a recompute with nothing new).
+  if (written > 0 || !keptColumnsAreFor(db, asOf)) storeLatestColumns(db, current);
+}
+
+/** True when segment_latest holds day asOf's columns, written since the tier history last changed. */
+function keptColumnsAreFor(db: Db, asOf: string): boolean {
+  const row = db.$client.prepare(`SELECT as_of, history_version FROM segment_latest WHERE id = 1`).raw().get() as [string, number] | undefined;
+  return row !== undefined && row[0] === asOf && row[1] === historyVersionOf(db);
 }
 
 /** The tier history's counter (report_month_versions 'segments'): moves with every write to segment_assignments. */
 const historyVersionOf = (db: Db): number =>
   (db.$client.prepare(`SELECT version FROM report_month_versions WHERE source = 'segments' AND month = 0`).pluck().get() as number | undefined) ?? 0;
+
+/** Classes compared one by one before a scheme's codes are looked up in a Map. */
+const FEW_CLASSES = 12;
 
 /** Keeps day asOf's columns as segment_latest (see the schema), in writeSnapshot's transaction. */
 function storeLatestColumns(db: Db, columns: SnapshotColumns): void {
@@ -188,14 +250,28 @@ function storeLatestColumns(db: Db, columns: SnapshotColumns): void {
   const entries = Object.entries(columns.classKeys);
   const codes = new Uint32Array(n * entries.length);
   const schemes = entries.map(([scheme, column], s) => {
-    const indexOf = new Map<string, number>();
+    // Most schemes have a handful of classes, the same few strings over and over: a short list compared
+    // with === is several times quicker than hashing 100k keys; a Map takes over past a few (countries).
+    const classes: string[] = [];
+    let indexOf: Map<string, number> | null = null;
     for (let k = 0; k < n; k++) {
       const classKey = column[k]!;
-      let code = indexOf.get(classKey);
-      if (code === undefined) indexOf.set(classKey, (code = indexOf.size));
+      let code: number | undefined;
+      if (indexOf) code = indexOf.get(classKey);
+      else {
+        code = 0;
+        while (code < classes.length && classes[code] !== classKey) code++;
+        if (code === classes.length) code = undefined;
+      }
+      if (code === undefined) {
+        code = classes.length;
+        classes.push(classKey);
+        if (indexOf) indexOf.set(classKey, code);
+        else if (classes.length > FEW_CLASSES) indexOf = new Map(classes.map((c, x) => [c, x]));
+      }
       codes[s * n + k] = code;
     }
-    return [scheme, [...indexOf.keys()]] as const;
+    return [scheme, classes] as const;
   });
   db.$client
     .prepare(

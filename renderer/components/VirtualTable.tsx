@@ -1,17 +1,22 @@
-import { flexRender, getCoreRowModel, useReactTable, type Column, type ColumnDef, type ColumnPinningState, type SortingState, type VisibilityState } from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable, type Column, type ColumnDef, type ColumnPinningState, type Row as TableRow, type SortingState, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Empty, Skeleton } from 'antd';
-import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { Checkbox, Empty, Tag } from 'antd';
+import { memo, startTransition, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactElement, type RefObject } from 'react';
+import type { RowRevisions } from './use-paged-rows';
+import './virtual-table.css';
 
+/** Also the height of .virtual-row in virtual-table.css. */
 const ROW_HEIGHT = 40;
+/** Rows drawn beyond each edge of the view, so a small scroll shows rows already drawn. */
+const OVERSCAN = 5;
 
 export interface VirtualTableProps<Row extends { id: string }> {
   /** data-testid of the scrolling box and of each row (a loading row gets `${rowTestId}-loading`). */
   testId: string;
   rowTestId: string;
   total: number;
-  /** Changes whenever a loaded row may have changed (usePagedRows' revision). */
-  revision: number;
+  /** Says when a loaded row may have changed (usePagedRows' revisions). */
+  revisions: RowRevisions;
   rowAt(index: number): Row | undefined;
   ensureRange(first: number, last: number): void;
   columns: ColumnDef<Row, never>[];
@@ -42,9 +47,24 @@ function pinnedStyle<Row>(column: Column<Row, unknown>, background: string): CSS
   return { position: 'sticky', left: column.getStart('left'), zIndex: 1, background, boxShadow: last ? 'inset -1px 0 0 #f0f0f0, 4px 0 6px -4px rgba(0,0,0,0.12)' : undefined };
 }
 
+/**
+ * Only this table re-renders when a page of rows arrives, and as a transition: React draws the new rows
+ * in slices between frames instead of in one long frame, while scrolling (urgent) goes first. Rows are
+ * memoised on their data, so a page arriving draws its own rows, not every row on screen.
+ */
+function useRevision(revisions: RowRevisions): number {
+  const [revision, setRevision] = useState(revisions.revision);
+  useEffect(() => {
+    setRevision(revisions.revision());
+    return revisions.subscribe(() => startTransition(() => setRevision(revisions.revision())));
+  }, [revisions]);
+  return revision;
+}
+
 export function VirtualTable<Row extends { id: string }>(props: VirtualTableProps<Row>) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: props.total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const revision = useRevision(props.revisions);
+  const virtualizer = useVirtualizer({ count: props.total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: OVERSCAN });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -57,7 +77,7 @@ export function VirtualTable<Row extends { id: string }>(props: VirtualTableProp
   const loaded = items.map((item) => props.rowAt(item.index)).filter((row): row is Row => row !== undefined);
   // The table model must only change when the visible rows do: a new array each render makes
   // tanstack-table reset its state on every render, and that never settles.
-  const loadedKey = `${props.revision}:${loaded.map((row) => row.id).join(',')}`;
+  const loadedKey = `${revision}:${loaded.map((row) => row.id).join(',')}`;
   const visibleRows = useMemo(() => loaded, [loadedKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const table = useReactTable({
     data: visibleRows,
@@ -75,6 +95,12 @@ export function VirtualTable<Row extends { id: string }>(props: VirtualTableProp
   });
   const rowsById = new Map(table.getRowModel().rows.map((row) => [row.id, row]));
   const width = table.getVisibleLeafColumns().reduce((sum, c) => sum + c.getSize(), 0);
+  // Whatever a row's cells are drawn from besides the row itself: the columns (and what they close over:
+  // the language, the ticked set...), which are shown, which are pinned. A new value redraws every row.
+  const layout = useMemo(() => ({}), [props.columns, props.columnVisibility, props.columnPinning]);
+  // Clicks read the latest handlers at click time, so rows need not redraw when a handler is a new function.
+  const handlers = useRef(props);
+  handlers.current = props;
 
   return (
     <div ref={scrollRef} data-testid={props.testId} style={{ flex: 1, minHeight: props.minHeight, overflow: 'auto', background: '#fff', border: '1px solid #f0f0f0' }}>
@@ -106,45 +132,89 @@ export function VirtualTable<Row extends { id: string }>(props: VirtualTableProp
           </div>
         ))}
         {props.total === 0 ? <Empty description={props.emptyText} style={{ padding: 48 }} /> : null}
+        <CellWidgetStyles />
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const data = props.rowAt(item.index);
-            const row = data ? rowsById.get(data.id) : undefined;
-            const isSelected = item.index === props.selected;
             return (
-              <div
+              <VirtualRow<Row>
                 key={item.key}
-                role="row"
-                data-testid={row ? props.rowTestId : `${props.rowTestId}-loading`}
-                data-customer-id={data?.id}
-                data-index={item.index}
-                aria-selected={props.selected === undefined ? undefined : isSelected}
-                onClick={() => data && props.onRowClick?.(data, item.index)}
-                onDoubleClick={() => data && props.onRowDoubleClick?.(data)}
-                style={{
-                  position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${item.start}px)`,
-                  display: 'flex', alignItems: 'center', borderBottom: '1px solid #f5f5f5', cursor: 'pointer',
-                  background: isSelected ? '#e6f4ef' : undefined,
-                }}
-              >
-                {row
-                  ? row.getVisibleCells().map((cell) => (
-                      <div
-                        key={cell.id}
-                        style={{
-                          width: cell.column.getSize(), flex: 'none', padding: '0 8px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap',
-                          alignSelf: 'stretch', lineHeight: `${ROW_HEIGHT - 1}px`, ...pinnedStyle(cell.column, isSelected ? '#e6f4ef' : '#fff'),
-                        }}
-                      >
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </div>
-                    ))
-                  : <Skeleton.Input active size="small" style={{ margin: '0 8px', width: 300 }} />}
-              </div>
+                data={data}
+                row={data ? rowsById.get(data.id) : undefined}
+                index={item.index}
+                start={item.start}
+                selected={props.selected === undefined ? undefined : item.index === props.selected}
+                layout={layout}
+                rowTestId={props.rowTestId}
+                handlers={handlers}
+              />
             );
           })}
         </div>
       </div>
     </div>
   );
+}
+
+/**
+ * antd builds a component's styles when its first instance mounts and forgets them when its last one
+ * unmounts. A jump through a long list unmounts every row at once (their places are loading), so each
+ * page arriving would build the styles of the antd widgets in the cells again (tick box, coloured tag:
+ * about a fifth of drawing the rows). One hidden instance of each keeps them built while the table is shown.
+ */
+const CellWidgetStyles = memo(function CellWidgetStyles() {
+  return (
+    <div hidden aria-hidden>
+      <Checkbox tabIndex={-1} />
+      <Tag color="green" />
+    </div>
+  );
+});
+
+interface VirtualRowProps<Row extends { id: string }> {
+  data: Row | undefined;
+  /** The table model's row for `data`; none while its page is loading. */
+  row: TableRow<Row> | undefined;
+  index: number;
+  start: number;
+  /** undefined: the table has no selection. */
+  selected: boolean | undefined;
+  layout: object;
+  rowTestId: string;
+  handlers: RefObject<Pick<VirtualTableProps<Row>, 'onRowClick' | 'onRowDoubleClick'>>;
+}
+
+/** Rows of the table's own model are new objects whenever any page arrives; the data and the layout say whether this row changed. */
+const sameRow = (a: VirtualRowProps<{ id: string }>, b: VirtualRowProps<{ id: string }>) =>
+  a.data === b.data && (a.row === undefined) === (b.row === undefined) && a.index === b.index && a.start === b.start && a.selected === b.selected && a.layout === b.layout && a.rowTestId === b.rowTestId;
+
+const VirtualRow = memo(function VirtualRow<Row extends { id: string }>({ data, row, index, start, selected, rowTestId, handlers }: VirtualRowProps<Row>) {
+  return (
+    <div
+      role="row"
+      className={selected ? 'virtual-row virtual-row-selected' : 'virtual-row'}
+      data-testid={row ? rowTestId : `${rowTestId}-loading`}
+      data-customer-id={data?.id}
+      data-index={index}
+      aria-selected={selected}
+      onClick={() => data && handlers.current.onRowClick?.(data, index)}
+      onDoubleClick={() => data && handlers.current.onRowDoubleClick?.(data)}
+      style={{ transform: `translateY(${start}px)` }}
+    >
+      {row
+        ? row.getVisibleCells().map((cell) => (
+            <div key={cell.id} className="virtual-cell" style={cellStyle(cell.column, selected)}>
+              {flexRender(cell.column.columnDef.cell, cell.getContext())}
+            </div>
+          ))
+        : // A row whose page is on its way: a plain grey bar, as cheap to draw as a row can be (the list draws dozens at every jump).
+          <div className="virtual-row-loading-bar" />}
+    </div>
+  );
+}, sameRow as never) as <Row extends { id: string }>(props: VirtualRowProps<Row>) => ReactElement;
+
+/** A cell's own width, and where it sticks when its column is pinned (everything else: .virtual-cell). */
+function cellStyle<Row>(column: Column<Row, unknown>, selected: boolean | undefined): CSSProperties {
+  const width = column.getSize();
+  return column.getIsPinned() ? { width, ...pinnedStyle(column, selected ? '#e6f4ef' : '#fff') } : { width };
 }

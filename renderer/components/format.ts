@@ -1,26 +1,42 @@
 import { localDateOf } from '../../shared/domain/dates';
 import { minorDigits } from '../../shared/domain/money';
 
+/**
+ * Intl formatters, built once per language and options: building one costs about as much as drawing a table
+ * row, and a virtual table formats a few hundred cells each time a page of rows arrives.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.DisplayNames>(key: string, build: () => F): F {
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) {
+    formatter = build();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+const numberFormat = (language: string, currency: string) => cached(`money|${language}|${currency}`, () => new Intl.NumberFormat(language, { style: 'currency', currency }));
+const dateFormat = (kind: string, language: string, options: Intl.DateTimeFormatOptions) => cached(`${kind}|${language}`, () => new Intl.DateTimeFormat(language, options));
+
 /** Money as the user's language writes it ("¥1,234.50", "US$1,234.50"). */
 export function formatMoney(minor: number, currency: string, language: string): string {
-  return new Intl.NumberFormat(language, { style: 'currency', currency }).format(minor / 10 ** minorDigits(currency));
+  return numberFormat(language, currency).format(minor / 10 ** minorDigits(currency));
 }
 
 export function countryName(code: string | null, language: string): string {
   if (!code) return '';
   try {
-    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+    return cached(`region|${language}`, () => new Intl.DisplayNames([language], { type: 'region' })).of(code) ?? code;
   } catch {
     return code;
   }
 }
 
 export function formatDateTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return dateFormat('dateTime', language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 export function formatDate(isoDate: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  return dateFormat('date', language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /**
@@ -33,7 +49,7 @@ export function formatLocalDay(instant: string, language: string): string {
 
 /** A date in digits ("2026/11/23", "11/23/2026"): for table cells, where it must fit whole. */
 export function formatShortDate(isoDate: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  return dateFormat('shortDate', language, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** The user's own calendar day of an instant, in digits: "last contact" in a table cell. */

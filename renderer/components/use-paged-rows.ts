@@ -1,23 +1,34 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
 const PAGE_SIZE = 100;
 
 /** `meta`: whatever else the answer carries about the whole result (counts, the day); the latest page's wins. */
 export type FetchPage<Query, Row, Meta = undefined> = (query: Query, offset: number, limit: number) => Promise<{ total: number; rows: Row[]; meta?: Meta }>;
 
+/** Tells whoever draws the rows that a loaded row may have changed, without re-rendering the screen that holds them. */
+export interface RowRevisions {
+  /** Calls `listener` whenever a loaded row may have changed; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+  /** A number that changes whenever a loaded row may have changed. */
+  revision(): number;
+}
+
 /**
  * Rows of a (possibly 100k-row) server query, fetched page by page as a virtual list scrolls to them.
  * A new query (compared by value) starts over; answers to an outdated query are dropped.
- * `revision` changes whenever any loaded row may have changed.
+ *
+ * A page arriving changes no state of the screen that calls this (unless the total, the meta or the error
+ * change): it tells `revisions`' subscribers, so only the table re-renders. At 100k customers the customer
+ * list's screen (toolbar, filters, drawers) re-rendering for every page was most of a long frame.
  */
 export function usePagedRows<Query, Row, Meta = undefined>(query: Query, reloadKey: unknown, fetchPage: FetchPage<Query, Row, Meta>) {
   const [total, setTotal] = useState<number | null>(null);
   const [meta, setMeta] = useState<Meta | undefined>(undefined);
-  const [revision, setRevision] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const pages = useRef(new Map<number, Row[]>());
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
+  const [revisions] = useState(revisionStore);
   const queryKey = JSON.stringify(query);
 
   const loadPage = useCallback(
@@ -31,7 +42,7 @@ export function usePagedRows<Query, Row, Meta = undefined>(query: Query, reloadK
         setTotal(result.total);
         if (result.meta !== undefined) setMeta(result.meta);
         setError(null);
-        setRevision((r) => r + 1);
+        revisions.bump();
       } catch (e) {
         if (gen === generation.current) setError(e);
       } finally {
@@ -39,24 +50,62 @@ export function usePagedRows<Query, Row, Meta = undefined>(query: Query, reloadK
       }
     },
     // fetchPage should be a stable (module-level) function; a new one per render would refetch forever.
-    [queryKey, fetchPage],
+    [queryKey, fetchPage, revisions],
   );
 
   useEffect(() => {
     generation.current += 1;
     pages.current = new Map();
     pending.current = new Set();
+    revisions.bump();
     void loadPage(0, generation.current);
-  }, [loadPage, reloadKey]);
+  }, [loadPage, reloadKey, revisions]);
 
+  // The rows a list shows are asked for in a task of their own, after the frame that drew their place:
+  // starting a request costs the renderer a few ms, too much inside a scroll frame. Only the latest range
+  // asked for is fetched, so pages a fast scroll went past are never asked for; and always for the
+  // current query (the latest loadPage), whatever query was current when the range was asked for.
+  const wanted = useRef<{ first: number; last: number } | null>(null);
+  const latestLoad = useRef(loadPage);
+  latestLoad.current = loadPage;
   const ensureRange = useCallback(
     (first: number, last: number) => {
-      for (let page = Math.floor(first / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page++) void loadPage(page, generation.current);
+      const due = wanted.current === null;
+      wanted.current = { first, last };
+      if (!due) return;
+      setTimeout(() => {
+        const range = wanted.current;
+        wanted.current = null;
+        if (!range) return;
+        for (let page = Math.floor(range.first / PAGE_SIZE); page <= Math.floor(range.last / PAGE_SIZE); page++) void latestLoad.current(page, generation.current);
+      });
     },
+    // A new query gives a new ensureRange, so a table asks again for the rows it shows.
     [loadPage],
   );
 
   const rowAt = useCallback((index: number): Row | undefined => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
 
-  return { total, rowAt, ensureRange, revision, error, meta };
+  return { total, rowAt, ensureRange, revisions: revisions as RowRevisions, error, meta };
+}
+
+/** For a screen that draws the rows itself (Today): its revision, re-rendering it whenever a page arrives. */
+export function useRowRevision(revisions: RowRevisions): number {
+  return useSyncExternalStore(revisions.subscribe, revisions.revision);
+}
+
+function revisionStore(): RowRevisions & { bump(): void } {
+  let revision = 0;
+  const listeners = new Set<() => void>();
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    revision: () => revision,
+    bump() {
+      revision += 1;
+      for (const listener of listeners) listener();
+    },
+  };
 }

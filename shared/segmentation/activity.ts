@@ -69,20 +69,26 @@ export function collectPopulationFromActivity(
     }
 
     const followUps = activity.followUps;
+    // The latest intent's position, its object built once at the end rather than for every newer one met.
+    let latest = -1;
     let latestMs = 0;
+    let latestIntentKey: Intent | null = null;
     for (let f = 0; f < activity.followUpDays.length; f++) {
       const day = activity.followUpDays[f]!;
       if (day > asOfDay) continue;
       if (day >= windowStartDay) followUpCount[i]! += 1;
       const intent = followUps[2 * f + 1] as Intent | null;
       if (intent === null) continue;
-      const occurredAt = followUps[2 * f]!;
       const ms = activity.followUpMs[f]!;
-      const current = latestIntent[i];
-      if (!current || ms > latestMs || (ms === latestMs && INTENT_PRECEDENCE[intent] > INTENT_PRECEDENCE[current.intent!])) {
-        latestIntent[i] = { customerId: customers[i]!.id, occurredAt, date: isoDateOf(day), intent, satisfaction: null };
+      if (latest < 0 || ms > latestMs || (ms === latestMs && INTENT_PRECEDENCE[intent] > INTENT_PRECEDENCE[latestIntentKey!])) {
+        latest = f;
         latestMs = ms;
+        latestIntentKey = intent;
       }
+    }
+    if (latest >= 0) {
+      const day = activity.followUpDays[latest]!;
+      latestIntent[i] = { customerId: customers[i]!.id, occurredAt: followUps[2 * latest]!, date: isoDateOf(day), intent: latestIntentKey, satisfaction: null };
     }
   }
   return { customers, asOfDay, windowStartDay, orderDays, orderStart, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntent };

@@ -8,7 +8,7 @@ import { behaviorClassOf } from './behavior';
 import { intentClassOf } from './intent';
 import { lifecycleStateOf } from './lifecycle';
 import { ownMetricsOf } from './local-schemes';
-import { classifyLoyalty } from './loyalty';
+import { loyaltyClassOf } from './loyalty';
 import { pyramidClassOf } from './pyramid';
 import { rfmClassOf, rfSegmentClassOf } from './rfm';
 import type { Run } from './run';
@@ -54,22 +54,24 @@ export function classColumns(run: Run): Record<string, string[]> {
     size: column(),
     needs: column(),
   };
+  // The attribute columns in ATTRIBUTE_SCHEME_KEYS order, so the loop below indexes an array rather than
+  // looking a column up by its name 800k times.
+  const attributeColumns = ATTRIBUTE_SCHEME_KEYS.map((key) => columns[key]);
   for (let i = 0; i < n; i++) {
     const customer = pop.customers[i]!;
     const ranking = run.rankingOf(i);
     const { r, f, m } = ranking.scores;
     const lifecycle = lifecycleStateOf(pop, i, run.medianGaps[i]!, config).classKey;
-    const scores = r[i]! > 0 ? { r: r[i]!, f: f[i]!, m: m[i]! } : null;
     columns.rfm[i] = rfmClassOf(ranking, i);
     columns.rf_segment[i] = rfSegmentClassOf(ranking, i);
     columns.value[i] = valueClassOf(ranking, i);
     columns.pyramid[i] = pyramidClassOf(ranking, i);
     columns.lifecycle[i] = lifecycle;
-    columns.loyalty[i] = classifyLoyalty(lifecycle, scores, config.loyalty).classKey;
+    columns.loyalty[i] = loyaltyClassOf(lifecycle, r[i]!, f[i]!, m[i]!, config.loyalty);
     columns.behavior[i] = behaviorClassOf(pop, ranking, i);
     columns.intent[i] = intentClassOf(pop, i);
     const attributes = attributeClassesOf(customer);
-    for (let a = 0; a < ATTRIBUTE_SCHEME_KEYS.length; a++) columns[ATTRIBUTE_SCHEME_KEYS[a]!][i] = attributes[a]!;
+    for (let a = 0; a < attributeColumns.length; a++) attributeColumns[a]![i] = attributes[a]!;
   }
 
   const all: Record<string, string[]> = columns;

@@ -21,17 +21,42 @@ import type { Assignment, LoyaltyExplanation, LoyaltyRule, SchemeCuts } from './
 
 type RfmScores = { r: number; f: number; m: number };
 
+/** The class each rule puts a customer in. */
+const CLASS_OF_RULE: Record<LoyaltyRule, LoyaltyClass> = {
+  churned: 'churned',
+  never_ordered: 'potential',
+  frequent_and_recent: 'loyal',
+  new: 'potential',
+  recent_or_big: 'potential',
+  otherwise: 'marginal',
+};
+
+/**
+ * The first rule that applies, from the lifecycle class and the R/F/M scores (r = 0: no scores, the
+ * customer bought nothing in the window). Plain numbers in, a string out: the class column runs it for
+ * every customer without allocating.
+ */
+export function loyaltyRuleOf(lifecycle: string, r: number, f: number, m: number, t: EngineConfig['loyalty']): LoyaltyRule {
+  if (lifecycle === 'churned') return 'churned';
+  if (lifecycle === 'potential') return 'never_ordered';
+  const scored = r > 0;
+  if (scored && f >= t.loyalMinF && r >= t.loyalMinR) return 'frequent_and_recent';
+  if (lifecycle === 'new') return 'new';
+  if (scored && (r >= t.potentialMinR || m >= t.potentialMinM)) return 'recent_or_big';
+  return 'otherwise';
+}
+
+export function loyaltyClassOf(lifecycle: string, r: number, f: number, m: number, t: EngineConfig['loyalty']): LoyaltyClass {
+  return CLASS_OF_RULE[loyaltyRuleOf(lifecycle, r, f, m, t)];
+}
+
 export function classifyLoyalty(
   lifecycle: string,
   scores: RfmScores | null,
   t: EngineConfig['loyalty'],
 ): { classKey: LoyaltyClass; rule: LoyaltyRule } {
-  if (lifecycle === 'churned') return { classKey: 'churned', rule: 'churned' };
-  if (lifecycle === 'potential') return { classKey: 'potential', rule: 'never_ordered' };
-  if (scores && scores.f >= t.loyalMinF && scores.r >= t.loyalMinR) return { classKey: 'loyal', rule: 'frequent_and_recent' };
-  if (lifecycle === 'new') return { classKey: 'potential', rule: 'new' };
-  if (scores && (scores.r >= t.potentialMinR || scores.m >= t.potentialMinM)) return { classKey: 'potential', rule: 'recent_or_big' };
-  return { classKey: 'marginal', rule: 'otherwise' };
+  const rule = scores ? loyaltyRuleOf(lifecycle, scores.r, scores.f, scores.m, t) : loyaltyRuleOf(lifecycle, 0, 0, 0, t);
+  return { classKey: CLASS_OF_RULE[rule], rule };
 }
 
 export function assignLoyalty(pop: Population, ranking: Ranking, i: number, lifecycle: string, config: EngineConfig): Assignment<LoyaltyExplanation> {

@@ -14,6 +14,7 @@ import { groupCustomers } from './partition';
 import { goodnessOf, scoreMember, sharedArrays, type PlaceOnScale, type Ranking } from './ranking';
 import { scoreAfterChange } from './quintile';
 import { countBelow } from './sorted';
+import type { Population } from './population';
 import type { Run } from './run';
 import type { CustomerSegmentation, EngineCustomer } from './types';
 
@@ -23,6 +24,8 @@ export interface Reclassified {
   /** The partition group the customer is ranked in now. */
   groupKey: string;
   view: CustomerSegmentation;
+  /** The customer's own population of one (their window figures and order days). */
+  pop: Population;
 }
 
 /**
@@ -49,7 +52,7 @@ export function reclassifyOne(run: Run, index: number, customer: EngineCustomer,
   };
   const one: Run = { config, pop, groups, rankings: [ranking], rankingOf: () => ranking, medianGaps: gaps, segments };
   const columns = classColumns(one);
-  return { classKeys: Object.fromEntries(Object.entries(columns).map(([scheme, column]) => [scheme, column[0]!])), groupKey, view: buildCustomer(one, 0) };
+  return { classKeys: Object.fromEntries(Object.entries(columns).map(([scheme, column]) => [scheme, column[0]!])), groupKey, view: buildCustomer(one, 0), pop };
 }
 
 /**

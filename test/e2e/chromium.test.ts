@@ -3,6 +3,7 @@ import { tempFiles } from '../support/temp-files';
 import { todayFromFreshDemo } from './journeys-today';
 import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
 import { bulkTagAndUndo, unsavedEditPrompt } from './journeys-comfort';
+import { listScrollsThroughEveryPage } from './journeys-scroll';
 import { remindersSettingsAndTimedFollowUp } from './journeys-reminders';
 import { classFilterOnCustomerList, customSegmentOnLocalityThenEdited } from './journeys-tiers';
 import { partitionInSettingsShowsGroups } from './journeys-tier-settings';
@@ -72,6 +73,10 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('tick a range of customers, tag them in one action, undo it', async () => {
     await bulkTagAndUndo({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('the customer list scrolled through page by page: every customer once, in order; ticks, selection and language reach drawn rows', async () => {
+    await listScrollsThroughEveryPage({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 
   it('reminders: settings saved, today’s summary as a web notification that opens Today, a timed follow-up', async () => {

@@ -8,6 +8,7 @@ import { tempFiles } from '../support/temp-files';
 import { todayFromFreshDemo } from './journeys-today';
 import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
 import { bulkTagAndUndo, unsavedEditPrompt } from './journeys-comfort';
+import { listScrollsThroughEveryPage } from './journeys-scroll';
 import { remindersSettingsAndTimedFollowUp } from './journeys-reminders';
 import { classFilterOnCustomerList, customSegmentOnLocalityThenEdited } from './journeys-tiers';
 import { partitionInSettingsShowsGroups } from './journeys-tier-settings';
@@ -104,6 +105,10 @@ describe('TierBook as the Electron app', () => {
 
   it('tick a range of customers, tag them in one action, undo it', async () => {
     await bulkTagAndUndo({ page: page, screenshot: async () => undefined });
+  });
+
+  it('the customer list scrolled through page by page: every customer once, in order; ticks, selection and language reach drawn rows', async () => {
+    await listScrollsThroughEveryPage({ page, screenshot: async () => undefined });
   });
 
   it('reminders: settings saved, a timed follow-up (native notifications come from the main process)', async () => {

@@ -8,6 +8,7 @@ import { localDateOf } from '../../shared/domain/dates';
 import { buildConfig, segmentActivity, segmentAll, type EngineFollowUp, type EngineOrder } from '../../shared/segmentation';
 import { loadHistories } from '../../core/prediction/histories';
 import { windowMetrics } from '../../core/segmentation/window-metrics';
+import { loadAll } from '../../core/segmentation/loaded';
 import { applyWrite, writeOp, type WriteOp } from '../support/random-writes';
 import { MIGRATIONS, openTestApp, type TestApp } from '../support/test-app';
 import { dayNumberByDate, foldedActivity, storedActivityRows } from '../support/activity-expected';
@@ -93,7 +94,7 @@ describe('customer activity kept by triggers', () => {
         const config = buildConfig({ asOf, window });
         const { orders, followUps } = rawEngineRows();
         const fromRaw = segmentAll(people, orders, followUps, config);
-        const fromRows = segmentActivity(people, activities, config).result;
+        const { result: fromRows, run } = segmentActivity(people, activities, config);
         expect(fromRows.classKeys).toEqual(fromRaw.classKeys);
         expect(fromRows.schemes).toEqual(fromRaw.schemes);
         expect(fromRows.window).toEqual(fromRaw.window);
@@ -104,7 +105,7 @@ describe('customer activity kept by triggers', () => {
           expect(JSON.parse(JSON.stringify(a.assignments))).toEqual(JSON.parse(JSON.stringify(b.assignments)));
         }
         // The lists' window figures against plain SQL over the raw rows.
-        const metrics = windowMetrics(activities, fromRows.window);
+        const metrics = windowMetrics(run.pop, activities);
         const start = fromRows.window.start ?? '0000-01-01';
         for (const [i, id] of customers.entries()) {
           const k = indexOf.get(id)!;
@@ -135,9 +136,20 @@ describe('customer activity kept by triggers', () => {
         (SELECT value FROM days f WHERE f.id = d.id ORDER BY f.day LIMIT 1) AS firstValue, coalesce((SELECT value FROM returned r WHERE r.id = d.id), 0) AS returned
       FROM days d GROUP BY d.id ORDER BY d.id`;
     fc.assert(
-      fc.property(fc.array(writeOp, { minLength: 1, maxLength: 40 }), fc.constantFrom(...AS_OF), (ops, asOf) => {
+      fc.property(fc.array(writeOp, { minLength: 1, maxLength: 40 }), fc.constantFrom(...AS_OF), fc.nat(4), fc.option(writeOp), (ops, asOf, archived, after) => {
         raw().prepare(`DELETE FROM orders`).run();
+        raw().prepare(`UPDATE customers SET archived_at = NULL`).run();
+        // Every customer has bought on two days before the random writes, so each has a history to fold.
+        for (const [customer] of customers.entries()) {
+          for (const day of ['2025-12-31', '2026-01-15']) apply({ t: 'insertOrder', customer, day, sale: true, amount: 1000 + customer, cost: null, deleted: false });
+        }
         for (const o of ops) apply(o);
+        // An archived customer is out of the tiers' population but still predicted.
+        if (archived < customers.length) raw().prepare(`UPDATE customers SET archived_at = '2026-11-01T00:00:00.000Z' WHERE id = ?`).run(customers[archived]);
+        // The rows as the tiers hold them; a write after it (when there is one) makes them stale.
+        const loaded = loadAll(app.db);
+        const parsed = { ids: loaded.customers.map((c) => c.id), activities: loaded.activities, rev: loaded.rev };
+        if (after) apply(after);
         const rows = raw().prepare(HISTORY_SQL).all({ asOf }) as { id: string; purchases: number; first: string; last: string; total: number; firstValue: number; returned: number }[];
         const end = dayNumberByDate(asOf);
         const expected = rows.map((r) => {
@@ -147,8 +159,9 @@ describe('customer activity kept by triggers', () => {
           return { id: r.id, x, tx: dayNumberByDate(r.last) - first, T: end - first, repeatMeanValue: x > 0 ? ((r.total - r.firstValue) * kept) / x : 0, meanValue: (r.total * kept) / r.purchases };
         });
         expect(loadHistories(app.db, asOf)).toEqual(expected);
+        expect(loadHistories(app.db, asOf, 'day', parsed)).toEqual(expected);
       }),
-      { numRuns: 80 },
+      { numRuns: 120 },
     );
   });
 });
@@ -170,6 +183,44 @@ describe('repair', () => {
 });
 
 describe('customer activity after the app writes', () => {
+  it("gives the lists' window figures plain SQL gives, for every customer of the demo", async () => {
+    const demo = openTestApp('2026-11-23');
+    try {
+      await demo.call('workspace:loadDemo', { customers: 300 });
+      const db = demo.db.$client;
+      const people = loadSegmentCustomers(demo.db);
+      const indexOf = new Map(people.map((c, i) => [c.id, i]));
+      const activities = loadActivities(demo.db, indexOf);
+      for (const asOf of ['2026-11-23', '2026-06-30']) {
+        const { result, run } = segmentActivity(people, activities, buildConfig({ asOf, window: { kind: 'days', days: 365 } }));
+        const metrics = windowMetrics(run.pop, activities);
+        const start = result.window.start!;
+        let withSales = 0;
+        for (const [k, customer] of people.entries()) {
+          const [revenue, sales, lastSale] = db
+            .prepare(
+              `SELECT coalesce(sum(CASE WHEN order_date >= ? THEN base_amount_minor END), 0), coalesce(sum(kind = 'sale' AND order_date >= ?), 0),
+                 max(CASE WHEN kind = 'sale' THEN order_date END)
+               FROM orders WHERE customer_id = ? AND deleted_at IS NULL AND order_date <= ?`,
+            )
+            .raw()
+            .get(start, start, customer.id, asOf) as [number, number, string | null];
+          if (lastSale !== null) withSales++;
+          const contactDays = (db.prepare(`SELECT occurred_at FROM follow_ups WHERE customer_id = ? AND deleted_at IS NULL`).pluck().all(customer.id) as string[])
+            .map((at) => localDateOf(new Date(at)))
+            .filter((day) => day <= asOf)
+            .sort();
+          expect([metrics.revenue[k], metrics.orderCount[k], metrics.lastOrderDate[k]], customer.id).toEqual([revenue, sales, lastSale]);
+          expect([metrics.followUpCount[k], metrics.lastContactDate[k]], customer.id).toEqual([contactDays.filter((d) => d >= start).length, contactDays.at(-1) ?? null]);
+        }
+        // Most demo customers have bought by then: the last purchase is checked on real histories.
+        expect(withSales).toBeGreaterThan(people.length / 2);
+      }
+    } finally {
+      demo.cleanup();
+    }
+  });
+
   it('matches the raw rows after the demo load, a merge and its undo', async () => {
     const other = openTestApp('2026-11-23');
     try {

@@ -4,7 +4,7 @@ import { fixedClock } from '../../core/context';
 import { call } from '../../core/dispatch';
 import { followUpMonths, orderMonths, warmMonth, type MonthlyActivity } from '../../core/reports/activity';
 import { monthIndexOf } from '../../core/reports/periods';
-import { WARM_MONTHS, warmReports } from '../../core/reports/warm-up';
+import { WARM_MONTHS, warmDays, warmReports } from '../../core/reports/warm-up';
 import { MIGRATIONS, openTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -67,7 +67,11 @@ describe('warming the report months after start-up', () => {
     const warmed = started();
     const result = await warmReports(warmed.db, { today: TODAY }).done;
     expect(result.skipped).toBeUndefined();
-    expect(result.steps).toBe(WARM_MONTHS * 2 + 1);
+    // The months, the history, then the classes on each day a year by month reads: the 24 month starts
+    // from December 2024 (the year before included), the 11 month ends from December 2025, and today.
+    expect(warmDays(TODAY)).toHaveLength(24 + 11 + 1);
+    expect([warmDays(TODAY)[0], warmDays(TODAY)[23], warmDays(TODAY)[24], warmDays(TODAY).at(-1)]).toEqual(['2024-12-01', '2026-11-01', '2025-12-31', TODAY]);
+    expect(result.steps).toBe(WARM_MONTHS * 2 + 1 + warmDays(TODAY).length);
     expect(result.read).toBeGreaterThan(0);
     // Nothing is left to read: every month of both sources is kept at its current counter.
     for (let month = FIRST; month <= LAST; month++) {

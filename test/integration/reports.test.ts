@@ -287,6 +287,29 @@ describe('reports:migration and its members', () => {
     expect(left.rows.map((r) => [r.id, r.explanation])).toEqual([[ids.D, null]]);
   });
 
+  it("each member's revenue equals plain SQL over the orders, for ranges of whole months, part-months and within one month", async () => {
+    const ranges = [
+      ['2025-01-01', '2026-04-30'],
+      ['2025-12-20', '2026-03-10'],
+      ['2026-01-05', '2026-01-20'],
+      ['2026-02-10', '2026-06-30'],
+      ['2025-01-01', '2026-02-03'],
+    ] as const;
+    for (const [from, to] of ranges) {
+      const m = await app.call('reports:migration', { scheme: 'pyramid', from, to });
+      let checked = 0;
+      for (const cell of m.cells) {
+        const members = await app.call('reports:migration-members', { scheme: 'pyramid', from, to, fromClass: cell.from, toClass: cell.to });
+        for (const row of members.rows) {
+          expect([from, to, row.id, row.revenueMinor]).toEqual([from, to, row.id, revenueOf([row.id], from, to)]);
+          checked++;
+        }
+        expect(cell.revenueMinor).toBe(revenueOf(members.rows.map((r) => r.id), from, to));
+      }
+      expect(checked).toBeGreaterThan(0);
+    }
+  });
+
   it('a date before any snapshot is refused with the key the screen translates', async () => {
     await expect(app.call('reports:migration', { scheme: 'pyramid', from: '2020-01-01', to: '2026-04-30' })).rejects.toMatchObject({ code: 'not_found', issues: [{ path: ['from'], key: 'report_no_snapshot' }] });
   });

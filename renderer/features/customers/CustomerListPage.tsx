@@ -239,7 +239,7 @@ export function CustomerListPage() {
       ) : null}
       <VirtualCustomerTable
         total={pages.total ?? 0}
-        revision={pages.revision}
+        revisions={pages.revisions}
         rowAt={pages.rowAt}
         ensureRange={pages.ensureRange}
         env={env}

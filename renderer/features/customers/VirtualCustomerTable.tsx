@@ -3,11 +3,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../shared/contract/customers';
 import { VirtualTable } from '../../components/VirtualTable';
+import type { RowRevisions } from '../../components/use-paged-rows';
 import { columnLabel, customerColumns, isSortableColumn, PINNED, schemeOfColumn, type ColumnEnv } from './customer-columns';
 
 interface Props {
   total: number;
-  revision: number;
+  revisions: RowRevisions;
   rowAt(index: number): CustomerRow | undefined;
   ensureRange(first: number, last: number): void;
   env: ColumnEnv;
@@ -31,7 +32,7 @@ export function VirtualCustomerTable(props: Props) {
       testId="customer-table"
       rowTestId="customer-row"
       total={props.total}
-      revision={props.revision}
+      revisions={props.revisions}
       rowAt={props.rowAt}
       ensureRange={props.ensureRange}
       columns={columns}

@@ -1,5 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { Button, Checkbox, Tag } from 'antd';
+import { Checkbox, Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import type { CustomerRow } from '../../../shared/contract/customers';
 import { formatPhone } from '../../../shared/domain/phone';
@@ -70,6 +70,18 @@ export function headerWidth(label: string): number {
 
 export function customerColumns(env: ColumnEnv) {
   const { t, language } = env;
+  // Built once per set of columns, not once per cell: a page of rows arriving draws hundreds of cells.
+  const followUpLabel = t('customers:followUp');
+  const classLabels = new Map<string, string>();
+  const classLabelOf = (scheme: string, classKey: string) => {
+    const key = `${scheme}\u0000${classKey}`;
+    let label = classLabels.get(key);
+    if (label === undefined) {
+      label = classLabel(t, scheme, classKey, language, env.window);
+      classLabels.set(key, label);
+    }
+    return label;
+  };
   return [
     column.display({
       id: 'select',
@@ -144,24 +156,26 @@ export function customerColumns(env: ColumnEnv) {
         // A Tag, not Typography (see nextContactDate), coloured by the class's meaning. No class: an archived or deleted customer.
         cell: (c) => {
           const classKey = c.getValue();
-          return classKey === undefined ? '' : <ClassTag scheme={scheme} classKey={classKey} label={classLabel(t, scheme, classKey, language, env.window)} />;
+          return classKey === undefined ? '' : <ClassTag scheme={scheme} classKey={classKey} label={classLabelOf(scheme, classKey)} />;
         },
       }),
     ),
     column.display({
       id: 'actions',
       size: 96,
+      // A plain button styled as the app's small ones (components/virtual-table.css): dozens are created at every jump through the list.
       cell: (c) => (
-        <Button
-          size="small"
+        <button
+          type="button"
+          className="row-action"
           data-testid="quick-followup-button"
           onClick={(event) => {
             event.stopPropagation();
             env.onFollowUp(c.row.original);
           }}
         >
-          {t('customers:followUp')}
-        </Button>
+          {followUpLabel}
+        </button>
       ),
     }),
   ];

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberRow } from '../../../shared/contract/segmentation';
 import { VirtualTable } from '../../components/VirtualTable';
+import type { RowRevisions } from '../../components/use-paged-rows';
 import { periodText, windowText } from './labels';
 import { memberColumns, SORT_OF, type MemberColumnEnv } from './member-columns';
 
@@ -11,7 +12,7 @@ const WINDOW_COLUMNS = new Set(['revenueMinor', 'orderCount', 'averageOrderValue
 
 interface Props {
   total: number;
-  revision: number;
+  revisions: RowRevisions;
   rowAt(index: number): MemberRow | undefined;
   ensureRange(first: number, last: number): void;
   env: MemberColumnEnv;
@@ -29,7 +30,7 @@ export function MemberTable(props: Props) {
       testId="member-table"
       rowTestId="member-row"
       total={props.total}
-      revision={props.revision}
+      revisions={props.revisions}
       rowAt={props.rowAt}
       ensureRange={props.ensureRange}
       columns={columns}

@@ -206,7 +206,7 @@ export function TiersPage() {
       {!pastDay && pages.total !== null ? (
         <MemberTable
           total={pages.total}
-          revision={pages.revision}
+          revisions={pages.revisions}
           rowAt={pages.rowAt}
           ensureRange={pages.ensureRange}
           env={env}

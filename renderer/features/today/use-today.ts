@@ -1,7 +1,7 @@
 import type { InputOf, OutputOf } from '../../../shared/contract';
 import type { TodayItemRow } from '../../../shared/contract/today';
 import { api } from '../../api/client';
-import { usePagedRows } from '../../components/use-paged-rows';
+import { usePagedRows, useRowRevision } from '../../components/use-paged-rows';
 
 export type TodayQuery = Omit<InputOf<'today:list'>, 'limit' | 'offset'>;
 export type TodaySummary = Omit<OutputOf<'today:list'>, 'items'>;
@@ -15,6 +15,8 @@ const fetchToday = async (query: TodayQuery, offset: number, limit: number) => {
 
 /** Today's rows page by page as the list scrolls (a day at 100k customers can hold tens of thousands). */
 export function useToday(query: TodayQuery, reloadKey: number) {
-  const { meta, ...pages } = usePagedRows<TodayQuery, TodayRowData, TodaySummary>(query, reloadKey, fetchToday);
-  return { ...pages, summary: meta ?? null };
+  const { meta, revisions, ...pages } = usePagedRows<TodayQuery, TodayRowData, TodaySummary>(query, reloadKey, fetchToday);
+  // Today draws its rows itself, so it re-renders whenever a page arrives.
+  const revision = useRowRevision(revisions);
+  return { ...pages, revision, summary: meta ?? null };
 }

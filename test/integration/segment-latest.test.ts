@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { storedLatestColumns, writeSnapshot, type SnapshotColumns } from '../../db/repos/segmentation';
+import { openTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * segment_latest keeps the latest stored day's classes as one coded row, so a new process compares a new
+ * day against it instead of reading all tier history. Read back, it must be exactly the columns written,
+ * whatever the number of classes (a few per scheme, or dozens as for countries), and it must say what
+ * plain SQL over the change-point rows says each customer's class is on that day.
+ */
+let app: TestApp | undefined;
+afterEach(() => app?.cleanup());
+
+/** A small seeded generator, so a failure names the same data every time. */
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function columnsFor(asOf: string, ids: string[], random: () => number): SnapshotColumns {
+  const countries = Array.from({ length: 40 }, (_, c) => `country_${c}`);
+  return {
+    asOf,
+    customerIds: ids,
+    classKeys: {
+      pyramid: ids.map(() => ['platinum', 'gold', 'iron', 'lead', 'none'][Math.floor(random() * 5)]!),
+      // Past the short list of classes compared one by one: the codes switch to a lookup mid-column.
+      country: ids.map(() => countries[Math.floor(random() * countries.length)]!),
+      intent: ids.map(() => 'unknown'),
+    },
+  };
+}
+
+/** Each customer's class on `day` by plain SQL: the class of their latest change point on or before it. */
+function classesBySql(t: TestApp, scheme: string, day: string): Map<string, string> {
+  const rows = t.db.$client
+    .prepare(
+      `SELECT a.customer_id, a.class_key FROM segment_assignments a
+       WHERE a.scheme = ? AND a.as_of = (SELECT max(b.as_of) FROM segment_assignments b WHERE b.scheme = a.scheme AND b.customer_id = a.customer_id AND b.as_of <= ?)`,
+    )
+    .raw()
+    .all(scheme, day) as [string, string][];
+  return new Map(rows);
+}
+
+describe('the latest day kept as columns', () => {
+  it('reads back exactly the columns written, day after day, and agrees with the change points', () => {
+    const t = (app = openTestApp());
+    const random = seeded(7);
+    const ids = Array.from({ length: 300 }, (_, k) => `c-${String(k).padStart(4, '0')}`);
+    const days = ['2026-11-20', '2026-11-21', '2026-11-21', '2026-11-22'];
+    for (const day of days) {
+      const columns = columnsFor(day, ids, random);
+      t.db.transaction(() => writeSnapshot(t.db, `${day}T09:00:00.000Z`, columns));
+      const stored = storedLatestColumns(t.db);
+      expect(stored).toEqual(columns);
+      for (const [scheme, column] of Object.entries(columns.classKeys)) {
+        const bySql = classesBySql(t, scheme, day);
+        expect(ids.map((id) => bySql.get(id))).toEqual(column);
+      }
+    }
+  });
+
+  it('stays exactly the day written last when a day is written again unchanged, then changed', () => {
+    const t = (app = openTestApp());
+    const ids = Array.from({ length: 120 }, (_, k) => `c-${String(k).padStart(4, '0')}`);
+    const columns = columnsFor('2026-11-20', ids, seeded(3));
+    const write = (c: SnapshotColumns, given?: SnapshotColumns) => t.db.transaction(() => writeSnapshot(t.db, `${c.asOf}T09:00:00.000Z`, c, given));
+    write(columns);
+    write(columns);
+    write(columns, columns);
+    expect(storedLatestColumns(t.db)).toEqual(columns);
+    const changed = { ...columns, classKeys: { ...columns.classKeys, pyramid: columns.classKeys.pyramid!.map((c, k) => (k === 5 ? (c === 'gold' ? 'iron' : 'gold') : c)) } };
+    write(changed, columns);
+    expect(storedLatestColumns(t.db)).toEqual(changed);
+    // Back as before, told the day still holds `changed`: one class differs, so the kept columns follow.
+    write(columns, changed);
+    expect(storedLatestColumns(t.db)).toEqual(columns);
+    // A scheme added (a custom segment) is a change even when every other class is the same.
+    const withSegment = { ...columns, classKeys: { ...columns.classKeys, 'custom:vip': ids.map(() => 'member') } };
+    write(withSegment, columns);
+    expect(storedLatestColumns(t.db)).toEqual(withSegment);
+    // The next day with every class as the day before writes no history, yet the kept columns are that day's.
+    const nextDay = { ...withSegment, asOf: '2026-11-21' };
+    write(nextDay, withSegment);
+    expect(t.db.$client.prepare(`SELECT count(*) FROM segment_assignments WHERE as_of = '2026-11-21'`).pluck().get()).toBe(0);
+    expect(storedLatestColumns(t.db)).toEqual(nextDay);
+  });
+
+  it('is not used once the history moved without it (another day stored after it)', () => {
+    const t = (app = openTestApp());
+    const ids = ['a', 'b', 'c'];
+    const first = columnsFor('2026-11-20', ids, seeded(1));
+    t.db.transaction(() => writeSnapshot(t.db, '2026-11-20T09:00:00.000Z', first));
+    expect(storedLatestColumns(t.db)?.asOf).toBe('2026-11-20');
+    t.db.$client.prepare(`INSERT INTO segment_runs (as_of, computed_at, customer_count) VALUES ('2026-11-21', '2026-11-21T09:00:00.000Z', 3)`).run();
+    expect(storedLatestColumns(t.db)).toBeUndefined();
+  });
+});
