@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open';
 import { activityRowsSince, latestActivityRev, loadActivities, parseActivity, type ActivityRow } from '../../db/repos/customer-activity';
 import { loadSegmentCustomer, loadSegmentCustomers, type SegmentCustomer } from '../../db/repos/segmentation';
-import type { CustomerActivity } from '../../shared/segmentation';
+import { ActivityColumnsBuilder, type ActivityColumns, type ActivityTable } from '../../shared/segmentation';
 
 /**
  * What a recompute reads: the population (live, unarchived customers by id) and each one's activity row,
@@ -11,7 +11,7 @@ import type { CustomerActivity } from '../../shared/segmentation';
 export interface Loaded {
   customers: SegmentCustomer[];
   indexOf: Map<string, number>;
-  activities: (CustomerActivity | undefined)[];
+  activities: ActivityTable;
   rev: number;
 }
 
@@ -26,8 +26,15 @@ export function loadAll(db: Db, people = loadCustomers(db)): Loaded {
   return { ...people, activities: loadActivities(db, people.indexOf), rev };
 }
 
-export const activityOf = (row: ActivityRow): CustomerActivity | undefined =>
-  row.orders === '[]' && row.followUps === '[]' ? undefined : parseActivity(row.orders, row.followUps);
+/** A customer with no orders and no follow-ups, as columns of one. */
+const NO_ACTIVITY: ActivityColumns = (() => {
+  const builder = new ActivityColumnsBuilder();
+  builder.addNothing();
+  return builder.build();
+})();
+
+export const activityOfRow = (row: ActivityRow): ActivityColumns =>
+  row.orders === '[]' && row.followUps === '[]' ? NO_ACTIVITY : parseActivity(row.orders, row.followUps);
 
 /** More changed rows than this and reading everything again is as quick as following them one by one. */
 export const FOLLOW_LIMIT = 500;
@@ -36,7 +43,7 @@ export const FOLLOW_LIMIT = 500;
 export interface LoadedChange {
   index: number;
   customer: SegmentCustomer;
-  activity: CustomerActivity | undefined;
+  activity: ActivityColumns;
 }
 
 /**
@@ -49,7 +56,8 @@ export function followChanges(db: Db, loaded: Loaded): { loaded: Loaded; changes
   if (rows.length > FOLLOW_LIMIT) return null;
   if (rows.length === 0) return { loaded, changes: [] };
   const customers = loaded.customers.slice();
-  const activities = loaded.activities.slice();
+  // Everyone's columns stay as read; the changed customers are kept beside them (ActivityTable).
+  const changed = new Map(loaded.activities.changed);
   const changes: LoadedChange[] = [];
   for (const row of rows) {
     const index = loaded.indexOf.get(row.customerId);
@@ -57,8 +65,9 @@ export function followChanges(db: Db, loaded: Loaded): { loaded: Loaded; changes
     if ((index === undefined) !== (customer === undefined)) return null;
     if (index === undefined || customer === undefined) continue;
     customers[index] = customer;
-    activities[index] = activityOf(row);
-    changes.push({ index, customer, activity: activities[index] });
+    const activity = activityOfRow(row);
+    changed.set(index, activity);
+    changes.push({ index, customer, activity });
   }
-  return { loaded: { customers, indexOf: loaded.indexOf, activities, rev: rows.at(-1)!.rev }, changes };
+  return { loaded: { customers, indexOf: loaded.indexOf, activities: { base: loaded.activities.base, changed }, rev: rows.at(-1)!.rev }, changes };
 }

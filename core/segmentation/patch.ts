@@ -1,4 +1,4 @@
-import { classKeysOf, reclassifyOne, type CustomerSegmentation, type CustomerViews, type SchemeSummary } from '../../shared/segmentation';
+import { activityTable, classKeysOf, reclassifyOne, type CustomerSegmentation, type CustomerViews, type SchemeSummary } from '../../shared/segmentation';
 import type { LoadedChange } from './loaded';
 import type { SegmentationState } from './state';
 import { windowMetrics } from './window-metrics';
@@ -42,7 +42,7 @@ export function patchState(state: SegmentationState, loaded: SegmentationState['
       if (counts[before] === 0 && classKeysOf(scheme) === null) delete counts[before];
       counts[classKey] = (counts[classKey] ?? 0) + 1;
     }
-    const own = windowMetrics(placed.pop, [activity]);
+    const own = windowMetrics(placed.pop, activityTable(activity));
     metrics.revenue[index] = own.revenue[0]!;
     metrics.orderCount[index] = own.orderCount[0]!;
     metrics.followUpCount[index] = own.followUpCount[0]!;

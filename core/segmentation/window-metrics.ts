@@ -1,6 +1,6 @@
 import { daysBetween } from '../../shared/domain/dates';
 import { isoDateOf } from '../../shared/segmentation/day-number';
-import type { CustomerActivity } from '../../shared/segmentation';
+import type { ActivityTable } from '../../shared/segmentation';
 import type { Population } from '../../shared/segmentation/population';
 
 /**
@@ -22,21 +22,29 @@ export interface WindowMetrics {
  * The figures from the run's own population (shared/segmentation/activity.ts), which already holds the
  * window's revenue, orders and follow-ups and each customer's order days: the arrays are shared, not
  * copied (nothing writes to a run's population; patch.ts copies before it changes a figure). Only the
- * last contact is read from the activity rows, as the population keeps follow-up counts, not days.
+ * last contact is read from the activity, as the population keeps follow-up counts, not days.
  */
-export function windowMetrics(pop: Population, activities: readonly (CustomerActivity | undefined)[]): WindowMetrics {
-  const n = activities.length;
+export function windowMetrics(pop: Population, activities: ActivityTable): WindowMetrics {
+  const n = pop.customers.length;
   const lastOrderDate = new Array<string | null>(n).fill(null);
   const lastContactDate = new Array<string | null>(n).fill(null);
   const end = pop.asOfDay;
+  const { base, changed } = activities;
   for (let i = 0; i < n; i++) {
     // Order days up to asOf, whole history, one per sale: the last one is the last purchase.
     const sales = pop.orderStart[i + 1]! - pop.orderStart[i]!;
     if (sales > 0) lastOrderDate[i] = isoDateOf(pop.orderDays[pop.orderStart[i + 1]! - 1]!);
-    const followUpDays = activities[i]?.followUpDays;
-    if (!followUpDays) continue;
+    let c = base;
+    let k = i;
+    if (changed.size > 0) {
+      const own = changed.get(i);
+      if (own) (c = own), (k = 0);
+    }
     let lastContact = Number.NEGATIVE_INFINITY;
-    for (const day of followUpDays) if (day <= end && day > lastContact) lastContact = day;
+    for (let f = c.followUpAt[k]!, stop = c.followUpAt[k + 1]!; f < stop; f++) {
+      const day = c.followUpDays[f]!;
+      if (day <= end && day > lastContact) lastContact = day;
+    }
     if (lastContact !== Number.NEGATIVE_INFINITY) lastContactDate[i] = isoDateOf(lastContact);
   }
   return { revenue: pop.revenue, orderCount: pop.orderCount, followUpCount: pop.followUpCount, lastOrderDate, lastContactDate };

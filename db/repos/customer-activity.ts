@@ -1,6 +1,6 @@
 import type { Db } from '../open';
 import { activityBackfillSql } from '../activity-sql';
-import { dayNumberOfCivil, type CustomerActivity } from '../../shared/segmentation';
+import { ActivityColumnsBuilder, activityTable, dayNumberOfCivil, ORDER_DAY_FIELDS, type ActivityColumns, type ActivityTable } from '../../shared/segmentation';
 
 /**
  * Reads of customer_activity (db/schema/customer-activity.ts): each customer's history in one row, kept
@@ -8,7 +8,8 @@ import { dayNumberOfCivil, type CustomerActivity } from '../../shared/segmentati
  * everywhere else in the app.
  */
 
-export function parseActivity(orders: string, followUps: string): CustomerActivity {
+/** Adds one row (its two JSON columns) to `builder`, working out each follow-up's instant and local day. */
+function addRow(builder: ActivityColumnsBuilder, orders: string, followUps: string): void {
   const flat = JSON.parse(followUps) as (string | null)[];
   const count = flat.length / 2;
   const followUpDays = new Array<number>(count);
@@ -18,21 +19,43 @@ export function parseActivity(orders: string, followUps: string): CustomerActivi
     followUpMs[f] = moment.getTime();
     // The local calendar day of the instant, in this process's time zone.
     followUpDays[f] = dayNumberOfCivil(moment.getFullYear(), moment.getMonth() + 1, moment.getDate());
-    // Only an intent's instant is shown (as the latest intent's source): the others need not be kept.
-    if (flat[2 * f + 1] === null) flat[2 * f] = null;
   }
-  return { orders: JSON.parse(orders) as number[], followUps: flat, followUpDays, followUpMs };
+  builder.add(JSON.parse(orders) as number[], flat, followUpDays, followUpMs);
 }
 
-/** Every row, aligned with `indexOf` (customer id → position); customers without a row get undefined. */
-export function loadActivities(db: Db, indexOf: ReadonlyMap<string, number>): (CustomerActivity | undefined)[] {
-  const activities = new Array<CustomerActivity | undefined>(indexOf.size).fill(undefined);
+/** One customer's row as columns of one. */
+export function parseActivity(orders: string, followUps: string): ActivityColumns {
+  const builder = new ActivityColumnsBuilder();
+  addRow(builder, orders, followUps);
+  return builder.build();
+}
+
+/**
+ * Every row, as a table of columns aligned with `indexOf` (customer id → position, which is id order); customers
+ * without a row have no days and no follow-ups. The rows are read in the table's order and their text
+ * kept until all are in (a third of the parsed size), then parsed in the customers' order.
+ */
+export function loadActivities(db: Db, indexOf: ReadonlyMap<string, number>): ActivityTable {
+  const n = indexOf.size;
+  const ordersText = new Array<string | undefined>(n).fill(undefined);
+  const followUpsText = new Array<string | undefined>(n).fill(undefined);
   const rows = db.$client.prepare(`SELECT customer_id, orders, follow_ups FROM customer_activity`).raw().iterate() as Iterable<[string, string, string]>;
   for (const [id, orders, followUps] of rows) {
     const i = indexOf.get(id);
-    if (i !== undefined) activities[i] = parseActivity(orders, followUps);
+    if (i === undefined) continue;
+    ordersText[i] = orders;
+    followUpsText[i] = followUps;
   }
-  return activities;
+  const builder = new ActivityColumnsBuilder();
+  for (let i = 0; i < n; i++) {
+    const orders = ordersText[i];
+    if (orders === undefined) builder.addNothing();
+    else addRow(builder, orders, followUpsText[i]!);
+    // Each text is let go as soon as it is parsed.
+    ordersText[i] = undefined;
+    followUpsText[i] = undefined;
+  }
+  return activityTable(builder.build());
 }
 
 export interface ActivityRow {
@@ -60,12 +83,20 @@ export function activityRowsSince(db: Db, since: number, limit: number): Activit
  */
 export interface ParsedActivity {
   ids: readonly string[];
-  activities: readonly (CustomerActivity | undefined)[];
+  activities: ActivityTable;
   rev: number;
 }
 
 const LIVE_ORDERS_SQL = `SELECT a.customer_id, a.orders FROM customer_activity a JOIN customers c ON c.id = a.customer_id
   WHERE c.deleted_at IS NULL AND a.orders <> '[]'`;
+
+/** Customer i's order days in `table`, flat (ORDER_DAY_FIELDS numbers each), without copying. */
+function ordersOf(table: ActivityTable, i: number): Float64Array {
+  const own = table.changed.get(i);
+  const c = own ?? table.base;
+  const k = own ? 0 : i;
+  return c.orders.subarray(c.orderAt[k]! * ORDER_DAY_FIELDS, c.orderAt[k + 1]! * ORDER_DAY_FIELDS);
+}
 
 /**
  * The orders arrays of live (not deleted) customers that have one, in id order: what purchase prediction
@@ -73,7 +104,7 @@ const LIVE_ORDERS_SQL = `SELECT a.customer_id, a.orders FROM customer_activity a
  * never holds every customer's history at once (at 100k customers that is tens of megabytes). Given rows
  * the tiers parsed and still current (no rev moved since), only the archived customers' rows are read.
  */
-export function* liveOrderActivity(db: Db, parsed?: ParsedActivity): Generator<[id: string, orders: readonly number[]]> {
+export function* liveOrderActivity(db: Db, parsed?: ParsedActivity): Generator<[id: string, orders: ArrayLike<number>]> {
   const rows = (sql: string) => db.$client.prepare(sql).raw().iterate() as Iterable<[string, string]>;
   if (!parsed || parsed.rev !== latestActivityRev(db)) {
     for (const [id, orders] of rows(`${LIVE_ORDERS_SQL} ORDER BY a.customer_id`)) yield [id, JSON.parse(orders) as number[]];
@@ -82,10 +113,10 @@ export function* liveOrderActivity(db: Db, parsed?: ParsedActivity): Generator<[
   // The two id-ordered sequences merged (ids are ASCII, so JavaScript's order is SQLite's binary one).
   const { ids, activities } = parsed;
   let k = 0;
-  const knownUpTo = function* (id: string | null): Generator<[string, readonly number[]]> {
+  const knownUpTo = function* (id: string | null): Generator<[string, ArrayLike<number>]> {
     for (; k < ids.length && (id === null || ids[k]! < id); k++) {
-      const orders = activities[k]?.orders;
-      if (orders && orders.length > 0) yield [ids[k]!, orders];
+      const orders = ordersOf(activities, k);
+      if (orders.length > 0) yield [ids[k]!, orders];
     }
   };
   for (const [id, orders] of rows(`${LIVE_ORDERS_SQL} AND c.archived_at IS NOT NULL ORDER BY a.customer_id`)) {

@@ -6,7 +6,7 @@
  * Exactly the full run's own per-customer code on a population of one, so for a customer whose data did
  * not change the answer is the full run's, to the last explanation (a test holds it to that).
  */
-import { collectPopulationFromActivity, type CustomerActivity } from './activity';
+import { activityTable, collectPopulationFromActivity, type ActivityColumns } from './activity';
 import { classColumns } from './columns';
 import { buildCustomer } from './customer-view';
 import { medianGaps } from './lifecycle';
@@ -29,12 +29,12 @@ export interface Reclassified {
 }
 
 /**
- * Customer `index` of the run, with their data now `activity` (and their record `customer`). Null when
+ * Customer `index` of the run, with their data now `activity` (their columns of one) and their record `customer`. Null when
  * they now fall in a partition group the run has no cuts for: only a full run can place them.
  */
-export function reclassifyOne(run: Run, index: number, customer: EngineCustomer, activity: CustomerActivity | undefined, predicted?: ReadonlyMap<string, number>): Reclassified | null {
+export function reclassifyOne(run: Run, index: number, customer: EngineCustomer, activity: ActivityColumns, predicted?: ReadonlyMap<string, number>): Reclassified | null {
   const { config, segments } = run;
-  const pop = collectPopulationFromActivity([customer], [activity], config);
+  const pop = collectPopulationFromActivity([customer], activityTable(activity), config);
   const gaps = medianGaps(pop);
   const groups = groupCustomers(pop, config, segments, gaps);
   const groupKey = groups.keys[0]!;

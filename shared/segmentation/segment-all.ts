@@ -13,7 +13,7 @@ import { pyramidCuts } from './pyramid';
 import type { Ranking } from './ranking';
 import { rfmCuts, rfSegmentCuts } from './rfm';
 import { prepareRun, type Run } from './run';
-import { collectPopulationFromActivity, type CustomerActivity } from './activity';
+import { collectPopulationFromActivity, type ActivityTable } from './activity';
 import { collectPopulation, type Population } from './population';
 import { classKeysOf, isSchemeKey, SCHEME_KEYS, type SchemeKey } from './schemes';
 import { partitionName } from './partition';
@@ -53,15 +53,20 @@ function cutsOf(scheme: SchemeKey, ranking: Ranking, config: EngineConfig): Sche
 /** Distinct classes counted by a linear scan before switching to a Map (most schemes have a handful). */
 const FEW_CLASSES = 16;
 
-/** Closed schemes list every class, zeros included, in classKeysOf order; open ones list what occurs. */
-function countClasses(scheme: string, column: readonly string[]): Record<string, number> {
+/**
+ * Closed schemes list every class, zeros included, in classKeysOf order; open ones list what occurs.
+ * `members`: only these positions of the column (a partition group's), read in place.
+ */
+function countClasses(scheme: string, column: readonly string[], members?: readonly number[]): Record<string, number> {
   // A few classes: a short array scanned with === (the column holds the same few strings over and over),
   // far cheaper than hashing each of 100k keys. More (country, industry): a Map, as a 250-key object would
   // drop into slow dictionary mode.
   const keys: string[] = [];
   const tallies: number[] = [];
   let many: Map<string, number> | null = null;
-  for (const classKey of column) {
+  const count = members ? members.length : column.length;
+  for (let x = 0; x < count; x++) {
+    const classKey = column[members ? members[x]! : x]!;
     if (many) {
       many.set(classKey, (many.get(classKey) ?? 0) + 1);
       continue;
@@ -106,7 +111,7 @@ export interface SegmentedRun {
  */
 export function segmentActivity(
   customers: readonly EngineCustomer[],
-  activities: readonly (CustomerActivity | undefined)[],
+  activities: ActivityTable,
   config: EngineConfig,
   options: SegmentOptions = {},
 ): SegmentedRun {
@@ -134,7 +139,7 @@ function segmentPopulation(pop: Population, cfg: EngineConfig, options: SegmentO
         ? rankings.map((ranking, g) => ({
             group: ranking.group,
             customers: ranking.groupSize,
-            counts: countClasses(key, groups.members[g]!.map((i) => classKeys[key]![i]!)),
+            counts: countClasses(key, classKeys[key]!, groups.members[g]!),
             cuts: cutsOf(key, ranking, cfg),
           }))
         : null;

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActivities, rebuildCustomerActivity } from '../../db/repos/customer-activity';
-import { loadSegmentCustomers } from '../../db/repos/segmentation';
+import { loadSegmentCustomers, type SegmentCustomer } from '../../db/repos/segmentation';
 import { localDateOf } from '../../shared/domain/dates';
-import { buildConfig, segmentActivity, segmentAll, type EngineFollowUp, type EngineOrder } from '../../shared/segmentation';
+import { buildConfig, segmentActivity, segmentAll, type ActivityTable, type EngineFollowUp, type EngineOrder } from '../../shared/segmentation';
 import { loadHistories } from '../../core/prediction/histories';
 import { windowMetrics } from '../../core/segmentation/window-metrics';
-import { loadAll } from '../../core/segmentation/loaded';
+import { followChanges, loadAll } from '../../core/segmentation/loaded';
 import { applyWrite, writeOp, type WriteOp } from '../support/random-writes';
 import { MIGRATIONS, openTestApp, type TestApp } from '../support/test-app';
 import { dayNumberByDate, foldedActivity, storedActivityRows } from '../support/activity-expected';
@@ -160,6 +160,12 @@ describe('customer activity kept by triggers', () => {
         });
         expect(loadHistories(app.db, asOf)).toEqual(expected);
         expect(loadHistories(app.db, asOf, 'day', parsed)).toEqual(expected);
+        // The same rows brought up to date as the app follows writes: the changed customers read from their own columns.
+        const followed = followChanges(app.db, loaded);
+        if (followed) {
+          const current = { ids: followed.loaded.customers.map((c) => c.id), activities: followed.loaded.activities, rev: followed.loaded.rev };
+          expect(loadHistories(app.db, asOf, 'day', current)).toEqual(expected);
+        }
       }),
       { numRuns: 120 },
     );
@@ -183,15 +189,12 @@ describe('repair', () => {
 });
 
 describe('customer activity after the app writes', () => {
-  it("gives the lists' window figures plain SQL gives, for every customer of the demo", async () => {
+  it("gives the lists' window figures plain SQL gives, for every customer of the demo, before and after writes are followed", async () => {
     const demo = openTestApp('2026-11-23');
     try {
       await demo.call('workspace:loadDemo', { customers: 300 });
       const db = demo.db.$client;
-      const people = loadSegmentCustomers(demo.db);
-      const indexOf = new Map(people.map((c, i) => [c.id, i]));
-      const activities = loadActivities(demo.db, indexOf);
-      for (const asOf of ['2026-11-23', '2026-06-30']) {
+      const expectFiguresOf = (people: SegmentCustomer[], activities: ActivityTable, asOf: string) => {
         const { result, run } = segmentActivity(people, activities, buildConfig({ asOf, window: { kind: 'days', days: 365 } }));
         const metrics = windowMetrics(run.pop, activities);
         const start = result.window.start!;
@@ -215,7 +218,20 @@ describe('customer activity after the app writes', () => {
         }
         // Most demo customers have bought by then: the last purchase is checked on real histories.
         expect(withSales).toBeGreaterThan(people.length / 2);
+      };
+      const loaded = loadAll(demo.db);
+      for (const asOf of ['2026-11-23', '2026-06-30']) expectFiguresOf(loaded.customers, loaded.activities, asOf);
+      // Writes to a few customers, followed as the app follows them: their rows are read again and kept
+      // beside everyone's columns, which the figures must read through.
+      const touched = loaded.customers.filter((_, k) => k % 97 === 3).map((c) => c.id);
+      for (const [n, customerId] of touched.entries()) {
+        await demo.call('orders:create', { customerId, orderDate: '2026-11-20', amount: `${100 + n}.00`, currency: 'CNY' });
+        await demo.call('followups:create', { customerId, channel: 'call', content: 'checked', occurredAt: '2026-11-22T09:30:00.000Z', intent: 'interested' });
       }
+      const followed = followChanges(demo.db, loaded)!;
+      expect(followed.changes.map((c) => c.customer.id).sort()).toEqual([...touched].sort());
+      expect(followed.loaded.activities.changed.size).toBe(touched.length);
+      expectFiguresOf(followed.loaded.customers, followed.loaded.activities, '2026-11-23');
     } finally {
       demo.cleanup();
     }

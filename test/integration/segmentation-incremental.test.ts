@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActivities } from '../../db/repos/customer-activity';
 import { loadSegmentCustomers } from '../../db/repos/segmentation';
 import { engineConfigFor } from '../../core/segmentation/state';
-import { buildConfig, reclassifyOne, segmentActivity, SCHEME_KEYS, LOCAL_SCHEME_KEYS, type Partition } from '../../shared/segmentation';
+import { activityOf, buildConfig, reclassifyOne, segmentActivity, SCHEME_KEYS, LOCAL_SCHEME_KEYS, type Partition } from '../../shared/segmentation';
 import { applyWrite, writeOp } from '../support/random-writes';
 import { openTestApp, type TestApp } from '../support/test-app';
 
@@ -45,7 +45,7 @@ describe('one customer placed on a run’s cuts', () => {
         const activities = loadActivities(app.db, new Map(people.map((c, i) => [c.id, i])));
         const { result, run } = segmentActivity(people, activities, buildConfig({ asOf, partition }));
         people.forEach((customer, i) => {
-          const placed = reclassifyOne(run, i, customer, activities[i]);
+          const placed = reclassifyOne(run, i, customer, activityOf(activities, i));
           expect(placed).not.toBeNull();
           expect(placed!.groupKey).toBe(result.groupKeys[i]);
           for (const scheme of result.schemeKeys) expect(placed!.classKeys[scheme], scheme).toBe(result.classKeys[scheme]![i]);
@@ -75,7 +75,7 @@ describe('one customer placed on a run’s cuts', () => {
         const after = read();
         const full = segmentActivity(after.people, after.activities, config).result;
         after.people.forEach((customer, i) => {
-          const placed = reclassifyOne(run, i, customer, after.activities[i]);
+          const placed = reclassifyOne(run, i, customer, activityOf(after.activities, i));
           expect(placed).not.toBeNull();
           const scores = placed!.view.metrics.scores;
           if (scores) for (const s of Object.values(scores)) expect(s >= 1 && s <= 5, `score ${s}`).toBe(true);
