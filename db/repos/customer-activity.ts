@@ -23,6 +23,17 @@ function addRow(builder: ActivityColumnsBuilder, orders: string, followUps: stri
   builder.add(JSON.parse(orders) as number[], flat, followUpDays, followUpMs);
 }
 
+/**
+ * The number of values in one of the rows' flat JSON arrays, counted by its commas (numbers, instants and
+ * intents hold none): the columns are sized once from the totals.
+ */
+function jsonArrayLength(json: string | undefined): number {
+  if (json === undefined || json === '[]') return 0;
+  let values = 1;
+  for (let at = json.indexOf(','); at !== -1; at = json.indexOf(',', at + 1)) values++;
+  return values;
+}
+
 /** One customer's row as columns of one. */
 export function parseActivity(orders: string, followUps: string): ActivityColumns {
   const builder = new ActivityColumnsBuilder();
@@ -47,6 +58,13 @@ export function loadActivities(db: Db, indexOf: ReadonlyMap<string, number>): Ac
     followUpsText[i] = followUps;
   }
   const builder = new ActivityColumnsBuilder();
+  let orderNumbers = 0;
+  let followUps = 0;
+  for (let i = 0; i < n; i++) {
+    orderNumbers += jsonArrayLength(ordersText[i]);
+    followUps += jsonArrayLength(followUpsText[i]) / 2;
+  }
+  builder.reserve(orderNumbers, followUps);
   for (let i = 0; i < n; i++) {
     const orders = ordersText[i];
     if (orders === undefined) builder.addNothing();
