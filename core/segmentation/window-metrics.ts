@@ -1,6 +1,6 @@
 import { daysBetween } from '../../shared/domain/dates';
 import { isoDateOf } from '../../shared/segmentation/day-number';
-import type { ActivityTable } from '../../shared/segmentation';
+import { columnsOf, positionIn, type ActivityTable } from '../../shared/segmentation';
 import type { Population } from '../../shared/segmentation/population';
 
 /**
@@ -29,17 +29,12 @@ export function windowMetrics(pop: Population, activities: ActivityTable): Windo
   const lastOrderDate = new Array<string | null>(n).fill(null);
   const lastContactDate = new Array<string | null>(n).fill(null);
   const end = pop.asOfDay;
-  const { base, changed } = activities;
   for (let i = 0; i < n; i++) {
     // Order days up to asOf, whole history, one per sale: the last one is the last purchase.
     const sales = pop.orderStart[i + 1]! - pop.orderStart[i]!;
     if (sales > 0) lastOrderDate[i] = isoDateOf(pop.orderDays[pop.orderStart[i + 1]! - 1]!);
-    let c = base;
-    let k = i;
-    if (changed.size > 0) {
-      const own = changed.get(i);
-      if (own) (c = own), (k = 0);
-    }
+    const c = columnsOf(activities, i);
+    const k = positionIn(activities, c, i);
     let lastContact = Number.NEGATIVE_INFINITY;
     for (let f = c.followUpAt[k]!, stop = c.followUpAt[k + 1]!; f < stop; f++) {
       const day = c.followUpDays[f]!;

@@ -1,6 +1,6 @@
 import type { Db } from '../open';
 import { activityBackfillSql } from '../activity-sql';
-import { ActivityColumnsBuilder, activityTable, dayNumberOfCivil, ORDER_DAY_FIELDS, type ActivityColumns, type ActivityTable } from '../../shared/segmentation';
+import { ActivityColumnsBuilder, activityTable, columnsOf, dayNumberOfCivil, positionIn, ORDER_DAY_FIELDS, type ActivityColumns, type ActivityTable } from '../../shared/segmentation';
 
 /**
  * Reads of customer_activity (db/schema/customer-activity.ts): each customer's history in one row, kept
@@ -110,9 +110,8 @@ const LIVE_ORDERS_SQL = `SELECT a.customer_id, a.orders FROM customer_activity a
 
 /** Customer i's order days in `table`, flat (ORDER_DAY_FIELDS numbers each), without copying. */
 function ordersOf(table: ActivityTable, i: number): Float64Array {
-  const own = table.changed.get(i);
-  const c = own ?? table.base;
-  const k = own ? 0 : i;
+  const c = columnsOf(table, i);
+  const k = positionIn(table, c, i);
   return c.orders.subarray(c.orderAt[k]! * ORDER_DAY_FIELDS, c.orderAt[k + 1]! * ORDER_DAY_FIELDS);
 }
 

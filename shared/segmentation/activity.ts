@@ -147,6 +147,14 @@ const grown = <T extends Column>(array: T, needed: number): T => resized(array, 
 /** The first `used` entries: the array itself when it is exactly full (as after reserve), else a copy. */
 const exactly = <T extends Column>(array: T, used: number): T => (array.length === used ? array : (array.slice(0, used) as T));
 
+/** The columns that hold customer i: their own when their row changed since the table was read, else everyone's. */
+export function columnsOf(table: ActivityTable, i: number): ActivityColumns {
+  return table.changed.size === 0 ? table.base : (table.changed.get(i) ?? table.base);
+}
+
+/** Customer i's position in `columns` (columnsOf(table, i)): their own columns hold only them. */
+export const positionIn = (table: ActivityTable, columns: ActivityColumns, i: number): number => (columns === table.base ? i : 0);
+
 /** Customer i's columns of one: a copy (what a test or a single placement takes). */
 export function activityOf(table: ActivityTable, i: number): ActivityColumns {
   const own = table.changed.get(i);
@@ -161,25 +169,15 @@ export function activityOf(table: ActivityTable, i: number): ActivityColumns {
   return builder.build();
 }
 
-/** The intent of follow-up row f of `columns`, or null. */
-export const intentAt = (columns: ActivityColumns, f: number): Intent | null => INTENT_CODES[columns.intents[f]!]!;
-
 /** activities.base.size customers, aligned with `customers`; the changed ones read from their own columns. */
 export function collectPopulationFromActivity(customers: readonly EngineCustomer[], activities: ActivityTable, config: EngineConfig): Population {
   const n = customers.length;
   const { asOfDay, windowStartDay, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntent } = emptyFigures(n, config);
-  const { base, changed } = activities;
-  const anyChanged = changed.size > 0;
-
   // Pass 1: sales per customer up to asOf, to size the flat order-day array.
   const orderStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
-    let c = base;
-    let k = i;
-    if (anyChanged) {
-      const own = changed.get(i);
-      if (own) (c = own), (k = 0);
-    }
+    const c = columnsOf(activities, i);
+    const k = positionIn(activities, c, i);
     const days = c.orders;
     let sales = 0;
     for (let r = c.orderAt[k]! * ORDER_DAY_FIELDS, end = c.orderAt[k + 1]! * ORDER_DAY_FIELDS; r < end && days[r]! <= asOfDay; r += ORDER_DAY_FIELDS) sales += days[r + 1]!;
@@ -188,12 +186,8 @@ export function collectPopulationFromActivity(customers: readonly EngineCustomer
   const orderDays = new Int32Array(orderStart[n]!);
 
   for (let i = 0; i < n; i++) {
-    let c = base;
-    let k = i;
-    if (anyChanged) {
-      const own = changed.get(i);
-      if (own) (c = own), (k = 0);
-    }
+    const c = columnsOf(activities, i);
+    const k = positionIn(activities, c, i);
     const days = c.orders;
     let at = orderStart[i]!;
     for (let r = c.orderAt[k]! * ORDER_DAY_FIELDS, end = c.orderAt[k + 1]! * ORDER_DAY_FIELDS; r < end; r += ORDER_DAY_FIELDS) {
