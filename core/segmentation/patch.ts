@@ -1,7 +1,7 @@
 import { activityTable, classKeysOf, reclassifyOne, type CustomerSegmentation, type CustomerViews, type SchemeSummary } from '../../shared/segmentation';
 import type { LoadedChange } from './loaded';
 import type { SegmentationState } from './state';
-import { windowMetrics } from './window-metrics';
+import { windowMetrics, type WindowMetrics } from './window-metrics';
 
 /**
  * A state with some customers placed again on its full run's cuts (shared/segmentation/reclassify.ts)
@@ -15,12 +15,17 @@ export function patchState(state: SegmentationState, loaded: SegmentationState['
   const classKeys = { ...result.classKeys };
   const schemes = { ...result.schemes };
   const copied = new Set<string>();
-  const metrics = {
-    revenue: state.metrics.revenue.slice(),
-    orderCount: state.metrics.orderCount.slice(),
-    followUpCount: state.metrics.followUpCount.slice(),
-    lastOrderDate: state.metrics.lastOrderDate.slice(),
-    lastContactDate: state.metrics.lastContactDate.slice(),
+  // Each figure's array is copied only when one of the changed customers' values differs (an order
+  // leaves the follow-up figures as they were): at 100k customers every copy is an array of 100k.
+  const metrics: WindowMetrics = { ...state.metrics };
+  const copiedMetrics = new Set<keyof WindowMetrics>();
+  const setMetric = <K extends keyof WindowMetrics>(figure: K, index: number, value: WindowMetrics[K][number]) => {
+    if (metrics[figure][index] === value) return;
+    if (!copiedMetrics.has(figure)) {
+      copiedMetrics.add(figure);
+      metrics[figure] = metrics[figure].slice() as WindowMetrics[K];
+    }
+    (metrics[figure] as WindowMetrics[K][number][] | Float64Array | Int32Array)[index] = value as never;
   };
   const views = new Map<string, CustomerSegmentation>();
   for (const { index, customer, activity } of changes) {
@@ -43,11 +48,11 @@ export function patchState(state: SegmentationState, loaded: SegmentationState['
       counts[classKey] = (counts[classKey] ?? 0) + 1;
     }
     const own = windowMetrics(placed.pop, activityTable(activity));
-    metrics.revenue[index] = own.revenue[0]!;
-    metrics.orderCount[index] = own.orderCount[0]!;
-    metrics.followUpCount[index] = own.followUpCount[0]!;
-    metrics.lastOrderDate[index] = own.lastOrderDate[0]!;
-    metrics.lastContactDate[index] = own.lastContactDate[0]!;
+    setMetric('revenue', index, own.revenue[0]!);
+    setMetric('orderCount', index, own.orderCount[0]!);
+    setMetric('followUpCount', index, own.followUpCount[0]!);
+    setMetric('lastOrderDate', index, own.lastOrderDate[0]!);
+    setMetric('lastContactDate', index, own.lastContactDate[0]!);
     views.set(customer.id, placed.view);
   }
   const patched = new Set(state.patched);
