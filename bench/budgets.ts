@@ -4,6 +4,7 @@
  * then resolved to a number here, so the table says exactly which figure each median was held to.
  * The budgets are set for 100k customers; a smaller run checks them too, which is a smoke test, not a verdict.
  */
+import { round } from './measure';
 
 export type Unit = 'ms' | 'MiB' | 'rows/s' | 'bytes' | '×';
 
@@ -22,7 +23,6 @@ export interface BudgetRow {
 
 type Rule = { atMost: number } | { below: number } | { atLeast: number } | { report: true };
 
-const round = (n: number) => Math.round(n * 100) / 100;
 
 export class Budgets {
   readonly rows: BudgetRow[] = [];

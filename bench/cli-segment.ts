@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { round } from './measure';
 
 export const CLI = resolve('dist/cli/tierbook.cjs');
 
@@ -23,6 +24,5 @@ export function measureCliSegment(options: { dbPath: string; asOf: string; runs:
     if (out.asOf !== options.asOf) throw new Error(`tierbook segment computed ${out.asOf}, not ${options.asOf}`);
   }
   samples.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 100) / 100;
   return { median: round(samples[Math.floor(samples.length / 2)]!), min: round(samples[0]!), max: round(samples[samples.length - 1]!), runs: options.runs };
 }

@@ -15,13 +15,12 @@ import { call } from '../core/dispatch';
 import { migrationsFolder } from '../core/paths';
 import { warmReports } from '../core/reports/warm-up';
 import type { Channel, InputOf } from '../shared/contract';
-import { medianMs } from './measure';
+import { medianMs, round } from './measure';
 
 const TODAY = '2026-11-23';
 /** The issue's budget for a year by month at 100k customers. */
 const BUDGET_MS = 1000;
 const BUDGET_CUSTOMERS = 100_000;
-const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * `reuse`: a copy of a database an earlier run built (demo and history), so repeated measurements at 100k

@@ -10,6 +10,9 @@ export async function medianMs(runs: number, step: () => unknown): Promise<{ med
   return { median: samples[Math.floor(samples.length / 2)]!, min: samples[0]!, max: samples[samples.length - 1]! };
 }
 
+/** Two decimals, for the bench's tables. */
+export const round = (n: number): number => Math.round(n * 100) / 100;
+
 export function mib(bytes: number): number {
   return Math.round((bytes / 1024 / 1024) * 10) / 10;
 }

@@ -13,12 +13,11 @@ import { DuckDBInstance, dateValue } from '@duckdb/node-api';
 import type { Database } from 'better-sqlite3';
 import { call, type Dispatch } from '../core/dispatch';
 import { addDays } from '../shared/domain/dates';
-import { medianMs } from './measure';
+import { medianMs, round } from './measure';
 import { seeded } from './tiers';
 
 const DAY_MS = 86_400_000;
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-const round = (n: number) => Math.round(n * 100) / 100;
 
 /** The window and partition the app's engine ranks by, as the app reports them (segments:config:get). */
 export async function engineWindow(dispatch: Dispatch): Promise<{ days: number; partitionByMarket: boolean }> {

@@ -10,9 +10,8 @@ import type { Db } from '../db/open';
 import { fitBgNbd, groupRecency, predictCustomers, type CustomerHistory } from '../shared/prediction';
 import { storePredictions } from '../core/prediction/store';
 import { simulateBgNbd } from '../test/unit/prediction/simulate';
-import { medianMs } from './measure';
+import { medianMs, round } from './measure';
 
-const round = (n: number) => Math.round(n * 100) / 100;
 
 export async function measurePrediction(options: { customers?: number; runs?: number; db?: Db; asOf?: string } = {}) {
   const customers = options.customers ?? 100_000;

@@ -10,8 +10,8 @@ import { openApp } from '../core/app';
 import { fixedClock } from '../core/context';
 import { call } from '../core/dispatch';
 import { migrationsFolder } from '../core/paths';
+import { mib } from './measure';
 
-const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 async function main(dbPath: string | undefined, asOf: string | undefined) {
   if (!dbPath || !asOf) throw new Error('usage: node dist/bench/rss-child.cjs DB_FILE YYYY-MM-DD');

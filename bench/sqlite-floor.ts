@@ -4,7 +4,7 @@
  * the CLI's recompute and the first snapshot of a day are held to it.
  */
 import type { Database } from 'better-sqlite3';
-import { medianMs } from './measure';
+import { medianMs, round } from './measure';
 
 export const FLOOR_SQL = `SELECT customer_id, count(*), sum(base_amount_minor), max(order_date) FROM orders WHERE deleted_at IS NULL GROUP BY customer_id`;
 
@@ -12,6 +12,5 @@ export async function measureSqliteFloor(raw: Database, runs: number) {
   const statement = raw.prepare(FLOOR_SQL);
   let groups = 0;
   const t = await medianMs(runs, () => (groups = statement.all().length));
-  const round = (n: number) => Math.round(n * 100) / 100;
   return { sql: FLOOR_SQL, groups, median: round(t.median), min: round(t.min), max: round(t.max), runs };
 }

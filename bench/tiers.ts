@@ -8,7 +8,8 @@
 import type { Database } from 'better-sqlite3';
 import { call, type Dispatch } from '../core/dispatch';
 import type { Channel, InputOf } from '../shared/contract';
-import { medianMs } from './measure';
+import { createRandom } from '../core/demo/random';
+import { medianMs, round } from './measure';
 
 /** What the customer list asks for on first open (renderer/features/customers: defaults, pyramid column shown). */
 export const CUSTOMER_LIST_FIRST_PAGE = {
@@ -25,24 +26,13 @@ export const CUSTOMER_LIST_FIRST_PAGE = {
   limit: 100,
 } satisfies InputOf<'customers:list'>;
 
-/** A small seeded generator, so every run writes to the same customers. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (the demo's), so every run writes to the same customers. */
+export const seeded = (seed: number): (() => number) => createRandom(seed).next;
 
 export function percentile(samples: number[], q: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
-
-const round = (n: number) => Math.round(n * 100) / 100;
 
 export function liveCustomerIds(raw: Database): string[] {
   return raw.prepare(`SELECT id FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL ORDER BY id`).pluck().all() as string[];

@@ -163,7 +163,7 @@ function concatenate<T extends { length: number }>(months: T[]): T {
 interface MonthMemory<T> {
   ids: Interner;
   months: Map<number, { version: number; rows: T }>;
-  /** The last range handed out, kept while no month of it moved (so its timeline indexes stay cached). */
+  /** The last range handed out, kept while no month of it moved, so asking again returns the same object. */
   last?: { firstMonth: number; lastMonth: number; versions: string; activity: MonthlyActivity<T> };
 }
 const memories = new WeakMap<Db, Map<string, MonthMemory<unknown>>>();

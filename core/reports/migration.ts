@@ -55,13 +55,15 @@ function revenueBetween(ctx: HandlerContext, from: string, to: string): Map<stri
       .all(start, end) as [string, number][];
     for (const [id, sum] of rows) revenue.set(id, (revenue.get(id) ?? 0) + sum);
   };
-  const firstWhole = monthIndexOf(from) + (from.endsWith('-01') ? 0 : 1);
-  const lastWhole = monthIndexOf(to) - (to === periodOf(to, 'month').end ? 0 : 1);
+  const fromWhole = from.endsWith('-01');
+  const toWhole = to === periodOf(to, 'month').end;
+  const firstWhole = monthIndexOf(from) + (fromWhole ? 0 : 1);
+  const lastWhole = monthIndexOf(to) - (toWhole ? 0 : 1);
   if (lastWhole < firstWhole) {
     fromOrders(from, to);
     return revenue;
   }
-  if (!from.endsWith('-01')) fromOrders(from, addDays(firstDayOfMonth(firstWhole), -1));
+  if (!fromWhole) fromOrders(from, addDays(firstDayOfMonth(firstWhole), -1));
   const { customerIds, months } = orderMonthList(ctx.db, firstWhole, lastWhole);
   for (const month of months) {
     for (let r = 0; r < month.length; r++) {
@@ -69,7 +71,7 @@ function revenueBetween(ctx: HandlerContext, from: string, to: string): Map<stri
       revenue.set(id, (revenue.get(id) ?? 0) + month.revenue[r]!);
     }
   }
-  if (lastWhole < monthIndexOf(to)) fromOrders(firstDayOfMonth(lastWhole + 1), to);
+  if (!toWhole) fromOrders(firstDayOfMonth(lastWhole + 1), to);
   return revenue;
 }
 

@@ -237,8 +237,3 @@ export function refreshAfterBulkWrite(db: Db, customerIds: Iterable<string>, opt
   client.exec(`DELETE FROM ${STAGED}`);
   client.exec(`DELETE FROM ${ORDER_MONTHS}`);
 }
-
-/** Whether bulk mode is on: only ever inside a bulk writer's transaction. */
-export function bulkWriteActive(client: Database.Database): boolean {
-  return client.prepare(`SELECT active FROM bulk_write WHERE id = 1`).pluck().get() === 1;
-}

@@ -109,9 +109,10 @@ export function findBatch(client: Database.Database, id: string): BatchRow | und
  * so no customer is sorted or looked up twice.
  */
 export function customersOfBatch(client: Database.Database, batchId: string, stretch: { first: number; last: number } | null): string[] {
-  const lastRowid = (client.prepare(`SELECT max(rowid) FROM orders`).pluck().get() as number | null) ?? 0;
+  // The table's last rowid is read only when the batch is one stretch.
+  const lastRowid = () => (client.prepare(`SELECT max(rowid) FROM orders`).pluck().get() as number | null) ?? 0;
   const ordersOwners =
-    stretch && (stretch.last - stretch.first + 1) * 4 >= lastRowid
+    stretch && (stretch.last - stretch.first + 1) * 4 >= lastRowid()
       ? `SELECT customer_id FROM orders INDEXED BY orders_customer_date WHERE rowid BETWEEN @first AND @last GROUP BY customer_id`
       : `SELECT customer_id FROM orders WHERE import_batch_id = @b`;
   return client
@@ -165,15 +166,14 @@ export function softDeleteBatchRows(
 
 /**
  * The batch's orders as one stretch of rowids, when they are one and nothing else is in it: one transaction
- * wrote them, so they are unless rows were renumbered since. First and last are two seeks in the batch index
- * (ordered by rowid within a batch); the count, which proves no other row sits between them, reads the index alone.
+ * wrote them, so they are unless rows were renumbered since. One pass over the batch index gives the first and
+ * last rowid and the count, which proves no other row sits between them.
  */
 export function batchOrdersStretch(client: Database.Database, batchId: string): { first: number; last: number } | null {
-  const first = client.prepare(`SELECT rowid FROM orders WHERE import_batch_id = ? ORDER BY rowid LIMIT 1`).pluck().get(batchId) as number | undefined;
-  const last = client.prepare(`SELECT rowid FROM orders WHERE import_batch_id = ? ORDER BY rowid DESC LIMIT 1`).pluck().get(batchId) as number | undefined;
-  if (first === undefined || last === undefined) return null;
-  const count = client.prepare(`SELECT count(*) FROM orders WHERE import_batch_id = ?`).pluck().get(batchId) as number;
-  return count === last - first + 1 ? { first, last } : null;
+  const { first, last, count } = client
+    .prepare(`SELECT min(rowid) AS first, max(rowid) AS last, count(*) AS count FROM orders WHERE import_batch_id = ?`)
+    .get(batchId) as { first: number | null; last: number | null; count: number };
+  return first !== null && last !== null && count === last - first + 1 ? { first, last } : null;
 }
 
 export function rememberedMapping(client: Database.Database, kind: string, signature: string): Record<string, string | null> | null {
