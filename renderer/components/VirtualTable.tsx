@@ -4,6 +4,7 @@ import { Checkbox, Empty, Tag } from 'antd';
 import { memo, startTransition, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactElement, type RefObject } from 'react';
 import type { RowRevisions } from './use-paged-rows';
 import './virtual-table.css';
+import './row-action.css';
 
 /** Also the height of .virtual-row in virtual-table.css. */
 const ROW_HEIGHT = 40;

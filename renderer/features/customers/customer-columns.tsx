@@ -163,11 +163,11 @@ export function customerColumns(env: ColumnEnv) {
     column.display({
       id: 'actions',
       size: 96,
-      // A plain button styled as the app's small ones (components/virtual-table.css): dozens are created at every jump through the list.
+      // A plain button styled as the app's small ones (components/row-action.css): dozens are created at every jump through the list.
       cell: (c) => (
         <button
           type="button"
-          className="row-action"
+          className="row-action row-action-cell"
           data-testid="quick-followup-button"
           onClick={(event) => {
             event.stopPropagation();

@@ -22,7 +22,7 @@ export function RescheduleButton({ today, dueDate, busy, onPick }: { today: stri
   const button = (
     <button
       type="button"
-      className="today-action"
+      className="row-action"
       disabled={busy}
       data-testid="today-reschedule"
       onClick={() => {

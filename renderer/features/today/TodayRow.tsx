@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TodayItemRow } from '../../../shared/contract/today';
 import type { TodayKind } from '../../../shared/today/types';
 import { RescheduleButton } from './RescheduleButton';
-import './today.css';
+import '../../components/row-action.css';
 import { reasonLabel } from './reason-label';
 
 export const ROW_HEIGHT = 60;
@@ -61,20 +61,20 @@ export const TodayRow = memo(function TodayRow({ item, asOf, selected, busy, onS
         </div>
       </div>
       <div style={{ display: 'flex', gap: 4 }} onClick={(e) => e.stopPropagation()} onDoubleClick={(e) => e.stopPropagation()}>
-        <button type="button" className="today-action today-action-primary" data-testid="today-log" onClick={onLog}>
+        <button type="button" className="row-action row-action-primary" data-testid="today-log" onClick={onLog}>
           <EditOutlined />
           {t('actions.log')}
         </button>
         {hasReminder ? (
           <>
-            <button type="button" className="today-action" disabled={busy} data-testid="today-done" onClick={onDone}>
+            <button type="button" className="row-action" disabled={busy} data-testid="today-done" onClick={onDone}>
               <CheckOutlined />
               {t('actions.done')}
             </button>
             <RescheduleButton today={asOf} dueDate={item.dueDate} busy={busy} onPick={onReschedule} />
           </>
         ) : null}
-        <button type="button" className="today-action" data-testid="today-open" onClick={onOpen} title={t('actions.open')} aria-label={t('actions.open')}>
+        <button type="button" className="row-action" data-testid="today-open" onClick={onOpen} title={t('actions.open')} aria-label={t('actions.open')}>
           <FolderOpenOutlined />
         </button>
       </div>
