@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open';
 import { activityRowsSince, latestActivityRev, loadActivities, parseActivity, type ActivityRow } from '../../db/repos/customer-activity';
 import { loadSegmentCustomer, loadSegmentCustomers, type SegmentCustomer } from '../../db/repos/segmentation';
+import { writable, type Lineage } from './lineage';
 import { ActivityColumnsBuilder, type ActivityColumns, type ActivityTable } from '../../shared/segmentation';
 
 /**
@@ -47,17 +48,18 @@ export interface LoadedChange {
 }
 
 /**
- * `loaded` brought up to date in a copy, with the list of what changed — or null when the population
+ * `loaded` brought up to date (in a copy, or in its lineage's own copy), with the list of what changed — or null when the population
  * itself changed (a customer added, archived, deleted or restored) or too much changed to follow: then
  * only a full read is right.
  */
-export function followChanges(db: Db, loaded: Loaded): { loaded: Loaded; changes: LoadedChange[] } | null {
+export function followChanges(db: Db, loaded: Loaded, lineage?: Lineage): { loaded: Loaded; changes: LoadedChange[] } | null {
   const rows = activityRowsSince(db, loaded.rev, FOLLOW_LIMIT + 1);
   if (rows.length > FOLLOW_LIMIT) return null;
   if (rows.length === 0) return { loaded, changes: [] };
-  const customers = loaded.customers.slice();
+  // Copied once per full run when a state's lineage follows (lineage.ts); a copy each time otherwise.
+  const customers = writable(loaded.customers, lineage, (all) => all.slice());
   // Everyone's columns stay as read; the changed customers are kept beside them (ActivityTable).
-  const changed = new Map(loaded.activities.changed);
+  const changed = writable(loaded.activities.changed, lineage, (map) => new Map(map));
   const changes: LoadedChange[] = [];
   for (const row of rows) {
     const index = loaded.indexOf.get(row.customerId);

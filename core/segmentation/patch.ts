@@ -1,47 +1,47 @@
 import { activityTable, classKeysOf, reclassifyOne, type CustomerSegmentation, type CustomerViews, type SchemeSummary } from '../../shared/segmentation';
 import type { LoadedChange } from './loaded';
 import type { SegmentationState } from './state';
+import { writable } from './lineage';
 import { windowMetrics, type WindowMetrics } from './window-metrics';
 
 /**
  * A state with some customers placed again on its full run's cuts (shared/segmentation/reclassify.ts)
- * after their own data changed — in a copy: screens holding the old state keep a consistent one, and
- * caches keyed by the state object see a new one. Columns are copied only where a class changed. Null
- * when a customer moved to a partition group the run has no cuts for: only a full run can place them.
+ * after their own data changed. A new state object (caches keyed by the state see a new one); the columns
+ * it changes are copied once per full run and written in place after that (lineage.ts), as a copy of a
+ * 100k-long column per write made every order cost milliseconds and megabytes. Null when a customer moved
+ * to a partition group the run has no cuts for: only a full run can place them. Nothing is changed then.
  */
 export function patchState(state: SegmentationState, loaded: SegmentationState['loaded'], changes: readonly LoadedChange[]): SegmentationState | null {
   if (changes.length === 0) return { ...state, loaded };
-  const { result } = state;
+  const { result, lineage } = state;
+  const placements = [];
+  for (const change of changes) {
+    const placed = reclassifyOne(state.run, change.index, change.customer, change.activity, state.predicted);
+    if (!placed || placed.groupKey !== result.groupKeys[change.index]) return null;
+    placements.push({ ...change, placed });
+  }
+
   const classKeys = { ...result.classKeys };
   const schemes = { ...result.schemes };
-  const copied = new Set<string>();
-  // Each figure's array is copied only when one of the changed customers' values differs (an order
-  // leaves the follow-up figures as they were): at 100k customers every copy is an array of 100k.
   const metrics: WindowMetrics = { ...state.metrics };
-  const copiedMetrics = new Set<keyof WindowMetrics>();
+  // Only what a change touches is made writable: an order leaves the follow-up figures as they were.
   const setMetric = <K extends keyof WindowMetrics>(figure: K, index: number, value: WindowMetrics[K][number]) => {
     if (metrics[figure][index] === value) return;
-    if (!copiedMetrics.has(figure)) {
-      copiedMetrics.add(figure);
-      metrics[figure] = metrics[figure].slice() as WindowMetrics[K];
-    }
-    (metrics[figure] as WindowMetrics[K][number][] | Float64Array | Int32Array)[index] = value as never;
+    const column = writable(metrics[figure], lineage, (all) => all.slice() as WindowMetrics[K]);
+    (column as WindowMetrics[K][number][] | Float64Array | Int32Array)[index] = value as never;
+    metrics[figure] = column;
   };
-  const views = new Map<string, CustomerSegmentation>();
-  for (const { index, customer, activity } of changes) {
-    const placed = reclassifyOne(state.run, index, customer, activity, state.predicted);
-    if (!placed || placed.groupKey !== result.groupKeys[index]) return null;
+  const views = writable(result.customers, lineage, (base) => new OverlaidViews(base));
+  const patched = writable(state.patched, lineage, (ids) => new Set(ids));
+
+  for (const { index, customer, activity, placed } of placements) {
     for (const [scheme, classKey] of Object.entries(placed.classKeys)) {
       const before = classKeys[scheme]![index]!;
       if (before === classKey) continue;
-      if (!copied.has(scheme)) {
-        copied.add(scheme);
-        classKeys[scheme] = classKeys[scheme]!.slice();
-        const summary = schemes[scheme]!;
-        schemes[scheme] = { ...summary, counts: { ...summary.counts } } satisfies SchemeSummary;
-      }
-      classKeys[scheme]![index] = classKey;
-      const counts = schemes[scheme]!.counts;
+      const column = (classKeys[scheme] = writable(classKeys[scheme]!, lineage, (all) => all.slice()));
+      column[index] = classKey;
+      const summary = (schemes[scheme] = writable(schemes[scheme]!, lineage, (s): SchemeSummary => ({ ...s, counts: { ...s.counts } })));
+      const counts = summary.counts;
       counts[before] = (counts[before] ?? 1) - 1;
       // Closed schemes list every class, zeros included; open ones only the classes that occur.
       if (counts[before] === 0 && classKeysOf(scheme) === null) delete counts[before];
@@ -53,30 +53,47 @@ export function patchState(state: SegmentationState, loaded: SegmentationState['
     setMetric('followUpCount', index, own.followUpCount[0]!);
     setMetric('lastOrderDate', index, own.lastOrderDate[0]!);
     setMetric('lastContactDate', index, own.lastContactDate[0]!);
-    views.set(customer.id, placed.view);
+    views.placed.set(customer.id, placed.view);
+    patched.add(customer.id);
   }
-  const patched = new Set(state.patched);
-  for (const { customer } of changes) patched.add(customer.id);
   return {
     ...state,
     loaded,
     customers: loaded.customers,
     metrics,
-    result: { ...result, classKeys, schemes, customers: withViews(result.customers, views) },
+    result: { ...result, classKeys, schemes, customers: views },
     patched,
   };
 }
 
-/** The run's views, with the customers placed again answering for themselves. */
-function withViews(base: CustomerViews, views: ReadonlyMap<string, CustomerSegmentation>): CustomerViews {
-  function* values(): Generator<CustomerSegmentation, void, undefined> {
-    for (const view of base.values()) yield views.get(view.customerId) ?? view;
+/** The full run's views, with the customers placed again answering for themselves. */
+class OverlaidViews implements CustomerViews {
+  readonly placed = new Map<string, CustomerSegmentation>();
+  private readonly base: CustomerViews;
+
+  constructor(base: CustomerViews) {
+    // A lineage's first patch overlays the run's own views; an overlay is never stacked on another.
+    this.base = base instanceof OverlaidViews ? base.base : base;
+    if (base instanceof OverlaidViews) for (const [id, view] of base.placed) this.placed.set(id, view);
   }
-  return {
-    size: base.size,
-    has: (id) => base.has(id),
-    get: (id) => views.get(id) ?? base.get(id),
-    values,
-    [Symbol.iterator]: values,
-  };
+
+  get size(): number {
+    return this.base.size;
+  }
+
+  has(customerId: string): boolean {
+    return this.base.has(customerId);
+  }
+
+  get(customerId: string): CustomerSegmentation | undefined {
+    return this.placed.get(customerId) ?? this.base.get(customerId);
+  }
+
+  *values(): Generator<CustomerSegmentation, void, undefined> {
+    for (const view of this.base.values()) yield this.placed.get(view.customerId) ?? view;
+  }
+
+  [Symbol.iterator](): Generator<CustomerSegmentation, void, undefined> {
+    return this.values();
+  }
 }

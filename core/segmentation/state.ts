@@ -18,6 +18,7 @@ import type { HandlerContext } from '../context';
 import { windowMetrics, type WindowMetrics } from './window-metrics';
 import { followChanges, loadAll, loadCustomers, type Loaded } from './loaded';
 import { patchState } from './patch';
+import { newLineage, type Lineage } from './lineage';
 
 /**
  * The segmentation of one day, kept in memory between calls so that paging a list or opening an
@@ -52,6 +53,8 @@ export interface SegmentationState {
   patched: ReadonlySet<string>;
   /** When the full run behind this state ran (ISO instant). */
   computedAt: string;
+  /** The full run's lineage: the columns its patches copied, and write in place from then on (lineage.ts). */
+  lineage: Lineage;
 }
 
 interface Cached {
@@ -113,7 +116,7 @@ function assemble(ctx: HandlerContext, asOf: string, config: EngineConfig, loade
   const { customers, indexOf, activities } = loaded;
   const { result, run } = segmentActivity(customers, activities, config, { predictedValueMinor: predicted, indexOf });
   const metrics = windowMetrics(run.pop, activities);
-  return { asOf, config, result, customers, indexOf, metrics, loaded, run, predicted, patched: new Set(), computedAt: ctx.clock.now().toISOString() };
+  return { asOf, config, result, customers, indexOf, metrics, loaded, run, predicted, patched: new Set(), computedAt: ctx.clock.now().toISOString(), lineage: newLineage() };
 }
 
 /** The steps of a recompute, in order, as reported to a progress bar. */
@@ -266,7 +269,7 @@ function currentState(ctx: HandlerContext, asOf: string): SegmentationState | un
   const state = cached.state;
   // Settings, custom segments, or predicted values (refitted on writes) are read by every class: a full run.
   if (state.predicted !== undefined || JSON.stringify(engineConfigFor(db, asOf)) !== JSON.stringify(state.config)) return undefined;
-  const followed = followChanges(db, state.loaded);
+  const followed = followChanges(db, state.loaded, state.lineage);
   if (!followed) return undefined;
   const patched = patchState(state, followed.loaded, followed.changes);
   if (!patched) return undefined;

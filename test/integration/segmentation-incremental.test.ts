@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActivities } from '../../db/repos/customer-activity';
 import { loadSegmentCustomers } from '../../db/repos/segmentation';
-import { engineConfigFor } from '../../core/segmentation/state';
+import { engineConfigFor, segmentationFor } from '../../core/segmentation/state';
+import { fixedClock, type HandlerContext } from '../../core/context';
 import { activityOf, buildConfig, reclassifyOne, segmentActivity, SCHEME_KEYS, LOCAL_SCHEME_KEYS, type Partition } from '../../shared/segmentation';
 import { applyWrite, writeOp } from '../support/random-writes';
 import { openTestApp, type TestApp } from '../support/test-app';
@@ -139,6 +140,50 @@ describe('the tiers after a write', () => {
       const rows = await app.call('customers:list', { classFilter: { scheme: 'rfm', classes: [classKey] }, limit: 1000 });
       const expected = refreshed.customerIds.filter((_, i) => refreshed.classKeys.rfm![i] === classKey);
       expect(rows.rows.map((r) => r.id).sort(), classKey).toEqual(expected.sort());
+    }
+  });
+
+  it('writes in a row are placed in one copy of the columns; the run they were placed on, and what it stored, stay as they were', async () => {
+    const ctx = { db: app.db, clock: fixedClock(TODAY) } as unknown as HandlerContext;
+    await app.call('segments:recompute', {});
+    const run = segmentationFor(ctx, TODAY);
+    const asRun = JSON.stringify([run.result.classKeys, run.result.schemes, run.customers]);
+    // The customers with the fewest orders: a large order moves them up most tiers.
+    const movers = app.db.$client
+      .prepare(`SELECT c.id FROM customers c LEFT JOIN orders o ON o.customer_id = c.id AND o.deleted_at IS NULL WHERE c.deleted_at IS NULL AND c.archived_at IS NULL GROUP BY c.id ORDER BY count(o.id), c.id LIMIT 3`)
+      .pluck()
+      .all() as string[];
+    const states = [];
+    const placedSince: number[] = [];
+    for (const customerId of movers) {
+      await app.call('orders:create', { customerId, orderDate: TODAY, currency: 'CNY', amount: '250000' });
+      states.push(segmentationFor(ctx, TODAY));
+      placedSince.push(states.at(-1)!.patched.size);
+    }
+    expect(placedSince).toEqual([1, 2, 3]);
+    expect(JSON.stringify([run.result.classKeys, run.result.schemes, run.customers])).toBe(asRun);
+    const [, second, third] = states;
+    let moved = 0;
+    for (const scheme of run.result.schemeKeys) {
+      const column = third!.result.classKeys[scheme]!;
+      // A column the patches changed is copied once, at the first change, then written in place.
+      if (second!.result.classKeys[scheme] !== run.result.classKeys[scheme]) expect(column, scheme).toBe(second!.result.classKeys[scheme]);
+      if (column !== run.result.classKeys[scheme]) moved++;
+      // Each scheme's counts are still its column's, counted here the plain way.
+      const counted: Record<string, number> = {};
+      for (const classKey of column) counted[classKey] = (counted[classKey] ?? 0) + 1;
+      const summed = Object.fromEntries(Object.entries(third!.result.schemes[scheme]!.counts).filter(([, n]) => n > 0));
+      expect(summed, scheme).toEqual(counted);
+    }
+    expect(moved).toBeGreaterThan(0);
+
+    // Stored again the same day, the history is compared with what the run stored: the movers' new classes are there.
+    await app.call('segments:recompute', {});
+    const scratch = fullFromScratch(app);
+    const latest = app.db.$client.prepare(`SELECT class_key FROM segment_assignments WHERE scheme = ? AND customer_id = ? ORDER BY as_of DESC LIMIT 1`).pluck();
+    for (const customerId of movers) {
+      const k = scratch.customerIds.indexOf(customerId);
+      for (const scheme of ['pyramid', 'rfm', 'value']) expect(latest.get(scheme, customerId), `${scheme} ${customerId}`).toBe(scratch.classKeys[scheme]![k]);
     }
   });
 
