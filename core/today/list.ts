@@ -26,8 +26,8 @@ export interface TodayList {
   counts: Record<TodayKind, number>;
   rankBy: 'priority' | 'likelihood';
   likelihoodAvailable: boolean;
-  /** The whole filtered list in order; callers page it. */
-  items: TodayItem[];
+  /** The whole filtered list in order, shared with later calls: callers page it, never change it. */
+  items: readonly TodayItem[];
 }
 
 /**
@@ -71,19 +71,49 @@ export async function todayList(ctx: HandlerContext, query: TodayQuery): Promise
   const { state, items: all } = await fullList(ctx, asOf);
   const column = query.scheme === undefined ? undefined : state.result.classKeys[query.scheme];
   if (query.scheme !== undefined && !column) throw invalidInput([{ path: ['scheme'], key: 'invalid_choice' }]);
-  let items = all.filter(
-    (i) => (query.owner === undefined || i.owner === query.owner) && (column === undefined || column[state.indexOf.get(i.customerId)!] === query.classKey),
-  );
 
   await predictionsSettled(ctx.db);
   const scores = ctx.purchaseLikelihood?.(asOf) ?? null;
   const rankBy = query.rankBy ?? 'priority';
   if (rankBy === 'likelihood' && scores === null) throw invalidInput([{ path: ['rankBy'], key: 'today_likelihood_unavailable' }]);
+  const ranked = rankedList(all, scores, rankBy);
+  const filtered = query.owner === undefined && column === undefined;
+  const items = filtered
+    ? ranked.items
+    : ranked.items.filter((i) => (query.owner === undefined || i.owner === query.owner) && (column === undefined || column[state.indexOf.get(i.customerId)!] === query.classKey));
+  const counts = filtered ? ranked.counts : countsOf(items);
+  return { asOf, total: items.length, counts, rankBy, likelihoodAvailable: scores !== null, items };
+}
+
+interface RankedList {
+  items: readonly TodayItem[];
+  counts: Record<TodayKind, number>;
+}
+
+/**
+ * The day's list with each item's likelihood and in the order asked for, kept per list and score map
+ * (the provider hands out the same map while its run stands): at 100k customers a day holds tens of
+ * thousands of items, and the badge, the screen and each page ask for the same ones.
+ */
+const rankedLists = new WeakMap<TodayItem[], Map<string, { scores: ReadonlyMap<string, number> | null; ranked: RankedList }>>();
+
+function rankedList(all: TodayItem[], scores: ReadonlyMap<string, number> | null, rankBy: 'priority' | 'likelihood'): RankedList {
+  let byOrder = rankedLists.get(all);
+  if (!byOrder) rankedLists.set(all, (byOrder = new Map()));
+  const kept = byOrder.get(rankBy);
+  if (kept && kept.scores === scores) return kept.ranked;
+  let items = all;
   if (scores !== null) {
-    items = items.map((i) => ({ ...i, likelihood: scores.get(i.customerId) ?? null }));
+    items = all.map((i) => ({ ...i, likelihood: scores.get(i.customerId) ?? null }));
     if (rankBy === 'likelihood') items.sort(byLikelihood);
   }
+  const ranked = { items, counts: countsOf(items) };
+  byOrder.set(rankBy, { scores, ranked });
+  return ranked;
+}
+
+function countsOf(items: readonly TodayItem[]): Record<TodayKind, number> {
   const counts = Object.fromEntries(TODAY_KINDS.map((k) => [k, 0])) as Record<TodayKind, number>;
   for (const i of items) counts[i.kind] += 1;
-  return { asOf, total: items.length, counts, rankBy, likelihoodAvailable: scores !== null, items };
+  return counts;
 }

@@ -301,14 +301,31 @@ export function customerRowsByIds(db: Db, ids: readonly string[]): Omit<Customer
   return ids.map((id) => byId.get(id)!);
 }
 
+/**
+ * The distinct values of an indexed column among live customers, ascending, one seek per value: each step
+ * asks the index for the least value above the last one held by a live customer. SQLite skips ahead like
+ * this by itself only when ANALYZE's statistics say the column repeats, and a user's file has none.
+ */
+const distinctLive = (column: string) => `WITH RECURSIVE next(value) AS (
+    SELECT (SELECT min(${column}) FROM customers WHERE ${column} IS NOT NULL AND deleted_at IS NULL AND archived_at IS NULL)
+    UNION ALL
+    SELECT (SELECT min(${column}) FROM customers WHERE ${column} > next.value AND deleted_at IS NULL AND archived_at IS NULL) FROM next WHERE next.value IS NOT NULL
+  ) SELECT value FROM next WHERE value IS NOT NULL`;
+
+/**
+ * The filters' choices (customers:facets), read through indexes (customers_country, customers_owner, and
+ * customers_tags for the few distinct tag lists, whose tags are then unpacked): Today and the customer list
+ * ask on every open, and reading 100k rows for them took 80 ms.
+ */
+export const FACET_SQL = {
+  countries: distinctLive('country'),
+  owners: distinctLive('owner'),
+  tags: `SELECT DISTINCT json_each.value FROM (${distinctLive('tags')}) AS lists, json_each(lists.value) ORDER BY 1`,
+} as const;
+
 export function customerFacets(db: Db): { countries: string[]; tags: string[]; owners: string[] } {
-  const live = and(isNull(customers.deletedAt), isNull(customers.archivedAt));
-  const countries = db.selectDistinct({ v: customers.country }).from(customers).where(and(live, isNotNull(customers.country))).orderBy(asc(customers.country)).all();
-  const owners = db.selectDistinct({ v: customers.owner }).from(customers).where(and(live, isNotNull(customers.owner))).orderBy(asc(customers.owner)).all();
-  const tags = db.all<{ v: string }>(
-    sql`SELECT DISTINCT json_each.value AS v FROM customers, json_each(customers.tags) WHERE customers.deleted_at IS NULL AND customers.archived_at IS NULL ORDER BY v`,
-  );
-  return { countries: countries.map((r) => r.v!), owners: owners.map((r) => r.v!), tags: tags.map((r) => r.v) };
+  const values = (query: string) => db.$client.prepare(query).pluck().all() as string[];
+  return { countries: values(FACET_SQL.countries), owners: values(FACET_SQL.owners), tags: values(FACET_SQL.tags) };
 }
 
 /** Every live customer whose locality follows the home country/region (not overridden). */

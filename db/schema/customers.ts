@@ -55,6 +55,10 @@ export const customers = sqliteTable(
     check('customers_tags_array', sql`json_valid(${t.tags}) AND json_type(${t.tags}) = 'array'`),
     index('customers_live_name').on(t.deletedAt, t.archivedAt, t.sortName, t.id),
     index('customers_owner').on(t.owner),
+    // The filters' choices (customers:facets) by seeking from one distinct value to the next, not by
+    // reading 100k rows: Today and the customer list ask for them each time they open.
+    index('customers_country').on(t.country),
+    index('customers_tags').on(t.tags),
     // Answers "is this customer live?" from the index alone, for joins from reminders and orders.
     index('customers_live_by_id').on(t.id, t.deletedAt, t.archivedAt),
     index('customers_next_contact').on(t.nextContactDate),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageIdsQuery } from '../../db/repos/customers';
+import { FACET_SQL, pageIdsQuery } from '../../db/repos/customers';
 import { dueCountsQuery } from '../../db/repos/followups';
 import { customerListInputSchema } from '../../shared/contract/customers';
 import { openTestApp, type TestApp } from '../support/test-app';
@@ -27,6 +27,27 @@ describe('query plans', () => {
     const detail = plan(query.sql, ...query.params);
     expect(detail).toContain('COVERING INDEX follow_ups_due');
     expect(detail).toContain('COVERING INDEX customers_live_by_id');
+  });
+  it('finds the filters’ choices through indexes, and they are exactly the live customers’ values', async () => {
+    expect(plan(FACET_SQL.countries)).toContain('INDEX customers_country');
+    expect(plan(FACET_SQL.owners)).toContain('INDEX customers_owner');
+    expect(plan(FACET_SQL.tags)).toContain('INDEX customers_tags');
+    for (const query of Object.values(FACET_SQL)) expect(plan(query)).not.toMatch(/SCAN customers\b(?! USING)/);
+    // The only customer with one tag and one country: archived, both choices go.
+    const client = app.db.$client;
+    const someone = (await app.call('customers:create', { name: 'Jón Jónsson', country: 'IS', tags: ['only-here'], contacts: [] })).customer.id;
+    expect(await app.call('customers:facets', {})).toMatchObject({ tags: expect.arrayContaining(['only-here']), countries: expect.arrayContaining(['IS']) });
+    const plain = () => {
+      const rows = client.prepare(`SELECT country, owner, tags FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL`).all() as { country: string | null; owner: string | null; tags: string }[];
+      const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      return { countries: distinct(rows.map((r) => r.country)), owners: distinct(rows.map((r) => r.owner)), tags: distinct(rows.flatMap((r) => JSON.parse(r.tags) as string[])) };
+    };
+    expect(await app.call('customers:facets', {})).toMatchObject(plain());
+    await app.call('customers:archive', { id: someone, archived: true });
+    const after = await app.call('customers:facets', {});
+    expect(after.tags).not.toContain('only-here');
+    expect(after.countries).not.toContain('IS');
+    expect(after).toMatchObject(plain());
   });
   it('reads one customer’s orders and follow-ups through their customer indexes', () => {
     expect(plan(`SELECT * FROM orders WHERE customer_id = ? ORDER BY order_date`, 'x')).toContain('USING INDEX orders_customer_date');

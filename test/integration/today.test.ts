@@ -168,6 +168,32 @@ describe('today:list through dispatch', () => {
     expect(byPriority.items.map((i) => i.customerId)).toEqual((await app.call('today:list', {})).items.map((i) => i.customerId));
   });
 
+  it('the ranked list kept between calls follows new scores, and a filter counts only its own items', async () => {
+    const base = { db: app.db, clock: fixedClock(TODAY), dbPath: app.dbPath, appVersion: 'test', files: fileAccess({ mode: 'paths' }, app.dbPath) };
+    let scores = new Map([[ids.W!, 0.9], [ids.L!, 0.6], [ids.P!, 0.1]]);
+    const dispatch = createDispatch(createHandlers({ ...base, purchaseLikelihood: () => scores }), { checkOutput: true });
+    const first = await call<'today:list'>(dispatch, 'today:list', { rankBy: 'likelihood' });
+    expect(first.items.map((i) => i.customerId).slice(1, 4)).toEqual([ids.W, ids.L, ids.P]);
+    // A new prediction run: the provider hands out a new map, and the same list is ranked on it.
+    scores = new Map([[ids.W!, 0.1], [ids.L!, 0.6], [ids.P!, 0.9]]);
+    const again = await call<'today:list'>(dispatch, 'today:list', { rankBy: 'likelihood' });
+    expect(again.items.map((i) => i.customerId).slice(1, 4)).toEqual([ids.P, ids.L, ids.W]);
+    expect(again.items.find((i) => i.customerId === ids.P)!.likelihood).toBe(0.9);
+    // By priority, on the same scores: the unranked order, each item with its score.
+    const byPriority = await call<'today:list'>(dispatch, 'today:list', {});
+    expect(byPriority.items.map((i) => i.customerId)).toEqual((await app.call('today:list', {})).items.map((i) => i.customerId));
+    expect(byPriority.items.find((i) => i.customerId === ids.W)!.likelihood).toBe(0.1);
+    // An owner's list: only their items, and counts of those alone, counted here by hand.
+    const owner = byPriority.items.find((i) => i.owner !== null)?.owner;
+    expect(owner).toBeDefined();
+    const theirs = await call<'today:list'>(dispatch, 'today:list', { owner: owner! });
+    const expected = byPriority.items.filter((i) => i.owner === owner);
+    expect(theirs.items.map((i) => i.customerId)).toEqual(expected.map((i) => i.customerId));
+    expect(theirs.total).toBe(expected.length);
+    expect(theirs.counts.overdue).toBe(expected.filter((i) => i.kind === 'overdue').length);
+    expect(byPriority.counts.overdue).toBe(byPriority.items.filter((i) => i.kind === 'overdue').length);
+  });
+
   it('in the app, the likelihood is the stored prediction score (as a share), once a prediction run exists', async () => {
     // A recompute refits the predictions after it answers (core/prediction/refit.ts): read the table once that landed.
     await predictionsSettled(app.db);
