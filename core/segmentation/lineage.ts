@@ -22,3 +22,8 @@ export function writable<T extends object, W extends T>(value: T, lineage: Linea
   if (lineage !== undefined) owners.set(copied, lineage);
   return copied;
 }
+
+/** `value` when no lineage owns it, else a copy nobody owns: what a new full run may keep as its own. */
+export function released<T extends object>(value: T, copy: (value: T) => T): T {
+  return owners.has(value) ? copy(value) : value;
+}

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open';
 import { activityRowsSince, latestActivityRev, loadActivities, parseActivity, type ActivityRow } from '../../db/repos/customer-activity';
 import { loadSegmentCustomer, loadSegmentCustomers, type SegmentCustomer } from '../../db/repos/segmentation';
-import { writable, type Lineage } from './lineage';
+import { released, writable, type Lineage } from './lineage';
 import { ActivityColumnsBuilder, type ActivityColumns, type ActivityTable } from '../../shared/segmentation';
 
 /**
@@ -55,7 +55,13 @@ export interface LoadedChange {
 export function followChanges(db: Db, loaded: Loaded, lineage?: Lineage): { loaded: Loaded; changes: LoadedChange[] } | null {
   const rows = activityRowsSince(db, loaded.rev, FOLLOW_LIMIT + 1);
   if (rows.length > FOLLOW_LIMIT) return null;
-  if (rows.length === 0) return { loaded, changes: [] };
+  if (rows.length === 0) {
+    if (lineage) return { loaded, changes: [] };
+    // For a new run: what a lineage writes in place must not become another state's (lineage.ts).
+    const customers = released(loaded.customers, (all) => all.slice());
+    const changed = released(loaded.activities.changed, (map) => new Map(map));
+    return { loaded: { ...loaded, customers, activities: { base: loaded.activities.base, changed } }, changes: [] };
+  }
   // Copied once per full run when a state's lineage follows (lineage.ts); a copy each time otherwise.
   const customers = writable(loaded.customers, lineage, (all) => all.slice());
   // Everyone's columns stay as read; the changed customers are kept beside them (ActivityTable).

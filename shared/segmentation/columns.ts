@@ -32,6 +32,14 @@ function attributeClassesOf(customer: EngineCustomer): readonly string[] {
   return classes;
 }
 
+/**
+ * Every customer's attribute classes, per customers array: the app hands the engine the same array while
+ * no customer changed (it copies it when one does), so a recompute of unchanged customers copies eight
+ * columns instead of looking up 100k customers' classes one by one (20 ms at 100k). Kept as copies: the
+ * columns handed out are the caller's to change.
+ */
+const attributeColumnsOf = new WeakMap<readonly EngineCustomer[], readonly (readonly string[])[]>();
+
 export function classColumns(run: Run): Record<string, string[]> {
   const { pop, config } = run;
   const n = pop.customers.length;
@@ -57,6 +65,9 @@ export function classColumns(run: Run): Record<string, string[]> {
   // The attribute columns in ATTRIBUTE_SCHEME_KEYS order, so the loop below indexes an array rather than
   // looking a column up by its name 800k times.
   const attributeColumns = ATTRIBUTE_SCHEME_KEYS.map((key) => columns[key]);
+  // The same customers as a run before (a recompute with no customer changed): their attribute columns, copied.
+  const kept = attributeColumnsOf.get(pop.customers);
+  if (kept) kept.forEach((column, a) => (columns[ATTRIBUTE_SCHEME_KEYS[a]!] = column.slice()));
   for (let i = 0; i < n; i++) {
     const customer = pop.customers[i]!;
     const ranking = run.rankingOf(i);
@@ -70,9 +81,11 @@ export function classColumns(run: Run): Record<string, string[]> {
     columns.loyalty[i] = loyaltyClassOf(lifecycle, r[i]!, f[i]!, m[i]!, config.loyalty);
     columns.behavior[i] = behaviorClassOf(pop, ranking, i);
     columns.intent[i] = intentClassOf(pop, i);
+    if (kept) continue;
     const attributes = attributeClassesOf(customer);
     for (let a = 0; a < attributeColumns.length; a++) attributeColumns[a]![i] = attributes[a]!;
   }
+  if (!kept) attributeColumnsOf.set(pop.customers, attributeColumns.map((column) => column.slice()));
 
   const all: Record<string, string[]> = columns;
   if (run.segments.length === 0) return all;

@@ -34,9 +34,32 @@ export function medianGaps(pop: Population): Float64Array {
       const gap = pop.orderDays[k]! - pop.orderDays[k - 1]!;
       if (gap > 0) scratch[gaps++] = gap;
     }
-    if (gaps > 0) result[i] = medianOfSorted(scratch.subarray(0, gaps).sort());
+    if (gaps === 0) continue;
+    sortPrefix(scratch, gaps);
+    const mid = gaps >> 1;
+    result[i] = gaps % 2 === 1 ? scratch[mid]! : (scratch[mid - 1]! + scratch[mid]!) / 2;
   }
   return result;
+}
+
+/**
+ * Sorts the first `length` values ascending. Most customers have a handful of gaps, where insertion sort
+ * in place beats a typed array's sort (a call into the runtime and a view object per customer, 100k times).
+ */
+function sortPrefix(values: Float64Array, length: number): void {
+  if (length > 32) {
+    values.subarray(0, length).sort();
+    return;
+  }
+  for (let a = 1; a < length; a++) {
+    const value = values[a]!;
+    let b = a - 1;
+    while (b >= 0 && values[b]! > value) {
+      values[b + 1] = values[b]!;
+      b--;
+    }
+    values[b + 1] = value;
+  }
 }
 
 function classifyRecency(daysSinceLast: number, atRiskAfter: number, churnedAfter: number): LifecycleClass {

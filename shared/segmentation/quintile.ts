@@ -19,9 +19,20 @@ export function makeScale(goodness: ArrayLike<number>): ScoreScale {
   return { sorted: Float64Array.from(goodness).sort() };
 }
 
+/**
+ * 1 + floor(5 × below / n), read from the four cut ranks instead of a binary search: the score reaches s
+ * exactly when at least ceil((s − 1)·n / 5) members are strictly below, that is when the member at that
+ * rank − 1 is. Four or five reads, where a search over 100k values takes seventeen, for every customer on every run.
+ */
 export function scoreOf(scale: ScoreScale, goodness: number): number {
-  const n = scale.sorted.length;
-  return 1 + Math.floor((5 * countBelow(scale.sorted, goodness)) / n);
+  const sorted = scale.sorted;
+  const n = sorted.length;
+  // 0 / 0, as the formula gives for an empty scale.
+  if (n === 0) return Number.NaN;
+  // A member of the scale scores at most 5; a value above all of it, 6, as the formula says.
+  let score = 1;
+  while (score < 6 && sorted[membersBelowFor(score + 1, n) - 1]! < goodness) score++;
+  return score;
 }
 
 /** Members needed strictly below a value for it to score at least `score`. */

@@ -187,6 +187,31 @@ describe('the tiers after a write', () => {
     }
   });
 
+  it('another day’s run never shares what a write changes in place, and a changed customer’s attributes are read again', async () => {
+    const ctx = { db: app.db, clock: fixedClock(TODAY) } as unknown as HandlerContext;
+    const [buyer, edited] = app.db.$client.prepare(`SELECT id FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL AND country = 'CN' ORDER BY id LIMIT 2`).pluck().all() as string[];
+    await app.call('segments:recompute', {});
+    await app.call('orders:create', { customerId: buyer!, orderDate: TODAY, currency: 'CNY', amount: '120' });
+    expect(segmentationFor(ctx, TODAY).patched.size).toBeGreaterThan(0);
+    // Another day computed now starts from today's rows, brought up to date.
+    const yesterday = segmentationFor(ctx, '2026-11-22');
+    const before = yesterday.customers[yesterday.indexOf.get(edited!)!]!;
+    const current = await app.call('customers:get', { id: edited! });
+    await app.call('customers:update', { id: edited!, customer: { ...current, name: `${current.name} II`, country: 'DE', region: null, city: 'Berlin', localityOverride: null, contacts: current.contacts.map(({ kind, value }) => ({ kind, value })) } });
+    // Today's tiers place the edit (in their own copy of the rows)…
+    const today = segmentationFor(ctx, TODAY);
+    expect(today.customers[today.indexOf.get(edited!)!]!.country).toBe('DE');
+    // …and the other day's state still holds the rows it was computed from.
+    expect(yesterday.customers[yesterday.indexOf.get(edited!)!]).toBe(before);
+    expect(before.country).toBe('CN');
+    // A full run reads the changed customer's attribute classes again.
+    await app.call('segments:recompute', {});
+    const explained = await app.call('segments:explain', { customerId: edited! });
+    const scratch = fullFromScratch(app);
+    expect(explained.schemes.country!.classKey).toBe('de');
+    expect(explained.schemes.country!.classKey).toBe(scratch.classKeys.country![scratch.customerIds.indexOf(edited!)]);
+  });
+
   it('a customer joining or leaving the population is a full run at once', async () => {
     const leaving = app.db.$client.prepare(`SELECT id FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL ORDER BY id LIMIT 1`).pluck().get() as string;
     await app.call('segments:overview', { scheme: 'pyramid' });

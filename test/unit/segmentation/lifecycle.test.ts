@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { medianGaps } from '../../../shared/segmentation/lifecycle';
+import type { Population } from '../../../shared/segmentation/population';
 import { assignment, customer, order, run } from './fixtures';
 
 /** One customer's lifecycle assignment (asOf 2026-06-30, defaults: new 90 days, ×1.5 / ×3, floor 7, 90/180). */
@@ -118,5 +121,26 @@ describe('lifecycle', () => {
     expect(lifecycleOf(['2026-06-10'], custom).classKey).toBe('new'); // 20 days < 30
     // one gap of 20 days → at risk after 20 × 1, churned after 20 × 1.5 = 30; 25 days since the last order
     expect(lifecycleOf(['2026-05-16', '2026-06-05'], { lifecycle: { ...custom.lifecycle, newDays: 0, minGapDays: 0 } }).classKey).toBe('at_risk');
+  });
+});
+
+describe('median gap between order dates', () => {
+  it('property: each customer’s median of the gaps between distinct dates, computed here the plain way', () => {
+    const days = fc.array(fc.integer({ min: 0, max: 3000 }), { maxLength: 90 }).map((d) => d.sort((a, b) => a - b));
+    fc.assert(
+      fc.property(fc.array(days, { minLength: 1, maxLength: 12 }), (perCustomer) => {
+        const orderStart = new Int32Array(perCustomer.length + 1);
+        perCustomer.forEach((d, i) => (orderStart[i + 1] = orderStart[i]! + d.length));
+        const pop = { customers: perCustomer.map((_, i) => ({ id: `c${i}` })), orderDays: Int32Array.from(perCustomer.flat()), orderStart } as unknown as Population;
+        const medians = medianGaps(pop);
+        perCustomer.forEach((d, i) => {
+          const distinct = [...new Set(d)];
+          const gaps = distinct.slice(1).map((day, k) => day - distinct[k]!).sort((a, b) => a - b);
+          const expected = gaps.length === 0 ? Number.NaN : gaps.length % 2 === 1 ? gaps[(gaps.length - 1) / 2]! : (gaps[gaps.length / 2 - 1]! + gaps[gaps.length / 2]!) / 2;
+          expect(medians[i]).toBe(expected);
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -47,6 +47,21 @@ describe('quintile scores: 1 + floor(5 × (members strictly worse) / n)', () => 
     expect(exceedToReach(makeScale([5]), 5, 2)).toBeNull(); // nobody to beat
   });
 
+  it('property: a score is 1 + floor(5 × below / n), with below counted one by one', () => {
+    const value = fc.oneof(fc.integer({ min: -20, max: 20 }), fc.double({ noNaN: true }), fc.constantFrom(0, -0, Infinity, -Infinity));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 80 }), fc.array(fc.oneof(value, fc.constant(Number.NaN)), { minLength: 1, maxLength: 10 }), (values, probes) => {
+        const scale = makeScale(values);
+        for (const v of [...values, ...probes]) {
+          const below = values.filter((x) => x < v).length;
+          expect(scoreOf(scale, v)).toBe(1 + Math.floor((5 * below) / values.length));
+        }
+      }),
+      { numRuns: 400 },
+    );
+    expect(scoreOf(makeScale([]), 3)).toBeNaN();
+  });
+
   it('property: scores are monotone, ties never split, and the reach bound is exact', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 60 }), fc.nat(), fc.integer({ min: 2, max: 5 }), (values, pick, target) => {
