@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open';
-import { activityRowsSince, latestActivityRev, loadActivities, parseActivity, type ActivityRow } from '../../db/repos/customer-activity';
-import { loadSegmentCustomer, loadSegmentCustomers, type SegmentCustomer } from '../../db/repos/segmentation';
+import { activitiesInSlices, activityRowsSince, latestActivityRev, parseActivity, type ActivityRow } from '../../db/repos/customer-activity';
+import { loadSegmentCustomer, segmentCustomersInSlices, type SegmentCustomer } from '../../db/repos/segmentation';
+import { runSteps, type Steps } from '../../shared/domain/steps';
 import { released, writable, type Lineage } from './lineage';
 import { ActivityColumnsBuilder, type ActivityColumns, type ActivityTable } from '../../shared/segmentation';
 
@@ -17,14 +18,29 @@ export interface Loaded {
 }
 
 export function loadCustomers(db: Db): Pick<Loaded, 'customers' | 'indexOf'> {
-  const customers = loadSegmentCustomers(db);
-  return { customers, indexOf: new Map(customers.map((c, i) => [c.id, i])) };
+  return runSteps(customersInSlices(db));
 }
 
 /** Call inside one read (or with nothing written between the two reads): the rev must match the rows. */
 export function loadAll(db: Db, people = loadCustomers(db)): Loaded {
+  return runSteps(loadAllInSlices(db, people));
+}
+
+/** loadCustomers a slice at a time (db/repos/segmentation.ts segmentCustomersInSlices). */
+export function* customersInSlices(db: Db): Steps<Pick<Loaded, 'customers' | 'indexOf'>> {
+  const customers = yield* segmentCustomersInSlices(db);
+  return { customers, indexOf: new Map(customers.map((c, i) => [c.id, i])) };
+}
+
+/**
+ * loadAll a slice at a time. The rev is read first: rows written while the slices are read are newer
+ * than it, and following the changes since it reads them again. A caller that lets others write in
+ * between must still check that nothing did before it keeps the result (state.ts computeInSteps).
+ */
+export function* loadAllInSlices(db: Db, people: Pick<Loaded, 'customers' | 'indexOf'>): Steps<Loaded> {
   const rev = latestActivityRev(db);
-  return { ...people, activities: loadActivities(db, people.indexOf), rev };
+  const activities = yield* activitiesInSlices(db, people.indexOf);
+  return { ...people, activities, rev };
 }
 
 /** A customer with no orders and no follow-ups, as columns of one. */

@@ -7,7 +7,7 @@ import {
   type SegmentCustomer,
   type SnapshotColumns,
 } from '../../db/repos/segmentation';
-import { buildConfig, isLocalRule, LOCAL_SCHEME_KEYS, segmentActivity, type ConfigOverrides, type CustomSegment, type EngineConfig, type Run, type SegmentationResult } from '../../shared/segmentation';
+import { buildConfig, isLocalRule, LOCAL_SCHEME_KEYS, segmentActivityInSteps, type ConfigOverrides, type CustomSegment, type EngineConfig, type Run, type SegmentationResult } from '../../shared/segmentation';
 import { predictedValueMap } from '../prediction/predict';
 import { storedRun, storePredictions } from '../prediction/store';
 import { clvOptionsOf } from '../prediction/predict';
@@ -16,7 +16,8 @@ import { refitSoon } from '../prediction/refit';
 import { changeStamp } from '../change-stamp';
 import type { HandlerContext } from '../context';
 import { windowMetrics, type WindowMetrics } from './window-metrics';
-import { followChanges, loadAll, loadCustomers, type Loaded } from './loaded';
+import { customersInSlices, followChanges, loadAll, loadAllInSlices, type Loaded } from './loaded';
+import { runSteps, runStepsBetween, type Steps } from '../../shared/domain/steps';
 import { patchState } from './patch';
 import { newLineage, type Lineage } from './lineage';
 
@@ -113,8 +114,12 @@ function predictedFor(db: Db, config: EngineConfig): ReadonlyMap<string, number>
 }
 
 function assemble(ctx: HandlerContext, asOf: string, config: EngineConfig, loaded: Loaded, predicted?: ReadonlyMap<string, number>): SegmentationState {
+  return runSteps(assembleInSteps(ctx, asOf, config, loaded, predicted));
+}
+
+function* assembleInSteps(ctx: HandlerContext, asOf: string, config: EngineConfig, loaded: Loaded, predicted?: ReadonlyMap<string, number>): Steps<SegmentationState> {
   const { customers, indexOf, activities } = loaded;
-  const { result, run } = segmentActivity(customers, activities, config, { predictedValueMinor: predicted, indexOf });
+  const { result, run } = yield* segmentActivityInSteps(customers, activities, config, { predictedValueMinor: predicted, indexOf });
   const metrics = windowMetrics(run.pop, activities);
   return { asOf, config, result, customers, indexOf, metrics, loaded, run, predicted, patched: new Set(), computedAt: ctx.clock.now().toISOString(), lineage: newLineage() };
 }
@@ -184,11 +189,12 @@ async function computeInSteps(ctx: HandlerContext, asOf: string, report: (phase:
   await step('customers');
   const config = engineConfigFor(db, asOf);
   const followed = followedFromCache(db);
-  const people = followed ?? loadCustomers(db);
+  // A full read goes a slice at a time, so no turn holds the event loop for more than tens of milliseconds.
+  const people = followed ?? (await runStepsBetween(customersInSlices(db), yieldTurn));
   await step('activity');
-  const loaded = followed ?? loadAll(db, people);
+  const loaded = followed ?? (await runStepsBetween(loadAllInSlices(db, people), yieldTurn));
   await step('classes');
-  const state = assemble(ctx, asOf, config, loaded, predictedFor(db, config));
+  const state = await runStepsBetween(assembleInSteps(ctx, asOf, config, loaded, predictedFor(db, config)), yieldTurn);
   return changeStamp(db) === before ? state : null;
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../open';
 import { activityBackfillSql } from '../activity-sql';
 import { ActivityColumnsBuilder, activityTable, columnsOf, dayNumberOfCivil, positionIn, ORDER_DAY_FIELDS, type ActivityColumns, type ActivityTable } from '../../shared/segmentation';
+import { runSteps, type Steps } from '../../shared/domain/steps';
 
 /**
  * Reads of customer_activity (db/schema/customer-activity.ts): each customer's history in one row, kept
@@ -47,15 +48,34 @@ export function parseActivity(orders: string, followUps: string): ActivityColumn
  * kept until all are in (a third of the parsed size), then parsed in the customers' order.
  */
 export function loadActivities(db: Db, indexOf: ReadonlyMap<string, number>): ActivityTable {
+  return runSteps(activitiesInSlices(db, indexOf));
+}
+
+/** Rows read, then customers parsed, per slice in steps: 20–40 ms of work each at 100k customers. */
+export const ACTIVITY_ROWS_PER_SLICE = 10_000;
+
+/**
+ * loadActivities a slice at a time, yielding between slices (shared/domain/steps.ts): the rows by stretches
+ * of rowid, each a query run to its end (no cursor stays open while other calls write in between), then
+ * the parsing in the customers' order.
+ */
+export function* activitiesInSlices(db: Db, indexOf: ReadonlyMap<string, number>, slice = ACTIVITY_ROWS_PER_SLICE): Steps<ActivityTable> {
   const n = indexOf.size;
   const ordersText = new Array<string | undefined>(n).fill(undefined);
   const followUpsText = new Array<string | undefined>(n).fill(undefined);
-  const rows = db.$client.prepare(`SELECT customer_id, orders, follow_ups FROM customer_activity`).raw().iterate() as Iterable<[string, string, string]>;
-  for (const [id, orders, followUps] of rows) {
-    const i = indexOf.get(id);
-    if (i === undefined) continue;
-    ordersText[i] = orders;
-    followUpsText[i] = followUps;
+  const page = db.$client.prepare(`SELECT rowid, customer_id, orders, follow_ups FROM customer_activity WHERE rowid > ? ORDER BY rowid LIMIT ?`).raw();
+  for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+    let read = 0;
+    for (const [rowid, id, orders, followUps] of page.iterate(after, slice) as Iterable<[number, string, string, string]>) {
+      after = rowid;
+      read++;
+      const i = indexOf.get(id);
+      if (i === undefined) continue;
+      ordersText[i] = orders;
+      followUpsText[i] = followUps;
+    }
+    if (read < slice) break;
+    yield;
   }
   const builder = new ActivityColumnsBuilder();
   let orderNumbers = 0;
@@ -66,6 +86,7 @@ export function loadActivities(db: Db, indexOf: ReadonlyMap<string, number>): Ac
   }
   builder.reserve(orderNumbers, followUps);
   for (let i = 0; i < n; i++) {
+    if (i > 0 && i % slice === 0) yield;
     const orders = ordersText[i];
     if (orders === undefined) builder.addNothing();
     else addRow(builder, orders, followUpsText[i]!);

@@ -1,5 +1,5 @@
 /** Public surface of the segmentation engine. Pure: no I/O, no clock; asOf is an input. */
-export { segmentActivity, segmentAll, type SegmentedRun, type SegmentOptions } from './segment-all';
+export { segmentActivity, segmentActivityInSteps, segmentAll, type SegmentedRun, type SegmentOptions } from './segment-all';
 export { reclassifyOne, type Reclassified } from './reclassify';
 export type { Run } from './run';
 export { ActivityColumnsBuilder, activityOf, activityTable, columnsOf, positionIn, ORDER_DAY_FIELDS, type ActivityColumns, type ActivityTable } from './activity';

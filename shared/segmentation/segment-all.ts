@@ -21,6 +21,7 @@ import type { EngineCustomer, EngineFollowUp, EngineOrder, GroupSummary, SchemeC
 
 const RANKED = ['rfm', 'rf_segment', 'value', 'pyramid', 'loyalty', 'behavior'] as const;
 import { valueCuts } from './value';
+import { runSteps, type Steps } from '../domain/steps';
 
 export interface SegmentOptions {
   /** Per-customer predicted value (minor units) for pyramid basis 'predicted'; customers absent are 'none'. */
@@ -115,14 +116,36 @@ export function segmentActivity(
   config: EngineConfig,
   options: SegmentOptions = {},
 ): SegmentedRun {
+  return runSteps(segmentActivityInSteps(customers, activities, config, options));
+}
+
+/**
+ * segmentActivity yielding between its passes (the population, the rankings, the class columns, the
+ * counts), for a caller that answers other calls in between (shared/domain/steps.ts). Pure: nothing it
+ * reads changes between steps unless the caller changes it.
+ */
+export function* segmentActivityInSteps(
+  customers: readonly EngineCustomer[],
+  activities: ActivityTable,
+  config: EngineConfig,
+  options: SegmentOptions = {},
+): Steps<SegmentedRun> {
   const cfg = engineConfigSchema.parse(config);
-  return segmentPopulation(collectPopulationFromActivity(customers, activities, cfg), cfg, options);
+  const pop = collectPopulationFromActivity(customers, activities, cfg);
+  yield;
+  return yield* populationInSteps(pop, cfg, options);
 }
 
 function segmentPopulation(pop: Population, cfg: EngineConfig, options: SegmentOptions): SegmentedRun {
+  return runSteps(populationInSteps(pop, cfg, options));
+}
+
+function* populationInSteps(pop: Population, cfg: EngineConfig, options: SegmentOptions): Steps<SegmentedRun> {
   const customers = pop.customers;
   const run = prepareRun(pop, cfg, options.predictedValueMinor);
+  yield;
   const classKeys = classColumns(run);
+  yield;
   const schemeKeys: string[] = [...SCHEME_KEYS, ...run.segments.map((s) => s.key)];
   const schemes: Record<string, SchemeSummary> = {};
   const { groups, rankings } = run;

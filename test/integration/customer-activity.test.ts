@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadActivities, rebuildCustomerActivity } from '../../db/repos/customer-activity';
-import { loadSegmentCustomers, type SegmentCustomer } from '../../db/repos/segmentation';
+import { activitiesInSlices, loadActivities, rebuildCustomerActivity } from '../../db/repos/customer-activity';
+import { loadSegmentCustomers, segmentCustomersInSlices, type SegmentCustomer } from '../../db/repos/segmentation';
 import { localDateOf } from '../../shared/domain/dates';
 import { buildConfig, segmentActivity, segmentAll, type ActivityTable, type EngineFollowUp, type EngineOrder } from '../../shared/segmentation';
 import { loadHistories } from '../../core/prediction/histories';
@@ -264,6 +264,40 @@ describe('customer activity after the app writes', () => {
       expect(expected.find(([id]) => id === gone)).toBeDefined();
     } finally {
       other.cleanup();
+    }
+  });
+});
+
+describe('reading in slices', () => {
+  it('gives exactly the one-shot read, in as many steps as slices, whatever the slice size', async () => {
+    const demo = openTestApp('2026-11-23');
+    try {
+      await demo.call('workspace:loadDemo', { customers: 300 });
+      // A hole in the rowids and a customer without a row: the stretches must step over both.
+      demo.db.$client.prepare(`DELETE FROM customer_activity WHERE rowid IN (SELECT rowid FROM customer_activity ORDER BY rowid LIMIT 1 OFFSET 40)`).run();
+      const whole = loadSegmentCustomers(demo.db);
+      const indexOf = new Map(whole.map((c, i) => [c.id, i]));
+      const activities = loadActivities(demo.db, indexOf);
+      const rows = demo.db.$client.prepare(`SELECT count(*) FROM customer_activity`).pluck().get() as number;
+      for (const slice of [1, 7, 64, 299, 300, 301, 10_000]) {
+        const drain = <T>(steps: Generator<void, T, void>) => {
+          let yields = 0;
+          for (;;) {
+            const next = steps.next();
+            if (next.done) return { value: next.value, yields };
+            yields++;
+          }
+        };
+        const customers = drain(segmentCustomersInSlices(demo.db, slice));
+        expect(customers.value, `customers by ${slice}`).toEqual(whole);
+        expect(customers.yields, `customer slices of ${slice}`).toBe(Math.floor(whole.length / slice));
+        const read = drain(activitiesInSlices(demo.db, indexOf, slice));
+        expect(read.value, `activities by ${slice}`).toEqual(activities);
+        // One turn per full stretch of rows, then one per slice of customers parsed.
+        expect(read.yields, `activity slices of ${slice}`).toBe(Math.floor(rows / slice) + Math.ceil(whole.length / slice) - 1);
+      }
+    } finally {
+      demo.cleanup();
     }
   });
 });
