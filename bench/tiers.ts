@@ -80,7 +80,22 @@ export async function measureTiers(dispatch: Dispatch, raw: Database, options: {
     listAfterWrite.push(performance.now() - start);
   }
 
+  // g. A full read while other calls wait: a customer added (the population changed, so no customer-by-
+  // customer update will do), then the overview, which reads everything again in slices. The figure is the
+  // longest gap between turns of the event loop meanwhile: how long any other call could have waited.
+  const fullRead: { callMs: number; longestStallMs: number }[] = [];
+  for (let i = 0; i < Math.min(options.runs, 3); i++) {
+    await run('customers:create', { name: `Bench newcomer ${i + 1}`, contacts: [] });
+    fullRead.push(await withStalls(() => run('segments:overview', { scheme: 'rfm' })));
+  }
+
   return {
+    fullReadAfterNewCustomer: {
+      callMs: round(percentile(fullRead.map((r) => r.callMs), 0.5)),
+      longestStallMs: round(percentile(fullRead.map((r) => r.longestStallMs), 0.5)),
+      worstStallMs: round(Math.max(...fullRead.map((r) => r.longestStallMs))),
+      runs: fullRead.length,
+    },
     recomputeMs: { median: round(recompute.median), min: round(recompute.min), max: round(recompute.max), runs: options.runs },
     warm: {
       membersPageMs: round(members.median),
@@ -90,4 +105,25 @@ export async function measureTiers(dispatch: Dispatch, raw: Database, options: {
     orderThenExplainMs: { p50: round(percentile(pairs, 0.5)), p95: round(percentile(pairs, 0.95)), max: round(Math.max(...pairs)), pairs: pairs.length, reflected },
     listFirstPageAfterWriteMs: { median: round(percentile(listAfterWrite, 0.5)), max: round(Math.max(...listAfterWrite)), runs: listAfterWrite.length },
   };
+}
+
+/** How long `call` takes, and the longest gap between turns of the event loop while it runs. */
+async function withStalls(call: () => Promise<unknown>): Promise<{ callMs: number; longestStallMs: number }> {
+  let longest = 0;
+  let last = performance.now();
+  let running = true;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const start = performance.now();
+  try {
+    await call();
+  } finally {
+    running = false;
+  }
+  return { callMs: performance.now() - start, longestStallMs: longest };
 }
