@@ -99,12 +99,18 @@ function freshLoaded(db: Db): Loaded {
   return followedFromCache(db) ?? loadAll(db);
 }
 
-/** A cached state's rows brought up to date (the first that can be, stopping there), or null. */
+/**
+ * A cached state's rows brought up to date (the first that can be, stopping there), or null. When none can
+ * be (the population changed, or too much did), every cached state is out of date and only a full run can
+ * replace it: they are let go now, so the collector need not carry two sets of 100k customers' tiers while
+ * the new one is built.
+ */
 function followedFromCache(db: Db): Loaded | null {
   for (const cached of caches.get(db)?.values() ?? []) {
     const followed = followChanges(db, cached.state.loaded);
     if (followed) return followed.loaded;
   }
+  caches.delete(db);
   return null;
 }
 
