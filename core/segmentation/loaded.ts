@@ -64,9 +64,9 @@ export interface LoadedChange {
 }
 
 /**
- * `loaded` brought up to date (in a copy, or in its lineage's own copy), with the list of what changed — or null when the population
- * itself changed (a customer added, archived, deleted or restored) or too much changed to follow: then
- * only a full read is right.
+ * `loaded` brought up to date (in a copy, or in its lineage's own copy: lineage.ts), with the list of what
+ * changed — or null when the population itself changed (a customer added, archived, deleted or restored)
+ * or too much changed to follow: then only a full read is right.
  */
 export function followChanges(db: Db, loaded: Loaded, lineage?: Lineage): { loaded: Loaded; changes: LoadedChange[] } | null {
   const rows = activityRowsSince(db, loaded.rev, FOLLOW_LIMIT + 1);
