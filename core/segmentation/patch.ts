@@ -69,13 +69,9 @@ export function patchState(state: SegmentationState, loaded: SegmentationState['
 /** The full run's views, with the customers placed again answering for themselves. */
 class OverlaidViews implements CustomerViews {
   readonly placed = new Map<string, CustomerSegmentation>();
-  private readonly base: CustomerViews;
 
-  constructor(base: CustomerViews) {
-    // A lineage's first patch overlays the run's own views; an overlay is never stacked on another.
-    this.base = base instanceof OverlaidViews ? base.base : base;
-    if (base instanceof OverlaidViews) for (const [id, view] of base.placed) this.placed.set(id, view);
-  }
+  /** The run's own views: a lineage's first patch overlays them, and later patches add to `placed`. */
+  constructor(private readonly base: CustomerViews) {}
 
   get size(): number {
     return this.base.size;

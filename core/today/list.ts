@@ -77,11 +77,11 @@ export async function todayList(ctx: HandlerContext, query: TodayQuery): Promise
   const rankBy = query.rankBy ?? 'priority';
   if (rankBy === 'likelihood' && scores === null) throw invalidInput([{ path: ['rankBy'], key: 'today_likelihood_unavailable' }]);
   const ranked = rankedList(all, scores, rankBy);
-  const filtered = query.owner === undefined && column === undefined;
-  const items = filtered
+  const unfiltered = query.owner === undefined && column === undefined;
+  const items = unfiltered
     ? ranked.items
     : ranked.items.filter((i) => (query.owner === undefined || i.owner === query.owner) && (column === undefined || column[state.indexOf.get(i.customerId)!] === query.classKey));
-  const counts = filtered ? ranked.counts : countsOf(items);
+  const counts = unfiltered ? ranked.counts : countsOf(items);
   return { asOf, total: items.length, counts, rankBy, likelihoodAvailable: scores !== null, items };
 }
 

@@ -36,8 +36,7 @@ export function medianGaps(pop: Population): Float64Array {
     }
     if (gaps === 0) continue;
     sortPrefix(scratch, gaps);
-    const mid = gaps >> 1;
-    result[i] = gaps % 2 === 1 ? scratch[mid]! : (scratch[mid - 1]! + scratch[mid]!) / 2;
+    result[i] = medianOfSorted(scratch, gaps);
   }
   return result;
 }

@@ -22,7 +22,8 @@ export function makeScale(goodness: ArrayLike<number>): ScoreScale {
 /**
  * 1 + floor(5 × below / n), read from the four cut ranks instead of a binary search: the score reaches s
  * exactly when at least ceil((s − 1)·n / 5) members are strictly below, that is when the member at that
- * rank − 1 is. Four or five reads, where a search over 100k values takes seventeen, for every customer on every run.
+ * rank − 1 is. Four or five reads, where a search over 100k values takes seventeen, for every customer on
+ * every run.
  */
 export function scoreOf(scale: ScoreScale, goodness: number): number {
   const sorted = scale.sorted;

@@ -26,9 +26,11 @@ export function countAbove(sorted: NumericArray, value: number): number {
   return sorted.length - lo;
 }
 
-/** Median of an ascending array: the middle element, or the mean of the two middle ones. NaN when empty. */
-export function medianOfSorted(sorted: NumericArray): number {
-  const n = sorted.length;
+/**
+ * Median of an ascending array (of its first `n` values, for a scratch array reused across calls): the
+ * middle element, or the mean of the two middle ones. NaN when empty.
+ */
+export function medianOfSorted(sorted: NumericArray, n = sorted.length): number {
   if (n === 0) return Number.NaN;
   const hi = sorted[n >> 1] as number;
   return n % 2 === 1 ? hi : ((sorted[(n >> 1) - 1] as number) + hi) / 2;
