@@ -55,9 +55,13 @@ export function summarise(f: BenchFigures): Budgets {
   b.add('tiered list page (segments:members, 100 rows), warm', f.tiers.warm.membersPageMs, 'ms', { below: 30 });
   b.add('explanation (segments:explain), warm', f.tiers.warm.explainMs, 'ms', { below: 30 });
   b.add('overview (segments:overview rfm), warm', f.tiers.warm.overviewMs, 'ms', { below: 30 });
-  const fullRead = f.tiers.fullReadAfterNewCustomer;
+  const added = f.tiers.afterNewCustomer;
+  b.add('longest wait for other calls after a customer is added (every class computed again)', added.longestStallMs, 'ms', { atMost: 100 }, {
+    note: `design target: no call a screen waits on over 100 ms; a customer added, then the overview (${added.callMs} ms); worst of ${added.runs} ${added.worstStallMs} ms`,
+  });
+  const fullRead = f.tiers.fullReadAfterBulkChange;
   b.add('longest wait for other calls while the tiers are read in full', fullRead.longestStallMs, 'ms', { atMost: 100 }, {
-    note: `design target: no call a screen waits on over 100 ms; a customer added, then the overview (${fullRead.callMs} ms); worst of ${fullRead.runs} ${fullRead.worstStallMs} ms`,
+    note: `more customers changed than can be followed one by one, then the overview (${fullRead.callMs} ms); worst of ${fullRead.runs} ${fullRead.worstStallMs} ms`,
   });
   b.add('main-process peak RSS, data set loaded and tiered (child process)', f.rss.peakRssMiB, 'MiB', { below: 400 }, { note: `RSS after the reads ${f.rss.rssMiB} MiB, at start ${f.rss.startRssMiB} MiB` });
 

@@ -1,9 +1,10 @@
 import type { Db } from '../../db/open';
 import { activitiesInSlices, activityRowsSince, latestActivityRev, parseActivity, type ActivityRow } from '../../db/repos/customer-activity';
-import { loadSegmentCustomer, segmentCustomersInSlices, type SegmentCustomer } from '../../db/repos/segmentation';
+import { loadSegmentCustomer, segmentPopulationInSlices, type SegmentCustomer } from '../../db/repos/segmentation';
 import { runSteps, type Steps } from '../../shared/domain/steps';
 import { released, writable, type Lineage } from './lineage';
-import { ActivityColumnsBuilder, type ActivityColumns, type ActivityTable } from '../../shared/segmentation';
+import { ActivityColumnsBuilder, relaidInSteps, type ActivityColumns, type ActivityTable, type HeldActivity } from '../../shared/segmentation';
+import { compareBinary } from '../../shared/domain/binary-order';
 
 /**
  * What a recompute reads: the population (live, unarchived customers by id) and each one's activity row,
@@ -26,10 +27,9 @@ export function loadAll(db: Db, people = loadCustomers(db)): Loaded {
   return runSteps(loadAllInSlices(db, people));
 }
 
-/** loadCustomers a slice at a time (db/repos/segmentation.ts segmentCustomersInSlices). */
-export function* customersInSlices(db: Db): Steps<Pick<Loaded, 'customers' | 'indexOf'>> {
-  const customers = yield* segmentCustomersInSlices(db);
-  return { customers, indexOf: new Map(customers.map((c, i) => [c.id, i])) };
+/** loadCustomers a slice at a time (db/repos/segmentation.ts segmentPopulationInSlices). */
+export function customersInSlices(db: Db): Steps<Pick<Loaded, 'customers' | 'indexOf'>> {
+  return segmentPopulationInSlices(db);
 }
 
 /**
@@ -63,14 +63,35 @@ export interface LoadedChange {
   activity: ActivityColumns;
 }
 
-/**
- * `loaded` brought up to date (in a copy, or in its lineage's own copy: lineage.ts), with the list of what
- * changed — or null when the population itself changed (a customer added, archived, deleted or restored)
- * or too much changed to follow: then only a full read is right.
- */
-export function followChanges(db: Db, loaded: Loaded, lineage?: Lineage): { loaded: Loaded; changes: LoadedChange[] } | null {
+/** A row changed since `loaded` was read: where its customer was, and who they are now (undefined: out of the population). */
+interface ChangedRow {
+  row: ActivityRow;
+  index: number | undefined;
+  customer: SegmentCustomer | undefined;
+}
+
+/** The rows changed since `loaded` was read, each with its customer as now; null when too many to follow. */
+function changedRows(db: Db, loaded: Loaded): ChangedRow[] | null {
   const rows = activityRowsSince(db, loaded.rev, FOLLOW_LIMIT + 1);
   if (rows.length > FOLLOW_LIMIT) return null;
+  return rows.map((row) => ({ row, index: loaded.indexOf.get(row.customerId), customer: loadSegmentCustomer(db, row.customerId) }));
+}
+
+/** A customer joined (added, restored, unarchived) or left (archived, deleted). */
+const movesPopulation = (c: ChangedRow) => (c.index === undefined) !== (c.customer === undefined);
+
+/**
+ * `loaded` brought up to date (in a copy, or in its lineage's own copy: lineage.ts), with the list of what
+ * changed — or null when the population itself changed (a customer added, archived, deleted or restored:
+ * followPopulationInSteps lays it out again) or too much changed to follow: then a full read is right.
+ */
+export function followChanges(db: Db, loaded: Loaded, lineage?: Lineage): { loaded: Loaded; changes: LoadedChange[] } | null {
+  const rows = changedRows(db, loaded);
+  if (!rows || rows.some(movesPopulation)) return null;
+  return placed(loaded, rows, lineage);
+}
+
+function placed(loaded: Loaded, rows: readonly ChangedRow[], lineage?: Lineage): { loaded: Loaded; changes: LoadedChange[] } {
   if (rows.length === 0) {
     if (lineage) return { loaded, changes: [] };
     // For a new run: what a lineage writes in place must not become another state's (lineage.ts).
@@ -83,15 +104,60 @@ export function followChanges(db: Db, loaded: Loaded, lineage?: Lineage): { load
   // Everyone's columns stay as read; the changed customers are kept beside them (ActivityTable).
   const changed = writable(loaded.activities.changed, lineage, (map) => new Map(map));
   const changes: LoadedChange[] = [];
-  for (const row of rows) {
-    const index = loaded.indexOf.get(row.customerId);
-    const customer = loadSegmentCustomer(db, row.customerId);
-    if ((index === undefined) !== (customer === undefined)) return null;
+  for (const { row, index, customer } of rows) {
     if (index === undefined || customer === undefined) continue;
     customers[index] = customer;
     const activity = activityOfRow(row);
     changed.set(index, activity);
     changes.push({ index, customer, activity });
   }
-  return { loaded: { customers, indexOf: loaded.indexOf, activities: { base: loaded.activities.base, changed }, rev: rows.at(-1)!.rev }, changes };
+  return { loaded: { customers, indexOf: loaded.indexOf, activities: { base: loaded.activities.base, changed }, rev: rows.at(-1)!.row.rev }, changes };
+}
+
+/** Customers laid out again per step when the population changed: copying their columns is ~1 ms per 2,000. */
+const RELAID_PER_STEP = 25_000;
+
+/**
+ * `loaded` brought up to date for a new run, following a changed population too: the customers who joined
+ * are read, those who left dropped, and everyone's columns laid out again in id order (relaidInSteps) — what
+ * a full read gives, without reading 100k customers and their histories again. Null when too much changed.
+ */
+export function* followPopulationInSteps(db: Db, loaded: Loaded): Steps<Loaded | null> {
+  const rows = changedRows(db, loaded);
+  if (!rows) return null;
+  if (!rows.some(movesPopulation)) return placed(loaded, rows).loaded;
+  // Who changed, by old position; who joined, in id order as SQLite sorts (compareBinary).
+  const now = new Map<number, ChangedRow>();
+  const joined: ChangedRow[] = [];
+  for (const c of rows) {
+    if (c.index !== undefined) now.set(c.index, c);
+    else if (c.customer !== undefined) joined.push(c);
+  }
+  joined.sort((a, b) => compareBinary(a.row.customerId, b.row.customerId));
+  const customers: SegmentCustomer[] = [];
+  const sources: HeldActivity[] = [];
+  const take = (c: ChangedRow) => {
+    customers.push(c.customer!);
+    sources.push(activityOfRow(c.row));
+  };
+  let j = 0;
+  for (let i = 0; i < loaded.customers.length; i++) {
+    const id = loaded.customers[i]!.id;
+    for (; j < joined.length && compareBinary(joined[j]!.row.customerId, id) < 0; j++) take(joined[j]!);
+    const change = now.get(i);
+    if (change === undefined) {
+      customers.push(loaded.customers[i]!);
+      sources.push(i);
+    } else if (change.customer !== undefined) take(change);
+  }
+  for (; j < joined.length; j++) take(joined[j]!);
+  yield;
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < customers.length; i++) {
+    if (i > 0 && i % RELAID_PER_STEP === 0) yield;
+    indexOf.set(customers[i]!.id, i);
+  }
+  yield;
+  const activities = yield* relaidInSteps(loaded.activities, sources, RELAID_PER_STEP);
+  return { customers, indexOf, activities, rev: rows.at(-1)!.row.rev };
 }

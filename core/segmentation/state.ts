@@ -16,7 +16,7 @@ import { refitSoon } from '../prediction/refit';
 import { changeStamp } from '../change-stamp';
 import type { HandlerContext } from '../context';
 import { windowMetrics, type WindowMetrics } from './window-metrics';
-import { customersInSlices, followChanges, loadAll, loadAllInSlices, type Loaded } from './loaded';
+import { customersInSlices, followChanges, followPopulationInSteps, loadAll, loadAllInSlices, type Loaded } from './loaded';
 import { runSteps, runStepsBetween, type Steps } from '../../shared/domain/steps';
 import { patchState } from './patch';
 import { newLineage, type Lineage } from './lineage';
@@ -96,19 +96,19 @@ function compute(ctx: HandlerContext, asOf: string, loaded = freshLoaded(ctx.db)
  * customers changed since (the rows are the same whatever the day), else read in full.
  */
 function freshLoaded(db: Db): Loaded {
-  return followedFromCache(db) ?? loadAll(db);
+  return runSteps(followedFromCacheInSteps(db)) ?? loadAll(db);
 }
 
 /**
- * A cached state's rows brought up to date (the first that can be, stopping there), or null. When none can
- * be (the population changed, or too much did), every cached state is out of date and only a full run can
- * replace it: they are let go now, so the collector need not carry two sets of 100k customers' tiers while
- * the new one is built.
+ * A cached state's rows brought up to date (the first that can be, stopping there), customers who joined or
+ * left included, or null. When none can be (too much changed), every cached state is out of date and only a
+ * full read can replace it: they are let go now, so the collector need not carry two sets of 100k
+ * customers' tiers while the new one is built.
  */
-function followedFromCache(db: Db): Loaded | null {
+function* followedFromCacheInSteps(db: Db): Steps<Loaded | null> {
   for (const cached of caches.get(db)?.values() ?? []) {
-    const followed = followChanges(db, cached.state.loaded);
-    if (followed) return followed.loaded;
+    const followed = yield* followPopulationInSteps(db, cached.state.loaded);
+    if (followed) return followed;
   }
   caches.delete(db);
   return null;
@@ -126,6 +126,7 @@ function assemble(ctx: HandlerContext, asOf: string, config: EngineConfig, loade
 function* assembleInSteps(ctx: HandlerContext, asOf: string, config: EngineConfig, loaded: Loaded, predicted?: ReadonlyMap<string, number>): Steps<SegmentationState> {
   const { customers, indexOf, activities } = loaded;
   const { result, run } = yield* segmentActivityInSteps(customers, activities, config, { predictedValueMinor: predicted, indexOf });
+  yield;
   const metrics = windowMetrics(run.pop, activities);
   return { asOf, config, result, customers, indexOf, metrics, loaded, run, predicted, patched: new Set(), computedAt: ctx.clock.now().toISOString(), lineage: newLineage() };
 }
@@ -194,7 +195,7 @@ async function computeInSteps(ctx: HandlerContext, asOf: string, report: (phase:
   const before = changeStamp(db);
   await step('customers');
   const config = engineConfigFor(db, asOf);
-  const followed = followedFromCache(db);
+  const followed = await runStepsBetween(followedFromCacheInSteps(db), yieldTurn);
   // A full read goes a slice at a time, so no turn holds the event loop for more than tens of milliseconds.
   const people = followed ?? (await runStepsBetween(customersInSlices(db), yieldTurn));
   await step('activity');

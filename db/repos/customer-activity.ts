@@ -1,6 +1,7 @@
 import type { Db } from '../open';
 import { activityBackfillSql } from '../activity-sql';
-import { ActivityColumnsBuilder, activityTable, columnsOf, dayNumberOfCivil, positionIn, ORDER_DAY_FIELDS, type ActivityColumns, type ActivityTable } from '../../shared/segmentation';
+import { LocalDays } from '../../shared/domain/local-days';
+import { ActivityColumnsBuilder, activityTable, columnsOf, positionIn, ORDER_DAY_FIELDS, type ActivityColumns, type ActivityTable } from '../../shared/segmentation';
 import { runSteps, type Steps } from '../../shared/domain/steps';
 
 /**
@@ -10,16 +11,16 @@ import { runSteps, type Steps } from '../../shared/domain/steps';
  */
 
 /** Adds one row (its two JSON columns) to `builder`, working out each follow-up's instant and local day. */
-function addRow(builder: ActivityColumnsBuilder, orders: string, followUps: string): void {
+function addRow(builder: ActivityColumnsBuilder, orders: string, followUps: string, days: LocalDays): void {
   const flat = JSON.parse(followUps) as (string | null)[];
   const count = flat.length / 2;
   const followUpDays = new Array<number>(count);
   const followUpMs = new Array<number>(count);
   for (let f = 0; f < count; f++) {
-    const moment = new Date(flat[2 * f]!);
-    followUpMs[f] = moment.getTime();
+    const ms = days.msOf(flat[2 * f]!);
+    followUpMs[f] = ms;
     // The local calendar day of the instant, in this process's time zone.
-    followUpDays[f] = dayNumberOfCivil(moment.getFullYear(), moment.getMonth() + 1, moment.getDate());
+    followUpDays[f] = days.dayOf(ms);
   }
   builder.add(JSON.parse(orders) as number[], flat, followUpDays, followUpMs);
 }
@@ -38,7 +39,7 @@ function jsonArrayLength(json: string | undefined): number {
 /** One customer's row as columns of one. */
 export function parseActivity(orders: string, followUps: string): ActivityColumns {
   const builder = new ActivityColumnsBuilder();
-  addRow(builder, orders, followUps);
+  addRow(builder, orders, followUps, new LocalDays());
   return builder.build();
 }
 
@@ -85,11 +86,12 @@ export function* activitiesInSlices(db: Db, indexOf: ReadonlyMap<string, number>
     followUps += jsonArrayLength(followUpsText[i]) / 2;
   }
   builder.reserve(orderNumbers, followUps);
+  const days = new LocalDays();
   for (let i = 0; i < n; i++) {
     if (i > 0 && i % slice === 0) yield;
     const orders = ordersText[i];
     if (orders === undefined) builder.addNothing();
-    else addRow(builder, orders, followUpsText[i]!);
+    else addRow(builder, orders, followUpsText[i]!, days);
     // Each text is let go as soon as it is parsed.
     ordersText[i] = undefined;
     followUpsText[i] = undefined;

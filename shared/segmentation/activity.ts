@@ -8,6 +8,8 @@ import type { EngineConfig } from './config';
 import { isoDateOf } from './day-number';
 import { emptyFigures, INTENT_PRECEDENCE, type Population } from './population';
 import type { EngineCustomer, Intent } from './types';
+import { runSteps, type Steps } from '../domain/steps';
+import { CUSTOMERS_PER_STEP } from './step-size';
 
 /** Numbers per day in the activity's orders (see ActivityColumns.orders). */
 export const ORDER_DAY_FIELDS = 6;
@@ -113,6 +115,32 @@ export class ActivityColumnsBuilder {
     }
   }
 
+  /** The next customer: the one at position k of `columns`, copied as held. */
+  addHeld(columns: ActivityColumns, k: number): void {
+    const o0 = columns.orderAt[k]! * ORDER_DAY_FIELDS;
+    const o1 = columns.orderAt[k + 1]! * ORDER_DAY_FIELDS;
+    const at = this.orderRows * ORDER_DAY_FIELDS;
+    if (at + o1 - o0 > this.orders.length) this.orders = grown(this.orders, at + o1 - o0);
+    this.orders.set(columns.orders.subarray(o0, o1), at);
+    this.orderRows += (o1 - o0) / ORDER_DAY_FIELDS;
+    const f0 = columns.followUpAt[k]!;
+    const f1 = columns.followUpAt[k + 1]!;
+    const to = this.followUpRows;
+    if (to + f1 - f0 > this.followUpDays.length) {
+      this.followUpDays = grown(this.followUpDays, to + f1 - f0);
+      this.followUpMs = grown(this.followUpMs, to + f1 - f0);
+      this.intents = grown(this.intents, to + f1 - f0);
+    }
+    this.followUpDays.set(columns.followUpDays.subarray(f0, f1), to);
+    this.followUpMs.set(columns.followUpMs.subarray(f0, f1), to);
+    this.intents.set(columns.intents.subarray(f0, f1), to);
+    for (let f = f0; f < f1; f++) this.occurredAt.push(columns.occurredAt[f]!);
+    this.followUpRows += f1 - f0;
+    this.size += 1;
+    this.orderAt.push(this.orderRows);
+    this.followUpAt.push(this.followUpRows);
+  }
+
   /** A customer with no orders and no follow-ups. */
   addNothing(): void {
     this.size += 1;
@@ -155,6 +183,35 @@ export function columnsOf(table: ActivityTable, i: number): ActivityColumns {
 /** Customer i's position in `columns` (columnsOf(table, i)): their own columns hold only them. */
 export const positionIn = (table: ActivityTable, columns: ActivityColumns, i: number): number => (columns === table.base ? i : 0);
 
+/** Where a customer's columns come from when a table is laid out again: a position in the old table, or their own. */
+export type HeldActivity = number | ActivityColumns;
+
+/**
+ * A table laid out for another population (customers joined or left): customer j's columns are those at
+ * position sources[j] of `table`, or sources[j] itself for a customer read just now. One table of columns,
+ * as a full read of the same rows gives, a slice of customers per step (shared/domain/steps.ts).
+ */
+export function* relaidInSteps(table: ActivityTable, sources: readonly HeldActivity[], perStep: number): Steps<ActivityTable> {
+  const at = (source: HeldActivity): [ActivityColumns, number] =>
+    typeof source === 'number' ? [columnsOf(table, source), positionIn(table, columnsOf(table, source), source)] : [source, 0];
+  let orderNumbers = 0;
+  let followUps = 0;
+  for (const source of sources) {
+    const [c, k] = at(source);
+    orderNumbers += (c.orderAt[k + 1]! - c.orderAt[k]!) * ORDER_DAY_FIELDS;
+    followUps += c.followUpAt[k + 1]! - c.followUpAt[k]!;
+  }
+  yield;
+  const builder = new ActivityColumnsBuilder();
+  builder.reserve(orderNumbers, followUps);
+  for (let j = 0; j < sources.length; j++) {
+    if (j > 0 && j % perStep === 0) yield;
+    const [c, k] = at(sources[j]!);
+    builder.addHeld(c, k);
+  }
+  return activityTable(builder.build());
+}
+
 /** Customer i's columns of one: a copy (what a test or a single placement takes). */
 export function activityOf(table: ActivityTable, i: number): ActivityColumns {
   const own = table.changed.get(i);
@@ -171,11 +228,17 @@ export function activityOf(table: ActivityTable, i: number): ActivityColumns {
 
 /** activities.base.size customers, aligned with `customers`; the changed ones read from their own columns. */
 export function collectPopulationFromActivity(customers: readonly EngineCustomer[], activities: ActivityTable, config: EngineConfig): Population {
+  return runSteps(populationFromActivityInSteps(customers, activities, config));
+}
+
+/** collectPopulationFromActivity yielding every CUSTOMERS_PER_STEP customers of each pass (shared/domain/steps.ts). */
+export function* populationFromActivityInSteps(customers: readonly EngineCustomer[], activities: ActivityTable, config: EngineConfig): Steps<Population> {
   const n = customers.length;
   const { asOfDay, windowStartDay, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntent } = emptyFigures(n, config);
   // Pass 1: sales per customer up to asOf, to size the flat order-day array.
   const orderStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
+    if (i > 0 && i % CUSTOMERS_PER_STEP === 0) yield;
     const c = columnsOf(activities, i);
     const k = positionIn(activities, c, i);
     const days = c.orders;
@@ -184,8 +247,10 @@ export function collectPopulationFromActivity(customers: readonly EngineCustomer
     orderStart[i + 1] = orderStart[i]! + sales;
   }
   const orderDays = new Int32Array(orderStart[n]!);
+  yield;
 
   for (let i = 0; i < n; i++) {
+    if (i > 0 && i % CUSTOMERS_PER_STEP === 0) yield;
     const c = columnsOf(activities, i);
     const k = positionIn(activities, c, i);
     const days = c.orders;

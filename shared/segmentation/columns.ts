@@ -15,6 +15,8 @@ import type { Run } from './run';
 import type { EngineCustomer } from './types';
 import type { SchemeKey } from './schemes';
 import { valueClassOf } from './value';
+import { CUSTOMERS_PER_STEP } from './step-size';
+import { runSteps, type Steps } from '../domain/steps';
 
 /**
  * A customer's attribute classes, in ATTRIBUTE_SCHEME_KEYS order, remembered per customer object: they
@@ -41,6 +43,11 @@ function attributeClassesOf(customer: EngineCustomer): readonly string[] {
 const attributeColumnsOf = new WeakMap<readonly EngineCustomer[], readonly (readonly string[])[]>();
 
 export function classColumns(run: Run): Record<string, string[]> {
+  return runSteps(classColumnsInSteps(run));
+}
+
+/** classColumns yielding every CUSTOMERS_PER_STEP customers (shared/domain/steps.ts). */
+export function* classColumnsInSteps(run: Run): Steps<Record<string, string[]>> {
   const { pop, config } = run;
   const n = pop.customers.length;
   const column = (): string[] => new Array<string>(n);
@@ -69,6 +76,7 @@ export function classColumns(run: Run): Record<string, string[]> {
   const kept = attributeColumnsOf.get(pop.customers);
   if (kept) kept.forEach((column, a) => (columns[ATTRIBUTE_SCHEME_KEYS[a]!] = column.slice()));
   for (let i = 0; i < n; i++) {
+    if (i > 0 && i % CUSTOMERS_PER_STEP === 0) yield;
     const customer = pop.customers[i]!;
     const ranking = run.rankingOf(i);
     const { r, f, m } = ranking.scores;
@@ -94,7 +102,9 @@ export function classColumns(run: Run): Record<string, string[]> {
     all[segment.key] = out;
     return out;
   });
+  yield;
   for (let i = 0; i < n; i++) {
+    if (i > 0 && i % CUSTOMERS_PER_STEP === 0) yield;
     // Custom rules may read built-in classes (never other custom segments), all filled in above.
     const ctx = { customer: pop.customers[i]!, metrics: ownMetricsOf(pop, i), classOf: (scheme: string): string => all[scheme]![i]! };
     run.segments.forEach((segment, s) => {

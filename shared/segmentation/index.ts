@@ -2,7 +2,7 @@
 export { segmentActivity, segmentActivityInSteps, segmentAll, type SegmentedRun, type SegmentOptions } from './segment-all';
 export { reclassifyOne, type Reclassified } from './reclassify';
 export type { Run } from './run';
-export { ActivityColumnsBuilder, activityOf, activityTable, columnsOf, positionIn, ORDER_DAY_FIELDS, type ActivityColumns, type ActivityTable } from './activity';
+export { ActivityColumnsBuilder, activityOf, activityTable, columnsOf, positionIn, relaidInSteps, ORDER_DAY_FIELDS, type ActivityColumns, type ActivityTable, type HeldActivity } from './activity';
 export { dayNumberOfCivil } from './day-number';
 export { segmentOne, type LocalSegmentation } from './segment-one';
 export {

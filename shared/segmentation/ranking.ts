@@ -12,6 +12,8 @@ import type { Population } from './population';
 import { makeScale, scoreOf, type ScoreScale } from './quintile';
 import { countBelow, medianOfSorted } from './sorted';
 import { tierCuts } from './tiered-cut';
+import { CUSTOMERS_PER_STEP } from './step-size';
+import { runSteps, type Steps } from '../domain/steps';
 import type { Scores, ScoreDimension, TierCut } from './types';
 
 export interface Ranking {
@@ -160,7 +162,14 @@ export function scoreMember(
   } else if (buyer) out.pyramidValue[i] = basisAmount(pop, i, p.basis, predicted);
 }
 
-function rankGroup(pop: Population, config: EngineConfig, predicted: ReadonlyMap<string, number> | undefined, group: string, members: readonly number[], shared: SharedArrays): Ranking {
+function* rankGroupInSteps(
+  pop: Population,
+  config: EngineConfig,
+  predicted: ReadonlyMap<string, number> | undefined,
+  group: string,
+  members: readonly number[],
+  shared: SharedArrays,
+): Steps<Ranking> {
   const buyerIdx: number[] = [];
   for (const i of members) if (pop.orderCount[i]! > 0) buyerIdx.push(i);
 
@@ -171,7 +180,12 @@ function rankGroup(pop: Population, config: EngineConfig, predicted: ReadonlyMap
   const valueMScale = v.basis === 'revenue' ? scales.m : makeScale(buyerIdx.map((i) => valueMoneyOf(pop, i, config, predicted)));
   const { scores, valueScore, pyramidValue } = shared;
   const valueMScores = v.basis === 'revenue' ? scores.m : shared.valueMScores;
-  for (const i of members) scoreMember(pop, i, config, predicted, { scales, valueMScale }, shared);
+  yield;
+  for (let k = 0; k < members.length; k++) {
+    if (k > 0 && k % CUSTOMERS_PER_STEP === 0) yield;
+    scoreMember(pop, members[k]!, config, predicted, { scales, valueMScale }, shared);
+  }
+  yield;
 
   const sortedValues = Float64Array.from(buyerIdx, (i) => valueScore[i]!).sort();
   const valueThresholds = v.groupThresholds[group] ?? v.thresholds;
@@ -220,9 +234,21 @@ export function rankGroups(
   predicted: ReadonlyMap<string, number> | undefined,
   groups: { keys: readonly string[]; members: readonly (readonly number[])[] },
 ): Ranking[] {
+  return runSteps(rankGroupsInSteps(pop, config, predicted, groups));
+}
+
+/** rankGroups yielding between its passes: each group's scales, its members scored a slice at a time, its cuts. */
+export function* rankGroupsInSteps(
+  pop: Population,
+  config: EngineConfig,
+  predicted: ReadonlyMap<string, number> | undefined,
+  groups: { keys: readonly string[]; members: readonly (readonly number[])[] },
+): Steps<Ranking[]> {
   if (config.value.basis === 'predicted' && !predicted) throw new RangeError("value basis 'predicted' needs a predicted value map");
   const shared = sharedArrays(pop.customers.length);
-  return groups.keys.map((key, g) => rankGroup(pop, config, predicted, key, groups.members[g]!, shared));
+  const rankings: Ranking[] = [];
+  for (let g = 0; g < groups.keys.length; g++) rankings.push(yield* rankGroupInSteps(pop, config, predicted, groups.keys[g]!, groups.members[g]!, shared));
+  return rankings;
 }
 
 /** The whole population as one group (segmentOne-style callers and tests). */

@@ -8,7 +8,8 @@ import { medianGaps } from './lifecycle';
 import { compileSegments, type CompiledSegment } from './local-schemes';
 import { groupCustomers, type Groups } from './partition';
 import type { Population } from './population';
-import { rankGroups, type Ranking } from './ranking';
+import { rankGroupsInSteps, type Ranking } from './ranking';
+import type { Steps } from '../domain/steps';
 
 export interface Run {
   config: EngineConfig;
@@ -21,12 +22,17 @@ export interface Run {
   segments: CompiledSegment[];
 }
 
-/** The run over a population already collected (from raw rows: population.ts; from activity rows: activity.ts). */
-export function prepareRun(pop: Population, config: EngineConfig, predicted: ReadonlyMap<string, number> | undefined): Run {
+/**
+ * The run over a population already collected (from raw rows: population.ts; from activity rows:
+ * activity.ts), yielding between its passes (shared/domain/steps.ts).
+ */
+export function* prepareRunInSteps(pop: Population, config: EngineConfig, predicted: ReadonlyMap<string, number> | undefined): Steps<Run> {
   const gaps = medianGaps(pop);
+  yield;
   const segments = compileSegments(config);
   const groups = groupCustomers(pop, config, segments, gaps);
-  const rankings = rankGroups(pop, config, predicted, groups);
+  yield;
+  const rankings = yield* rankGroupsInSteps(pop, config, predicted, groups);
   const rankingOf = (i: number): Ranking => rankings[groups.groupOf[i]!]!;
   return { config, pop, groups, rankings, rankingOf, medianGaps: gaps, segments };
 }

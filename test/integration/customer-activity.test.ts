@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activitiesInSlices, loadActivities, rebuildCustomerActivity } from '../../db/repos/customer-activity';
-import { loadSegmentCustomers, segmentCustomersInSlices, type SegmentCustomer } from '../../db/repos/segmentation';
+import { loadSegmentCustomers, segmentPopulationInSlices, type SegmentCustomer } from '../../db/repos/segmentation';
 import { localDateOf } from '../../shared/domain/dates';
 import { buildConfig, segmentActivity, segmentAll, type ActivityTable, type EngineFollowUp, type EngineOrder } from '../../shared/segmentation';
 import { loadHistories } from '../../core/prediction/histories';
@@ -288,9 +288,11 @@ describe('reading in slices', () => {
             yields++;
           }
         };
-        const customers = drain(segmentCustomersInSlices(demo.db, slice));
-        expect(customers.value, `customers by ${slice}`).toEqual(whole);
-        expect(customers.yields, `customer slices of ${slice}`).toBe(Math.floor(whole.length / slice));
+        const customers = drain(segmentPopulationInSlices(demo.db, slice));
+        expect(customers.value.customers, `customers by ${slice}`).toEqual(whole);
+        expect(customers.value.indexOf, `positions by ${slice}`).toEqual(indexOf);
+        // One turn after the ids, then one per full slice of rows.
+        expect(customers.yields, `customer slices of ${slice}`).toBe(1 + Math.floor(whole.length / slice));
         const read = drain(activitiesInSlices(demo.db, indexOf, slice));
         expect(read.value, `activities by ${slice}`).toEqual(activities);
         // One turn per full stretch of rows, then one per slice of customers parsed.

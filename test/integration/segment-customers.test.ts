@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSegmentCustomer, loadSegmentCustomers } from '../../db/repos/segmentation';
+import { loadSegmentCustomer, loadSegmentCustomers, segmentPopulationInSlices } from '../../db/repos/segmentation';
 import { openTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -44,5 +44,43 @@ describe('the customers the tiers read', () => {
     app.db.$client.prepare(`UPDATE customers SET archived_at = '2026-11-01T00:00:00.000Z' WHERE id = ?`).run(second);
     expect(loadSegmentCustomer(app.db, second!)).toBeUndefined();
     expect(loadSegmentCustomers(app.db).some((c) => c.id === second)).toBe(false);
+  });
+});
+
+describe('reading the population in the table\'s order', () => {
+  /** Copies of a demo customer under `ids`, inserted in the order given (so rowid order is that order). */
+  function insertCopies(ids: readonly string[]): void {
+    const insert = app.db.$client.prepare(
+      `INSERT INTO customers (id, created_at, updated_at, name, type, tags, sort_name)
+       SELECT ?, created_at, updated_at, name || ' ' || ?, type, tags, sort_name FROM customers WHERE deleted_at IS NULL LIMIT 1`,
+    );
+    for (const id of ids) insert.run(id, id);
+  }
+
+  it('still gives id order, as SQLite sorts text, when rows were inserted in another order', () => {
+    // Descending inserts, and ids beyond ASCII: accents, a character above the surrogates, one beyond U+FFFF.
+    insertCopies(['zz-last', 'm-middle', '00-first', 'é-accent', '\u{1F600}-emoji', '\uFFFD-replacement', 'A-upper']);
+    const plain = app.db.$client.prepare(`SELECT id FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL ORDER BY id`).pluck().all();
+    const read = loadSegmentCustomers(app.db);
+    expect(read.map((c) => c.id)).toEqual(plain);
+    // SQLite's binary order puts U+1F600 after U+FFFD (UTF-8 bytes), where JavaScript's < would not.
+    expect(plain.indexOf('\u{1F600}-emoji')).toBeGreaterThan(plain.indexOf('\uFFFD-replacement'));
+    expect(byColumnName()).toEqual(read);
+  });
+
+  it('stays whole and consistent when customers join and leave between slices', () => {
+    const steps = segmentPopulationInSlices(app.db, 50);
+    steps.next(); // the ids are read
+    steps.next(); // and the first slice of rows
+    const [leaving] = app.db.$client.prepare(`SELECT id FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL ORDER BY rowid DESC LIMIT 1`).pluck().all() as string[];
+    app.db.$client.prepare(`UPDATE customers SET archived_at = '2026-11-02T00:00:00.000Z' WHERE id = ?`).run(leaving);
+    insertCopies(['zz-joined-meanwhile']);
+    let next = steps.next();
+    while (!next.done) next = steps.next();
+    const { customers, indexOf } = next.value;
+    // As the population was when the ids were read, less who left before their row was read.
+    const expected = (app.db.$client.prepare(`SELECT id FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL ORDER BY id`).pluck().all() as string[]).filter((id) => id !== 'zz-joined-meanwhile');
+    expect(customers.map((c) => c.id)).toEqual(expected);
+    expect([...indexOf]).toEqual(expected.map((id, i) => [id, i]));
   });
 });
