@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open';
 import { activitiesInSlices, activityRowsSince, latestActivityRev, parseActivity, type ActivityRow } from '../../db/repos/customer-activity';
 import { loadSegmentCustomer, segmentPopulationInSlices, type SegmentCustomer } from '../../db/repos/segmentation';
-import { runSteps, type Steps } from '../../shared/domain/steps';
+import { inStretches, runSteps, type Steps } from '../../shared/domain/steps';
 import { released, writable, type Lineage } from './lineage';
 import { ActivityColumnsBuilder, relaidInSteps, type ActivityColumns, type ActivityTable, type HeldActivity } from '../../shared/segmentation';
 import { compareBinary } from '../../shared/domain/binary-order';
@@ -141,22 +141,23 @@ export function* followPopulationInSteps(db: Db, loaded: Loaded): Steps<Loaded |
     sources.push(activityOfRow(c.row));
   };
   let j = 0;
-  for (let i = 0; i < loaded.customers.length; i++) {
-    const id = loaded.customers[i]!.id;
-    for (; j < joined.length && compareBinary(joined[j]!.row.customerId, id) < 0; j++) take(joined[j]!);
-    const change = now.get(i);
-    if (change === undefined) {
-      customers.push(loaded.customers[i]!);
-      sources.push(i);
-    } else if (change.customer !== undefined) take(change);
-  }
+  yield* inStretches(loaded.customers.length, RELAID_PER_STEP, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const id = loaded.customers[i]!.id;
+      for (; j < joined.length && compareBinary(joined[j]!.row.customerId, id) < 0; j++) take(joined[j]!);
+      const change = now.get(i);
+      if (change === undefined) {
+        customers.push(loaded.customers[i]!);
+        sources.push(i);
+      } else if (change.customer !== undefined) take(change);
+    }
+  });
   for (; j < joined.length; j++) take(joined[j]!);
   yield;
   const indexOf = new Map<string, number>();
-  for (let i = 0; i < customers.length; i++) {
-    if (i > 0 && i % RELAID_PER_STEP === 0) yield;
-    indexOf.set(customers[i]!.id, i);
-  }
+  yield* inStretches(customers.length, RELAID_PER_STEP, (from, to) => {
+    for (let i = from; i < to; i++) indexOf.set(customers[i]!.id, i);
+  });
   yield;
   const activities = yield* relaidInSteps(loaded.activities, sources, RELAID_PER_STEP);
   return { customers, indexOf, activities, rev: rows.at(-1)!.row.rev };

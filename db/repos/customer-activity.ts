@@ -2,7 +2,7 @@ import type { Db } from '../open';
 import { activityBackfillSql } from '../activity-sql';
 import { LocalDays } from '../../shared/domain/local-days';
 import { ActivityColumnsBuilder, activityTable, columnsOf, positionIn, ORDER_DAY_FIELDS, type ActivityColumns, type ActivityTable } from '../../shared/segmentation';
-import { runSteps, type Steps } from '../../shared/domain/steps';
+import { inStretches, runSteps, type Steps } from '../../shared/domain/steps';
 
 /**
  * Reads of customer_activity (db/schema/customer-activity.ts): each customer's history in one row, kept
@@ -36,6 +36,17 @@ function jsonArrayLength(json: string | undefined): number {
   return values;
 }
 
+/** The order numbers and follow-ups the rows' texts hold, counted before they are parsed. */
+function reservedFor(ordersText: readonly (string | undefined)[], followUpsText: readonly (string | undefined)[]): [orderNumbers: number, followUps: number] {
+  let orderNumbers = 0;
+  let followUps = 0;
+  for (let i = 0; i < ordersText.length; i++) {
+    orderNumbers += jsonArrayLength(ordersText[i]);
+    followUps += jsonArrayLength(followUpsText[i]) / 2;
+  }
+  return [orderNumbers, followUps];
+}
+
 /** One customer's row as columns of one. */
 export function parseActivity(orders: string, followUps: string): ActivityColumns {
   const builder = new ActivityColumnsBuilder();
@@ -65,7 +76,9 @@ export function* activitiesInSlices(db: Db, indexOf: ReadonlyMap<string, number>
   const ordersText = new Array<string | undefined>(n).fill(undefined);
   const followUpsText = new Array<string | undefined>(n).fill(undefined);
   const page = db.$client.prepare(`SELECT rowid, customer_id, orders, follow_ups FROM customer_activity WHERE rowid > ? ORDER BY rowid LIMIT ?`).raw();
-  for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+  let after = Number.MIN_SAFE_INTEGER;
+  // Each stretch is read by an ordinary function: V8 optimises a long loop inside a generator poorly.
+  const readStretch = (): number => {
     let read = 0;
     for (const [rowid, id, orders, followUps] of page.iterate(after, slice) as Iterable<[number, string, string, string]>) {
       after = rowid;
@@ -75,27 +88,22 @@ export function* activitiesInSlices(db: Db, indexOf: ReadonlyMap<string, number>
       ordersText[i] = orders;
       followUpsText[i] = followUps;
     }
-    if (read < slice) break;
-    yield;
-  }
+    return read;
+  };
+  while (readStretch() === slice) yield;
   const builder = new ActivityColumnsBuilder();
-  let orderNumbers = 0;
-  let followUps = 0;
-  for (let i = 0; i < n; i++) {
-    orderNumbers += jsonArrayLength(ordersText[i]);
-    followUps += jsonArrayLength(followUpsText[i]) / 2;
-  }
-  builder.reserve(orderNumbers, followUps);
+  builder.reserve(...reservedFor(ordersText, followUpsText));
   const days = new LocalDays();
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && i % slice === 0) yield;
-    const orders = ordersText[i];
-    if (orders === undefined) builder.addNothing();
-    else addRow(builder, orders, followUpsText[i]!, days);
-    // Each text is let go as soon as it is parsed.
-    ordersText[i] = undefined;
-    followUpsText[i] = undefined;
-  }
+  yield* inStretches(n, slice, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const orders = ordersText[i];
+      if (orders === undefined) builder.addNothing();
+      else addRow(builder, orders, followUpsText[i]!, days);
+      // Each text is let go as soon as it is parsed.
+      ordersText[i] = undefined;
+      followUpsText[i] = undefined;
+    }
+  });
   return activityTable(builder.build());
 }
 

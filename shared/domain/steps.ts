@@ -21,3 +21,15 @@ export async function runStepsBetween<T>(steps: Steps<T>, between: () => Promise
     await between();
   }
 }
+
+/**
+ * `pass(from, to)` over [0, n), `per` at a time, yielding between stretches. The loop belongs in `pass`, an
+ * ordinary function: V8 optimises a long-running loop inside a generator far less well (the same passes ran
+ * about a quarter slower at 100k customers written as loops in the generators themselves).
+ */
+export function* inStretches(n: number, per: number, pass: (from: number, to: number) => void): Steps<void> {
+  for (let from = 0; from < n; from += per) {
+    if (from > 0) yield;
+    pass(from, Math.min(n, from + per));
+  }
+}

@@ -8,7 +8,7 @@ import type { EngineConfig } from './config';
 import { isoDateOf } from './day-number';
 import { emptyFigures, INTENT_PRECEDENCE, type Population } from './population';
 import type { EngineCustomer, Intent } from './types';
-import { runSteps, type Steps } from '../domain/steps';
+import { inStretches, runSteps, type Steps } from '../domain/steps';
 import { CUSTOMERS_PER_STEP } from './step-size';
 
 /** Numbers per day in the activity's orders (see ActivityColumns.orders). */
@@ -192,24 +192,38 @@ export type HeldActivity = number | ActivityColumns;
  * as a full read of the same rows gives, a slice of customers per step (shared/domain/steps.ts).
  */
 export function* relaidInSteps(table: ActivityTable, sources: readonly HeldActivity[], perStep: number): Steps<ActivityTable> {
-  const at = (source: HeldActivity): [ActivityColumns, number] =>
-    typeof source === 'number' ? [columnsOf(table, source), positionIn(table, columnsOf(table, source), source)] : [source, 0];
-  let orderNumbers = 0;
-  let followUps = 0;
-  for (const source of sources) {
-    const [c, k] = at(source);
-    orderNumbers += (c.orderAt[k + 1]! - c.orderAt[k]!) * ORDER_DAY_FIELDS;
-    followUps += c.followUpAt[k + 1]! - c.followUpAt[k]!;
-  }
+  const size = { orderNumbers: 0, followUps: 0 };
+  yield* inStretches(sources.length, perStep, (from, to) => measureHeld(table, sources, size, from, to));
   yield;
   const builder = new ActivityColumnsBuilder();
-  builder.reserve(orderNumbers, followUps);
-  for (let j = 0; j < sources.length; j++) {
-    if (j > 0 && j % perStep === 0) yield;
-    const [c, k] = at(sources[j]!);
-    builder.addHeld(c, k);
-  }
+  builder.reserve(size.orderNumbers, size.followUps);
+  yield* inStretches(sources.length, perStep, (from, to) => copyHeld(table, sources, builder, from, to));
   return activityTable(builder.build());
+}
+
+/** Where a source's columns are: its own, or `table`'s at the position it names. */
+function heldColumns(table: ActivityTable, source: HeldActivity): ActivityColumns {
+  return typeof source === 'number' ? columnsOf(table, source) : source;
+}
+
+const heldPosition = (table: ActivityTable, source: HeldActivity, columns: ActivityColumns): number => (typeof source === 'number' ? positionIn(table, columns, source) : 0);
+
+/** Adds sources[from … to − 1]'s order numbers and follow-ups to `size`. */
+function measureHeld(table: ActivityTable, sources: readonly HeldActivity[], size: { orderNumbers: number; followUps: number }, from: number, to: number): void {
+  for (let j = from; j < to; j++) {
+    const c = heldColumns(table, sources[j]!);
+    const k = heldPosition(table, sources[j]!, c);
+    size.orderNumbers += (c.orderAt[k + 1]! - c.orderAt[k]!) * ORDER_DAY_FIELDS;
+    size.followUps += c.followUpAt[k + 1]! - c.followUpAt[k]!;
+  }
+}
+
+/** Appends sources[from … to − 1]'s columns to `builder`. */
+function copyHeld(table: ActivityTable, sources: readonly HeldActivity[], builder: ActivityColumnsBuilder, from: number, to: number): void {
+  for (let j = from; j < to; j++) {
+    const c = heldColumns(table, sources[j]!);
+    builder.addHeld(c, heldPosition(table, sources[j]!, c));
+  }
 }
 
 /** Customer i's columns of one: a copy (what a test or a single placement takes). */
@@ -237,8 +251,23 @@ export function* populationFromActivityInSteps(customers: readonly EngineCustome
   const { asOfDay, windowStartDay, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntent } = emptyFigures(n, config);
   // Pass 1: sales per customer up to asOf, to size the flat order-day array.
   const orderStart = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && i % CUSTOMERS_PER_STEP === 0) yield;
+  yield* inStretches(n, CUSTOMERS_PER_STEP, (from, to) => countSales(activities, asOfDay, orderStart, from, to));
+  const orderDays = new Int32Array(orderStart[n]!);
+  yield;
+  // The same shape as collectPopulation's (population.ts), so the engine's passes see one kind of object.
+  const pop: Population = { customers, asOfDay, windowStartDay, orderDays, orderStart, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntent };
+  yield* inStretches(n, CUSTOMERS_PER_STEP, (from, to) => foldActivity(pop, activities, from, to));
+  return pop;
+}
+
+/*
+ * The passes' loops are ordinary functions of their arguments, called a stretch at a time: inside a generator,
+ * or reading the generator's variables through a closure, the same loops ran markedly slower.
+ */
+
+/** orderStart[i + 1] for customers from … to − 1: sales up to asOf, added to orderStart[i]. */
+function countSales(activities: ActivityTable, asOfDay: number, orderStart: Int32Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     const c = columnsOf(activities, i);
     const k = positionIn(activities, c, i);
     const days = c.orders;
@@ -246,11 +275,12 @@ export function* populationFromActivityInSteps(customers: readonly EngineCustome
     for (let r = c.orderAt[k]! * ORDER_DAY_FIELDS, end = c.orderAt[k + 1]! * ORDER_DAY_FIELDS; r < end && days[r]! <= asOfDay; r += ORDER_DAY_FIELDS) sales += days[r + 1]!;
     orderStart[i + 1] = orderStart[i]! + sales;
   }
-  const orderDays = new Int32Array(orderStart[n]!);
-  yield;
+}
 
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && i % CUSTOMERS_PER_STEP === 0) yield;
+/** Customers from … to − 1 folded into `pop`: their order days, window figures and latest intent. */
+function foldActivity(pop: Population, activities: ActivityTable, from: number, to: number): void {
+  const { customers, asOfDay, windowStartDay, orderDays, orderStart, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntent } = pop;
+  for (let i = from; i < to; i++) {
     const c = columnsOf(activities, i);
     const k = positionIn(activities, c, i);
     const days = c.orders;
@@ -291,5 +321,4 @@ export function* populationFromActivityInSteps(customers: readonly EngineCustome
       latestIntent[i] = { customerId: customers[i]!.id, occurredAt: c.occurredAt[latest]!, date: isoDateOf(c.followUpDays[latest]!), intent: INTENT_CODES[c.intents[latest]!]!, satisfaction: null };
     }
   }
-  return { customers, asOfDay, windowStartDay, orderDays, orderStart, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntent };
 }

@@ -16,7 +16,7 @@ import type { EngineCustomer } from './types';
 import type { SchemeKey } from './schemes';
 import { valueClassOf } from './value';
 import { CUSTOMERS_PER_STEP } from './step-size';
-import { runSteps, type Steps } from '../domain/steps';
+import { inStretches, runSteps, type Steps } from '../domain/steps';
 
 /**
  * A customer's attribute classes, in ATTRIBUTE_SCHEME_KEYS order, remembered per customer object: they
@@ -75,8 +75,30 @@ export function* classColumnsInSteps(run: Run): Steps<Record<string, string[]>> 
   // The same customers as a run before (a recompute with no customer changed): their attribute columns, copied.
   const kept = attributeColumnsOf.get(pop.customers);
   if (kept) kept.forEach((column, a) => (columns[ATTRIBUTE_SCHEME_KEYS[a]!] = column.slice()));
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && i % CUSTOMERS_PER_STEP === 0) yield;
+  yield* inStretches(n, CUSTOMERS_PER_STEP, (from, to) => fillClasses(run, columns, attributeColumns, kept !== undefined, from, to));
+  if (!kept) attributeColumnsOf.set(pop.customers, attributeColumns.map((column) => column.slice()));
+
+  const all: Record<string, string[]> = columns;
+  if (run.segments.length === 0) return all;
+  const segmentColumns = run.segments.map((segment) => {
+    const out = column();
+    all[segment.key] = out;
+    return out;
+  });
+  yield;
+  yield* inStretches(n, CUSTOMERS_PER_STEP, (from, to) => fillSegments(run, all, segmentColumns, from, to));
+  return all;
+}
+
+/*
+ * The passes' loops are ordinary functions of their arguments, called a stretch at a time: inside a generator,
+ * or reading the generator's variables through a closure, the same loops ran markedly slower.
+ */
+
+/** The built-in schemes' classes of customers from … to − 1; the attribute columns too unless `attributesKept`. */
+function fillClasses(run: Run, columns: Record<SchemeKey, string[]>, attributeColumns: string[][], attributesKept: boolean, from: number, to: number): void {
+  const { pop, config } = run;
+  for (let i = from; i < to; i++) {
     const customer = pop.customers[i]!;
     const ranking = run.rankingOf(i);
     const { r, f, m } = ranking.scores;
@@ -89,27 +111,19 @@ export function* classColumnsInSteps(run: Run): Steps<Record<string, string[]>> 
     columns.loyalty[i] = loyaltyClassOf(lifecycle, r[i]!, f[i]!, m[i]!, config.loyalty);
     columns.behavior[i] = behaviorClassOf(pop, ranking, i);
     columns.intent[i] = intentClassOf(pop, i);
-    if (kept) continue;
+    if (attributesKept) continue;
     const attributes = attributeClassesOf(customer);
     for (let a = 0; a < attributeColumns.length; a++) attributeColumns[a]![i] = attributes[a]!;
   }
-  if (!kept) attributeColumnsOf.set(pop.customers, attributeColumns.map((column) => column.slice()));
+}
 
-  const all: Record<string, string[]> = columns;
-  if (run.segments.length === 0) return all;
-  const segmentColumns = run.segments.map((segment) => {
-    const out = column();
-    all[segment.key] = out;
-    return out;
-  });
-  yield;
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && i % CUSTOMERS_PER_STEP === 0) yield;
-    // Custom rules may read built-in classes (never other custom segments), all filled in above.
+/** The custom segments' classes of customers from … to − 1 (custom rules may read built-in classes, all filled in before). */
+function fillSegments(run: Run, all: Record<string, string[]>, segmentColumns: string[][], from: number, to: number): void {
+  const { pop } = run;
+  for (let i = from; i < to; i++) {
     const ctx = { customer: pop.customers[i]!, metrics: ownMetricsOf(pop, i), classOf: (scheme: string): string => all[scheme]![i]! };
     run.segments.forEach((segment, s) => {
       segmentColumns[s]![i] = segment.run(ctx).result ? 'member' : 'non_member';
     });
   }
-  return all;
 }

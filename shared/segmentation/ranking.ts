@@ -13,7 +13,7 @@ import { makeScale, scoreOf, type ScoreScale } from './quintile';
 import { countBelow, medianOfSorted } from './sorted';
 import { tierCuts } from './tiered-cut';
 import { CUSTOMERS_PER_STEP } from './step-size';
-import { runSteps, type Steps } from '../domain/steps';
+import { inStretches, runSteps, type Steps } from '../domain/steps';
 import type { Scores, ScoreDimension, TierCut } from './types';
 
 export interface Ranking {
@@ -162,6 +162,11 @@ export function scoreMember(
   } else if (buyer) out.pyramidValue[i] = basisAmount(pop, i, p.basis, predicted);
 }
 
+/** scoreMember for members[from … to − 1]: an ordinary function, as a loop inside the generator runs slower. */
+function scoreMembers(pop: Population, members: readonly number[], config: EngineConfig, predicted: ReadonlyMap<string, number> | undefined, group: GroupScales, out: SharedArrays, from: number, to: number): void {
+  for (let k = from; k < to; k++) scoreMember(pop, members[k]!, config, predicted, group, out);
+}
+
 function* rankGroupInSteps(
   pop: Population,
   config: EngineConfig,
@@ -181,10 +186,8 @@ function* rankGroupInSteps(
   const { scores, valueScore, pyramidValue } = shared;
   const valueMScores = v.basis === 'revenue' ? scores.m : shared.valueMScores;
   yield;
-  for (let k = 0; k < members.length; k++) {
-    if (k > 0 && k % CUSTOMERS_PER_STEP === 0) yield;
-    scoreMember(pop, members[k]!, config, predicted, { scales, valueMScale }, shared);
-  }
+  const groupScales: GroupScales = { scales, valueMScale };
+  yield* inStretches(members.length, CUSTOMERS_PER_STEP, (from, to) => scoreMembers(pop, members, config, predicted, groupScales, shared, from, to));
   yield;
 
   const sortedValues = Float64Array.from(buyerIdx, (i) => valueScore[i]!).sort();

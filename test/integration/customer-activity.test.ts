@@ -291,8 +291,8 @@ describe('reading in slices', () => {
         const customers = drain(segmentPopulationInSlices(demo.db, slice));
         expect(customers.value.customers, `customers by ${slice}`).toEqual(whole);
         expect(customers.value.indexOf, `positions by ${slice}`).toEqual(indexOf);
-        // One turn after the ids, then one per full slice of rows.
-        expect(customers.yields, `customer slices of ${slice}`).toBe(1 + Math.floor(whole.length / slice));
+        // One turn after the ids, one per full slice of rows, then one between slices of customers made.
+        expect(customers.yields, `customer slices of ${slice}`).toBe(1 + Math.floor(whole.length / slice) + Math.ceil(whole.length / slice) - 1);
         const read = drain(activitiesInSlices(demo.db, indexOf, slice));
         expect(read.value, `activities by ${slice}`).toEqual(activities);
         // One turn per full stretch of rows, then one per slice of customers parsed.
