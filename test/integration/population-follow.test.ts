@@ -102,6 +102,26 @@ describe('following a changed population', () => {
     expect(populationMoved).toBeGreaterThan(20);
   });
 
+  it('lays out a held state whose changed customers sit beside the columns, as the app holds it after writes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(change, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), async (changes, buyers) => {
+        // Orders followed customer by customer first: their columns are kept beside everyone's (ActivityTable.changed).
+        const live = ids(`deleted_at IS NULL AND archived_at IS NULL`);
+        const read = loadAll(app.db);
+        for (const pick of buyers) await app.call('orders:create', { customerId: live[pick % live.length]!, orderDate: '2026-11-21', amount: '8.00', currency: 'CNY' });
+        const held = followChanges(app.db, read)!.loaded;
+        expect(held.activities.changed.size).toBeGreaterThan(0);
+        for (const c of changes) await apply(c);
+        const followed = runSteps(followPopulationInSteps(app.db, held));
+        const full = loadAll(app.db);
+        expect(followed!.customers).toEqual(full.customers);
+        expect(followed!.indexOf).toEqual(full.indexOf);
+        expect(columnsByPosition(followed!)).toEqual(columnsByPosition(full));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('is null when more rows changed than can be followed one by one, so a full read follows', () => {
     const before = loadAll(app.db);
     const insert = app.db.$client.prepare(`INSERT INTO customers (id, created_at, updated_at, name, type, sort_name) VALUES (?, ?, ?, ?, 'individual', ?)`);
