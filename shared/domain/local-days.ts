@@ -34,8 +34,19 @@ export class LocalDays {
   }
 }
 
-/** Local time minus UTC at instant `ms`, in milliseconds (fractions of a minute kept, as for old local mean times). */
-const offsetAt = (ms: number): number => -new Date(ms).getTimezoneOffset() * 60_000;
+/**
+ * Local time minus UTC at instant `ms`, in milliseconds, from the local fields Date itself reads the day from:
+ * getTimezoneOffset rounds to whole minutes, and the old local mean times of many zones have seconds
+ * (St John's was 3:30:52 behind), which near midnight puts an instant on the next or the previous day.
+ */
+function offsetAt(ms: number): number {
+  const local = new Date(ms);
+  const asUtc = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999.
+  asUtc.setUTCFullYear(local.getFullYear(), local.getMonth(), local.getDate());
+  asUtc.setUTCHours(local.getHours(), local.getMinutes(), local.getSeconds(), local.getMilliseconds());
+  return asUtc.getTime() - ms;
+}
 
 const ZERO = 48;
 

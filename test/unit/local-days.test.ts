@@ -48,6 +48,14 @@ describe('LocalDays.dayOf', () => {
       fc.assert(fc.property(instant, (ms) => {
         expect(days.dayOf(ms)).toBe(dateLocalDay(ms));
       }), { numRuns: 1500 });
+      // Around local midnights, where an offset off by seconds (old local mean times: St John's was 3:30:52
+      // behind UTC until 1935) puts an instant on the wrong day.
+      const nearMidnight = fc.tuple(fc.integer({ min: 1900, max: 2099 }), fc.integer({ min: 0, max: 11 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: -120_000, max: 120_000 }));
+      fc.assert(fc.property(nearMidnight, ([year, month, day, shift]) => {
+        const ms = new Date(year, month, day).getTime() + shift;
+        expect(days.dayOf(ms)).toBe(dateLocalDay(ms));
+      }), { numRuns: 1500 });
+      expect(days.dayOf(-1_760_300_948_001)).toBe(dateLocalDay(-1_760_300_948_001));
       // Every quarter hour of two years with clock changes (and Apia's missing 30 December 2011).
       for (const year of [2011, 2024]) {
         for (let ms = Date.UTC(year, 0, 1); ms < Date.UTC(year + 1, 0, 1); ms += 15 * 60_000) {
