@@ -1,4 +1,4 @@
-import { dayNumberOfCivil } from '../segmentation/day-number';
+import { dayNumberOfCivil, daysInMonth } from '../segmentation/day-number';
 
 const DAY_MS = 86_400_000;
 
@@ -70,11 +70,6 @@ export function canonicalMs(text: string): number | null {
   const year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2);
   const hour = digits(text, 11, 2), minute = digits(text, 14, 2), second = digits(text, 17, 2), milli = digits(text, 20, 3);
   if ((year | month | day | hour | minute | second | milli) < 0) return null;
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 59) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return null;
   return dayNumberOfCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + milli;
-}
-
-function daysIn(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

@@ -12,7 +12,8 @@ function digit(text: string, at: number): number {
   return d >= 0 && d <= 9 ? d : -1;
 }
 
-function daysInMonth(year: number, month: number): number {
+/** Days in a month (1–12) of a proleptic Gregorian year. */
+export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
