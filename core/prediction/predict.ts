@@ -6,7 +6,8 @@ import type { Db } from '../../db/open';
 import type { CustomerPrediction, FitSummary } from '../../shared/contract/prediction';
 import type { ParsedActivity } from '../../db/repos/customer-activity';
 import { readSettings } from '../../db/repos/settings';
-import { DEFAULT_PREDICTION_OPTIONS, predictCustomers, type CustomerHistory, type PredictionOptions, type TimeUnit } from '../../shared/prediction';
+import { DEFAULT_PREDICTION_OPTIONS, predictCustomersInSteps, type CustomerHistory, type PredictionOptions, type TimeUnit } from '../../shared/prediction';
+import { runSteps, type Steps } from '../../shared/domain/steps';
 import { loadHistories, UNIT_DAYS } from './histories';
 import { fitSummaryOf } from './summary';
 
@@ -28,7 +29,12 @@ export function clvOptionsOf(db: Db): ClvOptions {
 }
 
 export function predictFromHistories(histories: readonly CustomerHistory[], unit: TimeUnit = 'day', clv: ClvOptions = DEFAULT_PREDICTION_OPTIONS): DbPrediction {
-  const { model, customers } = predictCustomers(histories, { ...DEFAULT_PREDICTION_OPTIONS, ...clv, unit });
+  return runSteps(predictFromHistoriesInSteps(histories, unit, clv));
+}
+
+/** predictFromHistories, yielding between the fit's iterations and stretches of customers. */
+export function* predictFromHistoriesInSteps(histories: readonly CustomerHistory[], unit: TimeUnit = 'day', clv: ClvOptions = DEFAULT_PREDICTION_OPTIONS): Steps<DbPrediction> {
+  const { model, customers } = yield* predictCustomersInSteps(histories, { ...DEFAULT_PREDICTION_OPTIONS, ...clv, unit });
   const perUnit = UNIT_DAYS[unit];
   const rows = customers.map((c, i): CustomerPrediction => {
     const h = histories[i]!;

@@ -6,7 +6,9 @@
 import type { Db } from '../../db/open';
 import type { CustomerPrediction, FitSummary, PREDICTION_SORTS } from '../../shared/contract/prediction';
 import type { ParsedActivity } from '../../db/repos/customer-activity';
-import { predictFromDb } from './predict';
+import { clvOptionsOf, predictFromHistoriesInSteps } from './predict';
+import { loadHistories } from './histories';
+import { runSteps, type Steps } from '../../shared/domain/steps';
 
 type PredictionSort = (typeof PREDICTION_SORTS)[number];
 
@@ -60,36 +62,108 @@ export function storedRun(db: Db): { asOf: string; model: FitSummary } | null {
 /** Rows per INSERT, and the values each row binds (SQLite allows 32,766 per statement). */
 const INSERT_BATCH = 100;
 const PREDICTION_COLUMNS = 14;
+/** Rows per write transaction: a few tens of milliseconds each at 100k customers, so other calls get turns between. */
+const ROWS_PER_WRITE = 2_000;
 
 /** Fits and stores asOf's predictions; false (nothing written) when a later day is stored already. */
 export function storePredictions(db: Db, asOf: string, now: string, parsed?: ParsedActivity): boolean {
+  return runSteps(storePredictionsInSteps(db, asOf, now, parsed));
+}
+
+const laterStored = (db: Db, asOf: string) => {
   const latest = storedRun(db)?.asOf ?? null;
-  if (latest !== null && asOf < latest) return false;
-  const { model, rows } = predictFromDb(db, asOf, 'day', parsed);
+  return latest !== null && asOf < latest;
+};
+
+/**
+ * storePredictions in steps: the fit yields between iterations, the customers are scored a stretch at a
+ * time, and the rows are written ROWS_PER_WRITE per transaction, each row replacing that customer's. The
+ * last transaction also drops the rows of customers no longer predicted and replaces the run (day and model).
+ * Readers in this process wait for the refit to settle (core/prediction/refit.ts); another process reading
+ * meanwhile may see some customers at the new fit and some at the last, each row whole. Stops, returning
+ * false, if a later day is stored meanwhile (by another process).
+ */
+export function* storePredictionsInSteps(db: Db, asOf: string, now: string, parsed?: ParsedActivity, options: { rowsPerWrite?: number } = {}): Steps<boolean> {
+  const rowsPerWrite = options.rowsPerWrite ?? ROWS_PER_WRITE;
+  if (laterStored(db, asOf)) return false;
+  const histories = loadHistories(db, asOf, 'day', parsed);
+  yield;
+  const { model, rows } = yield* predictFromHistoriesInSteps(histories, 'day', clvOptionsOf(db));
+  yield;
   const client = db.$client;
   const insertSql = (count: number) =>
     `INSERT INTO customer_predictions (customer_id, as_of, p_alive, expected_30, expected_90, expected_365, expected_order_value_minor, clv_minor,
-       score, confidence, method, purchases, typical_gap_days, days_since_last) VALUES ${Array.from({ length: count }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+       score, confidence, method, purchases, typical_gap_days, days_since_last) VALUES ${Array.from({ length: count }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+     ON CONFLICT (customer_id) DO UPDATE SET as_of = excluded.as_of, p_alive = excluded.p_alive, expected_30 = excluded.expected_30, expected_90 = excluded.expected_90,
+       expected_365 = excluded.expected_365, expected_order_value_minor = excluded.expected_order_value_minor, clv_minor = excluded.clv_minor, score = excluded.score,
+       confidence = excluded.confidence, method = excluded.method, purchases = excluded.purchases, typical_gap_days = excluded.typical_gap_days,
+       days_since_last = excluded.days_since_last`;
   const insertBatch = client.prepare(insertSql(INSERT_BATCH));
-  client.transaction(() => {
-    client.prepare('DELETE FROM customer_predictions').run();
-    client.prepare('DELETE FROM prediction_runs').run();
-    // By the hundred: at 100k customers one statement per row is most of the refit's writing time.
-    const values: unknown[] = [];
-    for (let k = 0; k < rows.length; k++) {
-      const r = rows[k]!;
-      // Forecasts are non-decreasing in the horizon; max() guards the stored CHECK against rounding in the last bit.
-      const d30 = r.expectedPurchases.d30, d90 = Math.max(d30, r.expectedPurchases.d90), d365 = Math.max(d90, r.expectedPurchases.d365);
-      values.push(r.id, asOf, r.pAlive, d30, d90, d365, r.expectedOrderValueMinor, r.clvMinor, r.score, r.confidence, r.method, r.purchases, r.typicalGapDays, r.daysSinceLast);
-      if (values.length === INSERT_BATCH * PREDICTION_COLUMNS) {
-        insertBatch.run(values);
-        values.length = 0;
+  const predicted = new Set<string>();
+  for (const r of rows) predicted.add(r.id);
+  yield;
+  const unpredicted = yield* storedIdsOutsideInSteps(db, predicted);
+  for (let from = 0; from === 0 || from < rows.length; from += rowsPerWrite) {
+    if (from > 0) yield;
+    const to = Math.min(rows.length, from + rowsPerWrite);
+    const last = to === rows.length;
+    const written = client.transaction(() => {
+      if (laterStored(db, asOf)) return false;
+      writeRows(rows, from, to, asOf, insertBatch, (count, values) => client.prepare(insertSql(count)).run(values));
+      if (last) {
+        const remove = client.prepare('DELETE FROM customer_predictions WHERE customer_id = ?');
+        for (const id of unpredicted) remove.run(id);
+        client.prepare('DELETE FROM prediction_runs').run();
+        if (model) client.prepare('INSERT INTO prediction_runs (as_of, computed_at, model) VALUES (?, ?, ?)').run(asOf, now, JSON.stringify(model));
       }
-    }
-    if (values.length > 0) client.prepare(insertSql(values.length / PREDICTION_COLUMNS)).run(values);
-    if (model) client.prepare('INSERT INTO prediction_runs (as_of, computed_at, model) VALUES (?, ?, ?)').run(asOf, now, JSON.stringify(model));
-  })();
+      return true;
+    })();
+    if (!written) return false;
+  }
   return true;
+}
+
+/** Writes rows[from, to), a hundred per INSERT (one statement per row was most of a refit's writing time at 100k). */
+function writeRows(
+  rows: readonly CustomerPrediction[],
+  from: number,
+  to: number,
+  asOf: string,
+  insertBatch: { run(values: unknown[]): unknown },
+  insertRest: (count: number, values: unknown[]) => void,
+): void {
+  const values: unknown[] = [];
+  for (let k = from; k < to; k++) {
+    const r = rows[k]!;
+    // Forecasts are non-decreasing in the horizon; max() guards the stored CHECK against rounding in the last bit.
+    const d30 = r.expectedPurchases.d30, d90 = Math.max(d30, r.expectedPurchases.d90), d365 = Math.max(d90, r.expectedPurchases.d365);
+    values.push(r.id, asOf, r.pAlive, d30, d90, d365, r.expectedOrderValueMinor, r.clvMinor, r.score, r.confidence, r.method, r.purchases, r.typicalGapDays, r.daysSinceLast);
+    if (values.length === INSERT_BATCH * PREDICTION_COLUMNS) {
+      insertBatch.run(values);
+      values.length = 0;
+    }
+  }
+  if (values.length > 0) insertRest(values.length / PREDICTION_COLUMNS, values);
+}
+
+/** Stored ids read per step when looking for rows the new fit leaves out. */
+const IDS_PER_STEP = 20_000;
+
+/**
+ * The customers with a stored row whom this fit did not predict (archived, deleted, no purchase left),
+ * read in id order a slice per step. A row another process adds meanwhile stays until the next refit.
+ */
+function* storedIdsOutsideInSteps(db: Db, predicted: ReadonlySet<string>): Steps<string[]> {
+  const slice = db.$client.prepare('SELECT customer_id FROM customer_predictions WHERE customer_id > ? ORDER BY customer_id LIMIT ?').pluck();
+  const outside: string[] = [];
+  let after = '';
+  for (;;) {
+    const ids = slice.all(after, IDS_PER_STEP) as string[];
+    for (const id of ids) if (!predicted.has(id)) outside.push(id);
+    if (ids.length < IDS_PER_STEP) return outside;
+    after = ids[ids.length - 1]!;
+    yield;
+  }
 }
 
 export interface StoredPage {

@@ -9,11 +9,11 @@ import {
 } from '../../db/repos/segmentation';
 import { buildConfig, isLocalRule, LOCAL_SCHEME_KEYS, segmentActivityInSteps, type ConfigOverrides, type CustomSegment, type EngineConfig, type Run, type SegmentationResult } from '../../shared/segmentation';
 import { predictedValueMap } from '../prediction/predict';
-import { storedRun, storePredictions } from '../prediction/store';
+import { storedRun, storePredictionsInSteps } from '../prediction/store';
 import { clvOptionsOf } from '../prediction/predict';
 import { latestActivityRev } from '../../db/repos/customer-activity';
 import { refitSoon } from '../prediction/refit';
-import { changeStamp } from '../change-stamp';
+import { changeStamp, watchingOtherWrites } from '../change-stamp';
 import type { HandlerContext } from '../context';
 import { windowMetrics, type WindowMetrics } from './window-metrics';
 import { customersInSlices, followChanges, followPopulationInSteps, loadAll, loadAllInSlices, type Loaded } from './loaded';
@@ -240,18 +240,21 @@ function store(ctx: HandlerContext, state: SegmentationState): boolean {
 /**
  * Each stored recompute also refits purchase likelihood and value on the orders up to its day — unless
  * this connection already fitted that day on exactly these rows and settings (the activity rev moves
- * with every order, follow-up and customer change), as when the same day is recomputed twice.
+ * with every order, follow-up and customer change), as when the same day is recomputed twice. Runs a
+ * step per turn; true when another call wrote to the database between its steps.
  */
-function predictIfStored(ctx: HandlerContext, state: SegmentationState, stored: boolean): void {
-  if (!stored) return;
+async function predictIfStored(ctx: HandlerContext, state: SegmentationState, stored: boolean): Promise<boolean> {
+  if (!stored) return false;
   const { db } = ctx;
   const { asOf, loaded } = state;
   const key = `${asOf}|${latestActivityRev(db)}|${JSON.stringify(clvOptionsOf(db))}`;
-  if (lastRefit.get(db) === key && storedRun(db)?.asOf === asOf) return;
+  if (lastRefit.get(db) === key && storedRun(db)?.asOf === asOf) return false;
   // The rows this state read, parsed already: the fit reads only the archived customers' rows besides.
   const parsed = { ids: loaded.customers.map((c) => c.id), activities: loaded.activities, rev: loaded.rev };
-  storePredictions(db, asOf, ctx.clock.now().toISOString(), parsed);
+  const watched = watchingOtherWrites(db, storePredictionsInSteps(db, asOf, ctx.clock.now().toISOString(), parsed));
+  await runStepsBetween(watched.steps, yieldTurn);
   lastRefit.set(db, key);
+  return watched.othersWrote();
 }
 
 const lastRefit = new WeakMap<Db, string>();
@@ -262,11 +265,11 @@ const lastRefit = new WeakMap<Db, string>();
  * every read that stores today's snapshot (a migration to today) would find it stale and recompute
  * everything again, each time. A write by anyone else in between still does.
  */
-function predictKeepingFresh(ctx: HandlerContext, state: SegmentationState, stored: boolean): void {
+async function predictKeepingFresh(ctx: HandlerContext, state: SegmentationState, stored: boolean): Promise<void> {
   const before = changeStamp(ctx.db);
-  predictIfStored(ctx, state, stored);
+  const othersWrote = await predictIfStored(ctx, state, stored);
   const cached = caches.get(ctx.db)?.get(state.asOf);
-  if (cached?.state === state && cached.fingerprint === before) cached.fingerprint = changeStamp(ctx.db);
+  if (!othersWrote && cached?.state === state && cached.fingerprint === before) cached.fingerprint = changeStamp(ctx.db);
 }
 
 /**

@@ -5,6 +5,8 @@
  * best point seen) when the gradient does not vanish within the iteration budget; callers fall back.
  */
 
+import { runSteps, type Steps } from '../domain/steps';
+
 export interface BfgsResult {
   x: number[];
   value: number;
@@ -12,11 +14,15 @@ export interface BfgsResult {
   converged: boolean;
 }
 
-export function bfgs(
-  fg: (x: number[]) => { f: number; g: number[] },
-  x0: readonly number[],
-  options: { gradientTolerance?: number; maxIterations?: number } = {},
-): BfgsResult {
+type Objective = (x: number[]) => { f: number; g: number[] };
+type BfgsOptions = { gradientTolerance?: number; maxIterations?: number };
+
+export function bfgs(fg: Objective, x0: readonly number[], options: BfgsOptions = {}): BfgsResult {
+  return runSteps(bfgsInSteps(fg, x0, options));
+}
+
+/** bfgs, yielding between evaluations of the objective (each a pass over every customer group: ~10–20 ms at 100k customers). */
+export function* bfgsInSteps(fg: Objective, x0: readonly number[], options: BfgsOptions = {}): Steps<BfgsResult> {
   const n = x0.length;
   const gtol = options.gradientTolerance ?? 1e-7;
   const maxIterations = options.maxIterations ?? 200;
@@ -26,6 +32,7 @@ export function bfgs(
   // Inverse Hessian approximation, starting as the identity.
   let H: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
   for (let it = 0; it < maxIterations; it++) {
+    if (it > 0) yield;
     const gmax = Math.max(...g.map(Math.abs));
     if (gmax <= gtol * Math.max(1, Math.abs(f))) return { x, value: f, iterations: it, converged: true };
     let d = H.map((row) => -row.reduce((s, h, j) => s + h * g[j]!, 0));
@@ -42,6 +49,7 @@ export function bfgs(
     let next: { f: number; g: number[] } | null = null;
     let xNext = x;
     for (let k = 0; k < 60; k++) {
+      if (k > 0) yield;
       xNext = x.map((v, i) => v + step * d[i]!);
       const trial = fg(xNext);
       if (Number.isFinite(trial.f) && trial.f <= f + 1e-4 * step * slope && trial.g.every(Number.isFinite)) {

@@ -5,9 +5,10 @@
  * purchase, all in one time unit (days or weeks). The fit maximises the total log-likelihood over the
  * log-parameters, so every step of the optimiser stays in the positive quadrant.
  */
-import { bfgs } from './bfgs';
+import { bfgsInSteps } from './bfgs';
+import { runSteps, type Steps } from '../domain/steps';
 import { digamma, logGamma } from './log-gamma';
-import { minimize } from './nelder-mead';
+import { minimizeInSteps } from './nelder-mead';
 
 export interface Recency {
   /** Repeat purchases (purchases after the first, counted per distinct day). */
@@ -228,7 +229,14 @@ function logPrior(v: readonly number[], prior: BgNbdPrior): number {
  * `start` defaults to r = α = a = b = 1 scaled so α sits near the data's typical age; the optimiser
  * is insensitive to it on real data, but a sensible α saves iterations in day units.
  */
-export function fitBgNbd(rows: readonly Recency[] | readonly RecencyGroup[], options: { prior?: BgNbdPrior; start?: BgNbdParams } = {}): BgNbdFit {
+export function fitBgNbd(rows: readonly Recency[] | readonly RecencyGroup[], options: FitOptions = {}): BgNbdFit {
+  return runSteps(fitBgNbdInSteps(rows, options));
+}
+
+type FitOptions = { prior?: BgNbdPrior; start?: BgNbdParams };
+
+/** fitBgNbd, yielding between the optimisers' iterations. */
+export function* fitBgNbdInSteps(rows: readonly Recency[] | readonly RecencyGroup[], options: FitOptions = {}): Steps<BgNbdFit> {
   const groups = rows.length > 0 && 'count' in rows[0]! ? (rows as RecencyGroup[]) : groupRecency(rows as Recency[]);
   let customers = 0, repeatBuyers = 0, ageSum = 0;
   for (const g of groups) {
@@ -257,8 +265,8 @@ export function fitBgNbd(rows: readonly Recency[] | readonly RecencyGroup[], opt
     const g = grad.map((d, i) => -d + (prior ? (prior.weight * (v[i]! - centre![i]!)) / prior.logSd ** 2 : 0));
     return { f: -ll + penalty, g };
   };
-  const quick = bfgs(withGradient, x0);
-  const result = quick.converged ? { ...quick, converged: true } : minimize(objective, quick.x);
+  const quick = yield* bfgsInSteps(withGradient, x0);
+  const result = quick.converged ? { ...quick, converged: true } : yield* minimizeInSteps(objective, quick.x);
   const params = toParams(result.x);
   return {
     params,

@@ -4,9 +4,10 @@
  * customers whose mean is 0 (only zero-value orders) carry no information about ν's scale and are left
  * out of the fit (their log-density is −∞), then predicted like everyone else.
  */
-import { bfgs } from './bfgs';
+import { bfgsInSteps } from './bfgs';
+import { runSteps, type Steps } from '../domain/steps';
 import { digamma, logGamma } from './log-gamma';
-import { minimize } from './nelder-mead';
+import { minimizeInSteps } from './nelder-mead';
 
 export interface Spend {
   /** Number of repeat purchases the mean is over. */
@@ -104,6 +105,11 @@ export function spendRowsForFit(rows: readonly Spend[]): Spend[] {
 }
 
 export function fitGammaGamma(rows: readonly Spend[]): GammaGammaFit {
+  return runSteps(fitGammaGammaInSteps(rows));
+}
+
+/** fitGammaGamma, yielding between the optimisers' iterations. */
+export function* fitGammaGammaInSteps(rows: readonly Spend[]): Steps<GammaGammaFit> {
   const usable = spendRowsForFit(rows);
   if (usable.length === 0) throw new RangeError('No repeat buyers with a positive order value to fit');
   // Scale γ's start to the data so the optimiser starts near the right order of magnitude (cents or dollars).
@@ -112,12 +118,12 @@ export function fitGammaGamma(rows: readonly Spend[]): GammaGammaFit {
   const toParams = (v: readonly number[]): GammaGammaParams => ({ p: Math.exp(v[0]!), q: Math.exp(v[1]!), gamma: Math.exp(v[2]!) });
   const prepared = prepareSpend(usable);
   // BFGS on the analytic gradient first; Nelder–Mead from where it stopped if it did not converge.
-  const quick = bfgs((v) => {
+  const quick = yield* bfgsInSteps((v) => {
     if (v.some((u) => Math.abs(u) > 40)) return { f: Number.POSITIVE_INFINITY, g: [0, 0, 0] };
     const { ll, grad } = spendValueAndGradient(toParams(v), prepared);
     return { f: -ll, g: grad.map((d) => -d) };
   }, x0);
-  const result = quick.converged ? quick : minimize((v) => (v.some((u) => Math.abs(u) > 40) ? Number.POSITIVE_INFINITY : -preparedSpendLogLikelihood(toParams(v), prepared)), quick.x);
+  const result = quick.converged ? quick : yield* minimizeInSteps((v) => (v.some((u) => Math.abs(u) > 40) ? Number.POSITIVE_INFINITY : -preparedSpendLogLikelihood(toParams(v), prepared)), quick.x);
   const params = toParams(result.x);
   return { params, ll: preparedSpendLogLikelihood(params, prepared), converged: result.converged && Number.isFinite(result.value), customers: usable.length };
 }

@@ -6,6 +6,11 @@
  * consecutive runs agree.
  */
 
+import { runSteps, type Steps } from '../domain/steps';
+
+/** Simplex iterations between yields: each is one to n + 2 evaluations of the likelihood. */
+const ITERATIONS_PER_STEP = 10;
+
 export interface MinimizeOptions {
   /** Stop when the spread of function values across the simplex, relative to 1 + |best|, falls below this. */
   fTolerance?: number;
@@ -34,7 +39,7 @@ function simplexAround(x0: readonly number[], step: number): number[][] {
   return points;
 }
 
-function once(f: (x: number[]) => number, x0: readonly number[], opts: Required<MinimizeOptions>): MinimizeResult {
+function* onceInSteps(f: (x: number[]) => number, x0: readonly number[], opts: Required<MinimizeOptions>): Steps<MinimizeResult> {
   const n = x0.length;
   const alpha = 1, beta = 1 + 2 / n, gamma = 0.75 - 1 / (2 * n), delta = 1 - 1 / n;
   const score = (x: number[]): number => {
@@ -60,6 +65,7 @@ function once(f: (x: number[]) => number, x0: readonly number[], opts: Required<
       break;
     }
     iterations++;
+    if (iterations % ITERATIONS_PER_STEP === 0) yield;
     centroid.fill(0);
     for (const k of order.slice(0, n)) for (let i = 0; i < n; i++) centroid[i]! += points[k]![i]! / n;
     const reflected = along(alpha, points[worst]!);
@@ -93,6 +99,11 @@ function once(f: (x: number[]) => number, x0: readonly number[], opts: Required<
 
 /** Minimises f from x0; restarts from the best point until a restart no longer improves it. */
 export function minimize(f: (x: number[]) => number, x0: readonly number[], options: MinimizeOptions = {}): MinimizeResult {
+  return runSteps(minimizeInSteps(f, x0, options));
+}
+
+/** minimize, yielding every few iterations. */
+export function* minimizeInSteps(f: (x: number[]) => number, x0: readonly number[], options: MinimizeOptions = {}): Steps<MinimizeResult> {
   const opts: Required<MinimizeOptions> = {
     fTolerance: 1e-13,
     xTolerance: 1e-7,
@@ -101,10 +112,11 @@ export function minimize(f: (x: number[]) => number, x0: readonly number[], opti
     maxRestarts: 4,
     ...options,
   };
-  let result = once(f, x0, opts);
+  let result = yield* onceInSteps(f, x0, opts);
   let iterations = result.iterations;
   for (let i = 0; i < opts.maxRestarts; i++) {
-    const again = once(f, result.x, { ...opts, step: Math.min(opts.step, 0.1) });
+    yield;
+    const again = yield* onceInSteps(f, result.x, { ...opts, step: Math.min(opts.step, 0.1) });
     iterations += again.iterations;
     const improved = result.value - again.value > opts.fTolerance * 10 * (1 + Math.abs(result.value));
     result = again.value <= result.value ? again : result;

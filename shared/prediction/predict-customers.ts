@@ -5,10 +5,11 @@
  * maximum a posteriori) and the result says `method: 'shrunk'`; order values fall back to a credibility-
  * weighted mean (`spendMethod: 'mean'`). Never a silent nonsense number: every output carries its method.
  */
-import { fitBgNbd, groupRecency, type BgNbdFit, type BgNbdParams, type BgNbdPrior, type Recency } from './bgnbd';
+import { fitBgNbdInSteps, groupRecency, type BgNbdFit, type BgNbdParams, type BgNbdPrior, type Recency } from './bgnbd';
 import { expectedPurchases, probabilityAlive, probabilityOfPurchase } from './bgnbd-predict';
 import { discountedValue } from './clv';
-import { expectedOrderValue, fitGammaGamma, populationMeanValue, spendRowsForFit, type GammaGammaFit } from './gamma-gamma';
+import { inStretches, runSteps, type Steps } from '../domain/steps';
+import { expectedOrderValue, fitGammaGammaInSteps, populationMeanValue, spendRowsForFit, type GammaGammaFit } from './gamma-gamma';
 
 export type TimeUnit = 'day' | 'week';
 export type PredictionMethod = 'bgnbd' | 'shrunk';
@@ -76,23 +77,35 @@ function plausible(p: BgNbdParams): boolean {
 }
 
 export function fitBase(histories: readonly Recency[], unit: TimeUnit): Pick<ModelSummary, 'method' | 'fallbackReason' | 'bgnbd'> {
+  return runSteps(fitBaseInSteps(histories, unit));
+}
+
+/** fitBase, yielding between the optimiser's iterations. */
+export function* fitBaseInSteps(histories: readonly Recency[], unit: TimeUnit): Steps<Pick<ModelSummary, 'method' | 'fallbackReason' | 'bgnbd'>> {
   const groups = groupRecency(histories);
   const repeatBuyers = histories.filter((h) => h.x > 0).length;
   const reason: ModelSummary['fallbackReason'] =
     histories.length < MIN_CUSTOMERS ? 'few-customers' : repeatBuyers < MIN_REPEAT_BUYERS ? 'few-repeat-buyers' : null;
+  yield;
   if (reason === null) {
-    const ml = fitBgNbd(groups);
+    const ml = yield* fitBgNbdInSteps(groups);
     if (ml.converged && plausible(ml.params)) return { method: 'bgnbd', fallbackReason: null, bgnbd: ml };
-    const shrunk = fitBgNbd(groups, { prior: bgNbdPrior(unit) });
+    yield;
+    const shrunk = yield* fitBgNbdInSteps(groups, { prior: bgNbdPrior(unit) });
     return { method: 'shrunk', fallbackReason: ml.converged ? 'implausible' : 'not-converged', bgnbd: shrunk };
   }
-  return { method: 'shrunk', fallbackReason: reason, bgnbd: fitBgNbd(groups, { prior: bgNbdPrior(unit) }) };
+  return { method: 'shrunk', fallbackReason: reason, bgnbd: yield* fitBgNbdInSteps(groups, { prior: bgNbdPrior(unit) }) };
 }
 
 export function fitSpend(histories: readonly CustomerHistory[]): Pick<ModelSummary, 'spendMethod' | 'gammaGamma' | 'populationMeanValue'> {
+  return runSteps(fitSpendInSteps(histories));
+}
+
+/** fitSpend, yielding between the optimiser's iterations. */
+export function* fitSpendInSteps(histories: readonly CustomerHistory[]): Steps<Pick<ModelSummary, 'spendMethod' | 'gammaGamma' | 'populationMeanValue'>> {
   const rows = histories.map((h) => ({ x: h.x, mean: h.repeatMeanValue }));
   if (spendRowsForFit(rows).length >= MIN_SPEND_ROWS) {
-    const gg = fitGammaGamma(rows);
+    const gg = yield* fitGammaGammaInSteps(rows);
     const mean = populationMeanValue(gg.params);
     if (gg.converged && Number.isFinite(mean)) return { spendMethod: 'gamma-gamma', gammaGamma: gg, populationMeanValue: mean };
   }
@@ -107,25 +120,66 @@ function confidenceOf(h: Recency, method: PredictionMethod, unitDays: number): C
   return (['low', 'medium', 'high'] as const)[adjusted]!;
 }
 
+/** Customers scored per step: each new (x, t_x, T) costs its BG/NBD curves, up to ~30 ms per thousand customers. */
+const CUSTOMERS_PER_STEP = 1_000;
+
+type Curve = { pAlive: number; d30: number; d90: number; d365: number; score: number; monthly: number[] };
+type ClvShape = { months: number; monthlyDiscount: number; monthLength: number };
+type Spend = Pick<ModelSummary, 'spendMethod' | 'gammaGamma' | 'populationMeanValue'>;
+
 /** Fits the base and predicts every customer. Empty input gives an empty result and no model. */
-export function predictCustomers(
+export function predictCustomers(histories: readonly CustomerHistory[], options: PredictionOptions = DEFAULT_PREDICTION_OPTIONS): { model: ModelSummary | null; customers: CustomerPrediction[] } {
+  return runSteps(predictCustomersInSteps(histories, options));
+}
+
+/**
+ * predictCustomers in steps: the fits yield between iterations and the customers are scored a stretch at
+ * a time, so the app keeps answering while a refit runs (core/prediction/store.ts).
+ */
+export function* predictCustomersInSteps(
   histories: readonly CustomerHistory[],
   options: PredictionOptions = DEFAULT_PREDICTION_OPTIONS,
-): { model: ModelSummary | null; customers: CustomerPrediction[] } {
+): Steps<{ model: ModelSummary | null; customers: CustomerPrediction[] }> {
   if (histories.length === 0) return { model: null, customers: [] };
   const unitDays = options.unit === 'day' ? 1 : 7;
-  const base = fitBase(histories, options.unit);
-  const spend = fitSpend(histories);
+  const base = yield* fitBaseInSteps(histories, options.unit);
+  yield;
+  const spend = yield* fitSpendInSteps(histories);
   const model: ModelSummary = { ...base, ...spend, unit: options.unit };
-  const p = base.bgnbd.params;
-  const clvOptions = { months: options.clvMonths, monthlyDiscount: options.monthlyDiscount, monthLength: 30 / unitDays };
+  const clv = { months: options.clvMonths, monthlyDiscount: options.monthlyDiscount, monthLength: 30 / unitDays };
   // Customers with the same (x, t_x, T) share every BG/NBD figure: compute each once (42k groups at 100k customers).
-  const shared = new Map<string, { pAlive: number; d30: number; d90: number; d365: number; score: number; monthly: number[] }>();
-  const curveOf = (h: Recency) => {
+  const shared = new Map<string, Curve>();
+  const customers = new Array<CustomerPrediction>(histories.length);
+  yield;
+  yield* inStretches(histories.length, CUSTOMERS_PER_STEP, (from, to) => scoreCustomers(histories, from, to, customers, shared, base, spend, clv, unitDays));
+  return { model, customers };
+}
+
+/** Scores histories[from, to) into `customers`: an ordinary function, so V8 optimises its loop (see inStretches). */
+function scoreCustomers(
+  histories: readonly CustomerHistory[],
+  from: number,
+  to: number,
+  customers: CustomerPrediction[],
+  shared: Map<string, Curve>,
+  base: Pick<ModelSummary, 'method' | 'bgnbd'>,
+  spend: Spend,
+  clv: ClvShape,
+  unitDays: number,
+): void {
+  const p = base.bgnbd.params;
+  for (let k = from; k < to; k++) {
+    const h = histories[k]!;
+    const value =
+      spend.gammaGamma !== null
+        ? h.x > 0
+          ? expectedOrderValue(spend.gammaGamma.params, { x: h.x, mean: h.repeatMeanValue })
+          : spend.populationMeanValue
+        : (SPEND_CREDIBILITY * spend.populationMeanValue + (h.x + 1) * h.meanValue) / (SPEND_CREDIBILITY + h.x + 1);
     const key = `${h.x}|${h.tx}|${h.T}`;
     let c = shared.get(key);
     if (!c) {
-      const monthly = Array.from({ length: clvOptions.months }, (_, m) => expectedPurchases(p, h, (m + 1) * clvOptions.monthLength));
+      const monthly = Array.from({ length: clv.months }, (_, m) => expectedPurchases(p, h, (m + 1) * clv.monthLength));
       c = {
         pAlive: probabilityAlive(p, h),
         d30: expectedPurchases(p, h, 30 / unitDays),
@@ -136,26 +190,15 @@ export function predictCustomers(
       };
       shared.set(key, c);
     }
-    return c;
-  };
-  const customers = histories.map((h): CustomerPrediction => {
-    const value =
-      spend.gammaGamma !== null
-        ? h.x > 0
-          ? expectedOrderValue(spend.gammaGamma.params, { x: h.x, mean: h.repeatMeanValue })
-          : spend.populationMeanValue
-        : (SPEND_CREDIBILITY * spend.populationMeanValue + (h.x + 1) * h.meanValue) / (SPEND_CREDIBILITY + h.x + 1);
-    const c = curveOf(h);
-    return {
+    customers[k] = {
       id: h.id,
       pAlive: c.pAlive,
       expectedPurchases: { d30: c.d30, d90: c.d90, d365: c.d365 },
       expectedOrderValue: value,
-      clv: discountedValue(c.monthly, value, clvOptions.monthlyDiscount),
+      clv: discountedValue(c.monthly, value, clv.monthlyDiscount),
       score: c.score,
       confidence: confidenceOf(h, base.method, unitDays),
       method: base.method,
     };
-  });
-  return { model, customers };
+  }
 }
