@@ -63,6 +63,10 @@ export function summarise(f: BenchFigures): Budgets {
   b.add('longest wait for other calls during a stored recompute and its prediction refit', refit.longestStallMs, 'ms', { atMost: 100 }, {
     note: `an order, then Recompute and the predictions page (${refit.callMs} ms); worst of ${refit.runs} ${refit.worstStallMs} ms`,
   });
+  const history = f.tiers.historyAfterOrder;
+  b.add('longest wait for other calls when a tier history is opened after an order', history.longestStallMs, 'ms', { atMost: 100 }, {
+    note: `an order, then that customer's history, which stores today's snapshot first (${history.callMs} ms); worst of ${history.runs} ${history.worstStallMs} ms`,
+  });
   const fullRead = f.tiers.fullReadAfterBulkChange;
   b.add('longest wait for other calls while the tiers are read in full', fullRead.longestStallMs, 'ms', { atMost: 100 }, {
     note: `more customers changed than can be followed one by one, then the overview (${fullRead.callMs} ms); worst of ${fullRead.runs} ${fullRead.worstStallMs} ms`,

@@ -115,9 +115,20 @@ export async function measureTiers(dispatch: Dispatch, raw: Database, options: {
     );
   }
 
+  // k. A customer's tier history opened right after an order (the customer file and the explanation drawer
+  // show it): today's snapshot is stored first, computed in steps (core/segmentation/state.ts storeTodayInSteps).
+  const historyAfterOrder: Stalls[] = [];
+  for (let i = 0; i < Math.min(options.runs, 3); i++) {
+    const customerId = pick();
+    await writeOrder(customerId);
+    historyAfterOrder.push(await withStalls(() => run('segments:history', { customerId })));
+    await run('prediction:customers', { limit: 1 });
+  }
+
   return {
     afterNewCustomer: stallSummary(afterNewCustomer),
     recomputeWithRefit: stallSummary(recomputeWithRefit),
+    historyAfterOrder: stallSummary(historyAfterOrder),
     fullReadAfterBulkChange: stallSummary(fullRead),
     recomputeMs: { median: round(recompute.median), min: round(recompute.min), max: round(recompute.max), runs: options.runs },
     warm: {

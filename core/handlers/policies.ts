@@ -3,7 +3,7 @@ import type { Policy } from '../../shared/contract/policies';
 import type { HandlerContext } from '../context';
 import { newId } from '../ids';
 import { ensureDefaultPolicies, policiesDue } from '../segmentation/policies';
-import { segmentationFor } from '../segmentation/state';
+import { segmentationInSteps } from '../segmentation/state';
 import type { HandlerMap } from './types';
 
 const toPolicy = (r: PolicyRecord): Policy => ({ ...r });
@@ -36,10 +36,10 @@ export function policyHandlers(ctx: HandlerContext): HandlerMap<'policies'> {
       return { deleted: softDeletePolicy(db, scheme, classKey, ctx.clock.now().toISOString()) };
     },
 
-    'policies:due': ({ asOf, limit }) => {
+    'policies:due': async ({ asOf, limit }) => {
       ensureDefaults();
       const day = asOf ?? ctx.clock.today();
-      const items = policiesDue(segmentationFor(ctx, day), livePolicies(db));
+      const items = policiesDue(await segmentationInSteps(ctx, day), livePolicies(db));
       return { asOf: day, total: items.length, items: items.slice(0, limit) };
     },
   };

@@ -3,7 +3,7 @@ import { holdoutCheck, latestOrderDate } from '../prediction/holdout';
 import { fitFromDb, predictFromDb } from '../prediction/predict';
 import { readStoredPredictions, storedRun } from '../prediction/store';
 import { predictionsSettled } from '../prediction/refit';
-import { segmentationFor } from '../segmentation/state';
+import { segmentationInSteps } from '../segmentation/state';
 import { invalidInput } from '../../shared/contract';
 import type { HandlerMap } from './types';
 
@@ -34,7 +34,7 @@ export function predictionHandlers(ctx: HandlerContext): HandlerMap<'prediction'
       const run = storedRun(ctx.db);
       if (!run) return { asOf: null, total: 0, model: null, rows: [] };
       // The class filter reads the same day's segmentation (cached after the recompute that stored both).
-      const state = scheme ? segmentationFor(ctx, run.asOf) : null;
+      const state = scheme ? await segmentationInSteps(ctx, run.asOf) : null;
       const classes = scheme ? state?.result.classKeys[scheme] : undefined;
       if (scheme && !classes) throw invalidInput([{ path: ['scheme'], key: 'invalid_choice' }]);
       const classOf = new Map<string, string>();

@@ -17,7 +17,7 @@ export function reportHandlers(ctx: HandlerContext): HandlerMap<'reports'> {
     'reports:export-xlsx': async (input) => {
       // Computed before the file is resolved, so a refused report does not spend a save dialog's handle.
       const report = evaluation(ctx, input);
-      const moves = input.migrationFrom && input.migrationTo ? migration(ctx, { scheme: input.scheme, from: input.migrationFrom, to: input.migrationTo }) : undefined;
+      const moves = input.migrationFrom && input.migrationTo ? await migration(ctx, { scheme: input.scheme, from: input.migrationFrom, to: input.migrationTo }) : undefined;
       const path = writeTarget(ctx.files, input, 'export') ?? defaultReportPath(ctx.dbPath, input.scheme, ctx.clock.today());
       const written = await writeReportXlsx(path, report, moves, input.language, classLabels(ctx.db.$client, input.language));
       return { path, ...written };

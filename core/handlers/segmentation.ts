@@ -24,7 +24,7 @@ import { effectiveConfig } from '../segmentation/config';
 import { keyedValueIssues } from '../segmentation/custom-values';
 import { members, overview } from '../segmentation/lists';
 import { RecomputeJobs } from '../segmentation/progress';
-import { recomputeInSteps, segmentationFor, segmentationInSteps, storeTodayIfStale } from '../segmentation/state';
+import { recomputeInSteps, segmentationInSteps, storeTodayInSteps } from '../segmentation/state';
 import { policyHandlers } from './policies';
 import type { HandlerMap } from './types';
 
@@ -82,17 +82,17 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
       };
     },
 
-    'segments:history': ({ customerId, scheme }) => {
+    'segments:history': async ({ customerId, scheme }) => {
       if (!findCustomer(db, customerId)) throw notFound('customer', customerId);
-      storeTodayIfStale(ctx);
+      await storeTodayInSteps(ctx);
       const all = [...SCHEME_KEYS, ...allCustomSegmentIds(db).map(customSchemeKey)];
       const schemes: Record<string, { asOf: string; classKey: string | null }[]> = {};
       for (const row of customerHistory(db, customerId, scheme === undefined ? all : [scheme])) (schemes[row.scheme] ??= []).push({ asOf: row.asOf, classKey: row.classKey });
       return { customerId, schemes };
     },
 
-    'segments:migration': ({ scheme, from, to }) => {
-      storeTodayIfStale(ctx);
+    'segments:migration': async ({ scheme, from, to }) => {
+      await storeTodayInSteps(ctx);
       const [fromSnapshot, toSnapshot] = [runOnOrBefore(db, from), runOnOrBefore(db, to)];
       for (const [day, stored] of [[from, fromSnapshot], [to, toSnapshot]] as const) {
         if (stored === null) throw new AppError('not_found', `No tier snapshot is stored on or before ${day} (run segment first)`);

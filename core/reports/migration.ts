@@ -2,7 +2,7 @@ import { runOnOrBefore } from '../../db/repos/segmentation';
 import { AppError, type OutputOf, type ParsedInputOf } from '../../shared/contract';
 import type { Explanation } from '../../shared/contract/segmentation';
 import type { HandlerContext } from '../context';
-import { segmentationInSteps, storeTodayIfStale } from '../segmentation/state';
+import { segmentationInSteps, storeTodayInSteps } from '../segmentation/state';
 import { addDays } from '../../shared/domain/dates';
 import { orderMonthList } from './activity';
 import { classPolicies } from './class-policies';
@@ -18,10 +18,10 @@ type Cell = OutputOf<'reports:migration'>['cells'][number];
  * change point on or before that snapshot, and a customer absent on one side is null there. Like it,
  * today's snapshot is brought up to date first when `to` reaches today.
  */
-function movers(ctx: HandlerContext, scheme: string, from: string, to: string) {
+async function movers(ctx: HandlerContext, scheme: string, from: string, to: string) {
   const { db } = ctx;
   // Only a `to` of today or later can resolve to today's snapshot; storing it costs a full recompute.
-  if (to >= ctx.clock.today()) storeTodayIfStale(ctx);
+  if (to >= ctx.clock.today()) await storeTodayInSteps(ctx);
   const [fromSnapshot, toSnapshot] = [runOnOrBefore(db, from), runOnOrBefore(db, to)];
   for (const [field, day, stored] of [['from', from, fromSnapshot], ['to', to, toSnapshot]] as const) {
     if (stored === null) throw new AppError('not_found', `No tier snapshot is stored on or before ${day} (run segment first)`, [{ path: [field], key: 'report_no_snapshot' }]);
@@ -75,8 +75,8 @@ function revenueBetween(ctx: HandlerContext, from: string, to: string): Map<stri
   return revenue;
 }
 
-export function migration(ctx: HandlerContext, { scheme, from, to }: ParsedInputOf<'reports:migration'>): OutputOf<'reports:migration'> {
-  const m = movers(ctx, scheme, from, to);
+export async function migration(ctx: HandlerContext, { scheme, from, to }: ParsedInputOf<'reports:migration'>): Promise<OutputOf<'reports:migration'>> {
+  const m = await movers(ctx, scheme, from, to);
   const revenue = revenueBetween(ctx, from, to);
   const cells = new Map<string, Cell>();
   const totals = { stayed: 0, upgraded: 0, downgraded: 0, sideways: 0, entered: 0, left: 0 } as Record<Direction, number>;
@@ -112,7 +112,7 @@ export function migration(ctx: HandlerContext, { scheme, from, to }: ParsedInput
  */
 export async function migrationMembers(ctx: HandlerContext, input: ParsedInputOf<'reports:migration-members'>): Promise<OutputOf<'reports:migration-members'>> {
   const { scheme, from, to, fromClass, toClass, offset, limit } = input;
-  const m = movers(ctx, scheme, from, to);
+  const m = await movers(ctx, scheme, from, to);
   const revenue = revenueBetween(ctx, from, to);
   const ids = m.ids.filter((id) => (m.before.get(id) ?? null) === fromClass && (m.after.get(id) ?? null) === toClass);
   ids.sort((a, b) => (revenue.get(b) ?? 0) - (revenue.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));

@@ -343,18 +343,36 @@ export function recomputeSegmentation(ctx: HandlerContext, asOf: string): { stat
 
 /**
  * Brings today's stored snapshot up to date with the data, if it is not already: from a full run, as
- * history must not keep classes placed on cuts that have moved.
+ * history must not keep classes placed on cuts that have moved. Computed in steps (a full run reads and
+ * ranks everyone: seconds at 100k customers in a fresh process), so the app keeps answering meanwhile;
+ * callers arriving while it runs on the same data share it.
  */
-export function storeTodayIfStale(ctx: HandlerContext): void {
+export async function storeTodayInSteps(ctx: HandlerContext): Promise<void> {
   const today = ctx.clock.today();
   const cached = caches.get(ctx.db)?.get(today);
   if (cached?.stored && cached.fingerprint === changeStamp(ctx.db)) return;
-  const current = currentState(ctx, today);
-  const state = current && current.patched.size === 0 ? current : compute(ctx, today);
-  const stored = store(ctx, state);
-  remember(ctx.db, state, stored);
-  refitSoon(ctx.db, () => predictKeepingFresh(ctx, state, stored));
+  const key = `${today}@${changeStamp(ctx.db)}`;
+  const running = storingToday.get(ctx.db);
+  if (running?.key === key) return running.promise;
+  const promise = (async () => {
+    const current = currentState(ctx, today);
+    if (!current || current.patched.size > 0) {
+      await recomputeInSteps(ctx, today, () => undefined);
+      return;
+    }
+    const stored = store(ctx, current);
+    remember(ctx.db, current, stored);
+    refitSoon(ctx.db, () => predictKeepingFresh(ctx, current, stored));
+  })();
+  storingToday.set(ctx.db, { key, promise });
+  try {
+    await promise;
+  } finally {
+    if (storingToday.get(ctx.db)?.promise === promise) storingToday.delete(ctx.db);
+  }
 }
+
+const storingToday = new WeakMap<Db, { key: string; promise: Promise<void> }>();
 
 /**
  * Stores the snapshots of several past days, oldest first, reading the customers and their activity rows
