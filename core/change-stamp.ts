@@ -1,5 +1,4 @@
 import type { Db } from '../db/open';
-import type { Steps } from '../shared/domain/steps';
 
 /**
  * A stamp that changes whenever the database may have: `total_changes()` counts every row this
@@ -12,22 +11,31 @@ export function changeStamp(db: Db): string {
   return `${version}:${changes}`;
 }
 
+/** Rows this connection wrote that are derived from the data (stored predictions), per database. */
+const derivedChanges = new WeakMap<Db, number>();
+
 /**
- * `steps` as they run, noting whether anything but the steps themselves changed the database between
- * them (another call in this process, or another connection): the stamp is taken after each step and
- * compared before the next.
+ * Runs `write`, a write of rows derived from the data (the purchase-likelihood refit's), counting the rows it
+ * changed so sourceStamp can leave them out.
  */
-export function watchingOtherWrites<T>(db: Db, steps: Steps<T>): { steps: Steps<T>; othersWrote: () => boolean } {
-  let others = false;
-  function* watched(): Steps<T> {
-    let expected = changeStamp(db);
-    for (;;) {
-      if (changeStamp(db) !== expected) others = true;
-      const next = steps.next();
-      expected = changeStamp(db);
-      if (next.done) return next.value;
-      yield;
-    }
+export function derivedWrite<T>(db: Db, write: () => T): T {
+  const before = totalChanges(db);
+  try {
+    return write();
+  } finally {
+    derivedChanges.set(db, (derivedChanges.get(db) ?? 0) + totalChanges(db) - before);
   }
-  return { steps: watched(), othersWrote: () => others };
 }
+
+/**
+ * changeStamp without this connection's derived writes: it moves when the data the tiers are computed from
+ * may have changed, not when the predictions fitted on that data are stored. The tiers' caches key on it, so
+ * a refit writing between the steps of a recompute (or after one) does not make the tiers stale. Another
+ * connection's commit still moves it, whatever it wrote.
+ */
+export function sourceStamp(db: Db): string {
+  const version = db.$client.pragma('data_version', { simple: true }) as number;
+  return `${version}:${totalChanges(db) - (derivedChanges.get(db) ?? 0)}`;
+}
+
+const totalChanges = (db: Db) => db.$client.prepare('SELECT total_changes()').pluck().get() as number;

@@ -9,6 +9,7 @@ import type { ParsedActivity } from '../../db/repos/customer-activity';
 import { clvOptionsOf, predictFromHistoriesInSteps } from './predict';
 import { loadHistories } from './histories';
 import { runSteps, type Steps } from '../../shared/domain/steps';
+import { derivedWrite } from '../change-stamp';
 
 type PredictionSort = (typeof PREDICTION_SORTS)[number];
 
@@ -107,7 +108,7 @@ export function* storePredictionsInSteps(db: Db, asOf: string, now: string, pars
     if (from > 0) yield;
     const to = Math.min(rows.length, from + rowsPerWrite);
     const last = to === rows.length;
-    const written = client.transaction(() => {
+    const written = derivedWrite(db, client.transaction(() => {
       if (laterStored(db, asOf)) return false;
       writeRows(rows, from, to, asOf, insertBatch, (count, values) => client.prepare(insertSql(count)).run(values));
       if (last) {
@@ -117,7 +118,7 @@ export function* storePredictionsInSteps(db: Db, asOf: string, now: string, pars
         if (model) client.prepare('INSERT INTO prediction_runs (as_of, computed_at, model) VALUES (?, ?, ?)').run(asOf, now, JSON.stringify(model));
       }
       return true;
-    })();
+    }));
     if (!written) return false;
   }
   return true;

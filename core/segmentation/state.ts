@@ -13,7 +13,7 @@ import { storedRun, storePredictionsInSteps } from '../prediction/store';
 import { clvOptionsOf } from '../prediction/predict';
 import { latestActivityRev } from '../../db/repos/customer-activity';
 import { refitSoon } from '../prediction/refit';
-import { changeStamp, watchingOtherWrites } from '../change-stamp';
+import { sourceStamp } from '../change-stamp';
 import type { HandlerContext } from '../context';
 import { windowMetrics, type WindowMetrics } from './window-metrics';
 import { customersInSlices, followChanges, followPopulationInSteps, loadAll, loadAllInSlices, type Loaded } from './loaded';
@@ -153,7 +153,7 @@ export async function recomputeInSteps(ctx: HandlerContext, asOf: string, report
   const stored = store(ctx, read);
   remember(db, read, stored);
   // The fit comes after the answer (core/prediction/refit.ts).
-  refitSoon(db, () => predictKeepingFresh(ctx, read, stored));
+  refitSoon(db, () => predictIfStored(ctx, read, stored));
   return { state: read, stored };
 }
 
@@ -167,7 +167,7 @@ export async function segmentationInSteps(ctx: HandlerContext, asOf: string): Pr
   if (current) return current;
   // The screen asks for the overview and the members at once: both wait for the same computation.
   const running = inFlight.get(ctx.db);
-  const key = `${asOf}@${changeStamp(ctx.db)}`;
+  const key = `${asOf}@${sourceStamp(ctx.db)}`;
   const shared = running?.key === key ? running.promise : undefined;
   if (shared) return shared;
   const promise = computeInSteps(ctx, asOf, () => undefined).then((read) => {
@@ -192,7 +192,7 @@ async function computeInSteps(ctx: HandlerContext, asOf: string, report: (phase:
     report(phase);
     await yieldTurn();
   };
-  const before = changeStamp(db);
+  const before = sourceStamp(db);
   await step('customers');
   const config = engineConfigFor(db, asOf);
   const followed = await runStepsBetween(followedFromCacheInSteps(db), yieldTurn);
@@ -202,7 +202,7 @@ async function computeInSteps(ctx: HandlerContext, asOf: string, report: (phase:
   const loaded = followed ?? (await runStepsBetween(loadAllInSlices(db, people), yieldTurn));
   await step('classes');
   const state = await runStepsBetween(assembleInSteps(ctx, asOf, config, loaded, predictedFor(db, config)), yieldTurn);
-  return changeStamp(db) === before ? state : null;
+  return sourceStamp(db) === before ? state : null;
 }
 
 function remember(db: Db, state: SegmentationState, stored: boolean): void {
@@ -210,7 +210,7 @@ function remember(db: Db, state: SegmentationState, stored: boolean): void {
   if (!days) caches.set(db, (days = new Map()));
   days.delete(state.asOf);
   if (days.size >= MAX_CACHED_DAYS) days.delete(days.keys().next().value!);
-  days.set(state.asOf, { fingerprint: changeStamp(db), state, stored });
+  days.set(state.asOf, { fingerprint: sourceStamp(db), state, stored });
 }
 
 /**
@@ -241,36 +241,22 @@ function store(ctx: HandlerContext, state: SegmentationState): boolean {
  * Each stored recompute also refits purchase likelihood and value on the orders up to its day — unless
  * this connection already fitted that day on exactly these rows and settings (the activity rev moves
  * with every order, follow-up and customer change), as when the same day is recomputed twice. Runs a
- * step per turn; true when another call wrote to the database between its steps.
+ * step per turn. Its writes are derived ones (derivedWrite): they leave sourceStamp, and so the tiers
+ * held in memory, as they are.
  */
-async function predictIfStored(ctx: HandlerContext, state: SegmentationState, stored: boolean): Promise<boolean> {
-  if (!stored) return false;
+async function predictIfStored(ctx: HandlerContext, state: SegmentationState, stored: boolean): Promise<void> {
+  if (!stored) return;
   const { db } = ctx;
   const { asOf, loaded } = state;
   const key = `${asOf}|${latestActivityRev(db)}|${JSON.stringify(clvOptionsOf(db))}`;
-  if (lastRefit.get(db) === key && storedRun(db)?.asOf === asOf) return false;
+  if (lastRefit.get(db) === key && storedRun(db)?.asOf === asOf) return;
   // The rows this state read, parsed already: the fit reads only the archived customers' rows besides.
   const parsed = { ids: loaded.customers.map((c) => c.id), activities: loaded.activities, rev: loaded.rev };
-  const watched = watchingOtherWrites(db, storePredictionsInSteps(db, asOf, ctx.clock.now().toISOString(), parsed));
-  await runStepsBetween(watched.steps, yieldTurn);
+  await runStepsBetween(storePredictionsInSteps(db, asOf, ctx.clock.now().toISOString(), parsed), yieldTurn);
   lastRefit.set(db, key);
-  return watched.othersWrote();
 }
 
 const lastRefit = new WeakMap<Db, string>();
-
-/**
- * predictIfStored, then the remembered state stays fresh: the predictions are derived from the same
- * orders (the segmentation never reads them back), so their own writes must not mark it stale — else
- * every read that stores today's snapshot (a migration to today) would find it stale and recompute
- * everything again, each time. A write by anyone else in between still does.
- */
-async function predictKeepingFresh(ctx: HandlerContext, state: SegmentationState, stored: boolean): Promise<void> {
-  const before = changeStamp(ctx.db);
-  const othersWrote = await predictIfStored(ctx, state, stored);
-  const cached = caches.get(ctx.db)?.get(state.asOf);
-  if (!othersWrote && cached?.state === state && cached.fingerprint === before) cached.fingerprint = changeStamp(ctx.db);
-}
 
 /**
  * The cached state of asOf, as it is while nothing changed, or with the customers who changed placed
@@ -280,7 +266,7 @@ function currentState(ctx: HandlerContext, asOf: string): SegmentationState | un
   const { db } = ctx;
   const cached = caches.get(db)?.get(asOf);
   if (!cached) return undefined;
-  const stamp = changeStamp(db);
+  const stamp = sourceStamp(db);
   if (cached.fingerprint === stamp) return cached.state;
   const state = cached.state;
   // Settings, custom segments, or predicted values (refitted on writes) are read by every class: a full run.
@@ -337,7 +323,7 @@ export function recomputeSegmentation(ctx: HandlerContext, asOf: string): { stat
   const state = compute(ctx, asOf);
   const stored = store(ctx, state);
   remember(ctx.db, state, stored);
-  refitSoon(ctx.db, () => predictKeepingFresh(ctx, state, stored));
+  refitSoon(ctx.db, () => predictIfStored(ctx, state, stored));
   return { state, stored };
 }
 
@@ -350,8 +336,8 @@ export function recomputeSegmentation(ctx: HandlerContext, asOf: string): { stat
 export async function storeTodayInSteps(ctx: HandlerContext): Promise<void> {
   const today = ctx.clock.today();
   const cached = caches.get(ctx.db)?.get(today);
-  if (cached?.stored && cached.fingerprint === changeStamp(ctx.db)) return;
-  const key = `${today}@${changeStamp(ctx.db)}`;
+  if (cached?.stored && cached.fingerprint === sourceStamp(ctx.db)) return;
+  const key = `${today}@${sourceStamp(ctx.db)}`;
   const running = storingToday.get(ctx.db);
   if (running?.key === key) return running.promise;
   const promise = (async () => {
@@ -362,7 +348,7 @@ export async function storeTodayInSteps(ctx: HandlerContext): Promise<void> {
     }
     const stored = store(ctx, current);
     remember(ctx.db, current, stored);
-    refitSoon(ctx.db, () => predictKeepingFresh(ctx, current, stored));
+    refitSoon(ctx.db, () => predictIfStored(ctx, current, stored));
   })();
   storingToday.set(ctx.db, { key, promise });
   try {

@@ -9,7 +9,10 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema';
 import type { Db } from '../../db/open';
-import { changeStamp, watchingOtherWrites } from '../../core/change-stamp';
+import { changeStamp, sourceStamp } from '../../core/change-stamp';
+import { fixedClock, type HandlerContext } from '../../core/context';
+import { predictionsSettled } from '../../core/prediction/refit';
+import { recomputeInSteps, segmentationFor } from '../../core/segmentation/state';
 import { predictFromDb } from '../../core/prediction/predict';
 import { storePredictions, storePredictionsInSteps } from '../../core/prediction/store';
 import { runSteps, type Steps } from '../../shared/domain/steps';
@@ -136,41 +139,40 @@ describe('a refit written a few rows per transaction', () => {
   });
 });
 
-describe('watchingOtherWrites', () => {
-  function* writingSteps(db: Db, rounds: number): Steps<number> {
-    for (let k = 0; k < rounds; k++) {
-      db.$client.prepare(`UPDATE customers SET notes = notes WHERE rowid = (SELECT max(rowid) FROM customers)`).run();
-      yield;
-    }
-    return rounds;
-  }
+describe('the refit’s writes and the tiers held in memory', () => {
+  const ctx = () => ({ db: app.db, clock: fixedClock(TODAY), dbPath: app.dbPath, appVersion: 'test', files: undefined as never }) as HandlerContext;
 
-  it('the steps’ own writes are not someone else’s', () => {
-    const watched = watchingOtherWrites(app.db, writingSteps(app.db, 5));
-    const before = changeStamp(app.db);
-    expect(runSteps(watched.steps)).toBe(5);
-    expect(changeStamp(app.db)).not.toBe(before);
-    expect(watched.othersWrote()).toBe(false);
+  it('a refit moves changeStamp (the predictions changed) but not sourceStamp (the data did not)', () => {
+    const [change, source] = [changeStamp(app.db), sourceStamp(app.db)];
+    expect(runSteps(storePredictionsInSteps(app.db, '2026-12-01', '2026-12-01T12:00:00.000Z'))).toBe(true);
+    expect(changeStamp(app.db)).not.toBe(change);
+    expect(sourceStamp(app.db)).toBe(source);
   });
 
-  it('a write by this connection between two steps is noticed', () => {
-    const watched = watchingOtherWrites(app.db, writingSteps(app.db, 5));
-    runWith(watched.steps, (step) => {
-      if (step === 2) app.db.$client.prepare(`UPDATE customers SET notes = 'between' WHERE rowid = (SELECT min(rowid) FROM customers)`).run();
-    });
-    expect(watched.othersWrote()).toBe(true);
-  });
-
-  it('a commit by another connection between two steps is noticed', () => {
+  it('any other write moves both, and so does another connection’s refit', () => {
+    let source = sourceStamp(app.db);
+    app.db.$client.prepare(`UPDATE customers SET notes = 'edited' WHERE rowid = (SELECT min(rowid) FROM customers)`).run();
+    expect(sourceStamp(app.db)).not.toBe(source);
+    source = sourceStamp(app.db);
     const other = new Database(app.dbPath);
+    other.pragma('foreign_keys = ON');
     try {
-      const watched = watchingOtherWrites(app.db, writingSteps(app.db, 5));
-      runWith(watched.steps, (step) => {
-        if (step === 1) other.prepare(`UPDATE customers SET notes = 'from elsewhere' WHERE rowid = (SELECT min(rowid) FROM customers)`).run();
-      });
-      expect(watched.othersWrote()).toBe(true);
+      expect(storePredictions(drizzle(other, { schema }) as unknown as Db, '2026-12-02', '2026-12-02T12:00:00.000Z')).toBe(true);
     } finally {
       other.close();
     }
+    expect(sourceStamp(app.db)).not.toBe(source);
+  });
+
+  it('after a stored recompute and its refit, the tiers in memory are the very ones it computed', async () => {
+    const customerId = app.db.$client.prepare(`SELECT id FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL LIMIT 1`).pluck().get() as string;
+    await app.call('orders:create', { customerId, orderDate: '2026-12-03', currency: 'CNY', amount: '10' });
+    const clock = fixedClock('2026-12-03');
+    const day = { ...ctx(), clock };
+    const recomputed = await recomputeInSteps(day, '2026-12-03', () => undefined);
+    expect(recomputed.stored).toBe(true);
+    await predictionsSettled(app.db);
+    expect(storedDay(app.db)).toEqual(['2026-12-03']);
+    expect(segmentationFor(day, '2026-12-03')).toBe(recomputed.state);
   });
 });
