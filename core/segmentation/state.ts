@@ -1,8 +1,11 @@
 import type { Db } from '../../db/open';
 import {
+  encodeLatestColumns,
   latestRunDay,
   liveCustomSegments,
   readConfigOverrides,
+  snapshotBasis,
+  storedLatestColumns,
   writeSnapshot,
   type SegmentCustomer,
   type SnapshotColumns,
@@ -144,13 +147,16 @@ const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export async function recomputeInSteps(ctx: HandlerContext, asOf: string, report: (phase: RecomputePhase) => void): Promise<{ state: SegmentationState; stored: boolean }> {
   const { db } = ctx;
-  const read = await computeInSteps(ctx, asOf, report);
+  const computed = await computeInSteps(ctx, asOf, report);
   report('history');
   await yieldTurn();
   // Something was written while the rows were being read between turns: what was read may not fit
   // together, so do it again in one go rather than store a mixture.
-  if (!read) return recomputeSegmentation(ctx, asOf);
-  const stored = store(ctx, read);
+  if (!computed) return recomputeSegmentation(ctx, asOf);
+  const read = computed.state;
+  const stored = await runStepsBetween(storeInSteps(ctx, read, computed.stamp), yieldTurn);
+  // Written to between the computation and the store: stored, it would be remembered as current.
+  if (stored === null) return recomputeSegmentation(ctx, asOf);
   remember(db, read, stored);
   // The fit comes after the answer (core/prediction/refit.ts).
   refitSoon(db, () => predictIfStored(ctx, read, stored));
@@ -170,10 +176,10 @@ export async function segmentationInSteps(ctx: HandlerContext, asOf: string): Pr
   const key = `${asOf}@${sourceStamp(ctx.db)}`;
   const shared = running?.key === key ? running.promise : undefined;
   if (shared) return shared;
-  const promise = computeInSteps(ctx, asOf, () => undefined).then((read) => {
-    if (!read) return segmentationFor(ctx, asOf);
-    remember(ctx.db, read, false);
-    return read;
+  const promise = computeInSteps(ctx, asOf, () => undefined).then((computed) => {
+    if (!computed) return segmentationFor(ctx, asOf);
+    remember(ctx.db, computed.state, false);
+    return computed.state;
   });
   inFlight.set(ctx.db, { key, promise });
   try {
@@ -185,8 +191,11 @@ export async function segmentationInSteps(ctx: HandlerContext, asOf: string): Pr
 
 const inFlight = new WeakMap<Db, { key: string; promise: Promise<SegmentationState> }>();
 
-/** The rows read and the engine run with a turn of the event loop between steps; null if data changed meanwhile. */
-async function computeInSteps(ctx: HandlerContext, asOf: string, report: (phase: RecomputePhase) => void): Promise<SegmentationState | null> {
+/**
+ * The rows read and the engine run with a turn of the event loop between steps, with the sourceStamp they
+ * describe; null if data changed meanwhile.
+ */
+async function computeInSteps(ctx: HandlerContext, asOf: string, report: (phase: RecomputePhase) => void): Promise<{ state: SegmentationState; stamp: string } | null> {
   const { db } = ctx;
   const step = async (phase: RecomputePhase) => {
     report(phase);
@@ -202,7 +211,7 @@ async function computeInSteps(ctx: HandlerContext, asOf: string, report: (phase:
   const loaded = followed ?? (await runStepsBetween(loadAllInSlices(db, people), yieldTurn));
   await step('classes');
   const state = await runStepsBetween(assembleInSteps(ctx, asOf, config, loaded, predictedFor(db, config)), yieldTurn);
-  return sourceStamp(db) === before ? state : null;
+  return sourceStamp(db) === before ? { state, stamp: before } : null;
 }
 
 function remember(db: Db, state: SegmentationState, stored: boolean): void {
@@ -223,14 +232,35 @@ const dataVersion = (db: Db) => db.$client.pragma('data_version', { simple: true
 
 /** Stores asOf's snapshot unless a later day is already stored (history is written forward only). */
 function store(ctx: HandlerContext, state: SegmentationState): boolean {
+  return runSteps(storeInSteps(ctx, state)) === true;
+}
+
+/** The classes this connection last stored, while they are still the latest day's. */
+function heldPrevious(db: Db): SnapshotColumns | undefined {
+  const last = lastStored.get(db);
+  return last && last.dataVersion === dataVersion(db) && last.columns.asOf === latestRunDay(db) ? last.columns : undefined;
+}
+
+/**
+ * store in steps: the classes in effect on the latest stored day (decoded from segment_latest when this
+ * connection did not store them itself) and the day's coded columns are prepared a step each before the one
+ * transaction that writes, which uses them only while the history still stands as they found it. With
+ * `expected`, the sourceStamp the state was computed at: null, and nothing written, if the data changed since.
+ */
+export function* storeInSteps(ctx: HandlerContext, state: SegmentationState, expected?: string): Steps<boolean | null> {
   const { db } = ctx;
   const columns: SnapshotColumns = { asOf: state.asOf, customerIds: state.result.customerIds, classKeys: state.result.classKeys };
-  const stored = db.transaction(() => {
+  const basis = snapshotBasis(db);
+  const decoded = heldPrevious(db) ? undefined : storedLatestColumns(db);
+  if (decoded) yield;
+  const encoded = encodeLatestColumns(columns);
+  yield;
+  const stored = db.transaction((): boolean | null => {
+    if (expected !== undefined && sourceStamp(db) !== expected) return null;
     const latest = latestRunDay(db);
     if (latest !== null && state.asOf < latest) return false;
-    const last = lastStored.get(db);
-    const previous = last && last.dataVersion === dataVersion(db) && last.columns.asOf === latest ? last.columns : undefined;
-    writeSnapshot(db, ctx.clock.now().toISOString(), columns, previous);
+    const previous = heldPrevious(db) ?? (snapshotBasis(db) === basis ? decoded : undefined);
+    writeSnapshot(db, ctx.clock.now().toISOString(), columns, previous, encoded);
     return true;
   });
   if (stored) lastStored.set(db, { columns, dataVersion: dataVersion(db) });
@@ -298,8 +328,8 @@ function refreshLater(ctx: HandlerContext, asOf: string): void {
     const cached = caches.get(ctx.db)?.get(asOf);
     if (!cached || cached.state.patched.size === 0) return;
     void computeInSteps(ctx, asOf, () => undefined)
-      .then((read) => {
-        if (read) remember(ctx.db, read, false);
+      .then((computed) => {
+        if (computed) remember(ctx.db, computed.state, false);
         else if (ctx.db.$client.open) refreshLater(ctx, asOf);
       })
       .catch(() => undefined);
@@ -346,7 +376,11 @@ export async function storeTodayInSteps(ctx: HandlerContext): Promise<void> {
       await recomputeInSteps(ctx, today, () => undefined);
       return;
     }
-    const stored = store(ctx, current);
+    const stored = await runStepsBetween(storeInSteps(ctx, current, sourceStamp(ctx.db)), yieldTurn);
+    if (stored === null) {
+      await recomputeInSteps(ctx, today, () => undefined);
+      return;
+    }
     remember(ctx.db, current, stored);
     refitSoon(ctx.db, () => predictIfStored(ctx, current, stored));
   })();

@@ -181,7 +181,7 @@ const UPSERT_BATCH = 250;
  * stored); it turns the per-scheme scan of all rows into an in-memory comparison plus a point query per
  * changed customer — at 100k customers, milliseconds instead of seconds.
  */
-export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColumns, given?: SnapshotColumns): void {
+export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColumns, given?: SnapshotColumns, encoded?: EncodedColumns): void {
   const client = db.$client;
   const { asOf, customerIds } = current;
   const previous = given ?? storedLatestColumns(db);
@@ -287,7 +287,15 @@ export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColum
   if (written > 0) client.prepare(`INSERT INTO report_month_versions (source, month, version) VALUES ('segments', 0, random() >> 11) ON CONFLICT (source, month) DO UPDATE SET version = random() >> 11`).run();
   // Nothing written: the day's history already says what `current` says. If the kept columns were
   // written for this same day since the history last moved, they say it too (a recompute with nothing new).
-  if (written > 0 || !keptColumnsAreFor(db, asOf)) storeLatestColumns(db, current);
+  if (written > 0 || !keptColumnsAreFor(db, asOf)) storeLatestColumns(db, current.asOf, encoded?.columns === current ? encoded : encodeLatestColumns(current));
+}
+
+/**
+ * What the history holds as of now: its latest stored day and its counter. Columns read with
+ * storedLatestColumns, or compared against them, still describe the latest day while both stand.
+ */
+export function snapshotBasis(db: Db): string {
+  return `${latestRunDay(db)}|${historyVersionOf(db)}`;
 }
 
 /** True when segment_latest holds day asOf's columns, written since the tier history last changed. */
@@ -303,8 +311,16 @@ const historyVersionOf = (db: Db): number =>
 /** Classes compared one by one before a scheme's codes are looked up in a Map. */
 const FEW_CLASSES = 12;
 
-/** Keeps day asOf's columns as segment_latest (see the schema), in writeSnapshot's transaction. */
-function storeLatestColumns(db: Db, columns: SnapshotColumns): void {
+/** A day's columns coded for segment_latest: each scheme's classes, and per customer a class index. */
+export interface EncodedColumns {
+  columns: SnapshotColumns;
+  customerIds: string;
+  schemes: string;
+  codes: Uint32Array;
+}
+
+/** Codes `columns` for segment_latest; pure, so it can run before the transaction that writes it. */
+export function encodeLatestColumns(columns: SnapshotColumns): EncodedColumns {
   const n = columns.customerIds.length;
   const entries = Object.entries(columns.classKeys);
   const codes = new Uint32Array(n * entries.length);
@@ -332,13 +348,19 @@ function storeLatestColumns(db: Db, columns: SnapshotColumns): void {
     }
     return [scheme, classes] as const;
   });
+  return { columns, customerIds: JSON.stringify(columns.customerIds), schemes: JSON.stringify(schemes), codes };
+}
+
+/** Keeps day asOf's coded columns as segment_latest (see the schema), in writeSnapshot's transaction. */
+function storeLatestColumns(db: Db, asOf: string, encoded: EncodedColumns): void {
+  const { codes } = encoded;
   db.$client
     .prepare(
       `INSERT INTO segment_latest (id, as_of, history_version, customer_ids, schemes, codes) VALUES (1, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET as_of = excluded.as_of, history_version = excluded.history_version, customer_ids = excluded.customer_ids,
          schemes = excluded.schemes, codes = excluded.codes`,
     )
-    .run(columns.asOf, historyVersionOf(db), JSON.stringify(columns.customerIds), JSON.stringify(schemes), Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength));
+    .run(asOf, historyVersionOf(db), encoded.customerIds, encoded.schemes, Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength));
 }
 
 /** segment_latest's columns when they are still those of the latest stored day, else undefined. */

@@ -1,5 +1,11 @@
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as schema from '../../db/schema';
+import type { Db } from '../../db/open';
 import { storedLatestColumns, writeSnapshot, type SnapshotColumns } from '../../db/repos/segmentation';
+import { fixedClock, type HandlerContext } from '../../core/context';
+import { storeInSteps, type SegmentationState } from '../../core/segmentation/state';
 import { openTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -98,5 +104,38 @@ describe('the latest day kept as columns', () => {
     expect(storedLatestColumns(t.db)?.asOf).toBe('2026-11-20');
     t.db.$client.prepare(`INSERT INTO segment_runs (as_of, computed_at, customer_count) VALUES ('2026-11-21', '2026-11-21T09:00:00.000Z', 3)`).run();
     expect(storedLatestColumns(t.db)).toBeUndefined();
+  });
+});
+
+describe('a snapshot stored in steps', () => {
+  it('does not compare with classes decoded before another connection stored a later day', () => {
+    const t = (app = openTestApp());
+    const random = seeded(11);
+    const ids = Array.from({ length: 200 }, (_, k) => `c-${String(k).padStart(4, '0')}`);
+    const first = columnsFor('2026-11-20', ids, random);
+    t.db.transaction(() => writeSnapshot(t.db, '2026-11-20T09:00:00.000Z', first));
+    // The next day someone else stores a third of the customers in another pyramid class…
+    const moved = { ...first, asOf: '2026-11-21', classKeys: { ...first.classKeys, pyramid: first.classKeys.pyramid!.map((c, k) => (k % 3 === 0 ? (c === 'gold' ? 'iron' : 'gold') : c)) } };
+    // …while this connection stores the day after with the first day's classes again: every moved customer moves back.
+    const back = { ...first, asOf: '2026-11-22' };
+    const ctx = { db: t.db, clock: fixedClock('2026-11-22') } as HandlerContext;
+    const state = { asOf: back.asOf, result: { customerIds: back.customerIds, classKeys: back.classKeys } } as unknown as SegmentationState;
+    const steps = storeInSteps(ctx, state);
+    expect(steps.next().done).toBe(false);
+    const other = new Database(t.dbPath);
+    try {
+      const otherDb = drizzle(other, { schema }) as unknown as Db;
+      otherDb.transaction(() => writeSnapshot(otherDb, '2026-11-21T09:00:00.000Z', moved));
+    } finally {
+      other.close();
+    }
+    let next = steps.next();
+    while (!next.done) next = steps.next();
+    expect(next.value).toBe(true);
+    for (const [scheme, column] of Object.entries(back.classKeys)) {
+      const sql = classesBySql(t, scheme, back.asOf);
+      ids.forEach((id, k) => expect(sql.get(id), `${scheme} ${id}`).toBe(column[k]));
+    }
+    expect(storedLatestColumns(t.db)).toEqual(back);
   });
 });

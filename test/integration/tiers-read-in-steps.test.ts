@@ -12,6 +12,8 @@ import { openApp } from '../../core/app';
 import { fixedClock } from '../../core/context';
 import { call } from '../../core/dispatch';
 import { MIGRATIONS } from '../support/test-app';
+import type { HandlerContext } from '../../core/context';
+import { recomputeInSteps, segmentationFor } from '../../core/segmentation/state';
 
 const TODAY = '2026-11-23';
 let seeded: TestApp;
@@ -85,6 +87,34 @@ describe('reads that compute today’s tiers let other calls through', () => {
       // A recompute of the same day from scratch changes nothing of what they stored.
       await run('segments:recompute', {});
       expect(app.db.$client.prepare(`SELECT scheme, customer_id, class_key FROM segment_assignments WHERE as_of = ? ORDER BY scheme, customer_id`).all(TODAY)).toEqual(stored);
+    } finally {
+      await predictionsSettled(app.db);
+      app.close();
+    }
+  });
+});
+
+describe('storing a snapshot computed in steps', () => {
+  it('a write between the computation and its storing is not lost: the run is done again and includes it', async () => {
+    const { app } = restarted();
+    try {
+      const ctx = { db: app.db, clock: fixedClock(TODAY), dbPath: seeded.dbPath, appVersion: 'test', files: undefined as never } as HandlerContext;
+      const customerId = firstCustomer(app);
+      const baseline = (await call(app.dispatch, 'segments:explain', { customerId })).metrics.orderCount;
+      let wrote = false;
+      const { state, stored } = await recomputeInSteps(ctx, TODAY, (phase) => {
+        // Reported once the classes are computed and checked against the data, before they are stored.
+        if (phase !== 'history' || wrote) return;
+        wrote = true;
+        void call(app.dispatch, 'orders:create', { customerId, orderDate: TODAY, currency: 'CNY', amount: '25' });
+      });
+      expect(wrote).toBe(true);
+      expect(stored).toBe(true);
+      // The tiers answered, remembered and stored are those of the data with the order.
+      const at = state.indexOf.get(customerId)!;
+      expect(state.metrics.orderCount[at]).toBe(baseline + 1);
+      expect(segmentationFor(ctx, TODAY)).toBe(state);
+      expect((await call(app.dispatch, 'segments:explain', { customerId })).metrics.orderCount).toBe(baseline + 1);
     } finally {
       await predictionsSettled(app.db);
       app.close();
