@@ -12,9 +12,10 @@ import type { Database } from 'better-sqlite3';
 import { openApp } from '../core/app';
 import { fixedClock } from '../core/context';
 import { call } from '../core/dispatch';
+import type { OutputOf } from '../shared/contract';
 import { migrationsFolder } from '../core/paths';
 import { addDays } from '../shared/domain/dates';
-import { liveCustomerIds, seeded } from './tiers';
+import { liveCustomerIds, seeded, withStalls } from './tiers';
 
 /** Bytes per table (indexes counted with their table) of every segment_* table: the stored tier history. */
 export function tierStorageBytes(raw: Database): Record<string, number> {
@@ -49,20 +50,23 @@ export async function measureNewDay(options: { source: Database; copyPath: strin
 
     const nextDay = addDays(options.today, 1);
     const tomorrow = open(nextDay);
-    const start = performance.now();
-    const recomputed = await call(tomorrow.dispatch, 'segments:recompute', {});
-    const firstRecomputeMs = performance.now() - start;
+    let recomputed: OutputOf<'segments:recompute'> | undefined;
+    const first = await withStalls(async () => {
+      recomputed = await call(tomorrow.dispatch, 'segments:recompute', {});
+    });
+    const firstRecomputeMs = first.callMs;
     const after = tierStorageBytes(tomorrow.db.$client);
     // Each row's payload: its four values as stored (text lengths), without SQLite's per-row overhead.
     const dayRows = tomorrow.db.$client
       .prepare(`SELECT count(*) AS rows, coalesce(sum(length(scheme) + length(customer_id) + length(as_of) + length(class_key)), 0) AS bytes FROM segment_assignments WHERE as_of = ?`)
       .get(nextDay) as { rows: number; bytes: number };
     tomorrow.close();
-    if (!recomputed.stored || recomputed.asOf !== nextDay) throw new Error(`the next day's snapshot was not stored (asOf ${recomputed.asOf}, stored ${recomputed.stored})`);
+    if (!recomputed?.stored || recomputed.asOf !== nextDay) throw new Error(`the next day's snapshot was not stored (asOf ${recomputed?.asOf}, stored ${recomputed?.stored})`);
     return {
       day: nextDay,
       writesInBetween: options.writes,
       firstRecomputeMs: Math.round(firstRecomputeMs),
+      firstRecomputeLongestStallMs: Math.round(first.longestStallMs * 100) / 100,
       tierHistoryBytes: total(after),
       growthRows: dayRows.rows,
       growthPayloadBytes: dayRows.bytes,

@@ -141,7 +141,7 @@ export async function measureTiers(dispatch: Dispatch, raw: Database, options: {
   };
 }
 
-interface Stalls {
+export interface Stalls {
   callMs: number;
   longestStallMs: number;
 }
@@ -157,7 +157,7 @@ function stallSummary(runs: readonly Stalls[]) {
 }
 
 /** How long `call` takes, and the longest gap between turns of the event loop while it runs. */
-async function withStalls(call: () => Promise<unknown>): Promise<Stalls> {
+export async function withStalls(call: () => Promise<unknown>): Promise<Stalls> {
   let longest = 0;
   let last = performance.now();
   let running = true;
