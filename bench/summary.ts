@@ -64,7 +64,7 @@ export function summarise(f: BenchFigures): Budgets {
   });
   const refit = f.tiers.recomputeWithRefit;
   b.add('longest wait for other calls during a stored recompute and its prediction refit', refit.longestStallMs, 'ms', { atMost: 100 }, {
-    note: `an order, then Recompute and the predictions page (${refit.callMs} ms); worst of ${refit.runs} ${refit.worstStallMs} ms`,
+    note: `an order, then Recompute and that customer's prediction, which waits for the refit (${refit.callMs} ms); worst of ${refit.runs} ${refit.worstStallMs} ms`,
   });
   const history = f.tiers.historyAfterOrder;
   b.add('longest wait for other calls when a tier history is opened after an order', history.longestStallMs, 'ms', { atMost: 100 }, {

@@ -102,15 +102,17 @@ export async function measureTiers(dispatch: Dispatch, raw: Database, options: {
   }
 
   // j. The Recompute button at 100k: every class computed and stored, then the purchase-likelihood refit that
-  // follows it (core/prediction/store.ts), until the predictions screen can read. An order first, so the
-  // refit has new data to fit (a second stored recompute of unchanged rows does not refit).
+  // follows it (core/prediction/store.ts), until a customer file's prediction card can read (it waits for the
+  // refit). An order first, so the refit has new data to fit (a second stored recompute of unchanged rows does
+  // not refit).
   const recomputeWithRefit: Stalls[] = [];
   for (let i = 0; i < Math.min(options.runs, 3); i++) {
-    await writeOrder(pick());
+    const customerId = pick();
+    await writeOrder(customerId);
     recomputeWithRefit.push(
       await withStalls(async () => {
         await run('segments:recompute', { asOf: options.today });
-        await run('prediction:customers', { limit: 1 });
+        await run('prediction:customers', { customerId, storedOnly: true, limit: 1 });
       }),
     );
   }
@@ -122,7 +124,7 @@ export async function measureTiers(dispatch: Dispatch, raw: Database, options: {
     const customerId = pick();
     await writeOrder(customerId);
     historyAfterOrder.push(await withStalls(() => run('segments:history', { customerId })));
-    await run('prediction:customers', { limit: 1 });
+    await run('prediction:customers', { customerId, storedOnly: true, limit: 1 });
   }
 
   return {

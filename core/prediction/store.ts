@@ -151,7 +151,7 @@ function writeRows(
 const IDS_PER_STEP = 20_000;
 
 /**
- * The customers with a stored row whom this fit did not predict (archived, deleted, no purchase left),
+ * The customers with a stored row whom this fit did not predict (deleted, or no purchase on or before its day),
  * read in id order a slice per step. A row another process adds meanwhile stays until the next refit.
  */
 function* storedIdsOutsideInSteps(db: Db, predicted: ReadonlySet<string>): Steps<string[]> {
