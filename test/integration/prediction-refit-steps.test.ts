@@ -16,8 +16,8 @@ import { recomputeInSteps, segmentationFor } from '../../core/segmentation/state
 import { predictFromDb } from '../../core/prediction/predict';
 import { storePredictions, storePredictionsInSteps } from '../../core/prediction/store';
 import { runSteps, type Steps } from '../../shared/domain/steps';
-import type { CustomerPrediction } from '../../shared/contract/prediction';
 import { openTestApp, type TestApp } from '../support/test-app';
+import { expectedPredictionTable } from '../support/prediction-rows';
 
 const TODAY = '2026-11-23';
 let app: TestApp;
@@ -27,28 +27,6 @@ beforeAll(async () => {
   await app.call('workspace:loadDemo', { customers: 300, seed: 11 });
 }, 120_000);
 afterAll(() => app.cleanup());
-
-/** The table as one fit of `rows` on `asOf` would store it, in customer id order (plain mapping, no store code). */
-function expectedTable(rows: readonly CustomerPrediction[], asOf: string) {
-  return rows
-    .map((r) => ({
-      customer_id: r.id,
-      as_of: asOf,
-      p_alive: r.pAlive,
-      expected_30: r.expectedPurchases.d30,
-      expected_90: Math.max(r.expectedPurchases.d30, r.expectedPurchases.d90),
-      expected_365: Math.max(r.expectedPurchases.d30, r.expectedPurchases.d90, r.expectedPurchases.d365),
-      expected_order_value_minor: r.expectedOrderValueMinor,
-      clv_minor: r.clvMinor,
-      score: r.score,
-      confidence: r.confidence,
-      method: r.method,
-      purchases: r.purchases,
-      typical_gap_days: r.typicalGapDays,
-      days_since_last: r.daysSinceLast,
-    }))
-    .sort((a, b) => (a.customer_id < b.customer_id ? -1 : 1));
-}
 
 const storedTable = (db: Db) => db.$client.prepare('SELECT * FROM customer_predictions ORDER BY customer_id').all();
 const storedDay = (db: Db) => db.$client.prepare('SELECT as_of FROM prediction_runs').pluck().all();
@@ -82,7 +60,7 @@ describe('a refit written a few rows per transaction', () => {
     } finally {
       watcher.close();
     }
-    expect(storedTable(app.db)).toEqual(expectedTable(fitted, TODAY));
+    expect(storedTable(app.db)).toEqual(expectedPredictionTable(fitted, TODAY));
     expect(storedDay(app.db)).toEqual([TODAY]);
   });
 
@@ -104,7 +82,7 @@ describe('a refit written a few rows per transaction', () => {
     }
     expect(app.db.$client.prepare('SELECT notes FROM customers WHERE id = ?').pluck().get(edited!)).toBe('written between the refit’s steps');
     expect(app.db.$client.prepare('SELECT count(*) FROM customer_predictions WHERE customer_id = ?').pluck().get(gone!)).toBe(0);
-    expect(storedTable(app.db)).toEqual(expectedTable(fitted, TODAY));
+    expect(storedTable(app.db)).toEqual(expectedPredictionTable(fitted, TODAY));
     app.db.$client.prepare(`UPDATE customers SET deleted_at = NULL WHERE id = ?`).run(gone!);
   });
 
@@ -132,7 +110,7 @@ describe('a refit written a few rows per transaction', () => {
     expect(interruptedAfter).toBe(30);
     expect(rowsOf(day)).toBe(0);
     expect(storedDay(app.db)).toEqual([later]);
-    expect(storedTable(app.db)).toEqual(expectedTable(predictFromDb(app.db, later).rows, later));
+    expect(storedTable(app.db)).toEqual(expectedPredictionTable(predictFromDb(app.db, later).rows, later));
     // And a refit of an earlier day started now writes nothing at all.
     expect(runSteps(storePredictionsInSteps(app.db, TODAY, `${TODAY}T12:00:00.000Z`))).toBe(false);
     expect(storedDay(app.db)).toEqual([later]);

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { predictFromDb } from '../../core/prediction/predict';
 import { openTestApp, type TestApp } from '../support/test-app';
+import { expectedPredictionTable } from '../support/prediction-rows';
 
 let app: TestApp;
 const TODAY = '2026-11-23';
@@ -52,24 +53,7 @@ describe('predictions stored by a recompute', () => {
     const fitted = predictFromDb(app.db, TODAY).rows;
     expect(fitted.length).toBeGreaterThan(200);
     const stored = sqlAll<Record<string, unknown>>('SELECT * FROM customer_predictions ORDER BY customer_id');
-    const expected = fitted
-      .map((r) => ({
-        customer_id: r.id,
-        as_of: TODAY,
-        p_alive: r.pAlive,
-        expected_30: r.expectedPurchases.d30,
-        expected_90: Math.max(r.expectedPurchases.d30, r.expectedPurchases.d90),
-        expected_365: Math.max(r.expectedPurchases.d30, r.expectedPurchases.d90, r.expectedPurchases.d365),
-        expected_order_value_minor: r.expectedOrderValueMinor,
-        clv_minor: r.clvMinor,
-        score: r.score,
-        confidence: r.confidence,
-        method: r.method,
-        purchases: r.purchases,
-        typical_gap_days: r.typicalGapDays,
-        days_since_last: r.daysSinceLast,
-      }))
-      .sort((a, b) => (a.customer_id < b.customer_id ? -1 : 1));
+    const expected = expectedPredictionTable(fitted, TODAY);
     expect(stored).toEqual(expected);
   });
 
