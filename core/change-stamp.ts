@@ -6,10 +6,14 @@ import type { Db } from '../db/open';
  * worker). In-memory caches keep a result only while the stamp is the one taken when it was computed.
  */
 export function changeStamp(db: Db): string {
-  const version = db.$client.pragma('data_version', { simple: true }) as number;
-  const changes = db.$client.prepare('SELECT total_changes()').pluck().get() as number;
-  return `${version}:${changes}`;
+  return `${dataVersion(db)}:${totalChanges(db)}`;
 }
+
+/** SQLite's data_version: moves on each commit by another connection to the file. */
+export const dataVersion = (db: Db): number => db.$client.pragma('data_version', { simple: true }) as number;
+
+/** Every row this connection has inserted, changed or deleted since it opened. */
+const totalChanges = (db: Db): number => db.$client.prepare('SELECT total_changes()').pluck().get() as number;
 
 /** Rows this connection wrote that are derived from the data (stored predictions), per database. */
 const derivedChanges = new WeakMap<Db, number>();
@@ -34,8 +38,5 @@ export function derivedWrite<T>(db: Db, write: () => T): T {
  * connection's commit still moves it, whatever it wrote.
  */
 export function sourceStamp(db: Db): string {
-  const version = db.$client.pragma('data_version', { simple: true }) as number;
-  return `${version}:${totalChanges(db) - (derivedChanges.get(db) ?? 0)}`;
+  return `${dataVersion(db)}:${totalChanges(db) - (derivedChanges.get(db) ?? 0)}`;
 }
-
-const totalChanges = (db: Db) => db.$client.prepare('SELECT total_changes()').pluck().get() as number;

@@ -16,7 +16,7 @@ import { storedRun, storePredictionsInSteps } from '../prediction/store';
 import { clvOptionsOf } from '../prediction/predict';
 import { latestActivityRev } from '../../db/repos/customer-activity';
 import { refitSoon } from '../prediction/refit';
-import { sourceStamp } from '../change-stamp';
+import { dataVersion, sourceStamp } from '../change-stamp';
 import type { HandlerContext } from '../context';
 import { windowMetrics, type WindowMetrics } from './window-metrics';
 import { customersInSlices, followChanges, followPopulationInSteps, loadAll, loadAllInSlices, type Loaded } from './loaded';
@@ -146,7 +146,6 @@ const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * between, so the app keeps answering (and can show progress) during a recompute of 100k customers.
  */
 export async function recomputeInSteps(ctx: HandlerContext, asOf: string, report: (phase: RecomputePhase) => void): Promise<{ state: SegmentationState; stored: boolean }> {
-  const { db } = ctx;
   const computed = await computeInSteps(ctx, asOf, report);
   report('history');
   await yieldTurn();
@@ -157,9 +156,7 @@ export async function recomputeInSteps(ctx: HandlerContext, asOf: string, report
   const stored = await runStepsBetween(storeInSteps(ctx, read, computed.stamp), yieldTurn);
   // Written to between the computation and the store: stored, it would be remembered as current.
   if (stored === null) return recomputeSegmentation(ctx, asOf);
-  remember(db, read, stored);
-  // The fit comes after the answer (core/prediction/refit.ts).
-  refitSoon(db, () => predictIfStored(ctx, read, stored));
+  rememberStored(ctx, read, stored);
   return { state: read, stored };
 }
 
@@ -214,6 +211,13 @@ async function computeInSteps(ctx: HandlerContext, asOf: string, report: (phase:
   return sourceStamp(db) === before ? { state, stamp: before } : null;
 }
 
+/** A state just stored (or not, when a later day was): remembered, and the prediction refit queued after the answer. */
+function rememberStored(ctx: HandlerContext, state: SegmentationState, stored: boolean): void {
+  remember(ctx.db, state, stored);
+  // The fit comes after the answer (core/prediction/refit.ts).
+  refitSoon(ctx.db, () => predictIfStored(ctx, state, stored));
+}
+
 function remember(db: Db, state: SegmentationState, stored: boolean): void {
   let days = caches.get(db);
   if (!days) caches.set(db, (days = new Map()));
@@ -227,8 +231,6 @@ function remember(db: Db, state: SegmentationState, stored: boolean): void {
  * Trusted only while no other connection committed (data_version) and it is still the latest day.
  */
 const lastStored = new WeakMap<Db, { columns: SnapshotColumns; dataVersion: number }>();
-
-const dataVersion = (db: Db) => db.$client.pragma('data_version', { simple: true }) as number;
 
 /** Stores asOf's snapshot unless a later day is already stored (history is written forward only). */
 function store(ctx: HandlerContext, state: SegmentationState): boolean {
@@ -352,8 +354,7 @@ export function segmentationFor(ctx: HandlerContext, asOf: string): Segmentation
 export function recomputeSegmentation(ctx: HandlerContext, asOf: string): { state: SegmentationState; stored: boolean } {
   const state = compute(ctx, asOf);
   const stored = store(ctx, state);
-  remember(ctx.db, state, stored);
-  refitSoon(ctx.db, () => predictIfStored(ctx, state, stored));
+  rememberStored(ctx, state, stored);
   return { state, stored };
 }
 
@@ -372,17 +373,12 @@ export async function storeTodayInSteps(ctx: HandlerContext): Promise<void> {
   if (running?.key === key) return running.promise;
   const promise = (async () => {
     const current = currentState(ctx, today);
-    if (!current || current.patched.size > 0) {
-      await recomputeInSteps(ctx, today, () => undefined);
-      return;
+    if (current && current.patched.size === 0) {
+      const stored = await runStepsBetween(storeInSteps(ctx, current, sourceStamp(ctx.db)), yieldTurn);
+      if (stored !== null) return rememberStored(ctx, current, stored);
     }
-    const stored = await runStepsBetween(storeInSteps(ctx, current, sourceStamp(ctx.db)), yieldTurn);
-    if (stored === null) {
-      await recomputeInSteps(ctx, today, () => undefined);
-      return;
-    }
-    remember(ctx.db, current, stored);
-    refitSoon(ctx.db, () => predictIfStored(ctx, current, stored));
+    // No state to store as it is, or written to meanwhile: a full run.
+    await recomputeInSteps(ctx, today, () => undefined);
   })();
   storingToday.set(ctx.db, { key, promise });
   try {

@@ -97,12 +97,15 @@ export function* fitBaseInSteps(histories: readonly Recency[], unit: TimeUnit): 
   return { method: 'shrunk', fallbackReason: reason, bgnbd: yield* fitBgNbdInSteps(groups, { prior: bgNbdPrior(unit) }) };
 }
 
-export function fitSpend(histories: readonly CustomerHistory[]): Pick<ModelSummary, 'spendMethod' | 'gammaGamma' | 'populationMeanValue'> {
+/** What fitSpend decides: Gamma-Gamma or the fall-back mean, and the population's mean order value. */
+type SpendFit = Pick<ModelSummary, 'spendMethod' | 'gammaGamma' | 'populationMeanValue'>;
+
+export function fitSpend(histories: readonly CustomerHistory[]): SpendFit {
   return runSteps(fitSpendInSteps(histories));
 }
 
 /** fitSpend, yielding between the optimiser's iterations. */
-export function* fitSpendInSteps(histories: readonly CustomerHistory[]): Steps<Pick<ModelSummary, 'spendMethod' | 'gammaGamma' | 'populationMeanValue'>> {
+export function* fitSpendInSteps(histories: readonly CustomerHistory[]): Steps<SpendFit> {
   const rows = histories.map((h) => ({ x: h.x, mean: h.repeatMeanValue }));
   if (spendRowsForFit(rows).length >= MIN_SPEND_ROWS) {
     const gg = yield* fitGammaGammaInSteps(rows);
@@ -125,7 +128,6 @@ const CUSTOMERS_PER_STEP = 1_000;
 
 type Curve = { pAlive: number; d30: number; d90: number; d365: number; score: number; monthly: number[] };
 type ClvShape = { months: number; monthlyDiscount: number; monthLength: number };
-type Spend = Pick<ModelSummary, 'spendMethod' | 'gammaGamma' | 'populationMeanValue'>;
 
 /** Fits the base and predicts every customer. Empty input gives an empty result and no model. */
 export function predictCustomers(histories: readonly CustomerHistory[], options: PredictionOptions = DEFAULT_PREDICTION_OPTIONS): { model: ModelSummary | null; customers: CustomerPrediction[] } {
@@ -163,7 +165,7 @@ function scoreCustomers(
   customers: CustomerPrediction[],
   shared: Map<string, Curve>,
   base: Pick<ModelSummary, 'method' | 'bgnbd'>,
-  spend: Spend,
+  spend: SpendFit,
   clv: ClvShape,
   unitDays: number,
 ): void {
