@@ -70,6 +70,10 @@ export function summarise(f: BenchFigures): Budgets {
   b.add('longest wait for other calls when a tier history is opened after an order', history.longestStallMs, 'ms', { atMost: 100 }, {
     note: `an order, then that customer's history, which stores today's snapshot first (${history.callMs} ms); worst of ${history.runs} ${history.worstStallMs} ms`,
   });
+  const predictions = f.tiers.predictionsScreen;
+  b.add('longest wait for other calls while the Predictions screen pages its lists', predictions.longestStallMs, 'ms', { atMost: 100 }, {
+    note: `an order, then the best list, a class's first and last page, the last page and the list by score (${predictions.callMs} ms); worst of ${predictions.runs} ${predictions.worstStallMs} ms`,
+  });
   const fullRead = f.tiers.fullReadAfterBulkChange;
   b.add('longest wait for other calls while the tiers are read in full', fullRead.longestStallMs, 'ms', { atMost: 100 }, {
     note: `more customers changed than can be followed one by one, then the overview (${fullRead.callMs} ms); worst of ${fullRead.runs} ${fullRead.worstStallMs} ms`,

@@ -127,7 +127,27 @@ export async function measureTiers(dispatch: Dispatch, raw: Database, options: {
     await run('prediction:customers', { customerId, storedOnly: true, limit: 1 });
   }
 
+  // l. The Predictions screen after an order: the best list's first page, a class's first page (the largest
+  // class of the pyramid, so the filter holds the most ids), its last page, and the list by score, as
+  // someone opening the screen and paging would ask for them.
+  const predictionsScreen: Stalls[] = [];
+  for (let i = 0; i < Math.min(options.runs, 3); i++) {
+    await writeOrder(pick());
+    predictionsScreen.push(
+      await withStalls(async () => {
+        const best = await run('prediction:best', { limit: 50, offset: 0 });
+        const classes = await run('segments:overview', { scheme: 'pyramid' });
+        const largest = [...classes.classes].sort((a, b) => b.count - a.count)[0]!.classKey;
+        const inClass = await run('prediction:best', { scheme: 'pyramid', classKey: largest, limit: 50, offset: 0 });
+        await run('prediction:best', { scheme: 'pyramid', classKey: largest, limit: 50, offset: Math.max(0, inClass.total - 50) });
+        await run('prediction:best', { limit: 50, offset: Math.max(0, best.total - 50) });
+        await run('prediction:customers', { sort: 'score', limit: 50, offset: 0 });
+      }),
+    );
+  }
+
   return {
+    predictionsScreen: stallSummary(predictionsScreen),
     afterNewCustomer: stallSummary(afterNewCustomer),
     recomputeWithRefit: stallSummary(recomputeWithRefit),
     historyAfterOrder: stallSummary(historyAfterOrder),

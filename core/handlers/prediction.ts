@@ -1,10 +1,12 @@
 import type { HandlerContext } from '../context';
 import { holdoutCheck, latestOrderDate } from '../prediction/holdout';
 import { fitFromDb, predictFromDb } from '../prediction/predict';
-import { readStoredPredictions, storedRun } from '../prediction/store';
+import { storedPredictionsInSteps, storedRun } from '../prediction/store';
 import { predictionsSettled } from '../prediction/refit';
 import { segmentationInSteps } from '../segmentation/state';
 import { invalidInput } from '../../shared/contract';
+import { runStepsBetween } from '../../shared/domain/steps';
+import { nextTurn } from '../next-turn';
 import type { HandlerMap } from './types';
 
 /** Purchase likelihood and customer value: fit, per-customer predictions, the best list and the holdout check. */
@@ -21,7 +23,7 @@ export function predictionHandlers(ctx: HandlerContext): HandlerMap<'prediction'
       const run = storedRun(ctx.db);
       if (storedOnly && !run) return { asOf: asOf ?? ctx.clock.today(), total: 0, model: null, rows: [] };
       if (run && (asOf === undefined || asOf === run.asOf)) {
-        const page = readStoredPredictions(ctx.db, { customerIds: customerId ? [customerId] : undefined, sort, limit, offset });
+        const page = await runStepsBetween(storedPredictionsInSteps(ctx.db, { customerIds: customerId ? [customerId] : undefined, sort, limit, offset }), nextTurn);
         return { asOf: run.asOf, total: page.total, model: run.model, rows: page.rows.map(({ name: _n, owner: _o, ...row }) => row) };
       }
       const day = asOf ?? ctx.clock.today();
@@ -37,11 +39,14 @@ export function predictionHandlers(ctx: HandlerContext): HandlerMap<'prediction'
       const state = scheme ? await segmentationInSteps(ctx, run.asOf) : null;
       const classes = scheme ? state?.result.classKeys[scheme] : undefined;
       if (scheme && !classes) throw invalidInput([{ path: ['scheme'], key: 'invalid_choice' }]);
-      const classOf = new Map<string, string>();
-      if (state && classes) state.result.customerIds.forEach((id, i) => classOf.set(id, classes[i]!));
-      const ids = classKey && state ? state.result.customerIds.filter((id) => classOf.get(id) === classKey) : undefined;
-      const page = readStoredPredictions(ctx.db, { customerIds: ids, owner, sort: 'likelyValue', limit, offset });
-      return { asOf: run.asOf, total: page.total, model: run.model, rows: page.rows.map((r) => ({ ...r, classKey: classOf.get(r.id) ?? null })) };
+      const ids = classKey && classes && state ? state.result.customerIds.filter((_, i) => classes[i] === classKey) : undefined;
+      const page = await runStepsBetween(storedPredictionsInSteps(ctx.db, { customerIds: ids, owner, sort: 'likelyValue', limit, offset }), nextTurn);
+      const positionOf = state && classes ? positionsOf(state.result.customerIds) : undefined;
+      const classOf = (id: string) => {
+        const at = positionOf?.get(id);
+        return at === undefined || !classes ? null : (classes[at] ?? null);
+      };
+      return { asOf: run.asOf, total: page.total, model: run.model, rows: page.rows.map((r) => ({ ...r, classKey: classOf(r.id) })) };
     },
     'prediction:holdout': ({ split, until }) => {
       const end = until ?? latestOrderDate(ctx.db) ?? split;
@@ -51,4 +56,17 @@ export function predictionHandlers(ctx: HandlerContext): HandlerMap<'prediction'
       return result;
     },
   };
+}
+
+const positions = new WeakMap<readonly string[], Map<string, number>>();
+
+/** Each id's position in a day's classified customers, made once per day's result (the pages of one list share it). */
+function positionsOf(customerIds: readonly string[]): Map<string, number> {
+  let map = positions.get(customerIds);
+  if (!map) {
+    map = new Map();
+    for (let i = 0; i < customerIds.length; i++) map.set(customerIds[i]!, i);
+    positions.set(customerIds, map);
+  }
+  return map;
 }

@@ -1,3 +1,4 @@
+import { nextTurn } from '../next-turn';
 import type { Db } from '../../db/open';
 
 /**
@@ -13,7 +14,7 @@ const inFlight = new WeakMap<Db, Promise<void>>();
 export function refitSoon(db: Db, refit: () => void | Promise<void>): void {
   const previous = inFlight.get(db) ?? Promise.resolve();
   const next = previous
-    .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+    .then(nextTurn)
     .then(() => {
       // The app or a test may have closed the database meanwhile: the next stored recompute refits.
       if (db.$client.open) return refit();

@@ -1,3 +1,4 @@
+import { nextTurn } from '../next-turn';
 import type { Db } from '../../db/open';
 import { warmMonth } from './activity';
 import { reportDays } from './evaluation';
@@ -39,8 +40,6 @@ export interface WarmUp {
 export const warmDays = (today: string): string[] => [
   ...new Set(reportDays({ from: firstDayOfMonth(monthIndexOf(today) - 11), to: today, period: 'month' }, today).days),
 ];
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function warmReports(db: Db, options: { today: string; months?: number; scheme?: string; betweenSteps?: () => Promise<void> }): WarmUp {
   let stopped = false;

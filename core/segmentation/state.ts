@@ -1,3 +1,4 @@
+import { nextTurn } from '../next-turn';
 import type { Db } from '../../db/open';
 import {
   encodeLatestColumns,
@@ -138,9 +139,6 @@ function* assembleInSteps(ctx: HandlerContext, asOf: string, config: EngineConfi
 export const RECOMPUTE_PHASES = ['customers', 'activity', 'classes', 'history'] as const;
 export type RecomputePhase = (typeof RECOMPUTE_PHASES)[number];
 
-/** Lets other calls (a progress poll, a page of the list) run between the steps of a long recompute. */
-const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
  * recomputeSegmentation in steps, reporting each before it starts and giving the event loop a turn in
  * between, so the app keeps answering (and can show progress) during a recompute of 100k customers.
@@ -148,12 +146,12 @@ const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function recomputeInSteps(ctx: HandlerContext, asOf: string, report: (phase: RecomputePhase) => void): Promise<{ state: SegmentationState; stored: boolean }> {
   const computed = await computeInSteps(ctx, asOf, report);
   report('history');
-  await yieldTurn();
+  await nextTurn();
   // Something was written while the rows were being read between turns: what was read may not fit
   // together, so do it again in one go rather than store a mixture.
   if (!computed) return recomputeSegmentation(ctx, asOf);
   const read = computed.state;
-  const stored = await runStepsBetween(storeInSteps(ctx, read, computed.stamp), yieldTurn);
+  const stored = await runStepsBetween(storeInSteps(ctx, read, computed.stamp), nextTurn);
   // Written to between the computation and the store: stored, it would be remembered as current.
   if (stored === null) return recomputeSegmentation(ctx, asOf);
   rememberStored(ctx, read, stored);
@@ -196,18 +194,18 @@ async function computeInSteps(ctx: HandlerContext, asOf: string, report: (phase:
   const { db } = ctx;
   const step = async (phase: RecomputePhase) => {
     report(phase);
-    await yieldTurn();
+    await nextTurn();
   };
   const before = sourceStamp(db);
   await step('customers');
   const config = engineConfigFor(db, asOf);
-  const followed = await runStepsBetween(followedFromCacheInSteps(db), yieldTurn);
+  const followed = await runStepsBetween(followedFromCacheInSteps(db), nextTurn);
   // A full read goes a slice at a time, so no turn holds the event loop for more than tens of milliseconds.
-  const people = followed ?? (await runStepsBetween(customersInSlices(db), yieldTurn));
+  const people = followed ?? (await runStepsBetween(customersInSlices(db), nextTurn));
   await step('activity');
-  const loaded = followed ?? (await runStepsBetween(loadAllInSlices(db, people), yieldTurn));
+  const loaded = followed ?? (await runStepsBetween(loadAllInSlices(db, people), nextTurn));
   await step('classes');
-  const state = await runStepsBetween(assembleInSteps(ctx, asOf, config, loaded, predictedFor(db, config)), yieldTurn);
+  const state = await runStepsBetween(assembleInSteps(ctx, asOf, config, loaded, predictedFor(db, config)), nextTurn);
   return sourceStamp(db) === before ? { state, stamp: before } : null;
 }
 
@@ -284,7 +282,7 @@ async function predictIfStored(ctx: HandlerContext, state: SegmentationState, st
   if (lastRefit.get(db) === key && storedRun(db)?.asOf === asOf) return;
   // The rows this state read, parsed already: the fit reads only the archived customers' rows besides.
   const parsed = { ids: loaded.customers.map((c) => c.id), activities: loaded.activities, rev: loaded.rev };
-  await runStepsBetween(storePredictionsInSteps(db, asOf, ctx.clock.now().toISOString(), parsed), yieldTurn);
+  await runStepsBetween(storePredictionsInSteps(db, asOf, ctx.clock.now().toISOString(), parsed), nextTurn);
   lastRefit.set(db, key);
 }
 
@@ -374,7 +372,7 @@ export async function storeTodayInSteps(ctx: HandlerContext): Promise<void> {
   const promise = (async () => {
     const current = currentState(ctx, today);
     if (current && current.patched.size === 0) {
-      const stored = await runStepsBetween(storeInSteps(ctx, current, sourceStamp(ctx.db)), yieldTurn);
+      const stored = await runStepsBetween(storeInSteps(ctx, current, sourceStamp(ctx.db)), nextTurn);
       if (stored !== null) return rememberStored(ctx, current, stored);
     }
     // No state to store as it is, or written to meanwhile: a full run.

@@ -36,17 +36,6 @@ function jsonArrayLength(json: string | undefined): number {
   return values;
 }
 
-/** The order numbers and follow-ups the rows' texts hold, counted before they are parsed. */
-function reservedFor(ordersText: readonly (string | undefined)[], followUpsText: readonly (string | undefined)[]): [orderNumbers: number, followUps: number] {
-  let orderNumbers = 0;
-  let followUps = 0;
-  for (let i = 0; i < ordersText.length; i++) {
-    orderNumbers += jsonArrayLength(ordersText[i]);
-    followUps += jsonArrayLength(followUpsText[i]) / 2;
-  }
-  return [orderNumbers, followUps];
-}
-
 /** One customer's row as columns of one. */
 export function parseActivity(orders: string, followUps: string): ActivityColumns {
   const builder = new ActivityColumnsBuilder();
@@ -77,22 +66,30 @@ export function* activitiesInSlices(db: Db, indexOf: ReadonlyMap<string, number>
   const followUpsText = new Array<string | undefined>(n).fill(undefined);
   const page = db.$client.prepare(`SELECT rowid, customer_id, orders, follow_ups FROM customer_activity WHERE rowid > ? ORDER BY rowid LIMIT ?`).raw();
   let after = Number.MIN_SAFE_INTEGER;
+  // The order numbers and follow-ups the texts hold, counted as they come, so the columns are sized once.
+  let orderNumbers = 0;
+  let followUps = 0;
   // Each stretch is read by an ordinary function: V8 optimises a long loop inside a generator poorly.
   const readStretch = (): number => {
     let read = 0;
-    for (const [rowid, id, orders, followUps] of page.iterate(after, slice) as Iterable<[number, string, string, string]>) {
+    for (const [rowid, id, orders, followUpsJson] of page.iterate(after, slice) as Iterable<[number, string, string, string]>) {
       after = rowid;
       read++;
       const i = indexOf.get(id);
       if (i === undefined) continue;
       ordersText[i] = orders;
-      followUpsText[i] = followUps;
+      followUpsText[i] = followUpsJson;
+      orderNumbers += jsonArrayLength(orders);
+      followUps += jsonArrayLength(followUpsJson) / 2;
     }
     return read;
   };
   while (readStretch() === slice) yield;
+  // The last stretch read, the columns sized, and the parsing each take a turn of their own.
+  yield;
   const builder = new ActivityColumnsBuilder();
-  builder.reserve(...reservedFor(ordersText, followUpsText));
+  builder.reserve(orderNumbers, followUps);
+  yield;
   const days = new LocalDays();
   yield* inStretches(n, slice, (from, to) => {
     for (let i = from; i < to; i++) {

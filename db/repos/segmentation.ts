@@ -106,7 +106,9 @@ export interface SegmentPopulation {
  */
 export function* segmentPopulationInSlices(db: Db, slice = CUSTOMERS_PER_SLICE): Steps<SegmentPopulation> {
   const ids = db.$client.prepare(`SELECT id FROM customers WHERE ${SEGMENT_POPULATION} ORDER BY id`).pluck().all() as string[];
-  const indexOf = new Map(ids.map((id, i) => [id, i]));
+  yield;
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) indexOf.set(ids[i]!, i);
   const rows = new Array<CustomerRow | undefined>(ids.length).fill(undefined);
   yield;
   const page = db.$client.prepare(`SELECT ${SEGMENT_CUSTOMER_COLUMNS}, rowid FROM customers WHERE rowid > ? AND ${SEGMENT_POPULATION} ORDER BY rowid LIMIT ?`).raw();
@@ -127,6 +129,8 @@ export function* segmentPopulationInSlices(db: Db, slice = CUSTOMERS_PER_SLICE):
     return read;
   };
   while (readSlice() === slice) yield;
+  // The last slice read and the first customers made take a turn each.
+  yield;
   const shared = sharedValues();
   const customers: SegmentCustomer[] = [];
   yield* inStretches(rows.length, slice, (from, to) => {
