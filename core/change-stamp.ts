@@ -15,12 +15,12 @@ export const dataVersion = (db: Db): number => db.$client.pragma('data_version',
 /** Every row this connection has inserted, changed or deleted since it opened. */
 const totalChanges = (db: Db): number => db.$client.prepare('SELECT total_changes()').pluck().get() as number;
 
-/** Rows this connection wrote that are derived from the data (stored predictions), per database. */
+/** Rows this connection wrote that are derived from the data (stored predictions, a first snapshot's rows), per database. */
 const derivedChanges = new WeakMap<Db, number>();
 
 /**
- * Runs `write`, a write of rows derived from the data (the purchase-likelihood refit's), counting the rows it
- * changed so sourceStamp can leave them out.
+ * Runs `write`, a write of rows derived from the data (the purchase-likelihood refit's, the rows a first
+ * snapshot writes ahead of its transaction), counting the rows it changed so sourceStamp can leave them out.
  */
 export function derivedWrite<T>(db: Db, write: () => T): T {
   const before = totalChanges(db);

@@ -1,4 +1,5 @@
 import { nextTurn } from '../next-turn';
+import { firstRowsInSteps, schemesWithoutHistory } from '../../db/repos/segment-first-rows';
 import type { Db } from '../../db/open';
 import {
   encodeLatestColumns,
@@ -17,7 +18,7 @@ import { storedRun, storePredictionsInSteps } from '../prediction/store';
 import { clvOptionsOf } from '../prediction/predict';
 import { latestActivityRev } from '../../db/repos/customer-activity';
 import { refitSoon } from '../prediction/refit';
-import { dataVersion, sourceStamp } from '../change-stamp';
+import { dataVersion, derivedWrite, sourceStamp } from '../change-stamp';
 import type { HandlerContext } from '../context';
 import { windowMetrics, type WindowMetrics } from './window-metrics';
 import { customersInSlices, followChanges, followPopulationInSteps, loadAll, loadAllInSlices, type Loaded } from './loaded';
@@ -255,12 +256,19 @@ export function* storeInSteps(ctx: HandlerContext, state: SegmentationState, exp
   if (decoded) yield;
   const encoded = encodeLatestColumns(columns);
   yield;
+  // A scheme's first snapshot is a row per customer: written ahead, a transaction per turn. They count as
+  // derived writes, so the stamp `expected` is checked against still stands; another process's store
+  // in between moves the basis, and the transaction below then reads those schemes like any other.
+  const latestBefore = latestRunDay(db);
+  const first = latestBefore === null || state.asOf >= latestBefore ? schemesWithoutHistory(db, Object.keys(columns.classKeys)) : [];
+  if (first.length > 0) yield* firstRowsInSteps(db, columns, first, (rows) => derivedWrite(db, () => db.$client.transaction(rows)()));
   const stored = db.transaction((): boolean | null => {
     if (expected !== undefined && sourceStamp(db) !== expected) return null;
     const latest = latestRunDay(db);
     if (latest !== null && state.asOf < latest) return false;
-    const previous = heldPrevious(db) ?? (snapshotBasis(db) === basis ? decoded : undefined);
-    writeSnapshot(db, ctx.clock.now().toISOString(), columns, previous, encoded);
+    const untouched = snapshotBasis(db) === basis;
+    const previous = heldPrevious(db) ?? (untouched ? decoded : undefined);
+    writeSnapshot(db, ctx.clock.now().toISOString(), columns, previous, encoded, untouched ? new Set(first) : undefined);
     return true;
   });
   if (stored) lastStored.set(db, { columns, dataVersion: dataVersion(db) });

@@ -2,6 +2,7 @@ import type { Db } from '../open';
 import { OUT_OF_POPULATION } from '../schema';
 import type { EngineCustomer } from '../../shared/segmentation';
 import { inStretches, runSteps, type Steps } from '../../shared/domain/steps';
+import { ASSIGNMENTS_PER_INSERT, insertAssignmentsSql } from './segment-first-rows';
 
 /**
  * Rows in and out of the segmentation tables. Reads for a recompute go straight to prepared statements:
@@ -172,8 +173,8 @@ export interface SnapshotColumns {
   classKeys: Record<string, readonly string[]>;
 }
 
-/** Rows per multi-row INSERT (4 parameters each; SQLite allows 32,766). */
-const UPSERT_BATCH = 250;
+/** Rows per multi-row INSERT or upsert. */
+const UPSERT_BATCH = ASSIGNMENTS_PER_INSERT;
 
 /**
  * Writes day asOf's snapshot as change points (see the schema): a row only where a customer's class
@@ -184,8 +185,11 @@ const UPSERT_BATCH = 250;
  * `previous`, when given, must be the classes in effect on the latest stored day (what the last write
  * stored); it turns the per-scheme scan of all rows into an in-memory comparison plus a point query per
  * changed customer — at 100k customers, milliseconds instead of seconds.
+ *
+ * `prewritten`: schemes that had no history and whose day-asOf row of every customer is already written
+ * (db/repos/segment-first-rows.ts), with no other write to the history since; they are counted, not read.
  */
-export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColumns, given?: SnapshotColumns, encoded?: EncodedColumns): void {
+export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColumns, given?: SnapshotColumns, encoded?: EncodedColumns, prewritten?: ReadonlySet<string>): void {
   const client = db.$client;
   const { asOf, customerIds } = current;
   const previous = given ?? storedLatestColumns(db);
@@ -196,8 +200,7 @@ export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColum
     `INSERT INTO segment_assignments (scheme, customer_id, as_of, class_key) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ')}
      ON CONFLICT (scheme, customer_id, as_of) DO UPDATE SET class_key = excluded.class_key`;
   const upsertMany = client.prepare(upsertSql(UPSERT_BATCH));
-  const insertSql = (rows: number) => `INSERT INTO segment_assignments (scheme, customer_id, as_of, class_key) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ')}`;
-  const insertMany = client.prepare(insertSql(UPSERT_BATCH));
+  const insertMany = client.prepare(insertAssignmentsSql(UPSERT_BATCH));
   const pending: string[] = [];
   const flush = () => {
     if (pending.length === UPSERT_BATCH * 4) upsertMany.run(pending);
@@ -235,6 +238,10 @@ export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColum
   const currentIds = previousIndex ? new Set(customerIds) : undefined;
 
   for (const [scheme, column] of Object.entries(current.classKeys)) {
+    if (prewritten?.has(scheme)) {
+      written += customerIds.length;
+      continue;
+    }
     const prior = previous?.classKeys[scheme];
     if (previous && prior) {
       const newDay = previous.asOf < asOf;
@@ -270,7 +277,7 @@ export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColum
           values.length = 0;
         }
       }
-      if (values.length > 0) client.prepare(insertSql(values.length / 4)).run(values);
+      if (values.length > 0) client.prepare(insertAssignmentsSql(values.length / 4)).run(values);
       written += customerIds.length;
       continue;
     }
