@@ -52,8 +52,14 @@ export function loadActivities(db: Db, indexOf: ReadonlyMap<string, number>): Ac
   return runSteps(activitiesInSlices(db, indexOf));
 }
 
-/** Rows read, then customers parsed, per slice in steps: 20–40 ms of work each at 100k customers. */
+/** Rows read per slice in steps: 20–40 ms of work each at 100k customers. */
 export const ACTIVITY_ROWS_PER_SLICE = 10_000;
+
+/**
+ * Customers parsed per step: half a slice, as parsing allocates most of a full read's garbage and a
+ * step's collector pause comes on top of its own work.
+ */
+const CUSTOMERS_PARSED_PER_STEP = 5_000;
 
 /**
  * loadActivities a slice at a time, yielding between slices (shared/domain/steps.ts): the rows by stretches
@@ -91,7 +97,7 @@ export function* activitiesInSlices(db: Db, indexOf: ReadonlyMap<string, number>
   builder.reserve(orderNumbers, followUps);
   yield;
   const days = new LocalDays();
-  yield* inStretches(n, slice, (from, to) => {
+  yield* inStretches(n, Math.min(slice, CUSTOMERS_PARSED_PER_STEP), (from, to) => {
     for (let i = from; i < to; i++) {
       const orders = ordersText[i];
       if (orders === undefined) builder.addNothing();
