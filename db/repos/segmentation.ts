@@ -322,12 +322,15 @@ const historyVersionOf = (db: Db): number =>
 /** Classes compared one by one before a scheme's codes are looked up in a Map. */
 const FEW_CLASSES = 12;
 
+/** The codes of segment_latest: one unsigned integer per scheme and customer, as narrow as the classes allow. */
+export type LatestCodes = Uint8Array | Uint16Array | Uint32Array;
+
 /** A day's columns coded for segment_latest: each scheme's classes, and per customer a class index. */
 export interface EncodedColumns {
   columns: SnapshotColumns;
   customerIds: string;
   schemes: string;
-  codes: Uint32Array;
+  codes: LatestCodes;
 }
 
 /** Codes `columns` for segment_latest; pure, so it can run before the transaction that writes it. */
@@ -359,7 +362,25 @@ export function encodeLatestColumns(columns: SnapshotColumns): EncodedColumns {
     }
     return [scheme, classes] as const;
   });
-  return { columns, customerIds: JSON.stringify(columns.customerIds), schemes: JSON.stringify(schemes), codes };
+  return { columns, customerIds: JSON.stringify(columns.customerIds), schemes: JSON.stringify(schemes), codes: narrowed(codes, Math.max(0, ...schemes.map(([, classes]) => classes.length))) };
+}
+
+/**
+ * The codes in the fewest bytes that hold `classes` distinct values: one byte each for every scheme of the
+ * app at 100k customers, a quarter of the row segment_latest rewrites on each stored snapshot.
+ */
+function narrowed(codes: Uint32Array, classes: number): LatestCodes {
+  if (classes <= 0x100) return Uint8Array.from(codes);
+  if (classes <= 0x10000) return Uint16Array.from(codes);
+  return codes;
+}
+
+/** The typed array of codes `width` bytes wide, for a blob read back; null for a width no writer uses. */
+function codesOfWidth(width: number, length: number): LatestCodes | null {
+  if (width === 1) return new Uint8Array(length);
+  if (width === 2) return new Uint16Array(length);
+  if (width === 4) return new Uint32Array(length);
+  return null;
 }
 
 /** Keeps day asOf's coded columns as segment_latest (see the schema), in writeSnapshot's transaction. */
@@ -385,8 +406,11 @@ export function storedLatestColumns(db: Db): SnapshotColumns | undefined {
   const customerIds = JSON.parse(ids) as string[];
   const schemes = JSON.parse(schemeText) as [string, string[]][];
   const n = customerIds.length;
-  // Copied into an aligned array: a Buffer from SQLite need not start on a 4-byte boundary.
-  const codes = new Uint32Array(n * schemes.length);
+  // The codes' width is what the blob's length gives per scheme and customer (no codes: nothing to decode).
+  const values = n * schemes.length;
+  const codes = values === 0 ? new Uint32Array(0) : codesOfWidth(bytes.length / values, values);
+  if (!codes) return undefined;
+  // Copied into an aligned array: a Buffer from SQLite need not start on a 2- or 4-byte boundary.
   new Uint8Array(codes.buffer).set(bytes);
   const classKeys: Record<string, string[]> = {};
   schemes.forEach(([scheme, classes], s) => {

@@ -63,7 +63,10 @@ export const segmentLatest = sqliteTable(
     customerIds: text('customer_ids').notNull(),
     /** JSON array of [scheme, [class keys…]]: each scheme's classes, indexed by the codes. */
     schemes: text('schemes').notNull(),
-    /** Per scheme in `schemes` order, one little-endian uint32 per customer: the index of their class. */
+    /**
+     * Per scheme in `schemes` order, one little-endian unsigned integer per customer: the index of their
+     * class, in 1, 2 or 4 bytes (the fewest that hold every scheme's classes; the blob's length tells which).
+     */
     codes: blob('codes', { mode: 'buffer' }).notNull(),
   },
   (t) => [check('segment_latest_single_row', sql`${t.id} = 1`)],

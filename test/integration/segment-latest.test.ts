@@ -70,6 +70,23 @@ describe('the latest day kept as columns', () => {
     }
   });
 
+  it.each([
+    [40, 1],
+    [300, 2],
+    [65_537, 4],
+  ])('with %i classes in one scheme its codes take %i byte(s) each, and read back exactly', (classes, width) => {
+    const t = (app = openTestApp());
+    const n = Math.max(classes, 500);
+    const ids = Array.from({ length: n }, (_, k) => `c-${String(k).padStart(6, '0')}`);
+    const random = seeded(classes);
+    // Every class of the wide scheme occurs (the first `classes` customers have one each), the rest at random.
+    const wide = ids.map((_, k) => `class_${k < classes ? k : Math.floor(random() * classes)}`);
+    const columns: SnapshotColumns = { asOf: '2026-11-20', customerIds: ids, classKeys: { pyramid: ids.map(() => 'gold'), wide } };
+    t.db.transaction(() => writeSnapshot(t.db, '2026-11-20T09:00:00.000Z', columns));
+    expect(t.db.$client.prepare(`SELECT length(codes) FROM segment_latest`).pluck().get()).toBe(n * 2 * width);
+    expect(storedLatestColumns(t.db)).toEqual(columns);
+  });
+
   it('stays exactly the day written last when a day is written again unchanged, then changed', () => {
     const t = (app = openTestApp());
     const ids = Array.from({ length: 120 }, (_, k) => `c-${String(k).padStart(4, '0')}`);
