@@ -80,6 +80,10 @@ const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
   segment_runs_customer_count_non_negative: { path: ['customerCount'], key: 'invalid_value' },
   segmentation_settings_single_row: { path: [], key: 'invalid_value' },
   segment_latest_single_row: { path: [], key: 'invalid_value' },
+  // The claim of a snapshot writing rows ahead: written only by db/repos/segment-rows-ahead.ts.
+  segment_pending_single_row: { path: [], key: 'invalid_value' },
+  segment_pending_as_of_valid: { path: ['asOf'], key: 'invalid_date' },
+  segment_pending_schemes_array: { path: [], key: 'invalid_value' },
   // Bulk mode's flag: written only by db/repos/bulk-write.ts inside an import's transaction.
   bulk_write_single_row: { path: [], key: 'invalid_value' },
   bulk_write_active_flag: { path: [], key: 'invalid_value' },

@@ -1,5 +1,6 @@
 import { nextTurn } from '../next-turn';
-import { firstRowsInSteps, schemesWithoutHistory } from '../../db/repos/segment-first-rows';
+import { planRowsAhead, rowsAheadInSteps, schemesWithoutHistory, settlePending } from '../../db/repos/segment-rows-ahead';
+import { newId } from '../ids';
 import type { Db } from '../../db/open';
 import {
   encodeLatestColumns,
@@ -256,19 +257,25 @@ export function* storeInSteps(ctx: HandlerContext, state: SegmentationState, exp
   if (decoded) yield;
   const encoded = encodeLatestColumns(columns);
   yield;
-  // A scheme's first snapshot is a row per customer: written ahead, a transaction per turn. They count as
-  // derived writes, so the stamp `expected` is checked against still stands; another process's store
-  // in between moves the basis, and the transaction below then reads those schemes like any other.
+  // A scheme's first snapshot (a row per customer) and a new day's changes are written ahead, a transaction
+  // per turn (db/repos/segment-rows-ahead.ts). They count as derived writes, so the stamp `expected` is
+  // checked against still stands; any other store in between takes them back, and the transaction below
+  // then reads those schemes like any other.
   const latestBefore = latestRunDay(db);
-  const first = latestBefore === null || state.asOf >= latestBefore ? schemesWithoutHistory(db, Object.keys(columns.classKeys)) : [];
-  if (first.length > 0) yield* firstRowsInSteps(db, columns, first, (rows) => derivedWrite(db, () => db.$client.transaction(rows)()));
+  const plan = latestBefore === null || state.asOf >= latestBefore ? planRowsAhead(columns, schemesWithoutHistory(db, Object.keys(columns.classKeys)), heldPrevious(db) ?? decoded) : [];
+  const ahead = plan.length > 0 ? yield* rowsAheadInSteps(db, columns, plan, newId(), (rows) => derivedWrite(db, () => db.$client.transaction(rows)())) : null;
   const stored = db.transaction((): boolean | null => {
-    if (expected !== undefined && sourceStamp(db) !== expected) return null;
+    const moved = expected !== undefined && sourceStamp(db) !== expected;
     const latest = latestRunDay(db);
-    if (latest !== null && state.asOf < latest) return false;
+    const older = latest !== null && state.asOf < latest;
+    if (moved || older) {
+      // Not stored: the rows written ahead go again at once, rather than wait for the next store.
+      if (ahead) derivedWrite(db, () => settlePending(db));
+      return moved ? null : false;
+    }
     const untouched = snapshotBasis(db) === basis;
     const previous = heldPrevious(db) ?? (untouched ? decoded : undefined);
-    writeSnapshot(db, ctx.clock.now().toISOString(), columns, previous, encoded, untouched ? new Set(first) : undefined);
+    writeSnapshot(db, ctx.clock.now().toISOString(), columns, previous, encoded, untouched ? (ahead ?? undefined) : undefined);
     return true;
   });
   if (stored) lastStored.set(db, { columns, dataVersion: dataVersion(db) });

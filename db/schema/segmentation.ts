@@ -72,6 +72,30 @@ export const segmentLatest = sqliteTable(
   (t) => [check('segment_latest_single_row', sql`${t.id} = 1`)],
 );
 
+/**
+ * One row (id = 1) while a snapshot writes rows ahead of its own transaction, a transaction per turn (a
+ * scheme's first rows, a new day's changes: db/repos/segment-rows-ahead.ts). The snapshot's transaction
+ * deletes it; a row found by any other snapshot means its writer stopped (a crash, or a run interrupted
+ * by another process's store): that snapshot deletes the day's rows of those schemes first.
+ */
+export const segmentPending = sqliteTable(
+  'segment_pending',
+  {
+    id: integer('id').primaryKey(),
+    /** The day the rows ahead are of. */
+    asOf: text('as_of').notNull(),
+    /** JSON array of the schemes that have rows ahead on that day. */
+    schemes: text('schemes').notNull(),
+    /** The writer's own random token: a writer goes on only while the row is still its. */
+    token: text('token').notNull(),
+  },
+  (t) => [
+    check('segment_pending_single_row', sql`${t.id} = 1`),
+    check('segment_pending_as_of_valid', isCalendarDate('as_of')),
+    check('segment_pending_schemes_array', sql`json_valid(${t.schemes}) AND json_type(${t.schemes}) = 'array'`),
+  ],
+);
+
 /** One row (id = 1): the user's overrides of the engine defaults (window, shares, weights…), as JSON. */
 export const segmentationSettings = sqliteTable(
   'segmentation_settings',

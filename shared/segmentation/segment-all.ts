@@ -141,7 +141,7 @@ function segmentPopulation(pop: Population, cfg: EngineConfig, options: SegmentO
 }
 
 /** At 100k customers a count is 2–4 ms per scheme, up to 30 ms before the code is optimised (a fresh process). */
-const SCHEMES_COUNTED_PER_STEP = 3;
+const SCHEMES_COUNTED_PER_STEP = 1;
 
 function* populationInSteps(pop: Population, cfg: EngineConfig, options: SegmentOptions): Steps<SegmentedRun> {
   const customers = pop.customers;

@@ -291,12 +291,15 @@ describe('reading in slices', () => {
         const customers = drain(segmentPopulationInSlices(demo.db, slice));
         expect(customers.value.customers, `customers by ${slice}`).toEqual(whole);
         expect(customers.value.indexOf, `positions by ${slice}`).toEqual(indexOf);
-        // One turn after the ids, one per full slice of rows, then one between slices of customers made.
-        expect(customers.yields, `customer slices of ${slice}`).toBe(1 + Math.floor(whole.length / slice) + Math.ceil(whole.length / slice) - 1);
+        // One turn per full slice of ids, one after them, one after their positions, one per full slice of
+        // rows and one after the last, then one between slices of customers made.
+        const n = whole.length;
+        expect(customers.yields, `customer slices of ${slice}`).toBe(Math.floor(n / slice) + 2 + Math.floor(n / slice) + 1 + Math.ceil(n / slice) - 1);
         const read = drain(activitiesInSlices(demo.db, indexOf, slice));
         expect(read.value, `activities by ${slice}`).toEqual(activities);
-        // One turn per full stretch of rows, then one per slice of customers parsed.
-        expect(read.yields, `activity slices of ${slice}`).toBe(Math.floor(rows / slice) + Math.ceil(whole.length / slice) - 1);
+        // One turn per full stretch of rows and one after the last, one after the columns are sized, then one
+        // between stretches of customers parsed (at most 5,000 each).
+        expect(read.yields, `activity slices of ${slice}`).toBe(Math.floor(rows / slice) + 2 + Math.ceil(n / Math.min(slice, 5_000)) - 1);
       }
     } finally {
       demo.cleanup();

@@ -1,0 +1,131 @@
+import type { Db } from '../open';
+import type { Steps } from '../../shared/domain/steps';
+import type { SnapshotColumns } from './segmentation';
+
+/**
+ * Rows a snapshot writes ahead of its own transaction, a transaction per turn, so that no turn holds the app
+ * for all of them (core/segmentation/state.ts storeInSteps):
+ * - a scheme's first snapshot, a row per customer: 1.6 million rows for a fresh database of 100k customers,
+ *   5-6 s of SQLite work in one transaction before;
+ * - a new day's change points against the day before, when the customers are the same: about 5,000 rows
+ *   at 100k customers, each in a different page of the history, 0.2-0.5 s in one transaction before.
+ * While they are written, segment_pending (db/schema/segmentation.ts) names the day and the schemes; the
+ * snapshot's transaction deletes it. Any other snapshot finding it deletes those rows first (settlePending).
+ */
+
+/** Rows per multi-row INSERT into segment_assignments (4 parameters each; SQLite allows 32,766). */
+export const ASSIGNMENTS_PER_INSERT = 250;
+
+/**
+ * A multi-row INSERT of `rows` tier-history rows: (scheme, customer_id, as_of, class_key) each. `orReplace`:
+ * a row already there takes the new class.
+ */
+export const insertAssignmentsSql = (rows: number, orReplace = false): string =>
+  `INSERT${orReplace ? ' OR REPLACE' : ''} INTO segment_assignments (scheme, customer_id, as_of, class_key) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ')}`;
+
+/** Rows per write transaction: a first snapshot's go in key order, a new day's each to a page of its own. */
+export const FIRST_ROWS_PER_WRITE = 15_000;
+export const CHANGED_ROWS_PER_WRITE = 1_500;
+
+/** Those of `schemes` without a single row in the tier history: their next snapshot is their first. */
+export function schemesWithoutHistory(db: Db, schemes: readonly string[]): string[] {
+  const any = db.$client.prepare(`SELECT 1 FROM segment_assignments WHERE scheme = ? LIMIT 1`).pluck();
+  return schemes.filter((scheme) => any.get(scheme) === undefined);
+}
+
+/** What a snapshot wrote ahead: its token, and the rows of each scheme now in place for its day. */
+export interface RowsAhead {
+  token: string;
+  rows: Map<string, number>;
+}
+
+/**
+ * The rows of day `columns.asOf` to write ahead: every customer of each scheme in `first` (schemes without
+ * history), and, when `before` holds the previous stored day's classes of the very same customers, the
+ * customers of each other scheme whose class differs from it. Positions are into `columns.customerIds`.
+ */
+export function planRowsAhead(columns: SnapshotColumns, first: readonly string[], before: SnapshotColumns | undefined): { scheme: string; positions: Int32Array | null }[] {
+  const plan: { scheme: string; positions: Int32Array | null }[] = first.map((scheme) => ({ scheme, positions: null }));
+  if (!before || before.asOf >= columns.asOf || !samePeople(before.customerIds, columns.customerIds)) return plan;
+  for (const [scheme, column] of Object.entries(columns.classKeys)) {
+    const prior = before.classKeys[scheme];
+    if (!prior || first.includes(scheme)) continue;
+    const changed: number[] = [];
+    for (let k = 0; k < column.length; k++) if (column[k] !== prior[k]) changed.push(k);
+    plan.push({ scheme, positions: Int32Array.from(changed) });
+  }
+  return plan;
+}
+
+const samePeople = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, k) => id === b[k]);
+
+/**
+ * Writes `plan` (planRowsAhead) in transactions, yielding after each. `write` runs each transaction (the caller
+ * counts them as derived writes). The first claims segment_pending, deleting first the rows a stopped writer
+ * left; each later one goes on only while the claim is still this run's (another process's snapshot in between
+ * settles the claim and this run's rows: then nothing more is written and null is returned).
+ */
+export function* rowsAheadInSteps(
+  db: Db,
+  columns: SnapshotColumns,
+  plan: readonly { scheme: string; positions: Int32Array | null }[],
+  token: string,
+  write: (rows: () => void) => void,
+): Steps<RowsAhead | null> {
+  const client = db.$client;
+  const insertMany = client.prepare(insertAssignmentsSql(ASSIGNMENTS_PER_INSERT, true));
+  const { asOf, customerIds } = columns;
+  const owner = client.prepare(`SELECT token FROM segment_pending WHERE id = 1`).pluck();
+  const rows = new Map<string, number>();
+  let claimed = false;
+  for (const { scheme, positions } of plan) {
+    const column = columns.classKeys[scheme]!;
+    const count = positions ? positions.length : customerIds.length;
+    const perWrite = positions ? CHANGED_ROWS_PER_WRITE : FIRST_ROWS_PER_WRITE;
+    rows.set(scheme, count);
+    for (let from = 0; from < count; from += perWrite) {
+      const to = Math.min(count, from + perWrite);
+      let ours = true;
+      write(() => {
+        if (!claimed) {
+          settlePending(db);
+          client.prepare(`INSERT INTO segment_pending (id, as_of, schemes, token) VALUES (1, ?, ?, ?)`).run(asOf, JSON.stringify(plan.map((p) => p.scheme)), token);
+          claimed = true;
+        } else if (owner.get() !== token) {
+          ours = false;
+          return;
+        }
+        const values: string[] = [];
+        for (let x = from; x < to; x++) {
+          const k = positions ? positions[x]! : x;
+          values.push(scheme, customerIds[k]!, asOf, column[k]!);
+          if (values.length === ASSIGNMENTS_PER_INSERT * 4) {
+            insertMany.run(values);
+            values.length = 0;
+          }
+        }
+        if (values.length > 0) client.prepare(insertAssignmentsSql(values.length / 4, true)).run(values);
+      });
+      if (!ours) return null;
+      yield;
+    }
+  }
+  return { token, rows };
+}
+
+/**
+ * Inside a snapshot's transaction: the rows ahead it may count as written, or undefined. segment_pending
+ * holding `ahead`'s token: the claim is dropped and `ahead` stands. Holding another writer's (or `ahead`
+ * not trusted): that writer stopped, so its day's rows of its schemes go, and the claim with them.
+ */
+export function settlePending(db: Db, ahead?: RowsAhead): RowsAhead | undefined {
+  const client = db.$client;
+  const pending = client.prepare(`SELECT as_of, schemes, token FROM segment_pending WHERE id = 1`).raw().get() as [string, string, string] | undefined;
+  if (!pending) return undefined;
+  const [asOf, schemes, token] = pending;
+  client.prepare(`DELETE FROM segment_pending WHERE id = 1`).run();
+  if (ahead && token === ahead.token) return ahead;
+  const drop = client.prepare(`DELETE FROM segment_assignments WHERE scheme = ? AND as_of = ?`);
+  for (const scheme of JSON.parse(schemes) as string[]) drop.run(scheme, asOf);
+  return undefined;
+}
