@@ -3,7 +3,7 @@ import { planRowsAhead, rowsAheadInSteps, schemesWithoutHistory, settlePending }
 import { newId } from '../ids';
 import type { Db } from '../../db/open';
 import {
-  encodeLatestColumns,
+  encodeLatestColumnsInSteps,
   latestRunDay,
   liveCustomSegments,
   readConfigOverrides,
@@ -245,9 +245,10 @@ function heldPrevious(db: Db): SnapshotColumns | undefined {
 
 /**
  * store in steps: the classes in effect on the latest stored day (decoded from segment_latest when this
- * connection did not store them itself) and the day's coded columns are prepared a step each before the one
- * transaction that writes, which uses them only while the history still stands as they found it. With
- * `expected`, the sourceStamp the state was computed at: null, and nothing written, if the data changed since.
+ * connection did not store them itself) in a step, the day's coded columns a scheme per step, and the rows
+ * written ahead a transaction per step, all before the one transaction that writes the rest, which uses them
+ * only while the history still stands as they found it. With `expected`, the sourceStamp the state was
+ * computed at: null, and nothing written, if the data changed since.
  */
 export function* storeInSteps(ctx: HandlerContext, state: SegmentationState, expected?: string): Steps<boolean | null> {
   const { db } = ctx;
@@ -255,7 +256,7 @@ export function* storeInSteps(ctx: HandlerContext, state: SegmentationState, exp
   const basis = snapshotBasis(db);
   const decoded = heldPrevious(db) ? undefined : storedLatestColumns(db);
   if (decoded) yield;
-  const encoded = encodeLatestColumns(columns);
+  const encoded = yield* encodeLatestColumnsInSteps(columns);
   yield;
   // A scheme's first snapshot (a row per customer) and a new day's changes are written ahead, a transaction
   // per turn (db/repos/segment-rows-ahead.ts). They count as derived writes, so the stamp `expected` is
