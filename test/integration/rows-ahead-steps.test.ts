@@ -124,6 +124,17 @@ async function recomputeWatchingCommits(path: string, onCommit: (n: number, watc
   return commits;
 }
 
+/** Recomputes while another connection writes an order on the turn the recompute's nth commit is seen. */
+async function recomputeWithOrderBehind(atCommit: number, orderId: string): Promise<void> {
+  let wrote = false;
+  await recomputeWatchingCommits(seeded.dbPath, (n, watcher) => {
+    if (n !== atCommit || wrote) return;
+    writeOrderBehind(watcher, orderId);
+    wrote = true;
+  });
+  expect(wrote).toBe(true);
+}
+
 beforeEach(async () => {
   seeded = openTestApp(TODAY);
   await seeded.call('workspace:loadDemo', { customers: 120, seed: 9 });
@@ -146,13 +157,7 @@ describe('a first snapshot written in steps', () => {
   });
 
   it('an order written by another connection between its steps: the history stored is that of the data with the order', async () => {
-    let wrote = false;
-    await recomputeWatchingCommits(seeded.dbPath, (n, watcher) => {
-      if (n !== 3 || wrote) return;
-      writeOrderBehind(watcher, 'order-between-steps');
-      wrote = true;
-    });
-    expect(wrote).toBe(true);
+    await recomputeWithOrderBehind(3, 'order-between-steps');
     expect(history(seeded.dbPath)).toEqual(await storedInOneGo(seeded.dbPath, 'one-go-after-order.sqlite'));
   });
 
@@ -182,6 +187,18 @@ describe('a new day written in steps', () => {
     await storeInOneGo(seeded.dbPath, YESTERDAY);
   }, 60_000);
 
+  /** Stores today in steps until its first transaction of rows ahead is in, then the process goes away. */
+  function stopHalfWay(): void {
+    const app = appOn(seeded.dbPath, TODAY);
+    const ctx = contextOf(app, seeded.dbPath, TODAY);
+    const steps = storeInSteps(ctx, segmentationFor(ctx, TODAY));
+    const count = (sql: string) => app.db.$client.prepare(sql).pluck().get(TODAY) as number;
+    while (count(`SELECT count(*) FROM segment_assignments WHERE as_of = ?`) === 0) expect(steps.next().done).toBe(false);
+    expect(count(`SELECT count(*) FROM segment_pending WHERE as_of = ?`)).toBe(1);
+    expect(count(`SELECT count(*) FROM segment_runs WHERE as_of = ?`)).toBe(0);
+    app.close();
+  }
+
   /** The schemes with a change point on `day`. */
   const schemesChangedOn = (rows: unknown[], day: string) => new Set((rows as unknown[][]).filter((r) => r[2] === day).map((r) => r[0])).size;
 
@@ -195,26 +212,12 @@ describe('a new day written in steps', () => {
   });
 
   it('an order written by another connection between its steps: the history stored is that of the data with the order', async () => {
-    let wrote = false;
-    await recomputeWatchingCommits(seeded.dbPath, (n, watcher) => {
-      if (n !== 2 || wrote) return;
-      writeOrderBehind(watcher, 'order-between-new-day-steps');
-      wrote = true;
-    });
-    expect(wrote).toBe(true);
+    await recomputeWithOrderBehind(2, 'order-between-new-day-steps');
     expect(history(seeded.dbPath)).toEqual(await storedInOneGo(seeded.dbPath, 'new-day-after-order.sqlite', TODAY));
   });
 
   it('a writer stopped half-way: its rows are taken back by the next store, the next day', async () => {
-    const app = appOn(seeded.dbPath, TODAY);
-    const ctx = contextOf(app, seeded.dbPath, TODAY);
-    const steps = storeInSteps(ctx, segmentationFor(ctx, TODAY));
-    const rowsOn = (day: string) => app.db.$client.prepare(`SELECT count(*) FROM segment_assignments WHERE as_of = ?`).pluck().get(day) as number;
-    // Steps until the first transaction of rows ahead is in, then the process goes away.
-    while (rowsOn(TODAY) === 0) expect(steps.next().done).toBe(false);
-    expect(app.db.$client.prepare(`SELECT count(*) FROM segment_pending`).pluck().get()).toBe(1);
-    expect(app.db.$client.prepare(`SELECT count(*) FROM segment_runs WHERE as_of = ?`).pluck().get(TODAY)).toBe(0);
-    app.close();
+    stopHalfWay();
 
     const expected = await storedInOneGo(seeded.dbPath, 'after-a-stop.sqlite', TODAY, TOMORROW);
     await recomputeWatchingCommits(seeded.dbPath, undefined, TOMORROW);
@@ -224,12 +227,7 @@ describe('a new day written in steps', () => {
   });
 
   it('a writer stopped half-way: the same day stored in one go takes its rows back and stores exactly that day', async () => {
-    const app = appOn(seeded.dbPath, TODAY);
-    const ctx = contextOf(app, seeded.dbPath, TODAY);
-    const steps = storeInSteps(ctx, segmentationFor(ctx, TODAY));
-    const rowsOn = (day: string) => app.db.$client.prepare(`SELECT count(*) FROM segment_assignments WHERE as_of = ?`).pluck().get(day) as number;
-    while (rowsOn(TODAY) === 0) expect(steps.next().done).toBe(false);
-    app.close();
+    stopHalfWay();
     // The data changes before the next store: rows written ahead on the old data must not stay.
     const raw = new Database(seeded.dbPath);
     writeOrderBehind(raw, 'order-after-a-stop');
