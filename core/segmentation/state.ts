@@ -1,5 +1,5 @@
 import { nextTurn } from '../next-turn';
-import { planRowsAhead, rowsAheadInSteps, schemesWithoutHistory, settlePending } from '../../db/repos/segment-rows-ahead';
+import { planRowsAhead, rowsAheadInSteps, schemesWithoutHistory, withdrawRowsAhead } from '../../db/repos/segment-rows-ahead';
 import { newId } from '../ids';
 import type { Db } from '../../db/open';
 import {
@@ -264,6 +264,7 @@ export function* storeInSteps(ctx: HandlerContext, state: SegmentationState, exp
   // then reads those schemes like any other.
   const latestBefore = latestRunDay(db);
   const plan = latestBefore === null || state.asOf >= latestBefore ? planRowsAhead(columns, schemesWithoutHistory(db, Object.keys(columns.classKeys)), heldPrevious(db) ?? decoded) : [];
+  if (plan.length > 0) yield;
   const ahead = plan.length > 0 ? yield* rowsAheadInSteps(db, columns, plan, newId(), (rows) => derivedWrite(db, () => db.$client.transaction(rows)())) : null;
   const stored = db.transaction((): boolean | null => {
     const moved = expected !== undefined && sourceStamp(db) !== expected;
@@ -271,7 +272,7 @@ export function* storeInSteps(ctx: HandlerContext, state: SegmentationState, exp
     const older = latest !== null && state.asOf < latest;
     if (moved || older) {
       // Not stored: the rows written ahead go again at once, rather than wait for the next store.
-      if (ahead) derivedWrite(db, () => settlePending(db));
+      if (ahead) derivedWrite(db, () => withdrawRowsAhead(db, ahead));
       return moved ? null : false;
     }
     const untouched = snapshotBasis(db) === basis;

@@ -119,13 +119,36 @@ export function* rowsAheadInSteps(
  * not trusted): that writer stopped, so its day's rows of its schemes go, and the claim with them.
  */
 export function settlePending(db: Db, ahead?: RowsAhead): RowsAhead | undefined {
-  const client = db.$client;
-  const pending = client.prepare(`SELECT as_of, schemes, token FROM segment_pending WHERE id = 1`).raw().get() as [string, string, string] | undefined;
+  const pending = pendingClaim(db);
   if (!pending) return undefined;
-  const [asOf, schemes, token] = pending;
-  client.prepare(`DELETE FROM segment_pending WHERE id = 1`).run();
-  if (ahead && token === ahead.token) return ahead;
-  const drop = client.prepare(`DELETE FROM segment_assignments WHERE scheme = ? AND as_of = ?`);
-  for (const scheme of JSON.parse(schemes) as string[]) drop.run(scheme, asOf);
+  if (ahead && pending.token === ahead.token) {
+    db.$client.prepare(`DELETE FROM segment_pending WHERE id = 1`).run();
+    return ahead;
+  }
+  dropClaim(db, pending);
   return undefined;
+}
+
+/** A snapshot not stored after all takes back the rows it wrote ahead, if its claim still stands. */
+export function withdrawRowsAhead(db: Db, ahead: RowsAhead): void {
+  const pending = pendingClaim(db);
+  if (pending?.token === ahead.token) dropClaim(db, pending);
+}
+
+interface Claim {
+  asOf: string;
+  schemes: string[];
+  token: string;
+}
+
+function pendingClaim(db: Db): Claim | undefined {
+  const row = db.$client.prepare(`SELECT as_of, schemes, token FROM segment_pending WHERE id = 1`).raw().get() as [string, string, string] | undefined;
+  return row && { asOf: row[0], schemes: JSON.parse(row[1]) as string[], token: row[2] };
+}
+
+/** Deletes a claim and its day's rows of its schemes. */
+function dropClaim(db: Db, claim: Claim): void {
+  const drop = db.$client.prepare(`DELETE FROM segment_assignments WHERE scheme = ? AND as_of = ?`);
+  for (const scheme of claim.schemes) drop.run(scheme, claim.asOf);
+  db.$client.prepare(`DELETE FROM segment_pending WHERE id = 1`).run();
 }
