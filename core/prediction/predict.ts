@@ -7,7 +7,7 @@ import type { CustomerPrediction, FitSummary } from '../../shared/contract/predi
 import type { ParsedActivity } from '../../db/repos/customer-activity';
 import { readSettings } from '../../db/repos/settings';
 import { DEFAULT_PREDICTION_OPTIONS, predictCustomersInSteps, type CustomerHistory, type PredictionOptions, type TimeUnit } from '../../shared/prediction';
-import { runSteps, type Steps } from '../../shared/domain/steps';
+import { inStretches, runSteps, type Steps } from '../../shared/domain/steps';
 import { loadHistories, UNIT_DAYS } from './histories';
 import { fitSummaryOf } from './summary';
 
@@ -28,6 +28,9 @@ export function clvOptionsOf(db: Db): ClvOptions {
   return { clvMonths: s.clvHorizonMonths, monthlyDiscount: s.clvDiscountPercent / 100 };
 }
 
+/** Prediction rows made per step. */
+const ROWS_MADE_PER_STEP = 20_000;
+
 export function predictFromHistories(histories: readonly CustomerHistory[], unit: TimeUnit = 'day', clv: ClvOptions = DEFAULT_PREDICTION_OPTIONS): DbPrediction {
   return runSteps(predictFromHistoriesInSteps(histories, unit, clv));
 }
@@ -36,21 +39,26 @@ export function predictFromHistories(histories: readonly CustomerHistory[], unit
 export function* predictFromHistoriesInSteps(histories: readonly CustomerHistory[], unit: TimeUnit = 'day', clv: ClvOptions = DEFAULT_PREDICTION_OPTIONS): Steps<DbPrediction> {
   const { model, customers } = yield* predictCustomersInSteps(histories, { ...DEFAULT_PREDICTION_OPTIONS, ...clv, unit });
   const perUnit = UNIT_DAYS[unit];
-  const rows = customers.map((c, i): CustomerPrediction => {
-    const h = histories[i]!;
-    return {
-      id: c.id,
-      pAlive: c.pAlive,
-      expectedPurchases: c.expectedPurchases,
-      expectedOrderValueMinor: clampMinor(c.expectedOrderValue),
-      clvMinor: clampMinor(c.clv),
-      score: c.score,
-      confidence: c.confidence,
-      method: c.method,
-      purchases: h.x + 1,
-      typicalGapDays: h.x > 0 ? (h.tx * perUnit) / h.x : null,
-      daysSinceLast: Math.round((h.T - h.tx) * perUnit),
-    };
+  const rows = new Array<CustomerPrediction>(customers.length);
+  // The rows are made a stretch of customers per step: 100k at once took 40-110 ms with the collector.
+  yield* inStretches(customers.length, ROWS_MADE_PER_STEP, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const c = customers[i]!;
+      const h = histories[i]!;
+      rows[i] = {
+        id: c.id,
+        pAlive: c.pAlive,
+        expectedPurchases: c.expectedPurchases,
+        expectedOrderValueMinor: clampMinor(c.expectedOrderValue),
+        clvMinor: clampMinor(c.clv),
+        score: c.score,
+        confidence: c.confidence,
+        method: c.method,
+        purchases: h.x + 1,
+        typicalGapDays: h.x > 0 ? (h.tx * perUnit) / h.x : null,
+        daysSinceLast: Math.round((h.T - h.tx) * perUnit),
+      };
+    }
   });
   return { model: model ? fitSummaryOf(model) : null, rows };
 }

@@ -8,7 +8,7 @@ import {
   liveCustomSegments,
   readConfigOverrides,
   snapshotBasis,
-  storedLatestColumns,
+  storedLatestColumnsInSteps,
   writeSnapshot,
   type SegmentCustomer,
   type SnapshotColumns,
@@ -254,7 +254,7 @@ export function* storeInSteps(ctx: HandlerContext, state: SegmentationState, exp
   const { db } = ctx;
   const columns: SnapshotColumns = { asOf: state.asOf, customerIds: state.result.customerIds, classKeys: state.result.classKeys };
   const basis = snapshotBasis(db);
-  const decoded = heldPrevious(db) ? undefined : storedLatestColumns(db);
+  const decoded = heldPrevious(db) ? undefined : yield* storedLatestColumnsInSteps(db);
   if (decoded) yield;
   const encoded = yield* encodeLatestColumnsInSteps(columns);
   yield;

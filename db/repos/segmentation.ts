@@ -421,12 +421,21 @@ function storeLatestColumns(db: Db, asOf: string, encoded: EncodedColumns): void
 
 /** segment_latest's columns when they are still those of the latest stored day, else undefined. */
 export function storedLatestColumns(db: Db): SnapshotColumns | undefined {
+  return runSteps(storedLatestColumnsInSteps(db));
+}
+
+/**
+ * storedLatestColumns with a turn after reading the row and after each scheme's column (in a process just
+ * started, decoding them all took about 0.14 s at 100k). The row is read once, in the first step.
+ */
+export function* storedLatestColumnsInSteps(db: Db): Steps<SnapshotColumns | undefined> {
   const row = db.$client.prepare(`SELECT as_of, history_version, customer_ids, schemes, codes FROM segment_latest WHERE id = 1`).raw().get() as
     | [string, number, string, string, Buffer]
     | undefined;
   if (!row) return undefined;
   const [asOf, version, ids, schemeText, bytes] = row;
   if (asOf !== latestRunDay(db) || version !== historyVersionOf(db)) return undefined;
+  yield;
   const customerIds = JSON.parse(ids) as string[];
   const schemes = JSON.parse(schemeText) as [string, string[]][];
   const n = customerIds.length;
@@ -437,12 +446,18 @@ export function storedLatestColumns(db: Db): SnapshotColumns | undefined {
   // Copied into an aligned array: a Buffer from SQLite need not start on a 2- or 4-byte boundary.
   new Uint8Array(codes.buffer).set(bytes);
   const classKeys: Record<string, string[]> = {};
-  schemes.forEach(([scheme, classes], s) => {
-    const column = new Array<string>(n);
-    for (let k = 0; k < n; k++) column[k] = classes[codes[s * n + k]!]!;
-    classKeys[scheme] = column;
-  });
+  for (const [s, [scheme, classes]] of schemes.entries()) {
+    yield;
+    classKeys[scheme] = decodeColumn(classes, codes, s * n, n);
+  }
   return { asOf, customerIds, classKeys };
+}
+
+/** One scheme's column: the class of each of the n codes from `at`. */
+function decodeColumn(classes: readonly string[], codes: LatestCodes, at: number, n: number): string[] {
+  const column = new Array<string>(n);
+  for (let k = 0; k < n; k++) column[k] = classes[codes[at + k]!]!;
+  return column;
 }
 
 /** The latest snapshot day on or before `day`, if any. */

@@ -6,7 +6,7 @@
  * log-parameters, so every step of the optimiser stays in the positive quadrant.
  */
 import { bfgsInSteps } from './bfgs';
-import { runSteps, type Steps } from '../domain/steps';
+import { inStretches, runSteps, type Steps } from '../domain/steps';
 import { digamma, logGamma } from './log-gamma';
 import { minimizeInSteps } from './nelder-mead';
 
@@ -59,14 +59,25 @@ export function isValidRecency(c: Recency): boolean {
 
 /** Folds identical rows together; the order of groups follows first appearance. */
 export function groupRecency(rows: readonly Recency[]): RecencyGroup[] {
+  return runSteps(groupRecencyInSteps(rows));
+}
+
+/** Rows grouped per step: each a string key and a Map lookup, 50-80 ms for 100k rows in one go. */
+const ROWS_GROUPED_PER_STEP = 25_000;
+
+/** groupRecency, yielding between stretches of rows. */
+export function* groupRecencyInSteps(rows: readonly Recency[]): Steps<RecencyGroup[]> {
   const groups = new Map<string, RecencyGroup>();
-  for (const row of rows) {
-    if (!isValidRecency(row)) throw new RangeError(`Not a valid (x, t_x, T): ${row.x}, ${row.tx}, ${row.T}`);
-    const key = `${row.x}|${row.tx}|${row.T}`;
-    const group = groups.get(key);
-    if (group) group.count++;
-    else groups.set(key, { x: row.x, tx: row.tx, T: row.T, count: 1 });
-  }
+  yield* inStretches(rows.length, ROWS_GROUPED_PER_STEP, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const row = rows[i]!;
+      if (!isValidRecency(row)) throw new RangeError(`Not a valid (x, t_x, T): ${row.x}, ${row.tx}, ${row.T}`);
+      const key = `${row.x}|${row.tx}|${row.T}`;
+      const group = groups.get(key);
+      if (group) group.count++;
+      else groups.set(key, { x: row.x, tx: row.tx, T: row.T, count: 1 });
+    }
+  });
   return [...groups.values()];
 }
 

@@ -5,7 +5,7 @@
  * maximum a posteriori) and the result says `method: 'shrunk'`; order values fall back to a credibility-
  * weighted mean (`spendMethod: 'mean'`). Never a silent nonsense number: every output carries its method.
  */
-import { fitBgNbdInSteps, groupRecency, type BgNbdFit, type BgNbdParams, type BgNbdPrior, type Recency } from './bgnbd';
+import { fitBgNbdInSteps, groupRecencyInSteps, type BgNbdFit, type BgNbdParams, type BgNbdPrior, type Recency } from './bgnbd';
 import { expectedPurchases, probabilityAlive, probabilityOfPurchase } from './bgnbd-predict';
 import { discountedValue } from './clv';
 import { inStretches, runSteps, type Steps } from '../domain/steps';
@@ -82,7 +82,7 @@ export function fitBase(histories: readonly Recency[], unit: TimeUnit): Pick<Mod
 
 /** fitBase, yielding between the optimiser's iterations. */
 export function* fitBaseInSteps(histories: readonly Recency[], unit: TimeUnit): Steps<Pick<ModelSummary, 'method' | 'fallbackReason' | 'bgnbd'>> {
-  const groups = groupRecency(histories);
+  const groups = yield* groupRecencyInSteps(histories);
   const repeatBuyers = histories.filter((h) => h.x > 0).length;
   const reason: ModelSummary['fallbackReason'] =
     histories.length < MIN_CUSTOMERS ? 'few-customers' : repeatBuyers < MIN_REPEAT_BUYERS ? 'few-repeat-buyers' : null;
