@@ -1,5 +1,7 @@
 import { nextTurn } from '../next-turn';
 import type { Db } from '../../db/open';
+import { latestActivityRev } from '../../db/repos/customer-activity';
+import { clvOptionsOf } from './predict';
 
 /**
  * The refit of purchase likelihood and value that follows each stored tier snapshot runs after the
@@ -29,4 +31,16 @@ export function refitSoon(db: Db, refit: () => void | Promise<void>): void {
 /** Resolves once no refit is queued or running for this database. */
 export function predictionsSettled(db: Db): Promise<void> {
   return inFlight.get(db) ?? Promise.resolve();
+}
+
+/**
+ * What a fit on asOf is made from, as a key kept with the stored run (prediction_runs.fitted_from): the day,
+ * the app's version (a new version may fit differently), the activity rows' latest rev — it moves on every
+ * order, follow-up and change of a customer the tiers read, deletion and archiving included, by any process,
+ * and never goes back (a rebuild starts above it) — and the CLV settings. The same key stored means the same
+ * fit: a process that opens the file and stores the same day again (the CLI's segment, the app's start)
+ * skips a refit that would rewrite every row with what is there.
+ */
+export function refitInputsKey(db: Db, asOf: string, appVersion: string): string {
+  return JSON.stringify({ asOf, appVersion, activityRev: latestActivityRev(db), clv: clvOptionsOf(db) });
 }

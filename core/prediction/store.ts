@@ -65,9 +65,11 @@ export function rowToPrediction(r: StoredRow): CustomerPrediction {
   };
 }
 
-export function storedRun(db: Db): { asOf: string; model: FitSummary } | null {
-  const row = db.$client.prepare('SELECT as_of AS asOf, model FROM prediction_runs ORDER BY as_of DESC LIMIT 1').get() as { asOf: string; model: string } | undefined;
-  return row ? { asOf: row.asOf, model: JSON.parse(row.model) as FitSummary } : null;
+export function storedRun(db: Db): { asOf: string; model: FitSummary; fittedFrom: string | null } | null {
+  const row = db.$client.prepare('SELECT as_of AS asOf, model, fitted_from AS fittedFrom FROM prediction_runs ORDER BY as_of DESC LIMIT 1').get() as
+    | { asOf: string; model: string; fittedFrom: string | null }
+    | undefined;
+  return row ? { asOf: row.asOf, model: JSON.parse(row.model) as FitSummary, fittedFrom: row.fittedFrom } : null;
 }
 
 /** Rows per INSERT, and the values each row binds (SQLite allows 32,766 per statement). */
@@ -77,8 +79,14 @@ const PREDICTION_COLUMNS = 14;
 const ROWS_PER_WRITE = 2_000;
 
 /** Fits and stores asOf's predictions; false (nothing written) when a later day is stored already. */
-export function storePredictions(db: Db, asOf: string, now: string, parsed?: ParsedActivity): boolean {
-  return runSteps(storePredictionsInSteps(db, asOf, now, parsed));
+export function storePredictions(db: Db, asOf: string, now: string, parsed?: ParsedActivity, options: StoreOptions = {}): boolean {
+  return runSteps(storePredictionsInSteps(db, asOf, now, parsed, options));
+}
+
+export interface StoreOptions {
+  rowsPerWrite?: number;
+  /** Kept with the run (refitInputsKey): what the fit was made from. */
+  fittedFrom?: string;
 }
 
 const laterStored = (db: Db, asOf: string) => {
@@ -94,7 +102,7 @@ const laterStored = (db: Db, asOf: string) => {
  * meanwhile may see some customers at the new fit and some at the last, each row whole. Stops, returning
  * false, if a later day is stored meanwhile (by another process).
  */
-export function* storePredictionsInSteps(db: Db, asOf: string, now: string, parsed?: ParsedActivity, options: { rowsPerWrite?: number } = {}): Steps<boolean> {
+export function* storePredictionsInSteps(db: Db, asOf: string, now: string, parsed?: ParsedActivity, options: StoreOptions = {}): Steps<boolean> {
   const rowsPerWrite = options.rowsPerWrite ?? ROWS_PER_WRITE;
   if (laterStored(db, asOf)) return false;
   const histories = loadHistories(db, asOf, 'day', parsed);
@@ -125,7 +133,7 @@ export function* storePredictionsInSteps(db: Db, asOf: string, now: string, pars
         const remove = client.prepare('DELETE FROM customer_predictions WHERE customer_id = ?');
         for (const id of unpredicted) remove.run(id);
         client.prepare('DELETE FROM prediction_runs').run();
-        if (model) client.prepare('INSERT INTO prediction_runs (as_of, computed_at, model) VALUES (?, ?, ?)').run(asOf, now, JSON.stringify(model));
+        if (model) client.prepare('INSERT INTO prediction_runs (as_of, computed_at, model, fitted_from) VALUES (?, ?, ?, ?)').run(asOf, now, JSON.stringify(model), options.fittedFrom ?? null);
       }
       return true;
     }));

@@ -16,9 +16,7 @@ import {
 import { buildConfig, isLocalRule, LOCAL_SCHEME_KEYS, segmentActivityInSteps, type ConfigOverrides, type CustomSegment, type EngineConfig, type Run, type SegmentationResult } from '../../shared/segmentation';
 import { predictedValueMap } from '../prediction/predict';
 import { storedRun, storePredictionsInSteps } from '../prediction/store';
-import { clvOptionsOf } from '../prediction/predict';
-import { latestActivityRev } from '../../db/repos/customer-activity';
-import { refitSoon } from '../prediction/refit';
+import { refitInputsKey, refitSoon } from '../prediction/refit';
 import { dataVersion, derivedWrite, sourceStamp } from '../change-stamp';
 import type { HandlerContext } from '../context';
 import { windowMetrics, type WindowMetrics } from './window-metrics';
@@ -286,8 +284,9 @@ export function* storeInSteps(ctx: HandlerContext, state: SegmentationState, exp
 
 /**
  * Each stored recompute also refits purchase likelihood and value on the orders up to its day — unless
- * this connection already fitted that day on exactly these rows and settings (the activity rev moves
- * with every order, follow-up and customer change), as when the same day is recomputed twice. Runs a
+ * the stored fit was made from exactly these inputs (refitInputsKey: the day, the app's version, the
+ * activity rev, which moves with every order, follow-up and customer change, and the CLV settings), by this
+ * process or another, as when the same day is stored again with nothing changed. Runs a
  * step per turn. Its writes are derived ones (derivedWrite): they leave sourceStamp, and so the tiers
  * held in memory, as they are.
  */
@@ -295,15 +294,13 @@ async function predictIfStored(ctx: HandlerContext, state: SegmentationState, st
   if (!stored) return;
   const { db } = ctx;
   const { asOf, loaded } = state;
-  const key = `${asOf}|${latestActivityRev(db)}|${JSON.stringify(clvOptionsOf(db))}`;
-  if (lastRefit.get(db) === key && storedRun(db)?.asOf === asOf) return;
+  const key = refitInputsKey(db, asOf, ctx.appVersion);
+  const run = storedRun(db);
+  if (run?.asOf === asOf && run.fittedFrom === key) return;
   // The rows this state read, parsed already: the fit reads only the archived customers' rows besides.
   const parsed = { ids: loaded.customers.map((c) => c.id), activities: loaded.activities, rev: loaded.rev };
-  await runStepsBetween(storePredictionsInSteps(db, asOf, ctx.clock.now().toISOString(), parsed), nextTurn);
-  lastRefit.set(db, key);
+  await runStepsBetween(storePredictionsInSteps(db, asOf, ctx.clock.now().toISOString(), parsed, { fittedFrom: key }), nextTurn);
 }
-
-const lastRefit = new WeakMap<Db, string>();
 
 /**
  * The cached state of asOf, as it is while nothing changed, or with the customers who changed placed

@@ -52,6 +52,12 @@ export const predictionRuns = sqliteTable(
     asOf: text('as_of').primaryKey(),
     computedAt: text('computed_at').notNull(),
     model: text('model').notNull(),
+    /**
+     * What the fit was made from (core/prediction/refit.ts refitInputsKey): the day, the app's version, the
+     * activity rows' latest rev and the CLV settings. A process that finds the same key stored skips the
+     * refit; null (written before the key was kept) always refits.
+     */
+    fittedFrom: text('fitted_from'),
   },
   () => [check('prediction_runs_as_of_valid', isCalendarDate('as_of'))],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE `prediction_runs` ADD `fitted_from` text;
