@@ -184,6 +184,21 @@ export interface SnapshotColumns {
 /** Rows per multi-row INSERT or upsert. */
 const UPSERT_BATCH = ASSIGNMENTS_PER_INSERT;
 
+/** True when `a` and `b` give the same day the same customers, in the same order, the same classes in every scheme. */
+export function sameColumns(a: SnapshotColumns | undefined, b: SnapshotColumns): boolean {
+  if (!a || a.asOf !== b.asOf || a.customerIds.length !== b.customerIds.length) return false;
+  const schemes = Object.keys(b.classKeys);
+  if (Object.keys(a.classKeys).length !== schemes.length) return false;
+  for (let k = 0; k < b.customerIds.length; k++) if (a.customerIds[k] !== b.customerIds[k]) return false;
+  for (const scheme of schemes) {
+    const x = a.classKeys[scheme];
+    const y = b.classKeys[scheme]!;
+    if (!x || x.length !== y.length) return false;
+    for (let k = 0; k < y.length; k++) if (x[k] !== y[k]) return false;
+  }
+  return true;
+}
+
 /**
  * Writes day asOf's snapshot as change points (see the schema): a row only where a customer's class
  * differs from their class before asOf; a day written again is corrected in place. Only for asOf on or
@@ -321,7 +336,7 @@ export function snapshotBasis(db: Db): string {
 }
 
 /** True when segment_latest holds day asOf's columns, written since the tier history last changed. */
-function keptColumnsAreFor(db: Db, asOf: string): boolean {
+export function keptColumnsAreFor(db: Db, asOf: string): boolean {
   const row = db.$client.prepare(`SELECT as_of, history_version FROM segment_latest WHERE id = 1`).raw().get() as [string, number] | undefined;
   return row !== undefined && row[0] === asOf && row[1] === historyVersionOf(db);
 }

@@ -3,7 +3,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema';
 import type { Db } from '../../db/open';
-import { storedLatestColumns, writeSnapshot, type SnapshotColumns } from '../../db/repos/segmentation';
+import { sameColumns, storedLatestColumns, writeSnapshot, type SnapshotColumns } from '../../db/repos/segmentation';
 import { fixedClock, type HandlerContext } from '../../core/context';
 import { storeInSteps, type SegmentationState } from '../../core/segmentation/state';
 import { openTestApp, type TestApp } from '../support/test-app';
@@ -154,5 +154,65 @@ describe('a snapshot stored in steps', () => {
       ids.forEach((id, k) => expect(sql.get(id), `${scheme} ${id}`).toBe(column[k]));
     }
     expect(storedLatestColumns(t.db)).toEqual(back);
+  });
+
+  it("codes nothing for the same day's classes stored again, and puts them back after another connection changed that day", () => {
+    const t = (app = openTestApp());
+    const ids = Array.from({ length: 150 }, (_, k) => `c-${String(k).padStart(4, '0')}`);
+    const day = columnsFor('2026-11-20', ids, seeded(5));
+    const ctx = { db: t.db, clock: fixedClock('2026-11-20') } as HandlerContext;
+    const stateOf = (c: SnapshotColumns) => ({ asOf: c.asOf, result: { customerIds: c.customerIds, classKeys: c.classKeys } }) as unknown as SegmentationState;
+    const store = (c: SnapshotColumns) => {
+      const steps = storeInSteps(ctx, stateOf(c));
+      let count = 1;
+      let next = steps.next();
+      while (!next.done) {
+        count++;
+        next = steps.next();
+      }
+      expect(next.value).toBe(true);
+      return count;
+    };
+    const expectStored = (c: SnapshotColumns) => {
+      for (const [scheme, column] of Object.entries(c.classKeys)) {
+        const sql = classesBySql(t, scheme, c.asOf);
+        c.customerIds.forEach((id, k) => expect(sql.get(id), `${scheme} ${id}`).toBe(column[k]));
+      }
+      expect(storedLatestColumns(t.db)).toEqual(c);
+    };
+    const first = store(day);
+    expectStored(day);
+    // The same classes in new arrays, as a recompute gives them: nothing coded and nothing written ahead, one step.
+    const again = store({ ...day, customerIds: [...ids], classKeys: Object.fromEntries(Object.entries(day.classKeys).map(([s, c]) => [s, [...c]])) });
+    expect(first).toBeGreaterThan(Object.keys(day.classKeys).length);
+    expect(again).toBe(1);
+    expectStored(day);
+    // Another connection stores the same day with a third of the pyramid moved: this one puts the classes back.
+    const moved = { ...day, classKeys: { ...day.classKeys, pyramid: day.classKeys.pyramid!.map((c, k) => (k % 3 === 0 ? (c === 'gold' ? 'iron' : 'gold') : c)) } };
+    const other = new Database(t.dbPath);
+    try {
+      const otherDb = drizzle(other, { schema }) as unknown as Db;
+      otherDb.transaction(() => writeSnapshot(otherDb, '2026-11-20T10:00:00.000Z', moved));
+    } finally {
+      other.close();
+    }
+    expectStored(moved);
+    store(day);
+    expectStored(day);
+  });
+});
+
+describe('sameColumns', () => {
+  const base: SnapshotColumns = { asOf: '2026-11-20', customerIds: ['a', 'b'], classKeys: { pyramid: ['gold', 'iron'], rfm: ['555', '111'] } };
+  it('is true only for the same day, customers in the same order and the same classes in the same schemes', () => {
+    expect(sameColumns(base, { ...base, customerIds: ['a', 'b'], classKeys: { rfm: ['555', '111'], pyramid: ['gold', 'iron'] } })).toBe(true);
+    expect(sameColumns(undefined, base)).toBe(false);
+    expect(sameColumns({ ...base, asOf: '2026-11-19' }, base)).toBe(false);
+    expect(sameColumns({ ...base, customerIds: ['b', 'a'] }, base)).toBe(false);
+    expect(sameColumns({ ...base, customerIds: ['a'], classKeys: { pyramid: ['gold'], rfm: ['555'] } }, base)).toBe(false);
+    expect(sameColumns({ ...base, classKeys: { pyramid: ['gold', 'gold'], rfm: ['555', '111'] } }, base)).toBe(false);
+    expect(sameColumns({ ...base, classKeys: { pyramid: ['gold', 'iron'] } }, base)).toBe(false);
+    expect(sameColumns({ ...base, classKeys: { pyramid: ['gold', 'iron'], value: ['a', 'b'] } }, base)).toBe(false);
+    expect(sameColumns(base, { ...base, classKeys: { ...base.classKeys, 'custom:vip': ['member', 'member'] } })).toBe(false);
   });
 });
