@@ -52,6 +52,17 @@ function classesBySql(t: TestApp, scheme: string, day: string): Map<string, stri
   return new Map(rows);
 }
 
+/** A snapshot written by a second connection to the same file, as another process would. */
+function storeFromAnotherConnection(t: TestApp, computedAt: string, columns: SnapshotColumns): void {
+  const other = new Database(t.dbPath);
+  try {
+    const otherDb = drizzle(other, { schema }) as unknown as Db;
+    otherDb.transaction(() => writeSnapshot(otherDb, computedAt, columns));
+  } finally {
+    other.close();
+  }
+}
+
 describe('the latest day kept as columns', () => {
   it('reads back exactly the columns written, day after day, and agrees with the change points', () => {
     const t = (app = openTestApp());
@@ -139,13 +150,7 @@ describe('a snapshot stored in steps', () => {
     const state = { asOf: back.asOf, result: { customerIds: back.customerIds, classKeys: back.classKeys } } as unknown as SegmentationState;
     const steps = storeInSteps(ctx, state);
     expect(steps.next().done).toBe(false);
-    const other = new Database(t.dbPath);
-    try {
-      const otherDb = drizzle(other, { schema }) as unknown as Db;
-      otherDb.transaction(() => writeSnapshot(otherDb, '2026-11-21T09:00:00.000Z', moved));
-    } finally {
-      other.close();
-    }
+    storeFromAnotherConnection(t, '2026-11-21T09:00:00.000Z', moved);
     let next = steps.next();
     while (!next.done) next = steps.next();
     expect(next.value).toBe(true);
@@ -189,13 +194,7 @@ describe('a snapshot stored in steps', () => {
     expectStored(day);
     // Another connection stores the same day with a third of the pyramid moved: this one puts the classes back.
     const moved = { ...day, classKeys: { ...day.classKeys, pyramid: day.classKeys.pyramid!.map((c, k) => (k % 3 === 0 ? (c === 'gold' ? 'iron' : 'gold') : c)) } };
-    const other = new Database(t.dbPath);
-    try {
-      const otherDb = drizzle(other, { schema }) as unknown as Db;
-      otherDb.transaction(() => writeSnapshot(otherDb, '2026-11-20T10:00:00.000Z', moved));
-    } finally {
-      other.close();
-    }
+    storeFromAnotherConnection(t, '2026-11-20T10:00:00.000Z', moved);
     expectStored(moved);
     store(day);
     expectStored(day);
