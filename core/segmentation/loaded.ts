@@ -114,7 +114,7 @@ function placed(loaded: Loaded, rows: readonly ChangedRow[], lineage?: Lineage):
   return { loaded: { customers, indexOf: loaded.indexOf, activities: { base: loaded.activities.base, changed }, rev: rows.at(-1)!.row.rev }, changes };
 }
 
-/** Customers laid out again per step when the population changed: copying their columns is ~1 ms per 2,000. */
+/** Customers gone over per step when the population changed (their columns are copied by volume: relaidInSteps). */
 const RELAID_PER_STEP = 25_000;
 
 /**

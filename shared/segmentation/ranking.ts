@@ -178,8 +178,12 @@ function* rankGroupInSteps(
   const buyerIdx: number[] = [];
   for (const i of members) if (pop.orderCount[i]! > 0) buyerIdx.push(i);
 
+  // A scale is a sort of every buyer's value (7-9 ms at 100k): one per turn, where the five took 40-60 ms in one.
   const scales = {} as Record<ScoreDimension, ScoreScale>;
-  for (const dim of DIMENSIONS) scales[dim] = makeScale(buyerIdx.map((i) => goodnessOf(pop, i, dim)));
+  for (const dim of DIMENSIONS) {
+    scales[dim] = makeScale(buyerIdx.map((i) => goodnessOf(pop, i, dim)));
+    yield;
+  }
   const v = config.value;
   // Value's M follows its basis (revenue: the shared M).
   const valueMScale = v.basis === 'revenue' ? scales.m : makeScale(buyerIdx.map((i) => valueMoneyOf(pop, i, config, predicted)));
