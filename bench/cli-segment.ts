@@ -15,14 +15,21 @@ export type CliTiming = { median: number; min: number; max: number; runs: number
 export function measureCliSegment(options: { dbPath: string; asOf: string; runs: number }): CliTiming | { skipped: string } {
   if (!existsSync(CLI)) return { skipped: `needs ${CLI} (node scripts/build.mjs)` };
   const samples: number[] = [];
-  for (let i = 0; i < options.runs; i++) {
-    const start = performance.now();
-    const child = spawnSync(process.execPath, [CLI, 'segment', '--db', options.dbPath, '--as-of', options.asOf, '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    samples.push(performance.now() - start);
-    if (child.status !== 0) throw new Error(`tierbook segment exited ${child.status}: ${child.stderr}`);
-    const out = JSON.parse(child.stdout) as { asOf: string };
-    if (out.asOf !== options.asOf) throw new Error(`tierbook segment computed ${out.asOf}, not ${options.asOf}`);
-  }
+  for (let i = 0; i < options.runs; i++) samples.push(timeCliSegment(options.dbPath, options.asOf));
   samples.sort((a, b) => a - b);
   return { median: round(samples[Math.floor(samples.length / 2)]!), min: round(samples[0]!), max: round(samples[samples.length - 1]!), runs: options.runs };
+}
+
+/**
+ * One `tierbook segment` from spawn to exit, checked to have computed `asOf`. Run after a write, it also
+ * waits for the prediction refit the new rows call for (on unchanged rows the stored fit stands).
+ */
+export function timeCliSegment(dbPath: string, asOf: string): number {
+  const start = performance.now();
+  const child = spawnSync(process.execPath, [CLI, 'segment', '--db', dbPath, '--as-of', asOf, '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - start;
+  if (child.status !== 0) throw new Error(`tierbook segment exited ${child.status}: ${child.stderr}`);
+  const out = JSON.parse(child.stdout) as { asOf: string };
+  if (out.asOf !== asOf) throw new Error(`tierbook segment computed ${out.asOf}, not ${asOf}`);
+  return round(ms);
 }
