@@ -10,7 +10,8 @@ import { round } from './measure';
 
 export const CLI = resolve('dist/cli/tierbook.cjs');
 
-export type CliTiming = { median: number; min: number; max: number; runs: number };
+/** The unchanged runs' spread, and once right after an order (when the CLI also refits), if timed. */
+export type CliTiming = { median: number; min: number; max: number; runs: number; afterOrderMs?: number };
 
 export function measureCliSegment(options: { dbPath: string; asOf: string; runs: number }): CliTiming | { skipped: string } {
   if (!existsSync(CLI)) return { skipped: `needs ${CLI} (node scripts/build.mjs)` };

@@ -78,15 +78,15 @@ const PREDICTION_COLUMNS = 14;
 /** Rows per write transaction: a few tens of milliseconds each at 100k customers, so other calls get turns between. */
 const ROWS_PER_WRITE = 2_000;
 
-/** Fits and stores asOf's predictions; false (nothing written) when a later day is stored already. */
-export function storePredictions(db: Db, asOf: string, now: string, parsed?: ParsedActivity, options: StoreOptions = {}): boolean {
-  return runSteps(storePredictionsInSteps(db, asOf, now, parsed, options));
-}
-
 export interface StoreOptions {
   rowsPerWrite?: number;
   /** Kept with the run (refitInputsKey): what the fit was made from. */
   fittedFrom?: string;
+}
+
+/** Fits and stores asOf's predictions; false (nothing written) when a later day is stored already. */
+export function storePredictions(db: Db, asOf: string, now: string, parsed?: ParsedActivity, options: StoreOptions = {}): boolean {
+  return runSteps(storePredictionsInSteps(db, asOf, now, parsed, options));
 }
 
 const laterStored = (db: Db, asOf: string) => {

@@ -268,14 +268,17 @@ function copyHeld(table: ActivityTable, sources: readonly HeldActivity[], builde
       j++;
       continue;
     }
-    let end = j + 1;
-    spent += heldValues(c, source, source + 1);
-    while (end < sources.length && spent < budget && sources[end] === source + (end - j) && columnsOf(table, source + (end - j)) === table.base) {
-      spent += heldValues(c, source + (end - j), source + (end - j) + 1);
+    // Positions source … end − 1: the stretch grows while the next source is the next shared position and
+    // the budget is not yet spent.
+    let end = source + 1;
+    for (;;) {
+      const next = j + (end - source);
+      if (next >= sources.length || sources[next] !== end || columnsOf(table, end) !== table.base || spent + heldValues(c, source, end) >= budget) break;
       end++;
     }
-    builder.addHeldRange(c, source, source + (end - j));
-    j = end;
+    builder.addHeldRange(c, source, end);
+    spent += heldValues(c, source, end);
+    j += end - source;
   }
   return j;
 }

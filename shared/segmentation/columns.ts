@@ -15,7 +15,6 @@ import type { Run } from './run';
 import type { EngineCustomer } from './types';
 import type { SchemeKey } from './schemes';
 import { valueClassOf } from './value';
-import { CUSTOMERS_PER_STEP } from './step-size';
 import { inStretches, runSteps, type Steps } from '../domain/steps';
 
 /**
@@ -47,10 +46,11 @@ export function classColumns(run: Run): Record<string, string[]> {
 }
 
 /**
- * Customers whose classes are filled per step: every scheme's class for each, so a step does sixteen times a
- * pass's work per customer (25,000 at a time took 40-110 ms in one turn at 100k after a full read).
+ * Customers whose classes are filled per step: every scheme's class for each, so a customer costs sixteen
+ * times what it does in one of the engine's passes (CUSTOMERS_PER_STEP, 25,000 a step), which took 40-110 ms
+ * in one turn at 100k after a full read.
  */
-const CLASSED_PER_STEP = CUSTOMERS_PER_STEP / 2.5;
+const CLASSED_PER_STEP = 10_000;
 
 /** classColumns yielding every CLASSED_PER_STEP customers (shared/domain/steps.ts). */
 export function* classColumnsInSteps(run: Run): Steps<Record<string, string[]>> {
