@@ -18,26 +18,10 @@ import { valueClassOf } from './value';
 import { inStretches, runSteps, type Steps } from '../domain/steps';
 
 /**
- * A customer's attribute classes, in ATTRIBUTE_SCHEME_KEYS order, remembered per customer object: they
- * read only the customer's own fields, and a caller that keeps its customers between runs (the app does,
- * replacing the object of a customer who changed) gets them for free on the next run.
- */
-const attributeClasses = new WeakMap<EngineCustomer, readonly string[]>();
-
-function attributeClassesOf(customer: EngineCustomer): readonly string[] {
-  let classes = attributeClasses.get(customer);
-  if (!classes) {
-    classes = ATTRIBUTE_SCHEME_KEYS.map((key) => assignAttribute(key, customer).classKey);
-    attributeClasses.set(customer, classes);
-  }
-  return classes;
-}
-
-/**
  * Every customer's attribute classes, per customers array: the app hands the engine the same array while
  * no customer changed (it copies it when one does), so a recompute of unchanged customers copies eight
- * columns instead of looking up 100k customers' classes one by one (20 ms at 100k). Kept as copies: the
- * columns handed out are the caller's to change.
+ * columns instead of classing 100k customers again. Keyed by the array: a few entries, however many
+ * customers. Kept as copies: the columns handed out are the caller's to change.
  */
 const attributeColumnsOf = new WeakMap<readonly EngineCustomer[], readonly (readonly string[])[]>();
 
@@ -118,8 +102,10 @@ function fillClasses(run: Run, columns: Record<SchemeKey, string[]>, attributeCo
     columns.behavior[i] = behaviorClassOf(pop, ranking, i);
     columns.intent[i] = intentClassOf(pop, i);
     if (attributesKept) continue;
-    const attributes = attributeClassesOf(customer);
-    for (let a = 0; a < attributeColumns.length; a++) attributeColumns[a]![i] = attributes[a]!;
+    // Classed anew, not remembered per customer object: a WeakMap of 100k customers made each full
+    // collection of the app's heap mark its entries (ephemerons) one by one in its pause, 80-200 ms at
+    // 100k, the longest wait of a full read; each class is looked up by its raw value (attributes.ts).
+    for (let a = 0; a < attributeColumns.length; a++) attributeColumns[a]![i] = assignAttribute(ATTRIBUTE_SCHEME_KEYS[a]!, customer).classKey;
   }
 }
 
