@@ -7,6 +7,7 @@
  * Usage (after bench/rss.ts built it): node dist/bench/rss-child.cjs DB_FILE YYYY-MM-DD
  */
 import { openApp } from '../core/app';
+import { tuneHeapForTiers } from '../core/heap-tuning';
 import { fixedClock } from '../core/context';
 import { call } from '../core/dispatch';
 import { migrationsFolder } from '../core/paths';
@@ -16,6 +17,8 @@ import { mib } from './measure';
 async function main(dbPath: string | undefined, asOf: string | undefined) {
   if (!dbPath || !asOf) throw new Error('usage: node dist/bench/rss-child.cjs DB_FILE YYYY-MM-DD');
   const startRss = process.memoryUsage().rss;
+  // As electron/main.ts does before it opens the app.
+  tuneHeapForTiers();
   const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'paths' }, clock: fixedClock(asOf) });
   try {
     await call(app.dispatch, 'segments:recompute', {});

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp } from '../core/app';
+import { tuneHeapForTiers } from '../core/heap-tuning';
 import { fixedClock } from '../core/context';
 import { call } from '../core/dispatch';
 import { migrationsFolder } from '../core/paths';
@@ -44,6 +45,8 @@ const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? CUSTOMERS * 10);
 const step = (what: string) => console.log(`[${Math.round((performance.now() - wallStart) / 1000)} s] ${what}`);
 console.log(`TierBook bench at ${CUSTOMERS} customers: ${RUNS} runs per list case, ${HEAVY_RUNS} per recompute, ${CLI_RUNS} CLI runs, ${WRITES} order-then-explain pairs, ${DAY_WRITES} writes before the next day, an import of ${IMPORT_ROWS} rows`);
 
+// The bench stands in for the app's main process (the CLI's runs are processes of their own, as in use).
+tuneHeapForTiers();
 const dir = mkdtempSync(join(tmpdir(), 'tierbook-bench-'));
 const dbPath = join(dir, 'bench.sqlite');
 // The bench drives the handlers like the CLI (the import reads a generated file by path).

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { openApp, type OpenedApp } from '../core/app';
+import { tuneHeapForTiers } from '../core/heap-tuning';
 import { teamSync } from '../core/sync/service';
 import { runAutomaticBackups } from '../core/backup';
 import { call } from '../core/dispatch';
@@ -62,6 +63,8 @@ async function start(): Promise<void> {
   session.defaultSession.protocol.handle(APP_SCHEME, createRendererHandler(join(root, 'dist', 'renderer')));
 
   let opened: OpenedApp;
+  // This process holds the tiers for as long as the window is open: its heap sized for that before the first read.
+  tuneHeapForTiers();
   // The renderer never names a file: the dialogs below register what the user picks and hand it a handle.
   const fileHandles = new FileHandles();
   try {

@@ -1,6 +1,7 @@
 import { predictionsSettled } from '../prediction/refit';
 import { AppError, type Channel, type InputOf } from '../../shared/contract';
 import { openApp } from '../app';
+import { tuneHeapForTiers } from '../heap-tuning';
 import { startBridge } from '../bridge/server';
 import { call } from '../dispatch';
 import { forkImportWorker } from '../importing';
@@ -52,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
 
 async function serve(argv: string[]): Promise<number> {
   const { values } = parseFlags(argv, { port: { type: 'string' }, 'open-url': { type: 'boolean' } });
+  // A server holds the tiers as long as the app's main process does, so its heap is sized the same way.
+  tuneHeapForTiers();
   // Anything that reaches the loopback port may call: files stay inside the folders beside the database.
   const app = openApp({ dbPath: requireFlag(values, 'db'), migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'confined' }, importWorker: forkImportWorker() });
   const bridge = await startBridge({ dispatch: app.dispatch, fileMode: app.fileMode, staticDir: rendererFolder(), port: values.port ? Number(values.port) : 0 });
