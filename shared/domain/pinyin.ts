@@ -1,4 +1,19 @@
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+
+type Pinyin = typeof import('pinyin-pro').pinyin;
+let loaded: Pinyin | undefined;
+
+/**
+ * pinyin-pro, loaded the first time Chinese text is keyed rather than when the process starts: its
+ * dictionaries are about 15 MiB of a process, and the app's main process can hold its tiers and answer
+ * every read without them (the search keys are stored; only writing a name needs them). In the bundled
+ * app and CLI (CommonJS) `require` is the bundler's, which runs the bundled module on first call; where
+ * the sources run as ES modules (tests, scripts) a require is made for this file.
+ */
+function pinyinPro(): Pinyin {
+  loaded ??= (typeof require === 'function' ? (require('pinyin-pro') as typeof import('pinyin-pro')) : (createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro'))).pinyin;
+  return loaded;
+}
 
 const HAN = /\p{Script=Han}/u;
 
@@ -14,9 +29,9 @@ export function searchKeys(text: string | null | undefined, opts: { personName?:
   const keys = new Set<string>([lower, lower.replace(/\s+/g, '')]);
   if (HAN.test(lower)) {
     const mode = opts.personName ? 'surname' : 'normal';
-    const syllables = pinyin(lower, { toneType: 'none', type: 'array', mode, nonZh: 'consecutive', v: true });
+    const syllables = pinyinPro()(lower, { toneType: 'none', type: 'array', mode, nonZh: 'consecutive', v: true });
     keys.add(syllables.join('').replace(/\s+/g, ''));
-    const initials = pinyin(lower, { pattern: 'first', toneType: 'none', type: 'array', mode, nonZh: 'consecutive' });
+    const initials = pinyinPro()(lower, { pattern: 'first', toneType: 'none', type: 'array', mode, nonZh: 'consecutive' });
     keys.add(initials.join('').replace(/\s+/g, ''));
   }
   return [...keys];
@@ -31,5 +46,5 @@ export function normalizeQuery(query: string): string {
 export function sortKey(text: string, opts: { personName?: boolean } = {}): string {
   const lower = text.toLowerCase().trim();
   if (!HAN.test(lower)) return lower;
-  return pinyin(lower, { toneType: 'none', type: 'array', mode: opts.personName ? 'surname' : 'normal', nonZh: 'consecutive', v: true }).join(' ');
+  return pinyinPro()(lower, { toneType: 'none', type: 'array', mode: opts.personName ? 'surname' : 'normal', nonZh: 'consecutive', v: true }).join(' ');
 }

@@ -1,4 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain .mjs module of the build script, without type declarations
+import { bundleDefaults } from '../../../scripts/cli-build.mjs';
+import { ROOT } from '../../support/test-app';
 import { normalizeQuery, searchKeys } from '../../../shared/domain/pinyin';
 
 describe('pinyin search keys', () => {
@@ -21,5 +29,40 @@ describe('pinyin search keys', () => {
   it('normalises what the user typed the same way', () => {
     expect(normalizeQuery(' Zhang San ')).toBe('zhangsan');
     expect(normalizeQuery('ZS')).toBe('zs');
+  });
+});
+
+describe('pinyin-pro loaded on first use (shared/domain/pinyin.ts)', () => {
+  it('is not loaded by importing the module, and is once Chinese text is keyed (sources run as ES modules)', () => {
+    // Every load of pinyin-pro, by import or by require, passes through this resolve hook.
+    const script = [
+      "import { registerHooks } from 'node:module';",
+      'let loads = 0;',
+      "registerHooks({ resolve(specifier, context, next) { if (specifier === 'pinyin-pro') loads += 1; return next(specifier, context); } });",
+      `const { sortKey } = await import(${JSON.stringify(join(ROOT, 'shared', 'domain', 'pinyin.ts'))});`,
+      'const before = loads;',
+      'const key = sortKey("张三", { personName: true });',
+      'sortKey("李四");',
+      'console.log(JSON.stringify({ before, key, after: loads }));',
+    ].join('\n');
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(JSON.parse(out.trim().split('\n').at(-1)!)).toEqual({ before: 0, key: 'zhang san', after: 1 });
+  });
+
+  it('is bundled into the app and the CLI, and keys Chinese text there with no node_modules beside the bundle', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tierbook-pinyin-bundle-'));
+    try {
+      const outfile = join(dir, 'keys.cjs');
+      buildSync({
+        ...bundleDefaults,
+        sourcemap: false,
+        stdin: { contents: "import { searchKeys } from './shared/domain/pinyin';\nconsole.log(JSON.stringify(searchKeys('张三', { personName: true })));", resolveDir: ROOT, loader: 'ts' },
+        outfile,
+      });
+      const out = execFileSync(process.execPath, [outfile], { cwd: dir, encoding: 'utf8' });
+      expect(JSON.parse(out.trim())).toEqual(['张三', 'zhangsan', 'zs']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
