@@ -295,11 +295,17 @@ describe('reading in slices', () => {
         // rows and one after the last, then one between slices of customers made.
         const n = whole.length;
         expect(customers.yields, `customer slices of ${slice}`).toBe(Math.floor(n / slice) + 2 + Math.floor(n / slice) + 1 + Math.ceil(n / slice) - 1);
-        const read = drain(activitiesInSlices(demo.db, indexOf, slice));
-        expect(read.value, `activities by ${slice}`).toEqual(activities);
-        // One turn per full stretch of rows and one after the last, one after the columns are sized, then one
-        // between stretches of customers parsed (at most 5,000 each).
-        expect(read.yields, `activity slices of ${slice}`).toBe(Math.floor(rows / slice) + 2 + Math.ceil(n / Math.min(slice, 5_000)) - 1);
+        // Untimed, and with no time at all: then every stretch ends at the first look at the clock (after 256
+        // rows read, 250 customers parsed).
+        for (const budgetMs of [Infinity, 0]) {
+          const read = drain(activitiesInSlices(demo.db, indexOf, slice, budgetMs));
+          expect(read.value, `activities by ${slice} in ${budgetMs} ms`).toEqual(activities);
+          const rowsPerStretch = budgetMs === 0 ? Math.min(slice, 256) : slice;
+          const parsedPerStretch = budgetMs === 0 ? Math.min(slice, 5_000, 250) : Math.min(slice, 5_000);
+          // One turn per full stretch of rows and one after the last, one after the columns are sized, then one
+          // between stretches of customers parsed (at most 5,000 each).
+          expect(read.yields, `activity slices of ${slice} in ${budgetMs} ms`).toBe(Math.floor(rows / rowsPerStretch) + 2 + Math.ceil(n / parsedPerStretch) - 1);
+        }
       }
     } finally {
       demo.cleanup();
