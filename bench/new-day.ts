@@ -1,34 +1,22 @@
 /**
  * The first snapshot of a new day, and what a day of tier history costs on disk. On a copy of the bench
  * file (so the rest of the bench keeps its day): a few hundred orders written through dispatch on the
- * bench's day, then a second app opened with the next day's clock, as a user opening the app tomorrow,
- * and its first `segments:recompute` timed. Growth is counted two ways: the rows the day added to the
- * history and their payload (what the day costs however SQLite packs it), and the pages of the tier-history
- * tables (dbstat) before the day's writes and after the next day's snapshot — often 0, when the day's
- * rows fit in the free space of pages already there.
+ * bench's day, then the app started with the next day's clock in a process of its own, as a user opening
+ * the app tomorrow starts one (bench/new-day-child.ts), and its first `segments:recompute` timed. Growth is
+ * counted two ways: the rows the day added to the history and their payload (what the day costs however
+ * SQLite packs it), and the pages of the tier-history tables (dbstat) before the day's writes and after the
+ * next day's snapshot — often 0, when the day's rows fit in the free space of pages already there.
  */
 import { copyFileSync, rmSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { openApp } from '../core/app';
 import { fixedClock } from '../core/context';
 import { call } from '../core/dispatch';
-import type { OutputOf } from '../shared/contract';
 import { migrationsFolder } from '../core/paths';
 import { addDays } from '../shared/domain/dates';
-import { liveCustomerIds, seeded, withStalls } from './tiers';
-
-/** Bytes per table (indexes counted with their table) of every segment_* table: the stored tier history. */
-export function tierStorageBytes(raw: Database): Record<string, number> {
-  const rows = raw
-    .prepare(
-      `SELECT s.tbl_name AS tableName, sum(d.pgsize) AS bytes
-         FROM dbstat d JOIN sqlite_schema s ON s.name = d.name
-        WHERE s.tbl_name LIKE 'segment\\_%' ESCAPE '\\'
-        GROUP BY s.tbl_name ORDER BY s.tbl_name`,
-    )
-    .all() as { tableName: string; bytes: number }[];
-  return Object.fromEntries(rows.map((r) => [r.tableName, r.bytes]));
-}
+import { runBundledChild } from './child-process';
+import { tierStorageBytes } from './tier-storage';
+import { liveCustomerIds, seeded } from './tiers';
 
 const total = (bytes: Record<string, number>) => Object.values(bytes).reduce((a, b) => a + b, 0);
 
@@ -36,9 +24,8 @@ export async function measureNewDay(options: { source: Database; copyPath: strin
   // Everything the bench's connection wrote is in the main file before it is copied.
   options.source.pragma('wal_checkpoint(TRUNCATE)');
   copyFileSync(options.source.name, options.copyPath);
-  const open = (day: string) => openApp({ dbPath: options.copyPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'paths' }, clock: fixedClock(day) });
   try {
-    const today = open(options.today);
+    const today = openApp({ dbPath: options.copyPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'paths' }, clock: fixedClock(options.today) });
     const before = tierStorageBytes(today.db.$client);
     const ids = liveCustomerIds(today.db.$client);
     const random = seeded(34);
@@ -48,20 +35,12 @@ export async function measureNewDay(options: { source: Database; copyPath: strin
     }
     today.close();
 
+    // Tomorrow's first start is a process of its own (bench/new-day-child.ts), with only that app in its heap.
     const nextDay = addDays(options.today, 1);
-    const tomorrow = open(nextDay);
-    let recomputed: OutputOf<'segments:recompute'> | undefined;
-    const first = await withStalls(async () => {
-      recomputed = await call(tomorrow.dispatch, 'segments:recompute', {});
-    });
+    const first = runBundledChild<{ callMs: number; longestStallMs: number; bytesAfter: Record<string, number>; dayRows: { rows: number; bytes: number } }>('bench/new-day-child.ts', [options.copyPath, nextDay]);
+    const after = first.bytesAfter;
+    const dayRows = first.dayRows;
     const firstRecomputeMs = first.callMs;
-    const after = tierStorageBytes(tomorrow.db.$client);
-    // Each row's payload: its four values as stored (text lengths), without SQLite's per-row overhead.
-    const dayRows = tomorrow.db.$client
-      .prepare(`SELECT count(*) AS rows, coalesce(sum(length(scheme) + length(customer_id) + length(as_of) + length(class_key)), 0) AS bytes FROM segment_assignments WHERE as_of = ?`)
-      .get(nextDay) as { rows: number; bytes: number };
-    tomorrow.close();
-    if (!recomputed?.stored || recomputed.asOf !== nextDay) throw new Error(`the next day's snapshot was not stored (asOf ${recomputed?.asOf}, stored ${recomputed?.stored})`);
     return {
       day: nextDay,
       writesInBetween: options.writes,
