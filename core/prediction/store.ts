@@ -8,7 +8,7 @@ import type { CustomerPrediction, FitSummary, PREDICTION_SORTS } from '../../sha
 import type { ParsedActivity } from '../../db/repos/customer-activity';
 import { clvOptionsOf, predictFromHistoriesInSteps } from './predict';
 import { loadHistories } from './histories';
-import { runSteps, type Steps } from '../../shared/domain/steps';
+import { inTimedStretches, runSteps, type Steps } from '../../shared/domain/steps';
 import { derivedWrite } from '../change-stamp';
 
 type PredictionSort = (typeof PREDICTION_SORTS)[number];
@@ -119,7 +119,9 @@ export function* storePredictionsInSteps(db: Db, asOf: string, now: string, pars
        days_since_last = excluded.days_since_last`;
   const insertBatch = client.prepare(insertSql(INSERT_BATCH));
   const predicted = new Set<string>();
-  for (const r of rows) predicted.add(r.id);
+  yield* inTimedStretches(rows.length, rows.length, (from, to) => {
+    for (let k = from; k < to; k++) predicted.add(rows[k]!.id);
+  });
   yield;
   const unpredicted = yield* storedIdsOutsideInSteps(db, predicted);
   for (let from = 0; from === 0 || from < rows.length; from += rowsPerWrite) {

@@ -114,10 +114,21 @@ function indexer(values: ArrayLike<number>): { index: Int32Array; distinct: Floa
 }
 
 export function prepareGroups(groups: readonly RecencyGroup[]): PreparedGroups {
+  return runSteps(prepareGroupsInSteps(groups));
+}
+
+/** prepareGroups a column per step: at 100k customers, ~70k groups, the whole took 74 ms in one turn. */
+export function* prepareGroupsInSteps(groups: readonly RecencyGroup[]): Steps<PreparedGroups> {
   const x = Float64Array.from(groups, (g) => g.x);
-  const xs = indexer(x), txs = indexer(groups.map((g) => g.tx)), ts = indexer(groups.map((g) => g.T));
+  const count = Float64Array.from(groups, (g) => g.count);
+  yield;
+  const xs = indexer(x);
+  yield;
+  const txs = indexer(groups.map((g) => g.tx));
+  yield;
+  const ts = indexer(groups.map((g) => g.T));
   return {
-    count: Float64Array.from(groups, (g) => g.count),
+    count,
     x,
     xIndex: xs.index,
     txIndex: txs.index,
@@ -260,7 +271,9 @@ export function* fitBgNbdInSteps(rows: readonly Recency[] | readonly RecencyGrou
   const start = options.start ?? { r: 1, alpha: meanAge, a: 1, b: 1 };
   const x0 = [start.r, start.alpha, start.a, start.b].map(Math.log);
   const prior = options.prior;
-  const prepared = prepareGroups(groups);
+  yield;
+  const prepared = yield* prepareGroupsInSteps(groups);
+  yield;
   const objective = (v: number[]): number => {
     // Beyond e^±30 the likelihood is flat and the exponentials lose meaning: keep the search in range.
     if (v.some((u) => Math.abs(u) > 30)) return Number.POSITIVE_INFINITY;

@@ -116,7 +116,11 @@ export function* fitGammaGammaInSteps(rows: readonly Spend[]): Steps<GammaGammaF
   const meanOfMeans = usable.reduce((s, r) => s + r.mean, 0) / usable.length;
   const x0 = [Math.log(1), Math.log(2), Math.log(meanOfMeans)];
   const toParams = (v: readonly number[]): GammaGammaParams => ({ p: Math.exp(v[0]!), q: Math.exp(v[1]!), gamma: Math.exp(v[2]!) });
+  // The rows sorted out, their arrays made and the search each take a turn of their own (together 50-60 ms
+  // at 100k customers in one turn).
+  yield;
   const prepared = prepareSpend(usable);
+  yield;
   // BFGS on the analytic gradient first; Nelder–Mead from where it stopped if it did not converge.
   const quick = yield* bfgsInSteps((v) => {
     if (v.some((u) => Math.abs(u) > 40)) return { f: Number.POSITIVE_INFINITY, g: [0, 0, 0] };

@@ -16,29 +16,43 @@ import type { EngineConfig } from './config';
 import { isoDateOf } from './day-number';
 import type { Population } from './population';
 import { medianOfSorted } from './sorted';
+import { CUSTOMERS_PER_STEP } from './step-size';
+import { inTimedStretches, runSteps, type Steps } from '../domain/steps';
 import type { Assignment, LifecycleExplanation, MoveHint } from './types';
 import type { LifecycleClass } from './schemes';
 
 /** Median gap between consecutive distinct order dates per customer; NaN with fewer than two dates. */
 export function medianGaps(pop: Population): Float64Array {
-  const n = pop.customers.length;
-  const result = new Float64Array(n).fill(Number.NaN);
-  let scratch = new Float64Array(16);
-  for (let i = 0; i < n; i++) {
+  return runSteps(medianGapsInSteps(pop));
+}
+
+/**
+ * medianGaps, a stretch of customers per step (timed: at 100k in a process just started, the whole pass took
+ * 55-80 ms in one turn).
+ */
+export function* medianGapsInSteps(pop: Population): Steps<Float64Array> {
+  const result = new Float64Array(pop.customers.length).fill(Number.NaN);
+  const scratch = { values: new Float64Array(16) };
+  yield* inTimedStretches(pop.customers.length, CUSTOMERS_PER_STEP, (from, to) => fillMedianGaps(pop, result, scratch, from, to));
+  return result;
+}
+
+function fillMedianGaps(pop: Population, result: Float64Array, scratch: { values: Float64Array }, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     const start = pop.orderStart[i]!;
     const end = pop.orderStart[i + 1]!;
     if (end - start < 2) continue;
-    if (scratch.length < end - start) scratch = new Float64Array(2 * (end - start));
+    if (scratch.values.length < end - start) scratch.values = new Float64Array(2 * (end - start));
+    const values = scratch.values;
     let gaps = 0;
     for (let k = start + 1; k < end; k++) {
       const gap = pop.orderDays[k]! - pop.orderDays[k - 1]!;
-      if (gap > 0) scratch[gaps++] = gap;
+      if (gap > 0) values[gaps++] = gap;
     }
     if (gaps === 0) continue;
-    sortPrefix(scratch, gaps);
-    result[i] = medianOfSorted(scratch, gaps);
+    sortPrefix(values, gaps);
+    result[i] = medianOfSorted(values, gaps);
   }
-  return result;
 }
 
 /**

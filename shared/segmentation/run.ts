@@ -4,7 +4,7 @@
  * Class columns and per-customer views read it.
  */
 import type { EngineConfig } from './config';
-import { medianGaps } from './lifecycle';
+import { medianGapsInSteps } from './lifecycle';
 import { compileSegments, type CompiledSegment } from './local-schemes';
 import { groupCustomers, type Groups } from './partition';
 import type { Population } from './population';
@@ -27,7 +27,7 @@ export interface Run {
  * activity.ts), yielding between its passes (shared/domain/steps.ts).
  */
 export function* prepareRunInSteps(pop: Population, config: EngineConfig, predicted: ReadonlyMap<string, number> | undefined): Steps<Run> {
-  const gaps = medianGaps(pop);
+  const gaps = yield* medianGapsInSteps(pop);
   yield;
   const segments = compileSegments(config);
   const groups = groupCustomers(pop, config, segments, gaps);
