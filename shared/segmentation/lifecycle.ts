@@ -17,7 +17,7 @@ import { isoDateOf } from './day-number';
 import type { Population } from './population';
 import { medianOfSorted } from './sorted';
 import { CUSTOMERS_PER_STEP } from './step-size';
-import { inTimedStretches, runSteps, type Steps } from '../domain/steps';
+import { inTimedStretches, runSteps, STRETCH_BUDGET_MS, type Steps } from '../domain/steps';
 import type { Assignment, LifecycleExplanation, MoveHint } from './types';
 import type { LifecycleClass } from './schemes';
 
@@ -30,10 +30,10 @@ export function medianGaps(pop: Population): Float64Array {
  * medianGaps, a stretch of customers per step (timed: at 100k in a process just started, the whole pass took
  * 55-80 ms in one turn).
  */
-export function* medianGapsInSteps(pop: Population): Steps<Float64Array> {
+export function* medianGapsInSteps(pop: Population, per = CUSTOMERS_PER_STEP, budgetMs = STRETCH_BUDGET_MS): Steps<Float64Array> {
   const result = new Float64Array(pop.customers.length).fill(Number.NaN);
   const scratch = { values: new Float64Array(16) };
-  yield* inTimedStretches(pop.customers.length, CUSTOMERS_PER_STEP, (from, to) => fillMedianGaps(pop, result, scratch, from, to));
+  yield* inTimedStretches(pop.customers.length, per, (from, to) => fillMedianGaps(pop, result, scratch, from, to), budgetMs, Math.min(per, 250));
   return result;
 }
 

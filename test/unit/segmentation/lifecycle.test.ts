@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { medianGaps } from '../../../shared/segmentation/lifecycle';
+import { medianGaps, medianGapsInSteps } from '../../../shared/segmentation/lifecycle';
+import { runSteps } from '../../../shared/domain/steps';
 import type { Population } from '../../../shared/segmentation/population';
 import { assignment, customer, order, run } from './fixtures';
 
@@ -139,6 +140,9 @@ describe('median gap between order dates', () => {
           const expected = gaps.length === 0 ? Number.NaN : gaps.length % 2 === 1 ? gaps[(gaps.length - 1) / 2]! : (gaps[gaps.length / 2 - 1]! + gaps[gaps.length / 2]!) / 2;
           expect(medians[i]).toBe(expected);
         });
+        // In steps of a few customers, each stretch cut short at once: the same medians (a customer's gaps
+        // buffer is carried across stretches).
+        for (const per of [1, 2, 3]) expect(runSteps(medianGapsInSteps(pop, per, 0))).toEqual(medians);
       }),
       { numRuns: 300 },
     );
