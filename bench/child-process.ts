@@ -7,25 +7,16 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { buildSync } from 'esbuild';
+// @ts-expect-error -- a plain .mjs module of the build script, without type declarations
+import { bundleDefaults } from '../scripts/cli-build.mjs';
 
 export function runBundledChild<T>(entry: string, args: string[]): T {
   const outfile = resolve('dist', 'bench', entry.replace(/^.*\//, '').replace(/\.ts$/, '.cjs'));
-  buildSync({
-    entryPoints: [resolve(entry)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    minify: true,
-    keepNames: true,
-    logLevel: 'warning',
-    logOverride: { 'empty-import-meta': 'silent' },
-    alias: { punycode: 'punycode/' },
-    external: ['better-sqlite3', 'leveldown'],
-  });
+  // The CLI's bundle settings, so the child runs code bundled as the app ships it.
+  buildSync({ ...bundleDefaults, sourcemap: false, entryPoints: [resolve(entry)], outfile, external: ['better-sqlite3', 'leveldown'] });
   const child = spawnSync(process.execPath, [outfile, ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (child.status !== 0) throw new Error(`${entry} exited ${child.status}: ${child.stderr}`);
   const lines = child.stdout.trim().split('\n');
   return JSON.parse(lines[lines.length - 1]!) as T;
 }
+

@@ -10,6 +10,7 @@ import { fixedClock } from '../core/context';
 import { call } from '../core/dispatch';
 import { tuneHeapForTiers } from '../core/heap-tuning';
 import { migrationsFolder } from '../core/paths';
+import { printResultOf } from './child-result';
 import type { OutputOf } from '../shared/contract';
 import { tierStorageBytes } from './tier-storage';
 import { withStalls } from './tiers';
@@ -34,10 +35,4 @@ async function main(dbPath: string | undefined, day: string | undefined) {
   }
 }
 
-main(process.argv[2], process.argv[3]).then(
-  (result) => console.log(JSON.stringify(result)),
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+printResultOf(main(process.argv[2], process.argv[3]));

@@ -11,6 +11,7 @@ import { tuneHeapForTiers } from '../core/heap-tuning';
 import { fixedClock } from '../core/context';
 import { call } from '../core/dispatch';
 import { migrationsFolder } from '../core/paths';
+import { printResultOf } from './child-result';
 import { mib } from './measure';
 
 
@@ -39,10 +40,4 @@ async function main(dbPath: string | undefined, asOf: string | undefined) {
   }
 }
 
-main(process.argv[2], process.argv[3]).then(
-  (result) => console.log(JSON.stringify(result)),
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+printResultOf(main(process.argv[2], process.argv[3]));
