@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 
-type Pinyin = typeof import('pinyin-pro').pinyin;
-let loaded: Pinyin | undefined;
+type PinyinPro = typeof import('pinyin-pro');
+let loaded: PinyinPro['pinyin'] | undefined;
 
 /**
  * pinyin-pro, loaded the first time Chinese text is keyed rather than when the process starts: its
@@ -10,8 +10,11 @@ let loaded: Pinyin | undefined;
  * app and CLI (CommonJS) `require` is the bundler's, which runs the bundled module on first call; where
  * the sources run as ES modules (tests, scripts) a require is made for this file.
  */
-function pinyinPro(): Pinyin {
-  loaded ??= (typeof require === 'function' ? (require('pinyin-pro') as typeof import('pinyin-pro')) : (createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro'))).pinyin;
+function pinyinPro(): PinyinPro['pinyin'] {
+  if (loaded) return loaded;
+  // The literal require('pinyin-pro') is what the bundler finds and bundles.
+  const module: PinyinPro = typeof require === 'function' ? require('pinyin-pro') : createRequire(import.meta.url)('pinyin-pro');
+  loaded = module.pinyin;
   return loaded;
 }
 

@@ -33,7 +33,7 @@ export function medianGaps(pop: Population): Float64Array {
 export function* medianGapsInSteps(pop: Population, per = CUSTOMERS_PER_STEP, budgetMs = STRETCH_BUDGET_MS): Steps<Float64Array> {
   const result = new Float64Array(pop.customers.length).fill(Number.NaN);
   const scratch = { values: new Float64Array(16) };
-  yield* inTimedStretches(pop.customers.length, per, (from, to) => fillMedianGaps(pop, result, scratch, from, to), budgetMs, Math.min(per, 250));
+  yield* inTimedStretches(pop.customers.length, per, (from, to) => fillMedianGaps(pop, result, scratch, from, to), budgetMs);
   return result;
 }
 
