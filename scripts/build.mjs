@@ -3,11 +3,11 @@
 // so does pouchdb (team sync), whose LevelDB store loads leveldown's N-API prebuild at run time (docs/team.md).
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundleDefaults, cliBundles, cliOutfile } from './cli-build.mjs';
+import { bundleDefaults, cliBundles, cliOutfile, nodeBundleFiles } from './cli-build.mjs';
 
 /** The contract's channel names, read from the contract itself, for the preload's allow-list. */
 async function contractChannels() {
@@ -23,10 +23,18 @@ async function contractChannels() {
 
 const common = bundleDefaults;
 
+/** A Node bundle built and written ASCII-only. */
+async function buildNodeBundle(options) {
+  for (const { path, contents } of await nodeBundleFiles(options)) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, contents);
+  }
+}
+
 await Promise.all([
-  esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/main/main.cjs', external: ['electron', 'better-sqlite3', 'leveldown'] }),
+  buildNodeBundle({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/main/main.cjs', external: ['electron', 'better-sqlite3', 'leveldown'] }),
   // The preload runs sandboxed and stays tiny: the channel names are baked in, not the contract's schemas.
-  esbuild({
+  buildNodeBundle({
     ...common,
     entryPoints: ['electron/preload.ts'],
     outfile: 'dist/main/preload.cjs',
@@ -35,7 +43,7 @@ await Promise.all([
     define: { __CONTRACT_CHANNELS__: JSON.stringify(await contractChannels()) },
   }),
   // The CLI and the import worker (a process of its own: a crash there leaves the app running).
-  ...cliBundles.map((options) => esbuild(options)),
+  ...cliBundles.map(buildNodeBundle),
 ]);
 chmodSync(cliOutfile, 0o755);
 

@@ -1,5 +1,7 @@
 // The command line's two bundles — the CLI itself and the import worker it forks — with the settings
 // scripts/build.mjs uses, so `npm run cli` (scripts/cli.mjs) runs exactly what a full build ships.
+import { build } from 'esbuild';
+import { asciiOnlyOutputs } from './ascii-bundle.mjs';
 import { importWorkerBuild, importWorkerOutfile } from './import-worker-build.mjs';
 
 export const bundleDefaults = {
@@ -36,4 +38,9 @@ export const cliBundles = [
 ];
 
 /** What the bundles are built from: a change to any of these makes them stale. */
-export const cliSources = ['core', 'shared', 'db/schema', 'db/repos', 'db/open.ts', 'db/activity-sql.ts', 'renderer/i18n/resources', 'package.json', 'scripts/cli-build.mjs', 'scripts/import-worker-build.mjs'];
+export const cliSources = ['core', 'shared', 'db/schema', 'db/repos', 'db/open.ts', 'db/activity-sql.ts', 'renderer/i18n/resources', 'package.json', 'scripts/cli-build.mjs', 'scripts/ascii-bundle.mjs', 'scripts/import-worker-build.mjs'];
+
+/** One Node bundle built in memory, its files given back ASCII-only (scripts/ascii-bundle.mjs says why) to be written. */
+export async function nodeBundleFiles(options) {
+  return asciiOnlyOutputs((await build({ ...options, write: false })).outputFiles);
+}

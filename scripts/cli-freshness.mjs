@@ -1,6 +1,6 @@
 // Whether the CLI's bundles are older than their sources, and how to rebuild them safely; split out of
 // scripts/cli.mjs so a test can run it on a small project of its own instead of the repository's dist/.
-import { build } from 'esbuild';
+import { nodeBundleFiles } from './cli-build.mjs';
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -26,8 +26,7 @@ export function bundlesStale(root, bundles, sources) {
  */
 export async function rebuildBundles(root, bundles) {
   for (const options of bundles) {
-    const result = await build({ ...options, absWorkingDir: root, write: false });
-    for (const file of result.outputFiles) {
+    for (const file of await nodeBundleFiles({ ...options, absWorkingDir: root })) {
       mkdirSync(dirname(file.path), { recursive: true });
       const temp = `${file.path}.${process.pid}.tmp`;
       writeFileSync(temp, file.contents);
