@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open';
 import { dayNumber } from '../../shared/segmentation/day-number';
-import { NO_CLASS, readHistory, refreshHistory, type HistoryParts } from './timeline-read';
+import type { Steps } from '../../shared/domain/steps';
+import { HISTORY_ROWS_PER_STEP, NO_CLASS, readHistory, readHistoryInSteps, refreshHistory, type HistoryParts } from './timeline-read';
 import { historyVersion } from './totals';
 
 export { HISTORY_QUERY, NO_CLASS } from './timeline-read';
@@ -97,20 +98,46 @@ export const classAt = (classes: Int32Array, k: number): number => (k < classes.
 const timelines = new WeakMap<Db, Map<string, { stamp: string; timeline: TierTimeline }>>();
 const MAX_CACHED_SCHEMES = 4;
 
-/** The scheme's whole stored history (every change point), kept while the history is unchanged. */
-export function tierTimeline(db: Db, scheme: string): TierTimeline {
+function timelinesOf(db: Db): Map<string, { stamp: string; timeline: TierTimeline }> {
   let schemes = timelines.get(db);
   if (!schemes) timelines.set(db, (schemes = new Map()));
-  const cached = schemes.get(scheme);
+  return schemes;
+}
+
+function keep(db: Db, scheme: string, stamp: string, timeline: TierTimeline): TierTimeline {
+  const schemes = timelinesOf(db);
+  schemes.delete(scheme);
+  if (schemes.size >= MAX_CACHED_SCHEMES) schemes.delete(schemes.keys().next().value!);
+  schemes.set(scheme, { stamp, timeline });
+  return timeline;
+}
+
+/** The scheme's whole stored history (every change point), kept while the history is unchanged. */
+export function tierTimeline(db: Db, scheme: string): TierTimeline {
+  const cached = timelinesOf(db).get(scheme);
   // One read transaction: the counter, the snapshots and the rows are of the same moment.
   return db.$client.transaction(() => {
     const stamp = String(historyVersion(db));
     if (cached && cached.stamp === stamp) return cached.timeline;
     const history = (cached && refreshHistory(db, scheme, cached.timeline.history)) ?? readHistory(db, scheme);
-    const timeline = new TierTimeline(history);
-    schemes.delete(scheme);
-    if (schemes.size >= MAX_CACHED_SCHEMES) schemes.delete(schemes.keys().next().value!);
-    schemes.set(scheme, { stamp, timeline });
-    return timeline;
+    return keep(db, scheme, stamp, new TierTimeline(history));
   })();
+}
+
+/**
+ * tierTimeline for the warm-up after start-up: a history this connection has not read yet is read a slice
+ * per turn (timeline-read.ts readHistoryInSteps), and its customers indexed in a turn of their own; one
+ * read before is brought up to date at once (the rows since the latest stored day: a day's changes).
+ * Undefined when a snapshot was stored meanwhile: the next report reads the history as it is then.
+ */
+export function* tierTimelineInSteps(db: Db, scheme: string, rowsPerStep = HISTORY_ROWS_PER_STEP): Steps<TierTimeline | undefined> {
+  if (timelinesOf(db).has(scheme)) return tierTimeline(db, scheme);
+  const read = yield* readHistoryInSteps(db, scheme, rowsPerStep);
+  if (!read) return undefined;
+  yield;
+  const stamp = String(read.stamp);
+  // A report asked for meanwhile may have read the same history: the one kept stands.
+  const meanwhile = timelinesOf(db).get(scheme);
+  if (meanwhile?.stamp === stamp) return meanwhile.timeline;
+  return keep(db, scheme, stamp, new TierTimeline(read.history));
 }
