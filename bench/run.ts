@@ -182,7 +182,7 @@ step('done');
 console.log(`TierBook bench — ${loaded.customers} customers, ${loaded.orders} orders, ${loaded.followUps} follow-ups (${RUNS} runs each; demo load ${result.demoLoadMs} ms; this process's RSS ${result.rssMiB} MiB)`);
 console.log(`Evaluation dashboard (own demo database with ${dashboard.snapshots} monthly snapshots; budget ${dashboard.cases[0]!.budgetMs} ms at 100k customers):`);
 console.table(dashboard.cases);
-console.log(`Dashboard warm-up after start: ${dashboard.warmUp.medianMs} ms in the background, longest step ${dashboard.warmUp.longestStepMs} ms`);
+console.log(`Dashboard warm-up after start: ${dashboard.warmUp.medianMs} ms in the background, longest step ${dashboard.warmUp.longestStepMs} ms (medians of ${dashboard.warmUp.runs} apps; worst step ${dashboard.warmUp.worstStepMs} ms)`);
 budgets.print(`\nSummary — ${loaded.customers} customers, ${loaded.orders} orders, ${loaded.followUps} follow-ups; budgets are set for 100k customers; wall time ${wallSeconds} s (build not included)`);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
