@@ -164,7 +164,7 @@ export function* readHistoryInSteps(db: Db, scheme: string, rowsPerStep = HISTOR
   const built = new Builder(first.count);
   const slice = client.prepare(HISTORY_SLICE_QUERY).raw();
   const sliceOf = client.transaction((after: [string, string]) => (historyVersion(db) === first.stamp ? (slice.all(scheme, after[0], after[1], rowsPerStep) as Row[]) : undefined));
-  // Every customer id and day is non-empty (the day is a checked calendar date), so this is before every row.
+  // Every day is a checked calendar date, so this is before every row (a customer id of '' included).
   let after: [string, string] = ['', ''];
   let previous: string | undefined;
   for (;;) {

@@ -1,6 +1,6 @@
 import { nextTurn } from '../next-turn';
 import type { Db } from '../../db/open';
-import { warmMonth } from './activity';
+import { warmMonthInSteps } from './activity';
 import { reportDays } from './evaluation';
 import { firstDayOfMonth, monthIndexOf } from './periods';
 import type { Steps } from '../../shared/domain/steps';
@@ -54,7 +54,7 @@ export function warmReports(db: Db, options: { today: string; months?: number; s
       return step();
     };
   for (let month = lastMonth; month > lastMonth - months; month--) {
-    steps.push(oneTurn(() => warmMonth(db, 'orders', month)), oneTurn(() => warmMonth(db, 'follow_ups', month)));
+    steps.push(() => warmMonthInSteps(db, 'orders', month), () => warmMonthInSteps(db, 'follow_ups', month));
   }
   // The scheme's tier history (~220k change points of the pyramid at 100k customers, 0.2–0.7 s read at
   // once), a slice per turn; kept while the history is unchanged. Not kept when a snapshot is stored

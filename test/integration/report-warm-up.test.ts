@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type OpenedApp } from '../../core/app';
 import { fixedClock } from '../../core/context';
 import { call } from '../../core/dispatch';
-import { followUpMonths, orderMonths, warmMonth, type MonthlyActivity } from '../../core/reports/activity';
+import { followUpMonths, orderMonths, warmMonth, warmMonthInSteps, type MonthlyActivity } from '../../core/reports/activity';
+import { runSteps } from '../../shared/domain/steps';
 import { monthIndexOf } from '../../core/reports/periods';
 import { WARM_MONTHS, warmDays, warmReports } from '../../core/reports/warm-up';
 import { MIGRATIONS, openTestApp, type TestApp } from '../support/test-app';
@@ -135,6 +136,39 @@ describe('warming the report months after start-up', () => {
     }).done;
     await done;
     expect(during).toEqual(await report(started()));
+  });
+
+  it('reads a month a slice per turn into what one read gives, whatever the slice size', () => {
+    for (const rowsPerStep of [1, 2, 7, 10_000]) {
+      const warmed = started();
+      for (let month = FIRST; month <= LAST; month++) {
+        const orders = warmMonthInSteps(warmed.db, 'orders', month, rowsPerStep);
+        let turns = 0;
+        while (!orders.next().done) turns++;
+        const rows = app.db.$client.prepare(`SELECT count(*) FROM order_month_totals WHERE month = ?`).pluck().get(month) as number;
+        // A turn after each full slice: the last slice is the first one shorter than a full slice.
+        expect(turns, `month ${month} by ${rowsPerStep}`).toBe(Math.floor(rows / rowsPerStep));
+        expect(runSteps(warmMonthInSteps(warmed.db, 'follow_ups', month, rowsPerStep))).toBe(true);
+      }
+      // Kept: nothing is read again, and what is kept is what a cold connection reads.
+      expect(warmMonth(warmed.db, 'orders', LAST)).toBe(false);
+      const cold = started();
+      expect(rowsOf(orderMonths(warmed.db, FIRST, LAST))).toEqual(rowsOf(orderMonths(cold.db, FIRST, LAST)));
+      expect(rowsOf(followUpMonths(warmed.db, FIRST, LAST))).toEqual(rowsOf(followUpMonths(cold.db, FIRST, LAST)));
+    }
+  });
+
+  it('reads a month again when an order lands between two of its slices', () => {
+    const warmed = started();
+    const month = monthIndexOf('2026-11-01');
+    const steps = warmMonthInSteps(warmed.db, 'orders', month, 2);
+    steps.next();
+    writeOrder(started(), 'warm-up-order-between-slices', '2026-11-05', 777_000);
+    runSteps(steps);
+    const cold = started();
+    expect(rowsOf(orderMonths(warmed.db, month, month))).toEqual(rowsOf(orderMonths(cold.db, month, month)));
+    const revenue = orderMonths(warmed.db, month, month).rows.revenue.reduce((sum, value) => sum + value, 0);
+    expect(revenue).toBe(app.db.$client.prepare(`SELECT total(base_amount_minor) FROM orders WHERE deleted_at IS NULL AND order_date BETWEEN '2026-11-01' AND '2026-11-30'`).pluck().get());
   });
 
   it('stops when asked and when the database closes', async () => {
