@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { HandlerContext } from '../context';
 import { classLabels } from '../exporting/class-labels';
 import { writeTarget } from '../files/transfer-files';
-import { evaluation } from '../reports/evaluation';
+import { evaluationInTurns } from '../reports/evaluation-ahead';
 import { writeReportXlsx } from '../reports/export-xlsx';
 import { migration, migrationMembers } from '../reports/migration';
 import type { HandlerMap } from './types';
@@ -11,12 +11,12 @@ import type { HandlerMap } from './types';
 /** The evaluation dashboard's reads and its export (core/reports; figures defined in docs/evaluation.md). */
 export function reportHandlers(ctx: HandlerContext): HandlerMap<'reports'> {
   return {
-    'reports:evaluation': (input) => evaluation(ctx, input),
+    'reports:evaluation': (input) => evaluationInTurns(ctx, input),
     'reports:migration': (input) => migration(ctx, input),
     'reports:migration-members': (input) => migrationMembers(ctx, input),
     'reports:export-xlsx': async (input) => {
       // Computed before the file is resolved, so a refused report does not spend a save dialog's handle.
-      const report = evaluation(ctx, input);
+      const report = await evaluationInTurns(ctx, input);
       const moves = input.migrationFrom && input.migrationTo ? await migration(ctx, { scheme: input.scheme, from: input.migrationFrom, to: input.migrationTo }) : undefined;
       const path = writeTarget(ctx.files, input, 'export') ?? defaultReportPath(ctx.dbPath, input.scheme, ctx.clock.today());
       const written = await writeReportXlsx(path, report, moves, input.language, classLabels(ctx.db.$client, input.language));

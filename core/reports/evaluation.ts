@@ -40,38 +40,51 @@ export function reportDays({ from, to, period }: Omit<EvaluationInput, 'scheme'>
   return { back, periods, lastDay, pyramidDay, days };
 }
 
+/** Refuses a range of more periods than a report shows. */
+export function checkPeriodCount({ from, to, period }: Omit<EvaluationInput, 'scheme'>): void {
+  const count = periodCount(from, to, period);
+  if (count > MAX_REPORT_PERIODS) throw new AppError('invalid_input', `The range covers ${count} periods; at most ${MAX_REPORT_PERIODS}.`, [{ path: ['to'], key: 'report_too_many_periods', params: { max: MAX_REPORT_PERIODS } }]);
+}
+
+/**
+ * What an evaluation reads besides the timeline: its days (reportDays), the classes' contact policies, and
+ * the months of orders and of follow-ups — contacts before the first reported period count for coverage as
+ * far back as the longest cadence. Shared with the reads made ahead in steps (evaluation-ahead.ts).
+ */
+export function evaluationReads(ctx: HandlerContext, { scheme, from, to, period }: EvaluationInput, timeline: TierTimeline) {
+  checkPeriodCount({ from, to, period });
+  const { back, periods, lastDay, pyramidDay, days } = reportDays({ from, to, period }, ctx.clock.today());
+  const policies = classPolicies(ctx, scheme);
+  const cadenceOf = timeline.classKeys.map((key) => policies.get(key)?.cadenceDays ?? null);
+  const longestCadence = Math.max(0, ...cadenceOf.map((c) => c ?? 0));
+  const firstReported = periods[back]!.start;
+  const firstMonth = monthIndexOf(periods[0]!.start);
+  const lastMonth = monthIndexOf(periods[periods.length - 1]!.end);
+  const lookBackMonth = Math.min(monthIndexOf(firstReported), monthIndexOf(addDays(firstReported, -longestCadence)));
+  const ordersFrom = Math.min(firstMonth, lookBackMonth);
+  return { back, periods, lastDay, pyramidDay, days, policies, cadenceOf, firstMonth, lastMonth, lookBackMonth, ordersFrom };
+}
+
 /**
  * Every figure of the evaluation dashboard (docs/evaluation.md defines each). The periods are read
  * together with the year before them (growth needs the previous period and the same one a year back),
  * each customer's class on a period's first day makes the cohort the period's figures belong to, and
  * orders and follow-ups arrive summed per customer and period (core/reports/activity.ts).
  */
-export function evaluation(ctx: HandlerContext, { scheme, from, to, period }: EvaluationInput): EvaluationReport {
+export function evaluation(ctx: HandlerContext, input: EvaluationInput): EvaluationReport {
   const started = performance.now();
-  const count = periodCount(from, to, period);
-  if (count > MAX_REPORT_PERIODS) throw new AppError('invalid_input', `The range covers ${count} periods; at most ${MAX_REPORT_PERIODS}.`, [{ path: ['to'], key: 'report_too_many_periods', params: { max: MAX_REPORT_PERIODS } }]);
+  const { scheme, from, to, period } = input;
   const { db } = ctx;
   const today = ctx.clock.today();
-  const { back, periods, lastDay, pyramidDay } = reportDays({ from, to, period }, today);
-
+  checkPeriodCount(input);
   const timeline = tierTimeline(db, scheme);
+  const { back, periods, lastDay, pyramidDay, policies, cadenceOf, firstMonth, lastMonth, lookBackMonth, ordersFrom } = evaluationReads(ctx, input, timeline);
   const startClasses = periods.map((p) => timeline.classesOn(p.start));
   const endClasses = periods.map((p, i) => (i < back ? undefined : timeline.classesOn(lastDay[i]!)));
   const pyramidClasses = timeline.classesOn(pyramidDay);
   const unclassified = timeline.classKeys.length;
 
-  const policies = classPolicies(ctx, scheme);
-  const cadenceOf = timeline.classKeys.map((key) => policies.get(key)?.cadenceDays ?? null);
-  const longestCadence = Math.max(0, ...cadenceOf.map((c) => c ?? 0));
-
   const tallies = periods.map(() => Array.from({ length: unclassified + 1 }, emptyTally));
-
-  // Contacts before the first reported period count for coverage as far back as the longest cadence.
-  const firstReported = periods[back]!.start;
-  const firstMonth = monthIndexOf(periods[0]!.start);
-  const lastMonth = monthIndexOf(periods[periods.length - 1]!.end);
-  const lookBackMonth = Math.min(monthIndexOf(firstReported), monthIndexOf(addDays(firstReported, -longestCadence)));
-  const ordersFrom = Math.min(firstMonth, lookBackMonth);
   const perPeriod = MONTHS_PER_PERIOD[period];
   const orders = orderMonthList(db, ordersFrom, lastMonth);
   const followUps = followUpMonthList(db, lookBackMonth, lastMonth);

@@ -171,6 +171,45 @@ describe('warming the report months after start-up', () => {
     expect(revenue).toBe(app.db.$client.prepare(`SELECT total(base_amount_minor) FROM orders WHERE deleted_at IS NULL AND order_date BETWEEN '2026-11-01' AND '2026-11-30'`).pluck().get());
   });
 
+  it('opened cold, the report makes its reads in steps and other calls are answered meanwhile', async () => {
+    const cold = started();
+    // Turns of the event loop taken while the report is under way: each is a moment another call is answered in.
+    let turns = 0;
+    let counting = true;
+    const tick = () => {
+      if (!counting) return;
+      turns++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const pending = report(cold);
+    // Asked after the report, answered while it reads.
+    const settings = call(cold.dispatch, 'settings:get', {});
+    const figures = await pending;
+    counting = false;
+    expect(await settings).toMatchObject({ baseCurrency: 'CNY' });
+    // The history read before its first slice and before its customers are indexed, at the least.
+    expect(turns).toBeGreaterThanOrEqual(2);
+    // The same figures as a connection that read everything some other way: warmed, then opened.
+    const warmed = started();
+    await warmReports(warmed.db, { today: TODAY }).done;
+    expect(figures).toEqual(await report(warmed));
+    // And a second open on the same connection reads nothing again and gives the same.
+    expect(await report(cold)).toEqual(figures);
+  });
+
+  it('a write landing while a cold report reads ahead is in its figures', async () => {
+    const cold = started();
+    const pending = report(cold);
+    // On the report's first turn, an order on another connection in a month it reads.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    writeOrder(started(), 'cold-report-order', '2026-10-12', 424_242);
+    const figures = await pending;
+    expect(figures).toEqual(await report(started()));
+    const revenue = (figures as { periods: { start: string; total: { revenueMinor: number } }[] }).periods.find((p) => p.start === '2026-10-01')!.total.revenueMinor;
+    expect(revenue).toBe(app.db.$client.prepare(`SELECT total(base_amount_minor) FROM orders WHERE deleted_at IS NULL AND order_date BETWEEN '2026-10-01' AND '2026-10-31'`).pluck().get());
+  });
+
   it('stops when asked and when the database closes', async () => {
     const warmed = started();
     const warmUp = warmReports(warmed.db, { today: TODAY });
