@@ -14,6 +14,7 @@ import { fixedClock } from '../core/context';
 import { call } from '../core/dispatch';
 import { migrationsFolder } from '../core/paths';
 import { warmReports } from '../core/reports/warm-up';
+import { withStalls } from './tiers';
 import type { Channel, InputOf } from '../shared/contract';
 import { medianMs, round } from './measure';
 
@@ -62,6 +63,8 @@ export async function measureDashboard(options: { customers: number; runs: numbe
         .run(`bench-order-${written++}`, TODAY, TODAY, buyer);
     const fresh: (ReturnType<typeof openApp> | undefined)[] = Array.from({ length: options.runs }, () => openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'paths' }, clock: fixedClock(TODAY) }));
     let opened = 0;
+    /** Per cold open: the longest gap between turns of the event loop, how long another call may wait on it. */
+    const coldStalls: number[] = [];
     // As the app and serve do after start-up (core/reports/warm-up.ts): the months read a step per turn,
     // warmed here before the timings (each app in turn); a step's length is how long a call may wait.
     const warmedApps: (ReturnType<typeof openApp> | undefined)[] = [];
@@ -108,7 +111,7 @@ export async function measureDashboard(options: { customers: number; runs: numbe
           // Closed right after, so what it read does not stay in the heap the other cases run in.
           const started = fresh[opened]!;
           fresh[opened++] = undefined;
-          await call(started.dispatch, 'reports:evaluation', { scheme: 'pyramid', ...year });
+          coldStalls.push((await withStalls(() => call(started.dispatch, 'reports:evaluation', { scheme: 'pyramid', ...year }))).longestStallMs);
           started.close();
         },
       ],
@@ -159,7 +162,7 @@ export async function measureDashboard(options: { customers: number; runs: numbe
       });
     }
     const orders = raw.prepare(`SELECT count(*) FROM orders WHERE order_date BETWEEN '2024-12-01' AND '2026-11-30'`).pluck().get() as number;
-    return { customers: loaded.customers, orders: loaded.orders, ordersInTwoYears: orders, snapshots: runs(), pyramidChangePoints: changePoints, historyBackfillMs: Math.round(historyMs), historyFromDemo, warmUp: { runs: warming.ms.length, medianMs: Math.round(median(warming.ms)), longestStepMs: round(median(warming.longestStepMs)), worstStepMs: round(Math.max(0, ...warming.longestStepMs)) }, cases: rows };
+    return { customers: loaded.customers, orders: loaded.orders, ordersInTwoYears: orders, snapshots: runs(), pyramidChangePoints: changePoints, historyBackfillMs: Math.round(historyMs), historyFromDemo, coldOpen: { runs: coldStalls.length, longestStallMs: round(median(coldStalls)), worstStallMs: round(Math.max(0, ...coldStalls)) }, warmUp: { runs: warming.ms.length, medianMs: Math.round(median(warming.ms)), longestStepMs: round(median(warming.longestStepMs)), worstStepMs: round(Math.max(0, ...warming.longestStepMs)) }, cases: rows };
   } finally {
     for (const other of closeLater) other.close();
     app.close();
