@@ -14,7 +14,7 @@ import { fixedClock } from '../core/context';
 import { call } from '../core/dispatch';
 import { migrationsFolder } from '../core/paths';
 import { warmReports } from '../core/reports/warm-up';
-import { withStalls } from './tiers';
+import { runBundledChild } from './child-process';
 import type { Channel, InputOf } from '../shared/contract';
 import { medianMs, round } from './measure';
 
@@ -63,8 +63,6 @@ export async function measureDashboard(options: { customers: number; runs: numbe
         .run(`bench-order-${written++}`, TODAY, TODAY, buyer);
     const fresh: (ReturnType<typeof openApp> | undefined)[] = Array.from({ length: options.runs }, () => openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'paths' }, clock: fixedClock(TODAY) }));
     let opened = 0;
-    /** Per cold open: the longest gap between turns of the event loop, how long another call may wait on it. */
-    const coldStalls: number[] = [];
     // As the app and serve do after start-up (core/reports/warm-up.ts): the months read a step per turn,
     // warmed here before the timings (each app in turn); a step's length is how long a call may wait.
     const warmedApps: (ReturnType<typeof openApp> | undefined)[] = [];
@@ -111,7 +109,7 @@ export async function measureDashboard(options: { customers: number; runs: numbe
           // Closed right after, so what it read does not stay in the heap the other cases run in.
           const started = fresh[opened]!;
           fresh[opened++] = undefined;
-          coldStalls.push((await withStalls(() => call(started.dispatch, 'reports:evaluation', { scheme: 'pyramid', ...year }))).longestStallMs);
+          await call(started.dispatch, 'reports:evaluation', { scheme: 'pyramid', ...year });
           started.close();
         },
       ],
@@ -162,12 +160,26 @@ export async function measureDashboard(options: { customers: number; runs: numbe
       });
     }
     const orders = raw.prepare(`SELECT count(*) FROM orders WHERE order_date BETWEEN '2024-12-01' AND '2026-11-30'`).pluck().get() as number;
-    return { customers: loaded.customers, orders: loaded.orders, ordersInTwoYears: orders, snapshots: runs(), pyramidChangePoints: changePoints, historyBackfillMs: Math.round(historyMs), historyFromDemo, coldOpen: { runs: coldStalls.length, longestStallMs: round(median(coldStalls)), worstStallMs: round(Math.max(0, ...coldStalls)) }, warmUp: { runs: warming.ms.length, medianMs: Math.round(median(warming.ms)), longestStepMs: round(median(warming.longestStepMs)), worstStepMs: round(Math.max(0, ...warming.longestStepMs)) }, cases: rows };
+    return { customers: loaded.customers, orders: loaded.orders, ordersInTwoYears: orders, snapshots: runs(), pyramidChangePoints: changePoints, historyBackfillMs: Math.round(historyMs), historyFromDemo, startInChild: measureStartInChild(dbPath, options.runs, year), warmUp: { runs: warming.ms.length, medianMs: Math.round(median(warming.ms)), longestStepMs: round(median(warming.longestStepMs)), worstStepMs: round(Math.max(0, ...warming.longestStepMs)) }, cases: rows };
   } finally {
     for (const other of closeLater) other.close();
     app.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Just after start, in a process holding only that app (bench/dashboard-start-child.ts), `runs` times each:
+ * the warm-up's longest step, and the longest wait other calls meet while the dashboard is opened cold.
+ */
+function measureStartInChild(dbPath: string, runs: number, year: { from: string; to: string }) {
+  const warmUps = Array.from({ length: runs }, () => runBundledChild<{ ms: number; longestStepMs: number }>('bench/dashboard-start-child.ts', [dbPath, TODAY, 'warm-up', year.from, year.to]));
+  const colds = Array.from({ length: runs }, () => runBundledChild<{ callMs: number; longestStallMs: number }>('bench/dashboard-start-child.ts', [dbPath, TODAY, 'cold-open', year.from, year.to]));
+  return {
+    runs,
+    warmUp: { medianMs: round(median(warmUps.map((w) => w.ms))), longestStepMs: round(median(warmUps.map((w) => w.longestStepMs))), worstStepMs: round(Math.max(...warmUps.map((w) => w.longestStepMs))) },
+    coldOpen: { callMs: round(median(colds.map((c) => c.callMs))), longestStallMs: round(median(colds.map((c) => c.longestStallMs))), worstStallMs: round(Math.max(...colds.map((c) => c.longestStallMs))) },
+  };
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -186,6 +198,8 @@ async function medianAfter(runs: number, prepare: () => Promise<unknown>, step: 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const result = await measureDashboard({ customers: Number(process.env.BENCH_CUSTOMERS ?? 100_000), runs: Number(process.env.BENCH_RUNS ?? 5), reuse: process.env.BENCH_DASHBOARD_DB });
   console.log(`Evaluation dashboard — ${result.customers} customers, ${result.orders} orders (${result.ordersInTwoYears} in the two years read), ${result.snapshots} snapshots, ${result.pyramidChangePoints} pyramid change points; ${result.historyFromDemo ? 'history stored by the demo' : `history backfill ${result.historyBackfillMs} ms`}`);
-  console.log(`Warm-up after start: ${result.warmUp.medianMs} ms in the background, longest step ${result.warmUp.longestStepMs} ms (medians of ${result.warmUp.runs} apps; worst step ${result.warmUp.worstStepMs} ms)`);
+  console.log(`Warm-up after start: ${result.warmUp.medianMs} ms in the background, longest step ${result.warmUp.longestStepMs} ms (medians of ${result.warmUp.runs} apps in this process; worst step ${result.warmUp.worstStepMs} ms)`);
+  const start = result.startInChild;
+  console.log(`Just after start, alone in a process (${start.runs} each): warm-up ${start.warmUp.medianMs} ms, longest step ${start.warmUp.longestStepMs} ms (worst ${start.warmUp.worstStepMs}); opened cold ${start.coldOpen.callMs} ms, longest wait ${start.coldOpen.longestStallMs} ms (worst ${start.coldOpen.worstStallMs})`);
   console.table(result.cases);
 }
