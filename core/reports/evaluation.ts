@@ -123,10 +123,12 @@ export function evaluation(ctx: HandlerContext, input: EvaluationInput): Evaluat
   const { rangeRevenue } = walk;
 
   // Which classes to show: every class of a short list, and every class anyone was in on a day the report reads.
-  const seen = new Set<number>();
-  for (const classes of [...startClasses.slice(back), ...endClasses.slice(back), pyramidClasses]) for (const c of classes!) if (c !== NO_CLASS) seen.add(c);
+  // In the order first met; marked in an array, as a Set took 2.5M additions for a year by month at 100k.
+  const seen: number[] = [];
+  const isSeen = new Uint8Array(unclassified);
+  for (const classes of [...startClasses.slice(back), ...endClasses.slice(back), pyramidClasses]) markSeen(classes!, isSeen, seen);
   const listed = classKeysOf(scheme);
-  const keys = new Set([...seen].map((c) => timeline.classKeys[c]!));
+  const keys = new Set(seen.map((c) => timeline.classKeys[c]!));
   if (listed && listed.length <= SHOW_ALL_UP_TO) for (const key of listed) keys.add(key);
   const classes = orderedClasses(scheme, keys).slice(0, MAX_REPORT_CLASSES);
   const slotByKey = new Map(timeline.classKeys.map((key, c) => [key, c]));
@@ -162,18 +164,19 @@ export function evaluation(ctx: HandlerContext, input: EvaluationInput): Evaluat
     };
   });
 
-  const pyramidRevenue = new Map<number, number>();
-  const pyramidCount = new Map<number, number>();
+  // Per class index; sums of whole minor units, exact in any order.
+  const pyramidRevenue = new Float64Array(unclassified);
+  const pyramidCount = new Int32Array(unclassified);
   const paretoRevenues: number[] = [];
   for (let k = 0; k < pyramidClasses.length; k++) {
     const c = pyramidClasses[k]!;
     if (c === NO_CLASS) continue;
     const revenue = rangeRevenue[k] ?? 0;
-    pyramidCount.set(c, (pyramidCount.get(c) ?? 0) + 1);
-    pyramidRevenue.set(c, (pyramidRevenue.get(c) ?? 0) + revenue);
+    pyramidCount[c]! += 1;
+    pyramidRevenue[c]! += revenue;
     paretoRevenues.push(revenue);
   }
-  const pyramidTotal = [...pyramidRevenue.values()].reduce((a, b) => a + b, 0);
+  const pyramidTotal = pyramidRevenue.reduce((a, b) => a + b, 0);
 
   return {
     scheme,
@@ -189,13 +192,24 @@ export function evaluation(ctx: HandlerContext, input: EvaluationInput): Evaluat
       revenueMinor: pyramidTotal,
       levels: classes.map(({ key }) => {
         const c = slotByKey.get(key);
-        const revenueMinor = c === undefined ? 0 : (pyramidRevenue.get(c) ?? 0);
-        return { classKey: key, customers: c === undefined ? 0 : (pyramidCount.get(c) ?? 0), revenueMinor, revenueShare: pyramidTotal > 0 ? revenueMinor / pyramidTotal : null };
+        const revenueMinor = c === undefined ? 0 : pyramidRevenue[c]!;
+        return { classKey: key, customers: c === undefined ? 0 : pyramidCount[c]!, revenueMinor, revenueShare: pyramidTotal > 0 ? revenueMinor / pyramidTotal : null };
       }),
     },
     pareto: paretoCurve(paretoRevenues),
     elapsedMs: performance.now() - started,
   };
+}
+
+/** Adds to `seen` each class of `classes` not marked yet in `isSeen`, marking it. */
+function markSeen(classes: Int32Array, isSeen: Uint8Array, seen: number[]): void {
+  for (let k = 0; k < classes.length; k++) {
+    const c = classes[k]!;
+    if (c !== NO_CLASS && isSeen[c] === 0) {
+      isSeen[c] = 1;
+      seen.push(c);
+    }
+  }
 }
 
 /** Class on the period's first day against class on its last, for everyone classified on either. */
