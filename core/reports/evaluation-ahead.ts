@@ -1,10 +1,10 @@
 import type { EvaluationReport } from '../../shared/contract/reports';
-import { runStepsBetween, type Steps } from '../../shared/domain/steps';
+import { runStepsBetween, turnsEvery, type Steps } from '../../shared/domain/steps';
 import type { HandlerContext } from '../context';
 import { nextTurn } from '../next-turn';
 import { followUpMonthList, orderMonthList, warmMonthInSteps } from './activity';
 import { timelineIndexes } from './evaluation-walk';
-import { checkPeriodCount, evaluation, evaluationReads, type EvaluationInput } from './evaluation';
+import { checkPeriodCount, evaluationInSteps, evaluationReads, type EvaluationInput } from './evaluation';
 import { tierTimelineInSteps } from './timeline';
 import { reportTotalsTrusted } from './totals';
 
@@ -27,12 +27,7 @@ export function* evaluationAheadInSteps(ctx: HandlerContext, input: EvaluationIn
   const timeline = yield* tierTimelineInSteps(ctx.db, input.scheme);
   // A snapshot stored meanwhile: the report reads the history as it is then.
   if (!timeline) return;
-  let turnStarted = performance.now();
-  function* turnIfLong(): Steps<void> {
-    if (performance.now() - turnStarted < AHEAD_TURN_MS) return;
-    yield;
-    turnStarted = performance.now();
-  }
+  const turnIfLong = turnsEvery(AHEAD_TURN_MS);
   const reads = evaluationReads(ctx, input, timeline);
   for (const day of reads.days) {
     timeline.classesOn(day);
@@ -52,8 +47,8 @@ export function* evaluationAheadInSteps(ctx: HandlerContext, input: EvaluationIn
   timelineIndexes(timeline, followUpMonthList(ctx.db, reads.lookBackMonth, reads.lastMonth).customerIds);
 }
 
-/** The evaluation, its reads made ahead a step per turn so that other calls are answered meanwhile. */
+/** The evaluation, its reads made ahead and its figures computed a step per turn, so that other calls are answered meanwhile. */
 export async function evaluationInTurns(ctx: HandlerContext, input: EvaluationInput): Promise<EvaluationReport> {
   await runStepsBetween(evaluationAheadInSteps(ctx, input), nextTurn);
-  return evaluation(ctx, input);
+  return runStepsBetween(evaluationInSteps(ctx, input), nextTurn);
 }

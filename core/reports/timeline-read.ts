@@ -76,6 +76,21 @@ class Builder {
     }
   }
 
+  /** The customer the last of `rows` belonged to. */
+  private current: string | undefined;
+
+  /** Rows in key order, a customer begun wherever the id changes, also across calls (a slice may end inside one customer's rows). */
+  rows(rows: readonly Row[]): void {
+    for (let i = 0; i < rows.length; i++) {
+      const [customerId, day, classKey] = rows[i]!;
+      if (customerId !== this.current) {
+        this.customer(customerId);
+        this.current = customerId;
+      }
+      this.row(day, classKey);
+    }
+  }
+
   point(day: number, classIndex: number): void {
     if (this.at === this.days.length) this.grow();
     this.days[this.at] = day;
@@ -128,15 +143,7 @@ export function readHistory(db: Db, scheme: string): HistoryParts {
   const latestRun = latestRunOf(db);
   const rows = db.$client.prepare(HISTORY_QUERY).raw().all(scheme, '9999-12-31') as Row[];
   const built = new Builder(rows.length);
-  let previous: string | undefined;
-  for (let i = 0; i < rows.length; i++) {
-    const [customerId, day, classKey] = rows[i]!;
-    if (customerId !== previous) {
-      built.customer(customerId);
-      previous = customerId;
-    }
-    built.row(day, classKey);
-  }
+  built.rows(rows);
   return built.parts(latestRun, runsBeforeOf(db, latestRun));
 }
 
@@ -166,19 +173,11 @@ export function* readHistoryInSteps(db: Db, scheme: string, rowsPerStep = HISTOR
   const sliceOf = client.transaction((after: [string, string]) => (historyVersion(db) === first.stamp ? (slice.all(scheme, after[0], after[1], rowsPerStep) as Row[]) : undefined));
   // Every day is a checked calendar date, so this is before every row (a customer id of '' included).
   let after: [string, string] = ['', ''];
-  let previous: string | undefined;
   for (;;) {
     yield;
     const rows = sliceOf(after);
     if (!rows) return undefined;
-    for (let i = 0; i < rows.length; i++) {
-      const [customerId, day, classKey] = rows[i]!;
-      if (customerId !== previous) {
-        built.customer(customerId);
-        previous = customerId;
-      }
-      built.row(day, classKey);
-    }
+    built.rows(rows);
     if (rows.length < rowsPerStep) break;
     const last = rows[rows.length - 1]!;
     after = [last[0], last[1]];

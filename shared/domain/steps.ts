@@ -56,3 +56,16 @@ export function* inTimedStretches(n: number, per: number, pass: (from: number, t
     } while (from < end && performance.now() < deadline);
   }
 }
+
+/**
+ * A step that yields only once `ms` have passed since the last turn it gave: for passes made of many short
+ * pieces of uneven length, where a turn after each piece would cost more turns than work.
+ */
+export function turnsEvery(ms: number): () => Steps<void> {
+  let since = performance.now();
+  return function* turnIfDue(): Steps<void> {
+    if (performance.now() - since < ms) return;
+    yield;
+    since = performance.now();
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inTimedStretches, runSteps } from '../../../shared/domain/steps';
+import { inTimedStretches, runSteps, turnsEvery, type Steps } from '../../../shared/domain/steps';
 
 /** Every stretch `pass` saw, and the yields between them. */
 function trace(n: number, per: number, budgetMs: number, check: number, slowFirst = 0) {
@@ -51,5 +51,45 @@ describe('inTimedStretches', () => {
     let seen = 0;
     runSteps(inTimedStretches(10_000, 500, (from, to) => (seen += to - from), 0));
     expect(seen).toBe(10_000);
+  });
+});
+
+describe('turns every so many milliseconds', () => {
+  /** How many of `pieces` calls gave a turn, each piece busy for `busyMs`. */
+  function turnsTaken(ms: number, pieces: number, busyMs: number): number {
+    const turnIfDue = turnsEvery(ms);
+    function* work(): Steps<void> {
+      for (let i = 0; i < pieces; i++) {
+        const until = performance.now() + busyMs;
+        while (performance.now() < until);
+        yield* turnIfDue();
+      }
+    }
+    let turns = 0;
+    const steps = work();
+    while (!steps.next().done) turns++;
+    return turns;
+  }
+
+  it('gives a turn after each piece once its time is up, and none while it is not', () => {
+    expect(turnsTaken(0, 5, 0)).toBe(5);
+    expect(turnsTaken(Number.POSITIVE_INFINITY, 5, 1)).toBe(0);
+    // However slow the machine, pieces of 3 ms against turns every 5 ms give a turn no more than once a piece, and at least every second.
+    const turns = turnsTaken(5, 6, 3);
+    expect(turns).toBeGreaterThanOrEqual(3);
+    expect(turns).toBeLessThanOrEqual(6);
+  });
+
+  it('runs the same work to the same end with or without its turns', () => {
+    const turnIfDue = turnsEvery(0);
+    function* sum(n: number): Steps<number> {
+      let total = 0;
+      for (let i = 1; i <= n; i++) {
+        total += i;
+        yield* turnIfDue();
+      }
+      return total;
+    }
+    expect(runSteps(sum(100))).toBe(5050);
   });
 });
