@@ -6,6 +6,7 @@ import { Budgets } from './budgets';
 import type { measureDashboard } from './dashboard';
 import type { measureImport } from './import';
 import type { measureNewDay } from './new-day';
+import type { measureRefitInChild } from './refit';
 import type { measureDuckDb } from './peer-duckdb';
 import type { measurePrediction } from './prediction';
 import type { measureMainProcessRss } from './rss';
@@ -24,6 +25,7 @@ export interface BenchFigures {
   tiers: Result<typeof measureTiers>;
   cli: Result<typeof measureCliSegment>;
   newDay: Result<typeof measureNewDay>;
+  refitInChild: Result<typeof measureRefitInChild>;
   rss: Result<typeof measureMainProcessRss>;
   importing: Result<typeof measureImport> | { skipped: string };
   prediction: Result<typeof measurePrediction>;
@@ -67,9 +69,13 @@ export function summarise(f: BenchFigures): Budgets {
   b.add('longest wait for other calls after a customer is added (every class computed again)', added.longestStallMs, 'ms', { atMost: 100 }, {
     note: `design target: no call a screen waits on over 100 ms; a customer added, then the overview (${added.callMs} ms); worst of ${added.runs} ${added.worstStallMs} ms`,
   });
-  const refit = f.tiers.recomputeWithRefit;
+  const refit = f.refitInChild;
   b.add('longest wait for other calls during a stored recompute and its prediction refit', refit.longestStallMs, 'ms', { atMost: 100 }, {
-    note: `an order, then Recompute and that customer's prediction, which waits for the refit (${refit.callMs} ms); worst of ${refit.runs} ${refit.worstStallMs} ms`,
+    note: `in a process holding only that app: an order, then Recompute and that customer's prediction, which waits for the refit (${refit.callMs} ms); worst of ${refit.runs} ${refit.worstStallMs} ms`,
+  });
+  const refitHere = f.tiers.recomputeWithRefit;
+  b.add("the same wait in the bench's own process", refitHere.longestStallMs, 'ms', { report: true }, {
+    note: `beside everything else the bench holds (${refitHere.callMs} ms); worst of ${refitHere.runs} ${refitHere.worstStallMs} ms`,
   });
   const history = f.tiers.historyAfterOrder;
   b.add('longest wait for other calls when a tier history is opened after an order', history.longestStallMs, 'ms', { atMost: 100 }, {

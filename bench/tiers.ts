@@ -169,7 +169,7 @@ export interface Stalls {
 }
 
 /** The median call and median longest gap of a few runs, and the worst gap of all. */
-function stallSummary(runs: readonly Stalls[]) {
+export function stallSummary(runs: readonly Stalls[]) {
   return {
     callMs: round(percentile(runs.map((r) => r.callMs), 0.5)),
     longestStallMs: round(percentile(runs.map((r) => r.longestStallMs), 0.5)),
