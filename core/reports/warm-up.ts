@@ -11,8 +11,8 @@ import { reportTotalsTrusted } from './totals';
  * After the app starts, the report's month memory (core/reports/activity.ts) is empty, and the first
  * dashboard open would read two years of customer-months (~900k rows at 100k customers, ~3 s). This reads
  * them in the background instead, one month of one source per step with a turn of the event loop between
- * steps, so IPC and bridge calls are answered in between (a step is one month: ~20k rows, tens of ms at
- * 100k customers). Newest months first: they are the ones the dashboard's default range reads; then the
+ * steps, so IPC and bridge calls are answered in between (a step is one month, 20–45k rows at 100k
+ * customers, read 10,000 rows per turn). Newest months first: they are the ones the dashboard's default range reads; then the
  * default scheme's tier history, a slice of rows per turn, and its classes on each day that range reads. A report
  * asked for meanwhile takes what is already warm and reads the rest itself; a write during the warm-up
  * moves its month's counter, so that month is read again by whichever comes next (warmMonth, a report).
