@@ -81,7 +81,8 @@ const FIGURES_TURN_MS = 25;
 
 /**
  * evaluation yielding between its periods and its passes once a turn has run FIGURES_TURN_MS. It reads
- * everything it needs before its first turn (the timeline, the days' classes, the months), so the figures
+ * everything it needs before its first turn (the timeline, the days' classes, the months, the base currency
+ * and where the history starts), so the figures
  * are of that moment whatever is written meanwhile.
  */
 export function* evaluationInSteps(ctx: HandlerContext, input: EvaluationInput): Steps<EvaluationReport> {
@@ -102,6 +103,8 @@ export function* evaluationInSteps(ctx: HandlerContext, input: EvaluationInput):
   const perPeriod = MONTHS_PER_PERIOD[period];
   const orders = orderMonthList(db, ordersFrom, lastMonth);
   const followUps = followUpMonthList(db, lookBackMonth, lastMonth);
+  const baseCurrency = readSettings(db).baseCurrency;
+  const historyFrom = (db.$client.prepare(`SELECT min(as_of) FROM segment_runs`).pluck().get() as string | null) ?? null;
   const orderCustomer = timelineIndexes(timeline, orders.customerIds);
   const followUpCustomer = timelineIndexes(timeline, followUps.customerIds);
   /** The months of period i (−1: the look-back before the first period, from `from` on), in order. */
@@ -202,8 +205,8 @@ export function* evaluationInSteps(ctx: HandlerContext, input: EvaluationInput):
     from,
     to,
     period,
-    baseCurrency: readSettings(db).baseCurrency,
-    historyFrom: (db.$client.prepare(`SELECT min(as_of) FROM segment_runs`).pluck().get() as string | null) ?? null,
+    baseCurrency,
+    historyFrom,
     classes: classes.map(({ key, rank }) => ({ key, rank, responsible: policies.get(key)?.responsible ?? null, cadenceDays: policies.get(key)?.cadenceDays ?? null })),
     periods: reportPeriods,
     pyramid: {
