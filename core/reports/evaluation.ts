@@ -82,8 +82,7 @@ const FIGURES_TURN_MS = 25;
 /**
  * evaluation yielding between its periods and its passes once a turn has run FIGURES_TURN_MS. It reads
  * everything it needs before its first turn (the timeline, the days' classes, the months, the base currency
- * and where the history starts), so the figures
- * are of that moment whatever is written meanwhile.
+ * and where the history starts), so the figures are of that moment whatever is written meanwhile.
  */
 export function* evaluationInSteps(ctx: HandlerContext, input: EvaluationInput): Steps<EvaluationReport> {
   const started = performance.now();
