@@ -12,9 +12,9 @@ import { fixedClock } from '../core/context';
 import { call } from '../core/dispatch';
 import { tuneHeapForTiers } from '../core/heap-tuning';
 import { migrationsFolder } from '../core/paths';
-import { warmReports } from '../core/reports/warm-up';
 import { printResultOf } from './child-result';
 import { withStalls } from './tiers';
+import { timedWarmUp } from './warm-up-timing';
 
 async function main([dbPath, today, what, from, to]: (string | undefined)[]) {
   if (!dbPath || !today || !from || !to || (what !== 'warm-up' && what !== 'cold-open')) throw new Error('usage: node dist/bench/dashboard-start-child.cjs DB_FILE TODAY warm-up|cold-open FROM TO');
@@ -25,19 +25,9 @@ async function main([dbPath, today, what, from, to]: (string | undefined)[]) {
       const opened = await withStalls(() => call(app.dispatch, 'reports:evaluation', { scheme: 'pyramid', from, to, period: 'month' }));
       return { callMs: opened.callMs, longestStallMs: opened.longestStallMs };
     }
-    let stepStart = performance.now();
-    let longestStepMs = 0;
-    const begun = performance.now();
-    const result = await warmReports(app.db, {
-      today,
-      betweenSteps: async () => {
-        longestStepMs = Math.max(longestStepMs, performance.now() - stepStart);
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        stepStart = performance.now();
-      },
-    }).done;
+    const { ms, longestStepMs, result } = await timedWarmUp(app.db, today);
     if (result.skipped) throw new Error(`the warm-up stopped early: ${result.skipped}`);
-    return { ms: performance.now() - begun, longestStepMs, read: result.read };
+    return { ms, longestStepMs, read: result.read };
   } finally {
     app.close();
   }

@@ -13,8 +13,9 @@ import { openApp } from '../core/app';
 import { fixedClock } from '../core/context';
 import { call } from '../core/dispatch';
 import { migrationsFolder } from '../core/paths';
-import { warmReports } from '../core/reports/warm-up';
+import { timedWarmUp } from './warm-up-timing';
 import { runBundledChild } from './child-process';
+import { percentile } from './tiers';
 import type { Channel, InputOf } from '../shared/contract';
 import { medianMs, round } from './measure';
 
@@ -72,19 +73,9 @@ export async function measureDashboard(options: { customers: number; runs: numbe
       for (let i = 0; i < options.runs; i++) {
         const started = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'paths' }, clock: fixedClock(TODAY) });
         warmedApps.push(started);
-        let stepStart = performance.now();
-        let longest = 0;
-        const begun = performance.now();
-        await warmReports(started.db, {
-          today: TODAY,
-          betweenSteps: async () => {
-            longest = Math.max(longest, performance.now() - stepStart);
-            await new Promise<void>((resolve) => setImmediate(resolve));
-            stepStart = performance.now();
-          },
-        }).done;
-        warming.ms.push(performance.now() - begun);
-        warming.longestStepMs.push(longest);
+        const warmed = await timedWarmUp(started.db, TODAY);
+        warming.ms.push(warmed.ms);
+        warming.longestStepMs.push(warmed.longestStepMs);
       }
     };
     let warmedOpened = 0;
@@ -160,7 +151,7 @@ export async function measureDashboard(options: { customers: number; runs: numbe
       });
     }
     const orders = raw.prepare(`SELECT count(*) FROM orders WHERE order_date BETWEEN '2024-12-01' AND '2026-11-30'`).pluck().get() as number;
-    return { customers: loaded.customers, orders: loaded.orders, ordersInTwoYears: orders, snapshots: runs(), pyramidChangePoints: changePoints, historyBackfillMs: Math.round(historyMs), historyFromDemo, startInChild: measureStartInChild(dbPath, options.runs, year), warmUp: { runs: warming.ms.length, medianMs: Math.round(median(warming.ms)), longestStepMs: round(median(warming.longestStepMs)), worstStepMs: round(Math.max(0, ...warming.longestStepMs)) }, cases: rows };
+    return { customers: loaded.customers, orders: loaded.orders, ordersInTwoYears: orders, snapshots: runs(), pyramidChangePoints: changePoints, historyBackfillMs: Math.round(historyMs), historyFromDemo, startInChild: measureStartInChild(dbPath, options.runs, year), warmUp: { runs: warming.ms.length, medianMs: Math.round(percentile(warming.ms, 0.5)), longestStepMs: round(percentile(warming.longestStepMs, 0.5)), worstStepMs: round(Math.max(0, ...warming.longestStepMs)) }, cases: rows };
   } finally {
     for (const other of closeLater) other.close();
     app.close();
@@ -177,12 +168,10 @@ function measureStartInChild(dbPath: string, runs: number, year: { from: string;
   const colds = Array.from({ length: runs }, () => runBundledChild<{ callMs: number; longestStallMs: number }>('bench/dashboard-start-child.ts', [dbPath, TODAY, 'cold-open', year.from, year.to]));
   return {
     runs,
-    warmUp: { medianMs: round(median(warmUps.map((w) => w.ms))), longestStepMs: round(median(warmUps.map((w) => w.longestStepMs))), worstStepMs: round(Math.max(...warmUps.map((w) => w.longestStepMs))) },
-    coldOpen: { callMs: round(median(colds.map((c) => c.callMs))), longestStallMs: round(median(colds.map((c) => c.longestStallMs))), worstStallMs: round(Math.max(...colds.map((c) => c.longestStallMs))) },
+    warmUp: { medianMs: round(percentile(warmUps.map((w) => w.ms), 0.5)), longestStepMs: round(percentile(warmUps.map((w) => w.longestStepMs), 0.5)), worstStepMs: round(Math.max(...warmUps.map((w) => w.longestStepMs))) },
+    coldOpen: { callMs: round(percentile(colds.map((c) => c.callMs), 0.5)), longestStallMs: round(percentile(colds.map((c) => c.longestStallMs), 0.5)), worstStallMs: round(Math.max(...colds.map((c) => c.longestStallMs))) },
   };
 }
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /** medianMs, with untimed work before each run. */
 async function medianAfter(runs: number, prepare: () => Promise<unknown>, step: () => Promise<unknown>) {

@@ -50,10 +50,10 @@ export function checkPeriodCount({ from, to, period }: Omit<EvaluationInput, 'sc
 /**
  * What an evaluation reads besides the timeline: its days (reportDays), the classes' contact policies, and
  * the months of orders and of follow-ups — contacts before the first reported period count for coverage as
- * far back as the longest cadence. Shared with the reads made ahead in steps (evaluation-ahead.ts).
+ * far back as the longest cadence. Shared with the reads made ahead in steps (evaluation-ahead.ts); both
+ * callers have checked the range (checkPeriodCount) before anything is read.
  */
 export function evaluationReads(ctx: HandlerContext, { scheme, from, to, period }: EvaluationInput, timeline: TierTimeline) {
-  checkPeriodCount({ from, to, period });
   const { back, periods, lastDay, pyramidDay, days } = reportDays({ from, to, period }, ctx.clock.today());
   const policies = classPolicies(ctx, scheme);
   const cadenceOf = timeline.classKeys.map((key) => policies.get(key)?.cadenceDays ?? null);

@@ -47,7 +47,7 @@ type Row = [customerId: string, day: string, classKey: string];
 class Builder {
   readonly customerIds: string[] = [];
   readonly first: number[] = [];
-  /** Sized for the rows counted before; a read in steps may meet more (rows written meanwhile) and grows them. */
+  /** Sized for the rows when all are known (a read at once); a read in steps grows them as its slices arrive. */
   private days: Int32Array;
   private classes: Int32Array;
   readonly classKeys: string[];
@@ -165,10 +165,9 @@ export function* readHistoryInSteps(db: Db, scheme: string, rowsPerStep = HISTOR
   const client = db.$client;
   const first = client.transaction(() => {
     const latestRun = latestRunOf(db);
-    const count = client.prepare(`SELECT count(*) FROM segment_assignments WHERE scheme = ?`).pluck().get(scheme) as number;
-    return { stamp: historyVersion(db), latestRun, runsBefore: runsBeforeOf(db, latestRun), count };
+    return { stamp: historyVersion(db), latestRun, runsBefore: runsBeforeOf(db, latestRun) };
   })();
-  const built = new Builder(first.count);
+  const built = new Builder(rowsPerStep);
   const slice = client.prepare(HISTORY_SLICE_QUERY).raw();
   const sliceOf = client.transaction((after: [string, string]) => (historyVersion(db) === first.stamp ? (slice.all(scheme, after[0], after[1], rowsPerStep) as Row[]) : undefined));
   // Every day is a checked calendar date, so this is before every row (a customer id of '' included).
