@@ -47,5 +47,8 @@ await Promise.all([
 ]);
 chmodSync(cliOutfile, 0o755);
 
-await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
+// Vite keeps a NODE_ENV it finds set: run from a test (vitest sets it to 'test') the page came out a
+// development build, with React's and antd's development warnings in the console. The app ships production.
+process.env.NODE_ENV = 'production';
+await viteBuild({ configFile: 'renderer/vite.config.ts', mode: 'production', logLevel: 'warn' });
 console.log('built dist/main, dist/cli and dist/renderer');

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open';
 import { dayNumber } from '../../shared/segmentation/day-number';
 import type { Steps } from '../../shared/domain/steps';
-import { HISTORY_ROWS_PER_STEP, NO_CLASS, readHistory, readHistoryInSteps, refreshHistory, type HistoryParts } from './timeline-read';
+import { HISTORY_ROWS_PER_STEP, NO_CLASS, readHistory, readHistoryInSteps, refreshHistory, refreshHistoryInSteps, type HistoryParts } from './timeline-read';
 import { historyVersion } from './totals';
 
 export { HISTORY_QUERY, NO_CLASS } from './timeline-read';
@@ -42,6 +42,11 @@ export class TierTimeline {
 
   get customerCount(): number {
     return this.customerIds.length;
+  }
+
+  /** The customer's index, or -1 for one the timeline has not seen (nothing is added). */
+  positionOf(customerId: string): number {
+    return this.index.get(customerId) ?? -1;
   }
 
   /** The customer's index, adding a never-classified customer if needed. */
@@ -125,14 +130,16 @@ export function tierTimeline(db: Db, scheme: string): TierTimeline {
 }
 
 /**
- * tierTimeline for the warm-up after start-up: a history this connection has not read yet is read a slice
- * per turn (timeline-read.ts readHistoryInSteps), and its customers indexed in a turn of their own; one
- * read before is brought up to date at once (the rows since the latest stored day: a day's changes).
- * Undefined when a snapshot was stored meanwhile: the next report reads the history as it is then.
+ * tierTimeline a step per turn, for the warm-up after start-up and the reports' reads ahead: a history this
+ * connection has not read yet is read a slice per turn (timeline-read.ts readHistoryInSteps), one read before
+ * and since moved on by a snapshot is brought up to date (the rows since the latest stored day, read at once)
+ * and put together a stretch per turn, and the customers are indexed in a turn of their own. Undefined when
+ * a snapshot was stored during a read in slices: the next report reads the history as it is then.
  */
 export function* tierTimelineInSteps(db: Db, scheme: string, rowsPerStep = HISTORY_ROWS_PER_STEP): Steps<TierTimeline | undefined> {
-  if (timelinesOf(db).has(scheme)) return tierTimeline(db, scheme);
-  const read = yield* readHistoryInSteps(db, scheme, rowsPerStep);
+  const cached = timelinesOf(db).get(scheme);
+  if (cached && cached.stamp === String(historyVersion(db))) return cached.timeline;
+  const read = (cached && (yield* refreshHistoryInSteps(db, scheme, cached.timeline.history))) || (yield* readHistoryInSteps(db, scheme, rowsPerStep));
   if (!read) return undefined;
   yield;
   const stamp = String(read.stamp);

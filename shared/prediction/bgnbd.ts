@@ -6,7 +6,7 @@
  * log-parameters, so every step of the optimiser stays in the positive quadrant.
  */
 import { bfgsInSteps } from './bfgs';
-import { inStretches, runSteps, type Steps } from '../domain/steps';
+import { inTimedStretches, runSteps, type Steps } from '../domain/steps';
 import { digamma, logGamma } from './log-gamma';
 import { minimizeInSteps } from './nelder-mead';
 
@@ -65,10 +65,13 @@ export function groupRecency(rows: readonly Recency[]): RecencyGroup[] {
 /** Rows grouped per step: each a string key and a Map lookup, 50-80 ms for 100k rows in one go. */
 const ROWS_GROUPED_PER_STEP = 25_000;
 
-/** groupRecency, yielding between stretches of rows. */
+/**
+ * groupRecency, yielding between stretches of rows that also end on the clock: in a process just started,
+ * before V8 has optimised the loop, one stretch of 25,000 rows took about 110 ms at 100k customers.
+ */
 export function* groupRecencyInSteps(rows: readonly Recency[]): Steps<RecencyGroup[]> {
   const groups = new Map<string, RecencyGroup>();
-  yield* inStretches(rows.length, ROWS_GROUPED_PER_STEP, (from, to) => {
+  yield* inTimedStretches(rows.length, ROWS_GROUPED_PER_STEP, (from, to) => {
     for (let i = from; i < to; i++) {
       const row = rows[i]!;
       if (!isValidRecency(row)) throw new RangeError(`Not a valid (x, t_x, T): ${row.x}, ${row.tx}, ${row.T}`);

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readHistory, refreshHistory, type HistoryParts } from '../../core/reports/timeline-read';
+import { readHistory, refreshHistory, refreshHistoryInSteps, type HistoryParts } from '../../core/reports/timeline-read';
+import { tierTimeline, tierTimelineInSteps } from '../../core/reports/timeline';
+import { historyVersion } from '../../core/reports/totals';
 import { buildReportFixture, FIXTURE_TODAY, type FixtureIds } from '../support/report-fixture';
 import { openTestApp, type TestApp } from '../support/test-app';
 
@@ -79,4 +81,66 @@ describe('the tier history after a snapshot', () => {
     raw.prepare(`UPDATE segment_runs SET computed_at = '2026-01-01T21:00:00.000Z' WHERE as_of = '2026-01-01'`).run();
     expect(refresh('pyramid', again)).toBeUndefined();
   });
+
+  it('in steps: the reads made in its first step, the history put together after a turn, equal to the rows stored then', async () => {
+    const kept = read('pyramid');
+    await app.call('segments:recompute', {});
+    const storedThen = sorted(storedPoints('pyramid'));
+    const stampThen = historyVersion(app.db);
+    const steps = refreshHistoryInSteps(app.db, 'pyramid', kept);
+    // The first step reads; the next turn comes before anything is put together.
+    expect(steps.next().done).toBe(false);
+    // A snapshot stored after the reads (an order moving F up) is not in this refresh: it is of the moment it read.
+    await app.call('orders:create', { customerId: ids.F, orderDate: '2026-06-29', amount: '90000', currency: 'CNY' });
+    await app.call('segments:recompute', {});
+    expect(historyVersion(app.db)).not.toBe(stampThen);
+    let next = steps.next();
+    while (!next.done) next = steps.next();
+    expect(next.value).toBeDefined();
+    expect(next.value!.stamp).toBe(stampThen);
+    expect(sorted(pointsOf(next.value!.history))).toEqual(storedThen);
+    expect(sorted(storedPoints('pyramid'))).not.toEqual(storedThen);
+  });
+
+  it('in steps: undefined where refreshHistory is, so that everything is read again', () => {
+    const kept = read('pyramid');
+    app.db.$client.prepare(`DELETE FROM segment_assignments WHERE scheme = 'pyramid' AND customer_id = ? AND as_of = '2025-01-01'`).run(ids.A);
+    const steps = refreshHistoryInSteps(app.db, 'pyramid', kept);
+    const first = steps.next();
+    expect(first).toEqual({ done: true, value: undefined });
+  });
+
+  it('the timeline kept is brought up to date in steps after a snapshot, as a read at once finds it', async () => {
+    tierTimeline(app.db, 'pyramid');
+    await app.call('orders:create', { customerId: ids.F, orderDate: '2026-06-29', amount: '90000', currency: 'CNY' });
+    await app.call('segments:recompute', {});
+    const steps = tierTimelineInSteps(app.db, 'pyramid');
+    let turns = 0;
+    let next = steps.next();
+    while (!next.done) {
+      turns++;
+      next = steps.next();
+    }
+    expect(turns).toBeGreaterThanOrEqual(2);
+    const stepped = next.value!;
+    // Kept: the next read at once is the same timeline, with nothing read again.
+    expect(tierTimeline(app.db, 'pyramid')).toBe(stepped);
+    expect(sorted(pointsOf(stepped.history))).toEqual(sorted(storedPoints('pyramid')));
+    for (const day of ['2025-01-01', '2026-04-30', FIXTURE_TODAY]) {
+      const onDay = stepped.classesOn(day);
+      const expected = new Map(
+        (app.db.$client
+          .prepare(
+            `SELECT s.customer_id, s.class_key FROM segment_assignments s WHERE s.scheme = 'pyramid'
+             AND s.as_of = (SELECT max(t.as_of) FROM segment_assignments t WHERE t.scheme = 'pyramid' AND t.customer_id = s.customer_id AND t.as_of <= ?)`,
+          )
+          .raw()
+          .all(day) as [string, string][]).filter(([, c]) => c !== '_out'),
+      );
+      const found = new Map<string, string>();
+      onDay.forEach((c, k) => c >= 0 && found.set(stepped.customerIds[k]!, stepped.classKeys[c]!));
+      expect(found).toEqual(expected);
+    }
+  });
 });
+

@@ -70,7 +70,7 @@ export function FollowUpTimeline({ customerId, followUps, onChanged }: { custome
         items={followUps.map((f) => ({
           key: f.id,
           color: f.intent === 'never' ? 'red' : f.intent === 'interested' ? 'green' : 'blue',
-          children: (
+          content: (
             <div data-testid="followup-item">
               <Space wrap>
                 <Typography.Text strong>{formatDateTime(f.occurredAt, i18n.language)}</Typography.Text>

@@ -76,7 +76,7 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, customRu
               data-testid="tier-history"
               items={history.schemes[scheme]!.map((h) => ({
                 key: h.asOf,
-                children: `${formatDate(h.asOf, language)} · ${h.classKey === null ? '—' : classLabel(t, scheme, h.classKey, language, tierWindow)}`,
+                content: `${formatDate(h.asOf, language)} · ${h.classKey === null ? '—' : classLabel(t, scheme, h.classKey, language, tierWindow)}`,
               }))}
             />
           ) : (
