@@ -5,27 +5,36 @@
  * `cold-open`: the dashboard opened at once instead, FROM to TO by month, its time and the longest wait other
  * calls meet meanwhile; `migration`: the migration matrix opened at once, FROM to TODAY (today's tiers computed
  * first, as the app does when the matrix reaches today), then the members of its largest cell, each timed with
- * the longest wait other calls meet. Prints the figures as one JSON line. In the bench's own process the same steps wait
+ * the longest wait other calls meet; `other-zone`: the dashboard opened at once after the app started in
+ * another time zone than the report totals were built in (their state is set to another zone first), so
+ * they are rebuilt before it. Prints the figures as one JSON line. In the bench's own process the same steps wait
  * on the collector of every other app it holds (five times longer and more).
- * Usage (after bench/dashboard.ts built it): node dist/bench/dashboard-start-child.cjs DB_FILE TODAY warm-up|cold-open|migration FROM TO
+ * Usage (after bench/dashboard.ts built it): node dist/bench/dashboard-start-child.cjs DB_FILE TODAY warm-up|cold-open|migration|other-zone FROM TO
  */
 import { openApp } from '../core/app';
 import { fixedClock } from '../core/context';
 import { call } from '../core/dispatch';
 import { tuneHeapForTiers } from '../core/heap-tuning';
 import { migrationsFolder } from '../core/paths';
+import { reportTotalsTrusted } from '../core/reports/totals';
 import type { OutputOf } from '../shared/contract';
 import { printResultOf } from './child-result';
 import { withStalls } from './tiers';
 import { timedWarmUp } from './warm-up-timing';
 
 async function main([dbPath, today, what, from, to]: (string | undefined)[]) {
-  if (!dbPath || !today || !from || !to || (what !== 'warm-up' && what !== 'cold-open' && what !== 'migration')) throw new Error('usage: node dist/bench/dashboard-start-child.cjs DB_FILE TODAY warm-up|cold-open|migration FROM TO');
+  if (!dbPath || !today || !from || !to || !['warm-up', 'cold-open', 'migration', 'other-zone'].includes(what ?? '')) throw new Error('usage: node dist/bench/dashboard-start-child.cjs DB_FILE TODAY warm-up|cold-open|migration|other-zone FROM TO');
   tuneHeapForTiers();
   const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'paths' }, clock: fixedClock(today) });
   try {
     if (what === 'cold-open') {
       const opened = await withStalls(() => call(app.dispatch, 'reports:evaluation', { scheme: 'pyramid', from, to, period: 'month' }));
+      return { callMs: opened.callMs, longestStallMs: opened.longestStallMs };
+    }
+    if (what === 'other-zone') {
+      app.db.$client.prepare(`UPDATE report_totals_state SET time_zone = 'Antarctica/Troll'`).run();
+      const opened = await withStalls(() => call(app.dispatch, 'reports:evaluation', { scheme: 'pyramid', from, to, period: 'month' }));
+      if (!reportTotalsTrusted(app.db)) throw new Error('the report totals were not rebuilt');
       return { callMs: opened.callMs, longestStallMs: opened.longestStallMs };
     }
     if (what === 'migration') {

@@ -169,6 +169,7 @@ function measureStartInChild(dbPath: string, runs: number, year: { from: string;
   type MigrationOpen = { matrixMs: number; matrixStallMs: number; membersMs: number; membersStallMs: number; largestCell: number };
   const migrations = Array.from({ length: runs }, () => runBundledChild<MigrationOpen>('bench/dashboard-start-child.ts', [dbPath, TODAY, 'migration', year.from, year.to]));
   const longest = (m: MigrationOpen) => Math.max(m.matrixStallMs, m.membersStallMs);
+  const otherZone = Array.from({ length: runs }, () => runBundledChild<{ callMs: number; longestStallMs: number }>('bench/dashboard-start-child.ts', [dbPath, TODAY, 'other-zone', year.from, year.to]));
   return {
     runs,
     warmUp: { medianMs: round(percentile(warmUps.map((w) => w.ms), 0.5)), longestStepMs: round(percentile(warmUps.map((w) => w.longestStepMs), 0.5)), worstStepMs: round(Math.max(...warmUps.map((w) => w.longestStepMs))) },
@@ -180,6 +181,7 @@ function measureStartInChild(dbPath: string, runs: number, year: { from: string;
       longestStallMs: round(percentile(migrations.map(longest), 0.5)),
       worstStallMs: round(Math.max(...migrations.map(longest))),
     },
+    otherZone: { callMs: round(percentile(otherZone.map((c) => c.callMs), 0.5)), longestStallMs: round(percentile(otherZone.map((c) => c.longestStallMs), 0.5)), worstStallMs: round(Math.max(...otherZone.map((c) => c.longestStallMs))) },
   };
 }
 
@@ -200,6 +202,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log(`Warm-up after start: ${result.warmUp.medianMs} ms in the background, longest step ${result.warmUp.longestStepMs} ms (medians of ${result.warmUp.runs} apps in this process; worst step ${result.warmUp.worstStepMs} ms)`);
   const start = result.startInChild;
   console.log(`Just after start, alone in a process (${start.runs} each): warm-up ${start.warmUp.medianMs} ms, longest step ${start.warmUp.longestStepMs} ms (worst ${start.warmUp.worstStepMs}); opened cold ${start.coldOpen.callMs} ms, longest wait ${start.coldOpen.longestStallMs} ms (worst ${start.coldOpen.worstStallMs})`);
+  console.log(`Opened after start in another time zone (totals rebuilt first): ${start.otherZone.callMs} ms, longest wait ${start.otherZone.longestStallMs} ms (worst ${start.otherZone.worstStallMs})`);
   console.log(`Migration matrix to today just after start: ${start.migration.matrixMs} ms, the largest cell's members (${start.migration.largestCell}) ${start.migration.membersMs} ms; longest wait ${start.migration.longestStallMs} ms (worst ${start.migration.worstStallMs})`);
   console.table(result.cases);
 }

@@ -7,6 +7,7 @@ import { timelineIndexes } from './evaluation-walk';
 import { checkPeriodCount, evaluationInSteps, evaluationReads, type EvaluationInput } from './evaluation';
 import { tierTimelineInSteps } from './timeline';
 import { reportTotalsTrusted } from './totals';
+import { trustedTotalsInTurns } from './totals-rebuild';
 
 /** How long the reads ahead run before other calls get a turn, where nothing else ends a step sooner. */
 const AHEAD_TURN_MS = 20;
@@ -49,6 +50,8 @@ export function* evaluationAheadInSteps(ctx: HandlerContext, input: EvaluationIn
 
 /** The evaluation, its reads made ahead and its figures computed a step per turn, so that other calls are answered meanwhile. */
 export async function evaluationInTurns(ctx: HandlerContext, input: EvaluationInput): Promise<EvaluationReport> {
+  // Totals it cannot trust (another time zone, a new version of their rules) are rebuilt a slice per turn first.
+  await trustedTotalsInTurns(ctx.db);
   await runStepsBetween(evaluationAheadInSteps(ctx, input), nextTurn);
   return runStepsBetween(evaluationInSteps(ctx, input), nextTurn);
 }

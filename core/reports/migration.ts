@@ -9,6 +9,7 @@ import { nextTurn } from '../next-turn';
 import { classPolicies } from './class-policies';
 import { directionOf, isOrderedScheme, orderedClasses, type Direction } from './class-order';
 import { revenueBetweenInSteps } from './revenue-between';
+import { trustedTotalsInTurns } from './totals-rebuild';
 import { NO_CLASS, tierTimeline, tierTimelineInSteps, type TierTimeline } from './timeline';
 
 type Cell = OutputOf<'reports:migration'>['cells'][number];
@@ -37,6 +38,8 @@ interface Movers {
  * at 100k customers the matrix and a cell made in one go kept other calls waiting 0.13-1.1 s.
  */
 async function movers(ctx: HandlerContext, scheme: string, from: string, to: string): Promise<Movers> {
+  // Totals it cannot trust are rebuilt a slice per turn before the revenue reads them.
+  await trustedTotalsInTurns(ctx.db);
   // Only a `to` of today or later can resolve to today's snapshot; storing it costs a full recompute.
   if (to >= ctx.clock.today()) await storeTodayInSteps(ctx);
   return runStepsBetween(moversInSteps(ctx.db, scheme, from, to), nextTurn);

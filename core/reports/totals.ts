@@ -16,13 +16,20 @@ const TRIGGERS = [
 ];
 
 /** The month index (core/reports/periods.ts monthIndexOf) of an SQL expression holding 'YYYY-MM…'. */
-const monthOf = (expr: string) => `(CAST(substr(${expr}, 1, 4) AS INTEGER) * 12 + CAST(substr(${expr}, 6, 2) AS INTEGER) - 1)`;
+export const monthOf = (expr: string) => `(CAST(substr(${expr}, 1, 4) AS INTEGER) * 12 + CAST(substr(${expr}, 6, 2) AS INTEGER) - 1)`;
+
+/** The local month of a follow-up: SQLite's 'localtime' follows the process's zone, as JavaScript's Date does. */
+export const FOLLOW_UP_MONTH = monthOf(`strftime('%Y-%m', occurred_at, 'localtime')`);
+
+/** The sums of one customer-month, after (month, customer_id), in the columns' order of each table. */
+export const ORDER_SUMS = `total(base_amount_minor), sum(kind = 'sale'), sum(kind = 'return'),
+    total(CASE WHEN base_cost_minor IS NOT NULL THEN base_amount_minor END), total(base_cost_minor), count(base_cost_minor), max(CASE WHEN kind = 'sale' THEN order_date END)`;
+export const FOLLOW_UP_SUMS = `count(*), total(satisfaction), count(satisfaction), max(occurred_at)`;
 
 /** The same sums the triggers keep, over every live row: the definition the tests hold the triggers to. */
-export const ORDER_TOTALS_SELECT = `SELECT ${monthOf('order_date')} AS month, customer_id, total(base_amount_minor), sum(kind = 'sale'), sum(kind = 'return'),
-    total(CASE WHEN base_cost_minor IS NOT NULL THEN base_amount_minor END), total(base_cost_minor), count(base_cost_minor), max(CASE WHEN kind = 'sale' THEN order_date END)
+export const ORDER_TOTALS_SELECT = `SELECT ${monthOf('order_date')} AS month, customer_id, ${ORDER_SUMS}
   FROM orders WHERE deleted_at IS NULL GROUP BY customer_id, month`;
-export const FOLLOW_UP_TOTALS_SELECT = `SELECT ${monthOf(`strftime('%Y-%m', occurred_at, 'localtime')`)} AS month, customer_id, count(*), total(satisfaction), count(satisfaction), max(occurred_at)
+export const FOLLOW_UP_TOTALS_SELECT = `SELECT ${FOLLOW_UP_MONTH} AS month, customer_id, ${FOLLOW_UP_SUMS}
   FROM follow_ups WHERE deleted_at IS NULL GROUP BY customer_id, month`;
 
 /** The zone the process runs in (SQLite's 'localtime' and JavaScript's Date both follow it). */
