@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open';
 import type { Steps } from '../../shared/domain/steps';
 import { nextTurn } from '../next-turn';
-import { currentTimeZone, FOLLOW_UP_MONTH, FOLLOW_UP_SUMS, monthOf, ORDER_SUMS, REPORT_TOTALS_VERSION, reportTotalsTrusted } from './totals';
+import { FOLLOW_UP_MONTH, FOLLOW_UP_SUMS, markTotalsBuilt, monthOf, ORDER_SUMS, reportTotalsTrusted } from './totals';
 
 /**
  * The report totals rebuilt from the raw rows a slice per turn: one range of customers at a time.
@@ -87,9 +87,7 @@ export function* rebuildReportTotalsInSteps(db: Db, now = () => new Date().toISO
     if (hi === null) more = false;
     else lo = hi;
   }
-  client
-    .prepare(`INSERT INTO report_totals_state (id, version, time_zone, built_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version, time_zone = excluded.time_zone, built_at = excluded.built_at`)
-    .run(REPORT_TOTALS_VERSION, currentTimeZone(), now());
+  markTotalsBuilt(db, now());
   return counted;
 }
 

@@ -45,11 +45,16 @@ export function rebuildReportTotals(db: Db, now = new Date().toISOString()): { o
       .prepare(`INSERT INTO order_month_totals (month, customer_id, revenue_minor, sales, returns, costed_revenue_minor, cost_minor, costed, last_sale) ${ORDER_TOTALS_SELECT}`)
       .run().changes;
     const followUpMonths = client.prepare(`INSERT INTO follow_up_month_totals (month, customer_id, follow_ups, satisfaction_sum, satisfaction_count, last_at) ${FOLLOW_UP_TOTALS_SELECT}`).run().changes;
-    client
-      .prepare(`INSERT INTO report_totals_state (id, version, time_zone, built_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version, time_zone = excluded.time_zone, built_at = excluded.built_at`)
-      .run(REPORT_TOTALS_VERSION, currentTimeZone(), now);
+    markTotalsBuilt(db, now);
     return { orderMonths, followUpMonths };
   })();
+}
+
+/** Records the totals as built by this version of their rules, in this process's zone. */
+export function markTotalsBuilt(db: Db, now: string): void {
+  db.$client
+    .prepare(`INSERT INTO report_totals_state (id, version, time_zone, built_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET version = excluded.version, time_zone = excluded.time_zone, built_at = excluded.built_at`)
+    .run(REPORT_TOTALS_VERSION, currentTimeZone(), now);
 }
 
 /** Whether the stored totals can be read as they are. */
