@@ -70,10 +70,11 @@ const WHOLE_SQL = `SELECT customer_id, sum(base_amount_minor) FROM orders WHERE 
  */
 function* ordersBetweenInSteps(db: Db, timeline: TierTimeline, start: string, end: string, revenue: Float64Array, rowsPerStep: number): Steps<void> {
   const client = db.$client;
+  const [firstMonth, lastMonth] = [monthIndexOf(start), monthIndexOf(end)];
   const counters = () => {
-    const versions = monthVersions(db, 'orders', monthIndexOf(start), monthIndexOf(end));
+    const versions = monthVersions(db, 'orders', firstMonth, lastMonth);
     const out: number[] = [];
-    for (let m = monthIndexOf(start); m <= monthIndexOf(end); m++) out.push(versions.get(m) ?? 0);
+    for (let m = firstMonth; m <= lastMonth; m++) out.push(versions.get(m) ?? 0);
     return out.join(',');
   };
   const slice = client.prepare(SLICE_SQL).raw();

@@ -27,11 +27,13 @@ export const CUSTOMERS_PER_SLICE = 500;
 const TOTALS = {
   orders: {
     table: 'order_month_totals',
+    counted: 'orderMonths',
     insert: (within: string) => `INSERT OR REPLACE INTO order_month_totals (month, customer_id, revenue_minor, sales, returns, costed_revenue_minor, cost_minor, costed, last_sale)
       SELECT ${monthOf('order_date')} AS month, customer_id, ${ORDER_SUMS} FROM orders WHERE ${within} AND deleted_at IS NULL GROUP BY customer_id, month`,
   },
   follow_ups: {
     table: 'follow_up_month_totals',
+    counted: 'followUpMonths',
     insert: (within: string) => `INSERT OR REPLACE INTO follow_up_month_totals (month, customer_id, follow_ups, satisfaction_sum, satisfaction_count, last_at)
       SELECT ${FOLLOW_UP_MONTH} AS month, customer_id, ${FOLLOW_UP_SUMS} FROM follow_ups WHERE ${within} AND deleted_at IS NULL GROUP BY customer_id, month`,
   },
@@ -61,13 +63,12 @@ export function* rebuildReportTotalsInSteps(db: Db, now = () => new Date().toISO
   // a time (a scan of `perRange` ids), so customers added meanwhile fall in a range still to come or already done.
   const nextBound = client.prepare(`SELECT id FROM customers WHERE id >= ? ORDER BY id LIMIT 1 OFFSET ?`).pluck();
   const counted = { orderMonths: 0, followUpMonths: 0 };
-  const slices = (Object.keys(TOTALS) as (keyof typeof TOTALS)[]).map((source) => {
-    const { table, insert } = TOTALS[source];
+  const slices = Object.values(TOTALS).map(({ table, counted: total, insert }) => {
     const statements = (within: string) => ({ clear: client.prepare(`DELETE FROM ${table} WHERE month = @month AND ${within}`), write: client.prepare(insert(within)) });
     const bounded = statements('customer_id >= @lo AND customer_id < @hi');
     const open = statements('customer_id >= @lo');
     return {
-      source,
+      total,
       run: client.transaction((lo: string, hi: string | null) => {
         const { clear, write } = hi === null ? open : bounded;
         const range = hi === null ? { lo } : { lo, hi };
@@ -80,9 +81,7 @@ export function* rebuildReportTotalsInSteps(db: Db, now = () => new Date().toISO
     const hi = (nextBound.get(lo, perRange) as string | undefined) ?? null;
     for (const slice of slices) {
       yield;
-      const written = slice.run(lo, hi);
-      if (slice.source === 'orders') counted.orderMonths += written;
-      else counted.followUpMonths += written;
+      counted[slice.total] += slice.run(lo, hi);
     }
     if (hi === null) more = false;
     else lo = hi;
