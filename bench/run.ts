@@ -5,7 +5,7 @@
  * the same rows), and the tiers' with SQLite's bare GROUP BY and with DuckDB, so a slow machine does not
  * hide a slow path. Ends with one table: each figure, its budget, pass or miss (bench/summary.ts).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp } from '../core/app';
@@ -49,6 +49,10 @@ console.log(`TierBook bench at ${CUSTOMERS} customers: ${RUNS} runs per list cas
 // The bench stands in for the app's main process (the CLI's runs are processes of their own, as in use).
 tuneHeapForTiers();
 const dir = mkdtempSync(join(tmpdir(), 'tierbook-bench-'));
+// The bench's databases and import files take about 1.4 GB at 100k customers: gone when the run ends,
+// whether it finished or failed (BENCH_KEEP=1 keeps them to look into).
+if (process.env.BENCH_KEEP !== '1') process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+else console.log(`keeping the bench's files in ${dir}`);
 const dbPath = join(dir, 'bench.sqlite');
 // The bench drives the handlers like the CLI (the import reads a generated file by path).
 const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'paths' }, clock: fixedClock(TODAY) });

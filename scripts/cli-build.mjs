@@ -19,7 +19,10 @@ export const bundleDefaults = {
   alias: { punycode: 'punycode/' },
 };
 
+/** The bin: a few lines that turn on Node's compile cache and load the CLI proper (core/cli/launch.ts). */
 export const cliOutfile = 'dist/cli/tierbook.cjs';
+/** The CLI proper, which the bin loads from beside itself. */
+export const cliMainOutfile = 'dist/cli/tierbook-main.cjs';
 
 /**
  * better-sqlite3 13 crashes (a segmentation fault, no message) when loaded by Node older than 22. The bundle
@@ -32,7 +35,8 @@ export const NODE_GUARD = [
 
 /** esbuild options for each bundle the CLI needs. */
 export const cliBundles = [
-  { ...bundleDefaults, entryPoints: ['core/cli/main.ts'], outfile: cliOutfile, external: ['better-sqlite3', 'leveldown'], banner: { js: NODE_GUARD } },
+  { ...bundleDefaults, entryPoints: ['core/cli/launch.ts'], outfile: cliOutfile, sourcemap: false, banner: { js: NODE_GUARD } },
+  { ...bundleDefaults, entryPoints: ['core/cli/main.ts'], outfile: cliMainOutfile, external: ['better-sqlite3', 'leveldown'] },
   // Imports run in a process of their own (core/importing/worker): a crash there leaves the CLI able to report it.
   { ...bundleDefaults, ...importWorkerBuild, outfile: importWorkerOutfile },
 ];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { bundlesStale, rebuildBundles } from '../../scripts/cli-freshness.mjs';
 // @ts-expect-error: a plain .mjs build script without type declarations
-import { cliBundles, cliOutfile, cliSources } from '../../scripts/cli-build.mjs';
+import { cliBundles, cliMainOutfile, cliOutfile, cliSources } from '../../scripts/cli-build.mjs';
 import { ROOT, tempDir } from '../support/test-app';
 
 /** A project of its own in a temp folder: two sources, one bundle, built with the launcher's own functions. */
@@ -46,7 +46,7 @@ describe('npm run cli: the built bundle, rebuilt only when sources changed', () 
     expect(pkg.scripts.cli).toBe('node scripts/cli.mjs');
     expect(pkg.bin.tierbook).toBe(cliOutfile);
     const entries = (cliBundles as Array<{ entryPoints: string[] }>).flatMap((b) => b.entryPoints);
-    expect(entries).toEqual(['core/cli/main.ts', 'core/importing/worker/entry.ts']);
+    expect(entries).toEqual(['core/cli/launch.ts', 'core/cli/main.ts', 'core/importing/worker/entry.ts']);
     for (const folder of ['core', 'shared']) expect(cliSources).toContain(folder);
     // Whatever the CLI imports from db/ is watched (the migrations are read at run time, not bundled).
     const imported = new Set<string>();
@@ -75,5 +75,24 @@ describe('npm run cli: the built bundle, rebuilt only when sources changed', () 
     expect(imported.size).toBeGreaterThan(50);
     const unwatched = [...imported].filter((f) => !(cliSources as string[]).some((s) => f === s || f.startsWith(`${s}/`)));
     expect(unwatched).toEqual([]);
+  });
+
+  it("the bin turns on Node's compile cache before it loads the CLI beside it", async () => {
+    // The bin built as the build does, beside a stand-in for the CLI proper that says whether the cache is on.
+    const root = tempDir();
+    const launcher = (cliBundles as Array<{ outfile: string; entryPoints: string[] }>).find((b) => b.outfile === cliOutfile)!;
+    await rebuildBundles(root, [{ ...launcher, entryPoints: launcher.entryPoints.map((e) => join(ROOT, e)), outfile: 'tierbook.cjs' }]);
+    writeFileSync(join(root, 'tierbook-main.cjs'), `console.log(JSON.stringify({ cache: require('node:module').getCompileCacheDir() ?? null, args: process.argv.slice(2) }));\n`);
+    expect(cliMainOutfile).toBe(join('dist', 'cli', 'tierbook-main.cjs'));
+    const temp = join(root, 'temp');
+    mkdirSync(temp);
+    const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: temp };
+    delete env.NODE_COMPILE_CACHE;
+    const child = spawnSync(process.execPath, [join(root, 'tierbook.cjs'), 'segment', '--json'], { encoding: 'utf8', env });
+    expect(child.stderr).toBe('');
+    const said = JSON.parse(child.stdout) as { cache: string | null; args: string[] };
+    expect(said.args).toEqual(['segment', '--json']);
+    // Node keeps a folder per version under the one it was given.
+    expect(said.cache?.startsWith(`${join(temp, 'node-compile-cache')}/`)).toBe(true);
   });
 });
