@@ -51,8 +51,11 @@ tuneHeapForTiers();
 const dir = mkdtempSync(join(tmpdir(), 'tierbook-bench-'));
 // The bench's databases and import files take about 1.4 GB at 100k customers: gone when the run ends,
 // whether it finished or failed (BENCH_KEEP=1 keeps them to look into).
-if (process.env.BENCH_KEEP !== '1') process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-else console.log(`keeping the bench's files in ${dir}`);
+if (process.env.BENCH_KEEP !== '1') {
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  // Stopped with Ctrl-C or kill: exit, so the folder goes too.
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.on(signal, () => process.exit(code));
+} else console.log(`keeping the bench's files in ${dir}`);
 const dbPath = join(dir, 'bench.sqlite');
 // The bench drives the handlers like the CLI (the import reads a generated file by path).
 const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'paths' }, clock: fixedClock(TODAY) });
