@@ -13,6 +13,7 @@ import { tuneHeapForTiers } from '../core/heap-tuning';
 import { fixedClock } from '../core/context';
 import { call } from '../core/dispatch';
 import { migrationsFolder } from '../core/paths';
+import { inputsKept } from '../core/segmentation/kept-inputs';
 import type { Channel, InputOf } from '../shared/contract';
 import { medianMs, mib } from './measure';
 import { measureImport } from './import';
@@ -71,8 +72,10 @@ step('first snapshot');
 // Timed with the stall probe: the call's time, and the longest any other call would have waited meanwhile.
 const firstSnapshot = await withStalls(() => run('segments:recompute', {}));
 const firstSnapshotMs = firstSnapshot.callMs;
-// Its prediction refit runs in steps after the answer: let it land before the peers are timed beside it.
-await run('prediction:customers', { limit: 1 });
+// Its prediction refit, and the copy of the tiers' inputs kept for the next process (it read every row), run
+// in steps after the answer: both land before the peers are timed beside them, the longest wait measured.
+const keeping = await withStalls(() => Promise.all([inputsKept(app.db), run('prediction:customers', { limit: 1 })]));
+const kept = { longestStallMs: Math.round(keeping.longestStallMs), ms: Math.round(keeping.callMs), bytes: app.db.$client.prepare(`SELECT coalesce(sum(length(data)), 0) FROM tier_inputs_parts`).pluck().get() as number };
 step('SQLite floor and DuckDB peer');
 const raw = app.db.$client;
 const floor = await measureSqliteFloor(raw, Math.min(RUNS, 7));
@@ -163,7 +166,7 @@ console.log(JSON.stringify(prediction, null, 2));
 step('dashboard, on a demo database of its own');
 const dashboard = await measureDashboard({ customers: CUSTOMERS, runs: Math.min(RUNS, 5) });
 const memory = process.memoryUsage();
-const budgets = summarise({ demoLoadMs: Math.round(loadMs), firstSnapshotMs, firstSnapshotLongestStallMs: firstSnapshot.longestStallMs, floor, duckdb, tiers, cli, newDay, refitInChild, rss, importing, prediction, dashboard, ui, today });
+const budgets = summarise({ demoLoadMs: Math.round(loadMs), firstSnapshotMs, firstSnapshotLongestStallMs: firstSnapshot.longestStallMs, kept, floor, duckdb, tiers, cli, newDay, refitInChild, rss, importing, prediction, dashboard, ui, today });
 const wallSeconds = Math.round((performance.now() - wallStart) / 1000);
 const result = {
   when: new Date().toISOString(),
@@ -180,7 +183,7 @@ const result = {
   heapUsedMiB: mib(memory.heapUsed),
   floors: Object.fromEntries(Object.entries(floors).map(([k, v]) => [k, round(v.median)])),
   cases: rows,
-  tiers: { firstSnapshotMs: Math.round(firstSnapshotMs), firstSnapshotLongestStallMs: Math.round(firstSnapshot.longestStallMs), ...tiers, cli, newDay, refitInChild, floor, duckdb, mainProcess: rss },
+  tiers: { firstSnapshotMs: Math.round(firstSnapshotMs), firstSnapshotLongestStallMs: Math.round(firstSnapshot.longestStallMs), inputsKept: kept, ...tiers, cli, newDay, refitInChild, floor, duckdb, mainProcess: rss },
   ui,
   today,
   importing,

@@ -1,4 +1,5 @@
 import { predictionsSettled } from '../prediction/refit';
+import { inputsKept } from '../segmentation/kept-inputs';
 import { AppError, type Channel, type InputOf } from '../../shared/contract';
 import { openApp } from '../app';
 import { tuneHeapForTiers } from '../heap-tuning';
@@ -45,8 +46,10 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } finally {
-    // A recompute's prediction refit runs after its answer: it lands before the process ends.
+    // A recompute's prediction refit, and the copy of its inputs kept for the next command, are written
+    // after its answer: they land before the process ends.
     await predictionsSettled(app.db);
+    await inputsKept(app.db);
     app.close();
   }
 }

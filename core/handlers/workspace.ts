@@ -6,6 +6,7 @@ import { storeDemoHistory } from '../demo/history';
 import { loadDemoWorkspace } from '../demo/load';
 import { rebuildReportTotals } from '../reports/totals';
 import { activitySnapshot, rebuildCustomerActivity } from '../../db/repos/customer-activity';
+import { dropKeptInputs } from '../../db/repos/tier-inputs';
 import type { HandlerMap } from './types';
 
 export function workspaceHandlers(ctx: HandlerContext): HandlerMap<'workspace'> {
@@ -31,6 +32,8 @@ export function workspaceHandlers(ctx: HandlerContext): HandlerMap<'workspace'> 
       db.transaction(() => {
         const before = activitySnapshot(db);
         const activityRows = rebuildCustomerActivity(db);
+        // The tiers' inputs kept between processes are derived from those rows: the next full read keeps them anew.
+        dropKeptInputs(db);
         const after = activitySnapshot(db);
         let activityRowsDiffering = 0;
         for (const [id, row] of after) if (before.get(id) !== row) activityRowsDiffering++;

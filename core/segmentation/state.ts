@@ -26,6 +26,7 @@ import { customersInSlices, followChanges, followPopulationInSteps, loadAll, loa
 import { runSteps, runStepsBetween, type Steps } from '../../shared/domain/steps';
 import { patchState } from './patch';
 import { newLineage, type Lineage } from './lineage';
+import { keepInputsSoon, keptLoadedInSteps } from './kept-inputs';
 
 /**
  * The segmentation of one day, kept in memory between calls so that paging a list or opening an
@@ -92,17 +93,28 @@ function usablePartition(partition: ConfigOverrides['partition'], segments: read
   return segment && isLocalRule(segment.rule, LOCAL_SCHEME_KEYS) ? partition : { kind: 'none' };
 }
 
-function compute(ctx: HandlerContext, asOf: string, loaded = freshLoaded(ctx.db)): SegmentationState {
+function compute(ctx: HandlerContext, asOf: string, loaded = freshLoaded(ctx)): SegmentationState {
   const config = engineConfigFor(ctx.db, asOf);
   return assemble(ctx, asOf, config, loaded, predictedFor(ctx.db, config));
 }
 
 /**
  * The population and activity rows, current: a cached state's brought up to date when only a few
- * customers changed since (the rows are the same whatever the day), else read in full.
+ * customers changed since (the rows are the same whatever the day), else the copy kept in the database
+ * brought up to date, else read in full — and then kept, after the answer, for the next process.
  */
-function freshLoaded(db: Db): Loaded {
-  return runSteps(followedFromCacheInSteps(db)) ?? loadAll(db);
+function freshLoaded(ctx: HandlerContext): Loaded {
+  const { db } = ctx;
+  const followed = runSteps(followedFromCacheInSteps(db)) ?? runSteps(keptLoadedInSteps(db));
+  if (followed) return followed;
+  const loaded = loadAll(db);
+  keepSoon(ctx, loaded);
+  return loaded;
+}
+
+/** Keeps rows read in full as the database's copy (kept-inputs.ts), once the caller has answered. */
+function keepSoon(ctx: HandlerContext, loaded: Loaded): void {
+  keepInputsSoon(ctx.db, loaded, () => ctx.clock.now().toISOString());
 }
 
 /**
@@ -157,6 +169,7 @@ export async function recomputeInSteps(ctx: HandlerContext, asOf: string, report
   // Written to between the computation and the store: stored, it would be remembered as current.
   if (stored === null) return recomputeSegmentation(ctx, asOf);
   rememberStored(ctx, read, stored);
+  if (computed.readInFull) keepSoon(ctx, read.loaded);
   return { state: read, stored };
 }
 
@@ -176,6 +189,7 @@ export async function segmentationInSteps(ctx: HandlerContext, asOf: string): Pr
   const promise = computeInSteps(ctx, asOf, () => undefined).then((computed) => {
     if (!computed) return segmentationFor(ctx, asOf);
     remember(ctx.db, computed.state, false);
+    if (computed.readInFull) keepSoon(ctx, computed.state.loaded);
     return computed.state;
   });
   inFlight.set(ctx.db, { key, promise });
@@ -190,9 +204,14 @@ const inFlight = new WeakMap<Db, { key: string; promise: Promise<SegmentationSta
 
 /**
  * The rows read and the engine run with a turn of the event loop between steps, with the sourceStamp they
- * describe; null if data changed meanwhile.
+ * describe and whether the rows were read in full (no copy could be brought up to date); null if data
+ * changed meanwhile.
  */
-async function computeInSteps(ctx: HandlerContext, asOf: string, report: (phase: RecomputePhase) => void): Promise<{ state: SegmentationState; stamp: string } | null> {
+async function computeInSteps(
+  ctx: HandlerContext,
+  asOf: string,
+  report: (phase: RecomputePhase) => void,
+): Promise<{ state: SegmentationState; stamp: string; readInFull: boolean } | null> {
   const { db } = ctx;
   const step = async (phase: RecomputePhase) => {
     report(phase);
@@ -201,14 +220,15 @@ async function computeInSteps(ctx: HandlerContext, asOf: string, report: (phase:
   const before = sourceStamp(db);
   await step('customers');
   const config = engineConfigFor(db, asOf);
-  const followed = await runStepsBetween(followedFromCacheInSteps(db), nextTurn);
+  // The copy held in memory, else the one kept in the database, brought up to date.
+  const followed = (await runStepsBetween(followedFromCacheInSteps(db), nextTurn)) ?? (await runStepsBetween(keptLoadedInSteps(db), nextTurn));
   // A full read goes a slice at a time, so no turn holds the event loop for more than tens of milliseconds.
   const people = followed ?? (await runStepsBetween(customersInSlices(db), nextTurn));
   await step('activity');
   const loaded = followed ?? (await runStepsBetween(loadAllInSlices(db, people), nextTurn));
   await step('classes');
   const state = await runStepsBetween(assembleInSteps(ctx, asOf, config, loaded, predictedFor(db, config)), nextTurn);
-  return sourceStamp(db) === before ? { state, stamp: before } : null;
+  return sourceStamp(db) === before ? { state, stamp: before, readInFull: followed === null } : null;
 }
 
 /** A state just stored (or not, when a later day was): remembered, and the prediction refit queued after the answer. */
@@ -351,6 +371,7 @@ function refreshLater(ctx: HandlerContext, asOf: string): void {
       .then((computed) => {
         if (computed) remember(ctx.db, computed.state, false);
         else if (ctx.db.$client.open) refreshLater(ctx, asOf);
+        if (computed?.readInFull) keepSoon(ctx, computed.state.loaded);
       })
       .catch(() => undefined);
   }, REFRESH_DELAY_MS);
@@ -419,7 +440,7 @@ export function storePastSnapshots(ctx: HandlerContext, days: readonly string[])
   const latest = latestRunDay(db);
   const pending = [...days].sort().filter((day) => latest === null || day > latest);
   if (pending.length === 0) return [];
-  const loaded = freshLoaded(db);
+  const loaded = freshLoaded(ctx);
   return pending.filter((day) => {
     const config = engineConfigFor(db, day);
     return store(ctx, assemble(ctx, day, config, loaded, predictedFor(db, config)));

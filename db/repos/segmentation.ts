@@ -24,7 +24,7 @@ const SEGMENT_POPULATION = `deleted_at IS NULL AND archived_at IS NULL`;
 const SEGMENT_CUSTOMER_SQL = `SELECT ${SEGMENT_CUSTOMER_COLUMNS} FROM customers WHERE ${SEGMENT_POPULATION}`;
 
 /** A row of SEGMENT_CUSTOMER_SQL, column by column. */
-type CustomerRow = [
+export type CustomerRow = [
   id: string, name: string, company: string | null, code: string | null, createdAt: string, type: string, industry: string | null,
   country: string | null, region: string | null, city: string | null, locality: string | null, sizeBand: string | null,
   incomeBand: string | null, needs: string | null, tags: string, owner: string | null, source: string | null,
@@ -42,7 +42,7 @@ const NO_TAGS: string[] = Object.freeze([]) as unknown as string[];
  * it: at 100k customers the tiers hold every customer in memory, and a string per field per customer is
  * tens of megabytes.
  */
-function sharedValues(): (r: CustomerRow) => SegmentCustomer {
+export function sharedValues(): (r: CustomerRow) => SegmentCustomer {
   const strings = new Map<string, string>();
   const one = <T extends string | null>(v: T): T => {
     if (v === null) return v;

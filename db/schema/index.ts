@@ -10,3 +10,4 @@ export * from './sync';
 export * from './report-totals';
 export * from './customer-activity';
 export * from './bulk-write';
+export * from './tier-inputs';

@@ -1,0 +1,118 @@
+import type { Db } from '../../db/open';
+import { keptInputsHeader, partsOf, publishKeptInputs, readPart, writePart, type KeptInputsHeader } from '../../db/repos/tier-inputs';
+import { runStepsBetween, STRETCH_BUDGET_MS, type Steps } from '../../shared/domain/steps';
+import { derivedWrite } from '../change-stamp';
+import { newId } from '../ids';
+import { nextTurn } from '../next-turn';
+import { currentTimeZone } from '../reports/totals';
+import { decodeInputsInSteps, encodeInputsInSteps, INPUTS_FORMAT, SECTION_NAMES, sectionBuffer, type InputsLayout, type SectionName } from './kept-inputs-codec';
+import { followPopulationInSteps, type Loaded } from './loaded';
+
+/**
+ * The tiers' inputs kept in the database between processes (db/schema/tier-inputs.ts). A recompute in a
+ * process that holds nothing yet — the app on a new day, each CLI command — used to read and parse every
+ * customer and every activity row: about a second at 100k customers, before any tier is computed. The copy
+ * is taken back as bytes instead and brought up to date like the copy a running app holds in memory: the
+ * customer_activity rows whose rev moved since it was written are read again (loaded.ts), customers who
+ * joined or left included. It is written again, in the background, after a recompute had to read
+ * everything (no copy, too much changed since it, another format or time zone).
+ */
+
+/** True when `header` is a copy this build can read in this time zone. */
+const readable = (header: KeptInputsHeader): boolean => header.format === INPUTS_FORMAT && header.zone === currentTimeZone();
+
+function layoutOf(header: KeptInputsHeader): InputsLayout | undefined {
+  try {
+    const layout = JSON.parse(header.layout) as InputsLayout;
+    return Number.isSafeInteger(layout.size) && SECTION_NAMES.every((name) => Number.isSafeInteger(layout.lengths?.[name])) ? layout : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The kept copy taken back and brought up to date, a few parts per step; null when there is none this
+ * build can read here, it was replaced while being read, or too much changed since it to follow.
+ */
+export function* keptLoadedInSteps(db: Db, budgetMs = STRETCH_BUDGET_MS): Steps<Loaded | null> {
+  const header = keptInputsHeader(db);
+  if (!header || !readable(header)) return null;
+  const layout = layoutOf(header);
+  if (!layout) return null;
+  const sections = {} as Record<SectionName, Uint8Array>;
+  let deadline = performance.now() + budgetMs;
+  for (const name of SECTION_NAMES) {
+    const buffer = sectionBuffer(name, layout.lengths[name]);
+    if (!buffer) return null;
+    for (let part = 0; part < partsOf(buffer.byteLength); part++) {
+      if (performance.now() > deadline) {
+        yield;
+        deadline = performance.now() + budgetMs;
+      }
+      // A part missing: another process published a newer copy and dropped this one meanwhile.
+      if (!readPart(db, header.generation, name, part, buffer)) return null;
+    }
+    sections[name] = buffer;
+  }
+  yield;
+  const kept = yield* decodeInputsInSteps(layout, sections, header.rev);
+  if (!kept) return null;
+  yield;
+  return yield* followPopulationInSteps(db, kept);
+}
+
+/**
+ * Writes `loaded` as the kept copy, a few parts per step (each its own transaction), then names it the copy
+ * in one last transaction, which drops every other copy's parts. The last writer wins: two processes keeping
+ * at once leave one whole copy, either of which is right to follow from. Derived writes: the tiers held in
+ * memory stay current. Returns whether it was published (not when the database was closed meanwhile).
+ */
+export function* keepInputsInSteps(db: Db, loaded: Loaded, now: () => string, budgetMs = STRETCH_BUDGET_MS): Steps<boolean> {
+  const encoded = yield* encodeInputsInSteps(loaded);
+  yield;
+  const generation = newId();
+  let deadline = performance.now() + budgetMs;
+  for (const name of SECTION_NAMES) {
+    const bytes = encoded.sections[name];
+    for (let part = 0; part < partsOf(bytes.byteLength); part++) {
+      if (performance.now() > deadline) {
+        yield;
+        deadline = performance.now() + budgetMs;
+      }
+      if (!db.$client.open) return false;
+      derivedWrite(db, () => writePart(db, generation, name, part, bytes));
+    }
+  }
+  yield;
+  if (!db.$client.open) return false;
+  const header: KeptInputsHeader = { generation, format: INPUTS_FORMAT, rev: loaded.rev, zone: currentTimeZone(), layout: JSON.stringify(encoded.layout) };
+  derivedWrite(db, () => db.transaction(() => publishKeptInputs(db, header, now())));
+  return true;
+}
+
+/** Keeping queued or running, per database (one at a time). */
+const keeping = new WeakMap<Db, Promise<void>>();
+
+/**
+ * Writes `loaded` as the kept copy after the current call has answered, a step per turn, after any keeping
+ * already queued. A database closed meanwhile ends it quietly; a failure costs only the copy (the next full
+ * read writes it again).
+ */
+export function keepInputsSoon(db: Db, loaded: Loaded, now: () => string): void {
+  const previous = keeping.get(db) ?? Promise.resolve();
+  const next = previous
+    .then(nextTurn)
+    .then(async () => {
+      if (db.$client.open) await runStepsBetween(keepInputsInSteps(db, loaded, now), nextTurn);
+    })
+    .catch(() => undefined)
+    .finally(() => {
+      if (keeping.get(db) === next) keeping.delete(db);
+    });
+  keeping.set(db, next);
+}
+
+/** Resolves once no keeping is queued or running for this database (the CLI waits for it before it exits). */
+export function inputsKept(db: Db): Promise<void> {
+  return keeping.get(db) ?? Promise.resolve();
+}

@@ -1,0 +1,80 @@
+import type { Db } from '../open';
+
+/**
+ * The copy of the tiers' inputs kept in the database (db/schema/tier-inputs.ts): its header, and its
+ * sections' bytes a part at a time. What the bytes mean is core/segmentation/kept-inputs-codec.ts's.
+ */
+
+/** A part's size: about a millisecond or two to read or write, so a turn can take one or several. */
+export const PART_BYTES = 2 * 1024 * 1024;
+
+export interface KeptInputsHeader {
+  generation: string;
+  format: number;
+  rev: number;
+  zone: string;
+  /** JSON (InputsLayout). */
+  layout: string;
+}
+
+export function keptInputsHeader(db: Db): KeptInputsHeader | undefined {
+  return db.$client.prepare(`SELECT generation, format, rev, zone, layout FROM tier_inputs_kept WHERE id = 1`).get() as KeptInputsHeader | undefined;
+}
+
+/**
+ * Copies part `part` of `section` of `generation` into `into` at `part * PART_BYTES`; false when the part is
+ * missing or of another size than the layout says (the copy was replaced meanwhile, or is damaged).
+ */
+export function readPart(db: Db, generation: string, section: string, part: number, into: Uint8Array): boolean {
+  const data = db.$client.prepare(`SELECT data FROM tier_inputs_parts WHERE generation = ? AND section = ? AND part = ?`).pluck().get(generation, section, part) as Buffer | undefined;
+  const at = part * PART_BYTES;
+  const expected = Math.min(PART_BYTES, into.byteLength - at);
+  if (!data || data.byteLength !== expected) return false;
+  into.set(data, at);
+  releaseBytes(data);
+  return true;
+}
+
+/**
+ * Frees the memory behind `bytes` now, when they are the whole of it, instead of when the collector gets to
+ * them: SQLite's blobs arrive as buffers outside V8's heap, which V8 collects only once tens of megabytes of
+ * them have piled up — reading a 68 MiB copy a part at a time raised a process's peak by about as much.
+ * Detaching (ArrayBuffer.prototype.transfer) leaves `bytes` empty; only for bytes no one else holds.
+ */
+export function releaseBytes(bytes: Uint8Array): void {
+  const buffer = bytes.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
+  if (bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) buffer.transfer?.(0);
+}
+
+/** The number of parts a section of `byteLength` bytes takes (at least one, so an empty section is there too). */
+export const partsOf = (byteLength: number): number => Math.max(1, Math.ceil(byteLength / PART_BYTES));
+
+/** Writes part `part` of `section` of `generation` (bytes cut from the section at `part * PART_BYTES`). */
+export function writePart(db: Db, generation: string, section: string, part: number, bytes: Uint8Array): void {
+  const slice = bytes.subarray(part * PART_BYTES, Math.min(bytes.byteLength, (part + 1) * PART_BYTES));
+  db.$client
+    .prepare(`INSERT OR REPLACE INTO tier_inputs_parts (generation, section, part, data) VALUES (?, ?, ?, ?)`)
+    .run(generation, section, part, Buffer.from(slice.buffer, slice.byteOffset, slice.byteLength));
+}
+
+/**
+ * Names `header`'s generation as the copy (its parts all written) and drops every other generation's parts:
+ * the copy it replaces, and any left half-written by a writer that stopped.
+ */
+export function publishKeptInputs(db: Db, header: KeptInputsHeader, writtenAt: string): void {
+  db.$client
+    .prepare(`INSERT OR REPLACE INTO tier_inputs_kept (id, generation, format, rev, zone, layout, written_at) VALUES (1, ?, ?, ?, ?, ?, ?)`)
+    .run(header.generation, header.format, header.rev, header.zone, header.layout, writtenAt);
+  dropPartsBesides(db, header.generation);
+}
+
+/** Drops the parts of every generation but `generation`. */
+export function dropPartsBesides(db: Db, generation: string): void {
+  db.$client.prepare(`DELETE FROM tier_inputs_parts WHERE generation <> ?`).run(generation);
+}
+
+/** Drops the copy (`tierbook repair`, tests). */
+export function dropKeptInputs(db: Db): void {
+  db.$client.prepare(`DELETE FROM tier_inputs_kept`).run();
+  db.$client.prepare(`DELETE FROM tier_inputs_parts`).run();
+}
