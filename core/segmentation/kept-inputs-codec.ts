@@ -13,7 +13,7 @@ import type { Loaded } from './loaded';
  */
 
 /** Bumped whenever the sections or what Loaded holds change: a copy of another format is not read. */
-export const INPUTS_FORMAT = 1;
+export const INPUTS_FORMAT = 2;
 
 /** The customer fields held once per distinct value, in the order of their codes in the `shared` section. */
 const SHARED_FIELDS = ['type', 'industry', 'country', 'region', 'city', 'locality', 'sizeBand', 'incomeBand', 'needs', 'tags', 'owner', 'source', 'manualLevel'] as const;

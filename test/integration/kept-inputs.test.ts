@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +134,7 @@ describe('the tiers\' inputs kept between processes', () => {
       ['a part missing', `DELETE FROM tier_inputs_parts WHERE section = 'orders'`],
       ['a part cut short', `UPDATE tier_inputs_parts SET data = substr(data, 1, length(data) - 1) WHERE section = 'name'`],
       ['the parts of another generation', `UPDATE tier_inputs_kept SET generation = 'another'`],
+      ['a part that is not deflated', `UPDATE tier_inputs_parts SET data = x'0102030405' WHERE section = 'orders'`],
     ];
     for (const [what, sql] of spoil) {
       keepNow(full);
@@ -140,6 +142,10 @@ describe('the tiers\' inputs kept between processes', () => {
       client.exec(sql);
       expect(takeBack(), what).toBeNull();
     }
+    // A part that inflates to more than its place holds: refused without making room for it.
+    keepNow(full);
+    client.prepare(`UPDATE tier_inputs_parts SET data = ? WHERE section = 'name'`).run(deflateSync(Buffer.alloc(64 * 1024 * 1024)));
+    expect(takeBack()).toBeNull();
   });
 
   it('replace the copy there and drop parts left by a writer that stopped', () => {
