@@ -1,6 +1,6 @@
 import { sharedValues, type CustomerRow, type SegmentCustomer } from '../../db/repos/segmentation';
 import { activityTable, type ActivityColumns } from '../../shared/segmentation';
-import { inStretches, type Steps } from '../../shared/domain/steps';
+import { inTimedStretches, type Steps } from '../../shared/domain/steps';
 import { releaseBytes } from '../../db/repos/tier-inputs';
 import type { Loaded } from './loaded';
 
@@ -51,7 +51,7 @@ export interface EncodedInputs {
   sections: Record<SectionName, Uint8Array>;
 }
 
-/** Customers encoded per step. */
+/** Customers encoded or made per step at most (each stretch also ends when its time is up: inTimedStretches). */
 const CUSTOMERS_PER_STEP = 25_000;
 
 const bytesOf = (a: Typed): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
@@ -70,7 +70,7 @@ export function* encodeInputsInSteps(loaded: Loaded): Steps<EncodedInputs> {
     if (code === undefined) valueCodes.set(value, (code = valueCodes.size));
     return code;
   };
-  yield* inStretches(n, CUSTOMERS_PER_STEP, (from, to) => {
+  yield* inTimedStretches(n, CUSTOMERS_PER_STEP, (from, to) => {
     for (let i = from; i < to; i++) {
       const customer = customers[i]!;
       for (let f = 0; f < SHARED_FIELDS.length; f++) {
@@ -164,7 +164,7 @@ export function* decodeInputsInSteps(layout: InputsLayout, sections: Record<Sect
     const code = sharedCodes[i * SHARED_FIELDS.length + f]!;
     return code < 0 ? null : values[code]!;
   };
-  yield* inStretches(n, CUSTOMERS_PER_STEP, (from, to) => {
+  yield* inTimedStretches(n, CUSTOMERS_PER_STEP, (from, to) => {
     for (let i = from; i < to; i++) {
       // CustomerRow's order: id, name, company, code, created_at, then the shared fields, then sort_name.
       row[0] = own.id[i]!;

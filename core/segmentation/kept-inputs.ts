@@ -6,7 +6,8 @@ import { newId } from '../ids';
 import { nextTurn } from '../next-turn';
 import { currentTimeZone } from '../reports/totals';
 import { decodeInputsInSteps, encodeInputsInSteps, INPUTS_FORMAT, SECTION_NAMES, sectionBuffer, type InputsLayout, type SectionName } from './kept-inputs-codec';
-import { followPopulationInSteps, type Loaded } from './loaded';
+import { FOLLOW_LIMIT, followPopulationInSteps, type Loaded } from './loaded';
+import { activityRowsChangedSince } from '../../db/repos/customer-activity';
 
 /**
  * The tiers' inputs kept in the database between processes (db/schema/tier-inputs.ts). A recompute in a
@@ -39,6 +40,8 @@ export function* keptLoadedInSteps(db: Db, budgetMs = STRETCH_BUDGET_MS): Steps<
   if (!header || !readable(header)) return null;
   const layout = layoutOf(header);
   if (!layout) return null;
+  // Too much changed since it was kept to follow (an import, a sync): not worth reading.
+  if (activityRowsChangedSince(db, header.rev, FOLLOW_LIMIT + 1) > FOLLOW_LIMIT) return null;
   const sections = {} as Record<SectionName, Uint8Array>;
   let deadline = performance.now() + budgetMs;
   for (const name of SECTION_NAMES) {

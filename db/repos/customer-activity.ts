@@ -128,6 +128,11 @@ export function latestActivityRev(db: Db): number {
   return (db.$client.prepare(`SELECT coalesce(max(rev), 0) FROM customer_activity`).pluck().get() as number) ?? 0;
 }
 
+/** How many rows changed after rev `since`, counted up to `limit` (an index range of at most that many entries). */
+export function activityRowsChangedSince(db: Db, since: number, limit: number): number {
+  return db.$client.prepare(`SELECT count(*) FROM (SELECT 1 FROM customer_activity WHERE rev > ? LIMIT ?)`).pluck().get(since, limit) as number;
+}
+
 /** Rows changed after rev `since` (customers whose orders, follow-ups or tier-relevant fields changed), at most `limit`. */
 export function activityRowsSince(db: Db, since: number, limit: number): ActivityRow[] {
   return db.$client

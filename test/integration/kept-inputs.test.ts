@@ -11,7 +11,7 @@ import { call } from '../../core/dispatch';
 import { currentTimeZone } from '../../core/reports/totals';
 import { decodeInputsInSteps, encodeInputsInSteps, SECTION_NAMES, sectionBuffer } from '../../core/segmentation/kept-inputs-codec';
 import { inputsKept, keepInputsInSteps, keepInputsSoon, keptLoadedInSteps } from '../../core/segmentation/kept-inputs';
-import { loadAll, type Loaded } from '../../core/segmentation/loaded';
+import { FOLLOW_LIMIT, loadAll, type Loaded } from '../../core/segmentation/loaded';
 import { dropKeptInputs, keptInputsHeader, writePart } from '../../db/repos/tier-inputs';
 import { runSteps } from '../../shared/domain/steps';
 import { activityOf, activityTable, ActivityColumnsBuilder } from '../../shared/segmentation';
@@ -160,6 +160,19 @@ describe('the tiers\' inputs kept between processes', () => {
       expect(generations()).toEqual([generation]);
       expectSameInputs(takeBack(), older);
     }
+  });
+});
+
+describe('a copy too far behind', () => {
+  it('is not read at all once more customers changed since it than can be followed', () => {
+    keepNow();
+    const now = '2026-11-22T08:00:00.000Z';
+    const insert = app.db.$client.prepare(`INSERT INTO customers (id, created_at, updated_at, name, type, sort_name) VALUES (?, ?, ?, ?, 'individual', ?)`);
+    app.db.transaction(() => {
+      for (let k = 0; k <= FOLLOW_LIMIT; k++) insert.run(`far-${k}`, now, now, `Far ${k}`, `far ${k}`);
+    });
+    // Refused before its first step: not a part is read.
+    expect(keptLoadedInSteps(app.db).next()).toEqual({ done: true, value: null });
   });
 });
 
