@@ -37,8 +37,19 @@ const TYPED = {
 
 const JSON_SECTIONS = [...OWN_FIELDS, 'sharedValues', 'occurredAt'] as const;
 
-export type SectionName = keyof typeof TYPED | (typeof JSON_SECTIONS)[number];
-export const SECTION_NAMES: readonly SectionName[] = [...JSON_SECTIONS, ...(Object.keys(TYPED) as (keyof typeof TYPED)[])];
+type TypedSection = keyof typeof TYPED;
+type JsonSection = (typeof JSON_SECTIONS)[number];
+export type SectionName = TypedSection | JsonSection;
+export const SECTION_NAMES: readonly SectionName[] = [...JSON_SECTIONS, ...(Object.keys(TYPED) as TypedSection[])];
+
+/** A JSON section is parsed as soon as it is read (parseJsonSection), so only one's bytes are held at a time. */
+export const isJsonSection = (name: SectionName): name is JsonSection => (JSON_SECTIONS as readonly string[]).includes(name);
+
+/** The sections as a reader holds them: the typed ones in buffers from sectionBuffer, the JSON ones parsed. */
+export interface ReadSections {
+  typed: Record<TypedSection, Uint8Array>;
+  json: Record<JsonSection, unknown>;
+}
 
 /** How many customers, and each section's length in bytes: what a reader needs to size its buffers. */
 export interface InputsLayout {
@@ -116,6 +127,13 @@ export function sectionBuffer(name: SectionName, byteLength: number): Uint8Array
   return bytesOf(new kind(byteLength / kind.BYTES_PER_ELEMENT));
 }
 
+/** A JSON section's value; its bytes are let go at once (db/repos/tier-inputs.ts releaseBytes says why). */
+export function parseJsonSection(bytes: Uint8Array): unknown {
+  const value = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+  releaseBytes(bytes);
+  return value;
+}
+
 /** The typed array a buffer from sectionBuffer is backed by. */
 function typedOf<K extends keyof typeof TYPED>(name: K, bytes: Uint8Array): InstanceType<(typeof TYPED)[K]> {
   const kind = TYPED[name];
@@ -123,18 +141,16 @@ function typedOf<K extends keyof typeof TYPED>(name: K, bytes: Uint8Array): Inst
 }
 
 /**
- * The Loaded the sections (filled into buffers from sectionBuffer) were encoded from, current up to `rev`, a
- * stretch of customers per step; undefined when they do not fit together (a damaged copy).
+ * The Loaded the sections were encoded from, current up to `rev`, a stretch of customers per step; undefined
+ * when they do not fit together (a damaged copy).
  */
-export function* decodeInputsInSteps(layout: InputsLayout, sections: Record<SectionName, Uint8Array>, rev: number): Steps<Loaded | undefined> {
+export function* decodeInputsInSteps(layout: InputsLayout, read: ReadSections, rev: number): Steps<Loaded | undefined> {
   const n = layout.size;
-  const text = new TextDecoder();
-  // Each JSON section's bytes are let go as soon as they are parsed (releaseBytes says why).
-  const parse = <T>(name: SectionName): T => {
-    const value = JSON.parse(text.decode(sections[name])) as T;
-    releaseBytes(sections[name]);
-    return value;
-  };
+  const sections = read.typed;
+  const list = (name: JsonSection): unknown[] | undefined => (Array.isArray(read.json[name]) ? (read.json[name] as unknown[]) : undefined);
+  const occurredAt = list('occurredAt') as (string | null)[] | undefined;
+  const values = list('sharedValues') as string[] | undefined;
+  if (!occurredAt || !values) return undefined;
   const columns: ActivityColumns = {
     size: n,
     orderAt: typedOf('orderAt', sections.orderAt),
@@ -143,18 +159,17 @@ export function* decodeInputsInSteps(layout: InputsLayout, sections: Record<Sect
     followUpDays: typedOf('followUpDays', sections.followUpDays),
     followUpMs: typedOf('followUpMs', sections.followUpMs),
     intents: typedOf('intents', sections.intents),
-    occurredAt: parse<(string | null)[]>('occurredAt'),
+    occurredAt,
   };
   const sharedCodes = typedOf('sharedCodes', sections.sharedCodes);
   if (columns.orderAt.length !== n + 1 || columns.followUpAt.length !== n + 1 || sharedCodes.length !== n * SHARED_FIELDS.length) return undefined;
   yield;
   const own = {} as Record<(typeof OWN_FIELDS)[number], (string | null)[]>;
   for (const field of OWN_FIELDS) {
-    own[field] = parse<(string | null)[]>(field);
-    if (own[field].length !== n) return undefined;
+    const column = list(field) as (string | null)[] | undefined;
+    if (column?.length !== n) return undefined;
+    own[field] = column;
   }
-  const values = parse<string[]>('sharedValues');
-  yield;
   // The customers made as a read from SQLite makes them (sharedValues): the same shape, tags parsed once.
   const customerOf = sharedValues();
   const customers: SegmentCustomer[] = new Array<SegmentCustomer>(n);

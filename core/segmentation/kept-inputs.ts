@@ -1,11 +1,11 @@
 import type { Db } from '../../db/open';
 import { keptInputsHeader, partsOf, publishKeptInputs, readPart, writePart, type KeptInputsHeader } from '../../db/repos/tier-inputs';
-import { runStepsBetween, STRETCH_BUDGET_MS, type Steps } from '../../shared/domain/steps';
+import { STRETCH_BUDGET_MS, type Steps } from '../../shared/domain/steps';
 import { derivedWrite } from '../change-stamp';
 import { newId } from '../ids';
 import { nextTurn } from '../next-turn';
 import { currentTimeZone } from '../reports/totals';
-import { decodeInputsInSteps, encodeInputsInSteps, INPUTS_FORMAT, SECTION_NAMES, sectionBuffer, type InputsLayout, type SectionName } from './kept-inputs-codec';
+import { decodeInputsInSteps, encodeInputsInSteps, INPUTS_FORMAT, isJsonSection, parseJsonSection, SECTION_NAMES, sectionBuffer, type InputsLayout, type ReadSections } from './kept-inputs-codec';
 import { FOLLOW_LIMIT, followPopulationInSteps, type Loaded } from './loaded';
 import { activityRowsChangedSince } from '../../db/repos/customer-activity';
 
@@ -42,7 +42,7 @@ export function* keptLoadedInSteps(db: Db, budgetMs = STRETCH_BUDGET_MS): Steps<
   if (!layout) return null;
   // Too much changed since it was kept to follow (an import, a sync): not worth reading.
   if (activityRowsChangedSince(db, header.rev, FOLLOW_LIMIT + 1) > FOLLOW_LIMIT) return null;
-  const sections = {} as Record<SectionName, Uint8Array>;
+  const read: ReadSections = { typed: {} as ReadSections['typed'], json: {} as ReadSections['json'] };
   let deadline = performance.now() + budgetMs;
   for (const name of SECTION_NAMES) {
     const buffer = sectionBuffer(name, layout.lengths[name]);
@@ -55,10 +55,17 @@ export function* keptLoadedInSteps(db: Db, budgetMs = STRETCH_BUDGET_MS): Steps<
       // A part missing: another process published a newer copy and dropped this one meanwhile.
       if (!readPart(db, header.generation, name, part, buffer)) return null;
     }
-    sections[name] = buffer;
+    if (!isJsonSection(name)) read.typed[name] = buffer;
+    else {
+      try {
+        read.json[name] = parseJsonSection(buffer);
+      } catch {
+        return null;
+      }
+    }
   }
   yield;
-  const kept = yield* decodeInputsInSteps(layout, sections, header.rev);
+  const kept = yield* decodeInputsInSteps(layout, read, header.rev);
   if (!kept) return null;
   yield;
   return yield* followPopulationInSteps(db, kept);
@@ -96,17 +103,34 @@ export function* keepInputsInSteps(db: Db, loaded: Loaded, now: () => string, bu
 /** Keeping queued or running, per database (one at a time). */
 const keeping = new WeakMap<Db, Promise<void>>();
 
+/** The latest keeping asked for, per database: an earlier one still queued or running stops at its next step. */
+const latestAsked = new WeakMap<Db, number>();
+
+/**
+ * Stops any keeping queued or running for `db` at its next step: the rows are being read in full again (an
+ * import, a sync), so what it would keep is already out of date, and it would only compete with the read.
+ */
+export function supersedeKeeping(db: Db): number {
+  const asked = (latestAsked.get(db) ?? 0) + 1;
+  latestAsked.set(db, asked);
+  return asked;
+}
+
 /**
  * Writes `loaded` as the kept copy after the current call has answered, a step per turn, after any keeping
- * already queued. A database closed meanwhile ends it quietly; a failure costs only the copy (the next full
- * read writes it again).
+ * already queued (which this one supersedes). A database closed meanwhile ends it quietly; a failure costs
+ * only the copy (the next full read writes it again).
  */
 export function keepInputsSoon(db: Db, loaded: Loaded, now: () => string): void {
+  const asked = supersedeKeeping(db);
+  const stillWanted = () => db.$client.open && latestAsked.get(db) === asked;
   const previous = keeping.get(db) ?? Promise.resolve();
   const next = previous
     .then(nextTurn)
     .then(async () => {
-      if (db.$client.open) await runStepsBetween(keepInputsInSteps(db, loaded, now), nextTurn);
+      const steps = keepInputsInSteps(db, loaded, now);
+      // Parts written by a keeping stopped here are dropped by the next copy published.
+      while (stillWanted() && !steps.next().done) await nextTurn();
     })
     .catch(() => undefined)
     .finally(() => {

@@ -26,7 +26,7 @@ import { customersInSlices, followChanges, followPopulationInSteps, loadAll, loa
 import { runSteps, runStepsBetween, type Steps } from '../../shared/domain/steps';
 import { patchState } from './patch';
 import { newLineage, type Lineage } from './lineage';
-import { keepInputsSoon, keptLoadedInSteps } from './kept-inputs';
+import { keepInputsSoon, keptLoadedInSteps, supersedeKeeping } from './kept-inputs';
 
 /**
  * The segmentation of one day, kept in memory between calls so that paging a list or opening an
@@ -107,6 +107,7 @@ function freshLoaded(ctx: HandlerContext): Loaded {
   const { db } = ctx;
   const followed = runSteps(followedFromCacheInSteps(db)) ?? runSteps(keptLoadedInSteps(db));
   if (followed) return followed;
+  supersedeKeeping(db);
   const loaded = loadAll(db);
   keepSoon(ctx, loaded);
   return loaded;
@@ -222,7 +223,9 @@ async function computeInSteps(
   const config = engineConfigFor(db, asOf);
   // The copy held in memory, else the one kept in the database, brought up to date.
   const followed = (await runStepsBetween(followedFromCacheInSteps(db), nextTurn)) ?? (await runStepsBetween(keptLoadedInSteps(db), nextTurn));
-  // A full read goes a slice at a time, so no turn holds the event loop for more than tens of milliseconds.
+  // A full read goes a slice at a time, so no turn holds the event loop for more than tens of milliseconds;
+  // a copy still being kept from an earlier one is out of date, and stops rather than compete with it.
+  if (!followed) supersedeKeeping(db);
   const people = followed ?? (await runStepsBetween(customersInSlices(db), nextTurn));
   await step('activity');
   const loaded = followed ?? (await runStepsBetween(loadAllInSlices(db, people), nextTurn));

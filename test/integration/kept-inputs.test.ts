@@ -9,11 +9,12 @@ import { fixedClock, type HandlerContext } from '../../core/context';
 import { segmentationFor } from '../../core/segmentation/state';
 import { call } from '../../core/dispatch';
 import { currentTimeZone } from '../../core/reports/totals';
-import { decodeInputsInSteps, encodeInputsInSteps, SECTION_NAMES, sectionBuffer } from '../../core/segmentation/kept-inputs-codec';
+import { decodeInputsInSteps, encodeInputsInSteps, isJsonSection, parseJsonSection, SECTION_NAMES, sectionBuffer, type ReadSections } from '../../core/segmentation/kept-inputs-codec';
 import { inputsKept, keepInputsInSteps, keepInputsSoon, keptLoadedInSteps } from '../../core/segmentation/kept-inputs';
 import { FOLLOW_LIMIT, loadAll, type Loaded } from '../../core/segmentation/loaded';
 import { dropKeptInputs, keptInputsHeader, writePart } from '../../db/repos/tier-inputs';
 import { runSteps } from '../../shared/domain/steps';
+import { nextTurn } from '../../core/next-turn';
 import { activityOf, activityTable, ActivityColumnsBuilder } from '../../shared/segmentation';
 import { MIGRATIONS, openTestApp, ROOT, tempDir, type TestApp } from '../support/test-app';
 
@@ -115,12 +116,14 @@ describe('the tiers\' inputs kept between processes', () => {
     const builder = new ActivityColumnsBuilder();
     const none: Loaded = { customers: [], indexOf: new Map(), activities: activityTable(builder.build()), rev: 7 };
     const encoded = runSteps(encodeInputsInSteps(none));
-    const sections = Object.fromEntries(SECTION_NAMES.map((name) => {
+    const read: ReadSections = { typed: {} as ReadSections['typed'], json: {} as ReadSections['json'] };
+    for (const name of SECTION_NAMES) {
       const buffer = sectionBuffer(name, encoded.layout.lengths[name])!;
       buffer.set(encoded.sections[name]);
-      return [name, buffer];
-    })) as typeof encoded.sections;
-    expect(runSteps(decodeInputsInSteps(encoded.layout, sections, 7))).toEqual(none);
+      if (isJsonSection(name)) read.json[name] = parseJsonSection(buffer);
+      else read.typed[name] = buffer;
+    }
+    expect(runSteps(decodeInputsInSteps(encoded.layout, read, 7))).toEqual(none);
   });
 
   it('are not read in another time zone, in another format, or with a part missing, cut short or damaged', () => {
@@ -135,6 +138,7 @@ describe('the tiers\' inputs kept between processes', () => {
       ['a part cut short', `UPDATE tier_inputs_parts SET data = substr(data, 1, length(data) - 1) WHERE section = 'name'`],
       ['the parts of another generation', `UPDATE tier_inputs_kept SET generation = 'another'`],
       ['a part that is not deflated', `UPDATE tier_inputs_parts SET data = x'0102030405' WHERE section = 'orders'`],
+      ['a layout shorter than its part', `UPDATE tier_inputs_kept SET layout = json_set(layout, '$.lengths.name', 1)`],
     ];
     for (const [what, sql] of spoil) {
       keepNow(full);
@@ -231,6 +235,25 @@ describe('a recompute in a process that holds nothing yet', () => {
     } finally {
       next.close();
     }
+  });
+
+  it('a keeping superseded by a newer one (the rows read in full again meanwhile) stops, and the newer is kept', async () => {
+    dropKeptInputs(app.db);
+    const older = loadAll(app.db);
+    await apply({ kind: 'order', pick: 3 });
+    const newer = loadAll(app.db);
+    let olderPublished = false;
+    keepInputsSoon(app.db, older, () => {
+      olderPublished = true;
+      return NOW();
+    });
+    // The older keeping takes a few turns of its own first.
+    for (let k = 0; k < 3; k++) await nextTurn();
+    keepInputsSoon(app.db, newer, NOW);
+    await inputsKept(app.db);
+    expect(olderPublished).toBe(false);
+    expect(keptInputsHeader(app.db)!.rev).toBe(newer.rev);
+    expectSameInputs(takeBack(), newer);
   });
 
   it('stops keeping quietly when the database is closed meanwhile', async () => {
