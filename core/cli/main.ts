@@ -74,6 +74,12 @@ async function serve(argv: string[]): Promise<number> {
   return new Promise<number>(() => {});
 }
 
+// A reader that stops early (`tierbook … --json | head`) closes the pipe: the rest of the output has nowhere
+// to go, which is no failure of the command — it still finishes (its writes, the refit, the kept copy).
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

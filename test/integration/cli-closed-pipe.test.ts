@@ -1,0 +1,19 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/test-app';
+
+/**
+ * `tierbook … | head`: the reader closes the pipe before the output is written. The command ends as it
+ * would have (exit 0), without a stack trace about the pipe — before, Node's unhandled EPIPE crashed it.
+ */
+describe('the CLI writing to a pipe its reader has closed', () => {
+  it('exits as the command would, with nothing on stderr', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), '--help'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  });
+});
