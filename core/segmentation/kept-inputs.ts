@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open';
-import { keptInputsHeader, partsOf, publishKeptInputs, readPart, writePart, type KeptInputsHeader } from '../../db/repos/tier-inputs';
+import { keptInputsHeader, partCounts, partsOf, publishKeptInputs, readPart, writePart, type KeptInputsHeader } from '../../db/repos/tier-inputs';
 import { STRETCH_BUDGET_MS, type Steps } from '../../shared/domain/steps';
 import { derivedWrite } from '../change-stamp';
 import { newId } from '../ids';
@@ -42,6 +42,9 @@ export function* keptLoadedInSteps(db: Db, budgetMs = STRETCH_BUDGET_MS): Steps<
   if (!layout) return null;
   // Too much changed since it was kept to follow (an import, a sync): not worth reading.
   if (activityRowsChangedSince(db, header.rev, FOLLOW_LIMIT + 1) > FOLLOW_LIMIT) return null;
+  // Every section's parts all there for the length its layout gives, before any buffer is sized by it.
+  const counts = partCounts(db, header.generation);
+  if (SECTION_NAMES.some((name) => counts.get(name) !== partsOf(layout.lengths[name]))) return null;
   const read: ReadSections = { typed: {} as ReadSections['typed'], json: {} as ReadSections['json'] };
   let deadline = performance.now() + budgetMs;
   for (const name of SECTION_NAMES) {

@@ -64,6 +64,12 @@ export function releaseBytes(bytes: Uint8Array): void {
   if (bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength) buffer.transfer?.(0);
 }
 
+/** How many parts each section of `generation` has (the primary key's prefix: no part is read). */
+export function partCounts(db: Db, generation: string): Map<string, number> {
+  const rows = db.$client.prepare(`SELECT section, count(*) FROM tier_inputs_parts WHERE generation = ? GROUP BY section`).raw().all(generation) as [string, number][];
+  return new Map(rows);
+}
+
 /** The number of parts a section of `byteLength` bytes takes (at least one, so an empty section is there too). */
 export const partsOf = (byteLength: number): number => Math.max(1, Math.ceil(byteLength / PART_BYTES));
 

@@ -134,6 +134,7 @@ describe('the tiers\' inputs kept between processes', () => {
       ['another format', `UPDATE tier_inputs_kept SET format = format + 1`],
       ['a layout that is not JSON', `UPDATE tier_inputs_kept SET layout = '{"size":'`],
       ['a layout of other lengths', `UPDATE tier_inputs_kept SET layout = json_set(layout, '$.lengths.orders', json_extract(layout, '$.lengths.orders') + 8)`],
+      ['a layout claiming a terabyte', `UPDATE tier_inputs_kept SET layout = json_set(layout, '$.lengths.orders', 1099511627776)`],
       ['a part missing', `DELETE FROM tier_inputs_parts WHERE section = 'orders'`],
       ['a part cut short', `UPDATE tier_inputs_parts SET data = substr(data, 1, length(data) - 1) WHERE section = 'name'`],
       ['the parts of another generation', `UPDATE tier_inputs_kept SET generation = 'another'`],
