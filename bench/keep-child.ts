@@ -15,12 +15,12 @@ import { migrationsFolder } from '../core/paths';
 import { inputsKept } from '../core/segmentation/kept-inputs';
 import { dropKeptInputs, keptInputsHeader } from '../db/repos/tier-inputs';
 import { printResultOf } from './child-result';
-import { withStalls } from './tiers';
+import { withStalls, type Stalls } from './tiers';
 
 async function main(dbPath: string | undefined, today: string | undefined, runs: number) {
   if (!dbPath || !today || !(runs > 0)) throw new Error('usage: node dist/bench/keep-child.cjs DB_FILE YYYY-MM-DD RUNS');
   tuneHeapForTiers();
-  const results: { readMs: number; keepMs: number; longestStallMs: number; bytes: number }[] = [];
+  const results: { readMs: number; keeping: Stalls; bytes: number }[] = [];
   for (let i = 0; i < runs; i++) {
     const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'paths' }, clock: fixedClock(today) });
     try {
@@ -31,7 +31,7 @@ async function main(dbPath: string | undefined, today: string | undefined, runs:
       const kept = await withStalls(() => inputsKept(app.db));
       if (!keptInputsHeader(app.db)) throw new Error('the tiers\' inputs were not kept');
       const bytes = app.db.$client.prepare(`SELECT coalesce(sum(length(data)), 0) FROM tier_inputs_parts`).pluck().get() as number;
-      results.push({ readMs: Math.round(readMs), keepMs: Math.round(kept.callMs), longestStallMs: Math.round(kept.longestStallMs * 100) / 100, bytes });
+      results.push({ readMs, keeping: kept, bytes });
     } finally {
       app.close();
     }

@@ -6,6 +6,8 @@
 import { closeSync, copyFileSync, fsyncSync, openSync, rmSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { runBundledChild } from './child-process';
+import { round } from './measure';
+import { percentile, stallSummary, type Stalls } from './tiers';
 
 export function measureKeepingInChild(options: { source: Database; copyPath: string; today: string; runs: number }) {
   // Everything the bench's connection wrote is in the main file before it is copied.
@@ -17,16 +19,8 @@ export function measureKeepingInChild(options: { source: Database; copyPath: str
   fsyncSync(copy);
   closeSync(copy);
   try {
-    const runs = runBundledChild<{ readMs: number; keepMs: number; longestStallMs: number; bytes: number }[]>('bench/keep-child.ts', [options.copyPath, options.today, String(options.runs)]);
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-    return {
-      runs: runs.length,
-      longestStallMs: median(runs.map((r) => r.longestStallMs)),
-      worstStallMs: Math.max(...runs.map((r) => r.longestStallMs)),
-      keepMs: median(runs.map((r) => r.keepMs)),
-      readMs: median(runs.map((r) => r.readMs)),
-      bytes: runs[runs.length - 1]!.bytes,
-    };
+    const runs = runBundledChild<{ readMs: number; keeping: Stalls; bytes: number }[]>('bench/keep-child.ts', [options.copyPath, options.today, String(options.runs)]);
+    return { ...stallSummary(runs.map((r) => r.keeping)), readMs: round(percentile(runs.map((r) => r.readMs), 0.5)), bytes: runs.at(-1)!.bytes };
   } finally {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${options.copyPath}${suffix}`, { force: true });
   }

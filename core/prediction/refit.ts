@@ -1,4 +1,4 @@
-import { nextTurn } from '../next-turn';
+import { BackgroundQueue } from '../background-queue';
 import type { Db } from '../../db/open';
 import { latestActivityRev } from '../../db/repos/customer-activity';
 import { clvOptionsOf } from './predict';
@@ -10,27 +10,17 @@ import { clvOptionsOf } from './predict';
  * of the stored predictions wait for a refit in flight (predictionsSettled), so nobody reads a table
  * half a day behind the tiers they were just shown; the CLI waits for it before exiting.
  */
-const inFlight = new WeakMap<Db, Promise<void>>();
+const refits = new BackgroundQueue();
 
 /** Queues `refit` after whatever refit is already queued for this database. */
 export function refitSoon(db: Db, refit: () => void | Promise<void>): void {
-  const previous = inFlight.get(db) ?? Promise.resolve();
-  const next = previous
-    .then(nextTurn)
-    .then(() => {
-      // The app or a test may have closed the database meanwhile: the next stored recompute refits.
-      if (db.$client.open) return refit();
-    })
-    .catch(() => undefined)
-    .finally(() => {
-      if (inFlight.get(db) === next) inFlight.delete(db);
-    });
-  inFlight.set(db, next);
+  // The app or a test may have closed the database meanwhile: the next stored recompute refits.
+  refits.after(db, refit);
 }
 
 /** Resolves once no refit is queued or running for this database. */
 export function predictionsSettled(db: Db): Promise<void> {
-  return inFlight.get(db) ?? Promise.resolve();
+  return refits.settled(db);
 }
 
 /**

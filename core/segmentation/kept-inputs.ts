@@ -3,6 +3,7 @@ import { keptInputsHeader, partCounts, partsOf, publishKeptInputs, readPart, wri
 import { STRETCH_BUDGET_MS, type Steps } from '../../shared/domain/steps';
 import { derivedWrite } from '../change-stamp';
 import { newId } from '../ids';
+import { BackgroundQueue } from '../background-queue';
 import { nextTurn } from '../next-turn';
 import { currentTimeZone } from '../reports/totals';
 import { decodeInputsInSteps, encodeInputsInSteps, INPUTS_FORMAT, isJsonSection, parseJsonSection, SECTION_NAMES, sectionBuffer, type InputsLayout, type ReadSections } from './kept-inputs-codec';
@@ -107,7 +108,7 @@ export function* keepInputsInSteps(db: Db, loaded: Loaded, now: () => string, bu
 }
 
 /** Keeping queued or running, per database (one at a time). */
-const keeping = new WeakMap<Db, Promise<void>>();
+const keeping = new BackgroundQueue();
 
 /** The latest keeping asked for, per database: an earlier one still queued or running stops at its next step. */
 const latestAsked = new WeakMap<Db, number>();
@@ -130,22 +131,14 @@ export function supersedeKeeping(db: Db): number {
 export function keepInputsSoon(db: Db, loaded: Loaded, now: () => string): void {
   const asked = supersedeKeeping(db);
   const stillWanted = () => db.$client.open && latestAsked.get(db) === asked;
-  const previous = keeping.get(db) ?? Promise.resolve();
-  const next = previous
-    .then(nextTurn)
-    .then(async () => {
-      const steps = keepInputsInSteps(db, loaded, now);
-      // Parts written by a keeping stopped here are dropped by the next copy published.
-      while (stillWanted() && !steps.next().done) await nextTurn();
-    })
-    .catch(() => undefined)
-    .finally(() => {
-      if (keeping.get(db) === next) keeping.delete(db);
-    });
-  keeping.set(db, next);
+  keeping.after(db, async () => {
+    const steps = keepInputsInSteps(db, loaded, now);
+    // Parts written by a keeping stopped here are dropped by the next copy published.
+    while (stillWanted() && !steps.next().done) await nextTurn();
+  });
 }
 
 /** Resolves once no keeping is queued or running for this database (the CLI waits for it before it exits). */
 export function inputsKept(db: Db): Promise<void> {
-  return keeping.get(db) ?? Promise.resolve();
+  return keeping.settled(db);
 }
