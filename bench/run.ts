@@ -22,6 +22,7 @@ import { measureToday } from './ui-today';
 import { measurePrediction } from './prediction';
 import { measureDashboard } from './dashboard';
 import { measureSqliteFloor } from './sqlite-floor';
+import { measureHistoryWriteFloor } from './history-write-floor';
 import { measureDuckDb } from './peer-duckdb';
 import { measureTiers, withStalls } from './tiers';
 import { measureCliSegment, timeCliSegment } from './cli-segment';
@@ -77,6 +78,8 @@ const firstSnapshotMs = firstSnapshot.callMs;
 // in steps after the answer: both land before the peers are timed beside them, the longest wait measured.
 const keeping = await withStalls(() => Promise.all([inputsKept(app.db), run('prediction:customers', { limit: 1 })]));
 const kept = { longestStallMs: Math.round(keeping.longestStallMs), ms: Math.round(keeping.callMs), bytes: app.db.$client.prepare(`SELECT coalesce(sum(length(data)), 0) FROM tier_inputs_parts`).pluck().get() as number };
+// What SQLite alone takes to write the rows that snapshot stored, in a file of their own (the row design's floor).
+const historyWriteFloor = measureHistoryWriteFloor(app.db.$client, dir, TODAY, Math.min(HEAVY_RUNS, 3));
 step('SQLite floor and DuckDB peer');
 const raw = app.db.$client;
 const floor = await measureSqliteFloor(raw, Math.min(RUNS, 7));
@@ -169,7 +172,7 @@ console.log(JSON.stringify(prediction, null, 2));
 step('dashboard, on a demo database of its own');
 const dashboard = await measureDashboard({ customers: CUSTOMERS, runs: Math.min(RUNS, 5) });
 const memory = process.memoryUsage();
-const budgets = summarise({ demoLoadMs: Math.round(loadMs), firstSnapshotMs, firstSnapshotLongestStallMs: firstSnapshot.longestStallMs, kept, keepingInChild, floor, duckdb, tiers, cli, newDay, refitInChild, rss, importing, prediction, dashboard, ui, today });
+const budgets = summarise({ demoLoadMs: Math.round(loadMs), firstSnapshotMs, firstSnapshotLongestStallMs: firstSnapshot.longestStallMs, historyWriteFloor, kept, keepingInChild, floor, duckdb, tiers, cli, newDay, refitInChild, rss, importing, prediction, dashboard, ui, today });
 const wallSeconds = Math.round((performance.now() - wallStart) / 1000);
 const result = {
   when: new Date().toISOString(),
@@ -186,7 +189,7 @@ const result = {
   heapUsedMiB: mib(memory.heapUsed),
   floors: Object.fromEntries(Object.entries(floors).map(([k, v]) => [k, round(v.median)])),
   cases: rows,
-  tiers: { firstSnapshotMs: Math.round(firstSnapshotMs), firstSnapshotLongestStallMs: Math.round(firstSnapshot.longestStallMs), inputsKept: kept, keepingInChild, ...tiers, cli, newDay, refitInChild, floor, duckdb, mainProcess: rss },
+  tiers: { firstSnapshotMs: Math.round(firstSnapshotMs), firstSnapshotLongestStallMs: Math.round(firstSnapshot.longestStallMs), historyWriteFloor, inputsKept: kept, keepingInChild, ...tiers, cli, newDay, refitInChild, floor, duckdb, mainProcess: rss },
   ui,
   today,
   importing,

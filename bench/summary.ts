@@ -12,6 +12,7 @@ import type { measureDuckDb } from './peer-duckdb';
 import type { measurePrediction } from './prediction';
 import type { measureMainProcessRss } from './rss';
 import type { measureSqliteFloor } from './sqlite-floor';
+import type { measureHistoryWriteFloor } from './history-write-floor';
 import type { measureTiers } from './tiers';
 import type { measureCliSegment } from './cli-segment';
 
@@ -21,6 +22,8 @@ export interface BenchFigures {
   demoLoadMs: number;
   firstSnapshotMs: number;
   firstSnapshotLongestStallMs: number;
+  /** SQLite alone writing the rows the first snapshot stored (bench/history-write-floor.ts). */
+  historyWriteFloor: ReturnType<typeof measureHistoryWriteFloor>;
   /** The tiers' inputs kept after the first snapshot's full read (core/segmentation/kept-inputs.ts), with its refit. */
   kept: { longestStallMs: number; ms: number; bytes: number };
   keepingInChild: Result<typeof measureKeepingInChild>;
@@ -58,6 +61,10 @@ export function summarise(f: BenchFigures): Budgets {
   b.add('one new order → its classes readable (order + explain), p95', f.tiers.orderThenExplainMs.p95, 'ms', { below: 20 }, { note: `p50 ${f.tiers.orderThenExplainMs.p50} ms; ${f.tiers.orderThenExplainMs.reflected}/${f.tiers.orderThenExplainMs.pairs} showed the new order` });
   b.add('customer list first page with tier column, after a write', f.tiers.listFirstPageAfterWriteMs.median, 'ms', { below: 50 });
   b.add('first snapshot of a fresh database', f.firstSnapshotMs, 'ms', { below: 2 * floor }, { limitText: '2× floor', note: 'once, right after the demo load' });
+  const h = f.historyWriteFloor;
+  b.add("floor: SQLite alone writing the first snapshot's history rows", h.median, 'ms', { report: true }, {
+    note: `${h.rows} rows, ${Math.round(h.bytes / 1048576)} MiB, one INSERT … SELECT into an empty copy of the table; ${h.min}–${h.max} ms in ${h.runs} runs`,
+  });
   b.add('longest wait for other calls during the first snapshot of a fresh database', f.firstSnapshotLongestStallMs, 'ms', { atMost: 100 }, { note: 'once; the same call as the row above' });
   const keeping = f.keepingInChild;
   b.add("longest wait for other calls while the tiers' inputs are kept after a full read", keeping.longestStallMs, 'ms', { atMost: 100 }, {
