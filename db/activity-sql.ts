@@ -11,7 +11,7 @@
  * aside and it rebuilds the rows of the customers it touched before it commits. "IS NOT 1": should the flag
  * row ever be missing, the triggers keep working.
  */
-const NOT_BULK = `(SELECT active FROM bulk_write WHERE id = 1) IS NOT 1`;
+export const NOT_BULK = `(SELECT active FROM bulk_write WHERE id = 1) IS NOT 1`;
 
 /** Day number of a 'YYYY-MM-DD' column: julianday of a date is a whole day + .5, so the cast is exact. */
 const dayNumberOf = (column: string) => `CAST(julianday(${column}) - 2440587.5 AS INTEGER)`;

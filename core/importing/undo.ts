@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../shared/contract';
 import type { Db } from '../../db/open';
 import { replaceContacts } from '../../db/repos/customers';
-import { beginBulkWrite } from '../../db/repos/bulk-write';
+import { beginBulkWrite, withBulkInertTriggersDropped } from '../../db/repos/bulk-write';
 import { batchOrdersStretch, customersOfBatch, findBatch, importStatements, snapshotsOf, softDeleteBatchRows } from '../../db/repos/imports';
 import type { ContactKind } from '../../shared/contract/enums';
 import { newId } from '../ids';
@@ -56,7 +56,8 @@ export function undoBatch(db: Db, batchId: string, now: string): UndoResult {
     const orphans = client.prepare(ORPHAN_RETURNS_SQL).all({ batch: batchId }) as { id: string; customerId: string }[];
     const dropReturn = client.prepare(`UPDATE orders SET deleted_at = ?, updated_at = ? WHERE id = ?`);
     for (const r of orphans) dropReturn.run(now, now, r.id);
-    const removed = softDeleteBatchRows(client, batchId, now, stretch);
+    // The triggers that stand aside would only be entered for each of the batch's rows to find themselves off.
+    const removed = withBulkInertTriggersDropped(client, ['orders', 'follow_ups', 'customers'], () => softDeleteBatchRows(client, batchId, now, stretch));
     result.customersRemoved = removed.customers;
     result.ordersRemoved = removed.orders + orphans.length;
     result.followUpsRemoved = removed.followUps;

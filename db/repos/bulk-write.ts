@@ -1,4 +1,4 @@
-import { activityRefreshSql, type SkippedOrders } from '../activity-sql';
+import { activityRefreshSql, NOT_BULK, type SkippedOrders } from '../activity-sql';
 import type Database from 'better-sqlite3';
 import type { Db } from '../open';
 
@@ -199,6 +199,32 @@ export function beginBulkWrite(client: Database.Database, options: { ordersPerAd
       client.prepare(`UPDATE bulk_write SET active = 0 WHERE id = 1`).run();
     },
   };
+}
+
+/**
+ * Runs `write` with the triggers of `tables` that stand aside in bulk mode (their WHEN holds NOT_BULK) dropped,
+ * and creates them again as they were, in the order they were (with the table's other triggers), before returning. SQLite enters every trigger
+ * of an UPDATE for each row it changes to test its WHEN, even one that is false for every row: at an undo of
+ * a million orders the two that stand aside took a quarter of the soft delete (1.18 s against 0.89 s without
+ * them). The drops are part of the caller's transaction, so a rollback, an error or a crash brings them back
+ * with the rows; only in bulk mode, where they would have done nothing.
+ */
+export function withBulkInertTriggersDropped<T>(client: Database.Database, tables: readonly string[], write: () => T): T {
+  const active = client.inTransaction ? client.prepare(`SELECT active FROM bulk_write WHERE id = 1`).pluck().get() : undefined;
+  if (active !== 1) throw new Error('Triggers are set aside only inside a bulk write, in its transaction.');
+  const triggers = client
+    .prepare(`SELECT name, sql, instr(sql, ?) > 0 AS inert FROM sqlite_schema WHERE type = 'trigger' AND tbl_name IN (SELECT value FROM json_each(?)) ORDER BY rowid`)
+    .all(NOT_BULK, JSON.stringify(tables)) as { name: string; sql: string; inert: number }[];
+  const drop = (name: string) => client.exec(`DROP TRIGGER "${name.replace(/"/g, '""')}"`);
+  for (const trigger of triggers) if (trigger.inert) drop(trigger.name);
+  try {
+    return write();
+  } finally {
+    // A table's triggers fire in an order set by when they were created: the others are dropped too and all made again in
+    // their first order, so no table's triggers fire in another order than before.
+    for (const trigger of triggers) if (!trigger.inert) drop(trigger.name);
+    for (const trigger of triggers) client.exec(trigger.sql);
+  }
 }
 
 export interface BulkWrite {

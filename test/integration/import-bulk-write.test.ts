@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImport } from '../../core/importing';
 import { ORDERS_PER_INSERT, orderInserter } from '../../db/repos/order-imports';
-import { beginBulkWrite, refreshAfterBulkWrite } from '../../db/repos/bulk-write';
+import { beginBulkWrite, refreshAfterBulkWrite, withBulkInertTriggersDropped } from '../../db/repos/bulk-write';
 import { batchOrdersStretch } from '../../db/repos/imports';
 import { updateSyncState } from '../../core/sync/state';
 import { expectedFollowUpTotals, expectedOrderTotals, storedTotals } from '../support/report-totals-expected';
@@ -249,6 +249,55 @@ describe('bulk writes: imports and their undo', () => {
     await app.call('orders:create', { customerId: ids[3]!, orderDate: '2025-06-01', amount: '7.77', currency: 'CNY' });
     expect(raw().prepare(`SELECT revenue_minor FROM order_month_totals WHERE customer_id = ? AND month = ?`).pluck().get(ids[3], 2025 * 12 + 5)).toBe(777);
     expectAggregatesMatchRawRows();
+  });
+});
+
+describe('bulk write: the triggers that stand aside are dropped around an undo\'s soft delete', () => {
+  /** Every trigger of the database: name, table and text, each table's in the order they were created (the order they fire in). */
+  const triggers = () => raw().prepare(`SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY tbl_name, rowid`).raw().all();
+  const standingAside = (table: string) =>
+    raw().prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ? AND sql LIKE '%(SELECT active FROM bulk_write WHERE id = 1) IS NOT 1%'`).pluck().all(table);
+
+  it('drops only the triggers whose WHEN holds the bulk flag while the write runs, and leaves every trigger as it was after an undo', async () => {
+    expect(standingAside('orders')).toEqual(expect.arrayContaining(['report_totals_order_update', 'customer_activity_orders_update', 'customer_activity_orders_insert']));
+    const before = triggers();
+    const result = await app.call('import:commit', { kind: 'orders', source: { path: file('orders.csv', ordersCsv(300)) }, linkBy: 'phone' });
+    raw().transaction(() => {
+      beginBulkWrite(raw());
+      const during = withBulkInertTriggersDropped(raw(), ['orders'], () => triggers().map((row) => (row as string[])[0]));
+      expect(during).not.toContain('report_totals_order_update');
+      expect(during).not.toContain('customer_activity_orders_update');
+      // The team's and the identity triggers keep running: every row is still queued for sync.
+      expect(during).toContain('sync_enqueue_orders_update');
+      expect(during).toContain('identity_orders_update');
+      // Follow-ups' own triggers were not asked for.
+      expect(during).toContain('customer_activity_follow_ups_update');
+      expect(triggers()).toEqual(before);
+      raw().prepare(`UPDATE bulk_write SET active = 0 WHERE id = 1`).run();
+    })();
+    await app.call('import:undo', { batchId: result.batchId! });
+    expect(triggers()).toEqual(before);
+    expectAggregatesMatchRawRows();
+    // The triggers are back and working: a single order written after the undo keeps its customer's figures.
+    await app.call('orders:create', { customerId: ids[2]!, orderDate: '2025-07-01', amount: '8.88', currency: 'CNY' });
+    expectAggregatesMatchRawRows();
+  });
+
+  it('brings the triggers back when the write throws, and refuses outside a bulk write', () => {
+    const before = triggers();
+    expect(() =>
+      raw().transaction(() => {
+        beginBulkWrite(raw());
+        withBulkInertTriggersDropped(raw(), ['orders', 'follow_ups', 'customers'], () => {
+          throw new Error('the write failed');
+        });
+      })(),
+    ).toThrow('the write failed');
+    expect(triggers()).toEqual(before);
+    expect(bulkActive()).toBe(0);
+    expect(() => withBulkInertTriggersDropped(raw(), ['orders'], () => 1)).toThrow(/only inside a bulk write/);
+    expect(() => raw().transaction(() => withBulkInertTriggersDropped(raw(), ['orders'], () => 1))()).toThrow(/only inside a bulk write/);
+    expect(triggers()).toEqual(before);
   });
 });
 
