@@ -7,8 +7,9 @@
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { openApp } from '../core/app';
+import { forkImportWorker, processImportRunner } from '../core/importing';
 import { tuneHeapForTiers } from '../core/heap-tuning';
 import { fixedClock } from '../core/context';
 import { call } from '../core/dispatch';
@@ -162,7 +163,10 @@ async function todayAtDemoSize() {
 }
 step(`import of ${IMPORT_ROWS} rows`);
 const phones = raw.prepare(`SELECT value FROM contact_channels WHERE kind = 'phone' AND deleted_at IS NULL LIMIT 5000`).pluck().all() as string[];
-const importing = IMPORT_ROWS > 0 ? await measureImport(app.dispatch, dir, IMPORT_ROWS, phones) : { skipped: 'BENCH_IMPORT_ROWS=0' };
+// The undo as the app runs it: in an import worker of its own (the shipped bundle), as 'import:undo' does.
+const undoRunner = processImportRunner(forkImportWorker({ script: resolve('dist/main/import-worker.cjs'), execArgv: [], cwd: process.cwd() }));
+const undoImport = (batchId: string) => undoRunner.undo(dbPath, batchId, `${TODAY}T12:00:00.000Z`);
+const importing = IMPORT_ROWS > 0 ? await measureImport(app.dispatch, dir, IMPORT_ROWS, phones, undoImport) : { skipped: 'BENCH_IMPORT_ROWS=0' };
 console.log('Import of an orders CSV (one batch, then undone); floor = the streaming reader alone:');
 console.log(JSON.stringify(importing, null, 2));
 step('prediction');

@@ -8,7 +8,7 @@ import { backupFolder, backupHere, backupTo, listBackups, restoreFrom } from '..
 import type { HandlerContext } from '../context';
 import { exportToFile } from '../exporting';
 import { resolveImportFiles, restoreSource, writeTarget, type ResolvedImportInput } from '../files/transfer-files';
-import { ImportJobs, ImportRejected, inlineImportRunner, undoBatch, type ImportSource } from '../importing';
+import { ImportJobs, ImportRejected, inlineImportRunner, type ImportSource } from '../importing';
 import { listBatches } from '../../db/repos/imports';
 import { listedIds } from '../../db/repos/customers';
 import { listByClass } from '../segmentation/class-list';
@@ -89,7 +89,14 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
     'import:commit': (input) => importFile(input, false),
     'import:progress': ({ jobId }) => jobs.progress(jobId),
     'import:cancel': ({ jobId }) => jobs.cancel(jobId),
-    'import:undo': ({ batchId }) => undoBatch(ctx.db, batchId, now()),
+    // On the import's own connection, in the worker when there is one: a million rows' undo holds it, not the app.
+    'import:undo': async ({ batchId }) => {
+      try {
+        return await runner.undo(ctx.dbPath, batchId, now());
+      } catch (error) {
+        throw asAppError(error);
+      }
+    },
     'import:batches': ({ limit }) => ({ batches: listBatches(ctx.db.$client, limit) }),
     'export:customers': exportKind('customers'),
     'export:orders': exportKind('orders'),

@@ -88,6 +88,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   import_mapping_incomplete: 'the column mapping leaves out required fields: {{fields}}',
   import_rows_rejected: '{{rejected}} of {{total}} rows have errors; nothing was imported',
   import_already_undone: 'this import was already undone',
+  undo_worker_crashed: 'the undo stopped unexpectedly ({{reason}}); nothing was undone',
   file_not_found: 'no such file: {{path}}',
   file_not_writable: 'cannot be written: {{path}}',
   path_outside_folder: 'must name a file inside {{folder}}',

@@ -110,6 +110,59 @@ describe('imports in a worker process', () => {
     expect(t.db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
+  it('undoes a batch in a worker of its own; an unknown batch and a second undo come back as the errors the app shows', async () => {
+    const t = open();
+    await t.call('workspace:loadDemo', { customers: 20, seed: 5 });
+    const live = () => t.db.$client.prepare(`SELECT (SELECT count(*) FROM customers WHERE deleted_at IS NULL) AS customers, (SELECT count(*) FROM contact_channels k JOIN customers c ON c.id = k.customer_id WHERE k.deleted_at IS NULL AND c.deleted_at IS NULL) AS contacts`).get();
+    const before = live();
+    const committed = await t.call('import:commit', { kind: 'customers', source: { path: customersCsv(t.dir, 300) } });
+    expect(committed.added).toBe(300);
+
+    const undoing = t.call('import:undo', { batchId: committed.batchId! });
+    // The undo's transaction runs in another process: its pid is seen while it runs.
+    const seen = new Set<number>();
+    let settled = false;
+    void undoing.finally(() => (settled = true));
+    while (!settled) {
+      for (const pid of t.importRunner.workers()) seen.add(pid);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(await undoing).toEqual({ batchId: committed.batchId, customersRemoved: 300, customersRestored: 0, ordersRemoved: 0, followUpsRemoved: 0 });
+    expect(seen.size).toBe(1);
+    expect([...seen][0]).not.toBe(process.pid);
+    expect(live()).toEqual(before);
+    expect(t.db.$client.prepare(`SELECT status FROM import_batches WHERE id = ?`).pluck().get(committed.batchId)).toBe('undone');
+    expect(t.importRunner.workers()).toEqual([]);
+
+    const again = await failure(t.call('import:undo', { batchId: committed.batchId! }));
+    expect(again).toMatchObject({ code: 'conflict' });
+    expect(again.issues?.[0]).toMatchObject({ path: ['batchId'], key: 'import_already_undone' });
+    expect(await failure(t.call('import:undo', { batchId: 'no-such-batch' }))).toMatchObject({ code: 'not_found' });
+    expect(live()).toEqual(before);
+  });
+
+  it('a worker that dies during an undo is reported as an undo that did nothing, and the next undo works', async () => {
+    const dir = tempDir();
+    const script = join(dir, 'dying-worker.cjs');
+    writeFileSync(script, `process.stderr.write('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\\n'); process.exit(134);`);
+    const working = forkImportWorker();
+    const dying = forkImportWorker({ script, execArgv: [], cwd: dir });
+    let launch = working;
+    const t = open(() => launch());
+    const committed = await t.call('import:commit', { kind: 'customers', source: { path: customersCsv(t.dir, 40) } });
+    launch = dying;
+    const crashed = await failure(t.call('import:undo', { batchId: committed.batchId! }));
+    expect(crashed.code).toBe('invalid_input');
+    expect(crashed.issues?.[0]).toMatchObject({ path: ['batchId'], key: 'undo_worker_crashed', params: { reason: 'exit code 134' } });
+    expect(crashed.message).toContain('Nothing was undone');
+    expect(crashed.message).toContain('JavaScript heap out of memory');
+    expect(counts(t)).toEqual({ customers: 40, contacts: 40, batches: 1 });
+    expect((await t.call('customers:list', {})).total).toBe(40);
+    launch = working;
+    expect(await t.call('import:undo', { batchId: committed.batchId! })).toMatchObject({ customersRemoved: 40 });
+    expect((await t.call('customers:list', {})).total).toBe(0);
+  });
+
   it('a worker killed with SIGKILL mid-import gives a clear error; the app runs on, the database is unchanged and the next import works', async () => {
     const t = open();
     await t.call('workspace:loadDemo', { customers: 20, seed: 5 });

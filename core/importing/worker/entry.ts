@@ -1,14 +1,19 @@
 /**
- * The import worker: a process of its own that runs one import on its own connection to the app's
- * database and reports back over the protocol in ./protocol.ts. Whatever a hostile or huge file does
+ * The import worker: a process of its own that runs one import, or one undo of an import batch, on its own
+ * connection to the app's database and reports back over the protocol in ./protocol.ts. An undo of a
+ * million rows is seconds of one synchronous transaction: here it holds this process, not the app's. Whatever a hostile or huge file does
  * to it (a V8 heap out-of-memory, a native crash, a kill), the app that started it keeps running, and
  * the import's transaction was never committed, so SQLite rolls it back: nothing is lost or half-written.
  *
  * Started by Node's child_process.fork (the CLI and the loopback bridge) or Electron's utilityProcess
  * (the app); both hand it a parent port, with different names.
  */
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { Db } from '../../../db/open';
+import * as schema from '../../../db/schema';
 import { openWriterConnection } from '../connection';
 import { runImport } from '../run-import';
+import { undoBatch } from '../undo';
 import type { ImportSource } from '../source';
 import type { ImportProgress } from '../types';
 import { toWorkerError, type FromWorker, type ToWorker } from './protocol';
@@ -42,6 +47,9 @@ port.onMessage((message) => {
   else if (message.type === 'start' && !started) {
     started = true;
     void run(message);
+  } else if (message.type === 'undo' && !started) {
+    started = true;
+    undo(message);
   }
 });
 
@@ -54,6 +62,21 @@ async function run(message: Extract<ToWorker, { type: 'start' }>): Promise<void>
       reply = { type: 'done', result: await runImport(client, options, message.now) };
     } finally {
       // Closed before the reply, so when the app hears back, the worker holds no lock on the database.
+      client.close();
+    }
+  } catch (error) {
+    reply = { type: 'failed', error: toWorkerError(error) };
+  }
+  port.post(reply);
+}
+
+function undo(message: Extract<ToWorker, { type: 'undo' }>): void {
+  let reply: FromWorker;
+  try {
+    const client = openWriterConnection(message.dbPath);
+    try {
+      reply = { type: 'undone', result: undoBatch(drizzle(client, { schema }) as unknown as Db, message.batchId, message.now) };
+    } finally {
       client.close();
     }
   } catch (error) {

@@ -2,11 +2,13 @@ import { AppError, type AppErrorBody } from '../../../shared/contract';
 import { ImportError, isImportError, type ImportErrorCode } from '../../../shared/import/errors';
 import { ImportRejected } from '../run-import';
 import type { ImportOptions, ImportProgress, ImportResult } from '../types';
+import type { UndoResult } from '../undo';
 
 /**
  * The messages between the app and an import worker, one protocol for both transports (Node's
- * child_process IPC for the CLI and the bridge, Electron's utilityProcess for the app). Everything
- * here is plain data that survives structured cloning: no functions, no class instances.
+ * child_process IPC for the CLI and the bridge, Electron's utilityProcess for the app). A worker runs one
+ * import (`start`) or one undo of an import batch (`undo`), then ends. Everything here is plain data that
+ * survives structured cloning: no functions, no class instances.
  */
 
 /** What the worker needs to run an import; the cancel signal and progress callback become messages. */
@@ -14,11 +16,13 @@ export type WorkerImportOptions = Omit<ImportOptions, 'signal' | 'onProgress'>;
 
 export type ToWorker =
   | { type: 'start'; dbPath: string; options: WorkerImportOptions; now: string }
+  | { type: 'undo'; dbPath: string; batchId: string; now: string }
   | { type: 'cancel' };
 
 export type FromWorker =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'done'; result: ImportResult }
+  | { type: 'undone'; result: UndoResult }
   | { type: 'failed'; error: WorkerError };
 
 /** A failure inside the worker, kept precise enough to be turned back into the error the handler expects. */

@@ -1,10 +1,14 @@
 import type Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { AppError } from '../../../shared/contract';
+import type { Db } from '../../../db/open';
+import * as schema from '../../../db/schema';
 import { openImportConnection } from '../connection';
 import { runImport } from '../run-import';
 import type { ImportProgress, ImportResult } from '../types';
+import { undoBatch, type UndoResult } from '../undo';
 import type { WorkerExit, WorkerHandle, WorkerLauncher } from './launcher';
-import { fromWorkerError, type WorkerImportOptions } from './protocol';
+import { fromWorkerError, type FromWorker, type ToWorker, type WorkerImportOptions } from './protocol';
 
 export interface ImportControl {
   signal?: AbortSignal;
@@ -18,6 +22,8 @@ export interface ImportControl {
 export interface ImportRunner {
   readonly kind: 'inline' | 'process';
   run(dbPath: string, options: WorkerImportOptions, now: string, control: ImportControl): Promise<ImportResult>;
+  /** Undoes import batch `batchId` (core/importing/undo.ts), or throws what undoBatch throws. */
+  undo(dbPath: string, batchId: string, now: string): Promise<UndoResult>;
   /** The process ids of the import workers running now (always empty inline). */
   workers(): number[];
   /** Stops every running import; their transactions roll back. */
@@ -39,46 +45,65 @@ export function inlineImportRunner(shared: Database.Database): ImportRunner {
         conn.close();
       }
     },
+    async undo(dbPath, batchId, now) {
+      const conn = openImportConnection(dbPath, shared);
+      try {
+        return undoBatch(drizzle(conn.client, { schema }) as unknown as Db, batchId, now);
+      } finally {
+        conn.close();
+      }
+    },
     workers: () => [],
     close: () => {},
   };
 }
 
 /**
- * Each import in a worker process of its own (see ./entry.ts). Progress and cancel travel as messages;
- * a worker that dies before answering (exit code ≠ 0, a signal, V8 out of memory) becomes a clear
- * import error while the app keeps running: the worker's transaction was never committed.
+ * Each import, and each undo of one, in a worker process of its own (see ./entry.ts). Progress and cancel
+ * travel as messages; a worker that dies before answering (exit code ≠ 0, a signal, V8 out of memory)
+ * becomes a clear error while the app keeps running: the worker's transaction was never committed.
  */
 export function processImportRunner(launch: WorkerLauncher): ImportRunner {
   const active = new Set<WorkerHandle>();
+  /**
+   * One worker for one request: `first` is sent, `answer` picks the result out of the worker's replies (progress
+   * goes to `control`). A failure comes back as the error the work would have thrown in-process; a worker that
+   * ends without answering, as a clear error naming `work`.
+   */
+  const exchange = <T>(work: 'import' | 'undo', first: ToWorker, answer: (message: FromWorker) => T | undefined, control: ImportControl = {}) =>
+    new Promise<T>((resolve, reject) => {
+      const worker = launch();
+      active.add(worker);
+      let settled = false;
+      const cancel = () => worker.send({ type: 'cancel' });
+      const settle = (finish: () => void) => {
+        if (settled) return;
+        settled = true;
+        active.delete(worker);
+        control.signal?.removeEventListener('abort', cancel);
+        // It has answered and closed its connection; ending it now saves waiting for it to wind down.
+        worker.kill();
+        finish();
+      };
+      worker.onMessage((message) => {
+        if (message.type === 'progress') control.onProgress?.(message.progress);
+        else if (message.type === 'failed') settle(() => reject(fromWorkerError(message.error)));
+        else {
+          const result = answer(message);
+          if (result !== undefined) settle(() => resolve(result));
+        }
+      });
+      worker.onExit((exit) => settle(() => reject(workerCrashed(exit, worker.stderrTail(), work))));
+      worker.send(first);
+      if (control.signal?.aborted) cancel();
+      else control.signal?.addEventListener('abort', cancel, { once: true });
+    });
   return {
     kind: 'process',
-    run(dbPath, options, now, control) {
-      return new Promise<ImportResult>((resolve, reject) => {
-        const worker = launch();
-        active.add(worker);
-        let settled = false;
-        const cancel = () => worker.send({ type: 'cancel' });
-        const settle = (finish: () => void) => {
-          if (settled) return;
-          settled = true;
-          active.delete(worker);
-          control.signal?.removeEventListener('abort', cancel);
-          // It has answered and closed its connection; ending it now saves waiting for it to wind down.
-          worker.kill();
-          finish();
-        };
-        worker.onMessage((message) => {
-          if (message.type === 'progress') control.onProgress?.(message.progress);
-          else if (message.type === 'done') settle(() => resolve(message.result));
-          else if (message.type === 'failed') settle(() => reject(fromWorkerError(message.error)));
-        });
-        worker.onExit((exit) => settle(() => reject(workerCrashed(exit, worker.stderrTail()))));
-        worker.send({ type: 'start', dbPath, options, now });
-        if (control.signal?.aborted) cancel();
-        else control.signal?.addEventListener('abort', cancel, { once: true });
-      });
-    },
+    run: (dbPath, options, now, control) =>
+      exchange('import', { type: 'start', dbPath, options, now }, (message) => (message.type === 'done' ? message.result : undefined), control),
+    // Seconds of one synchronous transaction for a batch of a million rows: in the worker, the app answers meanwhile.
+    undo: (dbPath, batchId, now) => exchange('undo', { type: 'undo', dbPath, batchId, now }, (message) => (message.type === 'undone' ? message.result : undefined)),
     workers: () => [...active].map((w) => w.pid).filter((pid): pid is number => pid !== undefined),
     close: () => {
       for (const worker of active) worker.kill();
@@ -87,9 +112,14 @@ export function processImportRunner(launch: WorkerLauncher): ImportRunner {
 }
 
 /** The worker ended without an answer. Its transaction was never committed, so the database is as before. */
-export function workerCrashed(exit: WorkerExit, stderr: string): AppError {
+export function workerCrashed(exit: WorkerExit, stderr: string, work: 'import' | 'undo' = 'import'): AppError {
   const reason = exit.signal ? `signal ${exit.signal}` : exit.code !== null ? `exit code ${exit.code}` : 'it could not be started';
   const detail = lastWords(stderr);
+  if (work === 'undo') {
+    return new AppError('invalid_input', `The undo stopped unexpectedly (${reason})${detail}. Nothing was undone; TierBook keeps running.`, [
+      { path: ['batchId'], key: 'undo_worker_crashed', params: { reason } },
+    ]);
+  }
   return new AppError('invalid_input', `The import stopped unexpectedly (${reason})${detail}. Nothing was imported; TierBook keeps running.`, [
     { path: ['source'], key: 'import_worker_crashed', params: { reason } },
   ]);
