@@ -4,6 +4,7 @@ import { ImportError } from '../../shared/import/errors';
 import type { SourceRow, TableIssue } from '../../shared/import/table';
 import { closeAnsweredReminders, insertBatch, rememberMapping, setBatchCounts } from '../../db/repos/imports';
 import { beginBulkWrite, type BulkWrite } from '../../db/repos/bulk-write';
+import { SCATTERED_ORDER_INDEXES, setIndexesAside, worthSettingIndexesAside, type IndexesAside } from '../../db/repos/indexes-aside';
 import { readSettings } from '../../db/repos/settings';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../../db/schema';
@@ -70,6 +71,11 @@ export async function runImport(client: Database.Database, options: ImportOption
     const bulk = beginBulkWrite(client);
     const writer = new RowWriter(client, batchId, now, settings, options, db, (first, last) => bulk.insertedOrders(first, last));
     if (options.onError === 'skip' && options.rejectsPath && !options.dryRun) rejects = new RejectsFile(options.rejectsPath, source.headers);
+    // A file of orders as large as a good part of the table: the scattered indexes are made again once at the
+    // end instead of taking each order in place (db/repos/indexes-aside.ts). Decided from the rows per byte so
+    // far, at the first batch that shows the file is that large.
+    const ordersAtStart = options.kind === 'orders' ? (client.prepare(`SELECT count(*) FROM orders`).pluck().get() as number) : 0;
+    let indexesAside: IndexesAside | null = null;
     const columnOf = new Map<string, number>();
     mapping.mapping.forEach((field, column) => field && !columnOf.has(field) && columnOf.set(field, column));
     const write = (row: SourceRow): RowOutcome | { kind: 'invalid'; errors: ImportRowError[] } => {
@@ -102,6 +108,10 @@ export async function runImport(client: Database.Database, options: ImportOption
       }
       writer.flush();
       stageTouched(writer, bulk);
+      if (options.kind === 'orders' && !indexesAside) {
+        const estimatedRows = batch.totalBytes > 0 && batch.bytesRead > 0 ? Math.round((result.rowsTotal * batch.totalBytes) / batch.bytesRead) : result.rowsTotal;
+        if (worthSettingIndexesAside(estimatedRows, ordersAtStart, options.indexesAsideFromRows)) indexesAside = setIndexesAside(client, SCATTERED_ORDER_INDEXES);
+      }
       options.onProgress?.({ rows: result.rowsTotal, bytesRead: batch.bytesRead, totalBytes: batch.totalBytes, rowsPerSecond: Math.round(result.rowsTotal / Math.max(0.001, (Date.now() - started) / 1000)) });
       // Let timers and the cancel button's message in between batches.
       await new Promise((resolve) => setImmediate(resolve));
@@ -120,6 +130,8 @@ export async function runImport(client: Database.Database, options: ImportOption
       if (!options.dryRun) throw new ImportRejected(result);
       return result;
     }
+    // Before anything reads through them again: the refresh finds each touched customer's orders by the customer index.
+    indexesAside?.restore();
     finishBatch(client, db, options.kind, writer, bulk, batchId, now);
     setBatchCounts(client, batchId, result);
     rememberMapping(client, options.kind, mapping.signature, toSavedMapping(source.headers, mapping.mapping), now);

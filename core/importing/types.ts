@@ -32,6 +32,8 @@ export interface ImportOptions {
   /** How many row errors and duplicates the result lists (the counts are always complete). */
   reportLimit?: number;
   batchSize?: number;
+  /** An orders file of at least this many rows (and a quarter of the table) rebuilds the scattered indexes once (db/repos/indexes-aside.ts); tests lower it. */
+  indexesAsideFromRows?: number;
 }
 
 export interface ImportProgress {
