@@ -2,8 +2,8 @@ import { expect } from 'vitest';
 import { byTestId, chooseOption, invoke, type Journey } from './journeys';
 
 const LANGUAGES = [
-  { code: 'zh-CN', option: '中文', today: '今日', pyramid: '客户金字塔', gold: '黄金' },
-  { code: 'en', option: 'English', today: 'Today', pyramid: 'Customer pyramid', gold: 'Gold' },
+  { code: 'zh-CN', option: '中文', today: '今日', pyramid: '客户金字塔', gold: '黄金', kinds: ['客户', '订单', '跟进记录'] },
+  { code: 'en', option: 'English', today: 'Today', pyramid: 'Customer pyramid', gold: 'Gold', kinds: ['Customers', 'Orders', 'Follow-ups'] },
 ] as const;
 
 /**
@@ -43,5 +43,24 @@ export async function readmeScreenshots({ page, screenshot }: Journey): Promise<
     await expect.poll(() => byTestId(page, 'explain-pyramid').innerText()).toContain(lang.gold);
     await screenshot(`tiers-explained-${lang.code}`);
     await page.keyboard.press('Escape');
+
+    // The Import screen's choices, for each kind of file: every one reads in full, on one line.
+    await page.goto(`${base}#/import`);
+    await byTestId(page, 'import-page').waitFor();
+    for (const kind of lang.kinds) {
+      await page.locator('[data-testid="import-kind"] .ant-segmented-item', { hasText: new RegExp(`^${kind}$`) }).click();
+      await expect.poll(() => page.locator('[data-testid="import-kind"] .ant-segmented-item-selected').innerText()).toBe(kind);
+      // A choice's text laid out in full (a range over it) against the room its box gives it: wider is cut short with an ellipsis.
+      const choices = await page.locator('[data-testid="import-page"] .ant-select-content').evaluateAll((items) =>
+        items.map((item) => {
+          const text = document.createRange();
+          text.selectNodeContents(item.firstChild!);
+          return { text: item.textContent, clipped: text.getBoundingClientRect().width > item.clientWidth, top: Math.round(item.getBoundingClientRect().top) };
+        }),
+      );
+      expect(choices.length, `${lang.code} ${kind}`).toBe(3);
+      expect(choices.filter((choice) => choice.clipped), `${lang.code} ${kind}`).toEqual([]);
+      expect(new Set(choices.map((choice) => choice.top)).size, `${lang.code} ${kind}: ${JSON.stringify(choices)}`).toBe(1);
+    }
   }
 }

@@ -145,7 +145,7 @@ export function ImportPage() {
         <Button icon={<UploadOutlined />} onClick={openChooser} data-testid="import-choose">
           {t('chooseFile')}
         </Button>
-        <Select aria-label={t('options.encoding')} style={{ width: 150 }} value={options.encoding ?? ''} onChange={set('encoding')} data-testid="import-encoding"
+        <Select aria-label={t('options.encoding')} style={{ width: 190 }} value={options.encoding ?? ''} onChange={set('encoding')} data-testid="import-encoding"
           options={[{ value: '', label: `${t('options.encoding')}: ${t('options.encodingAuto')}` }, ...IMPORT_ENCODINGS.map((e) => ({ value: e, label: e }))]} />
         <Select aria-label={t('options.dateOrder')} style={{ width: 170 }} value={options.dateOrder ?? ''} onChange={set('dateOrder')}
           options={[{ value: '', label: `${t('options.dateOrder')}: ${t('options.dateOrderAuto')}` }, ...(['dmy', 'mdy', 'ymd'] as const).map((o) => ({ value: o, label: t(`options.${o}`) }))]} />
@@ -153,7 +153,7 @@ export function ImportPage() {
           <Select aria-label={t('options.duplicates')} style={{ width: 210 }} value={options.duplicates} onChange={set('duplicates')}
             options={(['skip', 'update', 'create'] as const).map((d) => ({ value: d, label: `${t('options.duplicates')}: ${t(`options.dup${d[0]!.toUpperCase()}${d.slice(1)}`)}` }))} />
         ) : (
-          <Select aria-label={t('options.unknownCustomers')} style={{ width: 230 }} value={options.unknownCustomers} onChange={set('unknownCustomers')}
+          <Select aria-label={t('options.unknownCustomers')} style={{ width: 240 }} value={options.unknownCustomers} onChange={set('unknownCustomers')}
             options={(['reject', 'create'] as const).map((d) => ({ value: d, label: `${t('options.unknownCustomers')}: ${t(`options.unknown${d[0]!.toUpperCase()}${d.slice(1)}`)}` }))} />
         )}
       </Space>

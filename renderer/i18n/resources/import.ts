@@ -99,9 +99,9 @@ export const importing = {
       dupSkip: 'Skip',
       dupUpdate: 'Update the existing customer',
       dupCreate: 'Create anyway',
-      unknownCustomers: 'Customers not found',
-      unknownReject: 'Report as error',
-      unknownCreate: 'Create the customer',
+      unknownCustomers: 'Unknown customer',
+      unknownReject: 'Reject',
+      unknownCreate: 'Create them',
     },
     mapping: {
       column: 'Column in the file',
