@@ -60,14 +60,15 @@ async function serve(argv: string[]): Promise<number> {
   const { values } = parseFlags(argv, { port: { type: 'string' }, 'open-url': { type: 'boolean' } });
   const dbPath = requireFlag(values, 'db');
   // `npm run cli` builds the CLI alone: in a fresh clone the pages are not there yet, and every address would answer 404.
-  if (!existsSync(join(rendererFolder(), 'index.html'))) {
-    throw new Error(`the app's pages are not built (${join(rendererFolder(), 'index.html')} is missing): run npm run build first, or npm run dev:web, which builds them and serves`);
+  const pages = rendererFolder();
+  if (!existsSync(join(pages, 'index.html'))) {
+    throw new Error(`the app's pages are not built (${join(pages, 'index.html')} is missing): run npm run build first, or npm run dev:web, which builds them and serves`);
   }
   // A server holds the tiers as long as the app's main process does, so its heap is sized the same way.
   tuneHeapForTiers();
   // Anything that reaches the loopback port may call: files stay inside the folders beside the database.
   const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'confined' }, importWorker: forkImportWorker() });
-  const bridge = await startBridge({ dispatch: app.dispatch, fileMode: app.fileMode, staticDir: rendererFolder(), port: values.port ? Number(values.port) : 0 });
+  const bridge = await startBridge({ dispatch: app.dispatch, fileMode: app.fileMode, staticDir: pages, port: values.port ? Number(values.port) : 0 });
   process.stdout.write(`${bridge.pageUrl}\n`);
   // As the desktop app does: the dashboard's months read in the background, a month per turn.
   const warmUp = warmReports(app.db, { today: localDateOf(new Date()) });

@@ -42,12 +42,12 @@ export function setIndexesAside(client: Database.Database, names: readonly strin
   const indexes = client
     .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND name IN (SELECT value FROM json_each(?)) ORDER BY rowid`)
     .all(JSON.stringify(names)) as { name: string; sql: string }[];
-  const dropped = JSON.stringify(indexes.map((index) => index.name));
+  const dropped = indexes.map((index) => index.name);
   const statistics = statisticsOf(client, dropped);
-  for (const index of indexes) client.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
+  for (const name of dropped) client.exec(`DROP INDEX "${name.replace(/"/g, '""')}"`);
   let restored = false;
   return {
-    names: indexes.map((index) => index.name),
+    names: dropped,
     restore() {
       if (restored) return;
       restored = true;
@@ -66,15 +66,15 @@ export function setIndexesAside(client: Database.Database, names: readonly strin
 const STATISTICS_TABLES = ['sqlite_stat1', 'sqlite_stat4'] as const;
 
 /**
- * ANALYZE's rows of the indexes named (a JSON array), to put back with them: dropping an index deletes its
+ * ANALYZE's rows of the indexes named, to put back with them: dropping an index deletes its
  * statistics, and without them the planner would take the index made again for one of no known worth until
  * the next ANALYZE. Put back as they were, they say what they said before the import, as they would had the
  * index stayed.
  */
-function statisticsOf(client: Database.Database, indexNames: string): { table: string; rows: Record<string, unknown>[] }[] {
+function statisticsOf(client: Database.Database, indexNames: readonly string[]): { table: string; rows: Record<string, unknown>[] }[] {
   const present = new Set(client.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'sqlite_stat%'`).pluck().all() as string[]);
   return STATISTICS_TABLES.filter((table) => present.has(table)).map((table) => ({
     table,
-    rows: client.prepare(`SELECT * FROM ${table} WHERE idx IN (SELECT value FROM json_each(?))`).all(indexNames) as Record<string, unknown>[],
+    rows: client.prepare(`SELECT * FROM ${table} WHERE idx IN (SELECT value FROM json_each(?))`).all(JSON.stringify(indexNames)) as Record<string, unknown>[],
   }));
 }

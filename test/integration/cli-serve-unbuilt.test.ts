@@ -14,10 +14,8 @@ describe('tierbook serve without the app pages built', () => {
   it('exits 1 with what to run, and creates no database', () => {
     // An installation of the built CLI with its migrations and its modules, but no dist/renderer.
     const root = tempDir();
-    for (const file of [cliOutfile, cliMainOutfile] as string[]) {
-      mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
-      copyFileSync(join(ROOT, file), join(root, file));
-    }
+    mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
+    for (const file of [cliOutfile, cliMainOutfile] as string[]) copyFileSync(join(ROOT, file), join(root, file));
     cpSync(join(ROOT, 'db', 'migrations'), join(root, 'db', 'migrations'), { recursive: true });
     copyFileSync(join(ROOT, 'package.json'), join(root, 'package.json'));
     symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
