@@ -20,6 +20,7 @@ export default defineConfig({
   // What scripts/build.mjs bakes into the preload bundle.
   define: { __CONTRACT_CHANNELS__: JSON.stringify(CHANNELS) },
   test: {
+    globalSetup: ['test/support/temp-root.ts'],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 60_000 } },
