@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
 import type { Steps } from '../../shared/domain/steps';
+import { CheckpointPacer } from '../../db/wal-checkpoint-steps';
 import { nextTurn } from '../next-turn';
 import { FOLLOW_UP_MONTH, FOLLOW_UP_SUMS, markTotalsBuilt, monthOf, ORDER_SUMS, reportTotalsTrusted } from './totals';
 
@@ -54,7 +55,7 @@ function storedMonths(db: Db): number[] {
  * rebuildReportTotals a range of customers per step, orders and follow-ups each a step of their own, each in
  * its own transaction: the range's cells cleared in every month that holds a total (a seek per month: the
  * primary key leads with the month), then written anew from the range's rows, read through the customer
- * index in its order. Marked built after the last.
+ * index in its order. Marked built after the last. The WAL is checkpointed in steps of its own (CheckpointPacer).
  */
 export function* rebuildReportTotalsInSteps(db: Db, now = () => new Date().toISOString(), perRange = CUSTOMERS_PER_SLICE): Steps<{ orderMonths: number; followUpMonths: number }> {
   const client = db.$client;
@@ -63,6 +64,7 @@ export function* rebuildReportTotalsInSteps(db: Db, now = () => new Date().toISO
   // a time (a scan of `perRange` ids), so customers added meanwhile fall in a range still to come or already done.
   const nextBound = client.prepare(`SELECT id FROM customers WHERE id >= ? ORDER BY id LIMIT 1 OFFSET ?`).pluck();
   const counted = { orderMonths: 0, followUpMonths: 0 };
+  const checkpoints = new CheckpointPacer(client);
   const slices = Object.values(TOTALS).map(({ table, counted: total, insert }) => {
     const statements = (within: string) => ({ clear: client.prepare(`DELETE FROM ${table} WHERE month = @month AND ${within}`), write: client.prepare(insert(within)) });
     const bounded = statements('customer_id >= @lo AND customer_id < @hi');
@@ -82,6 +84,7 @@ export function* rebuildReportTotalsInSteps(db: Db, now = () => new Date().toISO
     for (const slice of slices) {
       yield;
       counted[slice.total] += slice.run(lo, hi);
+      yield* checkpoints.afterTransaction();
     }
     if (hi === null) more = false;
     else lo = hi;
