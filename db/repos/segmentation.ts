@@ -186,16 +186,32 @@ const UPSERT_BATCH = ASSIGNMENTS_PER_INSERT;
 
 /** True when `a` and `b` give the same day the same customers, in the same order, the same classes in every scheme. */
 export function sameColumns(a: SnapshotColumns | undefined, b: SnapshotColumns): boolean {
+  return runSteps(sameColumnsInSteps(a, b));
+}
+
+/**
+ * sameColumns a column per step: the ids, then each scheme's classes. Held against columns decoded from the
+ * database, every comparison is of two strings' contents: the seventeen columns of 100k customers took
+ * 21-83 ms in one turn just after start.
+ */
+export function* sameColumnsInSteps(a: SnapshotColumns | undefined, b: SnapshotColumns): Steps<boolean> {
   if (!a || a.asOf !== b.asOf || a.customerIds.length !== b.customerIds.length) return false;
   const schemes = Object.keys(b.classKeys);
   if (Object.keys(a.classKeys).length !== schemes.length) return false;
-  for (let k = 0; k < b.customerIds.length; k++) if (a.customerIds[k] !== b.customerIds[k]) return false;
+  if (!sameStrings(a.customerIds, b.customerIds)) return false;
   for (const scheme of schemes) {
     const x = a.classKeys[scheme];
-    const y = b.classKeys[scheme]!;
-    if (!x || x.length !== y.length) return false;
-    for (let k = 0; k < y.length; k++) if (x[k] !== y[k]) return false;
+    if (!x) return false;
+    yield;
+    if (!sameStrings(x, b.classKeys[scheme]!)) return false;
   }
+  return true;
+}
+
+/** A plain function, not a loop inside the generator: V8 optimises it far better (shared/domain/steps.ts). */
+function sameStrings(x: readonly string[], y: readonly string[]): boolean {
+  if (x.length !== y.length) return false;
+  for (let k = 0; k < y.length; k++) if (x[k] !== y[k]) return false;
   return true;
 }
 

@@ -3,7 +3,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema';
 import type { Db } from '../../db/open';
-import { sameColumns, storedLatestColumns, writeSnapshot, type SnapshotColumns } from '../../db/repos/segmentation';
+import { sameColumns, sameColumnsInSteps, storedLatestColumns, writeSnapshot, type SnapshotColumns } from '../../db/repos/segmentation';
 import { fixedClock, type HandlerContext } from '../../core/context';
 import { storeInSteps, type SegmentationState } from '../../core/segmentation/state';
 import { openTestApp, type TestApp } from '../support/test-app';
@@ -187,10 +187,11 @@ describe('a snapshot stored in steps', () => {
     };
     const first = store(day);
     expectStored(day);
-    // The same classes in new arrays, as a recompute gives them: nothing coded and nothing written ahead, one step.
+    // The same classes in new arrays, as a recompute gives them: nothing coded and nothing written ahead, so
+    // its steps are the comparison's, a scheme each, and the transaction's own.
     const again = store({ ...day, customerIds: [...ids], classKeys: Object.fromEntries(Object.entries(day.classKeys).map(([s, c]) => [s, [...c]])) });
-    expect(first).toBeGreaterThan(Object.keys(day.classKeys).length);
-    expect(again).toBe(1);
+    expect(again).toBe(Object.keys(day.classKeys).length + 2);
+    expect(first).toBeGreaterThan(again);
     expectStored(day);
     // Another connection stores the same day with a third of the pyramid moved: this one puts the classes back.
     const moved = { ...day, classKeys: { ...day.classKeys, pyramid: day.classKeys.pyramid!.map((c, k) => (k % 3 === 0 ? (c === 'gold' ? 'iron' : 'gold') : c)) } };
@@ -213,5 +214,17 @@ describe('sameColumns', () => {
     expect(sameColumns({ ...base, classKeys: { pyramid: ['gold', 'iron'] } }, base)).toBe(false);
     expect(sameColumns({ ...base, classKeys: { pyramid: ['gold', 'iron'], value: ['a', 'b'] } }, base)).toBe(false);
     expect(sameColumns(base, { ...base, classKeys: { ...base.classKeys, 'custom:vip': ['member', 'member'] } })).toBe(false);
+  });
+
+  it('in steps, gives a turn before each scheme and stops at the first difference', () => {
+    const turnsOf = (a: SnapshotColumns, b: SnapshotColumns) => {
+      const steps = sameColumnsInSteps(a, b);
+      let turns = 0;
+      for (let next = steps.next(); ; next = steps.next(), turns++) if (next.done) return { same: next.value, turns };
+    };
+    const three = { ...base, classKeys: { ...base.classKeys, value: ['a', 'b'] } };
+    expect(turnsOf(three, { ...three })).toEqual({ same: true, turns: 3 });
+    expect(turnsOf(three, { ...three, classKeys: { ...three.classKeys, pyramid: ['gold', 'gold'] } })).toEqual({ same: false, turns: 1 });
+    expect(turnsOf({ ...three, customerIds: ['b', 'a'] }, three)).toEqual({ same: false, turns: 0 });
   });
 });
