@@ -42,7 +42,7 @@ export const cliBundles = [
 ];
 
 /** What the bundles are built from: a change to any of these makes them stale. */
-export const cliSources = ['core', 'shared', 'db/schema', 'db/repos', 'db/open.ts', 'db/activity-sql.ts', 'renderer/i18n/resources', 'package.json', 'scripts/cli-build.mjs', 'scripts/ascii-bundle.mjs', 'scripts/import-worker-build.mjs'];
+export const cliSources = ['core', 'shared', 'db/schema', 'db/repos', 'db/open.ts', 'db/activity-sql.ts', 'db/wal-checkpoint-steps.ts', 'renderer/i18n/resources', 'package.json', 'scripts/cli-build.mjs', 'scripts/ascii-bundle.mjs', 'scripts/import-worker-build.mjs'];
 
 /** One Node bundle built in memory, its files given back ASCII-only (scripts/ascii-bundle.mjs says why) to be written. */
 export async function nodeBundleFiles(options) {
