@@ -184,13 +184,9 @@ export interface SnapshotColumns {
 /** Rows per multi-row INSERT or upsert. */
 const UPSERT_BATCH = ASSIGNMENTS_PER_INSERT;
 
-/** True when `a` and `b` give the same day the same customers, in the same order, the same classes in every scheme. */
-export function sameColumns(a: SnapshotColumns | undefined, b: SnapshotColumns): boolean {
-  return runSteps(sameColumnsInSteps(a, b));
-}
-
 /**
- * sameColumns a column per step: the ids, then each scheme's classes. Held against columns decoded from the
+ * True when `a` and `b` give the same day the same customers, in the same order, the same classes in every
+ * scheme; a column per step: the ids, then each scheme's classes. Held against columns decoded from the
  * database, every comparison is of two strings' contents: the seventeen columns of 100k customers took
  * 21-83 ms in one turn just after start.
  */

@@ -3,10 +3,11 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema';
 import type { Db } from '../../db/open';
-import { sameColumns, sameColumnsInSteps, storedLatestColumns, writeSnapshot, type SnapshotColumns } from '../../db/repos/segmentation';
+import { sameColumnsInSteps, storedLatestColumns, writeSnapshot, type SnapshotColumns } from '../../db/repos/segmentation';
 import { fixedClock, type HandlerContext } from '../../core/context';
 import { storeInSteps, type SegmentationState } from '../../core/segmentation/state';
 import { openTestApp, type TestApp } from '../support/test-app';
+import { runSteps } from '../../shared/domain/steps';
 
 /**
  * segment_latest keeps the latest stored day's classes as one coded row, so a new process compares a new
@@ -202,7 +203,8 @@ describe('a snapshot stored in steps', () => {
   });
 });
 
-describe('sameColumns', () => {
+describe('sameColumnsInSteps', () => {
+  const sameColumns = (a: SnapshotColumns | undefined, b: SnapshotColumns) => runSteps(sameColumnsInSteps(a, b));
   const base: SnapshotColumns = { asOf: '2026-11-20', customerIds: ['a', 'b'], classKeys: { pyramid: ['gold', 'iron'], rfm: ['555', '111'] } };
   it('is true only for the same day, customers in the same order and the same classes in the same schemes', () => {
     expect(sameColumns(base, { ...base, customerIds: ['a', 'b'], classKeys: { rfm: ['555', '111'], pyramid: ['gold', 'iron'] } })).toBe(true);
