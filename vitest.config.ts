@@ -20,7 +20,7 @@ export default defineConfig({
   // What scripts/build.mjs bakes into the preload bundle.
   define: { __CONTRACT_CHANNELS__: JSON.stringify(CHANNELS) },
   test: {
-    globalSetup: ['test/support/temp-root.ts'],
+    globalSetup: ['test/support/temp-root.ts', 'test/support/cli-bundle.ts'],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 60_000 } },

@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../support/test-app';
+import { spawnCli } from '../support/cli';
 
 /**
  * `tierbook … | head`: the reader closes the pipe before the output is written. The command ends as it
@@ -9,7 +7,7 @@ import { ROOT } from '../support/test-app';
  */
 describe('the CLI writing to a pipe its reader has closed', () => {
   it('exits as the command would, with nothing on stderr', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), '--help'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnCli(['--help']);
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -1,15 +1,10 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../support/test-app';
+import { tempDir } from '../support/test-app';
+import { cli } from '../support/cli';
 
-/** `customers list` by class and by tier, as a user runs it: a separate process, counts checked by SQL. */
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
+// `customers list` by class and by tier, as a user runs it: a separate process, counts checked by SQL.
 let db: string;
 beforeAll(() => {
   db = join(tempDir(), 'tiers.sqlite');

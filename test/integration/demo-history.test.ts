@@ -99,18 +99,17 @@ describe('the demo workspace has tier history', () => {
 
 describe('demo --history on the command line', () => {
   it('stores the month-end history, and the report over the last 12 months has customers and moves, as plain SQL says', async () => {
-    const { spawnSync } = await import('node:child_process');
     const { join } = await import('node:path');
     const { default: Database } = await import('better-sqlite3');
-    const { ROOT, tempDir } = await import('../support/test-app');
+    const { tempDir } = await import('../support/test-app');
+    const { cli } = await import('../support/cli');
     const { localDateOf } = await import('../../shared/domain/dates');
-    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
     const db = join(tempDir(), 'demo.sqlite');
-    expect(cli('demo', '--db', db, '--customers', '120', '--seed', '4', '--history').status).toBe(0);
+    expect(cli('demo', '--db', db, '--customers', '120', '--seed', '4', '--history').code).toBe(0);
     const today = localDateOf(new Date());
     const from = `${monthEndsBefore(today, 11)[0]!.slice(0, 8)}01`;
     const run = cli('report', '--db', db, '--scheme', 'pyramid', '--from', from, '--to', today, '--period', 'month', '--json');
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as EvaluationReport & { migration: { cells: { from: string | null; to: string | null; customers: number }[] } | null };
     const raw = new Database(db, { readonly: true });
     try {

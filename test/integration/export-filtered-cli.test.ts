@@ -1,17 +1,12 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../support/test-app';
+import { tempDir } from '../support/test-app';
+import { cli } from '../support/cli';
 
-/** `tierbook export customers` with the list's filter flags writes what `customers list` would show. */
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
+// `tierbook export customers` with the list's filter flags writes what `customers list` would show.
 describe('tierbook export customers --owner/--tag/--search/--view', () => {
   it('exports the filtered customers only, in the list order; a bad --view is a usage error', () => {
     const dir = tempDir();

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type Bridge } from '../../core/bridge/server';
 import type { Result } from '../../shared/contract';
 import { openTestApp, ROOT, tempDir, type TestApp } from '../support/test-app';
+import { spawnCli } from '../support/cli';
 
 /**
  * Every file channel over the real loopback bridge, as a page in a browser reaches it: a file outside
@@ -155,7 +155,7 @@ describe('the bridge and file access', () => {
 describe('tierbook serve', () => {
   it('opens its database with confined file access', async () => {
     const db = join(tempDir(), 'served.sqlite');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), 'serve', '--db', db], { cwd: ROOT });
+    const child = spawnCli(['serve', '--db', db]);
     try {
       const pageUrl = await new Promise<string>((resolve, reject) => {
         let out = '';

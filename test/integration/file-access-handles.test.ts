@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileHandles } from '../../core/files';
 import type { Result } from '../../shared/contract';
-import { openTestApp, ROOT, tempDir, type TestApp } from '../support/test-app';
+import { openTestApp, tempDir, type TestApp } from '../support/test-app';
+import { cli } from '../support/cli';
 
 /**
  * Electron's file access through dispatch, as the IPC transport calls it: every file channel takes only a
@@ -109,12 +109,7 @@ describe('file channels in Electron take dialog handles, never paths', () => {
   });
 });
 
-/** The CLI as a user runs it: the local user names real files wherever they keep them. */
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
+// The CLI as a user runs it: the local user names real files wherever they keep them.
 describe('the CLI keeps real paths', () => {
   it('imports, writes rejects, exports, backs up and restores with files in a folder of the user’s choosing', () => {
     const db = join(tempDir(), 'cli.sqlite');

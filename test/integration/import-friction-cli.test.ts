@@ -1,17 +1,12 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_FLAGS } from '../../core/cli/commands-transfer';
 import { ROOT, tempDir } from '../support/test-app';
+import { cli } from '../support/cli';
 
 /** The CLI as a user runs it: a separate process, flags in, --json out, exit code. */
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
 function query<T>(file: string, sql: string): T {
   const raw = new Database(file, { readonly: true });
   try {

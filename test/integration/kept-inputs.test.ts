@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import Database from 'better-sqlite3';
@@ -16,7 +15,8 @@ import { dropKeptInputs, keptInputsHeader, writePart } from '../../db/repos/tier
 import { runSteps } from '../../shared/domain/steps';
 import { nextTurn } from '../../core/next-turn';
 import { activityOf, activityTable, ActivityColumnsBuilder } from '../../shared/segmentation';
-import { MIGRATIONS, openTestApp, ROOT, tempDir, type TestApp } from '../support/test-app';
+import { MIGRATIONS, openTestApp, tempDir, type TestApp } from '../support/test-app';
+import { runCli } from '../support/cli';
 
 /**
  * The tiers' inputs kept in the database between processes (core/segmentation/kept-inputs.ts): taken back
@@ -269,8 +269,8 @@ describe('a recompute in a process that holds nothing yet', () => {
   it('the CLI keeps the copy before it exits, and its next command takes it', () => {
     const db = join(tempDir(), 'cli.sqlite');
     const cli = (...args: string[]) => {
-      const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), ...args, '--db', db], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-      expect([run.status, run.stderr]).toEqual([0, '']);
+      const run = runCli([...args, '--db', db]);
+      expect([run.code, run.stderr]).toEqual([0, '']);
     };
     const header = () => {
       const file = new Database(db, { readonly: true });

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../core/context';
@@ -7,7 +6,8 @@ import { call, createDispatch } from '../../core/dispatch';
 import { fileAccess } from '../../core/files';
 import { createHandlers } from '../../core/handlers';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
-import { openTestApp, ROOT, type TestApp } from '../support/test-app';
+import { openTestApp, type TestApp } from '../support/test-app';
+import { cli } from '../support/cli';
 
 let app: TestApp;
 beforeEach(() => {
@@ -219,11 +219,6 @@ describe('merging duplicates', () => {
 });
 
 describe('the merge commands of the CLI', () => {
-  function cli(...args: string[]) {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-    return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-  }
-
   it('lists duplicates, merges them and undoes the merge', async () => {
     const { keep, dup } = await twoOfOne();
     const db = app.dbPath;

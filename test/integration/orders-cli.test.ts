@@ -1,15 +1,11 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../../shared/contract/orders';
-import { ROOT, tempDir } from '../support/test-app';
+import { tempDir } from '../support/test-app';
+import { cli } from '../support/cli';
 
 /** The CLI as a user runs it: a separate process, flags in, text or --json out, exit code. */
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 const json = <T>(...args: string[]): T => {
   const run = cli(...args, '--json');
   expect(run.stderr).toBe('');

@@ -4,17 +4,13 @@
  * `predict fit --db` with the paper's calibration end (1997-09-30, weeks).
  */
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CDNOW_DIR, cdnowSuiteName, csvRows, HAS_CDNOW, readCdnow } from '../unit/prediction/cdnow-data';
-import { ROOT, tempDir } from '../support/test-app';
+import { tempDir } from '../support/test-app';
+import { cli } from '../support/cli';
 
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 function json<T>(...args: string[]): T {
   const run = cli(...args, '--json');
   expect([run.code, run.stderr]).toEqual([0, '']);

@@ -1,20 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type OpenedApp } from '../../core/app';
 import { fixedClock } from '../../core/context';
 import { call } from '../../core/dispatch';
 import type { OutputOf } from '../../shared/contract';
 import { buildReportFixture, FIXTURE_TODAY } from '../support/report-fixture';
-import { MIGRATIONS, openTestApp, ROOT } from '../support/test-app';
+import { MIGRATIONS, openTestApp } from '../support/test-app';
+import { cli } from '../support/cli';
 
-/** `report` and `migration` as a user runs them, against the hand-made fixture written to a real file. */
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
+// `report` and `migration` as a user runs them, against the hand-made fixture written to a real file.
 let dir: string;
 let db: string;
 let app: OpenedApp;

@@ -3,16 +3,12 @@
  * a bad config exits 1, says what is wrong in words and changes nothing. `tiers` rows carry the group and
  * `explain` states basis, group and cut once a partition is set.
  */
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../support/test-app';
+import { tempDir } from '../support/test-app';
+import { cli } from '../support/cli';
 
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 const json = <T>(...args: string[]): T => {
   const run = cli(...args, '--json');
   expect([run.code, run.stderr]).toEqual([0, '']);

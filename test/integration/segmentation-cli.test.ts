@@ -1,15 +1,11 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localDateOf } from '../../shared/domain/dates';
-import { ROOT, tempDir } from '../support/test-app';
+import { tempDir } from '../support/test-app';
+import { cli } from '../support/cli';
 
-/** The segmentation commands as a user runs them: a separate process, flags in, --json out, exit codes. */
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+/** A segmentation command's --json output, once it has exited 0 with nothing on stderr. */
 const json = <T>(...args: string[]): T => {
   const run = cli(...args, '--json');
   expect([run.code, run.stderr]).toEqual([0, '']);

@@ -1,13 +1,8 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../support/test-app';
-
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+import { tempDir } from '../support/test-app';
+import { cli } from '../support/cli';
 
 type Members = { asOf: string; total: number; offset: number; rows: Array<{ id: string; code: string | null; name: string; classKey: string }> };
 

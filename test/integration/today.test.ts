@@ -1,6 +1,5 @@
 import { predictionsSettled } from '../../core/prediction/refit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createDispatch } from '../../core/dispatch';
 import { call } from '../../core/dispatch';
@@ -9,7 +8,8 @@ import { fileAccess } from '../../core/files';
 import { createHandlers } from '../../core/handlers';
 import type { OutputOf } from '../../shared/contract';
 import { REMINDERS_SQL } from '../../db/repos/today';
-import { openTestApp, ROOT, type TestApp } from '../support/test-app';
+import { openTestApp, type TestApp } from '../support/test-app';
+import { runCli } from '../support/cli';
 
 /**
  * Today on a real database, today = 2026-11-23, pyramid shares set to 25 % / 25 % / 25 % so four buyers
@@ -223,11 +223,7 @@ describe('today:list through dispatch', () => {
   it('the CLI prints the same list in the same order, reasons in English', async () => {
     const list = await app.call('today:list', { limit: 5000 });
     app.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'core', 'cli', 'main.ts'), 'today', '--db', app.dbPath, '--as-of', TODAY, '--limit', '5000', '--json'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const run = runCli(['today', '--db', app.dbPath, '--as-of', TODAY, '--limit', '5000', '--json']);
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout) as { asOf: string; total: number; items: { customerId: string; customerName: string; kind: string; reason: string; priority: number; dueDate: string }[] };
     expect([out.asOf, out.total]).toEqual([TODAY, list.total]);

@@ -1,0 +1,45 @@
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams, type SpawnOptionsWithoutStdio } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './test-app';
+
+/**
+ * The command line as a user runs it: the built bundle (`npm run cli` runs the same file), which the
+ * test run's global setup (test/support/cli-bundle.ts) rebuilds first when a source is newer. Starting
+ * it takes a fraction of a second where compiling the TypeScript on every call took about two.
+ */
+export const CLI_BUNDLE = join(ROOT, 'dist', 'cli', 'tierbook.cjs');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Text written to the command's standard input. */
+  input?: string;
+  timeout?: number;
+}
+
+/** Runs one command to its end; its output as text. */
+export function runCli(args: readonly string[], options: CliOptions = {}): CliRun {
+  const run = spawnSync(process.execPath, [CLI_BUNDLE, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: options.timeout ?? 120_000,
+    maxBuffer: 64 * 1024 * 1024,
+    env: options.env ?? process.env,
+    input: options.input,
+  });
+  if (run.error) throw run.error;
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** `runCli` with the words as arguments, the way the tests read best. */
+export const cli = (...args: string[]): CliRun => runCli(args);
+
+/** A command that keeps running (serve), for the test to talk to and stop. */
+export function spawnCli(args: readonly string[], options: SpawnOptionsWithoutStdio = {}): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [CLI_BUNDLE, ...args], { cwd: ROOT, ...options });
+}
