@@ -1,0 +1,56 @@
+/**
+ * Rows written ahead go in transactions of a bounded size (db/repos/segment-rows-ahead.ts): a scheme with more
+ * customers than one transaction takes spans several, and together they must write every row exactly once.
+ * At the shipped sizes that takes thousands of customers; here the sizes are made small instead.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rowsAheadInSteps, planRowsAhead } from '../../db/repos/segment-rows-ahead';
+import type { SnapshotColumns } from '../../db/repos/segmentation';
+import { openTestApp, type TestApp } from '../support/test-app';
+
+let app: TestApp;
+beforeEach(() => {
+  app = openTestApp();
+});
+afterEach(() => app.cleanup());
+
+const ids = Array.from({ length: 23 }, (_, k) => `c${String(k).padStart(3, '0')}`);
+const classes = (pick: (k: number) => string) => ids.map((_, k) => pick(k));
+
+describe('rows written ahead, a bounded number per transaction', () => {
+  it('a first snapshot and a day of changes spanning several transactions write every row once, a transaction per turn', () => {
+    const yesterday: SnapshotColumns = { asOf: '2026-11-22', customerIds: ids, classKeys: { rfm: classes(() => 'a'), value: classes((k) => (k % 2 ? 'hi' : 'lo')) } };
+    // Today: `value` is new (its first snapshot, all 23 customers); `rfm` changed for every third customer (8 of them).
+    const today: SnapshotColumns = { asOf: '2026-11-23', customerIds: ids, classKeys: { rfm: classes((k) => (k % 3 === 0 ? 'b' : 'a')), value: yesterday.classKeys.value! } };
+    const plan = planRowsAhead(today, ['value'], yesterday);
+    expect(plan.map((p) => [p.scheme, p.positions?.length ?? null])).toEqual([
+      ['value', null],
+      ['rfm', 8],
+    ]);
+
+    const client = app.db.$client;
+    let transactions = 0;
+    const steps = rowsAheadInSteps(app.db, today, plan, 'token-1', (rows) => {
+      transactions++;
+      client.transaction(rows)();
+    }, { first: 5, changed: 3 });
+    let turns = 0;
+    let next = steps.next();
+    while (!next.done) {
+      turns++;
+      next = steps.next();
+    }
+
+    // ⌈23 / 5⌉ = 5 for the first snapshot, ⌈8 / 3⌉ = 3 for the changes; a turn after each.
+    expect(transactions).toBe(8);
+    expect(turns).toBe(8);
+    expect(next.value).toEqual({ token: 'token-1', rows: new Map([['value', 23], ['rfm', 8]]) });
+    const stored = client.prepare(`SELECT scheme, customer_id, class_key FROM segment_assignments WHERE as_of = '2026-11-23' ORDER BY scheme, customer_id`).raw().all();
+    const expected = [
+      ...ids.filter((_, k) => k % 3 === 0).map((id) => ['rfm', id, 'b']),
+      ...ids.map((id, k) => ['value', id, k % 2 ? 'hi' : 'lo']),
+    ];
+    expect(stored).toEqual(expected);
+    expect(client.prepare(`SELECT as_of, token FROM segment_pending`).raw().all()).toEqual([['2026-11-23', 'token-1']]);
+  });
+});
