@@ -1,5 +1,5 @@
 import { nextTurn } from '../next-turn';
-import { planRowsAhead, rowsAheadInSteps, schemesWithoutHistory, withdrawRowsAhead } from '../../db/repos/segment-rows-ahead';
+import { planRowsAheadInSteps, rowsAheadInSteps, schemesWithoutHistory, withdrawRowsAhead } from '../../db/repos/segment-rows-ahead';
 import { newId } from '../ids';
 import type { Db } from '../../db/open';
 import {
@@ -290,7 +290,7 @@ export function* storeInSteps(ctx: HandlerContext, state: SegmentationState, exp
   // checked against still stands; any other store in between takes them back, and the transaction below
   // then reads those schemes like any other.
   const latestBefore = latestRunDay(db);
-  const plan = latestBefore === null || state.asOf >= latestBefore ? planRowsAhead(columns, schemesWithoutHistory(db, Object.keys(columns.classKeys)), heldPrevious(db) ?? decoded) : [];
+  const plan = latestBefore === null || state.asOf >= latestBefore ? yield* planRowsAheadInSteps(columns, schemesWithoutHistory(db, Object.keys(columns.classKeys)), heldPrevious(db) ?? decoded) : [];
   // The transaction below (35-45 ms at 100k even when nothing changed) gets a turn of its own.
   yield;
   const ahead = plan.length > 0 ? yield* rowsAheadInSteps(db, columns, plan, newId(), (rows) => derivedWrite(db, () => db.$client.transaction(rows)())) : null;

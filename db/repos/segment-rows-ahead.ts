@@ -44,17 +44,23 @@ export interface RowsAhead {
   rows: Map<string, number>;
 }
 
+/** A scheme's rows to write ahead: every customer (`positions` null), or those at `positions` in the day's columns. */
+export type RowsAheadPlan = { scheme: string; positions: Int32Array | null }[];
+
 /**
  * The rows of day `columns.asOf` to write ahead: every customer of each scheme in `first` (schemes without
  * history), and, when `before` holds the previous stored day's classes of the very same customers, the
- * customers of each other scheme whose class differs from it. Positions are into `columns.customerIds`.
+ * customers of each other scheme whose class differs from it. Positions are into `columns.customerIds`. A
+ * scheme per turn: against classes decoded from the database each comparison is of two strings' contents,
+ * and the seventeen schemes of 100k customers took 80-100 ms in one turn.
  */
-export function planRowsAhead(columns: SnapshotColumns, first: readonly string[], before: SnapshotColumns | undefined): { scheme: string; positions: Int32Array | null }[] {
-  const plan: { scheme: string; positions: Int32Array | null }[] = first.map((scheme) => ({ scheme, positions: null }));
+export function* planRowsAheadInSteps(columns: SnapshotColumns, first: readonly string[], before: SnapshotColumns | undefined): Steps<RowsAheadPlan> {
+  const plan: RowsAheadPlan = first.map((scheme) => ({ scheme, positions: null }));
   if (!before || before.asOf >= columns.asOf || !samePeople(before.customerIds, columns.customerIds)) return plan;
   for (const [scheme, column] of Object.entries(columns.classKeys)) {
     const prior = before.classKeys[scheme];
     if (!prior || first.includes(scheme)) continue;
+    yield;
     const changed: number[] = [];
     for (let k = 0; k < column.length; k++) if (column[k] !== prior[k]) changed.push(k);
     plan.push({ scheme, positions: Int32Array.from(changed) });
@@ -65,7 +71,7 @@ export function planRowsAhead(columns: SnapshotColumns, first: readonly string[]
 const samePeople = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, k) => id === b[k]);
 
 /**
- * Writes `plan` (planRowsAhead) in transactions, yielding after each. `write` runs each transaction (the caller
+ * Writes `plan` (planRowsAheadInSteps) in transactions, yielding after each. `write` runs each transaction (the caller
  * counts them as derived writes). The first claims segment_pending, deleting first the rows a stopped writer
  * left; each later one goes on only while the claim is still this run's (another process's snapshot in between
  * settles the claim and this run's rows: then nothing more is written and null is returned).
@@ -73,7 +79,7 @@ const samePeople = (a: readonly string[], b: readonly string[]) => a.length === 
 export function* rowsAheadInSteps(
   db: Db,
   columns: SnapshotColumns,
-  plan: readonly { scheme: string; positions: Int32Array | null }[],
+  plan: Readonly<RowsAheadPlan>,
   token: string,
   write: (rows: () => void) => void,
   /** Rows per transaction; smaller in tests, so that a few customers span several transactions. */

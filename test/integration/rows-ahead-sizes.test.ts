@@ -4,7 +4,8 @@
  * At the shipped sizes that takes thousands of customers; here the sizes are made small instead.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rowsAheadInSteps, planRowsAhead } from '../../db/repos/segment-rows-ahead';
+import { planRowsAheadInSteps, rowsAheadInSteps } from '../../db/repos/segment-rows-ahead';
+import { runSteps } from '../../shared/domain/steps';
 import type { SnapshotColumns } from '../../db/repos/segmentation';
 import { openTestApp, type TestApp } from '../support/test-app';
 
@@ -17,12 +18,34 @@ afterEach(() => app.cleanup());
 const ids = Array.from({ length: 23 }, (_, k) => `c${String(k).padStart(3, '0')}`);
 const classes = (pick: (k: number) => string) => ids.map((_, k) => pick(k));
 
+describe('the rows to write ahead', () => {
+  it('compares a scheme with the day before in a turn of its own; a scheme without history is written in full', () => {
+    const yesterday: SnapshotColumns = { asOf: '2026-11-22', customerIds: ids, classKeys: { rfm: classes(() => 'a'), tier: classes((k) => (k < 5 ? 'A' : 'B')) } };
+    const today: SnapshotColumns = { asOf: '2026-11-23', customerIds: ids, classKeys: { rfm: classes((k) => (k % 3 === 0 ? 'b' : 'a')), tier: yesterday.classKeys.tier!, value: classes(() => 'lo') } };
+    const steps = planRowsAheadInSteps(today, ['value'], yesterday);
+    let turns = 0;
+    let next = steps.next();
+    while (!next.done) {
+      turns++;
+      next = steps.next();
+    }
+    expect(turns).toBe(2);
+    expect(next.value.map((p) => [p.scheme, p.positions === null ? null : [...p.positions]])).toEqual([
+      ['value', null],
+      ['rfm', [0, 3, 6, 9, 12, 15, 18, 21]],
+      ['tier', []],
+    ]);
+    // Other customers than the day before's: nothing to compare against, only the first snapshots.
+    expect(runSteps(planRowsAheadInSteps(today, ['value'], { ...yesterday, customerIds: ids.slice(1) }))).toEqual([{ scheme: 'value', positions: null }]);
+  });
+});
+
 describe('rows written ahead, a bounded number per transaction', () => {
   it('a first snapshot and a day of changes spanning several transactions write every row once, a transaction per turn', () => {
     const yesterday: SnapshotColumns = { asOf: '2026-11-22', customerIds: ids, classKeys: { rfm: classes(() => 'a'), value: classes((k) => (k % 2 ? 'hi' : 'lo')) } };
     // Today: `value` is new (its first snapshot, all 23 customers); `rfm` changed for every third customer (8 of them).
     const today: SnapshotColumns = { asOf: '2026-11-23', customerIds: ids, classKeys: { rfm: classes((k) => (k % 3 === 0 ? 'b' : 'a')), value: yesterday.classKeys.value! } };
-    const plan = planRowsAhead(today, ['value'], yesterday);
+    const plan = runSteps(planRowsAheadInSteps(today, ['value'], yesterday));
     expect(plan.map((p) => [p.scheme, p.positions?.length ?? null])).toEqual([
       ['value', null],
       ['rfm', 8],
