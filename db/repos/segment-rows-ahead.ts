@@ -24,9 +24,9 @@ export const insertAssignmentsSql = (rows: number, orReplace = false): string =>
   `INSERT${orReplace ? ' OR REPLACE' : ''} INTO segment_assignments (scheme, customer_id, as_of, class_key) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ')}`;
 
 /**
- * Rows per write transaction: a first snapshot's go in key order, a new day's each to a page of its own. 7,500
- * first rows take 35-45 ms on a slow 2-core machine; 15,000 took 70-90 ms, which with a collector pause beside
- * them kept other calls waiting over 100 ms (docs/performance.md).
+ * Rows per write transaction: a first snapshot's go in key order, a new day's each to a page of its own. 15,000
+ * first rows took 70-90 ms on a slow 2-core machine, which with a collector pause beside them kept other calls
+ * waiting over 100 ms; half as many brought that wait to about 76 ms (docs/performance.md).
  */
 export const FIRST_ROWS_PER_WRITE = 7_500;
 export const CHANGED_ROWS_PER_WRITE = 1_500;
@@ -52,7 +52,7 @@ export type RowsAheadPlan = { scheme: string; positions: Int32Array | null }[];
  * history), and, when `before` holds the previous stored day's classes of the very same customers, the
  * customers of each other scheme whose class differs from it. Positions are into `columns.customerIds`. A
  * scheme per turn: against classes decoded from the database each comparison is of two strings' contents,
- * and the seventeen schemes of 100k customers took 80-100 ms in one turn.
+ * and the sixteen schemes of 100k customers took about 80 ms in one turn (profiled).
  */
 export function* planRowsAheadInSteps(columns: SnapshotColumns, first: readonly string[], before: SnapshotColumns | undefined): Steps<RowsAheadPlan> {
   const plan: RowsAheadPlan = first.map((scheme) => ({ scheme, positions: null }));
