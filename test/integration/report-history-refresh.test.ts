@@ -4,6 +4,7 @@ import { tierTimeline, tierTimelineInSteps } from '../../core/reports/timeline';
 import { historyVersion } from '../../core/reports/totals';
 import { buildReportFixture, FIXTURE_TODAY, type FixtureIds } from '../support/report-fixture';
 import { openTestApp, type TestApp } from '../support/test-app';
+import { runCountingTurns } from '../support/count-turns';
 
 /**
  * After a snapshot the report keeps the tier history before the latest stored day and reads the rest
@@ -114,15 +115,9 @@ describe('the tier history after a snapshot', () => {
     tierTimeline(app.db, 'pyramid');
     await app.call('orders:create', { customerId: ids.F, orderDate: '2026-06-29', amount: '90000', currency: 'CNY' });
     await app.call('segments:recompute', {});
-    const steps = tierTimelineInSteps(app.db, 'pyramid');
-    let turns = 0;
-    let next = steps.next();
-    while (!next.done) {
-      turns++;
-      next = steps.next();
-    }
+    const { value, turns } = runCountingTurns(tierTimelineInSteps(app.db, 'pyramid'));
     expect(turns).toBeGreaterThanOrEqual(2);
-    const stepped = next.value!;
+    const stepped = value!;
     // Kept: the next read at once is the same timeline, with nothing read again.
     expect(tierTimeline(app.db, 'pyramid')).toBe(stepped);
     expect(sorted(pointsOf(stepped.history))).toEqual(sorted(storedPoints('pyramid')));

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planRowsAheadInSteps, rowsAheadInSteps } from '../../db/repos/segment-rows-ahead';
 import { runSteps } from '../../shared/domain/steps';
 import type { SnapshotColumns } from '../../db/repos/segmentation';
+import { runCountingTurns } from '../support/count-turns';
 import { openTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -22,15 +23,9 @@ describe('the rows to write ahead', () => {
   it('compares a scheme with the day before in a turn of its own; a scheme without history is written in full', () => {
     const yesterday: SnapshotColumns = { asOf: '2026-11-22', customerIds: ids, classKeys: { rfm: classes(() => 'a'), tier: classes((k) => (k < 5 ? 'A' : 'B')) } };
     const today: SnapshotColumns = { asOf: '2026-11-23', customerIds: ids, classKeys: { rfm: classes((k) => (k % 3 === 0 ? 'b' : 'a')), tier: yesterday.classKeys.tier!, value: classes(() => 'lo') } };
-    const steps = planRowsAheadInSteps(today, ['value'], yesterday);
-    let turns = 0;
-    let next = steps.next();
-    while (!next.done) {
-      turns++;
-      next = steps.next();
-    }
+    const { value: plan, turns } = runCountingTurns(planRowsAheadInSteps(today, ['value'], yesterday));
     expect(turns).toBe(2);
-    expect(next.value.map((p) => [p.scheme, p.positions === null ? null : [...p.positions]])).toEqual([
+    expect(plan.map((p) => [p.scheme, p.positions === null ? null : [...p.positions]])).toEqual([
       ['value', null],
       ['rfm', [0, 3, 6, 9, 12, 15, 18, 21]],
       ['tier', []],
@@ -53,21 +48,17 @@ describe('rows written ahead, a bounded number per transaction', () => {
 
     const client = app.db.$client;
     let transactions = 0;
-    const steps = rowsAheadInSteps(app.db, today, plan, 'token-1', (rows) => {
-      transactions++;
-      client.transaction(rows)();
-    }, { first: 5, changed: 3 });
-    let turns = 0;
-    let next = steps.next();
-    while (!next.done) {
-      turns++;
-      next = steps.next();
-    }
+    const { value: ahead, turns } = runCountingTurns(
+      rowsAheadInSteps(app.db, today, plan, 'token-1', (rows) => {
+        transactions++;
+        client.transaction(rows)();
+      }, { first: 5, changed: 3 }),
+    );
 
     // ⌈23 / 5⌉ = 5 for the first snapshot, ⌈8 / 3⌉ = 3 for the changes; a turn after each.
     expect(transactions).toBe(8);
     expect(turns).toBe(8);
-    expect(next.value).toEqual({ token: 'token-1', rows: new Map([['value', 23], ['rfm', 8]]) });
+    expect(ahead).toEqual({ token: 'token-1', rows: new Map([['value', 23], ['rfm', 8]]) });
     const stored = client.prepare(`SELECT scheme, customer_id, class_key FROM segment_assignments WHERE as_of = '2026-11-23' ORDER BY scheme, customer_id`).raw().all();
     const expected = [
       ...ids.filter((_, k) => k % 3 === 0).map((id) => ['rfm', id, 'b']),
