@@ -2,12 +2,13 @@
  * The first snapshot of a new day, and what a day of tier history costs on disk. On a copy of the bench
  * file (so the rest of the bench keeps its day): a few hundred orders written through dispatch on the
  * bench's day, then the app started with the next day's clock in a process of its own, as a user opening
- * the app tomorrow starts one (bench/new-day-child.ts), and its first `segments:recompute` timed. Growth is
+ * the app tomorrow starts one (bench/new-day-child.ts), and its first `segments:recompute` timed: `runs` times,
+ * each on a fresh copy of the day's file, the median and the worst reported. Growth is
  * counted two ways: the rows the day added to the history and their payload (what the day costs however
  * SQLite packs it), and the pages of the tier-history tables (dbstat) before the day's writes and after the
  * next day's snapshot — often 0, when the day's rows fit in the free space of pages already there.
  */
-import { copyFileSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, openSync, rmSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { openApp } from '../core/app';
 import { fixedClock } from '../core/context';
@@ -16,11 +17,27 @@ import { migrationsFolder } from '../core/paths';
 import { addDays } from '../shared/domain/dates';
 import { runBundledChild } from './child-process';
 import { tierStorageBytes } from './tier-storage';
-import { liveCustomerIds, seeded } from './tiers';
+import { round } from './measure';
+import { liveCustomerIds, percentile, seeded, stallSummary } from './tiers';
+
+type NextDay = { callMs: number; longestStallMs: number; bytesAfter: Record<string, number>; dayRows: { rows: number; bytes: number } };
+
+/** Tomorrow's first start on a copy of `dayFile`, synced first as a user's file is (bench/keep.ts says why). */
+function nextDayInChild(dayFile: string, runFile: string, day: string): NextDay {
+  copyFileSync(dayFile, runFile);
+  const copy = openSync(runFile, 'r+');
+  fsyncSync(copy);
+  closeSync(copy);
+  try {
+    return runBundledChild<NextDay>('bench/new-day-child.ts', [runFile, day]);
+  } finally {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(runFile + suffix, { force: true });
+  }
+}
 
 const total = (bytes: Record<string, number>) => Object.values(bytes).reduce((a, b) => a + b, 0);
 
-export async function measureNewDay(options: { source: Database; copyPath: string; today: string; writes: number }) {
+export async function measureNewDay(options: { source: Database; copyPath: string; today: string; writes: number; runs: number }) {
   // Everything the bench's connection wrote is in the main file before it is copied.
   options.source.pragma('wal_checkpoint(TRUNCATE)');
   copyFileSync(options.source.name, options.copyPath);
@@ -37,15 +54,18 @@ export async function measureNewDay(options: { source: Database; copyPath: strin
 
     // Tomorrow's first start is a process of its own (bench/new-day-child.ts), with only that app in its heap.
     const nextDay = addDays(options.today, 1);
-    const first = runBundledChild<{ callMs: number; longestStallMs: number; bytesAfter: Record<string, number>; dayRows: { rows: number; bytes: number } }>('bench/new-day-child.ts', [options.copyPath, nextDay]);
-    const after = first.bytesAfter;
-    const dayRows = first.dayRows;
-    const firstRecomputeMs = first.callMs;
+    const runs = Array.from({ length: options.runs }, () => nextDayInChild(options.copyPath, `${options.copyPath}.run`, nextDay));
+    // Every run stores the same day from the same file: its rows and pages are those of any of them.
+    const after = runs[0]!.bytesAfter;
+    const dayRows = runs[0]!.dayRows;
+    const waits = stallSummary(runs);
     return {
       day: nextDay,
       writesInBetween: options.writes,
-      firstRecomputeMs: Math.round(firstRecomputeMs),
-      firstRecomputeLongestStallMs: Math.round(first.longestStallMs * 100) / 100,
+      runs: options.runs,
+      firstRecomputeMs: round(percentile(runs.map((r) => r.callMs), 0.5)),
+      firstRecomputeLongestStallMs: waits.longestStallMs,
+      firstRecomputeWorstStallMs: waits.worstStallMs,
       tierHistoryBytes: total(after),
       growthRows: dayRows.rows,
       growthPayloadBytes: dayRows.bytes,

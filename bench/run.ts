@@ -129,7 +129,7 @@ const cliUnchanged = measureCliSegment({ dbPath, asOf: TODAY, runs: CLI_RUNS });
 await run('orders:create', { customerId: sample.id, orderDate: TODAY, amount: '88.00', currency: 'CNY', note: 'bench cli' });
 const cli = 'skipped' in cliUnchanged ? cliUnchanged : { ...cliUnchanged, afterOrderMs: timeCliSegment(dbPath, TODAY) };
 step('the next day, on a copy');
-const newDay = await measureNewDay({ source: raw, copyPath: join(dir, 'next-day.sqlite'), today: TODAY, writes: DAY_WRITES });
+const newDay = await measureNewDay({ source: raw, copyPath: join(dir, 'next-day.sqlite'), today: TODAY, writes: DAY_WRITES, runs: Math.min(HEAVY_RUNS, 3) });
 step('the Recompute button and its refit, in a child process');
 const refitInChild = measureRefitInChild({ source: raw, copyPath: join(dir, 'refit.sqlite'), today: TODAY, runs: Math.min(HEAVY_RUNS, 3) });
 step("the tiers' inputs kept after a full read, in a child process");
