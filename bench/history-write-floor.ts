@@ -6,9 +6,9 @@
  * and the rows go in key order; reading them from the bench's file is the only other work timed. A design
  * that keeps a row per customer and scheme cannot write its first day faster than this on this machine.
  */
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { removeDatabase } from './database-copy';
 import { round } from './measure';
 
 export function measureHistoryWriteFloor(raw: Database, dir: string, asOf: string, runs: number) {
@@ -16,9 +16,7 @@ export function measureHistoryWriteFloor(raw: Database, dir: string, asOf: strin
   if (!definition?.startsWith('CREATE TABLE "segment_assignments"')) throw new Error(`unexpected definition of segment_assignments: ${definition}`);
   const rows = raw.prepare(`SELECT count(*) FROM segment_assignments WHERE as_of = ?`).pluck().get(asOf) as number;
   const path = join(dir, 'history-write-floor.sqlite');
-  const remove = () => {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-  };
+  const remove = () => removeDatabase(path);
   let bytes = 0;
   // Each run times the INSERT and its commit only; attaching, creating the table and removing the file are not.
   const writeOnce = (): number => {

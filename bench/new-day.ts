@@ -8,7 +8,7 @@
  * SQLite packs it), and the pages of the tier-history tables (dbstat) before the day's writes and after the
  * next day's snapshot — often 0, when the day's rows fit in the free space of pages already there.
  */
-import { closeSync, copyFileSync, fsyncSync, openSync, rmSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { openApp } from '../core/app';
 import { fixedClock } from '../core/context';
@@ -16,24 +16,12 @@ import { call } from '../core/dispatch';
 import { migrationsFolder } from '../core/paths';
 import { addDays } from '../shared/domain/dates';
 import { runBundledChild } from './child-process';
+import { onSyncedCopy, removeDatabase } from './database-copy';
 import { tierStorageBytes } from './tier-storage';
 import { round } from './measure';
 import { liveCustomerIds, percentile, seeded, stallSummary } from './tiers';
 
 type NextDay = { callMs: number; longestStallMs: number; bytesAfter: Record<string, number>; dayRows: { rows: number; bytes: number } };
-
-/** Tomorrow's first start on a copy of `dayFile`, synced first as a user's file is (bench/keep.ts says why). */
-function nextDayInChild(dayFile: string, runFile: string, day: string): NextDay {
-  copyFileSync(dayFile, runFile);
-  const copy = openSync(runFile, 'r+');
-  fsyncSync(copy);
-  closeSync(copy);
-  try {
-    return runBundledChild<NextDay>('bench/new-day-child.ts', [runFile, day]);
-  } finally {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(runFile + suffix, { force: true });
-  }
-}
 
 const total = (bytes: Record<string, number>) => Object.values(bytes).reduce((a, b) => a + b, 0);
 
@@ -54,7 +42,9 @@ export async function measureNewDay(options: { source: Database; copyPath: strin
 
     // Tomorrow's first start is a process of its own (bench/new-day-child.ts), with only that app in its heap.
     const nextDay = addDays(options.today, 1);
-    const runs = Array.from({ length: options.runs }, () => nextDayInChild(options.copyPath, `${options.copyPath}.run`, nextDay));
+    const runs = Array.from({ length: options.runs }, () =>
+      onSyncedCopy(options.copyPath, `${options.copyPath}.run`, (copy) => runBundledChild<NextDay>('bench/new-day-child.ts', [copy, nextDay])),
+    );
     // Every run stores the same day from the same file: its rows and pages are those of any of them.
     const after = runs[0]!.bytesAfter;
     const dayRows = runs[0]!.dayRows;
@@ -73,6 +63,6 @@ export async function measureNewDay(options: { source: Database; copyPath: strin
       growthBytesByTable: Object.fromEntries(Object.keys(after).map((t) => [t, after[t]! - (before[t] ?? 0)])),
     };
   } finally {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(options.copyPath + suffix, { force: true });
+    removeDatabase(options.copyPath);
   }
 }

@@ -4,9 +4,10 @@
  * data. In the bench's own process the same calls also wait on the collector of everything else the bench
  * holds (its longest waits came out 68–240 ms there against 47–92 ms alone); that figure is reported beside it.
  */
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { runBundledChild } from './child-process';
+import { removeDatabase } from './database-copy';
 import type { Stalls } from './tiers';
 import { stallSummary } from './tiers';
 
@@ -17,6 +18,6 @@ export function measureRefitInChild(options: { source: Database; copyPath: strin
   try {
     return stallSummary(runBundledChild<Stalls[]>('bench/refit-child.ts', [options.copyPath, options.today, String(options.runs)]));
   } finally {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${options.copyPath}${suffix}`, { force: true });
+    removeDatabase(options.copyPath);
   }
 }

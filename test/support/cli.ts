@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams, type SpawnOptionsWithoutStdio } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './test-app';
 
@@ -15,23 +15,9 @@ export interface CliRun {
   stderr: string;
 }
 
-export interface CliOptions {
-  env?: NodeJS.ProcessEnv;
-  /** Text written to the command's standard input. */
-  input?: string;
-  timeout?: number;
-}
-
 /** Runs one command to its end; its output as text. */
-export function runCli(args: readonly string[], options: CliOptions = {}): CliRun {
-  const run = spawnSync(process.execPath, [CLI_BUNDLE, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: options.timeout ?? 120_000,
-    maxBuffer: 64 * 1024 * 1024,
-    env: options.env ?? process.env,
-    input: options.input,
-  });
+export function runCli(args: readonly string[]): CliRun {
+  const run = spawnSync(process.execPath, [CLI_BUNDLE, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
   if (run.error) throw run.error;
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -40,6 +26,6 @@ export function runCli(args: readonly string[], options: CliOptions = {}): CliRu
 export const cli = (...args: string[]): CliRun => runCli(args);
 
 /** A command that keeps running (serve), for the test to talk to and stop. */
-export function spawnCli(args: readonly string[], options: SpawnOptionsWithoutStdio = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [CLI_BUNDLE, ...args], { cwd: ROOT, ...options });
+export function spawnCli(args: readonly string[]): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [CLI_BUNDLE, ...args], { cwd: ROOT });
 }
