@@ -86,9 +86,12 @@ async function start(): Promise<void> {
   // The dashboard's months read in small steps now, so its first open finds them in memory (docs/evaluation.md §8).
   const warmUp = warmReports(opened.db, { today: localDateOf(new Date()) });
   warmUp.done.catch((error: unknown) => console.error('Warming the reports failed:', error));
+  let dailyRecompute: NodeJS.Timeout | undefined;
   app.on('will-quit', () => {
     reminders?.stop();
     warmUp.stop();
+    // Quit within a second of start: the day's recompute must not wake on a closed database.
+    clearTimeout(dailyRecompute);
     opened.close();
   });
 
@@ -98,7 +101,7 @@ async function start(): Promise<void> {
   await window.loadURL(APP_PAGE_URL);
   reminders = startReminders({ dispatch: opened.dispatch, language: () => userLanguage(), window: () => window });
   // After the first screen is up, so its own first calls are not kept waiting behind a recompute.
-  setTimeout(() => {
+  dailyRecompute = setTimeout(() => {
     recomputeIfDayChanged(opened, localDateOf(new Date())).catch((error: unknown) => console.error('Daily tier snapshot failed:', error));
   }, DAILY_RECOMPUTE_DELAY_MS);
 }

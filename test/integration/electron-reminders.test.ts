@@ -3,13 +3,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openApp } from '../../core/app';
 import { call } from '../../core/dispatch';
 import { addDays, localDateOf } from '../../shared/domain/dates';
+import { localInstant } from '../../shared/reminders/wall-clock';
 import { MIGRATIONS, tempDir } from '../support/test-app';
 
 /** Electron replaced by recorders (as in electron-main.test.ts), with notifications this time. */
 const fake = vi.hoisted(() => ({
   appHandlers: new Map<string, (...args: unknown[]) => void>(),
   ipc: new Map<string, unknown>(),
-  notifications: [] as { options: { title: string; body: string }; handlers: Map<string, () => void>; shown: boolean }[],
+  notifications: [] as { options: { title: string; body: string }; handlers: Map<string, () => void>; shown: boolean; shownAt: number }[],
   windows: [] as { calls: string[]; scripts: string[] }[],
 }));
 
@@ -45,6 +46,7 @@ vi.mock('electron', () => ({
     static isSupported = () => true;
     handlers = new Map<string, () => void>();
     shown = false;
+    shownAt = Number.NaN;
     constructor(readonly options: { title: string; body: string }) {
       fake.notifications.push(this);
     }
@@ -53,6 +55,7 @@ vi.mock('electron', () => ({
     }
     show() {
       this.shown = true;
+      this.shownAt = Date.now();
     }
   },
   dialog: { showErrorBox: () => undefined, showMessageBox: async () => ({ response: 1 }), showSaveDialog: async () => ({ canceled: true }) },
@@ -64,6 +67,24 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 /** The start-up summary reads the Today list, which computes the day's tiers first: wait for it, not a fixed pause. */
 const summaryShown = () => vi.waitFor(() => expect(fake.notifications.length).toBeGreaterThan(0), { timeout: 15_000, interval: 50 });
 const pageUrl = 'app://tierbook/index.html';
+/** Taken before any test fakes the timers: real pauses while the test's clock stands still. */
+const realPause = (ms: number) => new Promise((resolve) => realSetTimeout(resolve, ms));
+const realSetTimeout = globalThis.setTimeout;
+
+/**
+ * Moves the test's clock on a second at a time until `done` or `ms` have passed, with a real pause after each
+ * second: a wake reads the database through the contract, and at midnight the next day's summary computes the
+ * day's tiers in steps (real turns of the event loop) before the next minute is armed. Jumping the whole span at
+ * once would pass that minute before it is armed.
+ */
+async function runClock(ms: number, done: () => boolean) {
+  for (let passed = 0; passed < ms && !done(); passed += 1000) {
+    await vi.advanceTimersByTimeAsync(1000);
+    await realPause(20);
+  }
+}
+
+const hhmm = (at: Date) => `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
 
 /** A database with work due today, prepared the way a user would have left it (English, 00:00 summary). */
 async function prepareDatabase(language: 'en' | 'zh-CN') {
@@ -132,20 +153,51 @@ describe('desktop reminders in the Electron main process', () => {
     expect(fake.notifications.map((n) => n.options.title)).toEqual(['今日待办：2 项']);
     expect(fake.notifications[0]!.options.body).toBe('其中 1 项已逾期。\n先联系：王芳、Li Lei\n点击打开“今日”。');
 
-    // From here on the clock is the test's: two minutes ahead, at the start of that minute.
+    // From here on the clock is the test's: two minutes ahead.
     vi.useFakeTimers({ now: Date.now(), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const due = new Date(Date.now() + 2 * 60_000);
-    const time = `${String(due.getHours()).padStart(2, '0')}:${String(due.getMinutes()).padStart(2, '0')}`;
+    const time = hhmm(due);
     const invoke = fake.ipc.get('tierbook:invoke') as (event: { senderFrame: { url: string } }, channel: string, input: unknown) => Promise<{ ok: boolean }>;
     const logged = await invoke({ senderFrame: { url: pageUrl } }, 'followups:create', { customerId: ids.later, content: '报价', nextContactDate: localDateOf(due), nextContactTime: time });
     expect(logged.ok).toBe(true);
-    await vi.advanceTimersByTimeAsync(1000);
+    await runClock(1000, () => false);
     expect(fake.notifications).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(2 * 60_000);
+    const timed = () => fake.notifications.filter((n) => n.options.title.startsWith('跟进提醒'));
+    await runClock(3 * 60_000, () => timed().length > 0);
     // (Run just before midnight, the next day's summary may join it: only the timed one is looked at.)
-    const timed = fake.notifications.filter((n) => n.options.title.startsWith('跟进提醒'));
-    expect(timed.map((n) => [n.options.title, n.options.body])).toEqual([[`跟进提醒 · ${time}`, '现在联系 Later。点击打开客户档案。']]);
-    timed[0]!.handlers.get('click')!();
+    expect(timed().map((n) => [n.options.title, n.options.body])).toEqual([[`跟进提醒 · ${time}`, '现在联系 Later。点击打开客户档案。']]);
+    expectWithinMinute(timed()[0]!.shownAt, localInstant(localDateOf(due), time));
+    timed()[0]!.handlers.get('click')!();
     expect(fake.windows[0]!.scripts).toEqual([`window.location.hash = "#/customers/${ids.later}"`]);
   });
+
+  it('a reminder for a minute past midnight, logged a minute before it, comes after the next day’s summary', async () => {
+    const { dbPath, ids } = await prepareDatabase('zh-CN');
+    process.env.TIERBOOK_DB = dbPath;
+    await import('../../electron/main');
+    await summaryShown();
+
+    // The test's clock jumps to 23:59 (of tomorrow when the real one is already past it today).
+    let eve = localInstant(localDateOf(new Date()), '23:59');
+    if (eve.getTime() <= Date.now()) eve = localInstant(addDays(localDateOf(eve), 1), '23:59');
+    vi.useFakeTimers({ now: eve, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const nextDay = addDays(localDateOf(eve), 1);
+    const invoke = fake.ipc.get('tierbook:invoke') as (event: { senderFrame: { url: string } }, channel: string, input: unknown) => Promise<{ ok: boolean }>;
+    const logged = await invoke({ senderFrame: { url: pageUrl } }, 'followups:create', { customerId: ids.later, content: '报价', nextContactDate: nextDay, nextContactTime: '00:01' });
+    expect(logged.ok).toBe(true);
+    const timed = () => fake.notifications.filter((n) => n.options.title.startsWith('跟进提醒'));
+    await runClock(3 * 60_000, () => timed().length > 0);
+
+    expect(timed().map((n) => [n.options.title, n.options.body])).toEqual([['跟进提醒 · 00:01', '现在联系 Later。点击打开客户档案。']]);
+    expectWithinMinute(timed()[0]!.shownAt, localInstant(nextDay, '00:01'));
+    // The summary set for 00:00 announced the next day at its minute, before the reminder.
+    const summaries = fake.notifications.filter((n) => n.options.title.startsWith('今日待办'));
+    expectWithinMinute(summaries.at(-1)!.shownAt, localInstant(nextDay, '00:00'));
+  });
 });
+
+/** Shown in the minute that starts at `minute`: not before it, and not a minute late. */
+function expectWithinMinute(shownAt: number, minute: Date) {
+  expect(shownAt).toBeGreaterThanOrEqual(minute.getTime());
+  expect(shownAt).toBeLessThan(minute.getTime() + 60_000);
+}
