@@ -1,6 +1,6 @@
 import { sharedValues, type CustomerRow, type SegmentCustomer } from '../../db/repos/segmentation';
 import { activityTable, type ActivityColumns } from '../../shared/segmentation';
-import { inTimedStretches, type Steps } from '../../shared/domain/steps';
+import { inTimedStretches, STRETCH_BUDGET_MS, type Steps } from '../../shared/domain/steps';
 import { releaseBytes } from '../../db/repos/tier-inputs';
 import type { Loaded } from './loaded';
 
@@ -9,11 +9,20 @@ import type { Loaded } from './loaded';
  * bytes and back, for the copy kept in the database (kept-inputs.ts). The activity columns go as they are in
  * memory (little-endian, as every machine the app runs on), so taking them back is a copy of bytes. The
  * customers go by column: the values most customers share (type, country, city, owner, tags…) once, in a
- * list each customer points into, and the values of their own (id, name, dates…) as JSON arrays.
+ * list each customer points into, and the values of their own (id, name, dates…) as JSON arrays, a line of
+ * JSON_LINE_ELEMENTS values at a time.
  */
 
 /** Bumped whenever the sections or what Loaded holds change: a copy of another format is not read. */
-export const INPUTS_FORMAT = 2;
+export const INPUTS_FORMAT = 3;
+
+/**
+ * Values per line of a JSON section. A line is parsed in one go, so a section is parsed a few lines per turn:
+ * parsed whole, the largest (the intents' instants, 7.5 MiB at 100k customers) held a turn for 50-80 ms.
+ */
+export const JSON_LINE_ELEMENTS = 20_000;
+
+const NEWLINE = 0x0a;
 
 /** The customer fields held once per distinct value, in the order of their codes in the `shared` section. */
 const SHARED_FIELDS = ['type', 'industry', 'country', 'region', 'city', 'locality', 'sizeBand', 'incomeBand', 'needs', 'tags', 'owner', 'source', 'manualLevel'] as const;
@@ -42,13 +51,13 @@ type JsonSection = (typeof JSON_SECTIONS)[number];
 export type SectionName = TypedSection | JsonSection;
 export const SECTION_NAMES: readonly SectionName[] = [...JSON_SECTIONS, ...(Object.keys(TYPED) as TypedSection[])];
 
-/** A JSON section is parsed as soon as it is read (parseJsonSection), so only one's bytes are held at a time. */
+/** A JSON section is parsed as soon as it is read (parseJsonSectionInSteps), so only one's bytes are held at a time. */
 export const isJsonSection = (name: SectionName): name is JsonSection => (JSON_SECTIONS as readonly string[]).includes(name);
 
 /** The sections as a reader holds them: the typed ones in buffers from sectionBuffer, the JSON ones parsed. */
 export interface ReadSections {
   typed: Record<TypedSection, Uint8Array>;
-  json: Record<JsonSection, unknown>;
+  json: Record<JsonSection, unknown[]>;
 }
 
 /** How many customers, and each section's length in bytes: what a reader needs to size its buffers. */
@@ -67,8 +76,11 @@ const CUSTOMERS_PER_STEP = 25_000;
 
 const bytesOf = (a: Typed): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
-/** `loaded` as sections, a stretch of customers per step. Its activity must be one table (nobody kept apart). */
-export function* encodeInputsInSteps(loaded: Loaded): Steps<EncodedInputs> {
+/**
+ * `loaded` as sections, a stretch of customers per step. Its activity must be one table (nobody kept apart).
+ * `lineElements`: values per line of a JSON section (tests make it small to reach many lines with few customers).
+ */
+export function* encodeInputsInSteps(loaded: Loaded, lineElements = JSON_LINE_ELEMENTS): Steps<EncodedInputs> {
   const { customers } = loaded;
   const c = loaded.activities.base;
   if (loaded.activities.changed.size > 0 || c.size !== customers.length) throw new Error('encodeInputsInSteps needs one table of columns, aligned with the customers');
@@ -91,7 +103,12 @@ export function* encodeInputsInSteps(loaded: Loaded): Steps<EncodedInputs> {
     }
   });
   const text = new TextEncoder();
-  const json = (value: unknown) => text.encode(JSON.stringify(value));
+  // JSON.stringify writes a newline inside a string as \n, so a raw one only ever ends a line.
+  const json = (values: readonly unknown[]) => {
+    const lines: string[] = [];
+    for (let from = 0; from === 0 || from < values.length; from += lineElements) lines.push(JSON.stringify(values.slice(from, from + lineElements)));
+    return text.encode(lines.join('\n'));
+  };
   const sections = {} as Record<SectionName, Uint8Array>;
   for (const field of OWN_FIELDS) {
     yield;
@@ -127,11 +144,29 @@ export function sectionBuffer(name: SectionName, byteLength: number): Uint8Array
   return bytesOf(new kind(byteLength / kind.BYTES_PER_ELEMENT));
 }
 
-/** A JSON section's value; its bytes are let go at once (db/repos/tier-inputs.ts releaseBytes says why). */
-export function parseJsonSection(bytes: Uint8Array): unknown {
-  const value = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+/**
+ * A JSON section's values, its lines parsed a few per step (each step ends once `budgetMs` have passed); its
+ * bytes are let go at the end (db/repos/tier-inputs.ts releaseBytes says why). Throws on bytes that are not
+ * lines of JSON arrays (a damaged copy).
+ */
+export function* parseJsonSectionInSteps(bytes: Uint8Array, budgetMs = STRETCH_BUDGET_MS): Steps<unknown[]> {
+  const decoder = new TextDecoder();
+  const values: unknown[] = [];
+  let deadline = performance.now() + budgetMs;
+  for (let start = 0; start <= bytes.byteLength; ) {
+    if (performance.now() > deadline) {
+      yield;
+      deadline = performance.now() + budgetMs;
+    }
+    const newline = bytes.indexOf(NEWLINE, start);
+    const end = newline < 0 ? bytes.byteLength : newline;
+    const line = JSON.parse(decoder.decode(bytes.subarray(start, end))) as unknown;
+    if (!Array.isArray(line)) throw new SyntaxError('A kept JSON section holds a line that is not an array');
+    for (const value of line) values.push(value);
+    start = end + 1;
+  }
   releaseBytes(bytes);
-  return value;
+  return values;
 }
 
 /** The typed array a buffer from sectionBuffer is backed by. */
@@ -147,7 +182,7 @@ function typedOf<K extends keyof typeof TYPED>(name: K, bytes: Uint8Array): Inst
 export function* decodeInputsInSteps(layout: InputsLayout, read: ReadSections, rev: number): Steps<Loaded | undefined> {
   const n = layout.size;
   const sections = read.typed;
-  const list = (name: JsonSection): unknown[] | undefined => (Array.isArray(read.json[name]) ? (read.json[name] as unknown[]) : undefined);
+  const list = (name: JsonSection): unknown[] | undefined => (Array.isArray(read.json[name]) ? read.json[name] : undefined);
   const occurredAt = list('occurredAt') as (string | null)[] | undefined;
   const values = list('sharedValues') as string[] | undefined;
   if (!occurredAt || !values) return undefined;

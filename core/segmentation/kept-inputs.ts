@@ -6,7 +6,7 @@ import { newId } from '../ids';
 import { BackgroundQueue } from '../background-queue';
 import { nextTurn } from '../next-turn';
 import { currentTimeZone } from '../reports/totals';
-import { decodeInputsInSteps, encodeInputsInSteps, INPUTS_FORMAT, isJsonSection, parseJsonSection, SECTION_NAMES, sectionBuffer, type InputsLayout, type ReadSections } from './kept-inputs-codec';
+import { decodeInputsInSteps, encodeInputsInSteps, INPUTS_FORMAT, isJsonSection, parseJsonSectionInSteps, SECTION_NAMES, sectionBuffer, type InputsLayout, type ReadSections } from './kept-inputs-codec';
 import { FOLLOW_LIMIT, followPopulationInSteps, type Loaded } from './loaded';
 import { activityRowsChangedSince } from '../../db/repos/customer-activity';
 
@@ -61,14 +61,13 @@ export function* keptLoadedInSteps(db: Db, budgetMs = STRETCH_BUDGET_MS): Steps<
     }
     if (!isJsonSection(name)) read.typed[name] = buffer;
     else {
-      // A turn of its own: parsing the largest section (the intents' instants, 7.5 MiB at 100k) takes 30-40 ms.
       yield;
-      deadline = performance.now() + budgetMs;
       try {
-        read.json[name] = parseJsonSection(buffer);
+        read.json[name] = yield* parseJsonSectionInSteps(buffer, budgetMs);
       } catch {
         return null;
       }
+      deadline = performance.now() + budgetMs;
     }
   }
   yield;

@@ -8,7 +8,7 @@ import { fixedClock, type HandlerContext } from '../../core/context';
 import { segmentationFor } from '../../core/segmentation/state';
 import { call } from '../../core/dispatch';
 import { currentTimeZone } from '../../core/reports/totals';
-import { decodeInputsInSteps, encodeInputsInSteps, isJsonSection, parseJsonSection, SECTION_NAMES, sectionBuffer, type ReadSections } from '../../core/segmentation/kept-inputs-codec';
+import { decodeInputsInSteps, encodeInputsInSteps, isJsonSection, parseJsonSectionInSteps, SECTION_NAMES, sectionBuffer, type ReadSections } from '../../core/segmentation/kept-inputs-codec';
 import { inputsKept, keepInputsInSteps, keepInputsSoon, keptLoadedInSteps } from '../../core/segmentation/kept-inputs';
 import { FOLLOW_LIMIT, loadAll, type Loaded } from '../../core/segmentation/loaded';
 import { dropKeptInputs, keptInputsHeader, writePart } from '../../db/repos/tier-inputs';
@@ -120,10 +120,41 @@ describe('the tiers\' inputs kept between processes', () => {
     for (const name of SECTION_NAMES) {
       const buffer = sectionBuffer(name, encoded.layout.lengths[name])!;
       buffer.set(encoded.sections[name]);
-      if (isJsonSection(name)) read.json[name] = parseJsonSection(buffer);
+      if (isJsonSection(name)) read.json[name] = runSteps(parseJsonSectionInSteps(buffer));
       else read.typed[name] = buffer;
     }
     expect(runSteps(decodeInputsInSteps(encoded.layout, read, 7))).toEqual(none);
+  });
+
+  it('hold their JSON sections a few values per line, newlines in the values included, parsed a line or more per step', async () => {
+    await app.call('customers:create', { name: 'Line\nbreak\r\n', company: '\u2028 sep', contacts: [] });
+    const full = loadAll(app.db);
+    const encoded = runSteps(encodeInputsInSteps(full, 3));
+    const text = new TextDecoder().decode(encoded.sections.name);
+    // One line per three customers, each a JSON array, the raw newlines only between them.
+    expect(text.split('\n').map((line) => (JSON.parse(line) as unknown[]).length)).toEqual(Array.from({ length: Math.ceil(full.customers.length / 3) }, (_, k) => Math.min(3, full.customers.length - 3 * k)));
+    const read: ReadSections = { typed: {} as ReadSections['typed'], json: {} as ReadSections['json'] };
+    let turns = 0;
+    for (const name of SECTION_NAMES) {
+      const buffer = sectionBuffer(name, encoded.layout.lengths[name])!;
+      buffer.set(encoded.sections[name]);
+      if (!isJsonSection(name)) read.typed[name] = buffer;
+      else {
+        // No time to spare: a turn after every line.
+        const steps = parseJsonSectionInSteps(buffer, -1);
+        for (let next = steps.next(); ; next = steps.next(), turns++) if (next.done) {
+          read.json[name] = next.value;
+          break;
+        }
+      }
+    }
+    expect(turns).toBeGreaterThanOrEqual(text.split('\n').length - 1);
+    const decoded = runSteps(decodeInputsInSteps(encoded.layout, read, full.rev))!;
+    expect(decoded.customers).toEqual(full.customers);
+    expect(columnsByPosition(decoded)).toEqual(columnsByPosition(full));
+    // A line that is not an array is a damaged copy.
+    expect(() => runSteps(parseJsonSectionInSteps(new TextEncoder().encode('["a"]\n{"b":1}')))).toThrow(SyntaxError);
+    expect(() => runSteps(parseJsonSectionInSteps(new Uint8Array(0)))).toThrow(SyntaxError);
   });
 
   it('are not read in another time zone, in another format, or with a part missing, cut short or damaged', () => {
