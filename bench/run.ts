@@ -29,7 +29,7 @@ import { measureTiers, withStalls } from './tiers';
 import { measureCliSegment, timeCliSegment } from './cli-segment';
 import { measureNewDay } from './new-day';
 import { measureMainProcessRss } from './rss';
-import { measureRefitInChild } from './refit';
+import { measureAfterOrderInChild } from './after-order';
 import { measureKeepingInChild } from './keep';
 import { measureFirstSnapshotInChild } from './first-snapshot';
 import { summarise } from './summary';
@@ -131,7 +131,9 @@ const cli = 'skipped' in cliUnchanged ? cliUnchanged : { ...cliUnchanged, afterO
 step('the next day, on a copy');
 const newDay = await measureNewDay({ source: raw, copyPath: join(dir, 'next-day.sqlite'), today: TODAY, writes: DAY_WRITES, runs: Math.min(HEAVY_RUNS, 3) });
 step('the Recompute button and its refit, in a child process');
-const refitInChild = measureRefitInChild({ source: raw, copyPath: join(dir, 'refit.sqlite'), today: TODAY, runs: Math.min(HEAVY_RUNS, 3) });
+const refitInChild = measureAfterOrderInChild({ source: raw, copyPath: join(dir, 'refit.sqlite'), today: TODAY, runs: Math.min(HEAVY_RUNS, 3), journey: 'refit' });
+step('a tier history opened after an order, in a child process');
+const historyInChild = measureAfterOrderInChild({ source: raw, copyPath: join(dir, 'history.sqlite'), today: TODAY, runs: Math.min(HEAVY_RUNS, 3), journey: 'history' });
 step("the tiers' inputs kept after a full read, in a child process");
 const keepingInChild = measureKeepingInChild({ source: raw, copyPath: join(dir, 'keep.sqlite'), today: TODAY, runs: Math.min(HEAVY_RUNS, 3) });
 step('main-process memory, in a child process');
@@ -141,7 +143,7 @@ const rss = measureMainProcessRss(dbPath, TODAY);
 console.log('Customer list (ms, medians) next to its floors:');
 console.table(rows);
 console.log('Tiers (ms): the first snapshot, the app\'s recompute and reads, the CLI end to end, the next day, the floor and the peer, main-process memory:');
-console.log(JSON.stringify({ firstSnapshotMs: Math.round(firstSnapshotMs), ...tiers, cli, newDay, refitInChild, floor, duckdb, mainProcess: rss }, null, 2));
+console.log(JSON.stringify({ firstSnapshotMs: Math.round(firstSnapshotMs), ...tiers, cli, newDay, refitInChild, historyInChild, floor, duckdb, mainProcess: rss }, null, 2));
 
 step('renderer in Chromium');
 // The browser reaches the same database through the bridge, which serves only confined file access.
@@ -179,7 +181,7 @@ console.log(JSON.stringify(prediction, null, 2));
 step('dashboard, on a demo database of its own');
 const dashboard = await measureDashboard({ customers: CUSTOMERS, runs: Math.min(RUNS, 5) });
 const memory = process.memoryUsage();
-const budgets = summarise({ demoLoadMs: Math.round(loadMs), firstSnapshotMs, firstSnapshotLongestStallMs: firstSnapshot.longestStallMs, firstSnapshotInChild, historyWriteFloor, kept, keepingInChild, floor, duckdb, tiers, cli, newDay, refitInChild, rss, importing, prediction, dashboard, ui, today });
+const budgets = summarise({ demoLoadMs: Math.round(loadMs), firstSnapshotMs, firstSnapshotLongestStallMs: firstSnapshot.longestStallMs, firstSnapshotInChild, historyWriteFloor, kept, keepingInChild, floor, duckdb, tiers, cli, newDay, refitInChild, historyInChild, rss, importing, prediction, dashboard, ui, today });
 const wallSeconds = Math.round((performance.now() - wallStart) / 1000);
 const result = {
   when: new Date().toISOString(),
@@ -196,7 +198,7 @@ const result = {
   heapUsedMiB: mib(memory.heapUsed),
   floors: Object.fromEntries(Object.entries(floors).map(([k, v]) => [k, round(v.median)])),
   cases: rows,
-  tiers: { firstSnapshotMs: Math.round(firstSnapshotMs), firstSnapshotLongestStallMs: Math.round(firstSnapshot.longestStallMs), firstSnapshotInChild, historyWriteFloor, inputsKept: kept, keepingInChild, ...tiers, cli, newDay, refitInChild, floor, duckdb, mainProcess: rss },
+  tiers: { firstSnapshotMs: Math.round(firstSnapshotMs), firstSnapshotLongestStallMs: Math.round(firstSnapshot.longestStallMs), firstSnapshotInChild, historyWriteFloor, inputsKept: kept, keepingInChild, ...tiers, cli, newDay, refitInChild, historyInChild, floor, duckdb, mainProcess: rss },
   ui,
   today,
   importing,

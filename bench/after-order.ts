@@ -1,0 +1,29 @@
+/**
+ * What follows an order, timed with the longest wait other calls meet, in a process holding only that app
+ * (bench/after-order-child.ts), on a copy of the bench file so the rest of the bench keeps its data:
+ * - `refit`: the Recompute button and the prediction refit that follows it;
+ * - `history`: that customer's tier history opened (the customer file, the explanation drawer), which stores
+ *   today's snapshot first.
+ * In the bench's own process the same calls also wait on the collector of everything else the bench holds (the
+ * refit's longest waits came out 68–240 ms there against 47–92 ms alone, the history's 42–118 ms, the worst
+ * of three 114–134, against 54–65 ms alone, the worst of three 98–102); those figures are reported beside them.
+ */
+import { copyFileSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
+import { runBundledChild } from './child-process';
+import { removeDatabase } from './database-copy';
+import type { Stalls } from './tiers';
+import { stallSummary } from './tiers';
+
+export type AfterOrderJourney = 'refit' | 'history';
+
+export function measureAfterOrderInChild(options: { source: Database; copyPath: string; today: string; runs: number; journey: AfterOrderJourney }) {
+  // Everything the bench's connection wrote is in the main file before it is copied.
+  options.source.pragma('wal_checkpoint(TRUNCATE)');
+  copyFileSync(options.source.name, options.copyPath);
+  try {
+    return stallSummary(runBundledChild<Stalls[]>('bench/after-order-child.ts', [options.copyPath, options.today, String(options.runs), options.journey]));
+  } finally {
+    removeDatabase(options.copyPath);
+  }
+}
