@@ -8,22 +8,17 @@
  * refit's longest waits came out 68–240 ms there against 47–92 ms alone, the history's 42–118 ms, the worst
  * of three 114–134, against 54–65 ms alone, the worst of three 98–102); those figures are reported beside them.
  */
-import { copyFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { runBundledChild } from './child-process';
-import { removeDatabase } from './database-copy';
-import type { Stalls } from './tiers';
-import { stallSummary } from './tiers';
+import { onSyncedCopy } from './database-copy';
+import { stallSummary, type Stalls } from './tiers';
 
 export type AfterOrderJourney = 'refit' | 'history';
 
 export function measureAfterOrderInChild(options: { source: Database; copyPath: string; today: string; runs: number; journey: AfterOrderJourney }) {
   // Everything the bench's connection wrote is in the main file before it is copied.
   options.source.pragma('wal_checkpoint(TRUNCATE)');
-  copyFileSync(options.source.name, options.copyPath);
-  try {
-    return stallSummary(runBundledChild<Stalls[]>('bench/after-order-child.ts', [options.copyPath, options.today, String(options.runs), options.journey]));
-  } finally {
-    removeDatabase(options.copyPath);
-  }
+  return onSyncedCopy(options.source.name, options.copyPath, (copy) =>
+    stallSummary(runBundledChild<Stalls[]>('bench/after-order-child.ts', [copy, options.today, String(options.runs), options.journey])),
+  );
 }

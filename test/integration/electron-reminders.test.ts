@@ -68,8 +68,8 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
 const summaryShown = () => vi.waitFor(() => expect(fake.notifications.length).toBeGreaterThan(0), { timeout: 15_000, interval: 50 });
 const pageUrl = 'app://tierbook/index.html';
 /** Taken before any test fakes the timers: real pauses while the test's clock stands still. */
-const realPause = (ms: number) => new Promise((resolve) => realSetTimeout(resolve, ms));
 const realSetTimeout = globalThis.setTimeout;
+const realPause = (ms: number) => new Promise((resolve) => realSetTimeout(resolve, ms));
 
 /**
  * Moves the test's clock on a second at a time until `done` or `ms` have passed, with a real pause after each

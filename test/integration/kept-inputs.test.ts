@@ -17,6 +17,7 @@ import { nextTurn } from '../../core/next-turn';
 import { activityOf, activityTable, ActivityColumnsBuilder } from '../../shared/segmentation';
 import { MIGRATIONS, openTestApp, tempDir, type TestApp } from '../support/test-app';
 import { runCli } from '../support/cli';
+import { runCountingTurns } from '../support/count-turns';
 
 /**
  * The tiers' inputs kept in the database between processes (core/segmentation/kept-inputs.ts): taken back
@@ -141,11 +142,9 @@ describe('the tiers\' inputs kept between processes', () => {
       if (!isJsonSection(name)) read.typed[name] = buffer;
       else {
         // No time to spare: a turn after every line.
-        const steps = parseJsonSectionInSteps(buffer, -1);
-        for (let next = steps.next(); ; next = steps.next(), turns++) if (next.done) {
-          read.json[name] = next.value;
-          break;
-        }
+        const parsed = runCountingTurns(parseJsonSectionInSteps(buffer, -1));
+        read.json[name] = parsed.value;
+        turns += parsed.turns;
       }
     }
     expect(turns).toBeGreaterThanOrEqual(text.split('\n').length - 1);
