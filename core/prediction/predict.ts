@@ -6,7 +6,7 @@ import type { Db } from '../../db/open';
 import type { CustomerPrediction, FitSummary } from '../../shared/contract/prediction';
 import type { ParsedActivity } from '../../db/repos/customer-activity';
 import { readSettings } from '../../db/repos/settings';
-import { DEFAULT_PREDICTION_OPTIONS, predictCustomersInSteps, type CustomerHistory, type PredictionOptions, type TimeUnit } from '../../shared/prediction';
+import { DEFAULT_PREDICTION_OPTIONS, predictCustomersInSteps, type CustomerHistory, type CustomerPrediction as ModelPrediction, type ModelSummary, type PredictionOptions, type TimeUnit } from '../../shared/prediction';
 import { inTimedStretches, runSteps, type Steps } from '../../shared/domain/steps';
 import { loadHistories, UNIT_DAYS } from './histories';
 import { fitSummaryOf } from './summary';
@@ -35,31 +35,37 @@ export function predictFromHistories(histories: readonly CustomerHistory[], unit
   return runSteps(predictFromHistoriesInSteps(histories, unit, clv));
 }
 
+/** The model fitted on `histories` and every customer's figures, as the model gives them (one per history, in order). */
+export function* fitAndScoreInSteps(histories: readonly CustomerHistory[], unit: TimeUnit, clv: ClvOptions): Steps<{ model: ModelSummary | null; customers: ModelPrediction[] }> {
+  return yield* predictCustomersInSteps(histories, { ...DEFAULT_PREDICTION_OPTIONS, ...clv, unit });
+}
+
+/** The contract's row of a customer: the model's figures (money rounded to whole minor units) and the facts behind them. */
+export function predictionRowOf(c: ModelPrediction, h: CustomerHistory, unit: TimeUnit): CustomerPrediction {
+  const perUnit = UNIT_DAYS[unit];
+  return {
+    id: c.id,
+    pAlive: c.pAlive,
+    expectedPurchases: c.expectedPurchases,
+    expectedOrderValueMinor: clampMinor(c.expectedOrderValue),
+    clvMinor: clampMinor(c.clv),
+    score: c.score,
+    confidence: c.confidence,
+    method: c.method,
+    purchases: h.x + 1,
+    typicalGapDays: h.x > 0 ? (h.tx * perUnit) / h.x : null,
+    daysSinceLast: Math.round((h.T - h.tx) * perUnit),
+  };
+}
+
 /** predictFromHistories, yielding between the fit's iterations and stretches of customers. */
 export function* predictFromHistoriesInSteps(histories: readonly CustomerHistory[], unit: TimeUnit = 'day', clv: ClvOptions = DEFAULT_PREDICTION_OPTIONS): Steps<DbPrediction> {
-  const { model, customers } = yield* predictCustomersInSteps(histories, { ...DEFAULT_PREDICTION_OPTIONS, ...clv, unit });
-  const perUnit = UNIT_DAYS[unit];
+  const { model, customers } = yield* fitAndScoreInSteps(histories, unit, clv);
   const rows = new Array<CustomerPrediction>(customers.length);
   // The rows are made a stretch of customers per step, timed: 100k at once took 40-110 ms with the
   // collector, and 20,000 still 46 ms in a refit at 100k.
   yield* inTimedStretches(customers.length, ROWS_MADE_PER_STEP, (from, to) => {
-    for (let i = from; i < to; i++) {
-      const c = customers[i]!;
-      const h = histories[i]!;
-      rows[i] = {
-        id: c.id,
-        pAlive: c.pAlive,
-        expectedPurchases: c.expectedPurchases,
-        expectedOrderValueMinor: clampMinor(c.expectedOrderValue),
-        clvMinor: clampMinor(c.clv),
-        score: c.score,
-        confidence: c.confidence,
-        method: c.method,
-        purchases: h.x + 1,
-        typicalGapDays: h.x > 0 ? (h.tx * perUnit) / h.x : null,
-        daysSinceLast: Math.round((h.T - h.tx) * perUnit),
-      };
-    }
+    for (let i = from; i < to; i++) rows[i] = predictionRowOf(customers[i]!, histories[i]!, unit);
   });
   return { model: model ? fitSummaryOf(model) : null, rows };
 }

@@ -6,7 +6,9 @@
 import type { Db } from '../../db/open';
 import type { CustomerPrediction, FitSummary, PREDICTION_SORTS } from '../../shared/contract/prediction';
 import type { ParsedActivity } from '../../db/repos/customer-activity';
-import { clvOptionsOf, predictFromHistoriesInSteps } from './predict';
+import { clvOptionsOf, fitAndScoreInSteps, predictionRowOf } from './predict';
+import { fitSummaryOf } from './summary';
+import type { CustomerHistory, CustomerPrediction as ModelPrediction } from '../../shared/prediction';
 import { loadHistories } from './histories';
 import { inTimedStretches, runSteps, type Steps } from '../../shared/domain/steps';
 import { derivedWrite } from '../change-stamp';
@@ -107,7 +109,12 @@ export function* storePredictionsInSteps(db: Db, asOf: string, now: string, pars
   if (laterStored(db, asOf)) return false;
   const histories = loadHistories(db, asOf, 'day', parsed);
   yield;
-  const { model, rows } = yield* predictFromHistoriesInSteps(histories, 'day', clvOptionsOf(db));
+  // The model's figures per customer, each made into its stored row only as it is written: a second array of
+  // 100k row objects, alive across every write's turn, was promoted whole to the old generation and left
+  // there as garbage after the refit, about a tenth of the main process's peak memory at 100k.
+  const fitted = yield* fitAndScoreInSteps(histories, 'day', clvOptionsOf(db));
+  const model = fitted.model ? fitSummaryOf(fitted.model) : null;
+  const scored = fitted.customers;
   yield;
   const client = db.$client;
   const insertSql = (count: number) =>
@@ -120,18 +127,18 @@ export function* storePredictionsInSteps(db: Db, asOf: string, now: string, pars
   const insertBatch = client.prepare(insertSql(INSERT_BATCH));
   const predicted = new Set<string>();
   // Every id in one stretch unless its time is up: 80k ids into a Set, in a turn already holding other work.
-  yield* inTimedStretches(rows.length, rows.length, (from, to) => {
-    for (let k = from; k < to; k++) predicted.add(rows[k]!.id);
+  yield* inTimedStretches(scored.length, scored.length, (from, to) => {
+    for (let k = from; k < to; k++) predicted.add(scored[k]!.id);
   });
   yield;
   const unpredicted = yield* storedIdsOutsideInSteps(db, predicted);
-  for (let from = 0; from === 0 || from < rows.length; from += rowsPerWrite) {
+  for (let from = 0; from === 0 || from < scored.length; from += rowsPerWrite) {
     if (from > 0) yield;
-    const to = Math.min(rows.length, from + rowsPerWrite);
-    const last = to === rows.length;
+    const to = Math.min(scored.length, from + rowsPerWrite);
+    const last = to === scored.length;
     const written = derivedWrite(db, client.transaction(() => {
       if (laterStored(db, asOf)) return false;
-      writeRows(rows, from, to, asOf, insertBatch, (count, values) => client.prepare(insertSql(count)).run(values));
+      writeRows(scored, histories, from, to, asOf, insertBatch, (count, values) => client.prepare(insertSql(count)).run(values));
       if (last) {
         const remove = client.prepare('DELETE FROM customer_predictions WHERE customer_id = ?');
         for (const id of unpredicted) remove.run(id);
@@ -145,9 +152,10 @@ export function* storePredictionsInSteps(db: Db, asOf: string, now: string, pars
   return true;
 }
 
-/** Writes rows[from, to), a hundred per INSERT (one statement per row was most of a refit's writing time at 100k). */
+/** Writes the rows of scored[from, to), a hundred per INSERT (one statement per row was most of a refit's writing time at 100k). */
 function writeRows(
-  rows: readonly CustomerPrediction[],
+  scored: readonly ModelPrediction[],
+  histories: readonly CustomerHistory[],
   from: number,
   to: number,
   asOf: string,
@@ -156,7 +164,7 @@ function writeRows(
 ): void {
   const values: unknown[] = [];
   for (let k = from; k < to; k++) {
-    const r = rows[k]!;
+    const r = predictionRowOf(scored[k]!, histories[k]!, 'day');
     // Forecasts are non-decreasing in the horizon; max() guards the stored CHECK against rounding in the last bit.
     const d30 = r.expectedPurchases.d30, d90 = Math.max(d30, r.expectedPurchases.d90), d365 = Math.max(d90, r.expectedPurchases.d365);
     values.push(r.id, asOf, r.pAlive, d30, d90, d365, r.expectedOrderValueMinor, r.clvMinor, r.score, r.confidence, r.method, r.purchases, r.typicalGapDays, r.daysSinceLast);

@@ -46,7 +46,8 @@ export function expectedPurchases(p: BgNbdParams, c: Recency, t: number): number
   if (t <= 0) return 0;
   // a = 1 makes the paper's (a+b+x−1)/(a−1) a removable singularity: step around it.
   const a = Math.abs(p.a - 1) < 1e-9 ? 1 + 1e-9 : p.a;
-  const q = { ...p, a };
+  // A copy only when a moved: this runs for every month of every distinct history in a refit.
+  const q = a === p.a ? p : { ...p, a };
   const z = t / (q.alpha + c.T + t);
   // 1 − (1−z)^(a−1) · S, via expm1/log1p so small t keeps its relative precision.
   const bracket = -Math.expm1((a - 1) * Math.log1p(-z) + Math.log1p(eulerSeriesMinusOne(q, c.x, z)));

@@ -126,7 +126,7 @@ function confidenceOf(h: Recency, method: PredictionMethod, unitDays: number): C
 /** Customers scored per step: each new (x, t_x, T) costs its BG/NBD curves, up to ~30 ms per thousand customers. */
 const CUSTOMERS_PER_STEP = 1_000;
 
-type Curve = { pAlive: number; d30: number; d90: number; d365: number; score: number; monthly: number[] };
+type Curve = { pAlive: number; expectedPurchases: CustomerPrediction['expectedPurchases']; score: number; monthly: number[] };
 type ClvShape = { months: number; monthlyDiscount: number; monthLength: number };
 
 /** Fits the base and predicts every customer. Empty input gives an empty result and no model. */
@@ -184,9 +184,7 @@ function scoreCustomers(
       const monthly = Array.from({ length: clv.months }, (_, m) => expectedPurchases(p, h, (m + 1) * clv.monthLength));
       c = {
         pAlive: probabilityAlive(p, h),
-        d30: expectedPurchases(p, h, 30 / unitDays),
-        d90: expectedPurchases(p, h, 90 / unitDays),
-        d365: expectedPurchases(p, h, 365 / unitDays),
+        expectedPurchases: { d30: expectedPurchases(p, h, 30 / unitDays), d90: expectedPurchases(p, h, 90 / unitDays), d365: expectedPurchases(p, h, 365 / unitDays) },
         score: Math.round(100 * probabilityOfPurchase(p, h, 90 / unitDays)),
         monthly,
       };
@@ -195,7 +193,8 @@ function scoreCustomers(
     customers[k] = {
       id: h.id,
       pAlive: c.pAlive,
-      expectedPurchases: { d30: c.d30, d90: c.d90, d365: c.d365 },
+      // One object per (x, t_x, T), shared by the customers who have it: read, never changed.
+      expectedPurchases: c.expectedPurchases,
       expectedOrderValue: value,
       clv: discountedValue(c.monthly, value, clv.monthlyDiscount),
       score: c.score,
