@@ -137,7 +137,7 @@ const historyInChild = measureAfterOrderInChild({ source: raw, copyPath: join(di
 step("the tiers' inputs kept after a full read, in a child process");
 const keepingInChild = measureKeepingInChild({ source: raw, copyPath: join(dir, 'keep.sqlite'), today: TODAY, runs: Math.min(HEAVY_RUNS, 3) });
 step('main-process memory, in a child process');
-const rss = measureMainProcessRss(dbPath, TODAY);
+const rss = measureMainProcessRss({ source: raw, copyPath: join(dir, 'rss.sqlite'), today: TODAY, runs: Math.min(HEAVY_RUNS, 3) });
 
 // Printed now, so a run stopped later (a slow import at 100k) still shows them.
 console.log('Customer list (ms, medians) next to its floors:');
