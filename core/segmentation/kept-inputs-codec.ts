@@ -13,12 +13,15 @@ import type { Loaded } from './loaded';
  * JSON_LINE_ELEMENTS values at a time.
  */
 
-/** Bumped whenever the sections or what Loaded holds change: a copy of another format is not read. */
-export const INPUTS_FORMAT = 3;
+/**
+ * Bumped whenever the sections or what Loaded holds change: a copy of another format is not read. 4: the
+ * intents' instants are no longer a section of their own (the activity keeps them as milliseconds only).
+ */
+export const INPUTS_FORMAT = 4;
 
 /**
  * Values per line of a JSON section. A line is parsed in one go, so a section is parsed a few lines per turn:
- * parsed whole, the largest (the intents' instants, 7.5 MiB at 100k customers) held a turn for 50-80 ms.
+ * parsed whole, the largest (then the intents' instants, 7.5 MiB at 100k customers) held a turn for 50-80 ms.
  */
 export const JSON_LINE_ELEMENTS = 20_000;
 
@@ -44,7 +47,7 @@ const TYPED = {
   intents: Uint8Array,
 } satisfies Record<string, TypedKind>;
 
-const JSON_SECTIONS = [...OWN_FIELDS, 'sharedValues', 'occurredAt'] as const;
+const JSON_SECTIONS = [...OWN_FIELDS, 'sharedValues'] as const;
 
 type TypedSection = keyof typeof TYPED;
 type JsonSection = (typeof JSON_SECTIONS)[number];
@@ -116,7 +119,6 @@ export function* encodeInputsInSteps(loaded: Loaded, lineElements = JSON_LINE_EL
   }
   sections.sharedValues = json([...valueCodes.keys()]);
   yield;
-  sections.occurredAt = json(c.occurredAt);
   const typed: Record<keyof typeof TYPED, Typed> = {
     sharedCodes,
     orderAt: c.orderAt,
@@ -183,9 +185,8 @@ export function* decodeInputsInSteps(layout: InputsLayout, read: ReadSections, r
   const n = layout.size;
   const sections = read.typed;
   const list = (name: JsonSection): unknown[] | undefined => (Array.isArray(read.json[name]) ? read.json[name] : undefined);
-  const occurredAt = list('occurredAt') as (string | null)[] | undefined;
   const values = list('sharedValues') as string[] | undefined;
-  if (!occurredAt || !values) return undefined;
+  if (!values) return undefined;
   const columns: ActivityColumns = {
     size: n,
     orderAt: typedOf('orderAt', sections.orderAt),
@@ -194,7 +195,6 @@ export function* decodeInputsInSteps(layout: InputsLayout, read: ReadSections, r
     followUpDays: typedOf('followUpDays', sections.followUpDays),
     followUpMs: typedOf('followUpMs', sections.followUpMs),
     intents: typedOf('intents', sections.intents),
-    occurredAt,
   };
   const sharedCodes = typedOf('sharedCodes', sections.sharedCodes);
   if (columns.orderAt.length !== n + 1 || columns.followUpAt.length !== n + 1 || sharedCodes.length !== n * SHARED_FIELDS.length) return undefined;

@@ -5,8 +5,7 @@
  * property test builds both from the same data and requires them equal.
  */
 import type { EngineConfig } from './config';
-import { isoDateOf } from './day-number';
-import { emptyFigures, INTENT_PRECEDENCE, type Population } from './population';
+import { CODE_OF_INTENT, emptyFigures, INTENT_CODES, INTENT_PRECEDENCE, type Population } from './population';
 import type { EngineCustomer, Intent } from './types';
 import { inStretches, runSteps, type Steps } from '../domain/steps';
 import { CUSTOMERS_PER_STEP } from './step-size';
@@ -14,9 +13,6 @@ import { CUSTOMERS_PER_STEP } from './step-size';
 /** Numbers per day in the activity's orders (see ActivityColumns.orders). */
 export const ORDER_DAY_FIELDS = 6;
 
-/** Intents by code in ActivityColumns.intents (0: none recorded). */
-const INTENT_CODES: readonly (Intent | null)[] = [null, 'interested', 'hesitant', 'not_now', 'never'];
-const CODE_OF_INTENT: Record<Intent, number> = { interested: 1, hesitant: 2, not_now: 3, never: 4 };
 
 /**
  * Many customers' whole histories, folded, column by column — contiguous typed arrays, so the engine's
@@ -39,8 +35,6 @@ export interface ActivityColumns {
   followUpMs: Float64Array;
   /** Each follow-up's intent code (0: none; see INTENT_CODES). */
   intents: Uint8Array;
-  /** occurredAt as stored, for the follow-ups that recorded an intent (null for the others). */
-  occurredAt: (string | null)[];
 }
 
 /**
@@ -68,11 +62,11 @@ export class ActivityColumnsBuilder {
   private followUpDays = new Int32Array(256);
   private followUpMs = new Float64Array(256);
   private intents = new Uint8Array(256);
-  private occurredAt: (string | null)[] = [];
 
   /**
-   * The next customer: `orders` flat as above; per follow-up its instant as stored, its intent (or null),
-   * its local day number and epoch milliseconds.
+   * The next customer: `orders` flat as above; per follow-up its instant and its intent (or null) as the
+   * activity row stores them, its local day number and epoch milliseconds. Only the intent is read from the
+   * pairs: the instant is kept as its milliseconds (the instant's text was 260k strings at 100k customers).
    */
   add(orders: ArrayLike<number>, followUps: ArrayLike<string | null>, followUpDays: ArrayLike<number>, followUpMs: ArrayLike<number>): void {
     const at = this.orderRows * ORDER_DAY_FIELDS;
@@ -91,8 +85,6 @@ export class ActivityColumnsBuilder {
       this.followUpDays[f0 + f] = followUpDays[f]!;
       this.followUpMs[f0 + f] = followUpMs[f]!;
       this.intents[f0 + f] = intent === null ? 0 : CODE_OF_INTENT[intent];
-      // Only an intent's instant is shown (as the latest intent's source): the others need not be kept.
-      this.occurredAt.push(intent === null ? null : followUps[2 * f]!);
     }
     this.followUpRows += count;
     this.size += 1;
@@ -144,7 +136,6 @@ export class ActivityColumnsBuilder {
     this.followUpDays.set(columns.followUpDays.subarray(f0, f1), to);
     this.followUpMs.set(columns.followUpMs.subarray(f0, f1), to);
     this.intents.set(columns.intents.subarray(f0, f1), to);
-    for (let f = f0; f < f1; f++) this.occurredAt.push(columns.occurredAt[f]!);
     const orderShift = this.orderRows - columns.orderAt[k0]!;
     const followUpShift = to - f0;
     for (let k = k0 + 1; k <= k1; k++) {
@@ -172,7 +163,6 @@ export class ActivityColumnsBuilder {
       followUpDays: exactly(this.followUpDays, this.followUpRows),
       followUpMs: exactly(this.followUpMs, this.followUpRows),
       intents: exactly(this.intents, this.followUpRows),
-      occurredAt: this.occurredAt,
     };
   }
 }
@@ -292,7 +282,7 @@ export function activityOf(table: ActivityTable, i: number): ActivityColumns {
   const f0 = c.followUpAt[i]!;
   const f1 = c.followUpAt[i + 1]!;
   const flat: (string | null)[] = [];
-  for (let f = f0; f < f1; f++) flat.push(c.occurredAt[f]!, INTENT_CODES[c.intents[f]!]!);
+  for (let f = f0; f < f1; f++) flat.push(null, INTENT_CODES[c.intents[f]!]!);
   builder.add(c.orders.subarray(c.orderAt[i]! * ORDER_DAY_FIELDS, c.orderAt[i + 1]! * ORDER_DAY_FIELDS), flat, c.followUpDays.subarray(f0, f1), c.followUpMs.subarray(f0, f1));
   return builder.build();
 }
@@ -305,14 +295,14 @@ export function collectPopulationFromActivity(customers: readonly EngineCustomer
 /** collectPopulationFromActivity yielding every CUSTOMERS_PER_STEP customers of each pass (shared/domain/steps.ts). */
 export function* populationFromActivityInSteps(customers: readonly EngineCustomer[], activities: ActivityTable, config: EngineConfig): Steps<Population> {
   const n = customers.length;
-  const { asOfDay, windowStartDay, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntent } = emptyFigures(n, config);
+  const { asOfDay, windowStartDay, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntentCode, latestIntentMs, latestIntentDay } = emptyFigures(n, config);
   // Pass 1: sales per customer up to asOf, to size the flat order-day array.
   const orderStart = new Int32Array(n + 1);
   yield* inStretches(n, CUSTOMERS_PER_STEP, (from, to) => countSales(activities, asOfDay, orderStart, from, to));
   const orderDays = new Int32Array(orderStart[n]!);
   yield;
   // The same shape as collectPopulation's (population.ts), so the engine's passes see one kind of object.
-  const pop: Population = { customers, asOfDay, windowStartDay, orderDays, orderStart, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntent };
+  const pop: Population = { customers, asOfDay, windowStartDay, orderDays, orderStart, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntentCode, latestIntentMs, latestIntentDay };
   yield* inStretches(n, CUSTOMERS_PER_STEP, (from, to) => foldActivity(pop, activities, from, to));
   return pop;
 }
@@ -336,7 +326,7 @@ function countSales(activities: ActivityTable, asOfDay: number, orderStart: Int3
 
 /** Customers from … to − 1 folded into `pop`: their order days, window figures and latest intent. */
 function foldActivity(pop: Population, activities: ActivityTable, from: number, to: number): void {
-  const { customers, asOfDay, windowStartDay, orderDays, orderStart, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntent } = pop;
+  const { asOfDay, windowStartDay, orderDays, orderStart, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntentCode, latestIntentMs, latestIntentDay } = pop;
   for (let i = from; i < to; i++) {
     const c = columnsOf(activities, i);
     const k = positionIn(activities, c, i);
@@ -375,7 +365,9 @@ function foldActivity(pop: Population, activities: ActivityTable, from: number, 
       }
     }
     if (latest >= 0) {
-      latestIntent[i] = { customerId: customers[i]!.id, occurredAt: c.occurredAt[latest]!, date: isoDateOf(c.followUpDays[latest]!), intent: INTENT_CODES[c.intents[latest]!]!, satisfaction: null };
+      latestIntentCode[i] = c.intents[latest]!;
+      latestIntentMs[i] = latestMs;
+      latestIntentDay[i] = c.followUpDays[latest]!;
     }
   }
 }

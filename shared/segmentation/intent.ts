@@ -4,7 +4,8 @@
  * Two intents at the same instant: the more cautious wins (never > not_now > hesitant > interested).
  */
 import { NO_MOVES } from './hints';
-import type { Population } from './population';
+import { isoDateOf } from './day-number';
+import { INTENT_CODES, type Population } from './population';
 import { UNKNOWN } from './schemes';
 import type { Assignment, IntentExplanation } from './types';
 
@@ -15,14 +16,19 @@ const NO_INTENT: Assignment<IntentExplanation> = Object.freeze({
 });
 
 export function intentClassOf(pop: Population, i: number): string {
-  return pop.latestIntent[i]?.intent ?? UNKNOWN;
+  return INTENT_CODES[pop.latestIntentCode[i]!] ?? UNKNOWN;
 }
 
+/** The source's instant in ISO form (UTC, milliseconds), as every write stores it (handlers and imports alike). */
 export function assignIntent(pop: Population, i: number): Assignment<IntentExplanation> {
-  const latest = pop.latestIntent[i];
-  if (!latest || latest.intent === null) return NO_INTENT;
+  const intent = INTENT_CODES[pop.latestIntentCode[i]!];
+  if (!intent) return NO_INTENT;
   return {
-    classKey: latest.intent,
-    explanation: { kind: 'intent', source: { occurredAt: latest.occurredAt, date: latest.date, intent: latest.intent }, moves: NO_MOVES },
+    classKey: intent,
+    explanation: {
+      kind: 'intent',
+      source: { occurredAt: new Date(pop.latestIntentMs[i]!).toISOString(), date: isoDateOf(pop.latestIntentDay[i]!), intent },
+      moves: NO_MOVES,
+    },
   };
 }

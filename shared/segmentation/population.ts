@@ -10,6 +10,10 @@ import type { EngineCustomer, EngineFollowUp, EngineOrder, Intent } from './type
 /** When two intents were recorded at the same instant, the more cautious one wins (deterministically). */
 export const INTENT_PRECEDENCE: Record<Intent, number> = { interested: 0, hesitant: 1, not_now: 2, never: 3 };
 
+/** Intents by code, in ActivityColumns.intents and Population.latestIntentCode (0: none recorded). */
+export const INTENT_CODES: readonly (Intent | null)[] = [null, 'interested', 'hesitant', 'not_now', 'never'];
+export const CODE_OF_INTENT: Record<Intent, number> = { interested: 1, hesitant: 2, not_now: 3, never: 4 };
+
 export interface Population {
   customers: readonly EngineCustomer[];
   asOfDay: number;
@@ -28,8 +32,14 @@ export interface Population {
   costKnown: Int32Array;
   firstWindowDay: Int32Array;
   followUpCount: Int32Array;
-  /** Latest follow-up (by occurredAt, up to asOf) that recorded an intent. */
-  latestIntent: (EngineFollowUp | null)[];
+  /**
+   * The latest follow-up (by its instant, dated up to asOf) that recorded an intent: its intent's code
+   * (INTENT_CODES; 0 when there is none), its instant in epoch milliseconds and its local day number. Numbers,
+   * not the follow-up: an object per customer with two strings was 90k objects made on every recompute at 100k.
+   */
+  latestIntentCode: Uint8Array;
+  latestIntentMs: Float64Array;
+  latestIntentDay: Int32Array;
 }
 
 function indexCustomers(customers: readonly EngineCustomer[]): Map<string, number> {
@@ -59,7 +69,9 @@ export function emptyFigures(n: number, config: EngineConfig) {
     costKnown: new Int32Array(n),
     firstWindowDay: new Int32Array(n).fill(2 ** 31 - 1),
     followUpCount: new Int32Array(n),
-    latestIntent: new Array<EngineFollowUp | null>(n).fill(null),
+    latestIntentCode: new Uint8Array(n),
+    latestIntentMs: new Float64Array(n),
+    latestIntentDay: new Int32Array(n),
   };
 }
 
@@ -71,7 +83,7 @@ export function collectPopulation(
 ): Population {
   const n = customers.length;
   const indexOf = indexCustomers(customers);
-  const { asOfDay, windowStartDay, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntent } = emptyFigures(n, config);
+  const { asOfDay, windowStartDay, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntentCode, latestIntentMs, latestIntentDay } = emptyFigures(n, config);
   const historyCount = new Int32Array(n);
   // Pass 1: parse each date once, remember it, count per customer.
   const ownerOf = new Int32Array(orders.length).fill(-1);
@@ -124,7 +136,6 @@ export function collectPopulation(
     if (historyCount[i]! > 1) orderDays.subarray(orderStart[i], orderStart[i + 1]).sort();
   }
 
-  const latestMs = new Float64Array(n);
   lastId = null;
   for (const followUp of followUps) {
     if (followUp.customerId !== lastId) {
@@ -138,16 +149,17 @@ export function collectPopulation(
     if (day >= windowStartDay) followUpCount[i]! += 1;
     if (followUp.intent === null) continue;
     const ms = instantMs(followUp);
-    const current = latestIntent[i];
+    const current = latestIntentCode[i]!;
     if (
-      !current ||
-      ms > latestMs[i]! ||
-      (ms === latestMs[i]! && INTENT_PRECEDENCE[followUp.intent] > INTENT_PRECEDENCE[current.intent as Intent])
+      current === 0 ||
+      ms > latestIntentMs[i]! ||
+      (ms === latestIntentMs[i]! && INTENT_PRECEDENCE[followUp.intent] > INTENT_PRECEDENCE[INTENT_CODES[current]!])
     ) {
-      latestIntent[i] = followUp;
-      latestMs[i] = ms;
+      latestIntentCode[i] = CODE_OF_INTENT[followUp.intent];
+      latestIntentMs[i] = ms;
+      latestIntentDay[i] = day;
     }
   }
 
-  return { customers, asOfDay, windowStartDay, orderDays, orderStart, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntent };
+  return { customers, asOfDay, windowStartDay, orderDays, orderStart, orderCount, revenue, cost, costKnown, firstWindowDay, followUpCount, latestIntentCode, latestIntentMs, latestIntentDay };
 }

@@ -34,7 +34,7 @@ function columnsOfPlain(customers: readonly Plain[]): ActivityColumns {
 }
 
 /** Customer k of `columns` read back as plain arrays, offset by offset. */
-function plainAt(columns: ActivityColumns, k: number): { orders: number[]; days: number[]; ms: number[]; intents: number[]; at: (string | null)[] } {
+function plainAt(columns: ActivityColumns, k: number): { orders: number[]; days: number[]; ms: number[]; intents: number[] } {
   const o = [columns.orderAt[k]! * ORDER_DAY_FIELDS, columns.orderAt[k + 1]! * ORDER_DAY_FIELDS];
   const f = [columns.followUpAt[k]!, columns.followUpAt[k + 1]!];
   return {
@@ -42,7 +42,6 @@ function plainAt(columns: ActivityColumns, k: number): { orders: number[]; days:
     days: [...columns.followUpDays.slice(f[0], f[1])],
     ms: [...columns.followUpMs.slice(f[0], f[1])],
     intents: [...columns.intents.slice(f[0], f[1])],
-    at: columns.occurredAt.slice(f[0], f[1]),
   };
 }
 
@@ -85,7 +84,8 @@ describe('a held table laid out for another population', () => {
           const last = relaid.base.size;
           expect(relaid.base.orders.length).toBe(relaid.base.orderAt[last]! * ORDER_DAY_FIELDS);
           expect(relaid.base.followUpDays.length).toBe(relaid.base.followUpAt[last]!);
-          expect(relaid.base.occurredAt.length).toBe(relaid.base.followUpAt[last]!);
+          expect(relaid.base.followUpMs.length).toBe(relaid.base.followUpAt[last]!);
+          expect(relaid.base.intents.length).toBe(relaid.base.followUpAt[last]!);
         },
       ),
       { numRuns: 300 },

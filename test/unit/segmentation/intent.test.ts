@@ -12,8 +12,14 @@ describe('intent', () => {
     ]);
     expect(latest).toEqual({
       classKey: 'never',
-      explanation: { kind: 'intent', source: { occurredAt: '2026-06-01T10:00:00Z', date: '2026-06-01', intent: 'never' }, moves: [] },
+      // The instant in ISO form, as every write stores it.
+      explanation: { kind: 'intent', source: { occurredAt: '2026-06-01T10:00:00.000Z', date: '2026-06-01', intent: 'never' }, moves: [] },
     });
+  });
+
+  it("names the source's instant in UTC whatever offset it came with, and its date as given", () => {
+    const zoned = intentOf([{ ...followUp('x', '2026-06-01T07:30:00+08:00', 'hesitant'), date: '2026-06-01' }]);
+    expect(zoned.explanation).toEqual({ kind: 'intent', source: { occurredAt: '2026-05-31T23:30:00.000Z', date: '2026-06-01', intent: 'hesitant' }, moves: [] });
   });
 
   it('skips follow-ups that recorded no intent', () => {
