@@ -1,6 +1,7 @@
 import type { Db } from '../open';
 import type { Steps } from '../../shared/domain/steps';
 import type { SnapshotColumns } from './segmentation';
+import { differingPositions } from '../../shared/segmentation';
 
 /**
  * Rows a snapshot writes ahead of its own transaction, a transaction per turn, so that no turn holds the app
@@ -51,8 +52,7 @@ export type RowsAheadPlan = { scheme: string; positions: Int32Array | null }[];
  * The rows of day `columns.asOf` to write ahead: every customer of each scheme in `first` (schemes without
  * history), and, when `before` holds the previous stored day's classes of the very same customers, the
  * customers of each other scheme whose class differs from it. Positions are into `columns.customerIds`. A
- * scheme per turn: against classes decoded from the database each comparison is of two strings' contents,
- * and the sixteen schemes of 100k customers took about 80 ms in one turn (profiled).
+ * scheme per turn; by their codes where both columns were coded (differingPositions).
  */
 export function* planRowsAheadInSteps(columns: SnapshotColumns, first: readonly string[], before: SnapshotColumns | undefined): Steps<RowsAheadPlan> {
   const plan: RowsAheadPlan = first.map((scheme) => ({ scheme, positions: null }));
@@ -61,9 +61,7 @@ export function* planRowsAheadInSteps(columns: SnapshotColumns, first: readonly 
     const prior = before.classKeys[scheme];
     if (!prior || first.includes(scheme)) continue;
     yield;
-    const changed: number[] = [];
-    for (let k = 0; k < column.length; k++) if (column[k] !== prior[k]) changed.push(k);
-    plan.push({ scheme, positions: Int32Array.from(changed) });
+    plan.push({ scheme, positions: Int32Array.from(differingPositions(column, prior)) });
   }
   return plan;
 }

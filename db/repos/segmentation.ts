@@ -1,6 +1,6 @@
 import type { Db } from '../open';
 import { OUT_OF_POPULATION } from '../schema';
-import type { EngineCustomer } from '../../shared/segmentation';
+import { codeColumn, codedColumnOf, rememberCoding, sameClasses, type ClassCodes, type CodedColumn, type EngineCustomer } from '../../shared/segmentation';
 import { inStretches, runSteps, type Steps } from '../../shared/domain/steps';
 import { ASSIGNMENTS_PER_INSERT, insertAssignmentsSql, settlePending, type RowsAhead } from './segment-rows-ahead';
 
@@ -199,7 +199,7 @@ export function* sameColumnsInSteps(a: SnapshotColumns | undefined, b: SnapshotC
     const x = a.classKeys[scheme];
     if (!x) return false;
     yield;
-    if (!sameStrings(x, b.classKeys[scheme]!)) return false;
+    if (!sameClasses(x, b.classKeys[scheme]!)) return false;
   }
   return true;
 }
@@ -357,11 +357,8 @@ export function keptColumnsAreFor(db: Db, asOf: string): boolean {
 const historyVersionOf = (db: Db): number =>
   (db.$client.prepare(`SELECT version FROM report_month_versions WHERE source = 'segments' AND month = 0`).pluck().get() as number | undefined) ?? 0;
 
-/** Classes compared one by one before a scheme's codes are looked up in a Map. */
-const FEW_CLASSES = 12;
-
 /** The codes of segment_latest: one unsigned integer per scheme and customer, as narrow as the classes allow. */
-export type LatestCodes = Uint8Array | Uint16Array | Uint32Array;
+export type LatestCodes = ClassCodes;
 
 /** A day's columns coded for segment_latest: each scheme's classes, and per customer a class index. */
 export interface EncodedColumns {
@@ -376,54 +373,27 @@ export function encodeLatestColumns(columns: SnapshotColumns): EncodedColumns {
   return runSteps(encodeLatestColumnsInSteps(columns));
 }
 
-/** encodeLatestColumns a scheme per step, the ids' JSON in a step of its own (about 60-90 ms in all at 100k). */
+/**
+ * encodeLatestColumns a scheme per step, the ids' JSON in a step of its own. A column the engine coded as it
+ * counted it (shared/segmentation/class-codes.ts) is not looked up again: coding the sixteen columns took
+ * 60-90 ms at 100k, copying their codes well under one.
+ */
 export function* encodeLatestColumnsInSteps(columns: SnapshotColumns): Steps<EncodedColumns> {
   const n = columns.customerIds.length;
   const entries = Object.entries(columns.classKeys);
-  const codes = new Uint32Array(n * entries.length);
-  const schemes: (readonly [string, string[]])[] = [];
-  for (const [s, [scheme, column]] of entries.entries()) {
-    schemes.push([scheme, encodeColumn(column, codes, s * n)]);
-    yield;
+  const coded: CodedColumn[] = [];
+  for (const [, column] of entries) {
+    const known = codedColumnOf(column);
+    if (!known) yield;
+    coded.push(known ?? codeColumn(column));
   }
+  const widest = Math.max(0, ...coded.map((c) => c.classes.length));
+  const codes = widest <= 0x100 ? new Uint8Array(n * entries.length) : widest <= 0x10000 ? new Uint16Array(n * entries.length) : new Uint32Array(n * entries.length);
+  coded.forEach((c, s) => codes.set(c.codes, s * n));
+  const schemes = entries.map(([scheme], s) => [scheme, coded[s]!.classes] as const);
+  yield;
   const customerIds = JSON.stringify(columns.customerIds);
-  return { columns, customerIds, schemes: JSON.stringify(schemes), codes: narrowed(codes, Math.max(0, ...schemes.map(([, classes]) => classes.length))) };
-}
-
-/** Writes the code of each of `column`'s classes into `codes` from `at`; returns the classes in code order. */
-function encodeColumn(column: readonly string[], codes: Uint32Array, at: number): string[] {
-  // Most schemes have a handful of classes, the same few strings over and over: a short list compared
-  // with === is several times quicker than hashing 100k keys; a Map takes over past a few (countries).
-  const classes: string[] = [];
-  let indexOf: Map<string, number> | null = null;
-  for (let k = 0; k < column.length; k++) {
-    const classKey = column[k]!;
-    let code: number | undefined;
-    if (indexOf) code = indexOf.get(classKey);
-    else {
-      code = 0;
-      while (code < classes.length && classes[code] !== classKey) code++;
-      if (code === classes.length) code = undefined;
-    }
-    if (code === undefined) {
-      code = classes.length;
-      classes.push(classKey);
-      if (indexOf) indexOf.set(classKey, code);
-      else if (classes.length > FEW_CLASSES) indexOf = new Map(classes.map((c, x) => [c, x]));
-    }
-    codes[at + k] = code;
-  }
-  return classes;
-}
-
-/**
- * The codes in the fewest bytes that hold `classes` distinct values: one byte each for every scheme of the
- * app at 100k customers, a quarter of the row segment_latest rewrites on each stored snapshot.
- */
-function narrowed(codes: Uint32Array, classes: number): LatestCodes {
-  if (classes <= 0x100) return Uint8Array.from(codes);
-  if (classes <= 0x10000) return Uint16Array.from(codes);
-  return codes;
+  return { columns, customerIds, schemes: JSON.stringify(schemes), codes };
 }
 
 /** The typed array of codes `width` bytes wide, for a blob read back; null for a width no writer uses. */
@@ -475,7 +445,10 @@ export function* storedLatestColumnsInSteps(db: Db): Steps<SnapshotColumns | und
   const classKeys: Record<string, string[]> = {};
   for (const [s, [scheme, classes]] of schemes.entries()) {
     yield;
-    classKeys[scheme] = decodeColumn(classes, codes, s * n, n);
+    const column = decodeColumn(classes, codes, s * n, n);
+    // The codes it was decoded from: a new day's comparison with it reads them (class-codes.ts).
+    rememberCoding(column, { classes, codes: codes.subarray(s * n, (s + 1) * n) });
+    classKeys[scheme] = column;
   }
   return { asOf, customerIds, classKeys };
 }

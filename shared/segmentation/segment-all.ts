@@ -16,6 +16,7 @@ import { prepareRunInSteps, type Run } from './run';
 import { populationFromActivityInSteps, type ActivityTable } from './activity';
 import { collectPopulation, type Population } from './population';
 import { classKeysOf, isSchemeKey, SCHEME_KEYS, type SchemeKey } from './schemes';
+import { codeColumn, rememberCoding, tallyCodes, type CodedColumn } from './class-codes';
 import { partitionName } from './partition';
 import type { EngineCustomer, EngineFollowUp, EngineOrder, GroupSummary, SchemeCuts, SchemeSummary, SegmentationResult } from './types';
 
@@ -51,41 +52,13 @@ function cutsOf(scheme: SchemeKey, ranking: Ranking, config: EngineConfig): Sche
   }
 }
 
-/** Distinct classes counted by a linear scan before switching to a Map (most schemes have a handful). */
-const FEW_CLASSES = 16;
-
 /**
  * Closed schemes list every class, zeros included, in classKeysOf order; open ones list what occurs.
- * `members`: only these positions of the column (a partition group's), read in place.
+ * `members`: only these positions of the column (a partition group's).
  */
-function countClasses(scheme: string, column: readonly string[], members?: readonly number[]): Record<string, number> {
-  // A few classes: a short array scanned with === (the column holds the same few strings over and over),
-  // far cheaper than hashing each of 100k keys. More (country, industry): a Map, as a 250-key object would
-  // drop into slow dictionary mode.
-  const keys: string[] = [];
-  const tallies: number[] = [];
-  let many: Map<string, number> | null = null;
-  const count = members ? members.length : column.length;
-  for (let x = 0; x < count; x++) {
-    const classKey = column[members ? members[x]! : x]!;
-    if (many) {
-      many.set(classKey, (many.get(classKey) ?? 0) + 1);
-      continue;
-    }
-    let j = 0;
-    while (j < keys.length && keys[j] !== classKey) j++;
-    if (j < keys.length) tallies[j]! += 1;
-    else if (keys.length < FEW_CLASSES) {
-      keys.push(classKey);
-      tallies.push(1);
-    } else {
-      many = new Map(keys.map((key, x) => [key, tallies[x]!]));
-      many.set(classKey, 1);
-    }
-  }
+function countClasses(scheme: string, coded: CodedColumn, members?: readonly number[]): Record<string, number> {
   const counts: Record<string, number> = Object.fromEntries((classKeysOf(scheme) ?? []).map((c) => [c, 0]));
-  if (many) for (const [classKey, count] of many) counts[classKey] = count;
-  else keys.forEach((classKey, x) => (counts[classKey] = tallies[x]!));
+  for (const [classKey, count] of tallyCodes(coded, members)) counts[classKey] = count;
   return counts;
 }
 
@@ -140,7 +113,7 @@ function segmentPopulation(pop: Population, cfg: EngineConfig, options: SegmentO
   return runSteps(populationInSteps(pop, cfg, options));
 }
 
-/** At 100k customers a count is 2–4 ms per scheme, up to 30 ms before the code is optimised (a fresh process). */
+/** At 100k customers coding a column is 2–4 ms per scheme, up to 30 ms before the code is optimised (a fresh process). */
 const SCHEMES_COUNTED_PER_STEP = 1;
 
 function* populationInSteps(pop: Population, cfg: EngineConfig, options: SegmentOptions): Steps<SegmentedRun> {
@@ -154,9 +127,12 @@ function* populationInSteps(pop: Population, cfg: EngineConfig, options: Segment
   const { groups, rankings } = run;
   const partitioned = cfg.partition.kind !== 'none';
   for (const [k, key] of schemeKeys.entries()) {
-    // Counting a scheme's column is a pass over every customer: a few at a time.
+    // Coding a scheme's column is a pass over every customer: a few at a time. Counted from the codes, which
+    // are remembered with the column for whoever stores or compares it next (class-codes.ts).
     if (k > 0 && k % SCHEMES_COUNTED_PER_STEP === 0) yield;
-    const counts = countClasses(key, classKeys[key]!);
+    const coded = codeColumn(classKeys[key]!);
+    rememberCoding(classKeys[key]!, coded);
+    const counts = countClasses(key, coded);
     if (!isSchemeKey(key)) {
       schemes[key] = { counts, cuts: { kind: 'none' }, groups: null };
       continue;
@@ -167,7 +143,7 @@ function* populationInSteps(pop: Population, cfg: EngineConfig, options: Segment
         ? rankings.map((ranking, g) => ({
             group: ranking.group,
             customers: ranking.groupSize,
-            counts: countClasses(key, classKeys[key]!, groups.members[g]!),
+            counts: countClasses(key, coded, groups.members[g]!),
             cuts: cutsOf(key, ranking, cfg),
           }))
         : null;

@@ -8,6 +8,7 @@ import { fixedClock, type HandlerContext } from '../../core/context';
 import { storeInSteps, type SegmentationState } from '../../core/segmentation/state';
 import { openTestApp, type TestApp } from '../support/test-app';
 import { runSteps } from '../../shared/domain/steps';
+import { codeColumn, rememberCoding } from '../../shared/segmentation';
 
 /**
  * segment_latest keeps the latest stored day's classes as one coded row, so a new process compares a new
@@ -97,6 +98,23 @@ describe('the latest day kept as columns', () => {
     t.db.transaction(() => writeSnapshot(t.db, '2026-11-20T09:00:00.000Z', columns));
     expect(t.db.$client.prepare(`SELECT length(codes) FROM segment_latest`).pluck().get()).toBe(n * 2 * width);
     expect(storedLatestColumns(t.db)).toEqual(columns);
+  });
+
+  it('writes a column the engine coded from its codes, whatever order its classes were coded in, and reads it back exactly', () => {
+    const t = (app = openTestApp());
+    const random = seeded(11);
+    const ids = Array.from({ length: 400 }, (_, k) => `c-${String(k).padStart(4, '0')}`);
+    const columns = columnsFor('2026-11-20', ids, random);
+    // The country column coded with its classes in reverse order of appearance: the codes, not the order, say the class.
+    const country = columns.classKeys.country!;
+    const { classes } = codeColumn(country);
+    const reversed = [...classes].reverse();
+    const codeOf = new Map(reversed.map((c, x) => [c, x]));
+    rememberCoding(country, { classes: reversed, codes: Uint8Array.from(country, (c) => codeOf.get(c)!) });
+    rememberCoding(columns.classKeys.pyramid!, codeColumn(columns.classKeys.pyramid!));
+    t.db.transaction(() => writeSnapshot(t.db, '2026-11-20T09:00:00.000Z', columns));
+    expect(storedLatestColumns(t.db)).toEqual(columns);
+    expect(classesBySql(t, 'country', '2026-11-20')).toEqual(new Map(ids.map((id, k) => [id, country[k]!])));
   });
 
   it('stays exactly the day written last when a day is written again unchanged, then changed', () => {
