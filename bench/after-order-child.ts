@@ -4,9 +4,11 @@
  * computed and stored, then RUNS times an order through dispatch and what follows it (JOURNEY):
  * - `refit`: the Recompute button with the purchase-likelihood refit that follows it, until a customer file's
  *   prediction card can read (it waits for the refit);
- * - `history`: that customer's tier history, which stores today's snapshot first.
+ * - `history`: that customer's tier history, which stores today's snapshot first;
+ * - `predictions`: the Predictions screen opened and paged (predictionsScreenCalls), while the refit the order
+ *   started runs.
  * Prints each run's time and the longest wait other calls met, as one JSON line.
- * Usage (after bench/after-order.ts built it): node dist/bench/after-order-child.cjs DB_FILE YYYY-MM-DD RUNS refit|history
+ * Usage (after bench/after-order.ts built it): node dist/bench/after-order-child.cjs DB_FILE YYYY-MM-DD RUNS refit|history|predictions
  */
 import { openApp } from '../core/app';
 import { fixedClock } from '../core/context';
@@ -14,12 +16,12 @@ import { call } from '../core/dispatch';
 import { tuneHeapForTiers } from '../core/heap-tuning';
 import { migrationsFolder } from '../core/paths';
 import { printResultOf } from './child-result';
-import { liveCustomerIds, seeded, withStalls, type Stalls } from './tiers';
+import { liveCustomerIds, predictionsScreenCalls, seeded, withStalls, type Stalls } from './tiers';
 
-const JOURNEYS = ['refit', 'history'];
+const JOURNEYS = ['refit', 'history', 'predictions'];
 
 async function main(dbPath: string | undefined, today: string | undefined, runs: number, journey: string | undefined) {
-  if (!dbPath || !today || !(runs > 0) || !JOURNEYS.includes(journey ?? '')) throw new Error('usage: node dist/bench/after-order-child.cjs DB_FILE YYYY-MM-DD RUNS refit|history');
+  if (!dbPath || !today || !(runs > 0) || !JOURNEYS.includes(journey ?? '')) throw new Error('usage: node dist/bench/after-order-child.cjs DB_FILE YYYY-MM-DD RUNS refit|history|predictions');
   tuneHeapForTiers();
   const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'paths' }, clock: fixedClock(today) });
   try {
@@ -39,6 +41,9 @@ async function main(dbPath: string | undefined, today: string | undefined, runs:
             await call(app.dispatch, 'prediction:customers', { customerId, storedOnly: true, limit: 1 });
           }),
         );
+      } else if (journey === 'predictions') {
+        stalls.push(await withStalls(() => predictionsScreenCalls((name, input) => call(app.dispatch, name, input))));
+        await call(app.dispatch, 'prediction:customers', { customerId, storedOnly: true, limit: 1 });
       } else {
         stalls.push(await withStalls(() => call(app.dispatch, 'segments:history', { customerId })));
         // The refit the order started, settled before the next order (as the bench's own process does).

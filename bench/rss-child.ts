@@ -2,8 +2,8 @@
  * Run by bench/rss.ts in a process of its own, bundled as the app's main process and the CLI are (one
  * CommonJS file, no TypeScript loader): the main process's memory with the data set loaded and tiered.
  * Opens the app on the bench file with the same openApp, recomputes every scheme, reads a members page and
- * an overview, and prints its peak RSS (getrusage's maxrss, over the whole life of the process), its RSS
- * before opening the database, and its RSS and heap at the end, as one JSON line.
+ * an overview, and prints its peak RSS (its own address space's high-water mark, bench/own-peak-rss.ts), its
+ * RSS before opening the database, and its RSS and heap at the end, as one JSON line.
  * Usage (after bench/rss.ts built it): node dist/bench/rss-child.cjs DB_FILE YYYY-MM-DD
  */
 import { openApp } from '../core/app';
@@ -13,6 +13,7 @@ import { call } from '../core/dispatch';
 import { migrationsFolder } from '../core/paths';
 import { printResultOf } from './child-result';
 import { mib } from './measure';
+import { ownPeakRssBytes } from './own-peak-rss';
 
 
 async function main(dbPath: string | undefined, asOf: string | undefined) {
@@ -32,8 +33,7 @@ async function main(dbPath: string | undefined, asOf: string | undefined) {
       startRssMiB: mib(startRss),
       rssMiB: mib(memory.rss),
       heapUsedMiB: mib(memory.heapUsed),
-      // maxRSS is in KiB.
-      peakRssMiB: mib(process.resourceUsage().maxRSS * 1024),
+      peakRssMiB: mib(ownPeakRssBytes()),
     };
   } finally {
     app.close();

@@ -134,6 +134,8 @@ step('the Recompute button and its refit, in a child process');
 const refitInChild = measureAfterOrderInChild({ source: raw, copyPath: join(dir, 'refit.sqlite'), today: TODAY, runs: Math.min(HEAVY_RUNS, 3), journey: 'refit' });
 step('a tier history opened after an order, in a child process');
 const historyInChild = measureAfterOrderInChild({ source: raw, copyPath: join(dir, 'history.sqlite'), today: TODAY, runs: Math.min(HEAVY_RUNS, 3), journey: 'history' });
+step('the Predictions screen after an order, in a child process');
+const predictionsInChild = measureAfterOrderInChild({ source: raw, copyPath: join(dir, 'predictions.sqlite'), today: TODAY, runs: Math.min(HEAVY_RUNS, 3), journey: 'predictions' });
 step("the tiers' inputs kept after a full read, in a child process");
 const keepingInChild = measureKeepingInChild({ source: raw, copyPath: join(dir, 'keep.sqlite'), today: TODAY, runs: Math.min(HEAVY_RUNS, 3) });
 step('main-process memory, in a child process');
@@ -143,7 +145,7 @@ const rss = measureMainProcessRss({ source: raw, copyPath: join(dir, 'rss.sqlite
 console.log('Customer list (ms, medians) next to its floors:');
 console.table(rows);
 console.log('Tiers (ms): the first snapshot, the app\'s recompute and reads, the CLI end to end, the next day, the floor and the peer, main-process memory:');
-console.log(JSON.stringify({ firstSnapshotMs: Math.round(firstSnapshotMs), ...tiers, cli, newDay, refitInChild, historyInChild, floor, duckdb, mainProcess: rss }, null, 2));
+console.log(JSON.stringify({ firstSnapshotMs: Math.round(firstSnapshotMs), ...tiers, cli, newDay, refitInChild, historyInChild, predictionsInChild, floor, duckdb, mainProcess: rss }, null, 2));
 
 step('renderer in Chromium');
 // The browser reaches the same database through the bridge, which serves only confined file access.
@@ -181,7 +183,7 @@ console.log(JSON.stringify(prediction, null, 2));
 step('dashboard, on a demo database of its own');
 const dashboard = await measureDashboard({ customers: CUSTOMERS, runs: Math.min(RUNS, 5) });
 const memory = process.memoryUsage();
-const budgets = summarise({ demoLoadMs: Math.round(loadMs), firstSnapshotMs, firstSnapshotLongestStallMs: firstSnapshot.longestStallMs, firstSnapshotInChild, historyWriteFloor, kept, keepingInChild, floor, duckdb, tiers, cli, newDay, refitInChild, historyInChild, rss, importing, prediction, dashboard, ui, today });
+const budgets = summarise({ demoLoadMs: Math.round(loadMs), firstSnapshotMs, firstSnapshotLongestStallMs: firstSnapshot.longestStallMs, firstSnapshotInChild, historyWriteFloor, kept, keepingInChild, floor, duckdb, tiers, cli, newDay, refitInChild, historyInChild, predictionsInChild, rss, importing, prediction, dashboard, ui, today });
 const wallSeconds = Math.round((performance.now() - wallStart) / 1000);
 const result = {
   when: new Date().toISOString(),
@@ -198,7 +200,7 @@ const result = {
   heapUsedMiB: mib(memory.heapUsed),
   floors: Object.fromEntries(Object.entries(floors).map(([k, v]) => [k, round(v.median)])),
   cases: rows,
-  tiers: { firstSnapshotMs: Math.round(firstSnapshotMs), firstSnapshotLongestStallMs: Math.round(firstSnapshot.longestStallMs), firstSnapshotInChild, historyWriteFloor, inputsKept: kept, keepingInChild, ...tiers, cli, newDay, refitInChild, historyInChild, floor, duckdb, mainProcess: rss },
+  tiers: { firstSnapshotMs: Math.round(firstSnapshotMs), firstSnapshotLongestStallMs: Math.round(firstSnapshot.longestStallMs), firstSnapshotInChild, historyWriteFloor, inputsKept: kept, keepingInChild, ...tiers, cli, newDay, refitInChild, historyInChild, predictionsInChild, floor, duckdb, mainProcess: rss },
   ui,
   today,
   importing,

@@ -36,6 +36,7 @@ export interface BenchFigures {
   newDay: Result<typeof measureNewDay>;
   refitInChild: Result<typeof measureAfterOrderInChild>;
   historyInChild: Result<typeof measureAfterOrderInChild>;
+  predictionsInChild: Result<typeof measureAfterOrderInChild>;
   rss: Result<typeof measureMainProcessRss>;
   importing: Result<typeof measureImport> | { skipped: string };
   prediction: Result<typeof measurePrediction>;
@@ -110,9 +111,13 @@ export function summarise(f: BenchFigures): Budgets {
   b.add("the same wait in the bench's own process", historyHere.longestStallMs, 'ms', { report: true }, {
     note: `beside everything else the bench holds (${historyHere.callMs} ms); worst of ${historyHere.runs} ${historyHere.worstStallMs} ms`,
   });
-  const predictions = f.tiers.predictionsScreen;
+  const predictions = f.predictionsInChild;
   b.add('longest wait for other calls while the Predictions screen pages its lists', predictions.longestStallMs, 'ms', { atMost: 100 }, {
-    note: `an order, then the best list, a class's first and last page, the last page and the list by score (${predictions.callMs} ms); worst of ${predictions.runs} ${predictions.worstStallMs} ms`,
+    note: `in a process holding only that app: an order, then the best list, a class's first and last page, the last page and the list by score (${predictions.callMs} ms); worst of ${predictions.runs} ${predictions.worstStallMs} ms`,
+  });
+  const predictionsHere = f.tiers.predictionsScreen;
+  b.add("the same wait in the bench's own process", predictionsHere.longestStallMs, 'ms', { report: true }, {
+    note: `beside everything else the bench holds (${predictionsHere.callMs} ms); worst of ${predictionsHere.runs} ${predictionsHere.worstStallMs} ms`,
   });
   const fullRead = f.tiers.fullReadAfterBulkChange;
   b.add('longest wait for other calls while the tiers are read in full', fullRead.longestStallMs, 'ms', { atMost: 100 }, {

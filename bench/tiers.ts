@@ -7,7 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { call, type Dispatch } from '../core/dispatch';
-import type { Channel, InputOf } from '../shared/contract';
+import type { Channel, InputOf, OutputOf } from '../shared/contract';
 import { createRandom } from '../core/demo/random';
 import { medianMs, round } from './measure';
 import { FOLLOW_LIMIT } from '../core/segmentation/loaded';
@@ -127,23 +127,11 @@ export async function measureTiers(dispatch: Dispatch, raw: Database, options: {
     await run('prediction:customers', { customerId, storedOnly: true, limit: 1 });
   }
 
-  // l. The Predictions screen after an order: the best list's first page, a class's first page (the largest
-  // class of the pyramid, so the filter holds the most ids), its last page, and the list by score, as
-  // someone opening the screen and paging would ask for them.
+  // l. The Predictions screen after an order (predictionsScreenCalls).
   const predictionsScreen: Stalls[] = [];
   for (let i = 0; i < Math.min(options.runs, 3); i++) {
     await writeOrder(pick());
-    predictionsScreen.push(
-      await withStalls(async () => {
-        const best = await run('prediction:best', { limit: 50, offset: 0 });
-        const classes = await run('segments:overview', { scheme: 'pyramid' });
-        const largest = [...classes.classes].sort((a, b) => b.count - a.count)[0]!.classKey;
-        const inClass = await run('prediction:best', { scheme: 'pyramid', classKey: largest, limit: 50, offset: 0 });
-        await run('prediction:best', { scheme: 'pyramid', classKey: largest, limit: 50, offset: Math.max(0, inClass.total - 50) });
-        await run('prediction:best', { limit: 50, offset: Math.max(0, best.total - 50) });
-        await run('prediction:customers', { sort: 'score', limit: 50, offset: 0 });
-      }),
-    );
+    predictionsScreen.push(await withStalls(() => predictionsScreenCalls(run)));
   }
 
   return {
@@ -176,6 +164,21 @@ export function stallSummary(runs: readonly Stalls[]) {
     worstStallMs: round(Math.max(...runs.map((r) => r.longestStallMs))),
     runs: runs.length,
   };
+}
+
+/**
+ * The Predictions screen opened and paged: the best list's first page, a class's first page (the largest class
+ * of the pyramid, so the filter holds the most ids), its last page, and the list by score, as someone opening the
+ * screen and paging would ask for them.
+ */
+export async function predictionsScreenCalls(run: <C extends Channel>(name: C, input: InputOf<C>) => Promise<OutputOf<C>>): Promise<void> {
+  const best = await run('prediction:best', { limit: 50, offset: 0 });
+  const classes = await run('segments:overview', { scheme: 'pyramid' });
+  const largest = [...classes.classes].sort((a, b) => b.count - a.count)[0]!.classKey;
+  const inClass = await run('prediction:best', { scheme: 'pyramid', classKey: largest, limit: 50, offset: 0 });
+  await run('prediction:best', { scheme: 'pyramid', classKey: largest, limit: 50, offset: Math.max(0, inClass.total - 50) });
+  await run('prediction:best', { limit: 50, offset: Math.max(0, best.total - 50) });
+  await run('prediction:customers', { sort: 'score', limit: 50, offset: 0 });
 }
 
 /** How long `call` takes, and the longest gap between turns of the event loop while it runs. */
