@@ -41,11 +41,9 @@ async function main(dbPath: string | undefined, today: string | undefined, runs:
             await call(app.dispatch, 'prediction:customers', { customerId, storedOnly: true, limit: 1 });
           }),
         );
-      } else if (journey === 'predictions') {
-        stalls.push(await withStalls(() => predictionsScreenCalls((name, input) => call(app.dispatch, name, input))));
-        await call(app.dispatch, 'prediction:customers', { customerId, storedOnly: true, limit: 1 });
       } else {
-        stalls.push(await withStalls(() => call(app.dispatch, 'segments:history', { customerId })));
+        const opened = journey === 'predictions' ? () => predictionsScreenCalls((name, input) => call(app.dispatch, name, input)) : () => call(app.dispatch, 'segments:history', { customerId });
+        stalls.push(await withStalls(opened));
         // The refit the order started, settled before the next order (as the bench's own process does).
         await call(app.dispatch, 'prediction:customers', { customerId, storedOnly: true, limit: 1 });
       }

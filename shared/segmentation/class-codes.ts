@@ -92,35 +92,35 @@ function remapped(prior: CodedColumn, current: CodedColumn): Int32Array {
 }
 
 /**
- * The positions where `current` and `prior` (columns of the same customers, in the same order) hold different
- * classes. By their codes when both were coded: a new day's sixteen comparisons against columns decoded from
- * the database compared two strings' contents at each position, about 80 ms at 100k.
+ * Calls `found(k)` at each position where `current` and `prior` (columns of the same customers, in the same
+ * order) hold different classes, in order, until it returns false. By their codes when both were coded: a new
+ * day's sixteen comparisons against columns decoded from the database compared two strings' contents at each
+ * position, about 80 ms at 100k.
  */
-export function differingPositions(current: readonly string[], prior: readonly string[]): number[] {
-  const changed: number[] = [];
+function forEachDifference(current: readonly string[], prior: readonly string[], found: (k: number) => boolean): void {
   const a = codedColumnOf(current);
   const b = codedColumnOf(prior);
   if (a && b && a.codes.length === current.length && b.codes.length === prior.length) {
     const remap = remapped(b, a);
     const n = Math.min(current.length, prior.length);
-    for (let k = 0; k < n; k++) if (remap[b.codes[k]!] !== a.codes[k]) changed.push(k);
-    for (let k = n; k < current.length; k++) changed.push(k);
-    return changed;
+    for (let k = 0; k < n; k++) if (remap[b.codes[k]!] !== a.codes[k] && !found(k)) return;
+    for (let k = n; k < current.length; k++) if (!found(k)) return;
+    return;
   }
-  for (let k = 0; k < current.length; k++) if (current[k] !== prior[k]) changed.push(k);
+  for (let k = 0; k < current.length; k++) if (current[k] !== prior[k] && !found(k)) return;
+}
+
+/** The positions where `current` and `prior` hold different classes (forEachDifference). */
+export function differingPositions(current: readonly string[], prior: readonly string[]): number[] {
+  const changed: number[] = [];
+  forEachDifference(current, prior, (k) => changed.push(k) > 0);
   return changed;
 }
 
-/** True when the two columns hold the same classes at every position (by their codes when both were coded). */
+/** True when the two columns hold the same classes at every position (forEachDifference). */
 export function sameClasses(x: readonly string[], y: readonly string[]): boolean {
   if (x.length !== y.length) return false;
-  const a = codedColumnOf(x);
-  const b = codedColumnOf(y);
-  if (a && b && a.codes.length === x.length && b.codes.length === y.length) {
-    const remap = remapped(b, a);
-    for (let k = 0; k < x.length; k++) if (remap[b.codes[k]!] !== a.codes[k]) return false;
-    return true;
-  }
-  for (let k = 0; k < y.length; k++) if (x[k] !== y[k]) return false;
-  return true;
+  let same = true;
+  forEachDifference(x, y, () => (same = false));
+  return same;
 }
