@@ -52,6 +52,8 @@ async function main(argv: string[]): Promise<number> {
     // after its answer: they land before the process ends.
     await predictionsSettled(app.db);
     await inputsKept(app.db);
+    // An import or undo worker copies its commit into the database after answering: it finishes before the process ends.
+    await app.importRunner.settled();
     app.close();
   }
 }

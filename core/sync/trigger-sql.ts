@@ -1,3 +1,4 @@
+import { SYNC_ENQUEUING, SYNC_USER_NAMED } from '../../db/trigger-guards';
 import { SYNCED_TABLES, docIdSql } from './tables';
 
 /**
@@ -14,17 +15,18 @@ export function syncTriggerSql(): string {
     const changedAt = spec.columns.includes('updated_at') ? `coalesce(NEW.updated_at, ${now})` : now;
     const enqueue = `INSERT INTO sync_outbox (doc_id, table_name, row_id, changed_at) VALUES (${docIdSql(spec, 'NEW')}, '${spec.table}', NEW.id, ${changedAt})
     ON CONFLICT (doc_id) DO UPDATE SET row_id = excluded.row_id, changed_at = max(sync_outbox.changed_at, excluded.changed_at);`;
-    out.push(`CREATE TRIGGER sync_enqueue_${spec.table}_insert AFTER INSERT ON ${spec.table} WHEN ${state('enqueue')} = 1 BEGIN
+    out.push(`CREATE TRIGGER sync_enqueue_${spec.table}_insert AFTER INSERT ON ${spec.table} WHEN ${SYNC_ENQUEUING} BEGIN
   ${enqueue}
 END;`);
-    out.push(`CREATE TRIGGER sync_enqueue_${spec.table}_update AFTER UPDATE OF ${spec.columns.join(', ')} ON ${spec.table} WHEN ${state('enqueue')} = 1 BEGIN
+    out.push(`CREATE TRIGGER sync_enqueue_${spec.table}_update AFTER UPDATE OF ${spec.columns.join(', ')} ON ${spec.table} WHEN ${SYNC_ENQUEUING} BEGIN
   ${enqueue}
 END;`);
   }
 
   for (const table of ['customers', 'orders', 'follow_ups']) {
     const spec = SYNCED_TABLES.find((t) => t.table === table)!;
-    const local = `${state('applying')} IS NOT 1 AND ${state('user_name')} IS NOT NULL`;
+    // SYNC_USER_NAMED last and joined by AND: a bulk write with no name set passes these triggers over (db/trigger-guards.ts).
+    const local = `${state('applying')} IS NOT 1 AND ${SYNC_USER_NAMED}`;
     out.push(`CREATE TRIGGER identity_${table}_insert AFTER INSERT ON ${table} WHEN NEW.created_by IS NULL AND ${local} BEGIN
   UPDATE ${table} SET created_by = ${state('user_name')}, updated_by = ${state('user_name')} WHERE id = NEW.id;
 END;`);

@@ -258,23 +258,35 @@ describe('bulk write: the triggers that stand aside are dropped around an undo\'
   const standingAside = (table: string) =>
     raw().prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ? AND sql LIKE '%(SELECT active FROM bulk_write WHERE id = 1) IS NOT 1%'`).pluck().all(table);
 
-  it('drops only the triggers whose WHEN holds the bulk flag while the write runs, and leaves every trigger as it was after an undo', async () => {
+  it('drops only the triggers whose WHEN cannot hold while the write runs, and leaves every trigger as it was after an undo', async () => {
     expect(standingAside('orders')).toEqual(expect.arrayContaining(['report_totals_order_update', 'customer_activity_orders_update', 'customer_activity_orders_insert']));
     const before = triggers();
     const result = await app.call('import:commit', { kind: 'orders', source: { path: file('orders.csv', ordersCsv(300)) }, linkBy: 'phone' });
-    raw().transaction(() => {
-      beginBulkWrite(raw());
-      const during = withBulkInertTriggersDropped(raw(), ['orders'], () => triggers().map((row) => (row as string[])[0]));
-      expect(during).not.toContain('report_totals_order_update');
-      expect(during).not.toContain('customer_activity_orders_update');
-      // The team's and the identity triggers keep running: every row is still queued for sync.
-      expect(during).toContain('sync_enqueue_orders_update');
-      expect(during).toContain('identity_orders_update');
-      // Follow-ups' own triggers were not asked for.
-      expect(during).toContain('customer_activity_follow_ups_update');
-      expect(triggers()).toEqual(before);
-      raw().prepare(`UPDATE bulk_write SET active = 0 WHERE id = 1`).run();
-    })();
+    /** The orders triggers present while a bulk write runs, under the given team-sync state. */
+    const presentDuring = (state: { enqueue: 0 | 1; userName: string | null }) =>
+      raw().transaction(() => {
+        updateSyncState(raw(), state);
+        beginBulkWrite(raw());
+        const during = withBulkInertTriggersDropped(raw(), ['orders'], () => triggers().map((row) => (row as string[])[0]));
+        expect(triggers()).toEqual(before);
+        raw().prepare(`UPDATE bulk_write SET active = 0 WHERE id = 1`).run();
+        return during;
+      })();
+    // Outside a team the outbox and identity triggers could do nothing either: dropped with the bulk ones.
+    const alone = presentDuring({ enqueue: 0, userName: null });
+    for (const name of ['report_totals_order_update', 'customer_activity_orders_update', 'sync_enqueue_orders_update', 'identity_orders_update']) expect(alone).not.toContain(name);
+    // Follow-ups' own triggers were not asked for.
+    expect(alone).toContain('customer_activity_follow_ups_update');
+    // In a team they keep running: every row is still queued for sync and signed with the member's name.
+    const inTeam = presentDuring({ enqueue: 1, userName: '小王' });
+    expect(inTeam).toContain('sync_enqueue_orders_update');
+    expect(inTeam).toContain('identity_orders_update');
+    expect(inTeam).not.toContain('report_totals_order_update');
+    // Queuing with no name yet: the outbox runs, the identity triggers cannot.
+    const unnamed = presentDuring({ enqueue: 1, userName: null });
+    expect(unnamed).toContain('sync_enqueue_orders_update');
+    expect(unnamed).not.toContain('identity_orders_update');
+    updateSyncState(raw(), { enqueue: 0, userName: null });
     await app.call('import:undo', { batchId: result.batchId! });
     expect(triggers()).toEqual(before);
     expectAggregatesMatchRawRows();

@@ -6,6 +6,7 @@ import { AppError } from '../../shared/contract';
 import { forkImportWorker, importWorkerCommand } from '../../core/importing';
 import { IMPORT_WORKER_HEAP_MB } from '../../core/importing/worker/launcher';
 import { openTestApp, ROOT, tempDir, type TestApp } from '../support/test-app';
+import { walIndexHeader } from '../support/wal-index';
 // @ts-expect-error -- a plain .mjs module of the build script, without type declarations
 import { importWorkerBuild } from '../../scripts/import-worker-build.mjs';
 
@@ -139,6 +140,24 @@ describe('imports in a worker process', () => {
     expect(again.issues?.[0]).toMatchObject({ path: ['batchId'], key: 'import_already_undone' });
     expect(await failure(t.call('import:undo', { batchId: 'no-such-batch' }))).toMatchObject({ code: 'not_found' });
     expect(live()).toEqual(before);
+  });
+
+  it('copies its commit into the database itself after answering, for an import and for its undo, then ends', async () => {
+    const t = open();
+    for (const step of ['import', 'undo'] as const) {
+      const batchId = step === 'import' ? null : (t.db.$client.prepare(`SELECT id FROM import_batches`).pluck().get() as string);
+      if (step === 'import') await t.call('import:commit', { kind: 'customers', source: { path: customersCsv(t.dir, 2000) } });
+      else await t.call('import:undo', { batchId: batchId! });
+      await t.importRunner.settled();
+      // The worker's connection checkpoints nothing at commit (fewer than SQLite's 1,000 pages would not have been
+      // either): every frame was copied by the worker after its answer, none is left for the app's next commit.
+      const wal = walIndexHeader(t.dbPath);
+      expect(wal.frames).toBeGreaterThan(0);
+      expect(wal.backfilled).toBe(wal.frames);
+      expect(t.importRunner.workers()).toEqual([]);
+    }
+    expect(counts(t)).toMatchObject({ customers: 2000, batches: 1 });
+    expect((await t.call('customers:list', {})).total).toBe(0);
   });
 
   it('a worker that dies during an undo is reported as an undo that did nothing, and the next undo works', async () => {

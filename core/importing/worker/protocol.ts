@@ -23,7 +23,9 @@ export type FromWorker =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'done'; result: ImportResult }
   | { type: 'undone'; result: UndoResult }
-  | { type: 'failed'; error: WorkerError };
+  | { type: 'failed'; error: WorkerError }
+  /** After the answer: the worker has copied its commit's WAL into the database and closed its connection. */
+  | { type: 'closed' };
 
 /** A failure inside the worker, kept precise enough to be turned back into the error the handler expects. */
 export type WorkerError =

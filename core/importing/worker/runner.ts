@@ -26,6 +26,8 @@ export interface ImportRunner {
   undo(dbPath: string, batchId: string, now: string): Promise<UndoResult>;
   /** The process ids of the import workers running now (always empty inline). */
   workers(): number[];
+  /** Resolves once the workers that have answered have also finished writing their commit into the database (./entry.ts). */
+  settled(): Promise<void>;
   /** Stops every running import; their transactions roll back. */
   close(): void;
 }
@@ -54,6 +56,7 @@ export function inlineImportRunner(shared: Database.Database): ImportRunner {
       }
     },
     workers: () => [],
+    settled: async () => {},
     close: () => {},
   };
 }
@@ -65,10 +68,21 @@ export function inlineImportRunner(shared: Database.Database): ImportRunner {
  */
 export function processImportRunner(launch: WorkerLauncher): ImportRunner {
   const active = new Set<WorkerHandle>();
+  /** Workers that have answered and are copying their commit into the database before they close (./entry.ts). */
+  const windingDown = new Set<WorkerHandle>();
+  let onWoundDown: Array<() => void> = [];
+  const woundDown = (worker: WorkerHandle) => {
+    if (!windingDown.delete(worker)) return;
+    worker.kill();
+    if (windingDown.size > 0) return;
+    for (const resolve of onWoundDown) resolve();
+    onWoundDown = [];
+  };
   /**
    * One worker for one request: `first` is sent, `answer` picks the result out of the worker's replies (progress
    * goes to `control`). A failure comes back as the error the work would have thrown in-process; a worker that
-   * ends without answering, as a clear error naming `work`.
+   * ends without answering, as a clear error naming `work`. A worker that answered is ended once it says it has
+   * closed its connection (its WAL checkpoint, after the answer) or when the runner is closed.
    */
   const exchange = <T>(work: 'import' | 'undo', first: ToWorker, answer: (message: FromWorker) => T | undefined, control: ImportControl = {}) =>
     new Promise<T>((resolve, reject) => {
@@ -76,24 +90,29 @@ export function processImportRunner(launch: WorkerLauncher): ImportRunner {
       active.add(worker);
       let settled = false;
       const cancel = () => worker.send({ type: 'cancel' });
-      const settle = (finish: () => void) => {
+      const settle = (finish: () => void, windDown: boolean) => {
         if (settled) return;
         settled = true;
         active.delete(worker);
         control.signal?.removeEventListener('abort', cancel);
-        // It has answered and closed its connection; ending it now saves waiting for it to wind down.
-        worker.kill();
+        if (windDown) windingDown.add(worker);
+        // A failure committed nothing: ending it now saves waiting for it to wind down.
+        else worker.kill();
         finish();
       };
       worker.onMessage((message) => {
         if (message.type === 'progress') control.onProgress?.(message.progress);
-        else if (message.type === 'failed') settle(() => reject(fromWorkerError(message.error)));
+        else if (message.type === 'closed') woundDown(worker);
+        else if (message.type === 'failed') settle(() => reject(fromWorkerError(message.error)), false);
         else {
           const result = answer(message);
-          if (result !== undefined) settle(() => resolve(result));
+          if (result !== undefined) settle(() => resolve(result), true);
         }
       });
-      worker.onExit((exit) => settle(() => reject(workerCrashed(exit, worker.stderrTail(), work))));
+      worker.onExit((exit) => {
+        woundDown(worker);
+        settle(() => reject(workerCrashed(exit, worker.stderrTail(), work)), false);
+      });
       worker.send(first);
       if (control.signal?.aborted) cancel();
       else control.signal?.addEventListener('abort', cancel, { once: true });
@@ -105,8 +124,10 @@ export function processImportRunner(launch: WorkerLauncher): ImportRunner {
     // Seconds of one synchronous transaction for a batch of a million rows: in the worker, the app answers meanwhile.
     undo: (dbPath, batchId, now) => exchange('undo', { type: 'undo', dbPath, batchId, now }, (message) => (message.type === 'undone' ? message.result : undefined)),
     workers: () => [...active].map((w) => w.pid).filter((pid): pid is number => pid !== undefined),
+    settled: () => (windingDown.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => onWoundDown.push(resolve))),
     close: () => {
       for (const worker of active) worker.kill();
+      for (const worker of [...windingDown]) woundDown(worker);
     },
   };
 }
