@@ -3,7 +3,7 @@ import { createRowValidator, toSavedMapping, type ImportKind } from '../../share
 import { ImportError } from '../../shared/import/errors';
 import type { SourceRow, TableIssue } from '../../shared/import/table';
 import { closeAnsweredReminders, insertBatch, rememberMapping, setBatchCounts } from '../../db/repos/imports';
-import { beginBulkWrite, type BulkWrite } from '../../db/repos/bulk-write';
+import { beginBulkWrite, setInertTriggersAside, type BulkWrite } from '../../db/repos/bulk-write';
 import { SCATTERED_ORDER_INDEXES, setIndexesAside, worthSettingIndexesAside, type IndexesAside } from '../../db/repos/indexes-aside';
 import { readSettings } from '../../db/repos/settings';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -27,6 +27,8 @@ export class ImportRejected extends Error {
 }
 
 const SAMPLE_ROWS = 20;
+/** The tables an import writes row by row. */
+const IMPORT_WRITES = ['customers', 'contact_channels', 'orders', 'order_lines', 'follow_ups', 'products'] as const;
 
 /**
  * Reads, maps, validates and writes one file in ONE transaction on `client`: commit (or, for a dry
@@ -69,6 +71,8 @@ export async function runImport(client: Database.Database, options: ImportOption
     });
     // Aggregates are recomputed set-based for the touched customers before commit, not per row by triggers.
     const bulk = beginBulkWrite(client);
+    // Per-row triggers that can do nothing in this write (bulk mode's, and the team's outside a team) are not entered for each row.
+    const triggersAside = setInertTriggersAside(client, IMPORT_WRITES);
     const writer = new RowWriter(client, batchId, now, settings, options, db, (first, last) => bulk.insertedOrders(first, last));
     if (options.onError === 'skip' && options.rejectsPath && !options.dryRun) rejects = new RejectsFile(options.rejectsPath, source.headers);
     // A file of orders as large as a good part of the table: the scattered indexes are made again once at the
@@ -133,6 +137,7 @@ export async function runImport(client: Database.Database, options: ImportOption
     }
     // Before anything reads through them again: the refresh finds each touched customer's orders by the customer index.
     indexesAside?.restore();
+    triggersAside.restore();
     finishBatch(client, db, options.kind, writer, bulk, batchId, now);
     setBatchCounts(client, batchId, result);
     rememberMapping(client, options.kind, mapping.signature, toSavedMapping(source.headers, mapping.mapping), now);

@@ -203,15 +203,15 @@ export function beginBulkWrite(client: Database.Database, options: { ordersPerAd
 }
 
 /**
- * Runs `write` with the triggers of `tables` that can do nothing in it dropped (db/trigger-guards.ts: their WHEN
- * holds bulk mode's NOT_BULK, or a team-sync condition that is false on this device), and creates them again as
- * they were, in the order they were (with the table's other triggers), before returning. SQLite enters every
- * trigger of an UPDATE for each row it changes to test its WHEN, even one that is false for every row: at an undo
- * of a million orders the two that stand aside took a quarter of the soft delete (1.18 s against 0.89 s without
- * them), and outside a team the outbox and identity triggers another 0.7 s of 2.5. The drops are part of the
- * caller's transaction, so a rollback, an error or a crash brings them back with the rows; only in bulk mode.
+ * Drops the triggers of `tables` that can do nothing in the bulk write under way (db/trigger-guards.ts: their WHEN
+ * holds bulk mode's NOT_BULK, or a team-sync condition that is false on this device); `restore` creates them again
+ * as they were, in the order they were (with the table's other triggers), and must run before bulk mode ends.
+ * SQLite enters every trigger of a write for each row it changes to test its WHEN, even one that is false for
+ * every row: at an undo of a million orders the two that stand aside took a quarter of the soft delete (1.18 s
+ * against 0.89 s without them), and outside a team the outbox and identity triggers another 0.7 s of 2.5. The
+ * drops are part of the caller's transaction, so a rollback, an error or a crash brings them back with the rows.
  */
-export function withBulkInertTriggersDropped<T>(client: Database.Database, tables: readonly string[], write: () => T): T {
+export function setInertTriggersAside(client: Database.Database, tables: readonly string[]): { restore(): void } {
   const active = client.inTransaction ? client.prepare(`SELECT active FROM bulk_write WHERE id = 1`).pluck().get() : undefined;
   if (active !== 1) throw new Error('Triggers are set aside only inside a bulk write, in its transaction.');
   const guards = falseGuards(client);
@@ -223,13 +223,26 @@ export function withBulkInertTriggersDropped<T>(client: Database.Database, table
   ).map((trigger) => ({ ...trigger, inert: isInertTrigger(trigger.sql, guards) }));
   const drop = (name: string) => client.exec(`DROP TRIGGER "${name.replace(/"/g, '""')}"`);
   for (const trigger of triggers) if (trigger.inert) drop(trigger.name);
+  let restored = false;
+  return {
+    restore() {
+      if (restored) return;
+      restored = true;
+      // A table's triggers fire in an order set by when they were created: the others are dropped too and all made again in
+      // their first order, so no table's triggers fire in another order than before.
+      for (const trigger of triggers) if (!trigger.inert) drop(trigger.name);
+      for (const trigger of triggers) client.exec(trigger.sql);
+    },
+  };
+}
+
+/** Runs `write` with the inert triggers of `tables` set aside (setInertTriggersAside), and back before it returns or throws. */
+export function withBulkInertTriggersDropped<T>(client: Database.Database, tables: readonly string[], write: () => T): T {
+  const aside = setInertTriggersAside(client, tables);
   try {
     return write();
   } finally {
-    // A table's triggers fire in an order set by when they were created: the others are dropped too and all made again in
-    // their first order, so no table's triggers fire in another order than before.
-    for (const trigger of triggers) if (!trigger.inert) drop(trigger.name);
-    for (const trigger of triggers) client.exec(trigger.sql);
+    aside.restore();
   }
 }
 

@@ -208,11 +208,14 @@ describe('bulk writes: imports and their undo', () => {
     expectAggregatesMatchRawRows();
   });
 
-  it('turns bulk mode off after a refused all-or-nothing import, a cancelled one and one that fails mid-file', async () => {
+  it('turns bulk mode off and brings every trigger back after a refused all-or-nothing import, a cancelled one and one that fails mid-file', async () => {
+    const allTriggers = () => raw().prepare(`SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY tbl_name, rowid`).raw().all();
+    const triggersBefore = allTriggers();
     const bad = ordersCsv(500);
     bad[400] = `${phones[0]},not a date,12,CNY,,否,坏行`;
     await expect(app.call('import:commit', { kind: 'orders', source: { path: file('bad.csv', bad) }, onError: 'abort', linkBy: 'phone' })).rejects.toThrow();
     expect(bulkActive()).toBe(0);
+    expect(allTriggers()).toEqual(triggersBefore);
 
     // Cancelled after its first batch was written, inside the transaction.
     const client = new Database(app.dbPath);
@@ -220,16 +223,29 @@ describe('bulk writes: imports and their undo', () => {
       const controller = new AbortController();
       const options = { kind: 'orders', source: { path: file('cancel.csv', ordersCsv(900)) }, onError: 'skip', linkBy: 'phone', duplicates: 'skip', unknownCustomers: 'reject', dryRun: false, batchSize: 100 } as const;
       let activeMidway: unknown = null;
-      const cancelled = runImport(client, { ...options, signal: controller.signal, onProgress: () => ((activeMidway = client.prepare(`SELECT active FROM bulk_write`).pluck().get()), controller.abort()) }, '2026-11-23T00:00:00.000Z');
+      let ordersTriggersMidway: unknown[] = [];
+      const midway = () => {
+        activeMidway = client.prepare(`SELECT active FROM bulk_write`).pluck().get();
+        ordersTriggersMidway = client.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'orders'`).pluck().all();
+        controller.abort();
+      };
+      const cancelled = runImport(client, { ...options, signal: controller.signal, onProgress: midway }, '2026-11-23T00:00:00.000Z');
       await expect(cancelled).rejects.toThrow(/cancelled/);
       expect(activeMidway).toBe(1);
+      // Inside the import's transaction the per-row triggers that could do nothing were set aside (outside a team: all four on insert).
+      for (const name of ['sync_enqueue_orders_insert', 'identity_orders_insert', 'report_totals_order_insert', 'customer_activity_orders_insert']) expect(ordersTriggersMidway).not.toContain(name);
       expect(bulkActive()).toBe(0);
+      expect(allTriggers()).toEqual(triggersBefore);
 
       // An error thrown by the database mid-file (a trigger refusing the 300th order) rolls the flag back with the rows.
       client.exec(`CREATE TEMP TRIGGER refuse_order BEFORE INSERT ON orders WHEN NEW.note = '第300行' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
       await expect(runImport(client, { ...options, source: { path: file('fails.csv', ordersCsv(900)) } }, '2026-11-23T00:00:00.000Z')).rejects.toThrow(/disk on fire/);
       expect(bulkActive()).toBe(0);
       expect(client.inTransaction).toBe(false);
+      client.exec(`DROP TRIGGER temp.refuse_order`);
+      // A dry run ends in a rollback too.
+      await runImport(client, { ...options, dryRun: true, source: { path: file('dry.csv', ordersCsv(300)) } }, '2026-11-23T00:00:00.000Z');
+      expect(allTriggers()).toEqual(triggersBefore);
     } finally {
       client.close();
     }
