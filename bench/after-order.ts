@@ -12,15 +12,14 @@
  */
 import type { Database } from 'better-sqlite3';
 import { runBundledChild } from './child-process';
-import { onSyncedCopy } from './database-copy';
+import { onSyncedCopy, wholeFileOf } from './database-copy';
 import { stallSummary, type Stalls } from './tiers';
 
 export type AfterOrderJourney = 'refit' | 'history' | 'predictions';
 
 export function measureAfterOrderInChild(options: { source: Database; copyPath: string; today: string; runs: number; journey: AfterOrderJourney }) {
-  // Everything the bench's connection wrote is in the main file before it is copied.
-  options.source.pragma('wal_checkpoint(TRUNCATE)');
-  return onSyncedCopy(options.source.name, options.copyPath, (copy) =>
+  const source = wholeFileOf(options.source);
+  return onSyncedCopy(source, options.copyPath, (copy) =>
     stallSummary(runBundledChild<Stalls[]>('bench/after-order-child.ts', [copy, options.today, String(options.runs), options.journey])),
   );
 }

@@ -7,14 +7,13 @@
  */
 import type { Database } from 'better-sqlite3';
 import { runBundledChild } from './child-process';
-import { onSyncedCopy } from './database-copy';
+import { onSyncedCopy, wholeFileOf } from './database-copy';
 import { stallSummary, type Stalls } from './tiers';
 
 export function measureFirstSnapshotInChild(options: { source: Database; copyPath: string; today: string; runs: number }) {
-  // Everything the bench's connection wrote is in the main file before it is copied.
-  options.source.pragma('wal_checkpoint(TRUNCATE)');
+  const source = wholeFileOf(options.source);
   const runs = Array.from({ length: options.runs }, () =>
-    onSyncedCopy(options.source.name, options.copyPath, (copy) => runBundledChild<Stalls>('bench/first-snapshot-child.ts', [copy, options.today])),
+    onSyncedCopy(source, options.copyPath, (copy) => runBundledChild<Stalls>('bench/first-snapshot-child.ts', [copy, options.today])),
   );
   return stallSummary(runs);
 }

@@ -5,14 +5,13 @@
  */
 import type { Database } from 'better-sqlite3';
 import { runBundledChild } from './child-process';
-import { onSyncedCopy } from './database-copy';
+import { onSyncedCopy, wholeFileOf } from './database-copy';
 import { round } from './measure';
 import { percentile, stallSummary, type Stalls } from './tiers';
 
 export function measureKeepingInChild(options: { source: Database; copyPath: string; today: string; runs: number }) {
-  // Everything the bench's connection wrote is in the main file before it is copied.
-  options.source.pragma('wal_checkpoint(TRUNCATE)');
-  return onSyncedCopy(options.source.name, options.copyPath, (copy) => {
+  const source = wholeFileOf(options.source);
+  return onSyncedCopy(source, options.copyPath, (copy) => {
     const runs = runBundledChild<{ readMs: number; keeping: Stalls; bytes: number }[]>('bench/keep-child.ts', [copy, options.today, String(options.runs)]);
     return { ...stallSummary(runs.map((r) => r.keeping)), readMs: round(percentile(runs.map((r) => r.readMs), 0.5)), bytes: runs.at(-1)!.bytes };
   });

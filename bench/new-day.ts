@@ -16,7 +16,7 @@ import { call } from '../core/dispatch';
 import { migrationsFolder } from '../core/paths';
 import { addDays } from '../shared/domain/dates';
 import { runBundledChild } from './child-process';
-import { onSyncedCopy, removeDatabase } from './database-copy';
+import { onSyncedCopy, removeDatabase, wholeFileOf } from './database-copy';
 import { tierStorageBytes } from './tier-storage';
 import { round } from './measure';
 import { liveCustomerIds, percentile, seeded, stallSummary } from './tiers';
@@ -26,9 +26,8 @@ type NextDay = { callMs: number; longestStallMs: number; bytesAfter: Record<stri
 const total = (bytes: Record<string, number>) => Object.values(bytes).reduce((a, b) => a + b, 0);
 
 export async function measureNewDay(options: { source: Database; copyPath: string; today: string; writes: number; runs: number }) {
-  // Everything the bench's connection wrote is in the main file before it is copied.
-  options.source.pragma('wal_checkpoint(TRUNCATE)');
-  copyFileSync(options.source.name, options.copyPath);
+  const source = wholeFileOf(options.source);
+  copyFileSync(source, options.copyPath);
   try {
     const today = openApp({ dbPath: options.copyPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'paths' }, clock: fixedClock(options.today) });
     const before = tierStorageBytes(today.db.$client);

@@ -7,7 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { runBundledChild } from './child-process';
-import { onSyncedCopy } from './database-copy';
+import { onSyncedCopy, wholeFileOf } from './database-copy';
 import { percentile } from './tiers';
 
 interface RssRun {
@@ -20,11 +20,10 @@ interface RssRun {
 }
 
 export function measureMainProcessRss(options: { source: Database; copyPath: string; today: string; runs: number }) {
-  // Everything the bench's connection wrote is in the main file before it is copied.
-  options.source.pragma('wal_checkpoint(TRUNCATE)');
+  const source = wholeFileOf(options.source);
   const runs: RssRun[] = [];
   for (let run = 0; run < options.runs; run++) {
-    runs.push(onSyncedCopy(options.source.name, options.copyPath, (copy) => runBundledChild<RssRun>('bench/rss-child.ts', [copy, options.today])));
+    runs.push(onSyncedCopy(source, options.copyPath, (copy) => runBundledChild<RssRun>('bench/rss-child.ts', [copy, options.today])));
   }
   const median = (pick: (run: RssRun) => number) => Math.round(percentile(runs.map(pick), 0.5) * 10) / 10;
   return {

@@ -47,34 +47,34 @@ port.onMessage((message) => {
   if (message.type === 'cancel') cancel.abort();
   else if (message.type === 'start' && !started) {
     started = true;
-    void run(message);
+    run(message);
   } else if (message.type === 'undo' && !started) {
     started = true;
     undo(message);
   }
 });
 
-async function run(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
+function run(message: Extract<ToWorker, { type: 'start' }>): void {
+  void answerThenWindDown(message.dbPath, async (client) => {
+    const options = { ...message.options, source: sourceOf(message.options.source), signal: cancel.signal, onProgress: (progress: ImportProgress) => port.post({ type: 'progress', progress }) };
+    return { type: 'done', result: await runImport(client, options, message.now) };
+  });
+}
+
+function undo(message: Extract<ToWorker, { type: 'undo' }>): void {
+  void answerThenWindDown(message.dbPath, (client) => ({ type: 'undone', result: undoBatch(drizzle(client, { schema }) as unknown as Db, message.batchId, message.now) }));
+}
+
+/** Runs `work` on a connection of its own, posts its answer (or its failure), then winds down (windDown). */
+async function answerThenWindDown(dbPath: string, work: (client: Database.Database) => FromWorker | Promise<FromWorker>): Promise<void> {
   let client: Database.Database | null = null;
   try {
-    client = openWorkerConnection(message.dbPath);
-    const options = { ...message.options, source: sourceOf(message.options.source), signal: cancel.signal, onProgress: (progress: ImportProgress) => port.post({ type: 'progress', progress }) };
-    port.post({ type: 'done', result: await runImport(client, options, message.now) });
+    client = openWorkerConnection(dbPath);
+    port.post(await work(client));
   } catch (error) {
     port.post({ type: 'failed', error: toWorkerError(error) });
   }
   await windDown(client);
-}
-
-function undo(message: Extract<ToWorker, { type: 'undo' }>): void {
-  let client: Database.Database | null = null;
-  try {
-    client = openWorkerConnection(message.dbPath);
-    port.post({ type: 'undone', result: undoBatch(drizzle(client, { schema }) as unknown as Db, message.batchId, message.now) });
-  } catch (error) {
-    port.post({ type: 'failed', error: toWorkerError(error) });
-  }
-  void windDown(client);
 }
 
 /**
