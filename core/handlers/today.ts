@@ -10,7 +10,7 @@ export function todayHandlers(ctx: HandlerContext): HandlerMap<'today'> {
     },
     'today:count': async ({ asOf }) => {
       const list = await todayList(ctx, { asOf });
-      return { asOf: list.asOf, total: list.total, overdue: list.counts.overdue };
+      return { asOf: list.asOf, total: list.total, overdue: list.counts.overdue, placedSince: list.placedSince };
     },
   };
 }

@@ -26,6 +26,8 @@ export interface TodayList {
   counts: Record<TodayKind, number>;
   rankBy: 'priority' | 'likelihood';
   likelihoodAvailable: boolean;
+  /** Customers placed on the last full run's cuts since it: above zero, a background run may still move the list. */
+  placedSince: number;
   /** The whole filtered list in order, shared with later calls: callers page it, never change it. */
   items: readonly TodayItem[];
 }
@@ -82,7 +84,7 @@ export async function todayList(ctx: HandlerContext, query: TodayQuery): Promise
     ? ranked.items
     : ranked.items.filter((i) => (query.owner === undefined || i.owner === query.owner) && (column === undefined || column[state.indexOf.get(i.customerId)!] === query.classKey));
   const counts = unfiltered ? ranked.counts : countsOf(items);
-  return { asOf, total: items.length, counts, rankBy, likelihoodAvailable: scores !== null, items };
+  return { asOf, total: items.length, counts, rankBy, likelihoodAvailable: scores !== null, placedSince: state.patched.size, items };
 }
 
 interface RankedList {

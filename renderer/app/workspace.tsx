@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Settings } from '../../shared/contract/settings';
 import { api } from '../api/client';
+import { askUntilSettled } from './until-settled';
 
 interface Workspace {
   settings: Settings;
@@ -8,6 +9,11 @@ interface Workspace {
   todayCount: number;
   /** Bumped after every change so screens that show derived figures reload them. */
   version: number;
+  /**
+   * Bumped when tiers answered as provisional after a change (placed on the last full run's cuts) are settled
+   * by the background run that follows it: screens that show tiers or Today's list reload them.
+   */
+  tiersSettled: number;
   refresh(): void;
   setSettings(settings: Settings): void;
 }
@@ -18,20 +24,22 @@ export function WorkspaceProvider({ initial, children }: { initial: Settings; ch
   const [settings, setSettings] = useState(initial);
   const [version, setVersion] = useState(0);
   const [todayCount, setTodayCount] = useState(0);
+  const [tiersSettled, setTiersSettled] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
 
-  useEffect(() => {
-    let cancelled = false;
-    api('today:count', {})
-      .then((c) => !cancelled && setTodayCount(c.total))
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, [version]);
+  // The badge after each change, asked again until the background run that follows the change has placed
+  // everyone on fresh cuts (an import's undo can move the count by a fifth).
+  useEffect(
+    () =>
+      askUntilSettled(() => api('today:count', {}), {
+        answer: (c) => setTodayCount(c.total),
+        settled: () => setTiersSettled((n) => n + 1),
+      }),
+    [version],
+  );
 
   return (
-    <WorkspaceContext.Provider value={{ settings, setSettings, version, refresh, todayCount }}>{children}</WorkspaceContext.Provider>
+    <WorkspaceContext.Provider value={{ settings, setSettings, version, tiersSettled, refresh, todayCount }}>{children}</WorkspaceContext.Provider>
   );
 }
 

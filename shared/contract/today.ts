@@ -42,6 +42,12 @@ export const todayItemSchema = z.object({
 export type TodayItemRow = z.infer<typeof todayItemSchema>;
 
 const count = () => z.number().int().min(0).max(100_000_000);
+/**
+ * Customers whose tiers were placed on the cuts of the last full run since it (a write moved them); a full
+ * recompute follows in the background and may move others. While above zero, the list and its counts are
+ * provisional: whoever shows them asks again once that run is done (0 then).
+ */
+const placedSince = () => count();
 const countsSchema = z.object(Object.fromEntries(TODAY_KINDS.map((k) => [k, count()])) as Record<(typeof TODAY_KINDS)[number], ReturnType<typeof count>>);
 
 const filtersSchema = {
@@ -74,12 +80,13 @@ export const todayContract = {
       rankBy: z.enum(['priority', 'likelihood']),
       /** Whether a purchase-likelihood provider has scores for this day (the screen offers the ranking then). */
       likelihoodAvailable: z.boolean(),
+      placedSince: placedSince(),
       items: z.array(todayItemSchema).max(TODAY_MAX_LIMIT),
     }),
   },
   /** For the navigation badge: rows on Today, and how many of them are overdue. */
   'today:count': {
     input: z.object({ asOf: isoDateSchema.optional() }).default({}),
-    output: z.object({ asOf: z.string().max(10), total: count(), overdue: count() }),
+    output: z.object({ asOf: z.string().max(10), total: count(), overdue: count(), placedSince: placedSince() }),
   },
 } as const;

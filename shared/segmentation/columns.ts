@@ -16,6 +16,15 @@ import type { EngineCustomer } from './types';
 import type { SchemeKey } from './schemes';
 import { valueClassOf } from './value';
 import { inStretches, runSteps, type Steps } from '../domain/steps';
+import { codedColumnOf, codeColumn, rememberCoding } from './class-codes';
+
+/** A copy of `column` that shares its coding, if it has one (a column's coding is never written). */
+function copyWithCoding(column: readonly string[]): string[] {
+  const copy = column.slice();
+  const coded = codedColumnOf(column);
+  if (coded) rememberCoding(copy, coded);
+  return copy;
+}
 
 /**
  * Every customer's attribute classes, per customers array: the app hands the engine the same array while
@@ -62,11 +71,19 @@ export function* classColumnsInSteps(run: Run): Steps<Record<string, string[]>> 
   // The attribute columns in ATTRIBUTE_SCHEME_KEYS order, so the loop below indexes an array rather than
   // looking a column up by its name 800k times.
   const attributeColumns = ATTRIBUTE_SCHEME_KEYS.map((key) => columns[key]);
-  // The same customers as a run before (a recompute with no customer changed): their attribute columns, copied.
+  // The same customers as a run before (a recompute with no customer changed): their attribute columns,
+  // copied, with their coding (class-codes.ts): the same classes in the same places, so the same codes.
   const kept = attributeColumnsOf.get(pop.customers);
-  if (kept) kept.forEach((column, a) => (columns[ATTRIBUTE_SCHEME_KEYS[a]!] = column.slice()));
+  if (kept) kept.forEach((column, a) => (columns[ATTRIBUTE_SCHEME_KEYS[a]!] = copyWithCoding(column)));
   yield* inStretches(n, CLASSED_PER_STEP, (from, to) => fillClasses(run, columns, attributeColumns, kept !== undefined, from, to));
-  if (!kept) attributeColumnsOf.set(pop.customers, attributeColumns.map((column) => column.slice()));
+  if (!kept) {
+    // Coded here, once, for this run's columns and the copies kept: the engine's count reads the codes.
+    for (const column of attributeColumns) {
+      yield;
+      rememberCoding(column, codeColumn(column));
+    }
+    attributeColumnsOf.set(pop.customers, attributeColumns.map(copyWithCoding));
+  }
 
   const all: Record<string, string[]> = columns;
   if (run.segments.length === 0) return all;

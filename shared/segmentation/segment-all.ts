@@ -16,7 +16,7 @@ import { prepareRunInSteps, type Run } from './run';
 import { populationFromActivityInSteps, type ActivityTable } from './activity';
 import { collectPopulation, type Population } from './population';
 import { classKeysOf, isSchemeKey, SCHEME_KEYS, type SchemeKey } from './schemes';
-import { codeColumn, rememberCoding, tallyCodes, type CodedColumn } from './class-codes';
+import { codeColumn, codedColumnOf, rememberCoding, tallyCodes, type CodedColumn } from './class-codes';
 import { partitionName } from './partition';
 import type { EngineCustomer, EngineFollowUp, EngineOrder, GroupSummary, SchemeCuts, SchemeSummary, SegmentationResult } from './types';
 
@@ -129,9 +129,14 @@ function* populationInSteps(pop: Population, cfg: EngineConfig, options: Segment
   for (const [k, key] of schemeKeys.entries()) {
     // Coding a scheme's column is a pass over every customer: a few at a time. Counted from the codes, which
     // are remembered with the column for whoever stores or compares it next (class-codes.ts).
-    if (k > 0 && k % SCHEMES_COUNTED_PER_STEP === 0) yield;
-    const coded = codeColumn(classKeys[key]!);
-    rememberCoding(classKeys[key]!, coded);
+    // Columns coded already (the attribute columns: columns.ts) are taken as they are.
+    const column = classKeys[key]!;
+    let coded = codedColumnOf(column);
+    if (!coded || coded.codes.length !== column.length) {
+      if (k > 0 && k % SCHEMES_COUNTED_PER_STEP === 0) yield;
+      coded = codeColumn(column);
+      rememberCoding(column, coded);
+    }
     const counts = countClasses(key, coded);
     if (!isSchemeKey(key)) {
       schemes[key] = { counts, cuts: { kind: 'none' }, groups: null };

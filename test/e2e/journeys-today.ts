@@ -1,6 +1,21 @@
 import { expect } from 'vitest';
 import { daysBetween, localDateOf } from '../../shared/domain/dates';
+import type { Page } from 'playwright-core';
 import { byTestId, invoke, type Journey } from './journeys';
+
+/**
+ * After a write made on screen: once the background run that follows it has re-cut the tiers (today:count
+ * says nothing is placedSince), the badge, and Today's total when it is open, show the settled count
+ * without a reload.
+ */
+export async function badgeSettles(page: Page): Promise<void> {
+  await expect.poll(async () => (await invoke(page, 'today:count', {})).placedSince, { timeout: 15_000 }).toBe(0);
+  const { total } = await invoke(page, 'today:count', {});
+  // No badge at all when nobody is due.
+  const badge = byTestId(page, 'today-badge');
+  await expect.poll(async () => ((await badge.count()) === 0 ? '0' : badge.innerText()), { timeout: 10_000 }).toBe(String(total));
+  if (await byTestId(page, 'today-page').isVisible()) await expect.poll(() => byTestId(page, 'today-total').innerText(), { timeout: 10_000 }).toBe(`${total} to serve`);
+}
 
 /**
  * Runs right after the first journey (the demo just loaded, UI in English): Today is where the day
@@ -85,6 +100,8 @@ export async function todayFromFreshDemo({ page, screenshot }: Journey): Promise
   await page.locator(`[data-testid="today-item"][data-customer-id="${firstId}"]`).waitFor({ state: 'detached' });
   // The badge is today:count, fetched right after the write (before the background run 1.5 s later can move anyone).
   await expect.poll(() => badge.innerText()).toBe(String(count.total - 1));
+  // Then asked again until that run has placed everyone on fresh cuts: badge and list end at the settled count.
+  await badgeSettles(page);
   expect((await invoke(page, 'followups:list', { customerId: firstId })).followUps[0]!.content).toBe('Called about the new season, will order next week');
 
   // Keyboard as on the customer list: ↓ selects the first row, F logs a follow-up for it, Enter opens the file.

@@ -8,7 +8,9 @@ import { fileAccess } from '../../core/files';
 import { createHandlers } from '../../core/handlers';
 import type { OutputOf } from '../../shared/contract';
 import { REMINDERS_SQL } from '../../db/repos/today';
-import { openTestApp, type TestApp } from '../support/test-app';
+import { MIGRATIONS, openTestApp, type TestApp } from '../support/test-app';
+import { openApp } from '../../core/app';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { runCli } from '../support/cli';
 
 /**
@@ -145,13 +147,47 @@ describe('today:list through dispatch', () => {
   it('done, reschedule and a logged follow-up take a row off; the count follows', async () => {
     const before = await app.call('today:count', {});
     const list = await app.call('today:list', {});
-    expect(before).toEqual({ asOf: TODAY, total: list.total, overdue: list.counts.overdue });
+    expect(before).toEqual({ asOf: TODAY, total: list.total, overdue: list.counts.overdue, placedSince: list.placedSince });
     await app.call('followups:markDone', { id: itemOf(list, 'O')!.followUpIds[0]! });
     await app.call('followups:reschedule', { id: itemOf(list, 'T')!.followUpIds[0]!, nextContactDate: '2026-11-26' });
     await app.call('followups:create', { customerId: ids.W! });
     const after = await app.call('today:list', {});
     for (const name of ['O', 'T', 'W']) expect([name, itemOf(after, name)]).toEqual([name, undefined]);
-    expect(await app.call('today:count', {})).toEqual({ asOf: TODAY, total: before.total - 3, overdue: before.overdue - 1 });
+    expect(await app.call('today:count', {})).toMatchObject({ asOf: TODAY, total: before.total - 3, overdue: before.overdue - 1 });
+  });
+
+  it('says while its tiers are placed on the last full run’s cuts; once the background run is done, a fresh app agrees', async () => {
+    await app.call('segments:recompute', {});
+    const settledBefore = await app.call('today:count', {});
+    expect(settledBefore.placedSince).toBe(0);
+    // L's ¥100 becomes the largest spend: on the old cuts L is placed alone, the full run re-cuts everyone.
+    await order('L', TODAY, '1000000');
+    const count = await app.call('today:count', {});
+    const list = await app.call('today:list', {});
+    expect(count.placedSince).toBe(1);
+    expect(list.placedSince).toBe(1);
+    expect(await app.call('segments:overview', { scheme: 'pyramid' })).toMatchObject({ placedSince: 1 });
+
+    // On the old cuts P is still platinum (due under its policy); the full run puts L above and P to gold.
+    expect(itemOf(list, 'P')!.kind).toBe('policy');
+    let settled = count;
+    for (let waited = 0; settled.placedSince > 0 && waited < 15_000; waited += 100) {
+      await sleep(100);
+      settled = await app.call('today:count', {});
+    }
+    expect(settled.placedSince).toBe(0);
+    const settledList = await app.call('today:list', {});
+    expect(settledList.placedSince).toBe(0);
+    expect(itemOf(settledList, 'P')!.reasons[0]).toMatchObject({ kind: 'slipping', key: 'slipping_down', params: { scheme: 'pyramid', from: 'platinum', to: 'gold' } });
+    // Another process's view, computed from the file alone with nothing placed on old cuts.
+    const fresh = openApp({ dbPath: app.dbPath, migrationsFolder: MIGRATIONS, appVersion: 'test', files: { mode: 'paths' }, clock: fixedClock(TODAY), checkOutput: true });
+    try {
+      expect(await call(fresh.dispatch, 'today:count', {})).toEqual(settled);
+      const freshList = await call(fresh.dispatch, 'today:list', {});
+      expect(settledList.items.map((i) => [i.customerId, i.kind, i.priority])).toEqual(freshList.items.map((i) => [i.customerId, i.kind, i.priority]));
+    } finally {
+      fresh.close();
+    }
   });
 
   it('ranking by purchase likelihood needs a score provider; with one, overdue stays first and the likeliest follow', async () => {

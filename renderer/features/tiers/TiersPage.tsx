@@ -33,7 +33,7 @@ import { StoredDayView } from './StoredDayView';
 export function TiersPage() {
   const { t, i18n } = useTranslation('tiers');
   const language = i18n.language;
-  const { settings, version } = useWorkspace();
+  const { settings, version, tiersSettled } = useWorkspace();
   const [scheme, setScheme] = useState('pyramid');
   const [classKey, setClassKey] = useState<string | undefined>(undefined);
   const [group, setGroup] = useState<string | undefined>(undefined);
@@ -78,7 +78,7 @@ export function TiersPage() {
     return () => {
       cancelled = true;
     };
-  }, [scheme, version, reloads, t]);
+  }, [scheme, version, reloads, tiersSettled, t]);
 
   // A deleted custom segment cannot stay selected.
   useEffect(() => {
@@ -99,7 +99,7 @@ export function TiersPage() {
   useEffect(() => {
     if (overview && group !== undefined && !overview.groups?.some((g) => g.group === group)) setGroup(undefined);
   }, [overview, group]);
-  const pages = useMemberPages(query, version + reloads);
+  const pages = useMemberPages(query, `${version}:${reloads}:${tiersSettled}`);
   const env = useMemo(() => ({ t, language, baseCurrency: settings.baseCurrency, scheme, window: tierWindow, groupText }), [t, language, settings.baseCurrency, scheme, tierWindow, groupText]);
   // Stable while the overview is, so the policies drawer does not reload on every render.
   const policyClasses = useMemo(() => (overview ? overview.classes.filter((c) => c.count > 0 || overview.classes.length <= 12).map((c) => c.classKey) : []), [overview]);

@@ -28,13 +28,13 @@ type Entry = { type: 'header'; group: 'overdue' | 'today'; count: number } | { t
 export function TodayPage() {
   const { t, i18n } = useTranslation('today');
   const { message } = App.useApp();
-  const { version, refresh } = useWorkspace();
+  const { version, tiersSettled, refresh } = useWorkspace();
   const [filters, setFilters] = useState<TodayFilterValues>({ rankBy: 'priority' });
   const [overdueOpen, setOverdueOpen] = useState<boolean | null>(null);
   const [selected, setSelected] = useState(-1);
   const [logging, setLogging] = useState<{ id: string; name: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const { rowAt, ensureRange, revision, total, summary, error } = useToday(filters, version);
+  const { rowAt, ensureRange, revision, total, summary, error } = useToday(filters, `${version}:${tiersSettled}`);
 
   const overdue = summary?.counts.overdue ?? 0;
   const count = total ?? 0;

@@ -14,7 +14,7 @@ const fetchToday = async (query: TodayQuery, offset: number, limit: number) => {
 };
 
 /** Today's rows page by page as the list scrolls (a day at 100k customers can hold tens of thousands). */
-export function useToday(query: TodayQuery, reloadKey: number) {
+export function useToday(query: TodayQuery, reloadKey: string) {
   const { meta, revisions, ...pages } = usePagedRows<TodayQuery, TodayRowData, TodaySummary>(query, reloadKey, fetchToday);
   // Today draws its rows itself, so it re-renders whenever a page arrives.
   const revision = useRowRevision(revisions);

@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codeColumn, codedColumnOf, differingPositions, rememberCoding, sameClasses } from '../../../shared/segmentation';
 import { tallyCodes } from '../../../shared/segmentation/class-codes';
+import { ATTRIBUTE_SCHEME_KEYS } from '../../../shared/segmentation/attributes';
+import { customer, order, run } from './fixtures';
 
 /** Columns of up to 300 classes (past the short list of twelve, and past one byte's 256). */
 const column = (length: number) => fc.array(fc.integer({ min: 0, max: 299 }).map((c) => `c${c}`), { minLength: length, maxLength: length });
@@ -67,5 +69,34 @@ describe('coded class columns', () => {
     rememberCoding(values, coding);
     expect(codedColumnOf(values)).toBe(coding);
     expect(codedColumnOf([...values])).toBeUndefined();
+  });
+
+  it('of every scheme after a run, and after a second run on the same customers, decode to the columns and count as they do', () => {
+    // Twenty countries (past the short list of twelve) with cities, types and orders spread over them.
+    const countries = ['CN', 'US', 'DE', 'FR', 'JP', 'KR', 'GB', 'IT', 'ES', 'BR', 'IN', 'RU', 'CA', 'AU', 'MX', 'NL', 'SE', 'CH', 'TR', 'VN'];
+    const people = Array.from({ length: 600 }, (_, k) =>
+      customer(`c${k}`, { country: countries[k % 20]!, city: `City ${k % 33}`, type: (['enterprise', 'individual', 'distributor'] as const)[k % 3], industry: k % 5 === 0 ? null : `I${k % 4}` }),
+    );
+    const orders = people.flatMap((p, k) => Array.from({ length: k % 6 }, (_, j) => order(p.id, `2026-0${1 + ((k + j) % 6)}-1${j}`, 1000 * (1 + ((k * 31 + j) % 97)))));
+    const first = run(people, orders);
+    const second = run(people, orders);
+    for (const result of [first, second]) {
+      for (const scheme of result.schemeKeys) {
+        const column = result.classKeys[scheme]!;
+        const coding = codedColumnOf(column);
+        expect(coding, scheme).toBeDefined();
+        expect(Array.from(coding!.codes, (code) => coding!.classes[code]), scheme).toEqual(column);
+        const plain: Record<string, number> = {};
+        for (const classKey of column) plain[classKey] = (plain[classKey] ?? 0) + 1;
+        expect(Object.fromEntries(Object.entries(result.schemes[scheme]!.counts).filter(([, n]) => n > 0)), scheme).toEqual(plain);
+      }
+    }
+    expect(new Set(first.classKeys.country).size).toBe(20);
+    // The second run's attribute columns are its own arrays, coded by the first run's coding (not coded again).
+    for (const scheme of ATTRIBUTE_SCHEME_KEYS) {
+      expect(second.classKeys[scheme], scheme).not.toBe(first.classKeys[scheme]);
+      expect(second.classKeys[scheme], scheme).toEqual(first.classKeys[scheme]);
+      expect(codedColumnOf(second.classKeys[scheme]!), scheme).toBe(codedColumnOf(first.classKeys[scheme]!));
+    }
   });
 });
