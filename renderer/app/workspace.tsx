@@ -11,7 +11,7 @@ interface Workspace {
   version: number;
   /**
    * Bumped when tiers answered as provisional after a change (placed on the last full run's cuts) are settled
-   * by the background run that follows it: screens that show tiers or Today's list reload them.
+   * by the background run that follows it: Today and the tier lists reload them.
    */
   tiersSettled: number;
   refresh(): void;

@@ -50,7 +50,7 @@ function useCustomSegmentNames(reloadKey: number): ReadonlyMap<string, string> {
 
 export function CustomerListPage() {
   const { t, i18n } = useTranslation('customers');
-  const { settings, version, tiersSettled, refresh } = useWorkspace();
+  const { settings, version, refresh } = useWorkspace();
   const [search, setSearch] = useState('');
   const [view, setView] = useState<(typeof CUSTOMER_VIEWS)[number]>('active');
   const [filters, setFilters] = useState<FilterValues>(NO_FILTERS);
@@ -122,7 +122,7 @@ export function CustomerListPage() {
     () => (sortScheme ? { field: 'tier' as const, desc: sort.desc, scheme: sortScheme } : { field: sort.id as SortField, desc: sort.desc }),
     [sortScheme, sort.id, sort.desc],
   );
-  const pages = useCustomerPages({ search: query, view, ...filters, sort: listSort, ...(tierFilter ? { classFilter: tierFilter } : {}), schemes }, `${version}:${tiersSettled}`);
+  const pages = useCustomerPages({ search: query, view, ...filters, sort: listSort, ...(tierFilter ? { classFilter: tierFilter } : {}), schemes }, String(version));
   rowAtRef.current = pages.rowAt;
   useEffect(() => setSelected(-1), [query, view, filters, tierFilter, sorting]);
   // A new filter or view shows other customers: ticks on rows no longer shown would act unseen.
