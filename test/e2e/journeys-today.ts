@@ -14,7 +14,11 @@ export async function badgeSettles(page: Page): Promise<void> {
   // No badge at all when nobody is due.
   const badge = byTestId(page, 'today-badge');
   await expect.poll(async () => ((await badge.count()) === 0 ? '0' : badge.innerText()), { timeout: 10_000 }).toBe(String(total));
-  if (await byTestId(page, 'today-page').isVisible()) await expect.poll(() => byTestId(page, 'today-total').innerText(), { timeout: 10_000 }).toBe(`${total} to serve`);
+  if (await byTestId(page, 'today-page').isVisible()) {
+    await expect.poll(() => byTestId(page, 'today-total').innerText(), { timeout: 10_000 }).toBe(`${total} to serve`);
+    // Nothing is placed on old cuts any more: the header no longer says the tiers are updating.
+    await expect.poll(() => byTestId(page, 'today-updating').count(), { timeout: 10_000 }).toBe(0);
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { DownOutlined, RightOutlined } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Alert, App, Button, Empty, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Empty, Skeleton, Space, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TodayItemRow } from '../../../shared/contract/today';
@@ -131,6 +131,14 @@ export function TodayPage() {
             <Typography.Text data-testid="today-total" strong>
               {t('total', { count: total })}
             </Typography.Text>
+          ) : null}
+          {/* Said in the header's own line, so the list does not move when it comes and goes. */}
+          {summary && summary.placedSince > 0 ? (
+            <Tooltip title={t('updatingWhy', { count: summary.placedSince })}>
+              <Typography.Text type="secondary" data-testid="today-updating" style={{ fontSize: 12 }}>
+                {t('updating')}
+              </Typography.Text>
+            </Tooltip>
           ) : null}
         </Space>
         <TodayFilters value={filters} onChange={setFilters} likelihoodAvailable={summary?.likelihoodAvailable ?? false} />
