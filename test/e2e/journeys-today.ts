@@ -1,25 +1,6 @@
 import { expect } from 'vitest';
 import { daysBetween, localDateOf } from '../../shared/domain/dates';
-import type { Page } from 'playwright-core';
-import { byTestId, invoke, type Journey } from './journeys';
-
-/**
- * After a write made on screen: once the background run that follows it has re-cut the tiers (today:count
- * says nothing is placedSince), the badge, and Today's total when it is open, show the settled count
- * without a reload.
- */
-export async function badgeSettles(page: Page): Promise<void> {
-  await expect.poll(async () => (await invoke(page, 'today:count', {})).placedSince, { timeout: 15_000 }).toBe(0);
-  const { total } = await invoke(page, 'today:count', {});
-  // No badge at all when nobody is due.
-  const badge = byTestId(page, 'today-badge');
-  await expect.poll(async () => ((await badge.count()) === 0 ? '0' : badge.innerText()), { timeout: 10_000 }).toBe(String(total));
-  if (await byTestId(page, 'today-page').isVisible()) {
-    await expect.poll(() => byTestId(page, 'today-total').innerText(), { timeout: 10_000 }).toBe(`${total} to serve`);
-    // Nothing is placed on old cuts any more: the header no longer says the tiers are updating.
-    await expect.poll(() => byTestId(page, 'today-updating').count(), { timeout: 10_000 }).toBe(0);
-  }
-}
+import { badgeSettles, byTestId, invoke, type Journey } from './journeys';
 
 /**
  * Runs right after the first journey (the demo just loaded, UI in English): Today is where the day

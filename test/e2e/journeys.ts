@@ -3,7 +3,6 @@ import type { Page } from 'playwright-core';
 import type { Channel, InputOf, OutputOf, Result } from '../../shared/contract';
 import { addDays, localDateOf } from '../../shared/domain/dates';
 import { searchKeys } from '../../shared/domain/pinyin';
-import { badgeSettles } from './journeys-today';
 
 /**
  * End-to-end test bodies, written once. Each launcher (Chromium + loopback bridge, or the real Electron
@@ -23,6 +22,25 @@ export async function invoke<C extends Channel>(page: Page, channel: C, input: I
 }
 
 export const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+
+/**
+ * After a write made on screen: once the background run that follows it has re-cut the tiers (today:count
+ * says nothing is placedSince), the badge, and Today's total when it is open, show the settled count
+ * without a reload.
+ */
+export async function badgeSettles(page: Page): Promise<void> {
+  await expect.poll(async () => (await invoke(page, 'today:count', {})).placedSince, { timeout: 15_000 }).toBe(0);
+  const { total } = await invoke(page, 'today:count', {});
+  // No badge at all when nobody is due.
+  const badge = byTestId(page, 'today-badge');
+  await expect.poll(async () => ((await badge.count()) === 0 ? '0' : badge.innerText()), { timeout: 10_000 }).toBe(String(total));
+  if (await byTestId(page, 'today-page').isVisible()) {
+    await expect.poll(() => byTestId(page, 'today-total').innerText(), { timeout: 10_000 }).toBe(`${total} to serve`);
+    // Nothing is placed on old cuts any more: the header no longer says the tiers are updating.
+    await expect.poll(() => byTestId(page, 'today-updating').count(), { timeout: 10_000 }).toBe(0);
+  }
+}
+
 /** antd puts a test id on the <input> itself or on its wrapper, depending on the decorations. */
 export const inputOf = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], textarea[data-testid="${id}"], [data-testid="${id}"] input`).first();
 

@@ -122,7 +122,7 @@ export function CustomerListPage() {
     () => (sortScheme ? { field: 'tier' as const, desc: sort.desc, scheme: sortScheme } : { field: sort.id as SortField, desc: sort.desc }),
     [sortScheme, sort.id, sort.desc],
   );
-  const pages = useCustomerPages({ search: query, view, ...filters, sort: listSort, ...(tierFilter ? { classFilter: tierFilter } : {}), schemes }, String(version));
+  const pages = useCustomerPages({ search: query, view, ...filters, sort: listSort, ...(tierFilter ? { classFilter: tierFilter } : {}), schemes }, version);
   rowAtRef.current = pages.rowAt;
   useEffect(() => setSelected(-1), [query, view, filters, tierFilter, sorting]);
   // A new filter or view shows other customers: ticks on rows no longer shown would act unseen.

@@ -7,6 +7,6 @@ type CustomerQuery = Omit<CustomerListInput, 'offset' | 'limit'>;
 const fetchCustomers = (query: CustomerQuery, offset: number, limit: number) => api('customers:list', { ...query, offset, limit });
 
 /** The customer list's rows, page by page as the virtual table scrolls. */
-export function useCustomerPages(query: CustomerQuery, reloadKey: string) {
+export function useCustomerPages(query: CustomerQuery, reloadKey: number) {
   return usePagedRows<CustomerQuery, CustomerRow>(query, reloadKey, fetchCustomers);
 }
