@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import { removeStrayBackupFiles } from './backup';
 import { systemClock, type Clock } from './context';
@@ -40,14 +41,16 @@ export function openApp(options: {
   checkOutput?: boolean;
   importWorker?: WorkerLauncher;
 }): OpenedApp {
-  const db = openDatabase(options.dbPath, options.migrationsFolder);
-  db.$client.pragma(`busy_timeout = ${APP_WRITE_WAIT_MS}`);
   const inMemory = options.dbPath === ':memory:' || options.dbPath === '';
+  // Absolute from here on: the import worker opens the same file from another working directory.
+  const dbPath = inMemory ? options.dbPath : resolve(options.dbPath);
+  const db = openDatabase(dbPath, options.migrationsFolder);
+  db.$client.pragma(`busy_timeout = ${APP_WRITE_WAIT_MS}`);
   // What a backup or restore killed half-way left behind; never the database's own journal files.
-  if (!inMemory) removeStrayBackupFiles(options.dbPath);
-  const files = fileAccess(options.files, options.dbPath);
+  if (!inMemory) removeStrayBackupFiles(dbPath);
+  const files = fileAccess(options.files, dbPath);
   const importRunner = options.importWorker && !inMemory ? processImportRunner(options.importWorker) : inlineImportRunner(db.$client);
-  const handlers = createHandlers({ db, clock: options.clock ?? systemClock, dbPath: options.dbPath, appVersion: options.appVersion, files, importRunner, purchaseLikelihood: storedLikelihood(db) });
+  const handlers = createHandlers({ db, clock: options.clock ?? systemClock, dbPath, appVersion: options.appVersion, files, importRunner, purchaseLikelihood: storedLikelihood(db) });
   const dispatch = createDispatch(handlers, { checkOutput: options.checkOutput ?? false });
   return {
     db,

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/test-app';
-import { cli } from '../support/cli';
+import { cli, runCli } from '../support/cli';
 
 let dir: string;
 let db: string;
@@ -59,6 +59,29 @@ describe('import, export and backup on the command line', () => {
     expect(JSON.parse(skipped.stdout)).toMatchObject({ added: 1, rejected: 1, delimiter: ',' });
     expect(readFileSync(rejects, 'utf8')).toContain('2026-13-45');
     expect(count('orders')).toBe(1);
+  });
+
+  it('imports and undoes with the database and the file named relative to the folder the command runs in', () => {
+    // The import runs in a worker process started in another folder: a relative --db must still name this file.
+    const here = join(dir, 'relative');
+    mkdirSync(here);
+    writeFileSync(join(here, 'orders.csv'), 'Customer,Phone,Date,Amount,Currency\n赵六,13600136000,2026-02-03,88.80,CNY\n赵六,13600136000,2026-02-04,11.20,CNY\n');
+    const run = runCli(['import', 'orders', 'orders.csv', '--db', 'shop.sqlite', '--create-customers', '--json'], here);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { batchId: string; added: number };
+    expect(out.added).toBe(2);
+    const file = join(here, 'shop.sqlite');
+    const raw = new Database(file, { readonly: true });
+    try {
+      expect(raw.prepare('SELECT sum(amount_minor) FROM orders WHERE deleted_at IS NULL').pluck().get()).toBe(8880 + 1120);
+    } finally {
+      raw.close();
+    }
+    const undo = runCli(['import', 'undo', '--db', 'shop.sqlite', '--batch', out.batchId], here);
+    expect(undo.stderr).toBe('');
+    expect(undo.code).toBe(0);
+    expect(count('orders', file)).toBe(0);
   });
 
   it('exports to .xlsx and .csv, backs up and restores', () => {

@@ -15,9 +15,9 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs one command to its end; its output as text. */
-export function runCli(args: readonly string[]): CliRun {
-  const run = spawnSync(process.execPath, [CLI_BUNDLE, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+/** Runs one command to its end, in `cwd` (the project root unless given); its output as text. */
+export function runCli(args: readonly string[], cwd = ROOT): CliRun {
+  const run = spawnSync(process.execPath, [CLI_BUNDLE, ...args], { cwd, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
   if (run.error) throw run.error;
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
