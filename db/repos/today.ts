@@ -20,8 +20,11 @@ export function openRemindersDueBy(db: Db, asOf: string): TodayReminder[] {
 }
 
 /**
- * Per customer, the latest stored change of class in `scheme` on or before asOf, with the class before it
+ * Per customer, the latest stored change of class in `scheme` before asOf, with the class before it
  * (null: none stored, or the customer was outside the population). "No longer classified" is not a class.
+ * asOf's own stored rows are left out: asOf's classes are the caller's, computed from the data as it is,
+ * while a snapshot stored earlier that day (a `segment` run before an import) can be behind it, and
+ * compared with it a drop would be measured from the morning's class instead of the last day's before.
  */
 export function latestTierChanges(db: Db, scheme: string, asOf: string): Map<string, TierChange> {
   const rows = db.$client
@@ -30,7 +33,7 @@ export function latestTierChanges(db: Db, scheme: string, asOf: string): Map<str
          SELECT customer_id, as_of, class_key,
                 lag(class_key) OVER (PARTITION BY customer_id ORDER BY as_of) AS previous,
                 row_number() OVER (PARTITION BY customer_id ORDER BY as_of DESC) AS newest
-         FROM segment_assignments WHERE scheme = ? AND as_of <= ?)
+         FROM segment_assignments WHERE scheme = ? AND as_of < ?)
        WHERE newest = 1`,
     )
     .raw()

@@ -97,6 +97,33 @@ describe('today:list through dispatch', () => {
     expect(itemOf(await app.call('today:list', {}), 'G')?.reasons.some((r) => r.key === 'slipping_down') ?? false).toBe(false);
   });
 
+  it('a snapshot stored earlier the same day does not move the list: a drop is measured from the last day before', async () => {
+    // The morning: G's ¥200,000 makes G platinum, and today's snapshot is stored so (a `segment` run).
+    const big = await order('G', TODAY, '200000');
+    await app.call('segments:recompute', {});
+    const storedOn = (day: string) => sql<string>(`SELECT class_key FROM segment_assignments WHERE customer_id = ? AND scheme = 'pyramid' AND as_of = ?`, ids.G, day);
+    expect(storedOn(TODAY)).toBe('platinum');
+    // Later that day the order is deleted; nothing stores today again.
+    await app.call('orders:delete', { id: big.id });
+    const lastDayBefore = sql<string>(`SELECT class_key FROM segment_assignments WHERE customer_id = ? AND scheme = 'pyramid' AND as_of < ? ORDER BY as_of DESC LIMIT 1`, ids.G, TODAY);
+    expect(lastDayBefore).toBe('gold');
+    const shape = (list: OutputOf<'today:list'>) => list.items.map((i) => [i.customerId, i.kind, i.priority, i.reasons]);
+    // Another process reads the file as the CLI does: a full run, and today's stored rows still the morning's.
+    const fresh = openApp({ dbPath: app.dbPath, migrationsFolder: MIGRATIONS, appVersion: 'test', files: { mode: 'paths' }, clock: fixedClock(TODAY), checkOutput: true });
+    try {
+      const before = await call(fresh.dispatch, 'today:list', {});
+      expect(storedOn(TODAY)).toBe('platinum');
+      const g = before.items.find((i) => i.customerId === ids.G)!;
+      expect(g.reasons[0]).toMatchObject({ key: 'slipping_down', params: { scheme: 'pyramid', from: lastDayBefore, to: 'iron', date: TODAY } });
+      // Today stored again from the data as it is: the same list, item for item.
+      await call(fresh.dispatch, 'segments:recompute', {});
+      expect(storedOn(TODAY)).toBe('iron');
+      expect(shape(await call(fresh.dispatch, 'today:list', {}))).toEqual(shape(before));
+    } finally {
+      fresh.close();
+    }
+  });
+
   it('an order counts as contact: not due under a 30-day policy, due under a 7-day one with the order named', async () => {
     await app.call('policies:save', { scheme: 'pyramid', classKey: 'platinum', cadenceDays: 30, priority: 1 });
     await app.call('policies:save', { scheme: 'value', classKey: 'high', cadenceDays: 30, priority: 1 });
