@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { PAGE_SIZE, PageCache, type RowRange } from './page-cache';
 
-const PAGE_SIZE = 100;
 
 /** `meta`: whatever else the answer carries about the whole result (counts, the day); the latest page's wins. */
 export type FetchPage<Query, Row, Meta = undefined> = (query: Query, offset: number, limit: number) => Promise<{ total: number; rows: Row[]; meta?: Meta }>;
@@ -15,7 +15,8 @@ export interface RowRevisions {
 
 /**
  * Rows of a (possibly 100k-row) server query, fetched page by page as a virtual list scrolls to them.
- * A new query (compared by value) starts over; answers to an outdated query are dropped.
+ * A new query (compared by value) starts over; answers to an outdated query are dropped. Asked again for
+ * the same query (a new reloadKey), the rows on screen stay until their pages come back (PageCache).
  *
  * A page arriving changes no state of the screen that calls this (unless the total, the meta or the error
  * change): it tells `revisions`' subscribers, so only the table re-renders. At 100k customers the customer
@@ -25,47 +26,44 @@ export function usePagedRows<Query, Row, Meta = undefined>(query: Query, reloadK
   const [total, setTotal] = useState<number | null>(null);
   const [meta, setMeta] = useState<Meta | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
-  const pages = useRef(new Map<number, Row[]>());
-  const pending = useRef(new Set<number>());
-  const generation = useRef(0);
+  const [cache] = useState(() => new PageCache<Row>());
   const [revisions] = useState(revisionStore);
   const queryKey = JSON.stringify(query);
+  const shownQuery = useRef<string | null>(null);
 
   const loadPage = useCallback(
-    async (page: number, gen: number) => {
-      if (pages.current.has(page) || pending.current.has(page)) return;
-      pending.current.add(page);
+    async (page: number, generation: number) => {
+      if (generation !== cache.generation || !cache.begin(page)) return;
+      let result: Awaited<ReturnType<typeof fetchPage>>;
       try {
-        const result = await fetchPage(JSON.parse(queryKey) as Query, page * PAGE_SIZE, PAGE_SIZE);
-        if (gen !== generation.current) return;
-        pages.current.set(page, result.rows);
-        setTotal(result.total);
-        if (result.meta !== undefined) setMeta(result.meta);
-        setError(null);
-        revisions.bump();
+        result = await fetchPage(JSON.parse(queryKey) as Query, page * PAGE_SIZE, PAGE_SIZE);
       } catch (e) {
-        if (gen === generation.current) setError(e);
-      } finally {
-        pending.current.delete(page);
+        if (cache.settle(page, generation, undefined)) setError(e);
+        return;
       }
+      if (!cache.settle(page, generation, result.rows)) return;
+      setTotal(result.total);
+      if (result.meta !== undefined) setMeta(result.meta);
+      setError(null);
+      revisions.bump();
     },
     // fetchPage should be a stable (module-level) function; a new one per render would refetch forever.
-    [queryKey, fetchPage, revisions],
+    [queryKey, fetchPage, revisions, cache],
   );
 
   useEffect(() => {
-    generation.current += 1;
-    pages.current = new Map();
-    pending.current = new Set();
+    // The same query asked again keeps its rows on screen until their pages come back (see PageCache).
+    const { generation, pages } = cache.restart(shownQuery.current === queryKey);
+    shownQuery.current = queryKey;
     revisions.bump();
-    void loadPage(0, generation.current);
-  }, [loadPage, reloadKey, revisions]);
+    for (const page of pages) void loadPage(page, generation);
+  }, [loadPage, reloadKey, revisions, cache, queryKey]);
 
   // The rows a list shows are asked for in a task of their own, after the frame that drew their place:
   // starting a request costs the renderer a few ms, too much inside a scroll frame. Only the latest range
   // asked for is fetched, so pages a fast scroll went past are never asked for; and always for the
   // current query (the latest loadPage), whatever query was current when the range was asked for.
-  const wanted = useRef<{ first: number; last: number } | null>(null);
+  const wanted = useRef<RowRange | null>(null);
   const latestLoad = useRef(loadPage);
   latestLoad.current = loadPage;
   const ensureRange = useCallback(
@@ -77,14 +75,14 @@ export function usePagedRows<Query, Row, Meta = undefined>(query: Query, reloadK
         const range = wanted.current;
         wanted.current = null;
         if (!range) return;
-        for (let page = Math.floor(range.first / PAGE_SIZE); page <= Math.floor(range.last / PAGE_SIZE); page++) void latestLoad.current(page, generation.current);
+        for (const page of cache.pagesFor(range)) void latestLoad.current(page, cache.generation);
       });
     },
     // A new query gives a new ensureRange, so a table asks again for the rows it shows.
-    [loadPage],
+    [loadPage, cache],
   );
 
-  const rowAt = useCallback((index: number): Row | undefined => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], []);
+  const rowAt = useCallback((index: number): Row | undefined => cache.rowAt(index), [cache]);
 
   return { total, rowAt, ensureRange, revisions: revisions as RowRevisions, error, meta };
 }

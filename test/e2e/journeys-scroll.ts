@@ -107,6 +107,38 @@ export async function listScrollsThroughEveryPage({ page }: Journey): Promise<vo
   await tick.click();
   await byTestId(page, 'bulk-bar').waitFor({ state: 'detached' });
 
+  // A change made while the list is scrolled far down reloads it without drawing those rows blank: they
+  // stay until their page comes back (the table would not ask for them again until the next scroll).
+  await scrollTo(page, 'bottom');
+  const last = byName.at(-1)!;
+  await page.locator(`[data-testid="customer-row"][data-customer-id="${last.id}"] [data-testid="row-tick"]`).click();
+  await byTestId(page, 'bulk-add-tag').click();
+  await inputOf(page, 'bulk-add-tag-input').fill('late-page');
+  // The most rows drawn as still loading in any frame of the next second and a half.
+  const mostLoading = page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let most = 0;
+        let frames = 0;
+        const look = () => {
+          most = Math.max(most, document.querySelectorAll('[data-testid="customer-row-loading"]').length);
+          if (++frames < 90) requestAnimationFrame(look);
+          else resolve(most);
+        };
+        requestAnimationFrame(look);
+      }),
+  );
+  await byTestId(page, 'bulk-add-tag-apply').click();
+  await byTestId(page, 'bulk-result').waitFor();
+  expect(await mostLoading).toBe(0);
+  expect((await invoke(page, 'customers:list', { tags: ['late-page'], limit: 10 })).rows.map((r) => r.id)).toEqual([last.id]);
+  for (const row of await shownRows(page)) expect(row.id).toBe(byName[row.index]!.id);
+  await byTestId(page, 'bulk-undo').click();
+  await expect.poll(async () => (await invoke(page, 'customers:list', { tags: ['late-page'], limit: 10 })).total, { timeout: 15_000 }).toBe(0);
+  await byTestId(page, 'bulk-clear').click();
+  await byTestId(page, 'bulk-bar').waitFor({ state: 'detached' });
+  await scrollTo(page, 0);
+
   // The keyboard selection moves over rows already drawn.
   await inputOf(page, 'customer-search').focus();
   await page.keyboard.press('ArrowDown');
