@@ -110,6 +110,7 @@ export async function listScrollsThroughEveryPage({ page }: Journey): Promise<vo
   // A change made while the list is scrolled far down reloads it without drawing those rows blank: they
   // stay until their page comes back (the table would not ask for them again until the next scroll).
   await scrollTo(page, 'bottom');
+  await shownRows(page);
   const last = byName.at(-1)!;
   await page.locator(`[data-testid="customer-row"][data-customer-id="${last.id}"] [data-testid="row-tick"]`).click();
   await byTestId(page, 'bulk-add-tag').click();
