@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { copyFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { backupFolder, backupName, freshBackupPath, listBackups, localDay, weekOf, type BackupFile, type BackupKind } from './files';
@@ -17,6 +17,7 @@ export async function backupTo(client: Database.Database, path: string, kind: Ba
   const temp = createTempBeside(path);
   try {
     await client.backup(temp.path);
+    standAlone(temp.path);
   } catch (error) {
     discardTemp(temp);
     throw error;
@@ -24,6 +25,21 @@ export async function backupTo(client: Database.Database, path: string, kind: Ba
   commitTemp(client, temp, path);
   const stat = statSync(path);
   return { path, name: basename(path), bytes: stat.size, createdAt: at.toISOString(), kind };
+}
+
+/**
+ * The copy takes the live database's journal mode (WAL) in its header, so every later open of it, a
+ * restore's among them, would make a -wal and a -shm file beside it (and leave them, when opened read-only),
+ * and could not open it at all where nothing may be written beside it (a read-only stick). A backup is
+ * one file that is read alone: its journal goes back to SQLite's default.
+ */
+function standAlone(path: string): void {
+  const copy = new Database(path, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
 }
 
 export function backupHere(client: Database.Database, dbPath: string, kind: BackupKind, at = new Date()): Promise<BackupFile> {

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { existsSync, lstatSync, rmSync, statSync } from 'node:fs';
 import { knownSchemaVersion, openDatabase, type Db } from '../../db/open';
 import { latestActivityRev } from '../../db/repos/customer-activity';
 import { AppError } from '../../shared/contract';
@@ -84,14 +85,39 @@ function liftActivityRevs(path: string, above: number): void {
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Page by page through the backup API; the destination is written in one transaction. */
+/**
+ * Page by page through the backup API; the destination is written in one transaction. The picked file is
+ * opened read-only: it is never written, and its -wal is never opened for writing (a planted link there
+ * could point anywhere). Reading a file in WAL mode makes a -wal and a -shm file beside it when they are not
+ * there, and a read-only connection leaves them at close: those this read made are removed again while the
+ * -wal holds no frame, so the picked file is left as it was found. Removing a name removes only that name,
+ * never what a link there points to.
+ */
 async function copyDatabase(from: string, to: string): Promise<void> {
+  const made = [`${from}-wal`, `${from}-shm`].filter((file) => !namePresent(file));
   const source = new Database(from, { readonly: true, fileMustExist: true });
   try {
     await source.backup(to);
   } finally {
     source.close();
+    removeIfNoFrame(made, `${from}-wal`);
   }
+}
+
+/** Whether anything has this name, a link to nothing included. */
+function namePresent(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes `made` unless the -wal now holds frames (another process wrote to the file meanwhile: its data). */
+function removeIfNoFrame(made: readonly string[], wal: string): void {
+  if (made.length === 0 || (existsSync(wal) && statSync(wal).size > 0)) return;
+  for (const file of made) rmSync(file, { force: true });
 }
 
 /**

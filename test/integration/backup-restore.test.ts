@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runAutomaticBackups } from '../../core/backup';
 import { openTestApp, type TestApp } from '../support/test-app';
@@ -50,6 +50,36 @@ describe('backups', () => {
     expect(safety.prepare(`SELECT count(*) FROM customers WHERE name = 'After the backup'`).pluck().get()).toBe(1);
     safety.close();
     expect((await app.call('backup:list', {})).backups.map((b) => b.kind)).toEqual(['before_restore']);
+  });
+
+  it('a backup is one file read alone, and a restore leaves nothing beside the file it read', async () => {
+    const target = join(app.dir, 'alone.sqlite');
+    await app.call('backup:create', { path: target });
+    // Journal mode in the header (bytes 18-19): 1 is the rollback journal, 2 is WAL.
+    const header = (path: string) => [...readFileSync(path).subarray(18, 20)];
+    expect(header(target)).toEqual([1, 1]);
+    const beside = (path: string) => readdirSync(app.dir).filter((name) => name.startsWith(`${basename(path)}-`));
+    const reader = new Database(target, { readonly: true });
+    expect(reader.pragma('journal_mode', { simple: true })).toBe('delete');
+    reader.close();
+    expect(beside(target)).toEqual([]);
+
+    // A file in WAL mode, as a copy of a live database or a backup made before this version is.
+    const walFile = join(app.dir, 'wal-mode.sqlite');
+    await app.call('backup:create', { path: walFile });
+    const toWal = new Database(walFile);
+    toWal.pragma('journal_mode = WAL');
+    toWal.close();
+    expect(header(walFile)).toEqual([2, 2]);
+    expect(beside(walFile)).toEqual([]);
+    const customers = app.db.$client.prepare(`SELECT count(*) FROM customers`).pluck().get() as number;
+    await app.call('customers:create', { name: 'Gone with the restore' });
+    await app.call('backup:restore', { path: walFile });
+    expect(app.db.$client.prepare(`SELECT count(*) FROM customers`).pluck().get()).toBe(customers);
+    expect(beside(walFile)).toEqual([]);
+    expect(header(walFile)).toEqual([2, 2]);
+    await app.call('backup:restore', { path: target });
+    expect(beside(target)).toEqual([]);
   });
 
   it('keeps the safety copy of every restore, even two restores within the same second', async () => {
