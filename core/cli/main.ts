@@ -12,6 +12,7 @@ import { APP_VERSION, migrationsFolder, rendererFolder } from '../paths';
 import { warmReports } from '../reports/warm-up';
 import { localDateOf } from '../../shared/domain/dates';
 import { CommandFailed, parseFlags, requireFlag, UsageError } from './args';
+import { hideLibraryWarnings } from './library-warnings';
 import { findCommand, usage } from './registry';
 
 /**
@@ -83,6 +84,8 @@ async function serve(argv: string[]): Promise<number> {
   process.on('SIGTERM', stop);
   return new Promise<number>(() => {});
 }
+
+hideLibraryWarnings();
 
 // A reader that stops early (`tierbook … --json | head`) closes the pipe: the rest of the output has nowhere
 // to go, which is no failure of the command — it still finishes (its writes, the refit, the kept copy).
