@@ -34,6 +34,7 @@ export const SETTINGS_COMMANDS: Command[] = [
   },
   {
     words: ['settings', 'set'],
+    startsDatabase: true,
     summary: 'Change settings: --base-currency CNY (only while there are no orders), --home-country CN, --region 广东, --business-name …, --language zh-CN|en|system, --clv-discount 1.5 (percent a month, 0–10), --clv-horizon 24 (months, 1–120; both apply at the next recompute).',
     flags: {
       'base-currency': { type: 'string' },

@@ -50,6 +50,7 @@ export const TEAM_COMMANDS: Command[] = [
   },
   {
     words: ['team', 'create'],
+    startsDatabase: true,
     summary: 'Create the team database on --server (default database "tierbook") and join it: --user U --password P [--database D] [--name 负责人].',
     flags: credentials,
     run: (v, call) => joinOrCreate('team:create', v, call),
@@ -57,6 +58,7 @@ export const TEAM_COMMANDS: Command[] = [
   },
   {
     words: ['team', 'join'],
+    startsDatabase: true,
     summary: 'Join a team: --server URL --user U --password P [--database D] [--name 负责人 (this laptop’s person, needed once)].',
     flags: credentials,
     run: (v, call) => joinOrCreate('team:join', v, call),

@@ -71,6 +71,7 @@ function summarize(result: OutputOf<'import:commit'>): ImportSummary {
 function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
   return {
     words: ['import', kind],
+    startsDatabase: true,
     summary: `Import ${kind} from a CSV/TSV/.xlsx FILE as one undoable batch (--dry-run writes nothing; --on-error abort|skip, --rejects FILE).`,
     flags: IMPORT_FLAGS,
     run: async (v, call) => {
@@ -180,6 +181,7 @@ export const TRANSFER_COMMANDS: Command[] = [
   },
   {
     words: ['restore'],
+    startsDatabase: true,
     summary: 'Replace the data with a checked backup --from FILE; the current data is backed up first.',
     flags: { from: { type: 'string' } },
     run: (v, call) => call('backup:restore', { path: resolve(requireFlag(v, 'from')) }),

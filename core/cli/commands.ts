@@ -15,6 +15,12 @@ export interface Command {
   human(output: never): string;
   /** True when these flags need no database (e.g. `predict fit --summary FILE`): main then opens none. */
   offline?(flags: Flags): boolean;
+  /**
+   * A command that can be the first on a new file (the demo, a customer added, an import, settings, a restore,
+   * joining a team): it creates the database when --db names none. Every other command refuses a file that is
+   * not there, so a mistyped name is not taken for a new, empty workspace ("0 to serve").
+   */
+  startsDatabase?: true;
 }
 
 const list = (values: Flags, name: string): string[] => {
@@ -32,6 +38,7 @@ export const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0
 export const COMMANDS: Command[] = [
   {
     words: ['demo'],
+    startsDatabase: true,
     summary: 'Create or fill a database with the demo workspace (a Guangzhou stall and an export desk); --history also stores its tiers at the last 24 month-ends and today, as the welcome screen does.',
     flags: { seed: { type: 'string' }, customers: { type: 'string' }, history: { type: 'boolean' } },
     run: (v, call) => call('workspace:loadDemo', { seed: optionalInt(v, 'seed'), customers: optionalInt(v, 'customers'), history: v.history === true }),
@@ -73,6 +80,7 @@ export const COMMANDS: Command[] = [
   },
   {
     words: ['customers', 'add'],
+    startsDatabase: true,
     summary: 'Add a customer. Repeatable contacts: --phone, --email, --wechat, --whatsapp.',
     flags: {
       name: { type: 'string' }, company: { type: 'string' }, type: { type: 'string' }, industry: { type: 'string' },

@@ -33,8 +33,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(values.json ? `${JSON.stringify(output, null, 2)}\n` : `${found.command.human(output as never)}\n`);
     return 0;
   }
+  const dbPath = requireFlag(values, 'db');
+  if (!found.command.startsDatabase && !existsSync(dbPath)) {
+    throw new AppError('not_found', `no database at ${dbPath} (nothing was created; "tierbook demo", "customers add" or an import starts one)`);
+  }
   // The local user at their own shell: any file they can open is theirs to name.
-  const app = openApp({ dbPath: requireFlag(values, 'db'), migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'paths' }, importWorker: forkImportWorker() });
+  const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'paths' }, importWorker: forkImportWorker() });
   try {
     // Positional arguments (a FILE after the command words) reach the command as `_`.
     const print = (output: unknown) => process.stdout.write(values.json ? `${JSON.stringify(output, null, 2)}\n` : `${found.command.human(output as never)}\n`);

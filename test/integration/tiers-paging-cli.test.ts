@@ -12,7 +12,7 @@ let db: string;
 
 beforeAll(() => {
   db = join(tempDir(), 'big.sqlite');
-  expect(cli('settings', 'get', '--db', db).code).toBe(0); // creates and migrates the file
+  expect(cli('settings', 'set', '--db', db, '--language', 'en').code).toBe(0); // creates and migrates the file
   const raw = new Database(db);
   try {
     const insert = raw.prepare(`INSERT INTO customers (id, created_at, updated_at, name, code, type) VALUES (?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', ?, ?, 'individual')`);
