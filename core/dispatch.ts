@@ -9,12 +9,20 @@ export type Dispatch = (name: string, rawInput: unknown) => Promise<Result<unkno
 
 /** zod issues → our issue keys. Schemas carry keys as messages; anything else is a generic "invalid value". */
 function toIssues(error: z.ZodError): Issue[] {
-  return error.issues.map((issue) => {
+  return error.issues.map((issue): Issue => {
     const key = /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code === 'invalid_type' && issue.input === undefined ? 'required' : 'invalid_value';
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const max = maximumOf(issue);
-    return max === undefined ? { path, key } : { path, key, params: { max } };
+    if (max !== undefined) return { path, key, params: { max } };
+    const choices = choicesOf(issue);
+    return choices === undefined ? { path, key } : { path, key, params: { choices } };
   });
+}
+
+/** The values a refusal names as allowed (a refinement's params.choices), for the message to list them. */
+function choicesOf(issue: zc.$ZodIssue): string | undefined {
+  const choices = issue.code === 'custom' ? (issue.params as { choices?: unknown } | undefined)?.choices : undefined;
+  return typeof choices === 'string' ? choices : undefined;
 }
 
 /** The bound a "too many" issue broke, so the message can name it (arrays carry it as `maximum`, bounded records as params). */

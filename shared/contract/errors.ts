@@ -31,6 +31,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   invalid_shares: 'add up to more than 100 %',
   partition_segment_unusable: 'must name a saved custom segment that reads only the customer\'s own data (no tier scheme)',
   invalid_choice: 'is not one of the allowed values',
+  invalid_scheme: 'must be one of {{choices}}, or custom:ID for a custom segment',
   invalid_date: 'must be a date like 2026-03-05',
   invalid_instant: 'must be a date and time',
   invalid_time: 'must be a time like 09:30 (24-hour)',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boundedRuleGroupSchema, isSchemeKey, type MoveHint, type RuleGroup, type SchemeCuts } from '../segmentation';
+import { boundedRuleGroupSchema, isSchemeKey, SCHEME_KEYS, type MoveHint, type RuleGroup, type SchemeCuts } from '../segmentation';
 import { idSchema, isoDateSchema, requiredText } from './common';
 import { boundedRecord } from './limits';
 import { policiesContract } from './policies';
@@ -9,7 +9,11 @@ import { policiesContract } from './policies';
  * cuts and explanations are the engine's own plain-data types, passed through unchanged, so their
  * shapes are documented once (shared/segmentation/types.ts) and typed here without a second schema.
  */
-export const schemeSchema = z.string().max(80, 'too_long').refine((s) => isSchemeKey(s) || /^custom:[A-Za-z0-9_-]{1,64}$/.test(s), 'invalid_choice');
+export const schemeSchema = z
+  .string()
+  .max(80, 'too_long')
+  // The keys in the refusal: on the command line a mistyped --scheme is told what it could have been.
+  .refine((s) => isSchemeKey(s) || /^custom:[A-Za-z0-9_-]{1,64}$/.test(s), { message: 'invalid_scheme', params: { choices: SCHEME_KEYS.join(', ') } });
 const classKeySchema = z.string().min(1, 'required').max(200, 'too_long');
 const countsSchema = z.record(z.string(), z.number().int());
 

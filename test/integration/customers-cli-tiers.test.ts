@@ -43,3 +43,13 @@ describe('customers list --scheme --class / --sort-tier', () => {
     expect(bad.stderr).toMatch(/classFilter\.classes/);
   });
 });
+
+describe('a mistyped --scheme', () => {
+  it('is refused with the schemes it could have been', () => {
+    for (const args of [['tiers', '--scheme', 'pyrmid'], ['customers', 'list', '--scheme', 'pyrmid', '--class', 'gold']]) {
+      const run = cli(...args, '--db', db);
+      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.stderr, args.join(' ')).toMatch(/^error: (classFilter\.)?scheme must be one of rfm, .*\bpyramid\b.*\blifecycle\b.*, or custom:ID for a custom segment\n$/);
+    }
+  });
+});
