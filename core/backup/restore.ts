@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, lstatSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, rmSync, statSync } from 'node:fs';
 import { knownSchemaVersion, openDatabase, type Db } from '../../db/open';
 import { latestActivityRev } from '../../db/repos/customer-activity';
 import { AppError } from '../../shared/contract';
@@ -94,7 +94,8 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
  * never what a link there points to.
  */
 async function copyDatabase(from: string, to: string): Promise<void> {
-  const made = [`${from}-wal`, `${from}-shm`].filter((file) => !namePresent(file));
+  // lstat: a link to nothing is a name there too, never one this read made.
+  const made = [`${from}-wal`, `${from}-shm`].filter((file) => lstatSync(file, { throwIfNoEntry: false }) === undefined);
   const source = new Database(from, { readonly: true, fileMustExist: true });
   try {
     await source.backup(to);
@@ -104,19 +105,9 @@ async function copyDatabase(from: string, to: string): Promise<void> {
   }
 }
 
-/** Whether anything has this name, a link to nothing included. */
-function namePresent(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Removes `made` unless the -wal now holds frames (another process wrote to the file meanwhile: its data). */
 function removeIfNoFrame(made: readonly string[], wal: string): void {
-  if (made.length === 0 || (existsSync(wal) && statSync(wal).size > 0)) return;
+  if (made.length === 0 || (statSync(wal, { throwIfNoEntry: false })?.size ?? 0) > 0) return;
   for (const file of made) rmSync(file, { force: true });
 }
 

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { PAGE_SIZE, PageCache, type RowRange } from './page-cache';
 
-
 /** `meta`: whatever else the answer carries about the whole result (counts, the day); the latest page's wins. */
 export type FetchPage<Query, Row, Meta = undefined> = (query: Query, offset: number, limit: number) => Promise<{ total: number; rows: Row[]; meta?: Meta }>;
 
