@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as schema from './schema';
 import { DEFAULT_SOURCES } from '../shared/contract/enums';
@@ -17,8 +17,71 @@ export class DatabaseTooNewError extends Error {
 
 export class MigrationError extends Error {
   constructor(cause: unknown) {
-    super(`The database could not be upgraded and was left unchanged: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(`The database could not be upgraded and was left unchanged: ${rootReason(cause)}`);
     this.name = 'MigrationError';
+  }
+}
+
+/** Tables every TierBook database has had since its first release: a file without them is not one. */
+export const TIERBOOK_TABLES = ['customers', 'contact_channels', 'orders', 'follow_ups', 'settings', '__drizzle_migrations'] as const;
+
+/**
+ * A file TierBook will not open as its own: not SQLite at all, a folder, or another program's database.
+ * Refused before anything is written to it (not even the journal mode), so it stays as it was.
+ */
+export class NotTierBookDatabaseError extends Error {
+  constructor(
+    readonly file: string,
+    why: string,
+    /** False when there is no file to leave (a path that cannot be made). */
+    fileIsThere = true,
+  ) {
+    super(`${file} ${why}${fileIsThere ? '; it was left as it is' : ''}. Choose a TierBook database, or a new file name to start one.`);
+    this.name = 'NotTierBookDatabaseError';
+  }
+}
+
+/**
+ * What went wrong at the bottom of a chain of causes, on one line: drizzle's migrator wraps SQLite's
+ * error in one whose message is the whole failed statement, tens of lines of CREATE TABLE.
+ */
+function rootReason(error: unknown): string {
+  let bottom = error;
+  while (bottom instanceof Error && bottom.cause !== undefined) bottom = bottom.cause;
+  const message = bottom instanceof Error ? bottom.message : String(bottom);
+  return message.split('\n')[0]!.trim();
+}
+
+/**
+ * The tables of the file `client` has open, read before anything is written; throws NotTierBookDatabaseError when
+ * the file is not a database, or is one with tables of its own but no TierBook migrations (another program's:
+ * migrating it would add TierBook's tables to that program's file, or fail halfway on a name both use).
+ * An empty file, or a new one, has no tables and is a new workspace.
+ */
+function checkIsTierBookOrEmpty(client: Database.Database, file: string): void {
+  let tables: string[];
+  try {
+    tables = client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`).pluck().all() as string[];
+  } catch (error) {
+    throw new NotTierBookDatabaseError(file, `is not a database file (${rootReason(error)})`);
+  }
+  // drizzle's migrator makes its own table before its transaction: a first open whose migration failed leaves only that.
+  if (tables.every((table) => table === '__drizzle_migrations')) return;
+  if (!tables.includes('__drizzle_migrations')) {
+    const shown = tables.length > 5 ? `${tables.slice(0, 5).join(', ')}, … (${tables.length} in all)` : tables.join(', ');
+    throw new NotTierBookDatabaseError(file, `is another program's database, not TierBook's (its tables: ${shown})`);
+  }
+  const missing = TIERBOOK_TABLES.filter((table) => !tables.includes(table));
+  if (missing.length > 0) throw new NotTierBookDatabaseError(file, `is not a TierBook database (no ${missing.join(', ')} table)`);
+}
+
+/** Opens `file` with SQLite, saying which file when it cannot be (a folder, a path that cannot be made). */
+function openClient(file: string): Database.Database {
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new NotTierBookDatabaseError(file, 'is a folder, not a database file');
+  try {
+    return new Database(file);
+  } catch (error) {
+    throw new NotTierBookDatabaseError(file, `cannot be opened as a database (${rootReason(error)})`, statSync(file, { throwIfNoEntry: false }) !== undefined);
   }
 }
 
@@ -30,11 +93,13 @@ export function knownSchemaVersion(migrationsFolder: string): number {
 
 /**
  * Opens (or creates) a TierBook database and brings it to the latest schema before anything else runs.
- * A file from a newer app is refused untouched; a failing migration rolls back and throws.
+ * A file from a newer app, a file that is not a database and another program's database are refused
+ * untouched; a failing migration rolls back and throws.
  */
 export function openDatabase(file: string, migrationsFolder: string): Db {
-  const client = new Database(file);
+  const client = openClient(file);
   try {
+    checkIsTierBookOrEmpty(client, file);
     client.pragma('journal_mode = WAL');
     client.pragma('foreign_keys = ON');
     client.pragma('busy_timeout = 5000');

@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { AppError } from '../../shared/contract';
-
-const REQUIRED_TABLES = ['customers', 'contact_channels', 'orders', 'follow_ups', 'settings', '__drizzle_migrations'];
+import { TIERBOOK_TABLES } from '../../db/open';
 
 const refuse = (key: string, message: string) => new AppError('invalid_input', message, [{ path: ['path'], key }]);
 
@@ -30,7 +29,7 @@ export function verifyBackupFile(path: string, appSchemaVersion: number, shownAs
     }
     if (check.length !== 1 || check[0] !== 'ok') throw refuse('backup_corrupt', `${shownAs} is damaged: ${check.slice(0, 3).join('; ')}. Nothing was restored.`);
     const tables = new Set(db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]);
-    const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
+    const missing = TIERBOOK_TABLES.filter((t) => !tables.has(t));
     if (missing.length > 0) throw refuse('backup_not_tierbook', `${shownAs} is not a TierBook database (no ${missing.join(', ')} table). Nothing was restored.`);
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     if (schemaVersion > appSchemaVersion) throw refuse('backup_too_new', `${shownAs} was written by a newer TierBook (schema ${schemaVersion}); update TierBook to restore it.`);

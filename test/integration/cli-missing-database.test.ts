@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/test-app';
@@ -41,5 +42,32 @@ describe('a --db that names no file', () => {
     const set = join(dir, 'settings-first.sqlite');
     expect(cli('settings', 'set', '--db', set, '--language', 'en').code).toBe(0);
     expect(existsSync(set)).toBe(true);
+  });
+});
+
+describe('a --db that is not a TierBook database', () => {
+  it('is refused on one line naming the file, by reading and by starting commands alike, and the file is left as it was', () => {
+    const text = join(dir, 'contacts.sqlite');
+    writeFileSync(text, 'name,phone\n');
+    const foreign = join(dir, 'other-app.sqlite');
+    const raw = new Database(foreign);
+    raw.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, nm TEXT); INSERT INTO customers (nm) VALUES (1);');
+    raw.close();
+    const before = readFileSync(foreign);
+    const cases = [
+      [text, `${text} is not a database file (file is not a database)`],
+      [foreign, `${foreign} is another program's database, not TierBook's (its tables: customers)`],
+    ] as const;
+    for (const [db, why] of cases) {
+      for (const command of [['customers', 'list'], ['customers', 'add', '--name', '张三'], ['segment']]) {
+        const run = cli(...command, '--db', db);
+        expect(run.code, command.join(' ')).toBe(1);
+        expect(run.stderr, command.join(' ')).toBe(`error: ${why}; it was left as it is. Choose a TierBook database, or a new file name to start one.\n`);
+        expect(run.stdout).toBe('');
+      }
+    }
+    expect(readFileSync(text, 'utf8')).toBe('name,phone\n');
+    expect(readFileSync(foreign).equals(before)).toBe(true);
+    expect(existsSync(`${foreign}-wal`) || existsSync(`${foreign}-shm`)).toBe(false);
   });
 });

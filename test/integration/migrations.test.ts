@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseTooNewError, knownSchemaVersion, MigrationError, openDatabase } from '../../db/open';
+import { DatabaseTooNewError, knownSchemaVersion, MigrationError, NotTierBookDatabaseError, openDatabase } from '../../db/open';
 import { MIGRATIONS, tempDir } from '../support/test-app';
 
 const opened: { close(): void }[] = [];
@@ -58,6 +58,57 @@ describe('opening a database', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('refuses a file that is not a database, or a folder, and leaves it as it was', () => {
+    const dir = tempDir();
+    const text = join(dir, 'customers.sqlite');
+    writeFileSync(text, 'name,phone\n张三,13800000000\n');
+    expect(() => openDatabase(text, MIGRATIONS)).toThrow(NotTierBookDatabaseError);
+    expect(() => openDatabase(text, MIGRATIONS)).toThrow(`${text} is not a database file (file is not a database); it was left as it is.`);
+    expect(readFileSync(text, 'utf8')).toBe('name,phone\n张三,13800000000\n');
+    const folder = join(dir, 'folder.sqlite');
+    mkdirSync(folder);
+    expect(() => openDatabase(folder, MIGRATIONS)).toThrow(`${folder} is a folder, not a database file; it was left as it is.`);
+    expect(readdirSync(folder)).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(['customers.sqlite', 'folder.sqlite']);
+  });
+
+  it("refuses another program's database before writing anything to it, also when a table name is TierBook's", () => {
+    const dir = tempDir();
+    for (const [name, sql, tables] of [
+      ['notes.sqlite', 'CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES (1);', 'notes'],
+      ['shop.sqlite', 'CREATE TABLE customers (id INTEGER PRIMARY KEY, nm TEXT); CREATE TABLE notes (t TEXT); INSERT INTO customers (nm) VALUES (1);', 'customers, notes'],
+      ['wide.sqlite', Array.from({ length: 7 }, (_, i) => `CREATE TABLE t${i} (x);`).join(' '), 't0, t1, t2, t3, t4, … (7 in all)'],
+    ] as const) {
+      const file = join(dir, name);
+      const raw = new Database(file);
+      raw.exec(sql);
+      raw.close();
+      const before = readFileSync(file);
+      expect(() => openDatabase(file, MIGRATIONS)).toThrow(`${file} is another program's database, not TierBook's (its tables: ${tables}); it was left as it is.`);
+      // Not a byte changed, not even the journal mode in its header, and no -wal or -shm left beside it.
+      expect(readFileSync(file).equals(before)).toBe(true);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['notes.sqlite', 'shop.sqlite', 'wide.sqlite']);
+  });
+
+  it('refuses a database with TierBook migrations but without its tables', () => {
+    const file = join(tempDir(), 'lost.sqlite');
+    openDatabase(file, MIGRATIONS).$client.close();
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = OFF');
+    raw.exec('DROP TABLE follow_ups');
+    raw.close();
+    expect(() => openDatabase(file, MIGRATIONS)).toThrow(`${file} is not a TierBook database (no follow_ups table); it was left as it is.`);
+  });
+
+  it('opens an empty file as a new workspace', () => {
+    const file = join(tempDir(), 'empty.sqlite');
+    writeFileSync(file, '');
+    const db = openDatabase(file, MIGRATIONS).$client;
+    opened.push(db);
+    expect(db.prepare('SELECT count(*) FROM settings').pluck().get()).toBe(1);
+  });
+
   it('rolls a failing migration back completely and reports it', () => {
     const folder = join(tempDir(), 'migrations');
     cpSync(MIGRATIONS, folder, { recursive: true });
@@ -70,10 +121,16 @@ describe('opening a database', () => {
 
     const file = join(tempDir(), 'broken.sqlite');
     expect(() => openDatabase(file, folder)).toThrow(MigrationError);
+    // One line: SQLite's reason, not the statement drizzle's error quotes whole.
+    expect(() => openDatabase(file, folder)).toThrow(/^The database could not be upgraded and was left unchanged: near "THIS": syntax error$/);
     const raw = new Database(file);
     opened.push(raw);
     expect(raw.prepare(`SELECT count(*) FROM sqlite_master WHERE name IN ('half_done', 'customers')`).pluck().get()).toBe(0);
     expect(raw.pragma('user_version', { simple: true })).toBe(0);
+    // What the failed first open left (drizzle's own table, made outside its transaction) is still a new workspace.
+    const reopened = openDatabase(file, MIGRATIONS).$client;
+    opened.push(reopened);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(knownSchemaVersion(MIGRATIONS));
   });
 
   it('upgrades a database from the first release keeping every order, rate and index, with the money bounds in force', () => {
