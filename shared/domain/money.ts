@@ -1,3 +1,5 @@
+import { asciiNumberText } from './typed-number';
+
 /**
  * Money is stored as integer minor units plus an ISO 4217 code. The number of minor digits comes from
  * the currency itself (JPY 0, CNY 2, KWD 3), as Intl knows it, so we never assume "cents".
@@ -26,10 +28,11 @@ export type ParseAmountResult = { ok: true; minor: number } | { ok: false; reaso
 
 /**
  * Parses a plain decimal typed by a user or the CLI ("12.34", "1234", "0.5") into minor units without
- * floating-point rounding. Locale-formatted amounts ("1.234,50 €") are the importer's job, not this one's.
+ * floating-point rounding, also as a Chinese input method types it ("１２．３４", "12。34": typed-number.ts).
+ * Locale-formatted amounts ("1.234,50 €") are the importer's job, not this one's.
  */
 export function parseAmount(text: string, currency: string): ParseAmountResult {
-  const trimmed = text.trim();
+  const trimmed = asciiNumberText(text);
   if (trimmed === '') return { ok: false, reason: 'empty' };
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(trimmed);
   if (!match) return { ok: false, reason: 'not_a_number' };

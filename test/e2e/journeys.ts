@@ -105,7 +105,8 @@ export async function firstRunToDueAndBadAmount({ page, screenshot }: Journey): 
   expect((await invoke(page, 'settings:get', {})).language).toBe('en');
 
   // A bad amount is explained in the user's language and nothing is saved.
-  const ordersBefore = (await invoke(page, 'orders:list', { customerId: target.id })).orders.length;
+  const idsBefore = new Set((await invoke(page, 'orders:list', { customerId: target.id })).orders.map((order) => order.id));
+  const ordersBefore = idsBefore.size;
   await page.goto(page.url().replace(/#.*$/, `#/customers/${target.id}`));
   await byTestId(page, 'tab-orders').click();
   await byTestId(page, 'add-order').click();
@@ -118,10 +119,13 @@ export async function firstRunToDueAndBadAmount({ page, screenshot }: Journey): 
   await expect.poll(() => byTestId(page, 'order-form').innerText()).toContain('The amount cannot be negative (0 is a free order)');
   expect((await invoke(page, 'orders:list', { customerId: target.id })).orders.length).toBe(ordersBefore);
 
-  // A good amount saves, and the file's total follows.
-  await inputOf(page, 'order-amount').fill('1234.50');
+  // A good amount saves, and the file's total follows: here as a Chinese input method in full-width mode types
+  // 1234.50 (full-width digits, the full stop 。 for the point).
+  await inputOf(page, 'order-amount').fill('１２３４。５０');
   await byTestId(page, 'order-save').click();
   await expect.poll(async () => (await invoke(page, 'orders:list', { customerId: target.id })).orders.length).toBe(ordersBefore + 1);
+  const added = (await invoke(page, 'orders:list', { customerId: target.id })).orders.filter((order) => !idsBefore.has(order.id));
+  expect(added.map((order) => order.amountMinor)).toEqual([123450]);
   await screenshot('customer-orders-en');
 }
 

@@ -19,4 +19,19 @@ describe('the order form', () => {
     const paid = toOrderInput('c1', { ...base, lines: [], paymentStatus: 'paid', paid: '50' });
     expect(paid).toMatchObject({ amount: '999', lines: [], payment: { status: 'paid', paid: null, dueDate: null } });
   });
+
+  it('takes amounts as a Chinese input method types them: full-width digits and the full stop 。 for the point', () => {
+    const input = toOrderInput('c1', {
+      orderDate: dayjs('2026-11-02'),
+      currency: 'CNY',
+      amount: '１，２３４。５０',
+      cost: '８００．５',
+      lines: [],
+      paymentStatus: 'part',
+      paid: ' ５００ ',
+      dueDate: dayjs('2026-11-30'),
+    });
+    expect(input).toMatchObject({ amount: '1234.50', cost: '800.5', payment: { paid: '500' } });
+    expect(linesTotalMinor([{ name: 'a', quantity: 2, unitPrice: '８８。５' }], 'CNY')).toBe(17700);
+  });
 });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../shared/contract/orders';
 import { minorToDecimal, parseAmount } from '../../../shared/domain/money';
 import { lineAmountMinor } from '../../../shared/domain/order-lines';
+import { typedAmount } from '../../../shared/domain/typed-number';
 import { api } from '../../api/client';
 import { formatMoney } from '../../components/format';
 import type { LineValues, OrderValues } from './order-form';
@@ -23,7 +24,7 @@ function useProductSearch(): [Product[], (query: string) => void] {
 
 function LineAmount({ line, currency, language }: { line: LineValues | undefined; currency: string | undefined; language: string }) {
   if (!line?.quantity || !currency) return null;
-  const price = parseAmount((line.unitPrice ?? '').replace(/,/g, ''), currency);
+  const price = parseAmount(typedAmount(line.unitPrice ?? ''), currency);
   if (!price.ok || price.minor < 0) return null;
   return <Typography.Text data-testid="order-line-amount">{formatMoney(lineAmountMinor(line.quantity, price.minor), currency, language)}</Typography.Text>;
 }
@@ -85,7 +86,7 @@ export function OrderLinesField({ form, currency }: { form: FormInstance<OrderVa
               <Form.Item name={[field.name, 'quantity']} rules={[{ required: true, message: t('errors:issue.required') }]} style={{ marginBottom: 0 }}>
                 <InputNumber placeholder={t('quantity')} min={0.001} max={1_000_000_000} style={{ width: 90 }} data-testid="order-line-qty" />
               </Form.Item>
-              <Form.Item name={[field.name, 'unitPrice']} rules={[{ required: true, message: t('errors:issue.required') }]} normalize={(v: string) => v.replace(/,/g, '')} style={{ marginBottom: 0 }}>
+              <Form.Item name={[field.name, 'unitPrice']} rules={[{ required: true, message: t('errors:issue.required') }]} normalize={(v: string) => typedAmount(v)} style={{ marginBottom: 0 }}>
                 <Input placeholder={t('unitPrice')} inputMode="decimal" style={{ width: 110 }} data-testid="order-line-price" />
               </Form.Item>
               <LineAmount line={lines?.[field.name]} currency={currency} language={i18n.language} />

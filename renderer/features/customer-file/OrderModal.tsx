@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../shared/contract/orders';
 import { minorToDecimal, parseAmount } from '../../../shared/domain/money';
+import { typedAmount } from '../../../shared/domain/typed-number';
 import { api } from '../../api/client';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { useWorkspace } from '../../app/workspace';
@@ -137,13 +138,13 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
             {
               validator: async (_rule, value: string | undefined) => {
                 if (startedLines(form.getFieldValue('lines')).length > 0) return;
-                const parsed = parseAmount((value ?? '').replace(/,/g, ''), /^[A-Z]{3}$/.test(currency ?? '') ? currency! : 'CNY');
+                const parsed = parseAmount(typedAmount(value ?? ''), /^[A-Z]{3}$/.test(currency ?? '') ? currency! : 'CNY');
                 if (!parsed.ok) throw new Error(t(`errors:issue.${AMOUNT_KEYS[parsed.reason]}`));
                 if (parsed.minor < 0) throw new Error(t('errors:issue.amount_negative'));
               },
             },
           ]}
-          normalize={(value: string) => value.replace(/,/g, '')}
+          normalize={(value: string) => typedAmount(value)}
         >
           <Input data-testid="order-amount" inputMode="decimal" placeholder="1234.50" />
         </Form.Item>
@@ -166,7 +167,7 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
           </Typography.Paragraph>
         ) : null}
         <ConvertedLine preview={convertedPreview(shownAmount, currency, settings.baseCurrency, fxRate ?? lookup?.rate)} base={settings.baseCurrency} language={i18n.language} />
-        <Form.Item name="cost" label={to('cost')} extra={to('costHelp')} normalize={(v: string) => v.replace(/,/g, '')}>
+        <Form.Item name="cost" label={to('cost')} extra={to('costHelp')} normalize={(v: string) => typedAmount(v)}>
           <Input inputMode="decimal" style={{ width: 200 }} data-testid="order-cost" />
         </Form.Item>
         <Form.Item name="paymentStatus" label={to('payment')}>
@@ -175,7 +176,7 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
         {paymentStatus && paymentStatus !== 'paid' ? (
           <Space wrap>
             {paymentStatus === 'part' ? (
-              <Form.Item name="paid" label={to('paid')} rules={[{ required: true, message: t('errors:issue.required') }]} normalize={(v: string) => v.replace(/,/g, '')}>
+              <Form.Item name="paid" label={to('paid')} rules={[{ required: true, message: t('errors:issue.required') }]} normalize={(v: string) => typedAmount(v)}>
                 <Input inputMode="decimal" style={{ width: 200 }} data-testid="order-paid" />
               </Form.Item>
             ) : null}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../shared/contract/orders';
 import { minorToDecimal } from '../../../shared/domain/money';
+import { typedAmount } from '../../../shared/domain/typed-number';
 import { api } from '../../api/client';
 import { clearErrorsOnEdit, showFieldErrors } from '../../components/errors';
 import { formatMoney } from '../../components/format';
@@ -26,7 +27,7 @@ export function PaymentModal({ order, onClose, onSaved }: { order: Order | null;
     const { amount } = await form.validateFields();
     setSaving(true);
     try {
-      await api('orders:record-payment', { id: order.id, amount: amount.replace(/,/g, '') });
+      await api('orders:record-payment', { id: order.id, amount: typedAmount(amount) });
       void message.success(t('paySaved'));
       onSaved();
     } catch (error) {

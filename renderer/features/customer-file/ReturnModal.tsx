@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../shared/contract/orders';
 import { minorToDecimal } from '../../../shared/domain/money';
+import { typedAmount } from '../../../shared/domain/typed-number';
 import { api } from '../../api/client';
 import { clearErrorsOnEdit, showFieldErrors } from '../../components/errors';
 import { formatDate, formatMoney } from '../../components/format';
@@ -50,9 +51,9 @@ export function ReturnModal({ customerId, target, onClose, onSaved }: { customer
     try {
       await api('orders:return', {
         ...(order ? { orderId: order.id } : { customerId, currency: values.currency }),
-        amount: values.amount?.trim() ? values.amount.replace(/,/g, '') : undefined,
+        amount: values.amount?.trim() ? typedAmount(values.amount) : undefined,
         orderDate: values.orderDate.format('YYYY-MM-DD'),
-        cost: values.cost?.trim() ? values.cost.replace(/,/g, '') : null,
+        cost: values.cost?.trim() ? typedAmount(values.cost) : null,
         note: values.note ?? null,
       });
       void message.success(t('returnSaved'));

@@ -2,6 +2,7 @@ import type { Dayjs } from 'dayjs';
 import type { OrderInput, PaymentStatus } from '../../../shared/contract/orders';
 import { isCurrencyCode, parseAmount } from '../../../shared/domain/money';
 import { lineAmountMinor } from '../../../shared/domain/order-lines';
+import { typedAmount } from '../../../shared/domain/typed-number';
 
 export interface LineValues {
   sku?: string | null;
@@ -36,7 +37,7 @@ export function linesTotalMinor(lines: readonly (LineValues | undefined)[] | und
   if (started.length === 0 || !currency || !isCurrencyCode(currency)) return null;
   let total = 0;
   for (const line of started) {
-    const price = parseAmount((line.unitPrice ?? '').replace(/,/g, ''), currency);
+    const price = parseAmount(typedAmount(line.unitPrice ?? ''), currency);
     if (!price.ok || price.minor < 0 || !line.quantity) return null;
     total += lineAmountMinor(line.quantity, price.minor);
   }
@@ -44,23 +45,25 @@ export function linesTotalMinor(lines: readonly (LineValues | undefined)[] | und
 }
 
 const blankToNull = (text: string | null | undefined) => (text == null || text.trim() === '' ? null : text.trim());
+/** An optional amount field: null when left blank, else as the contract takes it. */
+const optionalAmount = (text: string | null | undefined) => (blankToNull(text) === null ? null : typedAmount(text!));
 
 /** The form's values as the contract's order input: with lines, the amount is theirs (left out). */
 export function toOrderInput(customerId: string, values: OrderValues): OrderInput {
-  const lines = startedLines(values.lines).map((l) => ({ sku: blankToNull(l.sku), name: l.name!.trim(), quantity: l.quantity ?? 0, unitPrice: (l.unitPrice ?? '').replace(/,/g, '') }));
+  const lines = startedLines(values.lines).map((l) => ({ sku: blankToNull(l.sku), name: l.name!.trim(), quantity: l.quantity ?? 0, unitPrice: typedAmount(l.unitPrice ?? '') }));
   return {
     customerId,
     orderDate: values.orderDate.format('YYYY-MM-DD'),
     orderNumber: blankToNull(values.orderNumber),
-    amount: lines.length > 0 ? undefined : (values.amount ?? '').replace(/,/g, ''),
+    amount: lines.length > 0 ? undefined : typedAmount(values.amount ?? ''),
     currency: values.currency,
     fxRate: values.fxRate ?? null,
     note: values.note ?? null,
     lines,
-    cost: blankToNull(values.cost)?.replace(/,/g, '') ?? null,
+    cost: optionalAmount(values.cost),
     payment: {
       status: values.paymentStatus,
-      paid: values.paymentStatus === 'part' ? (blankToNull(values.paid)?.replace(/,/g, '') ?? null) : null,
+      paid: values.paymentStatus === 'part' ? optionalAmount(values.paid) : null,
       dueDate: values.paymentStatus === 'paid' ? null : (values.dueDate?.format('YYYY-MM-DD') ?? null),
     },
   };

@@ -15,6 +15,16 @@ describe('money in integer minor units', () => {
     expect(parseAmount('1.005', 'KWD')).toEqual({ ok: true, minor: 1005 });
     expect(parseAmount('-3', 'CNY')).toEqual({ ok: true, minor: -300 });
   });
+  it('reads the digits, point and minus a Chinese input method types', () => {
+    expect(parseAmount('１２３４．５', 'CNY')).toEqual({ ok: true, minor: 123450 });
+    expect(parseAmount('12。34', 'CNY')).toEqual({ ok: true, minor: 1234 });
+    expect(parseAmount(' －３ ', 'CNY')).toEqual({ ok: true, minor: -300 });
+    expect(parseAmount('−3', 'CNY')).toEqual({ ok: true, minor: -300 });
+    expect(parseAmount('１２。３４５', 'CNY')).toEqual({ ok: false, reason: 'too_many_decimals' });
+    expect(parseAmount('１２。３。４', 'CNY')).toEqual({ ok: false, reason: 'not_a_number' });
+    // Other scripts' digits are not folded to these: NFKC leaves them as they are, and they stay refused.
+    expect(parseAmount('١٢٣', 'CNY')).toEqual({ ok: false, reason: 'not_a_number' });
+  });
   it('names what is wrong with a bad amount', () => {
     expect(parseAmount('', 'CNY')).toEqual({ ok: false, reason: 'empty' });
     expect(parseAmount('12,3x', 'CNY')).toEqual({ ok: false, reason: 'not_a_number' });
