@@ -103,7 +103,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const message = error instanceof AppError || error instanceof UsageError || error instanceof Error ? error.message : String(error);
-    process.stderr.write(`error: ${message}\n`);
+    // One line, as every refusal is (node:util parseArgs writes some of its own over three).
+    process.stderr.write(`error: ${message.trim().replace(/\s*\n\s*/g, ' ')}\n`);
     // Usage mistakes (ours, or node:util parseArgs's ERR_PARSE_ARGS_*) exit 2; refused input exits 1.
     const parseArgsError = error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
     process.exitCode = error instanceof UsageError || parseArgsError ? 2 : 1;

@@ -80,6 +80,11 @@ describe('the tierbook CLI', () => {
     expect(cli('customers', 'lst', '--db', db)).toMatchObject({ code: 2, stderr: 'error: unknown command "customers lst" (see tierbook --help)\n' });
     expect(cli('customers', 'list', '--db', db, '--bogus').code).toBe(2);
     expect(cli('orders', 'add', '--db', db)).toMatchObject({ code: 2, stderr: 'error: --customer is required\n' });
+    // A negative number after a flag is read as a flag by node:util parseArgs, whose message runs over three lines: one here.
+    expect(cli('tiers', '--db', db, '--scheme', 'rfm', '--limit', '-1')).toMatchObject({
+      code: 2,
+      stderr: "error: Option '--limit' argument is ambiguous. Did you forget to specify the option argument for '--limit'? To specify an option argument starting with a dash use '--limit=-XYZ'.\n",
+    });
     expect(cli('--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: tierbook <command> --db FILE') });
   });
 });
