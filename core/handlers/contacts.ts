@@ -36,14 +36,19 @@ export function normalizeContacts(
         else issues.push({ path, key: 'invalid_phone', params: { value: raw } });
         break;
       }
-      case 'email':
-        if (EMAIL_RE.test(raw)) value = raw.toLowerCase();
+      case 'email': {
+        // NFKC: an address typed in full-width mode ("ａｂｃ＠ｅｘａｍｐｌｅ．ｃｏｍ") is the ASCII one.
+        const email = raw.normalize('NFKC');
+        if (EMAIL_RE.test(email)) value = email.toLowerCase();
         else issues.push({ path, key: 'invalid_email', params: { value: raw } });
         break;
-      case 'wechat':
-        if (WECHAT_RE.test(raw.toLowerCase())) value = raw.toLowerCase();
+      }
+      case 'wechat': {
+        const wechat = raw.normalize('NFKC').toLowerCase();
+        if (WECHAT_RE.test(wechat)) value = wechat;
         else issues.push({ path, key: 'invalid_wechat', params: { value: raw } });
         break;
+      }
     }
     if (value === null) return;
     const key = `${contact.kind}:${value}`;

@@ -13,6 +13,23 @@ const add = (name: string, extra: Record<string, unknown> = {}) => app.call('cus
 const names = async (search: string, extra: Record<string, unknown> = {}) => (await app.call('customers:list', { search, ...extra })).rows.map((r) => r.name);
 
 describe('customer files', () => {
+  it('stores contacts typed in full-width mode as the ASCII ones, and finds the customer by them', async () => {
+    const c = await add('全角客户', {
+      contacts: [
+        { kind: 'phone', value: '１３９\u3000００１３\u3000８０００' },
+        { kind: 'email', value: 'Ｌｉ．Ｓｉ＠Ｅｘａｍｐｌｅ．ｃｏｍ' },
+        { kind: 'wechat', value: 'ｌｉｓｉ＿２０２６' },
+      ],
+    });
+    expect(c.contacts.map((k) => [k.kind, k.value])).toEqual([
+      ['phone', '+8613900138000'],
+      ['email', 'li.si@example.com'],
+      ['wechat', 'lisi_2026'],
+    ]);
+    expect(await names('13900138000')).toEqual(['全角客户']);
+    expect(await names('li.si@example')).toEqual(['全角客户']);
+  });
+
   it('stores a profile with normalised contacts and derives locality from home', async () => {
     const c = await add('张三', {
       company: '广州佳美服装',

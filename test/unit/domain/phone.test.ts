@@ -8,6 +8,9 @@ describe('phone normalisation to E.164', () => {
     ['138 0013 8000', 'CN', '+8613800138000'],
     ['(138) 0013-8000', 'CN', '+8613800138000'],
     ['＋86 13800138000', 'CN', '+8613800138000'],
+    ['１３８\u3000００１３\u3000８０００', 'CN', '+8613800138000'],
+    ['（０２０）８８８８－６６６６', 'CN', '+862088886666'],
+    ['138\u00a00013\u00a08000', 'CN', '+8613800138000'],
     ['020-8888 6666', 'CN', '+862088886666'],
     ['+49 30 12345678', 'CN', '+493012345678'],
     ['030 12345678', 'DE', '+493012345678'],
@@ -15,7 +18,7 @@ describe('phone normalisation to E.164', () => {
   ])('%s with home %s → %s', (raw, home, expected) => {
     expect(normalizePhone(raw, home)).toEqual({ ok: true, e164: expected });
   });
-  it.each([['12345'], ['not a phone'], ['+86 138'], ['138 0013 8000x'], ['13800138000 ext 12']])('refuses %s', (raw) => {
+  it.each([['12345'], ['not a phone'], ['+86 138'], ['138 0013 8000x'], ['13800138000 ext 12'], ['１３８００１３８０００ｘ']])('refuses %s', (raw) => {
     expect(normalizePhone(raw, 'CN')).toEqual({ ok: false, reason: 'invalid' });
   });
   it('calls a blank value empty', () => {
