@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { OutputOf } from '../../shared/contract';
 import { IMPORT_ENCODINGS } from '../../shared/contract/transfer';
 import { AppError } from '../../shared/contract';
+import { missingFieldsText } from '../importing/run-import';
 import { CommandFailed, optionalString, requireFlag, UsageError } from './args';
 import type { Command } from './commands';
 
@@ -60,12 +61,17 @@ type ImportSummary = {
   orders?: { orders: number; lines: number; returns: number };
   /** The first rows in error (up to 20; `rejected` counts them all): row number, column header, reason. */
   errors: RowErrorSummary[];
+  /** Fields no column is mapped to: each of `all`, and one of `anyOf` (a dry run reports them; a real import is refused). */
+  missing: { all: string[]; anyOf: string[] };
 };
+
+/** How a command-line user maps the columns the importer did not recognise. */
+const MAPPING_HINT = 'map a column to each with --mapping FILE.json ({"header": "field"}), or rename the headers';
 
 function summarize(result: OutputOf<'import:commit'>): ImportSummary {
   const { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath } = result;
   const errors = result.errors.map((e) => ({ row: e.row, column: e.header, field: e.field, value: e.value, reason: e.reason, message: e.message }));
-  return { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, inferredPlaces: result.inferred.places ?? null, ...(result.orders ? { orders: result.orders } : {}), errors };
+  return { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, inferredPlaces: result.inferred.places ?? null, ...(result.orders ? { orders: result.orders } : {}), errors, missing: { all: [...result.missing.all], anyOf: [...result.missing.anyOf] } };
 }
 
 function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
@@ -95,6 +101,9 @@ function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
       try {
         result = await call(v['dry-run'] ? 'import:preview' : 'import:commit', input);
       } catch (error) {
+        if (error instanceof AppError && error.issues?.[0]?.key === 'import_mapping_incomplete') {
+          throw new AppError(error.code, `${error.message} ${MAPPING_HINT[0]!.toUpperCase()}${MAPPING_HINT.slice(1)}.`, error.issues);
+        }
         if (!(error instanceof AppError) || error.issues?.[0]?.key !== 'import_rows_rejected') throw error;
         // All-or-nothing refused the file and wrote nothing: read it again without writing, to name the rows.
         const preview = await call('import:preview', input);
@@ -105,6 +114,9 @@ function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
     human: (o: ImportSummary) =>
       [
         o.batchId ? `Imported as batch ${o.batchId} (undo: tierbook import undo --batch ${o.batchId}).` : 'Dry run: nothing was written.',
+        ...(o.missing.all.length + o.missing.anyOf.length > 0
+          ? [`no column is mapped to ${missingFieldsText(o.missing)}: ${MAPPING_HINT}`]
+          : []),
         `added ${o.added}, updated ${o.updated}, skipped ${o.skipped}, rejected ${o.rejected}; encoding ${o.encoding ?? 'xlsx'}, delimiter ${JSON.stringify(o.delimiter)}`,
         ...(o.customersCreated > 0 ? [`created ${o.customersCreated} customers`] : []),
         ...(o.orders ? [`order lines: ${o.orders.lines} lines → ${o.orders.orders} orders (${o.orders.returns} returns)`] : []),

@@ -60,7 +60,7 @@ export async function runImport(client: Database.Database, options: ImportOption
       sample: source.sample.slice(0, SAMPLE_ROWS).map((r) => ({ row: r.row, cells: r.cells.map(String) })), rejectsPath: null, elapsedMs: 0,
     };
     if (!options.dryRun && (mapping.missing.all.length > 0 || mapping.missing.anyOf.length > 0)) {
-      throw new ImportError('no_header', `The mapping leaves out required fields: ${[...mapping.missing.all, ...mapping.missing.anyOf].join(', ')}.`, { missing: mapping.missing });
+      throw new ImportError('no_header', missingFieldsMessage(mapping.missing, source.headers), { missing: mapping.missing });
     }
     const batchId = newId();
     client.exec('BEGIN IMMEDIATE');
@@ -181,4 +181,15 @@ function clean(row: SourceRow): SourceRow {
     }
   }
   return cells === row.cells ? row : { ...row, cells };
+}
+
+/** The fields a mapping lacks, in English: every field of `all`, and one of `anyOf` ("date, amount, name or company"). */
+export function missingFieldsText(missing: { all: readonly string[]; anyOf: readonly string[] }): string {
+  return [...missing.all, ...(missing.anyOf.length > 0 ? [missing.anyOf.join(' or ')] : [])].join(', ');
+}
+
+/** The refusal of a mapping that lacks fields (the app words it from `missing`), with the file's own headers, which are what a mapping is made from. */
+function missingFieldsMessage(missing: { all: readonly string[]; anyOf: readonly string[] }, headers: readonly string[]): string {
+  const shown = headers.length > 8 ? `${headers.slice(0, 8).join(', ')}, …` : headers.join(', ');
+  return `The mapping leaves out required fields: ${missingFieldsText(missing)} (the file's columns: ${shown}).`;
 }

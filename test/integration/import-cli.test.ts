@@ -27,13 +27,13 @@ describe('import, export and backup on the command line', () => {
     writeFileSync(file, iconv.encode('客户名称\t手机\t负责人\r\n张三\t13800138000\t小王\r\n李四\t13900139000\t小李\r\n', 'gbk'));
     const dry = cli('import', 'customers', file, '--db', db, '--encoding', 'gbk', '--dry-run', '--json');
     expect(dry.code).toBe(0);
-    expect(JSON.parse(dry.stdout)).toEqual({ batchId: null, dryRun: true, rowsTotal: 2, added: 2, updated: 0, skipped: 0, rejected: 0, customersCreated: 0, encoding: 'gb18030', delimiter: '\t', rejectsPath: null, inferredPlaces: { countryFromPhone: 2, countryFromRegion: 0, countryFromCity: 0, regionFromCity: 0 }, errors: [] });
+    expect(JSON.parse(dry.stdout)).toEqual({ batchId: null, dryRun: true, rowsTotal: 2, added: 2, updated: 0, skipped: 0, rejected: 0, customersCreated: 0, encoding: 'gb18030', delimiter: '\t', rejectsPath: null, inferredPlaces: { countryFromPhone: 2, countryFromRegion: 0, countryFromCity: 0, regionFromCity: 0 }, errors: [], missing: { all: [], anyOf: [] } });
     expect(count('customers')).toBe(0);
 
     const run = cli('import', 'customers', file, '--db', db, '--json');
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as { batchId: string };
-    expect(out).toEqual({ batchId: expect.stringMatching(/^[0-9a-f-]{36}$/), dryRun: false, rowsTotal: 2, added: 2, updated: 0, skipped: 0, rejected: 0, customersCreated: 0, encoding: 'gb18030', delimiter: '\t', rejectsPath: null, inferredPlaces: { countryFromPhone: 2, countryFromRegion: 0, countryFromCity: 0, regionFromCity: 0 }, errors: [] });
+    expect(out).toEqual({ batchId: expect.stringMatching(/^[0-9a-f-]{36}$/), dryRun: false, rowsTotal: 2, added: 2, updated: 0, skipped: 0, rejected: 0, customersCreated: 0, encoding: 'gb18030', delimiter: '\t', rejectsPath: null, inferredPlaces: { countryFromPhone: 2, countryFromRegion: 0, countryFromCity: 0, regionFromCity: 0 }, errors: [], missing: { all: [], anyOf: [] } });
     expect(count('customers')).toBe(2);
 
     const undo = cli('import', 'undo', '--db', db, '--batch', out.batchId);
@@ -59,6 +59,30 @@ describe('import, export and backup on the command line', () => {
     expect(JSON.parse(skipped.stdout)).toMatchObject({ added: 1, rejected: 1, delimiter: ',' });
     expect(readFileSync(rejects, 'utf8')).toContain('2026-13-45');
     expect(count('orders')).toBe(1);
+  });
+
+  it('a file whose headers name no field it needs: the dry run and the refusal say which, show the columns, and name --mapping', () => {
+    const file = join(dir, 'unmapped.csv');
+    writeFileSync(file, 'when;how much;who\n2026-01-01;5;x\n');
+    const before = count('orders');
+    const dry = cli('import', 'orders', file, '--db', db, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout.split('\n')[1]).toBe(
+      'no column is mapped to date, amount, customerCode or customerName or customerPhone or customerCompany: map a column to each with --mapping FILE.json ({"header": "field"}), or rename the headers',
+    );
+    expect(JSON.parse(cli('import', 'orders', file, '--db', db, '--dry-run', '--json').stdout).missing).toEqual({ all: ['date', 'amount'], anyOf: ['customerCode', 'customerName', 'customerPhone', 'customerCompany'] });
+    const refused = cli('import', 'orders', file, '--db', db);
+    expect(refused).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr:
+        "error: The mapping leaves out required fields: date, amount, customerCode or customerName or customerPhone or customerCompany (the file's columns: when, how much, who). Map a column to each with --mapping FILE.json ({\"header\": \"field\"}), or rename the headers.\n",
+    });
+    // The flag it names does it.
+    const mapping = join(dir, 'unmapped.json');
+    writeFileSync(mapping, JSON.stringify({ when: 'date', 'how much': 'amount', who: 'customerName' }));
+    expect(JSON.parse(cli('import', 'orders', file, '--db', db, '--mapping', mapping, '--dry-run', '--json').stdout).missing).toEqual({ all: [], anyOf: [] });
+    expect(count('orders')).toBe(before);
   });
 
   it('imports and undoes with the database and the file named relative to the folder the command runs in', () => {
