@@ -2,21 +2,23 @@ import { Alert, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportResultDto } from '../../../shared/contract/transfer';
 import { FIELDS_OF } from '../../../shared/import/fields';
+import { missingFieldsText } from './missing-fields';
 
 type Column = ImportResultDto['columns'][number];
 
 /** Each file column with a few sample values and the field it goes to; changing one re-runs the preview. */
 export function MappingTable({ preview, onChange }: { preview: ImportResultDto; onChange: (mapping: Record<string, string | null>) => void }) {
-  const { t } = useTranslation('importing');
+  const { t, i18n } = useTranslation('importing');
   const fields = FIELDS_OF[preview.kind] as readonly string[];
   const change = (column: number, field: string | null) =>
     onChange(Object.fromEntries(preview.columns.map((c) => [c.header, c.column === column ? field : c.field])));
   const missing = [...preview.missing.all, ...preview.missing.anyOf];
+  const missingText = missingFieldsText(preview.missing, (field) => t(`fields.${field}`), i18n.language);
   return (
     <>
       {preview.mappingSource === 'remembered' ? <Alert type="info" showIcon title={t('mapping.remembered')} style={{ marginBottom: 12 }} /> : null}
       {missing.length ? (
-        <Alert type="warning" showIcon data-testid="import-missing" title={t('mapping.missing', { fields: missing.map((f) => t(`fields.${f}`)).join(preview.missing.anyOf.length ? ' / ' : ', ') })} style={{ marginBottom: 12 }} />
+        <Alert type="warning" showIcon data-testid="import-missing" title={t('mapping.missing', { fields: missingText })} style={{ marginBottom: 12 }} />
       ) : null}
       <Table<Column>
         rowKey="column"
