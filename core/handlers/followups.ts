@@ -9,6 +9,8 @@ import type { HandlerContext } from '../context';
 import { newId } from '../ids';
 import type { HandlerMap } from './types';
 
+const FUTURE_GRACE_MS = 60_000;
+
 function toColumns(ctx: HandlerContext, input: ParsedInputOf<'followups:create'>) {
   if (!findCustomer(ctx.db, input.customerId)) throw notFound('customer', input.customerId);
   // A time is a time on the next-contact date; alone it names no moment.
@@ -49,6 +51,9 @@ export function followUpHandlers(ctx: HandlerContext): HandlerMap<'followups'> {
       db.transaction(() => {
         const columns = toColumns(ctx, input);
         const now = ctx.clock.now().toISOString();
+        // A contact logged as happening later than now is a typo (2062 for 2026) that would hide the customer from
+        // Today, which counts the days since the last contact, until then. A minute's grace for clocks apart.
+        if (Date.parse(columns.occurredAt) > ctx.clock.now().getTime() + FUTURE_GRACE_MS) throw invalidInput([{ path: ['occurredAt'], key: 'occurred_in_future' }]);
         const id = newId();
         db.insert(followUps).values({ id, createdAt: now, updatedAt: now, ...columns }).run();
         const answered = openRemindersBefore(db, columns.customerId, columns.occurredAt, id).map((r) => r.id);
