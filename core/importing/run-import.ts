@@ -6,6 +6,7 @@ import { closeAnsweredReminders, insertBatch, rememberMapping, setBatchCounts } 
 import { beginBulkWrite, setInertTriggersAside, type BulkWrite } from '../../db/repos/bulk-write';
 import { SCATTERED_ORDER_INDEXES, setIndexesAside, worthSettingIndexesAside, type IndexesAside } from '../../db/repos/indexes-aside';
 import { readSettings } from '../../db/repos/settings';
+import { localDateOf } from '../../shared/domain/dates';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../../db/schema';
 import type { Db } from '../../db/open';
@@ -50,7 +51,7 @@ export async function runImport(client: Database.Database, options: ImportOption
       options.kind,
       source.headers,
       mapping.mapping,
-      { homeCountry: settings.homeCountry, defaultCurrency: settings.baseCurrency, currencyHint: mapping.currencyHint, dateOrder: options.dateOrder, decimal: options.decimal },
+      { homeCountry: settings.homeCountry, defaultCurrency: settings.baseCurrency, currencyHint: mapping.currencyHint, dateOrder: options.dateOrder, decimal: options.decimal, today: localDateOf(new Date(now)) },
       source.sample.map(clean),
     );
     const result: ImportResult = {

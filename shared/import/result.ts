@@ -25,6 +25,7 @@ export const VALUE_REASONS = [
   'invalid_quantity',
   'paid_out_of_range',
   'invalid_yes_no',
+  'occurred_in_future',
 ] as const;
 export type ValueReason = (typeof VALUE_REASONS)[number];
 

@@ -21,6 +21,8 @@ export interface RowContext {
   decimal: DecimalSeparator | undefined;
   /** The mapping has line fields (product, SKU, quantity, unit price): each row is one line of an order. */
   lines: boolean;
+  /** The business's local date; null: no date is too late. */
+  today: string | null;
 }
 
 export interface CustomerRecord {
@@ -166,6 +168,12 @@ export function followUpRecord(cursor: RowCursor, ctx: RowContext): FollowUpReco
     satisfaction: cursor.take('satisfaction', parseSatisfaction),
     nextContactDate: cursor.take('nextContactDate', (c) => parseDate(c, { order: ctx.dateOrder.nextContactDate, date1904: ctx.date1904 })),
   };
+  // A contact dated after today has not happened: a scheduled call from another tool's export, or a typo, that as
+  // the last contact would keep the customer off Today until then. A planned contact is a next-contact date.
+  if (when && ctx.today !== null && when.date > ctx.today) {
+    const first = cursor.cells('occurredAt')[0];
+    cursor.fail('occurredAt', 'occurred_in_future', first?.column ?? cursor.columnOf('occurredAt'), first?.cell ?? '');
+  }
   if (cursor.errors.length > 0 || !when) return null;
   return { customer, occurredAt: toInstant(when), occurredDate: when.date, ...record };
 }

@@ -26,6 +26,8 @@ export interface ValidateOptions {
   decimal?: DecimalSeparator;
   /** The workbook counts serial dates from 1904 (old Mac Excel). */
   date1904?: boolean;
+  /** The business's local date (YYYY-MM-DD): a follow-up dated later is refused. Omitted: no date is too late. */
+  today?: string;
 }
 
 export interface ValidatedRecord<R> {
@@ -80,6 +82,7 @@ export function createRowValidator<K extends ImportKind>(
     dateOrder,
     decimal: decimal === '.' || decimal === ',' ? decimal : undefined,
     lines: kind === 'orders' && LINE_MODE_FIELDS.some((f) => columnsOf.has(f)),
+    today: options.today ?? null,
   };
   const build = BUILDERS[kind] as (cursor: RowCursor, ctx: RowContext) => RecordOf<K> | null;
   return {

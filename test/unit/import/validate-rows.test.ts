@@ -137,6 +137,19 @@ describe('validateRows: follow-ups', () => {
     expect(second).toMatchObject({ occurredAt: '2024-03-06T02:00:00.000Z', channel: 'visit', content: '', intent: 'interested', satisfaction: 5, nextContactDate: null });
   });
 
+  it('refuses a follow-up dated after today, naming its cell; today itself and earlier days are taken', () => {
+    const csv = ['客户名称,跟进时间,跟进内容', '张三,2026-11-24 09:00,计划回访', '李四,2026-11-23 23:30,今晚', '王五,2062-11-23,打错年份', '赵六,2026-11-22,昨天'].join('\n');
+    const v = run('followups', csv, { today: '2026-11-23' });
+    expect(v.records.map((r) => r.record.customer.name)).toEqual(['李四', '赵六']);
+    expect(v.errors.map((e) => [e.row, e.header, e.value, e.reason])).toEqual([
+      [2, '跟进时间', '2026-11-24 09:00', 'occurred_in_future'],
+      [4, '跟进时间', '2062-11-23', 'occurred_in_future'],
+    ]);
+    expect(v.errors[0]!.message).toBe('Row 2, column "跟进时间": "2026-11-24 09:00" is later than today: a follow-up records a contact that happened (a planned one is a next-contact date).');
+    // Without a today (a caller that does not know it), no date is too late.
+    expect(run('followups', csv).errors).toEqual([]);
+  });
+
   it('validates a stream batch by batch with what the first batch taught', () => {
     const table = parseCsv('客户,跟进日期,内容\nA,13/3/2024,x\nB,3/5/2024,y\n');
     const mapping = autoMapHeaders(table.headers, 'followups').mapping;
