@@ -78,6 +78,7 @@ function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
   return {
     words: ['import', kind],
     startsDatabase: true,
+    writesNothing: (v) => v['dry-run'] === true,
     summary: `Import ${kind} from a CSV/TSV/.xlsx FILE as one undoable batch (--dry-run writes nothing; --on-error abort|skip, --rejects FILE).`,
     flags: IMPORT_FLAGS,
     run: async (v, call) => {

@@ -21,6 +21,11 @@ export interface Command {
    * not there, so a mistyped name is not taken for a new, empty workspace ("0 to serve").
    */
   startsDatabase?: true;
+  /**
+   * True when these flags make a command that starts a database write nothing (an import's --dry-run): run on a
+   * file that was not there, it reads a new, empty workspace, which is removed again at the end.
+   */
+  writesNothing?(flags: Flags): boolean;
 }
 
 const list = (values: Flags, name: string): string[] => {

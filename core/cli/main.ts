@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { predictionsSettled } from '../prediction/refit';
 import { inputsKept } from '../segmentation/kept-inputs';
@@ -34,11 +34,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const dbPath = requireFlag(values, 'db');
-  if (!found.command.startsDatabase && !existsSync(dbPath)) {
+  const newWorkspace = !existsSync(dbPath);
+  if (!found.command.startsDatabase && newWorkspace) {
     throw new AppError('not_found', `no database at ${dbPath} (nothing was created; "tierbook demo", "customers add" or an import starts one)`);
   }
   // The local user at their own shell: any file they can open is theirs to name.
   const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'paths' }, importWorker: forkImportWorker() });
+  let succeeded = false;
   try {
     // Positional arguments (a FILE after the command words) reach the command as `_`.
     const print = (output: unknown) => process.stdout.write(values.json ? `${JSON.stringify(output, null, 2)}\n` : `${found.command.human(output as never)}\n`);
@@ -51,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`error: ${error.message}\n`);
       return 1;
     }
+    succeeded = true;
     return 0;
   } finally {
     // A recompute's prediction refit, and the copy of its inputs kept for the next command, are written
@@ -60,6 +63,8 @@ async function main(argv: string[]): Promise<number> {
     // An import or undo worker copies its commit into the database after answering: it finishes before the process ends.
     await app.importRunner.settled();
     app.close();
+    // The new, empty workspace a refused command (bad input writes nothing) or a dry run opened is not left behind.
+    if (newWorkspace && (!succeeded || found.command.writesNothing?.(values))) for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(file, { force: true });
   }
 }
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/test-app';
@@ -33,6 +33,34 @@ describe('a --db that names no file', () => {
       expect(run.stdout).toBe('');
       expect(readdirSync(dir), command.join(' ')).toEqual([]);
     }
+  });
+
+  it("an import's dry run reads it as a new, empty workspace and leaves no file behind; the import itself starts one", () => {
+    const folder = join(dir, 'dry');
+    mkdirSync(folder);
+    const csv = join(dir, 'first-customers.csv');
+    writeFileSync(csv, '客户名称,手机\n张三,13800138000\n李四,abc\n');
+    const db = join(folder, 'shop.sqlite');
+    const dry = cli('import', 'customers', csv, '--db', db, '--dry-run', '--on-error', 'skip', '--json');
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, added: 1, rejected: 1 });
+    expect(readdirSync(folder)).toEqual([]);
+    // Refused (all or nothing, a bad row): still nothing left.
+    expect(cli('import', 'customers', csv, '--db', db, '--dry-run').code).toBe(0);
+    expect(cli('import', 'customers', csv, '--db', db).code).toBe(1);
+    expect(readdirSync(folder)).toEqual([]);
+    expect(cli('import', 'customers', csv, '--db', db, '--on-error', 'skip').code).toBe(0);
+    expect(JSON.parse(cli('customers', 'list', '--db', db, '--json').stdout)).toMatchObject({ total: 1, rows: [{ name: '张三' }] });
+  });
+
+  it('a command that starts one but is refused leaves no new file', () => {
+    const folder = join(dir, 'refused');
+    mkdirSync(folder);
+    const db = join(folder, 'shop.sqlite');
+    expect(cli('customers', 'add', '--db', db, '--name', 'x', '--phone', '12345').code).toBe(1);
+    expect(cli('settings', 'set', '--db', db, '--base-currency', 'XYZ').code).toBe(1);
+    expect(cli('restore', '--db', db, '--from', join(folder, 'no-such-backup.sqlite')).code).toBe(1);
+    expect(readdirSync(folder)).toEqual([]);
   });
 
   it('is a new workspace for the commands that start one', () => {
