@@ -44,7 +44,8 @@ describe('import friction found on real files (CLI)', () => {
     const dry = cli('import', 'orders', csv, '--db', db, '--create-customers', '--dry-run', '--json');
     expect(dry.code, dry.stderr).toBe(0);
     expect(JSON.parse(dry.stdout)).toMatchObject({ batchId: null, dryRun: true, rowsTotal: expected.orders, added: expected.orders, rejected: 0, errors: [] });
-    expect(query<{ n: number }>(db, 'SELECT count(*) AS n FROM orders').n).toBe(0);
+    // Nothing written: not even the new workspace the dry run read.
+    expect(existsSync(db)).toBe(false);
 
     const run = cli('import', 'orders', csv, '--db', db, '--create-customers', '--json');
     expect(run.code, run.stderr).toBe(0);
@@ -71,7 +72,8 @@ describe('import friction found on real files (CLI)', () => {
     ]);
     const suggested = /--[a-z-]+/.exec(out.errors[0]!.message)?.[0];
     expect(suggested).toBe('--create-customers');
-    expect(query<{ n: number }>(db, 'SELECT count(*) AS n FROM orders').n).toBe(0);
+    // Refused on a file that was not there: nothing written, not even a new workspace.
+    expect(existsSync(db)).toBe(false);
 
     const rejects = join(dir, 'rejects.csv');
     const fixed = cli('import', 'orders', file, '--db', db, suggested!, '--on-error', 'skip', '--rejects', rejects, '--json');

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTeamServer, TEAM_ADMIN, type TeamServerProcess } from '../support/team-server';
@@ -50,12 +51,14 @@ describe('team commands of the CLI', () => {
     const wrong = cli('team', 'join', '--db', c, '--server', server.url, '--database', 'shop', '--user', 'admin', '--password', 'nope', '--name', '小赵');
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('the team server refused the user name or password');
-    const missing = cli('team', 'join', '--db', c, '--server', server.url, '--database', 'no-such-team', '--user', 'admin', '--password', 'secret');
+    // Each refusal leaves no new file behind (nor the name it was given): the next attempt names the person again.
+    expect(existsSync(c)).toBe(false);
+    const missing = cli('team', 'join', '--db', c, '--server', server.url, '--database', 'no-such-team', '--user', 'admin', '--password', 'secret', '--name', '小赵');
     expect(missing.stderr).toContain('the team database does not exist on the server');
-    const away = cli('team', 'join', '--db', c, '--server', 'http://127.0.0.1:1', '--user', 'admin', '--password', 'secret');
+    const away = cli('team', 'join', '--db', c, '--server', 'http://127.0.0.1:1', '--user', 'admin', '--password', 'secret', '--name', '小赵');
     expect(away.stderr).toContain('the team server cannot be reached');
-    const url = cli('team', 'join', '--db', c, '--server', 'ftp://x', '--user', 'admin', '--password', 'secret');
+    const url = cli('team', 'join', '--db', c, '--server', 'ftp://x', '--user', 'admin', '--password', 'secret', '--name', '小赵');
     expect(url.stderr).toContain('must be a server address starting with http:// or https://');
-    expect(JSON.parse(cli('team', 'status', '--db', c, '--json').stdout)).toMatchObject({ joined: false });
+    expect(existsSync(c)).toBe(false);
   }, 120_000);
 });
