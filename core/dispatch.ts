@@ -14,9 +14,21 @@ function toIssues(error: z.ZodError): Issue[] {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const max = maximumOf(issue);
     if (max !== undefined) return { path, key, params: { max } };
+    const bound = numberBoundOf(issue, key);
+    if (bound) return { path, ...bound };
     const choices = choicesOf(issue);
     return choices === undefined ? { path, key } : { path, key, params: { choices } };
   });
+}
+
+/**
+ * A number past a bound the schema states without a message of its own ("limit is not valid" said nothing of
+ * why): `number_too_big` with its maximum, `number_too_small` with its minimum.
+ */
+function numberBoundOf(issue: zc.$ZodIssue, key: string): { key: string; params: { max: number } | { min: number } } | undefined {
+  if (key !== 'invalid_value' || (issue.code !== 'too_big' && issue.code !== 'too_small') || issue.origin !== 'number') return undefined;
+  if (issue.code === 'too_big') return { key: issue.inclusive === false ? 'number_below' : 'number_too_big', params: { max: Number(issue.maximum) } };
+  return { key: issue.inclusive === false ? 'number_above' : 'number_too_small', params: { min: Number(issue.minimum) } };
 }
 
 /** The values a refusal names as allowed (a refinement's params.choices), for the message to list them. */

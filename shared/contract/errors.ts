@@ -27,6 +27,10 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorBod
 export const ISSUE_MESSAGES: Record<string, string> = {
   required: 'is required',
   invalid_value: 'is not valid',
+  number_too_big: 'must be at most {{max}}',
+  number_too_small: 'must be at least {{min}}',
+  number_below: 'must be less than {{max}}',
+  number_above: 'must be more than {{min}}',
   invalid_thresholds: 'must go down from the top tier (platinum ≥ gold ≥ iron, high ≥ medium)',
   invalid_shares: 'add up to more than 100 %',
   partition_segment_unusable: 'must name a saved custom segment that reads only the customer\'s own data (no tier scheme)',

@@ -23,6 +23,17 @@ function nestedRule(levels: number): Group {
 }
 
 describe('the contract bounds every array and every nesting', () => {
+  it('names the bound a number broke, in English too', async () => {
+    const big = await app.dispatch('customers:list', { limit: 100_000_000 });
+    expect(big).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['limit'], key: 'number_too_big', params: { max: 5000 } }] } });
+    expect(big.ok ? '' : big.error.message).toBe('limit must be at most 5000');
+    const small = await app.dispatch('customers:list', { limit: 0 });
+    expect(small).toMatchObject({ ok: false, error: { issues: [{ path: ['limit'], key: 'number_too_small', params: { min: 1 } }] } });
+    expect(small.ok ? '' : small.error.message).toBe('limit must be at least 1');
+    // A bound with a message of its own keeps it; a value of the wrong type is still not valid.
+    expect(await app.dispatch('settings:update', { remindersEnabled: 'yes' })).toMatchObject({ ok: false, error: { issues: [{ key: 'invalid_value' }] } });
+  });
+
   it('refuses over-long filter and contact lists with too_many and the maximum, in English too', async () => {
     const countries = await app.dispatch('customers:list', { countries: Array.from({ length: 10_000 }, () => 'CN') });
     expect(countries).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['countries'], key: 'too_many', params: { max: 200 } }] } });

@@ -9,6 +9,10 @@ export const errors = {
     issue: {
       required: '必填',
       invalid_value: '格式不正确',
+      number_too_big: '不能大于 {{max}}',
+      number_too_small: '不能小于 {{min}}',
+      number_below: '必须小于 {{max}}',
+      number_above: '必须大于 {{min}}',
       invalid_thresholds: '门槛须从高到低（铂金 ≥ 黄金 ≥ 铁，高 ≥ 中）',
       invalid_shares: '各层占比合计超过 100%',
       partition_segment_unusable: '须选择已保存、且只看客户自身资料（不引用分级方案）的自定义分组',
@@ -130,6 +134,10 @@ export const errors = {
     issue: {
       required: 'Required',
       invalid_value: 'Not valid',
+      number_too_big: 'Must be at most {{max}}',
+      number_too_small: 'Must be at least {{min}}',
+      number_below: 'Must be less than {{max}}',
+      number_above: 'Must be more than {{min}}',
       invalid_thresholds: 'Thresholds must go down from the top tier (platinum ≥ gold ≥ iron, high ≥ medium)',
       invalid_shares: 'The shares add up to more than 100 %',
       partition_segment_unusable: 'Choose a saved custom segment that reads only the customer\'s own data (no tier scheme)',
