@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { invalidInput, notFound, type ParsedInputOf } from '../../shared/contract';
-import { addDays, daysBetween } from '../../shared/domain/dates';
+import { addDays, daysBetween, localDateOf } from '../../shared/domain/dates';
 import { findCustomer, refreshCustomerStats } from '../../db/repos/customers';
 import { dueCounts, dueReminders, findFollowUp, followUpsOf, openRemindersBefore } from '../../db/repos/followups';
 import { toFollowUp } from '../../db/repos/rows';
@@ -8,8 +8,6 @@ import { followUps } from '../../db/schema';
 import type { HandlerContext } from '../context';
 import { newId } from '../ids';
 import type { HandlerMap } from './types';
-
-const FUTURE_GRACE_MS = 60_000;
 
 function toColumns(ctx: HandlerContext, input: ParsedInputOf<'followups:create'>) {
   if (!findCustomer(ctx.db, input.customerId)) throw notFound('customer', input.customerId);
@@ -51,9 +49,10 @@ export function followUpHandlers(ctx: HandlerContext): HandlerMap<'followups'> {
       db.transaction(() => {
         const columns = toColumns(ctx, input);
         const now = ctx.clock.now().toISOString();
-        // A contact logged as happening later than now is a typo (2062 for 2026) that would hide the customer from
-        // Today, which counts the days since the last contact, until then. A minute's grace for clocks apart.
-        if (Date.parse(columns.occurredAt) > ctx.clock.now().getTime() + FUTURE_GRACE_MS) throw invalidInput([{ path: ['occurredAt'], key: 'occurred_in_future' }]);
+        // A contact logged on a day after today is a typo (2062 for 2026) that would hide the customer from Today,
+        // which counts the days since the last contact, until then. Later today is taken, as an import takes it:
+        // the day is what the tiers and Today count, and a time can be a few minutes ahead of this machine's clock.
+        if (localDateOf(new Date(columns.occurredAt)) > ctx.clock.today()) throw invalidInput([{ path: ['occurredAt'], key: 'occurred_in_future' }]);
         const id = newId();
         db.insert(followUps).values({ id, createdAt: now, updatedAt: now, ...columns }).run();
         const answered = openRemindersBefore(db, columns.customerId, columns.occurredAt, id).map((r) => r.id);

@@ -40,7 +40,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   invalid_instant: 'must be a date and time',
   invalid_time: 'must be a time like 09:30 (24-hour)',
   time_without_date: 'needs a next-contact date',
-  occurred_in_future: 'is in the future: a follow-up records a contact that happened (a planned one is a next-contact date)',
+  occurred_in_future: 'is a day after today: a follow-up records a contact that happened (a planned one is a next-contact date)',
   invalid_currency: 'must be a 3-letter currency code such as CNY, USD or EUR',
   invalid_country: 'must be a 2-letter country code such as CN, US or DE',
   invalid_amount: 'must be a positive amount such as 12.34',
