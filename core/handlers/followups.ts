@@ -26,6 +26,15 @@ function toColumns(ctx: HandlerContext, input: ParsedInputOf<'followups:create'>
   };
 }
 
+/**
+ * Refuses a contact whose day is after today: a typo (2062 for 2026) that would hide the customer from Today, which
+ * counts the days since the last contact, until then. Later today is taken, as an import takes it: the day is what
+ * the tiers and Today count, and a time can be a few minutes ahead of this machine's clock.
+ */
+function refuseDayAfterToday(ctx: HandlerContext, occurredAt: string): void {
+  if (localDateOf(new Date(occurredAt)) > ctx.clock.today()) throw invalidInput([{ path: ['occurredAt'], key: 'occurred_in_future' }]);
+}
+
 export function followUpHandlers(ctx: HandlerContext): HandlerMap<'followups'> {
   const { db } = ctx;
   const load = (id: string) => {
@@ -49,10 +58,7 @@ export function followUpHandlers(ctx: HandlerContext): HandlerMap<'followups'> {
       db.transaction(() => {
         const columns = toColumns(ctx, input);
         const now = ctx.clock.now().toISOString();
-        // A contact logged on a day after today is a typo (2062 for 2026) that would hide the customer from Today,
-        // which counts the days since the last contact, until then. Later today is taken, as an import takes it:
-        // the day is what the tiers and Today count, and a time can be a few minutes ahead of this machine's clock.
-        if (localDateOf(new Date(columns.occurredAt)) > ctx.clock.today()) throw invalidInput([{ path: ['occurredAt'], key: 'occurred_in_future' }]);
+        refuseDayAfterToday(ctx, columns.occurredAt);
         const id = newId();
         db.insert(followUps).values({ id, createdAt: now, updatedAt: now, ...columns }).run();
         const answered = openRemindersBefore(db, columns.customerId, columns.occurredAt, id).map((r) => r.id);
@@ -67,6 +73,8 @@ export function followUpHandlers(ctx: HandlerContext): HandlerMap<'followups'> {
       db.transaction(() => {
         const before = load(id);
         const columns = toColumns(ctx, followUp);
+        // One imported before the rule keeps its day through an edit of its content.
+        if (columns.occurredAt !== before.occurredAt) refuseDayAfterToday(ctx, columns.occurredAt);
         db.update(followUps).set({ ...columns, updatedAt: ctx.clock.now().toISOString() }).where(eq(followUps.id, id)).run();
         refreshCustomerStats(db, columns.customerId);
         if (before.customerId !== columns.customerId) refreshCustomerStats(db, before.customerId);

@@ -38,8 +38,13 @@ describe('follow-ups due', () => {
       expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['occurredAt'], key: 'occurred_in_future' }] } });
     }
     expect((await app.call('followups:list', { customerId: id })).followUps).toEqual([]);
-    await app.call('followups:create', { customerId: id, occurredAt: at('2026-11-23', '23:59:00'), content: 'tonight' });
+    const tonight = (await app.call('followups:create', { customerId: id, occurredAt: at('2026-11-23', '23:59:00'), content: 'tonight' })).followUp;
     expect((await app.call('followups:list', { customerId: id })).followUps.map((f) => f.content)).toEqual(['tonight']);
+    // An edit moving it to another year is refused as well; an edit of its content alone is taken.
+    const moved = await app.dispatch('followups:update', { id: tonight.id, followUp: { customerId: id, occurredAt: at('2062-11-23', '12:00:00'), content: 'tonight' } });
+    expect(moved).toMatchObject({ ok: false, error: { issues: [{ path: ['occurredAt'], key: 'occurred_in_future' }] } });
+    await app.call('followups:update', { id: tonight.id, followUp: { customerId: id, occurredAt: tonight.occurredAt, content: 'tonight, edited' } });
+    expect((await app.call('followups:list', { customerId: id })).followUps.map((f) => [f.content, f.occurredAt])).toEqual([['tonight, edited', tonight.occurredAt]]);
   });
 
   it('logging a follow-up answers the reminders earlier contacts had set', async () => {
