@@ -37,7 +37,8 @@ const parsedPhones = new Map<string, ValueResult<string>>();
 function parsePhoneOnce(cell: Cell, homeCountry: string): ValueResult<string> {
   const text = typeof cell === 'number' ? (Number.isSafeInteger(cell) ? String(cell) : '') : cell.normalize('NFKC');
   if (typeof cell === 'number' && text === '') return fail('invalid_phone');
-  if (/e\+?\d+$/i.test(text.trim())) return fail('invalid_phone');
+  // "1.38001E+10": Excel wrote a number column in scientific notation, and the last digits are gone.
+  if (/e\+?\d+$/i.test(text.trim())) return fail('phone_scientific');
   const result = normalizePhone(text, homeCountry);
   if (result.ok) return ok(result.e164);
   return fail(result.reason === 'empty' ? 'required' : 'invalid_phone');

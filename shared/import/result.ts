@@ -26,6 +26,7 @@ export const VALUE_REASONS = [
   'paid_out_of_range',
   'invalid_yes_no',
   'occurred_in_future',
+  'phone_scientific',
 ] as const;
 export type ValueReason = (typeof VALUE_REASONS)[number];
 

@@ -124,6 +124,16 @@ describe('validateRows: orders', () => {
   });
 });
 
+describe('validateRows: a phone column Excel saved in scientific notation', () => {
+  it('names what happened and how to fix it, on the rows it touched only', () => {
+    const v = run('customers', ['客户名称,手机', '张三,1.38001E+10', '李四,13800138001'].join('\n'));
+    expect(v.records.map((r) => r.record.name)).toEqual(['李四']);
+    expect(v.errors.map((e) => [e.row, e.reason, e.message])).toEqual([
+      [2, 'phone_scientific', 'Row 2, column "手机": "1.38001E+10" is a phone number Excel wrote in scientific notation, its last digits lost; format the column as Text in Excel and save the file again.'],
+    ]);
+  });
+});
+
 describe('validateRows: follow-ups', () => {
   it('builds follow-ups with instants, choices and next dates', () => {
     const v = run(

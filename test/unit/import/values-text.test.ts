@@ -21,7 +21,8 @@ describe('phones and emails', () => {
     ['＋８６ １３８００１３８０００', '+8613800138000'],
     [13800138000, '+8613800138000'],
     ['+1 (212) 555-0100', '+12125550100'],
-    ['1.38001E+10', '!invalid_phone'],
+    ['1.38001E+10', '!phone_scientific'],
+    ['8.61380e12', '!phone_scientific'],
     ['12345', '!invalid_phone'],
     ['', '!required'],
   ] as const)('%j → %s', (input, expected) => {
