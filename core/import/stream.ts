@@ -82,7 +82,7 @@ export async function openCsvStream(path: string, options: CsvStreamOptions = {}
     assertText(text);
     const guess = options.delimiter ? { delimiter: options.delimiter } : sniffDelimiter(text, position >= totalBytes);
     const reader = new CsvRecordReader({ delimiter: guess.delimiter, maxRecordChars: options.maxRecordChars });
-    const builder = new TableBuilder();
+    const builder = new TableBuilder({ extraValuesRefuseRow: true });
     let rows: SourceRow[] = [];
     let issues: TableIssue[] = [];
     let ended = false;

@@ -22,7 +22,8 @@ export class RejectsFile {
   }
 
   add(row: SourceRow, errors: ImportRowError[]): void {
-    writeSync(this.fd, csvLine([row.row, ...row.cells.map(String), errors.map((e) => e.message).join(' ')]));
+    // Values past the last column go after the reasons, so the row can be mended as the file had it.
+    writeSync(this.fd, csvLine([row.row, ...row.cells.map(String), errors.map((e) => e.message).join(' '), ...(row.extraCells ?? []).map(String)]));
   }
 
   commit(): string {

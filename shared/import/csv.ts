@@ -21,7 +21,7 @@ export interface CsvTable extends ImportTable {
 export function parseCsv(text: string, options: CsvParseOptions = {}): CsvTable {
   const delimiter = options.delimiter ?? sniffDelimiter(text, true).delimiter;
   const reader = new CsvRecordReader({ delimiter, maxRecordChars: options.maxRecordChars });
-  const builder = new TableBuilder({ maxPaddedCells: MAX_PADDED_CELLS });
+  const builder = new TableBuilder({ maxPaddedCells: MAX_PADDED_CELLS, extraValuesRefuseRow: true });
   const rows: SourceRow[] = [];
   const issues: TableIssue[] = [];
   for (const record of reader.push(text)) builder.accept(record, rows, issues);

@@ -27,6 +27,7 @@ export const VALUE_REASONS = [
   'invalid_yes_no',
   'occurred_in_future',
   'phone_scientific',
+  'extra_values',
 ] as const;
 export type ValueReason = (typeof VALUE_REASONS)[number];
 

@@ -37,6 +37,7 @@ const REASON_TEXT: Record<ValueReason, string> = {
   invalid_quantity: 'is not a quantity (a number other than 0; negative for a returned line)',
   paid_out_of_range: 'is more than the order amount, or negative',
   invalid_yes_no: 'is not yes or no (是/否, Y/N, 1/0)',
+  extra_values: 'has more values than the header has columns, so they do not line up: a value holding the delimiter unquoted, as 1,234.50 in a comma-separated file? Quote it ("1,234.50") or drop the separator',
   phone_scientific: 'is a phone number Excel wrote in scientific notation, its last digits lost; format the column as Text in Excel and save the file again',
   occurred_in_future: 'is later than today: a follow-up records a contact that happened (a planned one is a next-contact date)',
 };

@@ -23,6 +23,11 @@ export interface SourceRow {
   row: number;
   line: number;
   cells: Cell[];
+  /**
+   * Values past the header's last column in a delimited file: the row does not line up with its header (a value
+   * with an unquoted delimiter, as 1,234.50 in a comma-separated file), so it is refused. Absent when there are none.
+   */
+  extraCells?: Cell[];
 }
 
 type At = { row: number; line: number };
@@ -113,8 +118,11 @@ export class TableBuilder {
   /**
    * `maxPaddedCells` bounds the empty cells added to short rows over the whole table (see
    * MAX_PADDED_CELLS); readers that keep every row pass it, streams that hand rows on do not.
+   * `extraValuesRefuseRow`: a delimited file's row with values past the header's last column keeps them as
+   * `extraCells`, for the validator to refuse the row; in a workbook a cell sits in its column whatever its
+   * neighbours hold, so values in columns without a header are only cut off there.
    */
-  constructor(private readonly options: { maxPaddedCells?: number } = {}) {}
+  constructor(private readonly options: { maxPaddedCells?: number; extraValuesRefuseRow?: boolean } = {}) {}
 
   accept(record: RawRecord, rows: SourceRow[], issues: TableIssue[]): void {
     if (record.quoteProblem) issues.push({ code: record.quoteProblem, row: record.row, line: record.line });
@@ -171,8 +179,9 @@ export class TableBuilder {
     }
     if (cells.length > width) {
       const extra = cells.slice(width);
-      if (!isBlankRecord(extra)) issues.push({ code: 'extra_columns', expected: width, actual: cells.length, extra, ...at });
-      rows.push({ ...at, cells: cells.slice(0, width) });
+      const filled = !isBlankRecord(extra);
+      if (filled) issues.push({ code: 'extra_columns', expected: width, actual: cells.length, extra, ...at });
+      rows.push({ ...at, cells: cells.slice(0, width), ...(filled && this.options.extraValuesRefuseRow ? { extraCells: extra } : {}) });
       return;
     }
     rows.push({ ...at, cells });

@@ -89,6 +89,8 @@ export function createRowValidator<K extends ImportKind>(
     inferred: { dateOrder, decimal },
     validate(row) {
       const cursor = new RowCursor(row, headers, columnsOf);
+      // Past the header's last column: the row's values may have shifted, so none of them is taken.
+      if (row.extraCells) cursor.fail(null, 'extra_values', null, row.extraCells.map(String).join(' | '));
       const record = build(cursor, ctx);
       return record && cursor.errors.length === 0 ? { record, errors: [] } : { record: null, errors: cursor.errors };
     },

@@ -71,6 +71,8 @@ describe('parseCsv', () => {
       { code: 'missing_columns', row: 2, line: 2, expected: 3, actual: 2 },
       { code: 'extra_columns', row: 3, line: 3, expected: 3, actual: 4, extra: ['4'] },
     ]);
+    // The row whose values run past the header keeps them, for the validator to refuse it; a trailing delimiter does not count.
+    expect(table.rows.map((r) => r.extraCells)).toEqual([undefined, ['4'], undefined]);
   });
 
   it('drops trailing empty header cells', () => {

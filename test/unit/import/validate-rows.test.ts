@@ -124,6 +124,21 @@ describe('validateRows: orders', () => {
   });
 });
 
+describe('validateRows: a row with more values than its header', () => {
+  it('refuses the row, whose values may have shifted, and takes the rows that line up', () => {
+    // ¥1,234.50 unquoted in a comma-separated file: read as it was, the amount would be ¥1 and 234.50 a fourth value.
+    const v = run('orders', ['客户名称,下单日期,金额', '张三,2024-01-05,¥1,234.50', '张三,2024-01-06,"¥1,234.50"', '张三,2024-01-07,88,'].join('\n'));
+    expect(v.records.map((r) => [r.row, r.record.amountMinor])).toEqual([
+      [3, 123450],
+      [4, 8800],
+    ]);
+    expect(v.errors.map((e) => [e.row, e.reason, e.value])).toEqual([[2, 'extra_values', '234.50']]);
+    expect(v.errors[0]!.message).toBe(
+      'Row 2: has more values than the header has columns, so they do not line up: a value holding the delimiter unquoted, as 1,234.50 in a comma-separated file? Quote it ("1,234.50") or drop the separator.',
+    );
+  });
+});
+
 describe('validateRows: a phone column Excel saved in scientific notation', () => {
   it('names what happened and how to fix it, on the rows it touched only', () => {
     const v = run('customers', ['客户名称,手机', '张三,1.38001E+10', '李四,13800138001'].join('\n'));
