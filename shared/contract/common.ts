@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate, isIsoInstant } from '../domain/dates';
+import { cleanText } from '../domain/clean-text';
 import { isFxRateInRange } from '../domain/money';
 
 /** Schemas used across domains. Messages are issue keys (see errors.ts), never prose. */
@@ -19,14 +20,15 @@ export const fxRateValueSchema = z.number({ error: 'invalid_rate' }).superRefine
   if (!(rate > 0) || !Number.isFinite(rate)) ctx.addIssue({ code: 'custom', message: 'invalid_rate' });
   else if (!isFxRateInRange(rate)) ctx.addIssue({ code: 'custom', message: 'rate_out_of_range' });
 });
-export const requiredText = (max = 200) => z.string().trim().min(1, 'required').max(max, 'too_long');
+/** Required text, its invisible characters and end spaces dropped (shared/domain/clean-text.ts) before it is checked. */
+export const requiredText = (max = 200) => z.string().overwrite(cleanText).min(1, 'required').max(max, 'too_long');
 /** Optional free text: blank becomes null so "cleared" and "never set" look the same. */
 export const optionalText = (max = 200) =>
   z
     .string()
     .max(max, 'too_long')
     .nullish()
-    .transform((s) => (s == null || s.trim() === '' ? null : s.trim()));
+    .transform((s) => (s == null || cleanText(s) === '' ? null : cleanText(s)));
 export const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'invalid_choice' });
 
 export const timestampsSchema = {

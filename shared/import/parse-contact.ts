@@ -1,3 +1,4 @@
+import { cleanText } from '../domain/clean-text';
 import { normalizePhone } from '../domain/phone';
 import { fail, ok, type ValueResult } from './result';
 import type { Cell } from './table';
@@ -69,7 +70,7 @@ export function parseEmails(cell: Cell): ValueResult<string[]> {
 
 /** Free text with the contract's length limit; blank is null (optional fields) as the contract has it. */
 export function parseText(cell: Cell, max: number): ValueResult<string | null> {
-  const text = String(cell).trim();
+  const text = cleanText(String(cell));
   if (text === '') return ok(null);
   return text.length > max ? fail('too_long') : ok(text);
 }

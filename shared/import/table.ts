@@ -56,8 +56,11 @@ export interface ImportTable extends TableHeader {
   issues: TableIssue[];
 }
 
+/** Nothing but whitespace and characters that show nothing (shared/domain/clean-text.ts): a test that stops at the first visible one. */
+const BLANK_TEXT = /^[\s\u200B-\u200D\u2060\uFEFF]*$/;
+
 export function isBlankCell(cell: Cell | undefined): boolean {
-  return cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+  return cell === undefined || (typeof cell === 'string' && BLANK_TEXT.test(cell));
 }
 
 export function isBlankRecord(cells: readonly Cell[]): boolean {

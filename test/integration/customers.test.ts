@@ -13,6 +13,15 @@ const add = (name: string, extra: Record<string, unknown> = {}) => app.call('cus
 const names = async (search: string, extra: Record<string, unknown> = {}) => (await app.call('customers:list', { search, ...extra })).rows.map((r) => r.name);
 
 describe('customer files', () => {
+  it('takes a name as pasted without its invisible characters, and refuses one that is nothing else', async () => {
+    const pasted = await add('\u200b王小明\u200b', { company: '小明商行\ufeff', notes: ' \u200b ' });
+    expect([pasted.name, pasted.company, pasted.notes]).toEqual(['王小明', '小明商行', null]);
+    expect(await names('wangxiaoming')).toEqual(['王小明']);
+    const blank = await app.dispatch('customers:create', { name: '\u200b\u2060 \u200b' });
+    expect(blank).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['name'], key: 'required' }] } });
+    expect((await app.call('customers:list', {})).total).toBe(1);
+  });
+
   it('stores contacts typed in full-width mode as the ASCII ones, and finds the customer by them', async () => {
     const c = await add('全角客户', {
       contacts: [

@@ -124,6 +124,18 @@ describe('validateRows: orders', () => {
   });
 });
 
+describe('validateRows: text pasted with invisible characters', () => {
+  it('takes the names without them; a cell of nothing else is blank, and so is a row of such cells', () => {
+    const v = run('customers', ['客户名称,公司', '\u200b张三\u200b,\ufeff广州贸易', '\u200b\u200b,', '\u200b,小明商行'].join('\n'));
+    // Row 3 shows nothing: skipped as a blank line is. Row 4's name is blank, so its company stands in for it.
+    expect(v.records.map((r) => [r.row, r.record.name, r.record.company])).toEqual([
+      [2, '张三', '广州贸易'],
+      [4, '小明商行', '小明商行'],
+    ]);
+    expect(v.errors).toEqual([]);
+  });
+});
+
 describe('validateRows: a row with more values than its header', () => {
   it('refuses the row, whose values may have shifted, and takes the rows that line up', () => {
     // ¥1,234.50 unquoted in a comma-separated file: read as it was, the amount would be ¥1 and 234.50 a fourth value.

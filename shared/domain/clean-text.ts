@@ -1,0 +1,14 @@
+/**
+ * Characters that show nothing and mean nothing in a name or a note, anywhere in it: the zero-width space, the
+ * word joiner and a stray byte-order mark, which text pasted from web pages and chat apps carries. A name of
+ * nothing but these looked blank and was taken; one with a trailing one was a second "王小明" search could not tell.
+ */
+const INVISIBLE = /[\u200B\u2060\uFEFF]/g;
+
+/** Whitespace and the joiners (which matter between letters of some scripts, and in emoji) at either end. */
+const EDGES = /^[\s\u200C\u200D]+|[\s\u200C\u200D]+$/g;
+
+/** Text as typed or pasted, without invisible characters and without whitespace at its ends. */
+export function cleanText(text: string): string {
+  return text.replace(INVISIBLE, '').replace(EDGES, '');
+}
