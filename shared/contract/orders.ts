@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText } from '../domain/clean-text';
 import { MAX_LINE_QUANTITY } from '../domain/order-lines';
 import { currencySchema, enumOf, fxRateValueSchema, idSchema, isoDateSchema, optionalText, timestampsSchema } from './common';
 import { boundedArray } from './limits';
@@ -11,7 +12,7 @@ export const MAX_ORDER_LINES = 500;
 
 export const orderLineInputSchema = z.object({
   sku: optionalText(64),
-  name: z.string().trim().min(1, 'required').max(200, 'too_long'),
+  name: z.string().overwrite(cleanText).min(1, 'required').max(200, 'too_long'),
   /** Units; fractional for goods sold by weight. Positive as typed (a return's lines are typed positive too). */
   quantity: z
     .number({ error: 'quantity_out_of_range' })

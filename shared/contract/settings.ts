@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText } from '../domain/clean-text';
 import { countrySchema, currencySchema, enumOf, fxRateValueSchema, idSchema, isoDateSchema, optionalText, timestampsSchema } from './common';
 import { LANGUAGES } from './enums';
 import { boundedArray } from './limits';
@@ -26,12 +27,12 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsInputSchema = z.object({
-  businessName: z.string().trim().max(120, 'too_long').optional(),
+  businessName: z.string().overwrite(cleanText).max(120, 'too_long').optional(),
   homeCountry: countrySchema.optional(),
   homeRegion: optionalText(80).optional(),
   baseCurrency: currencySchema.optional(),
   language: enumOf(LANGUAGES).nullable().optional(),
-  sources: boundedArray(z.string().trim().min(1, 'required').max(60, 'too_long'), 100).optional(),
+  sources: boundedArray(z.string().overwrite(cleanText).min(1, 'required').max(60, 'too_long'), 100).optional(),
   remindersEnabled: z.boolean({ error: 'invalid_value' }).optional(),
   reminderTime: timeOfDaySchema.optional(),
   clvDiscountPercent: z.number({ error: 'clv_discount_range' }).finite('clv_discount_range').min(0, 'clv_discount_range').max(CLV_DISCOUNT_PERCENT_MAX, 'clv_discount_range').optional(),

@@ -14,8 +14,9 @@ const names = async (search: string, extra: Record<string, unknown> = {}) => (aw
 
 describe('customer files', () => {
   it('takes a name as pasted without its invisible characters, and refuses one that is nothing else', async () => {
-    const pasted = await add('\u200b王小明\u200b', { company: '小明商行\ufeff', notes: ' \u200b ' });
-    expect([pasted.name, pasted.company, pasted.notes]).toEqual(['王小明', '小明商行', null]);
+    const pasted = await add('\u200b王小明\u200b', { company: '小明商行\ufeff', notes: ' \u200b ', tags: ['月结\u200b', '月结'] });
+    expect([pasted.name, pasted.company, pasted.notes, pasted.tags]).toEqual(['王小明', '小明商行', null, ['月结']]);
+    expect(await app.dispatch('customers:create', { name: '李四', tags: ['\u200b'] })).toMatchObject({ ok: false, error: { issues: [{ path: ['tags', 0], key: 'required' }] } });
     expect(await names('wangxiaoming')).toEqual(['王小明']);
     const blank = await app.dispatch('customers:create', { name: '\u200b\u2060 \u200b' });
     expect(blank).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['name'], key: 'required' }] } });
