@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { createRowValidator, toSavedMapping, type ImportKind } from '../../shared/import';
 import { ImportError } from '../../shared/import/errors';
+import { listMissingFields, type MissingFields } from '../../shared/import/fields';
 import type { SourceRow, TableIssue } from '../../shared/import/table';
 import { closeAnsweredReminders, insertBatch, rememberMapping, setBatchCounts } from '../../db/repos/imports';
 import { beginBulkWrite, setInertTriggersAside, type BulkWrite } from '../../db/repos/bulk-write';
@@ -184,13 +185,13 @@ function clean(row: SourceRow): SourceRow {
   return cells === row.cells ? row : { ...row, cells };
 }
 
-/** The fields a mapping lacks, in English: every field of `all`, and one of `anyOf` ("date, amount, name or company"). */
-export function missingFieldsText(missing: { all: readonly string[]; anyOf: readonly string[] }): string {
-  return [...missing.all, ...(missing.anyOf.length > 0 ? [missing.anyOf.join(' or ')] : [])].join(', ');
+/** The fields a mapping lacks, in English ("date, amount, name or company"). */
+export function missingFieldsText(missing: MissingFields): string {
+  return listMissingFields(missing, (field) => field, { between: ', ', or: ' or ' });
 }
 
 /** The refusal of a mapping that lacks fields (the app words it from `missing`), with the file's own headers, which are what a mapping is made from. */
-function missingFieldsMessage(missing: { all: readonly string[]; anyOf: readonly string[] }, headers: readonly string[]): string {
+function missingFieldsMessage(missing: MissingFields, headers: readonly string[]): string {
   const shown = headers.length > 8 ? `${headers.slice(0, 8).join(', ')}, …` : headers.join(', ');
   return `The mapping leaves out required fields: ${missingFieldsText(missing)} (the file's columns: ${shown}).`;
 }

@@ -28,7 +28,10 @@ export const optionalText = (max = 200) =>
     .string()
     .max(max, 'too_long')
     .nullish()
-    .transform((s) => (s == null || cleanText(s) === '' ? null : cleanText(s)));
+    .transform((s) => {
+      const text = s == null ? '' : cleanText(s);
+      return text === '' ? null : text;
+    });
 export const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'invalid_choice' });
 
 export const timestampsSchema = {

@@ -12,3 +12,11 @@ const EDGES = /^[\s\u200C\u200D]+|[\s\u200C\u200D]+$/g;
 export function cleanText(text: string): string {
   return text.replace(INVISIBLE, '').replace(EDGES, '');
 }
+
+/** Nothing but whitespace and the characters above: a test that stops at the first visible character (an import's hot path). */
+const BLANK = /^[\s\u200B-\u200D\u2060\uFEFF]*$/;
+
+/** True when `text` shows nothing: what cleanText leaves of it is empty. */
+export function isBlankText(text: string): boolean {
+  return BLANK.test(text);
+}

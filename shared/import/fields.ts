@@ -129,3 +129,19 @@ export const DATE_FIELDS: { [K in ImportKind]: FieldOf<K>[] } = {
   orders: ['date', 'dueDate'],
   followups: ['occurredAt', 'nextContactDate'],
 };
+
+/** Fields a mapping leaves out: each of `all` is needed, and one of `anyOf`. */
+export interface MissingFields {
+  all: readonly string[];
+  anyOf: readonly string[];
+}
+
+/**
+ * The fields a mapping leaves out as one list: each of `all`, then the `anyOf` alternatives as one item, so that the
+ * alternatives do not read as all required, nor the required as alternatives. The words are the caller's: the
+ * command line's English ("date, amount, name or company"), the import screen's language.
+ */
+export function listMissingFields(missing: MissingFields, name: (field: string) => string, words: { between: string; or: string }): string {
+  const items = [...missing.all.map(name), ...(missing.anyOf.length > 0 ? [missing.anyOf.map(name).join(words.or)] : [])];
+  return items.join(words.between);
+}

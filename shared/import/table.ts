@@ -1,5 +1,6 @@
 import { ImportError } from './errors';
 import { isSepLine } from './sep-line';
+import { isBlankText } from '../domain/clean-text';
 
 /**
  * The one row shape every reader (CSV text, streamed CSV, .xlsx) produces, so header mapping and
@@ -56,11 +57,8 @@ export interface ImportTable extends TableHeader {
   issues: TableIssue[];
 }
 
-/** Nothing but whitespace and characters that show nothing (shared/domain/clean-text.ts): a test that stops at the first visible one. */
-const BLANK_TEXT = /^[\s\u200B-\u200D\u2060\uFEFF]*$/;
-
 export function isBlankCell(cell: Cell | undefined): boolean {
-  return cell === undefined || (typeof cell === 'string' && BLANK_TEXT.test(cell));
+  return cell === undefined || (typeof cell === 'string' && isBlankText(cell));
 }
 
 export function isBlankRecord(cells: readonly Cell[]): boolean {
