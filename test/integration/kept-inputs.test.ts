@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
+import { deflateSync, zstdCompressSync, zstdDecompressSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -177,10 +177,25 @@ describe('the tiers\' inputs kept between processes', () => {
       client.exec(sql);
       expect(takeBack(), what).toBeNull();
     }
-    // A part that inflates to more than its place holds: refused without making room for it.
+    // A part that inflates to more than its place holds: refused without making room for it, either codec.
+    for (const compress of [deflateSync, zstdCompressSync]) {
+      keepNow(full);
+      client.prepare(`UPDATE tier_inputs_parts SET data = ? WHERE section = 'name'`).run(compress(Buffer.alloc(64 * 1024 * 1024)));
+      expect(takeBack(), compress.name).toBeNull();
+    }
+  });
+
+  it('are kept as zstd frames, and a copy kept deflated (by an earlier build, or a runtime without zstd) is read alike', () => {
+    const client = app.db.$client;
+    const full = loadAll(app.db);
     keepNow(full);
-    client.prepare(`UPDATE tier_inputs_parts SET data = ? WHERE section = 'name'`).run(deflateSync(Buffer.alloc(64 * 1024 * 1024)));
-    expect(takeBack()).toBeNull();
+    const parts = client.prepare(`SELECT section, part, data FROM tier_inputs_parts`).raw().all() as [string, number, Buffer][];
+    expect(parts.length).toBeGreaterThan(10);
+    for (const [, , data] of parts) expect([...data.subarray(0, 4)]).toEqual([0x28, 0xb5, 0x2f, 0xfd]);
+    const rewrite = client.prepare(`UPDATE tier_inputs_parts SET data = ? WHERE section = ? AND part = ?`);
+    for (const [section, part, data] of parts) rewrite.run(deflateSync(zstdDecompressSync(data), { level: 1 }), section, part);
+    expect(client.prepare(`SELECT count(*) FROM tier_inputs_parts WHERE hex(substr(data, 1, 1)) = '78'`).pluck().get()).toBe(parts.length);
+    expectSameInputs(takeBack(), full);
   });
 
   it('replace the copy there and drop parts left by a writer that stopped', () => {
