@@ -56,3 +56,42 @@ export class CheckpointPacer {
     this.transactions = 0;
   }
 }
+
+/**
+ * The most frames a held checkpoint may leave in the WAL (holdCheckpoints): 64 MiB of 4 KiB pages. A commit
+ * that takes the WAL past it checkpoints inside itself, as every commit past 1,000 frames does unheld.
+ */
+export const HELD_CHECKPOINT_FRAMES = 16_384;
+
+/** SQLite's own threshold of each connection whose checkpoint is held, to go back to. */
+const heldFrom = new WeakMap<Database.Database, number>();
+
+/**
+ * Puts SQLite's automatic checkpoint off until checkpointHeld. A new day's change points go each to a page of
+ * its own, a few transactions of about 1,300 pages, and each commit past SQLite's threshold (1,000 frames)
+ * copied the WAL into the database and synced both inside it: with the tier history's writes of a new day at
+ * 100k customers, the first snapshot waited some 50 ms for checkpoints that can as well follow its answer.
+ * The caller runs checkpointHeld once it has answered.
+ */
+export function holdCheckpoints(client: Database.Database): void {
+  if (heldFrom.has(client)) return;
+  heldFrom.set(client, client.pragma('wal_autocheckpoint', { simple: true }) as number);
+  client.pragma(`wal_autocheckpoint = ${HELD_CHECKPOINT_FRAMES}`);
+}
+
+/**
+ * The checkpoint holdCheckpoints put off, now (PASSIVE: it waits for no reader and no writer), and SQLite's
+ * automatic checkpoint as it was. Nothing when none is held or the database was closed meanwhile (closing
+ * checkpoints).
+ */
+export function checkpointHeld(client: Database.Database): void {
+  const threshold = heldFrom.get(client);
+  if (threshold === undefined) return;
+  heldFrom.delete(client);
+  if (!client.open) return;
+  if (!client.inTransaction) client.pragma('wal_checkpoint(PASSIVE)');
+  client.pragma(`wal_autocheckpoint = ${threshold}`);
+}
+
+/** True while holdCheckpoints holds this connection's automatic checkpoint. */
+export const checkpointsHeld = (client: Database.Database): boolean => heldFrom.has(client);

@@ -1,5 +1,6 @@
 import { nextTurn } from '../next-turn';
-import { planRowsAheadInSteps, rowsAheadInSteps, schemesWithoutHistory, withdrawRowsAhead } from '../../db/repos/segment-rows-ahead';
+import { checkpointFollows, planRowsAheadInSteps, rowsAheadInSteps, schemesWithoutHistory, withdrawRowsAhead, type RowsAheadPlan } from '../../db/repos/segment-rows-ahead';
+import { checkpointHeld, holdCheckpoints } from '../../db/wal-checkpoint-steps';
 import { newId } from '../ids';
 import type { Db } from '../../db/open';
 import {
@@ -12,6 +13,7 @@ import {
   snapshotBasis,
   storedLatestColumnsInSteps,
   writeSnapshot,
+  type EncodedColumns,
   type SegmentCustomer,
   type SnapshotColumns,
 } from '../../db/repos/segmentation';
@@ -293,6 +295,26 @@ export function* storeInSteps(ctx: HandlerContext, state: SegmentationState, exp
   const plan = latestBefore === null || state.asOf >= latestBefore ? yield* planRowsAheadInSteps(columns, schemesWithoutHistory(db, Object.keys(columns.classKeys)), heldPrevious(db) ?? decoded) : [];
   // The transaction below (35-45 ms at 100k even when nothing changed) gets a turn of its own.
   yield;
+  // A new day's change points are checkpointed once the store has answered, in a turn of their own.
+  const checkpointAfter = checkpointFollows(plan);
+  if (checkpointAfter) holdCheckpoints(db.$client);
+  try {
+    return yield* writeStoreInSteps(ctx, state, columns, plan, { expected, basis, decoded, encoded });
+  } finally {
+    if (checkpointAfter) setImmediate(() => checkpointHeld(db.$client));
+  }
+}
+
+/** storeInSteps' writes: the rows ahead, a transaction per turn, then the snapshot's own transaction. */
+function* writeStoreInSteps(
+  ctx: HandlerContext,
+  state: SegmentationState,
+  columns: SnapshotColumns,
+  plan: RowsAheadPlan,
+  read: { expected: string | undefined; basis: string; decoded: SnapshotColumns | undefined; encoded: EncodedColumns | undefined },
+): Steps<boolean | null> {
+  const { db } = ctx;
+  const { expected, basis, decoded, encoded } = read;
   const ahead = plan.length > 0 ? yield* rowsAheadInSteps(db, columns, plan, newId(), (rows) => derivedWrite(db, () => db.$client.transaction(rows)())) : null;
   const stored = db.transaction((): boolean | null => {
     const moved = expected !== undefined && sourceStamp(db) !== expected;

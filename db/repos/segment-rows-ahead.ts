@@ -33,6 +33,24 @@ export const FIRST_ROWS_PER_WRITE = 7_500;
 export const CHANGED_ROWS_PER_WRITE = 1_500;
 const ROWS_PER_WRITE = { first: FIRST_ROWS_PER_WRITE, changed: CHANGED_ROWS_PER_WRITE };
 
+/**
+ * The most change points whose checkpoint may follow the snapshot's answer (db/wal-checkpoint-steps.ts
+ * holdCheckpoints): each is about a page of the WAL, and that checkpoint is one step of its own, which copies
+ * some 130 pages a millisecond here; past this many it would hold the app for over 100 ms, and the
+ * checkpoints stay inside the commits.
+ */
+export const CHANGED_ROWS_CHECKPOINTED_AFTER = 12_000;
+
+/** True when `plan` is a new day's change points only, few enough for their checkpoint to follow the answer. */
+export function checkpointFollows(plan: RowsAheadPlan): boolean {
+  let rows = 0;
+  for (const { positions } of plan) {
+    if (positions === null) return false;
+    rows += positions.length;
+  }
+  return rows > 0 && rows <= CHANGED_ROWS_CHECKPOINTED_AFTER;
+}
+
 /** Those of `schemes` without a single row in the tier history: their next snapshot is their first. */
 export function schemesWithoutHistory(db: Db, schemes: readonly string[]): string[] {
   const any = db.$client.prepare(`SELECT 1 FROM segment_assignments WHERE scheme = ? LIMIT 1`).pluck();

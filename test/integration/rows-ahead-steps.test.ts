@@ -6,7 +6,8 @@
  * half-way (its rows are taken back by the next store).
  */
 import Database from 'better-sqlite3';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp } from '../../core/app';
@@ -15,6 +16,9 @@ import { call } from '../../core/dispatch';
 import { predictionsSettled } from '../../core/prediction/refit';
 import { recomputeSegmentation, segmentationFor, storeInSteps } from '../../core/segmentation/state';
 import { openTestApp, MIGRATIONS, type TestApp } from '../support/test-app';
+import { nextTurn } from '../../core/next-turn';
+import { checkpointsHeld } from '../../db/wal-checkpoint-steps';
+import { checkpointFollows, CHANGED_ROWS_CHECKPOINTED_AFTER } from '../../db/repos/segment-rows-ahead';
 
 const TODAY = '2026-11-23';
 const YESTERDAY = '2026-11-22';
@@ -181,6 +185,31 @@ describe('a first snapshot written in steps', () => {
   });
 });
 
+describe('whose checkpoint follows the answer', () => {
+  const positions = (n: number) => new Int32Array(n);
+  it('a new day\'s change points, up to a number a checkpoint of its own turn copies in time; never a first snapshot', () => {
+    expect(checkpointFollows([{ scheme: 'rfm', positions: positions(10) }, { scheme: 'value', positions: positions(5) }])).toBe(true);
+    expect(checkpointFollows([{ scheme: 'rfm', positions: positions(CHANGED_ROWS_CHECKPOINTED_AFTER) }])).toBe(true);
+    expect(checkpointFollows([{ scheme: 'rfm', positions: positions(CHANGED_ROWS_CHECKPOINTED_AFTER) }, { scheme: 'value', positions: positions(1) }])).toBe(false);
+    expect(checkpointFollows([{ scheme: 'rfm', positions: positions(10) }, { scheme: 'custom:new', positions: null }])).toBe(false);
+    expect(checkpointFollows([{ scheme: 'rfm', positions: positions(0) }])).toBe(false);
+    expect(checkpointFollows([])).toBe(false);
+  });
+
+  it('not a first snapshot: its commits checkpoint as SQLite does', () => {
+    const app = appOn(seeded.dbPath, TODAY);
+    try {
+      const ctx = contextOf(app, seeded.dbPath, TODAY);
+      const steps = storeInSteps(ctx, segmentationFor(ctx, TODAY));
+      let next = steps.next();
+      for (; !next.done; next = steps.next()) expect(checkpointsHeld(app.db.$client)).toBe(false);
+      expect(next.value).toBe(true);
+    } finally {
+      app.close();
+    }
+  });
+});
+
 describe('a new day written in steps', () => {
   const TOMORROW = '2026-11-24';
   beforeEach(async () => {
@@ -214,6 +243,36 @@ describe('a new day written in steps', () => {
   it('an order written by another connection between its steps: the history stored is that of the data with the order', async () => {
     await recomputeWithOrderBehind(2, 'order-between-new-day-steps');
     expect(history(seeded.dbPath)).toEqual(await storedInOneGo(seeded.dbPath, 'new-day-after-order.sqlite', TODAY));
+  });
+
+  it('is checkpointed after its last step, not by its own commits, and SQLite checkpoints as before once it has', async () => {
+    const expected = await storedInOneGo(seeded.dbPath, 'new-day-checkpoint.sqlite', TODAY);
+    const app = appOn(seeded.dbPath, TODAY);
+    try {
+      const client = app.db.$client;
+      // At this threshold every commit of its own would copy the WAL into the database file.
+      client.pragma('wal_autocheckpoint = 1');
+      const fileHash = () => createHash('sha256').update(readFileSync(seeded.dbPath)).digest('hex');
+      const ctx = contextOf(app, seeded.dbPath, TODAY);
+      const state = segmentationFor(ctx, TODAY);
+      const before = fileHash();
+      const steps = storeInSteps(ctx, state);
+      let held = 0;
+      let next = steps.next();
+      for (; !next.done; next = steps.next()) if (checkpointsHeld(client)) held++;
+      expect(next.value).toBe(true);
+      expect(held).toBeGreaterThan(0);
+      // Stored, its rows ahead and its transaction committed, and the file not yet written.
+      expect(history(seeded.dbPath).rows).toEqual(expected.rows);
+      expect(fileHash()).toBe(before);
+      await nextTurn();
+      expect(checkpointsHeld(client)).toBe(false);
+      expect(client.pragma('wal_autocheckpoint', { simple: true })).toBe(1);
+      expect(fileHash()).not.toBe(before);
+      await predictionsSettled(app.db);
+    } finally {
+      app.close();
+    }
   });
 
   it('a writer stopped half-way: its rows are taken back by the next store, the next day', async () => {

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CheckpointPacer } from '../../db/wal-checkpoint-steps';
+import { CheckpointPacer, checkpointHeld, checkpointsHeld, HELD_CHECKPOINT_FRAMES, holdCheckpoints } from '../../db/wal-checkpoint-steps';
 import { runSteps, type Steps } from '../../shared/domain/steps';
 import { tempDir } from '../support/test-app';
 
@@ -88,5 +89,48 @@ describe('CheckpointPacer: a stepwise writer checkpoints in steps of its own', (
     expect(first.next().done).toBe(true);
     // Having found no WAL, it never yields again.
     for (let i = 0; i < 5; i++) expect(inMemory.afterTransaction().next().done).toBe(true);
+  });
+});
+
+describe('holdCheckpoints: a writer puts its checkpoint off until it has answered', () => {
+  const hashOf = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+  it('no commit copies the WAL into the database while held; checkpointHeld does, and the threshold is as it was', () => {
+    const { db, walPath } = walDatabase();
+    const dbPath = walPath.replace(/-wal$/, '');
+    // Every commit would checkpoint at this threshold.
+    db.pragma('wal_autocheckpoint = 1');
+    const write = db.transaction(() => db.prepare('INSERT INTO t (v) VALUES (?)').run('x'.repeat(5000)));
+    write();
+    const before = hashOf(dbPath);
+    holdCheckpoints(db);
+    expect(checkpointsHeld(db)).toBe(true);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(HELD_CHECKPOINT_FRAMES);
+    // Holding twice keeps the first threshold to go back to.
+    holdCheckpoints(db);
+    for (let i = 0; i < 5; i++) write();
+    expect(hashOf(dbPath)).toBe(before);
+    const walBefore = statSync(walPath).size;
+    expect(walBefore / FRAME).toBeGreaterThan(10);
+
+    checkpointHeld(db);
+    expect(checkpointsHeld(db)).toBe(false);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1);
+    expect(hashOf(dbPath)).not.toBe(before);
+    // Everything the WAL held is in the database now: a reader of the file alone sees every row.
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    expect(result!.checkpointed).toBe(result!.log);
+    // Nothing held: nothing to do, and the threshold stays.
+    checkpointHeld(db);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1);
+  });
+
+  it('a database closed while held is left to its own close, which checkpoints', () => {
+    const { db } = walDatabase();
+    holdCheckpoints(db);
+    db.close();
+    open = open.filter((d) => d !== db);
+    expect(() => checkpointHeld(db)).not.toThrow();
+    expect(checkpointsHeld(db)).toBe(false);
   });
 });
