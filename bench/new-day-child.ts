@@ -1,8 +1,9 @@
 /**
  * Run by bench/new-day.ts in a process of its own (bench/child-process.ts), as a user opening the app on
  * the next day starts one: the app opened on DB_FILE with DAY's clock, its heap sized as electron/main.ts
- * sizes it, and its first `segments:recompute` timed with the longest wait other calls would meet. Prints
- * the figures and the tier history's bytes afterwards as one JSON line.
+ * sizes it, and its first `segments:recompute` timed with the longest wait other calls would meet, then the
+ * longest wait while what follows its answer runs (the checkpoint of its history's writes, the prediction
+ * refit). Prints the figures and the tier history's bytes afterwards as one JSON line.
  * Usage (after bench/new-day.ts built it): node dist/bench/new-day-child.cjs DB_FILE YYYY-MM-DD
  */
 import { openApp } from '../core/app';
@@ -10,6 +11,7 @@ import { fixedClock } from '../core/context';
 import { call } from '../core/dispatch';
 import { tuneHeapForTiers } from '../core/heap-tuning';
 import { migrationsFolder } from '../core/paths';
+import { predictionsSettled } from '../core/prediction/refit';
 import { printResultOf } from './child-result';
 import type { OutputOf } from '../shared/contract';
 import { tierStorageBytes } from './tier-storage';
@@ -25,11 +27,12 @@ async function main(dbPath: string | undefined, day: string | undefined) {
       recomputed = await call(app.dispatch, 'segments:recompute', {});
     });
     if (!recomputed?.stored || recomputed.asOf !== day) throw new Error(`the next day's snapshot was not stored (asOf ${recomputed?.asOf}, stored ${recomputed?.stored})`);
+    const afterAnswer = await withStalls(() => predictionsSettled(app.db));
     // Each row's payload: its four values as stored (text lengths), without SQLite's per-row overhead.
     const dayRows = app.db.$client
       .prepare(`SELECT count(*) AS rows, coalesce(sum(length(scheme) + length(customer_id) + length(as_of) + length(class_key)), 0) AS bytes FROM segment_assignments WHERE as_of = ?`)
       .get(day) as { rows: number; bytes: number };
-    return { callMs: first.callMs, longestStallMs: first.longestStallMs, bytesAfter: tierStorageBytes(app.db.$client), dayRows };
+    return { callMs: first.callMs, longestStallMs: first.longestStallMs, afterAnswerLongestStallMs: afterAnswer.longestStallMs, bytesAfter: tierStorageBytes(app.db.$client), dayRows };
   } finally {
     app.close();
   }

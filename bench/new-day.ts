@@ -21,7 +21,7 @@ import { tierStorageBytes } from './tier-storage';
 import { round } from './measure';
 import { liveCustomerIds, percentile, seeded, stallSummary } from './tiers';
 
-type NextDay = { callMs: number; longestStallMs: number; bytesAfter: Record<string, number>; dayRows: { rows: number; bytes: number } };
+type NextDay = { callMs: number; longestStallMs: number; afterAnswerLongestStallMs: number; bytesAfter: Record<string, number>; dayRows: { rows: number; bytes: number } };
 
 const total = (bytes: Record<string, number>) => Object.values(bytes).reduce((a, b) => a + b, 0);
 
@@ -55,6 +55,8 @@ export async function measureNewDay(options: { source: Database; copyPath: strin
       firstRecomputeMs: round(percentile(runs.map((r) => r.callMs), 0.5)),
       firstRecomputeLongestStallMs: waits.longestStallMs,
       firstRecomputeWorstStallMs: waits.worstStallMs,
+      afterAnswerLongestStallMs: round(percentile(runs.map((r) => r.afterAnswerLongestStallMs), 0.5)),
+      afterAnswerWorstStallMs: round(Math.max(...runs.map((r) => r.afterAnswerLongestStallMs))),
       tierHistoryBytes: total(after),
       growthRows: dayRows.rows,
       growthPayloadBytes: dayRows.bytes,
