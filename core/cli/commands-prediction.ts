@@ -61,6 +61,7 @@ export const PREDICTION_COMMANDS: Command[] = [
   },
   {
     words: ['predict'],
+    usesBaseCurrency: true,
     summary: 'Per-customer purchase likelihood and value [--as-of YYYY-MM-DD] [--customer ID] [--limit N --offset N].',
     flags: { 'as-of': { type: 'string' }, customer: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
     run: (v, call) =>
@@ -70,9 +71,9 @@ export const PREDICTION_COMMANDS: Command[] = [
         limit: optionalInt(v, 'limit') ?? 100,
         offset: optionalInt(v, 'offset') ?? 0,
       }).then(({ rows }) => rows.map(({ purchases: _p, typicalGapDays: _g, daysSinceLast: _d, ...row }) => row)),
-    human: (rows: OutputOf<'prediction:customers'>['rows']) =>
+    human: (rows: OutputOf<'prediction:customers'>['rows'], money) =>
       rows
-        .map((r) => `${r.id}  score ${pad(String(r.score), 4)} P(alive) ${fixed(r.pAlive, 3)}  next 90 days ${fixed(r.expectedPurchases.d90, 2)}  order ${r.expectedOrderValueMinor}  CLV ${r.clvMinor} (minor units)  ${r.confidence} ${r.method}`)
+        .map((r) => `${r.id}  score ${pad(String(r.score), 4)} P(alive) ${fixed(r.pAlive, 3)}  next 90 days ${fixed(r.expectedPurchases.d90, 2)}  order ${money(r.expectedOrderValueMinor)}  CLV ${money(r.clvMinor)}  ${r.confidence} ${r.method}`)
         .join('\n') || 'No customers with orders.',
   },
 ];

@@ -2,6 +2,7 @@ import { AppError, type OutputOf } from '../../shared/contract';
 import type { ClassFigures, ReportPeriod } from '../../shared/contract/reports';
 import { optionalString, requireFlag } from './args';
 import { pad, type Command } from './commands';
+import { minorToDecimal } from '../../shared/domain/money';
 
 type Evaluation = OutputOf<'reports:evaluation'>;
 type Migration = OutputOf<'reports:migration'>;
@@ -11,21 +12,24 @@ type Report = Evaluation & { migration: Migration | null; exported?: OutputOf<'r
 const percent = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${(value * 100).toFixed(1)}%`);
 const number = (value: number | null | undefined, digits = 0) => (value === null || value === undefined ? '–' : value.toFixed(digits));
 
-/** One class's line of the readable table (money in minor units, as every CLI figure). */
-function figureLine(name: string, f: ClassFigures, responsible: string | null): string {
+/** Minor units of the base currency as its decimal amount ("1234.50"), an average's fraction rounded; a dash for none. */
+const amountIn = (currency: string) => (minor: number | null | undefined) => (minor === null || minor === undefined ? '–' : minorToDecimal(Math.round(minor), currency));
+
+/** One class's line of the readable table (amounts in the base currency the title names). */
+function figureLine(name: string, f: ClassFigures, responsible: string | null, amount: (minor: number | null | undefined) => string): string {
   return [
     pad(name, 14),
     number(f.customers).padStart(7),
-    number(f.revenueMinor).padStart(14),
+    amount(f.revenueMinor).padStart(14),
     percent(f.revenueShare).padStart(7),
     number(f.orders).padStart(6),
-    number(f.aovMinor).padStart(11),
+    amount(f.aovMinor).padStart(11),
     percent(f.retentionRate).padStart(7),
     percent(f.growthRate).padStart(8),
     percent(f.yoyGrowthRate).padStart(8),
     `${number(f.satisfactionAvg, 2)} (${f.satisfactionN})`.padStart(10),
     percent(f.coverageRate).padStart(7),
-    (f.grossProfitMinor === undefined ? '–' : String(f.grossProfitMinor)).padStart(13),
+    amount(f.grossProfitMinor).padStart(13),
     responsible ? ` ${responsible}` : '',
   ]
     .join(' ')
@@ -48,11 +52,12 @@ const HEADER = [
 ].join(' ');
 
 function human(o: Report): string {
-  const lines = [`${o.scheme} by ${o.period}, ${o.from} – ${o.to} (${o.baseCurrency} minor units; history from ${o.historyFrom ?? 'nowhere yet: run segment'})`];
+  const amount = amountIn(o.baseCurrency);
+  const lines = [`${o.scheme} by ${o.period}, ${o.from} – ${o.to} (amounts in ${o.baseCurrency}; history from ${o.historyFrom ?? 'nowhere yet: run segment'})`];
   for (const p of o.periods) {
     lines.push('', `${p.start} – ${p.end}${p.complete ? '' : ' (still running)'}`, HEADER);
-    for (const c of o.classes) lines.push(figureLine(c.key, p.classes[c.key]!, c.responsible));
-    lines.push(figureLine('(unclassified)', p.unclassified, null), figureLine('(total)', p.total, null));
+    for (const c of o.classes) lines.push(figureLine(c.key, p.classes[c.key]!, c.responsible, amount));
+    lines.push(figureLine('(unclassified)', p.unclassified, null, amount), figureLine('(total)', p.total, null, amount));
     const m = p.movement;
     lines.push(`  moves: ${m.stayed} stayed, ${m.upgraded ?? '–'} upgraded, ${m.downgraded ?? '–'} downgraded, ${m.sideways} sideways, ${m.entered} entered, ${m.left} left`);
   }
@@ -62,7 +67,7 @@ function human(o: Report): string {
   if (o.migration) {
     const t = o.migration.totals;
     lines.push(`Migration ${o.migration.fromSnapshot} → ${o.migration.toSnapshot}: ${t.stayed} stayed, ${t.upgraded ?? '–'} upgraded, ${t.downgraded ?? '–'} downgraded, ${t.sideways} sideways, ${t.entered} entered, ${t.left} left`);
-    for (const c of o.migration.cells) lines.push(`  ${pad(c.from ?? '(absent)', 18)} → ${pad(c.to ?? '(absent)', 18)} ${String(c.customers).padStart(6)}  revenue ${c.revenueMinor}`);
+    for (const c of o.migration.cells) lines.push(`  ${pad(c.from ?? '(absent)', 18)} → ${pad(c.to ?? '(absent)', 18)} ${String(c.customers).padStart(6)}  revenue ${amount(c.revenueMinor)} ${o.baseCurrency}`);
   }
   if (o.exported) lines.push(`Wrote ${o.exported.path} (${o.exported.sheets.join(', ')})`);
   lines.push(`(${o.elapsedMs.toFixed(0)} ms)`);

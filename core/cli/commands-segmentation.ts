@@ -4,18 +4,19 @@ import type { Explanation } from '../../shared/contract/segmentation';
 import type { MoveHint } from '../../shared/segmentation';
 import { optionalInt, optionalString, requireFlag, UsageError } from './args';
 import { pad, type Command } from './commands';
+import type { BaseMoney } from './base-money';
 
 /** The largest page segments:members serves (its input's limit). */
 const MEMBER_PAGE = 5000;
 
-const UNITS = { r: 'days since the last order', f: 'orders in the window', m: 'revenue in the window (minor units)', followUps: 'follow-ups in the window' } as const;
+const UNITS = { r: 'days since the last order', f: 'orders in the window', m: 'revenue in the window', followUps: 'follow-ups in the window' } as const;
 
 /** A "what would move them" hint in plain English (the app translates the same data). */
-function hintLine(hint: MoveHint): string {
+function hintLine(hint: MoveHint, money: BaseMoney): string {
   const by = 'by' in hint && hint.by ? ` by ${hint.by}` : '';
   switch (hint.kind) {
     case 'spend_more':
-      return `spend ${hint.amountMinor} (minor units) more${by} → ${hint.toClass}`;
+      return `spend ${money(hint.amountMinor)} more${by} → ${hint.toClass}`;
     case 'order_more':
       return `${hint.orders} more order(s)${by} → ${hint.toClass}`;
     case 'order_within':
@@ -27,7 +28,7 @@ function hintLine(hint: MoveHint): string {
     case 'raise_value_score':
       return `value score +${hint.points} → ${hint.toClass}`;
     case 'reach_score':
-      return `${hint.dimension} score ${hint.score} needs ${hint.bound === 'at_most' ? '≤' : '≥'} ${hint.value} ${UNITS[hint.dimension]}${hint.toClass ? ` → ${hint.toClass}` : ''}`;
+      return `${hint.dimension} score ${hint.score} needs ${hint.bound === 'at_most' ? '≤' : '≥'} ${hint.dimension === 'm' ? money(hint.value) : hint.value} ${UNITS[hint.dimension]}${hint.toClass ? ` → ${hint.toClass}` : ''}`;
   }
 }
 
@@ -45,10 +46,8 @@ function readConfigFile(path: string): Record<string, unknown> {
   return 'overrides' in record && typeof record.overrides === 'object' && record.overrides !== null ? (record.overrides as Record<string, unknown>) : record;
 }
 
-const money = (minor: number | null | undefined) => (minor === null || minor === undefined ? '–' : `${minor} (minor units)`);
-
-/** "basis revenue, group local (210 customers), cut ≥ 4800000 (minor units) by shares" for pyramid and value. */
-function cutLine(classKey: string, e: Explanation): string {
+/** "basis revenue, group local (210 customers), cut ≥ 48000.00 CNY by shares" for pyramid and value. */
+function cutLine(classKey: string, e: Explanation, money: BaseMoney): string {
   const parts: string[] = [];
   if (typeof e.basis === 'string' && (e.kind === 'pyramid' || e.kind === 'value')) parts.push(`basis ${e.basis}${e.fellBackToRevenue ? ' (no cost data: revenue)' : ''}`);
   const group = e.group as { partition: string; key: string; size: number } | null | undefined;
@@ -97,6 +96,7 @@ export const SEGMENTATION_COMMANDS: Command[] = [
   },
   {
     words: ['tiers'],
+    usesBaseCurrency: true,
     summary: 'Members of a scheme (or one class, or one --group of a partition), every one unless --limit N: --scheme KEY [--class KEY] [--group KEY] [--as-of YYYY-MM-DD] [--search Q] [--sort revenue] [--offset N] [--limit N].',
     flags: {
       scheme: { type: 'string' }, class: { type: 'string' }, group: { type: 'string' }, 'as-of': { type: 'string' }, search: { type: 'string' }, sort: { type: 'string' }, offset: { type: 'string' }, limit: { type: 'string' },
@@ -128,26 +128,27 @@ export const SEGMENTATION_COMMANDS: Command[] = [
       }
       return { asOf: first.asOf, total: first.total, offset, rows };
     },
-    human: (o: OutputOf<'segments:members'> & { offset: number }) =>
+    human: (o: OutputOf<'segments:members'> & { offset: number }, money) =>
       [
         ...o.rows.map(
           (r) =>
-            `${r.id}  ${pad(r.code ?? '', 12)} ${pad(r.name, 20)} ${r.group !== undefined ? `${pad(r.group, 12)} ` : ''}${pad(r.classKey, 18)} ${r.scores ? `R${r.scores.r} F${r.scores.f} M${r.scores.m}` : '        '}  revenue ${r.revenueMinor} (minor units)`,
+            `${r.id}  ${pad(r.code ?? '', 12)} ${pad(r.name, 20)} ${r.group !== undefined ? `${pad(r.group, 12)} ` : ''}${pad(r.classKey, 18)} ${r.scores ? `R${r.scores.r} F${r.scores.f} M${r.scores.m}` : '        '}  revenue ${money(r.revenueMinor)}`,
         ),
         o.rows.length === 0 ? `none of ${o.total} customers (offset ${o.offset}) as of ${o.asOf}` : `${o.offset + 1}–${o.offset + o.rows.length} of ${o.total} customers as of ${o.asOf}`,
       ].join('\n'),
   },
   {
     words: ['explain'],
+    usesBaseCurrency: true,
     summary: 'Why a customer is in each class, and what would move them: --customer ID [--as-of YYYY-MM-DD].',
     flags: { customer: { type: 'string' }, 'as-of': { type: 'string' } },
     run: (v, call) => call('segments:explain', { customerId: requireFlag(v, 'customer'), asOf: optionalString(v, 'as-of') }),
-    human: (o: OutputOf<'segments:explain'>) =>
+    human: (o: OutputOf<'segments:explain'>, money) =>
       [
-        `${o.customerId} as of ${o.asOf}: ${o.metrics.orderCount} orders, revenue ${o.metrics.revenueMinor} (minor units) in the window`,
+        `${o.customerId} as of ${o.asOf}: ${o.metrics.orderCount} orders, revenue ${money(o.metrics.revenueMinor)} in the window`,
         ...Object.entries(o.schemes).map(([scheme, a]) => {
-          const cut = cutLine(a.classKey, a.explanation);
-          return `  ${pad(scheme, 12)} ${pad(a.classKey, 18)} ${[cut, a.explanation.moves.map(hintLine).join('; ')].filter(Boolean).join('; ')}`;
+          const cut = cutLine(a.classKey, a.explanation, money);
+          return `  ${pad(scheme, 12)} ${pad(a.classKey, 18)} ${[cut, a.explanation.moves.map((hint) => hintLine(hint, money)).join('; ')].filter(Boolean).join('; ')}`;
         }),
       ].join('\n'),
   },

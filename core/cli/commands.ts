@@ -1,6 +1,7 @@
 import { formatPhone } from '../../shared/domain/phone';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import { optionalInt, optionalString, requireFlag } from './args';
+import type { BaseMoney } from './base-money';
 
 type Flags = Record<string, string | boolean | string[] | undefined>;
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
@@ -12,7 +13,10 @@ export interface Command {
   flags: FlagSpec;
   /** Returns what --json prints; `human` turns it into lines for people. */
   run(flags: Flags, call: Caller): Promise<unknown>;
-  human(output: never): string;
+  /** `money` shows an amount of the base currency: read from the settings for a command that `usesBaseCurrency`. */
+  human(output: never, money: BaseMoney): string;
+  /** True when the readable lines show amounts of the workspace's base currency that its output does not name. */
+  usesBaseCurrency?: true;
   /** True when these flags need no database (e.g. `predict fit --summary FILE`): main then opens none. */
   offline?(flags: Flags): boolean;
   /**

@@ -12,6 +12,7 @@ import { APP_VERSION, migrationsFolder, rendererFolder } from '../paths';
 import { warmReports } from '../reports/warm-up';
 import { localDateOf } from '../../shared/domain/dates';
 import { CommandFailed, parseFlags, requireFlag, UsageError } from './args';
+import { baseMoney } from './base-money';
 import { hideLibraryWarnings } from './library-warnings';
 import { findCommand, usage } from './registry';
 
@@ -30,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(found.rest, found.command.flags);
   if (found.command.offline?.(values)) {
     const output = await found.command.run({ ...values, _: positionals }, () => Promise.reject(new UsageError('this command needs no --db')));
-    process.stdout.write(values.json ? `${JSON.stringify(output, null, 2)}\n` : `${found.command.human(output as never)}\n`);
+    process.stdout.write(values.json ? `${JSON.stringify(output, null, 2)}\n` : `${found.command.human(output as never, baseMoney(undefined))}\n`);
     return 0;
   }
   const dbPath = requireFlag(values, 'db');
@@ -42,14 +43,19 @@ async function main(argv: string[]): Promise<number> {
   const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'paths' }, importWorker: forkImportWorker() });
   let succeeded = false;
   try {
-    // Positional arguments (a FILE after the command words) reach the command as `_`.
-    const print = (output: unknown) => process.stdout.write(values.json ? `${JSON.stringify(output, null, 2)}\n` : `${found.command.human(output as never)}\n`);
+    const caller = <C extends Channel>(name: C, input: InputOf<C>) => call(app.dispatch, name, input);
+    const print = async (output: unknown) => {
+      if (values.json) return process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+      const currency = found.command.usesBaseCurrency ? (await caller('settings:get', {})).baseCurrency : undefined;
+      return process.stdout.write(`${found.command.human(output as never, baseMoney(currency))}\n`);
+    };
     try {
-      print(await found.command.run({ ...values, _: positionals }, <C extends Channel>(name: C, input: InputOf<C>) => call(app.dispatch, name, input)));
+      // Positional arguments (a FILE after the command words) reach the command as `_`.
+      await print(await found.command.run({ ...values, _: positionals }, caller));
     } catch (error) {
       // The refusal line goes to stderr as always; what was found (e.g. an import's row errors) to stdout.
       if (!(error instanceof CommandFailed)) throw error;
-      print(error.output);
+      await print(error.output);
       process.stderr.write(`error: ${error.message}\n`);
       return 1;
     }
