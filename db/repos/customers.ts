@@ -5,6 +5,8 @@ import { contactChannels, customers } from '../schema';
 import type { ContactKind } from '../../shared/contract/enums';
 import type { CustomerRow, CustomerSortField, DuplicateMatch } from '../../shared/contract/customers';
 import type { ParsedInputOf } from '../../shared/contract';
+import { foldedQuery } from '../../shared/domain/pinyin';
+import { likeContaining } from './like-pattern';
 
 export type CustomerRecord = typeof customers.$inferSelect;
 export type NewCustomerRecord = typeof customers.$inferInsert;
@@ -159,6 +161,14 @@ const SORT_COLUMNS = {
 
 const NOT_NULL_SORTS = new Set(['name', 'type', 'orderCount', 'revenueBaseMinor', 'createdAt']);
 
+/** The keys hold the query as typed, or its full-width characters folded (foldedQuery). */
+function searchCondition(searchKey: string): SQL {
+  // LIKE beats instr() here (measured: 30 ms vs 40 ms over 100k rows).
+  const typed = sql`${customers.searchText} LIKE ${likeContaining(searchKey)} ESCAPE '\\'`;
+  const folded = foldedQuery(searchKey);
+  return folded === undefined ? typed : sql`(${typed} OR ${customers.searchText} LIKE ${likeContaining(folded)} ESCAPE '\\')`;
+}
+
 function listConditions(input: ListInput, searchKey: string): SQL | undefined {
   const view =
     input.view === 'trash'
@@ -168,8 +178,7 @@ function listConditions(input: ListInput, searchKey: string): SQL | undefined {
         : and(isNull(customers.deletedAt), isNull(customers.archivedAt));
   return and(
     view,
-    // LIKE beats instr() here (measured: 30 ms vs 40 ms over 100k rows); the key's own % and _ are escaped.
-    searchKey ? sql`${customers.searchText} LIKE ${`%${searchKey.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'` : undefined,
+    searchKey ? searchCondition(searchKey) : undefined,
     input.types.length ? inArray(customers.type, input.types) : undefined,
     input.localities.length ? inArray(customers.locality, input.localities) : undefined,
     input.countries.length ? inArray(customers.country, input.countries) : undefined,

@@ -2,6 +2,7 @@ import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../open';
 import { products } from '../schema';
 import { normalizeQuery, searchKeys } from '../../shared/domain/pinyin';
+import { likeContaining } from './like-pattern';
 
 export type ProductRecord = typeof products.$inferSelect;
 
@@ -158,7 +159,7 @@ export function searchProducts(db: Db, query: string, limit: number): ProductRec
     .where(
       and(
         isNull(products.deletedAt),
-        key === '' ? undefined : sql`${products.searchText} LIKE ${`%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`,
+        key === '' ? undefined : sql`${products.searchText} LIKE ${likeContaining(key)} ESCAPE '\\'`,
       ),
     )
     .orderBy(sql`${products.lastSoldOn} IS NULL`, sql`${products.lastSoldOn} DESC`, asc(products.name), asc(products.id))

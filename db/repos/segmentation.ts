@@ -1,5 +1,6 @@
 import type { Db } from '../open';
 import { OUT_OF_POPULATION } from '../schema';
+import { foldedQuery } from '../../shared/domain/pinyin';
 import { codeColumn, codedColumnOf, rememberCoding, sameClasses, type ClassCodes, type CodedColumn, type EngineCustomer } from '../../shared/segmentation';
 import { inStretches, runSteps, type Steps } from '../../shared/domain/steps';
 import { ASSIGNMENTS_PER_INSERT, insertAssignmentsSql, settlePending, type RowsAhead } from './segment-rows-ahead';
@@ -155,12 +156,15 @@ export function* segmentPopulationInSlices(db: Db, slice = CUSTOMERS_PER_SLICE):
 }
 
 /**
- * Ids of the tiers' population whose search keys contain `query` (already normalised: normalizeQuery),
- * as String.includes would find it. The keys (name, pinyin, initials, contacts) stay in SQLite rather
+ * Ids of the tiers' population whose search keys contain `query` (already normalised: normalizeQuery), as
+ * String.includes would find it, or its full-width characters folded (foldedQuery). The keys (name, pinyin, initials, contacts) stay in SQLite rather
  * than in the tiers' memory: at 100k customers they are tens of megabytes, read only by a search.
  */
 export function customerIdsMatching(db: Db, query: string): Set<string> {
-  const ids = db.$client.prepare(`SELECT id FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL AND instr(search_text, ?) > 0`).pluck().all(query) as string[];
+  const ids = db.$client
+    .prepare(`SELECT id FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL AND (instr(search_text, ?) > 0 OR instr(search_text, ?) > 0)`)
+    .pluck()
+    .all(query, foldedQuery(query) ?? query) as string[];
   return new Set(ids);
 }
 

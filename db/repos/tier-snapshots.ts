@@ -1,5 +1,7 @@
 import type { Db } from '../open';
 import { OUT_OF_POPULATION } from '../schema';
+import { foldedQuery } from '../../shared/domain/pinyin';
+import { likeContaining } from './like-pattern';
 
 /**
  * A past day's stored tiers, read from the change points: a customer's class on day D is their latest
@@ -32,7 +34,7 @@ export interface StoredMemberQuery {
   scheme: string;
   day: string;
   classKey?: string;
-  /** Already normalised (normalizeQuery); matched inside customers.search_text. */
+  /** Already normalised (normalizeQuery); matched inside customers.search_text, as typed or folded (foldedQuery). */
   searchKey: string;
   offset: number;
   limit: number;
@@ -45,10 +47,11 @@ export function storedMembers(db: Db, query: StoredMemberQuery): { total: number
     day: query.day,
     out: OUT_OF_POPULATION,
     classKey: query.classKey ?? null,
-    search: query.searchKey ? `%${query.searchKey.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
+    search: query.searchKey ? likeContaining(query.searchKey) : null,
+    folded: query.searchKey ? likeContaining(foldedQuery(query.searchKey) ?? query.searchKey) : null,
   };
   const from = `FROM (${CLASSES_ON}) AS h JOIN customers c ON c.id = h.customer_id
-    WHERE h.class_key <> @out AND (@classKey IS NULL OR h.class_key = @classKey) AND (@search IS NULL OR c.search_text LIKE @search ESCAPE '\\')`;
+    WHERE h.class_key <> @out AND (@classKey IS NULL OR h.class_key = @classKey) AND (@search IS NULL OR c.search_text LIKE @search ESCAPE '\\' OR c.search_text LIKE @folded ESCAPE '\\')`;
   const total = db.$client.prepare(`SELECT count(*) ${from}`).pluck().get(params) as number;
   const rows = db.$client
     .prepare(`SELECT c.id, c.name, c.company, c.code, h.class_key AS classKey ${from} ORDER BY c.sort_name, c.id LIMIT @limit OFFSET @offset`)

@@ -21,15 +21,17 @@ function pinyinPro(): PinyinPro['pinyin'] {
 const HAN = /\p{Script=Han}/u;
 
 /**
- * The lower-case keys under which a name can be found: the text itself, without spaces, and for Chinese
- * text its full pinyin ("zhangsan") and initials ("zs"). Surname mode reads 单 as "shan" and 曾 as "zeng",
- * as people pronounce them in names.
+ * The lower-case keys under which a name can be found: the text itself, without spaces, its full-width
+ * letters and digits folded ("ＡＢＣ贸易" → "abc贸易"), and for Chinese text its full pinyin ("zhangsan") and
+ * initials ("zs"). Surname mode reads 单 as "shan" and 曾 as "zeng", as people pronounce them in names.
  */
 export function searchKeys(text: string | null | undefined, opts: { personName?: boolean } = {}): string[] {
   if (!text) return [];
   const lower = text.toLowerCase().trim();
   if (lower === '') return [];
   const keys = new Set<string>([lower, lower.replace(/\s+/g, '')]);
+  const folded = lower.normalize('NFKC').toLowerCase();
+  if (folded !== lower) keys.add(folded.replace(/\s+/g, ''));
   if (HAN.test(lower)) {
     const mode = opts.personName ? 'surname' : 'normal';
     const syllables = pinyinPro()(lower, { toneType: 'none', type: 'array', mode, nonZh: 'consecutive', v: true });
@@ -43,6 +45,16 @@ export function searchKeys(text: string | null | undefined, opts: { personName?:
 /** What the user typed, reduced to the form the keys are stored in ("Zhang San" → "zhangsan"). */
 export function normalizeQuery(query: string): string {
   return query.toLowerCase().replace(/\s+/g, '');
+}
+
+/**
+ * A normalised query with its full-width letters and digits folded (NFKC: "１３８" → "138", "ｚｓ" → "zs"), when
+ * that differs from it; else undefined. A Chinese input method in full-width mode types such characters,
+ * while phones are stored in ASCII and names with both: a search matches either form.
+ */
+export function foldedQuery(searchKey: string): string | undefined {
+  const folded = normalizeQuery(searchKey.normalize('NFKC'));
+  return folded !== searchKey && folded !== '' ? folded : undefined;
 }
 
 /** The key a name sorts by: pinyin syllables for Chinese ("张三" → "zhang san"), lower-case text otherwise. */
