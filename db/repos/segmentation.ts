@@ -168,10 +168,18 @@ export function customerIdsMatching(db: Db, query: string): Set<string> {
   return new Set(ids);
 }
 
-/** One customer as loadSegmentCustomers reads them; undefined when deleted, archived or unknown. */
-export function loadSegmentCustomer(db: Db, id: string): SegmentCustomer | undefined {
-  const row = db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} AND id = ?`).raw().get(id) as CustomerRow | undefined;
-  return row && sharedValues()(row);
+/**
+ * Customers one at a time as loadSegmentCustomers reads them (undefined when deleted, archived or unknown),
+ * the statement prepared once: prepared for each of the 300 customers a day of orders changed, it took about
+ * 8 ms of the next day's first snapshot at 100k customers.
+ */
+export function segmentCustomerReader(db: Db): (id: string) => SegmentCustomer | undefined {
+  const select = db.$client.prepare(`${SEGMENT_CUSTOMER_SQL} AND id = ?`).raw();
+  const customerOf = sharedValues();
+  return (id) => {
+    const row = select.get(id) as CustomerRow | undefined;
+    return row && customerOf(row);
+  };
 }
 
 export function latestRunDay(db: Db): string | null {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSegmentCustomer, loadSegmentCustomers, segmentPopulationInSlices } from '../../db/repos/segmentation';
+import { loadSegmentCustomers, segmentCustomerReader, segmentPopulationInSlices } from '../../db/repos/segmentation';
 import { openTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -38,11 +38,14 @@ describe('the customers the tiers read', () => {
     }
   });
 
-  it('one customer read alone is the same, and the archived or deleted are not read', () => {
-    const [first, second] = app.db.$client.prepare(`SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY id LIMIT 2`).pluck().all() as string[];
-    expect(loadSegmentCustomer(app.db, first!)).toEqual(byColumnName(`AND id = '${first}'`)[0]);
+  it('customers read one by one are the same, and the archived or deleted are not read', () => {
+    const ids = app.db.$client.prepare(`SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY id LIMIT 40`).pluck().all() as string[];
+    const [first, second] = ids;
+    const read = segmentCustomerReader(app.db);
+    expect(ids.map(read)).toEqual(byColumnName(`AND id IN (${ids.map((id) => `'${id}'`).join(', ')})`));
     app.db.$client.prepare(`UPDATE customers SET archived_at = '2026-11-01T00:00:00.000Z' WHERE id = ?`).run(second);
-    expect(loadSegmentCustomer(app.db, second!)).toBeUndefined();
+    expect(read(first!)).toEqual(byColumnName(`AND id = '${first}'`)[0]);
+    expect(read(second!)).toBeUndefined();
     expect(loadSegmentCustomers(app.db).some((c) => c.id === second)).toBe(false);
   });
 });
