@@ -2,6 +2,7 @@ import type { HandlerContext } from '../context';
 import { holdoutCheck, latestOrderDate } from '../prediction/holdout';
 import { fitFromDb, predictFromDb } from '../prediction/predict';
 import { storedPredictionsInSteps, storedRun } from '../prediction/store';
+import { sortPredictions } from '../prediction/sort';
 import { predictionsSettled } from '../prediction/refit';
 import { segmentationInSteps } from '../segmentation/state';
 import { invalidInput } from '../../shared/contract';
@@ -28,7 +29,7 @@ export function predictionHandlers(ctx: HandlerContext): HandlerMap<'prediction'
       }
       const day = asOf ?? ctx.clock.today();
       const { model, rows } = predictFromDb(ctx.db, day);
-      const chosen = customerId ? rows.filter((r) => r.id === customerId) : rows;
+      const chosen = sortPredictions(customerId ? rows.filter((r) => r.id === customerId) : rows, sort);
       return { asOf: day, total: chosen.length, model, rows: chosen.slice(offset, offset + limit) };
     },
     'prediction:best': async ({ scheme, classKey, owner, limit, offset }) => {
