@@ -9,10 +9,16 @@ import type { BaseMoney } from './base-money';
 /** The largest page segments:members serves (its input's limit). */
 const MEMBER_PAGE = 5000;
 
-const UNITS = { r: 'days since the last order', f: 'orders in the window', m: 'revenue in the window', followUps: 'follow-ups in the window' } as const;
+/** What a score's bound counts, one and many. */
+const UNITS = {
+  r: ['day since the last order', 'days since the last order'],
+  f: ['order in the window', 'orders in the window'],
+  m: ['revenue in the window', 'revenue in the window'],
+  followUps: ['follow-up in the window', 'follow-ups in the window'],
+} as const;
 
 /** A "what would move them" hint in plain English (the app translates the same data). */
-function hintLine(hint: MoveHint, money: BaseMoney): string {
+export function hintLine(hint: MoveHint, money: BaseMoney): string {
   const by = 'by' in hint && hint.by ? ` by ${hint.by}` : '';
   switch (hint.kind) {
     case 'spend_more':
@@ -28,7 +34,7 @@ function hintLine(hint: MoveHint, money: BaseMoney): string {
     case 'raise_value_score':
       return `value score +${hint.points} → ${hint.toClass}`;
     case 'reach_score':
-      return `${hint.dimension} score ${hint.score} needs ${hint.bound === 'at_most' ? '≤' : '≥'} ${hint.dimension === 'm' ? money(hint.value) : hint.value} ${UNITS[hint.dimension]}${hint.toClass ? ` → ${hint.toClass}` : ''}`;
+      return `${hint.dimension} score ${hint.score} needs ${hint.bound === 'at_most' ? '≤' : '≥'} ${hint.dimension === 'm' ? money(hint.value) : hint.value} ${UNITS[hint.dimension][hint.value === 1 ? 0 : 1]}${hint.toClass ? ` → ${hint.toClass}` : ''}`;
   }
 }
 
