@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { OutputOf } from '../../shared/contract';
-import type { FitSummary } from '../../shared/contract/prediction';
+import { PREDICTION_SORTS, type FitSummary } from '../../shared/contract/prediction';
 import { fitSummaryCsv, type SummaryFit } from '../prediction/summary-csv';
 import { optionalInt, optionalString, requireFlag, UsageError } from './args';
 import { pad, type Command } from './commands';
@@ -25,6 +25,14 @@ function fitLines(o: SummaryFit | FitSummary): string[] {
 }
 
 /** Purchase likelihood and customer value from the command line (docs/prediction.md). */
+/** --sort as the contract takes it; a word it does not know is a usage mistake that names the choices. */
+function predictionSort(given: string | undefined): (typeof PREDICTION_SORTS)[number] | undefined {
+  if (given === undefined) return undefined;
+  const sort = PREDICTION_SORTS.find((s) => s === given);
+  if (!sort) throw new UsageError(`--sort must be one of ${PREDICTION_SORTS.join(', ')}, got "${given}"`);
+  return sort;
+}
+
 export const PREDICTION_COMMANDS: Command[] = [
   {
     words: ['predict', 'fit'],
@@ -62,12 +70,13 @@ export const PREDICTION_COMMANDS: Command[] = [
   {
     words: ['predict'],
     usesBaseCurrency: true,
-    summary: 'Per-customer purchase likelihood and value [--as-of YYYY-MM-DD] [--customer ID] [--limit N --offset N].',
-    flags: { 'as-of': { type: 'string' }, customer: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
+    summary: 'Per-customer purchase likelihood and value, highest first [--sort score|pAlive|expectedValue|clv|likelyValue] [--as-of YYYY-MM-DD] [--customer ID] [--limit N --offset N].',
+    flags: { 'as-of': { type: 'string' }, customer: { type: 'string' }, sort: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
     run: (v, call) =>
       call('prediction:customers', {
         asOf: optionalString(v, 'as-of'),
         customerId: optionalString(v, 'customer'),
+        sort: predictionSort(optionalString(v, 'sort')),
         limit: optionalInt(v, 'limit') ?? 100,
         offset: optionalInt(v, 'offset') ?? 0,
       }).then(({ rows }) => rows.map(({ purchases: _p, typicalGapDays: _g, daysSinceLast: _d, ...row }) => row)),

@@ -64,6 +64,13 @@ describe('money on the command line', () => {
       expect(predict.stdout).toContain(`order ${dollars(row.expectedOrderValueMinor)}  CLV ${dollars(row.clvMinor)}`);
     }
     expect(predict.stdout).not.toContain('minor units');
+
+    // Highest first by the sort asked for; a sort it does not know names the choices.
+    const byValue = json<{ clvMinor: number }[]>('predict', '--db', db, '--sort', 'clv').map((r) => r.clvMinor);
+    expect(byValue).toEqual([...byValue].sort((a, b) => b - a));
+    const bogus = cli('predict', '--db', db, '--sort', 'bogus');
+    expect(bogus.code).toBe(2);
+    expect(bogus.stderr).toBe('error: --sort must be one of score, pAlive, expectedValue, clv, likelyValue, got "bogus"\n');
   });
 
   it('writes each currency with its own digits, rounds an average, and says so without one', () => {
