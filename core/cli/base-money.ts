@@ -9,8 +9,14 @@ export type BaseMoney = (minor: number | null | undefined) => string;
  * (a command that reads no workspace) the minor units, saying so. `--json` prints the contract's minor units.
  */
 export function baseMoney(currency: string | undefined): BaseMoney {
-  return (minor) => {
-    if (minor === null || minor === undefined || !Number.isFinite(minor)) return '–';
-    return currency ? `${minorToDecimal(Math.round(minor), currency)} ${currency}` : `${Math.round(minor)} (minor units)`;
-  };
+  if (!currency) return (minor) => (isAmount(minor) ? `${Math.round(minor)} (minor units)` : '–');
+  const amount = decimalAmount(currency);
+  return (minor) => (isAmount(minor) ? `${amount(minor)} ${currency}` : '–');
 }
+
+/** The number alone ("1234.50"), for a table whose title names the currency: rounded as baseMoney, a dash for none. */
+export function decimalAmount(currency: string): BaseMoney {
+  return (minor) => (isAmount(minor) ? minorToDecimal(Math.round(minor), currency) : '–');
+}
+
+const isAmount = (minor: number | null | undefined): minor is number => minor !== null && minor !== undefined && Number.isFinite(minor);

@@ -2,7 +2,7 @@ import { AppError, type OutputOf } from '../../shared/contract';
 import type { ClassFigures, ReportPeriod } from '../../shared/contract/reports';
 import { optionalString, requireFlag } from './args';
 import { pad, type Command } from './commands';
-import { minorToDecimal } from '../../shared/domain/money';
+import { baseMoney, decimalAmount, type BaseMoney } from './base-money';
 
 type Evaluation = OutputOf<'reports:evaluation'>;
 type Migration = OutputOf<'reports:migration'>;
@@ -12,11 +12,8 @@ type Report = Evaluation & { migration: Migration | null; exported?: OutputOf<'r
 const percent = (value: number | null | undefined) => (value === null || value === undefined ? '–' : `${(value * 100).toFixed(1)}%`);
 const number = (value: number | null | undefined, digits = 0) => (value === null || value === undefined ? '–' : value.toFixed(digits));
 
-/** Minor units of the base currency as its decimal amount ("1234.50"), an average's fraction rounded; a dash for none. */
-const amountIn = (currency: string) => (minor: number | null | undefined) => (minor === null || minor === undefined ? '–' : minorToDecimal(Math.round(minor), currency));
-
 /** One class's line of the readable table (amounts in the base currency the title names). */
-function figureLine(name: string, f: ClassFigures, responsible: string | null, amount: (minor: number | null | undefined) => string): string {
+function figureLine(name: string, f: ClassFigures, responsible: string | null, amount: BaseMoney): string {
   return [
     pad(name, 14),
     number(f.customers).padStart(7),
@@ -52,7 +49,8 @@ const HEADER = [
 ].join(' ');
 
 function human(o: Report): string {
-  const amount = amountIn(o.baseCurrency);
+  const amount = decimalAmount(o.baseCurrency);
+  const money = baseMoney(o.baseCurrency);
   const lines = [`${o.scheme} by ${o.period}, ${o.from} – ${o.to} (amounts in ${o.baseCurrency}; history from ${o.historyFrom ?? 'nowhere yet: run segment'})`];
   for (const p of o.periods) {
     lines.push('', `${p.start} – ${p.end}${p.complete ? '' : ' (still running)'}`, HEADER);
@@ -67,7 +65,7 @@ function human(o: Report): string {
   if (o.migration) {
     const t = o.migration.totals;
     lines.push(`Migration ${o.migration.fromSnapshot} → ${o.migration.toSnapshot}: ${t.stayed} stayed, ${t.upgraded ?? '–'} upgraded, ${t.downgraded ?? '–'} downgraded, ${t.sideways} sideways, ${t.entered} entered, ${t.left} left`);
-    for (const c of o.migration.cells) lines.push(`  ${pad(c.from ?? '(absent)', 18)} → ${pad(c.to ?? '(absent)', 18)} ${String(c.customers).padStart(6)}  revenue ${amount(c.revenueMinor)} ${o.baseCurrency}`);
+    for (const c of o.migration.cells) lines.push(`  ${pad(c.from ?? '(absent)', 18)} → ${pad(c.to ?? '(absent)', 18)} ${String(c.customers).padStart(6)}  revenue ${money(c.revenueMinor)}`);
   }
   if (o.exported) lines.push(`Wrote ${o.exported.path} (${o.exported.sheets.join(', ')})`);
   lines.push(`(${o.elapsedMs.toFixed(0)} ms)`);

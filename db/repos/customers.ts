@@ -5,8 +5,7 @@ import { contactChannels, customers } from '../schema';
 import type { ContactKind } from '../../shared/contract/enums';
 import type { CustomerRow, CustomerSortField, DuplicateMatch } from '../../shared/contract/customers';
 import type { ParsedInputOf } from '../../shared/contract';
-import { foldedQuery } from '../../shared/domain/pinyin';
-import { likeContaining } from './like-pattern';
+import { searchPatterns } from './like-pattern';
 
 export type CustomerRecord = typeof customers.$inferSelect;
 export type NewCustomerRecord = typeof customers.$inferInsert;
@@ -161,12 +160,11 @@ const SORT_COLUMNS = {
 
 const NOT_NULL_SORTS = new Set(['name', 'type', 'orderCount', 'revenueBaseMinor', 'createdAt']);
 
-/** The keys hold the query as typed, or its full-width characters folded (foldedQuery). */
+/** The keys hold the query as typed, or its full-width characters folded (searchPatterns). */
 function searchCondition(searchKey: string): SQL {
   // LIKE beats instr() here (measured: 30 ms vs 40 ms over 100k rows).
-  const typed = sql`${customers.searchText} LIKE ${likeContaining(searchKey)} ESCAPE '\\'`;
-  const folded = foldedQuery(searchKey);
-  return folded === undefined ? typed : sql`(${typed} OR ${customers.searchText} LIKE ${likeContaining(folded)} ESCAPE '\\')`;
+  const likes = searchPatterns(searchKey).map((pattern) => sql`${customers.searchText} LIKE ${pattern} ESCAPE '\\'`);
+  return sql`(${sql.join(likes, sql` OR `)})`;
 }
 
 function listConditions(input: ListInput, searchKey: string): SQL | undefined {

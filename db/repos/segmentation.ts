@@ -1,6 +1,6 @@
 import type { Db } from '../open';
 import { OUT_OF_POPULATION } from '../schema';
-import { foldedQuery } from '../../shared/domain/pinyin';
+import { likeAny, searchPatterns } from './like-pattern';
 import { codeColumn, codedColumnOf, rememberCoding, sameClasses, type ClassCodes, type CodedColumn, type EngineCustomer } from '../../shared/segmentation';
 import { inStretches, runSteps, type Steps } from '../../shared/domain/steps';
 import { ASSIGNMENTS_PER_INSERT, insertAssignmentsSql, settlePending, type RowsAhead } from './segment-rows-ahead';
@@ -157,14 +157,16 @@ export function* segmentPopulationInSlices(db: Db, slice = CUSTOMERS_PER_SLICE):
 
 /**
  * Ids of the tiers' population whose search keys contain `query` (already normalised: normalizeQuery), as
- * String.includes would find it, or its full-width characters folded (foldedQuery). The keys (name, pinyin, initials, contacts) stay in SQLite rather
- * than in the tiers' memory: at 100k customers they are tens of megabytes, read only by a search.
+ * String.includes would find it, or its full-width characters folded (searchPatterns; the keys and the query are
+ * lower case, so LIKE's ASCII case-folding changes nothing). The keys (name, pinyin, initials, contacts) stay in
+ * SQLite rather than in the tiers' memory: at 100k customers they are tens of megabytes, read only by a search.
  */
 export function customerIdsMatching(db: Db, query: string): Set<string> {
+  const patterns = searchPatterns(query);
   const ids = db.$client
-    .prepare(`SELECT id FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL AND (instr(search_text, ?) > 0 OR instr(search_text, ?) > 0)`)
+    .prepare(`SELECT id FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL AND ${likeAny('search_text', patterns.length)}`)
     .pluck()
-    .all(query, foldedQuery(query) ?? query) as string[];
+    .all(...patterns) as string[];
   return new Set(ids);
 }
 

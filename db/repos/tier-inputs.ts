@@ -23,9 +23,9 @@ const hasZstd = typeof zlib.zstdCompressSync === 'function' && typeof zlib.zstdD
 
 const isZstd = (bytes: Uint8Array): boolean => ZSTD_MAGIC.every((byte, k) => bytes[k] === byte);
 
-/** `bytes` compressed as the runtime best can (zstd, else deflate); `codec` forces one (tests). */
-export function compressPart(bytes: Uint8Array, codec: 'zstd' | 'deflate' = hasZstd ? 'zstd' : 'deflate'): Buffer {
-  return codec === 'zstd' ? zlib.zstdCompressSync(bytes, { params: { [zlib.constants.ZSTD_c_compressionLevel]: 1 } }) : zlib.deflateSync(bytes, { level: 1 });
+/** `bytes` compressed as the runtime best can: zstd, else deflate. */
+function compressPart(bytes: Uint8Array): Buffer {
+  return hasZstd ? zlib.zstdCompressSync(bytes, { params: { [zlib.constants.ZSTD_c_compressionLevel]: 1 } }) : zlib.deflateSync(bytes, { level: 1 });
 }
 
 /** A part's size before deflating: a turn can take one or several. */

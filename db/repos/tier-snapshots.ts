@@ -1,7 +1,6 @@
 import type { Db } from '../open';
 import { OUT_OF_POPULATION } from '../schema';
-import { foldedQuery } from '../../shared/domain/pinyin';
-import { likeContaining } from './like-pattern';
+import { likeAny, searchPatterns } from './like-pattern';
 
 /**
  * A past day's stored tiers, read from the change points: a customer's class on day D is their latest
@@ -34,7 +33,7 @@ export interface StoredMemberQuery {
   scheme: string;
   day: string;
   classKey?: string;
-  /** Already normalised (normalizeQuery); matched inside customers.search_text, as typed or folded (foldedQuery). */
+  /** Already normalised (normalizeQuery); matched inside customers.search_text, as typed or folded (searchPatterns). */
   searchKey: string;
   offset: number;
   limit: number;
@@ -42,16 +41,16 @@ export interface StoredMemberQuery {
 
 /** A page of the day's members by name, with how many match in all. Archived or deleted since: still listed, as they were that day. */
 export function storedMembers(db: Db, query: StoredMemberQuery): { total: number; rows: { id: string; name: string; company: string | null; code: string | null; classKey: string }[] } {
+  const patterns = query.searchKey ? searchPatterns(query.searchKey) : [];
   const params = {
     scheme: query.scheme,
     day: query.day,
     out: OUT_OF_POPULATION,
     classKey: query.classKey ?? null,
-    search: query.searchKey ? likeContaining(query.searchKey) : null,
-    folded: query.searchKey ? likeContaining(foldedQuery(query.searchKey) ?? query.searchKey) : null,
+    ...Object.fromEntries(patterns.map((pattern, k) => [`search${k}`, pattern])),
   };
   const from = `FROM (${CLASSES_ON}) AS h JOIN customers c ON c.id = h.customer_id
-    WHERE h.class_key <> @out AND (@classKey IS NULL OR h.class_key = @classKey) AND (@search IS NULL OR c.search_text LIKE @search ESCAPE '\\' OR c.search_text LIKE @folded ESCAPE '\\')`;
+    WHERE h.class_key <> @out AND (@classKey IS NULL OR h.class_key = @classKey)${patterns.length > 0 ? ` AND ${likeAny('c.search_text', patterns.length, 'search')}` : ''}`;
   const total = db.$client.prepare(`SELECT count(*) ${from}`).pluck().get(params) as number;
   const rows = db.$client
     .prepare(`SELECT c.id, c.name, c.company, c.code, h.class_key AS classKey ${from} ORDER BY c.sort_name, c.id LIMIT @limit OFFSET @offset`)

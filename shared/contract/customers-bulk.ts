@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { cleanText } from '../domain/clean-text';
-import { idSchema, optionalText } from './common';
+import { idSchema, optionalText, requiredText } from './common';
 
 /** Most customers one bulk action may touch: a screenful of selections, small enough for one transaction. */
 export const BULK_MAX_IDS = 10_000;
 
-const tagSchema = z.string().overwrite(cleanText).min(1, 'required').max(40, 'too_long');
+const tagSchema = requiredText(40);
 
 /** What to do to every selected customer. */
 export const bulkActionSchema = z.discriminatedUnion('kind', [

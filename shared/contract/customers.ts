@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { cleanText } from '../domain/clean-text';
 import { countrySchema, enumOf, idSchema, isoDateSchema, optionalText, requiredText, timestampsSchema } from './common';
 import { boundedArray, MAX_FILTER_VALUES } from './limits';
 import { CONTACT_KINDS, CUSTOMER_TYPES, LOCALITIES, MANUAL_LEVELS, NEEDS } from './enums';
@@ -32,7 +31,7 @@ export const customerInputSchema = z.object({
   sizeBand: optionalText(40),
   incomeBand: optionalText(40),
   needs: enumOf(NEEDS).nullish().transform((n) => n ?? null),
-  tags: boundedArray(z.string().overwrite(cleanText).min(1, 'required').max(40, 'too_long'), MAX_CUSTOMER_TAGS).default([]),
+  tags: boundedArray(requiredText(40), MAX_CUSTOMER_TAGS).default([]),
   owner: optionalText(80),
   source: optionalText(60),
   manualLevel: enumOf(MANUAL_LEVELS).nullish().transform((l) => l ?? null),

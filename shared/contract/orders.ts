@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { cleanText } from '../domain/clean-text';
 import { MAX_LINE_QUANTITY } from '../domain/order-lines';
-import { currencySchema, enumOf, fxRateValueSchema, idSchema, isoDateSchema, optionalText, timestampsSchema } from './common';
+import { currencySchema, enumOf, fxRateValueSchema, idSchema, isoDateSchema, optionalText, requiredText, timestampsSchema } from './common';
 import { boundedArray } from './limits';
 
 /** A decimal as typed ("1234.50"), converted to minor units with the currency's own digits by the handler. */
@@ -12,7 +11,7 @@ export const MAX_ORDER_LINES = 500;
 
 export const orderLineInputSchema = z.object({
   sku: optionalText(64),
-  name: z.string().overwrite(cleanText).min(1, 'required').max(200, 'too_long'),
+  name: requiredText(200),
   /** Units; fractional for goods sold by weight. Positive as typed (a return's lines are typed positive too). */
   quantity: z
     .number({ error: 'quantity_out_of_range' })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cleanText } from '../domain/clean-text';
-import { countrySchema, currencySchema, enumOf, fxRateValueSchema, idSchema, isoDateSchema, optionalText, timestampsSchema } from './common';
+import { countrySchema, currencySchema, enumOf, fxRateValueSchema, idSchema, isoDateSchema, optionalText, requiredText, timestampsSchema } from './common';
 import { LANGUAGES } from './enums';
 import { boundedArray } from './limits';
 import { timeOfDaySchema } from './reminders';
@@ -32,7 +32,7 @@ export const settingsInputSchema = z.object({
   homeRegion: optionalText(80).optional(),
   baseCurrency: currencySchema.optional(),
   language: enumOf(LANGUAGES).nullable().optional(),
-  sources: boundedArray(z.string().overwrite(cleanText).min(1, 'required').max(60, 'too_long'), 100).optional(),
+  sources: boundedArray(requiredText(60), 100).optional(),
   remindersEnabled: z.boolean({ error: 'invalid_value' }).optional(),
   reminderTime: timeOfDaySchema.optional(),
   clvDiscountPercent: z.number({ error: 'clv_discount_range' }).finite('clv_discount_range').min(0, 'clv_discount_range').max(CLV_DISCOUNT_PERCENT_MAX, 'clv_discount_range').optional(),
