@@ -1,6 +1,7 @@
 import { nextTurn } from '../next-turn';
 import { checkpointFollows, planRowsAheadInSteps, rowsAheadInSteps, schemesWithoutHistory, withdrawRowsAhead, type RowsAheadPlan } from '../../db/repos/segment-rows-ahead';
 import { checkpointHeld, holdCheckpoints } from '../../db/wal-checkpoint-steps';
+import { decodedInSteps, samePeople } from '../../db/repos/snapshot-columns';
 import { newId } from '../ids';
 import type { Db } from '../../db/open';
 import {
@@ -281,6 +282,9 @@ export function* storeInSteps(ctx: HandlerContext, state: SegmentationState, exp
   const basis = snapshotBasis(db);
   const decoded = heldPrevious(db) ? undefined : yield* storedLatestColumnsInSteps(db);
   if (decoded) yield;
+  // Other customers than the stored day's: the snapshot's transaction compares them by id, reading every
+  // decoded column, so the decoding is done here a scheme per turn. The same customers are compared by codes.
+  if (decoded && !samePeople(decoded, columns)) yield* decodedInSteps(decoded);
   // The same day's classes as those kept, kept since the history last moved: the store writes no row and
   // leaves segment_latest as it is, so nothing is coded (40-45 ms at 100k). Should the guess be wrong,
   // writeSnapshot codes the columns itself.

@@ -1,7 +1,6 @@
 import type { Db } from '../open';
 import type { Steps } from '../../shared/domain/steps';
-import type { SnapshotColumns } from './segmentation';
-import { differingPositions } from '../../shared/segmentation';
+import { changedPositions, hasScheme, samePeople, type SnapshotColumns } from './snapshot-columns';
 
 /**
  * Rows a snapshot writes ahead of its own transaction, a transaction per turn, so that no turn holds the app
@@ -70,21 +69,18 @@ export type RowsAheadPlan = { scheme: string; positions: Int32Array | null }[];
  * The rows of day `columns.asOf` to write ahead: every customer of each scheme in `first` (schemes without
  * history), and, when `before` holds the previous stored day's classes of the very same customers, the
  * customers of each other scheme whose class differs from it. Positions are into `columns.customerIds`. A
- * scheme per turn; by their codes where both columns were coded (differingPositions).
+ * scheme per turn; by their codes where both columns have them (snapshot-columns.ts changedPositions).
  */
 export function* planRowsAheadInSteps(columns: SnapshotColumns, first: readonly string[], before: SnapshotColumns | undefined): Steps<RowsAheadPlan> {
   const plan: RowsAheadPlan = first.map((scheme) => ({ scheme, positions: null }));
-  if (!before || before.asOf >= columns.asOf || !samePeople(before.customerIds, columns.customerIds)) return plan;
-  for (const [scheme, column] of Object.entries(columns.classKeys)) {
-    const prior = before.classKeys[scheme];
-    if (!prior || first.includes(scheme)) continue;
+  if (!before || before.asOf >= columns.asOf || !samePeople(before, columns)) return plan;
+  for (const scheme of Object.keys(columns.classKeys)) {
+    if (!hasScheme(before, scheme) || first.includes(scheme)) continue;
     yield;
-    plan.push({ scheme, positions: Int32Array.from(differingPositions(column, prior)) });
+    plan.push({ scheme, positions: Int32Array.from(changedPositions(columns, before, scheme)) });
   }
   return plan;
 }
-
-const samePeople = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, k) => id === b[k]);
 
 /**
  * Writes `plan` (planRowsAheadInSteps) in transactions, yielding after each. `write` runs each transaction (the caller

@@ -1,9 +1,12 @@
 import type { Db } from '../open';
 import { OUT_OF_POPULATION } from '../schema';
 import { likeAny, searchPatterns } from './like-pattern';
-import { codeColumn, codedColumnOf, rememberCoding, sameClasses, type ClassCodes, type CodedColumn, type EngineCustomer } from '../../shared/segmentation';
+import { codeColumn, codedColumnOf, type ClassCodes, type CodedColumn, type EngineCustomer } from '../../shared/segmentation';
 import { inStretches, runSteps, type Steps } from '../../shared/domain/steps';
 import { ASSIGNMENTS_PER_INSERT, insertAssignmentsSql, settlePending, type RowsAhead } from './segment-rows-ahead';
+import { changedPositions, classAt, columnsFromCodes, hasScheme, samePeople, sameSchemeClasses, type SnapshotColumns } from './snapshot-columns';
+
+export type { SnapshotColumns } from './snapshot-columns';
 
 /**
  * Rows in and out of the segmentation tables. Reads for a recompute go straight to prepared statements:
@@ -188,40 +191,25 @@ export function latestRunDay(db: Db): string | null {
   return (db.$client.prepare(`SELECT max(as_of) FROM segment_runs`).pluck().get() as string | null) ?? null;
 }
 
-/** One day's classes: classKeys[scheme][k] is the class of customerIds[k]. */
-export interface SnapshotColumns {
-  asOf: string;
-  customerIds: readonly string[];
-  classKeys: Record<string, readonly string[]>;
-}
-
 /** Rows per multi-row INSERT or upsert. */
 const UPSERT_BATCH = ASSIGNMENTS_PER_INSERT;
 
 /**
  * True when `a` and `b` give the same day the same customers, in the same order, the same classes in every
- * scheme; a column per step: the ids, then each scheme's classes. Held against columns decoded from the
- * database, every comparison is of two strings' contents: the seventeen columns of 100k customers took
- * 21-83 ms in one turn just after start.
+ * scheme; a column per step: the ids, then each scheme's classes, by their codes where both have them
+ * (snapshot-columns.ts). Held against columns decoded from the database, every comparison was of two
+ * strings' contents: the seventeen columns of 100k customers took 21-83 ms in one turn just after start.
  */
 export function* sameColumnsInSteps(a: SnapshotColumns | undefined, b: SnapshotColumns): Steps<boolean> {
   if (!a || a.asOf !== b.asOf || a.customerIds.length !== b.customerIds.length) return false;
   const schemes = Object.keys(b.classKeys);
   if (Object.keys(a.classKeys).length !== schemes.length) return false;
-  if (!sameStrings(a.customerIds, b.customerIds)) return false;
+  if (!samePeople(a, b)) return false;
   for (const scheme of schemes) {
-    const x = a.classKeys[scheme];
-    if (!x) return false;
+    if (!hasScheme(a, scheme)) return false;
     yield;
-    if (!sameClasses(x, b.classKeys[scheme]!)) return false;
+    if (!sameSchemeClasses(a, b, scheme)) return false;
   }
-  return true;
-}
-
-/** A plain function, not a loop inside the generator: V8 optimises it far better (shared/domain/steps.ts). */
-function sameStrings(x: readonly string[], y: readonly string[]): boolean {
-  if (x.length !== y.length) return false;
-  for (let k = 0; k < y.length; k++) if (x[k] !== y[k]) return false;
   return true;
 }
 
@@ -284,7 +272,7 @@ export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColum
     settle(scheme, id, wanted, rows.find((r) => r[0] < asOf)?.[1], stored);
   };
 
-  const samePopulation = previous !== undefined && previous.customerIds.length === customerIds.length && previous.customerIds.every((id, k) => id === customerIds[k]);
+  const samePopulation = previous !== undefined && samePeople(previous, current);
   const previousIndex = previous && !samePopulation ? new Map(previous.customerIds.map((id, k) => [id, k])) : undefined;
   const currentIds = previousIndex ? new Set(customerIds) : undefined;
 
@@ -294,9 +282,17 @@ export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColum
       written += rowsInPlace;
       continue;
     }
-    const prior = previous?.classKeys[scheme];
-    if (previous && prior) {
+    if (previous && hasScheme(previous, scheme)) {
       const newDay = previous.asOf < asOf;
+      if (samePopulation) {
+        // By codes where both days have them: yesterday's classes read back are never decoded.
+        for (const k of changedPositions(current, previous, scheme)) {
+          if (newDay) settle(scheme, customerIds[k]!, column[k], classAt(previous, scheme, k), undefined);
+          else settleByLookup(scheme, customerIds[k]!, column[k]!);
+        }
+        continue;
+      }
+      const prior = previous.classKeys[scheme]!;
       for (let k = 0; k < customerIds.length; k++) {
         const p = previousIndex ? prior[previousIndex.get(customerIds[k]!) ?? -1] : prior[k];
         if (column[k] === p) continue;
@@ -436,8 +432,9 @@ export function storedLatestColumns(db: Db): SnapshotColumns | undefined {
 }
 
 /**
- * storedLatestColumns with a turn after reading the row and after each scheme's column (in a process just
- * started, decoding them all took about 0.14 s at 100k). The row is read once, in the first step.
+ * storedLatestColumns with a turn after reading the row. Each scheme's classes stay codes until its column
+ * is read (snapshot-columns.ts columnsFromCodes): comparing and storing a new day reads the codes only. In
+ * a process just started, decoding them all took about 0.14 s at 100k (decodedInSteps spreads it over turns).
  */
 export function* storedLatestColumnsInSteps(db: Db): Steps<SnapshotColumns | undefined> {
   const row = db.$client.prepare(`SELECT as_of, history_version, customer_ids, schemes, codes FROM segment_latest WHERE id = 1`).raw().get() as
@@ -456,22 +453,7 @@ export function* storedLatestColumnsInSteps(db: Db): Steps<SnapshotColumns | und
   if (!codes) return undefined;
   // Copied into an aligned array: a Buffer from SQLite need not start on a 2- or 4-byte boundary.
   new Uint8Array(codes.buffer).set(bytes);
-  const classKeys: Record<string, string[]> = {};
-  for (const [s, [scheme, classes]] of schemes.entries()) {
-    yield;
-    const column = decodeColumn(classes, codes, s * n, n);
-    // The codes it was decoded from: a new day's comparison with it reads them (class-codes.ts).
-    rememberCoding(column, { classes, codes: codes.subarray(s * n, (s + 1) * n) });
-    classKeys[scheme] = column;
-  }
-  return { asOf, customerIds, classKeys };
-}
-
-/** One scheme's column: the class of each of the n codes from `at`. */
-function decodeColumn(classes: readonly string[], codes: LatestCodes, at: number, n: number): string[] {
-  const column = new Array<string>(n);
-  for (let k = 0; k < n; k++) column[k] = classes[codes[at + k]!]!;
-  return column;
+  return columnsFromCodes(asOf, customerIds, schemes, codes);
 }
 
 /** The latest snapshot day on or before `day`, if any. */

@@ -19,7 +19,7 @@ export {
   type TierBasis,
 } from './config';
 export { ALL_GROUP } from './partition';
-export { codeColumn, codedColumnOf, differingPositions, rememberCoding, sameClasses, type ClassCodes, type CodedColumn } from './class-codes';
+export { codeColumn, codedColumnOf, differingCodes, differingPositions, rememberCoding, sameClasses, sameCodes, type ClassCodes, type CodedColumn } from './class-codes';
 export {
   classKeysOf,
   CLOSED_SCHEME_KEYS,

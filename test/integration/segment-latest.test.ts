@@ -221,6 +221,56 @@ describe('a snapshot stored in steps', () => {
   });
 });
 
+describe('a new day stored by a process just started', () => {
+  /** storeInSteps on a connection of its own, as the first store of a process: the day before is read back from segment_latest. */
+  function storeFromNewProcess(t: TestApp, columns: SnapshotColumns): void {
+    const other = new Database(t.dbPath);
+    try {
+      const db = drizzle(other, { schema }) as unknown as Db;
+      const ctx = { db, clock: fixedClock(columns.asOf) } as HandlerContext;
+      const state = { asOf: columns.asOf, result: { customerIds: columns.customerIds, classKeys: columns.classKeys } } as unknown as SegmentationState;
+      expect(runSteps(storeInSteps(ctx, state))).toBe(true);
+    } finally {
+      other.close();
+    }
+  }
+
+  /** Columns as the engine hands them out: each coded as it was counted. */
+  const engineColumns = (columns: SnapshotColumns): SnapshotColumns => {
+    for (const column of Object.values(columns.classKeys)) rememberCoding(column, codeColumn(column));
+    return columns;
+  };
+
+  it('writes the change points plain SQL expects, whether the customers are the same or some joined and left', () => {
+    const t = (app = openTestApp());
+    const random = seeded(11);
+    const ids = Array.from({ length: 200 }, (_, k) => `c-${String(k).padStart(4, '0')}`);
+    // The same customers; then a customer left and two joined (one before the others in id order); then the same again.
+    const joined = ['c-0000a', ...ids.filter((id) => id !== 'c-0050'), 'c-9999'];
+    const days: SnapshotColumns[] = [
+      columnsFor('2026-11-20', ids, random),
+      columnsFor('2026-11-21', ids, random),
+      columnsFor('2026-11-22', joined, random),
+      columnsFor('2026-11-23', joined, random),
+    ].map(engineColumns);
+    const expected = new Map<string, Map<string, string>>();
+    for (const day of days) {
+      storeFromNewProcess(t, day);
+      expect(storedLatestColumns(t.db)).toEqual(day);
+      for (const [scheme, column] of Object.entries(day.classKeys)) {
+        const byCustomer = expected.get(scheme) ?? new Map<string, string>();
+        for (const id of byCustomer.keys()) if (!day.customerIds.includes(id)) byCustomer.set(id, '_out');
+        day.customerIds.forEach((id, k) => byCustomer.set(id, column[k]!));
+        expected.set(scheme, byCustomer);
+        expect(classesBySql(t, scheme, day.asOf)).toEqual(byCustomer);
+      }
+    }
+    // A change point only where a class changed: the last day wrote fewer rows than it has customers.
+    const lastDayRows = t.db.$client.prepare(`SELECT count(*) FROM segment_assignments WHERE as_of = '2026-11-23'`).pluck().get() as number;
+    expect(lastDayRows).toBeLessThan(joined.length * 3);
+  });
+});
+
 describe('sameColumnsInSteps', () => {
   const sameColumns = (a: SnapshotColumns | undefined, b: SnapshotColumns) => runSteps(sameColumnsInSteps(a, b));
   const base: SnapshotColumns = { asOf: '2026-11-20', customerIds: ['a', 'b'], classKeys: { pyramid: ['gold', 'iron'], rfm: ['555', '111'] } };
