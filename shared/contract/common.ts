@@ -6,6 +6,11 @@ import { isFxRateInRange } from '../domain/money';
 /** Schemas used across domains. Messages are issue keys (see errors.ts), never prose. */
 export const idSchema = z.string().min(1, 'required').max(64, 'too_long');
 export const isoDateSchema = z.string().refine(isIsoDate, 'invalid_date');
+
+/** Both dates given, in order: a report or a migration reads the days between them, ends included. */
+export const datesInOrder = (i: { from: string; to: string }): boolean => i.from <= i.to;
+/** The issue when they are not: the end date is the one to change. */
+export const datesReversed = { message: 'report_range_reversed', path: ['to'] };
 export const isoInstantSchema = z.string().refine(isIsoInstant, 'invalid_instant');
 export const currencySchema = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { enumOf, isoDateSchema } from './common';
+import { datesInOrder, datesReversed, enumOf, isoDateSchema } from './common';
 import { LANGUAGES } from './enums';
 import { boundedRecord } from './limits';
 import { schemeSchema } from './segmentation';
@@ -33,9 +33,6 @@ const share = z.number().min(0).max(1);
 /** A ratio that may run past 1 or below 0 (growth, revenue share when returns make a total small). */
 const ratio = z.number().min(-1e12).max(1e12);
 
-/** Both dates given, in order: the report and the migration read the days between them, ends included. */
-const inOrder = (i: { from: string; to: string }) => i.from <= i.to;
-const orderIssue = { message: 'report_range_reversed', path: ['to'] };
 
 /**
  * The figures of one class (or of the customers in no class, or of everyone) in one period. Customers
@@ -138,7 +135,7 @@ const evaluationInput = z
     to: isoDateSchema,
     period: enumOf(REPORT_PERIODS).default('month'),
   })
-  .refine(inOrder, orderIssue);
+  .refine(datesInOrder, datesReversed);
 
 export const evaluationSchema = z.object({
   scheme: z.string().max(80),
@@ -161,7 +158,7 @@ export const evaluationSchema = z.object({
 });
 export type EvaluationReport = z.infer<typeof evaluationSchema>;
 
-const migrationInput = z.object({ scheme: schemeSchema, from: isoDateSchema, to: isoDateSchema }).refine(inOrder, orderIssue);
+const migrationInput = z.object({ scheme: schemeSchema, from: isoDateSchema, to: isoDateSchema }).refine(datesInOrder, datesReversed);
 
 export const migrationCellSchema = z.object({
   /** null: not classified on that day (new since, or archived/deleted). */
@@ -217,7 +214,7 @@ export const reportsContract = {
         offset: z.number().int().min(0).max(10_000_000).default(0),
         limit: z.number().int().min(1).max(MAX_MIGRATION_PAGE).default(100),
       })
-      .refine(inOrder, orderIssue),
+      .refine(datesInOrder, datesReversed),
     output: z.object({
       fromSnapshot: day,
       toSnapshot: day,
@@ -241,7 +238,7 @@ export const reportsContract = {
         /** Electron: the save dialog's handle instead of a path. */
         handle: handleSchema.optional(),
       })
-      .refine(inOrder, orderIssue)
+      .refine(datesInOrder, datesReversed)
       .refine((i) => i.path === undefined || i.handle === undefined, { message: 'invalid_value', path: ['handle'] })
       .refine((i) => (i.migrationFrom === undefined) === (i.migrationTo === undefined), { message: 'required', path: ['migrationTo'] }),
     output: z.object({ path: z.string().max(4096), sheets: z.array(z.string().max(31)).max(10), rows: count }),

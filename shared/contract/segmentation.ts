@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { boundedRuleGroupSchema, isSchemeKey, SCHEME_KEYS, type MoveHint, type RuleGroup, type SchemeCuts } from '../segmentation';
-import { idSchema, isoDateSchema, requiredText } from './common';
+import { datesInOrder, datesReversed, idSchema, isoDateSchema, requiredText } from './common';
 import { boundedRecord } from './limits';
 import { policiesContract } from './policies';
 
@@ -141,7 +141,7 @@ export const segmentationContract = {
     output: z.object({ customerId: z.string(), schemes: z.record(z.string(), z.array(z.object({ asOf: z.string(), classKey: z.string().nullable() }))) }),
   },
   'segments:migration': {
-    input: z.object({ scheme: schemeSchema, from: isoDateSchema, to: isoDateSchema }),
+    input: z.object({ scheme: schemeSchema, from: isoDateSchema, to: isoDateSchema }).refine(datesInOrder, datesReversed),
     output: z.object({
       scheme: z.string(),
       from: z.string(),
