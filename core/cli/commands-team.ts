@@ -25,11 +25,10 @@ const credentials = {
   name: { type: 'string' as const },
 };
 
-/** Sets this laptop's person when --name is given, then joins or creates the team. */
-async function joinOrCreate(channel: 'team:join' | 'team:create', v: Flags, call: Parameters<Command['run']>[1]) {
-  const name = optionalString(v, 'name');
-  if (name !== undefined) await call('team:identity-set', { userName: name });
-  return call(channel, { serverUrl: requireFlag(v, 'server'), database: optionalString(v, 'database'), user: requireFlag(v, 'user'), password: requireFlag(v, 'password') });
+/** Joins or creates the team, with this laptop's person when --name is given (kept only if the join succeeds). */
+function joinOrCreate(channel: 'team:join' | 'team:create', v: Flags, call: Parameters<Command['run']>[1]) {
+  const credentials = { serverUrl: requireFlag(v, 'server'), database: optionalString(v, 'database'), user: requireFlag(v, 'user'), password: requireFlag(v, 'password') };
+  return call(channel, { ...credentials, userName: optionalString(v, 'name') });
 }
 
 export const TEAM_COMMANDS: Command[] = [

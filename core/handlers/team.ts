@@ -18,12 +18,12 @@ export function teamHandlers(ctx: HandlerContext): HandlerMap<'team'> {
   return {
     'team:status': () => status(),
     'team:create': async (input) => {
-      await joinTeam(client, { serverUrl: input.serverUrl, database: input.database, user: input.user, password: input.password }, true);
+      await joinTeam(client, { serverUrl: input.serverUrl, database: input.database, user: input.user, password: input.password }, true, input.userName);
       sync().kick();
       return status();
     },
     'team:join': async (input) => {
-      await joinTeam(client, { serverUrl: input.serverUrl, database: input.database, user: input.user, password: input.password }, false);
+      await joinTeam(client, { serverUrl: input.serverUrl, database: input.database, user: input.user, password: input.password }, false, input.userName);
       sync().kick();
       return status();
     },

@@ -64,19 +64,22 @@ async function reachServer(server: TeamServer, create: boolean): Promise<void> {
  * Joins (or creates) a team: remembers the server, turns the outbox on and enqueues every synced row, so the
  * first round sends this laptop's book and receives the team's. Nothing local is changed or lost.
  */
-export async function joinTeam(client: Database.Database, server: TeamServer, create: boolean): Promise<void> {
+export async function joinTeam(client: Database.Database, server: TeamServer, create: boolean, userName?: string): Promise<void> {
   const state = readSyncState(client);
   const sameTeam = state.serverUrl === server.serverUrl && state.database === server.database;
   if (state.serverUrl !== null && !sameTeam) throw new AppError('conflict', 'This laptop is already in a team; leave it first', [{ path: [], key: 'team_already_joined' }]);
-  if (!state.userName) throw invalidInput([{ path: ['user'], key: 'team_identity_required' }]);
+  if (!userName && !state.userName) throw invalidInput([{ path: ['user'], key: 'team_identity_required' }]);
   await reachServer(server, create && !sameTeam);
+  // A person named with the join is kept with it: a join the server refused leaves the laptop's person as it was.
+  const person = userName ? { userName } : {};
   if (sameTeam) {
     // The same team again: new credentials (a changed password), nothing else changes.
-    updateSyncState(client, { teamUser: server.user, teamPassword: server.password, lastErrorKey: null, lastErrorAt: null });
+    updateSyncState(client, { ...person, teamUser: server.user, teamPassword: server.password, lastErrorKey: null, lastErrorAt: null });
     return;
   }
   client.transaction(() => {
     updateSyncState(client, {
+      ...person,
       serverUrl: server.serverUrl,
       database: server.database,
       teamUser: server.user,

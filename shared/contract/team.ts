@@ -52,6 +52,8 @@ const teamCredentialsSchema = z.object({
   database: teamDatabaseSchema,
   user: requiredText(120),
   password: z.string().min(1, 'required').max(500, 'too_long'),
+  /** This laptop's person, kept only if the join succeeds (team:identity-set keeps it at once). */
+  userName: requiredText(120).optional(),
 });
 
 const when = z.string().max(40);

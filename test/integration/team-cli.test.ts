@@ -63,4 +63,24 @@ describe('team commands of the CLI', () => {
     expect(url.stderr).toContain('must be a server address starting with http:// or https://');
     expect(existsSync(c)).toBe(false);
   }, 120_000);
+
+  it('keeps the person named with a join only when the join succeeds, in a book that already has data', () => {
+    const d = join(dir, 'd.sqlite');
+    expect(cli('customers', 'add', '--db', d, '--name', '李四', '--json').code).toBe(0);
+    const identity = () => (JSON.parse(cli('team', 'status', '--db', d, '--json').stdout) as { identity: string | null }).identity;
+    const refused = cli('team', 'join', '--db', d, '--server', server.url, '--database', 'shop', '--user', 'admin', '--password', 'nope', '--name', '小赵');
+    expect([refused.code, refused.stderr]).toEqual([1, expect.stringContaining('the team server refused the user name or password')]);
+    expect(identity()).toBeNull();
+    // Without a person at all, the join says that one is needed.
+    const nameless = cli('team', 'join', '--db', d, '--server', server.url, '--database', 'shop', '--user', TEAM_ADMIN.user, '--password', TEAM_ADMIN.password);
+    expect(nameless.code).toBe(1);
+    expect(identity()).toBeNull();
+    const joined = cli('team', 'join', '--db', d, '--server', server.url, '--database', 'shop', '--user', TEAM_ADMIN.user, '--password', TEAM_ADMIN.password, '--name', '小赵', '--json');
+    expect([joined.code, joined.stderr]).toEqual([0, '']);
+    expect(JSON.parse(joined.stdout)).toMatchObject({ joined: true, identity: '小赵' });
+    // The same team again with another name and a wrong password: refused, and the person stays.
+    cli('team', 'join', '--db', d, '--server', server.url, '--database', 'shop', '--user', 'admin', '--password', 'nope', '--name', '小钱');
+    expect(identity()).toBe('小赵');
+    expect(cli('team', 'leave', '--db', d, '--json').code).toBe(0);
+  }, 120_000);
 });
