@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { openDatabase, type Db } from '../db/open';
 import { removeStrayBackupFiles } from './backup';
+import { runMaintenanceTasks } from './maintenance';
 import { systemClock, type Clock } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
 import { fileAccess, type FileAccessChoice, type FileMode } from './files';
@@ -46,6 +47,8 @@ export function openApp(options: {
   const dbPath = inMemory ? options.dbPath : resolve(options.dbPath);
   const db = openDatabase(dbPath, options.migrationsFolder);
   db.$client.pragma(`busy_timeout = ${APP_WRITE_WAIT_MS}`);
+  // What a migration left for the app's own code to do (search keys made again, …): before any call reads.
+  runMaintenanceTasks(db);
   // What a backup or restore killed half-way left behind; never the database's own journal files.
   if (!inMemory) removeStrayBackupFiles(dbPath);
   const files = fileAccess(options.files, dbPath);

@@ -5,6 +5,7 @@ import { AppError, type ParsedInputOf } from '../../shared/contract';
 import { isImportError } from '../../shared/import/errors';
 import type { ExportKind } from '../../shared/export/columns';
 import { backupFolder, backupHere, backupTo, listBackups, restoreFrom } from '../backup';
+import { runMaintenanceTasks } from '../maintenance';
 import type { HandlerContext } from '../context';
 import { exportToFile } from '../exporting';
 import { resolveImportFiles, restoreSource, writeTarget, type ResolvedImportInput } from '../files/transfer-files';
@@ -115,6 +116,8 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
       from.used();
       const fileDate = statSync(from.path).mtime.toISOString();
       if (language !== undefined) ctx.db.$client.prepare('UPDATE settings SET language = ? WHERE id = 1').run(language);
+      // An older backup was migrated on the way in: what its migrations left for the app is done now, not at the next start.
+      runMaintenanceTasks(ctx.db);
       const customers = ctx.db.$client.prepare('SELECT count(*) FROM customers WHERE deleted_at IS NULL').pluck().get() as number;
       return { ...restored, summary: { fileName: basename(from.path), fileDate, customers } };
     },

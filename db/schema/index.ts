@@ -11,3 +11,4 @@ export * from './report-totals';
 export * from './customer-activity';
 export * from './bulk-write';
 export * from './tier-inputs';
+export * from './maintenance';

@@ -22,8 +22,10 @@ const HAN = /\p{Script=Han}/u;
 
 /**
  * The lower-case keys under which a name can be found: the text itself, without spaces, its full-width
- * letters and digits folded ("ＡＢＣ贸易" → "abc贸易"), and for Chinese text its full pinyin ("zhangsan") and
- * initials ("zs"). Surname mode reads 单 as "shan" and 曾 as "zeng", as people pronounce them in names.
+ * letters and digits folded ("ＡＢＣ贸易" → "abc贸易"), and for Chinese text its full pinyin ("zhangsan",
+ * "abcmaoyi") and initials ("zs", "abcmy"), made from the folded text: a query is folded too (foldedQuery),
+ * so either way of typing finds them. Surname mode reads 单 as "shan" and 曾 as "zeng", as people pronounce
+ * them in names.
  */
 export function searchKeys(text: string | null | undefined, opts: { personName?: boolean } = {}): string[] {
   if (!text) return [];
@@ -32,11 +34,11 @@ export function searchKeys(text: string | null | undefined, opts: { personName?:
   const keys = new Set<string>([lower, lower.replace(/\s+/g, '')]);
   const folded = lower.normalize('NFKC').toLowerCase();
   if (folded !== lower) keys.add(folded.replace(/\s+/g, ''));
-  if (HAN.test(lower)) {
+  if (HAN.test(folded)) {
     const mode = opts.personName ? 'surname' : 'normal';
-    const syllables = pinyinPro()(lower, { toneType: 'none', type: 'array', mode, nonZh: 'consecutive', v: true });
+    const syllables = pinyinPro()(folded, { toneType: 'none', type: 'array', mode, nonZh: 'consecutive', v: true });
     keys.add(syllables.join('').replace(/\s+/g, ''));
-    const initials = pinyinPro()(lower, { pattern: 'first', toneType: 'none', type: 'array', mode, nonZh: 'consecutive' });
+    const initials = pinyinPro()(folded, { pattern: 'first', toneType: 'none', type: 'array', mode, nonZh: 'consecutive' });
     keys.add(initials.join('').replace(/\s+/g, ''));
   }
   return [...keys];

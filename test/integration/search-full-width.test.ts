@@ -22,7 +22,7 @@ beforeAll(async () => {
   fullWidthName = (await app.call('customers:create', { name: 'ＡＢＣ贸易', contacts: [] })).customer.id;
   keyedBefore = (await app.call('customers:create', { name: 'ＸＹＺ商行', contacts: [] })).customer.id;
   // As an earlier version keyed it: the name as typed, lower-cased, without its folded form.
-  app.db.$client.prepare(`UPDATE customers SET search_text = ' ｘｙｚ商行 xyzshanghang xyzsh ' WHERE id = ?`).run(keyedBefore);
+  app.db.$client.prepare(`UPDATE customers SET search_text = ' ｘｙｚ商行 ｘｙｚshanghang ｘｙｚsh ' WHERE id = ?`).run(keyedBefore);
   for (const customerId of [phoneOwner, fullWidthName, keyedBefore]) {
     await app.call('orders:create', { customerId, orderDate: TODAY, amount: '88.00', currency: 'CNY' });
   }

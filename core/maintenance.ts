@@ -1,0 +1,55 @@
+import type Database from 'better-sqlite3';
+import type { Db } from '../db/open';
+import type { NormalizedContact } from './handlers/contacts';
+import { buildSearchText } from './search-text';
+
+/**
+ * The one-time tasks a migration left for the app (db/schema/maintenance.ts), by name. Each runs in one
+ * transaction with the deletion of its row, when the app next opens the file: once, whichever process
+ * (the app, the CLI) opens it first.
+ */
+const TASKS: Readonly<Record<string, (client: Database.Database) => void>> = {
+  search_keys_folded: foldSearchKeys,
+};
+
+/** Does the tasks a migration left; a name this build does not know stays for the build that does. */
+export function runMaintenanceTasks(db: Db): void {
+  const client = db.$client;
+  const pending = client.prepare(`SELECT name FROM maintenance_tasks ORDER BY name`).pluck().all() as string[];
+  for (const name of pending) {
+    const task = TASKS[name];
+    if (!task) continue;
+    client.transaction(() => {
+      task(client);
+      client.prepare(`DELETE FROM maintenance_tasks WHERE name = ?`).run(name);
+    })();
+  }
+}
+
+/**
+ * True when text's search keys have a folded form (shared/domain/pinyin.ts searchKeys): Unicode's
+ * compatibility folding changes it, as it does full-width letters and digits. ASCII never changes.
+ */
+function folds(text: string | null): boolean {
+  if (text === null || !/[^\x00-\x7f]/.test(text)) return false;
+  const lower = text.toLowerCase();
+  return lower.normalize('NFKC').toLowerCase() !== lower;
+}
+
+/**
+ * Customers' search keys gained the name with its full-width letters and digits folded, and its pinyin made
+ * from that ("ＡＢＣ贸易" is found by "abc" and "abcmy"): the customers whose name or company folds are keyed
+ * again. Only theirs: the rest would get the keys they have, and keying a Chinese name costs its pinyin.
+ * `updated_at` stays: the keys are derived. (Products' names are stored folded, so their keys were already.)
+ */
+function foldSearchKeys(client: Database.Database): void {
+  const customers = client.prepare(`SELECT id, name, company, type, search_text AS searchText FROM customers`).all() as
+    { id: string; name: string; company: string | null; type: string; searchText: string }[];
+  const contacts = client.prepare(`SELECT kind, value, label FROM contact_channels WHERE customer_id = ? AND deleted_at IS NULL ORDER BY created_at, id`);
+  const keyCustomer = client.prepare(`UPDATE customers SET search_text = ? WHERE id = ?`);
+  for (const customer of customers) {
+    if (!folds(customer.name) && !folds(customer.company)) continue;
+    const searchText = buildSearchText(customer, contacts.all(customer.id) as NormalizedContact[]);
+    if (searchText !== customer.searchText) keyCustomer.run(searchText, customer.id);
+  }
+}
