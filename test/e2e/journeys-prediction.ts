@@ -43,10 +43,12 @@ export async function predictionScoreSortAndHoldout({ page, screenshot }: Journe
   expect(await header.innerText()).toMatch(/▼$/);
   const sorted = await invoke(page, 'customers:list', { sort: { field: 'likelihood', desc: true }, limit: 5 });
   await expect.poll(() => page.locator('[data-testid="customer-row"]').first().getAttribute('data-customer-id')).toBe(sorted.rows[0]!.id);
-  await expect.poll(() => page.locator('[data-testid="cell-likelihood"]').first().innerText()).toBe(String(sorted.rows[0]!.likelihood));
+  await expect.poll(() => page.locator('[data-testid="cell-likelihood"]').first().innerText()).toBe(`${sorted.rows[0]!.likelihood}%`);
 
   // The holdout check: charts drawn, and the tables beside them hold the same numbers as the call.
   await page.goto(at(page, '#/prediction'));
+  // Likely to buy: the best customer first, its score a percentage as in the list and on Today.
+  await expect.poll(() => byTestId(page, 'best-score').first().innerText(), { timeout: 30_000 }).toBe(`${top.score}%`);
   await byTestId(page, 'prediction-tab-holdout').click();
   const split = await page.locator('[data-testid="holdout-split"] input, input[data-testid="holdout-split"]').first().inputValue();
   expect(split).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -108,7 +108,7 @@ export function BestList() {
           { key: 'name', title: t('best.name'), render: (_, r) => <a href={hrefOf({ page: 'customer', id: r.id })}>{r.name}</a> },
           { key: 'class', title: t('best.classKey'), render: (_, r) => (r.classKey ? classLabel(t, scheme, r.classKey, i18n.language) : '') },
           { key: 'owner', title: t('best.owner'), dataIndex: 'owner' },
-          { key: 'score', title: t('score'), dataIndex: 'score', align: 'right' },
+          { key: 'score', title: t('score'), align: 'right', render: (_, r) => <span data-testid="best-score">{r.score}%</span> },
           { key: 'pAlive', title: t('pAlive'), align: 'right', render: (_, r) => `${Math.round(r.pAlive * 100)}%` },
           { key: 'value', title: t('expectedValue'), align: 'right', render: (_, r) => money(r.expectedOrderValueMinor) },
           { key: 'clv', title: t('clv'), align: 'right', render: (_, r) => money(r.clvMinor) },

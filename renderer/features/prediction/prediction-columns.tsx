@@ -17,7 +17,8 @@ export function predictionColumns<Row extends PredictionFields>(column: ColumnHe
   const { t, language, baseCurrency } = env;
   const money = (v: number | null | undefined) => (v === null || v === undefined ? '' : formatMoney(v, baseCurrency, language));
   return [
-    column.accessor((r) => r.likelihood ?? null, { id: 'likelihood', header: t('prediction:score'), size: 88, cell: (c) => (c.getValue() === null ? '' : <span data-testid="cell-likelihood">{c.getValue()}</span>) }),
+    // The score is 100 × the chance of a purchase in the next 90 days: a percentage, as Today shows it.
+    column.accessor((r) => r.likelihood ?? null, { id: 'likelihood', header: t('prediction:score'), size: 88, cell: (c) => (c.getValue() === null ? '' : <span data-testid="cell-likelihood">{c.getValue()}%</span>) }),
     column.accessor((r) => r.pAlive ?? null, { id: 'pAlive', header: t('prediction:pAlive'), size: 90, cell: (c) => (c.getValue() === null ? '' : `${Math.round(c.getValue()! * 100)}%`) }),
     column.accessor((r) => r.expectedValueMinor ?? null, { id: 'expectedValueMinor', header: t('prediction:expectedValue'), size: 120, cell: (c) => money(c.getValue()) }),
     column.accessor((r) => r.clvMinor ?? null, { id: 'clvMinor', header: t('prediction:clv'), size: 130, cell: (c) => money(c.getValue()) }),
