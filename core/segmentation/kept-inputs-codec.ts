@@ -207,7 +207,8 @@ export function* decodeInputsInSteps(layout: InputsLayout, read: ReadSections, r
     own[field] = column;
   }
   // The customers made as a read from SQLite makes them (sharedValues): the same shape, tags parsed once.
-  const customerOf = sharedValues();
+  // Each shared value is one string already (sharedValues' own list, decoded once): nothing to look up again.
+  const customerOf = sharedValues(true);
   const customers: SegmentCustomer[] = new Array<SegmentCustomer>(n);
   const indexOf = new Map<string, number>();
   const row = new Array(19) as unknown as CustomerRow;

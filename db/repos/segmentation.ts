@@ -44,17 +44,21 @@ const NO_TAGS: string[] = Object.freeze([]) as unknown as string[];
  * Each row as one object literal (one shape for every customer, no intermediate row object), with each
  * repeated value (type, country, city, owner…) and each tag list kept once however many customers share
  * it: at 100k customers the tiers hold every customer in memory, and a string per field per customer is
- * tens of megabytes.
+ * tens of megabytes. `valuesShared`: the rows already hold one string per distinct value (the kept copy's
+ * values, each decoded once), so they are taken as they are — looking each up again cost 1.2 million Map
+ * lookups at 100k customers.
  */
-export function sharedValues(): (r: CustomerRow) => SegmentCustomer {
+export function sharedValues(valuesShared = false): (r: CustomerRow) => SegmentCustomer {
   const strings = new Map<string, string>();
-  const one = <T extends string | null>(v: T): T => {
-    if (v === null) return v;
-    const seen = strings.get(v);
-    if (seen !== undefined) return seen as T;
-    strings.set(v, v);
-    return v;
-  };
+  const one = valuesShared
+    ? <T extends string | null>(v: T): T => v
+    : <T extends string | null>(v: T): T => {
+        if (v === null) return v;
+        const seen = strings.get(v);
+        if (seen !== undefined) return seen as T;
+        strings.set(v, v);
+        return v;
+      };
   const tagLists = new Map<string, string[]>();
   const tagsOf = (json: string): string[] => {
     if (json === '[]') return NO_TAGS;
