@@ -46,9 +46,10 @@ export function openApp(options: {
   // Absolute from here on: the import worker opens the same file from another working directory.
   const dbPath = inMemory ? options.dbPath : resolve(options.dbPath);
   const db = openDatabase(dbPath, options.migrationsFolder);
-  db.$client.pragma(`busy_timeout = ${APP_WRITE_WAIT_MS}`);
-  // What a migration left for the app's own code to do (search keys made again, …): before any call reads.
+  // What a migration left for the app's own code to do (search keys made again, …): before any call reads, and
+  // with the open's own wait for another process's write (the calls' shorter one is set after it).
   runMaintenanceTasks(db);
+  db.$client.pragma(`busy_timeout = ${APP_WRITE_WAIT_MS}`);
   // What a backup or restore killed half-way left behind; never the database's own journal files.
   if (!inMemory) removeStrayBackupFiles(dbPath);
   const files = fileAccess(options.files, dbPath);

@@ -12,7 +12,11 @@ const TASKS: Readonly<Record<string, (client: Database.Database) => void>> = {
   search_keys_folded: foldSearchKeys,
 };
 
-/** Does the tasks a migration left; a name this build does not know stays for the build that does. */
+/**
+ * Does the tasks a migration left; a name this build does not know stays for the build that does. Called as
+ * the file opens, whose other writes (the schema version, the settings row) wait for another process's write
+ * the same way.
+ */
 export function runMaintenanceTasks(db: Db): void {
   const client = db.$client;
   const pending = client.prepare(`SELECT name FROM maintenance_tasks ORDER BY name`).pluck().all() as string[];
