@@ -27,8 +27,8 @@ const credentials = {
 
 /** Joins or creates the team, with this laptop's person when --name is given (kept only if the join succeeds). */
 function joinOrCreate(channel: 'team:join' | 'team:create', v: Flags, call: Parameters<Command['run']>[1]) {
-  const credentials = { serverUrl: requireFlag(v, 'server'), database: optionalString(v, 'database'), user: requireFlag(v, 'user'), password: requireFlag(v, 'password') };
-  return call(channel, { ...credentials, userName: optionalString(v, 'name') });
+  const server = { serverUrl: requireFlag(v, 'server'), database: optionalString(v, 'database'), user: requireFlag(v, 'user'), password: requireFlag(v, 'password') };
+  return call(channel, { ...server, userName: optionalString(v, 'name') });
 }
 
 export const TEAM_COMMANDS: Command[] = [
