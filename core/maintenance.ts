@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { NormalizedContact } from './handlers/contacts';
-import { buildSearchText } from './search-text';
+import { buildSearchText, buildSortName } from './search-text';
 
 /**
  * The one-time tasks a migration left for the app (db/schema/maintenance.ts), by name. Each runs in one
@@ -41,19 +41,21 @@ function folds(text: string | null): boolean {
 }
 
 /**
- * Customers' search keys gained the name with its full-width letters and digits folded, and its pinyin made
- * from that ("ＡＢＣ贸易" is found by "abc" and "abcmy"): the customers whose name or company folds are keyed
- * again. Only theirs: the rest would get the keys they have, and keying a Chinese name costs its pinyin.
- * `updated_at` stays: the keys are derived. (Products' names are stored folded, so their keys were already.)
+ * The keys a customer is found and sorted by gained their name's full-width letters and digits folded, the
+ * pinyin made from that ("ＡＢＣ贸易" is found by "abc" and "abcmy", and sorts among the A's): the customers
+ * whose name or company folds are keyed again. Only theirs: the rest would get the keys they have, and keying
+ * a Chinese name costs its pinyin. `updated_at` stays: the keys are derived. (Products' names are stored
+ * folded, so their keys were already.)
  */
 function foldSearchKeys(client: Database.Database): void {
-  const customers = client.prepare(`SELECT id, name, company, type, search_text AS searchText FROM customers`).all() as
-    { id: string; name: string; company: string | null; type: string; searchText: string }[];
+  const customers = client.prepare(`SELECT id, name, company, type, search_text AS searchText, sort_name AS sortName FROM customers`).all() as
+    { id: string; name: string; company: string | null; type: string; searchText: string; sortName: string }[];
   const contacts = client.prepare(`SELECT kind, value, label FROM contact_channels WHERE customer_id = ? AND deleted_at IS NULL ORDER BY created_at, id`);
-  const keyCustomer = client.prepare(`UPDATE customers SET search_text = ? WHERE id = ?`);
+  const keyCustomer = client.prepare(`UPDATE customers SET search_text = ?, sort_name = ? WHERE id = ?`);
   for (const customer of customers) {
     if (!folds(customer.name) && !folds(customer.company)) continue;
     const searchText = buildSearchText(customer, contacts.all(customer.id) as NormalizedContact[]);
-    if (searchText !== customer.searchText) keyCustomer.run(searchText, customer.id);
+    const sortName = buildSortName(customer);
+    if (searchText !== customer.searchText || sortName !== customer.sortName) keyCustomer.run(searchText, sortName, customer.id);
   }
 }

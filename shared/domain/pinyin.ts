@@ -59,9 +59,13 @@ export function foldedQuery(searchKey: string): string | undefined {
   return folded !== searchKey && folded !== '' ? folded : undefined;
 }
 
-/** The key a name sorts by: pinyin syllables for Chinese ("张三" → "zhang san"), lower-case text otherwise. */
+/**
+ * The key a name sorts by: pinyin syllables for Chinese ("张三" → "zhang san"), lower-case text otherwise, its
+ * full-width letters and digits folded first, so "ＸＹＺ商行" ("xyz shang hang") sorts among the X's and not
+ * after every Z.
+ */
 export function sortKey(text: string, opts: { personName?: boolean } = {}): string {
-  const lower = text.toLowerCase().trim();
-  if (!HAN.test(lower)) return lower;
-  return pinyinPro()(lower, { toneType: 'none', type: 'array', mode: opts.personName ? 'surname' : 'normal', nonZh: 'consecutive', v: true }).join(' ');
+  const folded = text.toLowerCase().trim().normalize('NFKC').toLowerCase();
+  if (!HAN.test(folded)) return folded;
+  return pinyinPro()(folded, { toneType: 'none', type: 'array', mode: opts.personName ? 'surname' : 'normal', nonZh: 'consecutive', v: true }).join(' ');
 }

@@ -25,7 +25,7 @@ const reopen = (t: TestApp): OpenedApp => openApp({ dbPath: t.dbPath, migrations
 function storedState(t: { db: TestApp['db'] }) {
   const client = t.db.$client;
   return {
-    customers: client.prepare(`SELECT id, search_text, updated_at FROM customers ORDER BY id`).all() as { id: string; search_text: string; updated_at: string }[],
+    customers: client.prepare(`SELECT id, search_text, sort_name, updated_at FROM customers ORDER BY id`).all() as { id: string; search_text: string; sort_name: string; updated_at: string }[],
     products: client.prepare(`SELECT id, search_text, updated_at FROM products ORDER BY id`).all() as { id: string; search_text: string; updated_at: string }[],
     revs: client.prepare(`SELECT customer_id, rev FROM customer_activity ORDER BY customer_id`).all(),
     tasks: client.prepare(`SELECT name FROM maintenance_tasks ORDER BY name`).pluck().all(),
@@ -43,11 +43,14 @@ describe('search keys made again after the version that folds full-width names',
     await t.call('orders:create', { customerId: plain, orderDate: TODAY, currency: 'CNY', lines: [{ name: 'ｇｒｅｅｎ茶', quantity: 1, unitPrice: '10.00' }, { name: '龙井', quantity: 1, unitPrice: '20.00' }] });
     // As the version before keyed them: the names as typed, lower-cased, without their folded forms.
     const client = t.db.$client;
-    client.prepare(`UPDATE customers SET search_text = ' ｘｙｚ商行 ｘｙｚshanghang ｘｙｚsh 8613800138000 ' WHERE id = ?`).run(fullWidth);
+    client.prepare(`UPDATE customers SET search_text = ' ｘｙｚ商行 ｘｙｚshanghang ｘｙｚsh 8613800138000 ', sort_name = 'ｘｙｚ shang hang' WHERE id = ?`).run(fullWidth);
     client.prepare(`UPDATE customers SET search_text = ' 李四 lisi ls ｌｓ贸易 ｌｓmaoyi ｌｓmy ' WHERE id = ?`).run(fullWidthCompany);
     client.prepare(`INSERT INTO maintenance_tasks (name) VALUES ('search_keys_folded')`).run();
     const before = storedState(t);
     expect((await t.call('customers:list', { search: 'xyz', limit: 50 })).rows).toEqual([]);
+    // Sorted by name, the full-width name came after every Z (张三 is "zhang san").
+    const byName = async (dispatch: (typeof t)['dispatch']) => (await call(dispatch, 'customers:list', { sort: { field: 'name', desc: false }, limit: 50 })).rows.map((r) => r.id);
+    expect(await byName(t.dispatch)).toEqual([fullWidthCompany, plain, fullWidth]);
     t.close();
 
     reopened = reopen(t);
@@ -59,6 +62,9 @@ describe('search keys made again after the version that folds full-width names',
     expect(keysOf(after.customers, fullWidth)).toContain(' 8613800138000 ');
     expect(keysOf(after.customers, fullWidthCompany)).toContain(' ls贸易 ');
     expect(keysOf(after.customers, fullWidthCompany)).toContain(' lsmy ');
+    expect(reopened.db.$client.prepare(`SELECT sort_name FROM customers WHERE id = ?`).pluck().get(fullWidth)).toBe('xyz shang hang');
+    // Now among the X's: 李四 ("li si"), ＸＹＺ商行 ("xyz shang hang"), 张三 ("zhang san").
+    expect(await byName(reopened.dispatch)).toEqual([fullWidthCompany, fullWidth, plain]);
     // Nothing else moved: the other rows' keys, every updated_at, and the activity revs of the rows not keyed again.
     const changed = new Set([fullWidth, fullWidthCompany]);
     expect(after.customers.filter((r) => !changed.has(r.id))).toEqual(before.customers.filter((r) => !changed.has(r.id)));
