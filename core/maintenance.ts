@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { NormalizedContact } from './handlers/contacts';
 import { buildSearchText, buildSortName } from './search-text';
+import { foldedLower } from '../shared/domain/pinyin';
 
 /**
  * The one-time tasks a migration left for the app (db/schema/maintenance.ts), by name. Each runs in one
@@ -31,13 +32,11 @@ export function runMaintenanceTasks(db: Db): void {
 }
 
 /**
- * True when text's search keys have a folded form (shared/domain/pinyin.ts searchKeys): Unicode's
+ * True when text's search and sort keys have a folded form (shared/domain/pinyin.ts foldedLower): Unicode's
  * compatibility folding changes it, as it does full-width letters and digits. ASCII never changes.
  */
 function folds(text: string | null): boolean {
-  if (text === null || !/[^\x00-\x7f]/.test(text)) return false;
-  const lower = text.toLowerCase();
-  return lower.normalize('NFKC').toLowerCase() !== lower;
+  return text !== null && /[^\x00-\x7f]/.test(text) && foldedLower(text) !== text.toLowerCase();
 }
 
 /**

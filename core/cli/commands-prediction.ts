@@ -24,7 +24,6 @@ function fitLines(o: SummaryFit | FitSummary): string[] {
   ];
 }
 
-/** Purchase likelihood and customer value from the command line (docs/prediction.md). */
 /** --sort as the contract takes it; a word it does not know is a usage mistake that names the choices. */
 function predictionSort(given: string | undefined): (typeof PREDICTION_SORTS)[number] | undefined {
   if (given === undefined) return undefined;
@@ -33,6 +32,7 @@ function predictionSort(given: string | undefined): (typeof PREDICTION_SORTS)[nu
   return sort;
 }
 
+/** Purchase likelihood and customer value from the command line (docs/prediction.md). */
 export const PREDICTION_COMMANDS: Command[] = [
   {
     words: ['predict', 'fit'],

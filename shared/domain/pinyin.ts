@@ -21,6 +21,14 @@ function pinyinPro(): PinyinPro['pinyin'] {
 const HAN = /\p{Script=Han}/u;
 
 /**
+ * Text lower-cased with its full-width letters and digits (and Unicode's other compatibility forms) folded:
+ * "ＡＢＣ贸易" → "abc贸易". What a name is keyed and sorted by starts from it.
+ */
+export function foldedLower(text: string): string {
+  return text.toLowerCase().normalize('NFKC').toLowerCase();
+}
+
+/**
  * The lower-case keys under which a name can be found: the text itself, without spaces, its full-width
  * letters and digits folded ("ＡＢＣ贸易" → "abc贸易"), and for Chinese text its full pinyin ("zhangsan",
  * "abcmaoyi") and initials ("zs", "abcmy"), made from the folded text: a query is folded too (foldedQuery),
@@ -32,7 +40,7 @@ export function searchKeys(text: string | null | undefined, opts: { personName?:
   const lower = text.toLowerCase().trim();
   if (lower === '') return [];
   const keys = new Set<string>([lower, lower.replace(/\s+/g, '')]);
-  const folded = lower.normalize('NFKC').toLowerCase();
+  const folded = foldedLower(lower);
   if (folded !== lower) keys.add(folded.replace(/\s+/g, ''));
   if (HAN.test(folded)) {
     const mode = opts.personName ? 'surname' : 'normal';
@@ -65,7 +73,7 @@ export function foldedQuery(searchKey: string): string | undefined {
  * after every Z.
  */
 export function sortKey(text: string, opts: { personName?: boolean } = {}): string {
-  const folded = text.toLowerCase().trim().normalize('NFKC').toLowerCase();
+  const folded = foldedLower(text.trim());
   if (!HAN.test(folded)) return folded;
   return pinyinPro()(folded, { toneType: 'none', type: 'array', mode: opts.personName ? 'surname' : 'normal', nonZh: 'consecutive', v: true }).join(' ');
 }
