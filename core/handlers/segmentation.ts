@@ -50,6 +50,8 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
   return {
     // In steps, so the app keeps answering (and segments:progress can report) during a long recompute.
     'segments:recompute': async ({ asOf, jobId }) => {
+      // History is written forward only: a stored day after today would refuse every real day after it.
+      if (asOf !== undefined && asOf > ctx.clock.today()) throw invalidInput([{ path: ['asOf'], key: 'stored_day_after_today', params: { today: ctx.clock.today() } }]);
       const id = jobId ?? newId();
       try {
         const { state, stored } = await recomputeInSteps(ctx, today(asOf), recomputeJobs.start(id));

@@ -1,4 +1,4 @@
-import { notFound, type OutputOf, type ParsedInputOf } from '../../shared/contract';
+import { invalidInput, notFound, type OutputOf, type ParsedInputOf } from '../../shared/contract';
 import type { MemberRow } from '../../shared/contract/segmentation';
 import { normalizeQuery } from '../../shared/domain/pinyin';
 import type { SegmentationState } from './state';
@@ -10,6 +10,16 @@ export function columnOf(state: SegmentationState, scheme: string): readonly str
   const column = state.result.classKeys[scheme];
   if (!column) throw notFound('scheme', scheme);
   return column;
+}
+
+/**
+ * A group the scheme is not ranked in (a mistyped `--group`, or a scheme not ranked within the partition's
+ * groups) is refused with the groups there are, rather than answered "none of 0 customers".
+ */
+function refuseUnknownGroup(state: SegmentationState, scheme: string, group: string): void {
+  const groups = state.result.schemes[scheme]?.groups?.map((g) => g.group) ?? [];
+  if (groups.includes(group)) return;
+  throw invalidInput([{ path: ['group'], key: groups.length > 0 ? 'unknown_group' : 'scheme_not_grouped', params: { choices: groups.join(', ') } }]);
 }
 
 /** Classes with counts and window revenue; the shares add up to 1 whenever anyone bought. */
@@ -122,6 +132,7 @@ export function members(
   predictions?: ReadonlyMap<string, PredictionCells>,
 ): OutputOf<'segments:members'> {
   const column = columnOf(state, input.scheme);
+  if (input.group !== undefined) refuseUnknownGroup(state, input.scheme, input.group);
   const picked = orderedMembers(state, column, input, matching, predictions);
   return {
     asOf: state.asOf,

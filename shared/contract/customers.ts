@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { countrySchema, enumOf, idSchema, isoDateSchema, optionalText, requiredText, timestampsSchema } from './common';
 import { boundedArray, MAX_FILTER_VALUES } from './limits';
 import { CONTACT_KINDS, CUSTOMER_TYPES, LOCALITIES, MANUAL_LEVELS, NEEDS } from './enums';
-import { schemeSchema } from './segmentation';
+import { refuseUnknownClass, schemeSchema } from './segmentation';
 
 /** Contacts of one customer, as the form and a duplicate check send them. */
 const MAX_CONTACTS = 20;
@@ -114,7 +114,7 @@ export const PAYMENT_FILTERS = ['owes', 'overdue'] as const;
 export const classFilterSchema = z.object({
   scheme: schemeSchema,
   classes: z.array(z.string().min(1, 'required').max(200, 'too_long')).min(1, 'required').max(200, 'too_many'),
-});
+}).superRefine((filter, ctx) => refuseUnknownClass(filter.scheme, filter.classes, ctx, (k) => ['classes', k]));
 
 export const customerListInputSchema = z.object({
   search: z.string().max(100, 'too_long').default(''),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from './common';
+import { refuseUnknownClass } from './segmentation';
 
 /** Purchase likelihood and customer value (BG/NBD + Gamma-Gamma, see docs/prediction.md). */
 const unitSchema = z.enum(['day', 'week'], { error: 'invalid_choice' });
@@ -92,6 +93,7 @@ export const predictionContract = {
         limit: z.number().int().min(1).max(5000).default(100),
         offset: z.number().int().min(0).max(10_000_000).default(0),
       })
+      .superRefine((input, ctx) => refuseUnknownClass(input.scheme, [input.classKey], ctx, () => ['classKey']))
       .default({ limit: 100, offset: 0 }),
     output: z.object({ asOf: z.string().max(10).nullable(), total: z.number().int().min(0), model: fitSummarySchema.nullable(), rows: z.array(bestRowSchema).max(5000) }),
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boundedRuleGroupSchema, isSchemeKey, SCHEME_KEYS, type MoveHint, type RuleGroup, type SchemeCuts } from '../segmentation';
+import { boundedRuleGroupSchema, classKeysOf, isSchemeKey, SCHEME_KEYS, type MoveHint, type RuleGroup, type SchemeCuts } from '../segmentation';
 import { datesInOrder, datesReversed, idSchema, isoDateSchema, requiredText } from './common';
 import { boundedRecord } from './limits';
 import { policiesContract } from './policies';
@@ -15,6 +15,24 @@ export const schemeSchema = z
   // The keys in the refusal: on the command line a mistyped --scheme is told what it could have been.
   .refine((s) => isSchemeKey(s) || /^custom:[A-Za-z0-9_-]{1,64}$/.test(s), { message: 'invalid_scheme', params: { choices: SCHEME_KEYS.join(', ') } });
 const classKeySchema = z.string().min(1, 'required').max(200, 'too_long');
+
+/** Classes listed in a refusal: enough to see the form (rfm has 126, country 250) without a wall of text. */
+const CLASSES_SHOWN = 12;
+
+/**
+ * Refuses a class that `scheme` can never give (a mistyped `--class platnum` answered "0 customers" as if the
+ * class were empty). Closed schemes and custom segments have a fixed set of classes; open ones (city, owner,
+ * industry …) take any text. `path` is where the class sits in the input.
+ */
+export function refuseUnknownClass(scheme: string | undefined, classKeys: readonly (string | undefined)[], ctx: z.RefinementCtx, path: (index: number) => (string | number)[]): void {
+  const known = scheme === undefined ? null : classKeysOf(scheme);
+  if (!known) return;
+  classKeys.forEach((classKey, index) => {
+    if (classKey === undefined || known.includes(classKey)) return;
+    const shown = known.length > CLASSES_SHOWN ? [...known.slice(0, CLASSES_SHOWN - 2), '…', ...known.slice(-2)].join(', ') : known.join(', ');
+    ctx.addIssue({ code: 'custom', message: 'unknown_class', path: path(index), params: { choices: shown } });
+  });
+}
 const countsSchema = z.record(z.string(), z.number().int());
 
 export const classSummarySchema = z.object({
@@ -123,7 +141,8 @@ export const segmentationContract = {
       direction: z.enum(['asc', 'desc'], { error: 'invalid_choice' }).default('desc'),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(5000).default(200),
-    }),
+    })
+      .superRefine((input, ctx) => refuseUnknownClass(input.scheme, [input.classKey], ctx, () => ['classKey'])),
     output: z.object({ asOf: z.string(), total: z.number().int(), rows: z.array(memberRowSchema) }),
   },
   'segments:explain': {

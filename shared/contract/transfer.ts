@@ -4,6 +4,7 @@ import { IMPORT_KINDS } from '../import/fields';
 import { enumOf, idSchema, requiredText } from './common';
 import { LANGUAGES } from './enums';
 import { customerListInputSchema } from './customers';
+import { refuseUnknownClass, schemeSchema } from './segmentation';
 import { BULK_MAX_IDS } from './customers-bulk';
 import { boundedRecord, MAX_RECORD_KEYS } from './limits';
 
@@ -125,7 +126,7 @@ const exportInputSchema = z.object({
 });
 /** Customers may be limited to one class of one scheme: a tiered list, as of the latest segmentation run. */
 const customerExportInputSchema = exportInputSchema.extend({
-  scheme: z.string().trim().min(1, 'required').max(64, 'too_long').optional(),
+  scheme: schemeSchema.optional(),
   classKey: z.string().trim().min(1, 'required').max(64, 'too_long').optional(),
   /** The customer list's filter and sort: export what the list shows, in its order. */
   filter: customerListInputSchema.omit({ offset: true, limit: true, schemes: true }).optional(),
@@ -160,7 +161,10 @@ export const transferContract = {
     output: z.object({ batchId: z.string(), customersRemoved: z.number().int(), customersRestored: z.number().int(), ordersRemoved: z.number().int(), followUpsRemoved: z.number().int(), productsRemoved: z.number().int().optional() }),
   },
   'import:batches': { input: z.object({ limit: z.number().int().min(1).max(1000).default(50) }).default({ limit: 50 }), output: z.object({ batches: z.array(batchSchema) }) },
-  'export:customers': { input: customerExportInputSchema.refine(notBoth, oneTarget), output: exportOutputSchema },
+  'export:customers': {
+    input: customerExportInputSchema.refine(notBoth, oneTarget).superRefine((input, ctx) => refuseUnknownClass(input.scheme, [input.classKey], ctx, () => ['classKey'])),
+    output: exportOutputSchema,
+  },
   'export:orders': { input: exportInputSchema.refine(notBoth, oneTarget), output: exportOutputSchema },
   /** One row per order line, the order's columns repeated: imports back as the same orders with lines. */
   'export:orderLines': { input: exportInputSchema.refine(notBoth, oneTarget), output: exportOutputSchema },

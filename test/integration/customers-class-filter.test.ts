@@ -72,6 +72,23 @@ describe('customers:list by class', () => {
     await expect(app.call('customers:list', { classFilter: { scheme: `custom:${saved.id}`, classes: ['member'] } })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
+  it('refuses a class the scheme can never give, in the list, the tier members and the export, and takes any text in an open scheme', async () => {
+    const refused = { ok: false, error: { code: 'invalid_input', issues: [{ key: 'unknown_class', params: { choices: 'platinum, gold, iron, lead, none' } }] } };
+    expect(await app.dispatch('customers:list', { classFilter: { scheme: 'pyramid', classes: ['gold', 'platnum'] } })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: ['classFilter', 'classes', 1], key: 'unknown_class' }] },
+    });
+    expect(await app.dispatch('segments:members', { scheme: 'pyramid', classKey: 'diamond' })).toMatchObject(refused);
+    const exportsDir = app.db.$client.name.replace(/[^/]+$/, 'exports');
+    expect(await app.dispatch('export:customers', { scheme: 'pyramid', classKey: 'platnum', path: `${exportsDir}/x.csv` })).toMatchObject(refused);
+    // rfm's 126 classes are shown by their first and last ones.
+    const rfm = await app.dispatch('segments:members', { scheme: 'rfm', classKey: '666' });
+    expect(rfm).toMatchObject({ ok: false, error: { issues: [{ key: 'unknown_class', params: { choices: '111, 112, 113, 114, 115, 121, 122, 123, 124, 125, …, 555, none' } }] } });
+    // An open scheme's classes are whatever the customers hold: an unheard-of industry is simply empty.
+    expect((await app.call('customers:list', { classFilter: { scheme: 'industry', classes: ['Atlantis'] } })).total).toBe(0);
+    expect((await app.call('segments:members', { scheme: 'pyramid', classKey: 'gold' })).total).toBe(storedIds('pyramid', ['gold']).length);
+  });
+
   it('sorts by tier: best class first, name order within a class, the reverse descending', async () => {
     const stored = new Map(
       (app.db.$client

@@ -171,5 +171,10 @@ describe('pages of stored predictions', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(inClass.rows.map((r) => r.id)).toEqual(expected);
     expect(inClass.total).toBe(expected.length);
+    // A class the scheme never gives is refused, not answered with an empty list.
+    expect(await app.dispatch('prediction:best', { scheme: 'pyramid', classKey: 'platnum' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['classKey'], key: 'unknown_class', params: { choices: 'platinum, gold, iron, lead, none' } }] },
+    });
   });
 });

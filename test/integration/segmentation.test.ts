@@ -133,6 +133,20 @@ describe('segmentation through dispatch', () => {
     ]);
   });
 
+  it('refuses to store a day after today, which would refuse every real day after it; today is stored after the refusal', async () => {
+    const raw = app.db.$client;
+    const counts = () => raw.prepare(`SELECT (SELECT count(*) FROM segment_runs), (SELECT count(*) FROM segment_assignments), (SELECT count(*) FROM prediction_runs)`).raw().get();
+    const before = counts();
+    expect(await app.dispatch('segments:recompute', { asOf: '2026-11-24' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['asOf'], key: 'stored_day_after_today', params: { today: '2026-11-23' } }] },
+    });
+    expect(counts()).toEqual(before);
+    expect(raw.prepare(`SELECT count(*) FROM segment_runs WHERE as_of > '2026-11-23'`).pluck().get()).toBe(0);
+    expect(await app.call('segments:recompute', { asOf: '2026-11-23' })).toMatchObject({ asOf: '2026-11-23', stored: true });
+    expect(raw.prepare(`SELECT max(as_of) FROM segment_runs`).pluck().get()).toBe('2026-11-23');
+  });
+
   it('config overrides are validated by the engine schema and change the result', async () => {
     const bad = await app.dispatch('segments:config:set', { overrides: { pyramid: { platinumShare: 0.9, goldShare: 0.9 } } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

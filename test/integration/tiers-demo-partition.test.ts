@@ -66,6 +66,20 @@ describe('the demo workspace ranks the stall and the export desk apart', () => {
     }
   });
 
+  it('refuses a group the partition does not have, and any group for a scheme not ranked within groups', async () => {
+    expect(await app.dispatch('segments:members', { scheme: 'pyramid', group: 'mars' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['group'], key: 'unknown_group', params: { choices: 'domestic, overseas' } }] },
+    });
+    // The country scheme is not ranked: its classes are the customers' own, whatever group they are in.
+    expect(await app.dispatch('segments:members', { scheme: 'country', group: 'domestic' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['group'], key: 'scheme_not_grouped' }] },
+    });
+    const domestic = app.db.$client.prepare(`SELECT count(*) FROM customers WHERE locality <> 'overseas' AND deleted_at IS NULL AND archived_at IS NULL`).pluck().get();
+    expect((await app.call('segments:members', { scheme: 'pyramid', group: 'domestic', limit: 1 })).total).toBe(domestic);
+  });
+
   it('explanations name the group and its cut', async () => {
     const top = (await app.call('segments:members', { scheme: 'pyramid', group: 'domestic', classKey: 'platinum', limit: 1 })).rows[0]!;
     const e = (await app.call('segments:explain', { customerId: top.id })).schemes.pyramid!.explanation;

@@ -86,11 +86,14 @@ export function TiersPage() {
   }, [scheme, customNames]);
 
   const sort = sorting[0];
-  const query: MemberQuery = useMemo(
-    () => ({ scheme, classKey, group, search, sort: (SORT_OF[sort?.id ?? 'revenueMinor'] ?? 'revenue') as 'revenue', direction: sort?.desc === false ? 'asc' : 'desc' }),
-    [scheme, classKey, group, search, sort?.id, sort?.desc],
-  );
   const partitioned = overview?.scheme === scheme && overview.groups !== null && overview.partition !== 'none';
+  // The group goes with the scheme whose overview offered it: another scheme (not ranked within groups, or not
+  // loaded yet) is asked for without it, as the service refuses a group its scheme does not have.
+  const shownGroup = partitioned && overview.groups?.some((g) => g.group === group) ? group : undefined;
+  const query: MemberQuery = useMemo(
+    () => ({ scheme, classKey, group: shownGroup, search, sort: (SORT_OF[sort?.id ?? 'revenueMinor'] ?? 'revenue') as 'revenue', direction: sort?.desc === false ? 'asc' : 'desc' }),
+    [scheme, classKey, shownGroup, search, sort?.id, sort?.desc],
+  );
   const groupText = useMemo(
     () => (partitioned && overview ? (key: string) => groupWords(t, overview.partition, key, groupNames ?? {}, language) : undefined),
     [partitioned, overview, t, groupNames, language],
