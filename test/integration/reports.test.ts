@@ -258,6 +258,25 @@ describe('reports:evaluation on the hand-made fixture', () => {
     expect(y.periods[0]!.classes.gold!.yoyGrowthRate).toBeCloseTo((2500 - 1500) / 1500, 12);
   });
 
+  it('reads a range reaching past today up to today: months that have not begun are not reported as if everyone had left', async () => {
+    const reaching = await app.call('reports:evaluation', { scheme: 'pyramid', from: '2026-01-01', to: '2030-12-31', period: 'month' });
+    const upToToday = await app.call('reports:evaluation', { scheme: 'pyramid', from: '2026-01-01', to: FIXTURE_TODAY, period: 'month' });
+    expect(reaching.to).toBe(FIXTURE_TODAY);
+    expect(reaching.periods.map((p) => [p.start, p.complete])).toEqual([
+      ['2026-01-01', true],
+      ['2026-02-01', true],
+      ['2026-03-01', true],
+      ['2026-04-01', true],
+      ['2026-05-01', true],
+      ['2026-06-01', false],
+    ]);
+    expect({ ...reaching, elapsedMs: 0 }).toEqual({ ...upToToday, elapsedMs: 0 });
+    await expect(app.call('reports:evaluation', { scheme: 'pyramid', from: '2026-07-01', to: '2026-12-31' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      issues: [{ path: ['from'], key: 'report_starts_after_today', params: { today: FIXTURE_TODAY } }],
+    });
+  });
+
   it('refuses a reversed range and one of more than 120 periods, in words the screen translates', async () => {
     await expect(app.call('reports:evaluation', { scheme: 'pyramid', from: '2026-02-01', to: '2026-01-01' })).rejects.toMatchObject({ code: 'invalid_input', issues: [{ path: ['to'], key: 'report_range_reversed' }] });
     await expect(app.call('reports:evaluation', { scheme: 'pyramid', from: '2000-01-01', to: '2026-01-01', period: 'month' })).rejects.toMatchObject({
