@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { isIsoDate, isIsoInstant } from '../domain/dates';
 import { cleanText } from '../domain/clean-text';
 import { isFxRateInRange } from '../domain/money';
+import { parseCountry } from '../import/parse-country';
+import { COUNTRY_CODES } from '../segmentation/continents';
 
 /** Schemas used across domains. Messages are issue keys (see errors.ts), never prose. */
 export const idSchema = z.string().min(1, 'required').max(64, 'too_long');
@@ -16,10 +18,18 @@ export const currencySchema = z
   .string()
   .transform((s) => s.trim().toUpperCase())
   .refine((s) => /^[A-Z]{3}$/.test(s), 'invalid_currency');
+/**
+ * An ISO 3166 alpha-2 code the country and continent schemes know: a code in any case, or a name or alias the
+ * import reads ("UK", "英国", "United Kingdom" → GB). Two letters that name no country (a typo, ZZ) are
+ * refused: the customer would sit in the country scheme's "unknown" while counting as overseas.
+ */
 export const countrySchema = z
   .string()
-  .transform((s) => s.trim().toUpperCase())
-  .refine((s) => /^[A-Z]{2}$/.test(s), 'invalid_country');
+  .transform((s) => {
+    const parsed = parseCountry(s);
+    return parsed.ok ? parsed.value : s.trim().toUpperCase();
+  })
+  .refine((s) => COUNTRY_CODES.includes(s), 'invalid_country');
 /** Base-currency units per one unit of a currency: positive, and inside the range real rates live in. */
 export const fxRateValueSchema = z.number({ error: 'invalid_rate' }).superRefine((rate, ctx) => {
   if (!(rate > 0) || !Number.isFinite(rate)) ctx.addIssue({ code: 'custom', message: 'invalid_rate' });

@@ -48,7 +48,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   stored_day_after_today: 'must not be after today ({{today}}): tiers are stored for days that have come, one after another',
   report_starts_after_today: 'must not be after today ({{today}}): a report covers days that have come',
   invalid_currency: 'must be a 3-letter currency code such as CNY, USD or EUR',
-  invalid_country: 'must be a 2-letter country code such as CN, US or DE',
+  invalid_country: 'must be a country: its 2-letter code such as CN, US, GB or DE, or its name',
   invalid_amount: 'must be a positive amount such as 12.34',
   amount_too_many_decimals: 'has more decimals than the currency allows',
   amount_negative: 'must not be negative (0 is a free order)',
