@@ -24,6 +24,9 @@ export function settingsHandlers(ctx: HandlerContext): HandlerMap<'settings' | '
           if (!isCurrencyCode(input.baseCurrency)) throw invalidInput([{ path: ['baseCurrency'], key: 'invalid_currency' }]);
           const hasOrders = db.select({ n: sql<number>`count(*)` }).from(orders).where(isNull(orders.deletedAt)).get()!.n > 0;
           if (hasOrders) throw invalidInput([{ path: ['baseCurrency'], key: 'base_currency_locked' }]);
+          // A rate is units of the base per unit of its currency: under another base it would price every order wrong.
+          const rates = db.select({ n: sql<number>`count(*)` }).from(fxRates).where(isNull(fxRates.deletedAt)).get()!.n;
+          if (rates > 0) throw invalidInput([{ path: ['baseCurrency'], key: 'base_currency_has_rates', params: { count: rates, base: current.baseCurrency } }]);
         }
         writeSettings(db, {
           ...(input.businessName !== undefined ? { businessName: input.businessName } : {}),
@@ -53,6 +56,8 @@ export function settingsHandlers(ctx: HandlerContext): HandlerMap<'settings' | '
 
     'fx:upsert': ({ currency, rateDate, rate }) => {
       if (!isCurrencyCode(currency)) throw invalidInput([{ path: ['currency'], key: 'invalid_currency' }]);
+      // The base is worth 1 of itself on every day: a stored rate for it would never be read.
+      if (currency === readSettings(db).baseCurrency) throw invalidInput([{ path: ['currency'], key: 'fx_rate_of_base', params: { base: currency } }]);
       const now = ctx.clock.now().toISOString();
       const existing = findFxRate(db, currency, rateDate);
       if (existing) {

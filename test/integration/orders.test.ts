@@ -114,4 +114,24 @@ describe('orders', () => {
     expect(await app.dispatch('settings:update', { baseCurrency: 'USD' })).toMatchObject({ ok: false, error: { issues: [{ path: ['baseCurrency'], key: 'base_currency_locked' }] } });
     expect((await app.call('settings:get', {})).baseCurrency).toBe('CNY');
   });
+
+  it('keeps FX rates with the base they were entered against: no base change while rates exist, and no rate for the base', async () => {
+    const rate = await app.call('fx:upsert', { currency: 'EUR', rateDate: '2026-01-01', rate: 7.8 });
+    expect(await app.dispatch('settings:update', { baseCurrency: 'USD' })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: ['baseCurrency'], key: 'base_currency_has_rates', params: { count: 1, base: 'CNY' } }] },
+    });
+    expect(await app.dispatch('fx:upsert', { currency: 'CNY', rateDate: '2026-01-01', rate: 2 })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: ['currency'], key: 'fx_rate_of_base', params: { base: 'CNY' } }] },
+    });
+    const raw = app.db.$client;
+    expect([raw.prepare(`SELECT base_currency FROM settings`).pluck().get(), raw.prepare(`SELECT count(*) FROM fx_rates WHERE deleted_at IS NULL`).pluck().get()]).toEqual(['CNY', 1]);
+    // Once the rates are gone the base can change, and a rate is entered against the new one.
+    await app.call('fx:delete', { id: rate.id });
+    expect((await app.call('settings:update', { baseCurrency: 'USD' })).baseCurrency).toBe('USD');
+    await app.call('fx:upsert', { currency: 'EUR', rateDate: '2026-01-01', rate: 1.1 });
+    const order = await app.call('orders:create', { customerId, orderDate: '2026-11-01', amount: '100', currency: 'EUR' });
+    expect(raw.prepare(`SELECT base_currency, base_amount_minor FROM orders WHERE id = ?`).raw().get(order.id)).toEqual(['USD', 11000]);
+  });
 });
