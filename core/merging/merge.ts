@@ -33,6 +33,18 @@ function loadLive(db: Db, input: MergeInput): MergeCandidate[] {
 }
 
 /**
+ * A live customer merged into an archived one would leave the lists, the tiers and Today with all its orders,
+ * unseen: the kept customer is taken out of the archive first (merging archived duplicates together is fine).
+ */
+function refuseArchivedKeep(db: Db, input: MergeInput): void {
+  const archived = (id: string) => repo.customerColumns(db.$client, id)!.archived_at !== null;
+  if (!archived(input.keepId) || input.mergeIds.every(archived)) return;
+  throw new AppError('conflict', `Customer ${input.keepId} is archived; take it out of the archive before merging live customers into it.`, [
+    { path: ['keepId'], key: 'merge_into_archived' },
+  ]);
+}
+
+/**
  * Merges duplicates into the kept customer in one transaction: their live orders, follow-ups and contacts
  * (a contact the kept customer already has stays behind) move over, tags unite, notes join, the chosen
  * field values are written, the others are soft-deleted, and every change is recorded for unmerge.
@@ -44,6 +56,7 @@ export function mergeCustomers(db: Db, input: MergeInput, now: string) {
   const client = db.$client;
   return client.transaction(() => {
     const [kept, ...merged] = loadLive(db, input);
+    refuseArchivedKeep(db, input);
     const all = [kept!, ...merged];
     const before = repo.customerColumns(client, kept!.id)!;
     const rows: Array<repo.MergeRow & { id: string }> = [];

@@ -201,6 +201,24 @@ describe('merging duplicates', () => {
     expect(app.db.$client.prepare('SELECT count(*) FROM customer_merges').pluck().get()).toBe(0);
   });
 
+  it('refuses to merge live customers into an archived one, and merges archived duplicates together', async () => {
+    const { keep, dup } = await twoOfOne();
+    await app.call('customers:archive', { id: keep, archived: true });
+    const before = dump();
+    expect(await app.dispatch('customers:merge', { keepId: keep, mergeIds: [dup] })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', issues: [{ path: ['keepId'], key: 'merge_into_archived' }] },
+    });
+    expect(dump()).toEqual(before);
+    await app.call('customers:archive', { id: dup, archived: true });
+    await app.call('customers:merge', { keepId: keep, mergeIds: [dup] });
+    expect(app.db.$client.prepare('SELECT deleted_at IS NOT NULL FROM customers WHERE id = ?').pluck().get(dup)).toBe(1);
+    // Archived the other way round: a live customer kept, an archived duplicate merged into it.
+    const { keep: live, dup: old } = await twoOfOne();
+    await app.call('customers:archive', { id: old, archived: true });
+    expect((await app.call('customers:merge', { keepId: live, mergeIds: [old] })).mergeId).toBeTruthy();
+  });
+
   it('refuses to undo twice, an unknown merge, or one a later merge built on', async () => {
     const { keep, dup } = await twoOfOne();
     const other = await add({ name: 'Zhou' });
