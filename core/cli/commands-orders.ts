@@ -77,7 +77,7 @@ export const ORDER_COMMANDS: Command[] = [
   {
     words: ['orders', 'return'],
     summary:
-      'Record a return: --order ID [--amount X] (default: all that is left) or --customer ID --currency C --amount X; [--date D] [--cost X] [--line "SKU|name|qty|unit price"]… [--number N] [--note …].',
+      'Record a return: --order ID [--amount X] (default: all that is left) or --customer ID --currency C --amount X [--fx-rate R] (a foreign currency without a stored rate on the date); [--date D] [--cost X] [--line "SKU|name|qty|unit price"]… [--number N] [--note …].',
     flags: {
       order: { type: 'string' }, customer: { type: 'string' }, currency: { type: 'string' }, amount: { type: 'string' }, date: { type: 'string' }, cost: { type: 'string' },
       'fx-rate': { type: 'string' }, line: { type: 'string', multiple: true }, number: { type: 'string' }, note: { type: 'string' },

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { OutputOf } from '../../shared/contract';
+import { AppError, type OutputOf } from '../../shared/contract';
 import { PREDICTION_SORTS, type FitSummary } from '../../shared/contract/prediction';
 import { fitSummaryCsv, type SummaryFit } from '../prediction/summary-csv';
 import { optionalInt, optionalString, requireFlag, UsageError } from './args';
@@ -46,7 +46,8 @@ export const PREDICTION_COMMANDS: Command[] = [
         try {
           return fitSummaryCsv(readFileSync(summary, 'utf8'));
         } catch (error) {
-          throw new UsageError(`--summary ${summary}: ${(error as Error).message}`);
+          // The command was right and the file was not: refused input (exit 1), not a usage mistake (exit 2).
+          throw new AppError('invalid_input', `--summary ${summary}: ${(error as Error).message}`);
         }
       }
       return call('prediction:fit', { asOf: optionalString(v, 'as-of'), unit: unitFlag(v) });

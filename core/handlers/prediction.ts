@@ -50,8 +50,11 @@ export function predictionHandlers(ctx: HandlerContext): HandlerMap<'prediction'
       return { asOf: run.asOf, total: page.total, model: run.model, rows: page.rows.map((r) => ({ ...r, classKey: classOf(r.id) })) };
     },
     'prediction:holdout': ({ split, until }) => {
-      const end = until ?? latestOrderDate(ctx.db) ?? split;
-      if (end < split) throw invalidInput([{ path: ['until'], key: 'prediction_until_before_split' }]);
+      const lastOrder = latestOrderDate(ctx.db);
+      const end = until ?? lastOrder ?? split;
+      if (until !== undefined && until < split) throw invalidInput([{ path: ['until'], key: 'prediction_until_before_split' }]);
+      // Without an end the check runs to the last order: a split after it leaves nothing to compare with.
+      if (end < split) throw invalidInput([{ path: ['split'], key: 'prediction_split_after_orders', params: { last: lastOrder ?? '' } }]);
       const result = holdoutCheck(ctx.db, split, end);
       if (!result) throw invalidInput([{ path: ['split'], key: 'prediction_no_orders' }]);
       return result;

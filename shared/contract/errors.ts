@@ -102,6 +102,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   import_no_header: 'has no header row',
   prediction_no_orders: 'has no orders on or before that date to predict from',
   prediction_until_before_split: 'must not be before the split date',
+  prediction_split_after_orders: 'is after the last order ({{last}}): there is nothing after it to compare the predictions with',
   clv_discount_range: 'must be a monthly discount rate from 0 to 10 (percent)',
   clv_horizon_range: 'must be a whole number of months from 1 to 120',
   import_aborted: 'the import was cancelled; nothing was written',

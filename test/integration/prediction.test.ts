@@ -116,6 +116,15 @@ describe('predictions stored by a recompute', () => {
   it('holdout: until before split is refused with a clear message', async () => {
     await expect(app.call('prediction:holdout', { split: '2026-06-30', until: '2026-01-01' })).rejects.toThrow(/must not be before the split date/);
   });
+
+  it('holdout: a split after the last order, with no end given, is refused at the split, naming the last order', async () => {
+    const last = sqlAll<{ d: string }>(`SELECT max(order_date) AS d FROM orders WHERE deleted_at IS NULL`)[0]!.d;
+    const dayAfter = new Date(Date.parse(`${last}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(await app.dispatch('prediction:holdout', { split: dayAfter })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['split'], key: 'prediction_split_after_orders', params: { last } }] },
+    });
+  });
 });
 
 describe('a thin base falls back and says so', () => {
