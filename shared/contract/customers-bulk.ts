@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, optionalText, requiredText } from './common';
+import { splitList } from '../import/parse-contact';
 
 /** Most customers one bulk action may touch: a screenful of selections, small enough for one transaction. */
 export const BULK_MAX_IDS = 10_000;
@@ -8,7 +9,8 @@ const tagSchema = requiredText(40);
 
 /** What to do to every selected customer. */
 export const bulkActionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('addTag'), tag: tagSchema }),
+  // One tag: a separator the import splits on would make it two after an export and re-import.
+  z.object({ kind: z.literal('addTag'), tag: tagSchema.refine((tag) => splitList(tag).length === 1, 'tag_has_separator') }),
   z.object({ kind: z.literal('removeTag'), tag: tagSchema }),
   /** null (or blank) clears the owner. */
   z.object({ kind: z.literal('setOwner'), owner: optionalText(80) }),

@@ -3,6 +3,7 @@ import { countrySchema, enumOf, idSchema, isoDateSchema, optionalText, requiredT
 import { boundedArray, MAX_FILTER_VALUES } from './limits';
 import { CONTACT_KINDS, CUSTOMER_TYPES, LOCALITIES, MANUAL_LEVELS, NEEDS } from './enums';
 import { refuseUnknownClass, schemeSchema } from './segmentation';
+import { splitList } from '../import/parse-contact';
 
 /** Contacts of one customer, as the form and a duplicate check send them. */
 const MAX_CONTACTS = 20;
@@ -18,6 +19,15 @@ export const contactSchema = z.object({ id: z.string(), kind: enumOf(CONTACT_KIN
 /** The most tags a customer carries: the profile form and the bulk "add tag" both stop here. */
 export const MAX_CUSTOMER_TAGS = 50;
 
+/**
+ * A customer's tags, each split where the import splits a tags cell ("VIP；老客户", "a, b", "x|y"): a tag
+ * holding a separator would come back from an export and re-import as two, so it is two from the start.
+ */
+const tagsSchema = z.preprocess(
+  (tags) => (Array.isArray(tags) ? [...new Set(tags.flatMap((tag) => (typeof tag === 'string' ? splitList(tag) : [tag])))] : tags),
+  boundedArray(requiredText(40), MAX_CUSTOMER_TAGS).default([]),
+);
+
 export const customerInputSchema = z.object({
   name: requiredText(120),
   company: optionalText(),
@@ -31,7 +41,7 @@ export const customerInputSchema = z.object({
   sizeBand: optionalText(40),
   incomeBand: optionalText(40),
   needs: enumOf(NEEDS).nullish().transform((n) => n ?? null),
-  tags: boundedArray(requiredText(40), MAX_CUSTOMER_TAGS).default([]),
+  tags: tagsSchema,
   owner: optionalText(80),
   source: optionalText(60),
   manualLevel: enumOf(MANUAL_LEVELS).nullish().transform((l) => l ?? null),

@@ -15,6 +15,8 @@ beforeEach(async () => {
   // The demo's FX table is part of the workspace, not of an export; the target needs the same rates.
   for (const r of (await source.call('fx:list', {})).rates) await target.call('fx:upsert', { currency: r.currency, rateDate: r.rateDate, rate: r.rate });
   await source.call('customers:create', { name: '=HYPERLINK("http://evil")', company: '+SUM(A1)', notes: '@cmd', tags: ['-x'], contacts: [{ kind: 'phone', value: '13800138000' }] });
+  // Tags given with the separators a tags cell is split on are stored split, so they come back as they went.
+  await source.call('customers:create', { name: '标签客户', tags: ['a b', 'c;d', 'VIP；老客户', 'x|y', 'VIP'], contacts: [{ kind: 'phone', value: '13900139000' }] });
 });
 afterEach(() => {
   source.cleanup();
@@ -51,7 +53,7 @@ describe('export → import round trips', () => {
       expect(imported).toMatchObject({ rowsTotal: exported.rows, added: exported.rows, rejected: 0, skipped: 0 });
     }
     const expected = await snapshot(source);
-    expect(expected.customers.length).toBe(41);
+    expect(expected.customers.length).toBe(42);
     expect(expected.orders.length).toBeGreaterThan(100);
     expect(expected.followUps.length).toBeGreaterThan(50);
     expect(await snapshot(target)).toEqual(expected);
@@ -114,7 +116,9 @@ describe('export → import round trips', () => {
     // The class columns are derived: an export with them imports back without touching the tier data.
     const imported = await target.call('import:preview', { kind: 'customers', source: { path } });
     expect(imported.columns.filter((c) => c.header.startsWith('Class · ')).map((c) => c.field)).toEqual(schemes.map(() => null));
-    await expect(source.call('export:customers', { path: join(source.dir, 'x.csv'), scheme: 'nope', classKey: 'a' })).rejects.toMatchObject({ issues: [{ key: 'export_scheme_unknown' }] });
+    // A scheme that does not exist is named so (it read "recompute the tiers first"); a custom segment without results is told to recompute.
+    await expect(source.call('export:customers', { path: join(source.dir, 'x.csv'), scheme: 'nope', classKey: 'a' })).rejects.toMatchObject({ issues: [{ path: ['scheme'], key: 'invalid_scheme' }] });
+    await expect(source.call('export:customers', { path: join(source.dir, 'x.csv'), scheme: 'custom:gone', classKey: 'member' })).rejects.toMatchObject({ issues: [{ key: 'export_scheme_unknown' }] });
   });
 });
 
