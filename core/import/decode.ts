@@ -88,19 +88,24 @@ export function detectEncoding(head: Uint8Array, sample: TextSample = { bytes: h
 
 /**
  * A UTF-8 file with a byte or two damaged (a truncated copy, one cell pasted from elsewhere) is still
- * UTF-8: reading it as GBK would garble every line to save one character.
+ * UTF-8: reading it as GBK would garble every line to save one character. Judged two ways: many characters
+ * nearly all valid; or, in a small file, a few wide characters (CJK and the like, three or four bytes in
+ * UTF-8) for each damaged byte — GBK, Big5 and Windows-1252 text almost never forms a valid three-byte
+ * sequence, and about one GBK character in eight forms a valid two-byte one, so those are not counted.
  */
 function isMostlyUtf8(bytes: Uint8Array): boolean {
   const text = new TextDecoder('utf-8').decode(bytes);
   let nonAscii = 0;
   let replaced = 0;
+  let wide = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
     nonAscii++;
     if (c === 0xfffd) replaced++;
+    else if (c >= 0x800) wide++;
   }
-  return nonAscii >= 20 && replaced <= nonAscii * 0.05;
+  return (nonAscii >= 20 && replaced <= nonAscii * 0.05) || (wide >= 4 && replaced * 4 <= wide);
 }
 
 function matchingBomLength(bytes: Uint8Array, encoding: EncodingName): number {

@@ -31,6 +31,17 @@ describe('decodeBytes', () => {
     expect(decodeBytes(encodeText(text, 'gbk'))).toMatchObject({ encoding: 'gb18030', text });
   });
 
+  it('reads a small UTF-8 file with one damaged byte as UTF-8, not GB18030 (which garbled every name)', () => {
+    const good = 'Name,Phone,City\n张三,13800000304,广州\n李四,13800000305,深圳\n';
+    const bytes = Buffer.concat([Buffer.from(good, 'utf8'), Buffer.from([0x4d, 0xfc]), Buffer.from('ller,13800000306,Berlin\n', 'utf8')]);
+    const decoded = decodeBytes(bytes);
+    expect(decoded.encoding).toBe('utf-8');
+    expect(decoded.text.startsWith(good)).toBe(true);
+    expect(decoded.text).toContain('M\ufffdller');
+    // The same names in GBK stay GBK, however few: their bytes make no valid wide UTF-8 character.
+    for (const text of [good, '姓名\n张三\n', SIMPLIFIED, '客户,城市\n王喆,广州\n']) expect([text, decodeBytes(encodeText(text, 'gbk')).encoding]).toEqual([text, 'gb18030']);
+  });
+
   it('reads Big5 characters whose second byte is ASCII (許功蓋)', () => {
     const text = 'name,phone\n許功蓋,1\n';
     expect(decodeBytes(encodeText(text, 'big5'))).toMatchObject({ encoding: 'big5', text });
