@@ -1,16 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { invalidInput, notFound, type ParsedInputOf } from '../../shared/contract';
 import { addDays, daysBetween, localDateOf } from '../../shared/domain/dates';
-import { findCustomer, refreshCustomerStats } from '../../db/repos/customers';
+import { refreshCustomerStats } from '../../db/repos/customers';
 import { dueCounts, dueReminders, findFollowUp, followUpsOf, openRemindersBefore } from '../../db/repos/followups';
 import { toFollowUp } from '../../db/repos/rows';
 import { followUps } from '../../db/schema';
 import type { HandlerContext } from '../context';
 import { newId } from '../ids';
+import { liveCustomerFor } from './live-customer';
 import type { HandlerMap } from './types';
 
 function toColumns(ctx: HandlerContext, input: ParsedInputOf<'followups:create'>) {
-  if (!findCustomer(ctx.db, input.customerId)) throw notFound('customer', input.customerId);
+  liveCustomerFor(ctx.db, input.customerId);
   // A time is a time on the next-contact date; alone it names no moment.
   if (input.nextContactTime !== null && input.nextContactDate === null) throw invalidInput([{ path: ['nextContactTime'], key: 'time_without_date' }]);
   return {
@@ -24,6 +25,16 @@ function toColumns(ctx: HandlerContext, input: ParsedInputOf<'followups:create'>
     nextContactDate: input.nextContactDate,
     nextContactTime: input.nextContactDate === null ? null : input.nextContactTime,
   };
+}
+
+/**
+ * Refuses a next contact planned before the day of the contact that plans it: a slip (12-01 for 12-10)
+ * that would make the reminder overdue the moment it is saved. The same day is taken (call back this
+ * afternoon). The day is the local one, as Today counts days.
+ */
+function refuseNextBeforeDay(occurredAt: string, nextContactDate: string | null): void {
+  const day = localDateOf(new Date(occurredAt));
+  if (nextContactDate !== null && nextContactDate < day) throw invalidInput([{ path: ['nextContactDate'], key: 'next_contact_before_follow_up', params: { date: day } }]);
 }
 
 /**
@@ -59,6 +70,7 @@ export function followUpHandlers(ctx: HandlerContext): HandlerMap<'followups'> {
         const columns = toColumns(ctx, input);
         const now = ctx.clock.now().toISOString();
         refuseDayAfterToday(ctx, columns.occurredAt);
+        refuseNextBeforeDay(columns.occurredAt, columns.nextContactDate);
         const id = newId();
         db.insert(followUps).values({ id, createdAt: now, updatedAt: now, ...columns }).run();
         const answered = openRemindersBefore(db, columns.customerId, columns.occurredAt, id).map((r) => r.id);
@@ -75,6 +87,8 @@ export function followUpHandlers(ctx: HandlerContext): HandlerMap<'followups'> {
         const columns = toColumns(ctx, followUp);
         // One imported before the rule keeps its day through an edit of its content.
         if (columns.occurredAt !== before.occurredAt) refuseDayAfterToday(ctx, columns.occurredAt);
+        // Likewise a reminder imported before its own contact's day stays through an edit that leaves both dates.
+        if (columns.occurredAt !== before.occurredAt || columns.nextContactDate !== before.nextContactDate) refuseNextBeforeDay(columns.occurredAt, columns.nextContactDate);
         db.update(followUps).set({ ...columns, updatedAt: ctx.clock.now().toISOString() }).where(eq(followUps.id, id)).run();
         refreshCustomerStats(db, columns.customerId);
         if (before.customerId !== columns.customerId) refreshCustomerStats(db, before.customerId);
@@ -96,6 +110,9 @@ export function followUpHandlers(ctx: HandlerContext): HandlerMap<'followups'> {
     },
 
     'followups:markDone': ({ id }) => touch(id, { done: true }),
-    'followups:reschedule': ({ id, nextContactDate }) => touch(id, { nextContactDate, done: false }),
+    'followups:reschedule': ({ id, nextContactDate }) => {
+      refuseNextBeforeDay(load(id).occurredAt, nextContactDate);
+      return touch(id, { nextContactDate, done: false });
+    },
   };
 }

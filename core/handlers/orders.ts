@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { invalidInput, notFound, type ParsedInputOf } from '../../shared/contract';
 import { minorToDecimal } from '../../shared/domain/money';
-import { findCustomer, refreshCustomerStats } from '../../db/repos/customers';
+import { refreshCustomerStats } from '../../db/repos/customers';
 import {
   findOrder,
   liveOrdersOf,
@@ -29,6 +29,9 @@ import {
   toBase,
   type PricedLine,
 } from '../orders/pricing';
+import { carriedPayment, refuseOldCurrencyAmounts } from '../orders/currency-change';
+import { withReturnsLock } from '../orders/returns-lock';
+import { liveCustomerFor } from './live-customer';
 import type { HandlerMap } from './types';
 
 /** Negation that never produces -0 (SQLite would store it as a REAL, which the integer CHECKs refuse). */
@@ -61,7 +64,7 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
 
   /** A sale's columns from the form; `existing` when editing (omitted fields then keep their values). */
   const priceSale = (input: ParsedInputOf<'orders:create'>, existing?: OrderRecord) => {
-    if (!findCustomer(db, input.customerId)) throw notFound('customer', input.customerId);
+    liveCustomerFor(db, input.customerId);
     checkCurrency(input.currency);
     const { fxRate, baseCurrency } = lockedRate(ctx, input.currency, input.orderDate, input.fxRate);
     const lines = input.lines ? priceLines(input.lines, input.currency, 1) : null;
@@ -69,18 +72,22 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
       !input.lines && existing
         ? (db.select({ n: sql<number>`count(*)`, total: sql<number>`coalesce(sum(${orderLines.amountMinor}), 0)` }).from(orderLines).where(eq(orderLines.orderId, existing.id)).get() ?? { n: 0, total: 0 })
         : { n: 0, total: 0 };
+    if (existing) refuseOldCurrencyAmounts(existing, input, keptLinesTotal.n);
     const linesTotal = lines ? (lines.lines.length > 0 ? lines.totalMinor : null) : keptLinesTotal.n > 0 ? keptLinesTotal.total : null;
     const amountMinor = resolveAmount(input.amount, linesTotal, input.currency);
     const shown = input.amount ?? minorToDecimal(amountMinor, input.currency);
     const baseAmountMinor = toBase(amountMinor, input.currency, fxRate, baseCurrency, ['amount'], shown);
     if (existing) {
+      // In the sale's own currency: with returns standing, its currency cannot change (withReturnsLock).
       const returned = -returnedAgainst(db, existing.id).minor;
-      if (amountMinor < returned) throw invalidInput([{ path: ['amount'], key: 'amount_below_returns', params: { value: shown, returned: minorToDecimal(returned, input.currency) } }]);
+      if (amountMinor < returned) {
+        throw invalidInput([{ path: ['amount'], key: 'amount_below_returns', params: { value: shown, returned: minorToDecimal(returned, existing.currency), currency: existing.currency } }]);
+      }
     }
     const costMinor =
       input.cost === undefined ? (existing?.costMinor ?? null) : input.cost === null ? null : nonNegativeMinor(input.cost, input.currency, ['cost'], 'cost_negative');
     const baseCostMinor = costMinor === null ? null : toBase(costMinor, input.currency, fxRate, baseCurrency, ['cost'], input.cost ?? String(costMinor));
-    const payment = pricePayment(input.payment, amountMinor, input.currency, existing);
+    const payment = pricePayment(carriedPayment(existing, input), amountMinor, input.currency, existing);
     const orderNumber = input.orderNumber === undefined ? (existing?.orderNumber ?? null) : tidyOrderNumber(input.orderNumber);
     checkNumberFree(orderNumber, existing?.id);
     return {
@@ -109,10 +116,17 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
       const row = load(id);
       if (deleted && row.kind === 'sale' && liveReturnCount(db, id) > 0) throw invalidInput([{ path: ['id'], key: 'order_has_returns' }]);
       if (!deleted && row.deletedAt !== null) {
+        // Its base amount is in the base currency of its day; summed under another base it would be a wrong
+        // figure (USD 780.00 read as ¥780), and no rate between the two bases is known to convert it.
+        const { baseCurrency } = readSettings(db);
+        if (row.baseCurrency !== baseCurrency) throw invalidInput([{ path: ['id'], key: 'order_other_base_currency', params: { stored: row.baseCurrency, base: baseCurrency } }]);
         checkNumberFree(row.orderNumber, row.id);
         if (row.returnOfOrderId !== null) {
           const sale = load(row.returnOfOrderId);
           if (sale.deletedAt !== null) throw invalidInput([{ path: ['id'], key: 'return_of_deleted_order' }]);
+          // The sale may have been edited while this return was deleted: it must still net the sale out at its rate, on or after its day.
+          if (sale.currency !== row.currency || sale.fxRate !== row.fxRate) throw invalidInput([{ path: ['id'], key: 'return_sale_repriced', params: { currency: sale.currency, rate: sale.fxRate } }]);
+          if (row.orderDate < sale.orderDate) throw invalidInput([{ path: ['id'], key: 'return_before_order', params: { date: sale.orderDate } }]);
           const left = sale.amountMinor + returnedAgainst(db, sale.id, row.id).minor;
           if (-row.amountMinor > left) throw invalidInput([{ path: ['amount'], key: 'return_exceeds_order', params: { left: minorToDecimal(left, sale.currency), currency: sale.currency } }]);
         }
@@ -150,8 +164,7 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
       db.transaction(() => {
         const before = load(id);
         if (before.kind === 'return') throw invalidInput([{ path: ['id'], key: 'return_not_editable' }]);
-        if (before.customerId !== order.customerId && liveReturnCount(db, id) > 0) throw invalidInput([{ path: ['customerId'], key: 'order_has_returns' }]);
-        const { columns, lines } = priceSale(order, before);
+        const { columns, lines } = priceSale(withReturnsLock(db, before, order), before);
         const now = ctx.clock.now().toISOString();
         db.update(orders).set({ ...columns, updatedAt: now }).where(eq(orders.id, id)).run();
         if (lines) writeLines(id, lines, { currency: columns.currency, soldOn: columns.orderDate }, now);
@@ -177,13 +190,14 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
           if (input.customerId !== undefined && input.customerId !== sale.customerId) throw invalidInput([{ path: ['customerId'], key: 'invalid_value' }]);
           if (input.currency !== undefined && input.currency !== sale.currency) throw invalidInput([{ path: ['currency'], key: 'return_currency_differs', params: { currency: sale.currency } }]);
           if (orderDate < sale.orderDate) throw invalidInput([{ path: ['orderDate'], key: 'return_before_order', params: { date: sale.orderDate } }]);
+          liveCustomerFor(db, sale.customerId, ['orderId']);
           customerId = sale.customerId;
           currency = sale.currency;
           // The sale's locked rate, so a full return nets its base amount out exactly.
           rate = { fxRate: sale.fxRate, baseCurrency: sale.baseCurrency };
         } else {
           customerId = input.customerId!;
-          if (!findCustomer(db, customerId)) throw notFound('customer', customerId);
+          liveCustomerFor(db, customerId);
           if (input.currency === undefined) throw invalidInput([{ path: ['currency'], key: 'required' }]);
           currency = input.currency;
           checkCurrency(currency);

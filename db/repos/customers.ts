@@ -11,8 +11,14 @@ export type CustomerRecord = typeof customers.$inferSelect;
 export type NewCustomerRecord = typeof customers.$inferInsert;
 export type ContactRecord = typeof contactChannels.$inferSelect;
 
+/** Any customer, deleted or merged ones too: reads of a customer in the trash still see it. */
 export function findCustomer(db: Db, id: string): CustomerRecord | undefined {
   return db.select().from(customers).where(eq(customers.id, id)).get();
+}
+
+/** A customer that is not deleted (a merged one is deleted too); archived ones are live, still the same person. */
+export function findLiveCustomer(db: Db, id: string): CustomerRecord | undefined {
+  return db.select().from(customers).where(and(eq(customers.id, id), isNull(customers.deletedAt))).get();
 }
 
 export function liveContactsOf(db: Db, customerId: string): ContactRecord[] {

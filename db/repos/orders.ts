@@ -37,6 +37,17 @@ export function liveReturnCount(db: Db, saleId: string): number {
     .get()!.n;
 }
 
+/** The day of the earliest live return recorded against a sale; null when none stands. */
+export function firstLiveReturnDate(db: Db, saleId: string): string | null {
+  return (
+    db
+      .select({ day: sql<string | null>`min(${orders.orderDate})` })
+      .from(orders)
+      .where(and(eq(orders.returnOfOrderId, saleId), isNull(orders.deletedAt)))
+      .get()?.day ?? null
+  );
+}
+
 export function replaceOrderLines(db: Db, orderId: string, lines: Omit<NewOrderLineRecord, 'orderId' | 'position'>[]): void {
   db.delete(orderLines).where(eq(orderLines.orderId, orderId)).run();
   if (lines.length > 0) db.insert(orderLines).values(lines.map((l, position) => ({ ...l, orderId, position }))).run();

@@ -41,16 +41,19 @@ export const orderInputSchema = z.object({
    */
   amount: decimalText.optional(),
   currency: currencySchema,
-  /** Base units per one unit of `currency`; omitted → the FX table's rate on or before the order date. */
+  /**
+   * Base units per one unit of `currency`; omitted → the FX table's rate on or before the order date (on an
+   * edit of a sale with live returns: the rate they were recorded at, which may not change).
+   */
   fxRate: fxRateValueSchema.nullish(),
   note: optionalText(1000),
   /** The business's own number (单号), unique among live orders. On update, omitted keeps the current one. */
   orderNumber: z.string().max(64, 'too_long').nullish(),
-  /** Line items; on update, omitted keeps the current lines and [] removes them. */
+  /** Line items; on update, omitted keeps the current lines and [] removes them (a new currency needs them typed again). */
   lines: boundedArray(orderLineInputSchema, MAX_ORDER_LINES).optional(),
-  /** Cost of goods, a decimal in the order's currency; on update, omitted keeps it and null clears it. */
+  /** Cost of goods, a decimal in the order's currency; on update, omitted keeps it and null clears it (a new currency needs it typed again). */
   cost: decimalText.nullish(),
-  /** Omitted: paid in full on create, unchanged on update. */
+  /** Omitted: paid in full on create, unchanged on update (in a new currency a part payment must be typed again). */
   payment: paymentInputSchema.optional(),
 });
 export type OrderInput = z.input<typeof orderInputSchema>;

@@ -114,3 +114,34 @@ describe('follow-ups due at scale', () => {
     expect(due.overdue.map((d) => d.dueDate)).toEqual(['2026-11-10', '2026-11-11']);
   });
 });
+
+describe('the next contact a follow-up plans', () => {
+  it('is refused before the follow-up’s own day on logging, editing and rescheduling, keeping nothing; that day and later are taken', async () => {
+    const id = await customer('下次联系');
+    const at = (day: string, time = '09:00:00') => new Date(`${day}T${time}`).toISOString();
+    const stored = () => app.db.$client.prepare('SELECT id, occurred_at, next_contact_date, done, updated_at FROM follow_ups ORDER BY id').all();
+    const kept = () => app.db.$client.prepare('SELECT next_contact_date AS next, last_contact_at AS last FROM customers WHERE id = ?').get(id);
+    const before = (day: string) => ({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['nextContactDate'], key: 'next_contact_before_follow_up', params: { date: day } }] } });
+
+    expect(await app.dispatch('followups:create', { customerId: id, occurredAt: at('2026-11-06'), content: 'visit', nextContactDate: '2026-11-05' })).toMatchObject(before('2026-11-06'));
+    expect(stored()).toEqual([]);
+    expect(kept()).toEqual({ next: null, last: null });
+
+    // The same day is a call back later that day.
+    const visit = (await app.call('followups:create', { customerId: id, occurredAt: at('2026-11-06'), content: 'visit', nextContactDate: '2026-11-06', nextContactTime: '17:00' })).followUp;
+    const input = { customerId: id, occurredAt: visit.occurredAt, content: 'visit' };
+    const snapshot = [stored(), kept()];
+    expect(await app.dispatch('followups:update', { id: visit.id, followUp: { ...input, nextContactDate: '2026-11-01' } })).toMatchObject(before('2026-11-06'));
+    expect(await app.dispatch('followups:update', { id: visit.id, followUp: { ...input, occurredAt: at('2026-11-07'), nextContactDate: '2026-11-06' } })).toMatchObject(before('2026-11-07'));
+    expect(await app.dispatch('followups:reschedule', { id: visit.id, nextContactDate: '2026-11-05' })).toMatchObject(before('2026-11-06'));
+    expect([stored(), kept()]).toEqual(snapshot);
+
+    expect((await app.call('followups:update', { id: visit.id, followUp: { ...input, nextContactDate: '2026-12-01' } })).nextContactDate).toBe('2026-12-01');
+    expect((await app.call('followups:reschedule', { id: visit.id, nextContactDate: '2026-11-30' })).nextContactDate).toBe('2026-11-30');
+    expect(kept()).toEqual({ next: '2026-11-30', last: visit.occurredAt });
+
+    // One stored before the rule (an old import) keeps its dates through an edit of its content alone.
+    app.db.$client.prepare('UPDATE follow_ups SET next_contact_date = ? WHERE id = ?').run('2026-11-02', visit.id);
+    expect((await app.call('followups:update', { id: visit.id, followUp: { ...input, content: 'visit, notes added', nextContactDate: '2026-11-02' } })).content).toBe('visit, notes added');
+  });
+});

@@ -77,4 +77,23 @@ describe('orders on the command line', () => {
     expect(cli('orders', 'return', '--db', db, '--amount', '1')).toMatchObject({ code: 2 });
     expect(query('SELECT count(*) AS n FROM orders')).toEqual(before);
   });
+
+  it('refuses an order, a return and a follow-up on a customer merged into another, writing nothing', () => {
+    const merged = json<{ customer: { id: string } }>('customers', 'add', '--db', db, '--name', '陈记茶行（重复）').customer.id;
+    json('merge', '--db', db, '--keep', customerId, '--merge', merged);
+    const counts = 'SELECT (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM follow_ups) AS followUps, (SELECT count(*) FROM orders WHERE customer_id = ?) AS theirs';
+    const before = query(counts, merged);
+    for (const command of [
+      ['orders', 'add', '--customer', merged, '--date', '2026-11-02', '--currency', 'CNY', '--amount', '5'],
+      ['orders', 'return', '--customer', merged, '--currency', 'CNY', '--amount', '5'],
+      ['followups', 'add', '--customer', merged, '--content', 'called'],
+    ]) {
+      const run = cli(...command, '--db', db);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`No live customer with id ${merged}: it is deleted or merged into another customer`);
+    }
+    expect(query(counts, merged)).toEqual(before);
+    // The customer it was merged into takes the same follow-up.
+    expect(cli('followups', 'add', '--customer', customerId, '--content', 'called', '--db', db).code).toBe(0);
+  });
 });
