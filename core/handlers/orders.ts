@@ -120,6 +120,8 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
         // figure (USD 780.00 read as ¥780), and no rate between the two bases is known to convert it.
         const { baseCurrency } = readSettings(db);
         if (row.baseCurrency !== baseCurrency) throw invalidInput([{ path: ['id'], key: 'order_other_base_currency', params: { stored: row.baseCurrency, base: baseCurrency } }]);
+        // Back on a customer in the trash it would count nowhere; the customer comes back first.
+        liveCustomerFor(db, row.customerId, ['id']);
         checkNumberFree(row.orderNumber, row.id);
         if (row.returnOfOrderId !== null) {
           const sale = load(row.returnOfOrderId);
@@ -163,6 +165,8 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
     'orders:update': ({ id, order }) =>
       db.transaction(() => {
         const before = load(id);
+        // An order in the trash counts nowhere: an edit there would change what a restore brings back, unseen.
+        if (before.deletedAt !== null) throw invalidInput([{ path: ['id'], key: 'order_in_trash' }]);
         if (before.kind === 'return') throw invalidInput([{ path: ['id'], key: 'return_not_editable' }]);
         const { columns, lines } = priceSale(withReturnsLock(db, before, order), before);
         const now = ctx.clock.now().toISOString();

@@ -73,6 +73,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   return_sale_repriced: 'the order it returns has changed currency or rate since ({{currency}} at {{rate}}); record the return again instead',
   retype_in_new_currency: 'was entered in {{currency}}; enter it again in {{newCurrency}} (or clear it) when the currency changes',
   order_other_base_currency: 'was recorded when the base currency was {{stored}}; it cannot be restored under {{base}} — record it again',
+  order_in_trash: 'is in the trash: restore it before editing it',
   customer_not_live: 'is deleted or merged into another customer; restore it from the trash first, or record this on the customer it was merged into',
   nothing_owed: 'nothing is owed on this order',
   payment_out_of_range: 'the payment must be more than 0 and at most what is owed ({{balance}})',

@@ -29,6 +29,23 @@ const order = (customerId: string, extra: Record<string, unknown> = {}) => ({ cu
 const followUp = (customerId: string) => ({ customerId, occurredAt: '2026-11-20T03:00:00.000Z', content: 'called', nextContactDate: '2026-11-30' });
 
 describe('records on a customer in the trash', () => {
+  it('restores an order only onto a live customer, and edits no order in the trash', async () => {
+    const who = await customer('甲');
+    const sale = await app.call('orders:create', order(who));
+    await app.call('orders:delete', { id: sale.id });
+    expect(await app.dispatch('orders:update', { id: sale.id, order: order(who, { amount: '250' }) })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: ['id'], key: 'order_in_trash' }] },
+    });
+    await app.call('customers:delete', { id: who });
+    const before = everything();
+    expect(await app.dispatch('orders:restore', { id: sale.id })).toMatchObject(notLive(who, ['id']));
+    expect(everything()).toEqual(before);
+    await app.call('customers:restore', { id: who });
+    await app.call('orders:restore', { id: sale.id });
+    expect(row<{ n: number; revenue: number }>('SELECT order_count AS n, revenue_base_minor AS revenue FROM customers WHERE id = ?', who)).toEqual({ n: 1, revenue: 10000 });
+  });
+
   it('refuses an order, a return (standalone or against its sale) and a follow-up on a deleted customer, writing nothing; its file still reads', async () => {
     const gone = await customer('已删除');
     const sale = await app.call('orders:create', order(gone));
