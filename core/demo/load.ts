@@ -49,7 +49,10 @@ export function loadDemoWorkspace(db: Db, options: { seed: number; customers: nu
     }
     for (const o of demo.orders) insertOrder.run(o.id, o.createdAt, o.createdAt, o.customerId, o.orderDate, o.amountMinor, o.currency, o.fxRate, settings.baseCurrency, o.baseAmountMinor);
     for (const f of demo.followUps) {
-      insertFollowUp.run(f.id, f.occurredAt, f.occurredAt, f.customerId, f.occurredAt, f.channel, f.content, f.outcome, f.intent, f.satisfaction, f.nextContactDate, f.done ? 1 : 0);
+      // A contact of today at an hour still to come would be a follow-up in the future, which the app refuses
+      // (an export of the demo's follow-ups would not import back): it happened just now instead.
+      const at = f.occurredAt > options.now ? options.now : f.occurredAt;
+      insertFollowUp.run(f.id, at, at, f.customerId, at, f.channel, f.content, f.outcome, f.intent, f.satisfaction, f.nextContactDate, f.done ? 1 : 0);
     }
     refreshAllCustomerStats(db);
   })();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoWorkspace } from '../../core/demo/generate';
+import { loadDemoWorkspace } from '../../core/demo/load';
 import { openTestApp } from '../support/test-app';
 
 describe('the demo workspace', () => {
@@ -9,6 +10,23 @@ describe('the demo workspace', () => {
     const c = generateDemoWorkspace({ seed: 8, customers: 50, anchor: '2026-11-23' });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     expect(JSON.stringify(a)).not.toBe(JSON.stringify(c));
+  });
+
+  it('records no contact after the moment it is loaded, even early in the morning', () => {
+    const anchor = '2026-11-23';
+    const now = '2026-11-23T00:30:00.000Z';
+    const generated = generateDemoWorkspace({ seed: 20261123, customers: 360, anchor });
+    // The generator puts some of today's contacts at hours still to come at 00:30: the load keeps them in the past.
+    expect(generated.followUps.filter((f) => f.occurredAt > now).length).toBeGreaterThan(0);
+    const app = openTestApp(anchor);
+    try {
+      loadDemoWorkspace(app.db, { seed: 20261123, customers: 360, anchor, now });
+      const db = app.db.$client;
+      expect(db.prepare(`SELECT count(*) FROM follow_ups WHERE occurred_at > ?`).pluck().get(now)).toBe(0);
+      expect(db.prepare(`SELECT count(*) FROM follow_ups`).pluck().get()).toBe(generated.followUps.length);
+    } finally {
+      app.cleanup();
+    }
   });
 
   it('holds a Guangzhou stall and an export desk with 2–3 years of history, all consistent', async () => {
