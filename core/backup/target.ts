@@ -27,7 +27,7 @@ export function resolvedPath(path: string): string {
 
 // macOS and Windows volumes are case-insensitive by default: "TierBook.sqlite" is the same file there.
 const foldCase = process.platform === 'darwin' || process.platform === 'win32';
-const samePath = (a: string, b: string) => (foldCase ? a.toLowerCase() === b.toLowerCase() : a === b);
+export const samePath = (a: string, b: string) => (foldCase ? a.toLowerCase() === b.toLowerCase() : a === b);
 
 function identityOf(path: string): LiveFile['identity'] {
   try {
@@ -46,12 +46,28 @@ export function liveFiles(client: Database.Database): LiveFile[] {
 
 const isLive = (live: LiveFile[], stat: Stats) => live.some((f) => f.identity !== null && f.identity.dev === stat.dev && f.identity.ino === stat.ino);
 
-const refuse = (key: string, message: string, path: string) => new AppError('invalid_input', message, [{ path: ['path'], key, params: { path } }]);
+const refuse = (key: string, message: string, path: string, field: string[] = ['path']) => new AppError('invalid_input', message, [{ path: field, key, params: { path } }]);
 
 export const targetIsDatabase = (path: string) =>
   refuse('backup_target_is_database', `${path} is the open database or one of its working files; a backup there would destroy it. Choose another file.`, path);
 export const notAFile = (path: string) =>
   refuse('backup_not_a_file', `${path} is not a regular file (a folder, link, device or pipe). Choose a file.`, path);
+
+/** Who writes the target: a backup names itself in the refusal; any other file (an export, a report, rejected rows) is "a file". */
+export interface TargetUse {
+  writer: 'backup' | 'file';
+  /** The input's path to the reference, for the issue (['path'], ['rejectsPath'] …). */
+  field?: string[];
+}
+
+const REFUSALS = {
+  backup: { isDatabase: (path: string) => targetIsDatabase(path), notAFile: (path: string) => notAFile(path) },
+  file: {
+    isDatabase: (path: string, field?: string[]) =>
+      refuse('write_target_is_database', `${path} is the open database or one of its working files; writing there would destroy it. Choose another file.`, path, field),
+    notAFile: (path: string, field?: string[]) => refuse('write_target_not_a_file', `${path} is not a regular file (a folder, link, device or pipe). Choose a file.`, path, field),
+  },
+};
 
 /**
  * Throws unless `path` is a place a backup may be written: nothing there yet, or a regular file that
@@ -59,7 +75,10 @@ export const notAFile = (path: string) =>
  * exist yet, like a -journal) and by device and inode (a hard link or a symlink to it). Links are
  * refused outright: renaming over one replaces the link, not the file the user thinks of.
  */
-export function assertWritableTarget(client: Database.Database, path: string): void {
+export function assertWritableTarget(client: Database.Database, path: string, use: TargetUse = { writer: 'backup' }): void {
+  const refusal = REFUSALS[use.writer];
+  const targetIsDatabase = (p: string) => refusal.isDatabase(p, use.field);
+  const notAFile = (p: string) => refusal.notAFile(p, use.field);
   const live = liveFiles(client);
   const resolved = resolvedPath(path);
   if (live.some((f) => samePath(f.path, resolved))) throw targetIsDatabase(path);

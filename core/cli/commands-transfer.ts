@@ -4,6 +4,7 @@ import type { OutputOf } from '../../shared/contract';
 import { IMPORT_ENCODINGS } from '../../shared/contract/transfer';
 import { AppError } from '../../shared/contract';
 import { missingFieldsText } from '../importing/run-import';
+import { describeIssue, type TableIssue } from '../../shared/import/table';
 import { CommandFailed, optionalString, requireFlag, UsageError } from './args';
 import type { Command } from './commands';
 
@@ -63,7 +64,20 @@ type ImportSummary = {
   errors: RowErrorSummary[];
   /** Fields no column is mapped to: each of `all`, and one of `anyOf` (a dry run reports them; a real import is refused). */
   missing: { all: string[]; anyOf: string[] };
+  /** What the reader noticed about the file as a table (garbled text, renamed or skipped headers, ragged rows), each with its English text. */
+  tableIssues: Array<{ code: string; message: string } & Record<string, unknown>>;
 };
+
+/**
+ * An all-or-nothing import that rows with errors refused: nothing was written, so nothing reads as a dry run
+ * or as added; the rows and reasons are what to fix (or import the valid rows with --on-error skip).
+ */
+type RefusedSummary = Pick<ImportSummary, 'rowsTotal' | 'rejected' | 'encoding' | 'delimiter' | 'errors' | 'tableIssues'> & { refused: true; batchId: null };
+
+function refusedSummary(preview: ImportSummary): RefusedSummary {
+  const { rowsTotal, rejected, encoding, delimiter, errors, tableIssues } = preview;
+  return { refused: true, batchId: null, rowsTotal, rejected, encoding, delimiter, errors, tableIssues };
+}
 
 /** How a command-line user maps the columns the importer did not recognise. */
 const MAPPING_HINT = 'map a column to each with --mapping FILE.json ({"header": "field"}), or rename the headers';
@@ -71,7 +85,8 @@ const MAPPING_HINT = 'map a column to each with --mapping FILE.json ({"header": 
 function summarize(result: OutputOf<'import:commit'>): ImportSummary {
   const { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath } = result;
   const errors = result.errors.map((e) => ({ row: e.row, column: e.header, field: e.field, value: e.value, reason: e.reason, message: e.message }));
-  return { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, inferredPlaces: result.inferred.places ?? null, ...(result.orders ? { orders: result.orders } : {}), errors, missing: { all: [...result.missing.all], anyOf: [...result.missing.anyOf] } };
+  const tableIssues = result.tableIssues.map((issue) => ({ ...issue, message: describeIssue(issue as TableIssue) }));
+  return { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, inferredPlaces: result.inferred.places ?? null, ...(result.orders ? { orders: result.orders } : {}), errors, missing: { all: [...result.missing.all], anyOf: [...result.missing.anyOf] }, tableIssues };
 }
 
 function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
@@ -108,23 +123,34 @@ function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
         if (!(error instanceof AppError) || error.issues?.[0]?.key !== 'import_rows_rejected') throw error;
         // All-or-nothing refused the file and wrote nothing: read it again without writing, to name the rows.
         const preview = await call('import:preview', input);
-        throw new CommandFailed(error.message, summarize(preview));
+        throw new CommandFailed(error.message, refusedSummary(summarize(preview)));
       }
       return summarize(result);
     },
-    human: (o: ImportSummary) =>
-      [
-        o.batchId ? `Imported as batch ${o.batchId} (undo: tierbook import undo --batch ${o.batchId}).` : 'Dry run: nothing was written.',
-        ...(o.missing.all.length + o.missing.anyOf.length > 0
-          ? [`no column is mapped to ${missingFieldsText(o.missing)}: ${MAPPING_HINT}`]
-          : []),
-        `added ${o.added}, updated ${o.updated}, skipped ${o.skipped}, rejected ${o.rejected}; encoding ${o.encoding ?? 'xlsx'}, delimiter ${JSON.stringify(o.delimiter)}`,
-        ...(o.customersCreated > 0 ? [`created ${o.customersCreated} customers`] : []),
-        ...(o.orders ? [`order lines: ${o.orders.lines} lines → ${o.orders.orders} orders (${o.orders.returns} returns)`] : []),
-        ...(o.rejectsPath ? [`rejected rows written to ${o.rejectsPath}`] : []),
-        ...o.errors.map((e) => `  ${e.message}`),
-      ].join('\n'),
+    human: (o: ImportSummary | RefusedSummary) => ('refused' in o ? refusedText(o) : summaryText(o)),
   };
+}
+
+/** What the reader noticed about the file, then the rows in error: the same lines under either outcome. */
+const findings = (o: Pick<ImportSummary, 'tableIssues' | 'errors'>) => [
+  ...(o.tableIssues.length > 0 ? ['the file as a table:', ...o.tableIssues.map((i) => `  ${i.message}`)] : []),
+  ...o.errors.map((e) => `  ${e.message}`),
+];
+
+function summaryText(o: ImportSummary): string {
+  return [
+    o.batchId ? `Imported as batch ${o.batchId} (undo: tierbook import undo --batch ${o.batchId}).` : 'Dry run: nothing was written.',
+    ...(o.missing.all.length + o.missing.anyOf.length > 0 ? [`no column is mapped to ${missingFieldsText(o.missing)}: ${MAPPING_HINT}`] : []),
+    `added ${o.added}, updated ${o.updated}, skipped ${o.skipped}, rejected ${o.rejected}; encoding ${o.encoding ?? 'xlsx'}, delimiter ${JSON.stringify(o.delimiter)}`,
+    ...(o.customersCreated > 0 ? [`created ${o.customersCreated} customers`] : []),
+    ...(o.orders ? [`order lines: ${o.orders.lines} lines → ${o.orders.orders} orders (${o.orders.returns} returns)`] : []),
+    ...(o.rejectsPath ? [`rejected rows written to ${o.rejectsPath}`] : []),
+    ...findings(o),
+  ].join('\n');
+}
+
+function refusedText(o: RefusedSummary): string {
+  return [`Refused: nothing was imported, because ${o.rejected} of ${o.rowsTotal} rows have errors (all or nothing; --on-error skip imports the valid rows).`, ...findings(o)].join('\n');
 }
 
 /** The customer list's filter from --search/--view/--owner/--tag; none given: no filter (every customer not in the trash). */

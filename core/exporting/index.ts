@@ -7,6 +7,7 @@ import { classLookup, exportRows, type ClassFilter } from './rows';
 import { classColumn } from '../../shared/export/columns';
 import { classLabels } from './class-labels';
 import { writeCsv, writeXlsx } from './write';
+import { assertFileTarget } from '../files/write-target';
 
 export { neutralize, unneutralize } from './neutralize';
 
@@ -31,6 +32,8 @@ export function exportFormatOf(path: string, format?: 'xlsx' | 'csv'): 'xlsx' | 
  */
 export async function exportToFile(client: Database.Database, kind: ExportKind, path: string, options: { format?: 'xlsx' | 'csv'; language: Language; classFilter?: ClassFilter; only?: readonly string[] }) {
   const format = exportFormatOf(path, options.format);
+  // Both writers open the target as they start: it is checked first, so it can never be the open database.
+  assertFileTarget(client, path);
   const schemes = kind === 'customers' ? (classLookup(client)?.schemes ?? []) : [];
   if (options.classFilter && !schemes.includes(options.classFilter.scheme)) {
     throw new AppError('invalid_input', `No segmentation results for scheme ${options.classFilter.scheme}; recompute the tiers first.`, [{ path: ['scheme'], key: 'export_scheme_unknown', params: { scheme: options.classFilter.scheme } }]);

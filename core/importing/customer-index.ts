@@ -17,16 +17,37 @@ export function nameKey(name: string | null | undefined): string {
 const pairKey = (name: string | null | undefined, company: string | null | undefined) => `${nameKey(name)}\u0001${nameKey(company)}`;
 
 /**
+ * A key that several live customers share (two customers with one phone, one name and company, one code): it
+ * names none of them. Marked as shared instead of keeping a list of ids per key, so the index stays one
+ * string per key for 100k customers; `first` is the customer the key met first, for a duplicate report.
+ */
+class SharedKey {
+  constructor(readonly first: string) {}
+}
+type Entry = string | SharedKey;
+
+/** Adds `id` under `key`: the first id is kept, a second different one marks the key shared. */
+function put(map: Map<string, Entry>, key: string, id: string): void {
+  const held = map.get(key);
+  if (held === undefined) map.set(key, id);
+  else if (typeof held === 'string' && held !== id) map.set(key, new SharedKey(held));
+}
+
+/** The one customer an entry names, 'ambiguous' for a shared key, null for none. */
+const single = (entry: Entry | undefined): string | 'ambiguous' | null => (entry === undefined ? null : typeof entry === 'string' ? entry : 'ambiguous');
+
+/**
  * Every live customer's identifying keys in memory, so matching 100k imported rows costs map lookups
  * rather than queries. Rows the import creates are added as it goes, which is what finds duplicates
- * within the file: the second row meets the customer the first one created.
+ * within the file: the second row meets the customer the first one created. A key several customers
+ * share links nothing: an order naming it is refused as ambiguous rather than given to one of them.
  */
 export class CustomerIndex {
-  private readonly byCode = new Map<string, string>();
-  private readonly byContact = new Map<string, string>();
-  private readonly byPair = new Map<string, string>();
-  /** name → ids, for orders that name a customer without a company. */
-  private readonly byName = new Map<string, string[]>();
+  private readonly byCode = new Map<string, Entry>();
+  private readonly byContact = new Map<string, Entry>();
+  private readonly byPair = new Map<string, Entry>();
+  /** By name alone, for orders that name a customer without a company. */
+  private readonly byName = new Map<string, Entry>();
 
   static load(client: Database.Database): CustomerIndex {
     const index = new CustomerIndex();
@@ -41,47 +62,45 @@ export class CustomerIndex {
   }
 
   add(id: string, c: { name: string; company: string | null; code: string | null; contacts: Array<{ kind: ContactKind; value: string }> }): void {
-    if (c.code && !this.byCode.has(nameKey(c.code))) this.byCode.set(nameKey(c.code), id);
-    const pair = pairKey(c.name, c.company);
-    if (!this.byPair.has(pair)) this.byPair.set(pair, id);
-    const ids = this.byName.get(nameKey(c.name)) ?? [];
-    if (!ids.includes(id)) this.byName.set(nameKey(c.name), [...ids, id]);
+    if (c.code) put(this.byCode, nameKey(c.code), id);
+    put(this.byPair, pairKey(c.name, c.company), id);
+    put(this.byName, nameKey(c.name), id);
     for (const contact of c.contacts) this.addContact(id, contact.kind, contact.value);
   }
 
   addContact(id: string, kind: ContactKind, value: string): void {
-    const key = `${kind}:${value}`;
-    if (!this.byContact.has(key)) this.byContact.set(key, id);
+    put(this.byContact, `${kind}:${value}`, id);
   }
 
-  /** The customer an imported customer row duplicates: same code, any same contact, or same name and company. */
-  findDuplicate(c: { name: string; company: string | null; code: string | null; contacts: Array<{ kind: ContactKind; value: string }> }): CustomerMatch | null {
+  /**
+   * The customer an imported customer row duplicates: same code, any same contact, or same name and company.
+   * `shared`: the key belongs to several customers, and `id` is only the first of them.
+   */
+  findDuplicate(c: { name: string; company: string | null; code: string | null; contacts: Array<{ kind: ContactKind; value: string }> }): (CustomerMatch & { shared: boolean }) | null {
+    const match = (entry: Entry | undefined, via: MatchVia, value: string) =>
+      entry === undefined ? null : { id: typeof entry === 'string' ? entry : entry.first, via, value, shared: typeof entry !== 'string' };
     if (c.code) {
-      const id = this.byCode.get(nameKey(c.code));
-      if (id) return { id, via: 'code', value: c.code };
+      const found = match(this.byCode.get(nameKey(c.code)), 'code', c.code);
+      if (found) return found;
     }
     for (const contact of c.contacts) {
-      const id = this.byContact.get(`${contact.kind}:${contact.value}`);
-      if (id) return { id, via: contact.kind, value: contact.value };
+      const found = match(this.byContact.get(`${contact.kind}:${contact.value}`), contact.kind, contact.value);
+      if (found) return found;
     }
-    const id = this.byPair.get(pairKey(c.name, c.company));
-    return id ? { id, via: 'name', value: c.company ? `${c.name} / ${c.company}` : c.name } : null;
+    return match(this.byPair.get(pairKey(c.name, c.company)), 'name', c.company ? `${c.name} / ${c.company}` : c.name);
   }
 
-  byCustomerCode(code: string): string | null {
-    return this.byCode.get(nameKey(code)) ?? null;
+  byCustomerCode(code: string): string | 'ambiguous' | null {
+    return single(this.byCode.get(nameKey(code)));
   }
 
-  byPhone(e164: string): string | null {
-    return this.byContact.get(`phone:${e164}`) ?? this.byContact.get(`whatsapp:${e164}`) ?? null;
+  byPhone(e164: string): string | 'ambiguous' | null {
+    return single(this.byContact.get(`phone:${e164}`) ?? this.byContact.get(`whatsapp:${e164}`));
   }
 
-  /** By name and company; without a company, by name alone when exactly one customer has it. */
-  byNameCompany(name: string, company: string | null): string | null | 'ambiguous' {
-    if (company) return this.byPair.get(pairKey(name, company)) ?? null;
-    const exact = this.byPair.get(pairKey(name, null));
-    if (exact) return exact;
-    const ids = this.byName.get(nameKey(name)) ?? [];
-    return ids.length === 1 ? ids[0]! : ids.length > 1 ? 'ambiguous' : null;
+  /** By name and company; without a company, the one customer of that name without a company, else by name alone when exactly one customer has it. */
+  byNameCompany(name: string, company: string | null): string | 'ambiguous' | null {
+    if (company) return single(this.byPair.get(pairKey(name, company)));
+    return single(this.byPair.get(pairKey(name, null)) ?? this.byName.get(nameKey(name)));
   }
 }

@@ -5,7 +5,7 @@ import type { ImportReason, ImportRowError } from './types';
 /** English for the reasons found while writing (the value parsers' reasons come with their own text). */
 const TEXT: Partial<Record<ImportReason, string>> = {
   unknown_customer: 'no customer with this key exists (import with --create-customers, or "create unknown customers" in the app, or import the customers first)',
-  ambiguous_customer: 'several customers have this name; add the company, phone or customer code',
+  ambiguous_customer: 'several customers share this value, so it does not say which one is meant; link by another column (customer code, phone, or name with company), or merge the duplicate customers first',
   no_fx_rate: 'has no exchange rate to the base currency on or before the order date; add an FX rate column, or the rate under FX rates in the app',
   missing_customer_key: 'no customer code, name, phone or company to find the customer by',
   invalid_phone: 'is not a valid phone number',

@@ -89,6 +89,8 @@ export class RowWriter {
       const inFile = this.touchedHere.has(match.id);
       const duplicate = { customerId: match.id, via: match.via, value: match.value, inFile };
       if (this.options.duplicates === 'skip') return { kind: 'skipped', duplicate: { ...duplicate, action: 'skipped' } };
+      // Which of the customers sharing the key to update is anyone's guess: the row is refused rather than given to the first.
+      if (match.shared) return { kind: 'error', reason: 'ambiguous_customer', field: match.via };
       // An update fills only what the customer lacks: an inferred place never replaces a stored one.
       this.update(match.id, given, contacts);
       return { kind: 'updated', duplicate: { ...duplicate, action: 'updated' } };

@@ -14,6 +14,7 @@ import type { Db } from '../../db/open';
 import { unneutralize } from '../exporting/neutralize';
 import { newId } from '../ids';
 import { RejectsFile } from './rejects';
+import { assertFileTarget } from '../files/write-target';
 import { RowWriter, type RowOutcome } from './row-writer';
 import { resolveMapping } from './mapping';
 import { openSource } from './source';
@@ -41,6 +42,11 @@ const IMPORT_WRITES = ['customers', 'contact_channels', 'orders', 'order_lines',
 export async function runImport(client: Database.Database, options: ImportOptions, now: string): Promise<ImportResult> {
   const started = Date.now();
   const limit = options.reportLimit ?? 1000;
+  // Only a committing import that skips bad rows writes them out. Its target is checked before the file is even
+  // opened: never the database, the file being imported, a folder or a missing folder (a refusal writes nothing).
+  const rejectsPath = options.onError === 'skip' && !options.dryRun ? (options.rejectsPath ?? null) : null;
+  const checkRejectsTarget = (path: string) => () => assertFileTarget(client, path, { field: ['rejectsPath'], source: 'path' in options.source ? options.source.path : undefined });
+  if (rejectsPath) checkRejectsTarget(rejectsPath)();
   const source = await openSource(options.source, { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet, batchSize: options.batchSize, signal: options.signal });
   let rejects: RejectsFile | null = null;
   let began = false;
@@ -76,7 +82,7 @@ export async function runImport(client: Database.Database, options: ImportOption
     // Per-row triggers that can do nothing in this write (bulk mode's, and the team's outside a team) are not entered for each row.
     const triggersAside = setInertTriggersAside(client, IMPORT_WRITES);
     const writer = new RowWriter(client, batchId, now, settings, options, db, (first, last) => bulk.insertedOrders(first, last));
-    if (options.onError === 'skip' && options.rejectsPath && !options.dryRun) rejects = new RejectsFile(options.rejectsPath, source.headers);
+    if (rejectsPath) rejects = new RejectsFile(rejectsPath, source.headers, checkRejectsTarget(rejectsPath));
     // A file of orders as large as a good part of the table: the scattered indexes are made again once at the
     // end instead of taking each order in place (db/repos/indexes-aside.ts). Decided from the rows per byte so
     // far, at the first batch that shows the file is that large. The table's size is its last rowid (the rows
@@ -143,11 +149,13 @@ export async function runImport(client: Database.Database, options: ImportOption
     finishBatch(client, db, options.kind, writer, bulk, batchId, now);
     setBatchCounts(client, batchId, result);
     rememberMapping(client, options.kind, mapping.signature, toSavedMapping(source.headers, mapping.mapping), now);
+    // Moved into place before COMMIT: a target that went bad meanwhile still rolls the import back, so an error
+    // always means nothing was imported (a commit that failed after this removes the file again, below).
+    result.rejectsPath = rejects?.commit() ?? null;
     client.exec('COMMIT');
     began = false;
-    result.batchId = batchId;
-    result.rejectsPath = rejects?.commit() ?? null;
     rejects = null;
+    result.batchId = batchId;
     return result;
   } finally {
     if (began && client.inTransaction) client.exec('ROLLBACK');

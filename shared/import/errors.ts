@@ -11,6 +11,7 @@ export const IMPORT_ERROR_CODES = [
   'sheet_not_found',
   'unsupported_encoding',
   'record_too_large',
+  'unterminated_quote',
   'too_many_columns',
   'too_many_rows',
   'cell_too_long',

@@ -3,6 +3,8 @@
  * unmistakable; "weak" ones are used only when nothing better claims the column ("名称" might be a
  * product name, "备注" might be the follow-up content). Words are compared folded (see foldKey).
  */
+import { TRADITIONAL_FORMS } from './synonyms-traditional';
+
 export const IMPORT_KINDS = ['customers', 'orders', 'followups'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -47,7 +49,14 @@ const CUSTOMER_KEY_SYNONYMS: Record<(typeof CUSTOMER_KEY_FIELDS)[number], Synony
   customerCompany: { strong: ['公司名称', '公司', '单位', '单位名称', '企业名称', 'company', 'company name', 'organization', 'organisation'] },
 };
 
-export const SYNONYMS: { [K in ImportKind]: Record<FieldOf<K>, Synonyms> } = {
+/** Every Chinese word also in its Traditional forms (synonyms-traditional.ts), at the same strength, right after it. */
+function withTraditionalForms<T extends Record<string, Record<string, Synonyms>>>(synonyms: T): T {
+  const add = (words: string[]) => words.flatMap((word) => [word, ...(TRADITIONAL_FORMS[word] ?? [])]);
+  const kinds = Object.entries(synonyms).map(([kind, fields]) => [kind, Object.fromEntries(Object.entries(fields).map(([field, s]) => [field, { strong: add(s.strong), ...(s.weak ? { weak: add(s.weak) } : {}) }]))]);
+  return Object.fromEntries(kinds) as T;
+}
+
+export const SYNONYMS: { [K in ImportKind]: Record<FieldOf<K>, Synonyms> } = withTraditionalForms({
   customers: {
     name: { strong: ['客户名称', '客户名', '客户', '姓名', '客户姓名', '名字', 'name', 'customer', 'customer name', 'client', 'client name', 'full name'], weak: ['名称', '联系人', 'contact', 'contact name', 'contact person'] },
     company: { strong: ['公司名称', '公司', '单位', '单位名称', '企业名称', '企业', '工作单位', '所属公司', 'company', 'company name', 'organization', 'organisation', 'firm', 'business name', 'employer'] },
@@ -108,7 +117,7 @@ export const SYNONYMS: { [K in ImportKind]: Record<FieldOf<K>, Synonyms> } = {
     satisfaction: { strong: ['满意度', '评分', '满意程度', '星级', 'satisfaction', 'rating', 'score', 'stars'] },
     nextContactDate: { strong: ['下次联系日期', '下次联系时间', '下次联系', '下次跟进', '下次跟进日期', '下次跟进时间', '提醒日期', 'next contact', 'next contact date', 'next follow-up', 'next follow up', 'next date', 'reminder', 'follow up on'] },
   },
-};
+});
 
 /** What a file of each kind must map for its rows to make sense (customer key: any one of them). */
 export const REQUIRED_FIELDS: { [K in ImportKind]: { all: FieldOf<K>[]; anyOf: FieldOf<K>[] } } = {

@@ -115,8 +115,8 @@ function matchConfidence(header: string, field: string, kind: ImportKind): numbe
  * Partial matches are skipped when the rest of the header names another thing: "产品编号" is a product
  * number, not a customer code; "物流电话" is not the customer's phone.
  */
-const OTHER_THINGS = ['产品', '商品', '货品', '物料', '发票', '合同', '快递', '物流', '供应商', 'product', 'item', 'invoice', 'sku', 'shipping', 'supplier', 'vendor'];
-const ORDER_WORDS = ['订单', 'order'];
+const OTHER_THINGS = ['产品', '商品', '货品', '物料', '发票', '合同', '快递', '物流', '供应商', '產品', '貨品', '發票', '快遞', '供應商', 'product', 'item', 'invoice', 'sku', 'shipping', 'supplier', 'vendor'];
+const ORDER_WORDS = ['订单', '訂單', 'order'];
 
 function aboutSomethingElse(rest: string, kind: ImportKind): boolean {
   const others = kind === 'orders' ? OTHER_THINGS : [...OTHER_THINGS, ...ORDER_WORDS];
@@ -164,14 +164,34 @@ export function toSavedMapping(headers: readonly string[], mapping: ColumnMappin
 export function fromSavedMapping<K extends ImportKind>(headers: readonly string[], kind: K, saved: SavedMapping): HeaderMapping<K> {
   const auto = autoMapHeaders(headers, kind);
   const valid = new Set<string>(FIELDS_OF[kind]);
-  const mapping = headers.map((h, i) => {
+  // A column is taken as saved when the mapping leaves it out on purpose (null) or names a field this kind has.
+  const kept = (h: string) => {
     const key = foldKey(h);
-    if (!(key in saved)) return auto.mapping[i] ?? null;
+    if (!Object.hasOwn(saved, key)) return false;
     const field = saved[key];
-    return field && valid.has(field) ? (field as FieldOf<K>) : null;
-  });
-  const confidences = headers.map((h, i) => (foldKey(h) in saved ? 1 : (auto.columns[i]?.confidence ?? 0)));
+    return !field || valid.has(field);
+  };
+  const mapping = headers.map((h, i) => (kept(h) ? ((saved[foldKey(h)] || null) as FieldOf<K> | null) : (auto.mapping[i] ?? null)));
+  const confidences = headers.map((h, i) => (kept(h) ? 1 : (auto.columns[i]?.confidence ?? 0)));
   return describeMapping(headers, kind, mapping, confidences);
+}
+
+/** What a mapping the caller gave names that is not there: fields `kind` does not have, and headers the file does not have (compared folded). */
+export interface MappingMismatch {
+  unknownFields: Array<{ header: string; field: string }>;
+  unknownHeaders: string[];
+}
+
+export function mappingMismatch(headers: readonly string[], kind: ImportKind, given: SavedMapping): MappingMismatch | null {
+  const valid = new Set<string>(FIELDS_OF[kind]);
+  const inFile = new Set(headers.map(foldKey));
+  const unknownFields: MappingMismatch['unknownFields'] = [];
+  const unknownHeaders: string[] = [];
+  for (const [header, field] of Object.entries(given)) {
+    if (!inFile.has(foldKey(header))) unknownHeaders.push(header);
+    else if (field && !valid.has(field)) unknownFields.push({ header, field });
+  }
+  return unknownFields.length > 0 || unknownHeaders.length > 0 ? { unknownFields, unknownHeaders } : null;
 }
 
 /** cyrb53: a small, well-distributed 53-bit string hash; no crypto needed to look up a preference. */

@@ -11,11 +11,13 @@ export {
   describeMapping,
   fromSavedMapping,
   headerSignature,
+  mappingMismatch,
   MULTI_COLUMN_FIELDS,
   toSavedMapping,
   type ColumnMapping,
   type ColumnMatch,
   type HeaderMapping,
+  type MappingMismatch,
   type SavedMapping,
 } from './header-map';
 export { CsvRecordReader, type RecordReaderOptions } from './record-reader';

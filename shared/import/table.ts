@@ -37,7 +37,6 @@ export type TableIssue =
   | { code: 'blank_header'; column: number; renamedTo: string }
   | ({ code: 'missing_columns'; expected: number; actual: number } & At)
   | ({ code: 'extra_columns'; expected: number; actual: number; extra: Cell[] } & At)
-  | ({ code: 'unterminated_quote' } & At)
   | ({ code: 'malformed_quote' } & At)
   | ({ code: 'title_row_skipped'; text: string } & At)
   /** Rows the detected encoding seems to have garbled (a file mixing GBK and UTF-8): the first few, and how many. */
@@ -126,7 +125,8 @@ export class TableBuilder {
   constructor(private readonly options: { maxPaddedCells?: number; extraValuesRefuseRow?: boolean } = {}) {}
 
   accept(record: RawRecord, rows: SourceRow[], issues: TableIssue[]): void {
-    if (record.quoteProblem) issues.push({ code: record.quoteProblem, row: record.row, line: record.line });
+    if (record.quoteProblem === 'unterminated_quote') throw unterminatedQuote(record);
+    if (record.quoteProblem) issues.push({ code: 'malformed_quote', row: record.row, line: record.line });
     if (isBlankRecord(record.cells)) return;
     if (!this.header) {
       if (isSepLine(record.cells)) return;
@@ -189,6 +189,25 @@ export class TableBuilder {
   }
 }
 
+/**
+ * A quote that is never closed runs to the end of the file: every later line is one cell of this record,
+ * so the rows after it do not exist as rows, and importing what is left would silently lose them. The file
+ * cannot be read as a table. The open quote is in the record's last cell (the one that ran to the end); the
+ * line it opens on is the record's first line plus the line breaks of the cells before it.
+ */
+function unterminatedQuote(record: RawRecord): ImportError {
+  const cells = record.cells.map(String);
+  const before = cells.slice(0, -1).reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+  const line = record.line + before;
+  const opened = (cells.at(-1) ?? '').split(/\r?\n|\r/)[0]!;
+  const text = opened.length > 20 ? `${opened.slice(0, 20)}…` : opened;
+  return new ImportError(
+    'unterminated_quote',
+    `The quoted value "${text}" opening on line ${line} is never closed, so every line after it would be read into that one cell. Close the quote (or remove it) and import again.`,
+    { line, text },
+  );
+}
+
 /** English description of an issue for logs and the CLI; the UI translates `code` itself. */
 export function describeIssue(issue: TableIssue): string {
   switch (issue.code) {
@@ -199,9 +218,7 @@ export function describeIssue(issue: TableIssue): string {
     case 'missing_columns':
       return `Row ${issue.row} has ${issue.actual} of ${issue.expected} columns; the missing ones are left empty.`;
     case 'extra_columns':
-      return `Row ${issue.row} has ${issue.actual} columns but the header has ${issue.expected}; the extra values are ignored.`;
-    case 'unterminated_quote':
-      return `A quoted value starting on line ${issue.line} is never closed.`;
+      return `Row ${issue.row} has ${issue.actual} values but the header has ${issue.expected} columns; the values past the last column are not imported.`;
     case 'malformed_quote':
       return `A quoted value on line ${issue.line} has text after its closing quote.`;
     case 'title_row_skipped':

@@ -84,9 +84,14 @@ describe('parseCsv', () => {
     expect(() => parseCsv('\n \n')).toThrow(expect.objectContaining({ code: 'no_header' }));
   });
 
-  it('reports an unterminated quote', () => {
-    const table = parseCsv('a,b\n1,"open\n2,3\n');
-    expect(table.issues.map((i) => i.code)).toContain('unterminated_quote');
+  it('refuses a file with an unterminated quote, naming the line the quote opens on (not where its record starts)', () => {
+    expect(() => parseCsv('a,b\n1,"open\n2,3\n')).toThrow(expect.objectContaining({ code: 'unterminated_quote', details: { line: 2, text: 'open' } }));
+    // The record starts on line 2; its first cell spans two lines, so the unclosed quote opens on line 3.
+    expect(() => parseCsv('a,b,c\n"x\ny",1,"他说 好的\n2,3,4\n5,6,7\n')).toThrow(
+      expect.objectContaining({ code: 'unterminated_quote', details: { line: 3, text: '他说 好的' }, message: expect.stringContaining('opening on line 3 is never closed') }),
+    );
+    // A closed quote spanning lines is an ordinary cell.
+    expect(parseCsv('a,b\n1,"two\nlines"\n2,3\n').rows.map((r) => r.cells)).toEqual([['1', 'two\nlines'], ['2', '3']]);
   });
 
   it('strips a BOM left in the text', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { autoMapHeaders, fromSavedMapping, headerSignature, toSavedMapping } from '../../../shared/import/header-map';
+import iconv from 'iconv-lite';
+import { autoMapHeaders, fromSavedMapping, headerSignature, mappingMismatch, toSavedMapping } from '../../../shared/import/header-map';
+import { SYNONYMS } from '../../../shared/import/fields';
+import { TRADITIONAL_FORMS } from '../../../shared/import/synonyms-traditional';
 
 describe('autoMapHeaders', () => {
   it.each([
@@ -83,5 +86,44 @@ describe('headerSignature and saved mappings', () => {
     const saved = toSavedMapping(['编号', 'Foo'], ['code', 'notes']);
     const m = fromSavedMapping(['FOO', '姓名', '编号'], 'customers', saved);
     expect(m.mapping).toEqual(['notes', 'name', 'code']);
+  });
+
+  it('a remembered field this kind does not have (a typo, a field since renamed) is mapped as if never remembered; a column left out stays out', () => {
+    const m = fromSavedMapping(['客户名称', '手机', '备注'], 'customers', { 客户名称: 'name', 手机: 'phnoe', 备注: null });
+    expect(m.mapping).toEqual(['name', 'phone', null]);
+  });
+
+  it('finds what a given mapping names that is not there: unknown fields and headers the file lacks, compared folded', () => {
+    const headers = ['客户名称', '手机', 'E-Mail'];
+    expect(mappingMismatch(headers, 'customers', { 手机: 'phnoe', ' e-mail ': 'email', 电话: 'phone', 客户名称: null })).toEqual({
+      unknownFields: [{ header: '手机', field: 'phnoe' }],
+      unknownHeaders: ['电话'],
+    });
+    // Fields of another kind are unknown here: an orders file has no "notes".
+    expect(mappingMismatch(['金额', '备注'], 'orders', { 备注: 'notes' })).toEqual({ unknownFields: [{ header: '备注', field: 'notes' }], unknownHeaders: [] });
+    expect(mappingMismatch(headers, 'customers', { 手机: 'phone', 'e-mail': 'email', 客户名称: '' })).toBeNull();
+  });
+});
+
+describe('Traditional Chinese headers (files from Taiwan and Hong Kong)', () => {
+  it('map like their Simplified forms, for every kind', () => {
+    expect(autoMapHeaders(['客戶名稱', '手機', '公司名稱', '電子郵件', '備註', '客戶標籤', '負責人', '聯絡電話'], 'customers').mapping).toEqual(['name', 'phone', 'company', 'email', 'notes', 'tags', 'owner', 'phone']);
+    expect(autoMapHeaders(['訂單編號', '客戶名稱', '下單日期', '金額', '幣別', '匯率', '數量', '單價', '貨號', '退貨'], 'orders').mapping).toEqual([
+      'orderNumber', 'customerName', 'date', 'amount', 'currency', 'fxRate', 'quantity', 'unitPrice', 'sku', 'isReturn',
+    ]);
+    expect(autoMapHeaders(['客戶編號', '跟進時間', '跟進內容', '滿意度', '下次聯絡日期'], 'followups').mapping).toEqual(['customerCode', 'occurredAt', 'content', 'satisfaction', 'nextContactDate']);
+  });
+
+  it('each Traditional form belongs to a header word of fields.ts, is written with Big5 characters, and differs from it in script only', () => {
+    const words = new Set(Object.values(SYNONYMS).flatMap((fields) => Object.values(fields).flatMap((s) => [...s.strong, ...(s.weak ?? [])])));
+    for (const [simplified, forms] of Object.entries(TRADITIONAL_FORMS)) {
+      expect(words.has(simplified), simplified).toBe(true);
+      for (const form of forms) {
+        expect(form, simplified).not.toBe(simplified);
+        expect(form.length, form).toBe(simplified.length);
+        expect(iconv.decode(iconv.encode(form, 'big5'), 'big5'), form).toBe(form);
+        expect(words.has(form), form).toBe(true);
+      }
+    }
   });
 });
