@@ -26,7 +26,7 @@ export function settingsHandlers(ctx: HandlerContext): HandlerMap<'settings' | '
           if (hasOrders) throw invalidInput([{ path: ['baseCurrency'], key: 'base_currency_locked' }]);
           // A rate is units of the base per unit of its currency: under another base it would price every order wrong.
           const rates = db.select({ n: sql<number>`count(*)` }).from(fxRates).where(isNull(fxRates.deletedAt)).get()!.n;
-          if (rates > 0) throw invalidInput([{ path: ['baseCurrency'], key: 'base_currency_has_rates', params: { count: rates, base: current.baseCurrency } }]);
+          if (rates > 0) throw invalidInput([{ path: ['baseCurrency'], key: 'base_currency_has_rates', params: { rates, base: current.baseCurrency } }]);
         }
         writeSettings(db, {
           ...(input.businessName !== undefined ? { businessName: input.businessName } : {}),

@@ -86,7 +86,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   too_long: 'is too long',
   duplicate_contact: 'is entered twice',
   base_currency_locked: 'cannot change once orders exist: their rates are locked to the current base currency',
-  base_currency_has_rates: 'cannot change while {{count}} FX rates are recorded: each is {{base}} per unit of its currency; delete them first, then enter them against the new base',
+  base_currency_has_rates: 'cannot change while FX rates are recorded ({{rates}} of them): each is {{base}} per unit of its currency; delete them first, then enter them against the new base',
   fx_rate_of_base: 'is the base currency ({{base}}), always worth 1: no rate is needed for it',
   already_onboarded: 'the workspace is already set up',
   import_empty_file: 'the file is empty',

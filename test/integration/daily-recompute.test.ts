@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { latestRunDay } from '../../db/repos/segmentation';
 import { recomputeIfDayChanged } from '../../core/segmentation/daily';
-import { openTestApp, type TestApp } from '../support/test-app';
+import { movableClock, openTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
+const clock = movableClock('2026-11-23');
 beforeEach(async () => {
-  app = openTestApp('2026-11-23');
+  clock.moveTo('2026-11-23');
+  app = openTestApp('2026-11-23', { clock });
   await app.call('workspace:loadDemo', { customers: 60 });
 });
 afterEach(() => app.cleanup());
@@ -16,6 +18,7 @@ describe('the start-up tier snapshot', () => {
     expect(await recomputeIfDayChanged(app, '2026-11-23')).toBe(true);
     expect(latestRunDay(app.db)).toBe('2026-11-23');
     expect(await recomputeIfDayChanged(app, '2026-11-23')).toBe(false);
+    clock.moveTo('2026-11-24');
     expect(await recomputeIfDayChanged(app, '2026-11-24')).toBe(true);
     expect(latestRunDay(app.db)).toBe('2026-11-24');
   });

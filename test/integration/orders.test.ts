@@ -119,7 +119,7 @@ describe('orders', () => {
     const rate = await app.call('fx:upsert', { currency: 'EUR', rateDate: '2026-01-01', rate: 7.8 });
     expect(await app.dispatch('settings:update', { baseCurrency: 'USD' })).toMatchObject({
       ok: false,
-      error: { issues: [{ path: ['baseCurrency'], key: 'base_currency_has_rates', params: { count: 1, base: 'CNY' } }] },
+      error: { issues: [{ path: ['baseCurrency'], key: 'base_currency_has_rates', params: { rates: 1, base: 'CNY' } }] },
     });
     expect(await app.dispatch('fx:upsert', { currency: 'CNY', rateDate: '2026-01-01', rate: 2 })).toMatchObject({
       ok: false,

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classKeysOf, SCHEME_KEYS } from '../../shared/segmentation';
-import { openTestApp, type TestApp } from '../support/test-app';
+import { movableClock, openTestApp, type TestApp } from '../support/test-app';
 
 /** The demo workspace (360 customers, 2–3 years of orders) through dispatch, checked against plain SQL. */
 let app: TestApp;
+const clock = movableClock('2026-11-23');
 beforeAll(async () => {
-  app = openTestApp('2026-11-23');
+  app = openTestApp('2026-11-23', { clock });
   await app.call('workspace:loadDemo', {});
   // Archive a few so "live" is not simply "all".
   const some = app.db.$client.prepare(`SELECT id FROM customers ORDER BY id LIMIT 3`).pluck().all() as string[];
@@ -78,6 +79,8 @@ describe('segmentation of the demo workspace', () => {
     expect(day1.stored).toBe(true);
     const lead = (await app.call('segments:members', { scheme: 'pyramid', classKey: 'lead', sort: 'revenue', direction: 'asc', limit: 1 })).rows[0]!;
     await app.call('orders:create', { customerId: lead.id, orderDate: '2026-11-23', amount: '5000000', currency: 'CNY' });
+    // The next day comes: no day after today is stored.
+    clock.moveTo('2026-11-24');
     const day2 = await app.call('segments:recompute', { asOf: '2026-11-24' });
     expect(day2.stored).toBe(true);
     const m = await app.call('segments:migration', { scheme: 'pyramid', from: '2026-11-23', to: '2026-11-24' });

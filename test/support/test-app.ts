@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openApp, type OpenedApp } from '../../core/app';
-import { fixedClock } from '../../core/context';
+import { fixedClock, type Clock } from '../../core/context';
 import type { FileAccessChoice } from '../../core/files';
 import { call } from '../../core/dispatch';
 import type { WorkerLauncher } from '../../core/importing';
@@ -23,10 +23,10 @@ export interface TestApp extends OpenedApp {
  * Tests call like the CLI (real paths) unless they ask for the bridge's or Electron's file access, and
  * imports run in this process unless `importWorker` is given (as the app, the CLI and the bridge do).
  */
-export function openTestApp(today = '2026-11-23', options: { files?: FileAccessChoice; importWorker?: WorkerLauncher } = {}): TestApp {
+export function openTestApp(today = '2026-11-23', options: { files?: FileAccessChoice; importWorker?: WorkerLauncher; clock?: Clock } = {}): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'tierbook-test-'));
   const dbPath = join(dir, 'tierbook.sqlite');
-  const app = openApp({ dbPath, migrationsFolder: MIGRATIONS, appVersion: 'test', files: options.files ?? { mode: 'paths' }, clock: fixedClock(today), checkOutput: true, importWorker: options.importWorker });
+  const app = openApp({ dbPath, migrationsFolder: MIGRATIONS, appVersion: 'test', files: options.files ?? { mode: 'paths' }, clock: options.clock ?? fixedClock(today), checkOutput: true, importWorker: options.importWorker });
   return {
     ...app,
     dir,
@@ -37,6 +37,12 @@ export function openTestApp(today = '2026-11-23', options: { files?: FileAccessC
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A clock at noon of a day that a test moves on, as the calendar does under a running app. */
+export function movableClock(day: string): Clock & { moveTo(next: string): void } {
+  let clock = fixedClock(day);
+  return { now: () => clock.now(), today: () => clock.today(), moveTo: (next) => void (clock = fixedClock(next)) };
 }
 
 export function tempDir(): string {
