@@ -135,6 +135,7 @@ export class RowWriter {
     if (typeof customer !== 'string') return customer;
     this.sql.insertFollowUp([
       this.nextId(), this.now, this.batchId, customer, record.occurredAt, record.channel ?? 'other', record.content, record.outcome, record.intent, record.satisfaction, record.nextContactDate,
+      record.reminderClosed ? 1 : 0,
     ]);
     this.affected.add(customer);
     return { kind: 'added' };

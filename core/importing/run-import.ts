@@ -146,7 +146,7 @@ export async function runImport(client: Database.Database, options: ImportOption
     // Before anything reads through them again: the refresh finds each touched customer's orders by the customer index.
     indexesAside?.restore();
     triggersAside.restore();
-    finishBatch(client, db, options.kind, writer, bulk, batchId, now);
+    finishBatch(client, db, { kind: options.kind, remindersStated: columnOf.has('reminderClosed') }, writer, bulk, batchId, now);
     setBatchCounts(client, batchId, result);
     rememberMapping(client, options.kind, mapping.signature, toSavedMapping(source.headers, mapping.mapping), now);
     // Moved into place before COMMIT: a target that went bad meanwhile still rolls the import back, so an error
@@ -165,8 +165,8 @@ export async function runImport(client: Database.Database, options: ImportOption
 }
 
 /** Reminders the batch answered, then every aggregate of the customers it gave orders or follow-ups, and bulk mode off. */
-function finishBatch(client: Database.Database, db: Db, kind: ImportKind, writer: RowWriter, bulk: BulkWrite, batchId: string, now: string): void {
-  if (kind === 'followups') closeAnsweredReminders(client, batchId, now);
+function finishBatch(client: Database.Database, db: Db, file: { kind: ImportKind; remindersStated: boolean }, writer: RowWriter, bulk: BulkWrite, batchId: string, now: string): void {
+  if (file.kind === 'followups' && !file.remindersStated) closeAnsweredReminders(client, batchId, now);
   stageTouched(writer, bulk);
   bulk.finish(db);
 }

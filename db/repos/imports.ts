@@ -21,7 +21,7 @@ export function importStatements(client: Database.Database) {
   const insertContact = client.prepare(`INSERT INTO contact_channels (id, created_at, updated_at, customer_id, kind, value, label) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const insertSnapshot = client.prepare(`INSERT OR IGNORE INTO import_batch_changes (id, batch_id, customer_id, before, created_at) VALUES (?, ?, ?, ?, ?)`);
   const insertFollowUp = client.prepare(`INSERT INTO follow_ups (id, created_at, updated_at, import_batch_id, customer_id, occurred_at, channel, content, outcome,
-    intent, satisfaction, next_contact_date, done) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`);
+    intent, satisfaction, next_contact_date, done) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const fxRateOn = client.prepare(`SELECT rate FROM fx_rates WHERE deleted_at IS NULL AND currency = ? AND rate_date <= ? ORDER BY rate_date DESC LIMIT 1`).pluck();
   const revenueOf = client.prepare(`SELECT revenue_base_minor FROM customers WHERE id = ?`).pluck();
 
@@ -32,8 +32,9 @@ export function importStatements(client: Database.Database) {
     liveContacts: (id: string) => liveContacts.all(id) as Array<{ kind: ContactKind; value: string; label: string | null }>,
     insertContact: (id: string, now: string, customerId: string, kind: ContactKind, value: string, label: string | null) => insertContact.run(id, now, now, customerId, kind, value, label),
     insertSnapshot: (id: string, batchId: string, customerId: string, before: string, now: string) => insertSnapshot.run(id, batchId, customerId, before, now),
-    insertFollowUp: (f: [id: string, now: string, batch: string, customerId: string, at: string, channel: string, content: string, outcome: string | null, intent: string | null, satisfaction: number | null, next: string | null]) =>
-      insertFollowUp.run(f[0], f[1], f[1], ...f.slice(2)),
+    insertFollowUp: (
+      f: [id: string, now: string, batch: string, customerId: string, at: string, channel: string, content: string, outcome: string | null, intent: string | null, satisfaction: number | null, next: string | null, done: 0 | 1],
+    ) => insertFollowUp.run(f[0], f[1], f[1], ...f.slice(2)),
     fxRateOn: (currency: string, date: string) => fxRateOn.get(currency, date) as number | undefined,
     revenueOf: (customerId: string) => (revenueOf.get(customerId) as number | undefined) ?? 0,
   };
@@ -43,7 +44,8 @@ export type ImportStatements = ReturnType<typeof importStatements>;
 /**
  * Imported follow-ups are history: a reminder one of them set is closed by any later follow-up of the
  * same customer, as logging a contact in the app does. Only the batch's own rows change, so undoing
- * the batch leaves earlier reminders exactly as they were.
+ * the batch leaves earlier reminders exactly as they were. Not run for a file that says which reminders
+ * are closed (an export's column): it knows, and a reminder left open there is open.
  */
 export function closeAnsweredReminders(client: Database.Database, batchId: string, now: string): void {
   client

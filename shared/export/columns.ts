@@ -103,7 +103,7 @@ export const EXPORT_COLUMNS: Record<ExportKind, ExportColumn[]> = {
     col('intent', 'text', '意向', 'Intent', 10),
     col('satisfaction', 'int', '满意度', 'Satisfaction', 8),
     col('nextContactDate', 'date', '下次联系日期', 'Next contact date', 12),
-    col('done', 'text', '提醒已完成（参考）', 'Closed (info)', 8),
+    col('done', 'text', '提醒已完成', 'Reminder closed', 8),
     col('id', 'text', '系统ID', 'Record ID', 38),
   ],
 };

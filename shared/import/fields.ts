@@ -23,7 +23,7 @@ export const LINE_MODE_FIELDS = ['sku', 'quantity', 'unitPrice'] as const;
 export const ORDER_FIELDS = [
   ...CUSTOMER_KEY_FIELDS, 'date', 'amount', 'currency', 'fxRate', 'note', 'orderNumber', ...ORDER_LINE_FIELDS, 'cost', 'paid', 'dueDate', 'isReturn',
 ] as const;
-export const FOLLOW_UP_FIELDS = [...CUSTOMER_KEY_FIELDS, 'occurredAt', 'channel', 'content', 'outcome', 'intent', 'satisfaction', 'nextContactDate'] as const;
+export const FOLLOW_UP_FIELDS = [...CUSTOMER_KEY_FIELDS, 'occurredAt', 'channel', 'content', 'outcome', 'intent', 'satisfaction', 'nextContactDate', 'reminderClosed'] as const;
 
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 export type OrderField = (typeof ORDER_FIELDS)[number];
@@ -116,6 +116,8 @@ export const SYNONYMS: { [K in ImportKind]: Record<FieldOf<K>, Synonyms> } = wit
     intent: { strong: ['意向', '客户意向', '意向程度', '购买意向', 'intent', 'intention', 'interest', 'interest level'] },
     satisfaction: { strong: ['满意度', '评分', '满意程度', '星级', 'satisfaction', 'rating', 'score', 'stars'] },
     nextContactDate: { strong: ['下次联系日期', '下次联系时间', '下次联系', '下次跟进', '下次跟进日期', '下次跟进时间', '提醒日期', 'next contact', 'next contact date', 'next follow-up', 'next follow up', 'next date', 'reminder', 'follow up on'] },
+    // The export's own column, and its earlier "(for reference)" header, so an exported file imports back with its open reminders open.
+    reminderClosed: { strong: ['提醒已完成', '提醒已完成（参考）', '提醒已关闭', '提醒完成', 'reminder closed', 'closed (info)', 'reminder done', 'closed'] },
   },
 });
 

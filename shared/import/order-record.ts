@@ -1,8 +1,8 @@
 import { isStorableMinor, minorToDecimal } from '../domain/money';
 import { isDollarCurrency, parseCurrency } from './currency';
-import { foldKey } from './fold';
 import { parseMoney, type ParsedMoney } from './parse-amount';
 import { parseText } from './parse-contact';
+import { yesNoParser } from './parse-yes-no';
 import { parseDate } from './parse-date';
 import { fail, ok, type ValueResult } from './result';
 import type { RowCursor } from './row-cursor';
@@ -47,15 +47,8 @@ export interface OrderRecord {
 
 const text = (max: number) => (cell: Cell) => parseText(cell, max);
 
-const YES = new Set(['是', '对', '有', '退', '退货', '退款', 'y', 'yes', 'true', '1', 'x', '√', '✓', 'return', 'returned', 'refund', 'refunded'].map(foldKey));
-const NO = new Set(['否', '不是', '无', '没有', '正常', '销售', 'n', 'no', 'false', '0', '-', 'sale', 'sold'].map(foldKey));
-
-export function parseYesNo(cell: Cell): ValueResult<boolean> {
-  const key = foldKey(String(cell));
-  if (YES.has(key)) return ok(true);
-  if (NO.has(key)) return ok(false);
-  return fail('invalid_yes_no');
-}
+/** A return column's cell: yes/no, and the words that say return or sale. */
+export const parseYesNo = yesNoParser({ yes: ['退', '退货', '退款', 'return', 'returned', 'refund', 'refunded'], no: ['正常', '销售', 'sale', 'sold'] });
 
 /** A quantity as people write it ("12", "-3", "1,200", "2.5"): any number but 0, within ±10⁹. */
 export function parseQuantity(cell: Cell): ValueResult<number> {

@@ -26,6 +26,7 @@ export const VALUE_REASONS = [
   'paid_out_of_range',
   'invalid_yes_no',
   'occurred_in_future',
+  'next_contact_before_follow_up',
   'phone_scientific',
   'extra_values',
 ] as const;

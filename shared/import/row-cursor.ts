@@ -40,6 +40,7 @@ const REASON_TEXT: Record<ValueReason, string> = {
   extra_values: 'has more values than the header has columns, so they do not line up: a value holding the delimiter unquoted, as 1,234.50 in a comma-separated file? Quote it ("1,234.50") or drop the separator',
   phone_scientific: 'is a phone number Excel wrote in scientific notation, its last digits lost; format the column as Text in Excel and save the file again',
   occurred_in_future: 'is later than today: a follow-up records a contact that happened (a planned one is a next-contact date)',
+  next_contact_before_follow_up: "is before the follow-up's own day: the reminder would be overdue the moment it is saved",
 };
 
 export function describeReason(reason: ValueReason): string {

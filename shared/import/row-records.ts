@@ -7,6 +7,7 @@ import { parseCountry } from './parse-country';
 import { parseDate, parseDateTime, type DateOrder, type ParsedDateTime } from './parse-date';
 import { isFxRateInRange } from '../domain/money';
 import { fail, ok, type ValueResult } from './result';
+import { yesNoParser } from './parse-yes-no';
 import type { RowCursor } from './row-cursor';
 import type { Cell } from './table';
 
@@ -67,9 +68,12 @@ export interface FollowUpRecord {
   intent: Intent | null;
   satisfaction: number | null;
   nextContactDate: string | null;
+  /** Whether the reminder was closed, as the file says (an export's column); null: the file says nothing. */
+  reminderClosed: boolean | null;
 }
 
 const text = (max: number) => (cell: Cell) => parseText(cell, max);
+const parseReminderClosed = yesNoParser({ yes: ['已完成', '完成', '已关闭', '关闭', 'done', 'closed'], no: ['未完成', '未关闭', '待办', 'open', 'pending'] });
 
 /** Several columns of free text (two note columns) joined line by line. */
 export function joinedText(cursor: RowCursor, field: string, max: number): string | null {
@@ -167,7 +171,13 @@ export function followUpRecord(cursor: RowCursor, ctx: RowContext): FollowUpReco
     intent: cursor.take('intent', (c) => parseChoice(c, INTENT_WORDS)),
     satisfaction: cursor.take('satisfaction', parseSatisfaction),
     nextContactDate: cursor.take('nextContactDate', (c) => parseDate(c, { order: ctx.dateOrder.nextContactDate, date1904: ctx.date1904 })),
+    reminderClosed: cursor.take('reminderClosed', parseReminderClosed),
   };
+  // As in the app: a reminder set before the contact it follows would be overdue the moment it is saved.
+  if (when && record.nextContactDate !== null && record.nextContactDate < when.date) {
+    const first = cursor.cells('nextContactDate')[0];
+    cursor.fail('nextContactDate', 'next_contact_before_follow_up', first?.column ?? cursor.columnOf('nextContactDate'), first?.cell ?? '');
+  }
   // A contact dated after today has not happened: a scheduled call from another tool's export, or a typo, that as
   // the last contact would keep the customer off Today until then. A planned contact is a next-contact date.
   if (when && ctx.today !== null && when.date > ctx.today) {

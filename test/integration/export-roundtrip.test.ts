@@ -17,6 +17,10 @@ beforeEach(async () => {
   await source.call('customers:create', { name: '=HYPERLINK("http://evil")', company: '+SUM(A1)', notes: '@cmd', tags: ['-x'], contacts: [{ kind: 'phone', value: '13800138000' }] });
   // Tags given with the separators a tags cell is split on are stored split, so they come back as they went.
   await source.call('customers:create', { name: '标签客户', tags: ['a b', 'c;d', 'VIP；老客户', 'x|y', 'VIP'], contacts: [{ kind: 'phone', value: '13900139000' }] });
+  // A reminder left open on a follow-up logged after a later one (backdated): the file says it is open, so it stays open.
+  const { customer } = await source.call('customers:create', { name: '提醒客户', contacts: [{ kind: 'phone', value: '13700137000' }] });
+  await source.call('followups:create', { customerId: customer.id, occurredAt: '2026-11-01T04:00:00.000Z', content: 'later' });
+  await source.call('followups:create', { customerId: customer.id, occurredAt: '2026-11-01T02:00:00.000Z', content: 'earlier', nextContactDate: '2026-12-20' });
 });
 afterEach(() => {
   source.cleanup();
@@ -53,7 +57,8 @@ describe('export → import round trips', () => {
       expect(imported).toMatchObject({ rowsTotal: exported.rows, added: exported.rows, rejected: 0, skipped: 0 });
     }
     const expected = await snapshot(source);
-    expect(expected.customers.length).toBe(42);
+    expect(expected.customers.length).toBe(43);
+    expect(expected.followUps).toContainEqual(expect.objectContaining({ content: 'earlier', next_contact_date: '2026-12-20', done: 0 }));
     expect(expected.orders.length).toBeGreaterThan(100);
     expect(expected.followUps.length).toBeGreaterThan(50);
     expect(await snapshot(target)).toEqual(expected);

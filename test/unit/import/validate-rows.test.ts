@@ -174,6 +174,22 @@ describe('validateRows: follow-ups', () => {
     expect(second).toMatchObject({ occurredAt: '2024-03-06T02:00:00.000Z', channel: 'visit', content: '', intent: 'interested', satisfaction: 5, nextContactDate: null });
   });
 
+  it('refuses a next contact before the follow-up\'s own day (overdue the moment it is saved); the same day is taken', () => {
+    const v = run('followups', ['客户名称,跟进时间,下次联系日期', '张三,2024-03-05 14:30,2024-03-04', '李四,2024-03-05 14:30,2024-03-05', '王五,2024-03-05,'].join('\n'));
+    expect(v.records.map((r) => r.record.customer.name)).toEqual(['李四', '王五']);
+    expect(v.errors.map((e) => [e.row, e.header, e.value, e.reason])).toEqual([[2, '下次联系日期', '2024-03-04', 'next_contact_before_follow_up']]);
+  });
+
+  it('reads whether a reminder was closed from the export\'s column, in either language; without the column it is not said', () => {
+    const zh = run('followups', ['客户名称,跟进时间,下次联系日期,提醒已完成', '张三,2024-03-05,2024-03-12,否', '李四,2024-03-05,2024-03-12,是', '王五,2024-03-05,,否'].join('\n'));
+    expect(zh.errors).toEqual([]);
+    expect(zh.records.map((r) => r.record.reminderClosed)).toEqual([false, true, false]);
+    const en = run('followups', ['Customer,Follow-up date,Next contact date,Reminder closed', 'A,2024-03-05,2024-03-12,No', 'B,2024-03-05,2024-03-12,Yes'].join('\n'));
+    expect(en.records.map((r) => r.record.reminderClosed)).toEqual([false, true]);
+    expect(run('followups', '客户名称,跟进时间\n张三,2024-03-05\n').records[0]!.record.reminderClosed).toBeNull();
+    expect(run('followups', '客户名称,跟进时间,提醒已完成\n张三,2024-03-05,也许\n').errors.map((e) => e.reason)).toEqual(['invalid_yes_no']);
+  });
+
   it('refuses a follow-up dated after today, naming its cell; today itself and earlier days are taken', () => {
     const csv = ['客户名称,跟进时间,跟进内容', '张三,2026-11-24 09:00,计划回访', '李四,2026-11-23 23:30,今晚', '王五,2062-11-23,打错年份', '赵六,2026-11-22,昨天'].join('\n');
     const v = run('followups', csv, { today: '2026-11-23' });
