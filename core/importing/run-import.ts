@@ -3,7 +3,7 @@ import { createRowValidator, toSavedMapping, type ImportKind } from '../../share
 import { ImportError } from '../../shared/import/errors';
 import { listMissingFields, type MissingFields } from '../../shared/import/fields';
 import type { SourceRow, TableIssue } from '../../shared/import/table';
-import { closeAnsweredReminders, insertBatch, rememberMapping, setBatchCounts } from '../../db/repos/imports';
+import { closeAnsweredReminders, insertBatch, recordAfterImages, rememberMapping, setBatchCounts } from '../../db/repos/imports';
 import { beginBulkWrite, setInertTriggersAside, type BulkWrite } from '../../db/repos/bulk-write';
 import { SCATTERED_ORDER_INDEXES, setIndexesAside, worthSettingIndexesAside, type IndexesAside } from '../../db/repos/indexes-aside';
 import { readSettings } from '../../db/repos/settings';
@@ -167,6 +167,7 @@ export async function runImport(client: Database.Database, options: ImportOption
 /** Reminders the batch answered, then every aggregate of the customers it gave orders or follow-ups, and bulk mode off. */
 function finishBatch(client: Database.Database, db: Db, file: { kind: ImportKind; remindersStated: boolean }, writer: RowWriter, bulk: BulkWrite, batchId: string, now: string): void {
   if (file.kind === 'followups' && !file.remindersStated) closeAnsweredReminders(client, batchId, now);
+  if (file.kind === 'customers') recordAfterImages(client, batchId);
   stageTouched(writer, bulk);
   bulk.finish(db);
 }

@@ -3,8 +3,9 @@ import type { Db } from '../../db/open';
 import { replaceContacts } from '../../db/repos/customers';
 import { beginBulkWrite, withBulkInertTriggersDropped } from '../../db/repos/bulk-write';
 import { batchOrdersStretch, customersOfBatch, findBatch, importStatements, snapshotsOf, softDeleteBatchRows } from '../../db/repos/imports';
-import type { ContactKind } from '../../shared/contract/enums';
 import { newId } from '../ids';
+import { readSettings } from '../../db/repos/settings';
+import { undoCustomerChanges, type CustomerImage } from './undo-profile';
 import type Database from 'better-sqlite3';
 
 /**
@@ -28,9 +29,10 @@ export interface UndoResult {
 }
 
 /**
- * Takes a whole batch back in one transaction: what it created is soft-deleted, customers it updated
- * get their profile and contacts from before the batch, and the figures of every customer it touched
- * are recomputed. Undoing twice is refused rather than silently doing nothing.
+ * Takes a whole batch back in one transaction: what it created is soft-deleted, customers it updated get
+ * back what the batch changed and nothing changed since (undo-profile.ts: a later batch or an edit in the
+ * app stands), and the figures of every customer it touched are recomputed. Undoing twice is refused
+ * rather than silently doing nothing.
  */
 export function undoBatch(db: Db, batchId: string, now: string): UndoResult {
   const client = db.$client;
@@ -46,10 +48,15 @@ export function undoBatch(db: Db, batchId: string, now: string): UndoResult {
     const touched = customersOfBatch(client, batchId, stretch);
     const result: UndoResult = { batchId, customersRemoved: 0, customersRestored: 0, ordersRemoved: 0, followUpsRemoved: 0 };
     const sql = importStatements(client);
-    for (const { customerId, before } of snapshotsOf(client, batchId)) {
-      const snapshot = JSON.parse(before) as { profile: Record<string, unknown>; contacts: Array<{ kind: ContactKind; value: string; label: string | null }> };
-      sql.updateCustomer({ ...snapshot.profile, id: customerId, now });
-      replaceContacts(db, customerId, snapshot.contacts, now, newId);
+    const settings = readSettings(db);
+    for (const { customerId, before, after } of snapshotsOf(client, batchId)) {
+      const snapshot = JSON.parse(before) as CustomerImage;
+      if (after !== null) undoCustomerChanges(client, customerId, snapshot, JSON.parse(after) as CustomerImage, settings, now);
+      else {
+        // A batch imported before after-images were kept: its customers get their whole earlier state back.
+        sql.updateCustomer({ ...snapshot.profile, id: customerId, now });
+        replaceContacts(db, customerId, snapshot.contacts, now, newId);
+      }
       result.customersRestored++;
     }
     // A return recorded since against an order of the batch goes with that order: no return outlives its sale.

@@ -128,8 +128,28 @@ export function customersOfBatch(client: Database.Database, batchId: string, str
     .all({ b: batchId, first: stretch?.first ?? 0, last: stretch?.last ?? -1 }) as string[];
 }
 
-export function snapshotsOf(client: Database.Database, batchId: string): Array<{ customerId: string; before: string }> {
-  return client.prepare(`SELECT customer_id AS customerId, before FROM import_batch_changes WHERE batch_id = ? ORDER BY created_at, id`).all(batchId) as Array<{ customerId: string; before: string }>;
+export function snapshotsOf(client: Database.Database, batchId: string): Array<{ customerId: string; before: string; after: string | null }> {
+  return client.prepare(`SELECT customer_id AS customerId, before, after FROM import_batch_changes WHERE batch_id = ? ORDER BY created_at, id`).all(batchId) as Array<{
+    customerId: string;
+    before: string;
+    after: string | null;
+  }>;
+}
+
+/** Deletes a customer's live contact of this kind and value (an undo taking back what its batch added). */
+export function dropLiveContact(client: Database.Database, customerId: string, kind: ContactKind, value: string, now: string): void {
+  client
+    .prepare(`UPDATE contact_channels SET deleted_at = @now, updated_at = @now WHERE customer_id = @customerId AND kind = @kind AND value = @value AND deleted_at IS NULL`)
+    .run({ customerId, kind, value, now });
+}
+
+/** Each customer the batch updated as the batch leaves them (profile and live contacts, as `before` holds them): what its undo compares with. */
+export function recordAfterImages(client: Database.Database, batchId: string): void {
+  const sql = importStatements(client);
+  const set = client.prepare(`UPDATE import_batch_changes SET after = ? WHERE batch_id = ? AND customer_id = ?`);
+  for (const { customerId } of snapshotsOf(client, batchId)) {
+    set.run(JSON.stringify({ profile: sql.selectProfile(customerId), contacts: sql.liveContacts(customerId) }), batchId, customerId);
+  }
 }
 
 /**

@@ -44,7 +44,11 @@ export const importBatches = sqliteTable(
   ],
 );
 
-/** A customer's values before a batch updated it: the whole row's profile plus its live contacts, as JSON. */
+/**
+ * A customer's values before a batch updated it, and after (as the batch left them): the whole row's profile
+ * plus its live contacts, as JSON. Undo puts back only what the batch changed and nothing changed since;
+ * `after` is null for batches imported before it was kept (their undo puts the whole `before` back).
+ */
 export const importBatchChanges = sqliteTable(
   'import_batch_changes',
   {
@@ -56,10 +60,12 @@ export const importBatchChanges = sqliteTable(
       .notNull()
       .references(() => customers.id),
     before: text('before').notNull(),
+    after: text('after'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [
     check('import_batch_changes_before_object', sql`json_valid(${t.before}) AND json_type(${t.before}) = 'object'`),
+    check('import_batch_changes_after_object', sql`${t.after} IS NULL OR (json_valid(${t.after}) AND json_type(${t.after}) = 'object')`),
     // One snapshot per customer and batch: the first, i.e. the state before the batch touched it.
     uniqueIndex('import_batch_changes_batch_customer').on(t.batchId, t.customerId),
   ],
