@@ -50,7 +50,7 @@ export const importing = {
     downloadRejects: '下载有错误的行',
     undo: '撤销这次导入',
     undone: '已撤销这次导入',
-    confirmUndo: '撤销这次导入？导入新增的记录会被删除，被更新的客户恢复原样。',
+    confirmUndo: '撤销这次导入？导入新增的记录会被删除，被更新的客户恢复本次导入改动的内容（之后又改过的保留）。',
     startOver: '导入另一个文件',
     batches: { title: '导入记录', when: '时间', file: '文件', kind: '类型', result: '结果', status: '状态', committed: '已导入', undoneStatus: '已撤销', empty: '还没有导入记录' },
     fields: {
@@ -128,7 +128,7 @@ export const importing = {
     downloadRejects: 'Download the rows with errors',
     undo: 'Undo this import',
     undone: 'The import was undone',
-    confirmUndo: 'Undo this import? Records it added are removed and customers it updated get their old values back.',
+    confirmUndo: 'Undo this import? Records it added are removed, and customers it updated get back what it changed (anything changed since stays).',
     startOver: 'Import another file',
     batches: { title: 'Imports', when: 'When', file: 'File', kind: 'Kind', result: 'Result', status: 'Status', committed: 'Imported', undoneStatus: 'Undone', empty: 'No imports yet' },
     fields: {
