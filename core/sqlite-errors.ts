@@ -64,6 +64,7 @@ const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
   import_batches_undone_consistent: { path: ['undoneAt'], key: 'invalid_value' },
   import_batches_counts_non_negative: { path: ['added'], key: 'invalid_value' },
   import_batch_changes_before_object: { path: ['before'], key: 'invalid_value' },
+  import_batch_changes_after_object: { path: ['after'], key: 'invalid_value' },
   import_mappings_kind_valid: { path: ['kind'], key: 'invalid_choice' },
   import_mappings_mapping_object: { path: ['mapping'], key: 'invalid_value' },
   segment_assignments_as_of_valid: { path: ['asOf'], key: 'invalid_date' },

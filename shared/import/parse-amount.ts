@@ -67,6 +67,8 @@ export function parseMoney(cell: Cell, options: AmountOptions): ValueResult<Pars
   const currencyText = `${prefix}${suffix}`.trim();
   // Digits outside the number ("2024-03-05", "12 x 3") mean this is not an amount at all.
   if (/\d/.test(currencyText)) return fail('invalid_amount');
+  // A separator left hanging ("12.", "¥12,") is a number cut short, not a currency to look up.
+  if (/^[.,'’]/.test(suffix) || /^[.,'’]+$/.test(currencyText)) return fail('invalid_amount');
   let fromCell = null;
   if (currencyText !== '') {
     fromCell = matchCurrency(currencyText, options);

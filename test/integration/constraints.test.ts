@@ -77,6 +77,7 @@ const VIOLATIONS: Record<string, string> = {
   import_batches_undone_consistent: `INSERT INTO import_batches (id, created_at, updated_at, kind, file_name, format, on_error, status) VALUES ('b', 'n', 'n', 'orders', 'a.csv', 'csv', 'abort', 'undone')`,
   import_batches_counts_non_negative: `INSERT INTO import_batches (id, created_at, updated_at, kind, file_name, format, on_error, added) VALUES ('b', 'n', 'n', 'orders', 'a.csv', 'csv', 'abort', -1)`,
   import_batch_changes_before_object: `INSERT INTO import_batch_changes (id, batch_id, customer_id, before, created_at) VALUES ('x', 'b', 'c1', '[]', 'n')`,
+  import_batch_changes_after_object: `INSERT INTO import_batch_changes (id, batch_id, customer_id, before, after, created_at) VALUES ('x', 'b', 'c1', '{}', 'after', 'n')`,
   import_mappings_kind_valid: `INSERT INTO import_mappings (kind, signature, mapping, updated_at) VALUES ('invoices', 'h1', '{}', 'n')`,
   import_mappings_mapping_object: `INSERT INTO import_mappings (kind, signature, mapping, updated_at) VALUES ('orders', 'h1', '"name"', 'n')`,
   segment_assignments_as_of_valid: `INSERT INTO segment_assignments (scheme, as_of, customer_id, class_key) VALUES ('pyramid', '2026-02-30', 'c1', 'gold')`,

@@ -51,6 +51,10 @@ describe('parseMoney', () => {
     ['2024-03-05', '!invalid_amount'],
     ['12 XYZ', '!unknown_currency'],
     ['1,2,3', '!invalid_amount'],
+    // A number cut short after its separator is no amount, and no currency either.
+    ['12.', '!invalid_amount'],
+    ['12,', '!invalid_amount'],
+    ['¥12.', '!invalid_amount'],
   ])('%j → %s', (input, expected) => {
     expect(value(parseMoney(input, { defaultCurrency: 'CNY' }))).toBe(expected);
   });
