@@ -84,13 +84,30 @@ export const SEGMENTATION_COMMANDS: Command[] = [
     human: (o: OutputOf<'segments:config:set'>) => `Tier settings saved: ${JSON.stringify(o.overrides)}`,
   },
   {
+    words: ['segment', 'forget-future'],
+    summary:
+      'Remove the tiers and predictions stored for days after today (a clock that ran ahead once stops the history until they go), then store today\'s; --dry-run only lists them.',
+    flags: { 'dry-run': { type: 'boolean' } },
+    writesNothing: (v) => v['dry-run'] === true,
+    run: async (v, call) =>
+      v['dry-run'] === true
+        ? { ...(await call('segments:daysAfterToday', {})), dryRun: true }
+        : { ...(await call('segments:dropDaysAfterToday', {})), dryRun: false },
+    human: (o: { today: string; days?: string[]; removed?: string[]; dryRun: boolean }) => {
+      const days = o.days ?? o.removed ?? [];
+      if (days.length === 0) return `Nothing is stored for a day after today (${o.today}).`;
+      const list = days.length > 5 ? `${days.slice(0, 5).join(', ')} … (${days.length} days)` : days.join(', ');
+      return o.dryRun ? `Stored for days after today (${o.today}): ${list}; run without --dry-run to remove them.` : `Removed what was stored for ${list}; today's tiers (${o.today}) are stored.`;
+    },
+  },
+  {
     words: ['segment'],
-    summary: 'Recompute every scheme and store the day\'s tier snapshot [--as-of YYYY-MM-DD]; prints counts per class.',
+    summary: 'Recompute every scheme and store the day\'s tier snapshot [--as-of YYYY-MM-DD, not after today]; prints counts per class.',
     flags: { 'as-of': { type: 'string' } },
     run: (v, call) => call('segments:recompute', { asOf: optionalString(v, 'as-of') }),
     human: (o: OutputOf<'segments:recompute'>) =>
       [
-        `Segmented as of ${o.asOf}${o.stored ? '' : ' (not stored: a later day is stored already)'}`,
+        `Segmented as of ${o.asOf}${o.stored ? '' : ' (not stored: a later day is stored already; if it is after today, `segment forget-future` lists and removes it)'}`,
         ...Object.entries(o.schemes).map(
           ([scheme, counts]) =>
             `  ${pad(scheme, 12)} ${Object.entries(counts)

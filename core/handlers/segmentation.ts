@@ -27,6 +27,7 @@ import { RecomputeJobs } from '../segmentation/progress';
 import { recomputeInSteps, segmentationInSteps, storeTodayInSteps } from '../segmentation/state';
 import { policyHandlers } from './policies';
 import type { HandlerMap } from './types';
+import { dropDaysAfter, storedDaysAfter } from '../../db/repos/days-after-today';
 
 const MAX_CUSTOM_SEGMENTS = 100;
 
@@ -62,6 +63,16 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
     },
 
     'segments:progress': ({ jobId }) => recomputeJobs.progress(jobId),
+
+    'segments:daysAfterToday': () => ({ today: ctx.clock.today(), days: storedDaysAfter(db, ctx.clock.today()) }),
+
+    'segments:dropDaysAfterToday': async () => {
+      const today = ctx.clock.today();
+      const removed = dropDaysAfter(db, today);
+      // The history goes on from today at once, rather than at the next start-up.
+      if (removed.length > 0) await storeTodayInSteps(ctx);
+      return { today, removed };
+    },
 
     'segments:overview': async ({ scheme, asOf }) => overview(await segmentationInSteps(ctx, today(asOf)), scheme, readSettings(db).baseCurrency),
 

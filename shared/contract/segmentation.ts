@@ -94,6 +94,16 @@ export type CustomSegmentRow = z.infer<typeof customSegmentRowSchema>;
 const asOfInput = z.object({ asOf: isoDateSchema.optional() });
 
 export const segmentationContract = {
+  /** Days after today with tiers or predictions stored (a clock that ran ahead once): they stop the history until removed. */
+  'segments:daysAfterToday': {
+    input: z.object({}).default({}),
+    output: z.object({ today: z.string(), days: z.array(z.string()).max(100_000) }),
+  },
+  /** Removes what was stored for days after today, then stores today's tiers (and refits the predictions after the answer). */
+  'segments:dropDaysAfterToday': {
+    input: z.object({}).default({}),
+    output: z.object({ today: z.string(), removed: z.array(z.string()).max(100_000) }),
+  },
   /** Recompute every scheme for asOf (default today) and store that day's snapshot (stored: false when a later day is stored). */
   'segments:recompute': {
     /** jobId: names the run so segments:progress can report its steps while it works. */

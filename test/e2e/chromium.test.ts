@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { tempFiles } from '../support/temp-files';
 import { todayFromFreshDemo } from './journeys-today';
+import { farDayNoticeOnToday } from './journeys-days-after-today';
 import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
 import { bulkTagAndUndo, unsavedEditPrompt } from './journeys-comfort';
 import { listScrollsThroughEveryPage } from './journeys-scroll';
@@ -33,6 +34,12 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('Today from the fresh demo: reasons on every row, log a follow-up, the row leaves, the badge counts down', async () => {
     await todayFromFreshDemo({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('a far day stored by a clock that ran ahead: Today names it, and removes it when asked', async () => {
+    await farDayNoticeOnToday({ page: session.page, screenshot: screenshotter(session.page, '') }, (day) =>
+      session.app.db.$client.prepare(`INSERT INTO segment_runs (as_of, computed_at, customer_count) VALUES (?, ?, 0)`).run(day, new Date().toISOString()),
+    );
   });
 
   it('a new customer: field-level errors, then a likely duplicate linked', async () => {

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ROOT, tempDir } from '../support/test-app';
 import { tempFiles } from '../support/temp-files';
 import { todayFromFreshDemo } from './journeys-today';
+import { farDayNoticeOnToday } from './journeys-days-after-today';
+import Database from 'better-sqlite3';
 import { exportAndBackUp, firstRunToDueAndBadAmount, importGbkCsvThenUndo, keyboardFollowUpDueChoresAndUndo, newCustomerValidationAndDuplicate, pyramidGoldCustomerMovesUp } from './journeys';
 import { bulkTagAndUndo, unsavedEditPrompt } from './journeys-comfort';
 import { listScrollsThroughEveryPage } from './journeys-scroll';
@@ -39,11 +41,12 @@ function electronBinary(): string {
 describe('TierBook as the Electron app', () => {
   let app: ElectronApplication;
   let page: Page;
+  const dbPath = join(tempDir(), 'electron-e2e.sqlite');
   beforeAll(async () => {
     app = await electron.launch({
       executablePath: electronBinary(),
       args: [ROOT, '--lang=zh-CN'],
-      env: { ...process.env, TIERBOOK_DB: join(tempDir(), 'electron-e2e.sqlite'), LANG: 'zh_CN.UTF-8' },
+      env: { ...process.env, TIERBOOK_DB: dbPath, LANG: 'zh_CN.UTF-8' },
     });
     page = await app.firstWindow();
     // No one is there to click a save dialog: answer it with a file in a scratch folder.
@@ -65,6 +68,18 @@ describe('TierBook as the Electron app', () => {
 
   it('Today from the fresh demo: reasons on every row, log a follow-up, the row leaves, the badge counts down', async () => {
     await todayFromFreshDemo({ page: page, screenshot: async () => undefined });
+  });
+
+  it('a far day stored by a clock that ran ahead: Today names it, and removes it when asked', async () => {
+    // Written beside the app's own connection, as another process writes to the book.
+    await farDayNoticeOnToday({ page, screenshot: async () => undefined }, (day) => {
+      const db = new Database(dbPath);
+      try {
+        db.prepare(`INSERT INTO segment_runs (as_of, computed_at, customer_count) VALUES (?, ?, 0)`).run(day, new Date().toISOString());
+      } finally {
+        db.close();
+      }
+    });
   });
 
   it('a new customer: field-level errors, then a likely duplicate linked', async () => {

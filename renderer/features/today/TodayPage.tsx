@@ -10,6 +10,7 @@ import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
 import { formatDate } from '../../components/format';
 import { QuickFollowUp } from '../followups/QuickFollowUp';
+import { DaysAfterTodayNotice } from './DaysAfterTodayNotice';
 import { TodayFilters, type TodayFilterValues } from './TodayFilters';
 import { ROW_HEIGHT, TodayRow } from './TodayRow';
 import { useToday } from './use-today';
@@ -146,6 +147,7 @@ export function TodayPage() {
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('subtitle')} {t('keyboardHint')}
       </Typography.Text>
+      <DaysAfterTodayNotice />
       {error ? <Alert type="error" showIcon title={t('loadFailed', { message: errorText(error, t) })} action={<Button size="small" onClick={refresh}>{t('retry')}</Button>} /> : null}
       <div ref={scrollRef} data-testid="today-list" role="grid" style={{ flex: 1, overflow: 'auto', background: '#fff', border: '1px solid #f0f0f0' }}>
         {total === 0 ? <Empty data-testid="today-empty" description={t('empty')} style={{ padding: 48 }} /> : null}
