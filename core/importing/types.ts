@@ -53,6 +53,8 @@ export interface ImportRowError {
   field: string | null;
   value: string;
   reason: ImportReason;
+  /** What the reason's text fills in; see shared/import/row-cursor.ts. */
+  params?: Readonly<Record<string, string>>;
   message: string;
 }
 

@@ -56,6 +56,8 @@ const rowErrorSchema = z.object({
   field: z.string().nullable(),
   value: z.string(),
   reason: z.string(),
+  /** What the reason's text fills in (invalid_choice: the allowed values, `allowed` and `allowedZh`). */
+  params: z.record(z.string(), z.string()).optional(),
   message: z.string(),
 });
 

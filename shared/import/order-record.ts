@@ -2,7 +2,7 @@ import { isStorableMinor, minorToDecimal } from '../domain/money';
 import { isDollarCurrency, parseCurrency } from './currency';
 import { parseMoney, type ParsedMoney } from './parse-amount';
 import { parseText } from './parse-contact';
-import { yesNoParser } from './parse-yes-no';
+import { yesNoParser, type YesNoWords } from './parse-yes-no';
 import { parseDate } from './parse-date';
 import { fail, ok, type ValueResult } from './result';
 import type { RowCursor } from './row-cursor';
@@ -47,8 +47,11 @@ export interface OrderRecord {
 
 const text = (max: number) => (cell: Cell) => parseText(cell, max);
 
-/** A return column's cell: yes/no, and the words that say return or sale. */
-export const parseYesNo = yesNoParser({ yes: ['退', '退货', '退款', 'return', 'returned', 'refund', 'refunded'], no: ['正常', '销售', 'sale', 'sold'] });
+/** What a return column adds to yes and no: the words that say return or sale. */
+export const RETURN_WORDS: YesNoWords = { yes: ['退', '退货', '退款', 'return', 'returned', 'refund', 'refunded'], no: ['正常', '销售', 'sale', 'sold'] };
+
+/** A return column's cell. */
+export const parseYesNo = yesNoParser(RETURN_WORDS);
 
 /** A quantity as people write it ("12", "-3", "1,200", "2.5"): any number but 0, within ±10⁹. */
 export function parseQuantity(cell: Cell): ValueResult<number> {

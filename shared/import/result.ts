@@ -32,10 +32,17 @@ export const VALUE_REASONS = [
 ] as const;
 export type ValueReason = (typeof VALUE_REASONS)[number];
 
-export type ValueResult<T> = { ok: true; value: T } | { ok: false; reason: ValueReason };
+/**
+ * What a reason's text fills in, as plain strings: invalid_choice's `allowed` (English) and `allowedZh`
+ * (Chinese) list the values a refused cell may take, so the row error says what to write instead.
+ */
+export type ReasonParams = Readonly<Record<string, string>>;
+
+export type ValueResult<T> = { ok: true; value: T } | { ok: false; reason: ValueReason; params?: ReasonParams };
 
 export const ok = <T>(value: T): ValueResult<T> => ({ ok: true, value });
-export const fail = <T = never>(reason: ValueReason): ValueResult<T> => ({ ok: false, reason });
+// Without params the failure keeps its old shape, { ok, reason }, for every reason that has none.
+export const fail = <T = never>(reason: ValueReason, params?: ReasonParams): ValueResult<T> => (params ? { ok: false, reason, params } : { ok: false, reason });
 
 /** Text of a cell for parsers that work on text: numbers as JavaScript prints them, trimmed. */
 export function cellText(cell: string | number | null | undefined): string {

@@ -1,4 +1,4 @@
-import type { ValueReason, ValueResult } from './result';
+import type { ReasonParams, ValueReason, ValueResult } from './result';
 import { isBlankCell, type Cell, type SourceRow } from './table';
 
 export interface RowError {
@@ -10,7 +10,9 @@ export interface RowError {
   field: string | null;
   value: string;
   reason: ValueReason;
-  /** English, for logs and the CLI; the UI translates `reason`. */
+  /** What the reason's text fills in (invalid_choice: the allowed values); absent for most reasons. */
+  params?: ReasonParams;
+  /** English, for logs and the CLI; the UI translates `reason`, filled in with `params`. */
   message: string;
 }
 
@@ -43,8 +45,9 @@ const REASON_TEXT: Record<ValueReason, string> = {
   next_contact_before_follow_up: "is before the follow-up's own day: the reminder would be overdue the moment it is saved",
 };
 
-export function describeReason(reason: ValueReason): string {
-  return REASON_TEXT[reason];
+export function describeReason(reason: ValueReason, params?: ReasonParams): string {
+  // A refused choice names what the column takes, so the file can be mended without the docs.
+  return params?.allowed ? `${REASON_TEXT[reason]} (${params.allowed})` : REASON_TEXT[reason];
 }
 
 /**
@@ -89,7 +92,7 @@ export class RowCursor {
     if (!first) return null;
     const result = parse(first.cell);
     if (result.ok) return result.value;
-    this.fail(field, result.reason, first.column, first.cell);
+    this.fail(field, result.reason, first.column, first.cell, result.params);
     return null;
   }
 
@@ -99,7 +102,7 @@ export class RowCursor {
     for (const { column, cell } of this.cells(field)) {
       const result = parse(cell);
       if (result.ok) out.push(result.value);
-      else this.fail(field, result.reason, column, cell);
+      else this.fail(field, result.reason, column, cell, result.params);
     }
     return out;
   }
@@ -113,7 +116,7 @@ export class RowCursor {
     return this.take(field, parse);
   }
 
-  fail(field: string | null, reason: ValueReason, column: number | null, cell: Cell): void {
+  fail(field: string | null, reason: ValueReason, column: number | null, cell: Cell, params?: ReasonParams): void {
     const header = column === null ? null : (this.headers[column] ?? null);
     const value = String(cell);
     const where = header !== null ? `column "${header}"` : field !== null ? `field ${field}` : 'the row';
@@ -126,7 +129,8 @@ export class RowCursor {
       field,
       value,
       reason,
-      message: header === null && field === null ? `Row ${this.source.row}: ${describeReason(reason)}.` : `Row ${this.source.row}, ${where}:${shown} ${describeReason(reason)}.`,
+      ...(params ? { params } : {}),
+      message: header === null && field === null ? `Row ${this.source.row}: ${describeReason(reason, params)}.` : `Row ${this.source.row}, ${where}:${shown} ${describeReason(reason, params)}.`,
     });
   }
 }

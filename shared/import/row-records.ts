@@ -7,7 +7,7 @@ import { parseCountry } from './parse-country';
 import { parseDate, parseDateTime, type DateOrder, type ParsedDateTime } from './parse-date';
 import { isFxRateInRange } from '../domain/money';
 import { fail, ok, type ValueResult } from './result';
-import { yesNoParser } from './parse-yes-no';
+import { yesNoParser, type YesNoWords } from './parse-yes-no';
 import type { RowCursor } from './row-cursor';
 import type { Cell } from './table';
 
@@ -73,7 +73,9 @@ export interface FollowUpRecord {
 }
 
 const text = (max: number) => (cell: Cell) => parseText(cell, max);
-const parseReminderClosed = yesNoParser({ yes: ['已完成', '完成', '已关闭', '关闭', 'done', 'closed'], no: ['未完成', '未关闭', '待办', 'open', 'pending'] });
+/** What a reminder column (the follow-ups export's 提醒已完成) adds to yes and no. */
+export const REMINDER_CLOSED_WORDS: YesNoWords = { yes: ['已完成', '完成', '已关闭', '关闭', 'done', 'closed'], no: ['未完成', '未关闭', '待办', 'open', 'pending'] };
+const parseReminderClosed = yesNoParser(REMINDER_CLOSED_WORDS);
 
 /** Several columns of free text (two note columns) joined line by line. */
 export function joinedText(cursor: RowCursor, field: string, max: number): string | null {

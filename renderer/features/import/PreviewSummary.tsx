@@ -36,7 +36,7 @@ export function PreviewSummary({ result }: { result: ImportResultDto }) {
               { title: t('errors.row'), dataIndex: 'row', width: 80 },
               { title: t('errors.column'), key: 'column', width: 160, render: (_: unknown, e) => e.header ?? (e.field ? t(`fields.${e.field}`, { defaultValue: e.field }) : '') },
               { title: t('errors.value'), dataIndex: 'value', width: 200 },
-              { title: t('errors.reason'), key: 'reason', render: (_: unknown, e) => t(`reasons.${e.reason}`, { defaultValue: e.message }) },
+              { title: t('errors.reason'), key: 'reason', render: (_: unknown, e) => t(`reasons.${e.reason}`, { ...e.params, defaultValue: e.message }) },
             ]}
           />
           {result.rejected > 0 && result.errors.length < result.rejected ? <Typography.Text type="secondary">{t('errors.more', { count: result.rejected - result.errors.length })}</Typography.Text> : null}

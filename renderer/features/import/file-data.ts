@@ -63,7 +63,7 @@ const cell = (value: string | number) => {
  */
 export function downloadRejects(result: ImportResultDto, t: TFunction): void {
   const reasons = new Map<number, string[]>();
-  for (const e of result.errors) reasons.set(e.row, [...(reasons.get(e.row) ?? []), `${e.header ?? ''} ${t(`importing:reasons.${e.reason}`, { defaultValue: e.message })}`.trim()]);
+  for (const e of result.errors) reasons.set(e.row, [...(reasons.get(e.row) ?? []), `${e.header ?? ''} ${t(`importing:reasons.${e.reason}`, { ...e.params, defaultValue: e.message })}`.trim()]);
   const header = [t('importing:errors.row'), ...result.headers, t('importing:errors.reason')];
   const lines = [header, ...result.rejectedRows.map((r) => [r.row, ...r.cells, (reasons.get(r.row) ?? []).join('; ')])];
   const blob = new Blob([`\uFEFF${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' });

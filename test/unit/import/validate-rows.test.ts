@@ -211,3 +211,39 @@ describe('validateRows: follow-ups', () => {
     expect(validator.validate(table.rows[1]!).record?.occurredDate).toBe('2024-05-03');
   });
 });
+
+describe('validateRows: a file from Taiwan or Hong Kong, its values in Traditional Chinese', () => {
+  it('reads customers\' types, needs, sources and levels', () => {
+    const v = run('customers', ['客戶名稱,類型,需求類型,來源,客戶等級', '陳大文,企業,解決方案,轉介紹,A類', '林小美,經銷商,產品,電話行銷,B級', '黃志明,個人,服務,官網,一般客戶'].join('\n'));
+    expect(v.errors).toEqual([]);
+    expect(v.records.map(({ record: r }) => [r.name, r.type, r.needs, r.source, r.manualLevel])).toEqual([
+      ['陳大文', 'enterprise', 'solution', 'referral', 'A'],
+      ['林小美', 'distributor', 'product', 'cold_call', 'B'],
+      ['黃志明', 'individual', 'service', 'website', 'C'],
+    ]);
+  });
+
+  it('reads follow-ups\' channels, intents, satisfaction and closed reminders', () => {
+    const v = run(
+      'followups',
+      ['客戶名稱,跟進時間,跟進方式,意向,滿意度,下次聯絡日期,提醒已完成', '陳大文,2024-03-05,電話,有意向,非常滿意,2024-03-12,已關閉', '林小美,2024-03-06,視訊會議,猶豫,滿意,2024-03-20,未關閉', '黃志明,2024-03-07,微信,以後再說,不滿意,,'].join('\n'),
+    );
+    expect(v.errors).toEqual([]);
+    expect(v.records.map(({ record: r }) => [r.customer.name, r.channel, r.intent, r.satisfaction, r.reminderClosed])).toEqual([
+      ['陳大文', 'call', 'interested', 5, true],
+      ['林小美', 'meeting', 'hesitant', 4, false],
+      ['黃志明', 'wechat', 'not_now', 2, null],
+    ]);
+  });
+
+  it('reads a return column\'s 退貨 and 銷售', () => {
+    const v = run('orders', ['客戶名稱,下單日期,金額,退貨', '陳大文,2024-03-05,120,銷售', '陳大文,2024-03-06,-40,退貨', '林小美,2024-03-06,-15,對', '林小美,2024-03-07,60,沒有'].join('\n'));
+    expect(v.errors).toEqual([]);
+    expect(v.records.map(({ record: r }) => [r.customer.name, r.amountMinor, r.isReturn])).toEqual([
+      ['陳大文', 12000, false],
+      ['陳大文', -4000, true],
+      ['林小美', -1500, true],
+      ['林小美', 6000, false],
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import {
   parsePhone,
   parsePhones,
   parseSatisfaction,
+  type Vocabulary,
 } from '../../../shared/import/values';
 
 const value = <T>(r: { ok: true; value: T } | { ok: false; reason: string }) => (r.ok ? r.value : `!${r.reason}`);
@@ -62,7 +63,7 @@ describe('choices', () => {
     [CHANNEL_WORDS, '其他', 'other'],
     [CHANNEL_WORDS, 'E-Mail', 'email'],
   ] as const)('%#: %s → %s', (words, input, expected) => {
-    expect(value(parseChoice(input, words as Map<string, string>))).toBe(expected);
+    expect(value(parseChoice(input, words as Vocabulary<string>))).toBe(expected);
   });
 
   it('refuses unknown choices', () => {
