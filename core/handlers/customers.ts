@@ -31,7 +31,9 @@ function loadCustomer(ctx: HandlerContext, id: string) {
  */
 function toRecord(ctx: HandlerContext, given: CustomerInput, infer: boolean) {
   const settings = readSettings(ctx.db);
-  const contacts = normalizeContacts(given.contacts, settings.homeCountry);
+  // A number written without its country code is the customer's country's (an exporter's British client's
+  // 07700 900123 is +44, not +86); the business's own country only when the customer has none.
+  const contacts = normalizeContacts(given.contacts, given.country ?? settings.homeCountry);
   const place = infer ? inferPlace(given, contacts.filter((c) => c.kind === 'phone' || c.kind === 'whatsapp').map((c) => c.value)) : given;
   const input = { ...given, country: place.country, region: place.region };
   const locality = input.localityOverride ?? deriveLocality(input, settings);
@@ -102,12 +104,13 @@ export function customerHandlers(ctx: HandlerContext): Omit<HandlerMap<'customer
         return { customer: loadCustomer(ctx, id), duplicates };
       }),
 
-    'customers:checkDuplicates': ({ contacts, excludeId }) => {
+    'customers:checkDuplicates': ({ contacts, excludeId, country }) => {
       const settings = readSettings(db);
+      const phoneCountry = country ?? settings.homeCountry;
       // Half-typed values are not errors here: check only what already normalises.
       const usable = contacts.flatMap((c) => {
         try {
-          return normalizeContacts([c], settings.homeCountry);
+          return normalizeContacts([c], phoneCountry);
         } catch (error) {
           if (error instanceof AppError) return [];
           throw error;

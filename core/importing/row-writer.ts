@@ -79,7 +79,8 @@ export class RowWriter {
   }
 
   customer(given: CustomerRecord): RowOutcome {
-    const normalized = rowContacts(given, this.settings.homeCountry);
+    // As the customer form does: a number without its country code is the customer's country's, when the row gives one.
+    const normalized = rowContacts(given, given.country ?? this.settings.homeCountry);
     if (!normalized.ok) return { kind: 'error', reason: normalized.key as ImportReason, field: given.contacts[normalized.index]?.kind ?? null };
     const contacts = normalized.contacts;
     const placed = inferPlace(given, phonesOf(contacts));

@@ -166,7 +166,8 @@ export const customersContract = {
     output: z.object({ customer: customerSchema, duplicates: z.array(duplicateMatchSchema) }),
   },
   'customers:checkDuplicates': {
-    input: z.object({ contacts: boundedArray(contactInputSchema, MAX_CONTACTS), excludeId: idSchema.optional() }),
+    /** country: the customer's, in whose country a phone without its country code is read (else the business's). */
+    input: z.object({ contacts: boundedArray(contactInputSchema, MAX_CONTACTS), excludeId: idSchema.optional(), country: countrySchema.nullish() }),
     output: z.object({ duplicates: z.array(duplicateMatchSchema) }),
   },
   'customers:archive': { input: z.object({ id: idSchema, archived: z.boolean() }), output: customerSchema },

@@ -102,8 +102,13 @@ export function customerRecord(cursor: RowCursor, ctx: RowContext): CustomerReco
   const add = (kind: ContactKind, values: string[][]) => {
     for (const value of values.flat()) if (!contacts.some((c) => c.kind === kind && c.value === value)) contacts.push({ kind, value });
   };
-  add('phone', cursor.takeAll('phone', (c) => parsePhones(c, ctx.homeCountry)));
-  add('whatsapp', cursor.takeAll('whatsapp', (c) => parsePhones(c, ctx.homeCountry)));
+  // A number without its country code is the customer's country's, when the row names one (as the form reads it).
+  // Read here only for the phones: the country's own cell is taken (and any error on it reported) in its place below.
+  const countryCell = cursor.cells('country')[0]?.cell;
+  const rowCountry = countryCell === undefined || countryCell === null ? null : parseCountry(countryCell);
+  const phoneCountry = rowCountry?.ok ? rowCountry.value : ctx.homeCountry;
+  add('phone', cursor.takeAll('phone', (c) => parsePhones(c, phoneCountry)));
+  add('whatsapp', cursor.takeAll('whatsapp', (c) => parsePhones(c, phoneCountry)));
   add('email', cursor.takeAll('email', parseEmails));
   add('wechat', cursor.takeAll('wechat', (c) => listOf(c, 120)));
   if (contacts.length > 20) cursor.fail('phone', 'too_long', null, '');

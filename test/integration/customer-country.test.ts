@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../support/test-app';
 
@@ -33,6 +35,23 @@ describe('a customer country', () => {
     }
     expect(customerCount()).toBe(0);
     expect((await app.call('settings:update', { homeCountry: 'uk' })).homeCountry).toBe('GB');
+  });
+
+  it("reads a phone without its country code in the customer's own country, the business's when none is given", async () => {
+    const phoneOf = (id: string) => app.db.$client.prepare(`SELECT value FROM contact_channels WHERE customer_id = ? AND kind = 'phone'`).pluck().get(id);
+    const brit = (await app.call('customers:create', { name: 'Oliver', country: 'GB', contacts: [{ kind: 'phone', value: '07911 123456' }] })).customer;
+    expect(phoneOf(brit.id)).toBe('+447911123456');
+    const local = (await app.call('customers:create', { name: '王芳', contacts: [{ kind: 'phone', value: '138 0013 8000' }] })).customer;
+    expect(phoneOf(local.id)).toBe('+8613800138000');
+    // The duplicate check reads the number the same way.
+    expect((await app.call('customers:checkDuplicates', { contacts: [{ kind: 'phone', value: '07911123456' }], country: 'GB' })).duplicates.map((d) => d.customerId)).toEqual([brit.id]);
+    expect((await app.call('customers:checkDuplicates', { contacts: [{ kind: 'phone', value: '07911123456' }] })).duplicates).toEqual([]);
+    // An import row with its country.
+    const path = join(app.dir, 'uk.csv');
+    writeFileSync(path, '客户名称,国家,手机\nJane,英国,020 7946 0018\n');
+    await app.call('import:commit', { kind: 'customers', source: { path } });
+    const jane = app.db.$client.prepare(`SELECT id FROM customers WHERE name = 'Jane'`).pluck().get() as string;
+    expect(phoneOf(jane)).toBe('+442079460018');
   });
 
   it('a customer in GB is classed gb and europe, and overseas from a CN business', async () => {

@@ -24,7 +24,7 @@ export function ProfileForm({ form, customerId, initial, onEdit }: { form: FormI
   const city = Form.useWatch('city', form);
   const contacts = Form.useWatch('contacts', form);
   // A new customer's missing country (and a known city's province) is filled in on save, as imports do: show it now.
-  const phones = (contacts ?? []).filter((c) => c && (c.kind === 'phone' || c.kind === 'whatsapp') && c.value?.trim()).map((c) => normalizePhone(c.value, settings.homeCountry));
+  const phones = (contacts ?? []).filter((c) => c && (c.kind === 'phone' || c.kind === 'whatsapp') && c.value?.trim()).map((c) => normalizePhone(c.value, country ?? settings.homeCountry));
   const inferred = customerId
     ? null
     : inferPlace({ country: country ?? null, region: region?.trim() || null, city: city?.trim() || null }, phones.flatMap((p) => (p.ok ? [p.e164] : [])));
@@ -32,7 +32,7 @@ export function ProfileForm({ form, customerId, initial, onEdit }: { form: FormI
 
   const checkDuplicates = async () => {
     const contacts = profileToInput(form.getFieldsValue(true)).contacts ?? [];
-    const result = await api('customers:checkDuplicates', { contacts, excludeId: customerId });
+    const result = await api('customers:checkDuplicates', { contacts, excludeId: customerId, country: form.getFieldValue('country') ?? null });
     setDuplicates(result.duplicates);
   };
 
