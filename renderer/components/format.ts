@@ -57,11 +57,8 @@ export function formatShortLocalDay(instant: string, language: string): string {
   return formatShortDate(localDateOf(new Date(instant)), language);
 }
 
-/** Every ISO 3166 alpha-2 code Intl knows, for country pickers. */
-export const COUNTRY_CODES: string[] = (() => {
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-  const codes: string[] = [];
-  for (const a of letters) for (const b of letters) if (names.of(a + b) && !['EU', 'EZ', 'UN', 'ZZ', 'QO', 'XA', 'XB'].includes(a + b)) codes.push(a + b);
-  return codes;
-})();
+/**
+ * The country pickers offer the officially assigned ISO 3166 codes the country and continent schemes know (and
+ * the service accepts), not every code Intl can name: that list also held UK beside GB, and AC, CP, DG, EA, IC …
+ */
+export { COUNTRY_CODES } from '../../shared/segmentation/continents';

@@ -38,3 +38,12 @@ describe('cached Intl formatters', () => {
     expect(() => formatMoney(100, 'X', 'en')).toThrow(RangeError);
   });
 });
+
+describe('the country pickers', () => {
+  it('offer each country once, by its assigned code: GB, not UK beside it, and every code has a name', async () => {
+    const { COUNTRY_CODES } = await import('../../../renderer/components/format');
+    expect(COUNTRY_CODES).toContain('GB');
+    for (const notAssigned of ['UK', 'EU', 'AC', 'CP', 'DG', 'EA', 'IC', 'TA', 'XK']) expect(COUNTRY_CODES).not.toContain(notAssigned);
+    expect(new Set(COUNTRY_CODES.map((c) => countryName(c, 'en'))).size).toBe(COUNTRY_CODES.length);
+  });
+});
