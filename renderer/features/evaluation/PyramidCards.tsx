@@ -64,7 +64,7 @@ export function PyramidCard({ report, env }: { report: EvaluationReport; env: Fi
             { key: 'class', title: t('columns.class'), render: (_, l) => <ClassCell env={env} classKey={l.classKey} responsible={responsible.get(l.classKey)} /> },
             { key: 'customers', title: t('columns.customers'), align: 'right', render: (_, l) => decimal(env.language, l.customers, 0) },
             { key: 'customerShare', title: t('columns.customerShare'), align: 'right', render: (_, l) => (customers ? percent(env.language, l.customers / customers) : '—') },
-            { key: 'revenue', title: t('columns.revenue'), align: 'right', render: (_, l) => money(env, l.revenueMinor) },
+            { key: 'revenue', title: t('columns.revenueInRange'), align: 'right', render: (_, l) => money(env, l.revenueMinor) },
             { key: 'revenueShare', title: t('columns.revenueShare'), align: 'right', render: (_, l) => share(l.revenueShare) },
           ]}
         />

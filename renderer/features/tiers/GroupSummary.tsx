@@ -33,14 +33,24 @@ export function GroupSummary({ overview, partitionName, groupText, selected, win
           >
             <strong>{t('tierSettings:list.groupSummary', { group: groupText(g.group), count: g.customers })}</strong>
             {' · '}
-            {g.classes
-              .filter((c) => c.count > 0)
-              .slice(0, 6)
-              .map((c) => `${classLabel(t, overview.scheme, c.classKey, i18n.language, window)} ${c.count}`)
-              .join(' · ')}
+            {classesLine(g.classes, (c) => `${classLabel(t, overview.scheme, c.classKey, i18n.language, window)} (${c.count})`, (more) => t('tierSettings:list.moreClasses', { count: more }))}
           </Tag.CheckableTag>
         ))}
       </div>
     </div>
   );
+}
+
+const CLASSES_NAMED = 6;
+type ClassCount = { classKey: string; count: number };
+
+/**
+ * A group's classes on one line: all of a short scheme, in its order; of a long one (RFM's 125 cells) the
+ * largest, then how many more — the first six codes alone read as if the whole group were hibernating.
+ */
+export function classesLine(classes: readonly ClassCount[], named: (c: ClassCount) => string, more: (count: number) => string): string {
+  const held = classes.filter((c) => c.count > 0);
+  if (held.length <= CLASSES_NAMED) return held.map(named).join(' · ');
+  const largest = [...held].sort((a, b) => b.count - a.count).slice(0, CLASSES_NAMED - 1);
+  return [...largest.map(named), more(held.length - largest.length)].join(' · ');
 }

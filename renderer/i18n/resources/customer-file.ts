@@ -3,7 +3,7 @@ export const customerFile = {
     tabs: { profile: '档案', orders: '订单', followUps: '跟进记录' },
     fields: {
       name: '姓名', company: '公司', type: '客户类型', industry: '行业', country: '国家/地区', region: '省份/地区', city: '城市',
-      locality: '地域', localityAuto: '自动（按本店所在地：{{value}}）', sizeBand: '规模', incomeBand: '收入/资产档', needs: '需求',
+      locality: '地域', localityAuto: '自动：{{value}}（按客户所在地与本店所在地判断）', sizeBand: '规模', incomeBand: '收入/资产档', needs: '需求',
       tags: '标签', owner: '负责人', source: '来源', manualLevel: '手动等级', notes: '备注', contacts: '联系方式', contactValue: '号码/账号',
       contactLabel: '备注',
     },
@@ -28,7 +28,7 @@ export const customerFile = {
     tabs: { profile: 'Profile', orders: 'Orders', followUps: 'Follow-ups' },
     fields: {
       name: 'Name', company: 'Company', type: 'Customer type', industry: 'Industry', country: 'Country', region: 'Province / region', city: 'City',
-      locality: 'Locality', localityAuto: 'Automatic (from your home: {{value}})', sizeBand: 'Size', incomeBand: 'Income / asset band', needs: 'Needs',
+      locality: 'Locality', localityAuto: 'Automatic: {{value}} (the customer\'s place against your home)', sizeBand: 'Size', incomeBand: 'Income / asset band', needs: 'Needs',
       tags: 'Tags', owner: 'Owner', source: 'Source', manualLevel: 'Manual level', notes: 'Notes', contacts: 'Contact channels', contactValue: 'Number / ID',
       contactLabel: 'Label',
     },

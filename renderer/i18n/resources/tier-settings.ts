@@ -59,6 +59,8 @@ export const tierSettings = {
       allGroups: '全部分组',
       groupSummary_one: '{{group}}：{{count}} 位客户',
       groupSummary_other: '{{group}}：{{count}} 位客户',
+      moreClasses_one: '另有 {{count}} 个层级',
+      moreClasses_other: '另有 {{count}} 个层级',
     },
     cut: {
       shares: '{{class}}（{{group}}）：{{ranked}} 位参与排名的客户中前 {{top}}%，{{basis}} ≥ {{amount}}',
@@ -140,6 +142,8 @@ export const tierSettings = {
       allGroups: 'All groups',
       groupSummary_one: '{{group}}: {{count}} customer',
       groupSummary_other: '{{group}}: {{count}} customers',
+      moreClasses_one: '{{count}} more class',
+      moreClasses_other: '{{count}} more classes',
     },
     cut: {
       shares: '{{class}} in {{group}}: top {{top}} % of {{ranked}} ranked customers, {{basis}} ≥ {{amount}}',
