@@ -11,7 +11,7 @@ import { whySentence } from './why-sentence';
 const CONFIDENCE_COLOR = { high: 'green', medium: 'blue', low: 'default' } as const;
 
 /** On the customer file: the purchase-likelihood score, its sentence of why, and the value forecast. */
-export function PredictionSummary({ customerId, reloadKey }: { customerId: string; reloadKey: unknown }) {
+export function PredictionSummary({ customerId, reloadKey, hasSales }: { customerId: string; reloadKey: unknown; hasSales: boolean }) {
   const { t, i18n } = useTranslation('prediction');
   const { settings } = useWorkspace();
   const [page, setPage] = useState<OutputOf<'prediction:customers'> | null>(null);
@@ -30,7 +30,9 @@ export function PredictionSummary({ customerId, reloadKey }: { customerId: strin
   if (error) return <Alert type="info" showIcon title={error} style={{ marginBottom: 12 }} />;
   if (!page) return <Spin />;
   const row = page.rows[0];
-  if (!row) return <Typography.Paragraph type="secondary" data-testid="prediction-none">{t(page.model ? 'noOrders' : 'notYet')}</Typography.Paragraph>;
+  // The predictions are refitted when the tiers are stored: a customer whose first order came since is not in them yet.
+  const none = !page.model ? 'notYet' : hasSales ? 'sinceFit' : 'noOrders';
+  if (!row) return <Typography.Paragraph type="secondary" data-testid="prediction-none">{t(none, { date: formatDate(page.asOf, i18n.language) })}</Typography.Paragraph>;
   const why = whySentence(row);
   const number = (v: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(v);
   const money = (minor: number) => formatMoney(minor, settings.baseCurrency, i18n.language);
