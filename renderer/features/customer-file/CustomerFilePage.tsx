@@ -148,7 +148,7 @@ export function CustomerFilePage({ id }: { id: string }) {
         {t('summary', {
           orders: saleCount,
           revenue: formatMoney(revenue, settings.baseCurrency, i18n.language),
-          last: data.followUps[0] ? formatLocalDay(data.followUps[0].occurredAt, i18n.language) : t('common:none'),
+          last: data.followUps[0] ? formatLocalDay(data.followUps[0].occurredAt, i18n.language) : t('noContactYet'),
         })}
       </Typography.Paragraph>
       {customer.deletedAt ? <Alert type="error" title={t('deletedBanner')} showIcon style={{ marginBottom: 12 }} /> : null}

@@ -17,6 +17,7 @@ export const customerFile = {
     quickFollowUp: '记录跟进',
     notFound: '找不到这位客户',
     summary: '订单 {{orders}} 笔 · 累计 {{revenue}} · 最近联系 {{last}}',
+    noContactYet: '暂无',
     orders: {
       add: '新增订单', date: '日期', amount: '金额', currency: '币种', fxRate: '汇率', base: '折合{{currency}}', note: '备注',
       fxHint: '1 {{currency}} = ? {{base}}；不填则按汇率表中该日期或之前最近的汇率锁定', fxFound: '汇率表：{{rate}}（{{date}}）', fxMissing: '汇率表中没有该日期之前的 {{currency}} 汇率，请填写',
@@ -42,6 +43,7 @@ export const customerFile = {
     quickFollowUp: 'Log follow-up',
     notFound: 'This customer was not found',
     summary: 'Orders: {{orders}} · total {{revenue}} · last contact {{last}}',
+    noContactYet: 'not yet',
     orders: {
       add: 'Add order', date: 'Date', amount: 'Amount', currency: 'Currency', fxRate: 'FX rate', base: 'In {{currency}}', note: 'Note',
       fxHint: '1 {{currency}} = ? {{base}}; leave empty to lock the FX table rate on or before the order date', fxFound: 'FX table: {{rate}} ({{date}})', fxMissing: 'No {{currency}} rate on or before this date in the FX table — enter one',
