@@ -14,7 +14,7 @@ import {
 import { readSettings } from '../../db/repos/settings';
 import { AppError, invalidInput, notFound } from '../../shared/contract';
 import type { CustomSegmentRow, Explanation } from '../../shared/contract/segmentation';
-import { customerIdsMatching, writeConfigOverrides } from '../../db/repos/segmentation';
+import { customerIdsMatching, latestRunDay, writeConfigOverrides } from '../../db/repos/segmentation';
 import { classKeysOf, customSchemeKey, customSegmentSchema, isLocalRule, LOCAL_SCHEME_KEYS, SCHEME_KEYS, type RuleGroup } from '../../shared/segmentation';
 import { predictionCells } from '../prediction/cells';
 import { predictionsSettled } from '../prediction/refit';
@@ -138,6 +138,9 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
         if (!segment || !isLocalRule(JSON.parse(segment.rule) as RuleGroup, LOCAL_SCHEME_KEYS)) throw invalidInput([{ path: ['overrides', 'partition', 'segmentId'], key: 'partition_segment_unusable' }]);
       }
       writeConfigOverrides(db, overrides, ctx.clock.now().toISOString());
+      // Today's stored tiers, if today is stored, were placed by the settings just replaced: stored again in the
+      // background, so the history and the evaluation (which waits for it) show today under the new settings.
+      if (latestRunDay(db) === ctx.clock.today()) void storeTodayInSteps(ctx).catch(() => undefined);
       return configOutput();
     },
 

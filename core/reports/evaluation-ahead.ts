@@ -2,7 +2,7 @@ import type { EvaluationReport } from '../../shared/contract/reports';
 import { runStepsBetween, turnsEvery, type Steps } from '../../shared/domain/steps';
 import type { HandlerContext } from '../context';
 import { nextTurn } from '../next-turn';
-import { storeTodayInSteps } from '../segmentation/state';
+import { todayStoreSettled } from '../segmentation/state';
 import { followUpMonthList, orderMonthList, warmMonthInSteps } from './activity';
 import { timelineIndexes } from './evaluation-walk';
 import { checkPeriodCount, evaluationInSteps, evaluationReads, type EvaluationInput } from './evaluation';
@@ -53,9 +53,9 @@ export function* evaluationAheadInSteps(ctx: HandlerContext, input: EvaluationIn
 export async function evaluationInTurns(ctx: HandlerContext, input: EvaluationInput): Promise<EvaluationReport> {
   // Totals it cannot trust (another time zone, a new version of their rules) are rebuilt a slice per turn first.
   await trustedTotalsInTurns(ctx.db);
-  // A range up to today reads today's classes from the history: stored first, as the migration report does, so
-  // the pyramid of today shows the tiers as they are after an order or a change of the tier settings.
-  if (input.to >= ctx.clock.today()) await storeTodayInSteps(ctx);
+  // Today's classes come from the stored history: a change of the tier settings stores today again in the
+  // background (segments:config:set), and the report waits for that rather than show the old settings' pyramid.
+  await todayStoreSettled(ctx.db);
   await runStepsBetween(evaluationAheadInSteps(ctx, input), nextTurn);
   return runStepsBetween(evaluationInSteps(ctx, input), nextTurn);
 }

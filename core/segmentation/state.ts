@@ -459,6 +459,11 @@ export async function storeTodayInSteps(ctx: HandlerContext): Promise<void> {
 
 const storingToday = new WeakMap<Db, { key: string; promise: Promise<void> }>();
 
+/** Settles once today's snapshot being stored (storeTodayInSteps) is, at once when none is; never rejects. */
+export function todayStoreSettled(db: Db): Promise<void> {
+  return storingToday.get(db)?.promise.catch(() => undefined) ?? Promise.resolve();
+}
+
 /**
  * Stores the snapshots of several past days, oldest first, reading the customers and their activity rows
  * once for all of them (the engine takes the day from its config and ignores what came after it). No
