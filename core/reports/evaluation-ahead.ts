@@ -2,7 +2,8 @@ import type { EvaluationReport } from '../../shared/contract/reports';
 import { runStepsBetween, turnsEvery, type Steps } from '../../shared/domain/steps';
 import type { HandlerContext } from '../context';
 import { nextTurn } from '../next-turn';
-import { todayStoreSettled } from '../segmentation/state';
+import { storeTodayInSteps, todayStoreSettled } from '../segmentation/state';
+import { storedBeforeSettingsChanged } from '../../db/repos/segmentation';
 import { followUpMonthList, orderMonthList, warmMonthInSteps } from './activity';
 import { timelineIndexes } from './evaluation-walk';
 import { checkPeriodCount, evaluationInSteps, evaluationReads, type EvaluationInput } from './evaluation';
@@ -54,8 +55,10 @@ export async function evaluationInTurns(ctx: HandlerContext, input: EvaluationIn
   // Totals it cannot trust (another time zone, a new version of their rules) are rebuilt a slice per turn first.
   await trustedTotalsInTurns(ctx.db);
   // Today's classes come from the stored history: a change of the tier settings stores today again in the
-  // background (segments:config:set), and the report waits for that rather than show the old settings' pyramid.
+  // background (segments:config:set), and the report waits for that rather than show the old settings' pyramid;
+  // settings saved by another process (the command line), or a store that never ran, are caught up here.
   await todayStoreSettled(ctx.db);
+  if (input.to >= ctx.clock.today() && storedBeforeSettingsChanged(ctx.db, ctx.clock.today())) await storeTodayInSteps(ctx);
   await runStepsBetween(evaluationAheadInSteps(ctx, input), nextTurn);
   return runStepsBetween(evaluationInSteps(ctx, input), nextTurn);
 }

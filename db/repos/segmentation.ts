@@ -488,6 +488,17 @@ export function allCustomSegmentIds(db: Db): string[] {
   return db.$client.prepare(`SELECT id FROM custom_segments ORDER BY id`).pluck().all() as string[];
 }
 
+/**
+ * True when `day`'s stored snapshot was computed before the tier settings last changed: its classes were placed
+ * by settings since replaced (the settings were saved by another process, or this one stopped before storing).
+ */
+export function storedBeforeSettingsChanged(db: Db, day: string): boolean {
+  const row = db.$client
+    .prepare(`SELECT (SELECT computed_at FROM segment_runs WHERE as_of = ?) AS computed, (SELECT updated_at FROM segmentation_settings WHERE id = 1) AS changed`)
+    .get(day) as { computed: string | null; changed: string | null };
+  return row.computed !== null && row.changed !== null && row.changed > row.computed;
+}
+
 export function readConfigOverrides(db: Db): Record<string, unknown> {
   const row = db.$client.prepare(`SELECT overrides FROM segmentation_settings WHERE id = 1`).pluck().get() as string | undefined;
   return row ? (JSON.parse(row) as Record<string, unknown>) : {};
