@@ -1,8 +1,7 @@
-import type Database from 'better-sqlite3';
 import type { ContactKind } from '../../shared/contract/enums';
 import type { Settings } from '../../shared/contract/settings';
 import { deriveLocality } from '../../shared/domain/locality';
-import { dropLiveContact, importStatements } from '../../db/repos/imports';
+import type { ImportStatements } from '../../db/repos/imports';
 import { newId } from '../ids';
 import { buildSearchText, buildSortName } from '../search-text';
 import { PROFILE_COLUMNS, type StoredProfile } from './customer-rows';
@@ -25,8 +24,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * undo a later one. Tags the batch added are taken off, contacts it added are deleted, and the name's
  * search keys and the locality are worked out again from what the customer now holds.
  */
-export function undoCustomerChanges(client: Database.Database, customerId: string, before: CustomerImage, after: CustomerImage, settings: Settings, now: string): void {
-  const sql = importStatements(client);
+export function undoCustomerChanges(sql: ImportStatements, customerId: string, before: CustomerImage, after: CustomerImage, settings: Settings, now: string): void {
   const current = sql.selectProfile(customerId) as StoredProfile;
   const next: StoredProfile = { ...current };
   for (const column of PROFILE_COLUMNS) {
@@ -39,7 +37,7 @@ export function undoCustomerChanges(client: Database.Database, customerId: strin
 
   const beforeKeys = new Set(before.contacts.map(contactKey));
   const live = new Set(sql.liveContacts(customerId).map(contactKey));
-  for (const c of after.contacts) if (!beforeKeys.has(contactKey(c)) && live.has(contactKey(c))) dropLiveContact(client, customerId, c.kind, c.value, now);
+  for (const c of after.contacts) if (!beforeKeys.has(contactKey(c)) && live.has(contactKey(c))) sql.dropContact(customerId, c.kind, c.value, now);
   const afterKeys = new Set(after.contacts.map(contactKey));
   for (const c of before.contacts) if (!afterKeys.has(contactKey(c)) && !live.has(contactKey(c))) sql.insertContact(newId(), now, customerId, c.kind, c.value, c.label);
 

@@ -51,7 +51,7 @@ export function undoBatch(db: Db, batchId: string, now: string): UndoResult {
     const settings = readSettings(db);
     for (const { customerId, before, after } of snapshotsOf(client, batchId)) {
       const snapshot = JSON.parse(before) as CustomerImage;
-      if (after !== null) undoCustomerChanges(client, customerId, snapshot, JSON.parse(after) as CustomerImage, settings, now);
+      if (after !== null) undoCustomerChanges(sql, customerId, snapshot, JSON.parse(after) as CustomerImage, settings, now);
       else {
         // A batch imported before after-images were kept: its customers get their whole earlier state back.
         sql.updateCustomer({ ...snapshot.profile, id: customerId, now });

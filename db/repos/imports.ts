@@ -19,6 +19,7 @@ export function importStatements(client: Database.Database) {
     needs, tags, owner, source, manual_level, notes, code, search_text, sort_name FROM customers WHERE id = ?`);
   const liveContacts = client.prepare(`SELECT kind, value, label FROM contact_channels WHERE customer_id = ? AND deleted_at IS NULL ORDER BY created_at, id`);
   const insertContact = client.prepare(`INSERT INTO contact_channels (id, created_at, updated_at, customer_id, kind, value, label) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const dropContact = client.prepare(`UPDATE contact_channels SET deleted_at = @now, updated_at = @now WHERE customer_id = @customerId AND kind = @kind AND value = @value AND deleted_at IS NULL`);
   const insertSnapshot = client.prepare(`INSERT OR IGNORE INTO import_batch_changes (id, batch_id, customer_id, before, created_at) VALUES (?, ?, ?, ?, ?)`);
   const insertFollowUp = client.prepare(`INSERT INTO follow_ups (id, created_at, updated_at, import_batch_id, customer_id, occurred_at, channel, content, outcome,
     intent, satisfaction, next_contact_date, done) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -31,6 +32,8 @@ export function importStatements(client: Database.Database) {
     selectProfile: (id: string) => selectProfile.get(id) as Record<string, string | number | null>,
     liveContacts: (id: string) => liveContacts.all(id) as Array<{ kind: ContactKind; value: string; label: string | null }>,
     insertContact: (id: string, now: string, customerId: string, kind: ContactKind, value: string, label: string | null) => insertContact.run(id, now, now, customerId, kind, value, label),
+    /** Deletes a customer's live contact of this kind and value (an undo taking back what its batch added). */
+    dropContact: (customerId: string, kind: ContactKind, value: string, now: string) => dropContact.run({ customerId, kind, value, now }),
     insertSnapshot: (id: string, batchId: string, customerId: string, before: string, now: string) => insertSnapshot.run(id, batchId, customerId, before, now),
     insertFollowUp: (
       f: [id: string, now: string, batch: string, customerId: string, at: string, channel: string, content: string, outcome: string | null, intent: string | null, satisfaction: number | null, next: string | null, done: 0 | 1],
@@ -134,13 +137,6 @@ export function snapshotsOf(client: Database.Database, batchId: string): Array<{
     before: string;
     after: string | null;
   }>;
-}
-
-/** Deletes a customer's live contact of this kind and value (an undo taking back what its batch added). */
-export function dropLiveContact(client: Database.Database, customerId: string, kind: ContactKind, value: string, now: string): void {
-  client
-    .prepare(`UPDATE contact_channels SET deleted_at = @now, updated_at = @now WHERE customer_id = @customerId AND kind = @kind AND value = @value AND deleted_at IS NULL`)
-    .run({ customerId, kind, value, now });
 }
 
 /** Each customer the batch updated as the batch leaves them (profile and live contacts, as `before` holds them): what its undo compares with. */

@@ -13,7 +13,7 @@ const dir = tempDir();
 const db = join(dir, 'shop.sqlite');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const counts = (line: string) => Object.fromEntries([...line.matchAll(/([a-z_]+) (\d+)/g)].map((m) => [m[1]!, Number(m[2])]).filter(([, n]) => n > 0));
+const counts = (line: string) => Object.fromEntries([...line.matchAll(/([a-z_]+) (\d+)/g)].map((m): [string, number] => [m[1]!, Number(m[2])]).filter(([, n]) => n > 0));
 
 describe('segment config set, then report', () => {
   it("reports today's pyramid under the settings just saved", () => {
