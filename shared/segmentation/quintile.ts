@@ -8,6 +8,7 @@
  * one-order customer is always F1), and a population whose values are all equal scores 1 throughout.
  * Values are "goodness" numbers: higher is better (recency is passed negated).
  */
+import { sortAscending } from './ascending';
 import { countBelow } from './sorted';
 
 export interface ScoreScale {
@@ -16,7 +17,14 @@ export interface ScoreScale {
 }
 
 export function makeScale(goodness: ArrayLike<number>): ScoreScale {
-  return { sorted: Float64Array.from(goodness).sort() };
+  return { sorted: sortAscending(Float64Array.from(goodness)) };
+}
+
+/** A scale of `count` values written by `valueAt(k)`, with no array in between (the engine's 100k-member path). */
+export function makeScaleOf(count: number, valueAt: (k: number) => number): ScoreScale {
+  const values = new Float64Array(count);
+  for (let k = 0; k < count; k++) values[k] = valueAt(k);
+  return { sorted: sortAscending(values) };
 }
 
 /**
