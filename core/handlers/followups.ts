@@ -53,9 +53,11 @@ export function followUpHandlers(ctx: HandlerContext): HandlerMap<'followups'> {
     if (!row || row.deletedAt) throw notFound('follow-up', id);
     return row;
   };
+  // A reminder of a customer in the trash is closed or moved only after a restore, as its records are written.
   const touch = (id: string, patch: Partial<typeof followUps.$inferInsert>) =>
     db.transaction(() => {
       const row = load(id);
+      liveCustomerFor(db, row.customerId, ['id']);
       db.update(followUps).set({ ...patch, updatedAt: ctx.clock.now().toISOString() }).where(eq(followUps.id, id)).run();
       refreshCustomerStats(db, row.customerId);
       return toFollowUp(load(id));

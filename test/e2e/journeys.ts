@@ -212,8 +212,14 @@ export async function keyboardFollowUpDueChoresAndUndo({ page, screenshot }: Jou
   await page.locator('.ant-popconfirm').getByRole('button', { name: 'Delete' }).click();
   await expect.poll(async () => (await invoke(page, 'customers:get', { id: first.id })).deletedAt).not.toBeNull();
   expect((await invoke(page, 'customers:list', { view: 'trash' })).rows.map((r) => r.id)).toContain(first.id);
+  // In the trash its file reads, and offers no new follow-up or order (the app would refuse them).
+  await expect.poll(() => byTestId(page, 'followup-form').count()).toBe(0);
+  expect(await byTestId(page, 'file-quick-followup').count()).toBe(0);
+  expect(await byTestId(page, 'followup-timeline').count()).toBe(1);
   await byTestId(page, 'undo-delete').click();
   await expect.poll(async () => (await invoke(page, 'customers:get', { id: first.id })).deletedAt).toBeNull();
+  await byTestId(page, 'followup-form').waitFor();
+  await byTestId(page, 'file-quick-followup').waitFor();
 }
 
 /**

@@ -18,6 +18,7 @@ const everything = () =>
       `SELECT (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM order_lines) AS lines, (SELECT count(*) FROM products) AS products,
               (SELECT count(*) FROM follow_ups) AS followUps,
               (SELECT group_concat(id || ':' || customer_id || ':' || amount_minor, ',') FROM (SELECT * FROM orders ORDER BY id)) AS orderRows,
+              (SELECT group_concat(id || ':' || done || ':' || coalesce(next_contact_date, '-') || ':' || updated_at, ',') FROM (SELECT * FROM follow_ups ORDER BY id)) AS followUpRows,
               (SELECT group_concat(id || ':' || order_count || ':' || revenue_base_minor || ':' || coalesce(next_contact_date, '-'), ',') FROM (SELECT * FROM customers ORDER BY id)) AS figures`,
     )
     .get();
@@ -49,7 +50,7 @@ describe('records on a customer in the trash', () => {
   it('refuses an order, a return (standalone or against its sale) and a follow-up on a deleted customer, writing nothing; its file still reads', async () => {
     const gone = await customer('已删除');
     const sale = await app.call('orders:create', order(gone));
-    await app.call('followups:create', followUp(gone));
+    const reminder = (await app.call('followups:create', followUp(gone))).followUp;
     await app.call('customers:delete', { id: gone });
     const before = everything();
 
@@ -57,6 +58,9 @@ describe('records on a customer in the trash', () => {
     expect(await app.dispatch('orders:return', { customerId: gone, currency: 'CNY', amount: '10', orderDate: '2026-11-05' })).toMatchObject(notLive(gone));
     expect(await app.dispatch('orders:return', { orderId: sale.id, amount: '10', orderDate: '2026-11-05' })).toMatchObject(notLive(gone, ['orderId']));
     expect(await app.dispatch('followups:create', followUp(gone))).toMatchObject(notLive(gone));
+    // Its reminder is neither closed nor moved while it is in the trash.
+    expect(await app.dispatch('followups:markDone', { id: reminder.id })).toMatchObject(notLive(gone, ['id']));
+    expect(await app.dispatch('followups:reschedule', { id: reminder.id, nextContactDate: '2026-12-05' })).toMatchObject(notLive(gone, ['id']));
     expect(everything()).toEqual(before);
 
     // Reading the deleted customer's orders and follow-ups works as before.
@@ -65,6 +69,8 @@ describe('records on a customer in the trash', () => {
 
     // Restored from the trash, it takes records again; an unknown id is still plainly not found.
     await app.call('customers:restore', { id: gone });
+    expect((await app.call('followups:reschedule', { id: reminder.id, nextContactDate: '2026-12-05' })).nextContactDate).toBe('2026-12-05');
+    expect(row<{ next: string }>('SELECT next_contact_date AS next FROM customers WHERE id = ?', gone).next).toBe('2026-12-05');
     expect((await app.call('orders:return', { orderId: sale.id, amount: '10', orderDate: '2026-11-05' })).amountMinor).toBe(-1000);
     expect(row<{ n: number }>("SELECT count(*) AS n FROM orders WHERE customer_id = ? AND kind = 'return'", gone).n).toBe(1);
     expect(await app.dispatch('orders:create', order('00000000-0000-4000-8000-000000000000'))).toMatchObject({ ok: false, error: { code: 'not_found', message: 'No customer with id 00000000-0000-4000-8000-000000000000' } });

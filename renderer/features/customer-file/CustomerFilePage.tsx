@@ -127,9 +127,11 @@ export function CustomerFilePage({ id }: { id: string }) {
           ) : null}
         </Space>
         <Space>
-          <Button type="primary" onClick={() => setQuick(true)} data-testid="file-quick-followup">
-            {t('quickFollowUp')}
-          </Button>
+          {customer.deletedAt ? null : (
+            <Button type="primary" onClick={() => setQuick(true)} data-testid="file-quick-followup">
+              {t('quickFollowUp')}
+            </Button>
+          )}
           <Button onClick={() => void act(() => api('customers:archive', { id, archived: !customer.archivedAt }))}>
             {customer.archivedAt ? t('common:actions.unarchive') : t('common:actions.archive')}
           </Button>
@@ -157,8 +159,8 @@ export function CustomerFilePage({ id }: { id: string }) {
         activeKey={tab}
         onChange={setTab}
         items={[
-          { key: 'followUps', label: <span data-testid="tab-followups">{t('tabs.followUps')}</span>, children: <FollowUpTimeline customerId={id} followUps={data.followUps} onChanged={changed} /> },
-          { key: 'orders', label: <span data-testid="tab-orders">{t('tabs.orders')}</span>, children: <OrdersPanel customerId={id} orders={data.orders} onChanged={changed} /> },
+          { key: 'followUps', label: <span data-testid="tab-followups">{t('tabs.followUps')}</span>, children: <FollowUpTimeline customerId={id} followUps={data.followUps} inTrash={Boolean(customer.deletedAt)} onChanged={changed} /> },
+          { key: 'orders', label: <span data-testid="tab-orders">{t('tabs.orders')}</span>, children: <OrdersPanel customerId={id} orders={data.orders} inTrash={Boolean(customer.deletedAt)} onChanged={changed} /> },
           { key: 'tiers', label: <span data-testid="tab-tiers">{t('tiers:tab')}</span>, children: <CustomerTiersPanel customerId={id} reloadKey={data} /> },
           { key: 'offers', label: <span data-testid="tab-offers">{t('offering:tab')}</span>, children: <CustomerOffersPanel customerId={id} orders={data.orders} /> },
           {

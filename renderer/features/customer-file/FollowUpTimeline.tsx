@@ -15,7 +15,8 @@ import { timeValue } from '../reminders/time-value';
 const INTENT_COLORS = { interested: 'green', hesitant: 'orange', not_now: 'default', never: 'red' } as const;
 
 /** The contact history, newest first, with an inline form to log the next contact. */
-export function FollowUpTimeline({ customerId, followUps, onChanged }: { customerId: string; followUps: FollowUp[]; onChanged(): void }) {
+/** `inTrash`: the customer is deleted, so its follow-ups are read only (the app takes records on live customers only). */
+export function FollowUpTimeline({ customerId, followUps, inTrash, onChanged }: { customerId: string; followUps: FollowUp[]; inTrash: boolean; onChanged(): void }) {
   const { t, i18n } = useTranslation('customerFile');
   const { message } = App.useApp();
   const [form] = Form.useForm<FollowUpFormValues>();
@@ -56,14 +57,16 @@ export function FollowUpTimeline({ customerId, followUps, onChanged }: { custome
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="large">
-      <Card size="small" title={t('timeline.add')}>
-        <Form form={form} layout="vertical" initialValues={{ channel: 'call', satisfaction: 0 }} data-testid="followup-form" onValuesChange={(_, all: FollowUpFormValues) => setDrafting(Boolean(all.content?.trim() || all.outcome?.trim()))}>
-          <FollowUpFields today={today} />
-          <Button type="primary" onClick={() => void add()} data-testid="followup-add">
-            {t('common:actions.save')}
-          </Button>
-        </Form>
-      </Card>
+      {inTrash ? null : (
+        <Card size="small" title={t('timeline.add')}>
+          <Form form={form} layout="vertical" initialValues={{ channel: 'call', satisfaction: 0 }} data-testid="followup-form" onValuesChange={(_, all: FollowUpFormValues) => setDrafting(Boolean(all.content?.trim() || all.outcome?.trim()))}>
+            <FollowUpFields today={today} />
+            <Button type="primary" onClick={() => void add()} data-testid="followup-add">
+              {t('common:actions.save')}
+            </Button>
+          </Form>
+        </Card>
+      )}
       {followUps.length === 0 ? <Typography.Text type="secondary">{t('timeline.empty')}</Typography.Text> : null}
       <Timeline
         data-testid="followup-timeline"
@@ -77,7 +80,7 @@ export function FollowUpTimeline({ customerId, followUps, onChanged }: { custome
                 <Tag>{t(`common:channel.${f.channel}`)}</Tag>
                 {f.intent ? <Tag color={INTENT_COLORS[f.intent]}>{t(`common:intent.${f.intent}`)}</Tag> : null}
                 {f.satisfaction ? <Rate disabled value={f.satisfaction} style={{ fontSize: 12 }} /> : null}
-                <a onClick={() => setEditing(f)}>{t('common:actions.edit')}</a>
+                {inTrash ? null : <a onClick={() => setEditing(f)}>{t('common:actions.edit')}</a>}
               </Space>
               {f.content ? <div>{f.content}</div> : null}
               {f.outcome ? <Typography.Text type="secondary">{f.outcome}</Typography.Text> : null}

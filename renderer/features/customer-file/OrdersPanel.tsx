@@ -27,7 +27,8 @@ function PaymentCell({ order, language }: { order: Order; language: string }) {
   );
 }
 
-export function OrdersPanel({ customerId, orders, onChanged }: { customerId: string; orders: Order[]; onChanged(): void }) {
+/** `inTrash`: the customer is deleted, so its orders are read only (the app takes records on live customers only). */
+export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { customerId: string; orders: Order[]; inTrash: boolean; onChanged(): void }) {
   const { t, i18n } = useTranslation('customerFile');
   const { t: to } = useTranslation('orders');
   const { message } = App.useApp();
@@ -62,14 +63,16 @@ export function OrdersPanel({ customerId, orders, onChanged }: { customerId: str
         <Typography.Text strong data-testid="orders-total">
           {t('orders.total', { currency: settings.baseCurrency })}: {formatMoney(total, settings.baseCurrency, language)}
         </Typography.Text>
-        <Space>
-          <Button onClick={() => setReturning('standalone')} data-testid="add-return">
-            {to('addReturn')}
-          </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="add-order">
-            {t('orders.add')}
-          </Button>
-        </Space>
+        {inTrash ? null : (
+          <Space>
+            <Button onClick={() => setReturning('standalone')} data-testid="add-return">
+              {to('addReturn')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="add-order">
+              {t('orders.add')}
+            </Button>
+          </Space>
+        )}
       </Space>
       <Table<Order>
         rowKey="id"
@@ -132,27 +135,32 @@ export function OrdersPanel({ customerId, orders, onChanged }: { customerId: str
           },
           { title: to('payment'), render: (_, o) => <PaymentCell order={o} language={language} /> },
           { title: t('orders.note'), dataIndex: 'note' },
-          {
-            title: '',
-            render: (_, o) => (
-              <Space>
-                {o.kind === 'sale' ? <a onClick={() => setEditing(o)}>{t('common:actions.edit')}</a> : null}
-                {o.kind === 'sale' && o.amountMinor > o.returnedMinor ? (
-                  <a onClick={() => setReturning(o)} data-testid="order-return">
-                    {to('actions.return')}
-                  </a>
-                ) : null}
-                {o.balanceMinor > 0 ? (
-                  <a onClick={() => setPaying(o)} data-testid="order-pay">
-                    {to('actions.pay')}
-                  </a>
-                ) : null}
-                <Popconfirm title={t('common:confirmDelete')} onConfirm={() => void remove(o)} okText={t('common:actions.delete')} cancelText={t('common:actions.cancel')}>
-                  <a>{t('common:actions.delete')}</a>
-                </Popconfirm>
-              </Space>
-            ),
-          },
+          // In the trash: no actions (a restore brings them back).
+          ...(inTrash
+            ? []
+            : [
+                {
+                  title: '',
+                  render: (_: unknown, o: Order) => (
+                    <Space>
+                      {o.kind === 'sale' ? <a onClick={() => setEditing(o)}>{t('common:actions.edit')}</a> : null}
+                      {o.kind === 'sale' && o.amountMinor > o.returnedMinor ? (
+                        <a onClick={() => setReturning(o)} data-testid="order-return">
+                          {to('actions.return')}
+                        </a>
+                      ) : null}
+                      {o.balanceMinor > 0 ? (
+                        <a onClick={() => setPaying(o)} data-testid="order-pay">
+                          {to('actions.pay')}
+                        </a>
+                      ) : null}
+                      <Popconfirm title={t('common:confirmDelete')} onConfirm={() => void remove(o)} okText={t('common:actions.delete')} cancelText={t('common:actions.cancel')}>
+                        <a>{t('common:actions.delete')}</a>
+                      </Popconfirm>
+                    </Space>
+                  ),
+                },
+              ]),
         ]}
       />
       <OrderModal
