@@ -8,6 +8,7 @@ import { classColumn } from '../../shared/export/columns';
 import { classLabels } from './class-labels';
 import { writeCsv, writeXlsx } from './write';
 import { assertFileTarget } from '../files/write-target';
+import { writeWhole } from '../files/write-whole';
 
 export { neutralize, unneutralize } from './neutralize';
 
@@ -32,7 +33,7 @@ export function exportFormatOf(path: string, format?: 'xlsx' | 'csv'): 'xlsx' | 
  */
 export async function exportToFile(client: Database.Database, kind: ExportKind, path: string, options: { format?: 'xlsx' | 'csv'; language: Language; classFilter?: ClassFilter; only?: readonly string[] }) {
   const format = exportFormatOf(path, options.format);
-  // Both writers open the target as they start: it is checked first, so it can never be the open database.
+  // Checked first, so it can never be the open database; written whole or not at all (writeWhole).
   assertFileTarget(client, path);
   const schemes = kind === 'customers' ? (classLookup(client)?.schemes ?? []) : [];
   if (options.classFilter && !schemes.includes(options.classFilter.scheme)) {
@@ -41,6 +42,6 @@ export async function exportToFile(client: Database.Database, kind: ExportKind, 
   const names = { 'zh-CN': classLabels(client, 'zh-CN'), en: classLabels(client, 'en') };
   const columns = [...EXPORT_COLUMNS[kind], ...schemes.map((s) => classColumn(s, { 'zh-CN': names['zh-CN'].scheme(s), en: names.en.scheme(s) }))];
   const rows = exportRows(client, kind, options.language, options.classFilter, options.only, names[options.language]);
-  const count = format === 'csv' ? await writeCsv(path, columns, options.language, rows) : await writeXlsx(path, SHEET_NAMES[kind][options.language], columns, options.language, rows);
+  const count = await writeWhole(client, path, (temp) => (format === 'csv' ? writeCsv(temp, columns, options.language, rows) : writeXlsx(temp, SHEET_NAMES[kind][options.language], columns, options.language, rows)));
   return { path, format, rows: count };
 }

@@ -7,6 +7,7 @@ import { writeTarget } from '../files/transfer-files';
 import { assertFileTarget } from '../files/write-target';
 import { evaluationInTurns } from '../reports/evaluation-ahead';
 import { writeReportXlsx } from '../reports/export-xlsx';
+import { writeWhole } from '../files/write-whole';
 import { migration, migrationMembers } from '../reports/migration';
 import type { HandlerMap } from './types';
 
@@ -22,7 +23,7 @@ export function reportHandlers(ctx: HandlerContext): HandlerMap<'reports'> {
       const moves = input.migrationFrom && input.migrationTo ? await migration(ctx, { scheme: input.scheme, from: input.migrationFrom, to: input.migrationTo }) : undefined;
       const path = writeTarget(ctx.files, input, 'export') ?? defaultReportPath(ctx.dbPath, input.scheme, ctx.clock.today());
       assertFileTarget(ctx.db.$client, path);
-      const written = await writeReportXlsx(path, report, moves, input.language, classLabels(ctx.db.$client, input.language));
+      const written = await writeWhole(ctx.db.$client, path, (temp) => writeReportXlsx(temp, report, moves, input.language, classLabels(ctx.db.$client, input.language)));
       return { path, ...written };
     },
   };
