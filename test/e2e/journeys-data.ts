@@ -53,6 +53,13 @@ export async function dataArrivesComplete({ page, screenshot }: Journey): Promis
   const shown = await page.evaluate(([value, code]) => new Intl.NumberFormat('en', { style: 'currency', currency: code as string }).format(value as number), [baseMinor / 10 ** minorDigits(baseCurrency), baseCurrency] as const);
   await expect.poll(() => byTestId(page, 'order-converted').innerText()).toContain(shown);
   await screenshot('order-converted-en');
+  // The rate field says an empty one locks the table's rate while the table has one, and not beside "no rate, enter one".
+  await expect.poll(() => byTestId(page, 'order-fx-hint').innerText()).toContain('leave empty to lock the FX table rate');
+  await byTestId(page, 'order-currency').click();
+  await page.keyboard.type('GBP');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => byTestId(page, 'order-fx-table').innerText()).toContain('No GBP rate on or before this date');
+  expect(await byTestId(page, 'order-fx-hint').innerText()).toBe(`1 GBP = ? ${baseCurrency}`);
   await page.keyboard.press('Escape');
 
   // Orders exist: the base currency cannot change, and the settings page says why.

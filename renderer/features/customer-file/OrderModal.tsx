@@ -156,13 +156,14 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
             {t('data:orders.usualCurrency', { currency: usual })}
           </Typography.Paragraph>
         ) : null}
+        {/* "Leave empty" only while the table has a rate to lock: beside "no rate, enter one" it contradicted it. */}
         {foreign ? (
-          <Form.Item name="fxRate" label={t('orders.fxRate')} extra={t('orders.fxHint', { currency, base: settings.baseCurrency })}>
+          <Form.Item name="fxRate" label={t('orders.fxRate')} extra={<span data-testid="order-fx-hint">{t(lookup && !lookup.rate ? 'orders.fxHintNoTableRate' : 'orders.fxHint', { currency, base: settings.baseCurrency })}</span>}>
             <InputNumber min={0} step={0.0001} style={{ width: 200 }} placeholder={lookup?.rate ? String(lookup.rate) : ''} data-testid="order-fx" />
           </Form.Item>
         ) : null}
         {foreign && lookup ? (
-          <Typography.Paragraph type={lookup.rate ? 'secondary' : 'warning'}>
+          <Typography.Paragraph type={lookup.rate ? 'secondary' : 'warning'} data-testid="order-fx-table">
             {lookup.rate ? t('orders.fxFound', { rate: lookup.rate, date: lookup.rateDate }) : t('orders.fxMissing', { currency })}
           </Typography.Paragraph>
         ) : null}

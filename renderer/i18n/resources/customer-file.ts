@@ -20,7 +20,7 @@ export const customerFile = {
     noContactYet: '暂无',
     orders: {
       add: '新增订单', date: '日期', amount: '金额', currency: '币种', fxRate: '汇率', base: '折合{{currency}}', note: '备注',
-      fxHint: '1 {{currency}} = ? {{base}}；不填则按汇率表中该日期或之前最近的汇率锁定', fxFound: '汇率表：{{rate}}（{{date}}）', fxMissing: '汇率表中没有该日期之前的 {{currency}} 汇率，请填写',
+      fxHint: '1 {{currency}} = ? {{base}}；不填则按汇率表中该日期或之前最近的汇率锁定', fxHintNoTableRate: '1 {{currency}} = ? {{base}}', fxFound: '汇率表：{{rate}}（{{date}}）', fxMissing: '汇率表中没有该日期之前的 {{currency}} 汇率，请填写',
       total: '合计（{{currency}}）', editTitle: '编辑订单', addTitle: '新增订单', empty: '还没有订单', deleted: '订单已删除', saved: '订单已保存',
     },
     timeline: { add: '记录跟进', empty: '还没有跟进记录', next: '下次联系 {{date}}', done: '已完成', open: '待跟进', editTitle: '编辑跟进', saved: '跟进已保存' },
@@ -46,7 +46,7 @@ export const customerFile = {
     noContactYet: 'not yet',
     orders: {
       add: 'Add order', date: 'Date', amount: 'Amount', currency: 'Currency', fxRate: 'FX rate', base: 'In {{currency}}', note: 'Note',
-      fxHint: '1 {{currency}} = ? {{base}}; leave empty to lock the FX table rate on or before the order date', fxFound: 'FX table: {{rate}} ({{date}})', fxMissing: 'No {{currency}} rate on or before this date in the FX table — enter one',
+      fxHint: '1 {{currency}} = ? {{base}}; leave empty to lock the FX table rate on or before the order date', fxHintNoTableRate: '1 {{currency}} = ? {{base}}', fxFound: 'FX table: {{rate}} ({{date}})', fxMissing: 'No {{currency}} rate on or before this date in the FX table — enter one',
       total: 'Total ({{currency}})', editTitle: 'Edit order', addTitle: 'Add order', empty: 'No orders yet', deleted: 'Order deleted', saved: 'Order saved',
     },
     timeline: { add: 'Log follow-up', empty: 'No follow-ups yet', next: 'Next contact {{date}}', done: 'Done', open: 'Open', editTitle: 'Edit follow-up', saved: 'Follow-up saved' },
