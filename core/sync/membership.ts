@@ -43,14 +43,28 @@ async function isCouchDb(server: TeamServer): Promise<boolean> {
   return typeof body.couchdb === 'string' && !('express-pouchdb' in body);
 }
 
+/** What a laptop joining must know of the team database before it sends anything. */
+interface TeamFacts {
+  /** Of this laptop's documents named by a natural key (shared settings, tier settings, service policies), those the team already has. */
+  sharedOnServer: Set<string>;
+  /** The base currency the team's orders are locked to; null while the team has no order. */
+  baseCurrency: string | null;
+}
+
 /** Checks the server answers for this database and these credentials; `create` makes the database and installs its validation. */
-async function reachServer(server: TeamServer, create: boolean): Promise<void> {
+async function reachServer(client: Database.Database, server: TeamServer, create: boolean): Promise<TeamFacts> {
   const remote = await openRemote(server, { create });
   try {
     // PouchDB's http adapter answers info() for a missing database or a refused login with an `error` field, not a rejection.
     const info = (await remote.info()) as { error?: string };
     if (info.error) throw { name: info.error };
     if (create && (await isCouchDb(server))) await installDesignDocument(remote);
+    const shared = naturalKeyDocIds(client);
+    const found = shared.length > 0 ? await remote.allDocs({ keys: shared }) : { rows: [] };
+    const sharedOnServer = new Set(found.rows.filter((r) => r.value !== undefined && !r.value.deleted && !r.error).map((r) => r.key));
+    const order = (await remote.allDocs({ startkey: 'orders:', endkey: 'orders:\ufff0', limit: 1, include_docs: true })).rows[0]?.doc as { fields?: { base_currency?: { v?: unknown } } } | undefined;
+    const base = order?.fields?.base_currency?.v;
+    return { sharedOnServer, baseCurrency: typeof base === 'string' ? base : null };
   } catch (error) {
     const key = teamErrorKey(error);
     const path = key === 'team_unauthorized' || key === 'team_forbidden' ? ['password'] : key === 'team_database_missing' ? ['database'] : ['serverUrl'];
@@ -60,16 +74,34 @@ async function reachServer(server: TeamServer, create: boolean): Promise<void> {
   }
 }
 
+function naturalKeyDocIds(client: Database.Database): string[] {
+  return SYNCED_TABLES.filter((spec) => spec.key !== 'id').flatMap((spec) => client.prepare(`SELECT ${docIdSql(spec, 'NEW')} FROM ${spec.table} AS NEW`).pluck().all() as string[]);
+}
+
+/**
+ * A laptop keeps its orders and exchange rates in its base currency, and the team sums everyone's: a laptop whose
+ * base differs takes the team's when it has recorded neither yet, and is refused otherwise.
+ */
+function adoptTeamBaseCurrency(client: Database.Database, teamBase: string | null): void {
+  if (teamBase === null) return;
+  const laptop = client.prepare(`SELECT base_currency FROM settings WHERE id = 1`).pluck().get() as string | undefined;
+  if (laptop === undefined || laptop === teamBase) return;
+  const recorded = client.prepare(`SELECT (SELECT count(*) FROM orders WHERE deleted_at IS NULL) + (SELECT count(*) FROM fx_rates WHERE deleted_at IS NULL)`).pluck().get() as number;
+  if (recorded > 0) throw invalidInput([{ path: ['database'], key: 'team_base_currency_differs', params: { team: teamBase, laptop } }]);
+  client.prepare(`UPDATE settings SET base_currency = ? WHERE id = 1`).run(teamBase);
+}
+
 /**
  * Joins (or creates) a team: remembers the server, turns the outbox on and enqueues every synced row, so the
- * first round sends this laptop's book and receives the team's. Nothing local is changed or lost.
+ * first round sends this laptop's book and receives the team's. Nothing local is lost; the team's shared settings
+ * replace the laptop's, and a laptop without orders or rates takes the team's base currency.
  */
 export async function joinTeam(client: Database.Database, server: TeamServer, create: boolean, userName?: string): Promise<void> {
   const state = readSyncState(client);
   const sameTeam = state.serverUrl === server.serverUrl && state.database === server.database;
   if (state.serverUrl !== null && !sameTeam) throw new AppError('conflict', 'This laptop is already in a team; leave it first', [{ path: [], key: 'team_already_joined' }]);
   if (!userName && !state.userName) throw invalidInput([{ path: ['user'], key: 'team_identity_required' }]);
-  await reachServer(server, create && !sameTeam);
+  const team = await reachServer(client, server, create && !sameTeam);
   // A person named with the join is kept with it: a join the server refused leaves the laptop's person as it was.
   const person = userName ? { userName } : {};
   if (sameTeam) {
@@ -78,6 +110,7 @@ export async function joinTeam(client: Database.Database, server: TeamServer, cr
     return;
   }
   client.transaction(() => {
+    adoptTeamBaseCurrency(client, team.baseCurrency);
     updateSyncState(client, {
       ...person,
       serverUrl: server.serverUrl,
@@ -90,25 +123,38 @@ export async function joinTeam(client: Database.Database, server: TeamServer, cr
       lastErrorKey: null,
       lastErrorAt: null,
     });
-    enqueueEverything(client);
+    // The shared rows named by a natural key are the team's from now on (enqueueEverything): what an earlier team
+    // wrote to them must not outweigh this team's copy when it arrives.
+    for (const spec of SYNCED_TABLES) if (spec.key !== 'id') client.prepare(`DELETE FROM sync_docs WHERE doc_id LIKE ? ESCAPE '\\'`).run(`${spec.table.replace(/_/g, '\\_')}:%`);
+    enqueueEverything(client, team.sharedOnServer);
   })();
 }
 
-function enqueueEverything(client: Database.Database): void {
+/**
+ * Every row goes to the team once, except the shared rows named by a natural key that the team already has (its
+ * settings, tier settings and service policies): a laptop that joins takes the team's with the first round rather
+ * than overwriting them with its own defaults, which are newer only because the laptop was set up later.
+ */
+function enqueueEverything(client: Database.Database, sharedOnServer: Set<string>): void {
+  const teams = JSON.stringify([...sharedOnServer]);
   for (const spec of SYNCED_TABLES) {
     const changedAt = spec.columns.includes('updated_at') ? `coalesce(NEW.updated_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` : `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
     client
-      .prepare(`INSERT INTO sync_outbox (doc_id, table_name, row_id, changed_at) SELECT ${docIdSql(spec, 'NEW')}, '${spec.table}', NEW.id, ${changedAt} FROM ${spec.table} AS NEW WHERE true ON CONFLICT (doc_id) DO NOTHING`)
-      .run();
+      .prepare(`INSERT INTO sync_outbox (doc_id, table_name, row_id, changed_at) SELECT ${docIdSql(spec, 'NEW')}, '${spec.table}', NEW.id, ${changedAt} FROM ${spec.table} AS NEW WHERE ${docIdSql(spec, 'NEW')} NOT IN (SELECT value FROM json_each(?)) ON CONFLICT (doc_id) DO NOTHING`)
+      .run(teams);
   }
 }
 
-/** Forgets the team: server, password, outbox and the synced-document bookkeeping. Every row stays, as a single-user book. */
+/**
+ * Forgets the team: server, password, outbox and the sync bookkeeping. Every row stays, as a single-user book. The
+ * last synced document of each row (sync_docs) stays too: it holds when each field was last written, so a laptop
+ * that joins again sends as new only what changed since, instead of stamping its whole copy as the latest edit of
+ * every field and overwriting what the others changed meanwhile.
+ */
 export function forgetTeam(client: Database.Database): void {
   client.transaction(() => {
     updateSyncState(client, { serverUrl: null, database: null, teamUser: null, teamPassword: null, enqueue: 0, paused: false, appliedSeq: '0', lastErrorKey: null, lastErrorAt: null, lastSyncAt: null });
     client.prepare(`DELETE FROM sync_outbox`).run();
-    client.prepare(`DELETE FROM sync_docs`).run();
     client.prepare(`DELETE FROM sync_parked`).run();
     client.prepare(`DELETE FROM sync_refused`).run();
   })();

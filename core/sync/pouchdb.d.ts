@@ -26,7 +26,7 @@ declare module 'pouchdb' {
   interface PouchDatabase {
     get(id: string, options?: { conflicts?: boolean; rev?: string }): Promise<PouchDoc>;
     bulkDocs(docs: PouchDoc[], options?: { new_edits?: boolean }): Promise<({ ok?: boolean; id: string; rev?: string; error?: string | boolean; status?: number; name?: string })[]>;
-    allDocs(options: { keys?: string[]; include_docs?: boolean; conflicts?: boolean }): Promise<{ rows: { key: string; id?: string; error?: string; value?: { rev: string; deleted?: boolean }; doc?: PouchDoc | null }[] }>;
+    allDocs(options: { keys?: string[]; startkey?: string; endkey?: string; limit?: number; include_docs?: boolean; conflicts?: boolean }): Promise<{ rows: { key: string; id?: string; error?: string; value?: { rev: string; deleted?: boolean }; doc?: PouchDoc | null }[] }>;
     changes(options: { since: number | string; limit?: number; include_docs?: boolean; conflicts?: boolean }): Promise<ChangesResult>;
     info(): Promise<{ doc_count: number; update_seq: number | string }>;
     put(doc: PouchDoc): Promise<{ ok: boolean; id: string; rev: string }>;

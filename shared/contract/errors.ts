@@ -164,6 +164,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   team_identity_required: 'set your name (负责人) for this laptop first',
   team_invalid_url: 'must be a server address starting with http:// or https://, without a user name or password in it',
   team_invalid_database: 'must be a team database name in lowercase letters, digits, _ or -, starting with a letter',
+  team_base_currency_differs: "the team's base currency is {{team}} and this laptop's is {{laptop}}, with orders or exchange rates already recorded in it; only a book in {{team}} can join this team",
 };
 
 export class AppError extends Error {

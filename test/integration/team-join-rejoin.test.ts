@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/contract/errors';
+import { laptopsDir, openLaptop, settle, steppingClock, type Laptop } from '../support/laptops';
+import { startTeamServer, TEAM_ADMIN, type TeamServerProcess } from '../support/team-server';
+
+/**
+ * Joining a team that already exists, and joining it again after leaving: the laptop that comes (back) must not
+ * overwrite what the team has with its own copy because its copy looks newer.
+ */
+let server: TeamServerProcess;
+let folder: ReturnType<typeof laptopsDir>;
+const clock = steppingClock();
+const opened: Laptop[] = [];
+const team = (database: string) => ({ serverUrl: server.url, database, user: TEAM_ADMIN.user, password: TEAM_ADMIN.password });
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function laptop(name: string): Promise<Laptop> {
+  // Each file's settings row is stamped when the file is made: later laptops really are made later.
+  await wait(20);
+  const l = openLaptop(name, folder.dir, clock);
+  opened.push(l);
+  await l.call('team:identity-set', { userName: name });
+  return l;
+}
+
+beforeAll(async () => {
+  folder = laptopsDir();
+  server = await startTeamServer(`${folder.dir}/server`);
+}, 60_000);
+
+afterAll(async () => {
+  for (const l of opened) l.close();
+  await server?.stop();
+  folder?.remove();
+});
+
+describe('joining an existing team', () => {
+  it("takes the team's shared settings instead of overwriting them with the new laptop's defaults", async () => {
+    const a = await laptop('ana');
+    await a.call('settings:update', { businessName: '佳美服装批发', homeRegion: '广东' });
+    await a.call('team:create', team('shared'));
+    await a.call('team:sync-now', {});
+    const b = await laptop('bo');
+    await b.call('settings:update', { language: 'zh-CN' });
+    await b.call('team:join', team('shared'));
+    await settle([a, b]);
+    for (const l of [a, b]) expect(await l.call('settings:get', {})).toMatchObject({ businessName: '佳美服装批发', homeRegion: '广东' });
+    // This laptop's own language stays its own.
+    expect((await b.call('settings:get', {})).language).toBe('zh-CN');
+  }, 60_000);
+
+  it("refuses a laptop whose orders are in another base currency, and gives one without orders the team's", async () => {
+    const a = await laptop('cai');
+    const { customer } = await a.call('customers:create', { name: '王芳', contacts: [], tags: [] });
+    await a.call('orders:create', { customerId: customer.id, orderDate: '2026-11-20', currency: 'CNY', amount: '100' });
+    await a.call('team:create', team('money'));
+    await a.call('team:sync-now', {});
+
+    const usd = await laptop('dan');
+    await usd.call('settings:update', { baseCurrency: 'USD' });
+    const { customer: own } = await usd.call('customers:create', { name: 'Joe', contacts: [], tags: [] });
+    await usd.call('orders:create', { customerId: own.id, orderDate: '2026-11-21', currency: 'USD', amount: '100' });
+    const refused = await usd.call('team:join', team('money')).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).issues).toEqual([{ path: ['database'], key: 'team_base_currency_differs', params: { team: 'CNY', laptop: 'USD' } }]);
+    expect((await usd.call('team:status', {})).joined).toBe(false);
+
+    const fresh = await laptop('eve');
+    await fresh.call('settings:update', { baseCurrency: 'USD' });
+    await fresh.call('team:join', team('money'));
+    await settle([a, fresh]);
+    expect((await fresh.call('settings:get', {})).baseCurrency).toBe('CNY');
+    const sum = fresh.db.$client.prepare(`SELECT base_currency AS base, sum(base_amount_minor) AS total FROM orders GROUP BY 1`).all();
+    expect(sum).toEqual([{ base: 'CNY', total: 10000 }]);
+  }, 60_000);
+});
+
+describe('leaving and joining again', () => {
+  it('sends only what changed meanwhile: an edit another laptop made before the rejoin is not overwritten by the stale copy', async () => {
+    const a = await laptop('fay');
+    const b = await laptop('gus');
+    const { customer: x } = await a.call('customers:create', { name: 'Jules', city: 'Marseille', contacts: [], tags: [] });
+    const { customer: y } = await a.call('customers:create', { name: 'Felix', city: 'Berlin', contacts: [], tags: [] });
+    await a.call('team:create', team('rejoin'));
+    await b.call('team:join', team('rejoin'));
+    await settle([a, b]);
+
+    // ana edits x and does not sync yet; bo edits y after that, syncs, leaves and joins again.
+    await a.call('customers:update', { id: x.id, customer: { name: 'Jules', city: 'Lyon', contacts: [], tags: [] } });
+    await b.call('customers:update', { id: y.id, customer: { name: 'Felix', city: 'Berlin', notes: 'bo', contacts: [], tags: [] } });
+    await b.call('team:sync-now', {});
+    await b.call('team:leave', {});
+    await b.call('team:join', team('rejoin'));
+    await settle([b, a]);
+
+    for (const l of [a, b]) expect(await l.call('customers:get', { id: x.id })).toMatchObject({ city: 'Lyon' });
+    for (const l of [a, b]) expect(await l.call('customers:get', { id: y.id })).toMatchObject({ notes: 'bo' });
+    expect((await a.call('team:conflicts', {})).conflicts).toEqual([]);
+  }, 60_000);
+});
