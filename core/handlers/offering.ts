@@ -2,8 +2,15 @@ import { notFound } from '../../shared/contract';
 import { readSettings } from '../../db/repos/settings';
 import type { HandlerContext } from '../context';
 import { offersByClass, offersForCustomer } from '../offering';
-import { segmentationInSteps } from '../segmentation/state';
+import { segmentationInSteps, type SegmentationState } from '../segmentation/state';
 import type { HandlerMap } from './types';
+import { liveCustomerFor } from './live-customer';
+
+/** A scheme the tiers do not compute (a custom segment never saved, or deleted) has no classes to offer from. */
+function schemeOf(state: SegmentationState, scheme: string): string {
+  if (!state.result.classKeys[scheme]) throw notFound('scheme', scheme);
+  return scheme;
+}
 
 /** The tiers as the screens show them today (cached while nothing changed), with their partition groups. */
 const todaysTiers = (ctx: HandlerContext) => segmentationInSteps(ctx, ctx.clock.today());
@@ -11,12 +18,15 @@ const todaysTiers = (ctx: HandlerContext) => segmentationInSteps(ctx, ctx.clock.
 export function offeringHandlers(ctx: HandlerContext): HandlerMap<'offers'> {
   return {
     'offers:customer': async ({ customerId, scheme, limit }) => {
-      const exists = ctx.db.$client.prepare(`SELECT 1 FROM customers WHERE id = ? AND deleted_at IS NULL`).pluck().get(customerId);
-      if (!exists) throw notFound('customer', customerId);
+      // Unknown, or deleted / merged (said so, with the key the screens translate).
+      liveCustomerFor(ctx.db, customerId);
       const state = await todaysTiers(ctx);
       const tag = state.config.partition.kind === 'tag' ? state.config.partition.tag : null;
-      return { ...offersForCustomer(ctx.db, state, customerId, scheme, limit), partitionTag: tag, baseCurrency: readSettings(ctx.db).baseCurrency };
+      return { ...offersForCustomer(ctx.db, state, customerId, schemeOf(state, scheme), limit), partitionTag: tag, baseCurrency: readSettings(ctx.db).baseCurrency };
     },
-    'offers:classes': async ({ scheme, limit }) => ({ ...offersByClass(ctx.db, await todaysTiers(ctx), scheme, limit), baseCurrency: readSettings(ctx.db).baseCurrency }),
+    'offers:classes': async ({ scheme, limit }) => {
+      const state = await todaysTiers(ctx);
+      return { ...offersByClass(ctx.db, state, schemeOf(state, scheme), limit), baseCurrency: readSettings(ctx.db).baseCurrency };
+    },
   };
 }

@@ -3,7 +3,8 @@ import { holdoutCheck, latestOrderDate } from '../prediction/holdout';
 import { fitFromDb, predictFromDb } from '../prediction/predict';
 import { storedPredictionsInSteps, storedRun } from '../prediction/store';
 import { sortPredictions } from '../prediction/sort';
-import { predictionsSettled } from '../prediction/refit';
+import { fittedFromCurrentData, predictionsSettled } from '../prediction/refit';
+import { liveCustomerFor } from './live-customer';
 import { segmentationInSteps } from '../segmentation/state';
 import { invalidInput } from '../../shared/contract';
 import { runStepsBetween } from '../../shared/domain/steps';
@@ -23,7 +24,13 @@ export function predictionHandlers(ctx: HandlerContext): HandlerMap<'prediction'
       await predictionsSettled(ctx.db);
       const run = storedRun(ctx.db);
       if (storedOnly && !run) return { asOf: asOf ?? ctx.clock.today(), total: 0, model: null, rows: [] };
-      if (run && (asOf === undefined || asOf === run.asOf)) {
+      // A deleted or merged customer has no prediction of their own: say so rather than "no customers with orders".
+      if (customerId !== undefined && !storedOnly) liveCustomerFor(ctx.db, customerId);
+      // The stored rows stand for the data they were fitted from. After an order, a merge or a deletion since,
+      // they no longer do: a read that may wait (the CLI's predict) fits afresh, as of today when no day is
+      // asked for; the screens' storedOnly reads keep the stored rows until the next recompute.
+      const current = run !== null && (storedOnly || fittedFromCurrentData(ctx.db, run.fittedFrom));
+      if (run && current && (asOf === undefined || asOf === run.asOf)) {
         const page = await runStepsBetween(storedPredictionsInSteps(ctx.db, { customerIds: customerId ? [customerId] : undefined, sort, limit, offset }), nextTurn);
         return { asOf: run.asOf, total: page.total, model: run.model, rows: page.rows.map(({ name: _n, owner: _o, ...row }) => row) };
       }
@@ -50,17 +57,23 @@ export function predictionHandlers(ctx: HandlerContext): HandlerMap<'prediction'
       return { asOf: run.asOf, total: page.total, model: run.model, rows: page.rows.map((r) => ({ ...r, classKey: classOf(r.id) })) };
     },
     'prediction:holdout': ({ split, until }) => {
+      const today = ctx.clock.today();
+      if (until !== undefined && until <= split) throw invalidInput([{ path: ['until'], key: 'prediction_until_before_split' }]);
       const lastOrder = latestOrderDate(ctx.db);
-      const end = until ?? lastOrder ?? split;
-      if (until !== undefined && until < split) throw invalidInput([{ path: ['until'], key: 'prediction_until_before_split' }]);
-      // Without an end the check runs to the last order: a split after it leaves nothing to compare with.
-      if (end < split) throw invalidInput([{ path: ['split'], key: 'prediction_split_after_orders', params: { last: lastOrder ?? '' } }]);
+      // Without an end the check runs to the last order: a split on or after it leaves nothing to compare with.
+      if (until === undefined && lastOrder !== null && lastOrder <= split) throw invalidInput([{ path: ['split'], key: 'prediction_split_after_orders', params: { last: lastOrder } }]);
+      // What happened is known up to today: a later end (asked for, or an order dated ahead) would compare
+      // predicted purchases on days to come with none, so the check stops at today (its `until` says so).
+      if (split >= today) throw invalidInput([{ path: ['split'], key: 'prediction_split_not_past', params: { today } }]);
+      const end = minDate(until ?? lastOrder ?? split, today);
       const result = holdoutCheck(ctx.db, split, end);
       if (!result) throw invalidInput([{ path: ['split'], key: 'prediction_no_orders' }]);
       return result;
     },
   };
 }
+
+const minDate = (a: string, b: string) => (a < b ? a : b);
 
 const positions = new WeakMap<readonly string[], Map<string, number>>();
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { invalidInput } from '../../shared/contract';
+import { invalidInput, notFound } from '../../shared/contract';
 import type { HandlerContext } from '../context';
 import { classLabels } from '../exporting/class-labels';
 import { writeTarget } from '../files/transfer-files';
@@ -14,10 +14,11 @@ import type { HandlerMap } from './types';
 /** The evaluation dashboard's reads and its export (core/reports; figures defined in docs/evaluation.md). */
 export function reportHandlers(ctx: HandlerContext): HandlerMap<'reports'> {
   return {
-    'reports:evaluation': (input) => evaluationInTurns(ctx, throughToday(input, ctx.clock.today())),
-    'reports:migration': (input) => migration(ctx, input),
-    'reports:migration-members': (input) => migrationMembers(ctx, input),
+    'reports:evaluation': (input) => evaluationInTurns(ctx, throughToday(knownScheme(ctx, input), ctx.clock.today())),
+    'reports:migration': (input) => migration(ctx, knownScheme(ctx, input)),
+    'reports:migration-members': (input) => migrationMembers(ctx, knownScheme(ctx, input)),
     'reports:export-xlsx': async (input) => {
+      knownScheme(ctx, input);
       // Computed before the file is resolved, so a refused report does not spend a save dialog's handle.
       const report = await evaluationInTurns(ctx, throughToday(input, ctx.clock.today()));
       const moves = input.migrationFrom && input.migrationTo ? await migration(ctx, { scheme: input.scheme, from: input.migrationFrom, to: input.migrationTo }) : undefined;
@@ -27,6 +28,16 @@ export function reportHandlers(ctx: HandlerContext): HandlerMap<'reports'> {
       return { path, ...written };
     },
   };
+}
+
+/**
+ * The contract checks the shape of `custom:<id>`; a segment never saved has no history and would be reported
+ * as an empty "member / non-member" table. One deleted since keeps its stored history, so it is still reported.
+ */
+function knownScheme<T extends { scheme: string }>(ctx: HandlerContext, input: T): T {
+  const id = input.scheme.startsWith('custom:') ? input.scheme.slice('custom:'.length) : null;
+  if (id !== null && !ctx.db.$client.prepare('SELECT 1 FROM custom_segments WHERE id = ?').pluck().get(id)) throw notFound('scheme', input.scheme);
+  return input;
 }
 
 /**

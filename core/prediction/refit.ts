@@ -34,3 +34,18 @@ export function predictionsSettled(db: Db): Promise<void> {
 export function refitInputsKey(db: Db, asOf: string, appVersion: string): string {
   return JSON.stringify({ asOf, appVersion, activityRev: latestActivityRev(db), clv: clvOptionsOf(db) });
 }
+
+/**
+ * Whether a stored run was fitted from the orders and customers as they are now: its key's activity rev is
+ * still the latest (an order, a merge, a deletion since moves it). The CLV settings and the app's version are
+ * left out here: a changed setting applies at the next recompute, as Settings says. A run without a key (an
+ * older version's) cannot tell, so it does not count as current.
+ */
+export function fittedFromCurrentData(db: Db, fittedFrom: string | null): boolean {
+  if (fittedFrom === null) return false;
+  try {
+    return (JSON.parse(fittedFrom) as { activityRev?: unknown }).activityRev === latestActivityRev(db);
+  } catch {
+    return false;
+  }
+}

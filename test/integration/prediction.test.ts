@@ -114,7 +114,7 @@ describe('predictions stored by a recompute', () => {
   });
 
   it('holdout: until before split is refused with a clear message', async () => {
-    await expect(app.call('prediction:holdout', { split: '2026-06-30', until: '2026-01-01' })).rejects.toThrow(/must not be before the split date/);
+    await expect(app.call('prediction:holdout', { split: '2026-06-30', until: '2026-01-01' })).rejects.toThrow(/must be after the split date/);
   });
 
   it('holdout: a split after the last order, with no end given, is refused at the split, naming the last order', async () => {
