@@ -4,10 +4,12 @@
  */
 import type { Db } from '../../db/open';
 import { changeStamp } from '../change-stamp';
+import { ONE_PURCHASE } from '../../shared/prediction/once';
 
 export interface PredictionCells {
   likelihood: number;
-  pAlive: number;
+  /** Null for a one-time buyer, whose P(alive) the model cannot estimate (shared/prediction/once.ts). */
+  pAlive: number | null;
   expectedValueMinor: number;
   clvMinor: number;
 }
@@ -20,7 +22,9 @@ export function predictionCells(db: Db): ReadonlyMap<string, PredictionCells> {
   const hit = cache.get(db);
   if (hit && hit.stamp === stamp) return hit.cells;
   const rows = client
-    .prepare('SELECT customer_id AS id, score AS likelihood, p_alive AS pAlive, expected_order_value_minor AS expectedValueMinor, clv_minor AS clvMinor FROM customer_predictions')
+    .prepare(
+      `SELECT customer_id AS id, score AS likelihood, CASE WHEN purchases > ${ONE_PURCHASE} THEN p_alive END AS pAlive, expected_order_value_minor AS expectedValueMinor, clv_minor AS clvMinor FROM customer_predictions`,
+    )
     .all() as (PredictionCells & { id: string })[];
   const cells = new Map(rows.map(({ id, ...c }) => [id, c]));
   cache.set(db, { stamp, cells });

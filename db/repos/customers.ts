@@ -6,6 +6,7 @@ import type { ContactKind } from '../../shared/contract/enums';
 import type { CustomerRow, CustomerSortField, DuplicateMatch } from '../../shared/contract/customers';
 import type { ParsedInputOf } from '../../shared/contract';
 import { searchPatterns } from './like-pattern';
+import { ONE_PURCHASE } from '../../shared/prediction/once';
 
 export type CustomerRecord = typeof customers.$inferSelect;
 export type NewCustomerRecord = typeof customers.$inferInsert;
@@ -143,7 +144,9 @@ const sqlSortField = (field: ListInput['sort']['field']): CustomerSortField => (
 
 /** One stored prediction column of the row's customer (NULL before the first recompute): a primary-key lookup. */
 function predicted(column: 'score' | 'p_alive' | 'expected_order_value_minor' | 'clv_minor') {
-  return sql<number | null>`(SELECT ${sql.raw(column)} FROM customer_predictions p WHERE p.customer_id = ${customers.id})`;
+  // P(alive) only where the model can estimate it (shared/prediction/once.ts): NULL for a one-time buyer, so it sorts after the estimates.
+  const value = column === 'p_alive' ? sql.raw(`CASE WHEN p.purchases > ${ONE_PURCHASE} THEN p.p_alive END`) : sql.raw(column);
+  return sql<number | null>`(SELECT ${value} FROM customer_predictions p WHERE p.customer_id = ${customers.id})`;
 }
 
 const SORT_COLUMNS = {

@@ -35,6 +35,16 @@ export async function predictionScoreSortAndHoldout({ page, screenshot }: Journe
   expect(why).toMatch(/→ \S/);
   await screenshot('customer-prediction-en');
 
+  // A one-time buyer: the model's P(alive) is 1 however long ago they bought, so the file shows it as not estimated.
+  const stored = await invoke(page, 'prediction:customers', { sort: 'score', storedOnly: true, limit: 5000 });
+  const once = stored.rows.find((r) => r.purchases === 1);
+  expect(once, 'the demo has one-time buyers').toBeDefined();
+  expect(once!.pAlive).toBe(1);
+  await page.goto(at(page, `#/customers/${once!.id}`));
+  await byTestId(page, 'palive-once').waitFor({ timeout: 30_000 });
+  await byTestId(page, 'palive-once').hover();
+  await expect.poll(() => page.locator('.ant-tooltip').last().innerText()).toContain('Bought once');
+
   // The customer list sorted by likelihood, highest first.
   await page.goto(at(page, '#/customers'));
   const header = page.locator('[role="columnheader"][data-column="likelihood"]');

@@ -163,8 +163,28 @@ describe('the customer list carries and sorts by the stored predictions', () => 
     expect(values.slice(present.length).every((v) => v === null)).toBe(true);
     for (const r of list.rows) {
       const s = stored.get(r.id) as Record<string, number> | undefined;
-      expect(r[field] ?? null).toBe(s ? s[column[field]]! : null);
+      // A one-time buyer's P(alive) is the model's 1, not an estimate: the list has none (shared/prediction/once.ts).
+      const expected = !s ? null : field === 'pAlive' && s.purchases === 1 ? null : s[column[field]]!;
+      expect(r[field] ?? null).toBe(expected);
     }
+  });
+
+  it('gives no P(alive) for a one-time buyer, whose model value is 1 however long ago they bought, and sorts them after the estimates', async () => {
+    const once = sqlAll<{ customer_id: string; p_alive: number; days_since_last: number }>('SELECT customer_id, p_alive, days_since_last FROM customer_predictions WHERE purchases = 1');
+    const repeat = sqlAll<{ customer_id: string; p_alive: number }>('SELECT customer_id, p_alive FROM customer_predictions WHERE purchases > 1 ORDER BY p_alive DESC, customer_id');
+    expect(once.length).toBeGreaterThan(0);
+    expect(once.every((r) => r.p_alive === 1)).toBe(true);
+    const list = await app.call('customers:list', { sort: { field: 'pAlive', desc: true }, limit: 5000 });
+    const byId = new Map(list.rows.map((r, i) => [r.id, { row: r, at: i }]));
+    for (const r of once) expect(byId.get(r.customer_id)?.row.pAlive ?? null).toBeNull();
+    // Every estimate comes before every one-time buyer, highest first.
+    const lastEstimate = Math.max(...repeat.map((r) => byId.get(r.customer_id)!.at));
+    const firstOnce = Math.min(...once.map((r) => byId.get(r.customer_id)!.at));
+    expect(lastEstimate).toBeLessThan(firstOnce);
+    const members = await app.call('segments:members', { scheme: 'pyramid', sort: 'pAlive', direction: 'desc', limit: 5000 });
+    const memberValues = new Map(members.rows.map((r) => [r.id, r.pAlive ?? null]));
+    for (const r of once) if (memberValues.has(r.customer_id)) expect(memberValues.get(r.customer_id)).toBeNull();
+    for (const r of repeat) if (memberValues.has(r.customer_id)) expect(memberValues.get(r.customer_id)).toBe(r.p_alive);
   });
 });
 

@@ -11,6 +11,8 @@ import { errorText } from '../../components/errors';
 import { formatMoney } from '../../components/format';
 import { classLabel } from '../tiers/labels';
 import { exportBestCsv } from './export-best';
+import { pAliveEstimated } from '../../../shared/prediction/once';
+import { PAliveText } from './PAliveText';
 
 /** The schemes a salesperson filters a call list by. */
 export const BEST_SCHEMES = ['pyramid', 'value', 'lifecycle', 'rf_segment', 'loyalty', 'behavior', 'intent'] as const;
@@ -109,7 +111,7 @@ export function BestList() {
           { key: 'class', title: t('best.classKey'), render: (_, r) => (r.classKey ? classLabel(t, scheme, r.classKey, i18n.language) : '') },
           { key: 'owner', title: t('best.owner'), dataIndex: 'owner' },
           { key: 'score', title: t('score'), align: 'right', render: (_, r) => <span data-testid="best-score">{r.score}%</span> },
-          { key: 'pAlive', title: t('pAlive'), align: 'right', render: (_, r) => `${Math.round(r.pAlive * 100)}%` },
+          { key: 'pAlive', title: t('pAlive'), align: 'right', render: (_, r) => <PAliveText pAlive={r.pAlive} estimated={pAliveEstimated(r.purchases)} /> },
           { key: 'value', title: t('expectedValue'), align: 'right', render: (_, r) => money(r.expectedOrderValueMinor) },
           { key: 'clv', title: t('clv'), align: 'right', render: (_, r) => money(r.clvMinor) },
           { key: 'method', title: '', render: (_, r) => (r.method === 'shrunk' ? <Tag color="orange">{t('method.shrunk')}</Tag> : null) },

@@ -7,6 +7,8 @@ import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
 import { formatDate, formatMoney } from '../../components/format';
 import { whySentence } from './why-sentence';
+import { pAliveEstimated } from '../../../shared/prediction/once';
+import { PAliveText } from './PAliveText';
 
 const CONFIDENCE_COLOR = { high: 'green', medium: 'blue', low: 'default' } as const;
 
@@ -57,7 +59,7 @@ export function PredictionSummary({ customerId, reloadKey, hasSales }: { custome
             size="small"
             column={{ xs: 1, md: 2 }}
             items={[
-              { key: 'pAlive', label: t('pAlive'), children: <span data-testid="prediction-palive">{`${Math.round(row.pAlive * 100)}%`}</span> },
+              { key: 'pAlive', label: t('pAlive'), children: <span data-testid="prediction-palive"><PAliveText pAlive={row.pAlive} estimated={pAliveEstimated(row.purchases)} /></span> },
               { key: 'expected', label: t('expected'), children: t('next', { d30: number(row.expectedPurchases.d30), d90: number(row.expectedPurchases.d90), d365: number(row.expectedPurchases.d365) }) },
               { key: 'value', label: t('expectedValue'), children: <span data-testid="prediction-value">{money(row.expectedOrderValueMinor)}</span> },
               { key: 'clv', label: t('clv'), children: money(row.clvMinor) },

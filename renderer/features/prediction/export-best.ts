@@ -4,6 +4,7 @@ import { minorToDecimal } from '../../../shared/domain/money';
 import { localDateOf } from '../../../shared/domain/dates';
 import { api } from '../../api/client';
 import { classLabel } from '../tiers/labels';
+import { pAliveEstimated } from '../../../shared/prediction/once';
 
 const cell = (value: string | number | null): string => {
   const text = value === null ? '' : String(value);
@@ -26,7 +27,7 @@ export async function exportBestCsv(filter: { scheme: string; classKey?: string;
   const lines = [
     header.map(cell).join(','),
     ...rows.map((r) =>
-      [r.name, r.classKey ? classLabel(t, filter.scheme, r.classKey, env.language) : null, r.owner, r.score, r.pAlive.toFixed(3), r.expectedPurchases.d90.toFixed(2), money(r.expectedOrderValueMinor), money(r.clvMinor)]
+      [r.name, r.classKey ? classLabel(t, filter.scheme, r.classKey, env.language) : null, r.owner, r.score, pAliveEstimated(r.purchases) ? r.pAlive.toFixed(3) : null, r.expectedPurchases.d90.toFixed(2), money(r.expectedOrderValueMinor), money(r.clvMinor)]
         .map(cell)
         .join(','),
     ),

@@ -1,6 +1,7 @@
 import type { ColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import { formatMoney } from '../../components/format';
+import { PAliveText } from './PAliveText';
 
 /** The customer list's prediction columns; their ids are also the list's sort fields. */
 export const PREDICTION_COLUMN_IDS = ['likelihood', 'pAlive', 'expectedValueMinor', 'clvMinor'] as const;
@@ -19,7 +20,13 @@ export function predictionColumns<Row extends PredictionFields>(column: ColumnHe
   return [
     // The score is 100 × the chance of a purchase in the next 90 days: a percentage, as Today shows it.
     column.accessor((r) => r.likelihood ?? null, { id: 'likelihood', header: t('prediction:score'), size: 88, cell: (c) => (c.getValue() === null ? '' : <span data-testid="cell-likelihood">{c.getValue()}%</span>) }),
-    column.accessor((r) => r.pAlive ?? null, { id: 'pAlive', header: t('prediction:pAlive'), size: 90, cell: (c) => (c.getValue() === null ? '' : `${Math.round(c.getValue()! * 100)}%`) }),
+    // A row with a likelihood but no P(alive) is a one-time buyer's: not estimated, said so (PAliveText).
+    column.accessor((r) => r.pAlive ?? null, {
+      id: 'pAlive',
+      header: t('prediction:pAlive'),
+      size: 90,
+      cell: (c) => (c.getValue() === null && (c.row.original.likelihood ?? null) === null ? '' : <PAliveText pAlive={c.getValue()} estimated={c.getValue() !== null} />),
+    }),
     column.accessor((r) => r.expectedValueMinor ?? null, { id: 'expectedValueMinor', header: t('prediction:expectedValue'), size: 120, cell: (c) => money(c.getValue()) }),
     column.accessor((r) => r.clvMinor ?? null, { id: 'clvMinor', header: t('prediction:clv'), size: 130, cell: (c) => money(c.getValue()) }),
   ];

@@ -1,0 +1,18 @@
+import { Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * P(alive) as a percentage, or, for a one-time buyer (not estimated: shared/prediction/once.ts), a dash whose
+ * tooltip says why and points to the likelihood.
+ */
+export function PAliveText({ pAlive, estimated }: { pAlive: number | null; estimated: boolean }) {
+  const { t } = useTranslation('prediction');
+  if (!estimated || pAlive === null) {
+    return (
+      <Tooltip title={t('pAliveOnce')}>
+        <span data-testid="palive-once">—</span>
+      </Tooltip>
+    );
+  }
+  return <span data-testid="palive-value">{`${Math.round(pAlive * 100)}%`}</span>;
+}
