@@ -60,9 +60,8 @@ export async function dataArrivesComplete({ page, screenshot }: Journey): Promis
   await page.keyboard.press('Enter');
   await expect.poll(() => byTestId(page, 'order-fx-table').innerText()).toContain('No GBP rate on or before this date');
   expect(await byTestId(page, 'order-fx-hint').innerText()).toBe(`1 GBP = ? ${baseCurrency}`);
-  // Escape from the amount closes the form (from the currency picker it only closes the picker).
-  await inputOf(page, 'order-amount').focus();
-  await page.keyboard.press('Escape');
+  // Closed with its Cancel button (after the currency picker, Escape no longer reaches the form).
+  await page.locator('.ant-modal-footer:visible').getByRole('button', { name: 'Cancel' }).click();
   await inputOf(page, 'order-amount').waitFor({ state: 'hidden' });
 
   // Orders exist: the base currency cannot change, and the settings page says why.
