@@ -42,7 +42,8 @@ export function hintLine(hint: MoveHint, money: BaseMoney): string {
 function readConfigFile(path: string): Record<string, unknown> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    // Without the byte-order mark Windows Notepad writes at the start of a UTF-8 file, which JSON.parse refuses.
+    parsed = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new UsageError(`--file must be a JSON file of config sections (basis, partition, thresholds …): ${(error as Error).message}`);
   }

@@ -131,7 +131,7 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
     'segments:config:get': () => configOutput(),
 
     'segments:config:set': ({ overrides }) => {
-      effectiveConfig(overrides, ctx.clock.today());
+      effectiveConfig(overrides, ctx.clock.today(), { newSettings: true });
       const partition = overrides.partition as { kind?: string; segmentId?: string } | undefined;
       if (partition?.kind === 'segment') {
         const segment = findCustomSegment(db, partition.segmentId ?? '');

@@ -38,6 +38,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   invalid_scheme: 'must be one of {{choices}}, or custom:ID for a custom segment',
   unknown_class: 'is not a class of this scheme: one of {{choices}}',
   unknown_group: 'is not a group of the partition: one of {{choices}}',
+  unknown_setting: 'is not a setting here: one of {{choices}}',
   scheme_not_grouped: 'cannot be given: this scheme is not ranked within groups (see the partition in the tier settings)',
   invalid_date: 'must be a date like 2026-03-05',
   invalid_instant: 'must be a date and time',

@@ -111,6 +111,9 @@ export function handSeeds(f: Fixture, teamServerUrl: string): Partial<Record<Cha
     'segments:members': { scheme: 'rfm', search: '张', sort: 'recency', limit: 20 },
     'today:list': { scheme: 'pyramid', classKey: 'gold', limit: 50 },
     'prediction:best': { scheme: 'pyramid', classKey: 'gold', limit: 20 },
+    // A customer id that names a live customer (an unknown one is not found), and a holdout with days to compare.
+    'prediction:customers': { customerId: f.customer, limit: 10 },
+    'prediction:holdout': { split: '2026-09-15', until: '2026-11-01' },
     'segments:explain': { customerId: f.customer },
     'segments:history': { customerId: f.customer, scheme: 'pyramid' },
     'segments:migration': { scheme: 'pyramid', from: '2026-11-23', to: '2026-11-23' },
@@ -121,7 +124,7 @@ export function handSeeds(f: Fixture, teamServerUrl: string): Partial<Record<Cha
     'reports:export-xlsx': { scheme: 'pyramid', from: '2026-01-01', to: '2026-11-23', migrationFrom: '2026-11-23', migrationTo: '2026-11-23', path: 'report-out.xlsx' },
     'segments:custom:save': { id: f.segment, name: 'VIP 2', rule },
     'segments:custom:delete': { id: f.segment },
-    'policies:save': { scheme: 'pyramid', classKey: 'silver', cadenceDays: 30, priority: 2, nextAction: '回访' },
+    'policies:save': { scheme: 'pyramid', classKey: 'lead', cadenceDays: 30, priority: 2, nextAction: '回访' },
     'policies:delete': { scheme: 'pyramid', classKey: 'gold' },
     'policies:saveMany': { policies: [{ scheme: 'pyramid', classKey: 'platinum', cadenceDays: 7, priority: 1 }, { scheme: 'pyramid', classKey: 'iron', cadenceDays: null }] },
     'import:preview': { kind: 'customers', source: { base64: CUSTOMERS_BASE64, fileName: 'customers.csv' }, duplicates: 'update' },
