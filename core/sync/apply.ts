@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import { refreshDerived } from './derived';
-import { mergeDocs, sameFields, maxStamp, valuesOf, type FieldConflict, type RowValues, type SyncDoc } from './document';
+import { mergeDocs, rowValues, sameFields, maxStamp, valuesOf, type FieldConflict, type RowValues, type SyncDoc } from './document';
 import { maxHlc } from './hlc';
 import { enqueue, outboxEntry, readShadow, rowForDoc, writeShadow } from './rows';
 import { stampRow } from './stamp';
+import { SETTLED_TABLES, settleApplied, type AppliedRow } from './settle';
 import { readSyncState, updateSyncState } from './state';
 import { APPLY_ORDER, tableOfDocId, type SyncedTable } from './tables';
 import { newId } from '../ids';
@@ -32,12 +33,15 @@ export function applyDocs(db: Db, docs: SyncDoc[], conflicts: FieldConflict[], n
     updateSyncState(client, { enqueue: 0 });
     client.prepare(`UPDATE sync_state SET applying = 1 WHERE id = 1`).run();
     const customers = new Set<string>();
+    const written: AppliedRow[] = [];
     let seen = state.hlc;
     for (const doc of sorted) {
-      const result = applyOne(client, doc, conflicts, now, customers);
+      const result = applyOne(client, doc, conflicts, now, customers, written);
       outcome[result]++;
       seen = maxHlc(seen, maxStamp(doc));
     }
+    // What no single laptop allows but two offline ones can write: settled here, as local edits that sync.
+    settleApplied(client, written, now().toISOString(), customers);
     refreshDerived(db, customers);
     // Receiving a stamp moves this laptop's clock past it, so its next edit is ordered after what it saw.
     const hlc = maxHlc(readSyncState(client).hlc, seen);
@@ -47,7 +51,7 @@ export function applyDocs(db: Db, docs: SyncDoc[], conflicts: FieldConflict[], n
   return outcome;
 }
 
-function applyOne(client: Database.Database, doc: SyncDoc, conflicts: FieldConflict[], now: () => Date, customers: Set<string>): Result {
+function applyOne(client: Database.Database, doc: SyncDoc, conflicts: FieldConflict[], now: () => Date, customers: Set<string>, written: AppliedRow[]): Result {
   const spec = tableOfDocId(doc._id);
   if (!spec || spec.table !== doc.table || !doc.fields || typeof doc.fields !== 'object') return 'rejected';
   const incoming = valuesOf(doc);
@@ -65,10 +69,13 @@ function applyOne(client: Database.Database, doc: SyncDoc, conflicts: FieldConfl
   conflicts.push(...found);
   client.prepare(`DELETE FROM sync_parked WHERE doc_id = ?`).run(doc._id);
   writeShadow(client, merged);
-  const written = rowForDoc(client, spec, values);
+  const after = rowForDoc(client, spec, values);
   // Local edits won some fields, or a unique collision changed the row: the replica must hear about it.
-  if (written && (!sameFields(merged, doc) || differs(spec, written, values))) enqueue(client, doc._id, spec.table, String(written.id), now().toISOString());
+  if (after && (!sameFields(merged, doc) || differs(spec, after, values))) enqueue(client, doc._id, spec.table, String(after.id), now().toISOString());
+  if (after && SETTLED_TABLES.has(spec.table)) written.push({ table: spec.table, values: rowValues(spec, after) });
   if (spec.customerColumn && typeof values[spec.customerColumn] === 'string') customers.add(values[spec.customerColumn] as string);
+  // A row that moved to another customer (a merge on another laptop) leaves the one it was on with figures to recount too.
+  if (spec.customerColumn && typeof row?.[spec.customerColumn] === 'string') customers.add(row[spec.customerColumn] as string);
   return 'applied';
 }
 

@@ -37,3 +37,28 @@ export function listConflicts(client: Database.Database, limit: number, customer
     )
     .all(customerId ?? null, customerId ?? null, limit) as TeamConflict[];
 }
+
+/** A sale another laptop deleted, brought back because a return stands against it (core/sync/settle.ts). */
+export interface RestoredSale {
+  saleId: string;
+  customerId: string;
+  deletedAt: string;
+  deletedBy: string | null;
+  returnedBy: string | null;
+  returnedAt: string;
+}
+
+/**
+ * Lists the restore with the customer's conflicts: field `orders:<sale id>.deleted_at`, the value kept (none:
+ * the sale counts again, by whoever recorded the return) and the delete it undid. Recorded once per delete.
+ */
+export function recordRestoredSale(client: Database.Database, restored: RestoredSale, resolvedAt: string): number {
+  const docId = `orders:${restored.saleId}`;
+  const id = createHash('sha256').update(`${docId}\u0000deleted_at\u0000${restored.deletedAt}`).digest('hex').slice(0, 32);
+  return client
+    .prepare(
+      `INSERT INTO sync_conflicts (id, customer_id, field, kept_value, overwritten_value, kept_by, overwritten_by, kept_at, overwritten_at, resolved_at)
+       VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    )
+    .run(id, restored.customerId, `${docId}.deleted_at`, restored.deletedAt, restored.returnedBy, restored.deletedBy, restored.returnedAt, restored.deletedAt, resolvedAt).changes;
+}

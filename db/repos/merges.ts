@@ -140,6 +140,29 @@ export function insertMerge(client: Database.Database, merge: Omit<MergeRecord, 
   for (const row of rows) insert.run({ ...row, mergeId: merge.id });
 }
 
+/** Adds one row to a merge's journal (a row that reached the merged-away customer after the merge, moved as the merge moved its rows). */
+export function insertMergeRow(client: Database.Database, mergeId: string, row: MergeRow & { id: string }): void {
+  client
+    .prepare(`INSERT INTO customer_merge_rows (id, merge_id, row_table, row_id, from_customer_id, previous_updated_at) VALUES (@id, @mergeId, @rowTable, @rowId, @fromCustomerId, @previousUpdatedAt)`)
+    .run({ ...row, mergeId });
+}
+
+/**
+ * The standing merge that took this customer away, if the customer is still in the trash because of it: the
+ * merge's id and the customer it went into. Undone merges and customers restored since do not count.
+ */
+export function standingMergeAway(client: Database.Database, customerId: string): { mergeId: string; keptCustomerId: string } | undefined {
+  return client
+    .prepare(
+      `SELECT m.id AS mergeId, m.kept_customer_id AS keptCustomerId
+       FROM customer_merge_rows r JOIN customer_merges m ON m.id = r.merge_id JOIN customers c ON c.id = r.row_id
+       WHERE r.from_customer_id = ? AND r.row_table = 'customers' AND r.row_id = r.from_customer_id
+         AND m.status = 'merged' AND m.deleted_at IS NULL AND c.deleted_at IS NOT NULL
+       ORDER BY m.created_at DESC, m.id DESC LIMIT 1`,
+    )
+    .get(customerId) as { mergeId: string; keptCustomerId: string } | undefined;
+}
+
 export function findMerge(client: Database.Database, id: string): MergeRecord | undefined {
   return client
     .prepare(

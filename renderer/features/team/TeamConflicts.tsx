@@ -29,6 +29,8 @@ export function TeamConflicts({ reloadKey, customerId }: { reloadKey: unknown; c
 
   // Conflicts name SQLite columns (manual_level); the customer form's labels are keyed in camelCase.
   const fieldLabel = (field: string) => {
+    // A sale deleted on one laptop while another recorded a return of it, brought back by the sync (core/sync/settle.ts).
+    if (/^orders:[^.]+\.deleted_at$/.test(field)) return t('team:fieldNames.orderDeleted');
     const key = field.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
     return t(`team:fieldNames.${key}`, { defaultValue: t(`customerFile:fields.${key}`, { defaultValue: field }) });
   };
