@@ -216,6 +216,7 @@ export async function keyboardFollowUpDueChoresAndUndo({ page, screenshot }: Jou
   await expect.poll(() => byTestId(page, 'followup-form').count()).toBe(0);
   expect(await byTestId(page, 'file-quick-followup').count()).toBe(0);
   expect(await byTestId(page, 'followup-timeline').count()).toBe(1);
+  await expect.poll(() => byTestId(page, 'prediction-none').innerText()).toContain('in the trash are not predicted');
   await byTestId(page, 'undo-delete').click();
   await expect.poll(async () => (await invoke(page, 'customers:get', { id: first.id })).deletedAt).toBeNull();
   await byTestId(page, 'followup-form').waitFor();

@@ -154,7 +154,7 @@ export function CustomerFilePage({ id }: { id: string }) {
         })}
       </Typography.Paragraph>
       {customer.deletedAt ? <Alert type="error" title={t('deletedBanner')} showIcon style={{ marginBottom: 12 }} /> : null}
-      <PredictionSummary customerId={id} reloadKey={data} hasSales={saleCount > 0} />
+      <PredictionSummary customerId={id} reloadKey={data} hasSales={saleCount > 0} inTrash={Boolean(customer.deletedAt)} />
       <Tabs
         activeKey={tab}
         onChange={setTab}

@@ -13,7 +13,7 @@ import { PAliveText } from './PAliveText';
 const CONFIDENCE_COLOR = { high: 'green', medium: 'blue', low: 'default' } as const;
 
 /** On the customer file: the purchase-likelihood score, its sentence of why, and the value forecast. */
-export function PredictionSummary({ customerId, reloadKey, hasSales }: { customerId: string; reloadKey: unknown; hasSales: boolean }) {
+export function PredictionSummary({ customerId, reloadKey, hasSales, inTrash }: { customerId: string; reloadKey: unknown; hasSales: boolean; inTrash: boolean }) {
   const { t, i18n } = useTranslation('prediction');
   const { settings } = useWorkspace();
   const [page, setPage] = useState<OutputOf<'prediction:customers'> | null>(null);
@@ -29,6 +29,8 @@ export function PredictionSummary({ customerId, reloadKey, hasSales }: { custome
     };
   }, [customerId, reloadKey, t]);
 
+  // A customer in the trash is not predicted (a row stored before the delete is stale, and "before their first order" false).
+  if (inTrash) return <Typography.Paragraph type="secondary" data-testid="prediction-none">{t('inTrash')}</Typography.Paragraph>;
   if (error) return <Alert type="info" showIcon title={error} style={{ marginBottom: 12 }} />;
   if (!page) return <Spin />;
   const row = page.rows[0];

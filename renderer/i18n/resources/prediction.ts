@@ -23,6 +23,7 @@ export const prediction = {
     asOf: '截至 {{date}}',
     notYet: '还没有预测：在“客户分级”页面重新计算后生成。',
     noOrders: '该客户还没有订单，无法预测。',
+    inTrash: '回收站中的客户不做购买预测；恢复后，下次保存分级时会一起预测。',
     sinceFit: '购买预测是 {{date}} 做的，那时该客户还没有订单；下次保存分级时（在“客户分级”页面重新计算，或明天启动时）会一起预测。',
     why: {
       repeat: '买过{{purchases}}次，通常每{{gap}}天一次，上次在{{days}}天前 → {{verdict}}',
@@ -93,6 +94,7 @@ export const prediction = {
     asOf: 'as of {{date}}',
     notYet: 'No prediction yet: recompute on the Tiered lists page to create one.',
     noOrders: 'This customer has no orders yet, so there is nothing to predict from.',
+    inTrash: 'Customers in the trash are not predicted; once restored, the next time the tiers are stored predicts them too.',
     sinceFit: "The predictions were made on {{date}}, before this customer's first order; the next time the tiers are stored (Recompute on the Tiered lists page, or tomorrow's start) predicts them too.",
     why: {
       repeat: 'Bought {{purchases}} times, usually every {{gap}} days, last {{days}} days ago → {{verdict}}',
