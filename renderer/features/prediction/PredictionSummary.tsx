@@ -63,8 +63,9 @@ export function PredictionSummary({ customerId, reloadKey, hasSales, inTrash }: 
             items={[
               { key: 'pAlive', label: t('pAlive'), children: <span data-testid="prediction-palive"><PAliveText pAlive={row.pAlive} estimated={pAliveEstimated(row.purchases)} /></span> },
               { key: 'expected', label: t('expected'), children: t('next', { d30: number(row.expectedPurchases.d30), d90: number(row.expectedPurchases.d90), d365: number(row.expectedPurchases.d365) }) },
-              { key: 'value', label: t('expectedValue'), children: <span data-testid="prediction-value">{money(row.expectedOrderValueMinor)}</span> },
-              { key: 'clv', label: t('clv'), children: money(row.clvMinor) },
+              // Amounts never break inside the number (a narrow English column split CN¥15,620.|76).
+              { key: 'value', label: t('expectedValue'), children: <span data-testid="prediction-value" style={{ whiteSpace: 'nowrap' }}>{money(row.expectedOrderValueMinor)}</span> },
+              { key: 'clv', label: t('clv'), children: <span style={{ whiteSpace: 'nowrap' }}>{money(row.clvMinor)}</span> },
             ]}
           />
         </Space>
