@@ -18,16 +18,21 @@ const CUSTOMER_SELECT = `SELECT c.id, c.code, c.name, c.company, c.type, ${conta
       (SELECT base_currency FROM settings WHERE id = 1) AS baseCurrency
     FROM customers c`;
 
+/** Live returns recorded against sale `o`, as a negative total in its currency (what they took off its debt). */
+const returnedOfSale = `(SELECT coalesce(sum(r.amount_minor), 0) FROM orders r WHERE r.return_of_order_id = o.id AND r.deleted_at IS NULL)`;
+
 const QUERIES: Record<ExportKind, string> = {
   customers: `${CUSTOMER_SELECT} WHERE c.deleted_at IS NULL ORDER BY c.sort_name, c.id`,
   orders: `SELECT o.id, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, ${firstPhone} AS customerPhone, o.order_number AS orderNumber,
       o.order_date AS orderDate, o.amount_minor AS amountMinor, o.currency, o.fx_rate AS fxRate, o.kind, o.cost_minor AS costMinor, o.unpaid_minor AS unpaidMinor,
       o.payment_due_date AS dueDate, o.note, (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id) AS lineCount,
-      o.base_amount_minor AS baseAmountMinor, o.base_currency AS baseCurrency
+      o.base_amount_minor AS baseAmountMinor, o.base_currency AS baseCurrency, ${returnedOfSale} AS returnedMinor
     FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY o.order_date, o.id`,
   orderLines: `SELECT o.order_number AS orderNumber, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, ${firstPhone} AS customerPhone,
       o.order_date AS orderDate, l.sku, l.name AS product, l.quantity, l.unit_price_minor AS unitPriceMinor, l.amount_minor AS lineMinor, l.cost_minor AS costMinor,
-      o.currency, o.fx_rate AS fxRate, o.kind, o.amount_minor AS amountMinor, o.unpaid_minor AS unpaidMinor, o.payment_due_date AS dueDate, o.note
+      o.currency, o.fx_rate AS fxRate, o.kind, o.amount_minor AS amountMinor, o.unpaid_minor AS unpaidMinor, o.payment_due_date AS dueDate, o.note,
+      o.id AS orderId, o.cost_minor AS orderCostMinor, ${returnedOfSale} AS returnedMinor,
+      NOT EXISTS (SELECT 1 FROM order_lines x WHERE x.order_id = o.id AND x.cost_minor IS NOT NULL) AS noLineCost
     FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN customers c ON c.id = o.customer_id
     WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY o.order_date, o.id, l.position`,
   followUps: `SELECT f.id, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, ${firstPhone} AS customerPhone, f.occurred_at AS occurredAt,
@@ -39,13 +44,19 @@ const QUERIES: Record<ExportKind, string> = {
 const major = (minor: number, currency: string) => minor / 10 ** minorDigits(currency);
 
 /**
- * What was paid on a sale (its amount less what is still owed), so a re-import owes the same; blank on a
- * return, which is never owed on. The due date only matters while something is owed.
+ * What a sale still owes: unpaid less what its returns took off (never below 0), as the app shows it. The
+ * returns are exported on their own rows and import back standalone, which owe nothing off any sale.
+ */
+const balanceOf = (r: Record<string, string | number | null>) => (r.kind === 'return' ? 0 : Math.max(0, Number(r.unpaidMinor) + Number(r.returnedMinor ?? 0)));
+
+/**
+ * What was paid on a sale (its amount less what is still owed, returns counted), so a re-import owes the
+ * same; blank on a return, which is never owed on. The due date only matters while something is owed.
  */
 function payment(r: Record<string, string | number | null>): { paid: number | null; dueDate: string | number | null } {
   if (r.kind === 'return') return { paid: null, dueDate: null };
-  const unpaid = Number(r.unpaidMinor);
-  return { paid: unpaid === 0 ? null : major(Number(r.amountMinor) - unpaid, String(r.currency)), dueDate: r.dueDate ?? null };
+  const owed = balanceOf(r);
+  return { paid: owed === 0 ? null : major(Number(r.amountMinor) - owed, String(r.currency)), dueDate: owed === 0 ? null : (r.dueDate ?? null) };
 }
 
 /** An instant as the business's local time, the way people write it and the importer reads it back. */
@@ -92,6 +103,7 @@ export function* exportRows(client: Database.Database, kind: ExportKind, languag
   const classes = kind === 'customers' ? classLookup(client) : null;
   const label = (group: string, value: unknown) => (value === null || value === undefined ? null : (labels[group]?.[String(value)] ?? String(value)));
   const source = kind === 'customers' && only ? customersInOrder(client, only) : (client.prepare(QUERIES[kind]).iterate() as Iterable<Record<string, string | number | null>>);
+  let lastOrderId: string | number | null | undefined;
   for (const r of source) {
     if (kind === 'customers') {
       const tiers = classes?.classesOf(String(r.id)) ?? {};
@@ -116,16 +128,20 @@ export function* exportRows(client: Database.Database, kind: ExportKind, languag
         isReturn: label('isReturn', r.kind === 'return' ? 'true' : 'false'),
         cost: r.costMinor === null ? null : major(Number(r.costMinor), currency),
         ...payment(r),
-        owed: major(Number(r.unpaidMinor), currency),
+        owed: major(balanceOf(r), currency),
         baseAmount: major(Number(r.baseAmountMinor), String(r.baseCurrency)),
       };
     } else if (kind === 'orderLines') {
       const currency = String(r.currency);
+      // An order's cost typed in the app is not on any line: its first line carries it (the importer sums line costs).
+      const firstLine = r.orderId !== lastOrderId;
+      lastOrderId = r.orderId;
+      const costMinor = r.costMinor ?? (firstLine && Number(r.noLineCost) === 1 ? r.orderCostMinor : null);
       yield {
         ...r,
         unitPrice: major(Number(r.unitPriceMinor), currency),
         amount: major(Number(r.lineMinor), currency),
-        cost: r.costMinor === null ? null : major(Number(r.costMinor), currency),
+        cost: costMinor === null ? null : major(Number(costMinor), currency),
         ...payment(r),
       };
     } else {

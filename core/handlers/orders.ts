@@ -25,6 +25,7 @@ import {
   priceLines,
   pricePayment,
   resolveAmount,
+  shareOf,
   tidyOrderNumber,
   toBase,
   type PricedLine,
@@ -208,20 +209,29 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
           rate = lockedRate(ctx, currency, orderDate, input.fxRate);
         }
         const lines = input.lines && input.lines.length > 0 ? priceLines(input.lines, currency, -1) : null;
-        const left = sale ? sale.amountMinor + returnedAgainst(db, sale.id).minor : undefined;
+        const earlier = sale ? returnedAgainst(db, sale.id) : null;
+        const left = sale ? sale.amountMinor + earlier!.minor : undefined;
         if (left === 0 && input.amount === undefined && !lines) throw invalidInput([{ path: ['amount'], key: 'nothing_to_return' }]);
         const amountMinor = resolveAmount(input.amount, lines ? -lines.totalMinor : null, currency, left);
         if (left !== undefined && amountMinor > left) {
           throw invalidInput([{ path: ['amount'], key: 'return_exceeds_order', params: { left: minorToDecimal(left, currency), currency } }]);
         }
         const shown = input.amount ?? minorToDecimal(amountMinor, currency);
+        // Against a sale, a figure of the sale (base amount, cost) comes back as its share up to the end of
+        // this return less what earlier returns took of it (shareOf), so returning a sale in parts nets it
+        // out exactly, as returning it at once does: three returns of 1 of 3 JPY leave no cent owed.
+        const slice = (total: number, takenBefore: number) => Math.max(0, shareOf(total, sale!.amountMinor - left! + amountMinor, sale!.amountMinor) + takenBefore);
+        const typedCost = input.cost != null ? nonNegativeMinor(input.cost, currency, ['cost'], 'cost_negative') : null;
         // Cost back: as typed, else the returned share of the sale's cost, so profit nets out with revenue.
-        const costMinor =
-          input.cost != null
-            ? nonNegativeMinor(input.cost, currency, ['cost'], 'cost_negative')
-            : sale && sale.costMinor !== null && sale.amountMinor > 0
-              ? Math.round((sale.costMinor * amountMinor) / sale.amountMinor)
-              : null;
+        const costMinor = typedCost ?? (sale && sale.costMinor !== null && sale.amountMinor > 0 ? slice(sale.costMinor, earlier!.costMinor) : null);
+        const baseAmountMinor =
+          sale && sale.amountMinor > 0 ? slice(sale.baseAmountMinor, earlier!.baseMinor) : toBase(amountMinor, currency, rate.fxRate, rate.baseCurrency, ['amount'], shown);
+        const baseCostMinor =
+          costMinor === null
+            ? null
+            : typedCost === null && sale && sale.baseCostMinor !== null
+              ? slice(sale.baseCostMinor, earlier!.baseCostMinor)
+              : toBase(costMinor, currency, rate.fxRate, rate.baseCurrency, ['cost'], shown);
         const orderNumber = tidyOrderNumber(input.orderNumber);
         checkNumberFree(orderNumber);
         const now = ctx.clock.now().toISOString();
@@ -238,9 +248,9 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
             amountMinor: negate(amountMinor),
             currency,
             ...rate,
-            baseAmountMinor: negate(toBase(amountMinor, currency, rate.fxRate, rate.baseCurrency, ['amount'], shown)),
+            baseAmountMinor: negate(baseAmountMinor),
             costMinor: costMinor === null ? null : negate(costMinor),
-            baseCostMinor: costMinor === null ? null : negate(toBase(costMinor, currency, rate.fxRate, rate.baseCurrency, ['cost'], shown)),
+            baseCostMinor: baseCostMinor === null ? null : negate(baseCostMinor),
             unpaidMinor: 0,
             baseUnpaidMinor: 0,
             paymentDueDate: null,

@@ -54,6 +54,8 @@ export function priceLines(lines: readonly LineInput[], currency: string, sign: 
     const parsed = parseAmount(line.unitPrice, currency);
     if (!parsed.ok) return issues.push({ path: ['lines', i, 'unitPrice'], key: AMOUNT_ISSUE[parsed.reason], params: { value: line.unitPrice } });
     if (parsed.minor < 0) return issues.push({ path: ['lines', i, 'unitPrice'], key: 'amount_negative', params: { value: line.unitPrice } });
+    // A return's quantities are typed positive (a minus is forgiven); on a sale a minus would silently become a plus.
+    if (sign === 1 && line.quantity < 0) return issues.push({ path: ['lines', i, 'quantity'], key: 'quantity_negative_on_sale', params: { value: String(line.quantity) } });
     const quantity = sign * Math.abs(line.quantity);
     const amountMinor = lineAmountMinor(quantity, parsed.minor);
     if (!isStorableMinor(amountMinor)) return issues.push({ path: ['lines', i, 'unitPrice'], key: 'amount_too_large', params: { value: line.unitPrice } });
@@ -109,6 +111,21 @@ export function pricePayment(payment: ParsedInputOf<'orders:create'>['payment'],
     due = payment.dueDate;
   }
   return { unpaidMinor, paymentDueDate: unpaidMinor > 0 ? (due ?? null) : null };
+}
+
+/**
+ * What `total` (a sale's base amount or cost, ≥ 0) comes to for `upTo` of the sale's `whole` amount, rounded
+ * half away from zero, exactly (BigInt: the product may pass 2^53). A return against a sale takes
+ * `shareOf(total, returned by the end of it)` less what earlier returns already took, so however a sale is
+ * returned in parts, its returns add up to exactly `total` once all of it is back: a sale returned as
+ * 1 + 1 + 1 of 3 nets out to 0, not to a cent left owed (round(⅓) three times) or a cent of negative revenue.
+ */
+export function shareOf(total: number, upTo: number, whole: number): number {
+  if (upTo >= whole) return total;
+  if (upTo <= 0 || whole <= 0) return 0;
+  const num = BigInt(total) * BigInt(upTo);
+  const den = BigInt(whole);
+  return Number((2n * num + den) / (2n * den));
 }
 
 /** An order number as stored: trimmed, blank → none. */

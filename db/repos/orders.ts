@@ -19,14 +19,19 @@ export function orderNumberHolder(db: Db, orderNumber: string, exceptId?: string
     .get()?.id;
 }
 
-/** Live returns recorded against a sale, as a negative total in its currency and in the base currency. */
-export function returnedAgainst(db: Db, saleId: string, exceptReturnId?: string): { minor: number; baseMinor: number } {
+/** Live returns recorded against a sale, as negative totals (amount and cost) in its currency and in the base currency. */
+export function returnedAgainst(db: Db, saleId: string, exceptReturnId?: string): { minor: number; baseMinor: number; costMinor: number; baseCostMinor: number } {
   const row = db
-    .select({ minor: sql<number>`coalesce(sum(${orders.amountMinor}), 0)`, baseMinor: sql<number>`coalesce(sum(${orders.baseAmountMinor}), 0)` })
+    .select({
+      minor: sql<number>`coalesce(sum(${orders.amountMinor}), 0)`,
+      baseMinor: sql<number>`coalesce(sum(${orders.baseAmountMinor}), 0)`,
+      costMinor: sql<number>`coalesce(sum(${orders.costMinor}), 0)`,
+      baseCostMinor: sql<number>`coalesce(sum(${orders.baseCostMinor}), 0)`,
+    })
     .from(orders)
     .where(and(eq(orders.returnOfOrderId, saleId), isNull(orders.deletedAt), exceptReturnId ? sql`${orders.id} <> ${exceptReturnId}` : undefined))
     .get();
-  return { minor: row?.minor ?? 0, baseMinor: row?.baseMinor ?? 0 };
+  return { minor: row?.minor ?? 0, baseMinor: row?.baseMinor ?? 0, costMinor: row?.costMinor ?? 0, baseCostMinor: row?.baseCostMinor ?? 0 };
 }
 
 export function liveReturnCount(db: Db, saleId: string): number {
@@ -103,7 +108,8 @@ export function orderViews(db: Db, rows: readonly OrderRecord[], today: string):
     const returned = returns.get(row.id) ?? { minor: 0, baseMinor: 0 };
     const sale = row.kind === 'sale';
     const balanceMinor = sale ? balanceOf(row.unpaidMinor, returned.minor) : 0;
-    const baseBalanceMinor = sale ? balanceOf(row.baseUnpaidMinor, returned.baseMinor) : 0;
+    // Nothing owed in the sale's currency is nothing owed in the base one (a cent of rounding is no debt).
+    const baseBalanceMinor = balanceMinor > 0 ? balanceOf(row.baseUnpaidMinor, returned.baseMinor) : 0;
     return {
       id: row.id,
       createdAt: row.createdAt,
@@ -145,10 +151,13 @@ export function liveOrdersOf(db: Db, customerId: string): OrderRecord[] {
 }
 
 /**
- * SQL: the base-currency balance one live sale `o` still owes (0 when settled), for sums over many.
- * Only sales with unpaid_minor > 0 can owe anything, which the partial index orders_unpaid serves.
+ * SQL: the base-currency balance one live sale `o` still owes (0 when settled), for sums over many: 0
+ * whenever nothing is owed in the sale's own currency, as orderViews says (the base figures are rounded
+ * apart, and a cent of rounding left over is no debt). Only sales with unpaid_minor > 0 can owe anything,
+ * which the partial index orders_unpaid serves.
  */
-export const SALE_BASE_BALANCE = `max(0, o.base_unpaid_minor + coalesce((SELECT sum(r.base_amount_minor) FROM orders r WHERE r.return_of_order_id = o.id AND r.deleted_at IS NULL), 0))`;
+const returnsOfSale = (column: string) => `coalesce((SELECT sum(r.${column}) FROM orders r WHERE r.return_of_order_id = o.id AND r.deleted_at IS NULL), 0)`;
+export const SALE_BASE_BALANCE = `CASE WHEN o.unpaid_minor + ${returnsOfSale('amount_minor')} > 0 THEN max(0, o.base_unpaid_minor + ${returnsOfSale('base_amount_minor')}) ELSE 0 END`;
 export const saleBaseBalanceSql = sql.raw(SALE_BASE_BALANCE);
 
 /** A customer's live sales that still owe something, with their base balance: the source of every balance figure. */

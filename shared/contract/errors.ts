@@ -58,6 +58,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   cost_negative: 'cost must not be negative (on a return it is entered as a positive amount)',
   paid_out_of_range: 'the amount paid must be between 0 and the order amount',
   quantity_out_of_range: 'quantity must be a number other than 0',
+  quantity_negative_on_sale: 'must be more than 0 on a sale (goods sent back are recorded as a return)',
   order_number_taken: 'this order number is already used by another order',
   amount_disagrees_with_lines: 'does not match the sum of the lines ({{total}})',
   amount_below_returns: 'is less than what has already been returned of this order ({{returned}} {{currency}})',

@@ -73,3 +73,42 @@ describe('order lines export → import', () => {
     expect(snapshot(target).lines).toEqual([]);
   });
 });
+
+describe('orders typed in the app, with a return against one, export and import back owing the same', () => {
+  /** What each customer owes (the app's figure) and each order's cost, by customer name. */
+  async function owedAndCosts(app: TestApp) {
+    const customers = (await app.call('customers:list', {})).rows.filter((c) => c.name === '回头客');
+    const out: Record<string, unknown> = {};
+    for (const c of customers) {
+      const list = await app.call('orders:list', { customerId: c.id });
+      out[c.name] = { owed: list.balanceBaseMinor, orders: list.orders.map((o) => [o.orderNumber, o.kind, o.amountMinor, o.costMinor, o.balanceMinor]) };
+    }
+    return out;
+  }
+
+  it.each(['orders', 'orderLines'] as const)('as %s', async (kind) => {
+    const customerId = (await source.call('customers:create', { name: '回头客' })).customer.id;
+    // ¥100 with a cost of ¥60 typed for the order (no line carries it), ¥30 paid, then ¥50 of it returned on credit: owes ¥20.
+    const sale = await source.call('orders:create', {
+      customerId,
+      orderDate: '2025-04-01',
+      currency: 'CNY',
+      orderNumber: 'A-7',
+      lines: [
+        { sku: 'T1', name: '铁观音', quantity: 2, unitPrice: '25.00' },
+        { sku: 'T2', name: '普洱', quantity: 1, unitPrice: '50.00' },
+      ],
+      cost: '60',
+      payment: { status: 'part', paid: '30', dueDate: '2025-05-01' },
+    });
+    await source.call('orders:return', { orderId: sale.id, orderDate: '2025-04-02', orderNumber: 'A-7R', lines: [{ sku: 'T2', name: '普洱', quantity: 1, unitPrice: '50.00' }] });
+    const before = await owedAndCosts(source);
+    expect(before['回头客']).toMatchObject({ owed: 2000 });
+
+    const path = join(source.dir, `${kind}-out.csv`);
+    await source.call(kind === 'orders' ? 'export:orders' : 'export:orderLines', { path, language: 'zh-CN' });
+    const imported = await target.call('import:commit', { kind: 'orders', source: { path }, unknownCustomers: 'create' });
+    expect(imported.rejected).toBe(0);
+    expect(await owedAndCosts(target)).toEqual(before);
+  });
+});

@@ -77,6 +77,9 @@ describe('orders as trade records', () => {
     });
     const zeroQty = await app.dispatch('orders:create', { customerId, orderDate: '2026-11-01', currency: 'CNY', lines: [{ name: 'z', quantity: 0, unitPrice: '1' }] });
     expect(zeroQty).toMatchObject({ ok: false, error: { issues: [{ path: ['lines', 0, 'quantity'], key: 'quantity_out_of_range' }] } });
+    // A minus on a sale's line was taken as a plus (-2 × ¥3 stored as a ¥6 sale); goods sent back are a return.
+    const negativeQty = await app.dispatch('orders:create', { customerId, orderDate: '2026-11-01', currency: 'CNY', lines: [{ name: 'n', quantity: -2, unitPrice: '3' }] });
+    expect(negativeQty).toMatchObject({ ok: false, error: { issues: [{ path: ['lines', 0, 'quantity'], key: 'quantity_negative_on_sale' }] } });
     expect(sql<{ n: number }>('SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM order_lines) + (SELECT count(*) FROM products) AS n').n).toBe(0);
   });
 
