@@ -11,6 +11,7 @@ import { foldedLower } from '../shared/domain/pinyin';
  */
 const TASKS: Readonly<Record<string, (client: Database.Database) => void>> = {
   search_keys_folded: foldSearchKeys,
+  search_keys_given_names: keyGivenNames,
 };
 
 /**
@@ -56,5 +57,22 @@ function foldSearchKeys(client: Database.Database): void {
     const searchText = buildSearchText(customer, contacts.all(customer.id) as NormalizedContact[]);
     const sortName = buildSortName(customer);
     if (searchText !== customer.searchText || sortName !== customer.sortName) keyCustomer.run(searchText, sortName, customer.id);
+  }
+}
+
+/**
+ * A person's Chinese name gained the key of its given name read as usual (赵六 "zhaoliu" beside surname mode's
+ * "zhaolu"): the individuals whose name holds Chinese are keyed again, where that changes their keys. `updated_at`
+ * stays: the keys are derived.
+ */
+function keyGivenNames(client: Database.Database): void {
+  const customers = client.prepare(`SELECT id, name, company, type, search_text AS searchText FROM customers WHERE type = 'individual'`).all() as
+    { id: string; name: string; company: string | null; type: string; searchText: string }[];
+  const contacts = client.prepare(`SELECT kind, value, label FROM contact_channels WHERE customer_id = ? AND deleted_at IS NULL ORDER BY created_at, id`);
+  const keyCustomer = client.prepare(`UPDATE customers SET search_text = ? WHERE id = ?`);
+  for (const customer of customers) {
+    if (!/\p{Script=Han}/u.test(customer.name)) continue;
+    const searchText = buildSearchText(customer, contacts.all(customer.id) as NormalizedContact[]);
+    if (searchText !== customer.searchText) keyCustomer.run(searchText, customer.id);
   }
 }

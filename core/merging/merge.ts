@@ -26,6 +26,14 @@ function loadLive(db: Db, input: MergeInput): MergeCandidate[] {
     const candidate = found.get(id);
     if (!candidate) throw notFound('customer', id);
     if (repo.customerColumns(db.$client, id)!.deleted_at !== null) {
+      // Merged away already (a merge run twice): restoring it from the trash would bring back an empty copy beside the merge.
+      const away = repo.standingMergeAway(db.$client, id);
+      if (away) {
+        const name = repo.customerColumns(db.$client, away.keptCustomerId)!.name as string;
+        throw new AppError('conflict', `Customer ${id} was already merged into ${name} (${away.keptCustomerId}); to separate them, undo merge ${away.mergeId}.`, [
+          { path, key: 'merge_customer_merged_away', params: { name, mergeId: away.mergeId } },
+        ]);
+      }
       throw new AppError('conflict', `Customer ${id} is deleted; restore it from the trash before merging.`, [{ path, key: 'merge_customer_deleted' }]);
     }
     return candidate;

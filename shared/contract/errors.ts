@@ -144,6 +144,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   backup_put_back_failed: 'could not be restored, and the previous data could not be put back automatically: restore {{path}}',
   merge_keep_in_merge: 'cannot hold the customer that is kept',
   merge_customer_deleted: 'is a deleted customer; restore it from the trash before merging',
+  merge_customer_merged_away: 'was already merged into {{name}}; to separate them, undo that merge',
   merge_into_archived: 'is archived: take it out of the archive before merging live customers into it',
   merge_already_undone: 'this merge was already undone',
   merge_undo_later_first: 'a later merge changed these customers again; undo that one first',

@@ -33,7 +33,7 @@ export function foldedLower(text: string): string {
  * letters and digits folded ("ＡＢＣ贸易" → "abc贸易"), and for Chinese text its full pinyin ("zhangsan",
  * "abcmaoyi") and initials ("zs", "abcmy"), made from the folded text: a query is folded too (foldedQuery),
  * so either way of typing finds them. Surname mode reads 单 as "shan" and 曾 as "zeng", as people pronounce
- * them in names.
+ * them in names; the given name is keyed as it is usually read too (赵六 "zhaoliu" beside surname mode's "zhaolu").
  */
 export function searchKeys(text: string | null | undefined, opts: { personName?: boolean } = {}): string[] {
   if (!text) return [];
@@ -43,11 +43,23 @@ export function searchKeys(text: string | null | undefined, opts: { personName?:
   const folded = foldedLower(lower);
   if (folded !== lower) keys.add(folded.replace(/\s+/g, ''));
   if (HAN.test(folded)) {
-    const mode = opts.personName ? 'surname' : 'normal';
-    const syllables = pinyinPro()(folded, { toneType: 'none', type: 'array', mode, nonZh: 'consecutive', v: true });
-    keys.add(syllables.join('').replace(/\s+/g, ''));
-    const initials = pinyinPro()(folded, { pattern: 'first', toneType: 'none', type: 'array', mode, nonZh: 'consecutive' });
-    keys.add(initials.join('').replace(/\s+/g, ''));
+    const read = (mode: 'surname' | 'normal') => ({
+      syllables: pinyinPro()(folded, { toneType: 'none', type: 'array', mode, nonZh: 'consecutive', v: true }),
+      initials: pinyinPro()(folded, { pattern: 'first', toneType: 'none', type: 'array', mode, nonZh: 'consecutive' }),
+    });
+    const joined = (parts: string[]) => parts.join('').replace(/\s+/g, '');
+    const reading = read(opts.personName ? 'surname' : 'normal');
+    keys.add(joined(reading.syllables));
+    keys.add(joined(reading.initials));
+    if (opts.personName) {
+      // Surname mode reads every character that can be a surname as one, the given name too (赵六 "zhaolu",
+      // 王乐乐 "wangyueyue"): the name is also keyed with its surname read so and the rest as usual ("zhaoliu", "wanglele").
+      const usual = read('normal');
+      if (usual.syllables.length === reading.syllables.length && usual.initials.length === reading.initials.length) {
+        keys.add(joined([reading.syllables[0]!, ...usual.syllables.slice(1)]));
+        keys.add(joined([reading.initials[0]!, ...usual.initials.slice(1)]));
+      }
+    }
   }
   return [...keys];
 }

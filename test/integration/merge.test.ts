@@ -201,6 +201,28 @@ describe('merging duplicates', () => {
     expect(app.db.$client.prepare('SELECT count(*) FROM customer_merges').pluck().get()).toBe(0);
   });
 
+  it('a customer already merged away is named as such (the same merge run twice), not sent to the trash', async () => {
+    const { keep, dup } = await twoOfOne();
+    const { mergeId } = await app.call('customers:merge', { keepId: keep, mergeIds: [dup] });
+    const before = dump();
+    // Restoring it from the trash would bring back an empty copy while the merge stands: the way out is the unmerge.
+    for (const [input, path] of [[{ keepId: keep, mergeIds: [dup] }, ['mergeIds', 0]], [{ keepId: dup, mergeIds: [keep] }, ['keepId']]] as const) {
+      expect(await app.dispatch('customers:merge', input)).toEqual({
+        ok: false,
+        error: {
+          code: 'conflict',
+          message: `Customer ${dup} was already merged into 王芳 (${keep}); to separate them, undo merge ${mergeId}.`,
+          issues: [{ path, key: 'merge_customer_merged_away', params: { name: '王芳', mergeId } }],
+        },
+      });
+    }
+    expect(dump()).toEqual(before);
+    // Once undone (or for a customer deleted by hand), the trash is the answer again.
+    await app.call('customers:unmerge', { mergeId });
+    await app.call('customers:delete', { id: dup });
+    expect(await app.dispatch('customers:merge', { keepId: keep, mergeIds: [dup] })).toMatchObject({ ok: false, error: { issues: [{ key: 'merge_customer_deleted' }] } });
+  });
+
   it('refuses to merge live customers into an archived one, and merges archived duplicates together', async () => {
     const { keep, dup } = await twoOfOne();
     await app.call('customers:archive', { id: keep, archived: true });
