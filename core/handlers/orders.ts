@@ -89,6 +89,8 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
       input.cost === undefined ? (existing?.costMinor ?? null) : input.cost === null ? null : nonNegativeMinor(input.cost, input.currency, ['cost'], 'cost_negative');
     const baseCostMinor = costMinor === null ? null : toBase(costMinor, input.currency, fxRate, baseCurrency, ['cost'], input.cost ?? String(costMinor));
     const payment = pricePayment(carriedPayment(existing, input), amountMinor, input.currency, existing);
+    // A due date typed before the order's own date is a slip (11-01 for 11-10): the sale would be overdue as it is saved.
+    if (input.payment?.dueDate && input.payment.dueDate < input.orderDate) throw invalidInput([{ path: ['payment', 'dueDate'], key: 'due_before_order', params: { date: input.orderDate } }]);
     const orderNumber = input.orderNumber === undefined ? (existing?.orderNumber ?? null) : tidyOrderNumber(input.orderNumber);
     checkNumberFree(orderNumber, existing?.id);
     return {
@@ -213,6 +215,8 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
         const left = sale ? sale.amountMinor + earlier!.minor : undefined;
         if (left === 0 && input.amount === undefined && !lines) throw invalidInput([{ path: ['amount'], key: 'nothing_to_return' }]);
         const amountMinor = resolveAmount(input.amount, lines ? -lines.totalMinor : null, currency, left);
+        // A return of nothing records nothing (goods given free and sent back are a return with their lines).
+        if (amountMinor === 0 && !lines) throw invalidInput([{ path: ['amount'], key: 'return_amount_zero' }]);
         if (left !== undefined && amountMinor > left) {
           throw invalidInput([{ path: ['amount'], key: 'return_exceeds_order', params: { left: minorToDecimal(left, currency), currency } }]);
         }

@@ -126,6 +126,8 @@ export function orderRecord(cursor: RowCursor, ctx: RowContext): OrderRecord | n
   const paid = money('paid', false);
   if (paid && (paid.minor < 0 || (!ctx.lines && !isReturn && paid.minor > amountMinor))) cursor.fail('paid', 'paid_out_of_range', cursor.columnOf('paid'), cursor.cells('paid')[0]?.cell ?? '');
   const dueDate = cursor.take('dueDate', (c) => parseDate(c, { order: ctx.dateOrder.dueDate, date1904: ctx.date1904 }));
+  // A due date before the order's own date is a slip (11-01 for 11-10): the sale would be overdue as it is saved.
+  if (dueDate !== null && orderDate && dueDate < orderDate) cursor.fail('dueDate', 'due_before_order', cursor.columnOf('dueDate'), cursor.cells('dueDate')[0]?.cell ?? '');
   const fxRate = cursor.take('fxRate', parseRate);
   // A whole-order file's product column describes the order: it joins the note rather than being lost.
   const described = ctx.lines ? null : cursor.take('product', text(200));

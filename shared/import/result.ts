@@ -27,6 +27,7 @@ export const VALUE_REASONS = [
   'invalid_yes_no',
   'occurred_in_future',
   'next_contact_before_follow_up',
+  'due_before_order',
   'phone_scientific',
   'extra_values',
 ] as const;

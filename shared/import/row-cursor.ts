@@ -43,6 +43,7 @@ const REASON_TEXT: Record<ValueReason, string> = {
   phone_scientific: 'is a phone number Excel wrote in scientific notation, its last digits lost; format the column as Text in Excel and save the file again',
   occurred_in_future: 'is later than today: a follow-up records a contact that happened (a planned one is a next-contact date)',
   next_contact_before_follow_up: "is before the follow-up's own day: the reminder would be overdue the moment it is saved",
+  due_before_order: "is before the order's own date: the sale would be overdue the moment it is saved",
 };
 
 export function describeReason(reason: ValueReason, params?: ReasonParams): string {
