@@ -13,7 +13,7 @@ import {
   returnedAgainst,
   type OrderRecord,
 } from '../../db/repos/orders';
-import { productIdentityKey, upsertProducts } from '../../db/repos/products';
+import { productIdentityKey, productIdsOfOrder, refreshProductsLastSale, upsertProducts } from '../../db/repos/products';
 import { readSettings } from '../../db/repos/settings';
 import { orderLines, orders } from '../../db/schema';
 import type { HandlerContext } from '../context';
@@ -139,6 +139,8 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
       const now = ctx.clock.now().toISOString();
       db.update(orders).set({ deletedAt: deleted ? now : null, updatedAt: now }).where(eq(orders.id, id)).run();
       refreshCustomerStats(db, row.customerId);
+      // A product's last price may have been this sale's (or be it again).
+      refreshProductsLastSale(db.$client, productIdsOfOrder(db.$client, id), now);
       return view(id);
     });
 
@@ -173,8 +175,11 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
         if (before.kind === 'return') throw invalidInput([{ path: ['id'], key: 'return_not_editable' }]);
         const { columns, lines } = priceSale(withReturnsLock(db, before, order), before);
         const now = ctx.clock.now().toISOString();
+        const productsBefore = productIdsOfOrder(db.$client, id);
         db.update(orders).set({ ...columns, updatedAt: now }).where(eq(orders.id, id)).run();
         if (lines) writeLines(id, lines, { currency: columns.currency, soldOn: columns.orderDate }, now);
+        // Its lines, date or currency changed: the products it named (before or now) take their latest live sale's price.
+        refreshProductsLastSale(db.$client, [...productsBefore, ...productIdsOfOrder(db.$client, id)], now);
         refreshCustomerStats(db, columns.customerId);
         if (before.customerId !== columns.customerId) refreshCustomerStats(db, before.customerId);
         return view(id);

@@ -1,4 +1,5 @@
 import { AppError, notFound } from '../../shared/contract';
+import { refreshProductsLastSale } from '../../db/repos/products';
 import type { Db } from '../../db/open';
 import { replaceContacts } from '../../db/repos/customers';
 import { beginBulkWrite, withBulkInertTriggersDropped } from '../../db/repos/bulk-write';
@@ -68,7 +69,11 @@ export function undoBatch(db: Db, batchId: string, now: string): UndoResult {
     result.customersRemoved = removed.customers;
     result.ordersRemoved = removed.orders + orphans.length;
     result.followUpsRemoved = removed.followUps;
-    if (batch.kind === 'orders') result.productsRemoved = dropOrphanProducts(client, batchId, batch.createdAt, now);
+    if (batch.kind === 'orders') {
+      result.productsRemoved = dropOrphanProducts(client, batchId, batch.createdAt, now);
+      // A product the batch gave a newer price takes back its latest live sale's (only those written since the batch).
+      refreshProductsLastSale(client, productsPricedByBatch(client, batchId, batch.createdAt), now);
+    }
     // Every order of the batch is deleted now: the refresh need not read them again to find that out.
     if (stretch) bulk.deletedOrders(stretch.first, stretch.last);
     // Follow-ups are only ever taken back with their own batch: without one, every follow-up figure stands.
@@ -87,6 +92,17 @@ export function undoBatch(db: Db, batchId: string, now: string): UndoResult {
  * From the (few) products created since the batch to their lines and each line's order, not from the batch's
  * million orders to their lines.
  */
+function productsPricedByBatch(client: Database.Database, batchId: string, batchCreatedAt: string): string[] {
+  return client
+    .prepare(
+      `SELECT p.id FROM products p
+       WHERE p.deleted_at IS NULL AND p.updated_at >= @created
+         AND EXISTS (SELECT 1 FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.product_id = p.id AND o.import_batch_id = @b)`,
+    )
+    .pluck()
+    .all({ b: batchId, created: batchCreatedAt }) as string[];
+}
+
 function dropOrphanProducts(client: Database.Database, batchId: string, batchCreatedAt: string, now: string): number {
   return client
     .prepare(

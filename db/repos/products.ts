@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../open';
 import { products } from '../schema';
@@ -165,4 +166,37 @@ export function searchProducts(db: Db, query: string, limit: number): ProductRec
     .orderBy(sql`${products.lastSoldOn} IS NULL`, sql`${products.lastSoldOn} DESC`, asc(products.name), asc(products.id))
     .limit(limit)
     .all();
+}
+
+/**
+ * Puts each product's last price, currency and sale date back to its latest live sale line (the latest order
+ * date, then the latest written), or to none: after a sale is deleted, restored or edited, or an import is
+ * undone, the price on record may have come from a sale that no longer counts (an undone import's 99 EUR stood
+ * as the scarf's price). A product with no live sale keeps its name and loses its price. Returns how many changed.
+ */
+export function refreshProductsLastSale(client: Database.Database, productIds: Iterable<string>, now: string): number {
+  const latest = client.prepare(
+    `SELECT l.unit_price_minor AS price, o.currency AS currency, o.order_date AS soldOn
+     FROM order_lines l JOIN orders o ON o.id = l.order_id
+     WHERE l.product_id = ? AND o.deleted_at IS NULL AND o.kind = 'sale'
+     ORDER BY o.order_date DESC, o.created_at DESC, o.id DESC LIMIT 1`,
+  );
+  const current = client.prepare(`SELECT last_unit_price_minor AS price, last_currency AS currency, last_sold_on AS soldOn FROM products WHERE id = ? AND deleted_at IS NULL`);
+  const write = client.prepare(`UPDATE products SET last_unit_price_minor = ?, last_currency = ?, last_sold_on = ?, updated_at = ? WHERE id = ?`);
+  type LastSale = { price: number | null; currency: string | null; soldOn: string | null };
+  let changed = 0;
+  for (const id of new Set(productIds)) {
+    const onRecord = current.get(id) as LastSale | undefined;
+    if (!onRecord) continue;
+    const sale = (latest.get(id) as LastSale | undefined) ?? { price: null, currency: null, soldOn: null };
+    if (sale.price === onRecord.price && sale.currency === onRecord.currency && sale.soldOn === onRecord.soldOn) continue;
+    write.run(sale.price, sale.currency, sale.soldOn, now, id);
+    changed++;
+  }
+  return changed;
+}
+
+/** The products named on an order's lines. */
+export function productIdsOfOrder(client: Database.Database, orderId: string): string[] {
+  return client.prepare(`SELECT DISTINCT product_id FROM order_lines WHERE order_id = ? AND product_id IS NOT NULL`).pluck().all(orderId) as string[];
 }
