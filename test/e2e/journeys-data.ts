@@ -68,6 +68,22 @@ export async function dataArrivesComplete({ page, screenshot }: Journey): Promis
   await page.goto(page.url().replace(/#.*$/, '#/settings'));
   await byTestId(page, 'settings-base-currency-locked').waitFor();
   expect(await byTestId(page, 'settings-base-currency').getAttribute('class')).toContain('ant-select-disabled');
+  // A business name too long, saved from the Save button at the foot of the page: the refused field is brought into view.
+  const businessName = inputOf(page, 'settings-business-name');
+  const savedName = await businessName.inputValue();
+  await businessName.fill('x'.repeat(121));
+  await byTestId(page, 'settings-save').click();
+  await expect.poll(() => page.locator('.ant-form-item-explain-error').first().innerText()).toBe('Too long');
+  await expect.poll(async () => { const box = await businessName.boundingBox(); return box !== null && box.y >= 0 && box.y + box.height <= page.viewportSize()!.height; }).toBe(true);
+  await businessName.fill(savedName);
+
+  // The FX rates filtered by typing a currency: "usd" + Enter picks US Dollar, not the first currency listed.
+  await page.goto(page.url().replace(/#.*$/, '#/fx'));
+  await byTestId(page, 'fx-filter').click();
+  await page.keyboard.type('usd');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => byTestId(page, 'fx-filter').innerText()).toContain('USD');
+  await expect.poll(async () => [...new Set((await page.locator('[data-testid="fx-page"] tbody tr.ant-table-row td:first-child').allInnerTexts()).map((c) => c.split(/\s/)[0]))]).toEqual(['USD']);
 
   // A workspace without a home province, whose customers have provinces: asked once where the business is.
   await invoke(page, 'settings:update', { homeRegion: '' });

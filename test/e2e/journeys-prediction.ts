@@ -72,4 +72,14 @@ export async function predictionScoreSortAndHoldout({ page, screenshot }: Journe
   const summary = await byTestId(page, 'holdout-summary').innerText();
   expect(summary.replace(/,/g, '')).toContain(String(expected.cumulative.at(-1)!.actual));
   await screenshot('holdout-check-en');
+
+  // Compared until a day before the split: refused, and the last check's result (for other dates) is not left under the error.
+  const until = page.locator('[data-testid="holdout-until"] input, input[data-testid="holdout-until"]').first();
+  await until.click();
+  await page.keyboard.type(split.replace(/^\d{4}/, (y) => String(Number(y) - 1)));
+  await page.keyboard.press('Enter');
+  await byTestId(page, 'holdout-run').click();
+  await expect.poll(() => byTestId(page, 'holdout-error').innerText()).toContain('after the split');
+  expect(await byTestId(page, 'holdout-summary').count()).toBe(0);
+  expect(await byTestId(page, 'holdout-frequency-table').count()).toBe(0);
 }

@@ -241,6 +241,11 @@ export async function importGbkCsvThenUndo({ page, screenshot }: Journey, files:
 
   await page.goto(page.url().replace(/#.*$/, '#/import'));
   await byTestId(page, 'import-page').waitFor();
+  // A file of only its header row: nothing to import, said so, and neither button can record an empty import.
+  await page.locator('input[data-testid="import-file"]').setInputFiles(files.write('only-headers.csv', new TextEncoder().encode('Name,Company,Phone\r\n')));
+  await expect.poll(() => byTestId(page, 'import-no-rows').innerText(), { timeout: 30_000 }).toContain('no data rows');
+  expect([await byTestId(page, 'import-commit-skip').isDisabled(), await byTestId(page, 'import-commit-abort').isDisabled()]).toEqual([true, true]);
+
   await page.locator('input[data-testid="import-file"]').setInputFiles(path);
   await expect.poll(() => byTestId(page, 'import-file-info').innerText(), { timeout: 30_000 }).toMatch(/gb18030|gbk/i);
 

@@ -106,6 +106,8 @@ export function FxRatesPage() {
         <Select
           data-testid="fx-filter"
           allowClear
+          // Typing "usd" finds US Dollar: without a search, Enter took the first currency in the list.
+          showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 240 }}
           placeholder={t('allCurrencies')}
           value={filter}

@@ -169,11 +169,12 @@ export function ImportPage() {
             <MappingTable preview={preview} onChange={setMapping} />
             <Divider titlePlacement="start">{t('step.preview')}</Divider>
             <PreviewSummary result={preview} />
+            {preview.rowsTotal === 0 ? <Alert type="warning" showIcon title={t('noRows')} data-testid="import-no-rows" /> : null}
             <Space style={{ marginTop: 16 }}>
               <Button type="primary" data-testid="import-commit-skip" disabled={preview.added + preview.updated === 0} onClick={() => void commit('skip')}>
                 {t('importValid')}
               </Button>
-              <Button data-testid="import-commit-abort" disabled={preview.rejected > 0} onClick={() => void commit('abort')}>
+              <Button data-testid="import-commit-abort" disabled={preview.rejected > 0 || preview.rowsTotal === 0} onClick={() => void commit('abort')}>
                 {t('importAll')}
               </Button>
             </Space>

@@ -26,6 +26,8 @@ export function HoldoutCheck() {
       setResult(await api('prediction:holdout', { split: split.format('YYYY-MM-DD'), until: until ? until.format('YYYY-MM-DD') : undefined }));
       setError(null);
     } catch (e) {
+      // The last check's result was for other dates: left under the error it would read as this one's.
+      setResult(null);
       setError(errorText(e, t));
     } finally {
       setRunning(false);

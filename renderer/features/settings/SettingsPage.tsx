@@ -100,6 +100,8 @@ export function SettingsPage() {
         layout="vertical"
         initialValues={toFormValues(settings)}
         onFinish={(values) => void save(values)}
+        // The Save button is at the foot of a long page: a refused field far above it is brought into view.
+        scrollToFirstError={{ block: 'center' }}
         onValuesChange={(changed: Partial<SettingsFormValues>, all: SettingsFormValues) => {
           setDirty(JSON.stringify(toSettingsInput({ ...toFormValues(settings), ...all })) !== JSON.stringify(toSettingsInput(toFormValues(settings))));
           if (changed.language) void i18n.changeLanguage(uiLanguageOf(changed.language));
