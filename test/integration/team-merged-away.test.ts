@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookDigest, integrityOk, joinAll, laptopsDir, openLaptop, settle, steppingClock, type Laptop } from '../support/laptops';
-import { startTeamServer, type TeamServerProcess } from '../support/team-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bookDigest, integrityOk, settle, type Laptop } from '../support/laptops';
+import { teamOfThree } from '../support/team-of-three';
 
 /**
  * Orders, returns, follow-ups and contacts written on a customer that another laptop merged away meanwhile:
@@ -8,24 +8,10 @@ import { startTeamServer, type TeamServerProcess } from '../support/team-server'
  * merge moved that customer's rows, records them in the journal so that undoing the merge takes them back,
  * and the move syncs to the others.
  */
-let server: TeamServerProcess;
-let folder: ReturnType<typeof laptopsDir>;
+const team = teamOfThree();
+const clock = team.clock;
 let a: Laptop, b: Laptop, c: Laptop;
-const clock = steppingClock();
-
-beforeAll(async () => {
-  folder = laptopsDir();
-  server = await startTeamServer(`${folder.dir}/server`);
-  [a, b, c] = ['ana', 'bo', 'chen'].map((name) => openLaptop(name, folder.dir, clock)) as [Laptop, Laptop, Laptop];
-  await joinAll([a, b, c], server.url);
-  await settle([a, b, c]);
-}, 60_000);
-
-afterAll(async () => {
-  for (const l of [a, b, c]) l?.close();
-  await server?.stop();
-  folder?.remove();
-});
+beforeAll(() => void ({ a, b, c } = team));
 
 const create = async (l: Laptop, name: string, contacts: Array<{ kind: 'phone' | 'wechat'; value: string }> = []) => (await l.call('customers:create', { name, contacts, tags: [] })).customer.id;
 const customerOf = (l: Laptop, table: string, id: string) => l.db.$client.prepare(`SELECT customer_id FROM ${table} WHERE id = ?`).pluck().get(id);

@@ -1,30 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookDigest, integrityOk, joinAll, laptopsDir, openLaptop, settle, steppingClock, type Laptop } from '../support/laptops';
-import { startTeamServer, type TeamServerProcess } from '../support/team-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bookDigest, integrityOk, settle, type Laptop } from '../support/laptops';
+import { teamOfThree } from '../support/team-of-three';
 
 /**
  * A sale deleted on one laptop while another recorded a return against it: one laptop alone never lets a sale
  * with returns be deleted, nor a return be recorded against a deleted sale. After sync the sale comes back on
  * every laptop, so the return nets out a sale that counts, and the restore is listed with the conflicts.
  */
-let server: TeamServerProcess;
-let folder: ReturnType<typeof laptopsDir>;
+const team = teamOfThree();
 let a: Laptop, b: Laptop, c: Laptop;
-const clock = steppingClock();
-
-beforeAll(async () => {
-  folder = laptopsDir();
-  server = await startTeamServer(`${folder.dir}/server`);
-  [a, b, c] = ['ana', 'bo', 'chen'].map((name) => openLaptop(name, folder.dir, clock)) as [Laptop, Laptop, Laptop];
-  await joinAll([a, b, c], server.url);
-  await settle([a, b, c]);
-}, 60_000);
-
-afterAll(async () => {
-  for (const l of [a, b, c]) l?.close();
-  await server?.stop();
-  folder?.remove();
-});
+beforeAll(() => void ({ a, b, c } = team));
 
 describe('a return recorded against a sale another laptop deleted meanwhile', () => {
   it('brings the sale back on every laptop, keeps the return, and lists the restore on the customer', async () => {

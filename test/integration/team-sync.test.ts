@@ -1,25 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinAll, laptopsDir, openLaptop, settle, steppingClock, type Laptop } from '../support/laptops';
-import { startTeamServer, type TeamServerProcess } from '../support/team-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { settle, type Laptop } from '../support/laptops';
+import { teamOfThree } from '../support/team-of-three';
 
-let server: TeamServerProcess;
-let folder: ReturnType<typeof laptopsDir>;
+const team = teamOfThree();
 let a: Laptop, b: Laptop, c: Laptop;
-const clock = steppingClock();
-
-beforeAll(async () => {
-  folder = laptopsDir();
-  server = await startTeamServer(`${folder.dir}/server`);
-  [a, b, c] = ['ana', 'bo', 'chen'].map((name) => openLaptop(name, folder.dir, clock)) as [Laptop, Laptop, Laptop];
-  await joinAll([a, b, c], server.url);
-  await settle([a, b, c]);
-}, 60_000);
-
-afterAll(async () => {
-  for (const l of [a, b, c]) l?.close();
-  await server?.stop();
-  folder?.remove();
-});
+beforeAll(() => void ({ a, b, c } = team));
 
 const customer = (l: Laptop, id: string) => l.call('customers:get', { id });
 const input = (over: Record<string, unknown> = {}) => ({ name: '王芳', company: 'Acme', contacts: [], tags: [], ...over });
