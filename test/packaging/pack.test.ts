@@ -58,7 +58,7 @@ describe('the packaged app (electron-builder --dir)', () => {
     for (const file of ['/package.json', '/dist/main/main.cjs', '/dist/main/preload.cjs', '/dist/main/import-worker.cjs', '/dist/renderer/index.html', '/db/migrations/meta/_journal.json', '/db/migrations/0000_init.sql']) {
       expect(files).toContain(file);
     }
-    expect(files.filter((f) => /\.(ts|tsx|map)$/.test(f) || f.startsWith('/node_modules/better-sqlite3/src') || f.startsWith('/core/'))).toEqual([]);
+    expect(files.filter((f) => /\.(ts|tsx|map)$/.test(f) || f.startsWith('/node_modules/better-sqlite3/src') || f.startsWith('/core/') || f.endsWith('_snapshot.json'))).toEqual([]);
     const shipped = files.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/').slice(2, f.split('/')[2]!.startsWith('@') ? 4 : 3).join('/')).filter((v, i, a) => a.indexOf(v) === i);
     expect(shipped.sort()).toEqual(productionPackages());
     expect(existsSync(join(app, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds', 'linux-x64.node'))).toBe(true);
