@@ -1,4 +1,4 @@
-import { AppError } from '../shared/contract';
+import { AppError, ISSUE_MESSAGES } from '../shared/contract';
 
 /** The database's own constraints, named in the schema, as the field and issue a user can act on. */
 const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
@@ -121,11 +121,12 @@ export function constraintError(thrown: unknown): AppError | null {
   if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string' || !error.code.startsWith('SQLITE_CONSTRAINT')) return null;
   const name = /CHECK constraint failed: (\w+)/.exec(error.message)?.[1];
   const known = name ? CONSTRAINTS[name] : undefined;
-  if (known) return new AppError('constraint', `Rejected by the database: ${known.path.join('.')} (${name})`, [{ path: known.path, key: known.key }]);
+  // Said as a refused input is ("amount is too large"), the constraint named after it for whoever traces it.
+  if (known) return new AppError('constraint', `Rejected by the database: ${known.path.join('.') || 'the record'} ${ISSUE_MESSAGES[known.key] ?? ISSUE_MESSAGES.invalid_value} (${name})`, [{ path: known.path, key: known.key }]);
   if (error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new AppError('constraint', 'Rejected by the database: it refers to a record that does not exist', [{ path: [], key: 'invalid_value' }]);
   // The live-order-number index: a caller that skipped the handler's own check (an import) still gets the field.
   if (error.code === 'SQLITE_CONSTRAINT_UNIQUE' && /orders\.order_number/.test(error.message)) {
-    return new AppError('constraint', 'Rejected by the database: orderNumber (orders_number_live)', [{ path: ['orderNumber'], key: 'order_number_taken' }]);
+    return new AppError('constraint', `Rejected by the database: orderNumber ${ISSUE_MESSAGES.order_number_taken} (orders_number_live)`, [{ path: ['orderNumber'], key: 'order_number_taken' }]);
   }
   if (error.code === 'SQLITE_CONSTRAINT_UNIQUE') return new AppError('conflict', `Rejected by the database: an identical record already exists (${error.message})`);
   return new AppError('constraint', `Rejected by the database: ${error.message}`);

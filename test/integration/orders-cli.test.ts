@@ -69,7 +69,7 @@ describe('orders on the command line', () => {
     expect(cli('orders', 'add', '--db', db, '--customer', customerId, '--date', '2026-11-02', '--currency', 'CNY', '--line', '|茶|abc|1').stderr).toContain('quantity must be a number');
     const taken = cli('orders', 'add', '--db', db, '--customer', customerId, '--date', '2026-11-02', '--currency', 'CNY', '--amount', '5', '--number', 'INV-7');
     expect(taken.code).toBe(1);
-    expect(taken.stderr).toContain('orderNumber this order number is already used by another order');
+    expect(taken.stderr).toContain('orderNumber is already used by another order');
     const sale = json<{ orders: Order[] }>('orders', 'list', '--db', db, '--customer', customerId).orders[0]!;
     const tooMuch = cli('orders', 'return', '--db', db, '--order', sale.id, '--amount', '9999');
     expect(tooMuch.code).toBe(1);
