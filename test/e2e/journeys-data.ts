@@ -21,6 +21,13 @@ export async function dataArrivesComplete({ page, screenshot }: Journey): Promis
   const stored = await invoke(page, 'customers:get', { id: created.id });
   expect([stored.country, stored.region, stored.city]).toEqual(['CN', '广东', 'Shenzhen']);
 
+  // A name as long as the form takes keeps the file's title on one line (it ran to four).
+  const long = (await invoke(page, 'customers:create', { name: 'Long Name '.repeat(12).trim() })).customer;
+  await page.goto(page.url().replace(/#.*$/, `#/customers/${long.id}`));
+  await expect.poll(() => byTestId(page, 'customer-title').innerText()).toBe(long.name);
+  expect((await byTestId(page, 'customer-title').boundingBox())!.height).toBeLessThan(50);
+  await invoke(page, 'customers:delete', { id: long.id });
+
   // A customer whose last order was in a foreign currency: a new order starts in it and shows the base amount.
   const { baseCurrency } = await invoke(page, 'settings:get', {});
   const candidates = (await invoke(page, 'customers:list', { limit: 200, sort: { field: 'revenueBaseMinor', desc: true } })).rows;

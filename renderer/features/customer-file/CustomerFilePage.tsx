@@ -111,7 +111,8 @@ export function CustomerFilePage({ id }: { id: string }) {
       <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 8 }} wrap>
         <Space>
           <Button icon={<ArrowLeftOutlined />} onClick={() => window.history.back()} />
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="customer-title">
+          {/* A name of up to 120 characters stays on one line, ending in … with the whole name on hover. */}
+          <Typography.Title level={3} style={{ margin: 0, maxWidth: 560 }} ellipsis={{ tooltip: customer.name }} data-testid="customer-title">
             {customer.name}
           </Typography.Title>
           {customer.company ? <Typography.Text type="secondary">{customer.company}</Typography.Text> : null}
