@@ -66,7 +66,9 @@ async function reachServer(client: Database.Database, server: TeamServer, create
     const base = order?.fields?.base_currency?.v;
     return { sharedOnServer, baseCurrency: typeof base === 'string' ? base : null };
   } catch (error) {
-    const key = teamErrorKey(error);
+    // Not reached on a join is an address or a server to check, not an outage to work through offline (the
+    // running team's wording): nothing was joined.
+    const key = teamErrorKey(error) === 'team_unreachable' ? 'team_unreachable_join' : teamErrorKey(error);
     const path = key === 'team_unauthorized' || key === 'team_forbidden' ? ['password'] : key === 'team_database_missing' ? ['database'] : ['serverUrl'];
     throw invalidInput([{ path, key }]);
   } finally {

@@ -160,6 +160,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   report_too_many_periods: 'covers more than {{max}} periods; choose a shorter range or a longer period',
   report_no_snapshot: 'has no tier snapshot stored on or before it (recompute the tiers first)',
   team_unreachable: 'the team server cannot be reached; work continues offline and syncs when it is back',
+  team_unreachable_join: 'cannot be reached: check the address and that the team server is running; this laptop has not joined and works as before',
   team_unauthorized: 'the team server refused the user name or password',
   team_forbidden: 'this user may not read or write the team database',
   team_database_missing: 'the team database does not exist on the server; create the team first',

@@ -75,6 +75,17 @@ describe('joining an existing team', () => {
   }, 60_000);
 });
 
+describe('a join that reaches no server', () => {
+  it('says to check the address (not to work offline), and leaves the laptop as it was', async () => {
+    const alone = await laptop('fay');
+    // Port 9 (discard) has nothing listening here: the connection is refused at once.
+    const refused = await alone.call('team:join', { ...team('money'), serverUrl: 'http://127.0.0.1:9' }).catch((e: unknown) => e);
+    expect((refused as AppError).issues).toEqual([{ path: ['serverUrl'], key: 'team_unreachable_join' }]);
+    expect((refused as AppError).message).toContain('check the address');
+    expect(await alone.call('team:status', {})).toMatchObject({ joined: false });
+  });
+});
+
 describe('leaving and joining again', () => {
   it('sends only what changed meanwhile: an edit another laptop made before the rejoin is not overwritten by the stale copy', async () => {
     const a = await laptop('fay');
