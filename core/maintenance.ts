@@ -48,16 +48,7 @@ function folds(text: string | null): boolean {
  * folded, so their keys were already.)
  */
 function foldSearchKeys(client: Database.Database): void {
-  const customers = client.prepare(`SELECT id, name, company, type, search_text AS searchText, sort_name AS sortName FROM customers`).all() as
-    { id: string; name: string; company: string | null; type: string; searchText: string; sortName: string }[];
-  const contacts = client.prepare(`SELECT kind, value, label FROM contact_channels WHERE customer_id = ? AND deleted_at IS NULL ORDER BY created_at, id`);
-  const keyCustomer = client.prepare(`UPDATE customers SET search_text = ?, sort_name = ? WHERE id = ?`);
-  for (const customer of customers) {
-    if (!folds(customer.name) && !folds(customer.company)) continue;
-    const searchText = buildSearchText(customer, contacts.all(customer.id) as NormalizedContact[]);
-    const sortName = buildSortName(customer);
-    if (searchText !== customer.searchText || sortName !== customer.sortName) keyCustomer.run(searchText, sortName, customer.id);
-  }
+  rekeyCustomers(client, (c) => folds(c.name) || folds(c.company));
 }
 
 /**
@@ -66,13 +57,20 @@ function foldSearchKeys(client: Database.Database): void {
  * stays: the keys are derived.
  */
 function keyGivenNames(client: Database.Database): void {
-  const customers = client.prepare(`SELECT id, name, company, type, search_text AS searchText FROM customers WHERE type = 'individual'`).all() as
-    { id: string; name: string; company: string | null; type: string; searchText: string }[];
+  rekeyCustomers(client, (c) => c.type === 'individual' && /\p{Script=Han}/u.test(c.name));
+}
+
+type KeyedCustomer = { id: string; name: string; company: string | null; type: string; searchText: string; sortName: string };
+
+/** Keys again the customers `chosen` picks, writing only those whose search or sort keys come out different. */
+function rekeyCustomers(client: Database.Database, chosen: (customer: KeyedCustomer) => boolean): void {
+  const customers = client.prepare(`SELECT id, name, company, type, search_text AS searchText, sort_name AS sortName FROM customers`).all() as KeyedCustomer[];
   const contacts = client.prepare(`SELECT kind, value, label FROM contact_channels WHERE customer_id = ? AND deleted_at IS NULL ORDER BY created_at, id`);
-  const keyCustomer = client.prepare(`UPDATE customers SET search_text = ? WHERE id = ?`);
+  const keyCustomer = client.prepare(`UPDATE customers SET search_text = ?, sort_name = ? WHERE id = ?`);
   for (const customer of customers) {
-    if (!/\p{Script=Han}/u.test(customer.name)) continue;
+    if (!chosen(customer)) continue;
     const searchText = buildSearchText(customer, contacts.all(customer.id) as NormalizedContact[]);
-    if (searchText !== customer.searchText) keyCustomer.run(searchText, customer.id);
+    const sortName = buildSortName(customer);
+    if (searchText !== customer.searchText || sortName !== customer.sortName) keyCustomer.run(searchText, sortName, customer.id);
   }
 }

@@ -81,18 +81,23 @@ function restoreReturnedSales(client: Database.Database, applied: AppliedRow[], 
 }
 
 function forwardFromMergedAway(client: Database.Database, candidates: Array<{ table: MovedTable; id: string }>, now: string, userName: string | null, customers: Set<string>): void {
+  // Every applied order, follow-up and contact is a candidate: a laptop that merged nobody (most) pays one query.
+  if (!client.prepare(`SELECT 1 FROM customer_merges WHERE status = 'merged' AND deleted_at IS NULL LIMIT 1`).get()) return;
+  const liveRow = Object.fromEntries([...MOVED].map((t) => [t, client.prepare(`SELECT * FROM ${t} WHERE id = ? AND deleted_at IS NULL`)]));
+  const contactHeld = client.prepare(`SELECT 1 FROM contact_channels WHERE customer_id = ? AND kind = ? AND value = ? AND deleted_at IS NULL`);
   const seen = new Set<string>();
   for (const { table, id } of candidates) {
     if (seen.has(`${table}:${id}`)) continue;
     seen.add(`${table}:${id}`);
-    const row = client.prepare(`SELECT * FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id) as Record<string, string | null> | undefined;
+    const row = liveRow[table]!.get(id) as Record<string, string | null> | undefined;
     if (!row) continue;
     let from = row.customer_id!;
     const visited = new Set([from]);
     for (let merge = standingMergeAway(client, from); merge && !visited.has(merge.keptCustomerId); merge = standingMergeAway(client, from)) {
       // A contact the customer it goes into already has stays behind, as in the merge itself.
-      if (table === 'contact_channels' && client.prepare(`SELECT 1 FROM contact_channels WHERE customer_id = ? AND kind = ? AND value = ? AND deleted_at IS NULL`).get(merge.keptCustomerId, row.kind, row.value)) break;
-      const previousUpdatedAt = (client.prepare(`SELECT updated_at FROM ${table} WHERE id = ?`).pluck().get(id) as string | null) ?? now;
+      if (table === 'contact_channels' && contactHeld.get(merge.keptCustomerId, row.kind, row.value)) break;
+      // The row as this step leaves it: its updated_at, which a later step of a chain has moved.
+      const previousUpdatedAt = (liveRow[table]!.get(id) as { updated_at: string | null } | undefined)?.updated_at ?? now;
       insertMergeRow(client, merge.mergeId, { id: newId(), rowTable: table, rowId: id, fromCustomerId: from, previousUpdatedAt });
       localEdit(client, table, id, { customer_id: merge.keptCustomerId }, now, userName);
       customers.add(from);
