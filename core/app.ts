@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { openDatabase, type Db } from '../db/open';
+import { DatabaseBusyError, isBusy, openDatabase, type Db } from '../db/open';
 import { removeStrayBackupFiles } from './backup';
 import { runMaintenanceTasks } from './maintenance';
 import { systemClock, type Clock } from './context';
@@ -47,8 +47,14 @@ export function openApp(options: {
   const dbPath = inMemory ? options.dbPath : resolve(options.dbPath);
   const db = openDatabase(dbPath, options.migrationsFolder);
   // What a migration left for the app's own code to do (search keys made again, …): before any call reads, and
-  // with the open's own wait for another process's write (the calls' shorter one is set after it).
-  runMaintenanceTasks(db);
+  // with the open's own wait for another process's write (the calls' shorter one is set after it). Only a task
+  // that is there writes, so a file with none opens while another process writes.
+  try {
+    runMaintenanceTasks(db);
+  } catch (error) {
+    db.$client.close();
+    throw isBusy(error) ? new DatabaseBusyError(dbPath, error) : error;
+  }
   db.$client.pragma(`busy_timeout = ${APP_WRITE_WAIT_MS}`);
   // What a backup or restore killed half-way left behind; never the database's own journal files.
   if (!inMemory) removeStrayBackupFiles(dbPath);

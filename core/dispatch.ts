@@ -16,8 +16,8 @@ function toIssues(error: z.ZodError): Issue[] {
     if (max !== undefined) return { path, key, params: { max } };
     const bound = numberBoundOf(issue, key);
     if (bound) return { path, ...bound };
-    const choices = choicesOf(issue);
-    return choices === undefined ? { path, key } : { path, key, params: { choices } };
+    const params = paramsOf(issue);
+    return params === undefined ? { path, key } : { path, key, params };
   });
 }
 
@@ -31,10 +31,14 @@ function numberBoundOf(issue: zc.$ZodIssue, key: string): { key: string; params:
   return { key: issue.inclusive === false ? 'number_above' : 'number_too_small', params: { min: Number(issue.minimum) } };
 }
 
-/** The values a refusal names as allowed (a refinement's params.choices), for the message to list them. */
-function choicesOf(issue: zc.$ZodIssue): string | undefined {
-  const choices = issue.code === 'custom' ? (issue.params as { choices?: unknown } | undefined)?.choices : undefined;
-  return typeof choices === 'string' ? choices : undefined;
+/**
+ * What a refinement names for its message to say (params.choices: the values allowed; others such as the name
+ * given), the texts and numbers only.
+ */
+function paramsOf(issue: zc.$ZodIssue): Record<string, string | number> | undefined {
+  if (issue.code !== 'custom' || typeof issue.params !== 'object' || issue.params === null) return undefined;
+  const params = Object.fromEntries(Object.entries(issue.params).filter(([, v]) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))));
+  return Object.keys(params).length > 0 ? (params as Record<string, string | number>) : undefined;
 }
 
 /** The bound a "too many" issue broke, so the message can name it (arrays carry it as `maximum`, bounded records as params). */

@@ -3,6 +3,7 @@ import type { Db } from '../db/open';
 import type { NormalizedContact } from './handlers/contacts';
 import { buildSearchText, buildSortName } from './search-text';
 import { foldedLower } from '../shared/domain/pinyin';
+import { searchForm } from '../shared/domain/search-form';
 
 /**
  * The one-time tasks a migration left for the app (db/schema/maintenance.ts), by name. Each runs in one
@@ -12,6 +13,7 @@ import { foldedLower } from '../shared/domain/pinyin';
 const TASKS: Readonly<Record<string, (client: Database.Database) => void>> = {
   search_keys_folded: foldSearchKeys,
   search_keys_given_names: keyGivenNames,
+  search_keys_script_folded: foldScripts,
 };
 
 /**
@@ -58,6 +60,24 @@ function foldSearchKeys(client: Database.Database): void {
  */
 function keyGivenNames(client: Database.Database): void {
   rekeyCustomers(client, (c) => c.type === 'individual' && /\p{Script=Han}/u.test(c.name));
+}
+
+/** True when searchForm changes text: it holds a Traditional character or one that renders as nothing. ASCII never does. */
+function scriptFolds(text: string | null): boolean {
+  return text !== null && /[^\x00-\x7f]/.test(text) && searchForm(text) !== text;
+}
+
+/**
+ * The search keys gained the name with Traditional characters as Simplified and invisible ones dropped (張三豐 is
+ * found by 张三丰, 李\u200D四 by 李四), and the sort key is made from that form: the customers whose name, company
+ * or email address changes under it are keyed again (a WeChat ID is ASCII, a phone digits). `updated_at` stays: the
+ * keys are derived. Products are left as keyed: their search also looks for the query as typed (db/repos/products.ts).
+ */
+function foldScripts(client: Database.Database): void {
+  // Only addresses holding a non-ASCII character can change: the rest are not read into memory.
+  const values = client.prepare(`SELECT customer_id, value FROM contact_channels WHERE deleted_at IS NULL AND kind = 'email' AND value GLOB '*[^ -~]*'`).raw().all() as [string, string][];
+  const byContact = new Set(values.filter(([, value]) => scriptFolds(value)).map(([id]) => id));
+  rekeyCustomers(client, (c) => scriptFolds(c.name) || scriptFolds(c.company) || byContact.has(c.id));
 }
 
 type KeyedCustomer = { id: string; name: string; company: string | null; type: string; searchText: string; sortName: string };

@@ -133,13 +133,17 @@ export function constraintError(thrown: unknown): AppError | null {
 }
 
 /**
- * Another connection holds the write lock past our wait (an import worker's transaction, a CLI run):
- * the call wrote nothing and can simply be repeated, so the user is told that instead of `internal`.
+ * Another connection holds the write lock past our wait (an import worker's transaction, a CLI run, the app):
+ * the call wrote nothing and can simply be repeated, so the user is told that instead of `internal` or SQLite's
+ * "database is locked". The issue carries the text the renderer translates; the code alone would say "an import",
+ * which the other process need not be.
  */
 export function busyError(thrown: unknown): AppError | null {
   const error = sqliteCause(thrown);
   if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string' || !error.code.startsWith('SQLITE_BUSY')) return null;
-  return new AppError('busy', 'The database is being written by an import or another task; nothing was saved. Try again when it finishes.');
+  return new AppError('busy', 'Another TierBook process (an import, the app or a command) is writing to this file; nothing was changed. Try again when it finishes.', [
+    { path: [], key: 'database_busy' },
+  ]);
 }
 
 export const KNOWN_CONSTRAINTS = Object.keys(CONSTRAINTS);

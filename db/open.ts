@@ -85,35 +85,86 @@ function openClient(file: string): Database.Database {
   }
 }
 
+interface Journal {
+  entries: { when: number }[];
+}
+
+const readJournal = (migrationsFolder: string) => JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
+
 /** The number of migrations this build ships; stored in PRAGMA user_version after migrating. */
 export function knownSchemaVersion(migrationsFolder: string): number {
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
-  return journal.entries.length;
+  return readJournal(migrationsFolder).entries.length;
+}
+
+/**
+ * Another connection held the write lock past the open's wait: an import, the app or a command writing the same file.
+ * Thrown only where the open itself had something to write (a migration, the schema version, the settings row, a task
+ * a migration left); nothing was changed, and the same open succeeds once that write is done.
+ */
+export class DatabaseBusyError extends Error {
+  constructor(readonly file: string, cause: unknown) {
+    super(`Another TierBook process (an import, the app or a command) is writing to ${file}; nothing was changed. Try again when it finishes.`, { cause });
+    this.name = 'DatabaseBusyError';
+  }
+}
+
+/** SQLite's "database is locked", however deep a wrapper (drizzle's migrator, a transaction) put it. */
+export function isBusy(error: unknown): boolean {
+  let current = error;
+  for (let hops = 0; hops < 5 && current instanceof Error; hops++) {
+    if ('code' in current && typeof current.code === 'string' && current.code.startsWith('SQLITE_BUSY')) return true;
+    current = current.cause;
+  }
+  return false;
+}
+
+/**
+ * Whether drizzle's migrator would run anything: it runs every migration dated after the newest one the file
+ * records (drizzle-orm's SQLiteSyncDialect.migrate), so this asks the same question with reads alone.
+ */
+function migrationPending(client: Database.Database, journal: Journal): boolean {
+  const recorded = client.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`).get() !== undefined;
+  if (!recorded) return true;
+  const last = client.prepare(`SELECT created_at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 1`).pluck().get();
+  return last === undefined || journal.entries.some((entry) => Number(last) < entry.when);
 }
 
 /**
  * Opens (or creates) a TierBook database and brings it to the latest schema before anything else runs.
  * A file from a newer app, a file that is not a database and another program's database are refused
  * untouched; a failing migration rolls back and throws.
+ *
+ * A file that is already up to date is opened with reads alone: any write would wait for another process
+ * that is writing the file (an import, the app, a command) and fail after the wait, so a read, a list or a
+ * backup would fail while nothing of theirs needed writing. What is written — the journal mode, the
+ * migrations, the schema version, the settings row — is written only when the file lacks it; a write that
+ * still cannot get the lock throws DatabaseBusyError.
  */
 export function openDatabase(file: string, migrationsFolder: string): Db {
   const client = openClient(file);
   try {
     checkIsTierBookOrEmpty(client, file);
-    client.pragma('journal_mode = WAL');
-    client.pragma('foreign_keys = ON');
     client.pragma('busy_timeout = 5000');
-    const appVersion = knownSchemaVersion(migrationsFolder);
+    client.pragma('foreign_keys = ON');
+    const journal = readJournal(migrationsFolder);
+    const appVersion = journal.entries.length;
     const fileVersion = client.pragma('user_version', { simple: true }) as number;
     if (fileVersion > appVersion) throw new DatabaseTooNewError(fileVersion, appVersion);
     const db = drizzle(client, { schema }) as Db;
     try {
-      migrate(db, { migrationsFolder });
+      if (client.pragma('journal_mode', { simple: true }) !== 'wal') client.pragma('journal_mode = WAL');
+      if (migrationPending(client, journal)) {
+        try {
+          migrate(db, { migrationsFolder });
+        } catch (error) {
+          throw isBusy(error) ? error : new MigrationError(error);
+        }
+      }
+      if (fileVersion !== appVersion) client.pragma(`user_version = ${appVersion}`);
+      ensureSettingsRow(client);
     } catch (error) {
-      throw new MigrationError(error);
+      throw isBusy(error) ? new DatabaseBusyError(file, error) : error;
     }
-    client.pragma(`user_version = ${appVersion}`);
-    ensureSettingsRow(client);
     return db;
   } catch (error) {
     client.close();
@@ -121,7 +172,9 @@ export function openDatabase(file: string, migrationsFolder: string): Db {
   }
 }
 
+/** A new file's settings row; looked for first, as an INSERT OR IGNORE that inserts nothing still waits for the write lock. */
 function ensureSettingsRow(client: Database.Database): void {
+  if (client.prepare('SELECT 1 FROM settings WHERE id = 1').get() !== undefined) return;
   client
     .prepare(`INSERT OR IGNORE INTO settings (id, sources, updated_at) VALUES (1, ?, ?)`)
     .run(JSON.stringify(DEFAULT_SOURCES), new Date().toISOString());

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { backupFolder, backupName, freshBackupPath, listBackups, localDay, weekOf, type BackupFile, type BackupKind } from './files';
 import { assertWritableTarget } from './target';
@@ -42,8 +42,17 @@ function standAlone(path: string): void {
   }
 }
 
+/** A backup in the `backups` folder beside the database: TierBook's own folder, made on its first backup. */
 export function backupHere(client: Database.Database, dbPath: string, kind: BackupKind, at = new Date()): Promise<BackupFile> {
-  return backupTo(client, freshBackupPath(backupFolder(dbPath), kind, at), kind, at);
+  const folder = ownBackupFolder(dbPath);
+  return backupTo(client, freshBackupPath(folder, kind, at), kind, at);
+}
+
+/** The `backups` folder beside the database, made when it is not there yet (a chosen target's folder never is: target.ts). */
+function ownBackupFolder(dbPath: string): string {
+  const folder = backupFolder(dbPath);
+  mkdirSync(folder, { recursive: true });
+  return folder;
 }
 
 /** A file copy with the same care as a backup: exclusive temp, checks, rename. */
@@ -68,7 +77,7 @@ export const WEEKLY_KEPT = 4;
  * backups are the user's and are never deleted here.
  */
 export async function runAutomaticBackups(client: Database.Database, dbPath: string, now = new Date()): Promise<{ created: string[]; removed: string[] }> {
-  const folder = backupFolder(dbPath);
+  const folder = ownBackupFolder(dbPath);
   const today = localDay(now);
   const existing = listBackups(folder);
   const created: string[] = [];

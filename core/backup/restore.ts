@@ -30,7 +30,8 @@ export const stagingTarget = (dbPath: string) => `${dbPath}.restore`;
  *  4. the prepared copy goes into the live file through SQLite's backup API — one write transaction,
  *     so the app's connection sees the old data or the new, never a mix — and the live database must
  *     then read back whole;
- *  5. if step 4 fails, the backup from step 3 is put back the same way and the error says so.
+ *  5. if step 4 fails, the backup from step 3 is put back the same way and the error says so; if it could
+ *     not begin (another process is writing the file), that backup is dropped and the error is SQLITE_BUSY.
  * Nothing before step 3 touches the live file, so a refused file leaves no trace but its message.
  */
 export async function restoreFrom(db: Db, dbPath: string, from: string, migrationsFolder: string, at = new Date(), seams: RestoreSeams = {}): Promise<{ restoredFrom: string; safetyBackup: BackupFile }> {
@@ -56,10 +57,16 @@ export async function restoreFrom(db: Db, dbPath: string, from: string, migratio
 
     const safetyBackup = await backupHere(client, dbPath, 'before_restore', at);
     try {
-      await copyDatabase(staging.path, dbPath);
+      await copyIntoLive(staging.path, dbPath);
       seams.afterReplace?.();
       assertReadsWhole(client, appVersion);
     } catch (error) {
+      if (error instanceof NothingCopied) {
+        // Another process is writing the live file (an import, the app, a command): it was not touched, so there is
+        // nothing to put back, and no copy of it to keep.
+        rmSync(safetyBackup.path, { force: true });
+        throw error;
+      }
       await putBack(client, dbPath, safetyBackup, appVersion, error);
       throw new AppError('invalid_input', `Restoring ${from} failed after the data was replaced (${reason(error)}); the data from before the restore was put back.`, [{ path: ['path'], key: 'backup_restore_rolled_back' }]);
     }
@@ -93,15 +100,32 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
  * -wal holds no frame, so the picked file is left as it was found. Removing a name removes only that name,
  * never what a link there points to.
  */
-async function copyDatabase(from: string, to: string): Promise<void> {
+async function copyDatabase(from: string, to: string): Promise<{ totalPages: number }> {
   // lstat: a link to nothing is a name there too, never one this read made.
   const made = [`${from}-wal`, `${from}-shm`].filter((file) => lstatSync(file, { throwIfNoEntry: false }) === undefined);
   const source = new Database(from, { readonly: true, fileMustExist: true });
   try {
-    await source.backup(to);
+    return await source.backup(to);
   } finally {
     source.close();
     removeIfNoFrame(made, `${from}-wal`);
+  }
+}
+
+/**
+ * A checked copy into the live database. better-sqlite3 reads a first step refused with SQLITE_BUSY (the live file
+ * locked by another process's write) as "nothing remaining" and resolves, having copied nothing: a database always
+ * has a page, so none copied is that refusal.
+ */
+async function copyIntoLive(from: string, dbPath: string): Promise<void> {
+  const { totalPages } = await copyDatabase(from, dbPath);
+  if (totalPages === 0) throw new NothingCopied(dbPath);
+}
+
+/** The copy into `to` could not begin: another connection holds its write lock. Nothing of `to` was changed. */
+class NothingCopied extends Database.SqliteError {
+  constructor(to: string) {
+    super(`${to} is being written by another connection; nothing was copied into it`, 'SQLITE_BUSY');
   }
 }
 
@@ -162,7 +186,7 @@ function assertReadsWhole(client: Database.Database, appVersion: number): void {
 
 async function putBack(client: Database.Database, dbPath: string, safetyBackup: BackupFile, appVersion: number, cause: unknown): Promise<void> {
   try {
-    await copyDatabase(safetyBackup.path, dbPath);
+    await copyIntoLive(safetyBackup.path, dbPath);
     assertReadsWhole(client, appVersion);
   } catch (error) {
     throw new AppError(

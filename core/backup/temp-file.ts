@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, fstatSync, lstatSync, openSync, renameSync, rmSync } from 'node:fs';
 import { AppError } from '../../shared/contract';
 import { assertWritableTarget } from './target';
 
@@ -27,7 +26,8 @@ export function createTempBeside(target: string): TempFile {
   const path = `${target}.${randomBytes(8).toString('hex')}.partial`;
   let fd: number;
   try {
-    mkdirSync(dirname(target), { recursive: true });
+    // No folder is made here: every caller checked that the target's folder exists (target.ts), and one that
+    // made it would turn a mistyped folder into a new tree of folders.
     fd = openSync(path, 'wx', 0o600);
   } catch (error) {
     throw unwritable(target, error);

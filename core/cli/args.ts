@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 /** The flags every command understands plus its own; unknown flags are an error, not silently ignored. */
@@ -38,5 +39,21 @@ export class CommandFailed extends Error {
     readonly output: unknown,
   ) {
     super(message);
+  }
+}
+
+/**
+ * The text of a file a flag names (--file, --mapping, --summary), or `refuse` with why it cannot be read in words:
+ * Node's own "ENOENT: no such file or directory, open 'x'" says it in its terms, not the flag's.
+ */
+export function readFlagFile(flag: string, path: string, refuse: (message: string) => Error): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw refuse(`--${flag} names no file: ${path}`);
+    if (code === 'EISDIR') throw refuse(`--${flag} names a folder, not a file: ${path}`);
+    if (code === 'EACCES' || code === 'EPERM') throw refuse(`--${flag} names a file this user may not read: ${path}`);
+    throw refuse(`--${flag} ${path} cannot be read (${(error as Error).message})`);
   }
 }

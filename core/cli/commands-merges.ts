@@ -1,6 +1,6 @@
 import type { OutputOf } from '../../shared/contract';
 import type { DuplicateReason } from '../../shared/contract/merges';
-import { optionalInt, requireFlag } from './args';
+import { optionalInt, requireFlag, UsageError } from './args';
 import type { Command } from './commands';
 import { localDateOf } from '../../shared/domain/dates';
 
@@ -26,11 +26,13 @@ export const MERGE_COMMANDS: Command[] = [
     words: ['merge'],
     summary: 'Merge customers into one: --keep ID --merge ID[,ID]; orders, follow-ups and contacts move to the kept one (undo: tierbook unmerge).',
     flags: { keep: { type: 'string' }, merge: { type: 'string', multiple: true } },
-    run: (v, call) =>
-      call('customers:merge', {
-        keepId: requireFlag(v, 'keep'),
-        mergeIds: ([v.merge ?? []].flat() as string[]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean),
-      }),
+    run: (v, call) => {
+      const keepId = requireFlag(v, 'keep');
+      const mergeIds = ([v.merge ?? []].flat() as string[]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+      // A missing flag is a usage mistake, as --keep's is (the contract would say "mergeIds is required", exit 1).
+      if (mergeIds.length === 0) throw new UsageError('--merge is required');
+      return call('customers:merge', { keepId, mergeIds });
+    },
     human: (o: OutputOf<'customers:merge'>) =>
       `Merged ${o.mergedIds.length} customer(s) into ${o.customer.name} (${o.customer.id}): moved ${o.moved.orders} orders, ${o.moved.followUps} follow-ups, ${o.moved.contacts} contacts.\n` +
       `Undo: tierbook unmerge --merge-id ${o.mergeId}`,

@@ -3,6 +3,7 @@ import type { Order, OrderLineInput } from '../../shared/contract/orders';
 import { minorToDecimal } from '../../shared/domain/money';
 import { optionalInt, optionalString, requireFlag, UsageError } from './args';
 import { pad, type Command } from './commands';
+import { ordinal, type FieldFlags, type IssueClauses } from './flag-errors';
 
 type Flags = Record<string, string | boolean | string[] | undefined>;
 
@@ -27,6 +28,38 @@ function rate(v: Flags): number | undefined {
   return text === undefined ? undefined : Number(text);
 }
 
+/** The parts of `--line "SKU|name|qty|unit price"`, as a refusal names them. */
+const LINE_PARTS: Record<string, string> = { sku: 'SKU', name: 'name', quantity: 'quantity', unitPrice: 'unit price' };
+
+/** lines.N.unitPrice is the unit price of the N+1th --line. */
+function lineFlag(path: readonly (string | number)[], v: Flags): string {
+  const at = path[1];
+  if (typeof at !== 'number') return '--line';
+  const line = many(v, 'line').length === 1 ? '--line' : `the ${ordinal(at + 1)} --line`;
+  const part = path[2];
+  return part === undefined ? line : `the ${LINE_PARTS[String(part)] ?? String(part)} of ${line}`;
+}
+
+/** The contract's order fields that flags of other names fill (orders add and orders return share them). */
+const ORDER_FIELDS: FieldFlags = {
+  orderDate: '--date',
+  orderNumber: '--number',
+  lines: lineFlag,
+  payment: '--paid or --due',
+  'payment.paid': '--paid',
+  'payment.dueDate': '--due',
+};
+
+/**
+ * A missing rate is refused on the rate field, which would read "--fx-rate has no exchange rate…" as if the flag had
+ * been given; it never was (a typed rate is used as it is). Said as what is missing and the ways to give it, which
+ * reads right either way.
+ */
+const ORDER_CLAUSES: IssueClauses = {
+  no_fx_rate: ({ currency, date }) =>
+    `no exchange rate for ${currency} is stored on or before ${date}: give the rate with --fx-rate (what 1 ${currency} is worth in the base currency), or add it under FX rates in the app`,
+};
+
 const money = (minor: number, currency: string) => `${minorToDecimal(minor, currency)} ${currency}`;
 
 function describe(o: Order): string {
@@ -47,6 +80,8 @@ export const ORDER_COMMANDS: Command[] = [
       customer: { type: 'string' }, date: { type: 'string' }, amount: { type: 'string' }, currency: { type: 'string' }, 'fx-rate': { type: 'string' }, note: { type: 'string' },
       number: { type: 'string' }, cost: { type: 'string' }, paid: { type: 'string' }, due: { type: 'string' }, line: { type: 'string', multiple: true },
     },
+    fields: ORDER_FIELDS,
+    clauses: ORDER_CLAUSES,
     run: (v, call) => {
       const customerId = requireFlag(v, 'customer');
       const orderDate = requireFlag(v, 'date');
@@ -82,6 +117,8 @@ export const ORDER_COMMANDS: Command[] = [
       order: { type: 'string' }, customer: { type: 'string' }, currency: { type: 'string' }, amount: { type: 'string' }, date: { type: 'string' }, cost: { type: 'string' },
       'fx-rate': { type: 'string' }, line: { type: 'string', multiple: true }, number: { type: 'string' }, note: { type: 'string' },
     },
+    fields: ORDER_FIELDS,
+    clauses: ORDER_CLAUSES,
     run: (v, call) => {
       const orderId = optionalString(v, 'order');
       if (orderId === undefined && optionalString(v, 'customer') === undefined) throw new UsageError('--order (the sale returned) or --customer (a standalone return) is required');
@@ -105,6 +142,7 @@ export const ORDER_COMMANDS: Command[] = [
     words: ['orders', 'pay'],
     summary: 'Record a payment on an order: --order ID [--amount X] (default: all that is owed).',
     flags: { order: { type: 'string' }, amount: { type: 'string' } },
+    fields: { id: '--order' },
     run: (v, call) => call('orders:record-payment', { id: requireFlag(v, 'order'), amount: optionalString(v, 'amount') }),
     human: (o: OutputOf<'orders:record-payment'>) => (o.balanceMinor > 0 ? `Payment recorded; still owed on ${o.id}: ${money(o.balanceMinor, o.currency)}` : `Payment recorded; ${o.id} is paid in full`),
   },

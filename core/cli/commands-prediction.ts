@@ -1,11 +1,38 @@
-import { readFileSync } from 'node:fs';
-import { AppError, type OutputOf } from '../../shared/contract';
+import { AppError, invalidInput, type OutputOf } from '../../shared/contract';
 import { PREDICTION_SORTS, type FitSummary } from '../../shared/contract/prediction';
 import { fitSummaryCsv, type SummaryFit } from '../prediction/summary-csv';
-import { optionalInt, optionalString, requireFlag, UsageError } from './args';
-import { pad, type Command } from './commands';
+import type { BaseMoney } from './base-money';
+import { isIsoDate } from '../../shared/domain/dates';
+import { optionalInt, optionalString, readFlagFile, requireFlag, UsageError } from './args';
+import { pad, type CliContext, type Command } from './commands';
 
 type Flags = Parameters<Command['run']>[0];
+type Predictions = OutputOf<'prediction:customers'>;
+
+/**
+ * --as-of, refused when it is a day to come: the model would read the days until then as days without an order
+ * (every customer's age grows, no purchase comes), and score everyone as slipping. The holdout check refuses a
+ * split on or after today for the same reason (prediction_split_not_past); a malformed day is the contract's to refuse.
+ */
+function pastAsOf(v: Flags, context: CliContext): string | undefined {
+  const asOf = optionalString(v, 'as-of');
+  const today = context.today();
+  if (asOf !== undefined && isIsoDate(asOf) && asOf > today) throw invalidInput([{ path: ['asOf'], key: 'prediction_as_of_after_today', params: { today } }]);
+  return asOf;
+}
+
+/** The readable lines of `predict`: a row per customer, or why there is none. */
+function predictionLines(o: Predictions & { offset: number; customerId: string | undefined }, money: BaseMoney): string {
+  if (o.rows.length > 0) {
+    return o.rows
+      .map((r) => `${r.id}  score ${pad(String(r.score), 4)} P(alive) ${fixed(r.pAlive, 3)}  next 90 days ${fixed(r.expectedPurchases.d90, 2)}  order ${money(r.expectedOrderValueMinor)}  CLV ${money(r.clvMinor)}  ${r.confidence} ${r.method}`)
+      .join('\n');
+  }
+  // An empty page is not an empty book: past the end, say where the end is.
+  if (o.total > 0) return `--offset ${o.offset} is past the last of the ${o.total} customers with orders as of ${o.asOf}.`;
+  if (o.customerId !== undefined) return `Customer ${o.customerId} has no orders on or before ${o.asOf} to predict from.`;
+  return `No customers with orders on or before ${o.asOf}.`;
+}
 
 function unitFlag(v: Flags): 'day' | 'week' {
   const unit = optionalString(v, 'unit') ?? 'day';
@@ -39,18 +66,19 @@ export const PREDICTION_COMMANDS: Command[] = [
     summary: 'Fit BG/NBD (+ Gamma-Gamma): --summary FILE.csv (no --db needed) or --db FILE --as-of YYYY-MM-DD [--unit week|day].',
     flags: { summary: { type: 'string' }, 'as-of': { type: 'string' }, unit: { type: 'string' } },
     offline: (v) => optionalString(v, 'summary') !== undefined,
-    run: async (v, call) => {
+    run: async (v, call, context) => {
       const summary = optionalString(v, 'summary');
       if (summary !== undefined) {
         unitFlag(v); // The file's numbers are already in its unit; the flag only has to be valid.
+        const text = readFlagFile('summary', summary, (message) => new AppError('invalid_input', message));
         try {
-          return fitSummaryCsv(readFileSync(summary, 'utf8'));
+          return fitSummaryCsv(text);
         } catch (error) {
           // The command was right and the file was not: refused input (exit 1), not a usage mistake (exit 2).
           throw new AppError('invalid_input', `--summary ${summary}: ${(error as Error).message}`);
         }
       }
-      return call('prediction:fit', { asOf: optionalString(v, 'as-of'), unit: unitFlag(v) });
+      return call('prediction:fit', { asOf: pastAsOf(v, context), unit: unitFlag(v) });
     },
     human: (o: SummaryFit | FitSummary) => fitLines(o).join('\n'),
   },
@@ -73,17 +101,14 @@ export const PREDICTION_COMMANDS: Command[] = [
     usesBaseCurrency: true,
     summary: 'Per-customer purchase likelihood and value, highest first [--sort score|pAlive|expectedValue|clv|likelyValue] [--as-of YYYY-MM-DD] [--customer ID] [--limit N --offset N].',
     flags: { 'as-of': { type: 'string' }, customer: { type: 'string' }, sort: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
-    run: (v, call) =>
-      call('prediction:customers', {
-        asOf: optionalString(v, 'as-of'),
-        customerId: optionalString(v, 'customer'),
-        sort: predictionSort(optionalString(v, 'sort')),
-        limit: optionalInt(v, 'limit') ?? 100,
-        offset: optionalInt(v, 'offset') ?? 0,
-      }).then(({ rows }) => rows.map(({ purchases: _p, typicalGapDays: _g, daysSinceLast: _d, ...row }) => row)),
-    human: (rows: OutputOf<'prediction:customers'>['rows'], money) =>
-      rows
-        .map((r) => `${r.id}  score ${pad(String(r.score), 4)} P(alive) ${fixed(r.pAlive, 3)}  next 90 days ${fixed(r.expectedPurchases.d90, 2)}  order ${money(r.expectedOrderValueMinor)}  CLV ${money(r.clvMinor)}  ${r.confidence} ${r.method}`)
-        .join('\n') || 'No customers with orders.',
+    run: async (v, call, context) => {
+      const customerId = optionalString(v, 'customer');
+      const offset = optionalInt(v, 'offset') ?? 0;
+      const page = await call('prediction:customers', { asOf: pastAsOf(v, context), customerId, sort: predictionSort(optionalString(v, 'sort')), limit: optionalInt(v, 'limit') ?? 100, offset });
+      return { ...page, offset, customerId, rows: page.rows.map(({ purchases: _p, typicalGapDays: _g, daysSinceLast: _d, ...row }) => row) };
+    },
+    // Scripts read the rows alone, as before; the count and the page's place are for the readable lines.
+    json: (o: { rows: unknown[] }) => o.rows,
+    human: predictionLines,
   },
 ];

@@ -1,6 +1,6 @@
 import { AppError, type OutputOf } from '../../shared/contract';
 import type { ClassFigures, ReportPeriod } from '../../shared/contract/reports';
-import { optionalString, requireFlag } from './args';
+import { optionalString, requireFlag, UsageError } from './args';
 import { pad, type Command } from './commands';
 import { baseMoney, decimalAmount, type BaseMoney } from './base-money';
 
@@ -72,6 +72,9 @@ function human(o: Report): string {
   return lines.join('\n');
 }
 
+/** The languages of the workbook's headers and sheet names. */
+const REPORT_LANGUAGES = ['zh-CN', 'en'] as const;
+
 /** The evaluation dashboard's figures from the command line (docs/evaluation.md defines each). */
 export const REPORT_COMMANDS: Command[] = [
   {
@@ -79,7 +82,14 @@ export const REPORT_COMMANDS: Command[] = [
     summary:
       'Evaluation of a scheme\'s tiers period by period, the pyramid, the Pareto curve and the migration: --scheme KEY --from YYYY-MM-DD --to YYYY-MM-DD [--period month|quarter|year] [--xlsx FILE [--language en|zh-CN]].',
     flags: { scheme: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, period: { type: 'string' }, xlsx: { type: 'string' }, language: { type: 'string' } },
+    fields: { path: '--xlsx' },
     run: async (v, call): Promise<Report> => {
+      // The workbook is written whatever the name says (report.pdf would be a workbook no viewer opens as one);
+      // checked first, as the migration below may store today's tiers.
+      const xlsx = optionalString(v, 'xlsx');
+      if (xlsx !== undefined && !/\.xlsx$/i.test(xlsx)) throw new UsageError(`--xlsx must name a .xlsx file, got "${xlsx}"`);
+      const language = optionalString(v, 'language') ?? 'zh-CN';
+      if (!REPORT_LANGUAGES.includes(language as 'en')) throw new UsageError(`--language must be one of ${REPORT_LANGUAGES.join(', ')}, got "${language}"`);
       const input = { scheme: requireFlag(v, 'scheme'), from: requireFlag(v, 'from'), to: requireFlag(v, 'to'), period: (optionalString(v, 'period') ?? 'month') as ReportPeriod };
       // Everything is checked by the evaluation before anything is written.
       let evaluation = await call('reports:evaluation', input);
@@ -95,9 +105,8 @@ export const REPORT_COMMANDS: Command[] = [
       // from the stored day: read again (from memory, a few passes), or it counts the day as last stored — a
       // customer deleted since, in their old class — beside a migration that does not.
       evaluation = await call('reports:evaluation', input);
-      const path = optionalString(v, 'xlsx');
-      const exported = path
-        ? await call('reports:export-xlsx', { ...input, path, language: (optionalString(v, 'language') ?? 'zh-CN') as 'en', ...(migration ? { migrationFrom: input.from, migrationTo: input.to } : {}) })
+      const exported = xlsx
+        ? await call('reports:export-xlsx', { ...input, path: xlsx, language: language as 'en', ...(migration ? { migrationFrom: input.from, migrationTo: input.to } : {}) })
         : undefined;
       return { ...evaluation, migration, ...(exported ? { exported } : {}) };
     },

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { OutputOf } from '../../shared/contract';
 import type { Explanation } from '../../shared/contract/segmentation';
 import type { MoveHint } from '../../shared/segmentation';
-import { optionalInt, optionalString, requireFlag, UsageError } from './args';
+import { optionalInt, optionalString, readFlagFile, requireFlag, UsageError } from './args';
 import { pad, type Command } from './commands';
 import type { BaseMoney } from './base-money';
+import { inFile } from './flag-errors';
 
 /** The largest page segments:members serves (its input's limit). */
 const MEMBER_PAGE = 5000;
@@ -40,10 +40,11 @@ export function hintLine(hint: MoveHint, money: BaseMoney): string {
 
 /** The config file for `segment config set`: a JSON object of sections, as `segment config get --json` prints under "overrides". */
 function readConfigFile(path: string): Record<string, unknown> {
+  const text = readFlagFile('file', path, (message) => new UsageError(message));
   let parsed: unknown;
   try {
     // Without the byte-order mark Windows Notepad writes at the start of a UTF-8 file, which JSON.parse refuses.
-    parsed = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new UsageError(`--file must be a JSON file of config sections (basis, partition, thresholds …): ${(error as Error).message}`);
   }
@@ -81,6 +82,8 @@ export const SEGMENTATION_COMMANDS: Command[] = [
     words: ['segment', 'config', 'set'],
     summary: 'Replace the tier settings with a JSON file of sections (--file CONFIG.json), validated by the engine; a bad file changes nothing.',
     flags: { file: { type: 'string' } },
+    // A refused key is named where it sits in the file: pyramid.thresholds in --file.
+    fields: { overrides: inFile('--file') },
     run: (v, call) => call('segments:config:set', { overrides: readConfigFile(requireFlag(v, 'file')) }),
     human: (o: OutputOf<'segments:config:set'>) => `Tier settings saved: ${JSON.stringify(o.overrides)}`,
   },
@@ -125,6 +128,7 @@ export const SEGMENTATION_COMMANDS: Command[] = [
     flags: {
       scheme: { type: 'string' }, class: { type: 'string' }, group: { type: 'string' }, 'as-of': { type: 'string' }, search: { type: 'string' }, sort: { type: 'string' }, offset: { type: 'string' }, limit: { type: 'string' },
     },
+    fields: { classKey: '--class' },
     run: async (v, call) => {
       const offset = optionalInt(v, 'offset') ?? 0;
       const limit = optionalInt(v, 'limit');
@@ -158,7 +162,11 @@ export const SEGMENTATION_COMMANDS: Command[] = [
           (r) =>
             `${r.id}  ${pad(r.code ?? '', 12)} ${pad(r.name, 20)} ${r.group !== undefined ? `${pad(r.group, 12)} ` : ''}${pad(r.classKey, 18)} ${r.scores ? `R${r.scores.r} F${r.scores.f} M${r.scores.m}` : '        '}  revenue ${money(r.revenueMinor)}`,
         ),
-        o.rows.length === 0 ? `none of ${o.total} customers (offset ${o.offset}) as of ${o.asOf}` : `${o.offset + 1}–${o.offset + o.rows.length} of ${o.total} customers as of ${o.asOf}`,
+        o.rows.length > 0
+          ? `${o.offset + 1}–${o.offset + o.rows.length} of ${o.total} customers as of ${o.asOf}`
+          : o.total > 0
+            ? `--offset ${o.offset} is past the last of the ${o.total} customers as of ${o.asOf}`
+            : `no customers as of ${o.asOf}`,
       ].join('\n'),
   },
   {

@@ -4,6 +4,8 @@ import type { Command } from './commands';
 
 type Flags = Parameters<Command['run']>[0];
 
+const LANGUAGE_CHOICES = ['zh-CN', 'en', 'system'];
+
 /** A plain decimal number ("1.5", or "1.5%" for a rate); its range is the contract's to judge, so the refusal names the setting. */
 function optionalNumber(v: Flags, name: string): number | undefined {
   const value = optionalString(v, name)?.trim().replace(/%$/, '');
@@ -45,8 +47,11 @@ export const SETTINGS_COMMANDS: Command[] = [
       'clv-discount': { type: 'string' },
       'clv-horizon': { type: 'string' },
     },
+    fields: { homeRegion: '--region', clvDiscountPercent: '--clv-discount', clvHorizonMonths: '--clv-horizon' },
     run: (v, call) => {
       const language = optionalString(v, 'language');
+      // `system` is the command line's word for "no language of its own": the contract knows only the other two.
+      if (language !== undefined && !LANGUAGE_CHOICES.includes(language)) throw new UsageError(`--language must be one of ${LANGUAGE_CHOICES.join(', ')}, got "${language}"`);
       const input = {
         baseCurrency: optionalString(v, 'base-currency')?.toUpperCase(),
         homeCountry: optionalString(v, 'home-country')?.toUpperCase(),

@@ -17,6 +17,9 @@ function describeStatus(o: OutputOf<'team:status'>): string {
   ].join('\n');
 }
 
+/** The join's fields that flags of other names fill. */
+const CREDENTIAL_FIELDS = { serverUrl: '--server', userName: '--name' };
+
 const credentials = {
   server: { type: 'string' as const },
   database: { type: 'string' as const },
@@ -52,6 +55,7 @@ export const TEAM_COMMANDS: Command[] = [
     startsDatabase: true,
     summary: 'Create the team database on --server (default database "tierbook") and join it: --user U --password P [--database D] [--name 负责人].',
     flags: credentials,
+    fields: CREDENTIAL_FIELDS,
     run: (v, call) => joinOrCreate('team:create', v, call),
     human: describeStatus,
   },
@@ -60,6 +64,7 @@ export const TEAM_COMMANDS: Command[] = [
     startsDatabase: true,
     summary: 'Join a team: --server URL --user U --password P [--database D] [--name 负责人 (this laptop’s person, needed once)].',
     flags: credentials,
+    fields: CREDENTIAL_FIELDS,
     run: (v, call) => joinOrCreate('team:join', v, call),
     human: describeStatus,
   },

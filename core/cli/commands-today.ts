@@ -22,18 +22,29 @@ export function todayForCli(o: OutputOf<'today:list'>): { asOf: string; total: n
   };
 }
 
+type TodayPage = ReturnType<typeof todayForCli> & { offset: number };
+
 export const TODAY_COMMANDS: Command[] = [
   {
     words: ['today'],
     summary: "Today's work, most urgent first, with the reason for each [--as-of YYYY-MM-DD] [--owner X] [--limit N] (the Today screen's list).",
     flags: { 'as-of': { type: 'string' }, owner: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
-    run: async (v, call) =>
-      todayForCli(await call('today:list', { asOf: optionalString(v, 'as-of'), owner: optionalString(v, 'owner'), limit: optionalInt(v, 'limit'), offset: optionalInt(v, 'offset') })),
-    human: (o: ReturnType<typeof todayForCli>) =>
+    run: async (v, call) => {
+      const offset = optionalInt(v, 'offset') ?? 0;
+      return { ...todayForCli(await call('today:list', { asOf: optionalString(v, 'as-of'), owner: optionalString(v, 'owner'), limit: optionalInt(v, 'limit'), offset })), offset };
+    },
+    // --json prints {asOf, total, items} as documented; the offset is for the readable lines.
+    json: ({ offset: _offset, ...list }: TodayPage) => list,
+    human: (o: TodayPage) =>
       [
         `Today ${o.asOf}`,
         ...o.items.map((i) => `  ${String(i.priority).padStart(3)}  ${i.dueDate}  ${pad(i.customerName, 20)} ${i.reason}`),
-        o.total > o.items.length ? `${o.items.length} of ${o.total} (--limit N, --offset N for more)` : `${o.total} to serve`,
+        // An empty page past the end says where the end is (it read "0 of 136 … --offset N for more").
+        o.items.length === 0 && o.total > 0
+          ? `--offset ${o.offset} is past the last of the ${o.total} to serve`
+          : o.total > o.items.length
+            ? `${o.items.length} of ${o.total} (--limit N, --offset N for more)`
+            : `${o.total} to serve`,
       ].join('\n'),
   },
 ];

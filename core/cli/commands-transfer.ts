@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { OutputOf } from '../../shared/contract';
 import { IMPORT_ENCODINGS } from '../../shared/contract/transfer';
 import { AppError } from '../../shared/contract';
 import { missingFieldsText } from '../importing/run-import';
 import { describeIssue, type TableIssue } from '../../shared/import/table';
-import { CommandFailed, optionalString, requireFlag, UsageError } from './args';
+import { CommandFailed, optionalString, readFlagFile, requireFlag, UsageError } from './args';
 import type { Command } from './commands';
 
 type Flags = Parameters<Command['run']>[0];
@@ -13,8 +13,11 @@ type Flags = Parameters<Command['run']>[0];
 /** The one FILE argument after the command words (main passes positionals as `_`). */
 function fileArgument(values: Flags, what: string): string {
   const positionals = (values._ as string[] | undefined) ?? [];
-  if (positionals.length !== 1) throw new UsageError(`expected exactly one ${what} FILE, got ${positionals.length}`);
-  return resolve(positionals[0]!);
+  if (positionals.length !== 1) throw new UsageError(`expected exactly one ${what} FILE, got ${positionals.length}${positionals.length > 1 ? ` (${positionals.map((p) => `"${p}"`).join(', ')})` : ''}`);
+  const path = resolve(positionals[0]!);
+  // Read as a file, a folder fails with Node's "EISDIR: illegal operation on a directory, read".
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new AppError('invalid_input', `${path} is a folder, not a file to ${what}`);
+  return path;
 }
 
 /** Names people type for the encodings the importer knows. */
@@ -34,11 +37,17 @@ function encodingFlag(values: Flags) {
 function mappingFlag(values: Flags): Record<string, string | null> | undefined {
   const path = optionalString(values, 'mapping');
   if (path === undefined) return undefined;
+  const text = readFlagFile('mapping', path, (message) => new UsageError(message));
+  let parsed: unknown;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, string | null>;
+    // A byte-order mark (Windows Notepad's UTF-8) is no part of the JSON.
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new UsageError(`--mapping must be a JSON file of {"header": "field"}: ${(error as Error).message}`);
   }
+  // An array or a bare value would reach the contract as "mapping is required", which says nothing of the file.
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`--mapping must hold a JSON object such as {"手机": "phone"}, got ${Array.isArray(parsed) ? 'an array' : JSON.stringify(parsed)}`);
+  return parsed as Record<string, string | null>;
 }
 
 function choice<T extends string>(values: Flags, name: string, allowed: readonly T[]): T | undefined {
@@ -93,9 +102,11 @@ function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
   return {
     words: ['import', kind],
     startsDatabase: true,
+    takesFile: true,
     writesNothing: (v) => v['dry-run'] === true,
     summary: `Import ${kind} from a CSV/TSV/.xlsx FILE as one undoable batch (--dry-run writes nothing; --on-error abort|skip, --rejects FILE).`,
     flags: IMPORT_FLAGS,
+    fields: { source: 'FILE', rejectsPath: '--rejects' },
     run: async (v, call) => {
       const rejects = optionalString(v, 'rejects');
       const input = {
@@ -137,11 +148,15 @@ const findings = (o: Pick<ImportSummary, 'tableIssues' | 'errors'>) => [
   ...o.errors.map((e) => `  ${e.message}`),
 ];
 
+/** How the file was read: a text file's encoding and delimiter; a workbook has neither (both are null for it). */
+const readAs = (o: Pick<ImportSummary, 'encoding' | 'delimiter'>) =>
+  o.encoding === null && o.delimiter === null ? 'read as an .xlsx workbook' : `encoding ${o.encoding}, delimiter ${JSON.stringify(o.delimiter)}`;
+
 function summaryText(o: ImportSummary): string {
   return [
     o.batchId ? `Imported as batch ${o.batchId} (undo: tierbook import undo --batch ${o.batchId}).` : 'Dry run: nothing was written.',
     ...(o.missing.all.length + o.missing.anyOf.length > 0 ? [`no column is mapped to ${missingFieldsText(o.missing)}: ${MAPPING_HINT}`] : []),
-    `added ${o.added}, updated ${o.updated}, skipped ${o.skipped}, rejected ${o.rejected}; encoding ${o.encoding ?? 'xlsx'}, delimiter ${JSON.stringify(o.delimiter)}`,
+    `added ${o.added}, updated ${o.updated}, skipped ${o.skipped}, rejected ${o.rejected}; ${readAs(o)}`,
     ...(o.customersCreated > 0 ? [`created ${o.customersCreated} customers`] : []),
     ...(o.orders ? [`order lines: ${o.orders.lines} lines → ${o.orders.orders} orders (${o.orders.returns} returns)`] : []),
     ...(o.rejectsPath ? [`rejected rows written to ${o.rejectsPath}`] : []),
@@ -169,6 +184,7 @@ function exportCommand(kind: keyof typeof EXPORT_CHANNELS): Command {
   const tiers = kind === 'customers';
   return {
     words: ['export', kind],
+    takesFile: true,
     summary: `Export ${kind} to FILE.xlsx or FILE.csv (UTF-8 with BOM); --lang zh-CN|en for the headers${tiers ? '; --scheme KEY --class KEY for one tier; --search Q, --view active|archived|trash, --owner X, --tag X (repeatable) for what the customer list would show, in its order' : ''}.`,
     flags: {
       lang: { type: 'string' },
@@ -176,13 +192,20 @@ function exportCommand(kind: keyof typeof EXPORT_CHANNELS): Command {
         ? { scheme: { type: 'string' }, class: { type: 'string' }, search: { type: 'string' }, view: { type: 'string' }, owner: { type: 'string', multiple: true }, tag: { type: 'string', multiple: true } }
         : {}),
     },
-    run: (v, call) =>
-      call(EXPORT_CHANNELS[kind], {
+    fields: { path: 'FILE', language: '--lang', classKey: '--class', 'filter.search': '--search', 'filter.view': '--view', 'filter.owners': '--owner', 'filter.tags': '--tag' },
+    run: (v, call) => {
+      // One tier is a scheme and its class; the export's own refusal names its fields ("Give both scheme and classKey").
+      if (tiers && (optionalString(v, 'scheme') === undefined) !== (optionalString(v, 'class') === undefined)) {
+        throw new UsageError(`--scheme and --class go together (one tier): give both, or neither; got only ${optionalString(v, 'scheme') === undefined ? '--class' : '--scheme'}`);
+      }
+      return call(EXPORT_CHANNELS[kind], {
         path: fileArgument(v, 'export'),
         language: choice(v, 'lang', ['zh-CN', 'en'] as const),
         ...(tiers ? { scheme: optionalString(v, 'scheme'), classKey: optionalString(v, 'class'), ...listFilterOf(v) } : {}),
-      }),
-    human: (o: OutputOf<'export:customers'>) => `Exported ${o.rows} rows to ${o.path}.`,
+      });
+    },
+    // The tiers stored last need not be today's (a `segment --as-of` of another day): the export says whose they are.
+    human: (o: OutputOf<'export:customers'>) => `Exported ${o.rows} rows to ${o.path}.${o.classesAsOf ? ` Tier columns as of ${o.classesAsOf}.` : ''}`,
   };
 }
 
@@ -215,6 +238,7 @@ export const TRANSFER_COMMANDS: Command[] = [
     words: ['backup'],
     summary: 'Copy the database to --to FILE with SQLite online backup (safe while the app runs).',
     flags: { to: { type: 'string' } },
+    fields: { path: '--to' },
     run: (v, call) => call('backup:create', { path: resolve(requireFlag(v, 'to')) }),
     human: (o: OutputOf<'backup:create'>) => `Backed up to ${o.path} (${o.bytes} bytes).`,
   },
@@ -223,6 +247,7 @@ export const TRANSFER_COMMANDS: Command[] = [
     startsDatabase: true,
     summary: 'Replace the data with a checked backup --from FILE; the current data is backed up first.',
     flags: { from: { type: 'string' } },
+    fields: { path: '--from' },
     run: (v, call) => call('backup:restore', { path: resolve(requireFlag(v, 'from')) }),
     human: (o: OutputOf<'backup:restore'>) => `Restored from ${o.restoredFrom}; the previous data is kept in ${o.safetyBackup.path}.`,
   },

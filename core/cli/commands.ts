@@ -2,21 +2,39 @@ import { formatPhone } from '../../shared/domain/phone';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import { optionalInt, optionalString, requireFlag } from './args';
 import type { BaseMoney } from './base-money';
+import { ordinal, type FieldFlags, type IssueClauses } from './flag-errors';
 
 type Flags = Record<string, string | boolean | string[] | undefined>;
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 export type Caller = <C extends Channel>(name: C, input: InputOf<C>) => Promise<OutputOf<C>>;
 
+/** What a command may ask of the run besides its calls. */
+export interface CliContext {
+  /** Today's date by the clock the app's handlers read (the machine's), for a refusal made before any call. */
+  today(): string;
+}
+
 export interface Command {
   words: string[];
   summary: string;
   flags: FlagSpec;
-  /** Returns what --json prints; `human` turns it into lines for people. */
-  run(flags: Flags, call: Caller): Promise<unknown>;
+  /** Returns what --json prints (unless `json` picks part of it); `human` turns it into lines for people. */
+  run(flags: Flags, call: Caller, context: CliContext): Promise<unknown>;
   /** `money` shows an amount of the base currency: read from the settings for a command that `usesBaseCurrency`. */
   human(output: never, money: BaseMoney): string;
+  /** What --json prints when it is not all of `run`'s output (the lines for people need more than the script reads). */
+  json?(output: never): unknown;
+  /**
+   * The flag behind each contract field whose name differs from the flag's (see flag-errors.ts), so a refusal
+   * names what the user typed (--due, not payment.dueDate).
+   */
+  fields?: FieldFlags;
+  /** Refusals this command says in its own words, by issue key (see flag-errors.ts). */
+  clauses?: IssueClauses;
   /** True when the readable lines show amounts of the workspace's base currency that its output does not name. */
   usesBaseCurrency?: true;
+  /** True for a command that takes a FILE after its words (import, export); any other word there is refused. */
+  takesFile?: true;
   /** True when these flags need no database (e.g. `predict fit --summary FILE`): main then opens none. */
   offline?(flags: Flags): boolean;
   /**
@@ -40,6 +58,16 @@ const list = (values: Flags, name: string): string[] => {
 
 function contactsFrom(values: Flags) {
   return (['phone', 'email', 'wechat', 'whatsapp'] as const).flatMap((kind) => list(values, kind).map((value) => ({ kind, value })));
+}
+
+/** contacts.N is the Nth of every --phone, then --email, --wechat and --whatsapp: named as the flag it came from. */
+function contactFlag(path: readonly (string | number)[], values: Flags): string {
+  const contacts = contactsFrom(values);
+  const at = path[1];
+  const contact = typeof at === 'number' ? contacts[at] : undefined;
+  if (!contact) return '--phone, --email, --wechat or --whatsapp';
+  const sameKind = contacts.filter((c) => c.kind === contact.kind);
+  return sameKind.length === 1 ? `--${contact.kind}` : `the ${ordinal(sameKind.indexOf(contact) + 1)} --${contact.kind}`;
 }
 
 export const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0)));
@@ -66,6 +94,14 @@ export const COMMANDS: Command[] = [
     summary:
       'List customers; --search matches name, company, pinyin (zs / zhangsan), phone, WeChat, WhatsApp, email. --scheme KEY --class a,b keeps those classes; --sort-tier KEY sorts by tier (best first).',
     flags: { search: { type: 'string' }, limit: { type: 'string' }, view: { type: 'string' }, scheme: { type: 'string' }, class: { type: 'string' }, 'sort-tier': { type: 'string' } },
+    fields: {
+      classFilter: '--scheme and --class',
+      'classFilter.scheme': '--scheme',
+      'classFilter.classes': '--class',
+      'sort.scheme': '--sort-tier',
+      // The schemes whose classes are shown: --scheme's, then --sort-tier's (once when they are the same).
+      schemes: (path, v) => (typeof path[1] === 'number' && path[1] > 0 ? '--sort-tier' : optionalString(v, 'scheme') !== undefined ? '--scheme' : '--sort-tier'),
+    },
     run: (v, call) => {
       const scheme = optionalString(v, 'scheme');
       const classes = optionalString(v, 'class')?.split(',').map((c) => c.trim()).filter(Boolean);
@@ -98,6 +134,7 @@ export const COMMANDS: Command[] = [
       phone: { type: 'string', multiple: true }, email: { type: 'string', multiple: true },
       wechat: { type: 'string', multiple: true }, whatsapp: { type: 'string', multiple: true },
     },
+    fields: { manualLevel: '--level', contacts: contactFlag },
     run: (v, call) =>
       call('customers:create', {
         name: requireFlag(v, 'name'),
@@ -124,6 +161,7 @@ export const COMMANDS: Command[] = [
     words: ['followups', 'add'],
     summary: 'Log a follow-up: --customer ID [--channel call] [--content …] [--outcome …] [--intent interested] [--satisfaction 1-5] [--next YYYY-MM-DD] [--next-time HH:MM] [--at ISO-time].',
     flags: { customer: { type: 'string' }, channel: { type: 'string' }, content: { type: 'string' }, outcome: { type: 'string' }, intent: { type: 'string' }, satisfaction: { type: 'string' }, next: { type: 'string' }, 'next-time': { type: 'string' }, at: { type: 'string' } },
+    fields: { nextContactDate: '--next', nextContactTime: '--next-time', occurredAt: '--at' },
     run: (v, call) =>
       call('followups:create', {
         customerId: requireFlag(v, 'customer'),
@@ -143,6 +181,7 @@ export const COMMANDS: Command[] = [
     words: ['followups', 'due'],
     summary: 'Follow-ups due: overdue, today and the next 7 days [--as-of YYYY-MM-DD] [--days N] [--limit N per section].',
     flags: { 'as-of': { type: 'string' }, days: { type: 'string' }, limit: { type: 'string' } },
+    fields: { horizonDays: '--days' },
     run: (v, call) => call('followups:due', { asOf: optionalString(v, 'as-of'), horizonDays: optionalInt(v, 'days'), limit: optionalInt(v, 'limit') }),
     human: (o: OutputOf<'followups:due'>) => {
       const section = (title: string, items: OutputOf<'followups:due'>['overdue'], total: number) => [

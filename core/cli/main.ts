@@ -1,9 +1,10 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { predictionsSettled } from '../prediction/refit';
 import { inputsKept } from '../segmentation/kept-inputs';
 import { AppError, type Channel, type InputOf } from '../../shared/contract';
 import { openApp } from '../app';
+import { systemClock } from '../context';
 import { tuneHeapForTiers } from '../heap-tuning';
 import { startBridge } from '../bridge/server';
 import { call } from '../dispatch';
@@ -11,50 +12,71 @@ import { forkImportWorker } from '../importing';
 import { APP_VERSION, migrationsFolder, rendererFolder } from '../paths';
 import { warmReports } from '../reports/warm-up';
 import { localDateOf } from '../../shared/domain/dates';
-import { CommandFailed, parseFlags, requireFlag, UsageError } from './args';
+import { CommandFailed, optionalInt, parseFlags, requireFlag, UsageError } from './args';
 import { baseMoney } from './base-money';
+import { inFlagTerms } from './flag-errors';
 import { hideLibraryWarnings } from './library-warnings';
-import { findCommand, usage } from './registry';
+import { commandUsage, findCommand, serveUsage, strayWords, unknownCommand, usage } from './registry';
 
 /**
  * `tierbook <command> --db FILE …`: the third transport. Flags become the same contract inputs the app
  * sends; failures print one line on stderr and exit non-zero, and validation runs before any write.
  */
 async function main(argv: string[]): Promise<number> {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
+  if (argv.length === 0 || ((argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') && argv.length === 1)) {
     process.stdout.write(`${usage()}\n`);
     return argv.length === 0 ? 2 : 0;
   }
+  // `tierbook help orders add` and `tierbook orders add --help` (or -h) print that command's line and flags.
+  const asksHelp = argv[0] === 'help' || argv.includes('--help') || argv.includes('-h');
+  if (asksHelp) {
+    const words = argv[0] === 'help' ? argv.slice(1) : argv.filter((a) => a !== '--help' && a !== '-h');
+    if (words[0] === 'serve') return printLine(serveUsage());
+    const wanted = findCommand(words);
+    if (!wanted) throw new UsageError(unknownCommand(words));
+    return printLine(commandUsage(wanted.command));
+  }
   if (argv[0] === 'serve') return serve(argv.slice(1));
   const found = findCommand(argv);
-  if (!found) throw new UsageError(`unknown command "${argv.slice(0, 2).join(' ')}" (see tierbook --help)`);
-  const { values, positionals } = parseFlags(found.rest, found.command.flags);
-  if (found.command.offline?.(values)) {
-    const output = await found.command.run({ ...values, _: positionals }, () => Promise.reject(new UsageError('this command needs no --db')));
-    process.stdout.write(values.json ? `${JSON.stringify(output, null, 2)}\n` : `${found.command.human(output as never, baseMoney(undefined))}\n`);
+  if (!found) throw new UsageError(unknownCommand(argv));
+  const { command } = found;
+  const { values, positionals } = parseFlags(found.rest, command.flags);
+  const stray = strayWords(argv, command, positionals);
+  if (stray) throw new UsageError(stray);
+  // The clock the handlers judge "today" by, so a refusal made here (a fit as of a day to come) agrees with theirs.
+  const clock = systemClock;
+  const context = { today: () => clock.today() };
+  // A refusal names the flags typed, not the contract's fields (--due, not payment.dueDate).
+  const inFlags = (error: unknown) => (error instanceof AppError ? inFlagTerms(error, command, values) : error);
+  const json = (output: unknown) => (command.json ? command.json(output as never) : output);
+  if (command.offline?.(values)) {
+    const output = await command.run({ ...values, _: positionals }, () => Promise.reject(new UsageError('this command needs no --db')), context).catch((error: unknown) => Promise.reject(inFlags(error)));
+    process.stdout.write(values.json ? `${JSON.stringify(json(output), null, 2)}\n` : `${command.human(output as never, baseMoney(undefined))}\n`);
     return 0;
   }
   const dbPath = requireFlag(values, 'db');
   const newWorkspace = !existsSync(dbPath);
-  if (!found.command.startsDatabase && newWorkspace) {
-    throw new AppError('not_found', `no database at ${dbPath} (nothing was created; "tierbook demo", "customers add" or an import starts one)`);
+  if (!command.startsDatabase && (newWorkspace || isEmptyFile(dbPath))) {
+    // An empty file (made by `touch`, or a copy that failed) is no workspace either: reading it would write one into it.
+    throw new AppError('not_found', `no database at ${dbPath} (${newWorkspace ? 'nothing was created' : 'the file is empty and was left so'}; "tierbook demo", "customers add" or an import starts one)`);
   }
   // The local user at their own shell: any file they can open is theirs to name.
-  const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'paths' }, importWorker: forkImportWorker() });
+  const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'paths' }, importWorker: forkImportWorker(), clock });
   let succeeded = false;
   try {
-    const caller = <C extends Channel>(name: C, input: InputOf<C>) => call(app.dispatch, name, input);
+    const caller = <C extends Channel>(name: C, input: InputOf<C>) =>
+      call(app.dispatch, name, input).catch((error: unknown) => Promise.reject(error instanceof AppError ? inFlagTerms(error, command, values, { channel: name, input }) : error));
     const print = async (output: unknown) => {
-      if (values.json) return process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-      const currency = found.command.usesBaseCurrency ? (await caller('settings:get', {})).baseCurrency : undefined;
-      return process.stdout.write(`${found.command.human(output as never, baseMoney(currency))}\n`);
+      if (values.json) return process.stdout.write(`${JSON.stringify(json(output), null, 2)}\n`);
+      const currency = command.usesBaseCurrency ? (await caller('settings:get', {})).baseCurrency : undefined;
+      return process.stdout.write(`${command.human(output as never, baseMoney(currency))}\n`);
     };
     try {
       // Positional arguments (a FILE after the command words) reach the command as `_`.
-      await print(await found.command.run({ ...values, _: positionals }, caller));
+      await print(await command.run({ ...values, _: positionals }, caller, context));
     } catch (error) {
       // The refusal line goes to stderr as always; what was found (e.g. an import's row errors) to stdout.
-      if (!(error instanceof CommandFailed)) throw error;
+      if (!(error instanceof CommandFailed)) throw inFlags(error);
       await print(error.output);
       process.stderr.write(`error: ${error.message}\n`);
       return 1;
@@ -70,13 +92,15 @@ async function main(argv: string[]): Promise<number> {
     await app.importRunner.settled();
     app.close();
     // The new, empty workspace a refused command (bad input writes nothing) or a dry run opened is not left behind.
-    if (newWorkspace && (!succeeded || found.command.writesNothing?.(values))) for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(file, { force: true });
+    if (newWorkspace && (!succeeded || command.writesNothing?.(values))) for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(file, { force: true });
   }
 }
 
 async function serve(argv: string[]): Promise<number> {
   const { values } = parseFlags(argv, { port: { type: 'string' }, 'open-url': { type: 'boolean' } });
   const dbPath = requireFlag(values, 'db');
+  const port = optionalInt(values, 'port') ?? 0;
+  if (port < 0 || port > 65535) throw new UsageError(`--port must be a port number from 0 to 65535 (0: any free one), got ${port}`);
   // `npm run cli` builds the CLI alone: in a fresh clone the pages are not there yet, and every address would answer 404.
   const pages = rendererFolder();
   if (!existsSync(join(pages, 'index.html'))) {
@@ -86,7 +110,7 @@ async function serve(argv: string[]): Promise<number> {
   tuneHeapForTiers();
   // Anything that reaches the loopback port may call: files stay inside the folders beside the database.
   const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'confined' }, importWorker: forkImportWorker() });
-  const bridge = await startBridge({ dispatch: app.dispatch, fileMode: app.fileMode, staticDir: pages, port: values.port ? Number(values.port) : 0 });
+  const bridge = await startBridge({ dispatch: app.dispatch, fileMode: app.fileMode, staticDir: pages, port });
   process.stdout.write(`${bridge.pageUrl}\n`);
   // As the desktop app does: the dashboard's months read in the background, a month per turn.
   const warmUp = warmReports(app.db, { today: localDateOf(new Date()) });
@@ -98,6 +122,17 @@ async function serve(argv: string[]): Promise<number> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   return new Promise<number>(() => {});
+}
+
+function printLine(text: string): number {
+  process.stdout.write(`${text}\n`);
+  return 0;
+}
+
+/** A file of no bytes: SQLite would take it as an empty database and the migrations would write one into it. */
+function isEmptyFile(path: string): boolean {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat !== undefined && stat.isFile() && stat.size === 0;
 }
 
 hideLibraryWarnings();

@@ -20,11 +20,52 @@ export function findCommand(args: string[]): { command: Command; rest: string[] 
   return undefined;
 }
 
+/**
+ * Why the words typed name no command: only the words count (a flag after them is not part of the name), and a
+ * group's first word (customers, import …) lists the words that may follow it.
+ */
+export function unknownCommand(args: string[]): string {
+  const firstFlag = args.findIndex((a) => a.startsWith('-'));
+  const words = (firstFlag === -1 ? args : args.slice(0, firstFlag)).slice(0, 3);
+  const typed = words.join(' ');
+  const following = [...new Set(ALL_COMMANDS.filter((c) => c.words.length > 1 && c.words[0] === words[0]).map((c) => c.words.slice(1).join(' ')))];
+  if (following.length === 0) return `unknown command "${typed}" (see tierbook --help)`;
+  const choices = `${words[0]} ${following.join(', ')}`;
+  return words.length === 1 ? `"${typed}" needs a second word: ${choices} (see tierbook --help)` : `unknown command "${typed}" (there are: ${choices}; see tierbook --help)`;
+}
+
+/**
+ * A word left over after a command that takes none (only import and export take a FILE): a mistyped second word
+ * (`segment confg get` would otherwise run `segment` and store the day's tiers), or a database named without --db.
+ */
+export function strayWords(args: string[], command: Command, positionals: string[]): string | undefined {
+  if (command.takesFile || positionals.length === 0) return undefined;
+  const next = args[command.words.length];
+  if (next !== undefined && !next.startsWith('-')) return unknownCommand(args);
+  return `"${command.words.join(' ')}" takes no word but its flags, got "${positionals[0]}" (a flag starts with --; the database is --db FILE)`;
+}
+
+const SERVE_SUMMARY = 'Serve the app to a browser on 127.0.0.1 (development and browser tests).';
+
 export function usage(): string {
   return [
     'Usage: tierbook <command> --db FILE [flags] [--json]',
     '',
     ...ALL_COMMANDS.map((c) => `  ${pad(c.words.join(' '), 18)} ${c.summary}`),
-    `  ${pad('serve', 18)} Serve the app to a browser on 127.0.0.1 (development and browser tests).`,
+    `  ${pad('serve', 18)} ${SERVE_SUMMARY}`,
+    '',
+    'tierbook <command> --help lists that command\'s flags.',
   ].join('\n');
+}
+
+/** One command's help: how it is called, what it does, and every flag it takes (with --db, which every command but an offline one needs). */
+export function commandUsage(command: Command): string {
+  const flags = Object.entries(command.flags).map(([name, spec]) => `--${name}${spec.type === 'boolean' ? '' : ' VALUE'}${spec.multiple ? ' (repeatable)' : ''}`);
+  // --json is every command's (parseFlags adds it): the output as JSON for a script.
+  const all = ['--db FILE', ...flags, ...(flags.includes('--json') ? [] : ['--json'])];
+  return [`Usage: tierbook ${command.words.join(' ')}${command.takesFile ? ' FILE' : ''} --db FILE [flags]`, '', command.summary, '', `Flags: ${all.join(', ')}`].join('\n');
+}
+
+export function serveUsage(): string {
+  return ['Usage: tierbook serve --db FILE [--port N] [--open-url]', '', SERVE_SUMMARY].join('\n');
 }

@@ -10,7 +10,7 @@ import { writeCsv, writeXlsx } from './write';
 import { assertFileTarget } from '../files/write-target';
 import { writeWhole } from '../files/write-whole';
 
-export { neutralize, unneutralize } from './neutralize';
+export { neutralize, unneutralize } from '../../shared/export/neutralize';
 
 const SHEET_NAMES: Record<ExportKind, Record<Language, string>> = {
   customers: { 'zh-CN': '客户', en: 'Customers' },
@@ -35,7 +35,8 @@ export async function exportToFile(client: Database.Database, kind: ExportKind, 
   const format = exportFormatOf(path, options.format);
   // Checked first, so it can never be the open database; written whole or not at all (writeWhole).
   assertFileTarget(client, path);
-  const schemes = kind === 'customers' ? (classLookup(client)?.schemes ?? []) : [];
+  const lookup = kind === 'customers' ? classLookup(client) : null;
+  const schemes = lookup?.schemes ?? [];
   if (options.classFilter && !schemes.includes(options.classFilter.scheme)) {
     throw new AppError('invalid_input', `No segmentation results for scheme ${options.classFilter.scheme}; recompute the tiers first.`, [{ path: ['scheme'], key: 'export_scheme_unknown', params: { scheme: options.classFilter.scheme } }]);
   }
@@ -43,5 +44,6 @@ export async function exportToFile(client: Database.Database, kind: ExportKind, 
   const columns = [...EXPORT_COLUMNS[kind], ...schemes.map((s) => classColumn(s, { 'zh-CN': names['zh-CN'].scheme(s), en: names.en.scheme(s) }))];
   const rows = exportRows(client, kind, options.language, options.classFilter, options.only, names[options.language]);
   const count = await writeWhole(client, path, (temp) => (format === 'csv' ? writeCsv(temp, columns, options.language, rows) : writeXlsx(temp, SHEET_NAMES[kind][options.language], columns, options.language, rows)));
-  return { path, format, rows: count };
+  // The day the class columns are as of, for the caller to say: the latest day stored, which need not be today.
+  return { path, format, rows: count, classesAsOf: lookup?.asOf ?? null };
 }

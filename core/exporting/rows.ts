@@ -13,7 +13,7 @@ const firstPhone = `(SELECT value FROM contact_channels WHERE customer_id = c.id
 
 const CUSTOMER_SELECT = `SELECT c.id, c.code, c.name, c.company, c.type, ${contactList('phone')} AS phone, ${contactList('email')} AS email, ${contactList('wechat')} AS wechat,
       ${contactList('whatsapp')} AS whatsapp, c.industry, c.country, c.region, c.city, c.size_band AS sizeBand, c.income_band AS incomeBand, c.needs, c.tags,
-      c.owner, c.source, c.manual_level AS manualLevel, c.notes, c.locality, c.order_count AS orderCount, c.revenue_base_minor AS revenueBaseMinor,
+      c.owner, c.source, c.manual_level AS manualLevel, c.notes, c.locality, c.locality_manual AS localityManual, c.archived_at AS archivedAt, c.order_count AS orderCount, c.revenue_base_minor AS revenueBaseMinor,
       c.last_order_date AS lastOrderDate, c.last_contact_at AS lastContactAt, c.next_contact_date AS nextContactDate, c.created_at AS createdAt,
       (SELECT base_currency FROM settings WHERE id = 1) AS baseCurrency
     FROM customers c`;
@@ -36,7 +36,7 @@ const QUERIES: Record<ExportKind, string> = {
     FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN customers c ON c.id = o.customer_id
     WHERE o.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY o.order_date, o.id, l.position`,
   followUps: `SELECT f.id, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, ${firstPhone} AS customerPhone, f.occurred_at AS occurredAt,
-      f.channel, f.content, f.outcome, f.intent, f.satisfaction, f.next_contact_date AS nextContactDate, f.done
+      f.channel, f.content, f.outcome, f.intent, f.satisfaction, f.next_contact_date AS nextContactDate, f.next_contact_time AS nextContactTime, f.done
     FROM follow_ups f JOIN customers c ON c.id = f.customer_id WHERE f.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY f.occurred_at, f.id`,
 };
 
@@ -77,12 +77,13 @@ export interface ClassFilter {
  * change points, so a customer's class is its latest row on or before that day (one primary-key seek per
  * scheme). Nothing when segmentation never ran.
  */
-export function classLookup(client: Database.Database): { schemes: string[]; classesOf(customerId: string): Record<string, string | null> } | null {
+export function classLookup(client: Database.Database): { asOf: string; schemes: string[]; classesOf(customerId: string): Record<string, string | null> } | null {
   const asOf = client.prepare(`SELECT max(as_of) FROM segment_runs`).pluck().get() as string | null;
   if (!asOf) return null;
   const schemes = client.prepare(`SELECT DISTINCT scheme FROM segment_assignments ORDER BY scheme`).pluck().all() as string[];
   const latest = client.prepare(`SELECT class_key FROM segment_assignments WHERE scheme = ? AND customer_id = ? AND as_of <= ? ORDER BY as_of DESC LIMIT 1`).pluck();
   return {
+    asOf,
     schemes,
     classesOf: (customerId) =>
       Object.fromEntries(
@@ -115,6 +116,8 @@ export function* exportRows(client: Database.Database, kind: ExportKind, languag
         needs: label('needs', r.needs),
         source: label('source', r.source),
         locality: label('locality', r.locality),
+        localityManual: label('localityManual', r.localityManual ? 'true' : 'false'),
+        archived: label('archived', r.archivedAt ? 'true' : 'false'),
         tags: (JSON.parse(String(r.tags)) as string[]).join(', ') || null,
         revenueBase: major(Number(r.revenueBaseMinor), String(r.baseCurrency)),
         lastContactAt: r.lastContactAt ? localDateTime(String(r.lastContactAt)) : null,

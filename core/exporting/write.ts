@@ -2,8 +2,8 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Language } from '../../shared/contract/enums';
 import type { ExportColumn } from '../../shared/export/columns';
-import { csvLine, UTF8_BOM } from './csv-format';
-import { neutralize } from './neutralize';
+import { csvLine, UTF8_BOM } from '../../shared/export/csv-format';
+import { neutralize } from '../../shared/export/neutralize';
 import type { ExportRow } from './rows';
 
 /** CSV in UTF-8 with a BOM, so Excel on a Chinese Windows shows the characters instead of mojibake. */

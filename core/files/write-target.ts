@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { statSync, type Stats } from 'node:fs';
-import { dirname } from 'node:path';
 import { AppError } from '../../shared/contract';
 import { assertWritableTarget, resolvedPath, samePath } from '../backup/target';
 
@@ -22,8 +21,8 @@ const statOrNull = (path: string): Stats | null => {
 /**
  * Throws unless `path` may be written by an export, a report, a chart picture or an import's rejected
  * rows: the same rule as a backup's target (never the open database or its -wal/-shm/-journal, however
- * spelled or linked; never a folder, link, device or pipe), and also never the file being imported, and
- * only in a folder that exists. Called before the first byte is written, so a refusal leaves everything
+ * spelled or linked; never a folder, link, device or pipe; only in a folder that exists), and also never the
+ * file being imported. Called before the first byte is written, so a refusal leaves everything
  * as it was, instead of a file that replaced the database (or the source) with a CSV.
  */
 export function assertFileTarget(client: Database.Database, path: string, options: WriteTargetOptions = {}): void {
@@ -33,10 +32,6 @@ export function assertFileTarget(client: Database.Database, path: string, option
     throw new AppError('invalid_input', `${path} is the file being imported; writing the rejected rows there would replace it. Choose another file.`, [
       { path: field, key: 'write_target_is_source', params: { path } },
     ]);
-  }
-  const folder = dirname(resolvedPath(path));
-  if (!statOrNull(folder)?.isDirectory()) {
-    throw new AppError('invalid_input', `${path} cannot be written: the folder ${folder} does not exist.`, [{ path: field, key: 'write_folder_missing', params: { path, folder } }]);
   }
 }
 

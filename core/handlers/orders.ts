@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { invalidInput, notFound, type ParsedInputOf } from '../../shared/contract';
 import { minorToDecimal } from '../../shared/domain/money';
-import { refreshCustomerStats } from '../../db/repos/customers';
+import { findCustomer, refreshCustomerStats } from '../../db/repos/customers';
 import {
   findOrder,
   liveOrdersOf,
@@ -146,6 +146,9 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
 
   return {
     'orders:list': ({ customerId }) => {
+      // An unknown id (a typo, a customer from another file) has no orders rather than none yet: "0 orders" would
+      // read as a real customer's empty history. One in the trash or merged away still lists what it had.
+      if (!findCustomer(db, customerId)) throw notFound('customer', customerId);
       const today = ctx.clock.today();
       const owing = owingSales(db, customerId);
       return {

@@ -64,7 +64,8 @@ async function readSheet(parts: ZipParts, wanted: string | undefined): Promise<X
   const used = records.reduce((n, r) => n + r.cells.length, 0);
   const merged = applyMerges(records, merges, MAX_SHEET_CELLS - used);
 
-  const builder = new TableBuilder({ maxPaddedCells: MAX_PADDED_CELLS });
+  // Excel writes no element for an empty cell, so a row whose last cells are empty is short in the file, not in the sheet.
+  const builder = new TableBuilder({ maxPaddedCells: MAX_PADDED_CELLS, shortRowsComplete: true });
   const rows: SourceRow[] = [];
   const issues: TableIssue[] = [];
   for (const record of merged) {

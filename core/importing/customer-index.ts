@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { ContactKind } from '../../shared/contract/enums';
 
-export type MatchVia = 'code' | ContactKind | 'name';
+/** 'record': the file's record ID (an export's 系统ID), of an earlier row of the file or of a live customer. */
+export type MatchVia = 'record' | 'code' | ContactKind | 'name';
 
 export interface CustomerMatch {
   id: string;
@@ -18,19 +19,25 @@ const pairKey = (name: string | null | undefined, company: string | null | undef
 
 /**
  * A key that several live customers share (two customers with one phone, one name and company, one code): it
- * names none of them. Marked as shared instead of keeping a list of ids per key, so the index stays one
- * string per key for 100k customers; `first` is the customer the key met first, for a duplicate report.
+ * names none of them. A key held by one customer stays a plain string, so the index is one string per key for
+ * 100k customers; the few shared keys list their customers, first met first (for a duplicate report), so a
+ * customer row can pass over those the file itself says are others (see findDuplicate's `others`).
  */
 class SharedKey {
-  constructor(readonly first: string) {}
+  constructor(readonly ids: string[]) {}
+  get first(): string {
+    return this.ids[0]!;
+  }
 }
 type Entry = string | SharedKey;
 
-/** Adds `id` under `key`: the first id is kept, a second different one marks the key shared. */
+/** Adds `id` under `key`: the first id is kept, a second different one makes the key shared. */
 function put(map: Map<string, Entry>, key: string, id: string): void {
   const held = map.get(key);
   if (held === undefined) map.set(key, id);
-  else if (typeof held === 'string' && held !== id) map.set(key, new SharedKey(held));
+  else if (typeof held === 'string') {
+    if (held !== id) map.set(key, new SharedKey([held, id]));
+  } else if (!held.ids.includes(id)) held.ids.push(id);
 }
 
 /** The one customer an entry names, 'ambiguous' for a shared key, null for none. */
@@ -74,11 +81,17 @@ export class CustomerIndex {
 
   /**
    * The customer an imported customer row duplicates: same code, any same contact, or same name and company.
-   * `shared`: the key belongs to several customers, and `id` is only the first of them.
+   * `shared`: the key belongs to several customers, and `id` is only the first of them. Customers `others` names
+   * (those the file gave another record ID) are never the match: the file says they are someone else.
    */
-  findDuplicate(c: { name: string; company: string | null; code: string | null; contacts: Array<{ kind: ContactKind; value: string }> }): (CustomerMatch & { shared: boolean }) | null {
-    const match = (entry: Entry | undefined, via: MatchVia, value: string) =>
-      entry === undefined ? null : { id: typeof entry === 'string' ? entry : entry.first, via, value, shared: typeof entry !== 'string' };
+  findDuplicate(
+    c: { name: string; company: string | null; code: string | null; contacts: Array<{ kind: ContactKind; value: string }> },
+    others: (id: string) => boolean = () => false,
+  ): (CustomerMatch & { shared: boolean }) | null {
+    const match = (entry: Entry | undefined, via: MatchVia, value: string) => {
+      const ids = (entry === undefined ? [] : typeof entry === 'string' ? [entry] : entry.ids).filter((id) => !others(id));
+      return ids.length === 0 ? null : { id: ids[0]!, via, value, shared: ids.length > 1 };
+    };
     if (c.code) {
       const found = match(this.byCode.get(nameKey(c.code)), 'code', c.code);
       if (found) return found;

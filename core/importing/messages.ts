@@ -1,27 +1,35 @@
-import type { SourceRow } from '../../shared/import/table';
+import type { ValueReason } from '../../shared/import/result';
+import { describeReason } from '../../shared/import/row-cursor';
+import { isBlankCell, type SourceRow } from '../../shared/import/table';
 import type { RowOutcome } from './row-writer';
 import type { ImportReason, ImportRowError } from './types';
 
-/** English for the reasons found while writing (the value parsers' reasons come with their own text). */
-const TEXT: Partial<Record<ImportReason, string>> = {
+/**
+ * English for the reasons only writing finds. Complete by type, so a reason added to ImportReason cannot
+ * reach the CLI and the rejects file as its bare code; the writer also meets value reasons (a total over
+ * the safe range is amount_too_large), and those take the parsers' own text.
+ */
+const TEXT: Record<Exclude<ImportReason, ValueReason>, string> = {
   unknown_customer: 'no customer with this key exists (import with --create-customers, or "create unknown customers" in the app, or import the customers first)',
   ambiguous_customer: 'several customers share this value, so it does not say which one is meant; link by another column (customer code, phone, or name with company), or merge the duplicate customers first',
   no_fx_rate: 'has no exchange rate to the base currency on or before the order date; add an FX rate column, or the rate under FX rates in the app',
-  missing_customer_key: 'no customer code, name, phone or company to find the customer by',
-  invalid_phone: 'is not a valid phone number',
-  invalid_email: 'is not a valid email address',
   invalid_wechat: 'is not a valid WeChat ID',
   order_lines_disagree: 'differs from the earlier rows of the same order number (the rows of one order must name the same customer, date and currency)',
   order_number_taken: 'is the number of an order already recorded (import each order once; undo the earlier import to import it again)',
 };
 
+const textOf = (reason: ImportReason): string => (reason in TEXT ? TEXT[reason as keyof typeof TEXT] : describeReason(reason as ValueReason));
+
 export function describeOutcomeError(row: SourceRow, outcome: Extract<RowOutcome, { kind: 'error' }>, columnOf: Map<string, number>, headers: string[]): ImportRowError {
   const field = outcome.field;
-  // A missing FX rate is about the currency; without a currency column, the amount carries it.
-  const mappedField = field === 'currency' && !columnOf.has('currency') ? 'amount' : field;
+  // A missing FX rate is about the currency; without a currency column, or with its cell blank in this row
+  // ("US$ 100" in the amount), the amount carries it, and pointing at an empty cell would name neither.
+  const currencyColumn = columnOf.get('currency');
+  const currencyBlank = currencyColumn === undefined || isBlankCell(row.cells[currencyColumn]);
+  const mappedField = field === 'currency' && currencyBlank ? 'amount' : field;
   const column = mappedField ? (columnOf.get(mappedField) ?? null) : null;
   const header = column === null ? null : (headers[column] ?? null);
   const value = column === null ? '' : String(row.cells[column] ?? '');
   const where = header ? `column "${header}"${value ? ` "${value}"` : ''}` : 'the row';
-  return { row: row.row, line: row.line, column, header, field, value, reason: outcome.reason, message: `Row ${row.row}, ${where}: ${TEXT[outcome.reason] ?? outcome.reason}.` };
+  return { row: row.row, line: row.line, column, header, field, value, reason: outcome.reason, message: `Row ${row.row}, ${where}: ${textOf(outcome.reason)}.` };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import type { SourceRow } from '../../shared/import/table';
-import { csvLine, UTF8_BOM } from '../exporting/csv-format';
+import { csvLine, UTF8_BOM } from '../../shared/export/csv-format';
 import type { ImportRowError } from './types';
 
 /**

@@ -10,7 +10,7 @@ import { productIdentityKey, upsertProducts } from '../../db/repos/products';
 import type { Db } from '../../db/open';
 import { newId } from '../ids';
 import { batchIds } from './batch-ids';
-import { CustomerIndex } from './customer-index';
+import { CustomerIndex, nameKey, type CustomerMatch } from './customer-index';
 import { mergeProfile, rowContacts, storedProfile, type StoredProfile } from './customer-rows';
 import type { DuplicateRow, ImportOptions, ImportReason, PlaceCounts } from './types';
 import { inferPlace, type PlaceInference } from '../../shared/domain/place';
@@ -46,6 +46,15 @@ export class RowWriter {
   /** Customers whose order and follow-up figures must be recomputed. */
   readonly affected = new Set<string>();
   customersCreated = 0;
+  /**
+   * The file's record IDs (an export's 系统ID) and the customers their rows became, both ways: a record ID met
+   * again is that customer, and a customer bound to one record ID is never another's duplicate.
+   */
+  private readonly customerOfRecord = new Map<string, string>();
+  private readonly recordOfCustomer = new Map<string, string>();
+  /** For record IDs that are a live customer's own id (a file exported from this workspace), and for link(). */
+  private readonly liveCustomer: Database.Statement;
+  private readonly codeOf: Database.Statement;
   /** Countries and provinces filled in from phones and place names (shown in the preview). */
   readonly places: PlaceCounts = { countryFromPhone: 0, countryFromRegion: 0, countryFromCity: 0, regionFromCity: 0 };
 
@@ -63,6 +72,8 @@ export class RowWriter {
     this.orderSql = orderImportStatements(client);
     this.orderRows = orderInserter(client, onOrdersWritten);
     this.index = CustomerIndex.load(client);
+    this.liveCustomer = client.prepare(`SELECT 1 FROM customers WHERE id = ? AND deleted_at IS NULL`).pluck();
+    this.codeOf = client.prepare(`SELECT code FROM customers WHERE id = ?`).pluck();
     this.assembler = new OrderAssembler(this.orderSql, {
       batchId,
       now,
@@ -85,21 +96,43 @@ export class RowWriter {
     const contacts = normalized.contacts;
     const placed = inferPlace(given, phonesOf(contacts));
     const record = { ...given, country: placed.country, region: placed.region };
-    const match = this.index.findDuplicate({ ...record, contacts });
+    // The row's record ID first: it names the customer outright. Otherwise the usual keys, passing over the customers
+    // this file gave another record ID — namesakes the file itself keeps apart.
+    const recordId = given.recordId;
+    const match = this.byRecordId(recordId) ?? this.index.findDuplicate({ ...record, contacts }, (id) => recordId !== null && this.recordOfCustomer.has(id) && this.recordOfCustomer.get(id) !== recordId);
     if (match && this.options.duplicates !== 'create') {
       const inFile = this.touchedHere.has(match.id);
       const duplicate = { customerId: match.id, via: match.via, value: match.value, inFile };
-      if (this.options.duplicates === 'skip') return { kind: 'skipped', duplicate: { ...duplicate, action: 'skipped' } };
+      if (this.options.duplicates === 'skip') {
+        this.bindRecord(recordId, match.id);
+        return { kind: 'skipped', duplicate: { ...duplicate, action: 'skipped' } };
+      }
       // Which of the customers sharing the key to update is anyone's guess: the row is refused rather than given to the first.
-      if (match.shared) return { kind: 'error', reason: 'ambiguous_customer', field: match.via };
+      if (match.shared) return { kind: 'error', reason: 'ambiguous_customer', field: match.via === 'record' ? 'recordId' : match.via };
       // An update fills only what the customer lacks: an inferred place never replaces a stored one.
       this.update(match.id, given, contacts);
+      this.bindRecord(recordId, match.id);
       return { kind: 'updated', duplicate: { ...duplicate, action: 'updated' } };
     }
-    const id = this.insertCustomer(storedProfile(record, this.settings, contacts), contacts);
+    const id = this.insertCustomer({ ...storedProfile(record, this.settings, contacts), archived_at: given.archived ? this.now : null }, contacts);
     this.countPlace(placed.inferred);
     this.index.add(id, { name: record.name, company: record.company, code: record.code, contacts });
+    this.bindRecord(recordId, id);
     return match ? { kind: 'added', duplicate: { customerId: match.id, via: match.via, value: match.value, inFile: this.touchedHere.has(match.id), action: 'created' } } : { kind: 'added' };
+  }
+
+  /** The customer a record ID names: an earlier row's of this file, else a live customer whose own id it is. */
+  private byRecordId(recordId: string | null): (CustomerMatch & { shared: boolean }) | null {
+    if (recordId === null) return null;
+    const id = this.customerOfRecord.get(recordId) ?? (this.liveCustomer.get(recordId) ? recordId : undefined);
+    return id === undefined ? null : { id, via: 'record', value: recordId, shared: false };
+  }
+
+  /** Remembers which customer a record ID's row became; the first binding stands (a customer has one record ID). */
+  private bindRecord(recordId: string | null, customerId: string): void {
+    if (recordId === null) return;
+    if (!this.customerOfRecord.has(recordId)) this.customerOfRecord.set(recordId, customerId);
+    if (!this.recordOfCustomer.has(customerId)) this.recordOfCustomer.set(customerId, recordId);
   }
 
   order(record: OrderRecord): RowOutcome {
@@ -136,7 +169,7 @@ export class RowWriter {
     if (typeof customer !== 'string') return customer;
     this.sql.insertFollowUp([
       this.nextId(), this.now, this.batchId, customer, record.occurredAt, record.channel ?? 'other', record.content, record.outcome, record.intent, record.satisfaction, record.nextContactDate,
-      record.reminderClosed ? 1 : 0,
+      record.nextContactDate === null ? null : record.nextContactTime, record.reminderClosed ? 1 : 0,
     ]);
     this.affected.add(customer);
     return { kind: 'added' };
@@ -159,12 +192,31 @@ export class RowWriter {
     const name = key.name ?? key.company;
     let found: string | null | 'ambiguous' = null;
     let field: string | null = null;
-    if ((by === 'auto' || by === 'code') && key.code) [found, field] = [this.index.byCustomerCode(key.code), 'customerCode'];
-    if (!found && (by === 'auto' || by === 'phone') && key.phone) [found, field] = [this.index.byPhone(key.phone), 'customerPhone'];
-    if (!found && (by === 'auto' || by === 'name') && name) [found, field] = [this.index.byNameCompany(name, key.name ? key.company : null), key.name ? 'customerName' : 'customerCompany'];
+    // Linking by auto, a code that found nobody still says who the row is not: a customer a weaker key finds (a phone,
+    // a name) who has another code is someone else — a namesake, not this customer, whose orders would otherwise join
+    // the namesake's. A phone nobody has says less: people have several and change them, so the name still links it.
+    // A key chosen with --link-by is taken alone.
+    const contradiction = (id: string, at: string): string | null => {
+      if (by !== 'auto' || at === 'customerCode' || key.code === null) return null;
+      const code = this.codeOf.get(id) as string | null;
+      return code !== null && nameKey(code) !== nameKey(key.code) ? 'customerCode' : null;
+    };
+    let missed: string | null = null;
+    const look = (id: string | null | 'ambiguous', at: string) => {
+      field = at;
+      const against = id === null || id === 'ambiguous' ? null : contradiction(id, at);
+      if (against === null) return id;
+      missed ??= against;
+      return null;
+    };
+    if ((by === 'auto' || by === 'code') && key.code) found = look(this.index.byCustomerCode(key.code), 'customerCode');
+    if (!found && (by === 'auto' || by === 'phone') && key.phone) found = look(this.index.byPhone(key.phone), 'customerPhone');
+    if (!found && (by === 'auto' || by === 'name') && name) found = look(this.index.byNameCompany(name, key.name ? key.company : null), key.name ? 'customerName' : 'customerCompany');
     if (found === 'ambiguous') return { kind: 'error', reason: 'ambiguous_customer', field };
     if (found) return found;
     if (field === null) return { kind: 'error', reason: 'missing_customer_key', field: null };
+    // The customer the weaker key found is not this one: the row's own key (the code or phone nobody has) is at fault.
+    if (missed !== null) field = missed;
     if (this.options.unknownCustomers === 'reject') return { kind: 'error', reason: 'unknown_customer', field };
     // A file that knows its customers only by code (CDNOW's ids) or phone still creates them: named by that key
     // until a customer import or an edit gives the real name.
@@ -176,6 +228,7 @@ export class RowWriter {
     const record: CustomerRecord = {
       name, company: key.company, type: null, industry: null, country: null, region: null, city: null, sizeBand: null, incomeBand: null, needs: null,
       tags: [], owner: null, source: null, manualLevel: null, notes: null, code: key.code, contacts: key.phone ? [{ kind: 'phone', value: key.phone }] : [],
+      locality: null, localityManual: null, archived: null, recordId: null,
     };
     const contacts = key.phone ? [{ kind: 'phone' as const, value: key.phone, label: null }] : [];
     const placed = inferPlace(record, phonesOf(contacts));
@@ -218,6 +271,9 @@ export class RowWriter {
     const known = new Set(existing.map((c) => `${c.kind}:${c.value}`));
     const added = incoming.filter((c) => !known.has(`${c.kind}:${c.value}`));
     const merged = mergeProfile(current, storedProfile(record, this.settings, incoming), record, this.settings, [...existing, ...added]);
+    // Archived yes/no writes over like any non-empty cell; archived already, the customer keeps the day it was archived.
+    if (given.archived === true && !current.archived_at) merged.archived_at = this.now;
+    else if (given.archived === false) merged.archived_at = null;
     this.sql.updateCustomer({ ...merged, id, now: this.now });
     for (const c of added) this.sql.insertContact(newId(), this.now, id, c.kind, c.value, c.label);
     this.index.add(id, { name: String(merged.name), company: merged.company as string | null, code: merged.code as string | null, contacts: added });

@@ -11,7 +11,7 @@ import { localDateOf } from '../../shared/domain/dates';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../../db/schema';
 import type { Db } from '../../db/open';
-import { unneutralize } from '../exporting/neutralize';
+import { unneutralize } from '../../shared/export/neutralize';
 import { newId } from '../ids';
 import { RejectsFile } from './rejects';
 import { assertFileTarget } from '../files/write-target';

@@ -42,7 +42,9 @@ export function undoCustomerChanges(sql: ImportStatements, customerId: string, b
   for (const c of before.contacts) if (!afterKeys.has(contactKey(c)) && !live.has(contactKey(c))) sql.insertContact(newId(), now, customerId, c.kind, c.value, c.label);
 
   const base = { name: String(next.name), company: next.company as string | null, type: String(next.type), country: next.country as string | null, region: next.region as string | null };
+  // A hand-set locality is a field like the others (the batch's own is taken back unless changed since); any other is derived.
   if (!next.locality_manual) next.locality = deriveLocality(base, settings);
+  else if (!same(before.profile.locality, after.profile.locality) && same(current.locality, after.profile.locality)) next.locality = before.profile.locality;
   next.search_text = buildSearchText(base, sql.liveContacts(customerId));
   next.sort_name = buildSortName(base);
   if (PROFILE_COLUMNS.some((column) => !same(next[column], current[column]))) sql.updateCustomer({ ...next, id: customerId, now });

@@ -55,7 +55,8 @@ export function undoBatch(db: Db, batchId: string, now: string): UndoResult {
       if (after !== null) undoCustomerChanges(sql, customerId, snapshot, JSON.parse(after) as CustomerImage, settings, now);
       else {
         // A batch imported before after-images were kept: its customers get their whole earlier state back.
-        sql.updateCustomer({ ...snapshot.profile, id: customerId, now });
+        // A column the image predates (archived_at) keeps what the customer holds: that batch never wrote it.
+        sql.updateCustomer({ ...sql.selectProfile(customerId), ...snapshot.profile, id: customerId, now });
         replaceContacts(db, customerId, snapshot.contacts, now, newId);
       }
       result.customersRestored++;

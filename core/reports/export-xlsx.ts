@@ -4,7 +4,7 @@ import type { OutputOf } from '../../shared/contract';
 import { minorDigits } from '../../shared/domain/money';
 import { reportFigures } from '../../renderer/i18n/resources/report-figures';
 import type { ClassLabels } from '../exporting/class-labels';
-import { neutralize } from '../exporting/neutralize';
+import { neutralize } from '../../shared/export/neutralize';
 
 type Migration = OutputOf<'reports:migration'>;
 type Column = keyof (typeof reportFigures)['en']['columns'];

@@ -1,9 +1,6 @@
 import { ZodError } from 'zod';
 import { invalidInput, ISSUE_MESSAGES, type Issue } from '../../shared/contract';
-import { buildConfig, type ConfigOverrides } from '../../shared/segmentation';
-
-/** Sections a user may override; asOf is per call and custom segments have their own table. */
-const SECTIONS = ['window', 'value', 'pyramid', 'lifecycle', 'behavior', 'loyalty', 'partition'] as const;
+import { buildConfig, CONFIG_SECTIONS as SECTIONS, type ConfigOverrides } from '../../shared/segmentation';
 
 function toIssues(error: ZodError): Issue[] {
   return error.issues.map((issue) => ({

@@ -18,17 +18,22 @@ export interface SyncState {
   lastErrorAt: string | null;
 }
 
-/** The row, created on first use with a fresh random node id. */
+/**
+ * The row, created on first use with a fresh random node id. Read first: an insert that inserts nothing still waits
+ * for the write lock, and `team status` or a list would then fail while another process writes the file.
+ */
 export function readSyncState(client: Database.Database): SyncState {
-  client.prepare(`INSERT INTO sync_state (id, node_id) VALUES (1, ?) ON CONFLICT (id) DO NOTHING`).run(randomBytes(8).toString('hex'));
-  const row = client
-    .prepare(
-      `SELECT node_id AS nodeId, user_name AS userName, hlc, enqueue, server_url AS serverUrl, database, team_user AS teamUser,
-              team_password AS teamPassword, paused, applied_seq AS appliedSeq, last_sync_at AS lastSyncAt,
-              last_error_key AS lastErrorKey, last_error_at AS lastErrorAt
-       FROM sync_state WHERE id = 1`,
-    )
-    .get() as Omit<SyncState, 'paused'> & { paused: number };
+  const select = client.prepare(
+    `SELECT node_id AS nodeId, user_name AS userName, hlc, enqueue, server_url AS serverUrl, database, team_user AS teamUser,
+            team_password AS teamPassword, paused, applied_seq AS appliedSeq, last_sync_at AS lastSyncAt,
+            last_error_key AS lastErrorKey, last_error_at AS lastErrorAt
+     FROM sync_state WHERE id = 1`,
+  );
+  let row = select.get() as (Omit<SyncState, 'paused'> & { paused: number }) | undefined;
+  if (!row) {
+    client.prepare(`INSERT INTO sync_state (id, node_id) VALUES (1, ?) ON CONFLICT (id) DO NOTHING`).run(randomBytes(8).toString('hex'));
+    row = select.get() as Omit<SyncState, 'paused'> & { paused: number };
+  }
   return { ...row, paused: row.paused === 1 };
 }
 

@@ -64,10 +64,15 @@ export function replaceContacts(
   }
 }
 
-/** Live customers (not deleted; archived ones count — they are still the same person) holding any of these contacts. */
+/**
+ * Live customers (not deleted; archived ones count — they are still the same person) holding any of these
+ * contacts. A phone and a WhatsApp number are one number: both are stored in E.164 (normalizeContacts, the form
+ * their search keys come from), so each is looked for under either kind, and the match says which kind the
+ * other customer has it as.
+ */
 export function findContactMatches(db: Db, contacts: { kind: ContactKind; value: string }[], excludeId?: string): DuplicateMatch[] {
   if (contacts.length === 0) return [];
-  const conditions = contacts.map((c) => and(eq(contactChannels.kind, c.kind), eq(contactChannels.value, c.value)));
+  const conditions = contacts.map((c) => and(inArray(contactChannels.kind, sameNumberKinds(c.kind)), eq(contactChannels.value, c.value)));
   const rows = db
     .select({ customerId: customers.id, name: customers.name, company: customers.company, kind: contactChannels.kind, value: contactChannels.value })
     .from(contactChannels)
@@ -83,6 +88,11 @@ export function findContactMatches(db: Db, contacts: { kind: ContactKind; value:
     .orderBy(asc(customers.name))
     .all();
   return rows;
+}
+
+/** The kinds a contact of `kind` is compared with for duplicates: its own, and for a number both number kinds. */
+function sameNumberKinds(kind: ContactKind): ContactKind[] {
+  return kind === 'phone' || kind === 'whatsapp' ? ['phone', 'whatsapp'] : [kind];
 }
 
 /**

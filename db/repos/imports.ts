@@ -9,20 +9,21 @@ import type { ContactKind } from '../../shared/contract/enums';
 export function importStatements(client: Database.Database) {
   const profileSet = `name = @name, company = @company, type = @type, industry = @industry, country = @country, region = @region, city = @city,
     locality = @locality, locality_manual = @locality_manual, size_band = @size_band, income_band = @income_band, needs = @needs, tags = @tags,
-    owner = @owner, source = @source, manual_level = @manual_level, notes = @notes, code = @code, search_text = @search_text, sort_name = @sort_name`;
+    owner = @owner, source = @source, manual_level = @manual_level, notes = @notes, code = @code, search_text = @search_text, sort_name = @sort_name,
+    archived_at = @archived_at`;
   const insertCustomer = client.prepare(`INSERT INTO customers (id, created_at, updated_at, import_batch_id, name, company, type, industry, country, region, city,
-    locality, locality_manual, size_band, income_band, needs, tags, owner, source, manual_level, notes, code, search_text, sort_name)
+    locality, locality_manual, size_band, income_band, needs, tags, owner, source, manual_level, notes, code, search_text, sort_name, archived_at)
     VALUES (@id, @now, @now, @batch, @name, @company, @type, @industry, @country, @region, @city,
-    @locality, @locality_manual, @size_band, @income_band, @needs, @tags, @owner, @source, @manual_level, @notes, @code, @search_text, @sort_name)`);
+    @locality, @locality_manual, @size_band, @income_band, @needs, @tags, @owner, @source, @manual_level, @notes, @code, @search_text, @sort_name, @archived_at)`);
   const updateCustomer = client.prepare(`UPDATE customers SET ${profileSet}, updated_at = @now WHERE id = @id`);
   const selectProfile = client.prepare(`SELECT name, company, type, industry, country, region, city, locality, locality_manual, size_band, income_band,
-    needs, tags, owner, source, manual_level, notes, code, search_text, sort_name FROM customers WHERE id = ?`);
+    needs, tags, owner, source, manual_level, notes, code, search_text, sort_name, archived_at FROM customers WHERE id = ?`);
   const liveContacts = client.prepare(`SELECT kind, value, label FROM contact_channels WHERE customer_id = ? AND deleted_at IS NULL ORDER BY created_at, id`);
   const insertContact = client.prepare(`INSERT INTO contact_channels (id, created_at, updated_at, customer_id, kind, value, label) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const dropContact = client.prepare(`UPDATE contact_channels SET deleted_at = @now, updated_at = @now WHERE customer_id = @customerId AND kind = @kind AND value = @value AND deleted_at IS NULL`);
   const insertSnapshot = client.prepare(`INSERT OR IGNORE INTO import_batch_changes (id, batch_id, customer_id, before, created_at) VALUES (?, ?, ?, ?, ?)`);
   const insertFollowUp = client.prepare(`INSERT INTO follow_ups (id, created_at, updated_at, import_batch_id, customer_id, occurred_at, channel, content, outcome,
-    intent, satisfaction, next_contact_date, done) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    intent, satisfaction, next_contact_date, next_contact_time, done) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const fxRateOn = client.prepare(`SELECT rate FROM fx_rates WHERE deleted_at IS NULL AND currency = ? AND rate_date <= ? ORDER BY rate_date DESC LIMIT 1`).pluck();
   const revenueOf = client.prepare(`SELECT revenue_base_minor FROM customers WHERE id = ?`).pluck();
 
@@ -36,7 +37,7 @@ export function importStatements(client: Database.Database) {
     dropContact: (customerId: string, kind: ContactKind, value: string, now: string) => dropContact.run({ customerId, kind, value, now }),
     insertSnapshot: (id: string, batchId: string, customerId: string, before: string, now: string) => insertSnapshot.run(id, batchId, customerId, before, now),
     insertFollowUp: (
-      f: [id: string, now: string, batch: string, customerId: string, at: string, channel: string, content: string, outcome: string | null, intent: string | null, satisfaction: number | null, next: string | null, done: 0 | 1],
+      f: [id: string, now: string, batch: string, customerId: string, at: string, channel: string, content: string, outcome: string | null, intent: string | null, satisfaction: number | null, next: string | null, nextTime: string | null, done: 0 | 1],
     ) => insertFollowUp.run(f[0], f[1], f[1], ...f.slice(2)),
     fxRateOn: (currency: string, date: string) => fxRateOn.get(currency, date) as number | undefined,
     revenueOf: (customerId: string) => (revenueOf.get(customerId) as number | undefined) ?? 0,

@@ -28,14 +28,18 @@ export function writeCustomerColumns(client: Database.Database, id: string, valu
 
 const pick = (values: CustomerColumns, names: string[]) => Object.fromEntries(names.map((n) => [n, values[n]]));
 
-/** Contacts shared by more than one live customer: the strongest sign of a duplicate. */
+/**
+ * Contacts shared by more than one live customer: the strongest sign of a duplicate. A number one customer has
+ * as their phone and another as their WhatsApp is shared too (both kinds are stored in E.164); such a group is
+ * given as a shared phone, since the merge screen names one kind per reason.
+ */
 export function sharedContacts(client: Database.Database): Array<{ kind: ContactKind; value: string; ids: string }> {
   return client
     .prepare(
-      `SELECT c.kind, c.value, group_concat(DISTINCT c.customer_id) AS ids
+      `SELECT CASE WHEN min(c.kind) = max(c.kind) THEN min(c.kind) ELSE 'phone' END AS kind, c.value, group_concat(DISTINCT c.customer_id) AS ids
        FROM contact_channels c JOIN customers k ON k.id = c.customer_id
        WHERE c.deleted_at IS NULL AND k.deleted_at IS NULL
-       GROUP BY c.kind, c.value HAVING count(DISTINCT c.customer_id) > 1`,
+       GROUP BY CASE WHEN c.kind IN ('phone', 'whatsapp') THEN 'number' ELSE c.kind END, c.value HAVING count(DISTINCT c.customer_id) > 1`,
     )
     .all() as Array<{ kind: ContactKind; value: string; ids: string }>;
 }

@@ -154,13 +154,18 @@ export function upsertProduct(db: Db, sighting: ProductSighting, ctx: ProductWri
  */
 export function searchProducts(db: Db, query: string, limit: number): ProductRecord[] {
   const key = normalizeQuery(query.normalize('NFKC'));
+  // Products are not keyed again when the keys gain a form (their search_text travels with team sync, and a
+  // laptop re-keying them would send every one): one keyed before the Traditional→Simplified folding holds
+  // only its name as typed, so the query as typed is looked for too.
+  const typed = query.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  const keys = key === '' ? [] : [...new Set([key, typed])];
   return db
     .select()
     .from(products)
     .where(
       and(
         isNull(products.deletedAt),
-        key === '' ? undefined : sql`${products.searchText} LIKE ${likeContaining(key)} ESCAPE '\\'`,
+        keys.length === 0 ? undefined : sql`(${sql.join(keys.map((k) => sql`${products.searchText} LIKE ${likeContaining(k)} ESCAPE '\\'`), sql` OR `)})`,
       ),
     )
     .orderBy(sql`${products.lastSoldOn} IS NULL`, sql`${products.lastSoldOn} DESC`, asc(products.name), asc(products.id))

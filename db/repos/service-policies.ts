@@ -51,12 +51,19 @@ export function softDeletePolicy(db: Db, scheme: string, classKey: string, now: 
   );
 }
 
-/** Inserts each default whose scheme + class never had a row (removed ones stay removed). */
+/**
+ * Inserts each default whose scheme + class never had a row (removed ones stay removed). The rows there are read
+ * first and only missing ones inserted: Today and the tiers call this on each new connection, and an insert that
+ * inserts nothing still waits for the write lock, so a read would fail while another process writes the file.
+ */
 export function insertMissingPolicies(db: Db, defaults: readonly PolicyValues[], newId: () => string, now: string): void {
+  const present = new Set((db.$client.prepare(`SELECT scheme, class_key FROM service_policies`).raw().all() as [string, string][]).map(([scheme, classKey]) => `${scheme}\u0000${classKey}`));
+  const missing = defaults.filter((values) => !present.has(`${values.scheme}\u0000${values.classKey}`));
+  if (missing.length === 0) return;
   const insert = db.$client.prepare(
     `INSERT INTO service_policies (id, created_at, updated_at, scheme, class_key, cadence_days, priority, notes, next_action, responsible)
      VALUES (@id, @now, @now, @scheme, @classKey, @cadenceDays, @priority, @notes, @nextAction, @responsible)
      ON CONFLICT (scheme, class_key) DO NOTHING`,
   );
-  for (const values of defaults) insert.run({ id: newId(), now, ...values });
+  for (const values of missing) insert.run({ id: newId(), now, ...values });
 }

@@ -5,6 +5,7 @@ import type { InputOf } from '../../shared/contract';
 import { localDateOf } from '../../shared/domain/dates';
 import { api } from '../api/client';
 import { errorText } from './errors';
+import { formatDate } from './format';
 
 type What = 'customers' | 'orders' | 'orderLines' | 'followUps';
 const CHANNEL = { customers: 'export:customers', orders: 'export:orders', orderLines: 'export:orderLines', followUps: 'export:followUps' } as const;
@@ -79,7 +80,9 @@ export function ExportButton({ what, tier, label, scopes, size, testId = 'export
     try {
       const input = { ...(picked ? { handle: picked.handle } : {}), format, language } as const;
       const result = kind === 'customers' ? await api(CHANNEL.customers, { ...input, ...scope, ...(tier ? { scheme: tier.scheme, classKey: tier.classKey } : {}) }) : await api(CHANNEL[kind], input);
-      void message.success({ content: t('exported', { count: result.rows, path: result.path }), duration: 8 });
+      // Tier columns of a day before today (the tiers not stored today yet) are named, so nobody reads them as today's.
+      const asOf = result.classesAsOf && result.classesAsOf !== localDateOf(new Date()) ? ` ${t('exportedClassesAsOf', { date: formatDate(result.classesAsOf, i18n.language) })}` : '';
+      void message.success({ content: `${t('exported', { count: result.rows, path: result.path })}${asOf}`, duration: 8 });
     } catch (error) {
       void message.error(errorText(error, t));
     }

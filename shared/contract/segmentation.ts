@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { boundedRuleGroupSchema, classKeysOf, isSchemeKey, SCHEME_KEYS, type MoveHint, type RuleGroup, type SchemeCuts } from '../segmentation';
+import { boundedRuleGroupSchema, classKeysOf, CONFIG_SECTIONS, isSchemeKey, SCHEME_KEYS, type MoveHint, type RuleGroup, type SchemeCuts } from '../segmentation';
 import { datesInOrder, datesReversed, idSchema, isoDateSchema, requiredText } from './common';
 import { boundedRecord } from './limits';
 import { policiesContract } from './policies';
@@ -87,6 +87,18 @@ export type Explanation = { kind: string; moves: readonly MoveHint[] } & Record<
 
 /** Sections of the segmentation config (a handful) and their settings; the engine checks each value's shape. */
 export const configOverridesSchema = boundedRecord(z.unknown(), 50, 80);
+
+/**
+ * Tier settings being saved. zod's record leaves a `__proto__` key out of what it returns (copying it would
+ * replace the object's prototype), so a file `{"__proto__": …}` reached the engine's unknown-key check as `{}`
+ * and saved as no settings at all: the key is refused here, before zod drops it, as any other unknown section.
+ */
+const newConfigOverridesSchema = z.preprocess((raw, ctx) => {
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.hasOwn(raw, '__proto__')) {
+    ctx.addIssue({ code: 'custom', message: 'unknown_setting', path: ['__proto__'], params: { choices: CONFIG_SECTIONS.join(', ') }, input: raw });
+  }
+  return raw;
+}, configOverridesSchema);
 
 export const customSegmentRowSchema = z.object({ id: z.string(), name: z.string(), rule: z.custom<RuleGroup>(), createdAt: z.string(), updatedAt: z.string() });
 export type CustomSegmentRow = z.infer<typeof customSegmentRowSchema>;
@@ -189,7 +201,7 @@ export const segmentationContract = {
     output: z.object({ overrides: configOverridesSchema, effective: configOverridesSchema }),
   },
   'segments:config:set': {
-    input: z.object({ overrides: configOverridesSchema }),
+    input: z.object({ overrides: newConfigOverridesSchema }),
     output: z.object({ overrides: configOverridesSchema, effective: configOverridesSchema }),
   },
   'segments:custom:list': { input: z.object({}).default({}), output: z.object({ segments: z.array(customSegmentRowSchema) }) },

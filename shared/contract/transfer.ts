@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DELIMITERS } from '../import/delimiter';
 import { IMPORT_KINDS } from '../import/fields';
-import { enumOf, idSchema, requiredText } from './common';
+import { enumOf, idSchema, isoDateSchema, requiredText } from './common';
 import { LANGUAGES } from './enums';
 import { customerListInputSchema } from './customers';
 import { refuseUnknownClass, schemeSchema } from './segmentation';
@@ -135,7 +135,8 @@ const customerExportInputSchema = exportInputSchema.extend({
   /** Just these customers (a selection on the list), in this order. */
   ids: z.array(idSchema).min(1, 'required').max(BULK_MAX_IDS, 'too_long').optional(),
 });
-const exportOutputSchema = z.object({ path: z.string(), format: z.enum(['xlsx', 'csv']), rows: z.number().int() });
+/** `classesAsOf`: the day of the stored tiers a customers export's class columns are (null: no tiers stored, or another kind). */
+const exportOutputSchema = z.object({ path: z.string(), format: z.enum(['xlsx', 'csv']), rows: z.number().int(), classesAsOf: isoDateSchema.nullable() });
 
 /** At most one way of naming the file a call writes. */
 const notBoth = (input: { path?: unknown; handle?: unknown }) => input.path === undefined || input.handle === undefined;

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { searchForm } from './search-form';
 
 type PinyinPro = typeof import('pinyin-pro');
 let loaded: PinyinPro['pinyin'] | undefined;
@@ -29,19 +30,22 @@ export function foldedLower(text: string): string {
 }
 
 /**
- * The lower-case keys under which a name can be found: the text itself, without spaces, its full-width
- * letters and digits folded ("ＡＢＣ贸易" → "abc贸易"), and for Chinese text its full pinyin ("zhangsan",
- * "abcmaoyi") and initials ("zs", "abcmy"), made from the folded text: a query is folded too (foldedQuery),
- * so either way of typing finds them. Surname mode reads 单 as "shan" and 曾 as "zeng", as people pronounce
- * them in names; the given name is keyed as it is usually read too (赵六 "zhaoliu" beside surname mode's "zhaolu").
+ * The lower-case keys under which a name can be found: the text itself, without spaces, its folded form
+ * (full-width letters and digits as ASCII, "ＡＢＣ贸易" → "abc贸易"; Traditional characters as Simplified and
+ * invisible ones dropped, searchForm: "張三豐" → "张三丰"), and for Chinese text its full pinyin ("zhangsan",
+ * "abcmaoyi") and initials ("zs", "abcmy"), made from the folded text: a query is folded too (normalizeQuery,
+ * foldedQuery), so either way of typing finds them. Surname mode reads 单 as "shan" and 曾 as "zeng", as people
+ * pronounce them in names; the given name is keyed as it is usually read too (赵六 "zhaoliu" beside surname mode's
+ * "zhaolu").
  */
 export function searchKeys(text: string | null | undefined, opts: { personName?: boolean } = {}): string[] {
   if (!text) return [];
   const lower = text.toLowerCase().trim();
   if (lower === '') return [];
   const keys = new Set<string>([lower, lower.replace(/\s+/g, '')]);
-  const folded = foldedLower(lower);
-  if (folded !== lower) keys.add(folded.replace(/\s+/g, ''));
+  // searchForm after the compatibility folding, which can turn a compatibility ideograph into a Traditional one.
+  const folded = searchForm(foldedLower(lower));
+  if (folded !== lower && folded.trim() !== '') keys.add(folded.replace(/\s+/g, ''));
   if (HAN.test(folded)) {
     const read = (mode: 'surname' | 'normal') => ({
       syllables: pinyinPro()(folded, { toneType: 'none', type: 'array', mode, nonZh: 'consecutive', v: true }),
@@ -64,9 +68,13 @@ export function searchKeys(text: string | null | undefined, opts: { personName?:
   return [...keys];
 }
 
-/** What the user typed, reduced to the form the keys are stored in ("Zhang San" → "zhangsan"). */
+/**
+ * What the user typed, reduced to the form the keys are stored in ("Zhang San" → "zhangsan", "張三豐" →
+ * "张三丰", "李\u200D四" → "李四"). Every search (the customer list, tiers, snapshots, exports, products) starts
+ * here, so the keys need only the folded form and the query stays one pattern.
+ */
 export function normalizeQuery(query: string): string {
-  return query.toLowerCase().replace(/\s+/g, '');
+  return searchForm(query.toLowerCase().replace(/\s+/g, ''));
 }
 
 /**
@@ -85,7 +93,8 @@ export function foldedQuery(searchKey: string): string | undefined {
  * after every Z.
  */
 export function sortKey(text: string, opts: { personName?: boolean } = {}): string {
-  const folded = foldedLower(text.trim());
+  // Folded for search too, so 張三豐 sorts beside 张三丰 and an invisible character does not push a name past the Z's.
+  const folded = searchForm(foldedLower(text.trim()));
   if (!HAN.test(folded)) return folded;
   return pinyinPro()(folded, { toneType: 'none', type: 'array', mode: opts.personName ? 'surname' : 'normal', nonZh: 'consecutive', v: true }).join(' ');
 }

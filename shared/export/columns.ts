@@ -3,8 +3,8 @@ import type { Language } from '../contract/enums';
 /**
  * The columns of each export, with their headers in both UI languages. The headers are words the
  * importer's header mapping knows (客户名称, 下单日期, Amount …), so an exported file imports back
- * without adjusting anything. Columns marked `info` are figures the app computes (locality, totals);
- * they are exported for reading and ignored on import.
+ * without adjusting anything. Columns marked `info` are figures the app computes (totals, dates of the
+ * last order and contact); they are exported for reading and ignored on import.
  */
 export type ExportKind = 'customers' | 'orders' | 'orderLines' | 'followUps';
 export type CellType = 'text' | 'int' | 'number' | 'date';
@@ -41,7 +41,10 @@ export const EXPORT_COLUMNS: Record<ExportKind, ExportColumn[]> = {
     col('source', 'text', '来源', 'Source', 10),
     col('manualLevel', 'text', '客户等级', 'Level', 8),
     col('notes', 'text', '备注', 'Notes', 30),
-    col('locality', 'text', '本地/外地', 'Locality (info)', 10),
+    // Read back only beside the next column: a derived locality is derived again from the importing workspace's home.
+    col('locality', 'text', '本地/外地', 'Locality', 10),
+    col('localityManual', 'text', '本地/外地手动设定', 'Locality set by hand', 8),
+    col('archived', 'text', '已归档', 'Archived', 6),
     col('orderCount', 'int', '订单数', 'Orders (info)', 8),
     col('revenueBase', 'number', '累计成交（本位币）', 'Total ordered (info)', 14),
     col('lastOrderDate', 'date', '最近下单', 'Last order (info)', 12),
@@ -103,6 +106,8 @@ export const EXPORT_COLUMNS: Record<ExportKind, ExportColumn[]> = {
     col('intent', 'text', '意向', 'Intent', 10),
     col('satisfaction', 'int', '满意度', 'Satisfaction', 8),
     col('nextContactDate', 'date', '下次联系日期', 'Next contact date', 12),
+    // The reminder's minute (a notification then), as 14:30; blank for a reminder for the whole day.
+    col('nextContactTime', 'text', '下次联系时刻', 'Next contact time', 8),
     col('done', 'text', '提醒已完成', 'Reminder closed', 8),
     col('id', 'text', '系统ID', 'Record ID', 38),
   ],
@@ -129,6 +134,8 @@ export const EXPORT_VALUE_LABELS: Record<Language, Record<string, Record<string,
     locality: { local: '本地', non_local: '外地', overseas: '海外' },
     done: { true: '是', false: '否' },
     isReturn: { true: '是', false: '否' },
+    localityManual: { true: '是', false: '否' },
+    archived: { true: '是', false: '否' },
   },
   en: {
     type: { individual: 'Individual', enterprise: 'Enterprise', government: 'Government', distributor: 'Distributor', internal: 'Internal' },
@@ -139,5 +146,7 @@ export const EXPORT_VALUE_LABELS: Record<Language, Record<string, Record<string,
     locality: { local: 'Local', non_local: 'Non-local', overseas: 'Overseas' },
     done: { true: 'Yes', false: 'No' },
     isReturn: { true: 'Yes', false: 'No' },
+    localityManual: { true: 'Yes', false: 'No' },
+    archived: { true: 'Yes', false: 'No' },
   },
 };

@@ -10,7 +10,7 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const CUSTOMER_FIELDS = [
   'name', 'company', 'type', 'industry', 'country', 'region', 'city', 'phone', 'email', 'wechat', 'whatsapp',
-  'tags', 'owner', 'source', 'notes', 'code', 'sizeBand', 'incomeBand', 'needs', 'manualLevel',
+  'tags', 'owner', 'source', 'notes', 'code', 'sizeBand', 'incomeBand', 'needs', 'manualLevel', 'locality', 'localityManual', 'archived', 'recordId',
 ] as const;
 export const CUSTOMER_KEY_FIELDS = ['customerCode', 'customerName', 'customerPhone', 'customerCompany'] as const;
 /** The order-line fields. */
@@ -23,7 +23,7 @@ export const LINE_MODE_FIELDS = ['sku', 'quantity', 'unitPrice'] as const;
 export const ORDER_FIELDS = [
   ...CUSTOMER_KEY_FIELDS, 'date', 'amount', 'currency', 'fxRate', 'note', 'orderNumber', ...ORDER_LINE_FIELDS, 'cost', 'paid', 'dueDate', 'isReturn',
 ] as const;
-export const FOLLOW_UP_FIELDS = [...CUSTOMER_KEY_FIELDS, 'occurredAt', 'channel', 'content', 'outcome', 'intent', 'satisfaction', 'nextContactDate', 'reminderClosed'] as const;
+export const FOLLOW_UP_FIELDS = [...CUSTOMER_KEY_FIELDS, 'occurredAt', 'channel', 'content', 'outcome', 'intent', 'satisfaction', 'nextContactDate', 'nextContactTime', 'reminderClosed'] as const;
 
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 export type OrderField = (typeof ORDER_FIELDS)[number];
@@ -77,6 +77,12 @@ export const SYNONYMS: { [K in ImportKind]: Record<FieldOf<K>, Synonyms> } = wit
     sizeBand: { strong: ['规模', '公司规模', '企业规模', '员工人数', '人数', 'size', 'company size', 'employees', 'headcount'] },
     incomeBand: { strong: ['收入', '年收入', '营业额', '年营业额', '收入水平', '年销售额', 'income', 'revenue', 'annual revenue', 'turnover', 'income band'] },
     needs: { strong: ['需求', '需求类型', '客户需求', 'needs', 'need', 'requirement'] },
+    // The export's locality, read only beside its "set by hand" column: elsewhere it is what the exporting workspace derived.
+    locality: { strong: ['本地/外地', '本地/外地/海外', 'locality', 'locality (info)'] },
+    localityManual: { strong: ['本地/外地手动设定', 'locality set by hand', 'locality manual'] },
+    archived: { strong: ['已归档', '归档', '是否归档', 'archived', 'is archived'] },
+    // The export's own record ID: which rows are one customer and which are not (docs/import.md, "Record IDs").
+    recordId: { strong: ['系统ID', '系统id', '记录ID', 'record id', 'record id (info)'] },
     manualLevel: { strong: ['等级', '客户等级', '级别', '客户级别', '分级', '手动等级', 'level', 'grade', 'tier', 'customer level', 'manual level'] },
   },
   orders: {
@@ -116,6 +122,8 @@ export const SYNONYMS: { [K in ImportKind]: Record<FieldOf<K>, Synonyms> } = wit
     intent: { strong: ['意向', '客户意向', '意向程度', '购买意向', 'intent', 'intention', 'interest', 'interest level'] },
     satisfaction: { strong: ['满意度', '评分', '满意程度', '星级', 'satisfaction', 'rating', 'score', 'stars'] },
     nextContactDate: { strong: ['下次联系日期', '下次联系时间', '下次联系', '下次跟进', '下次跟进日期', '下次跟进时间', '提醒日期', 'next contact', 'next contact date', 'next follow-up', 'next follow up', 'next date', 'reminder', 'follow up on'] },
+    // Exact words only: "下次联系时间" has long meant the date column (a date and time there gives the date).
+    nextContactTime: { strong: ['下次联系时刻', '提醒时刻', '提醒时间', '下次联系几点', 'next contact time', 'reminder time', 'time of next contact', 'next contact at'] },
     // The export's own column, and its earlier "(for reference)" header, so an exported file imports back with its open reminders open.
     reminderClosed: { strong: ['提醒已完成', '提醒已完成（参考）', '提醒已关闭', '提醒完成', 'reminder closed', 'closed (info)', 'reminder done', 'closed'] },
   },

@@ -1,4 +1,5 @@
 import { isStorableMinor, minorToDecimal } from '../domain/money';
+import { lineAmountMinor } from '../domain/order-lines';
 import { isDollarCurrency, parseCurrency } from './currency';
 import { parseMoney, type ParsedMoney } from './parse-amount';
 import { parseText } from './parse-contact';
@@ -16,7 +17,7 @@ export interface OrderLineRecord {
   quantity: number;
   /** Price of one unit, minor units of the row's currency; never negative (the quantity carries the sign). */
   unitPriceMinor: number;
-  /** What the line adds to its order: the amount column when given, else round(quantity × unit price). */
+  /** What the line adds to its order: the amount column when given, else lineAmountMinor(quantity, unit price), as in the app. */
   amountMinor: number;
   costMinor: number | null;
 }
@@ -107,7 +108,9 @@ export function orderRecord(cursor: RowCursor, ctx: RowContext): OrderRecord | n
     const money0 = unit ?? total;
     if (!quantityFailed && money0 && cursor.errors.length === 0) {
       const unitMinor = unit ? unit.minor : Math.round(Math.abs(total!.minor / qty));
-      let lineMinor = total ? total.minor : Math.round(qty * unitMinor);
+      // The app's rounding (half away from zero): Math.round takes −499.5 to −499, so a return of a sale's
+      // quantity would take a cent less off than the sale added.
+      let lineMinor = total ? total.minor : lineAmountMinor(qty, unitMinor);
       // A positive amount beside a returned quantity is the same return written without its minus sign.
       if (qty < 0) lineMinor = sign(true, lineMinor);
       else if (lineMinor < 0) cursor.fail('amount', 'negative_amount', cursor.columnOf('amount'), cursor.cells('amount')[0]?.cell ?? '');

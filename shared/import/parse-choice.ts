@@ -1,4 +1,4 @@
-import type { CustomerType, FollowUpChannel, Intent } from '../contract/enums';
+import type { CustomerType, FollowUpChannel, Intent, Locality } from '../contract/enums';
 import { foldKey } from './fold';
 import { fail, ok, type ValueResult } from './result';
 import type { Cell } from './table';
@@ -44,6 +44,13 @@ export const MANUAL_LEVEL_WORDS = vocabulary<'A' | 'B' | 'C'>({
   A: ['A类', 'A级', 'A客户', '重要', 'VIP'],
   B: ['B类', 'B级', 'B客户', '普通'],
   C: ['C类', 'C级', 'C客户', '一般客户'],
+});
+
+/** The export's locality words (本地/外地/海外, Local/Non-local/Overseas) and their usual variants. */
+export const LOCALITY_WORDS = vocabulary<Locality>({
+  local: ['本地', '本省', '省内', 'local'],
+  non_local: ['外地', '外省', '省外', 'non-local', 'non local', 'nonlocal', 'out of province'],
+  overseas: ['海外', '国外', '境外', 'overseas', 'abroad', 'foreign', 'international'],
 });
 
 /** Editable in Settings; the shipped keys get synonyms, anything else is kept as typed. */

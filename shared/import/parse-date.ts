@@ -34,6 +34,38 @@ const MONTH_NAME_DAY_RE = new RegExp(String.raw`^([a-z]{3,9})\.?\s*(\d{1,2})(?:s
 /** Serial numbers written out as text: 5 digits covers 1927–2173. */
 const SERIAL_TEXT_RE = /^\d{5}(?:\.\d+)?$/;
 
+const CLOCK_RE = /^(上午|下午|早上|晚上|中午)?\s*(\d{1,2})\s*(?:[:：]|点|點|时|時)\s*(\d{2})?\s*分?(?:[:：](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/i;
+/** A time-formatted workbook cell arrives as its date-and-time on Excel's day 0 (1899-12-30, or 1904-01-01). */
+const DAY_ZERO_RE = /^(?:1899-12-3[01]|1900-01-00|1904-01-01)[ T](.+)$/;
+
+/**
+ * A time of day as 'HH:MM' (24-hour, what a follow-up's next-contact time holds): 14:30, 9:05, 14:30:00,
+ * 2:30 pm, 下午2:30, 14点30分, 14点, or a workbook's time cell (a fraction of a day). Seconds are dropped, as the
+ * reminder goes off at the minute; an hour past 23 or a minute past 59 is refused.
+ */
+export function parseTimeOfDay(cell: Cell): ValueResult<string> {
+  if (typeof cell === 'number') {
+    if (!(cell >= 0 && cell < 1)) return fail('invalid_time');
+    const minutes = Math.round(cell * 24 * 60) % (24 * 60);
+    return ok(`${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`);
+  }
+  let text = cell.normalize('NFKC').trim();
+  if (text === '') return fail('required');
+  text = DAY_ZERO_RE.exec(text)?.[1] ?? text;
+  const m = CLOCK_RE.exec(text);
+  if (!m) return fail('invalid_time');
+  const [, dayPart, hh, mm = '00', ss, meridiem] = m;
+  let hours = Number(hh);
+  const minutes = Number(mm);
+  const pm = /^p/i.test(meridiem ?? '') || dayPart === '下午' || dayPart === '晚上' || (dayPart === '中午' && hours < 11);
+  if (meridiem !== undefined || dayPart !== undefined) {
+    if (hours > 12) return fail('invalid_time');
+    hours = (hours % 12) + (pm ? 12 : 0);
+  }
+  if (hours > 23 || minutes > 59 || (ss !== undefined && Number(ss) > 59)) return fail('invalid_time');
+  return ok(`${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`);
+}
+
 /** A calendar date ('YYYY-MM-DD') from any supported form; the time part, if any, is ignored. */
 export function parseDate(cell: Cell, options: DateOptions = {}): ValueResult<string> {
   const parsed = parseDateTime(cell, options);

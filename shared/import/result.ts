@@ -27,9 +27,12 @@ export const VALUE_REASONS = [
   'invalid_yes_no',
   'occurred_in_future',
   'next_contact_before_follow_up',
+  'next_contact_time_without_date',
   'due_before_order',
   'phone_scientific',
   'extra_values',
+  'malformed_quote',
+  'malformed_quote_lines',
 ] as const;
 export type ValueReason = (typeof VALUE_REASONS)[number];
 

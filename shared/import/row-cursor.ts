@@ -20,7 +20,7 @@ const REASON_TEXT: Record<ValueReason, string> = {
   required: 'is required',
   invalid_date: 'is not a date',
   ambiguous_date: 'could be day/month or month/day; choose the date order (CLI: --date-order dmy|mdy|ymd)',
-  invalid_time: 'is not a valid time',
+  invalid_time: 'is not a valid time (a time of day is written like 14:30 or 2:30 pm)',
   invalid_amount: 'is not an amount',
   ambiguous_amount: 'could be a thousand or a decimal; choose the decimal separator (CLI: --decimal . or --decimal ,)',
   too_many_decimals: 'has more decimals than the currency allows',
@@ -40,9 +40,12 @@ const REASON_TEXT: Record<ValueReason, string> = {
   paid_out_of_range: 'is more than the order amount, or negative',
   invalid_yes_no: 'is not yes or no (是/否, Y/N, 1/0)',
   extra_values: 'has more values than the header has columns, so they do not line up: a value holding the delimiter unquoted, as 1,234.50 in a comma-separated file? Quote it ("1,234.50") or drop the separator',
+  malformed_quote: 'has a quote inside it that ends no value, so the values around it may have run together; a quoted value must close right before the next delimiter, and a quote inside one is written twice ("")',
+  malformed_quote_lines: 'has a quote inside it that ends no value and runs on over the next lines, which were read into this cell: their rows are refused with this one; a quoted value must close right before the next delimiter, and a quote inside one is written twice ("")',
   phone_scientific: 'is a phone number Excel wrote in scientific notation, its last digits lost; format the column as Text in Excel and save the file again',
   occurred_in_future: 'is later than today: a follow-up records a contact that happened (a planned one is a next-contact date)',
   next_contact_before_follow_up: "is before the follow-up's own day: the reminder would be overdue the moment it is saved",
+  next_contact_time_without_date: 'is a next-contact time without a next-contact date: give the day too, or leave the time blank',
   due_before_order: "is before the order's own date: the sale would be overdue the moment it is saved",
 };
 

@@ -1,10 +1,10 @@
-import type { ContactKind, CustomerType, FollowUpChannel, Intent } from '../contract/enums';
+import type { ContactKind, CustomerType, FollowUpChannel, Intent, Locality } from '../contract/enums';
 import { isDollarCurrency, parseCurrency } from './currency';
 import { parseMoney, type DecimalSeparator } from './parse-amount';
-import { CHANNEL_WORDS, CUSTOMER_TYPE_WORDS, INTENT_WORDS, MANUAL_LEVEL_WORDS, NEEDS_WORDS, parseChoice, parseSatisfaction, SOURCE_WORDS } from './parse-choice';
+import { CHANNEL_WORDS, CUSTOMER_TYPE_WORDS, INTENT_WORDS, LOCALITY_WORDS, MANUAL_LEVEL_WORDS, NEEDS_WORDS, parseChoice, parseSatisfaction, SOURCE_WORDS } from './parse-choice';
 import { parseEmails, parsePhone, parsePhones, parseText, splitList } from './parse-contact';
 import { parseCountry } from './parse-country';
-import { parseDate, parseDateTime, type DateOrder, type ParsedDateTime } from './parse-date';
+import { parseDate, parseDateTime, parseTimeOfDay, type DateOrder, type ParsedDateTime } from './parse-date';
 import { isFxRateInRange } from '../domain/money';
 import { fail, ok, type ValueResult } from './result';
 import { yesNoParser, type YesNoWords } from './parse-yes-no';
@@ -44,6 +44,17 @@ export interface CustomerRecord {
   notes: string | null;
   code: string | null;
   contacts: Array<{ kind: ContactKind; value: string }>;
+  /**
+   * A locality set by hand (the export's locality beside its "set by hand" column saying yes); null: derived from
+   * country and region as usual — also when the file has only the locality, which the exporting workspace derived.
+   */
+  locality: Locality | null;
+  /** What the "set by hand" column says: true with `locality`; false: derived (an update clears a hand-set one); null: nothing. */
+  localityManual: boolean | null;
+  /** What an archived column says; null when the file says nothing (a new customer is then active, an update keeps the state). */
+  archived: boolean | null;
+  /** The export's record ID: rows with different ones are different customers (docs/import.md); null when the file has none. */
+  recordId: string | null;
 }
 
 /** How an order or follow-up row names its customer; the importer looks the customer up by these. */
@@ -68,6 +79,8 @@ export interface FollowUpRecord {
   intent: Intent | null;
   satisfaction: number | null;
   nextContactDate: string | null;
+  /** 'HH:MM': the reminder is timed (a notification at that minute); null: for the whole day. Never without the date. */
+  nextContactTime: string | null;
   /** Whether the reminder was closed, as the file says (an export's column); null: the file says nothing. */
   reminderClosed: boolean | null;
 }
@@ -76,6 +89,12 @@ const text = (max: number) => (cell: Cell) => parseText(cell, max);
 /** What a reminder column (the follow-ups export's 提醒已完成) adds to yes and no. */
 export const REMINDER_CLOSED_WORDS: YesNoWords = { yes: ['已完成', '完成', '已关闭', '关闭', 'done', 'closed'], no: ['未完成', '未关闭', '待办', 'open', 'pending'] };
 const parseReminderClosed = yesNoParser(REMINDER_CLOSED_WORDS);
+/** What an archived column (the customers export's 已归档) adds to yes and no. */
+export const ARCHIVED_WORDS: YesNoWords = { yes: ['已归档', '归档', 'archived'], no: ['未归档', '正常', '在用', 'active'] };
+const parseArchived = yesNoParser(ARCHIVED_WORDS);
+/** What a "locality set by hand" column adds to yes and no. */
+export const LOCALITY_MANUAL_WORDS: YesNoWords = { yes: ['手动', '手设', 'manual', 'by hand'], no: ['自动', 'auto', 'derived'] };
+const parseLocalityManual = yesNoParser(LOCALITY_MANUAL_WORDS);
 
 /** Several columns of free text (two note columns) joined line by line. */
 export function joinedText(cursor: RowCursor, field: string, max: number): string | null {
@@ -138,7 +157,17 @@ export function customerRecord(cursor: RowCursor, ctx: RowContext): CustomerReco
     notes: joinedText(cursor, 'notes', 4000),
     code: cursor.take('code', text(64)),
     contacts,
+    locality: null,
+    localityManual: cursor.take('localityManual', parseLocalityManual),
+    archived: cursor.take('archived', parseArchived),
+    recordId: cursor.take('recordId', text(64)),
   };
+  // The locality counts only where the file says it was set by hand: an export's other localities were derived from
+  // the exporting workspace's home, and are derived here again from this one's.
+  if (record.localityManual === true) {
+    if (cursor.has('locality')) record.locality = cursor.take('locality', (c) => parseChoice(c, LOCALITY_WORDS));
+    else cursor.fail('locality', 'required', cursor.columnOf('locality'), '');
+  }
   return cursor.errors.length === 0 ? record : null;
 }
 
@@ -178,12 +207,18 @@ export function followUpRecord(cursor: RowCursor, ctx: RowContext): FollowUpReco
     intent: cursor.take('intent', (c) => parseChoice(c, INTENT_WORDS)),
     satisfaction: cursor.take('satisfaction', parseSatisfaction),
     nextContactDate: cursor.take('nextContactDate', (c) => parseDate(c, { order: ctx.dateOrder.nextContactDate, date1904: ctx.date1904 })),
+    nextContactTime: cursor.take('nextContactTime', parseTimeOfDay),
     reminderClosed: cursor.take('reminderClosed', parseReminderClosed),
   };
   // As in the app: a reminder set before the contact it follows would be overdue the moment it is saved.
   if (when && record.nextContactDate !== null && record.nextContactDate < when.date) {
     const first = cursor.cells('nextContactDate')[0];
     cursor.fail('nextContactDate', 'next_contact_before_follow_up', first?.column ?? cursor.columnOf('nextContactDate'), first?.cell ?? '');
+  }
+  // A time is a minute of the next-contact day, as in the app: without the day it says nothing.
+  if (record.nextContactTime !== null && record.nextContactDate === null && !cursor.has('nextContactDate')) {
+    const first = cursor.cells('nextContactTime')[0];
+    cursor.fail('nextContactTime', 'next_contact_time_without_date', first?.column ?? cursor.columnOf('nextContactTime'), first?.cell ?? '');
   }
   // A contact dated after today has not happened: a scheduled call from another tool's export, or a typo, that as
   // the last contact would keep the customer off Today until then. A planned contact is a next-contact date.

@@ -29,6 +29,11 @@ export interface SourceRow {
    * with an unquoted delimiter, as 1,234.50 in a comma-separated file), so it is refused. Absent when there are none.
    */
   extraCells?: Cell[];
+  /**
+   * The column of a cell a stray quote ran together (`"李四,"13800138001"`: a quote that closes no value, so the
+   * delimiters after it were read as text): the row's values no longer line up, so it is refused. Absent when none.
+   */
+  malformedQuoteColumn?: number;
 }
 
 type At = { row: number; line: number };
@@ -103,7 +108,7 @@ export function buildHeader(record: RawRecord): { header: TableHeader; issues: T
 
 /**
  * Turns raw records into the table: the first non-blank record is the header, blank records are skipped,
- * short rows are padded and long rows cut, each reported once. Extra cells that are all empty (a trailing
+ * short rows are padded and long rows cut, each reported once (a workbook's short rows are not: see shortRowsComplete). Extra cells that are all empty (a trailing
  * delimiter) are dropped silently because they carry no data.
  *
  * Reports exported from Chinese accounting and ERP software often start with a title row ("客户列表
@@ -121,8 +126,10 @@ export class TableBuilder {
    * `extraValuesRefuseRow`: a delimited file's row with values past the header's last column keeps them as
    * `extraCells`, for the validator to refuse the row; in a workbook a cell sits in its column whatever its
    * neighbours hold, so values in columns without a header are only cut off there.
+   * `shortRowsComplete`: a workbook stores no empty cells, so a row whose last cells are empty simply ends early;
+   * it is padded without a word. In a delimited file a short row has lost delimiters, and is reported.
    */
-  constructor(private readonly options: { maxPaddedCells?: number; extraValuesRefuseRow?: boolean } = {}) {}
+  constructor(private readonly options: { maxPaddedCells?: number; extraValuesRefuseRow?: boolean; shortRowsComplete?: boolean } = {}) {}
 
   accept(record: RawRecord, rows: SourceRow[], issues: TableIssue[]): void {
     if (record.quoteProblem === 'unterminated_quote') throw unterminatedQuote(record);
@@ -165,7 +172,7 @@ export class TableBuilder {
     if (!this.header) return;
     const width = this.header.headers.length;
     const cells = record.cells;
-    const at = { row: record.row, line: record.line };
+    const at = { row: record.row, line: record.line, ...(record.quoteProblem === 'malformed_quote' ? { malformedQuoteColumn: strayQuoteColumn(cells, width) } : {}) };
     if (cells.length < width) {
       this.padded += width - cells.length;
       if (this.padded > (this.options.maxPaddedCells ?? Number.POSITIVE_INFINITY)) {
@@ -174,19 +181,28 @@ export class TableBuilder {
           limit: this.options.maxPaddedCells,
         });
       }
-      issues.push({ code: 'missing_columns', expected: width, actual: cells.length, ...at });
+      if (!this.options.shortRowsComplete) issues.push({ code: 'missing_columns', expected: width, actual: cells.length, row: at.row, line: at.line });
       rows.push({ ...at, cells: [...cells, ...new Array<Cell>(width - cells.length).fill('')] });
       return;
     }
     if (cells.length > width) {
       const extra = cells.slice(width);
       const filled = !isBlankRecord(extra);
-      if (filled) issues.push({ code: 'extra_columns', expected: width, actual: cells.length, extra, ...at });
+      if (filled) issues.push({ code: 'extra_columns', expected: width, actual: cells.length, extra, row: at.row, line: at.line });
       rows.push({ ...at, cells: cells.slice(0, width), ...(filled && this.options.extraValuesRefuseRow ? { extraCells: extra } : {}) });
       return;
     }
     rows.push({ ...at, cells });
   }
+}
+
+/**
+ * The cell holding a malformed quote's text: the parser keeps the stray quote in the cell it swallowed the
+ * delimiters into. Past the header's last column, or in no cell at all, the row's first cell stands for it.
+ */
+function strayQuoteColumn(cells: readonly Cell[], width: number): number {
+  const at = cells.findIndex((c) => typeof c === 'string' && c.includes('"'));
+  return at >= 0 && at < width ? at : 0;
 }
 
 /**

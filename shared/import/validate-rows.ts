@@ -91,6 +91,14 @@ export function createRowValidator<K extends ImportKind>(
       const cursor = new RowCursor(row, headers, columnsOf);
       // Past the header's last column: the row's values may have shifted, so none of them is taken.
       if (row.extraCells) cursor.fail(null, 'extra_values', null, row.extraCells.map(String).join(' | '));
+      // A stray quote ran values together: what each column holds is a guess, so nothing of the row is taken.
+      if (row.malformedQuoteColumn !== undefined) {
+        const column = row.malformedQuoteColumn;
+        const cell = row.cells[column] ?? '';
+        // Run on past the line's end, the quote took the next lines into this cell: their rows are in this one.
+        cursor.fail(mapping[column] ?? null, /[\r\n]/.test(String(cell)) ? 'malformed_quote_lines' : 'malformed_quote', column, cell);
+        return { record: null, errors: cursor.errors };
+      }
       const record = build(cursor, ctx);
       return record && cursor.errors.length === 0 ? { record, errors: [] } : { record: null, errors: cursor.errors };
     },

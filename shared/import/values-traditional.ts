@@ -119,6 +119,15 @@ export const TRADITIONAL_VALUE_FORMS: Readonly<Record<string, readonly string[]>
   关闭: ['關閉'],
   未关闭: ['未關閉'],
   待办: ['待辦'],
+  // Locality, and the words an archived or hand-set column adds to yes and no.
+  国外: ['國外'],
+  省内: ['省內'],
+  归档: ['歸檔'],
+  已归档: ['已歸檔'],
+  未归档: ['未歸檔'],
+  手动: ['手動'],
+  手设: ['手設'],
+  自动: ['自動'],
 };
 
 /** Each word followed by its Traditional forms, so a vocabulary written in Simplified reads both scripts. */

@@ -28,6 +28,17 @@ export function customerRoute(customerId: string): string {
   return `#/customers/${encodeURIComponent(customerId)}`;
 }
 
+/**
+ * Characters of a customer's name a notification shows. A system notification has no hover and cuts its body
+ * after two or three lines, so a 120-character name pushed out the rest ("Click to open…", the other names).
+ */
+const NAME_SHOWN = 24;
+
+function shortName(name: string): string {
+  const chars = [...name];
+  return chars.length > NAME_SHOWN ? `${chars.slice(0, NAME_SHOWN - 1).join('').trimEnd()}…` : name;
+}
+
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 
@@ -43,13 +54,13 @@ function plural(texts: NoticeTexts, key: 'summaryTitle' | 'overdue', language: s
 export function noticeContent(notice: ReminderNotice, texts: NoticeTexts, language: string): NoticeContent {
   if (notice.kind === 'timed') {
     const { reminder } = notice;
-    return { title: fill(texts.timedTitle, { time: reminder.time }), body: fill(texts.timedBody, { name: reminder.customerName }), target: customerRoute(reminder.customerId) };
+    return { title: fill(texts.timedTitle, { time: reminder.time }), body: fill(texts.timedBody, { name: shortName(reminder.customerName) }), target: customerRoute(reminder.customerId) };
   }
   const { summary } = notice;
   const lines: string[] = [];
   if (summary.overdue > 0) lines.push(plural(texts, 'overdue', language, summary.overdue));
   if (summary.first.length > 0) {
-    const names = summary.first.join(texts.separator) + (summary.total > summary.first.length ? ` ${texts.more}` : '');
+    const names = summary.first.map(shortName).join(texts.separator) + (summary.total > summary.first.length ? ` ${texts.more}` : '');
     lines.push(fill(texts.first, { names }));
   }
   lines.push(texts.openToday);

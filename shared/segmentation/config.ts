@@ -146,6 +146,9 @@ export const DEFAULT_CONFIG: Omit<EngineConfig, 'asOf'> = {
   partition: { kind: 'none' },
 };
 
+/** The sections of the tier settings a user may override; asOf is per call and custom segments have their own table. */
+export const CONFIG_SECTIONS = ['window', 'value', 'pyramid', 'lifecycle', 'behavior', 'loyalty', 'partition'] as const;
+
 /** asOf is required; every other section may be given partially and is merged over DEFAULT_CONFIG. */
 export type ConfigOverrides = { asOf: string } & Partial<Pick<EngineConfig, 'window' | 'customSegments' | 'partition'>> & {
     value?: Partial<Omit<EngineConfig['value'], 'weights'>> & { weights?: Partial<EngineConfig['value']['weights']> };

@@ -87,12 +87,42 @@ export const conditionSchema: z.ZodType<Condition> = z.union([
   schemeConditionSchema,
 ]);
 
+/** Long enough to recognise what was typed, short enough that a pasted paragraph does not become the message. */
+const NAME_SHOWN = 60;
+const shown = (name: string) => (name.length > NAME_SHOWN ? `${name.slice(0, NAME_SHOWN)}…` : name);
+
+/**
+ * A condition on a field or metric the rules do not have fails every branch of the condition union, and zod
+ * then says only "rule.conditions.0 is not valid" (a group holding it, only that the group is not valid).
+ * Checked over the whole tree before the unions are tried, the refusal names what was given, where, and what
+ * there is to choose from. A loop, not recursion: stored rules reach here without the contract's depth check.
+ */
+function refuseUnknownNames(raw: unknown, ctx: z.RefinementCtx): unknown {
+  const stack: { node: unknown; path: (string | number)[] }[] = [{ node: raw, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    const { kind, field: fieldGiven, metric: metricGiven, conditions } = node as Record<string, unknown>;
+    if (kind === 'group' && Array.isArray(conditions)) conditions.forEach((child, i) => stack.push({ node: child, path: [...path, 'conditions', i] }));
+    if (kind === 'field' && typeof fieldGiven === 'string' && !(PROFILE_FIELDS as readonly string[]).includes(fieldGiven)) {
+      ctx.addIssue({ code: 'custom', message: 'unknown_rule_field', path: [...path, 'field'], params: { field: shown(fieldGiven), choices: PROFILE_FIELDS.join(', ') }, input: node });
+    }
+    if (kind === 'metric' && typeof metricGiven === 'string' && !(RULE_METRICS as readonly string[]).includes(metricGiven)) {
+      ctx.addIssue({ code: 'custom', message: 'unknown_rule_metric', path: [...path, 'metric'], params: { metric: shown(metricGiven), choices: RULE_METRICS.join(', ') }, input: node });
+    }
+  }
+  return raw;
+}
+
 export const ruleGroupSchema: z.ZodType<RuleGroup> = z.lazy(() =>
-  z.object({
-    kind: z.literal('group'),
-    op: z.enum(['and', 'or']),
-    conditions: z.array(z.union([conditionSchema, ruleGroupSchema])).max(50, 'too_many'),
-  }),
+  z.preprocess(
+    refuseUnknownNames,
+    z.object({
+      kind: z.literal('group'),
+      op: z.enum(['and', 'or']),
+      conditions: z.array(z.union([conditionSchema, ruleGroupSchema])).max(50, 'too_many'),
+    }),
+  ),
 );
 
 /** A rule's nesting and size against MAX_RULE_DEPTH and MAX_RULE_NODES: the issue key to report, or null when it fits. */

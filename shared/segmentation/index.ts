@@ -7,6 +7,7 @@ export { dayNumberOfCivil } from './day-number';
 export { segmentOne, type LocalSegmentation } from './segment-one';
 export {
   buildConfig,
+  CONFIG_SECTIONS,
   DEFAULT_CONFIG,
   engineConfigSchema,
   PARTITION_FIELDS,

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { convertMinor, minorDigits, parseAmount } from '../../shared/domain/money';
 import { byTestId, inputOf, invoke, type Journey } from './journeys';
@@ -7,6 +8,18 @@ import { byTestId, inputOf, invoke, type Journey } from './journeys';
  * that starts in the customer's usual currency and shows its base-currency amount, and the base
  * currency locked because orders exist.
  */
+/** A toast naming a customer: one line of text, inside the window, its whole sentence in the title. */
+async function expectOneLineToast(page: Page, testId: string, sentence: string): Promise<void> {
+  // An earlier toast of the same kind may still be showing: this one is told by its sentence.
+  const toast = page.locator(`[data-testid="${testId}"]`).filter({ has: page.locator('.named-message-name') }).and(page.getByTitle(sentence, { exact: true }));
+  await toast.waitFor({ timeout: 15_000 });
+  const box = (await toast.boundingBox())!;
+  expect(box.height).toBeLessThan(30);
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  expect(await toast.evaluate((el) => el.querySelector<HTMLElement>('.named-message-name')!.scrollWidth > el.querySelector<HTMLElement>('.named-message-name')!.clientWidth)).toBe(true);
+}
+
 export async function dataArrivesComplete({ page, screenshot }: Journey): Promise<void> {
   // A new customer typed with a city but no country: the form says what it will infer, and it is saved.
   await page.goto(page.url().replace(/#.*$/, '#/customers'));
@@ -21,12 +34,30 @@ export async function dataArrivesComplete({ page, screenshot }: Journey): Promis
   const stored = await invoke(page, 'customers:get', { id: created.id });
   expect([stored.country, stored.region, stored.city]).toEqual(['CN', '广东', 'Shenzhen']);
 
-  // A name as long as the form takes keeps the file's title on one line (it ran to four).
-  const long = (await invoke(page, 'customers:create', { name: 'Long Name '.repeat(12).trim() })).customer;
-  await page.goto(page.url().replace(/#.*$/, `#/customers/${long.id}`));
-  await expect.poll(() => byTestId(page, 'customer-title').innerText()).toBe(long.name);
+  // A name as long as the form takes keeps the file's title on one line (it ran to four), and so do the
+  // messages naming it (a screen-wide toast of three lines): the name cut short, the sentence whole on hover.
+  const longName = '长名字客户'.repeat(24);
+  await page.goto(page.url().replace(/#.*$/, '#/customers'));
+  await byTestId(page, 'add-customer').click();
+  await inputOf(page, 'profile-name').fill(longName);
+  await byTestId(page, 'new-customer-save').click();
+  await expectOneLineToast(page, 'created-message', `Added ${longName}`);
+  await expect.poll(() => byTestId(page, 'customer-title').innerText()).toBe(longName);
   expect((await byTestId(page, 'customer-title').boundingBox())!.height).toBeLessThan(50);
-  await invoke(page, 'customers:delete', { id: long.id });
+  // The follow-up dialog names the customer in one line as well: its Save button stays on the screen (a
+  // four-line title ran over the close button and pushed Save below the window).
+  await byTestId(page, 'file-quick-followup').click();
+  const dialogTitle = byTestId(page, 'quick-followup-title');
+  await dialogTitle.waitFor();
+  expect(await dialogTitle.getAttribute('title')).toBe(`Log a follow-up: ${longName}`);
+  expect((await dialogTitle.boundingBox())!.height).toBeLessThan(30);
+  const dialogSave = page.locator('.ant-modal').filter({ has: dialogTitle }).locator('.ant-modal-footer .ant-btn-primary');
+  await expect.poll(async () => { const box = await dialogSave.boundingBox(); return box !== null && box.y + box.height <= page.viewportSize()!.height; }).toBe(true);
+  await page.keyboard.press('Escape');
+  await dialogTitle.waitFor({ state: 'hidden' });
+  await byTestId(page, 'delete-customer').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Delete' }).click();
+  await expectOneLineToast(page, 'deleted-message', `Deleted ${longName}`);
 
   // A customer whose last order was in a foreign currency: a new order starts in it and shows the base amount.
   const { baseCurrency } = await invoke(page, 'settings:get', {});
@@ -91,6 +122,32 @@ export async function dataArrivesComplete({ page, screenshot }: Journey): Promis
   await page.keyboard.press('Enter');
   await expect.poll(() => byTestId(page, 'fx-filter').innerText()).toContain('USD');
   await expect.poll(async () => [...new Set((await page.locator('[data-testid="fx-page"] tbody tr.ant-table-row td:first-child').allInnerTexts()).map((c) => c.split(/\s/)[0]))]).toEqual(['USD']);
+
+  // A rate added behind the filter and past the first page (the table is by currency, newest first): the table
+  // drops the filter, goes to the rate's page and marks it, so the user sees what was added.
+  const eurRates = (await invoke(page, 'fx:list', { currency: 'EUR' })).rates;
+  const earliest = eurRates.map((r) => r.rateDate).sort()[0]!;
+  const added = `${Number(earliest.slice(0, 4)) - 1}${earliest.slice(4)}`;
+  await byTestId(page, 'fx-add').click();
+  await byTestId(page, 'fx-currency').click();
+  await page.keyboard.type('EUR');
+  await page.keyboard.press('Enter');
+  const dateInput = inputOf(page, 'fx-date');
+  await dateInput.click();
+  await dateInput.fill(added);
+  await page.keyboard.press('Enter');
+  await inputOf(page, 'fx-rate').fill('7.5');
+  await byTestId(page, 'fx-save').click();
+  const addedRow = page.locator(`[data-testid="fx-row"][data-currency="EUR"][data-date="${added}"]`);
+  await addedRow.waitFor({ timeout: 15_000 });
+  const all = (await invoke(page, 'fx:list', {})).rates;
+  const pageOfAdded = Math.floor(all.findIndex((r) => r.currency === 'EUR' && r.rateDate === added) / 20) + 1;
+  expect(pageOfAdded, 'the added rate sorts past the first page').toBeGreaterThan(1);
+  await expect.poll(() => page.locator('[data-testid="fx-page"] .ant-pagination-item-active').innerText()).toBe(String(pageOfAdded));
+  expect(await addedRow.getAttribute('class')).toContain('fx-row-saved');
+  expect(await addedRow.locator('[data-testid="fx-just-saved"]').innerText()).toBe('Just saved');
+  await expect.poll(async () => { const box = await addedRow.boundingBox(); return box !== null && box.y >= 0 && box.y + box.height <= page.viewportSize()!.height; }).toBe(true);
+  await invoke(page, 'fx:delete', { id: all.find((r) => r.currency === 'EUR' && r.rateDate === added)!.id });
 
   // A workspace without a home province, whose customers have provinces: asked once where the business is.
   await invoke(page, 'settings:update', { homeRegion: '' });

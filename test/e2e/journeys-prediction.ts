@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { daysBetween, localDateOf } from '../../shared/domain/dates';
-import { at, byTestId, invoke, type Journey } from './journeys';
+import { formatDate, formatShortDate } from '../../renderer/components/format';
+import { at, byTestId, chooseOption, invoke, type Journey } from './journeys';
 
 /**
  * Runs after the others (demo loaded, UI in English): the customer file shows a purchase-likelihood score
@@ -71,6 +72,14 @@ export async function predictionScoreSortAndHoldout({ page, screenshot }: Journe
   expect(Number(cells[2]!.replace(/,/g, ''))).toBeCloseTo(expected.byFrequency[0]!.actual, 2);
   const summary = await byTestId(page, 'holdout-summary').innerText();
   expect(summary.replace(/,/g, '')).toContain(String(expected.cumulative.at(-1)!.actual));
+  // Dates as the other screens write them in the UI's language, not the call's ISO form (2026-06-01 in English).
+  for (const [option, language] of [['中文', 'zh-CN'], ['English', 'en']] as const) {
+    await chooseOption(page, 'language-switch', option);
+    await expect.poll(() => byTestId(page, 'holdout-summary').innerText()).toContain(formatDate(expected.split, language));
+    expect(await byTestId(page, 'holdout-summary').innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    const dateCell = page.locator('[data-testid="holdout-cumulative-table"] tbody tr.ant-table-row').first().locator('td').nth(1);
+    expect(await dateCell.innerText()).toBe(formatShortDate(expected.cumulative[0]!.date, language));
+  }
   await screenshot('holdout-check-en');
 
   // Compared until a day before the split: refused, and the last check's result (for other dates) is not left under the error.

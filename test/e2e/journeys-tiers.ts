@@ -48,6 +48,11 @@ export async function customSegmentOnLocalityThenEdited({ page, screenshot }: Jo
   await drawer.waitFor();
 
   await inputOf(page, 'custom-name').fill('Local customers');
+  // A figure left empty is asked for, not saved as "≥ 0" (a segment of everyone, saved without a word).
+  await byTestId(page, 'custom-save').click();
+  await page.locator('.ant-message-notice', { hasText: 'Condition 1 has no value yet' }).waitFor();
+  expect(await drawer.locator('.ant-input-number-status-error').count()).toBeGreaterThan(0);
+  expect((await invoke(page, 'segments:custom:list', {})).segments).toEqual([]);
   await choose(page, 'custom-kind', 'Profile field', drawer);
   await choose(page, 'custom-field', 'Locality', drawer);
   // The value is a choice of the field's own values, not free text.

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp } from '../../core/app';
 import { removeStrayBackupFiles } from '../../core/backup';
 import { tableCounts } from '../support/table-counts';
+import type { AppError } from '../../shared/contract';
+import { runCli } from '../support/cli';
 import { MIGRATIONS, openTestApp, tempDir, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -90,8 +92,9 @@ describe('backup targets', () => {
     expectIntactAfterRestart(before);
   });
 
-  it('writes a new file (creating its folder) and replaces an existing regular file, each a whole database', async () => {
+  it('writes a new file and replaces an existing regular file, each a whole database', async () => {
     const before = counts(app.db.$client);
+    mkdirSync(join(app.dir, 'new', 'folder'), { recursive: true });
     const fresh = join(app.dir, 'new', 'folder', 'copy.sqlite');
     const existing = join(app.dir, 'old-copy.sqlite');
     writeFileSync(existing, 'an older file the user chose to overwrite');
@@ -108,6 +111,58 @@ describe('backup targets', () => {
     expect(lstatSync(fresh).mode & 0o077).toBe(0);
     expect(partialsIn(app.dir)).toEqual([]);
     expect(partialsIn(join(app.dir, 'new', 'folder'))).toEqual([]);
+    expectIntactAfterRestart(before);
+  });
+  it('refuses a folder that is not there and makes none, as an export does; its own backups folder it makes', async () => {
+    const folder = join(app.dir, 'missing', 'deeper');
+    const path = join(folder, 'copy.sqlite');
+    const refusal = await app.call('backup:create', { path }).catch((error: unknown) => error as AppError);
+    expect(refusal).toMatchObject({
+      code: 'invalid_input',
+      issues: [{ path: ['path'], key: 'write_folder_missing', params: { path, folder: expect.stringMatching(/missing\/deeper$/) } }],
+      message: expect.stringMatching(/^\S+copy\.sqlite cannot be written: the folder \S+missing\/deeper does not exist; no backup was made \(choose a folder that exists\)\.$/),
+    });
+    expect(existsSync(join(app.dir, 'missing'))).toBe(false);
+    // The command line says the same, and makes no folder either.
+    expect(runCli(['backup', '--db', app.dbPath, '--to', path])).toMatchObject({ code: 1, stdout: '', stderr: `error: ${(refusal as AppError).message}\n` });
+    expect(existsSync(join(app.dir, 'missing'))).toBe(false);
+    // The backups folder beside the database is TierBook's own: a backup with no file chosen makes it.
+    const here = await app.call('backup:create', {});
+    expect(here.path.startsWith(join(app.dir, 'backups'))).toBe(true);
+    expect(lstatSync(here.path).isFile()).toBe(true);
+  });
+
+  it('refuses a database another connection has open, and a name with a log or journal left beside it', async () => {
+    const before = counts(app.db.$client);
+    // Another workspace open in another program: renaming a backup over it left that program writing its
+    // log into the new file's pages, and the file read as "malformed database schema" afterwards.
+    const otherPath = join(app.dir, 'other.sqlite');
+    const other = new Database(otherPath);
+    other.pragma('journal_mode = WAL');
+    other.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)');
+    other.prepare('INSERT INTO notes (body) VALUES (?)').run('kept');
+    await expect(app.call('backup:create', { path: otherPath })).rejects.toMatchObject({
+      code: 'invalid_input',
+      issues: [{ path: ['path'], key: 'backup_target_in_use' }],
+      message: expect.stringContaining('other.sqlite-wal is beside it'),
+    });
+    for (let i = 0; i < 50; i++) other.prepare('INSERT INTO notes (body) VALUES (?)').run(`later ${i} ${'x'.repeat(500)}`);
+    other.close();
+    const reopened = new Database(otherPath, { readonly: true });
+    expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(reopened.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(51);
+    reopened.close();
+
+    // A journal left by a crash would be rolled back into whatever file next takes the name; exports too.
+    const leftJournal = join(app.dir, 'orders.csv');
+    writeFileSync(`${leftJournal}-journal`, 'a hot journal');
+    await expect(app.call('export:orders', { path: leftJournal })).rejects.toMatchObject({ issues: [{ path: ['path'], key: 'write_target_in_use' }] });
+    expect(existsSync(leftJournal)).toBe(false);
+    const leftLog = join(app.dir, 'gone.sqlite');
+    writeFileSync(`${leftLog}-wal`, 'a log');
+    await expect(app.call('backup:create', { path: leftLog })).rejects.toMatchObject({ issues: [{ key: 'backup_target_in_use' }] });
+    expect(existsSync(leftLog)).toBe(false);
+    expect(partialsIn(app.dir)).toEqual([]);
     expectIntactAfterRestart(before);
   });
 });

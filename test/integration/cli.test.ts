@@ -1,21 +1,14 @@
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/test-app';
 import { cli } from '../support/cli';
+import { rowCountIn } from '../support/table-counts';
 
 let db: string;
 beforeAll(() => {
   db = join(tempDir(), 'cli.sqlite');
 });
-const count = (table: string) => {
-  const raw = new Database(db, { readonly: true });
-  try {
-    return raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
-  } finally {
-    raw.close();
-  }
-};
+const count = (table: string) => rowCountIn(db, table);
 
 describe('the tierbook CLI', () => {
   it('fills a database with the demo workspace', () => {
@@ -62,8 +55,8 @@ describe('the tierbook CLI', () => {
     const before = count('orders');
     const id = (JSON.parse(cli('customers', 'list', '--db', db, '--search', 'zhangsan', '--json').stdout) as { rows: { id: string }[] }).rows[0]!.id;
     for (const [amount, message] of [
-      ['12,3x', 'error: amount must be a positive amount such as 12.34'],
-      ['-5', 'error: amount must not be negative (0 is a free order)'],
+      ['12,3x', 'error: --amount must be a positive amount such as 12.34'],
+      ['-5', 'error: --amount must not be negative (0 is a free order)'],
     ] as const) {
       const run = cli('orders', 'add', '--db', db, '--customer', id, '--date', '2026-11-20', `--amount=${amount}`, '--currency', 'CNY');
       expect(run.code).toBe(1);
@@ -71,13 +64,14 @@ describe('the tierbook CLI', () => {
       expect(run.stdout).toBe('');
     }
     const noRate = cli('orders', 'add', '--db', db, '--customer', id, '--date', '2020-01-01', '--amount', '5', '--currency', 'GBP');
-    expect(noRate.stderr).toBe('error: fxRate has no exchange rate to the base currency on or before that date; enter one or add it under FX rates\n');
+    // No --fx-rate was typed: the refusal names what is missing and the ways to give it, not the flag as if given.
+    expect(noRate.stderr).toBe('error: no exchange rate for GBP is stored on or before 2020-01-01: give the rate with --fx-rate (what 1 GBP is worth in the base currency), or add it under FX rates in the app\n');
     expect(cli('orders', 'add', '--db', db, '--customer', 'nobody', '--date', '2026-11-20', '--amount', '5', '--currency', 'CNY').stderr).toBe('error: No customer with id nobody\n');
     expect(count('orders')).toBe(before);
   });
 
   it('treats unknown commands, unknown flags and missing flags as usage errors (exit 2)', () => {
-    expect(cli('customers', 'lst', '--db', db)).toMatchObject({ code: 2, stderr: 'error: unknown command "customers lst" (see tierbook --help)\n' });
+    expect(cli('customers', 'lst', '--db', db)).toMatchObject({ code: 2, stderr: 'error: unknown command "customers lst" (there are: customers list, add; see tierbook --help)\n' });
     expect(cli('customers', 'list', '--db', db, '--bogus').code).toBe(2);
     expect(cli('orders', 'add', '--db', db)).toMatchObject({ code: 2, stderr: 'error: --customer is required\n' });
     // A negative number after a flag is read as a flag by node:util parseArgs, whose message runs over three lines: one here.
@@ -86,5 +80,21 @@ describe('the tierbook CLI', () => {
       stderr: "error: Option '--limit' argument is ambiguous. Did you forget to specify the option argument for '--limit'? To specify an option argument starting with a dash use '--limit=-XYZ'.\n",
     });
     expect(cli('--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: tierbook <command> --db FILE') });
+  });
+
+  it('prints one command\'s usage and flags for <command> --help, -h or help <command>, and nothing runs', () => {
+    const before = count('orders');
+    const help = cli('orders', 'add', '--db', db, '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: tierbook orders add --db FILE \[flags\]\n\nRecord an order: /);
+    expect(help.stdout).toContain('Flags: --db FILE, --customer VALUE, --date VALUE, --amount VALUE, --currency VALUE');
+    expect(help.stdout).toContain('--line VALUE (repeatable)');
+    expect(help.stdout.trimEnd().endsWith('--json')).toBe(true);
+    expect(cli('help', 'orders', 'add').stdout).toBe(help.stdout);
+    expect(cli('segment', '-h').stdout).toContain('Usage: tierbook segment --db FILE [flags]');
+    expect(cli('import', 'orders', '--help').stdout).toContain('Usage: tierbook import orders FILE --db FILE [flags]');
+    expect(cli('help', 'serve').stdout).toContain('Usage: tierbook serve --db FILE [--port N] [--open-url]');
+    expect(cli('nonsense', '--help')).toMatchObject({ code: 2, stderr: 'error: unknown command "nonsense" (see tierbook --help)\n' });
+    expect(count('orders')).toBe(before);
   });
 });

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tiers } from '../../renderer/i18n/resources/tiers';
+import { cli } from '../support/cli';
 import { openTestApp, type TestApp } from '../support/test-app';
 
 let source: TestApp;
@@ -15,12 +16,20 @@ beforeEach(async () => {
   // The demo's FX table is part of the workspace, not of an export; the target needs the same rates.
   for (const r of (await source.call('fx:list', {})).rates) await target.call('fx:upsert', { currency: r.currency, rateDate: r.rateDate, rate: r.rate });
   await source.call('customers:create', { name: '=HYPERLINK("http://evil")', company: '+SUM(A1)', notes: '@cmd', tags: ['-x'], contacts: [{ kind: 'phone', value: '13800138000' }] });
+  // Text that really starts with an apostrophe before = + - @ (typed so in the app, to show it is not a formula) keeps it.
+  await source.call('customers:create', { name: "'@老王", company: "'=不是公式", notes: "''+1 上次报价", contacts: [{ kind: 'phone', value: '13600136000' }] });
   // Tags given with the separators a tags cell is split on are stored split, so they come back as they went.
   await source.call('customers:create', { name: '标签客户', tags: ['a b', 'c;d', 'VIP；老客户', 'x|y', 'VIP'], contacts: [{ kind: 'phone', value: '13900139000' }] });
   // A reminder left open on a follow-up logged after a later one (backdated): the file says it is open, so it stays open.
   const { customer } = await source.call('customers:create', { name: '提醒客户', contacts: [{ kind: 'phone', value: '13700137000' }] });
   await source.call('followups:create', { customerId: customer.id, occurredAt: '2026-11-01T04:00:00.000Z', content: 'later' });
   await source.call('followups:create', { customerId: customer.id, occurredAt: '2026-11-01T02:00:00.000Z', content: 'earlier', nextContactDate: '2026-12-20' });
+  // A timed reminder (a notification at 14:30), an archived customer, and a locality set by hand against what Guangdong
+  // as home would derive (a Guangzhou customer kept as non-local, say a branch that buys for another province).
+  const { customer: archived } = await source.call('customers:create', { name: '归档客户', contacts: [{ kind: 'phone', value: '13500135000' }] });
+  await source.call('customers:archive', { id: archived.id, archived: true });
+  const { customer: handSet } = await source.call('customers:create', { name: '手设客户', country: 'CN', region: '广东', localityOverride: 'non_local', contacts: [{ kind: 'phone', value: '13400134000' }] });
+  await source.call('followups:create', { customerId: handSet.id, occurredAt: '2026-11-02T02:00:00.000Z', content: 'timed', nextContactDate: '2026-12-21', nextContactTime: '14:30' });
 });
 afterEach(() => {
   source.cleanup();
@@ -31,7 +40,7 @@ afterEach(() => {
 async function snapshot(app: TestApp) {
   const customers = app.db.$client
     .prepare(
-      `SELECT name, company, type, industry, country, region, city, locality, size_band, income_band, needs, tags, owner, source, manual_level, notes, code,
+      `SELECT name, company, type, industry, country, region, city, locality, locality_manual, archived_at IS NOT NULL AS archived, size_band, income_band, needs, tags, owner, source, manual_level, notes, code,
               order_count, revenue_base_minor, last_order_date, last_contact_at, next_contact_date,
               (SELECT group_concat(kind || ':' || value, ' ') FROM (SELECT kind, value FROM contact_channels k WHERE k.customer_id = c.id AND k.deleted_at IS NULL ORDER BY kind, value)) AS contacts
        FROM customers c WHERE deleted_at IS NULL ORDER BY name, company, contacts`,
@@ -42,7 +51,7 @@ async function snapshot(app: TestApp) {
     .all();
   const followUps = app.db.$client
     .prepare(
-      `SELECT c.name, f.occurred_at, f.channel, f.content, f.outcome, f.intent, f.satisfaction, f.next_contact_date, f.done FROM follow_ups f JOIN customers c ON c.id = f.customer_id WHERE f.deleted_at IS NULL ORDER BY 1, 2, 4`,
+      `SELECT c.name, f.occurred_at, f.channel, f.content, f.outcome, f.intent, f.satisfaction, f.next_contact_date, f.next_contact_time, f.done FROM follow_ups f JOIN customers c ON c.id = f.customer_id WHERE f.deleted_at IS NULL ORDER BY 1, 2, 4`,
     )
     .all();
   return { customers, orders, followUps };
@@ -57,7 +66,11 @@ describe('export → import round trips', () => {
       expect(imported).toMatchObject({ rowsTotal: exported.rows, added: exported.rows, rejected: 0, skipped: 0 });
     }
     const expected = await snapshot(source);
-    expect(expected.customers.length).toBe(43);
+    expect(expected.customers.length).toBe(46);
+    expect(expected.customers).toContainEqual(expect.objectContaining({ name: '归档客户', archived: 1 }));
+    expect(expected.customers).toContainEqual(expect.objectContaining({ name: '手设客户', locality: 'non_local', locality_manual: 1 }));
+    expect(expected.followUps).toContainEqual(expect.objectContaining({ content: 'timed', next_contact_date: '2026-12-21', next_contact_time: '14:30' }));
+    expect(expected.customers).toContainEqual(expect.objectContaining({ name: "'@老王", company: "'=不是公式", notes: "''+1 上次报价" }));
     expect(expected.followUps).toContainEqual(expect.objectContaining({ content: 'earlier', next_contact_date: '2026-12-20', done: 0 }));
     expect(expected.orders.length).toBeGreaterThan(100);
     expect(expected.followUps.length).toBeGreaterThan(50);
@@ -124,6 +137,35 @@ describe('export → import round trips', () => {
     // A scheme that does not exist is named so (it read "recompute the tiers first"); a custom segment without results is told to recompute.
     await expect(source.call('export:customers', { path: join(source.dir, 'x.csv'), scheme: 'nope', classKey: 'a' })).rejects.toMatchObject({ issues: [{ path: ['scheme'], key: 'invalid_scheme' }] });
     await expect(source.call('export:customers', { path: join(source.dir, 'x.csv'), scheme: 'custom:gone', classKey: 'member' })).rejects.toMatchObject({ issues: [{ key: 'export_scheme_unknown' }] });
+  });
+});
+
+describe('an export whose tiers were last stored on another day', () => {
+  it('says the day its tier columns are as of, and they are that day\'s classes', async () => {
+    const app = openTestApp('2026-11-23');
+    try {
+      await app.call('workspace:loadDemo', { customers: 30 });
+      expect((await app.call('export:orders', { path: join(app.dir, 'o.csv') })).classesAsOf).toBeNull();
+      await app.call('segments:recompute', { asOf: '2025-06-30' });
+      const path = join(app.dir, 'c.csv');
+      const result = await app.call('export:customers', { path, language: 'en' });
+      expect(result.classesAsOf).toBe('2025-06-30');
+      // The lifecycle column against that day's stored classes, read with plain SQL.
+      const lines = readFileSync(path, 'utf8').slice(1).trimEnd().split('\r\n').map((l) => l.split(','));
+      const at = lines[0]!.indexOf(`Class · ${(tiers.en.schemes as Record<string, string>).lifecycle}`);
+      const idAt = lines[0]!.indexOf('Record ID');
+      expect([at >= 0, idAt >= 0]).toEqual([true, true]);
+      const stored = new Map(
+        app.db.$client.prepare(`SELECT customer_id, class_key FROM segment_assignments WHERE scheme = 'lifecycle' AND as_of <= '2025-06-30' ORDER BY as_of`).raw().all() as [string, string][],
+      );
+      const label = (key: string | undefined) => (key === undefined ? '' : ((tiers.en.classes as Record<string, string>)[key] ?? key));
+      for (const line of lines.slice(1)) expect(line[at]).toBe(label(stored.get(line[idAt]!)));
+      // The CLI says it.
+      const printed = cli('export', 'customers', join(app.dir, 'c2.csv'), '--db', app.dbPath);
+      expect(printed.stdout).toMatch(/^Exported 30 rows to .*c2\.csv\. Tier columns as of 2025-06-30\.\n$/);
+    } finally {
+      app.close();
+    }
   });
 });
 

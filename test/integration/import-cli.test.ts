@@ -115,7 +115,7 @@ describe('import, export and backup on the command line', () => {
     expect(exported.code).toBe(0);
     // Nothing on stderr: no warning from a library the workbook is written with (a Buffer() deprecation was).
     expect(exported.stderr).toBe('');
-    expect(JSON.parse(exported.stdout)).toEqual({ path: xlsx, format: 'xlsx', rows: 1 });
+    expect(JSON.parse(exported.stdout)).toEqual({ path: xlsx, format: 'xlsx', rows: 1, classesAsOf: null });
 
     const copy = join(dir, 'copy.sqlite');
     expect(cli('backup', '--db', db, '--to', copy).code).toBe(0);
@@ -131,6 +131,13 @@ describe('import, export and backup on the command line', () => {
     const refused = cli('restore', '--db', db, '--from', xlsx);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/is not a database file, or it is damaged/);
+    // A workbook has no delimiter (nor a text encoding): the summary says what was read instead of "delimiter null".
+    const dry = cli('import', 'customers', xlsx, '--db', db, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout.split('\n')[1]).toBe('added 0, updated 0, skipped 1, rejected 0; read as an .xlsx workbook');
+    const csv = join(dir, 'customers-again.csv');
+    writeFileSync(csv, 'Name;Phone\nAnn;+4420 7946 0000\n');
+    expect(cli('import', 'customers', csv, '--db', db, '--dry-run').stdout.split('\n')[1]).toBe('added 1, updated 0, skipped 0, rejected 0; encoding utf-8, delimiter ";"');
     const usage = cli('import', 'customers', xlsx, '--db', db, '--encoding', 'ebcdic');
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--encoding must be one of');

@@ -68,6 +68,15 @@ describe('importing orders and follow-ups', () => {
     expect(result.errors[0]).toMatchObject({ row: 2, header: '币种', value: 'USD', reason: 'no_fx_rate' });
   });
 
+  it('names the amount that carries the currency when the row leaves the currency column blank', async () => {
+    const path = file('usd-symbol.csv', ['客户,金额,币种,日期', '张三,US$ 100,,2025-01-02', '张三,5,CNY,2025-01-02'].join('\n'));
+    const result = await app.call('import:preview', { kind: 'orders', source: { path } });
+    expect(result).toMatchObject({ added: 1, rejected: 1 });
+    // Pointing at the blank 币种 cell said neither where the currency came from nor which one it was.
+    expect(result.errors[0]).toMatchObject({ row: 2, header: '金额', value: 'US$ 100', reason: 'no_fx_rate' });
+    expect(result.errors[0]!.message).toBe('Row 2, column "金额" "US$ 100": has no exchange rate to the base currency on or before the order date; add an FX rate column, or the rate under FX rates in the app.');
+  });
+
   it('reports amounts and rates too large to store exactly as row errors, and never stores a float', async () => {
     const path = file('huge.csv', [
       '客户,金额,币种,日期,汇率',
@@ -90,6 +99,11 @@ describe('importing orders and follow-ups', () => {
     const path = file('sum.csv', ['客户,金额,币种,日期', '张三,50000000000000,CNY,2025-01-02', '张三,50000000000000,CNY,2025-01-03', 'Hans Müller,50000000000000,CNY,2025-01-04', 'Hans Müller,1,CNY,2025-01-05'].join('\n'));
     const preview = await app.call('import:preview', { kind: 'orders', source: { path } });
     expect(preview.errors.map((e) => [e.row, e.reason])).toEqual([[3, 'amount_too_large'], [4, 'amount_too_large']]);
+    // The CLI and the rejects file show this English text: a sentence, not the reason's code.
+    expect(preview.errors.map((e) => e.message)).toEqual([
+      'Row 3, column "金额" "50000000000000": is too large.',
+      'Row 4, column "金额" "50000000000000": is too large.',
+    ]);
     expect(await app.dispatch('import:commit', { kind: 'orders', source: { path } })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ key: 'import_rows_rejected' }] } });
     expect((await app.call('orders:list', { customerId: zhang })).orders).toEqual([]);
     expect(await app.call('import:commit', { kind: 'orders', source: { path }, onError: 'skip' })).toMatchObject({ added: 2, rejected: 2 });

@@ -77,11 +77,16 @@ describe('files the command line writes', () => {
     const customers = sql('SELECT count(*) FROM customers', asCsv);
     const exported = cli('export', 'customers', asCsv, '--db', asCsv);
     expect([exported.code, exported.stderr]).toEqual([1, expect.stringMatching(/X\.csv is the open database or one of its working files; writing there would destroy it/)]);
-    const report = cli('report', '--db', asCsv, '--scheme', 'pyramid', '--from', '2026-01-01', '--to', '2026-03-31', '--xlsx', asCsv);
+    // --xlsx takes only a workbook's name, so the database the report would overwrite is named as one.
+    const asXlsx = join(dir, 'Y.xlsx');
+    expect(cli('demo', '--db', asXlsx, '--customers', '5').code).toBe(0);
+    const report = cli('report', '--db', asXlsx, '--scheme', 'pyramid', '--from', '2026-01-01', '--to', '2026-03-31', '--xlsx', asXlsx);
     expect(report.code).toBe(1);
-    expect(report.stderr).toMatch(/is the open database/);
-    expect(intact(asCsv)).toBe('ok');
+    expect(report.stderr).toMatch(/Y\.xlsx is the open database/);
+    expect(cli('report', '--db', asCsv, '--scheme', 'pyramid', '--from', '2026-01-01', '--to', '2026-03-31', '--xlsx', asCsv)).toMatchObject({ code: 2, stderr: `error: --xlsx must name a .xlsx file, got "${asCsv}"\n` });
+    for (const file of [asCsv, asXlsx]) expect(intact(file)).toBe('ok');
     expect(sql('SELECT count(*) FROM customers', asCsv)).toBe(customers);
+    expect(sql('SELECT count(*) FROM customers', asXlsx)).toBe(customers);
     // Beside it, both are written.
     expect(cli('export', 'customers', join(dir, 'out.csv'), '--db', asCsv).code).toBe(0);
     expect(readFileSync(join(dir, 'out.csv'), 'utf8').split('\n').length).toBe(customers + 2);

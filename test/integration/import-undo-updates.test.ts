@@ -72,4 +72,13 @@ describe('undo of batches that updated a customer', () => {
     await undo(batch);
     expect(stored()).toMatchObject({ industry: null, owner: null });
   });
+
+  it('an image written before customers could be archived by import (no archived_at in it) is undone, the archived state kept', async () => {
+    const batch = await importCustomers('客户名称,手机,行业', '张三,13800138000,五金');
+    app.db.$client.prepare(`UPDATE import_batch_changes SET after = NULL, before = json_remove(before, '$.profile.archived_at') WHERE batch_id = ?`).run(batch);
+    await app.call('customers:archive', { id, archived: true });
+    await undo(batch);
+    expect(stored()).toMatchObject({ industry: null });
+    expect(app.db.$client.prepare(`SELECT archived_at IS NOT NULL FROM customers WHERE id = ?`).pluck().get(id)).toBe(1);
+  });
 });

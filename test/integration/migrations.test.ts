@@ -2,10 +2,20 @@ import Database from 'better-sqlite3';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseTooNewError, knownSchemaVersion, MigrationError, NotTierBookDatabaseError, openDatabase } from '../../db/open';
+import { DatabaseBusyError, DatabaseTooNewError, knownSchemaVersion, MigrationError, NotTierBookDatabaseError, openDatabase } from '../../db/open';
 import { MIGRATIONS, tempDir } from '../support/test-app';
 
 const opened: { close(): void }[] = [];
+
+/** The first release's schema: the migrations folder copied with its journal cut back to the first entry. */
+function firstReleaseMigrations(): string {
+  const folder = join(tempDir(), 'first-release');
+  cpSync(MIGRATIONS, folder, { recursive: true });
+  const journalPath = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] };
+  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }));
+  return folder;
+}
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
 
 /** An order from before trade records, as it reads after the upgrade: a sale, paid in full, no number or cost. */
@@ -44,6 +54,47 @@ describe('opening a database', () => {
     const db = openDatabase(file, MIGRATIONS).$client;
     opened.push(db);
     expect(db.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(knownSchemaVersion(MIGRATIONS));
+  });
+
+  it('opens an up-to-date file with reads alone, so another connection holding the write lock does not stop it', () => {
+    const file = join(tempDir(), 'shared.sqlite');
+    openDatabase(file, MIGRATIONS).$client.close();
+    const other = new Database(file);
+    opened.push(other);
+    other.exec('BEGIN IMMEDIATE');
+    const started = Date.now();
+    const db = openDatabase(file, MIGRATIONS).$client;
+    opened.push(db);
+    // Not the open's 5 s wait for the lock: it never asked for it.
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(db.prepare('SELECT count(*) FROM settings').pluck().get()).toBe(1);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    other.exec('ROLLBACK');
+  });
+
+  it('says another process is writing when a migration is due and the lock stays taken, and migrates once it is free', () => {
+    const folder = firstReleaseMigrations();
+    const file = join(tempDir(), 'old.sqlite');
+    openDatabase(file, folder).$client.close();
+    const other = new Database(file);
+    opened.push(other);
+    other.exec('BEGIN IMMEDIATE');
+    let thrown: unknown;
+    try {
+      openDatabase(file, MIGRATIONS).$client.close();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(DatabaseBusyError);
+    expect((thrown as Error).message).toBe(`Another TierBook process (an import, the app or a command) is writing to ${file}; nothing was changed. Try again when it finishes.`);
+    other.exec('ROLLBACK');
+    const raw = new Database(file, { readonly: true });
+    opened.push(raw);
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    const db = openDatabase(file, MIGRATIONS).$client;
+    opened.push(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(knownSchemaVersion(MIGRATIONS));
   });
 
   it('refuses a database written by a newer version and leaves it untouched', () => {
@@ -135,11 +186,7 @@ describe('opening a database', () => {
 
   it('upgrades a database from the first release keeping every order, rate and index, with the money bounds in force', () => {
     // The first release's schema: the migrations folder cut back to its first entry.
-    const folder = join(tempDir(), 'first-release');
-    cpSync(MIGRATIONS, folder, { recursive: true });
-    const journalPath = join(folder, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] };
-    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }));
+    const folder = firstReleaseMigrations();
     const file = join(tempDir(), 'old.sqlite');
     const old = openDatabase(file, folder).$client;
     old.exec(`
@@ -165,11 +212,7 @@ describe('opening a database', () => {
   });
 
   it('upgrades a first-release database holding inexact money: those orders go to the trash with their figures in the note, nothing else changes', () => {
-    const folder = join(tempDir(), 'first-release');
-    cpSync(MIGRATIONS, folder, { recursive: true });
-    const journalPath = join(folder, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] };
-    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }));
+    const folder = firstReleaseMigrations();
     const file = join(tempDir(), 'inexact.sqlite');
     const old = openDatabase(file, folder).$client;
     // What the unbounded contract let in: fxRate 1e300 on a 12.00 USD order, and a rate to match.

@@ -69,7 +69,7 @@ describe('orders on the command line', () => {
     expect(cli('orders', 'add', '--db', db, '--customer', customerId, '--date', '2026-11-02', '--currency', 'CNY', '--line', '|茶|abc|1').stderr).toContain('quantity must be a number');
     const taken = cli('orders', 'add', '--db', db, '--customer', customerId, '--date', '2026-11-02', '--currency', 'CNY', '--amount', '5', '--number', 'INV-7');
     expect(taken.code).toBe(1);
-    expect(taken.stderr).toContain('orderNumber is already used by another order');
+    expect(taken.stderr).toContain('--number is already used by another order');
     const sale = json<{ orders: Order[] }>('orders', 'list', '--db', db, '--customer', customerId).orders[0]!;
     const tooMuch = cli('orders', 'return', '--db', db, '--order', sale.id, '--amount', '9999');
     expect(tooMuch.code).toBe(1);
@@ -95,5 +95,25 @@ describe('orders on the command line', () => {
     expect(query(counts, merged)).toEqual(before);
     // The customer it was merged into takes the same follow-up.
     expect(cli('followups', 'add', '--customer', customerId, '--content', 'called', '--db', db).code).toBe(0);
+    // A merged customer's own history still lists (nothing moved over is shown twice: it had none of its own).
+    expect(json<{ orders: Order[] }>('orders', 'list', '--db', db, '--customer', merged).orders).toEqual([]);
+  });
+
+  it('says there is no such customer when --customer names none, rather than "0 orders"', () => {
+    const run = cli('orders', 'list', '--db', db, '--customer', 'no-such-id');
+    expect(run).toMatchObject({ code: 1, stdout: '', stderr: 'error: No customer with id no-such-id\n' });
+    // Every other command taking --customer already refused it the same way.
+    for (const command of [
+      ['explain'],
+      ['offers'],
+      ['predict'],
+      ['followups', 'add', '--content', 'called'],
+      ['orders', 'add', '--date', '2026-11-02', '--currency', 'CNY', '--amount', '5'],
+      ['orders', 'return', '--currency', 'CNY', '--amount', '5'],
+    ]) {
+      const other = cli(...command, '--customer', 'no-such-id', '--db', db);
+      expect(other.code, command.join(' ')).toBe(1);
+      expect(other.stderr, command.join(' ')).toMatch(/^error: No (live )?customer with id no-such-id/);
+    }
   });
 });

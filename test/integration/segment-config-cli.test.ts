@@ -51,10 +51,10 @@ describe('segment config on the command line', () => {
     const saved = json<Config>('segment', 'config', 'get', '--db', db).overrides;
     const thresholds = cli('segment', 'config', 'set', '--db', db, '--file', file('bad.json', { pyramid: { mode: 'thresholds', thresholds: { platinum: 100, gold: 500, iron: 0 } } }));
     expect(thresholds.code).toBe(1);
-    expect(thresholds.stderr).toBe('error: overrides.pyramid.thresholds must go down from the top tier (platinum ≥ gold ≥ iron, high ≥ medium)\n');
+    expect(thresholds.stderr).toBe('error: pyramid.thresholds in --file must go down from the top tier (platinum ≥ gold ≥ iron, high ≥ medium)\n');
     const partition = cli('segment', 'config', 'set', '--db', db, '--file', file('bad2.json', { partition: { kind: 'segment', segmentId: 'nope' } }));
     expect(partition.code).toBe(1);
-    expect(partition.stderr).toContain('overrides.partition.segmentId must name a saved custom segment');
+    expect(partition.stderr).toContain('partition.segmentId in --file must name a saved custom segment');
     expect(cli('segment', 'config', 'set', '--db', db, '--file', file('bad3.json', { colour: 'red' })).code).toBe(1);
     const notJson = cli('segment', 'config', 'set', '--db', db, '--file', file('bad4.json', '{ nope'));
     expect(notJson.code).toBe(2);

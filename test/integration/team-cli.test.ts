@@ -57,7 +57,7 @@ describe('team commands of the CLI', () => {
     expect(missing.stderr).toContain('the team database does not exist on the server');
     const away = cli('team', 'join', '--db', c, '--server', 'http://127.0.0.1:1', '--user', 'admin', '--password', 'secret', '--name', '小赵');
     // One line: no library's deprecation warning beside it (node-fetch's url.parse(), DEP0169).
-    expect(away.stderr).toBe('error: serverUrl cannot be reached: check the address and that the team server is running; this laptop has not joined and works as before\n');
+    expect(away.stderr).toBe('error: --server cannot be reached: check the address and that the team server is running; this laptop has not joined and works as before\n');
     for (const refused of [wrong, missing]) expect(refused.stderr.split('\n')).toHaveLength(2);
     const url = cli('team', 'join', '--db', c, '--server', 'ftp://x', '--user', 'admin', '--password', 'secret', '--name', '小赵');
     expect(url.stderr).toContain('must be a server address starting with http:// or https://');

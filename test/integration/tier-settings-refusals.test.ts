@@ -53,6 +53,30 @@ describe('segments:config:set refuses what the engine would pass over', () => {
     expect((await app.call('segments:config:set', { overrides: good })).overrides).toEqual(good);
   });
 
+  it('a "__proto__" key, which a plain record parse drops, is refused and named like any unknown key', async () => {
+    await app.call('segments:config:set', { overrides: { partition: { kind: 'field', field: 'market' } } });
+    // JSON.parse keeps "__proto__" as an own key, as a settings file or a bridge request arrives.
+    for (const text of ['{"__proto__": {"pyramid": {"platinumShare": 0.5}}}', '{"__proto__": 5, "window": {"kind": "all"}}']) {
+      await expect(app.call('segments:config:set', { overrides: JSON.parse(text) })).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: 'overrides.__proto__ is not a setting here: one of window, value, pyramid, lifecycle, behavior, loyalty, partition',
+        issues: [{ path: ['overrides', '__proto__'], key: 'unknown_setting' }],
+      });
+    }
+    await expect(app.call('segments:config:set', { overrides: JSON.parse('{"pyramid": {"__proto__": {"x": 1}}}') })).rejects.toMatchObject({
+      issues: [{ path: ['overrides', 'pyramid', '__proto__'], key: 'unknown_setting' }],
+    });
+    expect(await overrides()).toEqual({ partition: { kind: 'field', field: 'market' } });
+    const db = join(app.dir, 'proto.sqlite');
+    expect(cli('customers', 'add', '--db', db, '--name', 'Local A').code).toBe(0);
+    writeFileSync(join(app.dir, 'proto.json'), '{"__proto__": {"window": {"kind": "all"}}}');
+    const refused = cli('segment', 'config', 'set', '--db', db, '--file', join(app.dir, 'proto.json'));
+    // How the command line names the place in the file is its own; the key and the sections are named.
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/__proto__.* is not a setting here: one of window, value, pyramid, lifecycle, behavior, loyalty, partition\n$/);
+    expect(JSON.parse(cli('segment', 'config', 'get', '--db', db, '--json').stdout).overrides).toEqual({});
+  });
+
   it('on the command line: the typo is named, and a file saved with a byte-order mark is read', () => {
     const db = join(app.dir, 'cli.sqlite');
     expect(cli('customers', 'add', '--db', db, '--name', 'Local A').code).toBe(0);
@@ -61,10 +85,10 @@ describe('segments:config:set refuses what the engine would pass over', () => {
       return join(app.dir, name);
     };
     const typo = cli('segment', 'config', 'set', '--db', db, '--file', file('typo.json', '{"lifecycle": {"newdays": 30}}'));
-    expect([typo.code, typo.stderr]).toEqual([1, 'error: overrides.lifecycle.newdays is not a setting here: one of newDays, atRiskMultiplier, churnedMultiplier, minGapDays, oneOrderAtRiskDays, oneOrderChurnedDays\n']);
+    expect([typo.code, typo.stderr]).toEqual([1, 'error: lifecycle.newdays in --file is not a setting here: one of newDays, atRiskMultiplier, churnedMultiplier, minGapDays, oneOrderAtRiskDays, oneOrderChurnedDays\n']);
     // A section given whole names what it lacks.
     const missing = cli('segment', 'config', 'set', '--db', db, '--file', file('missing.json', '{"window": {"kind": "days", "day": 90}}'));
-    expect([missing.code, missing.stderr]).toEqual([1, 'error: overrides.window.days is required\n']);
+    expect([missing.code, missing.stderr]).toEqual([1, 'error: window.days in --file is required\n']);
     const bom = cli('segment', 'config', 'set', '--db', db, '--file', file('bom.json', '\uFEFF{"window": {"kind": "all"}}'));
     expect([bom.code, bom.stderr]).toEqual([0, '']);
     expect(JSON.parse(cli('segment', 'config', 'get', '--db', db, '--json').stdout).overrides).toEqual({ window: { kind: 'all' } });

@@ -8,7 +8,8 @@ import type { Order } from '../../../shared/contract/orders';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useWorkspace } from '../../app/workspace';
-import { errorText, showFieldErrors } from '../../components/errors';
+import { showFieldErrors } from '../../components/errors';
+import { errorContent, namedMessage } from '../../components/named-message';
 import { formatLocalDay, formatMoney } from '../../components/format';
 import { QuickFollowUp } from '../followups/QuickFollowUp';
 import { CustomerTiersPanel } from '../tiers/CustomerTiersPanel';
@@ -86,7 +87,7 @@ export function CustomerFilePage({ id }: { id: string }) {
       if (done) void message.success(done);
       changed();
     } catch (error) {
-      void message.error(errorText(error, t));
+      void message.error(errorContent(error, t));
     }
   };
 
@@ -96,7 +97,7 @@ export function CustomerFilePage({ id }: { id: string }) {
       void message.info({
         content: (
           <Space>
-            {t('deletedUndo', { name: customer.name })}
+            {namedMessage(t, 'deletedUndo', { name: customer.name }, 'deleted-message')}
             <a data-testid="undo-delete" onClick={() => void act(() => api('customers:restore', { id }), t('restored'))}>
               {t('common:actions.undo')}
             </a>

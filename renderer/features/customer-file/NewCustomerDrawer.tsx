@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { showFieldErrors } from '../../components/errors';
+import { namedMessage } from '../../components/named-message';
 import { ProfileForm } from './ProfileForm';
 import { EMPTY_PROFILE, fieldOfIssue, profileToInput, type ProfileValues } from './profile-form';
 
@@ -18,7 +19,7 @@ export function NewCustomerDrawer({ open, onClose, onCreated }: { open: boolean;
     setSaving(true);
     try {
       const result = await api('customers:create', profileToInput(values));
-      void message.success(t('created', { name: result.customer.name }));
+      void message.success(namedMessage(t, 'created', { name: result.customer.name }, 'created-message'));
       form.resetFields();
       onCreated(result.customer.id);
     } catch (error) {

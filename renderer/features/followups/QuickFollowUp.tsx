@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { localDateOf } from '../../../shared/domain/dates';
 import { api } from '../../api/client';
 import { showFieldErrors } from '../../components/errors';
+import { namedMessage } from '../../components/named-message';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { FollowUpFields } from './FollowUpFields';
 import { toFollowUpInput, type FollowUpFormValues } from './followup-form';
@@ -42,7 +43,7 @@ export function QuickFollowUp({ customer, onClose, onSaved }: { customer: { id: 
   return (
     <Modal
       open={customer !== null}
-      title={customer ? t('quickTitle', { name: customer.name }) : ''}
+      title={customer ? namedMessage(t, 'quickTitle', { name: customer.name }, 'quick-followup-title') : ''}
       onCancel={onClose}
       onOk={() => void save()}
       okText={t('common:actions.save')}

@@ -24,7 +24,8 @@ interface Props {
   rates: FxRate[];
   onClose(): void;
   afterClose(): void;
-  onSaved(): void;
+  /** The rate as stored, so the table can show where it landed. */
+  onSaved(rate: FxRate): void;
 }
 
 /** Add or edit one rate. Editing changes only the rate: currency + date identify it (upsert). */
@@ -47,9 +48,9 @@ export function FxRateModal({ editing, open, baseCurrency, rates, onClose, after
     }
     setSaving(true);
     try {
-      await api('fx:upsert', { currency: values.currency ?? '', rateDate: values.rateDate?.format('YYYY-MM-DD') ?? '', rate: values.rate ?? Number.NaN });
+      const saved = await api('fx:upsert', { currency: values.currency ?? '', rateDate: values.rateDate?.format('YYYY-MM-DD') ?? '', rate: values.rate ?? Number.NaN });
       void message.success(t('saved'));
-      onSaved();
+      onSaved(saved);
     } catch (error) {
       for (const text of showFieldErrors(form, error, t)) void message.error(text);
     } finally {

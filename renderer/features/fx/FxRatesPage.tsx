@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FxRate } from '../../../shared/contract/settings';
 import { api } from '../../api/client';
@@ -10,9 +10,12 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { currencyLabel, currencyName } from '../settings/currencies';
 import { formatRate } from './fx-format';
 import { FxRateModal } from './FxRateModal';
+import './fx-rates.css';
 
 /** What the modal shows: closed, adding, or editing a rate (kept until the close animation ends). */
 type ModalState = { open: boolean; editing: FxRate | null; key: number } | null;
+
+const PAGE_SIZE = 20;
 
 /** The rates of foreign currencies to the base currency that orders lock in. */
 export function FxRatesPage() {
@@ -24,6 +27,14 @@ export function FxRatesPage() {
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<string | null>(null);
   const [modal, setModal] = useState<ModalState>(null);
+  const [page, setPage] = useState(1);
+  /**
+   * The rate just saved. The table is ordered by currency, then newest first, so a rate for an earlier date or
+   * another currency can land on a later page, or behind the currency filter: the table goes to it and marks it.
+   * `placing` until the reloaded list holds it; after that the user's own paging and filtering are left alone.
+   */
+  const [saved, setSaved] = useState<{ id: string; placing: boolean } | null>(null);
+  const tableRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -42,6 +53,22 @@ export function FxRatesPage() {
   const currencies = useMemo(() => [...new Set((rates ?? []).map((r) => r.currency))].sort(), [rates]);
   const shown = useMemo(() => (rates ?? []).filter((r) => !filter || r.currency === filter), [rates, filter]);
 
+  useEffect(() => {
+    if (!saved?.placing || !rates?.some((r) => r.id === saved.id)) return;
+    const index = shown.findIndex((r) => r.id === saved.id);
+    if (index < 0) {
+      setFilter(null);
+      return;
+    }
+    setPage(Math.floor(index / PAGE_SIZE) + 1);
+    setSaved({ id: saved.id, placing: false });
+  }, [saved, rates, shown]);
+
+  useEffect(() => {
+    if (!saved || saved.placing) return;
+    tableRef.current?.querySelector('.fx-row-saved')?.scrollIntoView({ block: 'nearest' });
+  }, [saved, page]);
+
   const remove = async (rate: FxRate) => {
     try {
       await api('fx:delete', { id: rate.id });
@@ -58,10 +85,15 @@ export function FxRatesPage() {
     {
       title: t('column.currency'),
       dataIndex: 'currency',
-      render: (code: string) => (
+      render: (code: string, r) => (
         <Space>
           <Tag>{code}</Tag>
           <Typography.Text type="secondary">{currencyName(code, i18n.language)}</Typography.Text>
+          {saved && !saved.placing && r.id === saved.id ? (
+            <Tag color="blue" data-testid="fx-just-saved">
+              {t('justSaved')}
+            </Tag>
+          ) : null}
         </Space>
       ),
     },
@@ -111,23 +143,29 @@ export function FxRatesPage() {
           style={{ width: 240 }}
           placeholder={t('allCurrencies')}
           value={filter}
-          onChange={(v: string | undefined) => setFilter(v ?? null)}
+          onChange={(v: string | undefined) => {
+            setFilter(v ?? null);
+            setPage(1);
+          }}
           options={currencies.map((c) => ({ value: c, label: currencyLabel(c, i18n.language) }))}
         />
         <Button type="primary" icon={<PlusOutlined />} data-testid="fx-add" onClick={() => openModal(null)}>
           {t('add')}
         </Button>
       </Space>
-      <Table<FxRate>
-        rowKey="id"
-        size="middle"
-        loading={rates === null && !error}
-        columns={columns}
-        dataSource={shown}
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-        onRow={(r) => ({ 'data-testid': 'fx-row', 'data-currency': r.currency, 'data-date': r.rateDate }) as React.HTMLAttributes<HTMLElement>}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filter ? t('emptyFiltered') : t('empty')} /> }}
-      />
+      <div ref={tableRef}>
+        <Table<FxRate>
+          rowKey="id"
+          size="middle"
+          loading={rates === null && !error}
+          columns={columns}
+          dataSource={shown}
+          pagination={{ pageSize: PAGE_SIZE, current: page, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false }}
+          rowClassName={(r) => (saved && !saved.placing && r.id === saved.id ? 'fx-row-saved' : '')}
+          onRow={(r) => ({ 'data-testid': 'fx-row', 'data-currency': r.currency, 'data-date': r.rateDate }) as React.HTMLAttributes<HTMLElement>}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filter ? t('emptyFiltered') : t('empty')} /> }}
+        />
+      </div>
       {modal ? (
         <FxRateModal
           key={modal.key}
@@ -137,8 +175,9 @@ export function FxRatesPage() {
           rates={rates ?? []}
           onClose={closeModal}
           afterClose={() => setModal((m) => (m && !m.open ? null : m))}
-          onSaved={() => {
+          onSaved={(rate) => {
             closeModal();
+            setSaved({ id: rate.id, placing: true });
             refresh();
           }}
         />

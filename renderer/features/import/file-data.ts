@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ImportResultDto } from '../../../shared/contract/transfer';
+import { csvLine, UTF8_BOM } from '../../../shared/export/csv-format';
 
 export interface ChosenFile {
   fileName: string;
@@ -50,23 +51,23 @@ export async function readAsBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
-/** A CSV cell; text that a spreadsheet would run as a formula gets a leading apostrophe (the importer strips it). */
-const cell = (value: string | number) => {
-  const raw = String(value);
-  const text = /^[=+\-@]/.test(raw) && !/^[+-]?[\d\s().,-]*\d[\d\s().,-]*$/.test(raw) ? `'${raw}` : raw;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 /**
  * The rows that were left out, as the file had them plus the row number and the reasons, so they can
- * be fixed and imported again (UTF-8 with BOM for Excel; formulas neutralised like every export).
+ * be fixed and imported again (UTF-8 with BOM for Excel). Cells are written by the exports' own csvLine,
+ * so formulas are neutralised by the same rule (tab and CR starts, text already starting with an
+ * apostrophe) and the importer's strip gives every cell back as it was.
  */
-export function downloadRejects(result: ImportResultDto, t: TFunction): void {
+export function rejectsCsv(result: Pick<ImportResultDto, 'errors' | 'headers' | 'rejectedRows'>, t: TFunction): string {
   const reasons = new Map<number, string[]>();
   for (const e of result.errors) reasons.set(e.row, [...(reasons.get(e.row) ?? []), `${e.header ?? ''} ${t(`importing:reasons.${e.reason}`, { ...e.params, defaultValue: e.message })}`.trim()]);
   const header = [t('importing:errors.row'), ...result.headers, t('importing:errors.reason')];
   const lines = [header, ...result.rejectedRows.map((r) => [r.row, ...r.cells, (reasons.get(r.row) ?? []).join('; ')])];
-  const blob = new Blob([`\uFEFF${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' });
+  return UTF8_BOM + lines.map(csvLine).join('');
+}
+
+/** Saves rejectsCsv as "<file>-rejects.csv" through the browser's download. */
+export function downloadRejects(result: ImportResultDto, t: TFunction): void {
+  const blob = new Blob([rejectsCsv(result, t)], { type: 'text/csv;charset=utf-8' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = result.fileName.replace(/\.[^.]+$/, '') + '-rejects.csv';

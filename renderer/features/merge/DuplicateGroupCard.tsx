@@ -7,7 +7,7 @@ import type { DuplicateGroup, MergeCandidate, MergeField } from '../../../shared
 import { differingFields, fieldSources, joinedNotes, unitedTags } from '../../../shared/domain/merge-fields';
 import { api } from '../../api/client';
 import { hrefOf } from '../../app/router';
-import { errorText } from '../../components/errors';
+import { errorContent } from '../../components/named-message';
 import { formatLocalDay } from '../../components/format';
 import { candidateIdentity, contactText, displayValue, reasonText, rowsOf, type MergeRowKey } from './merge-rows';
 
@@ -93,7 +93,7 @@ export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup;
       const fields = Object.fromEntries([...differing].map((field) => [field, sources[field]]));
       onMerged(await api('customers:merge', { keepId: kept.id, mergeIds: others.map((c) => c.id), fields }));
     } catch (error) {
-      void message.error(errorText(error, t));
+      void message.error(errorContent(error, t));
     } finally {
       setBusy(false);
     }

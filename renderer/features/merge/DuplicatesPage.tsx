@@ -6,6 +6,7 @@ import type { MergeSummary } from '../../../shared/contract/merges';
 import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
+import { errorContent, namedMessage } from '../../components/named-message';
 import { DuplicateGroupCard } from './DuplicateGroupCard';
 import { MergeHistory } from './MergeHistory';
 
@@ -44,7 +45,7 @@ export function DuplicatesPage() {
       void message.success(fields.length ? t('undoneEdited', { fields: fields.join('、') }) : t('undone'));
       refresh();
     } catch (error) {
-      void message.error(errorText(error, t));
+      void message.error(errorContent(error, t));
     }
   };
 
@@ -54,7 +55,7 @@ export function DuplicatesPage() {
       duration: 10,
       content: (
         <Space>
-          <span data-testid="merge-done">{t('merged', { name: result.customer.name, ...result.moved })}</span>
+          {namedMessage(t, 'merged', { name: result.customer.name, ...result.moved }, 'merge-done')}
           <Button size="small" data-testid="merge-undo" onClick={() => void undo(result.mergeId)}>
             {t('undo')}
           </Button>

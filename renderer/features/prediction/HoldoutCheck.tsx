@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Holdout } from '../../../shared/contract/prediction';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
+import { formatDate, formatShortDate } from '../../components/format';
 import { EChart } from '../../components/charts/EChart';
 
 const ACTUAL = '#1f6f5c';
@@ -76,7 +77,7 @@ export function HoldoutCheck() {
       {error ? <Alert type="error" showIcon title={error} data-testid="holdout-error" /> : null}
       {result && last ? (
         <Typography.Text data-testid="holdout-summary">
-          {t('holdout.summary', { split: result.split, days: result.holdoutDays, actual: number(last.actual, 0), predicted: number(last.predicted, 1) })}
+          {t('holdout.summary', { split: formatDate(result.split, i18n.language), days: result.holdoutDays, actual: number(last.actual, 0), predicted: number(last.predicted, 1) })}
         </Typography.Text>
       ) : null}
       {result && frequencyOption ? (
@@ -117,7 +118,7 @@ export function HoldoutCheck() {
                 dataSource={result.cumulative}
                 columns={[
                   { key: 'week', title: t('holdout.week'), dataIndex: 'week', align: 'right' },
-                  { key: 'date', title: t('holdout.date'), dataIndex: 'date' },
+                  { key: 'date', title: t('holdout.date'), render: (_, c) => formatShortDate(c.date, i18n.language) },
                   { key: 'actual', title: t('holdout.actual'), align: 'right', render: (_, c) => number(c.actual, 0) },
                   { key: 'predicted', title: t('holdout.predicted'), align: 'right', render: (_, c) => number(c.predicted, 1) },
                 ]}

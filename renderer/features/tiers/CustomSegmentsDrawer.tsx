@@ -8,7 +8,7 @@ import { classKeysOf, CLOSED_SCHEME_KEYS, PROFILE_FIELDS, RULE_METRICS, type Rul
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { COUNTRY_CODES } from '../../components/format';
-import { toCondition, toRows, type Row } from './custom-rows';
+import { firstRowWithoutValue, toCondition, toRows, type Row } from './custom-rows';
 import { classLabel } from './labels';
 import { fieldValueLabel, KEYED_FIELDS, opLabel, ruleLines } from './rule-text';
 
@@ -50,6 +50,8 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
   const [segments, setSegments] = useState<CustomSegmentRow[]>([]);
   const [facets, setFacets] = useState<Facets>({ countries: [], tags: [], owners: [], sources: [] });
   const [editing, setEditing] = useState<CustomSegmentRow | null>(null);
+  /** The row a save found without a value: its box is marked until it gets one. */
+  const [emptyRow, setEmptyRow] = useState<number | null>(null);
   const [shown, setShown] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
   const env = useMemo(() => ({ language, currency: baseCurrency }), [language, baseCurrency]);
@@ -77,6 +79,12 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
 
   const save = async () => {
     const v = await form.validateFields();
+    const empty = firstRowWithoutValue(v.rows ?? []);
+    setEmptyRow(empty >= 0 ? empty : null);
+    if (empty >= 0) {
+      void message.error(t('custom.valueMissing', { n: empty + 1 }));
+      return;
+    }
     const rule: RuleGroup = { kind: 'group', op: v.op, conditions: (v.rows ?? []).map((r) => toCondition(r, baseCurrency)) };
     try {
       await api('segments:custom:save', { ...(editing ? { id: editing.id } : {}), name: v.name, rule });
@@ -177,7 +185,7 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
                               <Select style={{ width: 80 }} options={METRIC_OPS.map((o) => ({ value: o, label: opLabel(t, o) }))} />
                             </Form.Item>
                             <Form.Item name={[f.name, 'value']} noStyle>
-                              <InputNumber style={{ width: 140 }} data-testid="custom-value" />
+                              <InputNumber style={{ width: 140 }} data-testid="custom-value" status={emptyRow === f.name ? 'error' : undefined} onChange={() => setEmptyRow(null)} />
                             </Form.Item>
                           </>
                         ) : null}
@@ -190,6 +198,8 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
                               {/* Tags are free text the shop made up: suggest the ones in use, accept a new one. */}
                               <AutoComplete
                                 style={{ width: 160 }}
+                                status={emptyRow === f.name ? 'error' : undefined}
+                                onChange={() => setEmptyRow(null)}
                                 options={facets.tags.map((tag) => ({ value: tag }))}
                                 filterOption={(input, option) => String(option?.value ?? '').toLowerCase().includes(input.toLowerCase())}
                               />
@@ -217,13 +227,15 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
                                   optionFilterProp="label"
                                   style={{ minWidth: 160 }}
                                   data-testid="custom-field-value"
+                                  status={emptyRow === f.name ? 'error' : undefined}
+                                onChange={() => setEmptyRow(null)}
                                   placeholder={t('tierLabels:rule.choose')}
                                   options={choices}
                                 />
                               </Form.Item>
                             ) : (
                               <Form.Item name={[f.name, 'value']} noStyle>
-                                <Input style={{ width: 160 }} data-testid="custom-field-text" />
+                                <Input style={{ width: 160 }} data-testid="custom-field-text" status={emptyRow === f.name ? 'error' : undefined} onChange={() => setEmptyRow(null)} />
                               </Form.Item>
                             )}
                           </>
@@ -239,6 +251,8 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
                                 mode="multiple"
                                 style={{ minWidth: 200 }}
                                 optionFilterProp="label"
+                                status={emptyRow === f.name ? 'error' : undefined}
+                                onChange={() => setEmptyRow(null)}
                                 options={(classKeysOf(row.scheme ?? 'pyramid') ?? []).map((c) => ({ value: c, label: classLabel(t, row.scheme ?? 'pyramid', c, language) }))}
                               />
                             </Form.Item>

@@ -5,6 +5,7 @@ import type { OutputOf } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
+import { namedMessage } from '../../components/named-message';
 import { formatDate } from '../../components/format';
 import type { RuleGroup, RuleTrace } from '../../../shared/segmentation';
 import { ClassTag } from './ClassTag';
@@ -60,7 +61,7 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, customRu
   const ordered = [scheme, ...schemes.filter((s) => s !== scheme)];
 
   return (
-    <Drawer open={customer !== null} onClose={onClose} size={720} title={customer ? t('explain.title', { name: customer.name }) : ''} data-testid="explain-drawer">
+    <Drawer open={customer !== null} onClose={onClose} size={720} title={customer ? namedMessage(t, 'explain.title', { name: customer.name }, 'explain-title') : ''} data-testid="explain-drawer">
       {error ? <Alert type="error" showIcon title={error} /> : null}
       {!explain && !error ? <Spin /> : null}
       {explain && customer ? (

@@ -30,6 +30,28 @@ export function toCondition(row: Row, currency: string): Condition {
   }
 }
 
+const blank = (value: unknown) => value === undefined || value === null || String(value).trim() === '';
+
+/**
+ * The first row that needs a value and has none (its index), or -1. A figure left empty was saved as "≥ 0", a
+ * segment of everyone, and a text field as "equals nothing", a segment of no one, without a word to the user;
+ * an empty tag or class list came back as a bare "Required" that did not say which condition.
+ */
+export function firstRowWithoutValue(rows: readonly Row[]): number {
+  return rows.findIndex((row) => {
+    switch (row.kind) {
+      case 'metric':
+      case 'tag':
+        return blank(row.value);
+      case 'in_scheme':
+        return !row.classes?.length;
+      case 'field':
+        if (row.op === 'is_empty' || row.op === 'is_not_empty') return false;
+        return row.op === 'in' ? !row.values?.length : blank(row.value);
+    }
+  });
+}
+
 /** The editor's rows for a saved rule; null when the rule nests groups, which the editor cannot show as rows. */
 export function toRows(rule: RuleGroup, currency: string): Row[] | null {
   const rows: Row[] = [];

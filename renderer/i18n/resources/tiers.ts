@@ -109,6 +109,7 @@ export const tiers = {
       },
       addCondition: '添加条件',
       save: '保存分组',
+      valueMissing: '第 {{n}} 个条件还没有填写值',
     },
     hints: {
       spend_more: '再消费 {{amount}} → {{toClass}}',
@@ -235,6 +236,7 @@ export const tiers = {
       },
       addCondition: 'Add condition',
       save: 'Save segment',
+      valueMissing: 'Condition {{n}} has no value yet',
     },
     hints: {
       spend_more: 'Spend {{amount}} more → {{toClass}}',

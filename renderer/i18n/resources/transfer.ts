@@ -7,6 +7,7 @@ export const transfer = {
     exportTier: '导出本分级客户',
     exported_one: '已导出 {{count}} 行：{{path}}',
     exported_other: '已导出 {{count}} 行：{{path}}',
+    exportedClassesAsOf: '（分级列为 {{date}} 的分级）',
     backup: {
       title: '备份与恢复',
       intro: '每天自动备份到数据文件旁的 backups 文件夹（保留 7 个每日、4 个每周备份）。也可以随时手动备份。',
@@ -29,6 +30,7 @@ export const transfer = {
     exportTier: 'Export this tier',
     exported_one: 'Exported {{count}} row: {{path}}',
     exported_other: 'Exported {{count}} rows: {{path}}',
+    exportedClassesAsOf: '(tier columns as of {{date}})',
     backup: {
       title: 'Backup and restore',
       intro: 'A backup is made every day in the backups folder beside the data file (7 daily and 4 weekly are kept). You can also back up at any time.',

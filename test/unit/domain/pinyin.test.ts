@@ -56,11 +56,12 @@ describe('pinyin-pro loaded on first use (shared/domain/pinyin.ts)', () => {
       buildSync({
         ...bundleDefaults,
         sourcemap: false,
-        stdin: { contents: "import { searchKeys } from './shared/domain/pinyin';\nconsole.log(JSON.stringify(searchKeys('张三', { personName: true })));", resolveDir: ROOT, loader: 'ts' },
+        // A Traditional name too: the Traditional→Simplified table (opencc-js) must travel inside the bundle as well.
+        stdin: { contents: "import { searchKeys } from './shared/domain/pinyin';\nconsole.log(JSON.stringify([searchKeys('张三', { personName: true }), searchKeys('張三豐', { personName: true })]));", resolveDir: ROOT, loader: 'ts' },
         outfile,
       });
       const out = execFileSync(process.execPath, [outfile], { cwd: dir, encoding: 'utf8' });
-      expect(JSON.parse(out.trim())).toEqual(['张三', 'zhangsan', 'zs']);
+      expect(JSON.parse(out.trim())).toEqual([['张三', 'zhangsan', 'zs'], ['張三豐', '张三丰', 'zhangsanfeng', 'zsf']]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

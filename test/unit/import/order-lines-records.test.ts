@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { autoMapHeaders, validateRows, type SourceRow } from '../../../shared/import';
 import { parseQuantity, parseYesNo } from '../../../shared/import/order-record';
+import { lineAmountMinor } from '../../../shared/domain/order-lines';
 
 const rows = (lines: string[][]): SourceRow[] => lines.map((cells, i) => ({ row: i + 2, line: i + 2, cells }));
 const options = { homeCountry: 'CN', defaultCurrency: 'CNY' };
@@ -61,5 +62,16 @@ describe('quantity and yes/no cells', () => {
     expect(['是', 'Y', 'yes', '1', '退货'].map((c) => parseYesNo(c))).toEqual(Array(5).fill({ ok: true, value: true }));
     expect(['否', 'n', 'No', '0'].map((c) => parseYesNo(c))).toEqual(Array(4).fill({ ok: true, value: false }));
     expect(parseYesNo('maybe')).toEqual({ ok: false, reason: 'invalid_yes_no' });
+  });
+});
+
+describe('line amounts round as the app does', () => {
+  it('a sale of 1.5 × 3.33 and its return of −1.5 are 5.00 and −5.00 (4.995 rounds away from zero both ways), netting to 0', () => {
+    const headers = ['单号', '客户', '日期', '商品', '数量', '单价'];
+    const v = validateRows('orders', headers, rows([['S1', '张三', '2025-01-02', '茶', '1.5', '3.33'], ['R1', '张三', '2025-01-03', '茶', '-1.5', '3.33']]), autoMapHeaders(headers, 'orders').mapping, options);
+    expect(v.errors).toEqual([]);
+    // 1.5 × 333 fen = 499.5 fen: half away from zero is 500 for the sale and −500 for the return, as the order form and orders:create give.
+    expect(v.records.map((r) => r.record.amountMinor)).toEqual([500, -500]);
+    expect(v.records.map((r) => lineAmountMinor(r.record.line!.quantity, r.record.line!.unitPriceMinor))).toEqual([500, -500]);
   });
 });

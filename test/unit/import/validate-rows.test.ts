@@ -47,6 +47,10 @@ describe('validateRows: customers', () => {
           { kind: 'email', value: 'zs@example.com' },
           { kind: 'wechat', value: 'zhangsan_wx' },
         ],
+        locality: null,
+        localityManual: null,
+        archived: null,
+        recordId: null,
       },
     });
   });
@@ -151,6 +155,28 @@ describe('validateRows: a row with more values than its header', () => {
   });
 });
 
+describe('validateRows: a wrongly quoted cell', () => {
+  it('refuses the row, naming the cell the stray quote ran together, and takes the rows around it', () => {
+    // The opening quote before 李四 closes only after the phone: read as it is, the name would be `李四,"13800138001`
+    // and the phone column would hold the city.
+    const v = run('customers', ['客户名称,手机,城市', '"李四,"13800138001",北京', '王五,13800138002,上海', '"赵六",13800138003,广州'].join('\n'));
+    expect(v.records.map((r) => [r.row, r.record.name, r.record.city])).toEqual([
+      [3, '王五', '上海'],
+      [4, '赵六', '广州'],
+    ]);
+    expect(v.errors.map((e) => [e.row, e.header, e.reason, e.value])).toEqual([[2, '客户名称', 'malformed_quote', '李四,"13800138001']]);
+    expect(v.errors[0]!.message).toBe(
+      'Row 2, column "客户名称": "李四,"13800138001" has a quote inside it that ends no value, so the values around it may have run together; a quoted value must close right before the next delimiter, and a quote inside one is written twice ("").',
+    );
+  });
+
+  it('says so when the stray quote ran on over the next lines, whose rows it took into the cell', () => {
+    const v = run('customers', ['客户名称,手机,城市', '"赵六","1380013800"3,广州', '王五,13800138002,上海', '李四,13800138001,"北京"', '孙七,13800138004,深圳'].join('\n'));
+    expect(v.records.map((r) => [r.row, r.record.name])).toEqual([[3, '孙七']]);
+    expect(v.errors.map((e) => [e.row, e.line, e.header, e.reason, e.value])).toEqual([[2, 2, '手机', 'malformed_quote_lines', '1380013800"3,广州\n王五,13800138002,上海\n李四,13800138001,"北京']]);
+  });
+});
+
 describe('validateRows: a phone column Excel saved in scientific notation', () => {
   it('names what happened and how to fix it, on the rows it touched only', () => {
     const v = run('customers', ['客户名称,手机', '张三,1.38001E+10', '李四,13800138001'].join('\n'));
@@ -245,5 +271,50 @@ describe('validateRows: a file from Taiwan or Hong Kong, its values in Tradition
       ['林小美', -1500, true],
       ['林小美', 6000, false],
     ]);
+  });
+});
+
+describe("validateRows: a follow-up's next-contact time", () => {
+  it('reads the times people write, as HH:MM', () => {
+    const cells = ['14:30', '9:05', '14:30:00', '2:30 pm', '下午2:30', '14点30分', '14点', '1899-12-30 14:30'];
+    const v = run('followups', ['客户名称,跟进时间,下次联系日期,下次联系时刻', ...cells.map((c) => `张三,2024-01-05,2024-01-09,${c}`)].join('\n'));
+    expect(v.errors).toEqual([]);
+    expect(v.records.map((r) => r.record.nextContactTime)).toEqual(['14:30', '09:05', '14:30', '14:30', '14:30', '14:30', '14:00', '14:30']);
+  });
+
+  it('refuses a time that is none, and a time without its day; the English export header maps too', () => {
+    const v = run('followups', ['Customer,Follow-up date,Next contact date,Next contact time', 'Ann,2024-01-05,2024-01-09,25:00', 'Ann,2024-01-05,2024-01-09,14:61', 'Ann,2024-01-05,,14:30', 'Ann,2024-01-05,,'].join('\n'));
+    expect(v.errors.map((e) => [e.row, e.header, e.reason])).toEqual([
+      [2, 'Next contact time', 'invalid_time'],
+      [3, 'Next contact time', 'invalid_time'],
+      [4, 'Next contact time', 'next_contact_time_without_date'],
+    ]);
+    expect(v.errors[2]!.message).toBe('Row 4, column "Next contact time": "14:30" is a next-contact time without a next-contact date: give the day too, or leave the time blank.');
+    expect(v.records.map((r) => [r.row, r.record.nextContactDate, r.record.nextContactTime])).toEqual([[5, null, null]]);
+  });
+
+  it("imports a previous version's export, without the time column, as before", () => {
+    const v = run('followups', ['客户名称,跟进时间,下次联系日期,提醒已完成,系统ID', '张三,2024-01-05 10:00:00,2024-01-09,否,0194abcd'].join('\n'));
+    expect(v.errors).toEqual([]);
+    expect(v.records[0]!.record).toMatchObject({ nextContactDate: '2024-01-09', nextContactTime: null, reminderClosed: false });
+  });
+});
+
+describe('validateRows: archived and a hand-set locality', () => {
+  it('reads the archived column, and the locality only where the file says it was set by hand', () => {
+    const v = run('customers', ['客户名称,本地/外地,本地/外地手动设定,已归档', '张三,外地,是,是', '李四,本地,否,否', '王五,本地,,', '赵六,,是,'].join('\n'));
+    expect(v.records.map((r) => [r.record.name, r.record.locality, r.record.localityManual, r.record.archived])).toEqual([
+      ['张三', 'non_local', true, true],
+      ['李四', null, false, false],
+      ['王五', null, null, null],
+    ]);
+    // Set by hand, but to nothing: refused rather than quietly derived.
+    expect(v.errors.map((e) => [e.row, e.field, e.reason])).toEqual([[5, 'locality', 'required']]);
+  });
+
+  it("imports a previous version's export (Locality (info), no hand-set or archived column): the locality is derived", () => {
+    const v = run('customers', ['Name,Locality (info),Orders (info),Record ID', 'Ann,Overseas,3,0194abcd'].join('\n'));
+    expect(v.errors).toEqual([]);
+    expect(v.records[0]!.record).toMatchObject({ name: 'Ann', locality: null, localityManual: null, archived: null });
   });
 });

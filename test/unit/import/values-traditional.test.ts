@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { foldKey } from '../../../shared/import/fold';
 import { RETURN_WORDS, parseYesNo } from '../../../shared/import/order-record';
 import { yesNoParser, YES_NO_WORDS } from '../../../shared/import/parse-yes-no';
-import { REMINDER_CLOSED_WORDS } from '../../../shared/import/row-records';
+import { ARCHIVED_WORDS, LOCALITY_MANUAL_WORDS, REMINDER_CLOSED_WORDS } from '../../../shared/import/row-records';
 import {
   CHANNEL_WORDS,
   CUSTOMER_TYPE_WORDS,
   INTENT_WORDS,
+  LOCALITY_WORDS,
   MANUAL_LEVEL_WORDS,
   NEEDS_WORDS,
   parseChoice,
@@ -36,6 +37,9 @@ const VOCABULARIES: Record<string, { words: string[]; parse: (cell: string) => V
   yesNo: yesNo({ yes: [], no: [] }, yesNoParser()),
   returnColumn: yesNo(RETURN_WORDS, parseYesNo),
   reminderClosed: yesNo(REMINDER_CLOSED_WORDS, yesNoParser(REMINDER_CLOSED_WORDS)),
+  locality: choice(LOCALITY_WORDS),
+  archived: yesNo(ARCHIVED_WORDS, yesNoParser(ARCHIVED_WORDS)),
+  localityManual: yesNo(LOCALITY_MANUAL_WORDS, yesNoParser(LOCALITY_MANUAL_WORDS)),
 };
 
 // Big5 as Windows writes it in Taiwan (code page 950): unlike iconv-lite's 'big5', which is Big5-HKSCS and holds many

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../../core/import/xlsx';
+import { parseCsv } from '../../../shared/import/csv';
 import { part, SHEET_HEAD, SHEET_TAIL, sheetWorkbook, workbookParts, zip } from './zip-builder';
 
 /**
@@ -65,11 +66,37 @@ describe('readXlsx cell kinds', () => {
       <row r="4"><c r="B4"><v>2</v></c></row>
     </sheetData><mergeCells count="3"><mergeCell ref="A1:C1"/><mergeCell ref="A3:A5"/><mergeCell ref="C3:C3"/></mergeCells></worksheet>`;
     const table = await readXlsx(zip([...workbookParts(), part('xl/worksheets/sheet1.xml', sheet)]));
-    expect(table.issues.map((i) => i.code)).toEqual(['title_row_skipped', 'missing_columns', 'missing_columns']);
+    // Rows 4 and 5 end early in the file (no cell in C): in a workbook that is an empty cell, not a missing column.
+    expect(table.issues.map((i) => i.code)).toEqual(['title_row_skipped']);
     expect(table.rows.map((r) => [r.row, r.cells])).toEqual([
       [3, ['Acme', 1, 'wide']],
       [4, ['Acme', 2, '']],
       [5, ['Acme', '', '']],
     ]);
+  });
+});
+
+describe('rows whose last cells are empty', () => {
+  const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+
+  it('are whole rows in a workbook, which stores no empty cell: padded without a "has 2 of 3 columns" issue', async () => {
+    // As Excel saves it: row 2 has no note, row 3 neither phone nor note; no element stands for the empty cells.
+    const sheet = `${SHEET_HEAD}<row r="1">${inline('A1', '客户名称')}${inline('B1', '电话')}${inline('C1', '备注')}</row>
+      <row r="2">${inline('A2', '张三')}${inline('B2', '13800138000')}</row>
+      <row r="3">${inline('A3', '李四')}</row>
+      <row r="4">${inline('A4', '王五')}${inline('B4', '13900139000')}${inline('C4', '老客户')}</row>${SHEET_TAIL}`;
+    const table = await readXlsx(zip([...workbookParts(), part('xl/worksheets/sheet1.xml', sheet)]));
+    expect(table.issues).toEqual([]);
+    expect(table.rows.map((r) => r.cells)).toEqual([
+      ['张三', '13800138000', ''],
+      ['李四', '', ''],
+      ['王五', '13900139000', '老客户'],
+    ]);
+  });
+
+  it('are still reported in a CSV file, where a short row has lost its delimiters', () => {
+    const table = parseCsv('客户名称,电话,备注\n张三,13800138000\n王五,13900139000,老客户\n');
+    expect(table.issues).toEqual([{ code: 'missing_columns', row: 2, line: 2, expected: 3, actual: 2 }]);
+    expect(table.rows[0]!.cells).toEqual(['张三', '13800138000', '']);
   });
 });

@@ -40,4 +40,13 @@ describe('notification texts', () => {
     const notice = { kind: 'timed' as const, reminder: { followUpId: 'f', customerId: 'a/b c', customerName: 'Li Lei', date: '2026-11-23', time: '14:30' } };
     expect(noticeContent(notice, reminders.en.notice, 'en')).toEqual({ title: 'Follow-up reminder · 14:30', body: 'Time to contact Li Lei. Click to open their file.', target: '#/customers/a%2Fb%20c' });
   });
+
+  it('a long name is cut short, so the rest of the notification is not pushed out of the system\'s box', () => {
+    const long = '长名字客户'.repeat(24);
+    const timed = { kind: 'timed' as const, reminder: { followUpId: 'f', customerId: 'c', customerName: long, date: '2026-11-23', time: '14:30' } };
+    expect(noticeContent(timed, reminders['zh-CN'].notice, 'zh-CN').body).toBe(`现在联系 ${long.slice(0, 23)}…。点击打开客户档案。`);
+    expect(noticeContent(summary(3, 0, [`${'Long Name '.repeat(12)}`, 'Li Lei']), reminders.en.notice, 'en').body).toBe('First: Long Name Long Name Lon…, Li Lei and more\nClick to open Today.');
+    // 24 characters still fit whole.
+    expect(noticeContent(summary(1, 0, ['广州市越秀区一德路海味干货批发商行有限公司']), reminders['zh-CN'].notice, 'zh-CN').body).toBe('先联系：广州市越秀区一德路海味干货批发商行有限公司\n点击打开“今日”。');
+  });
 });
