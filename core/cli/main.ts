@@ -11,6 +11,7 @@ import { call } from '../dispatch';
 import { forkImportWorker } from '../importing';
 import { APP_VERSION, migrationsFolder, rendererFolder } from '../paths';
 import { warmReports } from '../reports/warm-up';
+import { recomputeIfDayChanged } from '../segmentation/daily';
 import { localDateOf } from '../../shared/domain/dates';
 import { CommandFailed, optionalInt, parseFlags, requireFlag, UsageError } from './args';
 import { baseMoney } from './base-money';
@@ -115,14 +116,23 @@ async function serve(argv: string[]): Promise<number> {
   // As the desktop app does: the dashboard's months read in the background, a month per turn.
   const warmUp = warmReports(app.db, { today: localDateOf(new Date()) });
   warmUp.done.catch((error: unknown) => process.stderr.write(`warming the reports failed: ${error instanceof Error ? error.message : String(error)}\n`));
+  // As the desktop app does (electron/main.ts): today's tiers stored a moment after start if not yet stored today, and
+  // the purchase likelihood refit after them; without it a browser showed no likelihood until a recompute was asked for.
+  const dailyRecompute = setTimeout(() => {
+    recomputeIfDayChanged(app, localDateOf(new Date())).catch((error: unknown) => process.stderr.write(`the day's tier snapshot failed: ${error instanceof Error ? error.message : String(error)}\n`));
+  }, DAILY_RECOMPUTE_DELAY_MS);
   const stop = () => {
     warmUp.stop();
+    clearTimeout(dailyRecompute);
     return bridge.close().then(() => app.close()).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   return new Promise<number>(() => {});
 }
+
+/** After the first page has had its turn, as in the desktop app: its first calls are not kept behind a recompute. */
+const DAILY_RECOMPUTE_DELAY_MS = 1000;
 
 function printLine(text: string): number {
   process.stdout.write(`${text}\n`);
