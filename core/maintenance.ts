@@ -4,6 +4,7 @@ import type { NormalizedContact } from './handlers/contacts';
 import { buildSearchText, buildSortName } from './search-text';
 import { foldedLower } from '../shared/domain/pinyin';
 import { searchForm } from '../shared/domain/search-form';
+import { orderNumberKey } from '../shared/domain/order-number';
 
 /**
  * The one-time tasks a migration left for the app (db/schema/maintenance.ts), by name. Each runs in one
@@ -14,6 +15,7 @@ const TASKS: Readonly<Record<string, (client: Database.Database) => void>> = {
   search_keys_folded: foldSearchKeys,
   search_keys_given_names: keyGivenNames,
   search_keys_script_folded: foldScripts,
+  order_numbers_keyed: keyOrderNumbers,
 };
 
 /**
@@ -92,5 +94,59 @@ function rekeyCustomers(client: Database.Database, chosen: (customer: KeyedCusto
     const searchText = buildSearchText(customer, contacts.all(customer.id) as NormalizedContact[]);
     const sortName = buildSortName(customer);
     if (searchText !== customer.searchText || sortName !== customer.sortName) keyCustomer.run(searchText, sortName, customer.id);
+  }
+}
+
+type NumberedRow = { rowid: number; id: string; createdAt: string; number: string; key: string | null; live: number };
+
+/**
+ * Order numbers became compared width- and case-folded (shared/domain/order-number.ts). Migration 0033 keyed in SQL
+ * every number it could fold (printable ASCII, without a live clash); the rest are keyed here: numbers holding other
+ * characters (ＩＮＶ－１), and live numbers that are now one (INV-1 and inv-1: the same invoice entered twice). Those
+ * all stay, with what they hold: the one entered first (created_at, then id: the same on every laptop of a team) keeps
+ * its number; each later one is renumbered `<number>-<last 6 of its id>`, as two laptops' collision is
+ * (core/sync/apply.ts), so it is still found by the number typed and can be deleted as the duplicate it likely is.
+ * Deleted orders are keyed too (a restore compares the key), never renumbered. A renumbering is an edit of the order
+ * (updated_at moves, a team hears it); keying alone is not: the key is derived. Only the rows left and the live rows
+ * holding the keys they fold to are read, so a book of ASCII numbers costs one query.
+ */
+function keyOrderNumbers(client: Database.Database): void {
+  const columns = `rowid, id, created_at AS createdAt, order_number AS number, order_number_key AS key, deleted_at IS NULL AS live`;
+  const left = client
+    .prepare(`SELECT ${columns} FROM orders WHERE order_number IS NOT NULL AND (order_number GLOB '*[^ -~]*' OR order_number_key IS NOT lower(trim(order_number)))`)
+    .all() as NumberedRow[];
+  if (left.length === 0) return;
+  const holders = client.prepare(`SELECT ${columns} FROM orders WHERE order_number_key = ? AND deleted_at IS NULL`);
+  const rows = new Map(left.map((r) => [r.rowid, r]));
+  for (const key of new Set(left.map((r) => orderNumberKey(r.number)))) for (const r of holders.all(key) as NumberedRow[]) rows.set(r.rowid, r);
+  const ordered = [...rows.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // A key is taken when given here already, or held by a live order not read here (which keeps its key).
+  const held = new Set<string>();
+  const taken = (key: string) => held.has(key) || (holders.all(key) as NumberedRow[]).some((r) => !rows.has(r.rowid));
+  const changes: { rowid: number; from: string | null; number: string; key: string; renumbered: boolean }[] = [];
+  for (const row of ordered) {
+    let number = row.number;
+    let key = orderNumberKey(number);
+    if (row.live === 1) {
+      for (let n = 0; taken(key); n++) {
+        number = `${row.number}-${n === 0 ? row.id.slice(-6) : `${row.id.slice(-6)}-${n + 1}`}`;
+        key = orderNumberKey(number);
+      }
+      held.add(key);
+    }
+    if (key !== row.key || number !== row.number) changes.push({ rowid: row.rowid, from: row.key, number, key, renumbered: number !== row.number });
+  }
+  // A key being given may still be another row's until that row's turn comes (inv-1, typed so and kept as itself by
+  // the migration, while INV-1 entered before it takes inv-1): such a row first takes a key of its own, its id behind
+  // a NUL, which no typed number holds. Only those: parking every row would write each twice.
+  const given = new Set(changes.map((c) => c.key));
+  const park = client.prepare(`UPDATE orders SET order_number_key = char(0) || id WHERE rowid = ?`);
+  for (const c of changes) if (c.from !== null && given.has(c.from)) park.run(c.rowid);
+  const setKey = client.prepare(`UPDATE orders SET order_number_key = ? WHERE rowid = ?`);
+  const renumber = client.prepare(`UPDATE orders SET order_number = ?, order_number_key = ?, updated_at = ? WHERE rowid = ?`);
+  const now = new Date().toISOString();
+  for (const c of changes) {
+    if (c.renumbered) renumber.run(c.number, c.key, now, c.rowid);
+    else setKey.run(c.key, c.rowid);
   }
 }

@@ -23,6 +23,8 @@ const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
   orders_unpaid_safe_integer: { path: ['paid'], key: 'amount_too_large' },
   orders_payment_due_valid: { path: ['paymentDueDate'], key: 'invalid_date' },
   orders_number_not_blank: { path: ['orderNumber'], key: 'required' },
+  // Raised by a trigger (migration 0033): a number stored without its comparison key, or a key without a number.
+  orders_number_key_pairs: { path: ['orderNumber'], key: 'invalid_value' },
   order_lines_name_not_blank: { path: ['lines', 'name'], key: 'required' },
   order_lines_quantity_range: { path: ['lines', 'quantity'], key: 'quantity_out_of_range' },
   order_lines_unit_price_safe: { path: ['lines', 'unitPrice'], key: 'amount_negative' },
@@ -125,8 +127,8 @@ export function constraintError(thrown: unknown): AppError | null {
   if (known) return new AppError('constraint', `Rejected by the database: ${known.path.join('.') || 'the record'} ${ISSUE_MESSAGES[known.key] ?? ISSUE_MESSAGES.invalid_value} (${name})`, [{ path: known.path, key: known.key }]);
   if (error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new AppError('constraint', 'Rejected by the database: it refers to a record that does not exist', [{ path: [], key: 'invalid_value' }]);
   // The live-order-number index: a caller that skipped the handler's own check (an import) still gets the field.
-  if (error.code === 'SQLITE_CONSTRAINT_UNIQUE' && /orders\.order_number/.test(error.message)) {
-    return new AppError('constraint', `Rejected by the database: orderNumber ${ISSUE_MESSAGES.order_number_taken} (orders_number_live)`, [{ path: ['orderNumber'], key: 'order_number_taken' }]);
+  if (error.code === 'SQLITE_CONSTRAINT_UNIQUE' && /orders\.order_number_key\b/.test(error.message)) {
+    return new AppError('constraint', `Rejected by the database: orderNumber ${ISSUE_MESSAGES.order_number_taken} (orders_number_key_live)`, [{ path: ['orderNumber'], key: 'order_number_taken' }]);
   }
   if (error.code === 'SQLITE_CONSTRAINT_UNIQUE') return new AppError('conflict', `Rejected by the database: an identical record already exists (${error.message})`);
   return new AppError('constraint', `Rejected by the database: ${error.message}`);

@@ -2,7 +2,7 @@ import { AppError, invalidInput, type OutputOf } from '../../shared/contract';
 import { PREDICTION_SORTS, type FitSummary } from '../../shared/contract/prediction';
 import { fitSummaryCsv, type SummaryFit } from '../prediction/summary-csv';
 import type { BaseMoney } from './base-money';
-import { isIsoDate } from '../../shared/domain/dates';
+import { pastAsOf } from './as-of';
 import { optionalInt, optionalString, readFlagFile, requireFlag, UsageError } from './args';
 import { pad, type CliContext, type Command } from './commands';
 
@@ -12,14 +12,9 @@ type Predictions = OutputOf<'prediction:customers'>;
 /**
  * --as-of, refused when it is a day to come: the model would read the days until then as days without an order
  * (every customer's age grows, no purchase comes), and score everyone as slipping. The holdout check refuses a
- * split on or after today for the same reason (prediction_split_not_past); a malformed day is the contract's to refuse.
+ * split on or after today for the same reason (prediction_split_not_past).
  */
-function pastAsOf(v: Flags, context: CliContext): string | undefined {
-  const asOf = optionalString(v, 'as-of');
-  const today = context.today();
-  if (asOf !== undefined && isIsoDate(asOf) && asOf > today) throw invalidInput([{ path: ['asOf'], key: 'prediction_as_of_after_today', params: { today } }]);
-  return asOf;
-}
+const predictAsOf = (v: Flags, context: CliContext) => pastAsOf(v, context, 'prediction_as_of_after_today');
 
 /** The readable lines of `predict`: a row per customer, or why there is none. */
 function predictionLines(o: Predictions & { offset: number; customerId: string | undefined }, money: BaseMoney): string {
@@ -78,7 +73,7 @@ export const PREDICTION_COMMANDS: Command[] = [
           throw new AppError('invalid_input', `--summary ${summary}: ${(error as Error).message}`);
         }
       }
-      return call('prediction:fit', { asOf: pastAsOf(v, context), unit: unitFlag(v) });
+      return call('prediction:fit', { asOf: predictAsOf(v, context), unit: unitFlag(v) });
     },
     human: (o: SummaryFit | FitSummary) => fitLines(o).join('\n'),
   },
@@ -104,7 +99,7 @@ export const PREDICTION_COMMANDS: Command[] = [
     run: async (v, call, context) => {
       const customerId = optionalString(v, 'customer');
       const offset = optionalInt(v, 'offset') ?? 0;
-      const page = await call('prediction:customers', { asOf: pastAsOf(v, context), customerId, sort: predictionSort(optionalString(v, 'sort')), limit: optionalInt(v, 'limit') ?? 100, offset });
+      const page = await call('prediction:customers', { asOf: predictAsOf(v, context), customerId, sort: predictionSort(optionalString(v, 'sort')), limit: optionalInt(v, 'limit') ?? 100, offset });
       return { ...page, offset, customerId, rows: page.rows.map(({ purchases: _p, typicalGapDays: _g, daysSinceLast: _d, ...row }) => row) };
     },
     // Scripts read the rows alone, as before; the count and the page's place are for the readable lines.

@@ -2,6 +2,7 @@ import type { OutputOf } from '../../shared/contract';
 import type { Explanation } from '../../shared/contract/segmentation';
 import type { MoveHint } from '../../shared/segmentation';
 import { optionalInt, optionalString, readFlagFile, requireFlag, UsageError } from './args';
+import { pastAsOf } from './as-of';
 import { pad, type Command } from './commands';
 import type { BaseMoney } from './base-money';
 import { inFile } from './flag-errors';
@@ -124,12 +125,13 @@ export const SEGMENTATION_COMMANDS: Command[] = [
   {
     words: ['tiers'],
     usesBaseCurrency: true,
-    summary: 'Members of a scheme (or one class, or one --group of a partition), every one unless --limit N: --scheme KEY [--class KEY] [--group KEY] [--as-of YYYY-MM-DD] [--search Q] [--sort revenue] [--offset N] [--limit N].',
+    summary: 'Members of a scheme (or one class, or one --group of a partition), every one unless --limit N: --scheme KEY [--class KEY] [--group KEY] [--as-of YYYY-MM-DD, not after today] [--search Q] [--sort revenue] [--offset N] [--limit N].',
     flags: {
       scheme: { type: 'string' }, class: { type: 'string' }, group: { type: 'string' }, 'as-of': { type: 'string' }, search: { type: 'string' }, sort: { type: 'string' }, offset: { type: 'string' }, limit: { type: 'string' },
     },
     fields: { classKey: '--class' },
-    run: async (v, call) => {
+    run: async (v, call, context) => {
+      const asOf = pastAsOf(v, context);
       const offset = optionalInt(v, 'offset') ?? 0;
       const limit = optionalInt(v, 'limit');
       if (offset < 0) throw new UsageError(`--offset must be 0 or more, got ${offset}`);
@@ -139,7 +141,7 @@ export const SEGMENTATION_COMMANDS: Command[] = [
           scheme: requireFlag(v, 'scheme'),
           classKey: optionalString(v, 'class'),
           group: optionalString(v, 'group'),
-          asOf: optionalString(v, 'as-of'),
+          asOf,
           search: optionalString(v, 'search'),
           sort: optionalString(v, 'sort') as 'revenue' | undefined,
           offset: from,
@@ -172,9 +174,9 @@ export const SEGMENTATION_COMMANDS: Command[] = [
   {
     words: ['explain'],
     usesBaseCurrency: true,
-    summary: 'Why a customer is in each class, and what would move them: --customer ID [--as-of YYYY-MM-DD].',
+    summary: 'Why a customer is in each class, and what would move them: --customer ID [--as-of YYYY-MM-DD, not after today].',
     flags: { customer: { type: 'string' }, 'as-of': { type: 'string' } },
-    run: (v, call) => call('segments:explain', { customerId: requireFlag(v, 'customer'), asOf: optionalString(v, 'as-of') }),
+    run: (v, call, context) => call('segments:explain', { customerId: requireFlag(v, 'customer'), asOf: pastAsOf(v, context) }),
     human: (o: OutputOf<'segments:explain'>, money) =>
       [
         `${o.customerId} as of ${o.asOf}: ${o.metrics.orderCount} orders, revenue ${money(o.metrics.revenueMinor)} in the window`,

@@ -1,6 +1,7 @@
 import type { OutputOf } from '../../shared/contract';
 import { reasonsText } from '../../shared/today/reason-text';
 import { optionalInt, optionalString } from './args';
+import { pastAsOf } from './as-of';
 import { pad, type Command } from './commands';
 
 /** One row of `today --json`: the screen's row with its reasons worded in English. */
@@ -27,11 +28,11 @@ type TodayPage = ReturnType<typeof todayForCli> & { offset: number };
 export const TODAY_COMMANDS: Command[] = [
   {
     words: ['today'],
-    summary: "Today's work, most urgent first, with the reason for each [--as-of YYYY-MM-DD] [--owner X] [--limit N] (the Today screen's list).",
+    summary: "Today's work, most urgent first, with the reason for each [--as-of YYYY-MM-DD, not after today] [--owner X] [--limit N] (the Today screen's list).",
     flags: { 'as-of': { type: 'string' }, owner: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
-    run: async (v, call) => {
+    run: async (v, call, context) => {
       const offset = optionalInt(v, 'offset') ?? 0;
-      return { ...todayForCli(await call('today:list', { asOf: optionalString(v, 'as-of'), owner: optionalString(v, 'owner'), limit: optionalInt(v, 'limit'), offset })), offset };
+      return { ...todayForCli(await call('today:list', { asOf: pastAsOf(v, context), owner: optionalString(v, 'owner'), limit: optionalInt(v, 'limit'), offset })), offset };
     },
     // --json prints {asOf, total, items} as documented; the offset is for the readable lines.
     json: ({ offset: _offset, ...list }: TodayPage) => list,

@@ -182,6 +182,8 @@ export const COMMANDS: Command[] = [
     summary: 'Follow-ups due: overdue, today and the next 7 days [--as-of YYYY-MM-DD] [--days N] [--limit N per section].',
     flags: { 'as-of': { type: 'string' }, days: { type: 'string' }, limit: { type: 'string' } },
     fields: { horizonDays: '--days' },
+    // A day to come is allowed here, unlike the commands reading tiers or activity as of a day: reminders carry their
+    // own dates, so "what falls due on Monday" is a calendar, not a guess about customers.
     run: (v, call) => call('followups:due', { asOf: optionalString(v, 'as-of'), horizonDays: optionalInt(v, 'days'), limit: optionalInt(v, 'limit') }),
     human: (o: OutputOf<'followups:due'>) => {
       const section = (title: string, items: OutputOf<'followups:due'>['overdue'], total: number) => [

@@ -3,7 +3,8 @@ import { extname } from 'node:path';
 import { AppError } from '../../shared/contract';
 import type { Language } from '../../shared/contract/enums';
 import { EXPORT_COLUMNS, type ExportKind } from '../../shared/export/columns';
-import { classLookup, exportRows, type ClassFilter } from './rows';
+import { exportRows, type ClassFilter } from './rows';
+import { classLookup } from './classes';
 import { classColumn } from '../../shared/export/columns';
 import { classLabels } from './class-labels';
 import { writeCsv, writeXlsx } from './write';
@@ -42,7 +43,7 @@ export async function exportToFile(client: Database.Database, kind: ExportKind, 
   }
   const names = { 'zh-CN': classLabels(client, 'zh-CN'), en: classLabels(client, 'en') };
   const columns = [...EXPORT_COLUMNS[kind], ...schemes.map((s) => classColumn(s, { 'zh-CN': names['zh-CN'].scheme(s), en: names.en.scheme(s) }))];
-  const rows = exportRows(client, kind, options.language, options.classFilter, options.only, names[options.language]);
+  const rows = exportRows(client, kind, options.language, options.classFilter, options.only, names[options.language], lookup);
   const count = await writeWhole(client, path, (temp) => (format === 'csv' ? writeCsv(temp, columns, options.language, rows) : writeXlsx(temp, SHEET_NAMES[kind][options.language], columns, options.language, rows)));
   // The day the class columns are as of, for the caller to say: the latest day stored, which need not be today.
   return { path, format, rows: count, classesAsOf: lookup?.asOf ?? null };

@@ -29,6 +29,24 @@ function dateCell(value: string): Date {
   return new Date(Date.UTC(y, m - 1, d));
 }
 
+/** What exceljs's streaming sheet writes its XML into: the zip entries it feeds, written without waiting. */
+interface SheetStream {
+  stream?: { pipes?: NodeJS.WritableStream[] };
+}
+
+/**
+ * Waits while the zip's compressor has more of the sheet than it has taken: exceljs writes each row's XML on
+ * without heeding backpressure, so a sheet produced faster than it is deflated piled up in memory (490 MB at the peak of
+ * an export of 100k customers, 380 MB when it waits).
+ */
+async function zipCaughtUp(sheet: unknown): Promise<void> {
+  for (const pipe of (sheet as SheetStream).stream?.pipes ?? []) {
+    // archiver's entries are readable-stream's PassThrough, which keeps the flag only in its state.
+    const writable = pipe as NodeJS.WritableStream & { writableNeedDrain?: boolean; _writableState?: { needDrain?: boolean } };
+    if (writable.writableNeedDrain ?? writable._writableState?.needDrain) await once(writable, 'drain');
+  }
+}
+
 /**
  * .xlsx through exceljs's streaming writer (rows are flushed as they are added): numbers and dates as
  * typed cells, a bold header row that stays frozen while scrolling, text neutralised against formulas.
@@ -36,30 +54,35 @@ function dateCell(value: string): Date {
 export async function writeXlsx(path: string, sheetName: string, columns: ExportColumn[], language: Language, rows: Iterable<ExportRow>): Promise<number> {
   // Loaded on first export: the app and CLI start without it.
   const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
+  // Text is written in its cell, not to a table of shared strings: that table holds every distinct string of the
+  // sheet in memory until the end (the export of 100k customers peaked at 634 MB with it, 490 MB without).
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({
-    key: c.key,
-    width: c.width ?? 14,
-    style: c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : c.type === 'int' ? { numFmt: '0' } : {},
-  }));
+  const styles = columns.map((c) => (c.type === 'date' ? { numFmt: 'yyyy-mm-dd' } : c.type === 'int' ? { numFmt: '0' } : {}));
+  sheet.columns = columns.map((c, i) => ({ key: c.key, width: c.width ?? 14, style: styles[i] }));
+  // Each cell is given its column's own style object: exceljs otherwise copies it into a new object per cell,
+  // which it then works out again by value (1.8 s of 4.5 million cells); the same object is looked up once.
+  const styleCell = (cell: { style: object }, column: number) => {
+    cell.style = styles[column - 1]!;
+  };
   const header = sheet.addRow(columns.map((c) => c.header[language]));
   header.font = { bold: true };
   header.commit();
   let count = 0;
   for (const row of rows) {
-    sheet
-      .addRow(
-        columns.map((c) => {
-          const value = row[c.key];
-          if (value === null || value === undefined || value === '') return null;
-          if (c.type === 'date') return dateCell(String(value));
-          if (c.type === 'int' || c.type === 'number') return Number(value);
-          return neutralize(String(value));
-        }),
-      )
-      .commit();
+    const added = sheet.addRow(
+      columns.map((c) => {
+        const value = row[c.key];
+        if (value === null || value === undefined || value === '') return null;
+        if (c.type === 'date') return dateCell(String(value));
+        if (c.type === 'int' || c.type === 'number') return Number(value);
+        return neutralize(String(value));
+      }),
+    );
+    added.eachCell(styleCell);
+    added.commit();
     count++;
+    if (count % 500 === 0) await zipCaughtUp(sheet);
   }
   sheet.commit();
   await workbook.commit();

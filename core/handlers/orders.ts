@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { invalidInput, notFound, type ParsedInputOf } from '../../shared/contract';
 import { minorToDecimal } from '../../shared/domain/money';
+import { orderNumberKeyOf } from '../../shared/domain/order-number';
 import { findCustomer, refreshCustomerStats } from '../../db/repos/customers';
 import {
   findOrder,
@@ -104,6 +105,7 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
         baseAmountMinor,
         note: input.note,
         orderNumber,
+        orderNumberKey: orderNumberKeyOf(orderNumber),
         costMinor,
         baseCostMinor,
         unpaidMinor: payment.unpaidMinor,
@@ -267,6 +269,7 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
             baseUnpaidMinor: 0,
             paymentDueDate: null,
             orderNumber,
+            orderNumberKey: orderNumberKeyOf(orderNumber),
             note: input.note,
           })
           .run();

@@ -1,4 +1,5 @@
 import { convertMinor, isStorableMinor } from '../../shared/domain/money';
+import { orderNumberKeyOf } from '../../shared/domain/order-number';
 import type { OrderLineRecord, OrderRecord } from '../../shared/import';
 import type { NumberedOrder, OrderImportStatements } from '../../db/repos/order-imports';
 import { newId } from '../ids';
@@ -24,7 +25,10 @@ export interface AssemblerContext {
 
 interface OpenOrder {
   id: string;
+  /** The number as the order's first row wrote it (what is stored and shown). */
   number: string | null;
+  /** The number as numbers are compared (orderNumberKey): rows writing INV-1 and inv-1 are one order's. */
+  key: string | null;
   /** The customer key as the file wrote it; null for an order reopened from the database. */
   keyText: string | null;
   customerId: string;
@@ -67,11 +71,12 @@ export class OrderAssembler {
     const line = record.line as OrderLineRecord;
     const keyText = JSON.stringify(record.customer);
     const number = record.orderNumber;
-    let order = number === null ? undefined : this.open.get(number);
+    const key = orderNumberKeyOf(number);
+    let order = key === null ? undefined : this.open.get(key);
     if (order) {
       const differs = order.keyText !== keyText ? keyField(record) : order.date !== record.orderDate ? 'date' : order.currency !== record.currency ? 'currency' : null;
       if (differs) return { kind: 'error', reason: 'order_lines_disagree', field: differs };
-      this.open.delete(order.number as string);
+      this.open.delete(order.key as string);
     } else {
       const found = number === null ? undefined : this.sql.byNumber(number);
       if (found && found.batch !== this.ctx.batchId) return { kind: 'error', reason: 'order_number_taken', field: 'orderNumber' };
@@ -80,19 +85,19 @@ export class OrderAssembler {
       if (found) {
         const differs = found.customerId !== customerId ? keyField(record) : found.date !== record.orderDate ? 'date' : found.currency !== record.currency ? 'currency' : null;
         if (differs) return { kind: 'error', reason: 'order_lines_disagree', field: differs };
-        order = reopened(found, number as string, keyText);
+        order = reopened(found, number as string, key as string, keyText);
       } else {
         const rate = this.ctx.rateOf(record);
         if (rate === undefined) return { kind: 'error', reason: 'no_fx_rate', field: 'currency' };
         order = {
-          id: newId(), number, keyText, customerId, date: record.orderDate, currency: record.currency, rate, written: false,
+          id: newId(), number, key, keyText, customerId, date: record.orderDate, currency: record.currency, rate, written: false,
           amountMinor: 0, costMinor: 0, costKnown: 0, lines: 0, negativeLines: 0, paidMinor: null, dueDate: null, note: null, pending: [],
         };
       }
     }
     const amount = order.amountMinor + line.amountMinor;
     if (!isStorableMinor(amount) || !isStorableMinor(convertMinor(amount, order.currency, order.rate, this.ctx.baseCurrency))) {
-      if (number !== null && order.lines > 0) this.open.set(number, order);
+      if (key !== null && order.lines > 0) this.open.set(key, order);
       return { kind: 'error', reason: 'amount_too_large', field: record.line ? 'unitPrice' : 'amount' };
     }
     order.amountMinor = amount;
@@ -108,12 +113,12 @@ export class OrderAssembler {
     order.pending.push(line);
     this.pendingLines++;
     this.ctx.onCustomer(order.customerId);
-    if (number === null) {
+    if (key === null) {
       this.flush(order);
       return { kind: 'added' };
     }
     // Map order is recency order: the order touched longest ago is pushed out first.
-    this.open.set(number, order);
+    this.open.set(key, order);
     if (this.open.size > MAX_OPEN_ORDERS) this.flush(this.open.values().next().value as OpenOrder);
     if (this.pendingLines > MAX_PENDING_LINES) this.flushAll();
     return { kind: 'added' };
@@ -125,7 +130,7 @@ export class OrderAssembler {
   }
 
   private flush(order: OpenOrder): void {
-    if (order.number !== null) this.open.delete(order.number);
+    if (order.key !== null) this.open.delete(order.key);
     const { baseCurrency: base, batchId: batch, now } = this.ctx;
     const amount = order.amountMinor;
     // The sum decides: a file may mix returned and sold lines on one invoice.
@@ -161,9 +166,9 @@ export class OrderAssembler {
   }
 }
 
-function reopened(found: NumberedOrder, number: string, keyText: string): OpenOrder {
+function reopened(found: NumberedOrder, number: string, key: string, keyText: string): OpenOrder {
   return {
-    id: found.id, number, keyText, customerId: found.customerId, date: found.date, currency: found.currency, rate: found.rate, written: true,
+    id: found.id, number, key, keyText, customerId: found.customerId, date: found.date, currency: found.currency, rate: found.rate, written: true,
     amountMinor: found.amountMinor, costMinor: found.costMinor ?? 0, costKnown: found.costKnown, lines: found.lines, negativeLines: found.negativeLines,
     // What was paid stays what it was; the amount owed grows or shrinks with the lines.
     paidMinor: found.unpaidMinor > 0 ? found.amountMinor - found.unpaidMinor : null, dueDate: null, note: null, pending: [],

@@ -58,7 +58,8 @@ export async function writeReportXlsx(path: string, report: EvaluationReport, mi
   const sheet = (name: string, columns: [Column, Kind][]) => {
     const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = columns.map(([key, kind]) => ({ key, width: kind === 'text' ? 18 : 14, style: FORMAT[kind] ? { numFmt: FORMAT[kind] } : {} }));
-    ws.addRow(columns.map(([key]) => words.columns[key])).font = { bold: true };
+    // Money cells are bare numbers in the base currency: the header names it, or "Net revenue 1,234.50" says nothing of ¥ or $.
+    ws.addRow(columns.map(([key, kind]) => (kind === 'money' ? words.inCurrency.replace('{{name}}', words.columns[key]).replace('{{currency}}', report.baseCurrency) : words.columns[key]))).font = { bold: true };
     return (values: unknown[]) => {
       ws.addRow(
         values.map((v, i) => {

@@ -9,6 +9,7 @@ import { SETTLED_TABLES, settleApplied, type AppliedRow } from './settle';
 import { readSyncState, updateSyncState } from './state';
 import { APPLY_ORDER, tableOfDocId, type SyncedTable } from './tables';
 import { newId } from '../ids';
+import { orderNumberKey } from '../../shared/domain/order-number';
 
 export interface ApplyOutcome {
   applied: number;
@@ -84,16 +85,20 @@ function differs(spec: SyncedTable, row: Record<string, unknown>, values: RowVal
 }
 
 function writeRow(client: Database.Database, spec: SyncedTable, row: Record<string, unknown> | undefined, values: RowValues, now: () => Date, retried = false): Result {
+  // What this laptop derives from the document (an order number's key) is written with it.
+  const derived = spec.derive?.(values) ?? {};
+  const stored: Record<string, unknown> = { ...values, ...derived };
+  const columnsOf = [...spec.columns, ...Object.keys(derived)];
   client.prepare('SAVEPOINT sync_apply_row').run();
   try {
     if (row) {
-      const changed = spec.columns.filter((c) => c !== 'id' && (row[c] ?? null) !== (values[c] ?? null) && c in values);
-      if (changed.length > 0) client.prepare(`UPDATE ${spec.table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...changed.map((c) => values[c] ?? null), row.id);
+      const changed = columnsOf.filter((c) => c !== 'id' && (row[c] ?? null) !== (stored[c] ?? null) && c in stored);
+      if (changed.length > 0) client.prepare(`UPDATE ${spec.table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...changed.map((c) => stored[c] ?? null), row.id);
     } else {
-      const columns = spec.columns.filter((c) => c in values);
+      const columns = columnsOf.filter((c) => c in stored);
       const extra = spec.key !== 'id' && !columns.includes('id') ? { id: newId() } : {};
       const names = [...columns, ...Object.keys(extra)];
-      client.prepare(`INSERT INTO ${spec.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...columns.map((c) => values[c] ?? null), ...Object.values(extra));
+      client.prepare(`INSERT INTO ${spec.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...columns.map((c) => stored[c] ?? null), ...Object.values(extra));
     }
     client.prepare('RELEASE sync_apply_row').run();
     return 'applied';
@@ -102,7 +107,7 @@ function writeRow(client: Database.Database, spec: SyncedTable, row: Record<stri
     client.prepare('RELEASE sync_apply_row').run();
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'parked';
-    if (code === 'SQLITE_CONSTRAINT_UNIQUE' && spec.unique && !retried && settleUnique(client, spec, values, now)) return writeRow(client, spec, row, values, now, true);
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' && spec.unique && !retried && settleUnique(client, spec, values, stored, now)) return writeRow(client, spec, row, values, now, true);
     return 'rejected';
   }
 }
@@ -111,11 +116,12 @@ function writeRow(client: Database.Database, spec: SyncedTable, row: Record<stri
  * Two laptops filled the same unique key offline. The row with the smaller id keeps it; the other is
  * retired (soft-deleted) or renumbered — the same choice on every laptop, and the change syncs.
  */
-function settleUnique(client: Database.Database, spec: SyncedTable, values: RowValues, now: () => Date): boolean {
+function settleUnique(client: Database.Database, spec: SyncedTable, values: RowValues, stored: Record<string, unknown>, now: () => Date): boolean {
   const unique = spec.unique!;
+  // The key as stored (derived columns included: an order number's key, under which INV-1 and inv-1 collide).
   const other = client
     .prepare(`SELECT * FROM ${spec.table} WHERE ${unique.columns.map((c) => `${c} = ?`).join(' AND ')} AND id <> ? AND deleted_at IS NULL`)
-    .get(...unique.columns.map((c) => values[c] ?? null), values.id) as Record<string, unknown> | undefined;
+    .get(...unique.columns.map((c) => stored[c] ?? null), values.id) as Record<string, unknown> | undefined;
   if (!other) return false;
   const at = now().toISOString();
   const settle = (target: RowValues | Record<string, unknown>) => {
@@ -129,7 +135,7 @@ function settleUnique(client: Database.Database, spec: SyncedTable, values: RowV
   const changed: Record<string, unknown> = { id: other.id, order_number: other.order_number };
   settle(changed);
   if (unique.resolve === 'retire') client.prepare(`UPDATE ${spec.table} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(at, at, other.id);
-  else client.prepare(`UPDATE ${spec.table} SET order_number = ? WHERE id = ?`).run(changed.order_number, other.id);
+  else client.prepare(`UPDATE ${spec.table} SET order_number = ?, order_number_key = ? WHERE id = ?`).run(changed.order_number, orderNumberKey(String(changed.order_number)), other.id);
   enqueue(client, `${spec.table}:${String(other.id)}`, spec.table, String(other.id), at);
   return true;
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { insertMergeRow, standingMergeAway, type MovedTable } from '../../db/repos/merges';
 import { newId } from '../ids';
+import { orderNumberKey } from '../../shared/domain/order-number';
 import { recordRestoredSale } from './conflicts';
 import { enqueue, readShadow } from './rows';
 import { readSyncState } from './state';
@@ -60,7 +61,8 @@ function restoreReturnedSales(client: Database.Database, applied: AppliedRow[], 
      WHERE s.id = ? AND s.kind = 'sale' AND s.deleted_at IS NOT NULL
      ORDER BY r.created_at, r.id LIMIT 1`,
   );
-  const numberHeld = client.prepare(`SELECT 1 FROM orders WHERE order_number = ? AND deleted_at IS NULL AND id <> ?`);
+  // Compared as numbers are (orderNumberKey): another live order holding inv-1 holds INV-1.
+  const numberHeld = client.prepare(`SELECT 1 FROM orders WHERE order_number_key = ? AND deleted_at IS NULL AND id <> ?`);
   const restored: string[] = [];
   for (const id of [...saleIds].sort()) {
     const sale = deletedSale.get(id) as
@@ -69,7 +71,10 @@ function restoreReturnedSales(client: Database.Database, applied: AppliedRow[], 
     if (!sale) continue;
     const set: Record<string, string | null> = { deleted_at: null };
     // Its number was given to another live order meanwhile: renumbered as a unique collision is (apply.ts), so no order is lost.
-    if (sale.orderNumber !== null && numberHeld.get(sale.orderNumber, sale.id)) set.order_number = `${sale.orderNumber}-${sale.id.slice(-6)}`;
+    if (sale.orderNumber !== null && numberHeld.get(orderNumberKey(sale.orderNumber), sale.id)) {
+      set.order_number = `${sale.orderNumber}-${sale.id.slice(-6)}`;
+      set.order_number_key = orderNumberKey(set.order_number);
+    }
     const deleteField = readShadow(client, `orders:${sale.id}`)?.fields.deleted_at;
     const deletedBy = deleteField && deleteField.v === sale.deletedAt ? deleteField.by : sale.updatedBy;
     localEdit(client, 'orders', sale.id, set, now, userName);

@@ -16,9 +16,17 @@ export interface SyncedTable {
    * retired (soft-deleted) or renumbered, the same way on every laptop, and that change syncs too.
    */
   unique?: { columns: readonly string[]; resolve: 'retire' | 'renumber' };
+  /**
+   * Columns each laptop derives from the travelling ones instead of receiving them (an order number's comparison
+   * key: how numbers compare could change with an app version, what was typed cannot): written with every applied
+   * row, from the columns the document brings, and never put in a document.
+   */
+  derive?: (values: Readonly<Record<string, unknown>>) => Record<string, string | null>;
   /** The customer whose derived figures and search text depend on this row. */
   customerColumn?: 'id' | 'customer_id';
 }
+
+import { orderNumberKey } from '../../shared/domain/order-number';
 
 const identity = ['id', 'created_at', 'updated_at', 'deleted_at'] as const;
 
@@ -41,7 +49,9 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     table: 'orders',
     columns: [...identity, 'customer_id', 'order_date', 'amount_minor', 'currency', 'fx_rate', 'base_currency', 'base_amount_minor', 'note', 'order_number', 'kind', 'return_of_order_id', 'cost_minor', 'base_cost_minor', 'unpaid_minor', 'base_unpaid_minor', 'payment_due_date', 'created_by', 'updated_by'],
     key: 'id',
-    unique: { columns: ['order_number'], resolve: 'renumber' },
+    // Two numbers are one when their keys are (INV-1 and inv-1 typed on two laptops offline collide).
+    unique: { columns: ['order_number_key'], resolve: 'renumber' },
+    derive: (v): Record<string, string | null> => ('order_number' in v ? { order_number_key: typeof v.order_number === 'string' ? orderNumberKey(v.order_number) : null } : {}),
     customerColumn: 'customer_id',
   },
   { table: 'order_lines', columns: ['id', 'order_id', 'position', 'product_id', 'sku', 'name', 'quantity', 'unit_price_minor', 'amount_minor', 'cost_minor'], key: 'id' },

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { orderNumberKey, orderNumberKeyOf } from '../../shared/domain/order-number';
 
 /** An order as the importer writes it: every trade-record column of db/schema/orders.ts. */
 export interface ImportedOrderRow {
@@ -58,9 +59,9 @@ export interface NumberedOrder {
  */
 export function orderImportStatements(client: Database.Database) {
   const insertOrder = client.prepare(`INSERT INTO orders (id, created_at, updated_at, import_batch_id, customer_id, order_date, amount_minor, currency, fx_rate, base_currency,
-    base_amount_minor, note, order_number, kind, cost_minor, base_cost_minor, unpaid_minor, base_unpaid_minor, payment_due_date)
-    VALUES (@id, @now, @now, @batch, @customerId, @date, @amountMinor, @currency, @rate, @base, @baseAmountMinor, @note, @orderNumber, @kind, @costMinor, @baseCostMinor,
-    @unpaidMinor, @baseUnpaidMinor, @dueDate)`);
+    base_amount_minor, note, order_number, order_number_key, kind, cost_minor, base_cost_minor, unpaid_minor, base_unpaid_minor, payment_due_date)
+    VALUES (@id, @now, @now, @batch, @customerId, @date, @amountMinor, @currency, @rate, @base, @baseAmountMinor, @note, @orderNumber, @orderNumberKey, @kind, @costMinor,
+    @baseCostMinor, @unpaidMinor, @baseUnpaidMinor, @dueDate)`);
   // More lines of an order this batch wrote: its totals change, what the first rows said (note, due date) stays.
   const updateTotals = client.prepare(`UPDATE orders SET amount_minor = @amountMinor, base_amount_minor = @baseAmountMinor, kind = @kind, cost_minor = @costMinor,
     base_cost_minor = @baseCostMinor, unpaid_minor = @unpaidMinor, base_unpaid_minor = @baseUnpaidMinor, updated_at = @now WHERE id = @id AND import_batch_id = @batch`);
@@ -70,24 +71,24 @@ export function orderImportStatements(client: Database.Database) {
       coalesce(sum(l.amount_minor), o.amount_minor) AS amountMinor, sum(l.cost_minor) AS costMinor, count(l.cost_minor) AS costKnown, count(l.id) AS lines,
       coalesce(sum(l.quantity < 0), 0) AS negativeLines
     FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
-    WHERE o.order_number = ? AND o.deleted_at IS NULL GROUP BY o.id`);
+    WHERE o.order_number_key = ? AND o.deleted_at IS NULL GROUP BY o.id`);
   return {
-    insertOrder: (row: ImportedOrderRow) => insertOrder.run(row),
+    insertOrder: (row: ImportedOrderRow) => insertOrder.run({ ...row, orderNumberKey: orderNumberKeyOf(row.orderNumber) }),
     updateTotals: (row: Pick<ImportedOrderRow, 'id' | 'now' | 'batch' | 'amountMinor' | 'baseAmountMinor' | 'kind' | 'costMinor' | 'baseCostMinor' | 'unpaidMinor' | 'baseUnpaidMinor'>) =>
       updateTotals.run(row),
     insertLine: (row: ImportedLineRow) => insertLine.run(row),
-    /** The live order with this number (the partial unique index makes it at most one). */
-    byNumber: (orderNumber: string) => byNumber.get(orderNumber) as NumberedOrder | undefined,
+    /** The live order with this number, compared as numbers are (orderNumberKey; the partial unique index makes it at most one). */
+    byNumber: (orderNumber: string) => byNumber.get(orderNumberKey(orderNumber)) as NumberedOrder | undefined,
   };
 }
 export type OrderImportStatements = ReturnType<typeof orderImportStatements>;
 
-/** Orders per INSERT statement: 21 values each stays far below SQLite's 32,766 bound variables. */
+/** Orders per INSERT statement: 22 values each stays far below SQLite's 32,766 bound variables. */
 export const ORDERS_PER_INSERT = 200;
 
 const ORDER_COLUMNS = `id, created_at, updated_at, import_batch_id, customer_id, order_date, amount_minor, currency, fx_rate, base_currency,
-  base_amount_minor, note, order_number, kind, cost_minor, base_cost_minor, unpaid_minor, base_unpaid_minor, payment_due_date, created_by, updated_by`;
-const ORDER_VALUES = `(${Array.from({ length: 21 }, () => '?').join(', ')})`;
+  base_amount_minor, note, order_number, order_number_key, kind, cost_minor, base_cost_minor, unpaid_minor, base_unpaid_minor, payment_due_date, created_by, updated_by`;
+const ORDER_VALUES = `(${Array.from({ length: 22 }, () => '?').join(', ')})`;
 
 /**
  * Whole orders as the importer writes a file of them: held until ORDERS_PER_INSERT are waiting, then written by
@@ -111,7 +112,7 @@ export function orderInserter(client: Database.Database, onWritten: (firstRowid:
   const author = (client.prepare(`SELECT CASE WHEN applying IS NOT 1 THEN user_name END FROM sync_state WHERE id = 1`).pluck().get() as string | null | undefined) ?? null;
   let values: unknown[] = [];
   let held = 0;
-  /** Order numbers held: a later row of the file with the same number is taken, though not yet written. */
+  /** Keys of the order numbers held: a later row of the file with the same number (INV-1 after inv-1) is taken, though not yet written. */
   const numbers = new Set<string>();
   const flush = () => {
     if (held === 0) return;
@@ -124,12 +125,13 @@ export function orderInserter(client: Database.Database, onWritten: (firstRowid:
   };
   return {
     add(row: ImportedOrderRow): void {
+      const key = orderNumberKeyOf(row.orderNumber);
       values.push(row.id, row.now, row.now, row.batch, row.customerId, row.date, row.amountMinor, row.currency, row.rate, row.base, row.baseAmountMinor, row.note,
-        row.orderNumber, row.kind, row.costMinor, row.baseCostMinor, row.unpaidMinor, row.baseUnpaidMinor, row.dueDate, author, author);
-      if (row.orderNumber !== null) numbers.add(row.orderNumber);
+        row.orderNumber, key, row.kind, row.costMinor, row.baseCostMinor, row.unpaidMinor, row.baseUnpaidMinor, row.dueDate, author, author);
+      if (key !== null) numbers.add(key);
       if (++held === ORDERS_PER_INSERT) flush();
     },
-    holds: (orderNumber: string) => numbers.has(orderNumber),
+    holds: (orderNumber: string) => numbers.has(orderNumberKey(orderNumber)),
     flush,
   };
 }

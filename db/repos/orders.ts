@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../open';
 import { orderLines, orders } from '../schema';
 import type { Order, OrderLine } from '../../shared/contract/orders';
+import { orderNumberKey } from '../../shared/domain/order-number';
 
 export type OrderRecord = typeof orders.$inferSelect;
 export type NewOrderLineRecord = typeof orderLines.$inferInsert;
@@ -10,12 +11,15 @@ export function findOrder(db: Db, id: string): OrderRecord | undefined {
   return db.select().from(orders).where(eq(orders.id, id)).get();
 }
 
-/** A live order other than `exceptId` holding this order number (numbers are unique among live orders). */
+/**
+ * A live order other than `exceptId` holding this order number, compared as numbers are (orderNumberKey: INV-1 is
+ * inv-1): one look-up in the unique index of live keys.
+ */
 export function orderNumberHolder(db: Db, orderNumber: string, exceptId?: string): string | undefined {
   return db
     .select({ id: orders.id })
     .from(orders)
-    .where(and(eq(orders.orderNumber, orderNumber), isNull(orders.deletedAt), exceptId ? sql`${orders.id} <> ${exceptId}` : undefined))
+    .where(and(eq(orders.orderNumberKey, orderNumberKey(orderNumber)), isNull(orders.deletedAt), exceptId ? sql`${orders.id} <> ${exceptId}` : undefined))
     .get()?.id;
 }
 

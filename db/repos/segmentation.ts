@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Db } from '../open';
 import { OUT_OF_POPULATION } from '../schema';
 import { likeAny, searchPatterns } from './like-pattern';
@@ -368,8 +369,9 @@ export function keptColumnsAreFor(db: Db, asOf: string): boolean {
 }
 
 /** The tier history's counter (report_month_versions 'segments'): moves with every write to segment_assignments. */
-const historyVersionOf = (db: Db): number =>
-  (db.$client.prepare(`SELECT version FROM report_month_versions WHERE source = 'segments' AND month = 0`).pluck().get() as number | undefined) ?? 0;
+const historyVersionOf = (db: Db): number => historyVersionOn(db.$client);
+const historyVersionOn = (client: Database.Database): number =>
+  (client.prepare(`SELECT version FROM report_month_versions WHERE source = 'segments' AND month = 0`).pluck().get() as number | undefined) ?? 0;
 
 /** The codes of segment_latest: one unsigned integer per scheme and customer, as narrow as the classes allow. */
 export type LatestCodes = ClassCodes;
@@ -441,12 +443,25 @@ export function storedLatestColumns(db: Db): SnapshotColumns | undefined {
  * a process just started, decoding them all took about 0.14 s at 100k (decodedInSteps spreads it over turns).
  */
 export function* storedLatestColumnsInSteps(db: Db): Steps<SnapshotColumns | undefined> {
-  const row = db.$client.prepare(`SELECT as_of, history_version, customer_ids, schemes, codes FROM segment_latest WHERE id = 1`).raw().get() as
+  return yield* latestColumnsInSteps(db.$client);
+}
+
+/**
+ * storedLatestColumns on a bare connection: an export reads through a read-only connection of its own, and
+ * each scheme's classes stay codes it reads with classAt (snapshot-columns.ts), never decoded.
+ */
+export function storedLatestColumnsOn(client: Database.Database): SnapshotColumns | undefined {
+  return runSteps(latestColumnsInSteps(client));
+}
+
+function* latestColumnsInSteps(client: Database.Database): Steps<SnapshotColumns | undefined> {
+  const row = client.prepare(`SELECT as_of, history_version, customer_ids, schemes, codes FROM segment_latest WHERE id = 1`).raw().get() as
     | [string, number, string, string, Buffer]
     | undefined;
   if (!row) return undefined;
   const [asOf, version, ids, schemeText, bytes] = row;
-  if (asOf !== latestRunDay(db) || version !== historyVersionOf(db)) return undefined;
+  const latestDay = (client.prepare(`SELECT max(as_of) FROM segment_runs`).pluck().get() as string | null) ?? null;
+  if (asOf !== latestDay || version !== historyVersionOn(client)) return undefined;
   yield;
   const customerIds = JSON.parse(ids) as string[];
   const schemes = JSON.parse(schemeText) as [string, string[]][];

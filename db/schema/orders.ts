@@ -23,8 +23,14 @@ export const orders = sqliteTable(
     note: text('note'),
     /** The import that created this order (see import_batches). */
     importBatchId: text('import_batch_id'),
-    /** The business's own order or invoice number (单号); unique among live orders when given. */
+    /** The business's own order or invoice number (单号), as typed (trimmed); shown wherever the order is. */
     orderNumber: text('order_number'),
+    /**
+     * The number in the form numbers are compared in (shared/domain/order-number.ts: width and case folded, so
+     * INV-1, inv-1 and ＩＮＶ－１ are one number); null exactly when orderNumber is. Unique among live orders.
+     * Written with orderNumber by every writer, derived and never synced (each laptop derives it).
+     */
+    orderNumberKey: text('order_number_key'),
     /**
      * 'sale' or 'return'. A return carries a negative amount (and cost), optionally against the sale it
      * returns; it nets out of revenue and profit wherever orders are summed.
@@ -69,7 +75,7 @@ export const orders = sqliteTable(
     index('orders_customer_date').on(t.customerId, t.orderDate),
     index('orders_date').on(t.orderDate),
     index('orders_import_batch').on(t.importBatchId),
-    uniqueIndex('orders_number_live').on(t.orderNumber).where(sql`${t.orderNumber} IS NOT NULL AND ${t.deletedAt} IS NULL`),
+    uniqueIndex('orders_number_key_live').on(t.orderNumberKey).where(sql`${t.orderNumberKey} IS NOT NULL AND ${t.deletedAt} IS NULL`),
     index('orders_return_of').on(t.returnOfOrderId),
     index('orders_unpaid').on(t.customerId).where(sql`${t.unpaidMinor} > 0 AND ${t.deletedAt} IS NULL`),
   ],

@@ -50,6 +50,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   occurred_in_future: 'is a day after today: a follow-up records a contact that happened (a planned one is a next-contact date)',
   stored_day_after_today: 'must not be after today ({{today}}): tiers are stored for days that have come, one after another',
   report_starts_after_today: 'must not be after today ({{today}}): a report covers days that have come',
+  as_of_after_today: 'must not be after today ({{today}}): a day to come has no orders or follow-ups yet, so every customer would read as gone quiet',
   invalid_currency: 'must be a 3-letter currency code such as CNY, USD or EUR',
   tag_has_separator: 'is one tag: it cannot hold , ; 、 or | (a file of customers reads them as between tags)',
   invalid_country: 'must be a country: its 2-letter code such as CN, US, GB or DE, or its name',

@@ -15,6 +15,7 @@ import { clvSettingsSavedAndStated } from './journeys-clv';
 import { orderLinesImportToUsuallyBuys } from './journeys-lines';
 import { orderLinesReturnAndBalance } from './journeys-orders';
 import { evaluationDashboardAndMigration } from './journeys-evaluation';
+import { keyboardOnlyJourney } from './journeys-keyboard';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 import { twoLaptopsShareACustomerBook } from './journeys-team';
 import { launchTeam, type TeamSession } from './launch-team';
@@ -112,6 +113,10 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('an order with two lines, a cost and part payment → balance owed → a return → revenue and balance follow → a payment', async () => {
     await orderLinesReturnAndBalance({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('keyboard only: Enter on a focused button is the button\'s, forms start in their first field and save on Enter, row actions reached with Tab, focus back after Escape, members explained with ↑↓ Enter, named filters', async () => {
+    await keyboardOnlyJourney({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });
 

@@ -21,6 +21,7 @@ import { clvSettingsSavedAndStated } from './journeys-clv';
 import { orderLinesImportToUsuallyBuys } from './journeys-lines';
 import { orderLinesReturnAndBalance } from './journeys-orders';
 import { evaluationDashboardAndMigration } from './journeys-evaluation';
+import { keyboardOnlyJourney } from './journeys-keyboard';
 import { oneLaptopSendsItsBook } from './journeys-team';
 import { startTestCouch } from '../support/pouchdb-server';
 
@@ -153,6 +154,11 @@ describe('TierBook as the Electron app', () => {
   it('an order with two lines, a cost and part payment → balance owed → a return → revenue and balance follow → a payment', async () => {
     await orderLinesReturnAndBalance({ page, screenshot: async () => undefined });
   });
+
+  it('keyboard only: Enter on a focused button is the button\'s, forms start in their first field and save on Enter, row actions reached with Tab, focus back after Escape, members explained with ↑↓ Enter, named filters', async () => {
+    await keyboardOnlyJourney({ page, screenshot: async () => undefined });
+  });
+
   it('team: the app creates a team on pouchdb-server in Settings → Team, sends its book, and a follow-up reaches the server signed by this laptop', async () => {
     const couch = await startTestCouch();
     try {

@@ -190,6 +190,18 @@ export async function evaluationDashboardAndMigration({ page, screenshot }: Jour
     await expect.poll(() => byTestId(page, 'empty-sizes').innerText()).toContain('Needs stored tier history');
     await expect.poll(() => byTestId(page, 'empty-migration').innerText()).toContain('Needs tier history stored on (or before) both dates');
     expect(await byTestId(page, 'chart-sizes').count()).toBe(0);
+    // A range the report refuses (more than 120 quarters, the period still picked): the error alone, not the last
+    // range's charts under it reading as this one's, and nothing to export.
+    await range.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('1990-01-01');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(today);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => byTestId(page, 'evaluation-error').innerText()).toContain('More than 120 periods');
+    await expect.poll(() => report.count()).toBe(0);
+    expect(await byTestId(page, 'evaluation-export-xlsx').isDisabled()).toBe(true);
     await page.reload();
     await report.waitFor({ timeout: 60_000 });
 
@@ -228,6 +240,18 @@ export async function evaluationDashboardAndMigration({ page, screenshot }: Jour
     await byTestId(page, 'tab-tiers').click();
     await byTestId(page, 'tier-history-chart').waitFor();
     await expect.poll(() => page.locator('[data-testid="tier-history-table"] tbody tr.ant-table-row').count()).toBe(history.schemes.pyramid!.length);
+
+    // A class named by the user (an industry near the 80 characters the field takes): its tag ends in …
+    // and the screen does not scroll sideways at 1366 px (the pyramid's table pushed it 197 px wide).
+    const industry = 'Industrial wholesale of specialised machinery parts 纺织机械零配件进出口批发 and more';
+    await invoke(page, 'customers:create', { name: '长行业', industry });
+    await invoke(page, 'segments:recompute', {});
+    await page.goto(at(page, '#/evaluation'));
+    await report.waitFor({ timeout: 60_000 });
+    await pickScheme(page, 'Industry');
+    await expect.poll(() => report.getAttribute('data-scheme')).toBe('industry');
+    await expect.poll(() => page.locator('[data-testid="table-pyramid"]', { hasText: industry.toLowerCase() }).count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => { const m = document.querySelector('.ant-layout-content')!; return m.scrollWidth - m.clientWidth; })).toBeLessThanOrEqual(0);
     expect([...new Set(consoleErrors)]).toEqual([]);
   } finally {
     page.off('console', onConsole);

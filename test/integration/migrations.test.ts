@@ -4,18 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseBusyError, DatabaseTooNewError, knownSchemaVersion, MigrationError, NotTierBookDatabaseError, openDatabase } from '../../db/open';
 import { MIGRATIONS, tempDir } from '../support/test-app';
+import { migrationsBefore } from '../support/migrations-before';
 
 const opened: { close(): void }[] = [];
 
-/** The first release's schema: the migrations folder copied with its journal cut back to the first entry. */
-function firstReleaseMigrations(): string {
-  const folder = join(tempDir(), 'first-release');
-  cpSync(MIGRATIONS, folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: unknown[] };
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }));
-  return folder;
-}
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
 
 /** An order from before trade records, as it reads after the upgrade: a sale, paid in full, no number or cost. */
@@ -23,6 +15,7 @@ function asUpgradedOrder(order: unknown): unknown {
   return {
     ...(order as object),
     order_number: null,
+    order_number_key: null,
     kind: 'sale',
     return_of_order_id: null,
     cost_minor: null,
@@ -74,7 +67,7 @@ describe('opening a database', () => {
   });
 
   it('says another process is writing when a migration is due and the lock stays taken, and migrates once it is free', () => {
-    const folder = firstReleaseMigrations();
+    const folder = migrationsBefore('0001_');
     const file = join(tempDir(), 'old.sqlite');
     openDatabase(file, folder).$client.close();
     const other = new Database(file);
@@ -186,7 +179,7 @@ describe('opening a database', () => {
 
   it('upgrades a database from the first release keeping every order, rate and index, with the money bounds in force', () => {
     // The first release's schema: the migrations folder cut back to its first entry.
-    const folder = firstReleaseMigrations();
+    const folder = migrationsBefore('0001_');
     const file = join(tempDir(), 'old.sqlite');
     const old = openDatabase(file, folder).$client;
     old.exec(`
@@ -212,7 +205,7 @@ describe('opening a database', () => {
   });
 
   it('upgrades a first-release database holding inexact money: those orders go to the trash with their figures in the note, nothing else changes', () => {
-    const folder = firstReleaseMigrations();
+    const folder = migrationsBefore('0001_');
     const file = join(tempDir(), 'inexact.sqlite');
     const old = openDatabase(file, folder).$client;
     // What the unbounded contract let in: fxRate 1e300 on a 12.00 USD order, and a rate to match.

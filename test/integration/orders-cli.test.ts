@@ -70,6 +70,13 @@ describe('orders on the command line', () => {
     const taken = cli('orders', 'add', '--db', db, '--customer', customerId, '--date', '2026-11-02', '--currency', 'CNY', '--amount', '5', '--number', 'INV-7');
     expect(taken.code).toBe(1);
     expect(taken.stderr).toContain('--number is already used by another order');
+    // The same invoice typed in lower case, or with an input method's full-width mode on, is the same number.
+    for (const typed of ['inv-7', 'ＩＮＶ－７']) {
+      expect(cli('orders', 'add', '--db', db, '--customer', customerId, '--date', '2026-11-02', '--currency', 'CNY', '--amount', '5', '--number', typed)).toMatchObject({
+        code: 1,
+        stderr: 'error: --number is already used by another order\n',
+      });
+    }
     const sale = json<{ orders: Order[] }>('orders', 'list', '--db', db, '--customer', customerId).orders[0]!;
     const tooMuch = cli('orders', 'return', '--db', db, '--order', sale.id, '--amount', '9999');
     expect(tooMuch.code).toBe(1);

@@ -149,12 +149,18 @@ describe('orders as trade records', () => {
     await app.call('orders:delete', { id: first.id });
     const second = await sale({ orderNumber: 'INV-001' });
     expect(await app.dispatch('orders:restore', { id: first.id })).toMatchObject({ ok: false, error: { issues: [{ path: ['orderNumber'], key: 'order_number_taken' }] } });
-    // The database's own index says the same when a writer skips the check.
+    // The database's own index says the same when a writer skips the check (on the number's key: inv-001 is INV-001),
+    // and a writer storing a number without its key is refused outright.
     expect(() =>
       app.db.$client
-        .prepare("INSERT INTO orders (id, created_at, updated_at, customer_id, order_date, amount_minor, currency, fx_rate, base_currency, base_amount_minor, order_number) VALUES ('x', 't', 't', ?, '2026-11-01', 1, 'CNY', 1, 'CNY', 1, 'INV-001')")
+        .prepare("INSERT INTO orders (id, created_at, updated_at, customer_id, order_date, amount_minor, currency, fx_rate, base_currency, base_amount_minor, order_number, order_number_key) VALUES ('x', 't', 't', ?, '2026-11-01', 1, 'CNY', 1, 'CNY', 1, 'inv-001', 'inv-001')")
         .run(customerId),
-    ).toThrow(/UNIQUE/);
+    ).toThrow(/UNIQUE constraint failed: orders.order_number_key/);
+    expect(() =>
+      app.db.$client
+        .prepare("INSERT INTO orders (id, created_at, updated_at, customer_id, order_date, amount_minor, currency, fx_rate, base_currency, base_amount_minor, order_number) VALUES ('x', 't', 't', ?, '2026-11-01', 1, 'CNY', 1, 'CNY', 1, 'INV-002')")
+        .run(customerId),
+    ).toThrow('CHECK constraint failed: orders_number_key_pairs');
     expect(second.orderNumber).toBe('INV-001');
   });
 

@@ -368,12 +368,22 @@ describe('reports:export-xlsx', () => {
     await book.xlsx.readFile(path);
     const periods = book.getWorksheet('Periods')!;
     const header = (periods.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 8)).toEqual(['Start', 'End', 'Complete', 'Class', 'Responsible', 'Cadence (days)', 'Customers', 'Net revenue']);
+    // Money cells are bare numbers: every money column names the workspace's base currency, read here from the settings row.
+    const base = one<string>(`SELECT base_currency FROM settings`);
+    expect(base).toBe('CNY');
+    expect(header.slice(0, 8)).toEqual(['Start', 'End', 'Complete', 'Class', 'Responsible', 'Cadence (days)', 'Customers', `Net revenue (${base})`]);
+    expect(header.filter((h) => String(h).endsWith(`(${base})`))).toEqual([`Net revenue (${base})`, `Average order value (${base})`, `Gross profit (${base})`, `Net revenue with a cost (${base})`]);
+    expect(header).toContain('Revenue share');
     // January's gold row (second class row): 1700 fen = 17.00 CNY; gross profit 6.80.
     const gold = periods.getRow(3);
-    expect([gold.getCell(4).value, gold.getCell(5).value, gold.getCell(8).value, gold.getCell(header.indexOf('Gross profit') + 1).value]).toEqual(['Gold', '王经理', 17, 6.8]);
-    expect(periods.getRow(2).getCell(header.indexOf('Gross profit') + 1).value).toBeNull();
+    expect([gold.getCell(4).value, gold.getCell(5).value, gold.getCell(8).value, gold.getCell(header.indexOf(`Gross profit (${base})`) + 1).value]).toEqual(['Gold', '王经理', 17, 6.8]);
+    expect(periods.getRow(2).getCell(header.indexOf(`Gross profit (${base})`) + 1).value).toBeNull();
+    expect((book.getWorksheet('Pyramid')!.getRow(1).values as unknown[]).slice(1)).toEqual(['Class', 'Responsible', 'Customers', `Net revenue (${base})`, 'Revenue share']);
+    expect((book.getWorksheet('Migration')!.getRow(1).values as unknown[]).slice(1)).toEqual(['From class', 'To class', 'Change', 'Customers', `Net revenue (${base})`]);
     const zh = await app.call('reports:export-xlsx', { scheme: 'pyramid', from: '2026-01-01', to: '2026-04-30', path: join(app.dir, 'report-zh.xlsx') });
     expect(zh.sheets).toEqual(['各期指标', '客户金字塔', '帕累托曲线']);
+    const zhBook = new ExcelJS.Workbook();
+    await zhBook.xlsx.readFile(join(app.dir, 'report-zh.xlsx'));
+    expect((zhBook.getWorksheet('各期指标')!.getRow(1).values as unknown[]).slice(7, 9)).toEqual(['客户数', `净收入（${base}）`]);
   });
 });

@@ -11,6 +11,7 @@ import { fixedClock } from '../../core/context';
 import { call } from '../../core/dispatch';
 import { sortKey } from '../../shared/domain/pinyin';
 import { MIGRATIONS, tempDir } from '../support/test-app';
+import { migrationsBefore } from '../support/migrations-before';
 
 const TODAY = '2026-11-23';
 const opened: OpenedApp[] = [];
@@ -24,17 +25,6 @@ const open = (dbPath: string, migrationsFolder: string): OpenedApp => {
   return app;
 };
 
-/** The migrations as the release before shipped them: the journal cut after 0031. */
-function migrationsUpTo0031(): string {
-  const folder = join(tempDir(), 'migrations');
-  cpSync(MIGRATIONS, folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const cut = journal.entries.findIndex((e) => e.tag.startsWith('0032_'));
-  expect(cut).toBe(32);
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, cut) }));
-  return folder;
-}
 
 const stored = (app: OpenedApp) => ({
   customers: app.db.$client.prepare(`SELECT id, name, search_text, sort_name, updated_at FROM customers ORDER BY id`).all() as { id: string; name: string; search_text: string; sort_name: string; updated_at: string }[],
@@ -44,7 +34,7 @@ const stored = (app: OpenedApp) => ({
 describe('migration 0032 on a database keyed before search folded scripts', () => {
   it('keys again, once, the customers whose name, company or email folds, and leaves every other row as it was', async () => {
     const dbPath = join(tempDir(), 'tierbook.sqlite');
-    const before = open(dbPath, migrationsUpTo0031());
+    const before = open(dbPath, migrationsBefore('0032_'));
     const add = async (input: Parameters<typeof call<'customers:create'>>[2]) => (await call(before.dispatch, 'customers:create', input)).customer.id;
     const traditional = await add({ name: '張三豐', contacts: [{ kind: 'phone', value: '13800138000' }] });
     const joined = await add({ name: '李\u200D四', contacts: [] });

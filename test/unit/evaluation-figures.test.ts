@@ -1,8 +1,10 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resources } from '../../renderer/i18n/resources';
-import { periodLabel, type FigureEnv, type Figures } from '../../renderer/features/evaluation/figures';
+import { hasValues, periodLabel, type FigureEnv, type Figures } from '../../renderer/features/evaluation/figures';
 import { reportMetrics } from '../../renderer/features/evaluation/metrics';
+import { classMetricOption, heatmapTooltip, pyramidOption, sankeyOption, sankeyTooltip } from '../../renderer/features/evaluation/chart-options';
+import type { EvaluationReport } from '../../renderer/features/evaluation/figures';
 import { historyClasses } from '../../renderer/features/tiers/history-classes';
 
 const ts: Record<'zh-CN' | 'en', TFunction> = {} as never;
@@ -57,5 +59,109 @@ describe('the evaluation screen words its figures', () => {
     ];
     expect(historyClasses('pyramid', changes)).toEqual(['platinum', 'gold', 'iron', null]);
     expect(historyClasses('industry', [{ asOf: '2026-01-01', classKey: 'textiles' }, { asOf: '2026-02-01', classKey: 'apparel' }])).toEqual(['apparel', 'textiles']);
+  });
+});
+
+/** A month report of the pyramid with two classes, as reports:evaluation returns it (only what the charts read). */
+function report(patch: Partial<EvaluationReport> = {}): EvaluationReport {
+  const period = (start: string, complete: boolean, gold: Partial<Figures>, iron: Partial<Figures>) => ({
+    start,
+    end: `${start.slice(0, 8)}28`,
+    complete,
+    classes: { gold: figures(gold), iron: figures(iron) },
+    unclassified: figures({}),
+    total: figures({}),
+    movement: { stayed: 0, upgraded: 0, downgraded: 0, sideways: 0, entered: 0, left: 0 },
+  });
+  return {
+    scheme: 'pyramid', from: '2026-11-01', to: '2026-12-06', period: 'month', baseCurrency: 'CNY', historyFrom: '2026-01-31',
+    classes: [{ key: 'gold', rank: 1, responsible: null, cadenceDays: 14 }, { key: 'iron', rank: 2, responsible: null, cadenceDays: 30 }],
+    periods: [
+      // 5 of 8 gold customers bought (62.5 %); satisfaction 13 / 4 = 3.25.
+      period('2026-11-01', true, { customers: 8, retained: 5, retentionRate: 5 / 8, satisfactionAvg: 13 / 4, satisfactionN: 4 }, { customers: 3, retained: 1, retentionRate: 1 / 3 }),
+      period('2026-12-01', false, { customers: 8, retained: 1, retentionRate: 1 / 8 }, { customers: 3, retained: 0, retentionRate: 0 }),
+    ],
+    pyramid: {
+      asOf: '2026-12-06',
+      revenueMinor: 100_000,
+      // 2 gold customers bring 70 000 of 100 000 (70 %), 38 iron ones 30 000 (30 %).
+      levels: [{ classKey: 'gold', customers: 2, revenueMinor: 70_000, revenueShare: 0.7 }, { classKey: 'iron', customers: 38, revenueMinor: 30_000, revenueShare: 0.3 }],
+    },
+    pareto: [],
+    elapsedMs: 1,
+    ...patch,
+  } as EvaluationReport;
+}
+
+describe('the evaluation charts say what they show', () => {
+  it('marks a period still running, so its few days are not read as a whole month, quarter or year', () => {
+    expect(periodLabel(env('en'), { start: '2026-12-01', complete: false }, 'month')).toBe('Dec 2026 (so far)');
+    expect(periodLabel(env('zh-CN'), { start: '2026-12-01', complete: false }, 'month')).toBe('2026年12月（至今）');
+    expect(periodLabel(env('en'), { start: '2026-10-01', complete: false }, 'quarter')).toBe('Q4 2026 (so far)');
+    expect(periodLabel(env('en'), { start: '2026-01-01', complete: false }, 'year')).toBe('2026 (so far)');
+    expect(periodLabel(env('en'), { start: '2026-11-01', complete: true }, 'month')).toBe('Nov 2026');
+    // The x axis of every class chart carries it.
+    const r = report();
+    const option = classMetricOption(r, env('en'), reportMetrics(env('en')).retentionRate, 'lines');
+    expect(option.xAxis.data).toEqual(['Nov 2026', 'Dec 2026\n(so far)']);
+    expect(classMetricOption(r, env('zh-CN'), reportMetrics(env('zh-CN')).retentionRate, 'lines').xAxis.data).toEqual(['2026年11月', '2026年12月\n（至今）']);
+  });
+
+  it('gives a tooltip the precision of the table beneath it, not of the axis ticks', () => {
+    const r = report();
+    const m = reportMetrics(env('en'));
+    const retention = classMetricOption(r, env('en'), m.retentionRate, 'lines');
+    // 5/8 is 62.5 %: the axis's whole percent (63 %) is not what the table says.
+    expect(retention.series[0]!.data[0]).toBe(5 / 8);
+    expect(retention.tooltip.valueFormatter(5 / 8)).toBe('62.5%');
+    expect(m.retentionRate.text(5 / 8, r.periods[0]!.classes.gold!)).toBe('62.5% (5/8)');
+    const satisfaction = classMetricOption(r, env('en'), m.satisfactionAvg, 'bars');
+    expect(satisfaction.tooltip.valueFormatter(13 / 4)).toBe('3.25');
+    expect(satisfaction.tooltip.valueFormatter(null)).toBe('—');
+  });
+
+  it('says what a chart needs when only the unclassified have figures, and counts whole customers on its axis', () => {
+    const m = reportMetrics(env('en'));
+    // A scheme with no tiers stored by the periods' first days: every class at 0, everyone unclassified.
+    const none = report();
+    for (const p of none.periods) {
+      p.classes = { gold: figures({}), iron: figures({}) };
+      p.unclassified = figures({ customers: 112, revenueMinor: 50_000 });
+    }
+    expect(hasValues(none, m.customers)).toBe(false);
+    expect(hasValues(none, m.revenueMinor)).toBe(false);
+    expect(hasValues(report(), m.customers)).toBe(true);
+    expect(classMetricOption(report(), env('en'), m.customers, 'stacked').yAxis.minInterval).toBe(1);
+    expect(classMetricOption(report(), env('en'), m.revenueShare, 'stacked').yAxis.minInterval).toBeUndefined();
+  });
+
+  it('names classes in the Sankey tooltip, in the reader’s language, never the internal node names', () => {
+    const edge = { dataType: 'edge', value: 91, data: { source: 'from:iron', target: 'to:lead' } };
+    expect(sankeyTooltip(env('en'), edge)).toBe('Iron → Lead: 91 customers');
+    expect(sankeyTooltip(env('zh-CN'), edge)).toBe('铁 → 铅：91 位客户');
+    expect(sankeyTooltip(env('en'), { dataType: 'node', name: 'to:gold', value: 1 })).toBe('Gold: 1 customer');
+    expect(sankeyTooltip(env('en'), { dataType: 'node', name: 'to:', value: 1200 })).toBe('Unclassified: 1,200 customers');
+    expect(sankeyTooltip(env('zh-CN'), edge)).not.toMatch(/from:|to:/);
+    // The chart's own tooltip is this one (ECharts' default printed "from:none -- to:lead 91").
+    const option = sankeyOption([{ from: 'iron', to: 'lead', customers: 91 }, { from: 'iron', to: null, customers: 2 }], ['gold', 'iron', 'lead', null], env('en'));
+    expect(option.series[0]!.links).toEqual([{ source: 'from:iron', target: 'to:lead', value: 91 }, { source: 'from:iron', target: 'to:', value: 2 }]);
+    expect(option.tooltip.formatter(edge)).toBe('Iron → Lead: 91 customers');
+    expect(option.series[0]!.data.map((d) => option.series[0]!.label.formatter(d))).toEqual(['Iron', 'Lead', 'Unclassified']);
+  });
+
+  it('keeps a class the user typed (an industry) as written in tooltips, which are drawn as text, not markup', () => {
+    const industry: FigureEnv = { ...env('en'), scheme: 'industry' };
+    expect(sankeyTooltip(industry, { dataType: 'node', name: 'from:<b>parts</b> & tools', value: 2 })).toBe('<b>parts</b> & tools: 2 customers');
+    expect(heatmapTooltip(['A&B', '<b>'], (v) => String(v), { data: [1, 0, 7] })).toBe('A&B → <b>\n7');
+  });
+
+  it('labels a pyramid level with its customers and its share of revenue, not a bare percent read as a share of customers', () => {
+    const r = report();
+    const data = pyramidOption(r, env('en')).series[0]!.data;
+    // 38 of 40 customers are iron (95 %) but bring 30 000 of 100 000 revenue: the label says which share it shows.
+    expect(data.map((d) => d.figures)).toEqual(['2 · 70% of revenue', '38 · 30% of revenue']);
+    expect(pyramidOption(r, env('zh-CN')).series[0]!.data[1]!.figures).toBe('38 位 · 收入占比 30%');
+    // A class the user named at length ends in … within the label's room beside the funnel, not cut at the chart's edge.
+    expect(pyramidOption(r, env('en')).series[0]!.label).toMatchObject({ width: 180, overflow: 'truncate' });
   });
 });

@@ -6,6 +6,7 @@ import type { Customer } from '../../../shared/contract/customers';
 import type { FollowUp } from '../../../shared/contract/followups';
 import type { Order } from '../../../shared/contract/orders';
 import { api } from '../../api/client';
+import { ActionLink } from '../../components/ActionLink';
 import { navigate } from '../../app/router';
 import { useWorkspace } from '../../app/workspace';
 import { showFieldErrors } from '../../components/errors';
@@ -98,9 +99,9 @@ export function CustomerFilePage({ id }: { id: string }) {
         content: (
           <Space>
             {namedMessage(t, 'deletedUndo', { name: customer.name }, 'deleted-message')}
-            <a data-testid="undo-delete" onClick={() => void act(() => api('customers:restore', { id }), t('restored'))}>
+            <ActionLink data-testid="undo-delete" onClick={() => void act(() => api('customers:restore', { id }), t('restored'))}>
               {t('common:actions.undo')}
-            </a>
+            </ActionLink>
           </Space>
         ),
         duration: 8,

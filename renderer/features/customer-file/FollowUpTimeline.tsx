@@ -1,10 +1,11 @@
 import { App, Button, Card, Form, Modal, Rate, Space, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUp } from '../../../shared/contract/followups';
 import { localDateOf } from '../../../shared/domain/dates';
 import { api } from '../../api/client';
+import { ActionLink } from '../../components/ActionLink';
 import { showFieldErrors } from '../../components/errors';
 import { formatDate, formatDateTime } from '../../components/format';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
@@ -55,11 +56,18 @@ export function FollowUpTimeline({ customerId, followUps, inTrash, onChanged }: 
     }
   };
 
+  // The text's placeholder promises it, as in the quick follow-up: Ctrl/⌘+Enter saves from any field.
+  const saveOnCtrlEnter = (save: () => Promise<void>) => (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    void save();
+  };
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="large">
       {inTrash ? null : (
         <Card size="small" title={t('timeline.add')}>
-          <Form form={form} layout="vertical" initialValues={{ channel: 'call', satisfaction: 0 }} data-testid="followup-form" onValuesChange={(_, all: FollowUpFormValues) => setDrafting(Boolean(all.content?.trim() || all.outcome?.trim()))}>
+          <Form form={form} layout="vertical" initialValues={{ channel: 'call', satisfaction: 0 }} data-testid="followup-form" onKeyDown={saveOnCtrlEnter(add)} onValuesChange={(_, all: FollowUpFormValues) => setDrafting(Boolean(all.content?.trim() || all.outcome?.trim()))}>
             <FollowUpFields today={today} />
             <Button type="primary" onClick={() => void add()} data-testid="followup-add">
               {t('common:actions.save')}
@@ -80,7 +88,7 @@ export function FollowUpTimeline({ customerId, followUps, inTrash, onChanged }: 
                 <Tag>{t(`common:channel.${f.channel}`)}</Tag>
                 {f.intent ? <Tag color={INTENT_COLORS[f.intent]}>{t(`common:intent.${f.intent}`)}</Tag> : null}
                 {f.satisfaction ? <Rate disabled value={f.satisfaction} style={{ fontSize: 12 }} /> : null}
-                {inTrash ? null : <a onClick={() => setEditing(f)}>{t('common:actions.edit')}</a>}
+                {inTrash ? null : <ActionLink onClick={() => setEditing(f)} data-testid="followup-edit">{t('common:actions.edit')}</ActionLink>}
               </Space>
               {f.content ? <div>{f.content}</div> : null}
               {f.outcome ? <Typography.Text type="secondary">{f.outcome}</Typography.Text> : null}
@@ -105,7 +113,7 @@ export function FollowUpTimeline({ customerId, followUps, inTrash, onChanged }: 
         forceRender
         width={600}
       >
-        <Form form={editForm} layout="vertical">
+        <Form form={editForm} layout="vertical" onKeyDown={saveOnCtrlEnter(saveEdit)}>
           <FollowUpFields today={today} />
         </Form>
       </Modal>

@@ -36,6 +36,8 @@ export function NewCustomerDrawer({ open, onClose, onCreated }: { open: boolean;
       title={t('newTitle')}
       size={760}
       destroyOnHidden
+      // Opened from the keyboard (the list's Add button), the cursor starts in the name, the one field it needs.
+      afterOpenChange={(visible) => visible && (form.getFieldInstance('name') as HTMLInputElement | null)?.focus()}
       extra={
         <Space>
           <Button onClick={onClose}>{t('common:actions.cancel')}</Button>
@@ -45,7 +47,7 @@ export function NewCustomerDrawer({ open, onClose, onCreated }: { open: boolean;
         </Space>
       }
     >
-      <ProfileForm form={form} initial={EMPTY_PROFILE} />
+      <ProfileForm form={form} initial={EMPTY_PROFILE} onNameEnter={() => void save().catch(() => undefined)} />
     </Drawer>
   );
 }

@@ -111,6 +111,8 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
       confirmLoading={saving}
       width={820}
       forceRender
+      // Kept rendered, so autoFocus would fire once: each opening puts the cursor in the first field, the date.
+      afterOpenChange={(visible) => visible && (form.getFieldInstance('orderDate') as HTMLInputElement | null)?.focus()}
     >
       <Form form={form} layout="vertical" data-testid="order-form" onValuesChange={(changed) => {
           clearErrorsOnEdit(form)(changed);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../shared/contract/orders';
 import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
+import { ActionLink } from '../../components/ActionLink';
 import { errorText } from '../../components/errors';
 import { formatDate, formatMoney } from '../../components/format';
 import { OrderModal } from './OrderModal';
@@ -47,7 +48,7 @@ export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { custom
         content: (
           <Space>
             {t('orders.deleted')}
-            <a onClick={() => void api('orders:restore', { id: order.id }).then(onChanged, (error: unknown) => void message.error(errorText(error, t)))}>{t('common:actions.undo')}</a>
+            <ActionLink onClick={() => void api('orders:restore', { id: order.id }).then(onChanged, (error: unknown) => void message.error(errorText(error, t)))}>{t('common:actions.undo')}</ActionLink>
           </Space>
         ),
       });
@@ -143,19 +144,19 @@ export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { custom
                   title: '',
                   render: (_: unknown, o: Order) => (
                     <Space>
-                      {o.kind === 'sale' ? <a onClick={() => setEditing(o)}>{t('common:actions.edit')}</a> : null}
+                      {o.kind === 'sale' ? <ActionLink onClick={() => setEditing(o)} data-testid="order-edit">{t('common:actions.edit')}</ActionLink> : null}
                       {o.kind === 'sale' && o.amountMinor > o.returnedMinor ? (
-                        <a onClick={() => setReturning(o)} data-testid="order-return">
+                        <ActionLink onClick={() => setReturning(o)} data-testid="order-return">
                           {to('actions.return')}
-                        </a>
+                        </ActionLink>
                       ) : null}
                       {o.balanceMinor > 0 ? (
-                        <a onClick={() => setPaying(o)} data-testid="order-pay">
+                        <ActionLink onClick={() => setPaying(o)} data-testid="order-pay">
                           {to('actions.pay')}
-                        </a>
+                        </ActionLink>
                       ) : null}
                       <Popconfirm title={t('common:confirmDelete')} onConfirm={() => void remove(o)} okText={t('common:actions.delete')} cancelText={t('common:actions.cancel')}>
-                        <a>{t('common:actions.delete')}</a>
+                        <ActionLink>{t('common:actions.delete')}</ActionLink>
                       </Popconfirm>
                     </Space>
                   ),

@@ -1,5 +1,5 @@
-import { App, Form, Input, Modal, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Form, Input, Modal, type InputRef, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../shared/contract/orders';
 import { minorToDecimal } from '../../../shared/domain/money';
@@ -14,6 +14,7 @@ export function PaymentModal({ order, onClose, onSaved }: { order: Order | null;
   const { message } = App.useApp();
   const [form] = Form.useForm<{ amount: string }>();
   const [saving, setSaving] = useState(false);
+  const amountRef = useRef<InputRef>(null);
 
   // Not forceRender, which would keep a hidden dialog listening for Escape in front of the one on screen:
   // the form mounts at the first opening (initialValues) and is refilled at every later one.
@@ -47,11 +48,13 @@ export function PaymentModal({ order, onClose, onSaved }: { order: Order | null;
       cancelText={t('common:actions.cancel')}
       okButtonProps={{ 'data-testid': 'payment-save' } as never}
       confirmLoading={saving}
+      // The amount is what one types (or confirms): the cursor starts there with the proposed amount selected.
+      afterOpenChange={(open) => open && amountRef.current?.focus({ cursor: 'all' })}
     >
       {order ? <Typography.Paragraph data-testid="payment-balance">{t('payBalance', { amount: formatMoney(order.balanceMinor, order.currency, i18n.language) })}</Typography.Paragraph> : null}
       <Form form={form} layout="vertical" initialValues={initialValues} onValuesChange={clearErrorsOnEdit(form)}>
         <Form.Item name="amount" label={t('payAmount')} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }]}>
-          <Input inputMode="decimal" style={{ width: 200 }} data-testid="payment-amount" />
+          <Input inputMode="decimal" style={{ width: 200 }} data-testid="payment-amount" ref={amountRef} onPressEnter={() => void save().catch(() => undefined)} />
         </Form.Item>
       </Form>
     </Modal>

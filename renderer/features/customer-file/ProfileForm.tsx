@@ -15,7 +15,20 @@ import { inferPlace } from '../../../shared/domain/place';
 import { profileToInput, type ProfileValues } from './profile-form';
 
 /** The customer profile with its contact channels; warns live when a contact already belongs to someone else. */
-export function ProfileForm({ form, customerId, initial, onEdit }: { form: FormInstance<ProfileValues>; customerId?: string; initial: ProfileValues; onEdit?(values: ProfileValues): void }) {
+export function ProfileForm({
+  form,
+  customerId,
+  initial,
+  onEdit,
+  onNameEnter,
+}: {
+  form: FormInstance<ProfileValues>;
+  customerId?: string;
+  initial: ProfileValues;
+  onEdit?(values: ProfileValues): void;
+  /** Enter in the name: a new customer needs nothing more, so it saves (the form has no submit button for the browser to press). */
+  onNameEnter?(): void;
+}) {
   const { t, i18n } = useTranslation('customerFile');
   const { settings } = useWorkspace();
   const [duplicates, setDuplicates] = useState<DuplicateMatch[]>([]);
@@ -45,7 +58,7 @@ export function ProfileForm({ form, customerId, initial, onEdit }: { form: FormI
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item name="name" label={t('fields.name')} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }]}>
-            <Input data-testid="profile-name" maxLength={120} />
+            <Input data-testid="profile-name" maxLength={120} onPressEnter={onNameEnter} />
           </Form.Item>
         </Col>
         <Col span={12}>

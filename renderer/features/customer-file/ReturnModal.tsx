@@ -1,6 +1,6 @@
-import { App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import { App, DatePicker, Form, Input, Modal, type InputRef, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../shared/contract/orders';
 import { minorToDecimal } from '../../../shared/domain/money';
@@ -29,6 +29,7 @@ export function ReturnModal({ customerId, target, onClose, onSaved }: { customer
   const { settings } = useWorkspace();
   const [form] = Form.useForm<ReturnValues>();
   const [saving, setSaving] = useState(false);
+  const amountRef = useRef<InputRef>(null);
   const order = target === 'standalone' ? null : target;
   const left = order ? order.amountMinor - order.returnedMinor : 0;
 
@@ -75,6 +76,8 @@ export function ReturnModal({ customerId, target, onClose, onSaved }: { customer
       cancelText={t('common:actions.cancel')}
       okButtonProps={{ 'data-testid': 'return-save' } as never}
       confirmLoading={saving}
+      // The amount is what one types (or confirms): the cursor starts there with the proposed amount selected.
+      afterOpenChange={(open) => open && amountRef.current?.focus({ cursor: 'all' })}
     >
       {order ? (
         <Typography.Paragraph type="secondary" data-testid="return-of">
@@ -90,7 +93,7 @@ export function ReturnModal({ customerId, target, onClose, onSaved }: { customer
           extra={order ? t('returnAmountHelp') : undefined}
           rules={order ? [] : [{ required: true, whitespace: true, message: t('errors:issue.required') }]}
         >
-          <Input inputMode="decimal" style={{ width: 200 }} data-testid="return-amount" />
+          <Input inputMode="decimal" style={{ width: 200 }} data-testid="return-amount" ref={amountRef} onPressEnter={() => void save().catch(() => undefined)} />
         </Form.Item>
         {order ? null : (
           <Form.Item name="currency" label={t('customerFile:orders.currency')} rules={[{ required: true, message: t('errors:issue.required') }]}>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
 import type { BulkAction } from '../../../shared/contract/customers-bulk';
 import { api } from '../../api/client';
+import { ActionLink } from '../../components/ActionLink';
 import { errorText } from '../../components/errors';
 
 interface Props {
@@ -91,9 +92,9 @@ export function BulkActionBar({ ids, archivedView, onDone, onClear, exportButton
           <Space>
             <span data-testid="bulk-result">{t('bulk.done', { count: result.updated })}</span>
             {result.undoToken ? (
-              <a onClick={() => void undo()} data-testid="bulk-undo">
+              <ActionLink onClick={() => void undo()} data-testid="bulk-undo">
                 {t('bulk.undo')}
-              </a>
+              </ActionLink>
             ) : null}
           </Space>
         ),

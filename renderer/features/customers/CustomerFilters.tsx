@@ -28,20 +28,25 @@ export function CustomerFilters({ value, onChange, reloadKey }: { value: FilterV
     void api('customers:facets', {}).then(setFacets);
   }, [reloadKey]);
 
-  const select = <K extends Exclude<keyof FilterValues, 'payment'>>(key: K, options: { value: string; label: string }[], width = 140) => (
-    <Select
-      mode="multiple"
-      allowClear
-      maxTagCount="responsive"
-      placeholder={t(`filters.${key === 'types' ? 'type' : key === 'localities' ? 'locality' : key === 'countries' ? 'country' : key === 'tags' ? 'tag' : 'owner'}`)}
-      data-testid={`filter-${key}`}
-      style={{ width }}
-      value={value[key]}
-      onChange={(next) => onChange({ ...value, [key]: next })}
-      options={options}
-      optionFilterProp="label"
-    />
-  );
+  // A filter's only name is its placeholder, which a screen reader does not read: it is the label too.
+  const select = <K extends Exclude<keyof FilterValues, 'payment'>>(key: K, options: { value: string; label: string }[], width = 140) => {
+    const name = t(`filters.${key === 'types' ? 'type' : key === 'localities' ? 'locality' : key === 'countries' ? 'country' : key === 'tags' ? 'tag' : 'owner'}`);
+    return (
+      <Select
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        placeholder={name}
+        aria-label={name}
+        data-testid={`filter-${key}`}
+        style={{ width }}
+        value={value[key]}
+        onChange={(next) => onChange({ ...value, [key]: next })}
+        options={options}
+        optionFilterProp="label"
+      />
+    );
+  };
 
   return (
     <Space wrap>
@@ -53,6 +58,7 @@ export function CustomerFilters({ value, onChange, reloadKey }: { value: FilterV
       <Select<PaymentFilter>
         allowClear
         placeholder={t('orders:filter.placeholder')}
+        aria-label={t('orders:filter.placeholder')}
         data-testid="filter-payment"
         style={{ width: 140 }}
         value={value.payment}

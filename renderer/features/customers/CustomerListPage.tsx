@@ -21,6 +21,7 @@ import { TierFilter, type TierFilterValue } from './TierFilter';
 import { useCustomerPages } from './use-customer-pages';
 import { VirtualCustomerTable } from './VirtualCustomerTable';
 import { ExportButton, type CustomerScope } from '../../components/ExportButton';
+import { keyTargetOf } from '../../components/key-target';
 
 type SortField = (typeof CUSTOMER_SORT_FIELDS)[number];
 
@@ -151,7 +152,8 @@ export function CustomerListPage() {
   // Keyboard-first: "/" to search, arrows to move, Enter to open, F to log a follow-up.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLElement && (['INPUT', 'TEXTAREA'].includes(event.target.tagName) || event.target.isContentEditable);
+      const where = keyTargetOf(event.target);
+      const typing = where === 'typing';
       if (event.key === '/' && !typing) {
         event.preventDefault();
         searchRef.current?.focus();
@@ -166,7 +168,7 @@ export function CustomerListPage() {
       } else if (event.key === 'ArrowUp' && !typing) {
         event.preventDefault();
         setSelected((s) => Math.max(0, s - 1));
-      } else if (!typing && selected >= 0) {
+      } else if (where === 'page' && selected >= 0) {
         const row = pages.rowAt(selected);
         if (!row) return;
         if (event.key === 'Enter') open(row);

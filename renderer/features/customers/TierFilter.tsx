@@ -52,6 +52,7 @@ export function TierFilter({ value, onChange, schemes, window: tierWindow, reloa
         showSearch
         optionFilterProp="label"
         placeholder={t('tierLabels:filter.scheme')}
+        aria-label={t('tierLabels:filter.scheme')}
         data-testid="filter-tier-scheme"
         style={{ width: 160 }}
         value={scheme}
@@ -68,6 +69,7 @@ export function TierFilter({ value, onChange, schemes, window: tierWindow, reloa
         disabled={!scheme}
         optionFilterProp="label"
         placeholder={t('tierLabels:filter.classes')}
+        aria-label={t('tierLabels:filter.classes')}
         data-testid="filter-tier-classes"
         style={{ width: 220 }}
         value={value?.classes ?? []}

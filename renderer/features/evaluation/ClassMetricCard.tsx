@@ -3,7 +3,8 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClassTag } from '../tiers/ClassTag';
 import { ChartCard } from './ChartCard';
-import { classText, colorOf, figuresOf, hasValues, pagingFor, periodLabel, UNCLASSIFIED, type EvaluationReport, type FigureEnv, type Metric } from './figures';
+import { classMetricOption } from './chart-options';
+import { classText, figuresOf, hasValues, pagingFor, periodLabel, UNCLASSIFIED, type EvaluationReport, type FigureEnv, type Metric } from './figures';
 
 interface Props {
   id: string;
@@ -20,11 +21,16 @@ interface Props {
   footer?: ReactNode;
 }
 
+/** The widest a class's name gets in a table's first column, in pixels. */
+export const CLASS_CELL_MAX = 240;
+
 /** A class's name with who answers for it (the class's service policy), as every table's first column shows it. */
 export function ClassCell({ env, classKey, responsible }: { env: FigureEnv; classKey: string; responsible?: string | null }) {
   const { t } = useTranslation('evaluation');
   return (
-    <div>
+    // A class can be the user's own words (an industry, a custom segment): past this width its tag ends in … (whole
+    // on hover) rather than widening a table that cannot scroll, which pushed the whole screen sideways at 1366 px.
+    <div style={{ maxWidth: CLASS_CELL_MAX }}>
       {classKey === UNCLASSIFIED || classKey === '*' ? (
         <Typography.Text>{classKey === '*' ? t('allCustomers') : classText(env, null)}</Typography.Text>
       ) : (
@@ -46,26 +52,7 @@ export function ClassMetricCard({ id, report, env, title, metrics, chart, empty,
   const labels = useMemo(() => report.periods.map((p) => periodLabel(env, p, report.period)), [report, env]);
   const any = hasValues(report, metric);
 
-  const option = useMemo(() => {
-    const series = report.classes.map((c, i) => ({
-      name: classText(env, c.key),
-      type: chart === 'lines' ? 'line' : 'bar',
-      stack: chart === 'stacked' ? 'classes' : undefined,
-      data: report.periods.map((p) => p.classes[c.key] ? (metric.value(p.classes[c.key]!) ?? null) : null),
-      itemStyle: { color: colorOf(i) },
-      lineStyle: { color: colorOf(i) },
-      connectNulls: false,
-      emphasis: { focus: 'series' },
-    }));
-    return {
-      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? metric.axis(v) : '—') },
-      legend: { type: 'scroll', top: 0 },
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: labels },
-      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => metric.axis(v) } },
-      series,
-    };
-  }, [report, env, metric, chart, labels]);
+  const option = useMemo(() => classMetricOption(report, env, metric, chart), [report, env, metric, chart]);
 
   const rows = [
     ...report.classes.map((c) => ({ key: c.key, responsible: c.responsible })),

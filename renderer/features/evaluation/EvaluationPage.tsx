@@ -64,7 +64,12 @@ export function EvaluationPage() {
         setReport(next);
         setError(null);
       })
-      .catch((e: unknown) => !cancelled && setError(errorText(e, t)))
+      .catch((e: unknown) => {
+        if (cancelled) return;
+        // The last report was for another range: left under the error, its charts read as this range's.
+        setReport(null);
+        setError(errorText(e, t));
+      })
       .finally(() => !cancelled && setLoading(false));
     return () => {
       cancelled = true;

@@ -7,8 +7,9 @@ import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { formatDate } from '../../components/format';
 import { ChartCard } from './ChartCard';
+import { heatmapTooltip, sankeyOption } from './chart-options';
 import { ClassCell } from './ClassMetricCard';
-import { classText, colorOf, decimal, money, MOVEMENT_COLORS, MOVEMENT_KINDS, type FigureEnv } from './figures';
+import { classText, decimal, money, MOVEMENT_COLORS, MOVEMENT_KINDS, type FigureEnv } from './figures';
 import { MigrationMembers, type MigrationCellRef } from './MigrationMembers';
 
 type Migration = OutputOf<'reports:migration'>;
@@ -72,7 +73,7 @@ export function MigrationCard({ env, scheme, defaultFrom, defaultTo }: { env: Fi
     const values = data.cells.map((c) => [axis.indexOf(c.to), axis.indexOf(c.from), measureOf(c)]);
     const max = Math.max(1, ...values.map((v) => Math.abs(v[2]!)));
     return {
-      tooltip: { position: 'top', formatter: (p: { data: number[] }) => `${labels[p.data[1]!]} → ${labels[p.data[0]!]}\n${measureText(p.data[2]!)}` },
+      tooltip: { position: 'top', formatter: (p: { data: number[] }) => heatmapTooltip(labels, measureText, p) },
       grid: HEATMAP_GRID,
       xAxis: { type: 'category', data: labels, name: t('migration.to', { date: formatDate(data.toSnapshot, env.language) }), nameLocation: 'middle', nameGap: 44, axisLabel: { interval: labels.length > MATRIX_MAX ? 'auto' : 0, rotate: labels.length > 6 ? 30 : 0, width: 90, overflow: 'truncate' }, splitArea: { show: true } },
       yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 120, overflow: 'truncate' }, splitArea: { show: true } },
@@ -82,34 +83,7 @@ export function MigrationCard({ env, scheme, defaultFrom, defaultTo }: { env: Fi
     // measureOf/measureText follow measure and env.
   }, [data, axis, env, measure, t]);
 
-  const sankey = useMemo(() => {
-    if (!data) return {};
-    const node = (side: 'from' | 'to', c: string | null) => `${side}:${keyOf(c)}`;
-    const used = new Set(data.cells.flatMap((c) => [node('from', c.from), node('to', c.to)]));
-    const nodes = axis.flatMap((c) => (['from', 'to'] as const).map((side) => node(side, c))).filter((n) => used.has(n));
-    const colorIndex = (c: string | null) => axis.indexOf(c);
-    return {
-      tooltip: { trigger: 'item' },
-      series: [
-        {
-          type: 'sankey',
-          left: 8,
-          right: 120,
-          top: 8,
-          bottom: 8,
-          nodeAlign: 'justify',
-          layoutIterations: 0,
-          data: nodes.map((name) => {
-            const c = name.slice(name.indexOf(':') + 1) || null;
-            return { name, itemStyle: { color: colorOf(colorIndex(c)) } };
-          }),
-          links: data.cells.filter((c) => c.customers > 0).map((c) => ({ source: node('from', c.from), target: node('to', c.to), value: c.customers })),
-          label: { formatter: (p: { name: string }) => classText(env, p.name.slice(p.name.indexOf(':') + 1) || null) },
-          lineStyle: { color: 'gradient', curveness: 0.5, opacity: 0.35 },
-        },
-      ],
-    };
-  }, [data, axis, env]);
+  const sankey = useMemo(() => (data ? sankeyOption(data.cells, axis, env) : {}), [data, axis, env]);
 
   const pick = (f: string | null, to_: string | null) => setCell(cellAt(f, to_) ? { from: f, to: to_ } : null);
   const picker = (value: string, set: (v: string) => void, testId: string) => (

@@ -19,11 +19,12 @@ export function MovementCard({ report, env }: { report: EvaluationReport; env: F
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: labels },
-      yAxis: { type: 'value' },
+      xAxis: { type: 'category', data: report.periods.map((p) => periodLabel(env, p, report.period, true)) },
+      // Customers are counted whole: a small month's scale in fifths read "0, 0, 1, 1".
+      yAxis: { type: 'value', minInterval: 1 },
       series: kinds.map((k) => ({ name: t(`movement.${k}`), type: 'bar', stack: 'movement', data: labels.map((_, i) => value(k, i)), itemStyle: { color: MOVEMENT_COLORS[k] } })),
     }),
-    [labels, report, t],
+    [labels, report, env, t],
   );
 
   const totals = Object.fromEntries(kinds.map((k) => [k, report.periods.reduce((sum, p) => sum + (p.movement[k] ?? 0), 0)]));

@@ -3,15 +3,15 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/format';
 import { ChartCard } from './ChartCard';
+import { pyramidOption } from './chart-options';
 import { ClassCell } from './ClassMetricCard';
-import { classText, colorOf, decimal, money, pagingFor, percent, type EvaluationReport, type FigureEnv } from './figures';
+import { decimal, money, pagingFor, percent, type EvaluationReport, type FigureEnv } from './figures';
 
 /** The pyramid on the report's last day: customers per class, drawn top (best) to bottom, with revenue share. */
 export function PyramidCard({ report, env }: { report: EvaluationReport; env: FigureEnv }) {
   const { t } = useTranslation('evaluation');
   const { pyramid } = report;
   const responsible = new Map(report.classes.map((c) => [c.key, c.responsible]));
-  const index = new Map(report.classes.map((c, i) => [c.key, i]));
   const customers = pyramid.levels.reduce((sum, l) => sum + l.customers, 0);
   const levels = pyramid.levels.filter((l) => l.customers > 0);
   const share = (v: number | null) => (v === null ? '—' : percent(env.language, v));
@@ -21,36 +21,7 @@ export function PyramidCard({ report, env }: { report: EvaluationReport; env: Fi
   const last = report.periods.at(-1);
   const revenueTitle = first && last ? t('columns.revenueOver', { from: formatDate(first.start, env.language), to: formatDate(last.end, env.language) }) : t('columns.revenueInRange');
 
-  const option = useMemo(
-    () => ({
-      tooltip: { trigger: 'item' },
-      series: [
-        {
-          type: 'funnel',
-          // Class order, best on top: a pyramid narrows toward the few best customers only when drawn so.
-          sort: 'none',
-          left: '2%',
-          width: '56%',
-          top: 8,
-          bottom: 8,
-          minSize: '12%',
-          gap: 2,
-          // Past a screenful of levels the labels would overlap: the table beside says the numbers.
-          // The figures on a line of their own under the class: on one line a long English class ("No orders in the
-          // last 12 months  1,234 · 5.6%") ran past the card's edge at 1366 px.
-          label: { show: levels.length <= 12, position: 'right', color: '#333', lineHeight: 15, formatter: (p: { name: string; data: { figures: string } }) => `${p.name}\n${p.data.figures}` },
-          labelLine: { show: true, length: 12 },
-          data: levels.map((l) => ({
-            name: classText(env, l.classKey),
-            figures: `${decimal(env.language, l.customers, 0)} · ${share(l.revenueShare)}`,
-            value: l.customers,
-            itemStyle: { color: colorOf(index.get(l.classKey) ?? 0) },
-          })),
-        },
-      ],
-    }),
-    [levels, env],
-  );
+  const option = useMemo(() => pyramidOption(report, env), [report, env]);
 
   return (
     <ChartCard

@@ -24,12 +24,20 @@ export interface FigureEnv {
 export const CLASS_COLORS = ['#1f6f5c', '#d48806', '#2f54eb', '#c41d7f', '#13a8a8', '#7cb305', '#fa541c', '#722ed1', '#8c8c8c', '#a0d911'];
 export const colorOf = (index: number) => CLASS_COLORS[index % CLASS_COLORS.length]!;
 
-/** "Mar 2026" / "2026年3月", "2026 Q1" / "2026年第1季度", "2026". */
-export function periodLabel(env: FigureEnv, period: { start: string }, kind: EvaluationReport['period']): string {
+/**
+ * "Mar 2026" / "2026年3月", "2026 Q1" / "2026年第1季度", "2026"; a period still running reads "Dec 2026 (so far)":
+ * its six days beside full months looked like a collapse (growth −85 %, retention down to a third).
+ */
+export function periodLabel(env: FigureEnv, period: { start: string; complete?: boolean }, kind: EvaluationReport['period'], onAxis = false): string {
   const [year, month] = period.start.split('-').map(Number) as [number, number];
-  if (kind === 'year') return String(year);
-  if (kind === 'quarter') return env.t('evaluation:period.quarterLabel', { year, quarter: Math.floor((month - 1) / 3) + 1 });
-  return new Intl.DateTimeFormat(env.language, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+  const label =
+    kind === 'year'
+      ? String(year)
+      : kind === 'quarter'
+        ? env.t('evaluation:period.quarterLabel', { year, quarter: Math.floor((month - 1) / 3) + 1 })
+        : new Intl.DateTimeFormat(env.language, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+  // On a chart's axis the note goes on a second line: one line was too wide, and the axis then dropped every other month.
+  return period.complete === false ? env.t(onAxis ? 'evaluation:period.runningAxis' : 'evaluation:period.running', { label }) : label;
 }
 
 export function classText(env: FigureEnv, classKey: string | null): string {
@@ -52,6 +60,10 @@ export interface Metric {
   text(value: number, f: Figures): string;
   /** Axis tick labels. */
   axis(value: number): string;
+  /** The value in a chart's tooltip: as precise as the table beneath (an axis's 63 % read as 62.5 % there). */
+  tip(value: number): string;
+  /** A count: its axis steps by whole numbers (a scale of 0…1 in fifths read "0, 0, 0, 1, 1, 1"). */
+  whole?: boolean;
 }
 
 /** The figures of one class (or the unclassified, or everyone) in one period. */
@@ -59,9 +71,13 @@ export function figuresOf(period: ReportPeriod, classKey: string): Figures | und
   return classKey === UNCLASSIFIED ? period.unclassified : period.classes[classKey];
 }
 
-/** Whether a metric has anything to draw: some class in some period has a value other than nothing or zero. */
+/**
+ * Whether a metric has anything to draw: some class in some period has a value other than nothing or zero.
+ * The unclassified are not drawn (they are a row of the table only), so they alone leave the chart empty: a
+ * scheme with no tiers stored by the periods' first days showed bare axes instead of saying what it needs.
+ */
 export function hasValues(report: EvaluationReport, metric: Metric): boolean {
-  return report.periods.some((p) => [...Object.values(p.classes), p.unclassified].some((f) => {
+  return report.periods.some((p) => Object.values(p.classes).some((f) => {
     const v = metric.value(f);
     return v !== null && v !== undefined && v !== 0;
   }));

@@ -73,6 +73,8 @@ export function FxRateModal({ editing, open, baseCurrency, rates, onClose, after
       confirmLoading={saving}
       okButtonProps={{ 'data-testid': 'fx-save' } as never}
       destroyOnHidden
+      // Adding starts at the currency (editing starts at the rate, the one field it may change).
+      afterOpenChange={(visible) => visible && editing === null && (form.getFieldInstance('currency') as HTMLInputElement | null)?.focus()}
     >
       <Form form={form} layout="vertical" name="fx" initialValues={initialValues} data-testid="fx-form" onFinish={() => void save()}>
         <Form.Item
@@ -101,6 +103,8 @@ export function FxRateModal({ editing, open, baseCurrency, rates, onClose, after
           <InputNumber<number>
             data-testid="fx-rate"
             autoFocus={editing !== null}
+            // The form has no submit button of its own, so the browser never submits it on Enter: the rate, typed last, saves.
+            onPressEnter={() => void save()}
             min={0}
             step={0.0001}
             style={{ width: '100%' }}

@@ -142,6 +142,8 @@ export function FxRatesPage() {
           showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 240 }}
           placeholder={t('allCurrencies')}
+          // The placeholder is not read out; the filter needs a name of its own.
+          aria-label={t('allCurrencies')}
           value={filter}
           onChange={(v: string | undefined) => {
             setFilter(v ?? null);

@@ -18,10 +18,12 @@ interface Props {
   env: MemberColumnEnv;
   sorting: SortingState;
   onSortingChange(sorting: SortingState): void;
-  onOpen(row: MemberRow): void;
+  /** The row ↑↓ moved to (-1: none). */
+  selected: number;
+  onOpen(row: MemberRow, index: number): void;
 }
 
-/** The members of a class; a click opens the explanation. The server sorts. */
+/** The members of a class; a click (or Enter on the selected row) opens the explanation. The server sorts. */
 export function MemberTable(props: Props) {
   const { t } = useTranslation('tiers');
   const columns = useMemo(() => memberColumns(props.env) as ColumnDef<MemberRow, never>[], [props.env]);
@@ -47,7 +49,8 @@ export function MemberTable(props: Props) {
       sorting={props.sorting}
       onSortingChange={props.onSortingChange}
       emptyText={t('empty')}
-      onRowClick={(row) => props.onOpen(row)}
+      selected={props.selected}
+      onRowClick={(row, index) => props.onOpen(row, index)}
       minHeight={240}
     />
   );

@@ -1,3 +1,4 @@
+import { SearchOutlined } from '@ant-design/icons';
 import type { SortingState } from '@tanstack/react-table';
 import { Alert, Button, DatePicker, Input, message, Select, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -9,6 +10,7 @@ import { SCHEME_KEYS, type RuleGroup } from '../../../shared/segmentation';
 import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
+import { keyTargetOf } from '../../components/key-target';
 import { formatDate, formatMoney } from '../../components/format';
 import { ClassSummary } from './ClassSummary';
 import { groupText as groupWords, partitionText } from './cut-text';
@@ -103,6 +105,29 @@ export function TiersPage() {
     if (overview && group !== undefined && !overview.groups?.some((g) => g.group === group)) setGroup(undefined);
   }, [overview, group]);
   const pages = useMemberPages(query, `${version}:${reloads}:${tiersSettled}`);
+  const [selected, setSelected] = useState(-1);
+  useEffect(() => setSelected(-1), [query]);
+  // Keyboard as on the customer list: ↑↓ move over the members, Enter opens the selected one's explanation.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const where = keyTargetOf(event.target);
+      if (where === 'typing' || open || panel) return;
+      const total = pages.total ?? 0;
+      if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && total > 0) {
+        event.preventDefault();
+        setSelected((s) => (event.key === 'ArrowDown' ? Math.min(total - 1, s + 1) : Math.max(0, s - 1)));
+        // Back to the list: a focused button would otherwise take the next Enter from the selected member.
+        if (where === 'control') (document.activeElement as HTMLElement | null)?.blur();
+      } else if (event.key === 'Enter' && where === 'page' && selected >= 0) {
+        const row = pages.rowAt(selected);
+        if (!row) return;
+        event.preventDefault();
+        setOpen({ id: row.id, name: row.name });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [pages, selected, open, panel]);
   const env = useMemo(() => ({ t, language, baseCurrency: settings.baseCurrency, scheme, window: tierWindow, groupText }), [t, language, settings.baseCurrency, scheme, tierWindow, groupText]);
   // Stable while the overview is, so the policies drawer does not reload on every render.
   const policyClasses = useMemo(() => (overview ? overview.classes.filter((c) => c.count > 0 || overview.classes.length <= 12).map((c) => c.classKey) : []), [overview]);
@@ -166,7 +191,16 @@ export function TiersPage() {
           disabledDate={(d) => d.isAfter(dayjs(), 'day')}
           style={{ width: 230 }}
         />
-        <Input.Search allowClear placeholder={t('search')} style={{ width: 240 }} onSearch={setSearch} data-testid="tiers-search" />
+        <Input.Search
+          allowClear
+          placeholder={t('search')}
+          aria-label={t('search')}
+          // The search button is an icon alone: it needs words for a screen reader.
+          enterButton={<Button icon={<SearchOutlined />} aria-label={t('search')} />}
+          style={{ width: 240 }}
+          onSearch={setSearch}
+          data-testid="tiers-search"
+        />
         <RecomputeButton onDone={() => setReloads((n) => n + 1)} />
         <Button onClick={exportCsv} data-testid="export-csv">
           {t('exportCsv')}
@@ -215,7 +249,11 @@ export function TiersPage() {
           env={env}
           sorting={sorting}
           onSortingChange={setSorting}
-          onOpen={(row: MemberRow) => setOpen({ id: row.id, name: row.name })}
+          selected={selected}
+          onOpen={(row: MemberRow, index: number) => {
+            setSelected(index);
+            setOpen({ id: row.id, name: row.name });
+          }}
         />
       ) : null}
       <PoliciesDrawer open={panel === 'policies'} scheme={scheme} classes={policyClasses} customNames={customNames} onClose={() => setPanel(null)} />

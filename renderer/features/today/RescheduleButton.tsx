@@ -1,7 +1,7 @@
 import { CalendarOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Popover, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../shared/domain/dates';
 
@@ -15,12 +15,14 @@ export function RescheduleButton({ today, dueDate, busy, onPick }: { today: stri
   const { t } = useTranslation('today');
   const [open, setOpen] = useState(false);
   const [armed, setArmed] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const pick = (date: string) => {
     setOpen(false);
     onPick(date);
   };
   const button = (
     <button
+      ref={buttonRef}
       type="button"
       className="row-action"
       disabled={busy}
@@ -46,8 +48,10 @@ export function RescheduleButton({ today, dueDate, busy, onPick }: { today: stri
         onChange={(d: Dayjs | null) => d && pick(d.format('YYYY-MM-DD'))}
       />
       <Space wrap size={4}>
-        {SHORTCUTS.map((days) => (
-          <Button key={days} size="small" onClick={() => pick(addDays(today, days))}>
+        {SHORTCUTS.map((days, i) => (
+          // The popover is portalled to the end of the page, out of Tab's reach from the row: opened by the
+          // keyboard, the cursor has to start inside it, on the quickest choice (Shift+Tab reaches the date).
+          <Button key={days} size="small" autoFocus={i === 0} data-testid={`today-reschedule-in-${days}`} onClick={() => pick(addDays(today, days))}>
             {days === 1 ? t('tomorrow') : t('inDays', { count: days })}
           </Button>
         ))}
@@ -55,7 +59,18 @@ export function RescheduleButton({ today, dueDate, busy, onPick }: { today: stri
     </Space>
   );
   return (
-    <Popover trigger="click" open={open} onOpenChange={setOpen} destroyOnHidden title={<Typography.Text strong>{t('rescheduleTitle')}</Typography.Text>} content={content}>
+    <Popover
+      trigger="click"
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        // Closed with Escape from inside (the popover lives at the end of the page): back to the row's button.
+        if (!next && buttonRef.current && document.activeElement?.closest('[data-testid="today-reschedule-popover"]')) buttonRef.current.focus();
+      }}
+      destroyOnHidden
+      title={<Typography.Text strong>{t('rescheduleTitle')}</Typography.Text>}
+      content={content}
+    >
       {button}
     </Popover>
   );

@@ -9,6 +9,7 @@ import { navigate } from '../../app/router';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
 import { formatDate } from '../../components/format';
+import { keyTargetOf } from '../../components/key-target';
 import { QuickFollowUp } from '../followups/QuickFollowUp';
 import { DaysAfterTodayNotice } from './DaysAfterTodayNotice';
 import { TodayFilters, type TodayFilterValues } from './TodayFilters';
@@ -97,16 +98,15 @@ export function TodayPage() {
   // Keyboard as on the customer list: ↑↓ move (over the rows on show), Enter opens the file, F logs a follow-up.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLElement && (['INPUT', 'TEXTAREA'].includes(event.target.tagName) || event.target.isContentEditable);
-      if (typing || logging || document.querySelector('.ant-popover:not(.ant-popover-hidden)')) return;
+      const where = keyTargetOf(event.target);
+      if (where === 'typing' || logging || document.querySelector('.ant-popover:not(.ant-popover-hidden)')) return;
       const firstShown = overdue > 0 && !open ? overdue : 0;
-      if (event.key === 'ArrowDown') {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
-        setSelected((s) => Math.min(count - 1, Math.max(firstShown, s + 1)));
-      } else if (event.key === 'ArrowUp') {
-        event.preventDefault();
-        setSelected((s) => Math.max(firstShown, s - 1));
-      } else if (selected >= 0) {
+        setSelected((s) => (event.key === 'ArrowDown' ? Math.min(count - 1, Math.max(firstShown, s + 1)) : Math.max(firstShown, s - 1)));
+        // Back to the list: a row button left focused would otherwise take the next Enter from the selected row.
+        if (where === 'control') (document.activeElement as HTMLElement | null)?.blur();
+      } else if (where === 'page' && selected >= 0) {
         const row = rowAt(selected);
         if (!row) return;
         if (event.key === 'Enter') openFile(row);
