@@ -40,6 +40,8 @@ function put(map: Map<string, Entry>, key: string, id: string): void {
   } else if (!held.ids.includes(id)) held.ids.push(id);
 }
 
+const idsOf = (entry: Entry): string[] => (typeof entry === 'string' ? [entry] : entry.ids);
+
 /** The one customer an entry names, 'ambiguous' for a shared key, null for none. */
 const single = (entry: Entry | undefined): string | 'ambiguous' | null => (entry === undefined ? null : typeof entry === 'string' ? entry : 'ambiguous');
 
@@ -97,10 +99,23 @@ export class CustomerIndex {
       if (found) return found;
     }
     for (const contact of c.contacts) {
-      const found = match(this.byContact.get(`${contact.kind}:${contact.value}`), contact.kind, contact.value);
+      const found = match(this.contactEntry(contact.kind, contact.value), contact.kind, contact.value);
       if (found) return found;
     }
     return match(this.byPair.get(pairKey(c.name, c.company)), 'name', c.company ? `${c.name} / ${c.company}` : c.name);
+  }
+
+  /**
+   * Who holds a contact: a phone and a WhatsApp number are one number (both E.164), so each is looked for under
+   * either kind, as the app's duplicate check does (db/repos/customers.ts findContactMatches).
+   */
+  private contactEntry(kind: ContactKind, value: string): Entry | undefined {
+    const own = this.byContact.get(`${kind}:${value}`);
+    if (kind !== 'phone' && kind !== 'whatsapp') return own;
+    const other = this.byContact.get(`${kind === 'phone' ? 'whatsapp' : 'phone'}:${value}`);
+    if (own === undefined || other === undefined) return own ?? other;
+    const ids = [...new Set([...idsOf(own), ...idsOf(other)])];
+    return ids.length === 1 ? ids[0]! : new SharedKey(ids);
   }
 
   byCustomerCode(code: string): string | 'ambiguous' | null {

@@ -3,6 +3,8 @@
  * kind. Phones and WhatsApp numbers are both stored in E.164 (the form their search keys are made from), and
  * now compare across the two kinds, on create, on edit, in the form's check and on the duplicates screen.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../support/test-app';
 
@@ -36,5 +38,23 @@ describe('a number that is one customer’s phone and another’s WhatsApp', () 
     expect(total).toBe(1);
     expect(groups[0]!.customers.map((c) => c.id).sort()).toEqual([phone, whatsapp].sort());
     expect(groups[0]!.reasons).toEqual([{ kind: 'phone', value: '+8613700137000' }]);
+  });
+  it('is a duplicate on import too: a row whose phone is a customer\'s WhatsApp, or another row\'s, is that customer', async () => {
+    const byWhatsApp = (await app.call('customers:create', { name: 'Zhang San', contacts: [{ kind: 'whatsapp', value: '+86 138 0013 8000' }] })).customer;
+    const path = join(app.dir, 'customers.csv');
+    writeFileSync(path, ['客户名称,电话,WhatsApp', '张三,13800138000,', '李四,,+86 139 0013 9000', '李四（店）,13900139000,', '王五,13700137000,'].join('\n'));
+    const result = await app.call('import:commit', { kind: 'customers', source: { path } });
+    expect(result).toMatchObject({ added: 2, skipped: 2, rejected: 0 });
+    expect(result.duplicates.map((d) => [d.row, d.customerId === byWhatsApp.id ? 'existing' : d.inFile ? 'in file' : 'other', d.via, d.action])).toEqual([
+      [2, 'existing', 'phone', 'skipped'],
+      [4, 'in file', 'phone', 'skipped'],
+    ]);
+    // Counted with plain SQL: Zhang San, 李四 and 王五, each number held once.
+    const held = app.db.$client.prepare(`SELECT value, count(DISTINCT customer_id) AS n FROM contact_channels WHERE deleted_at IS NULL GROUP BY value ORDER BY value`).all();
+    expect(held).toEqual([
+      { value: '+8613700137000', n: 1 },
+      { value: '+8613800138000', n: 1 },
+      { value: '+8613900139000', n: 1 },
+    ]);
   });
 });
