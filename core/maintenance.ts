@@ -16,6 +16,8 @@ const TASKS: Readonly<Record<string, (client: Database.Database) => void>> = {
   search_keys_given_names: keyGivenNames,
   search_keys_script_folded: foldScripts,
   order_numbers_keyed: keyOrderNumbers,
+  // Migration 0036: the key drops the characters that render as nothing; the numbers that can hold one are keyed again.
+  order_numbers_keyed_visible: keyOrderNumbers,
 };
 
 /**
@@ -108,7 +110,9 @@ type NumberedRow = { rowid: number; id: string; createdAt: string; number: strin
  * (core/sync/apply.ts), so it is still found by the number typed and can be deleted as the duplicate it likely is.
  * Deleted orders are keyed too (a restore compares the key), never renumbered. A renumbering is an edit of the order
  * (updated_at moves, a team hears it); keying alone is not: the key is derived. Only the rows left and the live rows
- * holding the keys they fold to are read, so a book of ASCII numbers costs one query.
+ * holding the keys they fold to are read, so a book of ASCII numbers costs one query. The key later dropped the
+ * characters that render as nothing (INV\u200B-1 is INV-1): migration 0036 runs this again, and the same rows (those
+ * beyond printable ASCII) are keyed and settled the same way.
  */
 function keyOrderNumbers(client: Database.Database): void {
   const columns = `rowid, id, created_at AS createdAt, order_number AS number, order_number_key AS key, deleted_at IS NULL AS live`;

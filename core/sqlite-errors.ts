@@ -106,6 +106,9 @@ const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
   customer_merges_kept_before_object: { path: ['keptBefore'], key: 'invalid_value' },
   customer_merges_kept_after_object: { path: ['keptAfter'], key: 'invalid_value' },
   customer_merge_rows_table_valid: { path: ['rowTable'], key: 'invalid_choice' },
+  // The team's record of merges: written only by merging and by core/sync, never from a form.
+  customer_merge_moves_table_valid: { path: ['rowTable'], key: 'invalid_choice' },
+  customer_merge_moves_customer_is_from: { path: ['rowId'], key: 'invalid_value' },
 };
 
 /** The SQLite error behind `error`: drizzle wraps a failing query's error in its own, with the original as `cause`. */
@@ -126,9 +129,10 @@ export function constraintError(thrown: unknown): AppError | null {
   // Said as a refused input is ("amount is too large"), the constraint named after it for whoever traces it.
   if (known) return new AppError('constraint', `Rejected by the database: ${known.path.join('.') || 'the record'} ${ISSUE_MESSAGES[known.key] ?? ISSUE_MESSAGES.invalid_value} (${name})`, [{ path: known.path, key: known.key }]);
   if (error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new AppError('constraint', 'Rejected by the database: it refers to a record that does not exist', [{ path: [], key: 'invalid_value' }]);
-  // The live-order-number index: a caller that skipped the handler's own check (an import) still gets the field.
+  // The live-order-number index: a caller that skipped the handler's own check (an import) still gets the field. The
+  // error does not say which order holds the number, so the refusal cannot name it (the handlers' own check does).
   if (error.code === 'SQLITE_CONSTRAINT_UNIQUE' && /orders\.order_number_key\b/.test(error.message)) {
-    return new AppError('constraint', `Rejected by the database: orderNumber ${ISSUE_MESSAGES.order_number_taken} (orders_number_key_live)`, [{ path: ['orderNumber'], key: 'order_number_taken' }]);
+    return new AppError('constraint', `Rejected by the database: orderNumber ${ISSUE_MESSAGES.order_number_in_use} (orders_number_key_live)`, [{ path: ['orderNumber'], key: 'order_number_in_use' }]);
   }
   if (error.code === 'SQLITE_CONSTRAINT_UNIQUE') return new AppError('conflict', `Rejected by the database: an identical record already exists (${error.message})`);
   return new AppError('constraint', `Rejected by the database: ${error.message}`);

@@ -3,11 +3,13 @@
 // so does pouchdb (team sync), whose LevelDB store loads leveldown's N-API prebuild at run time (docs/team.md).
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundleDefaults, cliBundles, cliOutfile, nodeBundleFiles } from './cli-build.mjs';
+import { bundleDefaults, cliBundles, cliNotices, cliOutfile, nodeBundle } from './cli-build.mjs';
+import { importWorkerOutfile } from './import-worker-build.mjs';
+import { noticesFile, rollupInputs } from './notices.mjs';
 
 /** The contract's channel names, read from the contract itself, for the preload's allow-list. */
 async function contractChannels() {
@@ -23,15 +25,36 @@ async function contractChannels() {
 
 const common = bundleDefaults;
 
-/** A Node bundle built and written ASCII-only. */
-async function buildNodeBundle(options) {
-  for (const { path, contents } of await nodeBundleFiles(options)) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, contents);
-  }
+const root = resolve('.');
+
+/** A file built in memory, written where it goes. */
+function writeBuilt({ path, contents }) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, contents);
 }
 
-await Promise.all([
+/** A Node bundle built and written ASCII-only; gives back the files it carries code of. */
+async function buildNodeBundle(options) {
+  const { files, inputs } = await nodeBundle(options);
+  files.forEach(writeBuilt);
+  return inputs;
+}
+
+/** The third-party notices shipped with the app (electron-builder.yml puts them beside it). */
+const APP_NOTICES = 'dist/THIRD-PARTY-NOTICES.txt';
+
+/**
+ * The packages npm installs for production (the native drivers and what they load), which the app ships in its
+ * node_modules unbundled: listed in its notices too, by their package.json files.
+ */
+function productionPackageFiles() {
+  const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
+  return Object.entries(lock.packages)
+    .filter(([path, meta]) => path !== '' && !meta.dev && !meta.devOptional)
+    .map(([path]) => join(path, 'package.json'));
+}
+
+const [mainInputs, preloadInputs, ...cliInputs] = await Promise.all([
   buildNodeBundle({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/main/main.cjs', external: ['electron', 'better-sqlite3', 'leveldown'] }),
   // The preload runs sandboxed and stays tiny: the channel names are baked in, not the contract's schemas.
   buildNodeBundle({
@@ -46,9 +69,19 @@ await Promise.all([
   ...cliBundles.map(buildNodeBundle),
 ]);
 chmodSync(cliOutfile, 0o755);
+writeBuilt(cliNotices(cliInputs.flat(), root));
 
 // Vite keeps a NODE_ENV it finds set: run from a test (vitest sets it to 'test') the page came out a
 // development build, with React's and antd's development warnings in the console. The app ships production.
 process.env.NODE_ENV = 'production';
-await viteBuild({ configFile: 'renderer/vite.config.ts', mode: 'production', logLevel: 'warn' });
-console.log('built dist/main, dist/cli and dist/renderer');
+const renderer = await viteBuild({ configFile: 'renderer/vite.config.ts', mode: 'production', logLevel: 'warn' });
+const workerInputs = cliInputs[cliBundles.findIndex((b) => b.outfile === importWorkerOutfile)];
+writeBuilt(
+  noticesFile(
+    [...mainInputs, ...preloadInputs, ...workerInputs, ...rollupInputs(renderer), ...productionPackageFiles()],
+    root,
+    APP_NOTICES,
+    'the TierBook desktop app (its main process, its pages, its import worker and the native drivers in its node_modules)',
+  ),
+);
+console.log('built dist/main, dist/cli and dist/renderer, and the third-party notices');

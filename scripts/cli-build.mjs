@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { asciiOnlyOutputs } from './ascii-bundle.mjs';
 import { importWorkerBuild, importWorkerOutfile } from './import-worker-build.mjs';
+import { esbuildInputs, noticesFile } from './notices.mjs';
 
 export const bundleDefaults = {
   bundle: true,
@@ -45,9 +46,28 @@ export const cliBundles = [
  * What the bundles are built from: a change to any of these makes them stale. The whole of db/, so that a new
  * file there needs no entry (db/migrations, read from disk at run time, only costs a rebuild when it changes).
  */
-export const cliSources = ['core', 'shared', 'db', 'renderer/i18n/resources', 'package.json', 'scripts/cli-build.mjs', 'scripts/ascii-bundle.mjs', 'scripts/import-worker-build.mjs'];
+export const cliSources = [
+  'core', 'shared', 'db', 'renderer/i18n/resources', 'package.json', 'package-lock.json', 'scripts/cli-build.mjs', 'scripts/ascii-bundle.mjs', 'scripts/import-worker-build.mjs',
+  // The notices list the installed versions of what the bundles carry (package-lock.json moves with them).
+  'scripts/notices.mjs', 'scripts/license-texts',
+];
 
-/** One Node bundle built in memory, its files given back ASCII-only (scripts/ascii-bundle.mjs says why) to be written. */
+/** The third-party notices of the command line, beside its bin: `tierbook licenses` prints them. */
+export const cliNoticesOutfile = 'dist/cli/THIRD-PARTY-NOTICES.txt';
+
+/** The CLI's notices file from the files its bundles carry (the CLI proper and the import worker it forks). */
+export const cliNotices = (inputs, root) =>
+  noticesFile(inputs, root, cliNoticesOutfile, 'the TierBook command line (dist/cli) and the import worker it starts (dist/main/import-worker.cjs)');
+
+/**
+ * One Node bundle built in memory: its files given back ASCII-only (scripts/ascii-bundle.mjs says why) to be
+ * written, and the files it carries code of (for the third-party notices, scripts/notices.mjs).
+ */
+export async function nodeBundle(options) {
+  const result = await build({ ...options, write: false, metafile: true });
+  return { files: asciiOnlyOutputs(result.outputFiles), inputs: esbuildInputs(result.metafile) };
+}
+
 export async function nodeBundleFiles(options) {
-  return asciiOnlyOutputs((await build({ ...options, write: false })).outputFiles);
+  return (await nodeBundle(options)).files;
 }

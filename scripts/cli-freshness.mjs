@@ -1,6 +1,6 @@
 // Whether the CLI's bundles are older than their sources, and how to rebuild them safely; split out of
 // scripts/cli.mjs so a test can run it on a small project of its own instead of the repository's dist/.
-import { nodeBundleFiles } from './cli-build.mjs';
+import { nodeBundle } from './cli-build.mjs';
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -14,24 +14,33 @@ export function newestMtime(path) {
   return newest;
 }
 
-/** True when a bundle is missing or any source is newer than the oldest bundle. */
-export function bundlesStale(root, bundles, sources) {
-  const oldest = Math.min(...bundles.map((b) => join(root, b.outfile)).map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
+/** True when a bundle (or another file built with them, `alongside`) is missing or any source is newer than the oldest. */
+export function bundlesStale(root, bundles, sources, alongside = []) {
+  const outputs = [...bundles.map((b) => b.outfile), ...alongside];
+  const oldest = Math.min(...outputs.map((file) => join(root, file)).map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
   return Math.max(...sources.map((s) => newestMtime(join(root, s)))) > oldest;
 }
 
 /**
  * Builds each bundle in memory and renames it into place, so another run starting at the same moment
- * reads either the old bundle or the new one, never half a file.
+ * reads either the old bundle or the new one, never half a file. `alongside`, given the files the bundles carry
+ * (and the root), makes one more file written the same way: the third-party notices of what they carry.
  */
-export async function rebuildBundles(root, bundles) {
+export async function rebuildBundles(root, bundles, alongside) {
+  const inputs = [];
+  const files = [];
   for (const options of bundles) {
-    for (const file of await nodeBundleFiles({ ...options, absWorkingDir: root })) {
-      mkdirSync(dirname(file.path), { recursive: true });
-      const temp = `${file.path}.${process.pid}.tmp`;
-      writeFileSync(temp, file.contents);
-      renameSync(temp, file.path);
-    }
-    chmodSync(join(root, options.outfile), 0o755);
+    const built = await nodeBundle({ ...options, absWorkingDir: root });
+    inputs.push(...built.inputs);
+    files.push(...built.files);
   }
+  // Worked out before anything is written: a package without its license stops the build with the old bundles in place.
+  if (alongside) files.push(alongside(inputs, root));
+  for (const file of files) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    const temp = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temp, file.contents);
+    renameSync(temp, file.path);
+  }
+  for (const options of bundles) chmodSync(join(root, options.outfile), 0o755);
 }

@@ -1,7 +1,10 @@
 /**
  * Prints the SQL of the team-sync triggers (db/migrations/0015_team_sync_triggers.sql was made from it
  * with `drizzle-kit generate --custom`). Run: npx tsx scripts/sync-triggers.ts
+ * With a migration's name, the triggers of the tables that migration made synced (core/sync/tables.ts,
+ * triggersIn): npx tsx scripts/sync-triggers.ts 0035_team_settlements_shared_triggers
  */
-import { syncTriggerSql } from '../core/sync/trigger-sql';
+import { addedSyncTriggerSql, syncTriggerSql } from '../core/sync/trigger-sql';
 
-process.stdout.write(syncTriggerSql());
+const migration = process.argv[2];
+process.stdout.write(migration ? addedSyncTriggerSql(migration) : syncTriggerSql());

@@ -1,15 +1,63 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-/** The flags every command understands plus its own; unknown flags are an error, not silently ignored. */
-export function parseFlags(argv: string[], spec: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { db: { type: 'string' }, json: { type: 'boolean' }, ...spec },
-    allowPositionals: true,
-    strict: true,
-  });
+type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
+
+/**
+ * The flags every command understands plus its own; unknown flags are an error, not silently ignored. `command`
+ * (its words) names where to look up its flags when one is not among them.
+ */
+export function parseFlags(argv: string[], spec: FlagSpec, command?: string) {
+  const options: FlagSpec = { db: { type: 'string' }, json: { type: 'boolean' }, ...spec };
+  const { values, positionals } = parseArgs({ args: checkedFlags(argv, options, command), options, allowPositionals: true, strict: true });
   return { values: values as Record<string, string | boolean | string[] | undefined>, positionals };
+}
+
+/** A value that starts with "-" and is a number (-1, -0.5, -.5): no flag looks like one. */
+const NEGATIVE_NUMBER = /^-\.?\d/;
+
+/**
+ * The words as node:util parseArgs is to read them, refusing first, in the command line's words and naming the
+ * flag, what it would refuse in its own (over three lines, with advice about positional arguments no command
+ * takes). A negative number after a flag is that flag's value: parseArgs reads `--limit -1` as a flag with no
+ * value before another flag, so the count never reached the check that says what a count may be.
+ */
+function checkedFlags(argv: readonly string[], options: FlagSpec, command: string | undefined): string[] {
+  const help = command === undefined ? 'tierbook --help' : `tierbook ${command} --help`;
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    // After "--" every word is a positional argument, as parseArgs reads it.
+    if (word === '--') return [...words, ...argv.slice(i)];
+    if (!word.startsWith('-') || word === '-') {
+      words.push(word);
+      continue;
+    }
+    if (!word.startsWith('--')) throw new UsageError(`unknown flag ${word}: flags start with -- (${help} lists them)`);
+    const equals = word.indexOf('=');
+    const name = word.slice(2, equals === -1 ? undefined : equals);
+    const flag = Object.hasOwn(options, name) ? options[name] : undefined;
+    if (!flag) throw new UsageError(`unknown flag --${name} (${help} lists the flags it takes)`);
+    if (flag.type === 'boolean') {
+      if (equals !== -1) throw new UsageError(`--${name} takes no value, got "${word.slice(equals + 1)}"`);
+      words.push(word);
+      continue;
+    }
+    if (equals !== -1) {
+      words.push(word);
+      continue;
+    }
+    const value = argv[i + 1];
+    if (value === undefined) throw new UsageError(`--${name} needs a value`);
+    if (value.length > 1 && value.startsWith('-') && !NEGATIVE_NUMBER.test(value)) {
+      const next = value.startsWith('--') ? value.slice(2).split('=')[0]! : '';
+      if (Object.hasOwn(options, next)) throw new UsageError(`--${name} needs a value before --${next}`);
+      throw new UsageError(`--${name} needs a value: "${value}" reads as a flag (if it is the value, write --${name}=${value})`);
+    }
+    words.push(`--${name}=${value}`);
+    i++;
+  }
+  return words;
 }
 
 export function requireFlag(values: Record<string, unknown>, name: string): string {
@@ -27,6 +75,8 @@ export function optionalInt(values: Record<string, unknown>, name: string): numb
   const value = optionalString(values, name);
   if (value === undefined) return undefined;
   if (!/^-?\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, got "${value}"`);
+  // Past 2^53 a number is no longer itself (9007199254740993 reads as …992): refused rather than changed.
+  if (!Number.isSafeInteger(Number(value))) throw new UsageError(`--${name} is too large, got ${value}`);
   return Number(value);
 }
 

@@ -17,6 +17,7 @@ import { CommandFailed, optionalInt, parseFlags, requireFlag, UsageError } from 
 import { baseMoney } from './base-money';
 import { inFlagTerms } from './flag-errors';
 import { hideLibraryWarnings } from './library-warnings';
+import { EXIT_FAILED, exitCodeOf } from './exit-codes';
 import { commandUsage, findCommand, serveUsage, strayWords, unknownCommand, usage } from './registry';
 
 /**
@@ -41,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
   const found = findCommand(argv);
   if (!found) throw new UsageError(unknownCommand(argv));
   const { command } = found;
-  const { values, positionals } = parseFlags(found.rest, command.flags);
+  const { values, positionals } = parseFlags(found.rest, command.flags, command.words.join(' '));
   const stray = strayWords(argv, command, positionals);
   if (stray) throw new UsageError(stray);
   // The clock the handlers judge "today" by, so a refusal made here (a fit as of a day to come) agrees with theirs.
@@ -59,7 +60,9 @@ async function main(argv: string[]): Promise<number> {
   const newWorkspace = !existsSync(dbPath);
   if (!command.startsDatabase && (newWorkspace || isEmptyFile(dbPath))) {
     // An empty file (made by `touch`, or a copy that failed) is no workspace either: reading it would write one into it.
-    throw new AppError('not_found', `no database at ${dbPath} (${newWorkspace ? 'nothing was created' : 'the file is empty and was left so'}; "tierbook demo", "customers add" or an import starts one)`);
+    throw new AppError('not_found', `no database at ${dbPath} (${newWorkspace ? 'nothing was created' : 'the file is empty and was left so'}; "tierbook demo", "customers add" or an import starts one)`, [
+      { path: ['db'], key: 'file_not_found', params: { path: dbPath } },
+    ]);
   }
   // The local user at their own shell: any file they can open is theirs to name.
   const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'paths' }, importWorker: forkImportWorker(), clock });
@@ -80,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
       if (!(error instanceof CommandFailed)) throw inFlags(error);
       await print(error.output);
       process.stderr.write(`error: ${error.message}\n`);
-      return 1;
+      return EXIT_FAILED;
     }
     succeeded = true;
     return 0;
@@ -98,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function serve(argv: string[]): Promise<number> {
-  const { values } = parseFlags(argv, { port: { type: 'string' }, 'open-url': { type: 'boolean' } });
+  const { values } = parseFlags(argv, { port: { type: 'string' }, 'open-url': { type: 'boolean' } }, 'serve');
   const dbPath = requireFlag(values, 'db');
   const port = optionalInt(values, 'port') ?? 0;
   if (port < 0 || port > 65535) throw new UsageError(`--port must be a port number from 0 to 65535 (0: any free one), got ${port}`);
@@ -161,8 +164,7 @@ main(process.argv.slice(2)).then(
     const message = error instanceof AppError || error instanceof UsageError || error instanceof Error ? error.message : String(error);
     // One line, as every refusal is (node:util parseArgs writes some of its own over three).
     process.stderr.write(`error: ${message.trim().replace(/\s*\n\s*/g, ' ')}\n`);
-    // Usage mistakes (ours, or node:util parseArgs's ERR_PARSE_ARGS_*) exit 2; refused input exits 1.
-    const parseArgsError = error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
-    process.exitCode = error instanceof UsageError || parseArgsError ? 2 : 1;
+    // Bad input from the command line, whether the command line or the contract found it, exits 2; any other failure 1.
+    process.exitCode = exitCodeOf(error);
   },
 );

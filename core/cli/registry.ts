@@ -1,4 +1,5 @@
 import { COMMANDS, pad, type Command } from './commands';
+import { LICENSE_COMMANDS } from './commands-licenses';
 import { MERGE_COMMANDS } from './commands-merges';
 import { OFFERING_COMMANDS } from './commands-offering';
 import { ORDER_COMMANDS } from './commands-orders';
@@ -11,7 +12,7 @@ import { TODAY_COMMANDS } from './commands-today';
 import { TRANSFER_COMMANDS } from './commands-transfer';
 
 /** Every CLI command, by domain. A domain adds its commands file here with one spread. */
-export const ALL_COMMANDS: Command[] = [...COMMANDS, ...ORDER_COMMANDS, ...SEGMENTATION_COMMANDS, ...TRANSFER_COMMANDS, ...MERGE_COMMANDS, ...TODAY_COMMANDS, ...SETTINGS_COMMANDS, ...PREDICTION_COMMANDS, ...REPORT_COMMANDS, ...TEAM_COMMANDS, ...OFFERING_COMMANDS];
+export const ALL_COMMANDS: Command[] = [...COMMANDS, ...ORDER_COMMANDS, ...SEGMENTATION_COMMANDS, ...TRANSFER_COMMANDS, ...MERGE_COMMANDS, ...TODAY_COMMANDS, ...SETTINGS_COMMANDS, ...PREDICTION_COMMANDS, ...REPORT_COMMANDS, ...TEAM_COMMANDS, ...OFFERING_COMMANDS, ...LICENSE_COMMANDS];
 
 export function findCommand(args: string[]): { command: Command; rest: string[] } | undefined {
   for (const command of ALL_COMMANDS) {
@@ -55,15 +56,22 @@ export function usage(): string {
     `  ${pad('serve', 18)} ${SERVE_SUMMARY}`,
     '',
     'tierbook <command> --help lists that command\'s flags.',
+    '',
+    'Exit codes: 0 done. 2 the input was refused and nothing changed: an unknown command or flag, a flag missing or',
+    'without its value, or a value refused for its form, its range, the file it names or what the data allows (a',
+    'number already used). 1 any other failure: a record that is not there, a merge already undone, another process',
+    'writing, an import whose rows have errors (listed), a failure inside.',
   ].join('\n');
 }
 
 /** One command's help: how it is called, what it does, and every flag it takes (with --db, which every command but an offline one needs). */
 export function commandUsage(command: Command): string {
   const flags = Object.entries(command.flags).map(([name, spec]) => `--${name}${spec.type === 'boolean' ? '' : ' VALUE'}${spec.multiple ? ' (repeatable)' : ''}`);
-  // --json is every command's (parseFlags adds it): the output as JSON for a script.
-  const all = ['--db FILE', ...flags, ...(flags.includes('--json') ? [] : ['--json'])];
-  return [`Usage: tierbook ${command.words.join(' ')}${command.takesFile ? ' FILE' : ''} --db FILE [flags]`, '', command.summary, '', `Flags: ${all.join(', ')}`].join('\n');
+  // --json is every command's (parseFlags adds it): the output as JSON for a script. A command that never opens a
+  // database (licenses, team dev-server) is shown without --db.
+  const db = command.offline?.({}) ? [] : ['--db FILE'];
+  const all = [...db, ...flags, ...(flags.includes('--json') ? [] : ['--json'])];
+  return [`Usage: tierbook ${[...command.words, ...(command.takesFile ? ['FILE'] : []), ...db].join(' ')} [flags]`, '', command.summary, '', `Flags: ${all.join(', ')}`].join('\n');
 }
 
 export function serveUsage(): string {

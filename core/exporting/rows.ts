@@ -45,7 +45,7 @@ const RETURNED = `returned AS MATERIALIZED (SELECT return_of_order_id AS sale_id
 const QUERIES: Record<ExportKind, string> = {
   customers: `${CUSTOMER_SELECT} WHERE c.deleted_at IS NULL ORDER BY c.sort_name, c.id`,
   orders: `WITH ${OWNERS}, ${RETURNED}
-    SELECT o.id, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, c.phone AS customerPhone, o.order_number AS orderNumber,
+    SELECT o.id, c.id AS customerRecordId, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, c.phone AS customerPhone, o.order_number AS orderNumber,
       o.order_date AS orderDate, o.amount_minor AS amountMinor, o.currency, o.fx_rate AS fxRate, o.kind, o.cost_minor AS costMinor, o.unpaid_minor AS unpaidMinor,
       o.payment_due_date AS dueDate, o.note, (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id) AS lineCount,
       o.base_amount_minor AS baseAmountMinor, o.base_currency AS baseCurrency, coalesce(rt.minor, 0) AS returnedMinor
@@ -54,12 +54,12 @@ const QUERIES: Record<ExportKind, string> = {
     SELECT o.order_number AS orderNumber, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, c.phone AS customerPhone,
       o.order_date AS orderDate, l.sku, l.name AS product, l.quantity, l.unit_price_minor AS unitPriceMinor, l.amount_minor AS lineMinor, l.cost_minor AS costMinor,
       o.currency, o.fx_rate AS fxRate, o.kind, o.amount_minor AS amountMinor, o.unpaid_minor AS unpaidMinor, o.payment_due_date AS dueDate, o.note,
-      o.id AS orderId, o.cost_minor AS orderCostMinor, coalesce(rt.minor, 0) AS returnedMinor,
+      o.id AS orderId, c.id AS customerRecordId, o.cost_minor AS orderCostMinor, coalesce(rt.minor, 0) AS returnedMinor,
       NOT EXISTS (SELECT 1 FROM order_lines x WHERE x.order_id = o.id AND x.cost_minor IS NOT NULL) AS noLineCost
     FROM order_lines l CROSS JOIN orders o ON o.id = l.order_id JOIN owners c ON c.id = o.customer_id LEFT JOIN returned rt ON rt.sale_id = o.id
     WHERE o.deleted_at IS NULL ORDER BY o.order_date, o.id, l.position`,
   followUps: `WITH ${OWNERS}
-    SELECT f.id, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, c.phone AS customerPhone, f.occurred_at AS occurredAt,
+    SELECT f.id, c.id AS customerRecordId, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, c.phone AS customerPhone, f.occurred_at AS occurredAt,
       f.channel, f.content, f.outcome, f.intent, f.satisfaction, f.next_contact_date AS nextContactDate, f.next_contact_time AS nextContactTime, f.done
     FROM follow_ups f JOIN owners c ON c.id = f.customer_id WHERE f.deleted_at IS NULL ORDER BY f.occurred_at, f.id`,
 };
@@ -164,6 +164,7 @@ export function* exportRows(client: Database.Database, kind: ExportKind, languag
       const costMinor = r.costMinor ?? (firstLine && Number(r.noLineCost) === 1 ? r.orderCostMinor : null);
       yield {
         ...r,
+        orderRecordId: r.orderId ?? null,
         unitPrice: major(Number(r.unitPriceMinor), currency),
         amount: major(Number(r.lineMinor), currency),
         cost: costMinor === null ? null : major(Number(costMinor), currency),

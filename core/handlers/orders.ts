@@ -48,9 +48,14 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
   };
   const view = (id: string) => orderViews(db, [load(id)], ctx.clock.today())[0]!;
 
+  // Named by whose order holds the number, its date and the number as typed there (INV-1 refused for inv-1), so
+  // the user can find that order and tell a second entry of one invoice from two invoices numbered alike.
   const checkNumberFree = (orderNumber: string | null, exceptId?: string) => {
-    if (orderNumber !== null && orderNumberHolder(db, orderNumber, exceptId)) {
-      throw invalidInput([{ path: ['orderNumber'], key: 'order_number_taken', params: { value: orderNumber } }]);
+    const holder = orderNumber === null ? undefined : orderNumberHolder(db, orderNumber, exceptId);
+    if (holder) {
+      throw invalidInput([
+        { path: ['orderNumber'], key: 'order_number_taken', params: { value: orderNumber!, customer: holder.customerName, date: holder.orderDate, number: holder.orderNumber } },
+      ]);
     }
   };
 

@@ -99,7 +99,7 @@ export async function openCsvStream(path: string, options: CsvStreamOptions = {}
         ended = true;
         const rest = decoder.end() ?? '';
         for (const r of [...reader.push(rest), ...reader.end()]) accept(r);
-        builder.finish(issues);
+        builder.finish(rows, issues);
         const suspect = decoding.issue();
         if (suspect) issues.push(suspect);
         return;

@@ -2,7 +2,7 @@ import type yauzl from 'yauzl';
 import type { Cell } from '../../shared/import/table';
 import { formatSheetDate, serialToDate } from './xlsx-dates';
 import { cellTooLong, MAX_CELL_CHARS, MAX_MERGED_RANGES, MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, tooManyCells, tooManyColumns, tooManyMerges, tooManyRows } from './xlsx-limits';
-import { unescapeOoxml } from './xlsx-workbook';
+import { cellText } from './xlsx-workbook';
 import { streamXml } from './xml-stream';
 import type { ZipParts } from './zip-parts';
 
@@ -146,7 +146,7 @@ function cellValue(type: string, style: number, text: string, context: SheetCont
     }
     case 'str':
     case 'inlineStr':
-      return unescapeOoxml(text);
+      return cellText(text);
     case 'b':
       return Number(text) !== 0 ? 'TRUE' : 'FALSE';
     case 'e':

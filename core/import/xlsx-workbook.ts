@@ -100,7 +100,7 @@ export async function readSharedStrings(parts: ZipParts, part: string | null): P
     },
     close(name) {
       if (name === 'si' && current) {
-        strings.push(unescapeOoxml(current.join('')));
+        strings.push(cellText(current.join('')));
         current = null;
       } else if (name === 'rPh') phonetic--;
       else if (name === 't') inText = false;
@@ -119,9 +119,19 @@ export async function readSharedStrings(parts: ZipParts, part: string | null): P
  * Excel writes characters XML cannot carry (a carriage return in a cell, other controls) as
  * "_x000D_"; "_x005F_" escapes a literal underscore sequence.
  */
-export function unescapeOoxml(text: string): string {
+function unescapeOoxml(text: string): string {
   if (!text.includes('_x')) return text;
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * A text cell as the importer keeps it: escapes decoded, and each line break as LF, as a CSV cell's are and as the
+ * app stores what is typed. Excel keeps a line break pasted from Windows as CR LF ("_x000D_\n"), and a lone CR
+ * (a Mac's) would show as a space in the app: both are the line break the user wrote.
+ */
+export function cellText(text: string): string {
+  const plain = unescapeOoxml(text);
+  return plain.includes('\r') ? plain.replace(/\r\n?/g, '\n') : plain;
 }
 
 /** Built-in number formats that show a date or time (ECMA-376 18.8.30, plus the CJK ids Excel uses). */

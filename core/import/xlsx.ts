@@ -72,7 +72,7 @@ async function readSheet(parts: ZipParts, wanted: string | undefined): Promise<X
     const cells = Array.from(record.cells, (c): Cell => c ?? '');
     builder.accept({ row: record.row, line: record.row, cells }, rows, issues);
   }
-  builder.finish(issues);
+  builder.finish(rows, issues);
   if (!builder.header) throw new ImportError('no_header', `The sheet "${sheet.name}" is empty.`, { sheetName: sheet.name });
   return { ...builder.header, rows, issues, sheetName: sheet.name, sheetNames };
 }

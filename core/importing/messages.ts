@@ -14,7 +14,7 @@ const TEXT: Record<Exclude<ImportReason, ValueReason>, string> = {
   ambiguous_customer: 'several customers share this value, so it does not say which one is meant; link by another column (customer code, phone, or name with company), or merge the duplicate customers first',
   no_fx_rate: 'has no exchange rate to the base currency on or before the order date; add an FX rate column, or the rate under FX rates in the app',
   invalid_wechat: 'is not a valid WeChat ID',
-  order_lines_disagree: 'differs from the earlier rows of the same order number (the rows of one order must name the same customer, date and currency)',
+  order_lines_disagree: 'differs from the earlier rows of the same order (its order number, or its order record ID when it has no number): the rows of one order must name the same customer, date and currency',
   order_number_taken: 'is the number of an order already recorded (import each order once; undo the earlier import to import it again)',
 };
 

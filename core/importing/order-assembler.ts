@@ -27,7 +27,10 @@ interface OpenOrder {
   id: string;
   /** The number as the order's first row wrote it (what is stored and shown). */
   number: string | null;
-  /** The number as numbers are compared (orderNumberKey): rows writing INV-1 and inv-1 are one order's. */
+  /**
+   * What the order's rows share: the number as numbers are compared (orderNumberKey: rows writing INV-1 and inv-1 are
+   * one order's), else its record ID (groupKey); null for a row that is an order of its own.
+   */
   key: string | null;
   /** The customer key as the file wrote it; null for an order reopened from the database. */
   keyText: string | null;
@@ -57,6 +60,11 @@ interface OpenOrder {
  */
 export class OrderAssembler {
   private readonly open = new Map<string, OpenOrder>();
+  /**
+   * Orders without a number this import wrote, by their record ID's key: a later line of one (its lines far apart in
+   * the file) goes on adding to it, as a numbered order is found again by its number.
+   */
+  private readonly writtenByRecord = new Map<string, string>();
   private pendingLines = 0;
   orders = 0;
   lines = 0;
@@ -71,21 +79,22 @@ export class OrderAssembler {
     const line = record.line as OrderLineRecord;
     const keyText = JSON.stringify(record.customer);
     const number = record.orderNumber;
-    const key = orderNumberKeyOf(number);
+    const key = groupKey(number, record.orderRecordId);
     let order = key === null ? undefined : this.open.get(key);
     if (order) {
       const differs = order.keyText !== keyText ? keyField(record) : order.date !== record.orderDate ? 'date' : order.currency !== record.currency ? 'currency' : null;
       if (differs) return { kind: 'error', reason: 'order_lines_disagree', field: differs };
       this.open.delete(order.key as string);
     } else {
-      const found = number === null ? undefined : this.sql.byNumber(number);
+      const writtenId = number === null && key !== null ? this.writtenByRecord.get(key) : undefined;
+      const found = number !== null ? this.sql.byNumber(number) : writtenId !== undefined ? this.sql.byId(writtenId) : undefined;
       if (found && found.batch !== this.ctx.batchId) return { kind: 'error', reason: 'order_number_taken', field: 'orderNumber' };
       const customerId = this.ctx.link(record);
       if (typeof customerId !== 'string') return customerId;
       if (found) {
         const differs = found.customerId !== customerId ? keyField(record) : found.date !== record.orderDate ? 'date' : found.currency !== record.currency ? 'currency' : null;
         if (differs) return { kind: 'error', reason: 'order_lines_disagree', field: differs };
-        order = reopened(found, number as string, key as string, keyText);
+        order = reopened(found, number, key as string, keyText);
       } else {
         const rate = this.ctx.rateOf(record);
         if (rate === undefined) return { kind: 'error', reason: 'no_fx_rate', field: 'currency' };
@@ -131,6 +140,7 @@ export class OrderAssembler {
 
   private flush(order: OpenOrder): void {
     if (order.key !== null) this.open.delete(order.key);
+    if (order.key !== null && order.number === null) this.writtenByRecord.set(order.key, order.id);
     const { baseCurrency: base, batchId: batch, now } = this.ctx;
     const amount = order.amountMinor;
     // The sum decides: a file may mix returned and sold lines on one invoice.
@@ -166,7 +176,17 @@ export class OrderAssembler {
   }
 }
 
-function reopened(found: NumberedOrder, number: string, key: string, keyText: string): OpenOrder {
+/**
+ * The key the rows of one order share: its number compared as numbers are, else its record ID (the order-lines
+ * export's 订单系统ID, which groups the lines of an order without a number), set apart by a character (NUL) no order
+ * number is written with.
+ */
+function groupKey(number: string | null, recordId: string | null): string | null {
+  if (number !== null) return orderNumberKeyOf(number);
+  return recordId === null ? null : `\u0000${recordId}`;
+}
+
+function reopened(found: NumberedOrder, number: string | null, key: string, keyText: string): OpenOrder {
   return {
     id: found.id, number, key, keyText, customerId: found.customerId, date: found.date, currency: found.currency, rate: found.rate, written: true,
     amountMinor: found.amountMinor, costMinor: found.costMinor ?? 0, costKnown: found.costKnown, lines: found.lines, negativeLines: found.negativeLines,
@@ -178,5 +198,5 @@ function reopened(found: NumberedOrder, number: string, key: string, keyText: st
 /** The customer column to point at when rows of one order name different customers. */
 function keyField(record: OrderRecord): string {
   const key = record.customer;
-  return key.code !== null ? 'customerCode' : key.phone !== null ? 'customerPhone' : key.name !== null ? 'customerName' : 'customerCompany';
+  return key.recordId !== null ? 'customerRecordId' : key.code !== null ? 'customerCode' : key.phone !== null ? 'customerPhone' : key.name !== null ? 'customerName' : 'customerCompany';
 }

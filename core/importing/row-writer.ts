@@ -15,6 +15,9 @@ import { mergeProfile, rowContacts, storedProfile, type StoredProfile } from './
 import type { DuplicateRow, ImportOptions, ImportReason, PlaceCounts } from './types';
 import { inferPlace, type PlaceInference } from '../../shared/domain/place';
 
+/** An id as TierBook makes them (core/ids.ts: a UUID, written in lower case): the only record IDs a new customer takes as its own. */
+const RECORD_ID_FORM = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /** The numbers a country can be read from (WhatsApp numbers are phone numbers too). */
 const phonesOf = (contacts: ReadonlyArray<{ kind: ContactKind; value: string }>) => contacts.filter((c) => c.kind === 'phone' || c.kind === 'whatsapp').map((c) => c.value);
 
@@ -52,8 +55,12 @@ export class RowWriter {
    */
   private readonly customerOfRecord = new Map<string, string>();
   private readonly recordOfCustomer = new Map<string, string>();
+  /** Record IDs of orders and follow-ups rows that name nobody yet: asked of the database once each, not per row. */
+  private readonly unnamedRecords = new Set<string>();
   /** For record IDs that are a live customer's own id (a file exported from this workspace), and for link(). */
   private readonly liveCustomer: Database.Statement;
+  /** Whether any customer, live or in the trash, has an id: one that is taken cannot be given to a new one. */
+  private readonly anyCustomer: Database.Statement;
   private readonly codeOf: Database.Statement;
   /** Countries and provinces filled in from phones and place names (shown in the preview). */
   readonly places: PlaceCounts = { countryFromPhone: 0, countryFromRegion: 0, countryFromCity: 0, regionFromCity: 0 };
@@ -73,6 +80,7 @@ export class RowWriter {
     this.orderRows = orderInserter(client, onOrdersWritten);
     this.index = CustomerIndex.load(client);
     this.liveCustomer = client.prepare(`SELECT 1 FROM customers WHERE id = ? AND deleted_at IS NULL`).pluck();
+    this.anyCustomer = client.prepare(`SELECT 1 FROM customers WHERE id = ?`).pluck();
     this.codeOf = client.prepare(`SELECT code FROM customers WHERE id = ?`).pluck();
     this.assembler = new OrderAssembler(this.orderSql, {
       batchId,
@@ -114,7 +122,7 @@ export class RowWriter {
       this.bindRecord(recordId, match.id);
       return { kind: 'updated', duplicate: { ...duplicate, action: 'updated' } };
     }
-    const id = this.insertCustomer({ ...storedProfile(record, this.settings, contacts), archived_at: given.archived ? this.now : null }, contacts);
+    const id = this.insertCustomer({ ...storedProfile(record, this.settings, contacts), archived_at: given.archived ? this.now : null }, contacts, this.ownIdFor(recordId));
     this.countPlace(placed.inferred);
     this.index.add(id, { name: record.name, company: record.company, code: record.code, contacts });
     this.bindRecord(recordId, id);
@@ -126,6 +134,15 @@ export class RowWriter {
     if (recordId === null) return null;
     const id = this.customerOfRecord.get(recordId) ?? (this.liveCustomer.get(recordId) ? recordId : undefined);
     return id === undefined ? null : { id, via: 'record', value: recordId, shared: false };
+  }
+
+  /**
+   * The id a new customer takes: the record ID its row gives, when that is an id as TierBook makes them and no
+   * customer here has it (nor had: one in the trash keeps its id). Then the orders and follow-ups exported beside the
+   * customers, which name them by that record ID, find them in a later import (link()). Otherwise a new id.
+   */
+  private ownIdFor(recordId: string | null): string | undefined {
+    return recordId !== null && RECORD_ID_FORM.test(recordId) && !this.anyCustomer.get(recordId) ? recordId : undefined;
   }
 
   /** Remembers which customer a record ID's row became; the first binding stands (a customer has one record ID). */
@@ -189,6 +206,40 @@ export class RowWriter {
 
   private link(key: CustomerKey): string | Extract<RowOutcome, { kind: 'error' }> {
     const by = this.options.linkBy;
+    // A record ID names its customer outright: one an earlier row of this file linked it to, else the live customer
+    // whose own id it is (a customers import gives a new customer its row's record ID: see ownIdFor). A key chosen
+    // with --link-by is taken alone, so only the automatic linking reads it.
+    const recordId = by === 'auto' ? key.recordId : null;
+    if (recordId !== null) {
+      const named = this.customerOfRecordId(recordId);
+      if (named !== null) return named;
+    }
+    const found = this.linkByKeys(key, recordId);
+    // Every later row with this record ID is the same customer, and no other record ID's rows are theirs.
+    if (recordId !== null && typeof found === 'string') this.bindRecord(recordId, found);
+    return found;
+  }
+
+  /** The customer a record ID names, in this file or in the workspace; null when it names nobody yet. */
+  private customerOfRecordId(recordId: string): string | null {
+    const bound = this.customerOfRecord.get(recordId);
+    if (bound !== undefined) return bound;
+    if (this.unnamedRecords.has(recordId)) return null;
+    if (!this.liveCustomer.get(recordId)) {
+      this.unnamedRecords.add(recordId);
+      return null;
+    }
+    this.bindRecord(recordId, recordId);
+    return recordId;
+  }
+
+  /**
+   * Code, then phone, then name (+ company). `recordId`: the row's record ID, which names nobody yet; a customer this
+   * file linked to another record ID is someone else (as two customer rows with different record IDs are two
+   * customers), so a weaker key finding them finds nobody.
+   */
+  private linkByKeys(key: CustomerKey, recordId: string | null): string | Extract<RowOutcome, { kind: 'error' }> {
+    const by = this.options.linkBy;
     const name = key.name ?? key.company;
     let found: string | null | 'ambiguous' = null;
     let field: string | null = null;
@@ -197,6 +248,7 @@ export class RowWriter {
     // the namesake's. A phone nobody has says less: people have several and change them, so the name still links it.
     // A key chosen with --link-by is taken alone.
     const contradiction = (id: string, at: string): string | null => {
+      if (recordId !== null && this.recordOfCustomer.has(id) && this.recordOfCustomer.get(id) !== recordId) return 'customerRecordId';
       if (by !== 'auto' || at === 'customerCode' || key.code === null) return null;
       const code = this.codeOf.get(id) as string | null;
       return code !== null && nameKey(code) !== nameKey(key.code) ? 'customerCode' : null;
@@ -220,11 +272,11 @@ export class RowWriter {
     if (this.options.unknownCustomers === 'reject') return { kind: 'error', reason: 'unknown_customer', field };
     // A file that knows its customers only by code (CDNOW's ids) or phone still creates them: named by that key
     // until a customer import or an edit gives the real name.
-    return this.createFromKey(key, name ?? key.code ?? key.phone ?? '');
+    return this.createFromKey(key, name ?? key.code ?? key.phone ?? '', recordId);
   }
 
-  /** A customer for an order or follow-up row whose customer is new: what the row says about them. */
-  private createFromKey(key: CustomerKey, name: string): string {
+  /** A customer for an order or follow-up row whose customer is new: what the row says about them, its record ID for its id. */
+  private createFromKey(key: CustomerKey, name: string, recordId: string | null): string {
     const record: CustomerRecord = {
       name, company: key.company, type: null, industry: null, country: null, region: null, city: null, sizeBand: null, incomeBand: null, needs: null,
       tags: [], owner: null, source: null, manualLevel: null, notes: null, code: key.code, contacts: key.phone ? [{ kind: 'phone', value: key.phone }] : [],
@@ -232,15 +284,14 @@ export class RowWriter {
     };
     const contacts = key.phone ? [{ kind: 'phone' as const, value: key.phone, label: null }] : [];
     const placed = inferPlace(record, phonesOf(contacts));
-    const id = this.insertCustomer(storedProfile({ ...record, country: placed.country, region: placed.region }, this.settings, contacts), contacts);
+    const id = this.insertCustomer(storedProfile({ ...record, country: placed.country, region: placed.region }, this.settings, contacts), contacts, this.ownIdFor(recordId));
     this.countPlace(placed.inferred);
     this.index.add(id, { name, company: key.company, code: key.code, contacts });
     this.customersCreated++;
     return id;
   }
 
-  private insertCustomer(profile: StoredProfile, contacts: Array<{ kind: ContactKind; value: string; label: string | null }>): string {
-    const id = newId();
+  private insertCustomer(profile: StoredProfile, contacts: Array<{ kind: ContactKind; value: string; label: string | null }>, id = newId()): string {
     this.sql.insertCustomer({ ...profile, id, now: this.now, batch: this.batchId });
     for (const c of contacts) this.sql.insertContact(newId(), this.now, id, c.kind, c.value, c.label);
     this.createdHere.add(id);

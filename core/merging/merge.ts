@@ -4,6 +4,7 @@ import { deriveLocality } from '../../shared/domain/locality';
 import { fieldSources, joinedNotes, unitedTags } from '../../shared/domain/merge-fields';
 import { liveContactsOf, refreshCustomerStats } from '../../db/repos/customers';
 import * as repo from '../../db/repos/merges';
+import { recordMergedAway } from '../../db/repos/merge-moves';
 import type { Db } from '../../db/open';
 import { readSettings } from '../../db/repos/settings';
 import { newId } from '../ids';
@@ -101,6 +102,11 @@ export function mergeCustomers(db: Db, input: MergeInput, now: string) {
     const mergeId = newId();
     const after = repo.customerColumns(client, kept!.id)!;
     repo.insertMerge(client, { id: mergeId, keptCustomerId: kept!.id, keptBefore: JSON.stringify(before), keptAfter: JSON.stringify(after), createdAt: now }, rows);
+    // The team learns where each merged customer went (the journal stays here), so that any laptop can move on what
+    // another wrote on it meanwhile (core/sync/settle-merged-away.ts).
+    for (const row of rows.filter((r) => r.rowTable === 'customers')) {
+      recordMergedAway(client, { id: row.id, mergeId, customerId: row.rowId, intoCustomerId: kept!.id, previousUpdatedAt: row.previousUpdatedAt }, now);
+    }
     return { mergeId, keptId: kept!.id, mergedIds: merged.map((m) => m.id), moved };
   })();
 }

@@ -1,6 +1,7 @@
 import { AppError, notFound } from '../../shared/contract';
 import { liveContactsOf, refreshCustomerStats } from '../../db/repos/customers';
 import * as repo from '../../db/repos/merges';
+import { retireMovesOf } from '../../db/repos/merge-moves';
 import type { Db } from '../../db/open';
 import { buildSearchText, buildSortName } from '../search-text';
 
@@ -9,9 +10,10 @@ const BOOKKEEPING = new Set(['updated_at', 'search_text', 'sort_name']);
 
 /**
  * Undoes a merge in one transaction. Rows still on the kept customer go back to the customer they came
- * from, merged customers come back from the trash, and each column of the kept customer returns to its
- * value before the merge where it still holds what the merge wrote. A column edited since keeps the edit
- * (reported in `editedSince`); rows added to the kept customer since stay with it. If nothing was touched
+ * from (those a laptop of the team moved on after the merge too), merged customers come back from the
+ * trash, and each column of the kept customer returns to its value before the merge where it still holds
+ * what the merge wrote. A column edited since keeps the edit (reported in `editedSince`); rows added to
+ * the kept customer since stay with it. If nothing was touched
  * in between, every table is exactly as before the merge. A later standing merge of the same customers
  * has to be undone first, since it moved these rows again.
  */
@@ -48,6 +50,8 @@ export function unmergeCustomers(db: Db, mergeId: string, now: string) {
     const editedSince = restoreKept(db, merge, now);
     for (const id of new Set([merge.keptCustomerId, ...members.map((m) => m.rowId)])) refreshCustomerStats(db, id);
     repo.markUndone(client, mergeId, now);
+    // Every laptop stops moving on what reaches the customers it brought back.
+    retireMovesOf(client, mergeId, now);
     return { mergeId, restoredIds: members.map((m) => m.rowId), moved, editedSince };
   })();
 }

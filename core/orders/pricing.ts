@@ -1,6 +1,7 @@
 import { invalidInput, type Issue, type ParsedInputOf } from '../../shared/contract';
 import { convertMinor, isCurrencyCode, isStorableMinor, minorToDecimal, parseAmount } from '../../shared/domain/money';
 import { lineAmountMinor } from '../../shared/domain/order-lines';
+import { orderNumberKey } from '../../shared/domain/order-number';
 import type { OrderRecord } from '../../db/repos/orders';
 import { fxRateOn, readSettings } from '../../db/repos/settings';
 import type { HandlerContext } from '../context';
@@ -128,8 +129,11 @@ export function shareOf(total: number, upTo: number, whole: number): number {
   return Number((2n * num + den) / (2n * den));
 }
 
-/** An order number as stored: trimmed, blank → none. */
+/**
+ * An order number as stored: trimmed, blank → none. A number of nothing but characters that render as nothing (a
+ * zero-width space pasted alone) is blank too: its key would be empty, and every such "number" one number.
+ */
 export function tidyOrderNumber(text: string | null | undefined): string | null {
   const trimmed = text?.trim() ?? '';
-  return trimmed === '' ? null : trimmed;
+  return trimmed === '' || orderNumberKey(trimmed) === '' ? null : trimmed;
 }

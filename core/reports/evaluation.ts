@@ -206,6 +206,7 @@ export function* evaluationInSteps(ctx: HandlerContext, input: EvaluationInput):
     period,
     baseCurrency,
     historyFrom,
+    schemeHistoryFrom: timeline.firstDay,
     classes: classes.map(({ key, rank }) => ({ key, rank, responsible: policies.get(key)?.responsible ?? null, cadenceDays: policies.get(key)?.cadenceDays ?? null })),
     periods: reportPeriods,
     pyramid: {

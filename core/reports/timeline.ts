@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open';
-import { dayNumber } from '../../shared/segmentation/day-number';
+import { dayNumber, isoDateOf } from '../../shared/segmentation/day-number';
 import type { Steps } from '../../shared/domain/steps';
 import { HISTORY_ROWS_PER_STEP, NO_CLASS, readHistory, readHistoryInSteps, refreshHistory, refreshHistoryInSteps, type HistoryParts } from './timeline-read';
 import { historyVersion } from './totals';
@@ -33,6 +33,17 @@ export class TierTimeline {
     this.customerIds = [...history.customerIds];
     this.classKeys = history.classKeys;
     for (let k = 0; k < this.customerIds.length; k++) this.index.set(this.customerIds[k]!, k);
+  }
+
+  /**
+   * The first day this scheme has stored classes on: a custom segment made after the history began starts
+   * later than the other schemes. Null while it has none. Each customer's points are oldest first.
+   */
+  get firstDay(): string | null {
+    const { first, days } = this.history;
+    let earliest = Infinity;
+    for (let k = 0; k < this.classifiedCount; k++) if (first[k + 1]! > first[k]!) earliest = Math.min(earliest, days[first[k]!]!);
+    return earliest === Infinity ? null : isoDateOf(earliest);
   }
 
   /** How many customers have change points (the rest, added by indexOf, never had a class). */

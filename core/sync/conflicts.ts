@@ -48,13 +48,25 @@ export interface RestoredSale {
   returnedAt: string;
 }
 
+/** One restore of a sale, named by the sale and the delete it undid: the same on every laptop that makes or receives it. */
+function restoreKey(saleId: string, deletedAt: string): string {
+  return createHash('sha256').update(`orders:${saleId}\u0000deleted_at\u0000${deletedAt}`).digest('hex').slice(0, 32);
+}
+
+/** The id of the restore's record that the team shares (restored_sales), in the form of a row id. */
+export function restoredSaleId(saleId: string, deletedAt: string): string {
+  const key = restoreKey(saleId, deletedAt);
+  return `${key.slice(0, 8)}-${key.slice(8, 12)}-${key.slice(12, 16)}-${key.slice(16, 20)}-${key.slice(20, 32)}`;
+}
+
 /**
  * Lists the restore with the customer's conflicts: field `orders:<sale id>.deleted_at`, the value kept (none:
- * the sale counts again, by whoever recorded the return) and the delete it undid. Recorded once per delete.
+ * the sale counts again, by whoever recorded the return) and the delete it undid. Recorded once per delete, by the
+ * laptop that brought the sale back and by every laptop that receives its record.
  */
 export function recordRestoredSale(client: Database.Database, restored: RestoredSale, resolvedAt: string): number {
   const docId = `orders:${restored.saleId}`;
-  const id = createHash('sha256').update(`${docId}\u0000deleted_at\u0000${restored.deletedAt}`).digest('hex').slice(0, 32);
+  const id = restoreKey(restored.saleId, restored.deletedAt);
   return client
     .prepare(
       `INSERT INTO sync_conflicts (id, customer_id, field, kept_value, overwritten_value, kept_by, overwritten_by, kept_at, overwritten_at, resolved_at)

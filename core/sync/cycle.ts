@@ -8,12 +8,15 @@ import type { FieldConflict, SyncDoc } from './document';
 import { confirmPushed, pumpOutbox } from './pump';
 import { pushReplica, refusedSummary } from './push';
 import { isSyncDoc, openRemote, readMerged, writeAll, type TeamServer } from './replica';
+import { checkTeamDatabase } from './server-check';
+import { tablesTheServerWouldRefuse } from './waiting-tables';
 import { pendingChanges, readSyncState, updateSyncState } from './state';
 
 const BATCH = 200;
 
 /**
- * One sync round: local edits into the replica, the replica replicated to the server and back with
+ * One sync round: the server asked what it is (server-check.ts) and which tables its document check knows
+ * (waiting-tables.ts), local edits into the replica, the replica replicated to the server and back with
  * PouchDB's replicator (checkpointed and resumable), then the replica's new documents applied to SQLite.
  * Documents the server refuses stay in the outbox and are reported (push.ts).
  * Any step can be cut off (network, crash) and the next round picks up where the checkpoints say.
@@ -21,7 +24,10 @@ const BATCH = 200;
 export async function syncOnce(db: Db, replica: PouchDatabase, server: TeamServer, now: () => Date): Promise<TeamSyncResult> {
   const client = db.$client;
   const conflicts: FieldConflict[] = [];
-  const pump = () => pumpOutbox(client, replica, conflicts, () => now().getTime());
+  // An address that now answers as something else is said as such, not as a failed or an empty round.
+  await checkTeamDatabase(server);
+  const waiting = await tablesTheServerWouldRefuse(server);
+  const pump = () => pumpOutbox(client, replica, conflicts, () => now().getTime(), waiting);
   let pumped = await pump();
   const remote = await openRemote(server);
   const PouchDB = await loadPouch();

@@ -5,6 +5,7 @@ import { installDesignDocument } from './design-document';
 import { teamErrorKey } from './errors';
 import { refusedSummary } from './push';
 import { openRemote, type TeamServer } from './replica';
+import { checkTeamDatabase } from './server-check';
 import type { TeamSync } from './service';
 import { pendingChanges, readSyncState, updateSyncState } from './state';
 import { SYNCED_TABLES, docIdSql } from './tables';
@@ -55,6 +56,8 @@ interface TeamFacts {
 async function reachServer(client: Database.Database, server: TeamServer, create: boolean): Promise<TeamFacts> {
   const remote = await openRemote(server, { create });
   try {
+    // Before PouchDB reads the address: it would take another service's JSON for a database, and a web page for an outage.
+    await checkTeamDatabase(server, { mayBeMissing: create });
     // PouchDB's http adapter answers info() for a missing database or a refused login with an `error` field, not a rejection.
     const info = (await remote.info()) as { error?: string };
     if (info.error) throw { name: info.error };
@@ -68,7 +71,8 @@ async function reachServer(client: Database.Database, server: TeamServer, create
   } catch (error) {
     // Not reached on a join is an address or a server to check, not an outage to work through offline (the
     // running team's wording): nothing was joined.
-    const key = teamErrorKey(error) === 'team_unreachable' ? 'team_unreachable_join' : teamErrorKey(error);
+    const found = teamErrorKey(error);
+    const key = found === 'team_unreachable' ? 'team_unreachable_join' : found === 'team_not_couchdb' ? 'team_not_couchdb_join' : found;
     const path = key === 'team_unauthorized' || key === 'team_forbidden' ? ['password'] : key === 'team_database_missing' ? ['database'] : ['serverUrl'];
     throw invalidInput([{ path, key }]);
   } finally {

@@ -14,15 +14,19 @@ const BATCH = 200;
  * with what the replica holds (which may already carry other laptops' edits) and written. Works
  * offline. The outbox forgets an entry only once a push has taken it to the server (confirmPushed), so
  * it always counts what the server does not have yet, and a crash anywhere re-sends rather than loses;
- * pumping an entry again when nothing changed writes nothing.
+ * pumping an entry again when nothing changed writes nothing. Entries of the `waiting` tables are left for a
+ * later round.
  */
-export async function pumpOutbox(client: Database.Database, replica: PouchDatabase, conflicts: FieldConflict[], now = () => Date.now()): Promise<OutboxEntry[]> {
+export async function pumpOutbox(client: Database.Database, replica: PouchDatabase, conflicts: FieldConflict[], now = () => Date.now(), waiting: ReadonlySet<string> = new Set()): Promise<OutboxEntry[]> {
   const pumped: OutboxEntry[] = [];
   let after = '';
   for (;;) {
-    const entries = outboxBatch(client, after, BATCH);
-    if (entries.length === 0) break;
-    after = entries[entries.length - 1]!.docId;
+    const batch = outboxBatch(client, after, BATCH);
+    if (batch.length === 0) break;
+    after = batch[batch.length - 1]!.docId;
+    // Tables the server's check does not know yet stay in the outbox, unstamped, until it does (waiting-tables.ts).
+    const entries = batch.filter((entry) => !waiting.has(entry.tableName));
+    if (entries.length === 0) continue;
     const stamped = client.transaction(() =>
       entries.map((entry) => {
         const spec = tableOfDocId(entry.docId);

@@ -24,7 +24,20 @@ export interface SyncedTable {
   derive?: (values: Readonly<Record<string, unknown>>) => Record<string, string | null>;
   /** The customer whose derived figures and search text depend on this row. */
   customerColumn?: 'id' | 'customer_id';
+  /**
+   * The migration that made a table synced after the first ones, holding its triggers (addedSyncTriggerSql); the
+   * first tables' triggers are in 0015_team_sync_triggers.sql (syncTriggerSql).
+   */
+  triggersIn?: string;
+  /**
+   * The first version of the server's document check (core/sync/server/doc-rules.ts) that knows this table; 1 when
+   * absent. A server whose check is older would refuse its documents, so they wait here (core/sync/waiting-tables.ts).
+   */
+  rulesVersion?: number;
 }
+
+/** The migration that made the records of settlements shared by the team synced (docs/team.md, Joining). */
+export const SETTLEMENTS_TRIGGERS = '0035_team_settlements_shared_triggers';
 
 import { orderNumberKey } from '../../shared/domain/order-number';
 
@@ -69,6 +82,22 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   // currency (orders lock their rate to it; docs/team.md says every laptop of a team uses the same one).
   { table: 'settings', columns: ['id', 'business_name', 'home_country', 'home_region', 'sources', 'clv_discount_percent', 'clv_horizon_months', 'updated_at'], key: ['id'] },
   { table: 'segmentation_settings', columns: ['id', 'overrides', 'updated_at'], key: ['id'] },
+  // What the team must know to settle what two laptops wrote offline (core/sync/settle.ts): where merged-away
+  // customers went and the rows moved on after them, and the sales brought back because a return stood against them.
+  {
+    table: 'customer_merge_moves',
+    columns: [...identity, 'merge_id', 'row_table', 'row_id', 'from_customer_id', 'into_customer_id', 'previous_updated_at'],
+    key: 'id',
+    triggersIn: SETTLEMENTS_TRIGGERS,
+    rulesVersion: 2,
+  },
+  {
+    table: 'restored_sales',
+    columns: [...identity, 'order_id', 'customer_id', 'sale_deleted_at', 'deleted_by', 'returned_by', 'returned_at'],
+    key: 'id',
+    triggersIn: SETTLEMENTS_TRIGGERS,
+    rulesVersion: 2,
+  },
 ];
 
 const byName = new Map(SYNCED_TABLES.map((t) => [t.table, t]));

@@ -1,27 +1,34 @@
 import { SYNC_ENQUEUING, SYNC_USER_NAMED } from '../../db/trigger-guards';
-import { SYNCED_TABLES, docIdSql } from './tables';
+import { SYNCED_TABLES, docIdSql, type SyncedTable } from './tables';
+
+const state = (column: string) => `(SELECT ${column} FROM sync_state WHERE id = 1)`;
+const now = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+
+/** The two triggers that enqueue a synced table's document on every insert and update. */
+function enqueueTriggers(spec: SyncedTable): string[] {
+  const changedAt = spec.columns.includes('updated_at') ? `coalesce(NEW.updated_at, ${now})` : now;
+  const enqueue = `INSERT INTO sync_outbox (doc_id, table_name, row_id, changed_at) VALUES (${docIdSql(spec, 'NEW')}, '${spec.table}', NEW.id, ${changedAt})
+    ON CONFLICT (doc_id) DO UPDATE SET row_id = excluded.row_id, changed_at = max(sync_outbox.changed_at, excluded.changed_at);`;
+  return [
+    `CREATE TRIGGER sync_enqueue_${spec.table}_insert AFTER INSERT ON ${spec.table} WHEN ${SYNC_ENQUEUING} BEGIN
+  ${enqueue}
+END;`,
+    `CREATE TRIGGER sync_enqueue_${spec.table}_update AFTER UPDATE OF ${spec.columns.join(', ')} ON ${spec.table} WHEN ${SYNC_ENQUEUING} BEGIN
+  ${enqueue}
+END;`,
+  ];
+}
 
 /**
  * The SQL of the team-sync triggers, generated from the synced-table list: every write to a synced row
  * enqueues its document; created_by/updated_by and owner transfers are recorded. The migration
- * 0015_team_sync_triggers.sql holds this text (a test keeps the two equal).
+ * 0015_team_sync_triggers.sql holds this text (a test keeps the two equal); tables made synced later have
+ * their triggers in their own migration (addedSyncTriggerSql).
  */
 export function syncTriggerSql(): string {
-  const state = (column: string) => `(SELECT ${column} FROM sync_state WHERE id = 1)`;
-  const now = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
   const out: string[] = [];
 
-  for (const spec of SYNCED_TABLES) {
-    const changedAt = spec.columns.includes('updated_at') ? `coalesce(NEW.updated_at, ${now})` : now;
-    const enqueue = `INSERT INTO sync_outbox (doc_id, table_name, row_id, changed_at) VALUES (${docIdSql(spec, 'NEW')}, '${spec.table}', NEW.id, ${changedAt})
-    ON CONFLICT (doc_id) DO UPDATE SET row_id = excluded.row_id, changed_at = max(sync_outbox.changed_at, excluded.changed_at);`;
-    out.push(`CREATE TRIGGER sync_enqueue_${spec.table}_insert AFTER INSERT ON ${spec.table} WHEN ${SYNC_ENQUEUING} BEGIN
-  ${enqueue}
-END;`);
-    out.push(`CREATE TRIGGER sync_enqueue_${spec.table}_update AFTER UPDATE OF ${spec.columns.join(', ')} ON ${spec.table} WHEN ${SYNC_ENQUEUING} BEGIN
-  ${enqueue}
-END;`);
-  }
+  for (const spec of SYNCED_TABLES) if (spec.triggersIn === undefined) out.push(...enqueueTriggers(spec));
 
   for (const table of ['customers', 'orders', 'follow_ups']) {
     const spec = SYNCED_TABLES.find((t) => t.table === table)!;
@@ -42,4 +49,10 @@ END;`);
 END;`);
 
   return `-- Team sync: every write to a synced row enqueues its document (docs/team.md); identity and owner transfers are recorded.\n${out.join('\n--> statement-breakpoint\n')}\n`;
+}
+
+/** The enqueue triggers of the tables that `migration` made synced (SyncedTable.triggersIn); the migration holds this text. */
+export function addedSyncTriggerSql(migration: string): string {
+  const out = SYNCED_TABLES.filter((spec) => spec.triggersIn === migration).flatMap(enqueueTriggers);
+  return `-- Team sync of tables added later: every write to one of their rows enqueues its document (docs/team.md).\n${out.join('\n--> statement-breakpoint\n')}\n`;
 }

@@ -3,6 +3,7 @@ import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import type { ContactKind } from '../../shared/contract/enums';
 import type { MergeCandidate, MergeSummary } from '../../shared/contract/merges';
 import { customers } from '../schema';
+import { forwardsOf } from './merge-moves';
 
 export type MovedTable = 'orders' | 'follow_ups' | 'contact_channels';
 export type CustomerColumns = Record<string, string | number | null>;
@@ -144,13 +145,6 @@ export function insertMerge(client: Database.Database, merge: Omit<MergeRecord, 
   for (const row of rows) insert.run({ ...row, mergeId: merge.id });
 }
 
-/** Adds one row to a merge's journal (a row that reached the merged-away customer after the merge, moved as the merge moved its rows). */
-export function insertMergeRow(client: Database.Database, mergeId: string, row: MergeRow & { id: string }): void {
-  client
-    .prepare(`INSERT INTO customer_merge_rows (id, merge_id, row_table, row_id, from_customer_id, previous_updated_at) VALUES (@id, @mergeId, @rowTable, @rowId, @fromCustomerId, @previousUpdatedAt)`)
-    .run({ ...row, mergeId });
-}
-
 /**
  * The standing merge that took this customer away, if the customer is still in the trash because of it: the
  * merge's id and the customer it went into. Undone merges and customers restored since do not count.
@@ -176,10 +170,18 @@ export function findMerge(client: Database.Database, id: string): MergeRecord | 
     .get(id) as MergeRecord | undefined;
 }
 
+/**
+ * What undoing the merge takes back: the rows its journal holds, then those that reached a merged-away customer
+ * afterwards and were moved on, by this laptop or another (db/repos/merge-moves.ts; a version before those records
+ * put them in the journal).
+ */
 export function rowsOfMerge(client: Database.Database, mergeId: string): MergeRow[] {
-  return client
+  const journal = client
     .prepare(`SELECT row_table AS rowTable, row_id AS rowId, from_customer_id AS fromCustomerId, previous_updated_at AS previousUpdatedAt FROM customer_merge_rows WHERE merge_id = ? ORDER BY rowid`)
     .all(mergeId) as MergeRow[];
+  const journaled = new Set(journal.map((r) => `${r.rowTable}:${r.rowId}`));
+  const forwarded = forwardsOf(client, mergeId).filter((r) => !journaled.has(`${r.rowTable}:${r.rowId}`));
+  return [...journal, ...forwarded.map(({ rowTable, rowId, fromCustomerId, previousUpdatedAt }) => ({ rowTable, rowId, fromCustomerId, previousUpdatedAt }))];
 }
 
 /** Standing merges made after this one that involve any of these customers, as kept or as merged away. */
@@ -212,8 +214,15 @@ export function listMerges(client: Database.Database, limit: number): MergeSumma
   const rows = client.prepare(
     `SELECT r.row_table AS rowTable, r.from_customer_id AS fromId, c.name FROM customer_merge_rows r JOIN customers c ON c.id = r.from_customer_id WHERE r.merge_id = ? ORDER BY r.rowid`,
   );
+  // Rows moved on after the merge, by any laptop (db/repos/merge-moves.ts), count with what it moved, also once undone as the journal's do.
+  const forwarded = client.prepare(
+    `SELECT v.row_table AS rowTable, v.from_customer_id AS fromId, c.name FROM customer_merge_moves v JOIN customers c ON c.id = v.from_customer_id
+     WHERE v.merge_id = ? AND v.row_table <> 'customers'
+       AND NOT EXISTS (SELECT 1 FROM customer_merge_rows r WHERE r.merge_id = v.merge_id AND r.row_table = v.row_table AND r.row_id = v.row_id)
+     ORDER BY v.created_at, v.id`,
+  );
   return merges.map((m) => {
-    const moves = rows.all(m.id) as Array<{ rowTable: MergeRow['rowTable']; fromId: string; name: string }>;
+    const moves = [...rows.all(m.id), ...forwarded.all(m.id)] as Array<{ rowTable: MergeRow['rowTable']; fromId: string; name: string }>;
     const count = (table: MovedTable) => moves.filter((r) => r.rowTable === table).length;
     return {
       id: m.id,

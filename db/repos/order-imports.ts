@@ -67,11 +67,12 @@ export function orderImportStatements(client: Database.Database) {
     base_cost_minor = @baseCostMinor, unpaid_minor = @unpaidMinor, base_unpaid_minor = @baseUnpaidMinor, updated_at = @now WHERE id = @id AND import_batch_id = @batch`);
   const insertLine = client.prepare(`INSERT INTO order_lines (id, order_id, position, product_id, sku, name, quantity, unit_price_minor, amount_minor, cost_minor)
     VALUES (@id, @orderId, @position, @productId, @sku, @name, @quantity, @unitPriceMinor, @amountMinor, @costMinor)`);
-  const byNumber = client.prepare(`SELECT o.id, o.customer_id AS customerId, o.order_date AS date, o.currency, o.fx_rate AS rate, o.import_batch_id AS batch, o.unpaid_minor AS unpaidMinor,
+  const orderWithLines = `SELECT o.id, o.customer_id AS customerId, o.order_date AS date, o.currency, o.fx_rate AS rate, o.import_batch_id AS batch, o.unpaid_minor AS unpaidMinor,
       coalesce(sum(l.amount_minor), o.amount_minor) AS amountMinor, sum(l.cost_minor) AS costMinor, count(l.cost_minor) AS costKnown, count(l.id) AS lines,
       coalesce(sum(l.quantity < 0), 0) AS negativeLines
-    FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
-    WHERE o.order_number_key = ? AND o.deleted_at IS NULL GROUP BY o.id`);
+    FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id`;
+  const byNumber = client.prepare(`${orderWithLines} WHERE o.order_number_key = ? AND o.deleted_at IS NULL GROUP BY o.id`);
+  const byId = client.prepare(`${orderWithLines} WHERE o.id = ? AND o.deleted_at IS NULL GROUP BY o.id`);
   return {
     insertOrder: (row: ImportedOrderRow) => insertOrder.run({ ...row, orderNumberKey: orderNumberKeyOf(row.orderNumber) }),
     updateTotals: (row: Pick<ImportedOrderRow, 'id' | 'now' | 'batch' | 'amountMinor' | 'baseAmountMinor' | 'kind' | 'costMinor' | 'baseCostMinor' | 'unpaidMinor' | 'baseUnpaidMinor'>) =>
@@ -79,6 +80,8 @@ export function orderImportStatements(client: Database.Database) {
     insertLine: (row: ImportedLineRow) => insertLine.run(row),
     /** The live order with this number, compared as numbers are (orderNumberKey; the partial unique index makes it at most one). */
     byNumber: (orderNumber: string) => byNumber.get(orderNumberKey(orderNumber)) as NumberedOrder | undefined,
+    /** A live order by its id: one without a number this import wrote, which more of its lines reopen. */
+    byId: (id: string) => byId.get(id) as NumberedOrder | undefined,
   };
 }
 export type OrderImportStatements = ReturnType<typeof orderImportStatements>;

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../open';
-import { orderLines, orders } from '../schema';
+import { customers, orderLines, orders } from '../schema';
 import type { Order, OrderLine } from '../../shared/contract/orders';
 import { orderNumberKey } from '../../shared/domain/order-number';
 
@@ -11,16 +11,27 @@ export function findOrder(db: Db, id: string): OrderRecord | undefined {
   return db.select().from(orders).where(eq(orders.id, id)).get();
 }
 
+/** The order holding a number, as a refusal names it: whose it is, its date, and the number as it was typed there. */
+export interface NumberHolder {
+  id: string;
+  customerName: string;
+  orderDate: string;
+  orderNumber: string;
+}
+
 /**
  * A live order other than `exceptId` holding this order number, compared as numbers are (orderNumberKey: INV-1 is
- * inv-1): one look-up in the unique index of live keys.
+ * inv-1): one look-up in the unique index of live keys. Only live orders hold a number, so a deleted one is never
+ * named (its customer, date and number stay in the trash).
  */
-export function orderNumberHolder(db: Db, orderNumber: string, exceptId?: string): string | undefined {
-  return db
-    .select({ id: orders.id })
+export function orderNumberHolder(db: Db, orderNumber: string, exceptId?: string): NumberHolder | undefined {
+  const holder = db
+    .select({ id: orders.id, customerName: customers.name, orderDate: orders.orderDate, orderNumber: orders.orderNumber })
     .from(orders)
+    .innerJoin(customers, eq(customers.id, orders.customerId))
     .where(and(eq(orders.orderNumberKey, orderNumberKey(orderNumber)), isNull(orders.deletedAt), exceptId ? sql`${orders.id} <> ${exceptId}` : undefined))
-    .get()?.id;
+    .get();
+  return holder && { ...holder, orderNumber: holder.orderNumber ?? orderNumber };
 }
 
 /** Live returns recorded against a sale, as negative totals (amount and cost) in its currency and in the base currency. */

@@ -5,6 +5,7 @@ export * from './settings';
 export * from './imports';
 export * from './segmentation';
 export * from './merges';
+export * from './restored-sales';
 export * from './prediction';
 export * from './sync';
 export * from './report-totals';

@@ -58,3 +58,35 @@ export const customerMergeRows = sqliteTable(
     index('customer_merge_rows_from').on(t.fromCustomerId),
   ],
 );
+
+/**
+ * What the team must know of a merge to settle writes that reach a merged-away customer afterwards (docs/team.md):
+ * it syncs, while the journal above stays on the laptop that merged. Row table 'customers': a customer the merge
+ * took away (row_id = from_customer_id) into into_customer_id. Any other: an order, follow-up or contact that
+ * reached that customer after the merge and was moved on by whichever laptop applied it, under an id made from
+ * the merge and the row so that two laptops moving the same row write one record. deleted_at: the merge was
+ * undone, so its moves no longer stand. No foreign key to the merge: its journal is on one laptop only.
+ */
+export const customerMergeMoves = sqliteTable(
+  'customer_merge_moves',
+  {
+    ...rowIdentity,
+    mergeId: text('merge_id').notNull(),
+    rowTable: text('row_table', { enum: ['customers', 'orders', 'follow_ups', 'contact_channels'] }).notNull(),
+    rowId: text('row_id').notNull(),
+    fromCustomerId: text('from_customer_id')
+      .notNull()
+      .references(() => customers.id),
+    intoCustomerId: text('into_customer_id')
+      .notNull()
+      .references(() => customers.id),
+    previousUpdatedAt: text('previous_updated_at').notNull(),
+  },
+  (t) => [
+    check('customer_merge_moves_table_valid', sql`${t.rowTable} IN ('customers','orders','follow_ups','contact_channels')`),
+    check('customer_merge_moves_customer_is_from', sql`${t.rowTable} <> 'customers' OR ${t.rowId} = ${t.fromCustomerId}`),
+    // Where a customer went: the standing move of a merged-away customer is looked up by the customer.
+    index('customer_merge_moves_row').on(t.rowId, t.rowTable),
+    index('customer_merge_moves_merge').on(t.mergeId),
+  ],
+);

@@ -2,6 +2,8 @@ import { flexRender, getCoreRowModel, useReactTable, type Column, type ColumnDef
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Checkbox, Empty, Tag } from 'antd';
 import { memo, startTransition, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactElement, type RefObject } from 'react';
+import { HeaderCell } from './HeaderCell';
+import { useFocusFollowsSelection } from './use-focus-follows-selection';
 import type { RowRevisions } from './use-paged-rows';
 import './virtual-table.css';
 import './row-action.css';
@@ -74,6 +76,7 @@ export function VirtualTable<Row extends { id: string }>(props: VirtualTableProp
   useEffect(() => {
     if (props.selected !== undefined && props.selected >= 0) virtualizer.scrollToIndex(props.selected, { align: 'auto' });
   }, [props.selected, virtualizer]);
+  useFocusFollowsSelection(scrollRef, props.selected);
 
   const loaded = items.map((item) => props.rowAt(item.index)).filter((row): row is Row => row !== undefined);
   // The table model must only change when the visible rows do: a new array each render makes
@@ -90,6 +93,9 @@ export function VirtualTable<Row extends { id: string }>(props: VirtualTableProp
     manualPagination: true,
     autoResetAll: false,
     enableMultiSort: false,
+    // A third press turns the order round again rather than dropping it: the server always sorts by something,
+    // and a list left sorted with no header saying so (aria-sort "none" on every one) misstated its order.
+    enableSortingRemoval: false,
     state: { sorting: props.sorting, ...(props.columnVisibility ? { columnVisibility: props.columnVisibility } : {}), ...(props.columnPinning ? { columnPinning: props.columnPinning } : {}) },
     enableColumnPinning: props.columnPinning !== undefined,
     onSortingChange: (updater) => props.onSortingChange(typeof updater === 'function' ? updater(props.sorting) : updater),
@@ -107,27 +113,22 @@ export function VirtualTable<Row extends { id: string }>(props: VirtualTableProp
     <div ref={scrollRef} data-testid={props.testId} style={{ flex: 1, minHeight: props.minHeight, overflow: 'auto', background: '#fff', border: '1px solid #f0f0f0' }}>
       <div style={{ width, minWidth: '100%' }}>
         {table.getHeaderGroups().map((group) => (
-          <div key={group.id} style={{ display: 'flex', position: 'sticky', top: 0, zIndex: 2, background: '#fafafa', borderBottom: '1px solid #f0f0f0', fontWeight: 600 }}>
+          <div key={group.id} role="row" style={{ display: 'flex', position: 'sticky', top: 0, zIndex: 2, background: '#fafafa', borderBottom: '1px solid #f0f0f0', fontWeight: 600 }}>
             {group.headers.map((header) => {
-              const sortable = props.isSortable(header.column.id);
-              const sorted = header.column.getIsSorted();
               const label = props.headerLabel({ id: header.column.id, header: header.column.columnDef.header });
               return (
-                <div
+                <HeaderCell<Row>
                   key={header.id}
-                  role="columnheader"
-                  data-column={header.column.id}
+                  header={header}
+                  label={label}
                   title={props.headerTitle?.({ id: header.column.id, header: header.column.columnDef.header }) ?? label}
-                  onClick={sortable ? header.column.getToggleSortingHandler() : undefined}
+                  sortable={props.isSortable(header.column.id)}
                   style={{
-                    width: header.getSize(), flex: 'none', padding: '6px 8px', cursor: sortable ? 'pointer' : 'default', userSelect: 'none',
+                    width: header.getSize(), flex: 'none', padding: '6px 8px', userSelect: 'none',
                     // A header longer than its column wraps onto a second line ("Last / contact"), never runs into the next one.
                     lineHeight: 1.3, overflowWrap: 'break-word', overflow: 'hidden', display: 'flex', alignItems: 'center', ...pinnedStyle(header.column, '#fafafa'),
                   }}
-                >
-                  {label}
-                  {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
-                </div>
+                />
               );
             })}
           </div>
@@ -198,6 +199,8 @@ const VirtualRow = memo(function VirtualRow<Row extends { id: string }>({ data, 
       data-customer-id={data?.id}
       data-index={index}
       aria-selected={selected}
+      // A row can hold the focus (not Tab's: −1), for it to come back there when a drawer opened from it closes.
+      tabIndex={-1}
       onClick={() => data && handlers.current.onRowClick?.(data, index)}
       onDoubleClick={() => data && handlers.current.onRowDoubleClick?.(data)}
       style={{ transform: `translateY(${start}px)` }}

@@ -145,6 +145,8 @@ export const evaluationSchema = z.object({
   baseCurrency: z.string().max(3),
   /** The first stored tier snapshot; null: no history yet (run segment), so every cohort is empty. */
   historyFrom: day.nullable(),
+  /** The first day this scheme's own classes were stored (a custom segment made later starts later); null: none yet. */
+  schemeHistoryFrom: day.nullable(),
   /** Classes seen in the range or named by the scheme, best first. */
   classes: z.array(reportClassSchema).max(MAX_REPORT_CLASSES),
   /** Calendar periods covering from…to (whole months, quarters or years), oldest first. */

@@ -14,6 +14,7 @@ export const TEAM_ERROR_KEYS = [
   'team_forbidden',
   'team_database_missing',
   'team_server_error',
+  'team_not_couchdb',
   'team_not_joined',
   'team_already_joined',
   'team_identity_required',

@@ -1,12 +1,9 @@
 import traditionalToSimplified from 'opencc-js/dict/TSCharacters';
+import { dropInvisible } from './invisible';
 
-/**
- * Characters that render as nothing (Unicode's Default_Ignorable_Code_Point: zero-width space, joiner and
- * non-joiner, word joiner, BOM, bidi marks, soft hyphen, variation selectors). Pasted names carry them unseen
- * (李\u200D四 from a chat app); a saved name keeps a joiner inside it (shared/domain/clean-text.ts: emoji
- * sequences need one), and nobody types one into a search box, so search drops them on both sides.
- */
-const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+// Pasted names carry characters that render as nothing (李\u200D四 from a chat app, shared/domain/invisible.ts); a
+// saved name keeps a joiner inside it (shared/domain/clean-text.ts: emoji sequences need one), and nobody types one
+// into a search box, so search drops them on both sides.
 const NOT_ASCII = /[^\x00-\x7f]/;
 
 let simplified: Map<string, string> | undefined;
@@ -37,6 +34,6 @@ export function searchForm(text: string): string {
   if (!NOT_ASCII.test(text)) return text;
   const table = simplifiedOf();
   let out = '';
-  for (const char of text.replace(INVISIBLE, '')) out += table.get(char) ?? char;
+  for (const char of dropInvisible(text)) out += table.get(char) ?? char;
   return out;
 }

@@ -73,6 +73,8 @@ export const EXPORT_COLUMNS: Record<ExportKind, ExportColumn[]> = {
     col('baseAmount', 'number', '本位币金额（参考）', 'Base-currency value (info)', 14),
     col('baseCurrency', 'text', '本位币（参考）', 'Base (info)', 8),
     col('id', 'text', '系统ID', 'Record ID', 38),
+    // The customer's own record ID (the customers export's 系统ID): names them whatever name or phone they share.
+    col('customerRecordId', 'text', '客户系统ID', 'Customer record ID', 38),
   ],
   // One row per line item, the order's own columns repeated on each: the form the importer groups back into orders.
   orderLines: [
@@ -93,6 +95,9 @@ export const EXPORT_COLUMNS: Record<ExportKind, ExportColumn[]> = {
     col('paid', 'number', '已付', 'Paid', 12),
     col('dueDate', 'date', '到期日', 'Payment due', 12),
     col('note', 'text', '备注', 'Note', 30),
+    // The order's record ID: the lines of an order without a number import back as one order by it.
+    col('orderRecordId', 'text', '订单系统ID', 'Order record ID', 38),
+    col('customerRecordId', 'text', '客户系统ID', 'Customer record ID', 38),
   ],
   followUps: [
     col('customerCode', 'text', '客户编号', 'Customer code', 12),
@@ -110,6 +115,7 @@ export const EXPORT_COLUMNS: Record<ExportKind, ExportColumn[]> = {
     col('nextContactTime', 'text', '下次联系时刻', 'Next contact time', 8),
     col('done', 'text', '提醒已完成', 'Reminder closed', 8),
     col('id', 'text', '系统ID', 'Record ID', 38),
+    col('customerRecordId', 'text', '客户系统ID', 'Customer record ID', 38),
   ],
 };
 

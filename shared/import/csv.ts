@@ -26,7 +26,7 @@ export function parseCsv(text: string, options: CsvParseOptions = {}): CsvTable 
   const issues: TableIssue[] = [];
   for (const record of reader.push(text)) builder.accept(record, rows, issues);
   for (const record of reader.end()) builder.accept(record, rows, issues);
-  builder.finish(issues);
+  builder.finish(rows, issues);
   if (!builder.header) throw new ImportError('no_header', 'The file has no header row (it is empty or blank).');
   return { ...builder.header, rows, issues, delimiter };
 }

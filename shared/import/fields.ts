@@ -21,9 +21,9 @@ export const ORDER_LINE_FIELDS = ['product', 'sku', 'quantity', 'unitPrice'] as 
  */
 export const LINE_MODE_FIELDS = ['sku', 'quantity', 'unitPrice'] as const;
 export const ORDER_FIELDS = [
-  ...CUSTOMER_KEY_FIELDS, 'date', 'amount', 'currency', 'fxRate', 'note', 'orderNumber', ...ORDER_LINE_FIELDS, 'cost', 'paid', 'dueDate', 'isReturn',
+  ...CUSTOMER_KEY_FIELDS, 'customerRecordId', 'date', 'amount', 'currency', 'fxRate', 'note', 'orderNumber', 'orderRecordId', ...ORDER_LINE_FIELDS, 'cost', 'paid', 'dueDate', 'isReturn',
 ] as const;
-export const FOLLOW_UP_FIELDS = [...CUSTOMER_KEY_FIELDS, 'occurredAt', 'channel', 'content', 'outcome', 'intent', 'satisfaction', 'nextContactDate', 'nextContactTime', 'reminderClosed'] as const;
+export const FOLLOW_UP_FIELDS = [...CUSTOMER_KEY_FIELDS, 'customerRecordId', 'occurredAt', 'channel', 'content', 'outcome', 'intent', 'satisfaction', 'nextContactDate', 'nextContactTime', 'reminderClosed'] as const;
 
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 export type OrderField = (typeof ORDER_FIELDS)[number];
@@ -48,6 +48,12 @@ const CUSTOMER_KEY_SYNONYMS: Record<(typeof CUSTOMER_KEY_FIELDS)[number], Synony
   customerPhone: { strong: ['电话', '手机', '联系电话', '手机号', '手机号码', '电话号码', '客户电话', 'phone', 'mobile', 'tel', 'telephone', 'customer phone', 'phone number'] },
   customerCompany: { strong: ['公司名称', '公司', '单位', '单位名称', '企业名称', 'company', 'company name', 'organization', 'organisation'] },
 };
+
+/**
+ * The customer's record ID in the orders and follow-ups exports (客户系统ID): the customer itself, not a key several
+ * customers may share (docs/import.md, "Record IDs"). Exact words only, as the customers export's 系统ID.
+ */
+const CUSTOMER_RECORD_SYNONYMS: Synonyms = { strong: ['客户系统ID', 'customer record id'] };
 
 /** Every Chinese word also in its Traditional forms (synonyms-traditional.ts), at the same strength, right after it. */
 function withTraditionalForms<T extends Record<string, Record<string, Synonyms>>>(synonyms: T): T {
@@ -87,6 +93,7 @@ export const SYNONYMS: { [K in ImportKind]: Record<FieldOf<K>, Synonyms> } = wit
   },
   orders: {
     ...CUSTOMER_KEY_SYNONYMS,
+    customerRecordId: CUSTOMER_RECORD_SYNONYMS,
     // Invoice dates name the order date in retail exports (Online Retail's "InvoiceDate"); exact synonyms
     // win over the "invoice means something else" rule that applies to partial matches.
     date: {
@@ -104,6 +111,8 @@ export const SYNONYMS: { [K in ImportKind]: Record<FieldOf<K>, Synonyms> } = wit
     orderNumber: {
       strong: ['单号', '订单号', '订单编号', '单据号', '单据编号', '销售单号', '发票号', '发票号码', 'invoice', 'invoice no', 'invoiceno', 'invoice number', 'order no', 'order number', 'order id', 'order #'],
     },
+    // The order-lines export's order record ID (订单系统ID): which lines are one order when the order has no number.
+    orderRecordId: { strong: ['订单系统ID', 'order record id'] },
     product: { strong: ['商品', '产品', '品名', '商品名称', '产品名称', '货品', '货品名称', '物料名称', 'description', 'product', 'product name', 'item', 'item name', 'goods'] },
     sku: { strong: ['货号', 'sku', '商品编码', '商品编号', '产品编号', '产品编码', '物料编码', '款号', 'stockcode', 'stock code', 'item code', 'item no', 'product code', 'article'] },
     quantity: { strong: ['数量', '件数', '销售数量', '购买数量', 'quantity', 'qty', 'units', 'pcs'] },
@@ -115,6 +124,7 @@ export const SYNONYMS: { [K in ImportKind]: Record<FieldOf<K>, Synonyms> } = wit
   },
   followups: {
     ...CUSTOMER_KEY_SYNONYMS,
+    customerRecordId: CUSTOMER_RECORD_SYNONYMS,
     occurredAt: { strong: ['跟进时间', '跟进日期', '联系时间', '联系日期', '拜访时间', '拜访日期', '沟通时间', '沟通日期', '日期', '时间', 'date', 'time', 'datetime', 'date/time', 'follow-up date', 'follow up date', 'contact date', 'contacted at', 'occurred at'] },
     channel: { strong: ['跟进方式', '联系方式', '方式', '渠道', '沟通方式', '跟进渠道', 'channel', 'method', 'via'], weak: ['type', '类型'] },
     content: { strong: ['跟进内容', '内容', '沟通内容', '跟进记录', '记录', '详情', 'content', 'details', 'summary'], weak: ['备注', 'notes', 'note', 'description', '说明'] },

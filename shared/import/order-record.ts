@@ -35,6 +35,11 @@ export interface OrderRecord {
   note: string | null;
   /** The business's own order or invoice number; the rows of a lines file sharing one make one order. */
   orderNumber: string | null;
+  /**
+   * The order's record ID in a lines file (the order-lines export's 订单系统ID): rows without a number sharing one
+   * make one order. Null in a file of whole orders, where each row is an order.
+   */
+  orderRecordId: string | null;
   /** A return: stated by the return column, or read from a negative quantity. */
   isReturn: boolean;
   /** Set when the file is a file of order lines. */
@@ -88,6 +93,7 @@ export function orderRecord(cursor: RowCursor, ctx: RowContext): OrderRecord | n
     return parsed;
   };
   const orderNumber = cursor.take('orderNumber', text(64));
+  const orderRecordId = ctx.lines && cursor.columnOf('orderRecordId') !== null ? cursor.take('orderRecordId', text(64)) : null;
   const returnStated = cursor.take('isReturn', parseYesNo) ?? false;
 
   let line: OrderLineRecord | null = null;
@@ -149,6 +155,7 @@ export function orderRecord(cursor: RowCursor, ctx: RowContext): OrderRecord | n
     fxRate,
     note,
     orderNumber,
+    orderRecordId,
     isReturn,
     line,
     costMinor: line ? line.costMinor : cost ? sign(isReturn, cost.minor) : null,

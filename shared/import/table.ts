@@ -1,4 +1,5 @@
 import { ImportError } from './errors';
+import { chooseHeaderRow, MAX_TITLE_LINES } from './header-row';
 import { isSepLine } from './sep-line';
 import { isBlankText } from '../domain/clean-text';
 
@@ -43,7 +44,8 @@ export type TableIssue =
   | ({ code: 'missing_columns'; expected: number; actual: number } & At)
   | ({ code: 'extra_columns'; expected: number; actual: number; extra: Cell[] } & At)
   | ({ code: 'malformed_quote' } & At)
-  | ({ code: 'title_row_skipped'; text: string } & At)
+  /** A line above the header taken for a title (a company name, a report date); `headerRow` is the header's row. */
+  | ({ code: 'title_row_skipped'; text: string; headerRow: number } & At)
   /** Rows the detected encoding seems to have garbled (a file mixing GBK and UTF-8): the first few, and how many. */
   | { code: 'decoding_suspect'; encoding: string; rows: number[]; count: number };
 
@@ -67,10 +69,6 @@ export function isBlankCell(cell: Cell | undefined): boolean {
 
 export function isBlankRecord(cells: readonly Cell[]): boolean {
   return cells.every(isBlankCell);
-}
-
-function filledCells(cells: readonly Cell[]): number {
-  return cells.reduce<number>((n, c) => (isBlankCell(c) ? n : n + 1), 0);
 }
 
 /** Header names as shown to the user: trimmed, blank ones named by position, duplicates numbered. */
@@ -107,17 +105,20 @@ export function buildHeader(record: RawRecord): { header: TableHeader; issues: T
 }
 
 /**
- * Turns raw records into the table: the first non-blank record is the header, blank records are skipped,
- * short rows are padded and long rows cut, each reported once (a workbook's short rows are not: see shortRowsComplete). Extra cells that are all empty (a trailing
- * delimiter) are dropped silently because they carry no data.
+ * Turns raw records into the table: the header is chosen among the first non-blank records, blank records are
+ * skipped, short rows are padded and long rows cut, each reported once (a workbook's short rows are not: see
+ * shortRowsComplete). Extra cells that are all empty (a trailing delimiter) are dropped silently because they carry
+ * no data.
  *
- * Reports exported from Chinese accounting and ERP software often start with a title row ("客户列表
- * 2024年3月", merged across the sheet). A first record with only its first cell filled, followed by a
- * record with several cells, is taken as such a title and skipped. Call finish() after the last record.
+ * Reports exported from Chinese accounting and ERP software often start with title lines ("XX贸易有限公司", "客户列表
+ * 2024年3月", "报表日期：…", merged across the sheet). The first MAX_TITLE_LINES + 1 non-blank records are held until
+ * the header is chosen among them (header-row.ts); those above it are reported as skipped titles, those below are
+ * the first rows. Call finish() after the last record.
  */
 export class TableBuilder {
   header: TableHeader | null = null;
-  private possibleTitle: RawRecord | null = null;
+  /** Non-blank records before the header is chosen. */
+  private leading: RawRecord[] = [];
   private padded = 0;
 
   /**
@@ -137,29 +138,29 @@ export class TableBuilder {
     if (isBlankRecord(record.cells)) return;
     if (!this.header) {
       if (isSepLine(record.cells)) return;
-      const filled = filledCells(record.cells);
-      const title = this.possibleTitle;
-      if (!title) {
-        if (filled === 1 && !isBlankCell(record.cells[0])) this.possibleTitle = record;
-        else this.setHeader(record, issues);
-        return;
-      }
-      this.possibleTitle = null;
-      if (filled >= 2) {
-        issues.push({ code: 'title_row_skipped', row: title.row, line: title.line, text: String(title.cells[0]).trim() });
-        this.setHeader(record, issues);
-        return;
-      }
-      // A one-column file: the single cell was its header, and this record is data.
-      this.setHeader(title, issues);
+      this.leading.push(record);
+      if (this.leading.length > MAX_TITLE_LINES) this.settleHeader(rows, issues);
+      return;
     }
     this.addRow(record, rows, issues);
   }
 
-  /** Settles a pending one-cell first record as the header of a one-column file. */
-  finish(issues: TableIssue[]): void {
-    if (!this.header && this.possibleTitle) this.setHeader(this.possibleTitle, issues);
-    this.possibleTitle = null;
+  /** Chooses the header among the records held when the file ends within the first lines. */
+  finish(rows: SourceRow[], issues: TableIssue[]): void {
+    if (!this.header && this.leading.length > 0) this.settleHeader(rows, issues);
+  }
+
+  private settleHeader(rows: SourceRow[], issues: TableIssue[]): void {
+    const leading = this.leading;
+    this.leading = [];
+    const at = chooseHeaderRow(leading);
+    const header = leading[at]!;
+    for (const title of leading.slice(0, at)) {
+      const text = title.cells.filter((c) => !isBlankCell(c)).map((c) => String(c).trim()).join(' ');
+      issues.push({ code: 'title_row_skipped', row: title.row, line: title.line, text, headerRow: header.row });
+    }
+    this.setHeader(header, issues);
+    for (const record of leading.slice(at + 1)) this.addRow(record, rows, issues);
   }
 
   private setHeader(record: RawRecord, issues: TableIssue[]): void {
@@ -238,7 +239,7 @@ export function describeIssue(issue: TableIssue): string {
     case 'malformed_quote':
       return `A quoted value on line ${issue.line} has text after its closing quote.`;
     case 'title_row_skipped':
-      return `Row ${issue.row} ("${issue.text}") looks like a title and was skipped; the header is the next row.`;
+      return `Row ${issue.row} ("${issue.text}") looks like a title and was skipped; the header is row ${issue.headerRow}.`;
     case 'decoding_suspect': {
       const more = issue.count > issue.rows.length ? ` and ${issue.count - issue.rows.length} more` : '';
       return `Read as ${issue.encoding}, ${issue.count} row(s) look garbled (rows ${issue.rows.join(', ')}${more}); the file may mix text encodings. Check them, or choose the encoding by hand (CLI: --encoding gb18030|utf-8|big5 …).`;

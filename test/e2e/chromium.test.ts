@@ -16,6 +16,10 @@ import { orderLinesImportToUsuallyBuys } from './journeys-lines';
 import { orderLinesReturnAndBalance } from './journeys-orders';
 import { evaluationDashboardAndMigration } from './journeys-evaluation';
 import { keyboardOnlyJourney } from './journeys-keyboard';
+import { typedWorkAsksBeforeClosing } from './journeys-discard';
+import { customerFileIdsUnique } from './journeys-page-ids';
+import { policyNotesReadInFull } from './journeys-policy-notes';
+import { headersRowsAndRestoreByKeyboard } from './journeys-keyboard-reach';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 import { twoLaptopsShareACustomerBook } from './journeys-team';
 import { launchTeam, type TeamSession } from './launch-team';
@@ -117,6 +121,23 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('keyboard only: Enter on a focused button is the button\'s, forms start in their first field and save on Enter, row actions reached with Tab, focus back after Escape, members explained with ↑↓ Enter, named filters', async () => {
     await keyboardOnlyJourney({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('typed work is not dropped by Escape: the quick follow-up and the order form ask first (keep editing keeps it, discard closes)', async () => {
+    await typedWorkAsksBeforeClosing({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('the customer file uses each id once, with every tab visited and each of its dialogs open', async () => {
+    await customerFileIdsUnique({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('a long service-policy note is read in full where it is edited: the box grows, the tooltip holds it all', async () => {
+    await policyNotesReadInFull({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  // Last of this book: it ends by restoring a backup (made just before, so the data is as it was).
+  it('by keyboard: sortable headers reached with Tab, sorted with Enter and Space, aria-sort; focus back on the row after Escape; Restore reached, asked and answered', async () => {
+    await headersRowsAndRestoreByKeyboard({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });
 

@@ -98,8 +98,10 @@ export async function dataArrivesComplete({ page, screenshot }: Journey): Promis
   await page.keyboard.press('Enter');
   await expect.poll(() => byTestId(page, 'order-fx-table').innerText()).toContain('No GBP rate on or before this date');
   expect(await byTestId(page, 'order-fx-hint').innerText()).toBe(`1 GBP = ? ${baseCurrency}`);
-  // Closed with its Cancel button (after the currency picker, Escape no longer reaches the form).
+  // Closed with its Cancel button (after the currency picker, Escape no longer reaches the form); the currency
+  // was changed, so the app asks before dropping it.
   await page.locator('.ant-modal-footer:visible').getByRole('button', { name: 'Cancel' }).click();
+  await byTestId(page, 'unsaved-leave').click();
   await inputOf(page, 'order-amount').waitFor({ state: 'hidden' });
 
   // Orders exist: the base currency cannot change, and the settings page says why.

@@ -33,7 +33,7 @@ describe('--as-of a day to come', () => {
     const args = words.map((w) => (w === 'ID' ? customerId : w));
     const run = cli(...args, '--db', app.dbPath, '--as-of', tomorrow);
     expect([run.code, run.stdout, run.stderr.trim()]).toEqual([
-      1,
+      2,
       '',
       `error: --as-of must not be after today (${today}): a day to come has no orders or follow-ups yet, so every customer would read as gone quiet`,
     ]);

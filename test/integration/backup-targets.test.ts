@@ -124,7 +124,7 @@ describe('backup targets', () => {
     });
     expect(existsSync(join(app.dir, 'missing'))).toBe(false);
     // The command line says the same, and makes no folder either.
-    expect(runCli(['backup', '--db', app.dbPath, '--to', path])).toMatchObject({ code: 1, stdout: '', stderr: `error: ${(refusal as AppError).message}\n` });
+    expect(runCli(['backup', '--db', app.dbPath, '--to', path])).toMatchObject({ code: 2, stdout: '', stderr: `error: ${(refusal as AppError).message}\n` });
     expect(existsSync(join(app.dir, 'missing'))).toBe(false);
     // The backups folder beside the database is TierBook's own: a backup with no file chosen makes it.
     const here = await app.call('backup:create', {});

@@ -42,7 +42,7 @@ describe('a refusal names the flag typed, not the contract field', () => {
     const before = [count('orders'), count('customers'), count('follow_ups')];
     for (const [args, message] of cases) {
       const run = cli(...args);
-      expect([run.code, run.stderr, run.stdout], args.join(' ')).toEqual([1, `error: ${message}\n`, '']);
+      expect([run.code, run.stderr, run.stdout], args.join(' ')).toEqual([2, `error: ${message}\n`, '']);
     }
     expect([count('orders'), count('customers'), count('follow_ups')]).toEqual(before);
   });
@@ -59,9 +59,9 @@ describe('an unknown value of an enumerated flag', () => {
     ];
     for (const [args, message] of cases) {
       const run = cli(...args);
-      expect([run.code, run.stderr], args.join(' ')).toEqual([1, `error: ${message}\n`]);
+      expect([run.code, run.stderr], args.join(' ')).toEqual([2, `error: ${message}\n`]);
     }
-    // The command line's own choices (checked before any call, a usage mistake) name theirs too.
+    // The command line's own choices (checked before any call) name theirs too, and exit the same way.
     const usage: Array<[string[], string]> = [
       [['settings', 'set', '--db', db, '--language', 'fr'], '--language must be one of zh-CN, en, system, got "fr"'],
       [['report', '--db', db, '--scheme', 'pyramid', '--from', '2026-01-01', '--to', '2026-03-01', '--xlsx', join(tempDir(), 'r.xlsx'), '--language', 'fr'], '--language must be one of zh-CN, en, got "fr"'],
@@ -100,7 +100,7 @@ describe('a fit as of a day to come', () => {
     const tomorrow = addDays(today, 1);
     for (const args of [['predict', 'fit'], ['predict']]) {
       const run = cli(...args, '--db', db, '--as-of', tomorrow);
-      expect([run.code, run.stderr, run.stdout], args.join(' ')).toEqual([1, `error: --as-of must not be after today (${today}): the model would read the days to come as days without orders\n`, '']);
+      expect([run.code, run.stderr, run.stdout], args.join(' ')).toEqual([2, `error: --as-of must not be after today (${today}): the model would read the days to come as days without orders\n`, '']);
     }
     expect(cli('predict', 'fit', '--db', db, '--as-of', today).code).toBe(0);
   });

@@ -87,8 +87,8 @@ describe('files that are not there, or are folders', () => {
       [['segment', 'config', 'set', '--db', db, '--file', folder], 2, `--file names a folder, not a file: ${folder}`],
       [['import', 'customers', csv, '--db', db, '--dry-run', '--mapping', missing], 2, `--mapping names no file: ${missing}`],
       [['import', 'customers', csv, '--db', db, '--dry-run', '--mapping', list], 2, '--mapping must hold a JSON object such as {"手机": "phone"}, got an array'],
-      [['import', 'customers', folder, '--db', db], 1, `${folder} is a folder, not a file to import`],
-      [['predict', 'fit', '--summary', folder], 1, `--summary names a folder, not a file: ${folder}`],
+      [['import', 'customers', folder, '--db', db], 2, `${folder} is a folder, not a file to import`],
+      [['predict', 'fit', '--summary', folder], 2, `--summary names a folder, not a file: ${folder}`],
     ];
     for (const [args, code, message] of cases) {
       const run = cli(...args);
@@ -111,7 +111,7 @@ describe('files that are not there, or are folders', () => {
     const empty = join(dir, 'empty.sqlite');
     writeFileSync(empty, '');
     expect(cli('today', '--db', empty)).toMatchObject({
-      code: 1,
+      code: 2,
       stdout: '',
       stderr: `error: no database at ${empty} (the file is empty and was left so; "tierbook demo", "customers add" or an import starts one)\n`,
     });

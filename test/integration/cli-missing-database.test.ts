@@ -28,7 +28,7 @@ describe('a --db that names no file', () => {
     for (const command of NEEDS_A_DATABASE) {
       const db = join(dir, 'shpo.sqlite');
       const run = cli(...command.map((word) => (word.endsWith('.csv') || word.startsWith('copy') ? join(dir, word) : word)), '--db', db);
-      expect(run.code, command.join(' ')).toBe(1);
+      expect(run.code, command.join(' ')).toBe(2);
       expect(run.stderr, command.join(' ')).toBe(`error: no database at ${db} (nothing was created; "tierbook demo", "customers add" or an import starts one)\n`);
       expect(run.stdout).toBe('');
       expect(readdirSync(dir), command.join(' ')).toEqual([]);
@@ -57,9 +57,9 @@ describe('a --db that names no file', () => {
     const folder = join(dir, 'refused');
     mkdirSync(folder);
     const db = join(folder, 'shop.sqlite');
-    expect(cli('customers', 'add', '--db', db, '--name', 'x', '--phone', '12345').code).toBe(1);
-    expect(cli('settings', 'set', '--db', db, '--base-currency', 'XYZ').code).toBe(1);
-    expect(cli('restore', '--db', db, '--from', join(folder, 'no-such-backup.sqlite')).code).toBe(1);
+    expect(cli('customers', 'add', '--db', db, '--name', 'x', '--phone', '12345').code).toBe(2);
+    expect(cli('settings', 'set', '--db', db, '--base-currency', 'XYZ').code).toBe(2);
+    expect(cli('restore', '--db', db, '--from', join(folder, 'no-such-backup.sqlite')).code).toBe(2);
     expect(readdirSync(folder)).toEqual([]);
   });
 

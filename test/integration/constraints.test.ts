@@ -115,6 +115,8 @@ const VIOLATIONS: Record<string, string> = {
   customer_merges_kept_before_object: `INSERT INTO customer_merges (id, created_at, updated_at, kept_customer_id, kept_before, kept_after) VALUES ('m', 'n', 'n', 'c1', '[]', '{}')`,
   customer_merges_kept_after_object: `INSERT INTO customer_merges (id, created_at, updated_at, kept_customer_id, kept_before, kept_after) VALUES ('m', 'n', 'n', 'c1', '{}', 'nope')`,
   customer_merge_rows_table_valid: `INSERT INTO customer_merge_rows (id, merge_id, row_table, row_id, from_customer_id, previous_updated_at) VALUES ('r', 'm', 'invoices', 'x', 'c1', 'n')`,
+  customer_merge_moves_table_valid: `INSERT INTO customer_merge_moves (id, created_at, updated_at, merge_id, row_table, row_id, from_customer_id, into_customer_id, previous_updated_at) VALUES ('v', 'n', 'n', 'm', 'invoices', 'x', 'c1', 'c1', 'n')`,
+  customer_merge_moves_customer_is_from: `INSERT INTO customer_merge_moves (id, created_at, updated_at, merge_id, row_table, row_id, from_customer_id, into_customer_id, previous_updated_at) VALUES ('v', 'n', 'n', 'm', 'customers', 'x', 'c1', 'c1', 'n')`,
 };
 
 /** The CHECKs of the migrated schema (a later migration may rebuild a table and rename or drop one), plus triggers that raise as one. */

@@ -48,7 +48,7 @@ describe('a mistyped --scheme', () => {
   it('is refused with the schemes it could have been', () => {
     for (const args of [['tiers', '--scheme', 'pyrmid'], ['customers', 'list', '--scheme', 'pyrmid', '--class', 'gold']]) {
       const run = cli(...args, '--db', db);
-      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr, args.join(' ')).toMatch(/^error: --scheme must be one of rfm, .*\bpyramid\b.*\blifecycle\b.*, or custom:ID for a custom segment\n$/);
     }
   });

@@ -74,7 +74,7 @@ describe('import, export and backup on the command line', () => {
     expect(JSON.parse(cli('import', 'orders', file, '--db', db, '--dry-run', '--json').stdout).missing).toEqual({ all: ['date', 'amount'], anyOf: ['customerCode', 'customerName', 'customerPhone', 'customerCompany'] });
     const refused = cli('import', 'orders', file, '--db', db);
     expect(refused).toMatchObject({
-      code: 1,
+      code: 2,
       stdout: '',
       stderr:
         "error: The mapping leaves out required fields: date, amount, customerCode or customerName or customerPhone or customerCompany (the file's columns: when, how much, who). Map a column to each with --mapping FILE.json ({\"header\": \"field\"}), or rename the headers.\n",
@@ -129,7 +129,7 @@ describe('import, export and backup on the command line', () => {
     expect(count('customers')).toBe(1);
 
     const refused = cli('restore', '--db', db, '--from', xlsx);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/is not a database file, or it is damaged/);
     // A workbook has no delimiter (nor a text encoding): the summary says what was read instead of "delimiter null".
     const dry = cli('import', 'customers', xlsx, '--db', db, '--dry-run');

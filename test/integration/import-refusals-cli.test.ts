@@ -53,7 +53,7 @@ describe('files the command line writes', () => {
     ];
     for (const [rejects, message] of refusals) {
       const run = cli('import', 'orders', source, '--db', db, '--create-customers', '--date-order', 'ymd', '--rejects', rejects);
-      expect(run.code, rejects).toBe(1);
+      expect(run.code, rejects).toBe(2);
       expect(run.stderr, rejects).toMatch(message);
       expect(run.stderr).not.toMatch(/EBADF/);
     }
@@ -76,12 +76,12 @@ describe('files the command line writes', () => {
     expect(cli('demo', '--db', asCsv, '--customers', '5').code).toBe(0);
     const customers = sql('SELECT count(*) FROM customers', asCsv);
     const exported = cli('export', 'customers', asCsv, '--db', asCsv);
-    expect([exported.code, exported.stderr]).toEqual([1, expect.stringMatching(/X\.csv is the open database or one of its working files; writing there would destroy it/)]);
+    expect([exported.code, exported.stderr]).toEqual([2, expect.stringMatching(/X\.csv is the open database or one of its working files; writing there would destroy it/)]);
     // --xlsx takes only a workbook's name, so the database the report would overwrite is named as one.
     const asXlsx = join(dir, 'Y.xlsx');
     expect(cli('demo', '--db', asXlsx, '--customers', '5').code).toBe(0);
     const report = cli('report', '--db', asXlsx, '--scheme', 'pyramid', '--from', '2026-01-01', '--to', '2026-03-31', '--xlsx', asXlsx);
-    expect(report.code).toBe(1);
+    expect(report.code).toBe(2);
     expect(report.stderr).toMatch(/Y\.xlsx is the open database/);
     expect(cli('report', '--db', asCsv, '--scheme', 'pyramid', '--from', '2026-01-01', '--to', '2026-03-31', '--xlsx', asCsv)).toMatchObject({ code: 2, stderr: `error: --xlsx must name a .xlsx file, got "${asCsv}"\n` });
     for (const file of [asCsv, asXlsx]) expect(intact(file)).toBe('ok');
@@ -99,7 +99,7 @@ describe('imports the command line refuses or explains', () => {
     const file = write('q.csv', ['客户名称,手机,备注', '甲,13800001000,"他说 好的', ...rows].join('\n'));
     for (const args of [[], ['--dry-run'], ['--on-error', 'skip']]) {
       const run = cli('import', 'customers', file, '--db', db, ...args);
-      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/^error: The quoted value "他说 好的" opening on line 2 is never closed/);
     }
     expect(existsSync(db)).toBe(false);
@@ -109,10 +109,10 @@ describe('imports the command line refuses or explains', () => {
     const file = write('t.csv', ['客户名单 2026年3月', '客户名称,手机,手机', '甲,13800001000,13800001001'].join('\n'));
     const human = cli('import', 'customers', file, '--db', db, '--dry-run');
     expect(human.code).toBe(0);
-    expect(human.stdout).toContain('the file as a table:\n  Row 1 ("客户名单 2026年3月") looks like a title and was skipped; the header is the next row.\n  Column "手机" appears more than once; this one is called "手机 (2)".');
+    expect(human.stdout).toContain('the file as a table:\n  Row 1 ("客户名单 2026年3月") looks like a title and was skipped; the header is row 2.\n  Column "手机" appears more than once; this one is called "手机 (2)".');
     const json = JSON.parse(cli('import', 'customers', file, '--db', db, '--dry-run', '--json').stdout) as { tableIssues: unknown[] };
     expect(json.tableIssues).toEqual([
-      { code: 'title_row_skipped', row: 1, line: 1, text: '客户名单 2026年3月', message: expect.stringContaining('looks like a title') },
+      { code: 'title_row_skipped', row: 1, line: 1, text: '客户名单 2026年3月', headerRow: 2, message: expect.stringContaining('looks like a title') },
       { code: 'duplicate_header', column: 2, header: '手机', renamedTo: '手机 (2)', message: expect.stringContaining('appears more than once') },
     ]);
   });
@@ -139,10 +139,10 @@ describe('imports the command line refuses or explains', () => {
     const customers = sql('SELECT count(*) FROM customers');
     const file = write('c.csv', '客户名称,手机\n新客,13800009999\n');
     const typo = cli('import', 'customers', file, '--db', db, '--mapping', write('typo.json', '{"手机":"phnoe"}'));
-    expect(typo.code).toBe(1);
+    expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/The mapping names fields that customers do not have: "手机" → "phnoe" \(the fields: name, company, .*phone.*\)/);
     const header = cli('import', 'customers', file, '--db', db, '--mapping', write('header.json', '{"电话":"phone"}'));
-    expect(header.code).toBe(1);
+    expect(header.code).toBe(2);
     expect(header.stderr).toMatch(/The mapping names columns the file does not have: "电话" \(the file's columns: 客户名称, 手机\)/);
     expect(sql('SELECT count(*) FROM customers')).toBe(customers);
     expect(sql('SELECT count(*) FROM import_mappings')).toBe(0);

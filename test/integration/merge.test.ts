@@ -283,7 +283,7 @@ describe('the merge commands of the CLI', () => {
     const again = cli('unmerge', '--db', db, '--merge-id', merged.mergeId);
     expect([again.code, again.stderr]).toEqual([1, expect.stringMatching(new RegExp(`^error: Merge ${merged.mergeId} was already undone on .+\\.\\n$`))]);
     const self = cli('merge', '--db', db, '--keep', keep, '--merge', `${dup},${keep}`);
-    expect([self.code, self.stderr]).toEqual([1, 'error: the 2nd of --merge cannot hold the customer that is kept\n']);
+    expect([self.code, self.stderr]).toEqual([2, 'error: the 2nd of --merge cannot hold the customer that is kept\n']);
     expect(cli('merge', '--db', db, '--merge', dup).code).toBe(2);
   });
 });

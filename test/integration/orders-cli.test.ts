@@ -68,18 +68,19 @@ describe('orders on the command line', () => {
     expect(cli('orders', 'add', '--db', db, '--customer', customerId, '--date', '2026-11-02', '--currency', 'CNY', '--line', 'x|y|2')).toMatchObject({ code: 2 });
     expect(cli('orders', 'add', '--db', db, '--customer', customerId, '--date', '2026-11-02', '--currency', 'CNY', '--line', '|茶|abc|1').stderr).toContain('quantity must be a number');
     const taken = cli('orders', 'add', '--db', db, '--customer', customerId, '--date', '2026-11-02', '--currency', 'CNY', '--amount', '5', '--number', 'INV-7');
-    expect(taken.code).toBe(1);
-    expect(taken.stderr).toContain('--number is already used by another order');
-    // The same invoice typed in lower case, or with an input method's full-width mode on, is the same number.
-    for (const typed of ['inv-7', 'ＩＮＶ－７']) {
+    expect(taken.code).toBe(2);
+    // The refusal names the order holding the number: whose, of which day, and the number as typed there.
+    expect(taken.stderr).toBe('error: --number is already used by the order of 陈记茶行 dated 2026-11-02 (entered there as INV-7)\n');
+    // The same invoice typed in lower case, with an input method's full-width mode on, or pasted with a zero-width space, is the same number.
+    for (const typed of ['inv-7', 'ＩＮＶ－７', 'INV\u200B-7']) {
       expect(cli('orders', 'add', '--db', db, '--customer', customerId, '--date', '2026-11-02', '--currency', 'CNY', '--amount', '5', '--number', typed)).toMatchObject({
-        code: 1,
-        stderr: 'error: --number is already used by another order\n',
+        code: 2,
+        stderr: taken.stderr,
       });
     }
     const sale = json<{ orders: Order[] }>('orders', 'list', '--db', db, '--customer', customerId).orders[0]!;
     const tooMuch = cli('orders', 'return', '--db', db, '--order', sale.id, '--amount', '9999');
-    expect(tooMuch.code).toBe(1);
+    expect(tooMuch.code).toBe(2);
     expect(tooMuch.stderr).toContain('is more than is left to return of the order (200.00 CNY)');
     expect(cli('orders', 'return', '--db', db, '--amount', '1')).toMatchObject({ code: 2 });
     expect(query('SELECT count(*) AS n FROM orders')).toEqual(before);

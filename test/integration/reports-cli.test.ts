@@ -79,7 +79,7 @@ describe('report on the command line', () => {
 
   it('a migration from a day after its end is refused the same way, and one day to itself is answered', () => {
     const reversed = cli('migration', '--db', db, '--scheme', 'pyramid', '--from', '2026-04-30', '--to', '2026-01-01');
-    expect([reversed.code, reversed.stdout, reversed.stderr]).toEqual([1, '', 'error: --to must not be before the start date\n']);
+    expect([reversed.code, reversed.stdout, reversed.stderr]).toEqual([2, '', 'error: --to must not be before the start date\n']);
     const sameDay = cli('migration', '--db', db, '--scheme', 'pyramid', '--from', '2026-04-30', '--to', '2026-04-30', '--json');
     expect([sameDay.code, sameDay.stderr]).toEqual([0, '']);
     const answer = JSON.parse(sameDay.stdout) as OutputOf<'segments:migration'>;

@@ -47,15 +47,15 @@ describe('segment config on the command line', () => {
     expect(json<Config>('segment', 'config', 'set', '--db', db, '--file', file('roundtrip.json', after)).overrides).toEqual(wanted);
   });
 
-  it('a bad config exits 1 with the reason in words and changes nothing', () => {
+  it('a bad config exits 2 with the reason in words and changes nothing', () => {
     const saved = json<Config>('segment', 'config', 'get', '--db', db).overrides;
     const thresholds = cli('segment', 'config', 'set', '--db', db, '--file', file('bad.json', { pyramid: { mode: 'thresholds', thresholds: { platinum: 100, gold: 500, iron: 0 } } }));
-    expect(thresholds.code).toBe(1);
+    expect(thresholds.code).toBe(2);
     expect(thresholds.stderr).toBe('error: pyramid.thresholds in --file must go down from the top tier (platinum ≥ gold ≥ iron, high ≥ medium)\n');
     const partition = cli('segment', 'config', 'set', '--db', db, '--file', file('bad2.json', { partition: { kind: 'segment', segmentId: 'nope' } }));
-    expect(partition.code).toBe(1);
+    expect(partition.code).toBe(2);
     expect(partition.stderr).toContain('partition.segmentId in --file must name a saved custom segment');
-    expect(cli('segment', 'config', 'set', '--db', db, '--file', file('bad3.json', { colour: 'red' })).code).toBe(1);
+    expect(cli('segment', 'config', 'set', '--db', db, '--file', file('bad3.json', { colour: 'red' })).code).toBe(2);
     const notJson = cli('segment', 'config', 'set', '--db', db, '--file', file('bad4.json', '{ nope'));
     expect(notJson.code).toBe(2);
     expect(notJson.stderr).toMatch(/^error: --file must be a JSON file/);

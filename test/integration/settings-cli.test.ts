@@ -32,13 +32,13 @@ describe('settings on the command line', () => {
 
   it('refuses an unknown country and a base-currency change once orders exist, changing nothing', () => {
     const bad = cli('settings', 'set', '--db', db, '--home-country', 'XX');
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('error: --home-country must be a country: its 2-letter code such as CN, US, GB or DE, or its name\n');
     cli('customers', 'add', '--db', db, '--name', 'Anna');
     const id = (JSON.parse(cli('customers', 'list', '--db', db, '--json').stdout) as { rows: Array<{ id: string }> }).rows[0]!.id;
     expect(cli('orders', 'add', '--db', db, '--customer', id, '--date', '2026-11-20', '--amount', '10', '--currency', 'USD').code).toBe(0);
     const locked = cli('settings', 'set', '--db', db, '--base-currency', 'EUR');
-    expect(locked.code).toBe(1);
+    expect(locked.code).toBe(2);
     expect(locked.stderr).toContain('cannot change once orders exist');
     expect(stored(db)).toEqual({ homeCountry: 'DE', homeRegion: 'Bayern', baseCurrency: 'USD' });
   });
@@ -73,10 +73,10 @@ describe('the CLV settings on the command line', () => {
     expect([json.clvDiscountPercent, json.clvHorizonMonths]).toEqual([1.5, 24]);
 
     const tooHigh = cli('settings', 'set', '--db', file, '--clv-discount', '12');
-    expect(tooHigh.code).toBe(1);
+    expect(tooHigh.code).toBe(2);
     expect(tooHigh.stderr).toContain('--clv-discount must be a monthly discount rate from 0 to 10');
     const fractional = cli('settings', 'set', '--db', file, '--clv-horizon', '6.5', '--clv-discount', '2');
-    expect(fractional.code).toBe(1);
+    expect(fractional.code).toBe(2);
     expect(fractional.stderr).toContain('--clv-horizon must be a whole number of months from 1 to 120');
     const words = cli('settings', 'set', '--db', file, '--clv-discount', 'abc');
     expect(words.code).toBe(2);

@@ -49,7 +49,7 @@ describe('team commands of the CLI', () => {
   it('says in words why joining fails: wrong password, no such team database, no server', () => {
     const c = join(dir, 'c.sqlite');
     const wrong = cli('team', 'join', '--db', c, '--server', server.url, '--database', 'shop', '--user', 'admin', '--password', 'nope', '--name', '小赵');
-    expect(wrong.code).toBe(1);
+    expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('the team server refused the user name or password');
     // Each refusal leaves no new file behind (nor the name it was given): the next attempt names the person again.
     expect(existsSync(c)).toBe(false);
@@ -69,11 +69,11 @@ describe('team commands of the CLI', () => {
     expect(cli('customers', 'add', '--db', d, '--name', '李四', '--json').code).toBe(0);
     const identity = () => (JSON.parse(cli('team', 'status', '--db', d, '--json').stdout) as { identity: string | null }).identity;
     const refused = cli('team', 'join', '--db', d, '--server', server.url, '--database', 'shop', '--user', 'admin', '--password', 'nope', '--name', '小赵');
-    expect([refused.code, refused.stderr]).toEqual([1, expect.stringContaining('the team server refused the user name or password')]);
+    expect([refused.code, refused.stderr]).toEqual([2, expect.stringContaining('the team server refused the user name or password')]);
     expect(identity()).toBeNull();
     // Without a person at all, the join says that one is needed.
     const nameless = cli('team', 'join', '--db', d, '--server', server.url, '--database', 'shop', '--user', TEAM_ADMIN.user, '--password', TEAM_ADMIN.password);
-    expect(nameless.code).toBe(1);
+    expect(nameless.code).toBe(2);
     expect(identity()).toBeNull();
     const joined = cli('team', 'join', '--db', d, '--server', server.url, '--database', 'shop', '--user', TEAM_ADMIN.user, '--password', TEAM_ADMIN.password, '--name', '小赵', '--json');
     expect([joined.code, joined.stderr]).toEqual([0, '']);

@@ -4,9 +4,9 @@ import { teamOfThree } from '../support/team-of-three';
 
 /**
  * Orders, returns, follow-ups and contacts written on a customer that another laptop merged away meanwhile:
- * the laptop that merged (the only one holding the merge's journal) moves them to the kept customer as the
- * merge moved that customer's rows, records them in the journal so that undoing the merge takes them back,
- * and the move syncs to the others.
+ * any laptop that has the merge (it syncs) moves them to the kept customer as the merge moved that customer's
+ * rows, and records the move with the merge, so that undoing the merge on the laptop that made it takes them
+ * back; the move syncs to the others.
  */
 const team = teamOfThree();
 const clock = team.clock;
@@ -97,5 +97,33 @@ describe('writes on a customer another laptop merged away meanwhile', () => {
       expect(customerOf(l, 'follow_ups', followUp.id), l.name).toBe(first);
       expect(figures(l, first), l.name).toMatchObject({ orders: 1, revenue: 7000, deletedAt: null });
     }
+  }, 60_000);
+
+  // Last in this file: ana leaves the team.
+  it('are moved by any laptop that has the merge, also when the laptop that merged has left the team', async () => {
+    const keep = await create(a, 'Ines', [{ kind: 'phone', value: '+33612345678' }]);
+    const dup = await create(a, 'Inès', [{ kind: 'phone', value: '+33612345679' }]);
+    await settle([a, b, c]);
+
+    await a.call('customers:merge', { keepId: keep, mergeIds: [dup] });
+    await a.call('team:sync-now', {});
+    await a.call('team:leave', {});
+    // bo has not seen the merge: an order, a follow-up with a reminder and a contact on the customer merged away.
+    const order = await b.call('orders:create', { customerId: dup, orderDate: '2026-11-25', amount: '80', currency: 'CNY' });
+    const { followUp } = await b.call('followups:create', { customerId: dup, channel: 'call', content: 'relance', nextContactDate: due(7) });
+    await b.call('customers:update', { id: dup, customer: { name: 'Inès', tags: [], contacts: [{ kind: 'phone', value: '+33612345679' }, { kind: 'wechat', value: 'ines-w' }] } });
+    const wechat = b.db.$client.prepare(`SELECT id FROM contact_channels WHERE value = 'ines-w'`).pluck().get() as string;
+    await settle([b, c]);
+
+    for (const l of [b, c]) {
+      for (const [table, id] of [['orders', order.id], ['follow_ups', followUp.id], ['contact_channels', wechat]] as const) expect(customerOf(l, table, id), `${l.name} ${table}`).toBe(keep);
+      expect(figures(l, keep), l.name).toMatchObject({ orders: 1, revenue: 8000, next: due(7) });
+      expect(figures(l, dup), l.name).toMatchObject({ orders: 0, revenue: 0 });
+      expect(await reminded(l, due(7)), l.name).toContainEqual({ customerId: keep, followUpIds: [followUp.id] });
+      expect(l.db.$client.prepare(`SELECT doc_id FROM sync_outbox WHERE table_name <> 'service_policies'`).all(), l.name).toEqual([]);
+      expect((await l.call('team:conflicts', { customerId: keep })).conflicts, l.name).toEqual([]);
+      integrityOk(l);
+    }
+    expect(bookDigest(c)).toEqual(bookDigest(b));
   }, 60_000);
 });

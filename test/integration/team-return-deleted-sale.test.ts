@@ -5,7 +5,8 @@ import { teamOfThree } from '../support/team-of-three';
 /**
  * A sale deleted on one laptop while another recorded a return against it: one laptop alone never lets a sale
  * with returns be deleted, nor a return be recorded against a deleted sale. After sync the sale comes back on
- * every laptop, so the return nets out a sale that counts, and the restore is listed with the conflicts.
+ * every laptop, so the return nets out a sale that counts, and the restore is listed with the conflicts on every
+ * laptop, the one whose user deleted the sale included.
  */
 const team = teamOfThree();
 let a: Laptop, b: Laptop, c: Laptop;
@@ -18,6 +19,7 @@ describe('a return recorded against a sale another laptop deleted meanwhile', ()
     await settle([a, b, c]);
 
     await a.call('orders:delete', { id: sale.id });
+    const deletedAt = a.db.$client.prepare(`SELECT deleted_at FROM orders WHERE id = ?`).pluck().get(sale.id) as string;
     const ret = await b.call('orders:return', { orderId: sale.id, amount: '30', orderDate: '2026-11-22' });
     await settle([a, b, c]);
 
@@ -37,13 +39,14 @@ describe('a return recorded against a sale another laptop deleted meanwhile', ()
     expect(bookDigest(c)).toEqual(bookDigest(a));
     for (const l of [a, b, c]) expect((await l.call('team:status', {})).pendingChanges, l.name).toBe(0);
 
-    // The laptop that brought the sale back (here bo, who applied ana's delete after recording the return; the
-    // others then received the sale already restored) lists it on the customer, naming the order and the field.
-    const listed = await Promise.all([a, b, c].map(async (l) => (await l.call('team:conflicts', { customerId: customer.id })).conflicts));
-    expect(listed[1]).toHaveLength(1);
-    for (const conflicts of listed.filter((list) => list.length > 0)) {
-      expect(conflicts).toMatchObject([{ customerId: customer.id, customerName: '王芳', field: `orders:${sale.id}.deleted_at`, keptValue: null, keptBy: 'bo', overwrittenBy: 'ana' }]);
-      expect(conflicts[0]!.overwrittenValue).not.toBeNull();
+    // bo brought the sale back (he applied ana's delete after recording the return; the others then received the
+    // sale already restored), and every laptop lists it on the customer once, naming the order, the field, who
+    // deleted it and who recorded the return: ana, who deleted it, most of all.
+    for (const l of [a, b, c]) {
+      const { conflicts } = await l.call('team:conflicts', { customerId: customer.id });
+      expect(conflicts, l.name).toMatchObject([{ customerId: customer.id, customerName: '王芳', field: `orders:${sale.id}.deleted_at`, keptValue: null, keptBy: 'bo', overwrittenBy: 'ana' }]);
+      expect(conflicts[0]!.overwrittenValue, l.name).toBe(deletedAt);
+      expect((await l.call('team:conflicts', {})).conflicts.filter((x) => x.field === `orders:${sale.id}.deleted_at`), l.name).toHaveLength(1);
     }
     // One laptop alone still refuses to delete a sale with a live return.
     await expect(c.call('orders:delete', { id: sale.id })).rejects.toMatchObject({ issues: [{ key: 'order_has_returns' }] });

@@ -60,6 +60,14 @@ describe('the server’s document rules accept what the sync core sends', () => 
     client
       .prepare(`INSERT INTO order_lines (id, order_id, position, product_id, name, quantity, unit_price_minor, amount_minor) VALUES ('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a69', ?, 0, '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a68', 'Green tea', 1, ?, ?)`)
       .run(order.id, order.amount_minor, order.amount_minor);
+    // The records of settlements the team shares: a merge writes where the merged customer went; a restored sale's
+    // record is written when a sync brings a sale back, which one laptop alone never does, so it is written here.
+    const [keep, gone] = client.prepare(`SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY id LIMIT 2`).pluck().all() as [string, string];
+    await laptop.call('customers:merge', { keepId: keep, mergeIds: [gone] });
+    const sale = client.prepare(`SELECT id, customer_id FROM orders WHERE deleted_at IS NULL AND kind = 'sale' LIMIT 1`).get() as { id: string; customer_id: string };
+    client
+      .prepare(`INSERT INTO restored_sales (id, created_at, updated_at, order_id, customer_id, sale_deleted_at, deleted_by, returned_by, returned_at) VALUES ('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a6c', ?, ?, ?, ?, ?, '王芳', '林晓', ?)`)
+      .run(at, at, sale.id, sale.customer_id, at, at);
 
     await laptop.call('team:identity-set', { userName: '林晓' });
     await laptop.call('team:create', { serverUrl: couch.url, database: 'agree', user: 'admin', password: 'secret' });

@@ -48,6 +48,13 @@ function goodDocs(): Record<string, Doc> {
     service_policies: doc('service_policies', { ...stamp, scheme: 'custom:0190a1b2', class_key: 'A', cadence_days: 14, priority: 1, notes: '', next_action: '' }, 'service_policies:custom:0190a1b2:A'),
     settings: doc('settings', { id: 1, business_name: '林记茶行', home_country: 'CN', home_region: null, sources: '["展会","转介绍"]', clv_discount_percent: 1.5, clv_horizon_months: 24, updated_at: at }),
     segmentation_settings: doc('segmentation_settings', { id: 1, overrides: '{}', updated_at: at }),
+    customer_merge_moves: doc('customer_merge_moves', {
+      id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a66', ...stamp, merge_id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a67', row_table: 'customers', row_id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a6a',
+      from_customer_id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a6a', into_customer_id: CUSTOMER_ID, previous_updated_at: at,
+    }),
+    restored_sales: doc('restored_sales', {
+      id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a6b', ...stamp, order_id: ORDER_ID, customer_id: CUSTOMER_ID, sale_deleted_at: at, deleted_by: '林晓', returned_by: 'Wang', returned_at: at,
+    }),
   };
 }
 

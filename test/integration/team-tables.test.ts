@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNCED_TABLES } from '../../core/sync/tables';
-import { syncTriggerSql } from '../../core/sync/trigger-sql';
+import { addedSyncTriggerSql, syncTriggerSql } from '../../core/sync/trigger-sql';
 import { MIGRATIONS, openTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -20,6 +20,10 @@ describe('the synced tables and their triggers', () => {
       expect(triggers.sort(), spec.table).toEqual([`sync_enqueue_${spec.table}_insert`, `sync_enqueue_${spec.table}_update`]);
     }
     expect(readFileSync(join(MIGRATIONS, '0015_team_sync_triggers.sql'), 'utf8')).toBe(syncTriggerSql());
+    // A table made synced later has its triggers in the migration it names, as generated.
+    for (const migration of new Set(SYNCED_TABLES.flatMap((spec) => spec.triggersIn ?? []))) {
+      expect(readFileSync(join(MIGRATIONS, `${migration}.sql`), 'utf8').startsWith(addedSyncTriggerSql(migration)), migration).toBe(true);
+    }
   });
 
   it('enqueues nothing outside a team, and every write path inside one, in the same transaction', () => {

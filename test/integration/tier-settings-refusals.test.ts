@@ -72,7 +72,7 @@ describe('segments:config:set refuses what the engine would pass over', () => {
     writeFileSync(join(app.dir, 'proto.json'), '{"__proto__": {"window": {"kind": "all"}}}');
     const refused = cli('segment', 'config', 'set', '--db', db, '--file', join(app.dir, 'proto.json'));
     // How the command line names the place in the file is its own; the key and the sections are named.
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/__proto__.* is not a setting here: one of window, value, pyramid, lifecycle, behavior, loyalty, partition\n$/);
     expect(JSON.parse(cli('segment', 'config', 'get', '--db', db, '--json').stdout).overrides).toEqual({});
   });
@@ -85,10 +85,10 @@ describe('segments:config:set refuses what the engine would pass over', () => {
       return join(app.dir, name);
     };
     const typo = cli('segment', 'config', 'set', '--db', db, '--file', file('typo.json', '{"lifecycle": {"newdays": 30}}'));
-    expect([typo.code, typo.stderr]).toEqual([1, 'error: lifecycle.newdays in --file is not a setting here: one of newDays, atRiskMultiplier, churnedMultiplier, minGapDays, oneOrderAtRiskDays, oneOrderChurnedDays\n']);
+    expect([typo.code, typo.stderr]).toEqual([2, 'error: lifecycle.newdays in --file is not a setting here: one of newDays, atRiskMultiplier, churnedMultiplier, minGapDays, oneOrderAtRiskDays, oneOrderChurnedDays\n']);
     // A section given whole names what it lacks.
     const missing = cli('segment', 'config', 'set', '--db', db, '--file', file('missing.json', '{"window": {"kind": "days", "day": 90}}'));
-    expect([missing.code, missing.stderr]).toEqual([1, 'error: window.days in --file is required\n']);
+    expect([missing.code, missing.stderr]).toEqual([2, 'error: window.days in --file is required\n']);
     const bom = cli('segment', 'config', 'set', '--db', db, '--file', file('bom.json', '\uFEFF{"window": {"kind": "all"}}'));
     expect([bom.code, bom.stderr]).toEqual([0, '']);
     expect(JSON.parse(cli('segment', 'config', 'get', '--db', db, '--json').stdout).overrides).toEqual({ window: { kind: 'all' } });

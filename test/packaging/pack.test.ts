@@ -61,6 +61,12 @@ describe('the packaged app (electron-builder --dir)', () => {
     expect(files.filter((f) => /\.(ts|tsx|map)$/.test(f) || f.startsWith('/node_modules/better-sqlite3/src') || f.startsWith('/core/') || f.endsWith('_snapshot.json'))).toEqual([]);
     const shipped = files.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/').slice(2, f.split('/')[2]!.startsWith('@') ? 4 : 3).join('/')).filter((v, i, a) => a.indexOf(v) === i);
     expect(shipped.sort()).toEqual(productionPackages());
+    // The licenses of the third-party code it carries, bundled or in node_modules (scripts/notices.mjs), beside its files.
+    const notices = readFileSync(join(app, 'resources', 'THIRD-PARTY-NOTICES.txt'), 'utf8');
+    expect(notices).toBe(readFileSync(join(ROOT, 'dist', 'THIRD-PARTY-NOTICES.txt'), 'utf8'));
+    for (const name of ['react', 'antd', 'echarts', 'opencc-js', 'pouchdb', 'zod', ...productionPackages()]) {
+      expect(notices, name).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\S+\\nLicense: \\S`, 'm'));
+    }
     expect(existsSync(join(app, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds', 'linux-x64.node'))).toBe(true);
     // Team sync's LevelDB store (docs/team.md): leveldown's N-API prebuild serves Electron without a rebuild.
     expect(existsSync(join(app, 'resources', 'app.asar.unpacked', 'node_modules', 'leveldown', 'prebuilds', 'linux-x64', 'node.napi.glibc.node'))).toBe(true);

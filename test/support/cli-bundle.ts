@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 // @ts-expect-error -- a plain .mjs module of the build scripts, without type declarations
-import { cliBundles, cliSources } from '../../scripts/cli-build.mjs';
+import { cliBundles, cliNotices, cliNoticesOutfile, cliSources } from '../../scripts/cli-build.mjs';
 // @ts-expect-error -- a plain .mjs module of the build scripts, without type declarations
 import { bundlesStale, rebuildBundles } from '../../scripts/cli-freshness.mjs';
 
@@ -10,5 +10,5 @@ import { bundlesStale, rebuildBundles } from '../../scripts/cli-freshness.mjs';
  */
 export async function setup(): Promise<void> {
   const root = resolve(import.meta.dirname, '..', '..');
-  if (bundlesStale(root, cliBundles, cliSources)) await rebuildBundles(root, cliBundles);
+  if (bundlesStale(root, cliBundles, cliSources, [cliNoticesOutfile])) await rebuildBundles(root, cliBundles, cliNotices);
 }

@@ -62,7 +62,8 @@ const identity = { id: need(uuid), created_at: need(instant), updated_at: need(i
 const authors = { created_by: text(300), updated_by: text(300) } satisfies Record<string, Column>;
 
 export const DOC_RULES: DocRules = {
-  version: 1,
+  // 2: the records of settlements the team shares (customer_merge_moves, restored_sales).
+  version: 2,
   maxDocBytes: 256 * 1024,
   maxByLength: 300,
   tables: {
@@ -210,6 +211,30 @@ export const DOC_RULES: DocRules = {
     segmentation_settings: {
       key: ['id'],
       columns: { id: need({ kind: 'int', min: 1, max: 1 }), overrides: need({ kind: 'json', shape: 'object', max: 100_000 }), updated_at: need(instant) },
+    },
+    customer_merge_moves: {
+      key: ['id'],
+      columns: {
+        ...identity,
+        merge_id: need(uuid),
+        row_table: need({ kind: 'enum', values: ['customers', 'orders', 'follow_ups', 'contact_channels'] }),
+        row_id: need(uuid),
+        from_customer_id: need(uuid),
+        into_customer_id: need(uuid),
+        previous_updated_at: need(instant),
+      },
+    },
+    restored_sales: {
+      key: ['id'],
+      columns: {
+        ...identity,
+        order_id: need(uuid),
+        customer_id: need(uuid),
+        sale_deleted_at: need(instant),
+        deleted_by: text(300),
+        returned_by: text(300),
+        returned_at: need(instant),
+      },
     },
   },
 };

@@ -1,11 +1,13 @@
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, OutputOf } from '../../../shared/contract';
 import { localDateOf } from '../../../shared/domain/dates';
 import { api } from '../../api/client';
+import { ActionLink } from '../../components/ActionLink';
 import { errorText } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
+import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 
 type Backup = OutputOf<'backup:list'>['backups'][number];
 
@@ -87,9 +89,10 @@ export function BackupPanel() {
           {
             title: '',
             render: (_: unknown, b) => (
-              <Popconfirm title={t('backup.confirmRestore')} onConfirm={() => void restore({ name: b.name })} okText={t('backup.restore')} cancelText={t('common:actions.cancel')}>
-                <a data-testid="backup-restore">{t('backup.restore')}</a>
-              </Popconfirm>
+              // A button and a question the keyboard can answer: a bare link was skipped by Tab and deaf to Enter.
+              <KeyboardPopconfirm title={t('backup.confirmRestore')} onConfirm={() => void restore({ name: b.name })} okText={t('backup.restore')} cancelText={t('common:actions.cancel')}>
+                <ActionLink data-testid="backup-restore">{t('backup.restore')}</ActionLink>
+              </KeyboardPopconfirm>
             ),
           },
         ]}

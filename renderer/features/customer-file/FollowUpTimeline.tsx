@@ -67,7 +67,8 @@ export function FollowUpTimeline({ customerId, followUps, inTrash, onChanged }: 
     <Space orientation="vertical" style={{ width: '100%' }} size="large">
       {inTrash ? null : (
         <Card size="small" title={t('timeline.add')}>
-          <Form form={form} layout="vertical" initialValues={{ channel: 'call', satisfaction: 0 }} data-testid="followup-form" onKeyDown={saveOnCtrlEnter(add)} onValuesChange={(_, all: FollowUpFormValues) => setDrafting(Boolean(all.content?.trim() || all.outcome?.trim()))}>
+          {/* Each follow-up form is named: antd makes its fields' ids of the form's name, and two unnamed ones repeated id="content". */}
+          <Form form={form} name="followUpNew" layout="vertical" initialValues={{ channel: 'call', satisfaction: 0 }} data-testid="followup-form" onKeyDown={saveOnCtrlEnter(add)} onValuesChange={(_, all: FollowUpFormValues) => setDrafting(Boolean(all.content?.trim() || all.outcome?.trim()))}>
             <FollowUpFields today={today} />
             <Button type="primary" onClick={() => void add()} data-testid="followup-add">
               {t('common:actions.save')}
@@ -113,7 +114,7 @@ export function FollowUpTimeline({ customerId, followUps, inTrash, onChanged }: 
         forceRender
         width={600}
       >
-        <Form form={editForm} layout="vertical" onKeyDown={saveOnCtrlEnter(saveEdit)}>
+        <Form form={editForm} name="followUpEdit" layout="vertical" onKeyDown={saveOnCtrlEnter(saveEdit)}>
           <FollowUpFields today={today} />
         </Form>
       </Modal>

@@ -6,6 +6,7 @@ import type { Order } from '../../../shared/contract/orders';
 import { minorToDecimal, parseAmount } from '../../../shared/domain/money';
 import { typedAmount } from '../../../shared/domain/typed-number';
 import { api } from '../../api/client';
+import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { useWorkspace } from '../../app/workspace';
 import { clearErrorsOnEdit, showFieldErrors } from '../../components/errors';
@@ -27,6 +28,8 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
   const [saving, setSaving] = useState(false);
   const [edited, setEdited] = useState(false);
   useUnsavedChangesPrompt(open && edited);
+  // Esc, × or Cancel on a half-typed order asks first, as leaving the screen does.
+  const close = useConfirmDiscard(open && edited);
   const [lookup, setLookup] = useState<{ rate: number | null; rateDate: string | null } | null>(null);
   const currency = Form.useWatch('currency', form);
   const orderDate = Form.useWatch('orderDate', form);
@@ -103,7 +106,7 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
     <Modal
       open={open}
       title={order ? t('orders.editTitle') : t('orders.addTitle')}
-      onCancel={onClose}
+      onCancel={() => close(onClose)}
       onOk={() => void save().catch(() => undefined)}
       okText={t('common:actions.save')}
       cancelText={t('common:actions.cancel')}

@@ -52,7 +52,8 @@ export function PaymentModal({ order, onClose, onSaved }: { order: Order | null;
       afterOpenChange={(open) => open && amountRef.current?.focus({ cursor: 'all' })}
     >
       {order ? <Typography.Paragraph data-testid="payment-balance">{t('payBalance', { amount: formatMoney(order.balanceMinor, order.currency, i18n.language) })}</Typography.Paragraph> : null}
-      <Form form={form} layout="vertical" initialValues={initialValues} onValuesChange={clearErrorsOnEdit(form)}>
+      {/* Named, so its amount's id is not the order form's (kept rendered beside it). */}
+      <Form form={form} name="orderPayment" layout="vertical" initialValues={initialValues} onValuesChange={clearErrorsOnEdit(form)}>
         <Form.Item name="amount" label={t('payAmount')} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }]}>
           <Input inputMode="decimal" style={{ width: 200 }} data-testid="payment-amount" ref={amountRef} onPressEnter={() => void save().catch(() => undefined)} />
         </Form.Item>

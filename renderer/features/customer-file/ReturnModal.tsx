@@ -86,7 +86,8 @@ export function ReturnModal({ customerId, target, onClose, onSaved }: { customer
           {t('returnLeft', { amount: formatMoney(left, order.currency, i18n.language) })}
         </Typography.Paragraph>
       ) : null}
-      <Form form={form} layout="vertical" data-testid="return-form" initialValues={initialValues ?? undefined} onValuesChange={clearErrorsOnEdit(form)}>
+      {/* Named: antd makes its fields' ids of the form's name, and unnamed they repeated the order form's (kept rendered beside it). */}
+      <Form form={form} name="orderReturn" layout="vertical" data-testid="return-form" initialValues={initialValues ?? undefined} onValuesChange={clearErrorsOnEdit(form)}>
         <Form.Item
           name="amount"
           label={t('returnAmount')}

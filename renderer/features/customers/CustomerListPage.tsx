@@ -21,6 +21,7 @@ import { TierFilter, type TierFilterValue } from './TierFilter';
 import { useCustomerPages } from './use-customer-pages';
 import { VirtualCustomerTable } from './VirtualCustomerTable';
 import { ExportButton, type CustomerScope } from '../../components/ExportButton';
+import { focusBackAfterClose } from '../../components/focus-back';
 import { keyTargetOf } from '../../components/key-target';
 
 type SortField = (typeof CUSTOMER_SORT_FIELDS)[number];
@@ -164,7 +165,8 @@ export function CustomerListPage() {
       if (event.key === 'ArrowDown' && (!typing || event.target === searchRef.current?.input)) {
         event.preventDefault();
         setSelected((s) => Math.min(total - 1, s + 1));
-        (document.activeElement as HTMLElement | null)?.blur();
+        // Out of the search box or a button into the list; a focused row passes the focus on (use-focus-follows-selection.ts).
+        if (document.activeElement?.getAttribute('role') !== 'row') (document.activeElement as HTMLElement | null)?.blur();
       } else if (event.key === 'ArrowUp' && !typing) {
         event.preventDefault();
         setSelected((s) => Math.max(0, s - 1));
@@ -259,6 +261,8 @@ export function CustomerListPage() {
           setFollowUpFor(null);
           refresh();
         }}
+        // Opened with F on the selected row, nothing held the focus: it goes back to that row.
+        afterClose={() => focusBackAfterClose('[data-testid="customer-table"] [data-testid="customer-row"][aria-selected="true"]')}
       />
       <NewCustomerDrawer
         open={adding}

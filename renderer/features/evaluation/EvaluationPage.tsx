@@ -9,7 +9,6 @@ import { SCHEME_KEYS } from '../../../shared/segmentation';
 import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
-import { formatDate } from '../../components/format';
 import { schemeLabel } from '../tiers/labels';
 import { RecomputeButton } from '../tiers/RecomputeButton';
 import { useTierWindow } from '../tiers/use-tier-window';
@@ -18,6 +17,7 @@ import { type EvaluationReport, type FigureEnv } from './figures';
 import { MigrationCard } from './MigrationCard';
 import { reportMetrics } from './metrics';
 import { MovementCard } from './MovementCard';
+import { historyLine } from './range-words';
 import { ParetoCard, PyramidCard } from './PyramidCards';
 
 /** The last twelve months, this one included. */
@@ -80,8 +80,9 @@ export function EvaluationPage() {
   const metrics = useMemo(() => reportMetrics(env), [env]);
   const schemes = [...SCHEME_KEYS, ...[...customNames.keys()].map((id) => `custom:${id}`)];
   const hasProfit = report?.periods.some((p) => Object.values(p.classes).some((f) => f.grossProfitMinor !== undefined)) ?? false;
-  // The migration compares the range's ends, but not before the first stored day (nothing to compare there).
-  const migrationFrom = report?.historyFrom && report.historyFrom > report.from ? report.historyFrom : from;
+  // The migration compares the range's ends, but not before the scheme's first stored day (nothing to compare there).
+  const migrationFrom = report?.schemeHistoryFrom && report.schemeHistoryFrom > report.from ? report.schemeHistoryFrom : from;
+  const history = report ? historyLine(env, report) : null;
 
   const exportXlsx = async () => {
     const name = `evaluation-${scheme.replace(/[^\w-]+/g, '-')}-${period}-${localDateOf(new Date())}.xlsx`;
@@ -151,9 +152,9 @@ export function EvaluationPage() {
       ) : null}
       {report ? (
         <div data-testid="evaluation-report" data-scheme={report.scheme} data-period={report.period} data-periods={report.periods.length} style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-          {report.historyFrom ? (
+          {history ? (
             <Typography.Text type="secondary" data-testid="evaluation-history-from">
-              {t('historyFrom', { date: formatDate(report.historyFrom, language), ms: Math.round(report.elapsedMs) })}
+              {history}
             </Typography.Text>
           ) : null}
           <PyramidCard report={report} env={env} />

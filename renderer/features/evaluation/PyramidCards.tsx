@@ -1,11 +1,13 @@
 import { Table } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localDateOf } from '../../../shared/domain/dates';
 import { formatDate } from '../../components/format';
 import { ChartCard } from './ChartCard';
 import { pyramidOption } from './chart-options';
 import { ClassCell } from './ClassMetricCard';
 import { decimal, money, pagingFor, percent, type EvaluationReport, type FigureEnv } from './figures';
+import { revenueTitle } from './range-words';
 
 /** The pyramid on the report's last day: customers per class, drawn top (best) to bottom, with revenue share. */
 export function PyramidCard({ report, env }: { report: EvaluationReport; env: FigureEnv }) {
@@ -15,11 +17,7 @@ export function PyramidCard({ report, env }: { report: EvaluationReport; env: Fi
   const customers = pyramid.levels.reduce((sum, l) => sum + l.customers, 0);
   const levels = pyramid.levels.filter((l) => l.customers > 0);
   const share = (v: number | null) => (v === null ? '—' : percent(env.language, v));
-  // The revenue is over the whole periods covering the range (a range of one day in June reads all of June):
-  // the column names those days, not the days picked.
-  const first = report.periods[0];
-  const last = report.periods.at(-1);
-  const revenueTitle = first && last ? t('columns.revenueOver', { from: formatDate(first.start, env.language), to: formatDate(last.end, env.language) }) : t('columns.revenueInRange');
+  const revenue = revenueTitle(env, report.periods, localDateOf(new Date()));
 
   const option = useMemo(() => pyramidOption(report, env), [report, env]);
 
@@ -43,7 +41,7 @@ export function PyramidCard({ report, env }: { report: EvaluationReport; env: Fi
             { key: 'class', title: t('columns.class'), render: (_, l) => <ClassCell env={env} classKey={l.classKey} responsible={responsible.get(l.classKey)} /> },
             { key: 'customers', title: t('columns.customers'), align: 'right', render: (_, l) => decimal(env.language, l.customers, 0) },
             { key: 'customerShare', title: t('columns.customerShare'), align: 'right', render: (_, l) => (customers ? percent(env.language, l.customers / customers) : '—') },
-            { key: 'revenue', title: <span data-testid="pyramid-revenue-title">{revenueTitle}</span>, align: 'right', render: (_, l) => money(env, l.revenueMinor) },
+            { key: 'revenue', title: <span data-testid="pyramid-revenue-title">{revenue}</span>, align: 'right', render: (_, l) => money(env, l.revenueMinor) },
             { key: 'revenueShare', title: t('columns.revenueShare'), align: 'right', render: (_, l) => share(l.revenueShare) },
           ]}
         />

@@ -5,21 +5,24 @@ import { localDateOf } from '../../../shared/domain/dates';
 import { api } from '../../api/client';
 import { showFieldErrors } from '../../components/errors';
 import { namedMessage } from '../../components/named-message';
+import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { FollowUpFields } from './FollowUpFields';
 import { toFollowUpInput, type FollowUpFormValues } from './followup-form';
 
 /**
- * Keyboard-first logging: the modal opens with the cursor in the text, Ctrl/⌘+Enter saves, Esc closes.
- * Saving closes the reminders the customer's earlier follow-ups had set.
+ * Keyboard-first logging: the modal opens with the cursor in the text, Ctrl/⌘+Enter saves, Esc closes
+ * (asking first once something is typed). Saving closes the reminders the customer's earlier follow-ups
+ * had set. `afterClose`: once it has gone, for the screen to put the focus back where the user was.
  */
-export function QuickFollowUp({ customer, onClose, onSaved }: { customer: { id: string; name: string } | null; onClose(): void; onSaved(): void }) {
+export function QuickFollowUp({ customer, onClose, onSaved, afterClose }: { customer: { id: string; name: string } | null; onClose(): void; onSaved(): void; afterClose?(): void }) {
   const { t } = useTranslation('followUps');
   const { message } = App.useApp();
   const [form] = Form.useForm<FollowUpFormValues>();
   const [saving, setSaving] = useState(false);
   const [edited, setEdited] = useState(false);
   useUnsavedChangesPrompt(customer !== null && edited);
+  const close = useConfirmDiscard(customer !== null && edited);
 
   useEffect(() => {
     setEdited(false);
@@ -44,7 +47,8 @@ export function QuickFollowUp({ customer, onClose, onSaved }: { customer: { id: 
     <Modal
       open={customer !== null}
       title={customer ? namedMessage(t, 'quickTitle', { name: customer.name }, 'quick-followup-title') : ''}
-      onCancel={onClose}
+      onCancel={() => close(onClose)}
+      afterClose={afterClose}
       onOk={() => void save()}
       okText={t('common:actions.save')}
       cancelText={t('common:actions.cancel')}
@@ -62,7 +66,8 @@ export function QuickFollowUp({ customer, onClose, onSaved }: { customer: { id: 
           }
         }}
       >
-        <Form form={form} layout="vertical" initialValues={{ channel: 'call' }} onValuesChange={(_, all: FollowUpFormValues) => setEdited(Boolean(all.content?.trim() || all.outcome?.trim()))}>
+        {/* Named, so its fields' ids do not repeat those of the customer file's own follow-up forms. */}
+        <Form form={form} name="quickFollowUp" layout="vertical" initialValues={{ channel: 'call' }} onValuesChange={(_, all: FollowUpFormValues) => setEdited(Boolean(all.content?.trim() || all.outcome?.trim()))}>
           <FollowUpFields autoFocus today={localDateOf(new Date())} />
         </Form>
         <Typography.Text type="secondary">{t('shortcut')}</Typography.Text>

@@ -22,6 +22,7 @@ export function PreviewSummary({ result }: { result: ImportResultDto }) {
       ) : null}
       <InferredPlaces places={result.inferred.places} />
       {duplicates ? <Alert type="info" showIcon title={t('duplicates', { count: duplicates })} style={{ marginBottom: 12 }} /> : null}
+      <TitleRows issues={result.tableIssues} />
       <DecodingWarnings issues={result.tableIssues} />
       {result.errors.length ? (
         <>
@@ -71,6 +72,20 @@ function InferredPlaces({ places }: { places: ImportResultDto['inferred']['place
     />
   );
 }
+
+/**
+ * Lines above the header taken for titles (a company name, a report date): which ones, and which row is the
+ * header, so a wrong choice is seen before importing (the mapping above shows the header's columns too).
+ */
+function TitleRows({ issues }: { issues: ImportResultDto['tableIssues'] }) {
+  const { t } = useTranslation('importing');
+  const titles = issues.filter((i): i is typeof i & TitleRow => i.code === 'title_row_skipped' && typeof i.row === 'number');
+  if (titles.length === 0) return null;
+  const params = { count: titles.length, rows: titles.map((i) => i.row).join(', '), header: titles[0]!.headerRow };
+  return <Alert type="info" showIcon data-testid="import-title-rows" title={t('tableIssues.title_rows_skipped', params)} style={{ marginBottom: 12 }} />;
+}
+
+type TitleRow = { code: 'title_row_skipped'; row: number; headerRow: number };
 
 /** A file mixing text encodings reads without error but garbles some rows: say which, before importing. */
 function DecodingWarnings({ issues }: { issues: ImportResultDto['tableIssues'] }) {

@@ -25,10 +25,12 @@ interface Props {
   customRules?: ReadonlyMap<string, RuleGroup>;
   baseCurrency: string;
   onClose(): void;
+  /** Once the drawer has slid away, for the screen to put the focus back where the user was. */
+  afterClose?(): void;
 }
 
 /** Why the customer is in each class, what would move them, and how their class changed over time. */
-export function ExplainDrawer({ customer, scheme, schemes, customNames, customRules, baseCurrency, onClose }: Props) {
+export function ExplainDrawer({ customer, scheme, schemes, customNames, customRules, baseCurrency, onClose, afterClose }: Props) {
   const { t, i18n } = useTranslation('tiers');
   const language = i18n.language;
   const tierWindow = useTierWindow();
@@ -61,7 +63,7 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, customRu
   const ordered = [scheme, ...schemes.filter((s) => s !== scheme)];
 
   return (
-    <Drawer open={customer !== null} onClose={onClose} size={720} title={customer ? namedMessage(t, 'explain.title', { name: customer.name }, 'explain-title') : ''} data-testid="explain-drawer">
+    <Drawer open={customer !== null} onClose={onClose} afterOpenChange={(visible) => !visible && afterClose?.()} size={720} title={customer ? namedMessage(t, 'explain.title', { name: customer.name }, 'explain-title') : ''} data-testid="explain-drawer">
       {error ? <Alert type="error" showIcon title={error} /> : null}
       {!explain && !error ? <Spin /> : null}
       {explain && customer ? (

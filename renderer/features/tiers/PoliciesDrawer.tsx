@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { Policy } from '../../../shared/contract/policies';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
+import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { classLabel, schemeLabel } from './labels';
+import { PolicyText } from './PolicyText';
 import { useTierWindow } from './use-tier-window';
 
 interface Props {
@@ -26,7 +28,7 @@ const EMPTY: Draft = { cadenceDays: null, priority: 3, notes: '', nextAction: ''
 export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: Props) {
   const { t, i18n } = useTranslation('tiers');
   const tierWindow = useTierWindow();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   // Classes edited since the last load or save: one Save writes them all together.
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
@@ -71,20 +73,12 @@ export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: 
     }
   };
   // Closing the drawer with edits asks, as leaving a page does.
-  const close = () => {
-    if (edited.size === 0) return onClose();
-    modal.confirm({
-      title: t('comfort:unsaved.title'),
-      content: t('comfort:unsaved.content'),
-      okText: t('comfort:unsaved.leave'),
-      okButtonProps: { danger: true },
-      cancelText: t('comfort:unsaved.stay'),
-      onOk: () => {
-        setEdited(new Set());
-        onClose();
-      },
+  const confirmClose = useConfirmDiscard(edited.size > 0);
+  const close = () =>
+    confirmClose(() => {
+      setEdited(new Set());
+      onClose();
     });
-  };
 
   return (
     <Drawer
@@ -124,11 +118,15 @@ export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: 
               <Select value={drafts[c]?.priority ?? 3} onChange={(v) => edit(c, { priority: v })} options={[1, 2, 3, 4, 5].map((p) => ({ value: p, label: p }))} />
             ),
           },
-          { key: 'notes', title: t('policies.notes'), render: (_, c) => <Input value={drafts[c]?.notes ?? ''} onChange={(e) => edit(c, { notes: e.target.value })} /> },
+          {
+            key: 'notes',
+            title: t('policies.notes'),
+            render: (_, c) => <PolicyText value={drafts[c]?.notes ?? ''} maxLength={2000} onChange={(notes) => edit(c, { notes })} testId={`notes-${c}`} />,
+          },
           {
             key: 'next',
             title: t('policies.nextAction'),
-            render: (_, c) => <Input value={drafts[c]?.nextAction ?? ''} onChange={(e) => edit(c, { nextAction: e.target.value })} />,
+            render: (_, c) => <PolicyText value={drafts[c]?.nextAction ?? ''} maxLength={500} onChange={(nextAction) => edit(c, { nextAction })} testId={`next-action-${c}`} />,
           },
           {
             key: 'responsible',

@@ -10,6 +10,7 @@ import { SCHEME_KEYS, type RuleGroup } from '../../../shared/segmentation';
 import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
+import { focusBackAfterClose } from '../../components/focus-back';
 import { keyTargetOf } from '../../components/key-target';
 import { formatDate, formatMoney } from '../../components/format';
 import { ClassSummary } from './ClassSummary';
@@ -259,7 +260,17 @@ export function TiersPage() {
       <PoliciesDrawer open={panel === 'policies'} scheme={scheme} classes={policyClasses} customNames={customNames} onClose={() => setPanel(null)} />
       <CustomSegmentsDrawer open={panel === 'custom'} baseCurrency={settings.baseCurrency} onClose={() => setPanel(null)} onChanged={() => setReloads((n) => n + 1)} />
       <SegmentationSettingsDrawer open={panel === 'config'} onClose={() => setPanel(null)} onSaved={() => setReloads((n) => n + 1)} />
-      <ExplainDrawer customer={open} scheme={scheme} schemes={schemes} customNames={customNames} customRules={customRules} baseCurrency={settings.baseCurrency} onClose={() => setOpen(null)} />
+      <ExplainDrawer
+        customer={open}
+        scheme={scheme}
+        schemes={schemes}
+        customNames={customNames}
+        customRules={customRules}
+        baseCurrency={settings.baseCurrency}
+        onClose={() => setOpen(null)}
+        // Opened by Enter on the selected member or a click on a row, nothing held the focus: it goes back to that member.
+        afterClose={() => focusBackAfterClose('[data-testid="member-table"] [data-testid="member-row"][aria-selected="true"]')}
+      />
     </div>
   );
 }

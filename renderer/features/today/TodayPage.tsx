@@ -9,7 +9,9 @@ import { navigate } from '../../app/router';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
 import { formatDate } from '../../components/format';
+import { focusBackAfterClose } from '../../components/focus-back';
 import { keyTargetOf } from '../../components/key-target';
+import { useFocusFollowsSelection } from '../../components/use-focus-follows-selection';
 import { QuickFollowUp } from '../followups/QuickFollowUp';
 import { DaysAfterTodayNotice } from './DaysAfterTodayNotice';
 import { TodayFilters, type TodayFilterValues } from './TodayFilters';
@@ -75,6 +77,7 @@ export function TodayPage() {
   useEffect(() => {
     if (selected >= 0) virtualizer.scrollToIndex(entryOf(selected), { align: 'auto' });
   }, [selected, entryOf, virtualizer]);
+  useFocusFollowsSelection(scrollRef, selected);
 
   /** After any action: the list reloads and the navigation badge recounts. */
   const changed = refresh;
@@ -205,6 +208,8 @@ export function TodayPage() {
           setLogging(null);
           changed();
         }}
+        // Opened with F on the selected row, nothing held the focus: it goes back to that row.
+        afterClose={() => focusBackAfterClose('[data-testid="today-list"] [data-testid="today-item"][aria-selected="true"]')}
       />
     </div>
   );

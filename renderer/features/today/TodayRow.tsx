@@ -39,6 +39,8 @@ export const TodayRow = memo(function TodayRow({ item, asOf, selected, busy, onS
       data-customer-id={item.customerId}
       data-kind={item.kind}
       aria-selected={selected}
+      // A row can hold the focus (not Tab's: −1), for it to come back there when the follow-up opened from it closes.
+      tabIndex={-1}
       onClick={onSelect}
       onDoubleClick={onOpen}
       style={{ height: ROW_HEIGHT, display: 'flex', alignItems: 'center', gap: 12, padding: '0 12px', borderBottom: '1px solid #f0f0f0', background: selected ? '#e6f4ef' : '#fff', cursor: 'pointer' }}

@@ -6,6 +6,8 @@ export const comfort = {
       content: '离开此页面，刚才的修改将会丢失。',
       leave: '放弃修改并离开',
       stay: '继续编辑',
+      closeContent: '关闭后，刚才填写的内容将会丢失。',
+      discard: '放弃并关闭',
     },
     bulk: {
       selected_one: '已选 {{count}} 位客户',
@@ -60,6 +62,8 @@ export const comfort = {
       content: 'If you leave this page, the changes you just made will be lost.',
       leave: 'Discard and leave',
       stay: 'Keep editing',
+      closeContent: 'If you close this form, what you typed in it will be lost.',
+      discard: 'Discard and close',
     },
     bulk: {
       selected_one: '{{count}} customer selected',

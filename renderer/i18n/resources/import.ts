@@ -38,6 +38,7 @@ export const importing = {
     duplicates_one: '{{count}} 行与已有客户或文件中前面的行重复（按电话、邮箱、微信、WhatsApp 或名称+公司）',
     duplicates_other: '{{count}} 行与已有客户或文件中前面的行重复（按电话、邮箱、微信、WhatsApp 或名称+公司）',
     tableIssues: {
+      title_rows_skipped_one: '第 {{rows}} 行看起来是标题，没有导入；表头是第 {{header}} 行。如果不对，请删掉文件中表头上面的行后重新选择文件。', title_rows_skipped_other: '第 {{rows}} 行看起来是标题，没有导入；表头是第 {{header}} 行。如果不对，请删掉文件中表头上面的行后重新选择文件。',
       decoding_suspect_one: '按 {{encoding}} 编码读取时，有 {{count}} 行文字看起来是乱码（第 {{rows}} 行），文件可能混用了不同的编码（如 GBK 和 UTF-8）。请检查这些行，或在“文字编码”中手动选择编码。', decoding_suspect_other: '按 {{encoding}} 编码读取时，有 {{count}} 行文字看起来是乱码（第 {{rows}} 行），文件可能混用了不同的编码（如 GBK 和 UTF-8）。请检查这些行，或在“文字编码”中手动选择编码。',
       decoding_suspect_more_one: '按 {{encoding}} 编码读取时，有 {{count}} 行文字看起来是乱码（第 {{rows}} 行，另有 {{more}} 行未列出），文件可能混用了不同的编码（如 GBK 和 UTF-8）。请检查这些行，或在“文字编码”中手动选择编码。', decoding_suspect_more_other: '按 {{encoding}} 编码读取时，有 {{count}} 行文字看起来是乱码（第 {{rows}} 行，另有 {{more}} 行未列出），文件可能混用了不同的编码（如 GBK 和 UTF-8）。请检查这些行，或在“文字编码”中手动选择编码。',
     },
@@ -57,7 +58,7 @@ export const importing = {
     fields: {
       name: '客户名称', company: '公司名称', type: '客户类型', industry: '行业', country: '国家/地区', region: '省份', city: '城市', phone: '电话', email: '邮箱',
       wechat: '微信', whatsapp: 'WhatsApp', tags: '标签', owner: '负责人', source: '来源', notes: '备注', code: '客户编号', sizeBand: '规模', incomeBand: '收入',
-      needs: '需求', manualLevel: '客户等级', locality: '本地/外地', localityManual: '本地/外地手动设定', archived: '已归档', recordId: '系统ID', customerCode: '客户编号', customerName: '客户名称', customerPhone: '客户电话', customerCompany: '客户公司',
+      needs: '需求', manualLevel: '客户等级', locality: '本地/外地', localityManual: '本地/外地手动设定', archived: '已归档', recordId: '系统ID', customerCode: '客户编号', customerName: '客户名称', customerPhone: '客户电话', customerCompany: '客户公司', customerRecordId: '客户系统ID', orderRecordId: '订单系统ID',
       date: '下单日期', amount: '金额', currency: '币种', fxRate: '汇率', note: '备注', occurredAt: '跟进时间', channel: '跟进方式', content: '跟进内容',
       outcome: '结果', intent: '意向', satisfaction: '满意度', nextContactDate: '下次联系日期', nextContactTime: '下次联系时刻', reminderClosed: '提醒已完成',
       orderNumber: '单号', product: '商品', sku: '货号', quantity: '数量', unitPrice: '单价', cost: '成本', paid: '已付', dueDate: '付款到期日', isReturn: '退货',
@@ -70,7 +71,7 @@ export const importing = {
       missing_customer_key: '没有可用来找到客户的编号、名称、电话或公司', unknown_customer: '找不到这个客户', ambiguous_customer: '有多个客户的这一项相同，无法确定是哪一位；请用其他列（客户编号、电话，或名称加公司）找客户，或先合并重复的客户',
       no_fx_rate: '没有该币种在此日期前的汇率', invalid_wechat: '微信号无效',
       invalid_quantity: '不是有效数量（不能为 0，退货为负数）', paid_out_of_range: '已付金额为负数或超过订单金额', invalid_yes_no: '应为“是”或“否”', extra_values: '这一行的值比表头的列多，对不上列：是否有值里含未加引号的分隔符（如逗号分隔文件中的 1,234.50）？请给该值加引号（"1,234.50"）或去掉千位分隔符', malformed_quote: '这一格里有一个引号没有结束任何值，前后的值可能连到了一起：带引号的值须在下一个分隔符前紧接着结束引号，值里面的引号要写两次（""）', malformed_quote_lines: '这一格里有一个引号没有结束任何值，还一直延续到后面几行，把那几行读进了这一格：那几行也随这一行被拒绝；带引号的值须在下一个分隔符前紧接着结束引号，值里面的引号要写两次（""）', phone_scientific: '这是 Excel 以科学计数法保存的号码，末几位已丢失；请在 Excel 中把该列设为“文本”格式后重新保存', occurred_in_future: '晚于今天：跟进记录的是已经发生的联系，计划中的联系请放在“下次联系日期”列', next_contact_before_follow_up: '早于本次跟进的日期：这样的提醒一保存就已逾期', next_contact_time_without_date: '有下次联系时刻却没有下次联系日期：请补上日期，或清空时刻', due_before_order: '早于订单日期：这笔销售一保存就已逾期',
-      order_lines_disagree: '与同一单号前面的行不一致：同一订单的各行必须是同一客户、同一日期、同一币种',
+      order_lines_disagree: '与同一订单（同一单号，没有单号时同一订单系统ID）前面的行不一致：同一订单的各行必须是同一客户、同一日期、同一币种',
       order_number_taken: '这个单号的订单已经存在（每个订单只导入一次；要重新导入请先撤销上次导入）',
     },
     readFailed: '无法读取文件：{{message}}',
@@ -117,6 +118,7 @@ export const importing = {
     duplicates_one: '{{count}} row duplicates an existing customer or an earlier row (same phone, email, WeChat, WhatsApp, or name + company)',
     duplicates_other: '{{count}} rows duplicate an existing customer or an earlier row (same phone, email, WeChat, WhatsApp, or name + company)',
     tableIssues: {
+      title_rows_skipped_one: 'Row {{rows}} looks like a title and is not imported; the header is row {{header}}. If that is wrong, delete the lines above the header in the file and choose it again.', title_rows_skipped_other: 'Rows {{rows}} look like titles and are not imported; the header is row {{header}}. If that is wrong, delete the lines above the header in the file and choose it again.',
       decoding_suspect_one: 'Read as {{encoding}}, this row looks garbled: {{rows}}. The file may mix text encodings such as GBK and UTF-8; check that row, or choose the text encoding by hand.', decoding_suspect_other: 'Read as {{encoding}}, these rows look garbled: {{rows}} ({{count}} in all). The file may mix text encodings such as GBK and UTF-8; check those rows, or choose the text encoding by hand.',
       decoding_suspect_more_one: 'Read as {{encoding}}, these rows look garbled: {{rows}} and {{more}} more ({{count}} in all). The file may mix text encodings such as GBK and UTF-8; check those rows, or choose the text encoding by hand.', decoding_suspect_more_other: 'Read as {{encoding}}, these rows look garbled: {{rows}} and {{more}} more ({{count}} in all). The file may mix text encodings such as GBK and UTF-8; check those rows, or choose the text encoding by hand.',
     },
@@ -136,7 +138,7 @@ export const importing = {
     fields: {
       name: 'Name', company: 'Company', type: 'Customer type', industry: 'Industry', country: 'Country', region: 'Region', city: 'City', phone: 'Phone', email: 'Email',
       wechat: 'WeChat', whatsapp: 'WhatsApp', tags: 'Tags', owner: 'Owner', source: 'Source', notes: 'Notes', code: 'Customer code', sizeBand: 'Size', incomeBand: 'Income',
-      needs: 'Needs', manualLevel: 'Level', locality: 'Locality', localityManual: 'Locality set by hand', archived: 'Archived', recordId: 'Record ID', customerCode: 'Customer code', customerName: 'Customer name', customerPhone: 'Customer phone', customerCompany: 'Customer company',
+      needs: 'Needs', manualLevel: 'Level', locality: 'Locality', localityManual: 'Locality set by hand', archived: 'Archived', recordId: 'Record ID', customerCode: 'Customer code', customerName: 'Customer name', customerPhone: 'Customer phone', customerCompany: 'Customer company', customerRecordId: 'Customer record ID', orderRecordId: 'Order record ID',
       date: 'Order date', amount: 'Amount', currency: 'Currency', fxRate: 'FX rate', note: 'Note', occurredAt: 'Follow-up time', channel: 'Channel', content: 'Content',
       outcome: 'Outcome', intent: 'Intent', satisfaction: 'Satisfaction', nextContactDate: 'Next contact date', nextContactTime: 'Next contact time', reminderClosed: 'Reminder closed',
       orderNumber: 'Order number', product: 'Product', sku: 'SKU', quantity: 'Quantity', unitPrice: 'Unit price', cost: 'Cost', paid: 'Paid', dueDate: 'Payment due', isReturn: 'Return',
@@ -149,7 +151,7 @@ export const importing = {
       missing_customer_key: 'No customer code, name, phone or company to find the customer by', unknown_customer: 'No such customer', ambiguous_customer: 'Several customers share this value, so it is unclear which one is meant; use another column (customer code, phone, or name with company), or merge the duplicate customers first',
       no_fx_rate: 'No FX rate for this currency on or before the date', invalid_wechat: 'Not a valid WeChat ID',
       invalid_quantity: 'Not a quantity (not 0; negative for a return)', paid_out_of_range: 'Paid is negative or more than the order amount', invalid_yes_no: 'Should be yes or no', extra_values: 'More values than the header has columns, so they do not line up: a value holding the delimiter unquoted, as 1,234.50 in a comma-separated file? Quote it ("1,234.50") or drop the separator', malformed_quote: 'A quote inside this cell ends no value, so the values around it may have run together: a quoted value must close right before the next delimiter, and a quote inside one is written twice ("")', malformed_quote_lines: 'A quote inside this cell ends no value and runs on over the next lines, which were read into this cell: their rows are refused with this one. A quoted value must close right before the next delimiter, and a quote inside one is written twice ("")', phone_scientific: 'A phone number Excel saved in scientific notation, its last digits lost: format the column as Text in Excel and save again', occurred_in_future: 'Later than today: a follow-up records a contact that happened; put a planned one in a next-contact date column', next_contact_before_follow_up: "Before the follow-up's own day: the reminder would be overdue the moment it is saved", next_contact_time_without_date: 'A next-contact time without a next-contact date: give the day too, or leave the time blank', due_before_order: "Before the order's own date: the sale would be overdue the moment it is saved",
-      order_lines_disagree: 'Differs from the earlier rows of this order number: the rows of one order must have the same customer, date and currency',
+      order_lines_disagree: 'Differs from the earlier rows of this order (its order number, or its order record ID when it has no number): the rows of one order must have the same customer, date and currency',
       order_number_taken: 'An order with this number already exists (import each order once; undo the earlier import to import it again)',
     },
     readFailed: 'The file could not be read: {{message}}',

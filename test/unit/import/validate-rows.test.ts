@@ -85,11 +85,11 @@ describe('validateRows: orders', () => {
     expect(v.errors).toEqual([]);
     expect(v.inferred.dateOrder).toEqual({ date: 'dmy' });
     // A file of whole orders: no line, no number, cost or payment columns.
-    const none = { orderNumber: null, isReturn: false, line: null, costMinor: null, paidMinor: null, dueDate: null };
+    const none = { orderNumber: null, orderRecordId: null, isReturn: false, line: null, costMinor: null, paidMinor: null, dueDate: null };
     expect(v.records.map((r) => r.record)).toEqual([
-      { customer: { code: null, name: '张三', phone: null, company: null }, orderDate: '2024-03-13', amountMinor: 123450, amount: '1234.50', currency: 'CNY', currencyFrom: 'cell', fxRate: null, note: null, ...none },
-      { customer: { code: null, name: '李四', phone: null, company: null }, orderDate: '2024-05-03', amountMinor: 9900, amount: '99.00', currency: 'USD', currencyFrom: 'column', fxRate: 7.1, note: '样品', ...none },
-      { customer: { code: null, name: '王五', phone: null, company: null }, orderDate: '2024-03-06', amountMinor: 1500000, amount: '15000.00', currency: 'CNY', currencyFrom: 'default', fxRate: null, note: null, ...none },
+      { customer: { code: null, name: '张三', phone: null, company: null, recordId: null }, orderDate: '2024-03-13', amountMinor: 123450, amount: '1234.50', currency: 'CNY', currencyFrom: 'cell', fxRate: null, note: null, ...none },
+      { customer: { code: null, name: '李四', phone: null, company: null, recordId: null }, orderDate: '2024-05-03', amountMinor: 9900, amount: '99.00', currency: 'USD', currencyFrom: 'column', fxRate: 7.1, note: '样品', ...none },
+      { customer: { code: null, name: '王五', phone: null, company: null, recordId: null }, orderDate: '2024-03-06', amountMinor: 1500000, amount: '15000.00', currency: 'CNY', currencyFrom: 'default', fxRate: null, note: null, ...none },
     ]);
   });
 

@@ -1,0 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { appRoot } from '../paths';
+import type { Command } from './commands';
+
+/** Where the build writes the command line's third-party notices (scripts/cli-build.mjs, cliNoticesOutfile). */
+export const cliNoticesPath = () => join(appRoot(), 'dist', 'cli', 'THIRD-PARTY-NOTICES.txt');
+
+/**
+ * The licenses of the third-party code the command line carries, as its bundles were built: each package's name,
+ * version, license and license text (and NOTICE), which their licenses ask to travel with the code.
+ */
+export const LICENSE_COMMANDS: Command[] = [
+  {
+    words: ['licenses'],
+    summary: 'Print the third-party software this command line carries, each package with its version, license and license text (no --db).',
+    flags: {},
+    offline: () => true,
+    run: async () => {
+      const file = cliNoticesPath();
+      // Built with the bundles: missing only where the CLI was built by other means than the project's scripts.
+      if (!existsSync(file)) throw new Error(`the third-party notices are not built (${file} is missing): run npm run build, or npm run cli, which builds them with the CLI`);
+      return { file, text: readFileSync(file, 'utf8') };
+    },
+    human: (o: { text: string }) => o.text.trimEnd(),
+  },
+];

@@ -1,0 +1,100 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { at, byTestId, chooseOption, inputOf, invoke, type Journey } from './journeys';
+
+const SLOW = { timeout: 15_000 };
+
+/** The test id on or around what holds the keyboard focus. */
+const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null);
+
+/** Run on its own (vitest -t), the workspace is still new: start it with the demo, as the first journey does. */
+export async function withDemo(page: Page): Promise<void> {
+  if ((await invoke(page, 'customers:list', { limit: 1 })).total > 0) return;
+  await invoke(page, 'workspace:loadDemo', { customers: 40, seed: 7 });
+  await invoke(page, 'workspace:startEmpty', {});
+}
+
+/**
+ * Typed work is not dropped by a stray Esc: the quick follow-up (whose hint says Esc closes) and the order
+ * form ask first, with the words of the app's unsaved-changes prompt. "Keep editing" keeps every letter;
+ * "Discard and close" closes without saving; with nothing typed, Esc closes at once.
+ */
+export async function typedWorkAsksBeforeClosing({ page, screenshot }: Journey): Promise<void> {
+  await withDemo(page);
+  if ((await invoke(page, 'settings:get', {})).language !== 'en') await invoke(page, 'settings:update', { language: 'en' });
+  await page.goto(at(page, '#/customers'));
+  await page.reload();
+  await inputOf(page, 'customer-search').fill('');
+  const first = (await invoke(page, 'customers:list', { limit: 1 })).rows[0]!;
+  await byTestId(page, 'customer-row').first().waitFor(SLOW);
+  const logged = async () => (await invoke(page, 'followups:list', { customerId: first.id })).followUps.length;
+  const before = await logged();
+
+  // ↓ then F: the quick follow-up for the first customer; a few words typed, then Esc.
+  await byTestId(page, 'customer-count').click();
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => page.locator('[data-testid="customer-row"][aria-selected="true"]').getAttribute('data-customer-id')).toBe(first.id);
+  await page.keyboard.press('f');
+  const dialog = byTestId(page, 'quick-followup');
+  await dialog.waitFor();
+  const typed = 'Asked about the spring samples; call back Friday';
+  await page.keyboard.type(typed);
+  await page.keyboard.press('Escape');
+  // Asked, not closed; the safe answer has the focus.
+  await byTestId(page, 'unsaved-stay').waitFor();
+  await expect.poll(() => focusedTestId(page)).toBe('unsaved-stay');
+  expect(await dialog.isVisible()).toBe(true);
+  await screenshot('discard-quick-followup-en');
+
+  // Esc (or "Keep editing") answers "keep": the text is all there, and the cursor back in it.
+  await page.keyboard.press('Escape');
+  await byTestId(page, 'unsaved-stay').waitFor({ state: 'detached' });
+  expect(await dialog.isVisible()).toBe(true);
+  expect(await inputOf(page, 'followup-content').inputValue()).toBe(typed);
+  await expect.poll(() => focusedTestId(page)).toBe('followup-content');
+
+  // Esc again, then "Discard and close": closed, nothing saved, the focus back on the customer it was opened for.
+  await page.keyboard.press('Escape');
+  await byTestId(page, 'unsaved-leave').click();
+  await dialog.waitFor({ state: 'detached' });
+  expect(await logged()).toBe(before);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-customer-id') ?? null)).toBe(first.id);
+
+  // Nothing typed: Esc closes at once, as the hint says.
+  await page.keyboard.press('f');
+  await dialog.waitFor();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  expect(await byTestId(page, 'unsaved-stay').count()).toBe(0);
+
+  // The same question in Chinese.
+  await chooseOption(page, 'language-switch', '中文');
+  await page.locator('[data-testid="customer-row"][aria-selected="true"]').click();
+  await byTestId(page, 'customer-title').waitFor(SLOW);
+  await byTestId(page, 'file-quick-followup').click();
+  await dialog.waitFor();
+  await page.keyboard.type('问了春季样品');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => byTestId(page, 'unsaved-leave').innerText()).toBe('放弃并关闭');
+  expect(await page.locator('.ant-modal-confirm-content').innerText()).toBe('关闭后，刚才填写的内容将会丢失。');
+  await screenshot('discard-quick-followup-zh-CN');
+  await byTestId(page, 'unsaved-leave').click();
+  await dialog.waitFor({ state: 'detached' });
+  expect(await logged()).toBe(before);
+  await chooseOption(page, 'language-switch', 'English');
+
+  // The order form: an amount typed, then Esc asks too; discarding saves no order.
+  const orders = (await invoke(page, 'orders:list', { customerId: first.id })).orders.length;
+  await byTestId(page, 'tab-orders').click();
+  await byTestId(page, 'add-order').click();
+  await byTestId(page, 'order-form').waitFor({ state: 'visible' });
+  await inputOf(page, 'order-amount').fill('88');
+  await page.keyboard.press('Escape');
+  await byTestId(page, 'unsaved-stay').click();
+  await byTestId(page, 'unsaved-stay').waitFor({ state: 'detached' });
+  expect(await inputOf(page, 'order-amount').inputValue()).toBe('88');
+  await page.keyboard.press('Escape');
+  await byTestId(page, 'unsaved-leave').click();
+  await byTestId(page, 'order-form').waitFor({ state: 'hidden' });
+  expect((await invoke(page, 'orders:list', { customerId: first.id })).orders.length).toBe(orders);
+}
