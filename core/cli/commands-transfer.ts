@@ -5,7 +5,7 @@ import { IMPORT_ENCODINGS } from '../../shared/contract/transfer';
 import { AppError } from '../../shared/contract';
 import { missingFieldsText } from '../importing/run-import';
 import { describeIssue, type TableIssue } from '../../shared/import/table';
-import { CommandFailed, optionalString, readFlagFile, requireFlag, UsageError } from './args';
+import { CommandFailed, optionalInt, optionalString, readFlagFile, requireFlag, UsageError } from './args';
 import type { Command } from './commands';
 
 type Flags = Parameters<Command['run']>[0];
@@ -50,6 +50,13 @@ function mappingFlag(values: Flags): Record<string, string | null> | undefined {
   return parsed as Record<string, string | null>;
 }
 
+/** --header-row N: the header's row counted as the messages count rows, from 1 (whether it can be the header is the import's to say). */
+function headerRowFlag(values: Flags): number | undefined {
+  const row = optionalInt(values, 'header-row');
+  if (row !== undefined && row < 1) throw new UsageError(`--header-row must be a row number, 1 or more as the messages count rows, got ${row}`);
+  return row;
+}
+
 function choice<T extends string>(values: Flags, name: string, allowed: readonly T[]): T | undefined {
   const value = optionalString(values, name);
   if (value !== undefined && !allowed.includes(value as T)) throw new UsageError(`--${name} must be ${allowed.join('|')}, got "${value}"`);
@@ -59,6 +66,7 @@ function choice<T extends string>(values: Flags, name: string, allowed: readonly
 export const IMPORT_FLAGS = {
   mapping: { type: 'string' }, encoding: { type: 'string' }, 'date-order': { type: 'string' }, 'on-error': { type: 'string' }, rejects: { type: 'string' },
   'dry-run': { type: 'boolean' }, decimal: { type: 'string' }, duplicates: { type: 'string' }, 'link-by': { type: 'string' }, 'create-customers': { type: 'boolean' }, sheet: { type: 'string' },
+  'header-row': { type: 'string' },
 } as const;
 
 type RowErrorSummary = { row: number; column: string | null; field: string | null; value: string; reason: string; message: string };
@@ -104,7 +112,7 @@ function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
     startsDatabase: true,
     takesFile: true,
     writesNothing: (v) => v['dry-run'] === true,
-    summary: `Import ${kind} from a CSV/TSV/.xlsx FILE as one undoable batch (--dry-run writes nothing; --on-error abort|skip, --rejects FILE).`,
+    summary: `Import ${kind} from a CSV/TSV/.xlsx FILE as one undoable batch (--dry-run writes nothing; --on-error abort|skip, --rejects FILE; --header-row N when the header is not the row found under title lines).`,
     flags: IMPORT_FLAGS,
     fields: { source: 'FILE', rejectsPath: '--rejects' },
     run: async (v, call) => {
@@ -115,6 +123,7 @@ function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
         mapping: mappingFlag(v),
         encoding: encodingFlag(v),
         sheet: optionalString(v, 'sheet'),
+        headerRow: headerRowFlag(v),
         dateOrder: choice(v, 'date-order', ['dmy', 'mdy', 'ymd'] as const),
         decimal: choice(v, 'decimal', ['.', ','] as const),
         onError: choice(v, 'on-error', ['abort', 'skip'] as const) ?? (rejects ? 'skip' : 'abort'),

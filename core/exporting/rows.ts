@@ -45,7 +45,7 @@ const RETURNED = `returned AS MATERIALIZED (SELECT return_of_order_id AS sale_id
 const QUERIES: Record<ExportKind, string> = {
   customers: `${CUSTOMER_SELECT} WHERE c.deleted_at IS NULL ORDER BY c.sort_name, c.id`,
   orders: `WITH ${OWNERS}, ${RETURNED}
-    SELECT o.id, c.id AS customerRecordId, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, c.phone AS customerPhone, o.order_number AS orderNumber,
+    SELECT o.id AS orderRecordId, c.id AS customerRecordId, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, c.phone AS customerPhone, o.order_number AS orderNumber,
       o.order_date AS orderDate, o.amount_minor AS amountMinor, o.currency, o.fx_rate AS fxRate, o.kind, o.cost_minor AS costMinor, o.unpaid_minor AS unpaidMinor,
       o.payment_due_date AS dueDate, o.note, (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id) AS lineCount,
       o.base_amount_minor AS baseAmountMinor, o.base_currency AS baseCurrency, coalesce(rt.minor, 0) AS returnedMinor

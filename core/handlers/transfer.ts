@@ -30,7 +30,9 @@ function asAppError(error: unknown): unknown {
     if (missing) return new AppError('invalid_input', error.message, [{ path: ['mapping'], key: 'import_mapping_incomplete', params: { fields: [...missing.all, ...missing.anyOf].join(', ') } }]);
     // Plain details (the line an unclosed quote opens on …) go along for the translated text.
     const params = Object.fromEntries(Object.entries(error.details).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
-    return new AppError('invalid_input', error.message, [{ path: ['source'], key: `import_${error.code}`, ...(Object.keys(params).length > 0 ? { params } : {}) }]);
+    // A header row refused is the given headerRow's fault, not the file's: the screen shows it by that control.
+    const path = error.code === 'header_row_blank' || error.code === 'header_row_beyond' ? 'headerRow' : 'source';
+    return new AppError('invalid_input', error.message, [{ path: [path], key: `import_${error.code}`, ...(Object.keys(params).length > 0 ? { params } : {}) }]);
   }
   if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
     const path = (error as NodeJS.ErrnoException).path ?? '';

@@ -12,6 +12,8 @@ export interface ReadImportOptions {
   encoding?: EncodingName;
   delimiter?: Delimiter;
   sheet?: string;
+  /** The header's row as the user gave it; omitted, it is chosen among the first lines (shared/import/table.ts). */
+  headerRow?: number;
 }
 
 export type ReadImportResult = ImportTable &
@@ -31,12 +33,12 @@ export async function readImportBytes(bytes: Uint8Array, options: ReadImportOpti
     case 'xls':
       throw xlsNotSupported();
     case 'xlsx': {
-      const table = await readXlsx(bytes, { sheet: options.sheet });
+      const table = await readXlsx(bytes, { sheet: options.sheet, headerRow: options.headerRow });
       return { ...table, format: 'xlsx' };
     }
     case 'text': {
       const decoded = decodeBytes(bytes, options.encoding);
-      const table = parseCsv(decoded.text, { delimiter: options.delimiter });
+      const table = parseCsv(decoded.text, { delimiter: options.delimiter, headerRow: options.headerRow });
       const check = new DecodingCheck(decoded.encoding);
       check.check(table.headerRow, table.rawHeaders);
       for (const row of table.rows) check.check(row.row, row.cells);

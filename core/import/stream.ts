@@ -12,6 +12,8 @@ import { xlsNotSupported } from './xlsx';
 export interface CsvStreamOptions {
   encoding?: EncodingName;
   delimiter?: Delimiter;
+  /** The header's row as the user gave it; omitted, it is chosen among the first lines (shared/import/table.ts). */
+  headerRow?: number;
   /** Rows per yielded batch (one DB transaction's worth for the importer). */
   batchSize?: number;
   chunkBytes?: number;
@@ -82,7 +84,7 @@ export async function openCsvStream(path: string, options: CsvStreamOptions = {}
     assertText(text);
     const guess = options.delimiter ? { delimiter: options.delimiter } : sniffDelimiter(text, position >= totalBytes);
     const reader = new CsvRecordReader({ delimiter: guess.delimiter, maxRecordChars: options.maxRecordChars });
-    const builder = new TableBuilder({ extraValuesRefuseRow: true });
+    const builder = new TableBuilder({ extraValuesRefuseRow: true, headerRow: options.headerRow });
     let rows: SourceRow[] = [];
     let issues: TableIssue[] = [];
     let ended = false;

@@ -30,20 +30,20 @@ export function xlsNotSupported(): ImportError {
  * limits in xlsx-limits.ts: only the parts this sheet needs are inflated, and a bomb is refused from
  * its declared sizes before inflating, or at the first byte past a limit if the sizes lie.
  */
-export async function readXlsx(bytes: Uint8Array, options: { sheet?: string } = {}): Promise<XlsxTable> {
+export async function readXlsx(bytes: Uint8Array, options: { sheet?: string; headerRow?: number } = {}): Promise<XlsxTable> {
   const kind = sniffFileKind(bytes);
   if (kind === 'empty') throw new ImportError('empty_file', 'The file is empty (0 bytes).');
   if (kind === 'xls') throw xlsNotSupported();
   if (kind !== 'xlsx') throw new ImportError('xlsx_unreadable', 'This is not an .xlsx workbook.');
   const parts = await openZipParts(bytes);
   try {
-    return await readSheet(parts, options.sheet);
+    return await readSheet(parts, options.sheet, options.headerRow);
   } finally {
     parts.close();
   }
 }
 
-async function readSheet(parts: ZipParts, wanted: string | undefined): Promise<XlsxTable> {
+async function readSheet(parts: ZipParts, wanted: string | undefined, headerRow: number | undefined): Promise<XlsxTable> {
   const info = await readWorkbookInfo(parts);
   const sheetNames = info.sheets.map((s) => s.name);
   const sheet = wanted !== undefined ? info.sheets.find((s) => s.name === wanted) : (info.sheets.find((s) => s.state === 'visible') ?? info.sheets[0]);
@@ -65,7 +65,7 @@ async function readSheet(parts: ZipParts, wanted: string | undefined): Promise<X
   const merged = applyMerges(records, merges, MAX_SHEET_CELLS - used);
 
   // Excel writes no element for an empty cell, so a row whose last cells are empty is short in the file, not in the sheet.
-  const builder = new TableBuilder({ maxPaddedCells: MAX_PADDED_CELLS, shortRowsComplete: true });
+  const builder = new TableBuilder({ maxPaddedCells: MAX_PADDED_CELLS, shortRowsComplete: true, headerRow });
   const rows: SourceRow[] = [];
   const issues: TableIssue[] = [];
   for (const record of merged) {

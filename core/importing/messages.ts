@@ -4,21 +4,32 @@ import { isBlankCell, type SourceRow } from '../../shared/import/table';
 import type { RowOutcome } from './row-writer';
 import type { ImportReason, ImportRowError } from './types';
 
+type Params = Readonly<Record<string, string>>;
+
+/** What to do about an order already recorded, said after naming it. */
+const ONCE = 'import each order once; undo the earlier import to import it again';
+
 /**
  * English for the reasons only writing finds. Complete by type, so a reason added to ImportReason cannot
  * reach the CLI and the rejects file as its bare code; the writer also meets value reasons (a total over
  * the safe range is amount_too_large), and those take the parsers' own text.
  */
-const TEXT: Record<Exclude<ImportReason, ValueReason>, string> = {
+const TEXT: Record<Exclude<ImportReason, ValueReason>, string | ((params: Params) => string)> = {
   unknown_customer: 'no customer with this key exists (import with --create-customers, or "create unknown customers" in the app, or import the customers first)',
   ambiguous_customer: 'several customers share this value, so it does not say which one is meant; link by another column (customer code, phone, or name with company), or merge the duplicate customers first',
   no_fx_rate: 'has no exchange rate to the base currency on or before the order date; add an FX rate column, or the rate under FX rates in the app',
   invalid_wechat: 'is not a valid WeChat ID',
   order_lines_disagree: 'differs from the earlier rows of the same order (its order number, or its order record ID when it has no number): the rows of one order must name the same customer, date and currency',
-  order_number_taken: 'is the number of an order already recorded (import each order once; undo the earlier import to import it again)',
+  // Named as the order form names the order holding a number (core/handlers/orders.ts).
+  order_number_taken: (p) => `is already used by the order of ${p.customer} dated ${p.date} (entered there as ${p.number}): ${ONCE}`,
+  order_already_recorded: (p) => `is the order of ${p.customer} dated ${p.date}, already recorded (its record ID; ${ONCE})`,
 };
 
-const textOf = (reason: ImportReason): string => (reason in TEXT ? TEXT[reason as keyof typeof TEXT] : describeReason(reason as ValueReason));
+function textOf(reason: ImportReason, params: Params = {}): string {
+  if (!(reason in TEXT)) return describeReason(reason as ValueReason);
+  const text = TEXT[reason as keyof typeof TEXT];
+  return typeof text === 'string' ? text : text(params);
+}
 
 export function describeOutcomeError(row: SourceRow, outcome: Extract<RowOutcome, { kind: 'error' }>, columnOf: Map<string, number>, headers: string[]): ImportRowError {
   const field = outcome.field;
@@ -31,5 +42,9 @@ export function describeOutcomeError(row: SourceRow, outcome: Extract<RowOutcome
   const header = column === null ? null : (headers[column] ?? null);
   const value = column === null ? '' : String(row.cells[column] ?? '');
   const where = header ? `column "${header}"${value ? ` "${value}"` : ''}` : 'the row';
-  return { row: row.row, line: row.line, column, header, field, value, reason: outcome.reason, message: `Row ${row.row}, ${where}: ${textOf(outcome.reason)}.` };
+  return {
+    row: row.row, line: row.line, column, header, field, value, reason: outcome.reason,
+    ...(outcome.params ? { params: outcome.params } : {}),
+    message: `Row ${row.row}, ${where}: ${textOf(outcome.reason, outcome.params)}.`,
+  };
 }

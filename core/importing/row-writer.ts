@@ -6,6 +6,7 @@ import type { CustomerKey, CustomerRecord, FollowUpRecord, OrderRecord } from '.
 import { importStatements, type ImportStatements } from '../../db/repos/imports';
 import { orderImportStatements, orderInserter, type OrderImportStatements, type OrderInserter } from '../../db/repos/order-imports';
 import { OrderAssembler } from './order-assembler';
+import { holderParams } from './order-holder';
 import { productIdentityKey, upsertProducts } from '../../db/repos/products';
 import type { Db } from '../../db/open';
 import { newId } from '../ids';
@@ -24,7 +25,7 @@ const phonesOf = (contacts: ReadonlyArray<{ kind: ContactKind; value: string }>)
 /** What became of one valid row; `error` rows are rejected with that reason (at the field's column). */
 export type RowOutcome =
   | { kind: 'added' | 'updated' | 'skipped'; duplicate?: Omit<DuplicateRow, 'row'> }
-  | { kind: 'error'; reason: ImportReason; field: string | null };
+  | { kind: 'error'; reason: ImportReason; field: string | null; params?: Readonly<Record<string, string>> };
 
 /**
  * Writes validated records inside the import's transaction: customers matched against the database
@@ -154,7 +155,8 @@ export class RowWriter {
 
   order(record: OrderRecord): RowOutcome {
     if (record.line) return this.assembler.add(record);
-    if (record.orderNumber !== null && (this.orderRows.holds(record.orderNumber) || this.orderSql.byNumber(record.orderNumber))) return { kind: 'error', reason: 'order_number_taken', field: 'orderNumber' };
+    const recorded = this.alreadyRecorded(record);
+    if (recorded) return recorded;
     const customer = this.link(record.customer);
     if (typeof customer !== 'string') return customer;
     const base = this.settings.baseCurrency;
@@ -174,6 +176,26 @@ export class RowWriter {
       unpaidMinor: unpaid, baseUnpaidMinor: convertMinor(unpaid, record.currency, rate, base), dueDate: record.dueDate,
     });
     return { kind: 'added' };
+  }
+
+  /**
+   * A whole order already recorded: its number is a live order's (or an earlier row's of this file), or its record ID
+   * is a live order's own id (this workspace's export imported back, the order numbered or not). Naming the holder
+   * takes one more query, for the row refused only.
+   */
+  private alreadyRecorded(record: OrderRecord): Extract<RowOutcome, { kind: 'error' }> | null {
+    const number = record.orderNumber;
+    if (number !== null) {
+      const held = this.orderRows.holding(number);
+      const found = held ? undefined : this.orderSql.byNumber(number);
+      if (held || found) {
+        const holder = held ? { ...held, customerName: this.orderSql.customerName(held.customerId) } : this.orderSql.recorded(found!.id);
+        return { kind: 'error', reason: 'order_number_taken', field: 'orderNumber', ...(holder ? { params: holderParams(holder, number) } : {}) };
+      }
+    }
+    // Only a file with the column pays the seek; a record ID naming no live order here is nothing to the row.
+    const recorded = record.orderRecordId === null ? undefined : this.orderSql.recorded(record.orderRecordId);
+    return recorded ? { kind: 'error', reason: 'order_already_recorded', field: 'orderRecordId', params: holderParams(recorded) } : null;
   }
 
   /** Writes the orders still held: at the end of every batch of the file, and before the batch commits. */

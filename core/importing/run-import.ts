@@ -47,7 +47,9 @@ export async function runImport(client: Database.Database, options: ImportOption
   const rejectsPath = options.onError === 'skip' && !options.dryRun ? (options.rejectsPath ?? null) : null;
   const checkRejectsTarget = (path: string) => () => assertFileTarget(client, path, { field: ['rejectsPath'], source: 'path' in options.source ? options.source.path : undefined });
   if (rejectsPath) checkRejectsTarget(rejectsPath)();
-  const source = await openSource(options.source, { encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet, batchSize: options.batchSize, signal: options.signal });
+  const source = await openSource(options.source, {
+    encoding: options.encoding, delimiter: options.delimiter, sheet: options.sheet, headerRow: options.headerRow, batchSize: options.batchSize, signal: options.signal,
+  });
   let rejects: RejectsFile | null = null;
   let began = false;
   try {
@@ -63,7 +65,7 @@ export async function runImport(client: Database.Database, options: ImportOption
     );
     const result: ImportResult = {
       batchId: null, dryRun: options.dryRun, kind: options.kind, fileName: source.fileName, format: source.format, encoding: source.encoding, delimiter: source.delimiter,
-      headers: source.headers, columns: mapping.columns, mappingSource, missing: mapping.missing, inferred: validator.inferred,
+      headers: source.headers, headerRow: source.headerRow, columns: mapping.columns, mappingSource, missing: mapping.missing, inferred: validator.inferred,
       rowsTotal: 0, added: 0, updated: 0, skipped: 0, rejected: 0, customersCreated: 0, errors: [], rejectedRows: [], duplicates: [], tableIssues: [...source.headerIssues],
       sample: source.sample.slice(0, SAMPLE_ROWS).map((r) => ({ row: r.row, cells: r.cells.map(String) })), rejectsPath: null, elapsedMs: 0,
     };

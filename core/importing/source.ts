@@ -21,6 +21,8 @@ export interface OpenedSource {
   encoding: EncodingName | null;
   delimiter: Delimiter | null;
   headers: string[];
+  /** The header's row, 1-based as rows are counted in every message: given, or chosen under any title lines. */
+  headerRow: number;
   headerIssues: TableIssue[];
   /** The first rows, read before the import starts: what date order and decimal mark are inferred from. */
   sample: SourceRow[];
@@ -32,6 +34,7 @@ export interface SourceOptions {
   encoding?: EncodingName;
   delimiter?: Delimiter;
   sheet?: string;
+  headerRow?: number;
   batchSize?: number;
   signal?: AbortSignal;
 }
@@ -45,7 +48,7 @@ const SAMPLE_ROWS = 2000;
  */
 export async function openSource(source: ImportSource, options: SourceOptions = {}): Promise<OpenedSource> {
   if ('path' in source && (await isCsvFile(source.path))) {
-    const stream = await openCsvStream(source.path, { encoding: options.encoding, delimiter: options.delimiter, batchSize: options.batchSize ?? 1000, signal: options.signal });
+    const stream = await openCsvStream(source.path, { encoding: options.encoding, delimiter: options.delimiter, headerRow: options.headerRow, batchSize: options.batchSize ?? 1000, signal: options.signal });
     const iterator = stream[Symbol.asyncIterator]();
     // The first batch doubles as the sample; it is handed back as the first batch of the iteration.
     const sample: SourceBatch[] = [];
@@ -74,6 +77,7 @@ export async function openSource(source: ImportSource, options: SourceOptions = 
       encoding: stream.encoding,
       delimiter: stream.delimiter,
       headers: stream.headers,
+      headerRow: stream.headerRow,
       headerIssues: stream.headerIssues,
       sample: sample.flatMap((b) => b.rows),
       batches: batches(),
@@ -99,6 +103,7 @@ export async function openSource(source: ImportSource, options: SourceOptions = 
     encoding: table.format === 'csv' ? table.encoding : null,
     delimiter: table.format === 'csv' ? table.delimiter : null,
     headers: table.headers,
+    headerRow: table.headerRow,
     headerIssues,
     sample: table.rows.slice(0, SAMPLE_ROWS),
     batches: whole(),

@@ -11,6 +11,8 @@ export interface ImportOptions {
   encoding?: EncodingName;
   delimiter?: Delimiter;
   sheet?: string;
+  /** The header's row (1-based, as messages count rows) when the one chosen under title lines is wrong. */
+  headerRow?: number;
   /** Header → field (or null to leave a column out); headers compare folded. Omitted: remembered, else automatic. */
   mapping?: SavedMapping | null;
   dateOrder?: DateOrder;
@@ -43,7 +45,7 @@ export interface ImportProgress {
   rowsPerSecond: number;
 }
 
-export type ImportReason = import('../../shared/import/result').ValueReason | 'unknown_customer' | 'ambiguous_customer' | 'no_fx_rate' | 'invalid_wechat' | 'order_lines_disagree' | 'order_number_taken';
+export type ImportReason = import('../../shared/import/result').ValueReason | 'unknown_customer' | 'ambiguous_customer' | 'no_fx_rate' | 'invalid_wechat' | 'order_lines_disagree' | 'order_number_taken' | 'order_already_recorded';
 
 export interface ImportRowError {
   row: number;
@@ -84,6 +86,8 @@ export interface ImportResult {
   encoding: EncodingName | null;
   delimiter: Delimiter | null;
   headers: string[];
+  /** The header's row, 1-based as rows are counted in every message: the one given, or the one chosen under title lines. */
+  headerRow: number;
   columns: ColumnMatch[];
   mappingSource: 'given' | 'remembered' | 'auto';
   missing: { all: string[]; anyOf: string[] };

@@ -4,7 +4,7 @@ import { deriveLocality } from '../../shared/domain/locality';
 import { fieldSources, joinedNotes, unitedTags } from '../../shared/domain/merge-fields';
 import { liveContactsOf, refreshCustomerStats } from '../../db/repos/customers';
 import * as repo from '../../db/repos/merges';
-import { recordMergedAway } from '../../db/repos/merge-moves';
+import { recordMergedAway, standingMove } from '../../db/repos/merge-moves';
 import type { Db } from '../../db/open';
 import { readSettings } from '../../db/repos/settings';
 import { newId } from '../ids';
@@ -34,6 +34,16 @@ function loadLive(db: Db, input: MergeInput): MergeCandidate[] {
         throw new AppError('conflict', `Customer ${id} was already merged into ${name} (${away.keptCustomerId}); to separate them, undo merge ${away.mergeId}.`, [
           { path, key: 'merge_customer_merged_away', params: { name, mergeId: away.mergeId } },
         ]);
+      }
+      // Merged away on another laptop: its journal is there, but the team shares where the customer went.
+      const elsewhere = standingMove(db.$client, id);
+      if (elsewhere) {
+        const name = repo.customerColumns(db.$client, elsewhere.intoCustomerId)!.name as string;
+        throw new AppError(
+          'conflict',
+          `Customer ${id} was already merged into ${name} (${elsewhere.intoCustomerId}) on another laptop; to separate them, undo merge ${elsewhere.mergeId} on the laptop that made it.`,
+          [{ path, key: 'merge_customer_merged_away_elsewhere', params: { name, mergeId: elsewhere.mergeId } }],
+        );
       }
       throw new AppError('conflict', `Customer ${id} is deleted; restore it from the trash before merging.`, [{ path, key: 'merge_customer_deleted' }]);
     }

@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../shared/contract';
 import { liveContactsOf, refreshCustomerStats } from '../../db/repos/customers';
 import * as repo from '../../db/repos/merges';
-import { retireMovesOf } from '../../db/repos/merge-moves';
+import { retireMovesOf, standingMove } from '../../db/repos/merge-moves';
 import type { Db } from '../../db/open';
 import { buildSearchText, buildSortName } from '../search-text';
 
@@ -27,6 +27,14 @@ export function unmergeCustomers(db: Db, mergeId: string, now: string) {
     const members = rows.filter((r) => r.rowTable === 'customers');
     const later = repo.laterMergesTouching(client, merge, [merge.keptCustomerId, ...members.map((m) => m.rowId)]);
     if (later.length) throw new AppError('conflict', `Merge ${later[0]} changed these customers later; undo it first.`, [{ path: ['mergeId'], key: 'merge_undo_later_first', params: { mergeId: later[0]! } }]);
+    // The same of a merge made on another laptop (its journal is there; the team shares what it took away): one that
+    // took the kept customer away since moved this merge's rows on, and undone now, this one would leave them there.
+    const since = [merge.keptCustomerId, ...members.map((m) => m.rowId)].map((id) => standingMove(client, id)).find((m) => m !== undefined && m.mergeId !== mergeId);
+    if (since) {
+      throw new AppError('conflict', `Merge ${since.mergeId}, made on another laptop, changed these customers later; undo it first, on the laptop that made it.`, [
+        { path: ['mergeId'], key: 'merge_undo_later_elsewhere_first', params: { mergeId: since.mergeId } },
+      ]);
+    }
 
     const moved = { orders: 0, followUps: 0, contacts: 0 };
     const counter = { orders: 'orders', follow_ups: 'followUps', contact_channels: 'contacts' } as const;

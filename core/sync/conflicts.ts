@@ -62,15 +62,21 @@ export function restoredSaleId(saleId: string, deletedAt: string): string {
 /**
  * Lists the restore with the customer's conflicts: field `orders:<sale id>.deleted_at`, the value kept (none:
  * the sale counts again, by whoever recorded the return) and the delete it undid. Recorded once per delete, by the
- * laptop that brought the sale back and by every laptop that receives its record.
+ * laptop that brought the sale back and by every laptop that receives its record. `asRecorded`: the restore as the
+ * team's record of it now says, replacing how it was listed (two laptops bringing back the same sale each before
+ * seeing the other's write one record, whose fields settle as any row's do; listed as each laptop made it, who
+ * recorded the return could differ between laptops).
  */
-export function recordRestoredSale(client: Database.Database, restored: RestoredSale, resolvedAt: string): number {
+export function recordRestoredSale(client: Database.Database, restored: RestoredSale, resolvedAt: string, asRecorded = false): number {
   const docId = `orders:${restored.saleId}`;
   const id = restoreKey(restored.saleId, restored.deletedAt);
+  const onConflict = asRecorded
+    ? `DO UPDATE SET customer_id = excluded.customer_id, kept_by = excluded.kept_by, overwritten_by = excluded.overwritten_by, kept_at = excluded.kept_at`
+    : 'DO NOTHING';
   return client
     .prepare(
       `INSERT INTO sync_conflicts (id, customer_id, field, kept_value, overwritten_value, kept_by, overwritten_by, kept_at, overwritten_at, resolved_at)
-       VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+       VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) ${onConflict}`,
     )
     .run(id, restored.customerId, `${docId}.deleted_at`, restored.deletedAt, restored.returnedBy, restored.deletedBy, restored.returnedAt, restored.deletedAt, resolvedAt).changes;
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../db/open';
 import type { TeamSyncResult } from '../../shared/contract/team';
 import { applyDocs } from './apply';
 import { recordConflicts } from './conflicts';
+import { readSkippedRecordsAgain } from './read-again';
 import type { FieldConflict, SyncDoc } from './document';
 import { confirmPushed, pumpOutbox } from './pump';
 import { pushReplica, refusedSummary } from './push';
@@ -54,7 +55,10 @@ export async function syncOnce(db: Db, replica: PouchDatabase, server: TeamServe
   }
 }
 
-/** Applies the replica's changes since the last applied sequence, batch by batch, then retries parked documents. */
+/**
+ * Applies the replica's changes since the last applied sequence, batch by batch, then (once, after an update) the
+ * records an earlier release left aside, then retries parked documents.
+ */
 export async function applyReplica(db: Db, replica: PouchDatabase, conflicts: FieldConflict[], now: () => Date): Promise<{ applied: number; settled: number }> {
   const client = db.$client;
   let applied = 0;
@@ -73,6 +77,8 @@ export async function applyReplica(db: Db, replica: PouchDatabase, conflicts: Fi
     }
     applied += applyDocs(db, docs, conflicts, now, String(changes.last_seq)).applied;
   }
+  // Once after an update from the release before the records of settlements: what it left aside (read-again.ts).
+  applied += await readSkippedRecordsAgain(db, replica, conflicts, now);
   const parked = (client.prepare(`SELECT doc_id AS id FROM sync_parked ORDER BY doc_id LIMIT 5000`).all() as { id: string }[]).map((r) => r.id);
   if (parked.length > 0) {
     const rows = await replica.allDocs({ keys: parked, include_docs: true, conflicts: true });

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import { anyStandingMerge, forwardsOf, recordForward, standingMove, undoneMerges } from '../../db/repos/merge-moves';
+import { anyMergeRecord, anyStandingMerge, forwardsOf, mergesMovingRows, recordForward, standingAwayAmong, standingMove, undoneMerges } from '../../db/repos/merge-moves';
 import type { MovedTable } from '../../db/repos/merges';
 import { localEdit, localInsert } from './local-edit';
+import { bringBackFromMergeRings } from './settle-merge-rings';
 import type { AppliedRow } from './settle';
 
 const MOVED: readonly MovedTable[] = ['orders', 'follow_ups', 'contact_channels'];
@@ -13,8 +14,10 @@ const MOVED: readonly MovedTable[] = ['orders', 'follow_ups', 'contact_channels'
  * undoing the merge on the laptop that made it takes the row back. Every laptop holding the same records moves a
  * row to the same customer and writes the same record, so two laptops settling the same rows agree.
  *
- * Looked at: the rows the batch wrote, the sales it brought back, and every live row of a customer the batch
- * showed merged away (its merge's record, or its deletion, arrived after the rows did).
+ * Looked at: the rows the batch wrote on a customer merged away (each applied row's values name its customer, so
+ * which of those customers were merged away is read once per batch, not once per row), the sales it brought back,
+ * and every live row of a customer the batch showed merged away (its merge's record, or its deletion, arrived after
+ * the rows did).
  */
 export function forwardFromMergedAway(client: Database.Database, applied: AppliedRow[], restored: string[], now: string, userName: string | null, customers: Set<string>): void {
   // Every applied order, follow-up and contact is a candidate: a laptop that knows of no standing merge (most) pays one query.
@@ -23,16 +26,21 @@ export function forwardFromMergedAway(client: Database.Database, applied: Applie
   const liveOn = Object.fromEntries(MOVED.map((t) => [t, client.prepare(`SELECT id FROM ${t} WHERE customer_id = ? AND deleted_at IS NULL ORDER BY created_at, id`).pluck()]));
   const contactHeld = client.prepare(`SELECT 1 FROM contact_channels WHERE customer_id = ? AND kind = ? AND value = ? AND deleted_at IS NULL`);
 
-  const candidates: Array<{ table: MovedTable; id: string }> = [];
+  const written: Array<{ table: MovedTable; id: string; customerId: string }> = [];
   const swept = new Set<string>();
   for (const { table, values } of applied) {
-    if ((MOVED as readonly string[]).includes(table)) candidates.push({ table: table as MovedTable, id: String(values.id) });
+    if ((MOVED as readonly string[]).includes(table)) written.push({ table: table as MovedTable, id: String(values.id), customerId: String(values.customer_id) });
     else if (table === 'customers' && values.deleted_at !== null) swept.add(String(values.id));
     else if (table === 'customer_merge_moves' && values.row_table === 'customers' && values.deleted_at === null) swept.add(String(values.from_customer_id));
   }
+  // Customers merged into each other round a ring (two laptops merging them both ways) first become a chain.
+  for (const id of bringBackFromMergeRings(client, swept, now, userName, customers)) swept.add(id);
+  const away = standingAwayAmong(client, [...written.map((r) => r.customerId), ...swept]);
+  const candidates: Array<{ table: MovedTable; id: string }> = written.filter((r) => away.has(r.customerId));
+  // A sale brought back is read whatever its customer: a batch brings back a handful at most.
   for (const id of restored) candidates.push({ table: 'orders', id });
   for (const customerId of [...swept].sort()) {
-    if (!standingMove(client, customerId)) continue;
+    if (!away.has(customerId)) continue;
     for (const table of MOVED) for (const id of liveOn[table]!.all(customerId) as string[]) candidates.push({ table, id });
   }
 
@@ -63,15 +71,24 @@ export function forwardFromMergedAway(client: Database.Database, applied: Applie
 /**
  * A row moved on under a merge that its laptop undid meanwhile (the undo did not know of it yet) goes back to the
  * customer it was written on, as the undo took the merge's other rows back, and its record stops standing. Every
- * laptop that learns of both does the same.
+ * laptop that learns of both does the same: when the undo or the record arrives, or the row itself, after them. A
+ * laptop that does not hold the row yet leaves its record standing, for the laptop that does (retired, the record
+ * would keep that one from taking the row back).
  */
 export function takeBackFromUndoneMerges(client: Database.Database, applied: AppliedRow[], now: string, userName: string | null, customers: Set<string>): void {
+  // A team that never merged (most) pays one query, not a lookup of the batch's rows.
+  if (!anyMergeRecord(client)) return;
   const mergeIds = new Set(applied.filter((r) => r.table === 'customer_merge_moves').map((r) => String(r.values.merge_id)));
+  const rowIds = applied.filter((r) => (MOVED as readonly string[]).includes(r.table)).map((r) => String(r.values.id));
+  for (const mergeId of mergesMovingRows(client, rowIds)) mergeIds.add(mergeId);
   if (mergeIds.size === 0) return;
   for (const mergeId of undoneMerges(client, [...mergeIds].sort())) {
     for (const forward of forwardsOf(client, mergeId)) {
-      const row = client.prepare(`SELECT customer_id FROM ${forward.rowTable} WHERE id = ? AND deleted_at IS NULL`).pluck().get(forward.rowId) as string | undefined;
-      if (row === forward.intoCustomerId) {
+      const row = client.prepare(`SELECT customer_id AS customerId, deleted_at AS deletedAt FROM ${forward.rowTable} WHERE id = ?`).get(forward.rowId) as
+        | { customerId: string; deletedAt: string | null }
+        | undefined;
+      if (!row) continue;
+      if (row.deletedAt === null && row.customerId === forward.intoCustomerId) {
         localEdit(client, forward.rowTable, forward.rowId, { customer_id: forward.fromCustomerId }, now, userName);
         customers.add(forward.fromCustomerId);
         customers.add(forward.intoCustomerId);

@@ -53,7 +53,7 @@ export function restoreReturnedSales(client: Database.Database, applied: Applied
   return restored;
 }
 
-/** A restore another laptop made (or the same one, made here too) is listed here as well, once. */
+/** A restore another laptop made (or the same one, made here too) is listed here as well, once, as its record now says. */
 export function listReceivedRestores(client: Database.Database, applied: AppliedRow[], now: string): void {
   for (const { table, values } of applied) {
     if (table !== 'restored_sales' || values.deleted_at !== null) continue;
@@ -68,6 +68,7 @@ export function listReceivedRestores(client: Database.Database, applied: Applied
         returnedAt: String(values.returned_at),
       },
       now,
+      true,
     );
   }
 }

@@ -10,6 +10,8 @@ import type { MergeRow, MovedTable } from './merges';
 export interface StandingMove {
   mergeId: string;
   intoCustomerId: string;
+  /** When the merge was made (its record's created_at, the customer's deleted_at). */
+  createdAt: string;
 }
 
 /** Records that a merge took `customerId` into `intoCustomerId`, under the id of its journal row. */
@@ -35,12 +37,29 @@ export function anyStandingMerge(client: Database.Database): boolean {
 export function standingMove(client: Database.Database, customerId: string): StandingMove | undefined {
   return client
     .prepare(
-      `SELECT m.merge_id AS mergeId, m.into_customer_id AS intoCustomerId
+      `SELECT m.merge_id AS mergeId, m.into_customer_id AS intoCustomerId, m.created_at AS createdAt
        FROM customer_merge_moves m JOIN customers c ON c.id = m.row_id
        WHERE m.row_id = ? AND m.row_table = 'customers' AND m.deleted_at IS NULL AND c.deleted_at = m.created_at
        ORDER BY m.created_at DESC, m.id DESC LIMIT 1`,
     )
     .get(customerId) as StandingMove | undefined;
+}
+
+/**
+ * Of these customers, those a standing merge took away (the ones standingMove finds a merge for), in one query: a
+ * large sync applies thousands of rows per batch, and asking for each row's customer cost a query per row.
+ */
+export function standingAwayAmong(client: Database.Database, customerIds: Iterable<string>): Set<string> {
+  const ids = [...new Set(customerIds)];
+  if (ids.length === 0) return new Set();
+  const away = client
+    .prepare(
+      `SELECT DISTINCT m.row_id FROM customer_merge_moves m JOIN customers c ON c.id = m.row_id
+       WHERE m.row_id IN (SELECT value FROM json_each(?)) AND m.row_table = 'customers' AND m.deleted_at IS NULL AND c.deleted_at = m.created_at`,
+    )
+    .pluck()
+    .all(JSON.stringify(ids)) as string[];
+  return new Set(away);
 }
 
 /** The id of the record of `row` moved on by `mergeId`: the same on every laptop, so two that move it write one record. */
@@ -71,9 +90,34 @@ export function forwardsOf(client: Database.Database, mergeId: string): Array<Me
     .all(mergeId) as Array<MergeRow & { id: string; rowTable: MovedTable; intoCustomerId: string }>;
 }
 
-/** Undoing a merge: none of its moves stands any more, on any laptop. */
+/** True in SQL when the row a record names is on this laptop (live or deleted). */
+const ROW_HERE = `(row_table = 'customers'
+  OR (row_table = 'orders' AND EXISTS (SELECT 1 FROM orders o WHERE o.id = row_id))
+  OR (row_table = 'follow_ups' AND EXISTS (SELECT 1 FROM follow_ups f WHERE f.id = row_id))
+  OR (row_table = 'contact_channels' AND EXISTS (SELECT 1 FROM contact_channels k WHERE k.id = row_id)))`;
+
+/**
+ * Undoing a merge: it no longer stands, on any laptop. The record of a row moved on after it that has not reached
+ * this laptop stays standing: the laptop that holds the row takes it back when it learns of the undo (or this one,
+ * when the row arrives), which a retired record would keep it from doing.
+ */
 export function retireMovesOf(client: Database.Database, mergeId: string, now: string): void {
-  client.prepare(`UPDATE customer_merge_moves SET deleted_at = ?, updated_at = ? WHERE merge_id = ? AND deleted_at IS NULL`).run(now, now, mergeId);
+  client.prepare(`UPDATE customer_merge_moves SET deleted_at = ?, updated_at = ? WHERE merge_id = ? AND deleted_at IS NULL AND ${ROW_HERE}`).run(now, now, mergeId);
+}
+
+/** True when this laptop holds any record of a merge, standing or undone. */
+export function anyMergeRecord(client: Database.Database): boolean {
+  return client.prepare(`SELECT 1 FROM customer_merge_moves LIMIT 1`).get() !== undefined;
+}
+
+/** The merges under which some of these rows were moved on, by records still standing. */
+export function mergesMovingRows(client: Database.Database, rowIds: Iterable<string>): string[] {
+  const ids = [...new Set(rowIds)];
+  if (ids.length === 0) return [];
+  return client
+    .prepare(`SELECT DISTINCT merge_id FROM customer_merge_moves WHERE row_id IN (SELECT value FROM json_each(?)) AND row_table <> 'customers' AND deleted_at IS NULL`)
+    .pluck()
+    .all(JSON.stringify(ids)) as string[];
 }
 
 /** Of these merges, those undone: known here by their merged-away customers, none of which still stands. */

@@ -36,6 +36,13 @@ export interface ImportedLineRow {
   costMinor: number | null;
 }
 
+/** A live order as a refusal names it (the order form's words): its customer's name, its date, its number as typed there. */
+export interface OrderHolder {
+  customerName: string;
+  date: string;
+  orderNumber: string | null;
+}
+
 /** A live order found by its number: enough to tell whether this import wrote it, and to go on adding lines. */
 export interface NumberedOrder {
   id: string;
@@ -73,6 +80,10 @@ export function orderImportStatements(client: Database.Database) {
     FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id`;
   const byNumber = client.prepare(`${orderWithLines} WHERE o.order_number_key = ? AND o.deleted_at IS NULL GROUP BY o.id`);
   const byId = client.prepare(`${orderWithLines} WHERE o.id = ? AND o.deleted_at IS NULL GROUP BY o.id`);
+  // Apart from byNumber, which every numbered row asks: naming the holder there made each of those asks slower.
+  const recorded = client.prepare(`SELECT c.name AS customerName, o.order_date AS date, o.order_number AS orderNumber FROM orders o JOIN customers c ON c.id = o.customer_id
+    WHERE o.id = ? AND o.deleted_at IS NULL`);
+  const customerName = client.prepare(`SELECT name FROM customers WHERE id = ?`).pluck();
   return {
     insertOrder: (row: ImportedOrderRow) => insertOrder.run({ ...row, orderNumberKey: orderNumberKeyOf(row.orderNumber) }),
     updateTotals: (row: Pick<ImportedOrderRow, 'id' | 'now' | 'batch' | 'amountMinor' | 'baseAmountMinor' | 'kind' | 'costMinor' | 'baseCostMinor' | 'unpaidMinor' | 'baseUnpaidMinor'>) =>
@@ -82,6 +93,13 @@ export function orderImportStatements(client: Database.Database) {
     byNumber: (orderNumber: string) => byNumber.get(orderNumberKey(orderNumber)) as NumberedOrder | undefined,
     /** A live order by its id: one without a number this import wrote, which more of its lines reopen. */
     byId: (id: string) => byId.get(id) as NumberedOrder | undefined,
+    /**
+     * A live order by id, as a refusal names it: the order whose id a row's order record ID is (one primary-key seek,
+     * that row's order already recorded), or the one byNumber found holding a row's number.
+     */
+    recorded: (id: string) => recorded.get(id) as OrderHolder | undefined,
+    /** A customer's name, to name an order this import holds that another row's number meets. */
+    customerName: (id: string) => (customerName.get(id) as string | undefined) ?? '',
   };
 }
 export type OrderImportStatements = ReturnType<typeof orderImportStatements>;
@@ -92,6 +110,11 @@ export const ORDERS_PER_INSERT = 200;
 const ORDER_COLUMNS = `id, created_at, updated_at, import_batch_id, customer_id, order_date, amount_minor, currency, fx_rate, base_currency,
   base_amount_minor, note, order_number, order_number_key, kind, cost_minor, base_cost_minor, unpaid_minor, base_unpaid_minor, payment_due_date, created_by, updated_by`;
 const ORDER_VALUES = `(${Array.from({ length: 22 }, () => '?').join(', ')})`;
+/** Where a held order's customer, date and number sit among its values (pushed in ORDER_COLUMNS' order). */
+const HELD_AT = (() => {
+  const names = ORDER_COLUMNS.split(',').map((c) => c.trim());
+  return { customerId: names.indexOf('customer_id'), date: names.indexOf('order_date'), orderNumber: names.indexOf('order_number') };
+})();
 
 /**
  * Whole orders as the importer writes a file of them: held until ORDERS_PER_INSERT are waiting, then written by
@@ -115,8 +138,11 @@ export function orderInserter(client: Database.Database, onWritten: (firstRowid:
   const author = (client.prepare(`SELECT CASE WHEN applying IS NOT 1 THEN user_name END FROM sync_state WHERE id = 1`).pluck().get() as string | null | undefined) ?? null;
   let values: unknown[] = [];
   let held = 0;
-  /** Keys of the order numbers held: a later row of the file with the same number (INV-1 after inv-1) is taken, though not yet written. */
-  const numbers = new Set<string>();
+  /**
+   * Keys of the order numbers held, each with where its order's values start: a later row of the file with the same
+   * number (INV-1 after inv-1) is taken, though not yet written, and the refusal names the order holding it.
+   */
+  const numbers = new Map<string, number>();
   const flush = () => {
     if (held === 0) return;
     // One statement's rows take consecutive rowids: the last one, and as many before it.
@@ -129,12 +155,17 @@ export function orderInserter(client: Database.Database, onWritten: (firstRowid:
   return {
     add(row: ImportedOrderRow): void {
       const key = orderNumberKeyOf(row.orderNumber);
+      if (key !== null) numbers.set(key, values.length);
       values.push(row.id, row.now, row.now, row.batch, row.customerId, row.date, row.amountMinor, row.currency, row.rate, row.base, row.baseAmountMinor, row.note,
         row.orderNumber, key, row.kind, row.costMinor, row.baseCostMinor, row.unpaidMinor, row.baseUnpaidMinor, row.dueDate, author, author);
-      if (key !== null) numbers.add(key);
       if (++held === ORDERS_PER_INSERT) flush();
     },
-    holds: (orderNumber: string) => numbers.has(orderNumberKey(orderNumber)),
+    /** The held order with this number (its customer's id, date and number as typed), if one is held. */
+    holding(orderNumber: string): { customerId: string; date: string; orderNumber: string } | undefined {
+      const at = numbers.get(orderNumberKey(orderNumber));
+      if (at === undefined) return undefined;
+      return { customerId: values[at + HELD_AT.customerId] as string, date: values[at + HELD_AT.date] as string, orderNumber: values[at + HELD_AT.orderNumber] as string };
+    },
     flush,
   };
 }

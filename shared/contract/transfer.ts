@@ -32,6 +32,11 @@ const importInputSchema = z.object({
   encoding: enumOf(IMPORT_ENCODINGS).optional(),
   delimiter: enumOf(DELIMITERS).optional(),
   sheet: z.string().max(200, 'too_long').optional(),
+  /**
+   * The header's row, 1-based as the messages count rows, when the one chosen under title lines is wrong. It must be
+   * one of the first lines that are not blank (the importer refuses another, naming them); Excel's last row bounds it.
+   */
+  headerRow: z.number().int().min(1).max(1_048_576).optional(),
   /** File header → field (null: leave the column out). Omitted: the remembered mapping, else automatic. */
   mapping: boundedRecord(z.string().max(200, 'too_long').nullable(), MAX_RECORD_KEYS, 1000).nullish(),
   dateOrder: enumOf(['dmy', 'mdy', 'ymd'] as const).optional(),
@@ -70,6 +75,8 @@ const importResultSchema = z.object({
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
   headers: z.array(z.string()),
+  /** The header's row, 1-based: the one given, or the one chosen under title lines. */
+  headerRow: z.number().int(),
   columns: z.array(z.object({ column: z.number().int(), header: z.string(), field: z.string().nullable(), confidence: z.number() })),
   mappingSource: z.enum(['given', 'remembered', 'auto']),
   missing: z.object({ all: z.array(z.string()), anyOf: z.array(z.string()) }),

@@ -72,7 +72,9 @@ export const EXPORT_COLUMNS: Record<ExportKind, ExportColumn[]> = {
     col('owed', 'number', '欠款（参考）', 'Still owed (info)', 12),
     col('baseAmount', 'number', '本位币金额（参考）', 'Base-currency value (info)', 14),
     col('baseCurrency', 'text', '本位币（参考）', 'Base (info)', 8),
-    col('id', 'text', '系统ID', 'Record ID', 38),
+    // The order's record ID, as the order-lines export names it: imported back into this workspace, a row whose order
+    // is still here is that order, already recorded, numbered or not.
+    col('orderRecordId', 'text', '订单系统ID', 'Order record ID', 38),
     // The customer's own record ID (the customers export's 系统ID): names them whatever name or phone they share.
     col('customerRecordId', 'text', '客户系统ID', 'Customer record ID', 38),
   ],

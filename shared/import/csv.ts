@@ -8,6 +8,8 @@ export interface CsvParseOptions {
   /** Omit to sniff among , ; tab | from the first records. */
   delimiter?: Delimiter;
   maxRecordChars?: number;
+  /** The header's row as the user gave it (TableBuilder); omitted, it is chosen among the first lines. */
+  headerRow?: number;
 }
 
 export interface CsvTable extends ImportTable {
@@ -21,7 +23,7 @@ export interface CsvTable extends ImportTable {
 export function parseCsv(text: string, options: CsvParseOptions = {}): CsvTable {
   const delimiter = options.delimiter ?? sniffDelimiter(text, true).delimiter;
   const reader = new CsvRecordReader({ delimiter, maxRecordChars: options.maxRecordChars });
-  const builder = new TableBuilder({ maxPaddedCells: MAX_PADDED_CELLS, extraValuesRefuseRow: true });
+  const builder = new TableBuilder({ maxPaddedCells: MAX_PADDED_CELLS, extraValuesRefuseRow: true, headerRow: options.headerRow });
   const rows: SourceRow[] = [];
   const issues: TableIssue[] = [];
   for (const record of reader.push(text)) builder.accept(record, rows, issues);

@@ -17,6 +17,9 @@ export const IMPORT_ERROR_CODES = [
   'cell_too_long',
   'xlsx_too_large',
   'no_header',
+  /** The header row the user gave is blank, or not among the lines the header is chosen from (table.ts). */
+  'header_row_blank',
+  'header_row_beyond',
   'aborted',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];

@@ -36,8 +36,9 @@ export interface OrderRecord {
   /** The business's own order or invoice number; the rows of a lines file sharing one make one order. */
   orderNumber: string | null;
   /**
-   * The order's record ID in a lines file (the order-lines export's 订单系统ID): rows without a number sharing one
-   * make one order. Null in a file of whole orders, where each row is an order.
+   * The order's record ID (订单系统ID, in the orders and order-lines exports). A live order of this workspace with that
+   * id is the row's order, already recorded; otherwise, in a lines file, rows without a number sharing one make one
+   * order (a file of whole orders has one row per order anyway). Null when the file has no such column.
    */
   orderRecordId: string | null;
   /** A return: stated by the return column, or read from a negative quantity. */
@@ -93,7 +94,7 @@ export function orderRecord(cursor: RowCursor, ctx: RowContext): OrderRecord | n
     return parsed;
   };
   const orderNumber = cursor.take('orderNumber', text(64));
-  const orderRecordId = ctx.lines && cursor.columnOf('orderRecordId') !== null ? cursor.take('orderRecordId', text(64)) : null;
+  const orderRecordId = cursor.columnOf('orderRecordId') !== null ? cursor.take('orderRecordId', text(64)) : null;
   const returnStated = cursor.take('isReturn', parseYesNo) ?? false;
 
   let line: OrderLineRecord | null = null;

@@ -44,8 +44,11 @@ export type TableIssue =
   | ({ code: 'missing_columns'; expected: number; actual: number } & At)
   | ({ code: 'extra_columns'; expected: number; actual: number; extra: Cell[] } & At)
   | ({ code: 'malformed_quote' } & At)
-  /** A line above the header taken for a title (a company name, a report date); `headerRow` is the header's row. */
-  | ({ code: 'title_row_skipped'; text: string; headerRow: number } & At)
+  /**
+   * A line above the header taken for a title (a company name, a report date); `headerRow` is the header's row, and
+   * `chosen` says the user gave it (so the line is above their header, whatever it looks like).
+   */
+  | ({ code: 'title_row_skipped'; text: string; headerRow: number; chosen?: true } & At)
   /** Rows the detected encoding seems to have garbled (a file mixing GBK and UTF-8): the first few, and how many. */
   | { code: 'decoding_suspect'; encoding: string; rows: number[]; count: number };
 
@@ -119,6 +122,8 @@ export class TableBuilder {
   header: TableHeader | null = null;
   /** Non-blank records before the header is chosen. */
   private leading: RawRecord[] = [];
+  /** The last record met before the header was chosen, blank ones too: a header row the user gave at or before it was read. */
+  private lastRowRead = 0;
   private padded = 0;
 
   /**
@@ -129,12 +134,15 @@ export class TableBuilder {
    * neighbours hold, so values in columns without a header are only cut off there.
    * `shortRowsComplete`: a workbook stores no empty cells, so a row whose last cells are empty simply ends early;
    * it is padded without a word. In a delimited file a short row has lost delimiters, and is reported.
+   * `headerRow`: the header's row as the user gave it (1-based, as rows are counted in every message), instead of the
+   * one chosen by its looks (header-row.ts); it must be one of the lines the choice is made among.
    */
-  constructor(private readonly options: { maxPaddedCells?: number; extraValuesRefuseRow?: boolean; shortRowsComplete?: boolean } = {}) {}
+  constructor(private readonly options: { maxPaddedCells?: number; extraValuesRefuseRow?: boolean; shortRowsComplete?: boolean; headerRow?: number } = {}) {}
 
   accept(record: RawRecord, rows: SourceRow[], issues: TableIssue[]): void {
     if (record.quoteProblem === 'unterminated_quote') throw unterminatedQuote(record);
     if (record.quoteProblem) issues.push({ code: 'malformed_quote', row: record.row, line: record.line });
+    if (!this.header) this.lastRowRead = record.row;
     if (isBlankRecord(record.cells)) return;
     if (!this.header) {
       if (isSepLine(record.cells)) return;
@@ -153,11 +161,12 @@ export class TableBuilder {
   private settleHeader(rows: SourceRow[], issues: TableIssue[]): void {
     const leading = this.leading;
     this.leading = [];
-    const at = chooseHeaderRow(leading);
+    const given = this.options.headerRow;
+    const at = given === undefined ? chooseHeaderRow(leading) : givenHeaderAt(leading, given, this.lastRowRead);
     const header = leading[at]!;
     for (const title of leading.slice(0, at)) {
       const text = title.cells.filter((c) => !isBlankCell(c)).map((c) => String(c).trim()).join(' ');
-      issues.push({ code: 'title_row_skipped', row: title.row, line: title.line, text, headerRow: header.row });
+      issues.push({ code: 'title_row_skipped', row: title.row, line: title.line, text, headerRow: header.row, ...(given === undefined ? {} : { chosen: true as const }) });
     }
     this.setHeader(header, issues);
     for (const record of leading.slice(at + 1)) this.addRow(record, rows, issues);
@@ -195,6 +204,24 @@ export class TableBuilder {
     }
     rows.push({ ...at, cells });
   }
+}
+
+/**
+ * Where the header row the user gave is among the lines the header is chosen from. A row the reader met that is not
+ * among them is blank (or the sep= line, which names no column either); any other is past them, where the rows are
+ * data, or past the end of the file. Either refuses the file, naming the rows that can be the header.
+ */
+function givenHeaderAt(leading: readonly RawRecord[], row: number, lastRowRead: number): number {
+  const at = leading.findIndex((r) => r.row === row);
+  if (at >= 0) return at;
+  const first = leading[0]!.row;
+  const last = leading[leading.length - 1]!.row;
+  const lines = MAX_TITLE_LINES + 1;
+  const details = { row, first, last, lines };
+  if (row <= lastRowRead && row < last) {
+    throw new ImportError('header_row_blank', `Row ${row} is blank, so it cannot be the header: give the row holding the column names (one of rows ${first}–${last}, the first ${lines} that are not blank).`, details);
+  }
+  throw new ImportError('header_row_beyond', `Row ${row} cannot be the header: it must be one of the first ${lines} rows that are not blank, rows ${first}–${last} of this file.`, details);
 }
 
 /**
@@ -239,7 +266,9 @@ export function describeIssue(issue: TableIssue): string {
     case 'malformed_quote':
       return `A quoted value on line ${issue.line} has text after its closing quote.`;
     case 'title_row_skipped':
-      return `Row ${issue.row} ("${issue.text}") looks like a title and was skipped; the header is row ${issue.headerRow}.`;
+      return issue.chosen
+        ? `Row ${issue.row} ("${issue.text}") is above the header row given (${issue.headerRow}) and was skipped.`
+        : `Row ${issue.row} ("${issue.text}") looks like a title and was skipped; the header is row ${issue.headerRow}.`;
     case 'decoding_suspect': {
       const more = issue.count > issue.rows.length ? ` and ${issue.count - issue.rows.length} more` : '';
       return `Read as ${issue.encoding}, ${issue.count} row(s) look garbled (rows ${issue.rows.join(', ')}${more}); the file may mix text encodings. Check them, or choose the encoding by hand (CLI: --encoding gb18030|utf-8|big5 …).`;

@@ -20,6 +20,10 @@ import { typedWorkAsksBeforeClosing } from './journeys-discard';
 import { customerFileIdsUnique } from './journeys-page-ids';
 import { policyNotesReadInFull } from './journeys-policy-notes';
 import { headersRowsAndRestoreByKeyboard } from './journeys-keyboard-reach';
+import { deleteOrderAndCustomerByKeyboard } from './journeys-delete-by-keyboard';
+import { everyFormAsksBeforeDropping } from './journeys-discard-forms';
+import { overdueGroupByKeyboard } from './journeys-today-group';
+import { evaluationCardNamesTheScheme } from './journeys-evaluation-title';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 import { twoLaptopsShareACustomerBook } from './journeys-team';
 import { launchTeam, type TeamSession } from './launch-team';
@@ -133,6 +137,22 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('a long service-policy note is read in full where it is edited: the box grows, the tooltip holds it all', async () => {
     await policyNotesReadInFull({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('deleting by keyboard: an order\'s and the customer\'s Delete ask with the focus on Cancel, Enter there cancels, Tab and Enter delete', async () => {
+    await deleteOrderAndCustomerByKeyboard({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('every form in a drawer or dialog asks before Escape, ×, Cancel or a click beside it drops typed work: new customer, follow-up edit, payment, return, rate, tier settings, custom segment, home province', async () => {
+    await everyFormAsksBeforeDropping({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('Today\'s overdue group by keyboard: reached with Tab, opened with Enter, closed with Space, aria-expanded, both languages', async () => {
+    await overdueGroupByKeyboard({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('Evaluation\'s first card is titled after the scheme chosen (a custom segment\'s own name), both languages', async () => {
+    await evaluationCardNamesTheScheme({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 
   // Last of this book: it ends by restoring a backup (made just before, so the data is as it was).

@@ -22,6 +22,14 @@ import { orderLinesImportToUsuallyBuys } from './journeys-lines';
 import { orderLinesReturnAndBalance } from './journeys-orders';
 import { evaluationDashboardAndMigration } from './journeys-evaluation';
 import { keyboardOnlyJourney } from './journeys-keyboard';
+import { typedWorkAsksBeforeClosing } from './journeys-discard';
+import { customerFileIdsUnique } from './journeys-page-ids';
+import { policyNotesReadInFull } from './journeys-policy-notes';
+import { headersRowsAndRestoreByKeyboard } from './journeys-keyboard-reach';
+import { deleteOrderAndCustomerByKeyboard } from './journeys-delete-by-keyboard';
+import { everyFormAsksBeforeDropping } from './journeys-discard-forms';
+import { overdueGroupByKeyboard } from './journeys-today-group';
+import { evaluationCardNamesTheScheme } from './journeys-evaluation-title';
 import { oneLaptopSendsItsBook } from './journeys-team';
 import { startTestCouch } from '../support/pouchdb-server';
 
@@ -157,6 +165,39 @@ describe('TierBook as the Electron app', () => {
 
   it('keyboard only: Enter on a focused button is the button\'s, forms start in their first field and save on Enter, row actions reached with Tab, focus back after Escape, members explained with ↑↓ Enter, named filters', async () => {
     await keyboardOnlyJourney({ page, screenshot: async () => undefined });
+  });
+
+  it('typed work is not dropped by Escape: the quick follow-up and the order form ask first (keep editing keeps it, discard closes)', async () => {
+    await typedWorkAsksBeforeClosing({ page, screenshot: async () => undefined });
+  });
+
+  it('the customer file uses each id once, with every tab visited and each of its dialogs open', async () => {
+    await customerFileIdsUnique({ page, screenshot: async () => undefined });
+  });
+
+  it('a long service-policy note is read in full where it is edited: the box grows, the tooltip holds it all', async () => {
+    await policyNotesReadInFull({ page, screenshot: async () => undefined });
+  });
+
+  it('deleting by keyboard: an order\'s and the customer\'s Delete ask with the focus on Cancel, Enter there cancels, Tab and Enter delete', async () => {
+    await deleteOrderAndCustomerByKeyboard({ page, screenshot: async () => undefined });
+  });
+
+  it('every form in a drawer or dialog asks before Escape, ×, Cancel or a click beside it drops typed work: new customer, follow-up edit, payment, return, rate, tier settings, custom segment, home province', async () => {
+    await everyFormAsksBeforeDropping({ page, screenshot: async () => undefined });
+  });
+
+  it('Today\'s overdue group by keyboard: reached with Tab, opened with Enter, closed with Space, aria-expanded, both languages', async () => {
+    await overdueGroupByKeyboard({ page, screenshot: async () => undefined });
+  });
+
+  it('Evaluation\'s first card is titled after the scheme chosen (a custom segment\'s own name), both languages', async () => {
+    await evaluationCardNamesTheScheme({ page, screenshot: async () => undefined });
+  });
+
+  // Ends by restoring a backup made just before, so the data is as it was for the team journey after it.
+  it('by keyboard: sortable headers reached with Tab, sorted with Enter and Space, aria-sort; focus back on the row after Escape; Restore reached, asked and answered', async () => {
+    await headersRowsAndRestoreByKeyboard({ page, screenshot: async () => undefined });
   });
 
   it('team: the app creates a team on pouchdb-server in Settings → Team, sends its book, and a follow-up reaches the server signed by this laptop', async () => {

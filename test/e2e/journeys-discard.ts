@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { at, byTestId, chooseOption, inputOf, invoke, type Journey } from './journeys';
+import { at, byTestId, chooseOption, inputOf, invoke, questionSettled, type Journey } from './journeys';
 
 const SLOW = { timeout: 15_000 };
 
@@ -55,6 +55,7 @@ export async function typedWorkAsksBeforeClosing({ page, screenshot }: Journey):
 
   // Esc again, then "Discard and close": closed, nothing saved, the focus back on the customer it was opened for.
   await page.keyboard.press('Escape');
+  await questionSettled(page);
   await byTestId(page, 'unsaved-leave').click();
   await dialog.waitFor({ state: 'detached' });
   expect(await logged()).toBe(before);
@@ -78,6 +79,7 @@ export async function typedWorkAsksBeforeClosing({ page, screenshot }: Journey):
   await expect.poll(() => byTestId(page, 'unsaved-leave').innerText()).toBe('放弃并关闭');
   expect(await page.locator('.ant-modal-confirm-content').innerText()).toBe('关闭后，刚才填写的内容将会丢失。');
   await screenshot('discard-quick-followup-zh-CN');
+  await questionSettled(page);
   await byTestId(page, 'unsaved-leave').click();
   await dialog.waitFor({ state: 'detached' });
   expect(await logged()).toBe(before);
@@ -90,10 +92,12 @@ export async function typedWorkAsksBeforeClosing({ page, screenshot }: Journey):
   await byTestId(page, 'order-form').waitFor({ state: 'visible' });
   await inputOf(page, 'order-amount').fill('88');
   await page.keyboard.press('Escape');
+  await questionSettled(page);
   await byTestId(page, 'unsaved-stay').click();
   await byTestId(page, 'unsaved-stay').waitFor({ state: 'detached' });
   expect(await inputOf(page, 'order-amount').inputValue()).toBe('88');
   await page.keyboard.press('Escape');
+  await questionSettled(page);
   await byTestId(page, 'unsaved-leave').click();
   await byTestId(page, 'order-form').waitFor({ state: 'hidden' });
   expect((await invoke(page, 'orders:list', { customerId: first.id })).orders.length).toBe(orders);

@@ -374,3 +374,18 @@ export async function exportAndBackUp({ page, screenshot }: Journey): Promise<vo
   await expect.poll(() => page.locator('[data-testid="backup-row"]').count()).toBeGreaterThan(0);
   await screenshot('backup-en');
 }
+
+/**
+ * Waits until the question has finished zooming in. It grows from where the pointer last was, so its buttons
+ * move while it does: a click aimed at one then can land beside it, and the question stays unanswered.
+ */
+export async function questionSettled(page: Page): Promise<void> {
+  await byTestId(page, 'unsaved-stay').waitFor();
+  await page.evaluate(async () => {
+    for (let i = 0; i < 20; i++) {
+      const running = document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
+      if (running.length === 0) return;
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+    }
+  });
+}

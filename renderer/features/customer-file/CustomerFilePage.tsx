@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Popconfirm, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/contract/customers';
@@ -22,6 +22,7 @@ import { ProfileForm } from './ProfileForm';
 import { fieldOfIssue, profileFromCustomer, profileToInput, sameProfile, type ProfileValues } from './profile-form';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { TeamConflicts } from '../team/TeamConflicts';
+import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 
 interface FileData {
   customer: Customer;
@@ -141,11 +142,11 @@ export function CustomerFilePage({ id }: { id: string }) {
           {customer.deletedAt ? (
             <Button onClick={() => void act(() => api('customers:restore', { id }), t('restored'))}>{t('common:actions.restore')}</Button>
           ) : (
-            <Popconfirm title={t('common:confirmDelete')} onConfirm={() => void remove()} okText={t('common:actions.delete')} cancelText={t('common:actions.cancel')}>
+            <KeyboardPopconfirm title={t('common:confirmDelete')} onConfirm={() => void remove()} okText={t('common:actions.delete')} cancelText={t('common:actions.cancel')}>
               <Button danger data-testid="delete-customer">
                 {t('common:actions.delete')}
               </Button>
-            </Popconfirm>
+            </KeyboardPopconfirm>
           )}
         </Space>
       </Space>

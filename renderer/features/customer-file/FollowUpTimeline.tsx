@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { ActionLink } from '../../components/ActionLink';
 import { showFieldErrors } from '../../components/errors';
 import { formatDate, formatDateTime } from '../../components/format';
+import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { FollowUpFields } from '../followups/FollowUpFields';
 import { toFollowUpInput, type FollowUpFormValues } from '../followups/followup-form';
@@ -23,11 +24,15 @@ export function FollowUpTimeline({ customerId, followUps, inTrash, onChanged }: 
   const [form] = Form.useForm<FollowUpFormValues>();
   const [editForm] = Form.useForm<FollowUpFormValues>();
   const [editing, setEditing] = useState<FollowUp | null>(null);
+  const [editChanged, setEditChanged] = useState(false);
   const [drafting, setDrafting] = useState(false);
   useUnsavedChangesPrompt(drafting);
+  // Esc, ×, Cancel or a click beside the edit dialog on a changed follow-up asks first, as the quick follow-up does.
+  const closeEdit = useConfirmDiscard(editing !== null && editChanged);
   const today = localDateOf(new Date());
 
   useEffect(() => {
+    setEditChanged(false);
     if (editing)
       editForm.setFieldsValue({ ...editing, outcome: editing.outcome ?? undefined, satisfaction: editing.satisfaction ?? 0, nextContactDate: editing.nextContactDate ? dayjs(editing.nextContactDate) : null, nextContactTime: timeValue(editing.nextContactTime) });
   }, [editing, editForm]);
@@ -107,14 +112,14 @@ export function FollowUpTimeline({ customerId, followUps, inTrash, onChanged }: 
       <Modal
         open={editing !== null}
         title={t('timeline.editTitle')}
-        onCancel={() => setEditing(null)}
+        onCancel={() => closeEdit(() => setEditing(null))}
         onOk={() => void saveEdit()}
         okText={t('common:actions.save')}
         cancelText={t('common:actions.cancel')}
         forceRender
         width={600}
       >
-        <Form form={editForm} name="followUpEdit" layout="vertical" onKeyDown={saveOnCtrlEnter(saveEdit)}>
+        <Form form={editForm} name="followUpEdit" layout="vertical" onKeyDown={saveOnCtrlEnter(saveEdit)} onValuesChange={() => setEditChanged(true)}>
           <FollowUpFields today={today} />
         </Form>
       </Modal>

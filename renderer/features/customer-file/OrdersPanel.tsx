@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../shared/contract/orders';
@@ -11,6 +11,7 @@ import { formatDate, formatMoney } from '../../components/format';
 import { OrderModal } from './OrderModal';
 import { PaymentModal } from './PaymentModal';
 import { ReturnModal } from './ReturnModal';
+import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 
 const STATUS_COLORS = { paid: 'green', unpaid: 'red', part: 'orange' } as const;
 
@@ -155,9 +156,9 @@ export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { custom
                           {to('actions.pay')}
                         </ActionLink>
                       ) : null}
-                      <Popconfirm title={t('common:confirmDelete')} onConfirm={() => void remove(o)} okText={t('common:actions.delete')} cancelText={t('common:actions.cancel')}>
-                        <ActionLink>{t('common:actions.delete')}</ActionLink>
-                      </Popconfirm>
+                      <KeyboardPopconfirm title={t('common:confirmDelete')} onConfirm={() => void remove(o)} okText={t('common:actions.delete')} cancelText={t('common:actions.cancel')}>
+                        <ActionLink data-testid="order-delete">{t('common:actions.delete')}</ActionLink>
+                      </KeyboardPopconfirm>
                     </Space>
                   ),
                 },

@@ -6,6 +6,7 @@ import { minorToDecimal } from '../../../shared/domain/money';
 import { typedAmount } from '../../../shared/domain/typed-number';
 import { api } from '../../api/client';
 import { clearErrorsOnEdit, showFieldErrors } from '../../components/errors';
+import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { formatMoney } from '../../components/format';
 
 /** The customer pays part or all of what one sale still owes. */
@@ -14,12 +15,16 @@ export function PaymentModal({ order, onClose, onSaved }: { order: Order | null;
   const { message } = App.useApp();
   const [form] = Form.useForm<{ amount: string }>();
   const [saving, setSaving] = useState(false);
+  const [edited, setEdited] = useState(false);
   const amountRef = useRef<InputRef>(null);
 
   // Not forceRender, which would keep a hidden dialog listening for Escape in front of the one on screen:
   // the form mounts at the first opening (initialValues) and is refilled at every later one.
   const initialValues = { amount: order ? minorToDecimal(order.balanceMinor, order.currency) : '' };
+  // Esc, ×, Cancel or a click beside the dialog on a changed amount asks first, as the order form does.
+  const close = useConfirmDiscard(order !== null && edited);
   useEffect(() => {
+    setEdited(false);
     if (order) form.setFieldsValue({ amount: minorToDecimal(order.balanceMinor, order.currency) });
   }, [order, form]);
 
@@ -42,7 +47,7 @@ export function PaymentModal({ order, onClose, onSaved }: { order: Order | null;
     <Modal
       open={order !== null}
       title={t('payTitle')}
-      onCancel={onClose}
+      onCancel={() => close(onClose)}
       onOk={() => void save().catch(() => undefined)}
       okText={t('common:actions.save')}
       cancelText={t('common:actions.cancel')}
@@ -53,7 +58,10 @@ export function PaymentModal({ order, onClose, onSaved }: { order: Order | null;
     >
       {order ? <Typography.Paragraph data-testid="payment-balance">{t('payBalance', { amount: formatMoney(order.balanceMinor, order.currency, i18n.language) })}</Typography.Paragraph> : null}
       {/* Named, so its amount's id is not the order form's (kept rendered beside it). */}
-      <Form form={form} name="orderPayment" layout="vertical" initialValues={initialValues} onValuesChange={clearErrorsOnEdit(form)}>
+      <Form form={form} name="orderPayment" layout="vertical" initialValues={initialValues} onValuesChange={(changed) => {
+          clearErrorsOnEdit(form)(changed);
+          setEdited(true);
+        }}>
         <Form.Item name="amount" label={t('payAmount')} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }]}>
           <Input inputMode="decimal" style={{ width: 200 }} data-testid="payment-amount" ref={amountRef} onPressEnter={() => void save().catch(() => undefined)} />
         </Form.Item>

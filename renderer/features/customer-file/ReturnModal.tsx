@@ -7,6 +7,7 @@ import { minorToDecimal } from '../../../shared/domain/money';
 import { typedAmount } from '../../../shared/domain/typed-number';
 import { api } from '../../api/client';
 import { clearErrorsOnEdit, showFieldErrors } from '../../components/errors';
+import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { formatDate, formatMoney } from '../../components/format';
 import { useWorkspace } from '../../app/workspace';
 import { COMMON_CURRENCIES } from './OrderModal';
@@ -29,6 +30,7 @@ export function ReturnModal({ customerId, target, onClose, onSaved }: { customer
   const { settings } = useWorkspace();
   const [form] = Form.useForm<ReturnValues>();
   const [saving, setSaving] = useState(false);
+  const [edited, setEdited] = useState(false);
   const amountRef = useRef<InputRef>(null);
   const order = target === 'standalone' ? null : target;
   const left = order ? order.amountMinor - order.returnedMinor : 0;
@@ -40,7 +42,10 @@ export function ReturnModal({ customerId, target, onClose, onSaved }: { customer
     : order
       ? { amount: minorToDecimal(left, order.currency), orderDate: dayjs(), cost: null, note: null }
       : { amount: '', currency: settings.baseCurrency, orderDate: dayjs(), cost: null, note: null };
+  // Esc, ×, Cancel or a click beside the dialog on a typed return asks first, as the order form does.
+  const close = useConfirmDiscard(target !== null && edited);
   useEffect(() => {
+    setEdited(false);
     if (initialValues) form.setFieldsValue(initialValues);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- refill once per opening, not per render
   }, [target]);
@@ -70,7 +75,7 @@ export function ReturnModal({ customerId, target, onClose, onSaved }: { customer
     <Modal
       open={target !== null}
       title={t('returnTitle')}
-      onCancel={onClose}
+      onCancel={() => close(onClose)}
       onOk={() => void save().catch(() => undefined)}
       okText={t('common:actions.save')}
       cancelText={t('common:actions.cancel')}
@@ -87,7 +92,10 @@ export function ReturnModal({ customerId, target, onClose, onSaved }: { customer
         </Typography.Paragraph>
       ) : null}
       {/* Named: antd makes its fields' ids of the form's name, and unnamed they repeated the order form's (kept rendered beside it). */}
-      <Form form={form} name="orderReturn" layout="vertical" data-testid="return-form" initialValues={initialValues ?? undefined} onValuesChange={clearErrorsOnEdit(form)}>
+      <Form form={form} name="orderReturn" layout="vertical" data-testid="return-form" initialValues={initialValues ?? undefined} onValuesChange={(changed) => {
+          clearErrorsOnEdit(form)(changed);
+          setEdited(true);
+        }}>
         <Form.Item
           name="amount"
           label={t('returnAmount')}

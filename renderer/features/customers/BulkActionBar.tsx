@@ -1,5 +1,5 @@
 import { CloseOutlined, InboxOutlined, TagOutlined, UserOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Button, Popconfirm, Popover, Space, Typography } from 'antd';
+import { App, AutoComplete, Button, Popover, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
@@ -7,6 +7,7 @@ import type { BulkAction } from '../../../shared/contract/customers-bulk';
 import { api } from '../../api/client';
 import { ActionLink } from '../../components/ActionLink';
 import { errorText } from '../../components/errors';
+import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 
 interface Props {
   ids: readonly string[];
@@ -122,11 +123,11 @@ export function BulkActionBar({ ids, archivedView, onDone, onClear, exportButton
           {t('bulk.unarchive')}
         </Button>
       ) : (
-        <Popconfirm title={t('bulk.confirmArchive', { count: ids.length })} onConfirm={() => void run({ kind: 'archive', archived: true })} okText={t('bulk.archive')} cancelText={t('common:actions.cancel')}>
+        <KeyboardPopconfirm title={t('bulk.confirmArchive', { count: ids.length })} onConfirm={() => void run({ kind: 'archive', archived: true })} okText={t('bulk.archive')} cancelText={t('common:actions.cancel')}>
           <Button size="small" icon={<InboxOutlined />} loading={busy} data-testid="bulk-archive">
             {t('bulk.archive')}
           </Button>
-        </Popconfirm>
+        </KeyboardPopconfirm>
       )}
       {exportButton}
       <Button size="small" type="text" icon={<CloseOutlined />} onClick={onClear} data-testid="bulk-clear">

@@ -157,7 +157,7 @@ export function EvaluationPage() {
               {history}
             </Typography.Text>
           ) : null}
-          <PyramidCard report={report} env={env} />
+          <PyramidCard report={report} env={env} schemeName={schemeLabel(t, report.scheme, customNames)} />
           <ParetoCard report={report} env={env} />
           <ClassMetricCard id="sizes" report={report} env={env} title={t('cards.sizes')} metrics={[metrics.customers]} chart="stacked" empty={t('empty.sizes')} withTotals />
           <ClassMetricCard id="revenue" report={report} env={env} title={t('cards.revenue')} metrics={[metrics.revenueMinor, metrics.revenueShare]} chart="stacked" empty={t('empty.revenue')} withTotals />

@@ -9,8 +9,11 @@ import { ClassCell } from './ClassMetricCard';
 import { decimal, money, pagingFor, percent, type EvaluationReport, type FigureEnv } from './figures';
 import { revenueTitle } from './range-words';
 
-/** The pyramid on the report's last day: customers per class, drawn top (best) to bottom, with revenue share. */
-export function PyramidCard({ report, env }: { report: EvaluationReport; env: FigureEnv }) {
+/**
+ * The chosen scheme on the report's last day: customers per class, drawn top (best) to bottom, with revenue
+ * share. Titled with the scheme's name (`schemeName`, a custom segment's own), not always "Customer pyramid".
+ */
+export function PyramidCard({ report, env, schemeName }: { report: EvaluationReport; env: FigureEnv; schemeName: string }) {
   const { t } = useTranslation('evaluation');
   const { pyramid } = report;
   const responsible = new Map(report.classes.map((c) => [c.key, c.responsible]));
@@ -25,7 +28,7 @@ export function PyramidCard({ report, env }: { report: EvaluationReport; env: Fi
     <ChartCard
       id="pyramid"
       scheme={env.scheme}
-      title={t('cards.pyramid', { date: formatDate(pyramid.asOf, env.language) })}
+      title={t('cards.pyramid', { scheme: schemeName, date: formatDate(pyramid.asOf, env.language) })}
       empty={customers === 0 ? t('empty.pyramid') : null}
       option={option}
       height={Math.min(Math.max(240, 52 * levels.length), 640)}

@@ -6,6 +6,7 @@ import type { FxRate } from '../../../shared/contract/settings';
 import { localDateOf } from '../../../shared/domain/dates';
 import { api } from '../../api/client';
 import { showFieldErrors } from '../../components/errors';
+import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { formatDate } from '../../components/format';
 import { CurrencySelect } from '../settings/CurrencySelect';
 import { formatRate } from './fx-format';
@@ -34,6 +35,10 @@ export function FxRateModal({ editing, open, baseCurrency, rates, onClose, after
   const { message } = App.useApp();
   const [form] = Form.useForm<FxFormValues>();
   const [saving, setSaving] = useState(false);
+  const [edited, setEdited] = useState(false);
+  // Esc, ×, Cancel or a click beside the dialog on a typed rate asks first, as the order form does. (The
+  // page mounts the dialog afresh for each opening, so `edited` starts false each time.)
+  const close = useConfirmDiscard(open && edited);
   const currency = Form.useWatch('currency', form);
   const rateDate = Form.useWatch('rateDate', form);
   const replaced =
@@ -65,7 +70,7 @@ export function FxRateModal({ editing, open, baseCurrency, rates, onClose, after
     <Modal
       open={open}
       title={editing ? t('editTitle') : t('addTitle')}
-      onCancel={onClose}
+      onCancel={() => close(onClose)}
       afterClose={afterClose}
       onOk={() => void save()}
       okText={t('common:actions.save')}
@@ -76,7 +81,7 @@ export function FxRateModal({ editing, open, baseCurrency, rates, onClose, after
       // Adding starts at the currency (editing starts at the rate, the one field it may change).
       afterOpenChange={(visible) => visible && editing === null && (form.getFieldInstance('currency') as HTMLInputElement | null)?.focus()}
     >
-      <Form form={form} layout="vertical" name="fx" initialValues={initialValues} data-testid="fx-form" onFinish={() => void save()}>
+      <Form form={form} layout="vertical" name="fx" initialValues={initialValues} data-testid="fx-form" onFinish={() => void save()} onValuesChange={() => setEdited(true)}>
         <Form.Item
           name="currency"
           label={t('currency')}

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Empty, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FxRate } from '../../../shared/contract/settings';
@@ -11,6 +11,7 @@ import { currencyLabel, currencyName } from '../settings/currencies';
 import { formatRate } from './fx-format';
 import { FxRateModal } from './FxRateModal';
 import './fx-rates.css';
+import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 
 /** What the modal shows: closed, adding, or editing a rate (kept until the close animation ends). */
 type ModalState = { open: boolean; editing: FxRate | null; key: number } | null;
@@ -111,7 +112,7 @@ export function FxRatesPage() {
       render: (_: unknown, r) => (
         <Space size={4}>
           <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('common:actions.edit')} data-testid="fx-edit" onClick={() => openModal(r)} />
-          <Popconfirm
+          <KeyboardPopconfirm
             title={t('confirmDelete')}
             okText={t('common:actions.delete')}
             cancelText={t('common:actions.cancel')}
@@ -119,7 +120,7 @@ export function FxRatesPage() {
             onConfirm={() => remove(r)}
           >
             <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common:actions.delete')} data-testid="fx-delete" />
-          </Popconfirm>
+          </KeyboardPopconfirm>
         </Space>
       ),
     },

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
+import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { HomeLocationFields, type HomeLocation } from './HomeLocationFields';
 
 /** Remembered on this computer: the question is asked once, "later" included (Settings can change it any time). */
@@ -41,6 +42,8 @@ export function HomePrompt() {
     markHomeLocationAsked();
     setOpen(false);
   };
+  // Asked once only: Esc or a click beside it after a province was typed would drop the answer for good. "Later" is asked about too.
+  const confirmClose = useConfirmDiscard(open && (value.homeRegion.trim() !== '' || value.homeCountry !== settings.homeCountry));
   const save = async () => {
     try {
       setSettings(await api('settings:update', { homeCountry: value.homeCountry, homeRegion: value.homeRegion }));
@@ -51,7 +54,7 @@ export function HomePrompt() {
     }
   };
   return (
-    <Modal open={open} title={t('home.title')} okText={t('home.save')} cancelText={t('home.later')} onOk={() => void save()} onCancel={close} okButtonProps={{ 'data-testid': 'home-save' } as never} data-testid="home-prompt">
+    <Modal open={open} title={t('home.title')} okText={t('home.save')} cancelText={t('home.later')} onOk={() => void save()} onCancel={() => confirmClose(close)} okButtonProps={{ 'data-testid': 'home-save' } as never} data-testid="home-prompt">
       <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
       <HomeLocationFields value={value} onChange={setValue} />
       {error ? <Typography.Paragraph type="danger">{error}</Typography.Paragraph> : null}

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { InputOf, OutputOf } from '../../../shared/contract';
 import { IMPORT_ENCODINGS, type ImportResultDto } from '../../../shared/contract/transfer';
 import type { ImportKind } from '../../../shared/import/fields';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
 import { BatchList } from './BatchList';
 import { downloadRejects, FileTooLarge, hasOpenDialog, pickImportFile, sourceOf, type ChosenFile } from './file-data';
+import { HeaderRowControl } from './HeaderRowControl';
 import { JobProgress } from './JobProgress';
 import { MappingTable } from './MappingTable';
 import { PreviewSummary } from './PreviewSummary';
@@ -32,6 +33,9 @@ export function ImportPage() {
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [options, setOptions] = useState<Options>({ duplicates: 'skip', unknownCustomers: 'reject' });
   const [mapping, setMapping] = useState<Record<string, string | null> | null>(null);
+  /** The header's row as the user gave it (undefined: found under any title lines), and the importer's refusal of it. */
+  const [headerRow, setHeaderRow] = useState<number | undefined>(undefined);
+  const [headerRowError, setHeaderRowError] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportResultDto | null>(null);
   const [done, setDone] = useState<ImportResultDto | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,7 +48,7 @@ export function ImportPage() {
   const loadBatches = useCallback(() => void api('import:batches', {}).then((r) => setBatches(r.batches), () => {}), []);
   useEffect(loadBatches, [loadBatches]);
 
-  const request = (chosen: ChosenFile, job: string) => ({ kind, source: chosen.source, ...options, mapping, reportLimit: 100_000, jobId: job });
+  const request = (chosen: ChosenFile, job: string) => ({ kind, source: chosen.source, ...options, headerRow, mapping, reportLimit: 100_000, jobId: job });
   const newJob = () => {
     const id = crypto.randomUUID();
     setJobId(id);
@@ -57,8 +61,13 @@ export function ImportPage() {
     setBusy(true);
     const job = newJob();
     api('import:preview', request(file, job))
-      .then((p) => !cancelled && (setPreview(p), setError(null)))
-      .catch((e: unknown) => !cancelled && (setPreview(null), setError(errorText(e, t))))
+      .then((p) => !cancelled && (setPreview(p), setError(null), setHeaderRowError(null)))
+      .catch((e: unknown) => {
+        if (cancelled) return;
+        // A header row refused is said by its control; the preview read with the last good one stays.
+        if (e instanceof ApiError && e.body.issues?.[0]?.path[0] === 'headerRow') setHeaderRowError(errorText(e, t));
+        else (setPreview(null), setError(errorText(e, t)));
+      })
       .finally(() => !cancelled && (setBusy(false), setJobId(null)));
     return () => {
       cancelled = true;
@@ -66,7 +75,7 @@ export function ImportPage() {
       void api('import:cancel', { jobId: job }).catch(() => {});
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- request() reads exactly these
-  }, [file, kind, options, mapping, t]);
+  }, [file, kind, options, headerRow, mapping, t]);
 
   const choose = async (chosen: File | Promise<ChosenFile | null> | undefined) => {
     if (!chosen) return;
@@ -75,6 +84,8 @@ export function ImportPage() {
       if (!next) return; // the dialog was cancelled
       setDone(null);
       setMapping(null);
+      setHeaderRow(undefined);
+      setHeaderRowError(null);
       setError(null);
       setFile(next);
     } catch (e) {
@@ -122,6 +133,8 @@ export function ImportPage() {
     setPreview(null);
     setDone(null);
     setMapping(null);
+    setHeaderRow(undefined);
+    setHeaderRowError(null);
     setError(null);
     if (input.current) input.current.value = '';
   };
@@ -168,13 +181,19 @@ export function ImportPage() {
             <Divider titlePlacement="start">{t('step.mapping')}</Divider>
             <MappingTable preview={preview} onChange={setMapping} />
             <Divider titlePlacement="start">{t('step.preview')}</Divider>
-            <PreviewSummary result={preview} />
+            <PreviewSummary
+              result={preview}
+              headerRow={
+                // Another header means other columns: a mapping made for the old ones is dropped.
+                <HeaderRowControl current={preview.headerRow} given={headerRow} error={headerRowError} onChoose={(row) => (setMapping(null), setHeaderRow(row))} />
+              }
+            />
             {preview.rowsTotal === 0 ? <Alert type="warning" showIcon title={t('noRows')} data-testid="import-no-rows" /> : null}
             <Space style={{ marginTop: 16 }}>
-              <Button type="primary" data-testid="import-commit-skip" disabled={preview.added + preview.updated === 0} onClick={() => void commit('skip')}>
+              <Button type="primary" data-testid="import-commit-skip" disabled={preview.added + preview.updated === 0 || headerRowError !== null} onClick={() => void commit('skip')}>
                 {t('importValid')}
               </Button>
-              <Button data-testid="import-commit-abort" disabled={preview.rejected > 0 || preview.rowsTotal === 0} onClick={() => void commit('abort')}>
+              <Button data-testid="import-commit-abort" disabled={preview.rejected > 0 || preview.rowsTotal === 0 || headerRowError !== null} onClick={() => void commit('abort')}>
                 {t('importAll')}
               </Button>
             </Space>

@@ -1,11 +1,15 @@
 import { Alert, Col, Row, Statistic, Table, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResultDto } from '../../../shared/contract/transfer';
 
 type RowError = ImportResultDto['errors'][number];
 
-/** What the import will do (or did): the counts, duplicates, and every row error with its row and column. */
-export function PreviewSummary({ result }: { result: ImportResultDto }) {
+/**
+ * What the import will do (or did): the counts, duplicates, and every row error with its row and column. `headerRow`:
+ * the preview's control for the header's row, shown by the notice naming the lines above the header.
+ */
+export function PreviewSummary({ result, headerRow }: { result: ImportResultDto; headerRow?: ReactNode }) {
   const { t } = useTranslation('importing');
   const duplicates = result.duplicates.length;
   return (
@@ -23,6 +27,7 @@ export function PreviewSummary({ result }: { result: ImportResultDto }) {
       <InferredPlaces places={result.inferred.places} />
       {duplicates ? <Alert type="info" showIcon title={t('duplicates', { count: duplicates })} style={{ marginBottom: 12 }} /> : null}
       <TitleRows issues={result.tableIssues} />
+      {headerRow}
       <DecodingWarnings issues={result.tableIssues} />
       {result.errors.length ? (
         <>
@@ -82,10 +87,12 @@ function TitleRows({ issues }: { issues: ImportResultDto['tableIssues'] }) {
   const titles = issues.filter((i): i is typeof i & TitleRow => i.code === 'title_row_skipped' && typeof i.row === 'number');
   if (titles.length === 0) return null;
   const params = { count: titles.length, rows: titles.map((i) => i.row).join(', '), header: titles[0]!.headerRow };
-  return <Alert type="info" showIcon data-testid="import-title-rows" title={t('tableIssues.title_rows_skipped', params)} style={{ marginBottom: 12 }} />;
+  // Lines above a header the user gave are skipped for being above it, whatever they look like.
+  const key = titles[0]!.chosen ? 'tableIssues.title_rows_chosen' : 'tableIssues.title_rows_skipped';
+  return <Alert type="info" showIcon data-testid="import-title-rows" title={t(key, params)} style={{ marginBottom: 12 }} />;
 }
 
-type TitleRow = { code: 'title_row_skipped'; row: number; headerRow: number };
+type TitleRow = { code: 'title_row_skipped'; row: number; headerRow: number; chosen?: true };
 
 /** A file mixing text encodings reads without error but garbles some rows: say which, before importing. */
 function DecodingWarnings({ issues }: { issues: ImportResultDto['tableIssues'] }) {

@@ -1,4 +1,4 @@
-import { App, Button, Card, Popconfirm, Radio, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Radio, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { hrefOf } from '../../app/router';
 import { errorContent } from '../../components/named-message';
 import { formatLocalDay } from '../../components/format';
 import { candidateIdentity, contactText, displayValue, reasonText, rowsOf, type MergeRowKey } from './merge-rows';
+import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 
 type Row = { key: MergeRowKey };
 type Merged = OutputOf<'customers:merge'>;
@@ -113,7 +114,7 @@ export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup;
         </Space>
       }
       extra={
-        <Popconfirm
+        <KeyboardPopconfirm
           title={t('confirmTitle', { name: resultName })}
           description={
             // Both sides named in full (code, company, phone, file date): two customers called 王芳 must not be confused here.
@@ -139,7 +140,7 @@ export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup;
           <Button type="primary" loading={busy} data-testid="merge-start">
             {t('mergeButton', { count: group.customers.length })}
           </Button>
-        </Popconfirm>
+        </KeyboardPopconfirm>
       }
     >
       {differing.size ? <div style={{ color: '#888', marginBottom: 8 }}>{t('chooseHint')}</div> : null}

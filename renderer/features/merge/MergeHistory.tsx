@@ -1,8 +1,9 @@
-import { Button, Popconfirm, Table, Tag } from 'antd';
+import { Button, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MergeSummary } from '../../../shared/contract/merges';
 import { hrefOf } from '../../app/router';
 import { formatDateTime } from '../../components/format';
+import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 
 /** Recent merges, each undoable while it stands (the server refuses one a later merge built on, and says so). */
 export function MergeHistory({ merges, onUndo }: { merges: MergeSummary[]; onUndo: (id: string) => void }) {
@@ -27,11 +28,11 @@ export function MergeHistory({ merges, onUndo }: { merges: MergeSummary[]; onUnd
             m.status === 'undone' ? (
               <Tag>{t('history.undoneStatus')}</Tag>
             ) : (
-              <Popconfirm title={t('history.confirmUndo')} onConfirm={() => onUndo(m.id)} okText={t('undo')} cancelText={t('common:actions.cancel')}>
+              <KeyboardPopconfirm title={t('history.confirmUndo')} onConfirm={() => onUndo(m.id)} okText={t('undo')} cancelText={t('common:actions.cancel')}>
                 <Button size="small" data-testid="merge-history-undo">
                   {t('undo')}
                 </Button>
-              </Popconfirm>
+              </KeyboardPopconfirm>
             ),
         },
       ]}

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, AutoComplete, Button, Drawer, Form, Input, InputNumber, List, message, Popconfirm, Radio, Select, Space, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Drawer, Form, Input, InputNumber, List, message, Radio, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
@@ -7,10 +7,12 @@ import type { CustomSegmentRow } from '../../../shared/contract/segmentation';
 import { classKeysOf, CLOSED_SCHEME_KEYS, PROFILE_FIELDS, RULE_METRICS, type RuleGroup } from '../../../shared/segmentation';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
+import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { COUNTRY_CODES } from '../../components/format';
 import { firstRowWithoutValue, toCondition, toRows, type Row } from './custom-rows';
 import { classLabel } from './labels';
 import { fieldValueLabel, KEYED_FIELDS, opLabel, ruleLines } from './rule-text';
+import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 
 interface Props {
   open: boolean;
@@ -54,6 +56,10 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
   const [emptyRow, setEmptyRow] = useState<number | null>(null);
   const [shown, setShown] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
+  // A segment half typed (new or edited) is not dropped without a word: closing the drawer, its Cancel, or
+  // editing another segment asks first, as the service policies do.
+  const [edited, setEdited] = useState(false);
+  const confirmDiscard = useConfirmDiscard(open && edited);
   const env = useMemo(() => ({ language, currency: baseCurrency }), [language, baseCurrency]);
 
   useEffect(() => {
@@ -68,12 +74,14 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
 
   const startNew = () => {
     setEditing(null);
+    setEdited(false);
     form.resetFields();
   };
   const startEdit = (segment: CustomSegmentRow) => {
     const rows = toRows(segment.rule, baseCurrency);
     if (!rows) return;
     setEditing(segment);
+    setEdited(false);
     form.setFieldsValue({ name: segment.name, op: segment.rule.op, rows });
   };
 
@@ -104,7 +112,19 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
   };
 
   return (
-    <Drawer open={open} onClose={onClose} size={760} title={t('custom.title')} data-testid="custom-segments">
+    <Drawer
+      open={open}
+      onClose={() =>
+        confirmDiscard(() => {
+          // Discarded means gone: the drawer opens next time on an empty new segment.
+          startNew();
+          onClose();
+        })
+      }
+      size={760}
+      title={t('custom.title')}
+      data-testid="custom-segments"
+    >
       <List
         size="small"
         dataSource={segments}
@@ -116,12 +136,12 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
               <Button key="view" size="small" type="link" onClick={() => setShown(shown === s.id ? null : s.id)} data-testid="custom-view">
                 {t('tierLabels:rule.view')}
               </Button>,
-              <Button key="edit" size="small" icon={<EditOutlined />} disabled={!toRows(s.rule, baseCurrency)} onClick={() => startEdit(s)} data-testid="custom-edit">
+              <Button key="edit" size="small" icon={<EditOutlined />} disabled={!toRows(s.rule, baseCurrency)} onClick={() => confirmDiscard(() => startEdit(s))} data-testid="custom-edit">
                 {t('tierLabels:rule.edit')}
               </Button>,
-              <Popconfirm key="delete" title={t('common:confirmDelete')} onConfirm={() => void remove(s.id)}>
-                <Button size="small" icon={<DeleteOutlined />} aria-label={t('common:actions.delete')} />
-              </Popconfirm>,
+              <KeyboardPopconfirm key="delete" title={t('common:confirmDelete')} onConfirm={() => void remove(s.id)} okText={t('common:actions.delete')} cancelText={t('common:actions.cancel')}>
+                <Button size="small" icon={<DeleteOutlined />} aria-label={t('common:actions.delete')} data-testid="custom-delete" />
+              </KeyboardPopconfirm>,
             ]}
           >
             <div>
@@ -144,12 +164,12 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
           {editing ? t('tierLabels:rule.editing', { name: editing.name }) : t('tierLabels:rule.newSegment')}
         </Typography.Title>
         {editing ? (
-          <Button size="small" onClick={startNew}>
+          <Button size="small" onClick={() => confirmDiscard(startNew)}>
             {t('common:actions.cancel')}
           </Button>
         ) : null}
       </Space>
-      <Form form={form} layout="vertical" initialValues={{ op: 'and', rows: [NEW_ROW] }} style={{ marginTop: 8 }}>
+      <Form form={form} layout="vertical" initialValues={{ op: 'and', rows: [NEW_ROW] }} style={{ marginTop: 8 }} onValuesChange={() => setEdited(true)}>
         <Form.Item name="name" label={t('custom.name')} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }]}>
           <Input maxLength={80} data-testid="custom-name" />
         </Form.Item>

@@ -6,6 +6,7 @@ import { PARTITION_FIELDS, TIER_BASES, type Partition, type TierBasis } from '..
 import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
+import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { groupText as groupWords } from './cut-text';
 import { GroupThresholds, type PyramidThresholds } from './GroupThresholds';
 
@@ -151,6 +152,9 @@ export function SegmentationSettingsDrawer({ open, onClose, onSaved }: Props) {
   // The saved partition's groups (from the pyramid overview) and the pyramid's per-group thresholds.
   const [groups, setGroups] = useState<string[]>([]);
   const [pyramidGroups, setPyramidGroups] = useState<Record<string, PyramidThresholds>>({});
+  // Closing with changes not saved (Esc, × or a click beside the drawer) asks first, as the service policies do.
+  const [edited, setEdited] = useState(false);
+  const close = useConfirmDiscard(open && edited);
   const windowAll = Form.useWatch('windowAll', form);
   const pyramidMode = Form.useWatch('pyramidMode', form);
   const valueMode = Form.useWatch('valueMode', form);
@@ -160,6 +164,7 @@ export function SegmentationSettingsDrawer({ open, onClose, onSaved }: Props) {
   // Unmounted fields (thresholds while cutting by shares, and the reverse) keep their values: the form is read
   // with getFieldsValue(true), so switching back and forth loses nothing.
   const show = (e: Effective) => {
+    setEdited(false);
     setEffective(e);
     setPyramidGroups(e.pyramid.groupThresholds as Record<string, PyramidThresholds>);
     form.setFieldsValue(toValues(e, unit));
@@ -233,7 +238,10 @@ export function SegmentationSettingsDrawer({ open, onClose, onSaved }: Props) {
           currency={currency}
           shared={{ platinum: sharedAt[0]!, gold: sharedAt[1]!, iron: sharedAt[2]! }}
           value={pyramidGroups}
-          onChange={setPyramidGroups}
+          onChange={(next) => {
+            setPyramidGroups(next);
+            setEdited(true);
+          }}
         />
       </Form.Item>
     ) : (
@@ -248,7 +256,7 @@ export function SegmentationSettingsDrawer({ open, onClose, onSaved }: Props) {
   return (
     <Drawer
       open={open}
-      onClose={onClose}
+      onClose={() => close(onClose)}
       size={640}
       title={t('config.title')}
       data-testid="segmentation-settings"
@@ -261,7 +269,7 @@ export function SegmentationSettingsDrawer({ open, onClose, onSaved }: Props) {
         </Space>
       }
     >
-      <Form form={form} layout="horizontal" labelCol={{ span: 12 }}>
+      <Form form={form} layout="horizontal" labelCol={{ span: 12 }} onValuesChange={() => setEdited(true)}>
         <Form.Item name="windowAll" label={t('config.windowAll')} valuePropName="checked">
           <Switch />
         </Form.Item>

@@ -1,10 +1,11 @@
-import { Alert, App, Button, Popconfirm } from 'antd';
+import { Alert, App, Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
 import { formatDate } from '../../components/format';
+import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 
 /** Days listed by name; past this many the notice says how many more. */
 const DAYS_NAMED = 3;
@@ -53,11 +54,11 @@ export function DaysAfterTodayNotice() {
       title={t('daysAfterToday.title', { days: more > 0 ? t('daysAfterToday.andMore', { days: named, count: more }) : named })}
       description={t('daysAfterToday.why')}
       action={
-        <Popconfirm title={t('daysAfterToday.confirm')} onConfirm={() => void remove()} okText={t('daysAfterToday.remove')} cancelText={t('daysAfterToday.keep')}>
+        <KeyboardPopconfirm title={t('daysAfterToday.confirm')} onConfirm={() => void remove()} okText={t('daysAfterToday.remove')} cancelText={t('daysAfterToday.keep')}>
           <Button size="small" loading={busy} data-testid="days-after-today-remove">
             {t('daysAfterToday.remove')}
           </Button>
-        </Popconfirm>
+        </KeyboardPopconfirm>
       }
     />
   );

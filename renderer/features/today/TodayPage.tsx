@@ -16,6 +16,7 @@ import { QuickFollowUp } from '../followups/QuickFollowUp';
 import { DaysAfterTodayNotice } from './DaysAfterTodayNotice';
 import { TodayFilters, type TodayFilterValues } from './TodayFilters';
 import { ROW_HEIGHT, TodayRow } from './TodayRow';
+import './today-group.css';
 import { useToday } from './use-today';
 
 const HEADER_HEIGHT = 40;
@@ -159,20 +160,19 @@ export function TodayPage() {
             const entry = entryAt(v.index);
             const style = { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${v.start}px)` } as const;
             if (entry.type === 'header') {
-              const collapsible = entry.group === 'overdue';
-              return (
-                <div
-                  key={`h-${entry.group}`}
-                  data-testid={`today-group-${entry.group}`}
-                  data-count={entry.count}
-                  aria-expanded={collapsible ? open : undefined}
-                  onClick={collapsible ? () => setOverdueOpen(!open) : undefined}
-                  style={{ ...style, height: HEADER_HEIGHT, display: 'flex', alignItems: 'center', gap: 8, padding: '0 12px', background: '#fafafa', borderBottom: '1px solid #f0f0f0', fontWeight: 600, cursor: collapsible ? 'pointer' : 'default', color: entry.group === 'overdue' ? '#cf1322' : undefined }}
-                >
-                  {collapsible ? open ? <DownOutlined /> : <RightOutlined /> : null}
-                  {t(`group.${entry.group}`)} ({entry.count})
-                  {collapsible ? <Typography.Link style={{ fontWeight: 400, fontSize: 12 }}>{open ? t('collapse') : t('expand')}</Typography.Link> : null}
-                  {entry.group === 'today' && entry.count === 0 ? <Typography.Text type="secondary" style={{ fontWeight: 400 }}>{t('emptyToday')}</Typography.Text> : null}
+              const label = `${t(`group.${entry.group}`)} (${entry.count})`;
+              // The overdue group opens and closes: a button, so Tab reaches it and Enter or Space toggles it
+              // (a clickable row answered the mouse only), saying whether it is open in aria-expanded.
+              return entry.group === 'overdue' ? (
+                <button key="h-overdue" type="button" className="today-group today-group-overdue" data-testid="today-group-overdue" data-count={entry.count} aria-expanded={open} onClick={() => setOverdueOpen(!open)} style={style}>
+                  {open ? <DownOutlined /> : <RightOutlined />}
+                  {label}
+                  <span className="today-group-action">{open ? t('collapse') : t('expand')}</span>
+                </button>
+              ) : (
+                <div key="h-today" className="today-group" data-testid="today-group-today" data-count={entry.count} style={style}>
+                  {label}
+                  {entry.count === 0 ? <Typography.Text type="secondary" style={{ fontWeight: 400 }}>{t('emptyToday')}</Typography.Text> : null}
                 </div>
               );
             }

@@ -19,7 +19,7 @@ export const evaluation = {
     satisfactionN_one: '{{value}}（{{count}} 位客户）',
     satisfactionN_other: '{{value}}（{{count}} 位客户）',
     cards: {
-      pyramid: '客户金字塔（{{date}}）',
+      pyramid: '{{scheme}}（{{date}}）',
       pareto: '收入集中度（帕累托曲线）',
       sizes: '各层级客户数',
       revenue: '各层级收入与收入占比',
@@ -128,7 +128,7 @@ export const evaluation = {
     satisfactionN_one: '{{value}} ({{count}} customer)',
     satisfactionN_other: '{{value}} ({{count}} customers)',
     cards: {
-      pyramid: 'Customer pyramid ({{date}})',
+      pyramid: '{{scheme}} ({{date}})',
       pareto: 'Revenue concentration (Pareto curve)',
       sizes: 'Customers per class',
       revenue: 'Revenue and revenue share per class',
