@@ -1,27 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinAll, laptopsDir, openLaptop, settle, steppingClock, type Laptop } from '../support/laptops';
-import { startTeamServer, type TeamServerProcess } from '../support/team-server';
+import { settle, steppingClock, type Laptop } from '../support/laptops';
+import { startTeam, type TeamFixture } from '../support/team-fixture';
 
 /**
  * Merging a customer that a laptop of the team merged away already: every laptop names the customer it went into,
  * from the merge's record the team shares, not only the laptop whose journal holds the merge; the others say the
  * merge is undone on the laptop that made it.
  */
-let folder: ReturnType<typeof laptopsDir>;
-let server: TeamServerProcess;
+let team: TeamFixture;
 let a: Laptop, b: Laptop;
 beforeAll(async () => {
-  folder = laptopsDir();
-  server = await startTeamServer(`${folder.dir}/server`);
-  [a, b] = ['ana', 'bo'].map((name) => openLaptop(name, folder.dir, steppingClock())) as [Laptop, Laptop];
-  await joinAll([a, b], server.url);
-  await settle([a, b]);
+  team = await startTeam(['ana', 'bo'], steppingClock());
+  [a, b] = team.laptops as [Laptop, Laptop];
 }, 60_000);
-afterAll(async () => {
-  for (const l of [a, b]) l?.close();
-  await server?.stop();
-  folder?.remove();
-});
+afterAll(() => team?.close());
 
 describe('merging a customer another laptop merged away', () => {
   it('names the customer it went into on every laptop, and where the merge is undone', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookDigest, joinAll, laptopsDir, openLaptop, settle, steppingClock, type Laptop } from '../support/laptops';
-import { startTeamServer, type TeamServerProcess } from '../support/team-server';
+import { bookDigest, settle, steppingClock, type Laptop } from '../support/laptops';
+import { startTeam, type TeamFixture } from '../support/team-fixture';
 
 /**
  * A chain of merges made on two laptops: ana merges A into B, then bo merges B into C, which takes A's rows on to C.
@@ -8,21 +8,13 @@ import { startTeamServer, type TeamServerProcess } from '../support/team-server'
  * merge of the same customers is undone first), ana is told to have bo's merge undone first, on bo's laptop; once it
  * is, hers takes A's rows back.
  */
-let folder: ReturnType<typeof laptopsDir>;
-let server: TeamServerProcess;
+let team: TeamFixture;
 let a: Laptop, b: Laptop;
 beforeAll(async () => {
-  folder = laptopsDir();
-  server = await startTeamServer(`${folder.dir}/server`);
-  [a, b] = ['ana', 'bo'].map((name) => openLaptop(name, folder.dir, steppingClock())) as [Laptop, Laptop];
-  await joinAll([a, b], server.url);
-  await settle([a, b]);
+  team = await startTeam(['ana', 'bo'], steppingClock());
+  [a, b] = team.laptops as [Laptop, Laptop];
 }, 60_000);
-afterAll(async () => {
-  for (const l of [a, b]) l?.close();
-  await server?.stop();
-  folder?.remove();
-});
+afterAll(() => team?.close());
 
 const customerOf = (l: Laptop, id: string) => l.db.$client.prepare(`SELECT customer_id FROM orders WHERE id = ?`).pluck().get(id);
 const live = (l: Laptop, id: string) => l.db.$client.prepare(`SELECT deleted_at IS NULL FROM customers WHERE id = ?`).pluck().get(id);

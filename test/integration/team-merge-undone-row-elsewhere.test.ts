@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookDigest, integrityOk, joinAll, laptopsDir, openLaptop, settle, steppingClock, type Laptop } from '../support/laptops';
-import { startRefusingProxy, type RefusingProxy } from '../support/refusing-proxy';
-import { startTeamServer, TEAM_ADMIN, type TeamServerProcess } from '../support/team-server';
+import { bookDigest, integrityOk, settle, steppingClock, type Laptop } from '../support/laptops';
+import { startTeam, type TeamFixture } from '../support/team-fixture';
 
 /**
  * A row moved on under a merge reaches the server after the record of its move (a push cut off between the two:
@@ -9,30 +8,16 @@ import { startTeamServer, TEAM_ADMIN, type TeamServerProcess } from '../support/
  * merged, and another) leave the record standing, so that the laptop holding the row takes it back to the customer
  * it was written on when it learns of the undo, and every laptop ends with it there.
  */
-let folder: ReturnType<typeof laptopsDir>;
-let server: TeamServerProcess;
-let proxy: RefusingProxy;
 const clock = steppingClock();
-let a: Laptop, b: Laptop, c: Laptop;
 /** What bo's proxy refuses for now. */
 let holdBack: (doc: { _id: string }) => boolean = () => false;
-
+let team: TeamFixture;
+let a: Laptop, b: Laptop, c: Laptop;
 beforeAll(async () => {
-  folder = laptopsDir();
-  server = await startTeamServer(`${folder.dir}/server`);
-  proxy = await startRefusingProxy(server.url, (doc) => (holdBack(doc) ? { error: 'forbidden', reason: 'held back by the test' } : null));
-  [a, b, c] = ['ana', 'bo', 'chen'].map((name) => openLaptop(name, folder.dir, clock)) as [Laptop, Laptop, Laptop];
-  await joinAll([a, c], server.url);
-  await b.call('team:identity-set', { userName: 'bo' });
-  await b.call('team:join', { serverUrl: proxy.url, database: 'team', user: TEAM_ADMIN.user, password: TEAM_ADMIN.password });
-  await settle([a, b, c]);
+  team = await startTeam(['ana', 'bo', 'chen'], clock, { name: 'bo', refuse: (doc) => holdBack(doc) });
+  [a, b, c] = team.laptops as [Laptop, Laptop, Laptop];
 }, 60_000);
-afterAll(async () => {
-  for (const l of [a, b, c]) l?.close();
-  await proxy?.stop();
-  await server?.stop();
-  folder?.remove();
-});
+afterAll(() => team?.close());
 
 const rows = (l: Laptop, sql: string, ...args: unknown[]) => l.db.$client.prepare(sql).all(...args);
 

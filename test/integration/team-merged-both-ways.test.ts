@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookDigest, integrityOk, joinAll, laptopsDir, openLaptop, settle, steppingClock, type Laptop } from '../support/laptops';
-import { startTeamServer, type TeamServerProcess } from '../support/team-server';
+import { bookDigest, integrityOk, settle, steppingClock, type Laptop } from '../support/laptops';
+import { startTeam, type TeamFixture } from '../support/team-fixture';
 
 /**
  * Two laptops merge the same two customers offline, each keeping the other one: each customer is then merged away
@@ -8,22 +8,14 @@ import { startTeamServer, type TeamServerProcess } from '../support/team-server'
  * receives on one to the other). The latest of the two merges stands: the customer it kept comes back from the
  * trash with every row of both, on every laptop, and nothing moves again.
  */
-let folder: ReturnType<typeof laptopsDir>;
-let server: TeamServerProcess;
 const clock = steppingClock();
+let team: TeamFixture;
 let a: Laptop, b: Laptop;
 beforeAll(async () => {
-  folder = laptopsDir();
-  server = await startTeamServer(`${folder.dir}/server`);
-  [a, b] = ['ana', 'bo'].map((name) => openLaptop(name, folder.dir, clock)) as [Laptop, Laptop];
-  await joinAll([a, b], server.url);
-  await settle([a, b]);
+  team = await startTeam(['ana', 'bo'], clock);
+  [a, b] = team.laptops as [Laptop, Laptop];
 }, 60_000);
-afterAll(async () => {
-  for (const l of [a, b]) l?.close();
-  await server?.stop();
-  folder?.remove();
-});
+afterAll(() => team?.close());
 
 const rows = (l: Laptop, sql: string, ...args: unknown[]) => l.db.$client.prepare(sql).all(...args);
 

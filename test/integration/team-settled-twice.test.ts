@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookDigest, integrityOk, joinAll, laptopsDir, openLaptop, settle, steppingClock, type Laptop } from '../support/laptops';
-import { startRefusingProxy, type RefusingProxy } from '../support/refusing-proxy';
-import { startTeamServer, TEAM_ADMIN, type TeamServerProcess } from '../support/team-server';
+import { bookDigest, integrityOk, settle, steppingClock, type Laptop } from '../support/laptops';
+import { startTeam, type TeamFixture } from '../support/team-fixture';
 
 /**
  * The same settlement made by two laptops, each before it saw the other's: a sale deleted on one laptop and
@@ -9,30 +8,16 @@ import { startTeamServer, TEAM_ADMIN, type TeamServerProcess } from '../support/
  * bo reaches the server through a proxy that holds back his settlement until chen has made hers. Every laptop
  * ends with the same book, one record of each settlement, no conflict and nothing left to send.
  */
-let folder: ReturnType<typeof laptopsDir>;
-let server: TeamServerProcess;
-let proxy: RefusingProxy;
 const clock = steppingClock();
-let a: Laptop, b: Laptop, c: Laptop;
 /** What bo's proxy refuses for now (a settlement of his, until chen has made the same one). */
 let holdBack: (doc: { _id: string; table?: unknown; fields?: Record<string, { v?: unknown }> }) => boolean = () => false;
-
+let team: TeamFixture;
+let a: Laptop, b: Laptop, c: Laptop;
 beforeAll(async () => {
-  folder = laptopsDir();
-  server = await startTeamServer(`${folder.dir}/server`);
-  proxy = await startRefusingProxy(server.url, (doc) => (holdBack(doc) ? { error: 'forbidden', reason: 'held back by the test' } : null));
-  [a, b, c] = ['ana', 'bo', 'chen'].map((name) => openLaptop(name, folder.dir, clock)) as [Laptop, Laptop, Laptop];
-  await joinAll([a, c], server.url);
-  await b.call('team:identity-set', { userName: 'bo' });
-  await b.call('team:join', { serverUrl: proxy.url, database: 'team', user: TEAM_ADMIN.user, password: TEAM_ADMIN.password });
-  await settle([a, b, c]);
+  team = await startTeam(['ana', 'bo', 'chen'], clock, { name: 'bo', refuse: (doc) => holdBack(doc) });
+  [a, b, c] = team.laptops as [Laptop, Laptop, Laptop];
 }, 60_000);
-afterAll(async () => {
-  for (const l of [a, b, c]) l?.close();
-  await proxy?.stop();
-  await server?.stop();
-  folder?.remove();
-});
+afterAll(() => team?.close());
 
 const rows = (l: Laptop, sql: string, ...args: unknown[]) => l.db.$client.prepare(sql).all(...args);
 const refusedIds = (l: Laptop) => l.db.$client.prepare(`SELECT doc_id FROM sync_refused ORDER BY doc_id`).pluck().all() as string[];
