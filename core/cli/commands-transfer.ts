@@ -73,6 +73,8 @@ type RowErrorSummary = { row: number; column: string | null; field: string | nul
 type ImportSummary = {
   batchId: string | null; dryRun: boolean; rowsTotal: number; added: number; updated: number; skipped: number; rejected: number; customersCreated: number;
   encoding: string | null; delimiter: string | null; rejectsPath: string | null;
+  /** The row the header was read from (title lines above it skipped, or --header-row), as the rows in errors count. */
+  headerRow: number;
   /** Customers whose country (or province) the file left out and the import filled in, by source. */
   inferredPlaces: OutputOf<'import:commit'>['inferred']['places'] | null;
   /** A file of order lines: the orders its lines made (returns among them) and the lines written; absent otherwise. */
@@ -89,21 +91,21 @@ type ImportSummary = {
  * An all-or-nothing import that rows with errors refused: nothing was written, so nothing reads as a dry run
  * or as added; the rows and reasons are what to fix (or import the valid rows with --on-error skip).
  */
-type RefusedSummary = Pick<ImportSummary, 'rowsTotal' | 'rejected' | 'encoding' | 'delimiter' | 'errors' | 'tableIssues'> & { refused: true; batchId: null };
+type RefusedSummary = Pick<ImportSummary, 'rowsTotal' | 'rejected' | 'encoding' | 'delimiter' | 'headerRow' | 'errors' | 'tableIssues'> & { refused: true; batchId: null };
 
 function refusedSummary(preview: ImportSummary): RefusedSummary {
-  const { rowsTotal, rejected, encoding, delimiter, errors, tableIssues } = preview;
-  return { refused: true, batchId: null, rowsTotal, rejected, encoding, delimiter, errors, tableIssues };
+  const { rowsTotal, rejected, encoding, delimiter, headerRow, errors, tableIssues } = preview;
+  return { refused: true, batchId: null, rowsTotal, rejected, encoding, delimiter, headerRow, errors, tableIssues };
 }
 
 /** How a command-line user maps the columns the importer did not recognise. */
 const MAPPING_HINT = 'map a column to each with --mapping FILE.json ({"header": "field"}), or rename the headers';
 
 function summarize(result: OutputOf<'import:commit'>): ImportSummary {
-  const { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath } = result;
+  const { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, headerRow } = result;
   const errors = result.errors.map((e) => ({ row: e.row, column: e.header, field: e.field, value: e.value, reason: e.reason, message: e.message }));
   const tableIssues = result.tableIssues.map((issue) => ({ ...issue, message: describeIssue(issue as TableIssue) }));
-  return { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, inferredPlaces: result.inferred.places ?? null, ...(result.orders ? { orders: result.orders } : {}), errors, missing: { all: [...result.missing.all], anyOf: [...result.missing.anyOf] }, tableIssues };
+  return { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, headerRow, inferredPlaces: result.inferred.places ?? null, ...(result.orders ? { orders: result.orders } : {}), errors, missing: { all: [...result.missing.all], anyOf: [...result.missing.anyOf] }, tableIssues };
 }
 
 function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {

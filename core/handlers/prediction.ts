@@ -4,6 +4,7 @@ import { fitFromDb, predictFromDb } from '../prediction/predict';
 import { storedPredictionsInSteps, storedRun } from '../prediction/store';
 import { sortPredictions } from '../prediction/sort';
 import { fittedFromCurrentData, predictionsSettled } from '../prediction/refit';
+import { customerChangedSinceFit } from '../prediction/changed-since';
 import { liveCustomerFor } from './live-customer';
 import { segmentationInSteps } from '../segmentation/state';
 import { invalidInput } from '../../shared/contract';
@@ -23,7 +24,7 @@ export function predictionHandlers(ctx: HandlerContext): HandlerMap<'prediction'
     'prediction:customers': async ({ asOf, customerId, sort, storedOnly, limit, offset }) => {
       await predictionsSettled(ctx.db);
       const run = storedRun(ctx.db);
-      if (storedOnly && !run) return { asOf: asOf ?? ctx.clock.today(), total: 0, model: null, rows: [] };
+      if (storedOnly && !run) return { asOf: asOf ?? ctx.clock.today(), total: 0, model: null, rows: [], changedSince: false };
       // A deleted or merged customer has no prediction of their own: say so rather than "no customers with orders".
       if (customerId !== undefined && !storedOnly) liveCustomerFor(ctx.db, customerId);
       // The stored rows stand for the data they were fitted from. After an order, a merge or a deletion since,
@@ -32,12 +33,13 @@ export function predictionHandlers(ctx: HandlerContext): HandlerMap<'prediction'
       const current = run !== null && (storedOnly || fittedFromCurrentData(ctx.db, run.fittedFrom));
       if (run && current && (asOf === undefined || asOf === run.asOf)) {
         const page = await runStepsBetween(storedPredictionsInSteps(ctx.db, { customerIds: customerId ? [customerId] : undefined, sort, limit, offset }), nextTurn);
-        return { asOf: run.asOf, total: page.total, model: run.model, rows: page.rows.map(({ name: _n, owner: _o, ...row }) => row) };
+        const changedSince = customerId !== undefined && customerChangedSinceFit(ctx.db, customerId, run.fittedFrom);
+        return { asOf: run.asOf, total: page.total, model: run.model, rows: page.rows.map(({ name: _n, owner: _o, ...row }) => row), changedSince };
       }
       const day = asOf ?? ctx.clock.today();
       const { model, rows } = predictFromDb(ctx.db, day);
       const chosen = sortPredictions(customerId ? rows.filter((r) => r.id === customerId) : rows, sort);
-      return { asOf: day, total: chosen.length, model, rows: chosen.slice(offset, offset + limit) };
+      return { asOf: day, total: chosen.length, model, rows: chosen.slice(offset, offset + limit), changedSince: false };
     },
     'prediction:best': async ({ scheme, classKey, owner, limit, offset }) => {
       await predictionsSettled(ctx.db);

@@ -31,7 +31,7 @@ function asAppError(error: unknown): unknown {
     // Plain details (the line an unclosed quote opens on …) go along for the translated text.
     const params = Object.fromEntries(Object.entries(error.details).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
     // A header row refused is the given headerRow's fault, not the file's: the screen shows it by that control.
-    const path = error.code === 'header_row_blank' || error.code === 'header_row_beyond' ? 'headerRow' : 'source';
+    const path = error.code === 'header_row_blank' || error.code === 'header_row_beyond' || error.code === 'header_row_sep_line' ? 'headerRow' : 'source';
     return new AppError('invalid_input', error.message, [{ path: [path], key: `import_${error.code}`, ...(Object.keys(params).length > 0 ? { params } : {}) }]);
   }
   if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {

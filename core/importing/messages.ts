@@ -16,6 +16,8 @@ const ONCE = 'import each order once; undo the earlier import to import it again
  */
 const TEXT: Record<Exclude<ImportReason, ValueReason>, string | ((params: Params) => string)> = {
   unknown_customer: 'no customer with this key exists (import with --create-customers, or "create unknown customers" in the app, or import the customers first)',
+  customer_record_id_elsewhere:
+    'is no customer here, and the customer the other columns find is not this one: an earlier row of this file gives that customer another record ID (import with --create-customers, or "create unknown customers" in the app, to add this one)',
   ambiguous_customer: 'several customers share this value, so it does not say which one is meant; link by another column (customer code, phone, or name with company), or merge the duplicate customers first',
   no_fx_rate: 'has no exchange rate to the base currency on or before the order date; add an FX rate column, or the rate under FX rates in the app',
   invalid_wechat: 'is not a valid WeChat ID',

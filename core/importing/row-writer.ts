@@ -12,6 +12,7 @@ import type { Db } from '../../db/open';
 import { newId } from '../ids';
 import { batchIds } from './batch-ids';
 import { CustomerIndex, nameKey, type CustomerMatch } from './customer-index';
+import { liveCustomerMergedInto } from './merged-into';
 import { mergeProfile, rowContacts, storedProfile, type StoredProfile } from './customer-rows';
 import type { DuplicateRow, ImportOptions, ImportReason, PlaceCounts } from './types';
 import { inferPlace, type PlaceInference } from '../../shared/domain/place';
@@ -67,7 +68,7 @@ export class RowWriter {
   readonly places: PlaceCounts = { countryFromPhone: 0, countryFromRegion: 0, countryFromCity: 0, regionFromCity: 0 };
 
   constructor(
-    client: Database.Database,
+    private readonly client: Database.Database,
     private readonly batchId: string,
     private readonly now: string,
     private readonly settings: Settings,
@@ -229,7 +230,8 @@ export class RowWriter {
   private link(key: CustomerKey): string | Extract<RowOutcome, { kind: 'error' }> {
     const by = this.options.linkBy;
     // A record ID names its customer outright: one an earlier row of this file linked it to, else the live customer
-    // whose own id it is (a customers import gives a new customer its row's record ID: see ownIdFor). A key chosen
+    // whose own id it is (a customers import gives a new customer its row's record ID: see ownIdFor), or the one it was
+    // merged into. A key chosen
     // with --link-by is taken alone, so only the automatic linking reads it.
     const recordId = by === 'auto' ? key.recordId : null;
     if (recordId !== null) {
@@ -242,17 +244,22 @@ export class RowWriter {
     return found;
   }
 
-  /** The customer a record ID names, in this file or in the workspace; null when it names nobody yet. */
+  /**
+   * The customer a record ID names, in this file or in the workspace; null when it names nobody yet. A customer merged
+   * away is the one it went into, as the app takes rows written on it there; one deleted by hand names nobody. Asked
+   * once per record ID: the answer is bound, or the ID is remembered as naming nobody.
+   */
   private customerOfRecordId(recordId: string): string | null {
     const bound = this.customerOfRecord.get(recordId);
     if (bound !== undefined) return bound;
     if (this.unnamedRecords.has(recordId)) return null;
-    if (!this.liveCustomer.get(recordId)) {
+    const named = this.liveCustomer.get(recordId) ? recordId : liveCustomerMergedInto(this.client, recordId, (id) => Boolean(this.liveCustomer.get(id)));
+    if (named === null) {
       this.unnamedRecords.add(recordId);
       return null;
     }
-    this.bindRecord(recordId, recordId);
-    return recordId;
+    this.bindRecord(recordId, named);
+    return named;
   }
 
   /**
@@ -291,7 +298,9 @@ export class RowWriter {
     if (field === null) return { kind: 'error', reason: 'missing_customer_key', field: null };
     // The customer the weaker key found is not this one: the row's own key (the code or phone nobody has) is at fault.
     if (missed !== null) field = missed;
-    if (this.options.unknownCustomers === 'reject') return { kind: 'error', reason: 'unknown_customer', field };
+    // A record ID the file binds to another customer is not "no such customer": the other columns found one, who is
+    // someone else. Said so, the user knows to look at the record IDs rather than at the names.
+    if (this.options.unknownCustomers === 'reject') return { kind: 'error', reason: missed === 'customerRecordId' ? 'customer_record_id_elsewhere' : 'unknown_customer', field };
     // A file that knows its customers only by code (CDNOW's ids) or phone still creates them: named by that key
     // until a customer import or an edit gives the real name.
     return this.createFromKey(key, name ?? key.code ?? key.phone ?? '', recordId);

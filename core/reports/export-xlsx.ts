@@ -5,6 +5,7 @@ import { minorDigits } from '../../shared/domain/money';
 import { reportFigures } from '../../renderer/i18n/resources/report-figures';
 import type { ClassLabels } from '../exporting/class-labels';
 import { neutralize } from '../../shared/export/neutralize';
+import { sheetName } from './sheet-name';
 
 type Migration = OutputOf<'reports:migration'>;
 type Column = keyof (typeof reportFigures)['en']['columns'];
@@ -87,13 +88,15 @@ export async function writeReportXlsx(path: string, report: EvaluationReport, mi
     for (const [name, f, responsible, cadence] of lines) periods([p.start, p.end, p.complete ? words.yes : words.no, name, responsible, cadence, ...FIGURES.map(([key]) => f[key])]);
   }
 
-  const pyramid = sheet(words.sheets.pyramid, [['classKey', 'text'], ['responsible', 'text'], ['customers', 'int'], ['revenueMinor', 'money'], ['revenueShare', 'share']]);
+  // Named after the scheme shown (a custom segment by its own name), not "Customer pyramid" for every scheme.
+  const pyramidName = sheetName(labels.scheme(report.scheme), [words.sheets.periods, words.sheets.pareto, words.sheets.migration], words.sheets.pyramid);
+  const pyramid = sheet(pyramidName, [['classKey', 'text'], ['responsible', 'text'], ['customers', 'int'], ['revenueMinor', 'money'], ['revenueShare', 'share']]);
   for (const level of report.pyramid.levels) pyramid([className(level.classKey), classInfo.get(level.classKey)?.responsible ?? null, level.customers, level.revenueMinor, level.revenueShare]);
 
   const pareto = sheet(words.sheets.pareto, [['customerShare', 'share'], ['revenueShare', 'share']]);
   for (const point of report.pareto) pareto([point.customerShare, point.revenueShare]);
 
-  const sheets = [words.sheets.periods, words.sheets.pyramid, words.sheets.pareto];
+  const sheets = [words.sheets.periods, pyramidName, words.sheets.pareto];
   if (migration) {
     const matrix = sheet(words.sheets.migration, [['fromClass', 'text'], ['toClass', 'text'], ['direction', 'text'], ['customers', 'int'], ['revenueMinor', 'money']]);
     for (const cell of migration.cells) matrix([className(cell.from), className(cell.to), words.direction[cell.direction], cell.customers, cell.revenueMinor]);

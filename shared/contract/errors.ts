@@ -113,6 +113,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   import_no_header: 'has no header row',
   import_header_row_blank: 'is row {{row}}, which is blank: give the row holding the column names (one of rows {{first}}–{{last}}, the first {{lines}} that are not blank)',
   import_header_row_beyond: 'is row {{row}}, which cannot be the header: it must be one of the first {{lines}} rows that are not blank, rows {{first}}–{{last}} of this file',
+  import_header_row_sep_line: 'is row {{row}}, the file’s delimiter line ("sep="), not the header: give the row holding the column names (one of rows {{first}}–{{last}}, the first {{lines}} that are not blank)',
   prediction_no_orders: 'has no orders on or before that date to predict from',
   prediction_until_before_split: 'must be after the split date',
   prediction_split_after_orders: 'must be before the last order ({{last}}): there is nothing after it to compare the predictions with',

@@ -81,7 +81,14 @@ export const predictionContract = {
         offset: z.number().int().min(0).max(10_000_000).default(0),
       })
       .default({ sort: 'score', storedOnly: false, limit: 100, offset: 0 }),
-    output: z.object({ asOf: z.string().max(10), total: z.number().int().min(0), model: fitSummarySchema.nullable(), rows: z.array(customerPredictionSchema).max(5000) }),
+    output: z.object({
+      asOf: z.string().max(10),
+      total: z.number().int().min(0),
+      model: fitSummarySchema.nullable(),
+      rows: z.array(customerPredictionSchema).max(5000),
+      /** Stored rows read for one customer whose orders or records changed after the fit: the figures are from before. */
+      changedSince: z.boolean(),
+    }),
   },
   /** The "likely to buy" best list: stored predictions by likelihood × expected value, filtered by class and owner. */
   'prediction:best': {

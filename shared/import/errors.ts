@@ -20,6 +20,8 @@ export const IMPORT_ERROR_CODES = [
   /** The header row the user gave is blank, or not among the lines the header is chosen from (table.ts). */
   'header_row_blank',
   'header_row_beyond',
+  /** The header row the user gave is a CSV's "sep=;" line, which states the delimiter and names no column (sep-line.ts). */
+  'header_row_sep_line',
   'aborted',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];

@@ -3,6 +3,7 @@ import { lineAmountMinor } from '../domain/order-lines';
 import { isDollarCurrency, parseCurrency } from './currency';
 import { parseMoney, type ParsedMoney } from './parse-amount';
 import { parseText } from './parse-contact';
+import { parseOrderNumber } from './parse-order-number';
 import { yesNoParser, type YesNoWords } from './parse-yes-no';
 import { parseDate } from './parse-date';
 import { fail, ok, type ValueResult } from './result';
@@ -93,7 +94,7 @@ export function orderRecord(cursor: RowCursor, ctx: RowContext): OrderRecord | n
     if (parsed && rowCurrency === null && parsed.currencyFrom === 'cell') rowCurrency = parsed.currency;
     return parsed;
   };
-  const orderNumber = cursor.take('orderNumber', text(64));
+  const orderNumber = cursor.take('orderNumber', parseOrderNumber);
   const orderRecordId = cursor.columnOf('orderRecordId') !== null ? cursor.take('orderRecordId', text(64)) : null;
   const returnStated = cursor.take('isReturn', parseYesNo) ?? false;
 

@@ -124,6 +124,8 @@ export class TableBuilder {
   private leading: RawRecord[] = [];
   /** The last record met before the header was chosen, blank ones too: a header row the user gave at or before it was read. */
   private lastRowRead = 0;
+  /** The row of a CSV's "sep=;" line, when the file has one: a header row given there is told apart from a blank one. */
+  private sepLineRow: number | null = null;
   private padded = 0;
 
   /**
@@ -145,7 +147,10 @@ export class TableBuilder {
     if (!this.header) this.lastRowRead = record.row;
     if (isBlankRecord(record.cells)) return;
     if (!this.header) {
-      if (isSepLine(record.cells)) return;
+      if (isSepLine(record.cells)) {
+        this.sepLineRow = record.row;
+        return;
+      }
       this.leading.push(record);
       if (this.leading.length > MAX_TITLE_LINES) this.settleHeader(rows, issues);
       return;
@@ -162,7 +167,7 @@ export class TableBuilder {
     const leading = this.leading;
     this.leading = [];
     const given = this.options.headerRow;
-    const at = given === undefined ? chooseHeaderRow(leading) : givenHeaderAt(leading, given, this.lastRowRead);
+    const at = given === undefined ? chooseHeaderRow(leading) : givenHeaderAt(leading, given, this.lastRowRead, this.sepLineRow);
     const header = leading[at]!;
     for (const title of leading.slice(0, at)) {
       const text = title.cells.filter((c) => !isBlankCell(c)).map((c) => String(c).trim()).join(' ');
@@ -208,16 +213,20 @@ export class TableBuilder {
 
 /**
  * Where the header row the user gave is among the lines the header is chosen from. A row the reader met that is not
- * among them is blank (or the sep= line, which names no column either); any other is past them, where the rows are
- * data, or past the end of the file. Either refuses the file, naming the rows that can be the header.
+ * among them is blank, or the sep= line (which names no column either, and is said to be the delimiter line, since
+ * the file shows it as text); any other is past them, where the rows are data, or past the end of the file. Each
+ * refuses the file, naming the rows that can be the header.
  */
-function givenHeaderAt(leading: readonly RawRecord[], row: number, lastRowRead: number): number {
+function givenHeaderAt(leading: readonly RawRecord[], row: number, lastRowRead: number, sepLineRow: number | null): number {
   const at = leading.findIndex((r) => r.row === row);
   if (at >= 0) return at;
   const first = leading[0]!.row;
   const last = leading[leading.length - 1]!.row;
   const lines = MAX_TITLE_LINES + 1;
   const details = { row, first, last, lines };
+  if (row === sepLineRow) {
+    throw new ImportError('header_row_sep_line', `Row ${row} is the file’s delimiter line ("sep="), not the header: give the row holding the column names (one of rows ${first}–${last}, the first ${lines} that are not blank).`, details);
+  }
   if (row <= lastRowRead && row < last) {
     throw new ImportError('header_row_blank', `Row ${row} is blank, so it cannot be the header: give the row holding the column names (one of rows ${first}–${last}, the first ${lines} that are not blank).`, details);
   }

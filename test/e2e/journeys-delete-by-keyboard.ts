@@ -32,11 +32,14 @@ export async function deleteOrderAndCustomerByKeyboard({ page, screenshot }: Jou
   await withDemo(page);
   if ((await invoke(page, 'settings:get', {})).language !== 'en') await invoke(page, 'settings:update', { language: 'en' });
   const { customer } = await invoke(page, 'customers:create', { name: 'Delete By Keyboard 键删' });
-  const order = await invoke(page, 'orders:create', { customerId: customer.id, orderDate: localDateOf(new Date()), currency: (await invoke(page, 'settings:get', {})).baseCurrency, amount: '240' });
+  const currency = (await invoke(page, 'settings:get', {})).baseCurrency;
+  // Two orders: after the first (newest) is deleted, the focus goes to the other's Delete; after that, to Add order.
+  const older = await invoke(page, 'orders:create', { customerId: customer.id, orderDate: '2020-01-02', currency, amount: '120' });
+  const order = await invoke(page, 'orders:create', { customerId: customer.id, orderDate: localDateOf(new Date()), currency, amount: '240' });
   await page.goto(at(page, `#/customers/${customer.id}`));
   await page.reload();
   await byTestId(page, 'tab-orders').click();
-  await byTestId(page, 'order-delete').waitFor(SLOW);
+  await byTestId(page, 'order-delete').first().waitFor(SLOW);
 
   // Tab reaches the order's Delete; Enter asks, with the focus on Cancel.
   await byTestId(page, 'add-order').focus();
@@ -51,15 +54,27 @@ export async function deleteOrderAndCustomerByKeyboard({ page, screenshot }: Jou
   await page.keyboard.press('Enter');
   await question.waitFor({ state: 'detached' });
   await expect.poll(async () => (await focused(page)).testId).toBe('order-delete');
-  expect((await invoke(page, 'orders:list', { customerId: customer.id })).orders.map((o) => o.id)).toEqual([order.id]);
+  expect((await invoke(page, 'orders:list', { customerId: customer.id })).orders.map((o) => o.id).sort()).toEqual([older.id, order.id].sort());
 
   // Asked again: Tab goes from Cancel to Delete, and Enter deletes the order.
   await page.keyboard.press('Enter');
   await question.waitFor();
   await page.keyboard.press('Tab');
   expect((await focused(page)).inQuestion).toBe('Delete');
+  // Delete is a danger answer, as on the exchange rates.
+  expect(await question.locator('.ant-btn-dangerous').innerText()).toBe('Delete');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await invoke(page, 'orders:list', { customerId: customer.id })).orders.map((o) => o.id), SLOW).toEqual([older.id]);
+  // The focus is on the remaining order's Delete, not fallen to the page.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-row-key]')?.getAttribute('data-row-key') ?? null), SLOW).toBe(older.id);
+  expect((await focused(page)).testId).toBe('order-delete');
+  // Deleting the last one leaves the focus on Add order.
+  await page.keyboard.press('Enter');
+  await question.waitFor();
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await invoke(page, 'orders:list', { customerId: customer.id })).orders.length, SLOW).toBe(0);
+  await expect.poll(async () => (await focused(page)).testId, SLOW).toBe('add-order');
 
   // The customer, in Chinese: Tab from "Log a follow-up" reaches 删除; Enter asks, the focus on 取消; Tab, Enter deletes.
   await chooseOption(page, 'language-switch', '中文');
@@ -71,7 +86,10 @@ export async function deleteOrderAndCustomerByKeyboard({ page, screenshot }: Jou
   await screenshot('keyboard-delete-customer-question-zh-CN');
   await page.keyboard.press('Tab');
   expect((await focused(page)).inQuestion).toBe('删除');
+  expect(await question.locator('.ant-btn-dangerous').innerText()).toBe('删除');
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await invoke(page, 'customers:get', { id: customer.id })).deletedAt, SLOW).not.toBeNull();
+  // Restore takes Delete's place, and the focus with it: Enter there would undo the delete.
+  await expect.poll(async () => (await focused(page)).testId, SLOW).toBe('restore-customer');
   await chooseOption(page, 'language-switch', 'English');
 }

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import i18next from 'i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setupI18n } from '../../renderer/i18n';
 import { openTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -103,6 +105,7 @@ describe('the customer record ID in the orders and follow-ups exports', () => {
   });
 
   it('a record ID nobody has links by the other keys, but never to a customer this file linked to another record ID', async () => {
+    setupI18n('en');
     const { customer: li } = await target.call('customers:create', { name: '李四' });
     const path = join(target.dir, 'orders.csv');
     writeFileSync(
@@ -120,7 +123,14 @@ describe('the customer record ID in the orders and follow-ups exports', () => {
     await target.call('customers:create', { name: '王五' });
     const refused = await target.call('import:commit', { kind: 'orders', source: { path }, onError: 'skip' });
     expect(refused).toMatchObject({ added: 2, rejected: 1 });
-    expect(refused.errors.map((e) => [e.row, e.header, e.reason])).toEqual([[3, '客户系统ID', 'unknown_customer']]);
+    // Not "no such customer": the name finds one, whom the file gave another record ID; said in both languages.
+    expect(refused.errors.map((e) => [e.row, e.header, e.reason])).toEqual([[3, '客户系统ID', 'customer_record_id_elsewhere']]);
+    expect(refused.errors[0]!.message).toBe(
+      'Row 3, column "客户系统ID" "01a24be7-0000-7000-8000-000000000002": is no customer here, and the customer the other columns find is not this one: an earlier row of this file gives that customer another record ID (import with --create-customers, or "create unknown customers" in the app, to add this one).',
+    );
+    const screen = (lng: 'zh-CN' | 'en') => i18next.getFixedT(lng, 'importing')('reasons.customer_record_id_elsewhere');
+    expect(screen('zh-CN')).toBe('没有这个系统ID的客户；其他列找到的客户在本文件前面的行中对应另一个系统ID，不是这一位（把“找不到的客户”选为“新建客户”可新建这位客户）');
+    expect(screen('en')).toBe('No customer has this record ID, and the customer the other columns find is someone else: an earlier row of this file gives them another record ID (set Unknown customer to Create them to add this one)');
     await target.call('import:undo', { batchId: refused.batchId! });
     // With "create unknown customers" the other 李四 is a customer of their own, under that record ID.
     const created = await target.call('import:commit', { kind: 'orders', source: { path }, unknownCustomers: 'create' });

@@ -27,14 +27,14 @@ describe('import, export and backup on the command line', () => {
     writeFileSync(file, iconv.encode('客户名称\t手机\t负责人\r\n张三\t13800138000\t小王\r\n李四\t13900139000\t小李\r\n', 'gbk'));
     const dry = cli('import', 'customers', file, '--db', db, '--encoding', 'gbk', '--dry-run', '--json');
     expect(dry.code).toBe(0);
-    expect(JSON.parse(dry.stdout)).toEqual({ batchId: null, dryRun: true, rowsTotal: 2, added: 2, updated: 0, skipped: 0, rejected: 0, customersCreated: 0, encoding: 'gb18030', delimiter: '\t', rejectsPath: null, inferredPlaces: { countryFromPhone: 2, countryFromRegion: 0, countryFromCity: 0, regionFromCity: 0 }, errors: [], missing: { all: [], anyOf: [] }, tableIssues: [] });
+    expect(JSON.parse(dry.stdout)).toEqual({ batchId: null, dryRun: true, rowsTotal: 2, added: 2, updated: 0, skipped: 0, rejected: 0, customersCreated: 0, encoding: 'gb18030', delimiter: '\t', rejectsPath: null, headerRow: 1, inferredPlaces: { countryFromPhone: 2, countryFromRegion: 0, countryFromCity: 0, regionFromCity: 0 }, errors: [], missing: { all: [], anyOf: [] }, tableIssues: [] });
     // The dry run read a new, empty workspace and left none behind.
     expect(existsSync(db)).toBe(false);
 
     const run = cli('import', 'customers', file, '--db', db, '--json');
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout) as { batchId: string };
-    expect(out).toEqual({ batchId: expect.stringMatching(/^[0-9a-f-]{36}$/), dryRun: false, rowsTotal: 2, added: 2, updated: 0, skipped: 0, rejected: 0, customersCreated: 0, encoding: 'gb18030', delimiter: '\t', rejectsPath: null, inferredPlaces: { countryFromPhone: 2, countryFromRegion: 0, countryFromCity: 0, regionFromCity: 0 }, errors: [], missing: { all: [], anyOf: [] }, tableIssues: [] });
+    expect(out).toEqual({ batchId: expect.stringMatching(/^[0-9a-f-]{36}$/), dryRun: false, rowsTotal: 2, added: 2, updated: 0, skipped: 0, rejected: 0, customersCreated: 0, encoding: 'gb18030', delimiter: '\t', rejectsPath: null, headerRow: 1, inferredPlaces: { countryFromPhone: 2, countryFromRegion: 0, countryFromCity: 0, regionFromCity: 0 }, errors: [], missing: { all: [], anyOf: [] }, tableIssues: [] });
     expect(count('customers')).toBe(2);
 
     const undo = cli('import', 'undo', '--db', db, '--batch', out.batchId);

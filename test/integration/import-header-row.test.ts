@@ -102,6 +102,18 @@ describe('the header row given for an import', () => {
     expect((await app.call('import:preview', { kind: 'customers', source: { path }, headerRow: 12 })).headers).toEqual(['客户6', '13800001006', '广州']);
   });
 
+  it("a CSV's sep= line given as the header is refused as the delimiter line, not as a blank row", async () => {
+    setupI18n('en');
+    const path = join(app.dir, 'excel.csv');
+    writeFileSync(path, ['sep=;', '客户名称;电话;城市', '张三;13800138000;广州'].join('\r\n'));
+    const sep = await refusal(app.call('import:preview', { kind: 'customers', source: { path }, headerRow: 1 }));
+    expect(sep.issue).toEqual({ path: ['headerRow'], key: 'import_header_row_sep_line', params: { row: 1, first: 2, last: 3, lines: 11 } });
+    expect(sep.zh).toBe('第 1 行是文件的分隔符声明行（“sep=”），不是表头：请填写列名所在的行（第 2–3 行中的一行，即前 11 个非空行）');
+    expect(sep.en).toBe('Row 1 is the file’s delimiter line ("sep="), not the header: give the row holding the column names (one of rows 2–3, the first 11 that are not blank)');
+    const run = cli('import', 'customers', path, '--header-row', '1', '--db', join(app.dir, 'cli.sqlite'), '--dry-run');
+    expect([run.code, run.stderr]).toEqual([2, 'error: Row 1 is the file’s delimiter line ("sep="), not the header: give the row holding the column names (one of rows 2–3, the first 11 that are not blank).\n']);
+  });
+
   it('the contract takes a row number from 1', async () => {
     const source = await SOURCES.csv();
     for (const headerRow of [0, 1.5]) await expect(app.call('import:preview', { kind: 'customers', source, headerRow })).rejects.toMatchObject({ issues: [{ path: ['headerRow'] }] });
@@ -139,6 +151,21 @@ describe('--header-row', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('added 2, updated 0, skipped 0, rejected 0');
     expect(run.stdout).toContain('Row 1 ("客户名单 2026年3月 制表人 张会计") is above the header row given (3) and was skipped.');
+  });
+
+  it('--json gives the header row, found or given, as the contract result does', () => {
+    const db = join(app.dir, 'cli.sqlite');
+    for (const [given, headerRow] of [[[], 1], [['--header-row', '3'], 3]] as const) {
+      const run = cli('import', 'customers', file(), ...given, '--db', db, '--dry-run', '--json');
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ dryRun: true, headerRow });
+    }
+    // An all-or-nothing import refused says it too: the rows in error are counted from it.
+    const bad = join(app.dir, 'bad.csv');
+    writeFileSync(bad, [...LINES, '王五,不是号码,广州'].join('\n'));
+    const refused = cli('import', 'customers', bad, '--header-row', '3', '--db', db, '--json');
+    expect(refused.code).not.toBe(0);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ refused: true, headerRow: 3, errors: [{ row: 6, reason: 'invalid_phone' }] });
   });
 
   it('refuses a blank row, one past the first lines, and what is not a row number, as bad input', () => {

@@ -361,7 +361,7 @@ describe('reports:export-xlsx', () => {
   it('writes the periods, pyramid, Pareto and migration sheets with numbers as numbers', async () => {
     const path = join(app.dir, 'report.xlsx');
     const out = await app.call('reports:export-xlsx', { scheme: 'pyramid', from: '2026-01-01', to: '2026-04-30', migrationFrom: '2026-01-01', migrationTo: '2026-04-30', language: 'en', path });
-    expect(out.sheets).toEqual(['Periods', 'Pyramid', 'Pareto', 'Migration']);
+    expect(out.sheets).toEqual(['Periods', 'Customer pyramid', 'Pareto', 'Migration']);
     // 4 months × (5 classes + unclassified + total), 5 levels, 101 points, 5 cells.
     expect(out.rows).toBe(4 * 7 + 5 + 101 + 5);
     const book = new ExcelJS.Workbook();
@@ -378,7 +378,7 @@ describe('reports:export-xlsx', () => {
     const gold = periods.getRow(3);
     expect([gold.getCell(4).value, gold.getCell(5).value, gold.getCell(8).value, gold.getCell(header.indexOf(`Gross profit (${base})`) + 1).value]).toEqual(['Gold', '王经理', 17, 6.8]);
     expect(periods.getRow(2).getCell(header.indexOf(`Gross profit (${base})`) + 1).value).toBeNull();
-    expect((book.getWorksheet('Pyramid')!.getRow(1).values as unknown[]).slice(1)).toEqual(['Class', 'Responsible', 'Customers', `Net revenue (${base})`, 'Revenue share']);
+    expect((book.getWorksheet('Customer pyramid')!.getRow(1).values as unknown[]).slice(1)).toEqual(['Class', 'Responsible', 'Customers', `Net revenue (${base})`, 'Revenue share']);
     expect((book.getWorksheet('Migration')!.getRow(1).values as unknown[]).slice(1)).toEqual(['From class', 'To class', 'Change', 'Customers', `Net revenue (${base})`]);
     const zh = await app.call('reports:export-xlsx', { scheme: 'pyramid', from: '2026-01-01', to: '2026-04-30', path: join(app.dir, 'report-zh.xlsx') });
     expect(zh.sheets).toEqual(['各期指标', '客户金字塔', '帕累托曲线']);

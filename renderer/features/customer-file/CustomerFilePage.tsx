@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/contract/customers';
 import type { FollowUp } from '../../../shared/contract/followups';
@@ -58,6 +58,15 @@ export function CustomerFilePage({ id }: { id: string }) {
     setProfileDirty(false);
   }, [data?.customer, form]);
 
+  // After a confirmed delete the Delete button is gone and the focus fell to the page: it goes to Restore, which takes its place.
+  const restoreButton = useRef<HTMLButtonElement>(null);
+  const focusRestore = useRef(false);
+  useEffect(() => {
+    if (!data?.customer.deletedAt || !focusRestore.current) return;
+    focusRestore.current = false;
+    restoreButton.current?.focus();
+  }, [data?.customer.deletedAt]);
+
   const changed = () => {
     void load();
     refresh();
@@ -95,6 +104,7 @@ export function CustomerFilePage({ id }: { id: string }) {
 
   const remove = () =>
     act(async () => {
+      focusRestore.current = true;
       await api('customers:delete', { id });
       void message.info({
         content: (
@@ -140,9 +150,11 @@ export function CustomerFilePage({ id }: { id: string }) {
             {customer.archivedAt ? t('common:actions.unarchive') : t('common:actions.archive')}
           </Button>
           {customer.deletedAt ? (
-            <Button onClick={() => void act(() => api('customers:restore', { id }), t('restored'))}>{t('common:actions.restore')}</Button>
+            <Button ref={restoreButton} onClick={() => void act(() => api('customers:restore', { id }), t('restored'))} data-testid="restore-customer">
+              {t('common:actions.restore')}
+            </Button>
           ) : (
-            <KeyboardPopconfirm title={t('common:confirmDelete')} onConfirm={() => void remove()} okText={t('common:actions.delete')} cancelText={t('common:actions.cancel')}>
+            <KeyboardPopconfirm title={t('common:confirmDelete')} onConfirm={() => void remove()} okText={t('common:actions.delete')} okButtonProps={{ danger: true }} cancelText={t('common:actions.cancel')}>
               <Button danger data-testid="delete-customer">
                 {t('common:actions.delete')}
               </Button>

@@ -12,6 +12,7 @@ import { OrderModal } from './OrderModal';
 import { PaymentModal } from './PaymentModal';
 import { ReturnModal } from './ReturnModal';
 import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
+import { useFocusAfterDelete } from './use-focus-after-delete';
 
 const STATUS_COLORS = { paid: 'green', unpaid: 'red', part: 'orange' } as const;
 
@@ -42,8 +43,12 @@ export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { custom
   const total = orders.reduce((sum, o) => sum + o.baseAmountMinor, 0);
   const language = i18n.language;
 
+  const shown = [...orders].reverse();
+  const focusAfter = useFocusAfterDelete(shown.map((o) => o.id));
+
   const remove = async (order: Order) => {
     try {
+      focusAfter.deleting(order.id);
       await api('orders:delete', { id: order.id });
       void message.success({
         content: (
@@ -55,12 +60,13 @@ export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { custom
       });
       onChanged();
     } catch (error) {
+      focusAfter.failed();
       void message.error(errorText(error, t));
     }
   };
 
   return (
-    <>
+    <div ref={focusAfter.box}>
       <Space style={{ marginBottom: 12, justifyContent: 'space-between', width: '100%' }}>
         <Typography.Text strong data-testid="orders-total">
           {t('orders.total', { currency: settings.baseCurrency })}: {formatMoney(total, settings.baseCurrency, language)}
@@ -80,7 +86,7 @@ export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { custom
         rowKey="id"
         size="small"
         data-testid="orders-table"
-        dataSource={[...orders].reverse()}
+        dataSource={shown}
         locale={{ emptyText: t('orders.empty') }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 'max-content' }}
@@ -156,7 +162,7 @@ export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { custom
                           {to('actions.pay')}
                         </ActionLink>
                       ) : null}
-                      <KeyboardPopconfirm title={t('common:confirmDelete')} onConfirm={() => void remove(o)} okText={t('common:actions.delete')} cancelText={t('common:actions.cancel')}>
+                      <KeyboardPopconfirm title={t('common:confirmDelete')} onConfirm={() => void remove(o)} okText={t('common:actions.delete')} okButtonProps={{ danger: true }} cancelText={t('common:actions.cancel')}>
                         <ActionLink data-testid="order-delete">{t('common:actions.delete')}</ActionLink>
                       </KeyboardPopconfirm>
                     </Space>
@@ -192,6 +198,6 @@ export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { custom
           onChanged();
         }}
       />
-    </>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, Popconfirm, Table, Tag } from 'antd';
+import { Button, Table, Tag } from 'antd';
+import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
 import { formatDateTime } from '../../components/format';
@@ -28,11 +29,11 @@ export function BatchList({ batches, onUndo }: { batches: Batch[]; onUndo: (id: 
             b.status === 'undone' ? (
               <Tag>{t('batches.undoneStatus')}</Tag>
             ) : (
-              <Popconfirm title={t('confirmUndo')} onConfirm={() => onUndo(b.id)} okText={t('undo')} cancelText={t('common:actions.cancel')}>
+              <KeyboardPopconfirm title={t('confirmUndo')} onConfirm={() => onUndo(b.id)} okText={t('undo')} cancelText={t('common:actions.cancel')}>
                 <Button size="small" data-testid="import-batch-undo">
                   {t('undo')}
                 </Button>
-              </Popconfirm>
+              </KeyboardPopconfirm>
             ),
         },
       ]}

@@ -1,5 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Divider, Popconfirm, Segmented, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Divider, Segmented, Select, Space, Spin, Typography } from 'antd';
+import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, OutputOf } from '../../../shared/contract';
@@ -210,11 +211,11 @@ export function ImportPage() {
                 </Button>
               ) : null}
               {done.batchId ? (
-                <Popconfirm title={t('confirmUndo')} onConfirm={() => void undo(done.batchId!).then(reset)} okText={t('undo')} cancelText={t('common:actions.cancel')}>
+                <KeyboardPopconfirm title={t('confirmUndo')} onConfirm={() => void undo(done.batchId!).then(reset)} okText={t('undo')} cancelText={t('common:actions.cancel')}>
                   <Button danger data-testid="import-undo">
                     {t('undo')}
                   </Button>
-                </Popconfirm>
+                </KeyboardPopconfirm>
               ) : null}
               <Button onClick={reset}>{t('startOver')}</Button>
             </Space>

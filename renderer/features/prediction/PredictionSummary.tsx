@@ -37,11 +37,14 @@ export function PredictionSummary({ customerId, reloadKey, hasSales, inTrash }: 
   // The predictions are refitted when the tiers are stored: a customer whose first order came since is not in them yet.
   const none = !page.model ? 'notYet' : hasSales ? 'sinceFit' : 'noOrders';
   if (!row) return <Typography.Paragraph type="secondary" data-testid="prediction-none">{t(none, { date: formatDate(page.asOf, i18n.language) })}</Typography.Paragraph>;
+  // Stored figures of a customer changed since the fit are from before: an order deleted since still counted.
+  if (page.changedSince && !hasSales) return <Typography.Paragraph type="secondary" data-testid="prediction-none">{t('changedNoOrders', { date: formatDate(page.asOf, i18n.language) })}</Typography.Paragraph>;
   const why = whySentence(row);
   const number = (v: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(v);
   const money = (minor: number) => formatMoney(minor, settings.baseCurrency, i18n.language);
   return (
     <Card size="small" style={{ marginBottom: 12 }} data-testid="prediction-summary">
+      {page.changedSince && <Alert type="warning" showIcon title={t('changedSince', { date: formatDate(page.asOf, i18n.language) })} style={{ marginBottom: 12 }} data-testid="prediction-changed" />}
       <Space align="start" size="large" wrap>
         <Tooltip title={t('scoreHelp')}>
           <Progress type="circle" size={64} percent={row.score} format={() => <span data-testid="prediction-score">{row.score}</span>} />

@@ -139,7 +139,7 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
               <Button key="edit" size="small" icon={<EditOutlined />} disabled={!toRows(s.rule, baseCurrency)} onClick={() => confirmDiscard(() => startEdit(s))} data-testid="custom-edit">
                 {t('tierLabels:rule.edit')}
               </Button>,
-              <KeyboardPopconfirm key="delete" title={t('common:confirmDelete')} onConfirm={() => void remove(s.id)} okText={t('common:actions.delete')} cancelText={t('common:actions.cancel')}>
+              <KeyboardPopconfirm key="delete" title={t('custom.confirmDelete')} onConfirm={() => void remove(s.id)} okText={t('common:actions.delete')} okButtonProps={{ danger: true }} cancelText={t('common:actions.cancel')}>
                 <Button size="small" icon={<DeleteOutlined />} aria-label={t('common:actions.delete')} data-testid="custom-delete" />
               </KeyboardPopconfirm>,
             ]}

@@ -25,6 +25,8 @@ export const prediction = {
     noOrders: '该客户还没有订单，无法预测。',
     inTrash: '回收站中的客户不做购买预测；恢复后，下次保存分级时会一起预测。',
     sinceFit: '购买预测是 {{date}} 做的，那时该客户还没有订单；下次保存分级时（在“客户分级”页面重新计算，或明天启动时）会一起预测。',
+    changedSince: '以下数字是 {{date}} 按当时的订单算的，此后该客户的订单或资料有改动（如删除、恢复或退货），数字尚未更新；下次保存分级时（在“客户分级”页面重新计算，或明天启动时）会重新预测。',
+    changedNoOrders: '该客户现在没有订单，无法预测；{{date}} 做的预测所依据的订单已被删除。',
     why: {
       repeat: '买过{{purchases}}次，通常每{{gap}}天一次，上次在{{days}}天前 → {{verdict}}',
       once: '只买过1次，在{{days}}天前 → {{verdict}}',
@@ -96,6 +98,8 @@ export const prediction = {
     noOrders: 'This customer has no orders yet, so there is nothing to predict from.',
     inTrash: 'Customers in the trash are not predicted; once restored, the next time the tiers are stored predicts them too.',
     sinceFit: "The predictions were made on {{date}}, before this customer's first order; the next time the tiers are stored (Recompute on the Tiered lists page, or tomorrow's start) predicts them too.",
+    changedSince: "These figures were worked out on {{date}} from the orders then; this customer's orders or details have changed since (a delete, a restore or a return, say) and they are not updated yet. The next time the tiers are stored (Recompute on the Tiered lists page, or tomorrow's start) predicts them again.",
+    changedNoOrders: 'This customer has no orders now, so there is nothing to predict from; the orders behind the prediction of {{date}} have been deleted.',
     why: {
       repeat: 'Bought {{purchases}} times, usually every {{gap}} days, last {{days}} days ago → {{verdict}}',
       once: 'Bought once, {{days}} days ago → {{verdict}}',

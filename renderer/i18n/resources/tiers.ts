@@ -94,6 +94,8 @@ export const tiers = {
       button: '自定义分组',
       title: '自定义分组',
       none: '还没有自定义分组',
+      // Segments have no trash: common:confirmDelete's "restore it from the trash" would be untrue here.
+      confirmDelete: '确定删除该分组？删除后无法恢复。',
       name: '名称',
       match: '符合',
       all: '全部条件',
@@ -221,6 +223,7 @@ export const tiers = {
       button: 'Custom segments',
       title: 'Custom segments',
       none: 'No custom segments yet',
+      confirmDelete: 'Delete this segment? It cannot be restored.',
       name: 'Name',
       match: 'Match',
       all: 'All conditions',
