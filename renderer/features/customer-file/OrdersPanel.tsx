@@ -162,7 +162,7 @@ export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { custom
                           {to('actions.pay')}
                         </ActionLink>
                       ) : null}
-                      <KeyboardPopconfirm title={t('common:confirmDelete')} onConfirm={() => void remove(o)} okText={t('common:actions.delete')} okButtonProps={{ danger: true }} cancelText={t('common:actions.cancel')}>
+                      <KeyboardPopconfirm title={t('orders.confirmDelete')} onConfirm={() => void remove(o)} okText={t('common:actions.delete')} okButtonProps={{ danger: true }} cancelText={t('common:actions.cancel')}>
                         <ActionLink data-testid="order-delete">{t('common:actions.delete')}</ActionLink>
                       </KeyboardPopconfirm>
                     </Space>
