@@ -3,7 +3,7 @@ import { orderNumberKeyOf } from '../../shared/domain/order-number';
 import type { OrderLineRecord, OrderRecord } from '../../shared/import';
 import type { NumberedOrder, OrderImportStatements } from '../../db/repos/order-imports';
 import { newId } from '../ids';
-import { holderParams } from './order-holder';
+import { alreadyRecorded, numberTaken } from './order-holder';
 import type { ImportReason } from './types';
 
 /** How many orders may wait for more lines at once, and how many lines in all: the importer's memory stays flat. */
@@ -90,13 +90,12 @@ export class OrderAssembler {
       const writtenId = number === null && key !== null ? this.writtenByRecord.get(key) : undefined;
       const found = number !== null ? this.sql.byNumber(number) : writtenId !== undefined ? this.sql.byId(writtenId) : undefined;
       if (found && found.batch !== this.ctx.batchId) {
-        const holder = this.sql.recorded(found.id);
-        return { kind: 'error', reason: 'order_number_taken', field: 'orderNumber', ...(holder ? { params: holderParams(holder, number) } : {}) };
+        return numberTaken(this.sql.recorded(found.id), number);
       }
       // An order this import has not met yet whose record ID is a live order's own id: this workspace's export imported
       // back, the order already recorded (numbered or not). One seek per order, only when the file has the column.
       const recorded = !found && record.orderRecordId !== null ? this.sql.recorded(record.orderRecordId) : undefined;
-      if (recorded) return { kind: 'error', reason: 'order_already_recorded', field: 'orderRecordId', params: holderParams(recorded) };
+      if (recorded) return alreadyRecorded(recorded);
       const customerId = this.ctx.link(record);
       if (typeof customerId !== 'string') return customerId;
       if (found) {

@@ -6,7 +6,7 @@ import type { CustomerKey, CustomerRecord, FollowUpRecord, OrderRecord } from '.
 import { importStatements, type ImportStatements } from '../../db/repos/imports';
 import { orderImportStatements, orderInserter, type OrderImportStatements, type OrderInserter } from '../../db/repos/order-imports';
 import { OrderAssembler } from './order-assembler';
-import { holderParams } from './order-holder';
+import { alreadyRecorded, numberTaken } from './order-holder';
 import { productIdentityKey, upsertProducts } from '../../db/repos/products';
 import type { Db } from '../../db/open';
 import { newId } from '../ids';
@@ -191,12 +191,12 @@ export class RowWriter {
       const found = held ? undefined : this.orderSql.byNumber(number);
       if (held || found) {
         const holder = held ? { ...held, customerName: this.orderSql.customerName(held.customerId) } : this.orderSql.recorded(found!.id);
-        return { kind: 'error', reason: 'order_number_taken', field: 'orderNumber', ...(holder ? { params: holderParams(holder, number) } : {}) };
+        return numberTaken(holder, number);
       }
     }
     // Only a file with the column pays the seek; a record ID naming no live order here is nothing to the row.
     const recorded = record.orderRecordId === null ? undefined : this.orderSql.recorded(record.orderRecordId);
-    return recorded ? { kind: 'error', reason: 'order_already_recorded', field: 'orderRecordId', params: holderParams(recorded) } : null;
+    return recorded ? alreadyRecorded(recorded) : null;
   }
 
   /** Writes the orders still held: at the end of every batch of the file, and before the batch commits. */
