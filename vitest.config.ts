@@ -24,7 +24,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], testTimeout: 60_000 } },
-      { test: { name: 'e2e', include: ['test/e2e/chromium.test.ts', 'test/e2e/app-origin.test.ts', 'test/e2e/local-day.test.ts'], ...e2e } },
+      { test: { name: 'e2e', include: ['test/e2e/chromium.test.ts', 'test/e2e/app-origin.test.ts', 'test/e2e/local-day.test.ts', 'test/e2e/day-rollover.test.ts'], ...e2e } },
       { test: { name: 'packaging', include: ['test/packaging/**/*.test.ts'], testTimeout: 300_000 } },
       ...(withElectron ? [{ test: { name: 'e2e-electron', include: ['test/e2e/electron.test.ts'], ...e2e } }] : []),
     ],

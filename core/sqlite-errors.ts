@@ -153,3 +153,20 @@ export function busyError(thrown: unknown): AppError | null {
 }
 
 export const KNOWN_CONSTRAINTS = Object.keys(CONSTRAINTS);
+
+/**
+ * The disk (or the folder's quota) filled up while writing: SQLite's SQLITE_FULL, which rolls the transaction back,
+ * or a file write's ENOSPC (a backup's copy, whose half-written file is removed). Said as such, never as SQLite's
+ * "database or disk is full" under an unexpected-error title, so the user knows to free space, not to report a fault.
+ */
+export function diskFullError(thrown: unknown): AppError | null {
+  let current = thrown;
+  for (let hops = 0; hops < 5 && current instanceof Error; hops++) {
+    const code = 'code' in current ? current.code : undefined;
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
+      return new AppError('internal', 'The disk is full: nothing was changed. Free some space on the disk and try again.', [{ path: [], key: 'disk_full' }]);
+    }
+    current = current.cause;
+  }
+  return null;
+}

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, lstatSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import * as schema from './schema';
 import { DEFAULT_SOURCES } from '../shared/contract/enums';
 
@@ -75,9 +75,46 @@ function checkIsTierBookOrEmpty(client: Database.Database, file: string): void {
   if (missing.length > 0) throw new NotTierBookDatabaseError(file, `is not a TierBook database (no ${missing.join(', ')} table)`);
 }
 
+/**
+ * A database this process may read but not write: the file's permissions (chmod 444, another user's file), its
+ * working files', or a folder where SQLite cannot make its -wal and -shm. SQLite would open it read-only without a
+ * word, and then every save fails with "attempt to write a readonly database", and a backup of it never ends (each
+ * step after the first is refused as busy, and better-sqlite3 retries a busy step for ever). Refused before SQLite
+ * opens it, so nothing is written and nothing is left beside it.
+ */
+export class DatabaseReadOnlyError extends Error {
+  constructor(readonly file: string, why: string) {
+    super(`${file} cannot be written (${why}); TierBook saves to its database as you work, so it was not opened and nothing was changed. Allow writing to it, or copy it into a folder of yours and open the copy.`);
+    this.name = 'DatabaseReadOnlyError';
+  }
+}
+
+const writable = (path: string) => {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Throws DatabaseReadOnlyError unless this process can write `file` and what SQLite keeps beside it. The folder must
+ * take new files unless both the -wal and the -shm are there already (a WAL database writes nothing else beside it).
+ */
+function assertWritableDatabase(file: string): void {
+  const present = [file, `${file}-wal`, `${file}-shm`].filter((path) => lstatSync(path, { throwIfNoEntry: false }) !== undefined);
+  const locked = present.find((path) => !writable(path));
+  if (locked) throw new DatabaseReadOnlyError(file, `${basename(locked)} is read-only`);
+  const sideFilesThere = present.length === 3;
+  // A folder that is not there is SQLite's to name ("unable to open database file"), not a read-only one.
+  if (!sideFilesThere && statSync(dirname(file), { throwIfNoEntry: false })?.isDirectory() && !writable(dirname(file))) throw new DatabaseReadOnlyError(file, `its folder ${dirname(file)} is read-only`);
+}
+
 /** Opens `file` with SQLite, saying which file when it cannot be (a folder, a path that cannot be made). */
 function openClient(file: string): Database.Database {
   if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new NotTierBookDatabaseError(file, 'is a folder, not a database file');
+  if (file !== ':memory:' && file !== '') assertWritableDatabase(file);
   try {
     return new Database(file);
   } catch (error) {

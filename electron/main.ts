@@ -7,7 +7,7 @@ import { runAutomaticBackups } from '../core/backup';
 import { call } from '../core/dispatch';
 import { FileHandles } from '../core/files';
 import { APP_VERSION, appRoot, migrationsFolder } from '../core/paths';
-import { recomputeIfDayChanged } from '../core/segmentation/daily';
+import { keepDailySnapshots } from '../core/segmentation/daily';
 import { warmReports } from '../core/reports/warm-up';
 import { localDateOf } from '../shared/domain/dates';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createRendererHandler, isOwnPage } from './app-protocol';
@@ -80,18 +80,18 @@ async function start(): Promise<void> {
   let reminders: ReminderScheduler | undefined;
   registerIpc(rearmingDispatch(opened.dispatch, () => reminders), isOwnPage);
   registerFileDialogs(isOwnPage, fileHandles);
-  void runAutomaticBackups(opened.db.$client, dbPath).catch((error: unknown) => console.error('Automatic backup failed:', error));
+  void runAutomaticBackups(opened.db.$client, dbPath, new Date(), opened.importRunner.checkFile).catch((error: unknown) => console.error('Automatic backup failed:', error));
   // Team sync runs here in the background with back-off (docs/team.md); no screen waits for it.
   teamSync(opened.db, dbPath, () => new Date()).startLive();
   // The dashboard's months read in small steps now, so its first open finds them in memory (docs/evaluation.md §8).
   const warmUp = warmReports(opened.db, { today: localDateOf(new Date()) });
   warmUp.done.catch((error: unknown) => console.error('Warming the reports failed:', error));
-  let dailyRecompute: NodeJS.Timeout | undefined;
+  let dailySnapshots: { stop(): void } | undefined;
   app.on('will-quit', () => {
     reminders?.stop();
     warmUp.stop();
-    // Quit within a second of start: the day's recompute must not wake on a closed database.
-    clearTimeout(dailyRecompute);
+    // Quit within a second of start, or at midnight: the day's recompute must not wake on a closed database.
+    dailySnapshots?.stop();
     opened.close();
   });
 
@@ -100,10 +100,8 @@ async function start(): Promise<void> {
   askBeforeDiscardingEdits(window, () => readSettings(opened.db).language ?? systemLanguage());
   await window.loadURL(APP_PAGE_URL);
   reminders = startReminders({ dispatch: opened.dispatch, language: () => userLanguage(), window: () => window });
-  // After the first screen is up, so its own first calls are not kept waiting behind a recompute.
-  dailyRecompute = setTimeout(() => {
-    recomputeIfDayChanged(opened, localDateOf(new Date())).catch((error: unknown) => console.error('Daily tier snapshot failed:', error));
-  }, DAILY_RECOMPUTE_DELAY_MS);
+  // Today's tiers a moment after the first screen is up, and again at each midnight while the app stays open.
+  dailySnapshots = keepDailySnapshots(opened, { delayMs: DAILY_RECOMPUTE_DELAY_MS, onError: (error) => console.error('Daily tier snapshot failed:', error) });
 }
 
 const DAILY_RECOMPUTE_DELAY_MS = 1000;

@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { AppError } from '../../shared/contract';
 import { backupFolder, backupName, freshBackupPath, listBackups, localDay, weekOf, type BackupFile, type BackupKind } from './files';
 import { assertWritableTarget } from './target';
 import { commitTemp, createTempBeside, discardTemp } from './temp-file';
+import { checkHere, type FileCheck } from './quick-check';
 
 /**
  * A consistent copy through SQLite's online backup API: safe while the app keeps writing, and the
@@ -12,12 +14,15 @@ import { commitTemp, createTempBeside, discardTemp } from './temp-file';
  * backup. The target is checked before and again right before the rename: never the open database
  * or its working files, never a folder, link, device or pipe (see target.ts).
  */
-export async function backupTo(client: Database.Database, path: string, kind: BackupKind = 'manual', at = new Date()): Promise<BackupFile> {
+export async function backupTo(client: Database.Database, path: string, kind: BackupKind = 'manual', at = new Date(), check: FileCheck = checkHere): Promise<BackupFile> {
   assertWritableTarget(client, path);
   const temp = createTempBeside(path);
   try {
     await client.backup(temp.path);
     standAlone(temp.path);
+    // The copy kept before a restore is what the data was, damaged or not: restoring a good backup is the way out
+    // of a damaged database, and refusing its copy would refuse the restore.
+    if (kind !== 'before_restore') assertCopyWhole(await check(temp.path));
   } catch (error) {
     discardTemp(temp);
     throw error;
@@ -42,10 +47,26 @@ function standAlone(path: string): void {
   }
 }
 
+/**
+ * SQLite's backup API copies pages as they are, a damaged page too, and reports success. A damaged copy is refused
+ * before it takes a backup's name: the automatic backups would otherwise replace the last good copies one day at a
+ * time (rotation deletes the oldest), leaving only damaged ones by the time the user notices. quick_check reads every
+ * page, as integrity_check does, without comparing each index with its table, which costs several times as long:
+ * `problems` is what it said of the copy (quick-check.ts), run where the caller chose (the app: its worker process).
+ */
+function assertCopyWhole(problems: string[]): void {
+  if (problems.length === 1 && problems[0] === 'ok') return;
+  throw new AppError(
+    'invalid_input',
+    `The database is damaged (${problems.slice(0, 3).join('; ').replace(/\s*\n\s*/g, ' ')}): no backup was made, and no earlier backup was deleted. Restore a backup from before the damage.`,
+    [{ path: [], key: 'backup_source_damaged' }],
+  );
+}
+
 /** A backup in the `backups` folder beside the database: TierBook's own folder, made on its first backup. */
-export function backupHere(client: Database.Database, dbPath: string, kind: BackupKind, at = new Date()): Promise<BackupFile> {
+export function backupHere(client: Database.Database, dbPath: string, kind: BackupKind, at = new Date(), check?: FileCheck): Promise<BackupFile> {
   const folder = ownBackupFolder(dbPath);
-  return backupTo(client, freshBackupPath(folder, kind, at), kind, at);
+  return backupTo(client, freshBackupPath(folder, kind, at), kind, at, check);
 }
 
 /** The `backups` folder beside the database, made when it is not there yet (a chosen target's folder never is: target.ts). */
@@ -76,14 +97,14 @@ export const WEEKLY_KEPT = 4;
  * The newest 7 daily and 4 weekly backups are kept, older ones deleted; manual and before-restore
  * backups are the user's and are never deleted here.
  */
-export async function runAutomaticBackups(client: Database.Database, dbPath: string, now = new Date()): Promise<{ created: string[]; removed: string[] }> {
+export async function runAutomaticBackups(client: Database.Database, dbPath: string, now = new Date(), check?: FileCheck): Promise<{ created: string[]; removed: string[] }> {
   const folder = ownBackupFolder(dbPath);
   const today = localDay(now);
   const existing = listBackups(folder);
   const created: string[] = [];
   const dailyPath = join(folder, backupName('daily', now));
   if (!existing.some((b) => b.kind === 'daily' && b.name === basename(dailyPath))) {
-    await backupTo(client, dailyPath, 'daily', now);
+    await backupTo(client, dailyPath, 'daily', now, check);
     created.push(dailyPath);
   }
   const thisWeek = weekOf(today);

@@ -1,6 +1,7 @@
 import type { OutputOf } from '../../shared/contract';
 import type { Order, OrderLineInput } from '../../shared/contract/orders';
 import { minorToDecimal } from '../../shared/domain/money';
+import { decimalNumber } from '../../shared/domain/typed-number';
 import { optionalInt, optionalString, requireFlag, UsageError } from './args';
 import { pad, type Command } from './commands';
 import { ordinal, type FieldFlags, type IssueClauses } from './flag-errors';
@@ -24,8 +25,14 @@ export function parseLineFlag(text: string): OrderLineInput {
 
 function rate(v: Flags): number | undefined {
   const text = optionalString(v, 'fx-rate');
-  if (text !== undefined && !(Number(text) > 0)) throw new UsageError(`--fx-rate must be a positive number, got "${text}"`);
-  return text === undefined ? undefined : Number(text);
+  return text === undefined ? undefined : parseRateFlag(text);
+}
+
+/** `--fx-rate` as a decimal ("7.1234", ".5", "1e-7"), also as a Chinese input method types it ("７．１"); never "0x10". */
+export function parseRateFlag(text: string): number {
+  const rate = decimalNumber(text);
+  if (!(rate > 0)) throw new UsageError(`--fx-rate must be a positive number, got "${text}"`);
+  return rate;
 }
 
 /** The parts of `--line "SKU|name|qty|unit price"`, as a refusal names them. */

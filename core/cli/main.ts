@@ -11,7 +11,7 @@ import { call } from '../dispatch';
 import { forkImportWorker } from '../importing';
 import { APP_VERSION, migrationsFolder, rendererFolder } from '../paths';
 import { warmReports } from '../reports/warm-up';
-import { recomputeIfDayChanged } from '../segmentation/daily';
+import { keepDailySnapshots } from '../segmentation/daily';
 import { localDateOf } from '../../shared/domain/dates';
 import { CommandFailed, optionalInt, parseFlags, requireFlag, UsageError } from './args';
 import { baseMoney } from './base-money';
@@ -121,12 +121,14 @@ async function serve(argv: string[]): Promise<number> {
   warmUp.done.catch((error: unknown) => process.stderr.write(`warming the reports failed: ${error instanceof Error ? error.message : String(error)}\n`));
   // As the desktop app does (electron/main.ts): today's tiers stored a moment after start if not yet stored today, and
   // the purchase likelihood refit after them; without it a browser showed no likelihood until a recompute was asked for.
-  const dailyRecompute = setTimeout(() => {
-    recomputeIfDayChanged(app, localDateOf(new Date())).catch((error: unknown) => process.stderr.write(`the day's tier snapshot failed: ${error instanceof Error ? error.message : String(error)}\n`));
-  }, DAILY_RECOMPUTE_DELAY_MS);
+  // And again at each midnight while it serves.
+  const dailySnapshots = keepDailySnapshots(app, {
+    delayMs: DAILY_RECOMPUTE_DELAY_MS,
+    onError: (error) => process.stderr.write(`the day's tier snapshot failed: ${error instanceof Error ? error.message : String(error)}\n`),
+  });
   const stop = () => {
     warmUp.stop();
-    clearTimeout(dailyRecompute);
+    dailySnapshots.stop();
     return bridge.close().then(() => app.close()).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

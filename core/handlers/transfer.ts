@@ -109,7 +109,8 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
     'export:followUps': exportKind('followUps'),
     'backup:create': (input) => {
       const path = writeTarget(ctx.files, input, 'backup');
-      return path ? backupTo(ctx.db.$client, path, 'manual', ctx.clock.now()) : backupHere(ctx.db.$client, ctx.dbPath, 'manual', ctx.clock.now());
+      const check = runner.checkFile;
+      return path ? backupTo(ctx.db.$client, path, 'manual', ctx.clock.now(), check) : backupHere(ctx.db.$client, ctx.dbPath, 'manual', ctx.clock.now(), check);
     },
     'backup:restore': async (input) => {
       const from = restoreSource(ctx.files, input);

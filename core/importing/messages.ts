@@ -6,8 +6,16 @@ import type { ImportReason, ImportRowError } from './types';
 
 type Params = Readonly<Record<string, string>>;
 
-/** What to do about an order already recorded, said after naming it. */
-const ONCE = 'import each order once; undo the earlier import to import it again';
+/**
+ * What to do about an order already recorded, said after naming it, by where that order came from (order-holder.ts
+ * holderOrigin, sent as the params' `context`): only an earlier import has an import to undo.
+ */
+const ONCE: Record<string, string> = {
+  import: 'import each order once; undo the earlier import to import it again',
+  app: 'that order was entered in the app: if this row is that order, it is recorded already; if it is another order, give it a number of its own in the file',
+  file: 'an earlier row of this file: write each order once; if this is another order, give it a number of its own',
+};
+const onceFor = (p: Params) => ONCE[p.context ?? 'import'] ?? ONCE.import!;
 
 /**
  * English for the reasons only writing finds. Complete by type, so a reason added to ImportReason cannot
@@ -23,8 +31,8 @@ const TEXT: Record<Exclude<ImportReason, ValueReason>, string | ((params: Params
   invalid_wechat: 'is not a valid WeChat ID',
   order_lines_disagree: 'differs from the earlier rows of the same order (its order number, or its order record ID when it has no number): the rows of one order must name the same customer, date and currency',
   // Named as the order form names the order holding a number (core/handlers/orders.ts).
-  order_number_taken: (p) => `is already used by the order of ${p.customer} dated ${p.date} (entered there as ${p.number}): ${ONCE}`,
-  order_already_recorded: (p) => `is the order of ${p.customer} dated ${p.date}, already recorded (its record ID; ${ONCE})`,
+  order_number_taken: (p) => `is already used by the order of ${p.customer} dated ${p.date} (entered there as ${p.number}): ${onceFor(p)}`,
+  order_already_recorded: (p) => `is the order of ${p.customer} dated ${p.date}, already recorded (its record ID; ${onceFor(p)})`,
 };
 
 function textOf(reason: ImportReason, params: Params = {}): string {

@@ -90,12 +90,12 @@ export class OrderAssembler {
       const writtenId = number === null && key !== null ? this.writtenByRecord.get(key) : undefined;
       const found = number !== null ? this.sql.byNumber(number) : writtenId !== undefined ? this.sql.byId(writtenId) : undefined;
       if (found && found.batch !== this.ctx.batchId) {
-        return numberTaken(this.sql.recorded(found.id), number);
+        return numberTaken(this.sql.recorded(found.id), number, this.ctx.batchId);
       }
       // An order this import has not met yet whose record ID is a live order's own id: this workspace's export imported
       // back, the order already recorded (numbered or not). One seek per order, only when the file has the column.
       const recorded = !found && record.orderRecordId !== null ? this.sql.recorded(record.orderRecordId) : undefined;
-      if (recorded) return alreadyRecorded(recorded);
+      if (recorded) return alreadyRecorded(recorded, this.ctx.batchId);
       const customerId = this.ctx.link(record);
       if (typeof customerId !== 'string') return customerId;
       if (found) {

@@ -131,11 +131,15 @@ export class RowWriter {
     return match ? { kind: 'added', duplicate: { customerId: match.id, via: match.via, value: match.value, inFile: this.touchedHere.has(match.id), action: 'created' } } : { kind: 'added' };
   }
 
-  /** The customer a record ID names: an earlier row's of this file, else a live customer whose own id it is. */
+  /**
+   * The customer a record ID names: an earlier row's of this file, else a live customer whose own id it is, or the one
+   * it was merged into (a customers export made before a merge, imported after it, updates the customer it went into,
+   * as its orders and follow-ups go there: customerOfRecordId).
+   */
   private byRecordId(recordId: string | null): (CustomerMatch & { shared: boolean }) | null {
     if (recordId === null) return null;
-    const id = this.customerOfRecord.get(recordId) ?? (this.liveCustomer.get(recordId) ? recordId : undefined);
-    return id === undefined ? null : { id, via: 'record', value: recordId, shared: false };
+    const id = this.customerOfRecordId(recordId);
+    return id === null ? null : { id, via: 'record', value: recordId, shared: false };
   }
 
   /**
@@ -190,13 +194,14 @@ export class RowWriter {
       const held = this.orderRows.holding(number);
       const found = held ? undefined : this.orderSql.byNumber(number);
       if (held || found) {
-        const holder = held ? { ...held, customerName: this.orderSql.customerName(held.customerId) } : this.orderSql.recorded(found!.id);
-        return numberTaken(holder, number);
+        // An order this file's earlier rows hold, not yet written, is this batch's.
+        const holder = held ? { ...held, customerName: this.orderSql.customerName(held.customerId), batch: this.batchId } : this.orderSql.recorded(found!.id);
+        return numberTaken(holder, number, this.batchId);
       }
     }
     // Only a file with the column pays the seek; a record ID naming no live order here is nothing to the row.
     const recorded = record.orderRecordId === null ? undefined : this.orderSql.recorded(record.orderRecordId);
-    return recorded ? alreadyRecorded(recorded) : null;
+    return recorded ? alreadyRecorded(recorded, this.batchId) : null;
   }
 
   /** Writes the orders still held: at the end of every batch of the file, and before the batch commits. */

@@ -41,6 +41,8 @@ export interface OrderHolder {
   customerName: string;
   date: string;
   orderNumber: string | null;
+  /** The import that wrote it; null for an order entered in the app (or one this file's earlier rows hold, not yet written). */
+  batch: string | null;
 }
 
 /** A live order found by its number: enough to tell whether this import wrote it, and to go on adding lines. */
@@ -81,7 +83,7 @@ export function orderImportStatements(client: Database.Database) {
   const byNumber = client.prepare(`${orderWithLines} WHERE o.order_number_key = ? AND o.deleted_at IS NULL GROUP BY o.id`);
   const byId = client.prepare(`${orderWithLines} WHERE o.id = ? AND o.deleted_at IS NULL GROUP BY o.id`);
   // Apart from byNumber, which every numbered row asks: naming the holder there made each of those asks slower.
-  const recorded = client.prepare(`SELECT c.name AS customerName, o.order_date AS date, o.order_number AS orderNumber FROM orders o JOIN customers c ON c.id = o.customer_id
+  const recorded = client.prepare(`SELECT c.name AS customerName, o.order_date AS date, o.order_number AS orderNumber, o.import_batch_id AS batch FROM orders o JOIN customers c ON c.id = o.customer_id
     WHERE o.id = ? AND o.deleted_at IS NULL`);
   const customerName = client.prepare(`SELECT name FROM customers WHERE id = ?`).pluck();
   return {

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Settings } from '../../shared/contract/settings';
 import { api } from '../api/client';
+import { useDayRollover } from './use-day-rollover';
 import { askUntilSettled } from './until-settled';
 
 interface Workspace {
@@ -26,6 +27,8 @@ export function WorkspaceProvider({ initial, children }: { initial: Settings; ch
   const [todayCount, setTodayCount] = useState(0);
   const [tiersSettled, setTiersSettled] = useState(0);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  // A new day (midnight with the app open) changes what is due: the same reload as after a change.
+  useDayRollover(refresh);
 
   // The badge after each change, asked again until the background run that follows the change has placed
   // everyone on fresh cuts (an import's undo can move the count by a fifth).

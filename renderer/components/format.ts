@@ -1,5 +1,5 @@
 import { localDateOf } from '../../shared/domain/dates';
-import { minorDigits } from '../../shared/domain/money';
+import { exactAmount } from '../../shared/domain/money';
 
 /**
  * Intl formatters, built once per language and options: building one costs about as much as drawing a table
@@ -19,7 +19,7 @@ const dateFormat = (kind: string, language: string, options: Intl.DateTimeFormat
 
 /** Money as the user's language writes it ("¥1,234.50", "US$1,234.50"). */
 export function formatMoney(minor: number, currency: string, language: string): string {
-  return numberFormat(language, currency).format(minor / 10 ** minorDigits(currency));
+  return numberFormat(language, currency).format(exactAmount(minor, currency));
 }
 
 export function countryName(code: string | null, language: string): string {

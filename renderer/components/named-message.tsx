@@ -18,7 +18,7 @@ export function namedMessage(t: TFunction, key: string, values: Record<string, u
   return (
     <span className="named-message" title={full} data-testid={testId}>
       {parts.flatMap((part, i) => [
-        ...(i > 0 ? [<span key={`name-${i}`} className="named-message-name">{values.name}</span>] : []),
+        ...(i > 0 ? [<span key={`name-${i}`} className="named-message-name" dir="auto">{values.name}</span>] : []),
         part ? <span key={`text-${i}`} className="named-message-text">{part}</span> : null,
       ])}
     </span>

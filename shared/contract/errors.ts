@@ -150,6 +150,8 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   write_target_in_use: 'is a database another program has open, or one not closed cleanly (its -wal, -shm or -journal file is beside it); writing there would corrupt it',
   write_target_is_source: 'is the file being imported; writing the rejected rows there would replace it',
   write_folder_missing: 'cannot be written: the folder {{folder}} does not exist',
+  backup_source_damaged: 'the database is damaged: no backup was made, and no earlier backup was deleted; restore a backup from before the damage',
+  disk_full: 'the disk is full: nothing was changed; free some space on the disk and try again',
   database_busy: 'another TierBook process (an import, the app or a command) is writing to this file; nothing was changed: try again when it finishes',
   backup_history_mismatch: 'has a migration history that no TierBook wrote; nothing was restored',
   backup_schema_mismatch: 'has TierBook table names but not its columns; nothing was restored',

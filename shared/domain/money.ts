@@ -77,15 +77,55 @@ export function isStorableMinor(minor: number): boolean {
 
 /**
  * Converts an amount to the base currency at a locked rate (base units per one unit of the order currency),
- * rounding half away from zero to the base currency's minor unit. The result can exceed the safe range for
- * a huge amount at a high rate: callers check it with isStorableMinor before storing it.
+ * rounding half away from zero to the base currency's minor unit. Exact: the rate is taken as the decimal it
+ * prints as (7.1234, 1e-7) and the product is worked in BigInt, because in binary floating point a half cent
+ * lands just below the half (USD 663,154.69 at 0.5 is CNY 331,577.345, which floats made .34). The result
+ * can exceed the safe range for a huge amount at a high rate: callers check it with isStorableMinor before
+ * storing it.
  */
 export function convertMinor(minor: number, fromCurrency: string, rate: number, baseCurrency: string): number {
-  const value = (minor / 10 ** minorDigits(fromCurrency)) * rate;
-  const scaled = value * 10 ** minorDigits(baseCurrency);
-  return Math.sign(scaled) * Math.round(Math.abs(scaled) + 1e-9);
+  const shift = minorDigits(baseCurrency) - minorDigits(fromCurrency);
+  // An order in the base currency (rate 1), as most are: nothing to convert.
+  if (rate === 1 && shift === 0) return minor;
+  // In floating point the product is within a few parts in 10^16 of the exact one (the rate as printed, the power
+  // of ten, two products): when that cannot reach the half, rounding it gives the exact answer. An import converts
+  // up to three amounts per row, a million rows at a time; BigInt is kept for the few that sit at the half.
+  const scaled = Math.abs(minor * rate * 10 ** shift);
+  const fraction = scaled % 1;
+  if (scaled < 2 ** 52 && Math.abs(fraction - 0.5) > scaled * 1e-15 + 1e-12) {
+    const rounded = Math.round(scaled);
+    return minor < 0 && rounded !== 0 ? -rounded : rounded;
+  }
+  const { digits, exponent } = decimalOf(rate);
+  const scale = exponent + shift;
+  let numerator = BigInt(minor) * digits;
+  let denominator = 1n;
+  if (scale >= 0) numerator *= 10n ** BigInt(scale);
+  else denominator = 10n ** BigInt(-scale);
+  const negative = numerator < 0n;
+  const magnitude = negative ? -numerator : numerator;
+  const rounded = (2n * magnitude + denominator) / (2n * denominator);
+  const result = Number(rounded);
+  return negative && result !== 0 ? -result : result;
+}
+
+/** A finite positive number as the decimal it prints as: digits × 10^exponent ("7.1234" → 71234 × 10^-4). */
+function decimalOf(value: number): { digits: bigint; exponent: number } {
+  const match = /^(\d+)(?:\.(\d+))?(?:e([-+]?\d+))?$/.exec(String(value));
+  if (!match) throw new RangeError(`not a finite positive number: ${value}`);
+  const [, whole, fraction = '', exponent = '0'] = match;
+  return { digits: BigInt(`${whole}${fraction}`), exponent: Number(exponent) - fraction.length };
 }
 
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** minorDigits(currency));
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(exactAmount(minor, currency));
+}
+
+/**
+ * An amount for Intl.NumberFormat: a whole number of minor units as its exact decimal text, which Intl formats
+ * digit for digit (minor / 100 as a float shows CNY 90,071,992,547,409.91 as …409.90); a fraction of a minor
+ * unit (an average) as a number, rounded by the format.
+ */
+export function exactAmount(minor: number, currency: string): `${number}` | number {
+  return Number.isSafeInteger(minor) ? (minorToDecimal(minor, currency) as `${number}`) : minor / 10 ** minorDigits(currency);
 }

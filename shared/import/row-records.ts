@@ -5,7 +5,9 @@ import { CHANNEL_WORDS, CUSTOMER_TYPE_WORDS, INTENT_WORDS, LOCALITY_WORDS, MANUA
 import { parseEmails, parsePhone, parsePhones, parseText, splitList } from './parse-contact';
 import { parseCountry } from './parse-country';
 import { parseDate, parseDateTime, parseTimeOfDay, type DateOrder, type ParsedDateTime } from './parse-date';
+import { localDateOf } from '../domain/dates';
 import { isFxRateInRange } from '../domain/money';
+import { decimalNumber } from '../domain/typed-number';
 import { fail, ok, type ValueResult } from './result';
 import { yesNoParser, type YesNoWords } from './parse-yes-no';
 import type { RowCursor } from './row-cursor';
@@ -74,6 +76,7 @@ export interface FollowUpRecord {
   customer: CustomerKey;
   /** ISO instant. A date without a time is taken as local noon (see toInstant). */
   occurredAt: string;
+  /** The local calendar day of occurredAt (not the date written in the file, when it states an offset). */
   occurredDate: string;
   channel: FollowUpChannel | null;
   content: string;
@@ -197,7 +200,7 @@ export function customerKey(cursor: RowCursor, ctx: RowContext): CustomerKey {
 }
 
 export function parseRate(cell: Cell): ValueResult<number> {
-  const raw = typeof cell === 'number' ? cell : Number(cell.normalize('NFKC').trim().replace(/^(\d+),(\d+)$/, '$1.$2'));
+  const raw = typeof cell === 'number' ? cell : decimalNumber(cell.normalize('NFKC').trim().replace(/^(\d+),(\d+)$/, '$1.$2'));
   return isFxRateInRange(raw) ? ok(raw) : fail('invalid_rate');
 }
 
@@ -214,8 +217,12 @@ export function followUpRecord(cursor: RowCursor, ctx: RowContext): FollowUpReco
     nextContactTime: cursor.take('nextContactTime', parseTimeOfDay),
     reminderClosed: cursor.take('reminderClosed', parseReminderClosed),
   };
+  // The contact's day on this machine's calendar, as Today and the app count it: a time with a stated offset
+  // (2026-12-07T01:00+08:00) can fall on another day here than the date written in the file.
+  const occurredAt = when ? toInstant(when) : null;
+  const day = occurredAt === null ? null : localDateOf(new Date(occurredAt));
   // As in the app: a reminder set before the contact it follows would be overdue the moment it is saved.
-  if (when && record.nextContactDate !== null && record.nextContactDate < when.date) {
+  if (day !== null && record.nextContactDate !== null && record.nextContactDate < day) {
     const first = cursor.cells('nextContactDate')[0];
     cursor.fail('nextContactDate', 'next_contact_before_follow_up', first?.column ?? cursor.columnOf('nextContactDate'), first?.cell ?? '');
   }
@@ -226,12 +233,12 @@ export function followUpRecord(cursor: RowCursor, ctx: RowContext): FollowUpReco
   }
   // A contact dated after today has not happened: a scheduled call from another tool's export, or a typo, that as
   // the last contact would keep the customer off Today until then. A planned contact is a next-contact date.
-  if (when && ctx.today !== null && when.date > ctx.today) {
+  if (day !== null && ctx.today !== null && day > ctx.today) {
     const first = cursor.cells('occurredAt')[0];
     cursor.fail('occurredAt', 'occurred_in_future', first?.column ?? cursor.columnOf('occurredAt'), first?.cell ?? '');
   }
-  if (cursor.errors.length > 0 || !when) return null;
-  return { customer, occurredAt: toInstant(when), occurredDate: when.date, ...record };
+  if (cursor.errors.length > 0 || occurredAt === null || day === null) return null;
+  return { customer, occurredAt, occurredDate: day, ...record };
 }
 
 /**

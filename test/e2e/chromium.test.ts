@@ -24,6 +24,7 @@ import { deleteOrderAndCustomerByKeyboard } from './journeys-delete-by-keyboard'
 import { everyFormAsksBeforeDropping } from './journeys-discard-forms';
 import { overdueGroupByKeyboard } from './journeys-today-group';
 import { evaluationCardNamesTheScheme } from './journeys-evaluation-title';
+import { hostileTextStaysInItsBox } from './journeys-hostile-text';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 import { twoLaptopsShareACustomerBook } from './journeys-team';
 import { launchTeam, type TeamSession } from './launch-team';
@@ -158,6 +159,10 @@ describe('TierBook in Chromium through the loopback bridge', () => {
   // Last of this book: it ends by restoring a backup (made just before, so the data is as it was).
   it('by keyboard: sortable headers reached with Tab, sorted with Enter and Space, aria-sort; focus back on the row after Escape; Restore reached, asked and answered', async () => {
     await headersRowsAndRestoreByKeyboard({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('hostile text at 1366×768: long, right-to-left and emoji names stay on one line in their own direction, whole on hover; figures never break', async () => {
+    await hostileTextStaysInItsBox({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });
 

@@ -30,6 +30,7 @@ import { deleteOrderAndCustomerByKeyboard } from './journeys-delete-by-keyboard'
 import { everyFormAsksBeforeDropping } from './journeys-discard-forms';
 import { overdueGroupByKeyboard } from './journeys-today-group';
 import { evaluationCardNamesTheScheme } from './journeys-evaluation-title';
+import { hostileTextStaysInItsBox } from './journeys-hostile-text';
 import { oneLaptopSendsItsBook } from './journeys-team';
 import { startTestCouch } from '../support/pouchdb-server';
 
@@ -198,6 +199,10 @@ describe('TierBook as the Electron app', () => {
   // Ends by restoring a backup made just before, so the data is as it was for the team journey after it.
   it('by keyboard: sortable headers reached with Tab, sorted with Enter and Space, aria-sort; focus back on the row after Escape; Restore reached, asked and answered', async () => {
     await headersRowsAndRestoreByKeyboard({ page, screenshot: async () => undefined });
+  });
+
+  it('hostile text at 1366×768: long, right-to-left and emoji names stay on one line in their own direction, whole on hover; figures never break', async () => {
+    await hostileTextStaysInItsBox({ page, screenshot: async () => undefined });
   });
 
   it('team: the app creates a team on pouchdb-server in Settings → Team, sends its book, and a follow-up reaches the server signed by this laptop', async () => {

@@ -91,6 +91,16 @@ export async function dataArrivesComplete({ page, screenshot }: Journey): Promis
   const shown = await page.evaluate(([value, code]) => new Intl.NumberFormat('en', { style: 'currency', currency: code as string }).format(value as number), [baseMinor / 10 ** minorDigits(baseCurrency), baseCurrency] as const);
   await expect.poll(() => byTestId(page, 'order-converted').innerText()).toContain(shown);
   await screenshot('order-converted-en');
+  // A decimal comma (12,50 from a European invoice) stays as typed and is refused, never read as 1250; a
+  // grouping comma goes as it completes a group of three.
+  await inputOf(page, 'order-amount').fill('12,50');
+  await expect.poll(() => page.getByText('Not a valid amount — enter a number such as 12.34').count()).toBe(1);
+  expect(await inputOf(page, 'order-amount').inputValue()).toBe('12,50');
+  expect(await byTestId(page, 'order-converted').count()).toBe(0);
+  await inputOf(page, 'order-amount').fill('1,000');
+  await expect.poll(() => inputOf(page, 'order-amount').inputValue()).toBe('1000');
+  await inputOf(page, 'order-amount').fill('100');
+  await expect.poll(() => byTestId(page, 'order-converted').innerText()).toContain(shown);
   // The rate field says an empty one locks the table's rate while the table has one, and not beside "no rate, enter one".
   await expect.poll(() => byTestId(page, 'order-fx-hint').innerText()).toContain('leave empty to lock the FX table rate');
   await byTestId(page, 'order-currency').click();

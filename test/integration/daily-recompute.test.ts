@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { latestRunDay } from '../../db/repos/segmentation';
-import { recomputeIfDayChanged } from '../../core/segmentation/daily';
+import { keepDailySnapshots, recomputeIfDayChanged } from '../../core/segmentation/daily';
+import { FakeTimer } from '../support/fake-timer';
 import { movableClock, openTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -21,5 +22,41 @@ describe('the start-up tier snapshot', () => {
     clock.moveTo('2026-11-24');
     expect(await recomputeIfDayChanged(app, '2026-11-24')).toBe(true);
     expect(latestRunDay(app.db)).toBe('2026-11-24');
+  });
+});
+
+describe('the tier snapshot while the app stays open', () => {
+  it('stores the day a moment after start, and the next day at midnight without a restart', async () => {
+    const previousTz = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    try {
+      // 23:59:30 in Shanghai on the 23rd; the app started then and left running overnight.
+      const timer = new FakeTimer(Date.parse('2026-11-23T15:59:30Z'));
+      const errors: unknown[] = [];
+      const daily = keepDailySnapshots(app, { delayMs: 1000, timer, onError: (error) => errors.push(error) });
+      timer.advanceTo('2026-11-23T15:59:31Z');
+      await daily.settled();
+      expect(latestRunDay(app.db)).toBe('2026-11-23');
+      // Nothing more before midnight; the first millisecond of the 24th stores it.
+      timer.advanceTo('2026-11-23T15:59:59.999Z');
+      await daily.settled();
+      expect(latestRunDay(app.db)).toBe('2026-11-23');
+      clock.moveTo('2026-11-24');
+      timer.advanceTo('2026-11-23T16:00:00.001Z');
+      await daily.settled();
+      expect(latestRunDay(app.db)).toBe('2026-11-24');
+      const days = () => app.db.$client.prepare(`SELECT as_of FROM segment_runs ORDER BY as_of`).pluck().all();
+      expect(days()).toEqual(['2026-11-23', '2026-11-24']);
+      // Stopped (the app quitting): the next midnight stores nothing and leaves no timer.
+      daily.stop();
+      expect(timer.armed).toBe(0);
+      timer.advanceTo('2026-11-24T16:00:00.001Z');
+      await daily.settled();
+      expect(days()).toEqual(['2026-11-23', '2026-11-24']);
+      expect(errors).toEqual([]);
+    } finally {
+      if (previousTz === undefined) delete process.env.TZ;
+      else process.env.TZ = previousTz;
+    }
   });
 });

@@ -47,6 +47,19 @@ describe('a record ID of a customer merged away', () => {
     expect(app.db.$client.prepare(`SELECT customer_id FROM follow_ups WHERE deleted_at IS NULL`).pluck().all()).toEqual([c]);
   });
 
+  it('in a customers file updates the customer it went into instead of making the merged-away one again', async () => {
+    const [a, b] = [await add('王芳甲'), await add('王芳乙')];
+    await app.call('customers:merge', { keepId: b, mergeIds: [a] });
+    const path = join(app.dir, 'customers.csv');
+    // An export made before the merge: the merged-away customer's row, its name and phone no other customer's.
+    writeFileSync(path, ['客户名称,手机,城市,客户系统ID', `旧名甲,13800138000,佛山,${a}`].join('\n'));
+    const live = () => app.db.$client.prepare(`SELECT id, name, city FROM customers WHERE deleted_at IS NULL ORDER BY name`).all();
+    expect(await app.call('import:commit', { kind: 'customers', source: { path }, duplicates: 'skip' })).toMatchObject({ added: 0, skipped: 1, customersCreated: 0 });
+    expect(await app.call('import:commit', { kind: 'customers', source: { path }, duplicates: 'update' })).toMatchObject({ added: 0, updated: 1 });
+    // Updated as any duplicate is, the file's cells written over: one customer, the one it went into.
+    expect(live()).toEqual([{ id: b, name: '旧名甲', city: '佛山' }]);
+  });
+
   it('names nobody once the merge is undone and the customer back: the customer itself', async () => {
     const [a, b] = [await add('王芳甲'), await add('王芳乙')];
     const { mergeId } = await app.call('customers:merge', { keepId: b, mergeIds: [a] });

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { linesTotalMinor, toOrderInput } from '../../renderer/features/customer-file/order-form';
+import { parseAmount } from '../../shared/domain/money';
 
 describe('the order form', () => {
   it('totals the lines as the handler will: round(quantity × unit price) per line', () => {
@@ -33,5 +34,18 @@ describe('the order form', () => {
     });
     expect(input).toMatchObject({ amount: '1234.50', cost: '800.5', payment: { paid: '500' } });
     expect(linesTotalMinor([{ name: 'a', quantity: 2, unitPrice: '８８。５' }], 'CNY')).toBe(17700);
+  });
+
+  it('drops only commas that group thousands: a decimal comma is refused, never read as a grouping one', () => {
+    const amountOf = (amount: string, currency = 'CNY') => toOrderInput('c1', { orderDate: dayjs('2026-11-02'), currency, amount, lines: [], paymentStatus: 'paid' }).amount;
+    expect(amountOf('1,234,567.89')).toBe('1234567.89');
+    expect(amountOf('-1,234')).toBe('-1234');
+    expect(amountOf('1,234', 'JPY')).toBe('1234');
+    // 12,50 is twelve and a half on a European invoice: as 1250 it would be a hundred times the sale.
+    for (const typed of ['12,50', '1.234,56', '1,5', '1,23,456', ',500', '1,2345']) {
+      expect(parseAmount(amountOf(typed)!, 'CNY').ok, typed).toBe(false);
+      expect(linesTotalMinor([{ name: 'a', quantity: 1, unitPrice: typed }], 'CNY'), typed).toBeNull();
+    }
+    expect(parseAmount(amountOf('0,500', 'KWD')!, 'KWD').ok).toBe(false);
   });
 });

@@ -18,6 +18,7 @@ import { undoBatch } from '../undo';
 import type { ImportSource } from '../source';
 import type { ImportProgress } from '../types';
 import { toWorkerError, type FromWorker, type ToWorker } from './protocol';
+import { quickCheck } from '../../backup/quick-check';
 
 interface ParentPort {
   post(message: FromWorker): void;
@@ -51,6 +52,11 @@ port.onMessage((message) => {
   } else if (message.type === 'undo' && !started) {
     started = true;
     undo(message);
+  } else if (message.type === 'check' && !started) {
+    started = true;
+    port.post({ type: 'checked', problems: quickCheck(message.path) });
+    // Nothing written, nothing to copy back: done.
+    port.post({ type: 'closed' });
   }
 });
 

@@ -17,12 +17,15 @@ export type WorkerImportOptions = Omit<ImportOptions, 'signal' | 'onProgress'>;
 export type ToWorker =
   | { type: 'start'; dbPath: string; options: WorkerImportOptions; now: string }
   | { type: 'undo'; dbPath: string; batchId: string; now: string }
+  /** A backup's copy read whole (core/backup/quick-check.ts): a second of reading that would otherwise hold the app. */
+  | { type: 'check'; path: string }
   | { type: 'cancel' };
 
 export type FromWorker =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'done'; result: ImportResult }
   | { type: 'undone'; result: UndoResult }
+  | { type: 'checked'; problems: string[] }
   | { type: 'failed'; error: WorkerError }
   /** After the answer: the worker has copied its commit's WAL into the database and closed its connection. */
   | { type: 'closed' };

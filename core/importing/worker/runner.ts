@@ -9,6 +9,7 @@ import type { ImportProgress, ImportResult } from '../types';
 import { undoBatch, type UndoResult } from '../undo';
 import type { WorkerExit, WorkerHandle, WorkerLauncher } from './launcher';
 import { fromWorkerError, type FromWorker, type ToWorker, type WorkerImportOptions } from './protocol';
+import { checkHere, type FileCheck } from '../../backup/quick-check';
 
 export interface ImportControl {
   signal?: AbortSignal;
@@ -24,6 +25,8 @@ export interface ImportRunner {
   run(dbPath: string, options: WorkerImportOptions, now: string, control: ImportControl): Promise<ImportResult>;
   /** Undoes import batch `batchId` (core/importing/undo.ts), or throws what undoBatch throws. */
   undo(dbPath: string, batchId: string, now: string): Promise<UndoResult>;
+  /** What quick_check says of the file at `path` (a backup's copy): read where the import's work is, not in the app. */
+  checkFile: FileCheck;
   /** The process ids of the import workers running now (always empty inline). */
   workers(): number[];
   /** Resolves once the workers that have answered have also finished writing their commit into the database (./entry.ts). */
@@ -55,6 +58,7 @@ export function inlineImportRunner(shared: Database.Database): ImportRunner {
         conn.close();
       }
     },
+    checkFile: checkHere,
     workers: () => [],
     settled: async () => {},
     close: () => {},
@@ -123,6 +127,8 @@ export function processImportRunner(launch: WorkerLauncher): ImportRunner {
       exchange('import', { type: 'start', dbPath, options, now }, (message) => (message.type === 'done' ? message.result : undefined), control),
     // Seconds of one synchronous transaction for a batch of a million rows: in the worker, the app answers meanwhile.
     undo: (dbPath, batchId, now) => exchange('undo', { type: 'undo', dbPath, batchId, now }, (message) => (message.type === 'undone' ? message.result : undefined)),
+    // A worker that could not start or died is no reason to skip the check: it is read here then, holding the app once.
+    checkFile: (path) => exchange('import', { type: 'check', path }, (message) => (message.type === 'checked' ? message.problems : undefined)).catch(() => checkHere(path)),
     workers: () => [...active].map((w) => w.pid).filter((pid): pid is number => pid !== undefined),
     settled: () => (windingDown.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => onWoundDown.push(resolve))),
     close: () => {

@@ -23,6 +23,7 @@ import { fieldOfIssue, profileFromCustomer, profileToInput, sameProfile, type Pr
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { TeamConflicts } from '../team/TeamConflicts';
 import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
+import { UserText } from '../../components/UserText';
 
 interface FileData {
   customer: Customer;
@@ -125,10 +126,10 @@ export function CustomerFilePage({ id }: { id: string }) {
         <Space>
           <Button icon={<ArrowLeftOutlined />} onClick={() => window.history.back()} />
           {/* A name of up to 120 characters stays on one line, ending in … with the whole name on hover. */}
-          <Typography.Title level={3} style={{ margin: 0, maxWidth: 560 }} ellipsis={{ tooltip: customer.name }} data-testid="customer-title">
+          <Typography.Title level={3} style={{ margin: 0, maxWidth: 560 }} ellipsis={{ tooltip: customer.name }} dir="auto" data-testid="customer-title">
             {customer.name}
           </Typography.Title>
-          {customer.company ? <Typography.Text type="secondary">{customer.company}</Typography.Text> : null}
+          {customer.company ? <UserText text={customer.company} testId="customer-company" style={{ color: 'rgba(0, 0, 0, 0.45)', maxWidth: 360 }} /> : null}
           <Tag>{t(`common:customerType.${customer.type}`)}</Tag>
           {customer.locality ? <Tag color="blue">{t(`common:locality.${customer.locality}`)}</Tag> : null}
           {customer.manualLevel ? <Tag color="gold">{customer.manualLevel}</Tag> : null}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../shared/contract/orders';
 import { minorToDecimal, parseAmount } from '../../../shared/domain/money';
 import { typedAmount } from '../../../shared/domain/typed-number';
+import { formatRate } from '../fx/fx-format';
 import { api } from '../../api/client';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
@@ -164,12 +165,12 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
         {/* "Leave empty" only while the table has a rate to lock: beside "no rate, enter one" it contradicted it. */}
         {foreign ? (
           <Form.Item name="fxRate" label={t('orders.fxRate')} extra={<span data-testid="order-fx-hint">{t(lookup && !lookup.rate ? 'orders.fxHintNoTableRate' : 'orders.fxHint', { currency, base: settings.baseCurrency })}</span>}>
-            <InputNumber min={0} step={0.0001} style={{ width: 200 }} placeholder={lookup?.rate ? String(lookup.rate) : ''} data-testid="order-fx" />
+            <InputNumber min={0} step={0.0001} style={{ width: 200 }} placeholder={lookup?.rate ? formatRate(lookup.rate, i18n.language) : ''} data-testid="order-fx" />
           </Form.Item>
         ) : null}
         {foreign && lookup ? (
           <Typography.Paragraph type={lookup.rate ? 'secondary' : 'warning'} data-testid="order-fx-table">
-            {lookup.rate ? t('orders.fxFound', { rate: lookup.rate, date: lookup.rateDate }) : t('orders.fxMissing', { currency })}
+            {lookup.rate ? t('orders.fxFound', { rate: formatRate(lookup.rate, i18n.language), date: lookup.rateDate }) : t('orders.fxMissing', { currency })}
           </Typography.Paragraph>
         ) : null}
         <ConvertedLine preview={convertedPreview(shownAmount, currency, settings.baseCurrency, fxRate ?? lookup?.rate)} base={settings.baseCurrency} language={i18n.language} />
@@ -206,7 +207,7 @@ function ConvertedLine({ preview, base, language }: { preview: ReturnType<typeof
   if (preview.kind === 'no_rate') return null; // the rate field and its warning already say what is missing
   return (
     <Typography.Paragraph strong data-testid="order-converted">
-      {t('orders.converted', { amount: formatMoney(preview.baseMinor, base, language), rate: preview.rate })}
+      {t('orders.converted', { amount: formatMoney(preview.baseMinor, base, language), rate: formatRate(preview.rate, language) })}
     </Typography.Paragraph>
   );
 }

@@ -8,6 +8,7 @@ import { useWorkspace } from '../../app/workspace';
 import { ActionLink } from '../../components/ActionLink';
 import { errorText } from '../../components/errors';
 import { formatDate, formatMoney } from '../../components/format';
+import { formatRate } from '../fx/fx-format';
 import { OrderModal } from './OrderModal';
 import { PaymentModal } from './PaymentModal';
 import { ReturnModal } from './ReturnModal';
@@ -132,7 +133,7 @@ export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { custom
           // The converted amount only says something when some order is in another currency.
           ...(orders.some((o) => o.currency !== o.baseCurrency)
             ? [
-                { title: t('orders.fxRate'), align: 'right' as const, render: (_: unknown, o: Order) => (o.currency === o.baseCurrency ? '' : o.fxRate) },
+                { title: t('orders.fxRate'), align: 'right' as const, render: (_: unknown, o: Order) => (o.currency === o.baseCurrency ? '' : formatRate(o.fxRate, language)) },
                 { title: t('orders.base', { currency: settings.baseCurrency }), align: 'right' as const, render: (_: unknown, o: Order) => formatMoney(o.baseAmountMinor, o.baseCurrency, language) },
               ]
             : []),

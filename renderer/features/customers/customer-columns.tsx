@@ -7,6 +7,7 @@ import { countryName, formatDate, formatMoney, formatShortDate, formatShortLocal
 import { ClassTag } from '../tiers/ClassTag';
 import { classLabel, type TierWindow } from '../tiers/labels';
 import { PREDICTION_COLUMN_IDS, predictionColumns } from '../prediction/prediction-columns';
+import { UserText } from '../../components/UserText';
 
 const column = createColumnHelper<CustomerRow>();
 
@@ -101,8 +102,8 @@ export function customerColumns(env: ColumnEnv) {
         </span>
       ),
     }),
-    column.accessor('name', { size: 130, cell: (c) => <strong title={c.getValue()}>{c.getValue()}</strong> }),
-    column.accessor('company', { size: 146, cell: (c) => <span title={c.getValue() ?? undefined}>{text(c.getValue())}</span> }),
+    column.accessor('name', { size: 130, cell: (c) => <UserText text={c.getValue()} strong /> }),
+    column.accessor('company', { size: 146, cell: (c) => <UserText text={text(c.getValue())} /> }),
     column.accessor('type', { size: 90, cell: (c) => t(`common:customerType.${c.getValue()}`) }),
     column.accessor('phone', { size: 134, cell: (c) => (c.getValue() ? formatPhone(c.getValue()!) : '') }),
     column.accessor('wechat', { size: 140, cell: (c) => text(c.getValue()) }),

@@ -1,4 +1,5 @@
 import { Alert, Button, Select, Space, Table, Tag, Typography } from 'antd';
+import { UserText } from '../../components/UserText';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
@@ -98,7 +99,8 @@ export function BestList() {
         rowKey="id"
         loading={!page}
         dataSource={page?.rows ?? []}
-        scroll={{ y: 480 }}
+        tableLayout="fixed"
+        scroll={{ x: 1370, y: 480 }}
         pagination={{
           current: offset / PAGE + 1,
           pageSize: PAGE,
@@ -107,14 +109,16 @@ export function BestList() {
           onChange: (p) => setOffset((p - 1) * PAGE),
         }}
         columns={[
-          { key: 'name', title: t('best.name'), render: (_, r) => <a href={hrefOf({ page: 'customer', id: r.id })}>{r.name}</a> },
-          { key: 'class', title: t('best.classKey'), render: (_, r) => (r.classKey ? classLabel(t, scheme, r.classKey, i18n.language) : '') },
-          { key: 'owner', title: t('best.owner'), dataIndex: 'owner' },
-          { key: 'score', title: t('score'), align: 'right', render: (_, r) => <span data-testid="best-score">{r.score}%</span> },
-          { key: 'pAlive', title: t('pAlive'), align: 'right', render: (_, r) => <PAliveText pAlive={r.pAlive} estimated={pAliveEstimated(r.purchases)} /> },
-          { key: 'value', title: t('expectedValue'), align: 'right', render: (_, r) => money(r.expectedOrderValueMinor) },
-          { key: 'clv', title: t('clv'), align: 'right', render: (_, r) => money(r.clvMinor) },
-          { key: 'method', title: '', render: (_, r) => (r.method === 'shrunk' ? <Tag color="orange">{t('method.shrunk')}</Tag> : null) },
+          // Fixed widths, one line each: a 120-character name or a ten-digit amount no longer stretches a row to
+          // a dozen lines or pushes the last column off the screen (it scrolls sideways instead).
+          { key: 'name', title: t('best.name'), width: 220, render: (_, r) => <a href={hrefOf({ page: 'customer', id: r.id })} style={{ display: 'block', minWidth: 0 }}><UserText text={r.name} testId="best-name" /></a> },
+          { key: 'class', title: t('best.classKey'), width: 130, render: (_, r) => (r.classKey ? <UserText text={classLabel(t, scheme, r.classKey, i18n.language)} /> : '') },
+          { key: 'owner', title: t('best.owner'), width: 140, render: (_, r) => (r.owner ? <UserText text={r.owner} /> : '') },
+          { key: 'score', title: t('score'), width: 150, align: 'right', className: 'figure-text', render: (_, r) => <span data-testid="best-score">{r.score}%</span> },
+          { key: 'pAlive', title: t('pAlive'), width: 120, align: 'right', className: 'figure-text', render: (_, r) => <PAliveText pAlive={r.pAlive} estimated={pAliveEstimated(r.purchases)} /> },
+          { key: 'value', title: t('expectedValue'), width: 170, align: 'right', className: 'figure-text', render: (_, r) => money(r.expectedOrderValueMinor) },
+          { key: 'clv', title: t('clv'), width: 180, align: 'right', className: 'figure-text', render: (_, r) => money(r.clvMinor) },
+          { key: 'method', title: '', width: 260, render: (_, r) => (r.method === 'shrunk' ? <Tag color="orange" title={t('method.shrunk')} style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>{t('method.shrunk')}</Tag> : null) },
         ]}
       />
     </Space>

@@ -6,6 +6,7 @@ import type { TodayKind } from '../../../shared/today/types';
 import { RescheduleButton } from './RescheduleButton';
 import '../../components/row-action.css';
 import { reasonLabel } from './reason-label';
+import { UserText } from '../../components/UserText';
 
 export const ROW_HEIGHT = 60;
 
@@ -47,12 +48,13 @@ export const TodayRow = memo(function TodayRow({ item, asOf, selected, busy, onS
     >
       <div style={{ minWidth: 0, flex: 1 }}>
         <div style={{ display: 'flex', gap: 8, alignItems: 'baseline', whiteSpace: 'nowrap', overflow: 'hidden' }}>
-          <a href={`#/customers/${encodeURIComponent(item.customerId)}`} data-testid="today-customer-link" style={{ fontWeight: 600 }} onClick={(e) => e.stopPropagation()}>
-            {item.customerName}
+          {/* Name, company and owner each give way with an ellipsis (whole on hover) and keep their own direction. */}
+          <a href={`#/customers/${encodeURIComponent(item.customerId)}`} data-testid="today-customer-link" style={{ fontWeight: 600, display: 'flex', minWidth: 0, maxWidth: '55%', flex: '0 1 auto' }} onClick={(e) => e.stopPropagation()}>
+            <UserText text={item.customerName} />
           </a>
-          {item.company ? <span style={{ color: '#8c8c8c', overflow: 'hidden', textOverflow: 'ellipsis' }}>{item.company}</span> : null}
-          {item.owner ? <span style={{ color: '#8c8c8c' }}>· {item.owner}</span> : null}
-          {item.likelihood !== null ? <span style={{ color: '#1f6f5c' }}>· {t('likelihood', { percent: Math.round(item.likelihood * 100) })}</span> : null}
+          {item.company ? <UserText text={item.company} style={{ color: '#8c8c8c', flex: '0 2 auto' }} /> : null}
+          {item.owner ? <span style={{ color: '#8c8c8c', display: 'flex', minWidth: 0, flex: '0 2 auto' }}>·&nbsp;<UserText text={item.owner} /></span> : null}
+          {item.likelihood !== null ? <span style={{ color: '#1f6f5c', flex: 'none' }}>· {t('likelihood', { percent: Math.round(item.likelihood * 100) })}</span> : null}
         </div>
         <div data-testid="today-reasons" title={reasons.join('\n')} style={{ marginTop: 2, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', fontSize: 13 }}>
           {item.reasons.map((r, i) => (

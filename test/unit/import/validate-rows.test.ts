@@ -122,6 +122,20 @@ describe('validateRows: orders', () => {
     expect(v.errors[0]!.message).toBe('Row 2: no customer code, name, phone or company to find the customer by.');
   });
 
+  it('reads a rate written as a decimal (a decimal comma, an exponent) and refuses what only JavaScript reads as a number', () => {
+    const v = run('orders', '客户,日期,金额,币种,汇率\nA,2024-03-05,100,USD,"7,1"\nA,2024-03-05,100,USD,1e-3\nA,2024-03-05,100,USD,７．２\nA,2024-03-05,100,USD,0x10\nA,2024-03-05,100,USD,0b11\nA,2024-03-05,100,USD,Infinity\n');
+    expect(v.records.map((r) => [r.row, r.record.fxRate])).toEqual([
+      [2, 7.1],
+      [3, 0.001],
+      [4, 7.2],
+    ]);
+    expect(v.errors.map((e) => [e.row, e.field, e.reason])).toEqual([
+      [5, 'fxRate', 'invalid_rate'],
+      [6, 'fxRate', 'invalid_rate'],
+      [7, 'fxRate', 'invalid_rate'],
+    ]);
+  });
+
   it('honours an explicit date order', () => {
     const v = run('orders', '客户,日期,金额\nA,3/4/2024,5\n', { dateOrder: 'mdy' });
     expect(v.records[0]!.record.orderDate).toBe('2024-03-04');
