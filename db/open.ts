@@ -16,8 +16,12 @@ export class DatabaseTooNewError extends Error {
 }
 
 export class MigrationError extends Error {
+  /** SQLite's own words for what failed, one line. */
+  readonly reason: string;
   constructor(cause: unknown) {
-    super(`The database could not be upgraded and was left unchanged: ${rootReason(cause)}`);
+    const reason = rootReason(cause);
+    super(`The database could not be upgraded and was left unchanged: ${reason}`);
+    this.reason = reason;
     this.name = 'MigrationError';
   }
 }
@@ -29,12 +33,16 @@ export const TIERBOOK_TABLES = ['customers', 'contact_channels', 'orders', 'foll
  * A file TierBook will not open as its own: not SQLite at all, a folder, or another program's database.
  * Refused before anything is written to it (not even the journal mode), so it stays as it was.
  */
+/** Why a file is not one TierBook opens, for words in the user's language (core/startup-failure.ts). */
+export type NotTierBookReason = 'folder' | 'not_a_database' | 'other_program' | 'not_tierbook' | 'cannot_open';
+
 export class NotTierBookDatabaseError extends Error {
   constructor(
     readonly file: string,
     why: string,
+    readonly reason: NotTierBookReason,
     /** False when there is no file to leave (a path that cannot be made). */
-    fileIsThere = true,
+    readonly fileIsThere = true,
   ) {
     super(`${file} ${why}${fileIsThere ? '; it was left as it is' : ''}. Choose a TierBook database, or a new file name to start one.`);
     this.name = 'NotTierBookDatabaseError';
@@ -63,16 +71,16 @@ function checkIsTierBookOrEmpty(client: Database.Database, file: string): void {
   try {
     tables = client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`).pluck().all() as string[];
   } catch (error) {
-    throw new NotTierBookDatabaseError(file, `is not a database file (${rootReason(error)})`);
+    throw new NotTierBookDatabaseError(file, `is not a database file (${rootReason(error)})`, 'not_a_database');
   }
   // drizzle's migrator makes its own table before its transaction: a first open whose migration failed leaves only that.
   if (tables.every((table) => table === '__drizzle_migrations')) return;
   if (!tables.includes('__drizzle_migrations')) {
     const shown = tables.length > 5 ? `${tables.slice(0, 5).join(', ')}, … (${tables.length} in all)` : tables.join(', ');
-    throw new NotTierBookDatabaseError(file, `is another program's database, not TierBook's (its tables: ${shown})`);
+    throw new NotTierBookDatabaseError(file, `is another program's database, not TierBook's (its tables: ${shown})`, 'other_program');
   }
   const missing = TIERBOOK_TABLES.filter((table) => !tables.includes(table));
-  if (missing.length > 0) throw new NotTierBookDatabaseError(file, `is not a TierBook database (no ${missing.join(', ')} table)`);
+  if (missing.length > 0) throw new NotTierBookDatabaseError(file, `is not a TierBook database (no ${missing.join(', ')} table)`, 'not_tierbook');
 }
 
 /**
@@ -83,7 +91,12 @@ function checkIsTierBookOrEmpty(client: Database.Database, file: string): void {
  * opens it, so nothing is written and nothing is left beside it.
  */
 export class DatabaseReadOnlyError extends Error {
-  constructor(readonly file: string, why: string) {
+  constructor(
+    readonly file: string,
+    why: string,
+    /** The file itself (or its -wal/-shm) is read-only, or the folder that must take its working files. */
+    readonly locked: { kind: 'file'; name: string } | { kind: 'folder'; folder: string },
+  ) {
     super(`${file} cannot be written (${why}); TierBook saves to its database as you work, so it was not opened and nothing was changed. Allow writing to it, or copy it into a folder of yours and open the copy.`);
     this.name = 'DatabaseReadOnlyError';
   }
@@ -105,20 +118,20 @@ const writable = (path: string) => {
 function assertWritableDatabase(file: string): void {
   const present = [file, `${file}-wal`, `${file}-shm`].filter((path) => lstatSync(path, { throwIfNoEntry: false }) !== undefined);
   const locked = present.find((path) => !writable(path));
-  if (locked) throw new DatabaseReadOnlyError(file, `${basename(locked)} is read-only`);
+  if (locked) throw new DatabaseReadOnlyError(file, `${basename(locked)} is read-only`, { kind: 'file', name: basename(locked) });
   const sideFilesThere = present.length === 3;
   // A folder that is not there is SQLite's to name ("unable to open database file"), not a read-only one.
-  if (!sideFilesThere && statSync(dirname(file), { throwIfNoEntry: false })?.isDirectory() && !writable(dirname(file))) throw new DatabaseReadOnlyError(file, `its folder ${dirname(file)} is read-only`);
+  if (!sideFilesThere && statSync(dirname(file), { throwIfNoEntry: false })?.isDirectory() && !writable(dirname(file))) throw new DatabaseReadOnlyError(file, `its folder ${dirname(file)} is read-only`, { kind: 'folder', folder: dirname(file) });
 }
 
 /** Opens `file` with SQLite, saying which file when it cannot be (a folder, a path that cannot be made). */
 function openClient(file: string): Database.Database {
-  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new NotTierBookDatabaseError(file, 'is a folder, not a database file');
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new NotTierBookDatabaseError(file, 'is a folder, not a database file', 'folder');
   if (file !== ':memory:' && file !== '') assertWritableDatabase(file);
   try {
     return new Database(file);
   } catch (error) {
-    throw new NotTierBookDatabaseError(file, `cannot be opened as a database (${rootReason(error)})`, statSync(file, { throwIfNoEntry: false }) !== undefined);
+    throw new NotTierBookDatabaseError(file, `cannot be opened as a database (${rootReason(error)})`, 'cannot_open', statSync(file, { throwIfNoEntry: false }) !== undefined);
   }
 }
 

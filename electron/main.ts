@@ -8,6 +8,7 @@ import { call } from '../core/dispatch';
 import { FileHandles } from '../core/files';
 import { APP_VERSION, appRoot, migrationsFolder } from '../core/paths';
 import { keepDailySnapshots } from '../core/segmentation/daily';
+import { startupFailureText } from '../core/startup-failure';
 import { warmReports } from '../core/reports/warm-up';
 import { localDateOf } from '../shared/domain/dates';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createRendererHandler, isOwnPage } from './app-protocol';
@@ -71,7 +72,9 @@ async function start(): Promise<void> {
     // Migrations run before any window exists; a failure stops here with the reason, never half-migrated.
     opened = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'handles', handles: fileHandles }, importWorker: utilityImportWorker() });
   } catch (error) {
-    dialog.showErrorBox('TierBook cannot open its database', `${dbPath}\n\n${error instanceof Error ? error.message : String(error)}`);
+    // The database's language setting cannot be read: the system's language words it.
+    const text = startupFailureText(error, systemLanguage(), dbPath);
+    dialog.showErrorBox(text.title, text.detail);
     app.exit(1);
     return;
   }
@@ -109,6 +112,7 @@ const DAILY_RECOMPUTE_DELAY_MS = 1000;
 hardenWebContents();
 app.on('window-all-closed', () => app.quit());
 start().catch((error: unknown) => {
-  dialog.showErrorBox('TierBook failed to start', error instanceof Error ? (error.stack ?? error.message) : String(error));
+  const text = startupFailureText(error, app.isReady() ? systemLanguage() : 'en', dbPath, 'start');
+  dialog.showErrorBox(text.title, text.detail);
   app.exit(1);
 });
