@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { localDateOf } from '../../shared/domain/dates';
-import { ROOT, tempDir } from '../support/test-app';
+import { knownSchemaVersion } from '../../db/open';
+import { MIGRATIONS, ROOT, tempDir } from '../support/test-app';
 
 /** Electron replaced by recorders, so main.ts's wiring runs here for real (database included). */
 const fake = vi.hoisted(() => {
@@ -245,7 +246,8 @@ describe('electron/main.ts', () => {
     await settle();
     expect(fake.windows).toEqual([]);
     expect(fake.exits).toEqual([1]);
-    expect(fake.errorBoxes[0]![0]).toBe('TierBook cannot open its database');
-    expect(fake.errorBoxes[0]![1]).toContain('written by a newer version of TierBook');
+    // In the system's language (this fake system speaks Chinese): the database's own setting cannot be read.
+    expect(fake.errorBoxes[0]![0]).toBe('TierBook 无法打开数据库');
+    expect(fake.errorBoxes[0]![1]).toBe(`${file}\n\n这个数据库由更新版本的 TierBook 写入（数据结构版本 999，本软件最高认识 ${knownSchemaVersion(MIGRATIONS)}）。请先更新 TierBook 再打开它。`);
   });
 });
