@@ -3,6 +3,7 @@ import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import { optionalInt, optionalString, requireFlag } from './args';
 import type { BaseMoney } from './base-money';
 import { ordinal, type FieldFlags, type IssueClauses } from './flag-errors';
+import { localInstant } from './local-instant';
 
 type Flags = Record<string, string | boolean | string[] | undefined>;
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
@@ -159,7 +160,7 @@ export const COMMANDS: Command[] = [
   },
   {
     words: ['followups', 'add'],
-    summary: 'Log a follow-up: --customer ID [--channel call] [--content …] [--outcome …] [--intent interested] [--satisfaction 1-5] [--next YYYY-MM-DD] [--next-time HH:MM] [--at ISO-time].',
+    summary: 'Log a follow-up: --customer ID [--channel call] [--content …] [--outcome …] [--intent interested] [--satisfaction 1-5] [--next YYYY-MM-DD] [--next-time HH:MM] [--at "YYYY-MM-DD HH:MM" (this computer\'s clock) or an ISO time with its offset].',
     flags: { customer: { type: 'string' }, channel: { type: 'string' }, content: { type: 'string' }, outcome: { type: 'string' }, intent: { type: 'string' }, satisfaction: { type: 'string' }, next: { type: 'string' }, 'next-time': { type: 'string' }, at: { type: 'string' } },
     fields: { nextContactDate: '--next', nextContactTime: '--next-time', occurredAt: '--at' },
     run: (v, call) =>
@@ -172,7 +173,7 @@ export const COMMANDS: Command[] = [
         satisfaction: optionalInt(v, 'satisfaction'),
         nextContactDate: optionalString(v, 'next'),
         nextContactTime: optionalString(v, 'next-time'),
-        occurredAt: optionalString(v, 'at'),
+        occurredAt: localInstant(optionalString(v, 'at')),
       }),
     human: (o: OutputOf<'followups:create'>) =>
       `Logged follow-up ${o.followUp.id}${o.followUp.nextContactDate ? `; next contact ${o.followUp.nextContactDate}${o.followUp.nextContactTime ? ` ${o.followUp.nextContactTime}` : ''}` : ''}${o.answered.length ? `; closed ${o.answered.length} reminder(s)` : ''}`,
