@@ -1,10 +1,20 @@
 import type { OutputOf } from '../../shared/contract';
 import type { Order, OrderLineInput } from '../../shared/contract/orders';
-import { minorToDecimal } from '../../shared/domain/money';
-import { decimalNumber } from '../../shared/domain/typed-number';
+import { formatRate, minorToDecimal } from '../../shared/domain/money';
+import { decimalNumber, typedAmount } from '../../shared/domain/typed-number';
 import { optionalInt, optionalString, requireFlag, UsageError } from './args';
 import { pad, type Command } from './commands';
 import { ordinal, type FieldFlags, type IssueClauses } from './flag-errors';
+
+/**
+ * An amount flag as the order form takes a typed amount (shared/domain/typed-number.ts): full-width digits and
+ * grouping commas ("1,234.50") read as the screens read them; a decimal comma ("12,50") is left for the contract to
+ * refuse, never turned into 1250.
+ */
+const amountFlag = (v: Record<string, unknown>, name: string): string | undefined => {
+  const text = optionalString(v, name);
+  return text === undefined ? undefined : typedAmount(text);
+};
 
 type Flags = Record<string, string | boolean | string[] | undefined>;
 
@@ -20,7 +30,7 @@ export function parseLineFlag(text: string): OrderLineInput {
   const [sku, name, qty, unitPrice] = parts as [string, string, string, string];
   if (name === '') throw new UsageError(`--line needs a product name, got "${text}"`);
   if (!/^-?\d+(\.\d+)?$/.test(qty) || Number(qty) === 0) throw new UsageError(`--line quantity must be a number other than 0, got "${qty}"`);
-  return { sku: sku === '' ? null : sku, name, quantity: Number(qty), unitPrice };
+  return { sku: sku === '' ? null : sku, name, quantity: Number(qty), unitPrice: typedAmount(unitPrice) };
 }
 
 function rate(v: Flags): number | undefined {
@@ -94,18 +104,18 @@ export const ORDER_COMMANDS: Command[] = [
       const orderDate = requireFlag(v, 'date');
       const currency = requireFlag(v, 'currency');
       const lines = many(v, 'line').map(parseLineFlag);
-      const paid = optionalString(v, 'paid');
+      const paid = amountFlag(v, 'paid');
       const due = optionalString(v, 'due');
       if (lines.length === 0 && optionalString(v, 'amount') === undefined) throw new UsageError('--amount or at least one --line is required');
       return call('orders:create', {
         customerId,
         orderDate,
-        amount: optionalString(v, 'amount'),
+        amount: amountFlag(v, 'amount'),
         currency,
         fxRate: rate(v),
         note: optionalString(v, 'note'),
         orderNumber: optionalString(v, 'number'),
-        cost: optionalString(v, 'cost'),
+        cost: amountFlag(v, 'cost'),
         lines: lines.length > 0 ? lines : undefined,
         // --paid alone: what was paid (the rest is owed); --due alone: nothing paid yet.
         payment: paid !== undefined ? { status: 'part', paid, dueDate: due } : due !== undefined ? { status: 'unpaid', dueDate: due } : undefined,
@@ -113,7 +123,7 @@ export const ORDER_COMMANDS: Command[] = [
     },
     human: (o: OutputOf<'orders:create'>) =>
       `Added order ${o.id}${o.orderNumber ? ` (${o.orderNumber})` : ''}: ${money(o.amountMinor, o.currency)} on ${o.orderDate}` +
-      (o.currency === o.baseCurrency ? '' : ` (= ${money(o.baseAmountMinor, o.baseCurrency)} at ${o.fxRate})`) +
+      (o.currency === o.baseCurrency ? '' : ` (= ${money(o.baseAmountMinor, o.baseCurrency)} at ${formatRate(o.fxRate, 'en')})`) +
       (o.balanceMinor > 0 ? `, owes ${money(o.balanceMinor, o.currency)}${o.paymentDueDate ? ` by ${o.paymentDueDate}` : ''}` : ''),
   },
   {
@@ -135,9 +145,9 @@ export const ORDER_COMMANDS: Command[] = [
         customerId: optionalString(v, 'customer'),
         currency: optionalString(v, 'currency'),
         fxRate: rate(v),
-        amount: optionalString(v, 'amount'),
+        amount: amountFlag(v, 'amount'),
         orderDate: optionalString(v, 'date'),
-        cost: optionalString(v, 'cost'),
+        cost: amountFlag(v, 'cost'),
         lines: lines.length > 0 ? lines : undefined,
         orderNumber: optionalString(v, 'number'),
         note: optionalString(v, 'note'),
@@ -150,7 +160,7 @@ export const ORDER_COMMANDS: Command[] = [
     summary: 'Record a payment on an order: --order ID [--amount X] (default: all that is owed).',
     flags: { order: { type: 'string' }, amount: { type: 'string' } },
     fields: { id: '--order' },
-    run: (v, call) => call('orders:record-payment', { id: requireFlag(v, 'order'), amount: optionalString(v, 'amount') }),
+    run: (v, call) => call('orders:record-payment', { id: requireFlag(v, 'order'), amount: amountFlag(v, 'amount') }),
     human: (o: OutputOf<'orders:record-payment'>) => (o.balanceMinor > 0 ? `Payment recorded; still owed on ${o.id}: ${money(o.balanceMinor, o.currency)}` : `Payment recorded; ${o.id} is paid in full`),
   },
   {

@@ -1,5 +1,5 @@
 import { invalidInput, type Issue, type ParsedInputOf } from '../../shared/contract';
-import { convertMinor, isCurrencyCode, isStorableMinor, minorToDecimal, parseAmount } from '../../shared/domain/money';
+import { convertMinor, isCurrencyCode, isStorableMinor, minorDigits, minorToDecimal, parseAmount } from '../../shared/domain/money';
 import { lineAmountMinor } from '../../shared/domain/order-lines';
 import { orderNumberKey } from '../../shared/domain/order-number';
 import type { OrderRecord } from '../../db/repos/orders';
@@ -9,12 +9,15 @@ import type { HandlerContext } from '../context';
 const AMOUNT_ISSUE = { empty: 'required', not_a_number: 'invalid_amount', too_many_decimals: 'amount_too_many_decimals', too_large: 'amount_too_large' } as const;
 
 type Path = (string | number)[];
+
+/** What an amount's refusal says: the value as typed, and for too many decimals the currency and how many it takes. */
+const amountParams = (value: string, currency: string) => ({ value, currency, digits: String(minorDigits(currency)) });
 type LineInput = NonNullable<ParsedInputOf<'orders:create'>['lines']>[number];
 
 /** A typed decimal in minor units of `currency`, zero or more; anything else throws the field's issue. */
 export function nonNegativeMinor(text: string, currency: string, path: Path, negativeKey = 'amount_negative'): number {
   const parsed = parseAmount(text, currency);
-  if (!parsed.ok) throw invalidInput([{ path, key: AMOUNT_ISSUE[parsed.reason], params: { value: text } }]);
+  if (!parsed.ok) throw invalidInput([{ path, key: AMOUNT_ISSUE[parsed.reason], params: amountParams(text, currency) }]);
   if (parsed.minor < 0) throw invalidInput([{ path, key: negativeKey, params: { value: text } }]);
   return parsed.minor;
 }
@@ -53,7 +56,7 @@ export function priceLines(lines: readonly LineInput[], currency: string, sign: 
   let total = 0;
   lines.forEach((line, i) => {
     const parsed = parseAmount(line.unitPrice, currency);
-    if (!parsed.ok) return issues.push({ path: ['lines', i, 'unitPrice'], key: AMOUNT_ISSUE[parsed.reason], params: { value: line.unitPrice } });
+    if (!parsed.ok) return issues.push({ path: ['lines', i, 'unitPrice'], key: AMOUNT_ISSUE[parsed.reason], params: amountParams(line.unitPrice, currency) });
     if (parsed.minor < 0) return issues.push({ path: ['lines', i, 'unitPrice'], key: 'amount_negative', params: { value: line.unitPrice } });
     // A return's quantities are typed positive (a minus is forgiven); on a sale a minus would silently become a plus.
     if (sign === 1 && line.quantity < 0) return issues.push({ path: ['lines', i, 'quantity'], key: 'quantity_negative_on_sale', params: { value: String(line.quantity) } });

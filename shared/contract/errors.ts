@@ -55,7 +55,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   tag_has_separator: 'is one tag: it cannot hold , ; 、 or | (a file of customers reads them as between tags)',
   invalid_country: 'must be a country: its 2-letter code such as CN, US, GB or DE, or its name',
   invalid_amount: 'must be a positive amount such as 12.34',
-  amount_too_many_decimals: 'has more decimals than the currency allows',
+  amount_too_many_decimals: 'has more decimals than {{currency}} takes ({{digits}} at most)',
   amount_negative: 'must not be negative (0 is a free order)',
   amount_too_large: 'is too large',
   cost_negative: 'must not be negative (on a return it is entered as a positive amount)',

@@ -129,3 +129,12 @@ export function formatMoney(minor: number, currency: string, locale: string): st
 export function exactAmount(minor: number, currency: string): `${number}` | number {
   return Number.isSafeInteger(minor) ? (minorToDecimal(minor, currency) as `${number}`) : minor / 10 ** minorDigits(currency);
 }
+
+/**
+ * A rate as `locale` writes numbers, with at least 4 decimals ("7.0612") and every digit it has: the rate locked on an
+ * order is this exact number, and a small one (1 IDR = 0.0000617 USD) cut to 6 decimals would show another rate than
+ * the one that converted its amounts (or 0.0000 for 1e-7, which String() writes "1e-7").
+ */
+export function formatRate(rate: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 4, maximumFractionDigits: 20, useGrouping: false }).format(rate);
+}

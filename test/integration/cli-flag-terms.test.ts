@@ -28,7 +28,7 @@ describe('a refusal names the flag typed, not the contract field', () => {
     const cases: Array<[string[], string]> = [
       [[...order, '--amount', '10', '--due', '2026-01-01'], '--due must not be before the order date (2026-01-10): the sale would be overdue at once'],
       [[...order, '--amount', '10', '--paid', '20'], '--paid must be between 0 and the order amount'],
-      [[...order, '--line', '|茶|1|5', '--line', '|水|1|5.123'], 'the unit price of the 2nd --line has more decimals than the currency allows'],
+      [[...order, '--line', '|茶|1|5', '--line', '|水|1|5.123'], 'the unit price of the 2nd --line has more decimals than CNY takes (2 at most)'],
       [['orders', 'add', '--db', db, '--customer', customerId, '--date', '20260110', '--currency', 'CN', '--amount', '1'], '--date must be a date like 2026-03-05; --currency must be a 3-letter currency code such as CNY, USD or EUR'],
       [['orders', 'return', '--db', db, '--customer', customerId, '--amount', '5'], '--currency is required'],
       [['customers', 'add', '--db', db, '--name', 'X', '--phone', '13800138000', '--phone', 'abc', '--email', 'nope'], 'the 2nd --phone is not a valid phone number; --email is not a valid email address'],

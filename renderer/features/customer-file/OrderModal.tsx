@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../shared/contract/orders';
-import { minorToDecimal, parseAmount } from '../../../shared/domain/money';
+import { minorDigits, minorToDecimal, parseAmount } from '../../../shared/domain/money';
 import { typedAmount } from '../../../shared/domain/typed-number';
 import { formatRate } from '../fx/fx-format';
 import { api } from '../../api/client';
@@ -144,8 +144,9 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
             {
               validator: async (_rule, value: string | undefined) => {
                 if (startedLines(form.getFieldValue('lines')).length > 0) return;
-                const parsed = parseAmount(typedAmount(value ?? ''), /^[A-Z]{3}$/.test(currency ?? '') ? currency! : 'CNY');
-                if (!parsed.ok) throw new Error(t(`errors:issue.${AMOUNT_KEYS[parsed.reason]}`));
+                const code = /^[A-Z]{3}$/.test(currency ?? '') ? currency! : 'CNY';
+                const parsed = parseAmount(typedAmount(value ?? ''), code);
+                if (!parsed.ok) throw new Error(t(`errors:issue.${AMOUNT_KEYS[parsed.reason]}`, { currency: code, digits: minorDigits(code) }));
                 if (parsed.minor < 0) throw new Error(t('errors:issue.amount_negative'));
               },
             },
