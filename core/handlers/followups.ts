@@ -114,7 +114,8 @@ export function followUpHandlers(ctx: HandlerContext): HandlerMap<'followups'> {
     'followups:markDone': ({ id }) => touch(id, { done: true }),
     'followups:reschedule': ({ id, nextContactDate }) => {
       refuseNextBeforeDay(load(id).occurredAt, nextContactDate);
-      return touch(id, { nextContactDate, done: false });
+      // Open again, by the user's choice: the contact that had answered it no longer does.
+      return touch(id, { nextContactDate, done: false, answeredBy: null });
     },
   };
 }

@@ -78,6 +78,18 @@ describe('follow-ups due', () => {
     expect(await dueNames()).toEqual({ overdue: [], today: [], upcoming: ['乙'] });
   });
 
+  it('rescheduling a reminder a later contact answered opens it again, answered by nobody', async () => {
+    const id = await customer('甲');
+    const first = await log(id, '2026-11-20');
+    const later = await log(id, null, '2026-11-10T03:00:00.000Z');
+    const stored = () => app.db.$client.prepare(`SELECT done, answered_by AS answeredBy FROM follow_ups WHERE id = ?`).get(first.id);
+    expect(stored()).toEqual({ done: 1, answeredBy: later.id });
+    const reopened = await app.call('followups:reschedule', { id: first.id, nextContactDate: '2026-11-25' });
+    expect(reopened).toMatchObject({ done: false, answeredBy: null, nextContactDate: '2026-11-25' });
+    expect(stored()).toEqual({ done: 0, answeredBy: null });
+    expect(await dueNames()).toEqual({ overdue: [], today: [], upcoming: ['甲'] });
+  });
+
   it('leaves archived and deleted customers out', async () => {
     const a = await customer('甲');
     const b = await customer('乙');
