@@ -15,6 +15,13 @@ const isoDate = z.string().refine((s) => {
   }
 }, 'invalid_date');
 const share = z.number().min(0).max(1);
+/**
+ * Shares are typed as percentages and divided by 100, so shares that add up to exactly 100 % can sum to
+ * 1.0000000000000002 in binary floating point (0.33 + 0.56 + 0.11): the check allows that rounding, far
+ * below the 0.5 % step a user can type.
+ */
+const SHARE_SUM_SLACK = 1e-9;
+const sharesFit = (...shares: number[]) => shares.reduce((sum, s) => sum + s, 0) <= 1 + SHARE_SUM_SLACK;
 const weight = z.number().min(0).max(100);
 const score = z.int().min(1).max(5);
 const money = z.int().min(-1e15).max(1e15);
@@ -73,7 +80,7 @@ export const engineConfigSchema = z.object({
       thresholds: valueThresholds,
       groupThresholds: perGroup(valueThresholds),
     })
-    .refine((v) => v.highShare + v.mediumShare <= 1, 'invalid_shares'),
+    .refine((v) => sharesFit(v.highShare, v.mediumShare), 'invalid_shares'),
   pyramid: z
     .object({
       platinumShare: share,
@@ -86,7 +93,7 @@ export const engineConfigSchema = z.object({
       thresholds: pyramidThresholds,
       groupThresholds: perGroup(pyramidThresholds),
     })
-    .refine((p) => p.platinumShare + p.goldShare + p.ironShare <= 1, 'invalid_shares'),
+    .refine((p) => sharesFit(p.platinumShare, p.goldShare, p.ironShare), 'invalid_shares'),
   lifecycle: z
     .object({
       newDays: z.int().min(0).max(3650),

@@ -8,7 +8,7 @@ import { NO_MOVES } from './hints';
 import type { Population } from './population';
 import { profitFallsBack, type Ranking } from './ranking';
 import { NONE, PYRAMID_CLASSES } from './schemes';
-import { countAbove } from './sorted';
+import { countAbove, countBelow } from './sorted';
 import { tierIndex } from './tiered-cut';
 import type { Assignment, MoveHint, PyramidExplanation, SchemeCuts } from './types';
 
@@ -36,7 +36,7 @@ export function assignPyramid(pop: Population, ranking: Ranking, i: number, conf
   const fellBackToRevenue = basis === 'gross_profit' && pop.orderCount[i]! > 0 && profitFallsBack(pop, i);
   const base = { kind: 'pyramid' as const, basis, fellBackToRevenue, ranked, cuts, ...rule, group: null };
   if (Number.isNaN(value)) {
-    return { classKey: NONE, explanation: { ...base, rankValue: null, rank: null, moves: NO_MOVES } };
+    return { classKey: NONE, explanation: { ...base, rankValue: null, rank: null, reached: null, moves: NO_MOVES } };
   }
   const tier = tierIndex(value, tiers);
   const next = tier > 0 ? tiers[tier - 1]!.minValue : null;
@@ -47,7 +47,15 @@ export function assignPyramid(pop: Population, ranking: Ranking, i: number, conf
       ? [{ kind: 'spend_more', amountMinor: next - value, by, toClass: PYRAMID_CLASSES[tierIndex(next, tiers)]! }]
       : NO_MOVES;
   const rank = countAbove(ranking.pyramidRanked, value) + 1;
-  return { classKey: pyramidClassOf(ranking, i), explanation: { ...base, rankValue: value, rank, moves } };
+  return { classKey: pyramidClassOf(ranking, i), explanation: { ...base, rankValue: value, rank, reached: reachedOf(ranking, tier, config), moves } };
+}
+
+/** Members of tier `tier` or above, and the count the shares aimed at (see PyramidExplanation.reached). */
+function reachedOf(ranking: Ranking, tier: number, config: EngineConfig): PyramidExplanation['reached'] {
+  const sorted = ranking.pyramidRanked;
+  const cut = ranking.pyramidTiers[tier];
+  if (cut === undefined || cut.minValue === null) return { count: sorted.length, target: null };
+  return { count: sorted.length - countBelow(sorted, cut.minValue), target: config.pyramid.mode === 'shares' ? cut.targetCount : null };
 }
 
 export function pyramidCuts(ranking: Ranking, config: EngineConfig): SchemeCuts {

@@ -166,6 +166,12 @@ export interface PyramidExplanation {
   shares: { platinum: number; gold: number; iron: number } | null;
   thresholds: { platinum: number; gold: number; iron: number } | null;
   cuts: { platinum: number | null; gold: number | null; iron: number | null };
+  /**
+   * How many ranked customers (in the group) are in the customer's tier or a tier above it (`count`), and
+   * the cumulative target count of the shares (`target`, null for fixed thresholds and for lead). Ties never
+   * split, so `count` can exceed `target`: then "top N %" is not what the tier holds. Null when not ranked.
+   */
+  reached: { count: number; target: number | null } | null;
   moves: readonly MoveHint[];
 }
 

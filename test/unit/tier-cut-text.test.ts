@@ -45,6 +45,23 @@ describe('tier explanations state basis, group and cut in words', () => {
     expect(cutLines(ts.en, 'pyramid', classKey, explanation, env('en'))[1]).toBe(`Platinum in Domestic: top 1 % of 50 ranked customers, Revenue ≥ ${yuan(500_000, 'en')}`);
   });
 
+  it('a tie that fills a tier past its share is not called "top N %": it says how many reached the cut', () => {
+    // Seven customers with the same ¥200: iron's target is round(0.2 × 7) = 1, the tie takes all seven.
+    const names = ['t1', 't2', 't3', 't4', 't5', 't6', 't7'];
+    const tied = run(names.map((id) => customer(id)), names.map((id) => order(id, '2026-06-01', 20_000)));
+    const { classKey, explanation } = explain(tied, 't3', 'pyramid');
+    expect(classKey).toBe('iron');
+    expect(cutLines(ts.en, 'pyramid', classKey, explanation, env('en'))[1]).toBe(
+      `Iron: 7 of 7 ranked customers have Revenue ≥ ${yuan(20_000, 'en')}, more than the top 20 %, because equal amounts are never split`,
+    );
+    expect(cutLines(ts['zh-CN'], 'pyramid', classKey, explanation, env('zh-CN'))[1]).toBe(
+      `铁：7 位参与排名的客户中有 7 位客户营收 ≥ ${yuan(20_000, 'zh-CN')}；金额相同的客户不拆分，所以超出了前 20%`,
+    );
+    for (const language of ['zh-CN', 'en'] as const) {
+      expect(cutLines(ts[language], 'pyramid', classKey, explanation, env(language)).join(' ')).not.toMatch(/: top 20 % of|中前 20%，/);
+    }
+  });
+
   it('a gold customer reads the cumulative share (1 % + 4 %) and its own cut', () => {
     const { classKey, explanation } = explain(parted, 'e48', 'pyramid');
     expect(classKey).toBe('gold');

@@ -5,6 +5,7 @@ import { formatMoney } from '../../components/format';
 import { ClassTag } from './ClassTag';
 import { groupRfmCells, type SummaryRow } from './rfm-groups';
 import { classLabel, type TierWindow } from './labels';
+import { shareCell } from './share-cell';
 
 type Overview = OutputOf<'segments:overview'>;
 
@@ -66,7 +67,11 @@ export function ClassSummary({ overview, selected, window, onSelect }: Props) {
           key: 'revenueShare',
           title: t('columns.revenueShare'),
           width: 200,
-          render: (_, row) => <Progress percent={Math.round(row.revenueShare * 1000) / 10} size="small" />,
+          render: (_, row) => {
+            // From the amounts, not the stored share: a group row sums its cells' revenue.
+            const cell = shareCell(row.revenueMinor, overview.revenueMinor, language);
+            return cell ? <Progress percent={cell.bar} format={() => cell.text} status="normal" size="small" /> : '—';
+          },
         },
       ]}
     />

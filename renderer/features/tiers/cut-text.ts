@@ -84,7 +84,12 @@ export function cutLines(t: TFunction, scheme: string, classKey: string, e: Expl
     else if (e.mode === 'thresholds') lines.push(t(`tierSettings:cut.thresholds${suffix}`, { class: cls, group: groupName, basis, amount: money(cuts[classKey]!) }));
     else {
       const top = topPercent((e.shares ?? {}) as Record<string, number>, classKey);
-      lines.push(t(`tierSettings:cut.shares${suffix}`, { class: cls, group: groupName, ranked, top, basis, amount: money(cuts[classKey]!) }));
+      const reached = (e.reached ?? null) as { count: number; target: number | null } | null;
+      // Equal amounts never split, so a tie at the cut can fill the tier past its share (everyone equal:
+      // everyone in it); "top 20 %" would then be false, so the sentence says how many reached the cut.
+      const tied = reached !== null && reached.target !== null && reached.count > reached.target;
+      const key = tied ? 'sharesTied' : 'shares';
+      lines.push(t(`tierSettings:cut.${key}${suffix}`, { class: cls, group: groupName, ranked, top, basis, amount: money(cuts[classKey]!), reached: reached?.count }));
     }
     if (typeof e.rankValue === 'number') lines.push(t('tierSettings:cut.rank', { rank: e.rank, basis, amount: money(e.rankValue) }));
   } else if (scheme === 'value' && classKey !== 'none') {

@@ -65,6 +65,8 @@ export const tierSettings = {
     cut: {
       shares: '{{class}}（{{group}}）：{{ranked}} 位参与排名的客户中前 {{top}}%，{{basis}} ≥ {{amount}}',
       sharesNoGroup: '{{class}}：{{ranked}} 位参与排名的客户中前 {{top}}%，{{basis}} ≥ {{amount}}',
+      sharesTied: '{{class}}（{{group}}）：{{ranked}} 位参与排名的客户中有 {{reached}} 位客户{{basis}} ≥ {{amount}}；金额相同的客户不拆分，所以超出了前 {{top}}%',
+      sharesTiedNoGroup: '{{class}}：{{ranked}} 位参与排名的客户中有 {{reached}} 位客户{{basis}} ≥ {{amount}}；金额相同的客户不拆分，所以超出了前 {{top}}%',
       thresholds: '{{class}}（{{group}}）：{{basis}} ≥ {{amount}}（固定门槛）',
       thresholdsNoGroup: '{{class}}：{{basis}} ≥ {{amount}}（固定门槛）',
       rest: '{{class}}（{{group}}）：{{ranked}} 位参与排名的客户中，未达到以上各层分界线',
@@ -148,6 +150,8 @@ export const tierSettings = {
     cut: {
       shares: '{{class}} in {{group}}: top {{top}} % of {{ranked}} ranked customers, {{basis}} ≥ {{amount}}',
       sharesNoGroup: '{{class}}: top {{top}} % of {{ranked}} ranked customers, {{basis}} ≥ {{amount}}',
+      sharesTied: '{{class}} in {{group}}: {{reached}} of {{ranked}} ranked customers have {{basis}} ≥ {{amount}}, more than the top {{top}} %, because equal amounts are never split',
+      sharesTiedNoGroup: '{{class}}: {{reached}} of {{ranked}} ranked customers have {{basis}} ≥ {{amount}}, more than the top {{top}} %, because equal amounts are never split',
       thresholds: '{{class}} in {{group}}: {{basis}} ≥ {{amount}} (fixed threshold)',
       thresholdsNoGroup: '{{class}}: {{basis}} ≥ {{amount}} (fixed threshold)',
       rest: '{{class}} in {{group}}: below every cut above, among {{ranked}} ranked customers',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildConfig, DEFAULT_CONFIG, segmentAll } from '../../../shared/segmentation';
-import { customer } from './fixtures';
+import { customer, order } from './fixtures';
 
 describe('config', () => {
   it('has the documented defaults', () => {
@@ -49,6 +49,39 @@ describe('config', () => {
     expect(() => buildConfig({ asOf: '2026-01-31', lifecycle: { churnedMultiplier: 1 } })).toThrow();
     expect(() => buildConfig({ asOf: '2026-01-31', lifecycle: { oneOrderChurnedDays: 30 } })).toThrow();
     expect(() => buildConfig({ asOf: '2026-01-31', loyalty: { loyalMinF: 6 } })).toThrow();
+  });
+
+  it('accepts shares typed as percentages that add up to exactly 100 %, and cuts them as typed', () => {
+    // The settings screen types shares in steps of 0.5 % and divides by 100: 33 + 56 + 11 summed to
+    // 1.0000000000000002 and was refused as "more than 100 %".
+    const refused: string[] = [];
+    for (let p = 0; p <= 200; p++) {
+      for (let g = 0; p + g <= 200; g++) {
+        const [platinumShare, goldShare, ironShare] = [p / 200, g / 200, (200 - p - g) / 200];
+        try {
+          buildConfig({ asOf: '2026-01-31', pyramid: { platinumShare, goldShare, ironShare } });
+        } catch {
+          refused.push(`${p / 2}+${g / 2}+${(200 - p - g) / 2}`);
+        }
+      }
+      try {
+        buildConfig({ asOf: '2026-01-31', value: { highShare: p / 200, mediumShare: (200 - p) / 200 } });
+      } catch {
+        refused.push(`value ${p / 2}+${(200 - p) / 2}`);
+      }
+    }
+    expect(refused).toEqual([]);
+    expect(() => buildConfig({ asOf: '2026-01-31', pyramid: { platinumShare: 0.33, goldShare: 0.56, ironShare: 0.115 } })).toThrow(/invalid_shares/);
+    // 100 customers with distinct amounts: 33 platinum, 56 gold, 11 iron, nobody left for lead.
+    const ids = Array.from({ length: 100 }, (_, i) => `c${String(i).padStart(3, '0')}`);
+    const result = segmentAll(
+      ids.map((id) => customer(id)),
+      ids.map((id, i) => order(id, '2026-01-15', 1000 + i)),
+      [],
+      buildConfig({ asOf: '2026-01-31', pyramid: { platinumShare: 0.33, goldShare: 0.56, ironShare: 0.11 } }),
+    );
+    const counts = Object.fromEntries(['platinum', 'gold', 'iron', 'lead'].map((k) => [k, result.classKeys.pyramid!.filter((c) => c === k).length]));
+    expect(counts).toEqual({ platinum: 33, gold: 56, iron: 11, lead: 0 });
   });
 
   it('re-validates a config handed straight to segmentAll', () => {

@@ -53,6 +53,8 @@ describe('pyramid', () => {
         rank: 4,
         ranked: 50,
         cuts: { platinum: 5000, gold: 4800, iron: 4100 },
+        // iron and above: the 10 customers from ¥41.00 up, exactly its cumulative target round(0.2 × 50)
+        reached: { count: 10, target: 10 },
         // the 2026-06-01 order stays in the 365-day window through 2027-05-31
         moves: [{ kind: 'spend_more', amountMinor: 100, by: '2027-05-31', toClass: 'gold' }],
       },
@@ -108,5 +110,40 @@ describe('pyramid', () => {
       }),
       { numRuns: 60 },
     );
+  });
+  it('property: each explanation counts the ranked customers in its tier or above, and the shares\' target', () => {
+    const TIERS = ['platinum', 'gold', 'iron', 'lead'];
+    const ROUND = (x: number) => Math.floor(x + 0.5 + 1e-9);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 120 }), (amounts) => {
+        // Amounts from a handful of values, so ties at every cut are common.
+        const names = ids(amounts.length);
+        const result = run(names.map((id) => customer(id)), names.map((id, k) => order(id, '2026-06-01', amounts[k]! * 100)), [], {
+          pyramid: { platinumShare: 0.1, goldShare: 0.2, ironShare: 0.3 },
+        });
+        const classes = names.map((id) => assignment(result, id, 'pyramid').classKey);
+        const targets = [ROUND(0.1 * names.length), ROUND(0.3 * names.length), ROUND(0.6 * names.length)];
+        names.forEach((id, k) => {
+          const tier = TIERS.indexOf(classes[k]!);
+          const count = classes.filter((c) => TIERS.indexOf(c) <= tier).length;
+          expect(assignment(result, id, 'pyramid').explanation.reached).toEqual({ count, target: tier < 3 ? targets[tier] : null });
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('all customers equal: the whole population is in the top tier that has a target, past its share', () => {
+    const names = ids(7);
+    const result = run(names.map((id) => customer(id)), names.map((id) => order(id, '2026-06-01', 20_000)), []);
+    for (const id of names) {
+      const { classKey, explanation } = assignment(result, id, 'pyramid');
+      // Iron's cumulative target is round(0.2 × 7) = 1; the tie takes all 7 with it.
+      expect(classKey).toBe('iron');
+      expect(explanation.reached).toEqual({ count: 7, target: 1 });
+    }
+    const thresholds = run([customer('x')], [order('x', '2026-06-01', 30_000_000)], [], { pyramid: { mode: 'thresholds' } });
+    expect(assignment(thresholds, 'x', 'pyramid').explanation.reached).toEqual({ count: 1, target: null });
+    expect(assignment(run([customer('y')], [], []), 'y', 'pyramid').explanation.reached).toBeNull();
   });
 });

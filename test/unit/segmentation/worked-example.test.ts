@@ -49,6 +49,8 @@ describe('docs/segmentation.md worked example', () => {
       rank: 2,
       ranked: 5,
       cuts: { platinum: null, gold: null, iron: 60000 },
+      // lead: every ranked customer is in lead or above, and lead has no target of its own
+      reached: { count: 5, target: null },
       moves: [{ kind: 'spend_more', amountMinor: 20000, by: '2027-02-28', toClass: 'iron' }],
     });
     expect(result.schemes.behavior!.cuts).toEqual({ kind: 'behavior', basis: 'median', thresholdOrders: 2 });
