@@ -175,6 +175,33 @@ export const ORDER_COMMANDS: Command[] = [
       ].join('\n'),
   },
   {
+    words: ['orders', 'delete'],
+    summary: 'Delete an order or a return: --order ID (a sale with returns still recorded is refused; `orders restore` brings it back).',
+    flags: { order: { type: 'string' } },
+    fields: { id: '--order' },
+    run: (v, call) => call('orders:delete', { id: requireFlag(v, 'order') }),
+    human: (o: OutputOf<'orders:delete'>) => `Deleted ${o.kind === 'return' ? 'return' : 'order'} ${o.id} (${money(o.amountMinor, o.currency)} on ${o.orderDate}); bring it back with: orders restore --order ${o.id}`,
+  },
+  {
+    words: ['orders', 'deleted'],
+    summary: "A customer's orders deleted by hand, the latest deleted first: --customer ID [--limit N] (an undone import's orders are not listed).",
+    flags: { customer: { type: 'string' }, limit: { type: 'string' } },
+    run: (v, call) => call('orders:deleted', { customerId: requireFlag(v, 'customer'), limit: optionalInt(v, 'limit') }),
+    human: (o: OutputOf<'orders:deleted'>) =>
+      [
+        ...o.orders.map((order) => `${describe(order)}\n      deleted ${order.deletedAt}`),
+        o.total === 0 ? 'No deleted orders.' : `${o.total} deleted${o.total > o.orders.length ? ` (the latest ${o.orders.length} shown; --limit N)` : ''}; bring one back with: orders restore --order ID`,
+      ].join('\n'),
+  },
+  {
+    words: ['orders', 'restore'],
+    summary: 'Bring back a deleted order or return: --order ID (refused while its number is another live order\'s, its customer is in the trash, or a return\'s sale is deleted).',
+    flags: { order: { type: 'string' } },
+    fields: { id: '--order' },
+    run: (v, call) => call('orders:restore', { id: requireFlag(v, 'order') }),
+    human: (o: OutputOf<'orders:restore'>) => `Restored ${o.kind === 'return' ? 'return' : 'order'} ${o.id} (${money(o.amountMinor, o.currency)} on ${o.orderDate})`,
+  },
+  {
     words: ['products', 'search'],
     summary: 'Find products named on order lines by name, pinyin, initials or SKU: [--query TEXT] [--limit N].',
     flags: { query: { type: 'string' }, limit: { type: 'string' } },

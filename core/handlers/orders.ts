@@ -4,6 +4,7 @@ import { minorToDecimal } from '../../shared/domain/money';
 import { orderNumberKeyOf } from '../../shared/domain/order-number';
 import { findCustomer, refreshCustomerStats } from '../../db/repos/customers';
 import {
+  deletedOrdersOf,
   findOrder,
   liveOrdersOf,
   liveReturnCount,
@@ -197,6 +198,13 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
 
     'orders:delete': ({ id }) => setDeleted(id, true),
     'orders:restore': ({ id }) => setDeleted(id, false),
+
+    'orders:deleted': ({ customerId, limit }) => {
+      if (!findCustomer(db, customerId)) throw notFound('customer', customerId);
+      const { rows, total } = deletedOrdersOf(db, customerId, limit);
+      const views = orderViews(db, rows, ctx.clock.today());
+      return { orders: views.map((view, i) => ({ ...view, deletedAt: rows[i]!.deletedAt! })), total };
+    },
 
     'orders:return': (input) =>
       db.transaction(() => {

@@ -156,6 +156,19 @@ export function orderViews(db: Db, rows: readonly OrderRecord[], today: string):
   });
 }
 
+/**
+ * A customer's orders deleted by hand, the latest deleted first, at most `limit`, and how many there are: what the
+ * customer file lists to bring back. An undone import's orders are not among them: they went with their import, and
+ * come back only by importing the file again.
+ */
+export function deletedOrdersOf(db: Db, customerId: string, limit: number): { rows: OrderRecord[]; total: number } {
+  const byHand = sql`${orders.customerId} = ${customerId} AND ${orders.deletedAt} IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM import_batches b WHERE b.id = ${orders.importBatchId} AND b.status = 'undone')`;
+  const rows = db.select().from(orders).where(byHand).orderBy(sql`${orders.deletedAt} DESC`, asc(orders.id)).limit(limit).all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(orders).where(byHand).get()?.n ?? 0;
+  return { rows, total };
+}
+
 export function liveOrdersOf(db: Db, customerId: string): OrderRecord[] {
   return db
     .select()

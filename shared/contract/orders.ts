@@ -150,6 +150,11 @@ export const ordersContract = {
   'orders:update': { input: z.object({ id: idSchema, order: orderInputSchema }), output: orderSchema },
   'orders:delete': { input: z.object({ id: idSchema }), output: orderSchema },
   'orders:restore': { input: z.object({ id: idSchema }), output: orderSchema },
+  /** A customer's orders deleted by hand, the latest first, to bring back (orders:restore); `total` counts them all. */
+  'orders:deleted': {
+    input: z.object({ customerId: idSchema, limit: z.number().int().min(1).max(500).default(100) }),
+    output: z.object({ orders: z.array(orderSchema.extend({ deletedAt: z.string() })), total: z.number().int() }),
+  },
   'orders:return': { input: orderReturnInputSchema, output: orderSchema },
   'orders:record-payment': {
     input: z.object({

@@ -49,8 +49,8 @@ export async function deleteOrderAndCustomerByKeyboard({ page, screenshot }: Jou
   await question.waitFor();
   await expect.poll(async () => (await focused(page)).inQuestion).toBe('Cancel');
   await screenshot('keyboard-delete-order-question-en');
-  // Orders have no trash: the question says how one comes back (the Undo in the message), not "from the trash".
-  expect(await question.locator('.ant-popconfirm-title').innerText()).toBe('Delete this order? You can bring it back with Undo in the message that follows.');
+  // Orders have no trash screen: the question says how one comes back (the Undo in the message, the deleted orders under the table).
+  expect(await question.locator('.ant-popconfirm-title').innerText()).toBe('Delete this order? Undo in the message that follows brings it back, as does Restore under “Deleted orders” below.');
 
   // Enter on Cancel: nothing deleted, and the focus is back on Delete.
   await page.keyboard.press('Enter');

@@ -22,8 +22,10 @@ export const customerFile = {
       add: '新增订单', date: '日期', amount: '金额', currency: '币种', fxRate: '汇率', base: '折合{{currency}}', note: '备注',
       fxHint: '1 {{currency}} = ? {{base}}；不填则按汇率表中该日期或之前最近的汇率锁定', fxHintNoTableRate: '1 {{currency}} = ? {{base}}', fxFound: '汇率表：{{rate}}（{{date}}）', fxMissing: '汇率表中没有该日期之前的 {{currency}} 汇率，请填写',
       total: '合计（{{currency}}）', editTitle: '编辑订单', addTitle: '新增订单', empty: '还没有订单', deleted: '订单已删除', saved: '订单已保存',
-      // Orders have no trash screen: the Undo in the message right after is how a deleted order comes back.
-      confirmDelete: '删除这笔订单？删除后可立即点提示里的“撤销”找回。',
+      // The Undo in the message right after, or the deleted orders listed under the table (DeletedOrders.tsx).
+      confirmDelete: '删除这笔订单？可点随后提示里的“撤销”，或在下方“已删除的订单”中恢复。',
+      deletedList: '已删除的订单（{{count}}）', deletedOn: '删除于 {{when}}', restored: '订单已恢复',
+      deletedMore: '列出最近删除的 {{shown}} 笔，共 {{total}} 笔',
     },
     timeline: { add: '记录跟进', empty: '还没有跟进记录', next: '下次联系 {{date}}', done: '已完成', open: '待跟进', editTitle: '编辑跟进', saved: '跟进已保存' },
   },
@@ -50,7 +52,9 @@ export const customerFile = {
       add: 'Add order', date: 'Date', amount: 'Amount', currency: 'Currency', fxRate: 'FX rate', base: 'In {{currency}}', note: 'Note',
       fxHint: '1 {{currency}} = ? {{base}}; leave empty to lock the FX table rate on or before the order date', fxHintNoTableRate: '1 {{currency}} = ? {{base}}', fxFound: 'FX table: {{rate}} ({{date}})', fxMissing: 'No {{currency}} rate on or before this date in the FX table — enter one',
       total: 'Total ({{currency}})', editTitle: 'Edit order', addTitle: 'Add order', empty: 'No orders yet', deleted: 'Order deleted', saved: 'Order saved',
-      confirmDelete: 'Delete this order? You can bring it back with Undo in the message that follows.',
+      confirmDelete: 'Delete this order? Undo in the message that follows brings it back, as does Restore under “Deleted orders” below.',
+      deletedList: 'Deleted orders ({{count}})', deletedOn: 'Deleted {{when}}', restored: 'Order restored',
+      deletedMore: 'The latest {{shown}} deleted of {{total}}',
     },
     timeline: { add: 'Log follow-up', empty: 'No follow-ups yet', next: 'Next contact {{date}}', done: 'Done', open: 'Open', editTitle: 'Edit follow-up', saved: 'Follow-up saved' },
   },
