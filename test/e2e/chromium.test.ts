@@ -25,6 +25,7 @@ import { everyFormAsksBeforeDropping } from './journeys-discard-forms';
 import { overdueGroupByKeyboard } from './journeys-today-group';
 import { evaluationCardNamesTheScheme } from './journeys-evaluation-title';
 import { hostileTextStaysInItsBox } from './journeys-hostile-text';
+import { hostilePanelsAndDialogs } from './journeys-hostile-panels';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 import { twoLaptopsShareACustomerBook } from './journeys-team';
 import { launchTeam, type TeamSession } from './launch-team';
@@ -163,6 +164,10 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('hostile text at 1366×768: long, right-to-left and emoji names stay on one line in their own direction, whole on hover; figures never break', async () => {
     await hostileTextStaysInItsBox({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('hostile data in the customer file\'s panels, a long order form and the service policies, in Chinese and English', async () => {
+    await hostilePanelsAndDialogs({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });
 

@@ -31,6 +31,7 @@ import { everyFormAsksBeforeDropping } from './journeys-discard-forms';
 import { overdueGroupByKeyboard } from './journeys-today-group';
 import { evaluationCardNamesTheScheme } from './journeys-evaluation-title';
 import { hostileTextStaysInItsBox } from './journeys-hostile-text';
+import { hostilePanelsAndDialogs } from './journeys-hostile-panels';
 import { oneLaptopSendsItsBook } from './journeys-team';
 import { startTestCouch } from '../support/pouchdb-server';
 
@@ -203,6 +204,10 @@ describe('TierBook as the Electron app', () => {
 
   it('hostile text at 1366×768: long, right-to-left and emoji names stay on one line in their own direction, whole on hover; figures never break', async () => {
     await hostileTextStaysInItsBox({ page, screenshot: async () => undefined });
+  });
+
+  it('hostile data in the customer file\'s panels, a long order form and the service policies, in Chinese and English', async () => {
+    await hostilePanelsAndDialogs({ page, screenshot: async () => undefined });
   });
 
   it('team: the app creates a team on pouchdb-server in Settings → Team, sends its book, and a follow-up reaches the server signed by this laptop', async () => {

@@ -6,6 +6,7 @@ import type { FollowUp } from '../../../shared/contract/followups';
 import { localDateOf } from '../../../shared/domain/dates';
 import { api } from '../../api/client';
 import { ActionLink } from '../../components/ActionLink';
+import { UserParagraph } from '../../components/UserParagraph';
 import { showFieldErrors } from '../../components/errors';
 import { formatDate, formatDateTime } from '../../components/format';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
@@ -96,8 +97,8 @@ export function FollowUpTimeline({ customerId, followUps, inTrash, onChanged }: 
                 {f.satisfaction ? <Rate disabled value={f.satisfaction} style={{ fontSize: 12 }} /> : null}
                 {inTrash ? null : <ActionLink onClick={() => setEditing(f)} data-testid="followup-edit">{t('common:actions.edit')}</ActionLink>}
               </Space>
-              {f.content ? <div>{f.content}</div> : null}
-              {f.outcome ? <Typography.Text type="secondary">{f.outcome}</Typography.Text> : null}
+              {f.content ? <UserParagraph text={f.content} testId="followup-content" /> : null}
+              {f.outcome ? <UserParagraph text={f.outcome} secondary testId="followup-outcome" /> : null}
               {f.nextContactDate ? (
                 <div>
                   <Tag color={f.done ? 'default' : f.nextContactDate < today ? 'red' : 'processing'}>

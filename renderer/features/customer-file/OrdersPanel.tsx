@@ -6,6 +6,7 @@ import type { Order } from '../../../shared/contract/orders';
 import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { ActionLink } from '../../components/ActionLink';
+import { UserText } from '../../components/UserText';
 import { errorText } from '../../components/errors';
 import { formatDate, formatMoney } from '../../components/format';
 import { formatRate } from '../fx/fx-format';
@@ -118,7 +119,7 @@ export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { custom
           },
           {
             title: to('lines'),
-            render: (_, o) => (o.lines.length === 0 ? '' : <Typography.Text ellipsis style={{ maxWidth: 140 }}>{o.lines.map((l) => l.name).join('、')}</Typography.Text>),
+            render: (_, o) => (o.lines.length === 0 ? '' : <UserText text={o.lines.map((l) => l.name).join('、')} style={{ maxWidth: 140 }} />),
           },
           {
             title: t('orders.amount'),
@@ -143,13 +144,17 @@ export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { custom
             render: (_, o) => (o.profitMinor === null ? '' : <span data-testid="order-profit">{formatMoney(o.profitMinor, o.currency, language)}</span>),
           },
           { title: to('payment'), render: (_, o) => <PaymentCell order={o} language={language} /> },
-          { title: t('orders.note'), dataIndex: 'note' },
+          // The table is as wide as its content: a note of a thousand characters kept whole would push the date,
+          // the amount and the actions a screen's width apart. One line, cut, the whole note on hover.
+          { title: t('orders.note'), render: (_, o) => (o.note ? <UserText text={o.note} style={{ maxWidth: 240 }} testId="order-note-cell" /> : '') },
           // In the trash: no actions (a restore brings them back).
           ...(inTrash
             ? []
             : [
                 {
                   title: '',
+                  // Wide figures still scroll the table sideways: the row's actions stay in view.
+                  fixed: 'right' as const,
                   render: (_: unknown, o: Order) => (
                     <Space>
                       {o.kind === 'sale' ? <ActionLink onClick={() => setEditing(o)} data-testid="order-edit">{t('common:actions.edit')}</ActionLink> : null}

@@ -99,6 +99,9 @@ export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: 
       <p>{t('policies.help')}</p>
       <Table
         size="small"
+        // A note grows with its text, taller than the window: the class, cadence and priority it belongs to
+        // sit beside its first line, not in the middle of it, a screen or two below.
+        className="top-aligned-rows"
         rowKey={(c) => c}
         pagination={false}
         dataSource={classes}
