@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Language } from '../../shared/contract/enums';
-import { minorDigits } from '../../shared/domain/money';
+import { minorToDecimal } from '../../shared/domain/money';
 import { EXPORT_VALUE_LABELS, type ExportKind } from '../../shared/export/columns';
 import type { ClassLabels } from './class-labels';
 import type { ClassLookup } from './classes';
@@ -76,8 +76,12 @@ function contactCells(json: string | number | null): { phone: string | null; ema
   return cells;
 }
 
-/** Minor units as a number of major units (1234.5 for 123450 fen): a real number cell, not text. */
-const major = (minor: number, currency: string) => minor / 10 ** minorDigits(currency);
+/**
+ * Minor units as the exact decimal of major units ("1234.50" for 123450 fen), which the writers make a number cell
+ * of. Divided as a float, amounts past about 15 digits (the largest storable, 90071992547409.91) came back a cent
+ * off after a round trip.
+ */
+const major = (minor: number, currency: string) => minorToDecimal(minor, currency);
 
 /**
  * What a sale still owes: unpaid less what its returns took off (never below 0), as the app shows it. The
@@ -89,7 +93,7 @@ const balanceOf = (r: Record<string, string | number | null>) => (r.kind === 're
  * What was paid on a sale (its amount less what is still owed, returns counted), so a re-import owes the
  * same; blank on a return, which is never owed on. The due date only matters while something is owed.
  */
-function payment(r: Record<string, string | number | null>): { paid: number | null; dueDate: string | number | null } {
+function payment(r: Record<string, string | number | null>): { paid: string | null; dueDate: string | number | null } {
   if (r.kind === 'return') return { paid: null, dueDate: null };
   const owed = balanceOf(r);
   return { paid: owed === 0 ? null : major(Number(r.amountMinor) - owed, String(r.currency)), dueDate: owed === 0 ? null : (r.dueDate ?? null) };

@@ -23,6 +23,16 @@ export async function writeCsv(path: string, columns: ExportColumn[], language: 
   return count;
 }
 
+/**
+ * A number column's value as a number cell when it has at most 15 significant digits (every everyday amount), which
+ * a double and a spreadsheet keep exactly; else as its exact text, which the importer reads as the same amount. In a
+ * number cell the largest storable amounts (90071992547409.91) lost their last cent, as Excel keeps 15 digits.
+ */
+export function numberCell(value: string | number): number | string {
+  if (typeof value === 'number') return value;
+  return value.replace(/^-|\./g, '').replace(/^0+/, '').replace(/0+$/, '').length <= 15 ? Number(value) : value;
+}
+
 /** Calendar dates as real date cells: a UTC midnight, which is how Excel serial dates map to JavaScript. */
 function dateCell(value: string): Date {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
@@ -75,7 +85,8 @@ export async function writeXlsx(path: string, sheetName: string, columns: Export
         const value = row[c.key];
         if (value === null || value === undefined || value === '') return null;
         if (c.type === 'date') return dateCell(String(value));
-        if (c.type === 'int' || c.type === 'number') return Number(value);
+        if (c.type === 'int') return Number(value);
+        if (c.type === 'number') return numberCell(value);
         return neutralize(String(value));
       }),
     );

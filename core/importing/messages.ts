@@ -16,6 +16,12 @@ const ONCE: Record<string, string> = {
   file: 'an earlier row of this file: write each order once; if this is another order, give it a number of its own',
 };
 const onceFor = (p: Params) => ONCE[p.context ?? 'import'] ?? ONCE.import!;
+/** The same, of a follow-up already recorded (follow-up-holder.ts). */
+const FOLLOW_UP_ONCE: Record<string, string> = {
+  import: 'import each follow-up once; undo the earlier import to import it again',
+  app: 'it was entered in the app: there is nothing to import',
+  file: 'an earlier row of this file is the same follow-up: write each follow-up once',
+};
 
 /**
  * English for the reasons only writing finds. Complete by type, so a reason added to ImportReason cannot
@@ -33,6 +39,7 @@ const TEXT: Record<Exclude<ImportReason, ValueReason>, string | ((params: Params
   // Named as the order form names the order holding a number (core/handlers/orders.ts).
   order_number_taken: (p) => `is already used by the order of ${p.customer} dated ${p.date} (entered there as ${p.number}): ${onceFor(p)}`,
   order_already_recorded: (p) => `is the order of ${p.customer} dated ${p.date}, already recorded (its record ID; ${onceFor(p)})`,
+  followup_already_recorded: (p) => `is the follow-up with ${p.customer} on ${p.date}, already recorded (its record ID; ${FOLLOW_UP_ONCE[p.context ?? 'import'] ?? FOLLOW_UP_ONCE.import})`,
 };
 
 function textOf(reason: ImportReason, params: Params = {}): string {

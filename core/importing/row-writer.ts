@@ -7,6 +7,7 @@ import { importStatements, type ImportStatements } from '../../db/repos/imports'
 import { orderImportStatements, orderInserter, type OrderImportStatements, type OrderInserter } from '../../db/repos/order-imports';
 import { OrderAssembler } from './order-assembler';
 import { alreadyRecorded, numberTaken } from './order-holder';
+import { FollowUpRecords, RECORD_ID_FORM } from './follow-up-holder';
 import { productIdentityKey, upsertProducts } from '../../db/repos/products';
 import type { Db } from '../../db/open';
 import { newId } from '../ids';
@@ -16,9 +17,6 @@ import { liveCustomerMergedInto } from './merged-into';
 import { mergeProfile, rowContacts, storedProfile, type StoredProfile } from './customer-rows';
 import type { DuplicateRow, ImportOptions, ImportReason, PlaceCounts } from './types';
 import { inferPlace, type PlaceInference } from '../../shared/domain/place';
-
-/** An id as TierBook makes them (core/ids.ts: a UUID, written in lower case): the only record IDs a new customer takes as its own. */
-const RECORD_ID_FORM = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The numbers a country can be read from (WhatsApp numbers are phone numbers too). */
 const phonesOf = (contacts: ReadonlyArray<{ kind: ContactKind; value: string }>) => contacts.filter((c) => c.kind === 'phone' || c.kind === 'whatsapp').map((c) => c.value);
@@ -39,6 +37,8 @@ export class RowWriter {
   private readonly orderRows: OrderInserter;
   /** One id per imported order or follow-up, from a pooled generator. */
   private readonly nextId = batchIds();
+  /** Follow-ups rows' record IDs: which are already recorded, and the ids the new ones take. */
+  private readonly followUpRecords: FollowUpRecords;
   /** Groups the rows of an order-lines file into orders; idle for files of whole orders. */
   readonly assembler: OrderAssembler;
   private readonly index: CustomerIndex;
@@ -78,6 +78,7 @@ export class RowWriter {
     onOrdersWritten?: (firstRowid: number, lastRowid: number) => void,
   ) {
     this.sql = importStatements(client);
+    this.followUpRecords = new FollowUpRecords(this.sql, batchId);
     this.orderSql = orderImportStatements(client);
     this.orderRows = orderInserter(client, onOrdersWritten);
     this.index = CustomerIndex.load(client);
@@ -210,10 +211,12 @@ export class RowWriter {
   }
 
   followUp(record: FollowUpRecord): RowOutcome {
+    const recorded = this.followUpRecords.refusal(record.recordId);
+    if (recorded) return recorded;
     const customer = this.link(record.customer);
     if (typeof customer !== 'string') return customer;
     this.sql.insertFollowUp([
-      this.nextId(), this.now, this.batchId, customer, record.occurredAt, record.channel ?? 'other', record.content, record.outcome, record.intent, record.satisfaction, record.nextContactDate,
+      this.followUpRecords.idFor(record.recordId, this.nextId), this.now, this.batchId, customer, record.occurredAt, record.channel ?? 'other', record.content, record.outcome, record.intent, record.satisfaction, record.nextContactDate,
       record.nextContactDate === null ? null : record.nextContactTime, record.reminderClosed ? 1 : 0,
     ]);
     this.affected.add(customer);

@@ -26,6 +26,9 @@ export function importStatements(client: Database.Database) {
     intent, satisfaction, next_contact_date, next_contact_time, done) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const fxRateOn = client.prepare(`SELECT rate FROM fx_rates WHERE deleted_at IS NULL AND currency = ? AND rate_date <= ? ORDER BY rate_date DESC LIMIT 1`).pluck();
   const revenueOf = client.prepare(`SELECT revenue_base_minor FROM customers WHERE id = ?`).pluck();
+  const followUpHolder = client.prepare(`SELECT c.name AS customerName, f.occurred_at AS occurredAt, f.import_batch_id AS batch FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+    WHERE f.id = ? AND f.deleted_at IS NULL`);
+  const anyFollowUp = client.prepare(`SELECT 1 FROM follow_ups WHERE id = ?`).pluck();
 
   return {
     insertCustomer: (row: Record<string, unknown>) => insertCustomer.run(row),
@@ -41,6 +44,10 @@ export function importStatements(client: Database.Database) {
     ) => insertFollowUp.run(f[0], f[1], f[1], ...f.slice(2)),
     fxRateOn: (currency: string, date: string) => fxRateOn.get(currency, date) as number | undefined,
     revenueOf: (customerId: string) => (revenueOf.get(customerId) as number | undefined) ?? 0,
+    /** The live follow-up whose id a row's follow-up record ID is (one primary-key seek), named as a refusal names it. */
+    followUpHolder: (id: string) => followUpHolder.get(id) as { customerName: string; occurredAt: string; batch: string | null } | undefined,
+    /** Whether any follow-up, live or deleted, has this id: a free one is given to the row's follow-up. */
+    followUpIdTaken: (id: string) => anyFollowUp.get(id) === 1,
   };
 }
 export type ImportStatements = ReturnType<typeof importStatements>;

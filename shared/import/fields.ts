@@ -23,7 +23,7 @@ export const LINE_MODE_FIELDS = ['sku', 'quantity', 'unitPrice'] as const;
 export const ORDER_FIELDS = [
   ...CUSTOMER_KEY_FIELDS, 'customerRecordId', 'date', 'amount', 'currency', 'fxRate', 'note', 'orderNumber', 'orderRecordId', ...ORDER_LINE_FIELDS, 'cost', 'paid', 'dueDate', 'isReturn',
 ] as const;
-export const FOLLOW_UP_FIELDS = [...CUSTOMER_KEY_FIELDS, 'customerRecordId', 'occurredAt', 'channel', 'content', 'outcome', 'intent', 'satisfaction', 'nextContactDate', 'nextContactTime', 'reminderClosed'] as const;
+export const FOLLOW_UP_FIELDS = [...CUSTOMER_KEY_FIELDS, 'customerRecordId', 'followUpRecordId', 'occurredAt', 'channel', 'content', 'outcome', 'intent', 'satisfaction', 'nextContactDate', 'nextContactTime', 'reminderClosed'] as const;
 
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
 export type OrderField = (typeof ORDER_FIELDS)[number];
@@ -125,6 +125,8 @@ export const SYNONYMS: { [K in ImportKind]: Record<FieldOf<K>, Synonyms> } = wit
   followups: {
     ...CUSTOMER_KEY_SYNONYMS,
     customerRecordId: CUSTOMER_RECORD_SYNONYMS,
+    // The follow-ups export's own record ID (its 系统ID): a row whose follow-up is still here is that follow-up, already recorded.
+    followUpRecordId: { strong: ['系统ID', '系统id', '跟进系统ID', 'record id', 'follow-up record id'] },
     occurredAt: { strong: ['跟进时间', '跟进日期', '联系时间', '联系日期', '拜访时间', '拜访日期', '沟通时间', '沟通日期', '日期', '时间', 'date', 'time', 'datetime', 'date/time', 'follow-up date', 'follow up date', 'contact date', 'contacted at', 'occurred at'] },
     channel: { strong: ['跟进方式', '联系方式', '方式', '渠道', '沟通方式', '跟进渠道', 'channel', 'method', 'via'], weak: ['type', '类型'] },
     content: { strong: ['跟进内容', '内容', '沟通内容', '跟进记录', '记录', '详情', 'content', 'details', 'summary'], weak: ['备注', 'notes', 'note', 'description', '说明'] },

@@ -3,6 +3,7 @@ import { lineAmountMinor } from '../domain/order-lines';
 import { isDollarCurrency, parseCurrency } from './currency';
 import { parseMoney, type ParsedMoney } from './parse-amount';
 import { parseText } from './parse-contact';
+import { parseIdentifier } from './parse-identifier';
 import { parseOrderNumber } from './parse-order-number';
 import { yesNoParser, type YesNoWords } from './parse-yes-no';
 import { parseDate } from './parse-date';
@@ -109,7 +110,7 @@ export function orderRecord(cursor: RowCursor, ctx: RowContext): OrderRecord | n
     if (!unit && !total && !cursor.has('unitPrice') && !cursor.has('amount')) cursor.fail(cursor.columnOf('unitPrice') !== null ? 'unitPrice' : 'amount', 'required', cursor.columnOf('unitPrice') ?? cursor.columnOf('amount'), '');
     if (unit && unit.minor < 0) cursor.fail('unitPrice', 'negative_amount', cursor.columnOf('unitPrice'), cursor.cells('unitPrice')[0]?.cell ?? '');
     const name = cursor.take('product', text(200));
-    const sku = cursor.take('sku', text(64));
+    const sku = cursor.take('sku', (c) => parseIdentifier(c, 64));
     if (name === null && sku === null && !cursor.has('product') && !cursor.has('sku')) cursor.fail('product', 'required', cursor.columnOf('product') ?? cursor.columnOf('sku'), '');
     let qty = quantity ?? 1;
     if (returnStated && qty > 0) qty = -qty;

@@ -112,13 +112,17 @@ export function plainDecimal(numberText: string, decimal: DecimalSeparator): Val
  * Spreadsheets and scripts write binary floats with all 17 digits ("22.200000000000003", "19.999999999999996").
  * A number with 16 or more significant digits whose 15-digit reading is short is that noise: read it as the
  * 15-digit value, as Excel itself does. A value typed with a genuine third decimal ("22.205") has few digits
- * and is left alone, so it still fails as too many decimals.
+ * and is left alone, so it still fails as too many decimals. Noise is what a float prints, and its 15-digit
+ * reading drops at least two digits: an exact amount of 16 digits or more (the largest storable,
+ * "90071992547409.91", or "12345678901234.56") is kept whole, where it lost its last cent.
  */
 export function withoutFloatNoise(plain: string): string {
   const significant = plain.replace('.', '').replace(/^0+/, '').length;
   if (significant < 16 || !plain.includes('.')) return plain;
+  if (String(Number(plain)) !== plain) return plain;
   const rounded = String(Number(Number(plain).toPrecision(15)));
-  return /e/i.test(rounded) ? plain : rounded;
+  if (/e/i.test(rounded)) return plain;
+  return rounded.replace('.', '').replace(/^0+/, '').length <= significant - 2 ? rounded : plain;
 }
 
 function shiftDecimal(plain: string, places: number): string {

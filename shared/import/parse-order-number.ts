@@ -1,5 +1,5 @@
 import { orderNumberKey } from '../domain/order-number';
-import { parseText } from './parse-contact';
+import { parseIdentifier } from './parse-identifier';
 import { ok, type ValueResult } from './result';
 import type { Cell } from './table';
 
@@ -12,7 +12,7 @@ const MAX_ORDER_NUMBER = 64;
  * key would be empty, and every such "number" would be one number, each later row refused as taken.
  */
 export function parseOrderNumber(cell: Cell): ValueResult<string | null> {
-  const parsed = parseText(cell, MAX_ORDER_NUMBER);
+  const parsed = parseIdentifier(cell, MAX_ORDER_NUMBER);
   if (parsed.ok && parsed.value !== null && orderNumberKey(parsed.value) === '') return ok(null);
   return parsed;
 }

@@ -30,6 +30,7 @@ export const VALUE_REASONS = [
   'next_contact_time_without_date',
   'due_before_order',
   'phone_scientific',
+  'id_scientific',
   'extra_values',
   'malformed_quote',
   'malformed_quote_lines',

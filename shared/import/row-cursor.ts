@@ -43,6 +43,7 @@ const REASON_TEXT: Record<ValueReason, string> = {
   malformed_quote: 'has a quote inside it that ends no value, so the values around it may have run together; a quoted value must close right before the next delimiter, and a quote inside one is written twice ("")',
   malformed_quote_lines: 'has a quote inside it that ends no value and runs on over the next lines, which were read into this cell: their rows are refused with this one; a quoted value must close right before the next delimiter, and a quote inside one is written twice ("")',
   phone_scientific: 'is a phone number Excel wrote in scientific notation, its last digits lost; format the column as Text in Excel and save the file again',
+  id_scientific: 'is a long number a spreadsheet wrote in scientific notation (or past 15 digits), its last digits lost; format the column as Text in Excel, type or paste the values again, and save',
   occurred_in_future: 'is later than today: a follow-up records a contact that happened (a planned one is a next-contact date)',
   next_contact_before_follow_up: "is before the follow-up's own day: the reminder would be overdue the moment it is saved",
   next_contact_time_without_date: 'is a next-contact time without a next-contact date: give the day too, or leave the time blank',

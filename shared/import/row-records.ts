@@ -4,6 +4,7 @@ import { parseMoney, type DecimalSeparator } from './parse-amount';
 import { CHANNEL_WORDS, CUSTOMER_TYPE_WORDS, INTENT_WORDS, LOCALITY_WORDS, MANUAL_LEVEL_WORDS, NEEDS_WORDS, parseChoice, parseSatisfaction, SOURCE_WORDS } from './parse-choice';
 import { parseEmails, parsePhone, parsePhones, parseText, splitList } from './parse-contact';
 import { parseCountry } from './parse-country';
+import { parseIdentifier } from './parse-identifier';
 import { parseDate, parseDateTime, parseTimeOfDay, type DateOrder, type ParsedDateTime } from './parse-date';
 import { localDateOf } from '../domain/dates';
 import { isFxRateInRange } from '../domain/money';
@@ -88,6 +89,8 @@ export interface FollowUpRecord {
   nextContactTime: string | null;
   /** Whether the reminder was closed, as the file says (an export's column); null: the file says nothing. */
   reminderClosed: boolean | null;
+  /** The follow-ups export's record ID of this follow-up; null when the file has none. */
+  recordId: string | null;
 }
 
 const text = (max: number) => (cell: Cell) => parseText(cell, max);
@@ -160,7 +163,7 @@ export function customerRecord(cursor: RowCursor, ctx: RowContext): CustomerReco
     }),
     manualLevel: cursor.take('manualLevel', (c) => parseChoice(c, MANUAL_LEVEL_WORDS)),
     notes: joinedText(cursor, 'notes', 4000),
-    code: cursor.take('code', text(64)),
+    code: cursor.take('code', (c) => parseIdentifier(c, 64)),
     contacts,
     locality: null,
     localityManual: cursor.take('localityManual', parseLocalityManual),
@@ -185,7 +188,7 @@ const MISSING_MARKERS = new Set(['NA', 'N/A', '#N/A', 'NULL']);
 
 export function customerKey(cursor: RowCursor, ctx: RowContext): CustomerKey {
   const key: CustomerKey = {
-    code: cursor.take('customerCode', text(64)),
+    code: cursor.take('customerCode', (c) => parseIdentifier(c, 64)),
     name: cursor.take('customerName', text(120)),
     phone: cursor.take('customerPhone', (c) => parsePhone(c, ctx.homeCountry)),
     company: cursor.take('customerCompany', text(200)),
@@ -216,6 +219,7 @@ export function followUpRecord(cursor: RowCursor, ctx: RowContext): FollowUpReco
     nextContactDate: cursor.take('nextContactDate', (c) => parseDate(c, { order: ctx.dateOrder.nextContactDate, date1904: ctx.date1904 })),
     nextContactTime: cursor.take('nextContactTime', parseTimeOfDay),
     reminderClosed: cursor.take('reminderClosed', parseReminderClosed),
+    recordId: cursor.columnOf('followUpRecordId') !== null ? cursor.take('followUpRecordId', text(64)) : null,
   };
   // The contact's day on this machine's calendar, as Today and the app count it: a time with a stated offset
   // (2026-12-07T01:00+08:00) can fall on another day here than the date written in the file.
