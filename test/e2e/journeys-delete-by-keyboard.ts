@@ -78,6 +78,22 @@ export async function deleteOrderAndCustomerByKeyboard({ page, screenshot }: Jou
   await expect.poll(async () => (await invoke(page, 'orders:list', { customerId: customer.id })).orders.length, SLOW).toBe(0);
   await expect.poll(async () => (await focused(page)).testId, SLOW).toBe('add-order');
 
+  // Days later the message's Undo is gone: the deleted orders under the table bring one back, by keyboard too.
+  const deleted = byTestId(page, 'deleted-orders');
+  await expect.poll(async () => (await deleted.locator('.ant-collapse-header').innerText()).trim(), SLOW).toBe('Deleted orders (2)');
+  await deleted.locator('.ant-collapse-header').focus();
+  await page.keyboard.press('Enter');
+  await byTestId(page, 'deleted-order').first().waitFor(SLOW);
+  // The latest deleted first: the older order, 120, deleted last.
+  expect(await byTestId(page, 'deleted-order').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order-id')))).toEqual([older.id, order.id]);
+  await screenshot('deleted-orders-en');
+  await tabTo(page, 'deleted-order-restore');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await invoke(page, 'orders:list', { customerId: customer.id })).orders.map((o) => o.id), SLOW).toEqual([older.id]);
+  await expect.poll(async () => (await deleted.locator('.ant-collapse-header').innerText()).trim(), SLOW).toBe('Deleted orders (1)');
+  // The file's figures count it again: the orders total is what the live orders sum to.
+  await expect.poll(async () => (await byTestId(page, 'orders-total').innerText()).includes('120.00'), SLOW).toBe(true);
+
   // The customer, in Chinese: Tab from "Log a follow-up" reaches 删除; Enter asks, the focus on 取消; Tab, Enter deletes.
   await chooseOption(page, 'language-switch', '中文');
   await byTestId(page, 'file-quick-followup').focus();

@@ -10,6 +10,7 @@ import { UserText } from '../../components/UserText';
 import { errorText } from '../../components/errors';
 import { formatDate, formatMoney } from '../../components/format';
 import { formatRate } from '../fx/fx-format';
+import { DeletedOrders } from './DeletedOrders';
 import { OrderModal } from './OrderModal';
 import { PaymentModal } from './PaymentModal';
 import { ReturnModal } from './ReturnModal';
@@ -177,6 +178,7 @@ export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { custom
               ]),
         ]}
       />
+      <DeletedOrders customerId={customerId} liveOrders={orders} readOnly={inTrash} onRestored={onChanged} />
       <OrderModal
         customerId={customerId}
         order={editing === 'new' ? null : editing}

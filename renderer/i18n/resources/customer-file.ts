@@ -24,7 +24,7 @@ export const customerFile = {
       total: '合计（{{currency}}）', editTitle: '编辑订单', addTitle: '新增订单', empty: '还没有订单', deleted: '订单已删除', saved: '订单已保存',
       // The Undo in the message right after, or the deleted orders listed under the table (DeletedOrders.tsx).
       confirmDelete: '删除这笔订单？可点随后提示里的“撤销”，或在下方“已删除的订单”中恢复。',
-      deletedList: '已删除的订单（{{count}}）', deletedOn: '删除于 {{when}}', restored: '订单已恢复',
+      deletedList_one: '已删除的订单（{{count}}）', deletedList_other: '已删除的订单（{{count}}）', deletedOn: '删除于 {{when}}', restored: '订单已恢复',
       deletedMore: '列出最近删除的 {{shown}} 笔，共 {{total}} 笔',
     },
     timeline: { add: '记录跟进', empty: '还没有跟进记录', next: '下次联系 {{date}}', done: '已完成', open: '待跟进', editTitle: '编辑跟进', saved: '跟进已保存' },
@@ -53,7 +53,7 @@ export const customerFile = {
       fxHint: '1 {{currency}} = ? {{base}}; leave empty to lock the FX table rate on or before the order date', fxHintNoTableRate: '1 {{currency}} = ? {{base}}', fxFound: 'FX table: {{rate}} ({{date}})', fxMissing: 'No {{currency}} rate on or before this date in the FX table — enter one',
       total: 'Total ({{currency}})', editTitle: 'Edit order', addTitle: 'Add order', empty: 'No orders yet', deleted: 'Order deleted', saved: 'Order saved',
       confirmDelete: 'Delete this order? Undo in the message that follows brings it back, as does Restore under “Deleted orders” below.',
-      deletedList: 'Deleted orders ({{count}})', deletedOn: 'Deleted {{when}}', restored: 'Order restored',
+      deletedList_one: 'Deleted orders ({{count}})', deletedList_other: 'Deleted orders ({{count}})', deletedOn: 'Deleted {{when}}', restored: 'Order restored',
       deletedMore: 'The latest {{shown}} deleted of {{total}}',
     },
     timeline: { add: 'Log follow-up', empty: 'No follow-ups yet', next: 'Next contact {{date}}', done: 'Done', open: 'Open', editTitle: 'Edit follow-up', saved: 'Follow-up saved' },
