@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { localDateOf } from '../../shared/domain/dates';
-import { at, byTestId, chooseOption, invoke, type Journey } from './journeys';
+import { animationsSettled, at, byTestId, chooseOption, invoke, type Journey } from './journeys';
 
 const SLOW = { timeout: 15_000 };
 
@@ -95,6 +95,8 @@ export async function orderLinesReturnAndBalance({ page, screenshot }: Journey):
   await saleRow.locator('[data-testid="order-pay"]').click();
   await expect.poll(() => field(page.locator('body'), 'payment-amount').inputValue()).toBe('100.00');
   await field(page.locator('body'), 'payment-amount').fill('60');
+  // The dialog has finished zooming in: a click on a loaded machine otherwise lands where Save was a moment ago.
+  await animationsSettled(page);
   await byTestId(page, 'payment-save').click();
   await expect.poll(() => balance.innerText(), SLOW).toContain('40.00');
   expect((await invoke(page, 'orders:list', { customerId: id })).balanceBaseMinor).toBe(12600 - 2600 - 6000);

@@ -381,6 +381,14 @@ export async function exportAndBackUp({ page, screenshot }: Journey): Promise<vo
  */
 export async function questionSettled(page: Page): Promise<void> {
   await byTestId(page, 'unsaved-stay').waitFor();
+  await animationsSettled(page);
+}
+
+/**
+ * Waits until the page's animations have run out (a dialog zooming in, a drawer sliding): on a loaded machine they
+ * take long enough for a click aimed at a button to land where it was a moment ago.
+ */
+export async function animationsSettled(page: Page): Promise<void> {
   await page.evaluate(async () => {
     for (let i = 0; i < 20; i++) {
       const running = document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);

@@ -23,7 +23,11 @@ async function translator(language: 'zh-CN' | 'en') {
   return i18n.t;
 }
 
-const parts = (html: string) => [...html.matchAll(/<span class="(named-message-[a-z]+)">([^<]*)<\/span>/g)].map((m) => [m[1], m[2]]);
+const parts = (html: string) => {
+  // The name keeps its own direction (an Arabic name beside the app's words); the words around it are the app's.
+  for (const span of html.matchAll(/<span class="named-message-name"([^>]*)>/g)) expect(span[1]).toBe(' dir="auto"');
+  return [...html.matchAll(/<span class="(named-message-[a-z]+)"[^>]*>([^<]*)<\/span>/g)].map((m) => [m[1], m[2]]);
+};
 
 describe('a message naming a customer', () => {
   it.each([
