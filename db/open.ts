@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { accessSync, constants, lstatSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import * as schema from './schema';
 import { DEFAULT_SOURCES } from '../shared/contract/enums';
@@ -115,13 +115,31 @@ const writable = (path: string) => {
  * Throws DatabaseReadOnlyError unless this process can write `file` and what SQLite keeps beside it. The folder must
  * take new files unless both the -wal and the -shm are there already (a WAL database writes nothing else beside it).
  */
-function assertWritableDatabase(file: string): void {
+function assertWritableDatabase(given: string): void {
+  const file = whereSqliteWrites(given);
   const present = [file, `${file}-wal`, `${file}-shm`].filter((path) => lstatSync(path, { throwIfNoEntry: false }) !== undefined);
   const locked = present.find((path) => !writable(path));
-  if (locked) throw new DatabaseReadOnlyError(file, `${basename(locked)} is read-only`, { kind: 'file', name: basename(locked) });
+  if (locked) throw new DatabaseReadOnlyError(given, `${basename(locked)} is read-only`, { kind: 'file', name: basename(locked) });
   const sideFilesThere = present.length === 3;
   // A folder that is not there is SQLite's to name ("unable to open database file"), not a read-only one.
-  if (!sideFilesThere && statSync(dirname(file), { throwIfNoEntry: false })?.isDirectory() && !writable(dirname(file))) throw new DatabaseReadOnlyError(file, `its folder ${dirname(file)} is read-only`, { kind: 'folder', folder: dirname(file) });
+  if (!sideFilesThere && statSync(dirname(file), { throwIfNoEntry: false })?.isDirectory() && !writable(dirname(file))) throw new DatabaseReadOnlyError(given, `its folder ${dirname(file)} is read-only`, { kind: 'folder', folder: dirname(file) });
+}
+
+/**
+ * The file SQLite reads and writes for `file`, its -wal and -shm beside it: SQLite follows symbolic links (a database
+ * kept in a synced folder and linked from another) to the file they name, so it is that file's folder that must take
+ * the working files, not the link's. A file not made yet is made in its folder, links in the folder's path followed.
+ */
+function whereSqliteWrites(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    try {
+      return join(realpathSync(dirname(file)), basename(file));
+    } catch {
+      return file;
+    }
+  }
 }
 
 /** Opens `file` with SQLite, saying which file when it cannot be (a folder, a path that cannot be made). */

@@ -16,6 +16,7 @@ import {
   type OrderRecord,
 } from '../../db/repos/orders';
 import { productIdentityKey, productIdsOfOrder, refreshProductsLastSale, upsertProducts } from '../../db/repos/products';
+import { findBatch } from '../../db/repos/imports';
 import { readSettings } from '../../db/repos/settings';
 import { orderLines, orders } from '../../db/schema';
 import type { HandlerContext } from '../context';
@@ -127,6 +128,9 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
       const row = load(id);
       if (deleted && row.kind === 'sale' && liveReturnCount(db, id) > 0) throw invalidInput([{ path: ['id'], key: 'order_has_returns' }]);
       if (!deleted && row.deletedAt !== null) {
+        // An undone import took its orders with it (orders:deleted leaves them out): one brought back alone by its id
+        // would stand beside the same order when the file is imported again, and be counted twice.
+        if (row.importBatchId !== null && findBatch(db.$client, row.importBatchId)?.status === 'undone') throw invalidInput([{ path: ['id'], key: 'order_of_undone_import' }]);
         // Its base amount is in the base currency of its day; summed under another base it would be a wrong
         // figure (USD 780.00 read as ¥780), and no rate between the two bases is known to convert it.
         const { baseCurrency } = readSettings(db);

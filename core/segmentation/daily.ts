@@ -6,10 +6,13 @@ import type { OpenedApp } from '../app';
 
 /**
  * Store today's tiers if the app has not done so today (the day changed since it last ran), so the history
- * gains one point per day the business uses TierBook. A no-op on the same day.
+ * gains one point per day the business uses TierBook. A no-op on the same day, and on a day before the latest
+ * stored one: a clock set back (by hand, or a zone west of the last) would otherwise recompute a past day on
+ * today's data, rewriting the snapshot it kept of that day, and an unattended one at that.
  */
 export async function recomputeIfDayChanged(app: OpenedApp, today: string): Promise<boolean> {
-  if (latestRunDay(app.db) === today) return false;
+  const latest = latestRunDay(app.db);
+  if (latest !== null && latest >= today) return false;
   const result = await app.dispatch('segments:recompute', { asOf: today });
   if (!result.ok) throw new Error(result.error.message);
   return true;

@@ -119,8 +119,11 @@ export function plainDecimal(numberText: string, decimal: DecimalSeparator): Val
 export function withoutFloatNoise(plain: string): string {
   const significant = plain.replace('.', '').replace(/^0+/, '').length;
   if (significant < 16 || !plain.includes('.')) return plain;
-  if (String(Number(plain)) !== plain) return plain;
-  const rounded = String(Number(Number(plain).toPrecision(15)));
+  // A float's printing: the shortest text that reads back as it (JavaScript, Python), or all 17 digits (printf's %.17g,
+  // converters reading a workbook's stored value as text: "100.40000000000001"). Anything else was written by a person.
+  const value = Number(plain);
+  if (String(value) !== plain && value.toPrecision(17) !== plain) return plain;
+  const rounded = String(Number(value.toPrecision(15)));
   if (/e/i.test(rounded)) return plain;
   return rounded.replace('.', '').replace(/^0+/, '').length <= significant - 2 ? rounded : plain;
 }

@@ -2,8 +2,13 @@ import { parseText } from './parse-contact';
 import { fail, type ValueResult } from './result';
 import type { Cell } from './table';
 
-/** "1.23457E+17": what Excel shows, and saves to CSV, for a long number in a column it took for numbers. */
-const SCIENTIFIC = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i;
+/**
+ * "1.23457E+17": what Excel shows, and saves to CSV, for a long number in a column it took for numbers; Python's
+ * str() and JavaScript's String() write the same shape ("1e+21"). Programs put one digit before the point and sign an
+ * exponent of two digits or more; a code typed by a person ("1E5", "12E34", "2E-3", "3e10") is not that shape and
+ * is kept as the text it is.
+ */
+const SCIENTIFIC = /^[+-]?[1-9](?:\.\d+)?e[+-]\d{2,}$/i;
 
 /**
  * A code, an order number or a SKU: text, however digit-like ("007", "123456789012345678"). A spreadsheet that took

@@ -60,3 +60,20 @@ describe('the tier snapshot while the app stays open', () => {
     }
   });
 });
+
+describe('the tier snapshot when the clock goes back', () => {
+  it('a clock set back a day (corrected by hand, or a zone west of the last one) leaves the stored days as they were', async () => {
+    const runs = () => app.db.$client.prepare(`SELECT as_of AS day, computed_at AS at FROM segment_runs ORDER BY as_of`).all();
+    await recomputeIfDayChanged(app, '2026-11-23');
+    clock.moveTo('2026-11-24');
+    await recomputeIfDayChanged(app, '2026-11-24');
+    const before = runs();
+    expect(before.map((r) => (r as { day: string }).day)).toEqual(['2026-11-23', '2026-11-24']);
+
+    // The clock set back to the 23rd: the day watch says a new day (day-watch.ts), and the snapshot is asked for it.
+    clock.moveTo('2026-11-23');
+    expect(await recomputeIfDayChanged(app, '2026-11-23')).toBe(false);
+    expect(runs()).toEqual(before);
+    expect(latestRunDay(app.db)).toBe('2026-11-24');
+  });
+});

@@ -59,3 +59,22 @@ describe('long digit-like identifiers', () => {
     expect(codes()).toEqual([{ name: '丙', code: '8' }]);
   });
 });
+
+describe('codes that only look like scientific notation', () => {
+  it('product codes, order numbers and customer codes such as 1E5, 2E-3, 12E34 or 3e10 are kept as typed; what a program writes for a long number (a one-digit mantissa, a signed exponent of two digits or more) is still refused', async () => {
+    const customers = join(app.dir, 'customers.csv');
+    writeFileSync(customers, 'Customer code,Customer name\r\n12E34,甲\r\n3e10,乙\r\n1.5E+11,丙\r\n');
+    const c = await app.call('import:commit', { kind: 'customers', source: { path: customers }, onError: 'skip' });
+    expect(c.errors.map((e) => [e.row, e.value, e.reason])).toEqual([[4, '1.5E+11', 'id_scientific']]);
+    expect(codes()).toEqual([
+      { name: '乙', code: '3e10' },
+      { name: '甲', code: '12E34' },
+    ]);
+
+    const lines = join(app.dir, 'lines.csv');
+    writeFileSync(lines, 'Order number,Customer code,Order date,SKU,Product,Quantity,Unit price\r\n2E-3,12E34,2024-02-29,1E5,茶,1,5\r\n1e+21,12E34,2024-02-29,A1,茶,1,5\r\n');
+    const o = await app.call('import:commit', { kind: 'orders', source: { path: lines }, onError: 'skip' });
+    expect(o.errors.map((e) => [e.row, e.header, e.reason])).toEqual([[3, 'Order number', 'id_scientific']]);
+    expect(orders()).toEqual([{ number: '2E-3', skus: '1E5' }]);
+  });
+});

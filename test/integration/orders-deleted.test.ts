@@ -88,4 +88,20 @@ describe('deleted orders', () => {
     expect(figures()).toEqual({ orders: 1, revenue: 10000 });
     expect(cli('orders', 'deleted', '--db', app.dbPath, '--customer', customerId).stdout).toContain('No deleted orders.');
   });
+
+  it('refuses to restore one order of an undone import by its id: it went with its import, and the file imported again brings it back once', async () => {
+    const path = join(app.dir, 'orders.csv');
+    writeFileSync(path, '客户名称,下单日期,金额\n王芳,2026-10-01,10\n王芳,2026-10-02,20\n');
+    const imported = await app.call('import:commit', { kind: 'orders', source: { path } });
+    const [first] = app.db.$client.prepare(`SELECT id FROM orders WHERE import_batch_id = ? ORDER BY order_date`).pluck().all(imported.batchId) as string[];
+    await app.call('import:undo', { batchId: imported.batchId! });
+    const refused = await app.dispatch('orders:restore', { id: first! });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.issues?.[0]).toMatchObject({ key: 'order_of_undone_import' });
+    expect(figures()).toEqual({ orders: 0, revenue: 0 });
+
+    const again = await app.call('import:commit', { kind: 'orders', source: { path } });
+    expect(again.added).toBe(2);
+    expect(figures()).toEqual({ orders: 2, revenue: 3000 });
+  });
 });

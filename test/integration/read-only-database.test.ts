@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_BUNDLE, cli } from '../support/cli';
@@ -94,5 +94,44 @@ describe('a database this user cannot write', () => {
     const run = cliAsUser('customers', 'list', '--db', db, '--limit', '1', '--json');
     expect(run.code).toBe(0);
     expect((JSON.parse(run.stdout) as { total: number }).total).toBe(20);
+  });
+});
+
+describe('a database opened through a symbolic link', () => {
+  it('SQLite writes beside the file the link names: a link to a database in a read-only folder is refused naming that folder', () => {
+    const { folder: lockedFolder, db } = copyIn('linked-locked');
+    const { folder: linkFolder } = copyIn('link-from-writable');
+    const link = join(linkFolder, 'link.sqlite');
+    symlinkSync(db, link);
+    chmodSync(lockedFolder, 0o555);
+    try {
+      const run = cliAsUser('customers', 'list', '--db', link);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(
+        `error: ${link} cannot be written (its folder ${lockedFolder} is read-only); TierBook saves to its database as you work, so it was not opened and nothing was changed. Allow writing to it, or copy it into a folder of yours and open the copy.\n`,
+      );
+      expect(readdirSync(lockedFolder)).toEqual(['book.sqlite']);
+    } finally {
+      chmodSync(lockedFolder, 0o755);
+    }
+  });
+
+  it('a link kept in a read-only folder to a database in a writable one opens, its working files beside the database', () => {
+    const { folder: dbFolder, db } = copyIn('linked-writable');
+    const linkFolder = join(dir, 'link-from-locked');
+    mkdirSync(linkFolder);
+    const link = join(linkFolder, 'link.sqlite');
+    symlinkSync(db, link);
+    chmodSync(linkFolder, 0o555);
+    try {
+      const run = cliAsUser('customers', 'list', '--db', link, '--limit', '1', '--json');
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect((JSON.parse(run.stdout) as { total: number }).total).toBe(20);
+      expect(readdirSync(linkFolder)).toEqual(['link.sqlite']);
+      expect(readdirSync(dbFolder)).toContain('book.sqlite');
+    } finally {
+      chmodSync(linkFolder, 0o755);
+    }
   });
 });

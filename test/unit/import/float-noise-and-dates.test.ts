@@ -19,6 +19,32 @@ describe('amounts with binary floating-point noise', () => {
     expect(minorOf(text, '.')).toBe(minor);
   });
 
+  it.each([
+    ['100.40000000000001', 10040],
+    ['1.1000000000000001', 110],
+    ['2.4500000000000002', 245],
+    ['0.10000000000000001', 10],
+    ['1234.0999999999999', 123410],
+  ])('%j, a float written with 17 significant digits (as printf and some converters write it), is read as typed (%i minor)', (text, minor) => {
+    expect(minorOf(text, '.')).toBe(minor);
+  });
+
+  it('reads any cents amount written with 17 significant digits as the amount (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 90_000_000_000 }), (cents) => {
+        const printed = (cents / 100).toPrecision(17).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+        expect(minorOf(printed, '.')).toBe(cents);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps an exact amount of 16 digits, trailing zero and all', () => {
+    expect(minorOf('90071992547409.91', '.')).toBe(9007199254740991);
+    expect(minorOf('90071992547409.910', '.')).toBe(9007199254740991);
+    expect(minorOf('12345678901234.56', '.')).toBe(1234567890123456);
+  });
+
   it('still refuses a genuine third decimal', () => {
     expect(minorOf('22.205', '.')).toBe('!too_many_decimals');
     expect(minorOf('22.2051', '.')).toBe('!too_many_decimals');
