@@ -12,6 +12,7 @@ import { coverCohort, newWalk, timelineIndexes, walkFollowUps, walkOrders, type 
 import { directionOf, isOrderedScheme, orderedClasses } from './class-order';
 import { addTally, emptyTally, figuresOf, type Tally } from './figures';
 import { monthIndexOf, periodCount, periodOf, periodsCovering, periodsPerYear } from './periods';
+import { exactMoney } from './exact-money';
 import { paretoCurve } from './pyramid';
 import { classAt, NO_CLASS, tierTimeline, type TierTimeline } from './timeline';
 
@@ -199,7 +200,7 @@ export function* evaluationInSteps(ctx: HandlerContext, input: EvaluationInput):
   yield* turnIfDue();
   const pareto = paretoCurve(paretoRevenues);
 
-  return {
+  return exactMoney({
     scheme,
     from,
     to,
@@ -220,7 +221,7 @@ export function* evaluationInSteps(ctx: HandlerContext, input: EvaluationInput):
     },
     pareto,
     elapsedMs: performance.now() - started,
-  };
+  });
 }
 
 /** Adds to `seen` each class of `classes` not marked yet in `isSeen`, marking it. */

@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { formatDate } from '../../components/format';
 import { ChartCard } from './ChartCard';
-import { heatmapTooltip, sankeyOption } from './chart-options';
+import { heatmapTooltip, sankeyHeight, sankeyOption } from './chart-options';
 import { ClassCell } from './ClassMetricCard';
 import { classText, decimal, money, MOVEMENT_COLORS, MOVEMENT_KINDS, type FigureEnv } from './figures';
 import { MigrationMembers, type MigrationCellRef } from './MigrationMembers';
@@ -198,7 +198,7 @@ export function MigrationCard({ env, scheme, defaultFrom, defaultTo }: { env: Fi
         scheme={scheme}
         title={t('cards.sankey')}
         option={sankey}
-        height={Math.max(260, 40 * axis.length)}
+        height={sankeyHeight(axis.length)}
         table={cellList(false)}
       />
     </Space>

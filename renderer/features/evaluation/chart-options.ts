@@ -5,6 +5,9 @@ import { classText, colorOf, decimal, percent, periodLabel, type EvaluationRepor
  * its tooltips above all, which no table repeats — is checked without a browser.
  */
 
+/** The widest a class's name is drawn in a legend; the full name is in the legend's tooltip and the table. */
+export const LEGEND_TEXT_WIDTH = 200;
+
 /** One figure per class over the periods, as the class metric cards chart it. */
 export function classMetricOption(report: EvaluationReport, env: FigureEnv, metric: Metric, chart: 'stacked' | 'bars' | 'lines') {
   const series = report.classes.map((c, i) => ({
@@ -19,7 +22,9 @@ export function classMetricOption(report: EvaluationReport, env: FigureEnv, metr
   }));
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? metric.tip(v) : '—') },
-    legend: { type: 'scroll', top: 0 },
+    // Bounded and ending in …: a class name a user typed (an industry of 60 letters, Chinese measured in one font and
+    // drawn in another) ran under the next item's marker, which then hid its last characters.
+    legend: { type: 'scroll', top: 0, textStyle: { width: LEGEND_TEXT_WIDTH, overflow: 'truncate' }, tooltip: { show: true } },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: report.periods.map((p) => periodLabel(env, p, report.period, true)) },
     yAxis: { type: 'value', minInterval: metric.whole ? 1 : undefined, axisLabel: { formatter: (v: number) => metric.axis(v) } },
@@ -87,14 +92,28 @@ export function pyramidOption(report: EvaluationReport, env: FigureEnv) {
   };
 }
 
+/** The Sankey's height for a scheme of `classes` classes (null, "in no class", counted): room for a label per node. */
+export const sankeyHeight = (classes: number) => Math.max(260, 40 * classes);
+const SANKEY_MARGIN = 8;
+const SANKEY_NODE_GAP = 8;
+const SANKEY_LINE = 14;
+
 /**
  * Who moved from one day's class (left) to the other's (right), a node per class and side, a link per cell
  * with customers; `axis` is the classes best first, null for "in no class".
  */
-export function sankeyOption(cells: { from: string | null; to: string | null; customers: number }[], axis: (string | null)[], env: FigureEnv) {
+export function sankeyOption(cells: { from: string | null; to: string | null; customers: number }[], axis: (string | null)[], env: FigureEnv, height = sankeyHeight(axis.length)) {
   const node = (side: 'from' | 'to', c: string | null) => `${side}:${c ?? ''}`;
-  const used = new Set(cells.flatMap((c) => [node('from', c.from), node('to', c.to)]));
-  const nodes = axis.flatMap((c) => (['from', 'to'] as const).map((side) => node(side, c))).filter((n) => used.has(n));
+  const links = cells.filter((c) => c.customers > 0);
+  const size = new Map<string, number>();
+  for (const c of links) for (const n of [node('from', c.from), node('to', c.to)]) size.set(n, (size.get(n) ?? 0) + c.customers);
+  const nodes = axis.flatMap((c) => (['from', 'to'] as const).map((side) => node(side, c))).filter((n) => size.has(n));
+  // Each side stacks its nodes in the chart's height, sized by customers: a label gets its node's share of it and
+  // the gap below. Long class names (an industry typed by the user) wrapped past that ran into the next class's label.
+  const total = links.reduce((a, c) => a + c.customers, 0);
+  const perSide = Math.max(nodes.filter((n) => n.startsWith('from:')).length, nodes.filter((n) => n.startsWith('to:')).length, 1);
+  const usable = Math.max(0, height - 2 * SANKEY_MARGIN - SANKEY_NODE_GAP * (perSide - 1));
+  const linesFor = (name: string) => Math.max(1, Math.floor((usable * (size.get(name) ?? 0) / Math.max(total, 1) + SANKEY_NODE_GAP) / SANKEY_LINE));
   return {
     tooltip: { trigger: 'item', formatter: (p: Parameters<typeof sankeyTooltip>[1]) => sankeyTooltip(env, p) },
     series: [
@@ -102,14 +121,18 @@ export function sankeyOption(cells: { from: string | null; to: string | null; cu
         type: 'sankey',
         left: 8,
         right: 120,
-        top: 8,
-        bottom: 8,
+        top: SANKEY_MARGIN,
+        bottom: SANKEY_MARGIN,
+        nodeGap: SANKEY_NODE_GAP,
         nodeAlign: 'justify',
         layoutIterations: 0,
-        data: nodes.map((name) => ({ name, itemStyle: { color: colorOf(axis.indexOf(sankeyNodeClass(name))) } })),
-        links: cells.filter((c) => c.customers > 0).map((c) => ({ source: node('from', c.from), target: node('to', c.to), value: c.customers })),
-        // Wrapped within the 120 px kept on the right: a long class ("No orders in the last 12 months") was cut at the card's edge.
-        label: { width: 110, overflow: 'break', formatter: (p: { name: string }) => classText(env, sankeyNodeClass(p.name)) },
+        data: nodes.map((name) => ({ name, itemStyle: { color: colorOf(axis.indexOf(sankeyNodeClass(name))) }, label: { height: linesFor(name) * SANKEY_LINE } })),
+        links: links.map((c) => ({ source: node('from', c.from), target: node('to', c.to), value: c.customers })),
+        // Wrapped within the 120 px kept on the right (a long class such as "No orders in the last 12 months" was cut at
+        // the card's edge), to the lines its node has room for, ending in …; the table under the chart has every name whole.
+        label: { width: 110, overflow: 'break', lineOverflow: 'truncate', lineHeight: SANKEY_LINE, formatter: (p: { name: string }) => classText(env, sankeyNodeClass(p.name)) },
+        // Nodes of a customer or two are thinner than a line: their labels would still meet, so the later one is hidden.
+        labelLayout: { hideOverlap: true },
         lineStyle: { color: 'gradient', curveness: 0.5, opacity: 0.35 },
       },
     ],
