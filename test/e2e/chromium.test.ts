@@ -26,6 +26,7 @@ import { overdueGroupByKeyboard } from './journeys-today-group';
 import { evaluationCardNamesTheScheme } from './journeys-evaluation-title';
 import { hostileTextStaysInItsBox } from './journeys-hostile-text';
 import { hostilePanelsAndDialogs } from './journeys-hostile-panels';
+import { hostileImportAndDuplicates } from './journeys-hostile-screens';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 import { twoLaptopsShareACustomerBook } from './journeys-team';
 import { launchTeam, type TeamSession } from './launch-team';
@@ -168,6 +169,10 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('hostile data in the customer file\'s panels, a long order form and the service policies, in Chinese and English', async () => {
     await hostilePanelsAndDialogs({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('hostile data on the Import and Duplicates screens: 60 long columns, 5,000-character cells, right-to-left pairs, in Chinese and English', async () => {
+    await hostileImportAndDuplicates({ page: session.page, screenshot: screenshotter(session.page, '') }, tempFiles());
   });
 });
 

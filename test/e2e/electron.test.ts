@@ -32,6 +32,7 @@ import { overdueGroupByKeyboard } from './journeys-today-group';
 import { evaluationCardNamesTheScheme } from './journeys-evaluation-title';
 import { hostileTextStaysInItsBox } from './journeys-hostile-text';
 import { hostilePanelsAndDialogs } from './journeys-hostile-panels';
+import { hostileImportAndDuplicates } from './journeys-hostile-screens';
 import { oneLaptopSendsItsBook } from './journeys-team';
 import { startTestCouch } from '../support/pouchdb-server';
 
@@ -208,6 +209,10 @@ describe('TierBook as the Electron app', () => {
 
   it('hostile data in the customer file\'s panels, a long order form and the service policies, in Chinese and English', async () => {
     await hostilePanelsAndDialogs({ page, screenshot: async () => undefined });
+  });
+
+  it('hostile data on the Import and Duplicates screens: 60 long columns, 5,000-character cells, right-to-left pairs, in Chinese and English', async () => {
+    await hostileImportAndDuplicates({ page, screenshot: async () => undefined }, tempFiles());
   });
 
   it('team: the app creates a team on pouchdb-server in Settings → Team, sends its book, and a follow-up reaches the server signed by this laptop', async () => {

@@ -1,7 +1,8 @@
-import { Alert, Select, Table, Typography } from 'antd';
+import { Alert, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportResultDto } from '../../../shared/contract/transfer';
 import { FIELDS_OF } from '../../../shared/import/fields';
+import { UserText } from '../../components/UserText';
 import { missingFieldsText } from './missing-fields';
 
 type Column = ImportResultDto['columns'][number];
@@ -24,17 +25,28 @@ export function MappingTable({ preview, onChange }: { preview: ImportResultDto; 
         rowKey="column"
         size="small"
         pagination={false}
+        // A file's header or sample can be thousands of characters without a space: fixed columns cut it (whole on
+        // hover) instead of widening the table until the field choosers leave the screen.
+        tableLayout="fixed"
         dataSource={preview.columns}
         onRow={(c) => ({ 'data-testid': 'import-mapping-row', 'data-header': c.header }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('mapping.column'), dataIndex: 'header', width: 200 },
+          { title: t('mapping.column'), key: 'header', width: 240, render: (_: unknown, c) => <UserText text={c.header} testId="import-mapping-header" /> },
           {
             title: t('mapping.sample'),
             key: 'sample',
+            // Each sample isolated in its own direction: an Arabic value does not carry the separators across its neighbours.
             render: (_: unknown, c) => (
-              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 360 }}>
-                {preview.sample.slice(0, 3).map((r) => r.cells[c.column] ?? '').filter(Boolean).join(' · ')}
-              </Typography.Text>
+              <span className="user-text-list" data-testid="import-samples">
+                {preview.sample
+                  .slice(0, 3)
+                  .map((r) => r.cells[c.column] ?? '')
+                  .filter(Boolean)
+                  .flatMap((value, i) => [
+                    ...(i ? [<span key={`dot${i}`} className="user-text-separator">·</span>] : []),
+                    <UserText key={i} text={value} />,
+                  ])}
+              </span>
             ),
           },
           {

@@ -2,6 +2,7 @@ import { Alert, Col, Row, Statistic, Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResultDto } from '../../../shared/contract/transfer';
+import { UserText } from '../../components/UserText';
 
 type RowError = ImportResultDto['errors'][number];
 
@@ -37,11 +38,13 @@ export function PreviewSummary({ result, headerRow }: { result: ImportResultDto;
             size="small"
             dataSource={result.errors}
             pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+            // A refused value can be a 5,000-character cell: fixed columns keep the reason on screen beside it.
+            tableLayout="fixed"
             onRow={(e) => ({ 'data-testid': 'import-error', 'data-row': e.row }) as React.HTMLAttributes<HTMLElement>}
             columns={[
               { title: t('errors.row'), dataIndex: 'row', width: 80 },
-              { title: t('errors.column'), key: 'column', width: 160, render: (_: unknown, e) => e.header ?? (e.field ? t(`fields.${e.field}`, { defaultValue: e.field }) : '') },
-              { title: t('errors.value'), dataIndex: 'value', width: 200 },
+              { title: t('errors.column'), key: 'column', width: 160, render: (_: unknown, e) => (e.header ? <UserText text={e.header} /> : e.field ? t(`fields.${e.field}`, { defaultValue: e.field }) : '') },
+              { title: t('errors.value'), key: 'value', width: 240, render: (_: unknown, e) => <UserText text={e.value} testId="import-error-value" /> },
               { title: t('errors.reason'), key: 'reason', render: (_: unknown, e) => t(`reasons.${e.reason}`, { ...e.params, defaultValue: e.message }) },
             ]}
           />

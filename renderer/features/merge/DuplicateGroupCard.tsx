@@ -11,6 +11,8 @@ import { errorContent } from '../../components/named-message';
 import { formatLocalDay } from '../../components/format';
 import { candidateIdentity, contactText, displayValue, reasonText, rowsOf, type MergeRowKey } from './merge-rows';
 import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
+import { UserParagraph } from '../../components/UserParagraph';
+import './merge.css';
 
 type Row = { key: MergeRowKey };
 type Merged = OutputOf<'customers:merge'>;
@@ -44,9 +46,10 @@ export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup;
   const columns = useMemo<ColumnsType<Row>>(() => {
     const cell = (c: MergeCandidate, key: MergeRowKey) => {
       if (key === 'tags') return c.tags.map((tag) => <Tag key={tag}>{tag}</Tag>);
-      if (key === 'notes') return <span style={{ whiteSpace: 'pre-wrap' }}>{c.notes ?? '—'}</span>;
-      if (key === 'contacts') return c.contacts.map((k) => <div key={`${k.kind}${k.value}`}>{contactText(k, t)}</div>);
-      const text = displayValue(c, key, t, i18n.language);
+      if (key === 'notes') return <UserParagraph text={c.notes ?? '—'} />;
+      if (key === 'contacts') return c.contacts.map((k) => <div key={`${k.kind}${k.value}`} className="merge-contact">{contactText(k, t)}</div>);
+      // A value in its own direction: an Arabic name ending in digits keeps them at its end, beside the radio.
+      const text = <span dir="auto" className="merge-value">{displayValue(c, key, t, i18n.language)}</span>;
       if (!differing.has(key)) return text;
       return (
         <Radio checked={sources[key] === c.id} onChange={() => setChoices((prev) => ({ ...prev, [key]: c.id }))} data-testid={`merge-field-${key}-${c.id}`}>
@@ -56,12 +59,12 @@ export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup;
     };
     const result = (key: MergeRowKey) => {
       if (key === 'tags') return unitedTags(ordered).map((tag) => <Tag key={tag}>{tag}</Tag>);
-      if (key === 'notes') return <span style={{ whiteSpace: 'pre-wrap' }}>{joinedNotes(ordered) ?? '—'}</span>;
+      if (key === 'notes') return <UserParagraph text={joinedNotes(ordered) ?? '—'} />;
       if (key === 'contacts') {
         const seen = new Set<string>();
-        return ordered.flatMap((c) => c.contacts).filter((k) => !seen.has(`${k.kind}${k.value}`) && seen.add(`${k.kind}${k.value}`)).map((k) => <div key={`${k.kind}${k.value}`}>{contactText(k, t)}</div>);
+        return ordered.flatMap((c) => c.contacts).filter((k) => !seen.has(`${k.kind}${k.value}`) && seen.add(`${k.kind}${k.value}`)).map((k) => <div key={`${k.kind}${k.value}`} className="merge-contact">{contactText(k, t)}</div>);
       }
-      return <b>{displayValue(byId.get(sources[key])!, key, t, i18n.language)}</b>;
+      return <b dir="auto" className="merge-value">{displayValue(byId.get(sources[key])!, key, t, i18n.language)}</b>;
     };
     return [
       { title: t('field.label'), key: 'label', width: 110, render: (_: unknown, r: Row) => t(`field.${r.key}`) },
@@ -73,7 +76,9 @@ export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup;
               {t('keep')}
             </Radio>
             <div>
-              <a href={hrefOf({ page: 'customer', id: c.id })}>{c.name}</a> {c.archivedAt ? <Tag>{t('archived')}</Tag> : null}
+              <a href={hrefOf({ page: 'customer', id: c.id })} dir="auto" className="merge-value" data-testid="merge-candidate-name">
+                {c.name}
+              </a> {c.archivedAt ? <Tag>{t('archived')}</Tag> : null}
             </div>
             <div style={{ fontWeight: 'normal', color: '#888', fontSize: 12 }}>
               {t('since', { date: formatLocalDay(c.createdAt, i18n.language) })} · {t('counts', { orders: c.orderCount, followUps: c.followUpCount })}
@@ -107,7 +112,7 @@ export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup;
       title={
         <Space wrap size={4}>
           {group.reasons.map((r) => (
-            <Tag key={JSON.stringify(r)} color="blue">
+            <Tag key={JSON.stringify(r)} color="blue" className="merge-reason" data-testid="merge-reason">
               {reasonText(r, t)}
             </Tag>
           ))}
@@ -145,7 +150,7 @@ export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup;
     >
       {differing.size ? <div style={{ color: '#888', marginBottom: 8 }}>{t('chooseHint')}</div> : null}
       {/* A plain scrolling box, not Table's scroll.x: that renders the header twice, doubling every radio in it. */}
-      <div style={{ overflowX: 'auto' }}>
+      <div style={{ overflowX: 'auto' }} data-testid="merge-table">
         <Table<Row> rowKey="key" size="small" pagination={false} columns={columns} dataSource={rows} />
       </div>
     </Card>

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { MERGE_FIELDS, type DuplicateReason, type MergeCandidate, type MergeField } from '../../../shared/contract/merges';
 import { fieldValue } from '../../../shared/domain/merge-fields';
 import { formatPhone } from '../../../shared/domain/phone';
+import { isolate } from '../../components/bidi';
 import { countryName, formatDate } from '../../components/format';
 
 /** One line of the side-by-side table: a choosable field, or one of the parts a merge always unites. */
@@ -37,7 +38,7 @@ export function displayValue(customer: MergeCandidate, field: MergeField, t: TFu
 
 export function contactText(contact: { kind: string; value: string }, t: TFunction): string {
   const value = contact.kind === 'phone' || contact.kind === 'whatsapp' ? formatPhone(contact.value) : contact.value;
-  return `${t(`common:contactKind.${contact.kind}`)} ${value}`;
+  return `${t(`common:contactKind.${contact.kind}`)} ${isolate(value)}`;
 }
 
 /**
@@ -46,12 +47,12 @@ export function contactText(contact: { kind: string; value: string }, t: TFuncti
  */
 export function candidateIdentity(c: { name: string; code: string | null; company: string | null; createdAt: string; contacts: { kind: string; value: string }[] }, t: TFunction, language: string): string {
   const contact = c.contacts.find((k) => k.kind === 'phone') ?? c.contacts[0];
-  const parts = [c.code ? `#${c.code}` : null, c.company, contact ? contactText(contact, t) : null, t('merge:since', { date: formatDate(c.createdAt.slice(0, 10), language) })];
+  const parts = [c.code ? `#${isolate(c.code)}` : null, c.company === null ? null : isolate(c.company), contact ? contactText(contact, t) : null, t('merge:since', { date: formatDate(c.createdAt.slice(0, 10), language) })];
   const details = parts.filter(Boolean).join(' · ');
-  return language === 'zh-CN' ? `${c.name}（${details}）` : `${c.name} (${details})`;
+  return language === 'zh-CN' ? `${isolate(c.name)}（${details}）` : `${isolate(c.name)} (${details})`;
 }
 
 export function reasonText(reason: DuplicateReason, t: TFunction): string {
-  if (reason.kind === 'nameCompany') return t('merge:reason.nameCompany', { name: reason.company ? `${reason.name} · ${reason.company}` : reason.name });
-  return t(`merge:reason.${reason.kind}`, { value: reason.kind === 'phone' || reason.kind === 'whatsapp' ? formatPhone(reason.value) : reason.value });
+  if (reason.kind === 'nameCompany') return t('merge:reason.nameCompany', { name: reason.company ? `${isolate(reason.name)} · ${isolate(reason.company)}` : isolate(reason.name) });
+  return t(`merge:reason.${reason.kind}`, { value: isolate(reason.kind === 'phone' || reason.kind === 'whatsapp' ? formatPhone(reason.value) : reason.value) });
 }
