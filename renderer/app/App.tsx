@@ -111,9 +111,10 @@ export function App() {
               <Typography.Title level={5} style={{ margin: 0 }}>
                 {t('appName')}
               </Typography.Title>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {/* The business's name as typed: at most two lines under the app's (a long one took eight), whole on hover, in its own direction. */}
+              <div className="sidebar-business-name" title={settings.businessName} dir="auto" data-testid="sidebar-business-name">
                 {settings.businessName}
-              </Typography.Text>
+              </div>
             </div>
             <TeamSyncIndicator />
             <Menu

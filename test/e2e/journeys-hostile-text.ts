@@ -89,4 +89,16 @@ export async function hostileTextStaysInItsBox({ page, screenshot }: Journey): P
   const longLink = page.locator(`[data-testid="today-customer-link"][href$="${ids.longId}"] .user-text`);
   await expectIsolated(longLink, HOSTILE.longName);
   await screenshot('hostile-today-en');
+
+  // The sidebar: a business name of 120 characters keeps to two lines under the app's name, whole on hover.
+  const saved = (await invoke(page, 'settings:get', {})).businessName;
+  const longBusiness = `${HOSTILE.longName.slice(0, 60)} ${'贸易有限公司'.repeat(10)}`.slice(0, 120);
+  await invoke(page, 'settings:update', { businessName: longBusiness });
+  await page.reload();
+  const business = byTestId(page, 'sidebar-business-name');
+  await expect.poll(() => business.getAttribute('title'), SLOW).toBe(longBusiness);
+  expect(await business.getAttribute('dir')).toBe('auto');
+  const lines = await business.evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+  expect(lines).toBeLessThanOrEqual(2);
+  await invoke(page, 'settings:update', { businessName: saved });
 }
