@@ -94,6 +94,7 @@ export function handSeeds(f: Fixture, teamServerUrl: string): Partial<Record<Cha
     'orders:update': { id: f.order, order: { customerId: f.customer, orderDate: '2026-10-02', amount: '99', currency: 'CNY' } },
     'orders:delete': { id: f.order },
     'orders:restore': { id: f.order },
+    'orders:deleted': { customerId: f.customer, limit: 20 },
     'orders:return': { orderId: f.order, amount: '10', orderDate: '2026-11-02', lines: [{ sku: 'T-1', name: '茶', quantity: 1, unitPrice: '10' }] },
     'orders:record-payment': { id: f.order, amount: '1' },
     'products:search': { query: 'cha', limit: 5 },
