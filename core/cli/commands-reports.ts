@@ -3,6 +3,7 @@ import type { ClassFigures, ReportPeriod } from '../../shared/contract/reports';
 import { optionalString, requireFlag, UsageError } from './args';
 import { pad, type Command } from './commands';
 import { baseMoney, decimalAmount, type BaseMoney } from './base-money';
+import { shownClass, withoutSpellings, type WithSpellings } from './class-names';
 
 type Evaluation = OutputOf<'reports:evaluation'>;
 type Migration = OutputOf<'reports:migration'>;
@@ -48,13 +49,14 @@ const HEADER = [
   'gross profit'.padStart(13),
 ].join(' ');
 
-function human(o: Report): string {
+function human(o: WithSpellings<Report>): string {
+  const cls = (key: string) => shownClass(o.spellings, o.scheme, key);
   const amount = decimalAmount(o.baseCurrency);
   const money = baseMoney(o.baseCurrency);
   const lines = [`${o.scheme} by ${o.period}, ${o.from} – ${o.to} (amounts in ${o.baseCurrency}; history from ${o.historyFrom ?? 'nowhere yet: run segment'})`];
   for (const p of o.periods) {
     lines.push('', `${p.start} – ${p.end}${p.complete ? '' : ' (still running)'}`, HEADER);
-    for (const c of o.classes) lines.push(figureLine(c.key, p.classes[c.key]!, c.responsible, amount));
+    for (const c of o.classes) lines.push(figureLine(cls(c.key), p.classes[c.key]!, c.responsible, amount));
     lines.push(figureLine('(unclassified)', p.unclassified, null, amount), figureLine('(total)', p.total, null, amount));
     const m = p.movement;
     lines.push(`  moves: ${m.stayed} stayed, ${m.upgraded ?? '–'} upgraded, ${m.downgraded ?? '–'} downgraded, ${m.sideways} sideways, ${m.entered} entered, ${m.left} left`);
@@ -65,7 +67,7 @@ function human(o: Report): string {
   if (o.migration) {
     const t = o.migration.totals;
     lines.push(`Migration ${o.migration.fromSnapshot} → ${o.migration.toSnapshot}: ${t.stayed} stayed, ${t.upgraded ?? '–'} upgraded, ${t.downgraded ?? '–'} downgraded, ${t.sideways} sideways, ${t.entered} entered, ${t.left} left`);
-    for (const c of o.migration.cells) lines.push(`  ${pad(c.from ?? '(absent)', 18)} → ${pad(c.to ?? '(absent)', 18)} ${String(c.customers).padStart(6)}  revenue ${money(c.revenueMinor)}`);
+    for (const c of o.migration.cells) lines.push(`  ${pad(c.from === null ? '(absent)' : cls(c.from), 18)} → ${pad(c.to === null ? '(absent)' : cls(c.to), 18)} ${String(c.customers).padStart(6)}  revenue ${money(c.revenueMinor)}`);
   }
   if (o.exported) lines.push(`Wrote ${o.exported.path} (${o.exported.sheets.join(', ')})`);
   lines.push(`(${o.elapsedMs.toFixed(0)} ms)`);
@@ -83,7 +85,7 @@ export const REPORT_COMMANDS: Command[] = [
       'Evaluation of a scheme\'s tiers period by period, the pyramid, the Pareto curve and the migration: --scheme KEY --from YYYY-MM-DD --to YYYY-MM-DD [--period month|quarter|year] [--xlsx FILE [--language en|zh-CN]].',
     flags: { scheme: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, period: { type: 'string' }, xlsx: { type: 'string' }, language: { type: 'string' } },
     fields: { path: '--xlsx' },
-    run: async (v, call): Promise<Report> => {
+    run: async (v, call): Promise<WithSpellings<Report>> => {
       // The workbook is written whatever the name says (report.pdf would be a workbook no viewer opens as one);
       // checked first, as the migration below may store today's tiers.
       const xlsx = optionalString(v, 'xlsx');
@@ -108,8 +110,9 @@ export const REPORT_COMMANDS: Command[] = [
       const exported = xlsx
         ? await call('reports:export-xlsx', { ...input, path: xlsx, language: language as 'en', ...(migration ? { migrationFrom: input.from, migrationTo: input.to } : {}) })
         : undefined;
-      return { ...evaluation, migration, ...(exported ? { exported } : {}) };
+      return { ...evaluation, migration, ...(exported ? { exported } : {}), spellings: await call('segments:classSpellings', {}) };
     },
-    human: (o: Report) => human(o),
+    json: withoutSpellings,
+    human: (o: WithSpellings<Report>) => human(o),
   },
 ];

@@ -6,6 +6,7 @@ import { pastAsOf } from './as-of';
 import { pad, type Command } from './commands';
 import type { BaseMoney } from './base-money';
 import { inFile } from './flag-errors';
+import { shownClass, withoutSpellings, type WithSpellings } from './class-names';
 
 /** The largest page segments:members serves (its input's limit). */
 const MEMBER_PAGE = 5000;
@@ -109,15 +110,16 @@ export const SEGMENTATION_COMMANDS: Command[] = [
     words: ['segment'],
     summary: 'Recompute every scheme and store the day\'s tier snapshot [--as-of YYYY-MM-DD, not after today]; prints counts per class.',
     flags: { 'as-of': { type: 'string' } },
-    run: (v, call) => call('segments:recompute', { asOf: optionalString(v, 'as-of') }),
-    human: (o: OutputOf<'segments:recompute'>) =>
+    run: async (v, call) => ({ ...(await call('segments:recompute', { asOf: optionalString(v, 'as-of') })), spellings: await call('segments:classSpellings', {}) }),
+    json: withoutSpellings,
+    human: (o: WithSpellings<OutputOf<'segments:recompute'>>) =>
       [
         `Segmented as of ${o.asOf}${o.stored ? '' : ' (not stored: a later day is stored already; if it is after today, `segment forget-future` lists and removes it)'}`,
         ...Object.entries(o.schemes).map(
           ([scheme, counts]) =>
             `  ${pad(scheme, 12)} ${Object.entries(counts)
               .filter(([, n]) => n > 0)
-              .map(([c, n]) => `${c} ${n}`)
+              .map(([c, n]) => `${shownClass(o.spellings, scheme, c)} ${n}`)
               .join(', ')}`,
         ),
       ].join('\n'),
@@ -156,13 +158,14 @@ export const SEGMENTATION_COMMANDS: Command[] = [
         if (next.rows.length === 0 || next.asOf !== first.asOf) break;
         rows.push(...next.rows);
       }
-      return { asOf: first.asOf, total: first.total, offset, rows };
+      return { asOf: first.asOf, total: first.total, offset, rows, scheme: requireFlag(v, 'scheme'), spellings: await call('segments:classSpellings', {}) };
     },
-    human: (o: OutputOf<'segments:members'> & { offset: number }, money) =>
+    json: ({ scheme: _scheme, ...o }: WithSpellings<OutputOf<'segments:members'> & { offset: number; scheme: string }>) => withoutSpellings(o),
+    human: (o: WithSpellings<OutputOf<'segments:members'> & { offset: number; scheme: string }>, money) =>
       [
         ...o.rows.map(
           (r) =>
-            `${r.id}  ${pad(r.code ?? '', 12)} ${pad(r.name, 20)} ${r.group !== undefined ? `${pad(r.group, 12)} ` : ''}${pad(r.classKey, 18)} ${r.scores ? `R${r.scores.r} F${r.scores.f} M${r.scores.m}` : '        '}  revenue ${money(r.revenueMinor)}`,
+            `${r.id}  ${pad(r.code ?? '', 12)} ${pad(r.name, 20)} ${r.group !== undefined ? `${pad(r.group, 12)} ` : ''}${pad(shownClass(o.spellings, o.scheme, r.classKey), 18)} ${r.scores ? `R${r.scores.r} F${r.scores.f} M${r.scores.m}` : '        '}  revenue ${money(r.revenueMinor)}`,
         ),
         o.rows.length > 0
           ? `${o.offset + 1}–${o.offset + o.rows.length} of ${o.total} customers as of ${o.asOf}`
@@ -176,13 +179,14 @@ export const SEGMENTATION_COMMANDS: Command[] = [
     usesBaseCurrency: true,
     summary: 'Why a customer is in each class, and what would move them: --customer ID [--as-of YYYY-MM-DD, not after today].',
     flags: { customer: { type: 'string' }, 'as-of': { type: 'string' } },
-    run: (v, call, context) => call('segments:explain', { customerId: requireFlag(v, 'customer'), asOf: pastAsOf(v, context) }),
-    human: (o: OutputOf<'segments:explain'>, money) =>
+    run: async (v, call, context) => ({ ...(await call('segments:explain', { customerId: requireFlag(v, 'customer'), asOf: pastAsOf(v, context) })), spellings: await call('segments:classSpellings', {}) }),
+    json: withoutSpellings,
+    human: (o: WithSpellings<OutputOf<'segments:explain'>>, money) =>
       [
         `${o.customerId} as of ${o.asOf}: ${o.metrics.orderCount} orders, revenue ${money(o.metrics.revenueMinor)} in the window`,
         ...Object.entries(o.schemes).map(([scheme, a]) => {
           const cut = cutLine(a.classKey, a.explanation, money);
-          return `  ${pad(scheme, 12)} ${pad(a.classKey, 18)} ${[cut, a.explanation.moves.map((hint) => hintLine(hint, money)).join('; ')].filter(Boolean).join('; ')}`;
+          return `  ${pad(scheme, 12)} ${pad(shownClass(o.spellings, scheme, a.classKey), 18)} ${[cut, a.explanation.moves.map((hint) => hintLine(hint, money)).join('; ')].filter(Boolean).join('; ')}`;
         }),
       ].join('\n'),
   },

@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { Language } from '../../shared/contract/enums';
+import { classSpellings } from '../../db/repos/class-spellings';
+import { spellingOf, type ClassSpellings } from '../../shared/segmentation';
 import { common } from '../../renderer/i18n/resources/common';
 import { tiers } from '../../renderer/i18n/resources/tiers';
 
 /**
  * Scheme and class names in the export's language, from the same resources the screens use, so a
  * spreadsheet reads "客户金字塔: 黄金" where the app shows it, never `pyramid` / `gold`. Custom segments
- * are named by the user; their names come from the database.
+ * are named by the user, free-text classes (industry …) by their customers' spelling; both come from the database.
  */
 export interface ClassLabels {
   scheme(scheme: string): string;
@@ -39,7 +41,8 @@ function countryNames(language: Language): (code: string) => string {
 /** Interpolation left in a resource string (a window length, say) is dropped rather than shown raw. */
 const plain = (text: string) => text.replace(/\s*\{\{[^}]*\}\}\s*/g, ' ').trim();
 
-export function classLabels(client: Database.Database, language: Language): ClassLabels {
+/** `spellings` is read here unless the caller, naming classes in both languages, read it once for both. */
+export function classLabels(client: Database.Database, language: Language, spellings: ClassSpellings = classSpellings(client)): ClassLabels {
   const schemes = tiers[language].schemes as Words;
   const classes = tiers[language].classes as Words;
   const vocab = common[language] as unknown as Record<string, Words>;
@@ -53,10 +56,12 @@ export function classLabels(client: Database.Database, language: Language): Clas
       if (classKey === 'none' || classKey === 'unknown') return plain(classes[classKey] ?? classKey);
       switch (scheme) {
         case 'rfm':
+          return classKey;
         case 'industry':
         case 'income':
         case 'size':
-          return classKey;
+          // By the spelling their customers use most, as the screens show them; the key is lower-cased.
+          return spellingOf(spellings, scheme, classKey) ?? classKey;
         case 'country':
           return countryName(classKey);
         case 'type':

@@ -7,6 +7,7 @@ import { exportRows, type ClassFilter } from './rows';
 import { classLookup } from './classes';
 import { classColumn } from '../../shared/export/columns';
 import { classLabels } from './class-labels';
+import { classSpellings } from '../../db/repos/class-spellings';
 import { writeCsv, writeXlsx } from './write';
 import { assertFileTarget } from '../files/write-target';
 import { writeWhole } from '../files/write-whole';
@@ -41,7 +42,8 @@ export async function exportToFile(client: Database.Database, kind: ExportKind, 
   if (options.classFilter && !schemes.includes(options.classFilter.scheme)) {
     throw new AppError('invalid_input', `No segmentation results for scheme ${options.classFilter.scheme}; recompute the tiers first.`, [{ path: ['scheme'], key: 'export_scheme_unknown', params: { scheme: options.classFilter.scheme } }]);
   }
-  const names = { 'zh-CN': classLabels(client, 'zh-CN'), en: classLabels(client, 'en') };
+  const spellings = classSpellings(client);
+  const names = { 'zh-CN': classLabels(client, 'zh-CN', spellings), en: classLabels(client, 'en', spellings) };
   const columns = [...EXPORT_COLUMNS[kind], ...schemes.map((s) => classColumn(s, { 'zh-CN': names['zh-CN'].scheme(s), en: names.en.scheme(s) }))];
   const rows = exportRows(client, kind, options.language, options.classFilter, options.only, names[options.language], lookup);
   const count = await writeWhole(client, path, (temp) => (format === 'csv' ? writeCsv(temp, columns, options.language, rows) : writeXlsx(temp, SHEET_NAMES[kind][options.language], columns, options.language, rows)));

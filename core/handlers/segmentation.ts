@@ -28,6 +28,7 @@ import { recomputeInSteps, segmentationInSteps, storeTodayInSteps } from '../seg
 import { policyHandlers } from './policies';
 import type { HandlerMap } from './types';
 import { dropDaysAfter, storedDaysAfter } from '../../db/repos/days-after-today';
+import { classSpellings } from '../../db/repos/class-spellings';
 
 const MAX_CUSTOM_SEGMENTS = 100;
 
@@ -143,6 +144,8 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
       if (latestRunDay(db) === ctx.clock.today()) void storeTodayInSteps(ctx).catch(() => undefined);
       return configOutput();
     },
+
+    'segments:classSpellings': () => classSpellings(db.$client),
 
     'segments:custom:list': () => ({ segments: liveCustomSegments(db).map(toSegmentRow) }),
 

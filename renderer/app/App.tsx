@@ -18,6 +18,7 @@ import { EvaluationPage } from '../features/evaluation/EvaluationPage';
 import { systemLanguage, type UiLanguage } from '../i18n';
 import { hrefOf, useRoute, type Route } from './router';
 import { useWorkspace } from './workspace';
+import { THEME } from './theme';
 import { TeamSyncIndicator } from '../features/team/TeamSyncIndicator';
 
 const NAV: { key: Route['page']; icon: React.ReactNode; label: string }[] = [
@@ -100,7 +101,7 @@ export function App() {
     // (seen with the row buttons of the virtual customer table), and Chinese users read "保存" fine.
     <ConfigProvider
       locale={i18n.language === 'zh-CN' ? zhCN : enUS}
-      theme={{ token: { colorPrimary: '#1f6f5c', borderRadius: 6 } }}
+      theme={THEME}
       button={{ autoInsertSpace: false }}
     >
       {/* Dialogs and messages opened through App.useApp() take this theme, locale and button spacing too. */}

@@ -110,7 +110,8 @@ export function VirtualTable<Row extends { id: string }>(props: VirtualTableProp
   handlers.current = props;
 
   return (
-    <div ref={scrollRef} data-testid={props.testId} style={{ flex: 1, minHeight: props.minHeight, overflow: 'auto', background: '#fff', border: '1px solid #f0f0f0' }}>
+    // A grid of rows of cells (the header row's are column headers), as a screen reader walks a table.
+    <div ref={scrollRef} role="grid" data-testid={props.testId} style={{ flex: 1, minHeight: props.minHeight, overflow: 'auto', background: '#fff', border: '1px solid #f0f0f0' }}>
       <div style={{ width, minWidth: '100%' }}>
         {table.getHeaderGroups().map((group) => (
           <div key={group.id} role="row" style={{ display: 'flex', position: 'sticky', top: 0, zIndex: 2, background: '#fafafa', borderBottom: '1px solid #f0f0f0', fontWeight: 600 }}>
@@ -207,12 +208,12 @@ const VirtualRow = memo(function VirtualRow<Row extends { id: string }>({ data, 
     >
       {row
         ? row.getVisibleCells().map((cell) => (
-            <div key={cell.id} className="virtual-cell" style={cellStyle(cell.column, selected)}>
+            <div key={cell.id} role="gridcell" className="virtual-cell" style={cellStyle(cell.column, selected)}>
               {flexRender(cell.column.columnDef.cell, cell.getContext())}
             </div>
           ))
         : // A row whose page is on its way: a plain grey bar, as cheap to draw as a row can be (the list draws dozens at every jump).
-          <div className="virtual-row-loading-bar" />}
+          <div role="gridcell" className="virtual-row-loading-bar" />}
     </div>
   );
 }, sameRow as never) as <Row extends { id: string }>(props: VirtualRowProps<Row>) => ReactElement;

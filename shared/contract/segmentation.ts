@@ -103,6 +103,9 @@ const newConfigOverridesSchema = z.preprocess((raw, ctx) => {
 export const customSegmentRowSchema = z.object({ id: z.string(), name: z.string(), rule: z.custom<RuleGroup>(), createdAt: z.string(), updatedAt: z.string() });
 export type CustomSegmentRow = z.infer<typeof customSegmentRowSchema>;
 
+/** Class key → spelling shown (keys and spellings are customers' free text, already length-checked on the way in). */
+const spellingsSchema = z.record(z.string(), z.string());
+
 const asOfInput = z.object({ asOf: isoDateSchema.optional() });
 
 export const segmentationContract = {
@@ -203,6 +206,14 @@ export const segmentationContract = {
   'segments:config:set': {
     input: z.object({ overrides: newConfigOverridesSchema }),
     output: z.object({ overrides: configOverridesSchema, effective: configOverridesSchema }),
+  },
+  /**
+   * The name each class of a free-text scheme (industry, income, size) is shown by: the spelling its customers
+   * use most. Class keys are lower-cased text; a key missing here (nobody holds it now) shows as itself.
+   */
+  'segments:classSpellings': {
+    input: z.object({}).default({}),
+    output: z.object({ industry: spellingsSchema, income: spellingsSchema, size: spellingsSchema }),
   },
   'segments:custom:list': { input: z.object({}).default({}), output: z.object({ segments: z.array(customSegmentRowSchema) }) },
   'segments:custom:save': {

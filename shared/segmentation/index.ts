@@ -38,6 +38,7 @@ export {
 export * from './custom-rules';
 export { CONTINENTS, CONTINENT_OF_COUNTRY, COUNTRY_CODES, type Continent } from './continents';
 export { textKey, normalizeText } from './attributes';
+export { FREE_TEXT_SCHEMES, classSpellingsOf, isFreeTextScheme, shownText, spellingOf, type ClassSpellings, type FreeTextScheme } from './class-spellings';
 export { RF_GRID, rfSegmentOf } from './rfm';
 export { CLASS_TONES, classTone, type ClassTone } from './class-tone';
 export type * from './types';

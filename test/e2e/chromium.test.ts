@@ -18,6 +18,7 @@ import { evaluationDashboardAndMigration } from './journeys-evaluation';
 import { keyboardOnlyJourney } from './journeys-keyboard';
 import { typedWorkAsksBeforeClosing } from './journeys-discard';
 import { customerFileIdsUnique } from './journeys-page-ids';
+import { everyScreenPassesAxe } from './journeys-axe';
 import { policyNotesReadInFull } from './journeys-policy-notes';
 import { headersRowsAndRestoreByKeyboard } from './journeys-keyboard-reach';
 import { deleteOrderAndCustomerByKeyboard } from './journeys-delete-by-keyboard';
@@ -27,6 +28,7 @@ import { evaluationCardNamesTheScheme } from './journeys-evaluation-title';
 import { hostileTextStaysInItsBox } from './journeys-hostile-text';
 import { hostilePanelsAndDialogs } from './journeys-hostile-panels';
 import { hostileImportAndDuplicates } from './journeys-hostile-screens';
+import { hostileFormsKeepDirectionAndSave } from './journeys-hostile-forms';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 import { twoLaptopsShareACustomerBook } from './journeys-team';
 import { launchTeam, type TeamSession } from './launch-team';
@@ -138,6 +140,10 @@ describe('TierBook in Chromium through the loopback bridge', () => {
     await customerFileIdsUnique({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 
+  it('every main screen checked by axe-core in English and Chinese: no serious or critical violation', async () => {
+    await everyScreenPassesAxe({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
   it('a long service-policy note is read in full where it is edited: the box grows, the tooltip holds it all', async () => {
     await policyNotesReadInFull({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
@@ -173,6 +179,10 @@ describe('TierBook in Chromium through the loopback bridge', () => {
 
   it('hostile data on the Import and Duplicates screens: 60 long columns, 5,000-character cells, right-to-left pairs, in Chinese and English', async () => {
     await hostileImportAndDuplicates({ page: session.page, screenshot: screenshotter(session.page, '') }, tempFiles());
+  });
+
+  it('hostile data in forms: an Arabic follow-up edited in its own direction, a twelve-condition custom segment keeps Save in view, in Chinese and English', async () => {
+    await hostileFormsKeepDirectionAndSave({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });
 

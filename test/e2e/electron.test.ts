@@ -24,6 +24,7 @@ import { evaluationDashboardAndMigration } from './journeys-evaluation';
 import { keyboardOnlyJourney } from './journeys-keyboard';
 import { typedWorkAsksBeforeClosing } from './journeys-discard';
 import { customerFileIdsUnique } from './journeys-page-ids';
+import { everyScreenPassesAxe } from './journeys-axe';
 import { policyNotesReadInFull } from './journeys-policy-notes';
 import { headersRowsAndRestoreByKeyboard } from './journeys-keyboard-reach';
 import { deleteOrderAndCustomerByKeyboard } from './journeys-delete-by-keyboard';
@@ -33,6 +34,7 @@ import { evaluationCardNamesTheScheme } from './journeys-evaluation-title';
 import { hostileTextStaysInItsBox } from './journeys-hostile-text';
 import { hostilePanelsAndDialogs } from './journeys-hostile-panels';
 import { hostileImportAndDuplicates } from './journeys-hostile-screens';
+import { hostileFormsKeepDirectionAndSave } from './journeys-hostile-forms';
 import { oneLaptopSendsItsBook } from './journeys-team';
 import { startTestCouch } from '../support/pouchdb-server';
 
@@ -178,6 +180,10 @@ describe('TierBook as the Electron app', () => {
     await customerFileIdsUnique({ page, screenshot: async () => undefined });
   });
 
+  it('every main screen checked by axe-core in English and Chinese: no serious or critical violation', async () => {
+    await everyScreenPassesAxe({ page, screenshot: async () => undefined });
+  });
+
   it('a long service-policy note is read in full where it is edited: the box grows, the tooltip holds it all', async () => {
     await policyNotesReadInFull({ page, screenshot: async () => undefined });
   });
@@ -213,6 +219,10 @@ describe('TierBook as the Electron app', () => {
 
   it('hostile data on the Import and Duplicates screens: 60 long columns, 5,000-character cells, right-to-left pairs, in Chinese and English', async () => {
     await hostileImportAndDuplicates({ page, screenshot: async () => undefined }, tempFiles());
+  });
+
+  it('hostile data in forms: an Arabic follow-up edited in its own direction, a twelve-condition custom segment keeps Save in view, in Chinese and English', async () => {
+    await hostileFormsKeepDirectionAndSave({ page, screenshot: async () => undefined });
   });
 
   it('team: the app creates a team on pouchdb-server in Settings → Team, sends its book, and a follow-up reaches the server signed by this laptop', async () => {

@@ -129,7 +129,7 @@ export function CustomerFilePage({ id }: { id: string }) {
           <Typography.Title level={3} style={{ margin: 0, maxWidth: 560 }} ellipsis={{ tooltip: customer.name }} dir="auto" data-testid="customer-title">
             {customer.name}
           </Typography.Title>
-          {customer.company ? <UserText text={customer.company} testId="customer-company" style={{ color: 'rgba(0, 0, 0, 0.45)', maxWidth: 360 }} /> : null}
+          {customer.company ? <UserText text={customer.company} testId="customer-company" style={{ color: 'rgba(0, 0, 0, 0.62)', maxWidth: 360 }} /> : null}
           <Tag>{t(`common:customerType.${customer.type}`)}</Tag>
           {customer.locality ? <Tag color="blue">{t(`common:locality.${customer.locality}`)}</Tag> : null}
           {customer.manualLevel ? <Tag color="gold">{customer.manualLevel}</Tag> : null}

@@ -161,7 +161,7 @@ export function ProfileForm({
               {fields.map((field) => (
                 <Space key={field.key} align="start" data-testid="contact-row">
                   <Form.Item name={[field.name, 'kind']} noStyle>
-                    <Select style={{ width: 120 }} options={CONTACT_KINDS.map((k) => ({ value: k, label: t(`common:contactKind.${k}`) }))} />
+                    <Select style={{ width: 120 }} aria-label={t('fields.contactKind')} options={CONTACT_KINDS.map((k) => ({ value: k, label: t(`common:contactKind.${k}`) }))} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'value']} style={{ marginBottom: 0 }}>
                     <Input style={{ width: 260 }} placeholder={t('fields.contactValue')} onBlur={() => void checkDuplicates()} data-testid="contact-value" />

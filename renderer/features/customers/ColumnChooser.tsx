@@ -55,7 +55,7 @@ export function ColumnChooser({ columns, value, onChange }: { columns: readonly 
         <div style={{ display: 'flex', gap: 32 }}>
           {boxes(columns.filter((c) => schemeOfColumn(c.id) === undefined))}
           <div>
-            <div style={{ color: 'rgba(0, 0, 0, 0.45)', marginBottom: 8 }}>{t('tiers:tab')}</div>
+            <div style={{ color: 'rgba(0, 0, 0, 0.62)', marginBottom: 8 }}>{t('tiers:tab')}</div>
             {boxes(schemes)}
           </div>
         </div>

@@ -13,6 +13,7 @@ import { QuickFollowUp } from '../followups/QuickFollowUp';
 import { NewCustomerDrawer } from '../customer-file/NewCustomerDrawer';
 import { schemeColumnLabel, schemeColumnTooltip, schemeLabel } from '../tiers/labels';
 import { useTierWindow } from '../tiers/use-tier-window';
+import { useClassSpellings } from '../tiers/use-class-spellings';
 import { ColumnChooser, savedVisibility, visibilityOf } from './ColumnChooser';
 import { BulkActionBar } from './BulkActionBar';
 import { columnLabel, customerColumns, DEFAULT_VISIBLE, FIXED_COLUMNS, schemeColumnId, schemeOfColumn, type SchemeColumn } from './customer-columns';
@@ -58,6 +59,7 @@ export function CustomerListPage() {
   const [filters, setFilters] = useState<FilterValues>(NO_FILTERS);
   const [tierFilter, setTierFilter] = useState<TierFilterValue | null>(null);
   const tierWindow = useTierWindow();
+  const spellings = useClassSpellings();
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
   const [selected, setSelected] = useState(-1);
   const [followUpFor, setFollowUpFor] = useState<CustomerRow | null>(null);
@@ -99,8 +101,8 @@ export function CustomerListPage() {
     anchor.current = index;
   }, []);
   const env = useMemo(
-    () => ({ t, language: i18n.language, baseCurrency: settings.baseCurrency, today, onFollowUp: setFollowUpFor, schemeColumns, window: tierWindow, ticked: tickedSet, onTick }),
-    [t, i18n.language, settings.baseCurrency, today, schemeColumns, tierWindow, tickedSet, onTick],
+    () => ({ t, language: i18n.language, baseCurrency: settings.baseCurrency, today, onFollowUp: setFollowUpFor, schemeColumns, window: tierWindow, spellings, ticked: tickedSet, onTick }),
+    [t, i18n.language, settings.baseCurrency, today, schemeColumns, tierWindow, spellings, tickedSet, onTick],
   );
   const allColumns = useMemo(
     () => customerColumns(env).filter((c) => !FIXED_COLUMNS.includes(c.id ?? (c as { accessorKey: string }).accessorKey)).map((c) => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { classLabel, type TierWindow } from '../tiers/labels';
+import { useClassSpellings } from '../tiers/use-class-spellings';
 
 export interface TierFilterValue {
   scheme: string;
@@ -27,6 +28,7 @@ export function TierFilter({ value, onChange, schemes, window: tierWindow, reloa
   const { t, i18n } = useTranslation('customers');
   const [scheme, setScheme] = useState<string | undefined>(value?.scheme);
   const [overview, setOverview] = useState<OutputOf<'segments:overview'> | null>(null);
+  const spellings = useClassSpellings();
 
   useEffect(() => {
     setOverview(null);
@@ -42,7 +44,7 @@ export function TierFilter({ value, onChange, schemes, window: tierWindow, reloa
 
   const options = (overview && overview.scheme === scheme ? overview.classes.filter((c) => c.count > 0) : []).map((c) => ({
     value: c.classKey,
-    label: `${classLabel(t, scheme!, c.classKey, i18n.language, tierWindow)} (${c.count})`,
+    label: `${classLabel(t, scheme!, c.classKey, i18n.language, tierWindow, spellings)} (${c.count})`,
   }));
 
   return (

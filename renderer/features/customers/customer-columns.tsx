@@ -5,6 +5,7 @@ import type { CustomerRow } from '../../../shared/contract/customers';
 import { formatPhone } from '../../../shared/domain/phone';
 import { countryName, formatDate, formatMoney, formatShortDate, formatShortLocalDay } from '../../components/format';
 import { ClassTag } from '../tiers/ClassTag';
+import type { ClassSpellings } from '../../../shared/segmentation';
 import { classLabel, type TierWindow } from '../tiers/labels';
 import { PREDICTION_COLUMN_IDS, predictionColumns } from '../prediction/prediction-columns';
 import { UserText } from '../../components/UserText';
@@ -21,6 +22,8 @@ export interface ColumnEnv {
   schemeColumns: readonly SchemeColumn[];
   /** The analysis window, named on the 'no orders' class of window schemes. */
   window?: TierWindow;
+  /** How free-text classes are shown (segments:classSpellings). */
+  spellings?: ClassSpellings;
   /** Ticked customers for bulk actions; `onTick` gets the row's list index and whether Shift was held (a range). */
   ticked: ReadonlySet<string>;
   onTick(row: CustomerRow, index: number, range: boolean): void;
@@ -78,7 +81,7 @@ export function customerColumns(env: ColumnEnv) {
     const key = `${scheme}\u0000${classKey}`;
     let label = classLabels.get(key);
     if (label === undefined) {
-      label = classLabel(t, scheme, classKey, language, env.window);
+      label = classLabel(t, scheme, classKey, language, env.window, env.spellings);
       classLabels.set(key, label);
     }
     return label;
@@ -141,7 +144,7 @@ export function customerColumns(env: ColumnEnv) {
         const date = c.getValue();
         if (!date) return '';
         // Plain elements in cells: antd's Typography re-renders itself in a loop inside virtual rows.
-        return <span title={formatDate(date, language)} style={{ color: date < env.today ? '#cf1322' : date === env.today ? '#d48806' : undefined }}>{formatShortDate(date, language)}</span>;
+        return <span title={formatDate(date, language)} style={{ color: date < env.today ? '#cf1322' : date === env.today ? '#876800' : undefined }}>{formatShortDate(date, language)}</span>;
       },
     }),
     column.accessor('orderCount', { size: 80, cell: (c) => c.getValue() }),

@@ -79,7 +79,7 @@ export function MigrationMembers({ env, scheme, from, to, cell }: { env: FigureE
             render: (_, row) => (
               <a href={`#/customers/${encodeURIComponent(row.id)}`} data-customer-id={row.id}>
                 {row.name}
-                {row.company ? <div style={{ fontSize: 12, color: '#888' }}>{row.company}</div> : null}
+                {row.company ? <div style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.62)' }}>{row.company}</div> : null}
               </a>
             ),
           },

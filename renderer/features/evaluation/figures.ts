@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { OutputOf } from '../../../shared/contract';
 import { formatMoney } from '../../components/format';
+import type { ClassSpellings } from '../../../shared/segmentation';
 import { classLabel, type TierWindow } from '../tiers/labels';
 
 export type EvaluationReport = OutputOf<'reports:evaluation'>;
@@ -18,6 +19,8 @@ export interface FigureEnv {
   currency: string;
   scheme: string;
   window?: TierWindow;
+  /** How free-text classes are shown (segments:classSpellings). */
+  spellings?: ClassSpellings;
 }
 
 /** Ten colours that stay apart in a stacked chart; classes take them in their order (best first). */
@@ -42,7 +45,7 @@ export function periodLabel(env: FigureEnv, period: { start: string; complete?: 
 
 export function classText(env: FigureEnv, classKey: string | null): string {
   if (classKey === null || classKey === UNCLASSIFIED) return env.t('evaluation:unclassified');
-  return classLabel(env.t, env.scheme, classKey, env.language, env.window);
+  return classLabel(env.t, env.scheme, classKey, env.language, env.window, env.spellings);
 }
 
 export const percent = (language: string, value: number, digits = 1) => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: digits }).format(value);
@@ -86,7 +89,8 @@ export function hasValues(report: EvaluationReport, metric: Metric): boolean {
 /** The ways a customer can move between a period's first and last day, in the order the screen lists them. */
 export const MOVEMENT_KINDS = ['upgraded', 'downgraded', 'stayed', 'sideways', 'entered', 'left'] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
-export const MOVEMENT_COLORS: Record<MovementKind, string> = { upgraded: '#389e0d', downgraded: '#cf1322', stayed: '#8c8c8c', sideways: '#d48806', entered: '#1677ff', left: '#595959' };
+// Also the colour of the figures written in them: each 4.7:1 or more on white.
+export const MOVEMENT_COLORS: Record<MovementKind, string> = { upgraded: '#237804', downgraded: '#cf1322', stayed: '#737373', sideways: '#876800', entered: '#0958d9', left: '#595959' };
 
 /** Tables of a scheme with many classes (RFM's 125, countries) page at this many rows, so the screen stays quick. */
 export const TABLE_PAGE = 20;

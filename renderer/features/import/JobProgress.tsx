@@ -23,7 +23,7 @@ export function JobProgress({ jobId }: { jobId: string }) {
   const percent = progress && progress.totalBytes > 0 ? Math.min(100, Math.round((progress.bytesRead / progress.totalBytes) * 100)) : 0;
   return (
     <Space style={{ width: '100%', marginBottom: 12 }} data-testid="import-progress">
-      <Progress percent={percent} status="active" style={{ width: 360 }} />
+      <Progress percent={percent} aria-label={t('progressLabel')} status="active" style={{ width: 360 }} />
       <Typography.Text type="secondary">{t('progress', { rows: progress?.rows ?? 0, speed: progress?.rowsPerSecond ?? 0 })}</Typography.Text>
       <Button size="small" data-testid="import-cancel" onClick={() => void api('import:cancel', { jobId })}>
         {t('cancel')}

@@ -80,7 +80,7 @@ export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup;
                 {c.name}
               </a> {c.archivedAt ? <Tag>{t('archived')}</Tag> : null}
             </div>
-            <div style={{ fontWeight: 'normal', color: '#888', fontSize: 12 }}>
+            <div style={{ fontWeight: 'normal', color: 'rgba(0, 0, 0, 0.62)', fontSize: 12 }}>
               {t('since', { date: formatLocalDay(c.createdAt, i18n.language) })} · {t('counts', { orders: c.orderCount, followUps: c.followUpCount })}
             </div>
             {c.id === kept.id ? null : <Tag color="orange">{t('mergedAway')}</Tag>}
@@ -148,7 +148,7 @@ export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup;
         </KeyboardPopconfirm>
       }
     >
-      {differing.size ? <div style={{ color: '#888', marginBottom: 8 }}>{t('chooseHint')}</div> : null}
+      {differing.size ? <div style={{ color: 'rgba(0, 0, 0, 0.62)', marginBottom: 8 }}>{t('chooseHint')}</div> : null}
       {/* A plain scrolling box, not Table's scroll.x: that renders the header twice, doubling every radio in it. */}
       <div style={{ overflowX: 'auto' }} data-testid="merge-table">
         <Table<Row> rowKey="key" size="small" pagination={false} columns={columns} dataSource={rows} />

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { formatMoney } from '../../components/format';
 import { classLabel } from '../tiers/labels';
+import { useClassSpellings } from '../tiers/use-class-spellings';
 import type { TierWindow } from '../tiers/labels';
 import { reasonText } from './reason-text';
 
@@ -21,6 +22,7 @@ interface Props {
 /** On the tier screen: each class's most bought products, so the staff know what suits a class. */
 export function ClassTopProducts({ scheme, classKey, window, reloadKey }: Props) {
   const { t, i18n } = useTranslation('offering');
+  const spellings = useClassSpellings();
   const language = i18n.language;
   const [open, setOpen] = useState(false);
   const [result, setResult] = useState<OutputOf<'offers:classes'> | null>(null);
@@ -42,7 +44,7 @@ export function ClassTopProducts({ scheme, classKey, window, reloadKey }: Props)
   }, [open, scheme, reloadKey, t]);
 
   const classes = (result?.scheme === scheme ? result.classes : []).filter((c) => (classKey ? c.classKey === classKey : c.products.length > 0));
-  const title = classKey ? t('classTop.titleClass', { cls: classLabel(t, scheme, classKey, language, window) }) : t('classTop.title');
+  const title = classKey ? t('classTop.titleClass', { cls: classLabel(t, scheme, classKey, language, window, spellings) }) : t('classTop.title');
 
   return (
     <Collapse
@@ -63,7 +65,7 @@ export function ClassTopProducts({ scheme, classKey, window, reloadKey }: Props)
               {classes.map((c) => (
                 <div key={c.classKey} data-testid={`class-top-${c.classKey}`}>
                   <Space style={{ marginBottom: 4 }}>
-                    <Tag>{classLabel(t, scheme, c.classKey, language, window)}</Tag>
+                    <Tag>{classLabel(t, scheme, c.classKey, language, window, spellings)}</Tag>
                     <Typography.Text type="secondary">{t('classTop.customers', { count: c.customers })}</Typography.Text>
                   </Space>
                   <List

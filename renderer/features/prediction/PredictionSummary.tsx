@@ -47,7 +47,7 @@ export function PredictionSummary({ customerId, reloadKey, hasSales, inTrash }: 
       {page.changedSince && <Alert type="warning" showIcon title={t('changedSince', { date: formatDate(page.asOf, i18n.language) })} style={{ marginBottom: 12 }} data-testid="prediction-changed" />}
       <Space align="start" size="large" wrap>
         <Tooltip title={t('scoreHelp')}>
-          <Progress type="circle" size={64} percent={row.score} format={() => <span data-testid="prediction-score">{row.score}</span>} />
+          <Progress type="circle" size={64} percent={row.score} aria-label={t('score')} format={() => <span data-testid="prediction-score">{row.score}</span>} />
         </Tooltip>
         <Space orientation="vertical" size={4} style={{ maxWidth: 620 }}>
           <Typography.Text strong data-testid="prediction-why">

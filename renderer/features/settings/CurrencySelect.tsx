@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { COMMON_CURRENCIES, currencyLabel, isCodeShaped } from './currencies';
 
 interface Props {
+  /** Given by Form.Item: the id its label's for= names, so the label is the picker's accessible name. */
+  id?: string;
   value?: string;
   onChange?: (value: string) => void;
   disabled?: boolean;
@@ -16,7 +18,7 @@ interface Props {
 }
 
 /** A searchable currency picker that also accepts any typed 3-letter code; works as a Form.Item control. */
-export function CurrencySelect({ value, onChange, disabled, extra = [], testId, style, ref }: Props) {
+export function CurrencySelect({ id, value, onChange, disabled, extra = [], testId, style, ref }: Props) {
   const { t, i18n } = useTranslation('settings');
   const [search, setSearch] = useState('');
   const typed = isCodeShaped(search) ? [search.trim().toUpperCase()] : [];
@@ -26,6 +28,7 @@ export function CurrencySelect({ value, onChange, disabled, extra = [], testId, 
   return (
     <Select
       ref={ref}
+      id={id}
       data-testid={testId}
       value={value}
       disabled={disabled}

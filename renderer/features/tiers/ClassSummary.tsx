@@ -5,6 +5,7 @@ import { formatMoney } from '../../components/format';
 import { ClassTag } from './ClassTag';
 import { groupRfmCells, type SummaryRow } from './rfm-groups';
 import { classLabel, type TierWindow } from './labels';
+import { useClassSpellings } from './use-class-spellings';
 import { shareCell } from './share-cell';
 
 type Overview = OutputOf<'segments:overview'>;
@@ -22,6 +23,7 @@ interface Props {
  */
 export function ClassSummary({ overview, selected, window, onSelect }: Props) {
   const { t, i18n } = useTranslation('tiers');
+  const spellings = useClassSpellings();
   const language = i18n.language;
   // Long vocabularies (125 RFM codes, 250 countries) list only what occurs; short ones show empty tiers too.
   const classes = overview.classes.length > 12 ? overview.classes.filter((c) => c.count > 0) : overview.classes;
@@ -52,7 +54,7 @@ export function ClassSummary({ overview, selected, window, onSelect }: Props) {
             isGroup(row) ? (
               <ClassTag scheme="rf_segment" classKey={row.classKey.slice('segment:'.length)} label={classLabel(t, 'rf_segment', row.classKey.slice('segment:'.length), language, window)} />
             ) : (
-              <ClassTag scheme={overview.scheme} classKey={row.classKey} label={classLabel(t, overview.scheme, row.classKey, language, window)} />
+              <ClassTag scheme={overview.scheme} classKey={row.classKey} label={classLabel(t, overview.scheme, row.classKey, language, window, spellings)} />
             ),
         },
         { key: 'count', title: t('columns.count'), dataIndex: 'count', align: 'right', width: 110 },
@@ -70,7 +72,7 @@ export function ClassSummary({ overview, selected, window, onSelect }: Props) {
           render: (_, row) => {
             // From the amounts, not the stored share: a group row sums its cells' revenue.
             const cell = shareCell(row.revenueMinor, overview.revenueMinor, language);
-            return cell ? <Progress percent={cell.bar} format={() => cell.text} status="normal" size="small" /> : '—';
+            return cell ? <Progress percent={cell.bar} aria-label={t('columns.revenueShare')} format={() => cell.text} status="normal" size="small" /> : '—';
           },
         },
       ]}

@@ -124,6 +124,12 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
       size={760}
       title={t('custom.title')}
       data-testid="custom-segments"
+      // In the footer, not after the last condition: with a dozen conditions the button sat a screen below the fold.
+      footer={
+        <Button type="primary" onClick={() => void save().catch(() => undefined)} data-testid="custom-save">
+          {editing ? t('tierLabels:rule.saveChanges') : t('custom.save')}
+        </Button>
+      }
     >
       <List
         size="small"
@@ -291,9 +297,6 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
           )}
         </Form.List>
         {editing ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('tierLabels:rule.keepsHistory')} /> : null}
-        <Button type="primary" onClick={() => void save().catch(() => undefined)} data-testid="custom-save">
-          {editing ? t('tierLabels:rule.saveChanges') : t('custom.save')}
-        </Button>
       </Form>
     </Drawer>
   );

@@ -10,6 +10,7 @@ import { localDateOf } from '../../../shared/domain/dates';
 import { ClassTag } from './ClassTag';
 import { cutLines } from './cut-text';
 import { classLabel, hintEnvFor, hintText } from './labels';
+import { useClassSpellings } from './use-class-spellings';
 import { TierHistoryChart } from './TierHistoryChart';
 import { useTierPartition } from './use-tier-partition';
 import { useTierWindow } from './use-tier-window';
@@ -28,6 +29,7 @@ export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
   const { t, i18n } = useTranslation('tiers');
   const { settings } = useWorkspace();
   const tierWindow = useTierWindow();
+  const spellings = useClassSpellings();
   const groupNames = useTierPartition();
   const [explain, setExplain] = useState<OutputOf<'segments:explain'> | null>(null);
   // Fetched apart: the first history read may store today's snapshot (seconds at 100k customers).
@@ -54,7 +56,7 @@ export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
 
   if (error) return <Alert type="info" showIcon title={error} />;
   if (!explain) return <Spin />;
-  const env = { language: i18n.language, currency: settings.baseCurrency, window: tierWindow, current: explain.metrics };
+  const env = { language: i18n.language, currency: settings.baseCurrency, window: tierWindow, spellings, current: explain.metrics };
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Descriptions
@@ -70,7 +72,7 @@ export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
             label: t(`schemes.${s}`),
             children: (
               <div data-testid={`customer-tier-${s}`}>
-                <ClassTag scheme={s} classKey={classKey} label={classLabel(t, s, classKey, i18n.language, tierWindow)} />
+                <ClassTag scheme={s} classKey={classKey} label={classLabel(t, s, classKey, i18n.language, tierWindow, spellings)} />
                 {cutLines(t, s, classKey, explanation, env, groupNames).map((line, i) => (
                   <div key={`cut-${i}`} data-testid={`customer-tier-cut-${s}`} style={{ color: '#555' }}>
                     {line}
@@ -80,8 +82,8 @@ export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
                   <div key={i}>{hintText(t, hint, s, hintEnvFor(env, explanation))}</div>
                 ))}
                 {changes.length > 1 ? (
-                  <div style={{ color: '#888', marginTop: 4 }}>
-                    {t('explain.history')}: {changes.map((h) => `${formatDate(h.asOf, i18n.language)} ${h.classKey === null ? '—' : classLabel(t, s, h.classKey, i18n.language, tierWindow)}`).join(' → ')}
+                  <div style={{ color: 'rgba(0, 0, 0, 0.62)', marginTop: 4 }}>
+                    {t('explain.history')}: {changes.map((h) => `${formatDate(h.asOf, i18n.language)} ${h.classKey === null ? '—' : classLabel(t, s, h.classKey, i18n.language, tierWindow, spellings)}`).join(' → ')}
                   </div>
                 ) : null}
               </div>

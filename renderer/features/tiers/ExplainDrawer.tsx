@@ -12,6 +12,7 @@ import { ClassTag } from './ClassTag';
 import { explanationFacts } from './explain-facts';
 import { cutLines } from './cut-text';
 import { classLabel, hintEnvFor, hintText, schemeLabel } from './labels';
+import { useClassSpellings } from './use-class-spellings';
 import { useTierPartition } from './use-tier-partition';
 import { ruleLines } from './rule-text';
 import { useTierWindow } from './use-tier-window';
@@ -34,6 +35,7 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, customRu
   const { t, i18n } = useTranslation('tiers');
   const language = i18n.language;
   const tierWindow = useTierWindow();
+  const spellings = useClassSpellings();
   const groupNames = useTierPartition();
   const [explain, setExplain] = useState<OutputOf<'segments:explain'> | null>(null);
   // Separate from the explanation: the first history read may store today's snapshot, which takes
@@ -59,7 +61,7 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, customRu
     };
   }, [customer, scheme, t]);
 
-  const env = { language, currency: baseCurrency, window: tierWindow, current: explain?.metrics };
+  const env = { language, currency: baseCurrency, window: tierWindow, spellings, current: explain?.metrics };
   const ordered = [scheme, ...schemes.filter((s) => s !== scheme)];
 
   return (
@@ -79,7 +81,7 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, customRu
               data-testid="tier-history"
               items={history.schemes[scheme]!.map((h) => ({
                 key: h.asOf,
-                content: `${formatDate(h.asOf, language)} · ${h.classKey === null ? '—' : classLabel(t, scheme, h.classKey, language, tierWindow)}`,
+                content: `${formatDate(h.asOf, language)} · ${h.classKey === null ? '—' : classLabel(t, scheme, h.classKey, language, tierWindow, spellings)}`,
               }))}
             />
           ) : (
@@ -93,7 +95,7 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, customRu
               return (
                 <div key={s} data-testid={`explain-${s}`} style={{ marginBottom: 20 }}>
                   <h4>
-                    {schemeLabel(t, s, customNames)} <ClassTag scheme={s} classKey={classKey} label={classLabel(t, s, classKey, language, tierWindow)} />
+                    {schemeLabel(t, s, customNames)} <ClassTag scheme={s} classKey={classKey} label={classLabel(t, s, classKey, language, tierWindow, spellings)} />
                   </h4>
                   {cutLines(t, s, classKey, explanation, env, groupNames).map((line, i) => (
                     <div key={i} data-testid={`explain-cut-${s}`}>

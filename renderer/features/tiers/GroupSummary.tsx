@@ -2,6 +2,7 @@ import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
 import { classLabel, type TierWindow } from './labels';
+import { useClassSpellings } from './use-class-spellings';
 
 interface Props {
   overview: OutputOf<'segments:overview'>;
@@ -18,6 +19,7 @@ interface Props {
  */
 export function GroupSummary({ overview, partitionName, groupText, selected, window, onSelect }: Props) {
   const { t, i18n } = useTranslation('tiers');
+  const spellings = useClassSpellings();
   if (!overview.groups) return null;
   return (
     <div data-testid="tier-groups">
@@ -33,7 +35,7 @@ export function GroupSummary({ overview, partitionName, groupText, selected, win
           >
             <strong>{t('tierSettings:list.groupSummary', { group: groupText(g.group), count: g.customers })}</strong>
             {' · '}
-            {classesLine(g.classes, (c) => `${classLabel(t, overview.scheme, c.classKey, i18n.language, window)} (${c.count})`, (more) => t('tierSettings:list.moreClasses', { count: more }))}
+            {classesLine(g.classes, (c) => `${classLabel(t, overview.scheme, c.classKey, i18n.language, window, spellings)} (${c.count})`, (more) => t('tierSettings:list.moreClasses', { count: more }))}
           </Tag.CheckableTag>
         ))}
       </div>

@@ -7,6 +7,7 @@ import { errorText } from '../../components/errors';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { classLabel, schemeLabel } from './labels';
+import { useClassSpellings } from './use-class-spellings';
 import { PolicyText } from './PolicyText';
 import { useTierWindow } from './use-tier-window';
 
@@ -28,6 +29,7 @@ const EMPTY: Draft = { cadenceDays: null, priority: 3, notes: '', nextAction: ''
 export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: Props) {
   const { t, i18n } = useTranslation('tiers');
   const tierWindow = useTierWindow();
+  const spellings = useClassSpellings();
   const { message } = App.useApp();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   // Classes edited since the last load or save: one Save writes them all together.
@@ -106,7 +108,7 @@ export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: 
         pagination={false}
         dataSource={classes}
         columns={[
-          { key: 'class', title: t('columns.classKey'), width: 130, render: (_, c) => classLabel(t, scheme, c, i18n.language, tierWindow) },
+          { key: 'class', title: t('columns.classKey'), width: 130, render: (_, c) => classLabel(t, scheme, c, i18n.language, tierWindow, spellings) },
           {
             key: 'cadence',
             title: t('policies.cadenceDays'),

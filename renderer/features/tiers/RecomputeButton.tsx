@@ -37,7 +37,7 @@ export function RecomputeButton({ onDone }: { onDone(): void }) {
       </Button>
       {progress ? (
         <Space data-testid="recompute-progress">
-          <Progress percent={Math.round((progress.step / progress.steps) * 100)} size="small" style={{ width: 120 }} />
+          <Progress percent={Math.round((progress.step / progress.steps) * 100)} aria-label={t('recompute')} size="small" style={{ width: 120 }} />
           {progress.phase ? t(`progress.${progress.phase}`) : null}
         </Space>
       ) : null}

@@ -8,6 +8,7 @@ import { errorText } from '../../components/errors';
 import { formatDate } from '../../components/format';
 import { ClassTag } from './ClassTag';
 import { classLabel, type TierWindow } from './labels';
+import { useClassSpellings } from './use-class-spellings';
 
 const PAGE = 50;
 
@@ -26,6 +27,7 @@ interface Props {
  */
 export function StoredDayView({ scheme, asOf, search, window, onBack }: Props) {
   const { t, i18n } = useTranslation('evaluation');
+  const spellings = useClassSpellings();
   const language = i18n.language;
   const [classKey, setClassKey] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(1);
@@ -53,7 +55,7 @@ export function StoredDayView({ scheme, asOf, search, window, onBack }: Props) {
 
   if (error) return <Alert type="error" showIcon title={error} />;
   if (!day) return null;
-  const label = (key: string) => classLabel(t, scheme, key, language, window);
+  const label = (key: string) => classLabel(t, scheme, key, language, window, spellings);
   const range = day.firstDay && day.lastDay ? t('asOf.range', { first: formatDate(day.firstDay, language), last: formatDate(day.lastDay, language) }) : t('asOf.noRange');
   const back = (
     <Button size="small" onClick={onBack} data-testid="as-of-back">

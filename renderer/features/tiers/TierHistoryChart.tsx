@@ -6,6 +6,7 @@ import { EChart } from '../../components/charts/EChart';
 import { formatDate } from '../../components/format';
 import { historyClasses } from './history-classes';
 import { classLabel, type TierWindow } from './labels';
+import { useClassSpellings } from './use-class-spellings';
 
 /**
  * The customer's class over time in one scheme, as a step line over the stored change points (a class holds
@@ -13,11 +14,12 @@ import { classLabel, type TierWindow } from './labels';
  */
 export function TierHistoryChart({ history, schemes, today, window }: { history: OutputOf<'segments:history'>; schemes: readonly string[]; today: string; window?: TierWindow }) {
   const { t, i18n } = useTranslation('evaluation');
+  const spellings = useClassSpellings();
   const language = i18n.language;
   const withHistory = schemes.filter((s) => (history.schemes[s]?.length ?? 0) > 0);
   const [scheme, setScheme] = useState<string>(withHistory[0] ?? 'pyramid');
   const changes = useMemo(() => history.schemes[scheme] ?? [], [history, scheme]);
-  const label = useCallback((classKey: string | null) => (classKey === null ? t('history.unclassified') : classLabel(t, scheme, classKey, language, window)), [t, scheme, language, window]);
+  const label = useCallback((classKey: string | null) => (classKey === null ? t('history.unclassified') : classLabel(t, scheme, classKey, language, window, spellings)), [t, scheme, language, window, spellings]);
 
   const option = useMemo(() => {
     // Top class at the top: the category axis draws its first entry at the bottom.

@@ -31,6 +31,7 @@ import { RecomputeButton } from './RecomputeButton';
 import { useTierWindow } from './use-tier-window';
 import { ClassTopProducts } from '../offering/ClassTopProducts';
 import { StoredDayView } from './StoredDayView';
+import { useClassSpellings } from './use-class-spellings';
 
 /** Tiered lists: pick a scheme → its classes with counts, revenue and share → the members of a class. */
 export function TiersPage() {
@@ -47,6 +48,7 @@ export function TiersPage() {
   const [customNames, setCustomNames] = useState<ReadonlyMap<string, string>>(new Map());
   const [customRules, setCustomRules] = useState<ReadonlyMap<string, RuleGroup>>(new Map());
   const tierWindow = useTierWindow();
+  const spellings = useClassSpellings();
   const [error, setError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
   const [open, setOpen] = useState<{ id: string; name: string } | null>(null);
@@ -129,13 +131,13 @@ export function TiersPage() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [pages, selected, open, panel]);
-  const env = useMemo(() => ({ t, language, baseCurrency: settings.baseCurrency, scheme, window: tierWindow, groupText }), [t, language, settings.baseCurrency, scheme, tierWindow, groupText]);
+  const env = useMemo(() => ({ t, language, baseCurrency: settings.baseCurrency, scheme, window: tierWindow, spellings, groupText }), [t, language, settings.baseCurrency, scheme, tierWindow, spellings, groupText]);
   // Stable while the overview is, so the policies drawer does not reload on every render.
   const policyClasses = useMemo(() => (overview ? overview.classes.filter((c) => c.count > 0 || overview.classes.length <= 12).map((c) => c.classKey) : []), [overview]);
   const schemes = [...SCHEME_KEYS, ...[...customNames.keys()].map((id) => `custom:${id}`)];
 
   const exportCsv = () =>
-    void exportMembersCsv(query, { t, language, currency: settings.baseCurrency, window: tierWindow, fileName: `tiers-${scheme.replace(':', '-')}${classKey ? `-${classKey}` : ''}.csv` }).catch((e: unknown) =>
+    void exportMembersCsv(query, { t, language, currency: settings.baseCurrency, window: tierWindow, spellings, fileName: `tiers-${scheme.replace(':', '-')}${classKey ? `-${classKey}` : ''}.csv` }).catch((e: unknown) =>
       setError(errorText(e, t)),
     );
 
@@ -180,7 +182,7 @@ export function TiersPage() {
           placeholder={t('allClasses')}
           value={classKey}
           onChange={(next) => setClassKey(next)}
-          options={(overview?.scheme === scheme ? overview.classes.filter((c) => c.count > 0) : []).map((c) => ({ value: c.classKey, label: classLabel(t, scheme, c.classKey, language, tierWindow) }))}
+          options={(overview?.scheme === scheme ? overview.classes.filter((c) => c.count > 0) : []).map((c) => ({ value: c.classKey, label: classLabel(t, scheme, c.classKey, language, tierWindow, spellings) }))}
         />
         <DatePicker
           aria-label={t('evaluation:asOf.label')}

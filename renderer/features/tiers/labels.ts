@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { rfSegmentOf, type MoveHint } from '../../../shared/segmentation';
+import { rfSegmentOf, spellingOf, type ClassSpellings, type MoveHint } from '../../../shared/segmentation';
 import { countryName, formatDate, formatMoney } from '../../components/format';
 
 /** The analysis window the order-based schemes look at (the engine's `window` setting). */
@@ -30,11 +30,12 @@ export function schemeLabel(t: TFunction, scheme: string, customNames: ReadonlyM
 const RFM_CODE = /^[1-5]{3}$/;
 
 /**
- * Class keys are stable names; the profile schemes reuse the customer vocabularies, free text shows as typed.
+ * Class keys are stable names; the profile schemes reuse the customer vocabularies. A free-text class's key is
+ * lower-cased text: it shows by the spelling its customers use most (`spellings`, segments:classSpellings).
  * 'none' names the window it covers: a customer with years of revenue and no order this year is not "No orders".
  * Without a window (not loaded yet) it still says "in the analysis window", never a bare "No orders".
  */
-export function classLabel(t: TFunction, scheme: string, classKey: string, language: string, window?: TierWindow): string {
+export function classLabel(t: TFunction, scheme: string, classKey: string, language: string, window?: TierWindow, spellings?: ClassSpellings): string {
   if (classKey === 'none') {
     if (!window) return t('tierLabels:noneAnyWindow');
     return window.kind === 'all' ? t('tierLabels:noneEver') : t('tierLabels:noneInWindow', { period: periodText(t, window) });
@@ -49,7 +50,7 @@ export function classLabel(t: TFunction, scheme: string, classKey: string, langu
     case 'industry':
     case 'income':
     case 'size':
-      return classKey;
+      return spellingOf(spellings, scheme, classKey) ?? classKey;
     case 'country':
       return countryName(classKey.toUpperCase(), language);
     case 'type':
@@ -95,6 +96,8 @@ export interface HintEnv {
   language: string;
   currency: string;
   window?: TierWindow;
+  /** How free-text classes are shown (segments:classSpellings). */
+  spellings?: ClassSpellings;
   /** The customer's window figures: with them a score hint says how much more, not the bare target. */
   current?: { orderCount: number; revenueMinor: number; followUpCount: number };
   /**
@@ -137,7 +140,7 @@ function scoreHint(t: TFunction, hint: Extract<MoveHint, { kind: 'reach_score' }
 
 /** One "what would move them" hint as a sentence in the UI language: actions and words, never "→ F4". */
 export function hintText(t: TFunction, hint: MoveHint, scheme: string, env: HintEnv): string {
-  const cls = (key: string) => classLabel(t, scheme, key, env.language, env.window);
+  const cls = (key: string) => classLabel(t, scheme, key, env.language, env.window, env.spellings);
   const money = (minor: number) => formatMoney(minor, env.currency, env.language);
   const date = (d: string) => formatDate(d, env.language);
   switch (hint.kind) {

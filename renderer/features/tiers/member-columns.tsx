@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { MemberRow } from '../../../shared/contract/segmentation';
 import { formatDate, formatMoney } from '../../components/format';
 import { ClassTag } from './ClassTag';
+import type { ClassSpellings } from '../../../shared/segmentation';
 import { classLabel, type TierWindow } from './labels';
 import { predictionColumns } from '../prediction/prediction-columns';
 
@@ -14,6 +15,8 @@ export interface MemberColumnEnv {
   baseCurrency: string;
   scheme: string;
   window?: TierWindow;
+  /** How free-text classes are shown (segments:classSpellings). */
+  spellings?: ClassSpellings;
   /** Set when the scheme is ranked within groups: the group column shows each row's group in words. */
   groupText?: (key: string) => string;
 }
@@ -42,7 +45,7 @@ export function memberColumns(env: MemberColumnEnv) {
     column.accessor('company', { size: 200, cell: (c) => c.getValue() ?? '' }),
     column.accessor('classKey', {
       size: env.scheme === 'rfm' ? 170 : 150,
-      cell: (c) => <ClassTag scheme={env.scheme} classKey={c.getValue()} label={classLabel(t, env.scheme, c.getValue(), language, env.window)} />,
+      cell: (c) => <ClassTag scheme={env.scheme} classKey={c.getValue()} label={classLabel(t, env.scheme, c.getValue(), language, env.window, env.spellings)} />,
     }),
     ...(env.groupText
       ? [column.accessor('group', { header: t('tierSettings:list.group'), size: 120, cell: (c) => (c.getValue() ? env.groupText!(c.getValue()!) : '') })]

@@ -162,17 +162,24 @@ export function TodayPage() {
             if (entry.type === 'header') {
               const label = `${t(`group.${entry.group}`)} (${entry.count})`;
               // The overdue group opens and closes: a button, so Tab reaches it and Enter or Space toggles it
-              // (a clickable row answered the mouse only), saying whether it is open in aria-expanded.
-              return entry.group === 'overdue' ? (
-                <button key="h-overdue" type="button" className="today-group today-group-overdue" data-testid="today-group-overdue" data-count={entry.count} aria-expanded={open} onClick={() => setOverdueOpen(!open)} style={style}>
-                  {open ? <DownOutlined /> : <RightOutlined />}
-                  {label}
-                  <span className="today-group-action">{open ? t('collapse') : t('expand')}</span>
-                </button>
-              ) : (
-                <div key="h-today" className="today-group" data-testid="today-group-today" data-count={entry.count} style={style}>
-                  {label}
-                  {entry.count === 0 ? <Typography.Text type="secondary" style={{ fontWeight: 400 }}>{t('emptyToday')}</Typography.Text> : null}
+              // (a clickable row answered the mouse only), saying whether it is open in aria-expanded. A header is a
+              // row of the grid with one cell, as the grid's rows may only hold cells.
+              return (
+                <div key={`h-${entry.group}`} role="row" style={style}>
+                  {entry.group === 'overdue' ? (
+                    <div role="gridcell">
+                      <button type="button" className="today-group today-group-overdue" data-testid="today-group-overdue" data-count={entry.count} aria-expanded={open} onClick={() => setOverdueOpen(!open)} style={{ width: '100%' }}>
+                        {open ? <DownOutlined /> : <RightOutlined />}
+                        {label}
+                        <span className="today-group-action">{open ? t('collapse') : t('expand')}</span>
+                      </button>
+                    </div>
+                  ) : (
+                    <div role="gridcell" className="today-group" data-testid="today-group-today" data-count={entry.count}>
+                      {label}
+                      {entry.count === 0 ? <Typography.Text type="secondary" style={{ fontWeight: 400 }}>{t('emptyToday')}</Typography.Text> : null}
+                    </div>
+                  )}
                 </div>
               );
             }
@@ -192,8 +199,10 @@ export function TodayPage() {
                     onReschedule={(date) => void act(row, 'reschedule', date)}
                   />
                 ) : (
-                  <div data-testid="today-item-loading" style={{ height: ROW_HEIGHT, padding: '14px 12px' }} key={revision}>
-                    <Skeleton.Input active size="small" style={{ width: 300 }} />
+                  <div role="row" data-testid="today-item-loading" style={{ height: ROW_HEIGHT, padding: '14px 12px' }} key={revision}>
+                    <div role="gridcell">
+                      <Skeleton.Input active size="small" style={{ width: 300 }} />
+                    </div>
                   </div>
                 )}
               </div>

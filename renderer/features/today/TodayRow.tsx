@@ -6,12 +6,13 @@ import type { TodayKind } from '../../../shared/today/types';
 import { RescheduleButton } from './RescheduleButton';
 import '../../components/row-action.css';
 import { reasonLabel } from './reason-label';
+import { useClassSpellings } from '../tiers/use-class-spellings';
 import { UserText } from '../../components/UserText';
 
 export const ROW_HEIGHT = 60;
 
-/** Colours by meaning: broken promises red, today's promises orange, valuables slipping gold, routine grey-blue. */
-export const KIND_COLORS: Record<TodayKind, string> = { overdue: '#cf1322', payment: '#c41d7f', due_today: '#d46b08', slipping: '#ad6800', policy: '#1d39c4', new_customer: '#389e0d' };
+/** Colours by meaning: broken promises red, today's promises orange, valuables slipping gold, routine grey-blue; each 5:1 or more on white. */
+export const KIND_COLORS: Record<TodayKind, string> = { overdue: '#cf1322', payment: '#c41d7f', due_today: '#ad4e00', slipping: '#876800', policy: '#1d39c4', new_customer: '#237804' };
 
 interface Props {
   item: TodayItemRow;
@@ -31,7 +32,8 @@ interface Props {
  */
 export const TodayRow = memo(function TodayRow({ item, asOf, selected, busy, onSelect, onOpen, onLog, onDone, onReschedule }: Props) {
   const { t, i18n } = useTranslation('today');
-  const reasons = item.reasons.map((r) => reasonLabel(t, r, asOf, i18n.language));
+  const spellings = useClassSpellings();
+  const reasons = item.reasons.map((r) => reasonLabel(t, r, asOf, i18n.language, spellings));
   const hasReminder = item.followUpIds.length > 0;
   return (
     <div
@@ -46,14 +48,14 @@ export const TodayRow = memo(function TodayRow({ item, asOf, selected, busy, onS
       onDoubleClick={onOpen}
       style={{ height: ROW_HEIGHT, display: 'flex', alignItems: 'center', gap: 12, padding: '0 12px', borderBottom: '1px solid #f0f0f0', background: selected ? '#e6f4ef' : '#fff', cursor: 'pointer' }}
     >
-      <div style={{ minWidth: 0, flex: 1 }}>
+      <div role="gridcell" style={{ minWidth: 0, flex: 1 }}>
         <div style={{ display: 'flex', gap: 8, alignItems: 'baseline', whiteSpace: 'nowrap', overflow: 'hidden' }}>
           {/* Name, company and owner each give way with an ellipsis (whole on hover) and keep their own direction. */}
           <a href={`#/customers/${encodeURIComponent(item.customerId)}`} data-testid="today-customer-link" style={{ fontWeight: 600, display: 'flex', minWidth: 0, maxWidth: '55%', flex: '0 1 auto' }} onClick={(e) => e.stopPropagation()}>
             <UserText text={item.customerName} />
           </a>
-          {item.company ? <UserText text={item.company} style={{ color: '#8c8c8c', flex: '0 2 auto' }} /> : null}
-          {item.owner ? <span style={{ color: '#8c8c8c', display: 'flex', minWidth: 0, flex: '0 2 auto' }}>·&nbsp;<UserText text={item.owner} /></span> : null}
+          {item.company ? <UserText text={item.company} style={{ color: 'rgba(0, 0, 0, 0.62)', flex: '0 2 auto' }} /> : null}
+          {item.owner ? <span style={{ color: 'rgba(0, 0, 0, 0.62)', display: 'flex', minWidth: 0, flex: '0 2 auto' }}>·&nbsp;<UserText text={item.owner} /></span> : null}
           {item.likelihood !== null ? <span style={{ color: '#1f6f5c', flex: 'none' }}>· {t('likelihood', { percent: Math.round(item.likelihood * 100) })}</span> : null}
         </div>
         <div data-testid="today-reasons" title={reasons.join('\n')} style={{ marginTop: 2, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', fontSize: 13 }}>
@@ -64,7 +66,7 @@ export const TodayRow = memo(function TodayRow({ item, asOf, selected, busy, onS
           ))}
         </div>
       </div>
-      <div style={{ display: 'flex', gap: 4 }} onClick={(e) => e.stopPropagation()} onDoubleClick={(e) => e.stopPropagation()}>
+      <div role="gridcell" style={{ display: 'flex', gap: 4 }} onClick={(e) => e.stopPropagation()} onDoubleClick={(e) => e.stopPropagation()}>
         <button type="button" className="row-action row-action-primary" data-testid="today-log" onClick={onLog}>
           <EditOutlined />
           {t('actions.log')}

@@ -88,6 +88,7 @@ export const importing = {
     tooLargeApp: '文件有 {{size}} MB，拖放的文件最多 {{limit}} MB。请点“选择文件”按钮选择它，大文件会直接从磁盘读取。',
     tooLargeBrowser: '文件有 {{size}} MB，浏览器中最多可上传 {{limit}} MB。请在客户分级簿应用中导入，或使用命令行 tierbook import。',
     progress: '已处理 {{rows, number}} 行 · 每秒 {{speed, number}} 行',
+    progressLabel: '导入进度',
     cancel: '取消',
   },
   en: {
@@ -177,6 +178,7 @@ export const importing = {
     tooLargeApp: 'The file is {{size}} MB; a dropped file can be at most {{limit}} MB. Use the “Choose file” button instead: large files are read straight from disk.',
     tooLargeBrowser: 'The file is {{size}} MB; at most {{limit}} MB can be uploaded in the browser. Import it in the TierBook app, or with the command line: tierbook import.',
     progress: 'Rows read: {{rows, number}} · {{speed, number}} rows/s',
+    progressLabel: 'Import progress',
     cancel: 'Cancel',
   },
 };
