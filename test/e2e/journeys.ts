@@ -137,6 +137,14 @@ export async function newCustomerValidationAndDuplicate({ page, screenshot }: Jo
   await byTestId(page, 'add-customer').click();
   await inputOf(page, 'profile-name').fill('Test Buyer');
   await inputOf(page, 'contact-value').fill('call me maybe');
+  // A contact row is removed by keyboard too: its control is a button with a name (an icon alone was mouse-only).
+  await page.getByRole('button', { name: 'Add a contact channel' }).click();
+  await expect.poll(() => byTestId(page, 'contact-row').count()).toBe(2);
+  const removeSecond = byTestId(page, 'contact-remove').nth(1);
+  expect(await removeSecond.getAttribute('aria-label')).toBe('Remove this contact channel');
+  await removeSecond.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => byTestId(page, 'contact-row').count()).toBe(1);
   await byTestId(page, 'new-customer-save').click();
   // The field says what is wrong, in the user's language, and nothing is saved.
   await expect.poll(() => byTestId(page, 'profile-form').innerText()).toContain('Not a valid phone number');

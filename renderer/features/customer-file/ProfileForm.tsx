@@ -169,7 +169,8 @@ export function ProfileForm({
                   <Form.Item name={[field.name, 'label']} style={{ marginBottom: 0 }}>
                     <Input style={{ width: 160 }} placeholder={t('fields.contactLabel')} />
                   </Form.Item>
-                  <MinusCircleOutlined onClick={() => remove(field.name)} style={{ marginTop: 8 }} />
+                  {/* A button with a name: the icon alone could be clicked but not reached with Tab, nor named to a screen reader. */}
+                  <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('removeContact')} title={t('removeContact')} onClick={() => remove(field.name)} data-testid="contact-remove" />
                 </Space>
               ))}
               <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'phone', value: '' })}>

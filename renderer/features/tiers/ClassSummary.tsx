@@ -5,7 +5,7 @@ import { formatMoney } from '../../components/format';
 import { ClassTag } from './ClassTag';
 import { groupRfmCells, type SummaryRow } from './rfm-groups';
 import { classLabel, type TierWindow } from './labels';
-import { useClassSpellings } from './use-class-spellings';
+import type { ClassSpellings } from '../../../shared/segmentation';
 import { shareCell } from './share-cell';
 
 type Overview = OutputOf<'segments:overview'>;
@@ -15,15 +15,16 @@ interface Props {
   selected: string | undefined;
   window?: TierWindow;
   onSelect(classKey: string | undefined): void;
+  /** How free-text classes are spelt (the page reads them once: use-class-spellings.ts); by their key until read. */
+  spellings?: ClassSpellings;
 }
 
 /**
  * Each class with its count, window revenue and revenue share; a click narrows the member list to it.
  * RFM's cells are grouped under their R×F segment (a click on a segment opens it), never 70 bare codes.
  */
-export function ClassSummary({ overview, selected, window, onSelect }: Props) {
+export function ClassSummary({ overview, selected, window, onSelect, spellings }: Props) {
   const { t, i18n } = useTranslation('tiers');
-  const spellings = useClassSpellings();
   const language = i18n.language;
   // Long vocabularies (125 RFM codes, 250 countries) list only what occurs; short ones show empty tiers too.
   const classes = overview.classes.length > 12 ? overview.classes.filter((c) => c.count > 0) : overview.classes;

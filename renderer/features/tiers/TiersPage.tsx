@@ -237,7 +237,7 @@ export function TiersPage() {
           {partitioned && groupText ? (
             <GroupSummary overview={overview} partitionName={partitionText(t, overview.partition)} groupText={groupText} selected={group} window={tierWindow} onSelect={setGroup} />
           ) : null}
-          <ClassSummary overview={overview} selected={classKey} window={tierWindow} onSelect={setClassKey} />
+          <ClassSummary overview={overview} selected={classKey} window={tierWindow} onSelect={setClassKey} spellings={spellings} />
           <ClassTopProducts scheme={scheme} classKey={classKey} window={tierWindow} reloadKey={overview} />
         </>
       ) : error ? null : (
