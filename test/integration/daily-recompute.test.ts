@@ -34,15 +34,15 @@ describe('the tier snapshot while the app stays open', () => {
       const timer = new FakeTimer(Date.parse('2026-11-23T15:59:30Z'));
       const errors: unknown[] = [];
       const daily = keepDailySnapshots(app, { delayMs: 1000, timer, onError: (error) => errors.push(error) });
-      timer.advanceTo('2026-11-23T15:59:31Z');
+      await timer.advanceTo('2026-11-23T15:59:31Z');
       await daily.settled();
       expect(latestRunDay(app.db)).toBe('2026-11-23');
       // Nothing more before midnight; the first millisecond of the 24th stores it.
-      timer.advanceTo('2026-11-23T15:59:59.999Z');
+      await timer.advanceTo('2026-11-23T15:59:59.999Z');
       await daily.settled();
       expect(latestRunDay(app.db)).toBe('2026-11-23');
       clock.moveTo('2026-11-24');
-      timer.advanceTo('2026-11-23T16:00:00.001Z');
+      await timer.advanceTo('2026-11-23T16:00:00.001Z');
       await daily.settled();
       expect(latestRunDay(app.db)).toBe('2026-11-24');
       const days = () => app.db.$client.prepare(`SELECT as_of FROM segment_runs ORDER BY as_of`).pluck().all();
@@ -50,7 +50,7 @@ describe('the tier snapshot while the app stays open', () => {
       // Stopped (the app quitting): the next midnight stores nothing and leaves no timer.
       daily.stop();
       expect(timer.armed).toBe(0);
-      timer.advanceTo('2026-11-24T16:00:00.001Z');
+      await timer.advanceTo('2026-11-24T16:00:00.001Z');
       await daily.settled();
       expect(days()).toEqual(['2026-11-23', '2026-11-24']);
       expect(errors).toEqual([]);

@@ -1,7 +1,11 @@
-/** A clock moved by hand; timers fire in order at their own instants. */
+/**
+ * A clock the test moves by hand: timers fire in order at their own instants as time passes, and what they start
+ * asynchronously (a scheduler's reads, a snapshot) is let run between them.
+ */
 export class FakeTimer {
   private timers: { at: number; run: () => void; id: number }[] = [];
   private nextId = 1;
+  /** Every delay asked for, to check that none sleeps past a cap. */
   readonly delays: number[] = [];
   constructor(public ms: number) {}
   now = () => new Date(this.ms);
@@ -17,9 +21,11 @@ export class FakeTimer {
   get armed(): number {
     return this.timers.length;
   }
-  advanceTo(iso: string): void {
-    const end = Date.parse(iso);
+  /** Moves time to `target` (an ISO instant, a Date or epoch ms), firing each timer due on the way at its own instant. */
+  async advanceTo(target: string | Date | number): Promise<void> {
+    const end = typeof target === 'number' ? target : typeof target === 'string' ? Date.parse(target) : target.getTime();
     for (;;) {
+      await settle();
       const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
       if (!due) break;
       this.timers = this.timers.filter((t) => t !== due);
@@ -27,6 +33,9 @@ export class FakeTimer {
       due.run();
     }
     this.ms = end;
+    await settle();
   }
 }
 
+/** One turn of the event loop: what a fired timer started gets to run. */
+export const settle = () => new Promise((resolve) => setImmediate(resolve));

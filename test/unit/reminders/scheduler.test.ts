@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeTimer, settle } from '../../support/fake-timer';
 import { createReminderScheduler, MAX_SLEEP_MS, type ReminderNotice, type ReminderSettings, type TimedReminder, type TodaySummary } from '../../../shared/reminders/scheduler';
 
 /**
@@ -6,42 +7,7 @@ import { createReminderScheduler, MAX_SLEEP_MS, type ReminderNotice, type Remind
  * are let run between them. Every test runs in a fixed zone (Europe/Berlin, set below) so that the
  * wall-clock instants written as UTC in the assertions are the ones a user in that zone would see.
  */
-class FakeTimer {
-  private timers: { at: number; run: () => void; id: number }[] = [];
-  private nextId = 1;
-  /** Every delay the scheduler asked for, to check that none sleeps past the cap. */
-  readonly delays: number[] = [];
-  constructor(public ms: number) {}
-  now = () => new Date(this.ms);
-  setTimeout = (run: () => void, ms: number) => {
-    this.delays.push(ms);
-    const id = this.nextId++;
-    this.timers.push({ at: this.ms + ms, run, id });
-    return id;
-  };
-  clearTimeout = (handle: unknown) => {
-    this.timers = this.timers.filter((t) => t.id !== handle);
-  };
-  get armed(): number {
-    return this.timers.length;
-  }
-  /** Moves time to `target`, firing each timer due on the way at its own instant. */
-  async advanceTo(target: Date | number): Promise<void> {
-    const end = typeof target === 'number' ? target : target.getTime();
-    for (;;) {
-      await settle();
-      const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.timers = this.timers.filter((t) => t !== due);
-      this.ms = Math.max(this.ms, due.at);
-      due.run();
-    }
-    this.ms = end;
-    await settle();
-  }
-}
 
-const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 /** An in-memory stand-in for the database: settings, the stored "summary shown" date, timed reminders. */
 function memorySource(initial: Partial<ReminderSettings> = {}) {
