@@ -5,6 +5,7 @@ import { decimalNumber, typedAmount } from '../../shared/domain/typed-number';
 import { optionalInt, optionalString, requireFlag, UsageError } from './args';
 import { pad, type Command } from './commands';
 import { ordinal, type FieldFlags, type IssueClauses } from './flag-errors';
+import { localDateOf } from '../../shared/domain/dates';
 
 /**
  * An amount flag as the order form takes a typed amount (shared/domain/typed-number.ts): full-width digits and
@@ -78,6 +79,12 @@ const ORDER_CLAUSES: IssueClauses = {
 };
 
 const money = (minor: number, currency: string) => `${minorToDecimal(minor, currency)} ${currency}`;
+
+/** An instant on this computer's clock, to the minute, as the screens show when something happened. */
+function localMinute(iso: string): string {
+  const at = new Date(iso);
+  return `${localDateOf(at)} ${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+}
 
 function describe(o: Order): string {
   const head = `${o.orderDate}  ${o.kind === 'return' ? 'return' : 'sale  '}  ${pad(o.orderNumber ?? '-', 12)} ${pad(money(o.amountMinor, o.currency), 16)}`;
@@ -189,7 +196,7 @@ export const ORDER_COMMANDS: Command[] = [
     run: (v, call) => call('orders:deleted', { customerId: requireFlag(v, 'customer'), limit: optionalInt(v, 'limit') }),
     human: (o: OutputOf<'orders:deleted'>) =>
       [
-        ...o.orders.map((order) => `${describe(order)}\n      deleted ${order.deletedAt}`),
+        ...o.orders.map((order) => `${describe(order)}\n      deleted ${localMinute(order.deletedAt)}`),
         o.total === 0 ? 'No deleted orders.' : `${o.total} deleted${o.total > o.orders.length ? ` (the latest ${o.orders.length} shown; --limit N)` : ''}; bring one back with: orders restore --order ID`,
       ].join('\n'),
   },

@@ -80,8 +80,16 @@ describe('deleted orders', () => {
     const deleted = cli('orders', 'delete', '--db', app.dbPath, '--order', a.id);
     expect(deleted.code, deleted.stderr).toBe(0);
     expect(deleted.stdout).toContain(`bring it back with: orders restore --order ${a.id}`);
+    const previousTz = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
     const list = cli('orders', 'deleted', '--db', app.dbPath, '--customer', customerId);
+    if (previousTz === undefined) delete process.env.TZ;
+    else process.env.TZ = previousTz;
     expect(list.stdout).toContain('A-1');
+    // When it was deleted, on the machine's clock (Shanghai, UTC+8, no daylight saving), to the minute.
+    const deletedAt = app.db.$client.prepare(`SELECT deleted_at FROM orders WHERE id = ?`).pluck().get(a.id) as string;
+    const shanghai = new Date(Date.parse(deletedAt) + 8 * 3600_000).toISOString();
+    expect(list.stdout).toContain(`deleted ${shanghai.slice(0, 10)} ${shanghai.slice(11, 16)}`);
     expect(list.stdout).toContain('1 deleted; bring one back with: orders restore --order ID');
     const restored = cli('orders', 'restore', '--db', app.dbPath, '--order', a.id);
     expect(restored.code, restored.stderr).toBe(0);
