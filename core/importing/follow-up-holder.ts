@@ -1,10 +1,9 @@
 import type { ImportStatements } from '../../db/repos/imports';
 import { localDateOf } from '../../shared/domain/dates';
+import { isIdForm } from '../ids';
 import { holderOrigin } from './order-holder';
 import type { ImportReason } from './types';
 
-/** The form of the app's own ids (UUID v7): a record ID of another form is some other program's and never becomes an id here. */
-export const RECORD_ID_FORM = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 type Refusal = { kind: 'error'; reason: ImportReason; field: string; params: Record<string, string> };
 
@@ -35,7 +34,7 @@ export class FollowUpRecords {
 
   /** The id of the follow-up a row writes: its record ID when free and of the app's form, else a new one. */
   idFor(recordId: string | null, fresh: () => string): string {
-    const id = recordId !== null && RECORD_ID_FORM.test(recordId) && !this.sql.followUpIdTaken(recordId) ? recordId : fresh();
+    const id = recordId !== null && isIdForm(recordId) && !this.sql.followUpIdTaken(recordId) ? recordId : fresh();
     if (recordId !== null) this.written.set(recordId, id);
     return id;
   }

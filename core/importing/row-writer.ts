@@ -7,10 +7,10 @@ import { importStatements, type ImportStatements } from '../../db/repos/imports'
 import { orderImportStatements, orderInserter, type OrderImportStatements, type OrderInserter } from '../../db/repos/order-imports';
 import { OrderAssembler } from './order-assembler';
 import { alreadyRecorded, numberTaken } from './order-holder';
-import { FollowUpRecords, RECORD_ID_FORM } from './follow-up-holder';
+import { FollowUpRecords } from './follow-up-holder';
 import { productIdentityKey, upsertProducts } from '../../db/repos/products';
 import type { Db } from '../../db/open';
-import { newId } from '../ids';
+import { isIdForm, newId } from '../ids';
 import { batchIds } from './batch-ids';
 import { CustomerIndex, nameKey, type CustomerMatch } from './customer-index';
 import { liveCustomerMergedInto } from './merged-into';
@@ -149,7 +149,7 @@ export class RowWriter {
    * customers, which name them by that record ID, find them in a later import (link()). Otherwise a new id.
    */
   private ownIdFor(recordId: string | null): string | undefined {
-    return recordId !== null && RECORD_ID_FORM.test(recordId) && !this.anyCustomer.get(recordId) ? recordId : undefined;
+    return recordId !== null && isIdForm(recordId) && !this.anyCustomer.get(recordId) ? recordId : undefined;
   }
 
   /** Remembers which customer a record ID's row became; the first binding stands (a customer has one record ID). */

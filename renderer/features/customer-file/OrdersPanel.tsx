@@ -9,7 +9,7 @@ import { ActionLink } from '../../components/ActionLink';
 import { UserText } from '../../components/UserText';
 import { errorText } from '../../components/errors';
 import { formatDate, formatMoney } from '../../components/format';
-import { formatRate } from '../fx/fx-format';
+import { formatRate } from '../../../shared/domain/money';
 import { DeletedOrders } from './DeletedOrders';
 import { OrderModal } from './OrderModal';
 import { PaymentModal } from './PaymentModal';

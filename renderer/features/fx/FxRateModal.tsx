@@ -9,7 +9,7 @@ import { showFieldErrors } from '../../components/errors';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { formatDate } from '../../components/format';
 import { CurrencySelect } from '../settings/CurrencySelect';
-import { formatRate } from './fx-format';
+import { formatRate } from '../../../shared/domain/money';
 
 interface FxFormValues {
   currency?: string;

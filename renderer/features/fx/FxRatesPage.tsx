@@ -8,7 +8,7 @@ import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
 import { formatDate, formatDateTime } from '../../components/format';
 import { currencyLabel, currencyName } from '../settings/currencies';
-import { formatRate } from './fx-format';
+import { formatRate } from '../../../shared/domain/money';
 import { FxRateModal } from './FxRateModal';
 import './fx-rates.css';
 import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';

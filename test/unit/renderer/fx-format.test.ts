@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRate } from '../../../renderer/features/fx/fx-format';
+import { formatRate } from '../../../shared/domain/money';
 import { MAX_FX_RATE, MIN_FX_RATE } from '../../../shared/domain/money';
 
 describe('an FX rate as shown', () => {
