@@ -6,6 +6,14 @@ import { spellingOf, type ClassSpellings } from '../../shared/segmentation';
  */
 export type WithSpellings<T> = T & { spellings: ClassSpellings };
 
+/**
+ * The spellings for a command's human output; none under --json, which leaves them out. Reading them is three
+ * grouped scans of the customers (tens of milliseconds at 100k), which a script asking for JSON need not pay.
+ */
+export async function spellingsFor(values: { json?: unknown }, call: (name: 'segments:classSpellings', input: Record<string, never>) => Promise<ClassSpellings>): Promise<ClassSpellings> {
+  return values.json === true ? {} : call('segments:classSpellings', {});
+}
+
 export const shownClass = (spellings: ClassSpellings, scheme: string, classKey: string): string => spellingOf(spellings, scheme, classKey) ?? classKey;
 
 /** The output as it was before the spellings joined it: --json keeps its shape. */

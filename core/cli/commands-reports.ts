@@ -3,7 +3,7 @@ import type { ClassFigures, ReportPeriod } from '../../shared/contract/reports';
 import { optionalString, requireFlag, UsageError } from './args';
 import { pad, type Command } from './commands';
 import { baseMoney, decimalAmount, type BaseMoney } from './base-money';
-import { shownClass, withoutSpellings, type WithSpellings } from './class-names';
+import { shownClass, spellingsFor, withoutSpellings, type WithSpellings } from './class-names';
 
 type Evaluation = OutputOf<'reports:evaluation'>;
 type Migration = OutputOf<'reports:migration'>;
@@ -110,7 +110,7 @@ export const REPORT_COMMANDS: Command[] = [
       const exported = xlsx
         ? await call('reports:export-xlsx', { ...input, path: xlsx, language: language as 'en', ...(migration ? { migrationFrom: input.from, migrationTo: input.to } : {}) })
         : undefined;
-      return { ...evaluation, migration, ...(exported ? { exported } : {}), spellings: await call('segments:classSpellings', {}) };
+      return { ...evaluation, migration, ...(exported ? { exported } : {}), spellings: await spellingsFor(v, call) };
     },
     json: withoutSpellings,
     human: (o: WithSpellings<Report>) => human(o),

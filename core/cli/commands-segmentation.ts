@@ -6,7 +6,7 @@ import { pastAsOf } from './as-of';
 import { pad, type Command } from './commands';
 import type { BaseMoney } from './base-money';
 import { inFile } from './flag-errors';
-import { shownClass, withoutSpellings, type WithSpellings } from './class-names';
+import { shownClass, spellingsFor, withoutSpellings, type WithSpellings } from './class-names';
 
 /** The largest page segments:members serves (its input's limit). */
 const MEMBER_PAGE = 5000;
@@ -110,7 +110,7 @@ export const SEGMENTATION_COMMANDS: Command[] = [
     words: ['segment'],
     summary: 'Recompute every scheme and store the day\'s tier snapshot [--as-of YYYY-MM-DD, not after today]; prints counts per class.',
     flags: { 'as-of': { type: 'string' } },
-    run: async (v, call) => ({ ...(await call('segments:recompute', { asOf: optionalString(v, 'as-of') })), spellings: await call('segments:classSpellings', {}) }),
+    run: async (v, call) => ({ ...(await call('segments:recompute', { asOf: optionalString(v, 'as-of') })), spellings: await spellingsFor(v, call) }),
     json: withoutSpellings,
     human: (o: WithSpellings<OutputOf<'segments:recompute'>>) =>
       [
@@ -158,7 +158,7 @@ export const SEGMENTATION_COMMANDS: Command[] = [
         if (next.rows.length === 0 || next.asOf !== first.asOf) break;
         rows.push(...next.rows);
       }
-      return { asOf: first.asOf, total: first.total, offset, rows, scheme: requireFlag(v, 'scheme'), spellings: await call('segments:classSpellings', {}) };
+      return { asOf: first.asOf, total: first.total, offset, rows, scheme: requireFlag(v, 'scheme'), spellings: await spellingsFor(v, call) };
     },
     json: ({ scheme: _scheme, ...o }: WithSpellings<OutputOf<'segments:members'> & { offset: number; scheme: string }>) => withoutSpellings(o),
     human: (o: WithSpellings<OutputOf<'segments:members'> & { offset: number; scheme: string }>, money) =>
@@ -179,7 +179,7 @@ export const SEGMENTATION_COMMANDS: Command[] = [
     usesBaseCurrency: true,
     summary: 'Why a customer is in each class, and what would move them: --customer ID [--as-of YYYY-MM-DD, not after today].',
     flags: { customer: { type: 'string' }, 'as-of': { type: 'string' } },
-    run: async (v, call, context) => ({ ...(await call('segments:explain', { customerId: requireFlag(v, 'customer'), asOf: pastAsOf(v, context) })), spellings: await call('segments:classSpellings', {}) }),
+    run: async (v, call, context) => ({ ...(await call('segments:explain', { customerId: requireFlag(v, 'customer'), asOf: pastAsOf(v, context) })), spellings: await spellingsFor(v, call) }),
     json: withoutSpellings,
     human: (o: WithSpellings<OutputOf<'segments:explain'>>, money) =>
       [
