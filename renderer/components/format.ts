@@ -1,5 +1,5 @@
 import { localDateOf } from '../../shared/domain/dates';
-import { exactAmount } from '../../shared/domain/money';
+import { exactAmount, storedDigitsOptions } from '../../shared/domain/money';
 
 /**
  * Intl formatters, built once per language and options: building one costs about as much as drawing a table
@@ -14,7 +14,7 @@ function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Display
   }
   return formatter;
 }
-const numberFormat = (language: string, currency: string) => cached(`money|${language}|${currency}`, () => new Intl.NumberFormat(language, { style: 'currency', currency }));
+const numberFormat = (language: string, currency: string) => cached(`money|${language}|${currency}`, () => new Intl.NumberFormat(language, storedDigitsOptions(currency)));
 const dateFormat = (kind: string, language: string, options: Intl.DateTimeFormatOptions) => cached(`${kind}|${language}`, () => new Intl.DateTimeFormat(language, options));
 
 /** Money as the user's language writes it ("¥1,234.50", "US$1,234.50"). */

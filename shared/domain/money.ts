@@ -1,27 +1,27 @@
 import { asciiNumberText } from './typed-number';
+import { currencyDigits } from './currency-digits';
 
 /**
  * Money is stored as integer minor units plus an ISO 4217 code. The number of minor digits comes from
- * the currency itself (JPY 0, CNY 2, KWD 3), as Intl knows it, so we never assume "cents".
+ * the currency itself (JPY 0, CNY 2, KWD 3), as the app's own table gives it (currency-digits.ts), so we
+ * never assume "cents", and every process reading the database agrees on what a stored amount means.
  */
-const digitsCache = new Map<string, number>();
-
-/** ISO 4217 codes this runtime knows, read once: building the list costs about half a millisecond. */
-let knownCurrencies: ReadonlySet<string> | undefined;
-
 export function isCurrencyCode(code: string): boolean {
-  if (!/^[A-Z]{3}$/.test(code)) return false;
-  knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
-  return knownCurrencies.has(code);
+  return /^[A-Z]{3}$/.test(code) && currencyDigits(code) !== undefined;
 }
 
+/** A code the app does not take (only in rows written by another program) counts in hundredths, as Intl would. */
 export function minorDigits(currency: string): number {
-  let digits = digitsCache.get(currency);
-  if (digits === undefined) {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    digitsCache.set(currency, digits);
-  }
-  return digits;
+  return currencyDigits(currency) ?? 2;
+}
+
+/**
+ * Intl options that show exactly the digits an amount is stored with: Intl's own idea of a currency's digits
+ * comes from the runtime's data and is not always the app's (currency-digits.ts).
+ */
+export function storedDigitsOptions(currency: string): Intl.NumberFormatOptions {
+  const digits = minorDigits(currency);
+  return { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits };
 }
 
 export type ParseAmountResult = { ok: true; minor: number } | { ok: false; reason: 'empty' | 'not_a_number' | 'too_many_decimals' | 'too_large' };
@@ -118,7 +118,7 @@ function decimalOf(value: number): { digits: bigint; exponent: number } {
 }
 
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(exactAmount(minor, currency));
+  return new Intl.NumberFormat(locale, storedDigitsOptions(currency)).format(exactAmount(minor, currency));
 }
 
 /**
