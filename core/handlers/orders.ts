@@ -126,6 +126,9 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
   const setDeleted = (id: string, deleted: boolean) =>
     db.transaction(() => {
       const row = load(id);
+      // Asked again (a second click, a script run twice): nothing changes. Writing would move the deletion's time
+      // (and the order up the deleted list) and send the team an edit nobody made.
+      if ((row.deletedAt !== null) === deleted) return view(id);
       if (deleted && row.kind === 'sale' && liveReturnCount(db, id) > 0) throw invalidInput([{ path: ['id'], key: 'order_has_returns' }]);
       if (!deleted && row.deletedAt !== null) {
         // An undone import took its orders with it (orders:deleted leaves them out): one brought back alone by its id
