@@ -66,6 +66,9 @@ export function customerHandlers(ctx: HandlerContext): Omit<HandlerMap<'customer
   const setDeleted = (id: string, deleted: boolean) => {
     const row = repo.findCustomer(db, id);
     if (!row) throw notFound('customer', id);
+    // Asked again (a second click, a script run twice): nothing changes. Writing would move the time the customer
+    // went to the trash and send the team an edit nobody made.
+    if ((row.deletedAt !== null) === deleted) return loadCustomer(ctx, id);
     const now = ctx.clock.now().toISOString();
     repo.updateCustomerRecord(db, id, { deletedAt: deleted ? now : null, updatedAt: now });
     return loadCustomer(ctx, id);
@@ -120,7 +123,10 @@ export function customerHandlers(ctx: HandlerContext): Omit<HandlerMap<'customer
     },
 
     'customers:archive': ({ id, archived }) => {
-      if (!repo.findCustomer(db, id)) throw notFound('customer', id);
+      const row = repo.findCustomer(db, id);
+      if (!row) throw notFound('customer', id);
+      // Archived again, or brought back while active: the first archiving's time stands, and nothing is written.
+      if ((row.archivedAt !== null) === archived) return loadCustomer(ctx, id);
       const now = ctx.clock.now().toISOString();
       repo.updateCustomerRecord(db, id, { archivedAt: archived ? now : null, updatedAt: now });
       return loadCustomer(ctx, id);
