@@ -68,7 +68,7 @@ export async function evaluationDashboardAndMigration({ page, screenshot }: Jour
     // Who answers for the gold class, named with its service policy on the Tiered lists screen.
     await byTestId(page, 'nav-tiers').click();
     await byTestId(page, 'open-policies').click();
-    await page.locator('input[data-testid="responsible-gold"]').fill('Wang Fang');
+    await page.locator('textarea[data-testid="responsible-gold"]').fill('Wang Fang');
     await byTestId(page, 'save-policies').click();
     await expect.poll(async () => (await invoke(page, 'policies:list', { scheme: 'pyramid' })).policies.find((p) => p.classKey === 'gold')?.responsible).toBe('Wang Fang');
     await page.keyboard.press('Escape');

@@ -8,6 +8,7 @@ import { ActionLink } from '../../components/ActionLink';
 import { errorText } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
+import { UserParagraph } from '../../components/UserParagraph';
 
 type Backup = OutputOf<'backup:list'>['backups'][number];
 
@@ -82,10 +83,12 @@ export function BackupPanel() {
         pagination={{ pageSize: 8, hideOnSinglePage: true }}
         onRow={(b) => ({ 'data-testid': 'backup-row', 'data-name': b.name }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('backup.columns.name'), dataIndex: 'name' },
+          // A file's name may run to 255 characters without a space: it wraps inside its column instead of pushing
+          // the table, its Restore and the question Restore asks a screen to the right.
+          { title: t('backup.columns.name'), dataIndex: 'name', render: (name: string) => <UserParagraph text={name} /> },
           { title: t('backup.columns.kind'), dataIndex: 'kind', render: (kind: Backup['kind']) => <Tag>{t(`backup.kind.${kind}`)}</Tag> },
-          { title: t('backup.columns.size'), dataIndex: 'bytes', align: 'right', render: (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB` },
-          { title: t('backup.columns.created'), dataIndex: 'createdAt', render: (at: string) => formatDateTime(at, i18n.language) },
+          { title: t('backup.columns.size'), dataIndex: 'bytes', align: 'right', render: (bytes: number) => <span className="figure-text">{`${(bytes / 1024 / 1024).toFixed(1)} MB`}</span> },
+          { title: t('backup.columns.created'), dataIndex: 'createdAt', render: (at: string) => <span className="figure-text">{formatDateTime(at, i18n.language)}</span> },
           {
             title: '',
             render: (_: unknown, b) => (

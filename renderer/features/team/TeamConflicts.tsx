@@ -5,9 +5,8 @@ import type { TeamConflict } from '../../../shared/contract/team';
 import { api } from '../../api/client';
 import { hrefOf } from '../../app/router';
 import { formatDateTime } from '../../components/format';
-
-/** Long values (notes) are cut for the table; the customer's history has them whole. */
-const SHOWN_CHARS = 80;
+import { UserText } from '../../components/UserText';
+import { ConflictSide } from './ConflictSide';
 
 /**
  * Same-field edits made on two laptops while offline: the later one was kept by the hybrid logical clock,
@@ -34,15 +33,6 @@ export function TeamConflicts({ reloadKey, customerId }: { reloadKey: unknown; c
     const key = field.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
     return t(`team:fieldNames.${key}`, { defaultValue: t(`customerFile:fields.${key}`, { defaultValue: field }) });
   };
-  const value = (text: string | null) => {
-    if (text === null || text === '') return <Typography.Text type="secondary">{t('conflicts.emptyValue')}</Typography.Text>;
-    return <span title={text.length > SHOWN_CHARS ? text : undefined}>{text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text}</span>;
-  };
-  const who = (person: string | null, at: string) => (
-    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-      {t('conflicts.by', { who: person ?? t('conflicts.unknownPerson'), time: formatDateTime(at, i18n.language) })}
-    </Typography.Text>
-  );
 
   // In a customer's file the list is that customer's history of overwritten values, shown only when there is one.
   if (customerId && !conflicts?.length) return null;
@@ -57,7 +47,8 @@ export function TeamConflicts({ reloadKey, customerId }: { reloadKey: unknown; c
         dataSource={conflicts ?? []}
         locale={{ emptyText: t('conflicts.empty') }}
         pagination={{ pageSize: 8, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
+        // Each column keeps its share of the card: a long customer name, value or laptop name wraps or is cut inside it.
+        tableLayout="fixed"
         onRow={(row) => ({ 'data-testid': 'team-conflict-row', 'data-customer-id': row.customerId }) as object}
         columns={[
           ...(customerId
@@ -66,33 +57,28 @@ export function TeamConflicts({ reloadKey, customerId }: { reloadKey: unknown; c
                 {
                   key: 'customer',
                   title: t('conflicts.customer'),
-                  render: (_: unknown, row: TeamConflict) => <a href={hrefOf({ page: 'customer', id: row.customerId })}>{row.customerName ?? t('conflicts.unnamed')}</a>,
+                  width: '20%',
+                  render: (_: unknown, row: TeamConflict) => (
+                    <a href={hrefOf({ page: 'customer', id: row.customerId })}>
+                      <UserText text={row.customerName ?? t('conflicts.unnamed')} />
+                    </a>
+                  ),
                 },
               ]),
-          { key: 'field', title: t('conflicts.field'), render: (_, row) => fieldLabel(row.field) },
+          { key: 'field', title: t('conflicts.field'), width: '14%', render: (_, row) => fieldLabel(row.field) },
           {
             key: 'kept',
             title: t('conflicts.kept'),
-            render: (_, row) => (
-              <div style={{ maxWidth: 240 }}>
-                {value(row.keptValue)}
-                <br />
-                {who(row.keptBy, row.keptAt)}
-              </div>
-            ),
+            width: '26%',
+            render: (_, row) => <ConflictSide value={row.keptValue} person={row.keptBy} at={row.keptAt} />,
           },
           {
             key: 'overwritten',
             title: t('conflicts.overwritten'),
-            render: (_, row) => (
-              <div style={{ maxWidth: 240 }}>
-                <Typography.Text delete>{value(row.overwrittenValue)}</Typography.Text>
-                <br />
-                {who(row.overwrittenBy, row.overwrittenAt)}
-              </div>
-            ),
+            width: '26%',
+            render: (_, row) => <ConflictSide value={row.overwrittenValue} person={row.overwrittenBy} at={row.overwrittenAt} overwritten />,
           },
-          { key: 'resolved', title: t('conflicts.resolvedAt'), render: (_, row) => formatDateTime(row.resolvedAt, i18n.language) },
+          { key: 'resolved', title: t('conflicts.resolvedAt'), width: '14%', render: (_, row) => formatDateTime(row.resolvedAt, i18n.language) },
         ]}
       />
     </div>

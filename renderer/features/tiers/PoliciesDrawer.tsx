@@ -1,9 +1,10 @@
-import { App, Button, Drawer, Input, InputNumber, Select, Space, Table } from 'antd';
+import { App, Button, Drawer, InputNumber, Select, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Policy } from '../../../shared/contract/policies';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
+import { UserParagraph } from '../../components/UserParagraph';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { classLabel, schemeLabel } from './labels';
@@ -108,7 +109,9 @@ export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: 
         pagination={false}
         dataSource={classes}
         columns={[
-          { key: 'class', title: t('columns.classKey'), width: 130, render: (_, c) => classLabel(t, scheme, c, i18n.language, tierWindow, spellings) },
+          // A class of industry, income or size is what customers' files say: 60 letters without a space widened
+          // the column and squeezed the notes beside it to a sliver. It wraps inside the column, in its own direction.
+          { key: 'class', title: t('columns.classKey'), width: 130, render: (_, c) => <UserParagraph text={classLabel(t, scheme, c, i18n.language, tierWindow, spellings)} /> },
           {
             key: 'cadence',
             title: t('policies.cadenceDays'),
@@ -136,9 +139,9 @@ export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: 
           {
             key: 'responsible',
             title: t('reportFigures:columns.responsible'),
-            width: 120,
+            width: 160,
             render: (_, c) => (
-              <Input maxLength={100} value={drafts[c]?.responsible ?? ''} onChange={(e) => edit(c, { responsible: e.target.value })} data-testid={`responsible-${c}`} />
+              <PolicyText oneLine value={drafts[c]?.responsible ?? ''} maxLength={100} onChange={(responsible) => edit(c, { responsible })} testId={`responsible-${c}`} />
             ),
           },
         ]}

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classKeysOf } from '../../../shared/segmentation';
 import { api } from '../../api/client';
+import { UserParagraph } from '../../components/UserParagraph';
 import { classLabel, schemeLabel } from '../tiers/labels';
 
 export interface TodayFilterValues {
@@ -15,6 +16,7 @@ export interface TodayFilterValues {
 /** The schemes a stall owner plans the day by: tiers, value, RFM segments, lifecycle, loyalty. */
 const FILTER_SCHEMES = ['pyramid', 'value', 'rf_segment', 'lifecycle', 'loyalty'] as const;
 const NO_CUSTOM_NAMES = new Map<string, string>();
+const OWNER_LIST_WIDTH = 360;
 
 /** Owner, class (scheme + class in one pick) and, when scores exist, the ranking. */
 export function TodayFilters({ value, onChange, likelihoodAvailable }: { value: TodayFilterValues; onChange(next: TodayFilterValues): void; likelihoodAvailable: boolean }) {
@@ -48,6 +50,10 @@ export function TodayFilters({ value, onChange, likelihoodAvailable }: { value: 
         onChange={(owner?: string) => onChange({ ...value, owner: owner ?? undefined })}
         onOpenChange={loadOwners}
         options={(owners ?? (value.owner ? [value.owner] : [])).map((o) => ({ value: o, label: o }))}
+        // Owners are names people typed, up to 80 characters: ten alike but for their ending were ten identical
+        // "销售经理SalesMan…" in a list as narrow as the box. A wider list, each name whole on its lines, in its own direction.
+        popupMatchSelectWidth={OWNER_LIST_WIDTH}
+        optionRender={(option) => <UserParagraph text={String(option.value)} />}
         aria-label={t('filters.owner')}
       />
       <Select
