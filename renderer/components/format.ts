@@ -22,6 +22,16 @@ export function formatMoney(minor: number, currency: string, language: string): 
   return numberFormat(language, currency).format(exactAmount(minor, currency));
 }
 
+/**
+ * Money in a few characters, as a chart's axis ticks need it: "¥1.2亿", "¥50万" in Chinese, "CN¥123.5M", "$2.5K" in
+ * English, each language counting in its own units. Never where the amount itself is read (a table, a tooltip):
+ * it drops the cents and rounds.
+ */
+export function formatCompactMoney(minor: number, currency: string, language: string): string {
+  const format = cached(`compactMoney|${language}|${currency}`, () => new Intl.NumberFormat(language, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }));
+  return format.format(exactAmount(minor, currency));
+}
+
 export function countryName(code: string | null, language: string): string {
   if (!code) return '';
   try {

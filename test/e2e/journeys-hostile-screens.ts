@@ -21,7 +21,7 @@ function hostileCsv() {
   return { csv, longHeader, arabicHeader, longCell };
 }
 
-async function setLanguage(page: Page, language: 'en' | 'zh-CN') {
+export async function setLanguage(page: Page, language: 'en' | 'zh-CN') {
   if ((await invoke(page, 'settings:get', {})).language !== language) await invoke(page, 'settings:update', { language });
 }
 
@@ -29,7 +29,7 @@ async function setLanguage(page: Page, language: 'en' | 'zh-CN') {
 const rightInWindow = (el: Locator) => el.evaluate((node) => node.getBoundingClientRect().right <= window.innerWidth && node.getBoundingClientRect().left >= 0);
 
 /** Where two substrings of an element's text are drawn, left to right. */
-const drawnAt = (el: Locator, first: string, second: string) =>
+export const drawnAt = (el: Locator, first: string, second: string) =>
   el.evaluate((node, [a, b]) => {
     const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
     const rectOf = (needle: string) => {

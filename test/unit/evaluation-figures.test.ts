@@ -1,7 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resources } from '../../renderer/i18n/resources';
-import { hasValues, periodLabel, type FigureEnv, type Figures } from '../../renderer/features/evaluation/figures';
+import { hasValues, membersTitle, periodLabel, type FigureEnv, type Figures } from '../../renderer/features/evaluation/figures';
 import { reportMetrics } from '../../renderer/features/evaluation/metrics';
 import { classMetricOption, heatmapTooltip, pyramidOption, sankeyOption, sankeyTooltip } from '../../renderer/features/evaluation/chart-options';
 import type { EvaluationReport } from '../../renderer/features/evaluation/figures';
@@ -120,6 +120,35 @@ describe('the evaluation charts say what they show', () => {
     expect(satisfaction.tooltip.valueFormatter(null)).toBe('—');
   });
 
+  it('writes a money axis compactly in each language, while the tooltip keeps every cent', () => {
+    // 12,345,678,901.23 yuan: 123.46 hundred-millions (亿) in Chinese, 12.35 billions in English.
+    const huge = 1_234_567_890_123;
+    const yuan = huge / 100;
+    const zh = classMetricOption(report(), env('zh-CN'), reportMetrics(env('zh-CN')).revenueMinor, 'stacked');
+    const en = classMetricOption(report(), env('en'), reportMetrics(env('en')).revenueMinor, 'stacked');
+    expect(zh.yAxis.axisLabel.formatter(huge)).toBe(`¥${(yuan / 1e8).toFixed(1)}亿`);
+    expect(en.yAxis.axisLabel.formatter(huge)).toBe(`CN¥${(yuan / 1e9).toFixed(1)}B`);
+    // Ticks a stacked chart draws (multiples of ¥500,000): 50万 steps in Chinese, K and M in English, none alike.
+    const ticks = [0, 1, 2, 3, 4, 5, 6].map((i) => i * 50_000_000);
+    expect(ticks.map((v) => zh.yAxis.axisLabel.formatter(v))).toEqual(ticks.map((v) => `¥${v / 100 / 1e4}${v ? '万' : ''}`));
+    expect(ticks.map((v) => en.yAxis.axisLabel.formatter(v))).toEqual(['CN¥0', 'CN¥500K', 'CN¥1M', 'CN¥1.5M', 'CN¥2M', 'CN¥2.5M', 'CN¥3M']);
+    // A net loss after returns goes below zero with its sign.
+    expect(en.yAxis.axisLabel.formatter(-250_000_000)).toBe(`-CN¥${250_000_000 / 100 / 1e6}M`);
+    // The tooltip says the amount the table says, to the cent.
+    expect(en.tooltip.valueFormatter(huge)).toBe('CN¥12,345,678,901.23');
+    expect(zh.tooltip.valueFormatter(huge)).toBe('¥12,345,678,901.23');
+    // The average order value is money too.
+    expect(reportMetrics(env('en')).aovMinor.axis(huge)).toBe(`CN¥${(yuan / 1e9).toFixed(1)}B`);
+  });
+
+  it('never writes a share as "-0%": a class whose returns outweigh its sales by a hair reads 0%, a real loss keeps its sign', () => {
+    // Lead's returns exceed its sales by 30 of 100,000 (-0.03 %, which one decimal rounds to zero); Iron lost 5,200 (-5.2 %).
+    const r = report({ pyramid: { asOf: '2026-12-06', revenueMinor: 100_000, levels: [{ classKey: 'gold', customers: 2, revenueMinor: 105_230, revenueShare: 105_230 / 100_000 }, { classKey: 'iron', customers: 3, revenueMinor: -5_200, revenueShare: -5_200 / 100_000 }, { classKey: 'lead', customers: 5, revenueMinor: -30, revenueShare: -30 / 100_000 }] } });
+    expect(pyramidOption(r, env('en')).series[0]!.data.map((d) => d.figures)).toEqual(['2 · 105.2% of revenue', '3 · -5.2% of revenue', '5 · 0% of revenue']);
+    expect(pyramidOption(r, env('zh-CN')).series[0]!.data[2]!.figures).toBe('5 位 · 收入占比 0%');
+    expect(reportMetrics(env('en')).revenueShare.text(-30 / 100_000, figures({}))).toBe('0%');
+  });
+
   it('says what a chart needs when only the unclassified have figures, and counts whole customers on its axis', () => {
     const m = reportMetrics(env('en'));
     // A scheme with no tiers stored by the periods' first days: every class at 0, everyone unclassified.
@@ -137,22 +166,37 @@ describe('the evaluation charts say what they show', () => {
 
   it('names classes in the Sankey tooltip, in the reader’s language, never the internal node names', () => {
     const edge = { dataType: 'edge', value: 91, data: { source: 'from:iron', target: 'to:lead' } };
-    expect(sankeyTooltip(env('en'), edge)).toBe('Iron → Lead: 91 customers');
-    expect(sankeyTooltip(env('zh-CN'), edge)).toBe('铁 → 铅：91 位客户');
-    expect(sankeyTooltip(env('en'), { dataType: 'node', name: 'to:gold', value: 1 })).toBe('Gold: 1 customer');
-    expect(sankeyTooltip(env('en'), { dataType: 'node', name: 'to:', value: 1200 })).toBe('Unclassified: 1,200 customers');
+    // Each class is isolated in its own direction (U+2068 … U+2069, drawn as nothing): see the right-to-left case below.
+    expect(sankeyTooltip(env('en'), edge)).toBe('\u2068Iron\u2069 → \u2068Lead\u2069: 91 customers');
+    expect(sankeyTooltip(env('zh-CN'), edge)).toBe('\u2068铁\u2069 → \u2068铅\u2069：91 位客户');
+    expect(sankeyTooltip(env('en'), { dataType: 'node', name: 'to:gold', value: 1 })).toBe('\u2068Gold\u2069: 1 customer');
+    expect(sankeyTooltip(env('en'), { dataType: 'node', name: 'to:', value: 1200 })).toBe('\u2068Unclassified\u2069: 1,200 customers');
     expect(sankeyTooltip(env('zh-CN'), edge)).not.toMatch(/from:|to:/);
     // The chart's own tooltip is this one (ECharts' default printed "from:none -- to:lead 91").
     const option = sankeyOption([{ from: 'iron', to: 'lead', customers: 91 }, { from: 'iron', to: null, customers: 2 }], ['gold', 'iron', 'lead', null], env('en'));
     expect(option.series[0]!.links).toEqual([{ source: 'from:iron', target: 'to:lead', value: 91 }, { source: 'from:iron', target: 'to:', value: 2 }]);
-    expect(option.tooltip.formatter(edge)).toBe('Iron → Lead: 91 customers');
+    expect(option.tooltip.formatter(edge)).toBe('\u2068Iron\u2069 → \u2068Lead\u2069: 91 customers');
     expect(option.series[0]!.data.map((d) => option.series[0]!.label.formatter(d))).toEqual(['Iron', 'Lead', 'Unclassified']);
   });
 
   it('keeps a class the user typed (an industry) as written in tooltips, which are drawn as text, not markup', () => {
     const industry: FigureEnv = { ...env('en'), scheme: 'industry' };
-    expect(sankeyTooltip(industry, { dataType: 'node', name: 'from:<b>parts</b> & tools', value: 2 })).toBe('<b>parts</b> & tools: 2 customers');
-    expect(heatmapTooltip(['A&B', '<b>'], (v) => String(v), { data: [1, 0, 7] })).toBe('A&B → <b>\n7');
+    expect(sankeyTooltip(industry, { dataType: 'node', name: 'from:<b>parts</b> & tools', value: 2 })).toBe('\u2068<b>parts</b> & tools\u2069: 2 customers');
+    expect(heatmapTooltip(['A&B', '<b>'], (v) => String(v), { data: [1, 0, 7] })).toBe('\u2068A&B\u2069 → \u2068<b>\u2069\n7');
+  });
+
+  it('keeps a class named right to left, and the words around it, in their places: tooltips and the members\' title', () => {
+    // "شركة النور 2024 → חברת שלום (12345): 2 customers" in a left-to-right line: the arrow between two right-to-left
+    // names joined them into one run, so the class moved to was drawn first, and the count swapped places with a name.
+    const from = 'شركة النور للتجارة 2024-117';
+    const to = 'חברת שלום בע"מ (12345)';
+    const industry: FigureEnv = { ...env('en'), scheme: 'industry' };
+    const iso = (name: string) => `\u2068${name}\u2069`;
+    expect(sankeyTooltip(industry, { dataType: 'edge', value: 2, data: { source: `from:${from}`, target: `to:${to}` } })).toBe(`${iso(from)} → ${iso(to)}: 2 customers`);
+    expect(sankeyTooltip({ ...industry, t: ts['zh-CN'], language: 'zh-CN' }, { dataType: 'node', name: `to:${to}`, value: 2 })).toBe(`${iso(to)}：2 位客户`);
+    expect(heatmapTooltip([from, to], (v) => `${v} customers`, { data: [1, 0, 2] })).toBe(`${iso(from)} → ${iso(to)}\n2 customers`);
+    expect(membersTitle(industry, from, null, 2)).toBe(`${iso(from)} → ${iso('Unclassified')}: 2 customers`);
+    expect(membersTitle({ ...industry, t: ts['zh-CN'], language: 'zh-CN' }, null, to, 1)).toBe(`${iso('未分层')} → ${iso(to)}：1 位客户`);
   });
 
   it('labels a pyramid level with its customers and its share of revenue, not a bare percent read as a share of customers', () => {

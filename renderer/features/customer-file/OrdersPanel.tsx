@@ -11,6 +11,7 @@ import { errorText } from '../../components/errors';
 import { formatDate, formatMoney } from '../../components/format';
 import { formatRate } from '../../../shared/domain/money';
 import { DeletedOrders } from './DeletedOrders';
+import { OrderLineText } from './OrderLineText';
 import { OrderModal } from './OrderModal';
 import { PaymentModal } from './PaymentModal';
 import { ReturnModal } from './ReturnModal';
@@ -99,10 +100,7 @@ export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { custom
           expandedRowRender: (o) => (
             <div data-testid="order-lines-view">
               {o.lines.map((l) => (
-                <div key={l.id} data-testid="order-line-view">
-                  {l.sku ? <Typography.Text type="secondary">[{l.sku}] </Typography.Text> : null}
-                  {l.name} × {Math.abs(l.quantity)} @ {formatMoney(l.unitPriceMinor, o.currency, language)} = {formatMoney(l.amountMinor, o.currency, language)}
-                </div>
+                <OrderLineText key={l.id} line={l} currency={o.currency} language={language} />
               ))}
             </div>
           ),

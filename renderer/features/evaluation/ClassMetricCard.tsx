@@ -25,12 +25,12 @@ interface Props {
 export const CLASS_CELL_MAX = 240;
 
 /** A class's name with who answers for it (the class's service policy), as every table's first column shows it. */
-export function ClassCell({ env, classKey, responsible }: { env: FigureEnv; classKey: string; responsible?: string | null }) {
+export function ClassCell({ env, classKey, responsible, maxWidth = CLASS_CELL_MAX }: { env: FigureEnv; classKey: string; responsible?: string | null; maxWidth?: number }) {
   const { t } = useTranslation('evaluation');
   return (
     // A class can be the user's own words (an industry, a custom segment): past this width its tag ends in … (whole
     // on hover) rather than widening a table that cannot scroll, which pushed the whole screen sideways at 1366 px.
-    <div style={{ maxWidth: CLASS_CELL_MAX }}>
+    <div style={{ maxWidth }}>
       {classKey === UNCLASSIFIED || classKey === '*' ? (
         <Typography.Text>{classKey === '*' ? t('allCustomers') : classText(env, null)}</Typography.Text>
       ) : (

@@ -7,20 +7,16 @@ import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { formatDate } from '../../components/format';
 import { ChartCard } from './ChartCard';
-import { heatmapTooltip, sankeyHeight, sankeyOption } from './chart-options';
+import { HEATMAP_GRID, heatmapOption, MATRIX_MAX, sankeyHeight, sankeyOption } from './chart-options';
 import { ClassCell } from './ClassMetricCard';
 import { classText, decimal, money, MOVEMENT_COLORS, MOVEMENT_KINDS, type FigureEnv } from './figures';
+import { MigrationCellList, type MigrationCell } from './MigrationCellList';
 import { MigrationMembers, type MigrationCellRef } from './MigrationMembers';
 
 type Migration = OutputOf<'reports:migration'>;
 type Measure = 'customers' | 'revenue';
 
-/** Heatmap margins in pixels, fixed (no containLabel) so a cell's place on the canvas follows from its row and column. */
-export const HEATMAP_GRID = { left: 132, right: 16, top: 8, bottom: 72 };
-
 const keyOf = (c: string | null) => c ?? '';
-/** Beyond this many classes (RFM's 125 cells, countries) a from × to table is unreadable: the cells are listed instead. */
-const MATRIX_MAX = 16;
 
 /** Who moved between classes from one day to another: heatmap, Sankey, the matrix as a table, and a cell's customers. */
 export function MigrationCard({ env, scheme, defaultFrom, defaultTo }: { env: FigureEnv; scheme: string; defaultFrom: string; defaultTo: string }) {
@@ -69,17 +65,8 @@ export function MigrationCard({ env, scheme, defaultFrom, defaultTo }: { env: Fi
 
   const heatmap = useMemo(() => {
     if (!data) return {};
-    const labels = axis.map((c) => classText(env, c));
-    const values = data.cells.map((c) => [axis.indexOf(c.to), axis.indexOf(c.from), measureOf(c)]);
-    const max = Math.max(1, ...values.map((v) => Math.abs(v[2]!)));
-    return {
-      tooltip: { position: 'top', formatter: (p: { data: number[] }) => heatmapTooltip(labels, measureText, p) },
-      grid: HEATMAP_GRID,
-      xAxis: { type: 'category', data: labels, name: t('migration.to', { date: formatDate(data.toSnapshot, env.language) }), nameLocation: 'middle', nameGap: 44, axisLabel: { interval: labels.length > MATRIX_MAX ? 'auto' : 0, rotate: labels.length > 6 ? 30 : 0, width: 90, overflow: 'truncate' }, splitArea: { show: true } },
-      yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 120, overflow: 'truncate' }, splitArea: { show: true } },
-      visualMap: { min: 0, max, show: false, inRange: { color: ['#e6f4ef', '#1f6f5c'] } },
-      series: [{ type: 'heatmap', data: values, label: { show: axis.length <= MATRIX_MAX, formatter: (p: { data: number[] }) => (measure === 'customers' ? String(p.data[2]) : '') }, emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } } }],
-    };
+    const cells = data.cells.map((c) => ({ to: axis.indexOf(c.to), from: axis.indexOf(c.from), value: measureOf(c) }));
+    return heatmapOption(axis.map((c) => classText(env, c)), cells, { toName: t('migration.to', { date: formatDate(data.toSnapshot, env.language) }), valueText: measureText, counts: measure === 'customers' });
     // measureOf/measureText follow measure and env.
   }, [data, axis, env, measure, t]);
 
@@ -108,7 +95,7 @@ export function MigrationCard({ env, scheme, defaultFrom, defaultTo }: { env: Fi
   }
   const totals = data.totals;
   const wide = axis.length > MATRIX_MAX;
-  const cellButton = (c: Migration['cells'][number]) => {
+  const cellButton = (c: MigrationCell) => {
     const selected = cell && cell.from === c.from && cell.to === c.to;
     return (
       <Button
@@ -123,25 +110,7 @@ export function MigrationCard({ env, scheme, defaultFrom, defaultTo }: { env: Fi
       </Button>
     );
   };
-  // The non-empty cells as rows: under the Sankey, and instead of the matrix when a scheme has too many classes for one.
-  const cellList = (clickable: boolean) => (
-    <Table
-      size="small"
-      rowKey={(c) => `${keyOf(c.from)}>${keyOf(c.to)}`}
-      pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-      data-testid={clickable ? 'table-migration' : 'table-sankey'}
-      dataSource={data.cells}
-      columns={[
-        { key: 'from', title: t('migration.fromClass'), render: (_, c) => classText(env, c.from) },
-        { key: 'to', title: t('migration.toClass'), render: (_, c) => classText(env, c.to) },
-        { key: 'direction', title: t('columns.movement'), render: (_, c) => <span style={{ color: MOVEMENT_COLORS[c.direction] }}>{t(`movement.${c.direction}`)}</span> },
-        clickable
-          ? { key: 'cell', title: `${t('columns.customers')} · ${t('columns.revenueInRange')}`, align: 'right' as const, render: (_: unknown, c: Migration['cells'][number]) => cellButton(c) }
-          : { key: 'customers', title: t('columns.customers'), align: 'right' as const, render: (_: unknown, c: Migration['cells'][number]) => decimal(env.language, c.customers, 0) },
-        ...(clickable ? [] : [{ key: 'revenue', title: t('columns.revenueInRange'), align: 'right' as const, render: (_: unknown, c: Migration['cells'][number]) => money(env, c.revenueMinor) }]),
-      ]}
-    />
-  );
+  const cellList = (clickable: boolean) => <MigrationCellList env={env} cells={data.cells} testId={clickable ? 'table-migration' : 'table-sankey'} cellButton={clickable ? cellButton : undefined} />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Card size="small" title={t('cards.migration')} extra={controls} data-testid="card-migration">

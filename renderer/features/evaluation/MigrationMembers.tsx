@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { explanationFacts } from '../tiers/explain-facts';
 import { hintText } from '../tiers/labels';
-import { classText, money, type FigureEnv } from './figures';
+import { membersTitle, money, type FigureEnv } from './figures';
 
 const PAGE = 20;
 
@@ -62,7 +62,7 @@ export function MigrationMembers({ env, scheme, from, to, cell }: { env: FigureE
   return (
     <div data-testid="migration-members" data-from={cell.from ?? ''} data-to={cell.to ?? ''}>
       <Typography.Text strong data-testid="migration-members-title">
-        {t('migration.membersTitle', { from: classText(env, cell.from), to: classText(env, cell.to), count: data?.total ?? 0 })}
+        {membersTitle(env, cell.from, cell.to, data?.total ?? 0)}
       </Typography.Text>
       <Table
         size="small"

@@ -8,6 +8,10 @@ import { pyramidOption } from './chart-options';
 import { ClassCell } from './ClassMetricCard';
 import { decimal, money, pagingFor, percent, type EvaluationReport, type FigureEnv } from './figures';
 import { revenueTitle } from './range-words';
+import './evaluation.css';
+
+/** A class's name beside the pyramid, in pixels: the table shares the card's width with the chart. */
+const SIDE_CLASS_CELL_MAX = 200;
 
 /**
  * The chosen scheme on the report's last day: customers per class, drawn top (best) to bottom, with revenue
@@ -34,20 +38,25 @@ export function PyramidCard({ report, env, schemeName }: { report: EvaluationRep
       height={Math.min(Math.max(240, 52 * levels.length), 640)}
       layout="side"
       table={
-        <Table
-          size="small"
-          rowKey="classKey"
-          data-testid="table-pyramid"
-          dataSource={pyramid.levels}
-          pagination={pagingFor(pyramid.levels.length)}
-          columns={[
-            { key: 'class', title: t('columns.class'), render: (_, l) => <ClassCell env={env} classKey={l.classKey} responsible={responsible.get(l.classKey)} /> },
-            { key: 'customers', title: t('columns.customers'), align: 'right', render: (_, l) => decimal(env.language, l.customers, 0) },
-            { key: 'customerShare', title: t('columns.customerShare'), align: 'right', render: (_, l) => (customers ? percent(env.language, l.customers / customers) : '—') },
-            { key: 'revenue', title: <span data-testid="pyramid-revenue-title">{revenue}</span>, align: 'right', render: (_, l) => money(env, l.revenueMinor) },
-            { key: 'revenueShare', title: t('columns.revenueShare'), align: 'right', render: (_, l) => share(l.revenueShare) },
-          ]}
-        />
+        // Figures never wrap, their titles only between words: squeezed beside the class names, "客户数" went down its
+        // column a character a line. Names are cut sooner than in a full-width table; one still too wide scrolls inside
+        // its card (English ran past the card's edge) — in a plain box: Table's scroll.x repeats every title in a hidden row.
+        <div className="evaluation-table-scroll">
+          <Table
+            size="small"
+            rowKey="classKey"
+            data-testid="table-pyramid"
+            dataSource={pyramid.levels}
+            pagination={pagingFor(pyramid.levels.length)}
+            columns={[
+              { key: 'class', title: t('columns.class'), render: (_, l) => <ClassCell env={env} classKey={l.classKey} responsible={responsible.get(l.classKey)} maxWidth={SIDE_CLASS_CELL_MAX} /> },
+              { key: 'customers', title: t('columns.customers'), align: 'right', className: 'evaluation-figure', render: (_, l) => decimal(env.language, l.customers, 0) },
+              { key: 'customerShare', title: t('columns.customerShare'), align: 'right', className: 'evaluation-figure', render: (_, l) => (customers ? percent(env.language, l.customers / customers) : '—') },
+              { key: 'revenue', title: <span data-testid="pyramid-revenue-title">{revenue}</span>, align: 'right', className: 'evaluation-figure', render: (_, l) => money(env, l.revenueMinor) },
+              { key: 'revenueShare', title: t('columns.revenueShare'), align: 'right', className: 'evaluation-figure', render: (_, l) => share(l.revenueShare) },
+            ]}
+          />
+        </div>
       }
     />
   );

@@ -1,4 +1,5 @@
-import { classText, colorOf, decimal, percent, periodLabel, type EvaluationReport, type FigureEnv, type Metric } from './figures';
+import { isolate } from '../../components/bidi';
+import { classInText, classText, colorOf, decimal, percent, periodLabel, type EvaluationReport, type FigureEnv, type Metric } from './figures';
 
 /**
  * The ECharts options the evaluation cards draw, kept apart from the components so what a chart says —
@@ -33,11 +34,36 @@ export function classMetricOption(report: EvaluationReport, env: FigureEnv, metr
 }
 
 /**
- * A heatmap cell's tooltip: "Iron → Lead" over the cell's value; `labels` are the axis' class names. Tooltips are
- * drawn as rich text on the canvas (components/charts/EChart.tsx), so a line break is "\n" and nothing is markup.
+ * A heatmap cell's tooltip: "Iron → Lead" over the cell's value; `labels` are the axis' class names, each isolated in its
+ * own direction (see classInText). Tooltips are drawn as rich text on the canvas (components/charts/EChart.tsx), so a
+ * line break is "\n" and nothing is markup.
  */
 export function heatmapTooltip(labels: string[], valueText: (v: number) => string, p: { data: number[] }): string {
-  return `${labels[p.data[1]!]} → ${labels[p.data[0]!]}\n${valueText(p.data[2]!)}`;
+  return `${isolate(labels[p.data[1]!]!)} → ${isolate(labels[p.data[0]!]!)}\n${valueText(p.data[2]!)}`;
+}
+
+/** Heatmap margins in pixels, fixed (no containLabel) so a cell's place on the canvas follows from its row and column. */
+export const HEATMAP_GRID = { left: 132, right: 16, top: 8, bottom: 72 };
+/** Beyond this many classes (RFM's 125 cells, countries) a from × to table is unreadable: the cells are listed instead. */
+export const MATRIX_MAX = 16;
+
+/**
+ * Who moved from one day's class (a row) to the other's (a column): `labels` are the classes best first, a cell's
+ * `from` and `to` index them; `counts` draws the customers in each cell (revenue is only in its tooltip).
+ */
+export function heatmapOption(labels: string[], cells: { from: number; to: number; value: number }[], o: { toName: string; valueText: (v: number) => string; counts: boolean }) {
+  const values = cells.map((c) => [c.to, c.from, c.value]);
+  const max = Math.max(1, ...values.map((v) => Math.abs(v[2]!)));
+  return {
+    tooltip: { position: 'top', formatter: (p: { data: number[] }) => heatmapTooltip(labels, o.valueText, p) },
+    grid: HEATMAP_GRID,
+    // A class the user named (an industry) is cut to its axis' room, ending in …: the label's tooltip has it whole, as a
+    // legend's has (without it, nothing on the chart said which of two names starting alike a row was).
+    xAxis: { type: 'category', data: labels, name: o.toName, nameLocation: 'middle', nameGap: 44, axisLabel: { interval: labels.length > MATRIX_MAX ? 'auto' : 0, rotate: labels.length > 6 ? 30 : 0, width: 90, overflow: 'truncate' }, tooltip: { show: true }, splitArea: { show: true } },
+    yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 120, overflow: 'truncate' }, tooltip: { show: true }, splitArea: { show: true } },
+    visualMap: { min: 0, max, show: false, inRange: { color: ['#e6f4ef', '#1f6f5c'] } },
+    series: [{ type: 'heatmap', data: values, label: { show: labels.length <= MATRIX_MAX, formatter: (p: { data: number[] }) => (o.counts ? String(p.data[2]) : '') }, emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } } }],
+  };
 }
 
 /** A Sankey node is named "from:KEY" or "to:KEY" (a class is on both sides); the screen shows the class. */
@@ -51,9 +77,9 @@ export function sankeyTooltip(env: FigureEnv, p: { dataType?: string; name?: str
   const count = Number(p.value ?? 0);
   const formatted = new Intl.NumberFormat(env.language).format(count);
   if (p.dataType === 'edge' && p.data?.source && p.data.target) {
-    return env.t('evaluation:migration.flowTip', { from: classText(env, sankeyNodeClass(p.data.source)), to: classText(env, sankeyNodeClass(p.data.target)), count, formatted });
+    return env.t('evaluation:migration.flowTip', { from: classInText(env, sankeyNodeClass(p.data.source)), to: classInText(env, sankeyNodeClass(p.data.target)), count, formatted });
   }
-  return env.t('evaluation:migration.nodeTip', { name: classText(env, sankeyNodeClass(p.name ?? '')), count, formatted });
+  return env.t('evaluation:migration.nodeTip', { name: classInText(env, sankeyNodeClass(p.name ?? '')), count, formatted });
 }
 
 /** The pyramid on the report's last day as a funnel: customers per class, best on top, each labelled with its revenue share. */

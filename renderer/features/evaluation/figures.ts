@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { OutputOf } from '../../../shared/contract';
-import { formatMoney } from '../../components/format';
+import { isolate } from '../../components/bidi';
+import { formatCompactMoney, formatMoney } from '../../components/format';
 import type { ClassSpellings } from '../../../shared/segmentation';
 import { classLabel, type TierWindow } from '../tiers/labels';
 
@@ -48,9 +49,24 @@ export function classText(env: FigureEnv, classKey: string | null): string {
   return classLabel(env.t, env.scheme, classKey, env.language, env.window, env.spellings);
 }
 
-export const percent = (language: string, value: number, digits = 1) => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: digits }).format(value);
-export const decimal = (language: string, value: number, digits = 2) => new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value);
+/**
+ * A class's name set inside the app's words (a tooltip, a title), isolated in its own direction: between two classes
+ * named in Arabic or Hebrew the arrow joined them into one right-to-left run, so the class moved to was drawn first,
+ * and a count after one ("…2024-117: 2 customers") swapped places with it.
+ */
+export const classInText = (env: FigureEnv, classKey: string | null): string => isolate(classText(env, classKey));
+
+/** "Iron → Lead: 9 customers", over the customers of one migration cell. */
+export function membersTitle(env: FigureEnv, from: string | null, to: string | null, count: number): string {
+  return env.t('evaluation:migration.membersTitle', { from: classInText(env, from), to: classInText(env, to), count });
+}
+
+// A sign only on what stays negative once rounded: a class whose returns outweigh its sales by a hair read "-0%".
+export const percent = (language: string, value: number, digits = 1) => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: digits, signDisplay: 'negative' }).format(value);
+export const decimal = (language: string, value: number, digits = 2) => new Intl.NumberFormat(language, { maximumFractionDigits: digits, signDisplay: 'negative' }).format(value);
 export const money = (env: FigureEnv, minor: number) => formatMoney(minor, env.currency, env.language);
+/** Money on a chart's axis: "¥1.2亿", "CN¥123.5M" (a tick of "¥12,345,678,901.23" took a third of the chart's width). */
+export const compactMoney = (env: FigureEnv, minor: number) => formatCompactMoney(minor, env.currency, env.language);
 /** Growth reads with its sign: "+12.5%", "−3%". */
 export const signedPercent = (language: string, value: number) => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
 

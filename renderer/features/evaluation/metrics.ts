@@ -1,4 +1,4 @@
-import { decimal, money, percent, signedPercent, type FigureEnv, type Figures, type Metric } from './figures';
+import { compactMoney, decimal, money, percent, signedPercent, type FigureEnv, type Figures, type Metric } from './figures';
 
 type MetricKey =
   | 'customers'
@@ -23,7 +23,7 @@ export function reportMetrics(env: FigureEnv): Record<MetricKey, Metric> {
   const { t, language } = env;
   const label = (key: MetricKey) => t(`reportFigures:columns.${key}`);
   const count = (key: MetricKey, value: (f: Figures) => number | null | undefined): Metric => ({ key, label: label(key), value, text: (v) => decimal(language, v, 0), axis: (v) => decimal(language, v, 0), tip: (v) => decimal(language, v, 0), whole: true });
-  const amount = (key: MetricKey, value: (f: Figures) => number | null | undefined): Metric => ({ key, label: label(key), value, text: (v) => money(env, v), axis: (v) => money(env, v), tip: (v) => money(env, v) });
+  const amount = (key: MetricKey, value: (f: Figures) => number | null | undefined): Metric => ({ key, label: label(key), value, text: (v) => money(env, v), axis: (v) => compactMoney(env, v), tip: (v) => money(env, v) });
   const share = (key: MetricKey, value: (f: Figures) => number | null | undefined): Metric => ({ key, label: label(key), value, text: (v) => percent(language, v), axis: (v) => percent(language, v, 0), tip: (v) => percent(language, v) });
   const rate = (key: MetricKey, value: (f: Figures) => number | null | undefined): Metric => ({ key, label: label(key), value, text: (v) => decimal(language, v, 2), axis: (v) => decimal(language, v, 1), tip: (v) => decimal(language, v, 2) });
   const growth = (key: MetricKey, value: (f: Figures) => number | null | undefined): Metric => ({ key, label: label(key), value, text: (v) => signedPercent(language, v), axis: (v) => signedPercent(language, v), tip: (v) => signedPercent(language, v) });

@@ -10,12 +10,17 @@ import { hrefOf } from '../../app/router';
 import { errorContent } from '../../components/named-message';
 import { formatLocalDay } from '../../components/format';
 import { candidateIdentity, contactText, displayValue, reasonText, rowsOf, type MergeRowKey } from './merge-rows';
+import { isolate } from '../../components/bidi';
 import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 import { UserParagraph } from '../../components/UserParagraph';
+import { MergeScrollBox } from './MergeScrollBox';
 import './merge.css';
 
 type Row = { key: MergeRowKey };
 type Merged = OutputOf<'customers:merge'>;
+
+/** The merge question's width: names and companies of any length wrap inside it. */
+const CONFIRM_WIDTH = { maxWidth: 420, overflowWrap: 'anywhere' } as const;
 
 /**
  * One group of likely duplicates side by side: pick the customer to keep (the oldest by default), and
@@ -45,9 +50,9 @@ export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup;
 
   const columns = useMemo<ColumnsType<Row>>(() => {
     const cell = (c: MergeCandidate, key: MergeRowKey) => {
-      if (key === 'tags') return c.tags.map((tag) => <Tag key={tag}>{tag}</Tag>);
-      if (key === 'notes') return <UserParagraph text={c.notes ?? '—'} />;
-      if (key === 'contacts') return c.contacts.map((k) => <div key={`${k.kind}${k.value}`} className="merge-contact">{contactText(k, t)}</div>);
+      if (key === 'tags') return <MergeScrollBox>{c.tags.map((tag) => <Tag key={tag}>{tag}</Tag>)}</MergeScrollBox>;
+      if (key === 'notes') return <MergeScrollBox><UserParagraph text={c.notes ?? '—'} /></MergeScrollBox>;
+      if (key === 'contacts') return <MergeScrollBox>{c.contacts.map((k) => <div key={`${k.kind}${k.value}`} className="merge-contact">{contactText(k, t)}</div>)}</MergeScrollBox>;
       // A value in its own direction: an Arabic name ending in digits keeps them at its end, beside the radio.
       const text = <span dir="auto" className="merge-value">{displayValue(c, key, t, i18n.language)}</span>;
       if (!differing.has(key)) return text;
@@ -58,16 +63,18 @@ export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup;
       );
     };
     const result = (key: MergeRowKey) => {
-      if (key === 'tags') return unitedTags(ordered).map((tag) => <Tag key={tag}>{tag}</Tag>);
-      if (key === 'notes') return <UserParagraph text={joinedNotes(ordered) ?? '—'} />;
+      if (key === 'tags') return <MergeScrollBox>{unitedTags(ordered).map((tag) => <Tag key={tag}>{tag}</Tag>)}</MergeScrollBox>;
+      if (key === 'notes') return <MergeScrollBox><UserParagraph text={joinedNotes(ordered) ?? '—'} /></MergeScrollBox>;
       if (key === 'contacts') {
         const seen = new Set<string>();
-        return ordered.flatMap((c) => c.contacts).filter((k) => !seen.has(`${k.kind}${k.value}`) && seen.add(`${k.kind}${k.value}`)).map((k) => <div key={`${k.kind}${k.value}`} className="merge-contact">{contactText(k, t)}</div>);
+        return <MergeScrollBox>{ordered.flatMap((c) => c.contacts).filter((k) => !seen.has(`${k.kind}${k.value}`) && seen.add(`${k.kind}${k.value}`)).map((k) => <div key={`${k.kind}${k.value}`} className="merge-contact">{contactText(k, t)}</div>)}</MergeScrollBox>;
       }
       return <b dir="auto" className="merge-value">{displayValue(byId.get(sources[key])!, key, t, i18n.language)}</b>;
     };
     return [
-      { title: t('field.label'), key: 'label', width: 110, render: (_: unknown, r: Row) => t(`field.${r.key}`) },
+      // The field names and the result stay in view while the candidates scroll sideways between them: with six
+      // candidates the result was past the box's right edge, out of sight of the values it is chosen from.
+      { title: t('field.label'), key: 'label', className: 'merge-field-label', render: (_: unknown, r: Row) => t(`field.${r.key}`) },
       ...group.customers.map((c) => ({
         key: c.id,
         title: (
@@ -88,7 +95,7 @@ export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup;
         ),
         render: (_: unknown, r: Row) => cell(c, r.key),
       })),
-      { title: t('result'), key: 'result', render: (_: unknown, r: Row) => result(r.key) },
+      { title: t('result'), key: 'result', className: 'merge-result', render: (_: unknown, r: Row) => result(r.key) },
     ];
   }, [group, kept, ordered, sources, differing, byId, t, i18n.language]);
 
@@ -120,10 +127,12 @@ export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup;
       }
       extra={
         <KeyboardPopconfirm
-          title={t('confirmTitle', { name: resultName })}
+          // The question wraps at the width of its details: a 120-character name stretched it across the whole window.
+          title={<div style={CONFIRM_WIDTH}>{t('confirmTitle', { name: isolate(resultName) })}</div>}
           description={
             // Both sides named in full (code, company, phone, file date): two customers called 王芳 must not be confused here.
-            <div style={{ maxWidth: 420 }} data-testid="merge-confirm-body">
+            // A company of 200 letters without a space breaks inside its line: it ran the question past the window's edge.
+            <div style={CONFIRM_WIDTH} data-testid="merge-confirm-body">
               <div>
                 {t('comfort:merge.keeps')}
                 <strong>{candidateIdentity(kept, t, i18n.language)}</strong>
@@ -134,7 +143,7 @@ export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup;
                   {candidateIdentity(c, t, i18n.language)}
                 </div>
               ))}
-              <div style={{ marginTop: 6 }}>{t('confirmBody', { name: resultName, others: others.map((c) => c.name).join('、') })}</div>
+              <div style={{ marginTop: 6 }}>{t('confirmBody', { name: isolate(resultName), others: others.map((c) => isolate(c.name)).join('、') })}</div>
             </div>
           }
           okText={t('confirmOk')}
@@ -150,7 +159,7 @@ export function DuplicateGroupCard({ group, onMerged }: { group: DuplicateGroup;
     >
       {differing.size ? <div style={{ color: 'rgba(0, 0, 0, 0.62)', marginBottom: 8 }}>{t('chooseHint')}</div> : null}
       {/* A plain scrolling box, not Table's scroll.x: that renders the header twice, doubling every radio in it. */}
-      <div style={{ overflowX: 'auto' }} data-testid="merge-table">
+      <div className="merge-table-box" data-testid="merge-table">
         <Table<Row> rowKey="key" size="small" pagination={false} columns={columns} dataSource={rows} />
       </div>
     </Card>

@@ -2,6 +2,7 @@ import { Button, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MergeSummary } from '../../../shared/contract/merges';
 import { hrefOf } from '../../app/router';
+import { isolate } from '../../components/bidi';
 import { formatDateTime } from '../../components/format';
 import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 
@@ -18,8 +19,9 @@ export function MergeHistory({ merges, onUndo }: { merges: MergeSummary[]; onUnd
       onRow={(m) => ({ 'data-testid': 'merge-record', 'data-status': m.status }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         { title: t('history.when'), dataIndex: 'createdAt', render: (d: string) => formatDateTime(d, i18n.language) },
-        { title: t('history.kept'), key: 'kept', render: (_: unknown, m) => <a href={hrefOf({ page: 'customer', id: m.kept.id })}>{m.kept.name}</a> },
-        { title: t('history.merged'), key: 'merged', render: (_: unknown, m) => m.merged.map((c) => c.name).join('、') },
+        { title: t('history.kept'), key: 'kept', render: (_: unknown, m) => <a href={hrefOf({ page: 'customer', id: m.kept.id })} dir="auto">{m.kept.name}</a> },
+        // Each name isolated in its own direction: two named right to left side by side ran together, drawn in reverse.
+        { title: t('history.merged'), key: 'merged', render: (_: unknown, m) => m.merged.map((c) => isolate(c.name)).join('、') },
         { title: t('history.moved'), key: 'moved', render: (_: unknown, m) => t('history.movedText', m.moved) },
         {
           title: t('history.status'),
