@@ -19,6 +19,9 @@ export function startupFailureText(error: unknown, language: StartupLanguage, db
   return { title: words.openTitle, detail: `${dbPath}\n\n${words.detail(error)}` };
 }
 
+/** Why the database could not be opened, in the user's language, without the title (the command line prints it as one line). */
+export const openFailureDetail = (error: unknown, language: StartupLanguage): string => WORDS[language].detail(error);
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const WORDS: Record<StartupLanguage, { openTitle: string; startTitle: string; detail: (error: unknown) => string }> = {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { say, type Said } from './words';
 
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 
@@ -8,7 +9,8 @@ type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean 
  * (its words) names where to look up its flags when one is not among them.
  */
 export function parseFlags(argv: string[], spec: FlagSpec, command?: string) {
-  const options: FlagSpec = { db: { type: 'string' }, json: { type: 'boolean' }, ...spec };
+  // --lang: the language refusals are printed in (main.ts), which every command takes; an export's also names its file's.
+  const options: FlagSpec = { db: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, ...spec };
   const { values, positionals } = parseArgs({ args: checkedFlags(argv, options, command), options, allowPositionals: true, strict: true });
   return { values: values as Record<string, string | boolean | string[] | undefined>, positionals };
 }
@@ -33,13 +35,13 @@ function checkedFlags(argv: readonly string[], options: FlagSpec, command: strin
       words.push(word);
       continue;
     }
-    if (!word.startsWith('--')) throw new UsageError(`unknown flag ${word}: flags start with -- (${help} lists them)`);
+    if (!word.startsWith('--')) throw new UsageError(say('cli:usage.dashlessFlag', { word, help }));
     const equals = word.indexOf('=');
     const name = word.slice(2, equals === -1 ? undefined : equals);
     const flag = Object.hasOwn(options, name) ? options[name] : undefined;
-    if (!flag) throw new UsageError(`unknown flag --${name} (${help} lists the flags it takes)`);
+    if (!flag) throw new UsageError(say('cli:usage.unknownFlag', { name, help }));
     if (flag.type === 'boolean') {
-      if (equals !== -1) throw new UsageError(`--${name} takes no value, got "${word.slice(equals + 1)}"`);
+      if (equals !== -1) throw new UsageError(say('cli:usage.takesNoValue', { name, value: word.slice(equals + 1) }));
       words.push(word);
       continue;
     }
@@ -48,11 +50,11 @@ function checkedFlags(argv: readonly string[], options: FlagSpec, command: strin
       continue;
     }
     const value = argv[i + 1];
-    if (value === undefined) throw new UsageError(`--${name} needs a value`);
+    if (value === undefined) throw new UsageError(say('cli:usage.needsValue', { name }));
     if (value.length > 1 && value.startsWith('-') && !NEGATIVE_NUMBER.test(value)) {
       const next = value.startsWith('--') ? value.slice(2).split('=')[0]! : '';
-      if (Object.hasOwn(options, next)) throw new UsageError(`--${name} needs a value before --${next}`);
-      throw new UsageError(`--${name} needs a value: "${value}" reads as a flag (if it is the value, write --${name}=${value})`);
+      if (Object.hasOwn(options, next)) throw new UsageError(say('cli:usage.needsValueBefore', { name, next }));
+      throw new UsageError(say('cli:usage.valueReadsAsFlag', { name, value }));
     }
     words.push(`--${name}=${value}`);
     i++;
@@ -62,7 +64,7 @@ function checkedFlags(argv: readonly string[], options: FlagSpec, command: strin
 
 export function requireFlag(values: Record<string, unknown>, name: string): string {
   const value = values[name];
-  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`--${name} is required`);
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(say('cli:usage.required', { name }));
   return value;
 }
 
@@ -74,21 +76,26 @@ export function optionalString(values: Record<string, unknown>, name: string): s
 export function optionalInt(values: Record<string, unknown>, name: string): number | undefined {
   const value = optionalString(values, name);
   if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, got "${value}"`);
+  if (!/^-?\d+$/.test(value)) throw new UsageError(say('cli:usage.wholeNumber', { name, value }));
   // Past 2^53 a number is no longer itself (9007199254740993 reads as …992): refused rather than changed.
-  if (!Number.isSafeInteger(Number(value))) throw new UsageError(`--${name} is too large, got ${value}`);
+  if (!Number.isSafeInteger(Number(value))) throw new UsageError(say('cli:usage.tooLarge', { name, value }));
   return Number(value);
 }
 
-export class UsageError extends Error {}
+/** The command line cannot be carried out as typed (exit 2): `said` in the user's language, its message in English. */
+export class UsageError extends Error {
+  constructor(readonly said: Said) {
+    super(said('en'));
+  }
+}
 
 /** A refusal that still has a result to show: `--json` prints `output` on stdout, and the exit code is 1. */
 export class CommandFailed extends Error {
   constructor(
-    message: string,
+    readonly said: Said,
     readonly output: unknown,
   ) {
-    super(message);
+    super(said('en'));
   }
 }
 
@@ -96,14 +103,14 @@ export class CommandFailed extends Error {
  * The text of a file a flag names (--file, --mapping, --summary), or `refuse` with why it cannot be read in words:
  * Node's own "ENOENT: no such file or directory, open 'x'" says it in its terms, not the flag's.
  */
-export function readFlagFile(flag: string, path: string, refuse: (message: string) => Error): string {
+export function readFlagFile(flag: string, path: string, refuse: (said: Said) => Error): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw refuse(`--${flag} names no file: ${path}`);
-    if (code === 'EISDIR') throw refuse(`--${flag} names a folder, not a file: ${path}`);
-    if (code === 'EACCES' || code === 'EPERM') throw refuse(`--${flag} names a file this user may not read: ${path}`);
-    throw refuse(`--${flag} ${path} cannot be read (${(error as Error).message})`);
+    if (code === 'ENOENT') throw refuse(say('cli:file.missing', { flag, path }));
+    if (code === 'EISDIR') throw refuse(say('cli:file.folder', { flag, path }));
+    if (code === 'EACCES' || code === 'EPERM') throw refuse(say('cli:file.forbidden', { flag, path }));
+    throw refuse(say('cli:file.unreadable', { flag, path, reason: (error as Error).message }));
   }
 }

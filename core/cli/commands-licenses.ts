@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appRoot } from '../paths';
 import type { Command } from './commands';
+import { say, sayAs } from './words';
 
 /** Where the build writes the command line's third-party notices (scripts/cli-build.mjs, cliNoticesOutfile). */
 export const cliNoticesPath = () => join(appRoot(), 'dist', 'cli', 'THIRD-PARTY-NOTICES.txt');
@@ -19,7 +20,10 @@ export const LICENSE_COMMANDS: Command[] = [
     run: async () => {
       const file = cliNoticesPath();
       // Built with the bundles: missing only where the CLI was built by other means than the project's scripts.
-      if (!existsSync(file)) throw new Error(`the third-party notices are not built (${file} is missing): run npm run build, or npm run cli, which builds them with the CLI`);
+      if (!existsSync(file)) {
+        const said = say('cli:build.notices', { file });
+        throw sayAs(new Error(said('en')), said);
+      }
       return { file, text: readFileSync(file, 'utf8') };
     },
     human: (o: { text: string }) => o.text.trimEnd(),

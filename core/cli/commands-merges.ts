@@ -2,6 +2,7 @@ import type { OutputOf } from '../../shared/contract';
 import type { DuplicateReason } from '../../shared/contract/merges';
 import { optionalInt, requireFlag, UsageError } from './args';
 import type { Command } from './commands';
+import { say } from './words';
 import { localDateOf } from '../../shared/domain/dates';
 
 const reasonText = (r: DuplicateReason) => (r.kind === 'nameCompany' ? `same name + company: ${r.name}${r.company ? ` / ${r.company}` : ''}` : `same ${r.kind} ${r.value}`);
@@ -30,7 +31,7 @@ export const MERGE_COMMANDS: Command[] = [
       const keepId = requireFlag(v, 'keep');
       const mergeIds = ([v.merge ?? []].flat() as string[]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
       // A missing flag is a usage mistake, as --keep's is (the contract would say "mergeIds is required", exit 1).
-      if (mergeIds.length === 0) throw new UsageError('--merge is required');
+      if (mergeIds.length === 0) throw new UsageError(say('cli:usage.required', { name: 'merge' }));
       return call('customers:merge', { keepId, mergeIds });
     },
     human: (o: OutputOf<'customers:merge'>) =>

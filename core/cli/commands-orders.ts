@@ -4,8 +4,10 @@ import { formatRate, minorToDecimal } from '../../shared/domain/money';
 import { decimalNumber, typedAmount } from '../../shared/domain/typed-number';
 import { optionalInt, optionalString, requireFlag, UsageError } from './args';
 import { pad, type Command } from './commands';
-import { ordinal, type FieldFlags, type IssueClauses } from './flag-errors';
+import { inWords, nthFlag, type FieldFlags, type IssueClauses } from './flag-errors';
 import { localDateOf } from '../../shared/domain/dates';
+import type { Label } from './refusal-text';
+import { say } from './words';
 
 /**
  * An amount flag as the order form takes a typed amount (shared/domain/typed-number.ts): full-width digits and
@@ -27,10 +29,10 @@ const many = (v: Flags, name: string): string[] => {
 /** `--line "SKU|name|qty|unit price"` (SKU may be empty: "|Green tea|2|12.50"). */
 export function parseLineFlag(text: string): OrderLineInput {
   const parts = text.split('|').map((p) => p.trim());
-  if (parts.length !== 4) throw new UsageError(`--line must be "SKU|name|quantity|unit price" (SKU may be empty), got "${text}"`);
+  if (parts.length !== 4) throw new UsageError(say('cli:orders.lineForm', { text }));
   const [sku, name, qty, unitPrice] = parts as [string, string, string, string];
-  if (name === '') throw new UsageError(`--line needs a product name, got "${text}"`);
-  if (!/^-?\d+(\.\d+)?$/.test(qty) || Number(qty) === 0) throw new UsageError(`--line quantity must be a number other than 0, got "${qty}"`);
+  if (name === '') throw new UsageError(say('cli:orders.lineName', { text }));
+  if (!/^-?\d+(\.\d+)?$/.test(qty) || Number(qty) === 0) throw new UsageError(say('cli:orders.lineQuantity', { value: qty, rule: say('errors:issue.quantity_out_of_range') }));
   return { sku: sku === '' ? null : sku, name, quantity: Number(qty), unitPrice: typedAmount(unitPrice) };
 }
 
@@ -42,20 +44,21 @@ function rate(v: Flags): number | undefined {
 /** `--fx-rate` as a decimal ("7.1234", ".5", "1e-7"), also as a Chinese input method types it ("７．１"); never "0x10". */
 export function parseRateFlag(text: string): number {
   const rate = decimalNumber(text);
-  if (!(rate > 0)) throw new UsageError(`--fx-rate must be a positive number, got "${text}"`);
+  if (!(rate > 0)) throw new UsageError(say('cli:orders.fxRate', { value: text, rule: say('errors:issue.invalid_rate') }));
   return rate;
 }
 
-/** The parts of `--line "SKU|name|qty|unit price"`, as a refusal names them. */
-const LINE_PARTS: Record<string, string> = { sku: 'SKU', name: 'name', quantity: 'quantity', unitPrice: 'unit price' };
+/** The parts of `--line "SKU|name|qty|unit price"`, as a refusal names them (cli:label.linePart). */
+const LINE_PARTS = ['sku', 'name', 'quantity', 'unitPrice'];
 
 /** lines.N.unitPrice is the unit price of the N+1th --line. */
-function lineFlag(path: readonly (string | number)[], v: Flags): string {
+function lineFlag(path: readonly (string | number)[], v: Flags): Label {
   const at = path[1];
   if (typeof at !== 'number') return '--line';
-  const line = many(v, 'line').length === 1 ? '--line' : `the ${ordinal(at + 1)} --line`;
+  const line = many(v, 'line').length === 1 ? '--line' : nthFlag(at + 1, '--line');
   const part = path[2];
-  return part === undefined ? line : `the ${LINE_PARTS[String(part)] ?? String(part)} of ${line}`;
+  if (part === undefined) return line;
+  return say('cli:label.partOf', { part: LINE_PARTS.includes(String(part)) ? say(`cli:label.linePart.${part}`) : String(part), line });
 }
 
 /** The contract's order fields that flags of other names fill (orders add and orders return share them). */
@@ -63,7 +66,7 @@ const ORDER_FIELDS: FieldFlags = {
   orderDate: '--date',
   orderNumber: '--number',
   lines: lineFlag,
-  payment: '--paid or --due',
+  payment: inWords(say('cli:label.paidOrDue')),
   'payment.paid': '--paid',
   'payment.dueDate': '--due',
 };
@@ -74,8 +77,7 @@ const ORDER_FIELDS: FieldFlags = {
  * reads right either way.
  */
 const ORDER_CLAUSES: IssueClauses = {
-  no_fx_rate: ({ currency, date }) =>
-    `no exchange rate for ${currency} is stored on or before ${date}: give the rate with --fx-rate (what 1 ${currency} is worth in the base currency), or add it under FX rates in the app`,
+  no_fx_rate: ({ currency, date }) => say('cli:orders.noFxRate', { currency: String(currency), date: String(date) }),
 };
 
 const money = (minor: number, currency: string) => `${minorToDecimal(minor, currency)} ${currency}`;
@@ -113,7 +115,7 @@ export const ORDER_COMMANDS: Command[] = [
       const lines = many(v, 'line').map(parseLineFlag);
       const paid = amountFlag(v, 'paid');
       const due = optionalString(v, 'due');
-      if (lines.length === 0 && optionalString(v, 'amount') === undefined) throw new UsageError('--amount or at least one --line is required');
+      if (lines.length === 0 && optionalString(v, 'amount') === undefined) throw new UsageError(say('cli:orders.amountOrLine'));
       return call('orders:create', {
         customerId,
         orderDate,
@@ -145,7 +147,7 @@ export const ORDER_COMMANDS: Command[] = [
     clauses: ORDER_CLAUSES,
     run: (v, call) => {
       const orderId = optionalString(v, 'order');
-      if (orderId === undefined && optionalString(v, 'customer') === undefined) throw new UsageError('--order (the sale returned) or --customer (a standalone return) is required');
+      if (orderId === undefined && optionalString(v, 'customer') === undefined) throw new UsageError(say('cli:orders.orderOrCustomer'));
       const lines = many(v, 'line').map(parseLineFlag);
       return call('orders:return', {
         orderId,

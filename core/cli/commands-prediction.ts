@@ -1,10 +1,13 @@
 import { AppError, invalidInput, type OutputOf } from '../../shared/contract';
 import { PREDICTION_SORTS, type FitSummary } from '../../shared/contract/prediction';
 import { fitSummaryCsv, type SummaryFit } from '../prediction/summary-csv';
+import { refusedFit } from '../prediction/refused';
 import type { BaseMoney } from './base-money';
 import { pastAsOf } from './as-of';
 import { optionalInt, optionalString, readFlagFile, requireFlag, UsageError } from './args';
 import { pad, type CliContext, type Command } from './commands';
+import { say, sayAs } from './words';
+import type { IssueClauses } from './flag-errors';
 
 type Flags = Parameters<Command['run']>[0];
 type Predictions = OutputOf<'prediction:customers'>;
@@ -15,6 +18,17 @@ type Predictions = OutputOf<'prediction:customers'>;
  * split on or after today for the same reason (prediction_split_not_past).
  */
 const predictAsOf = (v: Flags, context: CliContext) => pastAsOf(v, context, 'prediction_as_of_after_today');
+
+/**
+ * A book where nobody has bought on a second day gives no fit (shared/prediction FitRefusal): said as the data's
+ * answer, not as a fault of the --as-of or --split typed (which may not have been typed at all).
+ */
+const REFUSAL_CLAUSES: IssueClauses = {
+  prediction_no_repeat_purchases: (p) => (language) =>
+    language === 'en'
+      ? `nothing to predict from as of ${p.asOf}: none of the customers who bought on or before it (${p.customers}) has bought on a second day, and purchase likelihood is learned from repeat purchases spread over time`
+      : say('errors:issue.prediction_no_repeat_purchases', p)(language),
+};
 
 /** The readable lines of `predict`: a row per customer, or why there is none. */
 function predictionLines(o: Predictions & { offset: number; customerId: string | undefined }, money: BaseMoney): string {
@@ -31,7 +45,7 @@ function predictionLines(o: Predictions & { offset: number; customerId: string |
 
 function unitFlag(v: Flags): 'day' | 'week' {
   const unit = optionalString(v, 'unit') ?? 'day';
-  if (unit !== 'day' && unit !== 'week') throw new UsageError(`--unit must be week|day, got "${unit}"`);
+  if (unit !== 'day' && unit !== 'week') throw new UsageError(say('cli:usage.oneOfBar', { name: 'unit', choices: 'week|day', value: unit }));
   return unit;
 }
 
@@ -50,7 +64,7 @@ function fitLines(o: SummaryFit | FitSummary): string[] {
 function predictionSort(given: string | undefined): (typeof PREDICTION_SORTS)[number] | undefined {
   if (given === undefined) return undefined;
   const sort = PREDICTION_SORTS.find((s) => s === given);
-  if (!sort) throw new UsageError(`--sort must be one of ${PREDICTION_SORTS.join(', ')}, got "${given}"`);
+  if (!sort) throw new UsageError(say('cli:usage.oneOf', { name: 'sort', choices: PREDICTION_SORTS.join(', '), value: given }));
   return sort;
 }
 
@@ -60,17 +74,19 @@ export const PREDICTION_COMMANDS: Command[] = [
     words: ['predict', 'fit'],
     summary: 'Fit BG/NBD (+ Gamma-Gamma): --summary FILE.csv (no --db needed) or --db FILE --as-of YYYY-MM-DD [--unit week|day].',
     flags: { summary: { type: 'string' }, 'as-of': { type: 'string' }, unit: { type: 'string' } },
+    clauses: REFUSAL_CLAUSES,
     offline: (v) => optionalString(v, 'summary') !== undefined,
     run: async (v, call, context) => {
       const summary = optionalString(v, 'summary');
       if (summary !== undefined) {
         unitFlag(v); // The file's numbers are already in its unit; the flag only has to be valid.
-        const text = readFlagFile('summary', summary, (message) => new AppError('invalid_input', message));
+        const text = readFlagFile('summary', summary, (said) => sayAs(new AppError('invalid_input', said('en')), said));
         try {
           return fitSummaryCsv(text);
         } catch (error) {
           // The command was right and the file was not: refused input (exit 1), not a usage mistake (exit 2).
-          throw new AppError('invalid_input', `--summary ${summary}: ${(error as Error).message}`);
+          const said = say('cli:file.summary', { path: summary, reason: (error as Error).message });
+          throw sayAs(new AppError('invalid_input', said('en')), said);
         }
       }
       return call('prediction:fit', { asOf: predictAsOf(v, context), unit: unitFlag(v) });
@@ -81,6 +97,7 @@ export const PREDICTION_COMMANDS: Command[] = [
     words: ['predict', 'holdout'],
     summary: 'Fit up to --split YYYY-MM-DD, predict to --until (default: the last order), compare with what happened.',
     flags: { split: { type: 'string' }, until: { type: 'string' } },
+    clauses: REFUSAL_CLAUSES,
     run: (v, call) => call('prediction:holdout', { split: requireFlag(v, 'split'), until: optionalString(v, 'until') }),
     human: (o: OutputOf<'prediction:holdout'>) =>
       [
@@ -96,10 +113,13 @@ export const PREDICTION_COMMANDS: Command[] = [
     usesBaseCurrency: true,
     summary: 'Per-customer purchase likelihood and value, highest first [--sort score|pAlive|expectedValue|clv|likelyValue] [--as-of YYYY-MM-DD] [--customer ID] [--limit N --offset N].',
     flags: { 'as-of': { type: 'string' }, customer: { type: 'string' }, sort: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
+    clauses: REFUSAL_CLAUSES,
     run: async (v, call, context) => {
       const customerId = optionalString(v, 'customer');
       const offset = optionalInt(v, 'offset') ?? 0;
       const page = await call('prediction:customers', { asOf: predictAsOf(v, context), customerId, sort: predictionSort(optionalString(v, 'sort')), limit: optionalInt(v, 'limit') ?? 100, offset });
+      // No rows and a reason: a script reading `[]` would take it for a book without orders, so it is refused as `predict fit` is.
+      if (page.refused) throw refusedFit(page.refused, page.asOf, 'asOf');
       return { ...page, offset, customerId, rows: page.rows.map(({ purchases: _p, typicalGapDays: _g, daysSinceLast: _d, ...row }) => row) };
     },
     // Scripts read the rows alone, as before; the count and the page's place are for the readable lines.

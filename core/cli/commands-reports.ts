@@ -4,6 +4,7 @@ import { optionalString, requireFlag, UsageError } from './args';
 import { pad, type Command } from './commands';
 import { baseMoney, decimalAmount, type BaseMoney } from './base-money';
 import { shownClass, spellingsFor, withoutSpellings, type WithSpellings } from './class-names';
+import { say } from './words';
 
 type Evaluation = OutputOf<'reports:evaluation'>;
 type Migration = OutputOf<'reports:migration'>;
@@ -89,9 +90,9 @@ export const REPORT_COMMANDS: Command[] = [
       // The workbook is written whatever the name says (report.pdf would be a workbook no viewer opens as one);
       // checked first, as the migration below may store today's tiers.
       const xlsx = optionalString(v, 'xlsx');
-      if (xlsx !== undefined && !/\.xlsx$/i.test(xlsx)) throw new UsageError(`--xlsx must name a .xlsx file, got "${xlsx}"`);
+      if (xlsx !== undefined && !/\.xlsx$/i.test(xlsx)) throw new UsageError(say('cli:file.xlsx', { value: xlsx }));
       const language = optionalString(v, 'language') ?? 'zh-CN';
-      if (!REPORT_LANGUAGES.includes(language as 'en')) throw new UsageError(`--language must be one of ${REPORT_LANGUAGES.join(', ')}, got "${language}"`);
+      if (!REPORT_LANGUAGES.includes(language as 'en')) throw new UsageError(say('cli:usage.oneOf', { name: 'language', choices: REPORT_LANGUAGES.join(', '), value: language }));
       const input = { scheme: requireFlag(v, 'scheme'), from: requireFlag(v, 'from'), to: requireFlag(v, 'to'), period: (optionalString(v, 'period') ?? 'month') as ReportPeriod };
       // Everything is checked by the evaluation before anything is written.
       let evaluation = await call('reports:evaluation', input);

@@ -7,6 +7,7 @@ import { pad, type Command } from './commands';
 import type { BaseMoney } from './base-money';
 import { inFile } from './flag-errors';
 import { shownClass, spellingsFor, withoutSpellings, type WithSpellings } from './class-names';
+import { say } from './words';
 
 /** The largest page segments:members serves (its input's limit). */
 const MEMBER_PAGE = 5000;
@@ -42,15 +43,15 @@ export function hintLine(hint: MoveHint, money: BaseMoney): string {
 
 /** The config file for `segment config set`: a JSON object of sections, as `segment config get --json` prints under "overrides". */
 function readConfigFile(path: string): Record<string, unknown> {
-  const text = readFlagFile('file', path, (message) => new UsageError(message));
+  const text = readFlagFile('file', path, (said) => new UsageError(said));
   let parsed: unknown;
   try {
     // Without the byte-order mark Windows Notepad writes at the start of a UTF-8 file, which JSON.parse refuses.
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new UsageError(`--file must be a JSON file of config sections (basis, partition, thresholds …): ${(error as Error).message}`);
+    throw new UsageError(say('cli:file.configJson', { reason: (error as Error).message }));
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError('--file must hold a JSON object such as {"pyramid": {"basis": "gross_profit"}}');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(say('cli:file.configObject'));
   // `segment config get --json` prints {overrides, effective}; its output can be edited and given back.
   const record = parsed as Record<string, unknown>;
   return 'overrides' in record && typeof record.overrides === 'object' && record.overrides !== null ? (record.overrides as Record<string, unknown>) : record;
@@ -136,8 +137,8 @@ export const SEGMENTATION_COMMANDS: Command[] = [
       const asOf = pastAsOf(v, context);
       const offset = optionalInt(v, 'offset') ?? 0;
       const limit = optionalInt(v, 'limit');
-      if (offset < 0) throw new UsageError(`--offset must be 0 or more, got ${offset}`);
-      if (limit !== undefined && limit < 1) throw new UsageError(`--limit must be 1 or more, got ${limit}`);
+      if (offset < 0) throw new UsageError(say('cli:usage.atLeast', { name: 'offset', min: 0, value: offset }));
+      if (limit !== undefined && limit < 1) throw new UsageError(say('cli:usage.atLeast', { name: 'limit', min: 1, value: limit }));
       const page = (from: number, size: number) =>
         call('segments:members', {
           scheme: requireFlag(v, 'scheme'),

@@ -1,6 +1,7 @@
 import type { OutputOf } from '../../shared/contract';
 import { optionalString, UsageError } from './args';
 import type { Command } from './commands';
+import { say } from './words';
 
 type Flags = Parameters<Command['run']>[0];
 
@@ -10,7 +11,7 @@ const LANGUAGE_CHOICES = ['zh-CN', 'en', 'system'];
 function optionalNumber(v: Flags, name: string): number | undefined {
   const value = optionalString(v, name)?.trim().replace(/%$/, '');
   if (value === undefined) return undefined;
-  if (!/^-?\d+(\.\d+)?$/.test(value)) throw new UsageError(`--${name} must be a number, got "${optionalString(v, name)}"`);
+  if (!/^-?\d+(\.\d+)?$/.test(value)) throw new UsageError(say('cli:usage.number', { name, value: optionalString(v, name)! }));
   return Number(value);
 }
 
@@ -51,7 +52,7 @@ export const SETTINGS_COMMANDS: Command[] = [
     run: (v, call) => {
       const language = optionalString(v, 'language');
       // `system` is the command line's word for "no language of its own": the contract knows only the other two.
-      if (language !== undefined && !LANGUAGE_CHOICES.includes(language)) throw new UsageError(`--language must be one of ${LANGUAGE_CHOICES.join(', ')}, got "${language}"`);
+      if (language !== undefined && !LANGUAGE_CHOICES.includes(language)) throw new UsageError(say('cli:usage.oneOf', { name: 'language', choices: LANGUAGE_CHOICES.join(', '), value: language }));
       const input = {
         baseCurrency: optionalString(v, 'base-currency')?.toUpperCase(),
         homeCountry: optionalString(v, 'home-country')?.toUpperCase(),
@@ -63,7 +64,7 @@ export const SETTINGS_COMMANDS: Command[] = [
         clvHorizonMonths: optionalNumber(v, 'clv-horizon'),
       };
       if (Object.values(input).every((value) => value === undefined)) {
-        throw new UsageError('settings set needs at least one of --base-currency, --home-country, --region, --business-name, --language, --clv-discount, --clv-horizon');
+        throw new UsageError(say('cli:usage.settingsNeedsOne', { flags: '--base-currency, --home-country, --region, --business-name, --language, --clv-discount, --clv-horizon' }));
       }
       return call('settings:update', input);
     },

@@ -7,16 +7,23 @@ import { missingFieldsText } from '../importing/run-import';
 import { describeIssue, type TableIssue } from '../../shared/import/table';
 import { CommandFailed, optionalInt, optionalString, readFlagFile, requireFlag, UsageError } from './args';
 import type { Command } from './commands';
+import { failureSaid } from './refusal-text';
+import { say, sayAs, type Said } from './words';
 
 type Flags = Parameters<Command['run']>[0];
 
 /** The one FILE argument after the command words (main passes positionals as `_`). */
-function fileArgument(values: Flags, what: string): string {
+function fileArgument(values: Flags, what: 'import' | 'export'): string {
   const positionals = (values._ as string[] | undefined) ?? [];
-  if (positionals.length !== 1) throw new UsageError(`expected exactly one ${what} FILE, got ${positionals.length}${positionals.length > 1 ? ` (${positionals.map((p) => `"${p}"`).join(', ')})` : ''}`);
+  const verb = what === 'import' ? 'Import' : 'Export';
+  if (positionals.length > 1) throw new UsageError(say(`cli:file.count${verb}Listed`, { got: positionals.length, files: positionals.map((p) => `"${p}"`).join(', ') }));
+  if (positionals.length !== 1) throw new UsageError(say(`cli:file.count${verb}`, { got: positionals.length }));
   const path = resolve(positionals[0]!);
   // Read as a file, a folder fails with Node's "EISDIR: illegal operation on a directory, read".
-  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new AppError('invalid_input', `${path} is a folder, not a file to ${what}`);
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+    const said = say(`cli:file.folderTo${verb}`, { path });
+    throw sayAs(new AppError('invalid_input', said('en')), said);
+  }
   return path;
 }
 
@@ -30,36 +37,37 @@ function encodingFlag(values: Flags) {
   const value = optionalString(values, 'encoding');
   if (value === undefined) return undefined;
   const encoding = ENCODING_ALIASES[value.toLowerCase()];
-  if (!encoding) throw new UsageError(`--encoding must be one of ${IMPORT_ENCODINGS.join(', ')} (or gbk, utf8 …), got "${value}"`);
+  if (!encoding) throw new UsageError(say('cli:import.encoding', { choices: IMPORT_ENCODINGS.join(', '), value }));
   return encoding;
 }
 
 function mappingFlag(values: Flags): Record<string, string | null> | undefined {
   const path = optionalString(values, 'mapping');
   if (path === undefined) return undefined;
-  const text = readFlagFile('mapping', path, (message) => new UsageError(message));
+  const text = readFlagFile('mapping', path, (said) => new UsageError(said));
   let parsed: unknown;
   try {
     // A byte-order mark (Windows Notepad's UTF-8) is no part of the JSON.
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new UsageError(`--mapping must be a JSON file of {"header": "field"}: ${(error as Error).message}`);
+    throw new UsageError(say('cli:file.mappingJson', { reason: (error as Error).message }));
   }
   // An array or a bare value would reach the contract as "mapping is required", which says nothing of the file.
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`--mapping must hold a JSON object such as {"手机": "phone"}, got ${Array.isArray(parsed) ? 'an array' : JSON.stringify(parsed)}`);
+  if (Array.isArray(parsed)) throw new UsageError(say('cli:file.mappingArray'));
+  if (typeof parsed !== 'object' || parsed === null) throw new UsageError(say('cli:file.mappingValue', { value: JSON.stringify(parsed) }));
   return parsed as Record<string, string | null>;
 }
 
 /** --header-row N: the header's row counted as the messages count rows, from 1 (whether it can be the header is the import's to say). */
 function headerRowFlag(values: Flags): number | undefined {
   const row = optionalInt(values, 'header-row');
-  if (row !== undefined && row < 1) throw new UsageError(`--header-row must be a row number, 1 or more as the messages count rows, got ${row}`);
+  if (row !== undefined && row < 1) throw new UsageError(say('cli:import.headerRow', { value: row }));
   return row;
 }
 
 function choice<T extends string>(values: Flags, name: string, allowed: readonly T[]): T | undefined {
   const value = optionalString(values, name);
-  if (value !== undefined && !allowed.includes(value as T)) throw new UsageError(`--${name} must be ${allowed.join('|')}, got "${value}"`);
+  if (value !== undefined && !allowed.includes(value as T)) throw new UsageError(say('cli:usage.oneOfBar', { name, choices: allowed.join('|'), value }));
   return value as T | undefined;
 }
 
@@ -99,7 +107,9 @@ function refusedSummary(preview: ImportSummary): RefusedSummary {
 }
 
 /** How a command-line user maps the columns the importer did not recognise. */
-const MAPPING_HINT = 'map a column to each with --mapping FILE.json ({"header": "field"}), or rename the headers';
+const mappingHint = say('cli:import.mappingHint');
+/** The hint as a sentence of its own, after the refusal. */
+const mappingHintSentence: Said = (language) => mappingHint(language).replace(/^./, (first) => first.toUpperCase());
 
 function summarize(result: OutputOf<'import:commit'>): ImportSummary {
   const { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, headerRow } = result;
@@ -140,12 +150,13 @@ function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
         result = await call(v['dry-run'] ? 'import:preview' : 'import:commit', input);
       } catch (error) {
         if (error instanceof AppError && error.issues?.[0]?.key === 'import_mapping_incomplete') {
-          throw new AppError(error.code, `${error.message} ${MAPPING_HINT[0]!.toUpperCase()}${MAPPING_HINT.slice(1)}.`, error.issues);
+          const said = say('cli:import.mappingIncomplete', { refusal: failureSaid(error), hint: mappingHintSentence });
+          throw sayAs(new AppError(error.code, said('en'), error.issues), said);
         }
         if (!(error instanceof AppError) || error.issues?.[0]?.key !== 'import_rows_rejected') throw error;
         // All-or-nothing refused the file and wrote nothing: read it again without writing, to name the rows.
         const preview = await call('import:preview', input);
-        throw new CommandFailed(error.message, refusedSummary(summarize(preview)));
+        throw new CommandFailed(failureSaid(error), refusedSummary(summarize(preview)));
       }
       return summarize(result);
     },
@@ -166,7 +177,7 @@ const readAs = (o: Pick<ImportSummary, 'encoding' | 'delimiter'>) =>
 function summaryText(o: ImportSummary): string {
   return [
     o.batchId ? `Imported as batch ${o.batchId} (undo: tierbook import undo --batch ${o.batchId}).` : 'Dry run: nothing was written.',
-    ...(o.missing.all.length + o.missing.anyOf.length > 0 ? [`no column is mapped to ${missingFieldsText(o.missing)}: ${MAPPING_HINT}`] : []),
+    ...(o.missing.all.length + o.missing.anyOf.length > 0 ? [`no column is mapped to ${missingFieldsText(o.missing)}: ${mappingHint('en')}`] : []),
     `added ${o.added}, updated ${o.updated}, skipped ${o.skipped}, rejected ${o.rejected}; ${readAs(o)}`,
     ...(o.customersCreated > 0 ? [`created ${o.customersCreated} customers`] : []),
     ...(o.orders ? [`order lines: ${o.orders.lines} lines → ${o.orders.orders} orders (${o.orders.returns} returns)`] : []),
@@ -207,7 +218,7 @@ function exportCommand(kind: keyof typeof EXPORT_CHANNELS): Command {
     run: (v, call) => {
       // One tier is a scheme and its class; the export's own refusal names its fields ("Give both scheme and classKey").
       if (tiers && (optionalString(v, 'scheme') === undefined) !== (optionalString(v, 'class') === undefined)) {
-        throw new UsageError(`--scheme and --class go together (one tier): give both, or neither; got only ${optionalString(v, 'scheme') === undefined ? '--class' : '--scheme'}`);
+        throw new UsageError(say('cli:usage.schemeWithClass', { given: optionalString(v, 'scheme') === undefined ? '--class' : '--scheme' }));
       }
       return call(EXPORT_CHANNELS[kind], {
         path: fileArgument(v, 'export'),

@@ -2,8 +2,10 @@ import { formatPhone } from '../../shared/domain/phone';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import { optionalInt, optionalString, requireFlag } from './args';
 import type { BaseMoney } from './base-money';
-import { ordinal, type FieldFlags, type IssueClauses } from './flag-errors';
+import { inWords, nthFlag, type FieldFlags, type IssueClauses } from './flag-errors';
 import { localInstant } from './local-instant';
+import type { Label } from './refusal-text';
+import { say } from './words';
 
 type Flags = Record<string, string | boolean | string[] | undefined>;
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
@@ -62,13 +64,13 @@ function contactsFrom(values: Flags) {
 }
 
 /** contacts.N is the Nth of every --phone, then --email, --wechat and --whatsapp: named as the flag it came from. */
-function contactFlag(path: readonly (string | number)[], values: Flags): string {
+function contactFlag(path: readonly (string | number)[], values: Flags): Label {
   const contacts = contactsFrom(values);
   const at = path[1];
   const contact = typeof at === 'number' ? contacts[at] : undefined;
-  if (!contact) return '--phone, --email, --wechat or --whatsapp';
+  if (!contact) return say('cli:label.anyContact');
   const sameKind = contacts.filter((c) => c.kind === contact.kind);
-  return sameKind.length === 1 ? `--${contact.kind}` : `the ${ordinal(sameKind.indexOf(contact) + 1)} --${contact.kind}`;
+  return sameKind.length === 1 ? `--${contact.kind}` : nthFlag(sameKind.indexOf(contact) + 1, `--${contact.kind}`);
 }
 
 export const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0)));
@@ -96,7 +98,7 @@ export const COMMANDS: Command[] = [
       'List customers; --search matches name, company, pinyin (zs / zhangsan), phone, WeChat, WhatsApp, email. --scheme KEY --class a,b keeps those classes; --sort-tier KEY sorts by tier (best first).',
     flags: { search: { type: 'string' }, limit: { type: 'string' }, view: { type: 'string' }, scheme: { type: 'string' }, class: { type: 'string' }, 'sort-tier': { type: 'string' } },
     fields: {
-      classFilter: '--scheme and --class',
+      classFilter: inWords(say('cli:label.schemeAndClass')),
       'classFilter.scheme': '--scheme',
       'classFilter.classes': '--class',
       'sort.scheme': '--sort-tier',

@@ -1,4 +1,6 @@
 import { AppError, contract, invalidInput, type Channel, type Issue } from '../../shared/contract';
+import { clausesSaid, fieldSaid, issueSaid, type Label } from './refusal-text';
+import { say, saidOf, sayAs, spoken, type Said } from './words';
 
 type Flags = Record<string, string | boolean | string[] | undefined>;
 type Path = readonly (string | number)[];
@@ -6,17 +8,18 @@ type Path = readonly (string | number)[];
 /**
  * The flag behind a contract field, as a refusal should name it: a label ('--due'), or a function of the field's
  * path and the flags given, for a field that several flags fill (contacts from --phone and --email, lines from
- * each --line).
+ * each --line) or one named in words ("--paid or --due", said in the user's language).
  */
-export type FieldFlag = string | ((path: Path, flags: Flags) => string | undefined);
+export type FieldFlag = string | ((path: Path, flags: Flags) => Label | undefined);
 /** Contract field path (dotted, e.g. 'payment.dueDate') → its flag, where the flag's name does not say it. */
 export type FieldFlags = Record<string, FieldFlag>;
 
 /**
  * Issue key → the whole clause a command says instead of "<flag> <the contract's text>": for a refusal whose field
- * the user may not have typed, where naming its flag first would read as if they had.
+ * the user may not have typed, where naming its flag first would read as if they had. Said in every language
+ * (cli:… words), or an English string: another language then says the screens' sentence for the key, alone.
  */
-export type IssueClauses = Record<string, (params: Record<string, string | number>) => string>;
+export type IssueClauses = Record<string, (params: Record<string, string | number>) => Said | string>;
 
 interface FlagsOfCommand {
   flags: Record<string, unknown>;
@@ -33,28 +36,37 @@ export function ordinal(n: number): string {
 
 const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
+/** "the 2nd --phone": the nth of a flag given more than once. */
+export const nthFlag = (n: number, flag: string): Said => say('cli:label.nthFlag', { nth: ordinal(n), n, flag });
+
 /**
  * A flag's label for its field or for the nth value of a repeated or comma-separated flag; a field deeper down
  * (payment.status under --paid) is no flag's, and stays as the contract names it.
  */
-function below(label: string, rest: Path): string | undefined {
+function below(label: Label, rest: Path): Label | undefined {
   if (rest.length === 0) return label;
-  if (rest.length === 1 && typeof rest[0] === 'number') return `the ${ordinal(rest[0] + 1)} of ${label}`;
+  if (rest.length === 1 && typeof rest[0] === 'number') return say('cli:label.nthOf', { nth: ordinal(rest[0] + 1), n: rest[0] + 1, label });
   return undefined;
 }
+
+/** A field of one name filled by several flags, named in words ("--paid or --due"); a field under it is no flag's. */
+export const inWords =
+  (label: Said): FieldFlag =>
+  (path) =>
+    path.length === 1 ? label : undefined;
 
 /** A field inside a JSON file a flag names: the key where it sits in the file ("pyramid.thresholds in --file"). */
 export const inFile =
   (flag: string): FieldFlag =>
   (path) =>
-    path.length > 1 ? `${path.slice(1).join('.')} in ${flag}` : flag;
+    path.length > 1 ? say('cli:label.inFile', { key: path.slice(1).join('.'), flag }) : flag;
 
 /**
  * The flag a user typed for a contract field, or undefined when none is behind it. The command's own `fields`
  * first (longest path first); otherwise the flag named as the field (--as-of → asOf, --fx-rate → fxRate) or as
  * the id it takes (--customer → customerId, --merge → mergeIds), so a new command with plain names needs no map.
  */
-export function flagFor(path: Path, command: FlagsOfCommand, flags: Flags): string | undefined {
+export function flagLabel(path: Path, command: FlagsOfCommand, flags: Flags): Label | undefined {
   for (let length = path.length; length > 0; length--) {
     const field = command.fields?.[path.slice(0, length).join('.')];
     if (field === undefined) continue;
@@ -64,6 +76,12 @@ export function flagFor(path: Path, command: FlagsOfCommand, flags: Flags): stri
   if (typeof first !== 'string') return undefined;
   const flag = Object.keys(command.flags).find((name) => [camel(name), `${camel(name)}Id`, `${camel(name)}Ids`].includes(first));
   return flag === undefined ? undefined : below(`--${flag}`, rest);
+}
+
+/** flagLabel as the English message names it. */
+export function flagFor(path: Path, command: FlagsOfCommand, flags: Flags): string | undefined {
+  const label = flagLabel(path, command, flags);
+  return label === undefined ? undefined : spoken(label, 'en');
 }
 
 /** The schema of one field of a channel's input, through optional, default, pipe and array wrappers. */
@@ -115,15 +133,14 @@ export interface RefusedCall {
   input: unknown;
 }
 
-/** What an issue says after its field's name: the allowed values, for a value of an enumerated field, else the contract's English text. */
-function issueText(issue: Issue, refused: RefusedCall | undefined): string {
+/** What an issue says after its field's name: the allowed values, for a value of an enumerated field, else the contract's text. */
+function issueText(issue: Issue, refused: RefusedCall | undefined): Said {
   const choices = refused && (issue.key === 'invalid_choice' || issue.key === 'invalid_value') ? choicesAt(refused.channel, issue.path) : undefined;
-  if (choices) {
-    const given = valueAt(refused!.input, issue.path);
-    return `must be one of ${choices.join(', ')}${typeof given === 'string' || typeof given === 'number' ? `, got "${given}"` : ''}`;
-  }
-  const name = issue.path.join('.') || 'input';
-  return invalidInput([issue]).message.slice(name.length + 1);
+  if (!choices) return issueSaid(issue);
+  const given = valueAt(refused!.input, issue.path);
+  return typeof given === 'string' || typeof given === 'number'
+    ? say('cli:refusal.oneOfGiven', { choices: choices.join(', '), given })
+    : say('cli:refusal.oneOf', { choices: choices.join(', ') });
 }
 
 const rephrased = new WeakSet<AppError>();
@@ -133,24 +150,46 @@ const rephrased = new WeakSet<AppError>();
  * typed (--due), and a value outside an enumerated field's list names the values allowed. A message phrased from
  * its issues is phrased again from them; another (a database constraint's, a file's) has each field's name
  * replaced where it opens a clause. The issues themselves are kept as they were, for --json and the renderer.
+ * The message stays English; what the refusal says in each language rides along (words.ts saidOf): in Chinese each
+ * issue is the screens' sentence for its key after the flag, or the words the refusal was given where it was made.
  */
 export function inFlagTerms(error: AppError, command: FlagsOfCommand, flags: Flags, refused?: RefusedCall): AppError {
   const issues = error.issues ?? [];
   if (rephrased.has(error) || issues.length === 0) return error;
-  let message: string;
+  const label = (issue: Issue) => (issue.path.length > 0 ? flagLabel(issue.path, command, flags) : undefined);
+  // Each issue's clause: the command's own, or its sentence after the field as `named` names it (or alone).
+  const clauses = (named: (issue: Issue) => Label | undefined) =>
+    issues.map((issue): Said => {
+      const clause = command.clauses?.[issue.key]?.(issue.params ?? {});
+      if (clause === undefined) return fieldSaid(named(issue), issueText(issue, refused));
+      return typeof clause === 'string' ? (language) => (language === 'en' ? clause : issueSaid(issue)(language)) : clause;
+    });
+  let said: Said;
   if (error.message === invalidInput(issues).message) {
     // Two fields a flag fills (the --scheme of a filter and of the columns shown) would say the same twice.
-    message = [
-      ...new Set(issues.map((issue) => command.clauses?.[issue.key]?.(issue.params ?? {}) ?? `${flagFor(issue.path, command, flags) ?? (issue.path.join('.') || 'input')} ${issueText(issue, refused)}`)),
-    ].join('; ');
+    said = clausesSaid(clauses((issue) => label(issue) ?? (issue.path.join('.') || undefined)));
   } else {
-    message = error.message;
+    let english = error.message;
     for (const issue of issues) {
-      const label = issue.path.length > 0 ? flagFor(issue.path, command, flags) : undefined;
-      if (label) message = message.replace(new RegExp(`(^|; |: )${escape(issue.path.join('.'))}(?= )`, 'g'), (_, before: string) => `${before}${label}`);
+      const flag = label(issue);
+      if (flag) english = english.replace(new RegExp(`(^|; |: )${escape(issue.path.join('.'))}(?= )`, 'g'), (_, before: string) => `${before}${spoken(flag, 'en')}`);
     }
+    // Phrased in its own words ("No such file: …", "Nothing was imported: …"): said by the issues' sentences, each
+    // field named by its flag where the English names it or the user typed it (not --mapping when the columns were
+    // matched without one), and no contract field's name (rows) put before a sentence.
+    const typed = (flag: Label) => typeof flag === 'function' || (flag.startsWith('--') && flags[flag.slice(2)] !== undefined);
+    const other =
+      saidOf(error) ??
+      clausesSaid(
+        clauses((issue) => {
+          const flag = label(issue);
+          return flag !== undefined && (typed(flag) || english.includes(spoken(flag, 'en'))) ? flag : undefined;
+        }),
+      );
+    said = (language) => (language === 'en' ? english : other(language));
   }
+  const message = said('en');
   const result = message === error.message ? error : new AppError(error.code, message, error.issues);
   rephrased.add(result);
-  return result;
+  return sayAs(result, said);
 }

@@ -19,20 +19,25 @@ import { inFlagTerms } from './flag-errors';
 import { hideLibraryWarnings } from './library-warnings';
 import { EXIT_FAILED, exitCodeOf } from './exit-codes';
 import { commandUsage, findCommand, serveUsage, strayWords, unknownCommand, usage } from './registry';
+import { checkedLanguageFlag, refusalLanguage, withoutFlag } from './language';
+import { refusalLine } from './refusal-text';
+import { say, sayAs } from './words';
 
 /**
  * `tierbook <command> --db FILE …`: the third transport. Flags become the same contract inputs the app
  * sends; failures print one line on stderr and exit non-zero, and validation runs before any write.
  */
 async function main(argv: string[]): Promise<number> {
-  if (argv.length === 0 || ((argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') && argv.length === 1)) {
+  // Help is the same in either language: --lang beside it changes nothing.
+  const plain = withoutFlag(argv, 'lang');
+  if (plain.length === 0 || ((plain[0] === '--help' || plain[0] === '-h' || plain[0] === 'help') && plain.length === 1)) {
     process.stdout.write(`${usage()}\n`);
-    return argv.length === 0 ? 2 : 0;
+    return plain.length === 0 ? 2 : 0;
   }
   // `tierbook help orders add` and `tierbook orders add --help` (or -h) print that command's line and flags.
-  const asksHelp = argv[0] === 'help' || argv.includes('--help') || argv.includes('-h');
+  const asksHelp = plain[0] === 'help' || plain.includes('--help') || plain.includes('-h');
   if (asksHelp) {
-    const words = argv[0] === 'help' ? argv.slice(1) : argv.filter((a) => a !== '--help' && a !== '-h');
+    const words = plain[0] === 'help' ? plain.slice(1) : plain.filter((a) => a !== '--help' && a !== '-h');
     if (words[0] === 'serve') return printLine(serveUsage());
     const wanted = findCommand(words);
     if (!wanted) throw new UsageError(unknownCommand(words));
@@ -43,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
   if (!found) throw new UsageError(unknownCommand(argv));
   const { command } = found;
   const { values, positionals } = parseFlags(found.rest, command.flags, command.words.join(' '));
+  checkedLanguageFlag(values);
   const stray = strayWords(argv, command, positionals);
   if (stray) throw new UsageError(stray);
   // The clock the handlers judge "today" by, so a refusal made here (a fit as of a day to come) agrees with theirs.
@@ -52,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
   const inFlags = (error: unknown) => (error instanceof AppError ? inFlagTerms(error, command, values) : error);
   const json = (output: unknown) => (command.json ? command.json(output as never) : output);
   if (command.offline?.(values)) {
-    const output = await command.run({ ...values, _: positionals }, () => Promise.reject(new UsageError('this command needs no --db')), context).catch((error: unknown) => Promise.reject(inFlags(error)));
+    const output = await command.run({ ...values, _: positionals }, () => Promise.reject(new UsageError(say('cli:usage.needsNoDb'))), context).catch((error: unknown) => Promise.reject(inFlags(error)));
     process.stdout.write(values.json ? `${JSON.stringify(json(output), null, 2)}\n` : `${command.human(output as never, baseMoney(undefined))}\n`);
     return 0;
   }
@@ -60,9 +66,8 @@ async function main(argv: string[]): Promise<number> {
   const newWorkspace = !existsSync(dbPath);
   if (!command.startsDatabase && (newWorkspace || isEmptyFile(dbPath))) {
     // An empty file (made by `touch`, or a copy that failed) is no workspace either: reading it would write one into it.
-    throw new AppError('not_found', `no database at ${dbPath} (${newWorkspace ? 'nothing was created' : 'the file is empty and was left so'}; "tierbook demo", "customers add" or an import starts one)`, [
-      { path: ['db'], key: 'file_not_found', params: { path: dbPath } },
-    ]);
+    const said = say(newWorkspace ? 'cli:database.missing' : 'cli:database.empty', { path: dbPath });
+    throw sayAs(new AppError('not_found', said('en'), [{ path: ['db'], key: 'file_not_found', params: { path: dbPath } }]), said);
   }
   // The local user at their own shell: any file they can open is theirs to name.
   const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'paths' }, importWorker: forkImportWorker(), clock });
@@ -82,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
       // The refusal line goes to stderr as always; what was found (e.g. an import's row errors) to stdout.
       if (!(error instanceof CommandFailed)) throw inFlags(error);
       await print(error.output);
-      process.stderr.write(`error: ${error.message}\n`);
+      process.stderr.write(refusalLine(error, refusalLanguage(argv, process.env)));
       return EXIT_FAILED;
     }
     succeeded = true;
@@ -102,13 +107,15 @@ async function main(argv: string[]): Promise<number> {
 
 async function serve(argv: string[]): Promise<number> {
   const { values } = parseFlags(argv, { port: { type: 'string' }, 'open-url': { type: 'boolean' } }, 'serve');
+  checkedLanguageFlag(values);
   const dbPath = requireFlag(values, 'db');
   const port = optionalInt(values, 'port') ?? 0;
-  if (port < 0 || port > 65535) throw new UsageError(`--port must be a port number from 0 to 65535 (0: any free one), got ${port}`);
+  if (port < 0 || port > 65535) throw new UsageError(say('cli:usage.port', { value: port }));
   // `npm run cli` builds the CLI alone: in a fresh clone the pages are not there yet, and every address would answer 404.
   const pages = rendererFolder();
   if (!existsSync(join(pages, 'index.html'))) {
-    throw new Error(`the app's pages are not built (${join(pages, 'index.html')} is missing): run npm run build first, or npm run dev:web, which builds them and serves`);
+    const said = say('cli:build.pages', { file: join(pages, 'index.html') });
+    throw sayAs(new Error(said('en')), said);
   }
   // A server holds the tiers as long as the app's main process does, so its heap is sized the same way.
   tuneHeapForTiers();
@@ -158,14 +165,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
 });
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+main(argv).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    const message = error instanceof AppError || error instanceof UsageError || error instanceof Error ? error.message : String(error);
-    // One line, as every refusal is (node:util parseArgs writes some of its own over three).
-    process.stderr.write(`error: ${message.trim().replace(/\s*\n\s*/g, ' ')}\n`);
+    // One line, in the user's language (--lang, the workspace's setting, the system's locale: language.ts).
+    process.stderr.write(refusalLine(error, refusalLanguage(argv, process.env)));
     // Bad input from the command line, whether the command line or the contract found it, exits 2; any other failure 1.
     process.exitCode = exitCodeOf(error);
   },

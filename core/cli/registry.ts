@@ -10,6 +10,7 @@ import { SETTINGS_COMMANDS } from './commands-settings';
 import { TEAM_COMMANDS } from './commands-team';
 import { TODAY_COMMANDS } from './commands-today';
 import { TRANSFER_COMMANDS } from './commands-transfer';
+import { say, type Said } from './words';
 
 /** Every CLI command, by domain. A domain adds its commands file here with one spread. */
 export const ALL_COMMANDS: Command[] = [...COMMANDS, ...ORDER_COMMANDS, ...SEGMENTATION_COMMANDS, ...TRANSFER_COMMANDS, ...MERGE_COMMANDS, ...TODAY_COMMANDS, ...SETTINGS_COMMANDS, ...PREDICTION_COMMANDS, ...REPORT_COMMANDS, ...TEAM_COMMANDS, ...OFFERING_COMMANDS, ...LICENSE_COMMANDS];
@@ -25,25 +26,25 @@ export function findCommand(args: string[]): { command: Command; rest: string[] 
  * Why the words typed name no command: only the words count (a flag after them is not part of the name), and a
  * group's first word (customers, import …) lists the words that may follow it.
  */
-export function unknownCommand(args: string[]): string {
+export function unknownCommand(args: string[]): Said {
   const firstFlag = args.findIndex((a) => a.startsWith('-'));
   const words = (firstFlag === -1 ? args : args.slice(0, firstFlag)).slice(0, 3);
   const typed = words.join(' ');
   const following = [...new Set(ALL_COMMANDS.filter((c) => c.words.length > 1 && c.words[0] === words[0]).map((c) => c.words.slice(1).join(' ')))];
-  if (following.length === 0) return `unknown command "${typed}" (see tierbook --help)`;
+  if (following.length === 0) return say('cli:usage.unknownCommand', { typed });
   const choices = `${words[0]} ${following.join(', ')}`;
-  return words.length === 1 ? `"${typed}" needs a second word: ${choices} (see tierbook --help)` : `unknown command "${typed}" (there are: ${choices}; see tierbook --help)`;
+  return say(words.length === 1 ? 'cli:usage.needsSecondWord' : 'cli:usage.unknownCommandAmong', { typed, choices });
 }
 
 /**
  * A word left over after a command that takes none (only import and export take a FILE): a mistyped second word
  * (`segment confg get` would otherwise run `segment` and store the day's tiers), or a database named without --db.
  */
-export function strayWords(args: string[], command: Command, positionals: string[]): string | undefined {
+export function strayWords(args: string[], command: Command, positionals: string[]): Said | undefined {
   if (command.takesFile || positionals.length === 0) return undefined;
   const next = args[command.words.length];
   if (next !== undefined && !next.startsWith('-')) return unknownCommand(args);
-  return `"${command.words.join(' ')}" takes no word but its flags, got "${positionals[0]}" (a flag starts with --; the database is --db FILE)`;
+  return say('cli:usage.strayWord', { command: command.words.join(' '), word: positionals[0]! });
 }
 
 const SERVE_SUMMARY = 'Serve the app to a browser on 127.0.0.1 (development and browser tests).';
@@ -56,6 +57,9 @@ export function usage(): string {
     `  ${pad('serve', 18)} ${SERVE_SUMMARY}`,
     '',
     'tierbook <command> --help lists that command\'s flags.',
+    '',
+    'Refusals are printed in the language of --lang zh-CN|en, else the workspace\'s language setting, else the',
+    'system\'s locale (LC_ALL, LC_MESSAGES, LANG: zh_* is Chinese). This help is in English.',
     '',
     'Exit codes: 0 done. 2 the input was refused and nothing changed: an unknown command or flag, a flag missing or',
     'without its value, or a value refused for its form, its range, the file it names or what the data allows (a',
@@ -70,10 +74,12 @@ export function commandUsage(command: Command): string {
   // --json is every command's (parseFlags adds it): the output as JSON for a script. A command that never opens a
   // database (licenses, team dev-server) is shown without --db.
   const db = command.offline?.({}) ? [] : ['--db FILE'];
-  const all = [...db, ...flags, ...(flags.includes('--json') ? [] : ['--json'])];
+  // --lang (the language of refusals) is every command's too; an export lists its own, which also names the file's language.
+  const lang = Object.hasOwn(command.flags, 'lang') ? [] : ['--lang zh-CN|en'];
+  const all = [...db, ...flags, ...lang, ...(flags.includes('--json') ? [] : ['--json'])];
   return [`Usage: tierbook ${[...command.words, ...(command.takesFile ? ['FILE'] : []), ...db].join(' ')} [flags]`, '', command.summary, '', `Flags: ${all.join(', ')}`].join('\n');
 }
 
 export function serveUsage(): string {
-  return ['Usage: tierbook serve --db FILE [--port N] [--open-url]', '', SERVE_SUMMARY].join('\n');
+  return ['Usage: tierbook serve --db FILE [--port N] [--open-url] [--lang zh-CN|en]', '', SERVE_SUMMARY].join('\n');
 }

@@ -108,8 +108,9 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
     'segments:migration': async ({ scheme, from, to }) => {
       await storeTodayInSteps(ctx);
       const [fromSnapshot, toSnapshot] = [runOnOrBefore(db, from), runOnOrBefore(db, to)];
-      for (const [day, stored] of [[from, fromSnapshot], [to, toSnapshot]] as const) {
-        if (stored === null) throw new AppError('not_found', `No tier snapshot is stored on or before ${day} (run segment first)`);
+      for (const [field, day, stored] of [['from', from, fromSnapshot], ['to', to, toSnapshot]] as const) {
+        // The key lets a screen or the command line say it in the user's language, as reports:migration does.
+        if (stored === null) throw new AppError('not_found', `No tier snapshot is stored on or before ${day} (run segment first)`, [{ path: [field], key: 'report_no_snapshot' }]);
       }
       const before = snapshotClasses(db, scheme, fromSnapshot!);
       const after = snapshotClasses(db, scheme, toSnapshot!);

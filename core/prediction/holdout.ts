@@ -7,7 +7,7 @@
 import type { Db } from '../../db/open';
 import type { Holdout } from '../../shared/contract/prediction';
 import { addDays, daysBetween } from '../../shared/domain/dates';
-import { expectedPurchases, fitBase, fitSpend, type ModelSummary, type Recency } from '../../shared/prediction';
+import { expectedPurchases, fitBase, fitRefusalOf, fitSpend, type FitRefusal, type ModelSummary, type Recency } from '../../shared/prediction';
 import { loadHistories } from './histories';
 import { fitSummaryOf } from './summary';
 
@@ -34,9 +34,12 @@ export function latestOrderDate(db: Db): string | null {
   return (db.$client.prepare('SELECT MAX(order_date) FROM orders WHERE deleted_at IS NULL').pluck().get() as string | null) ?? null;
 }
 
-export function holdoutCheck(db: Db, split: string, until: string): Holdout | null {
+/** The check, or null when nobody bought by the split, or why nothing can be fitted on the orders up to it. */
+export function holdoutCheck(db: Db, split: string, until: string): Holdout | FitRefusal | null {
   const histories = loadHistories(db, split, 'day');
   if (histories.length === 0) return null;
+  const refused = fitRefusalOf(histories);
+  if (refused) return refused;
   const model: ModelSummary = { ...fitBase(histories, 'day'), ...fitSpend(histories), unit: 'day' };
   const p = model.bgnbd.params;
   const holdoutDays = Math.max(0, daysBetween(split, until));

@@ -6,7 +6,7 @@ import type { Db } from '../../db/open';
 import type { CustomerPrediction, FitSummary } from '../../shared/contract/prediction';
 import type { ParsedActivity } from '../../db/repos/customer-activity';
 import { readSettings } from '../../db/repos/settings';
-import { DEFAULT_PREDICTION_OPTIONS, predictCustomersInSteps, type CustomerHistory, type CustomerPrediction as ModelPrediction, type ModelSummary, type PredictionOptions, type TimeUnit } from '../../shared/prediction';
+import { DEFAULT_PREDICTION_OPTIONS, predictCustomersInSteps, type CustomerHistory, type CustomerPrediction as ModelPrediction, type FitRefusal, type Predicted, type PredictionOptions, type TimeUnit } from '../../shared/prediction';
 import { inTimedStretches, runSteps, type Steps } from '../../shared/domain/steps';
 import { loadHistories, UNIT_DAYS } from './histories';
 import { fitSummaryOf } from './summary';
@@ -14,6 +14,8 @@ import { fitSummaryOf } from './summary';
 export interface DbPrediction {
   model: FitSummary | null;
   rows: CustomerPrediction[];
+  /** No model although customers have orders: why (shared/prediction FitRefusal). */
+  refused: FitRefusal | null;
 }
 
 function clampMinor(v: number): number {
@@ -36,7 +38,7 @@ export function predictFromHistories(histories: readonly CustomerHistory[], unit
 }
 
 /** The model fitted on `histories` and every customer's figures, as the model gives them (one per history, in order). */
-export function* fitAndScoreInSteps(histories: readonly CustomerHistory[], unit: TimeUnit, clv: ClvOptions): Steps<{ model: ModelSummary | null; customers: ModelPrediction[] }> {
+export function* fitAndScoreInSteps(histories: readonly CustomerHistory[], unit: TimeUnit, clv: ClvOptions): Steps<Predicted> {
   return yield* predictCustomersInSteps(histories, { ...DEFAULT_PREDICTION_OPTIONS, ...clv, unit });
 }
 
@@ -60,25 +62,26 @@ export function predictionRowOf(c: ModelPrediction, h: CustomerHistory, unit: Ti
 
 /** predictFromHistories, yielding between the fit's iterations and stretches of customers. */
 export function* predictFromHistoriesInSteps(histories: readonly CustomerHistory[], unit: TimeUnit = 'day', clv: ClvOptions = DEFAULT_PREDICTION_OPTIONS): Steps<DbPrediction> {
-  const { model, customers } = yield* fitAndScoreInSteps(histories, unit, clv);
+  const { model, customers, refused } = yield* fitAndScoreInSteps(histories, unit, clv);
   const rows = new Array<CustomerPrediction>(customers.length);
   // The rows are made a stretch of customers per step, timed: 100k at once took 40-110 ms with the
   // collector, and 20,000 still 46 ms in a refit at 100k.
   yield* inTimedStretches(customers.length, ROWS_MADE_PER_STEP, (from, to) => {
     for (let i = from; i < to; i++) rows[i] = predictionRowOf(customers[i]!, histories[i]!, unit);
   });
-  return { model: model ? fitSummaryOf(model) : null, rows };
+  return { model: model ? fitSummaryOf(model) : null, rows, refused };
 }
 
 export function predictFromDb(db: Db, asOf: string, unit: TimeUnit = 'day', parsed?: ParsedActivity): DbPrediction {
   return predictFromHistories(loadHistories(db, asOf, unit, parsed), unit, clvOptionsOf(db));
 }
 
-/** Only the fit (no per-customer predictions): what `predict fit --db` prints. */
-export function fitFromDb(db: Db, asOf: string, unit: TimeUnit): FitSummary | null {
+/** Only the fit (no per-customer predictions): what `predict fit --db` prints; null without orders, or why there is none. */
+export function fitFromDb(db: Db, asOf: string, unit: TimeUnit): FitSummary | FitRefusal | null {
   const histories = loadHistories(db, asOf, unit);
   if (histories.length === 0) return null;
-  return predictFromHistories(histories, unit).model;
+  const { model, refused } = predictFromHistories(histories, unit);
+  return refused ?? model;
 }
 
 /** Each customer's predicted value over the CLV horizon in Settings (CLV, minor units): what pyramid basis 'predicted' ranks by. */

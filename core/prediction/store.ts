@@ -8,7 +8,7 @@ import type { CustomerPrediction, FitSummary, PREDICTION_SORTS } from '../../sha
 import type { ParsedActivity } from '../../db/repos/customer-activity';
 import { clvOptionsOf, fitAndScoreInSteps, predictionRowOf } from './predict';
 import { fitSummaryOf } from './summary';
-import type { CustomerHistory, CustomerPrediction as ModelPrediction } from '../../shared/prediction';
+import type { CustomerHistory, FitRefusal, CustomerPrediction as ModelPrediction } from '../../shared/prediction';
 import { loadHistories } from './histories';
 import { inTimedStretches, runSteps, type Steps } from '../../shared/domain/steps';
 import { derivedWrite } from '../change-stamp';
@@ -67,11 +67,29 @@ export function rowToPrediction(r: StoredRow): CustomerPrediction {
   };
 }
 
-export function storedRun(db: Db): { asOf: string; model: FitSummary; fittedFrom: string | null } | null {
+/**
+ * The latest stored run: its fit, or — when its day's book had nothing to learn from — why there is none
+ * (model null, refused set; no customer rows were written for it).
+ */
+export interface StoredRun {
+  asOf: string;
+  model: FitSummary | null;
+  refused: FitRefusal | null;
+  fittedFrom: string | null;
+}
+
+/** What prediction_runs.model holds for a refused fit, in place of the fit. */
+type StoredRefusal = { refused: FitRefusal };
+
+export function storedRun(db: Db): StoredRun | null {
   const row = db.$client.prepare('SELECT as_of AS asOf, model, fitted_from AS fittedFrom FROM prediction_runs ORDER BY as_of DESC LIMIT 1').get() as
     | { asOf: string; model: string; fittedFrom: string | null }
     | undefined;
-  return row ? { asOf: row.asOf, model: JSON.parse(row.model) as FitSummary, fittedFrom: row.fittedFrom } : null;
+  if (!row) return null;
+  const stored = JSON.parse(row.model) as FitSummary | StoredRefusal;
+  return 'refused' in stored
+    ? { asOf: row.asOf, model: null, refused: stored.refused, fittedFrom: row.fittedFrom }
+    : { asOf: row.asOf, model: stored, refused: null, fittedFrom: row.fittedFrom };
 }
 
 /** Rows per INSERT, and the values each row binds (SQLite allows 32,766 per statement). */
@@ -113,7 +131,8 @@ export function* storePredictionsInSteps(db: Db, asOf: string, now: string, pars
   // 100k row objects, alive across every write's turn, was promoted whole to the old generation and left
   // there as garbage after the refit, about a tenth of the main process's peak memory at 100k.
   const fitted = yield* fitAndScoreInSteps(histories, 'day', clvOptionsOf(db));
-  const model = fitted.model ? fitSummaryOf(fitted.model) : null;
+  // A refusal is stored as the run (no rows): the screens then say why rather than "not computed yet".
+  const model: FitSummary | StoredRefusal | null = fitted.model ? fitSummaryOf(fitted.model) : fitted.refused ? { refused: fitted.refused } : null;
   const scored = fitted.customers;
   yield;
   const client = db.$client;

@@ -3,7 +3,7 @@
  * `ID,x,t_x,T,zbar` (any column order, CRLF or LF, an ID column optional), and fits it as is —
  * a plain maximum-likelihood fit, no fall-back, so the numbers compare with the literature.
  */
-import { fitBgNbd, fitGammaGamma, type Recency, type Spend } from '../../shared/prediction';
+import { fitBgNbd, fitGammaGamma, fitRefusalOf, type Recency, type Spend } from '../../shared/prediction';
 
 export interface SummaryFit {
   bgnbd: { r: number; alpha: number; a: number; b: number; ll: number };
@@ -39,6 +39,8 @@ export function parseSummaryCsv(text: string): { rows: Recency[]; spend: Spend[]
 
 export function fitSummaryCsv(text: string): SummaryFit {
   const { rows, spend } = parseSummaryCsv(text);
+  // Without a repeat purchase the likelihood has no maximum (flat at 0 when every T is 0): the optimiser would stop anywhere.
+  if (fitRefusalOf(rows)) throw new RangeError('no customer has a repeat purchase (frequency is 0 on every row): purchase likelihood is learned from repeat purchases spread over time');
   const fit = fitBgNbd(rows);
   const gg = spend && spend.some((s) => s.x > 0 && s.mean > 0) ? fitGammaGamma(spend) : null;
   return {

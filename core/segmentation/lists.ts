@@ -22,7 +22,7 @@ function refuseUnknownGroup(state: SegmentationState, scheme: string, group: str
   throw invalidInput([{ path: ['group'], key: groups.length > 0 ? 'unknown_group' : 'scheme_not_grouped', params: { choices: groups.join(', ') } }]);
 }
 
-/** Classes with counts and window revenue; the shares add up to 1 whenever anyone bought. */
+/** Classes with counts and window revenue; the shares add up to 1 when the window's net revenue is positive, and are null otherwise. */
 export function overview(state: SegmentationState, scheme: string, baseCurrency: string): OutputOf<'segments:overview'> {
   const column = columnOf(state, scheme);
   const summary = state.result.schemes[scheme]!;
@@ -42,7 +42,7 @@ export function overview(state: SegmentationState, scheme: string, baseCurrency:
     revenueMinor: total,
     classes: Object.entries(summary.counts).map(([classKey, count]) => {
       const revenueMinor = revenueByClass.get(classKey) ?? 0;
-      return { classKey, count, revenueMinor, revenueShare: total > 0 ? revenueMinor / total : 0 };
+      return { classKey, count, revenueMinor, revenueShare: total > 0 ? revenueMinor / total : null };
     }),
     cuts: summary.cuts,
     partition: state.result.partition,

@@ -3,6 +3,7 @@ import { checkpointFollows, planRowsAheadInSteps, rowsAheadInSteps, schemesWitho
 import { checkpointHeld, holdCheckpoints } from '../../db/wal-checkpoint-steps';
 import { decodedInSteps, samePeople } from '../../db/repos/snapshot-columns';
 import { newId } from '../ids';
+import { keepClassSpellings } from '../../db/repos/class-spellings';
 import type { Db } from '../../db/open';
 import {
   encodeLatestColumnsInSteps,
@@ -334,7 +335,13 @@ function* writeStoreInSteps(
     writeSnapshot(db, ctx.clock.now().toISOString(), columns, previous, encoded, untouched ? (ahead ?? undefined) : undefined);
     return true;
   });
-  if (stored) lastStored.set(db, { columns, dataVersion: dataVersion(db) });
+  if (stored) {
+    lastStored.set(db, { columns, dataVersion: dataVersion(db) });
+    // The spellings of the free-text classes just stored, kept for the day no customer holds a class any more
+    // (a renamed industry): in a turn of its own, after the snapshot's transaction.
+    yield;
+    derivedWrite(db, () => keepClassSpellings(db.$client));
+  }
   return stored;
 }
 

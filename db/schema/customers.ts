@@ -65,6 +65,12 @@ export const customers = sqliteTable(
     index('customers_revenue').on(t.revenueBaseMinor),
     index('customers_code').on(t.code),
     index('customers_import_batch').on(t.importBatchId),
+    // The spelling of each free-text class is a grouped count over the live customers (db/repos/class-spellings.ts),
+    // asked for by every stored snapshot, the tier screens and the command line: read from these, not from 100k
+    // rows (about 10 ms for the three at 100k customers, against 160).
+    index('customers_industry_live').on(t.industry).where(sql`deleted_at IS NULL AND archived_at IS NULL`),
+    index('customers_income_live').on(t.incomeBand).where(sql`deleted_at IS NULL AND archived_at IS NULL`),
+    index('customers_size_live').on(t.sizeBand).where(sql`deleted_at IS NULL AND archived_at IS NULL`),
   ],
 );
 

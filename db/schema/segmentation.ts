@@ -32,6 +32,22 @@ export const segmentAssignments = sqliteTable(
 /** class_key of a change point meaning "no longer classified" (archived or deleted). */
 export const OUT_OF_POPULATION = '_out';
 
+/**
+ * The spelling each free-text class (industry, income, size: keys are lower-cased text) was shown by when a
+ * snapshot last held it, kept by every stored snapshot (db/repos/class-spellings.ts). Today's customers name
+ * today's classes; a class only the history holds — an industry renamed since, its customers archived or
+ * deleted — has no customer left to name it, and would show as its key. Derived data, so no rowIdentity.
+ */
+export const classSpellingsKept = sqliteTable(
+  'class_spellings_kept',
+  {
+    scheme: text('scheme').notNull(),
+    classKey: text('class_key').notNull(),
+    spelling: text('spelling').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scheme, t.classKey] })],
+);
+
 /** One row per snapshot day: which days have history, and when that day was last recomputed. */
 export const segmentRuns = sqliteTable(
   'segment_runs',

@@ -116,6 +116,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   import_header_row_beyond: 'is row {{row}}, which cannot be the header: it must be one of the first {{lines}} rows that are not blank, rows {{first}}–{{last}} of this file',
   import_header_row_sep_line: 'is row {{row}}, the file’s delimiter line ("sep="), not the header: give the row holding the column names (one of rows {{first}}–{{last}}, the first {{lines}} that are not blank)',
   prediction_no_orders: 'has no orders on or before that date to predict from',
+  prediction_no_repeat_purchases: 'leaves nothing to predict from: none of the customers who bought on or before that day ({{customers}}) has bought on a second day, and purchase likelihood is learned from repeat purchases spread over time',
   prediction_until_before_split: 'must be after the split date',
   prediction_split_after_orders: 'must be before the last order ({{last}}): there is nothing after it to compare the predictions with',
   prediction_split_not_past: 'must be before today ({{today}}): the check compares the predictions with what happened after the split',

@@ -23,6 +23,12 @@ export const fitSummarySchema = z.object({
 });
 export type FitSummary = z.infer<typeof fitSummarySchema>;
 
+/**
+ * No model on a book whose customers have not bought on a second day yet (shared/prediction FitRefusal):
+ * the screens and the CLI say so, and how many customers there were, instead of showing figures.
+ */
+export const fitRefusalSchema = z.object({ reason: z.enum(['no-repeat-purchases']), customers: z.number().int().min(1).max(100_000_000) });
+
 export const customerPredictionSchema = z.object({
   id: z.string().max(64),
   pAlive: z.number().min(0).max(1),
@@ -88,6 +94,8 @@ export const predictionContract = {
       rows: z.array(customerPredictionSchema).max(5000),
       /** Stored rows read for one customer whose orders or records changed after the fit: the figures are from before. */
       changedSince: z.boolean(),
+      /** Why there is no model and no row although customers have orders; null otherwise. */
+      refused: fitRefusalSchema.nullable(),
     }),
   },
   /** The "likely to buy" best list: stored predictions by likelihood × expected value, filtered by class and owner. */
@@ -102,7 +110,14 @@ export const predictionContract = {
       })
       .superRefine((input, ctx) => refuseUnknownClass(input.scheme, [input.classKey], ctx, () => ['classKey']))
       .default({ limit: 100, offset: 0 }),
-    output: z.object({ asOf: z.string().max(10).nullable(), total: z.number().int().min(0), model: fitSummarySchema.nullable(), rows: z.array(bestRowSchema).max(5000) }),
+    output: z.object({
+      asOf: z.string().max(10).nullable(),
+      total: z.number().int().min(0),
+      model: fitSummarySchema.nullable(),
+      rows: z.array(bestRowSchema).max(5000),
+      /** The last recompute found nothing to learn from (no repeat purchase): no list, and why. */
+      refused: fitRefusalSchema.nullable(),
+    }),
   },
   /** Split at a date, predict the period after it from the one before, and compare with what happened. */
   'prediction:holdout': {

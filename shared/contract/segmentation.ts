@@ -40,8 +40,11 @@ export const classSummarySchema = z.object({
   count: z.number().int(),
   /** Revenue in the analysis window, base-currency minor units. */
   revenueMinor: z.number().int(),
-  /** revenueMinor ÷ the scheme's total revenue in the window (0 when nobody bought). */
-  revenueShare: z.number(),
+  /**
+   * revenueMinor ÷ the scheme's total net revenue in the window; null when that total is not positive (nobody
+   * bought, or returns took back all of it or more): there is no share of nothing, and 0 % would read as a figure.
+   */
+  revenueShare: z.number().nullable(),
 });
 
 export const MEMBER_SORTS = ['name', 'revenue', 'orders', 'recency', 'followUps', 'lastOrder', 'aov', 'likelihood', 'pAlive', 'expectedValue', 'clv'] as const;

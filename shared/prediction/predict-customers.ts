@@ -3,7 +3,8 @@
  * base, then score each customer. When the data are too thin or awkward for a trustworthy maximum-
  * likelihood fit, the BG/NBD parameters are instead pulled toward typical values (a log-normal prior,
  * maximum a posteriori) and the result says `method: 'shrunk'`; order values fall back to a credibility-
- * weighted mean (`spendMethod: 'mean'`). Never a silent nonsense number: every output carries its method.
+ * weighted mean (`spendMethod: 'mean'`). With no repeat purchase at all there is nothing to pull: no fit,
+ * and a reason (`refused`). Never a silent nonsense number: every output carries its method or its reason.
  */
 import { fitBgNbdInSteps, groupRecencyInSteps, type BgNbdFit, type BgNbdParams, type BgNbdPrior, type Recency } from './bgnbd';
 import { expectedPurchases, probabilityAlive, probabilityOfPurchase } from './bgnbd-predict';
@@ -48,6 +49,26 @@ export function bgNbdPrior(unit: TimeUnit): BgNbdPrior {
   return { center: { r: 0.243, alpha: 4.414 * (unit === 'day' ? 7 : 1), a: 0.793, b: 2.426 }, logSd: 1, weight: 1 };
 }
 
+/**
+ * Why a base with customers gets no model. 'no-repeat-purchases': nobody has bought on a second day (every
+ * order dated today, every order on one day, or only one-time buyers so far). BG/NBD learns how often
+ * customers come back, and how soon they stop, from repeat purchases spread over time; without any, its
+ * likelihood does not depend on a and b at all and has no maximum in r and α (it is Σ r·ln(α/(α+T)), 0 for
+ * every parameter when every order is today's), so a fit would hand back the prior's centre — the published
+ * CDNOW values — as if it had learnt them from this base.
+ */
+export interface FitRefusal {
+  reason: 'no-repeat-purchases';
+  /** Customers with a purchase: what there was to learn from. */
+  customers: number;
+}
+
+/** The refusal for these histories, or null when a fit can learn from them (or there is nobody to fit). */
+export function fitRefusalOf(histories: readonly Recency[]): FitRefusal | null {
+  if (histories.length === 0 || histories.some((h) => h.x > 0)) return null;
+  return { reason: 'no-repeat-purchases', customers: histories.length };
+}
+
 export interface ModelSummary {
   method: PredictionMethod;
   /** Why the fall-back was used; null for a plain fit. */
@@ -82,6 +103,8 @@ export function fitBase(histories: readonly Recency[], unit: TimeUnit): Pick<Mod
 
 /** fitBase, yielding between the optimiser's iterations. */
 export function* fitBaseInSteps(histories: readonly Recency[], unit: TimeUnit): Steps<Pick<ModelSummary, 'method' | 'fallbackReason' | 'bgnbd'>> {
+  // Callers ask fitRefusalOf first; a fit here would be the prior's centre and nothing else.
+  if (fitRefusalOf(histories)) throw new RangeError('No repeat purchase to fit: every customer bought on one day only');
   const groups = yield* groupRecencyInSteps(histories);
   const repeatBuyers = histories.filter((h) => h.x > 0).length;
   const reason: ModelSummary['fallbackReason'] =
@@ -100,6 +123,16 @@ export function* fitBaseInSteps(histories: readonly Recency[], unit: TimeUnit): 
 /** What fitSpend decides: Gamma-Gamma or the fall-back mean, and the population's mean order value. */
 type SpendFit = Pick<ModelSummary, 'spendMethod' | 'gammaGamma' | 'populationMeanValue'>;
 
+/**
+ * p and q are unit-free shapes: past 1e6 they say the order values have no spread to speak of (every repeat
+ * buyer spending the same, to the cent, sends both towards infinity), and the credibility mean says the same
+ * more plainly. γ is in money units: bounded as the contract bounds it.
+ */
+function plausibleSpend(gg: GammaGammaFit): boolean {
+  const { p, q, gamma } = gg.params;
+  return [p, q].every((v) => Number.isFinite(v) && v > 1e-6 && v < 1e6) && Number.isFinite(gamma) && gamma > 0 && gamma <= 1e12;
+}
+
 export function fitSpend(histories: readonly CustomerHistory[]): SpendFit {
   return runSteps(fitSpendInSteps(histories));
 }
@@ -110,7 +143,7 @@ export function* fitSpendInSteps(histories: readonly CustomerHistory[]): Steps<S
   if (spendRowsForFit(rows).length >= MIN_SPEND_ROWS) {
     const gg = yield* fitGammaGammaInSteps(rows);
     const mean = populationMeanValue(gg.params);
-    if (gg.converged && Number.isFinite(mean)) return { spendMethod: 'gamma-gamma', gammaGamma: gg, populationMeanValue: mean };
+    if (gg.converged && Number.isFinite(mean) && plausibleSpend(gg)) return { spendMethod: 'gamma-gamma', gammaGamma: gg, populationMeanValue: mean };
   }
   const all = histories.filter((h) => Number.isFinite(h.meanValue));
   const mean = all.length > 0 ? all.reduce((s, h) => s + h.meanValue, 0) / all.length : 0;
@@ -129,8 +162,16 @@ const CUSTOMERS_PER_STEP = 1_000;
 type Curve = { pAlive: number; expectedPurchases: CustomerPrediction['expectedPurchases']; score: number; monthly: number[] };
 type ClvShape = { months: number; monthlyDiscount: number; monthLength: number };
 
-/** Fits the base and predicts every customer. Empty input gives an empty result and no model. */
-export function predictCustomers(histories: readonly CustomerHistory[], options: PredictionOptions = DEFAULT_PREDICTION_OPTIONS): { model: ModelSummary | null; customers: CustomerPrediction[] } {
+/** What predictCustomers gives: the model and every customer's figures, or no model and why (refused). */
+export interface Predicted {
+  model: ModelSummary | null;
+  customers: CustomerPrediction[];
+  /** Set when the base has customers but nothing to learn from: no model, no figures. */
+  refused: FitRefusal | null;
+}
+
+/** Fits the base and predicts every customer. Empty input gives an empty result, no model and no refusal. */
+export function predictCustomers(histories: readonly CustomerHistory[], options: PredictionOptions = DEFAULT_PREDICTION_OPTIONS): Predicted {
   return runSteps(predictCustomersInSteps(histories, options));
 }
 
@@ -141,8 +182,10 @@ export function predictCustomers(histories: readonly CustomerHistory[], options:
 export function* predictCustomersInSteps(
   histories: readonly CustomerHistory[],
   options: PredictionOptions = DEFAULT_PREDICTION_OPTIONS,
-): Steps<{ model: ModelSummary | null; customers: CustomerPrediction[] }> {
-  if (histories.length === 0) return { model: null, customers: [] };
+): Steps<Predicted> {
+  if (histories.length === 0) return { model: null, customers: [], refused: null };
+  const refused = fitRefusalOf(histories);
+  if (refused) return { model: null, customers: [], refused };
   const unitDays = options.unit === 'day' ? 1 : 7;
   const base = yield* fitBaseInSteps(histories, options.unit);
   yield;
@@ -154,7 +197,7 @@ export function* predictCustomersInSteps(
   const customers = new Array<CustomerPrediction>(histories.length);
   yield;
   yield* inStretches(histories.length, CUSTOMERS_PER_STEP, (from, to) => scoreCustomers(histories, from, to, customers, shared, base, spend, clv, unitDays));
-  return { model, customers };
+  return { model, customers, refused: null };
 }
 
 /** Scores histories[from, to) into `customers`: an ordinary function, so V8 optimises its loop (see inStretches). */

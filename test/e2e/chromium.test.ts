@@ -11,6 +11,7 @@ import { partitionInSettingsShowsGroups } from './journeys-tier-settings';
 import { dataArrivesComplete } from './journeys-data';
 import { readmeScreenshots } from './journeys-screenshots';
 import { predictionScoreSortAndHoldout } from './journeys-prediction';
+import { predictionRefusedOnOneDayBook } from './journeys-prediction-refused';
 import { clvSettingsSavedAndStated } from './journeys-clv';
 import { orderLinesImportToUsuallyBuys } from './journeys-lines';
 import { orderLinesReturnAndBalance } from './journeys-orders';
@@ -28,7 +29,9 @@ import { evaluationCardNamesTheScheme } from './journeys-evaluation-title';
 import { hostileTextStaysInItsBox } from './journeys-hostile-text';
 import { hostilePanelsAndDialogs } from './journeys-hostile-panels';
 import { hostileImportAndDuplicates } from './journeys-hostile-screens';
+import { hostileMergeAndOrderLines } from './journeys-hostile-merge';
 import { hostileFormsKeepDirectionAndSave } from './journeys-hostile-forms';
+import { hostileSettingsTodayAndPolicies } from './journeys-hostile-settings';
 import { launchChromium, screenshotter, type ChromiumSession } from './launch-chromium';
 import { twoLaptopsShareACustomerBook } from './journeys-team';
 import { launchTeam, type TeamSession } from './launch-team';
@@ -181,8 +184,16 @@ describe('TierBook in Chromium through the loopback bridge', () => {
     await hostileImportAndDuplicates({ page: session.page, screenshot: screenshotter(session.page, '') }, tempFiles());
   });
 
+  it('hostile data in Duplicates and an order\'s lines: six candidates keep the result in view, 4,000-character notes a screenful, right-to-left line names keep their figures, in Chinese and English', async () => {
+    await hostileMergeAndOrderLines({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
   it('hostile data in forms: an Arabic follow-up edited in its own direction, a twelve-condition custom segment keeps Save in view, in Chinese and English', async () => {
     await hostileFormsKeepDirectionAndSave({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+
+  it('hostile data in Settings (a long backup, team conflicts), Today\'s thirty owners and the service policies, in Chinese and English', async () => {
+    await hostileSettingsTodayAndPolicies({ page: session.page, screenshot: screenshotter(session.page, '') }, (statement, params) => session.app.db.$client.prepare(statement).run(...params));
   });
 });
 
@@ -198,6 +209,21 @@ describe('TierBook evaluation in Chromium, on a demo with a year of tier history
 
   it('demo → Evaluation → scheme and period → a heatmap cell lists the customers the migration answer names; PNG, .xlsx, both languages', async () => {
     await evaluationDashboardAndMigration({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+});
+
+// Its own database: a book where nobody has bought on a second day yet.
+describe('TierBook in Chromium, on a new book whose orders are all on one day', () => {
+  let session: ChromiumSession;
+  beforeAll(async () => {
+    session = await launchChromium();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('no purchase likelihood from one day of orders: the Predictions screen, the holdout check and the customer file say why, both languages', async () => {
+    await predictionRefusedOnOneDayBook({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });
 

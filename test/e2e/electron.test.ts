@@ -17,6 +17,7 @@ import { partitionInSettingsShowsGroups } from './journeys-tier-settings';
 import { dataArrivesComplete } from './journeys-data';
 import { readmeScreenshots } from './journeys-screenshots';
 import { predictionScoreSortAndHoldout } from './journeys-prediction';
+import { predictionRefusedOnOneDayBook } from './journeys-prediction-refused';
 import { clvSettingsSavedAndStated } from './journeys-clv';
 import { orderLinesImportToUsuallyBuys } from './journeys-lines';
 import { orderLinesReturnAndBalance } from './journeys-orders';
@@ -34,7 +35,9 @@ import { evaluationCardNamesTheScheme } from './journeys-evaluation-title';
 import { hostileTextStaysInItsBox } from './journeys-hostile-text';
 import { hostilePanelsAndDialogs } from './journeys-hostile-panels';
 import { hostileImportAndDuplicates } from './journeys-hostile-screens';
+import { hostileMergeAndOrderLines } from './journeys-hostile-merge';
 import { hostileFormsKeepDirectionAndSave } from './journeys-hostile-forms';
+import { hostileSettingsTodayAndPolicies } from './journeys-hostile-settings';
 import { oneLaptopSendsItsBook } from './journeys-team';
 import { startTestCouch } from '../support/pouchdb-server';
 
@@ -221,8 +224,23 @@ describe('TierBook as the Electron app', () => {
     await hostileImportAndDuplicates({ page, screenshot: async () => undefined }, tempFiles());
   });
 
+  it('hostile data in Duplicates and an order\'s lines: six candidates keep the result in view, 4,000-character notes a screenful, right-to-left line names keep their figures, in Chinese and English', async () => {
+    await hostileMergeAndOrderLines({ page, screenshot: async () => undefined });
+  });
+
   it('hostile data in forms: an Arabic follow-up edited in its own direction, a twelve-condition custom segment keeps Save in view, in Chinese and English', async () => {
     await hostileFormsKeepDirectionAndSave({ page, screenshot: async () => undefined });
+  });
+
+  it('hostile data in Settings (a long backup, team conflicts), Today\'s thirty owners and the service policies, in Chinese and English', async () => {
+    await hostileSettingsTodayAndPolicies({ page, screenshot: async () => undefined }, (statement, params) => {
+      const db = new Database(dbPath);
+      try {
+        db.prepare(statement).run(...params);
+      } finally {
+        db.close();
+      }
+    });
   });
 
   it('team: the app creates a team on pouchdb-server in Settings → Team, sends its book, and a follow-up reaches the server signed by this laptop', async () => {
@@ -260,5 +278,26 @@ describe('TierBook evaluation as the Electron app, on a demo with a year of tier
 
   it('demo → Evaluation → scheme and period → a heatmap cell lists the customers the migration answer names; PNG, .xlsx, both languages', async () => {
     await evaluationDashboardAndMigration({ page, screenshot: async () => undefined });
+  });
+});
+
+// Its own app and database: a book where nobody has bought on a second day yet.
+describe('TierBook as the Electron app, on a new book whose orders are all on one day', () => {
+  let app: ElectronApplication;
+  let page: Page;
+  beforeAll(async () => {
+    app = await electron.launch({
+      executablePath: electronBinary(),
+      args: [ROOT, '--lang=zh-CN'],
+      env: { ...process.env, TIERBOOK_DB: join(tempDir(), 'electron-one-day.sqlite'), LANG: 'zh_CN.UTF-8' },
+    });
+    page = await app.firstWindow();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('no purchase likelihood from one day of orders: the Predictions screen, the holdout check and the customer file say why, both languages', async () => {
+    await predictionRefusedOnOneDayBook({ page, screenshot: async () => undefined });
   });
 });

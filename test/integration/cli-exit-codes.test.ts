@@ -71,7 +71,7 @@ describe('bad input from the command line', () => {
 
 describe('the exit code of a failure', () => {
   it('is 1 for what the contract reports as invalid input but is no fault of it (a crashed worker), and for other codes', () => {
-    expect(exitCodeOf(new UsageError('x'))).toBe(2);
+    expect(exitCodeOf(new UsageError(() => 'x'))).toBe(2);
     expect(exitCodeOf(invalidInput([{ path: ['amount'], key: 'amount_negative' }]))).toBe(2);
     expect(exitCodeOf(invalidInput([{ path: ['source'], key: 'import_worker_crashed', params: { reason: 'killed' } }]))).toBe(1);
     for (const code of ['not_found', 'conflict', 'busy', 'internal', 'db_too_new'] as const) expect(exitCodeOf(new AppError(code, 'x')), code).toBe(1);

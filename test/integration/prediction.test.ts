@@ -231,7 +231,9 @@ describe('before the first recompute', () => {
     try {
       const { customer } = await fresh.call('customers:create', { name: 'Only' });
       await fresh.call('orders:create', { customerId: customer.id, orderDate: '2026-05-01', amount: '80', currency: 'CNY' });
-      expect(await fresh.call('prediction:customers', { customerId: customer.id, storedOnly: true })).toEqual({ asOf: TODAY, total: 0, model: null, rows: [], changedSince: false });
+      // A second day of buying, so that the on-demand fit has a repeat purchase to learn from.
+      await fresh.call('orders:create', { customerId: customer.id, orderDate: '2026-03-10', amount: '60', currency: 'CNY' });
+      expect(await fresh.call('prediction:customers', { customerId: customer.id, storedOnly: true })).toEqual({ asOf: TODAY, total: 0, model: null, rows: [], changedSince: false, refused: null });
       const onDemand = await fresh.call('prediction:customers', { customerId: customer.id });
       expect(onDemand.rows).toHaveLength(1);
       expect(onDemand.rows[0]!.daysSinceLast).toBe(206);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SPELLINGS_SQL } from '../../db/repos/class-spellings';
 import { FACET_SQL, pageIdsQuery } from '../../db/repos/customers';
 import { dueCountsQuery } from '../../db/repos/followups';
 import { customerListInputSchema } from '../../shared/contract/customers';
@@ -27,6 +28,11 @@ describe('query plans', () => {
     const detail = plan(query.sql, ...query.params);
     expect(detail).toContain('COVERING INDEX follow_ups_due');
     expect(detail).toContain('COVERING INDEX customers_live_by_id');
+  });
+  it('counts the free-text classes’ spellings from their partial indexes, not by reading every customer', () => {
+    for (const [scheme, query] of Object.entries(SPELLINGS_SQL)) {
+      expect([scheme, plan(query)]).toEqual([scheme, `SEARCH customers USING INDEX customers_${scheme}_live (${scheme === 'industry' ? 'industry' : `${scheme}_band`}>?)`]);
+    }
   });
   it('finds the filters’ choices through indexes, and they are exactly the live customers’ values', async () => {
     expect(plan(FACET_SQL.countries)).toContain('INDEX customers_country');

@@ -69,7 +69,7 @@ describe('segmentation of the demo workspace', () => {
     const shown = o.classes.filter((c) => c.count > 0);
     expect(shown.map((c) => [c.classKey, c.count, c.revenueMinor]).sort()).toEqual(rows.map((r) => [r.classKey, r.count, r.revenue]).sort());
     for (const c of o.classes) expect(c.revenueShare).toBeCloseTo(c.revenueMinor / total, 12);
-    expect(o.classes.reduce((s, c) => s + c.revenueShare, 0)).toBeCloseTo(1, 9);
+    expect(o.classes.reduce((s, c) => s + c.revenueShare!, 0)).toBeCloseTo(1, 9);
     expect(o.classes.filter((c) => c.count === 0).every((c) => c.revenueMinor === 0)).toBe(true);
   });
 

@@ -77,3 +77,47 @@ describe('tier summary: revenue share with net returns', () => {
     for (const text of Object.values(texts)) expect(text).toBe('—');
   });
 });
+
+describe('the overview\'s revenue share in the contract (what scripts and the bridge read)', () => {
+  const netOf = (ids: string[]) => sqlRevenue(ids).reduce((a, b) => a + b, 0);
+
+  it.each(['all', 'more'] as const)('is null, not 0, for every class when returns take back %s of what was sold', async (returned) => {
+    app = openTestApp(TODAY);
+    const ids: string[] = [];
+    for (const [name, sale] of [['A', '120'], ['B', '80'], ['C', '45.50']] as const) {
+      const id = (await app.call('customers:create', { name })).customer.id;
+      const order = await app.call('orders:create', { customerId: id, orderDate: '2026-06-01', amount: sale, currency: 'CNY' });
+      // All that is left of the order (net zero), or a standalone return worth more than it (a loss).
+      await app.call('orders:return', returned === 'all' ? { orderId: order.id, orderDate: '2026-06-05' } : { customerId: id, currency: 'CNY', orderDate: '2026-06-05', amount: '500' });
+      ids.push(id);
+    }
+    const net = netOf(ids);
+    expect(net).toBe(returned === 'all' ? 0 : 24_550 - 150_000);
+    for (const scheme of ['pyramid', 'rfm', 'value', 'lifecycle'] as const) {
+      const overview = await app.call('segments:overview', { scheme });
+      expect(overview.revenueMinor).toBe(net);
+      expect(overview.classes.map((c) => [c.classKey, c.revenueShare])).toEqual(overview.classes.map((c) => [c.classKey, null]));
+    }
+    // The screen's RFM view sums cells into their segment: no share there either.
+    const rfm = await app.call('segments:overview', { scheme: 'rfm' });
+    const texts = shareTexts(renderToStaticMarkup(createElement(ClassSummary, { overview: rfm, selected: undefined, onSelect: () => {} })));
+    expect(Object.values(texts).length).toBeGreaterThan(0);
+    for (const text of Object.values(texts)) expect(text).toBe('—');
+  });
+
+  it('is each class\'s revenue over the window\'s net revenue when that is positive (worked out from the rows)', async () => {
+    app = openTestApp(TODAY);
+    const big = await customerWith('Big', '300', null);
+    const small = await customerWith('Small', '50', '150');
+    const other = await customerWith('Other', '75.25', null);
+    await app.call('segments:config:set', { overrides: { pyramid: { ironShare: 0.34 } } });
+    const overview = await app.call('segments:overview', { scheme: 'pyramid' });
+    const net = netOf([big, small, other]);
+    expect(net).toBe(30_000 - 10_000 + 7_525);
+    const members = await app.call('segments:members', { scheme: 'pyramid', limit: 100 });
+    for (const c of overview.classes) {
+      const ids = members.rows.filter((r) => r.classKey === c.classKey).map((r) => r.id);
+      expect(c.revenueShare).toBeCloseTo(netOf(ids) / net, 12);
+    }
+  });
+});

@@ -15,9 +15,21 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs one command to its end, in `cwd` (the project root unless given); its output as text. */
-export function runCli(args: readonly string[], cwd = ROOT): CliRun {
-  const run = spawnSync(process.execPath, [CLI_BUNDLE, ...args], { cwd, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+/**
+ * The environment a command runs in: this one, in an English locale unless `locale` says otherwise. A refusal is
+ * printed in the system's language when neither --lang nor the workspace names one (core/cli/language.ts), so a
+ * test that reads English must not read Chinese on a machine set to zh_CN.
+ */
+export function cliEnv(locale: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C.UTF-8' };
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
+  return { ...env, ...locale };
+}
+
+/** Runs one command to its end, in `cwd` (the project root unless given) and `locale` (English unless given); its output as text. */
+export function runCli(args: readonly string[], cwd = ROOT, locale: Record<string, string> = {}): CliRun {
+  const run = spawnSync(process.execPath, [CLI_BUNDLE, ...args], { cwd, env: cliEnv(locale), encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
   if (run.error) throw run.error;
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -27,5 +39,5 @@ export const cli = (...args: string[]): CliRun => runCli(args);
 
 /** A command that keeps running (serve), for the test to talk to and stop. */
 export function spawnCli(args: readonly string[]): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [CLI_BUNDLE, ...args], { cwd: ROOT });
+  return spawn(process.execPath, [CLI_BUNDLE, ...args], { cwd: ROOT, env: cliEnv() });
 }

@@ -180,4 +180,16 @@ describe('no raw key reaches the screen', () => {
     const trace = { kind: 'group' as const, op: 'and' as const, result: false, children: [{ kind: 'condition' as const, result: true, actual: 'local' }] };
     expect(ruleLines(ts.en, { kind: 'group', op: 'and', conditions: [rule.conditions[0]!] }, { language: 'en', currency: 'CNY' }, trace).map((l) => l.met)).toEqual([false, true]);
   });
+
+  it('a free-text class in a rule reads as its customers spell it, not as its lower-cased key', () => {
+    // Kept as keys (saved from the tier screen) or as typed (a rule file): each is the class of its key.
+    const condition = { kind: 'in_scheme' as const, scheme: 'industry' as const, classes: ['oem electronics', ' Retail  Shops', 'trading co'] };
+    const spellings = { industry: { 'oem electronics': 'OEM Electronics', 'retail shops': 'Retail Shops' }, income: {}, size: {} };
+    for (const language of ['en', 'zh-CN'] as const) {
+      const t = ts[language];
+      const join = language === 'en' ? ', ' : '、';
+      // A class nobody spells (no customer, no stored history holds it) stays as the rule has it, tidied.
+      expect(conditionText(t, condition, { language, currency: 'CNY', spellings })).toBe(`${t('tiers:schemes.industry')} ${t('tiers:custom.ops.in')} ${['OEM Electronics', 'Retail Shops', 'trading co'].join(join)}`);
+    }
+  });
 });

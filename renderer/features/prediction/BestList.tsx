@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { hrefOf } from '../../app/router';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
-import { formatMoney } from '../../components/format';
+import { formatDate, formatMoney } from '../../components/format';
 import { classLabel } from '../tiers/labels';
 import { exportBestCsv } from './export-best';
 import { pAliveEstimated } from '../../../shared/prediction/once';
@@ -82,45 +82,52 @@ export function BestList() {
         />
         <Button
           data-testid="best-export"
+          // Nothing to export when the last recompute found nothing to learn from (the reason is shown below).
+          disabled={page?.refused != null}
           onClick={() =>
             void exportBestCsv({ scheme, classKey, owner }, { t, language: i18n.language, currency: settings.baseCurrency }).then(setExported, (e: unknown) => setError(errorText(e, t)))
           }
         >
           {t('best.exportCsv')}
         </Button>
-        {page ? <Typography.Text type="secondary">{t('best.total', { count: page.total })}</Typography.Text> : null}
+        {page && !page.refused ? <Typography.Text type="secondary">{t('best.total', { count: page.total })}</Typography.Text> : null}
         {exported !== null ? <Typography.Text type="success">{t('best.exported', { rows: exported })}</Typography.Text> : null}
       </Space>
       {error ? <Alert type="error" showIcon title={error} /> : null}
       {page && page.asOf === null ? <Alert type="info" showIcon title={t('notYet')} /> : null}
-      <Table<BestRow>
-        data-testid="best-table"
-        size="small"
-        rowKey="id"
-        loading={!page}
-        dataSource={page?.rows ?? []}
-        tableLayout="fixed"
-        scroll={{ x: 1370, y: 480 }}
-        pagination={{
-          current: offset / PAGE + 1,
-          pageSize: PAGE,
-          total: page?.total ?? 0,
-          showSizeChanger: false,
-          onChange: (p) => setOffset((p - 1) * PAGE),
-        }}
-        columns={[
-          // Fixed widths, one line each: a 120-character name or a ten-digit amount no longer stretches a row to
-          // a dozen lines or pushes the last column off the screen (it scrolls sideways instead).
-          { key: 'name', title: t('best.name'), width: 220, render: (_, r) => <a href={hrefOf({ page: 'customer', id: r.id })} style={{ display: 'block', minWidth: 0 }}><UserText text={r.name} testId="best-name" /></a> },
-          { key: 'class', title: t('best.classKey'), width: 130, render: (_, r) => (r.classKey ? <UserText text={classLabel(t, scheme, r.classKey, i18n.language)} /> : '') },
-          { key: 'owner', title: t('best.owner'), width: 140, render: (_, r) => (r.owner ? <UserText text={r.owner} /> : '') },
-          { key: 'score', title: t('score'), width: 150, align: 'right', className: 'figure-text', render: (_, r) => <span data-testid="best-score">{r.score}%</span> },
-          { key: 'pAlive', title: t('pAlive'), width: 120, align: 'right', className: 'figure-text', render: (_, r) => <PAliveText pAlive={r.pAlive} estimated={pAliveEstimated(r.purchases)} /> },
-          { key: 'value', title: t('expectedValue'), width: 170, align: 'right', className: 'figure-text', render: (_, r) => money(r.expectedOrderValueMinor) },
-          { key: 'clv', title: t('clv'), width: 180, align: 'right', className: 'figure-text', render: (_, r) => money(r.clvMinor) },
-          { key: 'method', title: '', width: 260, render: (_, r) => (r.method === 'shrunk' ? <Tag color="orange" title={t('method.shrunk')} style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>{t('method.shrunk')}</Tag> : null) },
-        ]}
-      />
+      {page?.refused && page.asOf !== null ? (
+        // No figures at all rather than an empty table: the book has no repeat purchase to learn from yet.
+        <Alert type="info" showIcon data-testid="best-refused" title={t('refused', { count: page.refused.customers, date: formatDate(page.asOf, i18n.language) })} />
+      ) : (
+        <Table<BestRow>
+          data-testid="best-table"
+          size="small"
+          rowKey="id"
+          loading={!page}
+          dataSource={page?.rows ?? []}
+          tableLayout="fixed"
+          scroll={{ x: 1370, y: 480 }}
+          pagination={{
+            current: offset / PAGE + 1,
+            pageSize: PAGE,
+            total: page?.total ?? 0,
+            showSizeChanger: false,
+            onChange: (p) => setOffset((p - 1) * PAGE),
+          }}
+          columns={[
+            // Fixed widths, one line each: a 120-character name or a ten-digit amount no longer stretches a row to
+            // a dozen lines or pushes the last column off the screen (it scrolls sideways instead).
+            { key: 'name', title: t('best.name'), width: 220, render: (_, r) => <a href={hrefOf({ page: 'customer', id: r.id })} style={{ display: 'block', minWidth: 0 }}><UserText text={r.name} testId="best-name" /></a> },
+            { key: 'class', title: t('best.classKey'), width: 130, render: (_, r) => (r.classKey ? <UserText text={classLabel(t, scheme, r.classKey, i18n.language)} /> : '') },
+            { key: 'owner', title: t('best.owner'), width: 140, render: (_, r) => (r.owner ? <UserText text={r.owner} /> : '') },
+            { key: 'score', title: t('score'), width: 150, align: 'right', className: 'figure-text', render: (_, r) => <span data-testid="best-score">{r.score}%</span> },
+            { key: 'pAlive', title: t('pAlive'), width: 120, align: 'right', className: 'figure-text', render: (_, r) => <PAliveText pAlive={r.pAlive} estimated={pAliveEstimated(r.purchases)} /> },
+            { key: 'value', title: t('expectedValue'), width: 170, align: 'right', className: 'figure-text', render: (_, r) => money(r.expectedOrderValueMinor) },
+            { key: 'clv', title: t('clv'), width: 180, align: 'right', className: 'figure-text', render: (_, r) => money(r.clvMinor) },
+            { key: 'method', title: '', width: 260, render: (_, r) => (r.method === 'shrunk' ? <Tag color="orange" title={t('method.shrunk')} style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>{t('method.shrunk')}</Tag> : null) },
+          ]}
+        />
+      )}
     </Space>
   );
 }

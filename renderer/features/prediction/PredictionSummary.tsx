@@ -33,6 +33,8 @@ export function PredictionSummary({ customerId, reloadKey, hasSales, inTrash }: 
   if (inTrash) return <Typography.Paragraph type="secondary" data-testid="prediction-none">{t('inTrash')}</Typography.Paragraph>;
   if (error) return <Alert type="info" showIcon title={error} style={{ marginBottom: 12 }} />;
   if (!page) return <Spin />;
+  // The last recompute found nothing to learn from (nobody has bought on a second day): say so, with no figures.
+  if (page.refused) return <Typography.Paragraph type="secondary" data-testid="prediction-refused">{t('refused', { count: page.refused.customers, date: formatDate(page.asOf, i18n.language) })}</Typography.Paragraph>;
   const row = page.rows[0];
   // The predictions are refitted when the tiers are stored: a customer whose first order came since is not in them yet.
   const none = !page.model ? 'notYet' : hasSales ? 'sinceFit' : 'noOrders';

@@ -11,6 +11,7 @@ import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { COUNTRY_CODES } from '../../components/format';
 import { firstRowWithoutValue, toCondition, toRows, type Row } from './custom-rows';
 import { classLabel } from './labels';
+import { useClassSpellings } from './use-class-spellings';
 import { fieldValueLabel, KEYED_FIELDS, opLabel, ruleLines } from './rule-text';
 import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 
@@ -60,7 +61,8 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
   // editing another segment asks first, as the service policies do.
   const [edited, setEdited] = useState(false);
   const confirmDiscard = useConfirmDiscard(open && edited);
-  const env = useMemo(() => ({ language, currency: baseCurrency }), [language, baseCurrency]);
+  const spellings = useClassSpellings();
+  const env = useMemo(() => ({ language, currency: baseCurrency, spellings }), [language, baseCurrency, spellings]);
 
   useEffect(() => {
     if (!open) return;

@@ -5,7 +5,8 @@ export interface SummaryRow {
   classKey: string;
   count: number;
   revenueMinor: number;
-  revenueShare: number;
+  /** Null when the window's net revenue is not positive (segments:overview). */
+  revenueShare: number | null;
   children?: SummaryRow[];
 }
 
@@ -34,7 +35,8 @@ export function groupRfmCells(cells: readonly SummaryRow[]): SummaryRow[] {
       classKey: `segment:${segment}`,
       count: children.reduce((n, c) => n + c.count, 0),
       revenueMinor: children.reduce((n, c) => n + c.revenueMinor, 0),
-      revenueShare: children.reduce((n, c) => n + c.revenueShare, 0),
+      // No share for the segment when its cells have none (a window netting to zero or a loss).
+      revenueShare: children.some((c) => c.revenueShare === null) ? null : children.reduce((n, c) => n + c.revenueShare!, 0),
       children,
     };
   });

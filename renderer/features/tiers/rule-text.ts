@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { CUSTOMER_TYPES, LOCALITIES, MANUAL_LEVELS, NEEDS } from '../../../shared/contract/enums';
 import { minorDigits } from '../../../shared/domain/money';
-import type { Condition, ProfileField, RuleGroup, RuleTrace } from '../../../shared/segmentation';
+import { isFreeTextScheme, shownText, spellingOf, textKey, type ClassSpellings, type Condition, type ProfileField, type RuleGroup, type RuleTrace } from '../../../shared/segmentation';
 import { countryName, formatMoney } from '../../components/format';
 import { classLabel } from './labels';
 
@@ -47,6 +47,18 @@ export function opLabel(t: TFunction, op: string): string {
 interface RuleEnv {
   language: string;
   currency: string;
+  /** How free-text classes are spelt (segments:classSpellings); by the rule's own text until read. */
+  spellings?: ClassSpellings;
+}
+
+/**
+ * A class a rule names, as the user reads it. A free-text class (industry, income, size) is matched by its key
+ * (shared/segmentation custom-eval.ts), so the rule may hold the key or the text as typed: either way it is shown
+ * by its customers' spelling, or as the rule has it, tidied, when nobody spells it.
+ */
+function ruleClassLabel(t: TFunction, scheme: string, classKey: string, env: RuleEnv): string {
+  if (!isFreeTextScheme(scheme)) return classLabel(t, scheme, classKey, env.language);
+  return spellingOf(env.spellings, scheme, textKey(classKey)) ?? shownText(classKey) ?? classKey;
 }
 
 /** One condition as a sentence: "地域 等于 本地", "Revenue in window ≥ ¥1,000.00", "Pyramid is one of Gold, Platinum". */
@@ -69,7 +81,7 @@ export function conditionText(t: TFunction, c: Condition, env: RuleEnv): string 
       return `${metric} ${opLabel(t, c.op)} ${show(c.value)}`;
     }
     case 'in_scheme':
-      return `${t(`tiers:schemes.${c.scheme}`)} ${opLabel(t, 'in')} ${join(c.classes.map((k) => classLabel(t, c.scheme, k, env.language)))}`;
+      return `${t(`tiers:schemes.${c.scheme}`)} ${opLabel(t, 'in')} ${join(c.classes.map((k) => ruleClassLabel(t, c.scheme, k, env)))}`;
   }
 }
 

@@ -1,3 +1,4 @@
+import { cli } from './cli';
 import { comfort } from './comfort';
 import { clv } from './clv';
 import { common } from './common';
@@ -26,4 +27,4 @@ import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv, orders, tierSettings, reportFigures, offering, evaluation, team };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv, orders, tierSettings, reportFigures, offering, evaluation, team, cli };

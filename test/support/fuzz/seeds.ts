@@ -49,6 +49,8 @@ export async function buildFixture(dispatch: Dispatch): Promise<Fixture> {
   const twinB = (await call(dispatch, 'customers:create', { name: '李四', company: '四海' })).customer.id;
   const order = (await call(dispatch, 'orders:create', { customerId: customer, orderDate: '2026-10-01', amount: '1234.50', currency: 'USD', payment: { status: 'unpaid', dueDate: '2026-10-31' } })).id;
   await call(dispatch, 'orders:create', { customerId: other, orderDate: '2026-09-01', amount: '88', currency: 'CNY' });
+  // A second day of buying before the holdout seed's split: with none, there is no repeat purchase to fit on.
+  await call(dispatch, 'orders:create', { customerId: other, orderDate: '2026-08-03', amount: '42', currency: 'CNY' });
   const followUp = (await call(dispatch, 'followups:create', { customerId: customer, content: '报价', nextContactDate: '2026-11-30' })).followUp.id;
   const segment = (await call(dispatch, 'segments:custom:save', { name: 'VIP', rule: { kind: 'group', op: 'and', conditions: [{ kind: 'tag', op: 'has', tag: 'vip' }] } })).id;
   await call(dispatch, 'policies:save', { scheme: 'pyramid', classKey: 'gold', cadenceDays: 14 });

@@ -59,18 +59,23 @@ describe('one customer at the edges', () => {
 });
 
 describe('awkward bases fall back and say so', () => {
-  it('all one-time buyers: method shrunk, every customer alive, small positive forecasts', () => {
+  it('all one-time buyers: no model and no figures, but the reason (no-repeat-purchases.test.ts has the rest)', () => {
     const rows = Array.from({ length: 200 }, (_, i) => history(`c${i}`, 0, 0, 30 + i, 0, 1500));
+    expect(predictCustomers(rows)).toEqual({ model: null, customers: [], refused: { reason: 'no-repeat-purchases', customers: 200 } });
+  });
+
+  it('few repeat buyers: method shrunk, one-time buyers alive, order values from the everyone-mean fall-back', () => {
+    const rows = [...Array.from({ length: 200 }, (_, i) => history(`c${i}`, 0, 0, 30 + i, 0, 1500)), history('back', 1, 10, 40, 1500, 1500)];
     const { model, customers } = predictCustomers(rows);
     expect(model!.method).toBe('shrunk');
     expect(model!.fallbackReason).toBe('few-repeat-buyers');
     expectFinite(customers);
     for (const c of customers) {
-      expect(c.pAlive).toBe(1);
+      if (c.id !== 'back') expect(c.pAlive).toBe(1);
       expect(c.method).toBe('shrunk');
       expect(c.confidence).toBe('low');
     }
-    // No repeat buyers: order values come from the everyone-mean fall-back, 1500 for all.
+    // Fewer than 10 repeat buyers: order values come from the everyone-mean fall-back, 1500 for all.
     expect(model!.spendMethod).toBe('mean');
     for (const c of customers) expect(c.expectedOrderValue).toBeCloseTo(1500, 9);
   });
@@ -85,7 +90,7 @@ describe('awkward bases fall back and say so', () => {
   });
 
   it('no customers: no model and no rows', () => {
-    expect(predictCustomers([])).toEqual({ model: null, customers: [] });
+    expect(predictCustomers([])).toEqual({ model: null, customers: [], refused: null });
   });
 
   it('zero-value orders: a free repeat order pulls the expected value down, never NaN', () => {
@@ -100,6 +105,26 @@ describe('awkward bases fall back and say so', () => {
     // Gamma-Gamma's conditional mean with a zero mean: p·γ / (p·x + q − 1).
     expect(free.expectedOrderValue).toBeCloseTo((gg.p * gg.gamma) / (gg.p * 3 + gg.q - 1), 9);
     expect(free.expectedOrderValue).toBeLessThan(model!.populationMeanValue);
+  });
+
+  it('every repeat buyer spends exactly the same: no Gamma-Gamma with runaway parameters, the plain mean instead', () => {
+    // Identical means leave no spread to estimate: the likelihood climbs as p and q run off to 1e14 and beyond.
+    const rows = Array.from({ length: 60 }, (_, i) => history(`c${i}`, 2, 90, 200 + (i % 5), 25_000, 25_000));
+    const { model, customers } = predictCustomers(rows);
+    expect(model!.spendMethod).toBe('mean');
+    expect(model!.gammaGamma).toBeNull();
+    // Everyone's own mean and the population's are 25,000: so is the credibility mean (2·25,000 + 3·25,000) / 5.
+    expect(model!.populationMeanValue).toBe(25_000);
+    for (const c of customers) expect(c.expectedOrderValue).toBeCloseTo(25_000, 9);
+  });
+
+  it('a spend fit whose q runs away (a 30-year base of near-equal orders) falls back to the mean too', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => history(`c${i}`, 1 + (i % 3), 365 * (1 + (i % 10)), 365 * 25, 10_000 + i, 10_000 + i));
+    const { model } = predictCustomers(rows);
+    const gg = model!.gammaGamma;
+    // Either a fit whose parameters stay in bounds, or none.
+    if (gg) for (const v of [gg.params.p, gg.params.q]) expect(v).toBeLessThan(1e6);
+    else expect(model!.spendMethod).toBe('mean');
   });
 
   it('every order worth 0: values and CLV are 0, forecasts still there', () => {

@@ -1,0 +1,68 @@
+import { AppError, invalidInput, type Issue } from '../../shared/contract';
+import { resources } from '../../renderer/i18n/resources';
+import { DatabaseBusyError, DatabaseReadOnlyError, DatabaseTooNewError, MigrationError, NotTierBookDatabaseError } from '../../db/open';
+import { openFailureDetail } from '../startup-failure';
+import { CommandFailed, UsageError } from './args';
+import { say, saidOf, spoken, type CliLanguage, type Said } from './words';
+
+/** What a refusal names a field by: a flag (the same in both languages) or words such as "the 2nd --line". */
+export type Label = string | Said;
+
+/**
+ * What an issue says of its field, after the field's name. In English the contract's own phrase ("must not be
+ * negative"), as the command line has always printed it; in Chinese the sentence the screens show for the same key
+ * (errors:issue.*), so a refusal reads the same in the app and on the command line.
+ */
+export function issueSaid(issue: Issue): Said {
+  return (language) => {
+    if (language === 'en') return invalidInput([issue]).message.slice((issue.path.join('.') || 'input').length + 1);
+    const key = issue.key in resources.errors[language].issue ? issue.key : 'invalid_value';
+    return say(`errors:issue.${key}`, issue.params ?? {})(language);
+  };
+}
+
+/** "<field> <what is wrong>" in English, "<field>：<sentence>" in Chinese; a refusal of no field is its sentence alone. */
+export function fieldSaid(label: Label | undefined, text: Said): Said {
+  return label === undefined ? say('cli:refusal.whole', { message: text }) : say('cli:refusal.field', { field: label, message: text });
+}
+
+/** Several clauses as one line, each said once. */
+export const clausesSaid =
+  (clauses: Said[]): Said =>
+  (language) =>
+    [...new Set(clauses.map((clause) => clause(language)))].join(say('cli:refusal.between')(language));
+
+/** A contract refusal read from its issues alone, each field named as the contract names it (no command to map it to a flag). */
+const fromIssues = (issues: Issue[]): Said => clausesSaid(issues.map((issue) => fieldSaid(issue.path.join('.') || undefined, issueSaid(issue))));
+
+/** The contract's `notFound` ("No customer with id X"): the record named in the user's language, the id as typed. */
+const NOT_FOUND = /^No (.+) with id (.+)$/s;
+
+/** A contract refusal without issues: said by its code (the screens' words), with what the contract said beside it. */
+function byCode(error: AppError): Said {
+  const missing = error.code === 'not_found' ? NOT_FOUND.exec(error.message) : null;
+  if (missing && missing[1]! in resources.cli.en.record) return say('cli:refusal.notFound', { what: say(`cli:record.${missing[1]}`), id: missing[2]! });
+  return (language) => (language === 'en' ? error.message : say('cli:refusal.withDetail', { text: say(`errors:code.${error.code}`), detail: error.message })(language));
+}
+
+const OPEN_FAILURES = [DatabaseBusyError, DatabaseReadOnlyError, DatabaseTooNewError, MigrationError, NotTierBookDatabaseError];
+
+/**
+ * What a failure says on the command line's one stderr line: the words it was given where it was refused (a usage
+ * mistake, a refusal rephrased in flags); a contract refusal by its issues or code; a database that would not open
+ * as the desktop app says it; anything else, unforeseen, with its own message.
+ */
+export function failureSaid(error: unknown): Said {
+  const given = saidOf(error) ?? (error instanceof UsageError || error instanceof CommandFailed ? error.said : undefined);
+  if (given) return given;
+  if (error instanceof AppError) return (error.issues ?? []).length > 0 ? (language) => (language === 'en' ? error.message : fromIssues(error.issues!)(language)) : byCode(error);
+  if (OPEN_FAILURES.some((kind) => error instanceof kind)) return (language) => openFailureDetail(error, language);
+  const message = error instanceof Error ? error.message : String(error);
+  return (language) => (language === 'en' ? message : say('cli:refusal.unexpected', { internal: say('errors:code.internal'), message })(language));
+}
+
+/** The line printed on stderr, one line whatever the message holds (node:util parseArgs writes some of its own over three). */
+export function refusalLine(error: unknown, language: CliLanguage): string {
+  const message = spoken(failureSaid(error), language);
+  return `${say('cli:line', { message: message.trim().replace(/\s*\n\s*/g, ' ') })(language)}\n`;
+}

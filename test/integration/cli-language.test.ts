@@ -1,0 +1,174 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli';
+import { ROOT, tempDir } from '../support/test-app';
+
+/**
+ * A refusal on the command line is printed in the user's language, as the app's screens print it: --lang first, then
+ * the workspace's language setting, then the system's locale (LC_ALL, LC_MESSAGES, LANG). Run as a user runs it, with
+ * LANG=zh_CN.UTF-8 or LANG=C. The exit code, stdout and --json stay as they were; only the stderr line is translated.
+ */
+const CHINESE = { LANG: 'zh_CN.UTF-8' };
+const C_LOCALE = { LANG: 'C' };
+
+const run = (locale: Record<string, string>, ...args: string[]) => {
+  const { code, stdout, stderr } = runCli(args, ROOT, locale);
+  return { code, stdout, stderr };
+};
+
+let dir: string;
+/** A workspace that follows the system's language (the default), with one customer. */
+let shop: string;
+let customerId: string;
+/** A workspace set to Chinese in its settings, as the app's Settings page sets it. */
+let chineseShop: string;
+let chineseCustomerId: string;
+
+const firstCustomer = (db: string) => (JSON.parse(run(C_LOCALE, 'customers', 'list', '--db', db, '--json').stdout) as { rows: { id: string }[] }).rows[0]!.id;
+const orderCount = (db: string, customer: string) => (JSON.parse(run(C_LOCALE, 'orders', 'list', '--db', db, '--customer', customer, '--json').stdout) as { orders: unknown[] }).orders.length;
+
+beforeAll(() => {
+  dir = tempDir();
+  shop = join(dir, 'shop.sqlite');
+  expect(run(C_LOCALE, 'customers', 'add', '--db', shop, '--name', '张三').code).toBe(0);
+  customerId = firstCustomer(shop);
+  chineseShop = join(dir, 'zh.sqlite');
+  expect(run(C_LOCALE, 'settings', 'set', '--db', chineseShop, '--language', 'zh-CN').code).toBe(0);
+  expect(run(C_LOCALE, 'customers', 'add', '--db', chineseShop, '--name', '李四').code).toBe(0);
+  chineseCustomerId = firstCustomer(chineseShop);
+}, 60_000);
+
+const order = (db: string, customer: string, ...flags: string[]) => ['orders', 'add', '--db', db, '--customer', customer, '--date', '2026-11-20', '--currency', 'CNY', ...flags];
+
+describe('a refusal in a Chinese locale (LANG=zh_CN.UTF-8)', () => {
+  it('says an amount with a decimal comma is not an amount, in the screens’ words, and records nothing', () => {
+    expect(run(CHINESE, ...order(shop, customerId, '--amount', '12,50'))).toEqual({ code: 2, stdout: '', stderr: '错误：--amount：金额格式不正确，请填写如 12.34 的数字\n' });
+    expect(run(C_LOCALE, ...order(shop, customerId, '--amount', '12,50'))).toEqual({ code: 2, stdout: '', stderr: 'error: --amount must be a positive amount such as 12.34\n' });
+    expect(orderCount(shop, customerId)).toBe(0);
+  });
+
+  it('says a wrong date as the order form does, naming the flag typed', () => {
+    expect(run(CHINESE, 'orders', 'add', '--db', shop, '--customer', customerId, '--date', '2026-13-40', '--currency', 'CNY', '--amount', '5')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: '错误：--date：日期格式应为 2026-03-05\n',
+    });
+    expect(run(C_LOCALE, 'orders', 'add', '--db', shop, '--customer', customerId, '--date', '2026-13-40', '--currency', 'CNY', '--amount', '5').stderr).toBe('error: --date must be a date like 2026-03-05\n');
+  });
+
+  it('says which customer is not there, and which flag a missing customer needs', () => {
+    expect(run(CHINESE, ...order(shop, 'nobody', '--amount', '5'))).toEqual({ code: 1, stdout: '', stderr: '错误：找不到 ID 为 nobody 的客户\n' });
+    expect(run(C_LOCALE, ...order(shop, 'nobody', '--amount', '5'))).toEqual({ code: 1, stdout: '', stderr: 'error: No customer with id nobody\n' });
+    const withoutCustomer = ['orders', 'add', '--db', shop, '--date', '2026-11-20', '--currency', 'CNY', '--amount', '5'];
+    expect(run(CHINESE, ...withoutCustomer)).toEqual({ code: 2, stdout: '', stderr: '错误：缺少 --customer，这一项必填\n' });
+    expect(run(C_LOCALE, ...withoutCustomer)).toEqual({ code: 2, stdout: '', stderr: 'error: --customer is required\n' });
+  });
+
+  it('says an unknown flag and an unknown command in Chinese, the flag and the command words as typed', () => {
+    expect(run(CHINESE, ...order(shop, customerId, '--amout', '5'))).toEqual({ code: 2, stdout: '', stderr: '错误：未知参数 --amout（tierbook orders add --help 列出这个命令可用的参数）\n' });
+    expect(run(C_LOCALE, ...order(shop, customerId, '--amout', '5')).stderr).toBe('error: unknown flag --amout (tierbook orders add --help lists the flags it takes)\n');
+    expect(run(CHINESE, 'ordrs', 'add', '--db', shop)).toEqual({ code: 2, stdout: '', stderr: '错误：没有“ordrs add”这个命令（见 tierbook --help）\n' });
+    expect(run(CHINESE, 'orders', '--db', shop)).toEqual({ code: 2, stdout: '', stderr: '错误：“orders”后面还要一个词：orders add, return, pay, list, delete, deleted, restore（见 tierbook --help）\n' });
+  });
+
+  it('says a --db that names no file, and creates none', () => {
+    const missing = join(dir, 'shpo.sqlite');
+    expect(run(CHINESE, 'customers', 'list', '--db', missing)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `错误：${missing} 没有数据库（没有新建任何文件；"tierbook demo"、"customers add" 或导入会新建一个）\n`,
+    });
+    expect(run(C_LOCALE, 'customers', 'list', '--db', missing).stderr).toBe(`error: no database at ${missing} (nothing was created; "tierbook demo", "customers add" or an import starts one)\n`);
+    expect(readdirSync(dir).filter((name) => name.startsWith('shpo'))).toEqual([]);
+  });
+
+  it('names the nth of a repeated flag and the part of an order line in Chinese', () => {
+    expect(run(CHINESE, ...order(shop, customerId, '--line', '|茶|1|5', '--line', '|茶|1|x')).stderr).toBe('错误：第 2 个 --line 的单价：金额格式不正确，请填写如 12.34 的数字\n');
+    expect(run(C_LOCALE, ...order(shop, customerId, '--line', '|茶|1|5', '--line', '|茶|1|x')).stderr).toBe('error: the unit price of the 2nd --line must be a positive amount such as 12.34\n');
+    expect(run(CHINESE, ...order(shop, customerId, '--line', 'a|b|0|1')).stderr).toBe('错误：--line：数量应为不等于 0 的数字，输入的是“0”\n');
+    expect(run(CHINESE, 'customers', 'list', '--db', shop, '--view', 'bogus')).toEqual({ code: 2, stdout: '', stderr: '错误：--view：应为以下之一：active, archived, trash，输入的是“bogus”\n' });
+    expect(orderCount(shop, customerId)).toBe(0);
+  });
+});
+
+describe('a refusal the screens already word', () => {
+  it('says a day without stored tiers, a file that is no database and a mapping that leaves out the name as the app does', () => {
+    const migration = ['migration', '--db', shop, '--scheme', 'pyramid', '--from', '2000-01-01', '--to', '2026-12-01'];
+    expect(run(CHINESE, ...migration)).toEqual({ code: 1, stdout: '', stderr: '错误：--from：该日期及之前没有保存的分层快照（请先重新计算分层）\n' });
+    expect(run(C_LOCALE, ...migration).stderr).toBe('error: No tier snapshot is stored on or before 2000-01-01 (run segment first)\n');
+
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'not a database\n');
+    expect(run(CHINESE, 'customers', 'list', '--db', notes)).toEqual({ code: 1, stdout: '', stderr: `错误：${notes} 不是数据库文件，文件保持原样。请选择一个 TierBook 数据库，或一个新文件名来新建。\n` });
+    expect(readFileSync(notes, 'utf8')).toBe('not a database\n');
+
+    const columns = join(dir, 'columns.csv');
+    writeFileSync(columns, 'foo,bar\n1,2\n');
+    expect(run(CHINESE, 'import', 'customers', columns, '--db', shop)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: '错误：列对应缺少必需字段：name, company；请用 --mapping FILE.json（{"列名": "字段"}）为每个字段指定一列，或修改表头\n',
+    });
+    expect(run(C_LOCALE, 'import', 'customers', columns, '--db', shop).stderr).toBe(
+      'error: The mapping leaves out required fields: name or company (the file\'s columns: foo, bar). Map a column to each with --mapping FILE.json ({"header": "field"}), or rename the headers.\n',
+    );
+  });
+});
+
+describe('which language a refusal is printed in', () => {
+  const decimalComma = (db: string, customer: string, ...flags: string[]) => order(db, customer, '--amount', '12,50', ...flags);
+  const CHINESE_LINE = '错误：--amount：金额格式不正确，请填写如 12.34 的数字\n';
+  const ENGLISH_LINE = 'error: --amount must be a positive amount such as 12.34\n';
+
+  it('is --lang’s when typed, over the locale (either form of the flag)', () => {
+    expect(run(CHINESE, ...decimalComma(shop, customerId, '--lang', 'en'))).toEqual({ code: 2, stdout: '', stderr: ENGLISH_LINE });
+    expect(run(C_LOCALE, ...decimalComma(shop, customerId, '--lang', 'zh-CN'))).toEqual({ code: 2, stdout: '', stderr: CHINESE_LINE });
+    expect(run(C_LOCALE, ...decimalComma(shop, customerId, '--lang=zh-CN')).stderr).toBe(CHINESE_LINE);
+    // A refusal found before the flags are read (an unknown flag) is in --lang's language too.
+    expect(run(C_LOCALE, ...order(shop, customerId, '--bogus', '1', '--lang', 'zh-CN')).stderr).toBe('错误：未知参数 --bogus（tierbook orders add --help 列出这个命令可用的参数）\n');
+  });
+
+  it('is the workspace’s own setting when it names a language, over the locale; --lang still wins', () => {
+    expect(run(C_LOCALE, ...decimalComma(chineseShop, chineseCustomerId))).toEqual({ code: 2, stdout: '', stderr: CHINESE_LINE });
+    expect(run(C_LOCALE, ...order(chineseShop, chineseCustomerId, '--amout', '5')).stderr).toBe('错误：未知参数 --amout（tierbook orders add --help 列出这个命令可用的参数）\n');
+    expect(run(C_LOCALE, ...decimalComma(chineseShop, chineseCustomerId, '--lang', 'en')).stderr).toBe(ENGLISH_LINE);
+    // Reading the setting leaves nothing beside the database (no -wal or -shm file).
+    expect(readdirSync(dir).filter((name) => name.startsWith('zh.sqlite'))).toEqual(['zh.sqlite']);
+    expect(run(C_LOCALE, 'settings', 'set', '--db', chineseShop, '--language', 'en').code).toBe(0);
+    expect(run(CHINESE, ...decimalComma(chineseShop, chineseCustomerId)).stderr).toBe(ENGLISH_LINE);
+    expect(run(C_LOCALE, 'settings', 'set', '--db', chineseShop, '--language', 'system').code).toBe(0);
+    expect(run(CHINESE, ...decimalComma(chineseShop, chineseCustomerId)).stderr).toBe(CHINESE_LINE);
+    expect(run(C_LOCALE, ...decimalComma(chineseShop, chineseCustomerId)).stderr).toBe(ENGLISH_LINE);
+  });
+
+  it('follows LC_ALL over LC_MESSAGES over LANG, and reads C, POSIX and other languages as English', () => {
+    expect(run({ LANG: 'C', LC_ALL: 'zh_CN.UTF-8' }, ...decimalComma(shop, customerId)).stderr).toBe(CHINESE_LINE);
+    expect(run({ LANG: 'zh_CN.UTF-8', LC_ALL: 'C' }, ...decimalComma(shop, customerId)).stderr).toBe(ENGLISH_LINE);
+    expect(run({ LANG: 'C', LC_MESSAGES: 'zh_TW.UTF-8' }, ...decimalComma(shop, customerId)).stderr).toBe(CHINESE_LINE);
+    expect(run({ LANG: 'zh_CN.UTF-8', LC_ALL: '' }, ...decimalComma(shop, customerId)).stderr).toBe(CHINESE_LINE);
+    for (const locale of ['POSIX', 'en_US.UTF-8', 'de_DE.UTF-8', 'C.UTF-8']) expect(run({ LANG: locale }, ...decimalComma(shop, customerId)).stderr, locale).toBe(ENGLISH_LINE);
+  });
+
+  it('refuses a --lang that is neither language, naming both, in the locale’s language', () => {
+    expect(run(C_LOCALE, ...decimalComma(shop, customerId, '--lang', 'fr'))).toEqual({ code: 2, stdout: '', stderr: 'error: --lang must be zh-CN|en, got "fr"\n' });
+    expect(run(CHINESE, ...decimalComma(shop, customerId, '--lang', 'fr'))).toEqual({ code: 2, stdout: '', stderr: '错误：--lang 应为 zh-CN|en 之一，输入的是“fr”\n' });
+  });
+
+  it('leaves exit codes and --json as they were: what a script reads is the same in either language', () => {
+    const listed = (locale: Record<string, string>, ...flags: string[]) => run(locale, 'customers', 'list', '--db', shop, '--json', ...flags);
+    expect(listed(CHINESE)).toEqual(listed(C_LOCALE));
+    expect(listed(C_LOCALE, '--lang', 'zh-CN')).toEqual(listed(C_LOCALE));
+    expect(JSON.parse(listed(CHINESE).stdout)).toMatchObject({ total: 1, rows: [{ name: '张三' }] });
+    const refused = (locale: Record<string, string>) => run(locale, ...decimalComma(shop, customerId, '--json'));
+    expect([refused(CHINESE).code, refused(CHINESE).stdout]).toEqual([refused(C_LOCALE).code, refused(C_LOCALE).stdout]);
+  });
+
+  it('prints the help in English in either language', () => {
+    const help = run(CHINESE, 'orders', 'add', '--help', '--lang', 'zh-CN');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe(run(C_LOCALE, 'orders', 'add', '--help').stdout);
+    expect(help.stdout).toContain('--lang zh-CN|en, --json');
+    expect(run(CHINESE, '--help', '--lang', 'zh-CN').stdout).toBe(run(C_LOCALE, '--help').stdout);
+  });
+});
