@@ -102,7 +102,8 @@ export class DatabaseReadOnlyError extends Error {
   }
 }
 
-const writable = (path: string) => {
+/** Whether this process may write `path` (a file or a folder), as the operating system says. */
+export const writable = (path: string) => {
   try {
     accessSync(path, constants.W_OK);
     return true;

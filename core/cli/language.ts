@@ -1,6 +1,7 @@
-import { accessSync, constants, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { writable } from '../../db/open';
 import { UsageError } from './args';
 import { say, type CliLanguage } from './words';
 
@@ -51,15 +52,6 @@ export function localeLanguage(env: NodeJS.ProcessEnv): CliLanguage {
   const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
   return locale !== undefined && /^zh(?:[_.@-]|$)/i.test(locale) ? 'zh-CN' : 'en';
 }
-
-const writable = (path: string) => {
-  try {
-    accessSync(path, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * The workspace's own language setting (Settings → language), or undefined when it follows the system or cannot be

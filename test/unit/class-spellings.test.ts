@@ -1,20 +1,10 @@
-import i18next, { type TFunction } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { resources } from '../../renderer/i18n/resources';
+import { describe, expect, it } from 'vitest';
 import { classText, type FigureEnv } from '../../renderer/features/evaluation/figures';
 import { classLabel } from '../../renderer/features/tiers/labels';
 import { classSpellingsOf, textKey } from '../../shared/segmentation';
+import { bothTranslators } from '../support/both-languages';
 
-const ts: Record<'zh-CN' | 'en', TFunction> = {} as never;
-beforeAll(async () => {
-  for (const lng of ['zh-CN', 'en'] as const) {
-    const instance = i18next.createInstance();
-    const res: Record<string, object> = {};
-    for (const [ns, byLanguage] of Object.entries(resources)) res[ns] = byLanguage[lng];
-    await instance.init({ resources: { [lng]: res }, lng, fallbackLng: false, ns: Object.keys(resources), defaultNS: 'common', interpolation: { escapeValue: false } });
-    ts[lng] = instance.t;
-  }
-});
+const ts = bothTranslators();
 
 const typed: [string | null, number][] = [
   ['OEM Electronics', 2],

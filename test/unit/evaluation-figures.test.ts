@@ -1,22 +1,12 @@
-import i18next, { type TFunction } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { resources } from '../../renderer/i18n/resources';
+import { describe, expect, it } from 'vitest';
 import { hasValues, membersTitle, periodLabel, type FigureEnv, type Figures } from '../../renderer/features/evaluation/figures';
 import { reportMetrics } from '../../renderer/features/evaluation/metrics';
 import { classMetricOption, heatmapTooltip, pyramidOption, sankeyOption, sankeyTooltip } from '../../renderer/features/evaluation/chart-options';
 import type { EvaluationReport } from '../../renderer/features/evaluation/figures';
 import { historyClasses } from '../../renderer/features/tiers/history-classes';
+import { bothTranslators } from '../support/both-languages';
 
-const ts: Record<'zh-CN' | 'en', TFunction> = {} as never;
-beforeAll(async () => {
-  for (const lng of ['zh-CN', 'en'] as const) {
-    const instance = i18next.createInstance();
-    const res: Record<string, object> = {};
-    for (const [ns, byLanguage] of Object.entries(resources)) res[ns] = byLanguage[lng];
-    await instance.init({ resources: { [lng]: res }, lng, fallbackLng: false, ns: Object.keys(resources), defaultNS: 'common', interpolation: { escapeValue: false } });
-    ts[lng] = instance.t;
-  }
-});
+const ts = bothTranslators();
 
 const env = (language: 'zh-CN' | 'en'): FigureEnv => ({ t: ts[language], language, currency: 'CNY', scheme: 'pyramid' });
 

@@ -1,19 +1,9 @@
-import i18next, { type TFunction } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { resources } from '../../renderer/i18n/resources';
+import { describe, expect, it } from 'vitest';
 import type { EvaluationReport, FigureEnv } from '../../renderer/features/evaluation/figures';
 import { historyLine, revenueTitle } from '../../renderer/features/evaluation/range-words';
+import { bothTranslators } from '../support/both-languages';
 
-const ts: Record<'zh-CN' | 'en', TFunction> = {} as never;
-beforeAll(async () => {
-  for (const lng of ['zh-CN', 'en'] as const) {
-    const instance = i18next.createInstance();
-    const res: Record<string, object> = {};
-    for (const [ns, byLanguage] of Object.entries(resources)) res[ns] = byLanguage[lng];
-    await instance.init({ resources: { [lng]: res }, lng, fallbackLng: false, ns: Object.keys(resources), defaultNS: 'common', interpolation: { escapeValue: false } });
-    ts[lng] = instance.t;
-  }
-});
+const ts = bothTranslators();
 
 const env = (language: 'zh-CN' | 'en'): FigureEnv => ({ t: ts[language], language, currency: 'CNY', scheme: 'custom:local' });
 const period = (start: string, end: string, complete: boolean) => ({ start, end, complete }) as EvaluationReport['periods'][number];

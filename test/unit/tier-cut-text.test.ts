@@ -1,23 +1,13 @@
-import i18next, { type TFunction } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../renderer/components/format';
 import { cutLines, groupText } from '../../renderer/features/tiers/cut-text';
 import { hintEnvFor, hintText } from '../../renderer/features/tiers/labels';
-import { resources } from '../../renderer/i18n/resources';
 import type { Explanation } from '../../shared/contract/segmentation';
 import type { EngineOrder, MoveHint } from '../../shared/segmentation';
 import { customer, order, run } from './segmentation/fixtures';
+import { bothTranslators } from '../support/both-languages';
 
-const ts: Record<'zh-CN' | 'en', TFunction> = {} as never;
-beforeAll(async () => {
-  for (const lng of ['zh-CN', 'en'] as const) {
-    const instance = i18next.createInstance();
-    const res: Record<string, object> = {};
-    for (const [ns, byLanguage] of Object.entries(resources)) res[ns] = byLanguage[lng];
-    await instance.init({ resources: { [lng]: res }, lng, fallbackLng: false, ns: Object.keys(resources), defaultNS: 'common', interpolation: { escapeValue: false } });
-    ts[lng] = instance.t;
-  }
-});
+const ts = bothTranslators();
 
 // 50 domestic buyers at ¥100 … ¥5,000 and 50 overseas at ¥10,000 … ¥500,000, ranked per business line.
 const stall = Array.from({ length: 50 }, (_, k) => customer(`s${k + 1}`, { locality: 'local' }));

@@ -1,6 +1,4 @@
-import i18next, { type TFunction } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { resources } from '../../renderer/i18n/resources';
+import { describe, expect, it } from 'vitest';
 import { explanationFacts } from '../../renderer/features/tiers/explain-facts';
 import { classLabel, hintText, profileValueText, schemeColumnLabel, schemeColumnTooltip, type TierWindow } from '../../renderer/features/tiers/labels';
 import { conditionText, ruleLines } from '../../renderer/features/tiers/rule-text';
@@ -8,17 +6,9 @@ import { groupRfmCells } from '../../renderer/features/tiers/rfm-groups';
 import type { Explanation } from '../../shared/contract/segmentation';
 import { classKeysOf, CLOSED_SCHEME_KEYS, type MoveHint, type RuleGroup } from '../../shared/segmentation';
 import { customer, followUp, order, run } from './segmentation/fixtures';
+import { bothTranslators } from '../support/both-languages';
 
-const ts: Record<'zh-CN' | 'en', TFunction> = {} as never;
-beforeAll(async () => {
-  for (const lng of ['zh-CN', 'en'] as const) {
-    const instance = i18next.createInstance();
-    const res: Record<string, object> = {};
-    for (const [ns, byLanguage] of Object.entries(resources)) res[ns] = byLanguage[lng];
-    await instance.init({ resources: { [lng]: res }, lng, fallbackLng: false, ns: Object.keys(resources), defaultNS: 'common', interpolation: { escapeValue: false } });
-    ts[lng] = instance.t;
-  }
-});
+const ts = bothTranslators();
 
 const YEAR: TierWindow = { kind: 'days', days: 365 };
 

@@ -1,22 +1,12 @@
-import i18next, { type i18n } from 'i18next';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MergeSummary } from '../../../shared/contract/merges';
-import { resources } from '../../../renderer/i18n/resources';
 import { MergeHistory } from '../../../renderer/features/merge/MergeHistory';
+import { bothLanguages } from '../../support/both-languages';
 
-const instances: Record<'zh-CN' | 'en', i18n> = {} as never;
-beforeAll(async () => {
-  for (const lng of ['zh-CN', 'en'] as const) {
-    const instance = i18next.createInstance();
-    const res: Record<string, object> = {};
-    for (const [ns, byLanguage] of Object.entries(resources)) res[ns] = byLanguage[lng];
-    await instance.init({ resources: { [lng]: res }, lng, fallbackLng: false, ns: Object.keys(resources), defaultNS: 'common', interpolation: { escapeValue: false } });
-    instances[lng] = instance;
-  }
-});
+const instances = bothLanguages();
 
 const ARABIC = 'شركة الأمل للتجارة 2024-117';
 const HEBREW = 'חברת שלום בע"מ (12345)';

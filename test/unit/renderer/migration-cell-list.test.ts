@@ -1,21 +1,11 @@
-import i18next, { type TFunction } from 'i18next';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { resources } from '../../../renderer/i18n/resources';
+import { describe, expect, it } from 'vitest';
 import type { FigureEnv } from '../../../renderer/features/evaluation/figures';
 import { MigrationCellList, type MigrationCell } from '../../../renderer/features/evaluation/MigrationCellList';
+import { bothTranslators } from '../../support/both-languages';
 
-const ts: Record<'zh-CN' | 'en', TFunction> = {} as never;
-beforeAll(async () => {
-  for (const lng of ['zh-CN', 'en'] as const) {
-    const instance = i18next.createInstance();
-    const res: Record<string, object> = {};
-    for (const [ns, byLanguage] of Object.entries(resources)) res[ns] = byLanguage[lng];
-    await instance.init({ resources: { [lng]: res }, lng, fallbackLng: false, ns: Object.keys(resources), defaultNS: 'common', interpolation: { escapeValue: false } });
-    ts[lng] = instance.t;
-  }
-});
+const ts = bothTranslators();
 
 /** Industries as users type them: a long Chinese one, one without spaces, an Arabic one ending in digits. */
 const LONG = '华南地区长期合作的高价值批发客户纺织服装鞋帽箱包华南地区长期合作的高价值批发客户纺织服装鞋帽箱包';

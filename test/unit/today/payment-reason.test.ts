@@ -1,20 +1,10 @@
-import i18next, { type TFunction } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { resources } from '../../../renderer/i18n/resources';
+import { describe, expect, it } from 'vitest';
 import { reasonLabel } from '../../../renderer/features/today/reason-label';
 import { buildToday, PRIORITY } from '../../../shared/today/build';
 import type { TodayInput } from '../../../shared/today/types';
+import { bothTranslators } from '../../support/both-languages';
 
-const ts: Record<'zh-CN' | 'en', TFunction> = {} as never;
-beforeAll(async () => {
-  for (const lng of ['zh-CN', 'en'] as const) {
-    const instance = i18next.createInstance();
-    const res: Record<string, object> = {};
-    for (const [ns, byLanguage] of Object.entries(resources)) res[ns] = byLanguage[lng];
-    await instance.init({ resources: { [lng]: res }, lng, fallbackLng: false, ns: Object.keys(resources), defaultNS: 'common', interpolation: { escapeValue: false } });
-    ts[lng] = instance.t;
-  }
-});
+const ts = bothTranslators();
 
 const input = (over: Partial<TodayInput>): TodayInput => ({
   asOf: '2026-11-23',
