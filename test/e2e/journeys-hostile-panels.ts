@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { at, byTestId, chooseOption, invoke, type Journey } from './journeys';
+import { at, byTestId, chooseOption, invoke, questionSettled, type Journey } from './journeys';
 import { withDemo } from './journeys-discard';
 import { HOSTILE, seedHostile } from './hostile-data';
 
@@ -81,8 +81,9 @@ export async function hostilePanelsAndDialogs({ page, screenshot }: Journey): Pr
     await inWindow(byTestId(page, 'order-save'));
     await screenshot(`hostile-order-lines-${language}`);
     await page.keyboard.press('Escape');
-    const discard = page.locator('.ant-modal-confirm-btns button').last();
-    await discard.click();
+    // The question zooms in from the pointer: a click before it settles can land beside "Discard".
+    await questionSettled(page);
+    await byTestId(page, 'unsaved-leave').click();
     await byTestId(page, 'order-form').waitFor({ state: 'hidden' });
 
     // Service policies: the gold row's class beside the first line of its 2,000-character note.

@@ -1,7 +1,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { at, byTestId, invoke, type Journey } from './journeys';
+import { at, byTestId, invoke, questionSettled, type Journey } from './journeys';
 import { withDemo } from './journeys-discard';
 
 const SLOW = { timeout: 15_000 };
@@ -128,7 +128,9 @@ export async function hostileSettingsTodayAndPolicies({ page, screenshot }: Jour
       await expect.poll(() => wholeOnShow(responsible)).toBe(true);
       await screenshot(`hostile-policies-responsible-${language}`);
       await page.keyboard.press('Escape');
-      await page.locator('.ant-modal-confirm-btns button').last().click();
+      // The question zooms in from the pointer: a click before it settles can land beside "Discard".
+      await questionSettled(page);
+      await byTestId(page, 'unsaved-leave').click();
       await byTestId(page, 'policies-drawer').waitFor({ state: 'hidden' });
     }
   } finally {
