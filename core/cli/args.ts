@@ -5,12 +5,17 @@ import { say, type Said } from './words';
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 
 /**
+ * The flags every command takes (and `serve`): the database, JSON output for a script, and the language the command
+ * speaks in (main.ts; an export's --lang also names its file's). Only these may come before the command words.
+ */
+export const GLOBAL_FLAGS: FlagSpec = { db: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } };
+
+/**
  * The flags every command understands plus its own; unknown flags are an error, not silently ignored. `command`
  * (its words) names where to look up its flags when one is not among them.
  */
 export function parseFlags(argv: string[], spec: FlagSpec, command?: string) {
-  // --lang: the language refusals are printed in (main.ts), which every command takes; an export's also names its file's.
-  const options: FlagSpec = { db: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, ...spec };
+  const options: FlagSpec = { ...GLOBAL_FLAGS, ...spec };
   const { values, positionals } = parseArgs({ args: checkedFlags(argv, options, command), options, allowPositionals: true, strict: true });
   return { values: values as Record<string, string | boolean | string[] | undefined>, positionals };
 }

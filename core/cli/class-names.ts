@@ -1,4 +1,6 @@
 import { spellingOf, type ClassSpellings } from '../../shared/segmentation';
+import { resources } from '../../renderer/i18n/resources';
+import type { Words } from './words';
 
 /**
  * Human output names a free-text class (industry, income, size) by its customers' spelling, as the screens do;
@@ -15,6 +17,16 @@ export async function spellingsFor(values: { json?: unknown }, call: (name: 'seg
 }
 
 export const shownClass = (spellings: ClassSpellings, scheme: string, classKey: string): string => spellingOf(spellings, scheme, classKey) ?? classKey;
+
+/**
+ * A class as a line for people names it: a free-text class by its customers' spelling; in Chinese a class the
+ * screens name by the screens' word (gold is 黄金, none is 无订单); any other by its key, as --class takes it.
+ */
+export function classWord(spellings: ClassSpellings, scheme: string, classKey: string, w: Words): string {
+  const spelled = spellingOf(spellings, scheme, classKey);
+  if (spelled !== undefined && spelled !== null) return spelled;
+  return w.language !== 'en' && Object.hasOwn(resources.tiers[w.language].classes, classKey) ? w(`tiers:classes.${classKey}`) : classKey;
+}
 
 /** The output as it was before the spellings joined it: --json keeps its shape. */
 export function withoutSpellings<T extends object>({ spellings: _spellings, ...rest }: WithSpellings<T>): T {

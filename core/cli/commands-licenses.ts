@@ -14,7 +14,6 @@ export const cliNoticesPath = () => join(appRoot(), 'dist', 'cli', 'THIRD-PARTY-
 export const LICENSE_COMMANDS: Command[] = [
   {
     words: ['licenses'],
-    summary: 'Print the third-party software this command line carries, each package with its version, license and license text (no --db).',
     flags: {},
     offline: () => true,
     run: async () => {

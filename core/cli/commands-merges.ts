@@ -11,7 +11,6 @@ const reasonText = (r: DuplicateReason) => (r.kind === 'nameCompany' ? `same nam
 export const MERGE_COMMANDS: Command[] = [
   {
     words: ['duplicates'],
-    summary: 'List groups of customers that share a phone, email, WeChat, WhatsApp, or name + company [--limit N].',
     flags: { limit: { type: 'string' } },
     run: (v, call) => call('customers:duplicates', { limit: optionalInt(v, 'limit') }),
     human: (o: OutputOf<'customers:duplicates'>) =>
@@ -25,7 +24,6 @@ export const MERGE_COMMANDS: Command[] = [
   },
   {
     words: ['merge'],
-    summary: 'Merge customers into one: --keep ID --merge ID[,ID]; orders, follow-ups and contacts move to the kept one (undo: tierbook unmerge).',
     flags: { keep: { type: 'string' }, merge: { type: 'string', multiple: true } },
     run: (v, call) => {
       const keepId = requireFlag(v, 'keep');
@@ -40,7 +38,6 @@ export const MERGE_COMMANDS: Command[] = [
   },
   {
     words: ['unmerge'],
-    summary: 'Undo a merge: --merge-id ID; rows go back, merged customers return, the kept one gets its earlier values.',
     flags: { 'merge-id': { type: 'string' } },
     run: (v, call) => call('customers:unmerge', { mergeId: requireFlag(v, 'merge-id') }),
     human: (o: OutputOf<'customers:unmerge'>) =>

@@ -9,7 +9,6 @@ const percent = (share: number) => `${Math.round(share * 100)} %`;
 export const OFFERING_COMMANDS: Command[] = [
   {
     words: ['offers', 'classes'],
-    summary: "Each class's top products: --scheme KEY [--limit N] (the tier screen's list).",
     flags: { scheme: { type: 'string' }, limit: { type: 'string' } },
     run: (v, call) => call('offers:classes', { scheme: requireFlag(v, 'scheme'), limit: optionalInt(v, 'limit') }),
     human: (o: OutputOf<'offers:classes'>) =>
@@ -21,7 +20,6 @@ export const OFFERING_COMMANDS: Command[] = [
   },
   {
     words: ['offers'],
-    summary: 'What to offer a customer: --customer ID [--scheme KEY] [--limit N]; what they usually buy and what customers like them (their class) also buy.',
     flags: { customer: { type: 'string' }, scheme: { type: 'string' }, limit: { type: 'string' } },
     run: (v, call) => call('offers:customer', { customerId: requireFlag(v, 'customer'), scheme: optionalString(v, 'scheme'), limit: optionalInt(v, 'limit') }),
     human: (o: OutputOf<'offers:customer'>) =>

@@ -3,11 +3,11 @@ import type { Order, OrderLineInput } from '../../shared/contract/orders';
 import { formatRate, minorToDecimal } from '../../shared/domain/money';
 import { decimalNumber, typedAmount } from '../../shared/domain/typed-number';
 import { optionalInt, optionalString, requireFlag, UsageError } from './args';
-import { pad, type Command } from './commands';
+import { pad, width, type Command } from './commands';
 import { inWords, nthFlag, type FieldFlags, type IssueClauses } from './flag-errors';
 import { localDateOf } from '../../shared/domain/dates';
 import type { Label } from './refusal-text';
-import { say } from './words';
+import { say, type Words } from './words';
 
 /**
  * An amount flag as the order form takes a typed amount (shared/domain/typed-number.ts): full-width digits and
@@ -88,10 +88,17 @@ function localMinute(iso: string): string {
   return `${localDateOf(at)} ${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
 }
 
-function describe(o: Order): string {
-  const head = `${o.orderDate}  ${o.kind === 'return' ? 'return' : 'sale  '}  ${pad(o.orderNumber ?? '-', 12)} ${pad(money(o.amountMinor, o.currency), 16)}`;
-  const profit = o.profitMinor === null ? '' : `  profit ${money(o.profitMinor, o.currency)}`;
-  const pay = o.kind === 'sale' ? `  ${o.paymentStatus}${o.balanceMinor > 0 ? ` owes ${money(o.balanceMinor, o.currency)}${o.paymentDueDate ? ` due ${o.paymentDueDate}` : ''}${o.overdue ? ' OVERDUE' : ''}` : ''}` : '';
+/** "order" or "return", as a sentence names the record. */
+const kindWord = (o: Pick<Order, 'kind'>, w: Words) => w(o.kind === 'return' ? 'cli:out.orders.return' : 'cli:out.orders.order');
+
+/** One order (or return) and its lines, as `orders list` and `orders deleted` show it. */
+function describe(o: Order, w: Words): string {
+  // The two kinds padded to one width, so the numbers after them line up.
+  const kind = pad(w(o.kind === 'return' ? 'cli:out.orders.return' : 'cli:out.orders.sale'), Math.max(...['sale', 'return'].map((k) => width(w(`cli:out.orders.${k}`)))));
+  const head = `${o.orderDate}  ${kind}  ${pad(o.orderNumber ?? '-', 12)} ${pad(money(o.amountMinor, o.currency), 16)}`;
+  const profit = o.profitMinor === null ? '' : w('cli:out.orders.profit', { amount: money(o.profitMinor, o.currency) });
+  const owes = o.balanceMinor > 0 ? w('cli:out.orders.lineOwes', { amount: money(o.balanceMinor, o.currency) }) + (o.paymentDueDate ? w('cli:out.orders.lineDue', { date: o.paymentDueDate }) : '') + (o.overdue ? w('cli:out.orders.lineOverdue') : '') : '';
+  const pay = o.kind === 'sale' ? `  ${o.paymentStatus ? w(`cli:out.orders.status.${o.paymentStatus}`) : ''}${owes}` : '';
   const lines = o.lines.map((l) => `      ${l.sku ? `[${l.sku}] ` : ''}${l.name} × ${l.quantity} @ ${minorToDecimal(l.unitPriceMinor, o.currency)} = ${minorToDecimal(l.amountMinor, o.currency)}`);
   return [`${head}${profit}${pay}  ${o.id}`, ...lines].join('\n');
 }
@@ -100,8 +107,6 @@ function describe(o: Order): string {
 export const ORDER_COMMANDS: Command[] = [
   {
     words: ['orders', 'add'],
-    summary:
-      'Record an order: --customer ID --date YYYY-MM-DD --currency CNY (--amount 12.34 | --line "SKU|name|qty|unit price"…) [--number N] [--cost X] [--paid X] [--due D] [--fx-rate R] [--note …].',
     flags: {
       customer: { type: 'string' }, date: { type: 'string' }, amount: { type: 'string' }, currency: { type: 'string' }, 'fx-rate': { type: 'string' }, note: { type: 'string' },
       number: { type: 'string' }, cost: { type: 'string' }, paid: { type: 'string' }, due: { type: 'string' }, line: { type: 'string', multiple: true },
@@ -130,15 +135,13 @@ export const ORDER_COMMANDS: Command[] = [
         payment: paid !== undefined ? { status: 'part', paid, dueDate: due } : due !== undefined ? { status: 'unpaid', dueDate: due } : undefined,
       });
     },
-    human: (o: OutputOf<'orders:create'>) =>
-      `Added order ${o.id}${o.orderNumber ? ` (${o.orderNumber})` : ''}: ${money(o.amountMinor, o.currency)} on ${o.orderDate}` +
-      (o.currency === o.baseCurrency ? '' : ` (= ${money(o.baseAmountMinor, o.baseCurrency)} at ${formatRate(o.fxRate, 'en')})`) +
-      (o.balanceMinor > 0 ? `, owes ${money(o.balanceMinor, o.currency)}${o.paymentDueDate ? ` by ${o.paymentDueDate}` : ''}` : ''),
+    human: (o: OutputOf<'orders:create'>, _money, w) =>
+      w('cli:out.orders.added', { id: o.id, number: o.orderNumber ? w('cli:out.orders.number', { number: o.orderNumber }) : '', amount: money(o.amountMinor, o.currency), date: o.orderDate }) +
+      (o.currency === o.baseCurrency ? '' : w('cli:out.orders.converted', { base: money(o.baseAmountMinor, o.baseCurrency), rate: formatRate(o.fxRate, w.language) })) +
+      (o.balanceMinor > 0 ? w(o.paymentDueDate ? 'cli:out.orders.owesBy' : 'cli:out.orders.owes', { amount: money(o.balanceMinor, o.currency), date: o.paymentDueDate ?? '' }) : ''),
   },
   {
     words: ['orders', 'return'],
-    summary:
-      'Record a return: --order ID [--amount X] (default: all that is left) or --customer ID --currency C --amount X [--fx-rate R] (a foreign currency without a stored rate on the date); [--date D] [--cost X] [--line "SKU|name|qty|unit price"]… [--number N] [--note …].',
     flags: {
       order: { type: 'string' }, customer: { type: 'string' }, currency: { type: 'string' }, amount: { type: 'string' }, date: { type: 'string' }, cost: { type: 'string' },
       'fx-rate': { type: 'string' }, line: { type: 'string', multiple: true }, number: { type: 'string' }, note: { type: 'string' },
@@ -162,62 +165,62 @@ export const ORDER_COMMANDS: Command[] = [
         note: optionalString(v, 'note'),
       });
     },
-    human: (o: OutputOf<'orders:return'>) => `Recorded return ${o.id}: ${money(o.amountMinor, o.currency)} on ${o.orderDate}${o.returnOfOrderId ? ` against ${o.returnOfOrderId}` : ''}`,
+    human: (o: OutputOf<'orders:return'>, _money, w) =>
+      w('cli:out.orders.returned', { id: o.id, amount: money(o.amountMinor, o.currency), date: o.orderDate }) + (o.returnOfOrderId ? w('cli:out.orders.returnOf', { order: o.returnOfOrderId }) : ''),
   },
   {
     words: ['orders', 'pay'],
-    summary: 'Record a payment on an order: --order ID [--amount X] (default: all that is owed).',
     flags: { order: { type: 'string' }, amount: { type: 'string' } },
     fields: { id: '--order' },
     run: (v, call) => call('orders:record-payment', { id: requireFlag(v, 'order'), amount: amountFlag(v, 'amount') }),
-    human: (o: OutputOf<'orders:record-payment'>) => (o.balanceMinor > 0 ? `Payment recorded; still owed on ${o.id}: ${money(o.balanceMinor, o.currency)}` : `Payment recorded; ${o.id} is paid in full`),
+    human: (o: OutputOf<'orders:record-payment'>, _money, w) => (o.balanceMinor > 0 ? w('cli:out.orders.paidSome', { id: o.id, amount: money(o.balanceMinor, o.currency) }) : w('cli:out.orders.paidAll', { id: o.id })),
   },
   {
     words: ['orders', 'list'],
-    summary: "List a customer's orders and returns with lines, profit and what is owed: --customer ID.",
     flags: { customer: { type: 'string' } },
     run: (v, call) => call('orders:list', { customerId: requireFlag(v, 'customer') }),
-    human: (o: OutputOf<'orders:list'>) =>
+    human: (o: OutputOf<'orders:list'>, _money, w) =>
       [
-        ...o.orders.map(describe),
-        `${o.orders.length} orders; owed ${money(o.balanceBaseMinor, o.baseCurrency)}${o.overdueBaseMinor > 0 ? `, overdue ${money(o.overdueBaseMinor, o.baseCurrency)}` : ''}`,
+        ...o.orders.map((order) => describe(order, w)),
+        w('cli:out.orders.listed', { count: o.orders.length, amount: money(o.balanceBaseMinor, o.baseCurrency) }) +
+          (o.overdueBaseMinor > 0 ? w('cli:out.orders.listedOverdue', { amount: money(o.overdueBaseMinor, o.baseCurrency) }) : ''),
       ].join('\n'),
   },
   {
     words: ['orders', 'delete'],
-    summary: 'Delete an order or a return: --order ID (a sale with returns still recorded is refused; `orders restore` brings it back).',
     flags: { order: { type: 'string' } },
     fields: { id: '--order' },
     run: (v, call) => call('orders:delete', { id: requireFlag(v, 'order') }),
-    human: (o: OutputOf<'orders:delete'>) => `Deleted ${o.kind === 'return' ? 'return' : 'order'} ${o.id} (${money(o.amountMinor, o.currency)} on ${o.orderDate}); bring it back with: orders restore --order ${o.id}`,
+    human: (o: OutputOf<'orders:delete'>, _money, w) => w('cli:out.orders.deleted', { kind: kindWord(o, w), id: o.id, amount: money(o.amountMinor, o.currency), date: o.orderDate }),
   },
   {
     words: ['orders', 'deleted'],
-    summary: "A customer's orders deleted by hand, the latest deleted first: --customer ID [--limit N] (an undone import's orders are not listed).",
     flags: { customer: { type: 'string' }, limit: { type: 'string' } },
     run: (v, call) => call('orders:deleted', { customerId: requireFlag(v, 'customer'), limit: optionalInt(v, 'limit') }),
-    human: (o: OutputOf<'orders:deleted'>) =>
+    human: (o: OutputOf<'orders:deleted'>, _money, w) =>
       [
-        ...o.orders.map((order) => `${describe(order)}\n      deleted ${localMinute(order.deletedAt)}`),
-        o.total === 0 ? 'No deleted orders.' : `${o.total} deleted${o.total > o.orders.length ? ` (the latest ${o.orders.length} shown; --limit N)` : ''}; bring one back with: orders restore --order ID`,
+        ...o.orders.map((order) => `${describe(order, w)}\n${w('cli:out.orders.deletedAt', { at: localMinute(order.deletedAt) })}`),
+        o.total === 0
+          ? w('cli:out.orders.noneDeleted')
+          : w('cli:out.orders.deletedCount', { total: o.total }) + (o.total > o.orders.length ? w('cli:out.orders.latestShown', { shown: o.orders.length }) : '') + w('cli:out.orders.bringBack'),
       ].join('\n'),
   },
   {
     words: ['orders', 'restore'],
-    summary: 'Bring back a deleted order or return: --order ID (refused while its number is another live order\'s, its customer is in the trash, or a return\'s sale is deleted).',
     flags: { order: { type: 'string' } },
     fields: { id: '--order' },
     run: (v, call) => call('orders:restore', { id: requireFlag(v, 'order') }),
-    human: (o: OutputOf<'orders:restore'>) => `Restored ${o.kind === 'return' ? 'return' : 'order'} ${o.id} (${money(o.amountMinor, o.currency)} on ${o.orderDate})`,
+    human: (o: OutputOf<'orders:restore'>, _money, w) => w('cli:out.orders.restored', { kind: kindWord(o, w), id: o.id, amount: money(o.amountMinor, o.currency), date: o.orderDate }),
   },
   {
     words: ['products', 'search'],
-    summary: 'Find products named on order lines by name, pinyin, initials or SKU: [--query TEXT] [--limit N].',
     flags: { query: { type: 'string' }, limit: { type: 'string' } },
     run: (v, call) => call('products:search', { query: optionalString(v, 'query') ?? '', limit: optionalInt(v, 'limit') }),
-    human: (o: OutputOf<'products:search'>) =>
+    human: (o: OutputOf<'products:search'>, _money, w) =>
       o.products
-        .map((p) => `${pad(p.sku ?? '-', 12)} ${pad(p.name, 30)} ${p.lastUnitPriceMinor !== null && p.lastCurrency ? `${money(p.lastUnitPriceMinor, p.lastCurrency)} on ${p.lastSoldOn}` : ''}`.trimEnd())
-        .join('\n') || 'No products found.',
+        .map((p) =>
+          `${pad(p.sku ?? '-', 12)} ${pad(p.name, 30)} ${p.lastUnitPriceMinor !== null && p.lastCurrency ? w('cli:out.orders.lastSold', { price: money(p.lastUnitPriceMinor, p.lastCurrency), date: p.lastSoldOn ?? '' }) : ''}`.trimEnd(),
+        )
+        .join('\n') || w('cli:out.orders.noProducts'),
   },
 ];

@@ -72,7 +72,6 @@ function predictionSort(given: string | undefined): (typeof PREDICTION_SORTS)[nu
 export const PREDICTION_COMMANDS: Command[] = [
   {
     words: ['predict', 'fit'],
-    summary: 'Fit BG/NBD (+ Gamma-Gamma): --summary FILE.csv (no --db needed) or --db FILE --as-of YYYY-MM-DD [--unit week|day].',
     flags: { summary: { type: 'string' }, 'as-of': { type: 'string' }, unit: { type: 'string' } },
     clauses: REFUSAL_CLAUSES,
     offline: (v) => optionalString(v, 'summary') !== undefined,
@@ -95,7 +94,6 @@ export const PREDICTION_COMMANDS: Command[] = [
   },
   {
     words: ['predict', 'holdout'],
-    summary: 'Fit up to --split YYYY-MM-DD, predict to --until (default: the last order), compare with what happened.',
     flags: { split: { type: 'string' }, until: { type: 'string' } },
     clauses: REFUSAL_CLAUSES,
     run: (v, call) => call('prediction:holdout', { split: requireFlag(v, 'split'), until: optionalString(v, 'until') }),
@@ -111,7 +109,6 @@ export const PREDICTION_COMMANDS: Command[] = [
   {
     words: ['predict'],
     usesBaseCurrency: true,
-    summary: 'Per-customer purchase likelihood and value, highest first [--sort score|pAlive|expectedValue|clv|likelyValue] [--as-of YYYY-MM-DD] [--customer ID] [--limit N --offset N].',
     flags: { 'as-of': { type: 'string' }, customer: { type: 'string' }, sort: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
     clauses: REFUSAL_CLAUSES,
     run: async (v, call, context) => {

@@ -82,8 +82,6 @@ const REPORT_LANGUAGES = ['zh-CN', 'en'] as const;
 export const REPORT_COMMANDS: Command[] = [
   {
     words: ['report'],
-    summary:
-      'Evaluation of a scheme\'s tiers period by period, the pyramid, the Pareto curve and the migration: --scheme KEY --from YYYY-MM-DD --to YYYY-MM-DD [--period month|quarter|year] [--xlsx FILE [--language en|zh-CN]].',
     flags: { scheme: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, period: { type: 'string' }, xlsx: { type: 'string' }, language: { type: 'string' } },
     fields: { path: '--xlsx' },
     run: async (v, call): Promise<WithSpellings<Report>> => {

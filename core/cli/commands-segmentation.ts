@@ -6,38 +6,34 @@ import { pastAsOf } from './as-of';
 import { pad, type Command } from './commands';
 import type { BaseMoney } from './base-money';
 import { inFile } from './flag-errors';
-import { shownClass, spellingsFor, withoutSpellings, type WithSpellings } from './class-names';
-import { say } from './words';
+import { classWord, spellingsFor, withoutSpellings, type WithSpellings } from './class-names';
+import { say, wordsIn, type Words } from './words';
 
 /** The largest page segments:members serves (its input's limit). */
 const MEMBER_PAGE = 5000;
 
-/** What a score's bound counts, one and many. */
-const UNITS = {
-  r: ['day since the last order', 'days since the last order'],
-  f: ['order in the window', 'orders in the window'],
-  m: ['revenue in the window', 'revenue in the window'],
-  followUps: ['follow-up in the window', 'follow-ups in the window'],
-} as const;
-
-/** A "what would move them" hint in plain English (the app translates the same data). */
-export function hintLine(hint: MoveHint, money: BaseMoney): string {
-  const by = 'by' in hint && hint.by ? ` by ${hint.by}` : '';
+/** A "what would move them" hint in the user's words (the app words the same data its own way). */
+export function hintLine(hint: MoveHint, money: BaseMoney, w: Words = wordsIn('en'), cls: (classKey: string) => string = (classKey) => classKey): string {
+  const to = (toClass: string) => ({ toClass: cls(toClass) });
   switch (hint.kind) {
     case 'spend_more':
-      return `spend ${money(hint.amountMinor)} more${by} → ${hint.toClass}`;
+      return w(hint.by ? 'cli:out.hints.spend_more_by' : 'cli:out.hints.spend_more', { amount: money(hint.amountMinor), by: hint.by ?? '', ...to(hint.toClass) });
     case 'order_more':
-      return `${hint.orders} more order(s)${by} → ${hint.toClass}`;
+      return w(hint.by ? 'cli:out.hints.order_more_by' : 'cli:out.hints.order_more', { orders: hint.orders, by: hint.by ?? '', ...to(hint.toClass) });
     case 'order_within':
-      return `an order within ${hint.days} days (by ${hint.by}) keeps them ${hint.keeps}`;
+      return w('cli:out.hints.order_within', { days: hint.days, by: hint.by, keeps: cls(hint.keeps) });
     case 'changes_on':
-      return `becomes ${hint.toClass} on ${hint.date}`;
+      return w('cli:out.hints.changes_on', { date: hint.date, ...to(hint.toClass) });
     case 'place_order':
-      return `one order → ${hint.toClass}`;
+      return w('cli:out.hints.place_order', to(hint.toClass));
     case 'raise_value_score':
-      return `value score +${hint.points} → ${hint.toClass}`;
-    case 'reach_score':
-      return `${hint.dimension} score ${hint.score} needs ${hint.bound === 'at_most' ? '≤' : '≥'} ${hint.dimension === 'm' ? money(hint.value) : hint.value} ${UNITS[hint.dimension][hint.value === 1 ? 0 : 1]}${hint.toClass ? ` → ${hint.toClass}` : ''}`;
+      return w('cli:out.hints.raise_value_score', { points: hint.points, ...to(hint.toClass) });
+    case 'reach_score': {
+      const value = hint.dimension === 'm' ? money(hint.value) : hint.value;
+      const unit = w(`cli:out.hints.unit.${hint.dimension}`, { count: hint.value });
+      const text = w('cli:out.hints.reach', { dimension: hint.dimension, score: hint.score, bound: hint.bound === 'at_most' ? '≤' : '≥', value, unit });
+      return hint.toClass ? text + w('cli:out.hints.toClass', to(hint.toClass)) : text;
+    }
   }
 }
 
@@ -58,17 +54,18 @@ function readConfigFile(path: string): Record<string, unknown> {
 }
 
 /** "basis revenue, group local (210 customers), cut ≥ 48000.00 CNY by shares" for pyramid and value. */
-function cutLine(classKey: string, e: Explanation, money: BaseMoney): string {
+function cutLine(classKey: string, e: Explanation, money: BaseMoney, w: Words): string {
   const parts: string[] = [];
-  if (typeof e.basis === 'string' && (e.kind === 'pyramid' || e.kind === 'value')) parts.push(`basis ${e.basis}${e.fellBackToRevenue ? ' (no cost data: revenue)' : ''}`);
+  if (typeof e.basis === 'string' && (e.kind === 'pyramid' || e.kind === 'value')) parts.push(w(e.fellBackToRevenue ? 'cli:out.explain.basisFellBack' : 'cli:out.explain.basis', { basis: e.basis }));
   const group = e.group as { partition: string; key: string; size: number } | null | undefined;
-  if (group) parts.push(`group ${group.partition}=${group.key} (${group.size} customers)`);
+  if (group) parts.push(w('cli:out.explain.group', { partition: group.partition, key: group.key, size: group.size }));
   const cuts = e.cuts as Record<string, number | null> | undefined;
   if ((e.kind === 'pyramid' || e.kind === 'value') && cuts && classKey in cuts) {
-    parts.push(`cut ${e.kind === 'pyramid' ? `≥ ${money(cuts[classKey])}` : `value score ≥ ${cuts[classKey] ?? '–'}`} by ${String(e.mode)}`);
+    const mode = String(e.mode);
+    parts.push(e.kind === 'pyramid' ? w('cli:out.explain.cutAmount', { amount: money(cuts[classKey]), mode }) : w('cli:out.explain.cutScore', { score: cuts[classKey] ?? '–', mode }));
   }
-  if (e.kind === 'pyramid' && e.rankValue !== null && e.rankValue !== undefined) parts.push(`rank ${String(e.rank)} of ${String(e.ranked)} at ${money(e.rankValue as number)}`);
-  return parts.join(', ');
+  if (e.kind === 'pyramid' && e.rankValue !== null && e.rankValue !== undefined) parts.push(w('cli:out.explain.rank', { rank: String(e.rank), ranked: String(e.ranked), amount: money(e.rankValue as number) }));
+  return parts.join(w('cli:out.between'));
 }
 
 /** Segmentation from the command line: the same calls the Tiered lists screen makes. */
@@ -76,14 +73,12 @@ export const SEGMENTATION_COMMANDS: Command[] = [
   // Before `segment`: commands are matched by their leading words, first match wins.
   {
     words: ['segment', 'config', 'get'],
-    summary: 'The tier settings: what is overridden and the effective config (basis, partition, thresholds, shares, windows).',
     flags: {},
     run: (_v, call) => call('segments:config:get', {}),
     human: (o: OutputOf<'segments:config:get'>) => [`Overrides: ${JSON.stringify(o.overrides)}`, `Effective: ${JSON.stringify(o.effective, null, 2)}`].join('\n'),
   },
   {
     words: ['segment', 'config', 'set'],
-    summary: 'Replace the tier settings with a JSON file of sections (--file CONFIG.json), validated by the engine; a bad file changes nothing.',
     flags: { file: { type: 'string' } },
     // A refused key is named where it sits in the file: pyramid.thresholds in --file.
     fields: { overrides: inFile('--file') },
@@ -92,8 +87,6 @@ export const SEGMENTATION_COMMANDS: Command[] = [
   },
   {
     words: ['segment', 'forget-future'],
-    summary:
-      'Remove the tiers and predictions stored for days after today (a clock that ran ahead once stops the history until they go), then store today\'s; --dry-run only lists them.',
     flags: { 'dry-run': { type: 'boolean' } },
     writesNothing: (v) => v['dry-run'] === true,
     run: async (v, call) =>
@@ -109,26 +102,24 @@ export const SEGMENTATION_COMMANDS: Command[] = [
   },
   {
     words: ['segment'],
-    summary: 'Recompute every scheme and store the day\'s tier snapshot [--as-of YYYY-MM-DD, not after today]; prints counts per class.',
     flags: { 'as-of': { type: 'string' } },
     run: async (v, call) => ({ ...(await call('segments:recompute', { asOf: optionalString(v, 'as-of') })), spellings: await spellingsFor(v, call) }),
     json: withoutSpellings,
-    human: (o: WithSpellings<OutputOf<'segments:recompute'>>) =>
+    human: (o: WithSpellings<OutputOf<'segments:recompute'>>, _money, w) =>
       [
-        `Segmented as of ${o.asOf}${o.stored ? '' : ' (not stored: a later day is stored already; if it is after today, `segment forget-future` lists and removes it)'}`,
+        w('cli:out.segment.done', { asOf: o.asOf }) + (o.stored ? '' : w('cli:out.segment.notStored')),
         ...Object.entries(o.schemes).map(
           ([scheme, counts]) =>
             `  ${pad(scheme, 12)} ${Object.entries(counts)
               .filter(([, n]) => n > 0)
-              .map(([c, n]) => `${shownClass(o.spellings, scheme, c)} ${n}`)
-              .join(', ')}`,
+              .map(([c, n]) => `${classWord(o.spellings, scheme, c, w)} ${n}`)
+              .join(w('cli:out.between'))}`,
         ),
       ].join('\n'),
   },
   {
     words: ['tiers'],
     usesBaseCurrency: true,
-    summary: 'Members of a scheme (or one class, or one --group of a partition), every one unless --limit N: --scheme KEY [--class KEY] [--group KEY] [--as-of YYYY-MM-DD, not after today] [--search Q] [--sort revenue] [--offset N] [--limit N].',
     flags: {
       scheme: { type: 'string' }, class: { type: 'string' }, group: { type: 'string' }, 'as-of': { type: 'string' }, search: { type: 'string' }, sort: { type: 'string' }, offset: { type: 'string' }, limit: { type: 'string' },
     },
@@ -162,38 +153,38 @@ export const SEGMENTATION_COMMANDS: Command[] = [
       return { asOf: first.asOf, total: first.total, offset, rows, scheme: requireFlag(v, 'scheme'), spellings: await spellingsFor(v, call) };
     },
     json: ({ scheme: _scheme, ...o }: WithSpellings<OutputOf<'segments:members'> & { offset: number; scheme: string }>) => withoutSpellings(o),
-    human: (o: WithSpellings<OutputOf<'segments:members'> & { offset: number; scheme: string }>, money) =>
+    human: (o: WithSpellings<OutputOf<'segments:members'> & { offset: number; scheme: string }>, money, w) =>
       [
         ...o.rows.map(
           (r) =>
-            `${r.id}  ${pad(r.code ?? '', 12)} ${pad(r.name, 20)} ${r.group !== undefined ? `${pad(r.group, 12)} ` : ''}${pad(shownClass(o.spellings, o.scheme, r.classKey), 18)} ${r.scores ? `R${r.scores.r} F${r.scores.f} M${r.scores.m}` : '        '}  revenue ${money(r.revenueMinor)}`,
+            `${r.id}  ${pad(r.code ?? '', 12)} ${pad(r.name, 20)} ${r.group !== undefined ? `${pad(r.group, 12)} ` : ''}${pad(classWord(o.spellings, o.scheme, r.classKey, w), 18)} ${r.scores ? `R${r.scores.r} F${r.scores.f} M${r.scores.m}` : '        '}  ${w('cli:out.tiers.revenue', { amount: money(r.revenueMinor) })}`,
         ),
         o.rows.length > 0
-          ? `${o.offset + 1}–${o.offset + o.rows.length} of ${o.total} customers as of ${o.asOf}`
+          ? w('cli:out.tiers.shown', { from: o.offset + 1, to: o.offset + o.rows.length, total: o.total, asOf: o.asOf })
           : o.total > 0
-            ? `--offset ${o.offset} is past the last of the ${o.total} customers as of ${o.asOf}`
-            : `no customers as of ${o.asOf}`,
+            ? w('cli:out.tiers.pastEnd', { offset: o.offset, total: o.total, asOf: o.asOf })
+            : w('cli:out.tiers.none', { asOf: o.asOf }),
       ].join('\n'),
   },
   {
     words: ['explain'],
     usesBaseCurrency: true,
-    summary: 'Why a customer is in each class, and what would move them: --customer ID [--as-of YYYY-MM-DD, not after today].',
     flags: { customer: { type: 'string' }, 'as-of': { type: 'string' } },
     run: async (v, call, context) => ({ ...(await call('segments:explain', { customerId: requireFlag(v, 'customer'), asOf: pastAsOf(v, context) })), spellings: await spellingsFor(v, call) }),
     json: withoutSpellings,
-    human: (o: WithSpellings<OutputOf<'segments:explain'>>, money) =>
+    human: (o: WithSpellings<OutputOf<'segments:explain'>>, money, w) =>
       [
-        `${o.customerId} as of ${o.asOf}: ${o.metrics.orderCount} orders, revenue ${money(o.metrics.revenueMinor)} in the window`,
+        w('cli:out.explain.head', { id: o.customerId, asOf: o.asOf, orders: o.metrics.orderCount, revenue: money(o.metrics.revenueMinor) }),
         ...Object.entries(o.schemes).map(([scheme, a]) => {
-          const cut = cutLine(a.classKey, a.explanation, money);
-          return `  ${pad(scheme, 12)} ${pad(shownClass(o.spellings, scheme, a.classKey), 18)} ${[cut, a.explanation.moves.map((hint) => hintLine(hint, money)).join('; ')].filter(Boolean).join('; ')}`;
+          const cut = cutLine(a.classKey, a.explanation, money, w);
+          const cls = (classKey: string) => classWord(o.spellings, scheme, classKey, w);
+          const moves = a.explanation.moves.map((hint) => hintLine(hint, money, w, cls)).join(w('cli:out.clauses'));
+          return `  ${pad(scheme, 12)} ${pad(cls(a.classKey), 18)} ${[cut, moves].filter(Boolean).join(w('cli:out.clauses'))}`;
         }),
       ].join('\n'),
   },
   {
     words: ['migration'],
-    summary: 'How customers moved between classes of a scheme: --scheme KEY --from YYYY-MM-DD --to YYYY-MM-DD.',
     flags: { scheme: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
     run: (v, call) => call('segments:migration', { scheme: requireFlag(v, 'scheme'), from: requireFlag(v, 'from'), to: requireFlag(v, 'to') }),
     human: (o: OutputOf<'segments:migration'>) =>

@@ -30,7 +30,6 @@ function describe(o: OutputOf<'settings:get'>): string {
 export const SETTINGS_COMMANDS: Command[] = [
   {
     words: ['settings', 'get'],
-    summary: 'Show the business settings: name, home country and region, base currency, language, the CLV horizon and discount rate.',
     flags: {},
     run: (_v, call) => call('settings:get', {}),
     human: describe,
@@ -38,7 +37,6 @@ export const SETTINGS_COMMANDS: Command[] = [
   {
     words: ['settings', 'set'],
     startsDatabase: true,
-    summary: 'Change settings: --base-currency CNY (only while there are no orders), --home-country CN, --region 广东, --business-name …, --language zh-CN|en|system, --clv-discount 1.5 (percent a month, 0–10), --clv-horizon 24 (months, 1–120; both apply at the next recompute).',
     flags: {
       'base-currency': { type: 'string' },
       'home-country': { type: 'string' },

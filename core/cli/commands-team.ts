@@ -37,7 +37,6 @@ function joinOrCreate(channel: 'team:join' | 'team:create', v: Flags, call: Para
 export const TEAM_COMMANDS: Command[] = [
   {
     words: ['team', 'dev-server'],
-    summary: 'Start a test team server (pouchdb-server, CouchDB-compatible) on 127.0.0.1:--port, storing in --dir; user admin, password secret. Ctrl-C stops it.',
     flags: { port: { type: 'string' }, dir: { type: 'string' } },
     offline: () => true,
     run: async (v) => {
@@ -53,7 +52,6 @@ export const TEAM_COMMANDS: Command[] = [
   {
     words: ['team', 'create'],
     startsDatabase: true,
-    summary: 'Create the team database on --server (default database "tierbook") and join it: --user U --password P [--database D] [--name 负责人].',
     flags: credentials,
     fields: CREDENTIAL_FIELDS,
     run: (v, call) => joinOrCreate('team:create', v, call),
@@ -62,7 +60,6 @@ export const TEAM_COMMANDS: Command[] = [
   {
     words: ['team', 'join'],
     startsDatabase: true,
-    summary: 'Join a team: --server URL --user U --password P [--database D] [--name 负责人 (this laptop’s person, needed once)].',
     flags: credentials,
     fields: CREDENTIAL_FIELDS,
     run: (v, call) => joinOrCreate('team:join', v, call),
@@ -70,21 +67,18 @@ export const TEAM_COMMANDS: Command[] = [
   },
   {
     words: ['team', 'sync'],
-    summary: 'Sync with the team server now: prints {pushed, pulled, conflicts}.',
     flags: {},
     run: (_v, call) => call('team:sync-now', {}),
     human: (o: OutputOf<'team:sync-now'>) => `pushed ${o.pushed} · pulled ${o.pulled} · conflicts resolved ${o.conflicts}`,
   },
   {
     words: ['team', 'status'],
-    summary: 'Team status: server, this laptop’s person, last sync, pending changes, last error.',
     flags: {},
     run: (_v, call) => call('team:status', {}),
     human: describeStatus,
   },
   {
     words: ['team', 'leave'],
-    summary: 'Leave the team: stop syncing and forget the server; every customer, order and follow-up stays on this laptop.',
     flags: {},
     run: (_v, call) => call('team:leave', {}),
     human: describeStatus,

@@ -28,7 +28,6 @@ type TodayPage = ReturnType<typeof todayForCli> & { offset: number };
 export const TODAY_COMMANDS: Command[] = [
   {
     words: ['today'],
-    summary: "Today's work, most urgent first, with the reason for each [--as-of YYYY-MM-DD, not after today] [--owner X] [--limit N] (the Today screen's list).",
     flags: { 'as-of': { type: 'string' }, owner: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
     run: async (v, call, context) => {
       const offset = optionalInt(v, 'offset') ?? 0;

@@ -7,8 +7,9 @@ import { missingFieldsText } from '../importing/run-import';
 import { describeIssue, type TableIssue } from '../../shared/import/table';
 import { CommandFailed, optionalInt, optionalString, readFlagFile, requireFlag, UsageError } from './args';
 import type { Command } from './commands';
+import { resources } from '../../renderer/i18n/resources';
 import { failureSaid } from './refusal-text';
-import { say, sayAs, type Said } from './words';
+import { say, sayAs, type Said, type Words } from './words';
 
 type Flags = Parameters<Command['run']>[0];
 
@@ -93,18 +94,23 @@ type ImportSummary = {
   missing: { all: string[]; anyOf: string[] };
   /** What the reader noticed about the file as a table (garbled text, renamed or skipped headers, ragged rows), each with its English text. */
   tableIssues: Array<{ code: string; message: string } & Record<string, unknown>>;
+  /** What each row error's reason fills in, for the lines in another language than the message's; --json leaves it out (importJson). */
+  rowParams: Array<Record<string, string> | undefined>;
 };
 
 /**
  * An all-or-nothing import that rows with errors refused: nothing was written, so nothing reads as a dry run
  * or as added; the rows and reasons are what to fix (or import the valid rows with --on-error skip).
  */
-type RefusedSummary = Pick<ImportSummary, 'rowsTotal' | 'rejected' | 'encoding' | 'delimiter' | 'headerRow' | 'errors' | 'tableIssues'> & { refused: true; batchId: null };
+type RefusedSummary = Pick<ImportSummary, 'rowsTotal' | 'rejected' | 'encoding' | 'delimiter' | 'headerRow' | 'errors' | 'tableIssues' | 'rowParams'> & { refused: true; batchId: null };
 
 function refusedSummary(preview: ImportSummary): RefusedSummary {
-  const { rowsTotal, rejected, encoding, delimiter, headerRow, errors, tableIssues } = preview;
-  return { refused: true, batchId: null, rowsTotal, rejected, encoding, delimiter, headerRow, errors, tableIssues };
+  const { rowsTotal, rejected, encoding, delimiter, headerRow, errors, tableIssues, rowParams } = preview;
+  return { refused: true, batchId: null, rowsTotal, rejected, encoding, delimiter, headerRow, errors, tableIssues, rowParams };
 }
+
+/** The summary as --json prints it: without what only the lines for people read. */
+const importJson = ({ rowParams: _rowParams, ...summary }: ImportSummary | RefusedSummary) => summary;
 
 /** How a command-line user maps the columns the importer did not recognise. */
 const mappingHint = say('cli:import.mappingHint');
@@ -115,7 +121,8 @@ function summarize(result: OutputOf<'import:commit'>): ImportSummary {
   const { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, headerRow } = result;
   const errors = result.errors.map((e) => ({ row: e.row, column: e.header, field: e.field, value: e.value, reason: e.reason, message: e.message }));
   const tableIssues = result.tableIssues.map((issue) => ({ ...issue, message: describeIssue(issue as TableIssue) }));
-  return { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, headerRow, inferredPlaces: result.inferred.places ?? null, ...(result.orders ? { orders: result.orders } : {}), errors, missing: { all: [...result.missing.all], anyOf: [...result.missing.anyOf] }, tableIssues };
+  const rowParams = result.errors.map((e) => e.params);
+  return { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, headerRow, inferredPlaces: result.inferred.places ?? null, ...(result.orders ? { orders: result.orders } : {}), errors, missing: { all: [...result.missing.all], anyOf: [...result.missing.anyOf] }, tableIssues, rowParams };
 }
 
 function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
@@ -124,7 +131,6 @@ function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
     startsDatabase: true,
     takesFile: true,
     writesNothing: (v) => v['dry-run'] === true,
-    summary: `Import ${kind} from a CSV/TSV/.xlsx FILE as one undoable batch (--dry-run writes nothing; --on-error abort|skip, --rejects FILE; --header-row N when the header is not the row found under title lines).`,
     flags: IMPORT_FLAGS,
     fields: { source: 'FILE', rejectsPath: '--rejects' },
     run: async (v, call) => {
@@ -160,34 +166,48 @@ function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
       }
       return summarize(result);
     },
-    human: (o: ImportSummary | RefusedSummary) => ('refused' in o ? refusedText(o) : summaryText(o)),
+    json: importJson,
+    human: (o: ImportSummary | RefusedSummary, _money, w) => ('refused' in o ? refusedText(o, w) : summaryText(o, w)),
   };
 }
 
-/** What the reader noticed about the file, then the rows in error: the same lines under either outcome. */
-const findings = (o: Pick<ImportSummary, 'tableIssues' | 'errors'>) => [
-  ...(o.tableIssues.length > 0 ? ['the file as a table:', ...o.tableIssues.map((i) => `  ${i.message}`)] : []),
-  ...o.errors.map((e) => `  ${e.message}`),
+/**
+ * What the reader noticed about the file, then the rows in error: the same lines under either outcome. Each finding
+ * is the importer's own English sentence (it names the row, the column and the value as the file has them).
+ */
+const findings = (o: Pick<ImportSummary, 'tableIssues' | 'errors' | 'rowParams'>, w: Words) => [
+  ...(o.tableIssues.length > 0 ? [w('cli:out.import.asTable'), ...o.tableIssues.map((i) => `  ${i.message}`)] : []),
+  ...o.errors.map((e, i) => `  ${rowErrorLine(e, o.rowParams[i], w)}`),
 ];
 
-/** How the file was read: a text file's encoding and delimiter; a workbook has neither (both are null for it). */
-const readAs = (o: Pick<ImportSummary, 'encoding' | 'delimiter'>) =>
-  o.encoding === null && o.delimiter === null ? 'read as an .xlsx workbook' : `encoding ${o.encoding}, delimiter ${JSON.stringify(o.delimiter)}`;
+/**
+ * A row in error: in English the importer's own sentence; in another language the row, the column and the value
+ * with the reason in the import screen's words for it (importing:reasons), or the sentence where it has none.
+ */
+function rowErrorLine(e: RowErrorSummary, params: Record<string, string> | undefined, w: Words): string {
+  if (w.language === 'en' || !Object.hasOwn(resources.importing[w.language].reasons, e.reason)) return e.message;
+  const reason = w(`importing:reasons.${e.reason}`, params ?? {});
+  return w('cli:out.import.row', { row: e.row, column: e.column ?? e.field ?? '', value: e.value, reason });
+}
 
-function summaryText(o: ImportSummary): string {
+/** How the file was read: a text file's encoding and delimiter; a workbook has neither (both are null for it). */
+const readAs = (o: Pick<ImportSummary, 'encoding' | 'delimiter'>, w: Words) =>
+  o.encoding === null && o.delimiter === null ? w('cli:out.import.workbook') : w('cli:out.import.text', { encoding: String(o.encoding), delimiter: JSON.stringify(o.delimiter) });
+
+function summaryText(o: ImportSummary, w: Words): string {
   return [
-    o.batchId ? `Imported as batch ${o.batchId} (undo: tierbook import undo --batch ${o.batchId}).` : 'Dry run: nothing was written.',
-    ...(o.missing.all.length + o.missing.anyOf.length > 0 ? [`no column is mapped to ${missingFieldsText(o.missing)}: ${mappingHint('en')}`] : []),
-    `added ${o.added}, updated ${o.updated}, skipped ${o.skipped}, rejected ${o.rejected}; ${readAs(o)}`,
-    ...(o.customersCreated > 0 ? [`created ${o.customersCreated} customers`] : []),
-    ...(o.orders ? [`order lines: ${o.orders.lines} lines → ${o.orders.orders} orders (${o.orders.returns} returns)`] : []),
-    ...(o.rejectsPath ? [`rejected rows written to ${o.rejectsPath}`] : []),
-    ...findings(o),
+    o.batchId ? w('cli:out.import.batch', { id: o.batchId }) : w('cli:out.import.dryRun'),
+    ...(o.missing.all.length + o.missing.anyOf.length > 0 ? [w('cli:out.import.unmapped', { fields: missingFieldsText(o.missing), hint: mappingHint(w.language) })] : []),
+    w('cli:out.import.counts', { added: o.added, updated: o.updated, skipped: o.skipped, rejected: o.rejected, readAs: readAs(o, w) }),
+    ...(o.customersCreated > 0 ? [w('cli:out.import.customersCreated', { count: o.customersCreated })] : []),
+    ...(o.orders ? [w('cli:out.import.orderLines', { lines: o.orders.lines, orders: o.orders.orders, returns: o.orders.returns })] : []),
+    ...(o.rejectsPath ? [w('cli:out.import.rejectsWritten', { path: o.rejectsPath })] : []),
+    ...findings(o, w),
   ].join('\n');
 }
 
-function refusedText(o: RefusedSummary): string {
-  return [`Refused: nothing was imported, because ${o.rejected} of ${o.rowsTotal} rows have errors (all or nothing; --on-error skip imports the valid rows).`, ...findings(o)].join('\n');
+function refusedText(o: RefusedSummary, w: Words): string {
+  return [w('cli:out.import.refused', { rejected: o.rejected, total: o.rowsTotal }), ...findings(o, w)].join('\n');
 }
 
 /** The customer list's filter from --search/--view/--owner/--tag; none given: no filter (every customer not in the trash). */
@@ -207,7 +227,6 @@ function exportCommand(kind: keyof typeof EXPORT_CHANNELS): Command {
   return {
     words: ['export', kind],
     takesFile: true,
-    summary: `Export ${kind} to FILE.xlsx or FILE.csv (UTF-8 with BOM); --lang zh-CN|en for the headers${tiers ? '; --scheme KEY --class KEY for one tier; --search Q, --view active|archived|trash, --owner X, --tag X (repeatable) for what the customer list would show, in its order' : ''}.`,
     flags: {
       lang: { type: 'string' },
       ...(tiers
@@ -235,7 +254,6 @@ function exportCommand(kind: keyof typeof EXPORT_CHANNELS): Command {
 export const TRANSFER_COMMANDS: Command[] = [
   {
     words: ['import', 'undo'],
-    summary: 'Undo an import batch: its rows are removed and the customers it updated get their old values back.',
     flags: { batch: { type: 'string' } },
     run: (v, call) => call('import:undo', { batchId: requireFlag(v, 'batch') }),
     human: (o: OutputOf<'import:undo'>) =>
@@ -243,7 +261,6 @@ export const TRANSFER_COMMANDS: Command[] = [
   },
   {
     words: ['import', 'batches'],
-    summary: 'List recent import batches.',
     flags: {},
     run: (_v, call) => call('import:batches', {}),
     human: (o: OutputOf<'import:batches'>) =>
@@ -258,19 +275,17 @@ export const TRANSFER_COMMANDS: Command[] = [
   exportCommand('followups'),
   {
     words: ['backup'],
-    summary: 'Copy the database to --to FILE with SQLite online backup (safe while the app runs).',
     flags: { to: { type: 'string' } },
     fields: { path: '--to' },
     run: (v, call) => call('backup:create', { path: resolve(requireFlag(v, 'to')) }),
-    human: (o: OutputOf<'backup:create'>) => `Backed up to ${o.path} (${o.bytes} bytes).`,
+    human: (o: OutputOf<'backup:create'>, _money, w) => w('cli:out.backup.done', { path: o.path, bytes: o.bytes }),
   },
   {
     words: ['restore'],
     startsDatabase: true,
-    summary: 'Replace the data with a checked backup --from FILE; the current data is backed up first.',
     flags: { from: { type: 'string' } },
     fields: { path: '--from' },
     run: (v, call) => call('backup:restore', { path: resolve(requireFlag(v, 'from')) }),
-    human: (o: OutputOf<'backup:restore'>) => `Restored from ${o.restoredFrom}; the previous data is kept in ${o.safetyBackup.path}.`,
+    human: (o: OutputOf<'backup:restore'>, _money, w) => w('cli:out.backup.restored', { from: o.restoredFrom, kept: o.safetyBackup.path }),
   },
 ];

@@ -5,7 +5,7 @@ import type { BaseMoney } from './base-money';
 import { inWords, nthFlag, type FieldFlags, type IssueClauses } from './flag-errors';
 import { localInstant } from './local-instant';
 import type { Label } from './refusal-text';
-import { say } from './words';
+import { say, type Words } from './words';
 
 type Flags = Record<string, string | boolean | string[] | undefined>;
 type FlagSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
@@ -18,13 +18,16 @@ export interface CliContext {
 }
 
 export interface Command {
+  /** Its words as typed; what it does is said in the user's language by cli:help.commands under these words. */
   words: string[];
-  summary: string;
   flags: FlagSpec;
   /** Returns what --json prints (unless `json` picks part of it); `human` turns it into lines for people. */
   run(flags: Flags, call: Caller, context: CliContext): Promise<unknown>;
-  /** `money` shows an amount of the base currency: read from the settings for a command that `usesBaseCurrency`. */
-  human(output: never, money: BaseMoney): string;
+  /**
+   * `money` shows an amount of the base currency: read from the settings for a command that `usesBaseCurrency`.
+   * `words` are the command line's in the user's language (--lang, the workspace's setting, the system's locale).
+   */
+  human(output: never, money: BaseMoney, words: Words): string;
   /** What --json prints when it is not all of `run`'s output (the lines for people need more than the script reads). */
   json?(output: never): unknown;
   /**
@@ -73,20 +76,21 @@ function contactFlag(path: readonly (string | number)[], values: Flags): Label {
   return sameKind.length === 1 ? `--${contact.kind}` : nthFlag(sameKind.indexOf(contact) + 1, `--${contact.kind}`);
 }
 
-export const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0)));
+/** The columns a text takes in a terminal: a CJK character takes two. */
+export const width = (text: string) => [...text].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+
+export const pad = (text: string, columns: number) => text + ' '.repeat(Math.max(0, columns - width(text)));
 
 export const COMMANDS: Command[] = [
   {
     words: ['demo'],
     startsDatabase: true,
-    summary: 'Create or fill a database with the demo workspace (a Guangzhou stall and an export desk); --history also stores its tiers at the last 24 month-ends and today, as the welcome screen does.',
     flags: { seed: { type: 'string' }, customers: { type: 'string' }, history: { type: 'boolean' } },
     run: (v, call) => call('workspace:loadDemo', { seed: optionalInt(v, 'seed'), customers: optionalInt(v, 'customers'), history: v.history === true }),
-    human: (o: OutputOf<'workspace:loadDemo'>) => `Demo workspace loaded: ${o.customers} customers, ${o.orders} orders, ${o.followUps} follow-ups.`,
+    human: (o: OutputOf<'workspace:loadDemo'>, _money, w) => w('cli:out.demo', { customers: o.customers, orders: o.orders, followUps: o.followUps }),
   },
   {
     words: ['repair'],
-    summary: 'Rebuild the figures kept on every write (each customer\'s order and follow-up totals for the tiers, the report\'s monthly totals) from the raw orders and follow-ups; prints how many differed.',
     flags: {},
     run: (_v, call) => call('workspace:repair', {}),
     human: (o: OutputOf<'workspace:repair'>) =>
@@ -94,8 +98,6 @@ export const COMMANDS: Command[] = [
   },
   {
     words: ['customers', 'list'],
-    summary:
-      'List customers; --search matches name, company, pinyin (zs / zhangsan), phone, WeChat, WhatsApp, email. --scheme KEY --class a,b keeps those classes; --sort-tier KEY sorts by tier (best first).',
     flags: { search: { type: 'string' }, limit: { type: 'string' }, view: { type: 'string' }, scheme: { type: 'string' }, class: { type: 'string' }, 'sort-tier': { type: 'string' } },
     fields: {
       classFilter: inWords(say('cli:label.schemeAndClass')),
@@ -120,16 +122,15 @@ export const COMMANDS: Command[] = [
         schemes: shown,
       });
     },
-    human: (o: OutputOf<'customers:list'>) =>
+    human: (o: OutputOf<'customers:list'>, _money, w) =>
       [
         ...o.rows.map((r) => `${r.id}  ${pad(r.name, 20)} ${pad(r.company ?? '', 30)} ${r.phone ? formatPhone(r.phone) : ''}${Object.entries(r.classes).map(([s, c]) => `  ${s}=${c}`).join('')}`),
-        `${o.rows.length} of ${o.total} customers`,
+        w('cli:out.customers.listed', { shown: o.rows.length, total: o.total }),
       ].join('\n'),
   },
   {
     words: ['customers', 'add'],
     startsDatabase: true,
-    summary: 'Add a customer. Repeatable contacts: --phone, --email, --wechat, --whatsapp.',
     flags: {
       name: { type: 'string' }, company: { type: 'string' }, type: { type: 'string' }, industry: { type: 'string' },
       country: { type: 'string' }, region: { type: 'string' }, city: { type: 'string' }, tags: { type: 'string', multiple: true },
@@ -154,15 +155,22 @@ export const COMMANDS: Command[] = [
         notes: optionalString(v, 'notes'),
         contacts: contactsFrom(v),
       }),
-    human: (o: OutputOf<'customers:create'>) =>
+    human: (o: OutputOf<'customers:create'>, _money, w) =>
       [
-        `Added ${o.customer.name} (${o.customer.id})`,
-        ...o.duplicates.map((d) => `warning: possible duplicate — ${d.name}${d.company ? ` (${d.company})` : ''} ${d.customerId} has the same ${d.kind} ${d.value}`),
+        w('cli:out.customers.added', { name: o.customer.name, id: o.customer.id }),
+        ...o.duplicates.map((d) =>
+          w('cli:out.customers.duplicate', {
+            name: d.name,
+            company: d.company ? w('cli:out.customers.company', { company: d.company }) : '',
+            id: d.customerId,
+            kind: w(`cli:out.customers.contactKind.${d.kind}`),
+            value: d.value,
+          }),
+        ),
       ].join('\n'),
   },
   {
     words: ['followups', 'add'],
-    summary: 'Log a follow-up: --customer ID [--channel call] [--content …] [--outcome …] [--intent interested] [--satisfaction 1-5] [--next YYYY-MM-DD] [--next-time HH:MM] [--at "YYYY-MM-DD HH:MM" (this computer\'s clock) or an ISO time with its offset].',
     flags: { customer: { type: 'string' }, channel: { type: 'string' }, content: { type: 'string' }, outcome: { type: 'string' }, intent: { type: 'string' }, satisfaction: { type: 'string' }, next: { type: 'string' }, 'next-time': { type: 'string' }, at: { type: 'string' } },
     fields: { nextContactDate: '--next', nextContactTime: '--next-time', occurredAt: '--at' },
     run: (v, call) =>
@@ -177,27 +185,28 @@ export const COMMANDS: Command[] = [
         nextContactTime: optionalString(v, 'next-time'),
         occurredAt: localInstant(optionalString(v, 'at')),
       }),
-    human: (o: OutputOf<'followups:create'>) =>
-      `Logged follow-up ${o.followUp.id}${o.followUp.nextContactDate ? `; next contact ${o.followUp.nextContactDate}${o.followUp.nextContactTime ? ` ${o.followUp.nextContactTime}` : ''}` : ''}${o.answered.length ? `; closed ${o.answered.length} reminder(s)` : ''}`,
+    human: ({ followUp, answered }: OutputOf<'followups:create'>, _money, w) =>
+      w('cli:out.followUps.logged', { id: followUp.id }) +
+      (followUp.nextContactDate ? w('cli:out.followUps.nextContact', { when: [followUp.nextContactDate, followUp.nextContactTime].filter(Boolean).join(' ') }) : '') +
+      (answered.length ? w('cli:out.followUps.closed', { count: answered.length }) : ''),
   },
   {
     words: ['followups', 'due'],
-    summary: 'Follow-ups due: overdue, today and the next 7 days [--as-of YYYY-MM-DD] [--days N] [--limit N per section].',
     flags: { 'as-of': { type: 'string' }, days: { type: 'string' }, limit: { type: 'string' } },
     fields: { horizonDays: '--days' },
     // A day to come is allowed here, unlike the commands reading tiers or activity as of a day: reminders carry their
     // own dates, so "what falls due on Monday" is a calendar, not a guess about customers.
     run: (v, call) => call('followups:due', { asOf: optionalString(v, 'as-of'), horizonDays: optionalInt(v, 'days'), limit: optionalInt(v, 'limit') }),
-    human: (o: OutputOf<'followups:due'>) => {
+    human: (o: OutputOf<'followups:due'>, _money, w) => {
       const section = (title: string, items: OutputOf<'followups:due'>['overdue'], total: number) => [
-        `${title} (${total})`,
+        w('cli:out.followUps.section', { title, count: total }),
         ...items.map((i) => `  ${i.dueDate}  ${pad(i.customerName, 20)} ${i.phone ? formatPhone(i.phone) : ''}  ${i.lastContent}`),
-        ...(total > items.length ? [`  … and ${total - items.length} more (--limit N)`] : []),
+        ...(total > items.length ? [w('cli:out.followUps.more', { count: total - items.length })] : []),
       ];
       return [
-        ...section('Overdue', o.overdue, o.counts.overdue),
-        ...section(`Today ${o.asOf}`, o.today, o.counts.today),
-        ...section('Next days', o.upcoming, o.counts.upcoming),
+        ...section(w('cli:out.followUps.overdue'), o.overdue, o.counts.overdue),
+        ...section(w('cli:out.followUps.today', { date: o.asOf }), o.today, o.counts.today),
+        ...section(w('cli:out.followUps.upcoming'), o.upcoming, o.counts.upcoming),
       ].join('\n');
     },
   },

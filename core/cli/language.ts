@@ -76,8 +76,9 @@ export function workspaceLanguage(dbPath: string | undefined): CliLanguage | und
 }
 
 /**
- * The language a refusal is printed in, as a user would expect it: --lang when typed; otherwise the language the
- * workspace named by --db is set to (as the app's screens show it); otherwise the system's locale.
+ * The language the command line speaks in — a refusal, --help, the lines a command prints for people — as a user
+ * would expect it: --lang when typed; otherwise the language the workspace named by --db is set to (as the app's
+ * screens show it); otherwise the system's locale.
  */
 export function refusalLanguage(argv: readonly string[], env: NodeJS.ProcessEnv): CliLanguage {
   return flagLanguage(argv) ?? workspaceLanguage(typedFlag(argv, 'db')) ?? localeLanguage(env);

@@ -19,29 +19,37 @@ import { inFlagTerms } from './flag-errors';
 import { hideLibraryWarnings } from './library-warnings';
 import { EXIT_FAILED, exitCodeOf } from './exit-codes';
 import { commandUsage, findCommand, serveUsage, strayWords, unknownCommand, usage } from './registry';
+import { commandFirst } from './global-flags';
 import { checkedLanguageFlag, refusalLanguage, withoutFlag } from './language';
 import { refusalLine } from './refusal-text';
-import { say, sayAs } from './words';
+import { say, sayAs, wordsIn } from './words';
 
 /**
  * `tierbook <command> --db FILE …`: the third transport. Flags become the same contract inputs the app
  * sends; failures print one line on stderr and exit non-zero, and validation runs before any write.
  */
-async function main(argv: string[]): Promise<number> {
-  // Help is the same in either language: --lang beside it changes nothing.
+async function main(typed: string[]): Promise<number> {
+  // The flags every command takes may come before its words as after them (`tierbook --db x.sqlite segment`).
+  const argv = commandFirst(typed);
+  // --lang beside help picks the help's language; it is no word of the command asked about.
   const plain = withoutFlag(argv, 'lang');
+  // Help and the lines a command prints for people speak the user's language, chosen as a refusal's is (--lang, the
+  // workspace's setting, the system's locale); looked up only when they are printed, never for --json.
+  const userWords = () => wordsIn(refusalLanguage(typed, process.env));
   if (plain.length === 0 || ((plain[0] === '--help' || plain[0] === '-h' || plain[0] === 'help') && plain.length === 1)) {
-    process.stdout.write(`${usage()}\n`);
+    process.stdout.write(`${usage(userWords())}\n`);
     return plain.length === 0 ? 2 : 0;
   }
   // `tierbook help orders add` and `tierbook orders add --help` (or -h) print that command's line and flags.
   const asksHelp = plain[0] === 'help' || plain.includes('--help') || plain.includes('-h');
   if (asksHelp) {
     const words = plain[0] === 'help' ? plain.slice(1) : plain.filter((a) => a !== '--help' && a !== '-h');
-    if (words[0] === 'serve') return printLine(serveUsage());
+    // `tierbook --db x.sqlite --help`: global flags and no command words ask for the list of commands.
+    if (words.length === 0 || words[0]!.startsWith('-')) return printLine(usage(userWords()));
+    if (words[0] === 'serve') return printLine(serveUsage(userWords()));
     const wanted = findCommand(words);
     if (!wanted) throw new UsageError(unknownCommand(words));
-    return printLine(commandUsage(wanted.command));
+    return printLine(commandUsage(wanted.command, userWords()));
   }
   if (argv[0] === 'serve') return serve(argv.slice(1));
   const found = findCommand(argv);
@@ -59,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
   const json = (output: unknown) => (command.json ? command.json(output as never) : output);
   if (command.offline?.(values)) {
     const output = await command.run({ ...values, _: positionals }, () => Promise.reject(new UsageError(say('cli:usage.needsNoDb'))), context).catch((error: unknown) => Promise.reject(inFlags(error)));
-    process.stdout.write(values.json ? `${JSON.stringify(json(output), null, 2)}\n` : `${command.human(output as never, baseMoney(undefined))}\n`);
+    process.stdout.write(values.json ? `${JSON.stringify(json(output), null, 2)}\n` : `${command.human(output as never, baseMoney(undefined), userWords())}\n`);
     return 0;
   }
   const dbPath = requireFlag(values, 'db');
@@ -78,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
     const print = async (output: unknown) => {
       if (values.json) return process.stdout.write(`${JSON.stringify(json(output), null, 2)}\n`);
       const currency = command.usesBaseCurrency ? (await caller('settings:get', {})).baseCurrency : undefined;
-      return process.stdout.write(`${command.human(output as never, baseMoney(currency))}\n`);
+      return process.stdout.write(`${command.human(output as never, baseMoney(currency), userWords())}\n`);
     };
     try {
       // Positional arguments (a FILE after the command words) reach the command as `_`.

@@ -14,6 +14,7 @@ export type Label = string | Said;
  * (errors:issue.*), so a refusal reads the same in the app and on the command line.
  */
 export function issueSaid(issue: Issue): Said {
+  if (issue.key === RECORD_NOT_FOUND) return notFoundSaid(issue);
   return (language) => {
     if (language === 'en') return invalidInput([issue]).message.slice((issue.path.join('.') || 'input').length + 1);
     const key = issue.key in resources.errors[language].issue ? issue.key : 'invalid_value';
@@ -35,13 +36,25 @@ export const clausesSaid =
 /** A contract refusal read from its issues alone, each field named as the contract names it (no command to map it to a flag). */
 const fromIssues = (issues: Issue[]): Said => clausesSaid(issues.map((issue) => fieldSaid(issue.path.join('.') || undefined, issueSaid(issue))));
 
-/** The contract's `notFound` ("No customer with id X"): the record named in the user's language, the id as typed. */
-const NOT_FOUND = /^No (.+) with id (.+)$/s;
+/** The issue of the contract's `notFound`, which carries the record's kind and id as its params. */
+const RECORD_NOT_FOUND = 'record_not_found';
+
+/**
+ * A record named by an id that is not there, from the kind and id it carries: the kind in the user's words, the id
+ * as typed. A kind without words (none: notFound takes only RECORD_KINDS) would say the screens' sentence for the code.
+ */
+function notFoundSaid(issue: Issue): Said {
+  const kind = String(issue.params?.kind);
+  const id = String(issue.params?.id);
+  if (!Object.hasOwn(resources.cli.en.record, kind)) return say('cli:refusal.withDetail', { text: say('errors:code.not_found'), detail: id });
+  return say('cli:refusal.notFound', { what: say(`cli:record.${kind}`), id });
+}
+
+/** The not-found issue of a refusal that is only that (a record not there names no field of the input). */
+const recordNotFound = (error: AppError): Issue | undefined => (error.issues?.length === 1 && error.issues[0]!.key === RECORD_NOT_FOUND ? error.issues[0] : undefined);
 
 /** A contract refusal without issues: said by its code (the screens' words), with what the contract said beside it. */
 function byCode(error: AppError): Said {
-  const missing = error.code === 'not_found' ? NOT_FOUND.exec(error.message) : null;
-  if (missing && missing[1]! in resources.cli.en.record) return say('cli:refusal.notFound', { what: say(`cli:record.${missing[1]}`), id: missing[2]! });
   return (language) => (language === 'en' ? error.message : say('cli:refusal.withDetail', { text: say(`errors:code.${error.code}`), detail: error.message })(language));
 }
 
@@ -53,6 +66,9 @@ const OPEN_FAILURES = [DatabaseBusyError, DatabaseReadOnlyError, DatabaseTooNewE
  * as the desktop app says it; anything else, unforeseen, with its own message.
  */
 export function failureSaid(error: unknown): Said {
+  // Worded from its params in either language, whatever the command line made of its message.
+  const missing = error instanceof AppError ? recordNotFound(error) : undefined;
+  if (missing) return notFoundSaid(missing);
   const given = saidOf(error) ?? (error instanceof UsageError || error instanceof CommandFailed ? error.said : undefined);
   if (given) return given;
   if (error instanceof AppError) return (error.issues ?? []).length > 0 ? (language) => (language === 'en' ? error.message : fromIssues(error.issues!)(language)) : byCode(error);

@@ -10,7 +10,7 @@ import { SETTINGS_COMMANDS } from './commands-settings';
 import { TEAM_COMMANDS } from './commands-team';
 import { TODAY_COMMANDS } from './commands-today';
 import { TRANSFER_COMMANDS } from './commands-transfer';
-import { say, type Said } from './words';
+import { say, type Said, type Words } from './words';
 
 /** Every CLI command, by domain. A domain adds its commands file here with one spread. */
 export const ALL_COMMANDS: Command[] = [...COMMANDS, ...ORDER_COMMANDS, ...SEGMENTATION_COMMANDS, ...TRANSFER_COMMANDS, ...MERGE_COMMANDS, ...TODAY_COMMANDS, ...SETTINGS_COMMANDS, ...PREDICTION_COMMANDS, ...REPORT_COMMANDS, ...TEAM_COMMANDS, ...OFFERING_COMMANDS, ...LICENSE_COMMANDS];
@@ -47,39 +47,38 @@ export function strayWords(args: string[], command: Command, positionals: string
   return say('cli:usage.strayWord', { command: command.words.join(' '), word: positionals[0]! });
 }
 
-const SERVE_SUMMARY = 'Serve the app to a browser on 127.0.0.1 (development and browser tests).';
+/** What a command does, in the user's words (cli:help.commands, under its words as typed). */
+export const summaryOf = (words: readonly string[], w: Words): string => w(`cli:help.commands.${words.join(' ')}`);
 
-export function usage(): string {
+/** `tierbook --help`: how a command is called, every command with what it does, the language and the exit codes. */
+export function usage(w: Words): string {
   return [
-    'Usage: tierbook <command> --db FILE [flags] [--json]',
+    w('cli:help.usage'),
     '',
-    ...ALL_COMMANDS.map((c) => `  ${pad(c.words.join(' '), 18)} ${c.summary}`),
-    `  ${pad('serve', 18)} ${SERVE_SUMMARY}`,
+    ...ALL_COMMANDS.map((c) => `  ${pad(c.words.join(' '), 18)} ${summaryOf(c.words, w)}`),
+    `  ${pad('serve', 18)} ${summaryOf(['serve'], w)}`,
     '',
-    'tierbook <command> --help lists that command\'s flags.',
+    w('cli:help.more'),
     '',
-    'Refusals are printed in the language of --lang zh-CN|en, else the workspace\'s language setting, else the',
-    'system\'s locale (LC_ALL, LC_MESSAGES, LANG: zh_* is Chinese). This help is in English.',
+    w('cli:help.language'),
     '',
-    'Exit codes: 0 done. 2 the input was refused and nothing changed: an unknown command or flag, a flag missing or',
-    'without its value, or a value refused for its form, its range, the file it names or what the data allows (a',
-    'number already used). 1 any other failure: a record that is not there, a merge already undone, another process',
-    'writing, an import whose rows have errors (listed), a failure inside.',
+    w('cli:help.exitCodes'),
   ].join('\n');
 }
 
 /** One command's help: how it is called, what it does, and every flag it takes (with --db, which every command but an offline one needs). */
-export function commandUsage(command: Command): string {
-  const flags = Object.entries(command.flags).map(([name, spec]) => `--${name}${spec.type === 'boolean' ? '' : ' VALUE'}${spec.multiple ? ' (repeatable)' : ''}`);
+export function commandUsage(command: Command, w: Words): string {
+  const flags = Object.entries(command.flags).map(([name, spec]) => `--${name}${spec.type === 'boolean' ? '' : ' VALUE'}${spec.multiple ? w('cli:help.repeatable') : ''}`);
   // --json is every command's (parseFlags adds it): the output as JSON for a script. A command that never opens a
   // database (licenses, team dev-server) is shown without --db.
   const db = command.offline?.({}) ? [] : ['--db FILE'];
-  // --lang (the language of refusals) is every command's too; an export lists its own, which also names the file's language.
+  // --lang (the language it speaks in) is every command's too; an export lists its own, which also names the file's language.
   const lang = Object.hasOwn(command.flags, 'lang') ? [] : ['--lang zh-CN|en'];
   const all = [...db, ...flags, ...lang, ...(flags.includes('--json') ? [] : ['--json'])];
-  return [`Usage: tierbook ${[...command.words, ...(command.takesFile ? ['FILE'] : []), ...db].join(' ')} [flags]`, '', command.summary, '', `Flags: ${all.join(', ')}`].join('\n');
+  const line = [...command.words, ...(command.takesFile ? ['FILE'] : []), ...db].join(' ');
+  return [w('cli:help.commandUsage', { line }), '', summaryOf(command.words, w), '', w('cli:help.flags', { flags: all.join(', ') })].join('\n');
 }
 
-export function serveUsage(): string {
-  return ['Usage: tierbook serve --db FILE [--port N] [--open-url] [--lang zh-CN|en]', '', SERVE_SUMMARY].join('\n');
+export function serveUsage(w: Words): string {
+  return [w('cli:help.serveUsage'), '', summaryOf(['serve'], w)].join('\n');
 }

@@ -55,3 +55,11 @@ export function sayAs<E extends object>(error: E, said: Said): E {
 
 /** What an error says in every language, when it was given that (sayAs); undefined for any other. */
 export const saidOf = (error: unknown): Said | undefined => (typeof error === 'object' && error !== null ? sayings.get(error) : undefined);
+
+/** Words of the resources said in one language: how a command's lines for people are written (Command.human). */
+export type Words = ((key: string, values?: Values) => string) & { language: CliLanguage };
+
+/** The command line's words in `language`; its i18next instance is made at the first word, so --json never pays for it. */
+export function wordsIn(language: CliLanguage): Words {
+  return Object.assign((key: string, values: Values = {}) => say(key, values)(language), { language });
+}

@@ -35,6 +35,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   invalid_shares: 'add up to more than 100 %',
   partition_segment_unusable: 'must name a saved custom segment that reads only the customer\'s own data (no tier scheme)',
   invalid_choice: 'is not one of the allowed values',
+  record_not_found: 'names no {{kind}} that exists (id {{id}})',
   invalid_scheme: 'must be one of {{choices}}, or custom:ID for a custom segment',
   unknown_class: 'is not a class of this scheme: one of {{choices}}',
   unknown_group: 'is not a group of the partition: one of {{choices}}',
@@ -221,6 +222,14 @@ function withParams(text: string, params: Issue['params']): string {
   return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (params?.[name] === undefined ? whole : String(params[name])));
 }
 
-export function notFound(what: string, id: string): AppError {
-  return new AppError('not_found', `No ${what} with id ${id}`);
+/**
+ * The kinds of record a call names by id, as the English message names them; each has its words in the user's
+ * language (cli:record), so a refusal is worded from the kind and id it carries, not read back from the message.
+ */
+export const RECORD_KINDS = ['customer', 'live customer', 'order', 'follow-up', 'merge', 'import batch', 'custom segment', 'scheme', 'FX rate'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** A record named by an id that is not there: its kind and id ride along as the issue's params (no field of the input is wrong). */
+export function notFound(kind: RecordKind, id: string): AppError {
+  return new AppError('not_found', `No ${kind} with id ${id}`, [{ path: [], key: 'record_not_found', params: { kind, id } }]);
 }

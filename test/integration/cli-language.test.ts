@@ -164,11 +164,75 @@ describe('which language a refusal is printed in', () => {
     expect([refused(CHINESE).code, refused(CHINESE).stdout]).toEqual([refused(C_LOCALE).code, refused(C_LOCALE).stdout]);
   });
 
-  it('prints the help in English in either language', () => {
-    const help = run(CHINESE, 'orders', 'add', '--help', '--lang', 'zh-CN');
+  it('prints the help in the user’s language: the usage line, every command and what it does', () => {
+    const chinese = run(CHINESE, '--help');
+    expect(chinese.code).toBe(0);
+    expect(chinese.stdout.split('\n')[0]).toBe('用法：tierbook <命令> --db FILE [参数] [--json]');
+    expect(chinese.stdout).toContain('  orders add         记录订单：--customer ID --date YYYY-MM-DD --currency CNY');
+    expect(run(C_LOCALE, '--help', '--lang', 'zh-CN').stdout).toBe(chinese.stdout);
+    expect(run(C_LOCALE, '--help').stdout.split('\n')[0]).toBe('Usage: tierbook <command> --db FILE [flags] [--json]');
+    const help = run(CHINESE, 'orders', 'add', '--help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toBe(run(C_LOCALE, 'orders', 'add', '--help').stdout);
     expect(help.stdout).toContain('--lang zh-CN|en, --json');
-    expect(run(CHINESE, '--help', '--lang', 'zh-CN').stdout).toBe(run(C_LOCALE, '--help').stdout);
+    expect(help.stdout.split('\n')[0]).toBe('用法：tierbook orders add --db FILE [参数]');
+    expect(run(CHINESE, 'orders', 'add', '--help', '--lang', 'en').stdout.split('\n')[0]).toBe('Usage: tierbook orders add --db FILE [flags]');
   });
 });
+
+describe('what a command prints when it succeeds', () => {
+  const idIn = (line: string) => /[（(]([0-9a-f-]{36})[）)]$/.exec(line)?.[1];
+
+  it('says a customer and an order added in the user’s language, and their JSON is the same in either', () => {
+    const db = join(dir, 'printed.sqlite');
+    const added = run(CHINESE, 'customers', 'add', '--db', db, '--name', '王五');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/^已添加 王五（[0-9a-f-]{36}）\n$/);
+    const customer = idIn(added.stdout.trim())!;
+    expect(run(C_LOCALE, 'customers', 'add', '--db', db, '--name', 'Wang').stdout).toMatch(/^Added Wang \([0-9a-f-]{36}\)\n$/);
+    expect(run(CHINESE, 'customers', 'list', '--db', db).stdout.split('\n').at(-2)).toBe('共 2 位客户，显示 2 位');
+    expect(run(C_LOCALE, 'customers', 'list', '--db', db).stdout.split('\n').at(-2)).toBe('2 of 2 customers');
+
+    const sale = run(CHINESE, ...order(db, customer, '--amount', '12.50', '--due', '2026-12-01'));
+    expect(sale.stdout).toMatch(/^已添加订单 [0-9a-f-]{36}：2026-11-20 12\.50 CNY，欠款 12\.50 CNY，应于 2026-12-01 前付清\n$/);
+    expect(run(C_LOCALE, ...order(db, customer, '--amount', '2.50')).stdout).toMatch(/^Added order [0-9a-f-]{36}: 2\.50 CNY on 2026-11-20\n$/);
+    expect(run(CHINESE, 'orders', 'list', '--db', db, '--customer', customer).stdout.split('\n').at(-2)).toMatch(/^共 2 笔订单；欠款 12\.50 CNY/);
+    expect(run(C_LOCALE, 'orders', 'list', '--db', db, '--customer', customer).stdout.split('\n').at(-2)).toMatch(/^2 orders; owed 12\.50 CNY/);
+    const listed = (locale: Record<string, string>) => run(locale, 'orders', 'list', '--db', db, '--customer', customer, '--json');
+    expect(listed(CHINESE)).toEqual(listed(C_LOCALE));
+  });
+
+  it('says the tiers segmented in the workspace’s language when it names one, and --lang still wins', () => {
+    expect(run(C_LOCALE, 'settings', 'set', '--db', chineseShop, '--language', 'zh-CN').code).toBe(0);
+    expect(run(C_LOCALE, 'segment', '--db', chineseShop, '--as-of', '2026-11-30').stdout.split('\n')[0]).toBe('已按 2026-11-30 计算分级');
+    expect(run(C_LOCALE, 'segment', '--db', chineseShop, '--as-of', '2026-11-30', '--lang', 'en').stdout.split('\n')[0]).toBe('Segmented as of 2026-11-30');
+    const segmented = (locale: Record<string, string>) => run(locale, 'segment', '--db', shop, '--as-of', '2026-11-30', '--json');
+    expect(segmented(CHINESE)).toEqual(segmented(C_LOCALE));
+  });
+});
+
+describe('the flags every command takes, written before the command', () => {
+  it('are read as after it: --lang, --db and --json', () => {
+    const before = run(C_LOCALE, '--lang', 'zh-CN', ...decimalCommaOrder(shop, customerId));
+    expect(before).toEqual({ code: 2, stdout: '', stderr: '错误：--amount：金额格式不正确，请填写如 12.34 的数字\n' });
+    expect(run(C_LOCALE, '--db', shop, 'segment', '--as-of', '2026-11-30')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Segmented as of 2026-11-30/) });
+    expect(run(CHINESE, '--db', shop, '--json', 'customers', 'list')).toEqual(run(CHINESE, 'customers', 'list', '--db', shop, '--json'));
+    expect(run(C_LOCALE, '--lang=zh-CN', '--db', shop, 'customers', 'list').stdout.split('\n').at(-2)).toBe('共 1 位客户，显示 1 位');
+    expect(run(CHINESE, '--db', shop, '--help').stdout.split('\n')[0]).toBe('用法：tierbook <命令> --db FILE [参数] [--json]');
+  });
+
+  it('are the only ones there: any other flag, or no command after them, is refused in the user’s language', () => {
+    expect(run(CHINESE, '--name', 'x', 'customers', 'add', '--db', shop)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: '错误：--name 不能写在命令前面：命令前只能写 --db, --json, --lang；请先写命令，再写它的参数（tierbook --help 列出全部命令）\n',
+    });
+    expect(run(C_LOCALE, '--name', 'x', 'customers', 'add', '--db', shop)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: --name cannot come before the command: only --db, --json, --lang can; write the command first, then its flags (tierbook --help lists the commands)\n',
+    });
+    expect(run(C_LOCALE, '--db', shop)).toEqual({ code: 2, stdout: '', stderr: `error: "tierbook --db ${shop}" names no command: add one, such as tierbook --db ${shop} customers list (tierbook --help lists the commands)\n` });
+  });
+});
+
+const decimalCommaOrder = (db: string, customer: string) => order(db, customer, '--amount', '12,50');

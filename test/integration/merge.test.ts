@@ -186,7 +186,7 @@ describe('merging duplicates', () => {
       error: { code: 'invalid_input', issues: [{ path: ['mergeIds', 0], key: 'merge_keep_in_merge' }] },
     });
     expect(await app.dispatch('customers:merge', { keepId: keep, mergeIds: [] })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: ['mergeIds'], key: 'required' }] } });
-    expect(await app.dispatch('customers:merge', { keepId: keep, mergeIds: [dup, 'nobody'] })).toEqual({ ok: false, error: { code: 'not_found', message: 'No customer with id nobody' } });
+    expect(await app.dispatch('customers:merge', { keepId: keep, mergeIds: [dup, 'nobody'] })).toEqual({ ok: false, error: { code: 'not_found', message: 'No customer with id nobody', issues: [{ path: [], key: 'record_not_found', params: { kind: 'customer', id: 'nobody' } }] } });
     expect(await app.dispatch('customers:merge', { keepId: 'nobody', mergeIds: [dup] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await app.dispatch('customers:merge', { keepId: keep, mergeIds: [dup, gone] })).toMatchObject({
       ok: false,

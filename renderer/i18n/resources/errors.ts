@@ -24,6 +24,8 @@ export const errors = {
       report_starts_after_today: '开始日期不能晚于今天（{{today}}）：报表只统计已经到来的日子',
       as_of_after_today: '日期不能晚于今天（{{today}}）：尚未到来的日子还没有订单和跟进，每位客户都会显得已经流失',
       invalid_choice: '不是可选的值',
+      // A record named by an id that is not there: the screens say it as the error code does (the id means nothing to a user there).
+      record_not_found: '$t(errors:code.not_found)',
       invalid_scheme: '应为以下之一：{{choices}}，或自定义分组 custom:ID',
       unknown_class: '不是该分级方式的层级，可选：{{choices}}',
       unknown_group: '不是分组中的一组，可选：{{choices}}',
@@ -202,6 +204,8 @@ export const errors = {
       report_starts_after_today: 'The start must not be after today ({{today}}): a report covers days that have come',
       as_of_after_today: 'The date must not be after today ({{today}}): a day to come has no orders or follow-ups yet, so every customer would read as gone quiet',
       invalid_choice: 'Not one of the allowed values',
+      // A record named by an id that is not there: the screens say it as the error code does (the id means nothing to a user there).
+      record_not_found: '$t(errors:code.not_found)',
       invalid_scheme: 'Must be one of {{choices}}, or custom:ID for a custom segment',
       unknown_class: 'Not a class of this scheme: one of {{choices}}',
       unknown_group: 'Not a group of the partition: one of {{choices}}',
