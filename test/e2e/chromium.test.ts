@@ -173,7 +173,7 @@ describe('TierBook in Chromium through the loopback bridge', () => {
   });
 
   it('hostile text at 1366×768: long, right-to-left and emoji names stay on one line in their own direction, whole on hover; figures never break', async () => {
-    await hostileTextStaysInItsBox({ page: session.page, screenshot: screenshotter(session.page, '') });
+    await hostileTextStaysInItsBox({ page: session.page, screenshot: screenshotter(session.page, '') }, (statement, params) => session.app.db.$client.prepare(statement).run(...params));
   });
 
   it('hostile data in the customer file\'s panels, a long order form and the service policies, in Chinese and English', async () => {

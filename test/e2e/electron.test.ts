@@ -213,7 +213,14 @@ describe('TierBook as the Electron app', () => {
   });
 
   it('hostile text at 1366×768: long, right-to-left and emoji names stay on one line in their own direction, whole on hover; figures never break', async () => {
-    await hostileTextStaysInItsBox({ page, screenshot: async () => undefined });
+    await hostileTextStaysInItsBox({ page, screenshot: async () => undefined }, (statement, params) => {
+      const db = new Database(dbPath);
+      try {
+        db.prepare(statement).run(...params);
+      } finally {
+        db.close();
+      }
+    });
   });
 
   it('hostile data in the customer file\'s panels, a long order form and the service policies, in Chinese and English', async () => {

@@ -1,7 +1,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { at, byTestId, invoke, questionSettled, type Journey } from './journeys';
+import { animationsSettled, at, byTestId, invoke, questionSettled, type Journey } from './journeys';
 import { withDemo } from './journeys-discard';
 
 const SLOW = { timeout: 15_000 };
@@ -15,6 +15,11 @@ const OWNER_STEM = repeat('华南区销售经理SalesManagerOfTheSouthChinaRegio
 const LONG_INDUSTRY = repeat('ExtraordinarilyLongIndustryNameWithoutSpaces', 70);
 const LONG_RESPONSIBLE = repeat('负责人ResponsiblePersonForTheseCustomers', 90);
 const ARABIC_PERSON = 'مدير المبيعات 2';
+/** The longest team server address the join form takes. */
+const SERVER_URL = `https://${repeat('couchdb-of-the-south-china-wholesale-branch.', 500 - 'https://'.length - 'example.com'.length)}example.com`;
+/** A backup file of 255 characters, named partly in Arabic, chosen in the app's open dialog. */
+const RESTORE_STEM = `${'客户备份'.repeat(10)}-شركة-النور-2024-`;
+const RESTORE_FILE = `${RESTORE_STEM}${'7'.repeat(255 - RESTORE_STEM.length - '.sqlite'.length)}.sqlite`;
 
 async function setLanguage(page: Page, language: 'en' | 'zh-CN') {
   if ((await invoke(page, 'settings:get', {})).language !== language) await invoke(page, 'settings:update', { language });
@@ -57,14 +62,16 @@ export async function hostileSettingsTodayAndPolicies({ page, screenshot }: Jour
   await invoke(page, 'segments:recompute', {});
 
   const made = await invoke(page, 'backup:create', {});
+  const customersBefore = (await invoke(page, 'customers:list', { limit: 1 })).total;
   const longPath = made.path.replace(/\.sqlite$/, `-${'7'.repeat(180)}.sqlite`);
   renameSync(made.path, longPath);
   const longName = longPath.split(/[\\/]/).pop()!;
+  const backupsBefore = (await invoke(page, 'backup:list', {})).backups.map((b) => b.name);
 
   // A team this laptop is in (paused: no server is asked), with eight conflicts its sync resolved.
   sql(`INSERT INTO sync_state (id, node_id) VALUES (1, 'hostile-e2e') ON CONFLICT (id) DO NOTHING`, []);
   sql(`UPDATE sync_state SET server_url = ?, database = 'tierbook', team_user = ?, team_password = 'unused', paused = 1 WHERE id = 1`, [
-    `https://${repeat('couchdb-of-the-south-china-wholesale-branch.', 300)}example.com`,
+    SERVER_URL,
     repeat('销售经理SalesManagerAccount', 120),
   ]);
   const when = new Date().toISOString();
@@ -92,6 +99,15 @@ export async function hostileSettingsTodayAndPolicies({ page, screenshot }: Jour
       await screenshot(`hostile-backup-${language}`);
       await question.getByRole('button', { name: language === 'en' ? 'Cancel' : '取消' }).click();
       await question.waitFor({ state: 'hidden' });
+      if (await restoreFromFileAsksFirst(page, language)) {
+        await screenshot(`hostile-restore-file-${language}`);
+        // Cancelled: nothing is restored, no backup is made.
+        await animationsSettled(page);
+        await byTestId(page, 'restore-file-cancel').click();
+        await byTestId(page, 'restore-file-question').waitFor({ state: 'hidden' });
+      }
+      await expect.poll(async () => (await invoke(page, 'backup:list', {})).backups.map((b) => b.name)).toEqual(backupsBefore);
+      expect((await invoke(page, 'customers:list', { limit: 1 })).total).toBe(customersBefore);
 
       // The team's conflicts: every column of a row inside the card, without scrolling the table sideways.
       const conflict = byTestId(page, 'team-conflict-row').first();
@@ -100,6 +116,14 @@ export async function hostileSettingsTodayAndPolicies({ page, screenshot }: Jour
       for (const cell of await conflict.locator('td').all()) await insideOf(cell, '[data-testid="settings-team"]');
       expect(await page.evaluate(() => document.querySelector('.ant-layout-content')!.scrollWidth <= document.querySelector('.ant-layout-content')!.clientWidth)).toBe(true);
       await screenshot(`hostile-team-conflicts-${language}`);
+
+      // The 500-character server address: one line inside the card, whole on hover, with a copy button beside it.
+      const server = byTestId(page, 'team-status-server');
+      await server.scrollIntoViewIfNeeded();
+      expect(await server.evaluate((el) => ({ dir: el.getAttribute('dir'), title: el.getAttribute('title'), lines: Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)) }))).toEqual({ dir: 'auto', title: `${SERVER_URL} · tierbook`, lines: 1 });
+      await insideOf(server, '[data-testid="settings-team"]');
+      await insideOf(byTestId(page, 'team-status-server-copy'), '[data-testid="settings-team"]');
+      await screenshot(`hostile-team-server-${language}`);
 
       // Today's owners: the ten alike are each read to their end.
       await page.goto(at(page, '#/today'));
@@ -138,4 +162,47 @@ export async function hostileSettingsTodayAndPolicies({ page, screenshot }: Jour
     sql(`DELETE FROM sync_conflicts WHERE id LIKE 'hostile-%'`, []);
     rmSync(longPath, { force: true });
   }
+}
+
+/**
+ * Restore from a file, in the app: the system's open dialog is stood in for by one that picks RESTORE_FILE (the
+ * bridge has no dialog; the button shows only where one exists). Before anything is replaced, the question names
+ * the file, says the data is replaced and a safety backup made first, and stays inside the window. In the Electron
+ * run the dialog is the system's own, which a page cannot answer: false there, the asking is left to the Chromium run
+ * and to test/unit/renderer/restore-from-file.test.ts.
+ */
+async function restoreFromFileAsksFirst(page: Page, language: 'en' | 'zh-CN'): Promise<boolean> {
+  const stoodIn = await page.evaluate((name) => {
+    const bridge = window.tierbook as { pickOpenFile?: unknown };
+    if (bridge.pickOpenFile) return false;
+    bridge.pickOpenFile = async () => ({ handle: 'f'.repeat(32), name });
+    return true;
+  }, RESTORE_FILE);
+  if (!stoodIn) return false;
+  // The panel draws the button by what the transport offers: drawn again, it has the stood-in dialog.
+  await page.goto(at(page, '#/today'));
+  await page.goto(at(page, '#/settings'));
+  await byTestId(page, 'backup-restore-file').click();
+  const question = byTestId(page, 'restore-file-question');
+  await question.waitFor(SLOW);
+  const text = await question.innerText();
+  expect(text).toContain(RESTORE_FILE);
+  expect(text).toContain(language === 'en' ? 'will be replaced' : '都会被文件');
+  expect(text).toContain(language === 'en' ? 'A safety backup of the current data is made first' : '替换前会先把现在的数据另存为一个安全备份');
+  await inWindow(page.locator('.ant-modal-confirm:visible'));
+  await inWindow(byTestId(page, 'restore-file-cancel'));
+  await inWindow(byTestId(page, 'restore-file-confirm'));
+  return true;
+}
+
+/** Whether an element's box lies inside the window. */
+async function inWindow(el: Locator) {
+  const b = await el.evaluate((node) => {
+    const r = node.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: window.innerWidth, height: window.innerHeight };
+  });
+  expect(b.left).toBeGreaterThanOrEqual(0);
+  expect(b.top).toBeGreaterThanOrEqual(0);
+  expect(b.right).toBeLessThanOrEqual(b.width);
+  expect(b.bottom).toBeLessThanOrEqual(b.height);
 }

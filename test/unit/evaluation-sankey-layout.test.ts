@@ -44,6 +44,20 @@ function labelExtents(cells: { from: string | null; to: string | null; customers
   return { height, labels: [...labels.values()] };
 }
 
+/** Each drawn label's text, its lines joined by "\n", in the order drawn (the anchor groups a label's lines). */
+function labelTexts(cells: { from: string | null; to: string | null; customers: number }[], axis: (string | null)[]): string[] {
+  const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: 1086, height: sankeyHeight(axis.length) });
+  chart.setOption({ ...sankeyOption(cells, axis, env), animation: false });
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  const labels = new Map<string, string[]>();
+  for (const [, attributes, text] of svg.matchAll(/<text ([^>]*)>([^<]*)<\/text>/g)) {
+    const [, x, y] = /transform="translate\((-?[\d.]+) (-?[\d.]+)\)"/.exec(attributes!)!;
+    labels.set(`${x} ${y}`, [...(labels.get(`${x} ${y}`) ?? []), text!.replace(/&amp;/g, '&')]);
+  }
+  return [...labels.values()].map((lines) => lines.join('\n'));
+}
+
 function expectApart(labels: { x: number; top: number; bottom: number }[], height: number) {
   for (const a of labels) {
     expect(a.top).toBeGreaterThanOrEqual(0);
@@ -70,6 +84,27 @@ describe('the migration Sankey with long class names', () => {
   });
 });
 
+describe('the migration Sankey cuts a long class name with …', () => {
+  it('ends a name cut to its node\'s room in …, and draws a name that fits whole', () => {
+    // One class holds nearly everyone: the others' nodes have room for a line, their long names are cut.
+    const cells = [{ from: NAMES[3]!, to: NAMES[3]!, customers: 900 }, ...NAMES.slice(0, 3).map((n) => ({ from: n, to: n, customers: 40 }))];
+    const texts = labelTexts(cells, [...NAMES, null]);
+    expect(texts.length).toBeGreaterThanOrEqual(4);
+    const flat = (text: string) => text.replace(/\n/g, ' ').replace(/\s+/g, ' ');
+    const cut = texts.filter((text) => !NAMES.some((n) => flat(text) === flat(n) || text.replace(/\n/g, '') === n));
+    expect(cut.length).toBeGreaterThan(0);
+    for (const text of cut) {
+      expect(text.endsWith('…'), `"${text}" is cut without …`).toBe(true);
+      // What is drawn is the start of a class's name, as the reader takes it to be.
+      const start = flat(text).slice(0, -1).replace(/\s+$/, '');
+      expect(NAMES.some((n) => flat(n).startsWith(start) || n.startsWith(text.slice(0, -1).replace(/\n/g, ''))), `"${text}" is no class's start`).toBe(true);
+    }
+    for (const text of texts) expect(text).not.toMatch(/\.\.\.$/m);
+    // The short class is drawn whole.
+    expect(texts).toContain(NAMES[3]);
+  });
+});
+
 describe('a class metric chart\'s legend with long class names', () => {
   it('draws each name within its room, so no name runs under the next one\'s marker', async () => {
     const { classMetricOption, LEGEND_TEXT_WIDTH } = await import('../../renderer/features/evaluation/chart-options');
@@ -83,8 +118,29 @@ describe('a class metric chart\'s legend with long class names', () => {
     // Each legend item's text starts after its marker; the next marker must start after the text ends.
     const texts = [...svg.matchAll(/<text [^>]*transform="translate\((-?[\d.]+) (-?[\d.]+)\)"[^>]*>([^<]*)<\/text>/g)].filter((m) => Number(m[2]) < 30);
     expect(texts.length).toBeGreaterThan(0);
-    for (const [, , , text] of texts) expect(text!.length === 0 || NAMES.some((n) => n.startsWith(text!.replace(/(\.\.\.|…)$/, '')))).toBe(true);
+    for (const [, , , text] of texts) expect(text!.length === 0 || NAMES.some((n) => n.startsWith(text!.replace(/…$/, '')))).toBe(true);
+    // A name cut to its room ends in …, as cut text does everywhere in the app (ECharts' own is "...").
+    expect(texts.filter(([, , , text]) => text!.endsWith('…')).length).toBeGreaterThan(0);
+    expect(texts.filter(([, , , text]) => text!.endsWith('...'))).toEqual([]);
     const xs = texts.map((m) => Number(m[1]));
     for (let i = 1; i < xs.length; i++) expect(xs[i]! - xs[i - 1]!).toBeLessThanOrEqual(LEGEND_TEXT_WIDTH + 40);
+  });
+});
+
+describe('the pyramid funnel\'s labels with long class names', () => {
+  it('ends a class name cut to the label\'s room in …', async () => {
+    const { pyramidOption } = await import('../../renderer/features/evaluation/chart-options');
+    const report = { classes: NAMES.map((key) => ({ key, rank: null, responsible: null, cadenceDays: null })), pyramid: { levels: NAMES.map((classKey) => ({ classKey, customers: 10, revenueShare: 0.25 })) } } as never;
+    const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: 700, height: 300 });
+    chart.setOption({ ...pyramidOption(report, env), animation: false });
+    const svg = chart.renderToSVGString();
+    chart.dispose();
+    const lines = [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+    // The class's line of each label (the figures are the other): the three long names cut, 服装 whole.
+    const names = lines.filter((line) => !/\d/.test(line) || NAMES.some((n) => n.startsWith(line.replace(/…$/, ''))));
+    expect(names).toContain('服装');
+    const cut = names.filter((line) => line !== '服装' && !NAMES.includes(line));
+    expect(cut).toHaveLength(3);
+    for (const line of cut) expect(line.endsWith('…'), `"${line}" is cut without …`).toBe(true);
   });
 });

@@ -1,20 +1,22 @@
-import { App, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, OutputOf } from '../../../shared/contract';
 import { localDateOf } from '../../../shared/domain/dates';
-import { api } from '../../api/client';
+import { api, type PickedFile } from '../../api/client';
 import { ActionLink } from '../../components/ActionLink';
 import { errorText } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 import { UserParagraph } from '../../components/UserParagraph';
+import { pickRestoreFile, restoreFileQuestion, restoreFromFile } from './restore-from-file';
 
 type Backup = OutputOf<'backup:list'>['backups'][number];
 
 /**
  * Back up now (to a chosen file in the app, to the backups folder in a browser), and restore a backup:
  * one of the list by its name (in the backups folder), or in the app any file chosen in the open dialog.
+ * Either way the user says yes to replacing the data before anything changes.
  */
 export function BackupPanel() {
   const { t, i18n } = useTranslation('transfer');
@@ -59,10 +61,24 @@ export function BackupPanel() {
       });
     });
 
-  const restoreFromFile = async () => {
-    const picked = await window.tierbook?.pickOpenFile?.({ purpose: 'restore', filters: [{ name: 'TierBook', extensions: ['sqlite', 'db'] }] });
-    if (picked) await restore({ handle: picked.handle });
-  };
+  // The file's name may run to 255 characters without a space: it wraps inside the question (UserParagraph).
+  const askBeforeRestoring = (file: PickedFile) =>
+    new Promise<boolean>((resolve) => {
+      const question = restoreFileQuestion(t, file.name);
+      modal.confirm({
+        title: question.title,
+        content: <UserParagraph text={question.content} testId="restore-file-question" />,
+        okText: question.okText,
+        cancelText: question.cancelText,
+        okButtonProps: { danger: true, 'data-testid': 'restore-file-confirm' } as ButtonProps,
+        cancelButtonProps: { 'data-testid': 'restore-file-cancel' } as ButtonProps,
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
+
+  const restoreFromFileAsked = () =>
+    restoreFromFile({ pick: async () => pickRestoreFile(), ask: askBeforeRestoring, restore }).catch((error: unknown) => void message.error(errorText(error, t)));
 
   return (
     <Card title={t('backup.title')} data-testid="backup-panel" style={{ marginTop: 16 }}>
@@ -71,7 +87,7 @@ export function BackupPanel() {
         <Button type="primary" loading={busy} onClick={() => void backUp()} data-testid="backup-now">
           {t('backup.now')}
         </Button>
-        {window.tierbook?.pickOpenFile ? <Button onClick={() => void restoreFromFile()}>{t('backup.restoreFile')}</Button> : null}
+        {window.tierbook?.pickOpenFile ? <Button onClick={() => void restoreFromFileAsked()} data-testid="backup-restore-file">{t('backup.restoreFile')}</Button> : null}
       </Space>
       {list ? <Typography.Paragraph type="secondary">{t('backup.folder', { folder: list.folder })}</Typography.Paragraph> : null}
       <Table<Backup>

@@ -1,4 +1,5 @@
 import { isolate } from '../../components/bidi';
+import { CUT_WITH_ELLIPSIS, fitLines } from '../../components/charts/label-fit';
 import { classInText, classText, colorOf, decimal, percent, periodLabel, type EvaluationReport, type FigureEnv, type Metric } from './figures';
 
 /**
@@ -25,7 +26,7 @@ export function classMetricOption(report: EvaluationReport, env: FigureEnv, metr
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? metric.tip(v) : '—') },
     // Bounded and ending in …: a class name a user typed (an industry of 60 letters, Chinese measured in one font and
     // drawn in another) ran under the next item's marker, which then hid its last characters.
-    legend: { type: 'scroll', top: 0, textStyle: { width: LEGEND_TEXT_WIDTH, overflow: 'truncate' }, tooltip: { show: true } },
+    legend: { type: 'scroll', top: 0, textStyle: { width: LEGEND_TEXT_WIDTH, ...CUT_WITH_ELLIPSIS }, tooltip: { show: true } },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: report.periods.map((p) => periodLabel(env, p, report.period, true)) },
     yAxis: { type: 'value', minInterval: metric.whole ? 1 : undefined, axisLabel: { formatter: (v: number) => metric.axis(v) } },
@@ -59,8 +60,8 @@ export function heatmapOption(labels: string[], cells: { from: number; to: numbe
     grid: HEATMAP_GRID,
     // A class the user named (an industry) is cut to its axis' room, ending in …: the label's tooltip has it whole, as a
     // legend's has (without it, nothing on the chart said which of two names starting alike a row was).
-    xAxis: { type: 'category', data: labels, name: o.toName, nameLocation: 'middle', nameGap: 44, axisLabel: { interval: labels.length > MATRIX_MAX ? 'auto' : 0, rotate: labels.length > 6 ? 30 : 0, width: 90, overflow: 'truncate' }, tooltip: { show: true }, splitArea: { show: true } },
-    yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 120, overflow: 'truncate' }, tooltip: { show: true }, splitArea: { show: true } },
+    xAxis: { type: 'category', data: labels, name: o.toName, nameLocation: 'middle', nameGap: 44, axisLabel: { interval: labels.length > MATRIX_MAX ? 'auto' : 0, rotate: labels.length > 6 ? 30 : 0, width: 90, ...CUT_WITH_ELLIPSIS }, tooltip: { show: true }, splitArea: { show: true } },
+    yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { width: 120, ...CUT_WITH_ELLIPSIS }, tooltip: { show: true }, splitArea: { show: true } },
     visualMap: { min: 0, max, show: false, inRange: { color: ['#e6f4ef', '#1f6f5c'] } },
     series: [{ type: 'heatmap', data: values, label: { show: labels.length <= MATRIX_MAX, formatter: (p: { data: number[] }) => (o.counts ? String(p.data[2]) : '') }, emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } } }],
   };
@@ -104,7 +105,7 @@ export function pyramidOption(report: EvaluationReport, env: FigureEnv) {
         // The figures on a line of their own under the class: on one line a long English class ("No orders in the
         // last 12 months  1,234 · 5.6%") ran past the card's edge at 1366 px. A longer one (an industry typed by the user)
         // ends in … within the chart instead of being cut at its edge.
-        label: { show: levels.length <= 12, position: 'right', color: '#333', lineHeight: 15, width: 180, overflow: 'truncate', formatter: (p: { name: string; data: { figures: string } }) => `${p.name}\n${p.data.figures}` },
+        label: { show: levels.length <= 12, position: 'right', color: '#333', lineHeight: 15, width: 180, ...CUT_WITH_ELLIPSIS, formatter: (p: { name: string; data: { figures: string } }) => `${p.name}\n${p.data.figures}` },
         labelLine: { show: true, length: 12 },
         data: levels.map((l) => ({
           name: classText(env, l.classKey),
@@ -123,6 +124,7 @@ export const sankeyHeight = (classes: number) => Math.max(260, 40 * classes);
 const SANKEY_MARGIN = 8;
 const SANKEY_NODE_GAP = 8;
 const SANKEY_LINE = 14;
+const SANKEY_LABEL_WIDTH = 110;
 
 /**
  * Who moved from one day's class (left) to the other's (right), a node per class and side, a link per cell
@@ -155,8 +157,15 @@ export function sankeyOption(cells: { from: string | null; to: string | null; cu
         data: nodes.map((name) => ({ name, itemStyle: { color: colorOf(axis.indexOf(sankeyNodeClass(name))) }, label: { height: linesFor(name) * SANKEY_LINE } })),
         links: links.map((c) => ({ source: node('from', c.from), target: node('to', c.to), value: c.customers })),
         // Wrapped within the 120 px kept on the right (a long class such as "No orders in the last 12 months" was cut at
-        // the card's edge), to the lines its node has room for, ending in …; the table under the chart has every name whole.
-        label: { width: 110, overflow: 'break', lineOverflow: 'truncate', lineHeight: SANKEY_LINE, formatter: (p: { name: string }) => classText(env, sankeyNodeClass(p.name)) },
+        // the card's edge), to the lines its node has room for, the last ending in … when the name goes on (ECharts'
+        // own wrap dropped the lines past the room with nothing to say so); the tooltip and the table have every name whole.
+        label: {
+          width: SANKEY_LABEL_WIDTH,
+          ...CUT_WITH_ELLIPSIS,
+          lineOverflow: 'truncate',
+          lineHeight: SANKEY_LINE,
+          formatter: (p: { name: string }) => fitLines(classText(env, sankeyNodeClass(p.name)), SANKEY_LABEL_WIDTH, linesFor(p.name)),
+        },
         // Nodes of a customer or two are thinner than a line: their labels would still meet, so the later one is hidden.
         labelLayout: { hideOverlap: true },
         lineStyle: { color: 'gradient', curveness: 0.5, opacity: 0.35 },

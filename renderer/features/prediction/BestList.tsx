@@ -9,6 +9,7 @@ import { api } from '../../api/client';
 import { hrefOf } from '../../app/router';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
+import { FigureText } from '../../components/FigureText';
 import { formatDate, formatMoney } from '../../components/format';
 import { classLabel } from '../tiers/labels';
 import { exportBestCsv } from './export-best';
@@ -106,7 +107,7 @@ export function BestList() {
           loading={!page}
           dataSource={page?.rows ?? []}
           tableLayout="fixed"
-          scroll={{ x: 1370, y: 480 }}
+          scroll={{ x: 1420, y: 480 }}
           pagination={{
             current: offset / PAGE + 1,
             pageSize: PAGE,
@@ -122,8 +123,10 @@ export function BestList() {
             { key: 'owner', title: t('best.owner'), width: 140, render: (_, r) => (r.owner ? <UserText text={r.owner} /> : '') },
             { key: 'score', title: t('score'), width: 150, align: 'right', className: 'figure-text', render: (_, r) => <span data-testid="best-score">{r.score}%</span> },
             { key: 'pAlive', title: t('pAlive'), width: 120, align: 'right', className: 'figure-text', render: (_, r) => <PAliveText pAlive={r.pAlive} estimated={pAliveEstimated(r.purchases)} /> },
-            { key: 'value', title: t('expectedValue'), width: 170, align: 'right', className: 'figure-text', render: (_, r) => money(r.expectedOrderValueMinor) },
-            { key: 'clv', title: t('clv'), width: 180, align: 'right', className: 'figure-text', render: (_, r) => money(r.clvMinor) },
+            // Wide enough for the largest amount the app stores in English (CN¥90,071,992,547,409.91); a longer one (another
+            // currency's code) ends in … in its cell, whole on hover, instead of running over the next column.
+            { key: 'value', title: t('expectedValue'), width: 200, align: 'right', className: 'figure-text', render: (_, r) => <FigureText text={money(r.expectedOrderValueMinor)} testId="best-value" /> },
+            { key: 'clv', title: t('clv'), width: 200, align: 'right', className: 'figure-text', render: (_, r) => <FigureText text={money(r.clvMinor)} testId="best-clv" /> },
             { key: 'method', title: '', width: 260, render: (_, r) => (r.method === 'shrunk' ? <Tag color="orange" title={t('method.shrunk')} style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>{t('method.shrunk')}</Tag> : null) },
           ]}
         />

@@ -5,6 +5,7 @@ import type { OutputOf } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
+import { FigureText } from '../../components/FigureText';
 import { formatDate, formatMoney } from '../../components/format';
 import { whySentence } from './why-sentence';
 import { pAliveEstimated } from '../../../shared/prediction/once';
@@ -47,11 +48,13 @@ export function PredictionSummary({ customerId, reloadKey, hasSales, inTrash }: 
   return (
     <Card size="small" style={{ marginBottom: 12 }} data-testid="prediction-summary">
       {page.changedSince && <Alert type="warning" showIcon title={t('changedSince', { date: formatDate(page.asOf, i18n.language) })} style={{ marginBottom: 12 }} data-testid="prediction-changed" />}
-      <Space align="start" size="large" wrap>
+      {/* The figures take the card's width (in a column capped at 620 px, CN¥160,743,227.84 ran into the CLV beside it):
+          each stays in its own box, cut with … and whole on hover where even the card is too narrow. */}
+      <div style={{ display: 'flex', alignItems: 'flex-start', gap: 24 }}>
         <Tooltip title={t('scoreHelp')}>
           <Progress type="circle" size={64} percent={row.score} aria-label={t('score')} format={() => <span data-testid="prediction-score">{row.score}</span>} />
         </Tooltip>
-        <Space orientation="vertical" size={4} style={{ maxWidth: 620 }}>
+        <Space orientation="vertical" size={4} style={{ flex: '1 1 auto', minWidth: 0, maxWidth: 900 }}>
           <Typography.Text strong data-testid="prediction-why">
             {t(why.key, { ...why.values, verdict: t(`verdict.${why.verdict}`) })}
           </Typography.Text>
@@ -69,12 +72,12 @@ export function PredictionSummary({ customerId, reloadKey, hasSales, inTrash }: 
               { key: 'pAlive', label: t('pAlive'), children: <span data-testid="prediction-palive"><PAliveText pAlive={row.pAlive} estimated={pAliveEstimated(row.purchases)} /></span> },
               { key: 'expected', label: t('expected'), children: t('next', { d30: number(row.expectedPurchases.d30), d90: number(row.expectedPurchases.d90), d365: number(row.expectedPurchases.d365) }) },
               // Amounts never break inside the number (a narrow English column split CN¥15,620.|76).
-              { key: 'value', label: t('expectedValue'), children: <span data-testid="prediction-value" style={{ whiteSpace: 'nowrap' }}>{money(row.expectedOrderValueMinor)}</span> },
-              { key: 'clv', label: t('clv'), children: <span style={{ whiteSpace: 'nowrap' }}>{money(row.clvMinor)}</span> },
+              { key: 'value', label: t('expectedValue'), children: <FigureText text={money(row.expectedOrderValueMinor)} testId="prediction-value" /> },
+              { key: 'clv', label: t('clv'), children: <FigureText text={money(row.clvMinor)} testId="prediction-clv" /> },
             ]}
           />
         </Space>
-      </Space>
+      </div>
     </Card>
   );
 }

@@ -5,6 +5,8 @@ import type { TeamStatus } from '../../../shared/contract/team';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
+import { UserText } from '../../components/UserText';
+import './team-status.css';
 
 /**
  * Where this laptop stands with its team: server, last sync, what waits to upload, the last error in
@@ -57,13 +59,14 @@ export function TeamStatusView({ status, onChange }: { status: TeamStatus; onCha
   return (
     <div data-testid="team-status">
       <Descriptions
+        className="team-status-table"
         size="small"
         column={1}
         bordered
         styles={{ label: { width: 200 } }}
         items={[
-          { key: 'server', label: t('status.server'), children: <span data-testid="team-status-server">{`${status.serverUrl ?? ''} · ${status.database ?? ''}`}</span> },
-          { key: 'user', label: t('status.user'), children: status.user },
+          { key: 'server', label: t('status.server'), children: <ServerAddress url={status.serverUrl ?? ''} database={status.database ?? ''} /> },
+          { key: 'user', label: t('status.user'), children: status.user ? <UserText text={status.user} testId="team-status-user" /> : null },
           { key: 'state', label: t('status.state'), children: <span data-testid="team-status-state">{state}</span> },
           {
             key: 'last',
@@ -121,5 +124,19 @@ export function TeamStatusView({ status, onChange }: { status: TeamStatus; onCha
         </Button>
       </Space>
     </div>
+  );
+}
+
+/**
+ * The team's server address on one line: an address may be 500 characters, and wrapped it filled ten lines of the
+ * card. It ends in … where the line does, whole on hover (with the database after it), and the button beside it
+ * copies the address whole.
+ */
+function ServerAddress({ url, database }: { url: string; database: string }) {
+  return (
+    <span style={{ display: 'flex', alignItems: 'baseline', gap: 4, minWidth: 0 }}>
+      <UserText text={`${url} · ${database}`} testId="team-status-server" />
+      <Typography.Text copyable={{ text: url }} style={{ flex: 'none' }} data-testid="team-status-server-copy" />
+    </span>
   );
 }

@@ -12,7 +12,10 @@ export function toneColor(scheme: string, classKey: string): string | undefined 
 export function ClassTag({ scheme, classKey, label }: { scheme: string; classKey: string; label: string }) {
   return (
     // In a narrow table column a long label ("No orders in the last 12 months") ends in … and shows whole on hover.
+    // A class can be a name a user typed (an industry in Arabic or Hebrew): dir="auto" isolates it, as UserText does,
+    // so its digits stay with it and it does not trade places with the Latin words beside the tag.
     <Tag
+      dir="auto"
       color={toneColor(scheme, classKey)}
       data-tone={classTone(scheme, classKey)}
       data-scheme={scheme}

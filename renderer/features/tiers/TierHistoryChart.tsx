@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
 import { EChart } from '../../components/charts/EChart';
+import { CUT_WITH_ELLIPSIS } from '../../components/charts/label-fit';
 import { formatDate } from '../../components/format';
 import { historyClasses } from './history-classes';
 import { classLabel, type TierWindow } from './labels';
@@ -31,7 +32,9 @@ export function TierHistoryChart({ history, schemes, today, window }: { history:
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 24, top: 16, bottom: 28, containLabel: true },
       xAxis: { type: 'time' },
-      yAxis: { type: 'category', data: classes.map(label), boundaryGap: false },
+      // A class a user named (an industry of 60 letters) would take the chart's width beside its axis: cut to 160 px,
+      // ending in …, whole in the label's tooltip and the table below.
+      yAxis: { type: 'category', data: classes.map(label), boundaryGap: false, axisLabel: { width: 160, ...CUT_WITH_ELLIPSIS }, tooltip: { show: true } },
       series: [{ type: 'line', step: 'end', data: points, symbolSize: 8, lineStyle: { color: '#1f6f5c', width: 2 }, itemStyle: { color: '#1f6f5c' } }],
     };
   }, [scheme, changes, today, label]);
