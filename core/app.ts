@@ -3,6 +3,7 @@ import { DatabaseBusyError, isBusy, openDatabase, type Db } from '../db/open';
 import { removeStrayBackupFiles } from './backup';
 import { runMaintenanceTasks } from './maintenance';
 import { systemClock, type Clock } from './context';
+import { checkpointAfterAnswer } from './checkpoint-after-answer';
 import { createDispatch, type Dispatch } from './dispatch';
 import { fileAccess, type FileAccessChoice, type FileMode } from './files';
 import { createHandlers } from './handlers';
@@ -61,7 +62,8 @@ export function openApp(options: {
   const files = fileAccess(options.files, dbPath);
   const importRunner = options.importWorker && !inMemory ? processImportRunner(options.importWorker) : inlineImportRunner(db.$client);
   const handlers = createHandlers({ db, clock: options.clock ?? systemClock, dbPath, appVersion: options.appVersion, files, importRunner, purchaseLikelihood: storedLikelihood(db) });
-  const dispatch = createDispatch(handlers, { checkOutput: options.checkOutput ?? false });
+  // Calls answer before the WAL they wrote is checkpointed (core/checkpoint-after-answer.ts).
+  const dispatch = checkpointAfterAnswer(db.$client, createDispatch(handlers, { checkOutput: options.checkOutput ?? false }));
   return {
     db,
     dispatch,

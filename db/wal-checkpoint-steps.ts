@@ -63,35 +63,48 @@ export class CheckpointPacer {
  */
 export const HELD_CHECKPOINT_FRAMES = 16_384;
 
-/** SQLite's own threshold of each connection whose checkpoint is held, to go back to. */
-const heldFrom = new WeakMap<Database.Database, number>();
+/** Per connection whose checkpoint is held: SQLite's own threshold to go back to, and how many hold it. */
+const held = new WeakMap<Database.Database, { threshold: number; holders: number }>();
 
 /**
- * Puts SQLite's automatic checkpoint off until checkpointHeld. A new day's change points go each to a page of
- * its own, a few transactions of about 1,300 pages, and each commit past SQLite's threshold (1,000 frames)
- * copied the WAL into the database and synced both inside it: with the tier history's writes of a new day at
- * 100k customers, the first snapshot waited some 50 ms for checkpoints that can as well follow its answer.
- * The caller runs checkpointHeld once it has answered.
+ * Puts SQLite's automatic checkpoint off until every holder has let go (checkpointHeld, releaseCheckpoints).
+ * A new day's change points go each to a page of its own, a few transactions of about 1,300 pages, and each
+ * commit past SQLite's threshold (1,000 frames) copied the WAL into the database and synced both inside it:
+ * with the tier history's writes of a new day at 100k customers, the first snapshot waited some 50 ms for
+ * checkpoints that can as well follow its answer. Holds are counted: a call that holds while a store holds
+ * (core/checkpoint-after-answer.ts) does not end the store's hold when it lets go of its own.
  */
 export function holdCheckpoints(client: Database.Database): void {
-  if (heldFrom.has(client)) return;
-  heldFrom.set(client, client.pragma('wal_autocheckpoint', { simple: true }) as number);
+  const hold = held.get(client);
+  if (hold) {
+    hold.holders++;
+    return;
+  }
+  held.set(client, { threshold: client.pragma('wal_autocheckpoint', { simple: true }) as number, holders: 1 });
   client.pragma(`wal_autocheckpoint = ${HELD_CHECKPOINT_FRAMES}`);
 }
 
 /**
- * The checkpoint holdCheckpoints put off, now (PASSIVE: it waits for no reader and no writer), and SQLite's
- * automatic checkpoint as it was. Nothing when none is held or the database was closed meanwhile (closing
- * checkpoints).
+ * One holder lets go; the last one puts SQLite's automatic checkpoint back as it was. True when that was the
+ * last hold (nothing when none is held, or the database was closed meanwhile: closing checkpoints).
+ */
+export function releaseCheckpoints(client: Database.Database): boolean {
+  const hold = held.get(client);
+  if (!hold) return false;
+  if (--hold.holders > 0) return false;
+  held.delete(client);
+  if (!client.open) return false;
+  client.pragma(`wal_autocheckpoint = ${hold.threshold}`);
+  return true;
+}
+
+/**
+ * releaseCheckpoints, and once the last holder has let go, the checkpoint that was put off, now (PASSIVE: it
+ * waits for no reader and no writer).
  */
 export function checkpointHeld(client: Database.Database): void {
-  const threshold = heldFrom.get(client);
-  if (threshold === undefined) return;
-  heldFrom.delete(client);
-  if (!client.open) return;
-  if (!client.inTransaction) client.pragma('wal_checkpoint(PASSIVE)');
-  client.pragma(`wal_autocheckpoint = ${threshold}`);
+  if (releaseCheckpoints(client) && !client.inTransaction) client.pragma('wal_checkpoint(PASSIVE)');
 }
 
 /** True while holdCheckpoints holds this connection's automatic checkpoint. */
-export const checkpointsHeld = (client: Database.Database): boolean => heldFrom.has(client);
+export const checkpointsHeld = (client: Database.Database): boolean => held.has(client);

@@ -106,13 +106,18 @@ describe('holdCheckpoints: a writer puts its checkpoint off until it has answere
     holdCheckpoints(db);
     expect(checkpointsHeld(db)).toBe(true);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(HELD_CHECKPOINT_FRAMES);
-    // Holding twice keeps the first threshold to go back to.
+    // Holding twice keeps the first threshold to go back to, and holds until both have let go.
     holdCheckpoints(db);
     for (let i = 0; i < 5; i++) write();
     expect(hashOf(dbPath)).toBe(before);
     const walBefore = statSync(walPath).size;
     expect(walBefore / FRAME).toBeGreaterThan(10);
 
+    checkpointHeld(db);
+    expect(checkpointsHeld(db)).toBe(true);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(HELD_CHECKPOINT_FRAMES);
+    write();
+    expect(hashOf(dbPath)).toBe(before);
     checkpointHeld(db);
     expect(checkpointsHeld(db)).toBe(false);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1);
