@@ -2,10 +2,14 @@ import type { OutputOf } from '../../shared/contract';
 import type { DuplicateReason } from '../../shared/contract/merges';
 import { optionalInt, requireFlag, UsageError } from './args';
 import type { Command } from './commands';
-import { say } from './words';
+import { say, type Words } from './words';
 import { localDateOf } from '../../shared/domain/dates';
 
-const reasonText = (r: DuplicateReason) => (r.kind === 'nameCompany' ? `same name + company: ${r.name}${r.company ? ` / ${r.company}` : ''}` : `same ${r.kind} ${r.value}`);
+/** Why a group looks like one customer; a contact by the screens' word for its kind. */
+const reasonText = (r: DuplicateReason, w: Words) =>
+  r.kind === 'nameCompany'
+    ? w('cli:out.duplicates.nameCompany', { name: r.name, company: r.company ? w('cli:out.duplicates.company', { company: r.company }) : '' })
+    : w('cli:out.duplicates.contact', { kind: w(`cli:out.customers.contactKind.${r.kind}`), value: r.value });
 
 /** Duplicate customers: find them, merge them, undo a merge. */
 export const MERGE_COMMANDS: Command[] = [
@@ -13,13 +17,22 @@ export const MERGE_COMMANDS: Command[] = [
     words: ['duplicates'],
     flags: { limit: { type: 'string' } },
     run: (v, call) => call('customers:duplicates', { limit: optionalInt(v, 'limit') }),
-    human: (o: OutputOf<'customers:duplicates'>) =>
+    human: (o: OutputOf<'customers:duplicates'>, _money, w) =>
       [
         ...o.groups.flatMap((g) => [
-          g.reasons.map(reasonText).join('; '),
-          ...g.customers.map((c) => `  ${c.id}  ${c.name}${c.company ? ` (${c.company})` : ''}  orders ${c.orderCount}, follow-ups ${c.followUpCount}, since ${localDateOf(new Date(c.createdAt))}`),
+          g.reasons.map((r) => reasonText(r, w)).join(w('cli:out.clauses')),
+          ...g.customers.map((c) =>
+            w('cli:out.duplicates.customer', {
+              id: c.id,
+              name: c.name,
+              company: c.company ? w('cli:out.duplicates.company_in_line', { company: c.company }) : '',
+              orders: c.orderCount,
+              followUps: c.followUpCount,
+              since: localDateOf(new Date(c.createdAt)),
+            }),
+          ),
         ]),
-        `${o.groups.length} of ${o.total} groups`,
+        w('cli:out.duplicates.groups', { shown: o.groups.length, total: o.total }),
       ].join('\n'),
   },
   {
@@ -32,16 +45,20 @@ export const MERGE_COMMANDS: Command[] = [
       if (mergeIds.length === 0) throw new UsageError(say('cli:usage.required', { name: 'merge' }));
       return call('customers:merge', { keepId, mergeIds });
     },
-    human: (o: OutputOf<'customers:merge'>) =>
-      `Merged ${o.mergedIds.length} customer(s) into ${o.customer.name} (${o.customer.id}): moved ${o.moved.orders} orders, ${o.moved.followUps} follow-ups, ${o.moved.contacts} contacts.\n` +
-      `Undo: tierbook unmerge --merge-id ${o.mergeId}`,
+    human: (o: OutputOf<'customers:merge'>, _money, w) =>
+      [
+        w('cli:out.merge.done', { merged: o.mergedIds.length, name: o.customer.name, id: o.customer.id, orders: o.moved.orders, followUps: o.moved.followUps, contacts: o.moved.contacts }),
+        w('cli:out.merge.undo', { mergeId: o.mergeId }),
+      ].join('\n'),
   },
   {
     words: ['unmerge'],
     flags: { 'merge-id': { type: 'string' } },
     run: (v, call) => call('customers:unmerge', { mergeId: requireFlag(v, 'merge-id') }),
-    human: (o: OutputOf<'customers:unmerge'>) =>
-      `Undid merge ${o.mergeId}: restored ${o.restoredIds.length} customer(s); moved back ${o.moved.orders} orders, ${o.moved.followUps} follow-ups, ${o.moved.contacts} contacts.` +
-      (o.editedSince.length ? `\nKept as edited after the merge: ${o.editedSince.join(', ')}` : ''),
+    human: (o: OutputOf<'customers:unmerge'>, _money, w) =>
+      [
+        w('cli:out.merge.undone', { mergeId: o.mergeId, restored: o.restoredIds.length, orders: o.moved.orders, followUps: o.moved.followUps, contacts: o.moved.contacts }),
+        ...(o.editedSince.length ? [w('cli:out.merge.editedSince', { fields: o.editedSince.join(', ') })] : []),
+      ].join('\n'),
   },
 ];

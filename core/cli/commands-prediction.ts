@@ -6,7 +6,7 @@ import type { BaseMoney } from './base-money';
 import { pastAsOf } from './as-of';
 import { optionalInt, optionalString, readFlagFile, requireFlag, UsageError } from './args';
 import { pad, type CliContext, type Command } from './commands';
-import { say, sayAs } from './words';
+import { say, sayAs, type Words } from './words';
 import type { IssueClauses } from './flag-errors';
 
 type Flags = Parameters<Command['run']>[0];
@@ -31,16 +31,27 @@ const REFUSAL_CLAUSES: IssueClauses = {
 };
 
 /** The readable lines of `predict`: a row per customer, or why there is none. */
-function predictionLines(o: Predictions & { offset: number; customerId: string | undefined }, money: BaseMoney): string {
+function predictionLines(o: Predictions & { offset: number; customerId: string | undefined }, money: BaseMoney, w: Words): string {
   if (o.rows.length > 0) {
     return o.rows
-      .map((r) => `${r.id}  score ${pad(String(r.score), 4)} P(alive) ${fixed(r.pAlive, 3)}  next 90 days ${fixed(r.expectedPurchases.d90, 2)}  order ${money(r.expectedOrderValueMinor)}  CLV ${money(r.clvMinor)}  ${r.confidence} ${r.method}`)
+      .map((r) =>
+        w('cli:out.predict.row', {
+          id: r.id,
+          score: pad(String(r.score), 4),
+          pAlive: fixed(r.pAlive, 3),
+          d90: fixed(r.expectedPurchases.d90, 2),
+          order: money(r.expectedOrderValueMinor),
+          clv: money(r.clvMinor),
+          confidence: w(`cli:out.predict.confidence.${r.confidence}`),
+          method: w(`cli:out.predict.method.${r.method}`),
+        }),
+      )
       .join('\n');
   }
   // An empty page is not an empty book: past the end, say where the end is.
-  if (o.total > 0) return `--offset ${o.offset} is past the last of the ${o.total} customers with orders as of ${o.asOf}.`;
-  if (o.customerId !== undefined) return `Customer ${o.customerId} has no orders on or before ${o.asOf} to predict from.`;
-  return `No customers with orders on or before ${o.asOf}.`;
+  if (o.total > 0) return w('cli:out.predict.pastEnd', { offset: o.offset, total: o.total, asOf: o.asOf });
+  if (o.customerId !== undefined) return w('cli:out.predict.customerWithout', { id: o.customerId, asOf: o.asOf });
+  return w('cli:out.predict.none', { asOf: o.asOf });
 }
 
 function unitFlag(v: Flags): 'day' | 'week' {
@@ -51,12 +62,15 @@ function unitFlag(v: Flags): 'day' | 'week' {
 
 const fixed = (n: number, digits = 4) => n.toFixed(digits);
 
-function fitLines(o: SummaryFit | FitSummary): string[] {
+/** The fitted model's parameters; the names of models and methods are the model's own (docs/prediction.md). */
+function fitLines(o: SummaryFit | FitSummary, w: Words): string[] {
   const { r, alpha, a, b, ll } = o.bgnbd;
   return [
-    `BG/NBD  r ${fixed(r)}  α ${fixed(alpha)}  a ${fixed(a)}  b ${fixed(b)}  log-likelihood ${fixed(ll, 3)}  (${o.customers} customers)`,
-    ...(o.gammaGamma ? [`Gamma-Gamma  p ${fixed(o.gammaGamma.p)}  q ${fixed(o.gammaGamma.q)}  γ ${fixed(o.gammaGamma.gamma)}  log-likelihood ${fixed(o.gammaGamma.ll, 3)}`] : []),
-    ...('method' in o ? [`method ${o.method}${o.fallbackReason ? ` (${o.fallbackReason})` : ''}, spend ${o.spendMethod}, unit ${o.unit}`] : []),
+    w('cli:out.predict.bgnbd', { r: fixed(r), alpha: fixed(alpha), a: fixed(a), b: fixed(b), ll: fixed(ll, 3), customers: o.customers }),
+    ...(o.gammaGamma ? [w('cli:out.predict.gammaGamma', { p: fixed(o.gammaGamma.p), q: fixed(o.gammaGamma.q), gamma: fixed(o.gammaGamma.gamma), ll: fixed(o.gammaGamma.ll, 3) })] : []),
+    ...('method' in o
+      ? [w('cli:out.predict.method_line', { method: o.method, reason: o.fallbackReason ? w('cli:out.predict.reason', { reason: o.fallbackReason }) : '', spend: o.spendMethod, unit: o.unit })]
+      : []),
   ];
 }
 
@@ -90,20 +104,20 @@ export const PREDICTION_COMMANDS: Command[] = [
       }
       return call('prediction:fit', { asOf: predictAsOf(v, context), unit: unitFlag(v) });
     },
-    human: (o: SummaryFit | FitSummary) => fitLines(o).join('\n'),
+    human: (o: SummaryFit | FitSummary, _money, w) => fitLines(o, w).join('\n'),
   },
   {
     words: ['predict', 'holdout'],
     flags: { split: { type: 'string' }, until: { type: 'string' } },
     clauses: REFUSAL_CLAUSES,
     run: (v, call) => call('prediction:holdout', { split: requireFlag(v, 'split'), until: optionalString(v, 'until') }),
-    human: (o: OutputOf<'prediction:holdout'>) =>
+    human: (o: OutputOf<'prediction:holdout'>, _money, w) =>
       [
-        `Fitted to ${o.split}, compared over ${o.holdoutDays} days to ${o.until}`,
-        ...fitLines(o.fit),
-        'Repeat purchases per customer after the split, by purchases before it:',
-        ...o.byFrequency.map((b) => `  ${pad(b.x === 7 ? '7+' : String(b.x), 4)} ${pad(String(b.customers), 8)} actual ${fixed(b.actual, 3)}  predicted ${fixed(b.predicted, 3)}`),
-        ...(o.cumulative.length ? [`Cumulative by week ${o.cumulative.length}: actual ${o.cumulative.at(-1)!.actual}, predicted ${fixed(o.cumulative.at(-1)!.predicted, 1)}`] : []),
+        w('cli:out.predict.holdout', { split: o.split, days: o.holdoutDays, until: o.until }),
+        ...fitLines(o.fit, w),
+        w('cli:out.predict.byFrequency'),
+        ...o.byFrequency.map((b) => w('cli:out.predict.frequencyRow', { x: pad(b.x === 7 ? '7+' : String(b.x), 4), customers: pad(String(b.customers), 8), actual: fixed(b.actual, 3), predicted: fixed(b.predicted, 3) })),
+        ...(o.cumulative.length ? [w('cli:out.predict.cumulative', { weeks: o.cumulative.length, actual: o.cumulative.at(-1)!.actual, predicted: fixed(o.cumulative.at(-1)!.predicted, 1) })] : []),
       ].join('\n'),
   },
   {

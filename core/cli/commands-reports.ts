@@ -1,10 +1,10 @@
 import { AppError, type OutputOf } from '../../shared/contract';
 import type { ClassFigures, ReportPeriod } from '../../shared/contract/reports';
 import { optionalString, requireFlag, UsageError } from './args';
-import { pad, type Command } from './commands';
+import { pad, width, type Command } from './commands';
 import { baseMoney, decimalAmount, type BaseMoney } from './base-money';
-import { shownClass, spellingsFor, withoutSpellings, type WithSpellings } from './class-names';
-import { say } from './words';
+import { classWord, spellingsFor, withoutSpellings, type WithSpellings } from './class-names';
+import { say, type Words } from './words';
 
 type Evaluation = OutputOf<'reports:evaluation'>;
 type Migration = OutputOf<'reports:migration'>;
@@ -35,43 +35,50 @@ function figureLine(name: string, f: ClassFigures, responsible: string | null, a
     .trimEnd();
 }
 
-const HEADER = [
-  pad('class', 14),
-  'custs'.padStart(7),
-  'revenue'.padStart(14),
-  'share'.padStart(7),
-  'orders'.padStart(6),
-  'aov'.padStart(11),
-  'retain'.padStart(7),
-  'growth'.padStart(8),
-  'yoy'.padStart(8),
-  'satisf (n)'.padStart(10),
-  'cover'.padStart(7),
-  'gross profit'.padStart(13),
-].join(' ');
+/** A heading right-aligned to its column by the columns it takes in a terminal (a Chinese heading takes two a character). */
+const right = (text: string, columns: number) => ' '.repeat(Math.max(0, columns - width(text))) + text;
 
-function human(o: WithSpellings<Report>): string {
-  const cls = (key: string) => shownClass(o.spellings, o.scheme, key);
+/** The table's headings, each as wide as its column (figureLine). */
+const header = (w: Words) =>
+  [
+    pad(w('cli:out.report.columns.class'), 14),
+    ...([['customers', 7], ['revenue', 14], ['share', 7], ['orders', 6], ['aov', 11], ['retention', 7], ['growth', 8], ['yoy', 8], ['satisfaction', 10], ['coverage', 7], ['grossProfit', 13]] as const).map(([column, columns]) =>
+      right(w(`cli:out.report.columns.${column}`), columns),
+    ),
+  ].join(' ');
+
+type Movement = { stayed: number; upgraded: number | null; downgraded: number | null; sideways: number; entered: number; left: number };
+/** How many stayed, moved up, down or sideways, came and went; up and down are '–' for a scheme without an order of classes. */
+const movement = (m: Movement, w: Words) => w('cli:out.report.movement', { ...m, upgraded: m.upgraded ?? '–', downgraded: m.downgraded ?? '–' });
+
+function human(o: WithSpellings<Report>, w: Words): string {
+  const cls = (key: string) => classWord(o.spellings, o.scheme, key, w);
   const amount = decimalAmount(o.baseCurrency);
   const money = baseMoney(o.baseCurrency);
-  const lines = [`${o.scheme} by ${o.period}, ${o.from} – ${o.to} (amounts in ${o.baseCurrency}; history from ${o.historyFrom ?? 'nowhere yet: run segment'})`];
+  const lines = [
+    w('cli:out.report.title', { scheme: o.scheme, period: w(`cli:out.report.period.${o.period}`), from: o.from, to: o.to, currency: o.baseCurrency, historyFrom: o.historyFrom ?? w('cli:out.report.noHistory') }),
+  ];
   for (const p of o.periods) {
-    lines.push('', `${p.start} – ${p.end}${p.complete ? '' : ' (still running)'}`, HEADER);
+    lines.push('', `${p.start} – ${p.end}${p.complete ? '' : w('cli:out.report.running')}`, header(w));
     for (const c of o.classes) lines.push(figureLine(cls(c.key), p.classes[c.key]!, c.responsible, amount));
-    lines.push(figureLine('(unclassified)', p.unclassified, null, amount), figureLine('(total)', p.total, null, amount));
-    const m = p.movement;
-    lines.push(`  moves: ${m.stayed} stayed, ${m.upgraded ?? '–'} upgraded, ${m.downgraded ?? '–'} downgraded, ${m.sideways} sideways, ${m.entered} entered, ${m.left} left`);
+    lines.push(figureLine(w('cli:out.report.unclassified'), p.unclassified, null, amount), figureLine(w('cli:out.report.total'), p.total, null, amount));
+    lines.push(w('cli:out.report.moves', { movement: movement(p.movement, w) }));
   }
-  lines.push('', `Pyramid on ${o.pyramid.asOf}: ${o.pyramid.levels.map((l) => `${l.classKey} ${l.customers} (${percent(l.revenueShare)})`).join(', ')}`);
+  // The pyramid's levels by key in English, as this line always named them.
+  const level = (key: string) => (w.language === 'en' ? key : cls(key));
+  const levels = o.pyramid.levels.map((l) => w('cli:out.report.level', { cls: level(l.classKey), customers: l.customers, share: percent(l.revenueShare) }));
+  lines.push('', w('cli:out.report.pyramid', { asOf: o.pyramid.asOf, levels: levels.join(w('cli:out.between')) }));
   const at = (share: number) => o.pareto.find((p) => Math.abs(p.customerShare - share) < 1e-9)?.revenueShare;
-  if (o.pareto.length > 0) lines.push(`Pareto: top 20% of customers bring ${percent(at(0.2))} of revenue, top 50% ${percent(at(0.5))}`);
+  if (o.pareto.length > 0) lines.push(w('cli:out.report.pareto', { top20: percent(at(0.2)), top50: percent(at(0.5)) }));
   if (o.migration) {
-    const t = o.migration.totals;
-    lines.push(`Migration ${o.migration.fromSnapshot} → ${o.migration.toSnapshot}: ${t.stayed} stayed, ${t.upgraded ?? '–'} upgraded, ${t.downgraded ?? '–'} downgraded, ${t.sideways} sideways, ${t.entered} entered, ${t.left} left`);
-    for (const c of o.migration.cells) lines.push(`  ${pad(c.from === null ? '(absent)' : cls(c.from), 18)} → ${pad(c.to === null ? '(absent)' : cls(c.to), 18)} ${String(c.customers).padStart(6)}  revenue ${money(c.revenueMinor)}`);
+    lines.push(w('cli:out.report.migration', { from: o.migration.fromSnapshot, to: o.migration.toSnapshot, movement: movement(o.migration.totals, w) }));
+    const absent = w('cli:out.report.absent');
+    for (const c of o.migration.cells) {
+      lines.push(`  ${pad(c.from === null ? absent : cls(c.from), 18)} → ${pad(c.to === null ? absent : cls(c.to), 18)} ${String(c.customers).padStart(6)}  ${w('cli:out.tiers.revenue', { amount: money(c.revenueMinor) })}`);
+    }
   }
-  if (o.exported) lines.push(`Wrote ${o.exported.path} (${o.exported.sheets.join(', ')})`);
-  lines.push(`(${o.elapsedMs.toFixed(0)} ms)`);
+  if (o.exported) lines.push(w('cli:out.report.wrote', { path: o.exported.path, sheets: o.exported.sheets.join(', ') }));
+  lines.push(w('cli:out.report.elapsed', { ms: o.elapsedMs.toFixed(0) }));
   return lines.join('\n');
 }
 
@@ -112,6 +119,6 @@ export const REPORT_COMMANDS: Command[] = [
       return { ...evaluation, migration, ...(exported ? { exported } : {}), spellings: await spellingsFor(v, call) };
     },
     json: withoutSpellings,
-    human: (o: WithSpellings<Report>) => human(o),
+    human: (o: WithSpellings<Report>, _money, w) => human(o, w),
   },
 ];

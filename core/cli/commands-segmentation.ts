@@ -75,7 +75,8 @@ export const SEGMENTATION_COMMANDS: Command[] = [
     words: ['segment', 'config', 'get'],
     flags: {},
     run: (_v, call) => call('segments:config:get', {}),
-    human: (o: OutputOf<'segments:config:get'>) => [`Overrides: ${JSON.stringify(o.overrides)}`, `Effective: ${JSON.stringify(o.effective, null, 2)}`].join('\n'),
+    human: (o: OutputOf<'segments:config:get'>, _money, w) =>
+      [w('cli:out.segmentConfig.overrides', { json: JSON.stringify(o.overrides) }), w('cli:out.segmentConfig.effective', { json: JSON.stringify(o.effective, null, 2) })].join('\n'),
   },
   {
     words: ['segment', 'config', 'set'],
@@ -83,7 +84,7 @@ export const SEGMENTATION_COMMANDS: Command[] = [
     // A refused key is named where it sits in the file: pyramid.thresholds in --file.
     fields: { overrides: inFile('--file') },
     run: (v, call) => call('segments:config:set', { overrides: readConfigFile(requireFlag(v, 'file')) }),
-    human: (o: OutputOf<'segments:config:set'>) => `Tier settings saved: ${JSON.stringify(o.overrides)}`,
+    human: (o: OutputOf<'segments:config:set'>, _money, w) => w('cli:out.segmentConfig.saved', { json: JSON.stringify(o.overrides) }),
   },
   {
     words: ['segment', 'forget-future'],
@@ -93,11 +94,11 @@ export const SEGMENTATION_COMMANDS: Command[] = [
       v['dry-run'] === true
         ? { ...(await call('segments:daysAfterToday', {})), dryRun: true }
         : { ...(await call('segments:dropDaysAfterToday', {})), dryRun: false },
-    human: (o: { today: string; days?: string[]; removed?: string[]; dryRun: boolean }) => {
+    human: (o: { today: string; days?: string[]; removed?: string[]; dryRun: boolean }, _money, w) => {
       const days = o.days ?? o.removed ?? [];
-      if (days.length === 0) return `Nothing is stored for a day after today (${o.today}).`;
-      const list = days.length > 5 ? `${days.slice(0, 5).join(', ')} … (${days.length} days)` : days.join(', ');
-      return o.dryRun ? `Stored for days after today (${o.today}): ${list}; run without --dry-run to remove them.` : `Removed what was stored for ${list}; today's tiers (${o.today}) are stored.`;
+      if (days.length === 0) return w('cli:out.forgetFuture.nothing', { today: o.today });
+      const list = days.length > 5 ? w('cli:out.forgetFuture.list', { first: days.slice(0, 5).join(', '), days: days.length }) : days.join(', ');
+      return w(o.dryRun ? 'cli:out.forgetFuture.found' : 'cli:out.forgetFuture.removed', { today: o.today, list });
     },
   },
   {
@@ -187,10 +188,10 @@ export const SEGMENTATION_COMMANDS: Command[] = [
     words: ['migration'],
     flags: { scheme: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
     run: (v, call) => call('segments:migration', { scheme: requireFlag(v, 'scheme'), from: requireFlag(v, 'from'), to: requireFlag(v, 'to') }),
-    human: (o: OutputOf<'segments:migration'>) =>
-      [
-        `${o.scheme}: ${o.fromSnapshot} → ${o.toSnapshot}`,
-        ...o.cells.map((c) => `  ${pad(c.from ?? '(absent)', 18)} → ${pad(c.to ?? '(absent)', 18)} ${c.count}`),
-      ].join('\n'),
+    // Classes by key in English, as these lines always named them; in Chinese as the screens name them.
+    human: (o: OutputOf<'segments:migration'>, _money, w) => {
+      const cls = (classKey: string | null) => (classKey === null ? w('cli:out.migration.absent') : classWord({}, o.scheme, classKey, w));
+      return [w('cli:out.migration.title', { scheme: o.scheme, from: o.fromSnapshot, to: o.toSnapshot }), ...o.cells.map((c) => `  ${pad(cls(c.from), 18)} → ${pad(cls(c.to), 18)} ${c.count}`)].join('\n');
+    },
   },
 ];

@@ -1,7 +1,7 @@
 import type { OutputOf } from '../../shared/contract';
 import { optionalString, UsageError } from './args';
 import type { Command } from './commands';
-import { say } from './words';
+import { say, type Words } from './words';
 
 type Flags = Parameters<Command['run']>[0];
 
@@ -16,14 +16,16 @@ function optionalNumber(v: Flags, name: string): number | undefined {
 }
 
 /** The business's own settings, as the app's settings page edits them. */
-function describe(o: OutputOf<'settings:get'>): string {
+function describe(o: OutputOf<'settings:get'>, w: Words): string {
+  const notSet = w('cli:out.settings.notSet');
   return [
-    `business name   ${o.businessName || '(not set)'}`,
-    `home country    ${o.homeCountry}`,
-    `home region     ${o.homeRegion ?? '(not set)'}`,
-    `base currency   ${o.baseCurrency}`,
-    `language        ${o.language ?? '(follows the system)'}`,
-    `customer value  over ${o.clvHorizonMonths} months, discounted ${o.clvDiscountPercent} % a month`,
+    w('cli:out.settings.businessName', { value: o.businessName || notSet }),
+    w('cli:out.settings.homeCountry', { value: o.homeCountry }),
+    w('cli:out.settings.homeRegion', { value: o.homeRegion ?? notSet }),
+    w('cli:out.settings.baseCurrency', { value: o.baseCurrency }),
+    // The language as --language takes it.
+    w('cli:out.settings.language', { value: o.language ?? w('cli:out.settings.followsSystem') }),
+    w('cli:out.settings.clv', { months: o.clvHorizonMonths, percent: o.clvDiscountPercent }),
   ].join('\n');
 }
 
@@ -32,7 +34,7 @@ export const SETTINGS_COMMANDS: Command[] = [
     words: ['settings', 'get'],
     flags: {},
     run: (_v, call) => call('settings:get', {}),
-    human: describe,
+    human: (o: OutputOf<'settings:get'>, _money, w) => describe(o, w),
   },
   {
     words: ['settings', 'set'],
@@ -66,6 +68,6 @@ export const SETTINGS_COMMANDS: Command[] = [
       }
       return call('settings:update', input);
     },
-    human: describe,
+    human: (o: OutputOf<'settings:get'>, _money, w) => describe(o, w),
   },
 ];

@@ -2,20 +2,29 @@ import type { OutputOf } from '../../shared/contract';
 import { startDevServer } from '../sync/dev-server';
 import { optionalInt, optionalString, requireFlag } from './args';
 import type { Command } from './commands';
+import type { Words } from './words';
 
 type Flags = Parameters<Command['run']>[0];
 
-function describeStatus(o: OutputOf<'team:status'>): string {
-  if (!o.joined) return `not in a team${o.identity ? ` (this laptop's person: ${o.identity})` : ''}`;
+/**
+ * The last sync error as the team screen says it (errors:issue, the server's error when the key has no words); in
+ * English its key, as this line always printed it.
+ */
+const lastError = (key: string, w: Words) => (w.language === 'en' ? key : w(`errors:issue.${key}`, { defaultValue: w('errors:issue.team_server_error') }));
+
+function describeStatus(o: OutputOf<'team:status'>, w: Words): string {
+  if (!o.joined) return w('cli:out.team.notJoined', { identity: o.identity ? w('cli:out.team.identity', { name: o.identity }) : '' });
   return [
-    `server          ${o.serverUrl} · database ${o.database} · user ${o.user}`,
-    `this laptop     ${o.identity ?? '(no name set)'}`,
-    `last sync       ${o.lastSyncAt ?? 'never'}${o.paused ? ' (paused)' : ''}`,
-    `pending changes ${o.pendingChanges}`,
-    ...(o.lastErrorKey ? [`last error      ${o.lastErrorKey} at ${o.lastErrorAt}`] : []),
-    ...(o.refusedCount > 0 ? [`refused         ${o.refusedCount} change(s) stay pending; first reason: ${o.refusedReason ?? ''}`] : []),
+    w('cli:out.team.server', { url: String(o.serverUrl), database: String(o.database), user: String(o.user) }),
+    w('cli:out.team.laptop', { name: o.identity ?? w('cli:out.team.noName') }),
+    w('cli:out.team.lastSync', { at: o.lastSyncAt ?? w('cli:out.team.never'), paused: o.paused ? w('cli:out.team.paused') : '' }),
+    w('cli:out.team.pending', { pending: o.pendingChanges }),
+    ...(o.lastErrorKey ? [w('cli:out.team.lastError', { error: lastError(o.lastErrorKey, w), at: String(o.lastErrorAt) })] : []),
+    ...(o.refusedCount > 0 ? [w('cli:out.team.refused', { refused: o.refusedCount, reason: o.refusedReason ?? '' })] : []),
   ].join('\n');
 }
+
+const status = (o: OutputOf<'team:status'>, _money: unknown, w: Words) => describeStatus(o, w);
 
 /** The join's fields that flags of other names fill. */
 const CREDENTIAL_FIELDS = { serverUrl: '--server', userName: '--name' };
@@ -55,7 +64,7 @@ export const TEAM_COMMANDS: Command[] = [
     flags: credentials,
     fields: CREDENTIAL_FIELDS,
     run: (v, call) => joinOrCreate('team:create', v, call),
-    human: describeStatus,
+    human: status,
   },
   {
     words: ['team', 'join'],
@@ -63,24 +72,24 @@ export const TEAM_COMMANDS: Command[] = [
     flags: credentials,
     fields: CREDENTIAL_FIELDS,
     run: (v, call) => joinOrCreate('team:join', v, call),
-    human: describeStatus,
+    human: status,
   },
   {
     words: ['team', 'sync'],
     flags: {},
     run: (_v, call) => call('team:sync-now', {}),
-    human: (o: OutputOf<'team:sync-now'>) => `pushed ${o.pushed} · pulled ${o.pulled} · conflicts resolved ${o.conflicts}`,
+    human: (o: OutputOf<'team:sync-now'>, _money, w) => w('cli:out.team.synced', { pushed: o.pushed, pulled: o.pulled, conflicts: o.conflicts }),
   },
   {
     words: ['team', 'status'],
     flags: {},
     run: (_v, call) => call('team:status', {}),
-    human: describeStatus,
+    human: status,
   },
   {
     words: ['team', 'leave'],
     flags: {},
     run: (_v, call) => call('team:leave', {}),
-    human: describeStatus,
+    human: status,
   },
 ];

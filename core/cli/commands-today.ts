@@ -1,8 +1,11 @@
 import type { OutputOf } from '../../shared/contract';
 import { reasonsText } from '../../shared/today/reason-text';
+import type { TodayReason } from '../../shared/today/types';
+import { reasonLabel } from '../../renderer/features/today/reason-label';
 import { optionalInt, optionalString } from './args';
 import { pastAsOf } from './as-of';
 import { pad, type Command } from './commands';
+import { asTranslator, type Words } from './words';
 
 /** One row of `today --json`: the screen's row with its reasons worded in English. */
 export interface TodayCliItem {
@@ -23,7 +26,15 @@ export function todayForCli(o: OutputOf<'today:list'>): { asOf: string; total: n
   };
 }
 
-type TodayPage = ReturnType<typeof todayForCli> & { offset: number };
+/** The page with each row's reasons as data, for the lines for people in a language other than English (--json leaves them out). */
+type TodayPage = ReturnType<typeof todayForCli> & { offset: number; reasons: TodayReason[][] };
+
+/** A row's reasons: in English the text --json prints; otherwise as the Today screen words them, classes by its names. */
+function reasonsLine(item: TodayCliItem, reasons: TodayReason[], asOf: string, w: Words): string {
+  if (w.language === 'en') return item.reason;
+  const t = asTranslator(w);
+  return reasons.map((reason) => reasonLabel(t, reason, asOf, w.language)).join(w('cli:out.clauses'));
+}
 
 export const TODAY_COMMANDS: Command[] = [
   {
@@ -31,20 +42,21 @@ export const TODAY_COMMANDS: Command[] = [
     flags: { 'as-of': { type: 'string' }, owner: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
     run: async (v, call, context) => {
       const offset = optionalInt(v, 'offset') ?? 0;
-      return { ...todayForCli(await call('today:list', { asOf: pastAsOf(v, context), owner: optionalString(v, 'owner'), limit: optionalInt(v, 'limit'), offset })), offset };
+      const list = await call('today:list', { asOf: pastAsOf(v, context), owner: optionalString(v, 'owner'), limit: optionalInt(v, 'limit'), offset });
+      return { ...todayForCli(list), offset, reasons: list.items.map((i) => i.reasons) };
     },
-    // --json prints {asOf, total, items} as documented; the offset is for the readable lines.
-    json: ({ offset: _offset, ...list }: TodayPage) => list,
-    human: (o: TodayPage) =>
+    // --json prints {asOf, total, items} as documented; the offset and the reasons as data are for the readable lines.
+    json: ({ offset: _offset, reasons: _reasons, ...list }: TodayPage) => list,
+    human: (o: TodayPage, _money, w) =>
       [
-        `Today ${o.asOf}`,
-        ...o.items.map((i) => `  ${String(i.priority).padStart(3)}  ${i.dueDate}  ${pad(i.customerName, 20)} ${i.reason}`),
+        w('cli:out.today.title', { asOf: o.asOf }),
+        ...o.items.map((i, n) => `  ${String(i.priority).padStart(3)}  ${i.dueDate}  ${pad(i.customerName, 20)} ${reasonsLine(i, o.reasons[n] ?? [], o.asOf, w)}`),
         // An empty page past the end says where the end is (it read "0 of 136 … --offset N for more").
         o.items.length === 0 && o.total > 0
-          ? `--offset ${o.offset} is past the last of the ${o.total} to serve`
+          ? w('cli:out.today.pastEnd', { offset: o.offset, total: o.total })
           : o.total > o.items.length
-            ? `${o.items.length} of ${o.total} (--limit N, --offset N for more)`
-            : `${o.total} to serve`,
+            ? w('cli:out.today.page', { shown: o.items.length, total: o.total })
+            : w('cli:out.today.all', { total: o.total }),
       ].join('\n'),
   },
 ];

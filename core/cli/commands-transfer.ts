@@ -246,7 +246,7 @@ function exportCommand(kind: keyof typeof EXPORT_CHANNELS): Command {
       });
     },
     // The tiers stored last need not be today's (a `segment --as-of` of another day): the export says whose they are.
-    human: (o: OutputOf<'export:customers'>) => `Exported ${o.rows} rows to ${o.path}.${o.classesAsOf ? ` Tier columns as of ${o.classesAsOf}.` : ''}`,
+    human: (o: OutputOf<'export:customers'>, _money, w) => w('cli:out.export.done', { rows: o.rows, path: o.path }) + (o.classesAsOf ? w('cli:out.export.tiersAsOf', { asOf: o.classesAsOf }) : ''),
   };
 }
 
@@ -256,15 +256,23 @@ export const TRANSFER_COMMANDS: Command[] = [
     words: ['import', 'undo'],
     flags: { batch: { type: 'string' } },
     run: (v, call) => call('import:undo', { batchId: requireFlag(v, 'batch') }),
-    human: (o: OutputOf<'import:undo'>) =>
-      `Undid batch ${o.batchId}: removed ${o.customersRemoved} customers, ${o.ordersRemoved} orders, ${o.followUpsRemoved} follow-ups; restored ${o.customersRestored} customers.`,
+    human: (o: OutputOf<'import:undo'>, _money, w) =>
+      w('cli:out.importBatches.undone', { id: o.batchId, customersRemoved: o.customersRemoved, ordersRemoved: o.ordersRemoved, followUpsRemoved: o.followUpsRemoved, customersRestored: o.customersRestored }),
   },
   {
     words: ['import', 'batches'],
     flags: {},
     run: (_v, call) => call('import:batches', {}),
-    human: (o: OutputOf<'import:batches'>) =>
-      o.batches.map((b) => `${b.id}  ${b.createdAt}  ${b.kind}  ${b.fileName}  +${b.added} ~${b.updated} skipped ${b.skipped} rejected ${b.rejected}  ${b.status}`).join('\n') || 'No imports yet.',
+    // The kind and the status as the import screen's history names them.
+    human: (o: OutputOf<'import:batches'>, _money, w) =>
+      o.batches
+        .map((b) =>
+          w('cli:out.importBatches.row', {
+            id: b.id, createdAt: b.createdAt, kind: w(`cli:out.importBatches.kind.${b.kind}`), file: b.fileName,
+            added: b.added, updated: b.updated, skipped: b.skipped, rejected: b.rejected, status: w(`cli:out.importBatches.status.${b.status}`),
+          }),
+        )
+        .join('\n') || w('cli:out.importBatches.none'),
   },
   importCommand('customers'),
   importCommand('orders'),

@@ -93,8 +93,8 @@ export const COMMANDS: Command[] = [
     words: ['repair'],
     flags: {},
     run: (_v, call) => call('workspace:repair', {}),
-    human: (o: OutputOf<'workspace:repair'>) =>
-      `Rebuilt ${o.activityRows} customer activity rows (${o.activityRowsDiffering} differed from the kept ones), ${o.orderMonths} order months and ${o.followUpMonths} follow-up months.`,
+    human: (o: OutputOf<'workspace:repair'>, _money, w) =>
+      w('cli:out.repair', { activityRows: o.activityRows, differing: o.activityRowsDiffering, orderMonths: o.orderMonths, followUpMonths: o.followUpMonths }),
   },
   {
     words: ['customers', 'list'],

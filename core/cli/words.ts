@@ -59,6 +59,12 @@ export const saidOf = (error: unknown): Said | undefined => (typeof error === 'o
 /** Words of the resources said in one language: how a command's lines for people are written (Command.human). */
 export type Words = ((key: string, values?: Values) => string) & { language: CliLanguage };
 
+/**
+ * Words as the screens' wording functions take them (an i18next `t`), so a line for people can say a thing as its
+ * screen does (Today's reasons).
+ */
+export const asTranslator = (w: Words): TFunction => ((key: string, values?: Values) => w(key, values)) as unknown as TFunction;
+
 /** The command line's words in `language`; its i18next instance is made at the first word, so --json never pays for it. */
 export function wordsIn(language: CliLanguage): Words {
   return Object.assign((key: string, values: Values = {}) => say(key, values)(language), { language });

@@ -2,11 +2,23 @@ import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client';
 
+type Issue = NonNullable<ApiError['body']['issues']>[number];
+
+/**
+ * One issue of a refusal in the user's language. A record that is not there is named by its kind ("this order"),
+ * never by its id; a kind without words of its own falls back to the error code's sentence.
+ */
+function issueText(issue: Issue, t: TFunction, message: string): string {
+  const kind = issue.params?.kind;
+  if (issue.key === 'record_not_found' && typeof kind === 'string') return t(`errors:recordGone.${kind}`, { defaultValue: t('errors:code.not_found') });
+  return t(`errors:issue.${issue.key}`, { ...issue.params, defaultValue: message });
+}
+
 /** A failed call in the user's language: the first issue's text, or the error code's. */
 export function errorText(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
     const issue = error.body.issues?.[0];
-    if (issue) return t(`errors:issue.${issue.key}`, { ...issue.params, defaultValue: error.body.message });
+    if (issue) return issueText(issue, t, error.body.message);
     return t(`errors:code.${error.body.code}`, { defaultValue: error.body.message });
   }
   return error instanceof Error ? error.message : String(error);
@@ -21,7 +33,7 @@ export function showFieldErrors(form: FormInstance, error: unknown, t: TFunction
   const unplaced: string[] = [];
   const fields: { name: (string | number)[]; errors: string[] }[] = [];
   for (const issue of error.body.issues) {
-    const text = t(`errors:issue.${issue.key}`, { ...issue.params, defaultValue: error.body.message });
+    const text = issueText(issue, t, error.body.message);
     const name = fieldOf(issue.path);
     if (name && name.length && form.getFieldInstance(name as never) !== undefined) fields.push({ name, errors: [text] });
     else unplaced.push(text);

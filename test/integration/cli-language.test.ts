@@ -210,6 +210,26 @@ describe('what a command prints when it succeeds', () => {
   });
 });
 
+describe('what the reporting and housekeeping commands print when they succeed', () => {
+  it('is in the user’s language, Today’s reasons and the imports’ statuses in the screens’ words; --json the same in either', () => {
+    const today = run(CHINESE, 'today', '--db', shop).stdout.split('\n');
+    expect(today[0]).toMatch(/^今日 \d{4}-\d{2}-\d{2}$/);
+    expect(today[1]).toMatch(/张三 +新客户/);
+    expect(today[2]).toBe('今天要服务 1 位客户');
+    const english = run(C_LOCALE, 'today', '--db', shop).stdout.split('\n');
+    expect([english[0], english[2]]).toEqual([today[0]!.replace('今日', 'Today'), '1 to serve']);
+    expect(english[1]).toMatch(/张三 +New customer since /);
+    expect(run(CHINESE, 'today', '--db', shop, '--json')).toEqual(run(C_LOCALE, 'today', '--db', shop, '--json'));
+
+    expect(run(CHINESE, 'settings', 'get', '--db', shop).stdout.split('\n')[0]).toBe('商户名称：（未设置）');
+    expect(run(C_LOCALE, 'settings', 'get', '--db', shop).stdout.split('\n')[0]).toBe('business name   (not set)');
+    expect(run(CHINESE, 'import', 'batches', '--db', shop).stdout).toBe('还没有导入记录。\n');
+    expect(run(C_LOCALE, 'import', 'batches', '--db', shop).stdout).toBe('No imports yet.\n');
+    expect(run(CHINESE, 'segment', 'forget-future', '--db', shop, '--dry-run').stdout).toMatch(/^今天（\d{4}-\d{2}-\d{2}）之后的日子没有保存任何分级。\n$/);
+    expect(run(C_LOCALE, 'segment', 'forget-future', '--db', shop, '--dry-run').stdout).toMatch(/^Nothing is stored for a day after today \(\d{4}-\d{2}-\d{2}\)\.\n$/);
+  });
+});
+
 describe('the flags every command takes, written before the command', () => {
   it('are read as after it: --lang, --db and --json', () => {
     const before = run(C_LOCALE, '--lang', 'zh-CN', ...decimalCommaOrder(shop, customerId));

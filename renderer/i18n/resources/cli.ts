@@ -1,3 +1,5 @@
+import { cliLines } from './cli-lines';
+
 /**
  * The command line's own words (core/cli) in the user's language: its refusals, printed on stderr; its help (`help`,
  * each command's summary under its words); and what the everyday commands print when they succeed (`out`, which
@@ -6,6 +8,8 @@
  * without values) it is borrowed, not written again. The English sentence may leave such a value out. Flag names
  * (--amount, --db) stay as typed.
  */
+const { 'zh-CN': LINES_ZH, en: LINES_EN } = cliLines;
+
 export const cli = {
   'zh-CN': {
     line: '错误：{{message}}',
@@ -161,6 +165,7 @@ export const cli = {
       },
     },
     out: {
+      ...LINES_ZH,
       between: '，',
       clauses: '；',
       demo: '已载入演示工作区：{{customers}} 位客户、{{orders}} 笔订单、{{followUps}} 条跟进记录。',
@@ -430,6 +435,7 @@ export const cli = {
       },
     },
     out: {
+      ...LINES_EN,
       between: ', ',
       clauses: '; ',
       demo: 'Demo workspace loaded: {{customers}} customers, {{orders}} orders, {{followUps}} follow-ups.',

@@ -24,7 +24,7 @@ export const errors = {
       report_starts_after_today: '开始日期不能晚于今天（{{today}}）：报表只统计已经到来的日子',
       as_of_after_today: '日期不能晚于今天（{{today}}）：尚未到来的日子还没有订单和跟进，每位客户都会显得已经流失',
       invalid_choice: '不是可选的值',
-      // A record named by an id that is not there: the screens say it as the error code does (the id means nothing to a user there).
+      // A record named by an id that is not there: the screens name its kind (recordGone, below); this is the sentence for a kind without words.
       record_not_found: '$t(errors:code.not_found)',
       invalid_scheme: '应为以下之一：{{choices}}，或自定义分组 custom:ID',
       unknown_class: '不是该分级方式的层级，可选：{{choices}}',
@@ -178,6 +178,12 @@ export const errors = {
       team_base_currency_differs: '团队的本位币是 {{team}}，本机是 {{laptop}}，且本机已按 {{laptop}} 记录了订单或汇率；只有本位币为 {{team}} 的账本才能加入这个团队',
     },
     field: '{{field}}：{{message}}',
+    // A record named by an id that is not there (record_not_found), by its kind (shared/contract RECORD_KINDS): the id means nothing on a screen.
+    recordGone: {
+      customer: '找不到这位客户（可能已删除）', 'live customer': '找不到这位客户（可能已删除）', order: '找不到这笔订单（可能已删除）',
+      'follow-up': '找不到这条跟进记录（可能已删除）', merge: '找不到这次合并的记录', 'import batch': '找不到这个导入批次的记录',
+      'custom segment': '找不到这个自定义分组（可能已删除）', scheme: '找不到这种分级方式（它的自定义分组可能已删除）', 'FX rate': '找不到这条汇率（可能已删除）',
+    },
   },
   en: {
     code: {
@@ -204,7 +210,7 @@ export const errors = {
       report_starts_after_today: 'The start must not be after today ({{today}}): a report covers days that have come',
       as_of_after_today: 'The date must not be after today ({{today}}): a day to come has no orders or follow-ups yet, so every customer would read as gone quiet',
       invalid_choice: 'Not one of the allowed values',
-      // A record named by an id that is not there: the screens say it as the error code does (the id means nothing to a user there).
+      // A record named by an id that is not there: the screens name its kind (recordGone, below); this is the sentence for a kind without words.
       record_not_found: '$t(errors:code.not_found)',
       invalid_scheme: 'Must be one of {{choices}}, or custom:ID for a custom segment',
       unknown_class: 'Not a class of this scheme: one of {{choices}}',
@@ -358,5 +364,12 @@ export const errors = {
       team_base_currency_differs: "The team's base currency is {{team}} and this laptop's is {{laptop}}, with orders or exchange rates already recorded in it; only a book in {{team}} can join this team",
     },
     field: '{{field}}: {{message}}',
+    recordGone: {
+      customer: 'This customer is no longer there (it may have been deleted)', 'live customer': 'This customer is no longer there (it may have been deleted)',
+      order: 'This order is no longer there (it may have been deleted)', 'follow-up': 'This follow-up is no longer there (it may have been deleted)',
+      merge: 'There is no record of this merge', 'import batch': 'There is no record of this import batch',
+      'custom segment': 'This custom segment is no longer there (it may have been deleted)', scheme: 'This tiering is no longer there (its custom segment may have been deleted)',
+      'FX rate': 'This exchange rate is no longer there (it may have been deleted)',
+    },
   },
 };

@@ -3,7 +3,8 @@ import { refusalLine } from '../../../core/cli/refusal-text';
 import { inFlagTerms } from '../../../core/cli/flag-errors';
 import { AppError, notFound, RECORD_KINDS, type RecordKind } from '../../../shared/contract';
 import { ApiError } from '../../../renderer/api/client';
-import { errorText } from '../../../renderer/components/errors';
+import type { FormInstance } from 'antd';
+import { errorText, showFieldErrors } from '../../../renderer/components/errors';
 import { errorContent } from '../../../renderer/components/named-message';
 import { bothTranslators } from '../../support/both-languages';
 
@@ -66,12 +67,40 @@ describe('a record that is not there', () => {
 
 describe('the screens’ words for a record that is not there', () => {
   const t = bothTranslators();
-  it('stay the error code’s sentence in both languages, the toast one line', () => {
+  /** What a screen says, by kind: the record named as the screens name it, never its id (which means nothing there). */
+  const SCREEN_WORDS: Record<RecordKind, { 'zh-CN': string; en: string }> = {
+    customer: { 'zh-CN': '找不到这位客户（可能已删除）', en: 'This customer is no longer there (it may have been deleted)' },
+    'live customer': { 'zh-CN': '找不到这位客户（可能已删除）', en: 'This customer is no longer there (it may have been deleted)' },
+    order: { 'zh-CN': '找不到这笔订单（可能已删除）', en: 'This order is no longer there (it may have been deleted)' },
+    'follow-up': { 'zh-CN': '找不到这条跟进记录（可能已删除）', en: 'This follow-up is no longer there (it may have been deleted)' },
+    merge: { 'zh-CN': '找不到这次合并的记录', en: 'There is no record of this merge' },
+    'import batch': { 'zh-CN': '找不到这个导入批次的记录', en: 'There is no record of this import batch' },
+    'custom segment': { 'zh-CN': '找不到这个自定义分组（可能已删除）', en: 'This custom segment is no longer there (it may have been deleted)' },
+    scheme: { 'zh-CN': '找不到这种分级方式（它的自定义分组可能已删除）', en: 'This tiering is no longer there (its custom segment may have been deleted)' },
+    'FX rate': { 'zh-CN': '找不到这条汇率（可能已删除）', en: 'This exchange rate is no longer there (it may have been deleted)' },
+  };
+
+  it('name the kind of record in both languages, for every kind, the toast one line', () => {
+    expect(Object.keys(SCREEN_WORDS).sort()).toEqual([...RECORD_KINDS].sort());
     for (const kind of RECORD_KINDS) {
-      const error = new ApiError(notFound(kind, 'a1b2').toBody());
-      expect(errorText(error, t['zh-CN']), kind).toBe('记录不存在或已删除');
-      expect(errorText(error, t.en), kind).toBe('This record does not exist or was deleted');
-      expect(errorContent(error, t['zh-CN']), kind).toBe('记录不存在或已删除');
+      const error = new ApiError(carried(notFound(kind, 'a1b2')).toBody());
+      expect(errorText(error, t['zh-CN']), kind).toBe(SCREEN_WORDS[kind]['zh-CN']);
+      expect(errorText(error, t.en), kind).toBe(SCREEN_WORDS[kind].en);
+      expect(errorContent(error, t['zh-CN']), kind).toBe(SCREEN_WORDS[kind]['zh-CN']);
     }
+  });
+
+  it('say the kind too where a form shows the refusals it cannot put on a field', () => {
+    const form = { getFieldInstance: () => undefined, setFields: () => {} } as unknown as FormInstance;
+    const error = new ApiError(notFound('order', 'o9').toBody());
+    expect(showFieldErrors(form, error, t['zh-CN'])).toEqual(['找不到这笔订单（可能已删除）']);
+    expect(showFieldErrors(form, error, t.en)).toEqual(['This order is no longer there (it may have been deleted)']);
+  });
+
+  it('stay the error code’s sentence for a kind the screens do not know, and for a not-found without one', () => {
+    const strange = new ApiError({ code: 'not_found', message: 'No widget with id w1', issues: [{ path: [], key: 'record_not_found', params: { kind: 'widget', id: 'w1' } }] });
+    expect(errorText(strange, t['zh-CN'])).toBe('记录不存在或已删除');
+    expect(errorText(strange, t.en)).toBe('This record does not exist or was deleted');
+    expect(errorText(new ApiError({ code: 'not_found', message: 'No customer' }), t['zh-CN'])).toBe('记录不存在或已删除');
   });
 });
