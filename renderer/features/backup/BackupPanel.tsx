@@ -10,6 +10,7 @@ import { formatDateTime } from '../../components/format';
 import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 import { UserParagraph } from '../../components/UserParagraph';
 import { pickRestoreFile, restoreFileQuestion, restoreFromFile } from './restore-from-file';
+import { RestoreSummary } from './RestoreSummary';
 
 type Backup = OutputOf<'backup:list'>['backups'][number];
 
@@ -52,10 +53,9 @@ export function BackupPanel() {
     act(async () => {
       const result = await api('backup:restore', from);
       // Say what the user now has (they can check the count against what they expected) before the page starts over.
-      const { fileName, fileDate, customers } = result.summary;
       modal.success({
         title: t('comfort:restore.title'),
-        content: <span data-testid="restore-summary">{t('comfort:restore.content', { file: fileName, date: formatDateTime(fileDate, i18n.language), count: customers })}</span>,
+        content: <RestoreSummary t={t} summary={result.summary} language={i18n.language} />,
         okText: t('comfort:restore.ok'),
         onOk: () => window.location.reload(),
       });

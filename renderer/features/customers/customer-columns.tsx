@@ -9,6 +9,7 @@ import type { ClassSpellings } from '../../../shared/segmentation';
 import { classLabel, type TierWindow } from '../tiers/labels';
 import { PREDICTION_COLUMN_IDS, predictionColumns } from '../prediction/prediction-columns';
 import { UserText } from '../../components/UserText';
+import { FigureText } from '../../components/FigureText';
 
 const column = createColumnHelper<CustomerRow>();
 
@@ -148,7 +149,7 @@ export function customerColumns(env: ColumnEnv) {
       },
     }),
     column.accessor('orderCount', { size: 80, cell: (c) => c.getValue() }),
-    column.accessor('revenueBaseMinor', { size: 140, cell: (c) => formatMoney(c.getValue(), env.baseCurrency, language) }),
+    column.accessor('revenueBaseMinor', { size: 140, cell: (c) => <FigureText text={formatMoney(c.getValue(), env.baseCurrency, language)} /> }),
     ...predictionColumns(column, env),
     ...env.schemeColumns.map(({ scheme, label }) =>
       column.accessor((row) => row.classes[scheme], {

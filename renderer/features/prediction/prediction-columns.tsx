@@ -1,5 +1,6 @@
 import type { ColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
+import { FigureText } from '../../components/FigureText';
 import { formatMoney } from '../../components/format';
 import { PAliveText } from './PAliveText';
 
@@ -16,7 +17,8 @@ interface PredictionFields {
 /** Headers come from the prediction namespace (columnLabel shows a string header as is). Empty before the first recompute. */
 export function predictionColumns<Row extends PredictionFields>(column: ColumnHelper<Row>, env: { t: TFunction; language: string; baseCurrency: string }) {
   const { t, language, baseCurrency } = env;
-  const money = (v: number | null | undefined) => (v === null || v === undefined ? '' : formatMoney(v, baseCurrency, language));
+  // The largest amounts are wider than their column: cut with … inside it, whole on hover (FigureText).
+  const money = (v: number | null | undefined) => (v === null || v === undefined ? '' : <FigureText text={formatMoney(v, baseCurrency, language)} />);
   return [
     // The score is 100 × the chance of a purchase in the next 90 days: a percentage, as Today shows it.
     column.accessor((r) => r.likelihood ?? null, { id: 'likelihood', header: t('prediction:score'), size: 88, cell: (c) => (c.getValue() === null ? '' : <span data-testid="cell-likelihood">{c.getValue()}%</span>) }),

@@ -10,7 +10,7 @@ import { formatDate } from '../../components/format';
 import type { RuleGroup, RuleTrace } from '../../../shared/segmentation';
 import { ClassTag } from './ClassTag';
 import { explanationFacts } from './explain-facts';
-import { cutLines } from './cut-text';
+import { explainedClass, ranksByPrediction, type PredictionStatus } from './explained-class';
 import { classLabel, hintEnvFor, hintText, schemeLabel } from './labels';
 import { useClassSpellings } from './use-class-spellings';
 import { useTierPartition } from './use-tier-partition';
@@ -42,6 +42,8 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, customRu
   // seconds on a large workspace, and the explanation should not wait for it.
   const [history, setHistory] = useState<OutputOf<'segments:history'> | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Read only where a scheme ranks by predicted value: why a customer has none (no fit yet) is the fit's to say.
+  const [prediction, setPrediction] = useState<PredictionStatus | null>(null);
 
   useEffect(() => {
     setExplain(null);
@@ -60,6 +62,20 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, customRu
       cancelled = true;
     };
   }, [customer, scheme, t]);
+
+  useEffect(() => {
+    setPrediction(null);
+    if (!customer || !explain || !Object.entries(explain.schemes).some(([s, c]) => ranksByPrediction(s, c.explanation))) return;
+    let cancelled = false;
+    // As the Predictions screen and the customer file read it; unread, the drawer says only what the explanation does.
+    api('prediction:customers', { customerId: customer.id, storedOnly: true, limit: 1 }).then(
+      (next) => !cancelled && setPrediction(next),
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [customer, explain]);
 
   const env = { language, currency: baseCurrency, window: tierWindow, spellings, current: explain?.metrics };
   const ordered = [scheme, ...schemes.filter((s) => s !== scheme)];
@@ -92,12 +108,13 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, customRu
             .map((s) => {
               const { classKey, explanation } = explain.schemes[s]!;
               const rule = s.startsWith('custom:') ? customRules?.get(s.slice('custom:'.length)) : undefined;
+              const explained = explainedClass(t, s, classKey, explanation, { ...env, day: explain.asOf, prediction }, groupNames);
               return (
                 <div key={s} data-testid={`explain-${s}`} style={{ marginBottom: 20 }}>
                   <h4>
-                    {schemeLabel(t, s, customNames)} <ClassTag scheme={s} classKey={classKey} label={classLabel(t, s, classKey, language, tierWindow, spellings)} />
+                    {schemeLabel(t, s, customNames)} <ClassTag scheme={s} classKey={classKey} label={explained.label} />
                   </h4>
-                  {cutLines(t, s, classKey, explanation, env, groupNames).map((line, i) => (
+                  {explained.lines.map((line, i) => (
                     <div key={i} data-testid={`explain-cut-${s}`}>
                       {line}
                     </div>

@@ -82,6 +82,17 @@ export const tierSettings = {
       group: '分组：{{group}}（{{size}} 位客户）',
       mode: { shares: '按比例', thresholds: '固定门槛' },
     },
+    // Ranked by predicted value (basis 'predicted'): a customer without a predicted value is not ranked, which is
+    // not the window's "no orders" (they may have ordered today). Said in the explanation drawer.
+    predicted: {
+      unranked: '未排名：没有预测价值',
+      pyramidRefused_one: '还无法预测客户价值，所以没有客户参与排名：截至 {{date}}，唯一下过单的客户只在某一天买过，还没有在另一天再次购买。预测要从分散在不同日子的回头购买中学习；有客户在另一天再次购买后，下次保存分级时就会按预测价值排名。',
+      pyramidRefused_other: '还无法预测客户价值，所以没有客户参与排名：截至 {{date}}，下过单的 {{count}} 位客户都只在某一天买过，还没有人在另一天再次购买。预测要从分散在不同日子的回头购买中学习；有客户在另一天再次购买后，下次保存分级时就会按预测价值排名。',
+      valueRefused_one: '还无法预测客户价值，所以每位客户价值分 M 的依据金额都按 0 计算：截至 {{date}}，唯一下过单的客户只在某一天买过，还没有在另一天再次购买。预测要从分散在不同日子的回头购买中学习；有客户在另一天再次购买后，下次保存分级时就会按预测价值计算。',
+      valueRefused_other: '还无法预测客户价值，所以每位客户价值分 M 的依据金额都按 0 计算：截至 {{date}}，下过单的 {{count}} 位客户都只在某一天买过，还没有人在另一天再次购买。预测要从分散在不同日子的回头购买中学习；有客户在另一天再次购买后，下次保存分级时就会按预测价值计算。',
+      notBought: '这位客户没有预测价值，所以未参与排名：预测只为截至 {{date}} 买过东西的客户而做，这位客户还没有买过。',
+      unknown: '这位客户没有预测价值，所以未参与排名。',
+    },
     hints: {
       profit_more: '再多 {{amount}} 毛利 → {{toClass}}',
       profit_more_by: '在 {{by}} 前再多 {{amount}} 毛利 → {{toClass}}',
@@ -166,6 +177,15 @@ export const tierSettings = {
       fallback: 'no cost data, so ranked by revenue',
       group: 'Group: {{group}} ({{size}} customers)',
       mode: { shares: 'by share', thresholds: 'fixed threshold' },
+    },
+    predicted: {
+      unranked: 'Not ranked: no predicted value',
+      pyramidRefused_one: 'No prediction can be made yet, so no customer is ranked: as of {{date}}, the one customer who has bought has bought on one day only. Predictions are learned from repeat purchases spread over time; once a customer buys again on another day, the next time the tiers are stored ranks customers by predicted value.',
+      pyramidRefused_other: 'No prediction can be made yet, so no customer is ranked: as of {{date}}, none of the {{count}} customers who have bought has bought on a second day. Predictions are learned from repeat purchases spread over time; once a customer buys again on another day, the next time the tiers are stored ranks customers by predicted value.',
+      valueRefused_one: 'No prediction can be made yet, so the amount M is scored from counts as 0 for every customer: as of {{date}}, the one customer who has bought has bought on one day only. Predictions are learned from repeat purchases spread over time; once a customer buys again on another day, the next time the tiers are stored scores M from predicted value.',
+      valueRefused_other: 'No prediction can be made yet, so the amount M is scored from counts as 0 for every customer: as of {{date}}, none of the {{count}} customers who have bought has bought on a second day. Predictions are learned from repeat purchases spread over time; once a customer buys again on another day, the next time the tiers are stored scores M from predicted value.',
+      notBought: 'No predicted value for this customer, so they are not ranked: predictions are made for customers who have bought by {{date}}, and this customer has not.',
+      unknown: 'No predicted value for this customer, so they are not ranked.',
     },
     hints: {
       profit_more: '{{amount}} more gross profit → {{toClass}}',

@@ -1,0 +1,41 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { RestoreSummary } from '../../../renderer/features/backup/RestoreSummary';
+import { formatDateTime } from '../../../renderer/components/format';
+import { bothTranslators } from '../../support/both-languages';
+
+const ts = bothTranslators();
+
+/** The longest name a file can have, without a space to break at, partly in Arabic. */
+const STEM = `${'客户备份'.repeat(10)}-شركة-النور-2024-`;
+const LONG_NAME = `${STEM}${'7'.repeat(255 - STEM.length - '.sqlite'.length)}.sqlite`;
+const SUMMARY = { fileName: LONG_NAME, fileDate: '2026-11-20T09:30:00.000Z', customers: 29 };
+
+/** The element the summary is drawn in: its tag, its attributes and its text. */
+function drawn(language: 'en' | 'zh-CN') {
+  const html = renderToStaticMarkup(createElement(RestoreSummary, { t: ts[language], summary: SUMMARY, language }));
+  const open = /^<(\w+)\b([^>]*)>([\s\S]*)<\/\1>$/.exec(html);
+  expect(open, html).not.toBeNull();
+  const attributes = Object.fromEntries([...open![2]!.matchAll(/\s([\w-]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+  return { tag: open![1], attributes, text: open![3]! };
+}
+
+/**
+ * After a restore the "Backup restored" dialog named the file in a plain span: a 255-character name without a space
+ * ran out of the dialog, and an Arabic one took the date and the count into its own direction. The name is now
+ * isolated (FSI … PDI) inside a paragraph that breaks it anywhere and takes its direction from the sentence.
+ */
+describe('the summary after a restore', () => {
+  it.each(['en', 'zh-CN'] as const)('%s: names the file isolated, in a paragraph that keeps it inside the dialog', (language) => {
+    expect(LONG_NAME).toHaveLength(255);
+    const { tag, attributes, text } = drawn(language);
+    expect(tag).toBe('div');
+    expect(attributes.class).toBe('user-paragraph');
+    expect(attributes.dir).toBe('auto');
+    expect(attributes['data-testid']).toBe('restore-summary');
+    expect(text).toContain(`\u2068${LONG_NAME}\u2069`);
+    expect(text).toContain(formatDateTime(SUMMARY.fileDate, language));
+    expect(text).toContain(language === 'en' ? 'with 29 customers' : '其中有 29 位客户');
+  });
+});
