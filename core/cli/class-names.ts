@@ -1,6 +1,7 @@
 import { spellingOf, type ClassSpellings } from '../../shared/segmentation';
 import { resources } from '../../renderer/i18n/resources';
 import type { Words } from './words';
+import { countryName } from '../../renderer/components/format';
 
 /**
  * Human output names a free-text class (industry, income, size) by its customers' spelling, as the screens do;
@@ -18,14 +19,23 @@ export async function spellingsFor(values: { json?: unknown }, call: (name: 'seg
 
 export const shownClass = (spellings: ClassSpellings, scheme: string, classKey: string): string => spellingOf(spellings, scheme, classKey) ?? classKey;
 
+/** The customer vocabularies the profile schemes' classes come from (common.ts), as the screens name them. */
+const VOCABULARY: Readonly<Record<string, string>> = { type: 'customerType', locality: 'locality', needs: 'needs', intent: 'intent' };
+
 /**
- * A class as a line for people names it: a free-text class by its customers' spelling; in Chinese a class the
- * screens name by the screens' word (gold is 黄金, none is 无订单); any other by its key, as --class takes it.
+ * A class as a line for people names it: a free-text class by its customers' spelling; in Chinese, as the screens
+ * name it (renderer/features/tiers/labels.ts classLabel): gold is 黄金, none is 无订单, a customer type, locality,
+ * need or intent by the customer form's word, a country by its name; any other by its key, as --class takes it.
  */
 export function classWord(spellings: ClassSpellings, scheme: string, classKey: string, w: Words): string {
   const spelled = spellingOf(spellings, scheme, classKey);
   if (spelled !== undefined && spelled !== null) return spelled;
-  return w.language !== 'en' && Object.hasOwn(resources.tiers[w.language].classes, classKey) ? w(`tiers:classes.${classKey}`) : classKey;
+  if (w.language === 'en') return classKey;
+  const vocabulary = VOCABULARY[scheme];
+  const words = vocabulary ? (resources.common[w.language] as Record<string, unknown>)[vocabulary] : undefined;
+  if (typeof words === 'object' && words !== null && Object.hasOwn(words, classKey)) return w(`common:${vocabulary}.${classKey}`);
+  if (scheme === 'country' && /^[a-z]{2}$/.test(classKey)) return countryName(classKey.toUpperCase(), w.language);
+  return Object.hasOwn(resources.tiers[w.language].classes, classKey) ? w(`tiers:classes.${classKey}`) : classKey;
 }
 
 /** The output as it was before the spellings joined it: --json keeps its shape. */

@@ -91,6 +91,32 @@ describe('tiers, in both languages', () => {
     ]);
   });
 
+  it('name the profile schemes\' classes in Chinese by the customer form\'s words and countries by name; in English by key', () => {
+    const segmented = {
+      asOf: '2026-11-30',
+      stored: true,
+      schemes: { intent: { hesitant: 3, unknown: 1 }, type: { distributor: 2 }, locality: { non_local: 4 }, needs: { solution: 5 }, country: { de: 6 } },
+      spellings: {},
+    };
+    const zhText = t['zh-CN'];
+    const lines = human(['segment'], segmented, 'zh-CN').split('\n').slice(1);
+    expect(lines).toEqual([
+      `  intent       ${zhText('common:intent.hesitant')} 3，${zhText('tiers:classes.unknown')} 1`,
+      `  type         ${zhText('common:customerType.distributor')} 2`,
+      `  locality     ${zhText('common:locality.non_local')} 4`,
+      `  needs        ${zhText('common:needs.solution')} 5`,
+      `  country      ${new Intl.DisplayNames(['zh-CN'], { type: 'region' }).of('DE')} 6`,
+    ]);
+    expect(lines.join('')).not.toMatch(/hesitant|distributor|non_local|solution|\bde\b/);
+    expect(human(['segment'], segmented, 'en').split('\n').slice(1)).toEqual([
+      '  intent       hesitant 3, unknown 1',
+      '  type         distributor 2',
+      '  locality     non_local 4',
+      '  needs        solution 5',
+      '  country      de 6',
+    ]);
+  });
+
   it('page the members of a tier', () => {
     const page = { asOf: '2026-11-30', total: 40, offset: 10, rows: [{ id: 'c1', code: null, name: '张三', classKey: 'gold', scores: null, revenueMinor: 123456 }], scheme: 'pyramid', spellings: {} };
     const [row, footer] = human(['tiers'], page, 'zh-CN', 'CNY').split('\n');
