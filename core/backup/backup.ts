@@ -16,7 +16,8 @@ import { checkHere, type FileCheck } from './quick-check';
  */
 export async function backupTo(client: Database.Database, path: string, kind: BackupKind = 'manual', at = new Date(), check: FileCheck = checkHere): Promise<BackupFile> {
   assertWritableTarget(client, path);
-  const temp = createTempBeside(path);
+  // SQLite writes the copy: where its path would pass what SQLite opens, refused as too long before anything is made.
+  const temp = createTempBeside(path, { forSqlite: true });
   try {
     await client.backup(temp.path);
     standAlone(temp.path);

@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
-import { lstatSync, rmSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { knownSchemaVersion, openDatabase, type Db } from '../../db/open';
 import { latestActivityRev } from '../../db/repos/customer-activity';
 import { AppError } from '../../shared/contract';
 import { backupHere } from './backup';
 import type { BackupFile } from './files';
+import { nameFits, nameTooLong, sqliteOpensAt } from './name-length';
 import { assertTierBookSchema } from './schema-check';
-import { assertReadableSource } from './target';
+import { assertReadableSource, resolvedPath } from './target';
 import { createTempBeside, discardTemp, type TempFile } from './temp-file';
 import { unreadable, verifyBackupFile } from './verify';
 
@@ -21,7 +22,8 @@ export const stagingTarget = (dbPath: string) => `${dbPath}.restore`;
 /**
  * Replaces the open database's contents with a backup's, in steps that each either finish or change
  * nothing:
- *  1. the picked file is copied beside the database, and only that copy is examined from here on
+ *  1. the picked file is copied beside the database (byte for byte where SQLite cannot read it in place: copySource),
+ *     and only that copy is examined from here on
  *     (the original may change under us): integrity, TierBook's tables, migration history and every
  *     table's columns as the shipped migrations make them (schema-check.ts);
  *  2. the copy is opened the way the app opens its database (migrated to this version), then checked
@@ -38,11 +40,12 @@ export async function restoreFrom(db: Db, dbPath: string, from: string, migratio
   const client = db.$client;
   const appVersion = knownSchemaVersion(migrationsFolder);
   assertReadableSource(from);
-  const staging = createTempBeside(stagingTarget(dbPath));
+  const staging = createTempBeside(stagingTarget(dbPath), { forSqlite: true });
   try {
     try {
-      await copyDatabase(from, staging.path);
+      await copySource(from, staging.path);
     } catch (error) {
+      if (error instanceof AppError) throw error;
       throw unreadable(from, error);
     }
     verifyBackupFile(staging.path, appVersion, from);
@@ -101,14 +104,50 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
  * never what a link there points to.
  */
 async function copyDatabase(from: string, to: string): Promise<{ totalPages: number }> {
+  // SQLite follows a link to the file and makes its working files beside that, so those are the names to look at.
+  const real = resolvedPath(from);
   // lstat: a link to nothing is a name there too, never one this read made.
-  const made = [`${from}-wal`, `${from}-shm`].filter((file) => lstatSync(file, { throwIfNoEntry: false }) === undefined);
+  const made = [`${real}-wal`, `${real}-shm`].filter((file) => lstatSync(file, { throwIfNoEntry: false }) === undefined);
   const source = new Database(from, { readonly: true, fileMustExist: true });
   try {
     return await source.backup(to);
   } finally {
     source.close();
-    removeIfNoFrame(made, `${from}-wal`);
+    removeIfNoFrame(made, `${real}-wal`);
+  }
+}
+
+/**
+ * The picked file into the working copy. Where SQLite cannot read it in place — its name leaves no room for the
+ * -wal and -shm SQLite makes beside it, or its path is longer than SQLite opens (name-length.ts) — its
+ * bytes are copied instead, and SQLite reads them in the working copy, a file of this app's own with a name that
+ * fits. The bytes are then the whole database: no working file can hold part of it beside a name that leaves no
+ * room for one, and one that is there anyway (beside a path too long for SQLite) would be, so that is refused.
+ */
+async function copySource(from: string, to: string): Promise<void> {
+  const real = resolvedPath(from);
+  if (sqliteOpensAt(real, 'read')) {
+    await copyDatabase(from, to);
+    return;
+  }
+  const side = ['-wal', '-journal'].find((suffix) => nameFits(real, suffix) && (statSync(real + suffix, { throwIfNoEntry: false })?.size ?? 0) > 0);
+  if (side) throw nameTooLong(from);
+  copyBytes(from, to);
+}
+
+/** `from`'s bytes into `to`, which is this app's own file (its mode stays: owner only). `from` is only read. */
+function copyBytes(from: string, to: string): void {
+  const source = openSync(from, 'r');
+  try {
+    const target = openSync(to, 'w');
+    try {
+      const buffer = Buffer.allocUnsafe(1 << 20);
+      for (let read; (read = readSync(source, buffer, 0, buffer.length, null)) > 0; ) writeSync(target, buffer, 0, read);
+    } finally {
+      closeSync(target);
+    }
+  } finally {
+    closeSync(source);
   }
 }
 

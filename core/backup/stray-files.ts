@@ -1,6 +1,8 @@
 import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { backupFolder } from './files';
+import { stagingTarget } from './restore';
+import { tempStem } from './temp-file';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SIDE = '(?:-journal|-wal|-shm)?';
@@ -14,7 +16,8 @@ const SIDE = '(?:-journal|-wal|-shm)?';
  */
 export function removeStrayBackupFiles(dbPath: string): string[] {
   const inBackups = new RegExp(`^tierbook-.+\\.partial${SIDE}$`);
-  const besideDb = new RegExp(`^${escape(basename(dbPath))}\\.restore\\.[0-9a-f]{16}\\.partial${SIDE}$`);
+  // A long database name is cut in its working copies' names as createTempBeside cuts it (temp-file.ts).
+  const besideDb = new RegExp(`^${escape(tempStem(basename(stagingTarget(dbPath))))}\\.[0-9a-f]{16}\\.partial${SIDE}$`);
   return [...removeMatching(backupFolder(dbPath), inBackups), ...removeMatching(dirname(dbPath), besideDb)];
 }
 

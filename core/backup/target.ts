@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../../shared/contract';
+import { isNameTooLong, nameFits, nameTooLong } from './name-length';
 
 /** The files SQLite keeps for one open database: replacing any of them under a live connection corrupts it. */
 const COMPANIONS = ['', '-wal', '-shm', '-journal'];
@@ -95,6 +96,8 @@ const REFUSALS = {
  */
 function companionBeside(path: string): string | null {
   for (const suffix of ['-wal', '-shm', '-journal']) {
+    // A name too long for the folder is one no file can have: no working file there.
+    if (!nameFits(path, suffix)) continue;
     if (lstatSync(`${path}${suffix}`, { throwIfNoEntry: false }) !== undefined) return `${basename(path)}${suffix}`;
   }
   return null;
@@ -115,6 +118,8 @@ export function assertWritableTarget(client: Database.Database, path: string, us
   const resolved = resolvedPath(path);
   if (live.some((f) => samePath(f.path, resolved))) throw targetIsDatabase(path);
   const folder = dirname(resolved);
+  // The name (or its folder's path) longer than the file system takes: said so, not as a missing folder or a fault.
+  if (!nameFits(path)) throw nameTooLong(path, use.field);
   if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw refusal.folderMissing(path, folder, use.field);
   const companion = companionBeside(path);
   let stat: Stats;
@@ -148,6 +153,7 @@ export function assertReadableSource(path: string): void {
     stat = statSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('not_found', `No such file: ${path}`, [{ path: ['path'], key: 'file_not_found', params: { path } }]);
+    if (isNameTooLong(error)) throw nameTooLong(path);
     throw error;
   }
   if (!stat.isFile()) throw notAFile(path);

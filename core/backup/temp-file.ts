@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, lstatSync, openSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../shared/contract';
-import { assertWritableTarget } from './target';
+import { fittedName, isNameTooLong, nameTooLong, sqliteOpensAt } from './name-length';
+import { assertWritableTarget, resolvedPath } from './target';
 
 /** What SQLite may leave beside a database file it was writing when the process died. */
 export const SQLITE_SIDE_FILES = ['-journal', '-wal', '-shm'];
@@ -14,23 +16,46 @@ export interface TempFile {
   ino: number;
 }
 
-const unwritable = (path: string, error: unknown) =>
-  new AppError('invalid_input', `Cannot write ${path} (${(error as Error).message}).`, [{ path: ['path'], key: 'file_not_writable', params: { path } }]);
+const unwritable = (path: string, error: unknown, field = ['path']) =>
+  isNameTooLong(error)
+    ? nameTooLong(path, field)
+    : new AppError('invalid_input', `Cannot write ${path} (${(error as Error).message}).`, [{ path: field, key: 'file_not_writable', params: { path } }]);
+
+/** `.<16 hex>.partial`: the random tail of a temp file's name. */
+const TAIL_BYTES = 25;
 
 /**
- * Creates `<target>.<random>.partial` exclusively (O_EXCL: an existing file or a planted symlink of
- * that name makes it fail instead of being followed), readable by the owner only, as backups hold
- * customers' data. The random part keeps two writers — and anyone guessing — apart.
+ * The first part of a temp file's name beside `name`: the name itself, cut where it and the tail would leave no room
+ * for SQLite's working files (a backup's temp is a database) or pass the file system's limit (name-length.ts).
  */
-export function createTempBeside(target: string): TempFile {
-  const path = `${target}.${randomBytes(8).toString('hex')}.partial`;
+export const tempStem = (name: string) => fittedName(name, TAIL_BYTES);
+
+/** `<target>.<random>.partial`, the target's name cut to fit (tempStem). The random part keeps two writers — and anyone guessing — apart. */
+export function tempPathBeside(target: string): string {
+  return join(dirname(target), `${tempStem(basename(target))}.${randomBytes(8).toString('hex')}.partial`);
+}
+
+export interface TempOptions {
+  /** The input's path to the reference, for a refusal's issue. */
+  field?: string[];
+  /** SQLite writes the temp file (a backup, a restore's working copy): refused, before anything is made, where it could not. */
+  forSqlite?: boolean;
+}
+
+/**
+ * Creates a temp file beside `target` (tempPathBeside) exclusively (O_EXCL: an existing file or a planted symlink
+ * of that name makes it fail instead of being followed), readable by the owner only, as backups hold customers' data.
+ */
+export function createTempBeside(target: string, options: TempOptions = {}): TempFile {
+  const path = tempPathBeside(target);
+  if (options.forSqlite && !sqliteOpensAt(resolvedPath(path), 'write')) throw nameTooLong(target, options.field);
   let fd: number;
   try {
     // No folder is made here: every caller checked that the target's folder exists (target.ts), and one that
     // made it would turn a mistyped folder into a new tree of folders.
     fd = openSync(path, 'wx', 0o600);
   } catch (error) {
-    throw unwritable(target, error);
+    throw unwritable(target, error, options.field);
   }
   try {
     const { dev, ino } = fstatSync(fd);

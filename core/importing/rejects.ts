@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { tempPathBeside } from '../backup/temp-file';
 import type { SourceRow } from '../../shared/import/table';
 import { csvLine, UTF8_BOM } from '../../shared/export/csv-format';
 import type { ImportRowError } from './types';
@@ -23,7 +23,8 @@ export class RejectsFile {
   ) {
     // Created exclusively (an existing file or a planted link of that name fails instead of being followed),
     // readable by the owner only: the rows hold customers' data.
-    this.temp = `${path}.${randomBytes(8).toString('hex')}.partial`;
+    // Named as a backup's temp file is, cut to fit where the target's name is long (core/backup/temp-file.ts).
+    this.temp = tempPathBeside(path);
     this.fd = openSync(this.temp, 'wx', 0o600);
     writeSync(this.fd, UTF8_BOM + csvLine(['Row', ...headers, 'Errors']));
   }

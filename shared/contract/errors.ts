@@ -134,6 +134,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   undo_worker_crashed: 'the undo stopped unexpectedly ({{reason}}); nothing was undone',
   file_not_found: 'no such file: {{path}}',
   file_not_writable: 'cannot be written: {{path}}',
+  file_name_too_long: 'the file name, or the path of its folder, is too long for the file system; nothing was changed: choose a shorter name or a folder nearer the top',
   path_outside_folder: 'must name a file inside {{folder}}',
   path_not_allowed: 'is not accepted here: choose the file with the dialog',
   handle_unknown: 'is unknown or expired: choose the file again',
