@@ -31,12 +31,12 @@ describe('the spelling a free-text class is shown by', () => {
   it('names the class in the tier screens and the Evaluation, in both languages', () => {
     const spellings = { industry: classSpellingsOf(typed), income: { '10m+ usd': '10M+ USD' } };
     for (const lng of ['zh-CN', 'en'] as const) {
-      expect(classLabel(ts[lng], 'industry', 'oem electronics', lng, undefined, spellings)).toBe('OEM Electronics');
-      expect(classLabel(ts[lng], 'industry', 'long-term wholesale', lng, { kind: 'days', days: 365 }, spellings)).toBe('Long-term Wholesale');
-      expect(classLabel(ts[lng], 'income', '10m+ usd', lng, undefined, spellings)).toBe('10M+ USD');
+      expect(classLabel(ts[lng], 'industry', 'oem electronics', lng, { spellings })).toBe('OEM Electronics');
+      expect(classLabel(ts[lng], 'industry', 'long-term wholesale', lng, { window: { kind: 'days', days: 365 }, spellings })).toBe('Long-term Wholesale');
+      expect(classLabel(ts[lng], 'income', '10m+ usd', lng, { spellings })).toBe('10M+ USD');
       // A key nobody holds any more shows as itself; "toString" is no inherited name.
-      expect(classLabel(ts[lng], 'size', 'toString', lng, undefined, spellings)).toBe('toString');
-      expect(classLabel(ts[lng], 'industry', 'unknown', lng, undefined, spellings)).toBe(ts[lng]('tiers:classes.unknown'));
+      expect(classLabel(ts[lng], 'size', 'toString', lng, { spellings })).toBe('toString');
+      expect(classLabel(ts[lng], 'industry', 'unknown', lng, { spellings })).toBe(ts[lng]('tiers:classes.unknown'));
       const env: FigureEnv = { t: ts[lng], language: lng, currency: 'CNY', scheme: 'industry', spellings };
       expect(classText(env, 'oem electronics')).toBe('OEM Electronics');
     }

@@ -14,13 +14,13 @@ const YEAR: TierWindow = { kind: 'days', days: 365 };
 
 describe('class labels say what they cover', () => {
   it('names the window on "no orders", in both languages and plural forms', () => {
-    expect(classLabel(ts['zh-CN'], 'pyramid', 'none', 'zh-CN', YEAR)).toBe('近12个月无订单');
-    expect(classLabel(ts.en, 'pyramid', 'none', 'en', YEAR)).toBe('No orders in the last 12 months');
-    expect(classLabel(ts.en, 'rfm', 'none', 'en', { kind: 'days', days: 30 })).toBe('No orders in the last month');
-    expect(classLabel(ts.en, 'value', 'none', 'en', { kind: 'days', days: 730 })).toBe('No orders in the last 24 months');
-    expect(classLabel(ts.en, 'value', 'none', 'en', { kind: 'days', days: 100 })).toBe('No orders in the last 100 days');
-    expect(classLabel(ts['zh-CN'], 'value', 'none', 'zh-CN', { kind: 'days', days: 100 })).toBe('近100天无订单');
-    expect(classLabel(ts.en, 'pyramid', 'none', 'en', { kind: 'all' })).toBe('Never ordered');
+    expect(classLabel(ts['zh-CN'], 'pyramid', 'none', 'zh-CN', { window: YEAR })).toBe('近12个月无订单');
+    expect(classLabel(ts.en, 'pyramid', 'none', 'en', { window: YEAR })).toBe('No orders in the last 12 months');
+    expect(classLabel(ts.en, 'rfm', 'none', 'en', { window: { kind: 'days', days: 30 } })).toBe('No orders in the last month');
+    expect(classLabel(ts.en, 'value', 'none', 'en', { window: { kind: 'days', days: 730 } })).toBe('No orders in the last 24 months');
+    expect(classLabel(ts.en, 'value', 'none', 'en', { window: { kind: 'days', days: 100 } })).toBe('No orders in the last 100 days');
+    expect(classLabel(ts['zh-CN'], 'value', 'none', 'zh-CN', { window: { kind: 'days', days: 100 } })).toBe('近100天无订单');
+    expect(classLabel(ts.en, 'pyramid', 'none', 'en', { window: { kind: 'all' } })).toBe('Never ordered');
     // Before the window is known it still never reads a bare "No orders".
     expect(classLabel(ts.en, 'pyramid', 'none', 'en')).toBe('No orders in the analysis window');
   });
@@ -32,11 +32,11 @@ describe('class labels say what they cover', () => {
   });
 
   it('puts the window on tier column headers and their tooltips, not on profile columns', () => {
-    expect(schemeColumnLabel(ts['zh-CN'], 'pyramid', '客户金字塔', YEAR)).toBe('客户金字塔（近12个月）');
-    expect(schemeColumnLabel(ts.en, 'pyramid', 'Customer pyramid', YEAR)).toBe('Customer pyramid (last 12 months)');
-    expect(schemeColumnLabel(ts.en, 'locality', 'Locality', YEAR)).toBe('Locality');
-    expect(schemeColumnTooltip(ts.en, 'rfm', 'RFM scores', YEAR)).toContain('the last 12 months');
-    expect(schemeColumnTooltip(ts.en, 'rfm', 'RFM scores', YEAR)).toContain('"No orders in the last 12 months"');
+    expect(schemeColumnLabel(ts['zh-CN'], 'pyramid', '客户金字塔', { window: YEAR })).toBe('客户金字塔（近12个月）');
+    expect(schemeColumnLabel(ts.en, 'pyramid', 'Customer pyramid', { window: YEAR })).toBe('Customer pyramid (last 12 months)');
+    expect(schemeColumnLabel(ts.en, 'locality', 'Locality', { window: YEAR })).toBe('Locality');
+    expect(schemeColumnTooltip(ts.en, 'rfm', 'RFM scores', { window: YEAR })).toContain('the last 12 months');
+    expect(schemeColumnTooltip(ts.en, 'rfm', 'RFM scores', { window: YEAR })).toContain('"No orders in the last 12 months"');
   });
 
   it('groups RFM cells under their segment with summed figures', () => {
@@ -111,7 +111,7 @@ describe('no raw key reaches the screen', () => {
         for (const scheme of result.schemeKeys) {
           const { classKey, explanation } = assignments[scheme]!;
           const shown = [
-            classLabel(t, scheme, classKey, lng, YEAR),
+            classLabel(t, scheme, classKey, lng, { window: YEAR }),
             ...explanationFacts(t, scheme, explanation, env).flatMap((f) => [f.label, f.text]),
             ...explanation.moves.map((h) => hintText(t, h, scheme, env)),
           ];
@@ -134,7 +134,7 @@ describe('no raw key reaches the screen', () => {
     for (const lng of ['zh-CN', 'en'] as const) {
       for (const scheme of CLOSED_SCHEME_KEYS) {
         if (scheme === 'country') continue; // named by Intl
-        for (const key of classKeysOf(scheme)) expect(classLabel(ts[lng], scheme, key, lng, YEAR), `${scheme}.${key}`).not.toMatch(KEYS);
+        for (const key of classKeysOf(scheme)) expect(classLabel(ts[lng], scheme, key, lng, { window: YEAR }), `${scheme}.${key}`).not.toMatch(KEYS);
       }
     }
   });

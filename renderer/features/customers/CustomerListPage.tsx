@@ -12,8 +12,7 @@ import { useWorkspace } from '../../app/workspace';
 import { QuickFollowUp } from '../followups/QuickFollowUp';
 import { NewCustomerDrawer } from '../customer-file/NewCustomerDrawer';
 import { schemeColumnLabel, schemeColumnTooltip, schemeLabel } from '../tiers/labels';
-import { useTierWindow } from '../tiers/use-tier-window';
-import { useClassSpellings } from '../tiers/use-class-spellings';
+import { useClassLabelEnv } from '../tiers/use-tier-settings';
 import { ColumnChooser, savedVisibility, visibilityOf } from './ColumnChooser';
 import { BulkActionBar } from './BulkActionBar';
 import { columnLabel, customerColumns, DEFAULT_VISIBLE, FIXED_COLUMNS, schemeColumnId, schemeOfColumn, type SchemeColumn } from './customer-columns';
@@ -58,8 +57,7 @@ export function CustomerListPage() {
   const [view, setView] = useState<(typeof CUSTOMER_VIEWS)[number]>('active');
   const [filters, setFilters] = useState<FilterValues>(NO_FILTERS);
   const [tierFilter, setTierFilter] = useState<TierFilterValue | null>(null);
-  const tierWindow = useTierWindow();
-  const spellings = useClassSpellings();
+  const labelEnv = useClassLabelEnv();
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
   const [selected, setSelected] = useState(-1);
   const [followUpFor, setFollowUpFor] = useState<CustomerRow | null>(null);
@@ -77,9 +75,9 @@ export function CustomerListPage() {
     () =>
       [...SCHEME_KEYS, ...[...customNames.keys()].map((id) => `custom:${id}`)].map((scheme) => {
         const name = schemeLabel(t, scheme, customNames);
-        return { scheme, name, label: schemeColumnLabel(t, scheme, name, tierWindow), tooltip: schemeColumnTooltip(t, scheme, name, tierWindow) };
+        return { scheme, name, label: schemeColumnLabel(t, scheme, name, labelEnv), tooltip: schemeColumnTooltip(t, scheme, name, labelEnv) };
       }),
-    [t, customNames, tierWindow],
+    [t, customNames, labelEnv],
   );
   const rowAtRef = useRef<(index: number) => CustomerRow | undefined>(() => undefined);
   const onTick = useCallback((row: CustomerRow, index: number, range: boolean) => {
@@ -101,8 +99,8 @@ export function CustomerListPage() {
     anchor.current = index;
   }, []);
   const env = useMemo(
-    () => ({ t, language: i18n.language, baseCurrency: settings.baseCurrency, today, onFollowUp: setFollowUpFor, schemeColumns, window: tierWindow, spellings, ticked: tickedSet, onTick }),
-    [t, i18n.language, settings.baseCurrency, today, schemeColumns, tierWindow, spellings, tickedSet, onTick],
+    () => ({ t, language: i18n.language, baseCurrency: settings.baseCurrency, today, onFollowUp: setFollowUpFor, schemeColumns, ...labelEnv, ticked: tickedSet, onTick }),
+    [t, i18n.language, settings.baseCurrency, today, schemeColumns, labelEnv, tickedSet, onTick],
   );
   const allColumns = useMemo(
     () => customerColumns(env).filter((c) => !FIXED_COLUMNS.includes(c.id ?? (c as { accessorKey: string }).accessorKey)).map((c) => {
@@ -216,7 +214,7 @@ export function CustomerListPage() {
       />
       <Space wrap>
         <CustomerFilters value={filters} onChange={setFilters} reloadKey={version} />
-        <TierFilter value={tierFilter} onChange={setTierFilter} schemes={schemeColumns.map((c) => ({ scheme: c.scheme, label: c.name ?? c.label }))} window={tierWindow} reloadKey={version} />
+        <TierFilter value={tierFilter} onChange={setTierFilter} schemes={schemeColumns.map((c) => ({ scheme: c.scheme, label: c.name ?? c.label }))} reloadKey={version} />
       </Space>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Text type="secondary" data-testid="customer-count">

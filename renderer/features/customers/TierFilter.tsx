@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
 import { api } from '../../api/client';
-import { classLabel, type TierWindow } from '../tiers/labels';
-import { useClassSpellings } from '../tiers/use-class-spellings';
+import { classLabel } from '../tiers/labels';
+import { useClassLabelEnv } from '../tiers/use-tier-settings';
 
 export interface TierFilterValue {
   scheme: string;
@@ -16,7 +16,6 @@ interface Props {
   onChange(next: TierFilterValue | null): void;
   /** Every scheme the list can show, with its display name. */
   schemes: readonly { scheme: string; label: string }[];
-  window?: TierWindow;
   reloadKey: number;
 }
 
@@ -24,11 +23,11 @@ interface Props {
  * Filter the customer list by class in any scheme: pick a scheme, then classes. The classes offered are
  * those that occur today, with their counts, from the same overview the Tiered lists screen shows.
  */
-export function TierFilter({ value, onChange, schemes, window: tierWindow, reloadKey }: Props) {
+export function TierFilter({ value, onChange, schemes, reloadKey }: Props) {
   const { t, i18n } = useTranslation('customers');
   const [scheme, setScheme] = useState<string | undefined>(value?.scheme);
   const [overview, setOverview] = useState<OutputOf<'segments:overview'> | null>(null);
-  const spellings = useClassSpellings();
+  const labelEnv = useClassLabelEnv();
 
   useEffect(() => {
     setOverview(null);
@@ -44,7 +43,7 @@ export function TierFilter({ value, onChange, schemes, window: tierWindow, reloa
 
   const options = (overview && overview.scheme === scheme ? overview.classes.filter((c) => c.count > 0) : []).map((c) => ({
     value: c.classKey,
-    label: `${classLabel(t, scheme!, c.classKey, i18n.language, tierWindow, spellings)} (${c.count})`,
+    label: `${classLabel(t, scheme!, c.classKey, i18n.language, labelEnv)} (${c.count})`,
   }));
 
   return (

@@ -5,15 +5,15 @@ import type { CustomerRow } from '../../../shared/contract/customers';
 import { formatPhone } from '../../../shared/domain/phone';
 import { countryName, formatDate, formatMoney, formatShortDate, formatShortLocalDay } from '../../components/format';
 import { ClassTag } from '../tiers/ClassTag';
-import type { ClassSpellings } from '../../../shared/segmentation';
-import { classLabel, type TierWindow } from '../tiers/labels';
+import { classLabel, type ClassLabelEnv } from '../tiers/labels';
 import { PREDICTION_COLUMN_IDS, predictionColumns } from '../prediction/prediction-columns';
 import { UserText } from '../../components/UserText';
 import { FigureText } from '../../components/FigureText';
 
 const column = createColumnHelper<CustomerRow>();
 
-export interface ColumnEnv {
+/** The window, bases and spellings (ClassLabelEnv) say what each tier column's class means ('none' of pyramid…). */
+export interface ColumnEnv extends ClassLabelEnv {
   t: TFunction;
   language: string;
   baseCurrency: string;
@@ -21,10 +21,6 @@ export interface ColumnEnv {
   onFollowUp(row: CustomerRow): void;
   /** One column per scheme the user can show (built-in and custom), with its display name. */
   schemeColumns: readonly SchemeColumn[];
-  /** The analysis window, named on the 'no orders' class of window schemes. */
-  window?: TierWindow;
-  /** How free-text classes are shown (segments:classSpellings). */
-  spellings?: ClassSpellings;
   /** Ticked customers for bulk actions; `onTick` gets the row's list index and whether Shift was held (a range). */
   ticked: ReadonlySet<string>;
   onTick(row: CustomerRow, index: number, range: boolean): void;
@@ -82,7 +78,7 @@ export function customerColumns(env: ColumnEnv) {
     const key = `${scheme}\u0000${classKey}`;
     let label = classLabels.get(key);
     if (label === undefined) {
-      label = classLabel(t, scheme, classKey, language, env.window, env.spellings);
+      label = classLabel(t, scheme, classKey, language, env);
       classLabels.set(key, label);
     }
     return label;

@@ -11,8 +11,7 @@ import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
 import { schemeLabel } from '../tiers/labels';
 import { RecomputeButton } from '../tiers/RecomputeButton';
-import { useTierWindow } from '../tiers/use-tier-window';
-import { useClassSpellings } from '../tiers/use-class-spellings';
+import { useClassLabelEnv } from '../tiers/use-tier-settings';
 import { ClassMetricCard } from './ClassMetricCard';
 import { type EvaluationReport, type FigureEnv } from './figures';
 import { MigrationCard } from './MigrationCard';
@@ -33,8 +32,7 @@ export function EvaluationPage() {
   const language = i18n.language;
   const { settings, version } = useWorkspace();
   const { message } = App.useApp();
-  const tierWindow = useTierWindow();
-  const spellings = useClassSpellings();
+  const labelEnv = useClassLabelEnv();
   const [scheme, setScheme] = useState('pyramid');
   const [period, setPeriod] = useState<ReportPeriod>('month');
   const [range, setRange] = useState<[Dayjs, Dayjs]>(defaultRange);
@@ -78,7 +76,7 @@ export function EvaluationPage() {
     };
   }, [scheme, from, to, period, version, reloads, t]);
 
-  const env: FigureEnv = useMemo(() => ({ t, language, currency: report?.baseCurrency ?? settings.baseCurrency, scheme: report?.scheme ?? scheme, window: tierWindow, spellings }), [t, language, report, settings.baseCurrency, scheme, tierWindow, spellings]);
+  const env: FigureEnv = useMemo(() => ({ t, language, currency: report?.baseCurrency ?? settings.baseCurrency, scheme: report?.scheme ?? scheme, ...labelEnv }), [t, language, report, settings.baseCurrency, scheme, labelEnv]);
   const metrics = useMemo(() => reportMetrics(env), [env]);
   const schemes = [...SCHEME_KEYS, ...[...customNames.keys()].map((id) => `custom:${id}`)];
   const hasProfit = report?.periods.some((p) => Object.values(p.classes).some((f) => f.grossProfitMinor !== undefined)) ?? false;

@@ -44,7 +44,7 @@ export function MigrationMembers({ env, scheme, from, to, cell }: { env: FigureE
 
   const why = (explanation: Explanation | null) => {
     if (!explanation) return <Typography.Text type="secondary">{t('migration.noExplanation')}</Typography.Text>;
-    const hintEnv = { language: env.language, currency: env.currency, window: env.window };
+    const hintEnv = { language: env.language, currency: env.currency, window: env.window, bases: env.bases, spellings: env.spellings };
     const facts = explanationFacts(env.t, scheme, explanation, hintEnv);
     return (
       <div data-testid="migration-explanation">

@@ -2,8 +2,7 @@ import type { TFunction } from 'i18next';
 import type { OutputOf } from '../../../shared/contract';
 import { isolate } from '../../components/bidi';
 import { formatCompactMoney, formatMoney } from '../../components/format';
-import type { ClassSpellings } from '../../../shared/segmentation';
-import { classLabel, type TierWindow } from '../tiers/labels';
+import { classLabel, type ClassLabelEnv } from '../tiers/labels';
 
 export type EvaluationReport = OutputOf<'reports:evaluation'>;
 export type ReportPeriod = EvaluationReport['periods'][number];
@@ -14,14 +13,11 @@ export type ReportClass = EvaluationReport['classes'][number];
 export const UNCLASSIFIED = '';
 
 /** What the screen needs to turn report values into words. */
-export interface FigureEnv {
+export interface FigureEnv extends ClassLabelEnv {
   t: TFunction;
   language: string;
   currency: string;
   scheme: string;
-  window?: TierWindow;
-  /** How free-text classes are shown (segments:classSpellings). */
-  spellings?: ClassSpellings;
 }
 
 /** Ten colours that stay apart in a stacked chart; classes take them in their order (best first). */
@@ -46,7 +42,7 @@ export function periodLabel(env: FigureEnv, period: { start: string; complete?: 
 
 export function classText(env: FigureEnv, classKey: string | null): string {
   if (classKey === null || classKey === UNCLASSIFIED) return env.t('evaluation:unclassified');
-  return classLabel(env.t, env.scheme, classKey, env.language, env.window, env.spellings);
+  return classLabel(env.t, env.scheme, classKey, env.language, env);
 }
 
 /**

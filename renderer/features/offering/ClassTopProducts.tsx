@@ -6,23 +6,21 @@ import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { formatMoney } from '../../components/format';
 import { classLabel } from '../tiers/labels';
-import { useClassSpellings } from '../tiers/use-class-spellings';
-import type { TierWindow } from '../tiers/labels';
+import { useClassLabelEnv } from '../tiers/use-tier-settings';
 import { reasonText } from './reason-text';
 
 interface Props {
   scheme: string;
   /** The class picked on the tier screen; none: every class side by side. */
   classKey?: string;
-  window?: TierWindow;
   /** Changes when the tiers are recomputed or the data changes. */
   reloadKey: unknown;
 }
 
 /** On the tier screen: each class's most bought products, so the staff know what suits a class. */
-export function ClassTopProducts({ scheme, classKey, window, reloadKey }: Props) {
+export function ClassTopProducts({ scheme, classKey, reloadKey }: Props) {
   const { t, i18n } = useTranslation('offering');
-  const spellings = useClassSpellings();
+  const labelEnv = useClassLabelEnv();
   const language = i18n.language;
   const [open, setOpen] = useState(false);
   const [result, setResult] = useState<OutputOf<'offers:classes'> | null>(null);
@@ -44,7 +42,7 @@ export function ClassTopProducts({ scheme, classKey, window, reloadKey }: Props)
   }, [open, scheme, reloadKey, t]);
 
   const classes = (result?.scheme === scheme ? result.classes : []).filter((c) => (classKey ? c.classKey === classKey : c.products.length > 0));
-  const title = classKey ? t('classTop.titleClass', { cls: classLabel(t, scheme, classKey, language, window, spellings) }) : t('classTop.title');
+  const title = classKey ? t('classTop.titleClass', { cls: classLabel(t, scheme, classKey, language, labelEnv) }) : t('classTop.title');
 
   return (
     <Collapse
@@ -65,7 +63,7 @@ export function ClassTopProducts({ scheme, classKey, window, reloadKey }: Props)
               {classes.map((c) => (
                 <div key={c.classKey} data-testid={`class-top-${c.classKey}`}>
                   <Space style={{ marginBottom: 4 }}>
-                    <Tag>{classLabel(t, scheme, c.classKey, language, window, spellings)}</Tag>
+                    <Tag>{classLabel(t, scheme, c.classKey, language, labelEnv)}</Tag>
                     <Typography.Text type="secondary">{t('classTop.customers', { count: c.customers })}</Typography.Text>
                   </Space>
                   <List

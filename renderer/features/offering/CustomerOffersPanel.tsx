@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { formatDate, formatMoney } from '../../components/format';
 import { classLabel, schemeLabel } from '../tiers/labels';
-import { useClassSpellings } from '../tiers/use-class-spellings';
+import { useClassLabelEnv } from '../tiers/use-tier-settings';
 import { groupText } from '../tiers/cut-text';
 import { formatQuantity, reasonText } from './reason-text';
 
@@ -23,7 +23,7 @@ interface Props {
 /** On the customer file: what they usually buy, what customers like them also buy, and their order lines. */
 export function CustomerOffersPanel({ customerId, orders }: Props) {
   const { t, i18n } = useTranslation('offering');
-  const spellings = useClassSpellings();
+  const labelEnv = useClassLabelEnv();
   const language = i18n.language;
   const [scheme, setScheme] = useState<string>('pyramid');
   const [offers, setOffers] = useState<OutputOf<'offers:customer'> | null>(null);
@@ -57,7 +57,7 @@ export function CustomerOffersPanel({ customerId, orders }: Props) {
     offers && offers.classKey
       ? t(offers.group !== null ? 'peers.basisGroup' : 'peers.basis', {
           count: offers.peers,
-          cls: classLabel(t, offers.scheme, offers.classKey, language, undefined, spellings),
+          cls: classLabel(t, offers.scheme, offers.classKey, language, labelEnv),
           scheme: schemeLabel(t, offers.scheme, NO_NAMES),
           group: offers.group !== null && offers.partition !== null ? groupText(t, offers.partition, offers.group, { tag: offers.partitionTag ?? undefined }, language) : '',
         })

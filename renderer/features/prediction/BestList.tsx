@@ -12,6 +12,7 @@ import { errorText } from '../../components/errors';
 import { FigureText } from '../../components/FigureText';
 import { formatDate, formatMoney } from '../../components/format';
 import { classLabel } from '../tiers/labels';
+import { useClassLabelEnv } from '../tiers/use-tier-settings';
 import { exportBestCsv } from './export-best';
 import { pAliveEstimated } from '../../../shared/prediction/once';
 import { PAliveText } from './PAliveText';
@@ -24,6 +25,7 @@ const PAGE = 200;
 export function BestList() {
   const { t, i18n } = useTranslation('prediction');
   const { settings, version } = useWorkspace();
+  const labelEnv = useClassLabelEnv();
   const [scheme, setScheme] = useState<string>('pyramid');
   const [classKey, setClassKey] = useState<string | undefined>(undefined);
   const [owner, setOwner] = useState<string | undefined>(undefined);
@@ -69,7 +71,7 @@ export function BestList() {
           placeholder={t('best.anyClass')}
           value={classKey}
           onChange={(v) => (setClassKey(v), setOffset(0))}
-          options={classes.map((c) => ({ value: c, label: classLabel(t, scheme, c, i18n.language) }))}
+          options={classes.map((c) => ({ value: c, label: classLabel(t, scheme, c, i18n.language, labelEnv) }))}
         />
         <Select
           data-testid="best-owner"
@@ -86,7 +88,7 @@ export function BestList() {
           // Nothing to export when the last recompute found nothing to learn from (the reason is shown below).
           disabled={page?.refused != null}
           onClick={() =>
-            void exportBestCsv({ scheme, classKey, owner }, { t, language: i18n.language, currency: settings.baseCurrency }).then(setExported, (e: unknown) => setError(errorText(e, t)))
+            void exportBestCsv({ scheme, classKey, owner }, { t, language: i18n.language, currency: settings.baseCurrency, ...labelEnv }).then(setExported, (e: unknown) => setError(errorText(e, t)))
           }
         >
           {t('best.exportCsv')}
@@ -119,7 +121,7 @@ export function BestList() {
             // Fixed widths, one line each: a 120-character name or a ten-digit amount no longer stretches a row to
             // a dozen lines or pushes the last column off the screen (it scrolls sideways instead).
             { key: 'name', title: t('best.name'), width: 220, render: (_, r) => <a href={hrefOf({ page: 'customer', id: r.id })} style={{ display: 'block', minWidth: 0 }}><UserText text={r.name} testId="best-name" /></a> },
-            { key: 'class', title: t('best.classKey'), width: 130, render: (_, r) => (r.classKey ? <UserText text={classLabel(t, scheme, r.classKey, i18n.language)} /> : '') },
+            { key: 'class', title: t('best.classKey'), width: 130, render: (_, r) => (r.classKey ? <UserText text={classLabel(t, scheme, r.classKey, i18n.language, labelEnv)} /> : '') },
             { key: 'owner', title: t('best.owner'), width: 140, render: (_, r) => (r.owner ? <UserText text={r.owner} /> : '') },
             { key: 'score', title: t('score'), width: 150, align: 'right', className: 'figure-text', render: (_, r) => <span data-testid="best-score">{r.score}%</span> },
             { key: 'pAlive', title: t('pAlive'), width: 120, align: 'right', className: 'figure-text', render: (_, r) => <PAliveText pAlive={r.pAlive} estimated={pAliveEstimated(r.purchases)} /> },

@@ -3,7 +3,7 @@ import type { BestRow } from '../../../shared/contract/prediction';
 import { minorToDecimal } from '../../../shared/domain/money';
 import { localDateOf } from '../../../shared/domain/dates';
 import { api } from '../../api/client';
-import { classLabel } from '../tiers/labels';
+import { classLabel, type ClassLabelEnv } from '../tiers/labels';
 import { pAliveEstimated } from '../../../shared/prediction/once';
 
 const cell = (value: string | number | null): string => {
@@ -14,7 +14,7 @@ const cell = (value: string | number | null): string => {
 };
 
 /** The whole best list under the current filters as CSV (amounts in base-currency units, a BOM for Excel). */
-export async function exportBestCsv(filter: { scheme: string; classKey?: string; owner?: string }, env: { t: TFunction; language: string; currency: string }): Promise<number> {
+export async function exportBestCsv(filter: { scheme: string; classKey?: string; owner?: string }, env: ClassLabelEnv & { t: TFunction; language: string; currency: string }): Promise<number> {
   const { t } = env;
   const rows: BestRow[] = [];
   for (let offset = 0; ; offset += 5000) {
@@ -27,7 +27,7 @@ export async function exportBestCsv(filter: { scheme: string; classKey?: string;
   const lines = [
     header.map(cell).join(','),
     ...rows.map((r) =>
-      [r.name, r.classKey ? classLabel(t, filter.scheme, r.classKey, env.language) : null, r.owner, r.score, pAliveEstimated(r.purchases) ? r.pAlive.toFixed(3) : null, r.expectedPurchases.d90.toFixed(2), money(r.expectedOrderValueMinor), money(r.clvMinor)]
+      [r.name, r.classKey ? classLabel(t, filter.scheme, r.classKey, env.language, env) : null, r.owner, r.score, pAliveEstimated(r.purchases) ? r.pAlive.toFixed(3) : null, r.expectedPurchases.d90.toFixed(2), money(r.expectedOrderValueMinor), money(r.clvMinor)]
         .map(cell)
         .join(','),
     ),

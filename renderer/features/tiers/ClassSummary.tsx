@@ -4,8 +4,7 @@ import type { OutputOf } from '../../../shared/contract';
 import { formatMoney } from '../../components/format';
 import { ClassTag } from './ClassTag';
 import { groupRfmCells, type SummaryRow } from './rfm-groups';
-import { classLabel, type TierWindow } from './labels';
-import type { ClassSpellings } from '../../../shared/segmentation';
+import { classLabel, type ClassLabelEnv } from './labels';
 import { shareCell } from './share-cell';
 
 type Overview = OutputOf<'segments:overview'>;
@@ -13,17 +12,16 @@ type Overview = OutputOf<'segments:overview'>;
 interface Props {
   overview: Overview;
   selected: string | undefined;
-  window?: TierWindow;
   onSelect(classKey: string | undefined): void;
-  /** How free-text classes are spelt (the page reads them once: use-class-spellings.ts); by their key until read. */
-  spellings?: ClassSpellings;
+  /** The window, bases and spellings the page read once (use-tier-settings.ts); today's wording until read. */
+  labels?: ClassLabelEnv;
 }
 
 /**
  * Each class with its count, window revenue and revenue share; a click narrows the member list to it.
  * RFM's cells are grouped under their R×F segment (a click on a segment opens it), never 70 bare codes.
  */
-export function ClassSummary({ overview, selected, window, onSelect, spellings }: Props) {
+export function ClassSummary({ overview, selected, onSelect, labels = {} }: Props) {
   const { t, i18n } = useTranslation('tiers');
   const language = i18n.language;
   // Long vocabularies (125 RFM codes, 250 countries) list only what occurs; short ones show empty tiers too.
@@ -53,9 +51,9 @@ export function ClassSummary({ overview, selected, window, onSelect, spellings }
           title: t('columns.classKey'),
           render: (_, row) =>
             isGroup(row) ? (
-              <ClassTag scheme="rf_segment" classKey={row.classKey.slice('segment:'.length)} label={classLabel(t, 'rf_segment', row.classKey.slice('segment:'.length), language, window)} />
+              <ClassTag scheme="rf_segment" classKey={row.classKey.slice('segment:'.length)} label={classLabel(t, 'rf_segment', row.classKey.slice('segment:'.length), language, labels)} />
             ) : (
-              <ClassTag scheme={overview.scheme} classKey={row.classKey} label={classLabel(t, overview.scheme, row.classKey, language, window, spellings)} />
+              <ClassTag scheme={overview.scheme} classKey={row.classKey} label={classLabel(t, overview.scheme, row.classKey, language, labels)} />
             ),
         },
         { key: 'count', title: t('columns.count'), dataIndex: 'count', align: 'right', width: 110 },

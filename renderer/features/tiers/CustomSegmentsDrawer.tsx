@@ -11,7 +11,7 @@ import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { COUNTRY_CODES } from '../../components/format';
 import { firstRowWithoutValue, toCondition, toRows, type Row } from './custom-rows';
 import { classLabel } from './labels';
-import { useClassSpellings } from './use-class-spellings';
+import { useClassLabelEnv } from './use-tier-settings';
 import { fieldValueLabel, KEYED_FIELDS, opLabel, ruleLines } from './rule-text';
 import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 
@@ -61,8 +61,8 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
   // editing another segment asks first, as the service policies do.
   const [edited, setEdited] = useState(false);
   const confirmDiscard = useConfirmDiscard(open && edited);
-  const spellings = useClassSpellings();
-  const env = useMemo(() => ({ language, currency: baseCurrency, spellings }), [language, baseCurrency, spellings]);
+  const labelEnv = useClassLabelEnv();
+  const env = useMemo(() => ({ language, currency: baseCurrency, ...labelEnv }), [language, baseCurrency, labelEnv]);
 
   useEffect(() => {
     if (!open) return;
@@ -281,7 +281,7 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
                                 optionFilterProp="label"
                                 status={emptyRow === f.name ? 'error' : undefined}
                                 onChange={() => setEmptyRow(null)}
-                                options={(classKeysOf(row.scheme ?? 'pyramid') ?? []).map((c) => ({ value: c, label: classLabel(t, row.scheme ?? 'pyramid', c, language) }))}
+                                options={(classKeysOf(row.scheme ?? 'pyramid') ?? []).map((c) => ({ value: c, label: classLabel(t, row.scheme ?? 'pyramid', c, language, labelEnv) }))}
                               />
                             </Form.Item>
                           </>

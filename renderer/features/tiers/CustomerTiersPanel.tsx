@@ -10,10 +10,9 @@ import { localDateOf } from '../../../shared/domain/dates';
 import { ClassTag } from './ClassTag';
 import { cutLines } from './cut-text';
 import { classLabel, hintEnvFor, hintText } from './labels';
-import { useClassSpellings } from './use-class-spellings';
 import { TierHistoryChart } from './TierHistoryChart';
 import { useTierPartition } from './use-tier-partition';
-import { useTierWindow } from './use-tier-window';
+import { useClassLabelEnv } from './use-tier-settings';
 
 /** The schemes a shop owner acts on; the Tiered lists drawer shows all of them. */
 const SCHEMES = ['pyramid', 'value', 'lifecycle', 'rf_segment', 'loyalty', 'behavior', 'intent'] as const;
@@ -28,8 +27,7 @@ interface Props {
 export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
   const { t, i18n } = useTranslation('tiers');
   const { settings } = useWorkspace();
-  const tierWindow = useTierWindow();
-  const spellings = useClassSpellings();
+  const labelEnv = useClassLabelEnv();
   const groupNames = useTierPartition();
   const [explain, setExplain] = useState<OutputOf<'segments:explain'> | null>(null);
   // Fetched apart: the first history read may store today's snapshot (seconds at 100k customers).
@@ -56,7 +54,7 @@ export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
 
   if (error) return <Alert type="info" showIcon title={error} />;
   if (!explain) return <Spin />;
-  const env = { language: i18n.language, currency: settings.baseCurrency, window: tierWindow, spellings, current: explain.metrics };
+  const env = { language: i18n.language, currency: settings.baseCurrency, ...labelEnv, current: explain.metrics };
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Descriptions
@@ -72,7 +70,7 @@ export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
             label: t(`schemes.${s}`),
             children: (
               <div data-testid={`customer-tier-${s}`}>
-                <ClassTag scheme={s} classKey={classKey} label={classLabel(t, s, classKey, i18n.language, tierWindow, spellings)} />
+                <ClassTag scheme={s} classKey={classKey} label={classLabel(t, s, classKey, i18n.language, labelEnv)} />
                 {cutLines(t, s, classKey, explanation, env, groupNames).map((line, i) => (
                   <div key={`cut-${i}`} data-testid={`customer-tier-cut-${s}`} style={{ color: '#555' }}>
                     {line}
@@ -83,7 +81,7 @@ export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
                 ))}
                 {changes.length > 1 ? (
                   <div style={{ color: 'rgba(0, 0, 0, 0.62)', marginTop: 4 }}>
-                    {t('explain.history')}: {changes.map((h) => `${formatDate(h.asOf, i18n.language)} ${h.classKey === null ? '—' : classLabel(t, s, h.classKey, i18n.language, tierWindow, spellings)}`).join(' → ')}
+                    {t('explain.history')}: {changes.map((h) => `${formatDate(h.asOf, i18n.language)} ${h.classKey === null ? '—' : classLabel(t, s, h.classKey, i18n.language, labelEnv)}`).join(' → ')}
                   </div>
                 ) : null}
               </div>
@@ -91,7 +89,7 @@ export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
           };
         })}
       />
-      {history ? <TierHistoryChart history={history} schemes={SCHEMES} today={localDateOf(new Date())} window={tierWindow} /> : null}
+      {history ? <TierHistoryChart history={history} schemes={SCHEMES} today={localDateOf(new Date())} /> : null}
     </Space>
   );
 }

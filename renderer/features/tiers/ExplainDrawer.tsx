@@ -12,10 +12,9 @@ import { ClassTag } from './ClassTag';
 import { explanationFacts } from './explain-facts';
 import { explainedClass, ranksByPrediction, type PredictionStatus } from './explained-class';
 import { classLabel, hintEnvFor, hintText, schemeLabel } from './labels';
-import { useClassSpellings } from './use-class-spellings';
 import { useTierPartition } from './use-tier-partition';
 import { ruleLines } from './rule-text';
-import { useTierWindow } from './use-tier-window';
+import { useClassLabelEnv } from './use-tier-settings';
 
 interface Props {
   customer: { id: string; name: string } | null;
@@ -34,8 +33,7 @@ interface Props {
 export function ExplainDrawer({ customer, scheme, schemes, customNames, customRules, baseCurrency, onClose, afterClose }: Props) {
   const { t, i18n } = useTranslation('tiers');
   const language = i18n.language;
-  const tierWindow = useTierWindow();
-  const spellings = useClassSpellings();
+  const labelEnv = useClassLabelEnv();
   const groupNames = useTierPartition();
   const [explain, setExplain] = useState<OutputOf<'segments:explain'> | null>(null);
   // Separate from the explanation: the first history read may store today's snapshot, which takes
@@ -77,7 +75,7 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, customRu
     };
   }, [customer, explain]);
 
-  const env = { language, currency: baseCurrency, window: tierWindow, spellings, current: explain?.metrics };
+  const env = { language, currency: baseCurrency, ...labelEnv, current: explain?.metrics };
   const ordered = [scheme, ...schemes.filter((s) => s !== scheme)];
 
   return (
@@ -97,7 +95,7 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, customRu
               data-testid="tier-history"
               items={history.schemes[scheme]!.map((h) => ({
                 key: h.asOf,
-                content: `${formatDate(h.asOf, language)} · ${h.classKey === null ? '—' : classLabel(t, scheme, h.classKey, language, tierWindow, spellings)}`,
+                content: `${formatDate(h.asOf, language)} · ${h.classKey === null ? '—' : classLabel(t, scheme, h.classKey, language, labelEnv)}`,
               }))}
             />
           ) : (

@@ -1,15 +1,14 @@
 import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
-import { classLabel, type TierWindow } from './labels';
-import { useClassSpellings } from './use-class-spellings';
+import { classLabel } from './labels';
+import { useClassLabelEnv } from './use-tier-settings';
 
 interface Props {
   overview: OutputOf<'segments:overview'>;
   partitionName: string;
   groupText(key: string): string;
   selected: string | undefined;
-  window?: TierWindow;
   onSelect(group: string | undefined): void;
 }
 
@@ -17,9 +16,9 @@ interface Props {
  * A ranked scheme under a partition: one line per group with its size and the customers in each class, so
  * "the stall has its own platinum customers" is visible at a glance; a click narrows the list to the group.
  */
-export function GroupSummary({ overview, partitionName, groupText, selected, window, onSelect }: Props) {
+export function GroupSummary({ overview, partitionName, groupText, selected, onSelect }: Props) {
   const { t, i18n } = useTranslation('tiers');
-  const spellings = useClassSpellings();
+  const labelEnv = useClassLabelEnv();
   if (!overview.groups) return null;
   return (
     <div data-testid="tier-groups">
@@ -35,7 +34,7 @@ export function GroupSummary({ overview, partitionName, groupText, selected, win
           >
             <strong>{t('tierSettings:list.groupSummary', { group: groupText(g.group), count: g.customers })}</strong>
             {' · '}
-            {classesLine(g.classes, (c) => `${classLabel(t, overview.scheme, c.classKey, i18n.language, window, spellings)} (${c.count})`, (more) => t('tierSettings:list.moreClasses', { count: more }))}
+            {classesLine(g.classes, (c) => `${classLabel(t, overview.scheme, c.classKey, i18n.language, labelEnv)} (${c.count})`, (more) => t('tierSettings:list.moreClasses', { count: more }))}
           </Tag.CheckableTag>
         ))}
       </div>

@@ -8,9 +8,8 @@ import { UserParagraph } from '../../components/UserParagraph';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { classLabel, schemeLabel } from './labels';
-import { useClassSpellings } from './use-class-spellings';
 import { PolicyText } from './PolicyText';
-import { useTierWindow } from './use-tier-window';
+import { useClassLabelEnv } from './use-tier-settings';
 
 interface Props {
   open: boolean;
@@ -29,8 +28,7 @@ const EMPTY: Draft = { cadenceDays: null, priority: 3, notes: '', nextAction: ''
  */
 export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: Props) {
   const { t, i18n } = useTranslation('tiers');
-  const tierWindow = useTierWindow();
-  const spellings = useClassSpellings();
+  const labelEnv = useClassLabelEnv();
   const { message } = App.useApp();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   // Classes edited since the last load or save: one Save writes them all together.
@@ -111,7 +109,7 @@ export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: 
         columns={[
           // A class of industry, income or size is what customers' files say: 60 letters without a space widened
           // the column and squeezed the notes beside it to a sliver. It wraps inside the column, in its own direction.
-          { key: 'class', title: t('columns.classKey'), width: 130, render: (_, c) => <UserParagraph text={classLabel(t, scheme, c, i18n.language, tierWindow, spellings)} /> },
+          { key: 'class', title: t('columns.classKey'), width: 130, render: (_, c) => <UserParagraph text={classLabel(t, scheme, c, i18n.language, labelEnv)} /> },
           {
             key: 'cadence',
             title: t('policies.cadenceDays'),

@@ -7,8 +7,8 @@ import { navigate } from '../../app/router';
 import { errorText } from '../../components/errors';
 import { formatDate } from '../../components/format';
 import { ClassTag } from './ClassTag';
-import { classLabel, type TierWindow } from './labels';
-import { useClassSpellings } from './use-class-spellings';
+import { classLabel } from './labels';
+import { useClassLabelEnv } from './use-tier-settings';
 
 const PAGE = 50;
 
@@ -16,7 +16,6 @@ interface Props {
   scheme: string;
   asOf: string;
   search: string;
-  window?: TierWindow;
   onBack(): void;
 }
 
@@ -25,9 +24,9 @@ interface Props {
  * list) and the members by name, paged on the main process. Today's live list has revenue and scores;
  * the stored history keeps only the class, so this view shows only that.
  */
-export function StoredDayView({ scheme, asOf, search, window, onBack }: Props) {
+export function StoredDayView({ scheme, asOf, search, onBack }: Props) {
   const { t, i18n } = useTranslation('evaluation');
-  const spellings = useClassSpellings();
+  const labelEnv = useClassLabelEnv();
   const language = i18n.language;
   const [classKey, setClassKey] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(1);
@@ -55,7 +54,7 @@ export function StoredDayView({ scheme, asOf, search, window, onBack }: Props) {
 
   if (error) return <Alert type="error" showIcon title={error} />;
   if (!day) return null;
-  const label = (key: string) => classLabel(t, scheme, key, language, window, spellings);
+  const label = (key: string) => classLabel(t, scheme, key, language, labelEnv);
   const range = day.firstDay && day.lastDay ? t('asOf.range', { first: formatDate(day.firstDay, language), last: formatDate(day.lastDay, language) }) : t('asOf.noRange');
   const back = (
     <Button size="small" onClick={onBack} data-testid="as-of-back">

@@ -6,21 +6,21 @@ import { EChart } from '../../components/charts/EChart';
 import { CUT_WITH_ELLIPSIS } from '../../components/charts/label-fit';
 import { formatDate } from '../../components/format';
 import { historyClasses } from './history-classes';
-import { classLabel, type TierWindow } from './labels';
-import { useClassSpellings } from './use-class-spellings';
+import { classLabel } from './labels';
+import { useClassLabelEnv } from './use-tier-settings';
 
 /**
  * The customer's class over time in one scheme, as a step line over the stored change points (a class holds
  * until the next one; the last holds until today), with the same change points in a table beneath.
  */
-export function TierHistoryChart({ history, schemes, today, window }: { history: OutputOf<'segments:history'>; schemes: readonly string[]; today: string; window?: TierWindow }) {
+export function TierHistoryChart({ history, schemes, today }: { history: OutputOf<'segments:history'>; schemes: readonly string[]; today: string }) {
   const { t, i18n } = useTranslation('evaluation');
-  const spellings = useClassSpellings();
+  const labelEnv = useClassLabelEnv();
   const language = i18n.language;
   const withHistory = schemes.filter((s) => (history.schemes[s]?.length ?? 0) > 0);
   const [scheme, setScheme] = useState<string>(withHistory[0] ?? 'pyramid');
   const changes = useMemo(() => history.schemes[scheme] ?? [], [history, scheme]);
-  const label = useCallback((classKey: string | null) => (classKey === null ? t('history.unclassified') : classLabel(t, scheme, classKey, language, window, spellings)), [t, scheme, language, window, spellings]);
+  const label = useCallback((classKey: string | null) => (classKey === null ? t('history.unclassified') : classLabel(t, scheme, classKey, language, labelEnv)), [t, scheme, language, labelEnv]);
 
   const option = useMemo(() => {
     // Top class at the top: the category axis draws its first entry at the bottom.

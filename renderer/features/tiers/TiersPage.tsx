@@ -28,10 +28,9 @@ import { CustomSegmentsDrawer } from './CustomSegmentsDrawer';
 import { useMemberPages, type MemberQuery } from './use-member-pages';
 import { ExportButton } from '../../components/ExportButton';
 import { RecomputeButton } from './RecomputeButton';
-import { useTierWindow } from './use-tier-window';
+import { useClassLabelEnv } from './use-tier-settings';
 import { ClassTopProducts } from '../offering/ClassTopProducts';
 import { StoredDayView } from './StoredDayView';
-import { useClassSpellings } from './use-class-spellings';
 
 /** Tiered lists: pick a scheme → its classes with counts, revenue and share → the members of a class. */
 export function TiersPage() {
@@ -47,8 +46,8 @@ export function TiersPage() {
   const [overview, setOverview] = useState<OutputOf<'segments:overview'> | null>(null);
   const [customNames, setCustomNames] = useState<ReadonlyMap<string, string>>(new Map());
   const [customRules, setCustomRules] = useState<ReadonlyMap<string, RuleGroup>>(new Map());
-  const tierWindow = useTierWindow();
-  const spellings = useClassSpellings();
+  // The window, the bases and the spellings: what every class label on the page says depends on.
+  const labelEnv = useClassLabelEnv();
   const [error, setError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
   const [open, setOpen] = useState<{ id: string; name: string } | null>(null);
@@ -131,13 +130,13 @@ export function TiersPage() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [pages, selected, open, panel]);
-  const env = useMemo(() => ({ t, language, baseCurrency: settings.baseCurrency, scheme, window: tierWindow, spellings, groupText }), [t, language, settings.baseCurrency, scheme, tierWindow, spellings, groupText]);
+  const env = useMemo(() => ({ t, language, baseCurrency: settings.baseCurrency, scheme, ...labelEnv, groupText }), [t, language, settings.baseCurrency, scheme, labelEnv, groupText]);
   // Stable while the overview is, so the policies drawer does not reload on every render.
   const policyClasses = useMemo(() => (overview ? overview.classes.filter((c) => c.count > 0 || overview.classes.length <= 12).map((c) => c.classKey) : []), [overview]);
   const schemes = [...SCHEME_KEYS, ...[...customNames.keys()].map((id) => `custom:${id}`)];
 
   const exportCsv = () =>
-    void exportMembersCsv(query, { t, language, currency: settings.baseCurrency, window: tierWindow, spellings, fileName: `tiers-${scheme.replace(':', '-')}${classKey ? `-${classKey}` : ''}.csv` }).catch((e: unknown) =>
+    void exportMembersCsv(query, { t, language, currency: settings.baseCurrency, ...labelEnv, fileName: `tiers-${scheme.replace(':', '-')}${classKey ? `-${classKey}` : ''}.csv` }).catch((e: unknown) =>
       setError(errorText(e, t)),
     );
 
@@ -182,7 +181,7 @@ export function TiersPage() {
           placeholder={t('allClasses')}
           value={classKey}
           onChange={(next) => setClassKey(next)}
-          options={(overview?.scheme === scheme ? overview.classes.filter((c) => c.count > 0) : []).map((c) => ({ value: c.classKey, label: classLabel(t, scheme, c.classKey, language, tierWindow, spellings) }))}
+          options={(overview?.scheme === scheme ? overview.classes.filter((c) => c.count > 0) : []).map((c) => ({ value: c.classKey, label: classLabel(t, scheme, c.classKey, language, labelEnv) }))}
         />
         <DatePicker
           aria-label={t('evaluation:asOf.label')}
@@ -223,7 +222,7 @@ export function TiersPage() {
         <Alert type="error" showIcon title={t('loadFailed', { message: error })} action={<Button size="small" onClick={() => setReloads((n) => n + 1)}>{t('retry')}</Button>} />
       ) : null}
       {pastDay ? (
-        <StoredDayView scheme={scheme} asOf={pastDay} search={search} window={tierWindow} onBack={() => setAsOf(null)} />
+        <StoredDayView scheme={scheme} asOf={pastDay} search={search} onBack={() => setAsOf(null)} />
       ) : overview ? (
         <>
           <Typography.Text data-testid="tiers-total">
@@ -235,10 +234,10 @@ export function TiersPage() {
             </Typography.Paragraph>
           ) : null}
           {partitioned && groupText ? (
-            <GroupSummary overview={overview} partitionName={partitionText(t, overview.partition)} groupText={groupText} selected={group} window={tierWindow} onSelect={setGroup} />
+            <GroupSummary overview={overview} partitionName={partitionText(t, overview.partition)} groupText={groupText} selected={group} onSelect={setGroup} />
           ) : null}
-          <ClassSummary overview={overview} selected={classKey} window={tierWindow} onSelect={setClassKey} spellings={spellings} />
-          <ClassTopProducts scheme={scheme} classKey={classKey} window={tierWindow} reloadKey={overview} />
+          <ClassSummary overview={overview} selected={classKey} labels={labelEnv} onSelect={setClassKey} />
+          <ClassTopProducts scheme={scheme} classKey={classKey} reloadKey={overview} />
         </>
       ) : error ? null : (
         <Spin />

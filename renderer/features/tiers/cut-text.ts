@@ -68,7 +68,7 @@ export function cutLines(t: TFunction, scheme: string, classKey: string, e: Expl
   const group = (e.group ?? null) as GroupNote | null;
   const groupName = group ? groupText(t, group.partition, group.key, names, language) : undefined;
   const lines: string[] = [];
-  const cls = classLabel(t, scheme, classKey, language, env.window, env.spellings);
+  const cls = classLabel(t, scheme, classKey, language, env);
   const money = (minor: number) => formatMoney(minor, env.currency, language);
   const suffix = group ? '' : 'NoGroup';
   if ((scheme === 'pyramid' || scheme === 'value') && typeof e.basis === 'string') {

@@ -23,7 +23,7 @@ export function explanationFacts(t: TFunction, scheme: string, explanation: Expl
     if (MONEY_FACTS.has(key) && typeof v === 'number') return formatMoney(v, currency, language);
     if (DATE_FACTS.has(key) && typeof v === 'string') return formatDate(v, language);
     if (key === 'basis' || key === 'rule' || key === 'mode') return t(`tiers:factValues.${v}`);
-    if (key === 'lifecycle') return classLabel(t, 'lifecycle', String(v), language, env.window);
+    if (key === 'lifecycle') return classLabel(t, 'lifecycle', String(v), language, env);
     // A profile value is a stored key ('overseas', 'CN'): shown in words.
     if (key === 'value' && typeof v === 'string') return profileValueText(t, scheme, v, language);
     return typeof v === 'number' ? String(Math.round(v * 100) / 100) : v;

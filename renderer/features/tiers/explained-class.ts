@@ -55,6 +55,6 @@ export function explainedClass(
   env: HintEnv & { day: string; prediction: PredictionStatus | null },
   names: Omit<GroupNames, 'partition'> = {},
 ): { label: string; lines: string[] } {
-  const label = unrankedForPrediction(scheme, classKey, explanation) ? t('tierSettings:predicted.unranked') : classLabel(t, scheme, classKey, env.language, env.window, env.spellings);
+  const label = unrankedForPrediction(scheme, classKey, explanation) ? t('tierSettings:predicted.unranked') : classLabel(t, scheme, classKey, env.language, env);
   return { label, lines: [...cutLines(t, scheme, classKey, explanation, env, names), ...predictionLines(t, scheme, classKey, explanation, env.day, env.language, env.prediction)] };
 }

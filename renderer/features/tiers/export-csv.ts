@@ -2,8 +2,7 @@ import type { TFunction } from 'i18next';
 import type { MemberRow } from '../../../shared/contract/segmentation';
 import { minorToDecimal } from '../../../shared/domain/money';
 import { api } from '../../api/client';
-import type { ClassSpellings } from '../../../shared/segmentation';
-import { classLabel, type TierWindow } from './labels';
+import { classLabel, type ClassLabelEnv } from './labels';
 import type { MemberQuery } from './use-member-pages';
 
 const COLUMNS = ['name', 'company', 'classKey', 'scores', 'revenueMinor', 'orderCount', 'averageOrderValueMinor', 'followUpCount', 'daysSinceLastOrder', 'lastOrderDate'] as const;
@@ -17,7 +16,7 @@ const cell = (value: string | number | null): string => {
  * The current view (scheme, class, search, sort) as CSV, every row, amounts in base-currency units with a
  * plain dot so spreadsheets read them as numbers. A BOM makes Excel open the Chinese text as UTF-8.
  */
-export async function exportMembersCsv(query: MemberQuery, env: { t: TFunction; language: string; currency: string; fileName: string; window?: TierWindow; spellings?: ClassSpellings }): Promise<number> {
+export async function exportMembersCsv(query: MemberQuery, env: ClassLabelEnv & { t: TFunction; language: string; currency: string; fileName: string }): Promise<number> {
   const { t, language } = env;
   const rows: MemberRow[] = [];
   for (let offset = 0; ; offset += 5000) {
@@ -32,7 +31,7 @@ export async function exportMembersCsv(query: MemberQuery, env: { t: TFunction; 
       [
         r.name,
         r.company,
-        classLabel(t, query.scheme, r.classKey, language, env.window, env.spellings),
+        classLabel(t, query.scheme, r.classKey, language, env),
         r.scores ? `${r.scores.r}${r.scores.f}${r.scores.m}` : null,
         money(r.revenueMinor),
         r.orderCount,

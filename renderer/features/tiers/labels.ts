@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { rfSegmentOf, spellingOf, type ClassSpellings, type MoveHint } from '../../../shared/segmentation';
+import { rfSegmentOf, spellingOf, type ClassSpellings, type MoveHint, type TierBasis } from '../../../shared/segmentation';
 import { countryName, formatDate, formatMoney } from '../../components/format';
 
 /** The analysis window the order-based schemes look at (the engine's `window` setting). */
@@ -7,6 +7,33 @@ export type TierWindow = { kind: 'all' } | { kind: 'days'; days: number };
 
 /** Schemes computed from orders in the window: their 'none' class means "no orders in the window". */
 export const WINDOW_SCHEMES: ReadonlySet<string> = new Set(['rfm', 'rf_segment', 'value', 'pyramid', 'behavior', 'loyalty']);
+
+/** What the pyramid and the value scheme rank by (the tier settings' pyramid.basis and value.basis). */
+export type TierBases = Readonly<Record<'pyramid' | 'value', TierBasis>>;
+
+/**
+ * What a class's label depends on besides its key, all from the settings in effect: the analysis window, what the
+ * ranked schemes rank by, and how free-text classes are spelled (segments:classSpellings). Each is undefined until read.
+ */
+export interface ClassLabelEnv {
+  window?: TierWindow;
+  bases?: TierBases;
+  spellings?: ClassSpellings;
+}
+
+/**
+ * A pyramid ranked by predicted value ranks every customer with a predicted value, whatever they ordered in the window,
+ * and leaves out everyone without one, buyers of today included: it is not computed from the window's orders.
+ * (Value ranked by predicted value still scores the window's buyers, a missing prediction counting as 0.)
+ */
+function ranksPredictedValue(scheme: string, bases: TierBases | undefined): boolean {
+  return scheme === 'pyramid' && bases?.pyramid === 'predicted';
+}
+
+/** Whether a scheme's classes are computed from the window's orders under these bases. */
+function countsWindowOrders(scheme: string, bases: TierBases | undefined): boolean {
+  return WINDOW_SCHEMES.has(scheme) && !ranksPredictedValue(scheme, bases);
+}
 
 /** "12个月" / "the last 12 months": whole years and months read as months, anything else as days. */
 export function periodText(t: TFunction, window: TierWindow, form: 'period' | 'short' = 'period'): string {
@@ -33,10 +60,14 @@ const RFM_CODE = /^[1-5]{3}$/;
  * Class keys are stable names; the profile schemes reuse the customer vocabularies. A free-text class's key is
  * lower-cased text: it shows by the spelling its customers use most (`spellings`, segments:classSpellings).
  * 'none' names the window it covers: a customer with years of revenue and no order this year is not "No orders".
- * Without a window (not loaded yet) it still says "in the analysis window", never a bare "No orders".
+ * Without a window (not loaded yet) it still says "in the analysis window", never a bare "No orders". A pyramid ranked
+ * by predicted value puts customers without one in 'none', whether they ordered or not: "Not ranked: no predicted
+ * value", the explanation drawer's words.
  */
-export function classLabel(t: TFunction, scheme: string, classKey: string, language: string, window?: TierWindow, spellings?: ClassSpellings): string {
+export function classLabel(t: TFunction, scheme: string, classKey: string, language: string, env: ClassLabelEnv = {}): string {
+  const { window, spellings } = env;
   if (classKey === 'none') {
+    if (ranksPredictedValue(scheme, env.bases)) return t('tierSettings:predicted.unranked');
     if (!window) return t('tierLabels:noneAnyWindow');
     return window.kind === 'all' ? t('tierLabels:noneEver') : t('tierLabels:noneInWindow', { period: periodText(t, window) });
   }
@@ -82,22 +113,20 @@ export function profileValueText(t: TFunction, scheme: string, value: string, la
 }
 
 /** A tier column's header: the scheme's name with the window it covers, when it depends on one. */
-export function schemeColumnLabel(t: TFunction, scheme: string, label: string, window: TierWindow | undefined): string {
-  return window && WINDOW_SCHEMES.has(scheme) ? t('tierLabels:columnWindow', { label, window: windowText(t, window) }) : label;
+export function schemeColumnLabel(t: TFunction, scheme: string, label: string, env: ClassLabelEnv): string {
+  return env.window && countsWindowOrders(scheme, env.bases) ? t('tierLabels:columnWindow', { label, window: windowText(t, env.window) }) : label;
 }
 
 /** A tier column header's tooltip: what the column is computed from. */
-export function schemeColumnTooltip(t: TFunction, scheme: string, label: string, window: TierWindow | undefined): string {
-  if (!window || !WINDOW_SCHEMES.has(scheme)) return t('tierLabels:columnTooltipProfile', { label });
-  return t('tierLabels:columnTooltip', { label, window: periodText(t, window), none: classLabel(t, scheme, 'none', '', window) });
+export function schemeColumnTooltip(t: TFunction, scheme: string, label: string, env: ClassLabelEnv): string {
+  if (ranksPredictedValue(scheme, env.bases)) return t('tierLabels:columnTooltipPredicted', { label, none: classLabel(t, scheme, 'none', '', env) });
+  if (!env.window || !WINDOW_SCHEMES.has(scheme)) return t('tierLabels:columnTooltipProfile', { label });
+  return t('tierLabels:columnTooltip', { label, window: periodText(t, env.window), none: classLabel(t, scheme, 'none', '', env) });
 }
 
-export interface HintEnv {
+export interface HintEnv extends ClassLabelEnv {
   language: string;
   currency: string;
-  window?: TierWindow;
-  /** How free-text classes are shown (segments:classSpellings). */
-  spellings?: ClassSpellings;
   /** The customer's window figures: with them a score hint says how much more, not the bare target. */
   current?: { orderCount: number; revenueMinor: number; followUpCount: number };
   /**
@@ -140,7 +169,7 @@ function scoreHint(t: TFunction, hint: Extract<MoveHint, { kind: 'reach_score' }
 
 /** One "what would move them" hint as a sentence in the UI language: actions and words, never "→ F4". */
 export function hintText(t: TFunction, hint: MoveHint, scheme: string, env: HintEnv): string {
-  const cls = (key: string) => classLabel(t, scheme, key, env.language, env.window, env.spellings);
+  const cls = (key: string) => classLabel(t, scheme, key, env.language, env);
   const money = (minor: number) => formatMoney(minor, env.currency, env.language);
   const date = (d: string) => formatDate(d, env.language);
   switch (hint.kind) {

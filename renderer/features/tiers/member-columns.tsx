@@ -1,22 +1,20 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { MemberRow } from '../../../shared/contract/segmentation';
+import { FigureText } from '../../components/FigureText';
 import { formatDate, formatMoney } from '../../components/format';
 import { ClassTag } from './ClassTag';
-import type { ClassSpellings } from '../../../shared/segmentation';
-import { classLabel, type TierWindow } from './labels';
+import { classLabel, type ClassLabelEnv } from './labels';
 import { predictionColumns } from '../prediction/prediction-columns';
 
 const column = createColumnHelper<MemberRow>();
 
-export interface MemberColumnEnv {
+/** The window, bases and spellings (ClassLabelEnv) say what each class means. */
+export interface MemberColumnEnv extends ClassLabelEnv {
   t: TFunction;
   language: string;
   baseCurrency: string;
   scheme: string;
-  window?: TierWindow;
-  /** How free-text classes are shown (segments:classSpellings). */
-  spellings?: ClassSpellings;
   /** Set when the scheme is ranked within groups: the group column shows each row's group in words. */
   groupText?: (key: string) => string;
 }
@@ -39,13 +37,14 @@ export const SORT_OF: Record<string, string> = {
 // Plain elements only: antd's Typography re-renders itself in a loop inside virtual rows.
 export function memberColumns(env: MemberColumnEnv) {
   const { t, language, baseCurrency } = env;
-  const money = (v: number | null) => (v === null ? '' : formatMoney(v, baseCurrency, language));
+  // The largest amounts are wider than their column: cut with … inside it, whole on hover (FigureText), as the other amounts.
+  const money = (v: number | null) => (v === null ? '' : <FigureText text={formatMoney(v, baseCurrency, language)} />);
   return [
     column.accessor('name', { size: 160, cell: (c) => <strong>{c.getValue()}</strong> }),
     column.accessor('company', { size: 200, cell: (c) => c.getValue() ?? '' }),
     column.accessor('classKey', {
       size: env.scheme === 'rfm' ? 170 : 150,
-      cell: (c) => <ClassTag scheme={env.scheme} classKey={c.getValue()} label={classLabel(t, env.scheme, c.getValue(), language, env.window, env.spellings)} />,
+      cell: (c) => <ClassTag scheme={env.scheme} classKey={c.getValue()} label={classLabel(t, env.scheme, c.getValue(), language, env)} />,
     }),
     ...(env.groupText
       ? [column.accessor('group', { header: t('tierSettings:list.group'), size: 120, cell: (c) => (c.getValue() ? env.groupText!(c.getValue()!) : '') })]

@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
 import { CUSTOMER_TYPES, LOCALITIES, MANUAL_LEVELS, NEEDS } from '../../../shared/contract/enums';
 import { minorDigits } from '../../../shared/domain/money';
-import { isFreeTextScheme, shownText, spellingOf, textKey, type ClassSpellings, type Condition, type ProfileField, type RuleGroup, type RuleTrace } from '../../../shared/segmentation';
+import { isFreeTextScheme, shownText, spellingOf, textKey, type Condition, type ProfileField, type RuleGroup, type RuleTrace } from '../../../shared/segmentation';
 import { countryName, formatMoney } from '../../components/format';
-import { classLabel } from './labels';
+import { classLabel, type ClassLabelEnv } from './labels';
 
 /**
  * Profile fields stored as keys (or codes), with the vocabulary a rule must compare against. A rule on
@@ -44,11 +44,10 @@ export function opLabel(t: TFunction, op: string): string {
   return t(`tiers:custom.ops.${op}`);
 }
 
-interface RuleEnv {
+/** Spellings: free-text classes by their customers' spelling, by the rule's own text until read; window and bases: what 'none' means. */
+interface RuleEnv extends ClassLabelEnv {
   language: string;
   currency: string;
-  /** How free-text classes are spelt (segments:classSpellings); by the rule's own text until read. */
-  spellings?: ClassSpellings;
 }
 
 /**
@@ -57,7 +56,7 @@ interface RuleEnv {
  * by its customers' spelling, or as the rule has it, tidied, when nobody spells it.
  */
 function ruleClassLabel(t: TFunction, scheme: string, classKey: string, env: RuleEnv): string {
-  if (!isFreeTextScheme(scheme)) return classLabel(t, scheme, classKey, env.language);
+  if (!isFreeTextScheme(scheme)) return classLabel(t, scheme, classKey, env.language, env);
   return spellingOf(env.spellings, scheme, textKey(classKey)) ?? shownText(classKey) ?? classKey;
 }
 

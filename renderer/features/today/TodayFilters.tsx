@@ -5,6 +5,7 @@ import { classKeysOf } from '../../../shared/segmentation';
 import { api } from '../../api/client';
 import { UserParagraph } from '../../components/UserParagraph';
 import { classLabel, schemeLabel } from '../tiers/labels';
+import { useClassLabelEnv } from '../tiers/use-tier-settings';
 
 export interface TodayFilterValues {
   owner?: string;
@@ -21,6 +22,7 @@ const OWNER_LIST_WIDTH = 360;
 /** Owner, class (scheme + class in one pick) and, when scores exist, the ranking. */
 export function TodayFilters({ value, onChange, likelihoodAvailable }: { value: TodayFilterValues; onChange(next: TodayFilterValues): void; likelihoodAvailable: boolean }) {
   const { t, i18n } = useTranslation('today');
+  const labelEnv = useClassLabelEnv();
   // Owners are read when the list is first opened, not with the page: Today's rows come first.
   const [owners, setOwners] = useState<string[] | null>(null);
   const loadOwners = (open: boolean) => {
@@ -34,9 +36,9 @@ export function TodayFilters({ value, onChange, likelihoodAvailable }: { value: 
     () =>
       FILTER_SCHEMES.map((scheme) => ({
         label: schemeLabel(t, scheme, NO_CUSTOM_NAMES),
-        options: (classKeysOf(scheme) ?? []).map((classKey) => ({ value: `${scheme}|${classKey}`, label: `${schemeLabel(t, scheme, NO_CUSTOM_NAMES)} · ${classLabel(t, scheme, classKey, i18n.language)}` })),
+        options: (classKeysOf(scheme) ?? []).map((classKey) => ({ value: `${scheme}|${classKey}`, label: `${schemeLabel(t, scheme, NO_CUSTOM_NAMES)} · ${classLabel(t, scheme, classKey, i18n.language, labelEnv)}` })),
       })),
-    [t, i18n.language],
+    [t, i18n.language, labelEnv],
   );
   return (
     <Space wrap>

@@ -6,7 +6,7 @@ import type { TodayKind } from '../../../shared/today/types';
 import { RescheduleButton } from './RescheduleButton';
 import '../../components/row-action.css';
 import { reasonLabel } from './reason-label';
-import { useClassSpellings } from '../tiers/use-class-spellings';
+import { useClassLabelEnv } from '../tiers/use-tier-settings';
 import { UserText } from '../../components/UserText';
 
 export const ROW_HEIGHT = 60;
@@ -32,8 +32,8 @@ interface Props {
  */
 export const TodayRow = memo(function TodayRow({ item, asOf, selected, busy, onSelect, onOpen, onLog, onDone, onReschedule }: Props) {
   const { t, i18n } = useTranslation('today');
-  const spellings = useClassSpellings();
-  const reasons = item.reasons.map((r) => reasonLabel(t, r, asOf, i18n.language, spellings));
+  const labelEnv = useClassLabelEnv();
+  const reasons = item.reasons.map((r) => reasonLabel(t, r, asOf, i18n.language, labelEnv));
   const hasReminder = item.followUpIds.length > 0;
   return (
     <div

@@ -1,8 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { TodayReason } from '../../../shared/today/types';
 import { formatMoney } from '../../../shared/domain/money';
-import type { ClassSpellings } from '../../../shared/segmentation';
-import { classLabel } from '../tiers/labels';
+import { classLabel, type ClassLabelEnv } from '../tiers/labels';
 
 /** "Nov 3" / "11月3日"; the year only when it is not the list's year. */
 export function shortDate(date: string, asOf: string, language: string): string {
@@ -10,10 +9,10 @@ export function shortDate(date: string, asOf: string, language: string): string 
   return new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }), timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
-/** One reason in the UI language, class names translated ("铂金 · 策略每7天联系 · 上次下单15天前"). */
-export function reasonLabel(t: TFunction, reason: TodayReason, asOf: string, language: string, spellings?: ClassSpellings): string {
+/** One reason in the UI language, class names translated ("铂金 · 策略每7天联系 · 上次下单15天前") by what the tier settings make them mean. */
+export function reasonLabel(t: TFunction, reason: TodayReason, asOf: string, language: string, labels: ClassLabelEnv = {}): string {
   const p = reason.params;
-  const cls = (scheme = p.scheme ?? '', key = p.classKey ?? '') => classLabel(t, scheme, key, language, undefined, spellings);
+  const cls = (scheme = p.scheme ?? '', key = p.classKey ?? '') => classLabel(t, scheme, key, language, labels);
   const date = p.date ? shortDate(p.date, asOf, language) : '';
   const cadence = t('today:every', { count: p.cadenceDays });
   switch (reason.key) {
