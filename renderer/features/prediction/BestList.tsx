@@ -22,6 +22,9 @@ export const BEST_SCHEMES = ['pyramid', 'value', 'lifecycle', 'rf_segment', 'loy
 const PAGE = 200;
 
 /** "Likely to buy": stored predictions ranked by likelihood × expected order value, filtered by class and owner. */
+/** The list's columns together: it fits beside the menu in a 1366-pixel window (about 1,118 pixels of content). */
+const BEST_TABLE_WIDTH = 1100;
+
 export function BestList() {
   const { t, i18n } = useTranslation('prediction');
   const { settings, version } = useWorkspace();
@@ -109,7 +112,7 @@ export function BestList() {
           loading={!page}
           dataSource={page?.rows ?? []}
           tableLayout="fixed"
-          scroll={{ x: 1420, y: 480 }}
+          scroll={{ x: BEST_TABLE_WIDTH, y: 480 }}
           pagination={{
             current: offset / PAGE + 1,
             pageSize: PAGE,
@@ -119,17 +122,18 @@ export function BestList() {
           }}
           columns={[
             // Fixed widths, one line each: a 120-character name or a ten-digit amount no longer stretches a row to
-            // a dozen lines or pushes the last column off the screen (it scrolls sideways instead).
-            { key: 'name', title: t('best.name'), width: 220, render: (_, r) => <a href={hrefOf({ page: 'customer', id: r.id })} style={{ display: 'block', minWidth: 0 }}><UserText text={r.name} testId="best-name" /></a> },
-            { key: 'class', title: t('best.classKey'), width: 130, render: (_, r) => (r.classKey ? <UserText text={classLabel(t, scheme, r.classKey, i18n.language, labelEnv)} /> : '') },
-            { key: 'owner', title: t('best.owner'), width: 140, render: (_, r) => (r.owner ? <UserText text={r.owner} /> : '') },
+            // a dozen lines or pushes the last column off the screen. Together BEST_TABLE_WIDTH, which fits beside the
+            // menu at 1366 pixels: customer value, the figure this list is read for, was past the window's edge.
+            { key: 'name', title: t('best.name'), width: 180, render: (_, r) => <a href={hrefOf({ page: 'customer', id: r.id })} style={{ display: 'block', minWidth: 0 }}><UserText text={r.name} testId="best-name" /></a> },
+            { key: 'class', title: t('best.classKey'), width: 110, render: (_, r) => (r.classKey ? <UserText text={classLabel(t, scheme, r.classKey, i18n.language, labelEnv)} /> : '') },
+            { key: 'owner', title: t('best.owner'), width: 100, render: (_, r) => (r.owner ? <UserText text={r.owner} /> : '') },
             { key: 'score', title: t('score'), width: 150, align: 'right', className: 'figure-text', render: (_, r) => <span data-testid="best-score">{r.score}%</span> },
-            { key: 'pAlive', title: t('pAlive'), width: 120, align: 'right', className: 'figure-text', render: (_, r) => <PAliveText pAlive={r.pAlive} estimated={pAliveEstimated(r.purchases)} /> },
-            // Wide enough for the largest amount the app stores in English (CN¥90,071,992,547,409.91); a longer one (another
-            // currency's code) ends in … in its cell, whole on hover, instead of running over the next column.
-            { key: 'value', title: t('expectedValue'), width: 200, align: 'right', className: 'figure-text', render: (_, r) => <FigureText text={money(r.expectedOrderValueMinor)} testId="best-value" /> },
-            { key: 'clv', title: t('clv'), width: 200, align: 'right', className: 'figure-text', render: (_, r) => <FigureText text={money(r.clvMinor)} testId="best-clv" /> },
-            { key: 'method', title: '', width: 260, render: (_, r) => (r.method === 'shrunk' ? <Tag color="orange" title={t('method.shrunk')} style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>{t('method.shrunk')}</Tag> : null) },
+            { key: 'pAlive', title: t('pAlive'), width: 100, align: 'right', className: 'figure-text', render: (_, r) => <PAliveText pAlive={r.pAlive} estimated={pAliveEstimated(r.purchases)} /> },
+            // Wide enough for amounts into the hundreds of millions; a longer one (up to CN¥90,071,992,547,409.91, the
+            // largest the app stores) ends in … in its cell, whole on hover, instead of running over the next column.
+            { key: 'value', title: t('expectedValue'), width: 150, align: 'right', className: 'figure-text', render: (_, r) => <FigureText text={money(r.expectedOrderValueMinor)} testId="best-value" /> },
+            { key: 'clv', title: t('clv'), width: 160, align: 'right', className: 'figure-text', render: (_, r) => <FigureText text={money(r.clvMinor)} testId="best-clv" /> },
+            { key: 'method', title: '', width: 150, render: (_, r) => (r.method === 'shrunk' ? <Tag color="orange" title={t('method.shrunk')} style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>{t('method.shrunk')}</Tag> : null) },
           ]}
         />
       )}
