@@ -515,7 +515,12 @@ export function storedBeforeSettingsChanged(db: Db, day: string): boolean {
 }
 
 export function readConfigOverrides(db: Db): Record<string, unknown> {
-  const row = db.$client.prepare(`SELECT overrides FROM segmentation_settings WHERE id = 1`).pluck().get() as string | undefined;
+  return configOverridesOf(db.$client);
+}
+
+/** readConfigOverrides for a caller that holds the connection only (the exports). */
+export function configOverridesOf(client: Database.Database): Record<string, unknown> {
+  const row = client.prepare(`SELECT overrides FROM segmentation_settings WHERE id = 1`).pluck().get() as string | undefined;
   return row ? (JSON.parse(row) as Record<string, unknown>) : {};
 }
 
