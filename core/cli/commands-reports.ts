@@ -3,7 +3,7 @@ import type { ClassFigures, ReportPeriod } from '../../shared/contract/reports';
 import { optionalString, requireFlag, UsageError } from './args';
 import { pad, width, type Command } from './commands';
 import { baseMoney, decimalAmount, type BaseMoney } from './base-money';
-import { classWord, spellingsFor, withoutSpellings, type WithSpellings } from './class-names';
+import { classWord, PLAIN_NAMING, spellingsFor, withoutSpellings, type WithSpellings } from './class-names';
 import { say, type Words } from './words';
 
 type Evaluation = OutputOf<'reports:evaluation'>;
@@ -52,7 +52,7 @@ type Movement = { stayed: number; upgraded: number | null; downgraded: number | 
 const movement = (m: Movement, w: Words) => w('cli:out.report.movement', { ...m, upgraded: m.upgraded ?? '–', downgraded: m.downgraded ?? '–' });
 
 function human(o: WithSpellings<Report>, w: Words): string {
-  const cls = (key: string) => classWord(o.spellings, o.scheme, key, w);
+  const cls = (key: string) => classWord(o, o.scheme, key, w);
   const amount = decimalAmount(o.baseCurrency);
   const money = baseMoney(o.baseCurrency);
   const lines = [
@@ -116,7 +116,7 @@ export const REPORT_COMMANDS: Command[] = [
       const exported = xlsx
         ? await call('reports:export-xlsx', { ...input, path: xlsx, language: language as 'en', ...(migration ? { migrationFrom: input.from, migrationTo: input.to } : {}) })
         : undefined;
-      return { ...evaluation, migration, ...(exported ? { exported } : {}), spellings: await spellingsFor(v, call) };
+      return { ...evaluation, migration, ...(exported ? { exported } : {}), ...(await spellingsFor(v, call)) };
     },
     json: withoutSpellings,
     human: (o: WithSpellings<Report>, _money, w) => human(o, w),

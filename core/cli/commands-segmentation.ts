@@ -6,7 +6,7 @@ import { pastAsOf } from './as-of';
 import { pad, type Command } from './commands';
 import type { BaseMoney } from './base-money';
 import { inFile } from './flag-errors';
-import { classWord, spellingsFor, withoutSpellings, type WithSpellings } from './class-names';
+import { classWord, PLAIN_NAMING, spellingsFor, withoutSpellings, type WithSpellings } from './class-names';
 import { say, wordsIn, type Words } from './words';
 
 /** The largest page segments:members serves (its input's limit). */
@@ -104,7 +104,7 @@ export const SEGMENTATION_COMMANDS: Command[] = [
   {
     words: ['segment'],
     flags: { 'as-of': { type: 'string' } },
-    run: async (v, call) => ({ ...(await call('segments:recompute', { asOf: optionalString(v, 'as-of') })), spellings: await spellingsFor(v, call) }),
+    run: async (v, call) => ({ ...(await call('segments:recompute', { asOf: optionalString(v, 'as-of') })), ...(await spellingsFor(v, call)) }),
     json: withoutSpellings,
     human: (o: WithSpellings<OutputOf<'segments:recompute'>>, _money, w) =>
       [
@@ -113,7 +113,7 @@ export const SEGMENTATION_COMMANDS: Command[] = [
           ([scheme, counts]) =>
             `  ${pad(scheme, 12)} ${Object.entries(counts)
               .filter(([, n]) => n > 0)
-              .map(([c, n]) => `${classWord(o.spellings, scheme, c, w)} ${n}`)
+              .map(([c, n]) => `${classWord(o, scheme, c, w)} ${n}`)
               .join(w('cli:out.between'))}`,
         ),
       ].join('\n'),
@@ -151,14 +151,14 @@ export const SEGMENTATION_COMMANDS: Command[] = [
         if (next.rows.length === 0 || next.asOf !== first.asOf) break;
         rows.push(...next.rows);
       }
-      return { asOf: first.asOf, total: first.total, offset, rows, scheme: requireFlag(v, 'scheme'), spellings: await spellingsFor(v, call) };
+      return { asOf: first.asOf, total: first.total, offset, rows, scheme: requireFlag(v, 'scheme'), ...(await spellingsFor(v, call)) };
     },
     json: ({ scheme: _scheme, ...o }: WithSpellings<OutputOf<'segments:members'> & { offset: number; scheme: string }>) => withoutSpellings(o),
     human: (o: WithSpellings<OutputOf<'segments:members'> & { offset: number; scheme: string }>, money, w) =>
       [
         ...o.rows.map(
           (r) =>
-            `${r.id}  ${pad(r.code ?? '', 12)} ${pad(r.name, 20)} ${r.group !== undefined ? `${pad(r.group, 12)} ` : ''}${pad(classWord(o.spellings, o.scheme, r.classKey, w), 18)} ${r.scores ? `R${r.scores.r} F${r.scores.f} M${r.scores.m}` : '        '}  ${w('cli:out.tiers.revenue', { amount: money(r.revenueMinor) })}`,
+            `${r.id}  ${pad(r.code ?? '', 12)} ${pad(r.name, 20)} ${r.group !== undefined ? `${pad(r.group, 12)} ` : ''}${pad(classWord(o, o.scheme, r.classKey, w), 18)} ${r.scores ? `R${r.scores.r} F${r.scores.f} M${r.scores.m}` : '        '}  ${w('cli:out.tiers.revenue', { amount: money(r.revenueMinor) })}`,
         ),
         o.rows.length > 0
           ? w('cli:out.tiers.shown', { from: o.offset + 1, to: o.offset + o.rows.length, total: o.total, asOf: o.asOf })
@@ -171,14 +171,14 @@ export const SEGMENTATION_COMMANDS: Command[] = [
     words: ['explain'],
     usesBaseCurrency: true,
     flags: { customer: { type: 'string' }, 'as-of': { type: 'string' } },
-    run: async (v, call, context) => ({ ...(await call('segments:explain', { customerId: requireFlag(v, 'customer'), asOf: pastAsOf(v, context) })), spellings: await spellingsFor(v, call) }),
+    run: async (v, call, context) => ({ ...(await call('segments:explain', { customerId: requireFlag(v, 'customer'), asOf: pastAsOf(v, context) })), ...(await spellingsFor(v, call)) }),
     json: withoutSpellings,
     human: (o: WithSpellings<OutputOf<'segments:explain'>>, money, w) =>
       [
         w('cli:out.explain.head', { id: o.customerId, asOf: o.asOf, orders: o.metrics.orderCount, revenue: money(o.metrics.revenueMinor) }),
         ...Object.entries(o.schemes).map(([scheme, a]) => {
           const cut = cutLine(a.classKey, a.explanation, money, w);
-          const cls = (classKey: string) => classWord(o.spellings, scheme, classKey, w);
+          const cls = (classKey: string) => classWord(o, scheme, classKey, w);
           const moves = a.explanation.moves.map((hint) => hintLine(hint, money, w, cls)).join(w('cli:out.clauses'));
           return `  ${pad(scheme, 12)} ${pad(cls(a.classKey), 18)} ${[cut, moves].filter(Boolean).join(w('cli:out.clauses'))}`;
         }),
@@ -190,7 +190,7 @@ export const SEGMENTATION_COMMANDS: Command[] = [
     run: (v, call) => call('segments:migration', { scheme: requireFlag(v, 'scheme'), from: requireFlag(v, 'from'), to: requireFlag(v, 'to') }),
     // Classes by key in English, as these lines always named them; in Chinese as the screens name them.
     human: (o: OutputOf<'segments:migration'>, _money, w) => {
-      const cls = (classKey: string | null) => (classKey === null ? w('cli:out.migration.absent') : classWord({}, o.scheme, classKey, w));
+      const cls = (classKey: string | null) => (classKey === null ? w('cli:out.migration.absent') : classWord(PLAIN_NAMING, o.scheme, classKey, w));
       return [w('cli:out.migration.title', { scheme: o.scheme, from: o.fromSnapshot, to: o.toSnapshot }), ...o.cells.map((c) => `  ${pad(cls(c.from), 18)} → ${pad(cls(c.to), 18)} ${c.count}`)].join('\n');
     },
   },

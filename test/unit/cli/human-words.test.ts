@@ -117,6 +117,14 @@ describe('tiers, in both languages', () => {
     ]);
   });
 
+  it("call a pyramid ranked by predicted value's 'none' unranked in Chinese, as the screens do; by revenue, no orders", () => {
+    const segmented = { asOf: '2026-11-30', stored: true, schemes: { pyramid: { gold: 2, none: 7 } }, spellings: {} };
+    const byPrediction = human(['segment'], { ...segmented, pyramidByPrediction: true }, 'zh-CN').split('\n')[1];
+    expect(byPrediction).toBe(`  pyramid      ${t['zh-CN']('tiers:classes.gold')} 2，${t['zh-CN']('tierSettings:predicted.unranked')} 7`);
+    expect(human(['segment'], { ...segmented, pyramidByPrediction: false }, 'zh-CN').split('\n')[1]).toBe(`  pyramid      ${t['zh-CN']('tiers:classes.gold')} 2，${t['zh-CN']('tiers:classes.none')} 7`);
+    expect(human(['segment'], { ...segmented, pyramidByPrediction: true }, 'en').split('\n')[1]).toBe('  pyramid      gold 2, none 7');
+  });
+
   it('page the members of a tier', () => {
     const page = { asOf: '2026-11-30', total: 40, offset: 10, rows: [{ id: 'c1', code: null, name: '张三', classKey: 'gold', scores: null, revenueMinor: 123456 }], scheme: 'pyramid', spellings: {} };
     const [row, footer] = human(['tiers'], page, 'zh-CN', 'CNY').split('\n');

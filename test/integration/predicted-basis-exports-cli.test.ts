@@ -1,7 +1,7 @@
 /**
- * The customers export names each tier class as the screens do: with the pyramid ranked by predicted value, its
- * 'none' holds everyone without a predicted value — buyers of today among them — and reads "Not ranked: no
- * predicted value", not "No orders" (the screens were mended first: tier-labels-predicted-basis.test.ts).
+ * The customers export and the command line name each tier class as the screens do: with the pyramid ranked by
+ * predicted value, its 'none' holds everyone without a predicted value — buyers of today among them — and reads
+ * "Not ranked: no predicted value", not "No orders" (the screens were mended first: tier-labels-predicted-basis.test.ts).
  */
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tierSettings } from '../../renderer/i18n/resources/tier-settings';
 import { tiers } from '../../renderer/i18n/resources/tiers';
+import { cli } from '../support/cli';
 import { openTestApp, type TestApp } from '../support/test-app';
 
 const TODAY = '2026-11-23';
@@ -47,7 +48,7 @@ async function pyramidCells(opened: TestApp, language: 'en' | 'zh-CN'): Promise<
   return new Map(body.map((row) => [row[idAt]!, row[pyramidAt]!]));
 }
 
-describe('the customers export names a predicted-value pyramid’s unranked customers truthfully', () => {
+describe('outside the screens (the customers export, the command line), a predicted-value pyramid’s unranked customers are named truthfully', () => {
   it('ranked by predicted value on a book where none can be made: every buyer reads "Not ranked", in both languages', async () => {
     app = openTestApp(TODAY);
     const ids = await oneDayBook(app);
@@ -71,5 +72,18 @@ describe('the customers export names a predicted-value pyramid’s unranked cust
       expect(cells.get(never.id)).toBe(noOrders);
       expect(ids.filter((id) => cells.get(id) === noOrders || cells.get(id) === tierSettings[language].predicted.unranked)).toEqual([]);
     }
+  });
+
+  it('the command line in Chinese says the same of the pyramid\'s unranked customers; in English it keeps the key', async () => {
+    app = openTestApp(TODAY);
+    await oneDayBook(app);
+    await rankPyramidBy(app, 'predicted');
+    const zh = cli('segment', '--db', app.dbPath, '--as-of', TODAY, '--lang', 'zh-CN');
+    expect([zh.code, zh.stderr]).toEqual([0, '']);
+    const pyramidLine = zh.stdout.split('\n').find((line) => line.trimStart().startsWith('pyramid'));
+    expect(pyramidLine).toContain(`${tierSettings['zh-CN'].predicted.unranked} 16`);
+    expect(pyramidLine).not.toContain(tiers['zh-CN'].classes.none);
+    const en = cli('segment', '--db', app.dbPath, '--as-of', TODAY, '--lang', 'en');
+    expect(en.stdout.split('\n').find((line) => line.trimStart().startsWith('pyramid'))).toContain('none 16');
   });
 });
