@@ -7,7 +7,7 @@ import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
 import { FigureText } from '../../components/FigureText';
 import { formatDate, formatMoney } from '../../components/format';
-import { whySentence } from './why-sentence';
+import { sayWhy, whySentence } from './why-sentence';
 import { pAliveEstimated } from '../../../shared/prediction/once';
 import { PAliveText } from './PAliveText';
 
@@ -56,7 +56,7 @@ export function PredictionSummary({ customerId, reloadKey, hasSales, inTrash }: 
         </Tooltip>
         <Space orientation="vertical" size={4} style={{ flex: '1 1 auto', minWidth: 0, maxWidth: 900 }}>
           <Typography.Text strong data-testid="prediction-why">
-            {t(why.key, { ...why.values, verdict: t(`verdict.${why.verdict}`) })}
+            {sayWhy(t, why)}
           </Typography.Text>
           <Space wrap size={4}>
             <Tag color={CONFIDENCE_COLOR[row.confidence]} data-testid="prediction-confidence">{t(`confidence.${row.confidence}`)}</Tag>

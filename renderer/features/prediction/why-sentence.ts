@@ -12,9 +12,31 @@ export function verdictOf(p: Pick<CustomerPrediction, 'purchases' | 'pAlive' | '
   return p.pAlive >= 0.3 ? 'slipping' : 'lost';
 }
 
-/** The translation key and values of the one-sentence "why" ("买过6次，通常每40天一次，上次在95天前 → 可能正在流失"). */
-export function whySentence(p: Pick<CustomerPrediction, 'purchases' | 'pAlive' | 'score' | 'typicalGapDays' | 'daysSinceLast'>): { key: 'why.repeat' | 'why.once'; values: Record<string, number | string>; verdict: Verdict } {
+/** A phrase of the sentence: its key under prediction:why and its count, if it counts. */
+export interface WhyPhrase {
+  key: 'everyDay' | 'every' | 'today' | 'yesterday' | 'ago';
+  count?: number;
+}
+
+/** "today", "yesterday", "95 days ago": a last purchase of today read "last 0 days ago". */
+const agoPhrase = (days: number): WhyPhrase => (days <= 0 ? { key: 'today' } : days === 1 ? { key: 'yesterday' } : { key: 'ago', count: days });
+
+/** "every day", "every 40 days". */
+const everyPhrase = (gap: number): WhyPhrase => (gap <= 1 ? { key: 'everyDay' } : { key: 'every', count: gap });
+
+/**
+ * The translation key of the one-sentence "why" ("买过6次，通常每40天一次，上次是95天前 → 可能正在流失") and its
+ * phrases, each said in the sentence's language first (sayWhy).
+ */
+export function whySentence(p: Pick<CustomerPrediction, 'purchases' | 'pAlive' | 'score' | 'typicalGapDays' | 'daysSinceLast'>): { key: 'why.repeat' | 'why.once'; purchases: number; every: WhyPhrase | null; ago: WhyPhrase; verdict: Verdict } {
   const verdict = verdictOf(p);
-  if (p.purchases <= 1 || p.typicalGapDays === null) return { key: 'why.once', values: { days: p.daysSinceLast }, verdict };
-  return { key: 'why.repeat', values: { purchases: p.purchases, gap: Math.max(1, Math.round(p.typicalGapDays)), days: p.daysSinceLast }, verdict };
+  const ago = agoPhrase(p.daysSinceLast);
+  if (p.purchases <= 1 || p.typicalGapDays === null) return { key: 'why.once', purchases: p.purchases, every: null, ago, verdict };
+  return { key: 'why.repeat', purchases: p.purchases, every: everyPhrase(Math.max(1, Math.round(p.typicalGapDays))), ago, verdict };
+}
+
+/** The sentence in the language of `t` (prediction namespace). */
+export function sayWhy(t: (key: string, values?: Record<string, unknown>) => string, why: ReturnType<typeof whySentence>): string {
+  const phrase = (x: WhyPhrase) => t(`why.${x.key}`, x.count === undefined ? {} : { count: x.count });
+  return t(why.key, { purchases: why.purchases, every: why.every ? phrase(why.every) : '', ago: phrase(why.ago), verdict: t(`verdict.${why.verdict}`) });
 }
