@@ -47,7 +47,10 @@ export const cliBundles = [
  * file there needs no entry (db/migrations, read from disk at run time, only costs a rebuild when it changes).
  */
 export const cliSources = [
-  'core', 'shared', 'db', 'renderer/i18n/resources', 'package.json', 'package-lock.json', 'scripts/cli-build.mjs', 'scripts/ascii-bundle.mjs', 'scripts/import-worker-build.mjs',
+  'core', 'shared', 'db', 'renderer/i18n/resources',
+  // The screens' own wording the command line borrows (classes, Today's reasons, amounts and country names).
+  'renderer/features/tiers/labels.ts', 'renderer/features/today/reason-label.ts', 'renderer/components/format.ts',
+  'package.json', 'package-lock.json', 'scripts/cli-build.mjs', 'scripts/ascii-bundle.mjs', 'scripts/import-worker-build.mjs',
   // The notices list the installed versions of what the bundles carry (package-lock.json moves with them).
   'scripts/notices.mjs', 'scripts/license-texts',
 ];
