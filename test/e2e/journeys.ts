@@ -142,7 +142,11 @@ export async function newCustomerValidationAndDuplicate({ page, screenshot }: Jo
   await expect.poll(() => byTestId(page, 'contact-row').count()).toBe(2);
   const removeSecond = byTestId(page, 'contact-remove').nth(1);
   expect(await removeSecond.getAttribute('aria-label')).toBe('Remove this contact channel');
+  // Once the drawer has stopped sliding in (it moves focus to itself as it settles, and an Enter pressed before that
+  // went to the drawer), and with the focus seen on the button.
+  await animationsSettled(page);
   await removeSecond.focus();
+  await expect.poll(() => removeSecond.evaluate((el) => el === document.activeElement)).toBe(true);
   await page.keyboard.press('Enter');
   await expect.poll(() => byTestId(page, 'contact-row').count()).toBe(1);
   await byTestId(page, 'new-customer-save').click();
