@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseMoney } from '../../../core/cli/base-money';
-import type { Command } from '../../../core/cli/commands';
-import { findCommand } from '../../../core/cli/registry';
-import { wordsIn } from '../../../core/cli/words';
+import { commandOf as command, humanLines as human } from '../../support/cli-human';
 import { bothTranslators } from '../../support/both-languages';
 
 /**
@@ -10,16 +7,8 @@ import { bothTranslators } from '../../support/both-languages';
  * settings, team, repair, migration, import undo and batches, export, segment config and forget-future), in both
  * languages: Chinese in the screens' words, English as these commands always printed it.
  */
-const zh = wordsIn('zh-CN');
-const en = wordsIn('en');
 const t = bothTranslators();
 
-const command = (...words: string[]): Command => {
-  const found = findCommand(words);
-  if (!found || found.command.words.join(' ') !== words.join(' ')) throw new Error(`no command ${words.join(' ')}`);
-  return found.command;
-};
-const human = (words: string[], output: unknown, language: 'zh-CN' | 'en', currency?: string) => command(...words).human(output as never, baseMoney(currency), language === 'en' ? en : zh);
 const lines = (words: string[], output: unknown, language: 'zh-CN' | 'en', currency?: string) => human(words, output, language, currency).split('\n');
 
 describe('report, in both languages', () => {

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseMoney } from '../../../core/cli/base-money';
-import type { Command } from '../../../core/cli/commands';
 import { hintLine } from '../../../core/cli/commands-segmentation';
-import { ALL_COMMANDS, commandUsage, findCommand, usage } from '../../../core/cli/registry';
+import { ALL_COMMANDS, commandUsage, usage } from '../../../core/cli/registry';
 import { wordsIn } from '../../../core/cli/words';
+import { commandOf as command, humanLines as human } from '../../support/cli-human';
 import { resources } from '../../../renderer/i18n/resources';
 import { bothTranslators } from '../../support/both-languages';
 import { ROOT } from '../../support/test-app';
@@ -18,13 +18,6 @@ const zh = wordsIn('zh-CN');
 const en = wordsIn('en');
 const t = bothTranslators();
 
-const command = (...words: string[]): Command => {
-  const found = findCommand(words);
-  if (!found || found.command.words.join(' ') !== words.join(' ')) throw new Error(`no command ${words.join(' ')}`);
-  return found.command;
-};
-/** A command's lines for people from an output made by hand, in one language. */
-const human = (words: string[], output: unknown, language: 'zh-CN' | 'en', currency?: string) => command(...words).human(output as never, baseMoney(currency), language === 'en' ? en : zh);
 
 describe('customers and follow-ups, in both languages', () => {
   const added = { customer: { id: 'c1', name: '张三' }, duplicates: [{ customerId: 'c2', name: '李四', company: '李记', kind: 'wechat', value: 'li4' }] };
