@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { TIER_BASES, type TierBasis } from '../../../shared/segmentation';
 import { api } from '../../api/client';
-import { sharedWorkspaceRead } from '../../app/shared-read';
+import { useWorkspace } from '../../app/workspace';
 import type { ClassLabelEnv, TierBases, TierWindow } from './labels';
 import { useClassSpellings } from './use-class-spellings';
 
@@ -26,19 +26,32 @@ export function tierSettingsOf(effective: Record<string, unknown>): TierSettings
   return { window: windowOf(effective), bases: basesOf(effective) };
 }
 
-/** Nothing read yet: the window unknown, every basis the default (revenue). */
-const NOTHING_READ: TierSettings = {};
-
-const useTierSettingsRead = sharedWorkspaceRead(() => api('segments:config:get', {}).then(({ effective }) => tierSettingsOf(effective)));
+/** One read per change for the whole screen, as use-class-spellings.ts: the list, its filter and its drawer all label classes. */
+const asked = new WeakMap<() => void, { version: number; answer: Promise<TierSettings> }>();
 
 /**
  * The tier settings in effect that say what a class means: the analysis window ("No orders in the last 12 months")
- * and what the pyramid and value rank by (ranked by predicted value, the pyramid's 'none' is "Not ranked"). One read
- * per change for the whole screen (the list, its filter and its drawer all label classes), so a new setting
- * relabels at once.
+ * and what the pyramid and value rank by (ranked by predicted value, the pyramid's 'none' is "Not ranked"). Reloaded
+ * after every change, so a new setting relabels at once.
  */
 export function useTierSettings(): TierSettings {
-  return useTierSettingsRead() ?? NOTHING_READ;
+  const { version, refresh } = useWorkspace();
+  const [settings, setSettings] = useState<TierSettings>({});
+  useEffect(() => {
+    let cancelled = false;
+    let entry = asked.get(refresh);
+    if (!entry || entry.version !== version) {
+      entry = { version, answer: api('segments:config:get', {}).then(({ effective }) => tierSettingsOf(effective)) };
+      asked.set(refresh, entry);
+      // A failed read is asked again by the next screen rather than kept.
+      entry.answer.catch(() => asked.delete(refresh));
+    }
+    entry.answer.then((s) => !cancelled && setSettings(s)).catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [version, refresh]);
+  return settings;
 }
 
 /** Everything classLabel needs besides the key, for a screen that labels classes: the settings and the spellings. */
