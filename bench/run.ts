@@ -34,6 +34,7 @@ import { measureAfterOrderInChild } from './after-order';
 import { measureKeepingInChild } from './keep';
 import { measureFirstSnapshotInChild } from './first-snapshot';
 import { summarise } from './summary';
+import { measureImportWriteFloor } from './import-write-floor';
 
 const wallStart = performance.now();
 const TODAY = '2026-11-23';
@@ -184,6 +185,10 @@ const phones = raw
   .prepare(`SELECT value FROM contact_channels WHERE kind IN ('phone', 'whatsapp') AND deleted_at IS NULL GROUP BY value HAVING count(DISTINCT customer_id) = 1 AND min(kind) = 'phone' LIMIT 5000`)
   .pluck()
   .all() as string[];
+const floorCustomers = phones.map((phone) => raw.prepare(`SELECT customer_id FROM contact_channels WHERE kind = 'phone' AND value = ? AND deleted_at IS NULL`).pluck().get(phone) as string);
+const importWriteFloor = IMPORT_ROWS > 0 ? measureImportWriteFloor({ source: raw, dir, rows: IMPORT_ROWS, customerIds: floorCustomers, now: `${TODAY}T12:00:00.000Z` }) : { skipped: 'BENCH_IMPORT_ROWS=0' };
+console.log('Floors under the import and its undo (SQLite alone, on a copy of the file):');
+console.log(JSON.stringify(importWriteFloor, null, 2));
 // The undo as the app runs it: in an import worker of its own (the shipped bundle), as 'import:undo' does.
 const undoRunner = processImportRunner(forkImportWorker({ script: resolve('dist/main/import-worker.cjs'), execArgv: [], cwd: process.cwd() }));
 const undoImport = (batchId: string) => undoRunner.undo(dbPath, batchId, `${TODAY}T12:00:00.000Z`);
@@ -201,7 +206,7 @@ console.log(JSON.stringify(prediction, null, 2));
 step('dashboard, on a demo database of its own');
 const dashboard = await measureDashboard({ customers: CUSTOMERS, runs: Math.min(RUNS, 5) });
 const memory = process.memoryUsage();
-const budgets = summarise({ demoLoadMs: Math.round(loadMs), firstSnapshotMs, firstSnapshotLongestStallMs: firstSnapshot.longestStallMs, firstSnapshotInChild, historyWriteFloor, kept, keepingInChild, floor, duckdb, tiers, cli, newDay, refitInChild, historyInChild, predictionsInChild, rss, importing, prediction, dashboard, ui, today });
+const budgets = summarise({ demoLoadMs: Math.round(loadMs), firstSnapshotMs, firstSnapshotLongestStallMs: firstSnapshot.longestStallMs, firstSnapshotInChild, historyWriteFloor, kept, keepingInChild, floor, duckdb, tiers, cli, newDay, refitInChild, historyInChild, predictionsInChild, rss, importing, importWriteFloor, prediction, dashboard, ui, today });
 const wallSeconds = Math.round((performance.now() - wallStart) / 1000);
 const result = {
   when: new Date().toISOString(),
@@ -221,7 +226,7 @@ const result = {
   tiers: { firstSnapshotMs: Math.round(firstSnapshotMs), firstSnapshotLongestStallMs: Math.round(firstSnapshot.longestStallMs), firstSnapshotInChild, historyWriteFloor, inputsKept: kept, keepingInChild, ...tiers, cli, newDay, refitInChild, historyInChild, predictionsInChild, floor, duckdb, mainProcess: rss },
   ui,
   today,
-  importing,
+  importing: { ...importing, writeFloor: importWriteFloor },
   prediction,
   dashboard,
 };
