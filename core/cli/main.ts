@@ -24,11 +24,20 @@ import { checkedLanguageFlag, refusalLanguage, withoutFlag } from './language';
 import { refusalLine } from './refusal-text';
 import { say, sayAs, wordsIn } from './words';
 
+/** The words that ask for the version alone. */
+const VERSION_WORDS = new Set(['--version', '-V', '-v', 'version']);
+
 /**
  * `tierbook <command> --db FILE …`: the third transport. Flags become the same contract inputs the app
  * sends; failures print one line on stderr and exit non-zero, and validation runs before any write.
  */
 async function main(typed: string[]): Promise<number> {
+  // `tierbook --version` (or -V, -v, version), alone or with --json: the version, as command line tools print it.
+  const versionAsked = typed.filter((word) => word !== '--json');
+  if (versionAsked.length === 1 && VERSION_WORDS.has(versionAsked[0]!)) {
+    process.stdout.write(typed.includes('--json') ? `${JSON.stringify({ version: APP_VERSION })}\n` : `TierBook ${APP_VERSION}\n`);
+    return 0;
+  }
   // The flags every command takes may come before its words as after them (`tierbook --db x.sqlite segment`).
   const argv = commandFirst(typed);
   // --lang beside help picks the help's language; it is no word of the command asked about.

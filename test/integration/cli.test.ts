@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/test-app';
+import { ROOT, tempDir } from '../support/test-app';
 import { cli } from '../support/cli';
 import { rowCountIn } from '../support/table-counts';
 
@@ -93,5 +94,15 @@ describe('the tierbook CLI', () => {
     expect(cli('help', 'serve').stdout).toContain('Usage: tierbook serve --db FILE [--port N] [--open-url]');
     expect(cli('nonsense', '--help')).toMatchObject({ code: 2, stderr: 'error: unknown command "nonsense" (see tierbook --help)\n' });
     expect(count('orders')).toBe(before);
+  });
+
+  it('prints its version for --version, -V, -v or version, alone or with --json, and nothing else runs', () => {
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    for (const asked of ['--version', '-V', '-v', 'version']) expect(cli(asked)).toMatchObject({ code: 0, stdout: `TierBook ${version}\n`, stderr: '' });
+    expect(JSON.parse(cli('--version', '--json').stdout)).toEqual({ version });
+    expect(JSON.parse(cli('--json', '-V').stdout)).toEqual({ version });
+    // Beside a command it is no version question: the command's own flags decide, as before.
+    expect(cli('customers', 'list', '--db', db, '--version').code).toBe(2);
+    expect(cli('--help').stdout).toContain('tierbook --version');
   });
 });

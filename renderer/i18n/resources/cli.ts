@@ -102,7 +102,7 @@ export const cli = {
     },
     help: {
       usage: '用法：tierbook <命令> --db FILE [参数] [--json]',
-      more: 'tierbook <命令> --help 列出这个命令的参数。--db、--lang 和 --json 也可以写在命令前面。',
+      more: 'tierbook <命令> --help 列出这个命令的参数；tierbook --version 显示版本。--db、--lang 和 --json 也可以写在命令前面。',
       language: '输出和错误信息使用 --lang zh-CN|en 指定的语言；没有指定时用工作区的语言设置；再没有时用系统的语言区域\n（LC_ALL、LC_MESSAGES、LANG：zh_* 为中文）。--json 的输出在两种语言下相同。',
       exitCodes: '退出码：0 完成。2 输入被拒绝，什么也没有改变：未知的命令或参数，缺少参数或参数没有值，或参数值因格式、范围、\n所指的文件或数据不允许（如单号已被使用）而被拒绝。1 其他失败：记录不存在、合并已撤销、另一个进程正在写入、\n导入的行有错误（会列出）、内部错误。',
       commandUsage: '用法：tierbook {{line}} [参数]',
@@ -372,7 +372,7 @@ export const cli = {
     },
     help: {
       usage: 'Usage: tierbook <command> --db FILE [flags] [--json]',
-      more: 'tierbook <command> --help lists that command\'s flags. --db, --lang and --json may also come before the command.',
+      more: 'tierbook <command> --help lists that command\'s flags; tierbook --version prints the version. --db, --lang and --json may also come\nbefore the command.',
       language: 'Output and refusals are printed in the language of --lang zh-CN|en, else the workspace\'s language setting, else\nthe system\'s locale (LC_ALL, LC_MESSAGES, LANG: zh_* is Chinese). --json prints the same in either language.',
       exitCodes: 'Exit codes: 0 done. 2 the input was refused and nothing changed: an unknown command or flag, a flag missing or\nwithout its value, or a value refused for its form, its range, the file it names or what the data allows (a\nnumber already used). 1 any other failure: a record that is not there, a merge already undone, another process\nwriting, an import whose rows have errors (listed), a failure inside.',
       commandUsage: 'Usage: tierbook {{line}} [flags]',
