@@ -50,6 +50,7 @@ const WORDS: Record<StartupLanguage, { openTitle: string; startTitle: string; de
 
 const NOT_TIERBOOK_ZH: Record<NotTierBookReason, string> = {
   folder: '是文件夹，不是数据库文件',
+  device: '是设备、管道或套接字，不是数据库文件',
   not_a_database: '不是数据库文件',
   other_program: '是其他软件的数据库，不是 TierBook 的',
   not_tierbook: '不是 TierBook 数据库（缺少它的数据表）',

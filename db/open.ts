@@ -34,7 +34,7 @@ export const TIERBOOK_TABLES = ['customers', 'contact_channels', 'orders', 'foll
  * Refused before anything is written to it (not even the journal mode), so it stays as it was.
  */
 /** Why a file is not one TierBook opens, for words in the user's language (core/startup-failure.ts). */
-export type NotTierBookReason = 'folder' | 'not_a_database' | 'other_program' | 'not_tierbook' | 'cannot_open';
+export type NotTierBookReason = 'folder' | 'device' | 'not_a_database' | 'other_program' | 'not_tierbook' | 'cannot_open';
 
 export class NotTierBookDatabaseError extends Error {
   constructor(
@@ -145,7 +145,10 @@ function whereSqliteWrites(file: string): string {
 
 /** Opens `file` with SQLite, saying which file when it cannot be (a folder, a path that cannot be made). */
 function openClient(file: string): Database.Database {
-  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new NotTierBookDatabaseError(file, 'is a folder, not a database file', 'folder');
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (stat?.isDirectory()) throw new NotTierBookDatabaseError(file, 'is a folder, not a database file', 'folder');
+  // /dev/null, a pipe, a socket: SQLite said only "disk I/O error" (and a device is no place for a workspace).
+  if (stat && !stat.isFile()) throw new NotTierBookDatabaseError(file, 'is a device, a pipe or a socket, not a database file', 'device');
   if (file !== ':memory:' && file !== '') assertWritableDatabase(file);
   try {
     return new Database(file);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseBusyError, DatabaseTooNewError, knownSchemaVersion, MigrationError, NotTierBookDatabaseError, openDatabase } from '../../db/open';
@@ -114,6 +114,9 @@ describe('opening a database', () => {
     expect(() => openDatabase(folder, MIGRATIONS)).toThrow(`${folder} is a folder, not a database file; it was left as it is.`);
     expect(readdirSync(folder)).toEqual([]);
     expect(readdirSync(dir).sort()).toEqual(['customers.sqlite', 'folder.sqlite']);
+    // A device is refused by name before SQLite touches it (it said only "disk I/O error"), and stays a device.
+    expect(() => openDatabase('/dev/null', MIGRATIONS)).toThrow('/dev/null is a device, a pipe or a socket, not a database file; it was left as it is.');
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
   it("refuses another program's database before writing anything to it, also when a table name is TierBook's", () => {
