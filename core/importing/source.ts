@@ -3,7 +3,7 @@ import { openCsvStream, readImportBytes, readImportFile, sniffFileKind, type Enc
 import type { Delimiter } from '../../shared/import/delimiter';
 import { ImportError } from '../../shared/import/errors';
 import type { SourceRow, TableIssue } from '../../shared/import/table';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 
 /** Where the rows come from: a file on disk (CLI, Electron) or its bytes (the renderer in a browser). */
 export type ImportSource = { path: string } | { bytes: Uint8Array; fileName: string };
@@ -47,6 +47,8 @@ const SAMPLE_ROWS = 2000;
  * be read row by row from its start and bytes are already in memory.
  */
 export async function openSource(source: ImportSource, options: SourceOptions = {}): Promise<OpenedSource> {
+  // Before any open: opening a named pipe waits for a writer, and /dev/zero reads as an empty file (its size is 0).
+  if ('path' in source) await assertRegularFile(source.path);
   if ('path' in source && (await isCsvFile(source.path))) {
     const stream = await openCsvStream(source.path, { encoding: options.encoding, delimiter: options.delimiter, headerRow: options.headerRow, batchSize: options.batchSize ?? 1000, signal: options.signal });
     const iterator = stream[Symbol.asyncIterator]();
@@ -120,4 +122,10 @@ async function isCsvFile(path: string): Promise<boolean> {
   } finally {
     await handle.close();
   }
+}
+
+/** Throws ImportError('not_a_file') for a device, a pipe or a socket; a missing file or a folder fails as before, when opened. */
+async function assertRegularFile(path: string): Promise<void> {
+  const found = await stat(path).catch(() => undefined);
+  if (found && !found.isFile() && !found.isDirectory()) throw new ImportError('not_a_file', `${basename(path)} is a device, a pipe or a socket, not a file to import.`);
 }

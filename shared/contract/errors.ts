@@ -101,6 +101,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   fx_rate_of_base: 'is the base currency ({{base}}), always worth 1: no rate is needed for it',
   already_onboarded: 'the workspace is already set up',
   import_empty_file: 'the file is empty',
+  import_not_a_file: 'is a device, a pipe or a socket, not a file to import',
   import_binary_file: 'is not a text or Excel file',
   import_xls_not_supported: 'is an old .xls workbook; save it as .xlsx or CSV first',
   import_xlsx_unreadable: 'is a workbook that cannot be read',

@@ -5,6 +5,8 @@
  */
 export const IMPORT_ERROR_CODES = [
   'empty_file',
+  /** A device, a pipe or a socket (/dev/zero, a named pipe): no file to read, and reading one may never end. */
+  'not_a_file',
   'binary_file',
   'xls_not_supported',
   'xlsx_unreadable',

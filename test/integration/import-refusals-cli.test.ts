@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/test-app';
-import { cli } from '../support/cli';
+import { cli, runCli } from '../support/cli';
 
 /** Refusals of the import, export and report commands as the tester met them: clear, exit 1, nothing written. */
 let dir: string;
@@ -103,6 +103,17 @@ describe('imports the command line refuses or explains', () => {
       expect(run.stderr).toMatch(/^error: The quoted value "他说 好的" opening on line 2 is never closed/);
     }
     expect(existsSync(db)).toBe(false);
+  });
+
+  it('a device given as the file (/dev/zero) is refused as no file to import, in either language; nothing is written', () => {
+    expect(cli('customers', 'add', '--db', db, '--name', '甲').code).toBe(0);
+    // /dev/zero's size is 0, so it was called an empty file; reading it as a stream would never end.
+    expect(cli('import', 'customers', '/dev/zero', '--db', db)).toMatchObject({ code: 2, stderr: 'error: zero is a device, a pipe or a socket, not a file to import.\n' });
+    const chinese = runCli(['import', 'orders', '/dev/zero', '--db', db], undefined, { LANG: 'zh_CN.UTF-8' });
+    expect(chinese.code).toBe(2);
+    expect(chinese.stderr).toContain('这是设备、管道或套接字，不是可导入的文件');
+    expect(sql('SELECT count(*) FROM customers')).toBe(1);
+    expect(sql('SELECT count(*) FROM import_batches')).toBe(0);
   });
 
   it('prints what the reader noticed about the table, in words and in --json', () => {
