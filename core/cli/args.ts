@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { say, type Said } from './words';
 
@@ -104,11 +104,21 @@ export class CommandFailed extends Error {
   }
 }
 
+/** The largest file a flag may name for reading whole (a mapping, the tier settings): far above any real one. */
+const FLAG_FILE_MAX_BYTES = 16 * 1048576;
+
 /**
  * The text of a file a flag names (--file, --mapping, --summary), or `refuse` with why it cannot be read in words:
  * Node's own "ENOENT: no such file or directory, open 'x'" says it in its terms, not the flag's.
  */
+
 export function readFlagFile(flag: string, path: string, refuse: (said: Said) => Error): string {
+  // Read whole: /dev/zero or a pipe would be read until memory ran out, and a JSON of settings is never this large.
+  const found = statSync(path, { throwIfNoEntry: false });
+  if (found && !found.isFile() && !found.isDirectory()) throw refuse(say('cli:file.device', { flag, path }));
+  if (found?.isFile() && found.size > FLAG_FILE_MAX_BYTES) {
+    throw refuse(say('cli:file.tooLarge', { flag, path, size: Math.ceil(found.size / 1048576), limit: FLAG_FILE_MAX_BYTES / 1048576 }));
+  }
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {

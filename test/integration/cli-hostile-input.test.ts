@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/test-app';
@@ -82,6 +82,9 @@ describe('files that are not there, or are folders', () => {
     writeFileSync(csv, 'name,phone\n张三,13800138000\n');
     const list = join(dir, 'list.json');
     writeFileSync(list, '["name", "phone"]');
+    const huge = join(dir, 'huge.json');
+    writeFileSync(huge, '{}');
+    truncateSync(huge, 17 * 1048576);
     const cases: Array<[string[], number, string]> = [
       [['segment', 'config', 'set', '--db', db, '--file', missing], 2, `--file names no file: ${missing}`],
       [['segment', 'config', 'set', '--db', db, '--file', folder], 2, `--file names a folder, not a file: ${folder}`],
@@ -89,6 +92,10 @@ describe('files that are not there, or are folders', () => {
       [['import', 'customers', csv, '--db', db, '--dry-run', '--mapping', list], 2, '--mapping must hold a JSON object such as {"手机": "phone"}, got an array'],
       [['import', 'customers', folder, '--db', db], 2, `${folder} is a folder, not a file to import`],
       [['predict', 'fit', '--summary', folder], 2, `--summary names a folder, not a file: ${folder}`],
+      // Read whole, /dev/zero never ended (the command ran until memory ran out); a huge file is no settings file.
+      [['segment', 'config', 'set', '--db', db, '--file', '/dev/zero'], 2, '--file names a device, a pipe or a socket, not a file: /dev/zero'],
+      [['import', 'customers', csv, '--db', db, '--dry-run', '--mapping', '/dev/zero'], 2, '--mapping names a device, a pipe or a socket, not a file: /dev/zero'],
+      [['segment', 'config', 'set', '--db', db, '--file', huge], 2, `--file names a file of 17 MB; a settings file like this holds at most 16 MB: ${huge}`],
     ];
     for (const [args, code, message] of cases) {
       const run = cli(...args);
