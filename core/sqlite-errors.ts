@@ -40,7 +40,7 @@ const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
   orders_amount_safe_integer: { path: ['amount'], key: 'amount_too_large' },
   orders_base_amount_safe_integer: { path: ['amount'], key: 'amount_too_large' },
   orders_fx_rate_range: { path: ['fxRate'], key: 'rate_out_of_range' },
-  customers_revenue_safe_integer: { path: ['amount'], key: 'amount_too_large' },
+  customers_revenue_safe_integer: { path: ['amount'], key: 'customer_total_too_large' },
   follow_ups_channel_valid: { path: ['channel'], key: 'invalid_choice' },
   follow_ups_intent_valid: { path: ['intent'], key: 'invalid_choice' },
   follow_ups_satisfaction_range: { path: ['satisfaction'], key: 'satisfaction_range' },

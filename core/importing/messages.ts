@@ -25,8 +25,8 @@ const FOLLOW_UP_ONCE: Record<string, string> = {
 
 /**
  * English for the reasons only writing finds. Complete by type, so a reason added to ImportReason cannot
- * reach the CLI and the rejects file as its bare code; the writer also meets value reasons (a total over
- * the safe range is amount_too_large), and those take the parsers' own text.
+ * reach the CLI and the rejects file as its bare code; the writer also meets value reasons (an order's base
+ * amount over the safe range is amount_too_large), and those take the parsers' own text.
  */
 const TEXT: Record<Exclude<ImportReason, ValueReason>, string | ((params: Params) => string)> = {
   unknown_customer: 'no customer with this key exists (import with --create-customers, or "create unknown customers" in the app, or import the customers first)',
@@ -34,6 +34,7 @@ const TEXT: Record<Exclude<ImportReason, ValueReason>, string | ((params: Params
     'is no customer here, and the customer the other columns find is not this one: an earlier row of this file gives that customer another record ID (import with --create-customers, or "create unknown customers" in the app, to add this one)',
   ambiguous_customer: 'several customers share this value, so it does not say which one is meant; link by another column (customer code, phone, or name with company), or merge the duplicate customers first',
   no_fx_rate: 'has no exchange rate to the base currency on or before the order date; add an FX rate column, or the rate under FX rates in the app',
+  customer_total_too_large: "would bring the customer's total past the largest sum that can be counted exactly (about 90 trillion in a currency with cents)",
   invalid_wechat: 'is not a valid WeChat ID',
   order_lines_disagree: 'differs from the earlier rows of the same order (its order number, or its order record ID when it has no number): the rows of one order must name the same customer, date and currency',
   // Named as the order form names the order holding a number (core/handlers/orders.ts).

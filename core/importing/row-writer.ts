@@ -171,7 +171,8 @@ export class RowWriter {
     const baseMinor = convertMinor(record.amountMinor, record.currency, rate, base);
     // The order alone, and the customer's total with it, must stay exact integers (the database refuses either otherwise).
     const revenue = (this.revenue.get(customer) ?? this.sql.revenueOf(customer)) + baseMinor;
-    if (!isStorableMinor(baseMinor) || !isStorableMinor(revenue)) return { kind: 'error', reason: 'amount_too_large', field: 'amount' };
+    if (!isStorableMinor(baseMinor)) return { kind: 'error', reason: 'amount_too_large', field: 'amount' };
+    if (!isStorableMinor(revenue)) return { kind: 'error', reason: 'customer_total_too_large', field: 'amount' };
     this.revenue.set(customer, revenue);
     const kind = record.isReturn ? 'return' : 'sale';
     const unpaid = kind === 'sale' && record.paidMinor !== null ? Math.max(0, record.amountMinor - record.paidMinor) : 0;

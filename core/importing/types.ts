@@ -45,7 +45,7 @@ export interface ImportProgress {
   rowsPerSecond: number;
 }
 
-export type ImportReason = import('../../shared/import/result').ValueReason | 'unknown_customer' | 'customer_record_id_elsewhere' | 'ambiguous_customer' | 'no_fx_rate' | 'invalid_wechat' | 'order_lines_disagree' | 'order_number_taken' | 'order_already_recorded' | 'followup_already_recorded';
+export type ImportReason = import('../../shared/import/result').ValueReason | 'unknown_customer' | 'customer_record_id_elsewhere' | 'ambiguous_customer' | 'no_fx_rate' | 'invalid_wechat' | 'order_lines_disagree' | 'customer_total_too_large' | 'order_number_taken' | 'order_already_recorded' | 'followup_already_recorded';
 
 export interface ImportRowError {
   row: number;

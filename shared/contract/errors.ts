@@ -59,6 +59,8 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   amount_too_many_decimals: 'has more decimals than {{currency}} takes ({{digits}} at most)',
   amount_negative: 'must not be negative (0 is a free order)',
   amount_too_large: 'is too large',
+  // The amount alone fits; the customer's total with it would not (customers_revenue_safe_integer, an import's row).
+  customer_total_too_large: "would bring the customer's total past the largest sum that can be counted exactly (about 90 trillion in a currency with cents)",
   cost_negative: 'must not be negative (on a return it is entered as a positive amount)',
   paid_out_of_range: 'must be between 0 and the order amount',
   quantity_out_of_range: 'must be a number other than 0',

@@ -98,12 +98,11 @@ describe('importing orders and follow-ups', () => {
     await app.call('orders:create', { customerId: hans, orderDate: '2025-01-01', amount: '45000000000000', currency: 'CNY' });
     const path = file('sum.csv', ['客户,金额,币种,日期', '张三,50000000000000,CNY,2025-01-02', '张三,50000000000000,CNY,2025-01-03', 'Hans Müller,50000000000000,CNY,2025-01-04', 'Hans Müller,1,CNY,2025-01-05'].join('\n'));
     const preview = await app.call('import:preview', { kind: 'orders', source: { path } });
-    expect(preview.errors.map((e) => [e.row, e.reason])).toEqual([[3, 'amount_too_large'], [4, 'amount_too_large']]);
+    // Each amount alone is fine: the refusal says it is the customer's total that would not fit.
+    expect(preview.errors.map((e) => [e.row, e.reason])).toEqual([[3, 'customer_total_too_large'], [4, 'customer_total_too_large']]);
     // The CLI and the rejects file show this English text: a sentence, not the reason's code.
-    expect(preview.errors.map((e) => e.message)).toEqual([
-      'Row 3, column "金额" "50000000000000": is too large.',
-      'Row 4, column "金额" "50000000000000": is too large.',
-    ]);
+    const totalTooLarge = "would bring the customer's total past the largest sum that can be counted exactly (about 90 trillion in a currency with cents)";
+    expect(preview.errors.map((e) => e.message)).toEqual([`Row 3, column "金额" "50000000000000": ${totalTooLarge}.`, `Row 4, column "金额" "50000000000000": ${totalTooLarge}.`]);
     expect(await app.dispatch('import:commit', { kind: 'orders', source: { path } })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ key: 'import_rows_rejected' }] } });
     expect((await app.call('orders:list', { customerId: zhang })).orders).toEqual([]);
     expect(await app.call('import:commit', { kind: 'orders', source: { path }, onError: 'skip' })).toMatchObject({ added: 2, rejected: 2 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { resources } from '../../renderer/i18n/resources';
 import { openTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -56,9 +57,17 @@ describe('orders', () => {
   it('refuses a second order that would take the customer’s revenue past what a number holds exactly, keeping the first', async () => {
     await app.call('orders:create', { customerId, orderDate: '2026-11-01', amount: '50000000000000', currency: 'CNY' });
     const second = await app.dispatch('orders:create', { customerId, orderDate: '2026-11-02', amount: '50000000000000', currency: 'CNY' });
-    expect(second).toMatchObject({ ok: false, error: { code: 'constraint', issues: [{ key: 'amount_too_large' }] } });
+    // Said as what it is: the amount alone is fine, the customer's total is not (the form and the CLI show this).
+    expect(second).toMatchObject({ ok: false, error: { code: 'constraint', issues: [{ path: ['amount'], key: 'customer_total_too_large' }] } });
     expect(count()).toBe(1);
+    expect(app.db.$client.prepare(`SELECT revenue_base_minor FROM customers WHERE id = ?`).pluck().get(customerId)).toBe(5_000_000_000_000_000);
     expect((await app.call('customers:get', { id: customerId })).name).toBe('Lukas Weber');
+    const en = resources.errors.en.issue as Record<string, string>;
+    const zh = resources.errors['zh-CN'].issue as Record<string, string>;
+    expect([en.customer_total_too_large, zh.customer_total_too_large]).toEqual([
+      "The customer's total would pass the largest sum that can be counted exactly (about 90 trillion in a currency with cents): the amount itself may be right",
+      '该客户的累计金额会超过能精确计算的上限（两位小数的币种约 90 万亿）：这笔金额本身可能没有错',
+    ]);
   });
 
   it('refuses a foreign order without a rate and says how to fix it', async () => {
