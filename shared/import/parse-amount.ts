@@ -76,10 +76,11 @@ export function parseMoney(cell: Cell, options: AmountOptions): ValueResult<Pars
   }
   const resolved = resolveCurrency(fromCell, options);
   if (!resolved.ok) return resolved;
-  const money = toMinor(shiftDecimal(plain.value, shift), negative, resolved.value.code, resolved.value.from);
-  // "1.234" with no column evidence: a thousand, or one and a bit? Refuse rather than guess.
-  if (!money.ok && money.reason === 'too_many_decimals' && !options.decimal && /^\d{1,3}\.\d{3}$/.test(match[0])) return fail('ambiguous_amount');
-  return money;
+  // "1.234" with no column evidence: a thousand, or one and a bit? Refuse rather than guess, in a currency that takes
+  // fewer than 3 decimals. So too "1.500" and "1.000": trailing zeros would read them as 1.50 and 1, where a file
+  // written with grouping points means 1,500 and 1,000. A group never leads with 0, so "0.500" is a decimal.
+  if (!options.decimal && shift === 0 && minorDigits(resolved.value.code) < 3 && /^[1-9]\d{0,2}\.\d{3}$/.test(match[0])) return fail('ambiguous_amount');
+  return toMinor(shiftDecimal(plain.value, shift), negative, resolved.value.code, resolved.value.from);
 }
 
 /** "1,234.50" → "1234.50"; "1.234,50" → "1234.50"; decides ambiguous single separators with `decimal`. */

@@ -48,6 +48,12 @@ describe('parseMoney', () => {
     ['12.3456', '!too_many_decimals'],
     ['12.345', '!ambiguous_amount'],
     ['1.234', '!ambiguous_amount'],
+    // Zeros after the point do not settle it: in a file grouped with points these are 1,500 and 1,000, read before as 1.50 and 1.00.
+    ['1.500', '!ambiguous_amount'],
+    ['1.000', '!ambiguous_amount'],
+    ['¥2.000', '!ambiguous_amount'],
+    // A group of thousands never leads with 0 ("0,500" is half a dinar, not five hundred): a decimal, too many for CNY.
+    ['0.001', '!too_many_decimals'],
     ['2024-03-05', '!invalid_amount'],
     ['12 XYZ', '!unknown_currency'],
     ['1,2,3', '!invalid_amount'],
@@ -57,6 +63,16 @@ describe('parseMoney', () => {
     ['¥12.', '!invalid_amount'],
   ])('%j → %s', (input, expected) => {
     expect(value(parseMoney(input, { defaultCurrency: 'CNY' }))).toBe(expected);
+  });
+
+  it('reads "1.000" and "1.500" as the column’s separator says, and as decimals only in a currency of 3 decimals', () => {
+    expect(value(parseMoney('1.000', { defaultCurrency: 'JPY' }))).toBe('!ambiguous_amount');
+    expect(parseMoney('1.000', { defaultCurrency: 'JPY', decimal: ',' })).toMatchObject({ ok: true, value: { minor: 1000 } });
+    expect(parseMoney('1.500', { defaultCurrency: 'CNY', decimal: ',' })).toMatchObject({ ok: true, value: { minor: 1500 * 100 } });
+    expect(parseMoney('1.500', { defaultCurrency: 'CNY', decimal: '.' })).toMatchObject({ ok: true, value: { minor: 150 } });
+    expect(parseMoney('1.500', { defaultCurrency: 'KWD' })).toMatchObject({ ok: true, value: { minor: 1500 } });
+    expect(parseMoney('0.500', { defaultCurrency: 'CNY' })).toMatchObject({ ok: true, value: { minor: 50 } });
+    expect(parseMoney('1.5万', { defaultCurrency: 'CNY' })).toMatchObject({ ok: true, value: { minor: 15_000 * 100 } });
   });
 
   it('uses the column’s decimal separator for "1,234" and "1.234"', () => {
