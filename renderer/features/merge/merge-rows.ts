@@ -3,7 +3,7 @@ import { MERGE_FIELDS, type DuplicateReason, type MergeCandidate, type MergeFiel
 import { fieldValue } from '../../../shared/domain/merge-fields';
 import { formatPhone } from '../../../shared/domain/phone';
 import { isolate } from '../../components/bidi';
-import { countryName, formatDate } from '../../components/format';
+import { countryName, formatLocalDay } from '../../components/format';
 
 /** One line of the side-by-side table: a choosable field, or one of the parts a merge always unites. */
 export type MergeRowKey = MergeField | 'tags' | 'notes' | 'contacts';
@@ -47,7 +47,7 @@ export function contactText(contact: { kind: string; value: string }, t: TFuncti
  */
 export function candidateIdentity(c: { name: string; code: string | null; company: string | null; createdAt: string; contacts: { kind: string; value: string }[] }, t: TFunction, language: string): string {
   const contact = c.contacts.find((k) => k.kind === 'phone') ?? c.contacts[0];
-  const parts = [c.code ? `#${isolate(c.code)}` : null, c.company === null ? null : isolate(c.company), contact ? contactText(contact, t) : null, t('merge:since', { date: formatDate(c.createdAt.slice(0, 10), language) })];
+  const parts = [c.code ? `#${isolate(c.code)}` : null, c.company === null ? null : isolate(c.company), contact ? contactText(contact, t) : null, t('merge:since', { date: formatLocalDay(c.createdAt, language) })];
   const details = parts.filter(Boolean).join(' · ');
   return language === 'zh-CN' ? `${isolate(c.name)}（${details}）` : `${isolate(c.name)} (${details})`;
 }
