@@ -1,7 +1,7 @@
 import type { OutputOf } from '../../shared/contract';
 import type { Order, OrderLineInput } from '../../shared/contract/orders';
 import { formatRate, minorToDecimal } from '../../shared/domain/money';
-import { decimalNumber, typedAmount } from '../../shared/domain/typed-number';
+import { asciiNumberText, decimalNumber, typedAmount } from '../../shared/domain/typed-number';
 import { optionalInt, optionalString, requireFlag, UsageError } from './args';
 import { pad, width, type Command } from './commands';
 import { inWords, nthFlag, type FieldFlags, type IssueClauses } from './flag-errors';
@@ -30,9 +30,11 @@ const many = (v: Flags, name: string): string[] => {
 export function parseLineFlag(text: string): OrderLineInput {
   const parts = text.split('|').map((p) => p.trim());
   if (parts.length !== 4) throw new UsageError(say('cli:orders.lineForm', { text }));
-  const [sku, name, qty, unitPrice] = parts as [string, string, string, string];
+  const [sku, name, typedQty, unitPrice] = parts as [string, string, string, string];
   if (name === '') throw new UsageError(say('cli:orders.lineName', { text }));
-  if (!/^-?\d+(\.\d+)?$/.test(qty) || Number(qty) === 0) throw new UsageError(say('cli:orders.lineQuantity', { value: qty, rule: say('errors:issue.quantity_out_of_range') }));
+  // Read as the unit price beside it is: a full-width "１２" from a Chinese input method is 12.
+  const qty = asciiNumberText(typedQty);
+  if (!/^-?\d+(\.\d+)?$/.test(qty) || Number(qty) === 0) throw new UsageError(say('cli:orders.lineQuantity', { value: typedQty, rule: say('errors:issue.quantity_out_of_range') }));
   return { sku: sku === '' ? null : sku, name, quantity: Number(qty), unitPrice: typedAmount(unitPrice) };
 }
 
