@@ -5,7 +5,7 @@ import { asciiNumberText, decimalNumber, typedAmount } from '../../shared/domain
 import { optionalInt, optionalString, requireFlag, UsageError } from './args';
 import { pad, width, type Command } from './commands';
 import { inWords, nthFlag, type FieldFlags, type IssueClauses } from './flag-errors';
-import { localDateOf } from '../../shared/domain/dates';
+import { localMinute } from './local-instant';
 import type { Label } from './refusal-text';
 import { say, type Words } from './words';
 
@@ -83,12 +83,6 @@ const ORDER_CLAUSES: IssueClauses = {
 };
 
 const money = (minor: number, currency: string) => `${minorToDecimal(minor, currency)} ${currency}`;
-
-/** An instant on this computer's clock, to the minute, as the screens show when something happened. */
-function localMinute(iso: string): string {
-  const at = new Date(iso);
-  return `${localDateOf(at)} ${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
-}
 
 /** "order" or "return", as a sentence names the record. */
 const kindWord = (o: Pick<Order, 'kind'>, w: Words) => w(o.kind === 'return' ? 'cli:out.orders.return' : 'cli:out.orders.order');

@@ -3,23 +3,21 @@ import { startDevServer } from '../sync/dev-server';
 import { optionalInt, optionalString, requireFlag } from './args';
 import type { Command } from './commands';
 import type { Words } from './words';
+import { localMinute } from './local-instant';
 
 type Flags = Parameters<Command['run']>[0];
 
-/**
- * The last sync error as the team screen says it (errors:issue, the server's error when the key has no words); in
- * English its key, as this line always printed it.
- */
-const lastError = (key: string, w: Words) => (w.language === 'en' ? key : w(`errors:issue.${key}`, { defaultValue: w('errors:issue.team_server_error') }));
+/** The last sync error as the team screen says it (errors:issue, the server's error when the key has no words), in either language. */
+const lastError = (key: string, w: Words) => w(`errors:issue.${key}`, { defaultValue: w('errors:issue.team_server_error') });
 
 function describeStatus(o: OutputOf<'team:status'>, w: Words): string {
   if (!o.joined) return w('cli:out.team.notJoined', { identity: o.identity ? w('cli:out.team.identity', { name: o.identity }) : '' });
   return [
     w('cli:out.team.server', { url: String(o.serverUrl), database: String(o.database), user: String(o.user) }),
     w('cli:out.team.laptop', { name: o.identity ?? w('cli:out.team.noName') }),
-    w('cli:out.team.lastSync', { at: o.lastSyncAt ?? w('cli:out.team.never'), paused: o.paused ? w('cli:out.team.paused') : '' }),
+    w('cli:out.team.lastSync', { at: o.lastSyncAt === null ? w('cli:out.team.never') : localMinute(o.lastSyncAt), paused: o.paused ? w('cli:out.team.paused') : '' }),
     w('cli:out.team.pending', { pending: o.pendingChanges }),
-    ...(o.lastErrorKey ? [w('cli:out.team.lastError', { error: lastError(o.lastErrorKey, w), at: String(o.lastErrorAt) })] : []),
+    ...(o.lastErrorKey ? [w('cli:out.team.lastError', { error: lastError(o.lastErrorKey, w), at: o.lastErrorAt === null ? '' : localMinute(o.lastErrorAt) })] : []),
     ...(o.refusedCount > 0 ? [w('cli:out.team.refused', { refused: o.refusedCount, reason: o.refusedReason ?? '' })] : []),
   ].join('\n');
 }

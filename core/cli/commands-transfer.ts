@@ -10,6 +10,7 @@ import type { Command } from './commands';
 import { resources } from '../../renderer/i18n/resources';
 import { failureSaid } from './refusal-text';
 import { say, sayAs, type Said, type Words } from './words';
+import { localMinute } from './local-instant';
 
 type Flags = Parameters<Command['run']>[0];
 
@@ -268,7 +269,7 @@ export const TRANSFER_COMMANDS: Command[] = [
       o.batches
         .map((b) =>
           w('cli:out.importBatches.row', {
-            id: b.id, createdAt: b.createdAt, kind: w(`cli:out.importBatches.kind.${b.kind}`), file: b.fileName,
+            id: b.id, createdAt: localMinute(b.createdAt), kind: w(`cli:out.importBatches.kind.${b.kind}`), file: b.fileName,
             added: b.added, updated: b.updated, skipped: b.skipped, rejected: b.rejected, status: w(`cli:out.importBatches.status.${b.status}`),
           }),
         )

@@ -1,5 +1,6 @@
 import { parseDateTime } from '../../shared/import/parse-date';
 import { toInstant } from '../../shared/import/row-records';
+import { localDateOf } from '../../shared/domain/dates';
 
 /** A day, or a day and a time of this machine's clock, as typed on a command line: no offset, no zone. */
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
@@ -14,4 +15,11 @@ export function localInstant(text: string | undefined): string | undefined {
   if (text === undefined || !LOCAL_TIME.test(text.trim())) return text;
   const parsed = parseDateTime(text.trim());
   return parsed.ok ? toInstant(parsed.value) : text;
+}
+
+/** An instant on this computer's clock, to the minute ("2026-12-07 12:25"), as the screens show when something happened. */
+export function localMinute(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return `${localDateOf(at)} ${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
 }

@@ -160,12 +160,14 @@ describe('settings and the team, in both languages', () => {
 
   it('say the team’s state, its last error as the team screen words it', () => {
     const joined = { joined: true, serverUrl: 'http://127.0.0.1:5984', database: 'shop', user: 'lin', identity: null, lastSyncAt: null, paused: true, pendingChanges: 4, lastErrorKey: 'team_server_error', lastErrorAt: '2026-11-30T08:00:00Z', refusedCount: 2, refusedReason: 'forbidden' };
+    // When the error came, on this computer's clock to the minute (Intl's Swedish form is "YYYY-MM-DD HH:MM").
+    const errorAt = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(joined.lastErrorAt));
     expect(lines(['team', 'status'], joined, 'zh-CN')).toEqual([
       `${t['zh-CN']('team:status.server')}：http://127.0.0.1:5984 · 团队数据库 shop · 登录用户 lin`,
       '这台电脑的使用人：（未填写）',
       `上次同步：从未同步（${t['zh-CN']('team:status.paused')}）`,
       '待同步的修改：4',
-      `上一个错误：${t['zh-CN']('errors:issue.team_server_error')}（2026-11-30T08:00:00Z）`,
+      `上一个错误：${t['zh-CN']('errors:issue.team_server_error')}（${errorAt}）`,
       '被拒绝：2 项修改仍待同步；第一个原因：forbidden',
     ]);
     expect(lines(['team', 'status'], joined, 'en')).toEqual([
@@ -173,7 +175,7 @@ describe('settings and the team, in both languages', () => {
       'this laptop     (no name set)',
       'last sync       never (paused)',
       'pending changes 4',
-      'last error      team_server_error at 2026-11-30T08:00:00Z',
+      `last error      ${t.en('errors:issue.team_server_error')} at ${errorAt}`,
       'refused         2 change(s) stay pending; first reason: forbidden',
     ]);
     expect(human(['team', 'leave'], { joined: false, identity: '林晓' }, 'zh-CN')).toBe('未加入团队（这台电脑的使用人：林晓）');
@@ -201,10 +203,12 @@ describe('housekeeping, in both languages', () => {
     expect(human(['import', 'undo'], undone, 'zh-CN')).toBe('已撤销批次 b1：删除了 3 位客户、4 笔订单、5 条跟进记录；恢复了 1 位客户的资料。');
     expect(human(['import', 'undo'], undone, 'en')).toBe('Undid batch b1: removed 3 customers, 4 orders, 5 follow-ups; restored 1 customers.');
     const batch = { id: 'b1', createdAt: '2026-11-30T08:00:00Z', kind: 'followups', fileName: 'a.csv', added: 3, updated: 1, skipped: 0, rejected: 2, status: 'undone' };
+    // When it was imported on this computer's clock, to the minute (the stored UTC instant said "T08:00:00Z"): Intl's Swedish form is "YYYY-MM-DD HH:MM".
+    const local = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(batch.createdAt));
     expect(human(['import', 'batches'], { batches: [batch] }, 'zh-CN')).toBe(
-      `b1  2026-11-30T08:00:00Z  ${t['zh-CN']('importing:kind.followups')}  a.csv  新增 3 更新 1 跳过 0 拒绝 2  ${t['zh-CN']('importing:batches.undoneStatus')}`,
+      `b1  ${local}  ${t['zh-CN']('importing:kind.followups')}  a.csv  新增 3 更新 1 跳过 0 拒绝 2  ${t['zh-CN']('importing:batches.undoneStatus')}`,
     );
-    expect(human(['import', 'batches'], { batches: [batch] }, 'en')).toBe('b1  2026-11-30T08:00:00Z  followups  a.csv  +3 ~1 skipped 0 rejected 2  undone');
+    expect(human(['import', 'batches'], { batches: [batch] }, 'en')).toBe(`b1  ${local}  followups  a.csv  +3 ~1 skipped 0 rejected 2  undone`);
     expect(human(['import', 'batches'], { batches: [] }, 'zh-CN')).toBe(`${t['zh-CN']('importing:batches.empty')}。`);
     expect(human(['import', 'batches'], { batches: [] }, 'en')).toBe('No imports yet.');
   });
