@@ -48,4 +48,30 @@ describe('Pareto curve', () => {
     ]);
     expect(paretoCurve([0, 0])).toEqual([]);
   });
+
+  it('reads right for a book of one, two or three customers: a straight line between whole customers', () => {
+    // One customer is an even spread: the top 20 % of them is a fifth of them, not nobody (0 %).
+    const one = paretoCurve([880]);
+    expect([one[20]!.revenueShare, one[50]!.revenueShare, one[100]!.revenueShare]).toEqual([0.2, 0.5, 1]);
+    // Two customers, 500 and 100: the top 20 % is 0.4 of the first customer, the top 50 % the first one whole.
+    const two = paretoCurve([100, 500]);
+    expect(two[20]!.revenueShare).toBeCloseTo((0.4 * 500) / 600, 12);
+    expect(two[50]!.revenueShare).toBe(500 / 600);
+    expect(two[75]!.revenueShare).toBeCloseTo((500 + 0.5 * 100) / 600, 12);
+    // Three equal customers (ties everywhere) lie on the even line.
+    const three = paretoCurve([200, 200, 200]);
+    for (const k of [10, 20, 33, 50, 90]) expect(three[k]!.revenueShare).toBeCloseTo(k / 100, 12);
+    // Never below the even line: the top customers always bring at least their share of the revenue.
+    for (const curve of [one, two, three, paretoCurve([0, 100, 300, 600])]) for (const p of curve) expect(p.revenueShare).toBeGreaterThanOrEqual(p.customerShare - 1e-12);
+  });
+
+  it('counts a customer whose returns outweigh their purchases as 0, so no share passes 100 %', () => {
+    // Sold 500 to one customer; the other bought 100 and returned 300 (net −200).
+    const curve = paretoCurve([-200, 500]);
+    expect(curve[50]!.revenueShare).toBe(1);
+    expect(Math.max(...curve.map((p) => p.revenueShare))).toBe(1);
+    expect(curve[20]!.revenueShare).toBeCloseTo((0.4 * 500) / 500, 12);
+    // Nothing to share when the returns outweigh all sales.
+    expect(paretoCurve([-300, 100])).toEqual([]);
+  });
 });
