@@ -175,7 +175,7 @@ export const SEGMENTATION_COMMANDS: Command[] = [
     json: withoutSpellings,
     human: (o: WithSpellings<OutputOf<'segments:explain'>>, money, w) =>
       [
-        w('cli:out.explain.head', { id: o.customerId, asOf: o.asOf, orders: o.metrics.orderCount, revenue: money(o.metrics.revenueMinor) }),
+        w('cli:out.explain.head', { id: o.customerId, asOf: o.asOf, count: o.metrics.orderCount, revenue: money(o.metrics.revenueMinor) }),
         ...Object.entries(o.schemes).map(([scheme, a]) => {
           const cut = cutLine(a.classKey, a.explanation, money, w);
           const cls = (classKey: string) => classWord(o, scheme, classKey, w);

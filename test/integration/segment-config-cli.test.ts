@@ -74,7 +74,7 @@ describe('segment config on the command line', () => {
     expect(explain.code).toBe(0);
     // ¥120,000 = 12,000,000 fen: gold (≥ 10,000,000 fen, ¥100,000), no cost recorded, so ranked by revenue.
     expect(explain.stdout).toContain('pyramid      gold               basis gross_profit (no cost data: revenue), group country=cn (1 customers), cut ≥ 100000.00 CNY by thresholds, rank 1 of 1 at 120000.00 CNY; spend 380000.00 CNY more');
-    expect(explain.stdout).toContain(`${id} as of ${today}: 1 orders, revenue 120000.00 CNY in the window`);
+    expect(explain.stdout).toContain(`${id} as of ${today}: 1 order, revenue 120000.00 CNY in the window`);
     expect(cli('tiers', '--db', db, '--scheme', 'pyramid').stdout).toMatch(/ gold +R\d F\d M\d {2}revenue 120000\.00 CNY\n/);
   });
 });

@@ -233,7 +233,8 @@ export const cli = {
         none: '截至 {{asOf}} 没有客户',
       },
       explain: {
-        head: '{{id}} 截至 {{asOf}}：分析期内 {{orders}} 笔订单，营收 {{revenue}}',
+        head_one: '{{id}} 截至 {{asOf}}：分析期内 {{count}} 笔订单，营收 {{revenue}}',
+        head_other: '{{id}} 截至 {{asOf}}：分析期内 {{count}} 笔订单，营收 {{revenue}}',
         basis: '依据 {{basis}}',
         basisFellBack: '依据 {{basis}}（没有成本数据，按营收）',
         group: '分组 {{partition}}={{key}}（{{size}} 位客户）',
@@ -505,7 +506,8 @@ export const cli = {
         none: 'no customers as of {{asOf}}',
       },
       explain: {
-        head: '{{id}} as of {{asOf}}: {{orders}} orders, revenue {{revenue}} in the window',
+        head_one: '{{id}} as of {{asOf}}: {{count}} order, revenue {{revenue}} in the window',
+        head_other: '{{id}} as of {{asOf}}: {{count}} orders, revenue {{revenue}} in the window',
         basis: 'basis {{basis}}',
         basisFellBack: 'basis {{basis}} (no cost data: revenue)',
         group: 'group {{partition}}={{key}} ({{size}} customers)',

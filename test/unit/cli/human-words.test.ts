@@ -135,6 +135,11 @@ describe('tiers, in both languages', () => {
     expect(head).toBe('c1 截至 2026-11-30：分析期内 4 笔订单，营收 600.00 CNY');
     expect(line).toMatch(/^  pyramid +黄金 +依据 revenue，门槛 ≥ 500\.00 CNY（按 shares），排名第 3\/40，600\.00 CNY；再消费 200\.00 CNY → 铂金$/);
     expect(human(['explain'], explained, 'en', 'CNY').split('\n')[1]).toMatch(/^  pyramid +gold +basis revenue, cut ≥ 500\.00 CNY by shares, rank 3 of 40 at 600\.00 CNY; spend 200\.00 CNY more → platinum$/);
+    // A first customer's single order is "1 order", not "1 orders".
+    const once = { ...explained, metrics: { orderCount: 1, revenueMinor: 88000 } };
+    expect(human(['explain'], once, 'en', 'CNY').split('\n')[0]).toBe('c1 as of 2026-11-30: 1 order, revenue 880.00 CNY in the window');
+    expect(human(['explain'], explained, 'en', 'CNY').split('\n')[0]).toBe('c1 as of 2026-11-30: 4 orders, revenue 600.00 CNY in the window');
+    expect(human(['explain'], once, 'zh-CN', 'CNY').split('\n')[0]).toBe('c1 截至 2026-11-30：分析期内 1 笔订单，营收 880.00 CNY');
   });
 
   it('word every kind of hint in Chinese', () => {
