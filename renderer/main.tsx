@@ -11,6 +11,7 @@ import { WorkspaceProvider } from './app/workspace';
 import { BrowserReminders } from './features/reminders/BrowserReminders';
 import { HomePrompt } from './features/home/HomePrompt';
 import { WelcomePage } from './features/welcome/WelcomePage';
+import { openingSettings } from './features/welcome/opening-settings';
 import { setupI18n, systemLanguage } from './i18n';
 
 function Root({ initial }: { initial: Settings }) {
@@ -31,7 +32,7 @@ function Root({ initial }: { initial: Settings }) {
 async function boot() {
   const root = createRoot(document.getElementById('root')!);
   try {
-    const settings = await api('settings:get', {});
+    const settings = await openingSettings(api);
     setupI18n(settings.language ?? systemLanguage());
     root.render(
       <StrictMode>

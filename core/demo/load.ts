@@ -1,4 +1,6 @@
+import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
+import { invalidInput } from '../../shared/contract';
 import type { Db } from '../../db/open';
 import { refreshAllCustomerStats } from '../../db/repos/customers';
 import { readConfigOverrides, writeConfigOverrides } from '../../db/repos/segmentation';
@@ -6,6 +8,14 @@ import { readSettings, writeSettings } from '../../db/repos/settings';
 import { deriveLocality } from '../../shared/domain/locality';
 import { buildSearchText, buildSortName } from '../search-text';
 import { generateDemoWorkspace } from './generate';
+
+/** The currency the demo business counts in: its orders' base amounts and its exchange rates are in it. */
+const DEMO_BASE_CURRENCY = 'CNY';
+
+/** Whether the workspace holds any customer, order or follow-up, live or deleted. */
+function hasRecords(client: Database.Database): boolean {
+  return client.prepare(`SELECT EXISTS (SELECT 1 FROM customers) OR EXISTS (SELECT 1 FROM orders) OR EXISTS (SELECT 1 FROM follow_ups)`).pluck().get() === 1;
+}
 
 /** The demo business's tier settings: ranked schemes partitioned by business line (domestic stall, export desk). */
 export const DEMO_TIER_SETTINGS = { partition: { kind: 'field', field: 'market' } } as const;
@@ -15,11 +25,17 @@ export const DEMO_TIER_SETTINGS = { partition: { kind: 'field', field: 'market' 
  * not minutes). A fresh workspace also gets the demo business's settings: Guangdong, CNY.
  */
 export function loadDemoWorkspace(db: Db, options: { seed: number; customers: number; anchor: string; now: string }) {
-  const demo = generateDemoWorkspace(options);
   const client = db.$client;
+  // The demo's amounts are counted in CNY (its rates are to CNY): in a book kept in another currency they would be
+  // stored as that currency's, every total wrong.
+  const base = readSettings(db).baseCurrency;
+  if (base !== DEMO_BASE_CURRENCY) throw invalidInput([{ path: ['baseCurrency'], key: 'demo_needs_its_currency', params: { base, demo: DEMO_BASE_CURRENCY } }]);
+  const demo = generateDemoWorkspace(options);
   client.transaction(() => {
-    if (!readSettings(db).onboarded) {
-      writeSettings(db, { businessName: '佳美服装批发 · Jiamei Trading', homeCountry: 'CN', homeRegion: '广东', baseCurrency: 'CNY', onboardedAt: options.now, updatedAt: options.now });
+    // The demo business's name, home and tier settings go only into a workspace with nothing of its own yet: one a
+    // user filled from the command line before the app ever opened it is not onboarded, and kept their settings.
+    if (!readSettings(db).onboarded && !hasRecords(client)) {
+      writeSettings(db, { businessName: '佳美服装批发 · Jiamei Trading', homeCountry: 'CN', homeRegion: '广东', baseCurrency: DEMO_BASE_CURRENCY, onboardedAt: options.now, updatedAt: options.now });
       // The stall (内贸) and the export desk (外贸) are two businesses: each ranks its own customers, so
       // both have platinum and gold customers instead of every top customer being an exporter.
       if (Object.keys(readConfigOverrides(db)).length === 0) writeConfigOverrides(db, DEMO_TIER_SETTINGS, options.now);

@@ -49,6 +49,8 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   time_without_date: 'needs a next-contact date',
   next_contact_before_follow_up: 'must not be before the day of the follow-up ({{date}}): the reminder would be overdue at once',
   occurred_in_future: 'is a day after today: a follow-up records a contact that happened (a planned one is a next-contact date)',
+  // A time the clocks skip when they go forward: Date would store the same minute of the old offset, an hour off.
+  local_time_skipped: '{{time}} does not exist on {{date}} on this computer\'s clock (the clocks go forward then): {{moved}} is the same moment after the change',
   stored_day_after_today: 'must not be after today ({{today}}): tiers are stored for days that have come, one after another',
   report_starts_after_today: 'must not be after today ({{today}}): a report covers days that have come',
   as_of_after_today: 'must not be after today ({{today}}): a day to come has no orders or follow-ups yet, so every customer would read as gone quiet',
@@ -99,6 +101,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   too_long: 'is too long',
   duplicate_contact: 'is entered twice',
   base_currency_locked: 'cannot change once orders exist: their rates are locked to the current base currency',
+  demo_needs_its_currency: 'is {{base}}: the demo business counts in {{demo}}, so its figures would be wrong here; load the demo into a new workspace file',
   base_currency_has_rates: 'cannot change while FX rates are recorded ({{rates}} of them): each is {{base}} per unit of its currency; delete them first, then enter them against the new base',
   fx_rate_of_base: 'is the base currency ({{base}}), always worth 1: no rate is needed for it',
   already_onboarded: 'the workspace is already set up',
