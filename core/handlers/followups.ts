@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { invalidInput, notFound, type ParsedInputOf } from '../../shared/contract';
 import { addDays, daysBetween, localDateOf } from '../../shared/domain/dates';
+import { skippedLocalTime } from '../../shared/domain/skipped-time';
 import { refreshCustomerStats } from '../../db/repos/customers';
 import { dueCounts, dueReminders, findFollowUp, followUpsOf, openRemindersBefore } from '../../db/repos/followups';
 import { toFollowUp } from '../../db/repos/rows';
@@ -35,6 +36,16 @@ function toColumns(ctx: HandlerContext, input: ParsedInputOf<'followups:create'>
 function refuseNextBeforeDay(occurredAt: string, nextContactDate: string | null): void {
   const day = localDateOf(new Date(occurredAt));
   if (nextContactDate !== null && nextContactDate < day) throw invalidInput([{ path: ['nextContactDate'], key: 'next_contact_before_follow_up', params: { date: day } }]);
+}
+
+/**
+ * Refuses a reminder time the clocks skip that day (02:30 on 2026-03-08 in New York): the reminder would go off an
+ * hour after the time the form and the lists show. The moment after the change is named, for the person to choose.
+ */
+function refuseSkippedReminderTime(nextContactDate: string | null, nextContactTime: string | null): void {
+  if (nextContactDate === null || nextContactTime === null) return;
+  const params = skippedLocalTime(nextContactDate, nextContactTime);
+  if (params !== null) throw invalidInput([{ path: ['nextContactTime'], key: 'local_time_skipped', params }]);
 }
 
 /**
@@ -73,6 +84,7 @@ export function followUpHandlers(ctx: HandlerContext): HandlerMap<'followups'> {
         const now = ctx.clock.now().toISOString();
         refuseDayAfterToday(ctx, columns.occurredAt);
         refuseNextBeforeDay(columns.occurredAt, columns.nextContactDate);
+        refuseSkippedReminderTime(columns.nextContactDate, columns.nextContactTime);
         const id = newId();
         db.insert(followUps).values({ id, createdAt: now, updatedAt: now, ...columns }).run();
         const answered = openRemindersBefore(db, columns.customerId, columns.occurredAt, id).map((r) => r.id);
@@ -91,6 +103,8 @@ export function followUpHandlers(ctx: HandlerContext): HandlerMap<'followups'> {
         if (columns.occurredAt !== before.occurredAt) refuseDayAfterToday(ctx, columns.occurredAt);
         // Likewise a reminder imported before its own contact's day stays through an edit that leaves both dates.
         if (columns.occurredAt !== before.occurredAt || columns.nextContactDate !== before.nextContactDate) refuseNextBeforeDay(columns.occurredAt, columns.nextContactDate);
+        // And a time stored on a day whose clock change came later (or in another zone) stays through an edit that keeps it.
+        if (columns.nextContactDate !== before.nextContactDate || columns.nextContactTime !== before.nextContactTime) refuseSkippedReminderTime(columns.nextContactDate, columns.nextContactTime);
         db.update(followUps).set({ ...columns, updatedAt: ctx.clock.now().toISOString() }).where(eq(followUps.id, id)).run();
         refreshCustomerStats(db, columns.customerId);
         if (before.customerId !== columns.customerId) refreshCustomerStats(db, before.customerId);

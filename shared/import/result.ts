@@ -28,6 +28,7 @@ export const VALUE_REASONS = [
   'occurred_in_future',
   'next_contact_before_follow_up',
   'next_contact_time_without_date',
+  'local_time_skipped',
   'due_before_order',
   'phone_scientific',
   'id_scientific',

@@ -47,12 +47,15 @@ const REASON_TEXT: Record<ValueReason, string> = {
   occurred_in_future: 'is later than today: a follow-up records a contact that happened (a planned one is a next-contact date)',
   next_contact_before_follow_up: "is before the follow-up's own day: the reminder would be overdue the moment it is saved",
   next_contact_time_without_date: 'is a next-contact time without a next-contact date: give the day too, or leave the time blank',
+  local_time_skipped: 'is a time the clocks skip on this computer (they go forward then): give the time the clock showed after the change, or the time with its offset',
   due_before_order: "is before the order's own date: the sale would be overdue the moment it is saved",
 };
 
 export function describeReason(reason: ValueReason, params?: ReasonParams): string {
   // A refused choice names what the column takes, so the file can be mended without the docs.
-  return params?.allowed ? `${REASON_TEXT[reason]} (${params.allowed})` : REASON_TEXT[reason];
+  if (params?.allowed) return `${REASON_TEXT[reason]} (${params.allowed})`;
+  // A skipped time names the time Date would have made of it, an hour (or half an hour) on.
+  return params?.moved ? `${REASON_TEXT[reason]} (${params.moved} after the change)` : REASON_TEXT[reason];
 }
 
 /**

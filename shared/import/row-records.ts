@@ -7,6 +7,7 @@ import { parseCountry } from './parse-country';
 import { parseIdentifier } from './parse-identifier';
 import { parseDate, parseDateTime, parseTimeOfDay, type DateOrder, type ParsedDateTime } from './parse-date';
 import { localDateOf } from '../domain/dates';
+import { skippedLocalTime } from '../domain/skipped-time';
 import { isFxRateInRange } from '../domain/money';
 import { decimalNumber } from '../domain/typed-number';
 import { fail, ok, type ValueResult } from './result';
@@ -221,6 +222,12 @@ export function followUpRecord(cursor: RowCursor, ctx: RowContext): FollowUpReco
     reminderClosed: cursor.take('reminderClosed', parseReminderClosed),
     recordId: cursor.columnOf('followUpRecordId') !== null ? cursor.take('followUpRecordId', text(64)) : null,
   };
+  // A local time the clocks skip (02:30 on a New York night in March) would be read an hour on without a word, as
+  // the app refuses it when typed; a time with its offset names its instant and stands.
+  const skipped = when && when.time !== null && when.offset === null ? skippedLocalTime(when.date, when.time) : null;
+  if (skipped) failAtFirst(cursor, 'occurredAt', skipped.moved);
+  const skippedReminder = record.nextContactDate !== null && record.nextContactTime !== null ? skippedLocalTime(record.nextContactDate, record.nextContactTime) : null;
+  if (skippedReminder) failAtFirst(cursor, 'nextContactTime', skippedReminder.moved);
   // The contact's day on this machine's calendar, as Today and the app count it: a time with a stated offset
   // (2026-12-07T01:00+08:00) can fall on another day here than the date written in the file.
   const occurredAt = when ? toInstant(when) : null;
@@ -243,6 +250,12 @@ export function followUpRecord(cursor: RowCursor, ctx: RowContext): FollowUpReco
   }
   if (cursor.errors.length > 0 || occurredAt === null || day === null) return null;
   return { customer, occurredAt, occurredDate: day, ...record };
+}
+
+/** Refuses a field's first cell as a time the clocks skip, naming the time it would have become. */
+function failAtFirst(cursor: RowCursor, field: string, moved: string): void {
+  const first = cursor.cells(field)[0];
+  cursor.fail(field, 'local_time_skipped', first?.column ?? cursor.columnOf(field), first?.cell ?? '', { moved });
 }
 
 /**

@@ -157,3 +157,35 @@ describe('the next contact a follow-up plans', () => {
     expect((await app.call('followups:update', { id: visit.id, followUp: { ...input, content: 'visit, notes added', nextContactDate: '2026-11-02' } })).content).toBe('visit, notes added');
   });
 });
+
+describe('a reminder time the clocks skip', () => {
+  const zone = process.env.TZ;
+  afterEach(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+
+  it('is refused on logging and editing, naming the time it would go off, keeping nothing; the hour that happens twice is taken', async () => {
+    process.env.TZ = 'America/New_York';
+    const id = await customer('夏令时');
+    const stored = () => app.db.$client.prepare('SELECT id, next_contact_date, next_contact_time, updated_at FROM follow_ups ORDER BY id').all();
+    // 02:30 does not exist on 2026-03-08 in New York: read at EST (−5) it is 07:30Z, which EDT (−4) shows as 03:30.
+    const moved = new Date(Date.UTC(2026, 2, 8, 2 + 5, 30) - 4 * 3_600_000).toISOString().slice(11, 16);
+    const skipped = { ok: false, error: { code: 'invalid_input', issues: [{ path: ['nextContactTime'], key: 'local_time_skipped', params: { date: '2026-03-08', time: '02:30', moved } }] } };
+    const input = { customerId: id, occurredAt: '2026-03-07T15:00:00.000Z', content: 'call back Sunday night' };
+
+    expect(await app.dispatch('followups:create', { ...input, nextContactDate: '2026-03-08', nextContactTime: '02:30' })).toMatchObject(skipped);
+    expect(stored()).toEqual([]);
+
+    const call = (await app.call('followups:create', { ...input, nextContactDate: '2026-03-08', nextContactTime: '03:30' })).followUp;
+    const snapshot = stored();
+    expect(await app.dispatch('followups:update', { id: call.id, followUp: { ...input, nextContactDate: '2026-03-08', nextContactTime: '02:30' } })).toMatchObject(skipped);
+    expect(stored()).toEqual(snapshot);
+
+    // 01:30 on 2026-11-01 happens twice in New York: a reminder then is a real time (its first occurrence).
+    expect((await app.call('followups:update', { id: call.id, followUp: { ...input, nextContactDate: '2026-11-01', nextContactTime: '01:30' } })).nextContactTime).toBe('01:30');
+    // A time stored where another zone had no gap (an import made in Shanghai) keeps through an edit of its content alone.
+    app.db.$client.prepare('UPDATE follow_ups SET next_contact_date = ?, next_contact_time = ? WHERE id = ?').run('2026-03-08', '02:30', call.id);
+    expect((await app.call('followups:update', { id: call.id, followUp: { ...input, content: 'notes added', nextContactDate: '2026-03-08', nextContactTime: '02:30' } })).content).toBe('notes added');
+  });
+});
