@@ -1,7 +1,7 @@
 import { predictionsSettled } from '../prediction/refit';
 import type { Db } from '../../db/open';
 import { livePolicies } from '../../db/repos/service-policies';
-import { latestTierChanges, openRemindersDueBy, overduePaymentsBy } from '../../db/repos/today';
+import { firstSaleDateBy, latestTierChanges, openRemindersDueBy, overduePaymentsBy } from '../../db/repos/today';
 import { readSettings } from '../../db/repos/settings';
 import { invalidInput } from '../../shared/contract';
 import { localDateOf } from '../../shared/domain/dates';
@@ -50,12 +50,14 @@ async function fullList(ctx: HandlerContext, asOf: string): Promise<{ state: Seg
   if (cached?.key === key && cached.state === state) return cached;
   const tierChanges: Record<string, Map<string, TierChange>> = {};
   for (const scheme of Object.keys(VALUABLE_TIERS)) tierChanges[scheme] = latestTierChanges(ctx.db, scheme, asOf);
+  const firstSaleDate = firstSaleDateBy(ctx.db, asOf);
   const items = buildToday({
     asOf,
     customers: state.customers.map((c) => ({ id: c.id, name: c.name, company: c.company, owner: c.owner, createdDate: localDateOf(new Date(c.createdAt)) })),
     classKeys: state.result.classKeys,
     lastOrderDate: state.metrics.lastOrderDate,
     lastFollowUpDate: state.metrics.lastContactDate,
+    firstOrderDate: (k) => firstSaleDate(state.customers[k]!.id),
     reminders: openRemindersDueBy(ctx.db, asOf),
     policies: livePolicies(ctx.db),
     tierChanges,

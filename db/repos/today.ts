@@ -19,6 +19,20 @@ export function openRemindersDueBy(db: Db, asOf: string): TodayReminder[] {
   return db.$client.prepare(REMINDERS_SQL).all(asOf) as TodayReminder[];
 }
 
+/** Exported for its query-plan test. Parameters: the customer's id, asOf. */
+export const FIRST_SALE_SQL = `SELECT order_date FROM orders
+  WHERE customer_id = ? AND order_date <= ? AND kind = 'sale' AND deleted_at IS NULL
+  ORDER BY order_date LIMIT 1`;
+
+/**
+ * The day of a customer's first live sale on or before asOf (null: none), from the orders themselves: a
+ * customer typed in today may have bought since 2023. One seek of orders_customer_date per customer asked.
+ */
+export function firstSaleDateBy(db: Db, asOf: string): (customerId: string) => string | null {
+  const first = db.$client.prepare(FIRST_SALE_SQL).pluck();
+  return (customerId) => (first.get(customerId, asOf) as string | undefined) ?? null;
+}
+
 /**
  * Per customer, the latest stored change of class in `scheme` before asOf, with the class before it
  * (null: none stored, or the customer was outside the population). "No longer classified" is not a class.

@@ -29,7 +29,10 @@ export const AT_RISK_CLASSES: Readonly<Record<string, readonly string[]>> = { li
 export const SLIPPING_RECENT_DAYS = 30;
 /** An at-risk valuable customer followed up this recently is being looked after. */
 export const SLIPPING_QUIET_DAYS = 14;
-/** A customer created this many days ago or fewer counts as new. */
+/**
+ * A customer counts as new this many days from their first order, or, with no order yet, from the day their
+ * record was made (docs/today.md: a book typed in with years of orders is not new).
+ */
 export const NEW_CUSTOMER_DAYS = 30;
 
 const later = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
@@ -97,8 +100,7 @@ export function buildToday(input: TodayInput, include: (k: number) => boolean = 
 
     slipping(input, k, lastFollowUp, add);
 
-    const age = daysBetween(c.createdDate, asOf);
-    if (lastFollowUp === null && age >= 0 && age <= NEW_CUSTOMER_DAYS) add(k, 'new_customer', 'new_customer', { date: c.createdDate, days: age }, PRIORITY.newCustomer, c.createdDate);
+    if (lastFollowUp === null) newCustomer(input, k, lastOrder, add);
   }
 
   const items: TodayItem[] = [];
@@ -180,6 +182,31 @@ function slipping(
     add(k, 'slipping', 'slipping_at_risk', { ...valuableNow, riskScheme, riskClass }, PRIORITY.slippingAtRisk, asOf);
     return;
   }
+}
+
+/**
+ * New and not followed up yet. A customer is new from their first order — the record may have been typed in
+ * today for someone who has bought since 2023 — and, with no order yet, from the day the record was made.
+ * A follow-up of any date answers it, as the customer has been spoken to.
+ */
+function newCustomer(
+  input: TodayInput,
+  k: number,
+  lastOrder: string | null,
+  add: (k: number, kind: TodayKind, key: ReasonKey, params: ReasonParams, priority: number, dueDate: string) => void,
+): void {
+  const { asOf } = input;
+  if (lastOrder === null) {
+    const created = input.customers[k]!.createdDate;
+    const age = daysBetween(created, asOf);
+    if (age >= 0 && age <= NEW_CUSTOMER_DAYS) add(k, 'new_customer', 'new_customer', { date: created, days: age }, PRIORITY.newCustomer, created);
+    return;
+  }
+  // The first order is no later than the last: a last order older than the span rules the customer out unread.
+  if (daysBetween(lastOrder, asOf) > NEW_CUSTOMER_DAYS) return;
+  const first = input.firstOrderDate(k) ?? lastOrder;
+  const age = daysBetween(first, asOf);
+  if (age >= 0 && age <= NEW_CUSTOMER_DAYS) add(k, 'new_customer', 'new_customer_first_order', { date: first, days: age }, PRIORITY.newCustomer, first);
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

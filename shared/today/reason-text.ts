@@ -45,6 +45,8 @@ export function reasonText(reason: TodayReason, asOf: string): string {
       return `${cls()} · now ${englishClassName(p.riskScheme!, p.riskClass!)}`;
     case 'new_customer':
       return `New customer since ${shortDate(p.date!, asOf)} · no follow-up yet`;
+    case 'new_customer_first_order':
+      return `New customer · first order ${shortDate(p.date!, asOf)} · no follow-up yet`;
   }
 }
 

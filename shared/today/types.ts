@@ -21,6 +21,7 @@ export const REASON_KEYS = [
   'slipping_down',
   'slipping_at_risk',
   'new_customer',
+  'new_customer_first_order',
 ] as const;
 export type ReasonKey = (typeof REASON_KEYS)[number];
 
@@ -107,6 +108,11 @@ export interface TodayInput {
   classKeys: Readonly<Record<string, readonly string[]>>;
   lastOrderDate: readonly (string | null)[];
   lastFollowUpDate: readonly (string | null)[];
+  /**
+   * The day of customers[k]'s first live sale on or before asOf (null: none). A function, as looking it up
+   * costs a read: it is asked only of customers who could be new (no follow-up, a sale in the last days).
+   */
+  firstOrderDate: (k: number) => string | null;
   /** Open reminders of live customers due on or before asOf. */
   reminders: readonly TodayReminder[];
   policies: readonly TodayPolicy[];

@@ -1,5 +1,6 @@
 import { predictionsSettled } from '../../core/prediction/refit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDispatch } from '../../core/dispatch';
 import { call } from '../../core/dispatch';
@@ -7,7 +8,7 @@ import { fixedClock } from '../../core/context';
 import { fileAccess } from '../../core/files';
 import { createHandlers } from '../../core/handlers';
 import type { OutputOf } from '../../shared/contract';
-import { REMINDERS_SQL } from '../../db/repos/today';
+import { FIRST_SALE_SQL, REMINDERS_SQL } from '../../db/repos/today';
 import { MIGRATIONS, openTestApp, type TestApp } from '../support/test-app';
 import { openApp } from '../../core/app';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -86,6 +87,50 @@ describe('today:list through dispatch', () => {
       new_customer: list.items.filter((i) => i.kind === 'new_customer').length,
     });
     expect(list.counts).toMatchObject({ overdue: 1, due_today: 1, new_customer: 1 });
+  });
+
+  it('"new" follows the customer\'s own history: a book typed in or imported today with its old orders is not new; a first order in the last 30 days is, dated by it', async () => {
+    // Typed in today (the clock's day) with orders since 2023; the same with an orders file; a prospect with
+    // nothing yet; one whose first order was two weeks ago; one typed in with an old follow-up and no orders.
+    for (const name of ['Typed', 'Imported', 'Prospect', 'Fresh', 'Met']) await add(name, 'Bo');
+    await order('Typed', '2023-03-10', '1200');
+    await order('Typed', '2025-11-20', '1200');
+    await order('Fresh', '2026-11-09', '300');
+    await order('Fresh', '2026-11-20', '300');
+    await app.call('followups:create', { customerId: ids.Met!, occurredAt: '2024-05-03T02:00:00Z', content: 'met at the fair' });
+    const path = join(app.dir, 'old-orders.csv');
+    writeFileSync(path, 'Customer,Date,Currency,Amount\nImported,2024-02-14,CNY,800\nImported,2025-07-01,CNY,950\n');
+    expect(await app.call('import:commit', { kind: 'orders', source: { path } })).toMatchObject({ added: 2, rejected: 0, customersCreated: 0 });
+
+    // The rule in plain SQL: no follow-up by today, and the first live sale (else the record's local day) at most 30 days ago.
+    const expected = app.db.$client
+      .prepare(
+        `SELECT c.id, CASE WHEN s.first IS NULL THEN 'new_customer' ELSE 'new_customer_first_order' END AS key, coalesce(s.first, date(c.created_at, 'localtime')) AS since
+         FROM customers c LEFT JOIN (SELECT customer_id, min(order_date) AS first FROM orders WHERE kind = 'sale' AND deleted_at IS NULL AND order_date <= @today GROUP BY customer_id) s ON s.customer_id = c.id
+         WHERE c.deleted_at IS NULL AND c.archived_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.customer_id = c.id AND f.deleted_at IS NULL AND date(f.occurred_at, 'localtime') <= @today)
+           AND julianday(@today) - julianday(coalesce(s.first, date(c.created_at, 'localtime'))) BETWEEN 0 AND 30
+         ORDER BY c.id`,
+      )
+      .raw()
+      .all({ today: TODAY }) as [string, string, string][];
+    const list = await app.call('today:list', { limit: 5000 });
+    const shown = list.items
+      .flatMap((i) => i.reasons.filter((r) => r.kind === 'new_customer').map((r) => [i.customerId, r.key, r.params.date, r.params.days, r.dueDate]))
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(shown).toEqual(expected.map(([id, key, since]) => [id, key, since, daysFrom(since), since]));
+    const named = (rows: (string | number | undefined)[][]) => rows.map((r) => Object.keys(ids).find((name) => ids[name] === r[0])).sort();
+    expect(named(shown)).toEqual(['Fresh', 'Prospect', 'W']);
+    expect(shown.find((r) => r[0] === ids.Fresh)).toEqual([ids.Fresh, 'new_customer_first_order', '2026-11-09', 14, '2026-11-09']);
+    expect(list.counts.new_customer).toBe(list.items.filter((i) => i.kind === 'new_customer').length);
+
+    // The CLI says it in either language.
+    app.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    const lineOf = (lang: string, name: string) => runCli(['today', '--db', app.dbPath, '--as-of', TODAY, '--limit', '5000', '--lang', lang]).stdout.split('\n').find((l) => l.includes(` ${name} `));
+    expect(lineOf('en', 'Fresh')).toMatch(/ Fresh +New customer · first order Nov 9 · no follow-up yet$/);
+    expect(lineOf('zh-CN', 'Fresh')).toMatch(/ Fresh +新客户（11月9日首次下单）· 尚未跟进$/);
+    expect(lineOf('en', 'Prospect')).toMatch(/ Prospect +New customer since Nov 23 · no follow-up yet$/);
+    for (const lang of ['en', 'zh-CN']) for (const name of ['Typed', 'Imported', 'Met']) expect(lineOf(lang, name)).toBeUndefined();
   });
 
   it('a stored drop is dated by its snapshot: "Gold → Iron since" the day it was recorded', async () => {
@@ -281,6 +326,12 @@ describe('today:list through dispatch', () => {
     const plan = (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${REMINDERS_SQL}`).all(TODAY) as { detail: string }[]).map((r) => r.detail).join('\n');
     expect(plan).toMatch(/follow_ups_due/);
     expect(plan).not.toMatch(/SCAN f\b/);
+  });
+
+  it("reads a customer's first sale off the customer's orders index, not by scanning orders", () => {
+    const plan = (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${FIRST_SALE_SQL}`).all(ids.P, TODAY) as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/SEARCH orders USING INDEX orders_customer_date \(customer_id=\? AND order_date<\?\)/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 
   it('the CLI prints the same list in the same order, reasons in English', async () => {

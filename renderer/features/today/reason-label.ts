@@ -32,6 +32,7 @@ export function reasonLabel(t: TFunction, reason: TodayReason, asOf: string, lan
     case 'slipping_at_risk':
       return t('today:reasons.slipping_at_risk', { cls: cls(), risk: cls(p.riskScheme, p.riskClass) });
     case 'new_customer':
-      return t('today:reasons.new_customer', { date });
+    case 'new_customer_first_order':
+      return t(`today:reasons.${reason.key}`, { date });
   }
 }

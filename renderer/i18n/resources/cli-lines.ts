@@ -165,7 +165,7 @@ export const cliLines = {
       nameCompany: 'same name + company: {{name}}{{company}}',
       company: ' / {{company}}',
       contact: 'same {{kind}} {{value}}',
-      customer: '  {{id}}  {{name}}{{company}}  orders {{orders}}, follow-ups {{followUps}}, since {{since}}',
+      customer: '  {{id}}  {{name}}{{company}}  orders {{orders}}, follow-ups {{followUps}}, on file since {{since}}',
       company_in_line: ' ({{company}})',
       groups: '{{shown}} of {{total}} groups',
     },

@@ -131,7 +131,8 @@ describe('duplicates and merges, in both languages', () => {
     expect(footer).toBe('共 4 组，显示 1 组');
     const english = lines(['duplicates'], found, 'en');
     expect(english[0]).toBe('same name + company: 张三 / 张记; same wechat zs');
-    expect(english[1]).toMatch(/^  c1  张三 \(张记\)  orders 3, follow-ups 1, since 2026-01-0\d$/);
+    // The record's day, as the screen's 'On file since' and 建档 say: not when the customer first bought.
+    expect(english[1]).toMatch(/^  c1  张三 \(张记\)  orders 3, follow-ups 1, on file since 2026-01-0\d$/);
     expect(english[2]).toBe('1 of 4 groups');
   });
 

@@ -1,18 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { buildToday, byLikelihood, NEW_CUSTOMER_DAYS, SLIPPING_QUIET_DAYS, SLIPPING_RECENT_DAYS } from '../../../shared/today/build';
+import { reasonText } from '../../../shared/today/reason-text';
 import type { TodayInput } from '../../../shared/today/types';
+import { reasonLabel } from '../../../renderer/features/today/reason-label';
+import { bothTranslators } from '../../support/both-languages';
 
 const AS_OF = '2026-11-23';
+const ts = bothTranslators();
 const dayBefore = (days: number) => new Date(Date.UTC(2026, 10, 23 - days)).toISOString().slice(0, 10);
 
 /** One customer per call, everything quiet unless the case says otherwise. */
-function input(over: Partial<TodayInput> & { pyramid?: string; value?: string; lifecycle?: string; createdDaysAgo?: number; lastFollowUp?: string | null; lastOrder?: string | null }): TodayInput {
+function input(over: Partial<TodayInput> & { pyramid?: string; value?: string; lifecycle?: string; createdDaysAgo?: number; lastFollowUp?: string | null; lastOrder?: string | null; firstOrder?: string | null }): TodayInput {
+  const firstOrder = over.firstOrder === undefined ? (over.lastOrder ?? null) : over.firstOrder;
   return {
     asOf: AS_OF,
     customers: [{ id: 'c1', name: 'One', company: null, owner: null, createdDate: dayBefore(over.createdDaysAgo ?? 400) }],
     classKeys: { pyramid: [over.pyramid ?? 'iron'], value: [over.value ?? 'medium'], lifecycle: [over.lifecycle ?? 'active'], rf_segment: ['loyal'] },
     lastOrderDate: [over.lastOrder ?? null],
     lastFollowUpDate: [over.lastFollowUp === undefined ? dayBefore(1) : over.lastFollowUp],
+    firstOrderDate: () => firstOrder,
     reminders: over.reminders ?? [],
     policies: over.policies ?? [],
     tierChanges: over.tierChanges ?? {},
@@ -43,6 +49,38 @@ describe('Today, the pure list', () => {
     expect(keys(input({ createdDaysAgo: NEW_CUSTOMER_DAYS, lastFollowUp: null }))).toEqual(['new_customer']);
     expect(keys(input({ createdDaysAgo: NEW_CUSTOMER_DAYS + 1, lastFollowUp: null }))).toEqual([]);
     expect(keys(input({ createdDaysAgo: -1, lastFollowUp: null }))).toEqual([]);
+  });
+
+  it('a customer with orders is new from their first order, not from the day their record was typed in', () => {
+    const reasonsOf = (over: Parameters<typeof input>[0]) => buildToday(input({ lastFollowUp: null, ...over })).flatMap((item) => item.reasons.map((r) => [r.key, r.params, r.dueDate]));
+    // A book typed in today with its history: orders since 2023, the latest 10 days ago. Not new.
+    expect(reasonsOf({ createdDaysAgo: 0, firstOrder: '2023-03-10', lastOrder: dayBefore(10) })).toEqual([]);
+    expect(reasonsOf({ createdDaysAgo: 0, firstOrder: dayBefore(NEW_CUSTOMER_DAYS + 1), lastOrder: dayBefore(2) })).toEqual([]);
+    // First bought 12 days ago, typed in today: new since that order, and it says so.
+    expect(reasonsOf({ createdDaysAgo: 0, firstOrder: dayBefore(12), lastOrder: dayBefore(3) })).toEqual([['new_customer_first_order', { date: dayBefore(12), days: 12 }, dayBefore(12)]]);
+    expect(reasonsOf({ createdDaysAgo: 0, firstOrder: dayBefore(NEW_CUSTOMER_DAYS), lastOrder: dayBefore(NEW_CUSTOMER_DAYS) })).toEqual([
+      ['new_customer_first_order', { date: dayBefore(NEW_CUSTOMER_DAYS), days: NEW_CUSTOMER_DAYS }, dayBefore(NEW_CUSTOMER_DAYS)],
+    ]);
+    // A prospect on file for months who bought for the first time this week is a new customer too.
+    expect(reasonsOf({ createdDaysAgo: 200, firstOrder: dayBefore(5), lastOrder: dayBefore(5) })).toEqual([['new_customer_first_order', { date: dayBefore(5), days: 5 }, dayBefore(5)]]);
+    // No orders: new since the record was made, as before.
+    expect(reasonsOf({ createdDaysAgo: 4 })).toEqual([['new_customer', { date: dayBefore(4), days: 4 }, dayBefore(4)]]);
+    // Any follow-up, however old (a history typed in with its follow-ups), answers it.
+    expect(reasonsOf({ createdDaysAgo: 0, firstOrder: dayBefore(5), lastOrder: dayBefore(5), lastFollowUp: '2024-05-03' })).toEqual([]);
+    expect(reasonsOf({ createdDaysAgo: 0, lastFollowUp: '2024-05-03' })).toEqual([]);
+  });
+
+  it('says which day a new customer counts from, the first order or the record, in both languages and the CLI alike', () => {
+    const [byOrder] = buildToday(input({ lastFollowUp: null, createdDaysAgo: 0, firstOrder: '2026-11-09', lastOrder: '2026-11-20' }))[0]!.reasons;
+    const [byRecord] = buildToday(input({ lastFollowUp: null, createdDaysAgo: 0 }))[0]!.reasons;
+    expect(reasonLabel(ts.en, byOrder!, AS_OF, 'en')).toBe('New customer · first order Nov 9 · no follow-up yet');
+    expect(reasonLabel(ts['zh-CN'], byOrder!, AS_OF, 'zh-CN')).toBe('新客户（11月9日首次下单）· 尚未跟进');
+    expect(reasonLabel(ts.en, byRecord!, AS_OF, 'en')).toBe('New customer since Nov 23 · no follow-up yet');
+    expect(reasonLabel(ts['zh-CN'], byRecord!, AS_OF, 'zh-CN')).toBe('新客户（11月23日建档）· 尚未跟进');
+    // A first order in an earlier year names its year.
+    const [lastYear] = buildToday({ ...input({ lastFollowUp: null, firstOrder: '2026-12-20', lastOrder: '2026-12-20' }), asOf: '2027-01-05' })[0]!.reasons;
+    expect(reasonLabel(ts.en, lastYear!, '2027-01-05', 'en')).toBe('New customer · first order Dec 20, 2026 · no follow-up yet');
+    for (const reason of [byOrder!, byRecord!, lastYear!]) expect(reasonText(reason, reason === lastYear ? '2027-01-05' : AS_OF)).toBe(reasonLabel(ts.en, reason, reason === lastYear ? '2027-01-05' : AS_OF, 'en'));
   });
 
   it('a policy is due on the day its cadence runs out; the later of order and follow-up is the contact', () => {

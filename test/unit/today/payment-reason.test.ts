@@ -15,6 +15,7 @@ const input = (over: Partial<TodayInput>): TodayInput => ({
   classKeys: {},
   lastOrderDate: [null, null],
   lastFollowUpDate: ['2026-11-20', '2026-11-20'],
+  firstOrderDate: () => null,
   reminders: [],
   policies: [],
   tierChanges: {},
