@@ -2,6 +2,7 @@ import { AppError, invalidInput, type OutputOf } from '../../shared/contract';
 import { PREDICTION_SORTS, type FitSummary } from '../../shared/contract/prediction';
 import { fitSummaryCsv, type SummaryFit } from '../prediction/summary-csv';
 import { refusedFit } from '../prediction/refused';
+import { pAliveEstimated } from '../../shared/prediction/once';
 import type { BaseMoney } from './base-money';
 import { pastAsOf } from './as-of';
 import { optionalInt, optionalString, readFlagFile, requireFlag, UsageError } from './args';
@@ -34,18 +35,21 @@ const REFUSAL_CLAUSES: IssueClauses = {
 function predictionLines(o: Predictions & { offset: number; customerId: string | undefined }, money: BaseMoney, w: Words): string {
   if (o.rows.length > 0) {
     return o.rows
-      .map((r) =>
-        w('cli:out.predict.row', {
+      .map((r) => {
+        // A one-time buyer's P(alive) is 1 by the model's construction (shared/prediction/once.ts): not a figure to read.
+        const once = !pAliveEstimated(r.purchases);
+        const line = w('cli:out.predict.row', {
           id: r.id,
           score: pad(String(r.score), 4),
-          pAlive: fixed(r.pAlive, 3),
+          pAlive: once ? pad('–', 5) : fixed(r.pAlive, 3),
           d90: fixed(r.expectedPurchases.d90, 2),
           order: money(r.expectedOrderValueMinor),
           clv: money(r.clvMinor),
           confidence: w(`cli:out.predict.confidence.${r.confidence}`),
           method: w(`cli:out.predict.method.${r.method}`),
-        }),
-      )
+        });
+        return once ? `${line}  ${w('prediction:onceNote')}` : line;
+      })
       .join('\n');
   }
   // An empty page is not an empty book: past the end, say where the end is.
@@ -131,10 +135,10 @@ export const PREDICTION_COMMANDS: Command[] = [
       const page = await call('prediction:customers', { asOf: predictAsOf(v, context), customerId, sort: predictionSort(optionalString(v, 'sort')), limit: optionalInt(v, 'limit') ?? 100, offset });
       // No rows and a reason: a script reading `[]` would take it for a book without orders, so it is refused as `predict fit` is.
       if (page.refused) throw refusedFit(page.refused, page.asOf, 'asOf');
-      return { ...page, offset, customerId, rows: page.rows.map(({ purchases: _p, typicalGapDays: _g, daysSinceLast: _d, ...row }) => row) };
+      return { ...page, offset, customerId };
     },
-    // Scripts read the rows alone, as before; the count and the page's place are for the readable lines.
-    json: (o: { rows: unknown[] }) => o.rows,
+    // Scripts read the rows alone, as before; the count, the page's place and the purchase days are for the readable lines.
+    json: (o: Predictions) => o.rows.map(({ purchases: _p, typicalGapDays: _g, daysSinceLast: _d, ...row }) => row),
     human: predictionLines,
   },
 ];

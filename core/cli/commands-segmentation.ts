@@ -8,6 +8,7 @@ import type { BaseMoney } from './base-money';
 import { inFile } from './flag-errors';
 import { classWord, PLAIN_NAMING, spellingsFor, withoutSpellings, type WithSpellings } from './class-names';
 import { say, wordsIn, type Words } from './words';
+import { overviewCaveats, type RankingCaveat } from '../../shared/domain/ranking-caveat';
 
 /** The largest page segments:members serves (its input's limit). */
 const MEMBER_PAGE = 5000;
@@ -67,6 +68,11 @@ function cutLine(classKey: string, e: Explanation, money: BaseMoney, w: Words): 
   if (e.kind === 'pyramid' && e.rankValue !== null && e.rankValue !== undefined) parts.push(w('cli:out.explain.rank', { rank: String(e.rank), ranked: String(e.ranked), amount: money(e.rankValue as number) }));
   return parts.join(w('cli:out.between'));
 }
+
+type TierLines = WithSpellings<OutputOf<'segments:members'> & { offset: number; scheme: string; caveats: { group?: string; caveat: RankingCaveat }[] }>;
+
+/** "Ranked among 3 customers: scores say little yet", in the screens' words (tiers namespace). */
+const caveatText = (caveat: RankingCaveat, w: Words) => w(`tiers:caveat.${caveat.reason}`, { count: caveat.ranked });
 
 /** Segmentation from the command line: the same calls the Tiered lists screen makes. */
 export const SEGMENTATION_COMMANDS: Command[] = [
@@ -151,10 +157,11 @@ export const SEGMENTATION_COMMANDS: Command[] = [
         if (next.rows.length === 0 || next.asOf !== first.asOf) break;
         rows.push(...next.rows);
       }
-      return { asOf: first.asOf, total: first.total, offset, rows, scheme: requireFlag(v, 'scheme'), ...(await spellingsFor(v, call)) };
+      const caveats = overviewCaveats(await call('segments:overview', { scheme: requireFlag(v, 'scheme'), asOf: first.asOf }), optionalString(v, 'group'));
+      return { asOf: first.asOf, total: first.total, offset, rows, scheme: requireFlag(v, 'scheme'), caveats, ...(await spellingsFor(v, call)) };
     },
-    json: ({ scheme: _scheme, ...o }: WithSpellings<OutputOf<'segments:members'> & { offset: number; scheme: string }>) => withoutSpellings(o),
-    human: (o: WithSpellings<OutputOf<'segments:members'> & { offset: number; scheme: string }>, money, w) =>
+    json: ({ scheme: _scheme, caveats: _caveats, ...o }: TierLines) => withoutSpellings(o),
+    human: (o: TierLines, money, w) =>
       [
         ...o.rows.map(
           (r) =>
@@ -165,6 +172,7 @@ export const SEGMENTATION_COMMANDS: Command[] = [
           : o.total > 0
             ? w('cli:out.tiers.pastEnd', { offset: o.offset, total: o.total, asOf: o.asOf })
             : w('cli:out.tiers.none', { asOf: o.asOf }),
+        ...o.caveats.map(({ group, caveat }) => (group === undefined ? caveatText(caveat, w) : w('tiers:caveat.inGroup', { group, note: caveatText(caveat, w) }))),
       ].join('\n'),
   },
   {
@@ -180,7 +188,8 @@ export const SEGMENTATION_COMMANDS: Command[] = [
           const cut = cutLine(a.classKey, a.explanation, money, w);
           const cls = (classKey: string) => classWord(o, scheme, classKey, w);
           const moves = a.explanation.moves.map((hint) => hintLine(hint, money, w, cls)).join(w('cli:out.clauses'));
-          return `  ${pad(scheme, 12)} ${pad(cls(a.classKey), 18)} ${[cut, moves].filter(Boolean).join(w('cli:out.clauses'))}`;
+          const caveat = o.caveats?.[scheme];
+          return `  ${pad(scheme, 12)} ${pad(cls(a.classKey), 18)} ${[caveat ? caveatText(caveat, w) : '', cut, moves].filter(Boolean).join(w('cli:out.clauses'))}`;
         }),
       ].join('\n'),
   },

@@ -15,7 +15,7 @@ import { readSettings } from '../../db/repos/settings';
 import { AppError, invalidInput, notFound } from '../../shared/contract';
 import type { CustomSegmentRow, Explanation } from '../../shared/contract/segmentation';
 import { customerIdsMatching, latestRunDay, writeConfigOverrides } from '../../db/repos/segmentation';
-import { classKeysOf, customSchemeKey, customSegmentSchema, isLocalRule, LOCAL_SCHEME_KEYS, SCHEME_KEYS, type RuleGroup } from '../../shared/segmentation';
+import { classKeysOf, customSchemeKey, customSegmentSchema, isLocalRule, LOCAL_SCHEME_KEYS, SCHEME_KEYS, type RuleGroup, type SegmentationResult } from '../../shared/segmentation';
 import { predictionCells } from '../prediction/cells';
 import { predictionsSettled } from '../prediction/refit';
 import type { HandlerContext } from '../context';
@@ -29,8 +29,12 @@ import { policyHandlers } from './policies';
 import type { HandlerMap } from './types';
 import { dropDaysAfter, storedDaysAfter } from '../../db/repos/days-after-today';
 import { classSpellings } from '../../db/repos/class-spellings';
+import { rankingCaveat, type RankingCaveat } from '../../shared/domain/ranking-caveat';
 
 const MAX_CUSTOM_SEGMENTS = 100;
+
+/** The classes of ranked schemes that hold the customers without an order in the window. */
+const UNRANKED_CLASSES = new Set(['none', 'potential']);
 
 const toSegmentRow = (r: CustomSegmentRecord): CustomSegmentRow => ({ ...r, rule: JSON.parse(r.rule) as RuleGroup });
 
@@ -38,6 +42,22 @@ const toSegmentRow = (r: CustomSegmentRecord): CustomSegmentRow => ({ ...r, rule
 function orderedClasses(scheme: string, seen: Set<string>): string[] {
   const known = (classKeysOf(scheme) ?? []).filter((c) => seen.has(c));
   return [...known, ...[...seen].filter((c) => !known.includes(c)).sort()];
+}
+
+/**
+ * Each ranked scheme's caveat within the customer's group (the whole population without a partition); none
+ * where the customer was not ranked (no order in the window): that class is no rank to doubt.
+ */
+function caveatsOf(result: SegmentationResult, assignments: Record<string, { classKey: string }>, group: string | undefined): Record<string, RankingCaveat> {
+  const caveats: Record<string, RankingCaveat> = {};
+  for (const scheme of result.schemeKeys) {
+    if (UNRANKED_CLASSES.has(assignments[scheme]!.classKey)) continue;
+    const summary = result.schemes[scheme]!;
+    const own = summary.groups?.find((g) => g.group === group) ?? summary;
+    const caveat = rankingCaveat(own.cuts, own.counts);
+    if (caveat) caveats[scheme] = caveat;
+  }
+  return caveats;
 }
 
 function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
@@ -93,6 +113,7 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
         customerId,
         metrics: view.metrics,
         schemes: Object.fromEntries(state.result.schemeKeys.map((s) => [s, { classKey: assignments[s]!.classKey, explanation: assignments[s]!.explanation }])),
+        caveats: caveatsOf(state.result, assignments, state.result.partition === 'none' ? undefined : state.result.groupKeys[state.indexOf.get(customerId)!]),
       };
     },
 

@@ -180,6 +180,11 @@ export const segmentationContract = {
       customerId: z.string(),
       metrics: metricsSchema,
       schemes: z.record(z.string(), z.object({ classKey: z.string(), explanation: z.custom<Explanation>() })),
+      /**
+       * The ranked schemes whose class says little for this customer's group: ranked among fewer than 5, or
+       * everyone in one class (shared/domain/ranking-caveat.ts); schemes without a caveat are absent.
+       */
+      caveats: z.record(z.string(), z.object({ reason: z.enum(['few', 'tied']), ranked: z.number().int().min(1) })).optional(),
     }),
   },
   'segments:history': {

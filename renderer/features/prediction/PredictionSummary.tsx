@@ -69,7 +69,7 @@ export function PredictionSummary({ customerId, reloadKey, hasSales, inTrash }: 
             size="small"
             column={{ xs: 1, md: 2 }}
             items={[
-              { key: 'pAlive', label: t('pAlive'), children: <span data-testid="prediction-palive"><PAliveText pAlive={row.pAlive} estimated={pAliveEstimated(row.purchases)} /></span> },
+              { key: 'pAlive', label: t('pAlive'), children: <span data-testid="prediction-palive"><PAliveText pAlive={row.pAlive} estimated={pAliveEstimated(row.purchases)} note /></span> },
               { key: 'expected', label: t('expected'), children: t('next', { d30: number(row.expectedPurchases.d30), d90: number(row.expectedPurchases.d90), d365: number(row.expectedPurchases.d365) }) },
               // Amounts never break inside the number (a narrow English column split CN¥15,620.|76).
               { key: 'value', label: t('expectedValue'), children: <FigureText text={money(row.expectedOrderValueMinor)} testId="prediction-value" /> },

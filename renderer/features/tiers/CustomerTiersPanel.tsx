@@ -8,6 +8,7 @@ import { errorText } from '../../components/errors';
 import { formatDate } from '../../components/format';
 import { localDateOf } from '../../../shared/domain/dates';
 import { ClassTag } from './ClassTag';
+import { RankingCaveatNote } from './RankingCaveatNote';
 import { cutLines } from './cut-text';
 import { classLabel, hintEnvFor, hintText } from './labels';
 import { TierHistoryChart } from './TierHistoryChart';
@@ -71,6 +72,7 @@ export function CustomerTiersPanel({ customerId, reloadKey }: Props) {
             children: (
               <div data-testid={`customer-tier-${s}`}>
                 <ClassTag scheme={s} classKey={classKey} label={classLabel(t, s, classKey, i18n.language, labelEnv)} />
+                {explain.caveats?.[s] ? <RankingCaveatNote caveat={explain.caveats[s]} testId={`customer-tier-caveat-${s}`} /> : null}
                 {cutLines(t, s, classKey, explanation, env, groupNames).map((line, i) => (
                   <div key={`cut-${i}`} data-testid={`customer-tier-cut-${s}`} style={{ color: '#555' }}>
                     {line}

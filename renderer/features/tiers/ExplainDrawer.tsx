@@ -9,6 +9,7 @@ import { namedMessage } from '../../components/named-message';
 import { formatDate } from '../../components/format';
 import type { RuleGroup, RuleTrace } from '../../../shared/segmentation';
 import { ClassTag } from './ClassTag';
+import { RankingCaveatNote } from './RankingCaveatNote';
 import { explanationFacts } from './explain-facts';
 import { explainedClass, ranksByPrediction, type PredictionStatus } from './explained-class';
 import { classLabel, hintEnvFor, hintText, schemeLabel } from './labels';
@@ -112,6 +113,7 @@ export function ExplainDrawer({ customer, scheme, schemes, customNames, customRu
                   <h4>
                     {schemeLabel(t, s, customNames)} <ClassTag scheme={s} classKey={classKey} label={explained.label} />
                   </h4>
+                  {explain.caveats?.[s] ? <RankingCaveatNote caveat={explain.caveats[s]} testId={`explain-caveat-${s}`} /> : null}
                   {explained.lines.map((line, i) => (
                     <div key={i} data-testid={`explain-cut-${s}`}>
                       {line}

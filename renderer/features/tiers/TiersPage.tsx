@@ -16,6 +16,8 @@ import { formatDate, formatMoney } from '../../components/format';
 import { ClassSummary } from './ClassSummary';
 import { groupText as groupWords, partitionText } from './cut-text';
 import { GroupSummary } from './GroupSummary';
+import { RankingCaveatNote } from './RankingCaveatNote';
+import { overviewCaveats } from '../../../shared/domain/ranking-caveat';
 import { useTierPartition } from './use-tier-partition';
 import { ExplainDrawer } from './ExplainDrawer';
 import { exportMembersCsv } from './export-csv';
@@ -228,6 +230,9 @@ export function TiersPage() {
           <Typography.Text data-testid="tiers-total">
             {t('totalRevenue', { amount: formatMoney(overview.revenueMinor, overview.baseCurrency, language), count: overview.customers })}
           </Typography.Text>
+          {overviewCaveats(overview, shownGroup).map(({ group: about, caveat }) => (
+            <RankingCaveatNote key={about ?? ''} caveat={caveat} group={about === undefined ? undefined : (groupText?.(about) ?? about)} testId="tiers-caveat" />
+          ))}
           {overview.scheme === 'rfm' ? (
             <Typography.Paragraph type="secondary" style={{ margin: 0 }} data-testid="rfm-help">
               {t('tierLabels:rfmHelp')}

@@ -42,6 +42,13 @@ export const tiers = {
     },
     days_one: '{{count}} 天',
     days_other: '{{count}} 天',
+    caveat: {
+      few_one: '只在 {{count}} 位客户中排名：分数还说明不了什么',
+      few_other: '只在 {{count}} 位客户中排名：分数还说明不了什么',
+      tied_one: '{{count}} 位客户全都排在同一级：分数还说明不了什么',
+      tied_other: '{{count}} 位客户全都排在同一级：分数还说明不了什么',
+      inGroup: '{{group}}：{{note}}',
+    },
     explain: {
       title: '分级原因：{{name}}',
       class: '级别',
@@ -171,6 +178,13 @@ export const tiers = {
     },
     days_one: '{{count}} day',
     days_other: '{{count}} days',
+    caveat: {
+      few_one: 'Ranked among {{count}} customer: scores say little yet',
+      few_other: 'Ranked among {{count}} customers: scores say little yet',
+      tied_one: 'All {{count}} customer share one class: scores say little yet',
+      tied_other: 'All {{count}} customers share one class: scores say little yet',
+      inGroup: '{{group}}: {{note}}',
+    },
     explain: {
       title: 'Why: {{name}}',
       class: 'Class',

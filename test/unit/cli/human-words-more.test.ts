@@ -65,7 +65,8 @@ describe('report, in both languages', () => {
 });
 
 describe('predictions, in both languages', () => {
-  const row = { id: 'c1', score: 87, pAlive: 0.91234, expectedPurchases: { d90: 1.5 }, expectedOrderValueMinor: 12000, clvMinor: 345600, confidence: 'high', method: 'shrunk' };
+  // Four purchase days: an estimated P(alive) (a one-time buyer's is shown as not estimated, predict-one-purchase-cli.test.ts).
+  const row = { id: 'c1', score: 87, pAlive: 0.91234, purchases: 4, expectedPurchases: { d90: 1.5 }, expectedOrderValueMinor: 12000, clvMinor: 345600, confidence: 'high', method: 'shrunk' };
   const page = { rows: [row], total: 1, offset: 0, asOf: '2026-11-30', customerId: undefined };
 
   it('word a customer’s likelihood, its confidence and method as the prediction screen does', () => {

@@ -119,7 +119,7 @@ describe('tiers, in both languages', () => {
   });
 
   it('page the members of a tier', () => {
-    const page = { asOf: '2026-11-30', total: 40, offset: 10, rows: [{ id: 'c1', code: null, name: '张三', classKey: 'gold', scores: null, revenueMinor: 123456 }], scheme: 'pyramid', spellings: {} };
+    const page = { asOf: '2026-11-30', total: 40, offset: 10, rows: [{ id: 'c1', code: null, name: '张三', classKey: 'gold', scores: null, revenueMinor: 123456 }], scheme: 'pyramid', caveats: [], spellings: {} };
     const [row, footer] = human(['tiers'], page, 'zh-CN', 'CNY').split('\n');
     expect(row).toMatch(/黄金 .* 营收 1234\.56 CNY$/);
     expect(footer).toBe('截至 2026-11-30 共 40 位客户，这里是第 11–11 位');
