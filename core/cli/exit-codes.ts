@@ -23,6 +23,12 @@ export const NOT_THE_INPUT: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Constraint refusals of a value that passed every check of its own but not what the data already holds: an amount
+ * that fits on its own but would take the customer's total past what is counted exactly.
+ */
+const REFUSED_BY_THE_DATA: ReadonlySet<string> = new Set(['customer_total_too_large']);
+
+/**
  * The exit code of a command that failed: 2 for bad input from the command line — an unknown command or flag, a
  * flag missing or without its value, a value refused (its form, its range, the file it names, what the data allows
  * such as a number already used) — whether the command line or the contract checked it; 1 for everything else: a
@@ -36,6 +42,8 @@ export function exitCodeOf(error: unknown): number {
   if (!(error instanceof AppError)) return EXIT_FAILED;
   const keys = (error.issues ?? []).map((issue) => issue.key);
   if (error.code === 'invalid_input' && !keys.some((key) => NOT_THE_INPUT.has(key))) return EXIT_BAD_INPUT;
+  // The database's own refusal of a value for what the data allows, as a number already used is refused.
+  if (error.code === 'constraint' && keys.length > 0 && keys.every((key) => REFUSED_BY_THE_DATA.has(key))) return EXIT_BAD_INPUT;
   // A path typed that names no file (an import's FILE, a restore's --from, --db) is a value refused; a record not
   // found by its id is the data's answer.
   if (error.code === 'not_found' && keys.includes('file_not_found')) return EXIT_BAD_INPUT;

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError, invalidInput, ISSUE_MESSAGES } from '../../shared/contract';
@@ -59,6 +60,17 @@ describe('bad input from the command line', () => {
     expect(refused(...order)[0]).toBe(0);
     expect(refused(...order)).toEqual([2, '', 'error: --number is already used by the order of 张三 dated 2026-11-20 (entered there as INV-1)\n']);
     expect(refused('orders', 'add', '--customer', 'nobody', '--date', '2026-11-20', '--currency', 'CNY', '--amount', '5')).toEqual([1, '', 'error: No customer with id nobody\n']);
+  });
+
+  it("an amount that fits but would take the customer's total past what is counted exactly is refused input (2), nothing written", () => {
+    const order = (amount: string) => ['orders', 'add', '--customer', customerId, '--date', '2026-11-21', '--currency', 'CNY', '--amount', amount];
+    expect(refused(...order('50000000000000'))[0]).toBe(0);
+    const [code, stdout, stderr] = refused(...order('50000000000000'));
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toContain("would bring the customer's total past the largest sum that can be counted exactly");
+    const raw = new Database(db, { readonly: true });
+    expect(raw.prepare(`SELECT count(*) FROM orders WHERE amount_minor = 5000000000000000`).pluck().get()).toBe(1);
+    raw.close();
   });
 
   it('lists the exit codes in the help', () => {
