@@ -7,6 +7,36 @@ const SLOW = { timeout: 15_000 };
 /** The test id on or around what holds the keyboard focus. */
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null);
 
+/**
+ * In the open quick follow-up, the cursor in its first field: a next-contact day before today, then Save. The day is
+ * refused under its field, and the dialog is still drawn whole: its body does not scroll, its first field's label
+ * starts below the title, and the title, every field and the buttons lie inside the window. The cursor ends in the
+ * first field.
+ */
+async function refusedDayFits(page: Page): Promise<void> {
+  await expect.poll(() => focusedTestId(page)).toBe('followup-content');
+  const dialog = page.locator('.ant-modal-wrap:visible .ant-modal').filter({ has: byTestId(page, 'quick-followup') });
+  await dialog.locator('[data-testid="followup-next-date"]').click();
+  await page.keyboard.type('2020-01-02');
+  await page.keyboard.press('Enter');
+  await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+  await dialog.locator('.ant-form-item-explain-error').waitFor(SLOW);
+  const layout = await dialog.evaluate((node) => {
+    const body = node.querySelector('.ant-modal-body')!;
+    const title = node.querySelector('.ant-modal-title')!.getBoundingClientRect();
+    const label = body.querySelector('label')!.getBoundingClientRect();
+    const parts = [...node.querySelectorAll('.ant-modal-title, .ant-form-item, .ant-modal-footer .ant-btn')].map((e) => e.getBoundingClientRect());
+    return {
+      scrolls: body.scrollHeight > body.clientHeight,
+      firstFieldBelowTitle: label.top >= title.bottom,
+      allInWindow: parts.every((r) => r.top >= 0 && r.bottom <= window.innerHeight),
+    };
+  });
+  expect(layout).toEqual({ scrolls: false, firstFieldBelowTitle: true, allInWindow: true });
+  // Back in the first field, as a user picks up after reading the explanation.
+  await dialog.locator('textarea[data-testid="followup-content"]').focus();
+}
+
 /** Run on its own (vitest -t), the workspace is still new: start it with the demo, as the first journey does. */
 export async function withDemo(page: Page): Promise<void> {
   if ((await invoke(page, 'customers:list', { limit: 1 })).total > 0) return;
@@ -61,9 +91,12 @@ export async function typedWorkAsksBeforeClosing({ page, screenshot }: Journey):
   expect(await logged()).toBe(before);
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-customer-id') ?? null)).toBe(first.id);
 
-  // Nothing typed: Esc closes at once, as the hint says.
+  // Nothing typed: Esc closes at once, as the hint says — after a refused next-contact day, explained under its field,
+  // that left every field and Save whole in the 768 px window (stacked, the fields filled the dialog to its last
+  // pixel, and the explanation made it scroll).
   await page.keyboard.press('f');
   await dialog.waitFor();
+  await refusedDayFits(page);
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   expect(await byTestId(page, 'unsaved-stay').count()).toBe(0);
@@ -74,6 +107,7 @@ export async function typedWorkAsksBeforeClosing({ page, screenshot }: Journey):
   await byTestId(page, 'customer-title').waitFor(SLOW);
   await byTestId(page, 'file-quick-followup').click();
   await dialog.waitFor();
+  await refusedDayFits(page);
   await page.keyboard.type('问了春季样品');
   await page.keyboard.press('Escape');
   await expect.poll(() => byTestId(page, 'unsaved-leave').innerText()).toBe('放弃并关闭');

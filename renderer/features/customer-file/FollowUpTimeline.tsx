@@ -11,7 +11,7 @@ import { showFieldErrors } from '../../components/errors';
 import { formatDate, formatDateTime } from '../../components/format';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
-import { FollowUpFields } from '../followups/FollowUpFields';
+import { FOLLOW_UP_DIALOG_WIDTH, FollowUpFields } from '../followups/FollowUpFields';
 import { toFollowUpInput, type FollowUpFormValues } from '../followups/followup-form';
 import { timeValue } from '../reminders/time-value';
 
@@ -118,7 +118,7 @@ export function FollowUpTimeline({ customerId, followUps, inTrash, onChanged }: 
         okText={t('common:actions.save')}
         cancelText={t('common:actions.cancel')}
         forceRender
-        width={600}
+        width={FOLLOW_UP_DIALOG_WIDTH}
       >
         <Form form={editForm} name="followUpEdit" layout="vertical" onKeyDown={saveOnCtrlEnter(saveEdit)} onValuesChange={() => setEditChanged(true)}>
           <FollowUpFields today={today} />

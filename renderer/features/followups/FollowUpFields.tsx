@@ -5,6 +5,12 @@ import { FOLLOW_UP_CHANNELS, INTENTS } from '../../../shared/contract/enums';
 
 export const NEXT_CONTACT_SHORTCUTS = [1, 3, 7, 14, 30];
 
+/**
+ * The width of a dialog holding these fields: room for channel, satisfaction and intent on one row, and for the
+ * next-contact date, its time and every shortcut on one line, in either language.
+ */
+export const FOLLOW_UP_DIALOG_WIDTH = 760;
+
 /** The fields of a follow-up, shared by the quick modal and the timeline's edit form. */
 export function FollowUpFields({ autoFocus, today }: { autoFocus?: boolean; today: string }) {
   const { t } = useTranslation('followUps');
@@ -15,6 +21,7 @@ export function FollowUpFields({ autoFocus, today }: { autoFocus?: boolean; toda
       <Form.Item name="content" label={t('content')}>
         <Input.TextArea autoFocus={autoFocus} rows={3} placeholder={t('contentPlaceholder')} data-testid="followup-content" maxLength={4000} />
       </Form.Item>
+      {/* Channel, satisfaction and intent share a row: stacked, the dialog filled a 768 px window to its last pixel and scrolled. */}
       <Space wrap size="large">
         <Form.Item name="channel" label={t('channel')}>
           <Select style={{ width: 140 }} data-testid="followup-channel" options={FOLLOW_UP_CHANNELS.map((c) => ({ value: c, label: t(`common:channel.${c}`) }))} />
@@ -22,10 +29,10 @@ export function FollowUpFields({ autoFocus, today }: { autoFocus?: boolean; toda
         <Form.Item name="satisfaction" label={t('satisfaction')}>
           <Rate count={5} />
         </Form.Item>
+        <Form.Item name="intent" label={t('intent')}>
+          <Radio.Group optionType="button" buttonStyle="solid" options={INTENTS.map((i) => ({ value: i, label: t(`common:intent.${i}`) }))} />
+        </Form.Item>
       </Space>
-      <Form.Item name="intent" label={t('intent')}>
-        <Radio.Group optionType="button" buttonStyle="solid" options={INTENTS.map((i) => ({ value: i, label: t(`common:intent.${i}`) }))} />
-      </Form.Item>
       <Form.Item name="outcome" label={t('outcome')}>
         <Input maxLength={1000} />
       </Form.Item>
@@ -43,7 +50,7 @@ export function FollowUpFields({ autoFocus, today }: { autoFocus?: boolean; toda
               placeholder={t('reminders:followUp.time')}
               title={t('reminders:followUp.timeHint')}
               aria-label={t('reminders:followUp.time')}
-              style={{ width: 160 }}
+              style={{ width: 136 }}
             />
           </Form.Item>
           {NEXT_CONTACT_SHORTCUTS.map((days) => (

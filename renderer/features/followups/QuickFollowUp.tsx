@@ -7,7 +7,7 @@ import { showFieldErrors } from '../../components/errors';
 import { namedMessage } from '../../components/named-message';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
-import { FollowUpFields } from './FollowUpFields';
+import { FOLLOW_UP_DIALOG_WIDTH, FollowUpFields } from './FollowUpFields';
 import { toFollowUpInput, type FollowUpFormValues } from './followup-form';
 
 /**
@@ -55,7 +55,7 @@ export function QuickFollowUp({ customer, onClose, onSaved, afterClose }: { cust
       confirmLoading={saving}
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'followup-save' } as never}
-      width={600}
+      width={FOLLOW_UP_DIALOG_WIDTH}
     >
       <div
         data-testid="quick-followup"
