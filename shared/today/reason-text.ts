@@ -36,7 +36,7 @@ export function reasonText(reason: TodayReason, asOf: string): string {
     case 'policy_last_order':
       return `${cls()} · contact ${every(p.cadenceDays!)} · last order ${daysAgo(p.days!)}`;
     case 'policy_last_follow_up':
-      return `${cls()} · contact ${every(p.cadenceDays!)} · last contact ${daysAgo(p.days!)}`;
+      return `${cls()} · contact ${every(p.cadenceDays!)} · last follow-up ${daysAgo(p.days!)}`;
     case 'policy_never':
       return `${cls()} · contact ${every(p.cadenceDays!)} · never contacted`;
     case 'slipping_down':

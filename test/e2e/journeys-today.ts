@@ -60,7 +60,7 @@ export async function todayFromFreshDemo({ page, screenshot }: Journey): Promise
       if (reason.key === 'policy_last_follow_up') {
         const contacts = (await invoke(page, 'followups:list', { customerId: id })).followUps.map((f) => localDateOf(new Date(f.occurredAt))).filter((d) => d <= today);
         const days = daysBetween(contacts.sort().at(-1)!, today);
-        expect(text).toContain(`last contact ${days} day${days === 1 ? '' : 's'} ago`);
+        expect(text).toContain(`last follow-up ${days} day${days === 1 ? '' : 's'} ago`);
         checked += 1;
       }
     }

@@ -5,17 +5,19 @@ import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/contract/customers';
 import type { FollowUp } from '../../../shared/contract/followups';
 import type { Order } from '../../../shared/contract/orders';
+import { localDateOf } from '../../../shared/domain/dates';
 import { api } from '../../api/client';
 import { ActionLink } from '../../components/ActionLink';
 import { navigate } from '../../app/router';
 import { useWorkspace } from '../../app/workspace';
 import { showFieldErrors } from '../../components/errors';
 import { errorContent, namedMessage } from '../../components/named-message';
-import { formatLocalDay, formatMoney } from '../../components/format';
+import { formatMoney } from '../../components/format';
 import { QuickFollowUp } from '../followups/QuickFollowUp';
 import { CustomerTiersPanel } from '../tiers/CustomerTiersPanel';
 import { CustomerOffersPanel } from '../offering/CustomerOffersPanel';
 import { PredictionSummary } from '../prediction/PredictionSummary';
+import { fileSummaryText, lastActivity } from './file-summary';
 import { FollowUpTimeline } from './FollowUpTimeline';
 import { OrdersPanel } from './OrdersPanel';
 import { ProfileForm } from './ProfileForm';
@@ -164,11 +166,7 @@ export function CustomerFilePage({ id }: { id: string }) {
         </Space>
       </Space>
       <Typography.Paragraph type="secondary" data-testid="customer-summary">
-        {t('summary', {
-          orders: saleCount,
-          revenue: formatMoney(revenue, settings.baseCurrency, i18n.language),
-          last: data.followUps[0] ? formatLocalDay(data.followUps[0].occurredAt, i18n.language) : t('noContactYet'),
-        })}
+        {fileSummaryText(t, i18n.language, { sales: saleCount, revenueMinor: revenue, currency: settings.baseCurrency, ...lastActivity(data.orders, data.followUps, localDateOf(new Date())) })}
       </Typography.Paragraph>
       {customer.deletedAt ? <Alert type="error" title={t('deletedBanner')} showIcon style={{ marginBottom: 12 }} /> : null}
       <PredictionSummary customerId={id} reloadKey={data} hasSales={saleCount > 0} inTrash={Boolean(customer.deletedAt)} />

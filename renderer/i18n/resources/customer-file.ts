@@ -16,8 +16,11 @@ export const customerFile = {
     restored: '已恢复',
     quickFollowUp: '记录跟进',
     notFound: '找不到这位客户',
-    summary: '订单 {{orders}} 笔 · 累计 {{revenue}} · 最近联系 {{last}}',
-    noContactYet: '暂无',
+    // The header's line, in Today's words: an order and a follow-up each by name (customer-file/file-summary.ts).
+    summary: '订单 {{orders}} 笔 · 累计 {{revenue}}',
+    lastOrder: '上次下单 {{date}}',
+    lastFollowUp: '上次跟进 {{date}}',
+    noFollowUpYet: '尚未跟进',
     orders: {
       add: '新增订单', date: '日期', amount: '金额', currency: '币种', fxRate: '汇率', base: '折合{{currency}}', note: '备注',
       fxHint: '1 {{currency}} = ? {{base}}；不填则按汇率表中该日期或之前最近的汇率锁定', fxHintNoTableRate: '1 {{currency}} = ? {{base}}', fxFound: '汇率表：{{rate}}（{{date}}）', fxMissing: '汇率表中没有该日期之前的 {{currency}} 汇率，请填写',
@@ -46,8 +49,10 @@ export const customerFile = {
     restored: 'Restored',
     quickFollowUp: 'Log follow-up',
     notFound: 'This customer was not found',
-    summary: 'Orders: {{orders}} · total {{revenue}} · last contact {{last}}',
-    noContactYet: 'not yet',
+    summary: 'Orders: {{orders}} · total {{revenue}}',
+    lastOrder: 'last order {{date}}',
+    lastFollowUp: 'last follow-up {{date}}',
+    noFollowUpYet: 'no follow-up yet',
     orders: {
       add: 'Add order', date: 'Date', amount: 'Amount', currency: 'Currency', fxRate: 'FX rate', base: 'In {{currency}}', note: 'Note',
       fxHint: '1 {{currency}} = ? {{base}}; leave empty to lock the FX table rate on or before the order date', fxHintNoTableRate: '1 {{currency}} = ? {{base}}', fxFound: 'FX table: {{rate}} ({{date}})', fxMissing: 'No {{currency}} rate on or before this date in the FX table — enter one',
