@@ -198,4 +198,11 @@ describe('the evaluation charts say what they show', () => {
     // A class the user named at length ends in … within the label's room beside the funnel, not cut at the chart's edge.
     expect(pyramidOption(r, env('en')).series[0]!.label).toMatchObject({ width: 180, overflow: 'truncate' });
   });
+
+  it('says a range brought no revenue, not "— of revenue", when it has no share to give', () => {
+    // No sale in the range (or returns outweighing the sales): the report has no share for any level.
+    const r = report({ pyramid: { asOf: '2026-12-06', revenueMinor: 0, levels: [{ classKey: 'gold', customers: 1_200, revenueMinor: 0, revenueShare: null }, { classKey: 'iron', customers: 20, revenueMinor: 0, revenueShare: null }] } });
+    expect(pyramidOption(r, env('en')).series[0]!.data.map((d) => d.figures)).toEqual(['1,200 · no revenue in this range', '20 · no revenue in this range']);
+    expect(pyramidOption(r, env('zh-CN')).series[0]!.data.map((d) => d.figures)).toEqual(['1,200 位 · 期间无收入', '20 位 · 期间无收入']);
+  });
 });

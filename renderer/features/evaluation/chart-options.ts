@@ -87,7 +87,6 @@ export function sankeyTooltip(env: FigureEnv, p: { dataType?: string; name?: str
 export function pyramidOption(report: EvaluationReport, env: FigureEnv) {
   const index = new Map(report.classes.map((c, i) => [c.key, i]));
   const levels = report.pyramid.levels.filter((l) => l.customers > 0);
-  const share = (v: number | null) => (v === null ? '—' : percent(env.language, v));
   return {
     tooltip: { trigger: 'item' },
     series: [
@@ -110,7 +109,11 @@ export function pyramidOption(report: EvaluationReport, env: FigureEnv) {
         data: levels.map((l) => ({
           name: classText(env, l.classKey),
           // Beside a count, a bare "34.9%" read as the class's share of customers; it is its share of revenue.
-          figures: env.t('evaluation:pyramidFigures', { customers: decimal(env.language, l.customers, 0), share: share(l.revenueShare) }),
+          // With no revenue in the range there is no share: "20 · — of revenue" said nothing a reader could use.
+          figures:
+            l.revenueShare === null
+              ? env.t('evaluation:pyramidFiguresNoRevenue', { customers: decimal(env.language, l.customers, 0) })
+              : env.t('evaluation:pyramidFigures', { customers: decimal(env.language, l.customers, 0), share: percent(env.language, l.revenueShare) }),
           value: l.customers,
           itemStyle: { color: colorOf(index.get(l.classKey) ?? 0) },
         })),

@@ -16,6 +16,8 @@ export const evaluation = {
     allCustomers: '全部客户',
     responsible: '负责人：{{name}}',
     pyramidFigures: '{{customers}} 位 · 收入占比 {{share}}',
+    // The range brought no revenue at all (nothing sold, or returns outweighing sales): no share to give.
+    pyramidFiguresNoRevenue: '{{customers}} 位 · 期间无收入',
     satisfactionN_one: '{{value}}（{{count}} 位客户）',
     satisfactionN_other: '{{value}}（{{count}} 位客户）',
     cards: {
@@ -125,6 +127,7 @@ export const evaluation = {
     allCustomers: 'All customers',
     responsible: 'Responsible: {{name}}',
     pyramidFigures: '{{customers}} · {{share}} of revenue',
+    pyramidFiguresNoRevenue: '{{customers}} · no revenue in this range',
     satisfactionN_one: '{{value}} ({{count}} customer)',
     satisfactionN_other: '{{value}} ({{count}} customers)',
     cards: {
