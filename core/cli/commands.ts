@@ -200,7 +200,8 @@ export const COMMANDS: Command[] = [
     human: (o: OutputOf<'followups:due'>, _money, w) => {
       const section = (title: string, items: OutputOf<'followups:due'>['overdue'], total: number) => [
         w('cli:out.followUps.section', { title, count: total }),
-        ...items.map((i) => `  ${i.dueDate}  ${pad(i.customerName, 20)} ${i.phone ? formatPhone(i.phone) : ''}  ${i.lastContent}`),
+        // A reminder's time beside its day; a day without one keeps the names in line with those that have one.
+        ...items.map((i) => `  ${i.dueDate} ${i.dueTime ?? '     '}  ${pad(i.customerName, 20)} ${i.phone ? formatPhone(i.phone) : ''}  ${i.lastContent}`),
         ...(total > items.length ? [w('cli:out.followUps.more', { count: total - items.length })] : []),
       ];
       return [

@@ -43,6 +43,8 @@ export interface DueRow {
   company: string | null;
   phone: string | null;
   dueDate: string;
+  /** The reminder's "HH:MM" on its day, this computer's wall clock as typed; null: the whole day. */
+  dueTime: string | null;
   lastContent: string;
   lastChannel: FollowUpChannel;
 }
@@ -78,6 +80,7 @@ export function dueReminders(db: Db, range: { from: string | null; to: string },
       company: customers.company,
       phone: sql<string | null>`(SELECT c.value FROM contact_channels c WHERE c.customer_id = customers.id AND c.kind = 'phone' AND c.deleted_at IS NULL ORDER BY c.created_at, c.id LIMIT 1)`,
       dueDate: sql<string>`${followUps.nextContactDate}`,
+      dueTime: followUps.nextContactTime,
       lastContent: followUps.content,
       lastChannel: followUps.channel,
     })

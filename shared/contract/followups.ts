@@ -42,6 +42,8 @@ export const dueItemSchema = z.object({
   company: z.string().nullable(),
   phone: z.string().nullable(),
   dueDate: z.string(),
+  /** "HH:MM" on dueDate, local wall-clock time as the screens show it; null: no time, the whole day. */
+  dueTime: z.string().nullable(),
   daysOverdue: z.number().int(),
   lastContent: z.string(),
   lastChannel: enumOf(FOLLOW_UP_CHANNELS),
