@@ -4,7 +4,7 @@ import type { Language } from '../contract/enums';
  * The columns of each export, with their headers in both UI languages. The headers are words the
  * importer's header mapping knows (客户名称, 下单日期, Amount …), so an exported file imports back
  * without adjusting anything. Columns marked `info` are figures the app computes (totals, dates of the
- * last order and contact); they are exported for reading and ignored on import.
+ * last order and follow-up); they are exported for reading and ignored on import.
  */
 export type ExportKind = 'customers' | 'orders' | 'orderLines' | 'followUps';
 export type CellType = 'text' | 'int' | 'number' | 'date';
@@ -48,7 +48,7 @@ export const EXPORT_COLUMNS: Record<ExportKind, ExportColumn[]> = {
     col('orderCount', 'int', '订单数', 'Orders (info)', 8),
     col('revenueBase', 'number', '累计成交（本位币）', 'Total ordered (info)', 14),
     col('lastOrderDate', 'date', '最近下单', 'Last order (info)', 12),
-    col('lastContactAt', 'text', '最近联系', 'Last touch (info)', 18),
+    col('lastContactAt', 'text', '最近跟进', 'Last follow-up (info)', 18),
     col('nextContactDate', 'date', '下次跟进', 'Next follow-up (info)', 12),
     col('createdAt', 'text', '建档时间', 'Created (info)', 18),
     col('id', 'text', '系统ID', 'Record ID', 38),

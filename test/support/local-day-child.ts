@@ -45,7 +45,7 @@ try {
       listDay: formatLocalDay(row.lastContactAt!, 'en'),
       utcCutDay: row.lastContactAt!.slice(0, 10),
       exportedFollowUp: csvColumn(join(dir, 'followups.csv'), 'Follow-up date'),
-      exportedLastContact: csvColumn(join(dir, 'customers.csv'), 'Last touch (info)'),
+      exportedLastContact: csvColumn(join(dir, 'customers.csv'), 'Last follow-up (info)'),
     }),
   );
 } finally {

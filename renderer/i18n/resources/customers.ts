@@ -9,7 +9,7 @@ export const customers = {
     filters: { type: '类型', locality: '地域', country: '国家/地区', tag: '标签', owner: '负责人' },
     columns: {
       name: '姓名', company: '公司', type: '类型', phone: '电话', wechat: '微信', whatsapp: 'WhatsApp', email: '邮箱', country: '国家/地区',
-      city: '城市', locality: '地域', tags: '标签', owner: '负责人', source: '来源', manualLevel: '等级', lastContactAt: '最近联系',
+      city: '城市', locality: '地域', tags: '标签', owner: '负责人', source: '来源', manualLevel: '等级', lastContactAt: '最近跟进',
       nextContactDate: '下次联系', orderCount: '订单数', revenueBaseMinor: '累计金额（全部）', actions: '操作',
     },
     followUp: '跟进',
@@ -28,7 +28,7 @@ export const customers = {
     filters: { type: 'Type', locality: 'Locality', country: 'Country', tag: 'Tag', owner: 'Owner' },
     columns: {
       name: 'Name', company: 'Company', type: 'Type', phone: 'Phone', wechat: 'WeChat', whatsapp: 'WhatsApp', email: 'Email', country: 'Country',
-      city: 'City', locality: 'Locality', tags: 'Tags', owner: 'Owner', source: 'Source', manualLevel: 'Level', lastContactAt: 'Last contact',
+      city: 'City', locality: 'Locality', tags: 'Tags', owner: 'Owner', source: 'Source', manualLevel: 'Level', lastContactAt: 'Last follow-up',
       nextContactDate: 'Next contact', orderCount: 'Orders', revenueBaseMinor: 'Revenue (all time)', actions: 'Actions',
     },
     followUp: 'Follow up',
