@@ -12,7 +12,7 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { FOLLOW_UP_DIALOG_WIDTH, FollowUpFields } from '../followups/FollowUpFields';
-import { toFollowUpInput, type FollowUpFormValues } from '../followups/followup-form';
+import { focusFirstFollowUpField, toFollowUpInput, type FollowUpFormValues } from '../followups/followup-form';
 import { timeValue } from '../reminders/time-value';
 
 const INTENT_COLORS = { interested: 'green', hesitant: 'orange', not_now: 'default', never: 'red' } as const;
@@ -118,6 +118,8 @@ export function FollowUpTimeline({ customerId, followUps, inTrash, onChanged }: 
         okText={t('common:actions.save')}
         cancelText={t('common:actions.cancel')}
         forceRender
+        // Kept rendered, so autoFocus would fire once, while hidden: each opening puts the cursor in the first field, as the quick follow-up does.
+        afterOpenChange={(open) => open && focusFirstFollowUpField(editForm)}
         width={FOLLOW_UP_DIALOG_WIDTH}
       >
         <Form form={editForm} name="followUpEdit" layout="vertical" onKeyDown={saveOnCtrlEnter(saveEdit)} onValuesChange={() => setEditChanged(true)}>

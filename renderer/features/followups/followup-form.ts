@@ -28,3 +28,16 @@ export function toFollowUpInput(customerId: string, values: FollowUpFormValues, 
     nextContactTime: values.nextContactDate && values.nextContactTime ? values.nextContactTime.format('HH:mm') : null,
   };
 }
+
+/** The part of a form instance that reaches a field's element: enough to focus one. */
+interface FieldInstances {
+  getFieldInstance(name: 'content'): { focus?(): void } | null | undefined;
+}
+
+/**
+ * Puts the cursor in a follow-up form's first field, the content. For a dialog kept rendered between openings
+ * (editing a follow-up), where the field's autoFocus fired once, at mount, while the dialog was hidden.
+ */
+export function focusFirstFollowUpField(form: FieldInstances): void {
+  form.getFieldInstance('content')?.focus?.();
+}
