@@ -29,12 +29,9 @@ import { policyHandlers } from './policies';
 import type { HandlerMap } from './types';
 import { dropDaysAfter, storedDaysAfter } from '../../db/repos/days-after-today';
 import { classSpellings } from '../../db/repos/class-spellings';
-import { rankingCaveat, type RankingCaveat } from '../../shared/domain/ranking-caveat';
+import { rankingCaveat, UNRANKED_CLASSES, type RankingCaveat } from '../../shared/domain/ranking-caveat';
 
 const MAX_CUSTOM_SEGMENTS = 100;
-
-/** The classes of ranked schemes that hold the customers without an order in the window. */
-const UNRANKED_CLASSES = new Set(['none', 'potential']);
 
 const toSegmentRow = (r: CustomSegmentRecord): CustomSegmentRow => ({ ...r, rule: JSON.parse(r.rule) as RuleGroup });
 

@@ -11,6 +11,9 @@ import type { SchemeCuts } from '../segmentation';
 /** Fewer ranked customers than this, and a quintile score or a tier share says little. */
 export const FEW_TO_RANK = 5;
 
+/** The classes of ranked schemes that hold the customers without an order in the window (behavior's `potential`): not ranked. */
+export const UNRANKED_CLASSES: ReadonlySet<string> = new Set(['none', 'potential']);
+
 export type RankingCaveat = { reason: 'few' | 'tied'; ranked: number };
 
 /** The counts of a scheme (or of one group of a partition) and its cuts, as segments:overview and the engine give them. */
@@ -20,8 +23,7 @@ export function rankingCaveat(cuts: SchemeCuts, counts: Readonly<Record<string, 
   if (ranked < FEW_TO_RANK) return { reason: 'few', ranked };
   // Fixed value-score thresholds may rightly put everyone in one tier; shares and quintiles cannot, unless all tie.
   if (cuts.kind === 'value' && cuts.mode === 'thresholds') return null;
-  // `none` (and behavior's `potential`) are the customers without an order in the window: not ranked.
-  const classesHeld = Object.entries(counts).filter(([classKey, count]) => classKey !== 'none' && classKey !== 'potential' && count > 0).length;
+  const classesHeld = Object.entries(counts).filter(([classKey, count]) => !UNRANKED_CLASSES.has(classKey) && count > 0).length;
   return classesHeld === 1 ? { reason: 'tied', ranked } : null;
 }
 

@@ -1,3 +1,5 @@
+import { localInstant } from '../reminders/wall-clock';
+
 /**
  * A local day and wall-clock time that this machine's clock never shows: the hour skipped when the clocks go
  * forward (02:30 on 2026-03-08 in New York, 01:30 on 2026-03-29 in London). Date reads such a time as the same
@@ -12,10 +14,8 @@
 export function skippedLocalTime(isoDate: string, time: string): { date: string; time: string; moved: string } | null {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
-  // setFullYear, not the constructor: the constructor reads the years 0–99 as 1900–1999.
-  const at = new Date(0);
-  at.setFullYear(y, m - 1, d);
-  at.setHours(hh, mm, 0, 0);
+  // Built as a reminder's instant is built: a time that does not exist comes out moved on.
+  const at = localInstant(isoDate, time);
   if (at.getFullYear() === y && at.getMonth() === m - 1 && at.getDate() === d && at.getHours() === hh && at.getMinutes() === mm) return null;
   const two = (n: number) => String(n).padStart(2, '0');
   const movedDate = `${String(at.getFullYear()).padStart(4, '0')}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;

@@ -13,7 +13,11 @@ export const TIME_OF_DAY_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 export function localInstant(isoDate: string, time: string): Date {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
   const [hh, mm] = time.split(':').map(Number) as [number, number];
-  return new Date(y, m - 1, d, hh, mm, 0, 0);
+  // setFullYear, not the constructor: the constructor reads the years 0–99 as 1900–1999.
+  const at = new Date(0);
+  at.setFullYear(y, m - 1, d);
+  at.setHours(hh, mm, 0, 0);
+  return at;
 }
 
 /** The first instant of the next local calendar day. */
