@@ -3,6 +3,8 @@ import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } 
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { chartLocale } from './chart-locale';
 
 // Only the pieces the screens draw, so the bundle carries a fraction of ECharts. The canvas renderer
 // paints pixels, so the page's CSP (no inline <style> without the nonce) never sees a chart's styling.
@@ -43,10 +45,11 @@ export const EChart = forwardRef<ChartHandle, Props>(function EChart({ option, h
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onClick);
   clickRef.current = onClick;
+  const locale = chartLocale(useTranslation().i18n.language);
 
   useEffect(() => {
     if (!ref.current) return;
-    const instance = echarts.init(ref.current, undefined, { renderer: 'canvas' });
+    const instance = echarts.init(ref.current, undefined, { renderer: 'canvas', locale });
     chart.current = instance;
     instance.on('click', (params) => clickRef.current?.(params as unknown as ChartClick));
     const observer = new ResizeObserver(() => instance.resize());
@@ -56,14 +59,14 @@ export const EChart = forwardRef<ChartHandle, Props>(function EChart({ option, h
       instance.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [locale]);
 
   useEffect(() => {
     // Tooltips drawn on the canvas, not as HTML: class names can be free text from customer files
     // (industry, size…), and a formatter's string must never become markup.
     const tooltip = option.tooltip ? { ...(option.tooltip as object), renderMode: 'richText' } : undefined;
     chart.current?.setOption({ ...SETTLE, ...option, ...(tooltip ? { tooltip } : {}) }, true);
-  }, [option]);
+  }, [option, locale]);
 
   useImperativeHandle(handle, () => ({
     pngDataUrl: () => chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }) ?? null,

@@ -105,12 +105,13 @@ export function customerColumns(env: ColumnEnv) {
     column.accessor('name', { size: 130, cell: (c) => <UserText text={c.getValue()} strong /> }),
     column.accessor('company', { size: 146, cell: (c) => <UserText text={text(c.getValue())} /> }),
     column.accessor('type', { size: 90, cell: (c) => t(`common:customerType.${c.getValue()}`) }),
-    column.accessor('phone', { size: 134, cell: (c) => (c.getValue() ? formatPhone(c.getValue()!) : '') }),
-    column.accessor('wechat', { size: 140, cell: (c) => text(c.getValue()) }),
-    column.accessor('whatsapp', { size: 160, cell: (c) => (c.getValue() ? formatPhone(c.getValue()!) : '') }),
-    column.accessor('email', { size: 220, cell: (c) => text(c.getValue()) }),
+    // Contacts are cut at the column's edge like a name ("+234 806 245 7…"), so each carries its whole value on hover.
+    column.accessor('phone', { size: 134, cell: (c) => (c.getValue() ? <UserText text={formatPhone(c.getValue()!)} /> : '') }),
+    column.accessor('wechat', { size: 140, cell: (c) => <UserText text={text(c.getValue())} /> }),
+    column.accessor('whatsapp', { size: 160, cell: (c) => (c.getValue() ? <UserText text={formatPhone(c.getValue()!)} /> : '') }),
+    column.accessor('email', { size: 220, cell: (c) => <UserText text={text(c.getValue())} /> }),
     column.accessor('country', { size: 110, cell: (c) => countryName(c.getValue(), language) }),
-    column.accessor('city', { size: 100, cell: (c) => text(c.getValue()) }),
+    column.accessor('city', { size: 100, cell: (c) => <UserText text={text(c.getValue())} /> }),
     column.accessor('locality', { size: 80, cell: (c) => (c.getValue() ? t(`common:locality.${c.getValue()}`) : '') }),
     column.accessor('tags', {
       size: 130,
@@ -130,7 +131,7 @@ export function customerColumns(env: ColumnEnv) {
         );
       },
     }),
-    column.accessor('owner', { size: 90, cell: (c) => text(c.getValue()) }),
+    column.accessor('owner', { size: 90, cell: (c) => <UserText text={text(c.getValue())} /> }),
     column.accessor('source', { size: 110, cell: (c) => (c.getValue() ? t(`common:source.${c.getValue()}`, { defaultValue: c.getValue() }) : '') }),
     column.accessor('manualLevel', { size: 60, cell: (c) => (c.getValue() ? <Tag color="gold">{c.getValue()}</Tag> : '') }),
     // Dates as short numbers ("2026/11/23", "11/23/2026") of the user's own day, so they always fit their column whole.
