@@ -9,6 +9,7 @@ import { formatDate, formatMoney } from '../../components/format';
 import { classLabel, schemeLabel } from '../tiers/labels';
 import { useClassLabelEnv } from '../tiers/use-tier-settings';
 import { groupText } from '../tiers/cut-text';
+import { alsoBuyEmptyText } from './peers-text';
 import { formatQuantity, reasonText } from './reason-text';
 
 /** The schemes whose classes make sensible peers ("customers like them"). */
@@ -100,7 +101,7 @@ export function CustomerOffersPanel({ customerId, orders }: Props) {
             {basis ? <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }} data-testid="peers-basis">{basis}</Typography.Paragraph> : null}
             <List
               size="small"
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={offers && offers.classKey === null ? t('peers.noClass') : t('peers.empty')} /> }}
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={alsoBuyEmptyText(t, offers)} /> }}
               dataSource={offers?.alsoBuy ?? []}
               renderItem={(p) => (
                 <List.Item data-testid="also-buy-item">

@@ -5,11 +5,15 @@ export const offering = {
     usual: { title: '常买', empty: '还没有带商品明细的订单' },
     peers: {
       title: '同类客户还买',
+      // A customer alone in their class: "the 0 other customers" read as a count, not as "nobody".
+      basis_zero: '{{scheme}}中没有其他「{{cls}}」客户可作同类',
       basis_one: '同类 = {{scheme}}中同为「{{cls}}」的其他 {{count}} 位客户',
       basis_other: '同类 = {{scheme}}中同为「{{cls}}」的其他 {{count}} 位客户',
+      basisGroup_zero: '{{scheme}}中没有其他同属「{{group}}」的「{{cls}}」客户可作同类',
       basisGroup_one: '同类 = {{scheme}}中同为「{{cls}}」、同属「{{group}}」的其他 {{count}} 位客户',
       basisGroup_other: '同类 = {{scheme}}中同为「{{cls}}」、同属「{{group}}」的其他 {{count}} 位客户',
       empty: '同类客户买的商品他都买过，或还没有同类客户的商品明细',
+      noPeers: '还没有同类客户可参考',
       noClass: '这个客户在此分级方案中没有分级',
     },
     reason: {
@@ -32,11 +36,15 @@ export const offering = {
     usual: { title: 'Usually buys', empty: 'No orders with line items yet' },
     peers: {
       title: 'Customers like them also buy',
+      // A customer alone in their class: "the 0 other customers" read as a count, not as "nobody".
+      basis_zero: 'No other customer is in {{cls}} ({{scheme}}) to compare them with',
       basis_one: 'Like them = the {{count}} other customer in {{cls}} ({{scheme}})',
       basis_other: 'Like them = the {{count}} other customers in {{cls}} ({{scheme}})',
+      basisGroup_zero: 'No other customer of group {{group}} is in {{cls}} ({{scheme}}) to compare them with',
       basisGroup_one: 'Like them = the {{count}} other customer in {{cls}} ({{scheme}}), group {{group}}',
       basisGroup_other: 'Like them = the {{count}} other customers in {{cls}} ({{scheme}}), group {{group}}',
       empty: 'They already buy what customers like them buy, or those customers have no line items yet',
+      noPeers: 'No customers like them yet',
       noClass: 'This customer has no class in this scheme',
     },
     reason: {
