@@ -1,5 +1,5 @@
 import type yauzl from 'yauzl';
-import type { Cell } from '../../shared/import/table';
+import type { Cell, UnreadCell } from '../../shared/import/table';
 import { formatSheetDate, serialToDate } from './xlsx-dates';
 import { cellTooLong, MAX_CELL_CHARS, MAX_MERGED_RANGES, MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, tooManyCells, tooManyColumns, tooManyMerges, tooManyRows } from './xlsx-limits';
 import { cellText } from './xlsx-workbook';
@@ -10,6 +10,8 @@ export interface SheetRecord {
   row: number;
   /** Sparse until the sheet is read: a hole is a cell with no value. */
   cells: Cell[];
+  /** Cells showing no value of their own: error values, and formulas without a cached result. */
+  unreadCells?: UnreadCell[];
 }
 
 export interface SheetContext {
@@ -36,6 +38,7 @@ export async function readSheetRecords(parts: ZipParts, entry: yauzl.Entry, cont
   let usedCells = 0;
   let rowNumber = 0;
   let cells: Cell[] = [];
+  let unread: UnreadCell[] = [];
   let column = 0;
   let cellType = 'n';
   let cellStyle = 0;
@@ -60,6 +63,7 @@ export async function readSheetRecords(parts: ZipParts, entry: yauzl.Entry, cont
           rowNumber = Number.isInteger(declared) && declared > 0 ? declared : rowNumber + 1;
           if (rowNumber > MAX_SHEET_ROWS) throw tooManyRows(rowNumber);
           cells = [];
+          unread = [];
           column = 0;
           return;
         }
@@ -114,6 +118,9 @@ export async function readSheetRecords(parts: ZipParts, entry: yauzl.Entry, cont
           const cell = value === null ? (hasFormula ? '' : undefined) : cellValue(cellType, cellStyle, value.join(''), context);
           if (cell === undefined) return;
           cells[column - 1] = cell;
+          // The error's text (or nothing) stands in the cell; what it should have held is not in the file.
+          if (value === null) unread.push({ column: column - 1, reason: 'formula_without_value' });
+          else if (cellType === 'e') unread.push({ column: column - 1, reason: 'sheet_error' });
           return;
         }
         case 'row':
@@ -121,8 +128,9 @@ export async function readSheetRecords(parts: ZipParts, entry: yauzl.Entry, cont
           // 16,384 cells wide once the blanks are filled in.
           usedCells += cells.length;
           if (usedCells > MAX_SHEET_CELLS) throw tooManyCells();
-          if (cells.length > 0) records.push({ row: rowNumber, cells });
+          if (cells.length > 0) records.push({ row: rowNumber, cells, ...(unread.length > 0 ? { unreadCells: unread } : {}) });
           cells = [];
+          unread = [];
           return;
       }
     },

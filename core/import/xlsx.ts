@@ -70,7 +70,7 @@ async function readSheet(parts: ZipParts, wanted: string | undefined, headerRow:
   const issues: TableIssue[] = [];
   for (const record of merged) {
     const cells = Array.from(record.cells, (c): Cell => c ?? '');
-    builder.accept({ row: record.row, line: record.row, cells }, rows, issues);
+    builder.accept({ row: record.row, line: record.row, cells, ...(record.unreadCells ? { unreadCells: record.unreadCells } : {}) }, rows, issues);
   }
   builder.finish(rows, issues);
   if (!builder.header) throw new ImportError('no_header', `The sheet "${sheet.name}" is empty.`, { sheetName: sheet.name });

@@ -35,6 +35,8 @@ export const VALUE_REASONS = [
   'extra_values',
   'malformed_quote',
   'malformed_quote_lines',
+  'sheet_error',
+  'formula_without_value',
 ] as const;
 export type ValueReason = (typeof VALUE_REASONS)[number];
 

@@ -49,6 +49,8 @@ const REASON_TEXT: Record<ValueReason, string> = {
   next_contact_time_without_date: 'is a next-contact time without a next-contact date: give the day too, or leave the time blank',
   local_time_skipped: 'is a time the clocks skip on this computer (they go forward then): give the time the clock showed after the change, or the time with its offset',
   due_before_order: "is before the order's own date: the sale would be overdue the moment it is saved",
+  sheet_error: 'is an error value of the spreadsheet (a formula that failed, as a lookup that found nothing), not a value; correct the formula or clear the cell, and save',
+  formula_without_value: 'is a formula whose result the file does not hold (the program that wrote it never calculated it); open the file in Excel or WPS and save it, or paste the column as values',
 };
 
 export function describeReason(reason: ValueReason, params?: ReasonParams): string {

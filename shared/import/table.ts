@@ -13,11 +13,24 @@ import { isBlankText } from '../domain/clean-text';
 /** A cell as read: text from CSV; text or number from .xlsx (dates already 'YYYY-MM-DD'). Empty is ''. */
 export type Cell = string | number;
 
+/**
+ * A workbook cell that shows no value of its own: an error value (#N/A of a lookup that found nothing, #DIV/0!), or
+ * a formula whose result the file does not hold (written by a program that never calculates). Its text, or '', stands
+ * in the cell for the preview; the row is refused when the column is imported, since either would be a wrong value.
+ */
+export interface UnreadCell {
+  /** 0-based, as `cells`. */
+  column: number;
+  reason: 'sheet_error' | 'formula_without_value';
+}
+
 export interface RawRecord {
   row: number;
   line: number;
   cells: Cell[];
   quoteProblem?: 'unterminated_quote' | 'malformed_quote';
+  /** Workbook cells without a value of their own; absent when there are none. */
+  unreadCells?: UnreadCell[];
 }
 
 /** A data row; `cells` always has exactly one entry per header. */
@@ -35,6 +48,8 @@ export interface SourceRow {
    * delimiters after it were read as text): the row's values no longer line up, so it is refused. Absent when none.
    */
   malformedQuoteColumn?: number;
+  /** Workbook cells without a value of their own (see UnreadCell), within the header's columns. Absent when none. */
+  unreadCells?: UnreadCell[];
 }
 
 type At = { row: number; line: number };
@@ -187,7 +202,13 @@ export class TableBuilder {
     if (!this.header) return;
     const width = this.header.headers.length;
     const cells = record.cells;
-    const at = { row: record.row, line: record.line, ...(record.quoteProblem === 'malformed_quote' ? { malformedQuoteColumn: strayQuoteColumn(cells, width) } : {}) };
+    const unread = record.unreadCells?.filter((u) => u.column < width) ?? [];
+    const at = {
+      row: record.row,
+      line: record.line,
+      ...(record.quoteProblem === 'malformed_quote' ? { malformedQuoteColumn: strayQuoteColumn(cells, width) } : {}),
+      ...(unread.length > 0 ? { unreadCells: unread } : {}),
+    };
     if (cells.length < width) {
       this.padded += width - cells.length;
       if (this.padded > (this.options.maxPaddedCells ?? Number.POSITIVE_INFINITY)) {

@@ -99,6 +99,11 @@ export function createRowValidator<K extends ImportKind>(
         cursor.fail(mapping[column] ?? null, /[\r\n]/.test(String(cell)) ? 'malformed_quote_lines' : 'malformed_quote', column, cell);
         return { record: null, errors: cursor.errors };
       }
+      // A workbook cell with no value of its own (#N/A, a formula never calculated) in a column this import reads:
+      // taking its text, or nothing, would store a wrong value without a word.
+      const unread = (row.unreadCells ?? []).filter((u) => mapping[u.column]);
+      for (const u of unread) cursor.fail(mapping[u.column] ?? null, u.reason, u.column, row.cells[u.column] ?? '');
+      if (unread.length > 0) return { record: null, errors: cursor.errors };
       const record = build(cursor, ctx);
       return record && cursor.errors.length === 0 ? { record, errors: [] } : { record: null, errors: cursor.errors };
     },

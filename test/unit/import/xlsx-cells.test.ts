@@ -34,8 +34,17 @@ describe('readXlsx cell kinds', () => {
       // The colour-bracketed "d" is text in brackets and quotes, not a day: 12.5 stays a number. Excel's CR LF
       // ("_x000D_" and a line feed) is one line break, kept as LF as a CSV cell's is.
       { row: 2, line: 2, cells: ['山田 太郎', '2024-03-05', 12.5, 'TRUE', 'line one\nline two'] },
-      // A formula with no cached result is an empty cell, not an error.
-      { row: 3, line: 3, cells: ['name!', '2024-03-06', 25, '#N/A', ''] },
+      // An error value keeps its text and a formula with no cached result is empty, both marked as holding no value
+      // of their own: a row importing either is refused (sheet-error-cells.test.ts).
+      {
+        row: 3,
+        line: 3,
+        cells: ['name!', '2024-03-06', 25, '#N/A', ''],
+        unreadCells: [
+          { column: 3, reason: 'sheet_error' },
+          { column: 4, reason: 'formula_without_value' },
+        ],
+      },
       { row: 5, line: 5, cells: ['行内', '2024-03-07 18:00', '2024-03-09', '', ''] },
     ]);
   });
