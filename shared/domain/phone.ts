@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { cleanText } from './clean-text';
 
 export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: 'empty' | 'invalid' };
 
@@ -10,7 +11,8 @@ export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: 'emp
 export function normalizePhone(raw: string, homeCountry: string): PhoneResult {
   // NFKC: what a Chinese input method types in full-width mode ("１３８ ００１３ ８０００", "＋８６", "（０２０）",
   // the ideographic space) becomes the ASCII digits and separators below.
-  const trimmed = raw.normalize('NFKC').trim();
+  // cleanText: a number copied from WhatsApp comes wrapped in invisible direction controls ("\u202A+971 50 123 4567\u202C").
+  const trimmed = cleanText(raw.normalize('NFKC'));
   if (trimmed === '') return { ok: false, reason: 'empty' };
   // Only digits and the separators people type; letters (even "ext") mean it is not a number we can dial.
   if (!/^\+?[\d\s\-().]+$/.test(trimmed)) return { ok: false, reason: 'invalid' };

@@ -9,6 +9,12 @@ describe('text as typed or pasted', () => {
     expect(cleanText('\u200dAcme Ltd\u200c')).toBe('Acme Ltd');
   });
 
+  it('drops the direction marks and controls pasted text carries, which would turn around the text after them', () => {
+    expect(cleanText('\u202eAli\u202c')).toBe('Ali');
+    expect(cleanText('\u200fمحمد\u200e علي\u2067')).toBe('محمد علي');
+    expect(cleanText('\u202a\u2066\u2069\u202c')).toBe('');
+  });
+
   it('keeps what the text says: inner spaces, and the joiners between letters and in emoji', () => {
     expect(cleanText('Wilson  Trading Inc.')).toBe('Wilson  Trading Inc.');
     expect(cleanText('می\u200cخواهم')).toBe('می\u200cخواهم');
