@@ -4,6 +4,7 @@ import { removeStrayBackupFiles } from './backup';
 import { runMaintenanceTasks } from './maintenance';
 import { systemClock, type Clock } from './context';
 import { checkpointAfterAnswer } from './checkpoint-after-answer';
+import { refuseWritesOnceFileGone } from './workspace-file-gone';
 import { createDispatch, type Dispatch } from './dispatch';
 import { fileAccess, type FileAccessChoice, type FileMode } from './files';
 import { createHandlers } from './handlers';
@@ -63,7 +64,8 @@ export function openApp(options: {
   const importRunner = options.importWorker && !inMemory ? processImportRunner(options.importWorker) : inlineImportRunner(db.$client);
   const handlers = createHandlers({ db, clock: options.clock ?? systemClock, dbPath, appVersion: options.appVersion, files, importRunner, purchaseLikelihood: storedLikelihood(db) });
   // Calls answer before the WAL they wrote is checkpointed (core/checkpoint-after-answer.ts).
-  const dispatch = checkpointAfterAnswer(db.$client, createDispatch(handlers, { checkOutput: options.checkOutput ?? false }));
+  const checked = checkpointAfterAnswer(db.$client, createDispatch(handlers, { checkOutput: options.checkOutput ?? false }));
+  const dispatch = inMemory ? checked : refuseWritesOnceFileGone(db.$client, dbPath, checked);
   return {
     db,
     dispatch,

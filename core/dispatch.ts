@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type * as zc from 'zod/v4/core';
 import { AppError, contract, invalidInput, isChannel, type Channel, type Issue, type OutputOf, type Result } from '../shared/contract';
 import { MAX_INPUT_DEPTH, nestsDeeperThan } from '../shared/contract/limits';
-import { busyError, constraintError, diskFullError } from './sqlite-errors';
+import { busyError, constraintError, damagedError, diskFullError } from './sqlite-errors';
 import type { Handlers } from './handlers/types';
 
 export type Dispatch = (name: string, rawInput: unknown) => Promise<Result<unknown>>;
@@ -68,7 +68,7 @@ export function createDispatch(handlers: Handlers, options: { checkOutput?: bool
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toBody() };
-      const known = constraintError(error) ?? busyError(error) ?? diskFullError(error);
+      const known = constraintError(error) ?? busyError(error) ?? diskFullError(error) ?? damagedError(error);
       if (known) return { ok: false, error: known.toBody() };
       options.onInternalError?.(error);
       return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };

@@ -170,3 +170,20 @@ export function diskFullError(thrown: unknown): AppError | null {
   }
   return null;
 }
+
+/**
+ * A page of the database file no longer reads as SQLite wrote it (SQLITE_CORRUPT: a disk fault, a page written over
+ * by something else). The call failed and its transaction rolled back; said as damage with the way back (a backup
+ * from before it), never as SQLite's "database disk image is malformed" under an unexpected-error title.
+ */
+export function damagedError(thrown: unknown): AppError | null {
+  const error = sqliteCause(thrown);
+  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string' || !error.code.startsWith('SQLITE_CORRUPT')) return null;
+  return databaseDamaged(`The database file is damaged (${error.message}): nothing was changed.`);
+}
+
+/** The damage refusal, `opening` saying what happened; the way back is the same wherever it was met. */
+export const databaseDamaged = (opening: string) =>
+  new AppError('internal', `${opening} Restore a backup from before the damage (Settings → Backup and restore, or tierbook restore); the damaged data is kept as a backup first.`, [
+    { path: [], key: 'database_damaged' },
+  ]);

@@ -1,4 +1,4 @@
-import { DatabaseBusyError, DatabaseReadOnlyError, DatabaseTooNewError, MigrationError, NotTierBookDatabaseError, type NotTierBookReason } from '../db/open';
+import { DatabaseBusyError, DatabaseDamagedError, DatabaseReadOnlyError, DatabaseTooNewError, DatabaseUnreadableError, MigrationError, NotTierBookDatabaseError, type NotTierBookReason } from '../db/open';
 
 export type StartupLanguage = 'zh-CN' | 'en';
 
@@ -42,6 +42,10 @@ const WORDS: Record<StartupLanguage, { openTitle: string; startTitle: string; de
         const why = error.locked.kind === 'file' ? `${error.locked.name} 是只读的` : `它所在的文件夹 ${error.locked.folder} 是只读的`;
         return `${error.file} 无法写入（${why}）。TierBook 边用边保存，所以没有打开它，也没有改动任何内容。请允许写入它，或把它复制到你自己的文件夹后打开副本。`;
       }
+      if (error instanceof DatabaseDamagedError) {
+        return `${error.file} 已损坏（${error.reason}），文件保持原样。请退出 TierBook，把它（以及旁边的 -wal、-shm 文件，如果有）移到另一个文件夹里保留好，再把它旁边 backups 文件夹里最新的备份复制为 ${error.file}。`;
+      }
+      if (error instanceof DatabaseUnreadableError) return `${error.file} 无法读取（${error.reason}），文件保持原样。可能是磁盘已满，或它所在的磁盘不可用：请清理磁盘空间或重新连接磁盘后再试。`;
       if (error instanceof NotTierBookDatabaseError) return `${error.file} ${NOT_TIERBOOK_ZH[error.reason]}${error.fileIsThere ? '，文件保持原样' : ''}。请选择一个 TierBook 数据库，或一个新文件名来新建。`;
       return `打开时出错：${message(error)}`;
     },

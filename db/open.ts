@@ -61,6 +61,51 @@ function rootReason(error: unknown): string {
 }
 
 /**
+ * A TierBook file whose pages no longer read as SQLite wrote them (SQLITE_CORRUPT: a disk fault, a copy cut short, a
+ * page written over by something else). Told as damage, not as "not a database", with the way back: the user's own
+ * file must not be taken for a stranger's, nor a new empty workspace started in its place. It is left as it is, as
+ * something may still be read from it.
+ */
+export class DatabaseDamagedError extends Error {
+  constructor(
+    readonly file: string,
+    /** SQLite's own words, one line. */
+    readonly reason: string,
+  ) {
+    super(
+      `${file} is damaged (${reason}); it was left as it is. Quit TierBook, move it (and its -wal and -shm files beside it, if there) to another folder and keep it, then copy the newest backup from the backups folder beside it to ${file}.`,
+    );
+    this.name = 'DatabaseDamagedError';
+  }
+}
+
+/**
+ * The file could not be read at all (SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_FULL): its working files could not be made
+ * or read — a full disk cannot take the -shm a WAL database needs, a drive that went away reads nothing. Nothing says
+ * the file itself is wrong, so it is not called "not a database".
+ */
+export class DatabaseUnreadableError extends Error {
+  constructor(
+    readonly file: string,
+    /** SQLite's own words, one line. */
+    readonly reason: string,
+  ) {
+    super(`${file} could not be read (${reason}); it was left as it is. The disk may be full, or the drive it is on unavailable: free some space or reconnect the drive, then try again.`);
+    this.name = 'DatabaseUnreadableError';
+  }
+}
+
+const sqliteCode = (error: unknown) => (error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : '');
+
+/** A failure reading the file as a database, said as what it is: damage, a file that cannot be read, or null (SQLite's "not a database"). */
+function readFailure(file: string, error: unknown): DatabaseDamagedError | DatabaseUnreadableError | null {
+  const code = sqliteCode(error);
+  if (code.startsWith('SQLITE_CORRUPT')) return new DatabaseDamagedError(file, rootReason(error));
+  if (/^SQLITE_(IOERR|CANTOPEN|FULL)/.test(code)) return new DatabaseUnreadableError(file, rootReason(error));
+  return null;
+}
+
+/**
  * The tables of the file `client` has open, read before anything is written; throws NotTierBookDatabaseError when
  * the file is not a database, or is one with tables of its own but no TierBook migrations (another program's:
  * migrating it would add TierBook's tables to that program's file, or fail halfway on a name both use).
@@ -71,7 +116,7 @@ function checkIsTierBookOrEmpty(client: Database.Database, file: string): void {
   try {
     tables = client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name`).pluck().all() as string[];
   } catch (error) {
-    throw new NotTierBookDatabaseError(file, `is not a database file (${rootReason(error)})`, 'not_a_database');
+    throw readFailure(file, error) ?? new NotTierBookDatabaseError(file, `is not a database file (${rootReason(error)})`, 'not_a_database');
   }
   // drizzle's migrator makes its own table before its transaction: a first open whose migration failed leaves only that.
   if (tables.every((table) => table === '__drizzle_migrations')) return;
@@ -240,7 +285,8 @@ export function openDatabase(file: string, migrationsFolder: string): Db {
     return db;
   } catch (error) {
     client.close();
-    throw error;
+    // A damaged page met after the first read (the migration journal's, a table's the migrations read).
+    throw (sqliteCode(error).startsWith('SQLITE_CORRUPT') ? readFailure(file, error) : null) ?? error;
   }
 }
 

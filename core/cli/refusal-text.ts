@@ -1,6 +1,6 @@
 import { AppError, invalidInput, type Issue } from '../../shared/contract';
 import { resources } from '../../renderer/i18n/resources';
-import { DatabaseBusyError, DatabaseReadOnlyError, DatabaseTooNewError, MigrationError, NotTierBookDatabaseError } from '../../db/open';
+import { DatabaseBusyError, DatabaseDamagedError, DatabaseReadOnlyError, DatabaseTooNewError, DatabaseUnreadableError, MigrationError, NotTierBookDatabaseError } from '../../db/open';
 import { openFailureDetail } from '../startup-failure';
 import { CommandFailed, UsageError } from './args';
 import { say, saidOf, spoken, type CliLanguage, type Said } from './words';
@@ -58,7 +58,7 @@ function byCode(error: AppError): Said {
   return (language) => (language === 'en' ? error.message : say('cli:refusal.withDetail', { text: say(`errors:code.${error.code}`), detail: error.message })(language));
 }
 
-const OPEN_FAILURES = [DatabaseBusyError, DatabaseReadOnlyError, DatabaseTooNewError, MigrationError, NotTierBookDatabaseError];
+const OPEN_FAILURES = [DatabaseBusyError, DatabaseDamagedError, DatabaseReadOnlyError, DatabaseTooNewError, DatabaseUnreadableError, MigrationError, NotTierBookDatabaseError];
 
 /**
  * What a failure says on the command line's one stderr line: the words it was given where it was refused (a usage

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { isNull, sql } from 'drizzle-orm';
 import { readSettings, writeSettings } from '../../db/repos/settings';
 import { customers, followUps, orders } from '../../db/schema';
@@ -7,6 +8,7 @@ import { loadDemoWorkspace } from '../demo/load';
 import { rebuildReportTotals } from '../reports/totals';
 import { activitySnapshot, rebuildCustomerActivity } from '../../db/repos/customer-activity';
 import { dropKeptInputs } from '../../db/repos/tier-inputs';
+import { damagedError, databaseDamaged } from '../sqlite-errors';
 import type { HandlerMap } from './types';
 
 export function workspaceHandlers(ctx: HandlerContext): HandlerMap<'workspace'> {
@@ -28,8 +30,9 @@ export function workspaceHandlers(ctx: HandlerContext): HandlerMap<'workspace'> 
       return { onboarded: true };
     },
 
-    'workspace:repair': () =>
-      db.transaction(() => {
+    'workspace:repair': () => {
+      assertPagesWhole(db.$client);
+      return db.transaction(() => {
         const before = activitySnapshot(db);
         const activityRows = rebuildCustomerActivity(db);
         // The tiers' inputs kept between processes are derived from those rows: the next full read keeps them anew.
@@ -39,7 +42,8 @@ export function workspaceHandlers(ctx: HandlerContext): HandlerMap<'workspace'> 
         for (const [id, row] of after) if (before.get(id) !== row) activityRowsDiffering++;
         for (const id of before.keys()) if (!after.has(id)) activityRowsDiffering++;
         return { activityRows, activityRowsDiffering, ...rebuildReportTotals(db, ctx.clock.now().toISOString()) };
-      }),
+      });
+    },
 
     'workspace:loadDemo': ({ seed, customers: n, history }) => {
       const loaded = loadDemoWorkspace(db, { seed, customers: n, anchor: ctx.clock.today(), now: ctx.clock.now().toISOString() });
@@ -47,4 +51,23 @@ export function workspaceHandlers(ctx: HandlerContext): HandlerMap<'workspace'> 
       return loaded;
     },
   };
+}
+
+/**
+ * Repair rebuilds what TierBook derives from the records; it cannot mend a damaged page, and it reads only orders and
+ * follow-ups, so on a file whose customer pages are damaged it would report every figure rebuilt while the customer
+ * list fails. Every page is read first (quick_check, which skips comparing each index with its table).
+ */
+function assertPagesWhole(client: Database.Database): void {
+  let problems: string[];
+  try {
+    problems = (client.pragma('quick_check') as Array<{ quick_check: string }>).map((row) => row.quick_check);
+  } catch (error) {
+    // A page too damaged to list its problems: SQLite stops the check with SQLITE_CORRUPT itself.
+    if (!damagedError(error)) throw error;
+    problems = [(error as Error).message];
+  }
+  if (problems.length === 1 && problems[0] === 'ok') return;
+  const shown = problems.slice(0, 3).join('; ').replace(/\s*\n\s*/g, ' ');
+  throw databaseDamaged(`The database file is damaged (${shown}): repair rebuilds the figures from your records but cannot mend damaged pages, so nothing was changed.`);
 }

@@ -162,6 +162,8 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   write_folder_missing: 'cannot be written: the folder {{folder}} does not exist',
   backup_source_damaged: 'the database is damaged: no backup was made, and no earlier backup was deleted; restore a backup from before the damage',
   disk_full: 'the disk is full: nothing was changed; free some space on the disk and try again',
+  workspace_file_gone: 'the workspace file {{path}} was deleted, moved or replaced while it was open: nothing was changed; make a backup of what is open, then restart and restore it',
+  database_damaged: 'the database file is damaged: nothing was changed; restore a backup from before the damage (the damaged data is kept as a backup first)',
   database_busy: 'another TierBook process (an import, the app or a command) is writing to this file; nothing was changed: try again when it finishes',
   backup_history_mismatch: 'has a migration history that no TierBook wrote; nothing was restored',
   backup_schema_mismatch: 'has TierBook table names but not its columns; nothing was restored',
