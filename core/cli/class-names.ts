@@ -36,14 +36,14 @@ export const shownClass = (spellings: ClassSpellings, scheme: string, classKey: 
 const VOCABULARY: Readonly<Record<string, string>> = { type: 'customerType', locality: 'locality', needs: 'needs', intent: 'intent' };
 
 /**
- * A class as a line for people names it: a free-text class by its customers' spelling; in Chinese, as the screens
- * name it (a predicted-value pyramid's 'none' unranked) (renderer/features/tiers/labels.ts classLabel): gold is 黄金, none is 无订单, a customer type, locality,
- * need or intent by the customer form's word, a country by its name; any other by its key, as --class takes it.
+ * A class as a line for people names it: a free-text class by its customers' spelling; otherwise, in either language,
+ * as the screens name it (renderer/features/tiers/labels.ts classLabel), a predicted-value pyramid's 'none' unranked:
+ * gold is 黄金 / Gold, none is 无订单 / No orders, at_risk is 有流失风险 / At risk, a customer type, locality, need or
+ * intent by the customer form's word, a country by its name; any other (an RFM score, a size band) by its key.
  */
 export function classWord(naming: ClassNaming, scheme: string, classKey: string, w: Words): string {
   const spelled = spellingOf(naming.spellings, scheme, classKey);
   if (spelled !== undefined && spelled !== null) return spelled;
-  if (w.language === 'en') return classKey;
   if (scheme === 'pyramid' && classKey === 'none' && naming.pyramidByPrediction) return w('tierSettings:predicted.unranked');
   const vocabulary = VOCABULARY[scheme];
   const words = vocabulary ? (resources.common[w.language] as Record<string, unknown>)[vocabulary] : undefined;

@@ -2,7 +2,8 @@ import type { OutputOf } from '../../shared/contract';
 import type { DuplicateReason } from '../../shared/contract/merges';
 import { optionalInt, requireFlag, UsageError } from './args';
 import type { Command } from './commands';
-import { say, type Words } from './words';
+import { counted, movedCounts, say, type Words } from './words';
+import { resources } from '../../renderer/i18n/resources';
 import { localDateOf } from '../../shared/domain/dates';
 
 /** Why a group looks like one customer; a contact by the screens' word for its kind. */
@@ -12,6 +13,12 @@ const reasonText = (r: DuplicateReason, w: Words) =>
     : w('cli:out.duplicates.contact', { kind: w(`cli:out.customers.contactKind.${r.kind}`), value: r.value });
 
 /** Duplicate customers: find them, merge them, undo a merge. */
+/** A customer field as the Duplicates screen names it (income_band → 收入/资产档 / Income / asset band); one it does not know by its column. */
+const fieldWord = (column: string, w: Words): string => {
+  const key = column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+  return Object.hasOwn(resources.merge[w.language].field, key) ? w(`merge:field.${key}`) : column;
+};
+
 export const MERGE_COMMANDS: Command[] = [
   {
     words: ['duplicates'],
@@ -47,7 +54,7 @@ export const MERGE_COMMANDS: Command[] = [
     },
     human: (o: OutputOf<'customers:merge'>, _money, w) =>
       [
-        w('cli:out.merge.done', { merged: o.mergedIds.length, name: o.customer.name, id: o.customer.id, orders: o.moved.orders, followUps: o.moved.followUps, contacts: o.moved.contacts }),
+        w('cli:out.merge.done', { merged: counted(w, 'customers', o.mergedIds.length), name: o.customer.name, id: o.customer.id, ...movedCounts(w, o.moved) }),
         w('cli:out.merge.undo', { mergeId: o.mergeId }),
       ].join('\n'),
   },
@@ -57,8 +64,8 @@ export const MERGE_COMMANDS: Command[] = [
     run: (v, call) => call('customers:unmerge', { mergeId: requireFlag(v, 'merge-id') }),
     human: (o: OutputOf<'customers:unmerge'>, _money, w) =>
       [
-        w('cli:out.merge.undone', { mergeId: o.mergeId, restored: o.restoredIds.length, orders: o.moved.orders, followUps: o.moved.followUps, contacts: o.moved.contacts }),
-        ...(o.editedSince.length ? [w('cli:out.merge.editedSince', { fields: o.editedSince.join(', ') })] : []),
+        w('cli:out.merge.undone', { mergeId: o.mergeId, restored: counted(w, 'customers', o.restoredIds.length), ...movedCounts(w, o.moved) }),
+        ...(o.editedSince.length ? [w('cli:out.merge.editedSince', { fields: o.editedSince.map((column) => fieldWord(column, w)).join(w('cli:out.between')) })] : []),
       ].join('\n'),
   },
 ];

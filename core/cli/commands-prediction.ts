@@ -6,12 +6,23 @@ import { pAliveEstimated } from '../../shared/prediction/once';
 import type { BaseMoney } from './base-money';
 import { pastAsOf } from './as-of';
 import { optionalInt, optionalString, readFlagFile, requireFlag, UsageError } from './args';
-import { pad, type CliContext, type Command } from './commands';
+import { pad, type Caller, type CliContext, type Command } from './commands';
 import { say, sayAs, type Words } from './words';
 import type { IssueClauses } from './flag-errors';
 
 type Flags = Parameters<Command['run']>[0];
 type Predictions = OutputOf<'prediction:customers'>;
+/** A page as the readable lines need it: where it starts, the customer asked for, and each row's customer's name. */
+type PredictionPage = Predictions & { offset: number; customerId: string | undefined; names: string[] };
+
+/**
+ * The name of each row's customer, for the lines for people only (--json prints the rows as they were, ids alone):
+ * at most a page of look-ups by id. A customer gone since the fit (deleted for good) is named by nothing.
+ */
+async function customerNames(v: Flags, call: Caller, rows: Predictions['rows']): Promise<string[]> {
+  if (v.json === true) return [];
+  return Promise.all(rows.map((r) => call('customers:get', { id: r.id }).then((c) => c.name, () => '')));
+}
 
 /**
  * --as-of, refused when it is a day to come: the model would read the days until then as days without an order
@@ -32,14 +43,15 @@ const REFUSAL_CLAUSES: IssueClauses = {
 };
 
 /** The readable lines of `predict`: a row per customer, or why there is none. */
-function predictionLines(o: Predictions & { offset: number; customerId: string | undefined }, money: BaseMoney, w: Words): string {
+function predictionLines(o: PredictionPage, money: BaseMoney, w: Words): string {
   if (o.rows.length > 0) {
     return o.rows
-      .map((r) => {
+      .map((r, i) => {
         // A one-time buyer's P(alive) is 1 by the model's construction (shared/prediction/once.ts): not a figure to read.
         const once = !pAliveEstimated(r.purchases);
         const line = w('cli:out.predict.row', {
-          id: r.id,
+          // Who the customer is first, as `today` and `followups due` name them; the id last, for --customer.
+          name: pad(o.names?.[i] ?? '', 20),
           score: pad(String(r.score), 4),
           pAlive: once ? pad('–', 5) : fixed(r.pAlive, 3),
           d90: fixed(r.expectedPurchases.d90, 2),
@@ -48,7 +60,8 @@ function predictionLines(o: Predictions & { offset: number; customerId: string |
           confidence: w(`cli:out.predict.confidence.${r.confidence}`),
           method: w(`cli:out.predict.method.${r.method}`),
         });
-        return once ? `${line}  ${w('prediction:onceNote')}` : line;
+        // The note belongs to the figures; the id stays last on every line, where --customer takes it from.
+        return [line, ...(once ? [w('prediction:onceNote')] : []), r.id].join('  ');
       })
       .join('\n');
   }
@@ -66,14 +79,21 @@ function unitFlag(v: Flags): 'day' | 'week' {
 
 const fixed = (n: number, digits = 4) => n.toFixed(digits);
 
-/** The fitted model's parameters; the names of models and methods are the model's own (docs/prediction.md). */
+/** The fitted model's parameters (the models' own names, docs/prediction.md); the method, spend model and unit in words. */
 function fitLines(o: SummaryFit | FitSummary, w: Words): string[] {
   const { r, alpha, a, b, ll } = o.bgnbd;
   return [
     w('cli:out.predict.bgnbd', { r: fixed(r), alpha: fixed(alpha), a: fixed(a), b: fixed(b), ll: fixed(ll, 3), customers: o.customers }),
     ...(o.gammaGamma ? [w('cli:out.predict.gammaGamma', { p: fixed(o.gammaGamma.p), q: fixed(o.gammaGamma.q), gamma: fixed(o.gammaGamma.gamma), ll: fixed(o.gammaGamma.ll, 3) })] : []),
     ...('method' in o
-      ? [w('cli:out.predict.method_line', { method: o.method, reason: o.fallbackReason ? w('cli:out.predict.reason', { reason: o.fallbackReason }) : '', spend: o.spendMethod, unit: o.unit })]
+      ? [
+          w('cli:out.predict.method_line', {
+            method: w(`cli:out.predict.method.${o.method}`),
+            reason: o.fallbackReason ? w('cli:out.predict.reason', { reason: w(`cli:out.predict.fallback.${o.fallbackReason}`) }) : '',
+            spend: w(`cli:out.predict.spend.${o.spendMethod}`),
+            unit: w(`cli:out.predict.unit.${o.unit}`),
+          }),
+        ]
       : []),
   ];
 }
@@ -135,7 +155,7 @@ export const PREDICTION_COMMANDS: Command[] = [
       const page = await call('prediction:customers', { asOf: predictAsOf(v, context), customerId, sort: predictionSort(optionalString(v, 'sort')), limit: optionalInt(v, 'limit') ?? 100, offset });
       // No rows and a reason: a script reading `[]` would take it for a book without orders, so it is refused as `predict fit` is.
       if (page.refused) throw refusedFit(page.refused, page.asOf, 'asOf');
-      return { ...page, offset, customerId };
+      return { ...page, offset, customerId, names: await customerNames(v, call, page.rows) };
     },
     // Scripts read the rows alone, as before; the count, the page's place and the purchase days are for the readable lines.
     json: (o: Predictions) => o.rows.map(({ purchases: _p, typicalGapDays: _g, daysSinceLast: _d, ...row }) => row),

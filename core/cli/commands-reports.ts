@@ -5,6 +5,7 @@ import { pad, width, type Command } from './commands';
 import { baseMoney, decimalAmount, type BaseMoney } from './base-money';
 import { classWord, PLAIN_NAMING, spellingsFor, withoutSpellings, type WithSpellings } from './class-names';
 import { say, type Words } from './words';
+import { schemeWord } from './scheme-words';
 
 type Evaluation = OutputOf<'reports:evaluation'>;
 type Migration = OutputOf<'reports:migration'>;
@@ -56,7 +57,7 @@ function human(o: WithSpellings<Report>, w: Words): string {
   const amount = decimalAmount(o.baseCurrency);
   const money = baseMoney(o.baseCurrency);
   const lines = [
-    w('cli:out.report.title', { scheme: o.scheme, period: w(`cli:out.report.period.${o.period}`), from: o.from, to: o.to, currency: o.baseCurrency, historyFrom: o.historyFrom ?? w('cli:out.report.noHistory') }),
+    w('cli:out.report.title', { scheme: schemeWord(o.scheme, w), period: w(`cli:out.report.period.${o.period}`), from: o.from, to: o.to, currency: o.baseCurrency, historyFrom: o.historyFrom ?? w('cli:out.report.noHistory') }),
   ];
   for (const p of o.periods) {
     lines.push('', `${p.start} – ${p.end}${p.complete ? '' : w('cli:out.report.running')}`, header(w));
@@ -64,8 +65,8 @@ function human(o: WithSpellings<Report>, w: Words): string {
     lines.push(figureLine(w('cli:out.report.unclassified'), p.unclassified, null, amount), figureLine(w('cli:out.report.total'), p.total, null, amount));
     lines.push(w('cli:out.report.moves', { movement: movement(p.movement, w) }));
   }
-  // The pyramid's levels by key in English, as this line always named them.
-  const level = (key: string) => (w.language === 'en' ? key : cls(key));
+  // The pyramid's levels, whatever the scheme of the table above, as the screens name them.
+  const level = (key: string) => classWord(o, 'pyramid', key, w);
   const levels = o.pyramid.levels.map((l) => w('cli:out.report.level', { cls: level(l.classKey), customers: l.customers, share: percent(l.revenueShare) }));
   lines.push('', w('cli:out.report.pyramid', { asOf: o.pyramid.asOf, levels: levels.join(w('cli:out.between')) }));
   const at = (share: number) => o.pareto.find((p) => Math.abs(p.customerShare - share) < 1e-9)?.revenueShare;

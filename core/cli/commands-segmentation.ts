@@ -8,6 +8,7 @@ import type { BaseMoney } from './base-money';
 import { inFile } from './flag-errors';
 import { classWord, PLAIN_NAMING, spellingsFor, withoutSpellings, type WithSpellings } from './class-names';
 import { say, wordsIn, type Words } from './words';
+import { groupWord, schemeNamingFor, schemeWord, type SchemeNaming } from './scheme-words';
 import { overviewCaveats, type RankingCaveat } from '../../shared/domain/ranking-caveat';
 
 /** The largest page segments:members serves (its input's limit). */
@@ -54,22 +55,29 @@ function readConfigFile(path: string): Record<string, unknown> {
   return 'overrides' in record && typeof record.overrides === 'object' && record.overrides !== null ? (record.overrides as Record<string, unknown>) : record;
 }
 
-/** "basis revenue, group local (210 customers), cut ≥ 48000.00 CNY by shares" for pyramid and value. */
-function cutLine(classKey: string, e: Explanation, money: BaseMoney, w: Words): string {
+/**
+ * "ranked by Revenue, group Domestic (210 customers), cut ≥ 48000.00 CNY (by share)" for pyramid and value: the basis,
+ * the group and the way of cutting in the words of the Tiers screen's settings (tierSettings), never their keys.
+ */
+function cutLine(classKey: string, e: Explanation, money: BaseMoney, w: Words, naming: SchemeNaming): string {
   const parts: string[] = [];
-  if (typeof e.basis === 'string' && (e.kind === 'pyramid' || e.kind === 'value')) parts.push(w(e.fellBackToRevenue ? 'cli:out.explain.basisFellBack' : 'cli:out.explain.basis', { basis: e.basis }));
+  if (typeof e.basis === 'string' && (e.kind === 'pyramid' || e.kind === 'value')) {
+    parts.push(w(e.fellBackToRevenue ? 'cli:out.explain.basisFellBack' : 'cli:out.explain.basis', { basis: w(`tierSettings:basis.${e.basis}`) }));
+  }
   const group = e.group as { partition: string; key: string; size: number } | null | undefined;
-  if (group) parts.push(w('cli:out.explain.group', { partition: group.partition, key: group.key, size: group.size }));
+  if (group) parts.push(w('cli:out.explain.group', { group: groupWord(group.key, w, naming, group.partition), count: group.size }));
   const cuts = e.cuts as Record<string, number | null> | undefined;
   if ((e.kind === 'pyramid' || e.kind === 'value') && cuts && classKey in cuts) {
-    const mode = String(e.mode);
+    const mode = w(`tierSettings:cut.mode.${String(e.mode)}`);
     parts.push(e.kind === 'pyramid' ? w('cli:out.explain.cutAmount', { amount: money(cuts[classKey]), mode }) : w('cli:out.explain.cutScore', { score: cuts[classKey] ?? '–', mode }));
   }
   if (e.kind === 'pyramid' && e.rankValue !== null && e.rankValue !== undefined) parts.push(w('cli:out.explain.rank', { rank: String(e.rank), ranked: String(e.ranked), amount: money(e.rankValue as number) }));
   return parts.join(w('cli:out.between'));
 }
 
-type TierLines = WithSpellings<OutputOf<'segments:members'> & { offset: number; scheme: string; caveats: { group?: string; caveat: RankingCaveat }[] }>;
+type ExplainLines = WithSpellings<OutputOf<'segments:explain'>> & { naming: SchemeNaming; name: string };
+
+type TierLines = WithSpellings<OutputOf<'segments:members'> & { offset: number; scheme: string; caveats: { group?: string; caveat: RankingCaveat }[]; naming: SchemeNaming }>;
 
 /** "Ranked among 3 customers: scores say little yet", in the screens' words (tiers namespace). */
 const caveatText = (caveat: RankingCaveat, w: Words) => w(`tiers:caveat.${caveat.reason}`, { count: caveat.ranked });
@@ -117,7 +125,7 @@ export const SEGMENTATION_COMMANDS: Command[] = [
         w('cli:out.segment.done', { asOf: o.asOf }) + (o.stored ? '' : w('cli:out.segment.notStored')),
         ...Object.entries(o.schemes).map(
           ([scheme, counts]) =>
-            `  ${pad(scheme, 12)} ${Object.entries(counts)
+            `  ${pad(schemeWord(scheme, w), 18)} ${Object.entries(counts)
               .filter(([, n]) => n > 0)
               .map(([c, n]) => `${classWord(o, scheme, c, w)} ${n}`)
               .join(w('cli:out.between'))}`,
@@ -158,38 +166,45 @@ export const SEGMENTATION_COMMANDS: Command[] = [
         rows.push(...next.rows);
       }
       const caveats = overviewCaveats(await call('segments:overview', { scheme: requireFlag(v, 'scheme'), asOf: first.asOf }), optionalString(v, 'group'));
-      return { asOf: first.asOf, total: first.total, offset, rows, scheme: requireFlag(v, 'scheme'), caveats, ...(await spellingsFor(v, call)) };
+      return { asOf: first.asOf, total: first.total, offset, rows, scheme: requireFlag(v, 'scheme'), caveats, ...(await spellingsFor(v, call)), naming: await schemeNamingFor(v, call) };
     },
-    json: ({ scheme: _scheme, caveats: _caveats, ...o }: TierLines) => withoutSpellings(o),
+    json: ({ scheme: _scheme, caveats: _caveats, naming: _naming, ...o }: TierLines) => withoutSpellings(o),
     human: (o: TierLines, money, w) =>
       [
         ...o.rows.map(
           (r) =>
-            `${r.id}  ${pad(r.code ?? '', 12)} ${pad(r.name, 20)} ${r.group !== undefined ? `${pad(r.group, 12)} ` : ''}${pad(classWord(o, o.scheme, r.classKey, w), 18)} ${r.scores ? `R${r.scores.r} F${r.scores.f} M${r.scores.m}` : '        '}  ${w('cli:out.tiers.revenue', { amount: money(r.revenueMinor) })}`,
+            // Who the customer is first, as `today` and `predict` name them; the id last, for --customer.
+            `${pad(r.name, 20)} ${pad(r.code ?? '', 12)} ${r.group !== undefined ? `${pad(groupWord(r.group, w, o.naming), 12)} ` : ''}${pad(classWord(o, o.scheme, r.classKey, w), 18)} ${r.scores ? `R${r.scores.r} F${r.scores.f} M${r.scores.m}` : '        '}  ${pad(w('cli:out.tiers.revenue', { amount: money(r.revenueMinor) }), 24)}  ${r.id}`,
         ),
         o.rows.length > 0
           ? w('cli:out.tiers.shown', { from: o.offset + 1, to: o.offset + o.rows.length, total: o.total, asOf: o.asOf })
           : o.total > 0
             ? w('cli:out.tiers.pastEnd', { offset: o.offset, total: o.total, asOf: o.asOf })
             : w('cli:out.tiers.none', { asOf: o.asOf }),
-        ...o.caveats.map(({ group, caveat }) => (group === undefined ? caveatText(caveat, w) : w('tiers:caveat.inGroup', { group, note: caveatText(caveat, w) }))),
+        ...o.caveats.map(({ group, caveat }) => (group === undefined ? caveatText(caveat, w) : w('tiers:caveat.inGroup', { group: groupWord(group, w, o.naming), note: caveatText(caveat, w) }))),
       ].join('\n'),
   },
   {
     words: ['explain'],
     usesBaseCurrency: true,
     flags: { customer: { type: 'string' }, 'as-of': { type: 'string' } },
-    run: async (v, call, context) => ({ ...(await call('segments:explain', { customerId: requireFlag(v, 'customer'), asOf: pastAsOf(v, context) })), ...(await spellingsFor(v, call)) }),
-    json: withoutSpellings,
-    human: (o: WithSpellings<OutputOf<'segments:explain'>>, money, w) =>
+    run: async (v, call, context) => {
+      const customerId = requireFlag(v, 'customer');
+      const explained = await call('segments:explain', { customerId, asOf: pastAsOf(v, context) });
+      // Who the customer is and how schemes and groups are named: for the lines for people only.
+      const name = v.json === true ? '' : (await call('customers:get', { id: customerId })).name;
+      return { ...explained, ...(await spellingsFor(v, call)), naming: await schemeNamingFor(v, call), name };
+    },
+    json: ({ naming: _naming, name: _name, ...o }: ExplainLines) => withoutSpellings(o),
+    human: (o: ExplainLines, money, w) =>
       [
-        w('cli:out.explain.head', { id: o.customerId, asOf: o.asOf, count: o.metrics.orderCount, revenue: money(o.metrics.revenueMinor) }),
+        w('cli:out.explain.head', { name: o.name, id: o.customerId, asOf: o.asOf, count: o.metrics.orderCount, revenue: money(o.metrics.revenueMinor) }),
         ...Object.entries(o.schemes).map(([scheme, a]) => {
-          const cut = cutLine(a.classKey, a.explanation, money, w);
+          const cut = cutLine(a.classKey, a.explanation, money, w, o.naming);
           const cls = (classKey: string) => classWord(o, scheme, classKey, w);
           const moves = a.explanation.moves.map((hint) => hintLine(hint, money, w, cls)).join(w('cli:out.clauses'));
           const caveat = o.caveats?.[scheme];
-          return `  ${pad(scheme, 12)} ${pad(cls(a.classKey), 18)} ${[caveat ? caveatText(caveat, w) : '', cut, moves].filter(Boolean).join(w('cli:out.clauses'))}`;
+          return `  ${pad(schemeWord(scheme, w, o.naming), 18)} ${pad(cls(a.classKey), 18)} ${[caveat ? caveatText(caveat, w) : '', cut, moves].filter(Boolean).join(w('cli:out.clauses'))}`.trimEnd();
         }),
       ].join('\n'),
   },
@@ -197,10 +212,10 @@ export const SEGMENTATION_COMMANDS: Command[] = [
     words: ['migration'],
     flags: { scheme: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
     run: (v, call) => call('segments:migration', { scheme: requireFlag(v, 'scheme'), from: requireFlag(v, 'from'), to: requireFlag(v, 'to') }),
-    // Classes by key in English, as these lines always named them; in Chinese as the screens name them.
+    // Classes and the scheme as the screens name them, in either language.
     human: (o: OutputOf<'segments:migration'>, _money, w) => {
       const cls = (classKey: string | null) => (classKey === null ? w('cli:out.migration.absent') : classWord(PLAIN_NAMING, o.scheme, classKey, w));
-      return [w('cli:out.migration.title', { scheme: o.scheme, from: o.fromSnapshot, to: o.toSnapshot }), ...o.cells.map((c) => `  ${pad(cls(c.from), 18)} → ${pad(cls(c.to), 18)} ${c.count}`)].join('\n');
+      return [w('cli:out.migration.title', { scheme: schemeWord(o.scheme, w), from: o.fromSnapshot, to: o.toSnapshot }), ...o.cells.map((c) => `  ${pad(cls(c.from), 18)} → ${pad(cls(c.to), 18)} ${c.count}`)].join('\n');
     },
   },
 ];

@@ -2,6 +2,7 @@ import type { OutputOf } from '../../shared/contract';
 import { optionalString, UsageError } from './args';
 import type { Command } from './commands';
 import { say, type Words } from './words';
+import { countryName } from '../../renderer/components/format';
 
 type Flags = Parameters<Command['run']>[0];
 
@@ -20,7 +21,8 @@ function describe(o: OutputOf<'settings:get'>, w: Words): string {
   const notSet = w('cli:out.settings.notSet');
   return [
     w('cli:out.settings.businessName', { value: o.businessName || notSet }),
-    w('cli:out.settings.homeCountry', { value: o.homeCountry }),
+    // The country by its name, as the settings page shows it, with the code --home-country takes.
+    w('cli:out.settings.homeCountry', { value: w('cli:out.settings.country', { name: countryName(o.homeCountry, w.language), code: o.homeCountry }) }),
     w('cli:out.settings.homeRegion', { value: o.homeRegion ?? notSet }),
     w('cli:out.settings.baseCurrency', { value: o.baseCurrency }),
     // The language as --language takes it.

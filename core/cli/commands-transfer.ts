@@ -9,7 +9,7 @@ import { CommandFailed, optionalInt, optionalString, readFlagFile, requireFlag, 
 import type { Command } from './commands';
 import { resources } from '../../renderer/i18n/resources';
 import { failureSaid } from './refusal-text';
-import { say, sayAs, type Said, type Words } from './words';
+import { counted, say, sayAs, type Said, type Words } from './words';
 import { localMinute } from './local-instant';
 
 type Flags = Parameters<Command['run']>[0];
@@ -188,7 +188,11 @@ const findings = (o: Pick<ImportSummary, 'tableIssues' | 'errors' | 'rowParams'>
 function rowErrorLine(e: RowErrorSummary, params: Record<string, string> | undefined, w: Words): string {
   if (w.language === 'en' || !Object.hasOwn(resources.importing[w.language].reasons, e.reason)) return e.message;
   const reason = w(`importing:reasons.${e.reason}`, params ?? {});
-  return w('cli:out.import.row', { row: e.row, column: e.column ?? e.field ?? '', value: e.value, reason });
+  const column = e.column ?? e.field;
+  // A refusal of the whole row (no customer key, values past the header) names no column, and a blank cell shows no value.
+  if (column === null) return w('cli:out.import.rowWhole', { row: e.row, reason });
+  if (e.value === '') return w('cli:out.import.rowNoValue', { row: e.row, column, reason });
+  return w('cli:out.import.row', { row: e.row, column, value: e.value, reason });
 }
 
 /** How the file was read: a text file's encoding and delimiter; a workbook has neither (both are null for it). */
@@ -258,7 +262,13 @@ export const TRANSFER_COMMANDS: Command[] = [
     flags: { batch: { type: 'string' } },
     run: (v, call) => call('import:undo', { batchId: requireFlag(v, 'batch') }),
     human: (o: OutputOf<'import:undo'>, _money, w) =>
-      w('cli:out.importBatches.undone', { id: o.batchId, customersRemoved: o.customersRemoved, ordersRemoved: o.ordersRemoved, followUpsRemoved: o.followUpsRemoved, customersRestored: o.customersRestored }),
+      w('cli:out.importBatches.undone', {
+        id: o.batchId,
+        customersRemoved: counted(w, 'customers', o.customersRemoved),
+        ordersRemoved: counted(w, 'orders', o.ordersRemoved),
+        followUpsRemoved: counted(w, 'followUps', o.followUpsRemoved),
+        customersRestored: counted(w, 'customers', o.customersRestored),
+      }),
   },
   {
     words: ['import', 'batches'],

@@ -69,3 +69,13 @@ export const asTranslator = (w: Words): TFunction => ((key: string, values?: Val
 export function wordsIn(language: CliLanguage): Words {
   return Object.assign((key: string, values: Values = {}) => say(key, values)(language), { language });
 }
+
+/** A count with its noun in `w`'s language ("1 customer", "2 orders", "3 位客户"), for sentences that name several. */
+export const counted = (w: Words, noun: 'customers' | 'orders' | 'followUps' | 'contacts', count: number): string => w(`cli:out.counted.${noun}`, { count });
+
+/** What a merge moved (or moved back), each count with its noun. */
+export const movedCounts = (w: Words, moved: { orders: number; followUps: number; contacts: number }) => ({
+  orders: counted(w, 'orders', moved.orders),
+  followUps: counted(w, 'followUps', moved.followUps),
+  contacts: counted(w, 'contacts', moved.contacts),
+});

@@ -93,8 +93,10 @@ export function dueReminders(db: Db, range: { from: string | null; to: string },
         sql`${followUps.nextContactDate} <= ${range.to}`,
       ),
     )
-    // Date order straight from the due index, so taking the first `limit` never sorts every reminder.
-    .orderBy(asc(followUps.nextContactDate), asc(followUps.id))
+    // Day order straight from the due index, so taking the first `limit` never sorts every reminder; within a day by
+    // time (only that day's reminders are sorted). A reminder without a time is due from the day's start, so it comes
+    // first: SQLite sorts NULL before any "HH:MM".
+    .orderBy(asc(followUps.nextContactDate), asc(followUps.nextContactTime), asc(followUps.id))
     .limit(limit)
     .all();
 }

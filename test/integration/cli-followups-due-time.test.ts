@@ -43,6 +43,33 @@ describe('followups due', () => {
     expect(new Set(['Timed Today', 'Untimed Today'].map((name) => lineOf(name).indexOf(name))).size).toBe(1);
   });
 
+  it.each(['en', 'zh-CN'])('lists a day’s reminders by their time, the untimed ones of the day first (%s)', async (lang) => {
+    // Logged in an order that is not the day's: 14:30 before 09:00, so the order they were written in shows through.
+    await remind('Today Afternoon', '2026-11-23', '14:30');
+    await remind('Today Morning', '2026-11-23', '09:00');
+    await remind('Today Any Time', '2026-11-23', null);
+    await remind('Today Noon', '2026-11-23', '12:00');
+    await remind('Overdue Late', '2026-11-21', '17:00');
+    await remind('Overdue Early', '2026-11-21', '08:15');
+    await remind('Overdue Day Before', '2026-11-20', '18:00');
+
+    // The expected order, by day and then by time with a day's untimed ones first, said in SQL of its own.
+    const expected = (app.db.$client
+      .prepare(`SELECT c.name FROM follow_ups f JOIN customers c ON c.id = f.customer_id
+        ORDER BY f.next_contact_date, CASE WHEN f.next_contact_time IS NULL THEN 0 ELSE 1 END, f.next_contact_time`)
+      .pluck()
+      .all() as string[]);
+    const run = cli('followups', 'due', '--db', app.dbPath, '--as-of', '2026-11-23', '--lang', lang);
+    expect(run.code, run.stderr).toBe(0);
+    const printed = run.stdout.split('\n').flatMap((line) => expected.filter((name) => line.includes(name)));
+    expect(printed).toEqual(expected);
+    expect(printed.slice(3)).toEqual(['Today Any Time', 'Today Morning', 'Today Noon', 'Today Afternoon']);
+
+    // Scripts get the same order.
+    const json = JSON.parse(cli('followups', 'due', '--db', app.dbPath, '--as-of', '2026-11-23', '--json').stdout) as Record<'overdue' | 'today', Array<{ customerName: string }>>;
+    expect([...json.overdue, ...json.today].map((i) => i.customerName)).toEqual(expected);
+  });
+
   it('gives the time in its JSON too', async () => {
     await remind('Timed Today', '2026-11-23', '14:30');
     await remind('Untimed Today', '2026-11-23', null);

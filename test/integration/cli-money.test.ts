@@ -45,7 +45,9 @@ describe('money on the command line', () => {
     expect(members.rows).toHaveLength(3);
     for (const row of members.rows) {
       expect(Number.isInteger(row.revenueMinor)).toBe(true);
-      expect(tiers.stdout).toMatch(new RegExp(`^${row.id} .* revenue ${dollars(row.revenueMinor).replace('.', '\\.')}$`, 'm'));
+      // The customer's name first, the id last (for --customer), as predict prints them.
+      const name = ['Ada', 'Bo', 'Cy'][ids.indexOf(row.id)]!;
+      expect(tiers.stdout).toMatch(new RegExp(`^${name} .* revenue ${dollars(row.revenueMinor).replace('.', '\\.')} +${row.id}$`, 'm'));
     }
     expect(tiers.stdout).not.toContain('minor units');
 
@@ -62,7 +64,12 @@ describe('money on the command line', () => {
     expect(predicted).toHaveLength(3);
     for (const row of predicted) {
       expect(predict.stdout).toContain(`order ${dollars(row.expectedOrderValueMinor)}  CLV ${dollars(row.clvMinor)}`);
+      // Each row names its customer first and keeps the id last; the confidence and method are the screen's words.
+      const line = predict.stdout.split('\n').find((l) => l.endsWith(`  ${row.id}`))!;
+      expect(line.split(/\s+/)[0]).toBe(['Ada', 'Bo', 'Cy'][ids.indexOf(row.id)]);
+      expect(line).toMatch(/ (fairly|somewhat|not very) sure · (BG\/NBD model|Little data: pulled toward typical values) {2}/);
     }
+    expect(predict.stdout).not.toMatch(/\b(high|medium|low) (bgnbd|shrunk)\b/);
     expect(predict.stdout).not.toContain('minor units');
 
     // Highest first by the sort asked for; a sort it does not know names the choices.

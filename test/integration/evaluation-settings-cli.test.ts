@@ -13,7 +13,7 @@ const dir = tempDir();
 const db = join(dir, 'shop.sqlite');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const counts = (line: string) => Object.fromEntries([...line.matchAll(/([a-z_]+) (\d+)/g)].map((m): [string, number] => [m[1]!, Number(m[2])]).filter(([, n]) => n > 0));
+const counts = (line: string) => Object.fromEntries([...line.matchAll(/([A-Za-z_ ]+?) (\d+)/g)].map((m): [string, number] => [m[1]!.trim(), Number(m[2])]).filter(([, n]) => n > 0));
 
 describe('segment config set, then report', () => {
   it("reports today's pyramid under the settings just saved", () => {
@@ -23,7 +23,7 @@ describe('segment config set, then report', () => {
     writeFileSync(join(dir, 'cfg.json'), JSON.stringify({ partition: { kind: 'none' }, pyramid: { mode: 'thresholds', thresholds: { platinum: 80_000_000, gold: 30_000_000, iron: 2_000_000 } } }));
     expect(cli('segment', 'config', 'set', '--db', db, '--file', join(dir, 'cfg.json')).code).toBe(0);
     const after = /Pyramid on \S+: (.*)/.exec(cli('report', '--db', db, '--scheme', 'pyramid', '--from', '2026-01-01', '--to', '2999-01-01').stdout)![1]!;
-    const tiers = /^\s+pyramid\s+(.*)$/m.exec(cli('segment', '--db', db).stdout)![1]!;
+    const tiers = /^\s+Customer pyramid\s+(.*)$/m.exec(cli('segment', '--db', db, '--lang', 'en').stdout)![1]!;
     expect(counts(after)).toEqual(counts(tiers));
     expect(counts(after)).not.toEqual(counts(before));
   });

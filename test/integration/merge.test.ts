@@ -279,7 +279,7 @@ describe('the merge commands of the CLI', () => {
     }
 
     const unmerge = cli('unmerge', '--db', db, '--merge-id', merged.mergeId);
-    expect([unmerge.code, unmerge.stdout]).toEqual([0, `Undid merge ${merged.mergeId}: restored 1 customer(s); moved back 2 orders, 1 follow-ups, 1 contacts.\n`]);
+    expect([unmerge.code, unmerge.stdout]).toEqual([0, `Undid merge ${merged.mergeId}: restored 1 customer; moved back 2 orders, 1 follow-up, 1 contact.\n`]);
     const again = cli('unmerge', '--db', db, '--merge-id', merged.mergeId);
     expect([again.code, again.stderr]).toEqual([1, expect.stringMatching(new RegExp(`^error: Merge ${merged.mergeId} was already undone on .+\\.\\n$`))]);
     const self = cli('merge', '--db', db, '--keep', keep, '--merge', `${dup},${keep}`);

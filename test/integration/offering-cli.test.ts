@@ -30,7 +30,7 @@ describe('order lines and offers on the command line', () => {
     // Tea: 4 × 25 = 100.00; the one cup was returned, so it is not a usual product.
     expect(JSON.parse(offers.stdout).usuallyBuys.map((p: { sku: string; amountBaseMinor: number }) => [p.sku, p.amountBaseMinor])).toEqual([['TEA', 10000]]);
     const human = cli('offers', '--db', db, '--customer', customer);
-    expect(human.stdout).toContain('Green tea [TEA]: 1 order, 4 bought, 100.00');
+    expect(human.stdout).toContain('Green tea [TEA]: 1 order, 4 bought, last on 2025-05-01, 100.00 CNY');
     // One customer: they are their own class, and its top product is their tea.
     const classes = JSON.parse(cli('offers', 'classes', '--db', db, '--scheme', 'pyramid', '--json').stdout);
     expect(classes.classes.flatMap((c: { products: Array<{ sku: string; reason: { buyers: number } }> }) => c.products.map((p) => [p.sku, p.reason.buyers]))).toEqual([['TEA', 1]]);

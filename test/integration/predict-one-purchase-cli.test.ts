@@ -45,8 +45,9 @@ describe('predict: a one-time buyer', () => {
     expect(lines).toHaveLength(5);
     expect(once.size).toBe(3);
     for (const line of lines) {
-      const id = line.split(/\s+/)[0]!;
-      expect([id, line.endsWith(note), line.includes(dash)]).toEqual([id, once.has(id), once.has(id)]);
+      // The customer's name comes first, the id last (after the note, when there is one).
+      const id = line.split(/\s+/).at(-1)!;
+      expect([id, line.endsWith(`${note}  ${id}`), line.includes(dash)]).toEqual([id, once.has(id), once.has(id)]);
     }
   });
 

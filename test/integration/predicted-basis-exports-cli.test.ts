@@ -74,16 +74,18 @@ describe('outside the screens (the customers export, the command line), a predic
     }
   });
 
-  it('the command line in Chinese says the same of the pyramid\'s unranked customers; in English it keeps the key', async () => {
+  it('the command line says the same of the pyramid\'s unranked customers, in both languages', async () => {
     app = openTestApp(TODAY);
     await oneDayBook(app);
     await rankPyramidBy(app, 'predicted');
     const zh = cli('segment', '--db', app.dbPath, '--as-of', TODAY, '--lang', 'zh-CN');
     expect([zh.code, zh.stderr]).toEqual([0, '']);
-    const pyramidLine = zh.stdout.split('\n').find((line) => line.trimStart().startsWith('pyramid'));
+    const pyramidLine = zh.stdout.split('\n').find((line) => line.trimStart().startsWith(tiers['zh-CN'].schemes.pyramid));
     expect(pyramidLine).toContain(`${tierSettings['zh-CN'].predicted.unranked} 16`);
     expect(pyramidLine).not.toContain(tiers['zh-CN'].classes.none);
     const en = cli('segment', '--db', app.dbPath, '--as-of', TODAY, '--lang', 'en');
-    expect(en.stdout.split('\n').find((line) => line.trimStart().startsWith('pyramid'))).toContain('none 16');
+    const english = en.stdout.split('\n').find((line) => line.trimStart().startsWith(tiers.en.schemes.pyramid));
+    expect(english).toContain(`${tierSettings.en.predicted.unranked} 16`);
+    expect(english).not.toContain(tiers.en.classes.none);
   });
 });

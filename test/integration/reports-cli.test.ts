@@ -48,8 +48,8 @@ describe('report on the command line', () => {
     const table = cli('report', '--db', db, '--scheme', 'pyramid', '--from', '2026-01-01', '--to', '2026-04-30');
     expect(table.code).toBe(0);
     // January's gold line: 1 customer, 1700 fen of revenue (17.00 CNY), 1 order, AOV 17.00, growth 240.0%, yoy 70.0%, satisfaction 4.00 (1), coverage 100%, gross profit 680 fen, Ms Li.
-    expect(table.stdout).toMatch(/^gold\s+1\s+17\.00\s+25\.4%\s+1\s+17\.00\s+100\.0%\s+240\.0%\s+70\.0%\s+4\.00 \(1\)\s+100\.0%\s+6\.80 {2}Ms Li$/m);
-    expect(table.stdout).toMatch(/^pyramid by month, .*\(amounts in CNY;/);
+    expect(table.stdout).toMatch(/^Gold\s+1\s+17\.00\s+25\.4%\s+1\s+17\.00\s+100\.0%\s+240\.0%\s+70\.0%\s+4\.00 \(1\)\s+100\.0%\s+6\.80 {2}Ms Li$/m);
+    expect(table.stdout).toMatch(/^Customer pyramid by month, .*\(amounts in CNY;/);
     expect(table.stdout).toContain('moves: 2 stayed, 1 upgraded, 1 downgraded, 0 sideways, 1 entered, 0 left');
     expect(table.stdout).toContain('Migration 2026-01-01 → 2026-04-30: 1 stayed, 1 upgraded, 1 downgraded, 0 sideways, 1 entered, 1 left');
   });

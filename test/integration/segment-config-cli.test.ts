@@ -73,8 +73,15 @@ describe('segment config on the command line', () => {
     const explain = cli('explain', '--db', db, '--customer', id);
     expect(explain.code).toBe(0);
     // ¥120,000 = 12,000,000 fen: gold (≥ 10,000,000 fen, ¥100,000), no cost recorded, so ranked by revenue.
-    expect(explain.stdout).toContain('pyramid      gold               basis gross_profit (no cost data: revenue), group country=cn (1 customers), cut ≥ 100000.00 CNY by thresholds, rank 1 of 1 at 120000.00 CNY; spend 380000.00 CNY more');
-    expect(explain.stdout).toContain(`${id} as of ${today}: 1 order, revenue 120000.00 CNY in the window`);
-    expect(cli('tiers', '--db', db, '--scheme', 'pyramid').stdout).toMatch(/ gold +R\d F\d M\d {2}revenue 120000\.00 CNY\n/);
+    // The scheme, class, basis, group and way of cutting by the screens' words; a group of one is "1 customer".
+    expect(explain.stdout).toContain(
+      'Customer pyramid   Gold               ranked by Gross profit (revenue − cost) (no cost data: revenue), group China (1 customer), cut ≥ 100000.00 CNY (fixed threshold), rank 1 of 1 at 120000.00 CNY; spend 380000.00 CNY more',
+    );
+    expect(explain.stdout).toContain(`Local A (${id}) as of ${today}: 1 order, revenue 120000.00 CNY in the window`);
+    // In Chinese too: no scheme, basis, group or mode by its key.
+    const zh = cli('explain', '--db', db, '--customer', id, '--lang', 'zh-CN');
+    expect(zh.stdout).toContain('  客户金字塔         黄金               排名依据 毛利（营收 − 成本）（没有成本数据，按营收），分组 中国（1 位客户），门槛 ≥ 100000.00 CNY（固定门槛）');
+    expect(zh.stdout).not.toMatch(/\b(rfm|rf_segment|pyramid|lifecycle|loyalty|revenue|gross_profit|thresholds|shares|country)\b|=/);
+    expect(cli('tiers', '--db', db, '--scheme', 'pyramid').stdout).toMatch(new RegExp(`^Local A +China +Gold +R\\d F\\d M\\d {2}revenue 120000\\.00 CNY +${id}\n`));
   });
 });

@@ -39,7 +39,7 @@ describe('segmentation on the command line', () => {
     const live = sql<number>(`SELECT count(*) FROM customers WHERE deleted_at IS NULL AND archived_at IS NULL`);
     for (const [scheme, counts] of Object.entries(out.schemes)) expect([scheme, Object.values(counts).reduce((a, b) => a + b, 0)]).toEqual([scheme, live]);
     expect(sql<number>(`SELECT count(DISTINCT customer_id) FROM segment_assignments WHERE scheme = 'pyramid' AND as_of = ?`, today)).toBe(live);
-    expect(cli('segment', '--db', db).stdout).toMatch(/^Segmented as of \d{4}-\d{2}-\d{2}\n {2}rfm/);
+    expect(cli('segment', '--db', db, '--lang', 'en').stdout).toMatch(/^Segmented as of \d{4}-\d{2}-\d{2}\n {2}RFM scores /);
   });
 
   it('tiers lists the members of a class with their class and value', () => {

@@ -26,7 +26,7 @@ describe('settings on the command line', () => {
     expect(stored(db)).toEqual({ homeCountry: 'DE', homeRegion: 'Bayern', baseCurrency: 'USD' });
     const get = cli('settings', 'get', '--db', db);
     expect(get.code).toBe(0);
-    expect(get.stdout).toMatch(/home country\s+DE/);
+    expect(get.stdout).toMatch(/home country\s+Germany \(DE\)/);
     expect(get.stdout).toMatch(/base currency\s+USD/);
   });
 

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDateOf } from '../../shared/domain/dates';
 import { cli } from '../support/cli';
+import { tiers } from '../../renderer/i18n/resources/tiers';
 import { openTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -92,8 +93,9 @@ describe('the command line says it beside the class, in both languages', () => {
 
   it('explain puts it on each ranked scheme and on no other', () => {
     const lines = cli('explain', '--db', one.app.dbPath, '--customer', one.ids[0]!, '--lang', 'en').stdout.split('\n');
-    const noted = lines.filter((l) => l.includes(`Ranked among ${one.buyers} customer: scores say little yet`)).map((l) => l.trim().split(/\s+/)[0]);
-    expect(noted).toEqual(RANKED);
+    // Each scheme by its name on the Tiers screen, which starts the line.
+    const noted = lines.filter((l) => l.includes(`Ranked among ${one.buyers} customer: scores say little yet`));
+    expect(noted.map((l) => RANKED.find((s) => l.trim().startsWith(tiers.en.schemes[s as keyof typeof tiers.en.schemes])))).toEqual(RANKED);
   });
 
   it('--json keeps the rows as they were', () => {

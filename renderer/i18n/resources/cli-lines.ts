@@ -1,12 +1,16 @@
 /**
  * What the command line's reporting and housekeeping commands print when they succeed (report, predict, today,
  * duplicates and merges, settings, team, repair, migration, import undo and batches, export, segment config and
- * forget-future), under cli:out beside the everyday commands' lines (cli.ts). Classes, statuses and columns are
- * the screens' words, borrowed with $t(…); the English reads as these commands always printed it (scripts read
- * --json, which none of this touches).
+ * forget-future, offers), under cli:out beside the everyday commands' lines (cli.ts). Classes, statuses and columns are
+ * the screens' words, borrowed with $t(…), in both languages (scripts read --json, which none of this touches).
  */
 export const cliLines = {
   'zh-CN': {
+    // A count with its noun, for the sentences that name several ("1 customer, 2 orders"): English needs the plural.
+    counted: {
+      customers_one: '{{count}} 位客户', customers_other: '{{count}} 位客户', orders_one: '{{count}} 笔订单', orders_other: '{{count}} 笔订单',
+      followUps_one: '{{count}} 条跟进记录', followUps_other: '{{count}} 条跟进记录', contacts_one: '{{count}} 个联系方式', contacts_other: '{{count}} 个联系方式',
+    },
     repair: '已重建 {{activityRows}} 行客户活动数据（其中 {{differing}} 行与原来保存的不同），以及 {{orderMonths}} 个月的订单汇总和 {{followUpMonths}} 个月的跟进汇总。',
     report: {
       title: '{{scheme}}，{{period}}，{{from}} – {{to}}（金额单位 {{currency}}；历史数据始于 {{historyFrom}}）',
@@ -30,7 +34,7 @@ export const cliLines = {
       elapsed: '（用时 {{ms}} 毫秒）',
     },
     predict: {
-      row: '{{id}}  评分 {{score}} 仍在购买的概率 {{pAlive}}  未来 90 天预计 {{d90}} 单  每单 {{order}}  客户价值 {{clv}}  {{confidence}} {{method}}',
+      row: '{{name}} 评分 {{score}} 仍在购买的概率 {{pAlive}}  未来 90 天预计 {{d90}} 单  每单 {{order}}  客户价值 {{clv}}  {{confidence}} · {{method}}',
       confidence: { high: '$t(prediction:confidence.high)', medium: '$t(prediction:confidence.medium)', low: '$t(prediction:confidence.low)' },
       method: { bgnbd: '$t(prediction:method.bgnbd)', shrunk: '$t(prediction:method.shrunk)' },
       pastEnd: '--offset {{offset}} 超出了截至 {{asOf}} 有订单的全部 {{total}} 位客户。',
@@ -40,6 +44,9 @@ export const cliLines = {
       gammaGamma: 'Gamma-Gamma  p {{p}}  q {{q}}  γ {{gamma}}  对数似然 {{ll}}',
       method_line: '方法 {{method}}{{reason}}，消费模型 {{spend}}，时间单位 {{unit}}',
       reason: '（{{reason}}）',
+      fallback: { 'few-customers': '客户太少', 'few-repeat-buyers': '回头客太少', 'not-converged': '完整拟合没有收敛', implausible: '完整拟合的结果不合理' },
+      spend: { 'gamma-gamma': 'Gamma-Gamma', mean: '按平均客单价' },
+      unit: { day: '天', week: '周' },
       holdout: '拟合到 {{split}}，之后 {{days}} 天（到 {{until}}）用来对照',
       byFrequency: '分割日之后每位客户的再次购买，按分割日之前的购买次数分组：',
       frequencyRow: '  {{x}} {{customers}} 实际 {{actual}}  预测 {{predicted}}',
@@ -60,9 +67,9 @@ export const cliLines = {
       groups: '共 {{total}} 组，显示 {{shown}} 组',
     },
     merge: {
-      done: '已将 {{merged}} 位客户合并到 {{name}}（{{id}}）：转移了 {{orders}} 笔订单、{{followUps}} 条跟进记录、{{contacts}} 个联系方式。',
+      done: '已将 {{merged}}合并到 {{name}}（{{id}}）：转移了 {{orders}}、{{followUps}}、{{contacts}}。',
       undo: '撤销：tierbook unmerge --merge-id {{mergeId}}',
-      undone: '已撤销合并 {{mergeId}}：恢复了 {{restored}} 位客户；移回 {{orders}} 笔订单、{{followUps}} 条跟进记录、{{contacts}} 个联系方式。',
+      undone: '已撤销合并 {{mergeId}}：恢复了 {{restored}}；移回 {{orders}}、{{followUps}}、{{contacts}}。',
       editedSince: '合并后又修改过的，保留修改：{{fields}}',
     },
     settings: {
@@ -72,6 +79,7 @@ export const cliLines = {
       baseCurrency: '$t(settings:baseCurrency)：{{value}}',
       language: '$t(settings:language)：{{value}}',
       clv: '客户价值：按 {{months}} 个月计算，每月折现 {{percent}} %',
+      country: '{{name}}（{{code}}）',
       notSet: '（未设置）',
       followsSystem: '（跟随系统）',
     },
@@ -94,11 +102,16 @@ export const cliLines = {
       absent: '（不在其中）',
     },
     importBatches: {
-      undone: '已撤销批次 {{id}}：删除了 {{customersRemoved}} 位客户、{{ordersRemoved}} 笔订单、{{followUpsRemoved}} 条跟进记录；恢复了 {{customersRestored}} 位客户的资料。',
+      undone: '已撤销批次 {{id}}：删除了 {{customersRemoved}}、{{ordersRemoved}}、{{followUpsRemoved}}；恢复了 {{customersRestored}}的资料。',
       row: '{{id}}  {{createdAt}}  {{kind}}  {{file}}  新增 {{added}} 更新 {{updated}} 跳过 {{skipped}} 拒绝 {{rejected}}  {{status}}',
       kind: { customers: '$t(importing:kind.customers)', orders: '$t(importing:kind.orders)', followups: '$t(importing:kind.followups)' },
       status: { committed: '$t(importing:batches.committed)', undone: '$t(importing:batches.undoneStatus)' },
       none: '$t(importing:batches.empty)。',
+    },
+    offers: {
+      noLines: '{{scheme}}的各层客户都还没有带商品明细的订单。',
+      heading: '{{title}}：',
+      classHeading: '{{cls}}（{{customers}}）',
     },
     export: {
       done: '已导出 {{rows}} 行到 {{path}}。',
@@ -117,6 +130,10 @@ export const cliLines = {
     },
   },
   en: {
+    counted: {
+      customers_one: '{{count}} customer', customers_other: '{{count}} customers', orders_one: '{{count}} order', orders_other: '{{count}} orders',
+      followUps_one: '{{count}} follow-up', followUps_other: '{{count}} follow-ups', contacts_one: '{{count}} contact', contacts_other: '{{count}} contacts',
+    },
     repair: 'Rebuilt {{activityRows}} customer activity rows ({{differing}} differed from the kept ones), {{orderMonths}} order months and {{followUpMonths}} follow-up months.',
     report: {
       title: '{{scheme}} by {{period}}, {{from}} – {{to}} (amounts in {{currency}}; history from {{historyFrom}})',
@@ -140,9 +157,9 @@ export const cliLines = {
       elapsed: '({{ms}} ms)',
     },
     predict: {
-      row: '{{id}}  score {{score}} P(alive) {{pAlive}}  next 90 days {{d90}}  order {{order}}  CLV {{clv}}  {{confidence}} {{method}}',
-      confidence: { high: 'high', medium: 'medium', low: 'low' },
-      method: { bgnbd: 'bgnbd', shrunk: 'shrunk' },
+      row: '{{name}} score {{score}} P(alive) {{pAlive}}  next 90 days {{d90}}  order {{order}}  CLV {{clv}}  {{confidence}} · {{method}}',
+      confidence: { high: '$t(prediction:confidence.high)', medium: '$t(prediction:confidence.medium)', low: '$t(prediction:confidence.low)' },
+      method: { bgnbd: '$t(prediction:method.bgnbd)', shrunk: '$t(prediction:method.shrunk)' },
       pastEnd: '--offset {{offset}} is past the last of the {{total}} customers with orders as of {{asOf}}.',
       customerWithout: 'Customer {{id}} has no orders on or before {{asOf}} to predict from.',
       none: 'No customers with orders on or before {{asOf}}.',
@@ -150,6 +167,9 @@ export const cliLines = {
       gammaGamma: 'Gamma-Gamma  p {{p}}  q {{q}}  γ {{gamma}}  log-likelihood {{ll}}',
       method_line: 'method {{method}}{{reason}}, spend {{spend}}, unit {{unit}}',
       reason: ' ({{reason}})',
+      fallback: { 'few-customers': 'too few customers', 'few-repeat-buyers': 'too few repeat buyers', 'not-converged': 'the full fit did not converge', implausible: 'the full fit was implausible' },
+      spend: { 'gamma-gamma': 'Gamma-Gamma', mean: 'mean order value' },
+      unit: { day: 'day', week: 'week' },
       holdout: 'Fitted to {{split}}, compared over {{days}} days to {{until}}',
       byFrequency: 'Repeat purchases per customer after the split, by purchases before it:',
       frequencyRow: '  {{x}} {{customers}} actual {{actual}}  predicted {{predicted}}',
@@ -170,9 +190,9 @@ export const cliLines = {
       groups: '{{shown}} of {{total}} groups',
     },
     merge: {
-      done: 'Merged {{merged}} customer(s) into {{name}} ({{id}}): moved {{orders}} orders, {{followUps}} follow-ups, {{contacts}} contacts.',
+      done: 'Merged {{merged}} into {{name}} ({{id}}): moved {{orders}}, {{followUps}}, {{contacts}}.',
       undo: 'Undo: tierbook unmerge --merge-id {{mergeId}}',
-      undone: 'Undid merge {{mergeId}}: restored {{restored}} customer(s); moved back {{orders}} orders, {{followUps}} follow-ups, {{contacts}} contacts.',
+      undone: 'Undid merge {{mergeId}}: restored {{restored}}; moved back {{orders}}, {{followUps}}, {{contacts}}.',
       editedSince: 'Kept as edited after the merge: {{fields}}',
     },
     settings: {
@@ -182,6 +202,7 @@ export const cliLines = {
       baseCurrency: 'base currency   {{value}}',
       language: 'language        {{value}}',
       clv: 'customer value  over {{months}} months, discounted {{percent}} % a month',
+      country: '{{name}} ({{code}})',
       notSet: '(not set)',
       followsSystem: '(follows the system)',
     },
@@ -204,11 +225,16 @@ export const cliLines = {
       absent: '(absent)',
     },
     importBatches: {
-      undone: 'Undid batch {{id}}: removed {{customersRemoved}} customers, {{ordersRemoved}} orders, {{followUpsRemoved}} follow-ups; restored {{customersRestored}} customers.',
+      undone: 'Undid batch {{id}}: removed {{customersRemoved}}, {{ordersRemoved}}, {{followUpsRemoved}}; restored {{customersRestored}}.',
       row: '{{id}}  {{createdAt}}  {{kind}}  {{file}}  +{{added}} ~{{updated}} skipped {{skipped}} rejected {{rejected}}  {{status}}',
       kind: { customers: 'customers', orders: 'orders', followups: 'followups' },
       status: { committed: 'committed', undone: 'undone' },
       none: 'No imports yet.',
+    },
+    offers: {
+      noLines: 'No customer in the classes of {{scheme}} has orders with line items yet.',
+      heading: '{{title}}:',
+      classHeading: '{{cls}} ({{customers}})',
     },
     export: {
       done: 'Exported {{rows}} rows to {{path}}.',

@@ -4,8 +4,8 @@ import { bothTranslators } from '../../support/both-languages';
 
 /**
  * The lines for people of the reporting and housekeeping commands (report, predict, today, duplicates, merges,
- * settings, team, repair, migration, import undo and batches, export, segment config and forget-future), in both
- * languages: Chinese in the screens' words, English as these commands always printed it.
+ * settings, team, repair, migration, import undo and batches, export, segment config and forget-future, offers), in both
+ * languages: both in the screens' words (schemes, classes, methods, fields), counts with the noun they take.
  */
 const t = bothTranslators();
 
@@ -30,7 +30,7 @@ describe('report, in both languages', () => {
   it('titles the report, heads its table and names classes, movements and the pyramid in the screens’ words', () => {
     const gold = t['zh-CN']('tiers:classes.gold');
     const [title, , period, header, goldLine, unclassified, total, moves, , pyramid, pareto, migration, cell, wrote, elapsed] = lines(['report'], report, 'zh-CN');
-    expect(title).toBe(`pyramid，${t['zh-CN']('evaluation:period.month')}，2026-10-01 – 2026-11-30（金额单位 CNY；历史数据始于 尚无：请先运行 segment）`);
+    expect(title).toBe(`${t['zh-CN']('tiers:schemes.pyramid')}，${t['zh-CN']('evaluation:period.month')}，2026-10-01 – 2026-11-30（金额单位 CNY；历史数据始于 尚无：请先运行 segment）`);
     expect(period).toBe('2026-11-01 – 2026-11-30（至今）');
     expect(header!.split(/\s+/)).toEqual(['层级', '客户数', '净收入', '占比', '订单', '客单价', '留存', '环比', '同比', '满意度(人)', '覆盖', '毛利']);
     expect(goldLine).toMatch(new RegExp(`^${gold} +2 +100\\.00 +50\\.0%`));
@@ -45,19 +45,19 @@ describe('report, in both languages', () => {
     expect(elapsed).toBe('（用时 12 毫秒）');
   });
 
-  it('reads in English as it always has', () => {
+  it('reads in English with the scheme and classes by the screens’ words', () => {
     const english = lines(['report'], report, 'en');
-    expect(english[0]).toBe('pyramid by month, 2026-10-01 – 2026-11-30 (amounts in CNY; history from nowhere yet: run segment)');
+    expect(english[0]).toBe('Customer pyramid by month, 2026-10-01 – 2026-11-30 (amounts in CNY; history from nowhere yet: run segment)');
     expect(english[2]).toBe('2026-11-01 – 2026-11-30 (still running)');
     const widths = [7, 14, 7, 6, 11, 7, 8, 8, 10, 7, 13];
     const headings = ['custs', 'revenue', 'share', 'orders', 'aov', 'retain', 'growth', 'yoy', 'satisf (n)', 'cover', 'gross profit'];
     expect(english[3]).toBe(['class'.padEnd(14), ...headings.map((heading, i) => heading.padStart(widths[i]!))].join(' '));
     expect(english[7]).toBe('  moves: 3 stayed, 1 upgraded, – downgraded, 0 sideways, 2 entered, 1 left');
     expect(english.slice(9)).toEqual([
-      'Pyramid on 2026-11-30: gold 2 (75.0%)',
+      'Pyramid on 2026-11-30: Gold 2 (75.0%)',
       'Pareto: top 20% of customers bring 60.0% of revenue, top 50% 90.0%',
       'Migration 2026-10-31 → 2026-11-30: 3 stayed, 1 upgraded, – downgraded, 0 sideways, 2 entered, 1 left',
-      expect.stringMatching(/^  \(absent\) +→ gold +2  revenue 100\.00 CNY$/),
+      expect.stringMatching(/^  \(absent\) +→ Gold +2  revenue 100\.00 CNY$/),
       'Wrote /tmp/r.xlsx (各期指标, 客户金字塔)',
       '(12 ms)',
     ]);
@@ -67,13 +67,21 @@ describe('report, in both languages', () => {
 describe('predictions, in both languages', () => {
   // Four purchase days: an estimated P(alive) (a one-time buyer's is shown as not estimated, predict-one-purchase-cli.test.ts).
   const row = { id: 'c1', score: 87, pAlive: 0.91234, purchases: 4, expectedPurchases: { d90: 1.5 }, expectedOrderValueMinor: 12000, clvMinor: 345600, confidence: 'high', method: 'shrunk' };
-  const page = { rows: [row], total: 1, offset: 0, asOf: '2026-11-30', customerId: undefined };
+  const page = { rows: [row], total: 1, offset: 0, asOf: '2026-11-30', customerId: undefined, names: ['张三'] };
 
-  it('word a customer’s likelihood, its confidence and method as the prediction screen does', () => {
+  it('word a customer’s likelihood, its confidence and method as the prediction screen does, the customer by name first', () => {
+    const name = `张三${' '.repeat(16)}`; // two characters, four columns of twenty
     expect(human(['predict'], page, 'zh-CN', 'CNY')).toBe(
-      `c1  评分 87   仍在购买的概率 0.912  未来 90 天预计 1.50 单  每单 120.00 CNY  客户价值 3456.00 CNY  ${t['zh-CN']('prediction:confidence.high')} ${t['zh-CN']('prediction:method.shrunk')}`,
+      `${name} 评分 87   仍在购买的概率 0.912  未来 90 天预计 1.50 单  每单 120.00 CNY  客户价值 3456.00 CNY  ${t['zh-CN']('prediction:confidence.high')} · ${t['zh-CN']('prediction:method.shrunk')}  c1`,
     );
-    expect(human(['predict'], page, 'en', 'CNY')).toBe('c1  score 87   P(alive) 0.912  next 90 days 1.50  order 120.00 CNY  CLV 3456.00 CNY  high shrunk');
+    expect(human(['predict'], page, 'en', 'CNY')).toBe(
+      `${name} score 87   P(alive) 0.912  next 90 days 1.50  order 120.00 CNY  CLV 3456.00 CNY  ${t.en('prediction:confidence.high')} · ${t.en('prediction:method.shrunk')}  c1`,
+    );
+    expect(human(['predict'], { ...page, rows: [{ ...row, method: 'bgnbd', confidence: 'medium' }] }, 'en', 'CNY')).toMatch(/ somewhat sure · BG\/NBD model {2}c1$/);
+  });
+
+  it('prints --json as the rows alone, without the names the lines need', () => {
+    expect(command('predict').json?.(page as never)).toEqual([{ id: 'c1', score: 87, pAlive: 0.91234, expectedPurchases: { d90: 1.5 }, expectedOrderValueMinor: 12000, clvMinor: 345600, confidence: 'high', method: 'shrunk' }]);
   });
 
   it('say why a page is empty', () => {
@@ -84,8 +92,10 @@ describe('predictions, in both languages', () => {
 
   it('give the fitted model and the holdout comparison', () => {
     const fit = { bgnbd: { r: 0.5, alpha: 2, a: 0.3, b: 1.2, ll: -123.4567 }, gammaGamma: null, customers: 40, method: 'bgnbd', fallbackReason: 'few-customers', spendMethod: 'mean', unit: 'day' };
-    expect(lines(['predict', 'fit'], fit, 'zh-CN')).toEqual(['BG/NBD  r 0.5000  α 2.0000  a 0.3000  b 1.2000  对数似然 -123.457（40 位客户）', '方法 bgnbd（few-customers），消费模型 mean，时间单位 day']);
-    expect(lines(['predict', 'fit'], fit, 'en')).toEqual(['BG/NBD  r 0.5000  α 2.0000  a 0.3000  b 1.2000  log-likelihood -123.457  (40 customers)', 'method bgnbd (few-customers), spend mean, unit day']);
+    // The method, why the full fit was not used, the spend model and the unit in words, not the model's keys.
+    expect(lines(['predict', 'fit'], fit, 'zh-CN')).toEqual(['BG/NBD  r 0.5000  α 2.0000  a 0.3000  b 1.2000  对数似然 -123.457（40 位客户）', `方法 ${t['zh-CN']('prediction:method.bgnbd')}（客户太少），消费模型 按平均客单价，时间单位 天`]);
+    expect(lines(['predict', 'fit'], fit, 'en')).toEqual(['BG/NBD  r 0.5000  α 2.0000  a 0.3000  b 1.2000  log-likelihood -123.457  (40 customers)', 'method BG/NBD model (too few customers), spend mean order value, unit day']);
+    expect(lines(['predict', 'fit'], { ...fit, fallbackReason: null, spendMethod: 'gamma-gamma', unit: 'week' }, 'zh-CN')[1]).toBe(`方法 ${t['zh-CN']('prediction:method.bgnbd')}，消费模型 Gamma-Gamma，时间单位 周`);
     const holdout = { split: '2026-06-30', holdoutDays: 153, until: '2026-11-30', fit, byFrequency: [{ x: 7, customers: 3, actual: 2, predicted: 1.5 }], cumulative: [{ actual: 4, predicted: 3.25 }] };
     const chinese = lines(['predict', 'holdout'], holdout, 'zh-CN');
     expect(chinese[0]).toBe('拟合到 2026-06-30，之后 153 天（到 2026-11-30）用来对照');
@@ -140,10 +150,19 @@ describe('duplicates and merges, in both languages', () => {
   it('say a merge and its undoing', () => {
     const merged = { mergeId: 'm1', mergedIds: ['c2', 'c3'], customer: { id: 'c1', name: '张三' }, moved: { orders: 5, followUps: 2, contacts: 1 } };
     expect(lines(['merge'], merged, 'zh-CN')).toEqual(['已将 2 位客户合并到 张三（c1）：转移了 5 笔订单、2 条跟进记录、1 个联系方式。', '撤销：tierbook unmerge --merge-id m1']);
-    expect(lines(['merge'], merged, 'en')).toEqual(['Merged 2 customer(s) into 张三 (c1): moved 5 orders, 2 follow-ups, 1 contacts.', 'Undo: tierbook unmerge --merge-id m1']);
+    // A count of one reads in the singular ("1 contact", not "1 contacts" or "customer(s)").
+    expect(lines(['merge'], merged, 'en')).toEqual(['Merged 2 customers into 张三 (c1): moved 5 orders, 2 follow-ups, 1 contact.', 'Undo: tierbook unmerge --merge-id m1']);
     const undone = { mergeId: 'm1', restoredIds: ['c2'], moved: { orders: 5, followUps: 2, contacts: 1 }, editedSince: ['name', 'phone'] };
-    expect(lines(['unmerge'], undone, 'zh-CN')).toEqual(['已撤销合并 m1：恢复了 1 位客户；移回 5 笔订单、2 条跟进记录、1 个联系方式。', '合并后又修改过的，保留修改：name, phone']);
-    expect(human(['unmerge'], { ...undone, editedSince: [] }, 'en')).toBe('Undid merge m1: restored 1 customer(s); moved back 5 orders, 2 follow-ups, 1 contacts.');
+    // The fields edited since by the Duplicates screen's names for them, not their columns.
+    expect(lines(['unmerge'], { ...undone, editedSince: ['name', 'income_band'] }, 'zh-CN')).toEqual([
+      '已撤销合并 m1：恢复了 1 位客户；移回 5 笔订单、2 条跟进记录、1 个联系方式。',
+      `合并后又修改过的，保留修改：${t['zh-CN']('merge:field.name')}，${t['zh-CN']('merge:field.incomeBand')}`,
+    ]);
+    expect(lines(['unmerge'], { ...undone, editedSince: ['name', 'income_band'] }, 'en')[1]).toBe('Kept as edited after the merge: Name, Income / asset band');
+    expect(human(['unmerge'], { ...undone, restoredIds: ['c2', 'c3'], moved: { orders: 1, followUps: 1, contacts: 2 }, editedSince: [] }, 'en')).toBe(
+      'Undid merge m1: restored 2 customers; moved back 1 order, 1 follow-up, 2 contacts.',
+    );
+    expect(human(['unmerge'], { ...undone, editedSince: [] }, 'en')).toBe('Undid merge m1: restored 1 customer; moved back 5 orders, 2 follow-ups, 1 contact.');
   });
 });
 
@@ -153,10 +172,10 @@ describe('settings and the team, in both languages', () => {
   it('list the settings by the settings page’s names', () => {
     const s = (key: string) => t['zh-CN'](`settings:${key}`);
     expect(lines(['settings', 'get'], settings, 'zh-CN')).toEqual([
-      `${s('businessName')}：（未设置）`, `${s('homeCountry')}：CN`, `${s('homeRegion')}：（未设置）`, `${s('baseCurrency')}：CNY`, `${s('language')}：（跟随系统）`, '客户价值：按 36 个月计算，每月折现 1 %',
+      `${s('businessName')}：（未设置）`, `${s('homeCountry')}：${new Intl.DisplayNames(['zh-CN'], { type: 'region' }).of('CN')}（CN）`, `${s('homeRegion')}：（未设置）`, `${s('baseCurrency')}：CNY`, `${s('language')}：（跟随系统）`, '客户价值：按 36 个月计算，每月折现 1 %',
     ]);
     expect(lines(['settings', 'set'], { ...settings, language: 'en' }, 'en')).toEqual([
-      'business name   (not set)', 'home country    CN', 'home region     (not set)', 'base currency   CNY', 'language        en', 'customer value  over 36 months, discounted 1 % a month',
+      'business name   (not set)', 'home country    China (CN)', 'home region     (not set)', 'base currency   CNY', 'language        en', 'customer value  over 36 months, discounted 1 % a month',
     ]);
   });
 
@@ -196,14 +215,17 @@ describe('housekeeping, in both languages', () => {
 
   it('name the classes of a migration as the screens do', () => {
     const moved = { scheme: 'pyramid', fromSnapshot: '2026-10-31', toSnapshot: '2026-11-30', cells: [{ from: 'gold', to: null, count: 2 }] };
-    expect(lines(['migration'], moved, 'zh-CN')).toEqual(['pyramid：2026-10-31 → 2026-11-30', expect.stringMatching(new RegExp(`^  ${t['zh-CN']('tiers:classes.gold')} +→ （不在其中） +2$`))]);
-    expect(lines(['migration'], moved, 'en')).toEqual(['pyramid: 2026-10-31 → 2026-11-30', expect.stringMatching(/^  gold +→ \(absent\) +2$/)]);
+    expect(lines(['migration'], moved, 'zh-CN')).toEqual([`${t['zh-CN']('tiers:schemes.pyramid')}：2026-10-31 → 2026-11-30`, expect.stringMatching(new RegExp(`^  ${t['zh-CN']('tiers:classes.gold')} +→ （不在其中） +2$`))]);
+    expect(lines(['migration'], moved, 'en')).toEqual(['Customer pyramid: 2026-10-31 → 2026-11-30', expect.stringMatching(/^  Gold +→ \(absent\) +2$/)]);
   });
 
   it('say an import undone and list the imports by the import screen’s kinds and statuses', () => {
     const undone = { batchId: 'b1', customersRemoved: 3, ordersRemoved: 4, followUpsRemoved: 5, customersRestored: 1 };
     expect(human(['import', 'undo'], undone, 'zh-CN')).toBe('已撤销批次 b1：删除了 3 位客户、4 笔订单、5 条跟进记录；恢复了 1 位客户的资料。');
-    expect(human(['import', 'undo'], undone, 'en')).toBe('Undid batch b1: removed 3 customers, 4 orders, 5 follow-ups; restored 1 customers.');
+    expect(human(['import', 'undo'], undone, 'en')).toBe('Undid batch b1: removed 3 customers, 4 orders, 5 follow-ups; restored 1 customer.');
+    expect(human(['import', 'undo'], { ...undone, customersRemoved: 1, ordersRemoved: 1, followUpsRemoved: 1, customersRestored: 0 }, 'en')).toBe(
+      'Undid batch b1: removed 1 customer, 1 order, 1 follow-up; restored 0 customers.',
+    );
     const batch = { id: 'b1', createdAt: '2026-11-30T08:00:00Z', kind: 'followups', fileName: 'a.csv', added: 3, updated: 1, skipped: 0, rejected: 2, status: 'undone' };
     // When it was imported on this computer's clock, to the minute (the stored UTC instant said "T08:00:00Z"): Intl's Swedish form is "YYYY-MM-DD HH:MM".
     const local = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(batch.createdAt));
@@ -240,5 +262,50 @@ describe('housekeeping, in both languages', () => {
     );
     expect(human(['segment', 'forget-future'], { today: '2026-11-30', removed: ['2026-12-01'], dryRun: false }, 'zh-CN')).toBe('已删除 2026-12-01 保存的分级；今天（2026-11-30）的分级已保存。');
     expect(human(['segment', 'forget-future'], { today: '2026-11-30', removed: ['2026-12-01'], dryRun: false }, 'en')).toBe("Removed what was stored for 2026-12-01; today's tiers (2026-11-30) are stored.");
+  });
+});
+
+describe('offers, in both languages', () => {
+  const usual = { name: '童装T恤', sku: 'T-01', quantity: 12, amountBaseMinor: 360000, reason: { kind: 'usual', orders: 1, quantity: 12, lastBought: null } };
+  const peer = { name: '牛仔裤', sku: null, reason: { kind: 'peers', buyers: 3, peers: 5, share: 0.6 } };
+  const offers = {
+    customerId: 'c1', scheme: 'pyramid', asOf: '2026-11-30', classKey: 'gold', partition: 'market', group: 'domestic', partitionTag: null, peers: 5, baseCurrency: 'CNY',
+    usuallyBuys: [usual], alsoBuy: [peer], spellings: {},
+  };
+
+  it('say what a customer buys and what customers like them buy in the Offers tab’s words, never the keys', () => {
+    const zhText = t['zh-CN'];
+    expect(lines(['offers'], offers, 'zh-CN')).toEqual([
+      `${zhText('offering:usual.title')}：`,
+      `  童装T恤 [T-01]: ${zhText('offering:reason.usualNoDate', { count: 1, quantity: '12' })}, 3600.00 CNY`,
+      `${zhText('offering:peers.title')} · ${zhText('offering:peers.basisGroup', { count: 5, cls: zhText('tiers:classes.gold'), scheme: zhText('tiers:schemes.pyramid'), group: zhText('tierSettings:groups.domestic') })}`,
+      `  牛仔裤: ${zhText('offering:reason.peers', { count: 5, buyers: 3, share: '60%' })}`,
+    ]);
+    const english = lines(['offers'], offers, 'en');
+    expect(english).toEqual([
+      'Usually buys:',
+      '  童装T恤 [T-01]: 1 order, 12 bought, 3600.00 CNY',
+      'Customers like them also buy · Like them = the 5 other customers in Gold (Customer pyramid), group Domestic',
+      '  牛仔裤: 3 of 5 similar customers buy it (60%)',
+    ]);
+    expect(lines(['offers'], { ...offers, classKey: null, alsoBuy: [] }, 'zh-CN')[2]).toBe(`${zhText('offering:peers.title')} · ${zhText('offering:peers.noClass')}`);
+    expect(lines(['offers'], { ...offers, usuallyBuys: [], alsoBuy: [] }, 'en')).toEqual([
+      'Usually buys:', '  No orders with line items yet', expect.stringContaining('Like them'), "  They already buy what customers like them buy, or those customers have no line items yet",
+    ]);
+  });
+
+  it('list each class’s top products by the class’s name, and say when no class has line items', () => {
+    const classes = { scheme: 'pyramid', asOf: '2026-11-30', baseCurrency: 'CNY', classes: [{ classKey: 'gold', customers: 1, products: [{ ...peer, reason: { kind: 'peers', buyers: 1, peers: 1, share: 1 } }] }], spellings: {} };
+    expect(lines(['offers', 'classes'], classes, 'en')).toEqual(['Gold (1 customer)', '  牛仔裤: 1 of the 1 customer in this class buys it (100%)']);
+    expect(lines(['offers', 'classes'], classes, 'zh-CN')[0]).toBe(`${t['zh-CN']('tiers:classes.gold')}（1 位客户）`);
+    const none = { ...classes, classes: [{ classKey: 'gold', customers: 4, products: [] }] };
+    expect(human(['offers', 'classes'], none, 'zh-CN')).toBe(`${t['zh-CN']('tiers:schemes.pyramid')}的各层客户都还没有带商品明细的订单。`);
+    expect(human(['offers', 'classes'], none, 'en')).toBe('No customer in the classes of Customer pyramid has orders with line items yet.');
+  });
+
+  it('prints --json as the offers alone', () => {
+    expect(command('offers').json?.({ ...offers, pyramidByPrediction: false, naming: { partition: 'market', customNames: new Map() } } as never)).toEqual(
+      (({ spellings: _s, ...rest }) => rest)(offers),
+    );
   });
 });

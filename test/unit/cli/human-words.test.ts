@@ -12,7 +12,8 @@ import { ROOT } from '../../support/test-app';
 
 /**
  * What a command prints when it succeeds (not --json), in the user's language: each line worded through the
- * command line's words (cli:out), both languages complete. English reads as it always has.
+ * command line's words (cli:out), both languages complete. Schemes, classes, groups, bases and ways of cutting are
+ * named by the screens' words in both languages, never by their keys.
  */
 const zh = wordsIn('zh-CN');
 const en = wordsIn('en');
@@ -77,14 +78,15 @@ describe('tiers, in both languages', () => {
     const segmented = { asOf: '2026-11-30', stored: false, schemes: { pyramid: { gold: 2, iron: 0, lead: 5 } }, spellings: {} };
     const gold = t['zh-CN']('tiers:classes.gold');
     const lead = t['zh-CN']('tiers:classes.lead');
-    expect(human(['segment'], segmented, 'zh-CN').split('\n')).toEqual([`已按 2026-11-30 计算分级${resources.cli['zh-CN'].out.segment.notStored}`, `  pyramid      ${gold} 2，${lead} 5`]);
+    const pyramid = `${t['zh-CN']('tiers:schemes.pyramid')}        `; // five characters, ten columns of eighteen
+    expect(human(['segment'], segmented, 'zh-CN').split('\n')).toEqual([`已按 2026-11-30 计算分级${resources.cli['zh-CN'].out.segment.notStored}`, `  ${pyramid} ${gold} 2，${lead} 5`]);
     expect(human(['segment'], segmented, 'en').split('\n')).toEqual([
       'Segmented as of 2026-11-30 (not stored: a later day is stored already; if it is after today, `segment forget-future` lists and removes it)',
-      '  pyramid      gold 2, lead 5',
+      '  Customer pyramid   Gold 2, Lead 5',
     ]);
   });
 
-  it('name the profile schemes\' classes in Chinese by the customer form\'s words and countries by name; in English by key', () => {
+  it('name the profile schemes and their classes by the screens\' and the customer form\'s words and countries by name, in both languages', () => {
     const segmented = {
       asOf: '2026-11-30',
       stored: true,
@@ -93,35 +95,51 @@ describe('tiers, in both languages', () => {
     };
     const zhText = t['zh-CN'];
     const lines = human(['segment'], segmented, 'zh-CN').split('\n').slice(1);
+    // A Chinese character takes two columns of a terminal: the scheme's column is 18 columns wide.
+    const columns = (text: string) => [...text].reduce((n, c) => n + (/[\x20-\x7e]/.test(c) ? 1 : 2), 0);
+    const scheme = (key: string) => {
+      const name = zhText(`tiers:schemes.${key}`);
+      return name + ' '.repeat(18 - columns(name));
+    };
     expect(lines).toEqual([
-      `  intent       ${zhText('common:intent.hesitant')} 3，${zhText('tiers:classes.unknown')} 1`,
-      `  type         ${zhText('common:customerType.distributor')} 2`,
-      `  locality     ${zhText('common:locality.non_local')} 4`,
-      `  needs        ${zhText('common:needs.solution')} 5`,
-      `  country      ${new Intl.DisplayNames(['zh-CN'], { type: 'region' }).of('DE')} 6`,
+      `  ${scheme('intent')} ${zhText('common:intent.hesitant')} 3，${zhText('tiers:classes.unknown')} 1`,
+      `  ${scheme('type')} ${zhText('common:customerType.distributor')} 2`,
+      `  ${scheme('locality')} ${zhText('common:locality.non_local')} 4`,
+      `  ${scheme('needs')} ${zhText('common:needs.solution')} 5`,
+      `  ${scheme('country')} ${new Intl.DisplayNames(['zh-CN'], { type: 'region' }).of('DE')} 6`,
     ]);
-    expect(lines.join('')).not.toMatch(/hesitant|distributor|non_local|solution|\bde\b/);
-    expect(human(['segment'], segmented, 'en').split('\n').slice(1)).toEqual([
-      '  intent       hesitant 3, unknown 1',
-      '  type         distributor 2',
-      '  locality     non_local 4',
-      '  needs        solution 5',
-      '  country      de 6',
+    expect(lines.join('')).not.toMatch(/intent|type|locality|needs|country|hesitant|distributor|non_local|solution|\bde\b/);
+    const english = human(['segment'], segmented, 'en').split('\n').slice(1);
+    expect(english).toEqual([
+      '  Purchase intent    Hesitant 3, Not filled in 1',
+      '  Customer type      Distributor 2',
+      '  Locality           Non-local 4',
+      '  Needs              Solution 5',
+      '  Country            Germany 6',
     ]);
+    expect(english.join('')).not.toMatch(/hesitant|distributor|non_local|solution|unknown|\bde\b/);
   });
 
   it("call a pyramid ranked by predicted value's 'none' unranked in Chinese, as the screens do; by revenue, no orders", () => {
     const segmented = { asOf: '2026-11-30', stored: true, schemes: { pyramid: { gold: 2, none: 7 } }, spellings: {} };
+    const pyramid = `${t['zh-CN']('tiers:schemes.pyramid')}        `; // five characters, ten columns of eighteen
     const byPrediction = human(['segment'], { ...segmented, pyramidByPrediction: true }, 'zh-CN').split('\n')[1];
-    expect(byPrediction).toBe(`  pyramid      ${t['zh-CN']('tiers:classes.gold')} 2，${t['zh-CN']('tierSettings:predicted.unranked')} 7`);
-    expect(human(['segment'], { ...segmented, pyramidByPrediction: false }, 'zh-CN').split('\n')[1]).toBe(`  pyramid      ${t['zh-CN']('tiers:classes.gold')} 2，${t['zh-CN']('tiers:classes.none')} 7`);
-    expect(human(['segment'], { ...segmented, pyramidByPrediction: true }, 'en').split('\n')[1]).toBe('  pyramid      gold 2, none 7');
+    expect(byPrediction).toBe(`  ${pyramid} ${t['zh-CN']('tiers:classes.gold')} 2，${t['zh-CN']('tierSettings:predicted.unranked')} 7`);
+    expect(human(['segment'], { ...segmented, pyramidByPrediction: false }, 'zh-CN').split('\n')[1]).toBe(`  ${pyramid} ${t['zh-CN']('tiers:classes.gold')} 2，${t['zh-CN']('tiers:classes.none')} 7`);
+    expect(human(['segment'], { ...segmented, pyramidByPrediction: true }, 'en').split('\n')[1]).toBe(`  Customer pyramid   Gold 2, ${t.en('tierSettings:predicted.unranked')} 7`);
+    expect(human(['segment'], { ...segmented, pyramidByPrediction: false }, 'en').split('\n')[1]).toBe('  Customer pyramid   Gold 2, No orders 7');
   });
 
   it('page the members of a tier', () => {
     const page = { asOf: '2026-11-30', total: 40, offset: 10, rows: [{ id: 'c1', code: null, name: '张三', classKey: 'gold', scores: null, revenueMinor: 123456 }], scheme: 'pyramid', caveats: [], spellings: {} };
     const [row, footer] = human(['tiers'], page, 'zh-CN', 'CNY').split('\n');
-    expect(row).toMatch(/黄金 .* 营收 1234\.56 CNY$/);
+    // The customer's name first, as today and predict name them; the id last, for --customer.
+    expect(row).toMatch(/^张三 .* 黄金 .* 营收 1234\.56 CNY +c1$/);
+    expect(human(['tiers'], page, 'en', 'CNY').split('\n')[0]).toMatch(/^张三 .* Gold .* revenue 1234\.56 CNY +c1$/);
+    // A group of a partition by the Tiers screen's word for it, not its key.
+    const grouped = { ...page, rows: [{ ...page.rows[0]!, group: 'overseas' }], naming: { partition: 'market', customNames: new Map() } };
+    expect(human(['tiers'], grouped, 'zh-CN', 'CNY').split('\n')[0]).toMatch(new RegExp(`^张三 +${t['zh-CN']('tierSettings:groups.overseas')} +黄金 `));
+    expect(human(['tiers'], grouped, 'en', 'CNY').split('\n')[0]).toMatch(/^张三 +Overseas +Gold /);
     expect(footer).toBe('截至 2026-11-30 共 40 位客户，这里是第 11–11 位');
     expect(human(['tiers'], page, 'en', 'CNY').split('\n')[1]).toBe('11–11 of 40 customers as of 2026-11-30');
     expect(human(['tiers'], { ...page, rows: [], offset: 50 }, 'zh-CN', 'CNY')).toBe('--offset 50 超出了截至 2026-11-30 的全部 40 位客户');
@@ -130,16 +148,35 @@ describe('tiers, in both languages', () => {
 
   it('explain a class: the window’s figures, the cut, the rank and what would move them', () => {
     const explanation = { kind: 'pyramid', basis: 'revenue', fellBackToRevenue: false, group: null, cuts: { gold: 50000 }, mode: 'shares', rank: 3, ranked: 40, rankValue: 60000, moves: [{ kind: 'spend_more', amountMinor: 20000, by: null, toClass: 'platinum' }] };
-    const explained = { customerId: 'c1', asOf: '2026-11-30', metrics: { orderCount: 4, revenueMinor: 60000 }, schemes: { pyramid: { classKey: 'gold', explanation } }, spellings: {} };
+    const explained = { customerId: 'c1', name: '张三', asOf: '2026-11-30', metrics: { orderCount: 4, revenueMinor: 60000 }, schemes: { pyramid: { classKey: 'gold', explanation } }, spellings: {} };
     const [head, line] = human(['explain'], explained, 'zh-CN', 'CNY').split('\n');
-    expect(head).toBe('c1 截至 2026-11-30：分析期内 4 笔订单，营收 600.00 CNY');
-    expect(line).toMatch(/^  pyramid +黄金 +依据 revenue，门槛 ≥ 500\.00 CNY（按 shares），排名第 3\/40，600\.00 CNY；再消费 200\.00 CNY → 铂金$/);
-    expect(human(['explain'], explained, 'en', 'CNY').split('\n')[1]).toMatch(/^  pyramid +gold +basis revenue, cut ≥ 500\.00 CNY by shares, rank 3 of 40 at 600\.00 CNY; spend 200\.00 CNY more → platinum$/);
+    expect(head).toBe('张三（c1）截至 2026-11-30：分析期内 4 笔订单，营收 600.00 CNY');
+    // The scheme, the basis and the way of cutting by the screens' words (客户金字塔, 营收, 按比例), not rfm / revenue / shares.
+    const zhText = t['zh-CN'];
+    expect(line).toBe(
+      `  ${zhText('tiers:schemes.pyramid')}         黄金               排名依据 ${zhText('tierSettings:basis.revenue')}，门槛 ≥ 500.00 CNY（${zhText('tierSettings:cut.mode.shares')}），排名第 3/40，600.00 CNY；再消费 200.00 CNY → 铂金`,
+    );
+    expect(human(['explain'], explained, 'en', 'CNY').split('\n')[1]).toBe(
+      '  Customer pyramid   Gold               ranked by Revenue, cut ≥ 500.00 CNY (by share), rank 3 of 40 at 600.00 CNY; spend 200.00 CNY more → Platinum',
+    );
     // A first customer's single order is "1 order", not "1 orders".
     const once = { ...explained, metrics: { orderCount: 1, revenueMinor: 88000 } };
-    expect(human(['explain'], once, 'en', 'CNY').split('\n')[0]).toBe('c1 as of 2026-11-30: 1 order, revenue 880.00 CNY in the window');
-    expect(human(['explain'], explained, 'en', 'CNY').split('\n')[0]).toBe('c1 as of 2026-11-30: 4 orders, revenue 600.00 CNY in the window');
-    expect(human(['explain'], once, 'zh-CN', 'CNY').split('\n')[0]).toBe('c1 截至 2026-11-30：分析期内 1 笔订单，营收 880.00 CNY');
+    expect(human(['explain'], once, 'en', 'CNY').split('\n')[0]).toBe('张三 (c1) as of 2026-11-30: 1 order, revenue 880.00 CNY in the window');
+    expect(human(['explain'], explained, 'en', 'CNY').split('\n')[0]).toBe('张三 (c1) as of 2026-11-30: 4 orders, revenue 600.00 CNY in the window');
+    expect(human(['explain'], once, 'zh-CN', 'CNY').split('\n')[0]).toBe('张三（c1）截至 2026-11-30：分析期内 1 笔订单，营收 880.00 CNY');
+  });
+
+  it('explain a ranked class in its group by the group’s word, with “1 customer” for a group of one', () => {
+    const explanation = { kind: 'value', basis: 'gross_profit', fellBackToRevenue: false, group: { partition: 'market', key: 'overseas', size: 1 }, cuts: { high: 12 }, mode: 'thresholds', moves: [] };
+    const explained = { customerId: 'c1', name: 'Ana', asOf: '2026-11-30', metrics: { orderCount: 4, revenueMinor: 60000 }, schemes: { value: { classKey: 'high', explanation }, rfm: { classKey: '555', explanation: { kind: 'rfm', group: { partition: 'market', key: 'domestic', size: 225 }, moves: [] } } }, spellings: {} };
+    const zhText = t['zh-CN'];
+    const [, value, rfm] = human(['explain'], explained, 'zh-CN', 'CNY').split('\n');
+    expect(value).toContain(`排名依据 ${zhText('tierSettings:basis.gross_profit')}，分组 ${zhText('tierSettings:groups.overseas')}（1 位客户），门槛 价值分 ≥ 12（${zhText('tierSettings:cut.mode.thresholds')}）`);
+    expect(rfm).toMatch(new RegExp(`^  ${zhText('tiers:schemes.rfm')} +555 +分组 ${zhText('tierSettings:groups.domestic')}（225 位客户）$`));
+    const [, valueEn, rfmEn] = human(['explain'], explained, 'en', 'CNY').split('\n');
+    expect(valueEn).toBe('  Value tiers        High value         ranked by Gross profit (revenue − cost), group Overseas (1 customer), cut value score ≥ 12 (fixed threshold)');
+    expect(rfmEn).toBe('  RFM scores         555                group Domestic (225 customers)');
+    for (const text of [value, rfm, valueEn, rfmEn]) expect(text).not.toMatch(/market|overseas|domestic|gross_profit|thresholds|\brfm\b/);
   });
 
   it('word every kind of hint in Chinese', () => {
