@@ -3,6 +3,9 @@ import { daysBetween, localDateOf } from '../../shared/domain/dates';
 import { formatDate, formatShortDate } from '../../renderer/components/format';
 import { at, byTestId, chooseOption, invoke, type Journey } from './journeys';
 
+/** A stored score as every screen shows it, the same in both languages: 0 and 100 are a chance rounded, never 0 or 1 (chance-text.ts). */
+const shownScore = (score: number) => (score === 0 ? '<1%' : score === 100 ? '>99%' : `${score}%`);
+
 /**
  * Runs after the others (demo loaded, UI in English): the customer file shows a purchase-likelihood score
  * and its sentence of why, the list sorts by likelihood, and the holdout check draws its charts beside
@@ -24,7 +27,7 @@ export async function predictionScoreSortAndHoldout({ page, screenshot }: Journe
   await byTestId(page, 'prediction-summary').waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
     throw new Error(`no prediction summary on ${page.url()}: ${(await page.locator('body').innerText()).slice(0, 300)}`, { cause: error });
   });
-  await expect.poll(() => byTestId(page, 'prediction-score').innerText()).toBe(String(top.score));
+  await expect.poll(() => byTestId(page, 'prediction-score').innerText()).toBe(shownScore(top.score));
   const orders = await invoke(page, 'orders:list', { customerId: top.id });
   const lastOrder = orders.orders.map((o) => o.orderDate).sort().at(-1)!;
   const purchaseDays = new Set(orders.orders.map((o) => o.orderDate)).size;
@@ -56,12 +59,12 @@ export async function predictionScoreSortAndHoldout({ page, screenshot }: Journe
   expect(await header.innerText()).toMatch(/▼$/);
   const sorted = await invoke(page, 'customers:list', { sort: { field: 'likelihood', desc: true }, limit: 5 });
   await expect.poll(() => page.locator('[data-testid="customer-row"]').first().getAttribute('data-customer-id')).toBe(sorted.rows[0]!.id);
-  await expect.poll(() => page.locator('[data-testid="cell-likelihood"]').first().innerText()).toBe(`${sorted.rows[0]!.likelihood}%`);
+  await expect.poll(() => page.locator('[data-testid="cell-likelihood"]').first().innerText()).toBe(shownScore(sorted.rows[0]!.likelihood!));
 
   // The holdout check: charts drawn, and the tables beside them hold the same numbers as the call.
   await page.goto(at(page, '#/prediction'));
   // Likely to buy: the best customer first, its score a percentage as in the list and on Today.
-  await expect.poll(() => byTestId(page, 'best-score').first().innerText(), { timeout: 30_000 }).toBe(`${top.score}%`);
+  await expect.poll(() => byTestId(page, 'best-score').first().innerText(), { timeout: 30_000 }).toBe(shownScore(top.score));
   await byTestId(page, 'prediction-tab-holdout').click();
   const split = await page.locator('[data-testid="holdout-split"] input, input[data-testid="holdout-split"]').first().inputValue();
   expect(split).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -19,6 +19,7 @@ import { reportMetrics } from './metrics';
 import { MovementCard } from './MovementCard';
 import { historyLine } from './range-words';
 import { ParetoCard, PyramidCard } from './PyramidCards';
+import { PageTitle } from '../../components/PageTitle';
 
 /** The last twelve months, this one included. */
 const defaultRange = (): [Dayjs, Dayjs] => [dayjs().subtract(11, 'month').startOf('month'), dayjs()];
@@ -111,9 +112,7 @@ export function EvaluationPage() {
   return (
     <div style={{ padding: 24, display: 'flex', flexDirection: 'column', gap: 16 }} data-testid="evaluation-page">
       <div>
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
-          {t('title')}
-        </Typography.Title>
+        <PageTitle>{t('title')}</PageTitle>
         <Typography.Text type="secondary">{t('subtitle')}</Typography.Text>
       </div>
       <Space wrap>

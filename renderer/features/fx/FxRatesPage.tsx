@@ -12,6 +12,7 @@ import { formatRate } from '../../../shared/domain/money';
 import { FxRateModal } from './FxRateModal';
 import './fx-rates.css';
 import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
+import { PageTitle } from '../../components/PageTitle';
 
 /** What the modal shows: closed, adding, or editing a rate (kept until the close animation ends). */
 type ModalState = { open: boolean; editing: FxRate | null; key: number } | null;
@@ -128,9 +129,7 @@ export function FxRatesPage() {
 
   return (
     <div style={{ maxWidth: 1000, padding: 24 }} data-testid="fx-page">
-      <Typography.Title level={3} style={{ marginBottom: 4 }}>
-        {t('title')}
-      </Typography.Title>
+      <PageTitle>{t('title')}</PageTitle>
       <Typography.Paragraph type="secondary" data-testid="fx-intro">
         {t('intro', { base: currencyLabel(base, i18n.language) })}
       </Typography.Paragraph>

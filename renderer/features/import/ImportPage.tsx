@@ -15,6 +15,7 @@ import { HeaderRowControl } from './HeaderRowControl';
 import { JobProgress } from './JobProgress';
 import { MappingTable } from './MappingTable';
 import { PreviewSummary } from './PreviewSummary';
+import { PageTitle } from '../../components/PageTitle';
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
@@ -144,9 +145,7 @@ export function ImportPage() {
 
   return (
     <div style={{ maxWidth: 1100, padding: 24 }} data-testid="import-page" onDragOver={(e) => e.preventDefault()} onDrop={(e) => (e.preventDefault(), void choose(e.dataTransfer.files[0]))}>
-      <Typography.Title level={3} style={{ marginBottom: 4 }}>
-        {t('title')}
-      </Typography.Title>
+      <PageTitle>{t('title')}</PageTitle>
       <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
         <Segmented<ImportKind>

@@ -16,6 +16,7 @@ import { useClassLabelEnv } from '../tiers/use-tier-settings';
 import { exportBestCsv } from './export-best';
 import { pAliveEstimated } from '../../../shared/prediction/once';
 import { PAliveText } from './PAliveText';
+import { scoreText } from './chance-text';
 
 /** The schemes a salesperson filters a call list by. */
 export const BEST_SCHEMES = ['pyramid', 'value', 'lifecycle', 'rf_segment', 'loyalty', 'behavior', 'intent'] as const;
@@ -127,7 +128,7 @@ export function BestList() {
             { key: 'name', title: t('best.name'), width: 180, render: (_, r) => <a href={hrefOf({ page: 'customer', id: r.id })} style={{ display: 'block', minWidth: 0 }}><UserText text={r.name} testId="best-name" /></a> },
             { key: 'class', title: t('best.classKey'), width: 110, render: (_, r) => (r.classKey ? <UserText text={classLabel(t, scheme, r.classKey, i18n.language, labelEnv)} /> : '') },
             { key: 'owner', title: t('best.owner'), width: 100, render: (_, r) => (r.owner ? <UserText text={r.owner} /> : '') },
-            { key: 'score', title: t('score'), width: 150, align: 'right', className: 'figure-text', render: (_, r) => <span data-testid="best-score">{r.score}%</span> },
+            { key: 'score', title: t('score'), width: 150, align: 'right', className: 'figure-text', render: (_, r) => <span data-testid="best-score">{scoreText(r.score, t, i18n.language)}</span> },
             { key: 'pAlive', title: t('pAlive'), width: 100, align: 'right', className: 'figure-text', render: (_, r) => <PAliveText pAlive={r.pAlive} estimated={pAliveEstimated(r.purchases)} /> },
             // Wide enough for amounts into the hundreds of millions; a longer one (up to CN¥90,071,992,547,409.91, the
             // largest the app stores) ends in … in its cell, whole on hover, instead of running over the next column.

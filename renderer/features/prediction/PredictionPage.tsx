@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../app/workspace';
 import { BestList } from './BestList';
 import { HoldoutCheck } from './HoldoutCheck';
+import { PageTitle } from '../../components/PageTitle';
 
 /** Predictions: the "likely to buy" best list and the holdout check of the model against what happened. */
 export function PredictionPage() {
@@ -13,9 +14,7 @@ export function PredictionPage() {
   const rate = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(settings.clvDiscountPercent);
   return (
     <div style={{ padding: 24 }}>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('title')}
-      </Typography.Title>
+      <PageTitle>{t('title')}</PageTitle>
       <Typography.Paragraph type="secondary">{t('subtitle')}</Typography.Paragraph>
       <Typography.Paragraph type="secondary" data-testid="prediction-clv-basis">
         {t('clv:basis', { months: settings.clvHorizonMonths, rate })}

@@ -10,6 +10,7 @@ import { formatDate, formatMoney } from '../../components/format';
 import { sayWhy, whySentence } from './why-sentence';
 import { pAliveEstimated } from '../../../shared/prediction/once';
 import { PAliveText } from './PAliveText';
+import { scoreText } from './chance-text';
 
 const CONFIDENCE_COLOR = { high: 'green', medium: 'blue', low: 'default' } as const;
 
@@ -52,7 +53,7 @@ export function PredictionSummary({ customerId, reloadKey, hasSales, inTrash }: 
           each stays in its own box, cut with … and whole on hover where even the card is too narrow. */}
       <div style={{ display: 'flex', alignItems: 'flex-start', gap: 24 }}>
         <Tooltip title={t('scoreHelp')}>
-          <Progress type="circle" size={64} percent={row.score} aria-label={t('score')} format={() => <span data-testid="prediction-score">{row.score}</span>} />
+          <Progress type="circle" size={64} percent={row.score} aria-label={t('score')} format={() => <span data-testid="prediction-score">{scoreText(row.score, t, i18n.language)}</span>} />
         </Tooltip>
         <Space orientation="vertical" size={4} style={{ flex: '1 1 auto', minWidth: 0, maxWidth: 900 }}>
           <Typography.Text strong data-testid="prediction-why">

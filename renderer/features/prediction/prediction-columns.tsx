@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { FigureText } from '../../components/FigureText';
 import { formatMoney } from '../../components/format';
 import { PAliveText } from './PAliveText';
+import { scoreText } from './chance-text';
 
 /** The customer list's prediction columns; their ids are also the list's sort fields. */
 export const PREDICTION_COLUMN_IDS = ['likelihood', 'pAlive', 'expectedValueMinor', 'clvMinor'] as const;
@@ -21,7 +22,7 @@ export function predictionColumns<Row extends PredictionFields>(column: ColumnHe
   const money = (v: number | null | undefined) => (v === null || v === undefined ? '' : <FigureText text={formatMoney(v, baseCurrency, language)} />);
   return [
     // The score is 100 × the chance of a purchase in the next 90 days: a percentage, as Today shows it.
-    column.accessor((r) => r.likelihood ?? null, { id: 'likelihood', header: t('prediction:score'), size: 88, cell: (c) => (c.getValue() === null ? '' : <span data-testid="cell-likelihood">{c.getValue()}%</span>) }),
+    column.accessor((r) => r.likelihood ?? null, { id: 'likelihood', header: t('prediction:score'), size: 88, cell: (c) => (c.getValue() === null ? '' : <span data-testid="cell-likelihood">{scoreText(c.getValue()!, t, language)}</span>) }),
     // A row with a likelihood but no P(alive) is a one-time buyer's: not estimated, said so (PAliveText).
     column.accessor((r) => r.pAlive ?? null, {
       id: 'pAlive',

@@ -25,7 +25,7 @@ const agoPhrase = (days: number): WhyPhrase => (days <= 0 ? { key: 'today' } : d
 const everyPhrase = (gap: number): WhyPhrase => (gap <= 1 ? { key: 'everyDay' } : { key: 'every', count: gap });
 
 /**
- * The translation key of the one-sentence "why" ("买过6次，通常每40天一次，上次是95天前 → 可能正在流失") and its
+ * The translation key of the one-sentence "why" ("买过6次，平均每40天一次，上次是95天前 → 可能正在流失") and its
  * phrases, each said in the sentence's language first (sayWhy).
  */
 export function whySentence(p: Pick<CustomerPrediction, 'purchases' | 'pAlive' | 'score' | 'typicalGapDays' | 'daysSinceLast'>): { key: 'why.repeat' | 'why.once'; purchases: number; every: WhyPhrase | null; ago: WhyPhrase; verdict: Verdict } {

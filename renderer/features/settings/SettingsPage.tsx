@@ -14,6 +14,7 @@ import { BackupPanel } from '../backup/BackupPanel';
 import { ReminderSettings } from '../reminders/ReminderSettings';
 import { ClvSettings } from '../prediction/ClvSettings';
 import { TeamPanel } from '../team/TeamPanel';
+import { PageTitle } from '../../components/PageTitle';
 
 const BUILT_IN_SOURCES: readonly string[] = DEFAULT_SOURCES;
 
@@ -92,7 +93,7 @@ export function SettingsPage() {
   const tooLong = (max: number) => ({ max, message: t('errors:issue.too_long') });
   return (
     <div style={{ maxWidth: 760, padding: 24 }} data-testid="settings-page">
-      <Typography.Title level={3}>{t('title')}</Typography.Title>
+      <PageTitle>{t('title')}</PageTitle>
       <Typography.Paragraph type="secondary">{t('subtitle')}</Typography.Paragraph>
       <Form
         form={form}

@@ -3,8 +3,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
 import { EChart } from '../../components/charts/EChart';
-import { CUT_WITH_ELLIPSIS } from '../../components/charts/label-fit';
 import { formatDate } from '../../components/format';
+import { historyChartOption } from './history-chart-option';
 import { historyClasses } from './history-classes';
 import { classLabel } from './labels';
 import { useClassLabelEnv } from './use-tier-settings';
@@ -22,21 +22,13 @@ export function TierHistoryChart({ history, schemes, today }: { history: OutputO
   const changes = useMemo(() => history.schemes[scheme] ?? [], [history, scheme]);
   const label = useCallback((classKey: string | null) => (classKey === null ? t('history.unclassified') : classLabel(t, scheme, classKey, language, labelEnv)), [t, scheme, language, labelEnv]);
 
-  const option = useMemo(() => {
+  const { option, height } = useMemo(() => {
     // Top class at the top: the category axis draws its first entry at the bottom.
     const classes = historyClasses(scheme, changes).reverse();
     const last = changes.at(-1);
-    const points = changes.map((c) => [c.asOf, label(c.classKey)]);
+    const points: [string, string][] = changes.map((c) => [c.asOf, label(c.classKey)]);
     if (last && last.asOf < today) points.push([today, label(last.classKey)]);
-    return {
-      tooltip: { trigger: 'axis' },
-      grid: { left: 8, right: 24, top: 16, bottom: 28, containLabel: true },
-      xAxis: { type: 'time' },
-      // A class a user named (an industry of 60 letters) would take the chart's width beside its axis: cut to 160 px,
-      // ending in …, whole in the label's tooltip and the table below.
-      yAxis: { type: 'category', data: classes.map(label), boundaryGap: false, axisLabel: { width: 160, ...CUT_WITH_ELLIPSIS }, tooltip: { show: true } },
-      series: [{ type: 'line', step: 'end', data: points, symbolSize: 8, lineStyle: { color: '#1f6f5c', width: 2 }, itemStyle: { color: '#1f6f5c' } }],
-    };
+    return historyChartOption(classes.map(label), points);
   }, [scheme, changes, today, label]);
 
   if (withHistory.length === 0) return <Typography.Text type="secondary">{t('history.none')}</Typography.Text>;
@@ -53,7 +45,7 @@ export function TierHistoryChart({ history, schemes, today }: { history: OutputO
           options={withHistory.map((s) => ({ value: s, label: t(`tiers:schemes.${s}`) }))}
         />
       </Space>
-      <EChart option={option} height={Math.max(160, 48 + 28 * historyClasses(scheme, changes).length)} testId="tier-history-chart" />
+      <EChart option={option} height={height} testId="tier-history-chart" />
       <Table
         size="small"
         pagination={false}

@@ -33,6 +33,7 @@ import { RecomputeButton } from './RecomputeButton';
 import { useClassLabelEnv } from './use-tier-settings';
 import { ClassTopProducts } from '../offering/ClassTopProducts';
 import { StoredDayView } from './StoredDayView';
+import { PageTitle } from '../../components/PageTitle';
 
 /** Tiered lists: pick a scheme → its classes with counts, revenue and share → the members of a class. */
 export function TiersPage() {
@@ -145,9 +146,7 @@ export function TiersPage() {
   return (
     <div style={{ padding: 24, height: '100%', display: 'flex', flexDirection: 'column', gap: 12 }} data-testid="tiers-page">
       <div>
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
-          {t('title')}
-        </Typography.Title>
+        <PageTitle>{t('title')}</PageTitle>
         <Typography.Text type="secondary">
           {overview
             ? overview.window.start

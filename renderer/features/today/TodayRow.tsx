@@ -8,6 +8,7 @@ import '../../components/row-action.css';
 import { reasonLabel } from './reason-label';
 import { useClassLabelEnv } from '../tiers/use-tier-settings';
 import { UserText } from '../../components/UserText';
+import { scoreText } from '../prediction/chance-text';
 
 export const ROW_HEIGHT = 60;
 
@@ -56,7 +57,7 @@ export const TodayRow = memo(function TodayRow({ item, asOf, selected, busy, onS
           </a>
           {item.company ? <UserText text={item.company} style={{ color: 'rgba(0, 0, 0, 0.62)', flex: '0 2 auto' }} /> : null}
           {item.owner ? <span style={{ color: 'rgba(0, 0, 0, 0.62)', display: 'flex', minWidth: 0, flex: '0 2 auto' }}>·&nbsp;<UserText text={item.owner} /></span> : null}
-          {item.likelihood !== null ? <span style={{ color: '#1f6f5c', flex: 'none' }}>· {t('likelihood', { percent: Math.round(item.likelihood * 100) })}</span> : null}
+          {item.likelihood !== null ? <span style={{ color: '#1f6f5c', flex: 'none' }}>· {t('likelihood', { percent: scoreText(Math.round(item.likelihood * 100), t, i18n.language) })}</span> : null}
         </div>
         <div data-testid="today-reasons" title={reasons.join('\n')} style={{ marginTop: 2, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', fontSize: 13 }}>
           {item.reasons.map((r, i) => (

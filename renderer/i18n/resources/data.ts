@@ -17,8 +17,8 @@ export const data = {
       apply: '使用',
     },
     home: {
-      title: '您的店铺在哪里？',
-      intro: '客户的“本地 / 外地 / 海外”按您的所在地计算。只需设置一次，以后可在设置中修改。',
+      title: '你的店铺在哪里？',
+      intro: '客户的“本地 / 外地 / 海外”按你的所在地计算。只需设置一次，以后可在设置中修改。',
       country: '国家/地区',
       region: '省份',
       regionPlaceholder: '例如：广东',

@@ -7,7 +7,9 @@ export const prediction = {
     tabs: { best: '最可能购买', holdout: '预测检验' },
     score: '购买可能性',
     scoreValue: '{{score}} 分',
-    scoreHelp: '未来 90 天内至少再买一次的概率（0–100）',
+    scoreHelp: '未来 90 天内至少再买一次的概率',
+    /** A chance that rounds to 0 % or 100 % without being 0 or 1 (chance-text.ts); percent is "1%" or "99%". */
+    chance: { below: '<{{percent}}', above: '>{{percent}}' },
     pAlive: '仍活跃概率',
     onceNote: '只买过一次：现在判断还太早',
     pAliveOnce: '只买过1次：模型要看到复购才能判断客户是否已流失，这项无法估计；请看购买可能性',
@@ -31,7 +33,8 @@ export const prediction = {
     changedSince: '以下数字是 {{date}} 按当时的订单算的，此后该客户的订单或资料有改动（如删除、恢复或退货），数字尚未更新；下次保存分级时（在“客户分级”页面重新计算，或明天启动时）会重新预测。',
     changedNoOrders: '该客户现在没有订单，无法预测；{{date}} 做的预测所依据的订单已被删除。',
     why: {
-      repeat: '买过{{purchases}}次，通常{{every}}，上次是{{ago}} → {{verdict}}',
+      // The mean gap between order days (first to last, over the gaps): named, as the tier explanation's median is.
+      repeat: '买过{{purchases}}次，平均{{every}}，上次是{{ago}} → {{verdict}}',
       once: '只买过1次，是{{ago}} → {{verdict}}',
       everyDay: '每天一次',
       every_one: '每{{count}}天一次',
@@ -90,7 +93,8 @@ export const prediction = {
     tabs: { best: 'Likely to buy', holdout: 'Holdout check' },
     score: 'Purchase likelihood',
     scoreValue: '{{score}} / 100',
-    scoreHelp: 'The chance of at least one more purchase in the next 90 days (0–100)',
+    scoreHelp: 'The chance of at least one more purchase in the next 90 days',
+    chance: { below: '<{{percent}}', above: '>{{percent}}' },
     pAlive: 'Still active',
     onceNote: 'One purchase so far: too early to judge',
     pAliveOnce: 'Bought once: the model needs a repeat purchase to tell whether a customer has left, so this is not estimated; see the likelihood',
@@ -114,7 +118,7 @@ export const prediction = {
     changedSince: "These figures were worked out on {{date}} from the orders then; this customer's orders or details have changed since (a delete, a restore or a return, say) and they are not updated yet. The next time the tiers are stored (Recompute on the Tiered lists page, or tomorrow's start) predicts them again.",
     changedNoOrders: 'This customer has no orders now, so there is nothing to predict from; the orders behind the prediction of {{date}} have been deleted.',
     why: {
-      repeat: 'Bought {{purchases}} times, usually {{every}}, last {{ago}} → {{verdict}}',
+      repeat: 'Bought {{purchases}} times, on average {{every}}, last {{ago}} → {{verdict}}',
       once: 'Bought once, {{ago}} → {{verdict}}',
       everyDay: 'every day',
       every_one: 'every {{count}} day',

@@ -64,7 +64,7 @@ export const tiers = {
       recencyDays: '距上次下单（天）', orderCount: '分析期订单数', revenueMinor: '分析期营收', followUpCount: '分析期跟进次数', buyers: '有订单客户数',
       valueScore: '价值分', rankValue: '排名依据金额', rank: '排名', ranked: '参与排名客户数', basis: '依据', firstOrderDate: '首次下单',
       lastOrderDate: '上次下单', daysSinceFirstOrder: '距首次下单（天）', daysSinceLastOrder: '距上次下单（天）', orderDays: '下单天数',
-      medianGapDays: '下单间隔中位数（天）', atRiskAfterDays: '超过多少天算有风险', churnedAfterDays: '超过多少天算流失', newUntil: '新客户截至',
+      medianGapDays: '下单日间隔中位数（天）', atRiskAfterDays: '超过多少天算有风险', churnedAfterDays: '超过多少天算流失', newUntil: '新客户截至',
       lifecycle: '生命周期', rule: '规则', thresholdOrders: '高频门槛（订单数）', value: '档案值', mode: '划分方式', basisAmountMinor: '价值分 M 的依据金额',
     },
     factValues: {
@@ -200,7 +200,7 @@ export const tiers = {
       recencyDays: 'Days since last order', orderCount: 'Orders in window', revenueMinor: 'Revenue in window', followUpCount: 'Follow-ups in window', buyers: 'Customers with orders',
       valueScore: 'Value score', rankValue: 'Ranked amount', rank: 'Rank', ranked: 'Customers ranked', basis: 'Basis', firstOrderDate: 'First order',
       lastOrderDate: 'Last order', daysSinceFirstOrder: 'Days since first order', daysSinceLastOrder: 'Days since last order', orderDays: 'Days with an order',
-      medianGapDays: 'Median gap between orders (days)', atRiskAfterDays: 'At risk after (days)', churnedAfterDays: 'Churned after (days)', newUntil: 'New until',
+      medianGapDays: 'Median gap between order days (days)', atRiskAfterDays: 'At risk after (days)', churnedAfterDays: 'Churned after (days)', newUntil: 'New until',
       lifecycle: 'Lifecycle', rule: 'Rule', thresholdOrders: 'High-frequency threshold (orders)', value: 'Profile value', mode: 'Cut by', basisAmountMinor: 'Amount M is scored from',
     },
     factValues: {

@@ -13,8 +13,8 @@ describe('the sentence of why', () => {
   it('reads like the issue\'s example in Chinese and in English', async () => {
     // 6 purchase days, 200 days first to last (5 gaps of 40), last 95 days ago, P(alive) 0.45 → slipping.
     const row = { purchases: 6, typicalGapDays: 40, daysSinceLast: 95, pAlive: 0.45, score: 12 };
-    expect(await say('zh-CN', row)).toBe('买过6次，通常每40天一次，上次是95天前 → 可能正在流失');
-    expect(await say('en', row)).toBe('Bought 6 times, usually every 40 days, last 95 days ago → may be slipping away');
+    expect(await say('zh-CN', row)).toBe('买过6次，平均每40天一次，上次是95天前 → 可能正在流失');
+    expect(await say('en', row)).toBe('Bought 6 times, on average every 40 days, last 95 days ago → may be slipping away');
   });
 
   it('one-time buyers get the once sentence, judged by their 90-day likelihood', async () => {
@@ -24,11 +24,11 @@ describe('the sentence of why', () => {
 
   it('a purchase of today or yesterday, and a customer who buys every day, read as words, not "0 days ago" or "1 days"', async () => {
     const daily = { purchases: 30, typicalGapDays: 1, pAlive: 0.99, score: 95 };
-    expect(await say('en', { ...daily, daysSinceLast: 0 })).toBe('Bought 30 times, usually every day, last today → likely to buy again soon');
-    expect(await say('zh-CN', { ...daily, daysSinceLast: 0 })).toBe('买过30次，通常每天一次，上次是今天 → 很可能近期再买');
-    expect(await say('en', { ...daily, daysSinceLast: 1 })).toBe('Bought 30 times, usually every day, last yesterday → likely to buy again soon');
-    expect(await say('zh-CN', { ...daily, daysSinceLast: 1 })).toBe('买过30次，通常每天一次，上次是昨天 → 很可能近期再买');
-    expect(await say('en', { ...daily, typicalGapDays: 2, daysSinceLast: 2 })).toBe('Bought 30 times, usually every 2 days, last 2 days ago → likely to buy again soon');
+    expect(await say('en', { ...daily, daysSinceLast: 0 })).toBe('Bought 30 times, on average every day, last today → likely to buy again soon');
+    expect(await say('zh-CN', { ...daily, daysSinceLast: 0 })).toBe('买过30次，平均每天一次，上次是今天 → 很可能近期再买');
+    expect(await say('en', { ...daily, daysSinceLast: 1 })).toBe('Bought 30 times, on average every day, last yesterday → likely to buy again soon');
+    expect(await say('zh-CN', { ...daily, daysSinceLast: 1 })).toBe('买过30次，平均每天一次，上次是昨天 → 很可能近期再买');
+    expect(await say('en', { ...daily, typicalGapDays: 2, daysSinceLast: 2 })).toBe('Bought 30 times, on average every 2 days, last 2 days ago → likely to buy again soon');
     expect(await say('en', { purchases: 1, typicalGapDays: null, daysSinceLast: 0, pAlive: 1, score: 35 })).toBe('Bought once, today → may come back');
     expect(await say('zh-CN', { purchases: 1, typicalGapDays: null, daysSinceLast: 1, pAlive: 1, score: 35 })).toBe(`只买过1次，是昨天 → ${prediction['zh-CN'].verdict.mayReturn}`);
   });
