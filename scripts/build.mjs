@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundleDefaults, cliBundles, cliNotices, cliOutfile, nodeBundle } from './cli-build.mjs';
+import { shippedBundleDefaults, cliBundles, cliNotices, cliOutfile, nodeBundle } from './cli-build.mjs';
 import { importWorkerOutfile } from './import-worker-build.mjs';
 import { noticesFile, rollupInputs } from './notices.mjs';
 
@@ -23,7 +23,7 @@ async function contractChannels() {
   }
 }
 
-const common = bundleDefaults;
+const common = shippedBundleDefaults;
 
 const root = resolve('.');
 

@@ -1,6 +1,7 @@
 // The command line's two bundles — the CLI itself and the import worker it forks — with the settings
 // scripts/build.mjs uses, so `npm run cli` (scripts/cli.mjs) runs exactly what a full build ships.
 import { build } from 'esbuild';
+import { cityZonesTrim } from './city-zones-trim.mjs';
 import { asciiOnlyOutputs } from './ascii-bundle.mjs';
 import { importWorkerBuild, importWorkerOutfile } from './import-worker-build.mjs';
 import { esbuildInputs, noticesFile } from './notices.mjs';
@@ -20,6 +21,9 @@ export const bundleDefaults = {
   alias: { punycode: 'punycode/' },
 };
 
+/** What the shipped bundles add (a plugin: esbuild's synchronous API, which tests use, takes none): customers' time zones carry only the city rows a lookup can need (scripts/city-zones-trim.mjs). */
+export const shippedBundleDefaults = { ...bundleDefaults, plugins: [cityZonesTrim] };
+
 /** The bin: a few lines that turn on Node's compile cache and load the CLI proper (core/cli/launch.ts). */
 export const cliOutfile = 'dist/cli/tierbook.cjs';
 /** The CLI proper, which the bin loads from beside itself. */
@@ -37,9 +41,9 @@ export const NODE_GUARD = [
 /** esbuild options for each bundle the CLI needs. */
 export const cliBundles = [
   { ...bundleDefaults, entryPoints: ['core/cli/launch.ts'], outfile: cliOutfile, sourcemap: false, banner: { js: NODE_GUARD } },
-  { ...bundleDefaults, entryPoints: ['core/cli/main.ts'], outfile: cliMainOutfile, external: ['better-sqlite3', 'leveldown'] },
+  { ...shippedBundleDefaults, entryPoints: ['core/cli/main.ts'], outfile: cliMainOutfile, external: ['better-sqlite3', 'leveldown'] },
   // Imports run in a process of their own (core/importing/worker): a crash there leaves the CLI able to report it.
-  { ...bundleDefaults, ...importWorkerBuild, outfile: importWorkerOutfile },
+  { ...shippedBundleDefaults, ...importWorkerBuild, outfile: importWorkerOutfile },
 ];
 
 /**
@@ -48,9 +52,10 @@ export const cliBundles = [
  */
 export const cliSources = [
   'core', 'shared', 'db', 'renderer/i18n/resources',
-  // The screens' own wording the command line borrows (classes, Today's reasons, amounts and country names).
+  // The screens' own wording the command line borrows (classes, Today's reasons, amounts and country names, local times).
   'renderer/features/tiers/labels.ts', 'renderer/features/today/reason-label.ts', 'renderer/components/format.ts',
-  'package.json', 'package-lock.json', 'scripts/cli-build.mjs', 'scripts/ascii-bundle.mjs', 'scripts/import-worker-build.mjs',
+  'renderer/components/local-time-view.ts',
+  'package.json', 'package-lock.json', 'scripts/cli-build.mjs', 'scripts/city-zones-trim.mjs', 'scripts/ascii-bundle.mjs', 'scripts/import-worker-build.mjs',
   // The notices list the installed versions of what the bundles carry (package-lock.json moves with them).
   'scripts/notices.mjs', 'scripts/license-texts',
 ];

@@ -6,6 +6,8 @@ import { optionalInt, optionalString } from './args';
 import { pastAsOf } from './as-of';
 import { pad, type Command } from './commands';
 import { asTranslator, type Words } from './words';
+import type { CustomerTimeZone } from '../../shared/domain/customer-time-zone-types';
+import { localTimeWords } from './local-time-words';
 
 /** One row of `today --json`: the screen's row with its reasons worded in English. */
 export interface TodayCliItem {
@@ -15,6 +17,8 @@ export interface TodayCliItem {
   reason: string;
   priority: number;
   dueDate: string;
+  /** The customer's time zone (customers:timeZone's answer): null with no country. */
+  timeZone: CustomerTimeZone | null;
 }
 
 /** The CLI's view of today:list: the same rows in the same order as the screen, reasons as English text. */
@@ -22,7 +26,7 @@ export function todayForCli(o: OutputOf<'today:list'>): { asOf: string; total: n
   return {
     asOf: o.asOf,
     total: o.total,
-    items: o.items.map((i) => ({ customerId: i.customerId, customerName: i.customerName, kind: i.kind, reason: reasonsText(i.reasons, o.asOf), priority: i.priority, dueDate: i.dueDate })),
+    items: o.items.map((i) => ({ customerId: i.customerId, customerName: i.customerName, kind: i.kind, reason: reasonsText(i.reasons, o.asOf), priority: i.priority, dueDate: i.dueDate, timeZone: i.timeZone })),
   };
 }
 
@@ -34,6 +38,12 @@ function reasonsLine(item: TodayCliItem, reasons: TodayReason[], asOf: string, w
   if (w.language === 'en') return item.reason;
   const t = asTranslator(w);
   return reasons.map((reason) => reasonLabel(t, reason, asOf, w.language)).join(w('cli:out.clauses'));
+}
+
+/** After a row's reasons, the customer's time when it is not the user's ("  · 02:00 Wed there · night there"). */
+function localTimeAfter(w: Words, timeZone: CustomerTimeZone | null, now: number): string {
+  const words = localTimeWords(w, timeZone, 'short', { now });
+  return words ? `  · ${words}` : '';
 }
 
 export const TODAY_COMMANDS: Command[] = [
@@ -50,7 +60,7 @@ export const TODAY_COMMANDS: Command[] = [
     human: (o: TodayPage, _money, w) =>
       [
         w('cli:out.today.title', { asOf: o.asOf }),
-        ...o.items.map((i, n) => `  ${String(i.priority).padStart(3)}  ${i.dueDate}  ${pad(i.customerName, 20)} ${reasonsLine(i, o.reasons[n] ?? [], o.asOf, w)}`),
+        ...o.items.map((i, n) => `  ${String(i.priority).padStart(3)}  ${i.dueDate}  ${pad(i.customerName, 20)} ${reasonsLine(i, o.reasons[n] ?? [], o.asOf, w)}${localTimeAfter(w, i.timeZone, Date.now())}`),
         // An empty page past the end says where the end is (it read "0 of 136 … --offset N for more").
         o.items.length === 0 && o.total > 0
           ? w('cli:out.today.pastEnd', { offset: o.offset, total: o.total })

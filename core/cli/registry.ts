@@ -1,4 +1,5 @@
 import { COMMANDS, pad, type Command } from './commands';
+import { CUSTOMER_SHOW_COMMANDS } from './commands-customer-show';
 import { LICENSE_COMMANDS } from './commands-licenses';
 import { MERGE_COMMANDS } from './commands-merges';
 import { OFFERING_COMMANDS } from './commands-offering';
@@ -13,7 +14,7 @@ import { TRANSFER_COMMANDS } from './commands-transfer';
 import { say, type Said, type Words } from './words';
 
 /** Every CLI command, by domain. A domain adds its commands file here with one spread. */
-export const ALL_COMMANDS: Command[] = [...COMMANDS, ...ORDER_COMMANDS, ...SEGMENTATION_COMMANDS, ...TRANSFER_COMMANDS, ...MERGE_COMMANDS, ...TODAY_COMMANDS, ...SETTINGS_COMMANDS, ...PREDICTION_COMMANDS, ...REPORT_COMMANDS, ...TEAM_COMMANDS, ...OFFERING_COMMANDS, ...LICENSE_COMMANDS];
+export const ALL_COMMANDS: Command[] = [...COMMANDS, ...CUSTOMER_SHOW_COMMANDS, ...ORDER_COMMANDS, ...SEGMENTATION_COMMANDS, ...TRANSFER_COMMANDS, ...MERGE_COMMANDS, ...TODAY_COMMANDS, ...SETTINGS_COMMANDS, ...PREDICTION_COMMANDS, ...REPORT_COMMANDS, ...TEAM_COMMANDS, ...OFFERING_COMMANDS, ...LICENSE_COMMANDS];
 
 export function findCommand(args: string[]): { command: Command; rest: string[] } | undefined {
   for (const command of ALL_COMMANDS) {

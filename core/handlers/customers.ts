@@ -6,6 +6,7 @@ import * as repo from '../../db/repos/customers';
 import { toCustomer } from '../../db/repos/rows';
 import { readSettings } from '../../db/repos/settings';
 import type { HandlerContext } from '../context';
+import { timeZonesOf } from '../customer-time-zones';
 import { newId } from '../ids';
 import { listByClass } from '../segmentation/class-list';
 import { withClasses } from '../segmentation/row-classes';
@@ -84,6 +85,13 @@ export function customerHandlers(ctx: HandlerContext): Omit<HandlerMap<'customer
     },
 
     'customers:get': ({ id }) => loadCustomer(ctx, id),
+
+    'customers:timeZone': async ({ id }) => {
+      const row = repo.findCustomer(db, id);
+      if (!row) throw notFound('customer', id);
+      const [timeZone] = await timeZonesOf([row]);
+      return { timeZone: timeZone ?? null };
+    },
 
     'customers:create': (input) =>
       db.transaction(() => {

@@ -362,3 +362,18 @@ export function customersWithDerivedLocality(db: Db): { id: string; country: str
     .where(eq(customers.localityManual, false))
     .all();
 }
+
+/** Country, region and city of these customers, by id (Today's page finds each one's time zone from them). */
+export function placesOf(db: Db, ids: readonly string[]): Map<string, { country: string | null; region: string | null; city: string | null }> {
+  const places = new Map<string, { country: string | null; region: string | null; city: string | null }>();
+  // Chunks keep each statement under SQLite's limit of bound parameters.
+  for (let at = 0; at < ids.length; at += 500) {
+    const rows = db
+      .select({ id: customers.id, country: customers.country, region: customers.region, city: customers.city })
+      .from(customers)
+      .where(inArray(customers.id, ids.slice(at, at + 500)))
+      .all();
+    for (const { id, ...place } of rows) places.set(id, place);
+  }
+  return places;
+}

@@ -4,6 +4,7 @@ import { boundedArray, MAX_FILTER_VALUES } from './limits';
 import { CONTACT_KINDS, CUSTOMER_TYPES, LOCALITIES, MANUAL_LEVELS, NEEDS } from './enums';
 import { refuseUnknownClass, schemeSchema } from './segmentation';
 import { splitList } from '../import/parse-contact';
+import { customerTimeZoneSchema } from './time-zone';
 
 /** Contacts of one customer, as the form and a duplicate check send them. */
 const MAX_CONTACTS = 20;
@@ -157,6 +158,8 @@ export const customersContract = {
     output: z.object({ total: z.number().int(), rows: z.array(customerRowSchema) }),
   },
   'customers:get': { input: z.object({ id: idSchema }), output: customerSchema },
+  /** The customer's time zone, from their country, region and city (the file shows their local time by it). */
+  'customers:timeZone': { input: z.object({ id: idSchema }), output: z.object({ timeZone: customerTimeZoneSchema }) },
   'customers:create': {
     input: customerInputSchema,
     output: z.object({ customer: customerSchema, duplicates: z.array(duplicateMatchSchema) }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REASON_KEYS, TODAY_KINDS } from '../today/types';
 import { enumOf, isoDateSchema } from './common';
+import { customerTimeZoneSchema } from './time-zone';
 
 /** Today: whom to serve today and why, one prioritised list (docs/today.md explains the order). */
 const key = z.string().max(200, 'too_long');
@@ -38,6 +39,8 @@ export const todayItemSchema = z.object({
   reasons: z.array(todayReasonSchema).max(20),
   followUpIds: z.array(z.string().max(64)).max(1000),
   likelihood: z.number().min(0).max(1).nullable(),
+  /** The customer's time zone (customers:timeZone's answer), for their local time beside the reasons. */
+  timeZone: customerTimeZoneSchema,
 });
 export type TodayItemRow = z.infer<typeof todayItemSchema>;
 

@@ -44,7 +44,7 @@ describe('words a command does not take', () => {
   });
 
   it('a group word alone lists what may follow it; a word after the flags is named', () => {
-    expect(cli('customers', '--db', db)).toMatchObject({ code: 2, stderr: 'error: "customers" needs a second word: customers list, add (see tierbook --help)\n' });
+    expect(cli('customers', '--db', db)).toMatchObject({ code: 2, stderr: 'error: "customers" needs a second word: customers list, add, show (see tierbook --help)\n' });
     expect(cli('today', '--db', db, 'shop.sqlite')).toMatchObject({
       code: 2,
       stdout: '',

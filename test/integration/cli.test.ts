@@ -72,7 +72,7 @@ describe('the tierbook CLI', () => {
   });
 
   it('treats unknown commands, unknown flags and missing flags as usage errors (exit 2)', () => {
-    expect(cli('customers', 'lst', '--db', db)).toMatchObject({ code: 2, stderr: 'error: unknown command "customers lst" (there are: customers list, add; see tierbook --help)\n' });
+    expect(cli('customers', 'lst', '--db', db)).toMatchObject({ code: 2, stderr: 'error: unknown command "customers lst" (there are: customers list, add, show; see tierbook --help)\n' });
     expect(cli('customers', 'list', '--db', db, '--bogus').code).toBe(2);
     expect(cli('orders', 'add', '--db', db)).toMatchObject({ code: 2, stderr: 'error: --customer is required\n' });
     // A negative number after a flag is its value (node:util parseArgs would read it as a flag), refused as a count.

@@ -26,6 +26,8 @@ import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-pr
 import { TeamConflicts } from '../team/TeamConflicts';
 import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 import { UserText } from '../../components/UserText';
+import { CustomerLocalTime } from '../../components/CustomerLocalTime';
+import type { CustomerTimeZone } from '../../../shared/domain/customer-time-zone-types';
 
 interface FileData {
   customer: Customer;
@@ -33,6 +35,8 @@ interface FileData {
   /** What the customer owes over all sales, and how much of it is past due, in the base currency. */
   balance: { owed: number; overdue: number };
   followUps: FollowUp[];
+  /** The customer's time zone, for their local time under the name. */
+  timeZone: CustomerTimeZone | null;
 }
 
 export function CustomerFilePage({ id }: { id: string }) {
@@ -49,8 +53,13 @@ export function CustomerFilePage({ id }: { id: string }) {
 
   const load = useCallback(async () => {
     try {
-      const [customer, orders, followUps] = await Promise.all([api('customers:get', { id }), api('orders:list', { customerId: id }), api('followups:list', { customerId: id })]);
-      setData({ customer, orders: orders.orders, balance: { owed: orders.balanceBaseMinor, overdue: orders.overdueBaseMinor }, followUps: followUps.followUps });
+      const [customer, orders, followUps, { timeZone }] = await Promise.all([
+        api('customers:get', { id }),
+        api('orders:list', { customerId: id }),
+        api('followups:list', { customerId: id }),
+        api('customers:timeZone', { id }),
+      ]);
+      setData({ customer, orders: orders.orders, balance: { owed: orders.balanceBaseMinor, overdue: orders.overdueBaseMinor }, followUps: followUps.followUps, timeZone });
     } catch {
       setMissing(true);
     }
@@ -165,6 +174,10 @@ export function CustomerFilePage({ id }: { id: string }) {
           )}
         </Space>
       </Space>
+      {/* Their clock, when it is not the user's: whether a call now wakes them. Empty when there is nothing to say. */}
+      <div>
+        <CustomerLocalTime timeZone={data.timeZone} variant="header" country={customer.country} city={customer.city} />
+      </div>
       <Typography.Paragraph type="secondary" data-testid="customer-summary">
         {fileSummaryText(t, i18n.language, { sales: saleCount, revenueMinor: revenue, currency: settings.baseCurrency, ...lastActivity(data.orders, data.followUps, localDateOf(new Date())) })}
       </Typography.Paragraph>

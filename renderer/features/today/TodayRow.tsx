@@ -8,6 +8,7 @@ import '../../components/row-action.css';
 import { reasonLabel } from './reason-label';
 import { useClassLabelEnv } from '../tiers/use-tier-settings';
 import { UserText } from '../../components/UserText';
+import { CustomerLocalTime } from '../../components/CustomerLocalTime';
 import { scoreText } from '../prediction/chance-text';
 
 export const ROW_HEIGHT = 60;
@@ -59,12 +60,16 @@ export const TodayRow = memo(function TodayRow({ item, asOf, selected, busy, onS
           {item.owner ? <span style={{ color: 'rgba(0, 0, 0, 0.62)', display: 'flex', minWidth: 0, flex: '0 2 auto' }}>·&nbsp;<UserText text={item.owner} /></span> : null}
           {item.likelihood !== null ? <span style={{ color: '#1f6f5c', flex: 'none' }}>· {t('likelihood', { percent: scoreText(Math.round(item.likelihood * 100), t, i18n.language) })}</span> : null}
         </div>
-        <div data-testid="today-reasons" title={reasons.join('\n')} style={{ marginTop: 2, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', fontSize: 13 }}>
-          {item.reasons.map((r, i) => (
-            <span key={i} data-testid="today-reason" data-reason={r.key} style={{ color: KIND_COLORS[r.kind], marginRight: 12 }}>
-              {reasons[i]}
-            </span>
-          ))}
+        <div style={{ marginTop: 2, display: 'flex', alignItems: 'baseline', gap: 4, minWidth: 0 }}>
+          <div data-testid="today-reasons" title={reasons.join('\n')} style={{ minWidth: 0, flex: '0 1 auto', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', fontSize: 13 }}>
+            {item.reasons.map((r, i) => (
+              <span key={i} data-testid="today-reason" data-reason={r.key} style={{ color: KIND_COLORS[r.kind], marginRight: 12 }}>
+                {reasons[i]}
+              </span>
+            ))}
+          </div>
+          {/* The client's own time, when it is not the user's: whether to call now or later. */}
+          <CustomerLocalTime timeZone={item.timeZone} variant="row" />
         </div>
       </div>
       <div role="gridcell" style={{ display: 'flex', gap: 4 }} onClick={(e) => e.stopPropagation()} onDoubleClick={(e) => e.stopPropagation()}>

@@ -10,6 +10,7 @@ import { evaluation } from './evaluation';
 import { followUps } from './followups';
 import { fx } from './fx';
 import { importing } from './import';
+import { localTime } from './local-time';
 import { merge } from './merge';
 import { offering } from './offering';
 import { orders } from './orders';
@@ -27,4 +28,4 @@ import { transfer } from './transfer';
 import { welcome } from './welcome';
 
 /** One namespace per feature, each holding both languages side by side so neither falls behind. */
-export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv, orders, tierSettings, reportFigures, offering, evaluation, team, cli };
+export const resources = { common, errors, welcome, customers, customerFile, followUps, settings, fx, tiers, tierLabels, importing, merge, transfer, shell, reminders, today, data, prediction, comfort, clv, orders, tierSettings, reportFigures, offering, evaluation, team, cli, localTime };

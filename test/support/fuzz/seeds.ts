@@ -71,6 +71,7 @@ export function handSeeds(f: Fixture, teamServerUrl: string): Partial<Record<Cha
   return {
     'customers:list': { search: '张', countries: ['CN'], tags: ['vip'], sort: { field: 'revenueBaseMinor', desc: true }, limit: 50, schemes: ['rfm', `custom:${f.segment}`] },
     'customers:get': { id: f.customer },
+    'customers:timeZone': { id: f.customer },
     'customers:create': { name: '王五', company: '五金行', country: 'CN', tags: ['new'], contacts: [{ kind: 'phone', value: '13900139001' }, { kind: 'email', value: 'w5@example.com' }] },
     'customers:update': { id: f.other, customer: { name: 'Hans Müller', country: 'DE', notes: 'fuzz', contacts: [{ kind: 'email', value: 'hans@example.com' }] } },
     'customers:checkDuplicates': { contacts: [{ kind: 'phone', value: '13800138000' }], excludeId: f.other },

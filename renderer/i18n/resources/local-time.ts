@@ -1,0 +1,27 @@
+/** A customer's local time, where the user decides whom to call (the customer file's header, Today's rows). */
+export const localTime = {
+  'zh-CN': {
+    line: '当地时间 {{weekday}} {{time}}（{{offset}}）',
+    short: '当地 {{weekday}} {{time}}',
+    night: '当地夜间',
+    weekend: '当地周末',
+    zoneTitle: '时区 {{zone}}，{{offset}}',
+    several: {
+      no_city: '{{country}}有多个时区：填写城市即可显示当地时间',
+      unknown_city: '{{country}}有多个时区，未识别城市“{{city}}”：请用英文填写城市（如 Houston）',
+      ambiguous_city: '{{country}}有不止一个“{{city}}”，时区不同：填写州或省即可显示当地时间',
+    },
+  },
+  en: {
+    line: 'Local time {{time}} {{weekday}} ({{offset}})',
+    short: '{{time}} {{weekday}} there',
+    night: 'night there',
+    weekend: 'weekend there',
+    zoneTitle: 'Time zone {{zone}}, {{offset}}',
+    several: {
+      no_city: 'Several time zones in {{country}}: add the city to see their local time',
+      unknown_city: 'Several time zones in {{country}}, and “{{city}}” is not a city we know: write it in English (e.g. Houston)',
+      ambiguous_city: 'More than one “{{city}}” in {{country}}, in different time zones: add the state or province',
+    },
+  },
+};
