@@ -43,7 +43,7 @@ const WORDS: Record<StartupLanguage, { openTitle: string; startTitle: string; de
         return `${error.file} 无法写入（${why}）。TierBook 边用边保存，所以没有打开它，也没有改动任何内容。请允许写入它，或把它复制到你自己的文件夹后打开副本。`;
       }
       if (error instanceof DatabaseDamagedError) {
-        return `${error.file} 已损坏（${error.reason}），文件保持原样。请退出 TierBook，把它（以及旁边的 -wal、-shm 文件，如果有）移到另一个文件夹里保留好，再把它旁边 backups 文件夹里最新的备份复制为 ${error.file}。`;
+        return `${error.file} 已损坏（${error.reason}），文件保持原样。请退出 TierBook，用命令 tierbook restore --db ${error.file} --from 备份文件 恢复它旁边 backups 文件夹里最新的备份（损坏的文件会改名为 *.damaged-日期 保留在旁边）。`;
       }
       if (error instanceof DatabaseUnreadableError) return `${error.file} 无法读取（${error.reason}），文件保持原样。可能是磁盘已满，或它所在的磁盘不可用：请清理磁盘空间或重新连接磁盘后再试。`;
       if (error instanceof NotTierBookDatabaseError) return `${error.file} ${NOT_TIERBOOK_ZH[error.reason]}${error.fileIsThere ? '，文件保持原样' : ''}。请选择一个 TierBook 数据库，或一个新文件名来新建。`;

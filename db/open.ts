@@ -62,8 +62,9 @@ function rootReason(error: unknown): string {
 
 /**
  * A TierBook file whose pages no longer read as SQLite wrote them (SQLITE_CORRUPT: a disk fault, a copy cut short, a
- * page written over by something else). Told as damage, not as "not a database", with the way back: the user's own
- * file must not be taken for a stranger's, nor a new empty workspace started in its place. It is left as it is, as
+ * page written over by something else). Told as damage, not as "not a database", with the way back (`tierbook restore`,
+ * which keeps the damaged file beside the restored one: core/backup/restore-onto-unopenable.ts): the user's own file
+ * must not be taken for a stranger's, nor a new empty workspace started in its place. It is left as it is, as
  * something may still be read from it.
  */
 export class DatabaseDamagedError extends Error {
@@ -73,7 +74,7 @@ export class DatabaseDamagedError extends Error {
     readonly reason: string,
   ) {
     super(
-      `${file} is damaged (${reason}); it was left as it is. Quit TierBook, move it (and its -wal and -shm files beside it, if there) to another folder and keep it, then copy the newest backup from the backups folder beside it to ${file}.`,
+      `${file} is damaged (${reason}); it was left as it is. Quit TierBook and restore the newest backup from the backups folder beside it with: tierbook restore --db ${file} --from BACKUP (the damaged file is kept beside it, renamed *.damaged-<date>).`,
     );
     this.name = 'DatabaseDamagedError';
   }

@@ -42,20 +42,7 @@ export async function restoreFrom(db: Db, dbPath: string, from: string, migratio
   assertReadableSource(from);
   const staging = createTempBeside(stagingTarget(dbPath), { forSqlite: true });
   try {
-    try {
-      await copySource(from, staging.path);
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      throw unreadable(from, error);
-    }
-    verifyBackupFile(staging.path, appVersion, from);
-    const candidate = new Database(staging.path, { readonly: true, fileMustExist: true });
-    try {
-      assertTierBookSchema(candidate, migrationsFolder, from);
-    } finally {
-      candidate.close();
-    }
-    prepareForThisVersion(staging, migrationsFolder, client.pragma('page_size', { simple: true }) as number, from);
+    await stageCheckedCopy(from, staging, migrationsFolder, client.pragma('page_size', { simple: true }) as number);
     liftActivityRevs(staging.path, latestActivityRev(db));
 
     const safetyBackup = await backupHere(client, dbPath, 'before_restore', at);
@@ -77,6 +64,28 @@ export async function restoreFrom(db: Db, dbPath: string, from: string, migratio
   } finally {
     discardTemp(staging);
   }
+}
+
+/**
+ * Steps 1 and 2 of a restore: the picked file copied into `staging` and checked there, then migrated to this version
+ * and checked again; `pageSize` (the live database's) is given it when there is a live database to copy it into.
+ * Throws the refusal that names what is wrong with the picked file; nothing but `staging` is written.
+ */
+export async function stageCheckedCopy(from: string, staging: TempFile, migrationsFolder: string, pageSize?: number): Promise<void> {
+  try {
+    await copySource(from, staging.path);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw unreadable(from, error);
+  }
+  verifyBackupFile(staging.path, knownSchemaVersion(migrationsFolder), from);
+  const candidate = new Database(staging.path, { readonly: true, fileMustExist: true });
+  try {
+    assertTierBookSchema(candidate, migrationsFolder, from);
+  } finally {
+    candidate.close();
+  }
+  prepareForThisVersion(staging, migrationsFolder, pageSize, from);
 }
 
 /**
@@ -179,7 +188,7 @@ function removeIfNoFrame(made: readonly string[], wal: string): void {
  * version), checks it, and leaves it a single self-contained file with the live database's page size
  * (SQLite cannot copy pages of another size into a WAL database).
  */
-function prepareForThisVersion(staging: TempFile, migrationsFolder: string, pageSize: number, shownAs: string): void {
+function prepareForThisVersion(staging: TempFile, migrationsFolder: string, pageSize: number | undefined, shownAs: string): void {
   let opened: Db;
   try {
     opened = openDatabase(staging.path, migrationsFolder);
@@ -191,7 +200,7 @@ function prepareForThisVersion(staging: TempFile, migrationsFolder: string, page
     const problems = problemsIn(client);
     if (problems) throw unusable(shownAs, problems);
     client.pragma('journal_mode = DELETE');
-    if ((client.pragma('page_size', { simple: true }) as number) !== pageSize) {
+    if (pageSize !== undefined && (client.pragma('page_size', { simple: true }) as number) !== pageSize) {
       client.pragma(`page_size = ${pageSize}`);
       client.exec('VACUUM');
     }

@@ -16,10 +16,26 @@ export interface TempFile {
   ino: number;
 }
 
-const unwritable = (path: string, error: unknown, field = ['path']) =>
-  isNameTooLong(error)
-    ? nameTooLong(path, field)
-    : new AppError('invalid_input', `Cannot write ${path} (${(error as Error).message}).`, [{ path: field, key: 'file_not_writable', params: { path } }]);
+/** The operating system's refusals of the place itself: no permission, or a read-only disk. */
+const PLACE_REFUSED: Record<string, string> = { EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'a read-only disk' };
+
+/**
+ * A file that could not be made or put in place. A folder that does not allow writing is the place typed, refused as a
+ * folder that does not exist is (exit 2 on the command line); anything else (a disk fault) says the system's reason.
+ */
+function unwritable(path: string, error: unknown, field = ['path']): AppError {
+  if (isNameTooLong(error)) return nameTooLong(path, field);
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const placeRefused = PLACE_REFUSED[code];
+  if (placeRefused) {
+    const folder = dirname(path);
+    return new AppError('invalid_input', `${path} cannot be written: the folder ${folder} does not allow writing (${placeRefused}); nothing was written. Choose a folder you may write to.`, [
+      { path: field, key: 'write_folder_not_writable', params: { path, folder, why: code === 'EROFS' ? 'read_only_disk' : 'permission' } },
+    ]);
+  }
+  const reason = (error as Error).message;
+  return new AppError('invalid_input', `Cannot write ${path} (${reason}).`, [{ path: field, key: 'file_not_writable', params: { path, reason } }]);
+}
 
 /** `.<16 hex>.partial`: the random tail of a temp file's name. */
 const TAIL_BYTES = 25;

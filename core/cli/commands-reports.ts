@@ -1,11 +1,12 @@
 import { AppError, type OutputOf } from '../../shared/contract';
 import type { ClassFigures, ReportPeriod } from '../../shared/contract/reports';
 import { optionalString, requireFlag, UsageError } from './args';
-import { pad, width, type Command } from './commands';
+import { pad, width, type Caller, type Command } from './commands';
+import { localeLanguage } from './language';
 import { baseMoney, decimalAmount, type BaseMoney } from './base-money';
 import { classWord, PLAIN_NAMING, spellingsFor, withoutSpellings, type WithSpellings } from './class-names';
 import { say, type Words } from './words';
-import { schemeWord } from './scheme-words';
+import { schemeNamingFor, schemeWord, type SchemeNaming } from './scheme-words';
 
 type Evaluation = OutputOf<'reports:evaluation'>;
 type Migration = OutputOf<'reports:migration'>;
@@ -52,12 +53,12 @@ type Movement = { stayed: number; upgraded: number | null; downgraded: number | 
 /** How many stayed, moved up, down or sideways, came and went; up and down are '–' for a scheme without an order of classes. */
 const movement = (m: Movement, w: Words) => w('cli:out.report.movement', { ...m, upgraded: m.upgraded ?? '–', downgraded: m.downgraded ?? '–' });
 
-function human(o: WithSpellings<Report>, w: Words): string {
+function human(o: WithSpellings<Report> & { naming: SchemeNaming }, w: Words): string {
   const cls = (key: string) => classWord(o, o.scheme, key, w);
   const amount = decimalAmount(o.baseCurrency);
   const money = baseMoney(o.baseCurrency);
   const lines = [
-    w('cli:out.report.title', { scheme: schemeWord(o.scheme, w), period: w(`cli:out.report.period.${o.period}`), from: o.from, to: o.to, currency: o.baseCurrency, historyFrom: o.historyFrom ?? w('cli:out.report.noHistory') }),
+    w('cli:out.report.title', { scheme: schemeWord(o.scheme, w, o.naming), period: w(`cli:out.report.period.${o.period}`), from: o.from, to: o.to, currency: o.baseCurrency, historyFrom: o.historyFrom ?? w('cli:out.report.noHistory') }),
   ];
   for (const p of o.periods) {
     lines.push('', `${p.start} – ${p.end}${p.complete ? '' : w('cli:out.report.running')}`, header(w));
@@ -86,18 +87,27 @@ function human(o: WithSpellings<Report>, w: Words): string {
 /** The languages of the workbook's headers and sheet names. */
 const REPORT_LANGUAGES = ['zh-CN', 'en'] as const;
 
+/**
+ * The workbook's language when --language is not given: the language the command speaks (--lang, else the workspace's
+ * setting, else the system's locale: language.ts), so `--lang en` writes an English workbook beside English lines.
+ */
+async function workbookLanguage(v: Record<string, unknown>, call: Caller): Promise<string> {
+  if (typeof v.lang === 'string') return v.lang;
+  return (await call('settings:get', {})).language ?? localeLanguage(process.env);
+}
+
 /** The evaluation dashboard's figures from the command line (docs/evaluation.md defines each). */
 export const REPORT_COMMANDS: Command[] = [
   {
     words: ['report'],
     flags: { scheme: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, period: { type: 'string' }, xlsx: { type: 'string' }, language: { type: 'string' } },
     fields: { path: '--xlsx' },
-    run: async (v, call): Promise<WithSpellings<Report>> => {
+    run: async (v, call): Promise<WithSpellings<Report> & { naming: SchemeNaming }> => {
       // The workbook is written whatever the name says (report.pdf would be a workbook no viewer opens as one);
       // checked first, as the migration below may store today's tiers.
       const xlsx = optionalString(v, 'xlsx');
       if (xlsx !== undefined && !/\.xlsx$/i.test(xlsx)) throw new UsageError(say('cli:file.xlsx', { value: xlsx }));
-      const language = optionalString(v, 'language') ?? 'zh-CN';
+      const language = optionalString(v, 'language') ?? (xlsx === undefined ? 'zh-CN' : await workbookLanguage(v, call));
       if (!REPORT_LANGUAGES.includes(language as 'en')) throw new UsageError(say('cli:usage.oneOf', { name: 'language', choices: REPORT_LANGUAGES.join(', '), value: language }));
       const input = { scheme: requireFlag(v, 'scheme'), from: requireFlag(v, 'from'), to: requireFlag(v, 'to'), period: (optionalString(v, 'period') ?? 'month') as ReportPeriod };
       // Everything is checked by the evaluation before anything is written.
@@ -117,9 +127,9 @@ export const REPORT_COMMANDS: Command[] = [
       const exported = xlsx
         ? await call('reports:export-xlsx', { ...input, path: xlsx, language: language as 'en', ...(migration ? { migrationFrom: input.from, migrationTo: input.to } : {}) })
         : undefined;
-      return { ...evaluation, migration, ...(exported ? { exported } : {}), ...(await spellingsFor(v, call)) };
+      return { ...evaluation, migration, ...(exported ? { exported } : {}), ...(await spellingsFor(v, call)), naming: await schemeNamingFor(v, call) };
     },
-    json: withoutSpellings,
-    human: (o: WithSpellings<Report>, _money, w) => human(o, w),
+    json: ({ naming: _naming, ...o }: WithSpellings<Report> & { naming: SchemeNaming }) => withoutSpellings(o),
+    human: (o: WithSpellings<Report> & { naming: SchemeNaming }, _money, w) => human(o, w),
   },
 ];

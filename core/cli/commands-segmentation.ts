@@ -11,6 +11,9 @@ import { say, wordsIn, type Words } from './words';
 import { groupWord, schemeNamingFor, schemeWord, type SchemeNaming } from './scheme-words';
 import { overviewCaveats, type RankingCaveat } from '../../shared/domain/ranking-caveat';
 
+/** What `migration` prints from: the moves, and how its scheme is named for people. */
+type MigrationLines = OutputOf<'segments:migration'> & { naming: SchemeNaming };
+
 /** The largest page segments:members serves (its input's limit). */
 const MEMBER_PAGE = 5000;
 
@@ -21,9 +24,9 @@ export function hintLine(hint: MoveHint, money: BaseMoney, w: Words = wordsIn('e
     case 'spend_more':
       return w(hint.by ? 'cli:out.hints.spend_more_by' : 'cli:out.hints.spend_more', { amount: money(hint.amountMinor), by: hint.by ?? '', ...to(hint.toClass) });
     case 'order_more':
-      return w(hint.by ? 'cli:out.hints.order_more_by' : 'cli:out.hints.order_more', { orders: hint.orders, by: hint.by ?? '', ...to(hint.toClass) });
+      return w(hint.by ? 'cli:out.hints.order_more_by' : 'cli:out.hints.order_more', { count: hint.orders, by: hint.by ?? '', ...to(hint.toClass) });
     case 'order_within':
-      return w('cli:out.hints.order_within', { days: hint.days, by: hint.by, keeps: cls(hint.keeps) });
+      return w('cli:out.hints.order_within', { count: hint.days, by: hint.by, keeps: cls(hint.keeps) });
     case 'changes_on':
       return w('cli:out.hints.changes_on', { date: hint.date, ...to(hint.toClass) });
     case 'place_order':
@@ -211,11 +214,12 @@ export const SEGMENTATION_COMMANDS: Command[] = [
   {
     words: ['migration'],
     flags: { scheme: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
-    run: (v, call) => call('segments:migration', { scheme: requireFlag(v, 'scheme'), from: requireFlag(v, 'from'), to: requireFlag(v, 'to') }),
-    // Classes and the scheme as the screens name them, in either language.
-    human: (o: OutputOf<'segments:migration'>, _money, w) => {
+    run: async (v, call) => ({ ...(await call('segments:migration', { scheme: requireFlag(v, 'scheme'), from: requireFlag(v, 'from'), to: requireFlag(v, 'to') })), naming: await schemeNamingFor(v, call) }),
+    json: ({ naming: _naming, ...o }: MigrationLines) => o,
+    // Classes and the scheme as the screens name them (a custom segment by its name), in either language.
+    human: (o: MigrationLines, _money, w) => {
       const cls = (classKey: string | null) => (classKey === null ? w('cli:out.migration.absent') : classWord(PLAIN_NAMING, o.scheme, classKey, w));
-      return [w('cli:out.migration.title', { scheme: schemeWord(o.scheme, w), from: o.fromSnapshot, to: o.toSnapshot }), ...o.cells.map((c) => `  ${pad(cls(c.from), 18)} → ${pad(cls(c.to), 18)} ${c.count}`)].join('\n');
+      return [w('cli:out.migration.title', { scheme: schemeWord(o.scheme, w, o.naming), from: o.fromSnapshot, to: o.toSnapshot }), ...o.cells.map((c) => `  ${pad(cls(c.from), 18)} → ${pad(cls(c.to), 18)} ${c.count}`)].join('\n');
     },
   },
 ];

@@ -18,7 +18,7 @@ function describeStatus(o: OutputOf<'team:status'>, w: Words): string {
     w('cli:out.team.lastSync', { at: o.lastSyncAt === null ? w('cli:out.team.never') : localMinute(o.lastSyncAt), paused: o.paused ? w('cli:out.team.paused') : '' }),
     w('cli:out.team.pending', { pending: o.pendingChanges }),
     ...(o.lastErrorKey ? [w('cli:out.team.lastError', { error: lastError(o.lastErrorKey, w), at: o.lastErrorAt === null ? '' : localMinute(o.lastErrorAt) })] : []),
-    ...(o.refusedCount > 0 ? [w('cli:out.team.refused', { refused: o.refusedCount, reason: o.refusedReason ?? '' })] : []),
+    ...(o.refusedCount > 0 ? [w('cli:out.team.refused', { count: o.refusedCount, reason: o.refusedReason ?? '' })] : []),
   ].join('\n');
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { predictionsSettled } from '../prediction/refit';
 import { inputsKept } from '../segmentation/kept-inputs';
 import { AppError, type Channel, type InputOf } from '../../shared/contract';
-import { openApp } from '../app';
+import { openApp, type OpenedApp } from '../app';
 import { systemClock } from '../context';
 import { tuneHeapForTiers } from '../heap-tuning';
 import { startBridge } from '../bridge/server';
@@ -22,6 +22,7 @@ import { commandUsage, findCommand, serveUsage, strayWords, unknownCommand, usag
 import { commandFirst } from './global-flags';
 import { checkedLanguageFlag, refusalLanguage, withoutFlag } from './language';
 import { refusalLine } from './refusal-text';
+import { restoredOntoUnopenableLine, restoreInsteadOfOpening } from './restore-onto-unopenable';
 import { say, sayAs, wordsIn } from './words';
 
 /** The words that ask for the version alone. */
@@ -87,7 +88,16 @@ async function main(typed: string[]): Promise<number> {
     throw sayAs(new AppError('not_found', said('en'), [{ path: ['db'], key: 'file_not_found', params: { path: dbPath } }]), said);
   }
   // The local user at their own shell: any file they can open is theirs to name.
-  const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'paths' }, importWorker: forkImportWorker(), clock });
+  let app: OpenedApp;
+  try {
+    app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'paths' }, importWorker: forkImportWorker(), clock });
+  } catch (error) {
+    // A restore onto a file that will not open puts the backup in its place instead (restore-onto-unopenable.ts).
+    const restored = await restoreInsteadOfOpening(command, values, dbPath, error, migrationsFolder()).catch((refusal: unknown) => Promise.reject(inFlags(refusal)));
+    if (!restored) throw error;
+    process.stdout.write(values.json ? `${JSON.stringify(restored, null, 2)}\n` : `${restoredOntoUnopenableLine(restored, userWords())}\n`);
+    return 0;
+  }
   let succeeded = false;
   try {
     const caller = <C extends Channel>(name: C, input: InputOf<C>) =>

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openApp, type OpenedApp } from '../../core/app';
@@ -49,6 +49,16 @@ function customersPage(dbPath: string): number {
   const raw = new Database(dbPath, { readonly: true });
   try {
     return raw.prepare(`SELECT pageno FROM dbstat WHERE name = 'customers' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1`).pluck().get() as number;
+  } finally {
+    raw.close();
+  }
+}
+
+/** Customers not in the trash, read with plain SQL. */
+function liveCustomers(dbPath: string): number {
+  const raw = new Database(dbPath, { readonly: true });
+  try {
+    return raw.prepare('SELECT count(*) FROM customers WHERE deleted_at IS NULL').pluck().get() as number;
   } finally {
     raw.close();
   }
@@ -112,10 +122,10 @@ describe('a workspace that cannot be opened', () => {
     }
     expect(error).toBeInstanceOf(DatabaseDamagedError);
     expect((error as Error).message).toBe(
-      `${dbPath} is damaged (database disk image is malformed); it was left as it is. Quit TierBook, move it (and its -wal and -shm files beside it, if there) to another folder and keep it, then copy the newest backup from the backups folder beside it to ${dbPath}.`,
+      `${dbPath} is damaged (database disk image is malformed); it was left as it is. Quit TierBook and restore the newest backup from the backups folder beside it with: tierbook restore --db ${dbPath} --from BACKUP (the damaged file is kept beside it, renamed *.damaged-<date>).`,
     );
     expect(startupFailureText(error, 'zh-CN', dbPath).detail).toBe(
-      `${dbPath}\n\n${dbPath} 已损坏（database disk image is malformed），文件保持原样。请退出 TierBook，把它（以及旁边的 -wal、-shm 文件，如果有）移到另一个文件夹里保留好，再把它旁边 backups 文件夹里最新的备份复制为 ${dbPath}。`,
+      `${dbPath}\n\n${dbPath} 已损坏（database disk image is malformed），文件保持原样。请退出 TierBook，用命令 tierbook restore --db ${dbPath} --from 备份文件 恢复它旁边 backups 文件夹里最新的备份（损坏的文件会改名为 *.damaged-日期 保留在旁边）。`,
     );
     expect(readFileSync(dbPath).equals(before)).toBe(true);
   });
@@ -132,6 +142,59 @@ describe('a workspace that cannot be opened', () => {
     const run = runCli(['customers', 'list', '--db', dbPath, '--lang', 'zh-CN']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${dbPath} 已损坏（database disk image is malformed），文件保持原样。`);
+  });
+
+  it('restore, the way back the message names, puts the backup in its place and keeps the damaged file beside it', async () => {
+    const { dbPath, dir, backup } = await workspace();
+    const expected = liveCustomers(backup);
+    scribble(dbPath, 1, 100, pageSize(dbPath) - 100);
+    const damaged = readFileSync(dbPath);
+    const run = runCli(['restore', '--db', dbPath, '--from', backup, '--lang', 'en']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const kept = join(dir, readdirSync(dir).find((name) => /^tierbook\.damaged-\d{4}-\d{2}-\d{2}-\d{4}\.sqlite$/.test(name))!);
+    expect(run.stdout).toBe(`Restored from ${backup}; the file that could not be opened is kept, with its -wal and -shm files, as ${kept}.\n`);
+    expect(readFileSync(kept).equals(damaged)).toBe(true);
+    expect(liveCustomers(dbPath)).toBe(expected);
+    // The restored workspace is one the commands open again.
+    expect(runCli(['customers', 'list', '--db', dbPath, '--json']).code).toBe(0);
+  });
+
+  it('in Chinese too, and a second restore keeps the first kept file', async () => {
+    const { dbPath, dir, backup } = await workspace();
+    scribble(dbPath, 1, 100, pageSize(dbPath) - 100);
+    const first = runCli(['restore', '--db', dbPath, '--from', backup, '--lang', 'zh-CN']);
+    expect(first.code).toBe(0);
+    const kept = readdirSync(dir).filter((name) => name.includes('.damaged-'));
+    expect(kept).toHaveLength(1);
+    expect(first.stdout).toBe(`已从 ${backup} 恢复；无法打开的原文件（连同旁边的 -wal、-shm 文件）保留为 ${join(dir, kept[0]!)}。\n`);
+    scribble(dbPath, 1, 100, pageSize(dbPath) - 100);
+    expect(runCli(['restore', '--db', dbPath, '--from', backup, '--lang', 'zh-CN']).code).toBe(0);
+    expect(readdirSync(dir).filter((name) => name.includes('.damaged-') && name.endsWith('.sqlite'))).toHaveLength(2);
+  });
+
+  it('a working file that cannot be read is set aside with it, and the backup restored', async () => {
+    const { dbPath, dir, backup } = await workspace();
+    mkdirSync(`${dbPath}-wal`);
+    const run = runCli(['restore', '--db', dbPath, '--from', backup]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const kept = readdirSync(dir).find((name) => name.includes('.damaged-') && name.endsWith('.sqlite'))!;
+    expect(existsSync(join(dir, `${kept}-wal`))).toBe(true);
+    expect(liveCustomers(dbPath)).toBe(liveCustomers(backup));
+  });
+
+  it('a backup that is no database is refused before anything moves: the damaged file stays where it was', async () => {
+    const { dbPath, dir } = await workspace();
+    scribble(dbPath, 1, 100, pageSize(dbPath) - 100);
+    const damaged = readFileSync(dbPath);
+    const notABackup = join(dir, 'notes.sqlite');
+    writeFileSync(notABackup, 'not a database at all, just some words typed into a file '.repeat(100));
+    const run = runCli(['restore', '--db', dbPath, '--from', notABackup, '--lang', 'zh-CN']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--from');
+    expect(readFileSync(dbPath).equals(damaged)).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.includes('.damaged-') || name.endsWith('.partial'))).toEqual([]);
   });
 
   it('a working file that cannot be read: "could not be read", never "not a database file"', async () => {

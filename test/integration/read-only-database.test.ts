@@ -89,6 +89,25 @@ describe('a database this user cannot write', () => {
     }
   });
 
+  it('a backup --to a read-only folder is refused as a named place that cannot be written: exit 2, the reason in either language', () => {
+    const { db } = copyIn('backup-to-locked');
+    const locked = join(dir, 'locked-backups');
+    mkdirSync(locked);
+    chmodSync(locked, 0o555);
+    const target = join(locked, 'copy.sqlite');
+    try {
+      const en = cliAsUser('backup', '--db', db, '--to', target, '--lang', 'en');
+      expect(en.code).toBe(2);
+      expect(en.stderr).toBe(`error: ${target} cannot be written: the folder ${locked} does not allow writing (permission denied); nothing was written. Choose a folder you may write to.\n`);
+      const zh = cliAsUser('backup', '--db', db, '--to', target, '--lang', 'zh-CN');
+      expect(zh.code).toBe(2);
+      expect(zh.stderr).toBe(`错误：--to：无法写入：文件夹 ${locked} 不允许写入（没有写入权限），没有写入任何内容。请选择一个你可以写入的文件夹\n`);
+      expect(readdirSync(locked)).toEqual([]);
+    } finally {
+      chmodSync(locked, 0o755);
+    }
+  });
+
   it('the same file made writable again opens as before', () => {
     const { db } = copyIn('unlocked');
     const run = cliAsUser('customers', 'list', '--db', db, '--limit', '1', '--json');

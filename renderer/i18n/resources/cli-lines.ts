@@ -34,7 +34,7 @@ export const cliLines = {
       elapsed: '（用时 {{ms}} 毫秒）',
     },
     predict: {
-      row: '{{name}} 评分 {{score}} 仍在购买的概率 {{pAlive}}  未来 90 天预计 {{d90}} 单  每单 {{order}}  客户价值 {{clv}}  {{confidence}} · {{method}}',
+      row: '{{name}} 评分 {{score}} $t(prediction:pAlive) {{pAlive}}  未来 90 天预计 {{d90}} 单  每单 {{order}}  客户价值 {{clv}}  {{confidence}} · {{method}}',
       confidence: { high: '$t(prediction:confidence.high)', medium: '$t(prediction:confidence.medium)', low: '$t(prediction:confidence.low)' },
       method: { bgnbd: '$t(prediction:method.bgnbd)', shrunk: '$t(prediction:method.shrunk)' },
       pastEnd: '--offset {{offset}} 超出了截至 {{asOf}} 有订单的全部 {{total}} 位客户。',
@@ -94,7 +94,8 @@ export const cliLines = {
       paused: '（$t(team:status.paused)）',
       pending: '待同步的修改：{{pending}}',
       lastError: '上一个错误：{{error}}（{{at}}）',
-      refused: '被拒绝：{{refused}} 项修改仍待同步；第一个原因：{{reason}}',
+      refused_one: '被拒绝：{{count}} 项修改仍待同步；第一个原因：{{reason}}',
+      refused_other: '被拒绝：{{count}} 项修改仍待同步；第一个原因：{{reason}}',
       synced: '已上传 {{pushed}} · 已下载 {{pulled}} · 已解决冲突 {{conflicts}}',
     },
     migration: {
@@ -217,7 +218,8 @@ export const cliLines = {
       paused: ' (paused)',
       pending: 'pending changes {{pending}}',
       lastError: 'last error      {{error}} at {{at}}',
-      refused: 'refused         {{refused}} change(s) stay pending; first reason: {{reason}}',
+      refused_one: 'refused         {{count}} change stays pending; first reason: {{reason}}',
+      refused_other: 'refused         {{count}} changes stay pending; first reason: {{reason}}',
       synced: 'pushed {{pushed}} · pulled {{pulled}} · conflicts resolved {{conflicts}}',
     },
     migration: {

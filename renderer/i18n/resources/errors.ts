@@ -6,6 +6,8 @@ export const errors = {
       unknown_channel: '未知操作', db_too_new: '数据库来自更新版本的客户分级簿',
       busy: '正在写入导入的数据，本次修改未保存，请等导入结束后再试', internal: '出现意外错误',
     },
+    /** Why a folder does not take a new file (write_folder_not_writable's `why`). */
+    writeRefusal: { permission: '没有写入权限', read_only_disk: '只读磁盘' },
     issue: {
       required: '必填',
       invalid_value: '格式不正确',
@@ -119,7 +121,7 @@ export const errors = {
       import_already_undone: '这次导入已撤销',
       undo_worker_crashed: '撤销意外中止（{{reason}}），没有撤销任何数据',
       file_not_found: '找不到文件：{{path}}',
-      file_not_writable: '无法写入：{{path}}',
+      file_not_writable: '无法写入：{{path}}（{{reason}}）',
       file_name_too_long: '文件名或所在文件夹的路径太长，文件系统无法处理，本次没有做任何修改；请改用较短的文件名，或放到层级较浅的文件夹中',
       path_outside_folder: '只能使用文件夹 {{folder}} 中的文件',
       path_not_allowed: '这里不接受文件路径，请用对话框选择文件',
@@ -140,6 +142,7 @@ export const errors = {
       write_target_in_use: '这是另一个程序正在使用（或未正常关闭）的数据库，旁边有它的 -wal、-shm 或 -journal 文件，写入这里会损坏它，请另选文件',
       write_target_is_source: '这是正在导入的文件，把有错误的行写到这里会覆盖它，请另选文件',
       write_folder_missing: '无法写入：文件夹 {{folder}} 不存在',
+      write_folder_not_writable: '无法写入：文件夹 {{folder}} 不允许写入（$t(errors:writeRefusal.{{why}})），没有写入任何内容。请选择一个你可以写入的文件夹',
       backup_source_damaged: '数据库已损坏：没有生成备份，也没有删除任何旧备份，请恢复一个损坏之前的备份',
       disk_full: '磁盘已满，本次没有做任何修改，请清理磁盘空间后再试',
       workspace_file_gone: '数据文件 {{path}} 在打开期间被删除、移动或替换，无法再保存到它，本次没有做任何修改。当前打开的数据仍可备份：请先备份（设置 → 备份与恢复），然后重新启动 TierBook 并恢复这个备份，或把文件放回原处',
@@ -199,6 +202,8 @@ export const errors = {
       busy: 'An import is being written; your change was not saved — try again when it finishes',
       internal: 'Something went wrong',
     },
+    /** Why a folder does not take a new file (write_folder_not_writable's `why`). */
+    writeRefusal: { permission: 'permission denied', read_only_disk: 'a read-only disk' },
     issue: {
       required: 'Required',
       invalid_value: 'Not valid',
@@ -312,7 +317,7 @@ export const errors = {
       import_already_undone: 'This import was already undone',
       undo_worker_crashed: 'The undo stopped unexpectedly ({{reason}}); nothing was undone',
       file_not_found: 'No such file: {{path}}',
-      file_not_writable: 'Cannot write {{path}}',
+      file_not_writable: 'Cannot write {{path}} ({{reason}})',
       file_name_too_long: 'The file name, or the path of its folder, is too long for the file system; nothing was changed. Choose a shorter name or a folder nearer the top',
       path_outside_folder: 'Only files in the folder {{folder}} can be used',
       path_not_allowed: 'A file path is not accepted here — choose the file with the dialog',
@@ -333,6 +338,7 @@ export const errors = {
       write_target_in_use: 'This is a database another program has open, or one not closed cleanly (its -wal, -shm or -journal file is beside it) — writing there would corrupt it. Choose another file',
       write_target_is_source: 'This is the file being imported — writing the rejected rows there would replace it. Choose another file',
       write_folder_missing: 'Cannot be written: the folder {{folder}} does not exist',
+      write_folder_not_writable: 'Cannot be written: the folder {{folder}} does not allow writing ($t(errors:writeRefusal.{{why}})); nothing was written — choose a folder you may write to',
       backup_source_damaged: 'The database is damaged: no backup was made and no earlier backup was deleted — restore a backup from before the damage',
       disk_full: 'The disk is full; nothing was changed — free some space on the disk and try again',
       workspace_file_gone: 'The workspace file {{path}} was deleted, moved or replaced while it was open, so nothing more can be saved to it; nothing was changed — make a backup (Settings → Backup and restore), then restart TierBook and restore it, or put the file back',

@@ -72,7 +72,7 @@ describe('predictions, in both languages', () => {
   it('word a customer’s likelihood, its confidence and method as the prediction screen does, the customer by name first', () => {
     const name = `张三${' '.repeat(16)}`; // two characters, four columns of twenty
     expect(human(['predict'], page, 'zh-CN', 'CNY')).toBe(
-      `${name} 评分 87   仍在购买的概率 0.912  未来 90 天预计 1.50 单  每单 120.00 CNY  客户价值 3456.00 CNY  ${t['zh-CN']('prediction:confidence.high')} · ${t['zh-CN']('prediction:method.shrunk')}  c1`,
+      `${name} 评分 87   仍活跃概率 0.912  未来 90 天预计 1.50 单  每单 120.00 CNY  客户价值 3456.00 CNY  ${t['zh-CN']('prediction:confidence.high')} · ${t['zh-CN']('prediction:method.shrunk')}  c1`,
     );
     expect(human(['predict'], page, 'en', 'CNY')).toBe(
       `${name} score 87   P(alive) 0.912  next 90 days 1.50  order 120.00 CNY  CLV 3456.00 CNY  ${t.en('prediction:confidence.high')} · ${t.en('prediction:method.shrunk')}  c1`,
@@ -197,7 +197,7 @@ describe('settings and the team, in both languages', () => {
       'last sync       never (paused)',
       'pending changes 4',
       `last error      ${t.en('errors:issue.team_server_error')} at ${errorAt}`,
-      'refused         2 change(s) stay pending; first reason: forbidden',
+      'refused         2 changes stay pending; first reason: forbidden',
     ]);
     expect(human(['team', 'leave'], { joined: false, identity: '林晓' }, 'zh-CN')).toBe('未加入团队（这台电脑的使用人：林晓）');
     expect(human(['team', 'leave'], { joined: false, identity: null }, 'en')).toBe('not in a team');

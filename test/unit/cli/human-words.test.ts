@@ -188,7 +188,7 @@ describe('tiers, in both languages', () => {
     expect(hintLine({ kind: 'raise_value_score', points: 0.5, toClass: 'high' }, cny, zh)).toBe('价值分再提高 0.5 → high');
     expect(hintLine({ kind: 'reach_score', dimension: 'm', score: 3, bound: 'at_least', value: 12050, toClass: 'gold' }, cny, zh)).toBe('m 达到 3 分需要分析期营收 ≥ 120.50 CNY → gold');
     expect(hintLine({ kind: 'reach_score', dimension: 'r', score: 4, bound: 'at_most', value: 1, toClass: null }, cny, zh)).toBe('r 达到 4 分需要距上次下单天数 ≤ 1');
-    expect(hintLine({ kind: 'order_more', orders: 2, by: null, toClass: 'gold' }, cny, en)).toBe('2 more order(s) → gold');
+    expect(hintLine({ kind: 'order_more', orders: 2, by: null, toClass: 'gold' }, cny, en)).toBe('2 more orders → gold');
   });
 });
 
