@@ -32,7 +32,9 @@ function fileArgument(values: Flags, what: 'import' | 'export'): string {
 /** Names people type for the encodings the importer knows. */
 const ENCODING_ALIASES: Record<string, (typeof IMPORT_ENCODINGS)[number]> = {
   utf8: 'utf-8', 'utf-8': 'utf-8', 'utf-8-sig': 'utf-8', utf16le: 'utf-16le', 'utf-16le': 'utf-16le', 'utf-16': 'utf-16le', utf16be: 'utf-16be', 'utf-16be': 'utf-16be',
-  gbk: 'gb18030', gb2312: 'gb18030', cp936: 'gb18030', gb18030: 'gb18030', big5: 'big5', cp950: 'big5', 'windows-1252': 'windows-1252', cp1252: 'windows-1252', latin1: 'windows-1252',
+  gbk: 'gb18030', gb2312: 'gb18030', cp936: 'gb18030', gb18030: 'gb18030', big5: 'big5', cp950: 'big5',
+  shift_jis: 'shift_jis', 'shift-jis': 'shift_jis', sjis: 'shift_jis', cp932: 'shift_jis', ms932: 'shift_jis', 'windows-31j': 'shift_jis', 'euc-jp': 'euc-jp', eucjp: 'euc-jp',
+  'euc-kr': 'euc-kr', euckr: 'euc-kr', cp949: 'euc-kr', uhc: 'euc-kr', 'windows-1252': 'windows-1252', cp1252: 'windows-1252', latin1: 'windows-1252',
 };
 
 function encodingFlag(values: Flags) {
@@ -95,6 +97,8 @@ type ImportSummary = {
   missing: { all: string[]; anyOf: string[] };
   /** What the reader noticed about the file as a table (garbled text, renamed or skipped headers, ragged rows), each with its English text. */
   tableIssues: Array<{ code: string; message: string } & Record<string, unknown>>;
+  /** By date field: the row that settled an inferred day/month order which changed how other dates read (see dateLines). */
+  dateEvidence?: NonNullable<OutputOf<'import:commit'>['inferred']['dateEvidence']>;
   /** What each row error's reason fills in, for the lines in another language than the message's; --json leaves it out (importJson). */
   rowParams: Array<Record<string, string> | undefined>;
 };
@@ -103,11 +107,11 @@ type ImportSummary = {
  * An all-or-nothing import that rows with errors refused: nothing was written, so nothing reads as a dry run
  * or as added; the rows and reasons are what to fix (or import the valid rows with --on-error skip).
  */
-type RefusedSummary = Pick<ImportSummary, 'rowsTotal' | 'rejected' | 'encoding' | 'delimiter' | 'headerRow' | 'errors' | 'tableIssues' | 'rowParams'> & { refused: true; batchId: null };
+type RefusedSummary = Pick<ImportSummary, 'rowsTotal' | 'rejected' | 'encoding' | 'delimiter' | 'headerRow' | 'errors' | 'tableIssues' | 'rowParams' | 'dateEvidence'> & { refused: true; batchId: null };
 
 function refusedSummary(preview: ImportSummary): RefusedSummary {
-  const { rowsTotal, rejected, encoding, delimiter, headerRow, errors, tableIssues, rowParams } = preview;
-  return { refused: true, batchId: null, rowsTotal, rejected, encoding, delimiter, headerRow, errors, tableIssues, rowParams };
+  const { rowsTotal, rejected, encoding, delimiter, headerRow, errors, tableIssues, rowParams, dateEvidence } = preview;
+  return { refused: true, batchId: null, rowsTotal, rejected, encoding, delimiter, headerRow, errors, tableIssues, rowParams, ...datesSaid(dateEvidence) };
 }
 
 /** The summary as --json prints it: without what only the lines for people read. */
@@ -118,12 +122,15 @@ const mappingHint = say('cli:import.mappingHint');
 /** The hint as a sentence of its own, after the refusal. */
 const mappingHintSentence: Said = (language) => mappingHint(language).replace(/^./, (first) => first.toUpperCase());
 
+/** Present only when a date order was read off a row that decided others (the JSON of most imports has no such key). */
+const datesSaid = (evidence: ImportSummary['dateEvidence']) => (evidence && Object.keys(evidence).length > 0 ? { dateEvidence: evidence } : {});
+
 function summarize(result: OutputOf<'import:commit'>): ImportSummary {
   const { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, headerRow } = result;
   const errors = result.errors.map((e) => ({ row: e.row, column: e.header, field: e.field, value: e.value, reason: e.reason, message: e.message }));
   const tableIssues = result.tableIssues.map((issue) => ({ ...issue, message: describeIssue(issue as TableIssue) }));
   const rowParams = result.errors.map((e) => e.params);
-  return { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, headerRow, inferredPlaces: result.inferred.places ?? null, ...(result.orders ? { orders: result.orders } : {}), errors, missing: { all: [...result.missing.all], anyOf: [...result.missing.anyOf] }, tableIssues, rowParams };
+  return { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, headerRow, inferredPlaces: result.inferred.places ?? null, ...(result.orders ? { orders: result.orders } : {}), errors, missing: { all: [...result.missing.all], anyOf: [...result.missing.anyOf] }, tableIssues, ...datesSaid(result.inferred.dateEvidence), rowParams };
 }
 
 function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
@@ -176,10 +183,20 @@ function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
  * What the reader noticed about the file, then the rows in error: the same lines under either outcome. Each finding
  * is the importer's own English sentence (it names the row, the column and the value as the file has them).
  */
-const findings = (o: Pick<ImportSummary, 'tableIssues' | 'errors' | 'rowParams'>, w: Words) => [
+const findings = (o: Pick<ImportSummary, 'tableIssues' | 'errors' | 'rowParams' | 'dateEvidence'>, w: Words) => [
+  ...dateLines(o.dateEvidence, w),
   ...(o.tableIssues.length > 0 ? [w('cli:out.import.asTable'), ...o.tableIssues.map((i) => `  ${i.message}`)] : []),
   ...o.errors.map((e, i) => `  ${rowErrorLine(e, o.rowParams[i], w)}`),
 ];
+
+/**
+ * A day/month order the importer chose from one row (13/12/2026) that decides how the column's 07/12/2026 read:
+ * said before the rows, so a wrong reading is seen (and --date-order given) before the dates are trusted.
+ */
+const dateLines = (evidence: ImportSummary['dateEvidence'], w: Words) =>
+  Object.values(evidence ?? {}).map((e) =>
+    w('cli:out.import.dateOrderRead', { header: e.header, order: w(`cli:out.import.order_${e.order}`), row: e.row, value: e.value, count: e.eitherWay, other: e.order === 'dmy' ? 'mdy' : 'dmy' }),
+  );
 
 /**
  * A row in error: in English the importer's own sentence; in another language the row, the column and the value

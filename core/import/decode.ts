@@ -2,8 +2,9 @@ import iconv from 'iconv-lite';
 import jschardet from 'jschardet';
 import { ImportError } from '../../shared/import/errors';
 import { scoreDecoding } from './cjk-score';
+import { guessJapaneseOrKorean } from './japanese-korean';
 
-export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5', 'windows-1252'] as const;
+export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr', 'windows-1252'] as const;
 export type EncodingName = (typeof ENCODINGS)[number];
 
 export interface Decoded {
@@ -39,7 +40,7 @@ export function bomOf(bytes: Uint8Array): { encoding: EncodingName; length: numb
 /**
  * Decodes a whole text file. Detection order: BOM; the NUL-byte pattern of BOM-less UTF-16; strict
  * UTF-8 (which pure ASCII also passes) or UTF-8 with a rare damaged byte; otherwise a legacy code
- * page. Between GB18030 and Big5 the decodings are scored on frequent characters, with jschardet only
+ * page. Japanese and Korean ones where their bytes leave little doubt (japanese-korean.ts). Between GB18030 and Big5 the decodings are scored on frequent characters, with jschardet only
  * breaking near-ties because its confidence for GBK is low even when right. Windows-1252 is the
  * fallback for Western files.
  */
@@ -151,6 +152,9 @@ function guessLegacy(bytes: Uint8Array): EncodingGuess {
   const gb = scoreDecoding(decodeWith(bytes, 'gb18030'), 'gb18030');
   const big5 = scoreDecoding(decodeWith(bytes, 'big5'), 'big5');
   const best = Math.max(gb.score, big5.score);
+  // Before the Western test: a Shift_JIS kanji's second byte is often ASCII, so its first looks like a lone é.
+  const eastAsian = guessJapaneseOrKorean(bytes, best);
+  if (eastAsian) return { ...eastAsian, bomLength: 0 };
   // Latin text (ü, é …) decodes into rare ideographs in both, and its high bytes stand alone between
   // ASCII letters; Chinese has mostly frequent ideographs, and its high bytes come in runs even when
   // every name in the file happens to be rare.

@@ -25,10 +25,12 @@ export class DecodingCheck {
 
   constructor(private readonly encoding: EncodingName) {}
 
-  check(row: number, cells: readonly Cell[]): void {
-    if (!this.isSuspect(cells)) return;
+  /** True when the row reads as garbled: the caller marks it, and the import refuses it rather than store nonsense. */
+  check(row: number, cells: readonly Cell[]): boolean {
+    if (!this.isSuspect(cells)) return false;
     this.count++;
     if (this.rows.length < SUSPECT_ROWS_LISTED) this.rows.push(row);
+    return true;
   }
 
   issue(): Extract<TableIssue, { code: 'decoding_suspect' }> | null {
@@ -44,7 +46,7 @@ export class DecodingCheck {
    */
   private isSuspect(cells: readonly Cell[]): boolean {
     const cjk = this.encoding === 'gb18030' || this.encoding === 'big5' ? commonCharsOf(this.encoding) : null;
-    const legacy = cjk !== null || this.encoding === 'windows-1252';
+    const legacy = !this.encoding.startsWith('utf-');
     let nonAscii = 0;
     let plausible = 0;
     for (const cell of cells) {

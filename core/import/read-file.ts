@@ -41,7 +41,7 @@ export async function readImportBytes(bytes: Uint8Array, options: ReadImportOpti
       const table = parseCsv(decoded.text, { delimiter: options.delimiter, headerRow: options.headerRow });
       const check = new DecodingCheck(decoded.encoding);
       check.check(table.headerRow, table.rawHeaders);
-      for (const row of table.rows) check.check(row.row, row.cells);
+      for (const row of table.rows) if (check.check(row.row, row.cells)) row.garbledAs = decoded.encoding;
       const suspect = check.issue();
       if (suspect) table.issues.push(suspect);
       return { ...table, format: 'csv', encoding: decoded.encoding, encodingConfidence: decoded.confidence, hadBom: decoded.hadBom };

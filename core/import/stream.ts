@@ -91,8 +91,7 @@ export async function openCsvStream(path: string, options: CsvStreamOptions = {}
     // Garbled rows are only all known at the end; the warning travels with the last batch.
     const decoding = new DecodingCheck(detected.encoding);
     const accept = (record: RawRecord) => {
-      decoding.check(record.row, record.cells);
-      builder.accept(record, rows, issues);
+      builder.accept(decoding.check(record.row, record.cells) ? { ...record, garbledAs: detected.encoding } : record, rows, issues);
     };
 
     const pump = async (): Promise<void> => {

@@ -65,7 +65,7 @@ async function readSheet(parts: ZipParts, wanted: string | undefined, headerRow:
   const merged = applyMerges(records, merges, MAX_SHEET_CELLS - used);
 
   // Excel writes no element for an empty cell, so a row whose last cells are empty is short in the file, not in the sheet.
-  const builder = new TableBuilder({ maxPaddedCells: MAX_PADDED_CELLS, shortRowsComplete: true, headerRow });
+  const builder = new TableBuilder({ maxPaddedCells: MAX_PADDED_CELLS, shortRowsComplete: true, headerlessValuesRefuseRow: true, headerRow });
   const rows: SourceRow[] = [];
   const issues: TableIssue[] = [];
   for (const record of merged) {

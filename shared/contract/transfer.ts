@@ -9,7 +9,7 @@ import { BULK_MAX_IDS } from './customers-bulk';
 import { boundedRecord, MAX_RECORD_KEYS } from './limits';
 
 /** Text encodings a user may force when detection guesses wrong (the names core/import decodes). */
-export const IMPORT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5', 'windows-1252'] as const;
+export const IMPORT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr', 'windows-1252'] as const;
 
 /** A NUL byte names no file anywhere; refused here so it never reaches the file system. */
 export const pathSchema = z.string().trim().min(1, 'required').max(4096, 'too_long').refine((s) => !s.includes('\0'), 'path_not_allowed');
@@ -83,6 +83,8 @@ const importResultSchema = z.object({
   inferred: z.object({
     dateOrder: z.record(z.string(), z.string()),
     decimal: z.string().nullable(),
+    /** By date field: the row whose date settled an inferred day/month order that changed how other dates of the column read. */
+    dateEvidence: z.record(z.string(), z.object({ row: z.number().int(), value: z.string(), eitherWay: z.number().int(), order: z.enum(['dmy', 'mdy']), header: z.string() })).optional(),
     /** Customers written with a country (or province) the file left out, by what it was read from. */
     places: z.object({ countryFromPhone: z.number().int(), countryFromRegion: z.number().int(), countryFromCity: z.number().int(), regionFromCity: z.number().int() }).optional(),
   }),

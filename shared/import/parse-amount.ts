@@ -71,6 +71,8 @@ export function parseMoney(cell: Cell, options: AmountOptions): ValueResult<Pars
   if (/^[.,'’]/.test(suffix) || /^[.,'’]+$/.test(currencyText)) return fail('invalid_amount');
   let fromCell = null;
   if (currencyText !== '') {
+    // "12%" is a rate or a discount, not money in a currency called "%".
+    if (/^[%％‰]$/.test(currencyText)) return fail('percent_not_amount');
     fromCell = matchCurrency(currencyText, options);
     if (!fromCell) return fail('unknown_currency');
   }

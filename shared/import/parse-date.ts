@@ -82,6 +82,9 @@ export function parseDateTime(cell: Cell, options: DateOptions = {}): ValueResul
   const text = cell.normalize('NFKC').trim();
   if (text === '') return fail('required');
   if (SERIAL_TEXT_RE.test(text)) return fromSerial(Number(text), options.date1904 ?? false);
+  // A workbook's time-only cell is its time on Excel's day 0 ("1899-12-30 12:00"); a bare "14:30" is a time too.
+  const time = DAY_ZERO_RE.exec(text)?.[1] ?? (CLOCK_RE.test(text) ? text : null);
+  if (time !== null) return fail('time_without_date', { time });
 
   let m = YMD_RE.exec(text) ?? COMPACT_RE.exec(text);
   if (m) return build(m[1], m[2], m[3], m.slice(4));
@@ -179,4 +182,34 @@ export function inferDateOrder(samples: readonly Cell[]): DateOrder {
   if (mdy > 0 && dmy === 0) return 'mdy';
   if (dmy === 0 && mdy === 0 && unsettled === 0 && ymd > 0) return 'ymd';
   return 'ambiguous';
+}
+
+/** Why a column's slashed dates were read day-first (or month-first), when that changed how some of them read. */
+export interface DateOrderEvidence {
+  /** The first row whose date can only be read the chosen way (13/12/2026 for day/month), and its value. */
+  row: number;
+  value: string;
+  /** Dates of the column that read either way (07/12/2026), all read the chosen way because of it. */
+  eitherWay: number;
+  order: 'dmy' | 'mdy';
+}
+
+/**
+ * The row that settled an inferred day/month order, for the preview and the CLI to name: a single 13/12/2026 makes
+ * every 07/12/2026 of the column the 7th of December, which the user must be able to see before importing. Null
+ * when no date of the column reads both ways (the order changed nothing) or none settled it (dotted dates).
+ */
+export function dateOrderEvidence(samples: ReadonlyArray<{ row: number; cell: Cell }>, order: DateOrder): DateOrderEvidence | null {
+  if (order !== 'dmy' && order !== 'mdy') return null;
+  let first: { row: number; value: string } | null = null;
+  let eitherWay = 0;
+  for (const { row, cell } of samples) {
+    if (typeof cell !== 'string') continue;
+    const m = SLASHED_RE.exec(cell.normalize('NFKC').trim());
+    if (!m) continue;
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (a !== b && a <= 12 && b <= 12) eitherWay++;
+    else if (!first && (order === 'dmy' ? a > 12 && b <= 12 : b > 12 && a <= 12)) first = { row, value: cell.trim() };
+  }
+  return first && eitherWay > 0 ? { ...first, eitherWay, order } : null;
 }

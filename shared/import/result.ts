@@ -37,6 +37,10 @@ export const VALUE_REASONS = [
   'malformed_quote_lines',
   'sheet_error',
   'formula_without_value',
+  'garbled_text',
+  'value_without_header',
+  'percent_not_amount',
+  'time_without_date',
 ] as const;
 export type ValueReason = (typeof VALUE_REASONS)[number];
 

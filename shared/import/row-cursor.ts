@@ -50,12 +50,18 @@ const REASON_TEXT: Record<ValueReason, string> = {
   local_time_skipped: 'is a time the clocks skip on this computer (they go forward then): give the time the clock showed after the change, or the time with its offset',
   due_before_order: "is before the order's own date: the sale would be overdue the moment it is saved",
   sheet_error: 'is an error value of the spreadsheet (a formula that failed, as a lookup that found nothing), not a value; correct the formula or clear the cell, and save',
+  percent_not_amount: 'is a percentage, not an amount of money: is a discount or rate column mapped to the amount? Map the column holding the money, or write the amount itself',
+  time_without_date: 'is only a time of day ({{time}}), with no date: a spreadsheet cell formatted as a time shows as the date 1899-12-30 with that time; give the date, as 2026-12-07, or the date with its time',
+  value_without_header: 'column {{column}} holds "{{value}}", right of the last column with a header: nothing says what it is (a currency beside an amount whose header was merged over both?), and leaving it out could change what the row means; give the column a header (such as Currency) or clear it, and save',
+  garbled_text: 'reads as garbled text in the encoding {{encoding}}: the file is probably in another one, and its names would be stored as nonsense; choose the encoding (CLI: --encoding shift_jis, euc-jp, euc-kr, big5, gb18030, utf-8 or windows-1252) and import again',
   formula_without_value: 'is a formula whose result the file does not hold (the program that wrote it never calculated it); open the file in Excel or WPS and save it, or paste the column as values',
 };
 
 export function describeReason(reason: ValueReason, params?: ReasonParams): string {
   // A refused choice names what the column takes, so the file can be mended without the docs.
   if (params?.allowed) return `${REASON_TEXT[reason]} (${params.allowed})`;
+  // A garbled row names the encoding it was read in; a value without a header, its column and the value.
+  if (params && REASON_TEXT[reason].includes('{{')) return REASON_TEXT[reason].replace(/\{\{(\w+)\}\}/g, (_, key: string) => params[key] ?? '');
   // A skipped time names the time Date would have made of it, an hour (or half an hour) on.
   return params?.moved ? `${REASON_TEXT[reason]} (${params.moved} after the change)` : REASON_TEXT[reason];
 }

@@ -31,6 +31,8 @@ export interface RawRecord {
   quoteProblem?: 'unterminated_quote' | 'malformed_quote';
   /** Workbook cells without a value of their own; absent when there are none. */
   unreadCells?: UnreadCell[];
+  /** The text encoding the record reads as garbled in (core/import/decoding-check.ts); absent when it reads well. */
+  garbledAs?: string;
 }
 
 /** A data row; `cells` always has exactly one entry per header. */
@@ -50,6 +52,17 @@ export interface SourceRow {
   malformedQuoteColumn?: number;
   /** Workbook cells without a value of their own (see UnreadCell), within the header's columns. Absent when none. */
   unreadCells?: UnreadCell[];
+  /**
+   * A workbook's values right of the header's last named column (a currency under an amount header merged over two
+   * columns): nothing says what they are, and cut off they could change the row's meaning, so the row is refused,
+   * naming the column. 0-based columns; absent when none.
+   */
+  headerlessCells?: Array<{ column: number; cell: Cell }>;
+  /**
+   * The text encoding the row reads as garbled in: its values would be stored as nonsense, so the row is refused
+   * (naming encodings to try). Absent when the row reads well.
+   */
+  garbledAs?: string;
 }
 
 type At = { row: number; line: number };
@@ -79,6 +92,13 @@ export interface TableHeader {
 export interface ImportTable extends TableHeader {
   rows: SourceRow[];
   issues: TableIssue[];
+}
+
+/** A 0-based column as a spreadsheet names it: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
 }
 
 export function isBlankCell(cell: Cell | undefined): boolean {
@@ -148,13 +168,14 @@ export class TableBuilder {
    * MAX_PADDED_CELLS); readers that keep every row pass it, streams that hand rows on do not.
    * `extraValuesRefuseRow`: a delimited file's row with values past the header's last column keeps them as
    * `extraCells`, for the validator to refuse the row; in a workbook a cell sits in its column whatever its
-   * neighbours hold, so values in columns without a header are only cut off there.
+   * neighbours hold, so values in columns without a header are kept as `headerlessCells` with their columns
+   * (`headerlessValuesRefuseRow`), for the validator to refuse the row naming the column.
    * `shortRowsComplete`: a workbook stores no empty cells, so a row whose last cells are empty simply ends early;
    * it is padded without a word. In a delimited file a short row has lost delimiters, and is reported.
    * `headerRow`: the header's row as the user gave it (1-based, as rows are counted in every message), instead of the
    * one chosen by its looks (header-row.ts); it must be one of the lines the choice is made among.
    */
-  constructor(private readonly options: { maxPaddedCells?: number; extraValuesRefuseRow?: boolean; shortRowsComplete?: boolean; headerRow?: number } = {}) {}
+  constructor(private readonly options: { maxPaddedCells?: number; extraValuesRefuseRow?: boolean; headerlessValuesRefuseRow?: boolean; shortRowsComplete?: boolean; headerRow?: number } = {}) {}
 
   accept(record: RawRecord, rows: SourceRow[], issues: TableIssue[]): void {
     if (record.quoteProblem === 'unterminated_quote') throw unterminatedQuote(record);
@@ -208,6 +229,7 @@ export class TableBuilder {
       line: record.line,
       ...(record.quoteProblem === 'malformed_quote' ? { malformedQuoteColumn: strayQuoteColumn(cells, width) } : {}),
       ...(unread.length > 0 ? { unreadCells: unread } : {}),
+      ...(record.garbledAs ? { garbledAs: record.garbledAs } : {}),
     };
     if (cells.length < width) {
       this.padded += width - cells.length;
@@ -225,7 +247,8 @@ export class TableBuilder {
       const extra = cells.slice(width);
       const filled = !isBlankRecord(extra);
       if (filled) issues.push({ code: 'extra_columns', expected: width, actual: cells.length, extra, row: at.row, line: at.line });
-      rows.push({ ...at, cells: cells.slice(0, width), ...(filled && this.options.extraValuesRefuseRow ? { extraCells: extra } : {}) });
+      const headerless = this.options.headerlessValuesRefuseRow ? extra.flatMap((cell, i) => (isBlankCell(cell) ? [] : [{ column: width + i, cell }])) : [];
+      rows.push({ ...at, cells: cells.slice(0, width), ...(filled && this.options.extraValuesRefuseRow ? { extraCells: extra } : {}), ...(headerless.length > 0 ? { headerlessCells: headerless } : {}) });
       return;
     }
     rows.push({ ...at, cells });
@@ -292,7 +315,7 @@ export function describeIssue(issue: TableIssue): string {
     case 'missing_columns':
       return `Row ${issue.row} has ${issue.actual} of ${issue.expected} columns; the missing ones are left empty.`;
     case 'extra_columns':
-      return `Row ${issue.row} has ${issue.actual} values but the header has ${issue.expected} columns; the values past the last column are not imported.`;
+      return `Row ${issue.row} has ${issue.actual} values but the header has ${issue.expected} columns; the row is refused, as the values past the last column have no column to go in.`;
     case 'malformed_quote':
       return `A quoted value on line ${issue.line} has text after its closing quote.`;
     case 'title_row_skipped':
@@ -301,7 +324,7 @@ export function describeIssue(issue: TableIssue): string {
         : `Row ${issue.row} ("${issue.text}") looks like a title and was skipped; the header is row ${issue.headerRow}.`;
     case 'decoding_suspect': {
       const more = issue.count > issue.rows.length ? ` and ${issue.count - issue.rows.length} more` : '';
-      return `Read as ${issue.encoding}, ${issue.count} row(s) look garbled (rows ${issue.rows.join(', ')}${more}); the file may mix text encodings. Check them, or choose the encoding by hand (CLI: --encoding gb18030|utf-8|big5 …).`;
+      return `Read as ${issue.encoding}, ${issue.count} row(s) look garbled (rows ${issue.rows.join(', ')}${more}); the file may be in another encoding, or mix encodings. Those rows are refused; choose the encoding by hand (CLI: --encoding gb18030|utf-8|big5|shift_jis|euc-jp|euc-kr …).`;
     }
   }
 }

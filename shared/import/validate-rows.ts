@@ -1,11 +1,11 @@
 import { DATE_FIELDS, LINE_MODE_FIELDS, type ImportKind } from './fields';
 import type { ColumnMapping } from './header-map';
 import { inferDecimalSeparator, type DecimalSeparator } from './parse-amount';
-import { inferDateOrder, type DateOrder } from './parse-date';
+import { dateOrderEvidence, inferDateOrder, type DateOrder, type DateOrderEvidence } from './parse-date';
 import { RowCursor, type RowError } from './row-cursor';
 import { orderRecord, type OrderRecord } from './order-record';
 import { customerRecord, followUpRecord, type CustomerRecord, type FollowUpRecord, type RowContext } from './row-records';
-import { isBlankCell, type SourceRow } from './table';
+import { columnLetter, isBlankCell, type SourceRow } from './table';
 
 export type { RowError } from './row-cursor';
 export type { CustomerKey, CustomerRecord, FollowUpRecord } from './row-records';
@@ -40,7 +40,12 @@ export interface Validation<R> {
   records: ValidatedRecord<R>[];
   errors: RowError[];
   /** What was inferred from the columns, for the UI to show and let the user override. */
-  inferred: { dateOrder: Record<string, DateOrder>; decimal: DecimalSeparator | 'ambiguous' | null };
+  inferred: {
+    dateOrder: Record<string, DateOrder>;
+    decimal: DecimalSeparator | 'ambiguous' | null;
+    /** By date field: the row that settled an inferred day/month order which changed how other dates read; the column's header. */
+    dateEvidence: Record<string, DateOrderEvidence & { header: string }>;
+  };
 }
 
 export interface RowValidator<K extends ImportKind> {
@@ -69,8 +74,15 @@ export function createRowValidator<K extends ImportKind>(
   const valuesOf = (field: string) => (columnsOf.get(field) ?? []).flatMap((c) => samples.map((r) => r.cells[c] ?? '').filter((v) => !isBlankCell(v)));
 
   const dateOrder: Record<string, DateOrder> = {};
+  const dateEvidence: Validation<unknown>['inferred']['dateEvidence'] = {};
   for (const field of DATE_FIELDS[kind]) {
-    if (columnsOf.has(field)) dateOrder[field] = options.dateOrder ?? inferDateOrder(valuesOf(field));
+    if (!columnsOf.has(field)) continue;
+    dateOrder[field] = options.dateOrder ?? inferDateOrder(valuesOf(field));
+    if (options.dateOrder) continue;
+    // Inferred silently, a 13/12 in one row decides how every 07/12 of the column reads: the row is named.
+    const columns = columnsOf.get(field)!;
+    const evidence = dateOrderEvidence(columns.flatMap((c) => samples.map((r) => ({ row: r.row, cell: r.cells[c] ?? '' }))), dateOrder[field]);
+    if (evidence) dateEvidence[field] = { ...evidence, header: headers[columns[0]!] ?? field };
   }
   const moneyField = columnsOf.has('amount') ? 'amount' : columnsOf.has('unitPrice') ? 'unitPrice' : null;
   const decimal = moneyField ? (options.decimal ?? inferDecimalSeparator(valuesOf(moneyField))) : null;
@@ -86,11 +98,16 @@ export function createRowValidator<K extends ImportKind>(
   };
   const build = BUILDERS[kind] as (cursor: RowCursor, ctx: RowContext) => RecordOf<K> | null;
   return {
-    inferred: { dateOrder, decimal },
+    inferred: { dateOrder, decimal, dateEvidence },
     validate(row) {
       const cursor = new RowCursor(row, headers, columnsOf);
       // Past the header's last column: the row's values may have shifted, so none of them is taken.
       if (row.extraCells) cursor.fail(null, 'extra_values', null, row.extraCells.map(String).join(' | '));
+      // A workbook value under no header (the currency "USD" right of the amount): refused, naming its column letter.
+      if (row.headerlessCells) {
+        for (const { column, cell } of row.headerlessCells) cursor.fail(null, 'value_without_header', null, cell, { column: columnLetter(column), value: String(cell) });
+        return { record: null, errors: cursor.errors };
+      }
       // A stray quote ran values together: what each column holds is a guess, so nothing of the row is taken.
       if (row.malformedQuoteColumn !== undefined) {
         const column = row.malformedQuoteColumn;
@@ -101,6 +118,11 @@ export function createRowValidator<K extends ImportKind>(
       }
       // A workbook cell with no value of its own (#N/A, a formula never calculated) in a column this import reads:
       // taking its text, or nothing, would store a wrong value without a word.
+      // Read in the wrong encoding, every name of the row would be stored as nonsense without an error.
+      if (row.garbledAs) {
+        cursor.fail(null, 'garbled_text', null, row.cells.find((c) => typeof c === 'string' && /[^\x00-\x7f]/.test(c)) ?? '', { encoding: row.garbledAs });
+        return { record: null, errors: cursor.errors };
+      }
       const unread = (row.unreadCells ?? []).filter((u) => mapping[u.column]);
       for (const u of unread) cursor.fail(mapping[u.column] ?? null, u.reason, u.column, row.cells[u.column] ?? '');
       if (unread.length > 0) return { record: null, errors: cursor.errors };

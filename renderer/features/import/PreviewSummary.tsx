@@ -26,6 +26,7 @@ export function PreviewSummary({ result, headerRow }: { result: ImportResultDto;
         <Alert type="info" showIcon data-testid="import-order-lines" style={{ marginBottom: 12 }} title={t('orderLines', { count: result.orders.orders, lines: result.orders.lines, returns: result.orders.returns })} />
       ) : null}
       <InferredPlaces places={result.inferred.places} />
+      <DateOrderNotes evidence={result.inferred.dateEvidence} />
       {duplicates ? <Alert type="info" showIcon title={t('duplicates', { count: duplicates })} style={{ marginBottom: 12 }} /> : null}
       <TitleRows issues={result.tableIssues} />
       {headerRow}
@@ -78,6 +79,30 @@ function InferredPlaces({ places }: { places: ImportResultDto['inferred']['place
       }
       style={{ marginBottom: 12 }}
     />
+  );
+}
+
+/**
+ * A day/month order read off one row (13/12/2026) decides how every 07/12/2026 of the column reads: said here, beside
+ * the date order control, so a wrong reading is caught before importing.
+ */
+function DateOrderNotes({ evidence }: { evidence: ImportResultDto['inferred']['dateEvidence'] }) {
+  const { t } = useTranslation('importing');
+  const notes = Object.entries(evidence ?? {});
+  if (notes.length === 0) return null;
+  return (
+    <>
+      {notes.map(([field, e]) => (
+        <Alert
+          key={field}
+          type="warning"
+          showIcon
+          data-testid="import-date-order"
+          title={t('dateOrderRead', { header: e.header, order: t(`options.${e.order}`), row: e.row, value: e.value, count: e.eitherWay, other: t(`options.${e.order === 'dmy' ? 'mdy' : 'dmy'}`) })}
+          style={{ marginBottom: 12 }}
+        />
+      ))}
+    </>
   );
 }
 

@@ -279,6 +279,10 @@ export const cli = {
         row: '第 {{row}} 行，{{column}} 列“{{value}}”：{{reason}}',
         rowNoValue: '第 {{row}} 行，{{column}} 列：{{reason}}',
         rowWhole: '第 {{row}} 行：{{reason}}',
+        dateOrderRead_one: '“{{header}}”列的日期按{{order}}读取，因为第 {{row}} 行是 {{value}}；该列另有 {{count}} 个日期两种读法都说得通，也都按{{order}}读（要按另一种读，用 --date-order {{other}}）',
+        dateOrderRead_other: '“{{header}}”列的日期按{{order}}读取，因为第 {{row}} 行是 {{value}}；该列另有 {{count}} 个日期两种读法都说得通，也都按{{order}}读（要按另一种读，用 --date-order {{other}}）',
+        order_dmy: '日/月',
+        order_mdy: '月/日',
         refused: '已拒绝：没有导入任何数据，因为 {{total}} 行中有 {{rejected}} 行有错误（全部导入或全不导入；--on-error skip 会导入无误的行）。',
       },
       backup: {
@@ -562,6 +566,10 @@ export const cli = {
         row: 'row {{row}}, column {{column}}, "{{value}}": {{reason}}',
         rowNoValue: 'row {{row}}, column {{column}}: {{reason}}',
         rowWhole: 'row {{row}}: {{reason}}',
+        dateOrderRead_one: 'dates in "{{header}}" read as {{order}}, as row {{row}} has {{value}}; {{count}} more date of the column could be read either way and is read as {{order}} too (--date-order {{other}} reads it the other way)',
+        dateOrderRead_other: 'dates in "{{header}}" read as {{order}}, as row {{row}} has {{value}}; {{count}} more dates of the column could be read either way and are read as {{order}} too (--date-order {{other}} reads them the other way)',
+        order_dmy: 'day/month',
+        order_mdy: 'month/day',
         refused: 'Refused: nothing was imported, because {{rejected}} of {{total}} rows have errors (all or nothing; --on-error skip imports the valid rows).',
       },
       backup: {
