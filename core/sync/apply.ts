@@ -25,7 +25,7 @@ type Result = 'applied' | 'parked' | 'rejected';
  * without re-enqueueing it, and remembered as the row's synced document. A child whose parent has not
  * arrived yet is parked and retried with later batches.
  */
-export function applyDocs(db: Db, docs: SyncDoc[], conflicts: FieldConflict[], now: () => Date, afterSeq?: string): ApplyOutcome {
+export function applyDocs(db: Db, docs: SyncDoc[], conflicts: FieldConflict[], now: () => Date, afterSeq?: string, deletedDocIds: readonly string[] = []): ApplyOutcome {
   const client = db.$client;
   const outcome: ApplyOutcome = { applied: 0, parked: 0, rejected: 0 };
   const sorted = [...docs].sort((a, b) => (APPLY_ORDER.get(a.table) ?? 99) - (APPLY_ORDER.get(b.table) ?? 99));
@@ -36,6 +36,8 @@ export function applyDocs(db: Db, docs: SyncDoc[], conflicts: FieldConflict[], n
     const customers = new Set<string>();
     const written: AppliedRow[] = [];
     let seen = state.hlc;
+    // Deletions first: the rows that replace them (an order's new lines) take their places.
+    for (const docId of deletedDocIds) deleteRow(client, docId);
     for (const doc of sorted) {
       const result = applyOne(client, doc, conflicts, now, customers, written);
       outcome[result]++;
@@ -80,6 +82,15 @@ function applyOne(client: Database.Database, doc: SyncDoc, conflicts: FieldConfl
   return 'applied';
 }
 
+/** A row another laptop deleted outright (SyncedTable.hardDeletes) goes here too, with what this laptop knew of it. */
+function deleteRow(client: Database.Database, docId: string): void {
+  const spec = tableOfDocId(docId);
+  if (!spec?.hardDeletes) return;
+  const id = docId.slice(spec.table.length + 1);
+  client.prepare(`DELETE FROM ${spec.table} WHERE id = ?`).run(id);
+  for (const table of ['sync_docs', 'sync_parked', 'sync_outbox']) client.prepare(`DELETE FROM ${table} WHERE doc_id = ?`).run(docId);
+}
+
 function differs(spec: SyncedTable, row: Record<string, unknown>, values: RowValues): boolean {
   return spec.columns.some((c) => (row[c] ?? null) !== (values[c] ?? null));
 }
@@ -107,6 +118,8 @@ function writeRow(client: Database.Database, spec: SyncedTable, row: Record<stri
     client.prepare('RELEASE sync_apply_row').run();
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'parked';
+    // A row taking the place of one whose deletion has not arrived yet (a new line at a replaced line's position).
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' && spec.hardDeletes) return 'parked';
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' && spec.unique && !retried && settleUnique(client, spec, values, stored, now)) return writeRow(client, spec, row, values, now, true);
     return 'rejected';
   }

@@ -12,6 +12,7 @@ import { isSyncDoc, openRemote, readMerged, writeAll, type TeamServer } from './
 import { checkTeamDatabase } from './server-check';
 import { tablesTheServerWouldRefuse } from './waiting-tables';
 import { pendingChanges, readSyncState, updateSyncState } from './state';
+import { tableOfDocId } from './tables';
 
 const BATCH = 200;
 
@@ -68,14 +69,16 @@ export async function applyReplica(db: Db, replica: PouchDatabase, conflicts: Fi
     const changes = await replica.changes({ since: /^\d+$/.test(since) ? Number(since) : since, limit: BATCH, include_docs: true, conflicts: true });
     if (changes.results.length === 0) break;
     const docs: SyncDoc[] = [];
+    const deleted: string[] = [];
     for (const change of changes.results) {
+      if (change.doc?._deleted && tableOfDocId(change.doc._id)?.hardDeletes) deleted.push(change.doc._id);
       if (!isSyncDoc(change.doc)) continue;
       const { merged, writes } = await readMerged(replica, change.doc, conflicts);
       await writeAll(replica, writes);
       settled += writes.length;
       docs.push(merged);
     }
-    applied += applyDocs(db, docs, conflicts, now, String(changes.last_seq)).applied;
+    applied += applyDocs(db, docs, conflicts, now, String(changes.last_seq), deleted).applied;
   }
   // Once after an update from the release before the records of settlements: what it left aside (read-again.ts).
   applied += await readSkippedRecordsAgain(db, replica, conflicts, now);

@@ -3,7 +3,7 @@ import type { PouchDatabase, PouchDoc } from 'pouchdb';
 import { mergeDocs, sameFields, type FieldConflict, type SyncDoc } from './document';
 import { refusedDocIds } from './push';
 import { readMerged, writeAll } from './replica';
-import { outboxBatch, readRow, removeFromOutbox, writeShadow, type OutboxEntry } from './rows';
+import { forgetShadow, outboxBatch, readRow, removeFromOutbox, writeShadow, type OutboxEntry } from './rows';
 import { stampRow } from './stamp';
 import { tableOfDocId } from './tables';
 
@@ -36,7 +36,8 @@ export async function pumpOutbox(client: Database.Database, replica: PouchDataba
     )();
     const live = stamped.filter((s): s is { entry: OutboxEntry; doc: SyncDoc } => s.doc !== null);
     const existing = await replica.allDocs({ keys: live.map((s) => s.doc._id), include_docs: true, conflicts: true });
-    const writes: PouchDoc[] = [];
+    const deleted = stamped.filter((s) => s.doc === null && tableOfDocId(s.entry.docId)?.hardDeletes).map((s) => s.entry);
+    const writes: PouchDoc[] = await deletionsOf(replica, deleted);
     for (const [i, { doc }] of live.entries()) {
       const current = existing.rows[i]?.doc;
       if (!current || current._deleted) {
@@ -53,13 +54,25 @@ export async function pumpOutbox(client: Database.Database, replica: PouchDataba
     client.transaction(() => {
       for (const { entry, doc } of stamped) {
         if (doc) writeShadow(client, doc);
-        // A row that is gone has nothing to send; the others stay until the server has them.
+        // A row deleted outright sends its deletion (waiting, like an edit, until the server has it); another row
+        // that is gone has nothing to send. The others stay until the server has them.
+        else if (tableOfDocId(entry.docId)?.hardDeletes) forgetShadow(client, entry.docId);
         else removeFromOutbox(client, entry);
       }
     })();
-    pumped.push(...live.map((s) => s.entry));
+    pumped.push(...live.map((s) => s.entry), ...deleted);
   }
   return pumped;
+}
+
+/**
+ * The replica's deletions of documents whose rows were deleted outright: every open revision closed, so no branch
+ * of the row lives on. A document the replica never held (a row made and deleted between two rounds) needs none.
+ */
+async function deletionsOf(replica: PouchDatabase, entries: OutboxEntry[]): Promise<PouchDoc[]> {
+  if (entries.length === 0) return [];
+  const found = await replica.allDocs({ keys: entries.map((e) => e.docId), include_docs: true, conflicts: true });
+  return found.rows.flatMap((r) => (r.doc && !r.doc._deleted ? [r.doc._rev!, ...(r.doc._conflicts ?? [])].map((rev) => ({ _id: r.doc!._id, _rev: rev, _deleted: true })) : []));
 }
 
 /**

@@ -22,6 +22,10 @@ export function writeShadow(client: Database.Database, doc: SyncDoc): void {
   client.prepare(`INSERT INTO sync_docs (doc_id, body) VALUES (?, ?) ON CONFLICT (doc_id) DO UPDATE SET body = excluded.body`).run(doc._id, JSON.stringify(bodyOf(doc)));
 }
 
+export function forgetShadow(client: Database.Database, docId: string): void {
+  client.prepare(`DELETE FROM sync_docs WHERE doc_id = ?`).run(docId);
+}
+
 export interface OutboxEntry {
   docId: string;
   tableName: string;

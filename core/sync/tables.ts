@@ -34,7 +34,16 @@ export interface SyncedTable {
    * absent. A server whose check is older would refuse its documents, so they wait here (core/sync/waiting-tables.ts).
    */
   rulesVersion?: number;
+  /**
+   * Rows are deleted outright (an order's lines are replaced whole when the order is edited): the delete travels as the
+   * document's deletion (trigger in ORDER_LINES_DELETE_TRIGGERS), and a row that takes the place of one whose deletion has
+   * not arrived yet waits for it, parked.
+   */
+  hardDeletes?: boolean;
 }
+
+/** The migration whose trigger sends the deletion of an order's replaced lines (addedDeleteTriggerSql). */
+export const ORDER_LINES_DELETE_TRIGGERS = '0039_order_lines_delete_synced';
 
 /** The migration that made the records of settlements shared by the team synced (docs/team.md, Joining). */
 export const SETTLEMENTS_TRIGGERS = '0035_team_settlements_shared_triggers';
@@ -67,7 +76,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
     derive: (v): Record<string, string | null> => ('order_number' in v ? { order_number_key: typeof v.order_number === 'string' ? orderNumberKey(v.order_number) : null } : {}),
     customerColumn: 'customer_id',
   },
-  { table: 'order_lines', columns: ['id', 'order_id', 'position', 'product_id', 'sku', 'name', 'quantity', 'unit_price_minor', 'amount_minor', 'cost_minor'], key: 'id' },
+  { table: 'order_lines', columns: ['id', 'order_id', 'position', 'product_id', 'sku', 'name', 'quantity', 'unit_price_minor', 'amount_minor', 'cost_minor'], key: 'id', hardDeletes: true },
   {
     table: 'follow_ups',
     columns: [...identity, 'customer_id', 'occurred_at', 'channel', 'content', 'outcome', 'intent', 'satisfaction', 'next_contact_date', 'next_contact_time', 'done', 'answered_by', 'created_by', 'updated_by'],

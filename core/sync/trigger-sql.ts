@@ -56,3 +56,17 @@ export function addedSyncTriggerSql(migration: string): string {
   const out = SYNCED_TABLES.filter((spec) => spec.triggersIn === migration).flatMap(enqueueTriggers);
   return `-- Team sync of tables added later: every write to one of their rows enqueues its document (docs/team.md).\n${out.join('\n--> statement-breakpoint\n')}\n`;
 }
+
+/**
+ * The trigger that enqueues a hard-deleted row's document (SyncedTable.hardDeletes), so the pump sends its deletion:
+ * without it an order's replaced lines stayed on every other laptop beside the new ones, or kept the new ones out.
+ */
+export function addedDeleteTriggerSql(): string {
+  const out = SYNCED_TABLES.filter((spec) => spec.hardDeletes).map(
+    (spec) => `CREATE TRIGGER sync_enqueue_${spec.table}_delete AFTER DELETE ON ${spec.table} WHEN ${SYNC_ENQUEUING} BEGIN
+  INSERT INTO sync_outbox (doc_id, table_name, row_id, changed_at) VALUES (${docIdSql(spec, 'OLD')}, '${spec.table}', OLD.id, ${now})
+    ON CONFLICT (doc_id) DO UPDATE SET row_id = excluded.row_id, changed_at = max(sync_outbox.changed_at, excluded.changed_at);
+END;`,
+  );
+  return `-- Team sync of rows deleted outright: the delete enqueues the row's document, whose deletion the pump sends (docs/team.md).\n${out.join('\n--> statement-breakpoint\n')}\n`;
+}

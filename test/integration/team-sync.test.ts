@@ -89,4 +89,31 @@ describe('three laptops and one server', () => {
       expect(l.db.$client.prepare(`SELECT created_by AS createdBy, updated_by AS updatedBy FROM customers WHERE id = ?`).get(created.id)).toEqual({ createdBy: 'ana', updatedBy: 'bo' });
     }
   }, 60_000);
+  it("replaces an order's lines on every laptop when one laptop edits them, then another", async () => {
+    const { customer: created } = await a.call('customers:create', input({ name: '孙丽' }));
+    const line = (name: string, quantity: number, unitPrice: string) => ({ name, quantity, unitPrice });
+    const order = await a.call('orders:create', { customerId: created.id, orderDate: '2026-11-20', currency: 'CNY', lines: [line('绿茶', 2, '10'), line('茶杯', 1, '5')] });
+    await settle([a, b, c]);
+    const edit = (l: Laptop, lines: ReturnType<typeof line>[]) => l.call('orders:update', { id: order.id, order: { customerId: created.id, orderDate: '2026-11-20', currency: 'CNY', lines } });
+    const linesOn = (l: Laptop) =>
+      l.db.$client.prepare(`SELECT position, name, quantity, amount_minor AS amount FROM order_lines WHERE order_id = ? ORDER BY position`).all(order.id);
+    // The lines' sum, read apart from the order's own amount, must be that amount.
+    const linesAddUp = (l: Laptop) =>
+      l.db.$client.prepare(`SELECT (SELECT sum(amount_minor) FROM order_lines WHERE order_id = o.id) = o.amount_minor FROM orders o WHERE o.id = ?`).pluck().get(order.id);
+
+    await edit(a, [line('绿茶', 3, '10')]);
+    await settle([a, b, c]);
+    for (const l of [a, b, c]) {
+      expect(linesOn(l), l.name).toEqual([{ position: 0, name: '绿茶', quantity: 3, amount: 3000 }]);
+      expect(linesAddUp(l), l.name).toBe(1);
+    }
+
+    await edit(b, [line('红茶', 1, '8'), line('茶杯', 2, '5'), line('茶盘', 1, '30')]);
+    await settle([a, b, c]);
+    for (const l of [a, b, c]) {
+      expect(linesOn(l).map((r) => (r as { name: string }).name), l.name).toEqual(['红茶', '茶杯', '茶盘']);
+      expect(linesAddUp(l), l.name).toBe(1);
+      expect(l.db.$client.prepare(`SELECT count(*) FROM sync_parked`).pluck().get(), l.name).toBe(0);
+    }
+  }, 60_000);
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYNCED_TABLES } from '../../core/sync/tables';
-import { addedSyncTriggerSql, syncTriggerSql } from '../../core/sync/trigger-sql';
+import { ORDER_LINES_DELETE_TRIGGERS, SYNCED_TABLES } from '../../core/sync/tables';
+import { addedDeleteTriggerSql, addedSyncTriggerSql, syncTriggerSql } from '../../core/sync/trigger-sql';
 import { MIGRATIONS, openTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -17,13 +17,16 @@ describe('the synced tables and their triggers', () => {
       const columns = (app.db.$client.prepare(`PRAGMA table_info(${spec.table})`).all() as { name: string }[]).map((c) => c.name);
       expect(spec.columns.filter((c) => !columns.includes(c)), spec.table).toEqual([]);
       const triggers = app.db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name LIKE 'sync_enqueue_%'`).pluck().all(spec.table);
-      expect(triggers.sort(), spec.table).toEqual([`sync_enqueue_${spec.table}_insert`, `sync_enqueue_${spec.table}_update`]);
+      const expected = [...(spec.hardDeletes ? [`sync_enqueue_${spec.table}_delete`] : []), `sync_enqueue_${spec.table}_insert`, `sync_enqueue_${spec.table}_update`];
+      expect(triggers.sort(), spec.table).toEqual(expected);
     }
     expect(readFileSync(join(MIGRATIONS, '0015_team_sync_triggers.sql'), 'utf8')).toBe(syncTriggerSql());
     // A table made synced later has its triggers in the migration it names, as generated.
     for (const migration of new Set(SYNCED_TABLES.flatMap((spec) => spec.triggersIn ?? []))) {
       expect(readFileSync(join(MIGRATIONS, `${migration}.sql`), 'utf8').startsWith(addedSyncTriggerSql(migration)), migration).toBe(true);
     }
+    // Rows deleted outright send their deletion through the trigger generated for them.
+    expect(readFileSync(join(MIGRATIONS, `${ORDER_LINES_DELETE_TRIGGERS}.sql`), 'utf8')).toBe(addedDeleteTriggerSql());
   });
 
   it('enqueues nothing outside a team, and every write path inside one, in the same transaction', () => {
