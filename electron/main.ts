@@ -9,6 +9,7 @@ import { FileHandles } from '../core/files';
 import { APP_VERSION, appRoot, migrationsFolder } from '../core/paths';
 import { keepDailySnapshots } from '../core/segmentation/daily';
 import { startupFailureText } from '../core/startup-failure';
+import { recoverFromOpenFailure, type RecoveryDialogs } from '../core/startup-recovery';
 import { warmReports } from '../core/reports/warm-up';
 import { localDateOf } from '../shared/domain/dates';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createRendererHandler, isOwnPage } from './app-protocol';
@@ -63,20 +64,25 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.protocol.handle(APP_SCHEME, createRendererHandler(join(root, 'dist', 'renderer')));
 
-  let opened: OpenedApp;
+  let opened: OpenedApp | undefined;
   // This process holds the tiers for as long as the window is open: its heap sized for that before the first read.
   tuneHeapForTiers();
   // The renderer never names a file: the dialogs below register what the user picks and hand it a handle.
   const fileHandles = new FileHandles();
-  try {
-    // Migrations run before any window exists; a failure stops here with the reason, never half-migrated.
-    opened = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'handles', handles: fileHandles }, importWorker: utilityImportWorker() });
-  } catch (error) {
-    // The database's language setting cannot be read: the system's language words it.
-    const text = startupFailureText(error, systemLanguage(), dbPath);
-    dialog.showErrorBox(text.title, text.detail);
-    app.exit(1);
-    return;
+  while (!opened) {
+    try {
+      // Migrations run before any window exists; a failure stops here with the reason, never half-migrated.
+      opened = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'handles', handles: fileHandles }, importWorker: utilityImportWorker() });
+    } catch (error) {
+      // A damaged or unreadable workspace: a backup restored from a dialog, then the start begins again.
+      const recovery = await recoverFromOpenFailure(error, dbPath, systemLanguage(), migrationsFolder(), recoveryDialogs);
+      if (recovery.kind === 'restored') continue;
+      // The database's language setting cannot be read: the system's language words it.
+      const text = startupFailureText(error, systemLanguage(), dbPath);
+      if (recovery.kind === 'not_offered') dialog.showErrorBox(text.title, text.detail);
+      app.exit(1);
+      return;
+    }
   }
   userLanguage = async () => (await call(opened.dispatch, 'settings:get', {})).language ?? systemLanguage();
   // Desktop reminders (electron/notifications.ts): saving a reminder time or a follow-up re-arms them at once.
@@ -108,6 +114,19 @@ async function start(): Promise<void> {
 }
 
 const DAILY_RECOMPUTE_DELAY_MS = 1000;
+
+/** Electron's message box and open dialog for the recovery (core/startup-recovery.ts); no window exists yet. */
+const recoveryDialogs: RecoveryDialogs = {
+  async ask(text) {
+    const buttons = text.buttons.map((button) => button.label);
+    const { response } = await dialog.showMessageBox({ type: 'warning', title: text.title, message: text.message, detail: text.detail, buttons, defaultId: 0, cancelId: buttons.length - 1, noLink: true });
+    return text.buttons[response]?.choice ?? 'quit';
+  },
+  async pickBackup(text, backupsFolder) {
+    const picked = await dialog.showOpenDialog({ title: text.pickTitle, defaultPath: backupsFolder, properties: ['openFile'], filters: [{ name: text.pickFilter, extensions: ['sqlite'] }] });
+    return picked.canceled ? undefined : picked.filePaths[0];
+  },
+};
 
 hardenWebContents();
 app.on('window-all-closed', () => app.quit());

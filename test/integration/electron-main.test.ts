@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { localDateOf } from '../../shared/domain/dates';
+import { closeSync, openSync, readdirSync, writeSync } from 'node:fs';
+import { runAutomaticBackups } from '../../core/backup';
+import { localDateTime } from '../../core/startup-failure';
 import { knownSchemaVersion } from '../../db/open';
-import { MIGRATIONS, ROOT, tempDir } from '../support/test-app';
+import { MIGRATIONS, openTestApp, ROOT, tempDir } from '../support/test-app';
 
 /** Electron replaced by recorders, so main.ts's wiring runs here for real (database included). */
 const fake = vi.hoisted(() => {
@@ -66,7 +69,9 @@ vi.mock('electron', () => ({
   },
   dialog: {
     showErrorBox: (title: string, body: string) => fake.errorBoxes.push([title, body]),
-    showMessageBox: async (_parent: unknown, options: { message: string; detail: string; buttons: string[] }) => {
+    // With a window to attach to, or alone (before any window exists: the recovery at start-up).
+    showMessageBox: async (parentOrOptions: unknown, maybeOptions?: { message: string; detail: string; buttons: string[] }) => {
+      const options = maybeOptions ?? (parentOrOptions as { message: string; detail: string; buttons: string[] });
       fake.questions.push({ message: options.message, detail: options.detail, buttons: options.buttons });
       return { response: fake.answer };
     },
@@ -249,5 +254,29 @@ describe('electron/main.ts', () => {
     // In the system's language (this fake system speaks Chinese): the database's own setting cannot be read.
     expect(fake.errorBoxes[0]![0]).toBe('TierBook 无法打开数据库');
     expect(fake.errorBoxes[0]![1]).toBe(`${file}\n\n这个数据库由更新版本的 TierBook 写入（数据结构版本 999，本软件最高认识 ${knownSchemaVersion(MIGRATIONS)}）。请先更新 TierBook 再打开它。`);
+  });
+
+  it('on a damaged workspace asks in the system\'s language, restores the backup offered, then starts on it', async () => {
+    const workspace = openTestApp();
+    const { dir, dbPath: file } = workspace;
+    await workspace.call('customers:create', { name: '老主顾' });
+    const taken = new Date();
+    await runAutomaticBackups(workspace.db.$client, file, taken);
+    workspace.close();
+    // The schema page written over: the file will not open.
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(4000, 0xff), 0, 4000, 100);
+    closeSync(fd);
+    process.env.TIERBOOK_DB = file;
+    fake.answer = 0;
+    await import('../../electron/main');
+    // The backups are checked and the chosen one restored before the window opens.
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 20_000 });
+    expect(fake.errorBoxes).toEqual([]);
+    expect(fake.questions[0]).toMatchObject({ message: '数据库文件已损坏', buttons: [`恢复 ${localDateTime(taken)} 的备份`, '选择其他备份…', '退出'] });
+    const restored = new Database(file, { readonly: true });
+    expect(restored.prepare(`SELECT name FROM customers`).pluck().all()).toEqual(['老主顾']);
+    restored.close();
+    expect(readdirSync(dir).filter((name) => name.startsWith('tierbook.damaged-'))).toHaveLength(1);
   });
 });
