@@ -14,6 +14,7 @@ import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-pr
 import { FOLLOW_UP_DIALOG_WIDTH, FollowUpFields } from '../followups/FollowUpFields';
 import { focusFirstFollowUpField, toFollowUpInput, type FollowUpFormValues } from '../followups/followup-form';
 import { timeValue } from '../reminders/time-value';
+import { FOLLOW_UPS_AT_ONCE, showMoreText, timelineWindow } from './timeline-window';
 
 const INTENT_COLORS = { interested: 'green', hesitant: 'orange', not_now: 'default', never: 'red' } as const;
 
@@ -31,6 +32,11 @@ export function FollowUpTimeline({ customerId, followUps, inTrash, onChanged }: 
   // Esc, ×, Cancel or a click beside the edit dialog on a changed follow-up asks first, as the quick follow-up does.
   const closeEdit = useConfirmDiscard(editing !== null && editChanged);
   const today = localDateOf(new Date());
+  // The newest first, a page at a time (timeline-window): another customer's file starts again at one page.
+  const [limit, setLimit] = useState(FOLLOW_UPS_AT_ONCE);
+  useEffect(() => setLimit(FOLLOW_UPS_AT_ONCE), [customerId]);
+  const drawn = timelineWindow(followUps, limit);
+  const showMore = showMoreText(t, i18n.language, drawn);
 
   useEffect(() => {
     setEditChanged(false);
@@ -85,7 +91,7 @@ export function FollowUpTimeline({ customerId, followUps, inTrash, onChanged }: 
       {followUps.length === 0 ? <Typography.Text type="secondary">{t('timeline.empty')}</Typography.Text> : null}
       <Timeline
         data-testid="followup-timeline"
-        items={followUps.map((f) => ({
+        items={drawn.shown.map((f) => ({
           key: f.id,
           color: f.intent === 'never' ? 'red' : f.intent === 'interested' ? 'green' : 'blue',
           content: (
@@ -110,6 +116,11 @@ export function FollowUpTimeline({ customerId, followUps, inTrash, onChanged }: 
           ),
         }))}
       />
+      {showMore ? (
+        <Button onClick={() => setLimit((shown) => shown + FOLLOW_UPS_AT_ONCE)} data-testid="followup-show-more">
+          {showMore}
+        </Button>
+      ) : null}
       <Modal
         open={editing !== null}
         title={t('timeline.editTitle')}

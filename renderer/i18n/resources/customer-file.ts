@@ -30,7 +30,7 @@ export const customerFile = {
       deletedList_one: '已删除的订单（{{count}}）', deletedList_other: '已删除的订单（{{count}}）', deletedOn: '删除于 {{when}}', restored: '订单已恢复',
       deletedMore: '列出最近删除的 {{shown}} 笔，共 {{total}} 笔',
     },
-    timeline: { add: '记录跟进', empty: '还没有跟进记录', next: '下次联系 {{date}}', done: '已完成', open: '待跟进', editTitle: '编辑跟进', saved: '跟进已保存' },
+    timeline: { add: '记录跟进', empty: '还没有跟进记录', next: '下次联系 {{date}}', done: '已完成', open: '待跟进', editTitle: '编辑跟进', saved: '跟进已保存', showMore_one: '再显示 {{more}} 条（还有 {{rest}} 条未显示）', showMore_other: '再显示 {{more}} 条（还有 {{rest}} 条未显示）' },
   },
   en: {
     tabs: { profile: 'Profile', orders: 'Orders', followUps: 'Follow-ups' },
@@ -61,6 +61,6 @@ export const customerFile = {
       deletedList_one: 'Deleted orders ({{count}})', deletedList_other: 'Deleted orders ({{count}})', deletedOn: 'Deleted {{when}}', restored: 'Order restored',
       deletedMore: 'The latest {{shown}} deleted of {{total}}',
     },
-    timeline: { add: 'Log follow-up', empty: 'No follow-ups yet', next: 'Next contact {{date}}', done: 'Done', open: 'Open', editTitle: 'Edit follow-up', saved: 'Follow-up saved' },
+    timeline: { add: 'Log follow-up', empty: 'No follow-ups yet', next: 'Next contact {{date}}', done: 'Done', open: 'Open', editTitle: 'Edit follow-up', saved: 'Follow-up saved', showMore_one: 'Show {{more}} more ({{rest}} not shown)', showMore_other: 'Show {{more}} more ({{rest}} not shown)' },
   },
 };
