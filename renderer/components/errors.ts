@@ -35,8 +35,10 @@ export function showFieldErrors(form: FormInstance, error: unknown, t: TFunction
   for (const issue of error.body.issues) {
     const text = issueText(issue, t, error.body.message);
     const name = fieldOf(issue.path);
-    if (name && name.length && form.getFieldInstance(name as never) !== undefined) fields.push({ name, errors: [text] });
-    else unplaced.push(text);
+    if (!name || !name.length || form.getFieldInstance(name as never) === undefined) unplaced.push(text);
+    // A field already saying its own rule's message keeps it: the rule says more ("10,689 characters, at most
+    // 4,000: …") than the contract's key for the same fault ("Too long").
+    else if (form.getFieldError(name as never).length === 0) fields.push({ name, errors: [text] });
   }
   form.setFields(fields as never);
   return unplaced;

@@ -9,6 +9,7 @@ import { typedAmount } from '../../../shared/domain/typed-number';
 import { api } from '../../api/client';
 import { formatMoney } from '../../components/format';
 import type { LineValues, OrderValues } from './order-form';
+import { lengthLimit } from '../../components/length-limit';
 
 /** Products matching what is typed (name, pinyin, initials, SKU), asked for a moment after typing stops. */
 function useProductSearch(): [Product[], (query: string) => void] {
@@ -54,7 +55,7 @@ export function OrderLinesField({ form, currency }: { form: FormInstance<OrderVa
           <Typography.Text strong>{t('lines')}</Typography.Text>
           {fields.map((field) => (
             <Space key={field.key} align="baseline" wrap style={{ display: 'flex', marginTop: 8 }} data-testid="order-line">
-              <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }]} style={{ marginBottom: 0 }}>
+              <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }, lengthLimit(t, i18n.language, 200)]} style={{ marginBottom: 0 }}>
                 <AutoComplete
                   style={{ width: 220 }}
                   placeholder={t('productPlaceholder')}
@@ -77,11 +78,11 @@ export function OrderLinesField({ form, currency }: { form: FormInstance<OrderVa
                     if (product) pick(field.name, product);
                   }}
                 >
-                  <Input data-testid="order-line-name" maxLength={200} />
+                  <Input data-testid="order-line-name" />
                 </AutoComplete>
               </Form.Item>
-              <Form.Item name={[field.name, 'sku']} style={{ marginBottom: 0 }}>
-                <Input placeholder={t('sku')} style={{ width: 100 }} maxLength={64} data-testid="order-line-sku" />
+              <Form.Item name={[field.name, 'sku']} rules={[lengthLimit(t, i18n.language, 64)]} style={{ marginBottom: 0 }}>
+                <Input placeholder={t('sku')} style={{ width: 100 }} data-testid="order-line-sku" />
               </Form.Item>
               <Form.Item name={[field.name, 'quantity']} rules={[{ required: true, message: t('errors:issue.required') }]} style={{ marginBottom: 0 }}>
                 <InputNumber placeholder={t('quantity')} min={0.001} max={1_000_000_000} style={{ width: 90 }} data-testid="order-line-qty" />

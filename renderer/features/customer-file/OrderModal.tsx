@@ -14,6 +14,7 @@ import { formatMoney } from '../../components/format';
 import { convertedPreview, usualCurrency } from './order-preview';
 import { linesTotalMinor, startedLines, toOrderInput, type OrderValues } from './order-form';
 import { OrderLinesField } from './OrderLinesField';
+import { lengthLimit } from '../../components/length-limit';
 
 export const COMMON_CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'GBP', 'JPY', 'AUD', 'CAD', 'SGD', 'AED', 'RUB', 'BRL'];
 const AMOUNT_KEYS = { empty: 'required', not_a_number: 'invalid_amount', too_many_decimals: 'amount_too_many_decimals', too_large: 'amount_too_large' } as const;
@@ -125,8 +126,8 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
           <Form.Item name="orderDate" label={t('orders.date')} rules={[{ required: true, message: t('errors:issue.required') }]}>
             <DatePicker allowClear={false} />
           </Form.Item>
-          <Form.Item name="orderNumber" label={to('number')}>
-            <Input placeholder={to('numberPlaceholder')} maxLength={64} style={{ width: 220 }} data-testid="order-number" />
+          <Form.Item name="orderNumber" label={to('number')} rules={[lengthLimit(t, i18n.language, 64)]}>
+            <Input placeholder={to('numberPlaceholder')} style={{ width: 220 }} data-testid="order-number" />
           </Form.Item>
         </Space>
         <OrderLinesField form={form} currency={currency} />
@@ -192,8 +193,8 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
             </Form.Item>
           </Space>
         ) : null}
-        <Form.Item name="note" label={t('orders.note')}>
-          <Input maxLength={1000} />
+        <Form.Item name="note" label={t('orders.note')} rules={[lengthLimit(t, i18n.language, 1000)]}>
+          <Input />
         </Form.Item>
       </Form>
     </Modal>

@@ -13,6 +13,7 @@ import { COUNTRY_CODES, countryName } from '../../components/format';
 import { formatPhone, normalizePhone } from '../../../shared/domain/phone';
 import { inferPlace } from '../../../shared/domain/place';
 import { profileToInput, type ProfileValues } from './profile-form';
+import { lengthLimit } from '../../components/length-limit';
 
 /** The customer profile with its contact channels; warns live when a contact already belongs to someone else. */
 export function ProfileForm({
@@ -57,13 +58,13 @@ export function ProfileForm({
     }}>
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item name="name" label={t('fields.name')} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }]}>
-            <Input data-testid="profile-name" maxLength={120} onPressEnter={onNameEnter} />
+          <Form.Item name="name" label={t('fields.name')} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }, lengthLimit(t, i18n.language, 120)]}>
+            <Input data-testid="profile-name" onPressEnter={onNameEnter} />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="company" label={t('fields.company')}>
-            <Input maxLength={200} />
+          <Form.Item name="company" label={t('fields.company')} rules={[lengthLimit(t, i18n.language, 200)]}>
+            <Input />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -72,8 +73,8 @@ export function ProfileForm({
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="industry" label={t('fields.industry')}>
-            <Input maxLength={80} />
+          <Form.Item name="industry" label={t('fields.industry')} rules={[lengthLimit(t, i18n.language, 80)]}>
+            <Input />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -103,14 +104,15 @@ export function ProfileForm({
           <Form.Item
             name="region"
             label={t('fields.region')}
+            rules={[lengthLimit(t, i18n.language, 80)]}
             extra={inferred?.inferred.region && country ? <span data-testid="profile-region-inferred">{t('data:places.formRegionHint', { region: inferred.region })}</span> : undefined}
           >
-            <Input maxLength={80} />
+            <Input />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="city" label={t('fields.city')}>
-            <Input maxLength={80} data-testid="profile-city" />
+          <Form.Item name="city" label={t('fields.city')} rules={[lengthLimit(t, i18n.language, 80)]}>
+            <Input data-testid="profile-city" />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -124,13 +126,13 @@ export function ProfileForm({
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="sizeBand" label={t('fields.sizeBand')}>
-            <Input maxLength={40} />
+          <Form.Item name="sizeBand" label={t('fields.sizeBand')} rules={[lengthLimit(t, i18n.language, 40)]}>
+            <Input />
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="incomeBand" label={t('fields.incomeBand')}>
-            <Input maxLength={40} />
+          <Form.Item name="incomeBand" label={t('fields.incomeBand')} rules={[lengthLimit(t, i18n.language, 40)]}>
+            <Input />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -139,8 +141,8 @@ export function ProfileForm({
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="owner" label={t('fields.owner')}>
-            <Input maxLength={80} />
+          <Form.Item name="owner" label={t('fields.owner')} rules={[lengthLimit(t, i18n.language, 80)]}>
+            <Input />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -194,8 +196,8 @@ export function ProfileForm({
           style={{ marginBottom: 16 }}
         />
       ) : null}
-      <Form.Item name="notes" label={t('fields.notes')}>
-        <Input.TextArea rows={3} maxLength={4000} />
+      <Form.Item name="notes" label={t('fields.notes')} rules={[lengthLimit(t, i18n.language, 4000)]}>
+        <Input.TextArea rows={3} />
       </Form.Item>
     </Form>
   );

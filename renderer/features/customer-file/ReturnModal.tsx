@@ -11,6 +11,7 @@ import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { formatDate, formatMoney } from '../../components/format';
 import { useWorkspace } from '../../app/workspace';
 import { COMMON_CURRENCIES } from './OrderModal';
+import { lengthLimit } from '../../components/length-limit';
 
 interface ReturnValues {
   amount?: string;
@@ -115,8 +116,8 @@ export function ReturnModal({ customerId, target, onClose, onSaved }: { customer
         <Form.Item name="cost" label={t('costBack')} extra={order ? t('costBackHelp') : undefined}>
           <Input inputMode="decimal" style={{ width: 200 }} data-testid="return-cost" />
         </Form.Item>
-        <Form.Item name="note" label={t('customerFile:orders.note')}>
-          <Input maxLength={1000} />
+        <Form.Item name="note" label={t('customerFile:orders.note')} rules={[lengthLimit(t, i18n.language, 1000)]}>
+          <Input />
         </Form.Item>
       </Form>
     </Modal>

@@ -2,6 +2,7 @@ import { DatePicker, Form, Input, Radio, Rate, Select, Space, Button, TimePicker
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_CHANNELS, INTENTS } from '../../../shared/contract/enums';
+import { lengthLimit } from '../../components/length-limit';
 
 export const NEXT_CONTACT_SHORTCUTS = [1, 3, 7, 14, 30];
 
@@ -13,13 +14,13 @@ export const FOLLOW_UP_DIALOG_WIDTH = 760;
 
 /** The fields of a follow-up, shared by the quick modal and the timeline's edit form. */
 export function FollowUpFields({ autoFocus, today }: { autoFocus?: boolean; today: string }) {
-  const { t } = useTranslation('followUps');
+  const { t, i18n } = useTranslation('followUps');
   const form = Form.useFormInstance();
   const nextDate = Form.useWatch('nextContactDate', form) as unknown;
   return (
     <>
-      <Form.Item name="content" label={t('content')}>
-        <Input.TextArea autoFocus={autoFocus} rows={3} placeholder={t('contentPlaceholder')} data-testid="followup-content" maxLength={4000} />
+      <Form.Item name="content" label={t('content')} rules={[lengthLimit(t, i18n.language, 4000)]}>
+        <Input.TextArea autoFocus={autoFocus} rows={3} placeholder={t('contentPlaceholder')} data-testid="followup-content" />
       </Form.Item>
       {/* Channel, satisfaction and intent share a row: stacked, the dialog filled a 768 px window to its last pixel and scrolled. */}
       <Space wrap size="large">
@@ -33,8 +34,8 @@ export function FollowUpFields({ autoFocus, today }: { autoFocus?: boolean; toda
           <Radio.Group optionType="button" buttonStyle="solid" options={INTENTS.map((i) => ({ value: i, label: t(`common:intent.${i}`) }))} />
         </Form.Item>
       </Space>
-      <Form.Item name="outcome" label={t('outcome')}>
-        <Input maxLength={1000} />
+      <Form.Item name="outcome" label={t('outcome')} rules={[lengthLimit(t, i18n.language, 1000)]}>
+        <Input />
       </Form.Item>
       <Form.Item label={t('nextContact')}>
         <Space wrap>

@@ -23,6 +23,7 @@ export const common = {
       walk_in: '到店', referral: '转介绍', trade_fair: '展会', b2b_platform: 'B2B平台', website: '网站', wechat: '微信', cold_call: '陌生电话', other: '其他',
     },
     confirmDelete: '确定删除？可在回收站恢复。',
+    tooLong: '共 {{length}} 个字符，最多 {{max}} 个：删去 {{over}} 个字符后才能保存（内容没有被截断）',
   },
   en: {
     appName: 'TierBook',
@@ -47,5 +48,6 @@ export const common = {
       walk_in: 'Walk-in at the stall', referral: 'Referral', trade_fair: 'Trade fair', b2b_platform: 'B2B platform', website: 'Website', wechat: 'WeChat', cold_call: 'Cold call', other: 'Other',
     },
     confirmDelete: 'Delete? You can restore it from the trash.',
+    tooLong: '{{length}} characters, at most {{max}}: shorten it by {{over}} to save (nothing was cut)',
   },
 };
