@@ -76,8 +76,23 @@ function contactFlag(path: readonly (string | number)[], values: Flags): Label {
   return sameKind.length === 1 ? `--${contact.kind}` : nthFlag(sameKind.indexOf(contact) + 1, `--${contact.kind}`);
 }
 
-/** The columns a text takes in a terminal: a CJK character takes two. */
-export const width = (text: string) => [...text].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * The columns a text takes in a terminal, as wcwidth counts them: a CJK character takes two; a mark drawn on the
+ * letter before it (Thai vowel and tone marks, the Devanagari virama, an accent typed apart), a joiner or a
+ * variation selector, none; an emoji however it is built (a family of four people joined, a skin tone, a flag of two
+ * letters) two. Counted by code point, each mark took a column and a family emoji fourteen, so the columns after a
+ * Thai, Hindi or emoji name came out of line.
+ */
+export const width = (text: string) => {
+  let columns = 0;
+  for (const { segment } of GRAPHEMES.segment(text)) {
+    if (/\p{Emoji_Presentation}|\uFE0F|\p{Regional_Indicator}/u.test(segment)) columns += 2;
+    else for (const ch of segment) columns += /[\p{Mn}\p{Me}\p{Cf}]/u.test(ch) ? 0 : /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  }
+  return columns;
+};
 
 export const pad = (text: string, columns: number) => text + ' '.repeat(Math.max(0, columns - width(text)));
 
