@@ -52,9 +52,10 @@ export const cliBundles = [
  */
 export const cliSources = [
   'core', 'shared', 'db', 'renderer/i18n/resources',
-  // The screens' own wording the command line borrows (classes, Today's reasons, amounts and country names, local times).
+  // The screens' own wording the command line borrows (classes, Today's reasons, amounts and country names, local times,
+  // offers' reasons, a tier's cut).
   'renderer/features/tiers/labels.ts', 'renderer/features/today/reason-label.ts', 'renderer/components/format.ts',
-  'renderer/components/local-time-view.ts',
+  'renderer/components/local-time-view.ts', 'renderer/features/offering/reason-text.ts', 'renderer/features/tiers/cut-text.ts',
   'package.json', 'package-lock.json', 'scripts/cli-build.mjs', 'scripts/city-zones-trim.mjs', 'scripts/ascii-bundle.mjs', 'scripts/import-worker-build.mjs',
   // The notices list the installed versions of what the bundles carry (package-lock.json moves with them).
   'scripts/notices.mjs', 'scripts/license-texts',

@@ -80,7 +80,7 @@ describe('segment config on the command line', () => {
     expect(explain.stdout).toContain(`Local A (${id}) as of ${today}: 1 order, revenue 120000.00 CNY in the window`);
     // In Chinese too: no scheme, basis, group or mode by its key.
     const zh = cli('explain', '--db', db, '--customer', id, '--lang', 'zh-CN');
-    expect(zh.stdout).toContain('  客户金字塔         黄金               排名依据 毛利（营收 − 成本）（没有成本数据，按营收），分组 中国（1 位客户），门槛 ≥ 100000.00 CNY（固定门槛）');
+    expect(zh.stdout).toContain('  客户金字塔         黄金               排名依据 毛利（营收 − 成本）；没有成本数据，按营收排名，分组 中国（1 位客户），门槛 ≥ 100000.00 CNY（固定门槛）');
     expect(zh.stdout).not.toMatch(/\b(rfm|rf_segment|pyramid|lifecycle|loyalty|revenue|gross_profit|thresholds|shares|country)\b|=/);
     expect(cli('tiers', '--db', db, '--scheme', 'pyramid').stdout).toMatch(new RegExp(`^Local A +China +Gold +R\\d F\\d M\\d {2}revenue 120000\\.00 CNY +${id}\n`));
   });
