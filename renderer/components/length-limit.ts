@@ -24,10 +24,14 @@ export function lengthLimit(t: TFunction, language: string, max: number): Length
 
 /** "10,689 characters, at most 4,000: shorten it by 6,689 to save (nothing was cut)"; null when it fits. */
 export function tooLongText(t: TFunction, language: string, value: unknown, max: number): string | null {
-  // Units first: a text that fits in UTF-16 units fits in code points, and is not walked at every keystroke.
-  if (typeof value !== 'string' || value.length <= max) return null;
-  const length = [...value].length;
-  if (length <= max) return null;
+  if (!isTooLong(value, max)) return null;
+  const length = [...(value as string)].length;
   const number = new Intl.NumberFormat(language);
   return t('common:tooLong', { length: number.format(length), max: number.format(max), over: number.format(length - max) });
+}
+
+/** Whether a text is longer than max, counted in code points as the contract counts: for a save that has no form to ask. */
+export function isTooLong(value: unknown, max: number): boolean {
+  // Units first: a text that fits in UTF-16 units fits in code points, and is not walked at every keystroke.
+  return typeof value === 'string' && value.length > max && [...value].length > max;
 }

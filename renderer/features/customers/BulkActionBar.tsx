@@ -1,5 +1,5 @@
 import { CloseOutlined, InboxOutlined, TagOutlined, UserOutlined } from '@ant-design/icons';
-import { App, AutoComplete, Button, Popover, Space, Typography } from 'antd';
+import { App, AutoComplete, Button, Form, Popover, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
@@ -8,6 +8,10 @@ import { api } from '../../api/client';
 import { ActionLink } from '../../components/ActionLink';
 import { errorText } from '../../components/errors';
 import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
+import { tooLongText } from '../../components/length-limit';
+
+/** The longest tag and owner a bulk action takes (shared/contract/customers-bulk.ts). */
+export const BULK_TEXT_MAX = { tag: 40, owner: 80 } as const;
 
 interface Props {
   ids: readonly string[];
@@ -19,15 +23,20 @@ interface Props {
   exportButton: React.ReactNode;
 }
 
-/** A text (tag or owner) asked for in a small popover, with the values already in use offered as you type. */
-function TextAction({ icon, label, placeholder, options, testId, allowEmpty, onApply }: {
-  icon: React.ReactNode; label: string; placeholder: string; options: string[]; testId: string; allowEmpty?: boolean; onApply(value: string): void;
+/**
+ * A text (tag or owner) asked for in a small popover, with the values already in use offered as you type. A text
+ * longer than `max` is kept and said under the box, and is not applied until it fits.
+ */
+function TextAction({ icon, label, placeholder, options, testId, max, allowEmpty, onApply }: {
+  icon: React.ReactNode; label: string; placeholder: string; options: string[]; testId: string; max: number; allowEmpty?: boolean; onApply(value: string): void;
 }) {
-  const { t } = useTranslation('comfort');
+  const { t, i18n } = useTranslation('comfort');
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState('');
+  const tooLong = tooLongText(t, i18n.language, value, max);
+  const blocked = tooLong !== null || (!allowEmpty && !value.trim());
   const apply = () => {
-    if (!allowEmpty && !value.trim()) return;
+    if (blocked) return;
     setOpen(false);
     onApply(value.trim());
     setValue('');
@@ -38,22 +47,24 @@ function TextAction({ icon, label, placeholder, options, testId, allowEmpty, onA
       onOpenChange={setOpen}
       trigger="click"
       content={
-        <Space.Compact>
-          <AutoComplete
-            autoFocus
-            style={{ width: 200 }}
-            value={value}
-            onChange={setValue}
-            placeholder={placeholder}
-            options={options.filter((o) => o.toLowerCase().includes(value.toLowerCase())).slice(0, 20).map((o) => ({ value: o }))}
-            onKeyDown={(e) => e.key === 'Enter' && !e.defaultPrevented && apply()}
-            data-testid={`${testId}-input`}
-            maxLength={80}
-          />
-          <Button type="primary" onClick={apply} disabled={!allowEmpty && !value.trim()} data-testid={`${testId}-apply`}>
-            {t('bulk.apply')}
-          </Button>
-        </Space.Compact>
+        // No form here: the item only lends the box its error look and the message its place, as wide as the box.
+        <Form.Item validateStatus={tooLong ? 'error' : undefined} help={tooLong ?? undefined} style={{ marginBottom: 0, maxWidth: 280 }}>
+          <Space.Compact>
+            <AutoComplete
+              autoFocus
+              style={{ width: 200 }}
+              value={value}
+              onChange={setValue}
+              placeholder={placeholder}
+              options={options.filter((o) => o.toLowerCase().includes(value.toLowerCase())).slice(0, 20).map((o) => ({ value: o }))}
+              onKeyDown={(e) => e.key === 'Enter' && !e.defaultPrevented && apply()}
+              data-testid={`${testId}-input`}
+            />
+            <Button type="primary" onClick={apply} disabled={blocked} data-testid={`${testId}-apply`}>
+              {t('bulk.apply')}
+            </Button>
+          </Space.Compact>
+        </Form.Item>
       }
     >
       <Button size="small" icon={icon} data-testid={testId}>
@@ -115,9 +126,9 @@ export function BulkActionBar({ ids, archivedView, onDone, onClear, exportButton
       <Typography.Text strong data-testid="bulk-count">
         {t('bulk.selected', { count: ids.length })}
       </Typography.Text>
-      <TextAction icon={<TagOutlined />} label={t('bulk.addTag')} placeholder={t('bulk.tagPlaceholder')} options={facets.tags} testId="bulk-add-tag" onApply={(tag) => void run({ kind: 'addTag', tag })} />
-      <TextAction icon={<TagOutlined />} label={t('bulk.removeTag')} placeholder={t('bulk.tagPlaceholder')} options={facets.tags} testId="bulk-remove-tag" onApply={(tag) => void run({ kind: 'removeTag', tag })} />
-      <TextAction icon={<UserOutlined />} label={t('bulk.setOwner')} placeholder={t('bulk.ownerPlaceholder')} options={facets.owners} testId="bulk-owner" allowEmpty onApply={(owner) => void run({ kind: 'setOwner', owner: owner || null })} />
+      <TextAction icon={<TagOutlined />} label={t('bulk.addTag')} placeholder={t('bulk.tagPlaceholder')} options={facets.tags} testId="bulk-add-tag" max={BULK_TEXT_MAX.tag} onApply={(tag) => void run({ kind: 'addTag', tag })} />
+      <TextAction icon={<TagOutlined />} label={t('bulk.removeTag')} placeholder={t('bulk.tagPlaceholder')} options={facets.tags} testId="bulk-remove-tag" max={BULK_TEXT_MAX.tag} onApply={(tag) => void run({ kind: 'removeTag', tag })} />
+      <TextAction icon={<UserOutlined />} label={t('bulk.setOwner')} placeholder={t('bulk.ownerPlaceholder')} options={facets.owners} testId="bulk-owner" max={BULK_TEXT_MAX.owner} allowEmpty onApply={(owner) => void run({ kind: 'setOwner', owner: owner || null })} />
       {archivedView ? (
         <Button size="small" icon={<InboxOutlined />} loading={busy} onClick={() => void run({ kind: 'archive', archived: false })} data-testid="bulk-unarchive">
           {t('bulk.unarchive')}

@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
-import { HomeLocationFields, type HomeLocation } from './HomeLocationFields';
+import { HomeLocationFields, homeLocationFits, type HomeLocation } from './HomeLocationFields';
 
 /** Remembered on this computer: the question is asked once, "later" included (Settings can change it any time). */
 const ASKED_KEY = 'tierbook.homeLocationAsked';
@@ -54,7 +54,7 @@ export function HomePrompt() {
     }
   };
   return (
-    <Modal open={open} title={t('home.title')} okText={t('home.save')} cancelText={t('home.later')} onOk={() => void save()} onCancel={() => confirmClose(close)} okButtonProps={{ 'data-testid': 'home-save' } as never} data-testid="home-prompt">
+    <Modal open={open} title={t('home.title')} okText={t('home.save')} cancelText={t('home.later')} onOk={() => void save()} onCancel={() => confirmClose(close)} okButtonProps={{ 'data-testid': 'home-save', disabled: !homeLocationFits(value) } as never} data-testid="home-prompt">
       <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
       <HomeLocationFields value={value} onChange={setValue} />
       {error ? <Typography.Paragraph type="danger">{error}</Typography.Paragraph> : null}

@@ -3,10 +3,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
+import { tooLongText } from '../../components/length-limit';
+
+/** The longest name the team keeps (shared/contract/team.ts). */
+export const USER_NAME_MAX = 120;
 
 /** This laptop's person (负责人): recorded on every row created or changed here, and shown to the team. */
 export function TeamIdentityForm({ userName, onSaved }: { userName: string | null; onSaved(userName: string): void }) {
-  const { t } = useTranslation('team');
+  const { t, i18n } = useTranslation('team');
   const { message } = App.useApp();
   const [value, setValue] = useState(userName ?? '');
   const [saving, setSaving] = useState(false);
@@ -28,22 +32,24 @@ export function TeamIdentityForm({ userName, onSaved }: { userName: string | nul
   };
 
   const unchanged = value.trim() === (userName ?? '');
+  // Said at once, under the box, with nothing cut: the save waits until the name fits.
+  const tooLong = tooLongText(t, i18n.language, value, USER_NAME_MAX);
+  const blocked = unchanged || tooLong !== null;
   return (
     <Form layout="vertical" component="div">
-      <Form.Item label={t('identity.label')} extra={t('identity.help')} validateStatus={error ? 'error' : undefined} help={error ?? undefined}>
+      <Form.Item label={t('identity.label')} extra={t('identity.help')} validateStatus={tooLong || error ? 'error' : undefined} help={tooLong ?? error ?? undefined}>
       <Space.Compact style={{ width: '100%', maxWidth: 420 }}>
         <Input
           data-testid="team-identity"
           value={value}
-          maxLength={120}
           placeholder={t('identity.placeholder')}
           onChange={(event) => {
             setValue(event.target.value);
             setError(null);
           }}
-          onPressEnter={() => !unchanged && void save()}
+          onPressEnter={() => !blocked && void save()}
         />
-        <Button data-testid="team-identity-save" onClick={() => void save()} loading={saving} disabled={unchanged || value.trim() === ''}>
+        <Button data-testid="team-identity-save" onClick={() => void save()} loading={saving} disabled={blocked || value.trim() === ''}>
           {t('identity.save')}
         </Button>
       </Space.Compact>

@@ -7,6 +7,7 @@ import type { CustomSegmentRow } from '../../../shared/contract/segmentation';
 import { classKeysOf, CLOSED_SCHEME_KEYS, PROFILE_FIELDS, RULE_METRICS, type RuleGroup } from '../../../shared/segmentation';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
+import { lengthLimit } from '../../components/length-limit';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { COUNTRY_CODES } from '../../components/format';
 import { firstRowWithoutValue, toCondition, toRows, type Row } from './custom-rows';
@@ -178,8 +179,8 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
         ) : null}
       </Space>
       <Form form={form} layout="vertical" initialValues={{ op: 'and', rows: [NEW_ROW] }} style={{ marginTop: 8 }} onValuesChange={() => setEdited(true)}>
-        <Form.Item name="name" label={t('custom.name')} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }]}>
-          <Input maxLength={80} data-testid="custom-name" />
+        <Form.Item name="name" label={t('custom.name')} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }, lengthLimit(t, language, 80)]}>
+          <Input data-testid="custom-name" />
         </Form.Item>
         <Form.Item name="op" label={t('custom.match')}>
           <Radio.Group options={[{ value: 'and', label: t('custom.all') }, { value: 'or', label: t('custom.any') }]} />

@@ -8,6 +8,7 @@ import { UserParagraph } from '../../components/UserParagraph';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { classLabel, schemeLabel } from './labels';
+import { anyPolicyTooLong, POLICY_TEXT_MAX } from './policy-limits';
 import { PolicyText } from './PolicyText';
 import { useClassLabelEnv } from './use-tier-settings';
 
@@ -58,6 +59,9 @@ export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: 
   };
   const saveAll = async () => {
     if (edited.size === 0) return;
+    // A text over its limit is said under its box and the save waits for it, as a form's would. Save stays
+    // offered: a long note grows a screen or more, so its message can sit out of sight; Save brings it into view.
+    if (anyPolicyTooLong(Object.values(drafts))) return showFirstTooLong();
     setSaving(true);
     try {
       const policies = [...edited].map((classKey) => {
@@ -72,6 +76,11 @@ export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: 
     } finally {
       setSaving(false);
     }
+  };
+  const showFirstTooLong = () => {
+    const item = document.querySelector('[data-testid="policies-drawer"] .ant-form-item-has-error');
+    item?.querySelector('.ant-form-item-explain')?.scrollIntoView({ block: 'nearest' });
+    item?.querySelector('textarea')?.focus({ preventScroll: true });
   };
   // Closing the drawer with edits asks, as leaving a page does.
   const confirmClose = useConfirmDiscard(edited.size > 0);
@@ -127,19 +136,19 @@ export function PoliciesDrawer({ open, scheme, classes, customNames, onClose }: 
           {
             key: 'notes',
             title: t('policies.notes'),
-            render: (_, c) => <PolicyText value={drafts[c]?.notes ?? ''} maxLength={2000} onChange={(notes) => edit(c, { notes })} testId={`notes-${c}`} />,
+            render: (_, c) => <PolicyText value={drafts[c]?.notes ?? ''} max={POLICY_TEXT_MAX.notes} onChange={(notes) => edit(c, { notes })} testId={`notes-${c}`} />,
           },
           {
             key: 'next',
             title: t('policies.nextAction'),
-            render: (_, c) => <PolicyText value={drafts[c]?.nextAction ?? ''} maxLength={500} onChange={(nextAction) => edit(c, { nextAction })} testId={`next-action-${c}`} />,
+            render: (_, c) => <PolicyText value={drafts[c]?.nextAction ?? ''} max={POLICY_TEXT_MAX.nextAction} onChange={(nextAction) => edit(c, { nextAction })} testId={`next-action-${c}`} />,
           },
           {
             key: 'responsible',
             title: t('reportFigures:columns.responsible'),
             width: 160,
             render: (_, c) => (
-              <PolicyText oneLine value={drafts[c]?.responsible ?? ''} maxLength={100} onChange={(responsible) => edit(c, { responsible })} testId={`responsible-${c}`} />
+              <PolicyText oneLine value={drafts[c]?.responsible ?? ''} max={POLICY_TEXT_MAX.responsible} onChange={(responsible) => edit(c, { responsible })} testId={`responsible-${c}`} />
             ),
           },
         ]}

@@ -6,6 +6,7 @@ import { PARTITION_FIELDS, TIER_BASES, type Partition, type TierBasis } from '..
 import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { errorText } from '../../components/errors';
+import { lengthLimit } from '../../components/length-limit';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { groupText as groupWords } from './cut-text';
 import { GroupThresholds, type PyramidThresholds } from './GroupThresholds';
@@ -284,8 +285,8 @@ export function SegmentationSettingsDrawer({ open, onClose, onSaved }: Props) {
           />
         </Form.Item>
         {partitionKind === 'tag' ? (
-          <Form.Item name="partitionTag" label={t('tierSettings:partition.tagName')} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }]}>
-            <Input maxLength={100} data-testid="config-partitionTag" />
+          <Form.Item name="partitionTag" label={t('tierSettings:partition.tagName')} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }, lengthLimit(t, i18n.language, 100)]}>
+            <Input data-testid="config-partitionTag" />
           </Form.Item>
         ) : null}
         {partitionKind === 'segment' ? (

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/contract/settings';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
-import { HomeLocationFields, type HomeLocation } from '../home/HomeLocationFields';
+import { HomeLocationFields, homeLocationFits, type HomeLocation } from '../home/HomeLocationFields';
 import { markHomeLocationAsked } from '../home/HomePrompt';
 
 /** First run: an empty database, and the choice between starting empty and a realistic demo. */
@@ -65,8 +65,10 @@ export function WelcomePage({ onDone }: { onDone: (settings: Settings) => void }
             <Card
               hoverable
               data-testid="start-empty"
+              // A province over its limit is said under its box: the empty workspace waits until it fits.
               onClick={() =>
                 !busy &&
+                homeLocationFits(home) &&
                 void run(async () => {
                   await api('settings:update', { homeCountry: home.homeCountry, homeRegion: home.homeRegion });
                   markHomeLocationAsked();

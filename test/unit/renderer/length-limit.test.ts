@@ -75,16 +75,8 @@ describe('saving a field over its limit', () => {
   });
 });
 
-/** Screens whose fields still cut at the browser's maxlength (short settings and tier names, not yet moved over). */
-const NOT_YET = [
-  'renderer/features/customers/BulkActionBar.tsx',
-  'renderer/features/home/HomeLocationFields.tsx',
-  'renderer/features/team/TeamIdentityForm.tsx',
-  'renderer/features/tiers/CustomSegmentsDrawer.tsx',
-  'renderer/features/tiers/PoliciesDrawer.tsx',
-  'renderer/features/tiers/PolicyText.tsx',
-  'renderer/features/tiers/SegmentationSettingsDrawer.tsx',
-];
+/** Screens whose fields still cut at the browser's maxlength: none left. */
+const NOT_YET: string[] = [];
 
 function sourcesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -95,7 +87,7 @@ function sourcesUnder(dir: string): string[] {
 }
 
 describe('text fields that cut', () => {
-  it('none in the customer file or the follow-up forms, and no new screen starts cutting', () => {
+  it('none in any screen, and no new screen starts cutting', () => {
     const cutting = sourcesUnder(join(ROOT, 'renderer'))
       .filter((file) => /\bmaxLength=\{/.test(readFileSync(file, 'utf8')))
       .map((file) => relative(ROOT, file).split('\\').join('/'))
