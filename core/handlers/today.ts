@@ -1,18 +1,24 @@
-import { placesOf } from '../../db/repos/customers';
 import type { HandlerContext } from '../context';
-import { timeZonesOf } from '../customer-time-zones';
 import { todayList } from '../today/list';
+import { countsByKind, reachableAt, zonesOfList } from '../today/reachable';
 import type { HandlerMap } from './types';
 
 export function todayHandlers(ctx: HandlerContext): HandlerMap<'today'> {
   return {
-    'today:list': async ({ limit, offset, ...query }) => {
+    'today:list': async ({ limit, offset, reachableNow, ...query }) => {
       const list = await todayList(ctx, query);
-      const page = list.items.slice(offset, offset + limit);
-      // Each row's time zone, for the page asked for only: the whole list can hold thousands.
-      const places = placesOf(ctx.db, page.map((i) => i.customerId));
-      const zones = await timeZonesOf(page.map((i) => places.get(i.customerId) ?? { country: null, region: null, city: null }));
-      return { ...list, items: page.map((item, n) => ({ ...item, timeZone: zones[n]! })) };
+      // Every row's time zone (kept with the list): the count of those reachable now needs them all.
+      const zones = await zonesOfList(ctx, list.items);
+      const reachable = reachableAt(list.items, zones, ctx.clock.now().getTime());
+      const shown = reachableNow ? reachable : list.items;
+      const page = shown.slice(offset, offset + limit);
+      return {
+        ...list,
+        total: shown.length,
+        counts: reachableNow ? countsByKind(shown) : list.counts,
+        reachableNow: reachable.length,
+        items: page.map((item) => ({ ...item, timeZone: zones.get(item.customerId) ?? null })),
+      };
     },
     'today:count': async ({ asOf }) => {
       const list = await todayList(ctx, { asOf });

@@ -9,7 +9,7 @@ export type LocalTimeView =
 const weekdayReaders = new Map<string, Intl.DateTimeFormat>();
 
 /** The short name of the day in the zone, in the user's language (Tue, 周二). */
-function weekdayText(zone: string, ms: number, language: string): string {
+export function weekdayText(zone: string, ms: number, language: string): string {
   const key = `${language}|${zone}`;
   let reader = weekdayReaders.get(key);
   if (!reader) weekdayReaders.set(key, (reader = new Intl.DateTimeFormat(language, { timeZone: zone, weekday: 'short' })));

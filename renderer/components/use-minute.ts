@@ -44,3 +44,14 @@ const snapshot = () => (listeners.size > 0 ? minute : startOfMinute(Date.now()))
 export function useMinute(): number {
   return useSyncExternalStore(subscribe, snapshot, snapshot);
 }
+
+const QUARTER_HOUR = 15 * MINUTE;
+const quarterSnapshot = () => snapshot() - (snapshot() % QUARTER_HOUR);
+
+/**
+ * The current quarter hour (epoch ms at its start), on the same timer: a screen re-renders four times an hour,
+ * not every minute. Working hours anywhere begin and end on a quarter hour (Kathmandu's 08:00 is 02:15 UTC).
+ */
+export function useQuarterHour(): number {
+  return useSyncExternalStore(subscribe, quarterSnapshot, quarterSnapshot);
+}

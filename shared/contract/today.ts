@@ -71,6 +71,8 @@ export const todayContract = {
         ...filtersSchema,
         /** 'likelihood' needs a purchase-likelihood provider (refused with today_likelihood_unavailable otherwise). */
         rankBy: z.enum(['priority', 'likelihood'], { error: 'invalid_choice' }).default('priority'),
+        /** Only customers a call finds at work now: their clock on a working day, 08:00–20:00 (shared/domain/reachable-now.ts). */
+        reachableNow: z.boolean().optional(),
         limit: z.number().int().min(1).max(TODAY_MAX_LIMIT).default(200),
         offset: z.number().int().min(0).max(10_000_000).default(0),
       })
@@ -80,6 +82,8 @@ export const todayContract = {
       total: count(),
       /** Rows per kind (the kind of each row's most urgent reason), over the whole filtered list. */
       counts: countsSchema,
+      /** Rows of the list (reachableNow aside) whose customers a call finds at work now. */
+      reachableNow: count(),
       rankBy: z.enum(['priority', 'likelihood']),
       /** Whether a purchase-likelihood provider has scores for this day (the screen offers the ranking then). */
       likelihoodAvailable: z.boolean(),

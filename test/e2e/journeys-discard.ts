@@ -8,17 +8,27 @@ const SLOW = { timeout: 15_000 };
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null);
 
 /**
- * In the open quick follow-up, the cursor in its first field: a next-contact day before today, then Save. The day is
- * refused under its field, and the dialog is still drawn whole: its body does not scroll, its first field's label
+ * In the open quick follow-up, the cursor in its first field: a next-contact day before today, "their 09:00" for a
+ * client `hoursAhead` of UTC, then Save. The day is refused under its field, the line in their hours under it, and the dialog is still drawn whole: its body does not scroll, its first field's label
  * starts below the title, and the title, every field and the buttons lie inside the window. The cursor ends in the
  * first field.
  */
-async function refusedDayFits(page: Page): Promise<void> {
+async function refusedDayFits(page: Page, hoursAhead: number): Promise<void> {
   await expect.poll(() => focusedTestId(page)).toBe('followup-content');
   const dialog = page.locator('.ant-modal-wrap:visible .ant-modal').filter({ has: byTestId(page, 'quick-followup') });
   await dialog.locator('[data-testid="followup-next-date"]').click();
   await page.keyboard.type('2020-01-02');
   await page.keyboard.press('Enter');
+  // The client works in Abu Dhabi or Tokyo (UTC+4, UTC+9 all year; see abroad()): "their 09:00" sets the user's day
+  // and time that is 09:00 on 2 January there, found here by arithmetic on the instant in the browser's own clock.
+  await dialog.locator('[data-testid="their-call-time"]').click();
+  const expected = await page.evaluate((ahead) => {
+    const local = new Date(Date.UTC(2020, 0, 2, 9, 0) - ahead * 3_600_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return [`${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`, `${pad(local.getHours())}:${pad(local.getMinutes())}`];
+  }, hoursAhead);
+  await expect.poll(() => Promise.all([dialog.locator('[data-testid="followup-next-date"]').inputValue(), dialog.locator('input[data-testid="followup-next-time"]').inputValue()])).toEqual(expected);
+  await expect.poll(() => dialog.locator('[data-testid="their-time-text"]').innerText()).toMatch(/^(= 09:00 Thu in their time|对方时间 周四 09:00)$/);
   await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
   await dialog.locator('.ant-form-item-explain-error').waitFor(SLOW);
   const layout = await dialog.evaluate((node) => {
@@ -35,6 +45,30 @@ async function refusedDayFits(page: Page): Promise<void> {
   expect(layout).toEqual({ scrolls: false, firstFieldBelowTitle: true, allInWindow: true });
   // Back in the first field, as a user picks up after reading the explanation.
   await dialog.locator('textarea[data-testid="followup-content"]').focus();
+}
+
+/**
+ * Moves a customer to a clock that is not the browser's, for the line under the next contact in their hours: Abu
+ * Dhabi (UTC+4 all year), or Tokyo (UTC+9) where the browser keeps UTC+4. Returns what puts the place back.
+ */
+async function abroad(page: Page, id: string): Promise<{ hoursAhead: number; restore(): Promise<void> }> {
+  const customer = await invoke(page, 'customers:get', { id });
+  const offset = await page.evaluate(() => -new Date().getTimezoneOffset());
+  const input = (country: string | null, region: string | null, city: string | null) => ({
+    ...customer,
+    country,
+    region,
+    city,
+    contacts: customer.contacts.map(({ kind, value, label }) => ({ kind, value, label })),
+  });
+  const place = offset === 240 ? input('JP', null, 'Tokyo') : input('AE', null, 'Abu Dhabi');
+  await invoke(page, 'customers:update', { id, customer: place });
+  return {
+    hoursAhead: offset === 240 ? 9 : 4,
+    restore: async () => {
+      await invoke(page, 'customers:update', { id, customer: input(customer.country, customer.region, customer.city) });
+    },
+  };
 }
 
 /** Run on its own (vitest -t), the workspace is still new: start it with the demo, as the first journey does. */
@@ -56,6 +90,7 @@ export async function typedWorkAsksBeforeClosing({ page, screenshot }: Journey):
   await page.reload();
   await inputOf(page, 'customer-search').fill('');
   const first = (await invoke(page, 'customers:list', { limit: 1 })).rows[0]!;
+  const place = await abroad(page, first.id);
   await byTestId(page, 'customer-row').first().waitFor(SLOW);
   const logged = async () => (await invoke(page, 'followups:list', { customerId: first.id })).followUps.length;
   const before = await logged();
@@ -96,7 +131,7 @@ export async function typedWorkAsksBeforeClosing({ page, screenshot }: Journey):
   // pixel, and the explanation made it scroll).
   await page.keyboard.press('f');
   await dialog.waitFor();
-  await refusedDayFits(page);
+  await refusedDayFits(page, place.hoursAhead);
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   expect(await byTestId(page, 'unsaved-stay').count()).toBe(0);
@@ -107,7 +142,7 @@ export async function typedWorkAsksBeforeClosing({ page, screenshot }: Journey):
   await byTestId(page, 'customer-title').waitFor(SLOW);
   await byTestId(page, 'file-quick-followup').click();
   await dialog.waitFor();
-  await refusedDayFits(page);
+  await refusedDayFits(page, place.hoursAhead);
   await page.keyboard.type('问了春季样品');
   await page.keyboard.press('Escape');
   await expect.poll(() => byTestId(page, 'unsaved-leave').innerText()).toBe('放弃并关闭');
@@ -118,6 +153,7 @@ export async function typedWorkAsksBeforeClosing({ page, screenshot }: Journey):
   await dialog.waitFor({ state: 'detached' });
   expect(await logged()).toBe(before);
   await chooseOption(page, 'language-switch', 'English');
+  await place.restore();
 
   // The order form: an amount typed, then Esc asks too; discarding saves no order.
   const orders = (await invoke(page, 'orders:list', { customerId: first.id })).orders.length;

@@ -74,6 +74,16 @@ export async function todayFromFreshDemo({ page, screenshot }: Journey): Promise
   await overdue.click();
   await expect.poll(() => overdue.getAttribute('aria-expanded')).toBe('false');
 
+  // "Reachable now" keeps the rows whose clients are at work now, and says how many; cleared, every row is back.
+  // (Which clients those are is worked out by hand in test/integration/customer-local-time.test.ts.)
+  const reachable = byTestId(page, 'today-filter-reachable');
+  const reachableNow = async () => (await invoke(page, 'today:list', { limit: 1 })).reachableNow;
+  await expect.poll(async () => (await reachable.innerText()) === `Reachable now (${await reachableNow()})`).toBe(true);
+  await reachable.click();
+  await expect.poll(async () => (await byTestId(page, 'today-total').innerText()) === `${await reachableNow()} to serve`).toBe(true);
+  await reachable.click();
+  await expect.poll(() => byTestId(page, 'today-total').innerText()).toBe(`${count.total} to serve`);
+
   // Log a follow-up on the first row: it leaves Today and the badge counts one fewer.
   const first = rows.first();
   const firstId = (await first.getAttribute('data-customer-id'))!;

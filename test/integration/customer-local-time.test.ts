@@ -65,6 +65,52 @@ describe("a customer's time zone through the contract", () => {
   });
 });
 
+describe('Today: who can be called now', () => {
+  /**
+   * Monday 23 November 2026, 13:30 UTC. The clients' clocks then, by their offsets written by hand: Abu Dhabi
+   * (UTC+4) 17:30, Tokyo (UTC+9) 22:30, New York (UTC-5) 08:30, Los Angeles (UTC-8) 05:30. Reachable: on a
+   * working day from 08:00 to 20:00 there, or on the user's own clock, or not placed (no country, no city).
+   */
+  const NOW = Date.parse('2026-11-23T13:30:00Z');
+  const CLIENTS = [
+    ['Ahmed Khoury', 'AE', 'Abu Dhabi', 240],
+    ['Tokyo KK', 'JP', 'Tokyo', 540],
+    ['Brooklyn Co', 'US', 'New York', -300],
+    ['LA Traders', 'US', 'Los Angeles', -480],
+    ['No Country', null, null, null],
+    ['Somewhere Inc', 'US', null, null],
+  ] as const;
+  /** This machine's offset at NOW: a client on it is on the user's own hours. */
+  const own = -new Date(NOW).getTimezoneOffset();
+  const reachableByArithmetic = (offset: number | null) => {
+    if (offset === null || offset === own) return true;
+    const hour = new Date(NOW + offset * 60_000).getUTCHours();
+    return hour >= 8 && hour < 20;
+  };
+
+  it('counts the rows reachable now, and lists only them when asked; the whole list stays a click away', async () => {
+    app.cleanup();
+    app = openTestApp('2026-11-23', { clock: { now: () => new Date(NOW), today: () => '2026-11-23' } });
+    const ids = new Map<string, string>();
+    for (const [name, country, city] of CLIENTS) ids.set(await add(name, country, city), name);
+    const expected = CLIENTS.filter(([, , , offset]) => reachableByArithmetic(offset)).map(([name]) => name);
+
+    const all = await app.call('today:list', {});
+    expect(all.total).toBe(CLIENTS.length);
+    expect(all.reachableNow).toBe(expected.length);
+    const reachable = await app.call('today:list', { reachableNow: true });
+    expect(reachable.items.map((i) => ids.get(i.customerId)).sort()).toEqual([...expected].sort());
+    expect(reachable.total).toBe(expected.length);
+    expect(reachable.reachableNow).toBe(expected.length);
+    // Every row here is a new customer: the counts per kind are of the rows listed.
+    expect(reachable.counts.new_customer).toBe(expected.length);
+    // Paged like the whole list.
+    expect((await app.call('today:list', { reachableNow: true, limit: 1, offset: 1 })).items.map((i) => i.customerId)).toEqual([reachable.items[1]!.customerId]);
+    // Cleared, every row is back.
+    expect((await app.call('today:list', { reachableNow: false })).total).toBe(CLIENTS.length);
+  });
+});
+
 describe('the command line', () => {
   it.each(['en', 'zh-CN'] as const)('customers show says the local time there, with night and weekend (%s)', async (lang) => {
     const ahmed = await add('Ahmed Khoury', 'AE', 'Abu Dhabi');

@@ -187,7 +187,7 @@ export function CustomerFilePage({ id }: { id: string }) {
         activeKey={tab}
         onChange={setTab}
         items={[
-          { key: 'followUps', label: <span data-testid="tab-followups">{t('tabs.followUps')}</span>, children: <FollowUpTimeline customerId={id} followUps={data.followUps} inTrash={Boolean(customer.deletedAt)} onChanged={changed} /> },
+          { key: 'followUps', label: <span data-testid="tab-followups">{t('tabs.followUps')}</span>, children: <FollowUpTimeline customerId={id} timeZone={data.timeZone} followUps={data.followUps} inTrash={Boolean(customer.deletedAt)} onChanged={changed} /> },
           { key: 'orders', label: <span data-testid="tab-orders">{t('tabs.orders')}</span>, children: <OrdersPanel customerId={id} orders={data.orders} inTrash={Boolean(customer.deletedAt)} onChanged={changed} /> },
           { key: 'tiers', label: <span data-testid="tab-tiers">{t('tiers:tab')}</span>, children: <CustomerTiersPanel customerId={id} reloadKey={data} /> },
           { key: 'offers', label: <span data-testid="tab-offers">{t('offering:tab')}</span>, children: <CustomerOffersPanel customerId={id} orders={data.orders} /> },
@@ -209,6 +209,7 @@ export function CustomerFilePage({ id }: { id: string }) {
       />
       <QuickFollowUp
         customer={quick ? customer : null}
+        timeZone={data.timeZone}
         onClose={() => setQuick(false)}
         onSaved={() => {
           setQuick(false);

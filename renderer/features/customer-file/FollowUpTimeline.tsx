@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUp } from '../../../shared/contract/followups';
+import type { CustomerTimeZone } from '../../../shared/domain/customer-time-zone-types';
 import { localDateOf } from '../../../shared/domain/dates';
 import { api } from '../../api/client';
 import { ActionLink } from '../../components/ActionLink';
@@ -20,7 +21,20 @@ const INTENT_COLORS = { interested: 'green', hesitant: 'orange', not_now: 'defau
 
 /** The contact history, newest first, with an inline form to log the next contact. */
 /** `inTrash`: the customer is deleted, so its follow-ups are read only (the app takes records on live customers only). */
-export function FollowUpTimeline({ customerId, followUps, inTrash, onChanged }: { customerId: string; followUps: FollowUp[]; inTrash: boolean; onChanged(): void }) {
+export function FollowUpTimeline({
+  customerId,
+  timeZone,
+  followUps,
+  inTrash,
+  onChanged,
+}: {
+  customerId: string;
+  /** The customer's, for the next contact in their hours. */
+  timeZone: CustomerTimeZone | null;
+  followUps: FollowUp[];
+  inTrash: boolean;
+  onChanged(): void;
+}) {
   const { t, i18n } = useTranslation('customerFile');
   const { message } = App.useApp();
   const [form] = Form.useForm<FollowUpFormValues>();
@@ -81,7 +95,7 @@ export function FollowUpTimeline({ customerId, followUps, inTrash, onChanged }: 
         <Card size="small" title={t('timeline.add')}>
           {/* Each follow-up form is named: antd makes its fields' ids of the form's name, and two unnamed ones repeated id="content". */}
           <Form form={form} name="followUpNew" layout="vertical" initialValues={{ channel: 'call', satisfaction: 0 }} data-testid="followup-form" onKeyDown={saveOnCtrlEnter(add)} onValuesChange={(_, all: FollowUpFormValues) => setDrafting(Boolean(all.content?.trim() || all.outcome?.trim()))}>
-            <FollowUpFields today={today} />
+            <FollowUpFields today={today} timeZone={timeZone} />
             <Button type="primary" onClick={() => void add()} data-testid="followup-add">
               {t('common:actions.save')}
             </Button>
@@ -134,7 +148,7 @@ export function FollowUpTimeline({ customerId, followUps, inTrash, onChanged }: 
         width={FOLLOW_UP_DIALOG_WIDTH}
       >
         <Form form={editForm} name="followUpEdit" layout="vertical" onKeyDown={saveOnCtrlEnter(saveEdit)} onValuesChange={() => setEditChanged(true)}>
-          <FollowUpFields today={today} />
+          <FollowUpFields today={today} timeZone={timeZone} />
         </Form>
       </Modal>
     </Space>

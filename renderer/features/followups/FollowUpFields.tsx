@@ -2,7 +2,9 @@ import { DatePicker, Form, Input, Radio, Rate, Select, Space, Button, TimePicker
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_CHANNELS, INTENTS } from '../../../shared/contract/enums';
+import type { CustomerTimeZone } from '../../../shared/domain/customer-time-zone-types';
 import { lengthLimit } from '../../components/length-limit';
+import { TheirTimeLine } from './TheirTimeLine';
 
 export const NEXT_CONTACT_SHORTCUTS = [1, 3, 7, 14, 30];
 
@@ -12,8 +14,11 @@ export const NEXT_CONTACT_SHORTCUTS = [1, 3, 7, 14, 30];
  */
 export const FOLLOW_UP_DIALOG_WIDTH = 760;
 
-/** The fields of a follow-up, shared by the quick modal and the timeline's edit form. */
-export function FollowUpFields({ autoFocus, today }: { autoFocus?: boolean; today: string }) {
+/**
+ * The fields of a follow-up, shared by the quick modal and the timeline's edit form. `timeZone`: the customer's
+ * (from the main process), for the next contact in their hours; undefined while it is read.
+ */
+export function FollowUpFields({ autoFocus, today, timeZone }: { autoFocus?: boolean; today: string; timeZone?: CustomerTimeZone | null }) {
   const { t, i18n } = useTranslation('followUps');
   const form = Form.useFormInstance();
   const nextDate = Form.useWatch('nextContactDate', form) as unknown;
@@ -60,6 +65,7 @@ export function FollowUpFields({ autoFocus, today }: { autoFocus?: boolean; toda
             </Button>
           ))}
         </Space>
+        <TheirTimeLine timeZone={timeZone} />
       </Form.Item>
     </>
   );

@@ -1,4 +1,4 @@
-import { Segmented, Select, Space } from 'antd';
+import { Checkbox, Segmented, Select, Space, Tooltip } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classKeysOf } from '../../../shared/segmentation';
@@ -12,6 +12,8 @@ export interface TodayFilterValues {
   scheme?: string;
   classKey?: string;
   rankBy: 'priority' | 'likelihood';
+  /** Only clients a call finds at work now (their clock on a working day, 08:00–20:00). */
+  reachableNow?: boolean;
 }
 
 /** The schemes a stall owner plans the day by: tiers, value, RFM segments, lifecycle, loyalty. */
@@ -19,8 +21,19 @@ const FILTER_SCHEMES = ['pyramid', 'value', 'rf_segment', 'lifecycle', 'loyalty'
 const NO_CUSTOM_NAMES = new Map<string, string>();
 const OWNER_LIST_WIDTH = 360;
 
-/** Owner, class (scheme + class in one pick) and, when scores exist, the ranking. */
-export function TodayFilters({ value, onChange, likelihoodAvailable }: { value: TodayFilterValues; onChange(next: TodayFilterValues): void; likelihoodAvailable: boolean }) {
+/** Owner, class (scheme + class in one pick), who is reachable now (with how many) and, when scores exist, the ranking. */
+export function TodayFilters({
+  value,
+  onChange,
+  likelihoodAvailable,
+  reachableCount,
+}: {
+  value: TodayFilterValues;
+  onChange(next: TodayFilterValues): void;
+  likelihoodAvailable: boolean;
+  /** Rows whose clients are at work now, over the list the other filters leave; null before the first answer. */
+  reachableCount: number | null;
+}) {
   const { t, i18n } = useTranslation('today');
   const labelEnv = useClassLabelEnv();
   // Owners are read when the list is first opened, not with the page: Today's rows come first.
@@ -73,6 +86,14 @@ export function TodayFilters({ value, onChange, likelihoodAvailable }: { value: 
         options={classOptions}
         aria-label={t('filters.cls')}
       />
+      <Tooltip title={t('filters.reachableNowHint')}>
+        {/* The box's own props reach its input: the test id goes on a span holding box and words. */}
+        <span data-testid="today-filter-reachable" data-checked={Boolean(value.reachableNow)}>
+          <Checkbox checked={Boolean(value.reachableNow)} onChange={(event) => onChange({ ...value, reachableNow: event.target.checked || undefined })}>
+            {reachableCount === null ? t('filters.reachableNow') : t('filters.reachableNowCount', { count: reachableCount })}
+          </Checkbox>
+        </span>
+      </Tooltip>
       {likelihoodAvailable ? (
         <Segmented
           data-testid="today-rank-by"

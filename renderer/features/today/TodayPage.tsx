@@ -12,6 +12,7 @@ import { formatDate } from '../../components/format';
 import { focusBackAfterClose } from '../../components/focus-back';
 import { keyTargetOf } from '../../components/key-target';
 import { useFocusFollowsSelection } from '../../components/use-focus-follows-selection';
+import { useQuarterHour } from '../../components/use-minute';
 import { QuickFollowUp } from '../followups/QuickFollowUp';
 import { DaysAfterTodayNotice } from './DaysAfterTodayNotice';
 import { TodayFilters, type TodayFilterValues } from './TodayFilters';
@@ -37,9 +38,11 @@ export function TodayPage() {
   const [filters, setFilters] = useState<TodayFilterValues>({ rankBy: 'priority' });
   const [overdueOpen, setOverdueOpen] = useState<boolean | null>(null);
   const [selected, setSelected] = useState(-1);
-  const [logging, setLogging] = useState<{ id: string; name: string } | null>(null);
+  const [logging, setLogging] = useState<{ id: string; name: string; timeZone: TodayItemRow['timeZone'] } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const { rowAt, ensureRange, revision, total, summary, error } = useToday(filters, `${version}:${tiersSettled}`);
+  // Who is at work changes with the clock: the list (and its count) are asked again each quarter hour.
+  const quarterHour = useQuarterHour();
+  const { rowAt, ensureRange, revision, total, summary, error } = useToday(filters, `${version}:${tiersSettled}:${quarterHour}`);
 
   const overdue = summary?.counts.overdue ?? 0;
   const count = total ?? 0;
@@ -116,7 +119,7 @@ export function TodayPage() {
         if (event.key === 'Enter') openFile(row);
         else if (event.key === 'f' || event.key === 'F') {
           event.preventDefault();
-          setLogging({ id: row.customerId, name: row.customerName });
+          setLogging({ id: row.customerId, name: row.customerName, timeZone: row.timeZone });
         }
       }
     };
@@ -146,7 +149,7 @@ export function TodayPage() {
             </Tooltip>
           ) : null}
         </Space>
-        <TodayFilters value={filters} onChange={setFilters} likelihoodAvailable={summary?.likelihoodAvailable ?? false} />
+        <TodayFilters value={filters} onChange={setFilters} likelihoodAvailable={summary?.likelihoodAvailable ?? false} reachableCount={summary?.reachableNow ?? null} />
       </Space>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('subtitle')} {t('keyboardHint')}
@@ -154,7 +157,15 @@ export function TodayPage() {
       <DaysAfterTodayNotice />
       {error ? <Alert type="error" showIcon title={t('loadFailed', { message: errorText(error, t) })} action={<Button size="small" onClick={refresh}>{t('retry')}</Button>} /> : null}
       <div ref={scrollRef} data-testid="today-list" role="grid" style={{ flex: 1, overflow: 'auto', background: '#fff', border: '1px solid #f0f0f0' }}>
-        {total === 0 ? <Empty data-testid="today-empty" description={t('empty')} style={{ padding: 48 }} /> : null}
+        {total === 0 && filters.reachableNow ? (
+          <Empty data-testid="today-empty" description={t('emptyReachable')} style={{ padding: 48 }}>
+            <Button data-testid="today-show-everyone" onClick={() => setFilters({ ...filters, reachableNow: undefined })}>
+              {t('showEveryone')}
+            </Button>
+          </Empty>
+        ) : total === 0 ? (
+          <Empty data-testid="today-empty" description={t('empty')} style={{ padding: 48 }} />
+        ) : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {visible.map((v) => {
             const entry = entryAt(v.index);
@@ -194,7 +205,7 @@ export function TodayPage() {
                     busy={busy === row.customerId}
                     onSelect={() => setSelected(entry.index)}
                     onOpen={() => openFile(row)}
-                    onLog={() => setLogging({ id: row.customerId, name: row.customerName })}
+                    onLog={() => setLogging({ id: row.customerId, name: row.customerName, timeZone: row.timeZone })}
                     onDone={() => void act(row, 'done')}
                     onReschedule={(date) => void act(row, 'reschedule', date)}
                   />
@@ -212,6 +223,7 @@ export function TodayPage() {
       </div>
       <QuickFollowUp
         customer={logging}
+        timeZone={logging?.timeZone}
         onClose={() => setLogging(null)}
         onSaved={() => {
           setLogging(null);
