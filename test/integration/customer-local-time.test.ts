@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli';
 import { openTestApp, type TestApp } from '../support/test-app';
+import { placesOf } from '../../db/repos/customers';
 
 /**
  * Nothing said what time it was for a client: Today told a Guangzhou exporter to call Abu Dhabi at 09:00, 05:00
@@ -158,5 +159,27 @@ describe('the command line', () => {
     const json = JSON.parse(runCli(['today', '--db', app.dbPath, '--json'], undefined, GUANGZHOU).stdout);
     const zones = Object.fromEntries(json.items.map((i: { customerName: string; timeZone: unknown }) => [i.customerName, i.timeZone]));
     expect(zones).toEqual({ 'Ahmed Khoury': { status: 'known', zone: 'Asia/Dubai', weekend: [6, 7] }, 广州客户: { status: 'known', zone: 'Asia/Shanghai', weekend: [6, 7] } });
+  });
+});
+
+describe('the places Today reads its zones from', () => {
+  it('are the same looked up by id and read in one pass, against plain SQL: placed customers only, the deleted ones too when asked', async () => {
+    const ids = [
+      await add('Ahmed Khoury', 'AE', 'Abu Dhabi'),
+      await add('Houston buyer', 'US', 'Houston', 'Texas'),
+      await add('No place', null, null),
+      await add('广州客户', 'CN', '广州', '广东'),
+    ];
+    await app.call('customers:delete', { id: ids[3]! });
+    const asked = [...ids.slice(1), 'no-such-id'];
+    const sql = new Map(
+      (app.db.$client.prepare(`SELECT id, country, region, city FROM customers WHERE country IS NOT NULL AND id IN (?, ?, ?, ?)`).raw().all(...asked) as [string, string, string | null, string | null][]).map(
+        ([id, country, region, city]) => [id, { country, region, city }],
+      ),
+    );
+    expect([...sql.keys()].sort()).toEqual([ids[1]!, ids[3]!].sort());
+    // One pass over the customers (the path a long list takes) and a look-up by id give the same places.
+    expect(placesOf(app.db, asked, 0)).toEqual(sql);
+    expect(placesOf(app.db, asked)).toEqual(sql);
   });
 });
