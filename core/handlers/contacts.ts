@@ -33,6 +33,7 @@ export function normalizeContacts(
       case 'whatsapp': {
         const phone = normalizePhone(raw, homeCountry);
         if (phone.ok) value = phone.e164;
+        else if (phone.reason === 'extension') issues.push({ path, key: 'phone_has_extension', params: { value: raw, extension: phone.extension } });
         else issues.push({ path, key: 'invalid_phone', params: { value: raw } });
         break;
       }

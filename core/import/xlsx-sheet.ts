@@ -2,7 +2,7 @@ import type yauzl from 'yauzl';
 import type { Cell, UnreadCell } from '../../shared/import/table';
 import { formatSheetDate, serialToDate } from './xlsx-dates';
 import { cellTooLong, MAX_CELL_CHARS, MAX_MERGED_RANGES, MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, tooManyCells, tooManyColumns, tooManyMerges, tooManyRows } from './xlsx-limits';
-import { cellText } from './xlsx-workbook';
+import { cellText, type NumberStyle } from './xlsx-workbook';
 import { streamXml } from './xml-stream';
 import type { ZipParts } from './zip-parts';
 
@@ -12,11 +12,14 @@ export interface SheetRecord {
   cells: Cell[];
   /** Cells showing no value of their own: error values, and formulas without a cached result. */
   unreadCells?: UnreadCell[];
+  /** 0-based columns of number cells formatted as a percentage (0.12 shown as 12%); absent when none. */
+  percentCells?: number[];
 }
 
 export interface SheetContext {
   sharedStrings: string[];
-  dateStyles: boolean[];
+  /** By cell style index: what its number format makes of a number. */
+  numberStyles: NumberStyle[];
   date1904: boolean;
 }
 
@@ -39,6 +42,7 @@ export async function readSheetRecords(parts: ZipParts, entry: yauzl.Entry, cont
   let rowNumber = 0;
   let cells: Cell[] = [];
   let unread: UnreadCell[] = [];
+  let percent: number[] = [];
   let column = 0;
   let cellType = 'n';
   let cellStyle = 0;
@@ -64,6 +68,7 @@ export async function readSheetRecords(parts: ZipParts, entry: yauzl.Entry, cont
           if (rowNumber > MAX_SHEET_ROWS) throw tooManyRows(rowNumber);
           cells = [];
           unread = [];
+          percent = [];
           column = 0;
           return;
         }
@@ -121,6 +126,8 @@ export async function readSheetRecords(parts: ZipParts, entry: yauzl.Entry, cont
           // The error's text (or nothing) stands in the cell; what it should have held is not in the file.
           if (value === null) unread.push({ column: column - 1, reason: 'formula_without_value' });
           else if (cellType === 'e') unread.push({ column: column - 1, reason: 'sheet_error' });
+          // The number is the fraction (0.12), the sheet shows a percentage (12%): what it means is the column's to say.
+          else if (typeof cell === 'number' && context.numberStyles[cellStyle] === 'percent') percent.push(column - 1);
           return;
         }
         case 'row':
@@ -128,9 +135,10 @@ export async function readSheetRecords(parts: ZipParts, entry: yauzl.Entry, cont
           // 16,384 cells wide once the blanks are filled in.
           usedCells += cells.length;
           if (usedCells > MAX_SHEET_CELLS) throw tooManyCells();
-          if (cells.length > 0) records.push({ row: rowNumber, cells, ...(unread.length > 0 ? { unreadCells: unread } : {}) });
+          if (cells.length > 0) records.push({ row: rowNumber, cells, ...(unread.length > 0 ? { unreadCells: unread } : {}), ...(percent.length > 0 ? { percentCells: percent } : {}) });
           cells = [];
           unread = [];
+          percent = [];
           return;
       }
     },
@@ -168,7 +176,7 @@ function cellValue(type: string, style: number, text: string, context: SheetCont
       if (text.trim() === '') return undefined;
       const number = Number(text);
       if (!Number.isFinite(number)) return '';
-      return context.dateStyles[style] ? formatSheetDate(serialToDate(number, context.date1904)) : number;
+      return context.numberStyles[style] === 'date' ? formatSheetDate(serialToDate(number, context.date1904)) : number;
     }
   }
 }

@@ -136,6 +136,16 @@ export function cellText(text: string): string {
 
 /** Built-in number formats that show a date or time (ECMA-376 18.8.30, plus the CJK ids Excel uses). */
 const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+/** Built-in number formats that show a number as a percentage: "0%" and "0.00%". */
+const BUILT_IN_PERCENT_FORMATS = new Set([9, 10]);
+
+/** What a cell style's number format makes of a number: a date, a percentage (0.12 shown as 12%), or the number. */
+export type NumberStyle = 'date' | 'percent' | 'number';
+
+/** A format's codes outside quoted text, [colour]/[locale] brackets and backslash-escaped characters. */
+function formatCodes(code: string): string {
+  return code.replace(/\\[^]/g, '').replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+}
 
 /** A format shows a date when, outside quoted text and [colour]/[locale] brackets, it uses y m d h s. */
 export function isDateFormat(code: string): boolean {
@@ -143,26 +153,33 @@ export function isDateFormat(code: string): boolean {
   return /[ymdhMsb]/.test(bare);
 }
 
-/** For each cell style index (a cell's s="…"), whether its number format is a date. */
-export async function readDateStyles(parts: ZipParts, part: string | null): Promise<boolean[]> {
+/** A "%" outside quotes and escapes multiplies the value by 100 as it is shown; a quoted or escaped "%" is only text. */
+export function isPercentFormat(code: string): boolean {
+  return formatCodes(code).includes('%');
+}
+
+function styleOf(id: number, custom: ReadonlyMap<number, string>): NumberStyle {
+  const code = custom.get(id);
+  if (code !== undefined) return isDateFormat(code) ? 'date' : isPercentFormat(code) ? 'percent' : 'number';
+  return BUILT_IN_DATE_FORMATS.has(id) ? 'date' : BUILT_IN_PERCENT_FORMATS.has(id) ? 'percent' : 'number';
+}
+
+/** For each cell style index (a cell's s="…"), what its number format makes of a number. */
+export async function readNumberStyles(parts: ZipParts, part: string | null): Promise<NumberStyle[]> {
   const entry = part ? parts.entry(part) : undefined;
   if (!entry) return [];
   const custom = new Map<number, string>();
-  const dateStyles: boolean[] = [];
+  const styles: NumberStyle[] = [];
   let inCellXfs = false;
   await streamXml(parts, entry, {
     open(name, a) {
       if (name === 'numFmt' && a.numFmtId !== undefined) custom.set(Number(a.numFmtId), a.formatCode ?? '');
       else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) {
-        const id = Number(a.numFmtId ?? 0);
-        const code = custom.get(id);
-        dateStyles.push(code !== undefined ? isDateFormat(code) : BUILT_IN_DATE_FORMATS.has(id));
-      }
+      else if (name === 'xf' && inCellXfs) styles.push(styleOf(Number(a.numFmtId ?? 0), custom));
     },
     close(name) {
       if (name === 'cellXfs') inCellXfs = false;
     },
   }, MAX_META_PART_BYTES);
-  return dateStyles;
+  return styles;
 }

@@ -4,7 +4,7 @@ import { TableBuilder, type Cell, type ImportTable, type SourceRow, type TableIs
 import { sniffFileKind } from './file-kind';
 import { readSheetRecords, type MergeRange, type SheetRecord } from './xlsx-sheet';
 import { MAX_PART_BYTES, MAX_SHEET_CELLS, MAX_TOTAL_BYTES, partTooLarge, tooManyCells, totalTooLarge } from './xlsx-limits';
-import { readDateStyles, readSharedStrings, readWorkbookInfo } from './xlsx-workbook';
+import { readNumberStyles, readSharedStrings, readWorkbookInfo } from './xlsx-workbook';
 import { openZipParts, unreadable, type ZipParts } from './zip-parts';
 
 export { formatSheetDate } from './xlsx-dates';
@@ -24,7 +24,8 @@ export function xlsNotSupported(): ImportError {
 /**
  * Reads one worksheet (the named one, else the first visible one) into the common table shape.
  * Cells keep their type: numbers stay numbers, date cells become 'YYYY-MM-DD' (with the time when it
- * is not midnight), formulas give their cached result, rich text and hyperlinks give their text.
+ * is not midnight), formulas give their cached result, rich text and hyperlinks give their text. A number
+ * shown as a percentage stays the number (0.12 for 12%), its column listed in the row's `percentCells`.
  *
  * The workbook is read part by part from the zip, each part streamed through an XML parser under the
  * limits in xlsx-limits.ts: only the parts this sheet needs are inflated, and a bomb is refused from
@@ -59,8 +60,8 @@ async function readSheet(parts: ZipParts, wanted: string | undefined, headerRow:
   if (total > MAX_TOTAL_BYTES) throw totalTooLarge(total);
 
   const sharedStrings = await readSharedStrings(parts, info.sharedStringsPart);
-  const dateStyles = await readDateStyles(parts, info.stylesPart);
-  const { records, merges } = await readSheetRecords(parts, sheetEntry, { sharedStrings, dateStyles, date1904: info.date1904 });
+  const numberStyles = await readNumberStyles(parts, info.stylesPart);
+  const { records, merges } = await readSheetRecords(parts, sheetEntry, { sharedStrings, numberStyles, date1904: info.date1904 });
   const used = records.reduce((n, r) => n + r.cells.length, 0);
   const merged = applyMerges(records, merges, MAX_SHEET_CELLS - used);
 
@@ -70,11 +71,18 @@ async function readSheet(parts: ZipParts, wanted: string | undefined, headerRow:
   const issues: TableIssue[] = [];
   for (const record of merged) {
     const cells = Array.from(record.cells, (c): Cell => c ?? '');
-    builder.accept({ row: record.row, line: record.row, cells, ...(record.unreadCells ? { unreadCells: record.unreadCells } : {}) }, rows, issues);
+    builder.accept({ row: record.row, line: record.row, cells, ...(record.unreadCells ? { unreadCells: record.unreadCells } : {}), ...(record.percentCells ? { percentCells: record.percentCells } : {}) }, rows, issues);
   }
   builder.finish(rows, issues);
   if (!builder.header) throw new ImportError('no_header', `The sheet "${sheet.name}" is empty.`, { sheetName: sheet.name });
   return { ...builder.header, rows, issues, sheetName: sheet.name, sheetNames };
+}
+
+/** Keeps a record's percentCells in step with a cell that was given another value. */
+function markPercent(record: SheetRecord, column: number, percent: boolean): void {
+  const marked = record.percentCells?.includes(column) ?? false;
+  if (percent && !marked) (record.percentCells ??= []).push(column);
+  else if (!percent && marked) record.percentCells = record.percentCells!.filter((c) => c !== column);
 }
 
 /**
@@ -101,13 +109,18 @@ function applyMerges(records: SheetRecord[], merges: MergeRange[], budget: numbe
     }
     if (master === undefined || master === '') continue;
     spend((m.bottom - m.top) * (m.right - m.left + 1));
+    // A percentage copied down is still one: each copy carries the master's format.
+    const percent = top?.percentCells?.includes(m.left - 1) ?? false;
     for (let r = m.top + 1; r <= m.bottom; r++) {
       let record = byRow.get(r);
       if (!record) {
         record = { row: r, cells: [] };
         byRow.set(r, record);
       }
-      for (let c = m.left; c <= m.right; c++) record.cells[c - 1] = master;
+      for (let c = m.left; c <= m.right; c++) {
+        record.cells[c - 1] = master;
+        markPercent(record, c - 1, percent);
+      }
     }
   }
   return [...byRow.values()].sort((a, b) => a.row - b.row);

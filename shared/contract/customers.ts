@@ -4,16 +4,25 @@ import { boundedArray, MAX_FILTER_VALUES } from './limits';
 import { CONTACT_KINDS, CUSTOMER_TYPES, LOCALITIES, MANUAL_LEVELS, NEEDS } from './enums';
 import { refuseUnknownClass, schemeSchema } from './segmentation';
 import { splitList } from '../import/parse-contact';
+import { contactMaxLength, EMAIL_MAX_LENGTH } from '../domain/contact-limits';
 import { customerTimeZoneSchema } from './time-zone';
 
 /** Contacts of one customer, as the form and a duplicate check send them. */
 const MAX_CONTACTS = 20;
 
-export const contactInputSchema = z.object({
-  kind: enumOf(CONTACT_KINDS),
-  value: requiredText(120),
-  label: optionalText(60),
-});
+export const contactInputSchema = z
+  .object({
+    kind: enumOf(CONTACT_KINDS),
+    value: requiredText(EMAIL_MAX_LENGTH),
+    label: optionalText(60),
+  })
+  // Only an email address may be as long as 254 characters; the other kinds keep their own limit. A value past 254 is
+  // already refused above, so it is said once.
+  .superRefine(({ kind, value }, ctx) => {
+    // Counted in code points, as requiredText's max counts.
+    const length = typeof value === 'string' ? [...value].length : 0;
+    if (length > contactMaxLength(kind) && length <= EMAIL_MAX_LENGTH) ctx.addIssue({ code: 'custom', path: ['value'], message: 'too_long' });
+  });
 
 export const contactSchema = z.object({ id: z.string(), kind: enumOf(CONTACT_KINDS), value: z.string(), label: z.string().nullable() });
 

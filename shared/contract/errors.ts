@@ -93,6 +93,8 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   nothing_owed: 'nothing is owed on this order',
   payment_out_of_range: 'the payment must be more than 0 and at most what is owed ({{balance}})',
   invalid_phone: 'is not a valid phone number',
+  // Numbers are matched and searched as E.164, which has no extension: the number is kept, the extension goes elsewhere.
+  phone_has_extension: 'has an extension ({{extension}}): phone numbers are kept without one, so they can be matched and searched; enter the number alone and keep the extension in the contact’s label or the notes',
   invalid_email: 'is not a valid email address',
   invalid_wechat: 'is not a valid WeChat ID',
   invalid_rate: 'must be a positive exchange rate',

@@ -154,6 +154,9 @@ export const REQUIRED_FIELDS: { [K in ImportKind]: { all: FieldOf<K>[]; anyOf: F
  */
 export const REQUIRED_ALTERNATIVES: Partial<Record<string, readonly string[]>> = { amount: ['unitPrice'] };
 
+/** The fields holding amounts of money: a percentage there (a workbook's 0.12 shown as 12%) is refused, not stored as 0.12. */
+export const MONEY_FIELDS: readonly string[] = ['amount', 'unitPrice', 'cost', 'paid'];
+
 /** The fields holding dates, whose day/month order is inferred per column. */
 export const DATE_FIELDS: { [K in ImportKind]: FieldOf<K>[] } = {
   customers: [],

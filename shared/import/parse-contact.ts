@@ -1,4 +1,5 @@
 import { cleanText } from '../domain/clean-text';
+import { EMAIL_MAX_LENGTH } from '../domain/contact-limits';
 import { normalizePhone } from '../domain/phone';
 import { fail, ok, type ValueResult } from './result';
 import type { Cell } from './table';
@@ -42,6 +43,7 @@ function parsePhoneOnce(cell: Cell, homeCountry: string): ValueResult<string> {
   if (/e\+?\d+$/i.test(text.trim())) return fail('phone_scientific');
   const result = normalizePhone(text, homeCountry);
   if (result.ok) return ok(result.e164);
+  if (result.reason === 'extension') return fail('phone_extension', { extension: result.extension });
   return fail(result.reason === 'empty' ? 'required' : 'invalid_phone');
 }
 
@@ -64,7 +66,10 @@ const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@.]{2,}$/;
 export function parseEmails(cell: Cell): ValueResult<string[]> {
   const parts = splitList(String(cell).normalize('NFKC').replace(/^mailto:/i, ''));
   if (parts.length === 0) return fail('required');
-  for (const part of parts) if (!EMAIL_RE.test(part) || part.length > 120) return fail('invalid_email');
+  for (const part of parts) {
+    if (!EMAIL_RE.test(part)) return fail('invalid_email');
+    if (part.length > EMAIL_MAX_LENGTH) return fail('too_long');
+  }
   return ok([...new Set(parts)]);
 }
 

@@ -40,6 +40,7 @@ export const VALUE_REASONS = [
   'garbled_text',
   'value_without_header',
   'percent_not_amount',
+  'phone_extension',
   'time_without_date',
 ] as const;
 export type ValueReason = (typeof VALUE_REASONS)[number];

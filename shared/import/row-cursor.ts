@@ -50,6 +50,7 @@ const REASON_TEXT: Record<ValueReason, string> = {
   local_time_skipped: 'is a time the clocks skip on this computer (they go forward then): give the time the clock showed after the change, or the time with its offset',
   due_before_order: "is before the order's own date: the sale would be overdue the moment it is saved",
   sheet_error: 'is an error value of the spreadsheet (a formula that failed, as a lookup that found nothing), not a value; correct the formula or clear the cell, and save',
+  phone_extension: 'has an extension ({{extension}}): phone numbers are kept without one, so they can be matched and searched; give the number alone and keep the extension in a notes column',
   percent_not_amount: 'is a percentage, not an amount of money: is a discount or rate column mapped to the amount? Map the column holding the money, or write the amount itself',
   time_without_date: 'is only a time of day ({{time}}), with no date: a spreadsheet cell formatted as a time shows as the date 1899-12-30 with that time; give the date, as 2026-12-07, or the date with its time',
   value_without_header: 'column {{column}} holds "{{value}}", right of the last column with a header: nothing says what it is (a currency beside an amount whose header was merged over both?), and leaving it out could change what the row means; give the column a header (such as Currency) or clear it, and save',

@@ -31,6 +31,8 @@ export interface RawRecord {
   quoteProblem?: 'unterminated_quote' | 'malformed_quote';
   /** Workbook cells without a value of their own; absent when there are none. */
   unreadCells?: UnreadCell[];
+  /** 0-based columns of workbook numbers shown as a percentage (0.12 as 12%); absent when there are none. */
+  percentCells?: number[];
   /** The text encoding the record reads as garbled in (core/import/decoding-check.ts); absent when it reads well. */
   garbledAs?: string;
 }
@@ -52,6 +54,11 @@ export interface SourceRow {
   malformedQuoteColumn?: number;
   /** Workbook cells without a value of their own (see UnreadCell), within the header's columns. Absent when none. */
   unreadCells?: UnreadCell[];
+  /**
+   * 0-based columns, within the header's, of workbook numbers formatted as a percentage: the cell holds 0.12 where the
+   * sheet shows 12%, so a money column refuses it as it refuses the typed "12%". Absent when none.
+   */
+  percentCells?: number[];
   /**
    * A workbook's values right of the header's last named column (a currency under an amount header merged over two
    * columns): nothing says what they are, and cut off they could change the row's meaning, so the row is refused,
@@ -224,11 +231,13 @@ export class TableBuilder {
     const width = this.header.headers.length;
     const cells = record.cells;
     const unread = record.unreadCells?.filter((u) => u.column < width) ?? [];
+    const percent = record.percentCells?.filter((c) => c < width) ?? [];
     const at = {
       row: record.row,
       line: record.line,
       ...(record.quoteProblem === 'malformed_quote' ? { malformedQuoteColumn: strayQuoteColumn(cells, width) } : {}),
       ...(unread.length > 0 ? { unreadCells: unread } : {}),
+      ...(percent.length > 0 ? { percentCells: percent } : {}),
       ...(record.garbledAs ? { garbledAs: record.garbledAs } : {}),
     };
     if (cells.length < width) {

@@ -1,4 +1,4 @@
-import { DATE_FIELDS, LINE_MODE_FIELDS, type ImportKind } from './fields';
+import { DATE_FIELDS, LINE_MODE_FIELDS, MONEY_FIELDS, type ImportKind } from './fields';
 import type { ColumnMapping } from './header-map';
 import { inferDecimalSeparator, type DecimalSeparator } from './parse-amount';
 import { dateOrderEvidence, inferDateOrder, type DateOrder, type DateOrderEvidence } from './parse-date';
@@ -99,7 +99,8 @@ export function createRowValidator<K extends ImportKind>(
   const build = BUILDERS[kind] as (cursor: RowCursor, ctx: RowContext) => RecordOf<K> | null;
   return {
     inferred: { dateOrder, decimal, dateEvidence },
-    validate(row) {
+    validate(source) {
+      const row = percentsAsShown(source, mapping);
       const cursor = new RowCursor(row, headers, columnsOf);
       // Past the header's last column: the row's values may have shifted, so none of them is taken.
       if (row.extraCells) cursor.fail(null, 'extra_values', null, row.extraCells.map(String).join(' | '));
@@ -130,6 +131,20 @@ export function createRowValidator<K extends ImportKind>(
       return record && cursor.errors.length === 0 ? { record, errors: [] } : { record: null, errors: cursor.errors };
     },
   };
+}
+
+/**
+ * A workbook's number shown as a percentage, in a money column, as the sheet shows it: 0.12 formatted 0% is "12%",
+ * which the amount parser refuses as a percentage, as it refuses the typed text, and names in the row's error. Other
+ * columns keep the number, since none of them takes a percentage for money.
+ */
+function percentsAsShown<K extends ImportKind>(row: SourceRow, mapping: ColumnMapping<K>): SourceRow {
+  const money = row.percentCells?.filter((column) => MONEY_FIELDS.includes(mapping[column] ?? '') && typeof row.cells[column] === 'number');
+  if (!money?.length) return row;
+  const cells = [...row.cells];
+  // 15 significant digits, as Excel keeps: 0.07 × 100 is 7.000000000000001 in binary.
+  for (const column of money) cells[column] = `${Number(((cells[column] as number) * 100).toPrecision(15))}%`;
+  return { ...row, cells };
 }
 
 /** Validates a whole table: typed records for good rows, every problem of the bad ones. */

@@ -42,6 +42,17 @@ beforeAll(() => {
 const order = (db: string, customer: string, ...flags: string[]) => ['orders', 'add', '--db', db, '--customer', customer, '--date', '2026-11-20', '--currency', 'CNY', ...flags];
 
 describe('a refusal in a Chinese locale (LANG=zh_CN.UTF-8)', () => {
+  it('says a phone with an extension has one and where to keep it, and adds no customer', () => {
+    const add = ['customers', 'add', '--db', shop, '--name', '王五', '--phone', '+1 212-555-0100 ext. 1234'];
+    expect(run(CHINESE, ...add)).toEqual({ code: 2, stdout: '', stderr: '错误：--phone：带有分机号（1234）：电话号码不带分机号保存，才能查重和搜索。请只填号码，把分机号写在这条联系方式的备注或客户备注里\n' });
+    expect(run(C_LOCALE, ...add)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: --phone has an extension (1234): phone numbers are kept without one, so they can be matched and searched; enter the number alone and keep the extension in the contact’s label or the notes\n',
+    });
+    expect(JSON.parse(run(C_LOCALE, 'customers', 'list', '--db', shop, '--json').stdout).rows).toHaveLength(1);
+  });
+
   it('says an amount with a decimal comma is not an amount, in the screens’ words, and records nothing', () => {
     expect(run(CHINESE, ...order(shop, customerId, '--amount', '12,50'))).toEqual({ code: 2, stdout: '', stderr: '错误：--amount：金额格式不正确，请填写如 12.34 的数字\n' });
     expect(run(C_LOCALE, ...order(shop, customerId, '--amount', '12,50'))).toEqual({ code: 2, stdout: '', stderr: 'error: --amount must be a positive amount such as 12.34\n' });

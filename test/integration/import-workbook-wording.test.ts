@@ -65,6 +65,28 @@ describe('what a refused value is', () => {
     expect(preview.errors[0]!.message).toContain('is a percentage, not an amount of money');
   });
 
+  it('refuses a number formatted as a percentage in a money column as the typed "12%" is, naming row and column', async () => {
+    // 0.12 shown as 12%: stored as it is, it would be an order of 0.12 without a word.
+    const path = await workbook('percent-format.xlsx', (sheet) => {
+      sheet.addRow(['客户名称', '下单日期', '金额', '已付', '成本']);
+      sheet.addRow(['张三', '2026-11-02', 0.12, 0.5, 0.075]);
+      sheet.addRow(['李四', '2026-11-03', 3]);
+      for (const cell of ['C2', 'D2', 'C3']) sheet.getCell(cell).numFmt = '0%';
+      sheet.getCell('E2').numFmt = '0.0%';
+    });
+    const preview = await app.call('import:preview', orders(path));
+    expect(preview.errors).toEqual([
+      expect.objectContaining({ row: 2, column: 2, header: '金额', reason: 'percent_not_amount', value: '12%' }),
+      expect.objectContaining({ row: 2, column: 4, header: '成本', reason: 'percent_not_amount', value: '7.5%' }),
+      expect.objectContaining({ row: 2, column: 3, header: '已付', reason: 'percent_not_amount', value: '50%' }),
+      // A whole number formatted as a percentage (3 shown as 300%) is refused too: the format says what the cell means.
+      expect.objectContaining({ row: 3, column: 2, header: '金额', reason: 'percent_not_amount', value: '300%' }),
+    ]);
+    expect(preview.errors[0]!.message).toBe('Row 2, column "金额": "12%" is a percentage, not an amount of money: is a discount or rate column mapped to the amount? Map the column holding the money, or write the amount itself.');
+    await expect(app.call('import:commit', orders(path))).rejects.toMatchObject({ issues: [{ key: 'import_rows_rejected', params: { rejected: 2, total: 2 } }] });
+    expect(storedOrders()).toEqual([]);
+  });
+
   it('calls a time-only cell in a date column a time without a date, in both languages', async () => {
     const path = await workbook('time.xlsx', (sheet) => {
       sheet.addRow(['客户名称', '下单日期', '金额']);

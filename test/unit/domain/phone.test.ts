@@ -18,8 +18,20 @@ describe('phone normalisation to E.164', () => {
   ])('%s with home %s → %s', (raw, home, expected) => {
     expect(normalizePhone(raw, home)).toEqual({ ok: true, e164: expected });
   });
-  it.each([['12345'], ['not a phone'], ['+86 138'], ['138 0013 8000x'], ['13800138000 ext 12'], ['１３８００１３８０００ｘ']])('refuses %s', (raw) => {
+  it.each([['12345'], ['not a phone'], ['+86 138'], ['138 0013 8000x'], ['１３８００１３８０００ｘ'], ['12 ext 34'], ['not a phone x12']])('refuses %s', (raw) => {
     expect(normalizePhone(raw, 'CN')).toEqual({ ok: false, reason: 'invalid' });
+  });
+  it.each([
+    ['+1 212-555-0100 ext. 1234', 'US', '1234'],
+    ['+1 212-555-0100 x1234', 'US', '1234'],
+    ['(212) 555-0100 extension 77', 'US', '77'],
+    ['+1 212-555-0100, ext 9', 'CN', '9'],
+    ['13800138000 ext 12', 'CN', '12'],
+    ['020-8888 6666 转 1234', 'CN', '1234'],
+    ['020-8888 6666分机1234', 'CN', '1234'],
+    ['０２０－８８８８ ６６６６ 轉 ８０１', 'CN', '801'],
+  ])('refuses %s as a number with an extension, naming it', (raw, home, extension) => {
+    expect(normalizePhone(raw, home)).toEqual({ ok: false, reason: 'extension', extension });
   });
   it('calls a blank value empty', () => {
     expect(normalizePhone('   ', 'CN')).toEqual({ ok: false, reason: 'empty' });

@@ -49,6 +49,28 @@ describe('readXlsx cell kinds', () => {
     ]);
   });
 
+  it('marks the numbers a percentage format shows, by column, and only those', async () => {
+    // Built-in 9 ("0%") and 10 ("0.00%"), a custom "0.0%"; a quoted or escaped "%" is text beside the number, not a scaling.
+    const styles = part(
+      'xl/styles.xml',
+      `<styleSheet><numFmts><numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="0&quot;%&quot;"/><numFmt numFmtId="166" formatCode="0\\%"/></numFmts>
+      <cellXfs><xf numFmtId="0"/><xf numFmtId="9"/><xf numFmtId="10"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/></cellXfs></styleSheet>`,
+    );
+    const header = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((h, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${h}</t></is></c>`).join('');
+    const rows = [
+      `<row r="1">${header}</row>`,
+      '<row r="2"><c r="A2" s="1"><v>0.12</v></c><c r="B2" s="2"><v>0.5</v></c><c r="C2" s="3"><v>0.075</v></c><c r="D2" s="4"><v>5</v></c><c r="E2" s="5"><v>5</v></c><c r="F2"><v>0.12</v></c><c r="G2" s="1" t="inlineStr"><is><t>12%</t></is></c></row>',
+      '<row r="3"><c r="B3" s="1"><v>1</v></c></row>',
+    ].join('');
+    // A2 merged down over A3: the copy in A3 is the same percentage.
+    const sheet = part('xl/worksheets/sheet1.xml', `${SHEET_HEAD}${rows}</sheetData><mergeCells count="1"><mergeCell ref="A2:A3"/></mergeCells></worksheet>`);
+    const table = await readXlsx(zip([...workbookParts({ styles: true }), sheet, styles]));
+    expect(table.rows).toEqual([
+      { row: 2, line: 2, cells: [0.12, 0.5, 0.075, 5, 5, 0.12, '12%'], percentCells: [0, 1, 2] },
+      { row: 3, line: 3, cells: [0.12, 1, '', '', '', '', ''], percentCells: [1, 0] },
+    ]);
+  });
+
   it('counts serial dates from 1904 when the workbook says so', async () => {
     const styles = part('xl/styles.xml', '<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>');
     const rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>d</t></is></c><c r="B1" t="inlineStr"><is><t>n</t></is></c></row><row r="2"><c r="A2" s="1"><v>0</v></c><c r="B2"><v>0</v></c></row>';
