@@ -123,7 +123,8 @@ export async function dataArrivesComplete({ page, screenshot }: Journey): Promis
   const savedName = await businessName.inputValue();
   await businessName.fill('x'.repeat(121));
   await byTestId(page, 'settings-save').click();
-  await expect.poll(() => page.locator('.ant-form-item-explain-error').first().innerText()).toBe('Too long');
+  // Said as every field says it, with its length and how much to cut (it said only "Too long").
+  await expect.poll(() => page.locator('.ant-form-item-explain-error').first().innerText()).toBe('121 characters, at most 120: shorten it by 1 to save (nothing was cut)');
   await expect.poll(async () => { const box = await businessName.boundingBox(); return box !== null && box.y >= 0 && box.y + box.height <= page.viewportSize()!.height; }).toBe(true);
   await businessName.fill(savedName);
 

@@ -9,6 +9,7 @@ import { ActionLink } from '../../components/ActionLink';
 import { errorText } from '../../components/errors';
 import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 import { tooLongText } from '../../components/length-limit';
+import { applyBulkText } from './bulk-text';
 
 /** The longest tag and owner a bulk action takes (shared/contract/customers-bulk.ts). */
 export const BULK_TEXT_MAX = { tag: 40, owner: 80 } as const;
@@ -25,22 +26,29 @@ interface Props {
 
 /**
  * A text (tag or owner) asked for in a small popover, with the values already in use offered as you type. A text
- * longer than `max` is kept and said under the box, and is not applied until it fits.
+ * longer than `max` is kept and said under the box, and is not applied until it fits; a text the save refuses stays
+ * in the box with the reason under it.
  */
 function TextAction({ icon, label, placeholder, options, testId, max, allowEmpty, onApply }: {
-  icon: React.ReactNode; label: string; placeholder: string; options: string[]; testId: string; max: number; allowEmpty?: boolean; onApply(value: string): void;
+  icon: React.ReactNode; label: string; placeholder: string; options: string[]; testId: string; max: number; allowEmpty?: boolean; onApply(value: string): Promise<void>;
 }) {
   const { t, i18n } = useTranslation('comfort');
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState('');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
   const tooLong = tooLongText(t, i18n.language, value, max);
   const blocked = tooLong !== null || (!allowEmpty && !value.trim());
-  const apply = () => {
-    if (blocked) return;
-    setOpen(false);
-    onApply(value.trim());
-    setValue('');
+  const apply = async () => {
+    if (blocked || saving) return;
+    setSaving(true);
+    const next = await applyBulkText(value, onApply, (error) => errorText(error, t));
+    setSaving(false);
+    setValue(next.value);
+    setOpen(next.open);
+    setRefusal(next.refusal);
   };
+  const problem = tooLong ?? refusal;
   return (
     <Popover
       open={open}
@@ -48,19 +56,22 @@ function TextAction({ icon, label, placeholder, options, testId, max, allowEmpty
       trigger="click"
       content={
         // No form here: the item only lends the box its error look and the message its place, as wide as the box.
-        <Form.Item validateStatus={tooLong ? 'error' : undefined} help={tooLong ?? undefined} style={{ marginBottom: 0, maxWidth: 280 }}>
+        <Form.Item validateStatus={problem ? 'error' : undefined} help={problem ?? undefined} style={{ marginBottom: 0, maxWidth: 280 }}>
           <Space.Compact>
             <AutoComplete
               autoFocus
               style={{ width: 200 }}
               value={value}
-              onChange={setValue}
+              onChange={(next) => {
+                setValue(next);
+                setRefusal(null);
+              }}
               placeholder={placeholder}
               options={options.filter((o) => o.toLowerCase().includes(value.toLowerCase())).slice(0, 20).map((o) => ({ value: o }))}
-              onKeyDown={(e) => e.key === 'Enter' && !e.defaultPrevented && apply()}
+              onKeyDown={(e) => e.key === 'Enter' && !e.defaultPrevented && void apply()}
               data-testid={`${testId}-input`}
             />
-            <Button type="primary" onClick={apply} disabled={blocked} data-testid={`${testId}-apply`}>
+            <Button type="primary" onClick={() => void apply()} disabled={blocked} loading={saving} data-testid={`${testId}-apply`}>
               {t('bulk.apply')}
             </Button>
           </Space.Compact>
@@ -82,7 +93,8 @@ export function BulkActionBar({ ids, archivedView, onDone, onClear, exportButton
   const [busy, setBusy] = useState(false);
   useEffect(() => void api('customers:facets', {}).then(setFacets, () => undefined), []);
 
-  const run = async (action: BulkAction) => {
+  /** Applies one action; a refusal is thrown to the caller, which says it where the action was asked for. */
+  const perform = async (action: BulkAction) => {
     setBusy(true);
     try {
       const result = await api('customers:bulkUpdate', { ids: [...ids], action });
@@ -114,27 +126,27 @@ export function BulkActionBar({ ids, archivedView, onDone, onClear, exportButton
       // Archived (or restored) customers leave this view: their ticks would act on rows no longer shown.
       if (action.kind === 'archive') onClear();
       onDone();
-    } catch (error) {
-      void message.error(errorText(error, t));
     } finally {
       setBusy(false);
     }
   };
+  /** The archive buttons ask nothing more: their refusal is said in a message. */
+  const run = (action: BulkAction) => void perform(action).catch((error: unknown) => void message.error(errorText(error, t)));
 
   return (
     <Space wrap data-testid="bulk-bar" style={{ padding: '4px 8px', background: '#e6f4ef', borderRadius: 6, width: '100%' }}>
       <Typography.Text strong data-testid="bulk-count">
         {t('bulk.selected', { count: ids.length })}
       </Typography.Text>
-      <TextAction icon={<TagOutlined />} label={t('bulk.addTag')} placeholder={t('bulk.tagPlaceholder')} options={facets.tags} testId="bulk-add-tag" max={BULK_TEXT_MAX.tag} onApply={(tag) => void run({ kind: 'addTag', tag })} />
-      <TextAction icon={<TagOutlined />} label={t('bulk.removeTag')} placeholder={t('bulk.tagPlaceholder')} options={facets.tags} testId="bulk-remove-tag" max={BULK_TEXT_MAX.tag} onApply={(tag) => void run({ kind: 'removeTag', tag })} />
-      <TextAction icon={<UserOutlined />} label={t('bulk.setOwner')} placeholder={t('bulk.ownerPlaceholder')} options={facets.owners} testId="bulk-owner" max={BULK_TEXT_MAX.owner} allowEmpty onApply={(owner) => void run({ kind: 'setOwner', owner: owner || null })} />
+      <TextAction icon={<TagOutlined />} label={t('bulk.addTag')} placeholder={t('bulk.tagPlaceholder')} options={facets.tags} testId="bulk-add-tag" max={BULK_TEXT_MAX.tag} onApply={(tag) => perform({ kind: 'addTag', tag })} />
+      <TextAction icon={<TagOutlined />} label={t('bulk.removeTag')} placeholder={t('bulk.tagPlaceholder')} options={facets.tags} testId="bulk-remove-tag" max={BULK_TEXT_MAX.tag} onApply={(tag) => perform({ kind: 'removeTag', tag })} />
+      <TextAction icon={<UserOutlined />} label={t('bulk.setOwner')} placeholder={t('bulk.ownerPlaceholder')} options={facets.owners} testId="bulk-owner" max={BULK_TEXT_MAX.owner} allowEmpty onApply={(owner) => perform({ kind: 'setOwner', owner: owner || null })} />
       {archivedView ? (
-        <Button size="small" icon={<InboxOutlined />} loading={busy} onClick={() => void run({ kind: 'archive', archived: false })} data-testid="bulk-unarchive">
+        <Button size="small" icon={<InboxOutlined />} loading={busy} onClick={() => run({ kind: 'archive', archived: false })} data-testid="bulk-unarchive">
           {t('bulk.unarchive')}
         </Button>
       ) : (
-        <KeyboardPopconfirm title={t('bulk.confirmArchive', { count: ids.length })} onConfirm={() => void run({ kind: 'archive', archived: true })} okText={t('bulk.archive')} cancelText={t('common:actions.cancel')}>
+        <KeyboardPopconfirm title={t('bulk.confirmArchive', { count: ids.length })} onConfirm={() => run({ kind: 'archive', archived: true })} okText={t('bulk.archive')} cancelText={t('common:actions.cancel')}>
           <Button size="small" icon={<InboxOutlined />} loading={busy} data-testid="bulk-archive">
             {t('bulk.archive')}
           </Button>

@@ -8,7 +8,7 @@ import { showFieldErrors } from '../../components/errors';
 import { COUNTRY_CODES, countryName } from '../../components/format';
 import { systemLanguage } from '../../i18n';
 import { CurrencySelect } from './CurrencySelect';
-import { fieldOfIssue, toFormValues, toSettingsInput, type LanguageChoice, type SettingsFormValues } from './settings-form';
+import { fieldOfIssue, settingsTextRules, toFormValues, toSettingsInput, type LanguageChoice, type SettingsFormValues } from './settings-form';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { BackupPanel } from '../backup/BackupPanel';
 import { ReminderSettings } from '../reminders/ReminderSettings';
@@ -90,7 +90,7 @@ export function SettingsPage() {
     void i18n.changeLanguage(uiLanguageOf(savedLanguage.current));
   };
 
-  const tooLong = (max: number) => ({ max, message: t('errors:issue.too_long') });
+  const textRules = settingsTextRules(t, i18n.language);
   return (
     <div style={{ maxWidth: 760, padding: 24 }} data-testid="settings-page">
       <PageTitle>{t('title')}</PageTitle>
@@ -109,7 +109,7 @@ export function SettingsPage() {
         }}
       >
         <Card title={t('business')} style={{ marginBottom: 16 }}>
-          <Form.Item name="businessName" label={t('businessName')} rules={[tooLong(120)]}>
+          <Form.Item name="businessName" label={t('businessName')} rules={textRules.businessName}>
             <Input data-testid="settings-business-name" placeholder={t('businessNamePlaceholder')} />
           </Form.Item>
           <Space wrap size="large" align="start">
@@ -121,7 +121,7 @@ export function SettingsPage() {
             >
               <Select data-testid="settings-home-country" style={{ width: 260 }} showSearch={{ optionFilterProp: 'label' }} options={countryOptions} />
             </Form.Item>
-            <Form.Item name="homeRegion" label={t('homeRegion')} rules={[tooLong(80)]}>
+            <Form.Item name="homeRegion" label={t('homeRegion')} rules={textRules.homeRegion}>
               <Input data-testid="settings-home-region" style={{ width: 220 }} placeholder={t('homeRegionPlaceholder')} />
             </Form.Item>
           </Space>

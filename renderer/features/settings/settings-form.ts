@@ -1,7 +1,9 @@
 import type { Dayjs } from 'dayjs';
+import type { TFunction } from 'i18next';
 import type { InputOf } from '../../../shared/contract';
 import type { Language } from '../../../shared/contract/enums';
 import type { Settings } from '../../../shared/contract/settings';
+import { lengthLimit, type LengthRule } from '../../components/length-limit';
 import { timeValue } from '../reminders/time-value';
 
 export type LanguageChoice = 'system' | Language;
@@ -55,4 +57,18 @@ export function toSettingsInput(values: SettingsFormValues): InputOf<'settings:u
 /** Server issues point at contract paths; `sources.3` belongs to the whole sources field. */
 export function fieldOfIssue(path: (string | number)[]): (string | number)[] | null {
   return path.length ? [path[0]!] : null;
+}
+
+/** The longest business name and home province the save takes (shared/contract/settings.ts). */
+export const SETTINGS_TEXT_MAX = { businessName: 120, homeRegion: 80 } as const;
+
+/**
+ * The rules of the settings' free-text fields. They said only "Too long" (antd's max rule with the contract's word),
+ * where every other field says, as it is typed, how long the text is against its limit and how much to cut.
+ */
+export function settingsTextRules(t: TFunction, language: string): Record<keyof typeof SETTINGS_TEXT_MAX, LengthRule[]> {
+  return {
+    businessName: [lengthLimit(t, language, SETTINGS_TEXT_MAX.businessName)],
+    homeRegion: [lengthLimit(t, language, SETTINGS_TEXT_MAX.homeRegion)],
+  };
 }

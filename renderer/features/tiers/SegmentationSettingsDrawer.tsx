@@ -10,6 +10,7 @@ import { lengthLimit } from '../../components/length-limit';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { groupText as groupWords } from './cut-text';
 import { GroupThresholds, type PyramidThresholds } from './GroupThresholds';
+import { saveWhenValid } from './save-when-valid';
 
 interface Props {
   open: boolean;
@@ -264,7 +265,7 @@ export function SegmentationSettingsDrawer({ open, onClose, onSaved }: Props) {
       extra={
         <Space>
           <Button onClick={() => void save({})}>{t('config.reset')}</Button>
-          <Button type="primary" loading={saving} onClick={() => void form.validateFields().then(() => save(toOverrides(form.getFieldsValue(true) as Values, unit, effective, pyramidGroups)))} data-testid="config-save">
+          <Button type="primary" loading={saving} onClick={() => void saveWhenValid(form, () => save(toOverrides(form.getFieldsValue(true) as Values, unit, effective, pyramidGroups)))} data-testid="config-save">
             {t('common:actions.save')}
           </Button>
         </Space>
