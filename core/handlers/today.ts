@@ -1,6 +1,6 @@
 import type { HandlerContext } from '../context';
-import { todayList } from '../today/list';
-import { countsByKind, reachableAt, zonesOfList } from '../today/reachable';
+import { countsOf, todayList } from '../today/list';
+import { reachableAt, zonesOfList } from '../today/reachable';
 import type { HandlerMap } from './types';
 
 export function todayHandlers(ctx: HandlerContext): HandlerMap<'today'> {
@@ -15,7 +15,7 @@ export function todayHandlers(ctx: HandlerContext): HandlerMap<'today'> {
       return {
         ...list,
         total: shown.length,
-        counts: reachableNow ? countsByKind(shown) : list.counts,
+        counts: reachableNow ? countsOf(shown) : list.counts,
         reachableNow: reachable.length,
         items: page.map((item) => ({ ...item, timeZone: zones.get(item.customerId) ?? null })),
       };

@@ -116,7 +116,8 @@ function rankedList(all: TodayItem[], scores: ReadonlyMap<string, number> | null
   return ranked;
 }
 
-function countsOf(items: readonly TodayItem[]): Record<TodayKind, number> {
+/** Rows per kind (each row's most urgent reason): the whole list's, or a filtered part's. */
+export function countsOf(items: readonly TodayItem[]): Record<TodayKind, number> {
   const counts = Object.fromEntries(TODAY_KINDS.map((k) => [k, 0])) as Record<TodayKind, number>;
   for (const i of items) counts[i.kind] += 1;
   return counts;

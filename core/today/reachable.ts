@@ -1,7 +1,7 @@
 import { placesOf } from '../../db/repos/customers';
 import type { CustomerTimeZone } from '../../shared/domain/customer-time-zone-types';
 import { isReachableNow } from '../../shared/domain/reachable-now';
-import { TODAY_KINDS, type TodayItem, type TodayKind } from '../../shared/today/types';
+import type { TodayItem } from '../../shared/today/types';
 import type { HandlerContext } from '../context';
 import { timeZonesOf } from '../customer-time-zones';
 
@@ -34,10 +34,4 @@ export function reachableAt(items: readonly TodayItem[], zones: ReadonlyMap<stri
     if (reachable === undefined) judged.set(zone, (reachable = isReachableNow(zone ?? null, ms)));
     return reachable;
   });
-}
-
-export function countsByKind(items: readonly TodayItem[]): Record<TodayKind, number> {
-  const counts = Object.fromEntries(TODAY_KINDS.map((k) => [k, 0])) as Record<TodayKind, number>;
-  for (const i of items) counts[i.kind] += 1;
-  return counts;
 }
