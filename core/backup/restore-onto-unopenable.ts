@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, renameSync } from 'node:fs';
+import { existsSync, lstatSync, renameSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { openDatabase } from '../../db/open';
 import { runMaintenanceTasks } from '../maintenance';
@@ -10,6 +10,10 @@ export interface RestoredOntoUnopenable {
   restoredFrom: string;
   /** Where the file that could not be opened now is, its -wal, -shm and -journal beside it under the same name. */
   keptAs: string;
+  /** The working files that were beside it and were kept with it (keptAs + '-wal' …); none after a clean close. */
+  keptWorkingFiles: string[];
+  /** What the user now has, as every restore says it (backup:restore): the backup's name and date, and its customers (not in the trash). */
+  summary: { fileName: string; fileDate: string; customers: number };
 }
 
 /**
@@ -23,6 +27,8 @@ export interface RestoredOntoUnopenable {
  */
 export async function restoreOntoUnopenable(dbPath: string, from: string, migrationsFolder: string, at = new Date()): Promise<RestoredOntoUnopenable> {
   assertReadableSource(from);
+  const fileDate = statSync(from).mtime.toISOString();
+  let customers = 0;
   const staging = createTempBeside(stagingTarget(dbPath), { forSqlite: true });
   try {
     await stageCheckedCopy(from, staging, migrationsFolder);
@@ -34,6 +40,7 @@ export async function restoreOntoUnopenable(dbPath: string, from: string, migrat
       try {
         // What an older backup's migrations left for the app is done now, as after any restore.
         runMaintenanceTasks(db);
+        customers = db.$client.prepare('SELECT count(*) FROM customers WHERE deleted_at IS NULL').pluck().get() as number;
       } finally {
         db.$client.close();
       }
@@ -43,7 +50,7 @@ export async function restoreOntoUnopenable(dbPath: string, from: string, migrat
       for (const suffix of moved) renameSync(keptAs + suffix, dbPath + suffix);
       throw error;
     }
-    return { restoredFrom: from, keptAs };
+    return { restoredFrom: from, keptAs, keptWorkingFiles: moved.filter((suffix) => suffix !== '').map((suffix) => keptAs + suffix), summary: { fileName: basename(from), fileDate, customers } };
   } finally {
     discardTemp(staging);
   }

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { OutputOf } from '../../shared/contract';
 import { IMPORT_ENCODINGS } from '../../shared/contract/transfer';
@@ -11,6 +11,7 @@ import { resources } from '../../renderer/i18n/resources';
 import { failureSaid } from './refusal-text';
 import { counted, say, sayAs, type Said, type Words } from './words';
 import { localMinute } from './local-instant';
+import { resolvedPath, samePath } from '../backup/target';
 
 type Flags = Parameters<Command['run']>[0];
 
@@ -272,6 +273,20 @@ function exportCommand(kind: keyof typeof EXPORT_CHANNELS): Command {
   };
 }
 
+/**
+ * Where `backup --to` writes. The desktop save dialog asks before a file is replaced; a command cannot ask, so a file
+ * already there is refused unless --replace says to replace it. The workspace itself, and anything there that is not a
+ * regular file (a folder, a link, a device), are left to the backup's own refusal, which no flag overrides
+ * (core/backup/target.ts): --replace is no advice for them.
+ */
+function backupTarget(values: Flags): string {
+  const path = resolve(requireFlag(values, 'to'));
+  if (values.replace === true || !lstatSync(path, { throwIfNoEntry: false })?.isFile()) return path;
+  const workspace = resolvedPath(requireFlag(values, 'db'));
+  if (['', '-wal', '-shm', '-journal'].some((suffix) => samePath(resolvedPath(path), workspace + suffix))) return path;
+  throw new UsageError(say('cli:file.backupExists', { path }));
+}
+
 /** Longer word lists first: findCommand takes the first command whose words prefix the arguments. */
 export const TRANSFER_COMMANDS: Command[] = [
   {
@@ -311,9 +326,9 @@ export const TRANSFER_COMMANDS: Command[] = [
   exportCommand('followups'),
   {
     words: ['backup'],
-    flags: { to: { type: 'string' } },
+    flags: { to: { type: 'string' }, replace: { type: 'boolean' } },
     fields: { path: '--to' },
-    run: (v, call) => call('backup:create', { path: resolve(requireFlag(v, 'to')) }),
+    run: (v, call) => call('backup:create', { path: backupTarget(v) }),
     human: (o: OutputOf<'backup:create'>, _money, w) => w('cli:out.backup.done', { path: o.path, bytes: o.bytes }),
   },
   {

@@ -52,6 +52,8 @@ export async function customSegmentOnLocalityThenEdited({ page, screenshot }: Jo
   await byTestId(page, 'custom-save').click();
   await page.locator('.ant-message-notice', { hasText: 'Condition 1 has no value yet' }).waitFor();
   expect(await drawer.locator('.ant-input-number-status-error').count()).toBeGreaterThan(0);
+  // … with the cursor in the box to type it in (it stayed on Save).
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null)).toBe('custom-value');
   expect((await invoke(page, 'segments:custom:list', {})).segments).toEqual([]);
   await choose(page, 'custom-kind', 'Profile field', drawer);
   await choose(page, 'custom-field', 'Locality', drawer);

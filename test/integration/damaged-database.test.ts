@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openApp, type OpenedApp } from '../../core/app';
 import { startupFailureText } from '../../core/startup-failure';
@@ -153,7 +153,9 @@ describe('a workspace that cannot be opened', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const kept = join(dir, readdirSync(dir).find((name) => /^tierbook\.damaged-\d{4}-\d{2}-\d{2}-\d{4}\.sqlite$/.test(name))!);
-    expect(run.stdout).toBe(`Restored from ${backup}; the file that could not be opened is kept, with its -wal and -shm files, as ${kept}.\n`);
+    // The workspace was closed cleanly: no -wal or -shm was there to keep, and the line names none.
+    expect(['-wal', '-shm', '-journal'].filter((suffix) => existsSync(kept + suffix))).toEqual([]);
+    expect(run.stdout).toBe(`Restored from ${backup}; the file that could not be opened is kept as ${kept}.\n`);
     expect(readFileSync(kept).equals(damaged)).toBe(true);
     expect(liveCustomers(dbPath)).toBe(expected);
     // The restored workspace is one the commands open again.
@@ -167,7 +169,7 @@ describe('a workspace that cannot be opened', () => {
     expect(first.code).toBe(0);
     const kept = readdirSync(dir).filter((name) => name.includes('.damaged-'));
     expect(kept).toHaveLength(1);
-    expect(first.stdout).toBe(`已从 ${backup} 恢复；无法打开的原文件（连同旁边的 -wal、-shm 文件）保留为 ${join(dir, kept[0]!)}。\n`);
+    expect(first.stdout).toBe(`已从 ${backup} 恢复；无法打开的原文件保留为 ${join(dir, kept[0]!)}。\n`);
     scribble(dbPath, 1, 100, pageSize(dbPath) - 100);
     expect(runCli(['restore', '--db', dbPath, '--from', backup, '--lang', 'zh-CN']).code).toBe(0);
     expect(readdirSync(dir).filter((name) => name.includes('.damaged-') && name.endsWith('.sqlite'))).toHaveLength(2);
@@ -181,6 +183,34 @@ describe('a workspace that cannot be opened', () => {
     expect(run.code).toBe(0);
     const kept = readdirSync(dir).find((name) => name.includes('.damaged-') && name.endsWith('.sqlite'))!;
     expect(existsSync(join(dir, `${kept}-wal`))).toBe(true);
+    expect(liveCustomers(dbPath)).toBe(liveCustomers(backup));
+    // The one working file there was is named, and only it.
+    expect(run.stdout).toBe(`Restored from ${backup}; the file that could not be opened is kept, with its -wal file, as ${join(dir, kept)}.\n`);
+  });
+
+  it('--json prints what a restore prints, plus where the damaged file and its working files were kept', async () => {
+    const { dbPath, dir, backup } = await workspace();
+    // What the usual restore prints, on a whole copy of the same workspace.
+    const whole = join(dir, 'whole.sqlite');
+    expect(runCli(['backup', '--db', dbPath, '--to', whole]).code).toBe(0);
+    const usual = JSON.parse(runCli(['restore', '--db', whole, '--from', backup, '--json']).stdout) as Record<string, unknown>;
+    scribble(dbPath, 1, 100, pageSize(dbPath) - 100);
+    mkdirSync(`${dbPath}-wal`);
+    const run = runCli(['restore', '--db', dbPath, '--from', backup, '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const printed = JSON.parse(run.stdout) as Record<string, unknown>;
+    const kept = join(dir, readdirSync(dir).find((name) => name.includes('.damaged-') && name.endsWith('.sqlite'))!);
+    expect(Object.keys(printed)).toEqual([...Object.keys(usual), 'keptAs', 'keptWorkingFiles']);
+    expect(printed).toEqual({
+      restoredFrom: backup,
+      // No backup of the current data could be made: it would not open. It is kept whole as keptAs instead.
+      safetyBackup: null,
+      summary: { fileName: basename(backup), fileDate: statSync(backup).mtime.toISOString(), customers: liveCustomers(backup) },
+      keptAs: kept,
+      keptWorkingFiles: [`${kept}-wal`],
+    });
+    expect(printed.summary).toEqual(usual.summary);
     expect(liveCustomers(dbPath)).toBe(liveCustomers(backup));
   });
 

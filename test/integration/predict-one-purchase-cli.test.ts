@@ -36,7 +36,7 @@ const oncePerSql = () =>
 
 describe('predict: a one-time buyer', () => {
   it.each([
-    ['en', 'One purchase so far: too early to judge', 'P(alive) –'],
+    ['en', 'One purchase so far: too early to judge', 'Still active –'],
     ['zh-CN', '只买过一次：现在判断还太早', '仍活跃概率 –'],
   ])('%s: the note and no figure on exactly the customers who bought once', (lang, note, dash) => {
     const run = cli('predict', '--db', app.dbPath, '--lang', lang);

@@ -12,6 +12,7 @@ import { formatDate, formatMoney } from '../../components/format';
 import { useWorkspace } from '../../app/workspace';
 import { COMMON_CURRENCIES } from './OrderModal';
 import { lengthLimit } from '../../components/length-limit';
+import { saveWhenValid } from '../tiers/save-when-valid';
 
 interface ReturnValues {
   amount?: string;
@@ -51,9 +52,7 @@ export function ReturnModal({ customerId, target, onClose, onSaved }: { customer
     // eslint-disable-next-line react-hooks/exhaustive-deps -- refill once per opening, not per render
   }, [target]);
 
-  const save = async () => {
-    if (!target) return;
-    const values = await form.validateFields();
+  const saveValid = async (values: ReturnValues) => {
     setSaving(true);
     try {
       await api('orders:return', {
@@ -71,13 +70,15 @@ export function ReturnModal({ customerId, target, onClose, onSaved }: { customer
       setSaving(false);
     }
   };
+  // A refused field is brought into view with the cursor in it, and the refusal ends there (save-when-valid.ts).
+  const save = () => (target ? saveWhenValid(form, saveValid) : Promise.resolve(false));
 
   return (
     <Modal
       open={target !== null}
       title={t('returnTitle')}
       onCancel={() => close(onClose)}
-      onOk={() => void save().catch(() => undefined)}
+      onOk={() => void save()}
       okText={t('common:actions.save')}
       cancelText={t('common:actions.cancel')}
       okButtonProps={{ 'data-testid': 'return-save' } as never}
@@ -103,7 +104,7 @@ export function ReturnModal({ customerId, target, onClose, onSaved }: { customer
           extra={order ? t('returnAmountHelp') : undefined}
           rules={order ? [] : [{ required: true, whitespace: true, message: t('errors:issue.required') }]}
         >
-          <Input inputMode="decimal" style={{ width: 200 }} data-testid="return-amount" ref={amountRef} onPressEnter={() => void save().catch(() => undefined)} />
+          <Input inputMode="decimal" style={{ width: 200 }} data-testid="return-amount" ref={amountRef} onPressEnter={() => void save()} />
         </Form.Item>
         {order ? null : (
           <Form.Item name="currency" label={t('customerFile:orders.currency')} rules={[{ required: true, message: t('errors:issue.required') }]}>

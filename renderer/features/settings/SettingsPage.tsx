@@ -8,7 +8,7 @@ import { showFieldErrors } from '../../components/errors';
 import { COUNTRY_CODES, countryName } from '../../components/format';
 import { systemLanguage } from '../../i18n';
 import { CurrencySelect } from './CurrencySelect';
-import { fieldOfIssue, settingsTextRules, toFormValues, toSettingsInput, type LanguageChoice, type SettingsFormValues } from './settings-form';
+import { fieldOfIssue, settingsTextRules, sourcesRules, toFormValues, toSettingsInput, type LanguageChoice, type SettingsFormValues } from './settings-form';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { BackupPanel } from '../backup/BackupPanel';
 import { ReminderSettings } from '../reminders/ReminderSettings';
@@ -153,13 +153,7 @@ export function SettingsPage() {
             name="sources"
             label={t('sources')}
             extra={t('sourcesHelp')}
-            rules={[
-              {
-                validator: async (_, value: string[] | undefined) => {
-                  if ((value ?? []).some((s) => s.trim().length > 60)) throw new Error(t('errors:issue.too_long'));
-                },
-              },
-            ]}
+            rules={sourcesRules(t, i18n.language)}
           >
             <Select data-testid="settings-sources" mode="tags" tokenSeparators={[',', '，']} options={sourceOptions} />
           </Form.Item>

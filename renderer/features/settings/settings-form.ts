@@ -3,7 +3,8 @@ import type { TFunction } from 'i18next';
 import type { InputOf } from '../../../shared/contract';
 import type { Language } from '../../../shared/contract/enums';
 import type { Settings } from '../../../shared/contract/settings';
-import { lengthLimit, type LengthRule } from '../../components/length-limit';
+import { cleanText } from '../../../shared/domain/clean-text';
+import { lengthLimit, tooLongText, type LengthRule } from '../../components/length-limit';
 import { timeValue } from '../reminders/time-value';
 
 export type LanguageChoice = 'system' | Language;
@@ -71,4 +72,32 @@ export function settingsTextRules(t: TFunction, language: string): Record<keyof 
     businessName: [lengthLimit(t, language, SETTINGS_TEXT_MAX.businessName)],
     homeRegion: [lengthLimit(t, language, SETTINGS_TEXT_MAX.homeRegion)],
   };
+}
+
+/** The longest customer source the save takes (shared/contract/settings.ts), each counted as saved: cleaned, in code points. */
+export const SOURCE_MAX = 60;
+
+/** How much of a source a refusal quotes: enough to tell which one among the tags, not a line of its own. */
+const QUOTED = 20;
+
+/**
+ * The rule of the customer sources (a tags box): the first source longer than the save takes is named, with its
+ * length against the limit and how much to cut, as the business name says it. It said only "Too long", not which.
+ */
+export function sourcesRules(t: TFunction, language: string): LengthRule[] {
+  return [
+    {
+      validator: (_, value) => {
+        for (const source of Array.isArray(value) ? (value as unknown[]) : []) {
+          if (typeof source !== 'string') continue;
+          const said = tooLongText(t, language, cleanText(source), SOURCE_MAX);
+          if (said === null) continue;
+          const points = [...cleanText(source)];
+          const quoted = points.length > QUOTED ? `${points.slice(0, QUOTED).join('')}…` : points.join('');
+          return Promise.reject(new Error(t('settings:sourceTooLong', { source: quoted, said })));
+        }
+        return Promise.resolve();
+      },
+    },
+  ];
 }

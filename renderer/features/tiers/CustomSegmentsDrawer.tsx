@@ -10,7 +10,8 @@ import { errorText } from '../../components/errors';
 import { lengthLimit } from '../../components/length-limit';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { COUNTRY_CODES } from '../../components/format';
-import { firstRowWithoutValue, toCondition, toRows, type Row } from './custom-rows';
+import { fieldWithoutValue, toCondition, toRows, type Row } from './custom-rows';
+import { saveWhenValid } from './save-when-valid';
 import { classLabel } from './labels';
 import { useClassLabelEnv } from './use-tier-settings';
 import { fieldValueLabel, KEYED_FIELDS, opLabel, ruleLines } from './rule-text';
@@ -24,6 +25,7 @@ interface Props {
 }
 
 type Facets = OutputOf<'customers:facets'>;
+type Values = { name: string; op: 'and' | 'or'; rows: Row[] };
 
 const METRIC_OPS = ['gte', 'gt', 'lte', 'lt', 'eq'];
 const TEXT_FIELD_OPS = ['equals', 'not_equals', 'contains', 'is_empty', 'is_not_empty'];
@@ -50,7 +52,7 @@ function fieldChoices(field: string | undefined, facets: Facets, label: (value: 
 export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }: Props) {
   const { t, i18n } = useTranslation('tiers');
   const language = i18n.language;
-  const [form] = Form.useForm<{ name: string; op: 'and' | 'or'; rows: Row[] }>();
+  const [form] = Form.useForm<Values>();
   const [segments, setSegments] = useState<CustomSegmentRow[]>([]);
   const [facets, setFacets] = useState<Facets>({ countries: [], tags: [], owners: [], sources: [] });
   const [editing, setEditing] = useState<CustomSegmentRow | null>(null);
@@ -88,14 +90,15 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
     form.setFieldsValue({ name: segment.name, op: segment.rule.op, rows });
   };
 
-  const save = async () => {
-    const v = await form.validateFields();
-    const empty = firstRowWithoutValue(v.rows ?? []);
-    setEmptyRow(empty >= 0 ? empty : null);
-    if (empty >= 0) {
-      void message.error(t('custom.valueMissing', { n: empty + 1 }));
-      return;
-    }
+  // A refused name, or a condition without a value, is brought into view with the cursor in it (save-when-valid.ts).
+  const conditionWithoutValue = (v: Values) => {
+    const field = fieldWithoutValue(v.rows ?? []);
+    const row = field ? (field[1] as number) : null;
+    setEmptyRow(row);
+    if (row !== null) void message.error(t('custom.valueMissing', { n: row + 1 }));
+    return field;
+  };
+  const saveValid = async (v: Values) => {
     const rule: RuleGroup = { kind: 'group', op: v.op, conditions: (v.rows ?? []).map((r) => toCondition(r, baseCurrency)) };
     try {
       await api('segments:custom:save', { ...(editing ? { id: editing.id } : {}), name: v.name, rule });
@@ -107,6 +110,7 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
       void message.error(errorText(e, t));
     }
   };
+  const save = () => saveWhenValid(form, saveValid, conditionWithoutValue);
   const remove = async (id: string) => {
     await api('segments:custom:delete', { id }).catch((e: unknown) => void message.error(errorText(e, t)));
     if (editing?.id === id) startNew();
@@ -129,7 +133,7 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
       data-testid="custom-segments"
       // In the footer, not after the last condition: with a dozen conditions the button sat a screen below the fold.
       footer={
-        <Button type="primary" onClick={() => void save().catch(() => undefined)} data-testid="custom-save">
+        <Button type="primary" onClick={() => void save()} data-testid="custom-save">
           {editing ? t('tierLabels:rule.saveChanges') : t('custom.save')}
         </Button>
       }

@@ -52,6 +52,18 @@ export function firstRowWithoutValue(rows: readonly Row[]): number {
   });
 }
 
+/** The box a row's value is typed or chosen in, by the row's kind and operator. */
+function valueBoxOf(row: Row): 'value' | 'values' | 'classes' {
+  if (row.kind === 'in_scheme') return 'classes';
+  return row.kind === 'field' && row.op === 'in' ? 'values' : 'value';
+}
+
+/** The form field of the first row without a value (firstRowWithoutValue), to bring into view and focus; null when none. */
+export function fieldWithoutValue(rows: readonly Row[]): (string | number)[] | null {
+  const index = firstRowWithoutValue(rows);
+  return index < 0 ? null : ['rows', index, valueBoxOf(rows[index]!)];
+}
+
 /** The editor's rows for a saved rule; null when the rule nests groups, which the editor cannot show as rows. */
 export function toRows(rule: RuleGroup, currency: string): Row[] | null {
   const rows: Row[] = [];

@@ -158,7 +158,7 @@ export const cliLines = {
       elapsed: '({{ms}} ms)',
     },
     predict: {
-      row: '{{name}} score {{score}} P(alive) {{pAlive}}  next 90 days {{d90}}  order {{order}}  CLV {{clv}}  {{confidence}} · {{method}}',
+      row: '{{name}} score {{score}} $t(prediction:pAlive) {{pAlive}}  next 90 days {{d90}}  order {{order}}  CLV {{clv}}  {{confidence}} · {{method}}',
       confidence: { high: '$t(prediction:confidence.high)', medium: '$t(prediction:confidence.medium)', low: '$t(prediction:confidence.low)' },
       method: { bgnbd: '$t(prediction:method.bgnbd)', shrunk: '$t(prediction:method.shrunk)' },
       pastEnd: '--offset {{offset}} is past the last of the {{total}} customers with orders as of {{asOf}}.',

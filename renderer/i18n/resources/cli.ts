@@ -58,6 +58,7 @@ export const cli = {
       mappingValue: '--mapping 里应是一个 JSON 对象，如 {"手机": "phone"}，却是 {{value}}',
       summary: '--summary {{path}}：{{reason}}',
       xlsx: '--xlsx 应为 .xlsx 文件，输入的是“{{value}}”',
+      backupExists: '--to 指定的文件已经存在：{{path}}；没有写入任何内容（要用备份替换它，加上 --replace）',
     },
     database: {
       missing: '{{path}} 没有数据库（没有新建任何文件；"tierbook demo"、"customers add" 或导入会新建一个）',
@@ -143,7 +144,7 @@ export const cli = {
         'export orders': '把订单导出到 FILE.xlsx 或 FILE.csv（带 BOM 的 UTF-8）；--lang zh-CN|en 指定表头语言。',
         'export order-lines': '把订单明细导出到 FILE.xlsx 或 FILE.csv（带 BOM 的 UTF-8）；--lang zh-CN|en 指定表头语言。',
         'export followups': '把跟进记录导出到 FILE.xlsx 或 FILE.csv（带 BOM 的 UTF-8）；--lang zh-CN|en 指定表头语言。',
-        backup: '用 SQLite 在线备份把数据库复制到 --to FILE（软件运行时也可以安全备份）。',
+        backup: '用 SQLite 在线备份把数据库复制到 --to FILE（软件运行时也可以安全备份）；FILE 已经存在时拒绝，加上 --replace 才替换它。',
         restore: '用经过检查的备份 --from FILE 替换现有数据；替换前会先备份现有数据（数据库已损坏、无法打开时，把它改名为 *.damaged-日期 保留在旁边）。',
         duplicates: '列出电话、邮箱、微信、WhatsApp 相同，或姓名加公司相同的客户组 [--limit N]。',
         merge: '把客户合并为一位：--keep ID --merge ID[,ID]；订单、跟进和联系方式都移到保留的客户（撤销：tierbook unmerge）。',
@@ -288,7 +289,9 @@ export const cli = {
       backup: {
         done: '已备份到 {{path}}（{{bytes}} 字节）。',
         restored: '已从 {{from}} 恢复；原来的数据保存在 {{kept}}。',
-        restoredOntoUnopenable: '已从 {{from}} 恢复；无法打开的原文件（连同旁边的 -wal、-shm 文件）保留为 {{kept}}。',
+        restoredOntoUnopenable: '已从 {{from}} 恢复；无法打开的原文件保留为 {{kept}}。',
+        restoredOntoUnopenableWith_one: '已从 {{from}} 恢复；无法打开的原文件（连同旁边的 {{files}} 文件）保留为 {{kept}}。',
+        restoredOntoUnopenableWith_other: '已从 {{from}} 恢复；无法打开的原文件（连同旁边的 {{files}} 文件）保留为 {{kept}}。',
       },
     },
     // A record named by an id that is not there, by its kind (shared/contract/errors.ts RECORD_KINDS): every kind has words.
@@ -344,6 +347,7 @@ export const cli = {
       mappingValue: '--mapping must hold a JSON object such as {"手机": "phone"}, got {{value}}',
       summary: '--summary {{path}}: {{reason}}',
       xlsx: '--xlsx must name a .xlsx file, got "{{value}}"',
+      backupExists: '--to names a file that is already there: {{path}}; nothing was written (add --replace to replace it with the backup)',
     },
     database: {
       missing: 'no database at {{path}} (nothing was created; "tierbook demo", "customers add" or an import starts one)',
@@ -429,7 +433,7 @@ export const cli = {
         'export orders': 'Export orders to FILE.xlsx or FILE.csv (UTF-8 with BOM); --lang zh-CN|en for the headers.',
         'export order-lines': 'Export order-lines to FILE.xlsx or FILE.csv (UTF-8 with BOM); --lang zh-CN|en for the headers.',
         'export followups': 'Export followups to FILE.xlsx or FILE.csv (UTF-8 with BOM); --lang zh-CN|en for the headers.',
-        backup: 'Copy the database to --to FILE with SQLite online backup (safe while the app runs).',
+        backup: 'Copy the database to --to FILE with SQLite online backup (safe while the app runs); a FILE already there is refused unless --replace is given.',
         restore: 'Replace the data with a checked backup --from FILE; the current data is backed up first (a damaged database that will not open is kept beside it, renamed *.damaged-<date>).',
         duplicates: 'List groups of customers that share a phone, email, WeChat, WhatsApp, or name + company [--limit N].',
         merge: 'Merge customers into one: --keep ID --merge ID[,ID]; orders, follow-ups and contacts move to the kept one (undo: tierbook unmerge).',
@@ -575,7 +579,9 @@ export const cli = {
       backup: {
         done: 'Backed up to {{path}} ({{bytes}} bytes).',
         restored: 'Restored from {{from}}; the previous data is kept in {{kept}}.',
-        restoredOntoUnopenable: 'Restored from {{from}}; the file that could not be opened is kept, with its -wal and -shm files, as {{kept}}.',
+        restoredOntoUnopenable: 'Restored from {{from}}; the file that could not be opened is kept as {{kept}}.',
+        restoredOntoUnopenableWith_one: 'Restored from {{from}}; the file that could not be opened is kept, with its {{files}} file, as {{kept}}.',
+        restoredOntoUnopenableWith_other: 'Restored from {{from}}; the file that could not be opened is kept, with its {{files}} files, as {{kept}}.',
       },
     },
     record: {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { commandOf as command, humanLines as human } from '../../support/cli-human';
 import { bothTranslators } from '../../support/both-languages';
+import { restoredOntoUnopenableLine } from '../../../core/cli/restore-onto-unopenable';
+import { wordsIn } from '../../../core/cli/words';
 
 /**
  * The lines for people of the reporting and housekeeping commands (report, predict, today, duplicates, merges,
@@ -75,7 +77,8 @@ describe('predictions, in both languages', () => {
       `${name} 评分 87   仍活跃概率 0.912  未来 90 天预计 1.50 单  每单 120.00 CNY  客户价值 3456.00 CNY  ${t['zh-CN']('prediction:confidence.high')} · ${t['zh-CN']('prediction:method.shrunk')}  c1`,
     );
     expect(human(['predict'], page, 'en', 'CNY')).toBe(
-      `${name} score 87   P(alive) 0.912  next 90 days 1.50  order 120.00 CNY  CLV 3456.00 CNY  ${t.en('prediction:confidence.high')} · ${t.en('prediction:method.shrunk')}  c1`,
+      // "Still active", as the prediction screens and the customer file say it (the Chinese says 仍活跃概率 too); it said P(alive).
+      `${name} score 87   Still active 0.912  next 90 days 1.50  order 120.00 CNY  CLV 3456.00 CNY  ${t.en('prediction:confidence.high')} · ${t.en('prediction:method.shrunk')}  c1`,
     );
     expect(human(['predict'], { ...page, rows: [{ ...row, method: 'bgnbd', confidence: 'medium' }] }, 'en', 'CNY')).toMatch(/ somewhat sure · BG\/NBD model {2}c1$/);
   });
@@ -307,5 +310,26 @@ describe('offers, in both languages', () => {
     expect(command('offers').json?.({ ...offers, pyramidByPrediction: false, naming: { partition: 'market', customNames: new Map() } } as never)).toEqual(
       (({ spellings: _s, ...rest }) => rest)(offers),
     );
+  });
+});
+
+describe('restore onto a workspace that would not open, in both languages', () => {
+  const restored = {
+    restoredFrom: '/shop/backups/tierbook-2026-12-06.sqlite',
+    safetyBackup: null,
+    summary: { fileName: 'tierbook-2026-12-06.sqlite', fileDate: '2026-12-06T09:00:00.000Z', customers: 40 },
+    keptAs: '/shop/tierbook.damaged-2026-12-07-1000.sqlite',
+    keptWorkingFiles: [] as string[],
+  };
+  const withFiles = (...suffixes: string[]) => ({ ...restored, keptWorkingFiles: suffixes.map((suffix) => restored.keptAs + suffix) });
+
+  it('names the -wal and -shm files kept beside it only when there were some', () => {
+    expect(restoredOntoUnopenableLine(restored, wordsIn('en'))).toBe(`Restored from ${restored.restoredFrom}; the file that could not be opened is kept as ${restored.keptAs}.`);
+    expect(restoredOntoUnopenableLine(restored, wordsIn('zh-CN'))).toBe(`已从 ${restored.restoredFrom} 恢复；无法打开的原文件保留为 ${restored.keptAs}。`);
+    expect(restoredOntoUnopenableLine(withFiles('-wal'), wordsIn('en'))).toBe(`Restored from ${restored.restoredFrom}; the file that could not be opened is kept, with its -wal file, as ${restored.keptAs}.`);
+    expect(restoredOntoUnopenableLine(withFiles('-wal', '-shm'), wordsIn('en'))).toBe(
+      `Restored from ${restored.restoredFrom}; the file that could not be opened is kept, with its -wal and -shm files, as ${restored.keptAs}.`,
+    );
+    expect(restoredOntoUnopenableLine(withFiles('-wal', '-shm'), wordsIn('zh-CN'))).toBe(`已从 ${restored.restoredFrom} 恢复；无法打开的原文件（连同旁边的 -wal和-shm 文件）保留为 ${restored.keptAs}。`);
   });
 });
