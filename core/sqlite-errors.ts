@@ -31,6 +31,8 @@ const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
   order_lines_amount_safe: { path: ['lines', 'unitPrice'], key: 'amount_too_large' },
   order_lines_cost_safe: { path: ['lines', 'cost'], key: 'amount_too_large' },
   order_lines_position_non_negative: { path: ['lines'], key: 'invalid_value' },
+  order_payments_amount_positive: { path: ['amount'], key: 'paid_out_of_range' },
+  order_payments_paid_on_valid: { path: ['paidOn'], key: 'invalid_date' },
   products_name_not_blank: { path: ['name'], key: 'required' },
   products_last_price_safe: { path: ['lastUnitPrice'], key: 'amount_too_large' },
   products_last_sold_valid: { path: ['lastSoldOn'], key: 'invalid_date' },

@@ -2,9 +2,11 @@
  * Prints the SQL of the team-sync triggers (db/migrations/0015_team_sync_triggers.sql was made from it
  * with `drizzle-kit generate --custom`). Run: npx tsx scripts/sync-triggers.ts
  * With a migration's name, the triggers of the tables that migration made synced (core/sync/tables.ts,
- * triggersIn): npx tsx scripts/sync-triggers.ts 0035_team_settlements_shared_triggers
+ * triggersIn): npx tsx scripts/sync-triggers.ts 0035_team_settlements_shared_triggers (0041_order_payments_derived
+ * prints that whole migration: orderPaymentsMigrationSql).
  */
-import { addedSyncTriggerSql, syncTriggerSql } from '../core/sync/trigger-sql';
+import { ORDER_PAYMENTS_TRIGGERS } from '../core/sync/tables';
+import { addedSyncTriggerSql, orderPaymentsMigrationSql, syncTriggerSql } from '../core/sync/trigger-sql';
 
 const migration = process.argv[2];
-process.stdout.write(migration ? addedSyncTriggerSql(migration) : syncTriggerSql());
+process.stdout.write(migration === ORDER_PAYMENTS_TRIGGERS ? orderPaymentsMigrationSql() : migration ? addedSyncTriggerSql(migration) : syncTriggerSql());

@@ -47,13 +47,13 @@ const QUERIES: Record<ExportKind, string> = {
   orders: `WITH ${OWNERS}, ${RETURNED}
     SELECT o.id AS orderRecordId, c.id AS customerRecordId, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, c.phone AS customerPhone, o.order_number AS orderNumber,
       o.order_date AS orderDate, o.amount_minor AS amountMinor, o.currency, o.fx_rate AS fxRate, o.kind, o.cost_minor AS costMinor, o.unpaid_minor AS unpaidMinor,
-      o.payment_due_date AS dueDate, o.note, (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id) AS lineCount,
+      CASE WHEN o.unpaid_minor > 0 THEN o.payment_due_date END AS dueDate, o.note, (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id) AS lineCount,
       o.base_amount_minor AS baseAmountMinor, o.base_currency AS baseCurrency, coalesce(rt.minor, 0) AS returnedMinor
     FROM orders o NOT INDEXED JOIN owners c ON c.id = o.customer_id LEFT JOIN returned rt ON rt.sale_id = o.id WHERE o.deleted_at IS NULL ORDER BY o.order_date, o.id`,
   orderLines: `WITH ${OWNERS}, ${RETURNED}
     SELECT o.order_number AS orderNumber, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, c.phone AS customerPhone,
       o.order_date AS orderDate, l.sku, l.name AS product, l.quantity, l.unit_price_minor AS unitPriceMinor, l.amount_minor AS lineMinor, l.cost_minor AS costMinor,
-      o.currency, o.fx_rate AS fxRate, o.kind, o.amount_minor AS amountMinor, o.unpaid_minor AS unpaidMinor, o.payment_due_date AS dueDate, o.note,
+      o.currency, o.fx_rate AS fxRate, o.kind, o.amount_minor AS amountMinor, o.unpaid_minor AS unpaidMinor, CASE WHEN o.unpaid_minor > 0 THEN o.payment_due_date END AS dueDate, o.note,
       o.id AS orderId, c.id AS customerRecordId, o.cost_minor AS orderCostMinor, coalesce(rt.minor, 0) AS returnedMinor,
       NOT EXISTS (SELECT 1 FROM order_lines x WHERE x.order_id = o.id AND x.cost_minor IS NOT NULL) AS noLineCost
     FROM order_lines l CROSS JOIN orders o ON o.id = l.order_id JOIN owners c ON c.id = o.customer_id LEFT JOIN returned rt ON rt.sale_id = o.id

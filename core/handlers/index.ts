@@ -6,6 +6,7 @@ import { followUpHandlers } from './followups';
 import { mergeHandlers } from './merges';
 import { offeringHandlers } from './offering';
 import { orderHandlers } from './orders';
+import { orderPaymentHandlers } from './order-payments';
 import { productHandlers } from './products';
 import { reminderHandlers } from './reminders';
 import { reportHandlers } from './reports';
@@ -36,6 +37,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     customerHandlers(ctx),
     customerBulkHandlers(ctx),
     orderHandlers(ctx),
+    orderPaymentHandlers(ctx),
     productHandlers(ctx),
     followUpHandlers(ctx),
     settingsHandlers(ctx),

@@ -15,6 +15,7 @@ import {
   returnedAgainst,
   type OrderRecord,
 } from '../../db/repos/orders';
+import { closePayments, recordPayment } from '../../db/repos/order-payments';
 import { productIdentityKey, productIdsOfOrder, refreshProductsLastSale, upsertProducts } from '../../db/repos/products';
 import { findBatch } from '../../db/repos/imports';
 import { readSettings } from '../../db/repos/settings';
@@ -26,7 +27,6 @@ import {
   lockedRate,
   nonNegativeMinor,
   priceLines,
-  pricePayment,
   resolveAmount,
   shareOf,
   tidyOrderNumber,
@@ -34,9 +34,13 @@ import {
   type PricedLine,
 } from '../orders/pricing';
 import { carriedPayment, refuseOldCurrencyAmounts } from '../orders/currency-change';
+import { paymentTerms } from '../orders/payment-terms';
 import { withReturnsLock } from '../orders/returns-lock';
 import { liveCustomerFor } from './live-customer';
 import type { HandlerMap } from './types';
+
+/** What a sale owes as its terms alone set it, written with them (the triggers then take off its live payments). */
+const owedAsTerms = (c: { termsUnpaidMinor: number; termsBaseUnpaidMinor: number }) => ({ unpaidMinor: c.termsUnpaidMinor, baseUnpaidMinor: c.termsBaseUnpaidMinor });
 
 /** Negation that never produces -0 (SQLite would store it as a REAL, which the integer CHECKs refuse). */
 const negate = (minor: number) => (minor === 0 ? 0 : -minor);
@@ -96,7 +100,7 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
     const costMinor =
       input.cost === undefined ? (existing?.costMinor ?? null) : input.cost === null ? null : nonNegativeMinor(input.cost, input.currency, ['cost'], 'cost_negative');
     const baseCostMinor = costMinor === null ? null : toBase(costMinor, input.currency, fxRate, baseCurrency, ['cost'], input.cost ?? String(costMinor));
-    const payment = pricePayment(carriedPayment(existing, input), amountMinor, input.currency, existing);
+    const payment = paymentTerms(carriedPayment(existing, input), amountMinor, input.currency, existing);
     // A due date typed before the order's own date is a slip (11-01 for 11-10): the sale would be overdue as it is saved.
     if (input.payment?.dueDate && input.payment.dueDate < input.orderDate) throw invalidInput([{ path: ['payment', 'dueDate'], key: 'due_before_order', params: { date: input.orderDate } }]);
     const orderNumber = input.orderNumber === undefined ? (existing?.orderNumber ?? null) : tidyOrderNumber(input.orderNumber);
@@ -115,11 +119,12 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
         orderNumberKey: orderNumberKeyOf(orderNumber),
         costMinor,
         baseCostMinor,
-        unpaidMinor: payment.unpaidMinor,
-        baseUnpaidMinor: toBase(payment.unpaidMinor, input.currency, fxRate, baseCurrency, ['payment', 'paid'], shown),
+        termsUnpaidMinor: payment.unpaidMinor,
+        termsBaseUnpaidMinor: toBase(payment.unpaidMinor, input.currency, fxRate, baseCurrency, ['payment', 'paid'], shown),
         paymentDueDate: payment.paymentDueDate,
       },
       lines: lines?.lines ?? null,
+      restatesPayment: payment.restates,
     };
   };
 
@@ -179,7 +184,7 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
         const { columns, lines } = priceSale(input);
         const now = ctx.clock.now().toISOString();
         const id = newId();
-        db.insert(orders).values({ id, createdAt: now, updatedAt: now, kind: 'sale', ...columns }).run();
+        db.insert(orders).values({ id, createdAt: now, updatedAt: now, kind: 'sale', ...columns, ...owedAsTerms(columns) }).run();
         if (lines) writeLines(id, lines, { currency: columns.currency, soldOn: columns.orderDate }, now);
         refreshCustomerStats(db, columns.customerId);
         return view(id);
@@ -191,10 +196,11 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
         // An order in the trash counts nowhere: an edit there would change what a restore brings back, unseen.
         if (before.deletedAt !== null) throw invalidInput([{ path: ['id'], key: 'order_in_trash' }]);
         if (before.kind === 'return') throw invalidInput([{ path: ['id'], key: 'return_not_editable' }]);
-        const { columns, lines } = priceSale(withReturnsLock(db, before, order), before);
+        const { columns, lines, restatesPayment } = priceSale(withReturnsLock(db, before, order), before);
         const now = ctx.clock.now().toISOString();
         const productsBefore = productIdsOfOrder(db.$client, id);
-        db.update(orders).set({ ...columns, updatedAt: now }).where(eq(orders.id, id)).run();
+        if (restatesPayment) closePayments(db.$client, id, now);
+        db.update(orders).set({ ...columns, ...owedAsTerms(columns), ...(restatesPayment ? { termsSetAt: now } : {}), updatedAt: now }).where(eq(orders.id, id)).run();
         if (lines) writeLines(id, lines, { currency: columns.currency, soldOn: columns.orderDate }, now);
         // Its lines, date or currency changed: the products it named (before or now) take their latest live sale's price.
         refreshProductsLastSale(db.$client, [...productsBefore, ...productIdsOfOrder(db.$client, id)], now);
@@ -287,6 +293,8 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
             baseCostMinor: baseCostMinor === null ? null : negate(baseCostMinor),
             unpaidMinor: 0,
             baseUnpaidMinor: 0,
+            termsUnpaidMinor: 0,
+            termsBaseUnpaidMinor: 0,
             paymentDueDate: null,
             orderNumber,
             orderNumberKey: orderNumberKeyOf(orderNumber),
@@ -308,16 +316,9 @@ export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
         if (paid === 0 || paid > current.balanceMinor) {
           throw invalidInput([{ path: ['amount'], key: 'payment_out_of_range', params: { value: amount ?? '', balance: minorToDecimal(current.balanceMinor, row.currency) } }]);
         }
-        const unpaidMinor = row.unpaidMinor - paid;
-        db.update(orders)
-          .set({
-            unpaidMinor,
-            baseUnpaidMinor: toBase(unpaidMinor, row.currency, row.fxRate, row.baseCurrency, ['amount'], String(unpaidMinor)),
-            paymentDueDate: unpaidMinor > 0 ? row.paymentDueDate : null,
-            updatedAt: ctx.clock.now().toISOString(),
-          })
-          .where(eq(orders.id, id))
-          .run();
+        // A row of its own, not a new unpaid amount written over the order: a payment recorded on another laptop
+        // before the two synced still counts (docs/orders.md, Payments). The order's unpaid amount follows by trigger.
+        recordPayment(db.$client, { orderId: id, amountMinor: paid, paidOn: ctx.clock.today(), now: ctx.clock.now().toISOString(), newId });
         return view(id);
       }),
   };

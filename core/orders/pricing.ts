@@ -94,14 +94,16 @@ export interface PricedPayment {
 }
 
 /**
- * What is left unpaid on a sale of `amountMinor`. Omitted payment: paid in full for a new order, and for
- * an edited one the unpaid amount it had (never more than the new amount) with its due date.
+ * What the terms of a sale of `amountMinor` leave unpaid (the payments recorded against it later subtract from
+ * this: db/order-unpaid-sql.ts). Omitted payment: paid in full for a new order, and for an edited one the terms
+ * it had (never more than the new amount) with its due date.
  */
 export function pricePayment(payment: ParsedInputOf<'orders:create'>['payment'], amountMinor: number, currency: string, existing?: OrderRecord): PricedPayment {
   let unpaidMinor: number;
   let due: string | null | undefined;
   if (!payment) {
-    unpaidMinor = existing ? Math.min(existing.unpaidMinor, amountMinor) : 0;
+    // The terms the order had (its payments recorded since still subtract from them: orders.unpaid_minor).
+    unpaidMinor = existing ? Math.min(existing.termsUnpaidMinor, amountMinor) : 0;
     due = existing?.paymentDueDate ?? null;
   } else {
     if (payment.status === 'paid') unpaidMinor = 0;

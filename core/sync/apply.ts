@@ -3,6 +3,7 @@ import type { Db } from '../../db/open';
 import { refreshDerived } from './derived';
 import { mergeDocs, rowValues, sameFields, maxStamp, valuesOf, type FieldConflict, type RowValues, type SyncDoc } from './document';
 import { maxHlc } from './hlc';
+import { withTermsOfOlderRelease } from './order-terms';
 import { enqueue, outboxEntry, readShadow, rowForDoc, writeShadow } from './rows';
 import { stampRow } from './stamp';
 import { SETTLED_TABLES, settleApplied, type AppliedRow } from './settle';
@@ -63,7 +64,7 @@ function applyOne(client: Database.Database, doc: SyncDoc, conflicts: FieldConfl
   const base = row && pending ? stampRow(client, spec, pending, row, now().getTime()) : readShadow(client, doc._id);
   const found: FieldConflict[] = [];
   const merged = base ? mergeDocs(base, doc, found) : doc;
-  const values = valuesOf(merged);
+  const values = withTermsOfOlderRelease(merged, valuesOf(merged));
   const result = writeRow(client, spec, row, values, now);
   if (result !== 'applied') {
     if (result === 'parked') client.prepare(`INSERT INTO sync_parked (doc_id) VALUES (?) ON CONFLICT DO NOTHING`).run(doc._id);

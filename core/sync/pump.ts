@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { PouchDatabase, PouchDoc } from 'pouchdb';
 import { mergeDocs, sameFields, type FieldConflict, type SyncDoc } from './document';
 import { refusedDocIds } from './push';
+import { withoutRetired } from './order-terms';
 import { readMerged, writeAll } from './replica';
 import { forgetShadow, outboxBatch, readRow, removeFromOutbox, writeShadow, type OutboxEntry } from './rows';
 import { stampRow } from './stamp';
@@ -48,7 +49,7 @@ export async function pumpOutbox(client: Database.Database, replica: PouchDataba
       const target = mergeDocs(merged, doc);
       const closing = settle.filter((w) => w._deleted);
       if (sameFields(target, merged)) writes.push(...settle);
-      else writes.push({ _id: doc._id, _rev: current._rev, table: target.table, fields: target.fields }, ...closing);
+      else writes.push({ _id: doc._id, _rev: current._rev, table: target.table, fields: withoutRetired(target).fields }, ...closing);
     }
     await writeAll(replica, writes);
     client.transaction(() => {

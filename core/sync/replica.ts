@@ -1,6 +1,7 @@
 import type { PouchDatabase, PouchDoc } from 'pouchdb';
 import { loadPouch } from './pouch';
 import { mergeDocs, sameFields, type FieldConflict, type SyncDoc } from './document';
+import { withoutRetired } from './order-terms';
 
 /**
  * The laptop's local replica: a PouchDB (LevelDB) database next to the SQLite file. It mirrors the outbox
@@ -56,7 +57,7 @@ export async function readMerged(replica: PouchDatabase, doc: PouchDoc, conflict
   // every branch agrees), only the losing branches are closed: a fresh revision would be a new conflict
   // with the other laptops' identical settlements, and they would chase each other round after round.
   const winner: SyncDoc = { _id: doc._id, table: doc.table, fields: doc.fields };
-  if (!sameFields(merged, winner)) writes.unshift({ _id: doc._id, _rev: doc._rev, table: merged.table, fields: merged.fields });
+  if (!sameFields(merged, winner)) writes.unshift({ _id: doc._id, _rev: doc._rev, table: merged.table, fields: withoutRetired(merged).fields });
   return { merged: { ...merged, _rev: doc._rev }, writes };
 }
 

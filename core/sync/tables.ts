@@ -21,7 +21,7 @@ export interface SyncedTable {
    * key: how numbers compare could change with an app version, what was typed cannot): written with every applied
    * row, from the columns the document brings, and never put in a document.
    */
-  derive?: (values: Readonly<Record<string, unknown>>) => Record<string, string | null>;
+  derive?: (values: Readonly<Record<string, unknown>>) => Record<string, string | number | null>;
   /** The customer whose derived figures and search text depend on this row. */
   customerColumn?: 'id' | 'customer_id';
   /**
@@ -40,15 +40,34 @@ export interface SyncedTable {
    * not arrived yet waits for it, parked.
    */
   hardDeletes?: boolean;
+  /**
+   * The columns the first trigger migration (0015) listed, when they changed since: that migration keeps its text, and
+   * the migration named by retriggeredIn replaces the table's update triggers with ones over `columns`.
+   */
+  firstColumns?: readonly string[];
+  retriggeredIn?: string;
+  /**
+   * Columns that travelled with an earlier release and are derived here now (an order's unpaid amount): never applied
+   * from a document and left out of the documents this laptop writes (an older release's writes are read by
+   * core/sync/order-terms.ts).
+   */
+  retired?: readonly string[];
 }
 
 /** The migration whose trigger sends the deletion of an order's replaced lines (addedDeleteTriggerSql). */
 export const ORDER_LINES_DELETE_TRIGGERS = '0039_order_lines_delete_synced';
 
+/**
+ * The migration that made payments rows of their own (order_payments) and an order's unpaid amount derived from its
+ * terms less them (docs/team.md, Payments).
+ */
+export const ORDER_PAYMENTS_TRIGGERS = '0041_order_payments_derived';
+
 /** The migration that made the records of settlements shared by the team synced (docs/team.md, Joining). */
 export const SETTLEMENTS_TRIGGERS = '0035_team_settlements_shared_triggers';
 
 import { orderNumberKey } from '../../shared/domain/order-number';
+import { provisionalUnpaid } from '../../db/order-unpaid-sql';
 
 const identity = ['id', 'created_at', 'updated_at', 'deleted_at'] as const;
 
@@ -69,14 +88,31 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   { table: 'products', columns: [...identity, 'identity_key', 'sku', 'name', 'search_text', 'last_unit_price_minor', 'last_currency', 'last_sold_on'], key: 'id', unique: { columns: ['identity_key'], resolve: 'retire' } },
   {
     table: 'orders',
-    columns: [...identity, 'customer_id', 'order_date', 'amount_minor', 'currency', 'fx_rate', 'base_currency', 'base_amount_minor', 'note', 'order_number', 'kind', 'return_of_order_id', 'cost_minor', 'base_cost_minor', 'unpaid_minor', 'base_unpaid_minor', 'payment_due_date', 'created_by', 'updated_by'],
+    columns: [...identity, 'customer_id', 'order_date', 'amount_minor', 'currency', 'fx_rate', 'base_currency', 'base_amount_minor', 'note', 'order_number', 'kind', 'return_of_order_id', 'cost_minor', 'base_cost_minor', 'terms_unpaid_minor', 'terms_base_unpaid_minor', 'terms_set_at', 'payment_due_date', 'created_by', 'updated_by'],
+    firstColumns: [...identity, 'customer_id', 'order_date', 'amount_minor', 'currency', 'fx_rate', 'base_currency', 'base_amount_minor', 'note', 'order_number', 'kind', 'return_of_order_id', 'cost_minor', 'base_cost_minor', 'unpaid_minor', 'base_unpaid_minor', 'payment_due_date', 'created_by', 'updated_by'],
+    retriggeredIn: ORDER_PAYMENTS_TRIGGERS,
+    // What is owed is derived on each laptop from the terms less the payments; a server whose check does not know the
+    // terms would refuse every order, so orders wait for it as new tables do (waiting-tables.ts).
+    retired: ['unpaid_minor', 'base_unpaid_minor'],
+    rulesVersion: 3,
     key: 'id',
     // Two numbers are one when their keys are (INV-1 and inv-1 typed on two laptops offline collide).
     unique: { columns: ['order_number_key'], resolve: 'renumber' },
-    derive: (v): Record<string, string | null> => ('order_number' in v ? { order_number_key: typeof v.order_number === 'string' ? orderNumberKey(v.order_number) : null } : {}),
+    derive: (v) => ({
+      ...('order_number' in v ? { order_number_key: typeof v.order_number === 'string' ? orderNumberKey(v.order_number) : null } : {}),
+      // What is owed, as the terms alone set it; the triggers of db/order-unpaid-sql.ts then subtract the payments.
+      ...('terms_unpaid_minor' in v ? provisionalUnpaid({ kind: v.kind, amount_minor: v.amount_minor, terms_unpaid_minor: v.terms_unpaid_minor, terms_base_unpaid_minor: v.terms_base_unpaid_minor }) : {}),
+    }),
     customerColumn: 'customer_id',
   },
   { table: 'order_lines', columns: ['id', 'order_id', 'position', 'product_id', 'sku', 'name', 'quantity', 'unit_price_minor', 'amount_minor', 'cost_minor'], key: 'id', hardDeletes: true },
+  {
+    table: 'order_payments',
+    columns: [...identity, 'order_id', 'amount_minor', 'paid_on', 'recorded_by', 'closed_at'],
+    key: 'id',
+    triggersIn: ORDER_PAYMENTS_TRIGGERS,
+    rulesVersion: 3,
+  },
   {
     table: 'follow_ups',
     columns: [...identity, 'customer_id', 'occurred_at', 'channel', 'content', 'outcome', 'intent', 'satisfaction', 'next_contact_date', 'next_contact_time', 'done', 'answered_by', 'created_by', 'updated_by'],

@@ -1,11 +1,25 @@
 import { SYNC_ENQUEUING, SYNC_USER_NAMED } from '../../db/trigger-guards';
-import { SYNCED_TABLES, docIdSql, type SyncedTable } from './tables';
+import { orderUnpaidTriggerSql, TERMS_FROM_UNPAID_SQL } from '../../db/order-unpaid-sql';
+import { ORDER_PAYMENTS_TRIGGERS, SYNCED_TABLES, docIdSql, type SyncedTable } from './tables';
 
 const state = (column: string) => `(SELECT ${column} FROM sync_state WHERE id = 1)`;
 const now = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
-/** The two triggers that enqueue a synced table's document on every insert and update. */
-function enqueueTriggers(spec: SyncedTable): string[] {
+/** Tables whose rows record who created and who last changed them. */
+const IDENTIFIED_TABLES = ['customers', 'orders', 'follow_ups'] as const;
+// SYNC_USER_NAMED last and joined by AND: a bulk write with no name set passes these triggers over (db/trigger-guards.ts).
+const LOCAL_WRITE = `${state('applying')} IS NOT 1 AND ${SYNC_USER_NAMED}`;
+
+/** The trigger that names this laptop's person as the last to change a row, on an edit of one of `columns`. */
+function identityUpdateTrigger(spec: SyncedTable, columns: readonly string[] = spec.columns): string {
+  const edited = columns.filter((c) => c !== 'created_by' && c !== 'updated_by');
+  return `CREATE TRIGGER identity_${spec.table}_update AFTER UPDATE OF ${edited.join(', ')} ON ${spec.table} WHEN NEW.updated_by IS OLD.updated_by AND NEW.updated_by IS NOT ${state('user_name')} AND ${LOCAL_WRITE} BEGIN
+  UPDATE ${spec.table} SET updated_by = ${state('user_name')} WHERE id = NEW.id;
+END;`;
+}
+
+/** The two triggers that enqueue a synced table's document on every insert and update (over `columns`). */
+function enqueueTriggers(spec: SyncedTable, columns: readonly string[] = spec.columns): string[] {
   const changedAt = spec.columns.includes('updated_at') ? `coalesce(NEW.updated_at, ${now})` : now;
   const enqueue = `INSERT INTO sync_outbox (doc_id, table_name, row_id, changed_at) VALUES (${docIdSql(spec, 'NEW')}, '${spec.table}', NEW.id, ${changedAt})
     ON CONFLICT (doc_id) DO UPDATE SET row_id = excluded.row_id, changed_at = max(sync_outbox.changed_at, excluded.changed_at);`;
@@ -13,7 +27,7 @@ function enqueueTriggers(spec: SyncedTable): string[] {
     `CREATE TRIGGER sync_enqueue_${spec.table}_insert AFTER INSERT ON ${spec.table} WHEN ${SYNC_ENQUEUING} BEGIN
   ${enqueue}
 END;`,
-    `CREATE TRIGGER sync_enqueue_${spec.table}_update AFTER UPDATE OF ${spec.columns.join(', ')} ON ${spec.table} WHEN ${SYNC_ENQUEUING} BEGIN
+    `CREATE TRIGGER sync_enqueue_${spec.table}_update AFTER UPDATE OF ${columns.join(', ')} ON ${spec.table} WHEN ${SYNC_ENQUEUING} BEGIN
   ${enqueue}
 END;`,
   ];
@@ -28,19 +42,14 @@ END;`,
 export function syncTriggerSql(): string {
   const out: string[] = [];
 
-  for (const spec of SYNCED_TABLES) if (spec.triggersIn === undefined) out.push(...enqueueTriggers(spec));
+  for (const spec of SYNCED_TABLES) if (spec.triggersIn === undefined) out.push(...enqueueTriggers(spec, spec.firstColumns));
 
-  for (const table of ['customers', 'orders', 'follow_ups']) {
+  for (const table of IDENTIFIED_TABLES) {
     const spec = SYNCED_TABLES.find((t) => t.table === table)!;
-    // SYNC_USER_NAMED last and joined by AND: a bulk write with no name set passes these triggers over (db/trigger-guards.ts).
-    const local = `${state('applying')} IS NOT 1 AND ${SYNC_USER_NAMED}`;
-    out.push(`CREATE TRIGGER identity_${table}_insert AFTER INSERT ON ${table} WHEN NEW.created_by IS NULL AND ${local} BEGIN
+    out.push(`CREATE TRIGGER identity_${table}_insert AFTER INSERT ON ${table} WHEN NEW.created_by IS NULL AND ${LOCAL_WRITE} BEGIN
   UPDATE ${table} SET created_by = ${state('user_name')}, updated_by = ${state('user_name')} WHERE id = NEW.id;
 END;`);
-    const edited = spec.columns.filter((c) => c !== 'created_by' && c !== 'updated_by');
-    out.push(`CREATE TRIGGER identity_${table}_update AFTER UPDATE OF ${edited.join(', ')} ON ${table} WHEN NEW.updated_by IS OLD.updated_by AND NEW.updated_by IS NOT ${state('user_name')} AND ${local} BEGIN
-  UPDATE ${table} SET updated_by = ${state('user_name')} WHERE id = NEW.id;
-END;`);
+    out.push(identityUpdateTrigger(spec, spec.firstColumns));
   }
 
   out.push(`CREATE TRIGGER customer_owner_change AFTER UPDATE OF owner ON customers WHEN OLD.owner IS NOT NEW.owner BEGIN
@@ -53,7 +62,7 @@ END;`);
 
 /** The enqueue triggers of the tables that `migration` made synced (SyncedTable.triggersIn); the migration holds this text. */
 export function addedSyncTriggerSql(migration: string): string {
-  const out = SYNCED_TABLES.filter((spec) => spec.triggersIn === migration).flatMap(enqueueTriggers);
+  const out = SYNCED_TABLES.filter((spec) => spec.triggersIn === migration).flatMap((spec) => enqueueTriggers(spec));
   return `-- Team sync of tables added later: every write to one of their rows enqueues its document (docs/team.md).\n${out.join('\n--> statement-breakpoint\n')}\n`;
 }
 
@@ -69,4 +78,30 @@ export function addedDeleteTriggerSql(): string {
 END;`,
   );
   return `-- Team sync of rows deleted outright: the delete enqueues the row's document, whose deletion the pump sends (docs/team.md).\n${out.join('\n--> statement-breakpoint\n')}\n`;
+}
+
+/**
+ * The update triggers of the tables whose synced columns `migration` changed (SyncedTable.retriggeredIn), dropped and
+ * made again over the columns that travel now: an order's unpaid amount, derived since, no longer enqueues the order
+ * or names who changed it (recording a payment is not an edit of the order).
+ */
+export function retriggeredSql(migration: string): string {
+  const out = SYNCED_TABLES.filter((spec) => spec.retriggeredIn === migration).flatMap((spec) => {
+    const identified = (IDENTIFIED_TABLES as readonly string[]).includes(spec.table);
+    return [
+      `DROP TRIGGER sync_enqueue_${spec.table}_update;`,
+      enqueueTriggers(spec)[1]!,
+      ...(identified ? [`DROP TRIGGER identity_${spec.table}_update;`, identityUpdateTrigger(spec)] : []),
+    ];
+  });
+  return `-- Team sync of tables whose synced columns changed: their update triggers over the columns that travel now.\n${out.join('\n--> statement-breakpoint\n')}\n`;
+}
+
+/**
+ * The text of the migration that made payments rows of their own (ORDER_PAYMENTS_TRIGGERS): the payments' enqueue
+ * triggers, every order's unpaid amount taken as its terms (before any trigger below could enqueue or rename it),
+ * the orders' update triggers over the columns that travel now, and the triggers that derive what is owed.
+ */
+export function orderPaymentsMigrationSql(): string {
+  return [addedSyncTriggerSql(ORDER_PAYMENTS_TRIGGERS), TERMS_FROM_UNPAID_SQL, retriggeredSql(ORDER_PAYMENTS_TRIGGERS), orderUnpaidTriggerSql()].join('--> statement-breakpoint\n');
 }

@@ -68,12 +68,13 @@ export interface NumberedOrder {
  */
 export function orderImportStatements(client: Database.Database) {
   const insertOrder = client.prepare(`INSERT INTO orders (id, created_at, updated_at, import_batch_id, customer_id, order_date, amount_minor, currency, fx_rate, base_currency,
-    base_amount_minor, note, order_number, order_number_key, kind, cost_minor, base_cost_minor, unpaid_minor, base_unpaid_minor, payment_due_date)
+    base_amount_minor, note, order_number, order_number_key, kind, cost_minor, base_cost_minor, unpaid_minor, base_unpaid_minor, terms_unpaid_minor, terms_base_unpaid_minor, payment_due_date)
     VALUES (@id, @now, @now, @batch, @customerId, @date, @amountMinor, @currency, @rate, @base, @baseAmountMinor, @note, @orderNumber, @orderNumberKey, @kind, @costMinor,
-    @baseCostMinor, @unpaidMinor, @baseUnpaidMinor, @dueDate)`);
+    @baseCostMinor, @unpaidMinor, @baseUnpaidMinor, @unpaidMinor, @baseUnpaidMinor, @dueDate)`);
   // More lines of an order this batch wrote: its totals change, what the first rows said (note, due date) stays.
   const updateTotals = client.prepare(`UPDATE orders SET amount_minor = @amountMinor, base_amount_minor = @baseAmountMinor, kind = @kind, cost_minor = @costMinor,
-    base_cost_minor = @baseCostMinor, unpaid_minor = @unpaidMinor, base_unpaid_minor = @baseUnpaidMinor, updated_at = @now WHERE id = @id AND import_batch_id = @batch`);
+    base_cost_minor = @baseCostMinor, unpaid_minor = @unpaidMinor, base_unpaid_minor = @baseUnpaidMinor, terms_unpaid_minor = @unpaidMinor, terms_base_unpaid_minor = @baseUnpaidMinor,
+    updated_at = @now WHERE id = @id AND import_batch_id = @batch`);
   const insertLine = client.prepare(`INSERT INTO order_lines (id, order_id, position, product_id, sku, name, quantity, unit_price_minor, amount_minor, cost_minor)
     VALUES (@id, @orderId, @position, @productId, @sku, @name, @quantity, @unitPriceMinor, @amountMinor, @costMinor)`);
   const orderWithLines = `SELECT o.id, o.customer_id AS customerId, o.order_date AS date, o.currency, o.fx_rate AS rate, o.import_batch_id AS batch, o.unpaid_minor AS unpaidMinor,
@@ -106,12 +107,13 @@ export function orderImportStatements(client: Database.Database) {
 }
 export type OrderImportStatements = ReturnType<typeof orderImportStatements>;
 
-/** Orders per INSERT statement: 22 values each stays far below SQLite's 32,766 bound variables. */
+/** Orders per INSERT statement: 24 values each stays far below SQLite's 32,766 bound variables. */
 export const ORDERS_PER_INSERT = 200;
 
 const ORDER_COLUMNS = `id, created_at, updated_at, import_batch_id, customer_id, order_date, amount_minor, currency, fx_rate, base_currency,
-  base_amount_minor, note, order_number, order_number_key, kind, cost_minor, base_cost_minor, unpaid_minor, base_unpaid_minor, payment_due_date, created_by, updated_by`;
-const ORDER_VALUES = `(${Array.from({ length: 22 }, () => '?').join(', ')})`;
+  base_amount_minor, note, order_number, order_number_key, kind, cost_minor, base_cost_minor, unpaid_minor, base_unpaid_minor, terms_unpaid_minor, terms_base_unpaid_minor,
+  payment_due_date, created_by, updated_by`;
+const ORDER_VALUES = `(${Array.from({ length: 24 }, () => '?').join(', ')})`;
 /** Where a held order's customer, date and number sit among its values (pushed in ORDER_COLUMNS' order). */
 const HELD_AT = (() => {
   const names = ORDER_COLUMNS.split(',').map((c) => c.trim());
@@ -159,7 +161,7 @@ export function orderInserter(client: Database.Database, onWritten: (firstRowid:
       const key = orderNumberKeyOf(row.orderNumber);
       if (key !== null) numbers.set(key, values.length);
       values.push(row.id, row.now, row.now, row.batch, row.customerId, row.date, row.amountMinor, row.currency, row.rate, row.base, row.baseAmountMinor, row.note,
-        row.orderNumber, key, row.kind, row.costMinor, row.baseCostMinor, row.unpaidMinor, row.baseUnpaidMinor, row.dueDate, author, author);
+        row.orderNumber, key, row.kind, row.costMinor, row.baseCostMinor, row.unpaidMinor, row.baseUnpaidMinor, row.unpaidMinor, row.baseUnpaidMinor, row.dueDate, author, author);
       if (++held === ORDERS_PER_INSERT) flush();
     },
     /** The held order with this number (its customer's id, date and number as typed), if one is held. */

@@ -145,7 +145,8 @@ export function orderViews(db: Db, rows: readonly OrderRecord[], today: string):
       profitMinor: row.costMinor === null ? null : row.amountMinor - row.costMinor,
       unpaidMinor: row.unpaidMinor,
       baseUnpaidMinor: row.baseUnpaidMinor,
-      paymentDueDate: row.paymentDueDate,
+      // A due date stays on the order when payments (rows of their own) settle it: shown only while something is unpaid.
+      paymentDueDate: row.unpaidMinor > 0 ? row.paymentDueDate : null,
       returnedMinor: -returned.minor,
       balanceMinor,
       baseBalanceMinor,

@@ -42,10 +42,27 @@ export const orders = sqliteTable(
     costMinor: integer('cost_minor'),
     /** costMinor converted at the same locked fx_rate. */
     baseCostMinor: integer('base_cost_minor'),
-    /** What the customer still owes on this order, minor units of `currency`: 0 = paid in full (赊账 when > 0). */
+    /**
+     * What the customer still owes on this order, minor units of `currency`: 0 = paid in full (赊账 when > 0).
+     * Derived on every laptop, never written by hand: termsUnpaidMinor less the order's live payments, never below 0
+     * (triggers of migration 0041 keep it in the writing transaction: order_payments, docs/orders.md).
+     */
     unpaidMinor: integer('unpaid_minor').notNull().default(0),
-    /** unpaidMinor converted at the same locked fx_rate, so balances add up across currencies. */
+    /** unpaidMinor in the base currency: termsBaseUnpaidMinor scaled by what is still unpaid of the terms. */
     baseUnpaidMinor: integer('base_unpaid_minor').notNull().default(0),
+    /**
+     * What the order's own terms leave unpaid (at create or edit: paid, unpaid, part paid), before the payments
+     * recorded against it since. Travels with the order; two payments recorded on two laptops then both count.
+     */
+    termsUnpaidMinor: integer('terms_unpaid_minor').notNull().default(0),
+    /** termsUnpaidMinor converted at the order's locked fx_rate. */
+    termsBaseUnpaidMinor: integer('terms_base_unpaid_minor').notNull().default(0),
+    /**
+     * When an edit last stated the order's payment (paid / unpaid / part paid), which closed the payments that laptop
+     * knew with this same time (order_payments.closed_at): a payment closed by an edit whose terms did not stand (two
+     * laptops restated the order offline) still counts. Null until the first such edit.
+     */
+    termsSetAt: text('terms_set_at'),
     /** When the unpaid amount falls due (月结 etc.); null = no agreed date. */
     paymentDueDate: text('payment_due_date'),
     /** Who created and who last changed the row (this laptop's person when it did); docs/team.md. */
@@ -141,5 +158,36 @@ export const products = sqliteTable(
     check('products_last_price_safe', sql`${t.lastUnitPriceMinor} IS NULL OR ${isSafeInteger('last_unit_price_minor')}`),
     check('products_last_sold_valid', sql`${t.lastSoldOn} IS NULL OR ${isCalendarDate('last_sold_on')}`),
     uniqueIndex('products_identity_live').on(t.identityKey).where(sql`${t.deletedAt} IS NULL`),
+  ],
+);
+
+/**
+ * A payment received on an order, one row each (orders:record-payment), so that payments recorded on two laptops
+ * before they sync both count: what is owed (orders.unpaid_minor) is derived from the order's terms less these.
+ */
+export const orderPayments = sqliteTable(
+  'order_payments',
+  {
+    ...rowIdentity,
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    /** Minor units of the order's currency. */
+    amountMinor: integer('amount_minor').notNull(),
+    /** The day it was paid. */
+    paidOn: text('paid_on').notNull(),
+    /** Who recorded it (this laptop's person in a team; null in a single-user book). */
+    recordedBy: text('recorded_by'),
+    /**
+     * The latest edit of the order on a laptop that knew this payment and restated the order's payment (paid / unpaid /
+     * part paid), taking it into the order's terms: while those terms stand (orders.terms_set_at is this time) it no
+     * longer subtracts, but stays listed.
+     */
+    closedAt: text('closed_at'),
+  },
+  (t) => [
+    check('order_payments_amount_positive', sql`${isSafeInteger('amount_minor')} AND ${t.amountMinor} > 0`),
+    check('order_payments_paid_on_valid', isCalendarDate('paid_on')),
+    index('order_payments_order').on(t.orderId),
   ],
 );

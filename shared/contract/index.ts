@@ -6,6 +6,7 @@ import { followUpsContract } from './followups';
 import { mergesContract } from './merges';
 import { offeringContract } from './offering';
 import { ordersContract } from './orders';
+import { orderPaymentsContract } from './order-payments';
 import { remindersContract } from './reminders';
 import { reportsContract } from './reports';
 import { predictionContract } from './prediction';
@@ -22,6 +23,7 @@ export const contract = {
   ...customersContract,
   ...customersBulkContract,
   ...ordersContract,
+  ...orderPaymentsContract,
   ...followUpsContract,
   ...settingsContract,
   ...workspaceContract,

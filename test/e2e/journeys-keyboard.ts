@@ -71,6 +71,13 @@ export async function keyboardOnlyJourney({ page, screenshot }: Journey): Promis
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await invoke(page, 'orders:list', { customerId: id })).orders[0]!.unpaidMinor, SLOW).toBe(18000);
   await byTestId(page, 'payment-amount').waitFor({ state: 'hidden' });
+  // Opened again, it lists the payment just recorded (its amount, day and who), and Escape closes it unchanged.
+  await byTestId(page, 'add-order').focus();
+  await tabTo(page, 'order-pay');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('[data-testid="payment-row"]').allInnerTexts(), SLOW).toEqual([expect.stringContaining('120.00')]);
+  await page.keyboard.press('Escape');
+  await byTestId(page, 'payment-amount').waitFor({ state: 'hidden' });
 
   // "Return" starts in the amount too; Escape closes it and gives the focus back to the button.
   await byTestId(page, 'add-order').focus();

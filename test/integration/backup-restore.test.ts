@@ -22,6 +22,10 @@ function dump(client: Database.Database) {
 
 describe('backups', () => {
   it('backs up while the app is open and restores row for row, keeping the replaced data as a backup first', async () => {
+    // Payments are rows of their own: the backup holds them, and the restore brings back what the order owes.
+    const owner = (await app.call('customers:list', { limit: 1 })).rows[0]!;
+    const sale = await app.call('orders:create', { customerId: owner.id, orderDate: '2026-11-20', amount: '100', currency: 'CNY', payment: { status: 'unpaid' } });
+    await app.call('orders:record-payment', { id: sale.id, amount: '30' });
     const target = join(app.dir, 'copy.sqlite');
     const backup = await app.call('backup:create', { path: target });
     expect(backup).toMatchObject({ path: target, kind: 'manual' });
@@ -43,6 +47,8 @@ describe('backups', () => {
     // The app's own connection sees the restored data at once.
     expect(dump(app.db.$client)).toEqual(before);
     expect((await app.call('customers:list', { search: 'After the backup' })).total).toBe(0);
+    expect((await app.call('order-payments:list', { orderId: sale.id })).payments.map((p) => p.amountMinor)).toEqual([3000]);
+    expect(app.db.$client.prepare(`SELECT unpaid_minor FROM orders WHERE id = ?`).pluck().get(sale.id)).toBe(10000 - 3000);
     expect(app.db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
 
     // The safety copy holds what was replaced, so the restore itself can be undone.

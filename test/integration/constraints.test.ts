@@ -42,6 +42,8 @@ const VIOLATIONS: Record<string, string> = {
   order_lines_amount_safe: `INSERT INTO order_lines (id, order_id, position, name, quantity, unit_price_minor, amount_minor, cost_minor) VALUES ('l', 'o', 0, 'tea', 1, 1, 1.5, NULL)`,
   order_lines_cost_safe: `INSERT INTO order_lines (id, order_id, position, name, quantity, unit_price_minor, amount_minor, cost_minor) VALUES ('l', 'o', 0, 'tea', 1, 1, 1, 0.5)`,
   order_lines_position_non_negative: `INSERT INTO order_lines (id, order_id, position, name, quantity, unit_price_minor, amount_minor, cost_minor) VALUES ('l', 'o', -1, 'tea', 1, 1, 1, NULL)`,
+  order_payments_amount_positive: `INSERT INTO order_payments (id, created_at, updated_at, order_id, amount_minor, paid_on) VALUES ('p', 'n', 'n', 'o', 0, '2026-02-03')`,
+  order_payments_paid_on_valid: `INSERT INTO order_payments (id, created_at, updated_at, order_id, amount_minor, paid_on) VALUES ('p', 'n', 'n', 'o', 1, '2026-02-30')`,
   products_name_not_blank: `INSERT INTO products (id, created_at, updated_at, identity_key, name) VALUES ('p', 'n', 'n', 'name:x', ' ')`,
   products_last_price_safe: `INSERT INTO products (id, created_at, updated_at, identity_key, name, last_unit_price_minor) VALUES ('p', 'n', 'n', 'name:x', 'x', 1.5)`,
   products_last_sold_valid: `INSERT INTO products (id, created_at, updated_at, identity_key, name, last_sold_on) VALUES ('p', 'n', 'n', 'name:x', 'x', 'today')`,

@@ -24,6 +24,9 @@ function asUpgradedOrder(order: unknown): unknown {
     created_by: null,
     updated_by: null,
     base_unpaid_minor: 0,
+    terms_unpaid_minor: 0,
+    terms_base_unpaid_minor: 0,
+    terms_set_at: null,
     payment_due_date: null,
   };
 }
@@ -34,7 +37,7 @@ describe('opening a database', () => {
     const db = openDatabase(file, MIGRATIONS).$client;
     opened.push(db);
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name`).pluck().all();
-    expect(tables).toEqual(['bulk_write', 'class_spellings_kept', 'contact_channels', 'custom_segments', 'customer_activity', 'customer_merge_moves', 'customer_merge_rows', 'customer_merges', 'customer_owner_changes', 'customer_predictions', 'customers', 'follow_up_month_totals', 'follow_ups', 'fx_rates', 'import_batch_changes', 'import_batches', 'import_mappings', 'maintenance_tasks', 'order_lines', 'order_month_totals', 'orders', 'prediction_runs', 'products', 'report_month_versions', 'report_totals_state', 'restored_sales', 'segment_assignments', 'segment_latest', 'segment_pending', 'segment_runs', 'segmentation_settings', 'service_policies', 'settings', 'sync_conflicts', 'sync_docs', 'sync_outbox', 'sync_parked', 'sync_refused', 'sync_state', 'tier_inputs_kept', 'tier_inputs_parts']);
+    expect(tables).toEqual(['bulk_write', 'class_spellings_kept', 'contact_channels', 'custom_segments', 'customer_activity', 'customer_merge_moves', 'customer_merge_rows', 'customer_merges', 'customer_owner_changes', 'customer_predictions', 'customers', 'follow_up_month_totals', 'follow_ups', 'fx_rates', 'import_batch_changes', 'import_batches', 'import_mappings', 'maintenance_tasks', 'order_lines', 'order_month_totals', 'order_payments', 'orders', 'prediction_runs', 'products', 'report_month_versions', 'report_totals_state', 'restored_sales', 'segment_assignments', 'segment_latest', 'segment_pending', 'segment_runs', 'segmentation_settings', 'service_policies', 'settings', 'sync_conflicts', 'sync_docs', 'sync_outbox', 'sync_parked', 'sync_refused', 'sync_state', 'tier_inputs_kept', 'tier_inputs_parts']);
     expect(db.pragma('user_version', { simple: true })).toBe(knownSchemaVersion(MIGRATIONS));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -205,6 +208,40 @@ describe('opening a database', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(() => db.prepare(`UPDATE orders SET base_amount_minor = 1.2e305 WHERE id = 'o1'`).run()).toThrow('orders_base_amount_safe_integer');
     expect(() => db.prepare(`UPDATE fx_rates SET rate = 1e300`).run()).toThrow('fx_rates_rate_range');
+  });
+
+  it('upgrades a database from before payments were rows: every order owes what it did, as its terms, with no payment, and nothing is sent', () => {
+    const folder = migrationsBefore('0040_');
+    const file = join(tempDir(), 'before-payments.sqlite');
+    const old = openDatabase(file, folder).$client;
+    // A laptop in a team: the upgrade itself must enqueue nothing (every laptop upgrades; none has anything new to say).
+    old.prepare(`INSERT INTO sync_state (id, node_id, enqueue, user_name, server_url, database) VALUES (1, 'n1', 1, 'ana', 'http://127.0.0.1:5984', 'team')`).run();
+    old.exec(`
+      INSERT INTO customers (id, created_at, updated_at, name, type) VALUES ('c1', 'n', 'n', '张三', 'individual');
+      INSERT INTO orders (id, created_at, updated_at, customer_id, order_date, amount_minor, currency, fx_rate, base_currency, base_amount_minor, unpaid_minor, base_unpaid_minor, payment_due_date)
+        VALUES ('part', 'n', 'n', 'c1', '2026-03-05', 10000, 'USD', 7.1234, 'CNY', 71234, 3333, 23742, '2026-04-01'),
+               ('owed', 'n', 'n', 'c1', '2026-03-06', 1001, 'JPY', 0.0471, 'CNY', 4715, 1001, 4715, NULL),
+               ('paid', 'n', 'n', 'c1', '2026-03-07', 5000, 'CNY', 1, 'CNY', 5000, 0, 0, NULL);
+      INSERT INTO orders (id, created_at, updated_at, customer_id, order_date, kind, return_of_order_id, amount_minor, currency, fx_rate, base_currency, base_amount_minor)
+        VALUES ('back', 'n', 'n', 'c1', '2026-03-08', 'return', 'part', -1000, 'USD', 7.1234, 'CNY', -7123);
+      DELETE FROM sync_outbox;
+    `);
+    const before = old.prepare(`SELECT id, unpaid_minor, base_unpaid_minor FROM orders ORDER BY id`).all() as { id: string; unpaid_minor: number; base_unpaid_minor: number }[];
+    old.close();
+
+    const db = openDatabase(file, MIGRATIONS).$client;
+    opened.push(db);
+    // Every cent: what each order owed is unchanged, and its terms are that amount in both currencies.
+    expect(db.prepare(`SELECT id, unpaid_minor, base_unpaid_minor FROM orders ORDER BY id`).all()).toEqual(before);
+    expect(db.prepare(`SELECT id, terms_unpaid_minor AS unpaid_minor, terms_base_unpaid_minor AS base_unpaid_minor FROM orders ORDER BY id`).all()).toEqual(before);
+    expect(db.prepare(`SELECT count(*) FROM order_payments`).pluck().get()).toBe(0);
+    expect(db.prepare(`SELECT count(*) FROM sync_outbox`).pluck().get()).toBe(0);
+    // From now on a payment is a row, and what is owed follows it: 33.33 USD less 13.33 by arithmetic.
+    db.prepare(`INSERT INTO order_payments (id, created_at, updated_at, order_id, amount_minor, paid_on) VALUES ('p1', 'n', 'n', 'part', 1333, '2026-03-09')`).run();
+    expect(db.prepare(`SELECT unpaid_minor, base_unpaid_minor FROM orders WHERE id = 'part'`).get()).toEqual({ unpaid_minor: 3333 - 1333, base_unpaid_minor: Math.round((23742 * (3333 - 1333)) / 3333) });
+    // Sent as a payment, not as an edit of the order.
+    expect(db.prepare(`SELECT doc_id FROM sync_outbox`).pluck().all()).toEqual(['order_payments:p1']);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 
   it('upgrades a first-release database holding inexact money: those orders go to the trash with their figures in the note, nothing else changes', () => {

@@ -136,6 +136,26 @@ describe('orders as trade records', () => {
     expect(sql<{ u: number }>('SELECT unpaid_minor AS u FROM orders WHERE id = ?', order.id).u).toBe(0);
   });
 
+  it('lists an order\'s payments; an edit that says its payment anew takes them in, one that says it as it stands does not', async () => {
+    const order = await sale({ amount: '300', payment: { status: 'unpaid', dueDate: '2026-12-01' } });
+    await app.call('orders:record-payment', { id: order.id, amount: '100' });
+    const edit = (note: string, paid: string) =>
+      app.call('orders:update', { id: order.id, order: { customerId, orderDate: '2026-11-01', currency: 'CNY', amount: '300', note, payment: { status: 'part', paid, dueDate: '2026-12-01' } } });
+    const unpaid = () => sql<{ u: number }>('SELECT unpaid_minor AS u FROM orders WHERE id = ?', order.id).u;
+    const listed = async () => (await app.call('order-payments:list', { orderId: order.id })).payments.map((p) => [p.amountMinor, p.paidOn, p.recordedBy, p.closedAt !== null]);
+    // The order form sends the payment as the order shows it with a corrected note: nothing is said anew.
+    await edit('corrected', '100');
+    expect(await listed()).toEqual([[10000, '2026-11-23', null, false]]);
+    expect(unpaid()).toBe(30000 - 10000);
+    // Part paid 250.00 said anew: the 100.00 is in it (still listed, as taken in); owed 50.00; a later payment subtracts.
+    await edit('corrected', '250');
+    expect(await listed()).toEqual([[10000, '2026-11-23', null, true]]);
+    expect(unpaid()).toBe(30000 - 25000);
+    await app.call('orders:record-payment', { id: order.id, amount: '20' });
+    expect(unpaid()).toBe(30000 - 25000 - 2000);
+    expect((await app.call('order-payments:list', { orderId: order.id })).overpaidMinor).toBe(0);
+  });
+
   it('keeps order numbers unique among live orders, and frees a number when its order is deleted', async () => {
     const first = await sale({ orderNumber: ' INV-001 ' });
     expect(first.orderNumber).toBe('INV-001');

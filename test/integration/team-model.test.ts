@@ -100,7 +100,99 @@ async function play(ops: Op[]): Promise<void> {
   }
 }
 
+/**
+ * One sale of 100.00 on two laptops: payments, edits restating its payment (part paid X) and returns, with syncs in
+ * between. What each laptop derives as owed must be, on both, what arithmetic over the model says: the terms of the
+ * latest restating edit (or all of it unpaid) less the payments that edit's laptop did not know when it was made.
+ */
+type PayOp =
+  | { kind: 'pay'; laptop: number; amount: number }
+  | { kind: 'restate'; laptop: number; paid: number }
+  | { kind: 'return'; laptop: number; amount: number }
+  | { kind: 'sync'; laptop: number };
+const twoLaptops = fc.integer({ min: 0, max: 1 });
+const payOpArb: fc.Arbitrary<PayOp> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('pay' as const), laptop: twoLaptops, amount: fc.integer({ min: 1, max: 4000 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('restate' as const), laptop: twoLaptops, paid: fc.integer({ min: 0, max: 10000 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('return' as const), laptop: twoLaptops, amount: fc.integer({ min: 1, max: 1500 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('sync' as const), laptop: twoLaptops }) },
+);
+
+async function playPayments(ops: PayOp[]): Promise<void> {
+  run++;
+  const laptops = ['ana', 'bo'].map((name) => openLaptop(`${name}-pay-${run}`, folder.dir, clock));
+  try {
+    const credentials = { serverUrl: server.url, database: `payments-${run}`, user: TEAM_ADMIN.user, password: TEAM_ADMIN.password };
+    const customerId = (await laptops[0]!.call('customers:create', { name: '客户', contacts: [], tags: [] })).customer.id;
+    const sale = await laptops[0]!.call('orders:create', { customerId, orderDate: '2026-11-20', amount: '100', currency: 'CNY', payment: { status: 'unpaid' } });
+    for (const [i, l] of laptops.entries()) {
+      await l.call('team:identity-set', { userName: l.name });
+      await l.call(i === 0 ? 'team:create' : 'team:join', credentials);
+    }
+    await settle(laptops);
+
+    // What each laptop and the server know: payments by their step; the latest restating edit and the payments it knew.
+    const known = [new Set<number>(), new Set<number>()];
+    let onServer = new Set<number>();
+    const paid = new Map<number, number>();
+    let terms = 10000;
+    let closedByLatest = new Set<number>();
+    let returned = 0;
+    for (const [step, op] of ops.entries()) {
+      const laptop = laptops[op.laptop]!;
+      const owed = (await laptop.call('orders:list', { customerId })).orders.find((o) => o.id === sale.id)!.balanceMinor;
+      const unpaidBefore = laptop.db.$client.prepare(`SELECT unpaid_minor FROM orders WHERE id = ?`).pluck().get(sale.id) as number;
+      if (op.kind === 'sync') {
+        await laptop.call('team:sync-now', {});
+        onServer = new Set([...onServer, ...known[op.laptop]!]);
+        known[op.laptop] = new Set(onServer);
+      } else if (op.kind === 'pay') {
+        const amount = Math.min(op.amount, owed);
+        if (amount === 0) continue;
+        await laptop.call('orders:record-payment', { id: sale.id, amount: (amount / 100).toFixed(2) });
+        paid.set(step, amount);
+        known[op.laptop]!.add(step);
+      } else if (op.kind === 'restate') {
+        await laptop.call('orders:update', { id: sale.id, order: { customerId, orderDate: '2026-11-20', amount: '100', currency: 'CNY', payment: { status: 'part', paid: (op.paid / 100).toFixed(2) } } });
+        // Said as the order stands on that laptop (as the order form does with every edit), it states nothing new.
+        if (10000 - op.paid === unpaidBefore) continue;
+        // Said anew, it is what that laptop owes at once: the payments it knew are in it.
+        expect(laptop.db.$client.prepare(`SELECT unpaid_minor FROM orders WHERE id = ?`).pluck().get(sale.id)).toBe(10000 - op.paid);
+        // The latest edit's terms stand everywhere (steps are in clock order); the payments it knew are in them.
+        terms = 10000 - op.paid;
+        closedByLatest = new Set(known[op.laptop]);
+      } else {
+        const left = 10000 - (await laptop.call('orders:list', { customerId })).orders.find((o) => o.id === sale.id)!.returnedMinor;
+        const amount = Math.min(op.amount, left);
+        if (amount === 0) continue;
+        await laptop.call('orders:return', { orderId: sale.id, amount: (amount / 100).toFixed(2) });
+        returned += amount;
+      }
+    }
+    await settle(laptops);
+
+    const livePaid = [...paid].filter(([step]) => !closedByLatest.has(step)).reduce((sum, [, amount]) => sum + amount, 0);
+    const unpaid = Math.max(0, terms - livePaid);
+    for (const l of laptops) {
+      const row = l.db.$client.prepare(`SELECT unpaid_minor AS unpaid, base_unpaid_minor AS base FROM orders WHERE id = ?`).get(sale.id);
+      expect(row, l.name).toEqual({ unpaid, base: unpaid });
+      const view = (await l.call('orders:list', { customerId })).orders.find((o) => o.id === sale.id)!;
+      expect(view.balanceMinor, l.name).toBe(Math.max(0, unpaid - returned));
+      const { overpaidMinor, payments } = await l.call('order-payments:list', { orderId: sale.id });
+      expect(overpaidMinor, l.name).toBe(Math.max(0, livePaid - terms));
+      expect(payments.map((p) => p.amountMinor).sort((x, y) => x - y), l.name).toEqual([...paid.values()].sort((x, y) => x - y));
+      integrityOk(l);
+    }
+  } finally {
+    for (const l of laptops) l.close();
+  }
+}
+
 describe('team sync against a model', () => {
+  it('derives what an order owes from its terms and payments alike on two laptops, however the payments, edits and returns were synced', async () => {
+    await fc.assert(fc.asyncProperty(fc.array(payOpArb, { minLength: 4, maxLength: 12 }), playPayments), { numRuns: 6, seed: 20261207, endOnFailure: true });
+  }, 300_000);
+
   it('ends identical on every laptop and the server, equal to the model', async () => {
     await fc.assert(fc.asyncProperty(fc.array(opArb, { minLength: 4, maxLength: 14 }), play), { numRuns: 6, seed: 20261202, endOnFailure: true });
   }, 300_000);

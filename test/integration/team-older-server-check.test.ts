@@ -33,7 +33,14 @@ beforeAll(async () => {
   folder = laptopsDir();
   server = await startTeamServer(`${folder.dir}/server`);
   proxy = await startRefusingProxy(server.url, (doc) =>
-    serverRules < 2 && NEW_TABLES.includes(String(doc.table)) ? { error: 'forbidden', reason: `TierBook refused ${doc._id}: unknown table "${String(doc.table)}"` } : null,
+    serverRules < 2 && NEW_TABLES.includes(String(doc.table))
+      ? { error: 'forbidden', reason: `TierBook refused ${doc._id}: unknown table "${String(doc.table)}"` }
+      : // Rules version 2 knows neither payments as rows nor an order's terms.
+        serverRules < 3 && doc.table === 'order_payments'
+        ? { error: 'forbidden', reason: `TierBook refused ${doc._id}: unknown table "order_payments"` }
+        : serverRules < 3 && doc.table === 'orders' && 'terms_unpaid_minor' in ((doc.fields as object | undefined) ?? {})
+          ? { error: 'forbidden', reason: `TierBook refused ${doc._id}: orders.terms_unpaid_minor is not a column of orders` }
+          : null,
   );
   [a, b] = ['ana', 'bo'].map((name) => openLaptop(name, folder.dir, clock)) as [Laptop, Laptop];
   for (const [i, l] of [a, b].entries()) {
@@ -72,5 +79,22 @@ describe('a team server with the document check of the release before', () => {
     expect(await onServer(`customer_merge_moves:${record}`)).toBe(true);
     expect(await a.call('team:status', {})).toMatchObject({ lastErrorKey: null, refusedCount: 0, pendingChanges: 0 });
     expect(b.db.$client.prepare(`SELECT into_customer_id FROM customer_merge_moves WHERE id = ?`).pluck().get(record)).toBe(keep);
+  }, 60_000);
+  it('keeps orders and payments waiting on a server whose check does not know payments as rows, and sends them once it does', async () => {
+    const customerId = (await a.call('customers:create', { name: 'Omar', contacts: [], tags: [] })).customer.id;
+    const sale = await a.call('orders:create', { customerId, orderDate: '2026-11-20', amount: '100', currency: 'USD', fxRate: 7, payment: { status: 'unpaid' } });
+    await a.call('orders:record-payment', { id: sale.id, amount: '40' });
+    await settle([a, b]);
+    // The customer went; the order and its payment wait on ana's laptop, counted as waiting, and nothing was refused.
+    expect(b.db.$client.prepare(`SELECT count(*) FROM customers WHERE id = ?`).pluck().get(customerId)).toBe(1);
+    expect(b.db.$client.prepare(`SELECT count(*) FROM orders WHERE id = ?`).pluck().get(sale.id)).toBe(0);
+    expect(await a.call('team:status', {})).toMatchObject({ lastErrorKey: null, refusedCount: 0, pendingChanges: 2 });
+    expect(proxy.refusals).toBe(0);
+
+    await installCheck(3);
+    await settle([a, b]);
+    expect(await a.call('team:status', {})).toMatchObject({ lastErrorKey: null, refusedCount: 0, pendingChanges: 0 });
+    // 100.00 less 40.00 at the order's rate of 7, by arithmetic.
+    expect(b.db.$client.prepare(`SELECT unpaid_minor AS unpaid, base_unpaid_minor AS base FROM orders WHERE id = ?`).get(sale.id)).toEqual({ unpaid: 6000, base: 6000 * 7 });
   }, 60_000);
 });

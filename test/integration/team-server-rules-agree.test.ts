@@ -68,6 +68,10 @@ describe('the server’s document rules accept what the sync core sends', () => 
     client
       .prepare(`INSERT INTO restored_sales (id, created_at, updated_at, order_id, customer_id, sale_deleted_at, deleted_by, returned_by, returned_at) VALUES ('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a6c', ?, ?, ?, ?, ?, '王芳', '林晓', ?)`)
       .run(at, at, sale.id, sale.customer_id, at, at);
+    // A payment on an order, as orders:record-payment writes one (the demo's sales are paid at once).
+    client
+      .prepare(`INSERT INTO order_payments (id, created_at, updated_at, order_id, amount_minor, paid_on, recorded_by) VALUES ('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a6d', ?, ?, ?, 1, '2026-11-25', '林晓')`)
+      .run(at, at, sale.id);
 
     await laptop.call('team:identity-set', { userName: '林晓' });
     await laptop.call('team:create', { serverUrl: couch.url, database: 'agree', user: 'admin', password: 'secret' });

@@ -36,8 +36,9 @@ function goodDocs(): Record<string, Doc> {
     products: doc('products', { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a68', ...stamp, identity_key: 'name:green tea', sku: null, name: 'Green tea', search_text: 'green tea', last_unit_price_minor: 49380, last_currency: 'USD', last_sold_on: '2026-11-20' }),
     orders: doc('orders', {
       id: ORDER_ID, ...stamp, customer_id: CUSTOMER_ID, order_date: '2026-11-20', amount_minor: 123450, currency: 'USD', fx_rate: 7.1, base_currency: 'CNY', base_amount_minor: 876495,
-      note: null, order_number: 'SO-1', kind: 'sale', return_of_order_id: null, cost_minor: null, base_cost_minor: null, unpaid_minor: 0, base_unpaid_minor: 0, payment_due_date: null, ...authors,
+      note: null, order_number: 'SO-1', kind: 'sale', return_of_order_id: null, cost_minor: null, base_cost_minor: null, terms_unpaid_minor: 0, terms_base_unpaid_minor: 0, terms_set_at: null, payment_due_date: null, ...authors,
     }),
+    order_payments: doc('order_payments', { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a6c', ...stamp, order_id: ORDER_ID, amount_minor: 50000, paid_on: '2026-11-25', recorded_by: '林晓', closed_at: null }),
     order_lines: doc('order_lines', { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a63', order_id: ORDER_ID, position: 0, product_id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a68', sku: null, name: 'Green tea', quantity: 2.5, unit_price_minor: 49380, amount_minor: 123450, cost_minor: null }),
     follow_ups: doc('follow_ups', {
       id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a62', ...stamp, customer_id: CUSTOMER_ID, occurred_at: at, channel: 'call', content: '电话确认了新款到货', outcome: null, intent: 'interested',
@@ -67,6 +68,7 @@ function badDocs(): { what: string; doc: Doc; reason: string }[] {
   const good = goodDocs();
   const customer = good.customers!;
   const order = good.orders!;
+  const payment = good.order_payments!;
   const followUp = good.follow_ups!;
   return [
     { what: 'no table', doc: { _id: `customers:${CUSTOMER_ID}`, fields: customer.fields } as Doc, reason: 'unknown table null (expected one of customers, contact_channels' },
@@ -90,7 +92,10 @@ function badDocs(): { what: string; doc: Doc; reason: string }[] {
     { what: 'an amount with a fraction', doc: withField(order, 'amount_minor', 12.5), reason: 'orders.amount_minor is not a whole number: 12.5' },
     { what: 'an amount as text', doc: withField(order, 'amount_minor', '1234.50'), reason: 'orders.amount_minor is not a whole number: "1234.50"' },
     { what: 'an amount beyond exact integers', doc: withField(order, 'base_amount_minor', 2 ** 60), reason: 'orders.base_amount_minor is 1152921504606847000, outside' },
-    { what: 'a negative amount still owed', doc: withField(order, 'unpaid_minor', -1), reason: 'orders.unpaid_minor is -1, outside 0 to' },
+    { what: 'a negative amount still owed', doc: withField(order, 'terms_unpaid_minor', -1), reason: 'orders.terms_unpaid_minor is -1, outside 0 to' },
+    // An older release's order, which says what is owed itself, would undo payments recorded on other laptops meanwhile.
+    { what: 'an amount owed written by an older release', doc: withField(order, 'unpaid_minor', 0), reason: 'orders.unpaid_minor was written by an older TierBook' },
+    { what: 'a payment of nothing', doc: withField(payment, 'amount_minor', 0), reason: 'order_payments.amount_minor is 0, outside 1 to' },
     { what: 'a bad currency', doc: withField(order, 'currency', 'usd'), reason: 'orders.currency is not a currency code (three capital letters): "usd"' },
     { what: 'a zero exchange rate', doc: withField(order, 'fx_rate', 0), reason: 'orders.fx_rate is 0, outside' },
     { what: 'a negative unit price', doc: withField(good.order_lines!, 'unit_price_minor', -3), reason: 'order_lines.unit_price_minor is -3, outside 0 to' },

@@ -89,6 +89,52 @@ describe('three laptops and one server', () => {
       expect(l.db.$client.prepare(`SELECT created_by AS createdBy, updated_by AS updatedBy FROM customers WHERE id = ?`).get(created.id)).toEqual({ createdBy: 'ana', updatedBy: 'bo' });
     }
   }, 60_000);
+  it('counts two payments of one order recorded on two laptops before they synced, on every laptop', async () => {
+    const { customer: created } = await a.call('customers:create', input({ name: '钱七' }));
+    const order = await a.call('orders:create', { customerId: created.id, orderDate: '2026-11-20', amount: '100', currency: 'CNY', payment: { status: 'unpaid' } });
+    await settle([a, b, c]);
+    await a.call('orders:record-payment', { id: order.id, amount: '30' });
+    await b.call('orders:record-payment', { id: order.id, amount: '20' });
+    await settle([a, b, c]);
+    for (const l of [a, b, c]) {
+      // 100.00 owed, less 30.00 and 20.00, by arithmetic: not the later payment's 80.00 written over the earlier's 70.00.
+      expect(l.db.$client.prepare(`SELECT unpaid_minor AS unpaid, base_unpaid_minor AS base FROM orders WHERE id = ?`).get(order.id), l.name).toEqual({ unpaid: 10000 - 3000 - 2000, base: 10000 - 3000 - 2000 });
+      const { orders, balanceBaseMinor } = await l.call('orders:list', { customerId: created.id });
+      expect(orders.find((o) => o.id === order.id)?.balanceMinor, l.name).toBe(5000);
+      expect(balanceBaseMinor, l.name).toBe(5000);
+    }
+  }, 60_000);
+
+  it('keeps a payment recorded on one laptop while another restated the order; payments past what was owed stand and are said', async () => {
+    const { customer: created } = await a.call('customers:create', input({ name: '冯八' }));
+    const order = await a.call('orders:create', { customerId: created.id, orderDate: '2026-11-20', amount: '100', currency: 'CNY', payment: { status: 'unpaid' } });
+    await a.call('orders:record-payment', { id: order.id, amount: '10' });
+    await settle([a, b, c]);
+    // a restates the payment (part paid 40: the 10.00 it knew is in that); b records 25.00 meanwhile, unseen by a.
+    await a.call('orders:update', { id: order.id, order: { customerId: created.id, orderDate: '2026-11-20', amount: '100', currency: 'CNY', payment: { status: 'part', paid: '40' } } });
+    await b.call('orders:record-payment', { id: order.id, amount: '25' });
+    await settle([a, b, c]);
+    for (const l of [a, b, c]) {
+      expect((await l.call('orders:list', { customerId: created.id })).orders.find((o) => o.id === order.id)?.balanceMinor, l.name).toBe(10000 - 4000 - 2500);
+      const { payments, overpaidMinor } = await l.call('order-payments:list', { orderId: order.id });
+      expect(payments.map((p) => [p.amountMinor, p.recordedBy, p.closedAt !== null]).sort(), l.name).toEqual([[1000, 'ana', true], [2500, 'bo', false]]);
+      expect(overpaidMinor, l.name).toBe(0);
+    }
+    // Both take the whole balance (35.00) before they sync: the money was received twice; owed is 0, 35.00 over.
+    await b.call('orders:record-payment', { id: order.id });
+    await c.call('orders:record-payment', { id: order.id });
+    await settle([a, b, c]);
+    for (const l of [a, b, c]) {
+      expect(l.db.$client.prepare(`SELECT unpaid_minor FROM orders WHERE id = ?`).pluck().get(order.id), l.name).toBe(0);
+      const { payments, overpaidMinor } = await l.call('order-payments:list', { orderId: order.id });
+      expect(payments.filter((p) => p.closedAt === null).map((p) => p.amountMinor).sort(), l.name).toEqual([2500, 3500, 3500]);
+      expect(overpaidMinor, l.name).toBe(2500 + 3500 + 3500 - 6000);
+      // Said in the Team screen's list and the customer's history, on every laptop: the amount over, and what was owed.
+      const { conflicts } = await l.call('team:conflicts', { customerId: created.id });
+      expect(conflicts.map((x) => [x.field, x.keptValue, x.overwrittenValue]), l.name).toEqual([[`orders:${order.id}.payments`, '35.00 CNY', '60.00 CNY']]);
+    }
+  }, 60_000);
+
   it("replaces an order's lines on every laptop when one laptop edits them, then another", async () => {
     const { customer: created } = await a.call('customers:create', input({ name: '孙丽' }));
     const line = (name: string, quantity: number, unitPrice: string) => ({ name, quantity, unitPrice });

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORDER_LINES_DELETE_TRIGGERS, SYNCED_TABLES } from '../../core/sync/tables';
-import { addedDeleteTriggerSql, addedSyncTriggerSql, syncTriggerSql } from '../../core/sync/trigger-sql';
+import { ORDER_LINES_DELETE_TRIGGERS, ORDER_PAYMENTS_TRIGGERS, SYNCED_TABLES } from '../../core/sync/tables';
+import { addedDeleteTriggerSql, addedSyncTriggerSql, orderPaymentsMigrationSql, syncTriggerSql } from '../../core/sync/trigger-sql';
+import { applyDocs } from '../../core/sync/apply';
+import { withoutRetired } from '../../core/sync/order-terms';
 import { MIGRATIONS, openTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -27,6 +29,8 @@ describe('the synced tables and their triggers', () => {
     }
     // Rows deleted outright send their deletion through the trigger generated for them.
     expect(readFileSync(join(MIGRATIONS, `${ORDER_LINES_DELETE_TRIGGERS}.sql`), 'utf8')).toBe(addedDeleteTriggerSql());
+    // Payments as rows: their triggers, the orders' update triggers over the columns that travel now, and what is owed derived.
+    expect(readFileSync(join(MIGRATIONS, `${ORDER_PAYMENTS_TRIGGERS}.sql`), 'utf8')).toBe(orderPaymentsMigrationSql());
   });
 
   it('enqueues nothing outside a team, and every write path inside one, in the same transaction', () => {
@@ -47,5 +51,42 @@ describe('the synced tables and their triggers', () => {
     client.prepare(`UPDATE customers SET notes = 'x' WHERE id = 'solo'`).run();
     client.prepare(`UPDATE customers SET order_count = 3 WHERE id = 'solo'`).run();
     expect(client.prepare(`SELECT doc_id AS docId, changed_at AS changedAt FROM sync_outbox`).all()).toEqual([{ docId: 'customers:solo', changedAt: '2099-01-01T00:00:00.000Z' }]);
+  });
+});
+
+describe('an order as a laptop on the release before payments were rows writes it', () => {
+  // That release sends what is owed (unpaid_minor) itself: recording a payment there rewrites it.
+  const stamp = (ms: number) => `${String(ms).padStart(15, '0')}.000000.0ld1aptp`;
+  const field = (v: string | number | null, ms: number) => ({ v, t: stamp(ms), b: '', by: 'old' });
+  const orderDoc = (id: string, customerId: string, extra: Record<string, ReturnType<typeof field>>) => ({
+    _id: `orders:${id}`,
+    table: 'orders',
+    fields: {
+      ...Object.fromEntries(
+        Object.entries({ id, created_at: 'n', updated_at: 'n', deleted_at: null, customer_id: customerId, order_date: '2026-11-20', amount_minor: 10000, currency: 'CNY', fx_rate: 1, base_currency: 'CNY', base_amount_minor: 10000, kind: 'sale' }).map(([k, v]) => [k, field(v, 1)]),
+      ),
+      ...extra,
+    },
+  });
+
+  it('takes what it says is owed as the order terms when it wrote that last, and the payments recorded here still count', async () => {
+    const { customer } = await app.call('customers:create', { name: '老版本' });
+    // A new order from the older laptop: no terms of its own; what it says is owed is its terms.
+    const fresh = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4b01';
+    applyDocs(app.db, [orderDoc(fresh, customer.id, { unpaid_minor: field(10000, 2), base_unpaid_minor: field(10000, 2) })], [], () => new Date());
+    expect(app.db.$client.prepare(`SELECT terms_unpaid_minor AS terms, unpaid_minor AS unpaid FROM orders WHERE id = ?`).get(fresh)).toEqual({ terms: 10000, unpaid: 10000 });
+    // A payment recorded here; then the older laptop records one of 20.00 its way (100.00 → 80.00), written after the terms.
+    await app.call('orders:record-payment', { id: fresh, amount: '30' });
+    applyDocs(app.db, [orderDoc(fresh, customer.id, { unpaid_minor: field(8000, 5), base_unpaid_minor: field(8000, 5), terms_unpaid_minor: field(10000, 3), terms_base_unpaid_minor: field(10000, 3) })], [], () => new Date());
+    // Its 80.00 restates the order (it could not see the 30.00 recorded here, which still counts): 80.00 − 30.00.
+    expect(app.db.$client.prepare(`SELECT terms_unpaid_minor AS terms, unpaid_minor AS unpaid FROM orders WHERE id = ?`).get(fresh)).toEqual({ terms: 8000, unpaid: 8000 - 3000 });
+    // Terms written after what it said: the terms stand.
+    applyDocs(app.db, [orderDoc(fresh, customer.id, { unpaid_minor: field(8000, 5), base_unpaid_minor: field(8000, 5), terms_unpaid_minor: field(9000, 6), terms_base_unpaid_minor: field(9000, 6) })], [], () => new Date());
+    expect(app.db.$client.prepare(`SELECT terms_unpaid_minor AS terms, unpaid_minor AS unpaid FROM orders WHERE id = ?`).get(fresh)).toEqual({ terms: 9000, unpaid: 9000 - 3000 });
+  });
+
+  it('leaves the derived columns out of the documents this release writes', () => {
+    const doc = { _id: 'orders:x', table: 'orders', fields: { unpaid_minor: { v: 1, t: stamp(1), b: '', by: null }, note: { v: 'n', t: stamp(1), b: '', by: null } } };
+    expect(Object.keys(withoutRetired(doc).fields)).toEqual(['note']);
   });
 });

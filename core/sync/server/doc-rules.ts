@@ -36,6 +36,8 @@ export interface TableRules {
   /** The columns naming the document after the table: `id` (a UUID) or a natural key every laptop agrees on. */
   key: readonly string[];
   columns: Readonly<Record<string, Column>>;
+  /** Columns an older release sent and this one refuses, with what the refusal says of each. */
+  retired?: Readonly<Record<string, string>>;
 }
 
 export interface DocRules {
@@ -49,6 +51,7 @@ export interface DocRules {
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const OLDER_RELEASE = 'was written by an older TierBook (payments are rows of their own since rules version 3): update TierBook on this laptop';
 const need = (rule: Rule): Column => ({ ...rule, required: true });
 const text = (max: number): Column => ({ kind: 'string', max });
 const name = (max: number): Column => need({ kind: 'string', min: 1, max });
@@ -63,7 +66,8 @@ const authors = { created_by: text(300), updated_by: text(300) } satisfies Recor
 
 export const DOC_RULES: DocRules = {
   // 2: the records of settlements the team shares (customer_merge_moves, restored_sales).
-  version: 2,
+  // 3: payments as rows of their own (order_payments); an order carries its terms, what is owed is derived.
+  version: 3,
   maxDocBytes: 256 * 1024,
   maxByLength: 300,
   tables: {
@@ -133,10 +137,28 @@ export const DOC_RULES: DocRules = {
         return_of_order_id: uuid,
         cost_minor: minor(),
         base_cost_minor: minor(),
-        unpaid_minor: need(minor(0)),
-        base_unpaid_minor: need(minor(0)),
+        terms_unpaid_minor: need(minor(0)),
+        terms_base_unpaid_minor: need(minor(0)),
+        terms_set_at: instant,
         payment_due_date: { kind: 'date' },
         ...authors,
+      },
+      // An older release records a payment by rewriting the order's unpaid amount, which would undo payments recorded
+      // on other laptops meanwhile: its order stays on its laptop, waiting, until TierBook is updated there.
+      retired: {
+        unpaid_minor: OLDER_RELEASE,
+        base_unpaid_minor: OLDER_RELEASE,
+      },
+    },
+    order_payments: {
+      key: ['id'],
+      columns: {
+        ...identity,
+        order_id: need(uuid),
+        amount_minor: need(minor(1)),
+        paid_on: need({ kind: 'date' }),
+        recorded_by: text(300),
+        closed_at: instant,
       },
     },
     order_lines: {

@@ -115,7 +115,8 @@ const INTERPRETER = String.raw`function (newDoc, oldDoc, userCtx, secObj) {
   var column;
   for (column in fields) {
     if (!has(fields, column)) continue;
-    if (!has(table.columns, column)) refuse(tableName + '.' + column + ' is not a column of ' + tableName);
+    // A column an older release wrote and this one derives (an order's unpaid amount) says what to do about it.
+    if (!has(table.columns, column)) refuse(tableName + '.' + column + (table.retired && has(table.retired, column) ? ' ' + table.retired[column] : ' is not a column of ' + tableName));
     var state = fields[column];
     if (!isObject(state)) refuse(tableName + '.' + column + ' is not a {v, t, b, by} value');
     for (var part in state) {

@@ -8,8 +8,9 @@ import { api } from '../../api/client';
 import { clearErrorsOnEdit, showFieldErrors } from '../../components/errors';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { formatMoney } from '../../components/format';
+import { PaymentsList } from './PaymentsList';
 
-/** The customer pays part or all of what one sale still owes. */
+/** The customer pays part or all of what one sale still owes; the payments recorded so far are listed below. */
 export function PaymentModal({ order, onClose, onSaved }: { order: Order | null; onClose(): void; onSaved(): void }) {
   const { t, i18n } = useTranslation('orders');
   const { message } = App.useApp();
@@ -66,6 +67,7 @@ export function PaymentModal({ order, onClose, onSaved }: { order: Order | null;
           <Input inputMode="decimal" style={{ width: 200 }} data-testid="payment-amount" ref={amountRef} onPressEnter={() => void save().catch(() => undefined)} />
         </Form.Item>
       </Form>
+      {order ? <PaymentsList orderId={order.id} reloadKey={order} /> : null}
     </Modal>
   );
 }

@@ -30,6 +30,8 @@ export function TeamConflicts({ reloadKey, customerId }: { reloadKey: unknown; c
   const fieldLabel = (field: string) => {
     // A sale deleted on one laptop while another recorded a return of it, brought back by the sync (core/sync/settle.ts).
     if (/^orders:[^.]+\.deleted_at$/.test(field)) return t('team:fieldNames.orderDeleted');
+    // Payments of one order recorded on two laptops that together passed what it owed (core/sync/settle-overpaid.ts).
+    if (/^orders:[^.]+\.payments$/.test(field)) return t('team:fieldNames.orderOverpaid');
     const key = field.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
     return t(`team:fieldNames.${key}`, { defaultValue: t(`customerFile:fields.${key}`, { defaultValue: field }) });
   };

@@ -100,6 +100,7 @@ export function handSeeds(f: Fixture, teamServerUrl: string): Partial<Record<Cha
     'orders:deleted': { customerId: f.customer, limit: 20 },
     'orders:return': { orderId: f.order, amount: '10', orderDate: '2026-11-02', lines: [{ sku: 'T-1', name: '茶', quantity: 1, unitPrice: '10' }] },
     'orders:record-payment': { id: f.order, amount: '1' },
+    'order-payments:list': { orderId: f.order },
     'products:search': { query: 'cha', limit: 5 },
     'offers:customer': { customerId: f.customer, scheme: 'pyramid', limit: 5 },
     'offers:classes': { scheme: 'pyramid', limit: 5 },
