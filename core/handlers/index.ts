@@ -6,6 +6,7 @@ import { followUpHandlers } from './followups';
 import { mergeHandlers } from './merges';
 import { offeringHandlers } from './offering';
 import { orderHandlers } from './orders';
+import { orderPageHandlers } from './order-pages';
 import { orderPaymentHandlers } from './order-payments';
 import { productHandlers } from './products';
 import { reminderHandlers } from './reminders';
@@ -37,6 +38,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     customerHandlers(ctx),
     customerBulkHandlers(ctx),
     orderHandlers(ctx),
+    orderPageHandlers(ctx),
     orderPaymentHandlers(ctx),
     productHandlers(ctx),
     followUpHandlers(ctx),

@@ -37,6 +37,7 @@ import { carriedPayment, refuseOldCurrencyAmounts } from '../orders/currency-cha
 import { paymentTerms } from '../orders/payment-terms';
 import { withReturnsLock } from '../orders/returns-lock';
 import { liveCustomerFor } from './live-customer';
+import type { OrderPageChannel } from './order-pages';
 import type { HandlerMap } from './types';
 
 /** What a sale owes as its terms alone set it, written with them (the triggers then take off its live payments). */
@@ -45,7 +46,8 @@ const owedAsTerms = (c: { termsUnpaidMinor: number; termsBaseUnpaidMinor: number
 /** Negation that never produces -0 (SQLite would store it as a REAL, which the integer CHECKs refuse). */
 const negate = (minor: number) => (minor === 0 ? 0 : -minor);
 
-export function orderHandlers(ctx: HandlerContext): HandlerMap<'orders'> {
+// The customer file's paged reads of orders are core/handlers/order-pages.ts.
+export function orderHandlers(ctx: HandlerContext): Omit<HandlerMap<'orders'>, OrderPageChannel> {
   const { db } = ctx;
   const load = (id: string) => {
     const row = findOrder(db, id);

@@ -185,7 +185,9 @@ export function liveOrdersOf(db: Db, customerId: string): OrderRecord[] {
  * apart, and a cent of rounding left over is no debt). Only sales with unpaid_minor > 0 can owe anything,
  * which the partial index orders_unpaid serves.
  */
-const returnsOfSale = (column: string) => `coalesce((SELECT sum(r.${column}) FROM orders r WHERE r.return_of_order_id = o.id AND r.deleted_at IS NULL), 0)`;
+// INDEXED BY: most orders are no return, and SQLite's statistics count their NULLs as one value of the index, so after
+// ANALYZE the planner read the whole table once per owing sale (a quarter of a second for a customer owing on 356 sales).
+const returnsOfSale = (column: string) => `coalesce((SELECT sum(r.${column}) FROM orders r INDEXED BY orders_return_of WHERE r.return_of_order_id = o.id AND r.deleted_at IS NULL), 0)`;
 export const SALE_BASE_BALANCE = `CASE WHEN o.unpaid_minor + ${returnsOfSale('amount_minor')} > 0 THEN max(0, o.base_unpaid_minor + ${returnsOfSale('base_amount_minor')}) ELSE 0 END`;
 export const saleBaseBalanceSql = sql.raw(SALE_BASE_BALANCE);
 

@@ -6,6 +6,7 @@ import { followUpsContract } from './followups';
 import { mergesContract } from './merges';
 import { offeringContract } from './offering';
 import { ordersContract } from './orders';
+import { orderPagesContract } from './order-pages';
 import { orderPaymentsContract } from './order-payments';
 import { remindersContract } from './reminders';
 import { reportsContract } from './reports';
@@ -23,6 +24,7 @@ export const contract = {
   ...customersContract,
   ...customersBulkContract,
   ...ordersContract,
+  ...orderPagesContract,
   ...orderPaymentsContract,
   ...followUpsContract,
   ...settingsContract,

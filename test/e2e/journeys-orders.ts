@@ -122,6 +122,29 @@ export async function orderLinesReturnAndBalance({ page, screenshot }: Journey):
   const standalone = (await invoke(page, 'orders:list', { customerId: id })).orders.find((o) => o.kind === 'return' && o.returnOfOrderId === null)!;
   expect([standalone.amountMinor, standalone.currency]).toEqual([-1000, base]);
 
+  // Twenty older sales of 1.00, each with one line: 23 rows, so the tab reads them a page of 20 at a time (the latest
+  // first), while the totals count them all: revenue 190.00 + 20 × 1.00 = 210.00 over 21 sales, the balance unchanged.
+  for (let i = 0; i < 20; i++) await invoke(page, 'orders:create', { customerId: id, orderDate: '2020-01-01', currency: base, lines: [{ name: `Sample cup ${i}`, quantity: 1, unitPrice: '1' }] });
+  await page.reload();
+  await byTestId(page, 'tab-orders').click();
+  const rows = page.locator('[data-testid="orders-table"] tr[data-order-id]');
+  await expect.poll(() => byTestId(page, 'orders-total').innerText(), SLOW).toContain('210.00');
+  await expect.poll(() => byTestId(page, 'customer-summary').innerText()).toMatch(/Orders: 21 · total .*210\.00/);
+  expect(await balance.innerText()).toContain('40.00');
+  await expect.poll(() => rows.count(), SLOW).toBe(20);
+  await expect.poll(() => rows.first().getAttribute('data-order-id')).toBe(standalone.id);
+  // The tab's pager (the other tabs' tables are hidden).
+  const pageButton = (n: number) => page.locator(`.ant-pagination-item-${n}:visible`);
+  await pageButton(2).click();
+  // Page 2: the three oldest of the twenty (same day: the first entered last), whose lines open under them.
+  const oldest = (await invoke(page, 'orders:page', { customerId: id, offset: 20, limit: 20 })).orders;
+  expect(oldest.map((o) => o.lines[0]!.name)).toEqual(['Sample cup 2', 'Sample cup 1', 'Sample cup 0']);
+  await expect.poll(async () => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-order-id'))), SLOW).toEqual(oldest.map((o) => o.id));
+  await rows.first().locator('.ant-table-row-expand-icon').click();
+  await expect.poll(() => byTestId(page, 'order-lines-view').first().innerText()).toContain('Sample cup 2');
+  await pageButton(1).click();
+  await expect.poll(() => rows.count(), SLOW).toBe(20);
+
   // The customer list filtered to those who owe money shows exactly the customers the contract says owe.
   await page.goto(at(page, '#/customers'));
   await byTestId(page, 'customer-row').first().waitFor(SLOW);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertedPreview, usualCurrency } from '../../renderer/features/customer-file/order-preview';
+import { convertedPreview } from '../../renderer/features/customer-file/order-preview';
 
 describe('the order form before saving', () => {
   it('shows the amount in the base currency at the rate that will be locked', () => {
@@ -16,12 +16,5 @@ describe('the order form before saving', () => {
     expect(convertedPreview('10', 'EUR', 'CNY', null)).toEqual({ kind: 'no_rate' });
     expect(convertedPreview('abc', 'EUR', 'CNY', 7)).toBeNull();
     expect(convertedPreview('-1', 'EUR', 'CNY', 7)).toBeNull();
-  });
-
-  it("defaults to the customer's usual currency: their latest order's", () => {
-    const order = (orderDate: string, currency: string, createdAt = '2026-01-01T00:00:00Z') => ({ orderDate, currency, createdAt });
-    expect(usualCurrency([order('2026-03-01', 'USD'), order('2026-05-01', 'EUR'), order('2026-04-01', 'HKD')], 'CNY')).toBe('EUR');
-    expect(usualCurrency([order('2026-05-01', 'USD', '2026-05-01T08:00:00Z'), order('2026-05-01', 'EUR', '2026-05-01T09:00:00Z')], 'CNY')).toBe('EUR');
-    expect(usualCurrency([], 'CNY')).toBe('CNY');
   });
 });

@@ -4,8 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/contract/customers';
 import type { FollowUp } from '../../../shared/contract/followups';
-import type { Order } from '../../../shared/contract/orders';
-import { localDateOf } from '../../../shared/domain/dates';
+import type { OutputOf } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { ActionLink } from '../../components/ActionLink';
 import { navigate } from '../../app/router';
@@ -17,7 +16,7 @@ import { QuickFollowUp } from '../followups/QuickFollowUp';
 import { CustomerTiersPanel } from '../tiers/CustomerTiersPanel';
 import { CustomerOffersPanel } from '../offering/CustomerOffersPanel';
 import { PredictionSummary } from '../prediction/PredictionSummary';
-import { fileSummaryText, lastActivity } from './file-summary';
+import { fileSummaryText, latestFollowUpAt } from './file-summary';
 import { FollowUpTimeline } from './FollowUpTimeline';
 import { OrdersPanel } from './OrdersPanel';
 import { ProfileForm } from './ProfileForm';
@@ -31,9 +30,8 @@ import type { CustomerTimeZone } from '../../../shared/domain/customer-time-zone
 
 interface FileData {
   customer: Customer;
-  orders: Order[];
-  /** What the customer owes over all sales, and how much of it is past due, in the base currency. */
-  balance: { owed: number; overdue: number };
+  /** Figures over all their orders (counts, revenue, what is owed): the orders tab reads its rows a page at a time. */
+  orders: OutputOf<'orders:summary'>;
   followUps: FollowUp[];
   /** The customer's time zone, for their local time under the name. */
   timeZone: CustomerTimeZone | null;
@@ -55,11 +53,11 @@ export function CustomerFilePage({ id }: { id: string }) {
     try {
       const [customer, orders, followUps, { timeZone }] = await Promise.all([
         api('customers:get', { id }),
-        api('orders:list', { customerId: id }),
+        api('orders:summary', { customerId: id }),
         api('followups:list', { customerId: id }),
         api('customers:timeZone', { id }),
       ]);
-      setData({ customer, orders: orders.orders, balance: { owed: orders.balanceBaseMinor, overdue: orders.overdueBaseMinor }, followUps: followUps.followUps, timeZone });
+      setData({ customer, orders, followUps: followUps.followUps, timeZone });
     } catch {
       setMissing(true);
     }
@@ -88,8 +86,7 @@ export function CustomerFilePage({ id }: { id: string }) {
   if (!data) return <Spin style={{ margin: 48 }} />;
   const { customer } = data;
   // Returns net out of revenue but are not orders.
-  const revenue = data.orders.reduce((s, o) => s + o.baseAmountMinor, 0);
-  const saleCount = data.orders.filter((o) => o.kind === 'sale').length;
+  const { revenueBaseMinor: revenue, sales: saleCount, balanceBaseMinor: owed, overdueBaseMinor: overdue } = data.orders;
 
   const saveProfile = async () => {
     await form.validateFields(['name']);
@@ -145,10 +142,10 @@ export function CustomerFilePage({ id }: { id: string }) {
           {customer.locality ? <Tag color="blue">{t(`common:locality.${customer.locality}`)}</Tag> : null}
           {customer.manualLevel ? <Tag color="gold">{customer.manualLevel}</Tag> : null}
           {customer.archivedAt ? <Tag color="orange">{t('archived')}</Tag> : null}
-          {data.balance.owed > 0 ? (
-            <Tag color={data.balance.overdue > 0 ? 'red' : 'orange'} data-testid="customer-balance">
-              {t('orders:balanceHeader', { amount: formatMoney(data.balance.owed, settings.baseCurrency, i18n.language) })}
-              {data.balance.overdue > 0 ? ` · ${t('orders:overdueHeader', { amount: formatMoney(data.balance.overdue, settings.baseCurrency, i18n.language) })}` : ''}
+          {owed > 0 ? (
+            <Tag color={overdue > 0 ? 'red' : 'orange'} data-testid="customer-balance">
+              {t('orders:balanceHeader', { amount: formatMoney(owed, settings.baseCurrency, i18n.language) })}
+              {overdue > 0 ? ` · ${t('orders:overdueHeader', { amount: formatMoney(overdue, settings.baseCurrency, i18n.language) })}` : ''}
             </Tag>
           ) : null}
         </Space>
@@ -179,7 +176,7 @@ export function CustomerFilePage({ id }: { id: string }) {
         <CustomerLocalTime timeZone={data.timeZone} variant="header" country={customer.country} city={customer.city} />
       </div>
       <Typography.Paragraph type="secondary" data-testid="customer-summary">
-        {fileSummaryText(t, i18n.language, { sales: saleCount, revenueMinor: revenue, currency: settings.baseCurrency, ...lastActivity(data.orders, data.followUps, localDateOf(new Date())) })}
+        {fileSummaryText(t, i18n.language, { sales: saleCount, revenueMinor: revenue, currency: settings.baseCurrency, lastOrderDate: data.orders.lastSaleDate, lastFollowUpAt: latestFollowUpAt(data.followUps) })}
       </Typography.Paragraph>
       {customer.deletedAt ? <Alert type="error" title={t('deletedBanner')} showIcon style={{ marginBottom: 12 }} /> : null}
       <PredictionSummary customerId={id} reloadKey={data} hasSales={saleCount > 0} inTrash={Boolean(customer.deletedAt)} />
@@ -188,9 +185,9 @@ export function CustomerFilePage({ id }: { id: string }) {
         onChange={setTab}
         items={[
           { key: 'followUps', label: <span data-testid="tab-followups">{t('tabs.followUps')}</span>, children: <FollowUpTimeline customerId={id} timeZone={data.timeZone} followUps={data.followUps} inTrash={Boolean(customer.deletedAt)} onChanged={changed} /> },
-          { key: 'orders', label: <span data-testid="tab-orders">{t('tabs.orders')}</span>, children: <OrdersPanel customerId={id} orders={data.orders} inTrash={Boolean(customer.deletedAt)} onChanged={changed} /> },
+          { key: 'orders', label: <span data-testid="tab-orders">{t('tabs.orders')}</span>, children: <OrdersPanel customerId={id} summary={data.orders} reloadKey={data} inTrash={Boolean(customer.deletedAt)} onChanged={changed} /> },
           { key: 'tiers', label: <span data-testid="tab-tiers">{t('tiers:tab')}</span>, children: <CustomerTiersPanel customerId={id} reloadKey={data} /> },
-          { key: 'offers', label: <span data-testid="tab-offers">{t('offering:tab')}</span>, children: <CustomerOffersPanel customerId={id} orders={data.orders} /> },
+          { key: 'offers', label: <span data-testid="tab-offers">{t('offering:tab')}</span>, children: <CustomerOffersPanel customerId={id} reloadKey={data} /> },
           {
             key: 'profile',
             label: <span data-testid="tab-profile">{t('tabs.profile')}</span>,

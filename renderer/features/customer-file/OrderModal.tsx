@@ -11,7 +11,7 @@ import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-pr
 import { useWorkspace } from '../../app/workspace';
 import { clearErrorsOnEdit, showFieldErrors } from '../../components/errors';
 import { formatMoney } from '../../components/format';
-import { convertedPreview, usualCurrency } from './order-preview';
+import { convertedPreview } from './order-preview';
 import { linesTotalMinor, startedLines, toOrderInput, type OrderValues } from './order-form';
 import { OrderLinesField } from './OrderLinesField';
 import { lengthLimit } from '../../components/length-limit';
@@ -67,9 +67,9 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
     setUsual(null);
     if (order) return;
     let cancelled = false;
-    void api('orders:list', { customerId }).then(({ orders }) => {
-      if (cancelled || orders.length === 0) return;
-      const code = usualCurrency(orders, settings.baseCurrency);
+    // Their latest order's currency, found by the handler (a big customer's orders are not all sent for it).
+    void api('orders:summary', { customerId }).then(({ usualCurrency: code }) => {
+      if (cancelled || code === null) return;
       // Only if the user has not picked one meanwhile.
       if (form.getFieldValue('currency') === settings.baseCurrency) form.setFieldValue('currency', code);
       setUsual(code);

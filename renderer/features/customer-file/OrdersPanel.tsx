@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../shared/contract';
 import type { Order } from '../../../shared/contract/orders';
 import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
@@ -17,6 +18,9 @@ import { PaymentModal } from './PaymentModal';
 import { ReturnModal } from './ReturnModal';
 import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 import { useFocusAfterDelete } from './use-focus-after-delete';
+import { ORDERS_PAGE_SIZE, useCustomerPage } from './use-customer-page';
+
+const readOrders = (customerId: string, offset: number, limit: number) => api('orders:page', { customerId, offset, limit }).then(({ orders, total }) => ({ rows: orders, total }));
 
 const STATUS_COLORS = { paid: 'green', unpaid: 'red', part: 'orange' } as const;
 
@@ -34,8 +38,12 @@ function PaymentCell({ order, language }: { order: Order; language: string }) {
   );
 }
 
-/** `inTrash`: the customer is deleted, so its orders are read only (the app takes records on live customers only). */
-export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { customerId: string; orders: Order[]; inTrash: boolean; onChanged(): void }) {
+/**
+ * The customer's orders, a page at a time from the handler; the total and whether to show converted amounts come from
+ * `summary` (all the orders), asked for again, with the page, whenever `reloadKey` changes. `inTrash`: the customer is
+ * deleted, so its orders are read only (the app takes records on live customers only).
+ */
+export function OrdersPanel({ customerId, summary, reloadKey, inTrash, onChanged }: { customerId: string; summary: OutputOf<'orders:summary'>; reloadKey: unknown; inTrash: boolean; onChanged(): void }) {
   const { t, i18n } = useTranslation('customerFile');
   const { t: to } = useTranslation('orders');
   const { message } = App.useApp();
@@ -44,10 +52,11 @@ export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { custom
   const [returning, setReturning] = useState<Order | 'standalone' | null>(null);
   const [paying, setPaying] = useState<Order | null>(null);
   // Net of returns: what the customer's revenue counts.
-  const total = orders.reduce((sum, o) => sum + o.baseAmountMinor, 0);
+  const total = summary.revenueBaseMinor;
   const language = i18n.language;
 
-  const shown = [...orders].reverse();
+  const { page, setPage } = useCustomerPage(customerId, reloadKey, ORDERS_PAGE_SIZE, readOrders, (error) => void message.error(errorText(error, t)));
+  const shown = page.rows;
   const focusAfter = useFocusAfterDelete(shown.map((o) => o.id));
 
   const remove = async (order: Order) => {
@@ -91,8 +100,9 @@ export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { custom
         size="small"
         data-testid="orders-table"
         dataSource={shown}
-        locale={{ emptyText: t('orders.empty') }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        loading={page.loading}
+        locale={{ emptyText: page.loading ? ' ' : t('orders.empty') }}
+        pagination={{ current: page.number, pageSize: ORDERS_PAGE_SIZE, total: page.total, hideOnSinglePage: true, showSizeChanger: false, onChange: setPage }}
         scroll={{ x: 'max-content' }}
         onRow={(o) => ({ 'data-kind': o.kind, 'data-order-id': o.id }) as never}
         expandable={{
@@ -131,7 +141,7 @@ export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { custom
             ),
           },
           // The converted amount only says something when some order is in another currency.
-          ...(orders.some((o) => o.currency !== o.baseCurrency)
+          ...(summary.otherCurrencies
             ? [
                 { title: t('orders.fxRate'), align: 'right' as const, render: (_: unknown, o: Order) => (o.currency === o.baseCurrency ? '' : formatRate(o.fxRate, language)) },
                 { title: t('orders.base', { currency: settings.baseCurrency }), align: 'right' as const, render: (_: unknown, o: Order) => formatMoney(o.baseAmountMinor, o.baseCurrency, language) },
@@ -176,7 +186,7 @@ export function OrdersPanel({ customerId, orders, inTrash, onChanged }: { custom
               ]),
         ]}
       />
-      <DeletedOrders customerId={customerId} liveOrders={orders} readOnly={inTrash} onRestored={onChanged} />
+      <DeletedOrders customerId={customerId} liveOrders={reloadKey} readOnly={inTrash} onRestored={onChanged} />
       <OrderModal
         customerId={customerId}
         order={editing === 'new' ? null : editing}

@@ -1,19 +1,16 @@
 import type { TFunction } from 'i18next';
 import type { FollowUp } from '../../../shared/contract/followups';
-import type { Order } from '../../../shared/contract/orders';
 import { formatDate, formatLocalDay, formatMoney } from '../../components/format';
 
 /**
- * The customer's latest sale and latest follow-up, each by its own name. Today counts either as contact ("last order
- * 15 days ago"), so one "last contact" that read only the follow-ups said "not yet" of a customer who orders every week.
- * A sale dated after `today` is left out, as Today leaves it out.
+ * The customer's latest follow-up. The header names it beside the latest sale (orders:summary's lastSaleDate), each by
+ * its own name: Today counts either as contact ("last order 15 days ago"), so one "last contact" that read only the
+ * follow-ups said "not yet" of a customer who orders every week.
  */
-export function lastActivity(orders: readonly Pick<Order, 'kind' | 'orderDate'>[], followUps: readonly Pick<FollowUp, 'occurredAt'>[], today: string): { lastOrderDate: string | null; lastFollowUpAt: string | null } {
-  let lastOrderDate: string | null = null;
-  for (const o of orders) if (o.kind === 'sale' && o.orderDate <= today && (lastOrderDate === null || o.orderDate > lastOrderDate)) lastOrderDate = o.orderDate;
-  let lastFollowUpAt: string | null = null;
-  for (const f of followUps) if (lastFollowUpAt === null || Date.parse(f.occurredAt) > Date.parse(lastFollowUpAt)) lastFollowUpAt = f.occurredAt;
-  return { lastOrderDate, lastFollowUpAt };
+export function latestFollowUpAt(followUps: readonly Pick<FollowUp, 'occurredAt'>[]): string | null {
+  let latest: string | null = null;
+  for (const f of followUps) if (latest === null || Date.parse(f.occurredAt) > Date.parse(latest)) latest = f.occurredAt;
+  return latest;
 }
 
 /** The line under the customer's name: "Orders: 6 · total CN¥287,861.32 · last order Aug 23, 2026 · no follow-up yet". */

@@ -1,4 +1,3 @@
-import type { Order } from '../../../shared/contract/orders';
 import { convertMinor, isCurrencyCode, parseAmount } from '../../../shared/domain/money';
 import { typedAmount } from '../../../shared/domain/typed-number';
 
@@ -12,11 +11,4 @@ export function convertedPreview(amount: string | undefined, currency: string | 
   if (currency === baseCurrency) return { kind: 'same' };
   if (!rate || !(rate > 0)) return { kind: 'no_rate' };
   return { kind: 'converted', baseMinor: convertMinor(parsed.minor, currency, rate, baseCurrency), rate };
-}
-
-/** A customer's usual currency: that of their latest order (by date, then entry), else the base currency. */
-export function usualCurrency(orders: readonly Pick<Order, 'orderDate' | 'currency' | 'createdAt'>[], baseCurrency: string): string {
-  let latest: (typeof orders)[number] | undefined;
-  for (const o of orders) if (!latest || o.orderDate > latest.orderDate || (o.orderDate === latest.orderDate && o.createdAt > latest.createdAt)) latest = o;
-  return latest?.currency ?? baseCurrency;
 }

@@ -1,8 +1,7 @@
 import { Alert, Card, Col, Empty, List, Row, Select, Space, Table, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../shared/contract';
-import type { Order } from '../../../shared/contract/orders';
 import { api } from '../../api/client';
 import { errorText } from '../../components/errors';
 import { formatDate, formatMoney } from '../../components/format';
@@ -11,18 +10,22 @@ import { useClassLabelEnv } from '../tiers/use-tier-settings';
 import { groupText } from '../tiers/cut-text';
 import { alsoBuyEmptyText } from './peers-text';
 import { formatQuantity, reasonText } from './reason-text';
+import { useCustomerPage } from '../customer-file/use-customer-page';
 
 /** The schemes whose classes make sensible peers ("customers like them"). */
 const PEER_SCHEMES = ['pyramid', 'value', 'rf_segment', 'loyalty', 'behavior', 'lifecycle'] as const;
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
+const LINES_PAGE_SIZE = 10;
+const readLines = (customerId: string, offset: number, limit: number) => api('orders:lines', { customerId, offset, limit }).then(({ lines, total }) => ({ rows: lines, total }));
 
 interface Props {
   customerId: string;
-  orders: Order[];
+  /** Changes whenever the customer's orders may have: the offers and the lines are asked for again. */
+  reloadKey: unknown;
 }
 
 /** On the customer file: what they usually buy, what customers like them also buy, and their order lines. */
-export function CustomerOffersPanel({ customerId, orders }: Props) {
+export function CustomerOffersPanel({ customerId, reloadKey }: Props) {
   const { t, i18n } = useTranslation('offering');
   const labelEnv = useClassLabelEnv();
   const language = i18n.language;
@@ -42,15 +45,10 @@ export function CustomerOffersPanel({ customerId, orders }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [customerId, scheme, orders, t]);
+  }, [customerId, scheme, reloadKey, t]);
 
-  const lines = useMemo(
-    () =>
-      [...orders]
-        .reverse()
-        .flatMap((o) => o.lines.map((l) => ({ ...l, key: l.id, orderDate: o.orderDate, orderNumber: o.orderNumber, currency: o.currency }))),
-    [orders],
-  );
+  // The lines of their orders, the latest first, a page at a time from the handler.
+  const { page: lines, setPage: setLinesPage } = useCustomerPage(customerId, reloadKey, LINES_PAGE_SIZE, readLines, (e) => setError(errorText(e, t)));
 
   if (error) return <Alert type="error" showIcon title={error} />;
   const currency = offers?.baseCurrency ?? '';
@@ -116,8 +114,10 @@ export function CustomerOffersPanel({ customerId, orders }: Props) {
         <Table
           size="small"
           data-testid="order-lines-table"
-          dataSource={lines}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          rowKey="id"
+          dataSource={lines.rows}
+          loading={lines.loading}
+          pagination={{ current: lines.number, pageSize: LINES_PAGE_SIZE, total: lines.total, hideOnSinglePage: true, showSizeChanger: false, onChange: setLinesPage }}
           locale={{ emptyText: t('lines.empty') }}
           columns={[
             { title: t('lines.date'), dataIndex: 'orderDate', render: (d: string) => formatDate(d, language) },
