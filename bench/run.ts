@@ -27,6 +27,7 @@ import { measureSqliteFloor } from './sqlite-floor';
 import { measureHistoryWriteFloor } from './history-write-floor';
 import { measureDuckDb } from './peer-duckdb';
 import { measureTiers, withStalls } from './tiers';
+import { measureTodayAfterWrites } from './today-after-write';
 import { CLI, measureCliSegment, timeCliSegment } from './cli-segment';
 import { measureNewDay } from './new-day';
 import { measureMainProcessRss } from './rss';
@@ -125,6 +126,9 @@ for (const c of cases) {
 }
 step('tiers in the app');
 const tiers = await measureTiers(app.dispatch, raw, { today: TODAY, runs: HEAVY_RUNS, writes: WRITES, sampleId: sample.id });
+step("Today's list after writes");
+const todayAfterWrite = await measureTodayAfterWrites(app.dispatch, raw, { today: TODAY, runs: HEAVY_RUNS });
+console.log(JSON.stringify(todayAfterWrite, null, 2));
 step('tiers through the CLI');
 // The rows unchanged since the stored snapshot and fit, as the row says. The tiers' cases above end with orders
 // written after the last stored recompute, and a stored fit is the app version's own (refitInputsKey): this
@@ -206,7 +210,7 @@ console.log(JSON.stringify(prediction, null, 2));
 step('dashboard, on a demo database of its own');
 const dashboard = await measureDashboard({ customers: CUSTOMERS, runs: Math.min(RUNS, 5) });
 const memory = process.memoryUsage();
-const budgets = summarise({ demoLoadMs: Math.round(loadMs), firstSnapshotMs, firstSnapshotLongestStallMs: firstSnapshot.longestStallMs, firstSnapshotInChild, historyWriteFloor, kept, keepingInChild, floor, duckdb, tiers, cli, newDay, refitInChild, historyInChild, predictionsInChild, rss, importing, importWriteFloor, prediction, dashboard, ui, today });
+const budgets = summarise({ demoLoadMs: Math.round(loadMs), firstSnapshotMs, firstSnapshotLongestStallMs: firstSnapshot.longestStallMs, firstSnapshotInChild, historyWriteFloor, kept, keepingInChild, floor, duckdb, tiers, cli, newDay, refitInChild, historyInChild, predictionsInChild, rss, importing, importWriteFloor, prediction, dashboard, ui, today, todayAfterWrite });
 const wallSeconds = Math.round((performance.now() - wallStart) / 1000);
 const result = {
   when: new Date().toISOString(),
@@ -225,7 +229,7 @@ const result = {
   cases: rows,
   tiers: { firstSnapshotMs: Math.round(firstSnapshotMs), firstSnapshotLongestStallMs: Math.round(firstSnapshot.longestStallMs), firstSnapshotInChild, historyWriteFloor, inputsKept: kept, keepingInChild, ...tiers, cli, newDay, refitInChild, historyInChild, predictionsInChild, floor, duckdb, mainProcess: rss },
   ui,
-  today,
+  today: { ...today, afterWrite: todayAfterWrite },
   importing: { ...importing, writeFloor: importWriteFloor },
   prediction,
   dashboard,

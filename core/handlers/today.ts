@@ -1,6 +1,6 @@
 import type { HandlerContext } from '../context';
 import { countsOf, todayList } from '../today/list';
-import { reachableAt, zonesOfList } from '../today/reachable';
+import { reachableAt } from '../today/reachable';
 import type { HandlerMap } from './types';
 
 export function todayHandlers(ctx: HandlerContext): HandlerMap<'today'> {
@@ -8,7 +8,7 @@ export function todayHandlers(ctx: HandlerContext): HandlerMap<'today'> {
     'today:list': async ({ limit, offset, reachableNow, ...query }) => {
       const list = await todayList(ctx, query);
       // Every row's time zone (kept with the list): the count of those reachable now needs them all.
-      const zones = await zonesOfList(ctx, list.items);
+      const zones = await list.zones();
       const reachable = reachableAt(list.items, zones, ctx.clock.now().getTime());
       const shown = reachableNow ? reachable : list.items;
       const page = shown.slice(offset, offset + limit);

@@ -362,24 +362,3 @@ export function customersWithDerivedLocality(db: Db): { id: string; country: str
     .where(eq(customers.localityManual, false))
     .all();
 }
-
-/** Past this many ids, every placed customer is read in one pass: cheaper than looking each one up. */
-const PLACES_BY_SCAN = 2_000;
-
-/**
- * Country, region and city of these customers, by id (Today finds each row's time zone from them); a customer with
- * no country has no place to tell a zone by and is left out. Today's list at 100k customers holds some 43,000 rows:
- * looked up 500 ids a statement they took 340–390 ms after every write, one pass over the customers 60–80 ms.
- */
-export function placesOf(db: Db, ids: readonly string[], scanPast = PLACES_BY_SCAN): Map<string, { country: string | null; region: string | null; city: string | null }> {
-  const places = new Map<string, { country: string | null; region: string | null; city: string | null }>();
-  const wanted = new Set(ids);
-  const rows =
-    ids.length > scanPast
-      ? db.$client.prepare(`SELECT id, country, region, city FROM customers WHERE country IS NOT NULL`).raw().all()
-      : db.$client.prepare(`SELECT id, country, region, city FROM customers WHERE id IN (SELECT value FROM json_each(?)) AND country IS NOT NULL`).raw().all(JSON.stringify(ids));
-  for (const [id, country, region, city] of rows as [string, string | null, string | null, string | null][]) {
-    if (wanted.has(id)) places.set(id, { country, region, city });
-  }
-  return places;
-}

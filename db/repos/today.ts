@@ -2,21 +2,46 @@ import type { Db } from '../open';
 import { OUT_OF_POPULATION } from '../schema';
 import type { TierChange, TodayOverduePayment, TodayReminder } from '../../shared/today/types';
 import { SALE_BASE_BALANCE } from './orders';
+import { addDays } from '../../shared/domain/dates';
+import { STRETCH_BUDGET_MS, turnsEvery, type Steps } from '../../shared/domain/steps';
 
 /**
  * Reads for Today. Raw prepared statements: at 100k customers this is the whole cost of the list, and the
  * reminder query runs straight off the follow_ups_due index (see test/integration/query-plans.test.ts).
  */
 
-/** Exported for its query-plan test. */
+/** The reminders Today reads (openRemindersDueByInSteps); exported for its query-plan test. Parameter: asOf. */
 export const REMINDERS_SQL = `SELECT f.id AS followUpId, f.customer_id AS customerId, f.next_contact_date AS dueDate
   FROM follow_ups f JOIN customers c ON c.id = f.customer_id
   WHERE f.done = 0 AND f.next_contact_date IS NOT NULL AND f.next_contact_date <= ? AND f.deleted_at IS NULL
     AND c.deleted_at IS NULL AND c.archived_at IS NULL`;
 
-/** Open reminders of live, unarchived customers due on or before asOf (the same rule as followups:due). */
-export function openRemindersDueBy(db: Db, asOf: string): TodayReminder[] {
-  return db.$client.prepare(REMINDERS_SQL).all(asOf) as TodayReminder[];
+/** REMINDERS_SQL over a stretch of due dates [from, to), from the same index. Parameters: asOf, from, to. */
+export const REMINDERS_BETWEEN_SQL = `${REMINDERS_SQL} AND f.next_contact_date >= ? AND f.next_contact_date < ?`;
+
+/** Days of due dates read per statement by openRemindersDueByInSteps. */
+const REMINDER_DAYS_PER_READ = 31;
+
+/**
+ * Open reminders of live, unarchived customers due on or before asOf (the same rule as followups:due), read a month of
+ * due dates per statement, yielding once a turn's time is up: at 100k customers the
+ * 20,000 reminders of a day took 70–90 ms read in one statement, which a process answering a screen must not spend
+ * in one turn. From the oldest open reminder (a seek of the due index) to asOf.
+ */
+export function* openRemindersDueByInSteps(db: Db, asOf: string): Steps<TodayReminder[]> {
+  const oldest = db.$client
+    .prepare(`SELECT min(next_contact_date) FROM follow_ups WHERE done = 0 AND next_contact_date IS NOT NULL AND deleted_at IS NULL`)
+    .pluck()
+    .get() as string | null;
+  const reminders: TodayReminder[] = [];
+  if (oldest === null || oldest > asOf) return reminders;
+  const between = db.$client.prepare(REMINDERS_BETWEEN_SQL);
+  const turn = turnsEvery(STRETCH_BUDGET_MS);
+  for (let from = oldest; from <= asOf; from = addDays(from, REMINDER_DAYS_PER_READ)) {
+    for (const reminder of between.all(asOf, from, addDays(from, REMINDER_DAYS_PER_READ)) as TodayReminder[]) reminders.push(reminder);
+    yield* turn();
+  }
+  return reminders;
 }
 
 /** Exported for its query-plan test. Parameters: the customer's id, asOf. */
@@ -76,4 +101,57 @@ export const OVERDUE_PAYMENTS_SQL = `SELECT customerId, sum(balance) AS amountMi
 export function overduePaymentsBy(db: Db, asOf: string, baseCurrency: string): TodayOverduePayment[] {
   const rows = db.$client.prepare(OVERDUE_PAYMENTS_SQL).all(asOf) as Omit<TodayOverduePayment, 'currency'>[];
   return rows.map((r) => ({ ...r, currency: baseCurrency }));
+}
+
+/** Reminders as REMINDERS_SQL reads them, of these customers only: from each one's follow-ups, not the whole day's. */
+export const REMINDERS_OF_CUSTOMERS_SQL = `SELECT f.id AS followUpId, f.customer_id AS customerId, f.next_contact_date AS dueDate
+  FROM json_each(?) j JOIN follow_ups f INDEXED BY follow_ups_customer_time ON f.customer_id = j.value JOIN customers c ON c.id = f.customer_id
+  WHERE f.done = 0 AND f.next_contact_date IS NOT NULL AND f.next_contact_date <= ? AND f.deleted_at IS NULL
+    AND c.deleted_at IS NULL AND c.archived_at IS NULL`;
+
+export function openRemindersDueByOf(db: Db, asOf: string, customerIds: readonly string[]): TodayReminder[] {
+  return db.$client.prepare(REMINDERS_OF_CUSTOMERS_SQL).all(JSON.stringify(customerIds), asOf) as TodayReminder[];
+}
+
+/** OVERDUE_PAYMENTS_SQL of these customers only. Parameters: asOf, the ids as a JSON array. */
+export const OVERDUE_PAYMENTS_OF_CUSTOMERS_SQL = OVERDUE_PAYMENTS_SQL.replace(
+  'AND o.payment_due_date < ?',
+  'AND o.payment_due_date < ? AND o.customer_id IN (SELECT value FROM json_each(?))',
+);
+
+export function overduePaymentsByOf(db: Db, asOf: string, baseCurrency: string, customerIds: readonly string[]): TodayOverduePayment[] {
+  const rows = db.$client.prepare(OVERDUE_PAYMENTS_OF_CUSTOMERS_SQL).all(asOf, JSON.stringify(customerIds)) as Omit<TodayOverduePayment, 'currency'>[];
+  return rows.map((r) => ({ ...r, currency: baseCurrency }));
+}
+
+/** How far today_changes has come (db/schema/today-changes.ts). */
+export function latestTodayChangeRev(db: Db): number {
+  return (db.$client.prepare(`SELECT coalesce(max(rev), 0) FROM today_changes`).pluck().get() as number) ?? 0;
+}
+
+/**
+ * The customers whose activity row (customer_activity) or reminders and payments (today_changes) changed after the
+ * revs given, at most `limit` + 1 of them (more means: build the list again); undefined revs read nothing.
+ */
+export function customersChangedSince(db: Db, since: { activity: number; today: number }, limit: number): string[] {
+  return db.$client
+    .prepare(
+      `SELECT customer_id FROM (SELECT customer_id FROM customer_activity WHERE rev > @activity LIMIT @limit)
+       UNION SELECT customer_id FROM (SELECT customer_id FROM today_changes WHERE rev > @today LIMIT @limit)`,
+    )
+    .pluck()
+    .all({ ...since, limit: limit + 1 }) as string[];
+}
+
+/**
+ * A stamp of the stored tier history before asOf, which changes whenever latestTierChanges could read otherwise: the
+ * days stored before asOf and when each was computed (a day stored again moves its computed_at), the counter every
+ * write of history rows draws afresh (its version in report_month_versions, as the reports' timeline reads it), and a
+ * claim on rows written ahead of a snapshot (dropped with its rows when the snapshot does not come).
+ */
+export function tierHistoryStamp(db: Db, asOf: string): string {
+  const runs = db.$client.prepare(`SELECT as_of, computed_at FROM segment_runs WHERE as_of < ? ORDER BY as_of`).raw().all(asOf) as [string, string][];
+  const version = db.$client.prepare(`SELECT version FROM report_month_versions WHERE source = 'segments' AND month = 0`).pluck().get() as number | undefined;
+  const claim = db.$client.prepare(`SELECT as_of || ':' || token FROM segment_pending WHERE id = 1`).pluck().get() as string | undefined;
+  return JSON.stringify([version ?? null, claim ?? null, runs]);
 }

@@ -13,3 +13,4 @@ export * from './customer-activity';
 export * from './bulk-write';
 export * from './tier-inputs';
 export * from './maintenance';
+export * from './today-changes';

@@ -104,6 +104,8 @@ export interface TierChange {
 export interface TodayInput {
   asOf: string;
   customers: readonly TodayCustomer[];
+  /** Each customer's index in `customers`, when the caller keeps one (else it is made). */
+  indexOf?: ReadonlyMap<string, number>;
   /** classKeys[scheme][k]: the class of customers[k] today. */
   classKeys: Readonly<Record<string, readonly string[]>>;
   lastOrderDate: readonly (string | null)[];

@@ -8,7 +8,8 @@ import { fixedClock } from '../../core/context';
 import { fileAccess } from '../../core/files';
 import { createHandlers } from '../../core/handlers';
 import type { OutputOf } from '../../shared/contract';
-import { FIRST_SALE_SQL, REMINDERS_SQL } from '../../db/repos/today';
+import { FIRST_SALE_SQL, openRemindersDueByInSteps, OVERDUE_PAYMENTS_OF_CUSTOMERS_SQL, REMINDERS_BETWEEN_SQL, REMINDERS_OF_CUSTOMERS_SQL, REMINDERS_SQL } from '../../db/repos/today';
+import { runSteps } from '../../shared/domain/steps';
 import { MIGRATIONS, openTestApp, type TestApp } from '../support/test-app';
 import { openApp } from '../../core/app';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -326,6 +327,39 @@ describe('today:list through dispatch', () => {
     const plan = (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${REMINDERS_SQL}`).all(TODAY) as { detail: string }[]).map((r) => r.detail).join('\n');
     expect(plan).toMatch(/follow_ups_due/);
     expect(plan).not.toMatch(/SCAN f\b/);
+  });
+
+  it('reads the day\'s reminders a month of due dates at a time: the same rows as one read, each month off the due index', async () => {
+    // Reminders over two years, on month ends and firsts, one done, one deleted, one after today, one of an archived customer.
+    const due = ['2024-11-30', '2024-12-01', '2025-01-31', '2025-02-01', '2025-12-31', '2026-06-15', '2026-11-22', TODAY, '2026-11-24'];
+    // A customer each: a new follow-up answers the customer's earlier reminders.
+    const owners: string[] = [];
+    for (const [n, day] of due.entries()) {
+      owners.push((await app.call('customers:create', { name: `R${n}`, contacts: [] })).customer.id);
+      await app.call('followups:create', { customerId: owners[n]!, occurredAt: '2024-11-01T03:00:00Z', content: `r${n}`, nextContactDate: day });
+    }
+    const done = app.db.$client.prepare(`SELECT id FROM follow_ups WHERE next_contact_date = '2025-01-31'`).pluck().get() as string;
+    await app.call('followups:markDone', { id: done });
+    app.db.$client.prepare(`UPDATE follow_ups SET deleted_at = '2026-11-01T00:00:00.000Z' WHERE next_contact_date = '2025-12-31'`).run();
+    await app.call('customers:archive', { id: owners[5]!, archived: true });
+    const byId = (rows: { followUpId: string }[]) => [...rows].sort((a, b) => (a.followUpId < b.followUpId ? -1 : 1));
+    const inSteps = runSteps(openRemindersDueByInSteps(app.db, TODAY));
+    const whole = app.db.$client.prepare(REMINDERS_SQL).all(TODAY) as { followUpId: string }[];
+    expect(byId(inSteps)).toEqual(byId(whole));
+    // O's and T's, and five of the nine: not the one done, deleted, after today or of the archived customer.
+    expect(whole).toHaveLength(7);
+    const plan = (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${REMINDERS_BETWEEN_SQL}`).all(TODAY, '2025-01-01', '2025-02-01') as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/SEARCH f USING INDEX follow_ups_due \(done=\? AND next_contact_date>\? AND next_contact_date<\?\)/);
+  });
+
+  it("reads the reminders and overdue money of a list's remade customers from each one's rows, not the day's", () => {
+    const explain = (query: string, ...args: unknown[]) => (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...args) as { detail: string }[]).map((r) => r.detail).join('\n');
+    const reminders = explain(REMINDERS_OF_CUSTOMERS_SQL, JSON.stringify([ids.O]), TODAY);
+    expect(reminders).toMatch(/SEARCH f USING INDEX follow_ups_customer_time \(customer_id=\?\)/);
+    expect(reminders).not.toMatch(/follow_ups_due|SCAN f\b/);
+    const owed = explain(OVERDUE_PAYMENTS_OF_CUSTOMERS_SQL, TODAY, JSON.stringify([ids.O]));
+    expect(owed).toMatch(/orders_unpaid \(customer_id=\?\)/);
+    expect(owed).not.toMatch(/SCAN o\b/);
   });
 
   it("reads a customer's first sale off the customer's orders index, not by scanning orders", () => {

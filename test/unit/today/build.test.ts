@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildToday, byLikelihood, NEW_CUSTOMER_DAYS, SLIPPING_QUIET_DAYS, SLIPPING_RECENT_DAYS } from '../../../shared/today/build';
+import { buildToday, byLikelihood, byPriority, mergeByPriority, NEW_CUSTOMER_DAYS, rankByLikelihood, SLIPPING_QUIET_DAYS, SLIPPING_RECENT_DAYS, sortedByPriorityInSteps } from '../../../shared/today/build';
+import { runSteps } from '../../../shared/domain/steps';
+import fc from 'fast-check';
+import type { TodayItem } from '../../../shared/today/types';
 import { reasonText } from '../../../shared/today/reason-text';
 import type { TodayInput } from '../../../shared/today/types';
 import { reasonLabel } from '../../../renderer/features/today/reason-label';
@@ -107,5 +110,52 @@ describe('Today, the pure list', () => {
       ({ customerId: id, customerName: id, company: null, owner: null, kind, priority, dueDate: AS_OF, reasons: [], followUpIds: [], likelihood });
     const sorted = [row('a', 'policy', null), row('b', 'policy', 0.2), row('c', 'overdue', 0.1), row('d', 'policy', 0.9)].sort(byLikelihood);
     expect(sorted.map((r) => r.customerId)).toEqual(['c', 'd', 'b', 'a']);
+  });
+});
+
+/**
+ * The orders a kept list is brought up to date in (core/today/list.ts) must be the ones a sort gives: rows alike in
+ * priority, date and score, names in Chinese and Latin letters, the same name twice.
+ */
+describe('Today, the orders of a list made from another', () => {
+  const NAMES = ['王芳', '王方', '李娜', 'Ann', 'ann', 'Bo', '张伟', 'Zed', '阿里'];
+  const rowArb = fc.record({
+    name: fc.constantFrom(...NAMES),
+    kind: fc.constantFrom('overdue', 'policy', 'payment', 'new_customer' as const),
+    priority: fc.constantFrom(100, 150, 410, 420, 500),
+    day: fc.integer({ min: 0, max: 3 }),
+    likelihood: fc.option(fc.constantFrom(0.1, 0.5, 0.5, 0.9), { nil: null }),
+  });
+  const rowsArb = fc.array(rowArb, { maxLength: 60 }).map((rows) =>
+    rows.map(
+      (r, n): TodayItem => ({ customerId: `c${n}`, customerName: r.name, company: null, owner: null, kind: r.kind as TodayItem['kind'], priority: r.priority, dueDate: dayBefore(r.day), reasons: [], followUpIds: [], likelihood: r.likelihood }),
+    ),
+  );
+
+  it('merging rows made again into the kept ones gives the sorted whole', () => {
+    fc.assert(
+      fc.property(rowsArb, fc.array(fc.boolean(), { maxLength: 60 }), (rows, remade) => {
+        const made = rows.filter((_, n) => remade[n]).sort(byPriority);
+        const kept = rows.filter((_, n) => !remade[n]).sort(byPriority);
+        expect(mergeByPriority(kept, made)).toEqual([...rows].sort(byPriority));
+      }),
+    );
+  });
+
+  it('sorting by groups of one priority and date, a few per step, gives what one sort gives', () => {
+    fc.assert(
+      fc.property(rowsArb, (rows) => {
+        expect(runSteps(sortedByPriorityInSteps(rows))).toEqual([...rows].sort(byPriority));
+      }),
+    );
+  });
+
+  it('ranking a list in priority order by likelihood gives what sorting it by byLikelihood gives', () => {
+    fc.assert(
+      fc.property(rowsArb, (rows) => {
+        const inPriorityOrder = [...rows].sort(byPriority);
+        expect(rankByLikelihood(inPriorityOrder)).toEqual([...rows].sort(byLikelihood));
+      }),
+    );
   });
 });
