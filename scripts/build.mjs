@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { shippedBundleDefaults, cliBundles, cliNotices, cliOutfile, nodeBundle } from './cli-build.mjs';
-import { importWorkerOutfile } from './import-worker-build.mjs';
+import { importWorkerMainOutfile } from './import-worker-build.mjs';
 import { noticesFile, rollupInputs } from './notices.mjs';
 
 /** The contract's channel names, read from the contract itself, for the preload's allow-list. */
@@ -75,7 +75,7 @@ writeBuilt(cliNotices(cliInputs.flat(), root));
 // development build, with React's and antd's development warnings in the console. The app ships production.
 process.env.NODE_ENV = 'production';
 const renderer = await viteBuild({ configFile: 'renderer/vite.config.ts', mode: 'production', logLevel: 'warn' });
-const workerInputs = cliInputs[cliBundles.findIndex((b) => b.outfile === importWorkerOutfile)];
+const workerInputs = cliInputs[cliBundles.findIndex((b) => b.outfile === importWorkerMainOutfile)];
 writeBuilt(
   noticesFile(
     [...mainInputs, ...preloadInputs, ...workerInputs, ...rollupInputs(renderer), ...productionPackageFiles()],

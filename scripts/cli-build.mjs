@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { cityZonesTrim } from './city-zones-trim.mjs';
 import { asciiOnlyOutputs } from './ascii-bundle.mjs';
-import { importWorkerBuild, importWorkerOutfile } from './import-worker-build.mjs';
+import { importWorkerBuild, importWorkerLaunchBuild, importWorkerMainOutfile, importWorkerOutfile } from './import-worker-build.mjs';
 import { esbuildInputs, noticesFile } from './notices.mjs';
 
 export const bundleDefaults = {
@@ -43,7 +43,9 @@ export const cliBundles = [
   { ...bundleDefaults, entryPoints: ['core/cli/launch.ts'], outfile: cliOutfile, sourcemap: false, banner: { js: NODE_GUARD } },
   { ...shippedBundleDefaults, entryPoints: ['core/cli/main.ts'], outfile: cliMainOutfile, external: ['better-sqlite3', 'leveldown'] },
   // Imports run in a process of their own (core/importing/worker): a crash there leaves the CLI able to report it.
-  { ...shippedBundleDefaults, ...importWorkerBuild, outfile: importWorkerOutfile },
+  // Started by a launcher that turns on the compile cache first (core/importing/worker/launch.ts).
+  { ...bundleDefaults, ...importWorkerLaunchBuild, outfile: importWorkerOutfile, sourcemap: false },
+  { ...shippedBundleDefaults, ...importWorkerBuild, outfile: importWorkerMainOutfile },
 ];
 
 /**
@@ -66,7 +68,7 @@ export const cliNoticesOutfile = 'dist/cli/THIRD-PARTY-NOTICES.txt';
 
 /** The CLI's notices file from the files its bundles carry (the CLI proper and the import worker it forks). */
 export const cliNotices = (inputs, root) =>
-  noticesFile(inputs, root, cliNoticesOutfile, 'the TierBook command line (dist/cli) and the import worker it starts (dist/main/import-worker.cjs)');
+  noticesFile(inputs, root, cliNoticesOutfile, 'the TierBook command line (dist/cli) and the import worker it starts (dist/main/import-worker.cjs and import-worker-main.cjs)');
 
 /**
  * One Node bundle built in memory: its files given back ASCII-only (scripts/ascii-bundle.mjs says why) to be

@@ -9,5 +9,17 @@ export const importWorkerBuild = {
   external: ['better-sqlite3'],
 };
 
-/** Where the app and the CLI look for it (core/importing/worker/fork-launcher.ts, electron/import-process.ts). */
+/** Where the app and the CLI look for it (core/importing/worker/fork-launcher.ts, electron/import-process.ts): the few lines of core/importing/worker/launch.ts. */
 export const importWorkerOutfile = 'dist/main/import-worker.cjs';
+
+/** The worker proper, which the launcher loads from beside itself once Node's compile cache is on. */
+export const importWorkerMainOutfile = 'dist/main/import-worker-main.cjs';
+
+/** The launcher's settings: nothing bundled but itself. */
+export const importWorkerLaunchBuild = {
+  entryPoints: ['core/importing/worker/launch.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+};

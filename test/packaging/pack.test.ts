@@ -55,7 +55,7 @@ describe('the packaged app (electron-builder --dir)', () => {
     expect(binary.subarray(wire + 2, wire + 10).toString()).toBe(EXPECTED_FUSES);
 
     const files = execFileSync(join(bin, 'asar'), ['list', join(app, 'resources', 'app.asar')], { encoding: 'utf8' }).split('\n');
-    for (const file of ['/package.json', '/dist/main/main.cjs', '/dist/main/preload.cjs', '/dist/main/import-worker.cjs', '/dist/renderer/index.html', '/db/migrations/meta/_journal.json', '/db/migrations/0000_init.sql']) {
+    for (const file of ['/package.json', '/dist/main/main.cjs', '/dist/main/preload.cjs', '/dist/main/import-worker.cjs', '/dist/main/import-worker-main.cjs', '/dist/renderer/index.html', '/db/migrations/meta/_journal.json', '/db/migrations/0000_init.sql']) {
       expect(files).toContain(file);
     }
     expect(files.filter((f) => /\.(ts|tsx|map)$/.test(f) || f.startsWith('/node_modules/better-sqlite3/src') || f.startsWith('/core/') || f.endsWith('_snapshot.json'))).toEqual([]);
