@@ -46,7 +46,7 @@ describe('npm run cli: the built bundle, rebuilt only when sources changed', () 
     expect(pkg.scripts.cli).toBe('node scripts/cli.mjs');
     expect(pkg.bin.tierbook).toBe(cliOutfile);
     const entries = (cliBundles as Array<{ entryPoints: string[] }>).flatMap((b) => b.entryPoints);
-    expect(entries).toEqual(['core/cli/launch.ts', 'core/cli/main.ts', 'core/importing/worker/entry.ts']);
+    expect(entries).toEqual(['core/cli/launch.ts', 'core/cli/main.ts', 'core/importing/worker/launch.ts', 'core/importing/worker/entry.ts']);
     for (const folder of ['core', 'shared']) expect(cliSources).toContain(folder);
     // Whatever the CLI imports from db/ is watched (the migrations are read at run time, not bundled).
     const imported = new Set<string>();

@@ -346,6 +346,11 @@ describe('today:list through dispatch', () => {
     const inSteps = runSteps(openRemindersDueByInSteps(app.db, TODAY));
     const whole = app.db.$client.prepare(REMINDERS_SQL).all(TODAY) as { followUpId: string }[];
     expect(byId(inSteps)).toEqual(byId(whole));
+    // The calendar's last day as the day: the last window is open-ended, and the years without a reminder cost a seek.
+    expect(byId(runSteps(openRemindersDueByInSteps(app.db, '9999-12-31')))).toEqual(byId(app.db.$client.prepare(REMINDERS_SQL).all('9999-12-31') as { followUpId: string }[]));
+    const reminderOn = (day: string) => app.call('followups:create', { customerId: owners[0]!, occurredAt: '2024-11-02T03:00:00Z', content: 'far', nextContactDate: day });
+    await reminderOn('9999-12-30');
+    expect(runSteps(openRemindersDueByInSteps(app.db, '9999-12-31')).map((r) => r.dueDate)).toContain('9999-12-30');
     // O's and T's, and five of the nine: not the one done, deleted, after today or of the archived customer.
     expect(whole).toHaveLength(7);
     const plan = (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${REMINDERS_BETWEEN_SQL}`).all(TODAY, '2025-01-01', '2025-02-01') as { detail: string }[]).map((r) => r.detail).join('\n');
