@@ -191,15 +191,26 @@ export function softDeleteBatchRows(
 }
 
 /**
- * The batch's orders as one stretch of rowids, when they are one and nothing else is in it: one transaction
- * wrote them, so they are unless rows were renumbered since. One pass over the batch index gives the first and
- * last rowid and the count, which proves no other row sits between them.
+ * The batch's orders as one stretch of rowids, when they are one and nothing else is in it: one transaction wrote
+ * them, so they are unless rows were renumbered or changed since. Found by seeks of the batch index, which holds each
+ * order's batch and rowid in that order: the batch's first and last rowid, then, for no value of the index but this
+ * batch (no batch, or any other), a row between them — one seek per value (per import ever made), where counting the
+ * batch's rows to prove it read a million index entries (90–120 ms of an undo at 100k customers).
  */
 export function batchOrdersStretch(client: Database.Database, batchId: string): { first: number; last: number } | null {
-  const { first, last, count } = client
-    .prepare(`SELECT min(rowid) AS first, max(rowid) AS last, count(*) AS count FROM orders WHERE import_batch_id = ?`)
-    .get(batchId) as { first: number | null; last: number | null; count: number };
-  return first !== null && last !== null && count === last - first + 1 ? { first, last } : null;
+  const edge = (order: 'ASC' | 'DESC') =>
+    client.prepare(`SELECT rowid FROM orders WHERE import_batch_id = ? ORDER BY rowid ${order} LIMIT 1`).pluck().get(batchId) as number | undefined;
+  const first = edge('ASC');
+  const last = edge('DESC');
+  if (first === undefined || last === undefined) return null;
+  const noBatchBetween = client.prepare(`SELECT 1 FROM orders WHERE import_batch_id IS NULL AND rowid BETWEEN ? AND ? LIMIT 1`).get(first, last) === undefined;
+  if (!noBatchBetween) return null;
+  const between = client.prepare(`SELECT 1 FROM orders WHERE import_batch_id = ? AND rowid BETWEEN ? AND ? LIMIT 1`);
+  const nextBatch = client.prepare(`SELECT min(import_batch_id) FROM orders WHERE import_batch_id > ?`).pluck();
+  for (let other = nextBatch.get('') as string | null; other !== null; other = nextBatch.get(other) as string | null) {
+    if (other !== batchId && between.get(other, first, last) !== undefined) return null;
+  }
+  return { first, last };
 }
 
 export function rememberedMapping(client: Database.Database, kind: string, signature: string): Record<string, string | null> | null {

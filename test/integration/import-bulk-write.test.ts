@@ -138,6 +138,23 @@ describe('bulk writes: imports and their undo', () => {
     expect(raw().prepare(`SELECT count(*) FROM order_month_totals WHERE customer_id = ?`).pluck().get(middle.customer_id)).toBeGreaterThan(0);
   });
 
+  it("reads every order again when a row of another batch sits among its rowids, and finds the stretch when the others' rows border it", async () => {
+    const before = await app.call('import:commit', { kind: 'orders', source: { path: file('before.csv', ordersCsv(20)) }, linkBy: 'phone' });
+    const result = await app.call('import:commit', { kind: 'orders', source: { path: file('among.csv', ordersCsv(60)) }, linkBy: 'phone' });
+    const batchId = result.batchId!;
+    const rowids = raw().prepare(`SELECT rowid FROM orders WHERE import_batch_id = ? ORDER BY rowid`).pluck().all(batchId) as number[];
+    expect(raw().prepare(`SELECT import_batch_id FROM orders WHERE rowid = ?`).pluck().get(rowids[0]! - 1)).toBe(before.batchId);
+    expect(batchOrdersStretch(raw(), batchId)).toEqual({ first: rowids[0], last: rowids.at(-1) });
+    // As if a row of the earlier batch had come to sit among this one's (rows renumbered): it stays live through the undo.
+    const middle = rowids[30]!;
+    raw().prepare(`UPDATE orders SET import_batch_id = ? WHERE rowid = ?`).run(before.batchId, middle);
+    expect(batchOrdersStretch(raw(), batchId)).toBeNull();
+    expect(await app.call('import:undo', { batchId })).toMatchObject({ ordersRemoved: 59 });
+    expect(raw().prepare(`SELECT deleted_at FROM orders WHERE rowid = ?`).pluck().get(middle)).toBeNull();
+    expect(raw().prepare(`SELECT count(*) FROM orders WHERE import_batch_id = ? AND deleted_at IS NULL`).pluck().get(before.batchId)).toBe(21);
+    expectAggregatesMatchRawRows();
+  });
+
   it('finds the customers of a batch that is a small part of the orders through the batch itself, and undoes it', async () => {
     // A large file kept, then a small one undone: the small batch's owners are read from its own rows.
     const kept = await app.call('import:commit', { kind: 'orders', source: { path: file('kept.csv', ordersCsv(400)) }, linkBy: 'phone' });
