@@ -99,6 +99,36 @@ function describe(o: Order, w: Words): string {
   return [`${head}${profit}${pay}  ${o.id}`, ...lines].join('\n');
 }
 
+type OrderPayments = OutputOf<'order-payments:list'> & { orderId: string };
+
+/**
+ * An order's payments as the payment dialog lists them (PaymentsList), in its words: the day paid, the amount, who
+ * recorded it and whether an edit of the order took it into its terms; then how many and their sum, and what they
+ * pass the owed amount by when payments on two laptops both took the balance.
+ */
+function paymentLines(o: OrderPayments, w: Words): string {
+  const heading = w('cli:out.orders.payments.heading', { id: o.orderId });
+  if (o.payments.length === 0) return [heading, w('cli:out.orders.payments.none')].join('\n');
+  const columns = { paidOn: w('cli:out.orders.payments.paidOn'), amount: w('cli:out.orders.payments.amount'), recordedBy: w('cli:out.orders.payments.recordedBy') };
+  const amounts = o.payments.map((p) => money(p.amountMinor, o.currency));
+  const dayWidth = Math.max(width(columns.paidOn), ...o.payments.map((p) => width(p.paidOn)));
+  const amountWidth = Math.max(width(columns.amount), ...amounts.map(width));
+  // Amounts right-aligned, so their decimal points line up.
+  const right = (text: string) => ' '.repeat(amountWidth - width(text)) + text;
+  const rows = o.payments.map(
+    (p, i) =>
+      `  ${pad(p.paidOn, dayWidth)}  ${right(amounts[i]!)}  ${p.recordedBy ?? w('cli:out.orders.payments.nobody')}` + (p.closedAt !== null ? w('cli:out.orders.payments.closed') : ''),
+  );
+  const total = o.payments.reduce((sum, p) => sum + p.amountMinor, 0);
+  return [
+    heading,
+    `  ${pad(columns.paidOn, dayWidth)}  ${right(columns.amount)}  ${columns.recordedBy}`,
+    ...rows,
+    w('cli:out.orders.payments.count', { count: o.payments.length, amount: money(total, o.currency) }),
+    ...(o.overpaidMinor > 0 ? [w('cli:out.orders.payments.overpaid', { amount: money(o.overpaidMinor, o.currency) })] : []),
+  ].join('\n');
+}
+
 /** Orders as trade records: add (with lines, cost, payment), return, payments, the list, products. */
 export const ORDER_COMMANDS: Command[] = [
   {
@@ -170,6 +200,18 @@ export const ORDER_COMMANDS: Command[] = [
     fields: { id: '--order' },
     run: (v, call) => call('orders:record-payment', { id: requireFlag(v, 'order'), amount: amountFlag(v, 'amount') }),
     human: (o: OutputOf<'orders:record-payment'>, _money, w) => (o.balanceMinor > 0 ? w('cli:out.orders.paidSome', { id: o.id, amount: money(o.balanceMinor, o.currency) }) : w('cli:out.orders.paidAll', { id: o.id })),
+  },
+  {
+    words: ['orders', 'payments'],
+    flags: { order: { type: 'string' } },
+    fields: { orderId: '--order' },
+    // The order's id goes with the list for the heading; --json prints the channel's answer as it is.
+    run: async (v, call): Promise<OrderPayments> => {
+      const orderId = requireFlag(v, 'order');
+      return { orderId, ...(await call('order-payments:list', { orderId })) };
+    },
+    json: ({ orderId: _orderId, ...listed }: OrderPayments) => listed,
+    human: (o: OrderPayments, _money, w) => paymentLines(o, w),
   },
   {
     words: ['orders', 'list'],

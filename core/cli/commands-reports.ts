@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { AppError, type OutputOf } from '../../shared/contract';
 import type { ClassFigures, ReportPeriod } from '../../shared/contract/reports';
 import { optionalString, requireFlag, UsageError } from './args';
@@ -5,6 +6,7 @@ import { pad, width, type Caller, type Command } from './commands';
 import { localeLanguage } from './language';
 import { baseMoney, decimalAmount, type BaseMoney } from './base-money';
 import { classWord, PLAIN_NAMING, spellingsFor, withoutSpellings, type WithSpellings } from './class-names';
+import { fileToWrite, REPLACE_FLAG } from './file-to-write';
 import { say, type Words } from './words';
 import { schemeNamingFor, schemeWord, type SchemeNaming } from './scheme-words';
 
@@ -100,7 +102,7 @@ async function workbookLanguage(v: Record<string, unknown>, call: Caller): Promi
 export const REPORT_COMMANDS: Command[] = [
   {
     words: ['report'],
-    flags: { scheme: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, period: { type: 'string' }, xlsx: { type: 'string' }, language: { type: 'string' } },
+    flags: { scheme: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, period: { type: 'string' }, xlsx: { type: 'string' }, language: { type: 'string' }, ...REPLACE_FLAG },
     fields: { path: '--xlsx' },
     run: async (v, call): Promise<WithSpellings<Report> & { naming: SchemeNaming }> => {
       // The workbook is written whatever the name says (report.pdf would be a workbook no viewer opens as one);
@@ -109,6 +111,8 @@ export const REPORT_COMMANDS: Command[] = [
       if (xlsx !== undefined && !/\.xlsx$/i.test(xlsx)) throw new UsageError(say('cli:file.xlsx', { value: xlsx }));
       const language = optionalString(v, 'language') ?? (xlsx === undefined ? 'zh-CN' : await workbookLanguage(v, call));
       if (!REPORT_LANGUAGES.includes(language as 'en')) throw new UsageError(say('cli:usage.oneOf', { name: 'language', choices: REPORT_LANGUAGES.join(', '), value: language }));
+      // A workbook already there is refused before the migration below stores anything.
+      if (xlsx !== undefined) fileToWrite(v, xlsx, say('cli:file.xlsxExists', { path: resolve(xlsx) }));
       const input = { scheme: requireFlag(v, 'scheme'), from: requireFlag(v, 'from'), to: requireFlag(v, 'to'), period: (optionalString(v, 'period') ?? 'month') as ReportPeriod };
       // Everything is checked by the evaluation before anything is written.
       let evaluation = await call('reports:evaluation', input);

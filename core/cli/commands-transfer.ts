@@ -1,4 +1,4 @@
-import { lstatSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { OutputOf } from '../../shared/contract';
 import { IMPORT_ENCODINGS } from '../../shared/contract/transfer';
@@ -11,7 +11,7 @@ import { resources } from '../../renderer/i18n/resources';
 import { failureSaid } from './refusal-text';
 import { counted, say, sayAs, type Said, type Words } from './words';
 import { localMinute } from './local-instant';
-import { resolvedPath, samePath } from '../backup/target';
+import { fileToWrite, REPLACE_FLAG } from './file-to-write';
 
 type Flags = Parameters<Command['run']>[0];
 
@@ -79,7 +79,7 @@ function choice<T extends string>(values: Flags, name: string, allowed: readonly
 export const IMPORT_FLAGS = {
   mapping: { type: 'string' }, encoding: { type: 'string' }, 'date-order': { type: 'string' }, 'on-error': { type: 'string' }, rejects: { type: 'string' },
   'dry-run': { type: 'boolean' }, decimal: { type: 'string' }, duplicates: { type: 'string' }, 'link-by': { type: 'string' }, 'create-customers': { type: 'boolean' }, sheet: { type: 'string' },
-  'header-row': { type: 'string' },
+  'header-row': { type: 'string' }, ...REPLACE_FLAG,
 } as const;
 
 type RowErrorSummary = { row: number; column: string | null; field: string | null; value: string; reason: string; message: string };
@@ -134,6 +134,17 @@ function summarize(result: OutputOf<'import:commit'>): ImportSummary {
   return { batchId, dryRun, rowsTotal, added, updated, skipped, rejected, customersCreated, encoding, delimiter, rejectsPath, headerRow, inferredPlaces: result.inferred.places ?? null, ...(result.orders ? { orders: result.orders } : {}), errors, missing: { all: [...result.missing.all], anyOf: [...result.missing.anyOf] }, tableIssues, ...datesSaid(result.inferred.dateEvidence), rowParams };
 }
 
+/**
+ * Where --rejects writes the rejected rows: a file already there is refused unless --replace, as for an export. Only a
+ * committing import that skips bad rows writes it (core/importing/run-import.ts); a dry run or an all-or-nothing import
+ * leaves it alone, and is not refused for it.
+ */
+function rejectsTarget(v: Flags, rejects: string): string {
+  const written = v['dry-run'] !== true && (optionalString(v, 'on-error') ?? 'skip') === 'skip';
+  if (!written) return resolve(rejects);
+  return fileToWrite(v, rejects, say('cli:file.rejectsExists', { path: resolve(rejects) }), [fileArgument(v, 'import')]);
+}
+
 function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
   return {
     words: ['import', kind],
@@ -157,7 +168,7 @@ function importCommand(kind: 'customers' | 'orders' | 'followups'): Command {
         duplicates: choice(v, 'duplicates', ['skip', 'update', 'create'] as const),
         linkBy: choice(v, 'link-by', ['auto', 'code', 'phone', 'name'] as const),
         unknownCustomers: v['create-customers'] ? ('create' as const) : ('reject' as const),
-        rejectsPath: rejects ? resolve(rejects) : undefined,
+        rejectsPath: rejects ? rejectsTarget(v, rejects) : undefined,
         reportLimit: 20,
       };
       let result: OutputOf<'import:commit'>;
@@ -252,6 +263,7 @@ function exportCommand(kind: keyof typeof EXPORT_CHANNELS): Command {
     takesFile: true,
     flags: {
       lang: { type: 'string' },
+      ...REPLACE_FLAG,
       ...(tiers
         ? { scheme: { type: 'string' }, class: { type: 'string' }, search: { type: 'string' }, view: { type: 'string' }, owner: { type: 'string', multiple: true }, tag: { type: 'string', multiple: true } }
         : {}),
@@ -262,29 +274,17 @@ function exportCommand(kind: keyof typeof EXPORT_CHANNELS): Command {
       if (tiers && (optionalString(v, 'scheme') === undefined) !== (optionalString(v, 'class') === undefined)) {
         throw new UsageError(say('cli:usage.schemeWithClass', { given: optionalString(v, 'scheme') === undefined ? '--class' : '--scheme' }));
       }
+      const path = fileArgument(v, 'export');
+      const language = choice(v, 'lang', ['zh-CN', 'en'] as const);
       return call(EXPORT_CHANNELS[kind], {
-        path: fileArgument(v, 'export'),
-        language: choice(v, 'lang', ['zh-CN', 'en'] as const),
+        path: fileToWrite(v, path, say('cli:file.exportExists', { path })),
+        language,
         ...(tiers ? { scheme: optionalString(v, 'scheme'), classKey: optionalString(v, 'class'), ...listFilterOf(v) } : {}),
       });
     },
     // The tiers stored last need not be today's (a `segment --as-of` of another day): the export says whose they are.
     human: (o: OutputOf<'export:customers'>, _money, w) => w('cli:out.export.done', { rows: o.rows, path: o.path }) + (o.classesAsOf ? w('cli:out.export.tiersAsOf', { asOf: o.classesAsOf }) : ''),
   };
-}
-
-/**
- * Where `backup --to` writes. The desktop save dialog asks before a file is replaced; a command cannot ask, so a file
- * already there is refused unless --replace says to replace it. The workspace itself, and anything there that is not a
- * regular file (a folder, a link, a device), are left to the backup's own refusal, which no flag overrides
- * (core/backup/target.ts): --replace is no advice for them.
- */
-function backupTarget(values: Flags): string {
-  const path = resolve(requireFlag(values, 'to'));
-  if (values.replace === true || !lstatSync(path, { throwIfNoEntry: false })?.isFile()) return path;
-  const workspace = resolvedPath(requireFlag(values, 'db'));
-  if (['', '-wal', '-shm', '-journal'].some((suffix) => samePath(resolvedPath(path), workspace + suffix))) return path;
-  throw new UsageError(say('cli:file.backupExists', { path }));
 }
 
 /** Longer word lists first: findCommand takes the first command whose words prefix the arguments. */
@@ -326,9 +326,12 @@ export const TRANSFER_COMMANDS: Command[] = [
   exportCommand('followups'),
   {
     words: ['backup'],
-    flags: { to: { type: 'string' }, replace: { type: 'boolean' } },
+    flags: { to: { type: 'string' }, ...REPLACE_FLAG },
     fields: { path: '--to' },
-    run: (v, call) => call('backup:create', { path: backupTarget(v) }),
+    run: (v, call) => {
+      const path = resolve(requireFlag(v, 'to'));
+      return call('backup:create', { path: fileToWrite(v, path, say('cli:file.backupExists', { path })) });
+    },
     human: (o: OutputOf<'backup:create'>, _money, w) => w('cli:out.backup.done', { path: o.path, bytes: o.bytes }),
   },
   {

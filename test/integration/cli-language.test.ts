@@ -80,7 +80,7 @@ describe('a refusal in a Chinese locale (LANG=zh_CN.UTF-8)', () => {
     expect(run(CHINESE, ...order(shop, customerId, '--amout', '5'))).toEqual({ code: 2, stdout: '', stderr: '错误：未知参数 --amout（tierbook orders add --help 列出这个命令可用的参数）\n' });
     expect(run(C_LOCALE, ...order(shop, customerId, '--amout', '5')).stderr).toBe('error: unknown flag --amout (tierbook orders add --help lists the flags it takes)\n');
     expect(run(CHINESE, 'ordrs', 'add', '--db', shop)).toEqual({ code: 2, stdout: '', stderr: '错误：没有“ordrs add”这个命令（见 tierbook --help）\n' });
-    expect(run(CHINESE, 'orders', '--db', shop)).toEqual({ code: 2, stdout: '', stderr: '错误：“orders”后面还要一个词：orders add, return, pay, list, delete, deleted, restore（见 tierbook --help）\n' });
+    expect(run(CHINESE, 'orders', '--db', shop)).toEqual({ code: 2, stdout: '', stderr: '错误：“orders”后面还要一个词：orders add, return, pay, payments, list, delete, deleted, restore（见 tierbook --help）\n' });
   });
 
   it('says a --db that names no file, and creates none', () => {
