@@ -24,25 +24,65 @@ export function errorText(error: unknown, t: TFunction): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A field as antd's form names it (['amount'], ['rows', 2, 'value']). */
+type FieldName = (string | number)[];
+
+/** Where a refusal went: the fields it names that are on the form, and the words that belong to none of them. */
+interface Placed {
+  fields: FieldName[];
+  unplaced: string[];
+}
+
+/** What a refusal needs of antd's form. */
+type RefusedForm = Pick<FormInstance, 'getFieldInstance' | 'getFieldError' | 'setFields'>;
+
+function placeFieldErrors(form: RefusedForm, error: unknown, t: TFunction, fieldOf: (path: FieldName) => FieldName | null): Placed {
+  if (!(error instanceof ApiError) || !error.body.issues?.length) return { fields: [], unplaced: [errorText(error, t)] };
+  const unplaced: string[] = [];
+  const refused: FieldName[] = [];
+  const fields: { name: FieldName; errors: string[] }[] = [];
+  for (const issue of error.body.issues) {
+    const text = issueText(issue, t, error.body.message);
+    const name = fieldOf(issue.path);
+    if (!name || !name.length || form.getFieldInstance(name as never) === undefined) {
+      unplaced.push(text);
+      continue;
+    }
+    refused.push(name);
+    // A field already saying its own rule's message keeps it: the rule says more ("10,689 characters, at most
+    // 4,000: …") than the contract's key for the same fault ("Too long").
+    if (form.getFieldError(name as never).length === 0) fields.push({ name, errors: [text] });
+  }
+  form.setFields(fields as never);
+  return { fields: refused, unplaced };
+}
+
 /**
  * Puts the contract's field issues on the form fields they belong to. Returns the issues that match
  * no field, so the caller can show them in a message instead of losing them.
  */
-export function showFieldErrors(form: FormInstance, error: unknown, t: TFunction, fieldOf: (path: (string | number)[]) => (string | number)[] | null = (p) => p): string[] {
-  if (!(error instanceof ApiError) || !error.body.issues?.length) return [errorText(error, t)];
-  const unplaced: string[] = [];
-  const fields: { name: (string | number)[]; errors: string[] }[] = [];
-  for (const issue of error.body.issues) {
-    const text = issueText(issue, t, error.body.message);
-    const name = fieldOf(issue.path);
-    if (!name || !name.length || form.getFieldInstance(name as never) === undefined) unplaced.push(text);
-    // A field already saying its own rule's message keeps it: the rule says more ("10,689 characters, at most
-    // 4,000: …") than the contract's key for the same fault ("Too long").
-    else if (form.getFieldError(name as never).length === 0) fields.push({ name, errors: [text] });
-  }
-  form.setFields(fields as never);
+export function showFieldErrors(form: FormInstance, error: unknown, t: TFunction, fieldOf: (path: FieldName) => FieldName | null = (p) => p): string[] {
+  return placeFieldErrors(form, error, t, fieldOf).unplaced;
+}
+
+/**
+ * A save the server refused, shown as a refusal by the form's own rules is (save-when-valid.ts): each issue under
+ * its field, and the first refused field brought into view with the cursor in it. The cursor stayed on Save, with
+ * the words perhaps under a field scrolled out of the page or the dialog. Returns the issues that match no field.
+ */
+export function showRefusal(
+  form: RefusedForm & Pick<FormInstance, 'scrollToField'>,
+  error: unknown,
+  t: TFunction,
+  fieldOf: (path: FieldName) => FieldName | null = (p) => p,
+): string[] {
+  const { fields, unplaced } = placeFieldErrors(form, error, t, fieldOf);
+  if (fields[0]) form.scrollToField(fields[0], AT_FIELD);
   return unplaced;
 }
+
+/** How a refused field is shown: in the middle of the page's or the dialog's view, with the cursor in it. */
+export const AT_FIELD = { block: 'center', focus: true } as const;
 
 /**
  * For a Form's onValuesChange: an error the server put on a field goes away as soon as the user edits

@@ -126,6 +126,8 @@ export async function dataArrivesComplete({ page, screenshot }: Journey): Promis
   // Said as every field says it, with its length and how much to cut (it said only "Too long").
   await expect.poll(() => page.locator('.ant-form-item-explain-error').first().innerText()).toBe('121 characters, at most 120: shorten it by 1 to save (nothing was cut)');
   await expect.poll(async () => { const box = await businessName.boundingBox(); return box !== null && box.y >= 0 && box.y + box.height <= page.viewportSize()!.height; }).toBe(true);
+  // … with the cursor in it to shorten it (it stayed on Save).
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null)).toBe('settings-business-name');
   await businessName.fill(savedName);
 
   // The FX rates filtered by typing a currency: "usd" + Enter picks US Dollar, not the first currency listed.

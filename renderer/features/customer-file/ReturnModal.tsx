@@ -6,7 +6,7 @@ import type { Order } from '../../../shared/contract/orders';
 import { minorToDecimal } from '../../../shared/domain/money';
 import { typedAmount } from '../../../shared/domain/typed-number';
 import { api } from '../../api/client';
-import { clearErrorsOnEdit, showFieldErrors } from '../../components/errors';
+import { clearErrorsOnEdit, showRefusal } from '../../components/errors';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { formatDate, formatMoney } from '../../components/format';
 import { useWorkspace } from '../../app/workspace';
@@ -65,7 +65,8 @@ export function ReturnModal({ customerId, target, onClose, onSaved }: { customer
       void message.success(t('returnSaved'));
       onSaved();
     } catch (error) {
-      for (const text of showFieldErrors(form, error, t)) void message.error(text);
+      // The server's refusal (more than is left to return, a cost above the amount) is shown as the rules' are.
+      for (const text of showRefusal(form, error, t)) void message.error(text);
     } finally {
       setSaving(false);
     }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_SOURCES } from '../../../shared/contract/enums';
 import { api } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
-import { showFieldErrors } from '../../components/errors';
+import { AT_FIELD, showRefusal } from '../../components/errors';
 import { COUNTRY_CODES, countryName } from '../../components/format';
 import { systemLanguage } from '../../i18n';
 import { CurrencySelect } from './CurrencySelect';
@@ -77,7 +77,8 @@ export function SettingsPage() {
       refresh();
       void message.success(t('saved'));
     } catch (error) {
-      for (const text of showFieldErrors(form, error, t, fieldOfIssue)) void message.error(text);
+      // Under the field it names, brought into view with the cursor in it, as a field the form's rules refuse.
+      for (const text of showRefusal(form, error, t, fieldOfIssue)) void message.error(text);
     } finally {
       setSaving(false);
     }
@@ -101,8 +102,9 @@ export function SettingsPage() {
         layout="vertical"
         initialValues={toFormValues(settings)}
         onFinish={(values) => void save(values)}
-        // The Save button is at the foot of a long page: a refused field far above it is brought into view.
-        scrollToFirstError={{ block: 'center' }}
+        // The Save button is at the foot of a long page: a refused field far above it is brought into view, with the
+        // cursor in it (it was left on Save), as the dialogs' Save does (save-when-valid.ts).
+        scrollToFirstError={AT_FIELD}
         onValuesChange={(changed: Partial<SettingsFormValues>, all: SettingsFormValues) => {
           setDirty(JSON.stringify(toSettingsInput({ ...toFormValues(settings), ...all })) !== JSON.stringify(toSettingsInput(toFormValues(settings))));
           if (changed.language) void i18n.changeLanguage(uiLanguageOf(changed.language));

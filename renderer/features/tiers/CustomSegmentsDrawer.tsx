@@ -6,11 +6,11 @@ import type { OutputOf } from '../../../shared/contract';
 import type { CustomSegmentRow } from '../../../shared/contract/segmentation';
 import { classKeysOf, CLOSED_SCHEME_KEYS, PROFILE_FIELDS, RULE_METRICS, type RuleGroup } from '../../../shared/segmentation';
 import { api } from '../../api/client';
-import { errorText } from '../../components/errors';
+import { clearErrorsOnEdit, errorText, showRefusal } from '../../components/errors';
 import { lengthLimit } from '../../components/length-limit';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { COUNTRY_CODES } from '../../components/format';
-import { fieldWithoutValue, toCondition, toRows, type Row } from './custom-rows';
+import { boxesOfEditedRows, fieldOfSegmentIssue, fieldWithoutValue, toCondition, toRows, type Row } from './custom-rows';
 import { saveWhenValid } from './save-when-valid';
 import { classLabel } from './labels';
 import { useClassLabelEnv } from './use-tier-settings';
@@ -107,7 +107,8 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
       setReloads((n) => n + 1);
       onChanged();
     } catch (e) {
-      void message.error(errorText(e, t));
+      // Under the name or the condition's row it names, brought into view with the cursor in it; the rest in a message.
+      for (const text of showRefusal(form, e, t, fieldOfSegmentIssue)) void message.error(text);
     }
   };
   const save = () => saveWhenValid(form, saveValid, conditionWithoutValue);
@@ -182,7 +183,12 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
           </Button>
         ) : null}
       </Space>
-      <Form form={form} layout="vertical" initialValues={{ op: 'and', rows: [NEW_ROW] }} style={{ marginTop: 8 }} onValuesChange={() => setEdited(true)}>
+      <Form form={form} layout="vertical" initialValues={{ op: 'and', rows: [NEW_ROW] }} style={{ marginTop: 8 }} onValuesChange={(changed: Partial<Values>) => {
+          clearErrorsOnEdit(form)(changed);
+          const stale = boxesOfEditedRows(changed.rows ?? []).filter((name) => form.getFieldError(name as never).length > 0);
+          if (stale.length) form.setFields(stale.map((name) => ({ name, errors: [] })) as never);
+          setEdited(true);
+        }}>
         <Form.Item name="name" label={t('custom.name')} rules={[{ required: true, whitespace: true, message: t('errors:issue.required') }, lengthLimit(t, language, 80)]}>
           <Input data-testid="custom-name" />
         </Form.Item>
@@ -193,13 +199,14 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
           {(fields, { add, remove: drop }) => (
             <>
               {fields.map((f) => (
-                <Form.Item key={f.key} noStyle shouldUpdate>
+                // Not noStyle: a refusal the server put on one of the row's boxes is said under the row.
+                <Form.Item key={f.key} shouldUpdate style={{ marginBottom: 8 }}>
                   {() => {
                     const row: Row = form.getFieldValue(['rows', f.name]) ?? { kind: 'metric' };
                     const choices = row.kind === 'field' ? fieldChoices(row.field, facets, (v) => fieldValueLabel(t, row.field!, v, language)) : null;
                     const fieldOps = choices ? KEYED_FIELD_OPS : TEXT_FIELD_OPS;
                     return (
-                      <Space wrap style={{ marginBottom: 8 }} data-testid="custom-condition">
+                      <Space wrap data-testid="custom-condition">
                         <Form.Item name={[f.name, 'kind']} noStyle>
                           <Select
                             style={{ width: 120 }}
@@ -230,6 +237,7 @@ export function CustomSegmentsDrawer({ open, baseCurrency, onClose, onChanged }:
                             <Form.Item name={[f.name, 'value']} noStyle>
                               {/* Tags are free text the shop made up: suggest the ones in use, accept a new one. */}
                               <AutoComplete
+                                data-testid="custom-tag"
                                 style={{ width: 160 }}
                                 status={emptyRow === f.name ? 'error' : undefined}
                                 onChange={() => setEmptyRow(null)}

@@ -64,6 +64,36 @@ export function fieldWithoutValue(rows: readonly Row[]): (string | number)[] | n
   return index < 0 ? null : ['rows', index, valueBoxOf(rows[index]!)];
 }
 
+/** The box of a row that holds a condition's part, by the part's name in the contract (a tag is typed in the value box). */
+const BOX_OF_PART: Record<string, string> = { kind: 'kind', metric: 'metric', field: 'field', scheme: 'scheme', op: 'op', value: 'value', tag: 'value', values: 'values', classes: 'classes' };
+
+/**
+ * The editor's field a server's refusal of a custom segment names (showRefusal): the name, or the box of the
+ * condition's row (the rows are the rule's conditions in order: ['rule', 'conditions', 2, 'tag'] is row 2's value
+ * box); null for what no one box holds (the whole rule, the number of segments), which is said in a message.
+ */
+export function fieldOfSegmentIssue(path: readonly (string | number)[]): (string | number)[] | null {
+  if (path.length === 1 && path[0] === 'name') return ['name'];
+  const [rule, conditions, index, part] = path;
+  if (rule !== 'rule' || conditions !== 'conditions' || typeof index !== 'number' || typeof part !== 'string') return null;
+  const box = BOX_OF_PART[part];
+  return box ? ['rows', index, box] : null;
+}
+
+/**
+ * Every box of each row an edit touched (onValuesChange's `rows`, sparse: only the edited rows are there). A row's
+ * boxes change with its kind, field or operator, and antd hands a box's errors on to whichever box takes its place:
+ * a refusal of a tag was left under the City of the profile field chosen instead. So a row's refusal goes with any edit of the row.
+ */
+export function boxesOfEditedRows(changedRows: readonly unknown[]): (string | number)[][] {
+  const boxes = [...new Set(Object.values(BOX_OF_PART))];
+  const edited: (string | number)[][] = [];
+  changedRows.forEach((row, index) => {
+    if (row !== undefined) edited.push(...boxes.map((box) => ['rows', index, box]));
+  });
+  return edited;
+}
+
 /** The editor's rows for a saved rule; null when the rule nests groups, which the editor cannot show as rows. */
 export function toRows(rule: RuleGroup, currency: string): Row[] | null {
   const rows: Row[] = [];

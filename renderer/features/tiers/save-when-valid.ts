@@ -1,4 +1,5 @@
 import type { FormInstance } from 'antd';
+import { AT_FIELD } from '../../components/errors';
 
 /** What antd's validateFields rejects with when a field's rule refuses (or the check was overtaken by an edit). */
 interface ValidationFailure {
@@ -40,6 +41,3 @@ export async function saveWhenValid<V>(
   await save(values);
   return true;
 }
-
-/** In the middle of the dialog's view, with the cursor in it. */
-const AT_FIELD = { block: 'center', focus: true } as const;

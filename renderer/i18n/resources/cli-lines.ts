@@ -34,7 +34,8 @@ export const cliLines = {
       elapsed: '（用时 {{ms}} 毫秒）',
     },
     predict: {
-      row: '{{name}} 评分 {{score}} $t(prediction:pAlive) {{pAlive}}  未来 90 天预计 {{d90}} 单  每单 {{order}}  客户价值 {{clv}}  {{confidence}} · {{method}}',
+      // The likelihood and the customer value by the Predictions screen's own names.
+      row: '{{name}} $t(prediction:score) {{score}} $t(prediction:pAlive) {{pAlive}}  未来 90 天预计 {{d90}} 单  每单 {{order}}  $t(prediction:clv) {{clv}}  {{confidence}} · {{method}}',
       confidence: { high: '$t(prediction:confidence.high)', medium: '$t(prediction:confidence.medium)', low: '$t(prediction:confidence.low)' },
       method: { bgnbd: '$t(prediction:method.bgnbd)', shrunk: '$t(prediction:method.shrunk)' },
       pastEnd: '--offset {{offset}} 超出了截至 {{asOf}} 有订单的全部 {{total}} 位客户。',
@@ -158,7 +159,7 @@ export const cliLines = {
       elapsed: '({{ms}} ms)',
     },
     predict: {
-      row: '{{name}} score {{score}} $t(prediction:pAlive) {{pAlive}}  next 90 days {{d90}}  order {{order}}  CLV {{clv}}  {{confidence}} · {{method}}',
+      row: '{{name}} $t(prediction:score) {{score}} $t(prediction:pAlive) {{pAlive}}  next 90 days {{d90}}  order {{order}}  $t(prediction:clv) {{clv}}  {{confidence}} · {{method}}',
       confidence: { high: '$t(prediction:confidence.high)', medium: '$t(prediction:confidence.medium)', low: '$t(prediction:confidence.low)' },
       method: { bgnbd: '$t(prediction:method.bgnbd)', shrunk: '$t(prediction:method.shrunk)' },
       pastEnd: '--offset {{offset}} is past the last of the {{total}} customers with orders as of {{asOf}}.',

@@ -73,12 +73,20 @@ describe('predictions, in both languages', () => {
 
   it('word a customer’s likelihood, its confidence and method as the prediction screen does, the customer by name first', () => {
     const name = `张三${' '.repeat(16)}`; // two characters, four columns of twenty
+    // The likelihood and the customer value by the Predictions screen's names (its column titles): the lines said
+    // "score"/"评分" and "CLV"/"客户价值" where the screen says "Purchase likelihood"/"购买可能性" and "Customer value (CLV)".
+    expect([t['zh-CN']('prediction:score'), t['zh-CN']('prediction:clv'), t.en('prediction:score'), t.en('prediction:clv')]).toEqual([
+      '购买可能性',
+      '客户价值 (CLV)',
+      'Purchase likelihood',
+      'Customer value (CLV)',
+    ]);
     expect(human(['predict'], page, 'zh-CN', 'CNY')).toBe(
-      `${name} 评分 87   仍活跃概率 0.912  未来 90 天预计 1.50 单  每单 120.00 CNY  客户价值 3456.00 CNY  ${t['zh-CN']('prediction:confidence.high')} · ${t['zh-CN']('prediction:method.shrunk')}  c1`,
+      `${name} 购买可能性 87   仍活跃概率 0.912  未来 90 天预计 1.50 单  每单 120.00 CNY  客户价值 (CLV) 3456.00 CNY  ${t['zh-CN']('prediction:confidence.high')} · ${t['zh-CN']('prediction:method.shrunk')}  c1`,
     );
     expect(human(['predict'], page, 'en', 'CNY')).toBe(
       // "Still active", as the prediction screens and the customer file say it (the Chinese says 仍活跃概率 too); it said P(alive).
-      `${name} score 87   Still active 0.912  next 90 days 1.50  order 120.00 CNY  CLV 3456.00 CNY  ${t.en('prediction:confidence.high')} · ${t.en('prediction:method.shrunk')}  c1`,
+      `${name} Purchase likelihood 87   Still active 0.912  next 90 days 1.50  order 120.00 CNY  Customer value (CLV) 3456.00 CNY  ${t.en('prediction:confidence.high')} · ${t.en('prediction:method.shrunk')}  c1`,
     );
     expect(human(['predict'], { ...page, rows: [{ ...row, method: 'bgnbd', confidence: 'medium' }] }, 'en', 'CNY')).toMatch(/ somewhat sure · BG\/NBD model {2}c1$/);
   });
