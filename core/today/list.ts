@@ -12,7 +12,7 @@ import type { HandlerContext } from '../context';
 import { ensureDefaultPolicies } from '../segmentation/policies';
 import { segmentationInSteps, type SegmentationState } from '../segmentation/state';
 import type { SegmentCustomer } from '../../db/repos/segmentation';
-import type { TodayCustomer } from '../../shared/today/types';
+import type { TodayCustomer, TodayInput } from '../../shared/today/types';
 import type { CustomerTimeZone } from '../../shared/domain/customer-time-zone-types';
 import { timeZonesOf } from '../customer-time-zones';
 import { basisOf, customersToRemake, remadeBasis, type ListBasis } from './basis';
@@ -160,21 +160,30 @@ function* madeListInSteps(db: Db, state: SegmentationState, asOf: string): Steps
   const reminders = yield* openRemindersDueByInSteps(db, asOf);
   yield;
   const overduePayments = overduePaymentsBy(db, asOf, basis.baseCurrency);
-  const firstSaleDate = firstSaleDateBy(db, asOf);
-  const items = yield* buildTodayInSteps({
-    asOf,
+  const items = yield* buildTodayInSteps(todayInput(db, state, basis, customers, { asOf, reminders, overduePayments }));
+  return { key, asOf, state, items, basis };
+}
+
+/** What buildToday is given: the tiers' state and the basis, with the day's reminders and overdue money read for it. */
+function todayInput(
+  db: Db,
+  state: SegmentationState,
+  basis: ListBasis,
+  customers: readonly TodayCustomer[],
+  read: Pick<TodayInput, 'asOf' | 'reminders' | 'overduePayments'>,
+): TodayInput {
+  const firstSaleDate = firstSaleDateBy(db, read.asOf);
+  return {
+    ...read,
     customers,
     indexOf: state.indexOf,
     classKeys: state.result.classKeys,
     lastOrderDate: state.metrics.lastOrderDate,
     lastFollowUpDate: state.metrics.lastContactDate,
     firstOrderDate: (k) => firstSaleDate(state.customers[k]!.id),
-    reminders,
     policies: basis.policies,
     tierChanges: basis.tierChanges,
-    overduePayments,
-  });
-  return { key, asOf, state, items, basis };
+  };
 }
 
 /**
@@ -192,23 +201,8 @@ function followedList(db: Db, kept: ListEntry, state: SegmentationState): ListEn
   // Only the remade customers are read (buildToday's `include`): the others' places stay empty.
   const customers = new Array<TodayCustomer>(state.customers.length);
   for (const k of remake.customers) customers[k] = todayCustomerOf(state.customers[k]!);
-  const firstSaleDate = firstSaleDateBy(db, asOf);
-  const made = buildToday(
-    {
-      asOf,
-      customers,
-      indexOf: state.indexOf,
-      classKeys: state.result.classKeys,
-      lastOrderDate: state.metrics.lastOrderDate,
-      lastFollowUpDate: state.metrics.lastContactDate,
-      firstOrderDate: (k) => firstSaleDate(state.customers[k]!.id),
-      reminders: openRemindersDueByOf(db, asOf, ids),
-      policies: basis.policies,
-      tierChanges: basis.tierChanges,
-      overduePayments: overduePaymentsByOf(db, asOf, basis.baseCurrency, ids),
-    },
-    (k) => remake.customers.has(k),
-  );
+  const read = { asOf, reminders: openRemindersDueByOf(db, asOf, ids), overduePayments: overduePaymentsByOf(db, asOf, basis.baseCurrency, ids) };
+  const made = buildToday(todayInput(db, state, basis, customers, read), (k) => remake.customers.has(k));
   const remade = new Set(ids);
   const items = mergeByPriority(
     kept.items.filter((i) => !remade.has(i.customerId) && !remake.gone.has(i.customerId)),
