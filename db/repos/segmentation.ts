@@ -4,7 +4,7 @@ import { OUT_OF_POPULATION } from '../schema';
 import { likeAny, searchPatterns } from './like-pattern';
 import { codeColumn, codedColumnOf, type ClassCodes, type CodedColumn, type EngineCustomer } from '../../shared/segmentation';
 import { inStretches, runSteps, type Steps } from '../../shared/domain/steps';
-import { ASSIGNMENTS_PER_INSERT, insertAssignmentsSql, settlePending, type RowsAhead } from './segment-rows-ahead';
+import { ASSIGNMENTS_PER_INSERT, FIRST_ROWS_PER_WRITE, insertAssignmentRows, settlePending, type RowsAhead } from './segment-rows-ahead';
 import { changedPositions, classAt, columnsFromCodes, hasScheme, samePeople, sameSchemeClasses, type SnapshotColumns } from './snapshot-columns';
 
 export type { SnapshotColumns } from './snapshot-columns';
@@ -198,6 +198,8 @@ export function latestRunDay(db: Db): string | null {
 
 /** Rows per multi-row INSERT or upsert. */
 const UPSERT_BATCH = ASSIGNMENTS_PER_INSERT;
+/** A first snapshot's rows per statement: the JSON of each stays a few hundred KiB. */
+const FIRST_ROWS_PER_STATEMENT = FIRST_ROWS_PER_WRITE;
 
 /**
  * True when `a` and `b` give the same day the same customers, in the same order, the same classes in every
@@ -244,7 +246,6 @@ export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColum
     `INSERT INTO segment_assignments (scheme, customer_id, as_of, class_key) VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?)').join(', ')}
      ON CONFLICT (scheme, customer_id, as_of) DO UPDATE SET class_key = excluded.class_key`;
   const upsertMany = client.prepare(upsertSql(UPSERT_BATCH));
-  const insertMany = client.prepare(insertAssignmentsSql(UPSERT_BATCH));
   const pending: string[] = [];
   const flush = () => {
     if (pending.length === UPSERT_BATCH * 4) upsertMany.run(pending);
@@ -322,15 +323,9 @@ export function writeSnapshot(db: Db, computedAt: string, current: SnapshotColum
       // No history of this scheme yet (a first snapshot): every customer's class is a change point, and
       // no row can conflict, so they go in by plain INSERTs.
       flush();
-      const values: string[] = [];
-      for (let k = 0; k < customerIds.length; k++) {
-        values.push(scheme, customerIds[k]!, asOf, column[k]!);
-        if (values.length === UPSERT_BATCH * 4) {
-          insertMany.run(values);
-          values.length = 0;
-        }
+      for (let from = 0; from < customerIds.length; from += FIRST_ROWS_PER_STATEMENT) {
+        insertAssignmentRows(client, { scheme, asOf, orReplace: false }, customerIds, column, null, from, Math.min(customerIds.length, from + FIRST_ROWS_PER_STATEMENT));
       }
-      if (values.length > 0) client.prepare(insertAssignmentsSql(values.length / 4)).run(values);
       written += customerIds.length;
       continue;
     }
