@@ -94,7 +94,8 @@ function describe(o: Order, w: Words): string {
   const head = `${o.orderDate}  ${kind}  ${pad(o.orderNumber ?? '-', 12)} ${pad(money(o.amountMinor, o.currency), 16)}`;
   const profit = o.profitMinor === null ? '' : w('cli:out.orders.profit', { amount: money(o.profitMinor, o.currency) });
   const owes = o.balanceMinor > 0 ? w('cli:out.orders.lineOwes', { amount: money(o.balanceMinor, o.currency) }) + (o.paymentDueDate ? w('cli:out.orders.lineDue', { date: o.paymentDueDate }) : '') + (o.overdue ? w('cli:out.orders.lineOverdue') : '') : '';
-  const pay = o.kind === 'sale' ? `  ${o.paymentStatus ? w(`cli:out.orders.status.${o.paymentStatus}`) : ''}${owes}` : '';
+  const over = o.overpaidMinor > 0 ? w('cli:out.orders.lineOverpaid', { amount: money(o.overpaidMinor, o.currency) }) : '';
+  const pay = o.kind === 'sale' ? `  ${o.paymentStatus ? w(`cli:out.orders.status.${o.paymentStatus}`) : ''}${owes}${over}` : '';
   const lines = o.lines.map((l) => `      ${l.sku ? `[${l.sku}] ` : ''}${l.name} × ${l.quantity} @ ${minorToDecimal(l.unitPriceMinor, o.currency)} = ${minorToDecimal(l.amountMinor, o.currency)}`);
   return [`${head}${profit}${pay}  ${o.id}`, ...lines].join('\n');
 }

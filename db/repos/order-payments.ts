@@ -44,7 +44,7 @@ export interface PaymentRow {
   closedAt: string | null;
 }
 
-/** An order's payments, latest first, and how far the live ones pass what its terms left unpaid (0 when they do not). */
+/** An order's payments, latest first, and how far the live ones pass what it owed after returns (0 when they do not). */
 export function paymentsOf(client: Database.Database, orderId: string): { payments: PaymentRow[]; overpaidMinor: number } {
   const payments = client
     .prepare(
@@ -58,17 +58,35 @@ export function paymentsOf(client: Database.Database, orderId: string): { paymen
 }
 
 /**
- * What the live payments of an order pass its terms by: two laptops each recorded a payment of what was owed before
- * they synced. The payments stand (the money was received) and the order owes 0; this is the amount to give back or
- * to carry to another order, said in the payment dialog and in the Team screen's list.
+ * SQL: what sale `o` owed before any payment recorded as a row — what its own terms left unpaid (never past its amount;
+ * a return owes nothing) less what was returned of it since, never below 0. A return beyond that debt was goods paid
+ * for at the counter, refunded with them (docs/orders.md, Payments and the balance owed).
  */
+const OWED_AFTER_RETURNS = `max(0, CASE WHEN o.kind = 'sale' THEN min(o.terms_unpaid_minor, max(o.amount_minor, 0)) ELSE 0 END
+  + coalesce((SELECT sum(r.amount_minor) FROM orders r INDEXED BY orders_return_of WHERE r.return_of_order_id = o.id AND r.deleted_at IS NULL), 0))`;
+
+/**
+ * SQL: how far the live payments of order `o` pass what it owed after returns (0 when they do not): sale − returns −
+ * payments below 0. Payments of 100 on a sale of 100 with 30 of it returned, in whichever order the return and the
+ * payments came, or two laptops that each took the whole balance before they synced: the payments stand (the money was
+ * received), the order owes 0, and this much is the customer's, to give back or to carry to another order.
+ */
+const OVERPAID = `max(0, coalesce((SELECT sum(p.amount_minor) FROM order_payments p WHERE p.order_id = o.id AND ${livePayment('p', 'o')}), 0) - ${OWED_AFTER_RETURNS})`;
+
+/** What the live payments of one order pass what it owed after returns by: said in the payment dialog, the CLI and the Team screen's list. */
 export function overpaidMinor(client: Database.Database, orderId: string): number {
-  return client
-    .prepare(
-      `SELECT max(0, coalesce((SELECT sum(p.amount_minor) FROM order_payments p WHERE p.order_id = o.id AND ${livePayment('p', 'o')}), 0)
-                     - CASE WHEN o.kind = 'sale' THEN min(o.terms_unpaid_minor, max(o.amount_minor, 0)) ELSE 0 END)
-       FROM orders o WHERE o.id = ?`,
-    )
-    .pluck()
-    .get(orderId) as number | undefined ?? 0;
+  return (client.prepare(`SELECT ${OVERPAID} FROM orders o WHERE o.id = ?`).pluck().get(orderId) as number | undefined) ?? 0;
+}
+
+/** overpaidMinor of many orders at once, for the order lists: only those with a payment row can pass anything. */
+export function overpaidByOrder(client: Database.Database, orderIds: readonly string[]): Map<string, number> {
+  const over = new Map<string, number>();
+  const query = client.prepare(
+    `SELECT o.id AS id, ${OVERPAID} AS minor FROM json_each(?) j JOIN orders o ON o.id = j.value
+     WHERE EXISTS (SELECT 1 FROM order_payments p WHERE p.order_id = o.id)`,
+  );
+  for (let i = 0; i < orderIds.length; i += 500) {
+    for (const r of query.all(JSON.stringify(orderIds.slice(i, i + 500))) as { id: string; minor: number }[]) if (r.minor > 0) over.set(r.id, r.minor);
+  }
+  return over;
 }

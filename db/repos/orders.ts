@@ -3,6 +3,7 @@ import type { Db } from '../open';
 import { customers, orderLines, orders } from '../schema';
 import type { Order, OrderLine } from '../../shared/contract/orders';
 import { orderNumberKey } from '../../shared/domain/order-number';
+import { overpaidByOrder } from './order-payments';
 
 export type OrderRecord = typeof orders.$inferSelect;
 export type NewOrderLineRecord = typeof orderLines.$inferInsert;
@@ -118,7 +119,9 @@ export function balanceOf(unpaidMinor: number, returnedNegativeMinor: number): n
 export function orderViews(db: Db, rows: readonly OrderRecord[], today: string): Order[] {
   const ids = rows.map((r) => r.id);
   const lines = linesByOrder(db, ids);
-  const returns = returnsBySale(db, rows.filter((r) => r.kind === 'sale').map((r) => r.id));
+  const saleIds = rows.filter((r) => r.kind === 'sale').map((r) => r.id);
+  const returns = returnsBySale(db, saleIds);
+  const overpaid = overpaidByOrder(db.$client, saleIds);
   return rows.map((row) => {
     const returned = returns.get(row.id) ?? { minor: 0, baseMinor: 0 };
     const sale = row.kind === 'sale';
@@ -150,6 +153,7 @@ export function orderViews(db: Db, rows: readonly OrderRecord[], today: string):
       returnedMinor: -returned.minor,
       balanceMinor,
       baseBalanceMinor,
+      overpaidMinor: overpaid.get(row.id) ?? 0,
       paymentStatus: !sale ? null : balanceMinor === 0 ? 'paid' : row.unpaidMinor === row.amountMinor ? 'unpaid' : 'part',
       overdue: balanceMinor > 0 && row.paymentDueDate !== null && row.paymentDueDate < today,
       lines: lines.get(row.id) ?? [],

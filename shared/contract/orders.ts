@@ -96,6 +96,11 @@ export const orderSchema = z.object({
   /** What the customer still owes on this sale: unpaid less what was returned, never below 0. */
   balanceMinor: z.number().int(),
   baseBalanceMinor: z.number().int(),
+  /**
+   * What the payments recorded on this sale pass what it owed after returns by (sale − returns − payments below 0), in
+   * its currency: the customer's money, to give back or carry to another order. 0 when they do not; 0 on returns.
+   */
+  overpaidMinor: z.number().int(),
   /** Derived from the balance: 'paid' when nothing is owed; null on returns. */
   paymentStatus: z.enum(PAYMENT_STATUSES).nullable(),
   /** A balance is owed and its due date is before today (the local day). */

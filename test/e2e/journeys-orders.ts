@@ -10,7 +10,8 @@ const field = (scope: ReturnType<Journey['page']['locator']>, id: string) => sco
 /**
  * The customer file records a trade: an order with two lines (one picked from the product list by its
  * pinyin initials), a cost and part payment → the balance owed shows on the file → a return against
- * the order → revenue, the order list and the balance follow → a payment settles part of the rest.
+ * the order → revenue, the order list and the balance follow → a payment settles part of the rest (one past
+ * the balance is refused as typed) → paid off, then more returned: the row and its payments say how much is overpaid.
  * Every figure is checked against hand arithmetic on the amounts typed here.
  */
 export async function orderLinesReturnAndBalance({ page, screenshot }: Journey): Promise<void> {
@@ -94,7 +95,11 @@ export async function orderLinesReturnAndBalance({ page, screenshot }: Journey):
   // The customer pays 60.00 of the 100.00: 40.00 left.
   await saleRow.locator('[data-testid="order-pay"]').click();
   await expect.poll(() => field(page.locator('body'), 'payment-amount').inputValue()).toBe('100.00');
+  // More than is owed is refused as it is typed, naming the balance; nothing is recorded.
+  await field(page.locator('body'), 'payment-amount').fill('150');
+  await expect.poll(() => page.locator('.ant-modal .ant-form-item-explain-error').innerText(), SLOW).toMatch(/more than what is owed now, .*100\.00/);
   await field(page.locator('body'), 'payment-amount').fill('60');
+  await expect.poll(() => page.locator('.ant-modal .ant-form-item-explain-error').count()).toBe(0);
   // The dialog has finished zooming in: a click on a loaded machine otherwise lands where Save was a moment ago.
   await animationsSettled(page);
   await byTestId(page, 'payment-save').click();
@@ -167,6 +172,22 @@ export async function orderLinesReturnAndBalance({ page, screenshot }: Journey):
   await expect.poll(() => byTestId(page, 'customer-balance').innerText(), SLOW).toMatch(/^欠款 .*40\.00$/);
   await expect.poll(() => saleRow.locator('[data-testid="order-payment-status"]').innerText()).toContain('部分付款');
   await screenshot('order-file-zh');
+
+  // The 40.00 paid, then 50.00 of the goods returned: sale 226.00 − returns 76.00 − paid 200.00 (100.00 with the order,
+  // 60.00 and 40.00 since) is 50.00 past what was owed. The row says so, and its payments open to read, with what to do.
+  await invoke(page, 'orders:record-payment', { id: sale.id });
+  await invoke(page, 'orders:return', { orderId: sale.id, amount: '50', orderDate: today });
+  await page.reload();
+  await byTestId(page, 'tab-orders').click();
+  await expect.poll(() => saleRow.locator('[data-testid="order-overpaid"]').innerText(), SLOW).toMatch(/^多收 .*50\.00$/);
+  expect(await saleRow.locator('[data-testid="order-pay"]').count()).toBe(0);
+  await saleRow.locator('[data-testid="order-payments"]').click();
+  await expect.poll(() => byTestId(page, 'payment-overpaid').innerText(), SLOW).toMatch(/收款比退货后应收的多 .*50\.00/);
+  await expect.poll(() => page.locator('.ant-modal [data-testid="payment-row"]').count()).toBe(2);
+  await animationsSettled(page);
+  await screenshot('order-overpaid-zh');
+  await byTestId(page, 'payment-close').click();
+  await byTestId(page, 'payment-overpaid').waitFor({ state: 'hidden' });
   await invoke(page, 'settings:update', { language: 'en' });
   await page.reload();
 }

@@ -14,13 +14,23 @@ let dir: string;
 let db: string;
 let paidOrder: string;
 let unpaidOrder: string;
+let customerId: string;
+let returnedOverpaid: string;
+let returnedSettled: string;
 
 beforeAll(async () => {
   const app = openTestApp('2026-11-23');
-  const customerId = (await app.call('customers:create', { name: '陈记茶行' })).customer.id;
+  customerId = (await app.call('customers:create', { name: '陈记茶行' })).customer.id;
   const sale = (amount: string) => app.call('orders:create', { customerId, orderDate: '2026-11-01', currency: 'CNY', amount, payment: { status: 'unpaid', dueDate: '2026-12-01' } });
   paidOrder = (await sale('300')).id;
   unpaidOrder = (await sale('80')).id;
+  // 100.00 with 30.00 of it returned: 70.00 paid settles it; 70.00 here and 30.00 on another laptop pass it by 30.00.
+  returnedSettled = (await sale('100')).id;
+  returnedOverpaid = (await sale('100')).id;
+  for (const id of [returnedSettled, returnedOverpaid]) {
+    await app.call('orders:return', { orderId: id, amount: '30', orderDate: '2026-11-05' });
+    await app.call('orders:record-payment', { id, amount: '70' });
+  }
   await app.call('orders:record-payment', { id: paidOrder, amount: '100' });
   // The order edited with its payment said anew (part paid 250.00): the 100.00 is taken into the edit.
   await app.call('orders:update', { id: paidOrder, order: { customerId, orderDate: '2026-11-01', currency: 'CNY', amount: '300', payment: { status: 'part', paid: '250', dueDate: '2026-12-01' } } });
@@ -31,6 +41,9 @@ beforeAll(async () => {
   raw
     .prepare(`INSERT INTO order_payments (id, created_at, updated_at, order_id, amount_minor, paid_on, recorded_by) VALUES (?, ?, ?, ?, 4000, '2026-11-20', NULL)`)
     .run(randomUUID(), '2026-11-20T08:00:00.000Z', '2026-11-20T08:00:00.000Z', paidOrder);
+  raw
+    .prepare(`INSERT INTO order_payments (id, created_at, updated_at, order_id, amount_minor, paid_on, recorded_by) VALUES (?, ?, ?, ?, 3000, '2026-11-21', '李雷')`)
+    .run(randomUUID(), '2026-11-21T08:00:00.000Z', '2026-11-21T08:00:00.000Z', returnedOverpaid);
   app.close();
   dir = app.dir;
   db = app.dbPath;
@@ -86,7 +99,9 @@ describe('orders payments on the command line', () => {
     expect(new Set(ends).size).toBe(1);
     const total = rows.reduce((sum, r) => sum + r.amount, 0);
     expect(lines[2 + rows.length]).toBe(`3 payments, ${decimal(total)} CNY in all`);
-    expect(lines[3 + rows.length]).toBe('Payments exceed what was owed by 10.00 CNY: two laptops each recorded a payment before they synced. Both stand, owed shows 0; the difference is to give back or carry to another order.');
+    expect(lines[3 + rows.length]).toBe(
+      'Payments exceed what was owed after returns by 10.00 CNY (goods returned after they were paid for, or two laptops each recorded a payment before they synced). The payments stand and nothing is owed; the difference is the customer’s, to give back or carry to another order.',
+    );
     expect(lines.length).toBe(4 + rows.length);
   });
 
@@ -102,7 +117,37 @@ describe('orders payments on the command line', () => {
       expect(lines[2 + i]).toMatch(new RegExp(`^  ${r.paidOn} +${decimal(r.amount)} CNY  ${who}${r.closed ? '（已计入订单修改）' : ''}$`));
     });
     expect(lines[2 + rows.length]).toBe(`共 3 笔收款，合计 ${decimal(rows.reduce((sum, r) => sum + r.amount, 0))} CNY`);
-    expect(lines[3 + rows.length]).toMatch(/^收款比欠款多 10\.00 CNY：两台电脑在同步前各登记了收款。/);
+    expect(lines[3 + rows.length]).toMatch(/^收款比退货后应收的多 10\.00 CNY（/);
+  });
+
+  it('measures payments against what is owed after returns: sale − returns − payments, past 0 said as overpaid', () => {
+    const bySql = (id: string) => {
+      const raw = new Database(db, { readonly: true });
+      try {
+        return raw
+          .prepare(
+            `SELECT o.amount_minor + coalesce((SELECT sum(r.amount_minor) FROM orders r WHERE r.return_of_order_id = o.id AND r.deleted_at IS NULL), 0)
+                    - coalesce((SELECT sum(p.amount_minor) FROM order_payments p WHERE p.order_id = o.id AND p.deleted_at IS NULL), 0) FROM orders o WHERE o.id = ?`,
+          )
+          .pluck()
+          .get(id) as number;
+      } finally {
+        raw.close();
+      }
+    };
+    expect([bySql(returnedSettled), bySql(returnedOverpaid)]).toEqual([0, -3000]);
+    const over = JSON.parse(cli('orders', 'payments', '--db', db, '--order', returnedOverpaid, '--json').stdout) as OutputOf<'order-payments:list'>;
+    expect(over.overpaidMinor).toBe(-bySql(returnedOverpaid));
+    expect(JSON.parse(cli('orders', 'payments', '--db', db, '--order', returnedSettled, '--json').stdout).overpaidMinor).toBe(0);
+    const en = cli('orders', 'payments', '--db', db, '--order', returnedOverpaid, '--lang', 'en').stdout;
+    expect(en).toContain('Payments exceed what was owed after returns by 30.00 CNY');
+    // The order list: settled says paid, owing nothing; the other says by how much it was overpaid.
+    const listed = cli('orders', 'list', '--db', db, '--customer', customerId, '--lang', 'en').stdout.split('\n');
+    const lineOf = (id: string) => listed.find((l) => l.includes(id))!;
+    expect(lineOf(returnedSettled)).toMatch(/ paid {2}/);
+    expect(lineOf(returnedSettled)).not.toMatch(/owes|overpaid|OVERDUE/);
+    expect(lineOf(returnedOverpaid)).toMatch(/ paid, overpaid by 30\.00 CNY {2}/);
+    expect(cli('orders', 'list', '--db', db, '--customer', customerId, '--lang', 'zh-CN').stdout.split('\n').find((l) => l.includes(returnedOverpaid))).toContain('，多收 30.00 CNY');
   });
 
   it('an order without payments says so in either language; --json lists none', () => {

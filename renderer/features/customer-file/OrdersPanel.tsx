@@ -34,6 +34,11 @@ function PaymentCell({ order, language }: { order: Order; language: string }) {
       {order.balanceMinor > 0 ? <Typography.Text data-testid="order-balance">{t('owes', { amount: formatMoney(order.balanceMinor, order.currency, language) })}</Typography.Text> : null}
       {order.balanceMinor > 0 && order.paymentDueDate ? <Typography.Text type="secondary">{t('dueOn', { date: formatDate(order.paymentDueDate, language) })}</Typography.Text> : null}
       {order.overdue ? <Tag color="red" data-testid="order-overdue">{t('overdue')}</Tag> : null}
+      {order.overpaidMinor > 0 ? (
+        <Tag color="gold" data-testid="order-overpaid">
+          {t('overpaidTag', { amount: formatMoney(order.overpaidMinor, order.currency, language) })}
+        </Tag>
+      ) : null}
     </Space>
   );
 }
@@ -175,6 +180,11 @@ export function OrdersPanel({ customerId, summary, reloadKey, inTrash, onChanged
                       {o.balanceMinor > 0 ? (
                         <ActionLink onClick={() => setPaying(o)} data-testid="order-pay">
                           {to('actions.pay')}
+                        </ActionLink>
+                      ) : o.overpaidMinor > 0 ? (
+                        // Settled past what it owed: the payments, and by how much they pass it, are still to be read.
+                        <ActionLink onClick={() => setPaying(o)} data-testid="order-payments">
+                          {to('payView')}
                         </ActionLink>
                       ) : null}
                       <KeyboardPopconfirm title={t('orders.confirmDelete')} onConfirm={() => void remove(o)} okText={t('common:actions.delete')} okButtonProps={{ danger: true }} cancelText={t('common:actions.cancel')}>
