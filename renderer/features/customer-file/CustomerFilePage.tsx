@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/contract/customers';
 import type { FollowUp } from '../../../shared/contract/followups';
+import type { Order } from '../../../shared/contract/orders';
 import type { OutputOf } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { ActionLink } from '../../components/ActionLink';
@@ -19,6 +20,7 @@ import { PredictionSummary } from '../prediction/PredictionSummary';
 import { fileSummaryText, latestFollowUpAt } from './file-summary';
 import { FollowUpTimeline } from './FollowUpTimeline';
 import { OrdersPanel } from './OrdersPanel';
+import { ORDERS_PAGE_SIZE } from './use-customer-page';
 import { ProfileForm } from './ProfileForm';
 import { fieldOfIssue, profileFromCustomer, profileToInput, sameProfile, type ProfileValues } from './profile-form';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
@@ -32,6 +34,8 @@ interface FileData {
   customer: Customer;
   /** Figures over all their orders (counts, revenue, what is owed): the orders tab reads its rows a page at a time. */
   orders: OutputOf<'orders:summary'>;
+  /** The orders tab's first page, read beside the rest, so the tab has its rows as it opens. */
+  firstOrders: { rows: Order[]; total: number };
   followUps: FollowUp[];
   /** The customer's time zone, for their local time under the name. */
   timeZone: CustomerTimeZone | null;
@@ -51,13 +55,14 @@ export function CustomerFilePage({ id }: { id: string }) {
 
   const load = useCallback(async () => {
     try {
-      const [customer, orders, followUps, { timeZone }] = await Promise.all([
+      const [customer, orders, firstOrders, followUps, { timeZone }] = await Promise.all([
         api('customers:get', { id }),
         api('orders:summary', { customerId: id }),
+        api('orders:page', { customerId: id, offset: 0, limit: ORDERS_PAGE_SIZE }),
         api('followups:list', { customerId: id }),
         api('customers:timeZone', { id }),
       ]);
-      setData({ customer, orders, followUps: followUps.followUps, timeZone });
+      setData({ customer, orders, firstOrders: { rows: firstOrders.orders, total: firstOrders.total }, followUps: followUps.followUps, timeZone });
     } catch {
       setMissing(true);
     }
@@ -185,7 +190,7 @@ export function CustomerFilePage({ id }: { id: string }) {
         onChange={setTab}
         items={[
           { key: 'followUps', label: <span data-testid="tab-followups">{t('tabs.followUps')}</span>, children: <FollowUpTimeline customerId={id} timeZone={data.timeZone} followUps={data.followUps} inTrash={Boolean(customer.deletedAt)} onChanged={changed} /> },
-          { key: 'orders', label: <span data-testid="tab-orders">{t('tabs.orders')}</span>, children: <OrdersPanel customerId={id} summary={data.orders} reloadKey={data} inTrash={Boolean(customer.deletedAt)} onChanged={changed} /> },
+          { key: 'orders', label: <span data-testid="tab-orders">{t('tabs.orders')}</span>, children: <OrdersPanel customerId={id} summary={data.orders} firstPage={data.firstOrders} reloadKey={data} inTrash={Boolean(customer.deletedAt)} onChanged={changed} /> },
           { key: 'tiers', label: <span data-testid="tab-tiers">{t('tiers:tab')}</span>, children: <CustomerTiersPanel customerId={id} reloadKey={data} /> },
           { key: 'offers', label: <span data-testid="tab-offers">{t('offering:tab')}</span>, children: <CustomerOffersPanel customerId={id} reloadKey={data} /> },
           {

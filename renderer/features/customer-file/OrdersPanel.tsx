@@ -48,7 +48,22 @@ function PaymentCell({ order, language }: { order: Order; language: string }) {
  * `summary` (all the orders), asked for again, with the page, whenever `reloadKey` changes. `inTrash`: the customer is
  * deleted, so its orders are read only (the app takes records on live customers only).
  */
-export function OrdersPanel({ customerId, summary, reloadKey, inTrash, onChanged }: { customerId: string; summary: OutputOf<'orders:summary'>; reloadKey: unknown; inTrash: boolean; onChanged(): void }) {
+export function OrdersPanel({
+  customerId,
+  summary,
+  firstPage,
+  reloadKey,
+  inTrash,
+  onChanged,
+}: {
+  customerId: string;
+  summary: OutputOf<'orders:summary'>;
+  /** The first page of orders, read with the file: the tab shows it as it opens. */
+  firstPage: { rows: Order[]; total: number };
+  reloadKey: unknown;
+  inTrash: boolean;
+  onChanged(): void;
+}) {
   const { t, i18n } = useTranslation('customerFile');
   const { t: to } = useTranslation('orders');
   const { message } = App.useApp();
@@ -60,7 +75,7 @@ export function OrdersPanel({ customerId, summary, reloadKey, inTrash, onChanged
   const total = summary.revenueBaseMinor;
   const language = i18n.language;
 
-  const { page, setPage } = useCustomerPage(customerId, reloadKey, ORDERS_PAGE_SIZE, readOrders, (error) => void message.error(errorText(error, t)));
+  const { page, setPage } = useCustomerPage(customerId, reloadKey, ORDERS_PAGE_SIZE, readOrders, (error) => void message.error(errorText(error, t)), firstPage);
   const shown = page.rows;
   const focusAfter = useFocusAfterDelete(shown.map((o) => o.id));
 

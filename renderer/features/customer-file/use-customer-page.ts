@@ -18,17 +18,29 @@ type ReadPage<T> = (customerId: string, offset: number, limit: number) => Promis
  * One page of a customer's rows, read from the handler (a big customer's thousands of orders are never all sent):
  * asked again when the customer, the page or `reloadKey` changes (the file reloads after every change). The page
  * shown stays until the next one arrives; an answer overtaken by a later ask is dropped. A page past the end (its
- * last row deleted) gives way to the last page with rows.
+ * last row deleted) gives way to the last page with rows. `firstPage`: the first page read with what `reloadKey` stands
+ * for (the file reads it beside the customer): shown at once when the first page is asked, with no round trip of its own.
  */
-export function useCustomerPage<T>(customerId: string, reloadKey: unknown, size: number, read: ReadPage<T>, onError: (error: unknown) => void) {
+export function useCustomerPage<T>(
+  customerId: string,
+  reloadKey: unknown,
+  size: number,
+  read: ReadPage<T>,
+  onError: (error: unknown) => void,
+  firstPage?: { rows: T[]; total: number },
+) {
   const [asked, setAsked] = useState({ customerId, number: 1 });
   const number = asked.customerId === customerId ? asked.number : 1;
-  const [page, setPage] = useState<Omit<CustomerPage<T>, 'number'>>({ rows: [], total: 0, loading: true });
+  const [page, setPage] = useState<Omit<CustomerPage<T>, 'number'>>(firstPage ? { ...firstPage, loading: false } : { rows: [], total: 0, loading: true });
   // The latest callbacks, without asking again each render for a new function of the same meaning.
   const calls = useRef({ read, onError });
   calls.current = { read, onError };
 
   useEffect(() => {
+    if (number === 1 && firstPage) {
+      setPage({ ...firstPage, loading: false });
+      return;
+    }
     let current = true;
     setPage((shown) => ({ ...shown, loading: true }));
     calls.current.read(customerId, (number - 1) * size, size).then(
@@ -47,7 +59,7 @@ export function useCustomerPage<T>(customerId: string, reloadKey: unknown, size:
     return () => {
       current = false;
     };
-  }, [customerId, number, size, reloadKey]);
+  }, [customerId, number, size, reloadKey, firstPage]);
 
   return { page: { ...page, number }, setPage: (next: number) => setAsked({ customerId, number: next }) };
 }
