@@ -3,8 +3,9 @@
  * the next day starts one: the app opened on DB_FILE with DAY's clock, its heap sized as electron/main.ts
  * sizes it, and its first `segments:recompute` timed with the longest wait other calls would meet, then the
  * longest wait while what follows its answer runs (the checkpoint of its history's writes, the prediction
- * refit). Prints the figures and the tier history's bytes afterwards as one JSON line.
- * Usage (after bench/new-day.ts built it): node dist/bench/new-day-child.cjs DB_FILE YYYY-MM-DD
+ * refit). Prints the figures and the tier history's bytes afterwards as one JSON line. With `today`: what the user
+ * opening the app that morning waits for instead — Today's first page, which reads and computes the tiers first.
+ * Usage (after bench/new-day.ts built it): node dist/bench/new-day-child.cjs DB_FILE YYYY-MM-DD [today]
  */
 import { openApp } from '../core/app';
 import { fixedClock } from '../core/context';
@@ -17,9 +18,25 @@ import type { OutputOf } from '../shared/contract';
 import { tierStorageBytes } from './tier-storage';
 import { withStalls } from './tiers';
 
-async function main(dbPath: string | undefined, day: string | undefined) {
-  if (!dbPath || !day) throw new Error('usage: node dist/bench/new-day-child.cjs DB_FILE YYYY-MM-DD');
+/** Today's first page as the screen asks for it on the app's first start of `day`, timed with the longest wait of other calls. */
+async function firstTodayList(dbPath: string, day: string) {
+  const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'paths' }, clock: fixedClock(day) });
+  try {
+    let listed: OutputOf<'today:list'> | undefined;
+    const first = await withStalls(async () => {
+      listed = await call(app.dispatch, 'today:list', { limit: 100, offset: 0 });
+    });
+    if (!listed || listed.asOf !== day || listed.items.length === 0) throw new Error(`Today's first page was not of ${day} (asOf ${listed?.asOf}, ${listed?.items.length} rows)`);
+    return { callMs: first.callMs, longestStallMs: first.longestStallMs, rows: listed.total };
+  } finally {
+    app.close();
+  }
+}
+
+async function main(dbPath: string | undefined, day: string | undefined, mode: string | undefined) {
+  if (!dbPath || !day || (mode !== undefined && mode !== 'today')) throw new Error('usage: node dist/bench/new-day-child.cjs DB_FILE YYYY-MM-DD [today]');
   tuneHeapForTiers();
+  if (mode === 'today') return firstTodayList(dbPath, day);
   const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: 'bench', files: { mode: 'paths' }, clock: fixedClock(day) });
   try {
     let recomputed: OutputOf<'segments:recompute'> | undefined;
@@ -38,4 +55,4 @@ async function main(dbPath: string | undefined, day: string | undefined) {
   }
 }
 
-printResultOf(main(process.argv[2], process.argv[3]));
+printResultOf(main(process.argv[2], process.argv[3], process.argv[4]));

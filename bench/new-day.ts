@@ -23,6 +23,8 @@ import { liveCustomerIds, percentile, seeded, stallSummary } from './tiers';
 
 type NextDay = { callMs: number; longestStallMs: number; afterAnswerLongestStallMs: number; bytesAfter: Record<string, number>; dayRows: { rows: number; bytes: number } };
 
+type FirstToday = { callMs: number; longestStallMs: number; rows: number };
+
 const total = (bytes: Record<string, number>) => Object.values(bytes).reduce((a, b) => a + b, 0);
 
 export async function measureNewDay(options: { source: Database; copyPath: string; today: string; writes: number; runs: number }) {
@@ -44,6 +46,11 @@ export async function measureNewDay(options: { source: Database; copyPath: strin
     const runs = Array.from({ length: options.runs }, () =>
       onSyncedCopy(options.copyPath, `${options.copyPath}.run`, (copy) => runBundledChild<NextDay>('bench/new-day-child.ts', [copy, nextDay])),
     );
+    // The same morning as the user meets it on Today: its first page, the tiers read and computed on the way.
+    const todayRuns = Array.from({ length: options.runs }, () =>
+      onSyncedCopy(options.copyPath, `${options.copyPath}.run`, (copy) => runBundledChild<FirstToday>('bench/new-day-child.ts', [copy, nextDay, 'today'])),
+    );
+    const todayWaits = stallSummary(todayRuns);
     // Every run stores the same day from the same file: its rows and pages are those of any of them.
     const after = runs[0]!.bytesAfter;
     const dayRows = runs[0]!.dayRows;
@@ -61,6 +68,10 @@ export async function measureNewDay(options: { source: Database; copyPath: strin
       growthRows: dayRows.rows,
       growthPayloadBytes: dayRows.bytes,
       growthBytes: total(after) - total(before),
+      firstTodayListMs: round(percentile(todayRuns.map((r) => r.callMs), 0.5)),
+      firstTodayListLongestStallMs: todayWaits.longestStallMs,
+      firstTodayListWorstStallMs: todayWaits.worstStallMs,
+      todayRows: todayRuns[0]!.rows,
       growthBytesByTable: Object.fromEntries(Object.keys(after).map((t) => [t, after[t]! - (before[t] ?? 0)])),
     };
   } finally {
