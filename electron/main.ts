@@ -11,6 +11,7 @@ import { keepDailySnapshots } from '../core/segmentation/daily';
 import { startupFailureText } from '../core/startup-failure';
 import { recoverFromOpenFailure, type RecoveryDialogs } from '../core/startup-recovery';
 import { warmReports } from '../core/reports/warm-up';
+import { warmToday } from '../core/today/warm';
 import { localDateOf } from '../shared/domain/dates';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createRendererHandler, isOwnPage } from './app-protocol';
 import { registerFileDialogs } from './file-dialogs';
@@ -92,8 +93,11 @@ async function start(): Promise<void> {
   void runAutomaticBackups(opened.db.$client, dbPath, new Date(), opened.importRunner.checkFile).catch((error: unknown) => console.error('Automatic backup failed:', error));
   // Team sync runs here in the background with back-off (docs/team.md); no screen waits for it.
   teamSync(opened.db, dbPath, () => new Date()).startLive();
-  // The dashboard's months read in small steps now, so its first open finds them in memory (docs/evaluation.md §8).
-  const warmUp = warmReports(opened.db, { today: localDateOf(new Date()) });
+  // Today, the home screen, made while the window and its page load (core/today/warm.ts); then the dashboard's months,
+  // read in small steps so that its first open finds them in memory (docs/evaluation.md §8).
+  const todayWarm = warmToday(opened.dispatch);
+  todayWarm.catch((error: unknown) => console.error("Making Today's list at start failed:", error));
+  const warmUp = warmReports(opened.db, { today: localDateOf(new Date()), after: todayWarm });
   warmUp.done.catch((error: unknown) => console.error('Warming the reports failed:', error));
   let dailySnapshots: { stop(): void } | undefined;
   app.on('will-quit', () => {

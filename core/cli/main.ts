@@ -11,6 +11,7 @@ import { call } from '../dispatch';
 import { forkImportWorker } from '../importing';
 import { APP_VERSION, migrationsFolder, rendererFolder } from '../paths';
 import { warmReports } from '../reports/warm-up';
+import { warmToday } from '../today/warm';
 import { keepDailySnapshots } from '../segmentation/daily';
 import { localDateOf } from '../../shared/domain/dates';
 import { CommandFailed, optionalInt, parseFlags, requireFlag, UsageError } from './args';
@@ -150,8 +151,10 @@ async function serve(argv: string[]): Promise<number> {
   const app = openApp({ dbPath, migrationsFolder: migrationsFolder(), appVersion: APP_VERSION, files: { mode: 'confined' }, importWorker: forkImportWorker() });
   const bridge = await startBridge({ dispatch: app.dispatch, fileMode: app.fileMode, staticDir: pages, port });
   process.stdout.write(`${bridge.pageUrl}\n`);
-  // As the desktop app does: the dashboard's months read in the background, a month per turn.
-  const warmUp = warmReports(app.db, { today: localDateOf(new Date()) });
+  // As the desktop app does: Today's list made while the page loads, then the dashboard's months, a month per turn.
+  const todayWarm = warmToday(app.dispatch);
+  todayWarm.catch((error: unknown) => process.stderr.write(`making Today's list at start failed: ${error instanceof Error ? error.message : String(error)}\n`));
+  const warmUp = warmReports(app.db, { today: localDateOf(new Date()), after: todayWarm });
   warmUp.done.catch((error: unknown) => process.stderr.write(`warming the reports failed: ${error instanceof Error ? error.message : String(error)}\n`));
   // As the desktop app does (electron/main.ts): today's tiers stored a moment after start if not yet stored today, and
   // the purchase likelihood refit after them; without it a browser showed no likelihood until a recompute was asked for.

@@ -43,9 +43,24 @@ export const warmDays = (today: string): string[] => [
   ...new Set(reportDays({ from: firstDayOfMonth(monthIndexOf(today) - 11), to: today, period: 'month' }, today).days),
 ];
 
-export function warmReports(db: Db, options: { today: string; months?: number; scheme?: string; betweenSteps?: () => Promise<void> }): WarmUp {
+export function warmReports(
+  db: Db,
+  options: {
+    today: string;
+    months?: number;
+    scheme?: string;
+    betweenSteps?: () => Promise<void>;
+    /** Work that goes first (Today's list at start, core/today/warm.ts): the months are read after it, whether it succeeds or fails. */
+    after?: Promise<unknown>;
+  },
+): WarmUp {
   let stopped = false;
   const betweenSteps = options.betweenSteps ?? nextTurn;
+  // Settled either way, and handled from now on: its failure is the caller's to report, not this one's to throw.
+  const after = options.after?.then(
+    () => undefined,
+    () => undefined,
+  );
   const lastMonth = monthIndexOf(options.today);
   const months = options.months ?? WARM_MONTHS;
   // A step says whether it read a month; one that takes several turns yields between them.
@@ -75,6 +90,7 @@ export function warmReports(db: Db, options: { today: string; months?: number; s
     let done = 0;
     // First turn before anything: the caller's start-up (window, first screen) goes first.
     await betweenSteps();
+    await after;
     // Totals it cannot trust (another time zone, a new version of their rules) are rebuilt first, a slice per
     // turn (core/reports/totals-rebuild.ts; at once it was one ~6 s transaction at 100k customers). Still
     // untrusted after that (a trigger missing), the months are left to the first report.
