@@ -11,10 +11,10 @@ import {
   orderNumberHolder,
   orderViews,
   owingSales,
-  replaceOrderLines,
   returnedAgainst,
   type OrderRecord,
 } from '../../db/repos/orders';
+import { writeOrderLines } from '../../db/repos/order-lines';
 import { closePayments, recordPayment } from '../../db/repos/order-payments';
 import { productIdentityKey, productIdsOfOrder, refreshProductsLastSale, upsertProducts } from '../../db/repos/products';
 import { findBatch } from '../../db/repos/imports';
@@ -74,7 +74,7 @@ export function orderHandlers(ctx: HandlerContext): Omit<HandlerMap<'orders'>, O
       lines.map((l) => ({ sku: l.sku, name: l.name, sale: sale && l.quantity > 0 ? { unitPriceMinor: l.unitPriceMinor, currency: sale.currency, soldOn: sale.soldOn } : null })),
       { now, newId },
     );
-    replaceOrderLines(db, orderId, lines.map((l) => ({ id: newId(), productId: productIds.get(productIdentityKey(l.sku, l.name)) ?? null, ...l })));
+    writeOrderLines(db, orderId, lines.map((l) => ({ productId: productIds.get(productIdentityKey(l.sku, l.name)) ?? null, ...l })), newId);
   };
 
   /** A sale's columns from the form; `existing` when editing (omitted fields then keep their values). */

@@ -4,7 +4,7 @@ import { refreshDerived } from './derived';
 import { mergeDocs, rowValues, sameFields, maxStamp, valuesOf, type FieldConflict, type RowValues, type SyncDoc } from './document';
 import { maxHlc } from './hlc';
 import { withTermsOfOlderRelease } from './order-terms';
-import { enqueue, outboxEntry, readShadow, rowForDoc, writeShadow } from './rows';
+import { enqueue, outboxEntry, readRow, readShadow, rowForDoc, writeShadow } from './rows';
 import { stampRow } from './stamp';
 import { SETTLED_TABLES, settleApplied, type AppliedRow } from './settle';
 import { readSyncState, updateSyncState } from './state';
@@ -16,6 +16,8 @@ export interface ApplyOutcome {
   applied: number;
   parked: number;
   rejected: number;
+  /** Orders whose lines the batch wrote or deleted: their totals are settled after the round's apply (settle-line-totals.ts). */
+  linesChanged: Set<string>;
 }
 
 type Result = 'applied' | 'parked' | 'rejected';
@@ -28,7 +30,7 @@ type Result = 'applied' | 'parked' | 'rejected';
  */
 export function applyDocs(db: Db, docs: SyncDoc[], conflicts: FieldConflict[], now: () => Date, afterSeq?: string, deletedDocIds: readonly string[] = []): ApplyOutcome {
   const client = db.$client;
-  const outcome: ApplyOutcome = { applied: 0, parked: 0, rejected: 0 };
+  const outcome: ApplyOutcome = { applied: 0, parked: 0, rejected: 0, linesChanged: new Set() };
   const sorted = [...docs].sort((a, b) => (APPLY_ORDER.get(a.table) ?? 99) - (APPLY_ORDER.get(b.table) ?? 99));
   client.transaction(() => {
     const state = readSyncState(client);
@@ -38,9 +40,9 @@ export function applyDocs(db: Db, docs: SyncDoc[], conflicts: FieldConflict[], n
     const written: AppliedRow[] = [];
     let seen = state.hlc;
     // Deletions first: the rows that replace them (an order's new lines) take their places.
-    for (const docId of deletedDocIds) deleteRow(client, docId);
+    for (const docId of deletedDocIds) deleteRow(client, docId, outcome.linesChanged);
     for (const doc of sorted) {
-      const result = applyOne(client, doc, conflicts, now, customers, written);
+      const result = applyOne(client, doc, conflicts, now, customers, written, outcome.linesChanged);
       outcome[result]++;
       seen = maxHlc(seen, maxStamp(doc));
     }
@@ -55,12 +57,23 @@ export function applyDocs(db: Db, docs: SyncDoc[], conflicts: FieldConflict[], n
   return outcome;
 }
 
-function applyOne(client: Database.Database, doc: SyncDoc, conflicts: FieldConflict[], now: () => Date, customers: Set<string>, written: AppliedRow[]): Result {
+function applyOne(
+  client: Database.Database,
+  doc: SyncDoc,
+  conflicts: FieldConflict[],
+  now: () => Date,
+  customers: Set<string>,
+  written: AppliedRow[],
+  linesChanged: Set<string>,
+): Result {
   const spec = tableOfDocId(doc._id);
   if (!spec || spec.table !== doc.table || !doc.fields || typeof doc.fields !== 'object') return 'rejected';
   const incoming = valuesOf(doc);
   const row = rowForDoc(client, spec, incoming);
   const pending = outboxEntry(client, doc._id);
+  // Deleted outright here, its deletion not sent yet (it waits for this very document: pump.ts, deletionsOf): brought
+  // back, it would stand beside the rows that replaced it, and the deletion would never leave.
+  if (spec.hardDeletes && !row && pending) return 'applied';
   const base = row && pending ? stampRow(client, spec, pending, row, now().getTime()) : readShadow(client, doc._id);
   const found: FieldConflict[] = [];
   const merged = base ? mergeDocs(base, doc, found) : doc;
@@ -77,6 +90,7 @@ function applyOne(client: Database.Database, doc: SyncDoc, conflicts: FieldConfl
   // Local edits won some fields, or a unique collision changed the row: the replica must hear about it.
   if (after && (!sameFields(merged, doc) || differs(spec, after, values))) enqueue(client, doc._id, spec.table, String(after.id), now().toISOString());
   if (after && SETTLED_TABLES.has(spec.table)) written.push({ table: spec.table, values: rowValues(spec, after) });
+  if (spec.table === 'order_lines') for (const orderId of [values.order_id, row?.order_id]) if (typeof orderId === 'string') linesChanged.add(orderId);
   if (spec.customerColumn && typeof values[spec.customerColumn] === 'string') customers.add(values[spec.customerColumn] as string);
   // A row that moved to another customer (a merge on another laptop) leaves the one it was on with figures to recount too.
   if (spec.customerColumn && typeof row?.[spec.customerColumn] === 'string') customers.add(row[spec.customerColumn] as string);
@@ -84,10 +98,12 @@ function applyOne(client: Database.Database, doc: SyncDoc, conflicts: FieldConfl
 }
 
 /** A row another laptop deleted outright (SyncedTable.hardDeletes) goes here too, with what this laptop knew of it. */
-function deleteRow(client: Database.Database, docId: string): void {
+function deleteRow(client: Database.Database, docId: string, linesChanged: Set<string>): void {
   const spec = tableOfDocId(docId);
   if (!spec?.hardDeletes) return;
   const id = docId.slice(spec.table.length + 1);
+  const orderId = spec.table === 'order_lines' ? (readRow(client, spec, id)?.order_id as string | undefined) : undefined;
+  if (orderId !== undefined) linesChanged.add(orderId);
   client.prepare(`DELETE FROM ${spec.table} WHERE id = ?`).run(id);
   for (const table of ['sync_docs', 'sync_parked', 'sync_outbox']) client.prepare(`DELETE FROM ${table} WHERE doc_id = ?`).run(docId);
 }
@@ -119,8 +135,6 @@ function writeRow(client: Database.Database, spec: SyncedTable, row: Record<stri
     client.prepare('RELEASE sync_apply_row').run();
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'parked';
-    // A row taking the place of one whose deletion has not arrived yet (a new line at a replaced line's position).
-    if (code === 'SQLITE_CONSTRAINT_UNIQUE' && spec.hardDeletes) return 'parked';
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' && spec.unique && !retried && settleUnique(client, spec, values, stored, now)) return writeRow(client, spec, row, values, now, true);
     return 'rejected';
   }

@@ -3,24 +3,43 @@ import { createHash } from 'node:crypto';
 import type { TeamConflict } from '../../shared/contract/team';
 import type { FieldConflict } from './document';
 import { hlcToIso } from './hlc';
+import { minorToDecimal } from '../../shared/domain/money';
 
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
+/** The columns of an order line a person types (the others follow from them or from the order): listed when two edits met. */
+const LINE_FIELDS: ReadonlySet<string> = new Set(['name', 'sku', 'quantity', 'unit_price_minor', 'cost_minor']);
+const LINE_MONEY: ReadonlySet<string> = new Set(['unit_price_minor', 'cost_minor']);
+
 /**
- * Keeps the customer-profile conflicts a sync resolved, once each (the same pair can be met again when
- * another laptop's merge arrives), for the Team screen and the customer's history.
+ * Keeps the conflicts a sync resolved, once each (the same pair can be met again when another laptop's merge
+ * arrives), for the Team screen and the customer's history: a customer's profile fields, and an order line's typed
+ * fields (field `order_lines:<id>.<column>`, with the customer of its order, each value named by the line's product and
+ * a price in the order's currency), so the edit of one line that lost to another laptop's can be seen.
  */
 export function recordConflicts(client: Database.Database, conflicts: FieldConflict[], resolvedAt: string): number {
   const insert = client.prepare(
     `INSERT INTO sync_conflicts (id, customer_id, field, kept_value, overwritten_value, kept_by, overwritten_by, kept_at, overwritten_at, resolved_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
   );
+  const lineOf = client.prepare(`SELECT o.customer_id AS customerId, o.currency, l.name FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.id = ?`);
   let recorded = 0;
   for (const c of conflicts) {
-    if (!c.docId.startsWith('customers:')) continue;
-    const customerId = c.docId.slice('customers:'.length);
+    const [table, rowId] = [c.docId.slice(0, c.docId.indexOf(':')), c.docId.slice(c.docId.indexOf(':') + 1)];
+    let customerId: string;
+    let show = text;
+    if (table === 'customers') customerId = rowId;
+    else if (table === 'order_lines' && LINE_FIELDS.has(c.field)) {
+      // A line deleted since has nothing left to show.
+      const line = lineOf.get(rowId) as { customerId: string; currency: string; name: string } | undefined;
+      if (!line) continue;
+      customerId = line.customerId;
+      const money = LINE_MONEY.has(c.field);
+      show = (v) => (v === null || v === undefined ? null : `${line.name}: ${money && typeof v === 'number' ? `${minorToDecimal(v, line.currency)} ${line.currency}` : String(v)}`);
+    } else continue;
+    const field = table === 'customers' ? c.field : `${c.docId}.${c.field}`;
     const id = createHash('sha256').update(`${c.docId}\u0000${c.field}\u0000${c.kept.t}\u0000${c.overwritten.t}`).digest('hex').slice(0, 32);
-    const result = insert.run(id, customerId, c.field, text(c.kept.v), text(c.overwritten.v), c.kept.by, c.overwritten.by, hlcToIso(c.kept.t), hlcToIso(c.overwritten.t), resolvedAt);
+    const result = insert.run(id, customerId, field, show(c.kept.v), show(c.overwritten.v), c.kept.by, c.overwritten.by, hlcToIso(c.kept.t), hlcToIso(c.overwritten.t), resolvedAt);
     recorded += result.changes;
   }
   return recorded;

@@ -2,7 +2,8 @@ import type { PouchDatabase } from 'pouchdb';
 import { loadPouch } from './pouch';
 import type { Db } from '../../db/open';
 import type { TeamSyncResult } from '../../shared/contract/team';
-import { applyDocs } from './apply';
+import { applyDocs, type ApplyOutcome } from './apply';
+import { settleLineTotals } from './settle-line-totals';
 import { recordConflicts } from './conflicts';
 import { readSkippedRecordsAgain } from './read-again';
 import type { FieldConflict, SyncDoc } from './document';
@@ -29,8 +30,9 @@ export async function syncOnce(db: Db, replica: PouchDatabase, server: TeamServe
   // An address that now answers as something else is said as such, not as a failed or an empty round.
   await checkTeamDatabase(server);
   const waiting = await tablesTheServerWouldRefuse(server);
-  const pump = () => pumpOutbox(client, replica, conflicts, () => now().getTime(), waiting);
-  let pumped = await pump();
+  // After the pull the replica holds what the server has, so a deletion of a document it still lacks has nothing to close.
+  const pump = (pulled: boolean) => pumpOutbox(client, replica, conflicts, () => now().getTime(), waiting, pulled);
+  let pumped = await pump(false);
   const remote = await openRemote(server);
   const PouchDB = await loadPouch();
   try {
@@ -40,8 +42,9 @@ export async function syncOnce(db: Db, replica: PouchDatabase, server: TeamServe
     const pulled = (await PouchDB.replicate(remote, replica, { batch_size: 100 })).docs_written;
     const { settled } = await applyReplica(db, replica, conflicts, now);
     if (pendingChanges(client) > 0 || settled > 0) {
-      // Local edits that won fields against what arrived, settled collisions and settled conflicts go back out in the same round.
-      pumped = await pump();
+      // Local edits that won fields against what arrived, settled collisions and settled conflicts go back out in the same
+      // round, and so do deletions that waited for the pull to bring their documents (pump.ts, deletionsOf).
+      pumped = await pump(true);
       pushed += await push();
       confirmPushed(client, pumped);
     }
@@ -64,6 +67,11 @@ export async function applyReplica(db: Db, replica: PouchDatabase, conflicts: Fi
   const client = db.$client;
   let applied = 0;
   let settled = 0;
+  const linesChanged = new Set<string>();
+  const take = (outcome: ApplyOutcome) => {
+    for (const id of outcome.linesChanged) linesChanged.add(id);
+    return outcome.applied;
+  };
   for (;;) {
     const since = readSyncState(client).appliedSeq;
     const changes = await replica.changes({ since: /^\d+$/.test(since) ? Number(since) : since, limit: BATCH, include_docs: true, conflicts: true });
@@ -78,7 +86,7 @@ export async function applyReplica(db: Db, replica: PouchDatabase, conflicts: Fi
       settled += writes.length;
       docs.push(merged);
     }
-    applied += applyDocs(db, docs, conflicts, now, String(changes.last_seq), deleted).applied;
+    applied += take(applyDocs(db, docs, conflicts, now, String(changes.last_seq), deleted));
   }
   // Once after an update from the release before the records of settlements: what it left aside (read-again.ts).
   applied += await readSkippedRecordsAgain(db, replica, conflicts, now);
@@ -86,7 +94,9 @@ export async function applyReplica(db: Db, replica: PouchDatabase, conflicts: Fi
   if (parked.length > 0) {
     const rows = await replica.allDocs({ keys: parked, include_docs: true, conflicts: true });
     const docs = rows.rows.map((r) => r.doc).filter(isSyncDoc);
-    applied += applyDocs(db, docs, conflicts, now).applied;
+    applied += take(applyDocs(db, docs, conflicts, now));
   }
+  // Orders whose lines two laptops edited are worth the lines they have now, once everything that arrived is applied.
+  settled += settleLineTotals(db, linesChanged, now().toISOString());
   return { applied, settled };
 }

@@ -8,7 +8,7 @@ import { openRemote, type TeamServer } from './replica';
 import { checkTeamDatabase } from './server-check';
 import type { TeamSync } from './service';
 import { pendingChanges, readSyncState, updateSyncState } from './state';
-import { SYNCED_TABLES, docIdSql } from './tables';
+import { SYNCED_TABLES, docIdSql, type SyncedTable } from './tables';
 
 export function teamStatus(client: Database.Database, sync: TeamSync | undefined): TeamStatus {
   const s = readSyncState(client);
@@ -148,7 +148,28 @@ function enqueueEverything(client: Database.Database, sharedOnServer: Set<string
     client
       .prepare(`INSERT INTO sync_outbox (doc_id, table_name, row_id, changed_at) SELECT ${docIdSql(spec, 'NEW')}, '${spec.table}', NEW.id, ${changedAt} FROM ${spec.table} AS NEW WHERE ${docIdSql(spec, 'NEW')} NOT IN (SELECT value FROM json_each(?)) ON CONFLICT (doc_id) DO NOTHING`)
       .run(teams);
+    if (spec.hardDeletes) enqueueDeletedWhileOutside(client, spec);
   }
+}
+
+/**
+ * The rows of a table whose rows are deleted outright (an order's replaced lines) that were synced once and are gone:
+ * deleted while the laptop was outside a team, when no trigger recorded it. Their deletions are sent like the
+ * deletions made inside (pump.ts): without them every other laptop kept the old lines beside the new ones. Edits of
+ * the other tables need nothing more: their rows are still here, with a delete mark when deleted, and differ from what
+ * they last synced as.
+ */
+function enqueueDeletedWhileOutside(client: Database.Database, spec: SyncedTable): void {
+  const prefix = `${spec.table}:`;
+  // A range of the key rather than LIKE, so the primary key's index finds the table's documents.
+  client
+    .prepare(
+      `INSERT INTO sync_outbox (doc_id, table_name, row_id, changed_at)
+       SELECT doc_id, ?, substr(doc_id, ?), strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM sync_docs
+       WHERE doc_id > ? AND doc_id < ? AND NOT EXISTS (SELECT 1 FROM ${spec.table} WHERE id = substr(doc_id, ?))
+       ON CONFLICT (doc_id) DO NOTHING`,
+    )
+    .run(spec.table, prefix.length + 1, prefix, `${spec.table};`, prefix.length + 1);
 }
 
 /**

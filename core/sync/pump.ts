@@ -4,7 +4,7 @@ import { mergeDocs, sameFields, type FieldConflict, type SyncDoc } from './docum
 import { refusedDocIds } from './push';
 import { withoutRetired } from './order-terms';
 import { readMerged, writeAll } from './replica';
-import { forgetShadow, outboxBatch, readRow, removeFromOutbox, writeShadow, type OutboxEntry } from './rows';
+import { forgetShadow, outboxBatch, readRow, readShadow, removeFromOutbox, writeShadow, type OutboxEntry } from './rows';
 import { stampRow } from './stamp';
 import { tableOfDocId } from './tables';
 
@@ -16,9 +16,17 @@ const BATCH = 200;
  * offline. The outbox forgets an entry only once a push has taken it to the server (confirmPushed), so
  * it always counts what the server does not have yet, and a crash anywhere re-sends rather than loses;
  * pumping an entry again when nothing changed writes nothing. Entries of the `waiting` tables are left for a
- * later round.
+ * later round. `pulled` says the replica holds what the server had (this round pulled it already): a deletion of a
+ * document the replica does not hold then has nothing to close (deletionsOf).
  */
-export async function pumpOutbox(client: Database.Database, replica: PouchDatabase, conflicts: FieldConflict[], now = () => Date.now(), waiting: ReadonlySet<string> = new Set()): Promise<OutboxEntry[]> {
+export async function pumpOutbox(
+  client: Database.Database,
+  replica: PouchDatabase,
+  conflicts: FieldConflict[],
+  now = () => Date.now(),
+  waiting: ReadonlySet<string> = new Set(),
+  pulled = false,
+): Promise<OutboxEntry[]> {
   const pumped: OutboxEntry[] = [];
   let after = '';
   for (;;) {
@@ -37,8 +45,8 @@ export async function pumpOutbox(client: Database.Database, replica: PouchDataba
     )();
     const live = stamped.filter((s): s is { entry: OutboxEntry; doc: SyncDoc } => s.doc !== null);
     const existing = await replica.allDocs({ keys: live.map((s) => s.doc._id), include_docs: true, conflicts: true });
-    const deleted = stamped.filter((s) => s.doc === null && tableOfDocId(s.entry.docId)?.hardDeletes).map((s) => s.entry);
-    const writes: PouchDoc[] = await deletionsOf(replica, deleted);
+    const gone = stamped.filter((s) => s.doc === null && tableOfDocId(s.entry.docId)?.hardDeletes).map((s) => s.entry);
+    const { writes, deleted, waitForPull, nothingToSend } = await deletionsOf(client, replica, gone, pulled);
     for (const [i, { doc }] of live.entries()) {
       const current = existing.rows[i]?.doc;
       if (!current || current._deleted) {
@@ -55,10 +63,16 @@ export async function pumpOutbox(client: Database.Database, replica: PouchDataba
     client.transaction(() => {
       for (const { entry, doc } of stamped) {
         if (doc) writeShadow(client, doc);
+        // A deletion whose document the replica does not hold yet stays as it is until the pull brings it.
+        else if (waitForPull.has(entry.docId)) continue;
         // A row deleted outright sends its deletion (waiting, like an edit, until the server has it); another row
-        // that is gone has nothing to send. The others stay until the server has them.
-        else if (tableOfDocId(entry.docId)?.hardDeletes) forgetShadow(client, entry.docId);
-        else removeFromOutbox(client, entry);
+        // that is gone, or a deletion of a document the team does not have, has nothing to send. The others stay
+        // until the server has them.
+        else if (tableOfDocId(entry.docId)?.hardDeletes && !nothingToSend.has(entry.docId)) forgetShadow(client, entry.docId);
+        else {
+          forgetShadow(client, entry.docId);
+          removeFromOutbox(client, entry);
+        }
       }
     })();
     pumped.push(...live.map((s) => s.entry), ...deleted);
@@ -68,12 +82,26 @@ export async function pumpOutbox(client: Database.Database, replica: PouchDataba
 
 /**
  * The replica's deletions of documents whose rows were deleted outright: every open revision closed, so no branch
- * of the row lives on. A document the replica never held (a row made and deleted between two rounds) needs none.
+ * of the row lives on. A document the replica does not hold was either never sent (a row made and deleted between
+ * two rounds: no synced document of it, nothing to send) or is on the server but not in this replica yet — a laptop
+ * that deleted lines while outside the team and joined again, its replica made anew (docs/team.md, Live sync). The
+ * latter waits in the outbox for the round's pull to bring the document, and is closed by the pump after it; a
+ * document the pull did not bring either (another team's) has nothing to close.
  */
-async function deletionsOf(replica: PouchDatabase, entries: OutboxEntry[]): Promise<PouchDoc[]> {
-  if (entries.length === 0) return [];
+async function deletionsOf(
+  client: Database.Database,
+  replica: PouchDatabase,
+  entries: OutboxEntry[],
+  pulled: boolean,
+): Promise<{ writes: PouchDoc[]; deleted: OutboxEntry[]; waitForPull: Set<string>; nothingToSend: Set<string> }> {
+  if (entries.length === 0) return { writes: [], deleted: [], waitForPull: new Set(), nothingToSend: new Set() };
   const found = await replica.allDocs({ keys: entries.map((e) => e.docId), include_docs: true, conflicts: true });
-  return found.rows.flatMap((r) => (r.doc && !r.doc._deleted ? [r.doc._rev!, ...(r.doc._conflicts ?? [])].map((rev) => ({ _id: r.doc!._id, _rev: rev, _deleted: true })) : []));
+  const writes = found.rows.flatMap((r) => (r.doc && !r.doc._deleted ? [r.doc._rev!, ...(r.doc._conflicts ?? [])].map((rev) => ({ _id: r.doc!._id, _rev: rev, _deleted: true })) : []));
+  const held = new Set(found.rows.filter((r) => r.value !== undefined && !r.error).map((r) => r.key));
+  const unheld = entries.filter((e) => !held.has(e.docId));
+  const waitForPull = new Set(pulled ? [] : unheld.filter((e) => readShadow(client, e.docId) !== null).map((e) => e.docId));
+  const nothingToSend = new Set(unheld.filter((e) => !waitForPull.has(e.docId)).map((e) => e.docId));
+  return { writes, deleted: entries.filter((e) => held.has(e.docId)), waitForPull, nothingToSend };
 }
 
 /**

@@ -28,6 +28,8 @@ export const SETTLED_TABLES: ReadonlySet<string> = new Set(['orders', 'follow_up
  *   (settle-merged-away.ts).
  * - Payments of one order recorded on two laptops that together pass what it owed stand, and are listed
  *   (settle-overpaid.ts; nothing is changed, so nothing is sent).
+ *
+ * An order whose lines two laptops edited is settled once the round has applied everything (settle-line-totals.ts).
  */
 export function settleApplied(client: Database.Database, applied: AppliedRow[], now: string, customers: Set<string>): void {
   const userName = readSyncState(client).userName;

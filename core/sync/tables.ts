@@ -35,9 +35,9 @@ export interface SyncedTable {
    */
   rulesVersion?: number;
   /**
-   * Rows are deleted outright (an order's lines are replaced whole when the order is edited): the delete travels as the
-   * document's deletion (trigger in ORDER_LINES_DELETE_TRIGGERS), and a row that takes the place of one whose deletion has
-   * not arrived yet waits for it, parked.
+   * Rows are deleted outright (an order's lines no longer named when the order is edited): the delete travels as the
+   * document's deletion (trigger in ORDER_LINES_DELETE_TRIGGERS); one made outside a team is sent when the laptop joins
+   * (membership.ts).
    */
   hardDeletes?: boolean;
   /**

@@ -52,7 +52,8 @@ export function orderFigures(db: Db, customerId: string, today: string): OrderFi
 
 /**
  * One page of the lines of a customer's live orders: the latest order first, as the orders tab lists them, and
- * each order's lines in their own order. An order without lines has no row here.
+ * each order's lines in their own order (two laptops can each add one at the same position: the id orders those alike
+ * everywhere, and keeps each on one page). An order without lines has no row here.
  */
 export function liveOrderLinesPage(db: Db, customerId: string, offset: number, limit: number): { lines: OrderFileLine[]; total: number } {
   const lines = db.all<OrderFileLine>(sql`
@@ -61,7 +62,7 @@ export function liveOrderLinesPage(db: Db, customerId: string, offset: number, l
       o.id AS orderId, o.order_date AS orderDate, o.order_number AS orderNumber, o.currency AS currency
     FROM orders o JOIN order_lines l ON l.order_id = o.id
     WHERE o.customer_id = ${customerId} AND o.deleted_at IS NULL
-    ORDER BY o.order_date DESC, o.id DESC, l.position
+    ORDER BY o.order_date DESC, o.id DESC, l.position, l.id
     LIMIT ${limit} OFFSET ${offset}`);
   const total =
     db.get<{ n: number }>(sql`

@@ -6,7 +6,6 @@ import { orderNumberKey } from '../../shared/domain/order-number';
 import { overpaidByOrder } from './order-payments';
 
 export type OrderRecord = typeof orders.$inferSelect;
-export type NewOrderLineRecord = typeof orderLines.$inferInsert;
 
 export function findOrder(db: Db, id: string): OrderRecord | undefined {
   return db.select().from(orders).where(eq(orders.id, id)).get();
@@ -69,11 +68,6 @@ export function firstLiveReturnDate(db: Db, saleId: string): string | null {
   );
 }
 
-export function replaceOrderLines(db: Db, orderId: string, lines: Omit<NewOrderLineRecord, 'orderId' | 'position'>[]): void {
-  db.delete(orderLines).where(eq(orderLines.orderId, orderId)).run();
-  if (lines.length > 0) db.insert(orderLines).values(lines.map((l, position) => ({ ...l, orderId, position }))).run();
-}
-
 function linesByOrder(db: Db, orderIds: readonly string[]): Map<string, OrderLine[]> {
   const byOrder = new Map<string, OrderLine[]>();
   for (let i = 0; i < orderIds.length; i += 500) {
@@ -81,7 +75,8 @@ function linesByOrder(db: Db, orderIds: readonly string[]): Map<string, OrderLin
       .select()
       .from(orderLines)
       .where(inArray(orderLines.orderId, orderIds.slice(i, i + 500)))
-      .orderBy(asc(orderLines.orderId), asc(orderLines.position))
+      // Two laptops can each add a line at one position (db/repos/order-lines.ts): the id orders them alike everywhere.
+      .orderBy(asc(orderLines.orderId), asc(orderLines.position), asc(orderLines.id))
       .all();
     for (const r of rows) {
       const list = byOrder.get(r.orderId) ?? [];

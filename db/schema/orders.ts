@@ -131,7 +131,9 @@ export const orderLines = sqliteTable(
     check('order_lines_amount_safe', isSafeInteger('amount_minor')),
     check('order_lines_cost_safe', sql`${t.costMinor} IS NULL OR ${isSafeInteger('cost_minor')}`),
     check('order_lines_position_non_negative', sql`${t.position} >= 0`),
-    uniqueIndex('order_lines_order_position').on(t.orderId, t.position),
+    // Not unique: two laptops adding a line to one order offline can both put theirs at the same position (docs/team.md,
+    // Merge rules); lines are read in (position, id) order, the same on every laptop.
+    index('order_lines_order_position').on(t.orderId, t.position),
     index('order_lines_product').on(t.productId),
   ],
 );

@@ -108,4 +108,56 @@ describe('leaving and joining again', () => {
     for (const l of [a, b]) expect(await l.call('customers:get', { id: y.id })).toMatchObject({ notes: 'bo' });
     expect((await a.call('team:conflicts', {})).conflicts).toEqual([]);
   }, 60_000);
+
+  it("sends on rejoin the order lines deleted while outside the team, so every laptop ends with the same lines", async () => {
+    const a = await laptop('hal');
+    const b = await laptop('ivy');
+    const { customer } = await a.call('customers:create', { name: '周杰', contacts: [{ kind: 'phone', value: '13800000001' }], tags: [] });
+    const line = (name: string, quantity: number, unitPrice: string) => ({ name, quantity, unitPrice });
+    const sale = (lines: ReturnType<typeof line>[], amount?: string) => ({ customerId: customer.id, orderDate: '2026-11-20', currency: 'CNY', lines, ...(amount ? { amount } : {}) });
+    const replaced = await a.call('orders:create', sale([line('绿茶', 2, '10'), line('茶杯', 1, '5'), line('茶盘', 1, '30')]));
+    const emptied = await a.call('orders:create', sale([line('红茶', 1, '8'), line('茶叶罐', 2, '6')]));
+    await a.call('team:create', team('lines-rejoin'));
+    await b.call('team:join', team('lines-rejoin'));
+    await settle([a, b]);
+
+    // Outside the team, ivy replaces one order's lines with fewer, removes every line of another and removes the
+    // customer's phone (a soft delete, sent as an edit of the row); then she joins again.
+    await b.call('team:leave', {});
+    await b.call('orders:update', { id: replaced.id, order: sale([line('白茶', 1, '12')]) });
+    await b.call('orders:update', { id: emptied.id, order: sale([], '20') });
+    await b.call('customers:update', { id: customer.id, customer: { name: '周杰', contacts: [], tags: [] } });
+    await b.call('team:join', team('lines-rejoin'));
+    await settle([b, a]);
+
+    // What a user reads on each laptop, and the same read apart from the orders' own amounts.
+    const linesOf = (l: Laptop, orderId: string) => l.db.$client.prepare(`SELECT name, quantity, amount_minor AS amount FROM order_lines WHERE order_id = ? ORDER BY position`).all(orderId);
+    const addsUp = (l: Laptop, orderId: string) =>
+      l.db.$client.prepare(`SELECT coalesce((SELECT sum(amount_minor) FROM order_lines WHERE order_id = o.id), o.amount_minor) = o.amount_minor FROM orders o WHERE o.id = ?`).pluck().get(orderId);
+    for (const l of [a, b]) {
+      expect(linesOf(l, replaced.id), l.name).toEqual([{ name: '白茶', quantity: 1, amount: 1200 }]);
+      expect(linesOf(l, emptied.id), l.name).toEqual([]);
+      expect(addsUp(l, replaced.id), l.name).toBe(1);
+      expect(addsUp(l, emptied.id), l.name).toBe(1);
+      const shown = await l.call('orders:list', { customerId: customer.id });
+      expect(shown.orders.map((o) => [o.id, o.lines.map((x) => x.name)]).sort(), l.name).toEqual([[emptied.id, []], [replaced.id, ['白茶']]].sort());
+      expect((await l.call('customers:get', { id: customer.id })).contacts, l.name).toEqual([]);
+      expect(l.db.$client.prepare(`SELECT count(*) FROM sync_parked`).pluck().get(), l.name).toBe(0);
+      expect((await l.call('team:status', {})).pendingChanges, l.name).toBe(0);
+    }
+  }, 60_000);
+
+  it('drops, once it has pulled, the deletions of lines the team it joins never had, instead of counting them as waiting', async () => {
+    const a = await laptop('jo');
+    const { customer } = await a.call('customers:create', { name: '吴磊', contacts: [], tags: [] });
+    const order = await a.call('orders:create', { customerId: customer.id, orderDate: '2026-11-20', currency: 'CNY', lines: [{ name: '绿茶', quantity: 2, unitPrice: '10' }] });
+    await a.call('team:create', team('lines-first'));
+    await a.call('team:sync-now', {});
+    await a.call('team:leave', {});
+    await a.call('orders:update', { id: order.id, order: { customerId: customer.id, orderDate: '2026-11-20', currency: 'CNY', lines: [{ name: '红茶', quantity: 1, unitPrice: '8' }] } });
+    await a.call('team:create', team('lines-second'));
+    await settle([a]);
+    expect((await a.call('team:status', {})).pendingChanges).toBe(0);
+    expect(a.db.$client.prepare(`SELECT name FROM order_lines WHERE order_id = ?`).pluck().all(order.id)).toEqual(['红茶']);
+  }, 60_000);
 });

@@ -32,6 +32,9 @@ export function TeamConflicts({ reloadKey, customerId }: { reloadKey: unknown; c
     if (/^orders:[^.]+\.deleted_at$/.test(field)) return t('team:fieldNames.orderDeleted');
     // Payments of one order recorded on two laptops that together passed what it owed (core/sync/settle-overpaid.ts).
     if (/^orders:[^.]+\.payments$/.test(field)) return t('team:fieldNames.orderOverpaid');
+    // One order line edited on two laptops (core/sync/conflicts.ts): the values name the line's product.
+    const line = /^order_lines:[^.]+\.([a-z_]+)$/.exec(field);
+    if (line) return t(`team:fieldNames.orderLine.${line[1]}`, { defaultValue: field });
     const key = field.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
     return t(`team:fieldNames.${key}`, { defaultValue: t(`customerFile:fields.${key}`, { defaultValue: field }) });
   };
