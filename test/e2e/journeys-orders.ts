@@ -7,6 +7,14 @@ const SLOW = { timeout: 15_000 };
 /** An input inside a test id: antd puts the id on the input itself or on a wrapper around it. */
 const field = (scope: ReturnType<Journey['page']['locator']>, id: string) => scope.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
 
+/** Whether a row's amount and payment cells end left of its pinned actions cell, so nothing of them is drawn under it. */
+const figuresInView = (row: ReturnType<Journey['page']['locator']>) =>
+  row.evaluate((tr) => {
+    const pinnedLeft = tr.querySelector('td.ant-table-cell-fix-right, td.ant-table-cell-fix-end')!.getBoundingClientRect().left;
+    const endsBefore = (id: string) => tr.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect().right <= pinnedLeft;
+    return { amount: endsBefore('order-amount-cell'), payment: endsBefore('order-payment-status') };
+  });
+
 /**
  * The customer file records a trade: an order with two lines (one picked from the product list by its
  * pinyin initials), a cost and part payment → the balance owed shows on the file → a return against
@@ -51,6 +59,10 @@ export async function orderLinesReturnAndBalance({ page, screenshot }: Journey):
   await field(form, 'order-cost').fill('150');
   await byTestId(page, 'order-payment-part').click();
   await field(form, 'order-paid').fill('100');
+  // Due at the end of next January: the row then says by when, as an exporter's terms do.
+  await byTestId(page, 'order-due').click();
+  await page.keyboard.type(`${Number(today.slice(0, 4)) + 1}-01-31`);
+  await page.keyboard.press('Enter');
   await screenshot('order-lines-en');
   await byTestId(page, 'order-save').click();
 
@@ -90,6 +102,9 @@ export async function orderLinesReturnAndBalance({ page, screenshot }: Journey):
   // … and after the return by 226.00 − 26.00 = 200.00: the return nets out of what the tiers rank.
   await expect.poll(rankedAmount, SLOW).toBe(22600 - 2600);
   expect((await invoke(page, 'customers:list', { payment: 'owes', search: '旅程 赊账客户' })).rows.map((r) => r.id)).toEqual([id]);
+  // The amount with what came back, and what is owed by when, stay in view at 1366×768: left of the row's pinned
+  // actions, not under them where only a sideways scroll would find them.
+  expect(await figuresInView(saleRow)).toEqual({ amount: true, payment: true });
   await screenshot('order-return-en');
 
   // The customer pays 60.00 of the 100.00: 40.00 left.
@@ -184,6 +199,7 @@ export async function orderLinesReturnAndBalance({ page, screenshot }: Journey):
   await byTestId(page, 'tab-orders').click();
   await expect.poll(() => byTestId(page, 'customer-balance').innerText(), SLOW).toMatch(/^欠款 .*40\.00$/);
   await expect.poll(() => saleRow.locator('[data-testid="order-payment-status"]').innerText()).toContain('部分付款');
+  expect(await figuresInView(saleRow)).toEqual({ amount: true, payment: true });
   await screenshot('order-file-zh');
 
   // The 40.00 paid, then 50.00 of the goods returned: sale 226.00 − returns 76.00 − paid 200.00 (100.00 with the order,

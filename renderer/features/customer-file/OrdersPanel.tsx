@@ -29,7 +29,9 @@ function PaymentCell({ order, language }: { order: Order; language: string }) {
   const { t } = useTranslation('orders');
   if (order.kind === 'return' || order.paymentStatus === null) return null;
   return (
-    <Space size={4} wrap data-testid="order-payment-status" data-status={order.paymentStatus}>
+    // At most this wide, so the status, what is owed, by when and "overdue" wrap onto a second line instead of
+    // widening the table until they are drawn under the pinned actions.
+    <Space size={4} wrap style={{ maxWidth: 200 }} data-testid="order-payment-status" data-status={order.paymentStatus}>
       <Tag color={STATUS_COLORS[order.paymentStatus]}>{t(`paymentStatus.${order.paymentStatus}`)}</Tag>
       {order.balanceMinor > 0 ? <Typography.Text data-testid="order-balance">{t('owes', { amount: formatMoney(order.balanceMinor, order.currency, language) })}</Typography.Text> : null}
       {order.balanceMinor > 0 && order.paymentDueDate ? <Typography.Text type="secondary">{t('dueOn', { date: formatDate(order.paymentDueDate, language) })}</Typography.Text> : null}
@@ -156,10 +158,14 @@ export function OrdersPanel({
             render: (_, o) => (
               <span data-testid="order-amount-cell">
                 {formatMoney(o.amountMinor, o.currency, language)}
-                {o.returnedMinor > 0 ? <Typography.Text type="secondary"> ({to('returned', { amount: formatMoney(o.returnedMinor, o.currency, language) })})</Typography.Text> : null}
+                {/* Under the amount, not beside it: a column as wide as both would push the payment out of view. */}
+                {o.returnedMinor > 0 ? <Typography.Text type="secondary" style={{ display: 'block' }}>({to('returned', { amount: formatMoney(o.returnedMinor, o.currency, language) })})</Typography.Text> : null}
               </span>
             ),
           },
+          // What is owed on the amount sits beside it, before the converted figures and the profit: when a wide row
+          // still scrolls sideways, what slides under the pinned actions is the secondary columns, never the balance.
+          { title: to('payment'), render: (_, o) => <PaymentCell order={o} language={language} /> },
           // The converted amount only says something when some order is in another currency.
           ...(summary.otherCurrencies
             ? [
@@ -172,7 +178,6 @@ export function OrdersPanel({
             align: 'right',
             render: (_, o) => (o.profitMinor === null ? '' : <span data-testid="order-profit">{formatMoney(o.profitMinor, o.currency, language)}</span>),
           },
-          { title: to('payment'), render: (_, o) => <PaymentCell order={o} language={language} /> },
           // The table is as wide as its content: a note of a thousand characters kept whole would push the date,
           // the amount and the actions a screen's width apart. One line, cut, the whole note on hover.
           { title: t('orders.note'), render: (_, o) => (o.note ? <UserText text={o.note} style={{ maxWidth: 240 }} testId="order-note-cell" /> : '') },
