@@ -7,11 +7,16 @@ import type { Handlers } from './handlers/types';
 
 export type Dispatch = (name: string, rawInput: unknown) => Promise<Result<unknown>>;
 
-/** zod issues → our issue keys. Schemas carry keys as messages; anything else is a generic "invalid value". */
-function toIssues(error: z.ZodError): Issue[] {
+/**
+ * zod issues → our issue keys. Schemas carry keys as messages; anything else is a generic "invalid value".
+ * `checked` gives the same issues with the values zod checked, for the messages that name a length.
+ */
+function toIssues(error: z.ZodError, checked: () => readonly zc.$ZodIssue[]): Issue[] {
   return error.issues.map((issue): Issue => {
     const key = /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code === 'invalid_type' && issue.input === undefined ? 'required' : 'invalid_value';
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const tooLong = textTooLongOf(issue, key, checked);
+    if (tooLong) return { path, ...tooLong };
     const max = maximumOf(issue);
     if (max !== undefined) return { path, key, params: { max } };
     const bound = numberBoundOf(issue, key);
@@ -41,6 +46,23 @@ function paramsOf(issue: zc.$ZodIssue): Record<string, string | number> | undefi
   return Object.keys(params).length > 0 ? (params as Record<string, string | number>) : undefined;
 }
 
+/**
+ * A text past its schema's limit, said with its length, the limit and how much to cut, as every field says it while
+ * it is typed (components/length-limit.ts): a custom segment's 41-character tag came back as a bare "Too long".
+ * The length is the one zod counted (code points, after a trim), read from the same issue parsed again with its input
+ * reported; `too_long` without these (a refinement's, the database's) keeps its short words.
+ */
+function textTooLongOf(issue: zc.$ZodIssue, key: string, checked: () => readonly zc.$ZodIssue[]): Omit<Issue, 'path'> | undefined {
+  if (key !== 'too_long' || issue.code !== 'too_big' || issue.origin !== 'string') return undefined;
+  const same = checked().find((c) => c.code === 'too_big' && c.origin === 'string' && c.message === issue.message && samePath(c.path, issue.path));
+  if (typeof same?.input !== 'string') return undefined;
+  const max = Number(issue.maximum);
+  const length = [...same.input].length;
+  return { key: 'text_too_long', params: { length, max, over: length - max } };
+}
+
+const samePath = (a: readonly PropertyKey[], b: readonly PropertyKey[]) => a.length === b.length && a.every((p, i) => p === b[i]);
+
 /** The bound a "too many" issue broke, so the message can name it (arrays carry it as `maximum`, bounded records as params). */
 function maximumOf(issue: zc.$ZodIssue): number | undefined {
   if (issue.message !== 'too_many') return undefined;
@@ -61,7 +83,10 @@ export function createDispatch(handlers: Handlers, options: { checkOutput?: bool
       // Before zod walks it: a recursive schema would follow a 10,000-level input down the stack.
       if (nestsDeeperThan(rawInput, MAX_INPUT_DEPTH)) throw invalidInput([{ path: [], key: 'too_deep' }]);
       const parsed = schema.input.safeParse(rawInput ?? {});
-      if (!parsed.success) throw invalidInput(toIssues(parsed.error));
+      // Parsed again only when refused, with the values zod checked: a length is said as it was counted.
+      let reported: readonly zc.$ZodIssue[] | undefined;
+      const checked = () => (reported ??= schema.input.safeParse(rawInput ?? {}, { reportInput: true }).error?.issues ?? []);
+      if (!parsed.success) throw invalidInput(toIssues(parsed.error, checked));
       const handler = handlers[name] as (input: unknown) => unknown;
       const value = await handler(parsed.data);
       if (options.checkOutput) schema.output.parse(value);

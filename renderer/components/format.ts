@@ -32,6 +32,17 @@ export function formatCompactMoney(minor: number, currency: string, language: st
   return format.format(exactAmount(minor, currency));
 }
 
+/**
+ * A share (0.125) as a percentage, the one way the product writes one on a screen, in a file or on the command line:
+ * "12.5%", the sign against the number in English as in Chinese (some texts wrote "12.5 %", a French spacing).
+ * `digits` is the most decimals kept; `signed` writes a growth's "+" as well as a fall's "-" (a share rounding to
+ * nothing is "0%", never "-0%").
+ */
+export function formatPercent(share: number, language: string, { digits = 1, signed = false }: { digits?: number; signed?: boolean } = {}): string {
+  const format = cached(`percent|${language}|${digits}|${signed}`, () => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: digits, signDisplay: signed ? 'exceptZero' : 'negative' }));
+  return format.format(share);
+}
+
 export function countryName(code: string | null, language: string): string {
   if (!code) return '';
   try {

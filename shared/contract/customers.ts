@@ -21,7 +21,9 @@ export const contactInputSchema = z
   .superRefine(({ kind, value }, ctx) => {
     // Counted in code points, as requiredText's max counts.
     const length = typeof value === 'string' ? [...value].length : 0;
-    if (length > contactMaxLength(kind) && length <= EMAIL_MAX_LENGTH) ctx.addIssue({ code: 'custom', path: ['value'], message: 'too_long' });
+    // Said with its length and limit, as a text past its schema's max is (core/dispatch.ts).
+    const max = contactMaxLength(kind);
+    if (length > max && length <= EMAIL_MAX_LENGTH) ctx.addIssue({ code: 'custom', path: ['value'], message: 'text_too_long', params: { length, max, over: length - max } });
   });
 
 export const contactSchema = z.object({ id: z.string(), kind: enumOf(CONTACT_KINDS), value: z.string(), label: z.string().nullable() });

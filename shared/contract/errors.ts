@@ -32,7 +32,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   number_below: 'must be less than {{max}}',
   number_above: 'must be more than {{min}}',
   invalid_thresholds: 'must go down from the top tier (platinum ≥ gold ≥ iron, high ≥ medium)',
-  invalid_shares: 'add up to more than 100 %',
+  invalid_shares: 'add up to more than 100%',
   partition_segment_unusable: 'must name a saved custom segment that reads only the customer\'s own data (no tier scheme)',
   invalid_choice: 'is not one of the allowed values',
   record_not_found: 'names no {{kind}} that exists (id {{id}})',
@@ -101,6 +101,8 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   no_fx_rate: 'has no exchange rate to the base currency on or before that date; enter one or add it under FX rates',
   satisfaction_range: 'must be between 1 and 5',
   too_long: 'is too long',
+  // A text past its limit, as the fields say it while it is typed (renderer/components/length-limit.ts).
+  text_too_long: 'is {{length}} characters, at most {{max}}: shorten it by {{over}}',
   duplicate_contact: 'is entered twice',
   base_currency_locked: 'cannot change once orders exist: their rates are locked to the current base currency',
   demo_needs_its_currency: 'is {{base}}: the demo business counts in {{demo}}, so its figures would be wrong here; load the demo into a new workspace file',

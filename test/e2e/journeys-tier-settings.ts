@@ -68,7 +68,7 @@ export async function partitionInSettingsShowsGroups({ page, screenshot }: Journ
   await byTestId(page, 'tab-tiers').click();
   const own = (await invoke(page, 'segments:explain', { customerId: top.id })).schemes.pyramid!;
   expect(own.explanation.group).toMatchObject({ partition: 'type', key: 'distributor', size: distributors.customers });
-  await expect.poll(() => byTestId(page, 'customer-tier-pyramid').innerText(), SLOW).toMatch(new RegExp(`in Distributor: top \\d+ % of ${String(own.explanation.ranked)} ranked customers`));
+  await expect.poll(() => byTestId(page, 'customer-tier-pyramid').innerText(), SLOW).toMatch(new RegExp(`in Distributor: top \\d+(\\.\\d+)?% of ${String(own.explanation.ranked)} ranked customers`));
   await screenshot('customer-tiers-group-en');
 
   // Fixed thresholds, with the distributors' own platinum threshold: ¥500,000 for everyone, ¥800,000 for them.

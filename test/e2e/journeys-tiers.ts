@@ -60,7 +60,8 @@ export async function customSegmentOnLocalityThenEdited({ page, screenshot }: Jo
   await choose(page, 'custom-kind', 'Tag', drawer);
   await drawer.locator('[data-testid="custom-tag"] input').fill('t'.repeat(41));
   await byTestId(page, 'custom-save').click();
-  await expect.poll(() => drawer.locator('.ant-form-item-explain-error').allInnerTexts()).toEqual(['Too long']);
+  // … with its length and the limit, as every field says it (it said a bare "Too long").
+  await expect.poll(() => drawer.locator('.ant-form-item-explain-error').allInnerTexts()).toEqual(['41 characters, at most 40: shorten it by 1 to save (nothing was cut)']);
   await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null)).toBe('custom-tag');
   expect((await invoke(page, 'segments:custom:list', {})).segments).toEqual([]);
   await choose(page, 'custom-kind', 'Profile field', drawer);

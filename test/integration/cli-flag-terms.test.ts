@@ -36,7 +36,7 @@ describe('a refusal names the flag typed, not the contract field', () => {
       [['followups', 'due', '--db', db, '--days', '1000'], '--days must be at most 60'],
       [['tiers', '--db', db, '--scheme', 'pyramid', '--class', 'golden'], '--class is not a class of this scheme: one of platinum, gold, iron, lead, none'],
       [['customers', 'list', '--db', db, '--class', 'gold'], '--scheme is required'],
-      [['settings', 'set', '--db', db, '--clv-horizon', '0', '--region', 'x'.repeat(300)], '--region is too long; --clv-horizon must be a whole number of months from 1 to 120'],
+      [['settings', 'set', '--db', db, '--clv-horizon', '0', '--region', 'x'.repeat(300)], '--region is 300 characters, at most 80: shorten it by 220; --clv-horizon must be a whole number of months from 1 to 120'],
       [['predict', 'holdout', '--db', db, '--split', '2026-02-01', '--until', '2026-01-01'], '--until must be after the split date'],
     ];
     const before = [count('orders'), count('customers'), count('follow_ups')];

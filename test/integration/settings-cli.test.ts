@@ -68,7 +68,7 @@ describe('the CLV settings on the command line', () => {
     expect(clvStored(file)).toEqual({ discount: 1.5, horizon: 24 });
     const get = cli('settings', 'get', '--db', file);
     expect(get.code).toBe(0);
-    expect(get.stdout).toMatch(/customer value\s+over 24 months, discounted 1\.5 % a month/);
+    expect(get.stdout).toMatch(/customer value\s+over 24 months, discounted 1\.5% a month/);
     const json = JSON.parse(cli('settings', 'get', '--db', file, '--json').stdout) as { clvDiscountPercent: number; clvHorizonMonths: number };
     expect([json.clvDiscountPercent, json.clvHorizonMonths]).toEqual([1.5, 24]);
 

@@ -32,7 +32,7 @@ describe('tier explanations state basis, group and cut in words', () => {
       `铂金（内贸）：50 位参与排名的客户中前 1%，营收 ≥ ${yuan(500_000, 'zh-CN')}`,
       `排第 1 名，营收 ${yuan(500_000, 'zh-CN')}`,
     ]);
-    expect(cutLines(ts.en, 'pyramid', classKey, explanation, env('en'))[1]).toBe(`Platinum in Domestic: top 1 % of 50 ranked customers, Revenue ≥ ${yuan(500_000, 'en')}`);
+    expect(cutLines(ts.en, 'pyramid', classKey, explanation, env('en'))[1]).toBe(`Platinum in Domestic: top 1% of 50 ranked customers, Revenue ≥ ${yuan(500_000, 'en')}`);
   });
 
   it('a tie that fills a tier past its share is not called "top N %": it says how many reached the cut', () => {
@@ -42,13 +42,13 @@ describe('tier explanations state basis, group and cut in words', () => {
     const { classKey, explanation } = explain(tied, 't3', 'pyramid');
     expect(classKey).toBe('iron');
     expect(cutLines(ts.en, 'pyramid', classKey, explanation, env('en'))[1]).toBe(
-      `Iron: 7 of 7 ranked customers have Revenue ≥ ${yuan(20_000, 'en')}, more than the top 20 %, because equal amounts are never split`,
+      `Iron: 7 of 7 ranked customers have Revenue ≥ ${yuan(20_000, 'en')}, more than the top 20%, because equal amounts are never split`,
     );
     expect(cutLines(ts['zh-CN'], 'pyramid', classKey, explanation, env('zh-CN'))[1]).toBe(
       `铁：7 位参与排名的客户中有 7 位客户营收 ≥ ${yuan(20_000, 'zh-CN')}；金额相同的客户不拆分，所以超出了前 20%`,
     );
     for (const language of ['zh-CN', 'en'] as const) {
-      expect(cutLines(ts[language], 'pyramid', classKey, explanation, env(language)).join(' ')).not.toMatch(/: top 20 % of|中前 20%，/);
+      expect(cutLines(ts[language], 'pyramid', classKey, explanation, env(language)).join(' ')).not.toMatch(/: top 20% of|中前 20%，/);
     }
   });
 
@@ -56,7 +56,7 @@ describe('tier explanations state basis, group and cut in words', () => {
     const { classKey, explanation } = explain(parted, 'e48', 'pyramid');
     expect(classKey).toBe('gold');
     // Platinum + gold target round(2.5) = 3: the third largest overseas value, ¥480,000.
-    expect(cutLines(ts.en, 'pyramid', classKey, explanation, env('en'))[1]).toBe(`Gold in Overseas: top 5 % of 50 ranked customers, Revenue ≥ ${yuan(48_000_000, 'en')}`);
+    expect(cutLines(ts.en, 'pyramid', classKey, explanation, env('en'))[1]).toBe(`Gold in Overseas: top 5% of 50 ranked customers, Revenue ≥ ${yuan(48_000_000, 'en')}`);
   });
 
   it('fixed thresholds and a customer without cost data ranked by revenue', () => {

@@ -12,7 +12,7 @@ import { formatDate, formatMoney } from '../../components/format';
 import { useWorkspace } from '../../app/workspace';
 import { COMMON_CURRENCIES } from './OrderModal';
 import { lengthLimit } from '../../components/length-limit';
-import { saveWhenValid } from '../tiers/save-when-valid';
+import { saveWhenValid } from '../../components/save-when-valid';
 
 interface ReturnValues {
   amount?: string;

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { OutputOf } from '../../../shared/contract';
 import { isolate } from '../../components/bidi';
-import { formatCompactMoney, formatMoney } from '../../components/format';
+import { formatCompactMoney, formatMoney, formatPercent } from '../../components/format';
 import { classLabel, type ClassLabelEnv } from '../tiers/labels';
 
 export type EvaluationReport = OutputOf<'reports:evaluation'>;
@@ -58,13 +58,13 @@ export function membersTitle(env: FigureEnv, from: string | null, to: string | n
 }
 
 // A sign only on what stays negative once rounded: a class whose returns outweigh its sales by a hair read "-0%".
-export const percent = (language: string, value: number, digits = 1) => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: digits, signDisplay: 'negative' }).format(value);
+export const percent = (language: string, value: number, digits = 1) => formatPercent(value, language, { digits });
 export const decimal = (language: string, value: number, digits = 2) => new Intl.NumberFormat(language, { maximumFractionDigits: digits, signDisplay: 'negative' }).format(value);
 export const money = (env: FigureEnv, minor: number) => formatMoney(minor, env.currency, env.language);
 /** Money on a chart's axis: "¥1.2亿", "CN¥123.5M" (a tick of "¥12,345,678,901.23" took a third of the chart's width). */
 export const compactMoney = (env: FigureEnv, minor: number) => formatCompactMoney(minor, env.currency, env.language);
 /** Growth reads with its sign: "+12.5%", "−3%". */
-export const signedPercent = (language: string, value: number) => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
+export const signedPercent = (language: string, value: number) => formatPercent(value, language, { signed: true });
 
 /** One figure the dashboard charts per class and period. */
 export interface Metric {

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { PeerProductRow, UsualProductRow } from '../../../shared/contract/offering';
-import { formatDate } from '../../components/format';
+import { formatDate, formatPercent } from '../../components/format';
 
 /** Units as people read them: whole numbers plainly, weights with up to three decimals. */
 export function formatQuantity(quantity: number, language: string): string {
@@ -18,6 +18,6 @@ export function reasonText(t: TFunction, reason: UsualProductRow['reason'] | Pee
       ? t('offering:reason.usual', { count: reason.orders, quantity, date: formatDate(reason.lastBought, language) })
       : t('offering:reason.usualNoDate', { count: reason.orders, quantity });
   }
-  const share = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(reason.share);
+  const share = formatPercent(reason.share, language, { digits: 0 });
   return t(context === 'class' ? 'offering:reason.classBuyers' : 'offering:reason.peers', { count: reason.peers, buyers: reason.buyers, share });
 }

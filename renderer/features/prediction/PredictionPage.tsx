@@ -5,13 +5,15 @@ import { useWorkspace } from '../../app/workspace';
 import { BestList } from './BestList';
 import { HoldoutCheck } from './HoldoutCheck';
 import { PageTitle } from '../../components/PageTitle';
+import { formatPercent } from '../../components/format';
 
 /** Predictions: the "likely to buy" best list and the holdout check of the model against what happened. */
 export function PredictionPage() {
   const { t, i18n } = useTranslation('prediction');
   const { settings } = useWorkspace();
   const [tab, setTab] = useState('best');
-  const rate = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(settings.clvDiscountPercent);
+  // Settings keep the rate in percent (1.5 is 1.5% a month); it is written as every percentage is.
+  const rate = formatPercent(settings.clvDiscountPercent / 100, i18n.language, { digits: 2 });
   return (
     <div style={{ padding: 24 }}>
       <PageTitle>{t('title')}</PageTitle>

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
+import { formatPercent } from '../../components/format';
 
-const wholePercent = (language: string, value: number) => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+const wholePercent = (language: string, value: number) => formatPercent(value, language, { digits: 0 });
 
 /**
  * A chance (0–1) as a whole percentage that never claims more certainty than it has: a chance of 0.3 % rounded

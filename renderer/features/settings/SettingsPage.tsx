@@ -8,7 +8,7 @@ import { AT_FIELD, showRefusal } from '../../components/errors';
 import { COUNTRY_CODES, countryName } from '../../components/format';
 import { systemLanguage } from '../../i18n';
 import { CurrencySelect } from './CurrencySelect';
-import { fieldOfIssue, settingsTextRules, sourcesRules, toFormValues, toSettingsInput, type LanguageChoice, type SettingsFormValues } from './settings-form';
+import { fieldOfIssue, settingsEdited, settingsTextRules, sourcesRules, toFormValues, toSettingsInput, type LanguageChoice, type SettingsFormValues } from './settings-form';
 import { useUnsavedChangesPrompt } from '../../components/use-unsaved-changes-prompt';
 import { BackupPanel } from '../backup/BackupPanel';
 import { ReminderSettings } from '../reminders/ReminderSettings';
@@ -105,10 +105,7 @@ export function SettingsPage() {
         // The Save button is at the foot of a long page: a refused field far above it is brought into view, with the
         // cursor in it (it was left on Save), as the dialogs' Save does (save-when-valid.ts).
         scrollToFirstError={AT_FIELD}
-        onValuesChange={(changed: Partial<SettingsFormValues>, all: SettingsFormValues) => {
-          setDirty(JSON.stringify(toSettingsInput({ ...toFormValues(settings), ...all })) !== JSON.stringify(toSettingsInput(toFormValues(settings))));
-          if (changed.language) void i18n.changeLanguage(uiLanguageOf(changed.language));
-        }}
+        onValuesChange={settingsEdited(form, settings, { setDirty, tryLanguage: (choice) => void i18n.changeLanguage(uiLanguageOf(choice)) })}
       >
         <Card title={t('business')} style={{ marginBottom: 16 }}>
           <Form.Item name="businessName" label={t('businessName')} rules={textRules.businessName}>

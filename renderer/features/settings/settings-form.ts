@@ -1,3 +1,4 @@
+import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
 import type { InputOf } from '../../../shared/contract';
@@ -52,6 +53,28 @@ export function toSettingsInput(values: SettingsFormValues): InputOf<'settings:u
     ...(values.reminderTime ? { reminderTime: values.reminderTime.format('HH:mm') } : {}),
     ...(values.clvDiscountPercent != null ? { clvDiscountPercent: values.clvDiscountPercent } : {}),
     ...(values.clvHorizonMonths != null ? { clvHorizonMonths: values.clvHorizonMonths } : {}),
+  };
+}
+
+/** What an edit of the settings form does to antd's form: reads a field's errors and takes them away. */
+type EditedForm = Pick<FormInstance, 'getFieldError' | 'setFields'>;
+
+/**
+ * The settings form's onValuesChange. A save's refusal is taken from each field the edit touched, as soon as it is
+ * edited: it is the fields' own rules, run again on the same change, that still say what is wrong. The refusal was
+ * left to those rules alone, so a field without any (the language, the reminders switch) would keep it until the next
+ * Save. The fields are the form's own names, where showRefusal puts a refusal (fieldOfIssue: a refusal of
+ * `sources.3` is under the whole sources field, and an edit of any source touches it). It also works out whether
+ * anything differs from what is saved (leaving asks first) and tries a chosen language at once.
+ */
+export function settingsEdited(form: EditedForm, saved: Settings, effects: { setDirty(dirty: boolean): void; tryLanguage(choice: LanguageChoice): void }) {
+  return (changed: Partial<SettingsFormValues>, all: SettingsFormValues): void => {
+    const refused = Object.keys(changed)
+      .map((name) => [name])
+      .filter((name) => form.getFieldError(name as never).length > 0);
+    if (refused.length) form.setFields(refused.map((name) => ({ name, errors: [] })) as never);
+    effects.setDirty(JSON.stringify(toSettingsInput({ ...toFormValues(saved), ...all })) !== JSON.stringify(toSettingsInput(toFormValues(saved))));
+    if (changed.language) effects.tryLanguage(changed.language);
   };
 }
 

@@ -11,7 +11,7 @@ import { lengthLimit } from '../../components/length-limit';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { COUNTRY_CODES } from '../../components/format';
 import { boxesOfEditedRows, fieldOfSegmentIssue, fieldWithoutValue, toCondition, toRows, type Row } from './custom-rows';
-import { saveWhenValid } from './save-when-valid';
+import { saveWhenValid } from '../../components/save-when-valid';
 import { classLabel } from './labels';
 import { useClassLabelEnv } from './use-tier-settings';
 import { fieldValueLabel, KEYED_FIELDS, opLabel, ruleLines } from './rule-text';

@@ -10,7 +10,7 @@ import { lengthLimit } from '../../components/length-limit';
 import { useConfirmDiscard } from '../../components/use-confirm-discard';
 import { groupText as groupWords } from './cut-text';
 import { GroupThresholds, type PyramidThresholds } from './GroupThresholds';
-import { saveWhenValid } from './save-when-valid';
+import { saveWhenValid } from '../../components/save-when-valid';
 
 interface Props {
   open: boolean;

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Explanation } from '../../../shared/contract/segmentation';
 import type { Partition } from '../../../shared/segmentation';
-import { countryName, formatMoney } from '../../components/format';
+import { countryName, formatMoney, formatPercent } from '../../components/format';
 import { classLabel, type HintEnv } from './labels';
 
 /** What a group key needs to be read: the partition, and the tag or custom segment it names. */
@@ -48,14 +48,14 @@ interface GroupNote {
   size: number;
 }
 
-/** Top share of a tier: its own share plus every share above it, in percent ("gold" → 1 % + 4 % = 5 %). */
-function topPercent(shares: Record<string, number>, classKey: string): number {
+/** Top share of a tier: its own share plus every share above it, as a fraction ("gold" → 1% + 4% = 0.05). */
+function topShare(shares: Record<string, number>, classKey: string): number {
   let cumulative = 0;
   for (const tier of PYRAMID_TIERS) {
     cumulative += shares[tier] ?? 0;
     if (tier === classKey) break;
   }
-  return Math.round(cumulative * 10_000) / 100;
+  return cumulative;
 }
 
 /**
@@ -83,10 +83,11 @@ export function cutLines(t: TFunction, scheme: string, classKey: string, e: Expl
     else if (cuts[classKey] === null || cuts[classKey] === undefined) lines.push(t('tierSettings:cut.empty', { class: cls }));
     else if (e.mode === 'thresholds') lines.push(t(`tierSettings:cut.thresholds${suffix}`, { class: cls, group: groupName, basis, amount: money(cuts[classKey]!) }));
     else {
-      const top = topPercent((e.shares ?? {}) as Record<string, number>, classKey);
+      // To two decimals, as the settings take a share (steps of 0.5%, a sum such as 33.33%).
+      const top = formatPercent(topShare((e.shares ?? {}) as Record<string, number>, classKey), language, { digits: 2 });
       const reached = (e.reached ?? null) as { count: number; target: number | null } | null;
       // Equal amounts never split, so a tie at the cut can fill the tier past its share (everyone equal:
-      // everyone in it); "top 20 %" would then be false, so the sentence says how many reached the cut.
+      // everyone in it); "top 20%" would then be false, so the sentence says how many reached the cut.
       const tied = reached !== null && reached.target !== null && reached.count > reached.target;
       const key = tied ? 'sharesTied' : 'shares';
       lines.push(t(`tierSettings:cut.${key}${suffix}`, { class: cls, group: groupName, ranked, top, basis, amount: money(cuts[classKey]!), reached: reached?.count }));

@@ -1,3 +1,5 @@
+import { formatPercent } from '../../components/format';
+
 /**
  * A class's share of the window's net revenue as the tier summary shows it. Returns net out, so a class can
  * hold a negative share or more than all of it (another class's returns exceed its sales), and the total can
@@ -15,6 +17,6 @@ export interface ShareCell {
 export function shareCell(revenueMinor: number, totalMinor: number, language: string): ShareCell | null {
   if (!(totalMinor > 0)) return null;
   const share = revenueMinor / totalMinor;
-  const text = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+  const text = formatPercent(share, language);
   return { bar: Math.min(100, Math.max(0, Math.round(share * 1000) / 10)), text };
 }

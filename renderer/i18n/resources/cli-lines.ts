@@ -34,8 +34,8 @@ export const cliLines = {
       elapsed: '（用时 {{ms}} 毫秒）',
     },
     predict: {
-      // The likelihood and the customer value by the Predictions screen's own names.
-      row: '{{name}} $t(prediction:score) {{score}} $t(prediction:pAlive) {{pAlive}}  未来 90 天预计 {{d90}} 单  每单 {{order}}  $t(prediction:clv) {{clv}}  {{confidence}} · {{method}}',
+      // Every figure by the Predictions screen's own names; the purchases over 90 days as the customer file words that span.
+      row: '{{name}} $t(prediction:score) {{score}} $t(prediction:pAlive) {{pAlive}}  $t(prediction:expected) 90 天 {{d90}}  $t(prediction:expectedValue) {{order}}  $t(prediction:clv) {{clv}}  {{confidence}} · {{method}}',
       confidence: { high: '$t(prediction:confidence.high)', medium: '$t(prediction:confidence.medium)', low: '$t(prediction:confidence.low)' },
       method: { bgnbd: '$t(prediction:method.bgnbd)', shrunk: '$t(prediction:method.shrunk)' },
       pastEnd: '--offset {{offset}} 超出了截至 {{asOf}} 有订单的全部 {{total}} 位客户。',
@@ -79,7 +79,7 @@ export const cliLines = {
       homeRegion: '$t(settings:homeRegion)：{{value}}',
       baseCurrency: '$t(settings:baseCurrency)：{{value}}',
       language: '$t(settings:language)：{{value}}',
-      clv: '客户价值：按 {{months}} 个月计算，每月折现 {{percent}} %',
+      clv: '客户价值：按 {{months}} 个月计算，每月折现 {{percent}}%',
       country: '{{name}}（{{code}}）',
       notSet: '（未设置）',
       followsSystem: '（跟随系统）',
@@ -159,7 +159,7 @@ export const cliLines = {
       elapsed: '({{ms}} ms)',
     },
     predict: {
-      row: '{{name}} $t(prediction:score) {{score}} $t(prediction:pAlive) {{pAlive}}  next 90 days {{d90}}  order {{order}}  $t(prediction:clv) {{clv}}  {{confidence}} · {{method}}',
+      row: '{{name}} $t(prediction:score) {{score}} $t(prediction:pAlive) {{pAlive}}  $t(prediction:expected) 90 days {{d90}}  $t(prediction:expectedValue) {{order}}  $t(prediction:clv) {{clv}}  {{confidence}} · {{method}}',
       confidence: { high: '$t(prediction:confidence.high)', medium: '$t(prediction:confidence.medium)', low: '$t(prediction:confidence.low)' },
       method: { bgnbd: '$t(prediction:method.bgnbd)', shrunk: '$t(prediction:method.shrunk)' },
       pastEnd: '--offset {{offset}} is past the last of the {{total}} customers with orders as of {{asOf}}.',
@@ -203,7 +203,7 @@ export const cliLines = {
       homeRegion: 'home region     {{value}}',
       baseCurrency: 'base currency   {{value}}',
       language: 'language        {{value}}',
-      clv: 'customer value  over {{months}} months, discounted {{percent}} % a month',
+      clv: 'customer value  over {{months}} months, discounted {{percent}}% a month',
       country: '{{name}} ({{code}})',
       notSet: '(not set)',
       followsSystem: '(follows the system)',

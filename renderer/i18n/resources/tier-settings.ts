@@ -1,6 +1,6 @@
 /**
  * Tier basis, partitions and fixed thresholds: the settings drawer's new section, the group names, and the
- * sentence that states a customer's group and cut ("铂金 in 本地: top 1 % of 210 local buyers, ≥ ¥48,000").
+ * sentence that states a customer's group and cut ("铂金 in 本地: top 1% of 210 local buyers, ≥ ¥48,000").
  */
 export const tierSettings = {
   'zh-CN': {
@@ -63,10 +63,10 @@ export const tierSettings = {
       moreClasses_other: '另有 {{count}} 个层级',
     },
     cut: {
-      shares: '{{class}}（{{group}}）：{{ranked}} 位参与排名的客户中前 {{top}}%，{{basis}} ≥ {{amount}}',
-      sharesNoGroup: '{{class}}：{{ranked}} 位参与排名的客户中前 {{top}}%，{{basis}} ≥ {{amount}}',
-      sharesTied: '{{class}}（{{group}}）：{{ranked}} 位参与排名的客户中有 {{reached}} 位客户{{basis}} ≥ {{amount}}；金额相同的客户不拆分，所以超出了前 {{top}}%',
-      sharesTiedNoGroup: '{{class}}：{{ranked}} 位参与排名的客户中有 {{reached}} 位客户{{basis}} ≥ {{amount}}；金额相同的客户不拆分，所以超出了前 {{top}}%',
+      shares: '{{class}}（{{group}}）：{{ranked}} 位参与排名的客户中前 {{top}}，{{basis}} ≥ {{amount}}',
+      sharesNoGroup: '{{class}}：{{ranked}} 位参与排名的客户中前 {{top}}，{{basis}} ≥ {{amount}}',
+      sharesTied: '{{class}}（{{group}}）：{{ranked}} 位参与排名的客户中有 {{reached}} 位客户{{basis}} ≥ {{amount}}；金额相同的客户不拆分，所以超出了前 {{top}}',
+      sharesTiedNoGroup: '{{class}}：{{ranked}} 位参与排名的客户中有 {{reached}} 位客户{{basis}} ≥ {{amount}}；金额相同的客户不拆分，所以超出了前 {{top}}',
       thresholds: '{{class}}（{{group}}）：{{basis}} ≥ {{amount}}（固定门槛）',
       thresholdsNoGroup: '{{class}}：{{basis}} ≥ {{amount}}（固定门槛）',
       rest: '{{class}}（{{group}}）：{{ranked}} 位参与排名的客户中，未达到以上各层分界线',
@@ -110,7 +110,7 @@ export const tierSettings = {
     },
     mode: {
       label: 'Cut by',
-      shares: 'Shares (top 1 %, 4 % …)',
+      shares: 'Shares (top 1%, 4% …)',
       thresholds: 'Fixed thresholds (yearly purchases ≥ …)',
     },
     thresholds: {
@@ -159,10 +159,10 @@ export const tierSettings = {
       moreClasses_other: '{{count}} more classes',
     },
     cut: {
-      shares: '{{class}} in {{group}}: top {{top}} % of {{ranked}} ranked customers, {{basis}} ≥ {{amount}}',
-      sharesNoGroup: '{{class}}: top {{top}} % of {{ranked}} ranked customers, {{basis}} ≥ {{amount}}',
-      sharesTied: '{{class}} in {{group}}: {{reached}} of {{ranked}} ranked customers have {{basis}} ≥ {{amount}}, more than the top {{top}} %, because equal amounts are never split',
-      sharesTiedNoGroup: '{{class}}: {{reached}} of {{ranked}} ranked customers have {{basis}} ≥ {{amount}}, more than the top {{top}} %, because equal amounts are never split',
+      shares: '{{class}} in {{group}}: top {{top}} of {{ranked}} ranked customers, {{basis}} ≥ {{amount}}',
+      sharesNoGroup: '{{class}}: top {{top}} of {{ranked}} ranked customers, {{basis}} ≥ {{amount}}',
+      sharesTied: '{{class}} in {{group}}: {{reached}} of {{ranked}} ranked customers have {{basis}} ≥ {{amount}}, more than the top {{top}}, because equal amounts are never split',
+      sharesTiedNoGroup: '{{class}}: {{reached}} of {{ranked}} ranked customers have {{basis}} ≥ {{amount}}, more than the top {{top}}, because equal amounts are never split',
       thresholds: '{{class}} in {{group}}: {{basis}} ≥ {{amount}} (fixed threshold)',
       thresholdsNoGroup: '{{class}}: {{basis}} ≥ {{amount}} (fixed threshold)',
       rest: '{{class}} in {{group}}: below every cut above, among {{ranked}} ranked customers',

@@ -82,13 +82,29 @@ describe('predictions, in both languages', () => {
       'Customer value (CLV)',
     ]);
     expect(human(['predict'], page, 'zh-CN', 'CNY')).toBe(
-      `${name} 购买可能性 87   仍活跃概率 0.912  未来 90 天预计 1.50 单  每单 120.00 CNY  客户价值 (CLV) 3456.00 CNY  ${t['zh-CN']('prediction:confidence.high')} · ${t['zh-CN']('prediction:method.shrunk')}  c1`,
+      `${name} 购买可能性 87   仍活跃概率 0.912  预计购买次数 90 天 1.50  预计客单价 120.00 CNY  客户价值 (CLV) 3456.00 CNY  ${t['zh-CN']('prediction:confidence.high')} · ${t['zh-CN']('prediction:method.shrunk')}  c1`,
     );
     expect(human(['predict'], page, 'en', 'CNY')).toBe(
       // "Still active", as the prediction screens and the customer file say it (the Chinese says 仍活跃概率 too); it said P(alive).
-      `${name} Purchase likelihood 87   Still active 0.912  next 90 days 1.50  order 120.00 CNY  Customer value (CLV) 3456.00 CNY  ${t.en('prediction:confidence.high')} · ${t.en('prediction:method.shrunk')}  c1`,
+      `${name} Purchase likelihood 87   Still active 0.912  Expected purchases 90 days 1.50  Expected order value 120.00 CNY  Customer value (CLV) 3456.00 CNY  ${t.en('prediction:confidence.high')} · ${t.en('prediction:method.shrunk')}  c1`,
     );
     expect(human(['predict'], { ...page, rows: [{ ...row, method: 'bgnbd', confidence: 'medium' }] }, 'en', 'CNY')).toMatch(/ somewhat sure · BG\/NBD model {2}c1$/);
+  });
+
+  it('name the expected purchases and the order value as the Predictions screen does, not "order"/"每单"', () => {
+    // The screen's headings (the customer file's summary, the best list's column) and its span ("90 days 1.50").
+    expect([t['zh-CN']('prediction:expected'), t['zh-CN']('prediction:expectedValue'), t.en('prediction:expected'), t.en('prediction:expectedValue')]).toEqual([
+      '预计购买次数',
+      '预计客单价',
+      'Expected purchases',
+      'Expected order value',
+    ]);
+    for (const language of ['zh-CN', 'en'] as const) {
+      const said = human(['predict'], page, language, 'CNY');
+      const d90 = t[language]('prediction:next', { d30: 'x', d90: '1.50', d365: 'y' }).split(' · ')[1];
+      expect(said).toContain(`${t[language]('prediction:expected')} ${d90}  ${t[language]('prediction:expectedValue')} 120.00 CNY`);
+      expect(said).not.toMatch(/每单|未来 90 天|next 90 days| {2}order /);
+    }
   });
 
   it('prints --json as the rows alone, without the names the lines need', () => {
@@ -183,10 +199,10 @@ describe('settings and the team, in both languages', () => {
   it('list the settings by the settings page’s names', () => {
     const s = (key: string) => t['zh-CN'](`settings:${key}`);
     expect(lines(['settings', 'get'], settings, 'zh-CN')).toEqual([
-      `${s('businessName')}：（未设置）`, `${s('homeCountry')}：${new Intl.DisplayNames(['zh-CN'], { type: 'region' }).of('CN')}（CN）`, `${s('homeRegion')}：（未设置）`, `${s('baseCurrency')}：CNY`, `${s('language')}：（跟随系统）`, '客户价值：按 36 个月计算，每月折现 1 %',
+      `${s('businessName')}：（未设置）`, `${s('homeCountry')}：${new Intl.DisplayNames(['zh-CN'], { type: 'region' }).of('CN')}（CN）`, `${s('homeRegion')}：（未设置）`, `${s('baseCurrency')}：CNY`, `${s('language')}：（跟随系统）`, '客户价值：按 36 个月计算，每月折现 1%',
     ]);
     expect(lines(['settings', 'set'], { ...settings, language: 'en' }, 'en')).toEqual([
-      'business name   (not set)', 'home country    China (CN)', 'home region     (not set)', 'base currency   CNY', 'language        en', 'customer value  over 36 months, discounted 1 % a month',
+      'business name   (not set)', 'home country    China (CN)', 'home region     (not set)', 'base currency   CNY', 'language        en', 'customer value  over 36 months, discounted 1% a month',
     ]);
   });
 

@@ -3,7 +3,7 @@ import { ApiError } from '../../../renderer/api/client';
 import { showRefusal } from '../../../renderer/components/errors';
 import { fieldOfIssue } from '../../../renderer/features/settings/settings-form';
 import { boxesOfEditedRows, fieldOfSegmentIssue, fieldWithoutValue, type Row } from '../../../renderer/features/tiers/custom-rows';
-import { saveWhenValid } from '../../../renderer/features/tiers/save-when-valid';
+import { saveWhenValid } from '../../../renderer/components/save-when-valid';
 import { bothTranslators } from '../../support/both-languages';
 
 /** A form whose validateFields answers as antd's does: the values, or a rejection naming the refused fields. */

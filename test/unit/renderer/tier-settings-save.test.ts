@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { saveWhenValid } from '../../../renderer/features/tiers/save-when-valid';
+import { saveWhenValid } from '../../../renderer/components/save-when-valid';
 
 /** A form whose validateFields answers as antd's does: the values, or a rejection naming the refused fields. */
 function formThat(refused: { name: (string | number)[]; errors: string[] }[]) {

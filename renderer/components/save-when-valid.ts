@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { AT_FIELD } from '../../components/errors';
+import { AT_FIELD } from './errors';
 
 /** What antd's validateFields rejects with when a field's rule refuses (or the check was overtaken by an edit). */
 interface ValidationFailure {
