@@ -13,7 +13,7 @@ export type Dispatch = (name: string, rawInput: unknown) => Promise<Result<unkno
  */
 function toIssues(error: z.ZodError, checked: () => readonly zc.$ZodIssue[]): Issue[] {
   return error.issues.map((issue): Issue => {
-    const key = /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code === 'invalid_type' && issue.input === undefined ? 'required' : 'invalid_value';
+    const key = /^[a-z_]+$/.test(issue.message) ? issue.message : issue.code === 'invalid_type' && missingInput(issue, checked) ? 'required' : 'invalid_value';
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const tooLong = textTooLongOf(issue, key, checked);
     if (tooLong) return { path, ...tooLong };
@@ -59,6 +59,16 @@ function textTooLongOf(issue: zc.$ZodIssue, key: string, checked: () => readonly
   const max = Number(issue.maximum);
   const length = [...same.input].length;
   return { key: 'text_too_long', params: { length, max, over: length - max } };
+}
+
+/**
+ * Whether a value of the wrong type was not given at all (then "required"), as opposed to given as something else (a
+ * text where a number belongs: "invalid value"). zod reports the value it met only when asked: read from the same
+ * issue parsed again with its input reported.
+ */
+function missingInput(issue: zc.$ZodIssue, checked: () => readonly zc.$ZodIssue[]): boolean {
+  const same = checked().find((c) => c.code === 'invalid_type' && samePath(c.path, issue.path));
+  return same === undefined || same.input === undefined;
 }
 
 const samePath = (a: readonly PropertyKey[], b: readonly PropertyKey[]) => a.length === b.length && a.every((p, i) => p === b[i]);
