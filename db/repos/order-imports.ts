@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { orderNumberKey, orderNumberKeyOf } from '../../shared/domain/order-number';
+import type { OrderLineValues } from './order-lines';
 
 /** An order as the importer writes it: every trade-record column of db/schema/orders.ts. */
 export interface ImportedOrderRow {
@@ -23,16 +24,11 @@ export interface ImportedOrderRow {
   dueDate: string | null;
 }
 
-export interface ImportedLineRow {
+/** A line as the importer writes it: the values an edit states (order-lines.ts), with its id, order and place. */
+export interface ImportedLineRow extends Omit<OrderLineValues, 'costMinor'> {
   id: string;
   orderId: string;
   position: number;
-  productId: string | null;
-  sku: string | null;
-  name: string;
-  quantity: number;
-  unitPriceMinor: number;
-  amountMinor: number;
   costMinor: number | null;
 }
 
