@@ -103,7 +103,7 @@ export function createDispatch(handlers: Handlers, options: { checkOutput?: bool
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toBody() };
-      const known = constraintError(error) ?? busyError(error) ?? diskFullError(error) ?? damagedError(error);
+      const known = constraintError(error, rawInput) ?? busyError(error) ?? diskFullError(error) ?? damagedError(error);
       if (known) return { ok: false, error: known.toBody() };
       options.onInternalError?.(error);
       return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };

@@ -1,7 +1,11 @@
-import { AppError, ISSUE_MESSAGES } from '../shared/contract';
+import { AppError, ISSUE_MESSAGES, withParams, type Issue } from '../shared/contract';
+import { cleanText } from '../shared/domain/clean-text';
 
-/** The database's own constraints, named in the schema, as the field and issue a user can act on. */
-const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
+/**
+ * The database's own constraints, named in the schema, as the field and issue a user can act on. A length check
+ * names its bounds (`text`): the refusal then says the text's length and how much to cut, as the contract's does.
+ */
+const CONSTRAINTS: Record<string, { path: string[]; key: string; text?: { min: number; max: number } }> = {
   customers_name_not_blank: { path: ['name'], key: 'required' },
   customers_type_valid: { path: ['type'], key: 'invalid_choice' },
   customers_country_iso: { path: ['country'], key: 'invalid_country' },
@@ -102,7 +106,7 @@ const CONSTRAINTS: Record<string, { path: string[]; key: string }> = {
   service_policies_class_not_blank: { path: ['classKey'], key: 'required' },
   service_policies_cadence_range: { path: ['cadenceDays'], key: 'invalid_value' },
   service_policies_priority_range: { path: ['priority'], key: 'invalid_value' },
-  service_policies_responsible_length: { path: ['responsible'], key: 'too_long' },
+  service_policies_responsible_length: { path: ['responsible'], key: 'text_length_range', text: { min: 1, max: 100 } },
   customer_merges_status_valid: { path: ['status'], key: 'invalid_choice' },
   customer_merges_undone_consistent: { path: ['undoneAt'], key: 'invalid_value' },
   customer_merges_kept_before_object: { path: ['keptBefore'], key: 'invalid_value' },
@@ -123,13 +127,40 @@ function sqliteCause(error: unknown): unknown {
   return error;
 }
 
-export function constraintError(thrown: unknown): AppError | null {
+/**
+ * A length check's refusal: SQLite names only the constraint, so the text is looked for in the call's input (as
+ * stored: cleaned, counted in code points as SQLite's length() counts). One past the limit is said with its length
+ * and how much to cut, at its own path; otherwise (not in the input, or too short) the bounds are said.
+ */
+function textLengthIssue(field: string, text: { min: number; max: number }, path: string[], input: unknown): Issue {
+  const found: { path: (string | number)[]; length: number }[] = [];
+  const walk = (value: unknown, at: (string | number)[]) => {
+    if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...at, i]));
+    else if (typeof value === 'object' && value !== null) {
+      for (const [key, v] of Object.entries(value)) {
+        if (key === field && typeof v === 'string') found.push({ path: [...at, key], length: [...cleanText(v)].length });
+        else walk(v, [...at, key]);
+      }
+    }
+  };
+  walk(input, []);
+  const over = found.find((f) => f.length > text.max);
+  if (over) return { path: over.path, key: 'text_too_long', params: { length: over.length, max: text.max, over: over.length - text.max } };
+  return { path, key: 'text_length_range', params: { min: text.min, max: text.max } };
+}
+
+/** `input`, the call's (as dispatch got it), lets a length check say the refused text's length. */
+export function constraintError(thrown: unknown, input?: unknown): AppError | null {
   const error = sqliteCause(thrown);
   if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string' || !error.code.startsWith('SQLITE_CONSTRAINT')) return null;
   const name = /CHECK constraint failed: (\w+)/.exec(error.message)?.[1];
   const known = name ? CONSTRAINTS[name] : undefined;
   // Said as a refused input is ("amount is too large"), the constraint named after it for whoever traces it.
-  if (known) return new AppError('constraint', `Rejected by the database: ${known.path.join('.') || 'the record'} ${ISSUE_MESSAGES[known.key] ?? ISSUE_MESSAGES.invalid_value} (${name})`, [{ path: known.path, key: known.key }]);
+  if (known) {
+    const issue: Issue = known.text ? textLengthIssue(known.path.at(-1)!, known.text, known.path, input) : { path: known.path, key: known.key };
+    const words = withParams(ISSUE_MESSAGES[issue.key] ?? ISSUE_MESSAGES.invalid_value!, issue.params);
+    return new AppError('constraint', `Rejected by the database: ${issue.path.join('.') || 'the record'} ${words} (${name})`, [issue]);
+  }
   if (error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new AppError('constraint', 'Rejected by the database: it refers to a record that does not exist', [{ path: [], key: 'invalid_value' }]);
   // The live-order-number index: a caller that skipped the handler's own check (an import) still gets the field. The
   // error does not say which order holds the number, so the refusal cannot name it (the handlers' own check does).

@@ -40,7 +40,8 @@ const RETURNED = `returned AS MATERIALIZED (SELECT return_of_order_id AS sale_id
  * to wherever it was inserted, and the 840k orders of 100k customers took 4.0 s that way, 2.2 s read in order and
  * sorted. SQLite's sorter spills to temporary files past its cache, so memory stays flat. Order lines are read
  * from the lines (CROSS JOIN keeps them first): the planner otherwise went through every order by date to find
- * their lines, 1.8 s for a file without any.
+ * their lines, 1.8 s for a file without any. Two laptops of a team can each add a line at one position
+ * (db/repos/order-lines.ts): the id then orders them, as on the screens, so every laptop exports them alike.
  */
 const QUERIES: Record<ExportKind, string> = {
   customers: `${CUSTOMER_SELECT} WHERE c.deleted_at IS NULL ORDER BY c.sort_name, c.id`,
@@ -57,7 +58,7 @@ const QUERIES: Record<ExportKind, string> = {
       o.id AS orderId, c.id AS customerRecordId, o.cost_minor AS orderCostMinor, coalesce(rt.minor, 0) AS returnedMinor,
       NOT EXISTS (SELECT 1 FROM order_lines x WHERE x.order_id = o.id AND x.cost_minor IS NOT NULL) AS noLineCost
     FROM order_lines l CROSS JOIN orders o ON o.id = l.order_id JOIN owners c ON c.id = o.customer_id LEFT JOIN returned rt ON rt.sale_id = o.id
-    WHERE o.deleted_at IS NULL ORDER BY o.order_date, o.id, l.position`,
+    WHERE o.deleted_at IS NULL ORDER BY o.order_date, o.id, l.position, l.id`,
   followUps: `WITH ${OWNERS}
     SELECT f.id, c.id AS customerRecordId, c.code AS customerCode, c.name AS customerName, c.company AS customerCompany, c.phone AS customerPhone, f.occurred_at AS occurredAt,
       f.channel, f.content, f.outcome, f.intent, f.satisfaction, f.next_contact_date AS nextContactDate, f.next_contact_time AS nextContactTime, f.done

@@ -171,7 +171,7 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
     'segments:custom:save': ({ id, name, rule }) =>
       db.transaction(() => {
         if (id !== undefined && !findCustomSegment(db, id)) throw notFound('custom segment', id);
-        if (id === undefined && liveCustomSegments(db).length >= MAX_CUSTOM_SEGMENTS) throw invalidInput([{ path: [], key: 'too_long' }]);
+        if (id === undefined && liveCustomSegments(db).length >= MAX_CUSTOM_SEGMENTS) throw invalidInput([{ path: [], key: 'too_many_custom_segments', params: { max: MAX_CUSTOM_SEGMENTS } }]);
         const parsed = customSegmentSchema.safeParse({ id: id ?? newId(), name, rule });
         if (!parsed.success) throw invalidInput(parsed.error.issues.map((i) => ({ path: i.path.filter((p): p is string | number => typeof p !== 'symbol'), key: 'invalid_value' })));
         const keyIssues = keyedValueIssues(parsed.data.rule);

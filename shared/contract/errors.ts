@@ -103,6 +103,9 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   too_long: 'is too long',
   // A text past its limit, as the fields say it while it is typed (renderer/components/length-limit.ts).
   text_too_long: 'is {{length}} characters, at most {{max}}: shorten it by {{over}}',
+  // The database's length check, when the text it refused is not in the call's input (core/sqlite-errors.ts).
+  text_length_range: 'must be {{min}} to {{max}} characters',
+  too_many_custom_segments: 'at most {{max}} custom segments can be kept: delete one no longer used to add another',
   duplicate_contact: 'is entered twice',
   base_currency_locked: 'cannot change once orders exist: their rates are locked to the current base currency',
   demo_needs_its_currency: 'is {{base}}: the demo business counts in {{demo}}, so its figures would be wrong here; load the demo into a new workspace file',
@@ -232,7 +235,7 @@ export function invalidInput(issues: Issue[]): AppError {
 }
 
 /** Fills `{{name}}` from the issue's params; a placeholder without a value stays as written. */
-function withParams(text: string, params: Issue['params']): string {
+export function withParams(text: string, params: Issue['params']): string {
   return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (params?.[name] === undefined ? whole : String(params[name])));
 }
 

@@ -1,5 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_OPEN_ORDERS } from '../../core/importing/order-assembler';
 import { openTestApp, type TestApp } from '../support/test-app';
@@ -65,5 +66,30 @@ describe('the lines of an order without a number', () => {
     expect(imported).toMatchObject({ rejected: 0, orders: { orders: between + 1, lines: between + 2 } });
     const far = target.db.$client.prepare(`SELECT o.amount_minor AS amount, (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id) AS lines FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.name = '茶庄'`).all();
     expect(far).toEqual([{ amount: 38000, lines: 2 }]);
+  });
+});
+
+describe('two lines of one order at one position (each added on another laptop of a team)', () => {
+  it('export, and import back, in the order the screens show them: position, then id', async () => {
+    const { customer } = await source.call('customers:create', { name: '茶庄' });
+    const order = await source.call('orders:create', { customerId: customer.id, orderDate: '2026-03-05', currency: 'CNY', orderNumber: 'S-7', lines: [{ name: '龙井', quantity: 2, unitPrice: '150' }, { name: '茶杯', quantity: 4, unitPrice: '5' }] });
+    // The other laptop's line, as a sync round writes it: at the first line's position, later, under a smaller id.
+    source.db.$client
+      .prepare(`INSERT INTO order_lines (id, order_id, position, name, quantity, unit_price_minor, amount_minor) VALUES ('00000000-0000-7000-8000-000000000001', ?, 0, '碧螺春', 1, 8000, 8000)`)
+      .run(order.id);
+    const stored = source.db.$client.prepare(`SELECT name FROM order_lines WHERE order_id = ? ORDER BY position, id`).pluck().all(order.id);
+    expect(stored).toEqual(['碧螺春', '龙井', '茶杯']);
+    const onScreen = (await source.call('orders:list', { customerId: customer.id })).orders[0]!.lines.map((l) => l.name);
+    expect(onScreen).toEqual(stored);
+
+    const path = join(source.dir, 'lines.csv');
+    expect((await source.call('export:orderLines', { path, language: 'en' })).rows).toBe(3);
+    const [header, ...rows] = Papa.parse<string[]>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const product = header!.indexOf('Product');
+    expect(rows.map((r) => r[product])).toEqual(stored);
+
+    await target.call('import:commit', { kind: 'orders', source: { path }, unknownCustomers: 'create' });
+    const imported = target.db.$client.prepare(`SELECT l.name FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.order_number = 'S-7' ORDER BY l.position, l.id`).pluck().all();
+    expect(imported).toEqual(stored);
   });
 });

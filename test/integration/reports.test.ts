@@ -348,7 +348,7 @@ describe('the responsible person of a class', () => {
     expect(saved.responsible).toBe('Ms Chen');
     await expect(app.call('policies:save', { scheme: 'value', classKey: 'high', cadenceDays: 14, priority: 1, responsible: 'x'.repeat(101) })).rejects.toMatchObject({
       code: 'invalid_input',
-      issues: [{ path: ['responsible'], key: 'too_long' }],
+      issues: [{ path: ['responsible'], key: 'text_too_long', params: { length: 101, max: 100, over: 1 } }],
     });
     expect(one<string>(`SELECT responsible FROM service_policies WHERE scheme = 'value' AND class_key = 'high'`)).toBe('Ms Chen');
     expect((await app.call('policies:save', { scheme: 'value', classKey: 'high', cadenceDays: 14, priority: 1, responsible: ' ' })).responsible).toBeNull();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../renderer/api/client';
+import { constraintError } from '../../core/sqlite-errors';
 import { errorText } from '../../renderer/components/errors';
 import type { AppErrorBody } from '../../shared/contract';
 import { bothTranslators } from '../support/both-languages';
@@ -51,5 +52,63 @@ describe('a text past its limit, refused by the save', () => {
     const said = new ApiError({ ...error, issues: [issue!] });
     expect(errorText(said, ts.en)).toBe('4,321 characters, at most 4,000: shorten it by 321 to save (nothing was cut)');
     expect(errorText(said, ts['zh-CN'])).toBe('共 4,321 个字符，最多 4,000 个：删去 321 个字符后才能保存（内容没有被截断）');
+  });
+});
+
+describe('a limit that is not a text’s', () => {
+  it('the custom segment count says at most how many segments, in both languages, and saves nothing', async () => {
+    const own = openTestApp();
+    try {
+      for (let i = 0; i < 100; i++) await own.call('segments:custom:save', { name: `S${i}`, rule: tagRule(`t${i}`) });
+      const error = await (async () => {
+        const result = await own.dispatch('segments:custom:save', { name: 'one more', rule: tagRule('x') });
+        if (result.ok) throw new Error('the 101st segment was saved');
+        return result.error;
+      })();
+      expect(error.issues).toEqual([{ path: [], key: 'too_many_custom_segments', params: { max: 100 } }]);
+      expect(error.message).toBe('input at most 100 custom segments can be kept: delete one no longer used to add another');
+      const said = new ApiError(error);
+      expect(errorText(said, ts.en)).toBe('At most 100 custom segments: delete one you no longer use to add another');
+      expect(errorText(said, ts['zh-CN'])).toBe('自定义分群最多 100 个：删除一个不再使用的分群后才能新建');
+      // Counted another way: the segments stored.
+      expect(own.db.$client.prepare(`SELECT count(*) FROM custom_segments WHERE deleted_at IS NULL`).pluck().get()).toBe(100);
+    } finally {
+      own.cleanup();
+    }
+  });
+});
+
+describe('a text the database refuses as too long', () => {
+  /** The database's own refusal of a responsible person, as SQLite raises it. */
+  function refused(responsible: string): unknown {
+    try {
+      app.db.$client
+        .prepare(`INSERT INTO service_policies (id, created_at, updated_at, scheme, class_key, cadence_days, priority, responsible) VALUES ('p-long', 'n', 'n', 'pyramid', 'gold', 14, 1, ?)`)
+        .run(responsible);
+    } catch (error) {
+      return error;
+    }
+    throw new Error('the database took it');
+  }
+
+  it('a service policy’s responsible person says its length, the limit and how much to cut, at its place in the call', () => {
+    const name = '华南区销售经理张伟'.repeat(12); // 108 characters
+    expect([...name].length).toBe(108);
+    const input = { policies: [{ scheme: 'pyramid', classKey: 'silver', responsible: 'Li' }, { scheme: 'pyramid', classKey: 'gold', responsible: name }] };
+    const error = constraintError(refused(name), input)!.toBody();
+    expect(error.issues).toEqual([{ path: ['policies', 1, 'responsible'], key: 'text_too_long', params: { length: 108, max: 100, over: 8 } }]);
+    expect(error.message).toBe('Rejected by the database: policies.1.responsible is 108 characters, at most 100: shorten it by 8 (service_policies_responsible_length)');
+    const said = new ApiError(error);
+    expect(errorText(said, ts.en)).toBe('108 characters, at most 100: shorten it by 8 to save (nothing was cut)');
+    expect(errorText(said, ts['zh-CN'])).toBe('共 108 个字符，最多 100 个：删去 8 个字符后才能保存（内容没有被截断）');
+  });
+
+  it('without the text in the call (or an empty one), says the bounds', () => {
+    const error = constraintError(refused(''))!.toBody();
+    expect(error.issues).toEqual([{ path: ['responsible'], key: 'text_length_range', params: { min: 1, max: 100 } }]);
+    expect(error.message).toBe('Rejected by the database: responsible must be 1 to 100 characters (service_policies_responsible_length)');
+    const said = new ApiError(error);
+    expect(errorText(said, ts.en)).toBe('Must be 1 to 100 characters');
+    expect(errorText(said, ts['zh-CN'])).toBe('应为 1–100 个字符');
   });
 });

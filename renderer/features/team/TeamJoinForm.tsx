@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TeamStatus } from '../../../shared/contract/team';
 import { api } from '../../api/client';
 import { clearErrorsOnEdit, showFieldErrors } from '../../components/errors';
+import { teamJoinLengthRules } from './join-rules';
 
 interface JoinValues {
   mode: 'create' | 'join';
@@ -18,7 +19,7 @@ interface JoinValues {
  * to the main process once and is never read back: a refused one is emptied, an accepted one leaves with the form.
  */
 export function TeamJoinForm({ identityMissing, onJoined }: { identityMissing: boolean; onJoined(status: TeamStatus): void }) {
-  const { t } = useTranslation('team');
+  const { t, i18n } = useTranslation('team');
   const { message } = App.useApp();
   const [form] = Form.useForm<JoinValues>();
   const [busy, setBusy] = useState(false);
@@ -41,6 +42,7 @@ export function TeamJoinForm({ identityMissing, onJoined }: { identityMissing: b
   };
 
   const required = { required: true, whitespace: true, message: t('errors:issue.required') };
+  const lengthRules = teamJoinLengthRules(t, i18n.language);
   return (
     <Form
       form={form}
@@ -62,13 +64,13 @@ export function TeamJoinForm({ identityMissing, onJoined }: { identityMissing: b
           ]}
         />
       </Form.Item>
-      <Form.Item name="serverUrl" label={t('join.serverUrl')} rules={[required, { max: 500, message: t('errors:issue.too_long') }]}>
+      <Form.Item name="serverUrl" label={t('join.serverUrl')} rules={[required, lengthRules.serverUrl]}>
         <Input data-testid="team-server-url" placeholder={t('join.serverUrlPlaceholder')} style={{ maxWidth: 420 }} />
       </Form.Item>
-      <Form.Item name="database" label={t('join.database')} extra={t('join.databaseHelp')} rules={[required, { pattern: /^[a-z][a-z0-9_-]*$/, message: t('errors:issue.team_invalid_database') }]}>
+      <Form.Item name="database" label={t('join.database')} extra={t('join.databaseHelp')} rules={[required, lengthRules.database, { pattern: /^[a-z][a-z0-9_-]*$/, message: t('errors:issue.team_invalid_database') }]}>
         <Input data-testid="team-database" style={{ maxWidth: 260 }} />
       </Form.Item>
-      <Form.Item name="user" label={t('join.user')} rules={[required, { max: 120, message: t('errors:issue.too_long') }]}>
+      <Form.Item name="user" label={t('join.user')} rules={[required, lengthRules.user]}>
         <Input data-testid="team-user" autoComplete="username" style={{ maxWidth: 260 }} />
       </Form.Item>
       <Form.Item name="password" label={t('join.password')} extra={t('join.passwordHelp')} rules={[{ required: true, message: t('errors:issue.required') }]}>

@@ -5,6 +5,8 @@ import type { FormInstance } from 'antd';
 import { ApiError } from '../../../renderer/api/client';
 import { showFieldErrors } from '../../../renderer/components/errors';
 import { lengthLimit, tooLongText } from '../../../renderer/components/length-limit';
+import { TEAM_JOIN_MAX, teamJoinLengthRules } from '../../../renderer/features/team/join-rules';
+import { contract } from '../../../shared/contract';
 import { invalidInput } from '../../../shared/contract/errors';
 import { followUpInputSchema } from '../../../shared/contract/followups';
 import { bothTranslators } from '../../support/both-languages';
@@ -93,5 +95,52 @@ describe('text fields that cut', () => {
       .map((file) => relative(ROOT, file).split('\\').join('/'))
       .sort();
     expect(cutting).toEqual(NOT_YET);
+  });
+});
+
+/**
+ * The team join form's server URL and account name said a bare "Too long" / "内容过长" (antd's own `max`, which
+ * also counted UTF-16 units): they now say what every other field says, and the database name, which said nothing
+ * until the join was refused, too.
+ */
+describe('the team join form’s texts over their limits', () => {
+  const joins = (values: Partial<Record<keyof typeof TEAM_JOIN_MAX, string>>) =>
+    contract['team:join'].input.safeParse({ serverUrl: 'https://couch.example.com', database: 'tierbook', user: 'zhang', password: 'secret', ...values }).success;
+  const tooLong = {
+    serverUrl: `https://couch.example.com/${'a'.repeat(500)}`,
+    database: `t${'a'.repeat(124)}`,
+    user: '张伟'.repeat(61),
+  };
+
+  it.each(['en', 'zh-CN'] as const)('each says its length, the limit and how much to cut (%s)', async (language) => {
+    const rules = teamJoinLengthRules(ts[language], language);
+    // Computed another way: the lengths above, less the contract's limits.
+    const expected = {
+      en: { serverUrl: '526 characters, at most 500: shorten it by 26', database: '125 characters, at most 120: shorten it by 5', user: '122 characters, at most 120: shorten it by 2' },
+      'zh-CN': { serverUrl: '共 526 个字符，最多 500 个：删去 26 个字符', database: '共 125 个字符，最多 120 个：删去 5 个字符', user: '共 122 个字符，最多 120 个：删去 2 个字符' },
+    }[language];
+    for (const field of ['serverUrl', 'database', 'user'] as const) {
+      await expect(rules[field].validator({}, tooLong[field])).rejects.toThrow(expected[field]);
+      expect(joins({ [field]: tooLong[field] })).toBe(false);
+    }
+  });
+
+  it('waits for exactly what the join would refuse', async () => {
+    const rules = teamJoinLengthRules(ts.en, 'en');
+    const atLimit = { serverUrl: `https://couch.example.com/${'a'.repeat(474)}`, database: `t${'a'.repeat(119)}`, user: '😀'.repeat(120) };
+    for (const field of ['serverUrl', 'database', 'user'] as const) {
+      expect([...atLimit[field]].length).toBe(TEAM_JOIN_MAX[field]);
+      await expect(rules[field].validator({}, atLimit[field])).resolves.toBeUndefined();
+      expect(joins({ [field]: atLimit[field] })).toBe(true);
+    }
+  });
+});
+
+describe('a form rule that says a bare "too long"', () => {
+  it('is in no screen: every length limit says the length, the limit and how much to cut', () => {
+    const bare = sourcesUnder(join(ROOT, 'renderer'))
+      .filter((file) => /errors:issue\.too_long\b/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(ROOT, file).split('\\').join('/'));
+    expect(bare).toEqual([]);
   });
 });
