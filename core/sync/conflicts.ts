@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import type { TeamConflict } from '../../shared/contract/team';
 import type { FieldConflict } from './document';
 import { hlcToIso } from './hlc';
+import { overpaidConflicts } from './overpaid-conflicts';
+import { readSyncState } from './state';
 import { minorToDecimal } from '../../shared/domain/money';
 
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
@@ -45,16 +47,24 @@ export function recordConflicts(client: Database.Database, conflicts: FieldConfl
   return recorded;
 }
 
+/**
+ * The conflicts a sync resolved, latest first, with the orders whose payments pass what they owed after returns while
+ * this laptop is in a team (read from the rows as they stand: overpaid-conflicts.ts). Rows of those that a release
+ * before stored when payments arrived are left out: the list reads the order as it is now.
+ */
 export function listConflicts(client: Database.Database, limit: number, customerId?: string): TeamConflict[] {
-  return client
+  const stored = client
     .prepare(
       `SELECT c.id, c.customer_id AS customerId, cu.name AS customerName, c.field, c.kept_value AS keptValue, c.overwritten_value AS overwrittenValue,
               c.kept_by AS keptBy, c.overwritten_by AS overwrittenBy, c.kept_at AS keptAt, c.overwritten_at AS overwrittenAt, c.resolved_at AS resolvedAt
        FROM sync_conflicts c LEFT JOIN customers cu ON cu.id = c.customer_id
-       WHERE (? IS NULL OR c.customer_id = ?)
+       WHERE (? IS NULL OR c.customer_id = ?) AND c.field NOT LIKE 'orders:%.payments'
        ORDER BY c.resolved_at DESC, c.id LIMIT ?`,
     )
     .all(customerId ?? null, customerId ?? null, limit) as TeamConflict[];
+  if (readSyncState(client).serverUrl === null) return stored;
+  const byLatest = (x: TeamConflict, y: TeamConflict) => (x.resolvedAt === y.resolvedAt ? (x.id < y.id ? -1 : 1) : x.resolvedAt > y.resolvedAt ? -1 : 1);
+  return [...stored, ...overpaidConflicts(client, customerId)].sort(byLatest).slice(0, limit);
 }
 
 /** A sale another laptop deleted, brought back because a return stands against it (core/sync/settle.ts). */

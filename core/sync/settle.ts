@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { forwardFromMergedAway, takeBackFromUndoneMerges } from './settle-merged-away';
 import { listReceivedRestores, restoreReturnedSales } from './settle-restored-sales';
-import { listOverpaidOrders } from './settle-overpaid';
 import { readSyncState } from './state';
 
 /** A row a batch wrote, as it stands after the write (only the tables settled here: SETTLED_TABLES). */
@@ -14,7 +13,7 @@ export interface AppliedRow {
  * The tables whose applied rows settleApplied looks at: the rows settled, the customers whose deletion can show
  * them merged away, and the records of settlements the team shares.
  */
-export const SETTLED_TABLES: ReadonlySet<string> = new Set(['orders', 'follow_ups', 'contact_channels', 'customers', 'customer_merge_moves', 'restored_sales', 'order_payments']);
+export const SETTLED_TABLES: ReadonlySet<string> = new Set(['orders', 'follow_ups', 'contact_channels', 'customers', 'customer_merge_moves', 'restored_sales']);
 
 /**
  * What one laptop alone never lets happen, but two laptops writing offline can, settled after a batch is
@@ -26,8 +25,10 @@ export const SETTLED_TABLES: ReadonlySet<string> = new Set(['orders', 'follow_up
  * - A live order, return, follow-up or contact on a customer merged away moves on to the customer it went into,
  *   on whichever laptop knows the merge; one moved on under a merge undone meanwhile comes back
  *   (settle-merged-away.ts).
- * - Payments of one order recorded on two laptops that together pass what it owed stand, and are listed
- *   (settle-overpaid.ts; nothing is changed, so nothing is sent).
+ *
+ * Payments that pass what an order owed after returns (two laptops each took the balance, or a return came after
+ * them) need no settling: they stand, and the Team screen reads them from the rows as they are
+ * (overpaid-conflicts.ts), so they are listed alike however the documents arrived.
  *
  * An order whose lines two laptops edited is settled once the round has applied everything (settle-line-totals.ts).
  */
@@ -37,5 +38,4 @@ export function settleApplied(client: Database.Database, applied: AppliedRow[], 
   listReceivedRestores(client, applied, now);
   forwardFromMergedAway(client, applied, restored, now, userName, customers);
   takeBackFromUndoneMerges(client, applied, now, userName, customers);
-  listOverpaidOrders(client, applied, now);
 }

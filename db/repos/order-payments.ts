@@ -90,3 +90,41 @@ export function overpaidByOrder(client: Database.Database, orderIds: readonly st
   }
   return over;
 }
+
+/** An order whose live payments pass what it owed after returns, with who brought each side to where it stands. */
+export interface OverpaidOrder {
+  orderId: string;
+  customerId: string;
+  currency: string;
+  overMinor: number;
+  /** What the order owed after returns: its terms less what was returned of it (OWED_AFTER_RETURNS). */
+  owedMinor: number;
+  /** The latest live payment: who recorded it and when. */
+  paidBy: string | null;
+  paidAt: string;
+  /** Who set what was owed, and when: the latest live return of it, or else the order's last edit. */
+  owedBy: string | null;
+  owedAt: string;
+}
+
+/**
+ * Every live order (of one customer, or all) whose live payments pass what it owed after returns, read from the rows
+ * as they stand: laptops holding the same rows read the same list, whatever order they arrived in.
+ */
+export function overpaidOrders(client: Database.Database, customerId?: string): OverpaidOrder[] {
+  return client
+    .prepare(
+      `SELECT * FROM (
+         SELECT o.id AS orderId, o.customer_id AS customerId, o.currency, ${OVERPAID} AS overMinor, ${OWED_AFTER_RETURNS} AS owedMinor,
+                lp.recorded_by AS paidBy, lp.created_at AS paidAt,
+                coalesce(lr.created_at, o.updated_at) AS owedAt, CASE WHEN lr.id IS NULL THEN o.updated_by ELSE lr.created_by END AS owedBy
+         FROM orders o
+         JOIN order_payments lp ON lp.id = (SELECT p.id FROM order_payments p WHERE p.order_id = o.id AND ${livePayment('p', 'o')} ORDER BY p.created_at DESC, p.id DESC LIMIT 1)
+         LEFT JOIN orders lr ON lr.id = (SELECT r.id FROM orders r INDEXED BY orders_return_of WHERE r.return_of_order_id = o.id AND r.deleted_at IS NULL ORDER BY r.created_at DESC, r.id DESC LIMIT 1)
+         WHERE o.deleted_at IS NULL AND (? IS NULL OR o.customer_id = ?)
+           AND o.id IN (SELECT p.order_id FROM order_payments p WHERE p.deleted_at IS NULL)
+       ) WHERE overMinor > 0
+       ORDER BY max(paidAt, owedAt) DESC, orderId`,
+    )
+    .all(customerId ?? null, customerId ?? null) as OverpaidOrder[];
+}

@@ -135,6 +135,67 @@ describe('three laptops and one server', () => {
     }
   }, 60_000);
 
+  /** What each laptop lists of a customer's overpaid orders, to be the same everywhere: every column, so who and when too. */
+  const overpaidListed = async (customerId: string) => {
+    const listed = [];
+    for (const l of [a, b, c]) listed.push((await l.call('team:conflicts', { customerId })).conflicts.filter((x) => x.field.endsWith('.payments')));
+    expect(listed[1], 'bo as ana').toEqual(listed[0]);
+    expect(listed[2], 'chen as ana').toEqual(listed[0]);
+    return listed[0]!;
+  };
+  const returnedOf = (l: Laptop, saleId: string) =>
+    l.db.$client.prepare(`SELECT -coalesce(sum(amount_minor), 0) FROM orders WHERE return_of_order_id = ? AND deleted_at IS NULL`).pluck().get(saleId) as number;
+  const livePaidOf = (l: Laptop, orderId: string) =>
+    l.db.$client.prepare(`SELECT coalesce(sum(amount_minor), 0) FROM order_payments WHERE order_id = ? AND deleted_at IS NULL`).pluck().get(orderId) as number;
+
+  it('lists a sale paid on one laptop and partly returned on another as overpaid on every laptop, with what was owed after the return', async () => {
+    const { customer: created } = await a.call('customers:create', input({ name: '陈九' }));
+    const sale = await a.call('orders:create', { customerId: created.id, orderDate: '2026-11-20', amount: '100', currency: 'CNY', payment: { status: 'unpaid' } });
+    await settle([a, b, c]);
+    // a takes the whole 100.00; b, before it hears of that, records 30.00 of the goods returned.
+    await a.call('orders:record-payment', { id: sale.id });
+    const returned = await b.call('orders:return', { orderId: sale.id, amount: '30' });
+    await settle([a, b, c]);
+    // By arithmetic over what each laptop holds: owed after returns = sale − returns; over = payments − that.
+    for (const l of [a, b, c]) expect([returnedOf(l, sale.id), livePaidOf(l, sale.id)], l.name).toEqual([3000, 10000]);
+    const listed = await overpaidListed(created.id);
+    expect(listed.map((x) => [x.field, x.keptValue, x.overwrittenValue, x.keptBy, x.overwrittenBy]), 'each laptop').toEqual([
+      [`orders:${sale.id}.payments`, `${((10000 - (10000 - 3000)) / 100).toFixed(2)} CNY`, `${((10000 - 3000) / 100).toFixed(2)} CNY`, 'ana', 'bo'],
+    ]);
+
+    // The return deleted again: the payments settle the sale exactly, and no laptop lists it any more.
+    await b.call('orders:delete', { id: returned.id });
+    await settle([a, b, c]);
+    for (const l of [a, b, c]) expect((await l.call('order-payments:list', { orderId: sale.id })).overpaidMinor, l.name).toBe(0);
+    expect(await overpaidListed(created.id)).toEqual([]);
+  }, 60_000);
+
+  it('lists a return recorded after the payments reached its laptop, and one that reached the server first, alike on every laptop', async () => {
+    const { customer: created } = await a.call('customers:create', input({ name: '褚十' }));
+    const paidFirst = await a.call('orders:create', { customerId: created.id, orderDate: '2026-11-20', amount: '100', currency: 'CNY', payment: { status: 'unpaid' } });
+    const returnedFirst = await a.call('orders:create', { customerId: created.id, orderDate: '2026-11-21', amount: '50', currency: 'CNY', payment: { status: 'unpaid' } });
+    await settle([a, b, c]);
+    // paidFirst: a's payment of 60.00 reaches b, then b records 45.00 returned (its own edit passes what is owed).
+    await a.call('orders:record-payment', { id: paidFirst.id, amount: '60' });
+    await a.call('team:sync-now', {});
+    await b.call('team:sync-now', {});
+    await b.call('orders:return', { orderId: paidFirst.id, amount: '45' });
+    // returnedFirst: b's return of 20.00 reaches the server first; a, before it pulls, takes the whole 50.00.
+    await b.call('orders:return', { orderId: returnedFirst.id, amount: '20' });
+    await b.call('team:sync-now', {});
+    await a.call('orders:record-payment', { id: returnedFirst.id });
+    await settle([a, b, c]);
+    const expected = [];
+    for (const sale of [paidFirst, returnedFirst]) {
+      const owed = sale.amountMinor - returnedOf(a, sale.id);
+      const over = livePaidOf(a, sale.id) - owed;
+      expected.push([`orders:${sale.id}.payments`, `${(over / 100).toFixed(2)} CNY`, `${(owed / 100).toFixed(2)} CNY`, 'ana', 'bo']);
+    }
+    const listed = await overpaidListed(created.id);
+    expect(listed.map((x) => [x.field, x.keptValue, x.overwrittenValue, x.keptBy, x.overwrittenBy]).sort(), 'each laptop').toEqual(expected.sort());
+    expect(expected.map((row) => row[1]).sort()).toEqual(['20.00 CNY', '5.00 CNY']);
+  }, 60_000);
+
   it("replaces an order's lines on every laptop when one laptop edits them, then another", async () => {
     const { customer: created } = await a.call('customers:create', input({ name: '孙丽' }));
     const line = (name: string, quantity: number, unitPrice: string) => ({ name, quantity, unitPrice });

@@ -7,6 +7,7 @@ import { hrefOf } from '../../app/router';
 import { formatDateTime } from '../../components/format';
 import { UserText } from '../../components/UserText';
 import { ConflictSide } from './ConflictSide';
+import { conflictFieldLabel } from './conflict-field-label';
 
 /**
  * Same-field edits made on two laptops while offline: the later one was kept by the hybrid logical clock,
@@ -26,18 +27,7 @@ export function TeamConflicts({ reloadKey, customerId }: { reloadKey: unknown; c
     };
   }, [reloadKey, customerId]);
 
-  // Conflicts name SQLite columns (manual_level); the customer form's labels are keyed in camelCase.
-  const fieldLabel = (field: string) => {
-    // A sale deleted on one laptop while another recorded a return of it, brought back by the sync (core/sync/settle.ts).
-    if (/^orders:[^.]+\.deleted_at$/.test(field)) return t('team:fieldNames.orderDeleted');
-    // Payments of one order recorded on two laptops that together passed what it owed (core/sync/settle-overpaid.ts).
-    if (/^orders:[^.]+\.payments$/.test(field)) return t('team:fieldNames.orderOverpaid');
-    // One order line edited on two laptops (core/sync/conflicts.ts): the values name the line's product.
-    const line = /^order_lines:[^.]+\.([a-z_]+)$/.exec(field);
-    if (line) return t(`team:fieldNames.orderLine.${line[1]}`, { defaultValue: field });
-    const key = field.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
-    return t(`team:fieldNames.${key}`, { defaultValue: t(`customerFile:fields.${key}`, { defaultValue: field }) });
-  };
+  const fieldLabel = (field: string) => conflictFieldLabel(t, field);
 
   // In a customer's file the list is that customer's history of overwritten values, shown only when there is one.
   if (customerId && !conflicts?.length) return null;

@@ -79,7 +79,7 @@ export const team = {
       unnamed: '（未命名客户）',
     },
     indicator: { synced: '团队 · 已同步 {{time}}', pending_one: '团队 · {{count}} 条待上传', pending_other: '团队 · {{count}} 条待上传', paused: '团队 · 同步已暂停', failed: '团队 · 上次同步出错' },
-    fieldNames: { phone: '电话', email: '邮箱', wechat: '微信', whatsapp: 'WhatsApp', contacts: '联系方式', value: '联系方式', label: '联系方式备注', code: '客户编号', archivedAt: '归档', deletedAt: '删除', orderDeleted: '订单的删除（同时有人对它登记了退货，订单已恢复）', orderOverpaid: '订单收款超过欠款（两台电脑各登记了收款；保留的是多收的金额，被超过的是原欠款，欠款显示为 0）', orderLine: { name: '订单行：品名', sku: '订单行：货号', quantity: '订单行：数量', unit_price_minor: '订单行：单价', cost_minor: '订单行：成本' } },
+    fieldNames: { phone: '电话', email: '邮箱', wechat: '微信', whatsapp: 'WhatsApp', contacts: '联系方式', value: '联系方式', label: '联系方式备注', code: '客户编号', archivedAt: '归档', deletedAt: '删除', orderDeleted: '订单的删除（同时有人对它登记了退货，订单已恢复）', orderOverpaid: '订单收款超过欠款（收款后又登记了退货，或两台电脑各登记了收款；保留的是多收的金额，被超过的是扣除退货后的欠款，欠款显示为 0）', orderLine: { name: '订单行：品名', sku: '订单行：货号', quantity: '订单行：数量', unit_price_minor: '订单行：单价', cost_minor: '订单行：成本' } },
   },
   en: {
     title: 'Team sync',
@@ -160,6 +160,6 @@ export const team = {
       unnamed: '(unnamed customer)',
     },
     indicator: { synced: 'Team · synced {{time}}', pending_one: 'Team · {{count}} change to upload', pending_other: 'Team · {{count}} changes to upload', paused: 'Team · sync paused', failed: 'Team · last sync failed' },
-    fieldNames: { phone: 'Phone', email: 'Email', wechat: 'WeChat', whatsapp: 'WhatsApp', contacts: 'Contacts', value: 'Contact', label: 'Contact note', code: 'Customer code', archivedAt: 'Archived', deletedAt: 'Deleted', orderDeleted: 'Order deleted (brought back: a return of it was recorded meanwhile)', orderOverpaid: 'Order paid past what it owed (two laptops each recorded a payment; kept: the amount over, passed: what was owed; owed shows 0)', orderLine: { name: 'Order line: product', sku: 'Order line: SKU', quantity: 'Order line: quantity', unit_price_minor: 'Order line: unit price', cost_minor: 'Order line: cost' } },
+    fieldNames: { phone: 'Phone', email: 'Email', wechat: 'WeChat', whatsapp: 'WhatsApp', contacts: 'Contacts', value: 'Contact', label: 'Contact note', code: 'Customer code', archivedAt: 'Archived', deletedAt: 'Deleted', orderDeleted: 'Order deleted (brought back: a return of it was recorded meanwhile)', orderOverpaid: 'Order paid past what it owed (a return recorded after the payments, or two laptops each recorded a payment; kept: the amount over, passed: what was owed after returns; owed shows 0)', orderLine: { name: 'Order line: product', sku: 'Order line: SKU', quantity: 'Order line: quantity', unit_price_minor: 'Order line: unit price', cost_minor: 'Order line: cost' } },
   },
 };
