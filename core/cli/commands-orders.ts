@@ -103,12 +103,17 @@ function describe(o: Order, w: Words): string {
 type OrderPayments = OutputOf<'order-payments:list'> & { orderId: string };
 
 /**
- * An order's payments as the payment dialog lists them (PaymentsList), in its words: the day paid, the amount, who
- * recorded it and whether an edit of the order took it into its terms; then how many and their sum, and what they
- * pass the owed amount by when payments on two laptops both took the balance.
+ * An order's payments as the payment dialog lists them (PaymentsList), in its words: what was paid with the order
+ * itself, then for each payment the day paid, the amount, who recorded it and whether an edit of the order took it
+ * into its terms; then how many and their sum, and what they pass the owed amount by when payments on two laptops
+ * both took the balance.
  */
 function paymentLines(o: OrderPayments, w: Words): string {
-  const heading = w('cli:out.orders.payments.heading', { id: o.orderId });
+  // What the order's own payment said was paid comes first: it is no payment row, yet it is money received.
+  const heading = [
+    w('cli:out.orders.payments.heading', { id: o.orderId }),
+    ...(o.paidWithOrderMinor > 0 ? [w('cli:out.orders.payments.paidWithOrder', { amount: money(o.paidWithOrderMinor, o.currency) })] : []),
+  ].join('\n');
   if (o.payments.length === 0) return [heading, w('cli:out.orders.payments.none')].join('\n');
   const columns = { paidOn: w('cli:out.orders.payments.paidOn'), amount: w('cli:out.orders.payments.amount'), recordedBy: w('cli:out.orders.payments.recordedBy') };
   const amounts = o.payments.map((p) => money(p.amountMinor, o.currency));

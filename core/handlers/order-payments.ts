@@ -1,6 +1,7 @@
 import { notFound } from '../../shared/contract';
 import { findOrder } from '../../db/repos/orders';
 import { paymentsOf } from '../../db/repos/order-payments';
+import { paidWithOrderMinor } from '../orders/paid-with-order';
 import type { HandlerContext } from '../context';
 import type { HandlerMap } from './types';
 
@@ -11,7 +12,7 @@ export function orderPaymentHandlers(ctx: HandlerContext): HandlerMap<'order-pay
     'order-payments:list': ({ orderId }) => {
       const order = findOrder(db, orderId);
       if (!order) throw notFound('order', orderId);
-      return { ...paymentsOf(db.$client, orderId), currency: order.currency };
+      return { ...paymentsOf(db.$client, orderId), currency: order.currency, paidWithOrderMinor: paidWithOrderMinor(order) };
     },
   };
 }

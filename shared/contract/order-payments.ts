@@ -28,6 +28,11 @@ export const orderPaymentsContract = {
        * the balance before they synced. The payments stand and the order owes 0; this much is to give back.
        */
       overpaidMinor: z.number().int(),
+      /**
+       * What the order's own terms say was paid with it (amount − terms_unpaid_minor; 0 for a return): not a payment
+       * row, so said above them, or a sale entered part paid would seem to have received nothing.
+       */
+      paidWithOrderMinor: z.number().int(),
     }),
   },
 } as const;

@@ -87,6 +87,28 @@ export async function keyboardOnlyJourney({ page, screenshot }: Journey): Promis
   await page.keyboard.press('Escape');
   await byTestId(page, 'return-amount').waitFor({ state: 'hidden' });
   await expect.poll(async () => (await focused(page)).testId).toBe('order-return');
+  // "Edit" too: Enter opens the order with the cursor in its date; Escape closes it and the focus is back on Edit.
+  await byTestId(page, 'add-order').focus();
+  await tabTo(page, 'order-edit');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await focused(page)).id).toBe('orderDate');
+  await page.keyboard.press('Escape');
+  await byTestId(page, 'order-form').waitFor({ state: 'hidden' });
+  await expect.poll(async () => (await focused(page)).testId).toBe('order-edit');
+
+  // A page past the first: from the last row's Delete, Tab reaches the pager and Enter on page 2 shows it.
+  for (let day = 1; day <= 20; day++) await invoke(page, 'orders:create', { customerId: id, orderDate: `2024-01-${String(day).padStart(2, '0')}`, currency: base, amount: String(day) });
+  await page.reload();
+  await byTestId(page, 'tab-orders').click();
+  await expect.poll(() => byTestId(page, 'order-delete').count(), SLOW).toBe(20);
+  await byTestId(page, 'order-delete').last().focus();
+  for (let i = 0; i < 4 && !(await page.evaluate(() => document.activeElement?.matches('.ant-pagination-item-2') ?? false)); i++) await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.matches('.ant-pagination-item-2') ?? false)).toBe(true);
+  await page.keyboard.press('Enter');
+  // Page 2 holds the one order past the first twenty: the oldest, of 1.00.
+  await expect.poll(() => byTestId(page, 'order-delete').count(), SLOW).toBe(1);
+  await expect.poll(() => byTestId(page, 'order-amount-cell').innerText()).toContain('1.00');
 
   // The file's follow-up form saves on Ctrl+Enter, as its placeholder says; the new follow-up's Edit is
   // reached with Tab from the form above the timeline.

@@ -58,7 +58,11 @@ export async function orderLinesReturnAndBalance({ page, screenshot }: Journey):
   await expect.poll(() => byTestId(page, 'order-lines-total').innerText()).toContain('226.00');
   await field(form, 'order-cost').fill('150');
   await byTestId(page, 'order-payment-part').click();
+  // Paid past the lines' 226.00 is refused as it is typed, naming that amount, not only at Save.
+  await field(form, 'order-paid').fill('300');
+  await expect.poll(() => form.locator('.ant-form-item-explain-error').innerText(), SLOW).toMatch(/cannot be more than the order’s amount, .*226\.00/);
   await field(form, 'order-paid').fill('100');
+  await expect.poll(() => form.locator('.ant-form-item-explain-error').count()).toBe(0);
   // Due at the end of next January: the row then says by when, as an exporter's terms do.
   await byTestId(page, 'order-due').click();
   await page.keyboard.type(`${Number(today.slice(0, 4)) + 1}-01-31`);
@@ -110,6 +114,8 @@ export async function orderLinesReturnAndBalance({ page, screenshot }: Journey):
   // The customer pays 60.00 of the 100.00: 40.00 left.
   await saleRow.locator('[data-testid="order-pay"]').click();
   await expect.poll(() => field(page.locator('body'), 'payment-amount').inputValue()).toBe('100.00');
+  // The 100.00 paid with the order is no payment row, yet the dialog says it: 226.00 − 126.00 left by its terms.
+  await expect.poll(() => byTestId(page, 'payment-with-order').innerText(), SLOW).toMatch(/^Paid with the order: .*100\.00/);
   // More than is owed is refused as it is typed, naming the balance; nothing is recorded.
   await field(page.locator('body'), 'payment-amount').fill('150');
   await expect.poll(() => page.locator('.ant-modal .ant-form-item-explain-error').innerText(), SLOW).toMatch(/more than what is owed now, .*100\.00/);

@@ -17,12 +17,16 @@ let unpaidOrder: string;
 let customerId: string;
 let returnedOverpaid: string;
 let returnedSettled: string;
+let partPaid: string;
 
 beforeAll(async () => {
   const app = openTestApp('2026-11-23');
   customerId = (await app.call('customers:create', { name: '陈记茶行' })).customer.id;
   const sale = (amount: string) => app.call('orders:create', { customerId, orderDate: '2026-11-01', currency: 'CNY', amount, payment: { status: 'unpaid', dueDate: '2026-12-01' } });
   paidOrder = (await sale('300')).id;
+  // Entered part paid, ¥1,500.00 of ¥3,000.00 with the order: that part is in the terms, not a payment row.
+  partPaid = (await app.call('orders:create', { customerId, orderDate: '2026-11-02', currency: 'CNY', amount: '3000', payment: { status: 'part', paid: '1500', dueDate: '2026-12-01' } })).id;
+  await app.call('orders:record-payment', { id: partPaid, amount: '500' });
   unpaidOrder = (await sale('80')).id;
   // 100.00 with 30.00 of it returned: 70.00 paid settles it; 70.00 here and 30.00 on another laptop pass it by 30.00.
   returnedSettled = (await sale('100')).id;
@@ -89,20 +93,22 @@ describe('orders payments on the command line', () => {
     const lines = run.stdout.trimEnd().split('\n');
     const rows = paymentsBySql(paidOrder);
     expect(lines[0]).toBe(`Payments recorded on order ${paidOrder}`);
-    expect(lines[1]).toMatch(/^ {2}Paid on +Amount +Recorded by$/);
+    // Its edit said part paid 250.00 of 300.00 (taking in the 100.00 recorded before it).
+    expect(lines[1]).toBe(`Paid with the order: ${decimal(30000 - 5000)} CNY (stated in the order’s payment, not listed as a payment)`);
+    expect(lines[2]).toMatch(/^ {2}Paid on +Amount +Recorded by$/);
     rows.forEach((r, i) => {
       const who = r.recordedBy ?? 'Not named';
-      expect(lines[2 + i]).toMatch(new RegExp(`^  ${r.paidOn} +${decimal(r.amount)} CNY  ${who}${r.closed ? '  \\(In the order’s edit\\)' : ''}$`));
+      expect(lines[3 + i]).toMatch(new RegExp(`^  ${r.paidOn} +${decimal(r.amount)} CNY  ${who}${r.closed ? '  \\(In the order’s edit\\)' : ''}$`));
     });
     // The amounts end in one column.
-    const ends = rows.map((_, i) => lines[2 + i]!.indexOf(' CNY'));
+    const ends = rows.map((_, i) => lines[3 + i]!.indexOf(' CNY'));
     expect(new Set(ends).size).toBe(1);
     const total = rows.reduce((sum, r) => sum + r.amount, 0);
-    expect(lines[2 + rows.length]).toBe(`3 payments, ${decimal(total)} CNY in all`);
-    expect(lines[3 + rows.length]).toBe(
+    expect(lines[3 + rows.length]).toBe(`3 payments, ${decimal(total)} CNY in all`);
+    expect(lines[4 + rows.length]).toBe(
       'Payments exceed what was owed after returns by 10.00 CNY (goods returned after they were paid for, or two laptops each recorded a payment before they synced). The payments stand and nothing is owed; the difference is the customer’s, to give back or carry to another order.',
     );
-    expect(lines.length).toBe(4 + rows.length);
+    expect(lines.length).toBe(5 + rows.length);
   });
 
   it('in Chinese, in the payment dialog\'s words', () => {
@@ -111,13 +117,14 @@ describe('orders payments on the command line', () => {
     const lines = run.stdout.trimEnd().split('\n');
     const rows = paymentsBySql(paidOrder);
     expect(lines[0]).toBe(`订单 ${paidOrder} 已登记的收款`);
-    expect(lines[1]).toMatch(/^ {2}收款日期 +金额 +登记人$/);
+    expect(lines[1]).toBe(`下单时已付 ${decimal(30000 - 5000)} CNY（填在订单的付款情况里，不另列为收款）`);
+    expect(lines[2]).toMatch(/^ {2}收款日期 +金额 +登记人$/);
     rows.forEach((r, i) => {
       const who = r.recordedBy ?? '未记名';
-      expect(lines[2 + i]).toMatch(new RegExp(`^  ${r.paidOn} +${decimal(r.amount)} CNY  ${who}${r.closed ? '（已计入订单修改）' : ''}$`));
+      expect(lines[3 + i]).toMatch(new RegExp(`^  ${r.paidOn} +${decimal(r.amount)} CNY  ${who}${r.closed ? '（已计入订单修改）' : ''}$`));
     });
-    expect(lines[2 + rows.length]).toBe(`共 3 笔收款，合计 ${decimal(rows.reduce((sum, r) => sum + r.amount, 0))} CNY`);
-    expect(lines[3 + rows.length]).toMatch(/^收款比退货后应收的多 10\.00 CNY（/);
+    expect(lines[3 + rows.length]).toBe(`共 3 笔收款，合计 ${decimal(rows.reduce((sum, r) => sum + r.amount, 0))} CNY`);
+    expect(lines[4 + rows.length]).toMatch(/^收款比退货后应收的多 10\.00 CNY（/);
   });
 
   it('measures payments against what is owed after returns: sale − returns − payments, past 0 said as overpaid', () => {
@@ -154,7 +161,25 @@ describe('orders payments on the command line', () => {
     expect(paymentsBySql(unpaidOrder)).toEqual([]);
     expect(cli('orders', 'payments', '--db', db, '--order', unpaidOrder, '--lang', 'en').stdout).toBe(`Payments recorded on order ${unpaidOrder}\nNo payment recorded yet.\n`);
     expect(cli('orders', 'payments', '--db', db, '--order', unpaidOrder, '--lang', 'zh-CN').stdout).toBe(`订单 ${unpaidOrder} 已登记的收款\n还没有登记收款。\n`);
-    expect(JSON.parse(cli('orders', 'payments', '--db', db, '--order', unpaidOrder, '--json').stdout)).toEqual({ payments: [], currency: 'CNY', overpaidMinor: 0 });
+    expect(JSON.parse(cli('orders', 'payments', '--db', db, '--order', unpaidOrder, '--json').stdout)).toEqual({ payments: [], currency: 'CNY', overpaidMinor: 0, paidWithOrderMinor: 0 });
+  });
+
+  it('says what the order itself said was paid with it, above the payments: the amount less what its terms left unpaid', () => {
+    const raw = new Database(db, { readonly: true });
+    const terms = raw.prepare(`SELECT amount_minor AS amount, terms_unpaid_minor AS unpaid FROM orders WHERE id = ?`).get(partPaid) as { amount: number; unpaid: number };
+    raw.close();
+    expect(terms).toEqual({ amount: 300000, unpaid: 150000 });
+    const json = JSON.parse(cli('orders', 'payments', '--db', db, '--order', partPaid, '--json').stdout) as OutputOf<'order-payments:list'>;
+    expect(json.paidWithOrderMinor).toBe(terms.amount - terms.unpaid);
+    // The payment recorded since is listed apart, and not counted into what was paid with the order.
+    expect(json.payments.map((p) => p.amountMinor)).toEqual([50000]);
+    const en = cli('orders', 'payments', '--db', db, '--order', partPaid, '--lang', 'en').stdout.split('\n');
+    expect(en[1]).toBe('Paid with the order: 1500.00 CNY (stated in the order’s payment, not listed as a payment)');
+    const zh = cli('orders', 'payments', '--db', db, '--order', partPaid, '--lang', 'zh-CN').stdout.split('\n');
+    expect(zh[1]).toBe('下单时已付 1500.00 CNY（填在订单的付款情况里，不另列为收款）');
+    // A return paid nothing with it.
+    const aReturn = JSON.parse(cli('orders', 'list', '--db', db, '--customer', customerId, '--json').stdout).orders.find((o: { kind: string }) => o.kind === 'return').id as string;
+    expect(JSON.parse(cli('orders', 'payments', '--db', db, '--order', aReturn, '--json').stdout).paidWithOrderMinor).toBe(0);
   });
 
   it('refuses a missing --order, and names an order that is not there', () => {

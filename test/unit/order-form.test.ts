@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { linesTotalMinor, toOrderInput } from '../../renderer/features/customer-file/order-form';
+import { formAmountMinor, linesTotalMinor, paidAmountProblem, toOrderInput } from '../../renderer/features/customer-file/order-form';
 import { parseAmount } from '../../shared/domain/money';
 
 describe('the order form', () => {
@@ -47,5 +47,41 @@ describe('the order form', () => {
       expect(linesTotalMinor([{ name: 'a', quantity: 1, unitPrice: typed }], 'CNY'), typed).toBeNull();
     }
     expect(parseAmount(amountOf('0,500', 'KWD')!, 'KWD').ok).toBe(false);
+  });
+});
+
+describe('the paid part of a part payment, checked as typed', () => {
+  const amountOf = (amount: string, currency = 'CNY', lines: { name: string; quantity: number; unitPrice: string }[] = []) => formAmountMinor({ amount, currency, lines });
+
+  it('reads the order amount as the form holds it: the lines’ total with lines, else what was typed', () => {
+    expect(amountOf('3,000.00')).toBe(300000);
+    expect(amountOf('３０００')).toBe(300000);
+    // Lines: 3 × 88.50 + 2 × 10.00 = 285.50, whatever the amount field still holds.
+    expect(amountOf('9999', 'CNY', [{ name: 'a', quantity: 3, unitPrice: '88.50' }, { name: 'b', quantity: 2, unitPrice: '10' }])).toBe(3 * 8850 + 2 * 1000);
+    expect(amountOf('1000', 'JPY')).toBe(1000);
+    expect(amountOf('')).toBeNull();
+    expect(amountOf('abc')).toBeNull();
+    expect(amountOf('-5')).toBeNull();
+  });
+
+  it('is past the amount only when its minor units are more than the order’s, however it is typed', () => {
+    const amount = amountOf('3000')!;
+    expect(paidAmountProblem('3000', amount, 'CNY')).toBeNull();
+    expect(paidAmountProblem('1500', amount, 'CNY')).toBeNull();
+    expect(paidAmountProblem('3000.01', amount, 'CNY')).toBe('past');
+    expect(paidAmountProblem('３，０００。０１', amount, 'CNY')).toBe('past');
+    expect(paidAmountProblem('30000', amount, 'CNY')).toBe('past');
+    expect(paidAmountProblem('0', amount, 'CNY')).toBeNull();
+    expect(paidAmountProblem('-1', amount, 'CNY')).toBe('negative');
+    // Yen have no minor digits.
+    expect(paidAmountProblem('1001', amountOf('1000', 'JPY'), 'JPY')).toBe('past');
+    expect(paidAmountProblem('1000', amountOf('1000', 'JPY'), 'JPY')).toBeNull();
+  });
+
+  it('leaves text that is no amount, and an order amount not typed yet, to the Save’s checks', () => {
+    expect(paidAmountProblem('', 300000, 'CNY')).toBeNull();
+    expect(paidAmountProblem('abc', 300000, 'CNY')).toBeNull();
+    expect(paidAmountProblem('1.001', 300000, 'CNY')).toBeNull();
+    expect(paidAmountProblem('99999', null, 'CNY')).toBeNull();
   });
 });

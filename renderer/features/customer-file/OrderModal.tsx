@@ -12,7 +12,7 @@ import { useWorkspace } from '../../app/workspace';
 import { clearErrorsOnEdit, showFieldErrors } from '../../components/errors';
 import { formatMoney } from '../../components/format';
 import { convertedPreview } from './order-preview';
-import { linesTotalMinor, startedLines, toOrderInput, type OrderValues } from './order-form';
+import { formAmountMinor, linesTotalMinor, paidAmountProblem, startedLines, toOrderInput, type OrderValues } from './order-form';
 import { OrderLinesField } from './OrderLinesField';
 import { lengthLimit } from '../../components/length-limit';
 
@@ -121,6 +121,8 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
       <Form form={form} layout="vertical" data-testid="order-form" onValuesChange={(changed) => {
           clearErrorsOnEdit(form)(changed);
           setEdited(true);
+          // The paid part is measured against the amount: a new amount (or lines, or currency) measures it again.
+          if (('amount' in changed || 'lines' in changed || 'currency' in changed) && form.getFieldValue('paid')) void form.validateFields(['paid']).catch(() => undefined);
         }}>
         <Space wrap>
           <Form.Item name="orderDate" label={t('orders.date')} rules={[{ required: true, message: t('errors:issue.required') }]}>
@@ -182,9 +184,28 @@ export function OrderModal({ customerId, order, open, onClose, onSaved }: { cust
           <Radio.Group data-testid="order-payment" optionType="button" options={(['paid', 'unpaid', 'part'] as const).map((s) => ({ value: s, label: <span data-testid={`order-payment-${s}`}>{to(`paymentStatus.${s}`)}</span> }))} />
         </Form.Item>
         {paymentStatus && paymentStatus !== 'paid' ? (
-          <Space wrap>
+          // Top-aligned: the due date's help under it makes its item taller, and centred the paid field sat lower.
+          <Space wrap align="start">
             {paymentStatus === 'part' ? (
-              <Form.Item name="paid" label={to('paid')} rules={[{ required: true, message: t('errors:issue.required') }]} normalize={(v: string) => typedAmount(v)}>
+              <Form.Item
+                name="paid"
+                label={to('paid')}
+                rules={[
+                  { required: true, message: t('errors:issue.required') },
+                  {
+                    // Refused as typed, naming the order's amount, as the payment dialog refuses a payment past the
+                    // balance: the server would refuse it too (paid_out_of_range), but only at Save.
+                    validator: async (_rule, value: string | undefined) => {
+                      const values = form.getFieldsValue(['amount', 'lines', 'currency']) as Pick<OrderValues, 'amount' | 'lines' | 'currency'>;
+                      const amountMinor = formAmountMinor(values);
+                      const problem = paidAmountProblem(value, amountMinor, values.currency);
+                      if (problem === 'negative') throw new Error(to('paidNegative'));
+                      if (problem === 'past') throw new Error(to('paidOver', { amount: formatMoney(amountMinor!, values.currency, i18n.language) }));
+                    },
+                  },
+                ]}
+                normalize={(v: string) => typedAmount(v)}
+              >
                 <Input inputMode="decimal" style={{ width: 200 }} data-testid="order-paid" />
               </Form.Item>
             ) : null}

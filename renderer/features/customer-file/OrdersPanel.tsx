@@ -14,9 +14,9 @@ import { formatRate } from '../../../shared/domain/money';
 import { DeletedOrders } from './DeletedOrders';
 import { OrderLineText } from './OrderLineText';
 import { OrderModal } from './OrderModal';
+import { OrderRowActions } from './OrderRowActions';
 import { PaymentModal } from './PaymentModal';
 import { ReturnModal } from './ReturnModal';
-import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 import { useFocusAfterDelete } from './use-focus-after-delete';
 import { ORDERS_PAGE_SIZE, useCustomerPage } from './use-customer-page';
 
@@ -190,27 +190,7 @@ export function OrdersPanel({
                   // Wide figures still scroll the table sideways: the row's actions stay in view.
                   fixed: 'right' as const,
                   render: (_: unknown, o: Order) => (
-                    <Space>
-                      {o.kind === 'sale' ? <ActionLink onClick={() => setEditing(o)} data-testid="order-edit">{t('common:actions.edit')}</ActionLink> : null}
-                      {o.kind === 'sale' && o.amountMinor > o.returnedMinor ? (
-                        <ActionLink onClick={() => setReturning(o)} data-testid="order-return">
-                          {to('actions.return')}
-                        </ActionLink>
-                      ) : null}
-                      {o.balanceMinor > 0 ? (
-                        <ActionLink onClick={() => setPaying(o)} data-testid="order-pay">
-                          {to('actions.pay')}
-                        </ActionLink>
-                      ) : o.overpaidMinor > 0 ? (
-                        // Settled past what it owed: the payments, and by how much they pass it, are still to be read.
-                        <ActionLink onClick={() => setPaying(o)} data-testid="order-payments">
-                          {to('payView')}
-                        </ActionLink>
-                      ) : null}
-                      <KeyboardPopconfirm title={t('orders.confirmDelete')} onConfirm={() => void remove(o)} okText={t('common:actions.delete')} okButtonProps={{ danger: true }} cancelText={t('common:actions.cancel')}>
-                        <ActionLink data-testid="order-delete">{t('common:actions.delete')}</ActionLink>
-                      </KeyboardPopconfirm>
-                    </Space>
+                    <OrderRowActions order={o} onEdit={() => setEditing(o)} onReturn={() => setReturning(o)} onPay={() => setPaying(o)} onDelete={() => void remove(o)} />
                   ),
                 },
               ]),

@@ -8,8 +8,9 @@ import { formatDate, formatMoney } from '../../components/format';
 import { UserText } from '../../components/UserText';
 
 /**
- * The payments already recorded on an order, latest first (amount, day, who), in the payment dialog: with a team,
- * payments recorded on other laptops are here too once synced, and payments that together passed what was owed say so.
+ * The payments already recorded on an order, latest first (amount, day, who), in the payment dialog, under what the
+ * order itself said was paid with it: with a team, payments recorded on other laptops are here too once synced, and
+ * payments that together passed what was owed say so.
  */
 export function PaymentsList({ orderId, reloadKey }: { orderId: string; reloadKey: unknown }) {
   const { t, i18n } = useTranslation('orders');
@@ -19,7 +20,7 @@ export function PaymentsList({ orderId, reloadKey }: { orderId: string; reloadKe
     setFound(null);
     void api('order-payments:list', { orderId }).then(
       (value) => !cancelled && setFound(value),
-      () => !cancelled && setFound({ payments: [], currency: '', overpaidMinor: 0 }),
+      () => !cancelled && setFound({ payments: [], currency: '', overpaidMinor: 0, paidWithOrderMinor: 0 }),
     );
     return () => {
       cancelled = true;
@@ -31,6 +32,14 @@ export function PaymentsList({ orderId, reloadKey }: { orderId: string; reloadKe
   const money = (minor: number) => formatMoney(minor, found?.currency ?? '', i18n.language);
   return (
     <div data-testid="payment-list">
+      {/* A sale entered part paid: its paid part is in the order's terms, not a payment row, yet it was received. */}
+      {found && found.paidWithOrderMinor > 0 ? (
+        <Typography.Paragraph data-testid="payment-with-order">
+          {t('payments.paidWithOrder', { amount: money(found.paidWithOrderMinor) })}
+          {i18n.language.startsWith('zh') ? '' : ' '}
+          <Typography.Text type="secondary">{t('payments.paidWithOrderHelp')}</Typography.Text>
+        </Typography.Paragraph>
+      ) : null}
       <Typography.Text strong>{t('payments.heading')}</Typography.Text>
       {found && found.overpaidMinor > 0 ? (
         <Alert type="warning" showIcon style={{ margin: '8px 0' }} data-testid="payment-overpaid" message={t('payments.overpaid', { amount: money(found.overpaidMinor) })} />

@@ -68,3 +68,24 @@ export function toOrderInput(customerId: string, values: OrderValues): OrderInpu
     },
   };
 }
+
+/** The order's amount as the form holds it: the lines' total when there are lines, else the amount typed; null while it is none. */
+export function formAmountMinor(values: Pick<OrderValues, 'amount' | 'lines' | 'currency'>): number | null {
+  if (startedLines(values.lines).length > 0) return linesTotalMinor(values.lines, values.currency);
+  if (!values.currency || !isCurrencyCode(values.currency)) return null;
+  const parsed = parseAmount(typedAmount(values.amount ?? ''), values.currency);
+  return parsed.ok && parsed.minor >= 0 ? parsed.minor : null;
+}
+
+/**
+ * What is wrong with a part payment's paid amount as typed, checked as the payment dialog checks its own: `past` when
+ * it is more than the order's amount (the form names the amount), `negative` below 0. Text that is no amount, or an
+ * order amount not yet typed, is left to the Save's checks, which name what is wrong.
+ */
+export function paidAmountProblem(paid: string | null | undefined, amountMinor: number | null, currency: string | undefined): 'past' | 'negative' | null {
+  if (!paid || !currency || !isCurrencyCode(currency)) return null;
+  const parsed = parseAmount(typedAmount(paid), currency);
+  if (!parsed.ok) return null;
+  if (parsed.minor < 0) return 'negative';
+  return amountMinor !== null && parsed.minor > amountMinor ? 'past' : null;
+}

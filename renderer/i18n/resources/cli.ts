@@ -232,6 +232,7 @@ export const cli = {
         // An order's payments, in the payment dialog's words.
         payments: {
           heading: '订单 {{id}} $t(orders:payments.heading)',
+          paidWithOrder: '$t(orders:payments.paidWithOrder)$t(orders:payments.paidWithOrderHelp)',
           none: '$t(orders:payments.empty)。',
           paidOn: '$t(orders:payments.paidOn)',
           amount: '$t(orders:payments.amount)',
@@ -539,6 +540,7 @@ export const cli = {
         // An order's payments, in the payment dialog's words.
         payments: {
           heading: '$t(orders:payments.heading) on order {{id}}',
+          paidWithOrder: '$t(orders:payments.paidWithOrder) $t(orders:payments.paidWithOrderHelp)',
           none: '$t(orders:payments.empty).',
           paidOn: '$t(orders:payments.paidOn)',
           amount: '$t(orders:payments.amount)',
