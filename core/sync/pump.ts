@@ -4,16 +4,16 @@ import { mergeDocs, sameFields, type FieldConflict, type SyncDoc } from './docum
 import { refusedDocIds } from './push';
 import { withoutRetired } from './order-terms';
 import { readMerged, writeAll } from './replica';
-import { forgetShadow, outboxBatch, readRow, readShadow, removeFromOutbox, writeShadow, type OutboxEntry } from './rows';
+import { forgetShadow, outboxEntry, outboxInEditOrder, readRow, readShadow, removeFromOutbox, writeShadow, type OutboxEntry } from './rows';
 import { stampRow } from './stamp';
 import { tableOfDocId } from './tables';
 
 const BATCH = 200;
 
 /**
- * Moves local edits from the outbox into the local replica: each row is stamped field by field, merged
- * with what the replica holds (which may already carry other laptops' edits) and written. Works
- * offline. The outbox forgets an entry only once a push has taken it to the server (confirmPushed), so
+ * Moves local edits from the outbox into the local replica: each row is stamped field by field, in the order the rows
+ * were changed (outboxInEditOrder), merged with what the replica holds (which may already carry other laptops' edits)
+ * and written. Works offline. The outbox forgets an entry only once a push has taken it to the server (confirmPushed), so
  * it always counts what the server does not have yet, and a crash anywhere re-sends rather than loses;
  * pumping an entry again when nothing changed writes nothing. Entries of the `waiting` tables are left for a
  * later round. `pulled` says the replica holds what the server had (this round pulled it already): a deletion of a
@@ -28,16 +28,16 @@ export async function pumpOutbox(
   pulled = false,
 ): Promise<OutboxEntry[]> {
   const pumped: OutboxEntry[] = [];
-  let after = '';
-  for (;;) {
-    const batch = outboxBatch(client, after, BATCH);
-    if (batch.length === 0) break;
-    after = batch[batch.length - 1]!.docId;
+  const outbox = outboxInEditOrder(client);
+  for (let start = 0; start < outbox.length; start += BATCH) {
+    const batch = outbox.slice(start, start + BATCH);
     // Tables the server's check does not know yet stay in the outbox, unstamped, until it does (waiting-tables.ts).
     const entries = batch.filter((entry) => !waiting.has(entry.tableName));
     if (entries.length === 0) continue;
     const stamped = client.transaction(() =>
-      entries.map((entry) => {
+      entries.map((listed) => {
+        // A row edited again since the outbox was read (the pump awaits the replica between batches): stamped as it is now.
+        const entry = outboxEntry(client, listed.docId) ?? listed;
         const spec = tableOfDocId(entry.docId);
         const row = spec ? readRow(client, spec, entry.rowId) : undefined;
         return { entry, doc: spec && row ? stampRow(client, spec, entry, row, now()) : null };

@@ -33,11 +33,16 @@ export interface OutboxEntry {
   changedAt: string;
 }
 
-/** The next entries after `afterDocId`, in document-id order (entries stay until the server has them). */
-export function outboxBatch(client: Database.Database, afterDocId: string, limit: number): OutboxEntry[] {
+/**
+ * Every entry, in the order the rows were last changed (entries stay until the server has them). The pump stamps them
+ * in this order: a laptop's clock never runs behind a stamp it issued, so stamping a later edit first (a payment, whose
+ * document id sorts before its order's) would carry an earlier edit of another row (a restated order) past edits other
+ * laptops made in between, and an edit's terms would beat a later edit's elsewhere.
+ */
+export function outboxInEditOrder(client: Database.Database): OutboxEntry[] {
   return client
-    .prepare(`SELECT doc_id AS docId, table_name AS tableName, row_id AS rowId, changed_at AS changedAt FROM sync_outbox WHERE doc_id > ? ORDER BY doc_id LIMIT ?`)
-    .all(afterDocId, limit) as OutboxEntry[];
+    .prepare(`SELECT doc_id AS docId, table_name AS tableName, row_id AS rowId, changed_at AS changedAt FROM sync_outbox ORDER BY changed_at, doc_id`)
+    .all() as OutboxEntry[];
 }
 
 export function outboxEntry(client: Database.Database, docId: string): OutboxEntry | undefined {

@@ -115,9 +115,10 @@ type PayOp =
   | { kind: 'sync'; laptop: number };
 const twoLaptops = fc.integer({ min: 0, max: 1 });
 const payOpArb: fc.Arbitrary<PayOp> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('pay' as const), laptop: twoLaptops, amount: fc.integer({ min: 1, max: 4000 }) }) },
+  // Amounts up to the whole sale: a payment of the balance and a restating edit after it, on each laptop, are common.
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('pay' as const), laptop: twoLaptops, amount: fc.integer({ min: 1, max: 10000 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('restate' as const), laptop: twoLaptops, paid: fc.integer({ min: 0, max: 10000 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('return' as const), laptop: twoLaptops, amount: fc.integer({ min: 1, max: 1500 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('return' as const), laptop: twoLaptops, amount: fc.integer({ min: 1, max: 10000 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('sync' as const), laptop: twoLaptops }) },
 );
 /** Payments (often the whole balance, as the dialog offers) and returns taken back and given again: orders paid past what they owe. */
@@ -224,6 +225,15 @@ describe('team sync against a model', () => {
   it('derives what an order owes from its terms and payments alike on two laptops, however the payments, edits and returns were synced', async () => {
     await fc.assert(fc.asyncProperty(fc.array(payOpArb, { minLength: 4, maxLength: 12 }), playPayments), { numRuns: 6, seed: 20261207, endOnFailure: true });
   }, 300_000);
+
+  it('agrees with arithmetic when both laptops restated the order offline, payments before and after (seed 20261211)', async () => {
+    const A = 0, B = 1;
+    await playPayments([
+      { kind: 'return', laptop: A, amount: 1496 }, { kind: 'sync', laptop: B }, { kind: 'pay', laptop: B, amount: 9125 }, { kind: 'sync', laptop: B },
+      { kind: 'pay', laptop: B, amount: 6812 }, { kind: 'pay', laptop: A, amount: 2 }, { kind: 'restate', laptop: A, paid: 10 }, { kind: 'restate', laptop: B, paid: 8 },
+      { kind: 'pay', laptop: A, amount: 1204 }, { kind: 'pay', laptop: A, amount: 7 }, { kind: 'return', laptop: B, amount: 6 }, { kind: 'pay', laptop: A, amount: 13 },
+    ]);
+  }, 60_000);
 
   it('lists the same orders paid past what they owe after returns on two laptops, as arithmetic says, however payments and returns (deleted again or not) were synced', async () => {
     overpaidListedRuns = 0;

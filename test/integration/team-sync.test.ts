@@ -135,6 +135,28 @@ describe('three laptops and one server', () => {
     }
   }, 60_000);
 
+  it('lets the later of two restating edits made offline stand everywhere, though the earlier laptop recorded a payment after its edit', async () => {
+    const { customer: created } = await a.call('customers:create', input({ name: '韩七' }));
+    const order = await a.call('orders:create', { customerId: created.id, orderDate: '2026-11-20', amount: '100', currency: 'CNY', payment: { status: 'unpaid' } });
+    await settle([a, b, c]);
+    const restate = (l: Laptop, paid: string) =>
+      l.call('orders:update', { id: order.id, order: { customerId: created.id, orderDate: '2026-11-20', amount: '100', currency: 'CNY', payment: { status: 'part', paid } } });
+    // a takes 10.00 and then restates (part paid 30: its 10.00 is in that); b, later and unaware, restates part paid 50;
+    // a then takes 5.00 more. Only then do they sync: a's payment was recorded after b's edit, its restating edit before.
+    await a.call('orders:record-payment', { id: order.id, amount: '10' });
+    await restate(a, '30');
+    await restate(b, '50');
+    await a.call('orders:record-payment', { id: order.id, amount: '5' });
+    await settle([a, b, c]);
+    for (const l of [a, b, c]) {
+      // b's terms (50.00 left) stand, less both of a's payments, which b did not know: 50 − 10 − 5.
+      expect(l.db.$client.prepare(`SELECT terms_unpaid_minor AS terms, unpaid_minor AS unpaid FROM orders WHERE id = ?`).get(order.id), l.name).toEqual({ terms: 10000 - 5000, unpaid: 10000 - 5000 - 1000 - 500 });
+      const { payments, overpaidMinor } = await l.call('order-payments:list', { orderId: order.id });
+      expect(payments.map((p) => [p.amountMinor, p.closedAt]).sort(), l.name).toEqual([[1000, null], [500, null]].sort());
+      expect(overpaidMinor, l.name).toBe(0);
+    }
+  }, 60_000);
+
   /** What each laptop lists of a customer's overpaid orders, to be the same everywhere: every column, so who and when too. */
   const overpaidListed = async (customerId: string) => {
     const listed = [];
