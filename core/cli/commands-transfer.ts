@@ -337,9 +337,12 @@ export const TRANSFER_COMMANDS: Command[] = [
   {
     words: ['restore'],
     startsDatabase: true,
-    flags: { from: { type: 'string' } },
-    fields: { path: '--from' },
-    run: (v, call) => call('backup:restore', { path: resolve(requireFlag(v, 'from')) }),
-    human: (o: OutputOf<'backup:restore'>, _money, w) => w('cli:out.backup.restored', { from: o.restoredFrom, kept: o.safetyBackup.path }),
+    // A laptop in a team is asked, as a file already there is with --replace: the team's next sync undoes the restore.
+    flags: { from: { type: 'string' }, 'confirm-team': { type: 'boolean' } },
+    fields: { path: '--from', teamConfirmed: '--confirm-team' },
+    clauses: { backup_restore_in_team: () => say('cli:file.restoreInTeam') },
+    run: (v, call) => call('backup:restore', { path: resolve(requireFlag(v, 'from')), teamConfirmed: v['confirm-team'] === true }),
+    human: (o: OutputOf<'backup:restore'>, _money, w) =>
+      [w('cli:out.backup.restored', { from: o.restoredFrom, kept: o.safetyBackup.path }), ...(o.leftTeam ? [w('cli:out.backup.leftTeam')] : [])].join('\n'),
   },
 ];

@@ -9,9 +9,10 @@ import type { Words } from './words';
 /**
  * What `restore` prints after putting a backup in place of a workspace that would not open: the usual restore's output
  * (backup:restore), and what is different. No backup of the data before could be made, as it would not open
- * (safetyBackup is null); that file was kept whole instead, as keptAs, with the working files that were beside it.
+ * (safetyBackup is null); that file was kept whole instead, as keptAs, with the working files that were beside it. Whether
+ * it was in a team cannot be read either, so nothing is said of the team (leftTeam).
  */
-export type RestoredInsteadOfOpening = Omit<OutputOf<'backup:restore'>, 'safetyBackup'> & { safetyBackup: null; keptAs: string; keptWorkingFiles: string[] };
+export type RestoredInsteadOfOpening = Omit<OutputOf<'backup:restore'>, 'safetyBackup' | 'leftTeam'> & { safetyBackup: null; keptAs: string; keptWorkingFiles: string[] };
 
 /**
  * `restore` onto a workspace that would not open as damaged or unreadable: that is the very file a restore is for, and

@@ -5,6 +5,7 @@ import { AppError, type ParsedInputOf } from '../../shared/contract';
 import { isImportError } from '../../shared/import/errors';
 import type { ExportKind } from '../../shared/export/columns';
 import { backupFolder, backupHere, backupTo, listBackups, restoreFrom } from '../backup';
+import { leaveTeamTheBackupWasNotIn, refuseUnconfirmedRestoreInTeam, teamOfLaptop } from '../backup/restore-in-team';
 import { runMaintenanceTasks } from '../maintenance';
 import type { HandlerContext } from '../context';
 import { exportToFile } from '../exporting';
@@ -113,6 +114,9 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
       return path ? backupTo(ctx.db.$client, path, 'manual', ctx.clock.now(), check) : backupHere(ctx.db.$client, ctx.dbPath, 'manual', ctx.clock.now(), check);
     },
     'backup:restore': async (input) => {
+      // Asked before the file is resolved, so a dialog's handle is still good when the user says yes.
+      const team = teamOfLaptop(ctx);
+      refuseUnconfirmedRestoreInTeam(team, input.teamConfirmed);
       const from = restoreSource(ctx.files, input);
       // The interface language is this computer's choice, not part of the data: a backup made in another
       // language must not switch the screen the user is reading.
@@ -123,8 +127,9 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
       if (language !== undefined) ctx.db.$client.prepare('UPDATE settings SET language = ? WHERE id = 1').run(language);
       // An older backup was migrated on the way in: what its migrations left for the app is done now, not at the next start.
       runMaintenanceTasks(ctx.db);
+      const leftTeam = await leaveTeamTheBackupWasNotIn(ctx, team);
       const customers = ctx.db.$client.prepare('SELECT count(*) FROM customers WHERE deleted_at IS NULL').pluck().get() as number;
-      return { ...restored, summary: { fileName: basename(from.path), fileDate, customers } };
+      return { ...restored, summary: { fileName: basename(from.path), fileDate, customers }, leftTeam };
     },
     'backup:list': () => ({ folder: backupFolder(ctx.dbPath), backups: listBackups(backupFolder(ctx.dbPath)) }),
   };

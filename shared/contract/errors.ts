@@ -178,6 +178,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   backup_unusable: 'could not be prepared for this TierBook version; nothing was restored',
   backup_restore_rolled_back: 'could not be restored; the data from before the restore was put back',
   backup_put_back_failed: 'could not be restored, and the previous data could not be put back automatically: restore {{path}}',
+  backup_restore_in_team: 'this laptop is in a team: a restore lasts only until the next sync, which brings back everything the team wrote since the backup (this laptop\'s own writes too); a mistake that already reached the team must be undone in the book, a restore does not remove it. Nothing was restored: confirm to restore anyway',
   merge_keep_in_merge: 'cannot hold the customer that is kept',
   merge_customer_deleted: 'is a deleted customer; restore it from the trash before merging',
   merge_customer_merged_away: 'was already merged into {{name}}; to separate them, undo that merge',

@@ -152,7 +152,16 @@ const notBoth = (input: { path?: unknown; handle?: unknown }) => input.path === 
 const oneTarget = { message: 'invalid_value', path: ['handle'] };
 const backupCreateInputSchema = z.object({ path: pathSchema.optional(), handle: handleSchema.optional() }).refine(notBoth, oneTarget);
 /** A backup by path, by save-dialog handle (Electron), or by the name backup:list shows (in the backups folder). */
-const backupRestoreInputSchema = z.union([z.object({ path: pathSchema }), z.object({ handle: handleSchema }), z.object({ name: requiredText(255) })]);
+/**
+ * On a laptop in a team a restore is refused (backup_restore_in_team) until the user has read what the team's next
+ * sync does to it and said yes: teamConfirmed.
+ */
+const restoreConfirmation = { teamConfirmed: z.boolean().optional() };
+const backupRestoreInputSchema = z.union([
+  z.object({ path: pathSchema, ...restoreConfirmation }),
+  z.object({ handle: handleSchema, ...restoreConfirmation }),
+  z.object({ name: requiredText(255), ...restoreConfirmation }),
+]);
 
 const backupSchema = z.object({ path: z.string(), name: z.string(), bytes: z.number().int(), createdAt: z.string(), kind: z.enum(['daily', 'weekly', 'manual', 'before_restore']) });
 
@@ -191,6 +200,8 @@ export const transferContract = {
       safetyBackup: backupSchema,
       /** What the user now has, to confirm it: the file's name, when it was written, and its customers (not in the trash). */
       summary: z.object({ fileName: z.string().max(4096), fileDate: z.string().max(40), customers: z.number().int().min(0) }),
+      /** The backup was made before this laptop joined its team: the laptop is out of the team now, and joins again in Settings → Team. */
+      leftTeam: z.boolean(),
     }),
   },
   'backup:list': { input: z.object({}).default({}), output: z.object({ folder: z.string(), backups: z.array(backupSchema) }) },

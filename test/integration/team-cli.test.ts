@@ -1,10 +1,15 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTeamServer, TEAM_ADMIN, type TeamServerProcess } from '../support/team-server';
 import { tempDir } from '../support/test-app';
 import { cli } from '../support/cli';
+import { resources } from '../../renderer/i18n/resources';
+
+// The words a restore in a team says on the command line, as the resources hold them in each language.
+const en = { restoreInTeam: resources.cli.en.file.restoreInTeam, leftTeam: resources.cli.en.out.backup.leftTeam };
+const zh = { restoreInTeam: resources.cli['zh-CN'].file.restoreInTeam, leftTeam: resources.cli['zh-CN'].out.backup.leftTeam };
 
 let dir: string;
 let server: TeamServerProcess;
@@ -82,5 +87,55 @@ describe('team commands of the CLI', () => {
     cli('team', 'join', '--db', d, '--server', server.url, '--database', 'shop', '--user', 'admin', '--password', 'nope', '--name', '小钱');
     expect(identity()).toBe('小赵');
     expect(cli('team', 'leave', '--db', d, '--json').code).toBe(0);
+  }, 120_000);
+
+  it('restores on a laptop in a team only with --confirm-team, after saying why, in either language', () => {
+    const e = join(dir, 'e.sqlite');
+    const backup = join(dir, 'e-backup.sqlite');
+    const credentials = ['--server', server.url, '--database', 'restores', '--user', TEAM_ADMIN.user, '--password', TEAM_ADMIN.password];
+    expect(cli('team', 'create', '--db', e, ...credentials, '--name', '小孙', '--json').code).toBe(0);
+    expect(cli('customers', 'add', '--db', e, '--name', '备份前', '--json').code).toBe(0);
+    expect(cli('backup', '--db', e, '--to', backup, '--json').code).toBe(0);
+    expect(cli('customers', 'add', '--db', e, '--name', '备份后', '--json').code).toBe(0);
+    const names = () => (JSON.parse(cli('customers', 'list', '--db', e, '--json').stdout) as { rows: { name: string }[] }).rows.map((r) => r.name).sort();
+
+    const english = cli('restore', '--db', e, '--from', backup, '--lang', 'en');
+    expect(english).toEqual({ code: 2, stdout: '', stderr: `error: ${en.restoreInTeam}\n` });
+    const chinese = cli('restore', '--db', e, '--from', backup, '--lang', 'zh-CN');
+    expect(chinese).toEqual({ code: 2, stdout: '', stderr: `错误：${zh.restoreInTeam}\n` });
+    // Nothing was restored, and no safety backup was made.
+    expect(names()).toEqual(['备份前', '备份后']);
+    const safetyBackups = () => {
+      const folder = join(dir, 'backups');
+      return existsSync(folder) ? readdirSync(folder).filter((name) => name.startsWith('tierbook-before-restore-')) : [];
+    };
+    expect(safetyBackups()).toEqual([]);
+
+    const confirmed = cli('restore', '--db', e, '--from', backup, '--confirm-team', '--json');
+    expect([confirmed.code, confirmed.stderr]).toEqual([0, '']);
+    expect(JSON.parse(confirmed.stdout)).toMatchObject({ leftTeam: false });
+    expect(names()).toEqual(['备份前']);
+    expect(safetyBackups()).toHaveLength(1);
+    expect(JSON.parse(cli('team', 'status', '--db', e, '--json').stdout)).toMatchObject({ joined: true, database: 'restores' });
+  }, 120_000);
+
+  it('says after restoring a backup from before the join that the laptop left the team, and how to join again', () => {
+    const f = join(dir, 'f.sqlite');
+    const backup = join(dir, 'f-before-join.sqlite');
+    const credentials = ['--server', server.url, '--database', 'restores', '--user', TEAM_ADMIN.user, '--password', TEAM_ADMIN.password];
+    expect(cli('customers', 'add', '--db', f, '--name', '独自的客户', '--json').code).toBe(0);
+    expect(cli('backup', '--db', f, '--to', backup, '--json').code).toBe(0);
+    for (const [lang, words] of [['en', en], ['zh-CN', zh]] as const) {
+      expect(cli('team', 'join', '--db', f, ...credentials, '--name', '小周', '--json').code).toBe(0);
+      expect(cli('team', 'sync', '--db', f, '--json').code).toBe(0);
+      expect(existsSync(`${f}.team`)).toBe(true);
+      const restored = cli('restore', '--db', f, '--from', backup, '--confirm-team', '--lang', lang);
+      expect([restored.code, restored.stderr]).toEqual([0, '']);
+      expect(restored.stdout.split('\n').slice(1)).toEqual([words.leftTeam, '']);
+      expect(cli('team', 'status', '--db', f, '--lang', 'en')).toMatchObject({ code: 0, stdout: 'not in a team\n' });
+      expect(existsSync(`${f}.team`)).toBe(false);
+    }
+    // Out of the team, a restore asks nothing more.
+    expect(cli('restore', '--db', f, '--from', backup, '--json').code).toBe(0);
   }, 120_000);
 });

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../components/format';
 import { KeyboardPopconfirm } from '../../components/KeyboardPopconfirm';
 import { UserParagraph } from '../../components/UserParagraph';
 import { pickRestoreFile, restoreFileQuestion, restoreFromFile } from './restore-from-file';
+import { restoreAskingInTeam, teamRestoreQuestion } from './restore-in-team';
 import { RestoreSummary } from './RestoreSummary';
 
 type Backup = OutputOf<'backup:list'>['backups'][number];
@@ -48,14 +49,32 @@ export function BackupPanel() {
       void message.success({ content: t('backup.done', { path: made.path }), duration: 8 });
     });
 
+  // On a laptop in a team the handler refuses until the user has read what the next sync does to the restore.
+  const askBeforeRestoringInTeam = () =>
+    new Promise<boolean>((resolve) => {
+      const question = teamRestoreQuestion(t);
+      modal.confirm({
+        title: question.title,
+        content: <Typography.Paragraph data-testid="team-restore-question">{question.content}</Typography.Paragraph>,
+        okText: question.okText,
+        cancelText: question.cancelText,
+        width: 520,
+        okButtonProps: { danger: true, 'data-testid': 'team-restore-confirm' } as ButtonProps,
+        cancelButtonProps: { 'data-testid': 'team-restore-cancel' } as ButtonProps,
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
+
   // Everything on screen came from the old data: start the page over on the restored file.
   const restore = (from: InputOf<'backup:restore'>) =>
     act(async () => {
-      const result = await api('backup:restore', from);
+      const result = await restoreAskingInTeam(from, { restore: (input) => api('backup:restore', input), askInTeam: askBeforeRestoringInTeam });
+      if (!result) return;
       // Say what the user now has (they can check the count against what they expected) before the page starts over.
       modal.success({
         title: t('comfort:restore.title'),
-        content: <RestoreSummary t={t} summary={result.summary} language={i18n.language} />,
+        content: <RestoreSummary t={t} summary={result.summary} leftTeam={result.leftTeam} language={i18n.language} />,
         okText: t('comfort:restore.ok'),
         onOk: () => window.location.reload(),
       });

@@ -1,3 +1,4 @@
+import { Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import type { OutputOf } from '../../../shared/contract';
 import { isolate } from '../../components/bidi';
@@ -11,7 +12,13 @@ type Summary = OutputOf<'backup:restore'>['summary'];
  * run to 255 characters without a space, or right to left: it wraps inside the dialog (UserParagraph breaks it
  * anywhere rather than drawing it past the edge), isolated in its own direction so the date and count stay put.
  */
-export function RestoreSummary({ t, summary, language }: { t: TFunction; summary: Summary; language: string }) {
+export function RestoreSummary({ t, summary, leftTeam, language }: { t: TFunction; summary: Summary; leftTeam: boolean; language: string }) {
   const text = t('comfort:restore.content', { file: isolate(summary.fileName), date: formatDateTime(summary.fileDate, language), count: summary.customers });
-  return <UserParagraph text={text} testId="restore-summary" />;
+  return (
+    <>
+      <UserParagraph text={text} testId="restore-summary" />
+      {/* A backup from before the join took the laptop out of its team: say so, and where to join again. */}
+      {leftTeam ? <Typography.Paragraph strong style={{ marginTop: 8, marginBottom: 0 }} data-testid="restore-left-team">{t('comfort:restore.leftTeam')}</Typography.Paragraph> : null}
+    </>
+  );
 }
