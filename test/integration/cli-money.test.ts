@@ -63,7 +63,7 @@ describe('money on the command line', () => {
     const predict = cli('predict', '--db', db);
     expect(predicted).toHaveLength(3);
     for (const row of predicted) {
-      expect(predict.stdout).toContain(`order ${dollars(row.expectedOrderValueMinor)}  Customer value (CLV) ${dollars(row.clvMinor)}`);
+      expect(predict.stdout).toContain(`Expected order value ${dollars(row.expectedOrderValueMinor)}  Customer value (CLV) ${dollars(row.clvMinor)}`);
       // Each row names its customer first and keeps the id last; the confidence and method are the screen's words.
       const line = predict.stdout.split('\n').find((l) => l.endsWith(`  ${row.id}`))!;
       expect(line.split(/\s+/)[0]).toBe(['Ada', 'Bo', 'Cy'][ids.indexOf(row.id)]);
