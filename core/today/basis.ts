@@ -2,10 +2,11 @@ import type { Db } from '../../db/open';
 import type { SegmentCustomer } from '../../db/repos/segmentation';
 import { livePolicies } from '../../db/repos/service-policies';
 import { readSettings } from '../../db/repos/settings';
-import { customersChangedSince, latestTierChanges, latestTodayChangeRev, tierHistoryStamp } from '../../db/repos/today';
+import { customersChangedSince, latestTierChangesInSteps, latestTodayChangeRev, tierHistoryStamp } from '../../db/repos/today';
 import { AT_RISK_CLASSES, VALUABLE_TIERS } from '../../shared/today/build';
 import type { TierChange, TodayPolicy } from '../../shared/today/types';
 import type { SegmentationState } from '../segmentation/state';
+import type { Steps } from '../../shared/domain/steps';
 
 /**
  * What a kept Today list was made from, so that the next list after a write makes again only the rows of the
@@ -61,10 +62,13 @@ function schemesRead(state: SegmentationState, policies: readonly TodayPolicy[])
 /**
  * The basis of a list made now from `state`. The revs are the state's (what its classes and dates have seen) and
  * today_changes' as read before the reminders and payments are: a write after either is newer and is made again.
+ * The tier history is read a page per step (latestTierChangesInSteps), its stamp taken first: a snapshot stored
+ * between the pages moves it, and the next call makes the list again from a basis read anew.
  */
-export function basisOf(db: Db, state: SegmentationState, asOf: string): ListBasis {
-  const everyOne = everyOneInputs(db);
+export function* basisInSteps(db: Db, state: SegmentationState, asOf: string): Steps<ListBasis> {
   const historyStamp = tierHistoryStamp(db, asOf);
+  const tierChanges = yield* tierChangesBeforeInSteps(db, asOf);
+  const everyOne = everyOneInputs(db);
   const classKeys: Record<string, string[]> = {};
   for (const scheme of schemesRead(state, everyOne.policies)) classKeys[scheme] = state.result.classKeys[scheme]!.slice();
   return {
@@ -74,7 +78,7 @@ export function basisOf(db: Db, state: SegmentationState, asOf: string): ListBas
     policies: everyOne.policies,
     baseCurrency: everyOne.baseCurrency,
     historyStamp,
-    tierChanges: tierChangesBefore(db, asOf),
+    tierChanges,
     customers: state.customers.slice(),
     classKeys,
     lastOrderDate: state.metrics.lastOrderDate.slice(),
@@ -82,9 +86,12 @@ export function basisOf(db: Db, state: SegmentationState, asOf: string): ListBas
   };
 }
 
-export function tierChangesBefore(db: Db, asOf: string): Record<string, ReadonlyMap<string, TierChange>> {
+function* tierChangesBeforeInSteps(db: Db, asOf: string): Steps<Record<string, ReadonlyMap<string, TierChange>>> {
   const changes: Record<string, ReadonlyMap<string, TierChange>> = {};
-  for (const scheme of Object.keys(VALUABLE_TIERS)) changes[scheme] = latestTierChanges(db, scheme, asOf);
+  for (const scheme of Object.keys(VALUABLE_TIERS)) {
+    changes[scheme] = yield* latestTierChangesInSteps(db, scheme, asOf);
+    yield;
+  }
   return changes;
 }
 

@@ -15,7 +15,7 @@ import type { SegmentCustomer } from '../../db/repos/segmentation';
 import type { TodayCustomer, TodayInput } from '../../shared/today/types';
 import type { CustomerTimeZone } from '../../shared/domain/customer-time-zone-types';
 import { timeZonesOf } from '../customer-time-zones';
-import { basisOf, customersToRemake, remadeBasis, type ListBasis } from './basis';
+import { basisInSteps, customersToRemake, remadeBasis, type ListBasis } from './basis';
 
 export interface TodayQuery {
   asOf?: string;
@@ -176,7 +176,7 @@ function* madeListInSteps(db: Db, state: SegmentationState, asOf: string): Steps
     for (let k = from; k < to; k++) customers[k] = todayCustomerOf(state.customers[k]!);
   });
   yield;
-  const basis = basisOf(db, state, asOf);
+  const basis = yield* basisInSteps(db, state, asOf);
   yield;
   const reminders = yield* openRemindersDueByInSteps(db, asOf);
   yield;

@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LATEST_TIER_ROWS_SQL, latestTierChanges } from '../../db/repos/today';
+import { runSteps } from '../../shared/domain/steps';
+import { LATEST_TIER_ROWS_SQL, latestTierChanges, latestTierChangesInSteps } from '../../db/repos/today';
 import { OUT_OF_POPULATION } from '../../db/schema';
 import { openTestApp, type TestApp } from '../support/test-app';
 
@@ -42,19 +43,24 @@ const history = fc.array(
 describe("a customer's latest stored change of class before a day", () => {
   it('is what window functions over the same rows say, for any history and any day', () => {
     fc.assert(
-      fc.property(history, fc.constantFrom(...DAYS, '2026-10-01', '2026-11-03', '2026-12-31'), (rows, asOf) => {
+      fc.property(history, fc.constantFrom(...DAYS, '2026-10-01', '2026-11-03', '2026-12-31'), fc.integer({ min: 1, max: 7 }), (rows, asOf, pageRows) => {
         const client = app.db.$client;
         client.exec(`DELETE FROM segment_assignments`);
         const insert = client.prepare(`INSERT OR REPLACE INTO segment_assignments (scheme, customer_id, as_of, class_key) VALUES (?, ?, ?, ?)`);
         for (const r of rows) insert.run(r.scheme, `c${String(r.customer).padStart(2, '0')}`, r.day, r.classKey);
-        for (const scheme of ['pyramid', 'value']) expect(latestTierChanges(app.db, scheme, asOf)).toEqual(byWindowFunctions(scheme, asOf));
+        for (const scheme of ['pyramid', 'value']) {
+          const expected = byWindowFunctions(scheme, asOf);
+          expect(latestTierChanges(app.db, scheme, asOf)).toEqual(expected);
+          // A page of a few rows per step: a customer's rows carried across pages give the same.
+          expect(runSteps(latestTierChangesInSteps(app.db, scheme, asOf, pageRows))).toEqual(expected);
+        }
       }),
       { numRuns: 300 },
     );
   });
 
-  it("reads the scheme's rows in the key's order, without sorting them", () => {
-    const plan = app.db.$client.prepare(`EXPLAIN QUERY PLAN ${LATEST_TIER_ROWS_SQL}`).all('pyramid', '2026-12-01') as { detail: string }[];
-    expect(plan.map((p) => p.detail).join('\n')).toMatch(/^SEARCH segment_assignments USING PRIMARY KEY \(scheme=\?\)$/);
+  it("reads a page of the scheme's rows from a key on, in the key's order, without sorting them", () => {
+    const plan = app.db.$client.prepare(`EXPLAIN QUERY PLAN ${LATEST_TIER_ROWS_SQL}`).all('pyramid', '2026-12-01', 'c05', '2026-11-02', 100) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(/^SEARCH segment_assignments USING PRIMARY KEY \(scheme=\? AND \(customer_id,as_of\)>\(\?,\?\)\)$/);
   });
 });
