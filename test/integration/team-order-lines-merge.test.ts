@@ -1,29 +1,17 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinAll, laptopsDir, openLaptop, settle, steppingClock, type Laptop } from '../support/laptops';
-import { startTeamServer, type TeamServerProcess } from '../support/team-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { settle, type Laptop } from '../support/laptops';
+import { teamOf } from '../support/team-of-three';
 
 /**
  * One order's lines edited on two laptops before they sync: merged line by line (docs/team.md, Merge rules), and the
  * order worth the sum of the lines it ends with, on both, whatever order the documents arrive in.
  */
-let server: TeamServerProcess;
-let folder: ReturnType<typeof laptopsDir>;
+const twoLaptops = teamOf(['ana', 'bo']);
+const clock = twoLaptops.clock;
 let a: Laptop, b: Laptop;
-const clock = steppingClock();
-
-beforeAll(async () => {
-  folder = laptopsDir();
-  server = await startTeamServer(`${folder.dir}/server`);
-  [a, b] = ['ana', 'bo'].map((name) => openLaptop(name, folder.dir, clock)) as [Laptop, Laptop];
-  await joinAll([a, b], server.url);
-  await settle([a, b]);
-}, 60_000);
-
-afterAll(async () => {
-  for (const l of [a, b]) l?.close();
-  await server?.stop();
-  folder?.remove();
+beforeAll(() => {
+  [a, b] = twoLaptops.laptops as [Laptop, Laptop];
 });
 
 interface LineRow {

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookDigest, integrityOk, joinAll, laptopsDir, openLaptop, settle, steppingClock, type Laptop } from '../support/laptops';
-import { startTeamServer, type TeamServerProcess } from '../support/team-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bookDigest, integrityOk, openLaptop, settle, type Laptop } from '../support/laptops';
+import { teamOf } from '../support/team-of-three';
 
 /**
  * A laptop of a team that restores an older backup gets the file as it was, sync bookkeeping included (its
@@ -12,23 +12,11 @@ import { startTeamServer, type TeamServerProcess } from '../support/team-server'
  * That is not what a user restoring to get rid of a mistake expects, so the restore is refused until they confirm
  * (backup_restore_in_team). A backup from before the laptop joined takes it out of the team, and says so.
  */
-let server: TeamServerProcess;
-let folder: ReturnType<typeof laptopsDir>;
+const twoLaptops = teamOf(['ana', 'bo']);
+const clock = twoLaptops.clock;
 let a: Laptop, b: Laptop;
-const clock = steppingClock();
-
-beforeAll(async () => {
-  folder = laptopsDir();
-  server = await startTeamServer(`${folder.dir}/server`);
-  [a, b] = ['ana', 'bo'].map((name) => openLaptop(name, folder.dir, clock)) as [Laptop, Laptop];
-  await joinAll([a, b], server.url);
-  await settle([a, b]);
-}, 60_000);
-
-afterAll(async () => {
-  for (const l of [a, b]) l?.close();
-  await server?.stop();
-  folder?.remove();
+beforeAll(() => {
+  [a, b] = twoLaptops.laptops as [Laptop, Laptop];
 });
 
 const linesOf = (l: Laptop, orderId: string) => l.db.$client.prepare(`SELECT name FROM order_lines WHERE order_id = ? ORDER BY position, id`).pluck().all(orderId);
@@ -42,7 +30,7 @@ describe('restoring an older backup while in a team', () => {
     const tray = { name: '茶盘', quantity: 1, unitPrice: '30' };
     const first = await a.call('orders:create', order([tea, tray]));
     await settle([a, b]);
-    const backup = join(folder.dir, 'ana-before.sqlite');
+    const backup = join(twoLaptops.dir, 'ana-before.sqlite');
     await a.call('backup:create', { path: backup });
 
     // After the backup: a line added and one removed on this laptop, one added on the other, and a new order.
@@ -76,7 +64,7 @@ const backupKinds = async (l: Laptop) => (await l.call('backup:list', {})).backu
 describe('asking before a restore on a laptop in a team', () => {
   it('refuses without the confirmation, saying why, and changes nothing: no data replaced, no safety backup made', async () => {
     await a.call('customers:create', { name: '备份前', contacts: [], tags: [] });
-    const backup = join(folder.dir, 'ana-asked.sqlite');
+    const backup = join(twoLaptops.dir, 'ana-asked.sqlite');
     await a.call('backup:create', { path: backup });
     await a.call('customers:create', { name: '备份后', contacts: [], tags: [] });
     await settle([a, b]);
@@ -112,13 +100,13 @@ describe('asking before a restore on a laptop in a team', () => {
 
 describe('restoring a backup made before the laptop joined', () => {
   it('takes the laptop out of the team, says so, and leaves no old copy of the team to send to a later join', async () => {
-    const cy = openLaptop('cy', folder.dir, clock);
+    const cy = openLaptop('cy', twoLaptops.dir, clock);
     try {
       await cy.call('customers:create', { name: '独自的客户', contacts: [], tags: [] });
-      const backup = join(folder.dir, 'cy-before-join.sqlite');
+      const backup = join(twoLaptops.dir, 'cy-before-join.sqlite');
       await cy.call('backup:create', { path: backup });
       await cy.call('team:identity-set', { userName: 'cy' });
-      await cy.call('team:join', { serverUrl: server.url, database: 'team', user: 'admin', password: 'secret' });
+      await cy.call('team:join', { serverUrl: twoLaptops.server.url, database: 'team', user: 'admin', password: 'secret' });
       await settle([a, b, cy]);
       const teamNames = customerNames(b);
       expect(customerNames(cy)).toEqual(teamNames);
@@ -137,13 +125,13 @@ describe('restoring a backup made before the laptop joined', () => {
 
       // A later join of another team sends this laptop's book, and nothing of the team it was in before.
       // The backup was made before this laptop's person was named: the join names it again.
-      await cy.call('team:create', { serverUrl: server.url, database: 'elsewhere', user: 'admin', password: 'secret', userName: 'cy' });
+      await cy.call('team:create', { serverUrl: twoLaptops.server.url, database: 'elsewhere', user: 'admin', password: 'secret', userName: 'cy' });
       await settle([cy]);
       expect(customerNames(cy)).toEqual(['独自的客户']);
-      const dee = openLaptop('dee', folder.dir, clock);
+      const dee = openLaptop('dee', twoLaptops.dir, clock);
       try {
         await dee.call('team:identity-set', { userName: 'dee' });
-        await dee.call('team:join', { serverUrl: server.url, database: 'elsewhere', user: 'admin', password: 'secret' });
+        await dee.call('team:join', { serverUrl: twoLaptops.server.url, database: 'elsewhere', user: 'admin', password: 'secret' });
         await settle([cy, dee]);
         expect(customerNames(dee)).toEqual(['独自的客户']);
       } finally {
