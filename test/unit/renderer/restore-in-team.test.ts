@@ -1,24 +1,19 @@
-import i18next from 'i18next';
+import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resources } from '../../../renderer/i18n/resources';
+import { bothTranslators } from '../../support/both-languages';
 import { ApiError } from '../../../renderer/api/client';
 import { errorText } from '../../../renderer/components/errors';
 import { restoreAskingInTeam, teamRestoreQuestion } from '../../../renderer/features/backup/restore-in-team';
 import { invalidInput } from '../../../shared/contract/errors';
 import type { InputOf, OutputOf } from '../../../shared/contract';
 
-const t = (language: 'en' | 'zh-CN') => {
-  const instance = i18next.createInstance();
-  const res: Record<string, object> = {};
-  for (const [ns, byLanguage] of Object.entries(resources)) res[ns] = byLanguage[language];
-  void instance.init({ resources: { [language]: res }, lng: language, fallbackLng: false, ns: Object.keys(resources), defaultNS: 'common', interpolation: { escapeValue: false }, initAsync: false });
-  return instance.t;
-};
-let en: ReturnType<typeof t>;
-let zh: ReturnType<typeof t>;
+const translators = bothTranslators();
+let en: TFunction;
+let zh: TFunction;
 beforeAll(() => {
-  en = t('en');
-  zh = t('zh-CN');
+  en = translators.en;
+  zh = translators['zh-CN'];
 });
 
 /** The refusal the handler gives a restore on a laptop in a team, as the bridge hands it to the screen. */
