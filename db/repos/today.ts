@@ -3,7 +3,7 @@ import { OUT_OF_POPULATION } from '../schema';
 import type { TierChange, TodayOverduePayment, TodayReminder } from '../../shared/today/types';
 import { SALE_BASE_BALANCE } from './orders';
 import { addDays } from '../../shared/domain/dates';
-import { runSteps, STRETCH_BUDGET_MS, turnsEvery, type Steps } from '../../shared/domain/steps';
+import { STRETCH_BUDGET_MS, turnsEvery, type Steps } from '../../shared/domain/steps';
 
 /**
  * Reads for Today. Raw prepared statements: at 100k customers this is the whole cost of the list, and the
@@ -64,22 +64,17 @@ export function firstSaleDateBy(db: Db, asOf: string): (customerId: string) => s
   return (customerId) => (first.get(customerId, asOf) as string | undefined) ?? null;
 }
 
+/** Rows of the tier history read per step: the three schemes' 100k rows each, read in one turn, held the app 0.3 s. */
+export const TIER_ROWS_PER_STEP = 20_000;
+
 /**
  * Per customer, the latest stored change of class in `scheme` before asOf, with the class before it
  * (null: none stored, or the customer was outside the population). "No longer classified" is not a class.
  * asOf's own stored rows are left out: asOf's classes are the caller's, computed from the data as it is,
  * while a snapshot stored earlier that day (a `segment` run before an import) can be behind it, and
  * compared with it a drop would be measured from the morning's class instead of the last day's before.
- */
-export function latestTierChanges(db: Db, scheme: string, asOf: string): Map<string, TierChange> {
-  return runSteps(latestTierChangesInSteps(db, scheme, asOf));
-}
-
-/** Rows of the tier history read per step: the three schemes' 100k rows each, read in one turn, held the app 0.3 s. */
-export const TIER_ROWS_PER_STEP = 20_000;
-
-/**
- * latestTierChanges a page of rows per step (shared/domain/steps.ts): one pass over the scheme's rows in key order
+ *
+ * Read a page of rows per step (shared/domain/steps.ts): one pass over the scheme's rows in key order
  * (customer, then day), keeping each customer's last two — SQLite's window functions over the same rows (lag and
  * row_number per customer) built a table of them first, twice as long — each page a query of its own from the key
  * where the last one stopped, a customer's rows carried across pages.
@@ -178,7 +173,7 @@ export function customersChangedSince(db: Db, since: { activity: number; today: 
 }
 
 /**
- * A stamp of the stored tier history before asOf, which changes whenever latestTierChanges could read otherwise: the
+ * A stamp of the stored tier history before asOf, which changes whenever latestTierChangesInSteps could read otherwise: the
  * days stored before asOf and when each was computed (a day stored again moves its computed_at), the counter every
  * write of history rows draws afresh (its version in report_month_versions, as the reports' timeline reads it), and a
  * claim on rows written ahead of a snapshot (dropped with its rows when the snapshot does not come).

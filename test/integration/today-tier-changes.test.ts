@@ -1,13 +1,13 @@
 /**
  * Today's "slipping down" reasons read each customer's latest stored change of class before the day
- * (db/repos/today.ts latestTierChanges) by one pass over the scheme's rows in key order. Checked against
+ * (db/repos/today.ts latestTierChangesInSteps) by one pass over the scheme's rows in key order. Checked against
  * SQLite's window functions over the same rows (lag and row_number per customer, the query it replaced) on
  * random histories: several schemes and days, customers leaving and coming back, asOf anywhere among them.
  */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runSteps } from '../../shared/domain/steps';
-import { LATEST_TIER_ROWS_SQL, latestTierChanges, latestTierChangesInSteps } from '../../db/repos/today';
+import { LATEST_TIER_ROWS_SQL, latestTierChangesInSteps } from '../../db/repos/today';
 import { OUT_OF_POPULATION } from '../../db/schema';
 import { openTestApp, type TestApp } from '../support/test-app';
 
@@ -50,7 +50,7 @@ describe("a customer's latest stored change of class before a day", () => {
         for (const r of rows) insert.run(r.scheme, `c${String(r.customer).padStart(2, '0')}`, r.day, r.classKey);
         for (const scheme of ['pyramid', 'value']) {
           const expected = byWindowFunctions(scheme, asOf);
-          expect(latestTierChanges(app.db, scheme, asOf)).toEqual(expected);
+          expect(runSteps(latestTierChangesInSteps(app.db, scheme, asOf))).toEqual(expected);
           // A page of a few rows per step: a customer's rows carried across pages give the same.
           expect(runSteps(latestTierChangesInSteps(app.db, scheme, asOf, pageRows))).toEqual(expected);
         }
