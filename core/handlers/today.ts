@@ -17,7 +17,7 @@ export function todayHandlers(ctx: HandlerContext): HandlerMap<'today'> {
         total: shown.length,
         counts: reachableNow ? countsOf(shown) : list.counts,
         reachableNow: reachable.length,
-        items: page.map((item) => ({ ...item, timeZone: zones.get(item.customerId) ?? null })),
+        items: page.map((item) => ({ ...item, likelihood: list.likelihoodOf(item.customerId), timeZone: zones.get(item.customerId) ?? null })),
       };
     },
     'today:count': async ({ asOf }) => {

@@ -33,8 +33,13 @@ export interface TodayList {
   likelihoodAvailable: boolean;
   /** Customers placed on the last full run's cuts since it: above zero, a background run may still move the list. */
   placedSince: number;
-  /** The whole filtered list in order, shared with later calls: callers page it, never change it. */
+  /**
+   * The whole filtered list in order, shared with later calls: callers page it, never change it. Its rows' own
+   * `likelihood` is null: the rows shown take theirs from likelihoodOf.
+   */
   items: readonly TodayItem[];
+  /** A customer's purchase likelihood as the list was ranked by (null: none scored, or scores unavailable). */
+  likelihoodOf: (customerId: string) => number | null;
   /** Every row's customer's time zone (null: none known), worked out once per list on first ask. */
   zones: () => Promise<ReadonlyMap<string, CustomerTimeZone | null>>;
 }
@@ -181,6 +186,7 @@ function* madeListInSteps(db: Db, state: SegmentationState, asOf: string): Steps
   const reminders = yield* openRemindersDueByInSteps(db, asOf);
   yield;
   const overduePayments = overduePaymentsBy(db, asOf, basis.baseCurrency);
+  yield;
   const items = yield* buildTodayInSteps(todayInput(db, state, basis, customers, { asOf, reminders, overduePayments }));
   return { key, asOf, state, items, basis };
 }
@@ -274,7 +280,8 @@ export async function todayList(ctx: HandlerContext, query: TodayQuery): Promise
     ? ranked.items
     : ranked.items.filter((i) => (query.owner === undefined || i.owner === query.owner) && (column === undefined || column[state.indexOf.get(i.customerId)!] === query.classKey));
   const counts = unfiltered ? ranked.counts : countsOf(items);
-  return { asOf, total: items.length, counts, rankBy, likelihoodAvailable: scores !== null, placedSince: state.patched.size, items, zones: () => zonesOfEntry(entry) };
+  const likelihoodOf = (customerId: string) => scores?.get(customerId) ?? null;
+  return { asOf, total: items.length, counts, rankBy, likelihoodAvailable: scores !== null, placedSince: state.patched.size, items, likelihoodOf, zones: () => zonesOfEntry(entry) };
 }
 
 interface RankedList {
@@ -283,36 +290,19 @@ interface RankedList {
 }
 
 /**
- * The day's list with each item's likelihood and in the order asked for, kept per list and score map
- * (the provider hands out the same map while its run stands): at 100k customers a day holds tens of
- * thousands of items, and the badge, the screen and each page ask for the same ones.
+ * The day's list in the order asked for, kept per list and score map (the provider hands out the same map while
+ * its run stands): at 100k customers a day holds tens of thousands of items, and the badge, the screen and each
+ * page ask for the same ones. The rows are not copied with their likelihood (giving each of 43,000 rows a copy
+ * held the app 40–60 ms in one turn after every new list): only the page shown needs it.
  */
 const rankedLists = new WeakMap<TodayItem[], Map<string, { scores: ReadonlyMap<string, number> | null; ranked: RankedList }>>();
-
-/**
- * Each row with its likelihood, per score map and row: a list made again after a write keeps most rows as they
- * were, and giving each of 43,000 a copy again took a quarter of the list's time.
- */
-const scoredRows = new WeakMap<ReadonlyMap<string, number>, WeakMap<TodayItem, TodayItem>>();
-
-function scoredRow(item: TodayItem, scores: ReadonlyMap<string, number>, rows: WeakMap<TodayItem, TodayItem>): TodayItem {
-  let scored = rows.get(item);
-  if (!scored) rows.set(item, (scored = { ...item, likelihood: scores.get(item.customerId) ?? null }));
-  return scored;
-}
 
 function rankedList(all: TodayItem[], scores: ReadonlyMap<string, number> | null, rankBy: 'priority' | 'likelihood'): RankedList {
   let byOrder = rankedLists.get(all);
   if (!byOrder) rankedLists.set(all, (byOrder = new Map()));
   const kept = byOrder.get(rankBy);
   if (kept && kept.scores === scores) return kept.ranked;
-  let items = all;
-  if (scores !== null) {
-    let rows = scoredRows.get(scores);
-    if (!rows) scoredRows.set(scores, (rows = new WeakMap()));
-    items = all.map((i) => scoredRow(i, scores, rows));
-    if (rankBy === 'likelihood') items = rankByLikelihood(items);
-  }
+  const items = scores !== null && rankBy === 'likelihood' ? rankByLikelihood(all, (i) => scores.get(i.customerId) ?? null) : all;
   const ranked = { items, counts: countsOf(items) };
   byOrder.set(rankBy, { scores, ranked });
   return ranked;

@@ -67,20 +67,28 @@ export function* buildTodayInSteps(input: TodayInput, include: (k: number) => bo
   // Reminders: the oldest open one of each kind per customer speaks; all of them are what "done" closes.
   const seenReminder = new Set<string>();
   // By date, then id: the row's reminders in one order however they were read (a whole day's, or one customer's).
-  for (const r of [...input.reminders].sort((a, b) => cmp(a.dueDate, b.dueDate) || cmp(a.followUpId, b.followUpId))) {
-    const k = indexOf.get(r.customerId);
-    if (k === undefined || r.dueDate > asOf || !include(k)) continue;
-    const ids = followUpIds.get(k);
-    if (ids) ids.push(r.followUpId);
-    else followUpIds.set(k, [r.followUpId]);
-    const overdue = r.dueDate < asOf;
-    const once = `${k}:${overdue}`;
-    if (seenReminder.has(once)) continue;
-    seenReminder.add(once);
-    if (overdue) add(k, 'overdue', 'reminder_overdue', { date: r.dueDate, days: daysBetween(r.dueDate, asOf) }, PRIORITY.overdue, r.dueDate);
-    else add(k, 'due_today', 'reminder_today', { date: r.dueDate }, PRIORITY.dueToday, r.dueDate);
-  }
+  const reminders = [...input.reminders].sort((a, b) => cmp(a.dueDate, b.dueDate) || cmp(a.followUpId, b.followUpId));
+  yield;
+  // A stretch per step, as the customers below: a day's 20,000 reminders at 100k customers took 40–60 ms.
+  const remindersOf = (from: number, to: number): void => {
+    for (let n = from; n < to; n++) {
+      const r = reminders[n]!;
+      const k = indexOf.get(r.customerId);
+      if (k === undefined || r.dueDate > asOf || !include(k)) continue;
+      const ids = followUpIds.get(k);
+      if (ids) ids.push(r.followUpId);
+      else followUpIds.set(k, [r.followUpId]);
+      const overdue = r.dueDate < asOf;
+      const once = `${k}:${overdue}`;
+      if (seenReminder.has(once)) continue;
+      seenReminder.add(once);
+      if (overdue) add(k, 'overdue', 'reminder_overdue', { date: r.dueDate, days: daysBetween(r.dueDate, asOf) }, PRIORITY.overdue, r.dueDate);
+      else add(k, 'due_today', 'reminder_today', { date: r.dueDate }, PRIORITY.dueToday, r.dueDate);
+    }
+  };
+  yield* inTimedStretches(reminders.length, CUSTOMERS_PER_STEP, remindersOf);
 
+  yield;
   for (const p of input.overduePayments ?? []) {
     const k = indexOf.get(p.customerId);
     if (k === undefined || p.dueDate >= asOf || !include(k)) continue;
@@ -295,9 +303,10 @@ export function mergeByPriority(kept: readonly TodayItem[], made: readonly Today
 /**
  * Rows in byPriority's order (a built list) put in byLikelihood's: a tie of group and score goes by the rows'
  * places, which is byPriority already. Sorted with byLikelihood itself, the ties' names were compared again: at
- * 100k customers, where many share a score, that took 0.3–0.8 s.
+ * 100k customers, where many share a score, that took 0.3–0.8 s. `likelihoodOf` gives a row's score (by default
+ * its own `likelihood`; the app's kept rows carry none, core/today/list.ts).
  */
-export function rankByLikelihood(inPriorityOrder: readonly TodayItem[]): TodayItem[] {
+export function rankByLikelihood(inPriorityOrder: readonly TodayItem[], likelihoodOf: (item: TodayItem) => number | null = (item) => item.likelihood): TodayItem[] {
   const n = inPriorityOrder.length;
   const group = new Uint8Array(n);
   const score = new Float64Array(n);
@@ -305,7 +314,8 @@ export function rankByLikelihood(inPriorityOrder: readonly TodayItem[]): TodayIt
   for (let k = 0; k < n; k++) {
     const item = inPriorityOrder[k]!;
     group[k] = item.kind === 'overdue' ? 0 : 1;
-    score[k] = item.likelihood === null ? -1 : item.likelihood;
+    const likelihood = likelihoodOf(item);
+    score[k] = likelihood === null ? -1 : likelihood;
     order[k] = k;
   }
   order.sort((a, b) => group[a]! - group[b]! || score[b]! - score[a]! || a - b);

@@ -8,7 +8,7 @@ import { fixedClock } from '../../core/context';
 import { fileAccess } from '../../core/files';
 import { createHandlers } from '../../core/handlers';
 import type { OutputOf } from '../../shared/contract';
-import { FIRST_SALE_SQL, openRemindersDueByInSteps, OVERDUE_PAYMENTS_OF_CUSTOMERS_SQL, REMINDERS_BETWEEN_SQL, REMINDERS_OF_CUSTOMERS_SQL, REMINDERS_SQL } from '../../db/repos/today';
+import { FIRST_SALE_SQL, openRemindersDueByInSteps, OVERDUE_PAYMENTS_OF_CUSTOMERS_SQL, REMINDERS_OF_CUSTOMERS_SQL, REMINDERS_PAGE_SQL, REMINDERS_SQL } from '../../db/repos/today';
 import { runSteps } from '../../shared/domain/steps';
 import { MIGRATIONS, openTestApp, type TestApp } from '../support/test-app';
 import { openApp } from '../../core/app';
@@ -329,7 +329,7 @@ describe('today:list through dispatch', () => {
     expect(plan).not.toMatch(/SCAN f\b/);
   });
 
-  it('reads the day\'s reminders a month of due dates at a time: the same rows as one read, each month off the due index', async () => {
+  it('reads the day\'s reminders a page of rows at a time: the same rows as one read, whatever the page size, each page off the due index with no sort', async () => {
     // Reminders over two years, on month ends and firsts, one done, one deleted, one after today, one of an archived customer.
     const due = ['2024-11-30', '2024-12-01', '2025-01-31', '2025-02-01', '2025-12-31', '2026-06-15', '2026-11-22', TODAY, '2026-11-24'];
     // A customer each: a new follow-up answers the customer's earlier reminders.
@@ -342,19 +342,25 @@ describe('today:list through dispatch', () => {
     await app.call('followups:markDone', { id: done });
     app.db.$client.prepare(`UPDATE follow_ups SET deleted_at = '2026-11-01T00:00:00.000Z' WHERE next_contact_date = '2025-12-31'`).run();
     await app.call('customers:archive', { id: owners[5]!, archived: true });
+    // Pages end inside a day and inside a customer's reminders: three on one day of one customer, two more that day.
+    // Each contact dated before the customer's others, so that it answers none of their reminders.
+    for (const n of [1, 2, 3]) {
+      await app.call('followups:create', { customerId: owners[6]!, occurredAt: `2024-10-0${4 - n}T03:00:00Z`, content: `same day ${n}`, nextContactDate: '2026-11-22' });
+    }
+    for (const n of [0, 1]) await app.call('followups:create', { customerId: owners[n]!, occurredAt: '2024-10-01T03:00:00Z', content: 'that day', nextContactDate: '2026-11-22' });
     const byId = (rows: { followUpId: string }[]) => [...rows].sort((a, b) => (a.followUpId < b.followUpId ? -1 : 1));
-    const inSteps = runSteps(openRemindersDueByInSteps(app.db, TODAY));
     const whole = app.db.$client.prepare(REMINDERS_SQL).all(TODAY) as { followUpId: string }[];
-    expect(byId(inSteps)).toEqual(byId(whole));
+    for (const perPage of [1, 2, 3, 4, 1000]) expect(byId(runSteps(openRemindersDueByInSteps(app.db, TODAY, perPage)))).toEqual(byId(whole));
     // The calendar's last day as the day: the last window is open-ended, and the years without a reminder cost a seek.
     expect(byId(runSteps(openRemindersDueByInSteps(app.db, '9999-12-31')))).toEqual(byId(app.db.$client.prepare(REMINDERS_SQL).all('9999-12-31') as { followUpId: string }[]));
     const reminderOn = (day: string) => app.call('followups:create', { customerId: owners[0]!, occurredAt: '2024-11-02T03:00:00Z', content: 'far', nextContactDate: day });
     await reminderOn('9999-12-30');
     expect(runSteps(openRemindersDueByInSteps(app.db, '9999-12-31')).map((r) => r.dueDate)).toContain('9999-12-30');
-    // O's and T's, and five of the nine: not the one done, deleted, after today or of the archived customer.
-    expect(whole).toHaveLength(7);
-    const plan = (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${REMINDERS_BETWEEN_SQL}`).all(TODAY, '2025-01-01', '2025-02-01') as { detail: string }[]).map((r) => r.detail).join('\n');
+    // O's and T's, five of the nine (not the one done, deleted, after today or of the archived customer), and the five of 11-22.
+    expect(whole).toHaveLength(12);
+    const plan = (app.db.$client.prepare(`EXPLAIN QUERY PLAN ${REMINDERS_PAGE_SQL}`).all({ asOf: TODAY, day: '2025-01-01', customer: '', row: 0, limit: 2 }) as { detail: string }[]).map((r) => r.detail).join('\n');
     expect(plan).toMatch(/SEARCH f USING INDEX follow_ups_due \(done=\? AND next_contact_date>\? AND next_contact_date<\?\)/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 
   it("reads the reminders and overdue money of a list's remade customers from each one's rows, not the day's", () => {
