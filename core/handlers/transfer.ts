@@ -14,6 +14,7 @@ import { ImportJobs, ImportRejected, inlineImportRunner, type ImportSource } fro
 import { listBatches } from '../../db/repos/imports';
 import { listedIds } from '../../db/repos/customers';
 import { listByClass } from '../segmentation/class-list';
+import { letGoOfHeldTiers } from '../segmentation/state';
 import { normalizeQuery } from '../../shared/domain/pinyin';
 import { migrationsFolder } from '../paths';
 import type { HandlerMap } from './types';
@@ -121,7 +122,14 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
       // The interface language is this computer's choice, not part of the data: a backup made in another
       // language must not switch the screen the user is reading.
       const language = ctx.db.$client.prepare('SELECT language FROM settings WHERE id = 1').pluck().get() as string | null | undefined;
-      const restored = await restoreFrom(ctx.db, ctx.dbPath, from.path, migrationsFolder(), ctx.clock.now());
+      let restored;
+      try {
+        restored = await restoreFrom(ctx.db, ctx.dbPath, from.path, migrationsFolder(), ctx.clock.now());
+      } finally {
+        // Replaced (or put back after a failure): the tiers held from before describe other data. Let go in the
+        // same turn the copy ended in, before any background work can install what it computed from before.
+        letGoOfHeldTiers(ctx.db);
+      }
       from.used();
       const fileDate = statSync(from.path).mtime.toISOString();
       if (language !== undefined) ctx.db.$client.prepare('UPDATE settings SET language = ? WHERE id = 1').run(language);

@@ -31,6 +31,7 @@ import { runSteps, runStepsBetween, type Steps } from '../../shared/domain/steps
 import { patchState } from './patch';
 import { newLineage, type Lineage } from './lineage';
 import { keepInputsSoon, keptLoadedInSteps, supersedeKeeping } from './kept-inputs';
+import { heldGeneration, nextGeneration } from './generation';
 
 /**
  * The segmentation of one day, kept in memory between calls so that paging a list or opening an
@@ -113,12 +114,17 @@ function freshLoaded(ctx: HandlerContext): Loaded {
   if (followed) return followed;
   supersedeKeeping(db);
   const loaded = loadAll(db);
-  keepSoon(ctx, loaded);
+  keepSoon(ctx, loaded, heldGeneration(db));
   return loaded;
 }
 
-/** Keeps rows read in full as the database's copy (kept-inputs.ts), once the caller has answered. */
-function keepSoon(ctx: HandlerContext, loaded: Loaded): void {
+/**
+ * Keeps rows read in full as the database's copy (kept-inputs.ts), once the caller has answered — unless a
+ * restore replaced the data since they were read (generation.ts): kept, they would be followed from as if
+ * they were the restored rows.
+ */
+function keepSoon(ctx: HandlerContext, loaded: Loaded, generation: number): void {
+  if (heldGeneration(ctx.db) !== generation) return;
   keepInputsSoon(ctx.db, loaded, () => ctx.clock.now().toISOString());
 }
 
@@ -173,8 +179,8 @@ export async function recomputeInSteps(ctx: HandlerContext, asOf: string, report
   const stored = await runStepsBetween(storeInSteps(ctx, read, computed.stamp), nextTurn);
   // Written to between the computation and the store: stored, it would be remembered as current.
   if (stored === null) return recomputeSegmentation(ctx, asOf);
-  rememberStored(ctx, read, stored);
-  if (computed.readInFull) keepSoon(ctx, read.loaded);
+  rememberStored(ctx, read, stored, computed.generation);
+  if (computed.readInFull) keepSoon(ctx, read.loaded, computed.generation);
   return { state: read, stored };
 }
 
@@ -193,8 +199,8 @@ export async function segmentationInSteps(ctx: HandlerContext, asOf: string): Pr
   if (shared) return shared;
   const promise = computeInSteps(ctx, asOf, () => undefined).then((computed) => {
     if (!computed) return segmentationFor(ctx, asOf);
-    remember(ctx.db, computed.state, false);
-    if (computed.readInFull) keepSoon(ctx, computed.state.loaded);
+    remember(ctx.db, computed.state, false, computed.generation);
+    if (computed.readInFull) keepSoon(ctx, computed.state.loaded, computed.generation);
     return computed.state;
   });
   inFlight.set(ctx.db, { key, promise });
@@ -208,16 +214,17 @@ export async function segmentationInSteps(ctx: HandlerContext, asOf: string): Pr
 const inFlight = new WeakMap<Db, { key: string; promise: Promise<SegmentationState> }>();
 
 /**
- * The rows read and the engine run with a turn of the event loop between steps, with the sourceStamp they
- * describe and whether the rows were read in full (no copy could be brought up to date); null if data
- * changed meanwhile.
+ * The rows read and the engine run with a turn of the event loop between steps, with the sourceStamp and
+ * generation they describe and whether the rows were read in full (no copy could be brought up to date);
+ * null if data changed, or was restored, meanwhile.
  */
 async function computeInSteps(
   ctx: HandlerContext,
   asOf: string,
   report: (phase: RecomputePhase) => void,
-): Promise<{ state: SegmentationState; stamp: string; readInFull: boolean } | null> {
+): Promise<{ state: SegmentationState; stamp: string; generation: number; readInFull: boolean } | null> {
   const { db } = ctx;
+  const generation = heldGeneration(db);
   const step = async (phase: RecomputePhase) => {
     report(phase);
     await nextTurn();
@@ -235,17 +242,23 @@ async function computeInSteps(
   const loaded = followed ?? (await runStepsBetween(loadAllInSlices(db, people), nextTurn));
   await step('classes');
   const state = await runStepsBetween(assembleInSteps(ctx, asOf, config, loaded, predictedFor(db, config)), nextTurn);
-  return sourceStamp(db) === before ? { state, stamp: before, readInFull: followed === null } : null;
+  const unchanged = sourceStamp(db) === before && heldGeneration(db) === generation;
+  return unchanged ? { state, stamp: before, generation, readInFull: followed === null } : null;
 }
 
 /** A state just stored (or not, when a later day was): remembered, and the prediction refit queued after the answer. */
-function rememberStored(ctx: HandlerContext, state: SegmentationState, stored: boolean): void {
-  remember(ctx.db, state, stored);
+function rememberStored(ctx: HandlerContext, state: SegmentationState, stored: boolean, generation: number): void {
+  remember(ctx.db, state, stored, generation);
   // The fit comes after the answer (core/prediction/refit.ts).
-  refitSoon(ctx.db, () => predictIfStored(ctx, state, stored));
+  refitSoon(ctx.db, () => predictIfStored(ctx, state, stored, generation));
 }
 
-function remember(db: Db, state: SegmentationState, stored: boolean): void {
+/**
+ * Caches `state`, computed from the data of `generation`, as current. A state from before a restore is not:
+ * the stamp read now is the restored data's, and it would pass for theirs.
+ */
+function remember(db: Db, state: SegmentationState, stored: boolean, generation: number): void {
+  if (heldGeneration(db) !== generation) return;
   let days = caches.get(db);
   if (!days) caches.set(db, (days = new Map()));
   days.delete(state.asOf);
@@ -353,16 +366,20 @@ function* writeStoreInSteps(
  * step per turn. Its writes are derived ones (derivedWrite): they leave sourceStamp, and so the tiers
  * held in memory, as they are.
  */
-async function predictIfStored(ctx: HandlerContext, state: SegmentationState, stored: boolean): Promise<void> {
-  if (!stored) return;
+async function predictIfStored(ctx: HandlerContext, state: SegmentationState, stored: boolean, generation: number): Promise<void> {
   const { db } = ctx;
+  // Restored since: the state's rows are no longer the data, and a fit on them would be stored as the restored data's.
+  const current = () => heldGeneration(db) === generation;
+  if (!stored || !current()) return;
   const { asOf, loaded } = state;
   const key = refitInputsKey(db, asOf, ctx.appVersion);
   const run = storedRun(db);
   if (run?.asOf === asOf && run.fittedFrom === key) return;
   // The rows this state read, parsed already: the fit reads only the archived customers' rows besides.
   const parsed = { ids: loaded.customers.map((c) => c.id), activities: loaded.activities, rev: loaded.rev };
-  await runStepsBetween(storePredictionsInSteps(db, asOf, ctx.clock.now().toISOString(), parsed, { fittedFrom: key }), nextTurn);
+  // Each step checks first: a restore between two of them stops the fit before it writes into the restored file.
+  const steps = storePredictionsInSteps(db, asOf, ctx.clock.now().toISOString(), parsed, { fittedFrom: key });
+  while (current() && !steps.next().done) await nextTurn();
 }
 
 /**
@@ -406,9 +423,9 @@ function refreshLater(ctx: HandlerContext, asOf: string): void {
     if (!cached || cached.state.patched.size === 0) return;
     void computeInSteps(ctx, asOf, () => undefined)
       .then((computed) => {
-        if (computed) remember(ctx.db, computed.state, false);
+        if (computed) remember(ctx.db, computed.state, false, computed.generation);
         else if (ctx.db.$client.open) refreshLater(ctx, asOf);
-        if (computed?.readInFull) keepSoon(ctx, computed.state.loaded);
+        if (computed?.readInFull) keepSoon(ctx, computed.state.loaded, computed.generation);
       })
       .catch(() => undefined);
   }, REFRESH_DELAY_MS);
@@ -417,12 +434,27 @@ function refreshLater(ctx: HandlerContext, asOf: string): void {
   refreshTimers.set(ctx.db, timer);
 }
 
+/**
+ * After a restore replaced the data under `db`: the tiers, rows and stored classes held in memory are let
+ * go, the background full run waiting is cancelled, the inputs being kept stop, and work still running from
+ * before installs nothing (generation.ts). Following the held rows would keep the customers the backup does
+ * not have, and place the restored ones on cuts from other data; the next read is a full run.
+ */
+export function letGoOfHeldTiers(db: Db): void {
+  nextGeneration(db);
+  caches.delete(db);
+  lastStored.delete(db);
+  clearTimeout(refreshTimers.get(db));
+  refreshTimers.delete(db);
+  supersedeKeeping(db);
+}
+
 /** The segmentation for asOf: the cached one (brought up to date) while it can be, else recomputed now. */
 export function segmentationFor(ctx: HandlerContext, asOf: string): SegmentationState {
   const current = currentState(ctx, asOf);
   if (current) return current;
   const state = compute(ctx, asOf);
-  remember(ctx.db, state, false);
+  remember(ctx.db, state, false, heldGeneration(ctx.db));
   return state;
 }
 
@@ -430,7 +462,7 @@ export function segmentationFor(ctx: HandlerContext, asOf: string): Segmentation
 export function recomputeSegmentation(ctx: HandlerContext, asOf: string): { state: SegmentationState; stored: boolean } {
   const state = compute(ctx, asOf);
   const stored = store(ctx, state);
-  rememberStored(ctx, state, stored);
+  rememberStored(ctx, state, stored, heldGeneration(ctx.db));
   return { state, stored };
 }
 
@@ -450,8 +482,9 @@ export async function storeTodayInSteps(ctx: HandlerContext): Promise<void> {
   const promise = (async () => {
     const current = currentState(ctx, today);
     if (current && current.patched.size === 0) {
+      const generation = heldGeneration(ctx.db);
       const stored = await runStepsBetween(storeInSteps(ctx, current, sourceStamp(ctx.db)), nextTurn);
-      if (stored !== null) return rememberStored(ctx, current, stored);
+      if (stored !== null) return rememberStored(ctx, current, stored, generation);
     }
     // No state to store as it is, or written to meanwhile: a full run.
     await recomputeInSteps(ctx, today, () => undefined);
