@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { shippedBundleDefaults, cliBundles, cliNotices, cliOutfile, nodeBundle } from './cli-build.mjs';
 import { importWorkerMainOutfile } from './import-worker-build.mjs';
+import { mainBundle } from './main-build.mjs';
 import { noticesFile, rollupInputs } from './notices.mjs';
 
 /** The contract's channel names, read from the contract itself, for the preload's allow-list. */
@@ -55,7 +56,7 @@ function productionPackageFiles() {
 }
 
 const [mainInputs, preloadInputs, ...cliInputs] = await Promise.all([
-  buildNodeBundle({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/main/main.cjs', external: ['electron', 'better-sqlite3', 'leveldown'] }),
+  buildNodeBundle(mainBundle),
   // The preload runs sandboxed and stays tiny: the channel names are baked in, not the contract's schemas.
   buildNodeBundle({
     ...common,

@@ -5,6 +5,7 @@ import type { ExportColumn } from '../../shared/export/columns';
 import { csvLine, UTF8_BOM } from '../../shared/export/csv-format';
 import { neutralize } from '../../shared/export/neutralize';
 import type { ExportRow } from './rows';
+import { excelJs } from './spreadsheet-lib';
 
 /** CSV in UTF-8 with a BOM, so Excel on a Chinese Windows shows the characters instead of mojibake. */
 export async function writeCsv(path: string, columns: ExportColumn[], language: Language, rows: Iterable<ExportRow>): Promise<number> {
@@ -62,8 +63,7 @@ async function zipCaughtUp(sheet: unknown): Promise<void> {
  * typed cells, a bold header row that stays frozen while scrolling, text neutralised against formulas.
  */
 export async function writeXlsx(path: string, sheetName: string, columns: ExportColumn[], language: Language, rows: Iterable<ExportRow>): Promise<number> {
-  // Loaded on first export: the app and CLI start without it.
-  const { default: ExcelJS } = await import('exceljs');
+  const ExcelJS = await excelJs();
   // Text is written in its cell, not to a table of shared strings: that table holds every distinct string of the
   // sheet in memory until the end (the export of 100k customers peaked at 634 MB with it, 490 MB without).
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });

@@ -1,5 +1,7 @@
 import { basename } from 'node:path';
-import { openCsvStream, readImportBytes, readImportFile, sniffFileKind, type EncodingName } from '../import';
+import type { EncodingName } from '../import';
+import { sniffFileKind } from '../import/file-kind';
+import { fileReader } from './file-reader';
 import type { Delimiter } from '../../shared/import/delimiter';
 import { ImportError } from '../../shared/import/errors';
 import type { SourceRow, TableIssue } from '../../shared/import/table';
@@ -49,6 +51,7 @@ const SAMPLE_ROWS = 2000;
 export async function openSource(source: ImportSource, options: SourceOptions = {}): Promise<OpenedSource> {
   // Before any open: opening a named pipe waits for a writer, and /dev/zero reads as an empty file (its size is 0).
   if ('path' in source) await assertRegularFile(source.path);
+  const { openCsvStream, readImportBytes, readImportFile } = await fileReader();
   if ('path' in source && (await isCsvFile(source.path))) {
     const stream = await openCsvStream(source.path, { encoding: options.encoding, delimiter: options.delimiter, headerRow: options.headerRow, batchSize: options.batchSize ?? 1000, signal: options.signal });
     const iterator = stream[Symbol.asyncIterator]();

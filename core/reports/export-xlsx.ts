@@ -6,6 +6,7 @@ import { reportFigures } from '../../renderer/i18n/resources/report-figures';
 import type { ClassLabels } from '../exporting/class-labels';
 import { neutralize } from '../../shared/export/neutralize';
 import { sheetName } from './sheet-name';
+import { excelJs } from '../exporting/spreadsheet-lib';
 
 type Migration = OutputOf<'reports:migration'>;
 type Column = keyof (typeof reportFigures)['en']['columns'];
@@ -52,8 +53,7 @@ function dateCell(value: string): Date {
 export async function writeReportXlsx(path: string, report: EvaluationReport, migration: Migration | undefined, language: Language, labels: ClassLabels): Promise<{ sheets: string[]; rows: number }> {
   const words = reportFigures[language];
   const digits = minorDigits(report.baseCurrency);
-  // Loaded on first export: the app and CLI start without it.
-  const { default: ExcelJS } = await import('exceljs');
+  const ExcelJS = await excelJs();
   const workbook = new ExcelJS.Workbook();
   let rows = 0;
   const sheet = (name: string, columns: [Column, Kind][]) => {

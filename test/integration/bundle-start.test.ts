@@ -1,0 +1,133 @@
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { cliBundles, cliMainOutfile } from '../../scripts/cli-build.mjs';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { mainBundle } from '../../scripts/main-build.mjs';
+import { runCli } from '../support/cli';
+import { ROOT, tempDir } from '../support/test-app';
+
+/**
+ * The libraries only some commands need, and what each is for: loaded when that work starts (a dynamic import,
+ * which esbuild turns into a deferred require), never as the CLI or the app's main process starts. Each is still
+ * shipped in the bundle, so the third-party notices name it.
+ */
+const LOADED_ON_DEMAND = {
+  // Reading a file to import (core/importing/file-reader.ts): character sets, legacy decoders, the .xlsx reader.
+  jschardet: 'import',
+  'iconv-lite': 'import',
+  yauzl: 'import',
+  saxes: 'import',
+  // Writing .xlsx (core/exporting/spreadsheet-lib.ts), with its zip writers.
+  exceljs: 'export',
+  jszip: 'export',
+  archiver: 'export',
+  // Team sync (core/sync/pouch.ts) and the URL handling it brings.
+  pouchdb: 'team sync',
+  tr46: 'team sync',
+  psl: 'team sync',
+  // A customer's time zone from their city (core/customer-time-zones.ts).
+  'city-timezones': 'time zones',
+};
+
+/** The package a bundled file belongs to: the innermost node_modules/<name> (or @scope/name) on its path. */
+const packageOf = (file: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?:(?!node_modules\/).)*$/.exec(file)?.[1];
+
+/**
+ * Every file reached from the entry point through imports that run as the bundle starts: all but dynamic imports.
+ * For each, the file that first brought it in, so a failure can show the chain.
+ */
+function reachedAtStart(metafile: Metafile, entry: string): Map<string, string | undefined> {
+  const from = new Map<string, string | undefined>([[entry, undefined]]);
+  const queue = [entry];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    for (const imported of metafile.inputs[file]?.imports ?? []) {
+      if (imported.kind === 'dynamic-import' || imported.external || from.has(imported.path)) continue;
+      from.set(imported.path, file);
+      queue.push(imported.path);
+    }
+  }
+  return from;
+}
+
+const chainTo = (from: Map<string, string | undefined>, file: string) => {
+  const chain: string[] = [];
+  for (let at: string | undefined = file; at !== undefined; at = from.get(at)) chain.unshift(at);
+  return chain.join(' → ');
+};
+
+type Built = { entry: string; metafile: Metafile };
+const built = new Map<string, Built>();
+
+/** The bundle built in memory as scripts/build.mjs builds it (scripts/cli-build.mjs's nodeBundle), with esbuild's account of it. */
+async function buildInMemory(options: BuildOptions): Promise<Built> {
+  const { metafile } = await build({ ...options, absWorkingDir: ROOT, write: false, metafile: true, logLevel: 'silent' });
+  const entry = Object.values(metafile.outputs).find((output) => output.entryPoint)!.entryPoint!;
+  return { entry, metafile };
+}
+
+const BUNDLES: Record<string, BuildOptions> = {
+  'the command line (core/cli/main.ts)': (cliBundles as BuildOptions[]).find((b) => b.outfile === cliMainOutfile)!,
+  'the app’s main process (electron/main.ts)': mainBundle as BuildOptions,
+};
+
+beforeAll(async () => {
+  for (const [name, options] of Object.entries(BUNDLES)) built.set(name, await buildInMemory(options));
+}, 120_000);
+
+describe.each(Object.keys(BUNDLES))('%s at start', (name) => {
+  it('loads no library that only importing, exporting, team sync or time zones need', () => {
+    const { entry, metafile } = built.get(name)!;
+    const atStart = reachedAtStart(metafile, entry);
+    // Each such package with the shortest chain of imports that brings it in.
+    const loadedAtStart: Record<string, string> = {};
+    for (const file of atStart.keys()) {
+      const pkg = packageOf(file);
+      if (pkg !== undefined && pkg in LOADED_ON_DEMAND) loadedAtStart[pkg] ??= chainTo(atStart, file);
+    }
+    expect(loadedAtStart).toEqual({});
+  });
+
+  it('still carries each of them, loaded when its work starts', () => {
+    const { metafile } = built.get(name)!;
+    const output = Object.values(metafile.outputs).find((o) => o.entryPoint)!;
+    const shipped = new Set(Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([file]) => packageOf(file)));
+    expect(Object.keys(LOADED_ON_DEMAND).filter((pkg) => !shipped.has(pkg))).toEqual([]);
+  });
+});
+
+/**
+ * A grapheme segmenter (what `customers list` and the other tables count a name's columns with) loads ICU's break
+ * rules when it is made, about 10 ms: made when a table is first printed, not by every command as it starts. Counted
+ * in the built command line by a preload that wraps Intl.Segmenter.
+ */
+describe('the command line’s grapheme segmenter', () => {
+  it('is made only by a command that prints a table, not as the command line starts', () => {
+    const dir = tempDir();
+    const counts = join(dir, 'segmenters.txt');
+    const preload = join(dir, 'count-segmenters.cjs');
+    writeFileSync(
+      preload,
+      `let made = 0;
+      const Segmenter = Intl.Segmenter;
+      Intl.Segmenter = class extends Segmenter { constructor(...args) { super(...args); made += 1; } };
+      process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(counts)}, String(made)));`,
+    );
+    const counted = (...args: string[]) => {
+      // Written by the preload as the process ends: a run without it fails to read it, never reads 0.
+      rmSync(counts, { force: true });
+      const run = runCli(args, ROOT, { NODE_OPTIONS: `--require ${preload}` });
+      expect([run.code, run.stderr]).toEqual([0, '']);
+      return { stdout: run.stdout, made: Number(readFileSync(counts, 'utf8')) };
+    };
+    const db = join(dir, 'book.sqlite');
+    expect(counted('--version').made).toBe(0);
+    expect(counted('customers', 'add', '--db', db, '--name', 'สมชาย ใจดี', '--json').made).toBe(0);
+    // The list is a table: its columns are counted with a segmenter made then (terminal-width.test.ts checks the counts).
+    const list = counted('customers', 'list', '--db', db);
+    expect(list.made).toBeGreaterThan(0);
+    expect(list.stdout).toContain('สมชาย ใจดี');
+  });
+});
