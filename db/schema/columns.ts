@@ -14,7 +14,10 @@ export const rowIdentity = {
 
 /** SQL fragment: the column holds a real calendar date in YYYY-MM-DD form. */
 // `IS`, not `=`: date('2026-13-01') is NULL, and a CHECK that evaluates to NULL would let the row in.
-export const isCalendarDate = (column: string) => sql.raw(`(${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(${column}) IS ${column})`);
+export const isCalendarDate = (column: string) => sql.raw(calendarDateCheck(column));
+
+/** isCalendarDate's SQL as text, for asking SQLite the same of one value (`column` may be a named parameter). */
+export const calendarDateCheck = (column: string): string => `(${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(${column}) IS ${column})`;
 
 /** SQL fragment: an integer SQLite stores as one (not a float) inside JavaScript's exact range. */
 // typeof(), not a comparison: 1.2e305 compares fine but is a REAL, and any REAL above 2^53 has lost digits.

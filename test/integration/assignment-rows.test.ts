@@ -4,7 +4,7 @@
  * stores: checked byte for byte against such an INSERT into a table of the same shape.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertAssignmentRows } from '../../db/repos/segment-rows-ahead';
+import { insertAssignmentRows, passesAssignmentChecks } from '../../db/repos/segment-rows-ahead';
 import { openTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -52,5 +52,42 @@ describe('tier-history rows written from JSON', () => {
     expect(storedHex('segment_assignments')).toEqual(storedHex('reference_rows'));
     const replaced = app.db.$client.prepare(`SELECT count(*) FROM segment_assignments WHERE class_key LIKE '% moved'`).pluck().get();
     expect(replaced).toBe(38);
+  });
+
+  it("refuse a row the table's CHECKs refuse, as a plain INSERT does, writing none of the call's rows, and leave the checks on", () => {
+    const client = app.db.$client;
+    const ids = ['c1', 'c2', 'c3'];
+    const plainInsert = (scheme: string, asOf: string, classKey: string) => () => client.prepare(`INSERT INTO segment_assignments VALUES (?, 'plain', ?, ?)`).run(scheme, asOf, classKey);
+    const write = (scheme: string, asOf: string, classes: string[]) => () => insertAssignmentRows(client, { scheme, asOf, orReplace: false }, ids, classes, null, 0, ids.length);
+    // A day that is not one, a blank scheme, and one blank class among good ones (spaces only: SQL's trim takes spaces).
+    const refused: [string, string, string[]][] = [
+      ['rfm', '2026-02-30', ['a', 'b', 'c']],
+      ['rfm', '2026-2-03', ['a', 'b', 'c']],
+      ['rfm', ' 2026-02-03', ['a', 'b', 'c']],
+      ['  ', '2026-02-03', ['a', 'b', 'c']],
+      ['rfm', '2026-02-03', ['a', '   ', 'c']],
+      ['rfm', '2026-02-03', ['a', 'b', '']],
+    ];
+    for (const [scheme, asOf, classes] of refused) {
+      expect(plainInsert(scheme, asOf, classes.find((c) => c.trim() === '') ?? classes[0]!)).toThrow(/CHECK constraint failed/);
+      expect(passesAssignmentChecks(client, scheme, asOf, classes)).toBe(false);
+      expect(write(scheme, asOf, classes)).toThrow(/CHECK constraint failed/);
+      expect(client.prepare(`SELECT count(*) FROM segment_assignments`).pluck().get()).toBe(0);
+    }
+    // What the checks let through, they let through here too: a tab is not a space to SQL's trim.
+    expect(passesAssignmentChecks(client, 'rfm', '2026-02-03', ['\t', 'a'])).toBe(true);
+    write('rfm', '2026-02-03', ['\t', 'a', 'b'])();
+    expect(client.prepare(`SELECT count(*) FROM segment_assignments`).pluck().get()).toBe(3);
+    // The checks are on again after a write that passed and after one that failed.
+    expect(plainInsert('rfm', '2026-02-31', 'a')).toThrow(/CHECK constraint failed/);
+    expect(plainInsert('rfm', '2026-02-04', ' ')).toThrow(/CHECK constraint failed/);
+  });
+
+  it("asks SQLite the table's own CHECKs: each expression the checker asks is in the table's definition", () => {
+    const definition = app.db.$client.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'segment_assignments'`).pluck().get() as string;
+    expect(definition).toContain(`CHECK((as_of GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(as_of) IS as_of))`);
+    expect(definition).toContain('CHECK(length(trim("segment_assignments"."scheme")) > 0)');
+    expect(definition).toContain('CHECK(length(trim("segment_assignments"."class_key")) > 0)');
+    expect(definition.match(/CHECK\(/g)).toHaveLength(3);
   });
 });
