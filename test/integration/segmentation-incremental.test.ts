@@ -4,11 +4,12 @@ import { predictionsSettled } from '../../core/prediction/refit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActivities } from '../../db/repos/customer-activity';
 import { loadSegmentCustomers } from '../../db/repos/segmentation';
-import { engineConfigFor, segmentationFor } from '../../core/segmentation/state';
+import { segmentationFor } from '../../core/segmentation/state';
 import { fixedClock, type HandlerContext } from '../../core/context';
 import { activityOf, buildConfig, reclassifyOne, segmentActivity, SCHEME_KEYS, LOCAL_SCHEME_KEYS, type Partition } from '../../shared/segmentation';
 import { applyWrite, writeOp } from '../support/random-writes';
 import { openTestApp, type TestApp } from '../support/test-app';
+import { tiersFromScratch } from '../support/tiers-from-scratch';
 
 /**
  * After a write, the tiers are brought up to date customer by customer (core/segmentation/patch.ts) on the
@@ -19,11 +20,7 @@ import { openTestApp, type TestApp } from '../support/test-app';
  */
 const TODAY = '2026-11-23';
 
-function fullFromScratch(app: TestApp, asOf = TODAY) {
-  const people = loadSegmentCustomers(app.db);
-  const activities = loadActivities(app.db, new Map(people.map((c, i) => [c.id, i])));
-  return segmentActivity(people, activities, engineConfigFor(app.db, asOf)).result;
-}
+const fullFromScratch = (app: TestApp, asOf = TODAY) => tiersFromScratch(app, asOf);
 
 describe('one customer placed on a run’s cuts', () => {
   let app: TestApp;

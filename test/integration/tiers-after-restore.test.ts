@@ -1,11 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadActivities } from '../../db/repos/customer-activity';
-import { loadSegmentCustomers } from '../../db/repos/segmentation';
-import { engineConfigFor } from '../../core/segmentation/state';
 import { nextTurn } from '../../core/next-turn';
-import { segmentActivity } from '../../shared/segmentation';
 import { openTestApp, type TestApp } from '../support/test-app';
+import { tiersFromScratch } from '../support/tiers-from-scratch';
 
 /**
  * A restore replaces every row under the tiers held in memory. What was computed before it — a full run's
@@ -14,11 +11,7 @@ import { openTestApp, type TestApp } from '../support/test-app';
  */
 const TODAY = '2026-11-23';
 
-function fullFromScratch(app: TestApp) {
-  const people = loadSegmentCustomers(app.db);
-  const activities = loadActivities(app.db, new Map(people.map((c, i) => [c.id, i])));
-  return segmentActivity(people, activities, engineConfigFor(app.db, TODAY)).result;
-}
+const fullFromScratch = (app: TestApp) => tiersFromScratch(app, TODAY);
 
 /** The overview's counts of `scheme`, class by class, against a run from scratch over the same rows. */
 async function expectCountsFromScratch(app: TestApp, scheme: 'rfm' | 'pyramid') {
