@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open';
-import { activitiesInSlices, activityRowsSince, latestActivityRev, parseActivity, type ActivityRow } from '../../db/repos/customer-activity';
+import { activitiesInSlices, activityRowsSince, hasActivityUpTo, latestActivityRev, parseActivity, type ActivityRow } from '../../db/repos/customer-activity';
 import { segmentCustomerReader, segmentPopulationInSlices, type SegmentCustomer } from '../../db/repos/segmentation';
 import { inStretches, runSteps, type Steps } from '../../shared/domain/steps';
 import { released, writable, type Lineage } from './lineage';
@@ -70,8 +70,14 @@ interface ChangedRow {
   customer: SegmentCustomer | undefined;
 }
 
-/** The rows changed since `loaded` was read, each with its customer as now; null when too many to follow. */
+/**
+ * The rows changed since `loaded` was read, each with its customer as now; null when too many to follow, or when
+ * not one row is as it was read while customers were: a restore (core/backup/restore.ts lifts every restored row's
+ * rev), perhaps by another process. Followed, the restored rows would sit on cuts from other data, and a customer
+ * the backup does not have would stay, as no row says they left.
+ */
 function changedRows(db: Db, loaded: Loaded): ChangedRow[] | null {
+  if (loaded.customers.length > 0 && !hasActivityUpTo(db, loaded.rev)) return null;
   const rows = activityRowsSince(db, loaded.rev, FOLLOW_LIMIT + 1);
   if (rows.length > FOLLOW_LIMIT) return null;
   const customerOf = segmentCustomerReader(db);

@@ -134,6 +134,11 @@ export function activityRowsChangedSince(db: Db, since: number, limit: number): 
 }
 
 /** Rows changed after rev `since` (customers whose orders, follow-ups or tier-relevant fields changed), at most `limit`. */
+/** Whether any customer_activity row is as it was at `rev` (its rev at or below it): one seek of the rev index. */
+export function hasActivityUpTo(db: Db, rev: number): boolean {
+  return db.$client.prepare(`SELECT EXISTS (SELECT 1 FROM customer_activity WHERE rev <= ?)`).pluck().get(rev) === 1;
+}
+
 export function activityRowsSince(db: Db, since: number, limit: number): ActivityRow[] {
   return db.$client
     .prepare(`SELECT customer_id AS customerId, orders, follow_ups AS followUps, rev FROM customer_activity WHERE rev > ? ORDER BY rev LIMIT ?`)

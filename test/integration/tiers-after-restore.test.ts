@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { nextTurn } from '../../core/next-turn';
-import { openTestApp, type TestApp } from '../support/test-app';
+import { openApp } from '../../core/app';
+import { fixedClock } from '../../core/context';
+import { call } from '../../core/dispatch';
+import { MIGRATIONS, openTestApp, type TestApp } from '../support/test-app';
 import { tiersFromScratch } from '../support/tiers-from-scratch';
 
 /**
@@ -76,6 +79,28 @@ describe('the tiers held in memory after a restore', () => {
     await app.call('backup:restore', { path: target });
     expect(population(app)).toBe(before);
     await expectCountsFromScratch(app, 'rfm');
+    await expect(app.call('segments:explain', { customerId: added })).rejects.toThrow();
+  });
+
+  it('restored by another connection to the file (the CLI while the app runs), the tiers held here give way too', async () => {
+    await app.call('segments:overview', { scheme: 'rfm' });
+    const target = join(app.dir, 'before-customer-elsewhere.sqlite');
+    await app.call('backup:create', { path: target });
+    const before = population(app);
+    const added = (await app.call('customers:create', { name: 'Added, then restored away elsewhere', type: 'individual', contacts: [] })).customer.id;
+    await app.call('orders:create', { customerId: added, orderDate: TODAY, currency: 'CNY', amount: '900' });
+    expect((await app.call('segments:overview', { scheme: 'rfm' })).classes.reduce((sum, c) => sum + c.count, 0)).toBe(before + 1);
+
+    // Another app on the same file restores: this one learns of it only from the file.
+    const elsewhere = openApp({ dbPath: app.dbPath, migrationsFolder: MIGRATIONS, appVersion: 'test', files: { mode: 'paths' }, clock: fixedClock(TODAY) });
+    try {
+      await call(elsewhere.dispatch, 'backup:restore', { path: target });
+    } finally {
+      elsewhere.close();
+    }
+    expect(population(app)).toBe(before);
+    await expectCountsFromScratch(app, 'rfm');
+    await expectCountsFromScratch(app, 'pyramid');
     await expect(app.call('segments:explain', { customerId: added })).rejects.toThrow();
   });
 });
