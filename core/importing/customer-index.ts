@@ -42,6 +42,9 @@ function put(map: Map<string, Entry>, key: string, id: string): void {
 
 const idsOf = (entry: Entry): string[] => (typeof entry === 'string' ? [entry] : entry.ids);
 
+/** Numbers whose answers byPhone keeps, so a file of random numbers cannot grow its memory without bound. */
+const PHONE_ANSWERS_KEPT = 20_000;
+
 /** The one customer an entry names, 'ambiguous' for a shared key, null for none. */
 const single = (entry: Entry | undefined): string | 'ambiguous' | null => (entry === undefined ? null : typeof entry === 'string' ? entry : 'ambiguous');
 
@@ -53,10 +56,20 @@ const single = (entry: Entry | undefined): string | 'ambiguous' | null => (entry
  */
 export class CustomerIndex {
   private readonly byCode = new Map<string, Entry>();
-  private readonly byContact = new Map<string, Entry>();
+  /**
+   * Contacts by kind, then value: a million order rows each ask for a phone, and a key built per ask ("phone:+86…")
+   * made a new string to hash every time, where the value alone is the same string the phone parser handed out.
+   */
+  private readonly byContact = new Map<ContactKind, Map<string, Entry>>();
   private readonly byPair = new Map<string, Entry>();
   /** By name alone, for orders that name a customer without a company. */
   private readonly byName = new Map<string, Entry>();
+  /**
+   * What byPhone said for each number asked since the index last changed. A file names a few thousand numbers again
+   * and again: answered from this small map, a row is not a walk through the index of every customer's contacts,
+   * which the database's own work between rows has pushed out of the processor's caches.
+   */
+  private readonly phoneAnswers = new Map<string, string | 'ambiguous' | null>();
 
   static load(client: Database.Database): CustomerIndex {
     const index = new CustomerIndex();
@@ -71,6 +84,7 @@ export class CustomerIndex {
   }
 
   add(id: string, c: { name: string; company: string | null; code: string | null; contacts: Array<{ kind: ContactKind; value: string }> }): void {
+    if (this.phoneAnswers.size > 0) this.phoneAnswers.clear();
     if (c.code) put(this.byCode, nameKey(c.code), id);
     put(this.byPair, pairKey(c.name, c.company), id);
     put(this.byName, nameKey(c.name), id);
@@ -78,7 +92,10 @@ export class CustomerIndex {
   }
 
   addContact(id: string, kind: ContactKind, value: string): void {
-    put(this.byContact, `${kind}:${value}`, id);
+    if (this.phoneAnswers.size > 0) this.phoneAnswers.clear();
+    let ofKind = this.byContact.get(kind);
+    if (!ofKind) this.byContact.set(kind, (ofKind = new Map()));
+    put(ofKind, value, id);
   }
 
   /**
@@ -110,9 +127,9 @@ export class CustomerIndex {
    * either kind, as the app's duplicate check does (db/repos/customers.ts findContactMatches).
    */
   private contactEntry(kind: ContactKind, value: string): Entry | undefined {
-    const own = this.byContact.get(`${kind}:${value}`);
+    const own = this.byContact.get(kind)?.get(value);
     if (kind !== 'phone' && kind !== 'whatsapp') return own;
-    const other = this.byContact.get(`${kind === 'phone' ? 'whatsapp' : 'phone'}:${value}`);
+    const other = this.byContact.get(kind === 'phone' ? 'whatsapp' : 'phone')?.get(value);
     if (own === undefined || other === undefined) return own ?? other;
     const ids = [...new Set([...idsOf(own), ...idsOf(other)])];
     return ids.length === 1 ? ids[0]! : new SharedKey(ids);
@@ -123,7 +140,13 @@ export class CustomerIndex {
   }
 
   byPhone(e164: string): string | 'ambiguous' | null {
-    return single(this.byContact.get(`phone:${e164}`) ?? this.byContact.get(`whatsapp:${e164}`));
+    let answer = this.phoneAnswers.get(e164);
+    if (answer === undefined) {
+      answer = single(this.byContact.get('phone')?.get(e164) ?? this.byContact.get('whatsapp')?.get(e164));
+      if (this.phoneAnswers.size >= PHONE_ANSWERS_KEPT) this.phoneAnswers.clear();
+      this.phoneAnswers.set(e164, answer);
+    }
+    return answer;
   }
 
   /** By name and company; without a company, the one customer of that name without a company, else by name alone when exactly one customer has it. */

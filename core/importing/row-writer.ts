@@ -281,27 +281,35 @@ export class RowWriter {
     const name = key.name ?? key.company;
     let found: string | null | 'ambiguous' = null;
     let field: string | null = null;
-    // Linking by auto, a code that found nobody still says who the row is not: a customer a weaker key finds (a phone,
-    // a name) who has another code is someone else — a namesake, not this customer, whose orders would otherwise join
-    // the namesake's. A phone nobody has says less: people have several and change them, so the name still links it.
-    // A key chosen with --link-by is taken alone.
-    const contradiction = (id: string, at: string): string | null => {
-      if (recordId !== null && this.recordOfCustomer.has(id) && this.recordOfCustomer.get(id) !== recordId) return 'customerRecordId';
-      if (by !== 'auto' || at === 'customerCode' || key.code === null) return null;
-      const code = this.codeOf.get(id) as string | null;
-      return code !== null && nameKey(code) !== nameKey(key.code) ? 'customerCode' : null;
-    };
     let missed: string | null = null;
-    const look = (id: string | null | 'ambiguous', at: string) => {
-      field = at;
-      const against = id === null || id === 'ambiguous' ? null : contradiction(id, at);
-      if (against === null) return id;
-      missed ??= against;
-      return null;
-    };
-    if ((by === 'auto' || by === 'code') && key.code) found = look(this.index.byCustomerCode(key.code), 'customerCode');
-    if (!found && (by === 'auto' || by === 'phone') && key.phone) found = look(this.index.byPhone(key.phone), 'customerPhone');
-    if (!found && (by === 'auto' || by === 'name') && name) found = look(this.index.byNameCompany(name, key.name ? key.company : null), key.name ? 'customerName' : 'customerCompany');
+    // Each key in turn: the customer it finds, unless the row says that customer is someone else (contradiction).
+    if ((by === 'auto' || by === 'code') && key.code) {
+      field = 'customerCode';
+      found = this.index.byCustomerCode(key.code);
+      const against = this.contradiction(found, field, key, recordId);
+      if (against !== null) {
+        found = null;
+        missed ??= against;
+      }
+    }
+    if (!found && (by === 'auto' || by === 'phone') && key.phone) {
+      field = 'customerPhone';
+      found = this.index.byPhone(key.phone);
+      const against = this.contradiction(found, field, key, recordId);
+      if (against !== null) {
+        found = null;
+        missed ??= against;
+      }
+    }
+    if (!found && (by === 'auto' || by === 'name') && name) {
+      field = key.name ? 'customerName' : 'customerCompany';
+      found = this.index.byNameCompany(name, key.name ? key.company : null);
+      const against = this.contradiction(found, field, key, recordId);
+      if (against !== null) {
+        found = null;
+        missed ??= against;
+      }
+    }
     if (found === 'ambiguous') return { kind: 'error', reason: 'ambiguous_customer', field };
     if (found) return found;
     if (field === null) return { kind: 'error', reason: 'missing_customer_key', field: null };
@@ -313,6 +321,21 @@ export class RowWriter {
     // A file that knows its customers only by code (CDNOW's ids) or phone still creates them: named by that key
     // until a customer import or an edit gives the real name.
     return this.createFromKey(key, name ?? key.code ?? key.phone ?? '', recordId);
+  }
+
+  /**
+   * Why the customer a key found (`at`) is not the row's, naming the field at fault; null when nothing says so. Linking
+   * by auto, a code that found nobody still says who the row is not: a customer a weaker key finds (a phone, a name)
+   * who has another code is someone else — a namesake, not this customer, whose orders would otherwise join the
+   * namesake's. A phone nobody has says less: people have several and change them, so the name still links it. A key
+   * chosen with --link-by is taken alone. (A method, not a closure: linkByKeys runs for every row of a file.)
+   */
+  private contradiction(id: string | null | 'ambiguous', at: string, key: CustomerKey, recordId: string | null): string | null {
+    if (id === null || id === 'ambiguous') return null;
+    if (recordId !== null && this.recordOfCustomer.has(id) && this.recordOfCustomer.get(id) !== recordId) return 'customerRecordId';
+    if (this.options.linkBy !== 'auto' || at === 'customerCode' || key.code === null) return null;
+    const code = this.codeOf.get(id) as string | null;
+    return code !== null && nameKey(code) !== nameKey(key.code) ? 'customerCode' : null;
   }
 
   /** A customer for an order or follow-up row whose customer is new: what the row says about them, its record ID for its id. */

@@ -1,12 +1,12 @@
 import { isStorableMinor, minorToDecimal } from '../domain/money';
 import { lineAmountMinor } from '../domain/order-lines';
-import { isDollarCurrency, parseCurrency } from './currency';
-import { parseMoney, type ParsedMoney } from './parse-amount';
+import { isDollarCurrency, parseCurrency, type CurrencyDefaults } from './currency';
+import { parseMoney, type AmountOptions, type ParsedMoney } from './parse-amount';
 import { parseText } from './parse-contact';
 import { parseIdentifier } from './parse-identifier';
 import { parseOrderNumber } from './parse-order-number';
 import { yesNoParser, type YesNoWords } from './parse-yes-no';
-import { parseDate } from './parse-date';
+import { parseDate, type DateOptions } from './parse-date';
 import { fail, ok, type ValueResult } from './result';
 import type { RowCursor } from './row-cursor';
 import { customerKey, joinedText, parseRate, type CustomerKey, type RowContext } from './row-records';
@@ -54,7 +54,60 @@ export interface OrderRecord {
   dueDate: string | null;
 }
 
-const text = (max: number) => (cell: Cell) => parseText(cell, max);
+/** What reading a row's cells takes from the file's context: made once per context, not for each of its rows. */
+interface Reading {
+  currencyDefaults: CurrencyDefaults;
+  date: DateOptions;
+  dueDate: DateOptions;
+  /** Currency cells read so far: a file names the same few currencies on every row. */
+  currencies: Map<string, ValueResult<string>>;
+}
+
+const readings = new WeakMap<RowContext, Reading>();
+/** Distinct currency cells kept; a hostile file of random ones empties the memory rather than growing it. */
+const CURRENCIES_KEPT = 1000;
+
+function readingOf(ctx: RowContext): Reading {
+  let reading = readings.get(ctx);
+  if (!reading) {
+    reading = {
+      currencyDefaults: { yen: ctx.defaultCurrency === 'JPY' ? 'JPY' : 'CNY', dollar: isDollarCurrency(ctx.defaultCurrency) ? ctx.defaultCurrency : 'USD' },
+      date: { order: ctx.dateOrder.date, date1904: ctx.date1904 },
+      dueDate: { order: ctx.dateOrder.dueDate, date1904: ctx.date1904 },
+      currencies: new Map(),
+    };
+    readings.set(ctx, reading);
+  }
+  return reading;
+}
+
+/** A currency column's cell as its ISO code. */
+function currencyOfCell(cell: Cell, reading: Reading): ValueResult<string> {
+  const text = String(cell);
+  let code = reading.currencies.get(text);
+  if (code === undefined) {
+    const known = parseCurrency(text, reading.currencyDefaults);
+    code = known ? ok(known) : fail('unknown_currency');
+    if (reading.currencies.size >= CURRENCIES_KEPT) reading.currencies.clear();
+    reading.currencies.set(text, code);
+  }
+  return code;
+}
+
+/** A row's money cells so far: `options.statedCurrency` is the row's currency once one is known. */
+interface RowMoney {
+  /** The currency column's cell was refused: no amount of the row can be read in a known currency. */
+  failed: boolean;
+  options: AmountOptions & { statedCurrency: string | null };
+}
+
+/** One money field of the row; the first currency a cell names becomes the row's, which later cells must agree with. */
+function readMoney(cursor: RowCursor, field: string, required: boolean, money: RowMoney): ParsedMoney | null {
+  if (money.failed) return null;
+  const parsed = required ? cursor.require(field, parseMoney, money.options) : cursor.take(field, parseMoney, money.options);
+  if (parsed && money.options.statedCurrency === null && parsed.currencyFrom === 'cell') money.options.statedCurrency = parsed.currency;
+  return parsed;
+}
 
 /** What a return column adds to yes and no: the words that say return or sale. */
 export const RETURN_WORDS: YesNoWords = { yes: ['退', '退货', '退款', 'return', 'returned', 'refund', 'refunded'], no: ['正常', '销售', 'sale', 'sold'] };
@@ -78,25 +131,17 @@ const sign = (negative: boolean, minor: number) => (negative ? -Math.abs(minor) 
  * stays an error: it is more often a typo than a refund.
  */
 export function orderRecord(cursor: RowCursor, ctx: RowContext): OrderRecord | null {
+  const read = readingOf(ctx);
   const customer = customerKey(cursor, ctx);
-  const orderDate = cursor.require('date', (c) => parseDate(c, { order: ctx.dateOrder.date, date1904: ctx.date1904 }));
-  const currencyDefaults = { yen: ctx.defaultCurrency === 'JPY' ? ('JPY' as const) : ('CNY' as const), dollar: isDollarCurrency(ctx.defaultCurrency) ? ctx.defaultCurrency : 'USD' };
-  const stated = cursor.take('currency', (c) => {
-    const code = parseCurrency(String(c), currencyDefaults);
-    return code ? ok(code) : fail('unknown_currency');
-  });
-  const currencyFailed = cursor.has('currency') && stated === null;
+  const orderDate = cursor.require('date', parseDate, read.date);
+  const stated = cursor.take('currency', currencyOfCell, read);
   // Every money cell of the row must be in one currency: the currency column's, else the first one read.
-  let rowCurrency: string | null = stated;
-  const money = (field: string, required: boolean): ParsedMoney | null => {
-    if (currencyFailed) return null;
-    const parse = (c: Cell) => parseMoney(c, { ...currencyDefaults, defaultCurrency: ctx.defaultCurrency, statedCurrency: rowCurrency, decimal: ctx.decimal });
-    const parsed = required ? cursor.require(field, parse) : cursor.take(field, parse);
-    if (parsed && rowCurrency === null && parsed.currencyFrom === 'cell') rowCurrency = parsed.currency;
-    return parsed;
+  const money: RowMoney = {
+    failed: cursor.has('currency') && stated === null,
+    options: { ...read.currencyDefaults, defaultCurrency: ctx.defaultCurrency, statedCurrency: stated, decimal: ctx.decimal },
   };
   const orderNumber = cursor.take('orderNumber', parseOrderNumber);
-  const orderRecordId = cursor.columnOf('orderRecordId') !== null ? cursor.take('orderRecordId', text(64)) : null;
+  const orderRecordId = cursor.columnOf('orderRecordId') !== null ? cursor.take('orderRecordId', parseText, 64) : null;
   const returnStated = cursor.take('isReturn', parseYesNo) ?? false;
 
   let line: OrderLineRecord | null = null;
@@ -105,12 +150,12 @@ export function orderRecord(cursor: RowCursor, ctx: RowContext): OrderRecord | n
   if (ctx.lines) {
     const quantity = cursor.take('quantity', parseQuantity);
     const quantityFailed = cursor.has('quantity') && quantity === null;
-    const unit = money('unitPrice', false);
-    total = money('amount', false);
+    const unit = readMoney(cursor, 'unitPrice', false, money);
+    total = readMoney(cursor, 'amount', false, money);
     if (!unit && !total && !cursor.has('unitPrice') && !cursor.has('amount')) cursor.fail(cursor.columnOf('unitPrice') !== null ? 'unitPrice' : 'amount', 'required', cursor.columnOf('unitPrice') ?? cursor.columnOf('amount'), '');
     if (unit && unit.minor < 0) cursor.fail('unitPrice', 'negative_amount', cursor.columnOf('unitPrice'), cursor.cells('unitPrice')[0]?.cell ?? '');
-    const name = cursor.take('product', text(200));
-    const sku = cursor.take('sku', (c) => parseIdentifier(c, 64));
+    const name = cursor.take('product', parseText, 200);
+    const sku = cursor.take('sku', parseIdentifier, 64);
     if (name === null && sku === null && !cursor.has('product') && !cursor.has('sku')) cursor.fail('product', 'required', cursor.columnOf('product') ?? cursor.columnOf('sku'), '');
     let qty = quantity ?? 1;
     if (returnStated && qty > 0) qty = -qty;
@@ -124,29 +169,30 @@ export function orderRecord(cursor: RowCursor, ctx: RowContext): OrderRecord | n
       if (qty < 0) lineMinor = sign(true, lineMinor);
       else if (lineMinor < 0) cursor.fail('amount', 'negative_amount', cursor.columnOf('amount'), cursor.cells('amount')[0]?.cell ?? '');
       if (!isStorableMinor(lineMinor) || !isStorableMinor(unitMinor)) cursor.fail(unit ? 'unitPrice' : 'amount', 'amount_too_large', cursor.columnOf(unit ? 'unitPrice' : 'amount'), '');
-      const cost = money('cost', false);
+      const cost = readMoney(cursor, 'cost', false, money);
       line = { sku, name: name ?? sku ?? '', quantity: qty, unitPriceMinor: unitMinor, amountMinor: lineMinor, costMinor: cost ? sign(qty < 0, cost.minor) : null };
       amountMinor = lineMinor;
     }
   } else {
-    total = money('amount', true);
+    total = readMoney(cursor, 'amount', true, money);
     if (total && total.minor < 0 && !returnStated) cursor.fail('amount', 'negative_amount', cursor.columnOf('amount'), cursor.cells('amount')[0]?.cell ?? '');
     if (total) amountMinor = sign(returnStated, total.minor);
   }
   const isReturn = returnStated || (line !== null && line.quantity < 0);
-  const cost = ctx.lines ? null : money('cost', false);
-  const paid = money('paid', false);
+  const cost = ctx.lines ? null : readMoney(cursor, 'cost', false, money);
+  const paid = readMoney(cursor, 'paid', false, money);
   if (paid && (paid.minor < 0 || (!ctx.lines && !isReturn && paid.minor > amountMinor))) cursor.fail('paid', 'paid_out_of_range', cursor.columnOf('paid'), cursor.cells('paid')[0]?.cell ?? '');
-  const dueDate = cursor.take('dueDate', (c) => parseDate(c, { order: ctx.dateOrder.dueDate, date1904: ctx.date1904 }));
+  const dueDate = cursor.take('dueDate', parseDate, read.dueDate);
   // A due date before the order's own date is a slip (11-01 for 11-10): the sale would be overdue as it is saved.
   if (dueDate !== null && orderDate && dueDate < orderDate) cursor.fail('dueDate', 'due_before_order', cursor.columnOf('dueDate'), cursor.cells('dueDate')[0]?.cell ?? '');
   const fxRate = cursor.take('fxRate', parseRate);
   // A whole-order file's product column describes the order: it joins the note rather than being lost.
-  const described = ctx.lines ? null : cursor.take('product', text(200));
+  const described = ctx.lines ? null : cursor.take('product', parseText, 200);
   const written = joinedText(cursor, 'note', 1000);
   const note = described === null ? written : written === null ? described : `${described}\n${written}`.slice(0, 1000);
   const parsed = ctx.lines ? line : total;
   if (cursor.errors.length > 0 || !orderDate || !parsed) return null;
+  const rowCurrency = money.options.statedCurrency;
   const currency = rowCurrency ?? ctx.defaultCurrency;
   return {
     customer,

@@ -32,6 +32,44 @@ const MINUS = /[-−–]/;
  */
 export function parseMoney(cell: Cell, options: AmountOptions): ValueResult<ParsedMoney> {
   if (typeof cell === 'number') return moneyFromNumber(cell, options);
+  return plainMoney(cell, options) ?? parseMoneyText(cell, options);
+}
+
+/** The most digits plainMoney's minor units may have: 10¹⁵ is well inside the integers a double holds exactly. */
+const PLAIN_MINOR_DIGITS = 15;
+
+/**
+ * The shape nearly every amount of a large file has, ASCII digits with at most two decimals ("5098", "12.50"),
+ * read without the general path's normalising, regexes and string rebuilding; undefined for any other text, and
+ * for one the general path refuses (more decimals than the currency has), so parseMoneyText says why. What it
+ * returns is what parseMoneyText returns for the same text (test/unit/import/fast-paths.test.ts holds them to it).
+ */
+export function plainMoney(text: string, options: AmountOptions): ValueResult<ParsedMoney> | undefined {
+  const length = text.length;
+  let dot = -1;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) continue;
+    if (code !== 46 || dot !== -1 || i === 0) return undefined;
+    dot = i;
+  }
+  const wholeLength = dot === -1 ? length : dot;
+  // A point must have one or two digits after it: three may be a thousands group ("1.234"), which the general path weighs.
+  if (wholeLength === 0 || (dot !== -1 && (length - dot - 1 < 1 || length - dot - 1 > 2))) return undefined;
+  // Trailing zeros of the decimals say nothing ("12.50" is 12.5), as the general path drops them.
+  let fractionEnd = length;
+  while (dot !== -1 && fractionEnd > dot + 1 && text.charCodeAt(fractionEnd - 1) === 48) fractionEnd--;
+  const fraction = dot === -1 ? '' : text.slice(dot + 1, fractionEnd);
+  const resolved = resolveCurrency(null, options);
+  if (!resolved.ok) return undefined;
+  const digits = minorDigits(resolved.value.code);
+  if (fraction.length > digits || wholeLength + digits > PLAIN_MINOR_DIGITS) return undefined;
+  const minor = Number(text.slice(0, wholeLength)) * 10 ** digits + (fraction === '' ? 0 : Number(fraction.padEnd(digits, '0')));
+  return ok({ minor, currency: resolved.value.code, decimal: decimalText(minor, digits), currencyFrom: resolved.value.from });
+}
+
+/** Any amount as text: the general path, for every shape plainMoney leaves alone. */
+export function parseMoneyText(cell: string, options: AmountOptions): ValueResult<ParsedMoney> {
   const text = cell.normalize('NFKC').trim();
   if (text === '') return fail('required');
   const match = NUMBER_RE.exec(text);
@@ -160,10 +198,13 @@ function toMinor(plain: string, negative: boolean, currency: string, from: Parse
     return fail('invalid_amount');
   }
   const minor = negative ? -parsed.minor : parsed.minor;
-  const digits = minorDigits(currency);
+  return ok({ minor: minor === 0 ? 0 : minor, currency, decimal: decimalText(minor, minorDigits(currency)), currencyFrom: from });
+}
+
+/** Minor units as plain decimal text with the currency's digits ("-1234.50"). */
+function decimalText(minor: number, digits: number): string {
   const abs = Math.abs(minor).toString().padStart(digits + 1, '0');
-  const decimal = `${minor < 0 ? '-' : ''}${digits === 0 ? abs : `${abs.slice(0, -digits)}.${abs.slice(-digits)}`}`;
-  return ok({ minor: minor === 0 ? 0 : minor, currency, decimal, currencyFrom: from });
+  return `${minor < 0 ? '-' : ''}${digits === 0 ? abs : `${abs.slice(0, -digits)}.${abs.slice(-digits)}`}`;
 }
 
 function moneyFromNumber(value: number, options: AmountOptions): ValueResult<ParsedMoney> {

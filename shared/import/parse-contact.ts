@@ -21,20 +21,28 @@ export function splitList(cell: Cell): string[] {
  */
 export function parsePhone(cell: Cell, homeCountry: string): ValueResult<string> {
   if (typeof cell !== 'string') return parsePhoneOnce(cell, homeCountry);
-  // A file names the same few thousand customers' numbers again and again; parsing one costs microseconds.
-  const key = `${homeCountry}\u0000${cell}`;
-  let parsed = parsedPhones.get(key);
+  // A file names the same few thousand customers' numbers again and again; parsing one costs microseconds. Kept by
+  // home country, then cell: a key joining the two was a new string to build and hash on every row of the file.
+  let ofCountry = parsedPhones.get(homeCountry);
+  let parsed = ofCountry?.get(cell);
   if (!parsed) {
-    if (parsedPhones.size >= PARSED_PHONES_KEPT) parsedPhones.clear();
+    if (parsedPhonesCount >= PARSED_PHONES_KEPT) {
+      parsedPhones.clear();
+      parsedPhonesCount = 0;
+      ofCountry = undefined;
+    }
+    if (!ofCountry) parsedPhones.set(homeCountry, (ofCountry = new Map()));
     parsed = parsePhoneOnce(cell, homeCountry);
-    parsedPhones.set(key, parsed);
+    ofCountry.set(cell, parsed);
+    parsedPhonesCount++;
   }
   return parsed;
 }
 
 /** Numbers already read, so memory stays bounded whatever the file's size. Results are never mutated. */
 const PARSED_PHONES_KEPT = 50_000;
-const parsedPhones = new Map<string, ValueResult<string>>();
+const parsedPhones = new Map<string, Map<string, ValueResult<string>>>();
+let parsedPhonesCount = 0;
 
 function parsePhoneOnce(cell: Cell, homeCountry: string): ValueResult<string> {
   const text = typeof cell === 'number' ? (Number.isSafeInteger(cell) ? String(cell) : '') : cell.normalize('NFKC');

@@ -79,6 +79,42 @@ export function parseDate(cell: Cell, options: DateOptions = {}): ValueResult<st
  */
 export function parseDateTime(cell: Cell, options: DateOptions = {}): ValueResult<ParsedDateTime> {
   if (typeof cell === 'number') return fromSerial(cell, options.date1904 ?? false);
+  return isoDayOf(cell) ?? parseDateTimeText(cell, options);
+}
+
+/** Days of each month in a common year; February gains one in a leap year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The number the ASCII digits of text[from, to) write; -1 when any of them is not an ASCII digit. */
+function digitsAt(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let at = from; at < to; at++) {
+    const digit = text.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * The shape nearly every date of a large file has, a day in ISO form ("2026-12-07"), read without the general path's
+ * regexes and the calendar check through Date; undefined for any other text, and for a day the general path refuses
+ * (no such day, a year outside 1900–2999), so parseDateTimeText says why. What it returns is what parseDateTimeText
+ * returns for the same text (test/unit/import/fast-paths.test.ts holds them to it).
+ */
+export function isoDayOf(text: string): ValueResult<ParsedDateTime> | undefined {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return undefined;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > MONTH_DAYS[month - 1]! + (month === 2 && leap ? 1 : 0)) return undefined;
+  return ok({ date: text, time: null, offset: null });
+}
+
+/** Any date or date and time as text: the general path, for every shape isoDayOf leaves alone. */
+export function parseDateTimeText(cell: string, options: DateOptions = {}): ValueResult<ParsedDateTime> {
   const text = cell.normalize('NFKC').trim();
   if (text === '') return fail('required');
   if (SERIAL_TEXT_RE.test(text)) return fromSerial(Number(text), options.date1904 ?? false);

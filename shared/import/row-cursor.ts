@@ -99,25 +99,47 @@ export class RowCursor {
     return columns.map((column) => ({ column, cell: this.source.cells[column] ?? '' })).filter((c) => !isBlankCell(c.cell));
   }
 
-  has(field: string): boolean {
-    return this.cells(field).length > 0;
+  /**
+   * The column of the field's first non-blank cell, -1 when there is none: what cells(field)[0] says, without the
+   * arrays it builds, which a million-row file paid for several times a row.
+   */
+  firstColumn(field: string): number {
+    const columns = this.columnsOf.get(field);
+    if (columns === undefined) return -1;
+    for (const column of columns) if (!isBlankCell(this.source.cells[column] ?? '')) return column;
+    return -1;
   }
 
-  /** Parses the field's first non-blank cell; blank gives null, a bad value records an error and gives null. */
-  take<T>(field: string, parse: (cell: Cell) => ValueResult<T>): T | null {
-    const first = this.cells(field)[0];
-    if (!first) return null;
-    const result = parse(first.cell);
+  has(field: string): boolean {
+    return this.firstColumn(field) !== -1;
+  }
+
+  /**
+   * Parses the field's first non-blank cell; blank gives null, a bad value records an error and gives null.
+   * `arg` is handed to `parse` with the cell, so a parser that needs options is passed as it is rather than wrapped
+   * in a closure made anew for every row.
+   */
+  take<T>(field: string, parse: (cell: Cell) => ValueResult<T>): T | null;
+  take<T, A>(field: string, parse: (cell: Cell, arg: A) => ValueResult<T>, arg: A): T | null;
+  take<T, A>(field: string, parse: (cell: Cell, arg?: A) => ValueResult<T>, arg?: A): T | null {
+    const column = this.firstColumn(field);
+    if (column === -1) return null;
+    const cell = this.source.cells[column] ?? '';
+    const result = parse(cell, arg);
     if (result.ok) return result.value;
-    this.fail(field, result.reason, first.column, first.cell, result.params);
+    this.fail(field, result.reason, column, cell, result.params);
     return null;
   }
 
-  /** Parses every non-blank cell of a multi-column field. */
-  takeAll<T>(field: string, parse: (cell: Cell) => ValueResult<T>): T[] {
+  /** Parses every non-blank cell of a multi-column field; `arg` as for take. */
+  takeAll<T>(field: string, parse: (cell: Cell) => ValueResult<T>): T[];
+  takeAll<T, A>(field: string, parse: (cell: Cell, arg: A) => ValueResult<T>, arg: A): T[];
+  takeAll<T, A>(field: string, parse: (cell: Cell, arg?: A) => ValueResult<T>, arg?: A): T[] {
     const out: T[] = [];
-    for (const { column, cell } of this.cells(field)) {
-      const result = parse(cell);
+    for (const column of this.columnsOf.get(field) ?? []) {
+      const cell = this.source.cells[column] ?? '';
+      if (isBlankCell(cell)) continue;
+      const result = parse(cell, arg);
       if (result.ok) out.push(result.value);
       else this.fail(field, result.reason, column, cell, result.params);
     }
@@ -125,12 +147,14 @@ export class RowCursor {
   }
 
   /** Like take, but a blank or unmapped field is itself an error. */
-  require<T>(field: string, parse: (cell: Cell) => ValueResult<T>): T | null {
+  require<T>(field: string, parse: (cell: Cell) => ValueResult<T>): T | null;
+  require<T, A>(field: string, parse: (cell: Cell, arg: A) => ValueResult<T>, arg: A): T | null;
+  require<T, A>(field: string, parse: (cell: Cell, arg: A) => ValueResult<T>, arg?: A): T | null {
     if (!this.has(field)) {
       this.fail(field, 'required', this.columnOf(field), '');
       return null;
     }
-    return this.take(field, parse);
+    return this.take(field, parse, arg as A);
   }
 
   fail(field: string | null, reason: ValueReason, column: number | null, cell: Cell, params?: ReasonParams): void {

@@ -107,9 +107,9 @@ const parseLocalityManual = yesNoParser(LOCALITY_MANUAL_WORDS);
 
 /** Several columns of free text (two note columns) joined line by line. */
 export function joinedText(cursor: RowCursor, field: string, max: number): string | null {
-  const parts = cursor.takeAll(field, text(Number.MAX_SAFE_INTEGER)).filter((t): t is string => t !== null);
+  const parts = cursor.takeAll(field, parseText, Number.MAX_SAFE_INTEGER).filter((t): t is string => t !== null);
   if (parts.length === 0) return null;
-  const joined = parts.join('\n');
+  const joined = parts.length === 1 ? parts[0]! : parts.join('\n');
   if (joined.length > max) {
     cursor.fail(field, 'too_long', cursor.cells(field)[0]?.column ?? null, joined);
     return null;
@@ -187,18 +187,27 @@ function listOf(cell: Cell, max: number): ValueResult<string[]> {
 
 const MISSING_MARKERS = new Set(['NA', 'N/A', '#N/A', 'NULL']);
 
+/** The fields an order or follow-up row can name its customer by (its record ID aside). */
+const CUSTOMER_KEY_FIELDS = ['customerCode', 'customerName', 'customerPhone', 'customerCompany'] as const;
+
 export function customerKey(cursor: RowCursor, ctx: RowContext): CustomerKey {
+  // Parsers are passed with their argument rather than wrapped: a closure made per row is a cost a million rows feel.
   const key: CustomerKey = {
-    code: cursor.take('customerCode', (c) => parseIdentifier(c, 64)),
-    name: cursor.take('customerName', text(120)),
-    phone: cursor.take('customerPhone', (c) => parsePhone(c, ctx.homeCountry)),
-    company: cursor.take('customerCompany', text(200)),
+    code: cursor.take('customerCode', parseIdentifier, 64),
+    name: cursor.take('customerName', parseText, 120),
+    phone: cursor.take('customerPhone', parsePhone, ctx.homeCountry),
+    company: cursor.take('customerCompany', parseText, 200),
     // Looked at only when mapped: a row of a million-row file pays one map lookup for a column it does not have.
-    recordId: cursor.columnOf('customerRecordId') === null ? null : cursor.take('customerRecordId', text(64)),
+    recordId: cursor.columnOf('customerRecordId') === null ? null : cursor.take('customerRecordId', parseText, 64),
   };
   // R and many exports write a missing value as "NA" (the Online Retail data's 135,080 lines without a customer).
   if (key.code !== null && MISSING_MARKERS.has(key.code.toUpperCase())) key.code = null;
-  const anyGiven = ['customerCode', 'customerName', 'customerPhone', 'customerCompany'].some((f) => cursor.has(f));
+  let anyGiven = false;
+  for (const field of CUSTOMER_KEY_FIELDS) {
+    if (!cursor.has(field)) continue;
+    anyGiven = true;
+    break;
+  }
   if (!anyGiven || (cursor.errors.length === 0 && key.code === null && key.name === null && key.phone === null && key.company === null)) cursor.fail(null, 'missing_customer_key', null, '');
   return key;
 }
