@@ -4,7 +4,7 @@ import { refreshDerived } from './derived';
 import { mergeDocs, rowValues, sameFields, maxStamp, valuesOf, type FieldConflict, type RowValues, type SyncDoc } from './document';
 import { maxHlc } from './hlc';
 import { withTermsOfOlderRelease } from './order-terms';
-import { enqueue, outboxEntry, readRow, readShadow, rowForDoc, writeShadow } from './rows';
+import { enqueue, forgetFieldChanges, outboxEntry, readRow, readShadow, rowForDoc, writeShadow } from './rows';
 import { stampRow } from './stamp';
 import { SETTLED_TABLES, settleApplied, type AppliedRow } from './settle';
 import { readSyncState, updateSyncState } from './state';
@@ -86,6 +86,8 @@ function applyOne(
   conflicts.push(...found);
   client.prepare(`DELETE FROM sync_parked WHERE doc_id = ?`).run(doc._id);
   writeShadow(client, merged);
+  // The local edits stamped into `base` are in the merged document now.
+  forgetFieldChanges(client, doc._id);
   const after = rowForDoc(client, spec, values);
   // Local edits won some fields, or a unique collision changed the row: the replica must hear about it.
   if (after && (!sameFields(merged, doc) || differs(spec, after, values))) enqueue(client, doc._id, spec.table, String(after.id), now().toISOString());
@@ -105,7 +107,7 @@ function deleteRow(client: Database.Database, docId: string, linesChanged: Set<s
   const orderId = spec.table === 'order_lines' ? (readRow(client, spec, id)?.order_id as string | undefined) : undefined;
   if (orderId !== undefined) linesChanged.add(orderId);
   client.prepare(`DELETE FROM ${spec.table} WHERE id = ?`).run(id);
-  for (const table of ['sync_docs', 'sync_parked', 'sync_outbox']) client.prepare(`DELETE FROM ${table} WHERE doc_id = ?`).run(docId);
+  for (const table of ['sync_docs', 'sync_parked', 'sync_outbox', 'sync_field_changes']) client.prepare(`DELETE FROM ${table} WHERE doc_id = ?`).run(docId);
 }
 
 function differs(spec: SyncedTable, row: Record<string, unknown>, values: RowValues): boolean {

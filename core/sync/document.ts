@@ -45,16 +45,29 @@ export function rowValues(spec: SyncedTable, row: Record<string, unknown>): RowV
 
 /**
  * The document for a row's current values: columns unchanged since `shadow` keep their stamps, changed
- * ones get `hlc`. Returns null when nothing changed (and a shadow exists).
+ * ones get their own stamp from `ownStamps` (when that column changed here), or `hlc` (when the row last changed)
+ * where none was recorded or it would not come after the value it replaced. Returns null when nothing changed (and a
+ * shadow exists).
  */
-export function stampChanges(spec: SyncedTable, docId: string, values: RowValues, shadow: SyncDoc | null, hlc: Hlc, by: string | null): SyncDoc | null {
+export function stampChanges(
+  spec: SyncedTable,
+  docId: string,
+  values: RowValues,
+  shadow: SyncDoc | null,
+  hlc: Hlc,
+  by: string | null,
+  ownStamps: ReadonlyMap<string, Hlc> = new Map(),
+): SyncDoc | null {
   const fields: Record<string, FieldState> = {};
   let changed = shadow === null;
   for (const column of spec.columns) {
     const before = shadow?.fields[column];
     if (before && sameValue(before.v, values[column])) fields[column] = before;
     else {
-      fields[column] = { v: values[column] ?? null, t: hlc, b: before?.t ?? '', by };
+      const own = ownStamps.get(column);
+      // A record older than the value it replaces is stale (that value arrived or was written since): the row's time.
+      const t = own !== undefined && own > (before?.t ?? '') && own <= hlc ? own : hlc;
+      fields[column] = { v: values[column] ?? null, t, b: before?.t ?? '', by };
       changed = true;
     }
   }

@@ -184,5 +184,7 @@ export function forgetTeam(client: Database.Database): void {
     client.prepare(`DELETE FROM sync_outbox`).run();
     client.prepare(`DELETE FROM sync_parked`).run();
     client.prepare(`DELETE FROM sync_refused`).run();
+    // Nothing records a change outside a team: one recorded before leaving would stamp a later edit at its time.
+    client.prepare(`DELETE FROM sync_field_changes`).run();
   })();
 }

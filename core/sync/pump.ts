@@ -4,7 +4,7 @@ import { mergeDocs, sameFields, type FieldConflict, type SyncDoc } from './docum
 import { refusedDocIds } from './push';
 import { withoutRetired } from './order-terms';
 import { readMerged, writeAll } from './replica';
-import { forgetShadow, outboxEntry, outboxInEditOrder, readRow, readShadow, removeFromOutbox, writeShadow, type OutboxEntry } from './rows';
+import { forgetFieldChanges, forgetShadow, outboxEntry, outboxInEditOrder, readRow, readShadow, removeFromOutbox, writeShadow, type OutboxEntry } from './rows';
 import { stampRow } from './stamp';
 import { tableOfDocId } from './tables';
 
@@ -62,6 +62,8 @@ export async function pumpOutbox(
     await writeAll(replica, writes);
     client.transaction(() => {
       for (const { entry, doc } of stamped) {
+        // The field changes stamped are in the document now; a write since (changed later) keeps its own.
+        forgetFieldChanges(client, entry.docId, entry.changedAt);
         if (doc) writeShadow(client, doc);
         // A deletion whose document the replica does not hold yet stays as it is until the pull brings it.
         else if (waitForPull.has(entry.docId)) continue;

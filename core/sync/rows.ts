@@ -26,6 +26,20 @@ export function forgetShadow(client: Database.Database, docId: string): void {
   client.prepare(`DELETE FROM sync_docs WHERE doc_id = ?`).run(docId);
 }
 
+/** When each column of a row changed here since it was last stamped, with the clock reached then (sync_field_changes). */
+export function readFieldChanges(client: Database.Database, docId: string): { field: string; changedAt: string; seen: string }[] {
+  return client.prepare(`SELECT field, changed_at AS changedAt, seen FROM sync_field_changes WHERE doc_id = ?`).all(docId) as { field: string; changedAt: string; seen: string }[];
+}
+
+/**
+ * Forgets a row's recorded field changes once they are in its stamped document: all of them, or (`upTo`) those made
+ * by the changes the stamping read, keeping any a write made since (the pump awaits the replica in between).
+ */
+export function forgetFieldChanges(client: Database.Database, docId: string, upTo?: string): void {
+  if (upTo === undefined) client.prepare(`DELETE FROM sync_field_changes WHERE doc_id = ?`).run(docId);
+  else client.prepare(`DELETE FROM sync_field_changes WHERE doc_id = ? AND changed_at <= ?`).run(docId, upTo);
+}
+
 export interface OutboxEntry {
   docId: string;
   tableName: string;

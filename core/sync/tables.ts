@@ -63,6 +63,12 @@ export const ORDER_LINES_DELETE_TRIGGERS = '0039_order_lines_delete_synced';
  */
 export const ORDER_PAYMENTS_TRIGGERS = '0041_order_payments_derived';
 
+/**
+ * The migration whose triggers record when each synced column of a row changed (fieldChangeTriggerSql), so each field
+ * is stamped with its own change (core/sync/stamp.ts).
+ */
+export const FIELD_CHANGE_TRIGGERS = '0045_sync_field_changes_triggers';
+
 /** The migration that made the records of settlements shared by the team synced (docs/team.md, Joining). */
 export const SETTLEMENTS_TRIGGERS = '0035_team_settlements_shared_triggers';
 

@@ -34,6 +34,29 @@ END;`,
 }
 
 /**
+ * The trigger that records, for each synced column an update changes, when it changed and the clock this laptop had
+ * reached then (sync_field_changes): the pump stamps each field from its own change rather than the row's latest, so
+ * a note edited at 14:00 does not carry the terms restated at 10:00 past another laptop's restate at 12:00.
+ */
+function fieldChangeTrigger(spec: SyncedTable): string {
+  const changedAt = spec.columns.includes('updated_at') ? `coalesce(NEW.updated_at, ${now})` : now;
+  const changed = spec.columns.map((c, i) => `${i === 0 ? '' : 'UNION ALL '}SELECT '${c}' AS field WHERE OLD.${c} IS NOT NEW.${c}`).join('\n    ');
+  return `CREATE TRIGGER sync_fields_${spec.table}_update AFTER UPDATE OF ${spec.columns.join(', ')} ON ${spec.table} WHEN ${SYNC_ENQUEUING} BEGIN
+  INSERT INTO sync_field_changes (doc_id, field, changed_at, seen)
+  SELECT ${docIdSql(spec, 'NEW')}, changed.field, ${changedAt}, ${state('hlc')} FROM (
+    ${changed}
+  ) AS changed WHERE true
+    ON CONFLICT (doc_id, field) DO UPDATE SET changed_at = max(sync_field_changes.changed_at, excluded.changed_at), seen = max(sync_field_changes.seen, excluded.seen);
+END;`;
+}
+
+/** The text of the migration FIELD_CHANGE_TRIGGERS: every synced table's field-change trigger. */
+export function fieldChangeTriggerSql(): string {
+  const out = SYNCED_TABLES.map(fieldChangeTrigger);
+  return `-- Team sync: when each synced column of a row changed, so each field is stamped with its own change (docs/team.md).\n${out.join('\n--> statement-breakpoint\n')}\n`;
+}
+
+/**
  * The SQL of the team-sync triggers, generated from the synced-table list: every write to a synced row
  * enqueues its document; created_by/updated_by and owner transfers are recorded. The migration
  * 0015_team_sync_triggers.sql holds this text (a test keeps the two equal); tables made synced later have

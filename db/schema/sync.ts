@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * Team sync (docs/team.md). These tables are this laptop's own bookkeeping and never sync themselves.
@@ -42,6 +42,25 @@ export const syncOutbox = sqliteTable('sync_outbox', {
   /** When the row last changed (its updated_at where it has one): the wall time its new field stamps start from. */
   changedAt: text('changed_at').notNull(),
 });
+
+/**
+ * When each synced column of a row last changed here, and the latest clock this laptop had issued or seen then:
+ * filled by triggers as a column changes (core/sync/trigger-sql.ts, fieldChangeTriggerSql), read when the row is
+ * stamped (core/sync/stamp.ts) and dropped once it is. Each field is stamped with its own change, not the row's
+ * latest, so an edit of one field later on does not carry an earlier edit of another past other laptops' edits.
+ */
+export const syncFieldChanges = sqliteTable(
+  'sync_field_changes',
+  {
+    docId: text('doc_id').notNull(),
+    field: text('field').notNull(),
+    /** The row's updated_at after the change (where it has one; else SQLite's clock), as the outbox's changed_at. */
+    changedAt: text('changed_at').notNull(),
+    /** sync_state.hlc when the change was made: the field's stamp is ordered after everything this laptop had seen. */
+    seen: text('seen').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.docId, t.field] })],
+);
 
 /** The stamped document each synced row's SQLite state corresponds to: the base a local edit is diffed against. */
 export const syncDocs = sqliteTable('sync_docs', {

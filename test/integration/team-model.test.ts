@@ -112,6 +112,7 @@ type PayOp =
   | { kind: 'restate'; laptop: number; paid: number }
   | { kind: 'return'; laptop: number; amount: number }
   | { kind: 'unreturn'; laptop: number }
+  | { kind: 'note'; laptop: number }
   | { kind: 'sync'; laptop: number };
 const twoLaptops = fc.integer({ min: 0, max: 1 });
 const payOpArb: fc.Arbitrary<PayOp> = fc.oneof(
@@ -120,6 +121,17 @@ const payOpArb: fc.Arbitrary<PayOp> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('restate' as const), laptop: twoLaptops, paid: fc.integer({ min: 0, max: 10000 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('return' as const), laptop: twoLaptops, amount: fc.integer({ min: 1, max: 10000 }) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('sync' as const), laptop: twoLaptops }) },
+);
+/**
+ * Restating edits and edits of the order's note alone, on both laptops between syncs: a laptop restates, the other
+ * restates later, the first then edits the note before it syncs. Each field is stamped with its own edit, so the later
+ * restate stands and so does the later note.
+ */
+const restateAndNoteOpArb: fc.Arbitrary<PayOp> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('restate' as const), laptop: twoLaptops, paid: fc.integer({ min: 0, max: 10000 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('note' as const), laptop: twoLaptops }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('pay' as const), laptop: twoLaptops, amount: fc.integer({ min: 1, max: 10000 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('sync' as const), laptop: twoLaptops }) },
 );
 /** Payments (often the whole balance, as the dialog offers) and returns taken back and given again: orders paid past what they owe. */
 const overpayOpArb: fc.Arbitrary<PayOp> = fc.oneof(
@@ -150,6 +162,8 @@ async function playPayments(ops: PayOp[]): Promise<void> {
     let closedByLatest = new Set<number>();
     // Returns by their step (a laptop deletes only one it knows: `known` holds their steps too), with their ids.
     const returns = new Map<number, { id: string; amount: number }>();
+    // The latest edit of the note alone stands everywhere, whatever was restated before or after it.
+    let note: string | null = null;
     for (const [step, op] of ops.entries()) {
       const laptop = laptops[op.laptop]!;
       const owed = (await laptop.call('orders:list', { customerId })).orders.find((o) => o.id === sale.id)!.balanceMinor;
@@ -165,7 +179,9 @@ async function playPayments(ops: PayOp[]): Promise<void> {
         paid.set(step, amount);
         known[op.laptop]!.add(step);
       } else if (op.kind === 'restate') {
-        await laptop.call('orders:update', { id: sale.id, order: { customerId, orderDate: '2026-11-20', amount: '100', currency: 'CNY', payment: { status: 'part', paid: (op.paid / 100).toFixed(2) } } });
+        // The note as it stands on that laptop, as the order form sends it with every edit.
+        const noteThere = laptop.db.$client.prepare(`SELECT note FROM orders WHERE id = ?`).pluck().get(sale.id) as string | null;
+        await laptop.call('orders:update', { id: sale.id, order: { customerId, orderDate: '2026-11-20', amount: '100', currency: 'CNY', note: noteThere, payment: { status: 'part', paid: (op.paid / 100).toFixed(2) } } });
         // Said as the order stands on that laptop (as the order form does with every edit), it states nothing new.
         if (10000 - op.paid === unpaidBefore) continue;
         // Said anew, it is what that laptop owes at once: the payments it knew are in it.
@@ -173,6 +189,9 @@ async function playPayments(ops: PayOp[]): Promise<void> {
         // The latest edit's terms stand everywhere (steps are in clock order); the payments it knew are in them.
         terms = 10000 - op.paid;
         closedByLatest = new Set(known[op.laptop]);
+      } else if (op.kind === 'note') {
+        note = `step ${step} on ${laptop.name}`;
+        await laptop.call('orders:update', { id: sale.id, order: { customerId, orderDate: '2026-11-20', amount: '100', currency: 'CNY', note } });
       } else if (op.kind === 'return') {
         const left = 10000 - (await laptop.call('orders:list', { customerId })).orders.find((o) => o.id === sale.id)!.returnedMinor;
         const amount = Math.min(op.amount, left);
@@ -196,8 +215,8 @@ async function playPayments(ops: PayOp[]): Promise<void> {
     const over = Math.max(0, livePaid - Math.max(0, terms - returned));
     const listed: unknown[] = [];
     for (const l of laptops) {
-      const row = l.db.$client.prepare(`SELECT unpaid_minor AS unpaid, base_unpaid_minor AS base FROM orders WHERE id = ?`).get(sale.id);
-      expect(row, l.name).toEqual({ unpaid, base: unpaid });
+      const row = l.db.$client.prepare(`SELECT unpaid_minor AS unpaid, base_unpaid_minor AS base, note FROM orders WHERE id = ?`).get(sale.id);
+      expect(row, l.name).toEqual({ unpaid, base: unpaid, note });
       const view = (await l.call('orders:list', { customerId })).orders.find((o) => o.id === sale.id)!;
       expect(view.balanceMinor, l.name).toBe(Math.max(0, unpaid - returned));
       const { overpaidMinor, payments } = await l.call('order-payments:list', { orderId: sale.id });
@@ -234,6 +253,10 @@ describe('team sync against a model', () => {
       { kind: 'pay', laptop: A, amount: 1204 }, { kind: 'pay', laptop: A, amount: 7 }, { kind: 'return', laptop: B, amount: 6 }, { kind: 'pay', laptop: A, amount: 13 },
     ]);
   }, 60_000);
+
+  it("keeps the later restate and the later note on both laptops when each laptop restated the order and edited its note alone, in any order between syncs", async () => {
+    await fc.assert(fc.asyncProperty(fc.array(restateAndNoteOpArb, { minLength: 4, maxLength: 10 }), playPayments), { numRuns: 5, seed: 20261207, endOnFailure: true });
+  }, 300_000);
 
   it('lists the same orders paid past what they owe after returns on two laptops, as arithmetic says, however payments and returns (deleted again or not) were synced', async () => {
     overpaidListedRuns = 0;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORDER_LINES_DELETE_TRIGGERS, ORDER_PAYMENTS_TRIGGERS, SYNCED_TABLES } from '../../core/sync/tables';
-import { addedDeleteTriggerSql, addedSyncTriggerSql, orderPaymentsMigrationSql, syncTriggerSql } from '../../core/sync/trigger-sql';
+import { FIELD_CHANGE_TRIGGERS, ORDER_LINES_DELETE_TRIGGERS, ORDER_PAYMENTS_TRIGGERS, SYNCED_TABLES } from '../../core/sync/tables';
+import { addedDeleteTriggerSql, addedSyncTriggerSql, fieldChangeTriggerSql, orderPaymentsMigrationSql, syncTriggerSql } from '../../core/sync/trigger-sql';
 import { applyDocs } from '../../core/sync/apply';
 import { withoutRetired } from '../../core/sync/order-terms';
 import { MIGRATIONS, openTestApp, type TestApp } from '../support/test-app';
@@ -21,6 +21,8 @@ describe('the synced tables and their triggers', () => {
       const triggers = app.db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name LIKE 'sync_enqueue_%'`).pluck().all(spec.table);
       const expected = [...(spec.hardDeletes ? [`sync_enqueue_${spec.table}_delete`] : []), `sync_enqueue_${spec.table}_insert`, `sync_enqueue_${spec.table}_update`];
       expect(triggers.sort(), spec.table).toEqual(expected);
+      const fieldTrigger = app.db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name LIKE 'sync_fields_%'`).pluck().all(spec.table);
+      expect(fieldTrigger, spec.table).toEqual([`sync_fields_${spec.table}_update`]);
     }
     expect(readFileSync(join(MIGRATIONS, '0015_team_sync_triggers.sql'), 'utf8')).toBe(syncTriggerSql());
     // A table made synced later has its triggers in the migration it names, as generated.
@@ -31,6 +33,8 @@ describe('the synced tables and their triggers', () => {
     expect(readFileSync(join(MIGRATIONS, `${ORDER_LINES_DELETE_TRIGGERS}.sql`), 'utf8')).toBe(addedDeleteTriggerSql());
     // Payments as rows: their triggers, the orders' update triggers over the columns that travel now, and what is owed derived.
     expect(readFileSync(join(MIGRATIONS, `${ORDER_PAYMENTS_TRIGGERS}.sql`), 'utf8')).toBe(orderPaymentsMigrationSql());
+    // Each field's own change is recorded by the trigger generated for every synced table.
+    expect(readFileSync(join(MIGRATIONS, `${FIELD_CHANGE_TRIGGERS}.sql`), 'utf8')).toBe(fieldChangeTriggerSql());
   });
 
   it('enqueues nothing outside a team, and every write path inside one, in the same transaction', () => {
@@ -51,6 +55,28 @@ describe('the synced tables and their triggers', () => {
     client.prepare(`UPDATE customers SET notes = 'x' WHERE id = 'solo'`).run();
     client.prepare(`UPDATE customers SET order_count = 3 WHERE id = 'solo'`).run();
     expect(client.prepare(`SELECT doc_id AS docId, changed_at AS changedAt FROM sync_outbox`).all()).toEqual([{ docId: 'customers:solo', changedAt: '2099-01-01T00:00:00.000Z' }]);
+  });
+
+  it('records when each column of a row changed and the clock reached then, only the columns that changed, only inside a team', () => {
+    const client = app.db.$client;
+    const fields = () => client.prepare(`SELECT field, changed_at AS changedAt, seen FROM sync_field_changes WHERE doc_id = 'customers:stamps' ORDER BY field`).all();
+    client.prepare(`UPDATE sync_state SET enqueue = 0, hlc = '000000000000005.000000.n1' WHERE id = 1`).run();
+    client.prepare(`INSERT INTO customers (id, created_at, updated_at, name, type) VALUES ('stamps', '2099-01-01T00:00:00.000Z', '2099-01-01T00:00:00.000Z', '逐字段', 'individual')`).run();
+    client.prepare(`UPDATE customers SET city = '外' WHERE id = 'stamps'`).run();
+    expect(fields()).toEqual([]);
+    client.prepare(`UPDATE sync_state SET enqueue = 1 WHERE id = 1`).run();
+    client.prepare(`UPDATE customers SET city = '杭州', updated_at = '2099-01-02T10:00:00.000Z' WHERE id = 'stamps'`).run();
+    client.prepare(`UPDATE sync_state SET hlc = '000000000000009.000000.n1' WHERE id = 1`).run();
+    // The city written again with the value it has: not a change of it. The notes change at 14:00.
+    client.prepare(`UPDATE customers SET city = '杭州', notes = '晚上联系', updated_at = '2099-01-02T14:00:00.000Z' WHERE id = 'stamps'`).run();
+    // Derived columns do not travel and record nothing.
+    client.prepare(`UPDATE customers SET order_count = 7 WHERE id = 'stamps'`).run();
+    expect(fields()).toEqual([
+      { field: 'city', changedAt: '2099-01-02T10:00:00.000Z', seen: '000000000000005.000000.n1' },
+      { field: 'notes', changedAt: '2099-01-02T14:00:00.000Z', seen: '000000000000009.000000.n1' },
+      { field: 'updated_at', changedAt: '2099-01-02T14:00:00.000Z', seen: '000000000000009.000000.n1' },
+    ]);
+    client.prepare(`UPDATE sync_state SET enqueue = 0 WHERE id = 1`).run();
   });
 });
 

@@ -50,6 +50,21 @@ describe('merging two states of a document', () => {
     expect(second.fields.rate).toEqual({ v: 7.2, t: formatHlc(2, 0, 'aa'), b: formatHlc(1, 0, 'aa'), by: 'bo' });
     expect(second.fields.currency).toBe(first.fields.currency);
   });
+
+  it("stamps each changed column with its own change where one was recorded, and with the row's where that would not follow the value replaced", () => {
+    const spec = SYNCED_TABLES.find((t) => t.table === 'fx_rates')!;
+    const row = { id: 'r', created_at: 'c', updated_at: 'u', deleted_at: null, currency: 'USD', rate_date: '2026-01-01', rate: 7.1 };
+    const first = stampChanges(spec, 'fx_rates:r', row, null, formatHlc(10, 0, 'aa'), 'ana')!;
+    const edited = { ...row, rate: 7.2, rate_date: '2026-01-02', updated_at: 'u2' };
+    // rate changed at 20, the date at 30 (the row's latest), updated_at with no record: each its own, the rest the row's.
+    const own = new Map([['rate', formatHlc(20, 0, 'aa')], ['rate_date', formatHlc(30, 0, 'aa')]]);
+    const second = stampChanges(spec, 'fx_rates:r', edited, first, formatHlc(30, 0, 'aa'), 'ana', own)!;
+    expect([second.fields.rate!.t, second.fields.rate_date!.t, second.fields.updated_at!.t]).toEqual([formatHlc(20, 0, 'aa'), formatHlc(30, 0, 'aa'), formatHlc(30, 0, 'aa')]);
+    expect(second.fields.rate!.b).toBe(formatHlc(10, 0, 'aa'));
+    // A record from before the value it replaces (stale: that value arrived since) gives way to the row's time.
+    const third = stampChanges(spec, 'fx_rates:r', { ...edited, rate: 7.3 }, second, formatHlc(40, 0, 'aa'), 'ana', new Map([['rate', formatHlc(15, 0, 'aa')]]))!;
+    expect(third.fields.rate!.t).toBe(formatHlc(40, 0, 'aa'));
+  });
 });
 
 describe('the hybrid logical clock', () => {
