@@ -19,9 +19,10 @@ export function fixedClock(isoDate: string): Clock {
 
 /**
  * Purchase-likelihood scores (0–1) by customer id for a day, or null when none exist (no model trained,
- * too little data). Today ranks by them when asked; the prediction work plugs its model in here.
+ * too little data). Today ranks by them when asked; the prediction work plugs its model in here. It may
+ * answer at once or over a few turns (the stored scores are read a page per turn).
  */
-export type PurchaseLikelihoodProvider = (asOf: string) => ReadonlyMap<string, number> | null;
+export type PurchaseLikelihoodProvider = (asOf: string) => ReadonlyMap<string, number> | null | Promise<ReadonlyMap<string, number> | null>;
 
 export interface HandlerContext {
   db: Db;

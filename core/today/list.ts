@@ -270,7 +270,7 @@ export async function todayList(ctx: HandlerContext, query: TodayQuery): Promise
   await predictionsSettled(ctx.db);
   // The list may have just been made, and the scores and their ranking may be new: each gets a turn of its own.
   await nextTurn();
-  const scores = ctx.purchaseLikelihood?.(asOf) ?? null;
+  const scores = (await ctx.purchaseLikelihood?.(asOf)) ?? null;
   const rankBy = query.rankBy ?? 'priority';
   if (rankBy === 'likelihood' && scores === null) throw invalidInput([{ path: ['rankBy'], key: 'today_likelihood_unavailable' }]);
   await nextTurn();

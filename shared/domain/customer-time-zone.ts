@@ -1,5 +1,6 @@
 import { getCountry, getTimezone } from 'countries-and-timezones';
 import type { CustomerTimeZone } from './customer-time-zone-types';
+import { runSteps, type Steps } from './steps';
 
 /**
  * A customer's IANA time zone, found from what the customer file holds (country, region, city): never a guess.
@@ -77,15 +78,23 @@ export function countryTimes(country: string): string[] | null {
 export type CityIndex = ReadonlyMap<string, ReadonlyMap<string, readonly CityZoneRow[]>>;
 
 export function indexCities(rows: readonly CityZoneRow[]): CityIndex {
+  return runSteps(indexCitiesInSteps(rows, rows.length));
+}
+
+/** The same index built `perStep` rows a step (the app builds it a step per turn: its 7,000 cities at once were 20-40 ms). */
+export function* indexCitiesInSteps(rows: readonly CityZoneRow[], perStep: number): Steps<CityIndex> {
   const index = new Map<string, Map<string, CityZoneRow[]>>();
-  for (const row of rows) {
-    if (!row.timezone) continue;
-    let byName = index.get(row.iso2);
-    if (!byName) index.set(row.iso2, (byName = new Map()));
-    for (const name of new Set([row.city, row.city_ascii].filter((n): n is string => Boolean(n)).map(foldPlaceName))) {
-      const list = byName.get(name);
-      if (list) list.push(row);
-      else byName.set(name, [row]);
+  for (let from = 0; from < rows.length; from += perStep) {
+    if (from > 0) yield;
+    for (const row of rows.slice(from, from + perStep)) {
+      if (!row.timezone) continue;
+      let byName = index.get(row.iso2);
+      if (!byName) index.set(row.iso2, (byName = new Map()));
+      for (const name of new Set([row.city, row.city_ascii].filter((n): n is string => Boolean(n)).map(foldPlaceName))) {
+        const list = byName.get(name);
+        if (list) list.push(row);
+        else byName.set(name, [row]);
+      }
     }
   }
   return index;

@@ -69,7 +69,7 @@ describe.each([
     });
 
     // Today ranks by no likelihood at all rather than everyone at the prior's score.
-    expect(storedLikelihood(app.db)(TODAY)).toBeNull();
+    expect(await storedLikelihood(app.db)(TODAY)).toBeNull();
   });
 });
 
