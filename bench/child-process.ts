@@ -5,20 +5,13 @@
  * result as the last line of its output, one JSON value.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { buildSync } from 'esbuild';
-// @ts-expect-error -- a plain .mjs module of the build script, without type declarations
-import { bundleDefaults } from '../scripts/cli-build.mjs';
-// @ts-expect-error -- a plain .mjs module of the build script, without type declarations
-import { asciiOnlyOutputs } from '../scripts/ascii-bundle.mjs';
+import { resolve } from 'node:path';
 
 export function runBundledChild<T>(entry: string, args: string[]): T {
   const outfile = resolve('dist', 'bench', entry.replace(/^.*\//, '').replace(/\.ts$/, '.cjs'));
-  // The CLI's bundle settings, so the child runs code bundled as the app ships it.
-  const built = buildSync({ ...bundleDefaults, sourcemap: false, entryPoints: [resolve(entry)], outfile, external: ['better-sqlite3', 'leveldown'], write: false });
-  mkdirSync(dirname(outfile), { recursive: true });
-  for (const file of asciiOnlyOutputs(built.outputFiles) as { path: string; contents: string }[]) writeFileSync(file.path, file.contents);
+  // Bundled as the app ships its code (the shipped bundles' plugins too: the city table trimmed).
+  const bundled = spawnSync(process.execPath, [resolve('bench', 'child-build.mjs'), resolve(entry), outfile], { encoding: 'utf8' });
+  if (bundled.status !== 0) throw new Error(`${entry} could not be bundled: ${bundled.stderr}`);
   const child = spawnSync(process.execPath, [outfile, ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (child.status !== 0) throw new Error(`${entry} exited ${child.status}: ${child.stderr}`);
   const lines = child.stdout.trim().split('\n');

@@ -30,6 +30,7 @@ import { measureTiers, withStalls } from './tiers';
 import { measureTodayAfterWrites } from './today-after-write';
 import { CLI, measureCliSegment, timeCliSegment } from './cli-segment';
 import { measureNewDay } from './new-day';
+import { measureWholeTodayInChild } from './today-whole';
 import { measureMainProcessRss } from './rss';
 import { measureAfterOrderInChild } from './after-order';
 import { measureKeepingInChild } from './keep';
@@ -153,6 +154,8 @@ step('the Predictions screen after an order, in a child process');
 const predictionsInChild = measureAfterOrderInChild({ source: raw, copyPath: join(dir, 'predictions.sqlite'), today: TODAY, runs: Math.min(HEAVY_RUNS, 3), journey: 'predictions' });
 step("the tiers' inputs kept after a full read, in a child process");
 const keepingInChild = measureKeepingInChild({ source: raw, copyPath: join(dir, 'keep.sqlite'), today: TODAY, runs: Math.min(HEAVY_RUNS, 3) });
+step("Today's whole list made again, in a child process");
+const wholeTodayInChild = measureWholeTodayInChild({ source: raw, copyPath: join(dir, 'today-whole.sqlite'), today: TODAY, runs: Math.min(HEAVY_RUNS, 3) });
 step('main-process memory, in a child process');
 const rss = measureMainProcessRss({ source: raw, copyPath: join(dir, 'rss.sqlite'), today: TODAY, runs: Math.min(HEAVY_RUNS, 3) });
 
@@ -210,7 +213,7 @@ console.log(JSON.stringify(prediction, null, 2));
 step('dashboard, on a demo database of its own');
 const dashboard = await measureDashboard({ customers: CUSTOMERS, runs: Math.min(RUNS, 5) });
 const memory = process.memoryUsage();
-const budgets = summarise({ demoLoadMs: Math.round(loadMs), firstSnapshotMs, firstSnapshotLongestStallMs: firstSnapshot.longestStallMs, firstSnapshotInChild, historyWriteFloor, kept, keepingInChild, floor, duckdb, tiers, cli, newDay, refitInChild, historyInChild, predictionsInChild, rss, importing, importWriteFloor, prediction, dashboard, ui, today, todayAfterWrite });
+const budgets = summarise({ demoLoadMs: Math.round(loadMs), firstSnapshotMs, firstSnapshotLongestStallMs: firstSnapshot.longestStallMs, firstSnapshotInChild, historyWriteFloor, kept, keepingInChild, floor, duckdb, tiers, cli, newDay, refitInChild, historyInChild, predictionsInChild, rss, importing, importWriteFloor, prediction, dashboard, ui, today, todayAfterWrite, wholeTodayInChild });
 const wallSeconds = Math.round((performance.now() - wallStart) / 1000);
 const result = {
   when: new Date().toISOString(),
@@ -229,7 +232,7 @@ const result = {
   cases: rows,
   tiers: { firstSnapshotMs: Math.round(firstSnapshotMs), firstSnapshotLongestStallMs: Math.round(firstSnapshot.longestStallMs), firstSnapshotInChild, historyWriteFloor, inputsKept: kept, keepingInChild, ...tiers, cli, newDay, refitInChild, historyInChild, predictionsInChild, floor, duckdb, mainProcess: rss },
   ui,
-  today: { ...today, afterWrite: todayAfterWrite },
+  today: { ...today, afterWrite: todayAfterWrite, wholeListInChild: wholeTodayInChild },
   importing: { ...importing, writeFloor: importWriteFloor },
   prediction,
   dashboard,
