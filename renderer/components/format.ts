@@ -73,6 +73,17 @@ export function formatShortDate(isoDate: string, language: string): string {
   return dateFormat('shortDate', language, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
+/** A day as month and day ("Nov 3" / "11月3日"), with its year when `withYear` ("Nov 3, 2025"): a reason's date on Today. */
+export function formatMonthDay(isoDate: string, language: string, withYear: boolean): string {
+  const options: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' };
+  return dateFormat(withYear ? 'monthDayYear' : 'monthDay', language, options).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** A month of a year ("Mar 2026" / "2026年3月"): a period on the evaluation's charts. */
+export function formatYearMonth(year: number, month: number, language: string): string {
+  return dateFormat('yearMonth', language, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
 /** The user's own calendar day of an instant, in digits: "last contact" in a table cell. */
 export function formatShortLocalDay(instant: string, language: string): string {
   return formatShortDate(localDateOf(new Date(instant)), language);

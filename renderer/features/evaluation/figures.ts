@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { OutputOf } from '../../../shared/contract';
 import { isolate } from '../../components/bidi';
-import { formatCompactMoney, formatMoney, formatPercent } from '../../components/format';
+import { formatCompactMoney, formatMoney, formatPercent, formatYearMonth } from '../../components/format';
 import { classLabel, type ClassLabelEnv } from '../tiers/labels';
 
 export type EvaluationReport = OutputOf<'reports:evaluation'>;
@@ -35,7 +35,7 @@ export function periodLabel(env: FigureEnv, period: { start: string; complete?: 
       ? String(year)
       : kind === 'quarter'
         ? env.t('evaluation:period.quarterLabel', { year, quarter: Math.floor((month - 1) / 3) + 1 })
-        : new Intl.DateTimeFormat(env.language, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+        : formatYearMonth(year, month, env.language);
   // On a chart's axis the note goes on a second line: one line was too wide, and the axis then dropped every other month.
   return period.complete === false ? env.t(onAxis ? 'evaluation:period.runningAxis' : 'evaluation:period.running', { label }) : label;
 }

@@ -1,12 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { TodayReason } from '../../../shared/today/types';
-import { formatMoney } from '../../../shared/domain/money';
+import { formatMoney, formatMonthDay } from '../../components/format';
 import { classLabel, type ClassLabelEnv } from '../tiers/labels';
 
 /** "Nov 3" / "11月3日"; the year only when it is not the list's year. */
 export function shortDate(date: string, asOf: string, language: string): string {
-  const sameYear = date.slice(0, 4) === asOf.slice(0, 4);
-  return new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric', ...(sameYear ? {} : { year: 'numeric' }), timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return formatMonthDay(date, language, date.slice(0, 4) !== asOf.slice(0, 4));
 }
 
 /** One reason in the UI language, class names translated ("铂金 · 策略每7天联系 · 上次下单15天前") by what the tier settings make them mean. */
