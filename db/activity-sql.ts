@@ -100,9 +100,15 @@ export function activityTriggerSql(): string {
 /**
  * The bulk writer's refresh of the customers in `customerIds` (an SQL list: a subquery or a table): their
  * rows rebuilt from the raw orders and follow-ups, all at the next rev. `skipped`: see SkippedOrders.
+ * `ordersOnly`: the write changed no follow-up, so a row's follow-ups stay as they are (a customer without a
+ * row yet gets theirs read).
  */
-export function activityRefreshSql(customerIds: string, skipped?: SkippedOrders): string {
+export function activityRefreshSql(customerIds: string, skipped?: SkippedOrders, options: { ordersOnly?: boolean } = {}): string {
+  const followUps = options.ordersOnly
+    ? `coalesce((SELECT follow_ups FROM customer_activity WHERE customer_id = src.cid), ${followUpsDigestSql('src.cid')})`
+    : followUpsDigestSql('src.cid');
+  const kept = options.ordersOnly ? '' : ', follow_ups = excluded.follow_ups';
   return `INSERT INTO customer_activity (customer_id, orders, follow_ups, rev)
-  SELECT src.cid, ${ordersDigestSql('src.cid', skipped)}, ${followUpsDigestSql('src.cid')}, ${NEXT_ACTIVITY_REV} FROM (SELECT DISTINCT id AS cid FROM (${customerIds})) AS src WHERE true
-  ON CONFLICT (customer_id) DO UPDATE SET orders = excluded.orders, follow_ups = excluded.follow_ups, rev = excluded.rev`;
+  SELECT src.cid, ${ordersDigestSql('src.cid', skipped)}, ${followUps}, ${NEXT_ACTIVITY_REV} FROM (SELECT DISTINCT id AS cid FROM (${customerIds})) AS src WHERE true
+  ON CONFLICT (customer_id) DO UPDATE SET orders = excluded.orders${kept}, rev = excluded.rev`;
 }

@@ -1,4 +1,4 @@
-import { activityRefreshSql, type SkippedOrders } from '../activity-sql';
+import { activityRefreshSql, followUpsDigestSql, NEXT_ACTIVITY_REV, type SkippedOrders } from '../activity-sql';
 import type Database from 'better-sqlite3';
 import type { Db } from '../open';
 import { falseGuards, isInertTrigger } from '../trigger-guards';
@@ -26,8 +26,6 @@ interface RefreshStep {
 }
 
 const staged = `SELECT id FROM ${STAGED}`;
-/** Customers whose orders a bulk write only inserted: summed in as it goes, their activity rows rebuilt at the end. */
-const ACTIVITY_STAGED = 'temp.bulk_write_activity_customers';
 /** The staged customers' live orders summed per month: read once, shared by the steps that need orders. */
 const ORDER_MONTHS = 'temp.bulk_write_order_months';
 /**
@@ -111,20 +109,40 @@ export const BULK_REFRESH_STEPS: readonly RefreshStep[] = [
 ];
 
 /**
- * Orders that a bulk write only inserted (a file of whole orders) change the aggregates by their own sums: these
- * steps add the rows between two rowids to the totals and figures of their customers, set-based, reading
- * only those rows (still in the page cache) instead of every order of every customer they touched. An
- * aggregate that cannot be added to (a median, a gap) belongs in BULK_REFRESH_STEPS, and the writer then
- * stages the customers instead.
+ * Orders that a bulk write only inserted (a file of whole orders) change the aggregates by their own sums. Each
+ * stretch of inserted rowids is read once, while its rows still sit in the page cache, and summed per customer and
+ * day into INSERTED_DAYS; at the end those sums are added to the month totals, the customers' figures and the
+ * activity rows (INSERTED_TOTALS_STEPS), instead of every order of every customer they touched being read again.
+ * At a million orders of 5,000 customers on 84 days that is 105,000 rows where the activity rows' rebuild read
+ * 1.8 million orders through the customer index (3.8 s). An aggregate that cannot be added to (a median, a gap)
+ * belongs in BULK_REFRESH_STEPS, and the writer then stages the customers instead.
  */
-export const INSERTED_ORDERS_STEPS: readonly { name: string; sql: string }[] = [
+const INSERTED_DAYS = 'temp.bulk_write_inserted_days';
+
+/** One stretch of inserted orders (@first to @last) summed into INSERTED_DAYS per customer and order date. */
+export const INSERTED_ORDERS_SUM = `INSERT INTO ${INSERTED_DAYS} (customer_id, order_date, sales, sale_revenue, returns, return_revenue, costed_revenue, cost, costed)
+  SELECT customer_id, order_date, sum(kind = 'sale'), coalesce(sum(CASE WHEN kind = 'sale' THEN base_amount_minor END), 0), sum(kind = 'return'),
+    coalesce(sum(CASE WHEN kind = 'return' THEN base_amount_minor END), 0), coalesce(sum(CASE WHEN base_cost_minor IS NOT NULL THEN base_amount_minor END), 0),
+    coalesce(sum(base_cost_minor), 0), count(base_cost_minor)
+  FROM orders WHERE rowid BETWEEN @first AND @last AND deleted_at IS NULL GROUP BY customer_id, order_date
+  ON CONFLICT (customer_id, order_date) DO UPDATE SET sales = sales + excluded.sales, sale_revenue = sale_revenue + excluded.sale_revenue,
+    returns = returns + excluded.returns, return_revenue = return_revenue + excluded.return_revenue, costed_revenue = costed_revenue + excluded.costed_revenue,
+    cost = cost + excluded.cost, costed = costed + excluded.costed`;
+
+const dayNumberOf = (column: string) => `CAST(julianday(${column}) - 2440587.5 AS INTEGER)`;
+
+/**
+ * The inserted orders' sums added in, once, before the staged customers are recomputed from the raw rows (which
+ * replaces whatever these added for them). Each is what the raw rows give: a sum of sums per month, per customer,
+ * and per day merged into the activity row's days (db/schema/customer-activity.ts: six numbers a day, in day order).
+ */
+export const INSERTED_TOTALS_STEPS: readonly { name: string; sql: string }[] = [
   {
     name: 'order month totals',
     sql: `INSERT INTO order_month_totals (month, customer_id, revenue_minor, sales, returns, costed_revenue_minor, cost_minor, costed, last_sale)
-      SELECT ${monthOf('order_date')} AS month, customer_id, sum(base_amount_minor), sum(kind = 'sale'), sum(kind = 'return'),
-        coalesce(sum(CASE WHEN base_cost_minor IS NOT NULL THEN base_amount_minor END), 0), coalesce(sum(base_cost_minor), 0), count(base_cost_minor),
-        max(CASE WHEN kind = 'sale' THEN order_date END)
-      FROM orders WHERE rowid BETWEEN @first AND @last AND deleted_at IS NULL GROUP BY customer_id, month
+      SELECT ${monthOf('order_date')} AS month, customer_id, sum(sale_revenue + return_revenue), sum(sales), sum(returns), sum(costed_revenue), sum(cost), sum(costed),
+        max(CASE WHEN sales > 0 THEN order_date END)
+      FROM ${INSERTED_DAYS} WHERE true GROUP BY customer_id, month
       ON CONFLICT (month, customer_id) DO UPDATE SET
         revenue_minor = revenue_minor + excluded.revenue_minor, sales = sales + excluded.sales, returns = returns + excluded.returns,
         costed_revenue_minor = costed_revenue_minor + excluded.costed_revenue_minor, cost_minor = cost_minor + excluded.cost_minor, costed = costed + excluded.costed,
@@ -134,29 +152,47 @@ export const INSERTED_ORDERS_STEPS: readonly { name: string; sql: string }[] = [
     name: 'customer figures',
     sql: `UPDATE customers SET order_count = order_count + s.n, revenue_base_minor = revenue_base_minor + s.revenue,
         last_order_date = CASE WHEN s.last_sale IS NOT NULL AND (last_order_date IS NULL OR s.last_sale > last_order_date) THEN s.last_sale ELSE last_order_date END
-      FROM (SELECT customer_id, sum(kind = 'sale') AS n, sum(base_amount_minor) AS revenue, max(CASE WHEN kind = 'sale' THEN order_date END) AS last_sale
-            FROM orders WHERE rowid BETWEEN @first AND @last AND deleted_at IS NULL GROUP BY customer_id) AS s
+      FROM (SELECT customer_id, sum(sales) AS n, sum(sale_revenue + return_revenue) AS revenue, max(CASE WHEN sales > 0 THEN order_date END) AS last_sale
+            FROM ${INSERTED_DAYS} GROUP BY customer_id) AS s
       WHERE customers.id = s.customer_id`,
   },
   {
-    // Not a sum: the customers these orders went to are noted, and their rows rebuilt once at the end.
+    // The customer's days as kept, read back from the row, and the inserted days, summed per day. A customer staged
+    // for a recompute is left to it; one without a row yet (no order or follow-up before) gets their follow-ups too.
     name: 'customer activity',
-    sql: `INSERT OR IGNORE INTO ${ACTIVITY_STAGED} (id) SELECT customer_id FROM orders WHERE rowid BETWEEN @first AND @last`,
+    sql: `INSERT INTO customer_activity (customer_id, orders, follow_ups, rev)
+      SELECT src.cid,
+        (SELECT '[' || coalesce(group_concat(day || ',' || sales || ',' || revenue || ',' || returns || ',' || cost || ',' || costed, ',' ORDER BY day), '') || ']' FROM (
+          SELECT day, sum(sales) AS sales, sum(revenue) AS revenue, sum(returns) AS returns, sum(cost) AS cost, sum(costed) AS costed FROM (
+            SELECT ${dayNumberOf('d.order_date')} AS day, d.sales, d.sale_revenue AS revenue, d.return_revenue AS returns, d.cost, d.costed
+              FROM ${INSERTED_DAYS} AS d WHERE d.customer_id = src.cid
+            UNION ALL
+            SELECT max(CASE e.key % 6 WHEN 0 THEN e.value END), max(CASE e.key % 6 WHEN 1 THEN e.value END), max(CASE e.key % 6 WHEN 2 THEN e.value END),
+                max(CASE e.key % 6 WHEN 3 THEN e.value END), max(CASE e.key % 6 WHEN 4 THEN e.value END), max(CASE e.key % 6 WHEN 5 THEN e.value END)
+              FROM customer_activity AS a, json_each(a.orders) AS e WHERE a.customer_id = src.cid GROUP BY e.key / 6)
+          GROUP BY day)),
+        coalesce((SELECT follow_ups FROM customer_activity WHERE customer_id = src.cid), ${followUpsDigestSql('src.cid')}),
+        ${NEXT_ACTIVITY_REV}
+      FROM (SELECT DISTINCT customer_id AS cid FROM ${INSERTED_DAYS} WHERE customer_id NOT IN (${staged})) AS src WHERE true
+      ON CONFLICT (customer_id) DO UPDATE SET orders = excluded.orders, rev = excluded.rev`,
   },
 ];
 
 /**
  * Each customer's folded orders and follow-ups, which the tiers read (db/activity-sql.ts): rebuilt once per
- * bulk write, last, for the staged customers and those whose orders were only inserted.
+ * bulk write, last, for the staged customers; only their orders when the write changed no follow-up.
  */
-const ACTIVITY_REFRESH = activityRefreshSql(`SELECT id FROM ${STAGED} UNION SELECT id FROM ${ACTIVITY_STAGED}`, SKIPPED);
+const ACTIVITY_REFRESH = activityRefreshSql(staged, SKIPPED);
+const ACTIVITY_REFRESH_ORDERS_ONLY = activityRefreshSql(staged, SKIPPED, { ordersOnly: true });
 
 /** Orders per addition: a customer's rows in one stretch are summed into one upsert (each fires the report version triggers); 200k rows still sit in the import connection's page cache. */
 const INSERTED_ORDERS_PER_STEP = 200_000;
 
 function ensureStaging(client: Database.Database): void {
   client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_write_customers (id TEXT PRIMARY KEY) WITHOUT ROWID`);
-  client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_write_activity_customers (id TEXT PRIMARY KEY) WITHOUT ROWID`);
+  client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_write_inserted_days (customer_id TEXT NOT NULL, order_date TEXT NOT NULL, sales INTEGER NOT NULL,
+    sale_revenue INTEGER NOT NULL, returns INTEGER NOT NULL, return_revenue INTEGER NOT NULL, costed_revenue INTEGER NOT NULL, cost INTEGER NOT NULL,
+    costed INTEGER NOT NULL, PRIMARY KEY (customer_id, order_date)) WITHOUT ROWID`);
   client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_write_order_months (customer_id TEXT NOT NULL, month INTEGER NOT NULL, revenue INTEGER NOT NULL, sales INTEGER NOT NULL,
     returns INTEGER NOT NULL, costed_revenue INTEGER NOT NULL, cost INTEGER NOT NULL, costed INTEGER NOT NULL, last_sale TEXT, PRIMARY KEY (customer_id, month)) WITHOUT ROWID`);
 }
@@ -167,16 +203,16 @@ export function beginBulkWrite(client: Database.Database, options: { ordersPerAd
   if (!client.inTransaction) throw new Error('A bulk write sets its flag inside its own transaction, so a rollback clears it.');
   ensureStaging(client);
   client.exec(`DELETE FROM ${STAGED}`);
-  client.exec(`DELETE FROM ${ACTIVITY_STAGED}`);
+  client.exec(`DELETE FROM ${INSERTED_DAYS}`);
   client.prepare(`UPDATE bulk_write SET active = 1 WHERE id = 1`).run();
   const stage = client.prepare(`INSERT OR IGNORE INTO ${STAGED} (id) VALUES (?)`);
-  const additions = INSERTED_ORDERS_STEPS.map((step) => client.prepare(step.sql));
+  const addition = client.prepare(INSERTED_ORDERS_SUM);
   // The stretch of rowids inserted and not yet added in; consecutive statements extend it.
   let pending: { first: number; last: number } | null = null;
   let skipped = NOTHING_SKIPPED;
   let followUpsUnchanged = false;
   const addPending = () => {
-    if (pending) for (const addition of additions) addition.run(pending);
+    if (pending) addition.run(pending);
     pending = null;
   };
   return {
@@ -196,6 +232,8 @@ export function beginBulkWrite(client: Database.Database, options: { ordersPerAd
     },
     finish(db) {
       addPending();
+      for (const step of INSERTED_TOTALS_STEPS) client.prepare(step.sql).run();
+      client.exec(`DELETE FROM ${INSERTED_DAYS}`);
       refreshAfterBulkWrite(db, [], { skipped, followUpsUnchanged });
       client.prepare(`UPDATE bulk_write SET active = 0 WHERE id = 1`).run();
     },
@@ -249,7 +287,7 @@ export function withBulkInertTriggersDropped<T>(client: Database.Database, table
 export interface BulkWrite {
   /** Customers whose orders or follow-ups this write changed: their aggregates are recomputed. */
   touch(customerIds: Iterable<string>): void;
-  /** Live orders this write inserted and will not change again, by rowid: their sums are added (INSERTED_ORDERS_STEPS). */
+  /** Live orders this write inserted and will not change again, by rowid: their sums are added (INSERTED_ORDERS_SUM, then INSERTED_TOTALS_STEPS). */
   insertedOrders(firstRowid: number, lastRowid: number): void;
   /**
    * A stretch of rowids every order of which this write has soft-deleted (an undone import whose orders are
@@ -277,8 +315,7 @@ export function refreshAfterBulkWrite(db: Db, customerIds: Iterable<string>, opt
     if (step.reads === 'follow_ups' && options.followUpsUnchanged) continue;
     for (const statement of step.sql) client.prepare(statement).run(skipped);
   }
-  client.prepare(ACTIVITY_REFRESH).run(skipped);
-  client.exec(`DELETE FROM ${ACTIVITY_STAGED}`);
+  client.prepare(options.followUpsUnchanged ? ACTIVITY_REFRESH_ORDERS_ONLY : ACTIVITY_REFRESH).run(skipped);
   client.exec(`DELETE FROM ${STAGED}`);
   client.exec(`DELETE FROM ${ORDER_MONTHS}`);
 }
