@@ -24,7 +24,7 @@ export const customersBulkContract = {
    * (`skipped`), as is a tag that would pass the 50-tag limit; `undoToken` undoes the whole action once.
    */
   'customers:bulkUpdate': {
-    input: z.object({ ids: z.array(idSchema).min(1, 'required').max(BULK_MAX_IDS, 'too_long'), action: bulkActionSchema }),
+    input: z.object({ ids: z.array(idSchema).min(1, 'required').max(BULK_MAX_IDS, 'too_many'), action: bulkActionSchema }),
     output: z.object({ updated: z.number().int().min(0), unchanged: z.number().int().min(0), skipped: z.number().int().min(0), undoToken: z.string().max(64).nullable() }),
   },
   /** Puts back what one bulk action changed, except on customers edited since (they keep the newer edit). */

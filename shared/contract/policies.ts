@@ -43,7 +43,7 @@ export const policiesContract = {
   'policies:list': { input: z.object({ scheme: policySchemeSchema.optional() }).default({}), output: z.object({ policies: z.array(policySchema) }) },
   'policies:save': { input: policyInputSchema, output: policySchema },
   /** Every edited row of a policy editor in one transaction: all are saved, or (one invalid) none. */
-  'policies:saveMany': { input: z.object({ policies: z.array(policyInputSchema).min(1, 'required').max(500, 'too_long') }), output: z.object({ policies: z.array(policySchema).max(500) }) },
+  'policies:saveMany': { input: z.object({ policies: z.array(policyInputSchema).min(1, 'required').max(500, 'too_many') }), output: z.object({ policies: z.array(policySchema).max(500) }) },
   'policies:delete': { input: z.object({ scheme: policySchemeSchema, classKey: z.string().min(1, 'required') }), output: z.object({ deleted: z.boolean() }) },
   /** Customers whose last follow-up is older than the strictest cadence of their classes, most urgent first. */
   'policies:due': {

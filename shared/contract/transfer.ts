@@ -142,7 +142,7 @@ const customerExportInputSchema = exportInputSchema.extend({
   /** The customer list's filter and sort: export what the list shows, in its order. */
   filter: customerListInputSchema.omit({ offset: true, limit: true, schemes: true }).optional(),
   /** Just these customers (a selection on the list), in this order. */
-  ids: z.array(idSchema).min(1, 'required').max(BULK_MAX_IDS, 'too_long').optional(),
+  ids: z.array(idSchema).min(1, 'required').max(BULK_MAX_IDS, 'too_many').optional(),
 });
 /** `classesAsOf`: the day of the stored tiers a customers export's class columns are (null: no tiers stored, or another kind). */
 const exportOutputSchema = z.object({ path: z.string(), format: z.enum(['xlsx', 'csv']), rows: z.number().int(), classesAsOf: isoDateSchema.nullable() });
