@@ -27,13 +27,12 @@ export interface SkippedOrders {
 }
 
 /** The orders array of the customer whose id is the SQL expression `customerId`. */
-export function ordersDigestSql(customerId: string, skipped?: SkippedOrders): string {
-  const skip = skipped ? ` AND rowid NOT BETWEEN ${skipped.first} AND ${skipped.last}` : '';
+export function ordersDigestSql(customerId: string): string {
   return `(SELECT '[' || coalesce(group_concat(entry, ',' ORDER BY day), '') || ']' FROM (
       SELECT ${dayNumberOf('order_date')} AS day,
         ${dayNumberOf('order_date')} || ',' || sum(kind = 'sale') || ',' || coalesce(sum(CASE WHEN kind = 'sale' THEN base_amount_minor END), 0) || ',' ||
         coalesce(sum(CASE WHEN kind = 'return' THEN base_amount_minor END), 0) || ',' || coalesce(sum(base_cost_minor), 0) || ',' || count(base_cost_minor) AS entry
-      FROM orders WHERE customer_id = ${customerId} AND deleted_at IS NULL${skip} GROUP BY order_date))`;
+      FROM orders WHERE customer_id = ${customerId} AND deleted_at IS NULL GROUP BY order_date))`;
 }
 
 /** The follow-ups array of the customer whose id is the SQL expression `customerId`. */
@@ -98,17 +97,28 @@ export function activityTriggerSql(): string {
 }
 
 /**
- * The bulk writer's refresh of the customers in `customerIds` (an SQL list: a subquery or a table): their
- * rows rebuilt from the raw orders and follow-ups, all at the next rev. `skipped`: see SkippedOrders.
- * `ordersOnly`: the write changed no follow-up, so a row's follow-ups stay as they are (a customer without a
- * row yet gets theirs read).
+ * The bulk writer's refresh of the customers in `customerIds` (an SQL list: a subquery or a table): their rows'
+ * orders set to `ordersDigest` (an SQL expression of `src.cid`, the customer; ordersDigestSql or one from sums the
+ * writer read already) and their follow-ups rebuilt from the raw rows, all at the next rev. `ordersOnly`: the write
+ * changed no follow-up, so a row's follow-ups stay as they are (a customer without a row yet gets theirs read).
  */
-export function activityRefreshSql(customerIds: string, skipped?: SkippedOrders, options: { ordersOnly?: boolean } = {}): string {
+export function activityRefreshSql(customerIds: string, ordersDigest: string, options: { ordersOnly?: boolean } = {}): string {
   const followUps = options.ordersOnly
     ? `coalesce((SELECT follow_ups FROM customer_activity WHERE customer_id = src.cid), ${followUpsDigestSql('src.cid')})`
     : followUpsDigestSql('src.cid');
   const kept = options.ordersOnly ? '' : ', follow_ups = excluded.follow_ups';
   return `INSERT INTO customer_activity (customer_id, orders, follow_ups, rev)
-  SELECT src.cid, ${ordersDigestSql('src.cid', skipped)}, ${followUps}, ${NEXT_ACTIVITY_REV} FROM (SELECT DISTINCT id AS cid FROM (${customerIds})) AS src WHERE true
+  SELECT src.cid, ${ordersDigest}, ${followUps}, ${NEXT_ACTIVITY_REV} FROM (SELECT DISTINCT id AS cid FROM (${customerIds})) AS src WHERE true
   ON CONFLICT (customer_id) DO UPDATE SET orders = excluded.orders${kept}, rev = excluded.rev`;
+}
+
+/**
+ * The orders array of `customerId` (an SQL expression) from a table of its days' sums (columns order_date, sales,
+ * sale_revenue, return_revenue, cost, costed, one row per date): the same text ordersDigestSql makes from the orders.
+ */
+export function ordersDigestFromDaysSql(daysTable: string, customerId: string): string {
+  return `(SELECT '[' || coalesce(group_concat(entry, ',' ORDER BY day), '') || ']' FROM (
+      SELECT ${dayNumberOf('order_date')} AS day,
+        ${dayNumberOf('order_date')} || ',' || sales || ',' || sale_revenue || ',' || return_revenue || ',' || cost || ',' || costed AS entry
+      FROM ${daysTable} WHERE customer_id = ${customerId}))`;
 }

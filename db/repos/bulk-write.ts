@@ -1,4 +1,4 @@
-import { activityRefreshSql, followUpsDigestSql, NEXT_ACTIVITY_REV, type SkippedOrders } from '../activity-sql';
+import { activityRefreshSql, followUpsDigestSql, NEXT_ACTIVITY_REV, ordersDigestFromDaysSql, type SkippedOrders } from '../activity-sql';
 import type Database from 'better-sqlite3';
 import type { Db } from '../open';
 import { falseGuards, isInertTrigger } from '../trigger-guards';
@@ -26,7 +26,12 @@ interface RefreshStep {
 }
 
 const staged = `SELECT id FROM ${STAGED}`;
-/** The staged customers' live orders summed per month: read once, shared by the steps that need orders. */
+/**
+ * The staged customers' live orders summed per customer and order date: their orders read once, through the customer
+ * index, for every step that needs them (the month totals, the figures, the activity rows).
+ */
+const STAGED_DAYS = 'temp.bulk_write_staged_days';
+/** The same summed per month, shared by the month totals and the customers' figures. */
 const ORDER_MONTHS = 'temp.bulk_write_order_months';
 /**
  * The orders a bulk write soft-deleted in one stretch of rowids (an undone import), bound as @skipFirst and
@@ -37,6 +42,13 @@ const SKIPPED: SkippedOrders = { first: '@skipFirst', last: '@skipLast' };
 const NOTHING_SKIPPED = { skipFirst: 0, skipLast: -1 };
 const monthOf = (expr: string) => `(CAST(substr(${expr}, 1, 4) AS INTEGER) * 12 + CAST(substr(${expr}, 6, 2) AS INTEGER) - 1)`;
 
+/** One customer's orders of one date summed (the columns of STAGED_DAYS and INSERTED_DAYS after customer_id, order_date). */
+const DAY_SUMS = `sum(kind = 'sale'), coalesce(sum(CASE WHEN kind = 'sale' THEN base_amount_minor END), 0), sum(kind = 'return'),
+    coalesce(sum(CASE WHEN kind = 'return' THEN base_amount_minor END), 0), coalesce(sum(CASE WHEN base_cost_minor IS NOT NULL THEN base_amount_minor END), 0),
+    coalesce(sum(base_cost_minor), 0), count(base_cost_minor)`;
+/** Days' sums summed per month, as order_month_totals holds them (revenue, sales, returns, costed revenue, cost, costed, last sale). */
+const MONTH_SUMS_OF_DAYS = `sum(sale_revenue + return_revenue), sum(sales), sum(returns), sum(costed_revenue), sum(cost), sum(costed), max(CASE WHEN sales > 0 THEN order_date END)`;
+
 /**
  * What a bulk write leaves stale, in the order it is brought up to date. Each step replaces the figures of
  * the staged customers with what the raw rows say (the same sums as core/reports/totals.ts's full rebuild
@@ -44,16 +56,24 @@ const monthOf = (expr: string) => `(CAST(substr(${expr}, 1, 4) AS INTEGER) * 12 
  */
 export const BULK_REFRESH_STEPS: readonly RefreshStep[] = [
   {
+    name: 'orders per customer and day',
+    reads: 'orders',
+    sql: [
+      `DELETE FROM ${STAGED_DAYS}`,
+      `INSERT INTO ${STAGED_DAYS} (customer_id, order_date, sales, sale_revenue, returns, return_revenue, costed_revenue, cost, costed)
+       SELECT customer_id, order_date, ${DAY_SUMS}
+       FROM orders WHERE customer_id IN (${staged}) AND deleted_at IS NULL AND rowid NOT BETWEEN ${SKIPPED.first} AND ${SKIPPED.last}
+       GROUP BY customer_id, order_date`,
+    ],
+  },
+  {
     name: 'orders per customer and month',
     reads: 'orders',
     sql: [
       `DELETE FROM ${ORDER_MONTHS}`,
       `INSERT INTO ${ORDER_MONTHS} (customer_id, month, revenue, sales, returns, costed_revenue, cost, costed, last_sale)
-       SELECT customer_id, ${monthOf('order_date')} AS month, sum(base_amount_minor), sum(kind = 'sale'), sum(kind = 'return'),
-         coalesce(sum(CASE WHEN base_cost_minor IS NOT NULL THEN base_amount_minor END), 0), coalesce(sum(base_cost_minor), 0), count(base_cost_minor),
-         max(CASE WHEN kind = 'sale' THEN order_date END)
-       FROM orders WHERE customer_id IN (${staged}) AND deleted_at IS NULL AND rowid NOT BETWEEN ${SKIPPED.first} AND ${SKIPPED.last}
-       GROUP BY customer_id, month`,
+       SELECT customer_id, ${monthOf('order_date')} AS month, ${MONTH_SUMS_OF_DAYS}
+       FROM ${STAGED_DAYS} GROUP BY customer_id, month`,
     ],
   },
   {
@@ -121,9 +141,7 @@ const INSERTED_DAYS = 'temp.bulk_write_inserted_days';
 
 /** One stretch of inserted orders (@first to @last) summed into INSERTED_DAYS per customer and order date. */
 export const INSERTED_ORDERS_SUM = `INSERT INTO ${INSERTED_DAYS} (customer_id, order_date, sales, sale_revenue, returns, return_revenue, costed_revenue, cost, costed)
-  SELECT customer_id, order_date, sum(kind = 'sale'), coalesce(sum(CASE WHEN kind = 'sale' THEN base_amount_minor END), 0), sum(kind = 'return'),
-    coalesce(sum(CASE WHEN kind = 'return' THEN base_amount_minor END), 0), coalesce(sum(CASE WHEN base_cost_minor IS NOT NULL THEN base_amount_minor END), 0),
-    coalesce(sum(base_cost_minor), 0), count(base_cost_minor)
+  SELECT customer_id, order_date, ${DAY_SUMS}
   FROM orders WHERE rowid BETWEEN @first AND @last AND deleted_at IS NULL GROUP BY customer_id, order_date
   ON CONFLICT (customer_id, order_date) DO UPDATE SET sales = sales + excluded.sales, sale_revenue = sale_revenue + excluded.sale_revenue,
     returns = returns + excluded.returns, return_revenue = return_revenue + excluded.return_revenue, costed_revenue = costed_revenue + excluded.costed_revenue,
@@ -140,8 +158,7 @@ export const INSERTED_TOTALS_STEPS: readonly { name: string; sql: string }[] = [
   {
     name: 'order month totals',
     sql: `INSERT INTO order_month_totals (month, customer_id, revenue_minor, sales, returns, costed_revenue_minor, cost_minor, costed, last_sale)
-      SELECT ${monthOf('order_date')} AS month, customer_id, sum(sale_revenue + return_revenue), sum(sales), sum(returns), sum(costed_revenue), sum(cost), sum(costed),
-        max(CASE WHEN sales > 0 THEN order_date END)
+      SELECT ${monthOf('order_date')} AS month, customer_id, ${MONTH_SUMS_OF_DAYS}
       FROM ${INSERTED_DAYS} WHERE true GROUP BY customer_id, month
       ON CONFLICT (month, customer_id) DO UPDATE SET
         revenue_minor = revenue_minor + excluded.revenue_minor, sales = sales + excluded.sales, returns = returns + excluded.returns,
@@ -182,17 +199,19 @@ export const INSERTED_TOTALS_STEPS: readonly { name: string; sql: string }[] = [
  * Each customer's folded orders and follow-ups, which the tiers read (db/activity-sql.ts): rebuilt once per
  * bulk write, last, for the staged customers; only their orders when the write changed no follow-up.
  */
-const ACTIVITY_REFRESH = activityRefreshSql(staged, SKIPPED);
-const ACTIVITY_REFRESH_ORDERS_ONLY = activityRefreshSql(staged, SKIPPED, { ordersOnly: true });
+const ACTIVITY_REFRESH = activityRefreshSql(staged, ordersDigestFromDaysSql(STAGED_DAYS, 'src.cid'));
+const ACTIVITY_REFRESH_ORDERS_ONLY = activityRefreshSql(staged, ordersDigestFromDaysSql(STAGED_DAYS, 'src.cid'), { ordersOnly: true });
 
 /** Orders per addition: a customer's rows in one stretch are summed into one upsert (each fires the report version triggers); 200k rows still sit in the import connection's page cache. */
 const INSERTED_ORDERS_PER_STEP = 200_000;
 
 function ensureStaging(client: Database.Database): void {
   client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_write_customers (id TEXT PRIMARY KEY) WITHOUT ROWID`);
-  client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_write_inserted_days (customer_id TEXT NOT NULL, order_date TEXT NOT NULL, sales INTEGER NOT NULL,
-    sale_revenue INTEGER NOT NULL, returns INTEGER NOT NULL, return_revenue INTEGER NOT NULL, costed_revenue INTEGER NOT NULL, cost INTEGER NOT NULL,
-    costed INTEGER NOT NULL, PRIMARY KEY (customer_id, order_date)) WITHOUT ROWID`);
+  for (const table of ['bulk_write_inserted_days', 'bulk_write_staged_days']) {
+    client.exec(`CREATE TEMP TABLE IF NOT EXISTS ${table} (customer_id TEXT NOT NULL, order_date TEXT NOT NULL, sales INTEGER NOT NULL,
+      sale_revenue INTEGER NOT NULL, returns INTEGER NOT NULL, return_revenue INTEGER NOT NULL, costed_revenue INTEGER NOT NULL, cost INTEGER NOT NULL,
+      costed INTEGER NOT NULL, PRIMARY KEY (customer_id, order_date)) WITHOUT ROWID`);
+  }
   client.exec(`CREATE TEMP TABLE IF NOT EXISTS bulk_write_order_months (customer_id TEXT NOT NULL, month INTEGER NOT NULL, revenue INTEGER NOT NULL, sales INTEGER NOT NULL,
     returns INTEGER NOT NULL, costed_revenue INTEGER NOT NULL, cost INTEGER NOT NULL, costed INTEGER NOT NULL, last_sale TEXT, PRIMARY KEY (customer_id, month)) WITHOUT ROWID`);
 }
@@ -315,7 +334,8 @@ export function refreshAfterBulkWrite(db: Db, customerIds: Iterable<string>, opt
     if (step.reads === 'follow_ups' && options.followUpsUnchanged) continue;
     for (const statement of step.sql) client.prepare(statement).run(skipped);
   }
-  client.prepare(options.followUpsUnchanged ? ACTIVITY_REFRESH_ORDERS_ONLY : ACTIVITY_REFRESH).run(skipped);
+  client.prepare(options.followUpsUnchanged ? ACTIVITY_REFRESH_ORDERS_ONLY : ACTIVITY_REFRESH).run();
   client.exec(`DELETE FROM ${STAGED}`);
   client.exec(`DELETE FROM ${ORDER_MONTHS}`);
+  client.exec(`DELETE FROM ${STAGED_DAYS}`);
 }
