@@ -16,7 +16,7 @@ import { call } from '../core/dispatch';
 import { migrationsFolder } from '../core/paths';
 import { inputsKept } from '../core/segmentation/kept-inputs';
 import { predictionsSettled } from '../core/prediction/refit';
-import type { Channel, InputOf } from '../shared/contract';
+import { AppError, type Channel, type InputOf } from '../shared/contract';
 import { medianMs, mib } from './measure';
 import { measureImport } from './import';
 import { measureUi } from './ui';
@@ -198,6 +198,15 @@ console.log('Floors under the import and its undo (SQLite alone, on a copy of th
 console.log(JSON.stringify(importWriteFloor, null, 2));
 // The undo as the app runs it: in an import worker of its own (the shipped bundle), as 'import:undo' does.
 const undoRunner = processImportRunner(forkImportWorker({ script: resolve('dist/main/import-worker.cjs'), execArgv: [], cwd: process.cwd() }));
+// In the app the import itself ran in a worker of the same bundle, so the undo's worker finds its code in Node's
+// compile cache (core/importing/worker/launch.ts); here the import runs in this process, and the build just made a
+// new bundle. One worker is started first (an undo of no batch, refused) to leave the cache as the import would.
+const workerWarmed = await undoRunner.undo(dbPath, 'no-such-batch', `${TODAY}T12:00:00.000Z`).then(
+  () => false,
+  (error: unknown) => error instanceof AppError && error.code === 'not_found',
+);
+if (!workerWarmed) throw new Error('the import worker did not refuse an undo of no batch: the warm-up said nothing');
+await undoRunner.settled();
 const undoImport = (batchId: string) => undoRunner.undo(dbPath, batchId, `${TODAY}T12:00:00.000Z`);
 const measuredImport = IMPORT_ROWS > 0 ? await measureImport(app.dispatch, dir, IMPORT_ROWS, phones, undoImport) : { skipped: 'BENCH_IMPORT_ROWS=0' };
 // The worker checkpoints the undo's WAL after answering (core/importing/worker/entry.ts): let it finish before the next figure.
