@@ -239,7 +239,9 @@ describe('a settled order is never overdue', () => {
     const lines = readFileSync(path, 'utf8').split(/\r?\n/);
     const header = lines[0]!.replace(/^\uFEFF/, '').split(',');
     const column = (name: string) => header.findIndex((h) => h.replace(/"/g, '') === name);
-    const rowOf = (customerName: string) => lines.find((l) => l.includes(customerName) && !l.includes('-30'))!.split(',');
+    // The customer's sale, not its return: by the amount's sign (a return's id could hold "-30" as well as its amount).
+    const rowOf = (customerName: string) =>
+      lines.map((l) => l.split(',')).find((cells) => cells[column('Customer')] === customerName && Number(cells[column('Amount')]) > 0)!;
     const due = column('Payment due');
     expect(due).toBeGreaterThan(-1);
     expect(rowOf('付清逾期单')[due]).toBe('');
