@@ -20,14 +20,9 @@ import { resolveMapping } from './mapping';
 import { openSource } from './source';
 import type { ImportOptions, ImportResult, ImportRowError } from './types';
 import { describeOutcomeError } from './messages';
+import { ImportRejected } from './rejected';
 
-/** Thrown when an all-or-nothing import meets bad rows: nothing was written; the result says why. */
-export class ImportRejected extends Error {
-  constructor(readonly result: ImportResult) {
-    super(`Nothing was imported: ${result.rejected} of ${result.rowsTotal} rows have errors (first: ${result.errors[0]?.message ?? 'unknown'}).`);
-    this.name = 'ImportRejected';
-  }
-}
+export { ImportRejected };
 
 const SAMPLE_ROWS = 20;
 /** The tables an import writes row by row. */

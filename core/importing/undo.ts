@@ -1,4 +1,4 @@
-import { AppError, notFound } from '../../shared/contract';
+import { AppError, notFound } from '../../shared/contract/errors';
 import { refreshProductsLastSale } from '../../db/repos/products';
 import type { Db } from '../../db/open';
 import { replaceContacts } from '../../db/repos/customers';

@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { cliBundles, cliMainOutfile } from '../../scripts/cli-build.mjs';
 // @ts-expect-error: a plain .mjs build script without type declarations
+import { importWorkerMainOutfile } from '../../scripts/import-worker-build.mjs';
+// @ts-expect-error: a plain .mjs build script without type declarations
 import { mainBundle } from '../../scripts/main-build.mjs';
 import { runCli } from '../support/cli';
 import { ROOT, tempDir } from '../support/test-app';
@@ -72,10 +74,37 @@ const BUNDLES: Record<string, BuildOptions> = {
   'the command line (core/cli/main.ts)': (cliBundles as BuildOptions[]).find((b) => b.outfile === cliMainOutfile)!,
   'the app’s main process (electron/main.ts)': mainBundle as BuildOptions,
 };
+const WORKER = 'the import worker (core/importing/worker/entry.ts)';
+/** What an import needs and an undo or a backup check does not: the readers, and the contract's schemas (zod). */
+const WORKER_ON_DEMAND = ['jschardet', 'iconv-lite', 'yauzl', 'saxes', 'papaparse'];
+const CONTRACT_SCHEMAS = 'shared/contract/index.ts';
 
 beforeAll(async () => {
   for (const [name, options] of Object.entries(BUNDLES)) built.set(name, await buildInMemory(options));
+  built.set(WORKER, await buildInMemory((cliBundles as BuildOptions[]).find((b) => b.outfile === importWorkerMainOutfile)!));
 }, 120_000);
+
+/**
+ * Every undo and backup check starts a worker, and the user waits for its start: the import's readers (most of the
+ * bundle) and the whole contract's schemas took it from about 50 to 90 ms with its code cached. They are loaded by the
+ * import that needs them (run-import's dynamic import in the worker's entry).
+ */
+describe(`${WORKER} at start`, () => {
+  it('loads neither the import readers nor the contract’s schemas, and still carries the readers', () => {
+    const { entry, metafile } = built.get(WORKER)!;
+    const atStart = reachedAtStart(metafile, entry);
+    const loadedAtStart: Record<string, string> = {};
+    for (const file of atStart.keys()) {
+      const pkg = packageOf(file);
+      if (pkg !== undefined && WORKER_ON_DEMAND.includes(pkg)) loadedAtStart[pkg] ??= chainTo(atStart, file);
+      if (file === CONTRACT_SCHEMAS) loadedAtStart[file] = chainTo(atStart, file);
+    }
+    expect(loadedAtStart).toEqual({});
+    const output = Object.values(metafile.outputs).find((o) => o.entryPoint)!;
+    const shipped = new Set(Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([file]) => packageOf(file)));
+    expect(WORKER_ON_DEMAND.filter((pkg) => !shipped.has(pkg))).toEqual([]);
+  });
+});
 
 describe.each(Object.keys(BUNDLES))('%s at start', (name) => {
   it('loads no library that only importing, exporting, team sync or time zones need', () => {

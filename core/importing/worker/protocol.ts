@@ -1,6 +1,6 @@
-import { AppError, type AppErrorBody } from '../../../shared/contract';
+import { AppError, type AppErrorBody } from '../../../shared/contract/errors';
 import { ImportError, isImportError, type ImportErrorCode } from '../../../shared/import/errors';
-import { ImportRejected } from '../run-import';
+import { ImportRejected } from '../rejected';
 import type { ImportOptions, ImportProgress, ImportResult } from '../types';
 import type { UndoResult } from '../undo';
 
