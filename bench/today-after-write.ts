@@ -25,8 +25,26 @@ export interface TodayAfterWrite {
   madeWhole: Stalls;
 }
 
+type Run = <C extends Channel>(name: C, input: InputOf<C>) => Promise<OutputOf<C>>;
+
+/**
+ * `whileChanged` run with one service policy's cadence a day longer (Today's whole list is then made again), the
+ * policy put back after it.
+ */
+export async function withACadenceChanged<T>(run: Run, whileChanged: () => Promise<T>): Promise<T> {
+  const policy = (await run('policies:list', {})).policies.find((p) => p.cadenceDays !== null);
+  if (!policy) throw new Error('the bench file has no service policy with a cadence: the whole list would not be made again');
+  const { id: _id, createdAt: _created, updatedAt: _updated, ...input } = policy;
+  await run('policies:save', { ...input, cadenceDays: policy.cadenceDays! + 1 });
+  try {
+    return await whileChanged();
+  } finally {
+    await run('policies:save', input);
+  }
+}
+
 export async function measureTodayAfterWrites(dispatch: Dispatch, raw: Database, options: { today: string; runs: number }): Promise<TodayAfterWrite> {
-  const run = <C extends Channel>(name: C, input: InputOf<C>): Promise<OutputOf<C>> => call(dispatch, name, input);
+  const run: Run = (name, input) => call(dispatch, name, input);
   const ids = liveCustomerIds(raw);
   const random = seeded(31);
   const pick = () => ids[Math.floor(random() * ids.length)]!;
@@ -59,12 +77,7 @@ export async function measureTodayAfterWrites(dispatch: Dispatch, raw: Database,
   }
   const last = await run('today:list', FIRST_PAGE);
 
-  const policy = (await run('policies:list', {})).policies.find((p) => p.cadenceDays !== null);
-  if (!policy) throw new Error('the bench file has no service policy with a cadence: the whole list would not be made again');
-  const { id: _id, createdAt: _created, updatedAt: _updated, ...input } = policy;
-  await run('policies:save', { ...input, cadenceDays: policy.cadenceDays! + 1 });
-  const madeWhole = await withStalls(() => run('today:list', FIRST_PAGE));
-  await run('policies:save', input);
+  const madeWhole = await withACadenceChanged(run, () => withStalls(() => run('today:list', FIRST_PAGE)));
   return {
     byPriorityMs: { median: round(percentile(byPriority, 0.5)), p95: round(percentile(byPriority, 0.95)), max: round(Math.max(...byPriority)), runs: byPriority.length },
     byLikelihoodMs: byLikelihood && { median: round(percentile(byLikelihood, 0.5)), max: round(Math.max(...byLikelihood)), runs: byLikelihood.length },

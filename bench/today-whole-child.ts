@@ -12,6 +12,7 @@ import { call } from '../core/dispatch';
 import { tuneHeapForTiers } from '../core/heap-tuning';
 import { migrationsFolder } from '../core/paths';
 import { printResultOf } from './child-result';
+import { withACadenceChanged } from './today-after-write';
 import { withStalls, type Stalls } from './tiers';
 
 const FIRST_PAGE = { limit: 50, offset: 0 } as const;
@@ -25,15 +26,14 @@ async function main(dbPath: string | undefined, today: string | undefined, runs:
     try {
       const opened = await call(app.dispatch, 'today:list', FIRST_PAGE);
       if (opened.total === 0) throw new Error('the bench file has nothing on Today: the figure would say nothing');
-      const policy = (await call(app.dispatch, 'policies:list', {})).policies.find((p) => p.cadenceDays !== null);
-      if (!policy) throw new Error('the bench file has no service policy with a cadence: the whole list would not be made again');
-      const { id: _id, createdAt: _created, updatedAt: _updated, ...input } = policy;
-      await call(app.dispatch, 'policies:save', { ...input, cadenceDays: policy.cadenceDays! + 1 });
       let rows = 0;
-      const whole = await withStalls(async () => {
-        rows = (await call(app.dispatch, 'today:list', FIRST_PAGE)).total;
-      });
-      await call(app.dispatch, 'policies:save', input);
+      const whole = await withACadenceChanged(
+        (name, input) => call(app.dispatch, name, input),
+        () =>
+          withStalls(async () => {
+            rows = (await call(app.dispatch, 'today:list', FIRST_PAGE)).total;
+          }),
+      );
       results.push({ ...whole, rows });
     } finally {
       app.close();

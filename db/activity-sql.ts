@@ -14,7 +14,7 @@
 export const NOT_BULK = `(SELECT active FROM bulk_write WHERE id = 1) IS NOT 1`;
 
 /** Day number of a 'YYYY-MM-DD' column: julianday of a date is a whole day + .5, so the cast is exact. */
-const dayNumberOf = (column: string) => `CAST(julianday(${column}) - 2440587.5 AS INTEGER)`;
+export const dayNumberOf = (column: string) => `CAST(julianday(${column}) - 2440587.5 AS INTEGER)`;
 
 /**
  * Rows of the orders table a reader may pass over without reading them: a stretch of rowids every order of

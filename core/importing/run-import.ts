@@ -22,8 +22,6 @@ import type { ImportOptions, ImportResult, ImportRowError } from './types';
 import { describeOutcomeError } from './messages';
 import { ImportRejected } from './rejected';
 
-export { ImportRejected };
-
 const SAMPLE_ROWS = 20;
 /** The tables an import writes row by row. */
 const IMPORT_WRITES = ['customers', 'contact_channels', 'orders', 'order_lines', 'follow_ups', 'products'] as const;

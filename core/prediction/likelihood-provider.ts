@@ -3,7 +3,7 @@ import type { PurchaseLikelihoodProvider } from '../context';
 import { nextTurn } from '../next-turn';
 
 /** Stored scores read per turn: the 100k of a whole run read and put in a map at once held the app 50–95 ms. */
-export const SCORES_PER_TURN = 20_000;
+const SCORES_PER_TURN = 20_000;
 
 type Run = { asOf: string; computedAt: string; refused: 0 | 1 };
 

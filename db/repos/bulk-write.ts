@@ -1,4 +1,4 @@
-import { activityRefreshSql, followUpsDigestSql, NEXT_ACTIVITY_REV, ordersDigestFromDaysSql, type SkippedOrders } from '../activity-sql';
+import { activityRefreshSql, dayNumberOf, followUpsDigestSql, NEXT_ACTIVITY_REV, ordersDigestFromDaysSql, type SkippedOrders } from '../activity-sql';
 import type Database from 'better-sqlite3';
 import type { Db } from '../open';
 import { falseGuards, isInertTrigger } from '../trigger-guards';
@@ -140,21 +140,19 @@ export const BULK_REFRESH_STEPS: readonly RefreshStep[] = [
 const INSERTED_DAYS = 'temp.bulk_write_inserted_days';
 
 /** One stretch of inserted orders (@first to @last) summed into INSERTED_DAYS per customer and order date. */
-export const INSERTED_ORDERS_SUM = `INSERT INTO ${INSERTED_DAYS} (customer_id, order_date, sales, sale_revenue, returns, return_revenue, costed_revenue, cost, costed)
+const INSERTED_ORDERS_SUM = `INSERT INTO ${INSERTED_DAYS} (customer_id, order_date, sales, sale_revenue, returns, return_revenue, costed_revenue, cost, costed)
   SELECT customer_id, order_date, ${DAY_SUMS}
   FROM orders WHERE rowid BETWEEN @first AND @last AND deleted_at IS NULL GROUP BY customer_id, order_date
   ON CONFLICT (customer_id, order_date) DO UPDATE SET sales = sales + excluded.sales, sale_revenue = sale_revenue + excluded.sale_revenue,
     returns = returns + excluded.returns, return_revenue = return_revenue + excluded.return_revenue, costed_revenue = costed_revenue + excluded.costed_revenue,
     cost = cost + excluded.cost, costed = costed + excluded.costed`;
 
-const dayNumberOf = (column: string) => `CAST(julianday(${column}) - 2440587.5 AS INTEGER)`;
-
 /**
  * The inserted orders' sums added in, once, before the staged customers are recomputed from the raw rows (which
  * replaces whatever these added for them). Each is what the raw rows give: a sum of sums per month, per customer,
  * and per day merged into the activity row's days (db/schema/customer-activity.ts: six numbers a day, in day order).
  */
-export const INSERTED_TOTALS_STEPS: readonly { name: string; sql: string }[] = [
+const INSERTED_TOTALS_STEPS: readonly { name: string; sql: string }[] = [
   {
     name: 'order month totals',
     sql: `INSERT INTO order_month_totals (month, customer_id, revenue_minor, sales, returns, costed_revenue_minor, cost_minor, costed, last_sale)

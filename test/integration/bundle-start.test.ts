@@ -63,6 +63,27 @@ const chainTo = (from: Map<string, string | undefined>, file: string) => {
 type Built = { entry: string; metafile: Metafile };
 const built = new Map<string, Built>();
 
+/**
+ * What `bundle` loads as it starts that `onDemand` names (a package, or a file itself; undefined for anything else),
+ * each with the shortest chain of imports that brings it in.
+ */
+function loadedAtStart(bundle: string, onDemand: (file: string) => string | undefined): Record<string, string> {
+  const { entry, metafile } = built.get(bundle)!;
+  const atStart = reachedAtStart(metafile, entry);
+  const loaded: Record<string, string> = {};
+  for (const file of atStart.keys()) {
+    const name = onDemand(file);
+    if (name !== undefined) loaded[name] ??= chainTo(atStart, file);
+  }
+  return loaded;
+}
+
+/** The packages `bundle` carries some code of. */
+function shippedPackages(bundle: string): Set<string | undefined> {
+  const output = Object.values(built.get(bundle)!.metafile.outputs).find((o) => o.entryPoint)!;
+  return new Set(Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([file]) => packageOf(file)));
+}
+
 /** The bundle built in memory as scripts/build.mjs builds it (scripts/cli-build.mjs's nodeBundle), with esbuild's account of it. */
 async function buildInMemory(options: BuildOptions): Promise<Built> {
   const { metafile } = await build({ ...options, absWorkingDir: ROOT, write: false, metafile: true, logLevel: 'silent' });
@@ -91,39 +112,26 @@ beforeAll(async () => {
  */
 describe(`${WORKER} at start`, () => {
   it('loads neither the import readers nor the contract’s schemas, and still carries the readers', () => {
-    const { entry, metafile } = built.get(WORKER)!;
-    const atStart = reachedAtStart(metafile, entry);
-    const loadedAtStart: Record<string, string> = {};
-    for (const file of atStart.keys()) {
+    const loaded = loadedAtStart(WORKER, (file) => {
       const pkg = packageOf(file);
-      if (pkg !== undefined && WORKER_ON_DEMAND.includes(pkg)) loadedAtStart[pkg] ??= chainTo(atStart, file);
-      if (file === CONTRACT_SCHEMAS) loadedAtStart[file] = chainTo(atStart, file);
-    }
-    expect(loadedAtStart).toEqual({});
-    const output = Object.values(metafile.outputs).find((o) => o.entryPoint)!;
-    const shipped = new Set(Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([file]) => packageOf(file)));
-    expect(WORKER_ON_DEMAND.filter((pkg) => !shipped.has(pkg))).toEqual([]);
+      return file === CONTRACT_SCHEMAS ? file : pkg !== undefined && WORKER_ON_DEMAND.includes(pkg) ? pkg : undefined;
+    });
+    expect(loaded).toEqual({});
+    expect(WORKER_ON_DEMAND.filter((pkg) => !shippedPackages(WORKER).has(pkg))).toEqual([]);
   });
 });
 
 describe.each(Object.keys(BUNDLES))('%s at start', (name) => {
   it('loads no library that only importing, exporting, team sync or time zones need', () => {
-    const { entry, metafile } = built.get(name)!;
-    const atStart = reachedAtStart(metafile, entry);
-    // Each such package with the shortest chain of imports that brings it in.
-    const loadedAtStart: Record<string, string> = {};
-    for (const file of atStart.keys()) {
+    const loaded = loadedAtStart(name, (file) => {
       const pkg = packageOf(file);
-      if (pkg !== undefined && pkg in LOADED_ON_DEMAND) loadedAtStart[pkg] ??= chainTo(atStart, file);
-    }
-    expect(loadedAtStart).toEqual({});
+      return pkg !== undefined && pkg in LOADED_ON_DEMAND ? pkg : undefined;
+    });
+    expect(loaded).toEqual({});
   });
 
   it('still carries each of them, loaded when its work starts', () => {
-    const { metafile } = built.get(name)!;
-    const output = Object.values(metafile.outputs).find((o) => o.entryPoint)!;
-    const shipped = new Set(Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([file]) => packageOf(file)));
-    expect(Object.keys(LOADED_ON_DEMAND).filter((pkg) => !shipped.has(pkg))).toEqual([]);
+    expect(Object.keys(LOADED_ON_DEMAND).filter((pkg) => !shippedPackages(name).has(pkg))).toEqual([]);
   });
 });
 
