@@ -29,16 +29,18 @@ export class PageCache<Row> {
   }
 
   /**
-   * Starts over and says which pages to load at once: the first (it carries the total) and, for the same
-   * query, those of the range last shown. Returns the new generation with them.
+   * Starts over and says which pages to load at once: the first (any page carries the total) and, for the
+   * same query, those of the range last shown. A new query whose screen knows where it will open (`openAt`:
+   * Today past a collapsed group) loads that range's pages instead of the first. Returns the new generation
+   * with them.
    */
-  restart(sameQuery: boolean): { generation: number; pages: number[] } {
+  restart(sameQuery: boolean, openAt?: RowRange): { generation: number; pages: number[] } {
     this.generation += 1;
     this.earlier = sameQuery ? new Map([...this.earlier, ...this.fresh]) : new Map();
     this.fresh = new Map();
     this.pending = new Set();
-    if (!sameQuery) this.lastRange = null;
-    const pages = new Set([0, ...(this.lastRange ? pagesOf(this.lastRange) : [])]);
+    if (!sameQuery) this.lastRange = openAt ?? null;
+    const pages = sameQuery || !openAt ? new Set([0, ...(this.lastRange ? pagesOf(this.lastRange) : [])]) : new Set(pagesOf(openAt));
     return { generation: this.generation, pages: [...pages] };
   }
 

@@ -4,6 +4,9 @@ import { PAGE_SIZE, PageCache, type RowRange } from './page-cache';
 /** `meta`: whatever else the answer carries about the whole result (counts, the day); the latest page's wins. */
 export type FetchPage<Query, Row, Meta = undefined> = (query: Query, offset: number, limit: number) => Promise<{ total: number; rows: Row[]; meta?: Meta }>;
 
+/** Where a screen will open a new query's list, when it knows before any answer (else at the first row). */
+export type OpenAt<Query> = (query: Query) => RowRange | undefined;
+
 /** Tells whoever draws the rows that a loaded row may have changed, without re-rendering the screen that holds them. */
 export interface RowRevisions {
   /** Calls `listener` whenever a loaded row may have changed; returns the unsubscribe. */
@@ -21,7 +24,7 @@ export interface RowRevisions {
  * change): it tells `revisions`' subscribers, so only the table re-renders. At 100k customers the customer
  * list's screen (toolbar, filters, drawers) re-rendering for every page was most of a long frame.
  */
-export function usePagedRows<Query, Row, Meta = undefined>(query: Query, reloadKey: unknown, fetchPage: FetchPage<Query, Row, Meta>) {
+export function usePagedRows<Query, Row, Meta = undefined>(query: Query, reloadKey: unknown, fetchPage: FetchPage<Query, Row, Meta>, openAt?: OpenAt<Query>) {
   const [total, setTotal] = useState<number | null>(null);
   const [meta, setMeta] = useState<Meta | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
@@ -50,9 +53,13 @@ export function usePagedRows<Query, Row, Meta = undefined>(query: Query, reloadK
     [queryKey, fetchPage, revisions, cache],
   );
 
+  // The latest openAt, read when a new query starts (a screen's state it reads need not restart the rows).
+  const latestOpenAt = useRef(openAt);
+  latestOpenAt.current = openAt;
   useEffect(() => {
     // The same query asked again keeps its rows on screen until their pages come back (see PageCache).
-    const { generation, pages } = cache.restart(shownQuery.current === queryKey);
+    const same = shownQuery.current === queryKey;
+    const { generation, pages } = cache.restart(same, same ? undefined : latestOpenAt.current?.(JSON.parse(queryKey) as Query));
     shownQuery.current = queryKey;
     revisions.bump();
     for (const page of pages) void loadPage(page, generation);

@@ -25,6 +25,7 @@ import { headersRowsAndRestoreByKeyboard } from './journeys-keyboard-reach';
 import { deleteOrderAndCustomerByKeyboard } from './journeys-delete-by-keyboard';
 import { everyFormAsksBeforeDropping } from './journeys-discard-forms';
 import { overdueGroupByKeyboard } from './journeys-today-group';
+import { reopenedTodayAsksOnce } from './journeys-today-reopen';
 import { evaluationCardNamesTheScheme } from './journeys-evaluation-title';
 import { hostileTextStaysInItsBox } from './journeys-hostile-text';
 import { hostilePanelsAndDialogs } from './journeys-hostile-panels';
@@ -209,6 +210,21 @@ describe('TierBook evaluation in Chromium, on a demo with a year of tier history
 
   it('demo → Evaluation → scheme and period → a heatmap cell lists the customers the migration answer names; PNG, .xlsx, both languages', async () => {
     await evaluationDashboardAndMigration({ page: session.page, screenshot: screenshotter(session.page, '') });
+  });
+});
+
+// Its own database: more overdue customers than a page of Today holds, which the other journeys do not expect.
+describe('TierBook in Chromium, with more overdue customers than a page of Today', () => {
+  let session: ChromiumSession;
+  beforeAll(async () => {
+    session = await launchChromium();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('Today opened again with its overdue group collapsed asks once, for the rows it shows, both languages', async () => {
+    await reopenedTodayAsksOnce({ page: session.page, screenshot: screenshotter(session.page, '') });
   });
 });
 

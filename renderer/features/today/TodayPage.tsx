@@ -18,9 +18,12 @@ import { DaysAfterTodayNotice } from './DaysAfterTodayNotice';
 import { TodayFilters, type TodayFilterValues } from './TodayFilters';
 import { ROW_HEIGHT, TodayRow } from './TodayRow';
 import './today-group.css';
-import { useToday } from './use-today';
+import { rememberedOverdue } from './today-shape';
+import { useToday, type TodayQuery } from './use-today';
 
 const HEADER_HEIGHT = 40;
+/** Rows drawn beyond the visible ones, each way. */
+const OVERSCAN = 8;
 /** Above this many overdue reminders the group starts collapsed, so today's work is on the first screen. */
 const OPEN_OVERDUE_UP_TO = 3;
 
@@ -42,7 +45,19 @@ export function TodayPage() {
   const [busy, setBusy] = useState<string | null>(null);
   // Who is at work changes with the clock: the list (and its count) are asked again each quarter hour.
   const quarterHour = useQuarterHour();
-  const { rowAt, ensureRange, revision, total, summary, error } = useToday(filters, `${version}:${tiersSettled}:${quarterHour}`);
+  // A list opened again whose overdue group was collapsed when last answered opens on today's rows, past the
+  // overdue ones: those are asked for at once, not the first page and then them (today-shape.ts).
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const openAt = useCallback(
+    (query: TodayQuery) => {
+      const remembered = rememberedOverdue(query);
+      if (remembered === undefined || (overdueOpen ?? remembered <= OPEN_OVERDUE_UP_TO)) return undefined;
+      const rowsOnScreen = Math.ceil((scrollRef.current?.clientHeight || window.innerHeight) / ROW_HEIGHT) + OVERSCAN;
+      return { first: remembered, last: remembered + rowsOnScreen };
+    },
+    [overdueOpen],
+  );
+  const { rowAt, ensureRange, revision, total, summary, error } = useToday(filters, `${version}:${tiersSettled}:${quarterHour}`, openAt);
 
   const overdue = summary?.counts.overdue ?? 0;
   const count = total ?? 0;
@@ -62,12 +77,11 @@ export function TodayPage() {
   );
   const entryOf = useCallback((index: number) => (overdue === 0 ? index : index < overdue ? index + 1 : index + 2 - (open ? 0 : overdue)), [overdue, open]);
 
-  const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: entryCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: (v) => (entryAt(v).type === 'header' ? HEADER_HEIGHT : ROW_HEIGHT),
-    overscan: 8,
+    overscan: OVERSCAN,
     // Rows render in the same frame as their data arrives, not one resize observation later.
     initialRect: { width: 1100, height: 640 },
   });
@@ -76,7 +90,11 @@ export function TodayPage() {
   const items = visible.map((v) => entryAt(v.index)).filter((e): e is { type: 'item'; index: number } => e.type === 'item');
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
-  useEffect(() => ensureRange(first, last), [first, last, ensureRange]);
+  // Nothing drawn yet, nothing to ask: the first answer (PageCache.restart's pages) says what there is.
+  const drawn = items.length > 0;
+  useEffect(() => {
+    if (drawn) ensureRange(first, last);
+  }, [drawn, first, last, ensureRange]);
   useEffect(() => setSelected(-1), [filters]);
   useEffect(() => {
     if (selected >= 0) virtualizer.scrollToIndex(entryOf(selected), { align: 'auto' });

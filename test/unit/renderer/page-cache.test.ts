@@ -53,6 +53,19 @@ describe('the pages a list has loaded', () => {
     expect(cache.rowAt(310)).toBeUndefined();
   });
 
+  it('a new query opened at a known range loads only that range\'s pages, and asked again reloads them with the first', () => {
+    const cache = new PageCache<string>();
+    expect(cache.restart(false, { first: 2_130, last: 2_150 })).toEqual({ generation: 1, pages: [21] });
+    expect(cache.restart(false, { first: 2_190, last: 2_215 })).toEqual({ generation: 2, pages: [21, 22] });
+    load(cache, 'a', [21, 22]);
+    expect(cache.rowAt(2_200)).toBe('a#2200');
+    // The same query again (after a write): the range it opened on stays shown and is asked for again.
+    expect(cache.restart(true, { first: 0, last: 10 })).toEqual({ generation: 3, pages: [0, 21, 22] });
+    expect(cache.rowAt(2_200)).toBe('a#2200');
+    // Without a range, a new query starts from its first page.
+    expect(cache.restart(false)).toEqual({ generation: 4, pages: [0] });
+  });
+
   it('an answer to an earlier generation is dropped, and leaves the page free to be asked for again', () => {
     const cache = new PageCache<string>();
     cache.restart(false);
