@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { DatabaseBusyError, isBusy, openDatabase, type Db } from '../db/open';
 import { removeStrayBackupFiles } from './backup';
 import { runMaintenanceTasks } from './maintenance';
+import { trustTotalsOfEmptyBook } from './reports/totals';
 import { systemClock, type Clock } from './context';
 import { checkpointAfterAnswer } from './checkpoint-after-answer';
 import { refuseWritesOnceFileGone } from './workspace-file-gone';
@@ -48,11 +49,13 @@ export function openApp(options: {
   // Absolute from here on: the import worker opens the same file from another working directory.
   const dbPath = inMemory ? options.dbPath : resolve(options.dbPath);
   const db = openDatabase(dbPath, options.migrationsFolder);
-  // What a migration left for the app's own code to do (search keys made again, …): before any call reads, and
-  // with the open's own wait for another process's write (the calls' shorter one is set after it). Only a task
-  // that is there writes, so a file with none opens while another process writes.
+  // What a migration left for the app's own code to do (search keys made again, …), and a new book's report totals
+  // marked right (core/reports/totals.ts): before any call reads, and with the open's own wait for another
+  // process's write (the calls' shorter one is set after it). Only a task that is there writes, so a file with
+  // none opens while another process writes.
   try {
     runMaintenanceTasks(db);
+    trustTotalsOfEmptyBook(db, (options.clock ?? systemClock).now().toISOString());
   } catch (error) {
     db.$client.close();
     throw isBusy(error) ? new DatabaseBusyError(dbPath, error) : error;

@@ -57,12 +57,34 @@ export function markTotalsBuilt(db: Db, now: string): void {
     .run(REPORT_TOTALS_VERSION, currentTimeZone(), now);
 }
 
+/**
+ * A book without a single order or follow-up — a new file, before the demo, an import or its first entry — has
+ * its totals right as they are (none), and from its first row on the triggers keep them right, as they do after
+ * a rebuild: it is marked built at once. Unmarked, the first report after the book filled up rebuilt totals
+ * equal to what the triggers had kept from every row: 24 s at 100k customers (in steps, but the dashboard waits
+ * for them). Writes only when it marks, so a file already marked, or holding rows, opens with reads alone.
+ */
+export function trustTotalsOfEmptyBook(db: Db, now: string): boolean {
+  if (reportTotalsTrusted(db)) return false;
+  const anyRow = db.$client
+    .prepare(`SELECT EXISTS (SELECT 1 FROM orders) OR EXISTS (SELECT 1 FROM follow_ups) OR EXISTS (SELECT 1 FROM order_month_totals) OR EXISTS (SELECT 1 FROM follow_up_month_totals)`)
+    .pluck()
+    .get() as number;
+  if (anyRow || !triggersPresent(db)) return false;
+  markTotalsBuilt(db, now);
+  return true;
+}
+
 /** Whether the stored totals can be read as they are. */
 export function reportTotalsTrusted(db: Db): boolean {
-  const client = db.$client;
-  const state = client.prepare(`SELECT version, time_zone FROM report_totals_state WHERE id = 1`).raw().get() as [number, string] | undefined;
+  const state = db.$client.prepare(`SELECT version, time_zone FROM report_totals_state WHERE id = 1`).raw().get() as [number, string] | undefined;
   if (!state || state[0] !== REPORT_TOTALS_VERSION || state[1] !== currentTimeZone()) return false;
-  const triggers = client.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (${TRIGGERS.map(() => '?').join(', ')})`).pluck().get(...TRIGGERS) as number;
+  return triggersPresent(db);
+}
+
+/** Whether every trigger that keeps the totals is there (a migration that rebuilt a table would drop its triggers). */
+function triggersPresent(db: Db): boolean {
+  const triggers = db.$client.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN (${TRIGGERS.map(() => '?').join(', ')})`).pluck().get(...TRIGGERS) as number;
   return triggers === TRIGGERS.length;
 }
 
