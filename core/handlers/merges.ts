@@ -12,7 +12,7 @@ export function mergeHandlers(ctx: HandlerContext): Pick<Handlers, MergeChannel>
   const { db } = ctx;
   const now = () => ctx.clock.now().toISOString();
   return {
-    'customers:duplicates': ({ limit }) => findDuplicateGroups(db.$client, limit),
+    'customers:duplicates': ({ limit }) => findDuplicateGroups(db, limit),
 
     'customers:merge': (input) => {
       const { mergeId, keptId, mergedIds, moved } = mergeCustomers(db, input, now());

@@ -37,16 +37,29 @@ const pick = (values: CustomerColumns, names: string[]) => Object.fromEntries(na
 export function sharedContacts(client: Database.Database): Array<{ kind: ContactKind; value: string; ids: string }> {
   return client
     .prepare(
-      `SELECT CASE WHEN min(c.kind) = max(c.kind) THEN min(c.kind) ELSE 'phone' END AS kind, c.value, group_concat(DISTINCT c.customer_id) AS ids
-       FROM contact_channels c JOIN customers k ON k.id = c.customer_id
+      // First the values two customers or more hold, from one pass over the contacts in their table's order; then
+      // only those values' contacts, by the (kind, value) index, each with its customer, keeping live customers.
+      // Joined to the customers from the start, every live customer's contacts were sought one by one and all
+      // 200,000 grouped: 0.95 s at 100k customers, against 0.5.
+      `WITH shared AS (
+         SELECT CASE WHEN kind IN ('phone', 'whatsapp') THEN 'number' ELSE kind END AS number_or_kind, value
+         FROM contact_channels WHERE deleted_at IS NULL
+         GROUP BY 1, 2 HAVING count(DISTINCT customer_id) > 1)
+       SELECT CASE WHEN min(c.kind) = max(c.kind) THEN min(c.kind) ELSE 'phone' END AS kind, c.value, group_concat(DISTINCT c.customer_id) AS ids
+       FROM shared s
+         JOIN contact_channels c ON c.value = s.value
+           AND c.kind IN (SELECT value FROM json_each(CASE WHEN s.number_or_kind = 'number' THEN '["phone","whatsapp"]' ELSE json_array(s.number_or_kind) END))
+         JOIN customers k ON k.id = c.customer_id
        WHERE c.deleted_at IS NULL AND k.deleted_at IS NULL
-       GROUP BY CASE WHEN c.kind IN ('phone', 'whatsapp') THEN 'number' ELSE c.kind END, c.value HAVING count(DISTINCT c.customer_id) > 1`,
+       GROUP BY s.number_or_kind, s.value HAVING count(DISTINCT c.customer_id) > 1
+       ORDER BY s.number_or_kind, s.value`,
     )
     .all() as Array<{ kind: ContactKind; value: string; ids: string }>;
 }
 
 export function liveCustomerNames(client: Database.Database): Iterable<[id: string, name: string, company: string | null, createdAt: string]> {
-  return client.prepare(`SELECT id, name, company, created_at FROM customers WHERE deleted_at IS NULL ORDER BY id`).raw().iterate() as Iterable<[string, string, string | null, string]>;
+  // In the table's order: sorted by id, each row was a seek from the id index into the table (0.39 s at 100k, against 0.17).
+  return client.prepare(`SELECT id, name, company, created_at FROM customers WHERE deleted_at IS NULL`).raw().iterate() as Iterable<[string, string, string | null, string]>;
 }
 
 /** The side-by-side view of customers, in the order of `ids`; unknown ids are left out. */
