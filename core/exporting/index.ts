@@ -33,7 +33,21 @@ export function exportFormatOf(path: string, format?: 'xlsx' | 'csv'): 'xlsx' | 
  * Writes one kind of record to a file, reading one statement's consistent snapshot. Customers carry a
  * column per segmentation scheme (their class as of the latest run); `classFilter` exports one tier.
  */
-export async function exportToFile(client: Database.Database, kind: ExportKind, path: string, options: { format?: 'xlsx' | 'csv'; language: Language; classFilter?: ClassFilter; only?: readonly string[] }) {
+export interface ExportOptions {
+  format?: 'xlsx' | 'csv';
+  language: Language;
+  classFilter?: ClassFilter;
+  only?: readonly string[];
+}
+
+export interface ExportResult {
+  path: string;
+  format: 'xlsx' | 'csv';
+  rows: number;
+  classesAsOf: string | null;
+}
+
+export async function exportToFile(client: Database.Database, kind: ExportKind, path: string, options: ExportOptions): Promise<ExportResult> {
   const format = exportFormatOf(path, options.format);
   // Checked first, so it can never be the open database; written whole or not at all (writeWhole).
   assertFileTarget(client, path);

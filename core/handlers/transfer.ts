@@ -1,5 +1,4 @@
-import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError, type ParsedInputOf } from '../../shared/contract';
 import { isImportError } from '../../shared/import/errors';
@@ -8,7 +7,6 @@ import { backupFolder, backupHere, backupTo, listBackups, restoreFrom } from '..
 import { leaveTeamTheBackupWasNotIn, refuseUnconfirmedRestoreInTeam, teamOfLaptop } from '../backup/restore-in-team';
 import { runMaintenanceTasks } from '../maintenance';
 import type { HandlerContext } from '../context';
-import { exportToFile } from '../exporting';
 import { resolveImportFiles, restoreSource, writeTarget, type ResolvedImportInput } from '../files/transfer-files';
 import { ImportJobs, ImportRejected, inlineImportRunner, type ImportSource } from '../importing';
 import { listBatches } from '../../db/repos/imports';
@@ -81,14 +79,9 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
     if (input.filter && input.ids) throw new AppError('invalid_input', 'Give a filter or ids, not both.', [{ path: ['ids'], key: 'invalid_value' }]);
     // The list's filter is resolved on the app's connection, the same query the list pages through.
     const only = input.ids ?? (input.filter ? await shownIds(ctx, input.filter) : undefined);
-    const shared = ctx.dbPath === ':memory:' || !existsSync(ctx.dbPath);
-    const reader = shared ? ctx.db.$client : new Database(ctx.dbPath, { readonly: true });
-    try {
-      const path = writeTarget(ctx.files, input, 'export') ?? defaultExportPath(ctx.dbPath, kind, input.format ?? 'xlsx', ctx.clock.today(), classFilter);
-      return await exportToFile(reader, kind, path, { format: input.format, language: input.language, classFilter, only });
-    } finally {
-      if (!shared) reader.close();
-    }
+    const path = writeTarget(ctx.files, input, 'export') ?? defaultExportPath(ctx.dbPath, kind, input.format ?? 'xlsx', ctx.clock.today(), classFilter);
+    // Read on a connection of its own, in the worker when there is one: sorting 840k orders held the app for seconds.
+    return runner.exportFile(ctx.dbPath, kind, path, { format: input.format, language: input.language, classFilter, only });
   };
 
   return {

@@ -145,6 +145,7 @@ export const ISSUE_MESSAGES: Record<string, string> = {
   import_rows_rejected: '{{rejected}} of {{total}} rows have errors; nothing was imported',
   import_already_undone: 'this import was already undone',
   undo_worker_crashed: 'the undo stopped unexpectedly ({{reason}}); nothing was undone',
+  export_worker_crashed: 'the export stopped unexpectedly ({{reason}}); no file was written',
   file_not_found: 'no such file: {{path}}',
   file_not_writable: 'cannot be written: {{path}} ({{reason}})',
   file_name_too_long: 'the file name, or the path of its folder, is too long for the file system; nothing was changed: choose a shorter name or a folder nearer the top',

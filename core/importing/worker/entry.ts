@@ -8,6 +8,7 @@
  * Started by Node's child_process.fork (the CLI and the loopback bridge) or Electron's utilityProcess
  * (the app); both hand it a parent port, with different names.
  */
+import DatabaseConstructor from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Db } from '../../../db/open';
@@ -51,6 +52,9 @@ port.onMessage((message) => {
   } else if (message.type === 'undo' && !started) {
     started = true;
     undo(message);
+  } else if (message.type === 'export' && !started) {
+    started = true;
+    exportFile(message);
   } else if (message.type === 'check' && !started) {
     started = true;
     port.post({ type: 'checked', problems: quickCheck(message.path) });
@@ -67,6 +71,26 @@ function run(message: Extract<ToWorker, { type: 'start' }>): void {
     const { runImport } = await import('../run-import');
     return { type: 'done', result: await runImport(client, options, message.now) };
   });
+}
+
+/**
+ * An export on a read-only connection of its own: one snapshot, nothing to checkpoint. The exporter (and the
+ * spreadsheet writer it loads) is loaded by the export that needs it, as the import's readers are.
+ */
+function exportFile(message: Extract<ToWorker, { type: 'export' }>): void {
+  void (async () => {
+    let client: Database.Database | null = null;
+    try {
+      const { exportToFile } = await import('../../exporting');
+      client = new DatabaseConstructor(message.dbPath, { readonly: true, fileMustExist: true });
+      port.post({ type: 'exported', result: await exportToFile(client, message.kind, message.path, message.options) });
+    } catch (error) {
+      port.post({ type: 'failed', error: toWorkerError(error) });
+    } finally {
+      client?.close();
+    }
+    port.post({ type: 'closed' });
+  })();
 }
 
 function undo(message: Extract<ToWorker, { type: 'undo' }>): void {

@@ -3,11 +3,14 @@ import { ImportError, isImportError, type ImportErrorCode } from '../../../share
 import { ImportRejected } from '../rejected';
 import type { ImportOptions, ImportProgress, ImportResult } from '../types';
 import type { UndoResult } from '../undo';
+import type { ExportKind } from '../../../shared/export/columns';
+import type { ExportOptions, ExportResult } from '../../exporting';
 
 /**
  * The messages between the app and an import worker, one protocol for both transports (Node's
  * child_process IPC for the CLI and the bridge, Electron's utilityProcess for the app). A worker runs one
- * import (`start`) or one undo of an import batch (`undo`), then ends. Everything here is plain data that
+ * import (`start`), one undo of an import batch (`undo`), one check of a backup's copy (`check`) or one export
+ * (`export`), then ends. Everything here is plain data that
  * survives structured cloning: no functions, no class instances.
  */
 
@@ -19,6 +22,8 @@ export type ToWorker =
   | { type: 'undo'; dbPath: string; batchId: string; now: string }
   /** A backup's copy read whole (core/backup/quick-check.ts): a second of reading that would otherwise hold the app. */
   | { type: 'check'; path: string }
+  /** An export read and written whole (core/exporting): sorting 840k orders held the app for seconds. */
+  | { type: 'export'; dbPath: string; kind: ExportKind; path: string; options: ExportOptions }
   | { type: 'cancel' };
 
 export type FromWorker =
@@ -26,6 +31,7 @@ export type FromWorker =
   | { type: 'done'; result: ImportResult }
   | { type: 'undone'; result: UndoResult }
   | { type: 'checked'; problems: string[] }
+  | { type: 'exported'; result: ExportResult }
   | { type: 'failed'; error: WorkerError }
   /** After the answer: the worker has copied its commit's WAL into the database and closed its connection. */
   | { type: 'closed' };

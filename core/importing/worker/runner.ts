@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { AppError } from '../../../shared/contract';
 import type { Db } from '../../../db/open';
@@ -10,6 +11,8 @@ import { undoBatch, type UndoResult } from '../undo';
 import type { WorkerExit, WorkerHandle, WorkerLauncher } from './launcher';
 import { fromWorkerError, type FromWorker, type ToWorker, type WorkerImportOptions } from './protocol';
 import { checkHere, type FileCheck } from '../../backup/quick-check';
+import { exportToFile, type ExportOptions, type ExportResult } from '../../exporting';
+import type { ExportKind } from '../../../shared/export/columns';
 
 export interface ImportControl {
   signal?: AbortSignal;
@@ -27,6 +30,8 @@ export interface ImportRunner {
   undo(dbPath: string, batchId: string, now: string): Promise<UndoResult>;
   /** What quick_check says of the file at `path` (a backup's copy): read where the import's work is, not in the app. */
   checkFile: FileCheck;
+  /** Writes an export of `kind` to `path` (core/exporting), read on a connection of its own; throws what exportToFile throws. */
+  exportFile(dbPath: string, kind: ExportKind, path: string, options: ExportOptions): Promise<ExportResult>;
   /** The process ids of the import workers running now (always empty inline). */
   workers(): number[];
   /** Resolves once the workers that have answered have also finished writing their commit into the database (./entry.ts). */
@@ -59,6 +64,16 @@ export function inlineImportRunner(shared: Database.Database): ImportRunner {
       }
     },
     checkFile: checkHere,
+    async exportFile(dbPath, kind, path, options) {
+      // Its own read-only connection, so the export reads one snapshot while the app writes; ':memory:' has only the app's.
+      const own = dbPath !== ':memory:' && dbPath !== '' && existsSync(dbPath);
+      const reader = own ? new Database(dbPath, { readonly: true }) : shared;
+      try {
+        return await exportToFile(reader, kind, path, options);
+      } finally {
+        if (own) reader.close();
+      }
+    },
     workers: () => [],
     settled: async () => {},
     close: () => {},
@@ -88,7 +103,7 @@ export function processImportRunner(launch: WorkerLauncher): ImportRunner {
    * ends without answering, as a clear error naming `work`. A worker that answered is ended once it says it has
    * closed its connection (its WAL checkpoint, after the answer) or when the runner is closed.
    */
-  const exchange = <T>(work: 'import' | 'undo', first: ToWorker, answer: (message: FromWorker) => T | undefined, control: ImportControl = {}) =>
+  const exchange = <T>(work: WorkerWork, first: ToWorker, answer: (message: FromWorker) => T | undefined, control: ImportControl = {}) =>
     new Promise<T>((resolve, reject) => {
       const worker = launch();
       active.add(worker);
@@ -129,6 +144,9 @@ export function processImportRunner(launch: WorkerLauncher): ImportRunner {
     undo: (dbPath, batchId, now) => exchange('undo', { type: 'undo', dbPath, batchId, now }, (message) => (message.type === 'undone' ? message.result : undefined)),
     // A worker that could not start or died is no reason to skip the check: it is read here then, holding the app once.
     checkFile: (path) => exchange('import', { type: 'check', path }, (message) => (message.type === 'checked' ? message.problems : undefined)).catch(() => checkHere(path)),
+    // Reading and sorting every order for the file held the app for seconds at 100k customers: in the worker, it answers meanwhile.
+    exportFile: (dbPath, kind, path, options) =>
+      exchange('export', { type: 'export', dbPath, kind, path, options }, (message) => (message.type === 'exported' ? message.result : undefined)),
     workers: () => [...active].map((w) => w.pid).filter((pid): pid is number => pid !== undefined),
     settled: () => (windingDown.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => onWoundDown.push(resolve))),
     close: () => {
@@ -138,10 +156,19 @@ export function processImportRunner(launch: WorkerLauncher): ImportRunner {
   };
 }
 
+/** What a worker was started for, to say what stopped when it dies. */
+type WorkerWork = 'import' | 'undo' | 'export';
+
 /** The worker ended without an answer. Its transaction was never committed, so the database is as before. */
-export function workerCrashed(exit: WorkerExit, stderr: string, work: 'import' | 'undo' = 'import'): AppError {
+export function workerCrashed(exit: WorkerExit, stderr: string, work: WorkerWork = 'import'): AppError {
   const reason = exit.signal ? `signal ${exit.signal}` : exit.code !== null ? `exit code ${exit.code}` : 'it could not be started';
   const detail = lastWords(stderr);
+  // An export writes under a temporary name and renames it when whole (core/files/write-whole.ts): nothing was written.
+  if (work === 'export') {
+    return new AppError('invalid_input', `The export stopped unexpectedly (${reason})${detail}. No file was written; TierBook keeps running.`, [
+      { path: ['path'], key: 'export_worker_crashed', params: { reason } },
+    ]);
+  }
   if (work === 'undo') {
     return new AppError('invalid_input', `The undo stopped unexpectedly (${reason})${detail}. Nothing was undone; TierBook keeps running.`, [
       { path: ['batchId'], key: 'undo_worker_crashed', params: { reason } },
