@@ -37,6 +37,7 @@ import { measureKeepingInChild } from './keep';
 import { measureFirstSnapshotInChild } from './first-snapshot';
 import { summarise } from './summary';
 import { measureImportWriteFloor } from './import-write-floor';
+import { measureOrdersExport } from './export';
 
 const wallStart = performance.now();
 const TODAY = '2026-11-23';
@@ -215,6 +216,11 @@ await undoRunner.settled();
 const importing = 'skipped' in measuredImport ? measuredImport : { ...measuredImport, undoCheckpointAfterAnswerMs: Math.round(performance.now() - undoWindingDown) };
 console.log('Import of an orders CSV (one batch, then undone); floor = the streaming reader alone:');
 console.log(JSON.stringify(importing, null, 2));
+step('every order exported');
+const ordersExport = await measureOrdersExport({ runner: undoRunner, dbPath, raw, dir });
+await undoRunner.settled();
+console.log('Every order exported to a CSV, in the import worker as the app runs it:');
+console.log(JSON.stringify(ordersExport, null, 2));
 step('prediction');
 const prediction = await measurePrediction({ customers: CUSTOMERS, db: app.db, asOf: TODAY });
 console.log('Prediction (BG/NBD fit alone; the whole base scored; the recompute\'s part on the demo database):');
@@ -222,7 +228,7 @@ console.log(JSON.stringify(prediction, null, 2));
 step('dashboard, on a demo database of its own');
 const dashboard = await measureDashboard({ customers: CUSTOMERS, runs: Math.min(RUNS, 5) });
 const memory = process.memoryUsage();
-const budgets = summarise({ demoLoadMs: Math.round(loadMs), firstSnapshotMs, firstSnapshotLongestStallMs: firstSnapshot.longestStallMs, firstSnapshotInChild, historyWriteFloor, kept, keepingInChild, floor, duckdb, tiers, cli, newDay, refitInChild, historyInChild, predictionsInChild, rss, importing, importWriteFloor, prediction, dashboard, ui, today, todayAfterWrite, wholeTodayInChild });
+const budgets = summarise({ demoLoadMs: Math.round(loadMs), firstSnapshotMs, firstSnapshotLongestStallMs: firstSnapshot.longestStallMs, firstSnapshotInChild, historyWriteFloor, kept, keepingInChild, floor, duckdb, tiers, cli, newDay, refitInChild, historyInChild, predictionsInChild, rss, importing, importWriteFloor, ordersExport, prediction, dashboard, ui, today, todayAfterWrite, wholeTodayInChild });
 const wallSeconds = Math.round((performance.now() - wallStart) / 1000);
 const result = {
   when: new Date().toISOString(),
@@ -243,6 +249,7 @@ const result = {
   ui,
   today: { ...today, afterWrite: todayAfterWrite, wholeListInChild: wholeTodayInChild },
   importing: { ...importing, writeFloor: importWriteFloor },
+  ordersExport,
   prediction,
   dashboard,
 };

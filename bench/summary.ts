@@ -10,6 +10,7 @@ import type { measureAfterOrderInChild } from './after-order';
 import type { measureKeepingInChild } from './keep';
 import type { measureFirstSnapshotInChild } from './first-snapshot';
 import type { measureDuckDb } from './peer-duckdb';
+import type { measureOrdersExport } from './export';
 import type { measurePrediction } from './prediction';
 import type { measureTodayAfterWrites } from './today-after-write';
 import type { measureWholeTodayInChild } from './today-whole';
@@ -44,6 +45,7 @@ export interface BenchFigures {
   /** undoCheckpointAfterAnswerMs: how long the undo's worker went on checkpointing after it answered. */
   importing: (Result<typeof measureImport> & { undoCheckpointAfterAnswerMs: number }) | { skipped: string };
   importWriteFloor: ImportWriteFloor | { skipped: string };
+  ordersExport: Result<typeof measureOrdersExport>;
   prediction: Result<typeof measurePrediction>;
   dashboard: Result<typeof measureDashboard>;
   /** bench/ui.ts and bench/ui-today.ts: loosely typed, they return { skipped } without Chromium. */
@@ -170,6 +172,8 @@ export function summarise(f: BenchFigures): Budgets {
     });
     b.add("floor: SQLite alone soft-deleting them (the undo's rows)", w.softDeleteMs, 'ms', { report: true }, { note: `one UPDATE over their stretch of rowids, committed: ${w.softDeleteWalMiB} MiB of WAL; once` });
   }
+  const e = f.ordersExport;
+  b.add('longest wait for other calls while every order is exported (CSV)', e.longestStallMs, 'ms', { atMost: 100 }, { note: `${e.rows} orders in ${e.callMs} ms, in the import worker as the app runs it; once` });
   b.add('prediction: BG/NBD fit', f.prediction.fitMedianMs, 'ms', { below: 2000 }, { note: `${f.prediction.customers} simulated customers` });
   const dashboard = (name: string) => f.dashboard.cases.find((c) => c.case === name)?.medianMs ?? null;
   b.add('dashboard: pyramid, a year by month', dashboard('dashboard: pyramid, a year by month'), 'ms', { below: 1000 });
