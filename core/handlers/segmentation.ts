@@ -16,7 +16,7 @@ import { AppError, invalidInput, notFound } from '../../shared/contract';
 import type { CustomSegmentRow, Explanation } from '../../shared/contract/segmentation';
 import { customerIdsMatching, latestRunDay, writeConfigOverrides } from '../../db/repos/segmentation';
 import { classKeysOf, customSchemeKey, customSegmentSchema, isLocalRule, LOCAL_SCHEME_KEYS, SCHEME_KEYS, type RuleGroup, type SegmentationResult } from '../../shared/segmentation';
-import { predictionCells } from '../prediction/cells';
+import { predictionLookup } from '../prediction/cells';
 import { predictionsSettled } from '../prediction/refit';
 import type { HandlerContext } from '../context';
 import { newId } from '../ids';
@@ -97,7 +97,7 @@ function segmentsHandlers(ctx: HandlerContext): HandlerMap<'segments'> {
     'segments:members': async (input) => {
       const state = await segmentationInSteps(ctx, today(input.asOf));
       await predictionsSettled(ctx.db);
-      return members(state, input, (query) => customerIdsMatching(ctx.db, query), predictionCells(ctx.db));
+      return members(state, input, (query) => customerIdsMatching(ctx.db, query), predictionLookup(ctx.db));
     },
 
     'segments:explain': async ({ customerId, asOf }) => {

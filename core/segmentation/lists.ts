@@ -3,7 +3,7 @@ import type { MemberRow } from '../../shared/contract/segmentation';
 import { normalizeQuery } from '../../shared/domain/pinyin';
 import type { SegmentationState } from './state';
 import { daysSince } from './window-metrics';
-import type { PredictionCells } from '../prediction/cells';
+import type { PredictionCells, PredictionLookup } from '../prediction/cells';
 
 /** The class column of one scheme, or not_found for a custom segment that does not exist. */
 export function columnOf(state: SegmentationState, scheme: string): readonly string[] {
@@ -129,17 +129,24 @@ export function members(
   state: SegmentationState,
   input: ParsedInputOf<'segments:members'>,
   matching: SearchMatches,
-  predictions?: ReadonlyMap<string, PredictionCells>,
+  predictions?: PredictionLookup,
 ): OutputOf<'segments:members'> {
   const column = columnOf(state, input.scheme);
   if (input.group !== undefined) refuseUnknownGroup(state, input.scheme, input.group);
-  const picked = orderedMembers(state, column, input, matching, predictions);
+  // Every customer's predictions only to sort by one; otherwise the page's rows' alone.
+  const sortedBy = PREDICTION_SORTS.has(input.sort) ? predictions?.all() : undefined;
+  const picked = orderedMembers(state, column, input, matching, sortedBy);
+  const page = picked.slice(input.offset, input.offset + input.limit);
+  const cells = sortedBy ?? predictions?.of(page.map((k) => state.customers[k]!.id));
   return {
     asOf: state.asOf,
     total: picked.length,
-    rows: picked.slice(input.offset, input.offset + input.limit).map((k) => memberRow(state, k, column[k]!, predictions, input.scheme)),
+    rows: page.map((k) => memberRow(state, k, column[k]!, cells, input.scheme)),
   };
 }
+
+/** The sorts by a stored prediction (sortValue). */
+const PREDICTION_SORTS: ReadonlySet<SortKey> = new Set<SortKey>(['likelihood', 'pAlive', 'expectedValue', 'clv']);
 
 /**
  * The members a query picks, in its order — kept per state, so paging through a class of 100k (the
