@@ -90,7 +90,7 @@ async function start(): Promise<void> {
   let reminders: ReminderScheduler | undefined;
   registerIpc(rearmingDispatch(opened.dispatch, () => reminders), isOwnPage);
   registerFileDialogs(isOwnPage, fileHandles);
-  void runAutomaticBackups(opened.db.$client, dbPath, new Date(), opened.importRunner.checkFile).catch((error: unknown) => console.error('Automatic backup failed:', error));
+  void runAutomaticBackups(opened.db.$client, dbPath, new Date(), opened.importRunner.backupCopier(dbPath)).catch((error: unknown) => console.error('Automatic backup failed:', error));
   // Team sync runs here in the background with back-off (docs/team.md); no screen waits for it.
   teamSync(opened.db, dbPath, () => new Date()).startLive();
   // Today, the home screen, made while the window and its page load (core/today/warm.ts); then the dashboard's months,

@@ -1,11 +1,11 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../shared/contract';
 import { backupFolder, backupName, freshBackupPath, listBackups, localDay, weekOf, type BackupFile, type BackupKind } from './files';
 import { assertWritableTarget } from './target';
 import { commitTemp, createTempBeside, discardTemp } from './temp-file';
-import { checkHere, type FileCheck } from './quick-check';
+import { copyHere, type BackupCopier } from './copy';
 
 /**
  * A consistent copy through SQLite's online backup API: safe while the app keeps writing, and the
@@ -14,16 +14,15 @@ import { checkHere, type FileCheck } from './quick-check';
  * backup. The target is checked before and again right before the rename: never the open database
  * or its working files, never a folder, link, device or pipe (see target.ts).
  */
-export async function backupTo(client: Database.Database, path: string, kind: BackupKind = 'manual', at = new Date(), check: FileCheck = checkHere): Promise<BackupFile> {
+export async function backupTo(client: Database.Database, path: string, kind: BackupKind = 'manual', at = new Date(), copy: BackupCopier = copyHere): Promise<BackupFile> {
   assertWritableTarget(client, path);
   // SQLite writes the copy: where its path would pass what SQLite opens, refused as too long before anything is made.
   const temp = createTempBeside(path, { forSqlite: true });
   try {
-    await client.backup(temp.path);
-    standAlone(temp.path);
     // The copy kept before a restore is what the data was, damaged or not: restoring a good backup is the way out
     // of a damaged database, and refusing its copy would refuse the restore.
-    if (kind !== 'before_restore') assertCopyWhole(await check(temp.path));
+    const problems = await copy(client, temp.path, kind !== 'before_restore');
+    if (problems) assertCopyWhole(problems);
   } catch (error) {
     discardTemp(temp);
     throw error;
@@ -31,21 +30,6 @@ export async function backupTo(client: Database.Database, path: string, kind: Ba
   commitTemp(client, temp, path);
   const stat = statSync(path);
   return { path, name: basename(path), bytes: stat.size, createdAt: at.toISOString(), kind };
-}
-
-/**
- * The copy takes the live database's journal mode (WAL) in its header, so every later open of it, a
- * restore's among them, would make a -wal and a -shm file beside it (and leave them, when opened read-only),
- * and could not open it at all where nothing may be written beside it (a read-only stick). A backup is
- * one file that is read alone: its journal goes back to SQLite's default.
- */
-function standAlone(path: string): void {
-  const copy = new Database(path, { fileMustExist: true });
-  try {
-    copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
-  }
 }
 
 /**
@@ -65,9 +49,9 @@ function assertCopyWhole(problems: string[]): void {
 }
 
 /** A backup in the `backups` folder beside the database: TierBook's own folder, made on its first backup. */
-export function backupHere(client: Database.Database, dbPath: string, kind: BackupKind, at = new Date(), check?: FileCheck): Promise<BackupFile> {
+export function backupHere(client: Database.Database, dbPath: string, kind: BackupKind, at = new Date(), copy?: BackupCopier): Promise<BackupFile> {
   const folder = ownBackupFolder(dbPath);
-  return backupTo(client, freshBackupPath(folder, kind, at), kind, at, check);
+  return backupTo(client, freshBackupPath(folder, kind, at), kind, at, copy);
 }
 
 /** The `backups` folder beside the database, made when it is not there yet (a chosen target's folder never is: target.ts). */
@@ -98,14 +82,14 @@ export const WEEKLY_KEPT = 4;
  * The newest 7 daily and 4 weekly backups are kept, older ones deleted; manual and before-restore
  * backups are the user's and are never deleted here.
  */
-export async function runAutomaticBackups(client: Database.Database, dbPath: string, now = new Date(), check?: FileCheck): Promise<{ created: string[]; removed: string[] }> {
+export async function runAutomaticBackups(client: Database.Database, dbPath: string, now = new Date(), copy?: BackupCopier): Promise<{ created: string[]; removed: string[] }> {
   const folder = ownBackupFolder(dbPath);
   const today = localDay(now);
   const existing = listBackups(folder);
   const created: string[] = [];
   const dailyPath = join(folder, backupName('daily', now));
   if (!existing.some((b) => b.kind === 'daily' && b.name === basename(dailyPath))) {
-    await backupTo(client, dailyPath, 'daily', now, check);
+    await backupTo(client, dailyPath, 'daily', now, copy);
     created.push(dailyPath);
   }
   const thisWeek = weekOf(today);

@@ -104,8 +104,8 @@ export function transferHandlers(ctx: HandlerContext): HandlerMap<'import'> & Ha
     'export:followUps': exportKind('followUps'),
     'backup:create': (input) => {
       const path = writeTarget(ctx.files, input, 'backup');
-      const check = runner.checkFile;
-      return path ? backupTo(ctx.db.$client, path, 'manual', ctx.clock.now(), check) : backupHere(ctx.db.$client, ctx.dbPath, 'manual', ctx.clock.now(), check);
+      const copy = runner.backupCopier(ctx.dbPath);
+      return path ? backupTo(ctx.db.$client, path, 'manual', ctx.clock.now(), copy) : backupHere(ctx.db.$client, ctx.dbPath, 'manual', ctx.clock.now(), copy);
     },
     'backup:restore': async (input) => {
       // Asked before the file is resolved, so a dialog's handle is still good when the user says yes.

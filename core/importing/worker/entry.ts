@@ -19,6 +19,7 @@ import type { ImportSource } from '../source';
 import type { ImportProgress } from '../types';
 import { toWorkerError, type FromWorker, type ToWorker } from './protocol';
 import { quickCheck } from '../../backup/quick-check';
+import { copyFromFile } from '../../backup/copy';
 
 interface ParentPort {
   post(message: FromWorker): void;
@@ -55,6 +56,12 @@ port.onMessage((message) => {
   } else if (message.type === 'export' && !started) {
     started = true;
     exportFile(message);
+  } else if (message.type === 'copy' && !started) {
+    started = true;
+    void copyFromFile(message.dbPath, message.to, message.check).then(
+      (problems) => port.post({ type: 'copied', problems }),
+      (error: unknown) => port.post({ type: 'failed', error: toWorkerError(error) }),
+    ).then(() => port.post({ type: 'closed' }));
   } else if (message.type === 'check' && !started) {
     started = true;
     port.post({ type: 'checked', problems: quickCheck(message.path) });

@@ -9,8 +9,8 @@ import type { ExportOptions, ExportResult } from '../../exporting';
 /**
  * The messages between the app and an import worker, one protocol for both transports (Node's
  * child_process IPC for the CLI and the bridge, Electron's utilityProcess for the app). A worker runs one
- * import (`start`), one undo of an import batch (`undo`), one check of a backup's copy (`check`) or one export
- * (`export`), then ends. Everything here is plain data that
+ * import (`start`), one undo of an import batch (`undo`), one check of a backup's copy (`check`), one backup's
+ * copy (`copy`) or one export (`export`), then ends. Everything here is plain data that
  * survives structured cloning: no functions, no class instances.
  */
 
@@ -22,6 +22,8 @@ export type ToWorker =
   | { type: 'undo'; dbPath: string; batchId: string; now: string }
   /** A backup's copy read whole (core/backup/quick-check.ts): a second of reading that would otherwise hold the app. */
   | { type: 'check'; path: string }
+  /** A backup's copy made (core/backup/copy.ts copyFromFile), and checked when asked. */
+  | { type: 'copy'; dbPath: string; to: string; check: boolean }
   /** An export read and written whole (core/exporting): sorting 840k orders held the app for seconds. */
   | { type: 'export'; dbPath: string; kind: ExportKind; path: string; options: ExportOptions }
   | { type: 'cancel' };
@@ -31,6 +33,7 @@ export type FromWorker =
   | { type: 'done'; result: ImportResult }
   | { type: 'undone'; result: UndoResult }
   | { type: 'checked'; problems: string[] }
+  | { type: 'copied'; problems: string[] | null }
   | { type: 'exported'; result: ExportResult }
   | { type: 'failed'; error: WorkerError }
   /** After the answer: the worker has copied its commit's WAL into the database and closed its connection. */
