@@ -38,6 +38,7 @@ import { measureFirstSnapshotInChild } from './first-snapshot';
 import { summarise } from './summary';
 import { measureImportWriteFloor } from './import-write-floor';
 import { measureOrdersExport } from './export';
+import { measureBackup } from './backup';
 
 const wallStart = performance.now();
 const TODAY = '2026-11-23';
@@ -221,6 +222,11 @@ const ordersExport = await measureOrdersExport({ runner: undoRunner, dbPath, raw
 await undoRunner.settled();
 console.log('Every order exported to a CSV, in the import worker as the app runs it:');
 console.log(JSON.stringify(ordersExport, null, 2));
+step('a backup');
+const backup = await measureBackup({ runner: undoRunner, client: raw, dbPath, dir });
+await undoRunner.settled();
+console.log('A backup, its copy made in the import worker as the app makes it:');
+console.log(JSON.stringify(backup, null, 2));
 step('prediction');
 const prediction = await measurePrediction({ customers: CUSTOMERS, db: app.db, asOf: TODAY });
 console.log('Prediction (BG/NBD fit alone; the whole base scored; the recompute\'s part on the demo database):');
@@ -228,7 +234,7 @@ console.log(JSON.stringify(prediction, null, 2));
 step('dashboard, on a demo database of its own');
 const dashboard = await measureDashboard({ customers: CUSTOMERS, runs: Math.min(RUNS, 5) });
 const memory = process.memoryUsage();
-const budgets = summarise({ demoLoadMs: Math.round(loadMs), firstSnapshotMs, firstSnapshotLongestStallMs: firstSnapshot.longestStallMs, firstSnapshotInChild, historyWriteFloor, kept, keepingInChild, floor, duckdb, tiers, cli, newDay, refitInChild, historyInChild, predictionsInChild, rss, importing, importWriteFloor, ordersExport, prediction, dashboard, ui, today, todayAfterWrite, wholeTodayInChild });
+const budgets = summarise({ demoLoadMs: Math.round(loadMs), firstSnapshotMs, firstSnapshotLongestStallMs: firstSnapshot.longestStallMs, firstSnapshotInChild, historyWriteFloor, kept, keepingInChild, floor, duckdb, tiers, cli, newDay, refitInChild, historyInChild, predictionsInChild, rss, importing, importWriteFloor, ordersExport, backup, prediction, dashboard, ui, today, todayAfterWrite, wholeTodayInChild });
 const wallSeconds = Math.round((performance.now() - wallStart) / 1000);
 const result = {
   when: new Date().toISOString(),
@@ -250,6 +256,7 @@ const result = {
   today: { ...today, afterWrite: todayAfterWrite, wholeListInChild: wholeTodayInChild },
   importing: { ...importing, writeFloor: importWriteFloor },
   ordersExport,
+  backup,
   prediction,
   dashboard,
 };

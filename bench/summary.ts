@@ -11,6 +11,7 @@ import type { measureKeepingInChild } from './keep';
 import type { measureFirstSnapshotInChild } from './first-snapshot';
 import type { measureDuckDb } from './peer-duckdb';
 import type { measureOrdersExport } from './export';
+import type { measureBackup } from './backup';
 import type { measurePrediction } from './prediction';
 import type { measureTodayAfterWrites } from './today-after-write';
 import type { measureWholeTodayInChild } from './today-whole';
@@ -46,6 +47,7 @@ export interface BenchFigures {
   importing: (Result<typeof measureImport> & { undoCheckpointAfterAnswerMs: number }) | { skipped: string };
   importWriteFloor: ImportWriteFloor | { skipped: string };
   ordersExport: Result<typeof measureOrdersExport>;
+  backup: Result<typeof measureBackup>;
   prediction: Result<typeof measurePrediction>;
   dashboard: Result<typeof measureDashboard>;
   /** bench/ui.ts and bench/ui-today.ts: loosely typed, they return { skipped } without Chromium. */
@@ -174,6 +176,7 @@ export function summarise(f: BenchFigures): Budgets {
   }
   const e = f.ordersExport;
   b.add('longest wait for other calls while every order is exported (CSV)', e.longestStallMs, 'ms', { atMost: 100 }, { note: `${e.rows} orders in ${e.callMs} ms, in the import worker as the app runs it; once` });
+  b.add('longest wait for other calls while a backup is made', f.backup.longestStallMs, 'ms', { atMost: 100 }, { note: `${f.backup.mib} MiB in ${f.backup.callMs} ms, its copy made in the import worker as the app makes it; once` });
   b.add('prediction: BG/NBD fit', f.prediction.fitMedianMs, 'ms', { below: 2000 }, { note: `${f.prediction.customers} simulated customers` });
   const dashboard = (name: string) => f.dashboard.cases.find((c) => c.case === name)?.medianMs ?? null;
   b.add('dashboard: pyramid, a year by month', dashboard('dashboard: pyramid, a year by month'), 'ms', { below: 1000 });
