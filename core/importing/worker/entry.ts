@@ -58,10 +58,7 @@ port.onMessage((message) => {
     exportFile(message);
   } else if (message.type === 'copy' && !started) {
     started = true;
-    void copyFromFile(message.dbPath, message.to, message.check).then(
-      (problems) => port.post({ type: 'copied', problems }),
-      (error: unknown) => port.post({ type: 'failed', error: toWorkerError(error) }),
-    ).then(() => port.post({ type: 'closed' }));
+    copy(message);
   } else if (message.type === 'check' && !started) {
     started = true;
     port.post({ type: 'checked', problems: quickCheck(message.path) });
@@ -98,6 +95,16 @@ function exportFile(message: Extract<ToWorker, { type: 'export' }>): void {
     }
     port.post({ type: 'closed' });
   })();
+}
+
+/** A backup's copy (core/backup/copy.ts), on a read-only connection of its own that it closes before it answers. */
+function copy(message: Extract<ToWorker, { type: 'copy' }>): void {
+  void copyFromFile(message.dbPath, message.to, message.check)
+    .then(
+      (problems) => port.post({ type: 'copied', problems }),
+      (error: unknown) => port.post({ type: 'failed', error: toWorkerError(error) }),
+    )
+    .then(() => port.post({ type: 'closed' }));
 }
 
 function undo(message: Extract<ToWorker, { type: 'undo' }>): void {
