@@ -31,6 +31,7 @@ import { headersRowsAndRestoreByKeyboard } from './journeys-keyboard-reach';
 import { deleteOrderAndCustomerByKeyboard } from './journeys-delete-by-keyboard';
 import { everyFormAsksBeforeDropping } from './journeys-discard-forms';
 import { overdueGroupByKeyboard } from './journeys-today-group';
+import { reopenedTodayAsksOnce } from './journeys-today-reopen';
 import { evaluationCardNamesTheScheme } from './journeys-evaluation-title';
 import { hostileTextStaysInItsBox } from './journeys-hostile-text';
 import { hostilePanelsAndDialogs } from './journeys-hostile-panels';
@@ -285,6 +286,27 @@ describe('TierBook evaluation as the Electron app, on a demo with a year of tier
 
   it('demo → Evaluation → scheme and period → a heatmap cell lists the customers the migration answer names; PNG, .xlsx, both languages', async () => {
     await evaluationDashboardAndMigration({ page, screenshot: async () => undefined });
+  });
+});
+
+// Its own app and database: more overdue customers than a page of Today holds, which the other journeys do not expect.
+describe('TierBook as the Electron app, with more overdue customers than a page of Today', () => {
+  let app: ElectronApplication;
+  let page: Page;
+  beforeAll(async () => {
+    app = await electron.launch({
+      executablePath: electronBinary(),
+      args: [ROOT, '--lang=zh-CN'],
+      env: { ...process.env, TIERBOOK_DB: join(tempDir(), 'electron-overdue.sqlite'), LANG: 'zh_CN.UTF-8' },
+    });
+    page = await app.firstWindow();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('Today opened again with its overdue group collapsed asks once, for the rows it shows, both languages', async () => {
+    await reopenedTodayAsksOnce({ page, screenshot: async () => undefined });
   });
 });
 

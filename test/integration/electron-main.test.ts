@@ -31,7 +31,9 @@ const fake = vi.hoisted(() => {
   return state;
 });
 
-vi.mock('electron', () => ({
+vi.mock('electron', async () => ({
+  // The app's import worker (imports, exports, a backup's copy), as test/integration/import-utility-process.test.ts plays it.
+  utilityProcess: { fork: (await import('../support/utility-process-fork')).forkUtilityProcess },
   app: {
     on: (event: string, handler: (...args: unknown[]) => void) => fake.appHandlers.set(event, handler),
     whenReady: () => (fake.sequence.push('whenReady'), Promise.resolve()),

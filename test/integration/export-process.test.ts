@@ -7,8 +7,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/contract';
 import { forkImportWorker, inlineImportRunner, type WorkerLauncher } from '../../core/importing';
+import { DYING_WORKER_SCRIPT, failure } from '../support/app-error';
 import { openTestApp, tempDir, type TestApp } from '../support/test-app';
 
 let app: TestApp | undefined;
@@ -26,14 +26,6 @@ function open(launcher: WorkerLauncher = forkImportWorker()) {
   return { t: app, started };
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const outcome = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(outcome).toBeInstanceOf(AppError);
-  return outcome as AppError;
-}
 
 describe('exports in a worker process', () => {
   it('write, each in a worker of its own, the very files the export writes in-process, for every kind and both formats', async () => {
@@ -99,7 +91,7 @@ describe('exports in a worker process', () => {
   it('a worker that dies is an export that wrote nothing, and the next export works', async () => {
     const dir = tempDir();
     const script = join(dir, 'dying-worker.cjs');
-    writeFileSync(script, `process.stderr.write('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\\n'); process.exit(134);`);
+    writeFileSync(script, DYING_WORKER_SCRIPT);
     const working = forkImportWorker();
     const dying = forkImportWorker({ script, execArgv: [], cwd: dir });
     let launch = dying;

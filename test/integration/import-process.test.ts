@@ -2,9 +2,9 @@ import { build } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/contract';
 import { forkImportWorker, importWorkerCommand } from '../../core/importing';
 import { IMPORT_WORKER_HEAP_MB } from '../../core/importing/worker/launcher';
+import { DYING_WORKER_SCRIPT, failure } from '../support/app-error';
 import { openTestApp, ROOT, tempDir, type TestApp } from '../support/test-app';
 import { walIndexHeader } from '../support/wal-index';
 // @ts-expect-error -- a plain .mjs module of the build script, without type declarations
@@ -30,14 +30,6 @@ function counts(t: TestApp) {
   return t.db.$client.prepare('SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM contact_channels) AS contacts, (SELECT count(*) FROM import_batches) AS batches').get();
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const outcome = await promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  expect(outcome).toBeInstanceOf(AppError);
-  return outcome as AppError;
-}
 
 /** Polls import:progress until the import reports at least `rows` rows (it is then inside its transaction). */
 async function waitForRows(t: TestApp, jobId: string, rows: number) {
@@ -163,7 +155,7 @@ describe('imports in a worker process', () => {
   it('a worker that dies during an undo is reported as an undo that did nothing, and the next undo works', async () => {
     const dir = tempDir();
     const script = join(dir, 'dying-worker.cjs');
-    writeFileSync(script, `process.stderr.write('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\\n'); process.exit(134);`);
+    writeFileSync(script, DYING_WORKER_SCRIPT);
     const working = forkImportWorker();
     const dying = forkImportWorker({ script, execArgv: [], cwd: dir });
     let launch = working;
@@ -213,7 +205,7 @@ describe('imports in a worker process', () => {
     const dir = tempDir();
     const script = join(dir, 'dying-worker.cjs');
     // What V8 does at its heap limit: a line on stderr, then abort (exit code 134).
-    writeFileSync(script, `process.stderr.write('FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\\n'); process.exit(134);`);
+    writeFileSync(script, DYING_WORKER_SCRIPT);
     const t = open(forkImportWorker({ script, execArgv: [], cwd: dir }));
     const path = customersCsv(t.dir, 10);
     const crashed = await failure(t.call('import:commit', { kind: 'customers', source: { path } }));

@@ -1,43 +1,25 @@
-import { fork } from 'node:child_process';
-import { EventEmitter } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openTestApp, ROOT, type TestApp } from '../support/test-app';
 
 /**
- * Electron's utilityProcess, played by a Node child process with the same surface (spawn, message,
- * exit with a code, postMessage, kill, pid, stderr): electron/import-process.ts runs for real against it,
- * and so does the worker entry's Electron branch (process.parentPort, see the shim).
+ * Electron's utilityProcess, played by a Node child process with the same surface (test/support/utility-process-fork.ts):
+ * electron/import-process.ts runs for real against it, and so does the worker entry's Electron branch
+ * (process.parentPort, see the shim).
  */
 const forks = vi.hoisted(() => [] as Array<{ script: string; options: { execArgv?: string[]; serviceName?: string } }>);
-vi.mock('electron', () => ({
-  utilityProcess: {
-    fork(script: string, _args: string[], options: { execArgv?: string[]; serviceName?: string }) {
-      forks.push({ script, options });
-      const root = process.cwd();
-      const child = fork(join(root, 'test', 'support', 'utility-process-shim.mjs'), [join(root, 'core', 'importing', 'worker', 'entry.ts')], {
-        execArgv: ['--import', 'tsx', ...(options.execArgv ?? [])],
-        cwd: root,
-        serialization: 'advanced',
-        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      });
-      const utility = Object.assign(new EventEmitter(), {
-        get pid() {
-          return child.pid;
-        },
-        stderr: child.stderr,
-        postMessage: (message: unknown) => child.send(message as never),
-        kill: () => child.kill('SIGKILL'),
-      });
-      child.on('spawn', () => utility.emit('spawn'));
-      child.on('message', (message) => utility.emit('message', message));
-      // Electron reports a crash as an exit code only.
-      child.on('exit', (code, signal) => utility.emit('exit', code ?? (signal ? 128 + 9 : 0)));
-      return utility;
+vi.mock('electron', async () => {
+  const { forkUtilityProcess } = await import('../support/utility-process-fork');
+  return {
+    utilityProcess: {
+      fork(script: string, args: string[], options: { execArgv?: string[]; serviceName?: string }) {
+        forks.push({ script, options });
+        return forkUtilityProcess(script, args, options);
+      },
     },
-  },
-}));
+  };
+});
 
 const { utilityImportWorker } = await import('../../electron/import-process');
 
