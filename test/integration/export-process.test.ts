@@ -1,7 +1,7 @@
 /**
  * Exports run in the import worker's process (core/importing/worker: `export`), on a read-only connection of
  * their own: reading and sorting every order of a 100k-customer book held the app's main process for 2-3 s. The
- * files a worker writes are byte for byte those the same export writes in-process; its refusals come back as the
+ * CSV files a worker writes are byte for byte those the same export writes in-process; its refusals come back as the
  * same errors; a worker that dies is an export that wrote nothing.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ function open(launcher: WorkerLauncher = forkImportWorker()) {
 
 
 describe('exports in a worker process', () => {
-  it('write, each in a worker of its own, the very files the export writes in-process, for every kind and both formats', async () => {
+  it('write, each in a worker of its own, the very files the export writes in-process, for every kind (and a spreadsheet)', async () => {
     const { t, started } = open();
     await t.call('workspace:loadDemo', { customers: 60, seed: 11 });
     await t.call('segments:recompute', {});
@@ -40,7 +40,8 @@ describe('exports in a worker process', () => {
       ['followUps', 'export:followUps'],
     ] as const;
     for (const [kind, channel] of kinds) {
-      for (const format of ['csv', 'xlsx'] as const) {
+      // Every kind as CSV, compared byte for byte; the spreadsheet writer once (each export is a worker's start).
+      for (const format of kind === 'customers' ? (['csv', 'xlsx'] as const) : (['csv'] as const)) {
         const before = started.count;
         const viaWorker = join(t.dir, `${kind}-worker.${format}`);
         const result = await t.call(channel, { path: viaWorker, language: 'en' });
