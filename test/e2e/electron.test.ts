@@ -289,44 +289,34 @@ describe('TierBook evaluation as the Electron app, on a demo with a year of tier
   });
 });
 
-// Its own app and database: more overdue customers than a page of Today holds, which the other journeys do not expect.
-describe('TierBook as the Electron app, with more overdue customers than a page of Today', () => {
-  let app: ElectronApplication;
-  let page: Page;
-  beforeAll(async () => {
-    app = await electron.launch({
-      executablePath: electronBinary(),
-      args: [ROOT, '--lang=zh-CN'],
-      env: { ...process.env, TIERBOOK_DB: join(tempDir(), 'electron-overdue.sqlite'), LANG: 'zh_CN.UTF-8' },
+/** A journey that needs a book of its own: the app launched on a new database file, in Chinese, for that describe block. */
+function onABookOfItsOwn(file: string, title: string, journey: (page: Page) => Promise<void>): void {
+  describe(title, () => {
+    let app: ElectronApplication;
+    let page: Page;
+    beforeAll(async () => {
+      app = await electron.launch({
+        executablePath: electronBinary(),
+        args: [ROOT, '--lang=zh-CN'],
+        env: { ...process.env, TIERBOOK_DB: join(tempDir(), file), LANG: 'zh_CN.UTF-8' },
+      });
+      page = await app.firstWindow();
     });
-    page = await app.firstWindow();
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  it('Today opened again with its overdue group collapsed asks once, for the rows it shows, both languages', async () => {
-    await reopenedTodayAsksOnce({ page, screenshot: async () => undefined });
-  });
-});
-
-// Its own app and database: a book where nobody has bought on a second day yet.
-describe('TierBook as the Electron app, on a new book whose orders are all on one day', () => {
-  let app: ElectronApplication;
-  let page: Page;
-  beforeAll(async () => {
-    app = await electron.launch({
-      executablePath: electronBinary(),
-      args: [ROOT, '--lang=zh-CN'],
-      env: { ...process.env, TIERBOOK_DB: join(tempDir(), 'electron-one-day.sqlite'), LANG: 'zh_CN.UTF-8' },
+    afterAll(async () => {
+      await app?.close();
     });
-    page = await app.firstWindow();
+    it('runs', async () => {
+      await journey(page);
+    });
   });
-  afterAll(async () => {
-    await app?.close();
-  });
+}
 
-  it('no purchase likelihood from one day of orders: the Predictions screen, the holdout check and the customer file say why, both languages', async () => {
-    await predictionRefusedOnOneDayBook({ page, screenshot: async () => undefined });
-  });
-});
+// More overdue customers than a page of Today holds, which the other journeys do not expect.
+onABookOfItsOwn('electron-overdue.sqlite', 'TierBook as the Electron app: Today opened again with its overdue group collapsed asks once, for the rows it shows, both languages', (page) =>
+  reopenedTodayAsksOnce({ page, screenshot: async () => undefined }),
+);
+
+// A book where nobody has bought on a second day yet.
+onABookOfItsOwn('electron-one-day.sqlite', 'TierBook as the Electron app, on a new book whose orders are all on one day: no purchase likelihood from one day of orders; the Predictions screen, the holdout check and the customer file say why, both languages', (page) =>
+  predictionRefusedOnOneDayBook({ page, screenshot: async () => undefined }),
+);
