@@ -13,8 +13,7 @@ export type BackupCopier = (client: Database.Database, to: string, check: boolea
 /** On the app's connection, a hundred pages per turn (better-sqlite3's default), checked in this process. */
 export const copyHere: BackupCopier = async (client, to, check) => {
   await client.backup(to);
-  standAlone(to);
-  return check ? quickCheck(to) : null;
+  return finished(to, check);
 };
 
 /** All pages in one step: what a worker's own connection copies then is one snapshot, whatever the app writes meanwhile. */
@@ -32,6 +31,11 @@ export async function copyFromFile(dbPath: string, to: string, check: boolean): 
   } finally {
     source.close();
   }
+  return finished(to, check);
+}
+
+/** The copy made to stand alone, then what quick_check says of it when asked. */
+function finished(to: string, check: boolean): string[] | null {
   standAlone(to);
   return check ? quickCheck(to) : null;
 }

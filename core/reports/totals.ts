@@ -64,15 +64,13 @@ export function markTotalsBuilt(db: Db, now: string): void {
  * equal to what the triggers had kept from every row: 24 s at 100k customers (in steps, but the dashboard waits
  * for them). Writes only when it marks, so a file already marked, or holding rows, opens with reads alone.
  */
-export function trustTotalsOfEmptyBook(db: Db, now: string): boolean {
-  if (reportTotalsTrusted(db)) return false;
+export function trustTotalsOfEmptyBook(db: Db, now: string): void {
+  if (reportTotalsTrusted(db)) return;
   const anyRow = db.$client
     .prepare(`SELECT EXISTS (SELECT 1 FROM orders) OR EXISTS (SELECT 1 FROM follow_ups) OR EXISTS (SELECT 1 FROM order_month_totals) OR EXISTS (SELECT 1 FROM follow_up_month_totals)`)
     .pluck()
     .get() as number;
-  if (anyRow || !triggersPresent(db)) return false;
-  markTotalsBuilt(db, now);
-  return true;
+  if (!anyRow && triggersPresent(db)) markTotalsBuilt(db, now);
 }
 
 /** Whether the stored totals can be read as they are. */
